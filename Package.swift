@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ampu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ampu", targets: ["ampu"]),
+        .library(name: "BuildModel", targets: ["BuildModel"]),
+        .library(name: "LSPServer", targets: ["LSPServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CJSONC",
+            pkgConfig: "json-c",
+            providers: [.apt(["libjson-c-dev"])]
+        ),
+        .target(
+            name: "BuildModel",
+            dependencies: [
+                "CJSONC",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "LSPServer",
+            dependencies: ["BuildModel"]
+        ),
+        .executableTarget(
+            name: "ampu",
+            dependencies: [
+                "BuildModel",
+                "LSPServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "ampu-bench",
+            dependencies: ["BuildModel"],
+            path: "Benchmarks/ampu-bench"
+        ),
+        .testTarget(
+            name: "BuildModelTests",
+            dependencies: ["BuildModel"]
+        ),
+        .testTarget(
+            name: "ampuTests",
+            dependencies: ["BuildModel"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

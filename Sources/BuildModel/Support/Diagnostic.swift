@@ -1,0 +1,88 @@
+/// A problem found in a file: data made by the model, rendered by the front ends.
+public struct Diagnostic: Hashable, Sendable {
+    public enum Severity: String, Hashable, Sendable, Comparable {
+        case error, warning, information, hint
+
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .information: 2
+            case .hint: 3
+            }
+        }
+
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    }
+
+    /// Another place that explains this diagnostic ("first defined here").
+    public struct Related: Hashable, Sendable {
+        /// The file, or nil for the diagnostic's own file.
+        public var file: String?
+        public var range: SourceRange
+        public var message: String
+
+        public init(file: String? = nil, range: SourceRange, message: String) {
+            self.file = file
+            self.range = range
+            self.message = message
+        }
+    }
+
+    /// A mechanical repair: edits that, applied together, fix the problem.
+    public struct Fix: Hashable, Sendable {
+        public var title: String
+        public var edits: [TextEdit]
+
+        public init(title: String, edits: [TextEdit]) {
+            self.title = title
+            self.edits = edits
+        }
+    }
+
+    public var severity: Severity
+    /// A stable code such as `E0101`, documented in the README; nil for none.
+    public var code: String?
+    public var message: String
+    /// The file, or nil while it is not known (parsing standard input).
+    public var file: String?
+    public var range: SourceRange
+    public var related: [Related]
+    /// `help:` lines: how to fix it, in words.
+    public var help: [String]
+    public var fix: Fix?
+
+    public init(
+        severity: Severity, code: String? = nil, message: String, file: String? = nil,
+        range: SourceRange, related: [Related] = [], help: [String] = [], fix: Fix? = nil
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.file = file
+        self.range = range
+        self.related = related
+        self.help = help
+        self.fix = fix
+    }
+
+    public static func error(_ message: String, code: String? = nil, at range: SourceRange, help: [String] = []) -> Diagnostic {
+        Diagnostic(severity: .error, code: code, message: message, range: range, help: help)
+    }
+
+    public static func warning(_ message: String, code: String? = nil, at range: SourceRange, help: [String] = []) -> Diagnostic {
+        Diagnostic(severity: .warning, code: code, message: message, range: range, help: help)
+    }
+
+    /// The same diagnostic, placed in `file` (and its related ranges with it).
+    public func inFile(_ path: String) -> Diagnostic {
+        var copy = self
+        copy.file = path
+        copy.related = related.map { r in
+            var r = r
+            if r.file == nil { r.file = path }
+            return r
+        }
+        return copy
+    }
+}

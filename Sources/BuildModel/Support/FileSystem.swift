@@ -1,0 +1,105 @@
+/// What kind of thing a path names.
+public enum FileKind: Sendable, Hashable {
+    case file, directory, symbolicLink, other
+}
+
+/// What `stat` tells about a path.
+public struct FileStatus: Sendable, Hashable {
+    public var kind: FileKind
+    public var size: Int
+    /// Modification time in nanoseconds since the epoch.
+    public var modificationTime: Int64
+    /// Identifies the file across links (device and inode on disk).
+    public var identity: FileIdentity
+
+    public init(kind: FileKind, size: Int, modificationTime: Int64, identity: FileIdentity) {
+        self.kind = kind
+        self.size = size
+        self.modificationTime = modificationTime
+        self.identity = identity
+    }
+}
+
+public struct FileIdentity: Sendable, Hashable {
+    public var device: UInt64
+    public var inode: UInt64
+
+    public init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
+}
+
+/// Everything the model reads from and writes to disk goes through this, so
+/// tests and the language server (unsaved buffers) can supply their own files.
+///
+/// Paths are absolute; relative ones are taken from `currentDirectory`.
+public protocol FileSystem: Sendable {
+    var currentDirectory: String { get }
+    /// Status of the file a path names, following symbolic links; nil when it does not exist.
+    func status(_ path: String) -> FileStatus?
+    /// Status of the path itself (a link is reported as a link).
+    func linkStatus(_ path: String) -> FileStatus?
+    func readFile(_ path: String) throws(FileSystemError) -> [UInt8]
+    /// Writes the whole file atomically: readers see the old or the new bytes, never a mix.
+    func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError)
+    /// Entry names of a directory, sorted bytewise.
+    func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String]
+    /// Creates a directory and any missing parents.
+    func createDirectory(_ path: String) throws(FileSystemError)
+    /// Removes a file, a link, or a directory with everything in it; absent paths are fine.
+    func removeItem(_ path: String) throws(FileSystemError)
+    /// The canonical absolute path with every link resolved.
+    func realPath(_ path: String) throws(FileSystemError) -> String
+}
+
+extension FileSystem {
+    public func absolute(_ path: String) -> String { Paths.join(currentDirectory, path) }
+
+    public func exists(_ path: String) -> Bool { status(path) != nil }
+
+    public func isDirectory(_ path: String) -> Bool { status(path)?.kind == .directory }
+
+    public func isFile(_ path: String) -> Bool { status(path)?.kind == .file }
+
+    public func writeFile(_ path: String, _ text: String) throws(FileSystemError) {
+        try writeFile(path, Array(text.utf8))
+    }
+
+    public func readText(_ path: String) throws(FileSystemError) -> SourceText {
+        SourceText(path: absolute(path), bytes: try readFile(path))
+    }
+}
+
+/// A file-system operation that failed, naming the path and how to go on.
+public enum FileSystemError: Error, Hashable, Sendable, CustomStringConvertible {
+    case notFound(String)
+    case permissionDenied(String)
+    case notADirectory(String)
+    case isADirectory(String)
+    case symlinkLoop(String)
+    case alreadyExists(String)
+    /// Any other failure: the operation, the path and the system's words.
+    case other(operation: String, path: String, reason: String)
+
+    public var path: String {
+        switch self {
+        case .notFound(let p), .permissionDenied(let p), .notADirectory(let p), .isADirectory(let p),
+            .symlinkLoop(let p), .alreadyExists(let p):
+            p
+        case .other(_, let p, _): p
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .notFound(let p): "'\(p)' does not exist"
+        case .permissionDenied(let p): "permission denied for '\(p)'; check its owner and mode (ls -l)"
+        case .notADirectory(let p): "'\(p)' is not a directory"
+        case .isADirectory(let p): "'\(p)' is a directory, expected a file"
+        case .symlinkLoop(let p): "'\(p)' is part of a symbolic link loop; remove or repoint one of the links"
+        case .alreadyExists(let p): "'\(p)' already exists"
+        case .other(let op, let p, let reason): "cannot \(op) '\(p)': \(reason)"
+        }
+    }
+}

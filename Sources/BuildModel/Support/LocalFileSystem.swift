@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The machine's own file system, through POSIX calls.
+public struct LocalFileSystem: FileSystem {
+    public let currentDirectory: String
+
+    public init(currentDirectory: String? = nil) {
+        if let dir = currentDirectory {
+            self.currentDirectory = Paths.normalize(dir)
+        } else {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let cwd = getcwd(&buffer, buffer.count) != nil
+                ? String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self) : "/"
+            self.currentDirectory = cwd
+        }
+    }
+
+    public func status(_ path: String) -> FileStatus? { fileStatus(absolute(path), follow: true) }
+
+    public func linkStatus(_ path: String) -> FileStatus? { fileStatus(absolute(path), follow: false) }
+
+    private func fileStatus(_ path: String, follow: Bool) -> FileStatus? {
+        var st = stat()
+        let rc = follow ? stat(path, &st) : lstat(path, &st)
+        guard rc == 0 else { return nil }
+        let kind: FileKind
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: kind = .file
+        case S_IFDIR: kind = .directory
+        case S_IFLNK: kind = .symbolicLink
+        default: kind = .other
+        }
+        let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        return FileStatus(
+            kind: kind, size: Int(st.st_size), modificationTime: mtime,
+            identity: FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
+    }
+
+    public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
+        let path = absolute(path)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { throw Self.error(errno, "read", path) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR { throw .isADirectory(path) }
+        var result: [UInt8] = []
+        var capacity = max(Int(st.st_size) + 1, 4096)
+        result.reserveCapacity(capacity)
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Self.error(errno, "read", path)
+            }
+            if n == 0 { break }
+            if result.count + n > capacity {
+                capacity *= 2
+                result.reserveCapacity(capacity)
+            }
+            result.append(contentsOf: chunk[0..<n])
+        }
+        return result
+    }
+
+    public func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
+        let path = absolute(path)
+        let dir = Paths.parent(path)
+        let temp = Paths.join(dir, ".\(Paths.lastComponent(path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        var mode: mode_t = 0o644
+        var existing = stat()
+        if stat(path, &existing) == 0 { mode = existing.st_mode & 0o7777 }
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        if fd < 0 { throw Self.error(errno, "write", temp) }
+        var failure: FileSystemError?
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = Self.error(errno, "write", temp)
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = Self.error(errno, "write", temp) }
+        close(fd)
+        if failure == nil && rename(temp, path) != 0 { failure = Self.error(errno, "replace", path) }
+        if let failure {
+            unlink(temp)
+            throw failure
+        }
+    }
+
+    public func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
+        let path = absolute(path)
+        guard let dir = opendir(path) else { throw Self.error(errno, "list", path) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    public func createDirectory(_ path: String) throws(FileSystemError) {
+        let path = absolute(path)
+        if isDirectory(path) { return }
+        let parent = Paths.parent(path)
+        if parent != path && !exists(parent) { try createDirectory(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Self.error(errno, "create directory", path) }
+    }
+
+    public func removeItem(_ path: String) throws(FileSystemError) {
+        let path = absolute(path)
+        guard let st = linkStatus(path) else { return }
+        if st.kind == .directory {
+            for name in try contentsOfDirectory(path) { try removeItem(Paths.join(path, name)) }
+            if rmdir(path) != 0 { throw Self.error(errno, "remove", path) }
+        } else if unlink(path) != 0 && errno != ENOENT {
+            throw Self.error(errno, "remove", path)
+        }
+    }
+
+    public func realPath(_ path: String) throws(FileSystemError) -> String {
+        let path = absolute(path)
+        guard let resolved = realpath(path, nil) else { throw Self.error(errno, "resolve", path) }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func error(_ code: Int32, _ operation: String, _ path: String) -> FileSystemError {
+        switch code {
+        case ENOENT: .notFound(path)
+        case EACCES, EPERM: .permissionDenied(path)
+        case ENOTDIR: .notADirectory(path)
+        case EISDIR: .isADirectory(path)
+        case ELOOP: .symlinkLoop(path)
+        case EEXIST: .alreadyExists(path)
+        default: .other(operation: operation, path: path, reason: String(cString: strerror(code)))
+        }
+    }
+}

@@ -1,0 +1,248 @@
+import OrderedCollections
+
+/// Turns statements into tables, enforcing TOML's rules on defining keys and tables.
+/// Conflicting definitions are reported and dropped; the first one wins.
+struct TOMLDocumentBuilder {
+    final class Table {
+        var origin: TOMLTable.Origin
+        var range: SourceRange
+        var entries: OrderedDictionary<String, Entry> = [:]
+        let path: [String]
+
+        init(origin: TOMLTable.Origin, range: SourceRange, path: [String]) {
+            self.origin = origin
+            self.range = range
+            self.path = path
+        }
+    }
+
+    enum Value {
+        /// A scalar, an array, or an inline table: final once written.
+        case value(TOMLValue)
+        case table(Table)
+        case arrayOfTables([Table])
+    }
+
+    struct Entry {
+        var keyRange: SourceRange
+        var value: Value
+    }
+
+    let source: SourceText
+    let root: Table
+    var current: Table
+    var diagnostics: [Diagnostic] = []
+
+    init(source: SourceText) {
+        self.source = source
+        self.root = Table(origin: .root, range: .at(0), path: [])
+        self.current = root
+    }
+
+    mutating func build(_ statements: [TOMLStatement]) {
+        for statement in statements {
+            switch statement {
+            case .header(let header):
+                let table = header.isArrayOfTables ? defineArrayElement(header) : defineTable(header)
+                // After a failed header, its pairs are still checked, in a table nobody sees.
+                current = table ?? Table(origin: .header, range: header.range, path: header.key.names)
+            case .keyValue(let pair):
+                insert(pair, into: current)
+            }
+        }
+    }
+
+    func freeze() -> TOMLTable { Self.freeze(root) }
+
+    static func freeze(_ table: Table) -> TOMLTable {
+        var entries = OrderedDictionary<String, TOMLEntry>(minimumCapacity: table.entries.count)
+        for (key, entry) in table.entries {
+            let value: TOMLValue
+            switch entry.value {
+            case .value(let v): value = v
+            case .table(let t): value = TOMLValue(kind: .table(freeze(t)), range: t.range)
+            case .arrayOfTables(let ts):
+                value = TOMLValue(kind: .arrayOfTables(ts.map(freeze)), range: ts.first?.range ?? entry.keyRange)
+            }
+            entries[key] = TOMLEntry(key: key, keyRange: entry.keyRange, value: value)
+        }
+        return TOMLTable(origin: table.origin, range: table.range, entries: entries)
+    }
+
+    // MARK: - Messages
+
+    func name(_ path: [String]) -> String { TOMLKeySyntax.render(path) }
+
+    func location(_ range: SourceRange) -> String { source.location(of: range.lowerBound) }
+
+    mutating func conflict(_ message: String, at range: SourceRange, code: String = TOMLDiagnosticCode.tableConflict,
+        first: SourceRange, firstMessage: String, help: String)
+    {
+        diagnostics.append(Diagnostic(
+            severity: .error, code: code, message: message, range: range,
+            related: [.init(range: first, message: firstMessage)], help: [help]))
+    }
+
+    /// Describes what an existing entry holds, for "already …" messages.
+    func holds(_ value: Value) -> String {
+        switch value {
+        case .value(let v):
+            if case .table = v.kind { return "an inline table" }
+            return "a value of type \(v.typeName)"
+        case .table(let t):
+            switch t.origin {
+            case .dotted: return "a table made by dotted keys"
+            case .inline: return "an inline table"
+            default: return "a table"
+            }
+        case .arrayOfTables: return "an array of tables"
+        }
+    }
+
+    // MARK: - Headers
+
+    /// Walks to the parent of a header's last key part, creating implicit tables.
+    mutating func parentForHeader(_ key: TOMLKeySyntax) -> Table? {
+        var table = root
+        for segment in key.segments.dropLast() {
+            let path = table.path + [segment.name]
+            if let entry = table.entries[segment.name] {
+                switch entry.value {
+                case .table(let t):
+                    table = t
+                case .arrayOfTables(let ts):
+                    table = ts[ts.count - 1]
+                case .value:
+                    conflict("cannot use '\(name(path))' as a table: it already holds \(holds(entry.value)) (defined at \(location(entry.keyRange)))",
+                        at: segment.range, first: entry.keyRange, firstMessage: "'\(name(path))' defined here",
+                        help: "rename the table, or move its keys into the value at \(location(entry.keyRange))")
+                    return nil
+                }
+            } else {
+                let t = Table(origin: .implicit, range: segment.range, path: path)
+                table.entries[segment.name] = Entry(keyRange: segment.range, value: .table(t))
+                table = t
+            }
+        }
+        return table
+    }
+
+    mutating func defineTable(_ header: TOMLTableHeaderSyntax) -> Table? {
+        guard let parent = parentForHeader(header.key), let last = header.key.segments.last else { return nil }
+        let path = parent.path + [last.name]
+        let shown = name(path)
+        guard let entry = parent.entries[last.name] else {
+            let t = Table(origin: .header, range: header.range, path: path)
+            parent.entries[last.name] = Entry(keyRange: last.range, value: .table(t))
+            return t
+        }
+        switch entry.value {
+        case .table(let t) where t.origin == .implicit:
+            t.origin = .header
+            t.range = header.range
+            return t
+        case .table(let t) where t.origin == .dotted:
+            conflict("table '\(shown)' is already defined by dotted keys at \(location(entry.keyRange))",
+                at: header.key.range, first: entry.keyRange, firstMessage: "'\(shown)' defined here",
+                help: "add the keys with dotted keys there, or turn them all into this [\(shown)] section")
+        case .table(let t):
+            conflict("table '\(shown)' is defined twice: first defined at \(location(t.range))",
+                at: header.key.range, first: t.range, firstMessage: "first defined here",
+                help: "merge the two [\(shown)] sections into one")
+        case .arrayOfTables:
+            conflict("'\(shown)' is an array of tables (defined at \(location(entry.keyRange))), not a table",
+                at: header.key.range, first: entry.keyRange, firstMessage: "'\(shown)' defined here",
+                help: "write [[\(shown)]] to add another element")
+        case .value:
+            conflict("cannot define table '\(shown)': it already holds \(holds(entry.value)) (defined at \(location(entry.keyRange)))",
+                at: header.key.range, first: entry.keyRange, firstMessage: "'\(shown)' defined here",
+                help: "rename the table, or remove the key at \(location(entry.keyRange))")
+        }
+        return nil
+    }
+
+    mutating func defineArrayElement(_ header: TOMLTableHeaderSyntax) -> Table? {
+        guard let parent = parentForHeader(header.key), let last = header.key.segments.last else { return nil }
+        let path = parent.path + [last.name]
+        let shown = name(path)
+        let element = Table(origin: .arrayElement, range: header.range, path: path)
+        guard let entry = parent.entries[last.name] else {
+            parent.entries[last.name] = Entry(keyRange: last.range, value: .arrayOfTables([element]))
+            return element
+        }
+        switch entry.value {
+        case .arrayOfTables(let ts):
+            parent.entries[last.name] = Entry(keyRange: entry.keyRange, value: .arrayOfTables(ts + [element]))
+            return element
+        case .value(let v) where v.array != nil:
+            conflict("cannot append to '\(shown)': it is a static array (defined at \(location(entry.keyRange)))",
+                at: header.key.range, first: entry.keyRange, firstMessage: "'\(shown)' defined here",
+                help: "write all elements in the array, or turn every element into a [[\(shown)]] section")
+        default:
+            conflict("cannot define '\(shown)' as an array of tables: it already holds \(holds(entry.value)) (defined at \(location(entry.keyRange)))",
+                at: header.key.range, first: entry.keyRange, firstMessage: "'\(shown)' defined here",
+                help: "rename one of them")
+        }
+        return nil
+    }
+
+    // MARK: - Key/value pairs
+
+    mutating func insert(_ pair: TOMLKeyValueSyntax, into table: Table) {
+        var t = table
+        for segment in pair.key.segments.dropLast() {
+            let path = t.path + [segment.name]
+            if let entry = t.entries[segment.name] {
+                if case .table(let next) = entry.value, next.origin == .dotted {
+                    t = next
+                    continue
+                }
+                let shown = name(path)
+                if case .table(let other) = entry.value {
+                    conflict("cannot add to table '\(shown)' with a dotted key: it is defined by a header at \(location(other.range))",
+                        at: segment.range, first: other.range, firstMessage: "'\(shown)' defined here",
+                        help: "move this key into the [\(shown)] section")
+                } else {
+                    conflict("cannot add to '\(shown)' with a dotted key: it already holds \(holds(entry.value)) (defined at \(location(entry.keyRange)))",
+                        at: segment.range, first: entry.keyRange, firstMessage: "'\(shown)' defined here",
+                        help: "rename one of the two keys")
+                }
+                return
+            }
+            let next = Table(origin: .dotted, range: segment.range, path: path)
+            t.entries[segment.name] = Entry(keyRange: segment.range, value: .table(next))
+            t = next
+        }
+        guard let last = pair.key.segments.last else { return }
+        if let existing = t.entries[last.name] {
+            let shown = pair.key.dottedName
+            conflict("duplicate key '\(shown)': first defined at \(location(existing.keyRange))",
+                at: last.range, code: TOMLDiagnosticCode.duplicateKey,
+                first: existing.keyRange, firstMessage: "first defined here",
+                help: "remove one of the two definitions, or rename one")
+            return
+        }
+        guard let value = convert(pair.value, path: t.path + [last.name]) else { return }
+        t.entries[last.name] = Entry(keyRange: last.range, value: .value(value))
+    }
+
+    mutating func convert(_ syntax: TOMLValueSyntax, path: [String]) -> TOMLValue? {
+        let kind: TOMLValue.Kind
+        switch syntax.kind {
+        case .string(let s, _): kind = .string(s)
+        case .integer(let i): kind = .integer(i)
+        case .float(let d): kind = .float(d)
+        case .boolean(let b): kind = .boolean(b)
+        case .dateTime(let dt): kind = .dateTime(dt)
+        case .array(let items):
+            kind = .array(items.enumerated().compactMap { i, item in convert(item, path: path + [String(i)]) })
+        case .inlineTable(let pairs):
+            let table = Table(origin: .inline, range: syntax.range, path: path)
+            for pair in pairs { insert(pair, into: table) }
+            kind = .table(Self.freeze(table))
+        case .invalid:
+            return nil
+        }
+        return TOMLValue(kind: kind, range: syntax.range)
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import BuildModel
+
+@main
+struct Ampu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ampu",
+        abstract: "A build tool and language server for Asthra, Elm, Rask, Aria and Oats projects.",
+        discussion: """
+            Run 'ampu help <command>' for the options of a command.
+            """,
+        version: "\(ToolInfo.name) \(ToolInfo.version)",
+        subcommands: [DebugCommand.self]
+    )
+}

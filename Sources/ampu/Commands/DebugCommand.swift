@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// Tools for looking inside ampu's parsers; used by the conformance and leak checks.
+struct DebugCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "debug",
+        abstract: "Inspect ampu's parsers (TOML decoding, JSON round trips).",
+        subcommands: [TOMLDecodeCommand.self, JSONRoundTripCommand.self]
+    )
+}
