@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ampuTests",
-            dependencies: ["BuildModel"]
+            dependencies: ["ampu"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -50,6 +50,7 @@ public enum JSON {
             default: throw .trailingCharacters(offset: index)
             }
         }
+        if let offset = keyWithNUL(in: buffer) { throw .unsupportedKey(offset: offset) }
         var sawMinimum = false
         let value = try convert(object, sawInt64Minimum: &sawMinimum)
         if sawMinimum, let literal = integerBelowInt64Minimum(in: buffer) {
@@ -151,7 +152,11 @@ public enum JSON {
             return .bool(json_object_get_boolean(object) != 0)
         case json_type_double:
             let d = json_object_get_double(object)
-            guard d.isFinite else { throw .numberOutOfRange(String(cString: json_object_to_json_string(object))) }
+            guard d.isFinite else {
+                let text = String(cString: json_object_to_json_string(object))
+                let numeric = text.drop(while: { $0 == "-" }).first?.isNumber == true
+                throw numeric ? .numberOutOfRange(text) : .invalidLiteral(text)
+            }
             return .double(d)
         case json_type_int:
             let i = json_object_get_int64(object)
@@ -200,6 +205,49 @@ public enum JSON {
         case json_tokener_error_parse_utf8_string: return .invalidUTF8(offset: offset)
         default: return .syntax(offset: offset, reason: String(cString: json_tokener_error_desc(code)))
         }
+    }
+
+    /// The offset of an object key that holds `\u0000`, which json-c would cut short.
+    /// Only strings with that escape are looked at, and only when the text has one.
+    private static func keyWithNUL(in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        let escape = Array("\\u0000".utf8)
+        guard buffer.count >= 6 else { return nil }
+        var found = false
+        var k = 0
+        while k + 5 < buffer.count {
+            if buffer[k] == 0x5C && buffer[k + 1] == 0x75 && buffer[k + 2] == 0x30 && buffer[k + 3] == 0x30
+                && buffer[k + 4] == 0x30 && buffer[k + 5] == 0x30
+            {
+                found = true
+                break
+            }
+            k += 1
+        }
+        guard found else { return nil }
+        var i = 0
+        while i < buffer.count {
+            guard buffer[i] == UInt8(ascii: "\"") else {
+                i += 1
+                continue
+            }
+            let start = i
+            var hasNUL = false
+            i += 1
+            while i < buffer.count && buffer[i] != UInt8(ascii: "\"") {
+                if buffer[i] == UInt8(ascii: "\\") {
+                    if i + 5 < buffer.count && Array(buffer[i..<(i + 6)]) == escape { hasNUL = true }
+                    i += 1
+                }
+                i += 1
+            }
+            i += 1
+            if hasNUL {
+                var j = i
+                while j < buffer.count && [0x20, 0x09, 0x0A, 0x0D].contains(buffer[j]) { j += 1 }
+                if j < buffer.count && buffer[j] == UInt8(ascii: ":") { return start }
+            }
+        }
+        return nil
     }
 
     /// json-c clamps integers below Int64.min to it; find such a literal in the text, if any.

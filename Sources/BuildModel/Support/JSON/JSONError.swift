@@ -12,6 +12,10 @@ public enum JSONError: Error, Hashable, Sendable, CustomStringConvertible {
     case trailingCharacters(offset: Int)
     /// A value that JSON cannot express (NaN, infinity).
     case unrepresentable(String)
+    /// `NaN`, `Infinity`: words json-c reads but JSON does not have.
+    case invalidLiteral(String)
+    /// An object key with U+0000, which json-c cannot hold.
+    case unsupportedKey(offset: Int)
 
     public var description: String {
         switch self {
@@ -22,6 +26,8 @@ public enum JSONError: Error, Hashable, Sendable, CustomStringConvertible {
         case .numberOutOfRange(let what): "JSON number out of range: \(what)"
         case .trailingCharacters(let o): "unexpected characters after the JSON value at byte \(o)"
         case .unrepresentable(let what): "\(what) cannot be written as JSON"
+        case .invalidLiteral(let word): "'\(word)' is not valid JSON; numbers must be finite"
+        case .unsupportedKey(let o): "an object key at byte \(o) contains U+0000, which ampu's JSON reader cannot keep"
         }
     }
 }

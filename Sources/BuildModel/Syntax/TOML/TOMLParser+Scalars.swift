@@ -49,7 +49,7 @@ extension TOMLParser {
             return (.error, .invalid)
         }
         let first = b[start]
-        if !(isDigit(first) || first == 0x2B || first == 0x2D) {
+        if !(isDigit(first) || first == 0x2B || first == 0x2D || first == 0x2E) {
             let lower = word.lowercased()
             var help = ["strings must be quoted: \"\(word)\""]
             if lower == "true" || lower == "false" { help = ["booleans are lower case: \(lower)"] }

@@ -240,9 +240,11 @@ struct TOMLParser {
             let closeStart = pos
             pos += isArray ? 2 : 1
             emit(isArray ? .doubleRightBracket : .rightBracket, from: closeStart)
-        } else if key?.segments.isEmpty == false {
-            report("expected '\(close)' to close the table header, found \(describe(pos))", SourceRange(pos, min(pos + 1, n)),
-                help: ["write the header as \(isArray ? "[[" : "[")\(key!.dottedName)\(close)"])
+        } else if let key, !key.segments.isEmpty {
+            let found = isArray && at(pos) == 0x5D ? "a single ']'" : describe(pos)
+            let what = isArray ? "array-of-tables header" : "table header"
+            report("expected '\(close)' to close the \(what), found \(found)", SourceRange(pos, min(pos + 1, n)),
+                help: ["write the header as \(isArray ? "[[" : "[")\(key.dottedName)\(close)"])
         }
         let range = SourceRange(start, pos)
         finishLine(after: "the table header")

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import BuildModel
+
+/// The same behaviour from the real file system (in a temporary directory) and the in-memory one.
+@Suite("File systems")
+struct FileSystemTests {
+    enum Kind: String, CaseIterable, CustomTestStringConvertible {
+        case local, inMemory
+        var testDescription: String { rawValue }
+    }
+
+    /// A fresh, empty directory and a file system rooted there.
+    static func make(_ kind: Kind) throws -> (any FileSystem, String) {
+        switch kind {
+        case .inMemory:
+            return (InMemoryFileSystem(currentDirectory: "/work"), "/work")
+        case .local:
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-fs-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            return (LocalFileSystem(currentDirectory: dir), dir)
+        }
+    }
+
+    @Test("write, read, status and listing", arguments: Kind.allCases)
+    func basics(kind: Kind) throws {
+        let (fs, root) = try Self.make(kind)
+        try fs.createDirectory("a/b")
+        try fs.writeFile("a/b/x.txt", "hello")
+        try fs.writeFile("a/y.txt", Array("é".utf8))
+        #expect(try fs.readFile("\(root)/a/b/x.txt") == Array("hello".utf8))
+        #expect(fs.status("a/b/x.txt")?.kind == .file)
+        #expect(fs.status("a/b/x.txt")?.size == 5)
+        #expect(fs.status("a/b")?.kind == .directory)
+        #expect(fs.status("a/nothing") == nil)
+        #expect(try fs.contentsOfDirectory("a") == ["b", "y.txt"])
+        try fs.writeFile("a/b/x.txt", "replaced")
+        #expect(try fs.readText("a/b/x.txt").string == "replaced")
+        try fs.removeItem("a/b")
+        #expect(!fs.exists("a/b/x.txt"))
+        #expect(try fs.contentsOfDirectory("a") == ["y.txt"])
+    }
+
+    @Test("errors name the path", arguments: Kind.allCases)
+    func errors(kind: Kind) throws {
+        let (fs, root) = try Self.make(kind)
+        try fs.writeFile("f", "x")
+        #expect(throws: FileSystemError.notFound("\(root)/missing")) { try fs.readFile("missing") }
+        #expect(throws: FileSystemError.isADirectory(root)) { try fs.readFile(root) }
+        #expect(FileSystemError.notFound("/p/asthra.toml").description == "'/p/asthra.toml' does not exist")
+    }
+
+    @Test("symbolic links resolve, and loops are reported", arguments: Kind.allCases)
+    func links(kind: Kind) throws {
+        let (fs, root) = try Self.make(kind)
+        try fs.createDirectory("real")
+        try fs.writeFile("real/f", "data")
+        func link(_ path: String, _ target: String) throws {
+            if let memory = fs as? InMemoryFileSystem {
+                try memory.createSymbolicLink(path, to: target)
+            } else {
+                try FileManager.default.createSymbolicLink(atPath: "\(root)/\(path)", withDestinationPath: target)
+            }
+        }
+        try link("alias", "real")
+        try link("loop1", "loop2")
+        try link("loop2", "loop1")
+        #expect(try fs.readFile("alias/f") == Array("data".utf8))
+        #expect(fs.linkStatus("alias")?.kind == .symbolicLink)
+        #expect(fs.status("alias")?.kind == .directory)
+        #expect(try fs.realPath("alias/f") == "\(try fs.realPath(root))/real/f")
+        #expect(throws: FileSystemError.symlinkLoop("\(root)/loop1")) { try fs.readFile("loop1") }
+        #expect(fs.status("loop1") == nil)
+    }
+
+    @Test("a local write is atomic: no temporary file is left and the mode is kept")
+    func atomicWrite() throws {
+        let (fs, root) = try Self.make(.local)
+        try fs.writeFile("lock", "one")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: "\(root)/lock")
+        try fs.writeFile("lock", "two")
+        #expect(try fs.contentsOfDirectory(root) == ["lock"])
+        #expect(try fs.readText("lock").string == "two")
+        let mode = try FileManager.default.attributesOfItem(atPath: "\(root)/lock")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test("in-memory files given at creation")
+    func seeded() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/p", files: ["/p/asthra.toml": "[package]\n", "src/main.ast": "package main;"])
+        #expect(try fs.contentsOfDirectory("/p") == ["asthra.toml", "src"])
+        #expect(try fs.readText("/p/src/main.ast").string == "package main;")
+    }
+}

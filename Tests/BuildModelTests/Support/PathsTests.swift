@@ -1,0 +1,35 @@
+import Testing
+@testable import BuildModel
+
+@Suite("Paths")
+struct PathsTests {
+    @Test("normalize", arguments: [
+        ("/a/./b//c/../d", "/a/b/d"), ("a/../../b", "../b"), ("/../x", "/x"), ("", "."), ("./", "."), ("/", "/"),
+    ])
+    func normalize(input: String, expected: String) {
+        #expect(Paths.normalize(input) == expected)
+    }
+
+    @Test("join, parent, components")
+    func parts() {
+        #expect(Paths.join("/w/p", "src/../lib/x.ast") == "/w/p/lib/x.ast")
+        #expect(Paths.join("/w/p", "/abs") == "/abs")
+        #expect(Paths.parent("/w/p/x.ast") == "/w/p")
+        #expect(Paths.parent("/x") == "/")
+        #expect(Paths.parent("x") == ".")
+        #expect(Paths.lastComponent("/w/p/x.ast") == "x.ast")
+        #expect(Paths.stem("/w/p/x.tar.gz") == "x.tar")
+        #expect(Paths.fileExtension("/w/p/x.ast") == "ast")
+        #expect(Paths.fileExtension("/w/.hidden") == "")
+    }
+
+    @Test("containment and relative paths")
+    func relation() {
+        #expect(Paths.isWithin("/w/p/src/a", "/w/p"))
+        #expect(!Paths.isWithin("/w/pq", "/w/p"))
+        #expect(Paths.isWithin("/w/p", "/w/p"))
+        #expect(Paths.relative("/w/p/src/a.ast", from: "/w/p") == "src/a.ast")
+        #expect(Paths.relative("/w/q/b", from: "/w/p/src") == "../../q/b")
+        #expect(Paths.relative("/w/p", from: "/w/p") == ".")
+    }
+}

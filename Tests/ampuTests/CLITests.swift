@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// Runs the built `ampu` binary the way a user does.
+struct AmpuProcess {
+    static var executable: URL {
+        if let path = ProcessInfo.processInfo.environment["AMPU_BIN"] { return URL(fileURLWithPath: path) }
+        // The test bundle sits in the build directory next to the products.
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("ampu")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/ampu")
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+}
+
+@Suite("ampu command line")
+struct CLITests {
+    @Test("--version prints the name and version")
+    func version() throws {
+        let result = try AmpuProcess.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "ampu 0.1.0\n")
+    }
+
+    @Test("--help lists the subcommands")
+    func help() throws {
+        let result = try AmpuProcess.run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            OVERVIEW: A build tool and language server for Asthra, Elm, Rask, Aria and Oats
+            projects.
+
+            Run 'ampu help <command>' for the options of a command.
+
+            USAGE: ampu <subcommand>
+
+            OPTIONS:
+              --version               Show the version.
+              -h, --help              Show help information.
+
+            SUBCOMMANDS:
+              debug                   Inspect ampu's parsers (TOML decoding, JSON round
+                                      trips).
+
+              See 'ampu help <subcommand>' for detailed help.
+
+            """)
+    }
+
+    @Test("toml-decode prints tagged JSON")
+    func decode() throws {
+        let result = try AmpuProcess.run(["debug", "toml-decode"], stdin: "[a]\nb = 1\nc = \"x\"\n")
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout == #"{"a":{"b":{"type":"integer","value":"1"},"c":{"type":"string","value":"x"}}}"# + "\n")
+    }
+
+    @Test("toml-decode renders errors rustc-style on stderr and exits 1")
+    func decodeError() throws {
+        let result = try AmpuProcess.run(["debug", "toml-decode"], stdin: "[package]\nname = \"a\"\nname = \"b\"\n", environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            error[T008]: duplicate key 'name': first defined at 2:1
+             --> <stdin>:3:1
+              |
+            2 | name = "a"
+              | ---- first defined here
+            3 | name = "b"
+              | ^^^^
+              = help: remove one of the two definitions, or rename one
+
+
+            """)
+    }
+
+    @Test("short message format is the compiler's one-line form")
+    func shortFormat() throws {
+        let result = try AmpuProcess.run(["debug", "toml-decode", "--message-format", "short"], stdin: "a = \n")
+        #expect(result.status == 1)
+        #expect(result.stderr == "<stdin>:1:5: error: expected a value after '=', found a newline\n")
+    }
+
+    @Test("json-roundtrip rewrites JSON compactly and rejects bad input")
+    func jsonRoundTrip() throws {
+        let ok = try AmpuProcess.run(["debug", "json-roundtrip", "--repeat", "3"], stdin: #"{ "a" : [1, 2.5, "x/y"] }"#)
+        #expect(ok.status == 0)
+        #expect(ok.stdout == #"{"a":[1,2.5,"x/y"]}"# + "\n")
+        let bad = try AmpuProcess.run(["debug", "json-roundtrip"], stdin: #"{"a": "#)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "error: unexpected end of JSON input at byte 6\n")
+    }
+}
