@@ -1,1 +1,148 @@
-print("placeholder")
+// Benchmarks for the foundation layers, run by scripts/bench on a release build.
+// Each figure is the median of many runs; the anchors run in the same process.
+import BuildModel
+import Foundation
+
+func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    var samples: [Double] = []
+    samples.reserveCapacity(runs)
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    samples.sort()
+    return samples[samples.count / 2]
+}
+
+func row(_ name: String, _ value: String) { print(name.padding(toLength: 62, withPad: " ", startingAt: 0) + value) }
+func ms(_ x: Double) -> String { String(format: "%.3f ms", x) }
+
+// MARK: - Inputs
+
+func generatedTOML(targetBytes: Int) -> String {
+    var out = "# generated benchmark document\ntitle = \"bench\"\n\n"
+    var i = 0
+    while out.utf8.count < targetBytes {
+        out += """
+            [section_\(i)]
+            name = "item \(i) with some text and an escape \\t here"
+            count = \(i * 7)
+            ratio = \(Double(i) / 3.0)
+            enabled = \(i % 2 == 0)
+            created = 1979-05-27T07:32:\(String(format: "%02d", i % 60))Z
+            tags = ["alpha", "beta", "gamma", \(i)]  # a trailing comment
+            point = { x = \(i), y = \(i + 1), label = 'p\(i)' }
+            nested.deeper.value = "dotted \(i)"
+            literal = '''
+            multi-line literal \(i)
+            '''
+
+            [[section_\(i).entries]]
+            id = 0x\(String(i, radix: 16))
+
+            """
+        i += 1
+    }
+    return out
+}
+
+func manifest(dependencies: Int) -> String {
+    var out = "[package]\nname = \"bench\"\nversion = \"0.1.0\"\nasthra_version = \"1.0\"\n\n[dependencies]\n"
+    for i in 0..<dependencies {
+        switch i % 3 {
+        case 0: out += "dep-\(i) = \"^\(i % 9).\(i % 7).\(i % 5)\"\n"
+        case 1: out += "dep-\(i) = { version = \"~1.\(i % 10)\", path = \"../dep-\(i)\" }\n"
+        default: out += "\"github.com/user/dep-\(i)\" = { git = \"https://example.com/dep-\(i).git\", tag = \"v\(i).0.0\" }\n"
+        }
+    }
+    return out
+}
+
+struct Position: Codable { var line: Int; var character: Int }
+struct LSPRange: Codable { var start: Position; var end: Position }
+struct TextDocumentID: Codable { var uri: String; var version: Int }
+struct ContentChange: Codable { var range: LSPRange?; var text: String }
+struct DidChangeParams: Codable { var textDocument: TextDocumentID; var contentChanges: [ContentChange] }
+struct DidChange: Codable { var jsonrpc: String; var method: String; var params: DidChangeParams }
+struct Location: Codable { var uri: String; var range: LSPRange }
+struct Related: Codable { var location: Location; var message: String }
+struct LSPDiagnostic: Codable {
+    var range: LSPRange; var severity: Int; var code: String; var source: String; var message: String
+    var relatedInformation: [Related]
+}
+struct PublishParams: Codable { var uri: String; var diagnostics: [LSPDiagnostic] }
+struct Publish: Codable { var jsonrpc: String; var method: String; var params: PublishParams }
+
+func didChange() -> DidChange {
+    var text = ""
+    var line = 0
+    while text.utf8.count < 50_000 {
+        text += "import \"stdlib/string\"; // line \(line) with \"quotes\", tabs\tand unicode é😀\n"
+        line += 1
+    }
+    let range = LSPRange(start: Position(line: 0, character: 0), end: Position(line: line, character: 0))
+    return DidChange(jsonrpc: "2.0", method: "textDocument/didChange",
+        params: DidChangeParams(textDocument: TextDocumentID(uri: "file:///work/app/src/main.ast", version: 42),
+            contentChanges: [ContentChange(range: range, text: text)]))
+}
+
+func publish() -> Publish {
+    let diagnostics = (0..<200).map { i in
+        let range = LSPRange(start: Position(line: i, character: 7), end: Position(line: i, character: 30))
+        return LSPDiagnostic(range: range, severity: 1, code: "E0101", source: "ampu",
+            message: "import 'internal/runtime/memory' is not allowed from user code",
+            relatedInformation: [Related(location: Location(uri: "file:///work/app/asthra.toml", range: range), message: "package declared here")])
+    }
+    return Publish(jsonrpc: "2.0", method: "textDocument/publishDiagnostics",
+        params: PublishParams(uri: "file:///work/app/src/main.ast", diagnostics: diagnostics))
+}
+
+// MARK: - Runs
+
+print("ampu-bench (release, median of the runs in parentheses)\n")
+
+let manifestText = manifest(dependencies: 1000)
+if let runs = ProcessInfo.processInfo.environment["AMPU_BENCH_PROFILE_MANIFEST"].flatMap(Int.init) {
+    // For profilers: only the manifest, `runs` times.
+    let bytes = Array(manifestText.utf8)
+    for _ in 0..<runs { _ = TOMLDocument(parsing: SourceText(bytes: bytes)) }
+    exit(0)
+}
+
+let big = generatedTOML(targetBytes: 1_000_000)
+let bigSource = SourceText(big)
+let bigMB = Double(bigSource.bytes.count) / 1_000_000
+let parseOnly = median(21) { _ = TOMLSyntaxTree.parse(bigSource) }
+let parseModel = median(21) { _ = TOMLDocument(parsing: bigSource) }
+precondition(TOMLDocument(parsing: bigSource).diagnostics.isEmpty, "generated TOML must be valid")
+row("TOML syntax tree, \(String(format: "%.2f", bigMB)) MB document (21)", String(format: "%.1f MB/s  (%@)", bigMB / (parseOnly / 1000), ms(parseOnly)))
+row("TOML syntax tree + document model, same document (21)", String(format: "%.1f MB/s  (%@)", bigMB / (parseModel / 1000), ms(parseModel)))
+
+let manifestBytes = Array(manifestText.utf8)
+precondition(TOMLDocument(manifestText).diagnostics.isEmpty, "generated manifest must be valid")
+let manifestTime = median(201) { _ = TOMLDocument(parsing: SourceText(bytes: manifestBytes)) }
+row("manifest with 1,000 dependencies (\(manifestBytes.count / 1000) KB): parse + model (201)", ms(manifestTime))
+
+let encoder = JSONEncoder()
+let decoder = JSONDecoder()
+for (name, data) in [("didChange 50 KB", try encoder.encode(didChange())), ("publishDiagnostics x200", try encoder.encode(publish()))] {
+    let bytes = [UInt8](data)
+    let value = try JSON.parse(bytes)
+    print("\n\(name) (\(bytes.count / 1000) KB)")
+    row("  decode: json-c wrapper -> JSONValue (201)", ms(try median(201) { _ = try JSON.parse(bytes) }))
+    if name.hasPrefix("didChange") {
+        row("  decode: Foundation JSONDecoder -> Codable (201)", ms(try median(201) { _ = try decoder.decode(DidChange.self, from: data) }))
+    } else {
+        row("  decode: Foundation JSONDecoder -> Codable (201)", ms(try median(201) { _ = try decoder.decode(Publish.self, from: data) }))
+    }
+    row("  decode: Foundation JSONSerialization -> Any (201)", ms(try median(201) { _ = try JSONSerialization.jsonObject(with: data) }))
+    row("  encode: json-c wrapper <- JSONValue (201)", ms(try median(201) { _ = try JSON.serialize(value) }))
+    if name.hasPrefix("didChange") {
+        let typed = didChange()
+        row("  encode: Foundation JSONEncoder <- Codable (201)", ms(try median(201) { _ = try encoder.encode(typed) }))
+    } else {
+        let typed = publish()
+        row("  encode: Foundation JSONEncoder <- Codable (201)", ms(try median(201) { _ = try encoder.encode(typed) }))
+    }
+}

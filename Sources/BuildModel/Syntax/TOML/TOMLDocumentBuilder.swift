@@ -24,6 +24,7 @@ struct TOMLDocumentBuilder {
     }
 
     struct Entry {
+        var key: String
         var keyRange: SourceRange
         var value: Value
     }
@@ -55,8 +56,8 @@ struct TOMLDocumentBuilder {
     func freeze() -> TOMLTable { Self.freeze(root) }
 
     static func freeze(_ table: Table) -> TOMLTable {
-        var entries = OrderedDictionary<String, TOMLEntry>(minimumCapacity: table.entries.count)
-        for (key, entry) in table.entries {
+        // mapValues keeps the keys' hash table as it is: no re-hashing.
+        let entries = table.entries.mapValues { entry -> TOMLEntry in
             let value: TOMLValue
             switch entry.value {
             case .value(let v): value = v
@@ -64,7 +65,7 @@ struct TOMLDocumentBuilder {
             case .arrayOfTables(let ts):
                 value = TOMLValue(kind: .arrayOfTables(ts.map(freeze)), range: ts.first?.range ?? entry.keyRange)
             }
-            entries[key] = TOMLEntry(key: key, keyRange: entry.keyRange, value: value)
+            return TOMLEntry(key: entry.key, keyRange: entry.keyRange, value: value)
         }
         return TOMLTable(origin: table.origin, range: table.range, entries: entries)
     }
@@ -104,7 +105,8 @@ struct TOMLDocumentBuilder {
     /// Walks to the parent of a header's last key part, creating implicit tables.
     mutating func parentForHeader(_ key: TOMLKeySyntax) -> Table? {
         var table = root
-        for segment in key.segments.dropLast() {
+        for index in 0..<(key.count - 1) {
+            let segment = key[index]
             let path = table.path + [segment.name]
             if let entry = table.entries[segment.name] {
                 switch entry.value {
@@ -120,7 +122,7 @@ struct TOMLDocumentBuilder {
                 }
             } else {
                 let t = Table(origin: .implicit, range: segment.range, path: path)
-                table.entries[segment.name] = Entry(keyRange: segment.range, value: .table(t))
+                table.entries[segment.name] = Entry(key: segment.name, keyRange: segment.range, value: .table(t))
                 table = t
             }
         }
@@ -128,12 +130,13 @@ struct TOMLDocumentBuilder {
     }
 
     mutating func defineTable(_ header: TOMLTableHeaderSyntax) -> Table? {
-        guard let parent = parentForHeader(header.key), let last = header.key.segments.last else { return nil }
+        guard let parent = parentForHeader(header.key) else { return nil }
+        let last = header.key.last
         let path = parent.path + [last.name]
         let shown = name(path)
         guard let entry = parent.entries[last.name] else {
             let t = Table(origin: .header, range: header.range, path: path)
-            parent.entries[last.name] = Entry(keyRange: last.range, value: .table(t))
+            parent.entries[last.name] = Entry(key: last.name, keyRange: last.range, value: .table(t))
             return t
         }
         switch entry.value {
@@ -162,17 +165,18 @@ struct TOMLDocumentBuilder {
     }
 
     mutating func defineArrayElement(_ header: TOMLTableHeaderSyntax) -> Table? {
-        guard let parent = parentForHeader(header.key), let last = header.key.segments.last else { return nil }
+        guard let parent = parentForHeader(header.key) else { return nil }
+        let last = header.key.last
         let path = parent.path + [last.name]
         let shown = name(path)
         let element = Table(origin: .arrayElement, range: header.range, path: path)
         guard let entry = parent.entries[last.name] else {
-            parent.entries[last.name] = Entry(keyRange: last.range, value: .arrayOfTables([element]))
+            parent.entries[last.name] = Entry(key: last.name, keyRange: last.range, value: .arrayOfTables([element]))
             return element
         }
         switch entry.value {
         case .arrayOfTables(let ts):
-            parent.entries[last.name] = Entry(keyRange: entry.keyRange, value: .arrayOfTables(ts + [element]))
+            parent.entries[last.name] = Entry(key: entry.key, keyRange: entry.keyRange, value: .arrayOfTables(ts + [element]))
             return element
         case .value(let v) where v.array != nil:
             conflict("cannot append to '\(shown)': it is a static array (defined at \(location(entry.keyRange)))",
@@ -190,7 +194,8 @@ struct TOMLDocumentBuilder {
 
     mutating func insert(_ pair: TOMLKeyValueSyntax, into table: Table) {
         var t = table
-        for segment in pair.key.segments.dropLast() {
+        for index in 0..<(pair.key.count - 1) {
+            let segment = pair.key[index]
             let path = t.path + [segment.name]
             if let entry = t.entries[segment.name] {
                 if case .table(let next) = entry.value, next.origin == .dotted {
@@ -210,23 +215,42 @@ struct TOMLDocumentBuilder {
                 return
             }
             let next = Table(origin: .dotted, range: segment.range, path: path)
-            t.entries[segment.name] = Entry(keyRange: segment.range, value: .table(next))
+            t.entries[segment.name] = Entry(key: segment.name, keyRange: segment.range, value: .table(next))
             t = next
         }
-        guard let last = pair.key.segments.last else { return }
+        let last = pair.key.last
         if let existing = t.entries[last.name] {
-            let shown = pair.key.dottedName
-            conflict("duplicate key '\(shown)': first defined at \(location(existing.keyRange))",
-                at: last.range, code: TOMLDiagnosticCode.duplicateKey,
-                first: existing.keyRange, firstMessage: "first defined here",
-                help: "remove one of the two definitions, or rename one")
+            duplicateKey(pair.key, at: last.range, first: existing.keyRange)
             return
         }
         guard let value = convert(pair.value, path: t.path + [last.name]) else { return }
-        t.entries[last.name] = Entry(keyRange: last.range, value: .value(value))
+        t.entries[last.name] = Entry(key: last.name, keyRange: last.range, value: .value(value))
     }
 
-    mutating func convert(_ syntax: TOMLValueSyntax, path: [String]) -> TOMLValue? {
+    mutating func duplicateKey(_ key: TOMLKeySyntax, at range: SourceRange, first: SourceRange) {
+        conflict("duplicate key '\(key.dottedName)': first defined at \(location(first))",
+            at: range, code: TOMLDiagnosticCode.duplicateKey,
+            first: first, firstMessage: "first defined here",
+            help: "remove one of the two definitions, or rename one")
+    }
+
+    /// An inline table of plain keys, built straight into its final form.
+    mutating func simpleInlineTable(_ pairs: [TOMLKeyValueSyntax], range: SourceRange, path: @autoclosure () -> [String]) -> TOMLTable {
+        var entries = OrderedDictionary<String, TOMLEntry>()
+        entries.reserveCapacity(pairs.count)
+        for pair in pairs {
+            let segment = pair.key.first
+            if let existing = entries[segment.name] {
+                duplicateKey(pair.key, at: segment.range, first: existing.keyRange)
+                continue
+            }
+            guard let value = convert(pair.value, path: path() + [segment.name]) else { continue }
+            entries[segment.name] = TOMLEntry(key: segment.name, keyRange: segment.range, value: value)
+        }
+        return TOMLTable(origin: .inline, range: range, entries: entries)
+    }
+
+    mutating func convert(_ syntax: TOMLValueSyntax, path: @autoclosure () -> [String]) -> TOMLValue? {
         let kind: TOMLValue.Kind
         switch syntax.kind {
         case .string(let s, _): kind = .string(s)
@@ -235,9 +259,16 @@ struct TOMLDocumentBuilder {
         case .boolean(let b): kind = .boolean(b)
         case .dateTime(let dt): kind = .dateTime(dt)
         case .array(let items):
-            kind = .array(items.enumerated().compactMap { i, item in convert(item, path: path + [String(i)]) })
+            var converted: [TOMLValue] = []
+            converted.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                if let v = convert(item, path: path() + [String(i)]) { converted.append(v) }
+            }
+            kind = .array(converted)
+        case .inlineTable(let pairs) where pairs.allSatisfy({ !$0.key.isDotted }):
+            kind = .table(simpleInlineTable(pairs, range: syntax.range, path: path()))
         case .inlineTable(let pairs):
-            let table = Table(origin: .inline, range: syntax.range, path: path)
+            let table = Table(origin: .inline, range: syntax.range, path: path())
             for pair in pairs { insert(pair, into: table) }
             kind = .table(Self.freeze(table))
         case .invalid:

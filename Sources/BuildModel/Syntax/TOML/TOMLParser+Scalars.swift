@@ -32,34 +32,41 @@ extension TOMLParser {
         s + 10 <= n && isDigit(b[s]) && isDigit(b[s + 1]) && isDigit(b[s + 2]) && isDigit(b[s + 3]) && b[s + 4] == 0x2D
     }
 
+    /// True when the bytes from `start` to `end` are `word`.
+    func bytesEqual(_ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+        guard end - start == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for i in 0..<(end - start) where b[start + i] != w[i] { return false }
+        return true
+    }
+
     mutating func classifyWord(_ start: Int, _ end: Int) -> (TOMLTokenKind, TOMLValueSyntax.Kind) {
-        let word = text(start, end)
         let range = SourceRange(start, end)
-        switch word {
-        case "true": return (.boolean, .boolean(true))
-        case "false": return (.boolean, .boolean(false))
-        case "inf", "+inf": return (.float, .float(.infinity))
-        case "-inf": return (.float, .float(-.infinity))
-        case "nan", "+nan", "-nan": return (.float, .float(.nan))
-        default: break
-        }
+        let first = b[start]
+        if first == 0x74 && bytesEqual(start, end, "true") { return (.boolean, .boolean(true)) }
+        if first == 0x66 && bytesEqual(start, end, "false") { return (.boolean, .boolean(false)) }
+        let unsigned = first == 0x2B || first == 0x2D ? start + 1 : start
+        if bytesEqual(unsigned, end, "inf") { return (.float, .float(first == 0x2D ? -.infinity : .infinity)) }
+        if bytesEqual(unsigned, end, "nan") { return (.float, .float(.nan)) }
         let isTime = end - start >= 3 && isDigit(b[start]) && isDigit(b[start + 1]) && b[start + 2] == 0x3A
         if looksLikeDate(start) || isTime {
             if let dt = parseDateTime(start, end) { return (.dateTime, .dateTime(dt)) }
             return (.error, .invalid)
         }
-        let first = b[start]
         if !(isDigit(first) || first == 0x2B || first == 0x2D || first == 0x2E) {
+            let word = text(start, end)
             let lower = word.lowercased()
             var help = ["strings must be quoted: \"\(word)\""]
             if lower == "true" || lower == "false" { help = ["booleans are lower case: \(lower)"] }
             report("invalid value '\(word)'", range, code: TOMLDiagnosticCode.invalidValue, help: help)
             return (.error, .invalid)
         }
-        let isPrefixed = end - start > 2 && first == 0x30 && [0x78, 0x6F, 0x62].contains(b[start + 1])
-        if !isPrefixed && word.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
-            if let d = parseFloat(start, end) { return (.float, .float(d)) }
-            return (.error, .invalid)
+        let isPrefixed = end - start > 2 && first == 0x30 && (b[start + 1] == 0x78 || b[start + 1] == 0x6F || b[start + 1] == 0x62)
+        if !isPrefixed {
+            for i in start..<end where b[i] == 0x2E || b[i] == 0x65 || b[i] == 0x45 {
+                if let d = parseFloat(start, end) { return (.float, .float(d)) }
+                return (.error, .invalid)
+            }
         }
         if let i = parseInteger(start, end) { return (.integer, .integer(i)) }
         return (.error, .invalid)
@@ -67,11 +74,12 @@ extension TOMLParser {
 
     // MARK: - Numbers
 
-    /// Digits of `radix` with single underscores between them; nil when malformed.
-    func digitRun(_ s: Int, _ e: Int, radix: Int) -> [UInt8]? {
+    /// Checks digits of `radix` with single underscores between them; returns how many
+    /// digits there are and the first one, or nil when malformed.
+    func digitRun(_ s: Int, _ e: Int, radix: Int) -> (count: Int, first: UInt8)? {
         guard s < e else { return nil }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(e - s)
+        var count = 0
+        var first: UInt8 = 0
         var previousWasDigit = false
         for i in s..<e {
             let c = b[i]
@@ -81,15 +89,15 @@ extension TOMLParser {
                 continue
             }
             guard let v = Self.hexValue(c), Int(v) < radix else { return nil }
-            digits.append(v)
+            if count == 0 { first = v }
+            count += 1
             previousWasDigit = true
         }
-        return previousWasDigit ? digits : nil
+        return previousWasDigit ? (count, first) : nil
     }
 
     mutating func parseInteger(_ start: Int, _ end: Int) -> Int64? {
         let range = SourceRange(start, end)
-        let word = text(start, end)
         var s = start
         var negative = false
         if b[s] == 0x2B || b[s] == 0x2D {
@@ -97,16 +105,17 @@ extension TOMLParser {
             s += 1
         }
         var radix = 10
-        if s + 1 < end && b[s] == 0x30 && [0x78, 0x6F, 0x62].contains(b[s + 1]) {
+        if s + 1 < end && b[s] == 0x30 && (b[s + 1] == 0x78 || b[s + 1] == 0x6F || b[s + 1] == 0x62) {
             radix = b[s + 1] == 0x78 ? 16 : b[s + 1] == 0x6F ? 8 : 2
             if s != start {
-                report("'\(word)': a sign is not allowed on a \(radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary") integer",
+                report("'\(text(start, end))': a sign is not allowed on a \(radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary") integer",
                     range, code: TOMLDiagnosticCode.invalidNumber, help: ["remove the sign"])
                 return nil
             }
             s += 2
         }
-        guard let digits = digitRun(s, end, radix: radix) else {
+        guard let run = digitRun(s, end, radix: radix) else {
+            let word = text(start, end)
             let help: String
             if word.contains("__") || word.hasSuffix("_") || word.hasPrefix("_") || text(s, end).hasPrefix("_") {
                 help = "each '_' must stand between two digits"
@@ -116,17 +125,18 @@ extension TOMLParser {
             report("invalid integer '\(word)'", range, code: TOMLDiagnosticCode.invalidNumber, help: [help])
             return nil
         }
-        if radix == 10 && digits.count > 1 && digits[0] == 0 {
-            report("leading zeros are not allowed in integers ('\(word)')", range, code: TOMLDiagnosticCode.invalidNumber,
+        if radix == 10 && run.count > 1 && run.first == 0 {
+            report("leading zeros are not allowed in integers ('\(text(start, end))')", range, code: TOMLDiagnosticCode.invalidNumber,
                 help: ["write it without the leading zeros, or as a string if the zeros matter"])
             return nil
         }
         var value: Int64 = 0
-        for d in digits {
+        for i in s..<end where b[i] != 0x5F {
+            let d = Int64(Self.hexValue(b[i])!)
             let (m, o1) = value.multipliedReportingOverflow(by: Int64(radix))
-            let (a, o2) = negative ? m.subtractingReportingOverflow(Int64(d)) : m.addingReportingOverflow(Int64(d))
+            let (a, o2) = negative ? m.subtractingReportingOverflow(d) : m.addingReportingOverflow(d)
             if o1 || o2 {
-                report("integer '\(word)' does not fit in 64 bits", range, code: TOMLDiagnosticCode.invalidNumber,
+                report("integer '\(text(start, end))' does not fit in 64 bits", range, code: TOMLDiagnosticCode.invalidNumber,
                     help: ["TOML integers range from -9223372036854775808 to 9223372036854775807; use a string or a float"])
                 return nil
             }
@@ -149,7 +159,7 @@ extension TOMLParser {
         guard let intDigits = digitRun(s, intEnd, radix: 10) else {
             return fail(s == intEnd ? "a float needs digits before the '.': write 0.5, not .5" : "each '_' must stand between two digits")
         }
-        if intDigits.count > 1 && intDigits[0] == 0 { return fail("leading zeros are not allowed") }
+        if intDigits.count > 1 && intDigits.first == 0 { return fail("leading zeros are not allowed") }
         var i = intEnd
         if i < end && b[i] == 0x2E {
             var fracEnd = i + 1

@@ -48,28 +48,37 @@ extension TOMLParser {
     mutating func scanBasicString() -> String {
         let open = pos
         pos += 1
-        var out: [UInt8] = []
+        // Decoded bytes, only once an escape makes them differ from the source.
+        var out: [UInt8]?
         var plainFrom = pos
         while true {
             guard pos < n, b[pos] != 0x0A, !(b[pos] == 0x0D && at(pos + 1) == 0x0A) else {
                 report("unterminated string: missing the closing '\"'", SourceRange(open, pos),
                     code: TOMLDiagnosticCode.unterminatedString, help: ["add '\"' at the end of the string"])
-                out.append(contentsOf: b[plainFrom..<pos])
-                return String(decoding: out, as: UTF8.self)
+                guard var decoded = out else { return text(plainFrom, pos) }
+                decoded.append(contentsOf: b[plainFrom..<pos])
+                return String(decoding: decoded, as: UTF8.self)
             }
             let c = b[pos]
             if c == 0x22 {
-                out.append(contentsOf: b[plainFrom..<pos])
                 pos += 1
-                return String(decoding: out, as: UTF8.self)
+                guard var decoded = out else { return text(plainFrom, pos - 1) }
+                decoded.append(contentsOf: b[plainFrom..<(pos - 1)])
+                return String(decoding: decoded, as: UTF8.self)
             }
             if c == 0x5C {
-                out.append(contentsOf: b[plainFrom..<pos])
-                scanEscape(into: &out, multiline: false)
+                var decoded = out ?? []
+                decoded.append(contentsOf: b[plainFrom..<pos])
+                scanEscape(into: &decoded, multiline: false)
+                out = decoded
                 plainFrom = pos
                 continue
             }
-            pos += checkStringByte(allowNewline: false)
+            if c >= 0x20 && c < 0x7F {
+                pos += 1
+            } else {
+                pos += checkStringByte(allowNewline: false)
+            }
         }
     }
 
@@ -83,11 +92,16 @@ extension TOMLParser {
                     code: TOMLDiagnosticCode.unterminatedString, help: ["add \"'\" at the end of the string"])
                 return text(from, pos)
             }
-            if b[pos] == 0x27 {
+            let c = b[pos]
+            if c == 0x27 {
                 pos += 1
                 return text(from, pos - 1)
             }
-            pos += checkStringByte(allowNewline: false)
+            if c >= 0x20 && c < 0x7F {
+                pos += 1
+            } else {
+                pos += checkStringByte(allowNewline: false)
+            }
         }
     }
 

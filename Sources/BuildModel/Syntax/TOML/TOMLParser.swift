@@ -209,11 +209,11 @@ struct TOMLParser {
     }
 
     /// After a statement: white space, a comment, then a newline or the end of the file.
-    mutating func finishLine(after what: String) {
+    mutating func finishLine(after what: @autoclosure () -> String) {
         skipWhitespace()
         skipComment()
         if pos < n && !atLineEnd && b[pos] != 0x0D {
-            report("expected a newline after \(what), found \(describe(pos))", SourceRange(pos, pos + 1),
+            report("expected a newline after \(what()), found \(describe(pos))", SourceRange(pos, pos + 1),
                 help: ["put each key/value pair and table header on its own line"])
             recoverToLineEnd()
         }
@@ -229,18 +229,17 @@ struct TOMLParser {
         emit(isArray ? .doubleLeftBracket : .leftBracket, from: start)
         skipWhitespace()
         let keyStart = pos
-        var key = parseKey(context: isArray ? "array-of-tables header" : "table header")
+        let key = parseKey(context: isArray ? "array-of-tables header" : "table header")
         if key == nil {
             report("expected a table name after '\(isArray ? "[[" : "[")'", SourceRange(keyStart, min(keyStart + 1, n)),
                 help: ["name the table: [\(isArray ? "[" : "")package\(isArray ? "]" : "")]"])
-            key = TOMLKeySyntax(segments: [], range: .at(keyStart))
         }
         let close = isArray ? "]]" : "]"
         if at(pos) == 0x5D && (!isArray || at(pos + 1) == 0x5D) {
             let closeStart = pos
             pos += isArray ? 2 : 1
             emit(isArray ? .doubleRightBracket : .rightBracket, from: closeStart)
-        } else if let key, !key.segments.isEmpty {
+        } else if let key {
             let found = isArray && at(pos) == 0x5D ? "a single ']'" : describe(pos)
             let what = isArray ? "array-of-tables header" : "table header"
             report("expected '\(close)' to close the \(what), found \(found)", SourceRange(pos, min(pos + 1, n)),
@@ -248,7 +247,7 @@ struct TOMLParser {
         }
         let range = SourceRange(start, pos)
         finishLine(after: "the table header")
-        if let key, !key.segments.isEmpty {
+        if let key {
             statements.append(.header(TOMLTableHeaderSyntax(
                 key: key, isArrayOfTables: isArray, range: range,
                 lineRange: SourceRange(lineBegin, pos), tokens: statementToken..<tokens.count)))
@@ -308,30 +307,25 @@ struct TOMLParser {
     /// A dotted key; white space after it is consumed. Nil when no key starts here.
     mutating func parseKey(context: String) -> TOMLKeySyntax? {
         let start = pos
-        var segments: [TOMLKeySegment] = []
+        guard let first = parseSimpleKey() else { return nil }
+        var rest: [TOMLKeySegment] = []
         var end = pos
         while true {
+            skipWhitespace()
+            guard at(pos) == 0x2E else { break }
+            let dot = pos
+            pos += 1
+            emit(.dot, from: dot)
+            skipWhitespace()
             guard let segment = parseSimpleKey() else {
-                if !segments.isEmpty {
-                    report("expected a key after '.', found \(describe(pos))", SourceRange(pos, min(pos + 1, n)),
-                        help: ["remove the trailing '.' or name the next key part"])
-                }
+                report("expected a key after '.', found \(describe(pos))", SourceRange(pos, min(pos + 1, n)),
+                    help: ["remove the trailing '.' or name the next key part"])
                 break
             }
-            segments.append(segment)
+            rest.append(segment)
             end = pos
-            skipWhitespace()
-            if at(pos) == 0x2E {
-                let dot = pos
-                pos += 1
-                emit(.dot, from: dot)
-                skipWhitespace()
-                continue
-            }
-            break
         }
-        if segments.isEmpty { return nil }
-        return TOMLKeySyntax(segments: segments, range: SourceRange(start, end))
+        return TOMLKeySyntax(first: first, rest: rest, range: SourceRange(start, end))
     }
 
     mutating func parseSimpleKey() -> TOMLKeySegment? {
@@ -363,28 +357,21 @@ struct TOMLParser {
         case 0x22, 0x27:
             let (value, style) = parseString()
             return TOMLValueSyntax(kind: .string(value, style), range: SourceRange(start, pos))
-        case 0x5B:
-            return parseNested { $0.parseArray() }
-        case 0x7B:
-            return parseNested { $0.parseInlineTable() }
+        case 0x5B, 0x7B:
+            if depth >= Self.maximumDepth {
+                report("arrays and inline tables nest deeper than \(Self.maximumDepth) levels", SourceRange(start, start + 1),
+                    help: ["flatten the value"])
+                recoverToLineEnd()
+                return TOMLValueSyntax(kind: .invalid, range: SourceRange(start, pos))
+            }
+            depth += 1
+            defer { depth -= 1 }
+            return b[start] == 0x5B ? parseArray() : parseInlineTable()
         case 0x0A, 0x0D, 0x23, 0x2C, 0x5D, 0x7D:
             return nil
         default:
             return parseWord()
         }
-    }
-
-    mutating func parseNested(_ body: (inout TOMLParser) -> TOMLValueSyntax) -> TOMLValueSyntax {
-        if depth >= Self.maximumDepth {
-            let start = pos
-            report("arrays and inline tables nest deeper than \(Self.maximumDepth) levels", SourceRange(start, start + 1),
-                help: ["flatten the value"])
-            recoverToLineEnd()
-            return TOMLValueSyntax(kind: .invalid, range: SourceRange(start, pos))
-        }
-        depth += 1
-        defer { depth -= 1 }
-        return body(&self)
     }
 
     /// White space, newlines and comments inside an array.

@@ -7,10 +7,23 @@ public struct TOMLKeySegment: Hashable, Sendable {
 
 /// A bare, quoted or dotted key as written.
 public struct TOMLKeySyntax: Hashable, Sendable {
-    public var segments: [TOMLKeySegment]
+    /// The first part; most keys have no other, so `rest` stays an empty (unallocated) array.
+    public var first: TOMLKeySegment
+    public var rest: [TOMLKeySegment]
     public var range: SourceRange
 
-    public var names: [String] { segments.map(\.name) }
+    public init(first: TOMLKeySegment, rest: [TOMLKeySegment] = [], range: SourceRange) {
+        self.first = first
+        self.rest = rest
+        self.range = range
+    }
+
+    public var segments: [TOMLKeySegment] { [first] + rest }
+    public var count: Int { rest.count + 1 }
+    public var last: TOMLKeySegment { rest.last ?? first }
+    public var isDotted: Bool { !rest.isEmpty }
+    public subscript(index: Int) -> TOMLKeySegment { index == 0 ? first : rest[index - 1] }
+    public var names: [String] { [first.name] + rest.map(\.name) }
     /// The key as a user reads it: `a.b."c d"`.
     public var dottedName: String { TOMLKeySyntax.render(names) }
 
@@ -32,7 +45,7 @@ public struct TOMLValueSyntax: Hashable, Sendable {
         case integer(Int64)
         case float(Double)
         case boolean(Bool)
-        case dateTime(TOMLDateTime)
+        indirect case dateTime(TOMLDateTime)
         case array([TOMLValueSyntax])
         case inlineTable([TOMLKeyValueSyntax])
         /// Missing or malformed; a diagnostic says why.
@@ -92,6 +105,11 @@ public struct TOMLSyntaxTree: Sendable {
         self.tokens = tokens
         self.statements = statements
         self.diagnostics = diagnostics
+    }
+
+    /// Parses `source` into a syntax tree only, without building the document model.
+    public static func parse(_ source: SourceText, version: TOMLVersion = .v1_0) -> TOMLSyntaxTree {
+        TOMLParser.parse(source, version: version)
     }
 
     /// The bytes of every token in order: the input, byte for byte.

@@ -2,12 +2,12 @@ import OrderedCollections
 
 /// A TOML value of the document model, with where it was written.
 public struct TOMLValue: Hashable, Sendable {
-    public indirect enum Kind: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
         case string(String)
         case integer(Int64)
         case float(Double)
         case boolean(Bool)
-        case dateTime(TOMLDateTime)
+        indirect case dateTime(TOMLDateTime)
         case array([TOMLValue])
         /// `[[name]]` sections.
         case arrayOfTables([TOMLTable])
