@@ -123,6 +123,10 @@ let manifestBytes = Array(manifestText.utf8)
 precondition(TOMLDocument(manifestText).diagnostics.isEmpty, "generated manifest must be valid")
 let manifestTime = median(201) { _ = TOMLDocument(parsing: SourceText(bytes: manifestBytes)) }
 row("manifest with 1,000 dependencies (\(manifestBytes.count / 1000) KB): parse + model (201)", ms(manifestTime))
+let manifestSyntax = median(201) { _ = TOMLSyntaxTree.parse(SourceText(bytes: manifestBytes)) }
+row("  of which the syntax tree alone (201)", ms(manifestSyntax))
+let manifestLines = median(201) { _ = SourceText(bytes: manifestBytes) }
+row("  of which the line index alone (201)", ms(manifestLines))
 
 let encoder = JSONEncoder()
 let decoder = JSONDecoder()
