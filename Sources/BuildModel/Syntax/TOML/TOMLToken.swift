@@ -13,14 +13,19 @@ public enum TOMLTokenKind: UInt8, Sendable, Hashable {
     public var isTrivia: Bool { self == .whitespace || self == .newline || self == .comment }
 }
 
+/// 12 bytes: files are read whole into memory, so 32-bit offsets are plenty.
 public struct TOMLToken: Hashable, Sendable {
     public var kind: TOMLTokenKind
-    public var range: SourceRange
+    private var start: UInt32
+    private var end: UInt32
 
     public init(_ kind: TOMLTokenKind, _ range: SourceRange) {
         self.kind = kind
-        self.range = range
+        self.start = UInt32(truncatingIfNeeded: range.lowerBound)
+        self.end = UInt32(truncatingIfNeeded: range.upperBound)
     }
+
+    public var range: SourceRange { SourceRange(Int(start), Int(end)) }
 }
 
 /// Which TOML the parser accepts.
