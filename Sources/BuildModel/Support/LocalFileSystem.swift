@@ -48,8 +48,7 @@ public struct LocalFileSystem: FileSystem {
         var st = stat()
         if fstat(fd, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR { throw .isADirectory(path) }
         var result: [UInt8] = []
-        var capacity = max(Int(st.st_size) + 1, 4096)
-        result.reserveCapacity(capacity)
+        result.reserveCapacity(Int(st.st_size) + 1)
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -58,10 +57,6 @@ public struct LocalFileSystem: FileSystem {
                 throw Self.error(errno, "read", path)
             }
             if n == 0 { break }
-            if result.count + n > capacity {
-                capacity *= 2
-                result.reserveCapacity(capacity)
-            }
             result.append(contentsOf: chunk[0..<n])
         }
         return result

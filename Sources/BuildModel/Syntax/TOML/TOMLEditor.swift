@@ -2,9 +2,12 @@
 /// touch only the bytes they must; every other byte, comment and blank line stays.
 public struct TOMLEditor: Sendable {
     public let document: TOMLDocument
+    /// The document's statements grouped under their headers, computed once.
+    let sections: [Section]
 
     public init(_ document: TOMLDocument) {
         self.document = document
+        self.sections = Self.sections(of: document.syntax.statements)
     }
 
     public enum EditError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -64,7 +67,7 @@ public struct TOMLEditor: Sendable {
             return [insertIntoInlineTable(found.pair.value, pairs: pairs, text: text)]
         }
         // A section [tablePath]: after its last pair.
-        if let section = sections().last(where: { $0.path == tablePath }) ?? (tablePath.isEmpty ? rootSection() : nil) {
+        if let section = sections.last(where: { $0.path == tablePath }) ?? (tablePath.isEmpty ? sections.first : nil) {
             return [insertLine(line, in: section)]
         }
         // A table made by dotted keys: after the last pair that names it.
@@ -82,8 +85,8 @@ public struct TOMLEditor: Sendable {
     /// Removes the key at `path` with its whole line (or its place in an inline table).
     public func removeKey(at path: [String]) throws(EditError) -> [TextEdit] {
         guard let found = findPair(path) else { throw .notFound(path) }
-        if let inline = found.inlineParent {
-            return [removeFromInlineTable(inline, index: found.index)]
+        if let inline = found.inlineParent, case .inlineTable(let pairs) = inline.kind {
+            return [removeFromInlineTable(inline.range, pairs: pairs, index: found.index)]
         }
         return [TextEdit.delete(found.pair.lineRange)]
     }
@@ -96,7 +99,7 @@ public struct TOMLEditor: Sendable {
         default: throw .notATable(path)
         }
         var edits: [TextEdit] = []
-        let all = sections()
+        let all = sections
         for section in all where section.path.starts(with: path) && section.header != nil {
             edits.append(.delete(SourceRange(section.header!.lineRange.lowerBound, section.endIncludingBlankLines(in: source))))
         }
@@ -145,9 +148,9 @@ public struct TOMLEditor: Sendable {
         }
     }
 
-    func sections() -> [Section] {
+    static func sections(of statements: [TOMLStatement]) -> [Section] {
         var result = [Section(header: nil, path: [], pairs: [])]
-        for statement in document.syntax.statements {
+        for statement in statements {
             switch statement {
             case .header(let h): result.append(Section(header: h, path: h.key.names, pairs: []))
             case .keyValue(let kv): result[result.count - 1].pairs.append(kv)
@@ -155,8 +158,6 @@ public struct TOMLEditor: Sendable {
         }
         return result
     }
-
-    func rootSection() -> Section? { sections().first }
 
     struct FoundPair {
         var pair: TOMLKeyValueSyntax
@@ -168,7 +169,7 @@ public struct TOMLEditor: Sendable {
     /// The pair that writes the value at `path` (the last `[[…]]` element for arrays of tables).
     func findPair(_ path: [String]) -> FoundPair? {
         var result: FoundPair?
-        for section in sections() {
+        for section in sections {
             for (i, pair) in section.pairs.enumerated() {
                 let full = section.path + pair.key.names
                 if full == path { result = FoundPair(pair: pair, inlineParent: nil, index: i) }
@@ -196,7 +197,7 @@ public struct TOMLEditor: Sendable {
 
     /// The section whose dotted keys make the table at `path`, and the key prefix relative to it.
     private func dottedOwner(of path: [String]) -> (Section, [String])? {
-        for section in sections().reversed() where path.starts(with: section.path) && path.count > section.path.count {
+        for section in sections.reversed() where path.starts(with: section.path) && path.count > section.path.count {
             let relative = Array(path.dropFirst(section.path.count))
             if section.pairs.contains(where: { $0.key.names.count > relative.count && $0.key.names.starts(with: relative) }) {
                 return (section, relative)
@@ -249,7 +250,7 @@ public struct TOMLEditor: Sendable {
 
     private func newSection(_ path: [String], line: String) -> TextEdit {
         let header = "[" + TOMLKeySyntax.render(path) + "]"
-        let all = sections()
+        let all = sections
         // Beside the tables that share its parent, when there are any; else at the end.
         var at = source.bytes.count
         for length in stride(from: path.count - 1, through: 1, by: -1) {
@@ -273,9 +274,8 @@ public struct TOMLEditor: Sendable {
         return TextEdit(range: table.range, newText: "{ " + text + " }")
     }
 
-    private func removeFromInlineTable(_ table: TOMLValueSyntax, index: Int) -> TextEdit {
-        guard case .inlineTable(let pairs) = table.kind else { return TextEdit(range: .at(0), newText: "") }
-        if pairs.count == 1 { return TextEdit(range: table.range, newText: "{}") }
+    private func removeFromInlineTable(_ tableRange: SourceRange, pairs: [TOMLKeyValueSyntax], index: Int) -> TextEdit {
+        if pairs.count == 1 { return TextEdit(range: tableRange, newText: "{}") }
         if index + 1 < pairs.count {
             return .delete(SourceRange(pairs[index].range.lowerBound, pairs[index + 1].range.lowerBound))
         }
