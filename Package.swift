@@ -24,6 +24,7 @@ let package = Package(
             dependencies: [
                 "CJSONC",
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         .target(
@@ -36,6 +37,7 @@ let package = Package(
                 "BuildModel",
                 "LSPServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         .executableTarget(

@@ -10,6 +10,6 @@ struct Ampu: ParsableCommand {
             Run 'ampu help <command>' for the options of a command.
             """,
         version: "\(ToolInfo.name) \(ToolInfo.version)",
-        subcommands: [DebugCommand.self]
+        subcommands: [CheckCommand.self, NewCommand.self, InitCommand.self, DebugCommand.self]
     )
 }

@@ -47,17 +47,32 @@ public struct LocalFileSystem: FileSystem {
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR { throw .isADirectory(path) }
+        // Read straight into the array, growing it only when the file is larger than stat said
+        // (files can grow while being read; /dev/stdin and pipes report 0).
         var result: [UInt8] = []
-        result.reserveCapacity(Int(st.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        var capacity = max(Int(st.st_size) + 1, 4096)
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw Self.error(errno, "read", path)
+            var count = result.count
+            var failure: FileSystemError?
+            var reachedEnd = false
+            let old = result
+            result = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                old.withUnsafeBufferPointer { if let src = $0.baseAddress { _ = memcpy(buffer.baseAddress!, src, $0.count) } }
+                while count < capacity {
+                    let n = read(fd, buffer.baseAddress! + count, capacity - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = Self.error(errno, "read", path)
+                        break
+                    }
+                    if n == 0 { reachedEnd = true; break }
+                    count += n
+                }
+                initialized = count
             }
-            if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
+            if let failure { throw failure }
+            if reachedEnd { break }
+            capacity *= 2
         }
         return result
     }
@@ -104,7 +119,7 @@ public struct LocalFileSystem: FileSystem {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     public func createDirectory(_ path: String) throws(FileSystemError) {

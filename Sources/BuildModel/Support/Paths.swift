@@ -80,4 +80,13 @@ public enum Paths {
         let parts = ups + rest
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
+
+    /// How a path is shown to a user working in `root`: relative when that is short (inside
+    /// `root`, or at most three `..` up), else absolute.
+    public static func display(_ path: String, from root: String) -> String {
+        guard isAbsolute(path), isAbsolute(root) else { return path }
+        let rel = relative(path, from: root)
+        let ups = rel.split(separator: "/").prefix { $0 == ".." }.count
+        return ups <= 3 ? rel : normalize(path)
+    }
 }

@@ -4,6 +4,13 @@ import BuildModel
 struct DiagnosticRenderer {
     var format: MessageFormat
     var colors: Bool
+    /// Paths below this directory are shown relative to it; nil shows them as they are.
+    var root: String? = nil
+
+    func displayPath(_ path: String) -> String {
+        guard let root, Paths.isAbsolute(path), Paths.isWithin(path, root) else { return path }
+        return Paths.relative(path, from: root)
+    }
 
     private func paint(_ text: String, _ code: String) -> String {
         colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
@@ -37,15 +44,19 @@ struct DiagnosticRenderer {
     func render(_ d: Diagnostic, sources: [String: SourceText], defaultFile: String) -> String {
         let file = d.file ?? defaultFile
         let source = sources[file]
+        if format == .json {
+            return JSONDiagnosticWriter(sources: sources, root: root).line(d, defaultFile: defaultFile)
+        }
+        let shown = displayPath(file)
         let position = source.map { $0.location(of: d.range.lowerBound) } ?? "1:1"
         if format == .short {
-            return "\(file):\(position): \(label(d.severity)): \(d.message)\n"
+            return "\(shown):\(position): \(label(d.severity)): \(d.message)\n"
         }
         var out = paint(label(d.severity) + (d.code.map { "[\($0)]" } ?? ""), severityColor(d.severity))
         out += paint(": \(d.message)", "1") + "\n"
         guard let source else {
-            out += "  --> \(file):\(position)\n"
-            for help in d.help { out += "  = " + paint("help", "1") + ": \(help)\n" }
+            out += paint(" --> ", "1;34") + "\(shown):\(position)\n"
+            for help in d.help { out += paint("  = ", "1;34") + paint("help", "1") + ": \(help)\n" }
             return out + "\n"
         }
         // Snippet lines: the primary range, then related ranges of the same file, by line.
@@ -57,7 +68,7 @@ struct DiagnosticRenderer {
         marks.sort { source.lines.line(containing: $0.offset.lowerBound) < source.lines.line(containing: $1.offset.lowerBound) }
         let lastLine = marks.map { source.lines.line(containing: $0.offset.lowerBound) + 1 }.max() ?? 1
         let gutter = String(repeating: " ", count: String(lastLine).count)
-        out += gutter + paint("--> ", "1;34") + "\(file):\(position)\n"
+        out += gutter + paint("--> ", "1;34") + "\(shown):\(position)\n"
         out += gutter + paint(" |", "1;34") + "\n"
         var previousLine = -1
         for mark in marks {
@@ -82,7 +93,7 @@ struct DiagnosticRenderer {
         }
         for r in elsewhere {
             let loc = sources[r.file ?? file].map { $0.location(of: r.range.lowerBound) } ?? "1:1"
-            out += gutter + paint("::: ", "1;34") + "\(r.file ?? file):\(loc): \(r.message)\n"
+            out += gutter + paint("::: ", "1;34") + "\(displayPath(r.file ?? file)):\(loc): \(r.message)\n"
         }
         for help in d.help { out += gutter + paint(" = ", "1;34") + paint("help", "1") + ": \(help)\n" }
         return out + "\n"

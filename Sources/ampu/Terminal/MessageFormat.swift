@@ -6,4 +6,6 @@ enum MessageFormat: String, ExpressibleByArgument, CaseIterable {
     case human
     /// One line each: `file:line:col: severity: message`.
     case short
+    /// One JSON object per line: file, line, column, endLine, endColumn, severity, code, message…
+    case json
 }

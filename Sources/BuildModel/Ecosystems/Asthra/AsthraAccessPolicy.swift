@@ -1,0 +1,36 @@
+/// Who may import what. The seed's table, completed:
+///
+/// | importer \ import | stdlib | internal | system | third-party | local |
+/// |---|---|---|---|---|---|
+/// | user code         | yes    | **no** (I006) | yes | yes (declared) | yes (inside its package) |
+/// | third-party code  | yes    | **no** (I006) | yes | yes (declared) | yes (inside its package) |
+/// | standard library  | yes    | yes      | yes    | **no** (I007) | yes (inside the stdlib root) |
+/// | internal code     | yes    | yes      | yes    | **no** (I007) | yes (inside the internal root) |
+///
+/// Local imports never reach user code from the libraries: they must stay inside the library
+/// root, which I005 enforces for every importer.
+public enum AsthraAccessPolicy {
+    /// The rule an import breaks, or nil when it is allowed.
+    public static func violation(from importer: PackageKind, to category: ImportCategory) -> DiagnosticCode? {
+        switch (importer, category) {
+        case (.user, .internal), (.thirdParty, .internal): .internalImport
+        case (.stdlib, .thirdParty), (.internal, .thirdParty): .libraryImportsOutside
+        case (_, .stdlib), (_, .system), (_, .local), (.user, .thirdParty), (.thirdParty, .thirdParty),
+             (.stdlib, .internal), (.internal, .internal):
+            nil
+        }
+    }
+
+    /// The message and help for a violation.
+    static func diagnostic(_ code: DiagnosticCode, importer: PackageKind, path: String, at range: SourceRange) -> Diagnostic {
+        switch code {
+        case .internalImport:
+            return .error("\(importer.rawValue) cannot import internal package '\(path)'", .internalImport, at: range,
+                          help: ["'internal/…' packages are private to the standard library; use the public API under 'stdlib/…' instead"])
+        default:
+            return .error("\(importer == .stdlib ? "the standard library" : "internal code") cannot import third-party package '\(path)'",
+                          .libraryImportsOutside, at: range,
+                          help: ["the standard library and internal packages may import only 'stdlib/…', 'internal/…', 'system/…' and their own modules"])
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// Reads `[dependencies]` and `[dev-dependencies]`:
+/// `"github.com/a/json" = "^1.2"` or `name = { version, path, git, tag, branch, rev }`.
+enum AsthraDependencyReader {
+    static let keys = ["version", "path", "git", "tag", "branch", "rev"]
+
+    static func read(_ table: TOMLTable, kind: DependencySpec.Kind, reader: inout TOMLManifestReader) -> [DependencySpec] {
+        var out: [DependencySpec] = []
+        for (name, entry) in table.entries {
+            let path = "\(kind.rawValue).\(TOMLLiteral.renderKey(name))"
+            var spec = DependencySpec(kind: kind, name: Located(name, range: entry.keyRange), range: entry.value.range)
+            if let problem = AsthraPackageName.problem(with: name) {
+                reader.add(.error("invalid dependency name '\(name)': \(problem)", .invalidPackageName, at: entry.keyRange,
+                                  help: ["name the dependency by its package name or import path, such as \"github.com/user/json\""]))
+            }
+            switch entry.value.kind {
+            case .string(let text):
+                spec.requirement = requirement(text, range: entry.value.range, keyRange: entry.keyRange, reader: &reader)
+            case .table(let t):
+                readTable(t, into: &spec, path: path, reader: &reader)
+            default:
+                reader.add(.error(
+                    "dependency '\(name)' must be a version requirement string or a table, found \(entry.value.typeName)", .wrongType,
+                    at: entry.value.range, help: ["write \(TOMLLiteral.renderKey(name)) = \"^1.0\" or \(TOMLLiteral.renderKey(name)) = { path = \"../\(Paths.lastComponent(name))\" }"]))
+                continue
+            }
+            out.append(spec)
+        }
+        return out
+    }
+
+    private static func requirement(_ text: String, range: SourceRange, keyRange: SourceRange, reader: inout TOMLManifestReader) -> Located<VersionRequirement>? {
+        switch VersionRequirement.parse(text) {
+        case .success(let r): return Located(r, range: range, keyRange: keyRange)
+        case .failure(let error):
+            reader.add(.error("invalid version requirement '\(text)': \(error.reason)", .invalidRequirement, at: range,
+                              help: ["write a requirement such as \"^1.2\", \"~1.2.3\", \">=1.0, <2.0\" or \"*\""]))
+            return nil
+        }
+    }
+
+    private static func readTable(_ t: TOMLTable, into spec: inout DependencySpec, path: String, reader: inout TOMLManifestReader) {
+        let name = spec.name.value
+        reader.checkKeys(t, known: keys, in: path)
+        if let version = reader.string(t, "version", path: "\(path).version") {
+            spec.requirement = requirement(version.value, range: version.range, keyRange: version.keyRange, reader: &reader)
+        }
+        spec.path = reader.string(t, "path", path: "\(path).path")
+        spec.git = reader.string(t, "git", path: "\(path).git")
+        if let git = spec.git, git.value.hasPrefix("-") || git.value.hasPrefix("ext::") || git.value.isEmpty {
+            reader.add(.error("git URL '\(git.value)' of dependency '\(name)' is not allowed", .invalidValue, at: git.range,
+                              help: ["use an https://, ssh:// or file:// URL, or a local path; URLs starting with '-' or 'ext::' could run commands"]))
+        }
+        var references: [(String, Located<String>)] = []
+        for key in ["tag", "branch", "rev"] {
+            if let value = reader.string(t, key, path: "\(path).\(key)") { references.append((key, value)) }
+        }
+        if let (key, first) = references.first {
+            spec.gitReference = Located(key == "tag" ? .tag(first.value) : key == "branch" ? .branch(first.value) : .rev(first.value),
+                                        range: first.range, keyRange: first.keyRange)
+            if references.count > 1 {
+                let (secondKey, second) = references[1]
+                var d = Diagnostic.error(
+                    "dependency '\(name)' has both '\(key)' and '\(secondKey)'; a git dependency names one of tag, branch or rev",
+                    .conflictingGitReferences, at: second.keyRange, help: ["keep one of them and remove the other"])
+                d.related = [Diagnostic.Related(range: first.keyRange, message: "'\(key)' is set here")]
+                reader.add(d)
+            }
+            if spec.git == nil {
+                reader.add(.error("dependency '\(name)' has '\(key)' but no 'git'", .dependencyWithoutSource, at: first.keyRange,
+                                  help: ["add git = \"https://\(name).git\", or remove '\(key)'"]))
+            }
+        }
+        if let p = spec.path, let g = spec.git {
+            var d = Diagnostic.error("dependency '\(name)' has both 'path' and 'git'", .pathAndGit, at: g.keyRange,
+                                     help: ["keep 'path' to build a local checkout, or 'git' to fetch it; not both"])
+            d.related = [Diagnostic.Related(range: p.keyRange, message: "'path' is set here")]
+            reader.add(d)
+        }
+        if spec.requirement == nil && spec.path == nil && spec.git == nil && t.entries["version"] == nil && t.entries["path"] == nil && t.entries["git"] == nil {
+            reader.add(.error("dependency '\(name)' says neither where nor which version to get", .dependencyWithoutSource, at: spec.range,
+                              help: ["add version = \"^1.0\", path = \"…\" or git = \"…\""]))
+        }
+    }
+
+    /// The same package twice: under two spellings in one table, or in both tables.
+    static func checkDuplicates(_ specs: [DependencySpec], reader: inout TOMLManifestReader) {
+        var seen: [String: DependencySpec] = [:]
+        for spec in specs {
+            let key = normalized(spec.name.value)
+            guard let first = seen[key] else {
+                seen[key] = spec
+                continue
+            }
+            let sameTable = first.kind == spec.kind
+            let message = sameTable
+                ? "dependency '\(spec.name.value)' is declared twice in [\(spec.kind.rawValue)] (also as '\(first.name.value)')"
+                : "dependency '\(spec.name.value)' is declared in both [\(first.kind.rawValue)] and [\(spec.kind.rawValue)]"
+            let help = sameTable
+                ? "keep one of the two entries"
+                : "a dependency is already available to tests; remove the [\(spec.kind.rawValue)] entry"
+            var d = Diagnostic(severity: sameTable ? .error : .warning, code: DiagnosticCode.duplicateDependency.rawValue,
+                               message: message, range: spec.name.range, help: [help])
+            d.related = [Diagnostic.Related(range: first.name.range, message: "first declared here")]
+            reader.add(d)
+        }
+    }
+
+    /// Spellings that name the same package: case, a trailing `/` or `.git`.
+    static func normalized(_ name: String) -> String {
+        var n = name.lowercased()
+        while n.hasSuffix("/") { n.removeLast() }
+        if n.hasSuffix(".git") { n.removeLast(4) }
+        return n
+    }
+}

@@ -1,0 +1,33 @@
+/// The textual forms of Asthra import paths.
+public enum AsthraImportPath {
+    /// The standard library's prefixes: `stdlib/` (the spec) and `std/` (today's compiler).
+    public static let stdlibPrefixes = ["stdlib", "std"]
+    public static let internalPrefix = "internal"
+    public static let systemPrefix = "system"
+
+    /// The category of an import path from its form alone, and the path below its prefix
+    /// (`stdlib/io/file` → `.stdlib`, `io/file`); nil when the form is not recognised.
+    public static func classify(_ path: String) -> (category: ImportCategory, rest: String)? {
+        if path.hasPrefix("./") || path.hasPrefix("../") { return (.local, path) }
+        guard let slash = path.firstIndex(of: "/") else { return nil }
+        let first = path[..<slash]
+        let rest = String(path[path.index(after: slash)...])
+        if stdlibPrefixes.contains(String(first)) { return (.stdlib, rest) }
+        if first == internalPrefix { return (.internal, rest) }
+        if first == systemPrefix { return (.system, rest) }
+        if isDomain(first) { return (.thirdParty, path) }
+        return nil
+    }
+
+    /// `github.com`, `gitlab.example.org`: dot-separated labels ending in a top-level domain
+    /// of two or more letters.
+    public static func isDomain(_ text: Substring) -> Bool {
+        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return false
+        }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+import Synchronization
+
+/// Classifies, checks and resolves Asthra imports for one workspace.
+final class AsthraImportResolver: ImportResolver {
+    let roots: AsthraLibraryRoots
+    let cache: DirectoryCache
+    let extensions: [String]
+    /// Workspace members and path dependencies, by package directory.
+    private let manifests: [String: PackageManifest]
+    private let memberDirectories: Set<String>
+    /// The workspace root: paths in messages are shown relative to it.
+    private let root: String
+    /// Manifests of fetched packages, read when first needed.
+    private let fetched = Mutex<[String: PackageManifest?]>([:])
+
+    var environmentDiagnostics: [Diagnostic] { roots.diagnostics }
+    var libraryRoots: [String] { [roots.stdlib, roots.internal].compactMap { $0 } }
+
+    init(setup: ImportResolverSetup, extensions: [String], cache: DirectoryCache) {
+        self.roots = AsthraLibraryRoots.find(manifest: setup.rootManifest, environment: setup.environment, fileSystem: setup.fileSystem)
+        self.cache = cache
+        self.extensions = extensions
+        self.root = setup.rootManifest.directory
+        var manifests: [String: PackageManifest] = [:]
+        for member in setup.members { manifests[member.directory] = member }
+        self.memberDirectories = Set(manifests.keys)
+        for member in setup.members {
+            for dep in member.dependencies {
+                guard let path = dep.path else { continue }
+                let dir = Paths.join(member.directory, path.value)
+                if manifests[dir] == nil, let m = AsthraEcosystem.loadManifest(in: dir, fileSystem: setup.fileSystem) { manifests[dir] = m }
+            }
+        }
+        self.manifests = manifests
+    }
+
+    // MARK: Origins
+
+    func origin(ofFile path: String, member: PackageManifest?) -> ModuleOrigin {
+        if let s = roots.stdlib, Paths.isWithin(path, s) { return ModuleOrigin(kind: .stdlib, boundary: s, manifestPath: nil) }
+        if let i = roots.internal, Paths.isWithin(path, i) { return ModuleOrigin(kind: .internal, boundary: i, manifestPath: nil) }
+        if let member { return ModuleOrigin(kind: .user, boundary: member.directory, manifestPath: member.path) }
+        var dir = Paths.parent(path)
+        while true {
+            if let m = manifests[dir] {
+                return ModuleOrigin(kind: memberDirectories.contains(dir) ? .user : .thirdParty, boundary: dir, manifestPath: m.path)
+            }
+            if let c = roots.cache, dir == c { break }
+            let up = Paths.parent(dir)
+            if up == dir { break }
+            dir = up
+        }
+        if let c = roots.cache, Paths.isWithin(path, c) {
+            let parts = Paths.relative(path, from: c).split(separator: "/").prefix(3)
+            let boundary = Paths.join(c, parts.joined(separator: "/"))
+            return ModuleOrigin(kind: .thirdParty, boundary: boundary, manifestPath: fetchedManifest(boundary)?.path)
+        }
+        return ModuleOrigin(kind: .user, boundary: Paths.parent(path), manifestPath: nil)
+    }
+
+    private func manifest(at path: String?) -> PackageManifest? {
+        guard let path else { return nil }
+        let dir = Paths.parent(path)
+        return manifests[dir] ?? fetchedManifest(dir)
+    }
+
+    private func fetchedManifest(_ dir: String) -> PackageManifest? {
+        if let cached = fetched.withLock({ $0[dir] }) { return cached }
+        let m = AsthraEcosystem.loadManifest(in: dir, fileSystem: cache.fileSystem)
+        fetched.withLock { $0[dir] = .some(m) }
+        return m
+    }
+
+    private func show(_ path: String) -> String { Paths.display(path, from: root) }
+
+    // MARK: Resolution
+
+    func resolve(_ statement: ImportStatement, inFile file: String, origin: ModuleOrigin) -> ImportOutcome {
+        let path = statement.path
+        guard let (category, rest) = AsthraImportPath.classify(path) ?? declaredDependency(path, origin: origin) else {
+            return ImportOutcome(category: nil, diagnostics: [unknownForm(statement, file: file)])
+        }
+        if let code = AsthraAccessPolicy.violation(from: origin.kind, to: category) {
+            return ImportOutcome(category: category, diagnostics: [AsthraAccessPolicy.diagnostic(code, importer: origin.kind, path: path, at: statement.literalRange)])
+        }
+        switch category {
+        case .system:
+            return ImportOutcome(category: .system)
+        case .stdlib, .internal:
+            guard let root = category == .stdlib ? roots.stdlib : roots.internal else { return ImportOutcome(category: category) }
+            return module(at: Paths.join(root, rest), statement: statement, category: category, prefixLength: path.count - rest.count)
+        case .local:
+            let target = Paths.join(Paths.parent(file), path)
+            guard Paths.isWithin(target, origin.boundary) else {
+                let what = switch origin.kind {
+                case .stdlib: "the standard library"
+                case .internal: "the internal packages"
+                default: "package '\(manifest(at: origin.manifestPath)?.displayName ?? Paths.lastComponent(origin.boundary))'"
+                }
+                return ImportOutcome(category: .local, diagnostics: [.error(
+                    "local import '\(path)' leaves \(what)", .importLeavesPackage, at: statement.literalRange,
+                    help: ["to use another package, declare it under [dependencies] (with path = \"…\") and import it by its name"])])
+            }
+            return module(at: target, statement: statement, category: .local, prefixLength: 0)
+        case .thirdParty:
+            return thirdParty(statement, file: file, origin: origin)
+        }
+    }
+
+    /// A dependency declared under a plain name (`mathlib = { path = "../mathlib" }`) is imported
+    /// by that name: `import "mathlib";`, `import "mathlib/vector";`.
+    private func declaredDependency(_ path: String, origin: ModuleOrigin) -> (category: ImportCategory, rest: String)? {
+        let first = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? path
+        guard let manifest = manifest(at: origin.manifestPath), manifest.dependency(named: first) != nil else { return nil }
+        return (.thirdParty, path)
+    }
+
+    private func thirdParty(_ statement: ImportStatement, file: String, origin: ModuleOrigin) -> ImportOutcome {
+        let path = statement.path
+        guard let manifest = manifest(at: origin.manifestPath) else { return ImportOutcome(category: .thirdParty) }
+        let declared = manifest.dependencies
+            .filter { path == $0.name.value || path.hasPrefix($0.name.value + "/") }
+            .max { $0.name.value.count < $1.name.value.count }
+        guard let dep = declared else {
+            let package = path.split(separator: "/").prefix(3).joined(separator: "/")
+            return ImportOutcome(category: .thirdParty, diagnostics: [.error(
+                "third-party package '\(package)' is not declared in [dependencies] of '\(manifest.displayName)'", .undeclaredDependency,
+                at: statement.literalRange,
+                help: ["add \"\(package)\" = \"*\" (or a version requirement) under [dependencies] in \(show(manifest.path))"])])
+        }
+        if dep.kind == .dev && !Self.isTestFile(file, packageRoot: manifest.directory) {
+            return ImportOutcome(category: .thirdParty, diagnostics: [.error(
+                "'\(dep.name.value)' is a dev-dependency of '\(manifest.displayName)'; only tests and examples may import it", .undeclaredDependency,
+                at: statement.literalRange, help: ["move it from [dev-dependencies] to [dependencies]"])])
+        }
+        let packageDir: String
+        if let p = dep.path {
+            packageDir = Paths.join(manifest.directory, p.value)
+        } else if let c = roots.cache, cache.isDirectory(Paths.join(c, dep.name.value)) {
+            packageDir = Paths.join(c, dep.name.value)
+        } else {
+            return ImportOutcome(category: .thirdParty)
+        }
+        let sub = String(path.dropFirst(dep.name.value.count).drop { $0 == "/" })
+        if sub.isEmpty {
+            if let entry = packageEntry(packageDir) { return ImportOutcome(category: .thirdParty, targets: entry) }
+            return ImportOutcome(category: .thirdParty, diagnostics: [.error(
+                "package '\(dep.name.value)' at '\(show(packageDir))' has no library to import", .unresolvedImport, at: statement.literalRange,
+                help: ["the package needs src/lib.asthra (or src/lib.ast), a [lib] path, or source files in src/"])])
+        }
+        if let found = findModule(Paths.join(packageDir, "src", sub)) { return ImportOutcome(category: .thirdParty, targets: found) }
+        return module(at: Paths.join(packageDir, sub), statement: statement, category: .thirdParty, prefixLength: dep.name.value.count + 1)
+    }
+
+    /// A package imported by its bare name: its `[lib]` path, `src/lib.*`, or the files of `src/`.
+    private func packageEntry(_ dir: String) -> [String]? {
+        if let m = manifests[dir] ?? fetchedManifest(dir), let lib = m.package?.targets.first(where: { $0.kind == .lib }) {
+            let path = Paths.join(dir, lib.path.value)
+            if cache.contains(path) { return [path] }
+        }
+        if let found = findModule(Paths.join(dir, "src/lib")) { return found }
+        if let found = findModule(Paths.join(dir, "src")), !found.isEmpty { return found }
+        return nil
+    }
+
+    static func isTestFile(_ file: String, packageRoot: String) -> Bool {
+        let relative = Paths.relative(file, from: packageRoot)
+        let first = relative.split(separator: "/").first.map(String.init) ?? ""
+        return ["tests", "examples", "benches"].contains(first) || Paths.stem(file).hasSuffix("_test")
+    }
+
+    /// The files a module path names: `<base>.asthra`, `<base>.ast`, or the source files of the directory `<base>`.
+    func findModule(_ base: String) -> [String]? {
+        for ext in extensions where cache.contains(base + "." + ext) { return [base + "." + ext] }
+        guard cache.isDirectory(base), let names = cache.entries(of: base) else { return nil }
+        return names.filter { extensions.contains(Paths.fileExtension($0)) }.sorted().map { Paths.join(base, $0) }
+    }
+
+    private func module(at base: String, statement: ImportStatement, category: ImportCategory, prefixLength: Int) -> ImportOutcome {
+        if let found = findModule(base) {
+            if found.isEmpty {
+                return ImportOutcome(category: category, diagnostics: [.error(
+                    "module '\(statement.path)' is the directory '\(show(base))', which holds no .\(extensions.joined(separator: " or .")) files", .unresolvedImport,
+                    at: statement.literalRange, help: ["add source files to the directory, or import one of its subdirectories"])])
+            }
+            return ImportOutcome(category: category, targets: found)
+        }
+        let name = Paths.lastComponent(base)
+        let parent = Paths.parent(base)
+        var help = ["there is no '\(name).\(extensions[0])', '\(name).\(extensions[1])' or directory '\(name)' in '\(show(parent))'"]
+        var fix: Diagnostic.Fix?
+        if let guess = Spelling.closest(to: name, in: moduleNames(in: parent)) {
+            var corrected = statement.path
+            corrected.removeLast(name.count)
+            corrected += guess
+            help.insert("did you mean '\(corrected)'?", at: 0)
+            fix = Diagnostic.Fix(title: "Change the import to '\(corrected)'", edits: [TextEdit(range: statement.pathRange, newText: corrected)])
+        }
+        return ImportOutcome(category: category, diagnostics: [.error(
+            "cannot find module '\(statement.path)'", .unresolvedImport, at: statement.literalRange, help: help, fix: fix)])
+    }
+
+    /// Module names a directory offers: source file stems and subdirectories.
+    func moduleNames(in directory: String) -> [String] {
+        guard let entries = cache.entries(of: directory) else { return [] }
+        var names: Set<String> = []
+        for entry in entries where !entry.hasPrefix(".") {
+            if extensions.contains(Paths.fileExtension(entry)) {
+                names.insert(Paths.stem(entry))
+            } else if cache.isDirectory(Paths.join(directory, entry)) {
+                names.insert(entry)
+            }
+        }
+        return names.sorted()
+    }
+
+    // MARK: Unknown forms
+
+    private static let hosts = ["github": "github.com", "gitlab": "gitlab.com", "bitbucket": "bitbucket.org", "codeberg": "codeberg.org"]
+
+    private func unknownForm(_ statement: ImportStatement, file: String) -> Diagnostic {
+        let path = statement.path
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let first = segments[0]
+        let tail = segments.dropFirst().joined(separator: "/")
+        var guess: String?
+        let prefixes = AsthraImportPath.stdlibPrefixes + [AsthraImportPath.internalPrefix, AsthraImportPath.systemPrefix]
+        if segments.count > 1, let prefix = Spelling.closest(to: first, in: prefixes) {
+            guess = prefix + "/" + tail
+        } else if segments.count > 1, let host = Self.hosts[first.lowercased()] {
+            guess = host + "/" + tail
+        } else if findModule(Paths.join(Paths.parent(file), path)) != nil {
+            guess = "./" + path
+        } else if let stdlib = roots.stdlib, findModule(Paths.join(stdlib, path)) != nil {
+            guess = "stdlib/" + path
+        } else if segments.count > 1, let stdlib = roots.stdlib, findModule(Paths.join(stdlib, tail)) != nil {
+            guess = "stdlib/" + tail
+        }
+        var help: [String] = []
+        var fix: Diagnostic.Fix?
+        if let guess {
+            help.append("did you mean '\(guess)'?")
+            fix = Diagnostic.Fix(title: "Change the import to '\(guess)'", edits: [TextEdit(range: statement.pathRange, newText: guess)])
+        }
+        help.append("an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../'")
+        return .error("unknown import path '\(path)'", .unknownImportPrefix, at: statement.literalRange, help: help, fix: fix)
+    }
+}

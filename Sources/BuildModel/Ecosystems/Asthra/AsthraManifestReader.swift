@@ -1,0 +1,189 @@
+/// Reads `asthra.toml` into a `PackageManifest`, checking every key and value.
+struct AsthraManifestReader {
+    static let topLevelKeys = ["package", "dependencies", "dev-dependencies", "build", "profile", "toolchain", "workspace", "bin", "lib"]
+    static let packageKeys = ["name", "version", "asthra_version", "description", "license", "authors", "entry"]
+    static let buildKeys = ["target", "optimization", "debug_info", "parallel_jobs", "output_dir"]
+    static let buildTargets = ["native", "x86_64", "arm64", "wasm32"]
+    static let optimizations = ["debug", "release", "none", "basic", "standard", "aggressive"]
+    static let profileKeys = ["opt_level", "debug", "inherits"]
+    static let toolchainKeys = ["compiler", "command", "asthra_home", "stdlib", "internal"]
+    static let workspaceKeys = ["members", "exclude"]
+    static let targetKeys = ["name", "path"]
+
+    var reader = TOMLManifestReader()
+    let document: TOMLDocument
+
+    static func read(_ source: SourceText) -> PackageManifest {
+        var manifest = PackageManifest(path: source.path ?? "asthra.toml", source: source)
+        let document = TOMLDocument(parsing: source)
+        var me = AsthraManifestReader(document: document)
+        me.read(into: &manifest)
+        manifest.diagnostics = document.diagnostics + me.reader.diagnostics
+        return manifest
+    }
+
+    private mutating func read(into manifest: inout PackageManifest) {
+        let root = document.root
+        var known = Self.topLevelKeys
+        if root.entries["project"] != nil { known.append("project") }
+        reader.checkKeys(root, known: known, in: "")
+
+        if let (table, entry) = reader.table(root, "package", path: "package") {
+            manifest.package = readPackage(table, header: entry, tableName: "package")
+            if let project = root.entries["project"] {
+                reader.add(.warning(
+                    "both [package] and [project] are present; [project] is ignored", .legacyProjectTable,
+                    at: project.keyRange, help: ["merge [project] into [package] and remove it"]))
+            }
+        } else if let (table, entry) = reader.table(root, "project", path: "project") {
+            let fix = table.origin == .header
+                ? Diagnostic.Fix(title: "Rename [project] to [package]", edits: [TextEdit(range: entry.keyRange, newText: "package")])
+                : nil
+            reader.add(.warning(
+                "[project] is read as [package]; ampu's manifests call it [package]", .legacyProjectTable,
+                at: entry.keyRange, help: ["rename the table to [package]"], fix: fix))
+            manifest.package = readPackage(table, header: entry, tableName: "project")
+        }
+        for kind in [DependencySpec.Kind.normal, .dev] {
+            if let (table, _) = reader.table(root, kind.rawValue, path: kind.rawValue) {
+                manifest.dependencies += AsthraDependencyReader.read(table, kind: kind, reader: &reader)
+            }
+        }
+        AsthraDependencyReader.checkDuplicates(manifest.dependencies, reader: &reader)
+        if let (table, _) = reader.table(root, "build", path: "build") { readBuild(table) }
+        if let (table, _) = reader.table(root, "profile", path: "profile") { readProfiles(table) }
+        if let (table, _) = reader.table(root, "toolchain", path: "toolchain") {
+            manifest.toolchain = readToolchain(table)
+        }
+        if let (table, entry) = reader.table(root, "workspace", path: "workspace") {
+            reader.checkKeys(table, known: Self.workspaceKeys, in: "workspace")
+            manifest.workspace = WorkspaceSection(
+                range: entry.keyRange,
+                members: reader.strings(table, "members", path: "workspace.members") ?? [],
+                exclude: reader.strings(table, "exclude", path: "workspace.exclude") ?? [])
+        }
+        if manifest.package != nil { manifest.package!.targets += readTargets(root) }
+        if manifest.package == nil && manifest.workspace == nil && !document.hasErrors {
+            reader.add(.error(
+                "the manifest has neither [package] nor [workspace]", .emptyManifest, at: .at(0),
+                help: ["add a [package] table with `name` and `version`, or a [workspace] table with `members`"]))
+        }
+    }
+
+    private mutating func readPackage(_ table: TOMLTable, header: TOMLEntry, tableName: String) -> PackageSection {
+        reader.checkKeys(table, known: Self.packageKeys, in: tableName)
+        var section = PackageSection(range: header.keyRange)
+        section.name = reader.string(table, "name", path: "\(tableName).name")
+        if let name = section.name, let problem = AsthraPackageName.problem(with: name.value) {
+            reader.add(.error(
+                "invalid package name '\(name.value)': \(problem)", .invalidPackageName, at: name.range,
+                help: ["use letters, digits, '_' and '-' (such as '\(AsthraPackageName.suggestion(from: name.value))'), or an import path such as 'github.com/user/project'"]))
+        }
+        if table.entries["name"] == nil {
+            reader.add(.error("[\(tableName)] has no 'name'", .missingKey, at: header.keyRange, help: ["add a line such as: name = \"my_package\""]))
+        }
+        if let version = reader.string(table, "version", path: "\(tableName).version") {
+            switch Version.parse(version.value) {
+            case .success(let v): section.version = Located(v, range: version.range, keyRange: version.keyRange)
+            case .failure(let error):
+                reader.add(.error("invalid version '\(version.value)': \(error.reason)", .invalidVersion, at: version.range, help: ["write MAJOR.MINOR.PATCH, such as \"1.0.0\""]))
+            }
+        } else if table.entries["version"] == nil {
+            reader.add(.error("[\(tableName)] has no 'version'", .missingKey, at: header.keyRange, help: ["add a line such as: version = \"0.1.0\""]))
+        }
+        if let language = reader.string(table, "asthra_version", path: "\(tableName).asthra_version") {
+            if case .failure(let error) = VersionRequirement.parse(language.value) {
+                reader.add(.error("invalid asthra_version '\(language.value)': \(error.reason)", .invalidRequirement, at: language.range, help: ["write the language version, such as \"1.0\""]))
+            }
+            section.languageVersion = language
+        }
+        section.description = reader.string(table, "description", path: "\(tableName).description")
+        section.license = reader.string(table, "license", path: "\(tableName).license")
+        section.authors = reader.strings(table, "authors", path: "\(tableName).authors") ?? []
+        if let entry = reader.string(table, "entry", path: "\(tableName).entry") {
+            let name = section.name?.value ?? "main"
+            section.targets.append(TargetSpec(kind: .bin, name: Located(Paths.lastComponent(name), range: entry.keyRange), path: entry))
+        }
+        return section
+    }
+
+    private mutating func readTargets(_ root: TOMLTable) -> [TargetSpec] {
+        var targets: [TargetSpec] = []
+        if let entry = root.entries["bin"] {
+            guard case .arrayOfTables(let tables) = entry.value.kind else {
+                reader.add(.error("'bin' must be an array of tables, found \(entry.value.typeName)", .wrongType, at: entry.value.range, help: ["write each program as a [[bin]] section with `name` and `path`"]))
+                return targets
+            }
+            for table in tables {
+                reader.checkKeys(table, known: Self.targetKeys, in: "[bin]")
+                let name = reader.string(table, "name", path: "bin.name")
+                let path = reader.string(table, "path", path: "bin.path")
+                if name == nil && table.entries["name"] == nil {
+                    reader.add(.error("[[bin]] has no 'name'", .missingKey, at: table.range, help: ["add a line such as: name = \"tool\""]))
+                }
+                if path == nil && table.entries["path"] == nil {
+                    reader.add(.error("[[bin]] has no 'path'", .missingKey, at: table.range, help: ["add a line such as: path = \"src/tool.asthra\""]))
+                }
+                if let name, let path { targets.append(TargetSpec(kind: .bin, name: name, path: path)) }
+            }
+        }
+        if let (table, entry) = reader.table(root, "lib", path: "lib") {
+            reader.checkKeys(table, known: Self.targetKeys, in: "lib")
+            let name = reader.string(table, "name", path: "lib.name") ?? Located("lib", range: entry.keyRange)
+            if let path = reader.string(table, "path", path: "lib.path") {
+                targets.append(TargetSpec(kind: .lib, name: name, path: path))
+            }
+        }
+        return targets
+    }
+
+    private mutating func readBuild(_ table: TOMLTable) {
+        reader.checkKeys(table, known: Self.buildKeys, in: "build")
+        oneOf(reader.string(table, "target", path: "build.target"), Self.buildTargets, key: "build.target")
+        oneOf(reader.string(table, "optimization", path: "build.optimization"), Self.optimizations, key: "build.optimization")
+        _ = reader.bool(table, "debug_info", path: "build.debug_info")
+        _ = reader.string(table, "output_dir", path: "build.output_dir")
+        if let jobs = reader.integer(table, "parallel_jobs", path: "build.parallel_jobs"), jobs.value < 1 {
+            reader.add(.error("'build.parallel_jobs' must be at least 1, found \(jobs.value)", .invalidValue, at: jobs.range, help: ["remove it to use one job per core"]))
+        }
+    }
+
+    private mutating func oneOf(_ value: Located<String>?, _ allowed: [String], key: String) {
+        guard let value, !allowed.contains(value.value) else { return }
+        var help: [String] = []
+        var fix: Diagnostic.Fix?
+        if let guess = Spelling.closest(to: value.value, in: allowed) {
+            help.append("did you mean '\(guess)'?")
+            fix = Diagnostic.Fix(title: "Replace with '\(guess)'", edits: [TextEdit(range: value.range, newText: TOMLLiteral.renderString(guess))])
+        }
+        help.append("'\(key)' is one of: " + allowed.joined(separator: ", "))
+        reader.add(.error("unknown \(key) '\(value.value)'", .invalidValue, at: value.range, help: help, fix: fix))
+    }
+
+    private mutating func readProfiles(_ table: TOMLTable) {
+        for (name, _) in table.entries {
+            guard let (profile, _) = reader.table(table, name, path: "profile.\(name)") else { continue }
+            reader.checkKeys(profile, known: Self.profileKeys, in: "profile.\(name)")
+            if let level = reader.integer(profile, "opt_level", path: "profile.\(name).opt_level"), !(0...3).contains(level.value) {
+                reader.add(.error("'profile.\(name).opt_level' must be 0, 1, 2 or 3, found \(level.value)", .invalidValue, at: level.range, help: ["0 turns optimisation off; 3 optimises the most"]))
+            }
+            _ = reader.bool(profile, "debug", path: "profile.\(name).debug")
+            if let inherits = reader.string(profile, "inherits", path: "profile.\(name).inherits"),
+               !["debug", "release"].contains(inherits.value) && table.entries[inherits.value] == nil {
+                reader.add(.error("profile '\(name)' inherits from '\(inherits.value)', which does not exist", .invalidValue, at: inherits.range, help: ["inherit from 'debug', 'release' or another [profile.*] of this manifest"]))
+            }
+        }
+    }
+
+    private mutating func readToolchain(_ table: TOMLTable) -> ToolchainSettings {
+        reader.checkKeys(table, known: Self.toolchainKeys, in: "toolchain")
+        var settings = ToolchainSettings()
+        settings.compiler = reader.string(table, "compiler", path: "toolchain.compiler")
+        settings.command = reader.strings(table, "command", path: "toolchain.command") ?? []
+        settings.home = reader.string(table, "asthra_home", path: "toolchain.asthra_home")
+        for key in ["stdlib", "internal"] {
+            if let root = reader.string(table, key, path: "toolchain.\(key)") { settings.roots[key] = root }
+        }
+        return settings
+    }
+}

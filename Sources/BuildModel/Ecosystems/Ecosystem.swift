@@ -1,0 +1,104 @@
+/// The seam every build system plugs into. Workspace discovery, the module graph, `ampu check`
+/// and the language server are written once against it; adding a language is adding a folder.
+public protocol Ecosystem: Sendable {
+    /// The language's name as users write it ("Asthra").
+    var name: String { get }
+    /// Manifest file names, the preferred one first.
+    var manifestFileNames: [String] { get }
+    /// Source file extensions without the dot.
+    var sourceExtensions: [String] { get }
+    /// Directory names never searched for sources (build output).
+    var ignoredDirectories: Set<String> { get }
+
+    /// Reads a manifest on its own: syntax, schema and values, with a range for each.
+    func readManifest(_ source: SourceText) -> PackageManifest
+    /// Checks a manifest against the disk: path dependencies exist and name the right package.
+    func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic]
+    /// The declaration and imports of one source file.
+    func scanSource(_ source: SourceText) -> SourceScan
+    /// A resolver for one workspace: where the language's libraries are, and the rules.
+    func makeImportResolver(_ setup: ImportResolverSetup) -> any ImportResolver
+}
+
+extension Ecosystem {
+    public func isSourceFile(_ path: String) -> Bool {
+        sourceExtensions.contains(Paths.fileExtension(path))
+    }
+}
+
+/// What a resolver is made from.
+public struct ImportResolverSetup: Sendable {
+    public var fileSystem: any FileSystem
+    /// The process environment (`ASTHRA_HOME`, `PATH`, `HOME`).
+    public var environment: [String: String]
+    /// The workspace's root manifest; its toolchain settings apply to every member.
+    public var rootManifest: PackageManifest
+    /// Every package of the workspace.
+    public var members: [PackageManifest]
+    /// Directory listings shared with the source walk.
+    public var directories: DirectoryCache
+
+    public init(fileSystem: any FileSystem, environment: [String: String], rootManifest: PackageManifest, members: [PackageManifest], directories: DirectoryCache? = nil) {
+        self.fileSystem = fileSystem
+        self.environment = environment
+        self.rootManifest = rootManifest
+        self.members = members
+        self.directories = directories ?? DirectoryCache(fileSystem: fileSystem)
+    }
+}
+
+/// Who wrote a module, which decides what it may import.
+public enum PackageKind: String, Hashable, Sendable, CaseIterable {
+    case user = "user code"
+    case thirdParty = "third-party code"
+    case stdlib = "standard library"
+    case `internal` = "internal code"
+}
+
+/// What kind of thing an import names.
+public enum ImportCategory: String, Hashable, Sendable, CaseIterable {
+    case stdlib, `internal`, system, thirdParty = "third-party", local
+}
+
+/// Where a source file belongs.
+public struct ModuleOrigin: Hashable, Sendable {
+    public var kind: PackageKind
+    /// The directory local imports must stay inside: the package root, or the library root.
+    public var boundary: String
+    /// The manifest of the package holding the file, when it has one.
+    public var manifestPath: String?
+
+    public init(kind: PackageKind, boundary: String, manifestPath: String?) {
+        self.kind = kind
+        self.boundary = boundary
+        self.manifestPath = manifestPath
+    }
+}
+
+/// The result of resolving one import.
+public struct ImportOutcome: Hashable, Sendable {
+    /// nil when the import's form was not recognised.
+    public var category: ImportCategory?
+    /// The source files the import brings in (one file, or every file of a directory).
+    public var targets: [String]
+    /// Problems with this import (located at the import; the file is filled in by the caller).
+    public var diagnostics: [Diagnostic]
+
+    public init(category: ImportCategory?, targets: [String] = [], diagnostics: [Diagnostic] = []) {
+        self.category = category
+        self.targets = targets
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Classifies, checks and resolves the imports of one workspace.
+public protocol ImportResolver: Sendable {
+    /// Problems with the environment, reported once per run rather than per import.
+    var environmentDiagnostics: [Diagnostic] { get }
+    /// Directories that hold the language's own libraries: not searched as part of a package.
+    var libraryRoots: [String] { get }
+    /// Who wrote the file at `path`, from where it lives.
+    func origin(ofFile path: String, member: PackageManifest?) -> ModuleOrigin
+    /// Classifies, checks access and finds the files an import names.
+    func resolve(_ statement: ImportStatement, inFile path: String, origin: ModuleOrigin) -> ImportOutcome
+}

@@ -1,0 +1,89 @@
+/// Reads typed values out of a TOML manifest, recording a diagnostic for every unknown key
+/// and every value of the wrong type. Shared by the TOML-based ecosystems.
+struct TOMLManifestReader {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// Warns about keys of `table` that are not in `known`, suggesting the closest known key.
+    mutating func checkKeys(_ table: TOMLTable, known: [String], in name: String) {
+        for (key, entry) in table.entries where !known.contains(key) {
+            let place = name.isEmpty ? "at the top level" : "in [\(name)]"
+            var help: [String] = []
+            var fix: Diagnostic.Fix?
+            if let guess = Spelling.closest(to: key, in: known) {
+                help.append("did you mean '\(guess)'?")
+                fix = Diagnostic.Fix(title: "Rename '\(key)' to '\(guess)'", edits: [TextEdit(range: entry.keyRange, newText: TOMLLiteral.renderKey(guess))])
+            }
+            help.append("the keys \(place) are: " + known.joined(separator: ", "))
+            add(.warning("unknown key '\(key)' \(place)", .unknownKey, at: entry.keyRange, help: help, fix: fix))
+        }
+    }
+
+    private mutating func wrongType(_ entry: TOMLEntry, path: String, expected: String, example: String) {
+        add(.error(
+            "'\(path)' must be \(expected), found \(article(entry.value.typeName))", .wrongType,
+            at: entry.value.range, help: ["write it as \(example)"]))
+    }
+
+    private func article(_ type: String) -> String {
+        (type.first.map { "aeiou".contains($0) } ?? false) ? "an \(type)" : "a \(type)"
+    }
+
+    mutating func string(_ table: TOMLTable, _ key: String, path: String) -> Located<String>? {
+        guard let entry = table.entries[key] else { return nil }
+        guard let s = entry.value.string else {
+            wrongType(entry, path: path, expected: "a string", example: "\(key) = \"…\"")
+            return nil
+        }
+        return Located(s, range: entry.value.range, keyRange: entry.keyRange)
+    }
+
+    mutating func bool(_ table: TOMLTable, _ key: String, path: String) -> Located<Bool>? {
+        guard let entry = table.entries[key] else { return nil }
+        guard let b = entry.value.boolean else {
+            wrongType(entry, path: path, expected: "a boolean", example: "\(key) = true or \(key) = false")
+            return nil
+        }
+        return Located(b, range: entry.value.range, keyRange: entry.keyRange)
+    }
+
+    mutating func integer(_ table: TOMLTable, _ key: String, path: String) -> Located<Int64>? {
+        guard let entry = table.entries[key] else { return nil }
+        guard let i = entry.value.integer else {
+            wrongType(entry, path: path, expected: "an integer", example: "\(key) = 2")
+            return nil
+        }
+        return Located(i, range: entry.value.range, keyRange: entry.keyRange)
+    }
+
+    /// An array of strings; elements of another type are reported one by one and left out.
+    mutating func strings(_ table: TOMLTable, _ key: String, path: String) -> [Located<String>]? {
+        guard let entry = table.entries[key] else { return nil }
+        guard let array = entry.value.array else {
+            wrongType(entry, path: path, expected: "an array of strings", example: "\(key) = [\"…\"]")
+            return nil
+        }
+        var out: [Located<String>] = []
+        for element in array {
+            if let s = element.string {
+                out.append(Located(s, range: element.range))
+            } else {
+                add(.error(
+                    "'\(path)' must hold only strings, found \(article(element.typeName))", .wrongType,
+                    at: element.range, help: ["put the value in quotes, or remove it"]))
+            }
+        }
+        return out
+    }
+
+    /// A sub-table, written as a header or inline.
+    mutating func table(_ table: TOMLTable, _ key: String, path: String) -> (TOMLTable, TOMLEntry)? {
+        guard let entry = table.entries[key] else { return nil }
+        guard let t = entry.value.table else {
+            wrongType(entry, path: path, expected: "a table", example: "a [\(path)] section")
+            return nil
+        }
+        return (t, entry)
+    }
+}

@@ -1,0 +1,34 @@
+/// "Did you mean …?": the closest of some candidates to a misspelt word.
+public enum Spelling {
+    /// Levenshtein distance over Unicode scalars (insert, delete, substitute cost 1).
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
+                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// The candidate closest to `word`, if it is close enough to be a plausible typo:
+    /// at most a third of the word's length (and at least 1) edits away, ignoring case first.
+    /// Ties go to the earlier candidate, so the result is deterministic.
+    public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+        let limit = max(1, word.count / 3)
+        var best: (String, Int)?
+        for candidate in candidates where candidate != word {
+            let d = candidate.lowercased() == word.lowercased() ? 0 : distance(word, candidate)
+            if d <= limit && (best == nil || d < best!.1) { best = (candidate, d) }
+        }
+        return best?.0
+    }
+}

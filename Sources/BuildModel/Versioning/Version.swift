@@ -1,0 +1,135 @@
+/// A semantic version: `MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD]`.
+public struct Version: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var major: UInt64
+    public var minor: UInt64
+    public var patch: UInt64
+    /// Dot-separated pre-release identifiers (`alpha.1`); empty for a release.
+    public var prerelease: [String]
+    /// Build metadata; ignored for ordering and equality of precedence.
+    public var build: [String]
+
+    public init(_ major: UInt64, _ minor: UInt64, _ patch: UInt64, prerelease: [String] = [], build: [String] = []) {
+        self.major = major
+        self.minor = minor
+        self.patch = patch
+        self.prerelease = prerelease
+        self.build = build
+    }
+
+    public var isPrerelease: Bool { !prerelease.isEmpty }
+
+    public var description: String {
+        var s = "\(major).\(minor).\(patch)"
+        if !prerelease.isEmpty { s += "-" + prerelease.joined(separator: ".") }
+        if !build.isEmpty { s += "+" + build.joined(separator: ".") }
+        return s
+    }
+
+    /// Parses a full version; the error says what is wrong in words.
+    public static func parse(_ text: String) -> Result<Version, VersionError> {
+        var core = Substring(text)
+        var build: [String] = []
+        var prerelease: [String] = []
+        if let plus = core.firstIndex(of: "+") {
+            let meta = core[core.index(after: plus)...]
+            core = core[..<plus]
+            build = meta.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if build.contains(where: { $0.isEmpty || !$0.allSatisfy(Version.isIdentifierCharacter) }) {
+                return .failure(.invalid(text, reason: "build metadata '\(meta)' may only hold dot-separated letters, digits and '-'"))
+            }
+        }
+        if let dash = core.firstIndex(of: "-") {
+            let pre = core[core.index(after: dash)...]
+            core = core[..<dash]
+            prerelease = pre.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            for id in prerelease {
+                if id.isEmpty || !id.allSatisfy(Version.isIdentifierCharacter) {
+                    return .failure(.invalid(text, reason: "pre-release '\(pre)' may only hold dot-separated letters, digits and '-'"))
+                }
+                if id.count > 1 && id.first == "0" && id.allSatisfy(\.isASCIIDigit) {
+                    return .failure(.invalid(text, reason: "pre-release number '\(id)' has a leading zero"))
+                }
+            }
+        }
+        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3 else {
+            let hint = parts.count < 3 ? "it has \(parts.count) of the 3 numbers MAJOR.MINOR.PATCH" : "it has more than 3 numbers"
+            return .failure(.invalid(text, reason: hint))
+        }
+        var numbers: [UInt64] = []
+        for part in parts {
+            switch parseNumber(part) {
+            case .success(let n): numbers.append(n)
+            case .failure(let reason): return .failure(.invalid(text, reason: reason.text))
+            }
+        }
+        return .success(Version(numbers[0], numbers[1], numbers[2], prerelease: prerelease, build: build))
+    }
+
+    public init?(_ text: String) {
+        guard case .success(let v) = Version.parse(text) else { return nil }
+        self = v
+    }
+
+    static func isIdentifierCharacter(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber || c == "-")
+    }
+
+    /// A version number part: digits, no leading zero, fits 64 bits.
+    static func parseNumber(_ part: Substring) -> Result<UInt64, Reason> {
+        if part.isEmpty { return .failure(Reason("a number is missing")) }
+        guard part.allSatisfy(\.isASCIIDigit) else { return .failure(Reason("'\(part)' is not a number")) }
+        if part.count > 1 && part.first == "0" { return .failure(Reason("'\(part)' has a leading zero")) }
+        guard let n = UInt64(part) else { return .failure(Reason("'\(part)' is too large")) }
+        return .success(n)
+    }
+
+    /// SemVer precedence: numbers, then a pre-release sorts before its release; build ignored.
+    public static func < (a: Version, b: Version) -> Bool {
+        if a.major != b.major { return a.major < b.major }
+        if a.minor != b.minor { return a.minor < b.minor }
+        if a.patch != b.patch { return a.patch < b.patch }
+        if a.prerelease.isEmpty != b.prerelease.isEmpty { return !a.prerelease.isEmpty }
+        for (x, y) in zip(a.prerelease, b.prerelease) where x != y {
+            switch (UInt64(x), UInt64(y)) {
+            case let (nx?, ny?): return nx < ny
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return x < y
+            }
+        }
+        return a.prerelease.count < b.prerelease.count
+    }
+}
+
+/// Why a version or requirement could not be read.
+public enum VersionError: Error, Hashable, Sendable, CustomStringConvertible {
+    case invalid(String, reason: String)
+    case invalidRequirement(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let text, let reason):
+            "invalid version '\(text)': \(reason); write MAJOR.MINOR.PATCH, such as '1.0.0'"
+        case .invalidRequirement(let text, let reason):
+            "invalid version requirement '\(text)': \(reason)"
+        }
+    }
+
+    /// The reason alone, without the quoted input.
+    public var reason: String {
+        switch self {
+        case .invalid(_, let r), .invalidRequirement(_, let r): r
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// A failure explained in words, for parsers that return `Result`.
+struct Reason: Error {
+    var text: String
+    init(_ text: String) { self.text = text }
+}

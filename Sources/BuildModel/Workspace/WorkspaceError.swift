@@ -1,0 +1,31 @@
+/// Why no workspace could be loaded at all (everything else is a diagnostic in the snapshot).
+public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No manifest in the start directory or any parent.
+    case noManifest(start: String, names: [String])
+    /// `--manifest-path` names a file that does not exist or cannot be read.
+    case unreadableManifest(FileSystemError)
+
+    public var description: String {
+        switch self {
+        case .noManifest(let start, let names):
+            "could not find \(names.map { "'\($0)'" }.joined(separator: " or ")) in '\(start)' or any parent directory"
+        case .unreadableManifest(let error):
+            "cannot read the manifest: \(error)"
+        }
+    }
+
+    public var help: String {
+        switch self {
+        case .noManifest: "run `ampu init` to make this directory a package, or pass --manifest-path"
+        case .unreadableManifest: "check the path given with --manifest-path"
+        }
+    }
+
+    public var diagnostic: Diagnostic {
+        let (file, code) = switch self {
+        case .noManifest(let start, _): (start, DiagnosticCode.noManifest)
+        case .unreadableManifest(let e): (e.path, DiagnosticCode.unreadableFile)
+        }
+        return Diagnostic(severity: .error, code: code.rawValue, message: description, file: file, range: .at(0), help: [help])
+    }
+}

@@ -1,0 +1,180 @@
+import Dispatch
+
+/// Loads a workspace into a snapshot: manifests, member source files, and every library or
+/// dependency module their imports reach, each scanned and its imports resolved.
+public struct WorkspaceLoader: Sendable {
+    public let ecosystem: any Ecosystem
+    public let fileSystem: any FileSystem
+    public let environment: [String: String]
+
+    public init(ecosystem: any Ecosystem, fileSystem: any FileSystem, environment: [String: String]) {
+        self.ecosystem = ecosystem
+        self.fileSystem = fileSystem
+        self.environment = environment
+    }
+
+    /// - Parameters:
+    ///   - directory: where to look for a manifest, upward.
+    ///   - manifestPath: a manifest to use instead (`--manifest-path`).
+    public func load(from directory: String, manifestPath: String? = nil) throws(WorkspaceError) -> WorkspaceSnapshot {
+        let locator = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem)
+        let start: String
+        if let manifestPath {
+            start = fileSystem.absolute(manifestPath)
+            if fileSystem.isDirectory(start) { throw .unreadableManifest(.isADirectory(start)) }
+        } else {
+            guard let found = locator.nearestManifest(from: directory) else {
+                throw .noManifest(start: fileSystem.absolute(directory), names: ecosystem.manifestFileNames)
+            }
+            start = found
+        }
+        let rootPath = locator.workspaceRoot(for: start)
+        let rootSource: SourceText
+        do { rootSource = try fileSystem.readText(rootPath) } catch { throw .unreadableManifest(error) }
+        let rootManifest = ecosystem.readManifest(rootSource)
+
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceText] = [rootPath: rootSource]
+        var members: [PackageManifest] = rootManifest.package != nil ? [rootManifest] : []
+        let (memberDirs, memberProblems) = locator.memberDirectories(of: rootManifest)
+        diagnostics += rootManifest.diagnostics.map { $0.inFile(rootPath) } + memberProblems
+        for dir in memberDirs where dir != rootManifest.directory {
+            guard let path = locator.manifest(in: dir) else { continue }
+            do {
+                let source = try fileSystem.readText(path)
+                let manifest = ecosystem.readManifest(source)
+                sources[path] = source
+                members.append(manifest)
+                diagnostics += manifest.diagnostics.map { $0.inFile(path) }
+            } catch {
+                diagnostics.append(fileProblem(error, path: path))
+            }
+        }
+        for member in members {
+            diagnostics += ecosystem.checkManifest(member, fileSystem: fileSystem).map { $0.inFile(member.path) }
+        }
+
+        let directories = DirectoryCache(fileSystem: fileSystem)
+        let resolver = ecosystem.makeImportResolver(ImportResolverSetup(
+            fileSystem: fileSystem, environment: environment, rootManifest: rootManifest, members: members, directories: directories))
+        diagnostics += resolver.environmentDiagnostics
+
+        // Member sources: each member's directory minus the other members and the library roots.
+        let memberDirectories = Set(members.map(\.directory))
+        var pending: [(path: String, member: PackageManifest?)] = []
+        for member in members {
+            let walker = SourceWalker(ecosystem: ecosystem, cache: directories,
+                                      excluded: memberDirectories.subtracting([member.directory]).union(resolver.libraryRoots))
+            let (files, problems) = walker.walk(member.directory)
+            diagnostics += problems
+            pending += files.map { ($0, member) }
+        }
+
+        var modules: [String: Module] = [:]
+        var known = Set(pending.map(\.path))
+        while !pending.isEmpty {
+            let batch = pending
+            pending = []
+            let loaded = readAndScan(batch.map(\.path))
+            for (index, item) in batch.enumerated() {
+                guard let (source, scan, problems) = loaded[index] else {
+                    if case .failure(let error) = Result(catching: { () throws(FileSystemError) in _ = try fileSystem.readFile(item.path) }) {
+                        diagnostics.append(fileProblem(error, path: item.path))
+                    }
+                    continue
+                }
+                let module = resolve(item.path, source: source, scan: scan, problems: problems, member: item.member, resolver: resolver)
+                for resolved in module.imports {
+                    for target in resolved.outcome.targets where known.insert(target).inserted {
+                        pending.append((target, nil))
+                    }
+                }
+                modules[item.path] = module
+                sources[item.path] = source
+            }
+        }
+        return WorkspaceSnapshot(
+            ecosystem: ecosystem, root: rootManifest.directory, rootManifest: rootManifest, members: members,
+            modules: modules, modulePaths: modules.keys.sorted(), diagnostics: diagnostics, sources: sources)
+    }
+
+    private func fileProblem(_ error: FileSystemError, path: String) -> Diagnostic {
+        Diagnostic(severity: .error, code: DiagnosticCode.unreadableFile.rawValue, message: "cannot read file: \(error)",
+                   file: path, range: .at(0), help: ["the file is skipped; fix its permissions or remove it"])
+    }
+
+    /// Reads, validates and scans files on every core; nil where a file cannot be read.
+    private func readAndScan(_ paths: [String]) -> [(SourceText, SourceScan, [Diagnostic])?] {
+        let results = ResultSlots<(SourceText, SourceScan, [Diagnostic])>(count: paths.count)
+        let ecosystem = self.ecosystem
+        let fileSystem = self.fileSystem
+        let chunks = max(1, min(paths.count / 64, 64))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var i = chunk
+            while i < paths.count {
+                let path = paths[i]
+                if let bytes = try? fileSystem.readFile(path) {
+                    let source = SourceText(path: path, bytes: bytes)
+                    var problems: [Diagnostic] = []
+                    if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
+                        problems.append(Diagnostic(
+                            severity: .error, code: DiagnosticCode.invalidUTF8.rawValue,
+                            message: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad))",
+                            file: path, range: SourceRange(bad, bad + 1), help: ["save the file as UTF-8"]))
+                    }
+                    results[i] = (source, ecosystem.scanSource(source), problems)
+                }
+                i += chunks
+            }
+        }
+        return results.values
+    }
+
+    private func resolve(_ path: String, source: SourceText, scan: SourceScan, problems: [Diagnostic], member: PackageManifest?, resolver: any ImportResolver) -> Module {
+        let origin = resolver.origin(ofFile: path, member: member)
+        var diagnostics = problems + scan.diagnostics.map { $0.inFile(path) }
+        var imports: [ResolvedImport] = []
+        var firstImport: [String: ImportStatement] = [:]
+        for statement in scan.imports {
+            if let first = firstImport[statement.path] {
+                var end = statement.range.upperBound
+                if end < source.bytes.count && source.bytes[end] == 0x0A { end += 1 }
+                var d = Diagnostic(severity: .warning, code: DiagnosticCode.duplicateImport.rawValue,
+                                   message: "'\(statement.path)' is imported twice", range: statement.literalRange,
+                                   related: [Diagnostic.Related(range: first.literalRange, message: "first imported here")],
+                                   help: ["remove the second import"],
+                                   fix: Diagnostic.Fix(title: "Remove the duplicate import", edits: [TextEdit(range: SourceRange(statement.range.lowerBound, end), newText: "")]))
+                d = d.inFile(path)
+                diagnostics.append(d)
+                continue
+            }
+            firstImport[statement.path] = statement
+            let outcome = resolver.resolve(statement, inFile: path, origin: origin)
+            diagnostics += outcome.diagnostics.map { $0.inFile(path) }
+            imports.append(ResolvedImport(statement: statement, outcome: outcome))
+        }
+        return Module(path: path, source: source, scan: scan, origin: origin, memberManifest: member?.path, imports: imports, diagnostics: diagnostics)
+    }
+}
+
+/// Fixed slots filled from several threads, each slot by exactly one of them.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    subscript(index: Int) -> Value? {
+        get { storage[index] }
+        set { storage[index] = newValue }
+    }
+
+    var values: [Value?] { Array(storage) }
+}

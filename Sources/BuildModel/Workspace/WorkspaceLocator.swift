@@ -1,0 +1,107 @@
+/// Finds the manifest for a directory, and the workspace that manifest belongs to.
+public struct WorkspaceLocator: Sendable {
+    public let ecosystem: any Ecosystem
+    public let fileSystem: any FileSystem
+
+    public init(ecosystem: any Ecosystem, fileSystem: any FileSystem) {
+        self.ecosystem = ecosystem
+        self.fileSystem = fileSystem
+    }
+
+    /// The nearest manifest in `directory` or a parent.
+    public func nearestManifest(from directory: String) -> String? {
+        var dir = fileSystem.absolute(directory)
+        while true {
+            if let found = manifest(in: dir) { return found }
+            let up = Paths.parent(dir)
+            if up == dir { return nil }
+            dir = up
+        }
+    }
+
+    /// The manifest file in a directory, by the ecosystem's preference order.
+    public func manifest(in directory: String) -> String? {
+        guard let names = try? fileSystem.contentsOfDirectory(directory) else { return nil }
+        for name in ecosystem.manifestFileNames where names.contains(name) {
+            let path = Paths.join(directory, name)
+            if fileSystem.isFile(path) { return path }
+        }
+        return nil
+    }
+
+    /// The root manifest of the workspace holding `manifestPath`: the nearest manifest above it
+    /// whose `[workspace]` lists it as a member, else the manifest itself (as Cargo does).
+    public func workspaceRoot(for manifestPath: String) -> String {
+        let packageDir = Paths.parent(manifestPath)
+        var dir = Paths.parent(packageDir)
+        while true {
+            if let candidate = manifest(in: dir), let bytes = try? fileSystem.readFile(candidate) {
+                let m = ecosystem.readManifest(SourceText(path: candidate, bytes: bytes))
+                if m.workspace != nil {
+                    return memberDirectories(of: m).directories.contains(packageDir) ? candidate : manifestPath
+                }
+            }
+            let up = Paths.parent(dir)
+            if up == dir { return manifestPath }
+            dir = up
+        }
+    }
+
+    /// The member directories a workspace names, and a diagnostic for each member (or pattern)
+    /// that names nothing. A last component may hold `*` and `?` wildcards.
+    public func memberDirectories(of manifest: PackageManifest) -> (directories: [String], diagnostics: [Diagnostic]) {
+        guard let workspace = manifest.workspace else { return ([], []) }
+        let base = manifest.directory
+        let excluded = Set(workspace.exclude.map { Paths.join(base, $0.value) })
+        var out: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for member in workspace.members {
+            let path = Paths.join(base, member.value)
+            let last = Paths.lastComponent(path)
+            if last.contains("*") || last.contains("?") {
+                let parent = Paths.parent(path)
+                let matches = ((try? fileSystem.contentsOfDirectory(parent)) ?? [])
+                    .filter { !$0.hasPrefix(".") && Self.glob(last, matches: $0) }
+                    .map { Paths.join(parent, $0) }
+                    .filter { fileSystem.isDirectory($0) && self.manifest(in: $0) != nil && !excluded.contains($0) }
+                if matches.isEmpty {
+                    diagnostics.append(.error("workspace member pattern '\(member.value)' matches no package", .missingWorkspaceMember, at: member.range,
+                                              help: ["no directory matching it under '\(parent)' holds \(ecosystem.manifestFileNames[0])"]))
+                }
+                out += matches
+            } else if excluded.contains(path) {
+                continue
+            } else if !fileSystem.isDirectory(path) {
+                diagnostics.append(.error("workspace member '\(member.value)' does not exist", .missingWorkspaceMember, at: member.range,
+                                          help: ["create it with `ampu new \(member.value)`, or remove it from members"]))
+            } else if self.manifest(in: path) == nil {
+                diagnostics.append(.error("workspace member '\(member.value)' has no \(ecosystem.manifestFileNames[0])", .missingWorkspaceMember, at: member.range,
+                                          help: ["run `ampu init` in '\(path)', or remove it from members"]))
+            } else {
+                out.append(path)
+            }
+        }
+        var seen: Set<String> = []
+        return (out.filter { seen.insert($0).inserted }, diagnostics.map { $0.inFile(manifest.path) })
+    }
+
+    /// `*` matches any run of characters, `?` one character.
+    static func glob(_ pattern: String, matches name: String) -> Bool {
+        let p = Array(pattern)
+        let s = Array(name)
+        var pi = 0, si = 0, star = -1, mark = 0
+        while si < s.count {
+            if pi < p.count && (p[pi] == "?" || p[pi] == s[si]) {
+                pi += 1; si += 1
+            } else if pi < p.count && p[pi] == "*" {
+                star = pi; mark = si; pi += 1
+            } else if star >= 0 {
+                pi = star + 1; mark += 1; si = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count && p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

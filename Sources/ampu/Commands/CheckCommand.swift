@@ -1,0 +1,63 @@
+import ArgumentParser
+import BuildModel
+
+/// `ampu check`: every manifest and import diagnostic of the workspace, without building.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the workspace's manifests and imports without building.",
+        discussion: """
+            Finds asthra.toml in the current directory or a parent (or uses --manifest-path), \
+            loads the workspace and its members, and reports manifest errors, malformed and \
+            unresolved imports, access-rule violations and import cycles. Exits 1 when there is an error.
+            """
+    )
+
+    @Option(name: .customLong("manifest-path"), help: "The asthra.toml to use instead of searching upward.")
+    var manifestPath: String?
+
+    @Option(name: .customLong("message-format"), help: "How to print diagnostics: human, short or json.")
+    var messageFormat: MessageFormat = .human
+
+    func run() throws {
+        let fileSystem = LocalFileSystem()
+        let loader = WorkspaceLoader(ecosystem: AsthraEcosystem(), fileSystem: fileSystem, environment: Environment.current)
+        let snapshot: WorkspaceSnapshot
+        do {
+            snapshot = try loader.load(from: fileSystem.currentDirectory, manifestPath: manifestPath)
+        } catch {
+            let renderer = DiagnosticRenderer(format: messageFormat, colors: Terminal.standardError.supportsColor)
+            let out = messageFormat == .json ? Terminal.standardOutput : Terminal.standardError
+            out.write(renderer.render([error.diagnostic], sources: [:], defaultFile: ""))
+            throw ExitCode(1)
+        }
+        let report = CheckReport(snapshot: snapshot)
+        let stream = messageFormat == .json ? Terminal.standardOutput : Terminal.standardError
+        let renderer = DiagnosticRenderer(format: messageFormat, colors: stream.supportsColor, root: snapshot.root)
+        stream.write(renderer.render(report.diagnostics, sources: snapshot.sources, defaultFile: snapshot.rootManifest.path))
+        if messageFormat != .json {
+            Terminal.standardError.write(CheckSummary(report: report, colors: Terminal.standardError.supportsColor).text)
+        }
+        if report.errorCount > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The closing line of `check`: what was checked and what was found.
+struct CheckSummary {
+    var report: CheckReport
+    var colors: Bool
+
+    private func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    var text: String {
+        let scope = "\(count(report.packageCount, "package")), \(count(report.moduleCount, "module"))"
+        let errors = report.errorCount
+        let warnings = report.warningCount
+        if errors > 0 {
+            let label = colors ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
+            return "\(label): check failed: \(count(errors, "error")), \(count(warnings, "warning")) in \(scope)\n"
+        }
+        let label = colors ? "\u{1B}[1;32mChecked\u{1B}[0m" : "Checked"
+        return "\(label) \(scope): " + (warnings > 0 ? "\(count(warnings, "warning"))" : "no problems") + "\n"
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import BuildModel
+
+/// `ampu new NAME [--lib]`: a new package in a new directory.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a new package in a new directory.",
+        discussion: "Writes NAME/asthra.toml, NAME/src/main.asthra (or src/lib.asthra with --lib) and NAME/.gitignore."
+    )
+
+    @Argument(help: "The package name; also the directory to create.")
+    var name: String
+
+    @Flag(name: .customLong("lib"), help: "Create a library (src/lib.asthra) instead of a program.")
+    var library = false
+
+    func run() throws {
+        let fileSystem = LocalFileSystem()
+        let directory = fileSystem.absolute(Paths.lastComponent(name))
+        if fileSystem.exists(directory) {
+            Terminal.standardError.write("error: destination '\(directory)' already exists\n  = help: use `ampu init` inside it to make it a package, or choose another name\n")
+            throw ExitCode(1)
+        }
+        try Scaffold.create(in: directory, name: name, library: library, fileSystem: fileSystem)
+    }
+}
+
+/// `ampu init [--lib]`: make the current directory a package.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Make the current directory a package.",
+        discussion: "The package is named after the directory unless --name is given. Existing files are never overwritten."
+    )
+
+    @Option(help: "The package name (default: the directory's name).")
+    var name: String?
+
+    @Flag(name: .customLong("lib"), help: "Create a library (src/lib.asthra) instead of a program.")
+    var library = false
+
+    func run() throws {
+        let fileSystem = LocalFileSystem()
+        let directory = fileSystem.currentDirectory
+        try Scaffold.create(in: directory, name: name ?? Paths.lastComponent(directory), library: library, fileSystem: fileSystem)
+    }
+}
+
+enum Scaffold {
+    static func create(in directory: String, name: String, library: Bool, fileSystem: LocalFileSystem) throws {
+        do {
+            _ = try AsthraPackageTemplate.create(in: directory, name: name, library: library, fileSystem: fileSystem)
+        } catch {
+            var help = ""
+            if case .invalidName = error { help = "  = help: pass a valid name with --name, or rename the directory\n" }
+            Terminal.standardError.write("error: \(error)\n" + help)
+            throw ExitCode(1)
+        }
+        let label = Terminal.standardError.supportsColor ? "\u{1B}[1;32mCreated\u{1B}[0m" : "Created"
+        Terminal.standardError.write("\(label) \(library ? "library" : "program") package '\(name)' in \(directory)\n")
+    }
+}
