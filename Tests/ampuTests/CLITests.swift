@@ -68,6 +68,10 @@ struct CLITests {
               -h, --help              Show help information.
 
             SUBCOMMANDS:
+              check                   Check the workspace's manifests and imports without
+                                      building.
+              new                     Create a new package in a new directory.
+              init                    Make the current directory a package.
               debug                   Inspect ampu's parsers (TOML decoding, JSON round
                                       trips).
 

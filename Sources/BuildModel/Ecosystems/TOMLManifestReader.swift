@@ -26,7 +26,7 @@ struct TOMLManifestReader {
             at: entry.value.range, help: ["write it as \(example)"]))
     }
 
-    private func article(_ type: String) -> String {
+    func article(_ type: String) -> String {
         (type.first.map { "aeiou".contains($0) } ?? false) ? "an \(type)" : "a \(type)"
     }
 

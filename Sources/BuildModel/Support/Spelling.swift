@@ -1,20 +1,24 @@
 /// "Did you mean …?": the closest of some candidates to a misspelt word.
 public enum Spelling {
-    /// Levenshtein distance over Unicode scalars (insert, delete, substitute cost 1).
+    /// Edit distance over Unicode scalars: insert, delete, substitute, and swap two neighbours
+    /// ("nmae" → "name"), each costing 1 (optimal string alignment).
     public static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars)
         let y = Array(b.unicodeScalars)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
+        var before = [Int](repeating: 0, count: y.count + 1)
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
             current[0] = i
             for j in 1...y.count {
-                let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
-                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                var d = min(previous[j - 1] + cost, previous[j] + 1, current[j - 1] + 1)
+                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] { d = min(d, before[j - 2] + 1) }
+                current[j] = d
             }
-            swap(&previous, &current)
+            (before, previous, current) = (previous, current, before)
         }
         return previous[y.count]
     }

@@ -126,8 +126,8 @@ public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
             rest = rest.dropFirst(candidate.rawValue.count)
             break
         }
-        if rest.hasPrefix("=") && (op == .greater || op == .less) { return .failure(Reason("write '\(op.rawValue)=' without a space")) }
         rest = Substring(String(rest).trimmingSpaces)
+        if rest.hasPrefix("=") && (op == .greater || op == .less) { return .failure(Reason("write '\(op.rawValue)=' without a space")) }
         if rest.hasPrefix("v") { return .failure(Reason("drop the 'v' before '\(rest.dropFirst())'")) }
         if rest.contains("+") { return .failure(Reason("build metadata ('+…') has no meaning in a requirement")) }
         var prerelease: [String] = []

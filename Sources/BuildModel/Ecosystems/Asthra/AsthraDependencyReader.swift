@@ -19,7 +19,7 @@ enum AsthraDependencyReader {
                 readTable(t, into: &spec, path: path, reader: &reader)
             default:
                 reader.add(.error(
-                    "dependency '\(name)' must be a version requirement string or a table, found \(entry.value.typeName)", .wrongType,
+                    "dependency '\(name)' must be a version requirement string or a table, found \(reader.article(entry.value.typeName))", .wrongType,
                     at: entry.value.range, help: ["write \(TOMLLiteral.renderKey(name)) = \"^1.0\" or \(TOMLLiteral.renderKey(name)) = { path = \"../\(Paths.lastComponent(name))\" }"]))
                 continue
             }
@@ -76,7 +76,7 @@ enum AsthraDependencyReader {
             d.related = [Diagnostic.Related(range: p.keyRange, message: "'path' is set here")]
             reader.add(d)
         }
-        if spec.requirement == nil && spec.path == nil && spec.git == nil && t.entries["version"] == nil && t.entries["path"] == nil && t.entries["git"] == nil {
+        if spec.gitReference == nil && spec.requirement == nil && spec.path == nil && spec.git == nil && t.entries["version"] == nil && t.entries["path"] == nil && t.entries["git"] == nil {
             reader.add(.error("dependency '\(name)' says neither where nor which version to get", .dependencyWithoutSource, at: spec.range,
                               help: ["add version = \"^1.0\", path = \"…\" or git = \"…\""]))
         }

@@ -52,6 +52,11 @@ struct TOMLParser {
         guard i < n else { return "the end of the file" }
         switch b[i] {
         case 0x0A, 0x0D: return "a newline"
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F, 0x2D:
+            // A word is named whole: "found 'is'", not "found 'i'".
+            var end = i + 1
+            while end < n, end - i < 40, Self.isBareKeyByte(b[end]) { end += 1 }
+            return "'\(text(i, end))'"
         case 0x20...0x7E: return "'\(Character(Unicode.Scalar(b[i])))'"
         default:
             if let length = utf8Length(at: i) {
@@ -59,6 +64,10 @@ struct TOMLParser {
             }
             return "byte 0x\(String(b[i], radix: 16, uppercase: true))"
         }
+    }
+
+    static func isBareKeyByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D
     }
 
     func text(_ start: Int, _ end: Int) -> String {

@@ -1,0 +1,165 @@
+import Testing
+@testable import BuildModel
+
+@Suite("asthra.toml")
+struct AsthraManifestTests {
+    func read(_ text: String) -> PackageManifest {
+        AsthraEcosystem().readManifest(SourceText(path: "/w/asthra.toml", text))
+    }
+
+    /// `L:C severity[code] message`, one per diagnostic.
+    func problems(_ m: PackageManifest) -> [String] {
+        m.diagnostics.map { "\(m.source.location(of: $0.range.lowerBound)) \($0.severity)[\($0.code ?? "-")] \($0.message)" }
+    }
+
+    @Test("a complete manifest reads into the model with ranges")
+    func complete() throws {
+        let m = read("""
+            [package]
+            name = "github.com/user/myproject"
+            version = "1.0.0"
+            asthra_version = "1.0"
+            description = "demo"
+            license = "MIT"
+            authors = ["Ada", "Grace"]
+
+            [dependencies]
+            "github.com/asthra-lang/json" = "1.2.0"
+            local = { path = "../local" }
+            "github.com/x/y" = { git = "https://github.com/x/y.git", tag = "v1" }
+
+            [dev-dependencies]
+            "github.com/asthra-lang/test" = "1.0.0"
+
+            [build]
+            target = "native"
+            optimization = "release"
+
+            [profile.release]
+            opt_level = 3
+            debug = false
+
+            [toolchain]
+            asthra_home = "/opt/asthra"
+            command = ["{compiler}", "{input}", "-o", "{output}"]
+
+            [[bin]]
+            name = "tool"
+            path = "src/tool.asthra"
+            """)
+        #expect(problems(m) == [])
+        let p = try #require(m.package)
+        #expect(p.name?.value == "github.com/user/myproject")
+        #expect(m.source.text(p.name!.range) == "\"github.com/user/myproject\"")
+        #expect(m.source.text(p.name!.keyRange) == "name")
+        #expect(p.version?.value == Version(1, 0, 0))
+        #expect(p.authors.map(\.value) == ["Ada", "Grace"])
+        #expect(p.targets.map { "\($0.kind) \($0.name.value) \($0.path.value)" } == ["bin tool src/tool.asthra"])
+        #expect(m.dependencies.map { "\($0.kind.rawValue) \($0.name.value)" } == [
+            "dependencies github.com/asthra-lang/json", "dependencies local", "dependencies github.com/x/y",
+            "dev-dependencies github.com/asthra-lang/test",
+        ])
+        #expect(m.dependencies[0].requirement?.value.description == "^1.2.0")
+        #expect(m.dependencies[1].path?.value == "../local")
+        #expect(m.dependencies[2].gitReference?.value == .tag("v1"))
+        #expect(m.source.text(m.dependencies[2].range) == "{ git = \"https://github.com/x/y.git\", tag = \"v1\" }")
+        #expect(m.toolchain.home?.value == "/opt/asthra")
+        #expect(m.toolchain.command.map(\.value) == ["{compiler}", "{input}", "-o", "{output}"])
+    }
+
+    @Test("every validation problem, located")
+    func validation() {
+        let m = read("""
+            [package]
+            nmae = "x"
+            name = "my app"
+            version = "1.0"
+            asthra_version = 1
+
+            [dependencies]
+            "github.com/a/b" = "^1.y"
+            "github.com/A/b" = "1"
+            c = { git = "https://c", tag = "v1", branch = "main" }
+            d = { path = "../d", git = "https://d" }
+            e = { }
+            f = { rev = "abc" }
+            g = 5
+            h = { version = "1", pth = "x" }
+            i = { git = "--upload-pack=evil" }
+
+            [dev-dependencies]
+            c = "1"
+
+            [build]
+            target = "nativ"
+            parallel_jobs = 0
+
+            [profile.fast]
+            opt_level = 4
+            inherits = "speedy"
+            """)
+        #expect(problems(m) == [
+            "2:1 warning[M001] unknown key 'nmae' in [package]",
+            "3:8 error[M003] invalid package name 'my app': ' ' is not allowed in a package name",
+            "4:11 error[M004] invalid version '1.0': it has 2 of the 3 numbers MAJOR.MINOR.PATCH",
+            "5:18 error[M002] 'package.asthra_version' must be a string, found an integer",
+            "8:20 error[M005] invalid version requirement '^1.y': 'y' is not a number",
+            "10:38 error[M009] dependency 'c' has both 'tag' and 'branch'; a git dependency names one of tag, branch or rev",
+            "11:22 error[M010] dependency 'd' has both 'path' and 'git'",
+            "12:5 error[M012] dependency 'e' says neither where nor which version to get",
+            "13:7 error[M012] dependency 'f' has 'rev' but no 'git'",
+            "14:5 error[M002] dependency 'g' must be a version requirement string or a table, found an integer",
+            "15:22 warning[M001] unknown key 'pth' in [dependencies.h]",
+            "16:13 error[M013] git URL '--upload-pack=evil' of dependency 'i' is not allowed",
+            "9:1 error[M011] dependency 'github.com/A/b' is declared twice in [dependencies] (also as 'github.com/a/b')",
+            "19:1 warning[M011] dependency 'c' is declared in both [dependencies] and [dev-dependencies]",
+            "22:10 error[M013] unknown build.target 'nativ'",
+            "23:17 error[M013] 'build.parallel_jobs' must be at least 1, found 0",
+            "26:13 error[M013] 'profile.fast.opt_level' must be 0, 1, 2 or 3, found 4",
+            "27:12 error[M013] profile 'fast' inherits from 'speedy', which does not exist",
+        ])
+        let byCode = Dictionary(grouping: m.diagnostics, by: { $0.code! })
+        #expect(byCode["M001"]![0].help == ["did you mean 'name'?", "the keys in [package] are: name, version, asthra_version, description, license, authors, entry"])
+        #expect(byCode["M001"]![0].fix?.edits.map(\.newText) == ["name"])
+        #expect(byCode["M013"]![1].help == ["did you mean 'native'?", "'build.target' is one of: native, x86_64, arm64, wasm32"])
+        #expect(byCode["M009"]![0].related.map(\.message) == ["'tag' is set here"])
+    }
+
+    @Test("missing name and version, and an empty manifest")
+    func missing() {
+        #expect(problems(read("[package]\ndescription = \"x\"\n")) == [
+            "1:2 error[M006] [package] has no 'name'",
+            "1:2 error[M006] [package] has no 'version'",
+        ])
+        #expect(problems(read("# nothing\n")) == ["1:1 error[M015] the manifest has neither [package] nor [workspace]"])
+    }
+
+    @Test("Asthra.toml's [project] is read as [package], with a warning and a fix")
+    func project() throws {
+        let m = read("[project]\nname = \"demo\"\nversion = \"0.1.0\"\n")
+        #expect(problems(m) == ["1:2 warning[M014] [project] is read as [package]; ampu's manifests call it [package]"])
+        #expect(m.package?.name?.value == "demo")
+        let fixed = try TextEdit.apply(m.diagnostics[0].fix!.edits, to: m.source.bytes)
+        #expect(String(decoding: fixed, as: UTF8.self) == "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n")
+    }
+
+    @Test("a manifest that is not TOML keeps its syntax errors and no model errors pile on")
+    func notTOML() {
+        let m = read("this is not toml\n")
+        #expect(problems(m) == ["1:6 error[T002] expected '=' after key 'this', found 'is'"])
+    }
+
+    @Test("package names", arguments: [
+        ("json_utils", nil), ("github.com/user/json", nil), ("a-b", nil),
+        ("", "the name is empty"), ("9lives", "a package name must start with a letter or '_', not '9'"),
+        ("stdlib", "'stdlib' is reserved for the language's own libraries"),
+        ("std/x", "'std/' is reserved for the language's own libraries"),
+        ("user/json", "an import path must start with a domain such as 'github.com', not 'user'"),
+        ("github.com//x", "an import path cannot have an empty segment ('//', or '/' at either end)"),
+        ("github.com/../x", "an import path cannot contain '..'"),
+        ("my app", "' ' is not allowed in a package name"),
+    ] as [(String, String?)])
+    func names(_ name: String, _ problem: String?) {
+        #expect(AsthraPackageName.problem(with: name) == problem)
+    }
+}

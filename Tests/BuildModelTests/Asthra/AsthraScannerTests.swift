@@ -1,0 +1,102 @@
+import Testing
+@testable import BuildModel
+
+@Suite("Asthra import scanning")
+struct AsthraScannerTests {
+    func scan(_ text: String) -> (SourceText, SourceScan) {
+        let source = SourceText(path: "main.asthra", text)
+        return (source, AsthraEcosystem().scanSource(source))
+    }
+
+    /// `L:C message` for each diagnostic: the whole message with where it points.
+    func problems(_ source: SourceText, _ scan: SourceScan) -> [String] {
+        scan.diagnostics.map { "\(source.location(of: $0.range.lowerBound)) \($0.code ?? "-") \($0.message)" }
+    }
+
+    @Test("package declaration and imports with exact ranges")
+    func basic() {
+        let (source, scan) = scan("""
+            package stdlib::hash;
+
+            import "stdlib/string";
+            import "./utils/x" as helpers;
+            """)
+        #expect(scan.declaration?.value == "stdlib::hash")
+        #expect(source.text(scan.declaration!.range) == "stdlib::hash")
+        #expect(scan.imports.map(\.path) == ["stdlib/string", "./utils/x"])
+        #expect(scan.imports.map { source.text($0.literalRange) } == ["\"stdlib/string\"", "\"./utils/x\""])
+        #expect(scan.imports.map { source.text($0.pathRange) } == ["stdlib/string", "./utils/x"])
+        #expect(scan.imports.map { source.text($0.range) } == ["import \"stdlib/string\";", "import \"./utils/x\" as helpers;"])
+        #expect(scan.imports[1].alias?.value == "helpers")
+        #expect(scan.diagnostics.isEmpty)
+    }
+
+    @Test("comments, strings and bodies never yield imports")
+    func ignored() {
+        let (_, scan) = scan("""
+            package main; // import "no/1";
+            /* import "no/2";
+               still a comment */
+            import "yes/1"; /* trailing */ import "yes/2";
+            fn f(none) -> void {
+                let s: string = "import \\"no/3\\";";
+                import "no/4";
+            }
+            let c: char = '"'; import "yes/3";
+            """)
+        #expect(scan.imports.map(\.path) == ["yes/1", "yes/2", "yes/3"])
+        #expect(scan.diagnostics.isEmpty)
+    }
+
+    @Test("escapes in the path are decoded; the range still covers the text as written")
+    func escapes() {
+        let (source, scan) = scan(#"import "a\"b";"#)
+        #expect(scan.imports.first?.path == "a\"b")
+        #expect(source.text(scan.imports[0].pathRange) == #"a\"b"#)
+    }
+
+    @Test("CRLF line ends and a byte order mark are fine")
+    func crlf() {
+        let (source, scan) = scan("\u{FEFF}package main;\r\nimport \"stdlib/io\";\r\n")
+        #expect(scan.imports.map(\.path) == ["stdlib/io"])
+        #expect(source.location(of: scan.imports[0].literalRange.lowerBound) == "2:8")
+    }
+
+    @Test("malformed statements are reported and scanning goes on")
+    func malformed() throws {
+        let (source, scan) = scan("""
+            package main
+            import stdlib/string;
+            import "stdlib/io"
+            import "";
+            import "a" as ;
+            import "unterminated;
+            import "b\\q";
+            package again;
+            import "ok";
+            """)
+        #expect(problems(source, scan) == [
+            "1:13 I011 expected ';' after the package declaration, found 'import'",
+            "2:8 I001 expected a string after 'import', found 'stdlib/string'",
+            "3:19 I001 expected ';' after the import, found 'import'",
+            "4:8 I001 empty import path",
+            "5:15 I001 expected a name after 'as', found ';'",
+            "6:8 I001 unterminated string in import",
+            "7:10 I001 unknown escape '\\q' in import path",
+            "8:9 I011 a second package declaration",
+        ])
+        #expect(scan.imports.map(\.path) == ["stdlib/io", "ok"])
+        #expect(scan.diagnostics[1].help == ["write the path in double quotes: import \"stdlib/string\";"])
+        let quoted = String(decoding: try TextEdit.apply(scan.diagnostics[1].fix!.edits, to: source.bytes), as: UTF8.self)
+        #expect(quoted.contains("import \"stdlib/string\";"))
+        let semicolon = String(decoding: try TextEdit.apply(scan.diagnostics[2].fix!.edits, to: source.bytes), as: UTF8.self)
+        #expect(semicolon.contains("import \"stdlib/io\";\n"))
+    }
+
+    @Test("an unterminated block comment is reported where it starts")
+    func unterminatedComment() {
+        let (source, scan) = scan("package main;\n/* never closed\nimport \"x\";\n")
+        #expect(problems(source, scan) == ["2:1 I001 unterminated block comment"])
+        #expect(scan.imports.isEmpty)
+    }
+}

@@ -1,0 +1,88 @@
+import Testing
+@testable import BuildModel
+
+@Suite("Versions and requirements")
+struct VersionTests {
+    @Test("versions parse and print", arguments: ["0.0.0", "1.2.3", "10.20.30", "1.0.0-alpha.1", "1.0.0-rc.1+build.5", "1.0.0+20260101"])
+    func roundTrip(_ text: String) {
+        #expect(Version(text)?.description == text)
+    }
+
+    @Test("invalid versions say why", arguments: [
+        ("1.2", "invalid version '1.2': it has 2 of the 3 numbers MAJOR.MINOR.PATCH; write MAJOR.MINOR.PATCH, such as '1.0.0'"),
+        ("1.2.3.4", "invalid version '1.2.3.4': it has more than 3 numbers; write MAJOR.MINOR.PATCH, such as '1.0.0'"),
+        ("01.2.3", "invalid version '01.2.3': '01' has a leading zero; write MAJOR.MINOR.PATCH, such as '1.0.0'"),
+        ("1.x.3", "invalid version '1.x.3': 'x' is not a number; write MAJOR.MINOR.PATCH, such as '1.0.0'"),
+        ("1.2.3-", "invalid version '1.2.3-': pre-release '' may only hold dot-separated letters, digits and '-'; write MAJOR.MINOR.PATCH, such as '1.0.0'"),
+        ("1.2.3-01", "invalid version '1.2.3-01': pre-release number '01' has a leading zero; write MAJOR.MINOR.PATCH, such as '1.0.0'"),
+        ("99999999999999999999.0.0", "invalid version '99999999999999999999.0.0': '99999999999999999999' is too large; write MAJOR.MINOR.PATCH, such as '1.0.0'"),
+    ])
+    func invalid(_ text: String, _ message: String) {
+        guard case .failure(let error) = Version.parse(text) else {
+            Issue.record("'\(text)' parsed")
+            return
+        }
+        #expect(error.description == message)
+    }
+
+    @Test("precedence follows SemVer 2.0")
+    func ordering() {
+        let ordered = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.1.0", "2.0.0"]
+        let versions = ordered.compactMap(Version.init)
+        #expect(versions.count == ordered.count)
+        #expect(versions.shuffled().sorted().map(\.description) == ordered)
+    }
+
+    @Test("requirements match like Cargo's", arguments: [
+        ("^1.2.3", ["1.2.3", "1.9.0"], ["1.2.2", "2.0.0", "1.3.0-beta"]),
+        ("1.2.3", ["1.2.3", "1.99.0"], ["2.0.0"]),
+        ("^0.2.3", ["0.2.3", "0.2.9"], ["0.3.0", "0.2.2"]),
+        ("^0.0.3", ["0.0.3"], ["0.0.4"]),
+        ("^0", ["0.0.0", "0.9.9"], ["1.0.0"]),
+        ("~1.2.3", ["1.2.3", "1.2.9"], ["1.3.0"]),
+        ("~1", ["1.0.0", "1.9.0"], ["2.0.0"]),
+        ("=1.2.3", ["1.2.3"], ["1.2.4", "1.2.2"]),
+        ("=1.2", ["1.2.0", "1.2.7"], ["1.3.0"]),
+        (">1.2.3", ["1.2.4", "3.0.0"], ["1.2.3"]),
+        (">1.2", ["1.3.0"], ["1.2.9"]),
+        (">=1.0, <2.0", ["1.0.0", "1.9.9"], ["2.0.0", "0.9.0"]),
+        ("<=1.2", ["1.2.9", "0.1.0"], ["1.3.0"]),
+        ("1.*", ["1.0.0", "1.5.2"], ["2.0.0"]),
+        ("1.2.*", ["1.2.0", "1.2.8"], ["1.3.0"]),
+        ("*", ["0.0.1", "9.0.0"], ["1.0.0-alpha"]),
+        (">=1.0.0-beta.2", ["1.0.0-beta.3", "1.0.0", "1.1.0"], ["1.0.0-beta.1", "1.1.0-beta.1"]),
+    ])
+    func matching(_ requirement: String, _ yes: [String], _ no: [String]) throws {
+        let r = try #require(VersionRequirement(requirement))
+        for v in yes { #expect(r.matches(Version(v)!), "\(requirement) should match \(v)") }
+        for v in no { #expect(!r.matches(Version(v)!), "\(requirement) should not match \(v)") }
+    }
+
+    @Test("invalid requirements say why", arguments: [
+        ("", "invalid version requirement '': it is empty; write a version such as '^1.0' or '*' for any version"),
+        ("^1.2,", "invalid version requirement '^1.2,': a comparator between commas is empty"),
+        ("v1.2", "invalid version requirement 'v1.2': drop the 'v' before '1.2'"),
+        ("> = 1", "invalid version requirement '> = 1': write '>=' without a space"),
+        ("1.2.3.4", "invalid version requirement '1.2.3.4': '1.2.3.4' has more than 3 numbers"),
+        ("~1.*", "invalid version requirement '~1.*': a wildcard cannot follow '~'"),
+        ("1.*.3", "invalid version requirement '1.*.3': a number cannot follow a wildcard"),
+        ("^1.0-beta", "invalid version requirement '^1.0-beta': a pre-release needs all three numbers, such as '1.0.0-beta.1'"),
+        ("latest", "invalid version requirement 'latest': 'latest' is not a number"),
+        ("1.0+build", "invalid version requirement '1.0+build': build metadata ('+…') has no meaning in a requirement"),
+    ])
+    func invalidRequirement(_ text: String, _ message: String) {
+        guard case .failure(let error) = VersionRequirement.parse(text) else {
+            Issue.record("'\(text)' parsed")
+            return
+        }
+        #expect(error.description == message)
+    }
+
+    @Test("requirements print in their canonical form")
+    func printing() {
+        #expect(VersionRequirement(">= 1.0 , < 2")?.description == ">=1.0, <2")
+        #expect(VersionRequirement("1.2.*")?.description == "1.2.*")
+        #expect(VersionRequirement("*")?.description == "*")
+        #expect(VersionRequirement("1.2")?.description == "^1.2")
+    }
+}
