@@ -1,0 +1,311 @@
+import Testing
+@testable import BuildModel
+
+/// Loads a workspace from an in-memory file system and lists what `check` reports.
+struct Checker {
+    var fs: InMemoryFileSystem
+    var environment: [String: String] = [:]
+
+    init(_ files: [String: String], environment: [String: String] = [:]) {
+        fs = InMemoryFileSystem(currentDirectory: "/", files: files)
+        self.environment = environment
+    }
+
+    func report(from directory: String = "/w") throws -> CheckReport {
+        let loader = WorkspaceLoader(ecosystem: AsthraEcosystem(), fileSystem: fs, environment: environment)
+        return CheckReport(snapshot: try loader.load(from: directory))
+    }
+
+    /// `file:line:col severity[code] message`, files relative to the workspace root.
+    func lines(from directory: String = "/w") throws -> [String] {
+        let report = try report(from: directory)
+        return report.diagnostics.map { d in
+            let file = d.file ?? "?"
+            let location = report.snapshot.sources[file]?.location(of: d.range.lowerBound) ?? "1:1"
+            return "\(Paths.display(file, from: report.snapshot.root)):\(location) \(d.severity)[\(d.code ?? "-")] \(d.message)"
+        }
+    }
+}
+
+let stdlibTree: [String: String] = [
+    "/asthra/stdlib/io.asthra": "package stdlib::io;\nimport \"internal/runtime/memory\";\n",
+    "/asthra/stdlib/string.ast": "package stdlib::string;\n",
+    "/asthra/stdlib/collections/list.asthra": "package stdlib::collections;\nimport \"../string\";\n",
+    "/asthra/stdlib/collections/map.asthra": "package stdlib::collections;\n",
+    "/asthra/internal/runtime/memory.asthra": "package internal::runtime::memory;\nimport \"system/libc\";\n",
+]
+
+@Suite("Workspaces and `check`")
+struct WorkspaceCheckTests {
+    let home = ["ASTHRA_HOME": "/asthra"]
+
+    @Test("the manifest is found upward, and a member's workspace above it becomes the root")
+    func discovery() throws {
+        let checker = Checker([
+            "/w/asthra.toml": "[workspace]\nmembers = [\"app\", \"libs/*\", \"missing\", \"tools/*\"]\n",
+            "/w/app/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+            "/w/app/src/deep/x.asthra": "package main;\n",
+            "/w/app/target/debug/gen.asthra": "package generated;\nimport \"nowhere\";\n",
+            "/w/app/.hidden/y.asthra": "import \"nowhere\";\n",
+            "/w/libs/a/asthra.toml": "[package]\nname = \"a\"\nversion = \"0.1.0\"\n",
+            "/w/libs/a/lib.ast": "package a;\n",
+            "/w/libs/b/Asthra.toml": "[project]\nname = \"b\"\nversion = \"0.1.0\"\n",
+            "/w/libs/notes/readme.txt": "",
+            "/w/tools/readme.txt": "",
+            "/w/alone/asthra.toml": "[package]\nname = \"alone\"\nversion = \"0.1.0\"\n",
+        ] .merging(stdlibTree) { a, _ in a }, environment: home)
+        let report = try checker.report(from: "/w/app/src/deep")
+        #expect(report.snapshot.root == "/w")
+        #expect(report.snapshot.members.map(\.displayName) == ["app", "a", "b"])
+        #expect(report.snapshot.memberModules.map(\.path) == ["/w/app/src/deep/x.asthra", "/w/libs/a/lib.ast"])
+        let found371 = try checker.lines(from: "/w/app/src/deep")
+        #expect(found371 == [
+            "asthra.toml:2:29 error[M016] workspace member 'missing' does not exist",
+            "asthra.toml:2:40 error[M016] workspace member pattern 'tools/*' matches no package",
+            "libs/b/Asthra.toml:1:2 warning[M014] [project] is read as [package]; ampu's manifests call it [package]",
+        ])
+        // A package no workspace lists stands alone.
+        #expect(try checker.report(from: "/w/alone").snapshot.root == "/w/alone")
+    }
+
+    @Test("no manifest anywhere is an error naming the start directory")
+    func noManifest() {
+        let checker = Checker(["/w/src/main.asthra": "package main;\n"])
+        #expect(throws: WorkspaceError.noManifest(start: "/w/src", names: ["asthra.toml", "Asthra.toml"])) {
+            try checker.report(from: "/w/src")
+        }
+        #expect(WorkspaceError.noManifest(start: "/w/src", names: ["asthra.toml", "Asthra.toml"]).description
+                == "could not find 'asthra.toml' or 'Asthra.toml' in '/w/src' or any parent directory")
+    }
+
+    @Test("every import form resolves; library modules reached are scanned too")
+    func resolution() throws {
+        let checker = Checker([
+            "/w/asthra.toml": """
+                [package]
+                name = "app"
+                version = "1.0.0"
+
+                [dependencies]
+                "github.com/acme/json" = { path = "vendor/json" }
+                mathlib = { path = "../mathlib" }
+                """,
+            "/w/src/main.asthra": """
+                package main;
+                import "stdlib/io";
+                import "std/string";
+                import "stdlib/collections";
+                import "system/libc";
+                import "github.com/acme/json";
+                import "github.com/acme/json/pretty";
+                import "mathlib";
+                import "./util/fmt" as fmt;
+                """,
+            "/w/src/util/fmt.asthra": "package util;\nimport \"../helpers\";\n",
+            "/w/src/helpers.ast": "package main;\n",
+            "/w/vendor/json/asthra.toml": "[package]\nname = \"github.com/acme/json\"\nversion = \"1.0.0\"\n",
+            "/w/vendor/json/src/lib.asthra": "package json;\n",
+            "/w/vendor/json/src/pretty.asthra": "package json;\n",
+            "/mathlib/asthra.toml": "[package]\nname = \"mathlib\"\nversion = \"1.0.0\"\n[lib]\npath = \"math.asthra\"\n",
+            "/mathlib/math.asthra": "package mathlib;\n",
+        ].merging(stdlibTree) { a, _ in a }, environment: home)
+        let report = try checker.report()
+        let found707 = try checker.lines()
+        #expect(found707 == [])
+        let main = try #require(report.snapshot.modules["/w/src/main.asthra"])
+        #expect(main.imports.map { "\($0.outcome.category!.rawValue) \($0.outcome.targets.joined(separator: ","))" } == [
+            "stdlib /asthra/stdlib/io.asthra",
+            "stdlib /asthra/stdlib/string.ast",
+            "stdlib /asthra/stdlib/collections/list.asthra,/asthra/stdlib/collections/map.asthra",
+            "system ",
+            "third-party /w/vendor/json/src/lib.asthra",
+            "third-party /w/vendor/json/src/pretty.asthra",
+            "third-party /mathlib/math.asthra",
+            "local /w/src/util/fmt.asthra",
+        ])
+        #expect(report.snapshot.modules["/asthra/internal/runtime/memory.asthra"]?.origin.kind == .internal)
+        #expect(report.snapshot.modules["/w/vendor/json/src/lib.asthra"]?.origin.kind == .thirdParty)
+        #expect(report.moduleCount == 3)
+    }
+
+    @Test("import problems: form, existence, declaration, package boundary, access")
+    func problems() throws {
+        let checker = Checker([
+            "/w/asthra.toml": """
+                [package]
+                name = "app"
+                version = "1.0.0"
+
+                [dependencies]
+                "github.com/acme/json" = { path = "vendor/json" }
+
+                [dev-dependencies]
+                "github.com/acme/test" = { path = "vendor/test" }
+                """,
+            "/w/src/main.asthra": """
+                package main;
+                import "stdlb/io";
+                import "string";
+                import "github/acme/json";
+                import "helpers";
+                import "stdlib/strng";
+                import "stdlib/io";
+                import "stdlib/io";
+                import "internal/runtime/memory";
+                import "github.com/other/pkg/sub";
+                import "github.com/acme/test";
+                import "../../etc/passwd";
+                import "./nothing";
+                import "github.com/acme/json";
+                """,
+            "/w/src/helpers.asthra": "package main;\n",
+            "/w/tests/main_test.asthra": "package main;\nimport \"github.com/acme/test\";\n",
+            "/w/vendor/json/asthra.toml": "[package]\nname = \"github.com/acme/json\"\nversion = \"1.0.0\"\n",
+            "/w/vendor/json/src/lib.asthra": "package json;\nimport \"internal/runtime/memory\";\nimport \"../../../src/main\";\n",
+            "/w/vendor/test/asthra.toml": "[package]\nname = \"github.com/acme/test\"\nversion = \"1.0.0\"\n",
+            "/w/vendor/test/src/lib.asthra": "package test;\n",
+        ].merging(stdlibTree) { a, _ in a }, environment: home)
+        let found707 = try checker.lines()
+        #expect(found707 == [
+            "src/main.asthra:2:8 error[I002] unknown import path 'stdlb/io'",
+            "src/main.asthra:3:8 error[I002] unknown import path 'string'",
+            "src/main.asthra:4:8 error[I002] unknown import path 'github/acme/json'",
+            "src/main.asthra:5:8 error[I002] unknown import path 'helpers'",
+            "src/main.asthra:6:8 error[I003] cannot find module 'stdlib/strng'",
+            "src/main.asthra:8:8 warning[I010] 'stdlib/io' is imported twice",
+            "src/main.asthra:9:8 error[I006] user code cannot import internal package 'internal/runtime/memory'",
+            "src/main.asthra:10:8 error[I004] third-party package 'github.com/other/pkg' is not declared in [dependencies] of 'app'",
+            "src/main.asthra:11:8 error[I004] 'github.com/acme/test' is a dev-dependency of 'app'; only tests and examples may import it",
+            "src/main.asthra:12:8 error[I005] local import '../../etc/passwd' leaves package 'app'",
+            "src/main.asthra:13:8 error[I003] cannot find module './nothing'",
+            "vendor/json/src/lib.asthra:2:8 error[I006] third-party code cannot import internal package 'internal/runtime/memory'",
+            "vendor/json/src/lib.asthra:3:8 error[I005] local import '../../../src/main' leaves package 'github.com/acme/json'",
+        ])
+        let report = try checker.report()
+        let help = report.diagnostics.map(\.help)
+        #expect(help[0] == ["did you mean 'stdlib/io'?", "an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../'"])
+        #expect(help[1].first == "did you mean 'stdlib/string'?")
+        #expect(help[2].first == "did you mean 'github.com/acme/json'?")
+        #expect(help[3].first == "did you mean './helpers'?")
+        #expect(help[4] == ["did you mean 'stdlib/string'?", "there is no 'strng.asthra', 'strng.ast' or directory 'strng' in '../asthra/stdlib'"])
+        #expect(report.diagnostics[4].fix?.edits.map(\.newText) == ["stdlib/string"])
+        #expect(report.diagnostics[5].related.map(\.message) == ["first imported here"])
+        #expect(help[7] == ["add \"github.com/other/pkg\" = \"*\" (or a version requirement) under [dependencies] in asthra.toml"])
+    }
+
+    @Test("the standard library and internal code may not import third-party or user code")
+    func libraryRules() throws {
+        var tree = stdlibTree
+        tree["/asthra/stdlib/net.asthra"] = "package stdlib::net;\nimport \"github.com/acme/json\";\nimport \"../../w/src/main\";\n"
+        tree["/asthra/internal/boot.asthra"] = "package internal::boot;\nimport \"github.com/acme/json\";\n"
+        tree["/asthra/stdlib/uses_boot.asthra"] = "package stdlib::uses_boot;\nimport \"internal/boot\";\n"
+        let checker = Checker(tree.merging([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"1.0.0\"\n",
+            "/w/src/main.asthra": "package main;\nimport \"stdlib/net\";\nimport \"stdlib/uses_boot\";\n",
+        ]) { a, _ in a }, environment: home)
+        let found707 = try checker.lines()
+        #expect(found707 == [
+            "../asthra/internal/boot.asthra:2:8 error[I007] internal code cannot import third-party package 'github.com/acme/json'",
+            "../asthra/stdlib/net.asthra:2:8 error[I007] the standard library cannot import third-party package 'github.com/acme/json'",
+            "../asthra/stdlib/net.asthra:3:8 error[I005] local import '../../w/src/main' leaves the standard library",
+        ])
+    }
+
+    @Test("a missing standard library is reported once, and its imports are not")
+    func noStdlib() throws {
+        let checker = Checker([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"1.0.0\"\n",
+            "/w/src/a.asthra": "package main;\nimport \"stdlib/io\";\nimport \"std/string\";\nimport \"internal/x\";\n",
+            "/w/src/b.asthra": "package main;\nimport \"stdlib/io\";\n",
+        ])
+        let found707 = try checker.lines()
+        #expect(found707 == [
+            "asthra.toml:1:1 warning[I009] cannot find the Asthra standard library; 'stdlib/…' and 'internal/…' imports are not checked",
+            "src/a.asthra:4:8 error[I006] user code cannot import internal package 'internal/x'",
+        ])
+    }
+
+    @Test("library roots: [toolchain], then ASTHRA_HOME, then next to the compiler on PATH")
+    func roots() throws {
+        var files = stdlibTree.merging([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"1.0.0\"\n",
+            "/w/src/a.asthra": "package main;\nimport \"stdlib/io\";\n",
+            "/opt/asthra/bin/asthra": "#!/bin/sh\n",
+            "/opt/asthra/stdlib/io.asthra": "package stdlib::io;\n",
+        ]) { a, _ in a }
+        let fromPath = Checker(files, environment: ["PATH": "/usr/bin:/opt/asthra/bin"])
+        #expect(try fromPath.report().snapshot.modules["/opt/asthra/stdlib/io.asthra"] != nil)
+        let found967 = try fromPath.lines()
+        #expect(found967 == [])
+        let fromHome = Checker(files, environment: ["PATH": "/opt/asthra/bin", "ASTHRA_HOME": "/asthra"])
+        #expect(try fromHome.report().snapshot.modules["/asthra/stdlib/io.asthra"] != nil)
+        files["/w/asthra.toml"]! += "[toolchain]\nstdlib = \"../opt/asthra/stdlib\"\ninternal = \"no/such/dir\"\n"
+        let fromManifest = Checker(files, environment: ["ASTHRA_HOME": "/asthra"])
+        #expect(try fromManifest.report().snapshot.modules["/opt/asthra/stdlib/io.asthra"] != nil)
+        let found149 = try fromManifest.lines()
+        #expect(found149 == ["asthra.toml:6:12 error[I009] toolchain.internal 'no/such/dir' does not exist (looked for 'no/such/dir')"])
+    }
+
+    @Test("an import cycle is printed as a path, with each import of it")
+    func cycles() throws {
+        let checker = Checker([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"1.0.0\"\n",
+            "/w/src/a.asthra": "package main;\nimport \"./b\";\n",
+            "/w/src/b.asthra": "package main;\nimport \"./c\";\n",
+            "/w/src/c.asthra": "package main;\nimport \"./a\";\n",
+            "/w/src/self.asthra": "package main;\nimport \"./self\";\n",
+        ])
+        let report = try checker.report()
+        let found707 = try checker.lines()
+        #expect(found707 == [
+            "asthra.toml:1:1 warning[I009] cannot find the Asthra standard library; 'stdlib/…' and 'internal/…' imports are not checked",
+            "src/a.asthra:2:8 error[I008] import cycle: src/a.asthra → src/b.asthra → src/c.asthra → src/a.asthra",
+            "src/self.asthra:2:8 error[I008] import cycle: src/self.asthra → src/self.asthra",
+        ])
+        #expect(report.diagnostics[1].related.map { "\($0.file!) \($0.message)" } == [
+            "/w/src/b.asthra 'src/b.asthra' imports './c' here",
+            "/w/src/c.asthra 'src/c.asthra' imports './a' here",
+        ])
+    }
+
+    @Test("path dependencies must exist and name the right package")
+    func pathDependencies() throws {
+        let checker = Checker([
+            "/w/asthra.toml": """
+                [package]
+                name = "app"
+                version = "1.0.0"
+                [dependencies]
+                gone = { path = "../gone" }
+                bare = { path = "bare" }
+                json = { path = "json" }
+                """,
+            "/w/bare/readme.txt": "",
+            "/w/json/asthra.toml": "[package]\nname = \"json_utils\"\nversion = \"1.0.0\"\n",
+        ])
+        let found707 = try checker.lines()
+        #expect(found707 == [
+            "asthra.toml:1:1 warning[I009] cannot find the Asthra standard library; 'stdlib/…' and 'internal/…' imports are not checked",
+            "asthra.toml:5:17 error[M007] path dependency 'gone' points to '../gone', which does not exist",
+            "asthra.toml:6:17 error[M007] path dependency 'bare' points to 'bare', which has no asthra.toml",
+            "asthra.toml:7:1 error[M008] path dependency 'json' points to a package named 'json_utils'",
+        ])
+    }
+
+    @Test("bad files: invalid UTF-8, a symbolic link loop; the rest is still checked")
+    func badFiles() throws {
+        let checker = Checker([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"1.0.0\"\n",
+            "/w/src/ok.asthra": "package main;\nimport \"./missing\";\n",
+        ])
+        try checker.fs.writeFile("/w/src/bad.asthra", Array("package main;\n// caf".utf8) + [0xE9, 0x0A])
+        try checker.fs.createSymbolicLink("/w/src/loop", to: "/w/src")
+        let found707 = try checker.lines()
+        #expect(found707 == [
+            "asthra.toml:1:1 warning[I009] cannot find the Asthra standard library; 'stdlib/…' and 'internal/…' imports are not checked",
+            "src/bad.asthra:2:7 error[W003] the file is not valid UTF-8 (byte 0xE9 at offset 20)",
+            "src/loop:1:1 warning[W004] 'loop' is a symbolic link loop; the directory is skipped",
+            "src/ok.asthra:2:8 error[I003] cannot find module './missing'",
+        ])
+    }
+}
