@@ -56,13 +56,13 @@ public enum AsthraPackageTemplate {
     /// Writes a new package into `directory` (created when missing). Refuses to overwrite a
     /// manifest or a source file that is already there.
     public static func create(in directory: String, name: String, library: Bool, fileSystem: any FileSystem) throws(Problem) -> [String] {
+        for existing in ["asthra.toml", "Asthra.toml"] where fileSystem.exists(Paths.join(directory, existing)) {
+            throw .exists(Paths.join(directory, existing))
+        }
         if let reason = AsthraPackageName.problem(with: name) {
             throw .invalidName(name, reason: reason, suggestion: AsthraPackageName.suggestion(from: name))
         }
         let files = files(name: name, library: library)
-        for existing in ["asthra.toml", "Asthra.toml"] where fileSystem.exists(Paths.join(directory, existing)) {
-            throw .exists(Paths.join(directory, existing))
-        }
         var written: [String] = []
         for file in files {
             let path = Paths.join(directory, file.path)

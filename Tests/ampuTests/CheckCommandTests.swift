@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+/// A scratch directory for one test, removed afterwards.
+final class ScratchDirectory {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func write(_ relative: String, _ text: String) throws {
+        let url = URL(fileURLWithPath: path).appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func read(_ relative: String) throws -> String {
+        try String(contentsOfFile: path + "/" + relative, encoding: .utf8)
+    }
+}
+
+/// The repository's examples/ directory.
+let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("examples").path
+
+/// No colours, no stdlib from the machine: every run sees the same environment.
+let plain = ["NO_COLOR": "1", "ASTHRA_HOME": "", "PATH": "/usr/bin:/bin"]
+
+@Suite("ampu check, new and init")
+struct CheckCommandTests {
+    @Test("the bundled example workspace checks clean")
+    func hello() throws {
+        let result = try AmpuProcess.run(["check"], environment: plain, directory: examples + "/hello/app/src")
+        #expect(result.stderr == "Checked 2 packages, 3 modules: no problems\n")
+        #expect(result.stdout == "")
+        #expect(result.status == 0)
+    }
+
+    @Test("the violations example, in the compiler's one-line format")
+    func violationsShort() throws {
+        let result = try AmpuProcess.run(["check", "--message-format", "short"], environment: plain, directory: examples + "/violations")
+        #expect(result.stderr == """
+            asthra.toml:7:1: warning: unknown key 'licence' in [package]
+            src/billing.asthra:3:8: error: import cycle: src/billing.asthra → src/orders.asthra → src/billing.asthra
+            src/main.asthra:4:8: error: user code cannot import internal package 'internal/runtime/memory'
+            src/main.asthra:5:8: error: unknown import path 'stdlb/string'
+            src/main.asthra:6:8: error: cannot find module 'stdlib/strng'
+            src/main.asthra:8:8: error: third-party package 'github.com/acme/http' is not declared in [dependencies] of 'shop'
+            src/main.asthra:9:8: error: local import '../../hello/mathlib/src/lib' leaves package 'shop'
+            vendor/json/src/lib.asthra:3:8: error: third-party code cannot import internal package 'internal/runtime/memory'
+            error: check failed: 7 errors, 1 warning in 1 package, 3 modules
+
+            """)
+        #expect(result.status == 1)
+    }
+
+    @Test("json: one object per line on stdout, with --manifest-path from elsewhere")
+    func violationsJSON() throws {
+        let result = try AmpuProcess.run(["check", "--message-format", "json", "--manifest-path", examples + "/violations/asthra.toml"],
+                                         environment: plain, directory: "/")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 8)
+        #expect(lines[3] == #"{"file":"src/main.asthra","line":5,"column":8,"endLine":5,"endColumn":22,"severity":"error","code":"I002","message":"unknown import path 'stdlb/string'","help":["did you mean 'stdlib/string'?","an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../'"],"related":[],"fix":{"title":"Change the import to 'stdlib/string'","edits":[{"file":"src/main.asthra","line":5,"column":9,"endLine":5,"endColumn":21,"newText":"stdlib/string"}]}}"#)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(Set(object.keys).isSuperset(of: ["file", "line", "column", "endLine", "endColumn", "severity", "code", "message"]))
+        }
+        #expect(result.stderr == "")
+        #expect(result.status == 1)
+    }
+
+    @Test("human output: rustc-style snippets, related places and help, then a summary")
+    func human() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n")
+        try dir.write("src/a.asthra", "package main;\nimport \"./b\";\nimport \"./b\";\n")
+        try dir.write("src/b.asthra", "package main;\nimport \"./a\";\n")
+        let result = try AmpuProcess.run(["check"], environment: plain, directory: dir.path + "/src")
+        #expect(result.stderr == """
+            warning[I009]: cannot find the Asthra standard library; 'stdlib/…' and 'internal/…' imports are not checked
+             --> asthra.toml:1:1
+              |
+            1 | [package]
+              | ^
+              = help: set asthra_home (or stdlib and internal) under [toolchain] in this manifest, set ASTHRA_HOME, or put the 'asthra' compiler on PATH
+
+            error[I008]: import cycle: src/a.asthra → src/b.asthra → src/a.asthra
+             --> src/a.asthra:2:8
+              |
+            2 | import "./b";
+              |        ^^^^^
+             ::: src/b.asthra:2:8: 'src/b.asthra' imports './a' here
+              = help: move what these modules share into a module that imports none of them, or remove one of the imports
+
+            warning[I010]: './b' is imported twice
+             --> src/a.asthra:3:8
+              |
+            2 | import "./b";
+              |        ----- first imported here
+            3 | import "./b";
+              |        ^^^^^
+              = help: remove the second import
+
+            error: check failed: 1 error, 2 warnings in 1 package, 2 modules
+
+            """)
+        #expect(result.status == 1)
+    }
+
+    @Test("no manifest, a manifest that is not TOML, invalid UTF-8: clear errors, never a crash")
+    func badInput() throws {
+        let dir = try ScratchDirectory()
+        let none = try AmpuProcess.run(["check"], environment: plain, directory: dir.path)
+        #expect(none.stderr == """
+            error[W001]: could not find 'asthra.toml' or 'Asthra.toml' in '\(dir.path)' or any parent directory
+             --> \(dir.path):1:1
+              = help: run `ampu init` to make this directory a package, or pass --manifest-path
+
+
+            """)
+        #expect(none.status == 1)
+
+        try dir.write("asthra.toml", "this is not toml\n")
+        try dir.write("src/main.asthra", "package main;\n")
+        let notTOML = try AmpuProcess.run(["check", "--message-format", "short"], environment: plain, directory: dir.path)
+        #expect(notTOML.stderr == """
+            asthra.toml:1:1: warning: cannot find the Asthra standard library; 'stdlib/…' and 'internal/…' imports are not checked
+            asthra.toml:1:6: error: expected '=' after key 'this', found 'is'
+            error: check failed: 1 error, 1 warning in 0 packages, 0 modules
+
+            """)
+        #expect(notTOML.status == 1)
+
+        try dir.write("asthra.toml", "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n")
+        try Data([0x70, 0x61, 0x63, 0x6B, 0x61, 0x67, 0x65, 0x20, 0xFF, 0x3B, 0x0A]).write(to: URL(fileURLWithPath: dir.path + "/src/bad.asthra"))
+        let badUTF8 = try AmpuProcess.run(["check", "--message-format", "short"], environment: plain.merging(["ASTHRA_HOME": examples + "/asthra-home"]) { $1 }, directory: dir.path)
+        #expect(badUTF8.stderr == """
+            src/bad.asthra:1:9: error: the file is not valid UTF-8 (byte 0xFF at offset 8)
+            error: check failed: 1 error, 0 warnings in 1 package, 2 modules
+
+            """)
+        #expect(badUTF8.status == 1)
+
+        let missing = try AmpuProcess.run(["check", "--manifest-path", "nowhere/asthra.toml"], environment: plain, directory: dir.path)
+        #expect(missing.stderr.hasPrefix("error[W002]: cannot read the manifest: '\(dir.path)/nowhere/asthra.toml' does not exist\n"))
+        #expect(missing.status == 1)
+    }
+
+    @Test("new and init make packages that pass check")
+    func scaffolding() throws {
+        let dir = try ScratchDirectory()
+        let home = ["ASTHRA_HOME": examples + "/asthra-home"]
+        let created = try AmpuProcess.run(["new", "demo"], environment: plain, directory: dir.path)
+        #expect(created.stderr == "Created program package 'demo' in \(dir.path)/demo\n")
+        #expect(try dir.read("demo/asthra.toml") == "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nasthra_version = \"1.0\"\n\n[dependencies]\n")
+        #expect(try dir.read("demo/src/main.asthra").hasPrefix("package main;\n"))
+        let checked = try AmpuProcess.run(["check"], environment: plain.merging(home) { $1 }, directory: dir.path + "/demo")
+        #expect(checked.stderr == "Checked 1 package, 1 module: no problems\n")
+        #expect(checked.status == 0)
+
+        let again = try AmpuProcess.run(["new", "demo"], environment: plain, directory: dir.path)
+        #expect(again.stderr == "error: destination '\(dir.path)/demo' already exists\n  = help: use `ampu init` inside it to make it a package, or choose another name\n")
+        #expect(again.status == 1)
+
+        try dir.write("my lib/readme.txt", "")
+        let badName = try AmpuProcess.run(["init", "--lib"], environment: plain, directory: dir.path + "/my lib")
+        #expect(badName.stderr == "error: invalid package name 'my lib': ' ' is not allowed in a package name; try 'my_lib'\n  = help: pass a valid name with --name, or rename the directory\n")
+        #expect(badName.status == 1)
+        let named = try AmpuProcess.run(["init", "--lib", "--name", "my_lib"], environment: plain, directory: dir.path + "/my lib")
+        #expect(named.status == 0)
+        #expect(try dir.read("my lib/src/lib.asthra") == "package my_lib;\n\npub fn answer(none) -> i32 {\n    return 42;\n}\n")
+        let libChecked = try AmpuProcess.run(["check"], environment: plain.merging(home) { $1 }, directory: dir.path + "/my lib")
+        #expect(libChecked.stderr == "Checked 1 package, 1 module: no problems\n")
+        let twice = try AmpuProcess.run(["init"], environment: plain, directory: dir.path + "/my lib")
+        #expect(twice.stderr == "error: '\(dir.path)/my lib/asthra.toml' already exists; ampu will not overwrite it\n")
+    }
+}
