@@ -45,6 +45,9 @@ public protocol FileSystem: Sendable {
     func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError)
     /// Entry names of a directory, sorted bytewise.
     func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String]
+    /// Entry names of a directory with their kinds, following symbolic links; sorted bytewise.
+    /// Entries whose kind cannot be found (a dangling link) are reported as `.symbolicLink`.
+    func directoryEntries(_ path: String) throws(FileSystemError) -> [(name: String, kind: FileKind)]
     /// Creates a directory and any missing parents.
     func createDirectory(_ path: String) throws(FileSystemError)
     /// Removes a file, a link, or a directory with everything in it; absent paths are fine.
@@ -57,6 +60,12 @@ extension FileSystem {
     public func absolute(_ path: String) -> String { Paths.join(currentDirectory, path) }
 
     public func exists(_ path: String) -> Bool { status(path) != nil }
+
+    public func directoryEntries(_ path: String) throws(FileSystemError) -> [(name: String, kind: FileKind)] {
+        try contentsOfDirectory(path).map { name in
+            (name, status(Paths.join(path, name))?.kind ?? .symbolicLink)
+        }
+    }
 
     public func isDirectory(_ path: String) -> Bool { status(path)?.kind == .directory }
 

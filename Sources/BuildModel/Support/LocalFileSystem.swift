@@ -122,6 +122,28 @@ public struct LocalFileSystem: FileSystem {
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// readdir's entry types spare a `stat` per entry; only links and unknown types are stat'ed.
+    public func directoryEntries(_ path: String) throws(FileSystemError) -> [(name: String, kind: FileKind)] {
+        let path = absolute(path)
+        guard let dir = opendir(path) else { throw Self.error(errno, "list", path) }
+        defer { closedir(dir) }
+        var entries: [(name: String, kind: FileKind)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let kind: FileKind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_DIR): kind = .directory
+            default: kind = status(path + "/" + name)?.kind ?? .symbolicLink
+            }
+            entries.append((name, kind))
+        }
+        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
+
     public func createDirectory(_ path: String) throws(FileSystemError) {
         let path = absolute(path)
         if isDirectory(path) { return }

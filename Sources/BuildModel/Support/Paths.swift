@@ -5,46 +5,90 @@ public enum Paths {
     /// `base` joined with `path`, unless `path` is absolute; the result is normalized.
     public static func join(_ base: String, _ path: String) -> String {
         if isAbsolute(path) || base.isEmpty { return normalize(path) }
-        return normalize(base + "/" + path)
+        let joined = base == "/" ? "/" + path : base + "/" + path
+        return normalize(joined)
     }
 
     public static func join(_ base: String, _ components: String...) -> String {
         components.reduce(base) { join($0, $1) }
     }
 
+    /// True when `normalize` would return the path unchanged: no empty, `.` or `..` components
+    /// and no trailing slash. A byte scan, so the common case costs no allocation.
+    static func isNormalized(_ path: String) -> Bool {
+        path.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            let n = b.count
+            if n == 0 { return false }
+            if n == 1 { return true }
+            if b[n - 1] == 0x2F { return false }
+            var start = b[0] == 0x2F ? 1 : 0
+            var i = start
+            while i <= n {
+                if i == n || b[i] == 0x2F {
+                    let length = i - start
+                    if length == 0 { return false }
+                    if b[start] == 0x2E && (length == 1 || (length == 2 && b[start + 1] == 0x2E)) { return false }
+                    start = i + 1
+                }
+                i += 1
+            }
+            return true
+        } ?? false
+    }
+
     /// Removes `.`, empty components and resolvable `..`; keeps a leading `..` of a relative path.
     public static func normalize(_ path: String) -> String {
-        let absolute = isAbsolute(path)
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if let last = parts.last, last != ".." {
+        if isNormalized(path) { return path }
+        return normalizeSlowly(path)
+    }
+
+    /// Component by component over the UTF-8 bytes: a stack of component ranges, then one copy.
+    private static func normalizeSlowly(_ path: String) -> String {
+        let b = Array(path.utf8)
+        let n = b.count
+        let absolute = n > 0 && b[0] == 0x2F
+        var parts: [Range<Int>] = []
+        var i = 0
+        while i < n {
+            while i < n && b[i] == 0x2F { i += 1 }
+            let start = i
+            while i < n && b[i] != 0x2F { i += 1 }
+            let length = i - start
+            if length == 0 || (length == 1 && b[start] == 0x2E) { continue }
+            if length == 2 && b[start] == 0x2E && b[start + 1] == 0x2E {
+                if let last = parts.last, !(last.count == 2 && b[last.lowerBound] == 0x2E && b[last.lowerBound + 1] == 0x2E) {
                     parts.removeLast()
                 } else if !absolute {
-                    parts.append(part)
+                    parts.append(start..<i)
                 }
                 continue
             }
-            parts.append(part)
+            parts.append(start..<i)
         }
-        let joined = parts.joined(separator: "/")
-        if absolute { return "/" + joined }
-        return joined.isEmpty ? "." : joined
+        if parts.isEmpty { return absolute ? "/" : "." }
+        var out: [UInt8] = []
+        out.reserveCapacity(n)
+        for (k, part) in parts.enumerated() {
+            if k > 0 || absolute { out.append(0x2F) }
+            out.append(contentsOf: b[part])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The directory holding `path` (`/` for `/x`, `.` for `x`).
     public static func parent(_ path: String) -> String {
         let normalized = normalize(path)
-        guard let slash = normalized.lastIndex(of: "/") else { return "." }
-        if slash == normalized.startIndex { return "/" }
+        let utf8 = normalized.utf8
+        guard let slash = utf8.lastIndex(of: 0x2F) else { return "." }
+        if slash == utf8.startIndex { return "/" }
         return String(normalized[..<slash])
     }
 
     public static func lastComponent(_ path: String) -> String {
         let normalized = normalize(path)
-        guard let slash = normalized.lastIndex(of: "/") else { return normalized }
-        return String(normalized[normalized.index(after: slash)...])
+        let utf8 = normalized.utf8
+        guard let slash = utf8.lastIndex(of: 0x2F) else { return normalized }
+        return String(normalized[utf8.index(after: slash)...])
     }
 
     /// The file name without its last extension.
@@ -63,10 +107,11 @@ public enum Paths {
 
     /// True when `path` is `ancestor` or lies below it (both normalized first).
     public static func isWithin(_ path: String, _ ancestor: String) -> Bool {
-        let p = normalize(path)
-        let a = normalize(ancestor)
-        if a == "/" { return isAbsolute(p) }
-        return p == a || p.hasPrefix(a + "/")
+        let p = normalize(path).utf8
+        let a = normalize(ancestor).utf8
+        if a.count == 1 && a.first == 0x2F { return p.first == 0x2F }
+        guard p.count >= a.count, p.starts(with: a) else { return false }
+        return p.count == a.count || p[p.index(p.startIndex, offsetBy: a.count)] == 0x2F
     }
 
     /// `path` relative to `base` (both absolute or both relative), using `..` where needed.

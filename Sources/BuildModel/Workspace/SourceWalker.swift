@@ -18,40 +18,40 @@ struct SourceWalker {
     }
 
     private func walk(_ dir: String, isRoot: Bool, files: inout [String], diagnostics: inout [Diagnostic], visiting: inout Set<FileIdentity>) {
-        let names: [String]
+        let entries: [(name: String, kind: FileKind)]
         do {
-            names = try fileSystem.contentsOfDirectory(dir)
+            entries = try fileSystem.directoryEntries(dir)
         } catch {
             diagnostics.append(Diagnostic(severity: .error, code: DiagnosticCode.unreadableFile.rawValue,
                                           message: "cannot read directory: \(error)", file: dir, range: .at(0),
                                           help: ["its source files are not checked; fix its permissions (ls -ld)"]))
             return
         }
+        let names = entries.map(\.name)
         cache.record(dir, entries: names)
         if !isRoot && ecosystem.manifestFileNames.contains(where: names.contains) { return }
         guard let identity = fileSystem.status(dir)?.identity else { return }
         visiting.insert(identity)
         defer { visiting.remove(identity) }
-        for name in names where !name.hasPrefix(".") {
+        for (name, kind) in entries where !name.hasPrefix(".") {
             let path = dir == "/" ? "/" + name : dir + "/" + name
-            if ecosystem.isSourceFile(name) {
-                if let st = fileSystem.status(path), st.kind != .directory {
-                    files.append(path)
-                    continue
-                }
-            }
-            guard let st = fileSystem.status(path) else {
-                if fileSystem.linkStatus(path)?.kind == .symbolicLink, case .failure(.symlinkLoop) = Result(catching: { () throws(FileSystemError) in try fileSystem.realPath(path) }) {
+            switch kind {
+            case .file, .other:
+                if ecosystem.isSourceFile(name) { files.append(path) }
+            case .symbolicLink:
+                // Only links whose target cannot be found get here: report loops, skip dangling ones.
+                if case .failure(.symlinkLoop) = Result(catching: { () throws(FileSystemError) in try fileSystem.realPath(path) }) {
                     diagnostics.append(loop(path))
                 }
-                continue
+            case .directory:
+                guard !ecosystem.ignoredDirectories.contains(name), !excluded.contains(path) else { continue }
+                guard let st = fileSystem.status(path) else { continue }
+                if visiting.contains(st.identity) {
+                    diagnostics.append(loop(path))
+                    continue
+                }
+                walk(path, isRoot: false, files: &files, diagnostics: &diagnostics, visiting: &visiting)
             }
-            guard st.kind == .directory, !ecosystem.ignoredDirectories.contains(name), !excluded.contains(path) else { continue }
-            if visiting.contains(st.identity) {
-                diagnostics.append(loop(path))
-                continue
-            }
-            walk(path, isRoot: false, files: &files, diagnostics: &diagnostics, visiting: &visiting)
         }
     }
 

@@ -75,22 +75,21 @@ public struct WorkspaceLoader: Sendable {
         while !pending.isEmpty {
             let batch = pending
             pending = []
-            let loaded = readAndScan(batch.map(\.path))
+            let loaded = readScanAndResolve(batch, resolver: resolver)
             for (index, item) in batch.enumerated() {
-                guard let (source, scan, problems) = loaded[index] else {
+                guard let module = loaded[index] else {
                     if case .failure(let error) = Result(catching: { () throws(FileSystemError) in _ = try fileSystem.readFile(item.path) }) {
                         diagnostics.append(fileProblem(error, path: item.path))
                     }
                     continue
                 }
-                let module = resolve(item.path, source: source, scan: scan, problems: problems, member: item.member, resolver: resolver)
                 for resolved in module.imports {
                     for target in resolved.outcome.targets where known.insert(target).inserted {
                         pending.append((target, nil))
                     }
                 }
                 modules[item.path] = module
-                sources[item.path] = source
+                sources[item.path] = module.source
             }
         }
         return WorkspaceSnapshot(
@@ -103,16 +102,14 @@ public struct WorkspaceLoader: Sendable {
                    file: path, range: .at(0), help: ["the file is skipped; fix its permissions or remove it"])
     }
 
-    /// Reads, validates and scans files on every core; nil where a file cannot be read.
-    private func readAndScan(_ paths: [String]) -> [(SourceText, SourceScan, [Diagnostic])?] {
-        let results = ResultSlots<(SourceText, SourceScan, [Diagnostic])>(count: paths.count)
-        let ecosystem = self.ecosystem
-        let fileSystem = self.fileSystem
-        let chunks = max(1, min(paths.count / 64, 64))
+    /// Reads, validates, scans and resolves files on every core; nil where a file cannot be read.
+    private func readScanAndResolve(_ items: [(path: String, member: PackageManifest?)], resolver: any ImportResolver) -> [Module?] {
+        let results = ResultSlots<Module>(count: items.count)
+        let chunks = max(1, min(items.count / 64, 64))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var i = chunk
-            while i < paths.count {
-                let path = paths[i]
+            while i < items.count {
+                let (path, member) = items[i]
                 if let bytes = try? fileSystem.readFile(path) {
                     let source = SourceText(path: path, bytes: bytes)
                     var problems: [Diagnostic] = []
@@ -122,7 +119,8 @@ public struct WorkspaceLoader: Sendable {
                             message: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad))",
                             file: path, range: SourceRange(bad, bad + 1), help: ["save the file as UTF-8"]))
                     }
-                    results[i] = (source, ecosystem.scanSource(source), problems)
+                    let scan = ecosystem.scanSource(source)
+                    results[i] = resolve(path, source: source, scan: scan, problems: problems, member: member, resolver: resolver)
                 }
                 i += chunks
             }

@@ -38,7 +38,9 @@ struct CheckCommand: ParsableCommand {
         if messageFormat != .json {
             Terminal.standardError.write(CheckSummary(report: report, colors: Terminal.standardError.supportsColor).text)
         }
-        if report.errorCount > 0 { throw ExitCode(1) }
+        // Leave without tearing down the snapshot: freeing 10,000 modules one by one costs more
+        // than the operating system reclaiming the whole heap at once.
+        Terminal.exitNow(report.errorCount > 0 ? 1 : 0)
     }
 }
 

@@ -32,4 +32,9 @@ struct Terminal: Sendable {
         if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
         return isatty(descriptor) == 1
     }
+
+    /// Ends the process at once, without running deinitialisers of what is still alive.
+    static func exitNow(_ code: Int32) -> Never {
+        exit(code)
+    }
 }
