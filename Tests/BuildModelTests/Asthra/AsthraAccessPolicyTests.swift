@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BuildModel
 
@@ -36,5 +37,18 @@ struct AsthraAccessPolicyTests {
     @Test("unrecognised forms", arguments: ["string", "stdlb/io", "github/user/pkg", "utils/x", "a.b/c", ".hidden/x", "stdlib"])
     func unknown(_ path: String) {
         #expect(AsthraImportPath.classify(path) == nil)
+    }
+}
+
+@Suite("README")
+struct ReadmeTests {
+    @Test("every diagnostic code is documented with its summary")
+    func codes() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        for code in DiagnosticCode.allCases {
+            #expect(text.contains("| \(code.rawValue) | \(code.summary) |"), "\(code.rawValue) is not documented")
+        }
     }
 }
