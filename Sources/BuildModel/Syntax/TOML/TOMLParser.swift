@@ -76,26 +76,7 @@ struct TOMLParser {
 
     /// The length of a well-formed UTF-8 sequence at `i`, or nil.
     func utf8Length(at i: Int) -> Int? {
-        let c = b[i]
-        if c < 0x80 { return 1 }
-        let length: Int
-        var lowest: UInt8 = 0x80
-        var highest: UInt8 = 0xBF
-        switch c {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lowest = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; highest = 0x9F
-        case 0xF0: length = 4; lowest = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; highest = 0x8F
-        default: return nil
-        }
-        guard i + length <= n else { return nil }
-        let second = b[i + 1]
-        if second < lowest || second > highest { return nil }
-        for k in 2..<length where b[i + k] & 0xC0 != 0x80 { return nil }
-        return length
+        UTF8Validation.sequenceLength(in: b, at: i)
     }
 
     // MARK: - Trivia
