@@ -30,31 +30,28 @@ struct TOMLManifestReader {
         (type.first.map { "aeiou".contains($0) } ?? false) ? "an \(type)" : "a \(type)"
     }
 
-    mutating func string(_ table: TOMLTable, _ key: String, path: String) -> Located<String>? {
+    /// The value of `key` when it has the type `extract` accepts; a wrong type is reported.
+    private mutating func scalar<T: Hashable & Sendable>(
+        _ table: TOMLTable, _ key: String, path: String, expected: String, example: String, _ extract: (TOMLValue) -> T?
+    ) -> Located<T>? {
         guard let entry = table.entries[key] else { return nil }
-        guard let s = entry.value.string else {
-            wrongType(entry, path: path, expected: "a string", example: "\(key) = \"…\"")
+        guard let value = extract(entry.value) else {
+            wrongType(entry, path: path, expected: expected, example: example)
             return nil
         }
-        return Located(s, range: entry.value.range, keyRange: entry.keyRange)
+        return Located(value, range: entry.value.range, keyRange: entry.keyRange)
+    }
+
+    mutating func string(_ table: TOMLTable, _ key: String, path: String) -> Located<String>? {
+        scalar(table, key, path: path, expected: "a string", example: "\(key) = \"…\"") { $0.string }
     }
 
     mutating func bool(_ table: TOMLTable, _ key: String, path: String) -> Located<Bool>? {
-        guard let entry = table.entries[key] else { return nil }
-        guard let b = entry.value.boolean else {
-            wrongType(entry, path: path, expected: "a boolean", example: "\(key) = true or \(key) = false")
-            return nil
-        }
-        return Located(b, range: entry.value.range, keyRange: entry.keyRange)
+        scalar(table, key, path: path, expected: "a boolean", example: "\(key) = true or \(key) = false") { $0.boolean }
     }
 
     mutating func integer(_ table: TOMLTable, _ key: String, path: String) -> Located<Int64>? {
-        guard let entry = table.entries[key] else { return nil }
-        guard let i = entry.value.integer else {
-            wrongType(entry, path: path, expected: "an integer", example: "\(key) = 2")
-            return nil
-        }
-        return Located(i, range: entry.value.range, keyRange: entry.keyRange)
+        scalar(table, key, path: path, expected: "an integer", example: "\(key) = 2") { $0.integer }
     }
 
     /// An array of strings; elements of another type are reported one by one and left out.

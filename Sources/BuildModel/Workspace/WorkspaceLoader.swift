@@ -77,10 +77,11 @@ public struct WorkspaceLoader: Sendable {
             pending = []
             let loaded = readScanAndResolve(batch, resolver: resolver)
             for (index, item) in batch.enumerated() {
-                guard let module = loaded[index] else {
-                    if case .failure(let error) = Result(catching: { () throws(FileSystemError) in _ = try fileSystem.readFile(item.path) }) {
-                        diagnostics.append(fileProblem(error, path: item.path))
-                    }
+                let module: Module
+                switch loaded[index] {
+                case .success(let m): module = m
+                case .failure(let error):
+                    diagnostics.append(fileProblem(error, path: item.path))
                     continue
                 }
                 for resolved in module.imports {
@@ -102,15 +103,16 @@ public struct WorkspaceLoader: Sendable {
                    file: path, range: .at(0), help: ["the file is skipped; fix its permissions or remove it"])
     }
 
-    /// Reads, validates, scans and resolves files on every core; nil where a file cannot be read.
-    private func readScanAndResolve(_ items: [(path: String, member: PackageManifest?)], resolver: any ImportResolver) -> [Module?] {
-        let results = ResultSlots<Module>(count: items.count)
+    /// Reads, validates, scans and resolves files on every core; the error where a file cannot be read.
+    private func readScanAndResolve(_ items: [(path: String, member: PackageManifest?)], resolver: any ImportResolver) -> [Result<Module, FileSystemError>] {
+        let results = ResultSlots<Result<Module, FileSystemError>>(count: items.count)
         let chunks = max(1, min(items.count / 64, 64))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var i = chunk
             while i < items.count {
                 let (path, member) = items[i]
-                if let bytes = try? fileSystem.readFile(path) {
+                do throws(FileSystemError) {
+                    let bytes = try fileSystem.readFile(path)
                     let source = SourceText(path: path, bytes: bytes)
                     var problems: [Diagnostic] = []
                     if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
@@ -120,12 +122,14 @@ public struct WorkspaceLoader: Sendable {
                             file: path, range: SourceRange(bad, bad + 1), help: ["save the file as UTF-8"]))
                     }
                     let scan = ecosystem.scanSource(source)
-                    results[i] = resolve(path, source: source, scan: scan, problems: problems, member: member, resolver: resolver)
+                    results[i] = .success(resolve(path, source: source, scan: scan, problems: problems, member: member, resolver: resolver))
+                } catch {
+                    results[i] = .failure(error)
                 }
                 i += chunks
             }
         }
-        return results.values
+        return results.values.map { $0! }
     }
 
     private func resolve(_ path: String, source: SourceText, scan: SourceScan, problems: [Diagnostic], member: PackageManifest?, resolver: any ImportResolver) -> Module {

@@ -14,8 +14,6 @@ public struct WorkspaceSnapshot: Sendable {
     /// The texts of every file a diagnostic may point into (manifests and modules), by path.
     public var sources: [String: SourceText]
 
-    public var manifestDiagnostics: [Diagnostic] { diagnostics }
-
     /// The members' source modules (library and dependency files left out).
     public var memberModules: [Module] {
         modulePaths.compactMap { modules[$0] }.filter { $0.memberManifest != nil }

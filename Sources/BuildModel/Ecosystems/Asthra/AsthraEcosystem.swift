@@ -4,7 +4,8 @@ public struct AsthraEcosystem: Ecosystem {
 
     public var name: String { "Asthra" }
     /// `Asthra.toml` is what the language's own documentation shows.
-    public var manifestFileNames: [String] { ["asthra.toml", "Asthra.toml"] }
+    public var manifestFileNames: [String] { Self.manifestNames }
+    static let manifestNames = ["asthra.toml", "Asthra.toml"]
     public var sourceExtensions: [String] { ["asthra", "ast"] }
     public var ignoredDirectories: Set<String> { ["target"] }
 
@@ -26,7 +27,7 @@ public struct AsthraEcosystem: Ecosystem {
 
     /// The manifest in a directory, read; nil when there is none or it cannot be read.
     static func loadManifest(in directory: String, fileSystem: any FileSystem) -> PackageManifest? {
-        for name in ["asthra.toml", "Asthra.toml"] {
+        for name in manifestNames {
             let path = Paths.join(directory, name)
             if let bytes = try? fileSystem.readFile(path) {
                 return AsthraManifestReader.read(SourceText(path: path, bytes: bytes))

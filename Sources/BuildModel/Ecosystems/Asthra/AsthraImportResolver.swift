@@ -88,7 +88,7 @@ final class AsthraImportResolver: ImportResolver {
             return ImportOutcome(category: .system)
         case .stdlib, .internal:
             guard let root = category == .stdlib ? roots.stdlib : roots.internal else { return ImportOutcome(category: category) }
-            return module(at: Paths.join(root, rest), statement: statement, category: category, prefixLength: path.count - rest.count)
+            return module(at: Paths.join(root, rest), statement: statement, category: category)
         case .local:
             let target = Paths.join(Paths.parent(file), path)
             guard Paths.isWithin(target, origin.boundary) else {
@@ -101,7 +101,7 @@ final class AsthraImportResolver: ImportResolver {
                     "local import '\(path)' leaves \(what)", .importLeavesPackage, at: statement.literalRange,
                     help: ["to use another package, declare it under [dependencies] (with path = \"…\") and import it by its name"])])
             }
-            return module(at: target, statement: statement, category: .local, prefixLength: 0)
+            return module(at: target, statement: statement, category: .local)
         case .thirdParty:
             return thirdParty(statement, file: file, origin: origin)
         }
@@ -149,7 +149,7 @@ final class AsthraImportResolver: ImportResolver {
                 help: ["the package needs src/lib.asthra (or src/lib.ast), a [lib] path, or source files in src/"])])
         }
         if let found = findModule(Paths.join(packageDir, "src", sub)) { return ImportOutcome(category: .thirdParty, targets: found) }
-        return module(at: Paths.join(packageDir, sub), statement: statement, category: .thirdParty, prefixLength: dep.name.value.count + 1)
+        return module(at: Paths.join(packageDir, sub), statement: statement, category: .thirdParty)
     }
 
     /// A package imported by its bare name: its `[lib]` path, `src/lib.*`, or the files of `src/`.
@@ -176,7 +176,7 @@ final class AsthraImportResolver: ImportResolver {
         return names.filter { extensions.contains(Paths.fileExtension($0)) }.sorted().map { Paths.join(base, $0) }
     }
 
-    private func module(at base: String, statement: ImportStatement, category: ImportCategory, prefixLength: Int) -> ImportOutcome {
+    private func module(at base: String, statement: ImportStatement, category: ImportCategory) -> ImportOutcome {
         if let found = findModule(base) {
             if found.isEmpty {
                 return ImportOutcome(category: category, diagnostics: [.error(

@@ -56,7 +56,7 @@ public enum AsthraPackageTemplate {
     /// Writes a new package into `directory` (created when missing). Refuses to overwrite a
     /// manifest or a source file that is already there.
     public static func create(in directory: String, name: String, library: Bool, fileSystem: any FileSystem) throws(Problem) -> [String] {
-        for existing in ["asthra.toml", "Asthra.toml"] where fileSystem.exists(Paths.join(directory, existing)) {
+        for existing in AsthraEcosystem.manifestNames where fileSystem.exists(Paths.join(directory, existing)) {
             throw .exists(Paths.join(directory, existing))
         }
         if let reason = AsthraPackageName.problem(with: name) {
