@@ -9,6 +9,8 @@ public protocol Ecosystem: Sendable {
     var sourceExtensions: [String] { get }
     /// Directory names never searched for sources (build output).
     var ignoredDirectories: Set<String> { get }
+    /// The manifest's tables and keys, for completion and hover.
+    var manifestSchema: ManifestSchema { get }
 
     /// Reads a manifest on its own: syntax, schema and values, with a range for each.
     func readManifest(_ source: SourceText) -> PackageManifest
@@ -83,11 +85,52 @@ public struct ImportOutcome: Hashable, Sendable {
     public var targets: [String]
     /// Problems with this import (located at the import; the file is filled in by the caller).
     public var diagnostics: [Diagnostic]
+    /// The dependency the import reaches into, when it names one.
+    public var package: PackageReference?
 
-    public init(category: ImportCategory?, targets: [String] = [], diagnostics: [Diagnostic] = []) {
+    public init(category: ImportCategory?, targets: [String] = [], diagnostics: [Diagnostic] = [], package: PackageReference? = nil) {
         self.category = category
         self.targets = targets
         self.diagnostics = diagnostics
+        self.package = package
+    }
+}
+
+/// A dependency an import names: which declaration, and where the package is.
+public struct PackageReference: Hashable, Sendable {
+    /// The dependency's name as declared (`github.com/user/json`, `mathlib`).
+    public var name: String
+    /// The manifest declaring the dependency.
+    public var declaredIn: String
+    /// The package's directory, when it is on disk.
+    public var directory: String?
+    /// The import names the package itself (`import "mathlib";`), not one of its modules.
+    public var isWholePackage: Bool
+
+    public init(name: String, declaredIn: String, directory: String?, isWholePackage: Bool) {
+        self.name = name
+        self.declaredIn = declaredIn
+        self.directory = directory
+        self.isWholePackage = isWholePackage
+    }
+}
+
+/// Something that may follow `import "` where the user is typing: a module, a directory of
+/// modules, a dependency, or the start of an import form.
+public struct ImportCandidate: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case module, directory, package, prefix }
+    /// The whole import path the candidate completes to.
+    public var path: String
+    public var kind: Kind
+    public var category: ImportCategory?
+    /// A short line: the file it names, or the dependency's source.
+    public var detail: String
+
+    public init(path: String, kind: Kind, category: ImportCategory?, detail: String) {
+        self.path = path
+        self.kind = kind
+        self.category = category
+        self.detail = detail
     }
 }
 
@@ -101,4 +144,10 @@ public protocol ImportResolver: Sendable {
     func origin(ofFile path: String, member: PackageManifest?) -> ModuleOrigin
     /// Classifies, checks access and finds the files an import names.
     func resolve(_ statement: ImportStatement, inFile path: String, origin: ModuleOrigin) -> ImportOutcome
+    /// What may be imported from `path` by an import whose text so far is `prefix`: the entries
+    /// of the directory the prefix is in, the dependencies, the import forms. Only what the
+    /// access rules allow the file to import.
+    func candidates(forPrefix prefix: String, inFile path: String, origin: ModuleOrigin) -> [ImportCandidate]
+    /// The manifest of the package in `directory` (a member, a path dependency or a fetched one).
+    func packageManifest(in directory: String) -> PackageManifest?
 }

@@ -9,13 +9,30 @@ public struct ImportStatement: Hashable, Sendable {
     public var alias: Located<String>?
     /// The whole statement, from `import` to its `;`.
     public var range: SourceRange
+    /// What removing the statement deletes: its whole line when nothing else is on it.
+    public var removalRange: SourceRange
 
-    public init(path: String, literalRange: SourceRange, pathRange: SourceRange, alias: Located<String>? = nil, range: SourceRange) {
+    public init(path: String, literalRange: SourceRange, pathRange: SourceRange, alias: Located<String>? = nil, range: SourceRange, removalRange: SourceRange? = nil) {
         self.path = path
         self.literalRange = literalRange
         self.pathRange = pathRange
         self.alias = alias
         self.range = range
+        self.removalRange = removalRange ?? range
+    }
+
+    /// The range of a statement widened to its whole line when it stands alone there:
+    /// indentation before it, blanks after it and the line break.
+    public static func lineRange(of range: SourceRange, in bytes: [UInt8]) -> SourceRange {
+        var start = range.lowerBound
+        while start > 0 && (bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09) { start -= 1 }
+        var end = range.upperBound
+        while end < bytes.count && (bytes[end] == 0x20 || bytes[end] == 0x09) { end += 1 }
+        let startsLine = start == 0 || bytes[start - 1] == 0x0A
+        if end < bytes.count && bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A { end += 2 }
+        else if end < bytes.count && bytes[end] == 0x0A { end += 1 }
+        else if end < bytes.count { return range }
+        return startsLine ? SourceRange(start, end) : SourceRange(range.lowerBound, end)
     }
 }
 

@@ -95,7 +95,44 @@ public struct WorkspaceLoader: Sendable {
         }
         return WorkspaceSnapshot(
             ecosystem: ecosystem, root: rootManifest.directory, rootManifest: rootManifest, members: members,
-            modules: modules, modulePaths: modules.keys.sorted(), diagnostics: diagnostics, sources: sources)
+            modules: modules, modulePaths: modules.keys.sorted(), diagnostics: diagnostics, sources: sources, resolver: resolver)
+    }
+
+    /// The snapshot with one source file changed to `bytes` (an edit in the editor), or added:
+    /// that file scanned and resolved again, and any module its imports newly reach loaded.
+    /// Other modules keep their outcomes: resolution depends on which files exist, not on
+    /// what they say. Manifest changes and files created or deleted need a full `load`.
+    public func update(_ snapshot: WorkspaceSnapshot, file path: String, bytes: [UInt8]) -> (snapshot: WorkspaceSnapshot, loaded: [String]) {
+        var next = snapshot
+        let member = snapshot.modules[path].map { m in m.memberManifest.flatMap(snapshot.manifest(at:)) } ?? snapshot.member(containing: path)
+        let module = makeModule(path, bytes: bytes, member: member, resolver: snapshot.resolver)
+        if next.modules[path] == nil { Self.insertSorted(path, into: &next.modulePaths) }
+        next.modules[path] = module
+        next.sources[path] = module.source
+        var loaded = [path]
+        var pending: [(path: String, member: PackageManifest?)] = []
+        var known: Set<String> = []
+        for resolved in module.imports {
+            for target in resolved.outcome.targets where next.modules[target] == nil && known.insert(target).inserted {
+                pending.append((target, nil))
+            }
+        }
+        while !pending.isEmpty {
+            let batch = pending
+            pending = []
+            for (index, result) in readScanAndResolve(batch, resolver: snapshot.resolver).enumerated() {
+                let target = batch[index].path
+                guard case .success(let m) = result else { continue }
+                next.modules[target] = m
+                next.sources[target] = m.source
+                Self.insertSorted(target, into: &next.modulePaths)
+                loaded.append(target)
+                for resolved in m.imports {
+                    for t in resolved.outcome.targets where next.modules[t] == nil && known.insert(t).inserted { pending.append((t, nil)) }
+                }
+            }
+        }
+        return (next, loaded)
     }
 
     private func fileProblem(_ error: FileSystemError, path: String) -> Diagnostic {
@@ -112,17 +149,7 @@ public struct WorkspaceLoader: Sendable {
             while i < items.count {
                 let (path, member) = items[i]
                 do throws(FileSystemError) {
-                    let bytes = try fileSystem.readFile(path)
-                    let source = SourceText(path: path, bytes: bytes)
-                    var problems: [Diagnostic] = []
-                    if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
-                        problems.append(Diagnostic(
-                            severity: .error, code: DiagnosticCode.invalidUTF8.rawValue,
-                            message: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad))",
-                            file: path, range: SourceRange(bad, bad + 1), help: ["save the file as UTF-8"]))
-                    }
-                    let scan = ecosystem.scanSource(source)
-                    results[i] = .success(resolve(path, source: source, scan: scan, problems: problems, member: member, resolver: resolver))
+                    results[i] = .success(makeModule(path, bytes: try fileSystem.readFile(path), member: member, resolver: resolver))
                 } catch {
                     results[i] = .failure(error)
                 }
@@ -132,6 +159,29 @@ public struct WorkspaceLoader: Sendable {
         return results.values.map { $0! }
     }
 
+    /// Inserts into a list sorted the way `load` sorts paths (Swift string order).
+    static func insertSorted(_ path: String, into paths: inout [String]) {
+        var lo = 0, hi = paths.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if paths[mid] < path { lo = mid + 1 } else { hi = mid }
+        }
+        paths.insert(path, at: lo)
+    }
+
+    /// Validates, scans and resolves one file's bytes.
+    private func makeModule(_ path: String, bytes: [UInt8], member: PackageManifest?, resolver: any ImportResolver) -> Module {
+        let source = SourceText(path: path, bytes: bytes)
+        var problems: [Diagnostic] = []
+        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
+            problems.append(Diagnostic(
+                severity: .error, code: DiagnosticCode.invalidUTF8.rawValue,
+                message: "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad))",
+                file: path, range: SourceRange(bad, bad + 1), help: ["save the file as UTF-8"]))
+        }
+        return resolve(path, source: source, scan: ecosystem.scanSource(source), problems: problems, member: member, resolver: resolver)
+    }
+
     private func resolve(_ path: String, source: SourceText, scan: SourceScan, problems: [Diagnostic], member: PackageManifest?, resolver: any ImportResolver) -> Module {
         let origin = resolver.origin(ofFile: path, member: member)
         var diagnostics = problems + scan.diagnostics.map { $0.inFile(path) }
@@ -139,13 +189,11 @@ public struct WorkspaceLoader: Sendable {
         var firstImport: [String: ImportStatement] = [:]
         for statement in scan.imports {
             if let first = firstImport[statement.path] {
-                var end = statement.range.upperBound
-                if end < source.bytes.count && source.bytes[end] == 0x0A { end += 1 }
                 var d = Diagnostic(severity: .warning, code: DiagnosticCode.duplicateImport.rawValue,
                                    message: "'\(statement.path)' is imported twice", range: statement.literalRange,
                                    related: [Diagnostic.Related(range: first.literalRange, message: "first imported here")],
                                    help: ["remove the second import"],
-                                   fix: Diagnostic.Fix(title: "Remove the duplicate import", edits: [TextEdit(range: SourceRange(statement.range.lowerBound, end), newText: "")]))
+                                   fix: Diagnostic.Fix(title: "Remove the duplicate import", edits: [TextEdit(range: statement.removalRange, newText: "")]))
                 d = d.inFile(path)
                 diagnostics.append(d)
                 continue

@@ -13,9 +13,24 @@ public struct WorkspaceSnapshot: Sendable {
     public var diagnostics: [Diagnostic]
     /// The texts of every file a diagnostic may point into (manifests and modules), by path.
     public var sources: [String: SourceText]
+    /// The resolver the modules were resolved with: the library roots, the rules.
+    public var resolver: any ImportResolver
 
     /// The members' source modules (library and dependency files left out).
     public var memberModules: [Module] {
         modulePaths.compactMap { modules[$0] }.filter { $0.memberManifest != nil }
+    }
+
+    /// The member package a file belongs to: the member with the deepest directory holding it,
+    /// unless the file is in one of the language's library roots.
+    public func member(containing path: String) -> PackageManifest? {
+        if resolver.libraryRoots.contains(where: { Paths.isWithin(path, $0) }) { return nil }
+        return members.filter { Paths.isWithin(path, $0.directory) }.max { $0.directory.utf8.count < $1.directory.utf8.count }
+    }
+
+    /// The manifest at `path`, when it is one of the workspace's.
+    public func manifest(at path: String) -> PackageManifest? {
+        if rootManifest.path == path { return rootManifest }
+        return members.first { $0.path == path }
     }
 }

@@ -22,7 +22,13 @@ public enum AsthraAccessPolicy {
     }
 
     /// The message and help for a violation.
-    static func diagnostic(_ code: DiagnosticCode, importer: PackageKind, path: String, at range: SourceRange) -> Diagnostic {
+    static func diagnostic(_ code: DiagnosticCode, importer: PackageKind, statement: ImportStatement) -> Diagnostic {
+        var d = message(code, importer: importer, path: statement.path, at: statement.literalRange)
+        d.fix = Diagnostic.Fix(title: "Remove the import of '\(statement.path)'", edits: [TextEdit(range: statement.removalRange, newText: "")])
+        return d
+    }
+
+    private static func message(_ code: DiagnosticCode, importer: PackageKind, path: String, at range: SourceRange) -> Diagnostic {
         switch code {
         case .internalImport:
             return .error("\(importer.rawValue) cannot import internal package '\(path)'", .internalImport, at: range,

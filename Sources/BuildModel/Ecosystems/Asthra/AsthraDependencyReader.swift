@@ -1,7 +1,7 @@
 /// Reads `[dependencies]` and `[dev-dependencies]`:
 /// `"github.com/a/json" = "^1.2"` or `name = { version, path, git, tag, branch, rev }`.
 enum AsthraDependencyReader {
-    static let keys = ["version", "path", "git", "tag", "branch", "rev"]
+    static let keys = AsthraManifestSchema.dependencyKeys.map(\.name)
 
     static func read(_ table: TOMLTable, kind: DependencySpec.Kind, reader: inout TOMLManifestReader) -> [DependencySpec] {
         var out: [DependencySpec] = []

@@ -8,6 +8,7 @@ public struct AsthraEcosystem: Ecosystem {
     static let manifestNames = ["asthra.toml", "Asthra.toml"]
     public var sourceExtensions: [String] { ["asthra", "ast"] }
     public var ignoredDirectories: Set<String> { ["target"] }
+    public var manifestSchema: ManifestSchema { AsthraManifestSchema.schema }
 
     public func readManifest(_ source: SourceText) -> PackageManifest {
         AsthraManifestReader.read(source)

@@ -9,7 +9,7 @@ final class AsthraImportResolver: ImportResolver {
     private let manifests: [String: PackageManifest]
     private let memberDirectories: Set<String>
     /// The workspace root: paths in messages are shown relative to it.
-    private let root: String
+    let root: String
     /// Manifests of fetched packages, read when first needed.
     private let fetched = Mutex<[String: PackageManifest?]>([:])
 
@@ -64,6 +64,10 @@ final class AsthraImportResolver: ImportResolver {
         return manifests[dir] ?? fetchedManifest(dir)
     }
 
+    func packageManifest(in directory: String) -> PackageManifest? {
+        manifests[directory] ?? fetchedManifest(directory)
+    }
+
     private func fetchedManifest(_ dir: String) -> PackageManifest? {
         if let cached = fetched.withLock({ $0[dir] }) { return cached }
         let m = AsthraEcosystem.loadManifest(in: dir, fileSystem: cache.fileSystem)
@@ -81,7 +85,7 @@ final class AsthraImportResolver: ImportResolver {
             return ImportOutcome(category: nil, diagnostics: [unknownForm(statement, file: file)])
         }
         if let code = AsthraAccessPolicy.violation(from: origin.kind, to: category) {
-            return ImportOutcome(category: category, diagnostics: [AsthraAccessPolicy.diagnostic(code, importer: origin.kind, path: path, at: statement.literalRange)])
+            return ImportOutcome(category: category, diagnostics: [AsthraAccessPolicy.diagnostic(code, importer: origin.kind, statement: statement)])
         }
         switch category {
         case .system:
@@ -123,33 +127,49 @@ final class AsthraImportResolver: ImportResolver {
             .max { $0.name.value.count < $1.name.value.count }
         guard let dep = declared else {
             let package = path.split(separator: "/").prefix(3).joined(separator: "/")
-            return ImportOutcome(category: .thirdParty, diagnostics: [.error(
+            var d = Diagnostic.error(
                 "third-party package '\(package)' is not declared in [dependencies] of '\(manifest.displayName)'", .undeclaredDependency,
                 at: statement.literalRange,
-                help: ["add \"\(package)\" = \"*\" (or a version requirement) under [dependencies] in \(show(manifest.path))"])])
+                help: ["add \"\(package)\" = \"*\" (or a version requirement) under [dependencies] in \(show(manifest.path))"])
+            if !manifest.hasErrors, let edits = try? TOMLEditor(TOMLDocument(parsing: manifest.source)).insertKey(package, value: .string("*"), inTable: ["dependencies"]) {
+                d.fix = Diagnostic.Fix(title: "Add '\(package)' to [dependencies] of '\(manifest.displayName)'",
+                                       edits: edits.map { TextEdit(file: manifest.path, range: $0.range, newText: $0.newText) })
+            }
+            return ImportOutcome(category: .thirdParty, diagnostics: [d])
         }
         if dep.kind == .dev && !Self.isTestFile(file, packageRoot: manifest.directory) {
             return ImportOutcome(category: .thirdParty, diagnostics: [.error(
                 "'\(dep.name.value)' is a dev-dependency of '\(manifest.displayName)'; only tests and examples may import it", .undeclaredDependency,
                 at: statement.literalRange, help: ["move it from [dev-dependencies] to [dependencies]"])])
         }
+        let sub = String(path.dropFirst(dep.name.value.count).drop { $0 == "/" })
         let packageDir: String
         if let p = dep.path {
             packageDir = Paths.join(manifest.directory, p.value)
         } else if let c = roots.cache, cache.isDirectory(Paths.join(c, dep.name.value)) {
             packageDir = Paths.join(c, dep.name.value)
         } else {
-            return ImportOutcome(category: .thirdParty)
+            return ImportOutcome(category: .thirdParty, package: PackageReference(name: dep.name.value, declaredIn: manifest.path, directory: nil, isWholePackage: sub.isEmpty))
         }
-        let sub = String(path.dropFirst(dep.name.value.count).drop { $0 == "/" })
+        var outcome = ImportOutcome(category: .thirdParty, package: PackageReference(name: dep.name.value, declaredIn: manifest.path, directory: packageDir, isWholePackage: sub.isEmpty))
         if sub.isEmpty {
-            if let entry = packageEntry(packageDir) { return ImportOutcome(category: .thirdParty, targets: entry) }
-            return ImportOutcome(category: .thirdParty, diagnostics: [.error(
-                "package '\(dep.name.value)' at '\(show(packageDir))' has no library to import", .unresolvedImport, at: statement.literalRange,
-                help: ["the package needs src/lib.asthra (or src/lib.ast), a [lib] path, or source files in src/"])])
+            if let entry = packageEntry(packageDir) {
+                outcome.targets = entry
+            } else {
+                outcome.diagnostics = [.error(
+                    "package '\(dep.name.value)' at '\(show(packageDir))' has no library to import", .unresolvedImport, at: statement.literalRange,
+                    help: ["the package needs src/lib.asthra (or src/lib.ast), a [lib] path, or source files in src/"])]
+            }
+            return outcome
         }
-        if let found = findModule(Paths.join(packageDir, "src", sub)) { return ImportOutcome(category: .thirdParty, targets: found) }
-        return module(at: Paths.join(packageDir, sub), statement: statement, category: .thirdParty)
+        if let found = findModule(Paths.join(packageDir, "src", sub)) {
+            outcome.targets = found
+            return outcome
+        }
+        let plain = module(at: Paths.join(packageDir, sub), statement: statement, category: .thirdParty)
+        outcome.targets = plain.targets
+        outcome.diagnostics = plain.diagnostics
+        return outcome
     }
 
     /// A package imported by its bare name: its `[lib]` path, `src/lib.*`, or the files of `src/`.

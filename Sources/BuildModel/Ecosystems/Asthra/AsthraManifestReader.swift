@@ -1,14 +1,14 @@
 /// Reads `asthra.toml` into a `PackageManifest`, checking every key and value.
 struct AsthraManifestReader {
-    static let topLevelKeys = ["package", "dependencies", "dev-dependencies", "build", "profile", "toolchain", "workspace", "bin", "lib"]
-    static let packageKeys = ["name", "version", "asthra_version", "description", "license", "authors", "entry"]
-    static let buildKeys = ["target", "optimization", "debug_info", "parallel_jobs", "output_dir"]
-    static let buildTargets = ["native", "x86_64", "arm64", "wasm32"]
-    static let optimizations = ["debug", "release", "none", "basic", "standard", "aggressive"]
-    static let profileKeys = ["opt_level", "debug", "inherits"]
-    static let toolchainKeys = ["compiler", "command", "asthra_home", "stdlib", "internal"]
-    static let workspaceKeys = ["members", "exclude"]
-    static let targetKeys = ["name", "path"]
+    static let topLevelKeys = AsthraManifestSchema.schema.keyNames([])
+    static let packageKeys = AsthraManifestSchema.schema.keyNames(["package"])
+    static let buildKeys = AsthraManifestSchema.schema.keyNames(["build"])
+    static let buildTargets = AsthraManifestSchema.buildTargets
+    static let optimizations = AsthraManifestSchema.optimizations
+    static let profileKeys = AsthraManifestSchema.schema.keyNames(["profile", "*"])
+    static let toolchainKeys = AsthraManifestSchema.schema.keyNames(["toolchain"])
+    static let workspaceKeys = AsthraManifestSchema.schema.keyNames(["workspace"])
+    static let targetKeys = AsthraManifestSchema.schema.keyNames(["bin"])
 
     var reader = TOMLManifestReader()
     let document: TOMLDocument

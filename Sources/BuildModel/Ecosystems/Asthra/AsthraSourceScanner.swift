@@ -159,6 +159,7 @@ struct AsthraSourceScanner {
                                            help: ["end the import with ';'"],
                                            fix: Diagnostic.Fix(title: "Insert ';'", edits: [TextEdit(range: at, newText: ";")])))
         }
+        statement.removalRange = ImportStatement.lineRange(of: statement.range, in: lexer.bytes)
         scan.imports.append(statement)
     }
 

@@ -1,0 +1,92 @@
+/// What completion offers inside `import "…"`: the entries of the directory the typed path is
+/// in (standard library, internal packages, a dependency, or a local directory), the declared
+/// dependencies, and the import forms. Internal packages only where the access rules allow them.
+extension AsthraImportResolver {
+    func candidates(forPrefix prefix: String, inFile file: String, origin: ModuleOrigin) -> [ImportCandidate] {
+        let allowed: (ImportCategory) -> Bool = { AsthraAccessPolicy.violation(from: origin.kind, to: $0) == nil }
+        guard let slash = prefix.lastIndex(of: "/") else { return topLevel(inFile: file, origin: origin, allowed: allowed) }
+        let directory = String(prefix[..<slash])
+        if directory == "." || directory == ".." || directory.hasPrefix("./") || directory.hasPrefix("../") {
+            let dir = Paths.join(Paths.parent(file), directory)
+            guard Paths.isWithin(dir, origin.boundary) || dir == origin.boundary else { return [] }
+            return entries(of: dir, as: directory, category: .local, excluding: file)
+        }
+        if let (category, rest) = AsthraImportPath.classify(directory + "/x") {
+            guard allowed(category) else { return [] }
+            let inner = String(rest.dropLast(1).drop { $0 == "/" })
+            let root: String? = switch category {
+            case .stdlib: roots.stdlib
+            case .internal: roots.internal
+            default: nil
+            }
+            if let root { return entries(of: inner.isEmpty ? root : Paths.join(root, String(inner.dropLast(inner.hasSuffix("/") ? 1 : 0))), as: directory, category: category) }
+        }
+        guard allowed(.thirdParty), let manifest = packageManifest(in: origin.boundary) ?? origin.manifestPath.flatMap({ packageManifest(in: Paths.parent($0)) }) else { return [] }
+        for dep in manifest.dependencies where directory == dep.name.value || directory.hasPrefix(dep.name.value + "/") {
+            guard let packageDir = dependencyDirectory(dep, of: manifest) else { continue }
+            let sub = String(directory.dropFirst(dep.name.value.count).drop { $0 == "/" })
+            let src = Paths.join(packageDir, "src")
+            let base = cache.isDirectory(src) ? src : packageDir
+            return entries(of: sub.isEmpty ? base : Paths.join(base, sub), as: directory, category: .thirdParty)
+        }
+        return []
+    }
+
+    private func topLevel(inFile file: String, origin: ModuleOrigin, allowed: (ImportCategory) -> Bool) -> [ImportCandidate] {
+        var out: [ImportCandidate] = []
+        if roots.stdlib != nil { out.append(ImportCandidate(path: "stdlib/", kind: .prefix, category: .stdlib, detail: "the standard library")) }
+        if roots.internal != nil && allowed(.internal) {
+            out.append(ImportCandidate(path: "internal/", kind: .prefix, category: .internal, detail: "internal packages of the standard library"))
+        }
+        out.append(ImportCandidate(path: "system/", kind: .prefix, category: .system, detail: "system interfaces"))
+        out.append(ImportCandidate(path: "./", kind: .prefix, category: .local, detail: "a module of this package"))
+        if allowed(.thirdParty), let manifest = origin.manifestPath.flatMap({ packageManifest(in: Paths.parent($0)) }) {
+            for dep in manifest.dependencies.sorted(by: { $0.name.value < $1.name.value }) {
+                if dep.kind == .dev && !Self.isTestFile(file, packageRoot: manifest.directory) { continue }
+                out.append(ImportCandidate(path: dep.name.value, kind: .package, category: .thirdParty, detail: Self.source(of: dep)))
+            }
+        }
+        return out
+    }
+
+    /// Modules and subdirectories of `directory`, written as `prefix/name`.
+    private func entries(of directory: String, as prefix: String, category: ImportCategory, excluding: String? = nil) -> [ImportCandidate] {
+        guard let names = cache.entries(of: directory) else { return [] }
+        var out: [ImportCandidate] = []
+        var seen: Set<String> = []
+        for name in names where !name.hasPrefix(".") {
+            let path = Paths.join(directory, name)
+            if extensions.contains(Paths.fileExtension(name)) {
+                guard path != excluding, seen.insert(Paths.stem(name)).inserted else { continue }
+                out.append(ImportCandidate(path: prefix + "/" + Paths.stem(name), kind: .module, category: category, detail: Paths.display(path, from: root)))
+            } else if cache.isDirectory(path), seen.insert(name).inserted {
+                out.append(ImportCandidate(path: prefix + "/" + name, kind: .directory, category: category, detail: Paths.display(path, from: root) + "/"))
+            }
+        }
+        return out
+    }
+
+    private func dependencyDirectory(_ dep: DependencySpec, of manifest: PackageManifest) -> String? {
+        if let p = dep.path { return Paths.join(manifest.directory, p.value) }
+        if let c = roots.cache, cache.isDirectory(Paths.join(c, dep.name.value)) { return Paths.join(c, dep.name.value) }
+        return nil
+    }
+
+    /// Where a dependency comes from, in one line: `path ../mathlib`, `git https://… (tag v1)`, `^1.2`.
+    static func source(of dep: DependencySpec) -> String {
+        var parts: [String] = []
+        if let p = dep.path { parts.append("path \(p.value)") }
+        if let g = dep.git {
+            var text = "git \(g.value)"
+            switch dep.gitReference?.value {
+            case .tag(let t): text += " (tag \(t))"
+            case .branch(let b): text += " (branch \(b))"
+            case .rev(let r): text += " (rev \(r))"
+            case nil: break
+            }
+            parts.append(text)
+        }
+        if let r = dep.requirement { parts.append("version \(r.value)") }
+        return parts.isEmpty ? "any version" : parts.joined(separator: ", ")
+    }
+}

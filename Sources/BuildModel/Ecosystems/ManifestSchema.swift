@@ -1,0 +1,90 @@
+/// What a manifest may contain: its tables and their keys, each with what it means and the
+/// values it takes. The reader checks against it; completion and hover explain from it.
+public struct ManifestSchema: Sendable {
+    public var tables: [ManifestTable]
+
+    public init(tables: [ManifestTable]) {
+        self.tables = tables
+    }
+
+    /// The table a header path names (`["profile", "release"]` finds `profile.*`).
+    public func table(_ path: [String]) -> ManifestTable? {
+        tables.first { $0.matches(path) }
+    }
+
+    /// The key at `path` (`["package", "name"]`), or the table itself as a key of its parent.
+    public func key(_ path: [String]) -> ManifestKey? {
+        guard let last = path.last else { return nil }
+        if let key = table(Array(path.dropLast()))?.keys.first(where: { $0.name == last }) { return key }
+        if let t = table(path) { return ManifestKey(name: last, kind: .table, summary: t.summary) }
+        return nil
+    }
+
+    /// Names of the keys a table allows, in the order the schema lists them.
+    public func keyNames(_ path: [String]) -> [String] {
+        table(path)?.keys.map(\.name) ?? []
+    }
+}
+
+/// One table of a manifest: `[package]`, `[profile.*]` (any name), `[[bin]]`.
+public struct ManifestTable: Sendable {
+    /// The header path; `*` matches any one name.
+    public var path: [String]
+    public var summary: String
+    public var keys: [ManifestKey]
+    public var isArrayOfTables: Bool
+    /// Keys are names the user chooses (dependencies, profiles); `keys` lists none.
+    public var hasFreeKeys: Bool
+
+    public init(_ path: [String], summary: String, keys: [ManifestKey] = [], isArrayOfTables: Bool = false, hasFreeKeys: Bool = false) {
+        self.path = path
+        self.summary = summary
+        self.keys = keys
+        self.isArrayOfTables = isArrayOfTables
+        self.hasFreeKeys = hasFreeKeys
+    }
+
+    func matches(_ other: [String]) -> Bool {
+        other.count == path.count && zip(path, other).allSatisfy { $0 == "*" || $0 == $1 }
+    }
+
+    public var displayName: String {
+        let name = path.joined(separator: ".")
+        return isArrayOfTables ? "[[\(name)]]" : "[\(name)]"
+    }
+}
+
+/// One key: its value type, what it means, the values it may take and an example.
+public struct ManifestKey: Sendable {
+    public enum Kind: String, Sendable {
+        case string, integer, boolean, stringArray = "array of strings", table
+        /// A dependency: a requirement string or an inline table.
+        case dependency = "requirement string or table"
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var summary: String
+    /// The only values allowed, when the key is an enumeration.
+    public var allowedValues: [String]
+    /// A value to offer when completing the key (`"0.1.0"`, `true`).
+    public var example: String?
+
+    public init(name: String, kind: Kind, summary: String, allowedValues: [String] = [], example: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.summary = summary
+        self.allowedValues = allowedValues
+        self.example = example
+    }
+
+    /// Markdown for hover: what it is, its type, its values.
+    public var documentation: String {
+        var text = "**\(name)** (\(kind.rawValue))\n\n\(summary)"
+        if !allowedValues.isEmpty {
+            text += "\n\nAllowed values: " + allowedValues.map { "`\($0)`" }.joined(separator: ", ")
+        }
+        if let example { text += "\n\nExample: `\(name) = \(example)`" }
+        return text
+    }
+}
