@@ -29,7 +29,10 @@ let package = Package(
         ),
         .target(
             name: "LSPServer",
-            dependencies: ["BuildModel"]
+            dependencies: [
+                "BuildModel",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         .executableTarget(
             name: "ampu",
@@ -48,6 +51,10 @@ let package = Package(
         .testTarget(
             name: "BuildModelTests",
             dependencies: ["BuildModel"]
+        ),
+        .testTarget(
+            name: "LSPServerTests",
+            dependencies: ["LSPServer", "BuildModel"]
         ),
         .testTarget(
             name: "ampuTests",

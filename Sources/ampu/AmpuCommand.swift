@@ -2,7 +2,7 @@ import ArgumentParser
 import BuildModel
 
 @main
-struct Ampu: ParsableCommand {
+struct Ampu: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ampu",
         abstract: "A build tool and language server for Asthra, Elm, Rask, Aria and Oats projects.",
@@ -10,6 +10,6 @@ struct Ampu: ParsableCommand {
             Run 'ampu help <command>' for the options of a command.
             """,
         version: "\(ToolInfo.name) \(ToolInfo.version)",
-        subcommands: [CheckCommand.self, NewCommand.self, InitCommand.self, DebugCommand.self]
+        subcommands: [CheckCommand.self, NewCommand.self, InitCommand.self, LSPCommand.self, DebugCommand.self]
     )
 }

@@ -18,6 +18,9 @@ public protocol Ecosystem: Sendable {
     func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic]
     /// The declaration and imports of one source file.
     func scanSource(_ source: SourceText) -> SourceScan
+    /// The import path being typed at `offset`, for completion: the text so far and the range
+    /// a completed path replaces. nil when the cursor is not in an import's path.
+    func importPathBeingTyped(in source: SourceText, at offset: Int) -> (prefix: String, range: SourceRange)?
     /// A resolver for one workspace: where the language's libraries are, and the rules.
     func makeImportResolver(_ setup: ImportResolverSetup) -> any ImportResolver
 }
@@ -150,4 +153,21 @@ public protocol ImportResolver: Sendable {
     func candidates(forPrefix prefix: String, inFile path: String, origin: ModuleOrigin) -> [ImportCandidate]
     /// The manifest of the package in `directory` (a member, a path dependency or a fetched one).
     func packageManifest(in directory: String) -> PackageManifest?
+    /// Packages that can be depended on without fetching: the local package cache.
+    func availablePackages() -> [AvailablePackage]
+}
+
+/// A package already on this machine, which a manifest may name as a dependency.
+public struct AvailablePackage: Hashable, Sendable {
+    public var name: String
+    public var version: Version?
+    public var description: String?
+    public var directory: String
+
+    public init(name: String, version: Version?, description: String?, directory: String) {
+        self.name = name
+        self.version = version
+        self.description = description
+        self.directory = directory
+    }
 }

@@ -22,6 +22,32 @@ public struct AsthraEcosystem: Ecosystem {
         AsthraSourceScanner.scan(source)
     }
 
+    /// `import "stdlib/i|` on the cursor's line: the path after the opening quote, up to the
+    /// closing quote when there is one (half-typed imports do not scan, so this reads the line).
+    public func importPathBeingTyped(in source: SourceText, at offset: Int) -> (prefix: String, range: SourceRange)? {
+        let line = source.lines.line(containing: offset)
+        let content = source.lines.contentRange(ofLine: line)
+        let bytes = source.bytes
+        var quote: Int?
+        var i = content.lowerBound
+        // The last `import` keyword before the cursor, then its opening quote.
+        while i + 6 <= offset {
+            if bytes[i..<i + 6].elementsEqual("import".utf8), i == content.lowerBound || !AsthraLexer.isIdentifierByte(bytes[i - 1]) {
+                var j = i + 6
+                while j < offset && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
+                if j < offset && bytes[j] == 0x22 && j > i + 6 { quote = j } else if j < offset { quote = nil }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        guard let open = quote else { return nil }
+        if bytes[(open + 1)..<offset].contains(0x22) { return nil }
+        var close = offset
+        while close < content.upperBound && bytes[close] != 0x22 && bytes[close] != 0x3B && bytes[close] != 0x20 { close += 1 }
+        return (String(decoding: bytes[(open + 1)..<offset], as: UTF8.self), SourceRange(open + 1, close))
+    }
+
     public func makeImportResolver(_ setup: ImportResolverSetup) -> any ImportResolver {
         AsthraImportResolver(setup: setup, extensions: sourceExtensions, cache: setup.directories)
     }

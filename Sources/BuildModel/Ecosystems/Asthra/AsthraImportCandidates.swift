@@ -32,6 +32,25 @@ extension AsthraImportResolver {
         return []
     }
 
+    /// Packages in the cache, laid out by import path: `<cache>/<domain>/<user>/<name>`.
+    func availablePackages() -> [AvailablePackage] {
+        guard let root = roots.cache else { return [] }
+        var out: [AvailablePackage] = []
+        for domain in cache.entries(of: root) ?? [] where AsthraImportPath.isDomain(Substring(domain)) {
+            let d = Paths.join(root, domain)
+            for user in cache.entries(of: d) ?? [] where cache.isDirectory(Paths.join(d, user)) {
+                let u = Paths.join(d, user)
+                for name in cache.entries(of: u) ?? [] where cache.isDirectory(Paths.join(u, name)) {
+                    let dir = Paths.join(u, name)
+                    let manifest = packageManifest(in: dir)
+                    out.append(AvailablePackage(name: "\(domain)/\(user)/\(name)", version: manifest?.package?.version?.value,
+                                                description: manifest?.package?.description?.value, directory: dir))
+                }
+            }
+        }
+        return out
+    }
+
     private func topLevel(inFile file: String, origin: ModuleOrigin, allowed: (ImportCategory) -> Bool) -> [ImportCandidate] {
         var out: [ImportCandidate] = []
         if roots.stdlib != nil { out.append(ImportCandidate(path: "stdlib/", kind: .prefix, category: .stdlib, detail: "the standard library")) }

@@ -1,0 +1,34 @@
+import BuildModel
+
+/// `textDocument/codeAction`: the fixes the model attached to diagnostics in the requested
+/// range — remove a forbidden import, add an undeclared dependency to the manifest (an edit
+/// of another file that keeps its formatting), use the suggested key or path.
+enum CodeActions {
+    static func answer(_ q: FeatureQuery) throws(ResponseError) -> JSONValue {
+        guard let range = q.range else { throw .invalidParams("missing 'range'") }
+        guard q.client.codeActionLiterals else { return [] }
+        let only = q.params["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
+        if let only, !only.contains(where: { "quickfix".hasPrefix($0) || $0.hasPrefix("quickfix") }) { return [] }
+        let diagnostics = q.workspace?.diagnostics(for: q.path) ?? (q.isManifest ? q.ecosystem.readManifest(q.text).diagnostics : [])
+        var actions: [JSONValue] = []
+        for d in diagnostics {
+            guard let fix = d.fix, d.range.lowerBound <= range.upperBound && range.lowerBound <= d.range.upperBound else { continue }
+            var changes: [(String, [JSONValue])] = []
+            for edit in fix.edits {
+                let file = edit.file ?? q.path
+                let text = file == q.path ? q.text : q.textOf(file) ?? SourceText("")
+                let e: JSONValue = ["range": q.converter.range(edit.range, in: text), "newText": .string(edit.newText)]
+                let uri = DocumentURI.uri(file)
+                if let i = changes.firstIndex(where: { $0.0 == uri }) { changes[i].1.append(e) } else { changes.append((uri, [e])) }
+            }
+            actions.append([
+                "title": .string(fix.title),
+                "kind": "quickfix",
+                "diagnostics": [LSPDiagnostic.json(d, file: q.path, converter: q.converter, text: { q.textOf($0) })],
+                "isPreferred": true,
+                "edit": ["changes": .init(pairs: changes.map { ($0.0, .array($0.1)) })],
+            ])
+        }
+        return .array(actions)
+    }
+}

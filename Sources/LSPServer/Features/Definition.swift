@@ -1,0 +1,52 @@
+import BuildModel
+
+/// `textDocument/definition`: an import goes to its module file (a package import to the
+/// package's manifest); in a manifest, a dependency's name or `path` goes to that package's
+/// manifest and a workspace member to its manifest.
+enum Definition {
+    static func answer(_ q: FeatureQuery) throws(ResponseError) -> JSONValue {
+        let offset = try q.requireOffset()
+        let targets = q.isManifest ? manifestTargets(q, at: offset) : importTargets(q, at: offset)
+        switch targets.count {
+        case 0: return .null
+        case 1: return q.location(targets[0], .at(0))
+        default: return .array(targets.map { q.location($0, .at(0)) })
+        }
+    }
+
+    private static func importTargets(_ q: FeatureQuery, at offset: Int) -> [String] {
+        guard let snapshot = q.snapshot, let module = snapshot.modules[q.path],
+              let resolved = module.imports.first(where: { $0.statement.range.touches(offset) }) else { return [] }
+        if let package = resolved.outcome.package, package.isWholePackage, let dir = package.directory,
+           let manifest = snapshot.resolver.packageManifest(in: dir) {
+            return [manifest.path]
+        }
+        return resolved.outcome.targets
+    }
+
+    private static func manifestTargets(_ q: FeatureQuery, at offset: Int) -> [String] {
+        let manifest = q.ecosystem.readManifest(q.text)
+        let directory = Paths.parent(q.path)
+        if let dep = manifest.dependencies.first(where: { $0.name.range.touches(offset) || $0.range.touches(offset) }) {
+            if let snapshot = q.snapshot, let dir = Hover.dependencyDirectory(dep, manifest: manifest, snapshot: snapshot),
+               let m = snapshot.resolver.packageManifest(in: dir) {
+                return [m.path]
+            }
+            if let p = dep.path, let m = manifestPath(in: Paths.join(directory, p.value), q) { return [m] }
+            return []
+        }
+        if let member = manifest.workspace?.members.first(where: { $0.range.touches(offset) }) {
+            if member.value.hasSuffix("*") {
+                let base = Paths.join(directory, String(member.value.dropLast().drop { $0 == "/" }))
+                return q.snapshot?.members.filter { Paths.parent($0.directory) == Paths.normalize(base) }.map(\.path) ?? []
+            }
+            return manifestPath(in: Paths.join(directory, member.value), q).map { [$0] } ?? []
+        }
+        return []
+    }
+
+    private static func manifestPath(in directory: String, _ q: FeatureQuery) -> String? {
+        if let m = q.snapshot?.resolver.packageManifest(in: directory) { return m.path }
+        return q.ecosystem.manifestFileNames.map { Paths.join(directory, $0) }.first { q.textOf($0) != nil }
+    }
+}

@@ -1,0 +1,83 @@
+import BuildModel
+
+/// `textDocument/documentSymbol`: a manifest's tables and keys as a tree; a source file's
+/// declaration and imports. Flat `SymbolInformation` for clients without hierarchy support.
+enum DocumentSymbols {
+    /// LSP `SymbolKind` values used here.
+    enum Kind: Int64 {
+        case module = 2, namespace = 3, package = 4, property = 7, string = 15, number = 16, boolean = 17, array = 18, object = 19
+    }
+
+    struct Symbol {
+        var name: String
+        var detail: String?
+        var kind: Kind
+        var range: SourceRange
+        var selection: SourceRange
+        var children: [Symbol] = []
+    }
+
+    static func answer(_ q: FeatureQuery) -> JSONValue {
+        let symbols = q.isManifest ? manifestSymbols(TOMLDocument(parsing: q.text).root) : sourceSymbols(q)
+        if q.client.hierarchicalSymbols { return .array(symbols.map { hierarchical($0, q) }) }
+        var flat: [JSONValue] = []
+        func add(_ s: Symbol, container: String?) {
+            var pairs: [(String, JSONValue)] = [("name", .string(s.name)), ("kind", .int(s.kind.rawValue)),
+                                                ("location", q.location(q.path, s.range))]
+            if let container { pairs.append(("containerName", .string(container))) }
+            flat.append(.init(pairs: pairs))
+            for c in s.children { add(c, container: s.name) }
+        }
+        for s in symbols { add(s, container: nil) }
+        return .array(flat)
+    }
+
+    private static func hierarchical(_ s: Symbol, _ q: FeatureQuery) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("name", .string(s.name))]
+        if let d = s.detail { pairs.append(("detail", .string(d))) }
+        pairs += [("kind", .int(s.kind.rawValue)), ("range", q.lspRange(s.range)), ("selectionRange", q.lspRange(s.selection))]
+        if !s.children.isEmpty { pairs.append(("children", .array(s.children.map { hierarchical($0, q) }))) }
+        return .init(pairs: pairs)
+    }
+
+    private static func manifestSymbols(_ table: TOMLTable) -> [Symbol] {
+        var out: [Symbol] = []
+        for (key, entry) in table.entries {
+            switch entry.value.kind {
+            case .table(let t):
+                let children = manifestSymbols(t)
+                let range = children.reduce(entry.keyRange.union(t.range)) { $0.union($1.range) }
+                out.append(Symbol(name: key, detail: nil, kind: .object, range: range, selection: entry.keyRange, children: children))
+            case .arrayOfTables(let tables):
+                for (i, t) in tables.enumerated() {
+                    let children = manifestSymbols(t)
+                    let range = children.reduce(t.range) { $0.union($1.range) }
+                    out.append(Symbol(name: "\(key)[\(i)]", detail: nil, kind: .array, range: range, selection: t.range, children: children))
+                }
+            default:
+                let kind: Kind = switch entry.value.kind {
+                case .string: .string
+                case .integer, .float: .number
+                case .boolean: .boolean
+                case .array: .array
+                default: .property
+                }
+                out.append(Symbol(name: key, detail: entry.value.string, kind: kind,
+                                  range: entry.keyRange.union(entry.value.range), selection: entry.keyRange))
+            }
+        }
+        return out
+    }
+
+    private static func sourceSymbols(_ q: FeatureQuery) -> [Symbol] {
+        let scan = q.snapshot?.modules[q.path]?.scan ?? q.ecosystem.scanSource(q.text)
+        var out: [Symbol] = []
+        if let d = scan.declaration {
+            out.append(Symbol(name: d.value, detail: "package", kind: .package, range: d.keyRange.union(d.range), selection: d.range))
+        }
+        for i in scan.imports {
+            out.append(Symbol(name: i.path, detail: i.alias.map { "as \($0.value)" }, kind: .module, range: i.range, selection: i.literalRange))
+        }
+        return out
+    }
+}

@@ -1,0 +1,80 @@
+import BuildModel
+
+/// Everything a feature reads to answer one request: the document, the cursor or range, the
+/// workspace snapshot holding the file, and how positions are counted. Features are pure
+/// functions of it.
+struct FeatureQuery: Sendable {
+    let params: JSONValue
+    let uri: String
+    let path: String
+    let text: SourceText
+    /// The cursor (`params.position`), as a byte offset.
+    let offset: Int?
+    /// The selection (`params.range`), as byte offsets.
+    let range: SourceRange?
+    let workspace: WorkspaceState?
+    let ecosystem: any Ecosystem
+    let converter: PositionConverter
+    let client: ClientCapabilities
+    /// The text of any other file, for positions in it.
+    let textOf: @Sendable (String) -> SourceText?
+
+    var isManifest: Bool { ecosystem.manifestFileNames.contains(Paths.lastComponent(path)) }
+    var snapshot: WorkspaceSnapshot? { workspace?.snapshot }
+
+    func requireOffset() throws(ResponseError) -> Int {
+        guard let offset else { throw .invalidParams("missing 'position'") }
+        return offset
+    }
+
+    func location(_ file: String, _ range: SourceRange) -> JSONValue {
+        let t = file == path ? text : textOf(file) ?? SourceText("")
+        return ["uri": .string(DocumentURI.uri(file)), "range": converter.range(range, in: t)]
+    }
+
+    func lspRange(_ range: SourceRange) -> JSONValue { converter.range(range, in: text) }
+
+    /// Markdown or plain text, as the client reads it.
+    func markup(_ markdown: String, markdownAllowed: Bool) -> JSONValue {
+        ["kind": markdownAllowed ? "markdown" : "plaintext", "value": .string(markdownAllowed ? markdown : markdown.replacingBackticks())]
+    }
+}
+
+extension String {
+    /// Markdown reduced to plain text for clients that show no markdown.
+    func replacingBackticks() -> String {
+        var out = ""
+        for c in self where c != "`" && c != "*" { out.append(c) }
+        return out
+    }
+}
+
+extension LanguageServer {
+    /// The query for a request about `params.textDocument`.
+    func query(_ params: JSONValue) throws(ResponseError) -> FeatureQuery {
+        let uri = try params.documentURI()
+        guard let path = DocumentURI.path(uri) else { throw .invalidParams("'\(uri)' is not a file: URI") }
+        guard let text = text(of: path) else { throw .invalidParams("'\(uri)' is not open and cannot be read") }
+        var offset: Int?
+        if let position = params["position"], !position.isNull {
+            offset = converter.offset(try position.linePosition(), in: text)
+        }
+        var range: SourceRange?
+        if let r = params["range"], !r.isNull {
+            let (a, b) = try r.lineRange()
+            let start = converter.offset(a, in: text)
+            range = SourceRange(start, max(start, converter.offset(b, in: text)))
+        }
+        let documents = self.documents
+        let sources = workspaces.map(\.snapshot.sources)
+        let fs = fileSystem
+        return FeatureQuery(
+            params: params, uri: uri, path: path, text: text, offset: offset, range: range,
+            workspace: workspace(holding: path), ecosystem: ecosystem, converter: converter, client: client,
+            textOf: { file in
+                if let d = documents[DocumentURI.uri(file)] { return d.text }
+                for s in sources { if let t = s[file] { return t } }
+                return try? fs.readText(file)
+            })
+    }
+}

@@ -1,0 +1,39 @@
+import BuildModel
+
+/// What the client said it can do, reduced to what the server acts on.
+public struct ClientCapabilities: Sendable {
+    /// UTF-8 when the client offers it (`general.positionEncodings`), else UTF-16.
+    public var positionEncoding: ColumnEncoding = .utf16
+    /// `textDocument.diagnostic`: the client pulls diagnostics.
+    public var pullDiagnostics = false
+    /// `workspace.diagnostics.refreshSupport`.
+    public var diagnosticRefresh = false
+    /// `workspace.didChangeWatchedFiles.dynamicRegistration`.
+    public var watchedFilesRegistration = false
+    /// `textDocument.hover.contentFormat` includes markdown.
+    public var markdownHover = false
+    /// `textDocument.completion.completionItem.documentationFormat` includes markdown.
+    public var markdownCompletion = false
+    /// `textDocument.codeAction.codeActionLiteralSupport`: actions, not only commands.
+    public var codeActionLiterals = false
+    /// `textDocument.documentSymbol.hierarchicalDocumentSymbolSupport`.
+    public var hierarchicalSymbols = false
+    /// `textDocument.publishDiagnostics.versionSupport`.
+    public var diagnosticVersions = false
+
+    public init() {}
+
+    public init(_ json: JSONValue) {
+        let encodings = json["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        if encodings.contains("utf-8") { positionEncoding = .utf8 }
+        let document = json["textDocument"]
+        pullDiagnostics = document?["diagnostic"] != nil && document?["diagnostic"] != .null
+        diagnosticRefresh = json["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue ?? false
+        watchedFilesRegistration = json["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
+        markdownHover = document?["hover"]?["contentFormat"]?.arrayValue?.contains("markdown") ?? false
+        markdownCompletion = document?["completion"]?["completionItem"]?["documentationFormat"]?.arrayValue?.contains("markdown") ?? false
+        codeActionLiterals = document?["codeAction"]?["codeActionLiteralSupport"] != nil
+        hierarchicalSymbols = document?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.boolValue ?? false
+        diagnosticVersions = document?["publishDiagnostics"]?["versionSupport"]?.boolValue ?? false
+    }
+}

@@ -1,0 +1,25 @@
+import BuildModel
+import OrderedCollections
+
+/// The `capabilities` of the `initialize` result, shaped by what the client can do.
+enum ServerCapabilities {
+    static let completionTriggers: [JSONValue] = ["\"", "/", "[", ".", "=", " "]
+
+    static func json(for client: ClientCapabilities) -> JSONValue {
+        var caps: OrderedDictionary<String, JSONValue> = [
+            "positionEncoding": .string(client.positionEncoding.rawValue),
+            "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
+            "completionProvider": ["triggerCharacters": .array(completionTriggers), "resolveProvider": false],
+            "hoverProvider": true,
+            "definitionProvider": true,
+            "documentSymbolProvider": true,
+            "codeActionProvider": client.codeActionLiterals ? ["codeActionKinds": ["quickfix"]] : true,
+            "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
+        ]
+        if client.pullDiagnostics {
+            caps["diagnosticProvider"] = ["identifier": "ampu", "interFileDependencies": true, "workspaceDiagnostics": true]
+        }
+        return .object(caps)
+    }
+}
+

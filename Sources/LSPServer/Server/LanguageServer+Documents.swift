@@ -1,0 +1,96 @@
+import BuildModel
+
+/// Open, change and close documents; files changed on disk. Each change is applied to the
+/// workspace holding the file: a source file is scanned and resolved again on its own, a
+/// manifest change loads the workspace again (everything may depend on it).
+extension LanguageServer {
+    func didOpen(_ params: JSONValue) throws(ResponseError) {
+        let item = try params.required("textDocument")
+        let uri = try item.requiredString("uri")
+        guard let path = DocumentURI.path(uri) else { return }
+        let document = Document(uri: uri, path: path, version: try item.requiredInt("version"),
+                                languageID: item["languageId"]?.stringValue ?? "", bytes: Array(try item.requiredString("text").utf8))
+        documents[uri] = document
+        fileSystem.setOverlay(path, document.text.bytes)
+        fileChanged(path, bytes: document.text.bytes)
+    }
+
+    func didChange(_ params: JSONValue) throws(ResponseError) {
+        let uri = try params.documentURI()
+        guard let document = documents[uri] else { throw .invalidParams("'\(uri)' is not open") }
+        let version = try params.required("textDocument").requiredInt("version")
+        guard let list = params["contentChanges"]?.arrayValue else { throw .invalidParams("missing 'contentChanges'") }
+        var changes: [Document.Change] = []
+        for change in list {
+            let text = try change.requiredString("text")
+            if let range = change["range"], !range.isNull {
+                changes.append(Document.Change(range: try range.lineRange(), text: text))
+            } else {
+                changes.append(Document.Change(range: nil, text: text))
+            }
+        }
+        let next = document.applying(changes, version: version, encoding: converter.encoding)
+        documents[uri] = next
+        fileSystem.setOverlay(next.path, next.text.bytes)
+        fileChanged(next.path, bytes: next.text.bytes)
+    }
+
+    func didClose(_ params: JSONValue) throws(ResponseError) {
+        let uri = try params.documentURI()
+        guard let document = documents.removeValue(forKey: uri) else { return }
+        fileSystem.setOverlay(document.path, nil)
+        // The buffer may have been closed without saving: the disk is the truth again.
+        if let bytes = try? fileSystem.readFile(document.path), bytes != document.text.bytes {
+            fileChanged(document.path, bytes: bytes)
+        }
+    }
+
+    func didChangeWatchedFiles(_ params: JSONValue) {
+        var reload: Set<Int> = []
+        for change in params["changes"]?.arrayValue ?? [] {
+            guard let uri = change["uri"]?.stringValue, let path = DocumentURI.path(uri) else { continue }
+            if documents[uri] != nil { continue }  // the open buffer wins over the disk
+            let type = change["type"]?.intValue ?? 2  // 1 created, 2 changed, 3 deleted
+            for (i, w) in workspaces.enumerated() where w.owns(path) || Paths.isWithin(path, w.root) {
+                if type != 2 || w.isManifest(path) {
+                    reload.insert(i)
+                } else if let bytes = try? fileSystem.readFile(path) {
+                    dirty.formUnion(workspaces[i].update(file: path, bytes: bytes))
+                }
+            }
+        }
+        for i in reload.sorted() { reloadWorkspace(i) }
+    }
+
+    /// Applies new text of `path` to the workspace holding it, loading one when none does.
+    func fileChanged(_ path: String, bytes: [UInt8]) {
+        let isManifest = ecosystem.manifestFileNames.contains(Paths.lastComponent(path))
+        var holders = workspaces.indices.filter { workspaces[$0].owns(path) }
+        if holders.isEmpty, let i = openWorkspace(from: Paths.parent(path)) {
+            holders = [i]
+            if !isManifest && workspaces[i].snapshot.modules[path]?.source.bytes == bytes { return }
+        }
+        for i in holders {
+            if isManifest {
+                if workspaces[i].snapshot.sources[path]?.bytes != bytes { reloadWorkspace(i) }
+            } else if ecosystem.isSourceFile(path) {
+                if workspaces[i].snapshot.modules[path]?.source.bytes != bytes {
+                    dirty.formUnion(workspaces[i].update(file: path, bytes: bytes))
+                }
+            }
+        }
+    }
+
+    func reloadWorkspace(_ index: Int) {
+        do throws(WorkspaceError) {
+            dirty.formUnion(try workspaces[index].reload())
+        } catch {
+            Log.error("cannot load the workspace at '\(workspaces[index].root)' again: \(error)")
+        }
+    }
+
+    /// The workspace holding `path`: the one with the deepest root among those that own it.
+    func workspace(holding path: String) -> WorkspaceState? {
+        workspaces.filter { $0.owns(path) }.max { $0.root.utf8.count < $1.root.utf8.count }
+    }
+}

@@ -1,0 +1,188 @@
+import BuildModel
+
+/// The language server: one actor owns every piece of state (the client's capabilities, the
+/// open documents, the loaded workspaces, what was last published). Messages are handled one
+/// at a time, in the order they arrived; features are pure queries over a snapshot.
+public actor LanguageServer {
+    let sink: any MessageSink
+    let inbox: Inbox
+    let ecosystem: any Ecosystem
+    let fileSystem: OverlayFileSystem
+    let environment: [String: String]
+
+    var client = ClientCapabilities()
+    var converter = PositionConverter(encoding: .utf16)
+    var initializeReceived = false
+    var shutdownReceived = false
+    var folders: [String] = []
+    var documents: [String: Document] = [:]
+    var workspaces: [WorkspaceState] = []
+    /// Diagnostics last sent per file, to send only what changed.
+    var published: [String: [Diagnostic]] = [:]
+    /// Files whose diagnostics may have changed since the last publication.
+    var dirty: Set<String> = []
+    var nextRequestID: Int64 = 1
+    /// When the oldest unpublished change was made.
+    var dirtySince: ContinuousClock.Instant?
+    static let publishDelay = Duration.milliseconds(50)
+
+    public init(sink: any MessageSink, inbox: Inbox, ecosystem: any Ecosystem, fileSystem: any FileSystem, environment: [String: String]) {
+        self.sink = sink
+        self.inbox = inbox
+        self.ecosystem = ecosystem
+        self.fileSystem = OverlayFileSystem(base: fileSystem)
+        self.environment = environment
+    }
+
+    /// Handles one message; the exit code once the client says `exit`.
+    public func handle(_ envelope: Inbox.Envelope) async -> Int32? {
+        inbox.take()
+        var exitCode: Int32?
+        switch envelope.message {
+        case .invalid(let id, let error):
+            sink.send(OutgoingMessage.error(id: id, error))
+        case .request(let id, let method, let params):
+            sink.send(reply(to: id, method: method, params: params, editsAtReceipt: envelope.editsAtReceipt))
+        case .notification(let method, let params):
+            if method == "exit" {
+                exitCode = shutdownReceived ? 0 : 1
+            } else {
+                notify(method, params)
+            }
+        case .response:
+            break
+        }
+        if exitCode == nil && !dirty.isEmpty {
+            // Debounced: publish once the inbox is empty (a burst of edits publishes once), or
+            // when changes have waited longer than `publishDelay` behind a stream of messages.
+            let now = ContinuousClock.now
+            let since = dirtySince ?? now
+            dirtySince = since
+            if inbox.pendingCount == 0 || now - since >= Self.publishDelay {
+                publishDiagnostics()
+                dirtySince = nil
+            }
+        }
+        return exitCode
+    }
+
+    /// Input ended without `exit`: the client is gone.
+    public var exitCodeAtEndOfInput: Int32 { shutdownReceived ? 0 : 1 }
+
+    private func reply(to id: RequestID, method: String, params: JSONValue, editsAtReceipt: Int) -> JSONValue {
+        if inbox.wasCancelled(id) {
+            return OutgoingMessage.error(id: id, ResponseError(.requestCancelled, "'\(method)' was cancelled"))
+        }
+        if !initializeReceived && method != "initialize" {
+            return OutgoingMessage.error(id: id, ResponseError(.serverNotInitialized, "the server is not initialized; send 'initialize' first"))
+        }
+        if shutdownReceived && method != "shutdown" {
+            return OutgoingMessage.error(id: id, ResponseError(.invalidRequest, "the server is shutting down; only 'exit' is accepted"))
+        }
+        if let uri = params["textDocument"]?["uri"]?.stringValue, inbox.editedSince(uri, editsAtReceipt) {
+            return OutgoingMessage.error(id: id, ResponseError(.contentModified, "the document changed after '\(method)' was sent"))
+        }
+        do throws(ResponseError) {
+            return OutgoingMessage.response(id: id, result: try answer(method, params))
+        } catch {
+            return OutgoingMessage.error(id: id, error)
+        }
+    }
+
+    private func answer(_ method: String, _ params: JSONValue) throws(ResponseError) -> JSONValue {
+        switch method {
+        case "initialize": return try initialize(params)
+        case "shutdown":
+            shutdownReceived = true
+            return .null
+        case "textDocument/completion": return try Completion.answer(try query(params))
+        case "textDocument/hover": return try Hover.answer(try query(params))
+        case "textDocument/definition": return try Definition.answer(try query(params))
+        case "textDocument/documentSymbol": return DocumentSymbols.answer(try query(params))
+        case "textDocument/codeAction": return try CodeActions.answer(try query(params))
+        case "textDocument/diagnostic": return try pullDiagnostics(params)
+        case "workspace/diagnostic": return workspaceDiagnostics()
+        default: throw ResponseError(.methodNotFound, "unknown method '\(method)'")
+        }
+    }
+
+    private func notify(_ method: String, _ params: JSONValue) {
+        do throws(ResponseError) {
+            switch method {
+            case "initialized": initialized()
+            case "textDocument/didOpen": try didOpen(params)
+            case "textDocument/didChange": try didChange(params)
+            case "textDocument/didClose": try didClose(params)
+            case "workspace/didChangeWatchedFiles": didChangeWatchedFiles(params)
+            case "workspace/didChangeWorkspaceFolders": didChangeWorkspaceFolders(params)
+            default: break  // textDocument/didSave, $/setTrace and anything unknown: nothing to do
+            }
+        } catch {
+            Log.error("'\(method)': \(error.message)")
+        }
+    }
+
+    // MARK: Lifecycle
+
+    private func initialize(_ params: JSONValue) throws(ResponseError) -> JSONValue {
+        guard !initializeReceived else { throw ResponseError(.invalidRequest, "'initialize' was already received") }
+        initializeReceived = true
+        client = ClientCapabilities(params["capabilities"] ?? .null)
+        converter = PositionConverter(encoding: client.positionEncoding)
+        if let list = params["workspaceFolders"]?.arrayValue {
+            folders = list.compactMap { $0["uri"]?.stringValue.flatMap(DocumentURI.path) }
+        }
+        if folders.isEmpty, let root = params["rootUri"]?.stringValue.flatMap(DocumentURI.path) ?? params["rootPath"]?.stringValue {
+            folders = [root]
+        }
+        return ["capabilities": ServerCapabilities.json(for: client), "serverInfo": ServerInfo.current.json]
+    }
+
+    private func initialized() {
+        for folder in folders { openWorkspace(from: folder) }
+        if client.watchedFilesRegistration {
+            let watchers: [JSONValue] = (ecosystem.manifestFileNames + ecosystem.sourceExtensions.map { "*.\($0)" })
+                .map { ["globPattern": .string("**/\($0)")] }
+            sendRequest("client/registerCapability", ["registrations": [[
+                "id": "ampu-watched-files", "method": "workspace/didChangeWatchedFiles",
+                "registerOptions": ["watchers": .array(watchers)],
+            ]]])
+        }
+    }
+
+    func sendRequest(_ method: String, _ params: JSONValue) {
+        sink.send(OutgoingMessage.request(id: .number(nextRequestID), method, params))
+        nextRequestID += 1
+    }
+
+    /// Loads the workspace found upward from `directory`, unless one already holds it.
+    @discardableResult
+    func openWorkspace(from directory: String) -> Int? {
+        if let i = workspaces.firstIndex(where: { $0.start == directory || $0.root == directory }) { return i }
+        let loader = WorkspaceLoader(ecosystem: ecosystem, fileSystem: fileSystem, environment: environment)
+        do throws(WorkspaceError) {
+            let state = try WorkspaceState(loader: loader, start: directory)
+            if let i = workspaces.firstIndex(where: { $0.root == state.root }) { return i }
+            workspaces.append(state)
+            dirty.formUnion(state.filesWithDiagnostics)
+            return workspaces.count - 1
+        } catch {
+            Log.info("no workspace at '\(directory)': \(error)")
+            return nil
+        }
+    }
+
+    private func didChangeWorkspaceFolders(_ params: JSONValue) {
+        for removed in params["event"]?["removed"]?.arrayValue ?? [] {
+            guard let path = removed["uri"]?.stringValue.flatMap(DocumentURI.path) else { continue }
+            folders.removeAll { $0 == path }
+            for w in workspaces where w.start == path { dirty.formUnion(w.filesWithDiagnostics) }
+            workspaces.removeAll { $0.start == path }
+        }
+        for added in params["event"]?["added"]?.arrayValue ?? [] {
+            guard let path = added["uri"]?.stringValue.flatMap(DocumentURI.path) else { continue }
+            folders.append(path)
+            openWorkspace(from: path)
+        }
+    }
+}

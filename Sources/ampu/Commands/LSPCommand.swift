@@ -1,0 +1,28 @@
+import ArgumentParser
+import BuildModel
+import LSPServer
+
+/// `ampu lsp`: the language server on standard input and output.
+struct LSPCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lsp",
+        abstract: "Run the language server on standard input and output.",
+        discussion: """
+            Speaks the Language Server Protocol 3.17 over stdin/stdout: diagnostics for asthra.toml \
+            and Asthra sources, completion of imports and manifest keys, hover, go to definition, \
+            document symbols and quick fixes. Start it from your editor; logs go to stderr.
+            """
+    )
+
+    @Flag(name: .customLong("stdio"), help: "Use standard input and output (the default; accepted for editors that pass it).")
+    var stdio = false
+
+    func run() async throws {
+        let transport = StdioTransport()
+        let environment = Environment.current
+        let code = await transport.serve { sink, inbox in
+            LanguageServer(sink: sink, inbox: inbox, ecosystem: AsthraEcosystem(), fileSystem: LocalFileSystem(), environment: environment)
+        }
+        Terminal.exitNow(code)
+    }
+}
