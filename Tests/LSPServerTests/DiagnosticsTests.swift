@@ -1,0 +1,87 @@
+import BuildModel
+import LSPServer
+import Testing
+
+@Suite("Diagnostics")
+struct DiagnosticsTests {
+    static let internalImport = #"""
+        {"uri":"file:///ws/src/main.asthra","diagnostics":[{"range":{"start":{"line":3,"character":7},"end":{"line":3,"character":25}},
+         "severity":1,"code":"I006","source":"ampu",
+         "message":"user code cannot import internal package 'internal/runtime'\nhelp: 'internal/…' packages are private to the standard library; use the public API under 'stdlib/…' instead"}]}
+        """#
+
+    @Test("after the initial index, every file with problems is published, and only those")
+    func initialIndex() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start()
+        #expect(client.publications() == ["file:///ws/src/main.asthra"])
+        #expect(client.published(TestWorkspace.main) == json(Self.internalImport))
+    }
+
+    @Test("an edit that removes the violation publishes an empty list; a new one is published at once")
+    func edits() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start()
+        await client.open(TestWorkspace.main, TestWorkspace.mainText)
+        client.clearReceived()
+        // Line 3 `import "internal/runtime";` becomes `import "stdlib/string";`.
+        await client.change(TestWorkspace.main, version: 2, line: 3, from: 8, to: 24, text: "stdlib/string")
+        #expect(client.published(TestWorkspace.main) == json(#"{"uri":"file:///ws/src/main.asthra","diagnostics":[]}"#))
+        await client.change(TestWorkspace.main, version: 3, line: 3, from: 8, to: 21, text: "stdlib/strng")
+        #expect(client.published(TestWorkspace.main) == json(#"""
+            {"uri":"file:///ws/src/main.asthra","diagnostics":[{"range":{"start":{"line":3,"character":7},"end":{"line":3,"character":21}},
+             "severity":1,"code":"I003","source":"ampu",
+             "message":"cannot find module 'stdlib/strng'\nhelp: did you mean 'stdlib/string'?\nhelp: there is no 'strng.asthra', 'strng.ast' or directory 'strng' in '../home/asthra/stdlib'"}]}
+            """#))
+    }
+
+    @Test("an edit of the manifest re-derives the imports that depend on it")
+    func manifestEdit() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start()
+        await client.open(TestWorkspace.manifest, TestWorkspace.manifestText)
+        client.clearReceived()
+        // Drop the dependency: `import "mathlib";` in main.asthra no longer names a package.
+        await client.change(TestWorkspace.manifest, version: 2, line: 5, from: 0, to: 30, text: "")
+        let messages = client.published(TestWorkspace.main)?["diagnostics"]?.arrayValue?.compactMap { $0["message"]?.stringValue }
+        #expect(messages == [
+            "user code cannot import internal package 'internal/runtime'\nhelp: 'internal/…' packages are private to the standard library; use the public API under 'stdlib/…' instead",
+            "unknown import path 'mathlib'\nhelp: an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../'",
+        ])
+    }
+
+    @Test("related places and versions are sent when the client reads them")
+    func relatedAndVersions() async {
+        var files = TestWorkspace.files
+        files["/ws/src/a.asthra"] = "package main;\nimport \"./b\";\n"
+        files["/ws/src/b.asthra"] = "package main;\nimport \"./a\";\n"
+        let client = TestClient(files: files)
+        var caps = TestWorkspace.neovimCapabilities
+        if case .object(var o) = caps, case .object(var d)? = o["textDocument"] {
+            d["publishDiagnostics"] = ["relatedInformation": true, "versionSupport": true]
+            o["textDocument"] = .object(d)
+            caps = .object(o)
+        }
+        await client.start(capabilities: caps)
+        await client.open("/ws/src/a.asthra", files["/ws/src/a.asthra"]!, version: 4)
+        #expect(client.published("/ws/src/a.asthra") == json(#"""
+            {"uri":"file:///ws/src/a.asthra","diagnostics":[{"range":{"start":{"line":1,"character":7},"end":{"line":1,"character":12}},
+             "severity":1,"code":"I008","source":"ampu",
+             "message":"import cycle: src/a.asthra → src/b.asthra → src/a.asthra\nhelp: move what these modules share into a module that imports none of them, or remove one of the imports",
+             "relatedInformation":[{"location":{"uri":"file:///ws/src/b.asthra","range":{"start":{"line":1,"character":7},"end":{"line":1,"character":12}}},
+               "message":"'src/b.asthra' imports './a' here"}]}]}
+            """#))
+    }
+
+    @Test("pull diagnostics: per document and for the workspace, nothing pushed")
+    func pull() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start(capabilities: ["textDocument": ["diagnostic": [:]]])
+        #expect(client.publications() == [])
+        let report = await client.request("textDocument/diagnostic", ["textDocument": ["uri": "file:///ws/src/main.asthra"]])
+        #expect(report["result"]?["kind"] == "full")
+        #expect(report["result"]?["items"] == json(Self.internalImport)["diagnostics"])
+        let workspace = await client.request("workspace/diagnostic", ["previousResultIds": []])
+        #expect(workspace["result"]?["items"]?.arrayValue?.map { $0["uri"] } == ["file:///ws/src/main.asthra"])
+    }
+}

@@ -1,0 +1,164 @@
+import BuildModel
+import LSPServer
+import Testing
+
+@Suite("Completion, hover, definition, symbols, code actions")
+struct FeatureTests {
+    func started(_ files: [String: String] = TestWorkspace.files) async -> TestClient {
+        let client = TestClient(files: files)
+        await client.start()
+        return client
+    }
+
+    func labels(_ response: JSONValue) -> [String] {
+        response["result"]?["items"]?.arrayValue?.compactMap { $0["label"]?.stringValue } ?? []
+    }
+
+    @Test("import completion: forms, dependencies, stdlib modules; internal only where allowed")
+    func importCompletion() async {
+        let client = await started()
+        await client.open("/ws/src/new.asthra", "package main;\nimport \"\";\nimport \"stdlib/\";\nimport \"./\";\nimport \"internal/\";\n")
+        #expect(labels(await client.request("textDocument/completion", client.at("/ws/src/new.asthra", 1, 8)))
+                == ["stdlib/", "system/", "./", "mathlib"])
+        let stdlib = await client.request("textDocument/completion", client.at("/ws/src/new.asthra", 2, 15))
+        #expect(stdlib["result"]?["items"]?[0] == json("""
+            {"label":"stdlib/io","kind":9,"detail":"stdlib · ../home/asthra/stdlib/io.asthra","sortText":"0000","filterText":"stdlib/io",
+             "textEdit":{"range":{"start":{"line":2,"character":8},"end":{"line":2,"character":15}},"newText":"stdlib/io"}}
+            """))
+        #expect(labels(stdlib) == ["stdlib/io", "stdlib/string"])
+        let local = labels(await client.request("textDocument/completion", client.at("/ws/src/new.asthra", 3, 10)))
+        #expect(local == ["./main", "./util"])
+        #expect(labels(await client.request("textDocument/completion", client.at("/ws/src/new.asthra", 4, 17))) == [])
+
+        // The standard library itself may import internal packages.
+        await client.open("/home/asthra/stdlib/string.asthra", "package stdlib::string;\nimport \"\";\nimport \"internal/\";\n")
+        #expect(labels(await client.request("textDocument/completion", client.at("/home/asthra/stdlib/string.asthra", 1, 8)))
+                == ["stdlib/", "internal/", "system/", "./"])
+        #expect(labels(await client.request("textDocument/completion", client.at("/home/asthra/stdlib/string.asthra", 2, 17))) == ["internal/runtime"])
+    }
+
+    @Test("manifest completion: keys not yet written, table names, enumerated values, cached packages and their versions")
+    func manifestCompletion() async {
+        let client = await started()
+        let text = "[package]\nname = \"app\"\nver\n\n[build]\ntarget = \n\n[dependencies]\ngith\n\"github.com/acme/json\" = \n[\n"
+        await client.open(TestWorkspace.manifest, text)
+        let keys = await client.request("textDocument/completion", client.at(TestWorkspace.manifest, 2, 3))
+        #expect(labels(keys) == ["version", "asthra_version", "description", "license", "authors", "entry"])
+        #expect(keys["result"]?["items"]?[0] == json("""
+            {"label":"version","kind":10,"detail":"string",
+             "documentation":{"kind":"markdown","value":"**version** (string)\\n\\nThe package's version, MAJOR.MINOR.PATCH (semantic versioning).\\n\\nExample: `version = \\"0.1.0\\"`"},
+             "filterText":"version = \\"0.1.0\\"",
+             "textEdit":{"range":{"start":{"line":2,"character":0},"end":{"line":2,"character":3}},"newText":"version = \\"0.1.0\\""}}
+            """))
+        #expect(labels(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, 5, 9)))
+                == ["\"native\"", "\"x86_64\"", "\"arm64\"", "\"wasm32\""])
+        let deps = await client.request("textDocument/completion", client.at(TestWorkspace.manifest, 8, 4))
+        #expect(deps["result"]?["items"] == json("""
+            [{"label":"github.com/acme/json","kind":9,"detail":"1.4.2",
+              "documentation":{"kind":"markdown","value":"JSON for Asthra.\\n\\nversion 1.4.2 in the package cache"},
+              "filterText":"\\"github.com/acme/json\\" = \\"^1.4.2\\"",
+              "textEdit":{"range":{"start":{"line":8,"character":0},"end":{"line":8,"character":4}},"newText":"\\"github.com/acme/json\\" = \\"^1.4.2\\""}}]
+            """))
+        #expect(labels(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, 9, 25))) == ["\"^1.4.2\"", "\"~1.4.2\"", "\"=1.4.2\""])
+        #expect(labels(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, 10, 1)))
+                == ["dev-dependencies", "profile", "toolchain", "workspace", "bin", "lib"])
+    }
+
+    @Test("hover on imports: kind, target, and the package's name, version and description")
+    func importHover() async {
+        let client = await started()
+        #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 2, 10)) == json(#"""
+            {"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**stdlib import** `stdlib/io`\n\nResolves to `../home/asthra/stdlib/io.asthra`"},
+             "range":{"start":{"line":2,"character":7},"end":{"line":2,"character":18}}}}
+            """#))
+        #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 4, 9))["result"]?["contents"]?["value"]
+                == .string("**third-party import** `mathlib`\n\nPackage **mathlib** 0.2.0 — Vectors and matrices.\n\nDeclared in `asthra.toml` [dependencies]: path `mathlib`\n\nResolves to `mathlib/src/lib.asthra`"))
+        #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 3, 9))["result"]?["contents"]?["value"]
+                == .string("**internal import** `internal/runtime`\n\nNot resolved: user code cannot import internal package 'internal/runtime'"))
+        #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 0, 3))["result"] == .null)
+    }
+
+    @Test("hover in the manifest: keys, tables, dependencies")
+    func manifestHover() async {
+        let client = await started()
+        #expect(await client.request("textDocument/hover", client.at(TestWorkspace.manifest, 8, 2)) == json(#"""
+            {"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown",
+              "value":"**target** (string)\n\nThe machine to build for.\n\nAllowed values: `native`, `x86_64`, `arm64`, `wasm32`\n\nExample: `target = \"native\"`"},
+             "range":{"start":{"line":8,"character":0},"end":{"line":8,"character":6}}}}
+            """#))
+        #expect(await client.request("textDocument/hover", client.at(TestWorkspace.manifest, 0, 3))["result"]?["contents"]?["value"]
+                == .string("**[package]**\n\nWho the package is: its name, version and language version.\n\nKeys: `name`, `version`, `asthra_version`, `description`, `license`, `authors`, `entry`"))
+        #expect(await client.request("textDocument/hover", client.at(TestWorkspace.manifest, 5, 3))["result"]?["contents"]?["value"]
+                == .string("**dependency** `mathlib` [dependencies]\n\npath `mathlib`\n\nPackage **mathlib** 0.2.0 — Vectors and matrices.\n\nAt `mathlib/asthra.toml`"))
+    }
+
+    @Test("go to definition: module file, package manifest, dependency and member manifests")
+    func definition() async {
+        var files = TestWorkspace.files
+        files["/ws/asthra.toml"] = TestWorkspace.manifestText + "\n[workspace]\nmembers = [\"tools\"]\n"
+        files["/ws/tools/asthra.toml"] = "[package]\nname = \"tools\"\nversion = \"0.1.0\"\n"
+        let client = await started(files)
+        #expect(await client.request("textDocument/definition", client.at(TestWorkspace.main, 2, 10))["result"]
+                == json(#"{"uri":"file:///home/asthra/stdlib/io.asthra","range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}}}"#))
+        #expect(await client.request("textDocument/definition", client.at(TestWorkspace.main, 4, 9))["result"]?["uri"] == "file:///ws/mathlib/asthra.toml")
+        #expect(await client.request("textDocument/definition", client.at(TestWorkspace.manifest, 5, 2))["result"]?["uri"] == "file:///ws/mathlib/asthra.toml")
+        #expect(await client.request("textDocument/definition", client.at(TestWorkspace.manifest, 5, 22))["result"]?["uri"] == "file:///ws/mathlib/asthra.toml")
+        #expect(await client.request("textDocument/definition", client.at(TestWorkspace.manifest, 11, 13))["result"]?["uri"] == "file:///ws/tools/asthra.toml")
+        #expect(await client.request("textDocument/definition", client.at(TestWorkspace.manifest, 1, 2))["result"] == .null)
+    }
+
+    @Test("document symbols: manifest tables with their keys; a source's declaration and imports")
+    func symbols() async {
+        let client = await started()
+        let manifest = await client.request("textDocument/documentSymbol", ["textDocument": ["uri": "file:///ws/asthra.toml"]])
+        #expect(manifest["result"]?[0] == json(#"""
+            {"name":"package","kind":19,"range":{"start":{"line":0,"character":0},"end":{"line":2,"character":17}},
+             "selectionRange":{"start":{"line":0,"character":1},"end":{"line":0,"character":8}},
+             "children":[
+              {"name":"name","detail":"app","kind":15,"range":{"start":{"line":1,"character":0},"end":{"line":1,"character":12}},"selectionRange":{"start":{"line":1,"character":0},"end":{"line":1,"character":4}}},
+              {"name":"version","detail":"0.1.0","kind":15,"range":{"start":{"line":2,"character":0},"end":{"line":2,"character":17}},"selectionRange":{"start":{"line":2,"character":0},"end":{"line":2,"character":7}}}]}
+            """#))
+        #expect(manifest["result"]?.arrayValue?.map { $0["name"] } == ["package", "dependencies", "build"])
+        let source = await client.request("textDocument/documentSymbol", ["textDocument": ["uri": "file:///ws/src/main.asthra"]])
+        #expect(source["result"]?.arrayValue?.map { "\($0["name"]!.stringValue!) \($0["kind"]!.intValue!)" }
+                == ["main 4", "stdlib/io 2", "internal/runtime 2", "mathlib 2"])
+    }
+
+    @Test("quick fixes: remove a forbidden import")
+    func removeImport() async {
+        let client = await started()
+        let range: JSONValue = ["start": ["line": 3, "character": 10], "end": ["line": 3, "character": 10]]
+        #expect(await client.request("textDocument/codeAction", ["textDocument": ["uri": "file:///ws/src/main.asthra"], "range": range, "context": ["diagnostics": []]])["result"]
+                == json(#"""
+            [{"title":"Remove the import of 'internal/runtime'","kind":"quickfix",
+              "diagnostics":[{"range":{"start":{"line":3,"character":7},"end":{"line":3,"character":25}},"severity":1,"code":"I006","source":"ampu",
+                "message":"user code cannot import internal package 'internal/runtime'\nhelp: 'internal/…' packages are private to the standard library; use the public API under 'stdlib/…' instead"}],
+              "isPreferred":true,
+              "edit":{"changes":{"file:///ws/src/main.asthra":[{"range":{"start":{"line":3,"character":0},"end":{"line":4,"character":0}},"newText":""}]}}}]
+            """#))
+    }
+
+    @Test("quick fixes: declare an undeclared third-party import in asthra.toml, keeping its format")
+    func addDependency() async {
+        let client = await started()
+        await client.open(TestWorkspace.main, TestWorkspace.mainText + "import \"github.com/acme/json\";\n")
+        let range: JSONValue = ["start": ["line": 5, "character": 10], "end": ["line": 5, "character": 10]]
+        let actions = await client.request("textDocument/codeAction", ["textDocument": ["uri": "file:///ws/src/main.asthra"], "range": range, "context": ["diagnostics": []]])
+        #expect(actions["result"]?[0]?["title"] == "Add 'github.com/acme/json' to [dependencies] of 'app'")
+        #expect(actions["result"]?[0]?["edit"] == json(#"""
+            {"changes":{"file:///ws/asthra.toml":[{"range":{"start":{"line":6,"character":0},"end":{"line":6,"character":0}},"newText":"\"github.com/acme/json\" = \"*\"\n"}]}}
+            """#))
+    }
+
+    @Test("quick fixes: replace a misspelled manifest key with the suggestion")
+    func misspelledKey() async {
+        let client = await started()
+        await client.open(TestWorkspace.manifest, "[package]\nnmae = \"app\"\nversion = \"0.1.0\"\n")
+        let range: JSONValue = ["start": ["line": 1, "character": 1], "end": ["line": 1, "character": 1]]
+        let actions = await client.request("textDocument/codeAction", ["textDocument": ["uri": "file:///ws/asthra.toml"], "range": range, "context": ["diagnostics": []]])
+        #expect(actions["result"]?.arrayValue?.map { $0["title"] } == ["Rename 'nmae' to 'name'"])
+        #expect(actions["result"]?[0]?["edit"] == json(#"""
+            {"changes":{"file:///ws/asthra.toml":[{"range":{"start":{"line":1,"character":0},"end":{"line":1,"character":4}},"newText":"name"}]}}
+            """#))
+    }
+}
