@@ -73,6 +73,7 @@ struct CLITests {
                                       building.
               new                     Create a new package in a new directory.
               init                    Make the current directory a package.
+              lsp                     Run the language server on standard input and output.
               debug                   Inspect ampu's parsers (TOML decoding, JSON round
                                       trips).
 

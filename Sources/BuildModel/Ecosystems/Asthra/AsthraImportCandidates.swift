@@ -73,7 +73,7 @@ extension AsthraImportResolver {
         guard let names = cache.entries(of: directory) else { return [] }
         var out: [ImportCandidate] = []
         var seen: Set<String> = []
-        for name in names where !name.hasPrefix(".") {
+        for name in names.sorted() where !name.hasPrefix(".") {
             let path = Paths.join(directory, name)
             if extensions.contains(Paths.fileExtension(name)) {
                 guard path != excluding, seen.insert(Paths.stem(name)).inserted else { continue }
