@@ -34,6 +34,11 @@ struct FeatureQuery: Sendable {
 
     func lspRange(_ range: SourceRange) -> JSONValue { converter.range(range, in: text) }
 
+    /// Completion documentation: markup when the client reads markdown, else a plain string.
+    func documentation(_ markdown: String) -> JSONValue {
+        client.markdownCompletion ? ["kind": "markdown", "value": .string(markdown)] : .string(markdown.replacingBackticks())
+    }
+
     /// Markdown or plain text, as the client reads it.
     func markup(_ markdown: String, markdownAllowed: Bool) -> JSONValue {
         ["kind": markdownAllowed ? "markdown" : "plaintext", "value": .string(markdownAllowed ? markdown : markdown.replacingBackticks())]

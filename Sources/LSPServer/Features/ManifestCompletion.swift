@@ -8,7 +8,6 @@ enum ManifestCompletion {
         let document = TOMLDocument(parsing: q.text)
         guard let place = TOMLCursor.place(in: document, at: offset) else { return [] }
         let schema = q.ecosystem.manifestSchema
-        let markdown = q.client.markdownCompletion
         switch place {
         case .header(_, let range):
             let r = q.lspRange(range)
@@ -19,7 +18,7 @@ enum ManifestCompletion {
             return schema.tables.filter { !$0.path.isEmpty && !$0.path.contains("*") && !written.contains($0.path) }.map { t in
                 let name = t.path.joined(separator: ".")
                 return Completion.item(label: name, kind: .module, detail: t.displayName,
-                                       documentation: q.markup(t.summary, markdownAllowed: markdown), newText: name, range: r)
+                                       documentation: q.documentation(t.summary), newText: name, range: r)
             }
         case .key(let table, _, let range):
             let r = q.lspRange(range)
@@ -31,7 +30,7 @@ enum ManifestCompletion {
             return t.keys.filter { existing?.entries[$0.name] == nil }.map { key in
                 let text = key.kind == .table ? key.name : "\(TOMLLiteral.renderKey(key.name)) = \(key.example ?? "\"\"")"
                 return Completion.item(label: key.name, kind: .property, detail: key.kind.rawValue,
-                                       documentation: q.markup(key.documentation, markdownAllowed: markdown), newText: text, range: r)
+                                       documentation: q.documentation(key.documentation), newText: text, range: r)
             }
         case .value(let key, _, let range):
             let r = q.lspRange(range)
@@ -54,7 +53,7 @@ enum ManifestCompletion {
             let text = "\(TOMLLiteral.renderKey(p.name)) = \(TOMLLiteral.renderString(requirement))"
             let doc = [p.description, p.version.map { "version \($0) in the package cache" }].compactMap { $0 }.joined(separator: "\n\n")
             return Completion.item(label: p.name, kind: .module, detail: p.version.map { "\($0)" } ?? "cached package",
-                                   documentation: q.markup(doc, markdownAllowed: q.client.markdownCompletion), newText: text, range: range)
+                                   documentation: q.documentation(doc), newText: text, range: range)
         }
     }
 

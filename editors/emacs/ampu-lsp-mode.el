@@ -1,0 +1,28 @@
+;;; ampu-lsp-mode.el --- ampu language server with lsp-mode  -*- lexical-binding: t; -*-
+
+;; Load it from your init file:  (load "/path/to/editors/emacs/ampu-lsp-mode.el")
+;; then M-x lsp in an Asthra buffer or in asthra.toml.
+
+(require 'lsp-mode)
+
+(unless (fboundp 'asthra-mode)
+  (define-derived-mode asthra-mode prog-mode "Asthra"
+    "Major mode for Asthra sources."
+    (setq-local comment-start "// ")))
+
+(add-to-list 'auto-mode-alist '("\\.\\(asthra\\|ast\\)\\'" . asthra-mode))
+(add-to-list 'lsp-language-id-configuration '(asthra-mode . "asthra"))
+(add-to-list 'lsp-language-id-configuration '("asthra\\.toml\\'" . "toml"))
+
+(defvar ampu-program "ampu" "The ampu executable.")
+
+(lsp-register-client
+ (make-lsp-client
+  :new-connection (lsp-stdio-connection (lambda () (list ampu-program "lsp")))
+  :activation-fn (lambda (file mode)
+                   (or (eq mode 'asthra-mode)
+                       (and file (string-match-p "[Aa]sthra\\.toml\\'" file))))
+  :server-id 'ampu))
+
+(provide 'ampu-lsp-mode)
+;;; ampu-lsp-mode.el ends here

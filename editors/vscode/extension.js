@@ -1,0 +1,23 @@
+// ampu for VS Code: starts `ampu lsp` for Asthra sources and asthra.toml.
+const vscode = require('vscode');
+const { LanguageClient } = require('vscode-languageclient/node');
+
+let client;
+
+function activate(context) {
+  const command = vscode.workspace.getConfiguration('ampu').get('path') || 'ampu';
+  client = new LanguageClient('ampu', 'ampu', { command, args: ['lsp'] }, {
+    documentSelector: [
+      { scheme: 'file', language: 'asthra' },
+      { scheme: 'file', pattern: '**/{asthra,Asthra}.toml' },
+    ],
+  });
+  context.subscriptions.push(client);
+  return client.start();
+}
+
+function deactivate() {
+  return client ? client.stop() : undefined;
+}
+
+module.exports = { activate, deactivate };
