@@ -21,12 +21,14 @@ public struct WorkspaceLocator: Sendable {
 
     /// The manifest file in a directory, by the ecosystem's preference order.
     public func manifest(in directory: String) -> String? {
+        // A `stat` per name rather than a listing: the search goes up through directories such
+        // as /tmp or $HOME that may hold thousands of entries.
+        let found = ecosystem.manifestFileNames.filter { fileSystem.isFile(Paths.join(directory, $0)) }
+        guard let first = found.first else { return nil }
+        if found.count == 1 { return Paths.join(directory, first) }
+        // Several names answered: a case-insensitive file system; the listing has the real one.
         guard let names = try? fileSystem.contentsOfDirectory(directory) else { return nil }
-        for name in ecosystem.manifestFileNames where names.contains(name) {
-            let path = Paths.join(directory, name)
-            if fileSystem.isFile(path) { return path }
-        }
-        return nil
+        return found.first(where: names.contains).map { Paths.join(directory, $0) }
     }
 
     /// The root manifest of the workspace holding `manifestPath`: the nearest manifest above it
