@@ -72,7 +72,7 @@ struct FeatureTests {
              "range":{"start":{"line":2,"character":7},"end":{"line":2,"character":18}}}}
             """#))
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 4, 9))["result"]?["contents"]?["value"]
-                == .string("**third-party import** `mathlib`\n\nPackage **mathlib** 0.2.0 — Vectors and matrices.\n\nDeclared in `asthra.toml` [dependencies]: path `mathlib`\n\nResolves to `mathlib/src/lib.asthra`"))
+                == .string("**third-party import** `mathlib`\n\nPackage **mathlib** 0.2.0 — Vectors and matrices.\n\nDeclared in `asthra.toml` [dependencies]: path mathlib\n\nResolves to `mathlib/src/lib.asthra`"))
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 3, 9))["result"]?["contents"]?["value"]
                 == .string("**internal import** `internal/runtime`\n\nNot resolved: user code cannot import internal package 'internal/runtime'"))
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 0, 3))["result"] == .null)
@@ -89,7 +89,7 @@ struct FeatureTests {
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.manifest, 0, 3))["result"]?["contents"]?["value"]
                 == .string("**[package]**\n\nWho the package is: its name, version and language version.\n\nKeys: `name`, `version`, `asthra_version`, `description`, `license`, `authors`, `entry`"))
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.manifest, 5, 3))["result"]?["contents"]?["value"]
-                == .string("**dependency** `mathlib` [dependencies]\n\npath `mathlib`\n\nPackage **mathlib** 0.2.0 — Vectors and matrices.\n\nAt `mathlib/asthra.toml`"))
+                == .string("**dependency** `mathlib` [dependencies]\n\npath mathlib\n\nPackage **mathlib** 0.2.0 — Vectors and matrices.\n\nAt `mathlib/asthra.toml`"))
     }
 
     @Test("go to definition: module file, package manifest, dependency and member manifests")

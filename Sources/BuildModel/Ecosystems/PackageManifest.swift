@@ -90,6 +90,25 @@ public struct DependencySpec: Hashable, Sendable {
         self.name = name
         self.range = range
     }
+
+    /// Where the dependency comes from and which versions, in one line:
+    /// `version ^1.2, path ../mathlib`, `git https://… (tag v1)`, or `any version`.
+    public var sourceSummary: String {
+        var parts: [String] = []
+        if let r = requirement { parts.append("version \(r.value)") }
+        if let p = path { parts.append("path \(p.value)") }
+        if let g = git {
+            var text = "git \(g.value)"
+            switch gitReference?.value {
+            case .tag(let t): text += " (tag \(t))"
+            case .branch(let b): text += " (branch \(b))"
+            case .rev(let r): text += " (rev \(r))"
+            case nil: break
+            }
+            parts.append(text)
+        }
+        return parts.isEmpty ? "any version" : parts.joined(separator: ", ")
+    }
 }
 
 /// `[workspace]`: the member packages.

@@ -43,26 +43,9 @@ enum Hover {
         }
         if let declaring = snapshot.resolver.packageManifest(in: Paths.parent(package.declaredIn)),
            let dep = declaring.dependency(named: package.name) {
-            text += "\n\nDeclared in `\(Paths.display(package.declaredIn, from: snapshot.root))` [\(dep.kind.rawValue)]: \(dependencySource(dep))"
+            text += "\n\nDeclared in `\(Paths.display(package.declaredIn, from: snapshot.root))` [\(dep.kind.rawValue)]: \(dep.sourceSummary)"
         }
         return text
-    }
-
-    static func dependencySource(_ dep: DependencySpec) -> String {
-        var parts: [String] = []
-        if let r = dep.requirement { parts.append("version `\(r.value)`") }
-        if let p = dep.path { parts.append("path `\(p.value)`") }
-        if let g = dep.git {
-            var text = "git `\(g.value)`"
-            switch dep.gitReference?.value {
-            case .tag(let t): text += " tag `\(t)`"
-            case .branch(let b): text += " branch `\(b)`"
-            case .rev(let r): text += " rev `\(r)`"
-            case nil: break
-            }
-            parts.append(text)
-        }
-        return parts.isEmpty ? "any version" : parts.joined(separator: ", ")
     }
 
     private static func manifestHover(_ q: FeatureQuery, at offset: Int) -> (String, SourceRange)? {
@@ -74,7 +57,7 @@ enum Hover {
         if path.count == 2, path[0].hasSuffix("dependencies"), schema.table([path[0]])?.hasFreeKeys == true {
             let manifest = q.ecosystem.readManifest(q.text)
             guard let dep = manifest.dependencies.first(where: { $0.name.value == path[1] && $0.kind.rawValue == path[0] }) else { return nil }
-            var text = "**dependency** `\(dep.name.value)` [\(dep.kind.rawValue)]\n\n\(dependencySource(dep))"
+            var text = "**dependency** `\(dep.name.value)` [\(dep.kind.rawValue)]\n\n\(dep.sourceSummary)"
             if let snapshot = q.snapshot, let dir = dependencyDirectory(dep, manifest: manifest, snapshot: snapshot),
                let package = snapshot.resolver.packageManifest(in: dir) {
                 var about = "Package **\(package.displayName)**"

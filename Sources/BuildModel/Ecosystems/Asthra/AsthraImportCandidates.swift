@@ -62,7 +62,7 @@ extension AsthraImportResolver {
         if allowed(.thirdParty), let manifest = origin.manifestPath.flatMap({ packageManifest(in: Paths.parent($0)) }) {
             for dep in manifest.dependencies.sorted(by: { $0.name.value < $1.name.value }) {
                 if dep.kind == .dev && !Self.isTestFile(file, packageRoot: manifest.directory) { continue }
-                out.append(ImportCandidate(path: dep.name.value, kind: .package, category: .thirdParty, detail: Self.source(of: dep)))
+                out.append(ImportCandidate(path: dep.name.value, kind: .package, category: .thirdParty, detail: dep.sourceSummary))
             }
         }
         return out
@@ -89,23 +89,5 @@ extension AsthraImportResolver {
         if let p = dep.path { return Paths.join(manifest.directory, p.value) }
         if let c = roots.cache, cache.isDirectory(Paths.join(c, dep.name.value)) { return Paths.join(c, dep.name.value) }
         return nil
-    }
-
-    /// Where a dependency comes from, in one line: `path ../mathlib`, `git https://… (tag v1)`, `^1.2`.
-    static func source(of dep: DependencySpec) -> String {
-        var parts: [String] = []
-        if let p = dep.path { parts.append("path \(p.value)") }
-        if let g = dep.git {
-            var text = "git \(g.value)"
-            switch dep.gitReference?.value {
-            case .tag(let t): text += " (tag \(t))"
-            case .branch(let b): text += " (branch \(b))"
-            case .rev(let r): text += " (rev \(r))"
-            case nil: break
-            }
-            parts.append(text)
-        }
-        if let r = dep.requirement { parts.append("version \(r.value)") }
-        return parts.isEmpty ? "any version" : parts.joined(separator: ", ")
     }
 }
