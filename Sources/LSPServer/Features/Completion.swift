@@ -10,7 +10,7 @@ enum Completion {
 
     /// LSP `CompletionItemKind` values used here.
     enum Kind: Int64 {
-        case value = 12, keyword = 14, property = 10, module = 9, folder = 19, enumMember = 20, file = 17
+        case value = 12, keyword = 14, property = 10, module = 9, folder = 19, enumMember = 20
     }
 
     static func item(label: String, kind: Kind, detail: String?, documentation: JSONValue? = nil,

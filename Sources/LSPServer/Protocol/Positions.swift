@@ -16,15 +16,6 @@ public struct PositionConverter: Sendable {
     public func offset(_ position: LinePosition, in text: SourceText) -> Int {
         text.offset(of: position, in: encoding)
     }
-
-    /// The LSP name of the encoding.
-    public var name: String {
-        switch encoding {
-        case .utf8: "utf-8"
-        case .utf16: "utf-16"
-        case .utf32: "utf-32"
-        }
-    }
 }
 
 /// Reading typed values out of request parameters; a missing or mistyped field is InvalidParams.

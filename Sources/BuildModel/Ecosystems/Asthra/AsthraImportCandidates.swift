@@ -11,15 +11,10 @@ extension AsthraImportResolver {
             guard Paths.isWithin(dir, origin.boundary) || dir == origin.boundary else { return [] }
             return entries(of: dir, as: directory, category: .local, excluding: file)
         }
-        if let (category, rest) = AsthraImportPath.classify(directory + "/x") {
-            guard allowed(category) else { return [] }
-            let inner = String(rest.dropLast(1).drop { $0 == "/" })
-            let root: String? = switch category {
-            case .stdlib: roots.stdlib
-            case .internal: roots.internal
-            default: nil
-            }
-            if let root { return entries(of: inner.isEmpty ? root : Paths.join(root, String(inner.dropLast(inner.hasSuffix("/") ? 1 : 0))), as: directory, category: category) }
+        // `stdlib/io/` → the stdlib root's `io` directory (`rest` is what follows the prefix).
+        if let (category, rest) = AsthraImportPath.classify(directory + "/"), category == .stdlib || category == .internal {
+            guard allowed(category), let root = category == .stdlib ? roots.stdlib : roots.internal else { return [] }
+            return entries(of: rest.isEmpty ? root : Paths.join(root, rest), as: directory, category: category)
         }
         guard allowed(.thirdParty), let manifest = packageManifest(in: origin.boundary) ?? origin.manifestPath.flatMap({ packageManifest(in: Paths.parent($0)) }) else { return [] }
         for dep in manifest.dependencies where directory == dep.name.value || directory.hasPrefix(dep.name.value + "/") {

@@ -48,16 +48,11 @@ public enum TOMLCursor {
             // Inside an inline table: the text after its last comma is a key or `key = value`.
             var segmentStart = brace + 1
             var depth = 0
-            var quote: UInt8?
-            var k = brace + 1
-            while k < value.endIndex {
-                let b = value[k]
-                if let q = quote { if b == q { quote = nil } else if b == 0x5C && q == 0x22 { k += 1 } }
-                else if b == 0x22 || b == 0x27 { quote = b }
-                else if b == 0x7B || b == 0x5B { depth += 1 }
+            forEachUnquoted(value[(brace + 1)...]) { k, b in
+                if b == 0x7B || b == 0x5B { depth += 1 }
                 else if b == 0x7D || b == 0x5D { depth -= 1 }
                 else if b == 0x2C && depth == 0 { segmentStart = k + 1 }
-                k += 1
+                return true
             }
             while segmentStart < value.endIndex && (value[segmentStart] == 0x20 || value[segmentStart] == 0x09) { segmentStart += 1 }
             return place(value[segmentStart...], start: start + (segmentStart - text.startIndex), table: keyPath, end: end)
@@ -102,31 +97,39 @@ public enum TOMLCursor {
 
     // MARK: Text helpers
 
-    private static func firstUnquoted(_ target: UInt8, in text: ArraySlice<UInt8>) -> Int? {
+    /// Calls `body` with each byte outside strings (basic strings with their escapes, literal
+    /// strings) and its index, until `body` returns false.
+    private static func forEachUnquoted(_ text: ArraySlice<UInt8>, _ body: (Int, UInt8) -> Bool) {
         var quote: UInt8?
         var i = text.startIndex
         while i < text.endIndex {
             let b = text[i]
-            if let q = quote { if b == q { quote = nil } else if b == 0x5C && q == 0x22 { i += 1 } }
-            else if b == 0x22 || b == 0x27 { quote = b }
-            else if b == target { return i }
+            if let q = quote {
+                if b == q { quote = nil } else if b == 0x5C && q == 0x22 { i += 1 }
+            } else if b == 0x22 || b == 0x27 {
+                quote = b
+            } else if !body(i, b) {
+                return
+            }
             i += 1
         }
-        return nil
+    }
+
+    private static func firstUnquoted(_ target: UInt8, in text: ArraySlice<UInt8>) -> Int? {
+        var found: Int?
+        forEachUnquoted(text) { i, b in
+            if b == target { found = i }
+            return found == nil
+        }
+        return found
     }
 
     /// The index of the `{` still open at the end of `text`.
     private static func lastOpenBrace(in text: ArraySlice<UInt8>) -> Int? {
         var open: [Int] = []
-        var quote: UInt8?
-        var i = text.startIndex
-        while i < text.endIndex {
-            let b = text[i]
-            if let q = quote { if b == q { quote = nil } else if b == 0x5C && q == 0x22 { i += 1 } }
-            else if b == 0x22 || b == 0x27 { quote = b }
-            else if b == 0x7B { open.append(i) }
-            else if b == 0x7D { _ = open.popLast() }
-            i += 1
+        forEachUnquoted(text) { i, b in
+            if b == 0x7B { open.append(i) } else if b == 0x7D { _ = open.popLast() }
+            return true
         }
         return open.last
     }
