@@ -2,14 +2,21 @@
 ///
 /// Positions are UTF-8 byte offsets everywhere inside the model; they become
 /// line/column pairs only at the edges (terminal rendering, the LSP).
+///
+/// Stored in 32 bits: ranges sit in every syntax node, token and diagnostic, and
+/// halving them makes the trees that hold them cheaper to build and copy. Files are
+/// read whole into memory; offsets past 4 GiB are clamped rather than trapping.
 public struct SourceRange: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var lowerBound: Int
-    public var upperBound: Int
+    private let start: UInt32
+    private let end: UInt32
+
+    public var lowerBound: Int { Int(start) }
+    public var upperBound: Int { Int(end) }
 
     public init(_ lowerBound: Int, _ upperBound: Int) {
         precondition(lowerBound <= upperBound, "SourceRange bounds out of order")
-        self.lowerBound = lowerBound
-        self.upperBound = upperBound
+        self.start = UInt32(clamping: lowerBound)
+        self.end = UInt32(clamping: upperBound)
     }
 
     public init(_ range: Range<Int>) {
@@ -39,7 +46,7 @@ public struct SourceRange: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 
     public static func < (a: SourceRange, b: SourceRange) -> Bool {
-        (a.lowerBound, a.upperBound) < (b.lowerBound, b.upperBound)
+        (a.start, a.end) < (b.start, b.end)
     }
 
     public var description: String { "\(lowerBound)..<\(upperBound)" }

@@ -2,11 +2,17 @@ import OrderedCollections
 
 /// Turns statements into tables, enforcing TOML's rules on defining keys and tables.
 /// Conflicting definitions are reported and dropped; the first one wins.
+///
+/// Values are written straight into their final `TOMLEntry`; only tables that later
+/// statements may still extend (`[a]`, `a.b = 1`, `[[a]]`) stay open as objects until
+/// `freeze`, which puts them into the entry that holds their place.
 struct TOMLDocumentBuilder {
     final class Table {
         var origin: TOMLTable.Origin
         var range: SourceRange
-        var entries: OrderedDictionary<String, Entry> = [:]
+        var entries: OrderedDictionary<String, TOMLEntry> = [:]
+        /// Sub-tables still open, by the index of the entry that holds their place.
+        var open: [Int: Open] = [:]
         let path: [String]
 
         init(origin: TOMLTable.Origin, range: SourceRange, path: [String]) {
@@ -14,19 +20,59 @@ struct TOMLDocumentBuilder {
             self.range = range
             self.path = path
         }
+
+        /// Adds an open sub-table or array of tables under a new key.
+        func add(_ name: String, keyRange: SourceRange, _ value: Open) {
+            entries[name] = Self.placeholder(name, keyRange)
+            open[entries.count - 1] = value
+        }
+
+        /// Appends a placeholder for `name` unless the key is taken (one hash lookup).
+        /// Returns the index of the new entry, or the entry already there.
+        func reserve(_ name: String, keyRange: SourceRange) -> Reservation {
+            var isNew = false
+            let existing = entries.updateValue(forKey: name, default: Self.placeholder(name, keyRange, marking: &isNew)) {
+                $0
+            }
+            return isNew ? .new(index: entries.count - 1) : .taken(existing)
+        }
+
+        enum Reservation {
+            case new(index: Int)
+            case taken(TOMLEntry)
+        }
+
+        static func placeholder(_ name: String, _ keyRange: SourceRange) -> TOMLEntry {
+            TOMLEntry(key: name, keyRange: keyRange, value: TOMLValue(kind: .boolean(false), range: keyRange))
+        }
+
+        static func placeholder(_ name: String, _ keyRange: SourceRange, marking isNew: inout Bool) -> TOMLEntry {
+            isNew = true
+            return placeholder(name, keyRange)
+        }
+
+        /// What the table holds under `name`.
+        func slot(_ name: String) -> (entry: TOMLEntry, slot: Slot)? {
+            guard let index = entries.index(forKey: name) else { return nil }
+            let entry = entries.values[index]
+            switch open[index] {
+            case .table(let t)?: return (entry, .table(t))
+            case .arrayOfTables(let ts)?: return (entry, .arrayOfTables(ts))
+            case nil: return (entry, .value(entry.value))
+            }
+        }
     }
 
-    enum Value {
-        /// A scalar, an array, or an inline table: final once written.
-        case value(TOMLValue)
+    enum Open {
         case table(Table)
         case arrayOfTables([Table])
     }
 
-    struct Entry {
-        var key: String
-        var keyRange: SourceRange
-        var value: Value
+    enum Slot {
+        /// A scalar, an array, or an inline table: final once written.
+        case value(TOMLValue)
+        case table(Table)
+        case arrayOfTables([Table])
     }
 
     let source: SourceText
@@ -41,13 +87,21 @@ struct TOMLDocumentBuilder {
     }
 
     mutating func build(_ statements: [TOMLStatement]) {
-        for statement in statements {
+        var pending = 0
+        for (index, statement) in statements.enumerated() {
             switch statement {
             case .header(let header):
                 let table = header.isArrayOfTables ? defineArrayElement(header) : defineTable(header)
                 // After a failed header, its pairs are still checked, in a table nobody sees.
                 current = table ?? Table(origin: .header, range: header.range, path: header.key.names)
+                pending = 0
             case .keyValue(let pair):
+                if pending == 0 {
+                    // Room for the section's pairs at once, instead of growing the hash table step by step.
+                    pending = statements[index...].prefix { if case .keyValue = $0 { true } else { false } }.count
+                    current.entries.reserveCapacity(current.entries.count + pending)
+                }
+                pending -= 1
                 insert(pair, into: current)
             }
         }
@@ -56,16 +110,17 @@ struct TOMLDocumentBuilder {
     func freeze() -> TOMLTable { Self.freeze(root) }
 
     static func freeze(_ table: Table) -> TOMLTable {
-        // mapValues keeps the keys' hash table as it is: no re-hashing.
-        let entries = table.entries.mapValues { entry -> TOMLEntry in
+        var entries = table.entries
+        table.entries = [:]
+        for (index, open) in table.open {
             let value: TOMLValue
-            switch entry.value {
-            case .value(let v): value = v
-            case .table(let t): value = TOMLValue(kind: .table(freeze(t)), range: t.range)
+            switch open {
+            case .table(let t):
+                value = TOMLValue(kind: .table(freeze(t)), range: t.range)
             case .arrayOfTables(let ts):
-                value = TOMLValue(kind: .arrayOfTables(ts.map(freeze)), range: ts.first?.range ?? entry.keyRange)
+                value = TOMLValue(kind: .arrayOfTables(ts.map(freeze)), range: ts.first?.range ?? entries.values[index].keyRange)
             }
-            return TOMLEntry(key: entry.key, keyRange: entry.keyRange, value: value)
+            entries.values[index].value = value
         }
         return TOMLTable(origin: table.origin, range: table.range, entries: entries)
     }
@@ -85,8 +140,8 @@ struct TOMLDocumentBuilder {
     }
 
     /// Describes what an existing entry holds, for "already …" messages.
-    func holds(_ value: Value) -> String {
-        switch value {
+    func holds(_ slot: Slot) -> String {
+        switch slot {
         case .value(let v):
             if case .table = v.kind { return "an inline table" }
             return "a value of type \(v.typeName)"
@@ -108,21 +163,21 @@ struct TOMLDocumentBuilder {
         for index in 0..<(key.count - 1) {
             let segment = key[index]
             let path = table.path + [segment.name]
-            if let entry = table.entries[segment.name] {
-                switch entry.value {
+            if let (entry, slot) = table.slot(segment.name) {
+                switch slot {
                 case .table(let t):
                     table = t
                 case .arrayOfTables(let ts):
                     table = ts[ts.count - 1]
                 case .value:
-                    conflict("cannot use '\(name(path))' as a table: it already holds \(holds(entry.value)) (defined at \(location(entry.keyRange)))",
+                    conflict("cannot use '\(name(path))' as a table: it already holds \(holds(slot)) (defined at \(location(entry.keyRange)))",
                         at: segment.range, first: entry.keyRange, firstMessage: "'\(name(path))' defined here",
                         help: "rename the table, or move its keys into the value at \(location(entry.keyRange))")
                     return nil
                 }
             } else {
                 let t = Table(origin: .implicit, range: segment.range, path: path)
-                table.entries[segment.name] = Entry(key: segment.name, keyRange: segment.range, value: .table(t))
+                table.add(segment.name, keyRange: segment.range, .table(t))
                 table = t
             }
         }
@@ -134,12 +189,12 @@ struct TOMLDocumentBuilder {
         let last = header.key.last
         let path = parent.path + [last.name]
         let shown = name(path)
-        guard let entry = parent.entries[last.name] else {
+        guard let (entry, slot) = parent.slot(last.name) else {
             let t = Table(origin: .header, range: header.range, path: path)
-            parent.entries[last.name] = Entry(key: last.name, keyRange: last.range, value: .table(t))
+            parent.add(last.name, keyRange: last.range, .table(t))
             return t
         }
-        switch entry.value {
+        switch slot {
         case .table(let t) where t.origin == .implicit:
             t.origin = .header
             t.range = header.range
@@ -157,7 +212,7 @@ struct TOMLDocumentBuilder {
                 at: header.key.range, first: entry.keyRange, firstMessage: "'\(shown)' defined here",
                 help: "write [[\(shown)]] to add another element")
         case .value:
-            conflict("cannot define table '\(shown)': it already holds \(holds(entry.value)) (defined at \(location(entry.keyRange)))",
+            conflict("cannot define table '\(shown)': it already holds \(holds(slot)) (defined at \(location(entry.keyRange)))",
                 at: header.key.range, first: entry.keyRange, firstMessage: "'\(shown)' defined here",
                 help: "rename the table, or remove the key at \(location(entry.keyRange))")
         }
@@ -170,20 +225,20 @@ struct TOMLDocumentBuilder {
         let path = parent.path + [last.name]
         let shown = name(path)
         let element = Table(origin: .arrayElement, range: header.range, path: path)
-        guard let entry = parent.entries[last.name] else {
-            parent.entries[last.name] = Entry(key: last.name, keyRange: last.range, value: .arrayOfTables([element]))
+        guard let (entry, slot) = parent.slot(last.name) else {
+            parent.add(last.name, keyRange: last.range, .arrayOfTables([element]))
             return element
         }
-        switch entry.value {
+        switch slot {
         case .arrayOfTables(let ts):
-            parent.entries[last.name] = Entry(key: entry.key, keyRange: entry.keyRange, value: .arrayOfTables(ts + [element]))
+            parent.open[parent.entries.index(forKey: last.name)!] = .arrayOfTables(ts + [element])
             return element
         case .value(let v) where v.array != nil:
             conflict("cannot append to '\(shown)': it is a static array (defined at \(location(entry.keyRange)))",
                 at: header.key.range, first: entry.keyRange, firstMessage: "'\(shown)' defined here",
                 help: "write all elements in the array, or turn every element into a [[\(shown)]] section")
         default:
-            conflict("cannot define '\(shown)' as an array of tables: it already holds \(holds(entry.value)) (defined at \(location(entry.keyRange)))",
+            conflict("cannot define '\(shown)' as an array of tables: it already holds \(holds(slot)) (defined at \(location(entry.keyRange)))",
                 at: header.key.range, first: entry.keyRange, firstMessage: "'\(shown)' defined here",
                 help: "rename one of them")
         }
@@ -197,34 +252,41 @@ struct TOMLDocumentBuilder {
         for index in 0..<(pair.key.count - 1) {
             let segment = pair.key[index]
             let path = t.path + [segment.name]
-            if let entry = t.entries[segment.name] {
-                if case .table(let next) = entry.value, next.origin == .dotted {
+            if let (entry, slot) = t.slot(segment.name) {
+                if case .table(let next) = slot, next.origin == .dotted {
                     t = next
                     continue
                 }
                 let shown = name(path)
-                if case .table(let other) = entry.value {
+                if case .table(let other) = slot {
                     conflict("cannot add to table '\(shown)' with a dotted key: it is defined by a header at \(location(other.range))",
                         at: segment.range, first: other.range, firstMessage: "'\(shown)' defined here",
                         help: "move this key into the [\(shown)] section")
                 } else {
-                    conflict("cannot add to '\(shown)' with a dotted key: it already holds \(holds(entry.value)) (defined at \(location(entry.keyRange)))",
+                    conflict("cannot add to '\(shown)' with a dotted key: it already holds \(holds(slot)) (defined at \(location(entry.keyRange)))",
                         at: segment.range, first: entry.keyRange, firstMessage: "'\(shown)' defined here",
                         help: "rename one of the two keys")
                 }
                 return
             }
             let next = Table(origin: .dotted, range: segment.range, path: path)
-            t.entries[segment.name] = Entry(key: segment.name, keyRange: segment.range, value: .table(next))
+            t.add(segment.name, keyRange: segment.range, .table(next))
             t = next
         }
         let last = pair.key.last
-        if let existing = t.entries[last.name] {
+        let index: Int
+        switch t.reserve(last.name, keyRange: last.range) {
+        case .new(let i):
+            index = i
+        case .taken(let existing):
             duplicateKey(pair.key, at: last.range, first: existing.keyRange)
             return
         }
-        guard let value = convert(pair.value, path: t.path + [last.name]) else { return }
-        t.entries[last.name] = Entry(key: last.name, keyRange: last.range, value: .value(value))
+        guard let value = convert(pair.value, path: t.path + [last.name]) else {
+            t.entries.remove(at: index)
+            return
+        }
+        t.entries.values[index].value = value
     }
 
     mutating func duplicateKey(_ key: TOMLKeySyntax, at range: SourceRange, first: SourceRange) {
@@ -236,6 +298,7 @@ struct TOMLDocumentBuilder {
 
     /// An inline table of plain keys, built straight into its final form.
     mutating func simpleInlineTable(_ pairs: [TOMLKeyValueSyntax], range: SourceRange, path: @autoclosure () -> [String]) -> TOMLTable {
+        if pairs.count <= 8, let table = smallInlineTable(pairs, range: range, path: path()) { return table }
         var entries = OrderedDictionary<String, TOMLEntry>()
         entries.reserveCapacity(pairs.count)
         for pair in pairs {
@@ -248,6 +311,26 @@ struct TOMLDocumentBuilder {
             entries[segment.name] = TOMLEntry(key: segment.name, keyRange: segment.range, value: value)
         }
         return TOMLTable(origin: .inline, range: range, entries: entries)
+    }
+
+    /// The common `{ version = "1.0", path = "../x" }`: keys checked to be distinct pairwise,
+    /// and the table built without hashing. Nil when a key repeats: the general path reports it.
+    mutating func smallInlineTable(_ pairs: [TOMLKeyValueSyntax], range: SourceRange, path: @autoclosure () -> [String]) -> TOMLTable? {
+        for i in pairs.indices {
+            for j in 0..<i where pairs[j].key.first.name == pairs[i].key.first.name { return nil }
+        }
+        var keys: [String] = []
+        var values: [TOMLEntry] = []
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        for pair in pairs {
+            let segment = pair.key.first
+            // A missing value was reported by the parser; the pair is left out.
+            guard let value = convert(pair.value, path: path() + [segment.name]) else { continue }
+            keys.append(segment.name)
+            values.append(TOMLEntry(key: segment.name, keyRange: segment.range, value: value))
+        }
+        return TOMLTable(origin: .inline, range: range, entries: OrderedDictionary(uncheckedUniqueKeys: keys, values: values))
     }
 
     mutating func convert(_ syntax: TOMLValueSyntax, path: @autoclosure () -> [String]) -> TOMLValue? {

@@ -19,6 +19,10 @@ struct TOMLParser {
         source.bytes.withUnsafeBufferPointer { buffer in
             var parser = TOMLParser(b: buffer, n: buffer.count, version: version, source: source)
             parser.tokens.reserveCapacity(buffer.count / 4 + 4)
+            // At most one statement per line: reserving that much saves copying large values as the array grows.
+            var lines = 1
+            for byte in buffer where byte == 0x0A { lines += 1 }
+            parser.statements.reserveCapacity(lines)
             parser.parseDocument()
             return TOMLSyntaxTree(
                 source: source, tokens: parser.tokens, statements: parser.statements, diagnostics: parser.diagnostics)
