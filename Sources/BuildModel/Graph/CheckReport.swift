@@ -20,5 +20,5 @@ public struct CheckReport: Sendable {
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
     public var packageCount: Int { snapshot.members.count }
-    public var moduleCount: Int { snapshot.memberModules.count }
+    public var moduleCount: Int { snapshot.modules.values.count { $0.memberManifest != nil } }
 }

@@ -15,6 +15,11 @@ public struct Digraph: Sendable {
         successors[from].append(to)
     }
 
+    /// Replaces every edge out of `node`.
+    public mutating func setSuccessors(of node: Int, _ targets: [Int]) {
+        successors[node] = targets
+    }
+
     /// Strongly connected components (Tarjan, iterative: no recursion depth limit), each sorted,
     /// in reverse topological order of the condensation.
     public func stronglyConnectedComponents() -> [[Int]] {

@@ -61,33 +61,39 @@ public struct WorkspaceLoader: Sendable {
 
         // Member sources: each member's directory minus the other members and the library roots.
         let memberDirectories = Set(members.map(\.directory))
-        var pending: [(path: String, member: PackageManifest?)] = []
-        for member in members {
+        // Members are walked on every core: listing directories is mostly waiting on the kernel.
+        let walks = ResultSlots<(files: [String], diagnostics: [Diagnostic])>(count: members.count)
+        let walked = members
+        DispatchQueue.concurrentPerform(iterations: walked.count) { i in
+            let member = walked[i]
             let walker = SourceWalker(ecosystem: ecosystem, cache: directories,
                                       excluded: memberDirectories.subtracting([member.directory]).union(resolver.libraryRoots))
-            let (files, problems) = walker.walk(member.directory)
-            diagnostics += problems
-            pending += files.map { ($0, member) }
+            walks[i] = walker.walk(member.directory)
+        }
+        var pending: [(path: String, member: PackageManifest?)] = []
+        for (member, walk) in zip(members, walks.values) {
+            diagnostics += walk!.diagnostics
+            pending += walk!.files.map { ($0, member) }
         }
 
-        var modules: [String: Module] = [:]
+        var modules = [String: Module](minimumCapacity: pending.count + 64)
+        sources.reserveCapacity(pending.count + members.count + 64)
         var known = Set(pending.map(\.path))
         while !pending.isEmpty {
             let batch = pending
             pending = []
-            let loaded = readScanAndResolve(batch, resolver: resolver)
+            let loaded = readScanAndResolve(batch, resolver: resolver, known: known)
             for (index, item) in batch.enumerated() {
                 let module: Module
+                let targets: [String]
                 switch loaded[index] {
-                case .success(let m): module = m
+                case .success(let m): (module, targets) = m
                 case .failure(let error):
                     diagnostics.append(fileProblem(error, path: item.path))
                     continue
                 }
-                for resolved in module.imports {
-                    for target in resolved.outcome.targets where known.insert(target).inserted {
-                        pending.append((target, nil))
-                    }
+                for target in targets where known.insert(target).inserted {
+                    pending.append((target, nil))
                 }
                 modules[item.path] = module
                 sources[item.path] = module.source
@@ -120,9 +126,9 @@ public struct WorkspaceLoader: Sendable {
         while !pending.isEmpty {
             let batch = pending
             pending = []
-            for (index, result) in readScanAndResolve(batch, resolver: snapshot.resolver).enumerated() {
+            for (index, result) in readScanAndResolve(batch, resolver: snapshot.resolver, known: []).enumerated() {
                 let target = batch[index].path
-                guard case .success(let m) = result else { continue }
+                guard case .success((let m, _)) = result else { continue }
                 next.modules[target] = m
                 next.sources[target] = m.source
                 Self.insertSorted(target, into: &next.modulePaths)
@@ -141,15 +147,23 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// Reads, validates, scans and resolves files on every core; the error where a file cannot be read.
-    private func readScanAndResolve(_ items: [(path: String, member: PackageManifest?)], resolver: any ImportResolver) -> [Result<Module, FileSystemError>] {
-        let results = ResultSlots<Result<Module, FileSystemError>>(count: items.count)
+    /// With each module, the targets of its imports that are not in `known` (looked up on the
+    /// worker, so the caller's serial loop only sees the few files it has not met yet).
+    private func readScanAndResolve(_ items: [(path: String, member: PackageManifest?)], resolver: any ImportResolver,
+                                    known: Set<String>) -> [Result<(Module, [String]), FileSystemError>] {
+        let results = ResultSlots<Result<(Module, [String]), FileSystemError>>(count: items.count)
         let chunks = max(1, min(items.count / 64, 64))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var i = chunk
             while i < items.count {
                 let (path, member) = items[i]
                 do throws(FileSystemError) {
-                    results[i] = .success(makeModule(path, bytes: try fileSystem.readFile(path), member: member, resolver: resolver))
+                    let module = makeModule(path, bytes: try fileSystem.readFile(path), member: member, resolver: resolver)
+                    var unknown: [String] = []
+                    for resolved in module.imports {
+                        for target in resolved.outcome.targets where !known.contains(target) { unknown.append(target) }
+                    }
+                    results[i] = .success((module, unknown))
                 } catch {
                     results[i] = .failure(error)
                 }
@@ -205,26 +219,4 @@ public struct WorkspaceLoader: Sendable {
         }
         return Module(path: path, source: source, scan: scan, origin: origin, memberManifest: member?.path, imports: imports, diagnostics: diagnostics)
     }
-}
-
-/// Fixed slots filled from several threads, each slot by exactly one of them.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    subscript(index: Int) -> Value? {
-        get { storage[index] }
-        set { storage[index] = newValue }
-    }
-
-    var values: [Value?] { Array(storage) }
 }
