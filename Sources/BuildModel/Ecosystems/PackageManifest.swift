@@ -2,7 +2,10 @@
 /// the language server need, each value with its range, plus the diagnostics found while reading.
 public struct PackageManifest: Sendable {
     /// Absolute path of the manifest file.
-    public var path: String
+    public var path: String { didSet { directory = Paths.parent(path) } }
+    /// The directory holding the manifest: the package root. Stored, because every module of
+    /// the package asks for it while its imports are resolved.
+    public private(set) var directory: String
     public var source: SourceText
     /// The `[package]` (or equivalent) section, nil for a virtual workspace manifest.
     public var package: PackageSection?
@@ -14,6 +17,7 @@ public struct PackageManifest: Sendable {
 
     public init(path: String, source: SourceText) {
         self.path = path
+        self.directory = Paths.parent(path)
         self.source = source
         self.package = nil
         self.dependencies = []
@@ -21,9 +25,6 @@ public struct PackageManifest: Sendable {
         self.toolchain = ToolchainSettings()
         self.diagnostics = []
     }
-
-    /// The directory holding the manifest: the package root.
-    public var directory: String { Paths.parent(path) }
 
     /// The package name, or the directory's name for a virtual manifest.
     public var displayName: String { package?.name?.value ?? Paths.lastComponent(directory) }

@@ -12,6 +12,9 @@ final class AsthraImportResolver: ImportResolver {
     let root: String
     /// Manifests of fetched packages, read when first needed.
     private let fetched = Mutex<[String: PackageManifest?]>([:])
+    /// Library modules by import path (`stdlib/io` → its files): thousands of files import the
+    /// same few, and the answer depends only on the path once the access rules allowed it.
+    private let libraryModules = Mutex<[String: [String]]>([:])
 
     var environmentDiagnostics: [Diagnostic] { roots.diagnostics }
     var libraryRoots: [String] { [roots.stdlib, roots.internal].compactMap { $0 } }
@@ -92,7 +95,10 @@ final class AsthraImportResolver: ImportResolver {
             return ImportOutcome(category: .system)
         case .stdlib, .internal:
             guard let root = category == .stdlib ? roots.stdlib : roots.internal else { return ImportOutcome(category: category) }
-            return module(at: Paths.join(root, rest), statement: statement, category: category)
+            if let targets = libraryModules.withLock({ $0[path] }) { return ImportOutcome(category: category, targets: targets) }
+            let outcome = module(at: Paths.join(root, rest), statement: statement, category: category)
+            if outcome.diagnostics.isEmpty { libraryModules.withLock { $0[path] = outcome.targets } }
+            return outcome
         case .local:
             let target = Paths.join(Paths.parent(file), path)
             guard Paths.isWithin(target, origin.boundary) else {
@@ -191,8 +197,11 @@ final class AsthraImportResolver: ImportResolver {
 
     /// The files a module path names: `<base>.asthra`, `<base>.ast`, or the source files of the directory `<base>`.
     func findModule(_ base: String) -> [String]? {
-        for ext in extensions where cache.contains(base + "." + ext) { return [base + "." + ext] }
-        guard cache.isDirectory(base), let names = cache.entries(of: base) else { return nil }
+        // One listing answers both questions: is there a file `<name>.<ext>`, and a directory `<name>`?
+        let name = Paths.lastComponent(base)
+        guard let siblings = cache.entries(of: Paths.parent(base)) else { return nil }
+        for ext in extensions where siblings.contains(name + "." + ext) { return [base + "." + ext] }
+        guard siblings.contains(name), cache.isDirectory(base), let names = cache.entries(of: base) else { return nil }
         return names.filter { extensions.contains(Paths.fileExtension($0)) }.sorted().map { Paths.join(base, $0) }
     }
 
