@@ -6,8 +6,9 @@ struct TOMLManifestReader {
     mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     /// Warns about keys of `table` that are not in `known`, suggesting the closest known key.
-    mutating func checkKeys(_ table: TOMLTable, known: [String], in name: String) {
+    mutating func checkKeys(_ table: TOMLTable, known: [String], in name: @autoclosure () -> String) {
         for (key, entry) in table.entries where !known.contains(key) {
+            let name = name()
             let place = name.isEmpty ? "at the top level" : "in [\(name)]"
             var help: [String] = []
             var fix: Diagnostic.Fix?
@@ -32,33 +33,34 @@ struct TOMLManifestReader {
 
     /// The value of `key` when it has the type `extract` accepts; a wrong type is reported.
     private mutating func scalar<T: Hashable & Sendable>(
-        _ table: TOMLTable, _ key: String, path: String, expected: String, example: String, _ extract: (TOMLValue) -> T?
+        _ table: TOMLTable, _ key: String, path: () -> String, expected: String, example: @autoclosure () -> String,
+        _ extract: (TOMLValue) -> T?
     ) -> Located<T>? {
         guard let entry = table.entries[key] else { return nil }
         guard let value = extract(entry.value) else {
-            wrongType(entry, path: path, expected: expected, example: example)
+            wrongType(entry, path: path(), expected: expected, example: example())
             return nil
         }
         return Located(value, range: entry.value.range, keyRange: entry.keyRange)
     }
 
-    mutating func string(_ table: TOMLTable, _ key: String, path: String) -> Located<String>? {
+    mutating func string(_ table: TOMLTable, _ key: String, path: @autoclosure () -> String) -> Located<String>? {
         scalar(table, key, path: path, expected: "a string", example: "\(key) = \"…\"") { $0.string }
     }
 
-    mutating func bool(_ table: TOMLTable, _ key: String, path: String) -> Located<Bool>? {
+    mutating func bool(_ table: TOMLTable, _ key: String, path: @autoclosure () -> String) -> Located<Bool>? {
         scalar(table, key, path: path, expected: "a boolean", example: "\(key) = true or \(key) = false") { $0.boolean }
     }
 
-    mutating func integer(_ table: TOMLTable, _ key: String, path: String) -> Located<Int64>? {
+    mutating func integer(_ table: TOMLTable, _ key: String, path: @autoclosure () -> String) -> Located<Int64>? {
         scalar(table, key, path: path, expected: "an integer", example: "\(key) = 2") { $0.integer }
     }
 
     /// An array of strings; elements of another type are reported one by one and left out.
-    mutating func strings(_ table: TOMLTable, _ key: String, path: String) -> [Located<String>]? {
+    mutating func strings(_ table: TOMLTable, _ key: String, path: @autoclosure () -> String) -> [Located<String>]? {
         guard let entry = table.entries[key] else { return nil }
         guard let array = entry.value.array else {
-            wrongType(entry, path: path, expected: "an array of strings", example: "\(key) = [\"…\"]")
+            wrongType(entry, path: path(), expected: "an array of strings", example: "\(key) = [\"…\"]")
             return nil
         }
         var out: [Located<String>] = []
@@ -67,7 +69,7 @@ struct TOMLManifestReader {
                 out.append(Located(s, range: element.range))
             } else {
                 add(.error(
-                    "'\(path)' must hold only strings, found \(article(element.typeName))", .wrongType,
+                    "'\(path())' must hold only strings, found \(article(element.typeName))", .wrongType,
                     at: element.range, help: ["put the value in quotes, or remove it"]))
             }
         }
@@ -75,10 +77,10 @@ struct TOMLManifestReader {
     }
 
     /// A sub-table, written as a header or inline.
-    mutating func table(_ table: TOMLTable, _ key: String, path: String) -> (TOMLTable, TOMLEntry)? {
+    mutating func table(_ table: TOMLTable, _ key: String, path: @autoclosure () -> String) -> (TOMLTable, TOMLEntry)? {
         guard let entry = table.entries[key] else { return nil }
         guard let t = entry.value.table else {
-            wrongType(entry, path: path, expected: "a table", example: "a [\(path)] section")
+            wrongType(entry, path: path(), expected: "a table", example: "a [\(path())] section")
             return nil
         }
         return (t, entry)

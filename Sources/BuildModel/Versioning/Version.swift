@@ -72,14 +72,14 @@ public struct Version: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     static func isIdentifierCharacter(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber || c == "-")
+        c.asciiByte.map { ASCII.isAlphanumeric($0) || $0 == 0x2D } ?? false
     }
 
     /// A version number part: digits, no leading zero, fits 64 bits.
     static func parseNumber(_ part: Substring) -> Result<UInt64, Reason> {
         if part.isEmpty { return .failure(Reason("a number is missing")) }
-        guard part.allSatisfy(\.isASCIIDigit) else { return .failure(Reason("'\(part)' is not a number")) }
-        if part.count > 1 && part.first == "0" { return .failure(Reason("'\(part)' has a leading zero")) }
+        guard part.utf8.allSatisfy(ASCII.isDigit) else { return .failure(Reason("'\(part)' is not a number")) }
+        if part.utf8.count > 1 && part.utf8.first == 0x30 { return .failure(Reason("'\(part)' has a leading zero")) }
         guard let n = UInt64(part) else { return .failure(Reason("'\(part)' is too large")) }
         return .success(n)
     }
@@ -125,7 +125,7 @@ public enum VersionError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIIDigit: Bool { asciiByte.map(ASCII.isDigit) ?? false }
 }
 
 /// A failure explained in words, for parsers that return `Result`.

@@ -94,6 +94,12 @@ public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
     }
 
     public static func parse(_ text: String) -> Result<VersionRequirement, VersionError> {
+        if let simple = simpleComparator(text) { return .success(VersionRequirement(comparators: [simple])) }
+        return parseInFull(text)
+    }
+
+    /// Every form, with a reason for each error.
+    static func parseInFull(_ text: String) -> Result<VersionRequirement, VersionError> {
         let trimmed = text.trimmingSpaces
         if trimmed.isEmpty {
             return .failure(.invalidRequirement(text, reason: "it is empty; write a version such as '^1.0' or '*' for any version"))
@@ -118,38 +124,95 @@ public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
         return .success(VersionRequirement(comparators: comparators))
     }
 
+    /// The form nearly every manifest uses, read in one pass over the bytes: an optional
+    /// operator and one to three numbers (`^1.2`, `~1.2.3`, `>=2`). Nil for anything else
+    /// (spaces, wildcards, pre-releases, leading zeros, lists, errors), which the full parser handles.
+    static func simpleComparator(_ text: String) -> Comparator? {
+        var op = Operator.caret
+        var numbers: [UInt64] = []
+        numbers.reserveCapacity(3)
+        var current: UInt64 = 0
+        var digits = 0
+        var leadingZero = false
+        var start = true
+        for b in text.utf8 {
+            if start {
+                start = false
+                switch b {
+                case 0x5E: op = .caret; continue
+                case 0x7E: op = .tilde; continue
+                case 0x3D: op = .exact; continue
+                case 0x3E: op = .greater; continue
+                case 0x3C: op = .less; continue
+                default: break
+                }
+            }
+            if b == 0x3D && digits == 0 && numbers.isEmpty && (op == .greater || op == .less) {
+                op = op == .greater ? .greaterOrEqual : .lessOrEqual
+                continue
+            }
+            if ASCII.isDigit(b) {
+                if digits == 1 && leadingZero { return nil }
+                if digits == 0 { leadingZero = b == 0x30 }
+                digits += 1
+                if digits > 18 { return nil }
+                current = current * 10 + UInt64(b - 0x30)
+            } else if b == 0x2E {
+                if digits == 0 || numbers.count == 2 { return nil }
+                numbers.append(current)
+                current = 0
+                digits = 0
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        numbers.append(current)
+        return Comparator(op: op, major: numbers[0], minor: numbers.count > 1 ? numbers[1] : nil,
+                          patch: numbers.count > 2 ? numbers[2] : nil, prerelease: [])
+    }
+
     private static func parseComparator(_ text: String) -> Result<Comparator, Reason> {
+        // Byte checks throughout: this runs for every dependency of every manifest.
         var rest = Substring(text)
         var op = Operator.caret
-        for candidate in [Operator.greaterOrEqual, .lessOrEqual, .caret, .tilde, .exact, .greater, .less] where rest.hasPrefix(candidate.rawValue) {
-            op = candidate
-            rest = rest.dropFirst(candidate.rawValue.count)
-            break
+        let head = Array(rest.utf8.prefix(2))
+        let second = head.count > 1 ? head[1] : 0
+        switch head.first {
+        case 0x3E: op = second == 0x3D ? .greaterOrEqual : .greater
+        case 0x3C: op = second == 0x3D ? .lessOrEqual : .less
+        case 0x5E: op = .caret
+        case 0x7E: op = .tilde
+        case 0x3D: op = .exact
+        default: break
+        }
+        if let first = head.first, [0x3E, 0x3C, 0x5E, 0x7E, 0x3D].contains(first) {
+            rest = rest.dropFirst(op.rawValue.utf8.count)
         }
         rest = Substring(String(rest).trimmingSpaces)
-        if rest.hasPrefix("=") && (op == .greater || op == .less) { return .failure(Reason("write '\(op.rawValue)=' without a space")) }
-        if rest.hasPrefix("v") { return .failure(Reason("drop the 'v' before '\(rest.dropFirst())'")) }
-        if rest.contains("+") { return .failure(Reason("build metadata ('+…') has no meaning in a requirement")) }
+        if rest.utf8.first == 0x3D && (op == .greater || op == .less) { return .failure(Reason("write '\(op.rawValue)=' without a space")) }
+        if rest.utf8.first == 0x76 { return .failure(Reason("drop the 'v' before '\(rest.dropFirst())'")) }
+        if rest.utf8.contains(0x2B) { return .failure(Reason("build metadata ('+…') has no meaning in a requirement")) }
         var prerelease: [String] = []
-        if let dash = rest.firstIndex(of: "-") {
+        if let dash = rest.utf8.firstIndex(of: 0x2D) {
             prerelease = rest[rest.index(after: dash)...].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             rest = rest[..<dash]
             if prerelease.contains(where: { $0.isEmpty || !$0.allSatisfy(Version.isIdentifierCharacter) }) {
                 return .failure(Reason("the pre-release may only hold dot-separated letters, digits and '-'"))
             }
         }
-        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = rest.utf8.split(separator: 0x2E, omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count) else { return .failure(Reason("'\(rest)' has more than 3 numbers")) }
         var numbers: [UInt64?] = []
         var sawWildcard = false
         for part in parts {
-            if part == "*" || part == "x" || part == "X" {
+            if part.count == 1, let c = part.first, c == 0x2A || c == 0x78 || c == 0x58 {  // *, x, X
                 sawWildcard = true
                 numbers.append(nil)
                 continue
             }
             if sawWildcard { return .failure(Reason("a number cannot follow a wildcard")) }
-            switch Version.parseNumber(part) {
+            switch Version.parseNumber(Substring(part)) {
             case .success(let n): numbers.append(n)
             case .failure(let reason): return .failure(reason)
             }
@@ -177,9 +240,10 @@ extension Version {
 
 extension String {
     var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return self }
+        return String(self[first...last])
     }
 }

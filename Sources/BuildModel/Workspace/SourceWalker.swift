@@ -12,12 +12,12 @@ struct SourceWalker {
     func walk(_ root: String) -> (files: [String], diagnostics: [Diagnostic]) {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
-        var visiting: Set<FileIdentity> = []
+        var visiting: [FileIdentity] = []  // the directories being walked: as deep as the tree
         walk(root, isRoot: true, files: &files, diagnostics: &diagnostics, visiting: &visiting)
         return (files, diagnostics)
     }
 
-    private func walk(_ dir: String, isRoot: Bool, files: inout [String], diagnostics: inout [Diagnostic], visiting: inout Set<FileIdentity>) {
+    private func walk(_ dir: String, isRoot: Bool, files: inout [String], diagnostics: inout [Diagnostic], visiting: inout [FileIdentity]) {
         let entries: [(name: String, kind: FileKind)]
         do {
             entries = try fileSystem.directoryEntries(dir)
@@ -31,8 +31,8 @@ struct SourceWalker {
         cache.record(dir, entries: names)
         if !isRoot && ecosystem.manifestFileNames.contains(where: names.contains) { return }
         guard let identity = fileSystem.status(dir)?.identity else { return }
-        visiting.insert(identity)
-        defer { visiting.remove(identity) }
+        visiting.append(identity)
+        defer { visiting.removeLast() }
         for (name, kind) in entries where !name.hasPrefix(".") {
             let path = dir == "/" ? "/" + name : dir + "/" + name
             switch kind {

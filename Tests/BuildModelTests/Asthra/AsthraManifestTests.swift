@@ -162,4 +162,15 @@ struct AsthraManifestTests {
     func names(_ name: String, _ problem: String?) {
         #expect(AsthraPackageName.problem(with: name) == problem)
     }
+
+    @Test("the one-pass check of a name agrees with the rule-by-rule one", arguments: [
+        "json_utils", "_x", "a-b", "A9", "", "9lives", "-x", "stdlib", "std", "system", "my app", "naïve",
+        "github.com/user/json", "gitlab.example.org/a/b.c", "a.bc/x", "github.com/user/json/sub", "std/x", "internal/x",
+        "user/json", "github.com//x", "github.com/", "/github.com/x", "github.com/./x", "github.com/../x", "github.com/.../x",
+        "github.c/x", "github.c0m/x", "github..com/x", ".github.com/x", "github.com./x", "git_hub.com/x", "github.com/us er",
+        "github.com/naïve", "github.com/x/",
+    ])
+    func plainNames(_ name: String) {
+        #expect(AsthraPackageName.isPlainlyValid(name) == (AsthraPackageName.explain(name) == nil), "\(name)")
+    }
 }

@@ -78,6 +78,26 @@ struct VersionTests {
         #expect(error.description == message)
     }
 
+    @Test("the one-pass reading of plain requirements agrees with the full parser", arguments: [
+        "1", "^1.2", "~1.2.3", "=1.2.3", ">1", ">=1.0.0", "<2", "<=0.9", "0.0.0", "0", "999999999999999999.1",
+    ])
+    func plainRequirements(_ text: String) throws {
+        let fast = try #require(VersionRequirement.simpleComparator(text), "'\(text)' should take the one-pass reading")
+        guard case .success(let full) = VersionRequirement.parseInFull(text) else {
+            Issue.record("'\(text)' does not parse in full")
+            return
+        }
+        #expect(full.comparators == [fast])
+    }
+
+    @Test("forms the one-pass reading leaves to the full parser", arguments: [
+        "", "01", "1.", ".1", "1..2", ">==1", "=>1", "^^1", "1.2.3.4", "1.x", "1.*", " 1", "1 ", "> =1", "1.0.0-beta",
+        "v1", "1,2", "*", "1000000000000000000",
+    ])
+    func notPlainRequirements(_ text: String) {
+        #expect(VersionRequirement.simpleComparator(text) == nil)
+    }
+
     @Test("requirements print in their canonical form")
     func printing() {
         #expect(VersionRequirement(">= 1.0 , < 2")?.description == ">=1.0, <2")

@@ -6,7 +6,6 @@ enum AsthraDependencyReader {
     static func read(_ table: TOMLTable, kind: DependencySpec.Kind, reader: inout TOMLManifestReader) -> [DependencySpec] {
         var out: [DependencySpec] = []
         for (name, entry) in table.entries {
-            let path = "\(kind.rawValue).\(TOMLLiteral.renderKey(name))"
             var spec = DependencySpec(kind: kind, name: Located(name, range: entry.keyRange), range: entry.value.range)
             if let problem = AsthraPackageName.problem(with: name) {
                 reader.add(.error("invalid dependency name '\(name)': \(problem)", .invalidPackageName, at: entry.keyRange,
@@ -16,7 +15,8 @@ enum AsthraDependencyReader {
             case .string(let text):
                 spec.requirement = requirement(text, range: entry.value.range, keyRange: entry.keyRange, reader: &reader)
             case .table(let t):
-                readTable(t, into: &spec, path: path, reader: &reader)
+                // The dotted path only appears in messages: built when one is written.
+                readTable(t, into: &spec, path: "\(kind.rawValue).\(TOMLLiteral.renderKey(name))", reader: &reader)
             default:
                 reader.add(.error(
                     "dependency '\(name)' must be a version requirement string or a table, found \(reader.article(entry.value.typeName))", .wrongType,
@@ -38,21 +38,21 @@ enum AsthraDependencyReader {
         }
     }
 
-    private static func readTable(_ t: TOMLTable, into spec: inout DependencySpec, path: String, reader: inout TOMLManifestReader) {
+    private static func readTable(_ t: TOMLTable, into spec: inout DependencySpec, path: @autoclosure () -> String, reader: inout TOMLManifestReader) {
         let name = spec.name.value
-        reader.checkKeys(t, known: keys, in: path)
-        if let version = reader.string(t, "version", path: "\(path).version") {
+        reader.checkKeys(t, known: keys, in: path())
+        if let version = reader.string(t, "version", path: "\(path()).version") {
             spec.requirement = requirement(version.value, range: version.range, keyRange: version.keyRange, reader: &reader)
         }
-        spec.path = reader.string(t, "path", path: "\(path).path")
-        spec.git = reader.string(t, "git", path: "\(path).git")
+        spec.path = reader.string(t, "path", path: "\(path()).path")
+        spec.git = reader.string(t, "git", path: "\(path()).git")
         if let git = spec.git, git.value.hasPrefix("-") || git.value.hasPrefix("ext::") || git.value.isEmpty {
             reader.add(.error("git URL '\(git.value)' of dependency '\(name)' is not allowed", .invalidValue, at: git.range,
                               help: ["use an https://, ssh:// or file:// URL, or a local path; URLs starting with '-' or 'ext::' could run commands"]))
         }
         var references: [(String, Located<String>)] = []
         for key in ["tag", "branch", "rev"] {
-            if let value = reader.string(t, key, path: "\(path).\(key)") { references.append((key, value)) }
+            if let value = reader.string(t, key, path: "\(path()).\(key)") { references.append((key, value)) }
         }
         if let (key, first) = references.first {
             spec.gitReference = Located(key == "tag" ? .tag(first.value) : key == "branch" ? .branch(first.value) : .rev(first.value),
@@ -84,13 +84,14 @@ enum AsthraDependencyReader {
 
     /// The same package twice: under two spellings in one table, or in both tables.
     static func checkDuplicates(_ specs: [DependencySpec], reader: inout TOMLManifestReader) {
-        var seen: [String: DependencySpec] = [:]
-        for spec in specs {
+        var seen = [String: Int](minimumCapacity: specs.count)
+        for (index, spec) in specs.enumerated() {
             let key = normalized(spec.name.value)
-            guard let first = seen[key] else {
-                seen[key] = spec
+            guard let firstIndex = seen[key] else {
+                seen[key] = index
                 continue
             }
+            let first = specs[firstIndex]
             let sameTable = first.kind == spec.kind
             let message = sameTable
                 ? "dependency '\(spec.name.value)' is declared twice in [\(spec.kind.rawValue)] (also as '\(first.name.value)')"
@@ -107,7 +108,8 @@ enum AsthraDependencyReader {
 
     /// Spellings that name the same package: case, a trailing `/` or `.git`.
     static func normalized(_ name: String) -> String {
-        var n = name.lowercased()
+        var n = name.utf8.contains(where: { $0 >= 0x80 }) ? name.lowercased()
+            : String(decoding: name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         while n.hasSuffix("/") { n.removeLast() }
         if n.hasSuffix(".git") { n.removeLast(4) }
         return n

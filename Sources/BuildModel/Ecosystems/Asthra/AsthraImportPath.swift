@@ -22,12 +22,12 @@ public enum AsthraImportPath {
     /// `github.com`, `gitlab.example.org`: dot-separated labels ending in a top-level domain
     /// of two or more letters.
     public static func isDomain(_ text: Substring) -> Bool {
-        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+        let labels = text.utf8.split(separator: 0x2E, omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy(ASCII.isLetter) else {
             return false
         }
         return labels.allSatisfy { label in
-            !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            !label.isEmpty && label.allSatisfy { ASCII.isAlphanumeric($0) || $0 == 0x2D }
         }
     }
 }

@@ -11,8 +11,9 @@ struct TOMLDocumentBuilder {
         var origin: TOMLTable.Origin
         var range: SourceRange
         var entries: OrderedDictionary<String, TOMLEntry> = [:]
-        /// Sub-tables still open, by the index of the entry that holds their place.
-        var open: [Int: Open] = [:]
+        /// Sub-tables still open, at the index of the entry that holds their place (nil for
+        /// final values). Only as long as the last open table's index.
+        var open: [Open?] = []
         let path: [String]
 
         init(origin: TOMLTable.Origin, range: SourceRange, path: [String]) {
@@ -24,7 +25,7 @@ struct TOMLDocumentBuilder {
         /// Adds an open sub-table or array of tables under a new key.
         func add(_ name: String, keyRange: SourceRange, _ value: Open) {
             entries[name] = Self.placeholder(name, keyRange)
-            open[entries.count - 1] = value
+            setOpen(entries.count - 1, value)
         }
 
         /// Appends a placeholder for `name` unless the key is taken (one hash lookup).
@@ -35,6 +36,11 @@ struct TOMLDocumentBuilder {
                 $0
             }
             return isNew ? .new(index: entries.count - 1) : .taken(existing)
+        }
+
+        func setOpen(_ index: Int, _ value: Open) {
+            if open.count <= index { open += repeatElement(nil, count: index + 1 - open.count) }
+            open[index] = value
         }
 
         enum Reservation {
@@ -55,7 +61,7 @@ struct TOMLDocumentBuilder {
         func slot(_ name: String) -> (entry: TOMLEntry, slot: Slot)? {
             guard let index = entries.index(forKey: name) else { return nil }
             let entry = entries.values[index]
-            switch open[index] {
+            switch index < open.count ? open[index] : nil {
             case .table(let t)?: return (entry, .table(t))
             case .arrayOfTables(let ts)?: return (entry, .arrayOfTables(ts))
             case nil: return (entry, .value(entry.value))
@@ -112,7 +118,8 @@ struct TOMLDocumentBuilder {
     static func freeze(_ table: Table) -> TOMLTable {
         var entries = table.entries
         table.entries = [:]
-        for (index, open) in table.open {
+        for (index, open) in table.open.enumerated() {
+            guard let open else { continue }
             let value: TOMLValue
             switch open {
             case .table(let t):
@@ -188,12 +195,12 @@ struct TOMLDocumentBuilder {
         guard let parent = parentForHeader(header.key) else { return nil }
         let last = header.key.last
         let path = parent.path + [last.name]
-        let shown = name(path)
         guard let (entry, slot) = parent.slot(last.name) else {
             let t = Table(origin: .header, range: header.range, path: path)
             parent.add(last.name, keyRange: last.range, .table(t))
             return t
         }
+        let shown = name(path)  // from here on, only for messages
         switch slot {
         case .table(let t) where t.origin == .implicit:
             t.origin = .header
@@ -223,15 +230,15 @@ struct TOMLDocumentBuilder {
         guard let parent = parentForHeader(header.key) else { return nil }
         let last = header.key.last
         let path = parent.path + [last.name]
-        let shown = name(path)
         let element = Table(origin: .arrayElement, range: header.range, path: path)
         guard let (entry, slot) = parent.slot(last.name) else {
             parent.add(last.name, keyRange: last.range, .arrayOfTables([element]))
             return element
         }
+        let shown = name(path)  // from here on, only for messages
         switch slot {
         case .arrayOfTables(let ts):
-            parent.open[parent.entries.index(forKey: last.name)!] = .arrayOfTables(ts + [element])
+            parent.setOpen(parent.entries.index(forKey: last.name)!, .arrayOfTables(ts + [element]))
             return element
         case .value(let v) where v.array != nil:
             conflict("cannot append to '\(shown)': it is a static array (defined at \(location(entry.keyRange)))",

@@ -42,6 +42,8 @@ public indirect enum TOMLLiteral: Hashable, Sendable {
 
     /// A basic string with the escapes TOML needs.
     public static func renderString(_ s: String) -> String {
+        // Most strings need no escape: quoted as they are.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
