@@ -92,6 +92,18 @@ struct FeatureTests {
                 == .string("**dependency** `mathlib` [dependencies]\n\npath mathlib\n\nPackage **mathlib** 0.2.0 — Vectors and matrices.\n\nAt `mathlib/asthra.toml`"))
     }
 
+    @Test("hover answers from the current version of an open manifest, not an earlier parse")
+    func hoverAfterEdit() async {
+        let client = await started()
+        await client.open(TestWorkspace.manifest, TestWorkspace.manifestText)
+        let before = await client.request("textDocument/hover", client.at(TestWorkspace.manifest, 8, 2))
+        #expect(before["result"]?["contents"]?["value"]?.stringValue?.hasPrefix("**target** (string)") == true)
+        await client.change(TestWorkspace.manifest, version: 2, line: 8, from: 0, to: 6, text: "optimization")
+        let after = await client.request("textDocument/hover", client.at(TestWorkspace.manifest, 8, 2))
+        #expect(after["result"]?["contents"]?["value"]?.stringValue?.hasPrefix("**optimization** (string)") == true)
+        #expect(after["result"]?["range"] == json(#"{"start":{"line":8,"character":0},"end":{"line":8,"character":12}}"#))
+    }
+
     @Test("go to definition: module file, package manifest, dependency and member manifests")
     func definition() async {
         var files = TestWorkspace.files

@@ -7,6 +7,8 @@ public struct Document: Sendable {
     public let version: Int
     public let languageID: String
     public let text: SourceText
+    /// Parses of this version, made when a feature first needs them.
+    let analysis = DocumentAnalysis()
 
     public init(uri: String, path: String, version: Int, languageID: String, bytes: [UInt8]) {
         self.uri = uri

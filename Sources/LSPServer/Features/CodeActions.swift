@@ -9,7 +9,7 @@ enum CodeActions {
         guard q.client.codeActionLiterals else { return [] }
         let only = q.params["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
         if let only, !only.contains(where: { "quickfix".hasPrefix($0) || $0.hasPrefix("quickfix") }) { return [] }
-        let diagnostics = q.workspace?.diagnostics(for: q.path) ?? (q.isManifest ? q.ecosystem.readManifest(q.text).diagnostics : [])
+        let diagnostics = q.workspace?.diagnostics(for: q.path) ?? (q.isManifest ? q.manifest.diagnostics : [])
         var actions: [JSONValue] = []
         for d in diagnostics {
             guard let fix = d.fix, d.range.lowerBound <= range.upperBound && range.lowerBound <= d.range.upperBound else { continue }

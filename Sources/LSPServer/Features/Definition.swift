@@ -25,7 +25,7 @@ enum Definition {
     }
 
     private static func manifestTargets(_ q: FeatureQuery, at offset: Int) -> [String] {
-        let manifest = q.ecosystem.readManifest(q.text)
+        let manifest = q.manifest
         let directory = Paths.parent(q.path)
         if let dep = manifest.dependencies.first(where: { $0.name.range.touches(offset) || $0.range.touches(offset) }) {
             if let snapshot = q.snapshot, let dir = Hover.dependencyDirectory(dep, manifest: manifest, snapshot: snapshot),

@@ -18,7 +18,7 @@ enum DocumentSymbols {
     }
 
     static func answer(_ q: FeatureQuery) -> JSONValue {
-        let symbols = q.isManifest ? manifestSymbols(TOMLDocument(parsing: q.text).root) : sourceSymbols(q)
+        let symbols = q.isManifest ? manifestSymbols(q.tomlDocument.root) : sourceSymbols(q)
         if q.client.hierarchicalSymbols { return .array(symbols.map { hierarchical($0, q) }) }
         var flat: [JSONValue] = []
         func add(_ s: Symbol, container: String?) {

@@ -18,9 +18,15 @@ struct FeatureQuery: Sendable {
     let client: ClientCapabilities
     /// The text of any other file, for positions in it.
     let textOf: @Sendable (String) -> SourceText?
+    /// Parses of `text`, shared by every request on the same version of an open document.
+    let analysis: DocumentAnalysis
 
     var isManifest: Bool { ecosystem.manifestFileNames.contains(Paths.lastComponent(path)) }
     var snapshot: WorkspaceSnapshot? { workspace?.snapshot }
+    /// The text as TOML (parsed once per document version).
+    var tomlDocument: TOMLDocument { analysis.tomlDocument(of: text) }
+    /// The text as the ecosystem's manifest (read once per document version).
+    var manifest: PackageManifest { analysis.manifest(of: text, ecosystem: ecosystem) }
 
     func requireOffset() throws(ResponseError) -> Int {
         guard let offset else { throw .invalidParams("missing 'position'") }
@@ -59,7 +65,8 @@ extension LanguageServer {
     func query(_ params: JSONValue) throws(ResponseError) -> FeatureQuery {
         let uri = try params.documentURI()
         guard let path = DocumentURI.path(uri) else { throw .invalidParams("'\(uri)' is not a file: URI") }
-        guard let text = text(of: path) else { throw .invalidParams("'\(uri)' is not open and cannot be read") }
+        let open = documents[uri]
+        guard let text = open?.text ?? text(of: path) else { throw .invalidParams("'\(uri)' is not open and cannot be read") }
         var offset: Int?
         if let position = params["position"], !position.isNull {
             offset = converter.offset(try position.linePosition(), in: text)
@@ -80,6 +87,7 @@ extension LanguageServer {
                 if let d = documents[DocumentURI.uri(file)] { return d.text }
                 for s in sources { if let t = s[file] { return t } }
                 return try? fs.readText(file)
-            })
+            },
+            analysis: open?.analysis ?? DocumentAnalysis())
     }
 }

@@ -49,13 +49,13 @@ enum Hover {
     }
 
     private static func manifestHover(_ q: FeatureQuery, at offset: Int) -> (String, SourceRange)? {
-        let document = TOMLDocument(parsing: q.text)
+        let document = q.tomlDocument
         guard let (path, entry, onKey) = TOMLCursor.element(in: document, at: offset) else { return nil }
         let range = onKey ? entry.keyRange : entry.value.range
         let schema = q.ecosystem.manifestSchema
         // A dependency: its source and requirement, and the package when it is on disk.
         if path.count == 2, path[0].hasSuffix("dependencies"), schema.table([path[0]])?.hasFreeKeys == true {
-            let manifest = q.ecosystem.readManifest(q.text)
+            let manifest = q.manifest
             guard let dep = manifest.dependencies.first(where: { $0.name.value == path[1] && $0.kind.rawValue == path[0] }) else { return nil }
             var text = "**dependency** `\(dep.name.value)` [\(dep.kind.rawValue)]\n\n\(dep.sourceSummary)"
             if let snapshot = q.snapshot, let dir = dependencyDirectory(dep, manifest: manifest, snapshot: snapshot),

@@ -5,7 +5,7 @@ import BuildModel
 /// values of enumerated keys.
 enum ManifestCompletion {
     static func items(_ q: FeatureQuery, at offset: Int) -> [JSONValue] {
-        let document = TOMLDocument(parsing: q.text)
+        let document = q.tomlDocument
         guard let place = TOMLCursor.place(in: document, at: offset) else { return [] }
         let schema = q.ecosystem.manifestSchema
         switch place {

@@ -1,0 +1,25 @@
+import BuildModel
+import Synchronization
+
+/// What features derive from one version of a document, computed on first use and kept with
+/// that version: a hover or completion after the first one does not parse the buffer again.
+final class DocumentAnalysis: Sendable {
+    private let toml = Mutex<TOMLDocument?>(nil)
+    private let manifest = Mutex<PackageManifest?>(nil)
+
+    /// The buffer as TOML.
+    func tomlDocument(of text: SourceText) -> TOMLDocument {
+        if let cached = toml.withLock({ $0 }) { return cached }
+        let document = TOMLDocument(parsing: text)
+        toml.withLock { $0 = document }
+        return document
+    }
+
+    /// The buffer read as the ecosystem's manifest.
+    func manifest(of text: SourceText, ecosystem: any Ecosystem) -> PackageManifest {
+        if let cached = manifest.withLock({ $0 }) { return cached }
+        let read = ecosystem.readManifest(text)
+        manifest.withLock { $0 = read }
+        return read
+    }
+}
