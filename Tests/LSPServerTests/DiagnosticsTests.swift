@@ -50,6 +50,22 @@ struct DiagnosticsTests {
         ])
     }
 
+    @Test("staged: a manifest's own problems go out before the workspace is loaded, the full set after")
+    func stagedManifestDiagnostics() async {
+        let manifest = "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = 1\n\n[dependencies]\ngone = { path = \"gone\" }\n"
+        let client = TestClient(files: ["/ws/asthra.toml": manifest, "/home/asthra/stdlib/io.asthra": "package stdlib::io;\n"])
+        // No folder: the workspace is found when the manifest is opened.
+        await client.request("initialize", ["processId": .null, "rootUri": .null, "capabilities": TestWorkspace.neovimCapabilities])
+        await client.notify("initialized")
+        await client.open(TestWorkspace.manifest, manifest)
+        let stages = client.received.filter { $0["method"] == "textDocument/publishDiagnostics" }
+            .map { $0["params"]!["diagnostics"]!.arrayValue!.map { "\($0["code"]!.stringValue!) \($0["message"]!.stringValue!.split(separator: "\n")[0])" } }
+        #expect(stages == [
+            ["M001 unknown key 'edition' in [package]"],
+            ["M001 unknown key 'edition' in [package]", "M007 path dependency 'gone' points to 'gone', which does not exist"],
+        ])
+    }
+
     @Test("related places and versions are sent when the client reads them")
     func relatedAndVersions() async {
         var files = TestWorkspace.files

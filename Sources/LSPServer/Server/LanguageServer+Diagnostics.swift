@@ -12,18 +12,34 @@ extension LanguageServer {
             if client.diagnosticRefresh { sendRequest("workspace/diagnostic/refresh", .null) }
             return
         }
-        for path in files.sorted() {
-            let now = diagnostics(for: path)
-            if now == (published[path] ?? []) { continue }
-            published[path] = now.isEmpty ? nil : now
-            let uri = DocumentURI.uri(path)
-            var params: JSONValue = ["uri": .string(uri), "diagnostics": .array(now.map { lspDiagnostic($0, file: path) })]
-            if client.diagnosticVersions, let version = documents[uri]?.version, case .object(var o) = params {
-                o["version"] = .int(Int64(version))
-                params = .object(o)
-            }
-            sink.send(OutgoingMessage.notification("textDocument/publishDiagnostics", params))
+        for path in files.sorted() { publish(diagnostics(for: path), for: path) }
+    }
+
+    /// Sends `now` as the diagnostics of `path` unless the client already has exactly these.
+    private func publish(_ now: [Diagnostic], for path: String) {
+        if now == (published[path] ?? []) { return }
+        published[path] = now.isEmpty ? nil : now
+        let uri = DocumentURI.uri(path)
+        var params: JSONValue = ["uri": .string(uri), "diagnostics": .array(now.map { lspDiagnostic($0, file: path) })]
+        if client.diagnosticVersions, let version = documents[uri]?.version, case .object(var o) = params {
+            o["version"] = .int(Int64(version))
+            params = .object(o)
         }
+        sink.send(OutgoingMessage.notification("textDocument/publishDiagnostics", params))
+    }
+
+    /// Staged diagnostics (as taplo stages them): a manifest's own problems — syntax, keys,
+    /// values — go out as soon as its new text is read, before the workspace is loaded again,
+    /// which takes a while in a large one. The full set follows once the load is done.
+    ///
+    /// Only for a manifest that shows nothing yet (just opened, or clean until this edit):
+    /// replacing a full set with a partial one would hide the workspace's findings until the
+    /// load ends. And only when nothing else waits in the inbox: a burst of edits publishes once.
+    func publishOwnDiagnostics(of document: Document) {
+        guard !client.pullDiagnostics, inbox.pendingCount == 0, published[document.path] == nil else { return }
+        let own = document.analysis.manifest(of: document.text, ecosystem: ecosystem).diagnostics
+            .map { $0.inFile(document.path) }.sorted { $0.range < $1.range }
+        publish(own, for: document.path)
     }
 
     func diagnostics(for path: String) -> [Diagnostic] {

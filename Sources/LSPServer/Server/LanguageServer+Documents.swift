@@ -12,6 +12,7 @@ extension LanguageServer {
                                 languageID: item["languageId"]?.stringValue ?? "", bytes: Array(try item.requiredString("text").utf8))
         documents[uri] = document
         fileSystem.setOverlay(path, document.text.bytes)
+        if isManifest(path) { publishOwnDiagnostics(of: document) }
         fileChanged(path, bytes: document.text.bytes)
     }
 
@@ -32,6 +33,7 @@ extension LanguageServer {
         let next = document.applying(changes, version: version, encoding: converter.encoding)
         documents[uri] = next
         fileSystem.setOverlay(next.path, next.text.bytes)
+        if isManifest(next.path) { publishOwnDiagnostics(of: next) }
         fileChanged(next.path, bytes: next.text.bytes)
     }
 
@@ -62,9 +64,13 @@ extension LanguageServer {
         for i in reload.sorted() { reloadWorkspace(i) }
     }
 
+    func isManifest(_ path: String) -> Bool {
+        ecosystem.manifestFileNames.contains(Paths.lastComponent(path))
+    }
+
     /// Applies new text of `path` to the workspace holding it, loading one when none does.
     func fileChanged(_ path: String, bytes: [UInt8]) {
-        let isManifest = ecosystem.manifestFileNames.contains(Paths.lastComponent(path))
+        let isManifest = isManifest(path)
         var holders = workspaces.indices.filter { workspaces[$0].owns(path) }
         if holders.isEmpty, let i = openWorkspace(from: Paths.parent(path)) {
             holders = [i]
