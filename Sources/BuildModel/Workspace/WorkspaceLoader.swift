@@ -6,18 +6,21 @@ public struct WorkspaceLoader: Sendable {
     public let ecosystem: any Ecosystem
     public let fileSystem: any FileSystem
     public let environment: [String: String]
+    /// Manifests read by earlier loads (or by the caller), reused while their text is unchanged.
+    public let manifests: ManifestCache
 
-    public init(ecosystem: any Ecosystem, fileSystem: any FileSystem, environment: [String: String]) {
+    public init(ecosystem: any Ecosystem, fileSystem: any FileSystem, environment: [String: String], manifests: ManifestCache = ManifestCache()) {
         self.ecosystem = ecosystem
         self.fileSystem = fileSystem
         self.environment = environment
+        self.manifests = manifests
     }
 
     /// - Parameters:
     ///   - directory: where to look for a manifest, upward.
     ///   - manifestPath: a manifest to use instead (`--manifest-path`).
     public func load(from directory: String, manifestPath: String? = nil) throws(WorkspaceError) -> WorkspaceSnapshot {
-        let locator = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem)
+        let locator = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem, manifests: manifests)
         let start: String
         if let manifestPath {
             start = fileSystem.absolute(manifestPath)
@@ -31,7 +34,7 @@ public struct WorkspaceLoader: Sendable {
         let rootPath = locator.workspaceRoot(for: start)
         let rootSource: SourceText
         do { rootSource = try fileSystem.readText(rootPath) } catch { throw .unreadableManifest(error) }
-        let rootManifest = ecosystem.readManifest(rootSource)
+        let rootManifest = manifests.manifest(rootSource, ecosystem: ecosystem)
 
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [rootPath: rootSource]
@@ -42,7 +45,7 @@ public struct WorkspaceLoader: Sendable {
             guard let path = locator.manifest(in: dir) else { continue }
             do {
                 let source = try fileSystem.readText(path)
-                let manifest = ecosystem.readManifest(source)
+                let manifest = manifests.manifest(source, ecosystem: ecosystem)
                 sources[path] = source
                 members.append(manifest)
                 diagnostics += manifest.diagnostics.map { $0.inFile(path) }

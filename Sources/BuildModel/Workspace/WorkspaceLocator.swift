@@ -2,10 +2,13 @@
 public struct WorkspaceLocator: Sendable {
     public let ecosystem: any Ecosystem
     public let fileSystem: any FileSystem
+    /// Manifests read before, reused while unchanged.
+    public let manifests: ManifestCache
 
-    public init(ecosystem: any Ecosystem, fileSystem: any FileSystem) {
+    public init(ecosystem: any Ecosystem, fileSystem: any FileSystem, manifests: ManifestCache = ManifestCache()) {
         self.ecosystem = ecosystem
         self.fileSystem = fileSystem
+        self.manifests = manifests
     }
 
     /// The nearest manifest in `directory` or a parent.
@@ -38,7 +41,7 @@ public struct WorkspaceLocator: Sendable {
         var dir = Paths.parent(packageDir)
         while true {
             if let candidate = manifest(in: dir), let bytes = try? fileSystem.readFile(candidate) {
-                let m = ecosystem.readManifest(SourceText(path: candidate, bytes: bytes))
+                let m = manifests.manifest(SourceText(path: candidate, bytes: bytes), ecosystem: ecosystem)
                 if m.workspace != nil {
                     return memberDirectories(of: m).directories.contains(packageDir) ? candidate : manifestPath
                 }

@@ -37,8 +37,9 @@ extension LanguageServer {
     /// load ends. And only when nothing else waits in the inbox: a burst of edits publishes once.
     func publishOwnDiagnostics(of document: Document) {
         guard !client.pullDiagnostics, inbox.pendingCount == 0, published[document.path] == nil else { return }
-        let own = document.analysis.manifest(of: document.text, ecosystem: ecosystem).diagnostics
-            .map { $0.inFile(document.path) }.sorted { $0.range < $1.range }
+        let manifest = document.analysis.manifest(of: document.text, ecosystem: ecosystem)
+        manifests.store(manifest)  // the load that follows reads the same text
+        let own = manifest.diagnostics.map { $0.inFile(document.path) }.sorted { $0.range < $1.range }
         publish(own, for: document.path)
     }
 

@@ -9,6 +9,8 @@ public actor LanguageServer {
     let ecosystem: any Ecosystem
     let fileSystem: OverlayFileSystem
     let environment: [String: String]
+    /// Manifests read so far, shared by every load: unchanged ones are not parsed again.
+    let manifests = ManifestCache()
 
     var client = ClientCapabilities()
     var converter = PositionConverter(encoding: .utf16)
@@ -159,7 +161,7 @@ public actor LanguageServer {
     @discardableResult
     func openWorkspace(from directory: String) -> Int? {
         if let i = workspaces.firstIndex(where: { $0.start == directory || $0.root == directory }) { return i }
-        let loader = WorkspaceLoader(ecosystem: ecosystem, fileSystem: fileSystem, environment: environment)
+        let loader = WorkspaceLoader(ecosystem: ecosystem, fileSystem: fileSystem, environment: environment, manifests: manifests)
         do throws(WorkspaceError) {
             let state = try WorkspaceState(loader: loader, start: directory)
             if let i = workspaces.firstIndex(where: { $0.root == state.root }) { return i }

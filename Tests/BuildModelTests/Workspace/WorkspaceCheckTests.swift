@@ -309,3 +309,25 @@ struct WorkspaceCheckTests {
         ])
     }
 }
+
+@Suite("Manifest cache")
+struct ManifestCacheTests {
+    @Test("a load reuses manifests read before while their text is the same, and reads changed ones again")
+    func reuse() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: [
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+        ])
+        let cache = ManifestCache()
+        // A manifest read elsewhere (a language server's open buffer) with a mark the real
+        // reader never makes: the load must take it as it is.
+        var read = AsthraEcosystem().readManifest(try fs.readText("/w/asthra.toml"))
+        read.diagnostics = [Diagnostic(severity: .warning, code: "X", message: "from the cache", range: .at(0))]
+        cache.store(read)
+        let loader = WorkspaceLoader(ecosystem: AsthraEcosystem(), fileSystem: fs, environment: [:], manifests: cache)
+        #expect(try loader.load(from: "/w").rootManifest.diagnostics.map(\.message) == ["from the cache"])
+        // The file changed: the cached manifest no longer matches and is read again.
+        try fs.writeFile("/w/asthra.toml", Array("[package]\nname = \"app\"\nversion = \"0.1\"\n".utf8))
+        #expect(try loader.load(from: "/w").rootManifest.diagnostics.map(\.message)
+                == ["invalid version '0.1': it has 2 of the 3 numbers MAJOR.MINOR.PATCH"])
+    }
+}
