@@ -108,8 +108,13 @@ enum AsthraDependencyReader {
 
     /// Spellings that name the same package: case, a trailing `/` or `.git`.
     static func normalized(_ name: String) -> String {
-        var n = name.utf8.contains(where: { $0 >= 0x80 }) ? name.lowercased()
-            : String(decoding: name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        // Most names are already in the normal form: no copy for them.
+        let bytes = name.utf8
+        if bytes.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) && bytes.last != 0x2F && !name.hasSuffix(".git") {
+            return name
+        }
+        var n = bytes.contains(where: { $0 >= 0x80 }) ? name.lowercased()
+            : String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         while n.hasSuffix("/") { n.removeLast() }
         if n.hasSuffix(".git") { n.removeLast(4) }
         return n
