@@ -115,6 +115,7 @@ struct TOMLDocumentBuilder {
 
     func freeze() -> TOMLTable { Self.freeze(root) }
 
+    /// The table's final form. The builder is done with it: its entries are moved out (no copy).
     static func freeze(_ table: Table) -> TOMLTable {
         var entries = table.entries
         table.entries = [:]
