@@ -6,12 +6,3 @@ enum ASCII {
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) }
 }
-
-extension Character {
-    /// The character's byte when it is a single ASCII scalar (`\r\n` is not).
-    var asciiByte: UInt8? {
-        let scalars = unicodeScalars
-        guard let first = scalars.first, first.isASCII, scalars.count == 1 else { return nil }
-        return UInt8(first.value)
-    }
-}

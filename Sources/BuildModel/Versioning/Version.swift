@@ -72,7 +72,7 @@ public struct Version: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     static func isIdentifierCharacter(_ c: Character) -> Bool {
-        c.asciiByte.map { ASCII.isAlphanumeric($0) || $0 == 0x2D } ?? false
+        c.asciiValue.map { ASCII.isAlphanumeric($0) || $0 == 0x2D } ?? false
     }
 
     /// A version number part: digits, no leading zero, fits 64 bits.
@@ -125,7 +125,7 @@ public enum VersionError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { asciiByte.map(ASCII.isDigit) ?? false }
+    var isASCIIDigit: Bool { asciiValue.map(ASCII.isDigit) ?? false }
 }
 
 /// A failure explained in words, for parsers that return `Result`.

@@ -186,9 +186,8 @@ public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
         case 0x3D: op = .exact
         default: break
         }
-        if let first = head.first, [0x3E, 0x3C, 0x5E, 0x7E, 0x3D].contains(first) {
-            rest = rest.dropFirst(op.rawValue.utf8.count)
-        }
+        // No operator written means caret, with nothing to drop.
+        if head.first == op.rawValue.utf8.first { rest = rest.dropFirst(op.rawValue.utf8.count) }
         rest = Substring(String(rest).trimmingSpaces)
         if rest.utf8.first == 0x3D && (op == .greater || op == .less) { return .failure(Reason("write '\(op.rawValue)=' without a space")) }
         if rest.utf8.first == 0x76 { return .failure(Reason("drop the 'v' before '\(rest.dropFirst())'")) }

@@ -12,28 +12,24 @@ public enum AsthraPackageName {
     /// What is wrong with `name`, checked rule by rule; nil when nothing is.
     static func explain(_ name: String) -> String? {
         if name.isEmpty { return "the name is empty" }
-        if name.utf8.contains(0x2F) {
-            let segments = name.utf8.split(separator: 0x2F, omittingEmptySubsequences: false).map(Substring.init)
+        if name.contains("/") {
+            let segments = name.split(separator: "/", omittingEmptySubsequences: false)
             if segments.contains(where: \.isEmpty) { return "an import path cannot have an empty segment ('//', or '/' at either end)" }
             if reserved.contains(String(segments[0])) { return "'\(segments[0])/' is reserved for the language's own libraries" }
             guard AsthraImportPath.isDomain(segments[0]) else {
                 return "an import path must start with a domain such as 'github.com', not '\(segments[0])'"
             }
             for segment in segments {
-                if segment.utf8.allSatisfy({ $0 == 0x2E }) && segment.utf8.count <= 2 { return "an import path cannot contain '\(segment)'" }
-                if !segment.utf8.allSatisfy({ isNameByte($0) || $0 == 0x2E }), let bad = segment.first(where: { !isPathCharacter($0) }) {
-                    return "'\(bad)' is not allowed in a package name"
-                }
+                if segment == "." || segment == ".." { return "an import path cannot contain '\(segment)'" }
+                if let bad = segment.first(where: { !isPathCharacter($0) }) { return "'\(bad)' is not allowed in a package name" }
             }
             return nil
         }
         if reserved.contains(name) { return "'\(name)' is reserved for the language's own libraries" }
-        if let first = name.utf8.first, !ASCII.isLetter(first) && first != 0x5F {
-            return "a package name must start with a letter or '_', not '\(name.first!)'"
+        if let first = name.first, first.asciiValue.map(ASCII.isLetter) != true && first != "_" {
+            return "a package name must start with a letter or '_', not '\(first)'"
         }
-        if !name.utf8.allSatisfy(isNameByte), let bad = name.first(where: { !isNameCharacter($0) }) {
-            return "'\(bad)' is not allowed in a package name"
-        }
+        if let bad = name.first(where: { !isNameCharacter($0) }) { return "'\(bad)' is not allowed in a package name" }
         return nil
     }
 
@@ -92,7 +88,7 @@ public enum AsthraPackageName {
     }
 
     static func isNameCharacter(_ c: Character) -> Bool {
-        c.asciiByte.map(isNameByte) ?? false
+        c.asciiValue.map(isNameByte) ?? false
     }
 
     static func isNameByte(_ b: UInt8) -> Bool {
