@@ -45,7 +45,7 @@ struct MessageFramerTests {
         let input = Array("Content-Type: text/plain\r\n\r\n".utf8) + Array("Content-Length: x1\r\n\r\n".utf8) + MessageFramer.frame(Array("[]".utf8))
         #expect(framer.feed(input) == [
             .invalidHeader("header block without Content-Length"),
-            .invalidHeader("invalid Content-Length 'x1'"),
+            .invalidHeader("invalid Content-Length 'x1': expected a decimal number of bytes"),
             .message(Array("[]".utf8)),
         ])
     }
@@ -54,5 +54,64 @@ struct MessageFramerTests {
     func caseInsensitive() {
         var framer = MessageFramer()
         #expect(framer.feed(Array("content-length:2\r\n\r\n{}".utf8)) == [.message(Array("{}".utf8))])
+    }
+
+    /// After each broken header block (and the body it announced, if any) comes one good
+    /// message: the framer reports the block once and then delivers the good one.
+    @Test("every kind of broken header is reported once and the next message still arrives", arguments: [
+        ("Content-Type: text/plain\r\n\r\n{\"id\":1}", "header block without Content-Length"),
+        ("Content-Length: -5\r\n\r\n{\"id\":1}", "invalid Content-Length '-5': expected a decimal number of bytes"),
+        ("Content-Length: abc\r\n\r\n{\"id\":1}", "invalid Content-Length 'abc': expected a decimal number of bytes"),
+        ("Content-Length: 0x10\r\n\r\n{\"id\":1}", "invalid Content-Length '0x10': expected a decimal number of bytes"),
+        ("Content-Length: +8\r\n\r\n{\"id\":1}", "invalid Content-Length '+8': expected a decimal number of bytes"),
+        ("Content-Length: \r\n\r\n{\"id\":1}", "invalid Content-Length '': expected a decimal number of bytes"),
+        ("Content-Length: 18446744073709551616\r\n\r\n{\"id\":1}", "Content-Length 18446744073709551616 is above the limit of 67108864 bytes (64 MiB)"),
+        ("Content-Length: 1000000000000\r\n\r\n{\"id\":1}", "Content-Length 1000000000000 is above the limit of 67108864 bytes (64 MiB)"),
+        ("Content-Length: 8\r\nContent-Length: 9\r\n\r\n{\"id\":1}", "conflicting Content-Length headers: 8 and 9"),
+        ("Content-Length: 8\n\n{\"id\":1}", "invalid Content-Length '8\n\n{\"id\":1}Content-Length: 2': expected a decimal number of bytes"),
+        ("Content-Length 8\r\n\r\n{\"id\":1}", "header line without ':': 'Content-Length 8'"),
+        ("\r\n\r\n", "header block without Content-Length"),
+        ("Content-Length: 8\u{0}\r\n\r\n{\"id\":1}", "header block contains a NUL byte"),
+        ("Cont\u{0}ent-Length: 8\r\n\r\n{\"id\":1}", "header block contains a NUL byte"),
+    ])
+    func resynchronises(broken: String, problem: String) {
+        let input = Array(broken.utf8) + MessageFramer.frame(Array("{}".utf8))
+        let expected: [MessageFramer.Event] = [.invalidHeader(problem), .message(Array("{}".utf8))]
+        var whole = MessageFramer()
+        #expect(whole.feed(input) == expected)
+        #expect(whole.bufferedCount == 0)
+        var bytewise = MessageFramer()
+        var events: [MessageFramer.Event] = []
+        for b in input { events += bytewise.feed([b]) }
+        #expect(events == expected, "fed one byte at a time")
+    }
+
+    @Test("a header block over the limit is dropped without buffering the stream, and the next message arrives")
+    func endlessHeader() {
+        var framer = MessageFramer()
+        var events: [MessageFramer.Event] = []
+        for _ in 0..<100 { events += framer.feed(Array(repeating: UInt8(ascii: "x"), count: 1000)) }
+        #expect(framer.bufferedCount < 64)
+        events += framer.feed(MessageFramer.frame(Array("{}".utf8)))
+        #expect(events == [.invalidHeader("header block longer than 8192 bytes"), .message(Array("{}".utf8))])
+    }
+
+    @Test("a declared length above the limit is refused before its body is buffered")
+    func hugeLength() {
+        var framer = MessageFramer()
+        var events = framer.feed(Array("Content-Length: 1000000000000\r\n\r\n".utf8))
+        for _ in 0..<1000 { events += framer.feed(Array(repeating: UInt8(ascii: "a"), count: 1000)) }
+        #expect(framer.bufferedCount < 64)
+        events += framer.feed(MessageFramer.frame(Array("[1]".utf8)))
+        #expect(events == [
+            .invalidHeader("Content-Length 1000000000000 is above the limit of 67108864 bytes (64 MiB)"),
+            .message(Array("[1]".utf8)),
+        ])
+    }
+
+    @Test("a Content-Length repeated with the same value is accepted")
+    func agreeingDuplicates() {
+        var framer = MessageFramer()
+        #expect(framer.feed(Array("Content-Length: 2\r\ncontent-length: 2\r\n\r\n{}".utf8)) == [.message(Array("{}".utf8))])
     }
 }

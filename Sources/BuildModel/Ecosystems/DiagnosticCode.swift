@@ -18,6 +18,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case legacyProjectTable = "M014"
     case emptyManifest = "M015"
     case missingWorkspaceMember = "M016"
+    case selfDependency = "M017"
     // Imports
     case malformedImport = "I001"
     case unknownImportPrefix = "I002"
@@ -30,11 +31,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case libraryRootsNotFound = "I009"
     case duplicateImport = "I010"
     case malformedPackageDeclaration = "I011"
+    case importEscapesRoot = "I012"
     // Workspace and files
     case noManifest = "W001"
     case unreadableFile = "W002"
     case invalidUTF8 = "W003"
     case symlinkLoop = "W004"
+    case notARegularFile = "W005"
+    case fileTooLarge = "W006"
 
     /// One line for the README's table.
     public var summary: String {
@@ -55,6 +59,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .legacyProjectTable: "`[project]` instead of `[package]` (warning; it is read as `[package]`)."
         case .emptyManifest: "A manifest with neither `[package]` nor `[workspace]`."
         case .missingWorkspaceMember: "A workspace member directory without a manifest, or a pattern that matches nothing."
+        case .selfDependency: "A package that lists itself as a dependency (`app = { path = \".\" }`)."
         case .malformedImport: "An import statement that is not `import \"path\";` or `import \"path\" as name;`."
         case .unknownImportPrefix: "An import path that is none of stdlib/, std/, internal/, system/, a domain, ./ or ../."
         case .unresolvedImport: "An import naming a module that does not exist; the closest existing module is suggested."
@@ -66,10 +71,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .libraryRootsNotFound: "The standard library could not be found (reported once; stdlib imports are then not resolved)."
         case .duplicateImport: "The same path imported twice in one file (warning)."
         case .malformedPackageDeclaration: "A `package` declaration that is not `package name;` or `package a::b;`."
+        case .importEscapesRoot: "An import path whose `..` segments climb out of the root they start in (`stdlib/../internal/x`)."
         case .noManifest: "No manifest in the directory or any parent."
         case .unreadableFile: "A file or directory that cannot be read."
         case .invalidUTF8: "A source file that is not valid UTF-8."
         case .symlinkLoop: "A symbolic link that leads back to itself; the directory is skipped."
+        case .notARegularFile: "A FIFO, socket or device named like a source file; it is skipped (warning)."
+        case .fileTooLarge: "A file larger than the language server analyses; it gets this one diagnostic instead."
         }
     }
 }

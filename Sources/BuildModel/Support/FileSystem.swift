@@ -86,6 +86,8 @@ public enum FileSystemError: Error, Hashable, Sendable, CustomStringConvertible 
     case permissionDenied(String)
     case notADirectory(String)
     case isADirectory(String)
+    /// A FIFO, socket or device where a file was to be read: reading it could block forever.
+    case notARegularFile(String)
     case symlinkLoop(String)
     case alreadyExists(String)
     /// Any other failure: the operation, the path and the system's words.
@@ -94,7 +96,7 @@ public enum FileSystemError: Error, Hashable, Sendable, CustomStringConvertible 
     public var path: String {
         switch self {
         case .notFound(let p), .permissionDenied(let p), .notADirectory(let p), .isADirectory(let p),
-            .symlinkLoop(let p), .alreadyExists(let p):
+            .notARegularFile(let p), .symlinkLoop(let p), .alreadyExists(let p):
             p
         case .other(_, let p, _): p
         }
@@ -106,6 +108,7 @@ public enum FileSystemError: Error, Hashable, Sendable, CustomStringConvertible 
         case .permissionDenied(let p): "permission denied for '\(p)'; check its owner and mode (ls -l)"
         case .notADirectory(let p): "'\(p)' is not a directory"
         case .isADirectory(let p): "'\(p)' is a directory, expected a file"
+        case .notARegularFile(let p): "'\(p)' is not a regular file (a FIFO, socket or device), expected a file"
         case .symlinkLoop(let p): "'\(p)' is part of a symbolic link loop; remove or repoint one of the links"
         case .alreadyExists(let p): "'\(p)' already exists"
         case .other(let op, let p, let reason): "cannot \(op) '\(p)': \(reason)"

@@ -110,7 +110,8 @@ public struct LineIndex: Sendable {
         let content = contentRange(ofLine: position.line)
         let wanted = max(0, position.column)
         if encoding == .utf8 {
-            let raw = min(content.lowerBound + wanted, content.upperBound)
+            // `wanted` comes from a client and may be as large as Int.max: compare before adding.
+            let raw = wanted >= content.count ? content.upperBound : content.lowerBound + wanted
             return snapToCharacterStart(raw, lineStart: content.lowerBound)
         }
         var column = 0

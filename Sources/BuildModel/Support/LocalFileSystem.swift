@@ -42,15 +42,32 @@ public struct LocalFileSystem: FileSystem {
 
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
         let path = absolute(path)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Opened without blocking, so that a FIFO with no writer cannot hang the open; only
+        // regular files are read (standard input has `readStandardInput`).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 { throw Self.error(errno, "read", path) }
         defer { close(fd) }
         var st = stat()
-        if fstat(fd, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR { throw .isADirectory(path) }
+        guard fstat(fd, &st) == 0 else { throw Self.error(errno, "read", path) }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .isADirectory(path)
+        default: throw .notARegularFile(path)
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return try Self.readAll(fd, size: Int(st.st_size), path: path)
+    }
+
+    /// Everything on standard input, until its end (a pipe, a terminal or a file).
+    public static func readStandardInput() throws(FileSystemError) -> [UInt8] {
+        try readAll(STDIN_FILENO, size: 0, path: "<stdin>")
+    }
+
+    private static func readAll(_ fd: Int32, size: Int, path: String) throws(FileSystemError) -> [UInt8] {
         // Read straight into the array, growing it only when the file is larger than stat said
         // (files can grow while being read; /dev/stdin and pipes report 0).
         var result: [UInt8] = []
-        var capacity = max(Int(st.st_size) + 1, 4096)
+        var capacity = max(size + 1, 4096)
         while true {
             var count = result.count
             var failure: FileSystemError?

@@ -36,8 +36,15 @@ struct SourceWalker {
         for (name, kind) in entries where !name.hasPrefix(".") {
             let path = dir == "/" ? "/" + name : dir + "/" + name
             switch kind {
-            case .file, .other:
+            case .file:
                 if ecosystem.isSourceFile(name) { files.append(path) }
+            case .other:
+                // Reading a FIFO would wait for a writer forever; a device could be endless.
+                if ecosystem.isSourceFile(name) {
+                    diagnostics.append(Diagnostic(severity: .warning, code: DiagnosticCode.notARegularFile.rawValue,
+                        message: "'\(name)' is not a regular file (a FIFO, socket or device); it is skipped", file: path, range: .at(0),
+                        help: ["only regular files are sources: remove it or give it another name"]))
+                }
             case .symbolicLink:
                 // Only links whose target cannot be found get here: report loops, skip dangling ones.
                 if case .failure(.symlinkLoop) = Result(catching: { () throws(FileSystemError) in try fileSystem.realPath(path) }) {

@@ -17,7 +17,9 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
     public var help: String {
         switch self {
         case .noManifest: "run `ampu init` to make this directory a package, or pass --manifest-path"
-        case .unreadableManifest: "check the path given with --manifest-path"
+        case .unreadableManifest(.isADirectory(let p)), .unreadableManifest(.notARegularFile(let p)):
+            "a manifest must be a regular file: rename or remove '\(p)'"
+        case .unreadableManifest: "check the manifest's path and permissions (ls -l)"
         }
     }
 

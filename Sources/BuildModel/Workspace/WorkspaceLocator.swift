@@ -26,7 +26,9 @@ public struct WorkspaceLocator: Sendable {
     public func manifest(in directory: String) -> String? {
         // A `stat` per name rather than a listing: the search goes up through directories such
         // as /tmp or $HOME that may hold thousands of entries.
-        let found = ecosystem.manifestFileNames.filter { fileSystem.isFile(Paths.join(directory, $0)) }
+        // Anything by that name counts, so that a directory or FIFO named like a manifest is
+        // reported as what it is when it is read, not passed over as "no manifest".
+        let found = ecosystem.manifestFileNames.filter { fileSystem.exists(Paths.join(directory, $0)) }
         guard let first = found.first else { return nil }
         if found.count == 1 { return Paths.join(directory, first) }
         // Several names answered: a case-insensitive file system; the listing has the real one.

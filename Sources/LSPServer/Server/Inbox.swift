@@ -1,12 +1,18 @@
 import Synchronization
 
 /// What the reader has received and the server not yet handled: how many messages wait,
-/// which requests were cancelled, and how many edits each document has had. Shared between
+/// which requests are waiting and which of those were cancelled, and how many edits each
+/// document has had. Shared between
 /// the reader thread and the server, so a request can see that it was cancelled or that its
 /// document changed while it waited.
 public final class Inbox: Sendable {
     private struct State {
         var pending = 0
+        /// Requests received and not yet answered, with how many share the id (a client may
+        /// reuse one).
+        var waiting: [RequestID: Int] = [:]
+        /// Only ever a subset of `waiting`: a cancellation for anything else is dropped, so it
+        /// cannot cancel a later request that reuses the id, and cannot pile up.
         var cancelled: Set<RequestID> = []
         var edits: [String: Int] = [:]
     }
@@ -26,9 +32,10 @@ public final class Inbox: Sendable {
     public func receive(_ message: IncomingMessage) -> Envelope? {
         state.withLock { s in
             if case .notification("$/cancelRequest", let params) = message {
-                if let id = RequestID(params["id"]) { s.cancelled.insert(id) }
+                if let id = RequestID(params["id"]), s.waiting[id] != nil { s.cancelled.insert(id) }
                 return nil
             }
+            if case .request(let id, _, _) = message { s.waiting[id, default: 0] += 1 }
             let uri = message.documentURI
             if case .notification(let method, _) = message, let uri,
                method == "textDocument/didChange" || method == "textDocument/didClose" {
@@ -47,9 +54,17 @@ public final class Inbox: Sendable {
     /// Messages received and not yet taken.
     public var pendingCount: Int { state.withLock { $0.pending } }
 
-    /// Whether the request was cancelled (forgetting the cancellation).
-    public func wasCancelled(_ id: RequestID) -> Bool {
-        state.withLock { $0.cancelled.remove(id) != nil }
+    /// Marks the request as being answered now; whether it was cancelled while it waited.
+    public func startAnswering(_ id: RequestID) -> Bool {
+        state.withLock { s in
+            if let count = s.waiting[id] { s.waiting[id] = count > 1 ? count - 1 : nil }
+            return s.cancelled.remove(id) != nil
+        }
+    }
+
+    /// Requests waiting and cancellations held: for tests that check nothing piles up.
+    public var heldCounts: (waiting: Int, cancelled: Int) {
+        state.withLock { s in (s.waiting.values.reduce(0, +), s.cancelled.count) }
     }
 
     /// Whether the document has been edited since `count` edits.

@@ -48,6 +48,9 @@ public actor LanguageServer {
         case .notification(let method, let params):
             if method == "exit" {
                 exitCode = shutdownReceived ? 0 : 1
+            } else if !initializeReceived {
+                // Before initialize only `exit` counts (LSP 3.17, "Initialize Request").
+                Log.info("ignored '\(method)' before 'initialize'")
             } else {
                 notify(method, params)
             }
@@ -72,7 +75,7 @@ public actor LanguageServer {
     public var exitCodeAtEndOfInput: Int32 { shutdownReceived ? 0 : 1 }
 
     private func reply(to id: RequestID, method: String, params: JSONValue, editsAtReceipt: Int) -> JSONValue {
-        if inbox.wasCancelled(id) {
+        if inbox.startAnswering(id) {
             return OutgoingMessage.error(id: id, ResponseError(.requestCancelled, "'\(method)' was cancelled"))
         }
         if !initializeReceived && method != "initialize" {

@@ -5,11 +5,16 @@ public enum RequestID: Hashable, Sendable, CustomStringConvertible {
     case number(Int64)
     case string(String)
 
+    /// Nil for anything but an integer or a string. A number written with a fraction or an
+    /// exponent (`1.0`, `1e3`) is accepted when it is a whole number within Int64; `1e300`,
+    /// `1.5` and the like are not ids.
     init?(_ json: JSONValue?) {
         switch json {
         case .int(let n)?: self = .number(n)
         case .string(let s)?: self = .string(s)
-        case .double(let d)? where d.rounded() == d: self = .number(Int64(d))
+        case .double(let d)?:
+            guard let n = Int64(exactly: d) else { return nil }
+            self = .number(n)
         default: return nil
         }
     }

@@ -1,6 +1,12 @@
 /// Splits a byte stream into JSON-RPC message bodies framed by `Content-Length` headers.
 /// A pure state machine: feed it bytes as they arrive, in chunks of any size, and it returns
 /// each complete body (or a framing problem) in order. It does no I/O.
+///
+/// A header block it cannot use (no valid `Content-Length`, a length above `bodyLimit`, a block
+/// longer than `headerLimit`) is reported once and skipped together with whatever body follows
+/// it: the framer resynchronises on the next plausible `Content-Length:` and goes on, so one
+/// broken message never costs the ones after it. Every byte is looked at a bounded number of
+/// times, however the input is split.
 public struct MessageFramer: Sendable {
     public enum Event: Hashable, Sendable {
         case message([UInt8])
@@ -11,14 +17,20 @@ public struct MessageFramer: Sendable {
     private enum State: Sendable {
         case header
         case body(length: Int)
+        /// After a rejected header block: skipping to the next `Content-Length:`.
+        case seeking
     }
 
     private var state = State.header
     private var buffer: [UInt8] = []
-    /// Where the scan for the blank line ending the header block resumes.
+    /// Where the scan for the blank line ending the header block (or for the next
+    /// `Content-Length:` while seeking) resumes.
     private var scanFrom = 0
     /// Headers longer than this are refused (a client never sends them; garbage might).
     public static let headerLimit = 8 * 1024
+    /// The largest body accepted: 64 MiB. A larger declared length is refused before anything
+    /// of it is buffered.
+    public static let bodyLimit = 64 * 1024 * 1024
 
     public init() {}
 
@@ -35,18 +47,33 @@ public struct MessageFramer: Sendable {
                 guard let end = headerEnd(from: max(start, scanFrom)) else {
                     if buffer.count - start > Self.headerLimit {
                         events.append(.invalidHeader("header block longer than \(Self.headerLimit) bytes"))
-                        start = buffer.count
+                        start += 1
+                        scanFrom = start
+                        state = .seeking
+                        continue loop
                     }
                     // Resume where a split "\r\n\r\n" could still begin.
                     scanFrom = max(start, buffer.count - 3)
                     break loop
                 }
-                let header = buffer[start..<end]
-                start = end + 4
-                scanFrom = start
-                switch Self.contentLength(header) {
-                case .success(let length): state = .body(length: length)
-                case .failure(let problem): events.append(.invalidHeader(problem.text))
+                switch Self.contentLength(buffer[start..<end]) {
+                case .success(let length):
+                    start = end + 4
+                    scanFrom = start
+                    state = .body(length: length)
+                case .failure(let problem):
+                    events.append(.invalidHeader(problem.text))
+                    // The next message may begin inside this block when its line breaks were
+                    // wrong (LF only); a Content-Length that starts one of its own lines is
+                    // part of the broken block and is skipped with it.
+                    if let next = nextContentLength(from: start + 1, to: end, skippingLineStarts: true) {
+                        start = next
+                        scanFrom = next
+                    } else {
+                        start = end + 4
+                        scanFrom = start
+                        state = .seeking
+                    }
                 }
             case .body(let length):
                 guard buffer.count - start >= length else { break loop }
@@ -54,6 +81,17 @@ public struct MessageFramer: Sendable {
                 start += length
                 scanFrom = start
                 state = .header
+            case .seeking:
+                if let next = nextContentLength(from: max(start, scanFrom), to: buffer.count, skippingLineStarts: false) {
+                    start = next
+                    scanFrom = next
+                    state = .header
+                    continue loop
+                }
+                // Keep only a tail that could still be the beginning of the name.
+                start = max(start, buffer.count - (Self.name.count - 1))
+                scanFrom = start
+                break loop
             }
         }
         if start > 0 {
@@ -73,23 +111,52 @@ public struct MessageFramer: Sendable {
         return nil
     }
 
+    private static let name = Array("content-length:".utf8)
+
+    /// Where the next `Content-Length:` (any case) starts, wholly before `to`. With
+    /// `skippingLineStarts`, one right after a `\r\n` does not count.
+    private func nextContentLength(from: Int, to: Int, skippingLineStarts: Bool) -> Int? {
+        let name = Self.name
+        var i = from
+        while i + name.count <= to {
+            var k = 0
+            while k < name.count && Self.lowercased(buffer[i + k]) == name[k] { k += 1 }
+            if k == name.count && !(skippingLineStarts && i >= 2 && buffer[i - 2] == 0x0D && buffer[i - 1] == 0x0A) {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func lowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
     struct Problem: Error { var text: String }
 
     /// `Content-Length: N` out of a header block (names are case-insensitive; other headers,
-    /// such as `Content-Type`, are allowed and ignored).
+    /// such as `Content-Type`, are allowed and ignored). The value is decimal digits only, at
+    /// most `bodyLimit`; a repeated Content-Length must agree.
     static func contentLength(_ header: ArraySlice<UInt8>) -> Result<Int, Problem> {
+        if header.contains(0) { return .failure(Problem(text: "header block contains a NUL byte")) }
         let text = String(decoding: header, as: UTF8.self)
         var length: Int?
         for line in text.split(separator: "\r\n", omittingEmptySubsequences: true) {
             guard let colon = line.firstIndex(of: ":") else {
-                return .failure(Problem(text: "header line without ':': '\(line)'"))
+                return .failure(Problem(text: "header line without ':': '\(line.prefix(80))'"))
             }
             let name = line[..<colon].trimmingCharacters(in: " \t").lowercased()
             let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t")
-            if name == "content-length" {
-                guard let n = Int(value), n >= 0 else { return .failure(Problem(text: "invalid Content-Length '\(value)'")) }
-                length = n
+            guard name == "content-length" else { continue }
+            guard !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(value) ?? (value.utf8.count > 18 ? Int.max : nil) else {
+                return .failure(Problem(text: "invalid Content-Length '\(value.prefix(40))': expected a decimal number of bytes"))
             }
+            guard n <= bodyLimit else {
+                return .failure(Problem(text: "Content-Length \(value.prefix(40)) is above the limit of \(bodyLimit) bytes (64 MiB)"))
+            }
+            if let length, length != n {
+                return .failure(Problem(text: "conflicting Content-Length headers: \(length) and \(n)"))
+            }
+            length = n
         }
         guard let length else { return .failure(Problem(text: "header block without Content-Length")) }
         return .success(length)

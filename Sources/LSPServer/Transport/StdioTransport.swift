@@ -16,26 +16,37 @@ public protocol MessageSink: Sendable {
 /// can corrupt the stream. A thread reads and frames stdin; the server handles messages in order.
 public final class StdioTransport: MessageSink {
     private let output: Int32
-    private let writeLock = Mutex(())
+    /// Whether the client's end of the output is gone (a write failed); then the server stops.
+    private let outputClosed = Mutex(false)
 
     public init() {
         output = dup(STDOUT_FILENO)
         dup2(STDERR_FILENO, STDOUT_FILENO)
+        // A client that closes its end of the pipe must not kill the server with SIGPIPE: the
+        // write fails with EPIPE instead, and the server stops cleanly.
+        signal(SIGPIPE, SIG_IGN)
     }
 
     public func send(_ message: JSONValue) {
         guard let body = try? JSON.serialize(message) else { return }
         let framed = MessageFramer.frame(body)
-        writeLock.withLock { _ in
+        outputClosed.withLock { closed in
+            guard !closed else { return }
             framed.withUnsafeBytes { raw in
                 var offset = 0
                 while offset < raw.count {
                     let n = write(output, raw.baseAddress! + offset, raw.count - offset)
-                    if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { return }
+                    if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else {
+                        Log.error("cannot write to the client (\(n < 0 ? String(cString: strerror(errno)) : "no progress")); stopping")
+                        closed = true
+                        return
+                    }
                 }
             }
         }
     }
+
+    private var isOutputClosed: Bool { outputClosed.withLock { $0 } }
 
     /// Serves until `exit` or the end of input; the process's exit code.
     public func serve(_ makeServer: (any MessageSink, Inbox) -> LanguageServer) async -> Int32 {
@@ -62,6 +73,7 @@ public final class StdioTransport: MessageSink {
         }
         for await envelope in stream {
             if let code = await server.handle(envelope) { return code }
+            if isOutputClosed { return await server.exitCodeAtEndOfInput }
         }
         return await server.exitCodeAtEndOfInput
     }

@@ -20,7 +20,7 @@ struct JSONRoundTripCommand: ParsableCommand {
     var pretty = false
 
     func run() throws {
-        let bytes = try LocalFileSystem().readFile("/dev/stdin")
+        let bytes = try LocalFileSystem.readStandardInput()
         var output = ""
         for _ in 0..<max(1, iterations) {
             do {

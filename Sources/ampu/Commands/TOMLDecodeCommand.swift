@@ -18,7 +18,7 @@ struct TOMLDecodeCommand: ParsableCommand {
     func run() throws {
         let bytes: [UInt8]
         do {
-            bytes = try LocalFileSystem().readFile("/dev/stdin")
+            bytes = try LocalFileSystem.readStandardInput()
         } catch {
             Terminal.standardError.write("error: cannot read standard input: \(error)\n")
             throw ExitCode(2)

@@ -71,19 +71,20 @@ struct DiagnosticRenderer {
         out += gutter + paint("--> ", "1;34") + "\(shown):\(position)\n"
         out += gutter + paint(" |", "1;34") + "\n"
         var previousLine = -1
+        var shownPart = 0..<0
         for mark in marks {
             let line = source.lines.line(containing: mark.offset.lowerBound)
             if previousLine >= 0 && line > previousLine + 1 { out += paint("...", "1;34") + "\n" }
             if line != previousLine {
+                shownPart = Self.shownPart(of: line, in: source, marks: marks.map(\.offset))
                 let number = String(line + 1)
-                let (text, _) = displayLine(source, line: line, upTo: nil)
+                let (text, _) = displayLine(source, shownPart, upTo: nil)
                 out += paint(number + String(repeating: " ", count: gutter.count - number.count) + " |", "1;34")
                 out += (text.isEmpty ? "" : " " + text) + "\n"
             }
             previousLine = line
-            let content = source.lines.contentRange(ofLine: line)
-            let startCol = displayLine(source, line: line, upTo: min(mark.offset.lowerBound, content.upperBound)).width
-            let endCol = displayLine(source, line: line, upTo: min(max(mark.offset.upperBound, mark.offset.lowerBound), content.upperBound)).width
+            let startCol = displayLine(source, shownPart, upTo: min(max(mark.offset.lowerBound, shownPart.lowerBound), shownPart.upperBound)).width
+            let endCol = displayLine(source, shownPart, upTo: min(max(mark.offset.upperBound, mark.offset.lowerBound), shownPart.upperBound)).width
             let width = max(1, endCol - startCol)
             let underline = String(repeating: mark.primary ? "^" : "-", count: width)
             let color = mark.primary ? severityColor(d.severity) : "1;34"
@@ -99,13 +100,36 @@ struct DiagnosticRenderer {
         return out + "\n"
     }
 
-    /// A line as shown (tabs as four spaces), and the display width up to a byte offset.
-    private func displayLine(_ source: SourceText, line: Int, upTo offset: Int?) -> (text: String, width: Int) {
-        let range = source.lines.contentRange(ofLine: line)
-        let end = offset ?? range.upperBound
-        let text = String(decoding: source.bytes[range.lowerBound..<max(range.lowerBound, end)], as: UTF8.self)
-        var shown = ""
-        var width = 0
+    /// Lines longer than this many bytes are shown in part: the marked stretch with some context.
+    static let longLine = 200
+    static let context = 40
+
+    /// The bytes of `line` shown in a snippet: all of it, or for a long line (minified or
+    /// generated text) the stretch from the first to the last mark on it with some context,
+    /// so that a diagnostic costs the same however long its line is.
+    static func shownPart(of line: Int, in source: SourceText, marks: [SourceRange]) -> Range<Int> {
+        let content = source.lines.contentRange(ofLine: line)
+        guard content.count > longLine else { return content }
+        let here = marks.filter { source.lines.line(containing: $0.lowerBound) == line }
+        let first = here.map(\.lowerBound).min() ?? content.lowerBound
+        let last = min(here.map(\.upperBound).max() ?? first, first + longLine)
+        var lo = max(content.lowerBound, first - context)
+        var hi = min(content.upperBound, max(last, first + 1) + context)
+        // Whole characters only.
+        while lo > content.lowerBound && source.bytes[lo] & 0xC0 == 0x80 { lo -= 1 }
+        while hi < content.upperBound && source.bytes[hi] & 0xC0 == 0x80 { hi += 1 }
+        return lo..<hi
+    }
+
+    /// Part of a line as shown (tabs as four spaces, "..." where the line goes on beyond it),
+    /// and the display width up to a byte offset.
+    private func displayLine(_ source: SourceText, _ part: Range<Int>, upTo offset: Int?) -> (text: String, width: Int) {
+        let content = source.lines.contentRange(ofLine: source.lines.line(containing: part.lowerBound))
+        let cutBefore = part.lowerBound > content.lowerBound, cutAfter = part.upperBound < content.upperBound
+        let end = offset ?? part.upperBound
+        let text = String(decoding: source.bytes[part.lowerBound..<max(part.lowerBound, end)], as: UTF8.self)
+        var shown = cutBefore ? "..." : ""
+        var width = cutBefore ? 3 : 0
         for ch in text {
             if ch == "\t" {
                 shown += "    "
@@ -115,6 +139,7 @@ struct DiagnosticRenderer {
                 width += 1
             }
         }
+        if offset == nil && cutAfter { shown += "..." }
         return (shown, width)
     }
 }

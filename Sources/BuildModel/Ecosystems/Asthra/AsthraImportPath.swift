@@ -19,6 +19,33 @@ public enum AsthraImportPath {
         return nil
     }
 
+    /// A non-local path with its `.` and `..` segments applied (`stdlib/io/../fs` →
+    /// `stdlib/fs`), so that it is classified by where it really leads. A `..` that would climb
+    /// above the first segment (`stdlib/../internal/x`, `std/../../app/src/main`) leaves the root
+    /// the path starts in: `.failure` with that root. Local paths (`./`, `../`) are returned
+    /// as they are: they are checked against their package's directory when resolved.
+    public static func normalized(_ path: String) -> Result<String, EscapedRoot> {
+        if path.hasPrefix("./") || path.hasPrefix("../") { return .success(path) }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.contains(where: { $0 == "." || $0 == ".." }) else { return .success(path) }
+        var kept: [Substring] = []
+        for segment in segments {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard kept.count > 1 else { return .failure(EscapedRoot(root: String(segments[0]))) }
+                kept.removeLast()
+            default: kept.append(segment)
+            }
+        }
+        return .success(kept.joined(separator: "/"))
+    }
+
+    public struct EscapedRoot: Error, Hashable, Sendable {
+        /// The first segment of the path: `stdlib`, `github.com`, a dependency's name.
+        public var root: String
+    }
+
     /// `github.com`, `gitlab.example.org`: dot-separated labels ending in a top-level domain
     /// of two or more letters.
     public static func isDomain(_ text: Substring) -> Bool {

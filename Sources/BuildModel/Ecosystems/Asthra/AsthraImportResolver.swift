@@ -83,6 +83,18 @@ final class AsthraImportResolver: ImportResolver {
     // MARK: Resolution
 
     func resolve(_ statement: ImportStatement, inFile file: String, origin: ModuleOrigin) -> ImportOutcome {
+        var statement = statement
+        switch AsthraImportPath.normalized(statement.path) {
+        case .success(let normal):
+            statement.path = normal
+        case .failure(let escaped):
+            // Classified as written, `stdlib/../internal/x` would pass the access rules as a
+            // standard-library import and then resolve into `internal/`.
+            return ImportOutcome(category: nil, diagnostics: [.error(
+                "import path '\(statement.path)' climbs out of '\(escaped.root)/' with '..'", .importEscapesRoot,
+                at: statement.literalRange,
+                help: ["'..' may only go back within the path's own root; to use a module elsewhere, import it by its own path"])])
+        }
         let path = statement.path
         guard let (category, rest) = AsthraImportPath.classify(path) ?? declaredDependency(path, origin: origin) else {
             return ImportOutcome(category: nil, diagnostics: [unknownForm(statement, file: file)])

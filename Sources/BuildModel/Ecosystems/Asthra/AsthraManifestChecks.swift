@@ -6,6 +6,13 @@ enum AsthraManifestChecks {
         for dep in manifest.dependencies {
             guard let path = dep.path else { continue }
             let dir = Paths.join(manifest.directory, path.value)
+            if dir == manifest.directory {
+                out.append(.error(
+                    "package '\(manifest.displayName)' depends on itself: path dependency '\(dep.name.value)' points to its own directory",
+                    .selfDependency, at: path.range,
+                    help: ["remove the dependency: a package's own modules are imported with local paths (\"./module\")"]))
+                continue
+            }
             guard fileSystem.isDirectory(dir) else {
                 out.append(.error(
                     "path dependency '\(dep.name.value)' points to '\(path.value)', which does not exist", .missingPathDependency,

@@ -14,9 +14,9 @@ struct TOMLDocumentBuilder {
         /// Sub-tables still open, at the index of the entry that holds their place (nil for
         /// final values). Only as long as the last open table's index.
         var open: [Open?] = []
-        let path: [String]
+        let path: TOMLKeyPath
 
-        init(origin: TOMLTable.Origin, range: SourceRange, path: [String]) {
+        init(origin: TOMLTable.Origin, range: SourceRange, path: TOMLKeyPath) {
             self.origin = origin
             self.range = range
             self.path = path
@@ -69,16 +69,23 @@ struct TOMLDocumentBuilder {
         }
     }
 
+    /// The elements of an array of tables so far: a class, so that `[[a]]` appends in place
+    /// (an array inside an enum would be copied whole by every append).
+    final class Elements {
+        var tables: [Table]
+        init(_ first: Table) { tables = [first] }
+    }
+
     enum Open {
         case table(Table)
-        case arrayOfTables([Table])
+        case arrayOfTables(Elements)
     }
 
     enum Slot {
         /// A scalar, an array, or an inline table: final once written.
         case value(TOMLValue)
         case table(Table)
-        case arrayOfTables([Table])
+        case arrayOfTables(Elements)
     }
 
     let source: SourceText
@@ -88,7 +95,7 @@ struct TOMLDocumentBuilder {
 
     init(source: SourceText) {
         self.source = source
-        self.root = Table(origin: .root, range: .at(0), path: [])
+        self.root = Table(origin: .root, range: .at(0), path: .root)
         self.current = root
     }
 
@@ -97,9 +104,11 @@ struct TOMLDocumentBuilder {
         for (index, statement) in statements.enumerated() {
             switch statement {
             case .header(let header):
-                let table = header.isArrayOfTables ? defineArrayElement(header) : defineTable(header)
+                // A key past the depth limit was reported by the parser: nothing is defined.
+                let table = header.key.exceedsDepthLimit ? nil
+                    : header.isArrayOfTables ? defineArrayElement(header) : defineTable(header)
                 // After a failed header, its pairs are still checked, in a table nobody sees.
-                current = table ?? Table(origin: .header, range: header.range, path: header.key.names)
+                current = table ?? Table(origin: .header, range: header.range, path: TOMLKeyPath(header.key.names))
                 pending = 0
             case .keyValue(let pair):
                 if pending == 0 {
@@ -108,7 +117,7 @@ struct TOMLDocumentBuilder {
                     current.entries.reserveCapacity(current.entries.count + pending)
                 }
                 pending -= 1
-                insert(pair, into: current)
+                if !pair.key.exceedsDepthLimit { insert(pair, into: current) }
             }
         }
     }
@@ -126,7 +135,7 @@ struct TOMLDocumentBuilder {
             case .table(let t):
                 value = TOMLValue(kind: .table(freeze(t)), range: t.range)
             case .arrayOfTables(let ts):
-                value = TOMLValue(kind: .arrayOfTables(ts.map(freeze)), range: ts.first?.range ?? entries.values[index].keyRange)
+                value = TOMLValue(kind: .arrayOfTables(ts.tables.map(freeze)), range: ts.tables.first?.range ?? entries.values[index].keyRange)
             }
             entries.values[index].value = value
         }
@@ -135,7 +144,7 @@ struct TOMLDocumentBuilder {
 
     // MARK: - Messages
 
-    func name(_ path: [String]) -> String { TOMLKeySyntax.render(path) }
+    func name(_ path: TOMLKeyPath) -> String { TOMLKeySyntax.render(path.names) }
 
     func location(_ range: SourceRange) -> String { source.location(of: range.lowerBound) }
 
@@ -170,21 +179,21 @@ struct TOMLDocumentBuilder {
         var table = root
         for index in 0..<(key.count - 1) {
             let segment = key[index]
-            let path = table.path + [segment.name]
             if let (entry, slot) = table.slot(segment.name) {
                 switch slot {
                 case .table(let t):
                     table = t
                 case .arrayOfTables(let ts):
-                    table = ts[ts.count - 1]
+                    table = ts.tables[ts.tables.count - 1]
                 case .value:
+                    let path = table.path.appending(segment.name)
                     conflict("cannot use '\(name(path))' as a table: it already holds \(holds(slot)) (defined at \(location(entry.keyRange)))",
                         at: segment.range, first: entry.keyRange, firstMessage: "'\(name(path))' defined here",
                         help: "rename the table, or move its keys into the value at \(location(entry.keyRange))")
                     return nil
                 }
             } else {
-                let t = Table(origin: .implicit, range: segment.range, path: path)
+                let t = Table(origin: .implicit, range: segment.range, path: table.path.appending(segment.name))
                 table.add(segment.name, keyRange: segment.range, .table(t))
                 table = t
             }
@@ -195,7 +204,7 @@ struct TOMLDocumentBuilder {
     mutating func defineTable(_ header: TOMLTableHeaderSyntax) -> Table? {
         guard let parent = parentForHeader(header.key) else { return nil }
         let last = header.key.last
-        let path = parent.path + [last.name]
+        let path = parent.path.appending(last.name)
         guard let (entry, slot) = parent.slot(last.name) else {
             let t = Table(origin: .header, range: header.range, path: path)
             parent.add(last.name, keyRange: last.range, .table(t))
@@ -230,16 +239,16 @@ struct TOMLDocumentBuilder {
     mutating func defineArrayElement(_ header: TOMLTableHeaderSyntax) -> Table? {
         guard let parent = parentForHeader(header.key) else { return nil }
         let last = header.key.last
-        let path = parent.path + [last.name]
+        let path = parent.path.appending(last.name)
         let element = Table(origin: .arrayElement, range: header.range, path: path)
         guard let (entry, slot) = parent.slot(last.name) else {
-            parent.add(last.name, keyRange: last.range, .arrayOfTables([element]))
+            parent.add(last.name, keyRange: last.range, .arrayOfTables(Elements(element)))
             return element
         }
         let shown = name(path)  // from here on, only for messages
         switch slot {
-        case .arrayOfTables(let ts):
-            parent.setOpen(parent.entries.index(forKey: last.name)!, .arrayOfTables(ts + [element]))
+        case .arrayOfTables(let elements):
+            elements.tables.append(element)
             return element
         case .value(let v) where v.array != nil:
             conflict("cannot append to '\(shown)': it is a static array (defined at \(location(entry.keyRange)))",
@@ -259,13 +268,12 @@ struct TOMLDocumentBuilder {
         var t = table
         for index in 0..<(pair.key.count - 1) {
             let segment = pair.key[index]
-            let path = t.path + [segment.name]
             if let (entry, slot) = t.slot(segment.name) {
                 if case .table(let next) = slot, next.origin == .dotted {
                     t = next
                     continue
                 }
-                let shown = name(path)
+                let shown = name(t.path.appending(segment.name))
                 if case .table(let other) = slot {
                     conflict("cannot add to table '\(shown)' with a dotted key: it is defined by a header at \(location(other.range))",
                         at: segment.range, first: other.range, firstMessage: "'\(shown)' defined here",
@@ -277,7 +285,7 @@ struct TOMLDocumentBuilder {
                 }
                 return
             }
-            let next = Table(origin: .dotted, range: segment.range, path: path)
+            let next = Table(origin: .dotted, range: segment.range, path: t.path.appending(segment.name))
             t.add(segment.name, keyRange: segment.range, .table(next))
             t = next
         }
@@ -290,7 +298,7 @@ struct TOMLDocumentBuilder {
             duplicateKey(pair.key, at: last.range, first: existing.keyRange)
             return
         }
-        guard let value = convert(pair.value, path: t.path + [last.name]) else {
+        guard let value = convert(pair.value, path: t.path.appending(last.name)) else {
             t.entries.remove(at: index)
             return
         }
@@ -305,7 +313,7 @@ struct TOMLDocumentBuilder {
     }
 
     /// An inline table of plain keys, built straight into its final form.
-    mutating func simpleInlineTable(_ pairs: [TOMLKeyValueSyntax], range: SourceRange, path: @autoclosure () -> [String]) -> TOMLTable {
+    mutating func simpleInlineTable(_ pairs: [TOMLKeyValueSyntax], range: SourceRange, path: @autoclosure () -> TOMLKeyPath) -> TOMLTable {
         if pairs.count <= 8, let table = smallInlineTable(pairs, range: range, path: path()) { return table }
         var entries = OrderedDictionary<String, TOMLEntry>()
         entries.reserveCapacity(pairs.count)
@@ -315,7 +323,7 @@ struct TOMLDocumentBuilder {
                 duplicateKey(pair.key, at: segment.range, first: existing.keyRange)
                 continue
             }
-            guard let value = convert(pair.value, path: path() + [segment.name]) else { continue }
+            guard let value = convert(pair.value, path: path().appending(segment.name)) else { continue }
             entries[segment.name] = TOMLEntry(key: segment.name, keyRange: segment.range, value: value)
         }
         return TOMLTable(origin: .inline, range: range, entries: entries)
@@ -323,7 +331,7 @@ struct TOMLDocumentBuilder {
 
     /// The common `{ version = "1.0", path = "../x" }`: keys checked to be distinct pairwise,
     /// and the table built without hashing. Nil when a key repeats: the general path reports it.
-    mutating func smallInlineTable(_ pairs: [TOMLKeyValueSyntax], range: SourceRange, path: @autoclosure () -> [String]) -> TOMLTable? {
+    mutating func smallInlineTable(_ pairs: [TOMLKeyValueSyntax], range: SourceRange, path: @autoclosure () -> TOMLKeyPath) -> TOMLTable? {
         for i in pairs.indices {
             for j in 0..<i where pairs[j].key.first.name == pairs[i].key.first.name { return nil }
         }
@@ -334,14 +342,14 @@ struct TOMLDocumentBuilder {
         for pair in pairs {
             let segment = pair.key.first
             // A missing value was reported by the parser; the pair is left out.
-            guard let value = convert(pair.value, path: path() + [segment.name]) else { continue }
+            guard let value = convert(pair.value, path: path().appending(segment.name)) else { continue }
             keys.append(segment.name)
             values.append(TOMLEntry(key: segment.name, keyRange: segment.range, value: value))
         }
         return TOMLTable(origin: .inline, range: range, entries: OrderedDictionary(uncheckedUniqueKeys: keys, values: values))
     }
 
-    mutating func convert(_ syntax: TOMLValueSyntax, path: @autoclosure () -> [String]) -> TOMLValue? {
+    mutating func convert(_ syntax: TOMLValueSyntax, path: @autoclosure () -> TOMLKeyPath) -> TOMLValue? {
         let kind: TOMLValue.Kind
         switch syntax.kind {
         case .string(let s, _): kind = .string(s)
@@ -353,7 +361,7 @@ struct TOMLDocumentBuilder {
             var converted: [TOMLValue] = []
             converted.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
-                if let v = convert(item, path: path() + [String(i)]) { converted.append(v) }
+                if let v = convert(item, path: path().appending(String(i))) { converted.append(v) }
             }
             kind = .array(converted)
         case .inlineTable(let pairs) where pairs.allSatisfy({ !$0.key.isDotted }):

@@ -303,6 +303,7 @@ struct TOMLParser {
         let start = pos
         guard let first = parseSimpleKey() else { return nil }
         var rest: [TOMLKeySegment] = []
+        var tooDeep = false
         var end = pos
         while true {
             skipWhitespace()
@@ -316,10 +317,20 @@ struct TOMLParser {
                     help: ["remove the trailing '.' or name the next key part"])
                 break
             }
-            rest.append(segment)
             end = pos
+            // Like values, keys nest at most `maximumDepth` deep: every part is a table the
+            // document model has to make. The rest is still read (the tokens stay lossless).
+            if rest.count + 1 < Self.maximumDepth {
+                rest.append(segment)
+            } else if !tooDeep {
+                tooDeep = true
+                report("a dotted key has more than \(Self.maximumDepth) parts", segment.range,
+                    code: TOMLDiagnosticCode.syntax, help: ["use fewer levels of tables; the key is ignored"])
+            }
         }
-        return TOMLKeySyntax(first: first, rest: rest, range: SourceRange(start, end))
+        var key = TOMLKeySyntax(first: first, rest: rest, range: SourceRange(start, end))
+        key.exceedsDepthLimit = tooDeep
+        return key
     }
 
     mutating func parseSimpleKey() -> TOMLKeySegment? {

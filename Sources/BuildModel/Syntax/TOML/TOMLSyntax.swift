@@ -11,6 +11,9 @@ public struct TOMLKeySyntax: Hashable, Sendable {
     public var first: TOMLKeySegment
     public var rest: [TOMLKeySegment]
     public var range: SourceRange
+    /// The key has more parts than `TOMLParser.maximumDepth`; only the first ones are kept, the
+    /// parser reported it, and the statement defines nothing.
+    public var exceedsDepthLimit = false
 
     public init(first: TOMLKeySegment, rest: [TOMLKeySegment] = [], range: SourceRange) {
         self.first = first

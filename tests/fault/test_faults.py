@@ -1,0 +1,363 @@
+"""The fault suite: `ampu lsp` as a broken or hostile client and a hostile workspace would meet
+it. Every case sends its abuse, checks what the protocol says the answer is, and then proves the
+server still answers (a health check), so a crash, a hang or a silenced stream fails the case.
+"""
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+import time
+
+import pytest
+
+from lspwire import Client, ServerGone
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+AMPU = os.environ.get("AMPU", str(REPO / ".build" / "debug" / "ampu"))
+
+
+@pytest.fixture
+def workspace():
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-"))
+    (root / "src").mkdir()
+    (root / "asthra.toml").write_text('[package]\nname = "app"\nversion = "1.0.0"\n')
+    (root / "src" / "main.asthra").write_text('package main;\n\nimport "./util";\n')
+    (root / "src" / "util.asthra").write_text("package main;\n")
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def start(root, initialize=True, capabilities=None):
+    c = Client([AMPU, "lsp"], cwd=root, env={"HOME": str(root), "PATH": os.environ.get("PATH", ""),
+                                          "ASTHRA_HOME": str(REPO / "examples" / "asthra-home")})
+    if initialize:
+        reply = c.request("initialize", {"processId": None, "rootUri": root.as_uri(),
+                                         "capabilities": capabilities or {}})
+        assert "result" in reply, reply
+        c.notify("initialized", {})
+    return c
+
+
+def healthy(c):
+    """The server answers a request (an unknown method: MethodNotFound) and so is still serving."""
+    reply = c.request("ampu/health", {}, timeout=10)
+    assert reply["error"]["code"] == -32601, reply
+
+
+def frame(body: bytes) -> bytes:
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def finish(c):
+    """Shut down politely and expect exit code 0: nothing in the case broke the lifecycle."""
+    assert c.request("shutdown", None)["result"] is None
+    c.notify("exit", None)
+    c.close_input()
+    assert c.p.wait(timeout=10) == 0, c.describe_exit()
+
+
+# Framing: broken header blocks, each followed by a good message.
+
+BROKEN_HEADERS = {
+    "no Content-Length": b"Content-Type: application/json\r\n\r\n{}",
+    "negative": b"Content-Length: -5\r\n\r\n{}",
+    "not a number": b"Content-Length: abc\r\n\r\n{}",
+    "hex": b"Content-Length: 0x10\r\n\r\n{}",
+    "2^64": b"Content-Length: 18446744073709551616\r\n\r\n{}",
+    "above the 64 MiB limit": b"Content-Length: 1000000000000\r\n\r\n{}",
+    "conflicting duplicates": b"Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
+    "LF only": b'Content-Length: 2\n\n{}',
+    "no colon": b"Content-Length 2\r\n\r\n{}",
+    "empty block": b"\r\n\r\n",
+    "NUL in the value": b"Content-Length: 2\x00\r\n\r\n{}",
+    "NUL in the name": b"Content\x00-Length: 2\r\n\r\n{}",
+    "garbage without a blank line (100 KB)": b"x" * 100_000,
+    "binary garbage": bytes(range(256)) * 40,
+}
+
+
+@pytest.mark.parametrize("name", BROKEN_HEADERS)
+def test_broken_header_is_skipped_and_the_next_message_arrives(workspace, name):
+    c = start(workspace)
+    c.send_raw(BROKEN_HEADERS[name])
+    healthy(c)
+    # Nothing was answered for the broken block itself.
+    assert "skipped a message with a bad header" in c.stderr_text()
+    finish(c)
+
+
+def test_broken_header_and_good_message_in_one_write(workspace):
+    c = start(workspace)
+    body = json.dumps({"jsonrpc": "2.0", "id": 5, "method": "ampu/health"}).encode()
+    c.send_raw(b"Content-Length: zz\r\n\r\n{}" + frame(body))
+    assert c.wait(lambda m: m.get("id") == 5)["error"]["code"] == -32601
+    finish(c)
+
+
+def test_a_header_split_across_writes(workspace):
+    c = start(workspace)
+    body = json.dumps({"jsonrpc": "2.0", "id": 6, "method": "ampu/health"}).encode()
+    data = frame(body)
+    for i in range(0, len(data), 3):
+        c.send_raw(data[i:i + 3])
+    assert c.wait(lambda m: m.get("id") == 6)["error"]["code"] == -32601
+    finish(c)
+
+
+# Bodies that are not JSON-RPC messages.
+
+BAD_BODIES = {
+    "empty body": (b"", -32700),
+    "truncated JSON": (b'{"jsonrpc":"2.0","id":1,"method":', -32700),
+    "invalid UTF-8 in a string": (b'{"jsonrpc":"2.0","id":1,"method":"x","params":{"a":"\xff"}}', -32700),
+    "invalid UTF-8 in the method": (b'{"jsonrpc":"2.0","id":1,"method":"\xff\xfe"}', -32700),
+    "a lone surrogate escape": (b'{"jsonrpc":"2.0","id":1,"method":"\\ud800"}', None),
+    "an array": (b"[1,2,3]", -32600),
+    "a number": (b"42", -32600),
+    "trailing characters": (b'{"jsonrpc":"2.0","id":1,"method":"x"} x', -32700),
+    "nesting 100,000 deep": (b"[" * 100_000 + b"]" * 100_000, -32700),
+    "method is not a string": (b'{"jsonrpc":"2.0","id":1,"method":5}', -32600),
+    "neither method nor result": (b'{"jsonrpc":"2.0","id":1}', -32600),
+}
+# Where the id can be read, the error carries it.
+ID_KNOWN = {"method is not a string", "neither method nor result"}
+
+
+@pytest.mark.parametrize("name", BAD_BODIES)
+def test_bad_body_gets_an_error(workspace, name):
+    body, code = BAD_BODIES[name]
+    c = start(workspace)
+    c.send_raw(frame(body))
+    if code is not None:
+        expected_id = 1 if name in ID_KNOWN else None
+        reply = c.wait(lambda m: "error" in m and m.get("id") == expected_id)
+        assert reply["error"]["code"] == code, reply
+    healthy(c)
+    finish(c)
+
+
+@pytest.mark.parametrize("id_text", ["1e300", "1e19", "-1e19", "9.3e18", "1.5", "true", "[1]", "{}"])
+def test_request_id_that_is_no_integer_or_string(workspace, id_text):
+    c = start(workspace)
+    c.send_raw(frame(b'{"jsonrpc":"2.0","id":%s,"method":"textDocument/hover","params":{}}' % id_text.encode()))
+    reply = c.wait(lambda m: "error" in m)
+    assert reply == {"jsonrpc": "2.0", "id": None,
+                     "error": {"code": -32600, "message": "'id' must be a number or a string"}}
+    healthy(c)
+    finish(c)
+
+
+@pytest.mark.parametrize("id_text", ["1e300", "-1e19", "9.3e18", "null", '"x"', "{}"])
+def test_cancel_with_any_id(workspace, id_text):
+    c = start(workspace)
+    c.send_raw(frame(b'{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":%s}}' % id_text.encode()))
+    healthy(c)
+    finish(c)
+
+
+def test_cancellations_of_unknown_ids_are_not_kept(workspace):
+    c = start(workspace)
+    before = c.peak_rss_mb()
+    batch = b"".join(frame(b'{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":%d}}' % i)
+                     for i in range(200_000))
+    c.send_raw(batch)
+    healthy(c)
+    # A request reusing a cancelled id is answered, not cancelled.
+    c.send(b'{"jsonrpc":"2.0","id":77,"method":"ampu/health"}')
+    assert c.wait(lambda m: m.get("id") == 77)["error"]["code"] == -32601
+    assert c.peak_rss_mb() - before < 20, (before, c.peak_rss_mb())
+    finish(c)
+
+
+# Parameters out of range.
+
+def test_huge_positions_with_utf8_positions(workspace):
+    c = start(workspace, capabilities={"general": {"positionEncodings": ["utf-8"]}})
+    uri = (workspace / "src" / "main.asthra").as_uri()
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "asthra", "version": 1,
+                                                       "text": (workspace / "src" / "main.asthra").read_text()}})
+    big = 9223372036854775807
+    for pos in [{"line": 1, "character": big}, {"line": big, "character": big}, {"line": 0, "character": big - 1}]:
+        reply = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos})
+        assert "result" in reply, reply
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": 1, "character": big}, "end": {"line": big, "character": big}}, "text": "x"}]})
+    healthy(c)
+    finish(c)
+
+
+@pytest.mark.parametrize("position,message", [
+    ({"line": -1, "character": 0}, "a position's line and character must not be negative"),
+    ({"line": 1e300, "character": 0}, "'line' must be an integer"),
+    ({"line": 18446744073709551615, "character": 0}, None),
+    ({"line": "1", "character": 0}, "'line' must be an integer"),
+    ({"line": 0}, "missing 'character'"),
+])
+def test_bad_positions_are_invalid_params(workspace, position, message):
+    c = start(workspace)
+    uri = (workspace / "src" / "main.asthra").as_uri()
+    body = json.dumps({"jsonrpc": "2.0", "id": 3, "method": "textDocument/hover",
+                       "params": {"textDocument": {"uri": uri}, "position": position}}).encode()
+    c.send_raw(frame(body))
+    reply = c.wait(lambda m: "error" in m)
+    if message is None:  # a number outside Int64 is not JSON this server reads
+        assert reply["error"]["code"] == -32700, reply
+    else:
+        assert reply == {"jsonrpc": "2.0", "id": 3, "error": {"code": -32602, "message": message}}
+    healthy(c)
+    finish(c)
+
+
+@pytest.mark.parametrize("params", [
+    {},
+    {"textDocument": {"uri": 5}},
+    {"textDocument": {"uri": "file:///nowhere.asthra", "version": "1", "text": "x"}},
+    {"textDocument": {"uri": "http://example/x.asthra", "version": 1, "text": "x", "languageId": "asthra"}},
+    {"textDocument": {"uri": "file:///%zz%00.asthra", "version": 1, "text": "x", "languageId": "asthra"}},
+])
+def test_bad_did_open_is_logged_and_ignored(workspace, params):
+    c = start(workspace)
+    c.notify("textDocument/didOpen", params)
+    healthy(c)
+    finish(c)
+
+
+def test_change_of_a_document_never_opened(workspace):
+    c = start(workspace)
+    c.notify("textDocument/didChange", {"textDocument": {"uri": "file:///x.asthra", "version": 2},
+                                        "contentChanges": [{"text": "x"}]})
+    healthy(c)
+    assert "is not open" in c.stderr_text()
+    finish(c)
+
+
+# Lifecycle.
+
+def test_notifications_before_initialize_are_dropped(workspace):
+    c = start(workspace, initialize=False)
+    uri = (workspace / "asthra.toml").as_uri()
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "toml", "version": 1,
+                                                       "text": "[package]\nname = 1\n"}})
+    reply = c.request("initialize", {"processId": None, "rootUri": workspace.as_uri(), "capabilities": {}})
+    assert "result" in reply
+    # Nothing was published before the initialize response, or for the dropped didOpen.
+    assert c.collect(0.5) == []
+    finish(c)
+
+
+def test_requests_before_initialize_and_after_shutdown(workspace):
+    c = start(workspace, initialize=False)
+    assert c.request("textDocument/hover", {})["error"]["code"] == -32002
+    assert "result" in c.request("initialize", {"capabilities": {}})
+    assert c.request("initialize", {"capabilities": {}})["error"]["code"] == -32600
+    assert c.request("shutdown", None)["result"] is None
+    assert c.request("textDocument/hover", {})["error"]["code"] == -32600
+    c.notify("exit", None)
+    assert c.p.wait(timeout=10) == 0
+
+
+def test_exit_before_initialize_ends_with_1(workspace):
+    c = start(workspace, initialize=False)
+    c.notify("exit", None)
+    assert c.p.wait(timeout=10) == 1
+
+
+def test_end_of_input_in_the_middle_of_a_message(workspace):
+    c = start(workspace)
+    c.send_raw(b"Content-Length: 100\r\n\r\n{\"jsonrpc\"")
+    c.close_input()
+    assert c.p.wait(timeout=10) == 1, c.describe_exit()
+
+
+def test_closed_output_ends_the_server_cleanly(workspace):
+    # A plain process (no reader thread): the pipe's read end is closed before the server writes.
+    p = subprocess.Popen([AMPU, "lsp"], cwd=workspace, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    p.stdout.close()
+    body = b'{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+    try:
+        p.stdin.write(frame(body) * 3)
+        p.stdin.flush()
+    except BrokenPipeError:
+        pass
+    try:
+        _, err = p.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        raise AssertionError("the server kept running with its output closed")
+    assert p.returncode == 1, (p.returncode, err)  # not killed by SIGPIPE (-13)
+    assert b"cannot write to the client" in err
+
+
+# A hostile workspace.
+
+def published(c, path, timeout=10):
+    uri = path.as_uri()
+    return c.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri,
+                  timeout)["params"]["diagnostics"]
+
+
+def test_fifo_named_like_a_source_is_skipped(workspace):
+    os.mkfifo(workspace / "src" / "pipe.asthra")
+    c = start(workspace)
+    diagnostics = published(c, workspace / "src" / "pipe.asthra")
+    assert [(d["code"], d["message"]) for d in diagnostics] == [
+        ("W005", "'pipe.asthra' is not a regular file (a FIFO, socket or device); it is skipped\n"
+                 "help: only regular files are sources: remove it or give it another name")]
+    # The watcher reports a change of it: still no read.
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": (workspace / "src" / "pipe.asthra").as_uri(), "type": 2}]})
+    healthy(c)
+    finish(c)
+
+
+HELP_DOTDOT = "help: '..' may only go back within the path's own root; to use a module elsewhere, import it by its own path"
+
+
+def test_dot_dot_does_not_bypass_access_rules(workspace):
+    main = workspace / "src" / "main.asthra"
+    text = 'package main;\n\nimport "stdlib/../internal/runtime/memory";\nimport "std/../../x/src/main";\n'
+    c = start(workspace)
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": main.as_uri(), "languageId": "asthra", "version": 1, "text": text}})
+    diagnostics = published(c, main)
+    assert [(d["code"], d["message"], d["range"]["start"]) for d in diagnostics] == [
+        ("I012", "import path 'stdlib/../internal/runtime/memory' climbs out of 'stdlib/' with '..'\n" + HELP_DOTDOT, {"line": 2, "character": 7}),
+        ("I012", "import path 'std/../../x/src/main' climbs out of 'std/' with '..'\n" + HELP_DOTDOT, {"line": 3, "character": 7}),
+    ]
+    finish(c)
+
+
+def test_self_path_dependency(workspace):
+    manifest = workspace / "asthra.toml"
+    text = '[package]\nname = "app"\nversion = "1.0.0"\n\n[dependencies]\napp = { path = "." }\n'
+    c = start(workspace)
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": manifest.as_uri(), "languageId": "toml", "version": 1, "text": text}})
+    # The manifest's own problems come first (none), then the full set.
+    deadline = time.monotonic() + 10
+    diagnostics = []
+    while not diagnostics and time.monotonic() < deadline:
+        diagnostics = published(c, manifest)
+    assert [(d["code"], d["message"], d["range"]) for d in diagnostics] == [(
+        "M017", "package 'app' depends on itself: path dependency 'app' points to its own directory\n"
+        "help: remove the dependency: a package's own modules are imported with local paths (\"./module\")",
+        {"start": {"line": 5, "character": 15}, "end": {"line": 5, "character": 18}})]
+    finish(c)
+
+
+@pytest.mark.parametrize("name,text", [
+    ("inline tables 100,000 deep", "x = " + "{a=" * 100_000 + "1" + "}" * 100_000 + "\n"),
+    ("dotted key 100,000 parts", ".".join(["k"] * 100_000) + " = 1\n"),
+    ("header 100,000 parts", "[" + ".".join(["k"] * 100_000) + "]\n"),
+    ("20,000 arrays of tables", "".join("[[bin]]\nname = \"b%d\"\n" % i for i in range(20_000))),
+])
+def test_hostile_manifest_text_is_diagnosed_quickly(workspace, name, text):
+    manifest = workspace / "asthra.toml"
+    c = start(workspace)
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": manifest.as_uri(), "languageId": "toml", "version": 1,
+                                                       "text": '[package]\nname = "app"\nversion = "1.0.0"\n' + text}})
+    published(c, manifest, timeout=10)
+    assert c.request("textDocument/documentSymbol", {"textDocument": {"uri": manifest.as_uri()}}, timeout=10)
+    assert c.peak_rss_mb() < 500
+    healthy(c)
+    finish(c)
