@@ -73,6 +73,8 @@ struct MessageFramerTests {
         ("\r\n\r\n", "header block without Content-Length"),
         ("Content-Length: 8\u{0}\r\n\r\n{\"id\":1}", "header block contains a NUL byte"),
         ("Cont\u{0}ent-Length: 8\r\n\r\n{\"id\":1}", "header block contains a NUL byte"),
+        ("Content-Length: 8\r\n\"junk\": 1\r\n\r\n{\"id\":1}", "malformed header name '\"junk\"'"),
+        ("Content-Length : 8\r\n\r\n{\"id\":1}", "malformed header name 'Content-Length '"),
     ])
     func resynchronises(broken: String, problem: String) {
         let input = Array(broken.utf8) + MessageFramer.frame(Array("{}".utf8))

@@ -150,6 +150,57 @@ struct CheckCommandTests {
         #expect(missing.status == 1)
     }
 
+    @Test("a FIFO named like a source is skipped with a warning, not read (which would wait forever)")
+    func fifo() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n")
+        try dir.write("src/main.asthra", "package main;\n")
+        #expect(mkfifo(dir.path + "/src/pipe.asthra", 0o644) == 0)
+        let result = try AmpuProcess.run(["check", "--message-format", "short"],
+                                         environment: plain.merging(["ASTHRA_HOME": examples + "/asthra-home"]) { $1 }, directory: dir.path)
+        #expect(result.stderr == """
+            src/pipe.asthra:1:1: warning: 'pipe.asthra' is not a regular file (a FIFO, socket or device); it is skipped
+            Checked 1 package, 1 module: 1 warning
+
+            """)
+        #expect(result.status == 0)
+    }
+
+    @Test("an asthra.toml that is a directory is named as such")
+    func manifestDirectory() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml/x", "")
+        let result = try AmpuProcess.run(["check"], environment: plain, directory: dir.path)
+        #expect(result.stderr == """
+            error[W002]: cannot read the manifest: '\(dir.path)/asthra.toml' is a directory, expected a file
+             --> \(dir.path)/asthra.toml:1:1
+              = help: a manifest must be a regular file: rename or remove '\(dir.path)/asthra.toml'
+
+
+            """)
+        #expect(result.status == 1)
+    }
+
+    @Test("a diagnostic on a very long line shows the stretch around it")
+    func longLine() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n")
+        try dir.write("src/main.asthra", "package main; " + String(repeating: "x ", count: 500) + "import \"nowhere/x\"; " + String(repeating: "y ", count: 500) + "\n")
+        let result = try AmpuProcess.run(["check"], environment: plain.merging(["ASTHRA_HOME": examples + "/asthra-home"]) { $1 }, directory: dir.path)
+        #expect(result.stderr == """
+            error[I002]: unknown import path 'nowhere/x'
+             --> src/main.asthra:1:1022
+              |
+            1 | ... x x x x x x x x x x x x x x x x import "nowhere/x"; y y y y y y y y y y y y y y y y y y y ...
+              |                                            ^^^^^^^^^^^
+              = help: an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../'
+
+            error: check failed: 1 error, 0 warnings in 1 package, 1 module
+
+            """)
+        #expect(result.status == 1)
+    }
+
     @Test("new and init make packages that pass check")
     func scaffolding() throws {
         let dir = try ScratchDirectory()

@@ -116,8 +116,15 @@ public enum Paths {
 
     /// `path` relative to `base` (both absolute or both relative), using `..` where needed.
     public static func relative(_ path: String, from base: String) -> String {
-        let p = normalize(path).split(separator: "/")
-        let b = normalize(base).split(separator: "/")
+        // The usual case, a path inside `base`, without splitting either.
+        let path = normalize(path), base = normalize(base)
+        if path == base { return "." }
+        if base != "/", path.utf8.count > base.utf8.count + 1, path.hasPrefix(base),
+           path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: base.utf8.count)] == UInt8(ascii: "/") {
+            return String(path.utf8.dropFirst(base.utf8.count + 1))!
+        }
+        let p = path.split(separator: "/")
+        let b = base.split(separator: "/")
         var common = 0
         while common < p.count && common < b.count && p[common] == b[common] { common += 1 }
         let ups = Array(repeating: "..", count: b.count - common)
@@ -131,6 +138,7 @@ public enum Paths {
     public static func display(_ path: String, from root: String) -> String {
         guard isAbsolute(path), isAbsolute(root) else { return path }
         let rel = relative(path, from: root)
+        guard rel.hasPrefix("..") else { return rel }
         let ups = rel.split(separator: "/").prefix { $0 == ".." }.count
         return ups <= 3 ? rel : normalize(path)
     }

@@ -7,6 +7,9 @@ public struct Document: Sendable {
     public let version: Int
     public let languageID: String
     public let text: SourceText
+    /// The largest document the server analyses: 32 MiB. A larger one gets one diagnostic
+    /// that says so (`W006`) and no answers.
+    public static let analysisLimit = 32 << 20
     /// Parses of this version, made when a feature first needs them.
     let analysis = DocumentAnalysis()
 

@@ -17,13 +17,20 @@ enum DocumentSymbols {
         var children: [Symbol] = []
     }
 
+    /// At most this many symbols (children included) are listed: an outline of a generated
+    /// file with 300,000 entries would cost the client more than it helps, and the server
+    /// hundreds of megabytes to write.
+    static let limit = 10_000
+
     static func answer(_ q: FeatureQuery) -> JSONValue {
-        let symbols = q.isManifest ? manifestSymbols(q.tomlDocument.root) : sourceSymbols(q)
+        var budget = limit
+        let symbols = q.isManifest ? manifestSymbols(q.tomlDocument.root, budget: &budget) : sourceSymbols(q, budget: &budget)
         if q.client.hierarchicalSymbols { return .array(symbols.map { hierarchical($0, q) }) }
         var flat: [JSONValue] = []
+        let uri = JSONValue.string(DocumentURI.uri(q.path))
         func add(_ s: Symbol, container: String?) {
             var pairs: [(String, JSONValue)] = [("name", .string(s.name)), ("kind", .int(s.kind.rawValue)),
-                                                ("location", q.location(q.path, s.range))]
+                                                ("location", ["uri": uri, "range": q.lspRange(s.range)])]
             if let container { pairs.append(("containerName", .string(container))) }
             flat.append(.init(pairs: pairs))
             for c in s.children { add(c, container: s.name) }
@@ -40,17 +47,23 @@ enum DocumentSymbols {
         return .init(pairs: pairs)
     }
 
-    private static func manifestSymbols(_ table: TOMLTable) -> [Symbol] {
+    private static func manifestSymbols(_ table: TOMLTable, budget: inout Int) -> [Symbol] {
         var out: [Symbol] = []
         for (key, entry) in table.entries {
+            guard budget > 0 else { break }
+            budget -= 1
             switch entry.value.kind {
             case .table(let t):
-                let children = manifestSymbols(t)
+                let children = manifestSymbols(t, budget: &budget)
                 let range = children.reduce(entry.keyRange.union(t.range)) { $0.union($1.range) }
                 out.append(Symbol(name: key, detail: nil, kind: .object, range: range, selection: entry.keyRange, children: children))
             case .arrayOfTables(let tables):
                 for (i, t) in tables.enumerated() {
-                    let children = manifestSymbols(t)
+                    if i > 0 {
+                        guard budget > 0 else { break }
+                        budget -= 1
+                    }
+                    let children = manifestSymbols(t, budget: &budget)
                     let range = children.reduce(t.range) { $0.union($1.range) }
                     out.append(Symbol(name: "\(key)[\(i)]", detail: nil, kind: .array, range: range, selection: t.range, children: children))
                 }
@@ -69,13 +82,13 @@ enum DocumentSymbols {
         return out
     }
 
-    private static func sourceSymbols(_ q: FeatureQuery) -> [Symbol] {
+    private static func sourceSymbols(_ q: FeatureQuery, budget: inout Int) -> [Symbol] {
         let scan = q.snapshot?.modules[q.path]?.scan ?? q.ecosystem.scanSource(q.text)
         var out: [Symbol] = []
         if let d = scan.declaration {
             out.append(Symbol(name: d.value, detail: "package", kind: .package, range: d.keyRange.union(d.range), selection: d.range))
         }
-        for i in scan.imports {
+        for i in scan.imports.prefix(max(0, budget - out.count)) {
             out.append(Symbol(name: i.path, detail: i.alias.map { "as \($0.value)" }, kind: .module, range: i.range, selection: i.literalRange))
         }
         return out

@@ -43,9 +43,23 @@ extension LanguageServer {
         publish(own, for: document.path)
     }
 
+    /// What the client is shown for `path`: at most `publishedLimit` diagnostics, in order, and
+    /// then one that says how many more there are. A file with 400,000 broken imports is still
+    /// diagnosed at once; an editor cannot show more than a screenful anyway.
     func diagnostics(for path: String) -> [Diagnostic] {
-        workspace(holding: path)?.diagnostics(for: path) ?? []
+        if let tooLarge = oversized[path] { return [tooLarge] }
+        let all = workspace(holding: path)?.diagnostics(for: path) ?? []
+        guard all.count > Self.publishedLimit else { return all }
+        var shown = Array(all.prefix(Self.publishedLimit))
+        let more = all.count - Self.publishedLimit
+        shown.append(Diagnostic(severity: .information, code: nil,
+            message: "\(more) more problem\(more == 1 ? "" : "s") in this file \(more == 1 ? "is" : "are") not shown (the first \(Self.publishedLimit) are)",
+            file: path, range: all[Self.publishedLimit].range,
+            help: ["`ampu check` lists them all"]))
+        return shown
     }
+
+    static let publishedLimit = 1000
 
     func pullDiagnostics(_ params: JSONValue) throws(ResponseError) -> JSONValue {
         guard let path = DocumentURI.path(try params.documentURI()) else { throw .invalidParams("not a file: URI") }

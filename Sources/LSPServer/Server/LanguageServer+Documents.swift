@@ -11,6 +11,21 @@ extension LanguageServer {
         let document = Document(uri: uri, path: path, version: try item.requiredInt("version"),
                                 languageID: item["languageId"]?.stringValue ?? "", bytes: Array(try item.requiredString("text").utf8))
         documents[uri] = document
+        analyse(document)
+    }
+
+    /// Gives the workspace the document's new text, unless it is too large to analyse.
+    private func analyse(_ document: Document) {
+        let path = document.path
+        if document.text.bytes.count > Document.analysisLimit {
+            let tenths = document.text.bytes.count * 10 >> 20
+            oversized[path] = Diagnostic(severity: .warning, code: DiagnosticCode.fileTooLarge.rawValue,
+                message: "this file is \(tenths / 10).\(tenths % 10) MiB; the language server analyses files of up to \(Document.analysisLimit >> 20) MiB",
+                file: path, range: .at(0), help: ["`ampu check` still checks it"])
+            dirty.insert(path)
+            return
+        }
+        if oversized.removeValue(forKey: path) != nil { dirty.insert(path) }
         fileSystem.setOverlay(path, document.text.bytes)
         if isManifest(path) { publishOwnDiagnostics(of: document) }
         fileChanged(path, bytes: document.text.bytes)
@@ -32,14 +47,13 @@ extension LanguageServer {
         }
         let next = document.applying(changes, version: version, encoding: converter.encoding)
         documents[uri] = next
-        fileSystem.setOverlay(next.path, next.text.bytes)
-        if isManifest(next.path) { publishOwnDiagnostics(of: next) }
-        fileChanged(next.path, bytes: next.text.bytes)
+        analyse(next)
     }
 
     func didClose(_ params: JSONValue) throws(ResponseError) {
         let uri = try params.documentURI()
         guard let document = documents.removeValue(forKey: uri) else { return }
+        if oversized.removeValue(forKey: document.path) != nil { dirty.insert(document.path) }
         fileSystem.setOverlay(document.path, nil)
         // The buffer may have been closed without saving: the disk is the truth again.
         if let bytes = try? fileSystem.readFile(document.path), bytes != document.text.bytes {

@@ -19,6 +19,8 @@ public actor LanguageServer {
     var folders: [String] = []
     var documents: [String: Document] = [:]
     var workspaces: [WorkspaceState] = []
+    /// Open documents above `Document.analysisLimit`: not analysed, one diagnostic each.
+    var oversized: [String: Diagnostic] = [:]
     /// Diagnostics last sent per file, to send only what changed.
     var published: [String: [Diagnostic]] = [:]
     /// Files whose diagnostics may have changed since the last publication.
@@ -86,6 +88,12 @@ public actor LanguageServer {
         }
         if let uri = params["textDocument"]?["uri"]?.stringValue, inbox.editedSince(uri, editsAtReceipt) {
             return OutgoingMessage.error(id: id, ResponseError(.contentModified, "the document changed after '\(method)' was sent"))
+        }
+        if method.hasPrefix("textDocument/"), let uri = params["textDocument"]?["uri"]?.stringValue,
+           let path = DocumentURI.path(uri), oversized[path] != nil {
+            // Too large to analyse: nothing to offer but the diagnostic that says so.
+            return OutgoingMessage.response(id: id, result: method == "textDocument/diagnostic"
+                ? ["kind": "full", "items": .array(diagnostics(for: path).map { lspDiagnostic($0, file: path) })] : .null)
         }
         do throws(ResponseError) {
             return OutgoingMessage.response(id: id, result: try answer(method, params))

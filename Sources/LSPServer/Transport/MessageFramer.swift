@@ -129,6 +129,16 @@ public struct MessageFramer: Sendable {
         return nil
     }
 
+    private static func isTokenByte(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
+             UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"): true
+        default: false
+        }
+    }
+
     private static func lowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
     struct Problem: Error { var text: String }
@@ -144,7 +154,12 @@ public struct MessageFramer: Sendable {
             guard let colon = line.firstIndex(of: ":") else {
                 return .failure(Problem(text: "header line without ':': '\(line.prefix(80))'"))
             }
-            let name = line[..<colon].trimmingCharacters(in: " \t").lowercased()
+            let rawName = line[..<colon]
+            // A header name is an HTTP token (RFC 9110): garbage before a colon is no header.
+            guard !rawName.isEmpty, rawName.utf8.allSatisfy(isTokenByte) else {
+                return .failure(Problem(text: "malformed header name '\(rawName.prefix(40))'"))
+            }
+            let name = rawName.lowercased()
             let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t")
             guard name == "content-length" else { continue }
             guard !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(value) ?? (value.utf8.count > 18 ? Int.max : nil) else {

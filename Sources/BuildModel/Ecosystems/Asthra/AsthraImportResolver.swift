@@ -15,6 +15,9 @@ final class AsthraImportResolver: ImportResolver {
     /// Library modules by import path (`stdlib/io` → its files): thousands of files import the
     /// same few, and the answer depends only on the path once the access rules allowed it.
     private let libraryModules = Mutex<[String: [String]]>([:])
+    /// Module names by directory, for spelling suggestions: a file with thousands of broken
+    /// imports into one directory lists it once.
+    private let namesByDirectory = Mutex<[String: [String]]>([:])
 
     var environmentDiagnostics: [Diagnostic] { roots.diagnostics }
     var libraryRoots: [String] { [roots.stdlib, roots.internal].compactMap { $0 } }
@@ -243,6 +246,13 @@ final class AsthraImportResolver: ImportResolver {
 
     /// Module names a directory offers: source file stems and subdirectories.
     func moduleNames(in directory: String) -> [String] {
+        if let known = namesByDirectory.withLock({ $0[directory] }) { return known }
+        let names = listModuleNames(in: directory)
+        namesByDirectory.withLock { $0[directory] = names }
+        return names
+    }
+
+    private func listModuleNames(in directory: String) -> [String] {
         guard let entries = cache.entries(of: directory) else { return [] }
         var names: Set<String> = []
         for entry in entries where !entry.hasPrefix(".") {

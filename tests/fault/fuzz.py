@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""A mutation fuzzer for ampu's parsers, driven through the release binary as users run it.
+
+Targets (each with a seed corpus in tests/fault/corpus/<target>/):
+  toml     asthra.toml text, sent to `ampu lsp` as edits of an open manifest (TOML parser,
+           document model, manifest reader, workspace reload), then symbols, hover, completion
+  asthra   source text, as edits of an open .asthra file (lexer, scanner, resolver), then the same
+  jsonrpc  raw bytes on the server's standard input (Content-Length framer, JSON, JSON-RPC)
+  decoder  TOML on the standard input of `ampu debug toml-decode`, a process per input
+
+Every input is followed by a request that must be answered within --hang seconds; a server
+that dies, stops answering or grows past --memory MB is a failure. The input that did it is
+written to --crashes and the run exits 1. The run is bounded by --seconds per target.
+
+  tests/fault/fuzz.py --binary .build/release/ampu --seconds 15          # what scripts/test runs
+  tests/fault/fuzz.py --binary .build/release/ampu --seconds 3600 toml   # a long local run
+"""
+import argparse
+import json
+import os
+import pathlib
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from lspwire import Client, ServerGone  # noqa: E402
+
+HERE = pathlib.Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+
+# Fragments that make interesting inputs when spliced in.
+DICTIONARY = {
+    "toml": [b"[", b"]", b"[[", b"]]", b"=", b".", b'"', b"'", b'"""', b"'''", b"\\u0000", b"\\U0010FFFF", b"{", b"}",
+             b",", b"\n", b"\r\n", b"\r", b"#", b"0x", b"1e400", b"inf", b"nan", b"1979-05-27T07:32:00Z", b"\x00",
+             b"\xff", b"\xc3", b"[dependencies]", b"[package]", b"[workspace]", b"members = [\"*\"]",
+             b'path = ".."', b'path = "."', b'git = "x"', b'version = "^1"', b"a.b.c", b"\t", b"\xef\xbb\xbf"],
+    "asthra": [b"import", b'"', b";", b" as ", b"/*", b"*/", b"//", b"\n", b"package", b"::", b"stdlib/", b"std/",
+               b"internal/", b"../", b"./", b"..", b"github.com/", b"\\u{", b"\\", b"\x00", b"\xff", b"\xe2\x80\xae",
+               b"{", b"}", b"\r"],
+    "jsonrpc": [b"Content-Length: ", b"\r\n", b"\r\n\r\n", b"\n", b":", b"{", b"}", b"[", b"]", b'"id":', b"1e300",
+                b"-1", b"9223372036854775808", b"null", b"\\ud800", b"\xff", b"\x00", b'"method":', b'"params":',
+                b'"textDocument/didOpen"', b'"$/cancelRequest"', b"99999999999", b'"line":', b'"character":'],
+}
+DICTIONARY["decoder"] = DICTIONARY["toml"]
+
+
+def mutate(data: bytes, corpus, words, rng: random.Random) -> bytes:
+    buf = bytearray(data)
+    for _ in range(rng.randint(1, 6)):
+        op = rng.randrange(9)
+        pos = rng.randint(0, len(buf))
+        if op == 0 and buf:  # flip a bit
+            i = rng.randrange(len(buf))
+            buf[i] ^= 1 << rng.randrange(8)
+        elif op == 1:  # insert a word
+            buf[pos:pos] = rng.choice(words)
+        elif op == 2 and buf:  # delete a stretch
+            buf[pos:pos + rng.randint(1, 16)] = b""
+        elif op == 3 and buf:  # duplicate a stretch
+            end = min(len(buf), pos + rng.randint(1, 64))
+            buf[pos:pos] = buf[pos:end]
+        elif op == 4:  # splice in part of another input
+            other = rng.choice(corpus)
+            a = rng.randint(0, len(other))
+            buf[pos:pos] = other[a:a + rng.randint(1, 200)]
+        elif op == 5 and buf:  # a random byte
+            buf[rng.randrange(len(buf))] = rng.randrange(256)
+        elif op == 6 and buf:  # repeat a stretch many times (to meet work that grows too fast)
+            end = min(len(buf), pos + rng.randint(1, 12))
+            buf[pos:pos] = bytes(buf[pos:end]) * rng.randint(10, 3000)
+        elif op == 7 and buf:  # truncate
+            del buf[pos:]
+        elif op == 8:  # change a number
+            m = list(re.finditer(rb"\d+", bytes(buf)))
+            if m:
+                x = rng.choice(m)
+                buf[x.start():x.end()] = str(rng.choice([0, 1, -1, 2**31, 2**63, 2**64, 10**12, rng.randrange(1000)])).encode()
+    return bytes(buf[:256 * 1024])
+
+
+class Failure(Exception):
+    pass
+
+
+class ServerTarget:
+    """Inputs go to one `ampu lsp` process; it is started again only after a failure."""
+
+    def __init__(self, binary, target, hang, memory):
+        self.binary, self.target, self.hang, self.memory = binary, target, hang, memory
+        self.root = pathlib.Path(tempfile.mkdtemp(prefix=f"ampu-fuzz-{target}-"))
+        (self.root / "src").mkdir()
+        (self.root / "asthra.toml").write_text('[package]\nname = "app"\nversion = "1.0.0"\n')
+        (self.root / "src" / "main.asthra").write_text("package main;\n")
+        (self.root / "src" / "util.asthra").write_text("package main;\n")
+        self.file = self.root / ("asthra.toml" if target == "toml" else "src/main.asthra")
+        self.client = None
+        self.version = 1
+
+    def start(self):
+        env = {"HOME": str(self.root), "PATH": os.environ.get("PATH", ""),
+               "ASTHRA_HOME": str(REPO / "examples" / "asthra-home")}
+        self.client = Client([self.binary, "lsp"], cwd=self.root, env=env)
+        self.client.request("initialize", {"processId": None, "rootUri": self.root.as_uri(),
+                                           "capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}}},
+                            timeout=self.hang)
+        self.client.notify("initialized", {})
+        if self.target != "jsonrpc":
+            self.client.notify("textDocument/didOpen", {"textDocument": {
+                "uri": self.file.as_uri(), "languageId": "x", "version": 1, "text": self.file.read_text()}})
+
+    def check(self, rng):
+        uri = self.file.as_uri()
+        c = self.client
+        if self.target != "jsonrpc":
+            line = rng.randrange(8)
+            at = {"textDocument": {"uri": uri}, "position": {"line": line, "character": rng.randrange(40)}}
+            for method, params in [("textDocument/documentSymbol", {"textDocument": {"uri": uri}}),
+                                   ("textDocument/hover", at), ("textDocument/completion", at),
+                                   ("textDocument/definition", at)]:
+                reply = c.request(method, params, timeout=self.hang)
+                if "error" in reply and reply["error"]["code"] not in (-32602, -32801):
+                    raise Failure(f"{method} answered {reply['error']}")
+        reply = c.request("ampu/health", {}, timeout=self.hang)
+        if reply.get("error", {}).get("code") != -32601:
+            raise Failure(f"health check answered {reply}")
+        rss = c.peak_rss_mb()
+        if rss and rss > self.memory:
+            raise Failure(f"peak RSS {rss:.0f} MB is above the ceiling of {self.memory} MB")
+
+    def run(self, data: bytes, rng):
+        if self.client is None:
+            self.start()
+        try:
+            if self.target == "jsonrpc":
+                self.client.send_raw(data)
+                self.health_after_garbage(data)
+                return
+            else:
+                self.version += 1
+                text = data.decode("utf-8", "replace")
+                self.client.notify("textDocument/didChange", {"textDocument": {"uri": self.file.as_uri(), "version": self.version},
+                                                              "contentChanges": [{"text": text}]})
+            self.check(rng)
+        except (ServerGone, TimeoutError, Failure) as e:
+            detail = str(e)
+            self.stop()
+            raise Failure(detail)
+
+    def health_after_garbage(self, data):
+        """The mutated bytes may have left the framer inside a header or waiting for a declared
+        body, as it must; padding completes either, and then a health check has to be answered.
+        Only a server that answers none of three checks, with more padding each time, hangs."""
+        c = self.client
+        for padding in [self.padding(data), b" " * 70_000 + b"\r\n\r\n", b" " * (1 << 20) + b"\r\n\r\n"]:
+            rid = c.next_id
+            c.next_id += 1
+            c.send_raw(padding + b"Content-Length: %d\r\n\r\n" % len(body := json.dumps(
+                {"jsonrpc": "2.0", "id": rid, "method": "ampu/health"}).encode()) + body)
+            try:
+                reply = c.wait(lambda m: m.get("id") == rid and "method" not in m, timeout=self.hang / 3)
+            except TimeoutError:
+                continue
+            if reply.get("error", {}).get("code") != -32601:
+                raise Failure(f"health check answered {reply}")
+            rss = c.peak_rss_mb()
+            if rss and rss > self.memory:
+                raise Failure(f"peak RSS {rss:.0f} MB is above the ceiling of {self.memory} MB")
+            return
+        raise Failure("no answer to a health check after the input, even with padding")
+
+    @staticmethod
+    def padding(data: bytes) -> bytes:
+        """Enough bytes to complete any body the mutated input announced, so that the health check
+        after it is read as a message (the framer waits for a declared body, as it must)."""
+        declared = sum(int(m.group(1)) for m in re.finditer(rb"(?i)content-length[ \t]*:[ \t]*(\d{1,9})\b", data)
+                       if int(m.group(1)) <= 64 * 1024 * 1024)
+        return b" " * min(declared, 8 * 1024 * 1024) + b"\r\n\r\n"
+
+    def stop(self):
+        if self.client:
+            self.client.kill()
+            self.client = None
+
+    def close(self):
+        self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+class DecoderTarget:
+    """`ampu debug toml-decode`, one process per input: exit 0 or 1, never a signal or a hang."""
+
+    def __init__(self, binary, hang, memory):
+        self.binary, self.hang, self.memory = binary, hang, memory
+
+    def run(self, data: bytes, rng):
+        try:
+            p = subprocess.run([self.binary, "debug", "toml-decode"], input=data, capture_output=True, timeout=self.hang)
+        except subprocess.TimeoutExpired:
+            raise Failure(f"no exit in {self.hang} s")
+        if p.returncode not in (0, 1):
+            raise Failure(f"exit {p.returncode}: {p.stderr[-500:]!r}")
+
+    def close(self):
+        pass
+
+
+def load_corpus(target, root_uri=None):
+    folder = HERE / "corpus" / ("toml" if target == "decoder" else target)
+    out = []
+    for f in sorted(folder.iterdir()):
+        data = f.read_bytes()
+        if target == "jsonrpc" and root_uri:
+            body = data.split(b"\r\n\r\n", 1)[1].replace(b"file:///w", root_uri.encode())
+            data = b"Content-Length: %d\r\n\r\n" % len(body) + body
+        out.append(data)
+    return out
+
+
+def fuzz(target, args):
+    rng = random.Random(args.seed)
+    runner = DecoderTarget(args.binary, args.hang, args.memory) if target == "decoder" \
+        else ServerTarget(args.binary, target, args.hang, args.memory)
+    corpus = load_corpus(target, runner.root.as_uri() if target == "jsonrpc" else None)
+    words = DICTIONARY[target]
+    executions, failures = 0, []
+    deadline = time.monotonic() + args.seconds
+    try:
+        # The seeds themselves first, then mutations of them.
+        queue = list(corpus)
+        while time.monotonic() < deadline:
+            data = queue.pop() if queue else mutate(rng.choice(corpus), corpus, words, rng)
+            try:
+                runner.run(data, rng)
+            except Failure as e:
+                failures.append((str(e), data))
+                out = pathlib.Path(args.crashes)
+                out.mkdir(parents=True, exist_ok=True)
+                name = out / f"{target}-{len(failures)}.bin"
+                name.write_bytes(data)
+                print(f"fuzz {target}: FAILURE ({e}); input saved to {name}", flush=True)
+                if len(failures) >= 3:
+                    break
+            executions += 1
+    finally:
+        runner.close()
+    return executions, failures
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "jsonrpc", "decoder"])
+    ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
+    ap.add_argument("--seconds", type=float, default=15, help="per target")
+    ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)
+    ap.add_argument("--hang", type=float, default=10, help="seconds an answer may take")
+    ap.add_argument("--memory", type=int, default=1024, help="peak RSS ceiling in MB")
+    ap.add_argument("--crashes", default=str(REPO / ".build" / "fuzz-failures"))
+    args = ap.parse_args()
+    if args.seed is None:
+        args.seed = random.randrange(1 << 30)
+    print(f"fuzz: seed {args.seed} (FUZZ_SEED={args.seed} repeats this run), {args.seconds:.0f} s per target", flush=True)
+    total_failures = 0
+    for target in args.targets:
+        executions, failures = fuzz(target, args)
+        total_failures += len(failures)
+        print(f"fuzz {target}: {executions} executions, {len(failures)} failures", flush=True)
+    print(f"fuzz: {len(args.targets)} targets, {total_failures} failures")
+    sys.exit(1 if total_failures else 0)
+
+
+if __name__ == "__main__":
+    main()
