@@ -70,4 +70,53 @@ struct HostileClientTests {
         // The document was not opened: a request on it answers from the disk's text.
         #expect(client.received == [])
     }
+
+    @Test("a file with more than 1,000 problems publishes the first 1,000 and one that counts the rest")
+    func publishedLimit() async {
+        let text = "package main;\n" + (0..<1005).map { "import \"./nowhere\($0)\";\n" }.joined()
+        var files = TestWorkspace.files
+        files[TestWorkspace.main] = text
+        let client = TestClient(files: files)
+        await client.start()
+        await client.open(TestWorkspace.main, text)
+        let diagnostics = client.published(TestWorkspace.main)?["diagnostics"]?.arrayValue ?? []
+        #expect(diagnostics.count == 1001)
+        #expect(diagnostics.first?["message"]?.stringValue?.hasPrefix("cannot find module './nowhere0'") == true)
+        #expect(diagnostics.last == json("""
+            {"range":{"start":{"line":1001,"character":7},"end":{"line":1001,"character":22}},"severity":3,"source":"ampu",
+             "message":"5 more problems in this file are not shown (the first 1000 are)\\nhelp: `ampu check` lists them all"}
+            """))
+    }
+
+    @Test("an outline lists at most 10,000 symbols")
+    func symbolLimit() async {
+        let text = "package main;\n" + (0..<10_005).map { "import \"./m\($0)\";\n" }.joined()
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start()
+        await client.open(TestWorkspace.main, text)
+        let symbols = await client.request("textDocument/documentSymbol", ["textDocument": ["uri": "file:///ws/src/main.asthra"]])
+        let list = symbols["result"]?.arrayValue ?? []
+        #expect(list.count == 10_000)
+        #expect(list.first?["name"] == "main")
+        #expect(list.last?["name"] == "./m9998")
+    }
+
+    @Test("a document above 32 MiB gets one W006 diagnostic and no answers until it is smaller")
+    func oversizedDocument() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start()
+        let huge = TestWorkspace.mainText + String(repeating: "// padding padding padding padding\n", count: 1_000_000)
+        await client.open(TestWorkspace.main, huge)
+        #expect(client.published(TestWorkspace.main) == json("""
+            {"uri":"file:///ws/src/main.asthra","diagnostics":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},
+             "severity":2,"code":"W006","source":"ampu",
+             "message":"this file is 33.3 MiB; the language server analyses files of up to 32 MiB\\nhelp: `ampu check` still checks it"}]}
+            """))
+        #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 3, 10)) == json(#"{"jsonrpc":"2.0","id":2,"result":null}"#))
+        await client.notify("textDocument/didChange", [
+            "textDocument": ["uri": "file:///ws/src/main.asthra", "version": 2], "contentChanges": [["text": .string(TestWorkspace.mainText)]],
+        ])
+        #expect(client.published(TestWorkspace.main)?["diagnostics"]?.arrayValue?.map { $0["code"] } == ["I006"])
+        #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 3, 10))["result"]?["contents"] != nil)
+    }
 }

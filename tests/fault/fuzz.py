@@ -261,6 +261,7 @@ def main():
     ap.add_argument("--memory", type=int, default=1024, help="peak RSS ceiling in MB")
     ap.add_argument("--crashes", default=str(REPO / ".build" / "fuzz-failures"))
     args = ap.parse_args()
+    args.binary = os.path.abspath(args.binary)
     if args.seed is None:
         args.seed = random.randrange(1 << 30)
     print(f"fuzz: seed {args.seed} (FUZZ_SEED={args.seed} repeats this run), {args.seconds:.0f} s per target", flush=True)

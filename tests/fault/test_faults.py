@@ -15,7 +15,7 @@ import pytest
 from lspwire import Client, ServerGone
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-AMPU = os.environ.get("AMPU", str(REPO / ".build" / "debug" / "ampu"))
+AMPU = os.path.abspath(os.environ.get("AMPU", str(REPO / ".build" / "debug" / "ampu")))
 
 
 @pytest.fixture

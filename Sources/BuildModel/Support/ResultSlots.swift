@@ -18,4 +18,10 @@ final class ResultSlots<Value>: @unchecked Sendable {
     }
 
     var values: [Value?] { Array(storage) }
+
+    /// The value of a slot, leaving it empty (so that it is not kept twice).
+    func take(_ index: Int) -> Value? {
+        defer { storage[index] = nil }
+        return storage[index]
+    }
 }

@@ -24,7 +24,16 @@ public final class Module: Sendable {
     }
 }
 
-/// An import and its outcome.
+extension Module {
+    /// The first problem reported at an import of this module (its diagnostics are kept with
+    /// the module, not with each import).
+    public func problem(of resolved: ResolvedImport) -> Diagnostic? {
+        diagnostics.first { $0.range == resolved.statement.literalRange }
+    }
+}
+
+/// An import and its outcome. The outcome's diagnostics are moved into the module's list, so
+/// that a file with 400,000 broken imports holds each one once: `Module.problem(of:)`.
 public struct ResolvedImport: Sendable {
     public var statement: ImportStatement
     public var outcome: ImportOutcome

@@ -203,23 +203,50 @@ public struct WorkspaceLoader: Sendable {
         let origin = resolver.origin(ofFile: path, member: member)
         var diagnostics = problems + scan.diagnostics.map { $0.inFile(path) }
         var imports: [ResolvedImport] = []
-        var firstImport: [String: ImportStatement] = [:]
+        imports.reserveCapacity(scan.imports.count)
+        // Where each path was first imported: its literal is all a duplicate's message needs.
+        var firstImport: [String: SourceRange] = [:]
+        firstImport.reserveCapacity(scan.imports.count)
+        var duplicateOf: [SourceRange?] = []
+        duplicateOf.reserveCapacity(scan.imports.count)
         for statement in scan.imports {
-            if let first = firstImport[statement.path] {
+            let first = firstImport[statement.path]
+            if first == nil { firstImport[statement.path] = statement.literalRange }
+            duplicateOf.append(first)
+        }
+        let outcomes = Self.resolveAll(scan.imports, skipping: duplicateOf) { resolver.resolve($0, inFile: path, origin: origin) }
+        for (index, statement) in scan.imports.enumerated() {
+            if let first = duplicateOf[index] {
                 var d = Diagnostic(severity: .warning, code: DiagnosticCode.duplicateImport.rawValue,
                                    message: "'\(statement.path)' is imported twice", range: statement.literalRange,
-                                   related: [Diagnostic.Related(range: first.literalRange, message: "first imported here")],
+                                   related: [Diagnostic.Related(range: first, message: "first imported here")],
                                    help: ["remove the second import"],
                                    fix: Diagnostic.Fix(title: "Remove the duplicate import", edits: [TextEdit(range: statement.removalRange, newText: "")]))
                 d = d.inFile(path)
                 diagnostics.append(d)
                 continue
             }
-            firstImport[statement.path] = statement
-            let outcome = resolver.resolve(statement, inFile: path, origin: origin)
-            diagnostics += outcome.diagnostics.map { $0.inFile(path) }
+            var outcome = outcomes.take(index)!
+            for d in outcome.diagnostics { diagnostics.append(d.inFile(path)) }
+            outcome.diagnostics = []
             imports.append(ResolvedImport(statement: statement, outcome: outcome))
         }
         return Module(path: path, source: source, scan: scan, origin: origin, memberManifest: member?.path, imports: imports, diagnostics: diagnostics)
+    }
+
+    /// The outcome of every import that is not a duplicate, in order. A file with thousands of
+    /// imports (generated code) has them resolved on every core.
+    private static func resolveAll(_ statements: [ImportStatement], skipping duplicates: [SourceRange?],
+                                   _ resolve: @Sendable (ImportStatement) -> ImportOutcome) -> ResultSlots<ImportOutcome> {
+        let chunks = statements.count >= 4096 ? 64 : 1
+        let results = ResultSlots<ImportOutcome>(count: statements.count)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var i = chunk
+            while i < statements.count {
+                if duplicates[i] == nil { results[i] = resolve(statements[i]) }
+                i += chunks
+            }
+        }
+        return results
     }
 }

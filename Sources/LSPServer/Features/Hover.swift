@@ -24,7 +24,7 @@ enum Hover {
         }
         switch outcome.targets.count {
         case 0:
-            if let problem = outcome.diagnostics.first { lines.append("Not resolved: \(problem.message)") }
+            if let problem = module.problem(of: resolved) { lines.append("Not resolved: \(problem.message)") }
             else if outcome.category == .system { lines.append("Provided by the system; not checked.") }
         case 1: lines.append("Resolves to `\(Paths.display(outcome.targets[0], from: snapshot.root))`")
         default:

@@ -18,7 +18,7 @@ extension LanguageServer {
     private func analyse(_ document: Document) {
         let path = document.path
         if document.text.bytes.count > Document.analysisLimit {
-            let tenths = document.text.bytes.count * 10 >> 20
+            let tenths = (document.text.bytes.count * 10) >> 20
             oversized[path] = Diagnostic(severity: .warning, code: DiagnosticCode.fileTooLarge.rawValue,
                 message: "this file is \(tenths / 10).\(tenths % 10) MiB; the language server analyses files of up to \(Document.analysisLimit >> 20) MiB",
                 file: path, range: .at(0), help: ["`ampu check` still checks it"])

@@ -76,10 +76,15 @@ struct WorkspaceState: Sendable {
             fileDiagnostics[d.file ?? snapshot.rootManifest.path, default: []].append(d)
         }
         for (path, module) in snapshot.modules where !module.diagnostics.isEmpty {
-            fileDiagnostics[path, default: []] += module.diagnostics
+            // Alone, a module's list is shared rather than copied (it can be 400,000 long).
+            if fileDiagnostics[path] == nil { fileDiagnostics[path] = module.diagnostics } else { fileDiagnostics[path]! += module.diagnostics }
         }
-        for (path, list) in fileDiagnostics { fileDiagnostics[path] = list.sorted { $0.range < $1.range } }
+        for (path, list) in fileDiagnostics where !Self.isInOrder(list) { fileDiagnostics[path] = list.sorted { $0.range < $1.range } }
         indexCycles()
+    }
+
+    private static func isInOrder(_ list: [Diagnostic]) -> Bool {
+        list.indices.dropFirst().allSatisfy { !(list[$0].range < list[$0 - 1].range) }
     }
 
     private mutating func indexCycles() {
