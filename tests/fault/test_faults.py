@@ -113,6 +113,8 @@ BAD_BODIES = {
     "truncated JSON": (b'{"jsonrpc":"2.0","id":1,"method":', -32700),
     "invalid UTF-8 in a string": (b'{"jsonrpc":"2.0","id":1,"method":"x","params":{"a":"\xff"}}', -32700),
     "invalid UTF-8 in the method": (b'{"jsonrpc":"2.0","id":1,"method":"\xff\xfe"}', -32700),
+    "a UTF-8-encoded surrogate in the method": (b'{"jsonrpc":"2.0","id":1,"method":"initialize\xed\xa0\x80","params":{}}', -32700),
+    "an overlong encoding in the method": (b'{"jsonrpc":"2.0","id":1,"method":"\xc0\xaf"}', -32700),
     "a lone surrogate escape": (b'{"jsonrpc":"2.0","id":1,"method":"\\ud800"}', None),
     "an array": (b"[1,2,3]", -32600),
     "a number": (b"42", -32600),
@@ -308,6 +310,19 @@ def test_fifo_named_like_a_source_is_skipped(workspace):
                  "help: only regular files are sources: remove it or give it another name")]
     # The watcher reports a change of it: still no read.
     c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": (workspace / "src" / "pipe.asthra").as_uri(), "type": 2}]})
+    healthy(c)
+    finish(c)
+
+
+def test_manifest_that_is_a_directory(workspace):
+    member = workspace / "lib"
+    (member / "asthra.toml").mkdir(parents=True)
+    (workspace / "asthra.toml").write_text('[workspace]\nmembers = ["lib"]\n')
+    c = start(workspace)
+    diagnostics = published(c, member / "asthra.toml")
+    assert [(d["code"], d["message"]) for d in diagnostics] == [
+        ("W002", f"cannot read file: '{member / 'asthra.toml'}' is a directory, expected a file\n"
+                 "help: the file is skipped; it must be a regular file: rename or remove it")]
     healthy(c)
     finish(c)
 

@@ -2,19 +2,21 @@
 public enum UTF8Validation {
     /// The offset of the first byte that is not part of a well-formed sequence, or nil.
     public static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            while i < b.count {
-                if b[i] < 0x80 {
-                    i += 1
-                } else if let length = sequenceLength(in: b, at: i) {
-                    i += length
-                } else {
-                    return i
-                }
+        bytes.withUnsafeBufferPointer(firstInvalidOffset)
+    }
+
+    public static func firstInvalidOffset(in b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        while i < b.count {
+            if b[i] < 0x80 {
+                i += 1
+            } else if let length = sequenceLength(in: b, at: i) {
+                i += length
+            } else {
+                return i
             }
-            return nil
         }
+        return nil
     }
 
     /// The length of the well-formed sequence starting at `i`, or nil.

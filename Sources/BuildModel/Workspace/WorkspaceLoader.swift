@@ -145,8 +145,12 @@ public struct WorkspaceLoader: Sendable {
     }
 
     private func fileProblem(_ error: FileSystemError, path: String) -> Diagnostic {
-        Diagnostic(severity: .error, code: DiagnosticCode.unreadableFile.rawValue, message: "cannot read file: \(error)",
-                   file: path, range: .at(0), help: ["the file is skipped; fix its permissions or remove it"])
+        let help = switch error {
+        case .isADirectory, .notARegularFile: "the file is skipped; it must be a regular file: rename or remove it"
+        default: "the file is skipped; fix its permissions or remove it"
+        }
+        return Diagnostic(severity: .error, code: DiagnosticCode.unreadableFile.rawValue, message: "cannot read file: \(error)",
+                          file: path, range: .at(0), help: [help])
     }
 
     /// Reads, validates, scans and resolves files on every core; the error where a file cannot be read.

@@ -48,7 +48,10 @@ extension LanguageServer {
     /// diagnosed at once; an editor cannot show more than a screenful anyway.
     func diagnostics(for path: String) -> [Diagnostic] {
         if let tooLarge = oversized[path] { return [tooLarge] }
-        let all = workspace(holding: path)?.diagnostics(for: path) ?? []
+        // A file the workspace could not read as one of its own (a member manifest that is a
+        // directory) still has its diagnostics shown.
+        let holder = workspace(holding: path) ?? workspaces.first { $0.hasDiagnostics(for: path) }
+        let all = holder?.diagnostics(for: path) ?? []
         guard all.count > Self.publishedLimit else { return all }
         var shown = Array(all.prefix(Self.publishedLimit))
         let more = all.count - Self.publishedLimit

@@ -22,6 +22,10 @@ struct WorkspaceState: Sendable {
     /// Every file of the workspace that has diagnostics now.
     var filesWithDiagnostics: Set<String> { Set(fileDiagnostics.keys).union(cycleDiagnostics.keys) }
 
+    func hasDiagnostics(for path: String) -> Bool {
+        fileDiagnostics[path] != nil || cycleDiagnostics[path] != nil
+    }
+
     func diagnostics(for path: String) -> [Diagnostic] {
         let own = fileDiagnostics[path] ?? []
         guard let cycles = cycleDiagnostics[path] else { return own }

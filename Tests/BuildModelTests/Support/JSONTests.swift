@@ -54,6 +54,11 @@ struct JSONTests {
     @Test("invalid UTF-8 inside a string is refused")
     func invalidUTF8() {
         #expect(throws: JSONError.invalidUTF8(offset: 1)) { try JSON.parse([0x22, 0xFF, 0x22]) }
+        // An encoded surrogate (which json-c lets through) and an overlong '/'.
+        #expect(throws: JSONError.invalidUTF8(offset: 2)) { try JSON.parse([0x22, 0x61, 0xED, 0xA0, 0x80, 0x22]) }
+        #expect(throws: JSONError.invalidUTF8(offset: 1)) { try JSON.parse([0x22, 0xC0, 0xAF, 0x22]) }
+        // Outside strings too: a key.
+        #expect(throws: JSONError.invalidUTF8(offset: 2)) { try JSON.parse([0x7B, 0x22, 0xFE, 0x22, 0x3A, 0x31, 0x7D]) }
     }
 
     @Test("nesting beyond the limit is refused")

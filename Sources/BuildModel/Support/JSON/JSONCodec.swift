@@ -27,6 +27,9 @@ public enum JSON {
 
         let count = buffer.count
         guard count > 0, let base = buffer.baseAddress else { throw .truncated(offset: 0) }
+        // json-c's own check lets UTF-8-encoded surrogates through, which would then become
+        // U+FFFD in a Swift string: JSON text must be UTF-8 (RFC 8259), so check it all first.
+        if let bad = UTF8Validation.firstInvalidOffset(in: buffer) { throw .invalidUTF8(offset: bad) }
         var object = base.withMemoryRebound(to: CChar.self, capacity: count) { chars in
             json_tokener_parse_ex(tokener, chars, Int32(clamping: count))
         }
