@@ -22,7 +22,7 @@ final class TestClient {
 
     init(files: [String: String], environment: [String: String] = TestWorkspace.environment) {
         let fs = InMemoryFileSystem(currentDirectory: "/", files: files)
-        server = LanguageServer(sink: sink, inbox: inbox, ecosystem: AsthraEcosystem(), fileSystem: fs, environment: environment)
+        server = LanguageServer(sink: sink, inbox: inbox, registry: .standard, fileSystem: fs, environment: environment)
     }
 
     /// Delivers a message as the reader thread would.

@@ -229,4 +229,32 @@ struct CheckCommandTests {
         let twice = try AmpuProcess.run(["init"], environment: plain, directory: dir.path + "/my lib")
         #expect(twice.stderr == "error: '\(dir.path)/my lib/asthra.toml' already exists; ampu will not overwrite it\n")
     }
+
+    @Test("the language of a new package is chosen by name; an unknown one is refused")
+    func languages() throws {
+        let dir = try ScratchDirectory()
+        let asthra = try AmpuProcess.run(["new", "demo", "--lang", "Asthra"], environment: plain, directory: dir.path)
+        #expect(asthra.stderr == "Created program package 'demo' in \(dir.path)/demo\n")
+        #expect(try dir.read("demo/asthra.toml").hasPrefix("[package]\nname = \"demo\"\n"))
+        let unknown = try AmpuProcess.run(["init", "--lang", "cobol"], environment: plain, directory: dir.path)
+        #expect(unknown.stderr == "error: unknown language 'cobol'\n  = help: ampu makes packages for 'asthra'\n")
+        #expect(unknown.status == 1)
+    }
+
+    @Test("--manifest-path naming no ecosystem's manifest is refused with the names ampu reads")
+    func unknownManifest() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("package.json", "{}")
+        let result = try AmpuProcess.run(["check", "--manifest-path", "package.json", "--message-format", "short"], environment: plain, directory: dir.path)
+        #expect(result.stderr == "\(dir.path)/package.json:1:1: error: 'package.json' is not a manifest ampu reads ('\(dir.path)/package.json')\n")
+        #expect(result.status == 1)
+        let full = try AmpuProcess.run(["check", "--manifest-path", "package.json"], environment: plain, directory: dir.path)
+        #expect(full.stderr == """
+            error[W001]: 'package.json' is not a manifest ampu reads ('\(dir.path)/package.json')
+             --> \(dir.path)/package.json:1:1
+              = help: ampu reads manifests named 'asthra.toml', 'Asthra.toml'
+
+
+            """)
+    }
 }

@@ -23,6 +23,9 @@ public protocol Ecosystem: Sendable {
     func importPathBeingTyped(in source: SourceText, at offset: Int) -> (prefix: String, range: SourceRange)?
     /// A resolver for one workspace: where the language's libraries are, and the rules.
     func makeImportResolver(_ setup: ImportResolverSetup) -> any ImportResolver
+    /// The files of a new package named `name` (a program, or a library), or why the name
+    /// cannot be a package name.
+    func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File]
 }
 
 extension Ecosystem {

@@ -4,6 +4,8 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
     case noManifest(start: String, names: [String])
     /// `--manifest-path` names a file that does not exist or cannot be read.
     case unreadableManifest(FileSystemError)
+    /// `--manifest-path` names a file that is no ecosystem's manifest.
+    case unknownManifest(String, names: [String])
 
     public var description: String {
         switch self {
@@ -11,6 +13,8 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
             "could not find \(names.map { "'\($0)'" }.joined(separator: " or ")) in '\(start)' or any parent directory"
         case .unreadableManifest(let error):
             "cannot read the manifest: \(error)"
+        case .unknownManifest(let path, _):
+            "'\(Paths.lastComponent(path))' is not a manifest ampu reads ('\(path)')"
         }
     }
 
@@ -20,6 +24,7 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreadableManifest(.isADirectory(let p)), .unreadableManifest(.notARegularFile(let p)):
             "a manifest must be a regular file: rename or remove '\(p)'"
         case .unreadableManifest: "check the manifest's path and permissions (ls -l)"
+        case .unknownManifest(_, let names): "ampu reads manifests named \(names.map { "'\($0)'" }.joined(separator: ", "))"
         }
     }
 
@@ -27,6 +32,7 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
         let (file, code) = switch self {
         case .noManifest(let start, _): (start, DiagnosticCode.noManifest)
         case .unreadableManifest(let e): (e.path, DiagnosticCode.unreadableFile)
+        case .unknownManifest(let path, _): (path, DiagnosticCode.noManifest)
         }
         return Diagnostic(severity: .error, code: code.rawValue, message: description, file: file, range: .at(0), help: [help])
     }

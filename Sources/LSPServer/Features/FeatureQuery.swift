@@ -67,6 +67,7 @@ extension LanguageServer {
         guard let path = DocumentURI.path(uri) else { throw .invalidParams("'\(uri)' is not a file: URI") }
         let open = documents[uri]
         guard let text = open?.text ?? text(of: path) else { throw .invalidParams("'\(uri)' is not open and cannot be read") }
+        guard let ecosystem = ecosystem(forDocument: path) else { throw .invalidParams("'\(uri)' is neither a manifest nor a source file ampu reads") }
         var offset: Int?
         if let position = params["position"], !position.isNull {
             offset = converter.offset(try position.linePosition(), in: text)

@@ -36,7 +36,8 @@ extension LanguageServer {
     /// replacing a full set with a partial one would hide the workspace's findings until the
     /// load ends. And only when nothing else waits in the inbox: a burst of edits publishes once.
     func publishOwnDiagnostics(of document: Document) {
-        guard !client.pullDiagnostics, inbox.pendingCount == 0, published[document.path] == nil else { return }
+        guard !client.pullDiagnostics, inbox.pendingCount == 0, published[document.path] == nil,
+              let ecosystem = registry.ecosystem(forManifest: document.path) else { return }
         let manifest = document.analysis.manifest(of: document.text, ecosystem: ecosystem)
         manifests.store(manifest)  // the load that follows reads the same text
         let own = manifest.diagnostics.map { $0.inFile(document.path) }.sorted { $0.range < $1.range }

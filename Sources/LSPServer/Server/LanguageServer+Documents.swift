@@ -79,7 +79,7 @@ extension LanguageServer {
     }
 
     func isManifest(_ path: String) -> Bool {
-        ecosystem.manifestFileNames.contains(Paths.lastComponent(path))
+        registry.ecosystem(forManifest: path) != nil
     }
 
     /// Applies new text of `path` to the workspace holding it, loading one when none does.
@@ -93,7 +93,7 @@ extension LanguageServer {
         for i in holders {
             if isManifest {
                 if workspaces[i].snapshot.sources[path]?.bytes != bytes { reloadWorkspace(i) }
-            } else if ecosystem.isSourceFile(path) {
+            } else if workspaces[i].snapshot.ecosystem.isSourceFile(path) {
                 if workspaces[i].snapshot.modules[path]?.source.bytes != bytes {
                     dirty.formUnion(workspaces[i].update(file: path, bytes: bytes))
                 }

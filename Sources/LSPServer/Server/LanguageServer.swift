@@ -6,7 +6,8 @@ import BuildModel
 public actor LanguageServer {
     let sink: any MessageSink
     let inbox: Inbox
-    let ecosystem: any Ecosystem
+    /// The ecosystems served; each workspace is one ecosystem's, found by its manifest.
+    let registry: EcosystemRegistry
     let fileSystem: OverlayFileSystem
     let environment: [String: String]
     /// Manifests read so far, shared by every load: unchanged ones are not parsed again.
@@ -30,10 +31,10 @@ public actor LanguageServer {
     var dirtySince: ContinuousClock.Instant?
     static let publishDelay = Duration.milliseconds(50)
 
-    public init(sink: any MessageSink, inbox: Inbox, ecosystem: any Ecosystem, fileSystem: any FileSystem, environment: [String: String]) {
+    public init(sink: any MessageSink, inbox: Inbox, registry: EcosystemRegistry, fileSystem: any FileSystem, environment: [String: String]) {
         self.sink = sink
         self.inbox = inbox
-        self.ecosystem = ecosystem
+        self.registry = registry
         self.fileSystem = OverlayFileSystem(base: fileSystem)
         self.environment = environment
     }
@@ -95,6 +96,11 @@ public actor LanguageServer {
             return OutgoingMessage.response(id: id, result: method == "textDocument/diagnostic"
                 ? ["kind": "full", "items": .array(diagnostics(for: path).map { lspDiagnostic($0, file: path) })] : .null)
         }
+        if method.hasPrefix("textDocument/"), method != "textDocument/diagnostic", let uri = params["textDocument"]?["uri"]?.stringValue,
+           let path = DocumentURI.path(uri), ecosystem(forDocument: path) == nil {
+            // No ecosystem's manifest or source (the client sent a file it should not have).
+            return OutgoingMessage.response(id: id, result: .null)
+        }
         do throws(ResponseError) {
             return OutgoingMessage.response(id: id, result: try answer(method, params))
         } catch {
@@ -154,7 +160,7 @@ public actor LanguageServer {
     private func initialized() {
         for folder in folders { openWorkspace(from: folder) }
         if client.watchedFilesRegistration {
-            let watchers: [JSONValue] = (ecosystem.manifestFileNames + ecosystem.sourceExtensions.map { "*.\($0)" })
+            let watchers: [JSONValue] = (registry.manifestFileNames + registry.sourceExtensions.map { "*.\($0)" })
                 .map { ["globPattern": .string("**/\($0)")] }
             sendRequest("client/registerCapability", ["registrations": [[
                 "id": "ampu-watched-files", "method": "workspace/didChangeWatchedFiles",
@@ -168,12 +174,18 @@ public actor LanguageServer {
         nextRequestID += 1
     }
 
+    /// The ecosystem a document is analysed by: its workspace's, else the one its name says.
+    func ecosystem(forDocument path: String) -> (any Ecosystem)? {
+        workspace(holding: path)?.snapshot.ecosystem ?? registry.ecosystem(forFile: path)
+    }
+
     /// Loads the workspace found upward from `directory`, unless one already holds it.
     @discardableResult
     func openWorkspace(from directory: String) -> Int? {
         if let i = workspaces.firstIndex(where: { $0.start == directory || $0.root == directory }) { return i }
-        let loader = WorkspaceLoader(ecosystem: ecosystem, fileSystem: fileSystem, environment: environment, manifests: manifests)
         do throws(WorkspaceError) {
+            let ecosystem = try registry.ecosystem(from: directory, manifestPath: nil, fileSystem: fileSystem)
+            let loader = WorkspaceLoader(ecosystem: ecosystem, fileSystem: fileSystem, environment: environment, manifests: manifests)
             let state = try WorkspaceState(loader: loader, start: directory)
             if let i = workspaces.firstIndex(where: { $0.root == state.root }) { return i }
             workspaces.append(state)

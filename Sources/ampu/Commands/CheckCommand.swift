@@ -7,13 +7,13 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check the workspace's manifests and imports without building.",
         discussion: """
-            Finds asthra.toml in the current directory or a parent (or uses --manifest-path), \
+            Finds the manifest (asthra.toml) in the current directory or a parent (or uses --manifest-path), \
             loads the workspace and its members, and reports manifest errors, malformed and \
             unresolved imports, access-rule violations and import cycles. Exits 1 when there is an error.
             """
     )
 
-    @Option(name: .customLong("manifest-path"), help: "The asthra.toml to use instead of searching upward.")
+    @Option(name: .customLong("manifest-path"), help: "The manifest (asthra.toml) to use instead of searching upward.")
     var manifestPath: String?
 
     @Option(name: .customLong("message-format"), help: "How to print diagnostics: human, short or json.")
@@ -21,9 +21,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let fileSystem = LocalFileSystem()
-        let loader = WorkspaceLoader(ecosystem: AsthraEcosystem(), fileSystem: fileSystem, environment: Environment.current)
         let snapshot: WorkspaceSnapshot
-        do {
+        do throws(WorkspaceError) {
+            let ecosystem = try EcosystemRegistry.standard.ecosystem(from: fileSystem.currentDirectory, manifestPath: manifestPath, fileSystem: fileSystem)
+            let loader = WorkspaceLoader(ecosystem: ecosystem, fileSystem: fileSystem, environment: Environment.current)
             snapshot = try loader.load(from: fileSystem.currentDirectory, manifestPath: manifestPath)
         } catch {
             let renderer = DiagnosticRenderer(format: messageFormat, colors: Terminal.standardError.supportsColor)

@@ -21,7 +21,7 @@ struct LSPCommand: AsyncParsableCommand {
         let transport = StdioTransport()
         let environment = Environment.current
         let code = await transport.serve { sink, inbox in
-            LanguageServer(sink: sink, inbox: inbox, ecosystem: AsthraEcosystem(), fileSystem: LocalFileSystem(), environment: environment)
+            LanguageServer(sink: sink, inbox: inbox, registry: .standard, fileSystem: LocalFileSystem(), environment: environment)
         }
         Terminal.exitNow(code)
     }

@@ -1,32 +1,36 @@
 import ArgumentParser
 import BuildModel
 
-/// `ampu new NAME [--lib]`: a new package in a new directory.
+/// `ampu new NAME [--lib] [--lang LANG]`: a new package in a new directory.
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Create a new package in a new directory.",
-        discussion: "Writes NAME/asthra.toml, NAME/src/main.asthra (or src/lib.asthra with --lib) and NAME/.gitignore."
+        discussion: "For Asthra (the default) writes NAME/asthra.toml, NAME/src/main.asthra (or src/lib.asthra with --lib) and NAME/.gitignore."
     )
 
     @Argument(help: "The package name; also the directory to create.")
     var name: String
 
-    @Flag(name: .customLong("lib"), help: "Create a library (src/lib.asthra) instead of a program.")
+    @Flag(name: .customLong("lib"), help: "Create a library instead of a program.")
     var library = false
 
+    @Option(name: .customLong("lang"), help: ArgumentHelp("The package's language: \(EcosystemRegistry.standard.names.joined(separator: ", ")).", valueName: "lang"))
+    var language = EcosystemRegistry.standard.names[0]
+
     func run() throws {
+        let ecosystem = try Scaffold.ecosystem(named: language)
         let fileSystem = LocalFileSystem()
         let directory = fileSystem.absolute(Paths.lastComponent(name))
         if fileSystem.exists(directory) {
             Terminal.standardError.write("error: destination '\(directory)' already exists\n  = help: use `ampu init` inside it to make it a package, or choose another name\n")
             throw ExitCode(1)
         }
-        try Scaffold.create(in: directory, name: name, library: library, fileSystem: fileSystem)
+        try Scaffold.create(ecosystem, in: directory, name: name, library: library, fileSystem: fileSystem)
     }
 }
 
-/// `ampu init [--lib]`: make the current directory a package.
+/// `ampu init [--lib] [--lang LANG]`: make the current directory a package.
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
@@ -37,20 +41,33 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The package name (default: the directory's name).")
     var name: String?
 
-    @Flag(name: .customLong("lib"), help: "Create a library (src/lib.asthra) instead of a program.")
+    @Flag(name: .customLong("lib"), help: "Create a library instead of a program.")
     var library = false
 
+    @Option(name: .customLong("lang"), help: ArgumentHelp("The package's language: \(EcosystemRegistry.standard.names.joined(separator: ", ")).", valueName: "lang"))
+    var language = EcosystemRegistry.standard.names[0]
+
     func run() throws {
+        let ecosystem = try Scaffold.ecosystem(named: language)
         let fileSystem = LocalFileSystem()
         let directory = fileSystem.currentDirectory
-        try Scaffold.create(in: directory, name: name ?? Paths.lastComponent(directory), library: library, fileSystem: fileSystem)
+        try Scaffold.create(ecosystem, in: directory, name: name ?? Paths.lastComponent(directory), library: library, fileSystem: fileSystem)
     }
 }
 
 enum Scaffold {
-    static func create(in directory: String, name: String, library: Bool, fileSystem: LocalFileSystem) throws {
+    static func ecosystem(named language: String) throws -> any Ecosystem {
+        let registry = EcosystemRegistry.standard
+        guard let ecosystem = registry.ecosystem(named: language) else {
+            Terminal.standardError.write("error: unknown language '\(language)'\n  = help: ampu makes packages for \(registry.names.map { "'\($0)'" }.joined(separator: ", "))\n")
+            throw ExitCode(1)
+        }
+        return ecosystem
+    }
+
+    static func create(_ ecosystem: any Ecosystem, in directory: String, name: String, library: Bool, fileSystem: LocalFileSystem) throws {
         do {
-            _ = try AsthraPackageTemplate.create(in: directory, name: name, library: library, fileSystem: fileSystem)
+            _ = try PackageTemplate.create(ecosystem, in: directory, name: name, library: library, fileSystem: fileSystem)
         } catch {
             var help = ""
             if case .invalidName = error { help = "  = help: pass a valid name with --name, or rename the directory\n" }

@@ -10,6 +10,13 @@ public struct AsthraEcosystem: Ecosystem {
     public var ignoredDirectories: Set<String> { ["target"] }
     public var manifestSchema: ManifestSchema { AsthraManifestSchema.schema }
 
+    public func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File] {
+        if let reason = AsthraPackageName.problem(with: name) {
+            throw .invalidName(name, reason: reason, suggestion: AsthraPackageName.suggestion(from: name))
+        }
+        return AsthraPackageTemplate.files(name: name, library: library)
+    }
+
     public func readManifest(_ source: SourceText) -> PackageManifest {
         AsthraManifestReader.read(source)
     }

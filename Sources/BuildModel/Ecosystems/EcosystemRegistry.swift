@@ -1,0 +1,75 @@
+/// The build systems ampu knows, and which one a file or directory belongs to. This is the one
+/// list of ecosystems in the program: the commands and the language server ask it, and adding a
+/// language adds its folder and one entry to `standard`.
+public struct EcosystemRegistry: Sendable {
+    public let ecosystems: [any Ecosystem]
+
+    public init(_ ecosystems: [any Ecosystem]) {
+        self.ecosystems = ecosystems
+    }
+
+    /// Every ecosystem ampu ships, the first-class one first.
+    public static let standard = EcosystemRegistry([AsthraEcosystem()])
+
+    /// Every ecosystem's manifest file names, each one's preferred name first.
+    public var manifestFileNames: [String] { ecosystems.flatMap(\.manifestFileNames) }
+
+    /// Every ecosystem's source file extensions.
+    public var sourceExtensions: [String] { ecosystems.flatMap(\.sourceExtensions) }
+
+    /// The ecosystem whose manifest has this file name.
+    public func ecosystem(forManifest path: String) -> (any Ecosystem)? {
+        let name = Paths.lastComponent(path)
+        return ecosystems.first { $0.manifestFileNames.contains(name) }
+    }
+
+    /// The ecosystem whose sources have this extension.
+    public func ecosystem(forSource path: String) -> (any Ecosystem)? {
+        ecosystems.first { $0.isSourceFile(path) }
+    }
+
+    /// The ecosystem of a manifest or source file.
+    public func ecosystem(forFile path: String) -> (any Ecosystem)? {
+        ecosystem(forManifest: path) ?? ecosystem(forSource: path)
+    }
+
+    /// By the name users type (`--lang asthra`), in any case.
+    public func ecosystem(named name: String) -> (any Ecosystem)? {
+        ecosystems.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The names users type, for help texts: `asthra`.
+    public var names: [String] { ecosystems.map { $0.name.lowercased() } }
+
+    /// The manifest nearest to `directory` (in it or a parent), of any ecosystem, and whose it
+    /// is. In one directory the ecosystems are asked in order.
+    public func nearestManifest(from directory: String, fileSystem: any FileSystem) -> (path: String, ecosystem: any Ecosystem)? {
+        let locators = ecosystems.map { WorkspaceLocator(ecosystem: $0, fileSystem: fileSystem) }
+        var dir = fileSystem.absolute(directory)
+        while true {
+            for locator in locators {
+                if let found = locator.manifest(in: dir) { return (found, locator.ecosystem) }
+            }
+            let up = Paths.parent(dir)
+            if up == dir { return nil }
+            dir = up
+        }
+    }
+
+    /// The ecosystem that governs a command run in `directory`, or on `manifestPath` when one is
+    /// given: by the manifest's file name, else by the nearest manifest upward.
+    public func ecosystem(from directory: String, manifestPath: String?, fileSystem: any FileSystem) throws(WorkspaceError) -> any Ecosystem {
+        if let manifestPath {
+            let path = fileSystem.absolute(manifestPath)
+            if fileSystem.isDirectory(path) { throw .unreadableManifest(.isADirectory(path)) }
+            guard let ecosystem = ecosystem(forManifest: path) else {
+                throw .unknownManifest(path, names: manifestFileNames)
+            }
+            return ecosystem
+        }
+        guard let found = nearestManifest(from: directory, fileSystem: fileSystem) else {
+            throw .noManifest(start: fileSystem.absolute(directory), names: manifestFileNames)
+        }
+        return found.ecosystem
+    }
+}
