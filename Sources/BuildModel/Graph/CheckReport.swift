@@ -1,20 +1,12 @@
-/// Everything `check` finds in a workspace, in a stable order: manifests, environment, files,
-/// modules (by path, then position), and import cycles.
+/// Everything `check` finds in a workspace, in a stable order: by file, then by position (the
+/// order of `WorkspaceDiagnostics`, which the language server publishes from too).
 public struct CheckReport: Sendable {
     public var snapshot: WorkspaceSnapshot
     public var diagnostics: [Diagnostic]
 
     public init(snapshot: WorkspaceSnapshot) {
         self.snapshot = snapshot
-        var all = snapshot.diagnostics
-        for path in snapshot.modulePaths { all += snapshot.modules[path]!.diagnostics }
-        all += ImportCycles.diagnostics(in: snapshot)
-        diagnostics = all.enumerated().sorted { a, b in
-            let fa = a.element.file ?? "", fb = b.element.file ?? ""
-            if fa != fb { return fa.utf8.lexicographicallyPrecedes(fb.utf8) }
-            if a.element.range != b.element.range { return a.element.range < b.element.range }
-            return a.offset < b.offset
-        }.map(\.element)
+        diagnostics = WorkspaceDiagnostics(snapshot).all
     }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }

@@ -54,7 +54,7 @@ public struct LocalFileSystem: FileSystem {
         case S_IFDIR: throw .isADirectory(path)
         default: throw .notARegularFile(path)
         }
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        // O_NONBLOCK does nothing to reads of a regular file; it stays.
         return try Self.readAll(fd, size: Int(st.st_size), path: path)
     }
 

@@ -218,7 +218,9 @@ public struct WorkspaceLoader: Sendable {
             if first == nil { firstImport[statement.path] = statement.literalRange }
             duplicateOf.append(first)
         }
-        let outcomes = Self.resolveAll(scan.imports, skipping: duplicateOf) { resolver.resolve($0, inFile: path, origin: origin) }
+        let resolve: @Sendable (ImportStatement) -> ImportOutcome = { resolver.resolve($0, inFile: path, origin: origin) }
+        // A file with thousands of imports (generated code) has them resolved on every core first.
+        let resolvedAhead = scan.imports.count >= 4096 ? Self.resolveAll(scan.imports, skipping: duplicateOf, resolve) : nil
         for (index, statement) in scan.imports.enumerated() {
             if let first = duplicateOf[index] {
                 var d = Diagnostic(severity: .warning, code: DiagnosticCode.duplicateImport.rawValue,
@@ -230,7 +232,7 @@ public struct WorkspaceLoader: Sendable {
                 diagnostics.append(d)
                 continue
             }
-            var outcome = outcomes.take(index)!
+            var outcome = resolvedAhead?.take(index) ?? resolve(statement)
             for d in outcome.diagnostics { diagnostics.append(d.inFile(path)) }
             outcome.diagnostics = []
             imports.append(ResolvedImport(statement: statement, outcome: outcome))
@@ -238,11 +240,10 @@ public struct WorkspaceLoader: Sendable {
         return Module(path: path, source: source, scan: scan, origin: origin, memberManifest: member?.path, imports: imports, diagnostics: diagnostics)
     }
 
-    /// The outcome of every import that is not a duplicate, in order. A file with thousands of
-    /// imports (generated code) has them resolved on every core.
+    /// The outcome of every import that is not a duplicate, by index, resolved on every core.
     private static func resolveAll(_ statements: [ImportStatement], skipping duplicates: [SourceRange?],
                                    _ resolve: @Sendable (ImportStatement) -> ImportOutcome) -> ResultSlots<ImportOutcome> {
-        let chunks = statements.count >= 4096 ? 64 : 1
+        let chunks = 64
         let results = ResultSlots<ImportOutcome>(count: statements.count)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var i = chunk

@@ -6,31 +6,23 @@ struct WorkspaceState: Sendable {
     /// Where the workspace was looked for (a folder, or the directory of an opened file).
     let start: String
     private(set) var snapshot: WorkspaceSnapshot
-    /// Manifest, environment and module diagnostics by file; import cycles apart.
-    private var fileDiagnostics: [String: [Diagnostic]] = [:]
-    private var cycleDiagnostics: [String: [Diagnostic]] = [:]
+    private var index: WorkspaceDiagnostics
 
     init(loader: WorkspaceLoader, start: String) throws(WorkspaceError) {
         self.loader = loader
         self.start = start
         self.snapshot = try loader.load(from: start)
-        index()
+        self.index = WorkspaceDiagnostics(snapshot)
     }
 
     var root: String { snapshot.root }
 
     /// Every file of the workspace that has diagnostics now.
-    var filesWithDiagnostics: Set<String> { Set(fileDiagnostics.keys).union(cycleDiagnostics.keys) }
+    var filesWithDiagnostics: Set<String> { index.files }
 
-    func hasDiagnostics(for path: String) -> Bool {
-        fileDiagnostics[path] != nil || cycleDiagnostics[path] != nil
-    }
+    func hasDiagnostics(for path: String) -> Bool { index.hasDiagnostics(for: path) }
 
-    func diagnostics(for path: String) -> [Diagnostic] {
-        let own = fileDiagnostics[path] ?? []
-        guard let cycles = cycleDiagnostics[path] else { return own }
-        return (own + cycles).sorted { $0.range < $1.range }
-    }
+    func diagnostics(for path: String) -> [Diagnostic] { index.diagnostics(for: path) }
 
     /// Whether `path` is part of this workspace: one of its manifests, a module, or a file
     /// inside one of its packages.
@@ -47,54 +39,15 @@ struct WorkspaceState: Sendable {
     mutating func reload() throws(WorkspaceError) -> Set<String> {
         let before = filesWithDiagnostics
         snapshot = try loader.load(from: start)
-        index()
+        index = WorkspaceDiagnostics(snapshot)
         return before.union(filesWithDiagnostics)
     }
 
     /// One source file's new text; the files whose diagnostics may have changed.
     mutating func update(file path: String, bytes: [UInt8]) -> Set<String> {
-        let oldTargets = snapshot.modules[path].map(Self.targets)
+        let previous = snapshot
         let (next, loaded) = loader.update(snapshot, file: path, bytes: bytes)
         snapshot = next
-        var touched = Set(loaded)
-        for file in loaded {
-            let diagnostics = snapshot.modules[file]?.diagnostics ?? []
-            fileDiagnostics[file] = diagnostics.isEmpty ? nil : diagnostics
-        }
-        // Cycles can only change when what the file imports changed.
-        if oldTargets != snapshot.modules[path].map(Self.targets) {
-            touched.formUnion(cycleDiagnostics.keys)
-            indexCycles()
-            touched.formUnion(cycleDiagnostics.keys)
-        }
-        return touched
-    }
-
-    private static func targets(_ module: Module) -> Set<String> {
-        Set(module.imports.flatMap(\.outcome.targets))
-    }
-
-    private mutating func index() {
-        fileDiagnostics = [:]
-        for d in snapshot.diagnostics {
-            fileDiagnostics[d.file ?? snapshot.rootManifest.path, default: []].append(d)
-        }
-        for (path, module) in snapshot.modules where !module.diagnostics.isEmpty {
-            // Alone, a module's list is shared rather than copied (it can be 400,000 long).
-            if fileDiagnostics[path] == nil { fileDiagnostics[path] = module.diagnostics } else { fileDiagnostics[path]! += module.diagnostics }
-        }
-        for (path, list) in fileDiagnostics where !Self.isInOrder(list) { fileDiagnostics[path] = list.sorted { $0.range < $1.range } }
-        indexCycles()
-    }
-
-    private static func isInOrder(_ list: [Diagnostic]) -> Bool {
-        list.indices.dropFirst().allSatisfy { !(list[$0].range < list[$0 - 1].range) }
-    }
-
-    private mutating func indexCycles() {
-        cycleDiagnostics = [:]
-        for d in ImportCycles.diagnostics(in: snapshot) {
-            cycleDiagnostics[d.file ?? snapshot.rootManifest.path, default: []].append(d)
-        }
+        return index.update(next, from: previous, edited: path, loaded: loaded)
     }
 }

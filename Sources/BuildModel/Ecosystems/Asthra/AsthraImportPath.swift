@@ -26,6 +26,14 @@ public enum AsthraImportPath {
     /// as they are: they are checked against their package's directory when resolved.
     public static func normalized(_ path: String) -> Result<String, EscapedRoot> {
         if path.hasPrefix("./") || path.hasPrefix("../") { return .success(path) }
+        // Almost every path has no segment starting with '.': nothing to split then.
+        var previous: UInt8 = UInt8(ascii: "/")
+        var dotSegment = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { dotSegment = true; break }
+            previous = byte
+        }
+        guard dotSegment else { return .success(path) }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         guard segments.contains(where: { $0 == "." || $0 == ".." }) else { return .success(path) }
         var kept: [Substring] = []
