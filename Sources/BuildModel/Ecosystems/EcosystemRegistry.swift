@@ -56,20 +56,28 @@ public struct EcosystemRegistry: Sendable {
         }
     }
 
-    /// The ecosystem that governs a command run in `directory`, or on `manifestPath` when one is
-    /// given: by the manifest's file name, else by the nearest manifest upward.
-    public func ecosystem(from directory: String, manifestPath: String?, fileSystem: any FileSystem) throws(WorkspaceError) -> any Ecosystem {
+    /// The manifest a command run in `directory` works on, and its ecosystem: `manifestPath`
+    /// when one is given (its file name says whose it is), else the nearest manifest upward.
+    public func manifest(from directory: String, manifestPath: String?, fileSystem: any FileSystem) throws(WorkspaceError) -> (path: String, ecosystem: any Ecosystem) {
         if let manifestPath {
             let path = fileSystem.absolute(manifestPath)
             if fileSystem.isDirectory(path) { throw .unreadableManifest(.isADirectory(path)) }
             guard let ecosystem = ecosystem(forManifest: path) else {
                 throw .unknownManifest(path, names: manifestFileNames)
             }
-            return ecosystem
+            return (path, ecosystem)
         }
         guard let found = nearestManifest(from: directory, fileSystem: fileSystem) else {
             throw .noManifest(start: fileSystem.absolute(directory), names: manifestFileNames)
         }
-        return found.ecosystem
+        return found
+    }
+
+    /// A loader for the workspace a command run in `directory` works on, and the manifest to
+    /// load it from.
+    public func loader(from directory: String, manifestPath: String?, fileSystem: any FileSystem, environment: [String: String],
+                       manifests: ManifestCache = ManifestCache()) throws(WorkspaceError) -> (loader: WorkspaceLoader, manifest: String) {
+        let found = try manifest(from: directory, manifestPath: manifestPath, fileSystem: fileSystem)
+        return (WorkspaceLoader(ecosystem: found.ecosystem, fileSystem: fileSystem, environment: environment, manifests: manifests), found.path)
     }
 }

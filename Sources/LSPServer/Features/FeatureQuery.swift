@@ -67,7 +67,10 @@ extension LanguageServer {
         guard let path = DocumentURI.path(uri) else { throw .invalidParams("'\(uri)' is not a file: URI") }
         let open = documents[uri]
         guard let text = open?.text ?? text(of: path) else { throw .invalidParams("'\(uri)' is not open and cannot be read") }
-        guard let ecosystem = ecosystem(forDocument: path) else { throw .invalidParams("'\(uri)' is neither a manifest nor a source file ampu reads") }
+        let holder = workspace(holding: path)
+        guard let ecosystem = holder?.snapshot.ecosystem ?? registry.ecosystem(forFile: path) else {
+            throw .invalidParams("'\(uri)' is neither a manifest nor a source file ampu reads")
+        }
         var offset: Int?
         if let position = params["position"], !position.isNull {
             offset = converter.offset(try position.linePosition(), in: text)
@@ -83,7 +86,7 @@ extension LanguageServer {
         let fs = fileSystem
         return FeatureQuery(
             params: params, uri: uri, path: path, text: text, offset: offset, range: range,
-            workspace: workspace(holding: path), ecosystem: ecosystem, converter: converter, client: client,
+            workspace: holder, ecosystem: ecosystem, converter: converter, client: client,
             textOf: { file in
                 if let d = documents[DocumentURI.uri(file)] { return d.text }
                 for s in sources { if let t = s[file] { return t } }

@@ -90,16 +90,16 @@ public actor LanguageServer {
         if let uri = params["textDocument"]?["uri"]?.stringValue, inbox.editedSince(uri, editsAtReceipt) {
             return OutgoingMessage.error(id: id, ResponseError(.contentModified, "the document changed after '\(method)' was sent"))
         }
-        if method.hasPrefix("textDocument/"), let uri = params["textDocument"]?["uri"]?.stringValue,
-           let path = DocumentURI.path(uri), oversized[path] != nil {
-            // Too large to analyse: nothing to offer but the diagnostic that says so.
-            return OutgoingMessage.response(id: id, result: method == "textDocument/diagnostic"
-                ? ["kind": "full", "items": .array(diagnostics(for: path).map { lspDiagnostic($0, file: path) })] : .null)
-        }
-        if method.hasPrefix("textDocument/"), method != "textDocument/diagnostic", let uri = params["textDocument"]?["uri"]?.stringValue,
-           let path = DocumentURI.path(uri), ecosystem(forDocument: path) == nil {
-            // No ecosystem's manifest or source (the client sent a file it should not have).
-            return OutgoingMessage.response(id: id, result: .null)
+        if method.hasPrefix("textDocument/"), let uri = params["textDocument"]?["uri"]?.stringValue, let path = DocumentURI.path(uri) {
+            if !oversized.isEmpty, oversized[path] != nil {
+                // Too large to analyse: nothing to offer but the diagnostic that says so.
+                return OutgoingMessage.response(id: id, result: method == "textDocument/diagnostic"
+                    ? ["kind": "full", "items": .array(diagnostics(for: path).map { lspDiagnostic($0, file: path) })] : .null)
+            }
+            if method != "textDocument/diagnostic", registry.ecosystem(forFile: path) == nil {
+                // No ecosystem's manifest or source (the client sent a file it should not have).
+                return OutgoingMessage.response(id: id, result: .null)
+            }
         }
         do throws(ResponseError) {
             return OutgoingMessage.response(id: id, result: try answer(method, params))
@@ -174,19 +174,14 @@ public actor LanguageServer {
         nextRequestID += 1
     }
 
-    /// The ecosystem a document is analysed by: its workspace's, else the one its name says.
-    func ecosystem(forDocument path: String) -> (any Ecosystem)? {
-        workspace(holding: path)?.snapshot.ecosystem ?? registry.ecosystem(forFile: path)
-    }
-
     /// Loads the workspace found upward from `directory`, unless one already holds it.
     @discardableResult
     func openWorkspace(from directory: String) -> Int? {
         if let i = workspaces.firstIndex(where: { $0.start == directory || $0.root == directory }) { return i }
         do throws(WorkspaceError) {
-            let ecosystem = try registry.ecosystem(from: directory, manifestPath: nil, fileSystem: fileSystem)
-            let loader = WorkspaceLoader(ecosystem: ecosystem, fileSystem: fileSystem, environment: environment, manifests: manifests)
-            let state = try WorkspaceState(loader: loader, start: directory)
+            let (loader, manifest) = try registry.loader(from: directory, manifestPath: nil, fileSystem: fileSystem,
+                                                         environment: environment, manifests: manifests)
+            let state = try WorkspaceState(loader: loader, start: directory, manifest: manifest)
             if let i = workspaces.firstIndex(where: { $0.root == state.root }) { return i }
             workspaces.append(state)
             dirty.formUnion(state.filesWithDiagnostics)

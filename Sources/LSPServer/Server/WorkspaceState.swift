@@ -8,10 +8,11 @@ struct WorkspaceState: Sendable {
     private(set) var snapshot: WorkspaceSnapshot
     private var index: WorkspaceDiagnostics
 
-    init(loader: WorkspaceLoader, start: String) throws(WorkspaceError) {
+    /// - Parameter manifest: the manifest found from `start`, when the caller has looked already.
+    init(loader: WorkspaceLoader, start: String, manifest: String? = nil) throws(WorkspaceError) {
         self.loader = loader
         self.start = start
-        self.snapshot = try loader.load(from: start)
+        self.snapshot = try loader.load(from: start, manifestPath: manifest)
         self.index = WorkspaceDiagnostics(snapshot)
     }
 

@@ -23,9 +23,9 @@ struct CheckCommand: ParsableCommand {
         let fileSystem = LocalFileSystem()
         let snapshot: WorkspaceSnapshot
         do throws(WorkspaceError) {
-            let ecosystem = try EcosystemRegistry.standard.ecosystem(from: fileSystem.currentDirectory, manifestPath: manifestPath, fileSystem: fileSystem)
-            let loader = WorkspaceLoader(ecosystem: ecosystem, fileSystem: fileSystem, environment: Environment.current)
-            snapshot = try loader.load(from: fileSystem.currentDirectory, manifestPath: manifestPath)
+            let (loader, manifest) = try EcosystemRegistry.standard.loader(
+                from: fileSystem.currentDirectory, manifestPath: manifestPath, fileSystem: fileSystem, environment: Environment.current)
+            snapshot = try loader.load(from: fileSystem.currentDirectory, manifestPath: manifest)
         } catch {
             let renderer = DiagnosticRenderer(format: messageFormat, colors: Terminal.standardError.supportsColor)
             let out = messageFormat == .json ? Terminal.standardOutput : Terminal.standardError

@@ -45,18 +45,18 @@ struct EcosystemRegistryTests {
             "/w/tools/toy/src/main.toy": "package main;\n",
             "/w/src/main.asthra": "package main;\n",
         ])
-        #expect(try registry.ecosystem(from: "/w/tools/toy/src", manifestPath: nil, fileSystem: fs).name == "Toy")
-        #expect(try registry.ecosystem(from: "/w/tools", manifestPath: nil, fileSystem: fs).name == "Asthra")
-        #expect(try registry.ecosystem(from: "/", manifestPath: "/w/tools/toy/toy.toml", fileSystem: fs).name == "Toy")
+        #expect(try registry.manifest(from: "/w/tools/toy/src", manifestPath: nil, fileSystem: fs).ecosystem.name == "Toy")
+        #expect(try registry.manifest(from: "/w/tools", manifestPath: nil, fileSystem: fs).ecosystem.name == "Asthra")
+        #expect(try registry.manifest(from: "/", manifestPath: "/w/tools/toy/toy.toml", fileSystem: fs).ecosystem.name == "Toy")
         #expect(registry.nearestManifest(from: "/w/tools/toy/src", fileSystem: fs)?.path == "/w/tools/toy/toy.toml")
         #expect(throws: WorkspaceError.noManifest(start: "/elsewhere", names: ["asthra.toml", "Asthra.toml", "toy.toml"])) {
-            try registry.ecosystem(from: "/elsewhere", manifestPath: nil, fileSystem: fs)
+            try registry.manifest(from: "/elsewhere", manifestPath: nil, fileSystem: fs)
         }
         #expect(throws: WorkspaceError.unknownManifest("/w/Cargo.toml", names: ["asthra.toml", "Asthra.toml", "toy.toml"])) {
-            try registry.ecosystem(from: "/", manifestPath: "/w/Cargo.toml", fileSystem: fs)
+            try registry.manifest(from: "/", manifestPath: "/w/Cargo.toml", fileSystem: fs)
         }
         #expect(throws: WorkspaceError.unreadableManifest(.isADirectory("/w/tools"))) {
-            try registry.ecosystem(from: "/", manifestPath: "/w/tools", fileSystem: fs)
+            try registry.manifest(from: "/", manifestPath: "/w/tools", fileSystem: fs)
         }
     }
 

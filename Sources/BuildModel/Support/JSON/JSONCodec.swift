@@ -23,12 +23,13 @@ public enum JSON {
             throw .syntax(offset: 0, reason: "json-c could not allocate a tokener")
         }
         defer { json_tokener_free(tokener) }
-        json_tokener_set_flags(tokener, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8)
+        // UTF-8 is checked below, more strictly than json-c's own check would.
+        json_tokener_set_flags(tokener, JSON_TOKENER_STRICT)
 
         let count = buffer.count
         guard count > 0, let base = buffer.baseAddress else { throw .truncated(offset: 0) }
-        // json-c's own check lets UTF-8-encoded surrogates through, which would then become
-        // U+FFFD in a Swift string: JSON text must be UTF-8 (RFC 8259), so check it all first.
+        // json-c's own check (JSON_TOKENER_VALIDATE_UTF8) lets UTF-8-encoded surrogates through,
+        // which would then become U+FFFD in a Swift string: JSON text must be UTF-8 (RFC 8259).
         if let bad = UTF8Validation.firstInvalidOffset(in: buffer) { throw .invalidUTF8(offset: bad) }
         var object = base.withMemoryRebound(to: CChar.self, capacity: count) { chars in
             json_tokener_parse_ex(tokener, chars, Int32(clamping: count))
