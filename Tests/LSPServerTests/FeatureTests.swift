@@ -119,6 +119,20 @@ struct FeatureTests {
         #expect(await client.request("textDocument/definition", client.at(TestWorkspace.manifest, 1, 2))["result"] == .null)
     }
 
+    @Test("go to definition on a member pattern: every package it matches, as the workspace reads it")
+    func definitionOfPattern() async {
+        var files = TestWorkspace.files
+        files["/ws/asthra.toml"] = TestWorkspace.manifestText + "\n[workspace]\nmembers = [\"libs/m?\"]\n"
+        files["/ws/libs/m1/asthra.toml"] = "[package]\nname = \"m1\"\nversion = \"0.1.0\"\n"
+        files["/ws/libs/m2/asthra.toml"] = "[package]\nname = \"m2\"\nversion = \"0.1.0\"\n"
+        files["/ws/libs/m10/asthra.toml"] = "[package]\nname = \"m10\"\nversion = \"0.1.0\"\n"
+        let client = await started(files)
+        #expect(await client.request("textDocument/definition", client.at(TestWorkspace.manifest, 11, 13))["result"] == json("""
+            [{"uri":"file:///ws/libs/m1/asthra.toml","range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}}},
+             {"uri":"file:///ws/libs/m2/asthra.toml","range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}}}]
+            """))
+    }
+
     @Test("document symbols: manifest tables with their keys; a source's declaration and imports")
     func symbols() async {
         let client = await started()

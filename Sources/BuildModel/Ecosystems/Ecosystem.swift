@@ -32,6 +32,11 @@ extension Ecosystem {
     public func isSourceFile(_ path: String) -> Bool {
         sourceExtensions.contains(Paths.fileExtension(path))
     }
+
+    /// Whether the file's name is one of this ecosystem's manifest names.
+    public func isManifestFile(_ path: String) -> Bool {
+        manifestFileNames.contains(Paths.lastComponent(path))
+    }
 }
 
 /// What a resolver is made from.

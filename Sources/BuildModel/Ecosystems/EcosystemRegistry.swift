@@ -19,8 +19,7 @@ public struct EcosystemRegistry: Sendable {
 
     /// The ecosystem whose manifest has this file name.
     public func ecosystem(forManifest path: String) -> (any Ecosystem)? {
-        let name = Paths.lastComponent(path)
-        return ecosystems.first { $0.manifestFileNames.contains(name) }
+        ecosystems.first { $0.isManifestFile(path) }
     }
 
     /// The ecosystem whose sources have this extension.

@@ -133,6 +133,13 @@ public enum Paths {
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
+    /// A path inside `root` relative to it; any other path (or any path when there is no root)
+    /// as it is. How the terminal shows the files of diagnostics.
+    public static func relative(_ path: String, ifWithin root: String?) -> String {
+        guard let root, isAbsolute(path), isWithin(path, root) else { return path }
+        return relative(path, from: root)
+    }
+
     /// How a path is shown to a user working in `root`: relative when that is short (inside
     /// `root`, or at most three `..` up), else absolute.
     public static func display(_ path: String, from root: String) -> String {

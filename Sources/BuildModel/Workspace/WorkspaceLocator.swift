@@ -64,12 +64,11 @@ public struct WorkspaceLocator: Sendable {
         var diagnostics: [Diagnostic] = []
         for member in workspace.members {
             let path = Paths.join(base, member.value)
-            let last = Paths.lastComponent(path)
-            if last.contains("*") || last.contains("?") {
+            if Self.isPattern(path) {
                 let parent = Paths.parent(path)
                 let matches = ((try? fileSystem.contentsOfDirectory(parent)) ?? [])
-                    .filter { !$0.hasPrefix(".") && Self.glob(last, matches: $0) }
                     .map { Paths.join(parent, $0) }
+                    .filter { Self.directory($0, matches: path) }
                     .filter { fileSystem.isDirectory($0) && self.manifest(in: $0) != nil && !excluded.contains($0) }
                 if matches.isEmpty {
                     diagnostics.append(.error("workspace member pattern '\(member.value)' matches no package", .missingWorkspaceMember, at: member.range,
@@ -90,6 +89,19 @@ public struct WorkspaceLocator: Sendable {
         }
         var seen: Set<String> = []
         return (out.filter { seen.insert($0).inserted }, diagnostics.map { $0.inFile(manifest.path) })
+    }
+
+    /// Whether a member path is a pattern: its last component holds `*` or `?`.
+    public static func isPattern(_ member: String) -> Bool {
+        let last = Paths.lastComponent(member)
+        return last.contains("*") || last.contains("?")
+    }
+
+    /// Whether a directory is one a member pattern names: in the pattern's parent, not hidden,
+    /// its name matching the pattern's last component.
+    public static func directory(_ directory: String, matches pattern: String) -> Bool {
+        let name = Paths.lastComponent(directory)
+        return Paths.parent(directory) == Paths.parent(pattern) && !name.hasPrefix(".") && glob(Paths.lastComponent(pattern), matches: name)
     }
 
     /// `*` matches any run of characters, `?` one character.

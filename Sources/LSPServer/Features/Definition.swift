@@ -36,11 +36,11 @@ enum Definition {
             return []
         }
         if let member = manifest.workspace?.members.first(where: { $0.range.touches(offset) }) {
-            if member.value.hasSuffix("*") {
-                let base = Paths.join(directory, String(member.value.dropLast().drop { $0 == "/" }))
-                return q.snapshot?.members.filter { Paths.parent($0.directory) == Paths.normalize(base) }.map(\.path) ?? []
+            let path = Paths.join(directory, member.value)
+            if WorkspaceLocator.isPattern(path) {
+                return q.snapshot?.members.filter { WorkspaceLocator.directory($0.directory, matches: path) }.map(\.path) ?? []
             }
-            return manifestPath(in: Paths.join(directory, member.value), q).map { [$0] } ?? []
+            return manifestPath(in: path, q).map { [$0] } ?? []
         }
         return []
     }

@@ -21,7 +21,7 @@ struct FeatureQuery: Sendable {
     /// Parses of `text`, shared by every request on the same version of an open document.
     let analysis: DocumentAnalysis
 
-    var isManifest: Bool { ecosystem.manifestFileNames.contains(Paths.lastComponent(path)) }
+    var isManifest: Bool { ecosystem.isManifestFile(path) }
     var snapshot: WorkspaceSnapshot? { workspace?.snapshot }
     /// The text as TOML (parsed once per document version).
     var tomlDocument: TOMLDocument { analysis.tomlDocument(of: text) }

@@ -32,7 +32,7 @@ struct WorkspaceState: Sendable {
     }
 
     func isManifest(_ path: String) -> Bool {
-        snapshot.manifest(at: path) != nil || snapshot.ecosystem.manifestFileNames.contains(Paths.lastComponent(path))
+        snapshot.manifest(at: path) != nil || snapshot.ecosystem.isManifestFile(path)
     }
 
     /// Loads everything again (a manifest changed, files appeared or went); the files whose

@@ -7,10 +7,7 @@ struct DiagnosticRenderer {
     /// Paths below this directory are shown relative to it; nil shows them as they are.
     var root: String? = nil
 
-    func displayPath(_ path: String) -> String {
-        guard let root, Paths.isAbsolute(path), Paths.isWithin(path, root) else { return path }
-        return Paths.relative(path, from: root)
-    }
+    func displayPath(_ path: String) -> String { Paths.relative(path, ifWithin: root) }
 
     private func paint(_ text: String, _ code: String) -> String {
         colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

@@ -7,10 +7,7 @@ struct JSONDiagnosticWriter {
     var sources: [String: SourceText]
     var root: String?
 
-    private func relative(_ path: String) -> String {
-        guard let root, Paths.isAbsolute(path), Paths.isWithin(path, root) else { return path }
-        return Paths.relative(path, from: root)
-    }
+    private func relative(_ path: String) -> String { Paths.relative(path, ifWithin: root) }
 
     private func place(_ range: SourceRange, in file: String) -> [(String, JSONValue)] {
         guard let source = sources[file] else {
