@@ -1,85 +1,55 @@
-/// The stable codes of manifest, import and workspace diagnostics, each documented in the README.
-/// (TOML syntax codes T001–T010 live with the TOML parser.)
-public enum DiagnosticCode: String, CaseIterable, Sendable {
-    // Manifests
-    case unknownKey = "M001"
-    case wrongType = "M002"
-    case invalidPackageName = "M003"
-    case invalidVersion = "M004"
-    case invalidRequirement = "M005"
-    case missingKey = "M006"
-    case missingPathDependency = "M007"
-    case pathDependencyNameMismatch = "M008"
-    case conflictingGitReferences = "M009"
-    case pathAndGit = "M010"
-    case duplicateDependency = "M011"
-    case dependencyWithoutSource = "M012"
-    case invalidValue = "M013"
-    case legacyProjectTable = "M014"
-    case emptyManifest = "M015"
-    case missingWorkspaceMember = "M016"
-    case selfDependency = "M017"
-    // Imports
-    case malformedImport = "I001"
-    case unknownImportPrefix = "I002"
-    case unresolvedImport = "I003"
-    case undeclaredDependency = "I004"
-    case importLeavesPackage = "I005"
-    case internalImport = "I006"
-    case libraryImportsOutside = "I007"
-    case importCycle = "I008"
-    case libraryRootsNotFound = "I009"
-    case duplicateImport = "I010"
-    case malformedPackageDeclaration = "I011"
-    case importEscapesRoot = "I012"
-    // Workspace and files
-    case noManifest = "W001"
-    case unreadableFile = "W002"
-    case invalidUTF8 = "W003"
-    case symlinkLoop = "W004"
-    case notARegularFile = "W005"
-    case fileTooLarge = "W006"
-
+/// A stable diagnostic code such as `M001`, documented in the README with its one-line summary.
+/// The codes every ecosystem can report are declared here; an ecosystem declares its own in its
+/// folder and lists them in `Ecosystem.diagnosticCodes`. (TOML syntax codes T001–T010 live with
+/// the TOML parser.)
+public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
     /// One line for the README's table.
-    public var summary: String {
-        switch self {
-        case .unknownKey: "A key the manifest format does not have; the closest known key is suggested."
-        case .wrongType: "A value of the wrong type (a number where a string belongs)."
-        case .invalidPackageName: "A package name that is empty, reserved, or holds characters other than letters, digits, '_', '-', '.' and '/'."
-        case .invalidVersion: "A version that is not MAJOR.MINOR.PATCH."
-        case .invalidRequirement: "A version requirement that cannot be read."
-        case .missingKey: "A required key is missing (`name` and `version` in `[package]`)."
-        case .missingPathDependency: "A `path` dependency whose directory or manifest does not exist."
-        case .pathDependencyNameMismatch: "A `path` dependency whose manifest names another package."
-        case .conflictingGitReferences: "A `git` dependency with more than one of `tag`, `branch` and `rev`."
-        case .pathAndGit: "A dependency with both `path` and `git`."
-        case .duplicateDependency: "The same dependency declared twice (also under another spelling, or in both dependency tables)."
-        case .dependencyWithoutSource: "A dependency table with no `version`, `path` or `git`, or `tag`/`branch`/`rev` without `git`."
-        case .invalidValue: "A value outside the allowed set (an unknown build target, an optimisation level above 3)."
-        case .legacyProjectTable: "`[project]` instead of `[package]` (warning; it is read as `[package]`)."
-        case .emptyManifest: "A manifest with neither `[package]` nor `[workspace]`."
-        case .missingWorkspaceMember: "A workspace member directory without a manifest, or a pattern that matches nothing."
-        case .selfDependency: "A package that lists itself as a dependency (`app = { path = \".\" }`)."
-        case .malformedImport: "An import statement that is not `import \"path\";` or `import \"path\" as name;`."
-        case .unknownImportPrefix: "An import path that is none of stdlib/, std/, internal/, system/, a domain, ./ or ../."
-        case .unresolvedImport: "An import naming a module that does not exist; the closest existing module is suggested."
-        case .undeclaredDependency: "A third-party import whose package is not in `[dependencies]`."
-        case .importLeavesPackage: "A local import (`../…`) that reaches outside its package."
-        case .internalImport: "User or third-party code importing `internal/…`."
-        case .libraryImportsOutside: "Standard-library or internal code importing third-party or user code."
-        case .importCycle: "Modules that import each other, printed as a path `a → b → a`."
-        case .libraryRootsNotFound: "The standard library could not be found (reported once; stdlib imports are then not resolved)."
-        case .duplicateImport: "The same path imported twice in one file (warning)."
-        case .malformedPackageDeclaration: "A `package` declaration that is not `package name;` or `package a::b;`."
-        case .importEscapesRoot: "An import path whose `..` segments climb out of the root they start in (`stdlib/../internal/x`)."
-        case .noManifest: "No manifest in the directory or any parent."
-        case .unreadableFile: "A file or directory that cannot be read."
-        case .invalidUTF8: "A source file that is not valid UTF-8."
-        case .symlinkLoop: "A symbolic link that leads back to itself; the directory is skipped."
-        case .notARegularFile: "A FIFO, socket or device named like a source file; it is skipped (warning)."
-        case .fileTooLarge: "A file larger than the language server analyses; it gets this one diagnostic instead."
-        }
+    public let summary: String
+
+    public init(_ rawValue: String, _ summary: String) {
+        self.rawValue = rawValue
+        self.summary = summary
     }
+
+    public var description: String { rawValue }
+
+    // Manifests
+    public static let unknownKey = DiagnosticCode("M001", "A key the manifest format does not have; the closest known key is suggested.")
+    public static let wrongType = DiagnosticCode("M002", "A value of the wrong type (a number where a string belongs).")
+    public static let invalidPackageName = DiagnosticCode("M003", "A package name that is empty, reserved, or holds characters other than letters, digits, '_', '-', '.' and '/'.")
+    public static let invalidVersion = DiagnosticCode("M004", "A version that is not MAJOR.MINOR.PATCH.")
+    public static let invalidRequirement = DiagnosticCode("M005", "A version requirement that cannot be read.")
+    public static let missingKey = DiagnosticCode("M006", "A required key is missing (`name` and `version` in `[package]`).")
+    public static let missingPathDependency = DiagnosticCode("M007", "A `path` dependency whose directory or manifest does not exist.")
+    public static let pathDependencyNameMismatch = DiagnosticCode("M008", "A `path` dependency whose manifest names another package.")
+    public static let conflictingGitReferences = DiagnosticCode("M009", "A `git` dependency with more than one of `tag`, `branch` and `rev`.")
+    public static let pathAndGit = DiagnosticCode("M010", "A dependency with both `path` and `git`.")
+    public static let duplicateDependency = DiagnosticCode("M011", "The same dependency declared twice (also under another spelling, or in both dependency tables).")
+    public static let dependencyWithoutSource = DiagnosticCode("M012", "A dependency table with no `version`, `path` or `git`, or `tag`/`branch`/`rev` without `git`.")
+    public static let invalidValue = DiagnosticCode("M013", "A value outside the allowed set (an unknown build target, an optimisation level above 3).")
+    public static let emptyManifest = DiagnosticCode("M015", "A manifest with neither `[package]` nor `[workspace]`.")
+    public static let missingWorkspaceMember = DiagnosticCode("M016", "A workspace member directory without a manifest, or a pattern that matches nothing.")
+    public static let selfDependency = DiagnosticCode("M017", "A package that lists itself as a dependency (`app = { path = \".\" }`).")
+    // Imports
+    public static let malformedImport = DiagnosticCode("I001", "An import statement that is not `import \"path\";` or `import \"path\" as name;`.")
+    public static let unresolvedImport = DiagnosticCode("I003", "An import naming a module that does not exist; the closest existing module is suggested.")
+    public static let undeclaredDependency = DiagnosticCode("I004", "A third-party import whose package is not in `[dependencies]`.")
+    public static let importLeavesPackage = DiagnosticCode("I005", "A local import (`../…`) that reaches outside its package.")
+    public static let importCycle = DiagnosticCode("I008", "Modules that import each other, printed as a path `a → b → a`.")
+    public static let duplicateImport = DiagnosticCode("I010", "The same path imported twice in one file (warning).")
+    // Workspace and files
+    public static let noManifest = DiagnosticCode("W001", "No manifest in the directory or any parent.")
+    public static let unreadableFile = DiagnosticCode("W002", "A file or directory that cannot be read.")
+    public static let invalidUTF8 = DiagnosticCode("W003", "A source file that is not valid UTF-8.")
+    public static let symlinkLoop = DiagnosticCode("W004", "A symbolic link that leads back to itself; the directory is skipped.")
+    public static let notARegularFile = DiagnosticCode("W005", "A FIFO, socket or device named like a source file; it is skipped (warning).")
+    public static let fileTooLarge = DiagnosticCode("W006", "A file larger than the language server analyses; it gets this one diagnostic instead.")
+
+    /// The codes of the core, in README order; with each ecosystem's, `EcosystemRegistry.diagnosticCodes`.
+    public static let shared: [DiagnosticCode] = [
+        .unknownKey, .wrongType, .invalidPackageName, .invalidVersion, .invalidRequirement, .missingKey, .missingPathDependency, .pathDependencyNameMismatch, .conflictingGitReferences, .pathAndGit, .duplicateDependency, .dependencyWithoutSource, .invalidValue, .emptyManifest, .missingWorkspaceMember, .selfDependency, .malformedImport, .unresolvedImport, .undeclaredDependency, .importLeavesPackage, .importCycle, .duplicateImport, .noManifest, .unreadableFile, .invalidUTF8, .symlinkLoop, .notARegularFile, .fileTooLarge,
+    ]
 }
 
 extension Diagnostic {

@@ -11,6 +11,8 @@ public protocol Ecosystem: Sendable {
     var ignoredDirectories: Set<String> { get }
     /// The manifest's tables and keys, for completion and hover.
     var manifestSchema: ManifestSchema { get }
+    /// The diagnostic codes only this ecosystem reports (beyond `DiagnosticCode.shared`).
+    var diagnosticCodes: [DiagnosticCode] { get }
 
     /// Reads a manifest on its own: syntax, schema and values, with a range for each.
     func readManifest(_ source: SourceText) -> PackageManifest

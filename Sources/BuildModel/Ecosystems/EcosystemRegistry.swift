@@ -14,6 +14,9 @@ public struct EcosystemRegistry: Sendable {
     /// Every ecosystem's manifest file names, each one's preferred name first.
     public var manifestFileNames: [String] { ecosystems.flatMap(\.manifestFileNames) }
 
+    /// Every diagnostic code ampu can report: the shared ones, then each ecosystem's own.
+    public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.shared + ecosystems.flatMap(\.diagnosticCodes) }
+
     /// Every ecosystem's source file extensions.
     public var sourceExtensions: [String] { ecosystems.flatMap(\.sourceExtensions) }
 

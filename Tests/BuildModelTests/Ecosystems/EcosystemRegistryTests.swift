@@ -10,6 +10,7 @@ struct RenamedEcosystem: Ecosystem {
     var sourceExtensions: [String] { ["toy"] }
     var ignoredDirectories: Set<String> { base.ignoredDirectories }
     var manifestSchema: ManifestSchema { base.manifestSchema }
+    var diagnosticCodes: [DiagnosticCode] { [DiagnosticCode("X001", "A toy problem.")] }
     func readManifest(_ source: SourceText) -> PackageManifest { base.readManifest(source) }
     func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
     func scanSource(_ source: SourceText) -> SourceScan { base.scanSource(source) }
@@ -35,6 +36,8 @@ struct EcosystemRegistryTests {
         #expect(registry.ecosystem(named: "TOY")?.name == "Toy")
         #expect(registry.names == ["asthra", "toy"])
         #expect(registry.manifestFileNames == ["asthra.toml", "Asthra.toml", "toy.toml"])
+        #expect(registry.diagnosticCodes.last == DiagnosticCode("X001", "A toy problem."))
+        #expect(registry.diagnosticCodes.count == DiagnosticCode.shared.count + AsthraEcosystem().diagnosticCodes.count + 1)
     }
 
     @Test("the nearest manifest of any ecosystem governs a directory")

@@ -9,6 +9,7 @@ public struct AsthraEcosystem: Ecosystem {
     public var sourceExtensions: [String] { ["asthra", "ast"] }
     public var ignoredDirectories: Set<String> { ["target"] }
     public var manifestSchema: ManifestSchema { AsthraManifestSchema.schema }
+    public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.asthra }
 
     public func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File] {
         if let reason = AsthraPackageName.problem(with: name) {
