@@ -62,17 +62,39 @@ public struct ImportResolverSetup: Sendable {
     }
 }
 
-/// Who wrote a module, which decides what it may import.
-public enum PackageKind: String, Hashable, Sendable, CaseIterable {
-    case user = "user code"
-    case thirdParty = "third-party code"
-    case stdlib = "standard library"
-    case `internal` = "internal code"
+/// Who wrote a module, which decides what it may import. The core knows the kinds every
+/// ecosystem has (the user's packages and their dependencies); an ecosystem declares more in
+/// its folder (Asthra: the standard library, internal code) and its access rules read them.
+public struct PackageKind: Hashable, Sendable, CustomStringConvertible {
+    /// How messages name it: "user code".
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+
+    public static let user = PackageKind("user code")
+    public static let thirdParty = PackageKind("third-party code")
 }
 
-/// What kind of thing an import names.
-public enum ImportCategory: String, Hashable, Sendable, CaseIterable {
-    case stdlib, `internal`, system, thirdParty = "third-party", local
+/// What kind of thing an import names. The core knows a package's own modules and its
+/// dependencies; an ecosystem declares more in its folder (Asthra: stdlib, internal, system).
+public struct ImportCategory: Hashable, Sendable, CustomStringConvertible {
+    /// How hover and completion name it: "third-party".
+    public let rawValue: String
+    /// What hover says of such an import when it resolves to no file and has no problem: it
+    /// is provided from outside and not checked.
+    public let uncheckedNote: String?
+
+    public init(_ rawValue: String, uncheckedNote: String? = nil) {
+        self.rawValue = rawValue
+        self.uncheckedNote = uncheckedNote
+    }
+
+    public var description: String { rawValue }
+
+    public static let local = ImportCategory("local")
+    public static let thirdParty = ImportCategory("third-party")
 }
 
 /// Where a source file belongs.

@@ -25,7 +25,7 @@ enum Hover {
         switch outcome.targets.count {
         case 0:
             if let problem = module.problem(of: resolved) { lines.append("Not resolved: \(problem.message)") }
-            else if outcome.category == .system { lines.append("Provided by the system; not checked.") }
+            else if let note = outcome.category?.uncheckedNote { lines.append(note) }
         case 1: lines.append("Resolves to `\(Paths.display(outcome.targets[0], from: snapshot.root))`")
         default:
             lines.append("Resolves to \(outcome.targets.count) files: " + outcome.targets.map { "`\(Paths.display($0, from: snapshot.root))`" }.joined(separator: ", "))

@@ -15,9 +15,7 @@ public enum AsthraAccessPolicy {
         switch (importer, category) {
         case (.user, .internal), (.thirdParty, .internal): .internalImport
         case (.stdlib, .thirdParty), (.internal, .thirdParty): .libraryImportsOutside
-        case (_, .stdlib), (_, .system), (_, .local), (.user, .thirdParty), (.thirdParty, .thirdParty),
-             (.stdlib, .internal), (.internal, .internal):
-            nil
+        default: nil
         }
     }
 

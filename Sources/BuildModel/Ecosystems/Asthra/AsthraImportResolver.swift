@@ -127,7 +127,7 @@ final class AsthraImportResolver: ImportResolver {
                     help: ["to use another package, declare it under [dependencies] (with path = \"…\") and import it by its name"])])
             }
             return module(at: target, statement: statement, category: .local)
-        case .thirdParty:
+        default:  // .thirdParty: `classify` and `declaredDependency` give no other category
             return thirdParty(statement, file: file, origin: origin)
         }
     }
