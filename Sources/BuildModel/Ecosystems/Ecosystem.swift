@@ -185,6 +185,10 @@ public protocol ImportResolver: Sendable {
     func candidates(forPrefix prefix: String, inFile path: String, origin: ModuleOrigin) -> [ImportCandidate]
     /// The manifest of the package in `directory` (a member, a path dependency or a fetched one).
     func packageManifest(in directory: String) -> PackageManifest?
+    /// Where a dependency `manifest` declares is on this machine (its `path`, or its copy in
+    /// the package cache); nil when it is not here. Resolution, completion, hover and go to
+    /// definition all ask this.
+    func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String?
     /// Packages that can be depended on without fetching: the local package cache.
     func availablePackages() -> [AvailablePackage]
 }

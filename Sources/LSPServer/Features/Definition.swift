@@ -28,7 +28,7 @@ enum Definition {
         let manifest = q.manifest
         let directory = Paths.parent(q.path)
         if let dep = manifest.dependencies.first(where: { $0.name.range.touches(offset) || $0.range.touches(offset) }) {
-            if let snapshot = q.snapshot, let dir = Hover.dependencyDirectory(dep, manifest: manifest, snapshot: snapshot),
+            if let snapshot = q.snapshot, let dir = snapshot.resolver.directory(of: dep, declaredIn: manifest),
                let m = snapshot.resolver.packageManifest(in: dir) {
                 return [m.path]
             }

@@ -58,7 +58,7 @@ enum Hover {
             let manifest = q.manifest
             guard let dep = manifest.dependencies.first(where: { $0.name.value == path[1] && $0.kind.rawValue == path[0] }) else { return nil }
             var text = "**dependency** `\(dep.name.value)` [\(dep.kind.rawValue)]\n\n\(dep.sourceSummary)"
-            if let snapshot = q.snapshot, let dir = dependencyDirectory(dep, manifest: manifest, snapshot: snapshot),
+            if let snapshot = q.snapshot, let dir = snapshot.resolver.directory(of: dep, declaredIn: manifest),
                let package = snapshot.resolver.packageManifest(in: dir) {
                 var about = "Package **\(package.displayName)**"
                 if let v = package.package?.version?.value { about += " \(v)" }
@@ -75,10 +75,5 @@ enum Hover {
             if !table.keys.isEmpty { text += "\n\nKeys: " + table.keys.map { "`\($0.name)`" }.joined(separator: ", ") }
         }
         return (text, range)
-    }
-
-    static func dependencyDirectory(_ dep: DependencySpec, manifest: PackageManifest, snapshot: WorkspaceSnapshot) -> String? {
-        if let p = dep.path { return Paths.join(Paths.parent(manifest.path), p.value) }
-        return snapshot.resolver.availablePackages().first { $0.name == dep.name.value }?.directory
     }
 }

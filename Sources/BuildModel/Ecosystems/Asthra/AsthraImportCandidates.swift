@@ -18,7 +18,7 @@ extension AsthraImportResolver {
         }
         guard allowed(.thirdParty), let manifest = packageManifest(in: origin.boundary) ?? origin.manifestPath.flatMap({ packageManifest(in: Paths.parent($0)) }) else { return [] }
         for dep in manifest.dependencies where directory == dep.name.value || directory.hasPrefix(dep.name.value + "/") {
-            guard let packageDir = dependencyDirectory(dep, of: manifest) else { continue }
+            guard let packageDir = self.directory(of: dep, declaredIn: manifest) else { continue }
             let sub = String(directory.dropFirst(dep.name.value.count).drop { $0 == "/" })
             let src = Paths.join(packageDir, "src")
             let base = cache.isDirectory(src) ? src : packageDir
@@ -80,9 +80,4 @@ extension AsthraImportResolver {
         return out
     }
 
-    private func dependencyDirectory(_ dep: DependencySpec, of manifest: PackageManifest) -> String? {
-        if let p = dep.path { return Paths.join(manifest.directory, p.value) }
-        if let c = roots.cache, cache.isDirectory(Paths.join(c, dep.name.value)) { return Paths.join(c, dep.name.value) }
-        return nil
-    }
 }

@@ -74,6 +74,14 @@ final class AsthraImportResolver: ImportResolver {
         manifests[directory] ?? fetchedManifest(directory)
     }
 
+    /// A `path` dependency's directory, else the package's copy in the cache
+    /// (`<cache>/github.com/user/json`).
+    func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String? {
+        if let p = dependency.path { return Paths.join(manifest.directory, p.value) }
+        if let c = roots.cache, cache.isDirectory(Paths.join(c, dependency.name.value)) { return Paths.join(c, dependency.name.value) }
+        return nil
+    }
+
     private func fetchedManifest(_ dir: String) -> PackageManifest? {
         if let cached = fetched.withLock({ $0[dir] }) { return cached }
         let m = AsthraEcosystem.loadManifest(in: dir, fileSystem: cache.fileSystem)
@@ -164,12 +172,7 @@ final class AsthraImportResolver: ImportResolver {
                 at: statement.literalRange, help: ["move it from [dev-dependencies] to [dependencies]"])])
         }
         let sub = String(path.dropFirst(dep.name.value.count).drop { $0 == "/" })
-        let packageDir: String
-        if let p = dep.path {
-            packageDir = Paths.join(manifest.directory, p.value)
-        } else if let c = roots.cache, cache.isDirectory(Paths.join(c, dep.name.value)) {
-            packageDir = Paths.join(c, dep.name.value)
-        } else {
+        guard let packageDir = directory(of: dep, declaredIn: manifest) else {
             return ImportOutcome(category: .thirdParty, package: PackageReference(name: dep.name.value, declaredIn: manifest.path, directory: nil, isWholePackage: sub.isEmpty))
         }
         var outcome = ImportOutcome(category: .thirdParty, package: PackageReference(name: dep.name.value, declaredIn: manifest.path, directory: packageDir, isWholePackage: sub.isEmpty))
