@@ -123,6 +123,16 @@ class Client:
     def stderr_text(self):
         return self.stderr.decode("utf-8", "replace")
 
+    def logged(self, text, timeout=5):
+        """Whether the server writes `text` to its log within `timeout` seconds (the log is read
+        by another thread, so a line may land a moment after the reply that follows it)."""
+        deadline = time.monotonic() + timeout
+        while text not in self.stderr_text():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.02)
+        return True
+
     def describe_exit(self):
         code = self.p.poll()
         if code is None:

@@ -84,7 +84,7 @@ def test_broken_header_is_skipped_and_the_next_message_arrives(workspace, name):
     c.send_raw(BROKEN_HEADERS[name])
     healthy(c)
     # Nothing was answered for the broken block itself.
-    assert "skipped a message with a bad header" in c.stderr_text()
+    assert c.logged("skipped a message with a bad header"), c.stderr_text()
     finish(c)
 
 
@@ -231,7 +231,7 @@ def test_change_of_a_document_never_opened(workspace):
     c.notify("textDocument/didChange", {"textDocument": {"uri": "file:///x.asthra", "version": 2},
                                         "contentChanges": [{"text": "x"}]})
     healthy(c)
-    assert "is not open" in c.stderr_text()
+    assert c.logged("is not open"), c.stderr_text()
     finish(c)
 
 
