@@ -18,6 +18,10 @@ public protocol Ecosystem: Sendable {
     func readManifest(_ source: SourceText) -> PackageManifest
     /// Checks a manifest against the disk: path dependencies exist and name the right package.
     func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic]
+    /// The directories a package's sources are searched in (each recursively, minus nested
+    /// packages): the package directory unless the manifest names others (Elm's
+    /// `source-directories`).
+    func sourceRoots(of package: PackageManifest) -> [String]
     /// The declaration and imports of one source file.
     func scanSource(_ source: SourceText) -> SourceScan
     /// The import path being typed at `offset`, for completion: the text so far and the range
@@ -31,6 +35,9 @@ public protocol Ecosystem: Sendable {
 }
 
 extension Ecosystem {
+    /// The package directory: Asthra's rule, and the one most ecosystems share.
+    public func sourceRoots(of package: PackageManifest) -> [String] { [package.directory] }
+
     public func isSourceFile(_ path: String) -> Bool {
         sourceExtensions.contains(Paths.fileExtension(path))
     }

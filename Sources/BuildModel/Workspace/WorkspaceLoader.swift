@@ -62,21 +62,23 @@ public struct WorkspaceLoader: Sendable {
             fileSystem: fileSystem, environment: environment, rootManifest: rootManifest, members: members, directories: directories))
         diagnostics += resolver.environmentDiagnostics
 
-        // Member sources: each member's directory minus the other members and the library roots.
+        // Member sources: each member's source roots minus the other members and the library roots.
         let memberDirectories = Set(members.map(\.directory))
-        // Members are walked on every core: listing directories is mostly waiting on the kernel.
-        let walks = ResultSlots<(files: [String], diagnostics: [Diagnostic])>(count: members.count)
-        let walked = members
-        DispatchQueue.concurrentPerform(iterations: walked.count) { i in
-            let member = walked[i]
+        let roots = members.flatMap { member in ecosystem.sourceRoots(of: member).map { (member: member, root: $0) } }
+        // Roots are walked on every core: listing directories is mostly waiting on the kernel.
+        let walks = ResultSlots<(files: [String], diagnostics: [Diagnostic])>(count: roots.count)
+        DispatchQueue.concurrentPerform(iterations: roots.count) { i in
+            let (member, root) = roots[i]
             let walker = SourceWalker(ecosystem: ecosystem, cache: directories,
                                       excluded: memberDirectories.subtracting([member.directory]).union(resolver.libraryRoots))
-            walks[i] = walker.walk(member.directory)
+            walks[i] = walker.walk(root)
         }
         var pending: [(path: String, member: PackageManifest?)] = []
-        for (member, walk) in zip(members, walks.values) {
+        // A member's roots may overlap (`src` and `src/generated`): a file is read once.
+        var seen: Set<String>? = roots.count > members.count ? [] : nil
+        for ((member, _), walk) in zip(roots, walks.values) {
             diagnostics += walk!.diagnostics
-            pending += walk!.files.map { ($0, member) }
+            pending += walk!.files.filter { seen?.insert($0).inserted ?? true }.map { ($0, member) }
         }
 
         var modules = [String: Module](minimumCapacity: pending.count + 64)

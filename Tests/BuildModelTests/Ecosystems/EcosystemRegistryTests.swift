@@ -5,6 +5,10 @@ import Testing
 /// the caller, decides which ecosystem a file or directory belongs to.
 struct RenamedEcosystem: Ecosystem {
     let base = AsthraEcosystem()
+    /// Sources under `src` and, again, `src/gen` (overlapping roots), nowhere else.
+    func sourceRoots(of package: PackageManifest) -> [String] {
+        [Paths.join(package.directory, "src"), Paths.join(package.directory, "src/gen")]
+    }
     var name: String { "Toy" }
     var manifestFileNames: [String] { ["toy.toml"] }
     var sourceExtensions: [String] { ["toy"] }
@@ -76,5 +80,17 @@ struct EcosystemRegistryTests {
         #expect(throws: PackageTemplate.Problem.invalidName("a b", reason: "' ' is not allowed in a package name", suggestion: "a_b")) {
             try PackageTemplate.create(AsthraEcosystem(), in: "/r", name: "a b", library: false, fileSystem: fs)
         }
+    }
+
+    @Test("sources are searched in the roots the ecosystem names, each file once")
+    func sourceRoots() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: [
+            "/t/toy.toml": "[package]\nname = \"t\"\nversion = \"0.1.0\"\n",
+            "/t/src/a.toy": "package main;\n",
+            "/t/src/gen/b.toy": "package main;\n",
+            "/t/tools/c.toy": "package main;\n",
+        ])
+        let snapshot = try WorkspaceLoader(ecosystem: RenamedEcosystem(), fileSystem: fs, environment: [:]).load(from: "/t")
+        #expect(snapshot.modulePaths == ["/t/src/a.toy", "/t/src/gen/b.toy"])
     }
 }
