@@ -11,7 +11,7 @@ public enum DocumentURI {
         var bytes: [UInt8] = []
         var utf8 = Array(rest.utf8)[...]
         while let b = utf8.popFirst() {
-            if b == 0x25, utf8.count >= 2, let hi = hex(utf8[utf8.startIndex]), let lo = hex(utf8[utf8.startIndex + 1]) {
+            if b == 0x25, utf8.count >= 2, let hi = ASCII.hexValue(utf8[utf8.startIndex]), let lo = ASCII.hexValue(utf8[utf8.startIndex + 1]) {
                 bytes.append(hi << 4 | lo)
                 utf8 = utf8.dropFirst(2)
             } else {
@@ -36,14 +36,5 @@ public enum DocumentURI {
 
     private static func isUnreserved(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
-    }
-
-    private static func hex(_ b: UInt8) -> UInt8? {
-        switch b {
-        case 0x30...0x39: b - 0x30
-        case 0x41...0x46: b - 0x41 + 10
-        case 0x61...0x66: b - 0x61 + 10
-        default: nil
-        }
     }
 }

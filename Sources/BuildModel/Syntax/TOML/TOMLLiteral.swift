@@ -34,9 +34,7 @@ public indirect enum TOMLLiteral: Hashable, Sendable {
 
     /// A key bare when it can be, else quoted.
     public static func renderKey(_ key: String) -> String {
-        let bare = !key.isEmpty && key.utf8.allSatisfy { c in
-            (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D
-        }
+        let bare = !key.isEmpty && key.utf8.allSatisfy(TOMLKeySyntax.isBareKeyByte)
         return bare ? key : renderString(key)
     }
 

@@ -88,7 +88,7 @@ extension TOMLParser {
                 previousWasDigit = false
                 continue
             }
-            guard let v = Self.hexValue(c), Int(v) < radix else { return nil }
+            guard let v = ASCII.hexValue(c), Int(v) < radix else { return nil }
             if count == 0 { first = v }
             count += 1
             previousWasDigit = true
@@ -132,7 +132,7 @@ extension TOMLParser {
         }
         var value: Int64 = 0
         for i in s..<end where b[i] != 0x5F {
-            let d = Int64(Self.hexValue(b[i])!)
+            let d = Int64(ASCII.hexValue(b[i])!)
             let (m, o1) = value.multipliedReportingOverflow(by: Int64(radix))
             let (a, o2) = negative ? m.subtractingReportingOverflow(d) : m.addingReportingOverflow(d)
             if o1 || o2 {

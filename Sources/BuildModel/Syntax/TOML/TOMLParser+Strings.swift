@@ -203,7 +203,7 @@ extension TOMLParser {
         pos += 1
         var value: UInt32 = 0
         var count = 0
-        while count < digits, pos < n, let d = Self.hexValue(b[pos]) {
+        while count < digits, pos < n, let d = ASCII.hexValue(b[pos]) {
             value = value << 4 | UInt32(d)
             pos += 1
             count += 1
@@ -220,14 +220,5 @@ extension TOMLParser {
             return
         }
         out.append(contentsOf: String(Character(scalar)).utf8)
-    }
-
-    static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x41...0x46: c - 0x41 + 10
-        case 0x61...0x66: c - 0x61 + 10
-        default: nil
-        }
     }
 }

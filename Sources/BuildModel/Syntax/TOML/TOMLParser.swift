@@ -33,9 +33,7 @@ struct TOMLParser {
 
     @inline(__always) func at(_ i: Int) -> UInt8? { i < n ? b[i] : nil }
 
-    @inline(__always) func isBareKeyByte(_ c: UInt8) -> Bool {
-        (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D
-    }
+    @inline(__always) func isBareKeyByte(_ c: UInt8) -> Bool { TOMLKeySyntax.isBareKeyByte(c) }
 
     @inline(__always) var atLineEnd: Bool {
         pos >= n || b[pos] == 0x0A || (b[pos] == 0x0D && pos + 1 < n && b[pos + 1] == 0x0A)
@@ -59,7 +57,7 @@ struct TOMLParser {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F, 0x2D:
             // A word is named whole: "found 'is'", not "found 'i'".
             var end = i + 1
-            while end < n, end - i < 40, Self.isBareKeyByte(b[end]) { end += 1 }
+            while end < n, end - i < 40, TOMLKeySyntax.isBareKeyByte(b[end]) { end += 1 }
             return "'\(text(i, end))'"
         case 0x20...0x7E: return "'\(Character(Unicode.Scalar(b[i])))'"
         default:
@@ -68,10 +66,6 @@ struct TOMLParser {
             }
             return "byte 0x\(String(b[i], radix: 16, uppercase: true))"
         }
-    }
-
-    static func isBareKeyByte(_ c: UInt8) -> Bool {
-        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D
     }
 
     func text(_ start: Int, _ end: Int) -> String {

@@ -30,6 +30,12 @@ public struct TOMLKeySyntax: Hashable, Sendable {
     /// The key as a user reads it: `a.b."c d"`.
     public var dottedName: String { TOMLKeySyntax.render(names) }
 
+    /// A byte a bare key may hold: `A-Za-z0-9_-`.
+    @inline(__always)
+    public static func isBareKeyByte(_ c: UInt8) -> Bool {
+        ASCII.isAlphanumeric(c) || c == 0x5F || c == 0x2D
+    }
+
     /// Renders key parts, quoting those that are not bare.
     public static func render(_ names: [String]) -> String {
         names.map(TOMLLiteral.renderKey).joined(separator: ".")
