@@ -150,6 +150,15 @@ struct FeatureTests {
                 == ["main 4", "stdlib/io 2", "internal/runtime 2", "mathlib 2"])
     }
 
+    @Test("an outline lists repeated imports too, in source order, from the open buffer")
+    func symbolsWithRepeats() async {
+        let client = await started()
+        await client.open(TestWorkspace.main, "package main;\nimport \"stdlib/io\";\nimport \"./util\";\nimport \"stdlib/io\";\nimport \"mathlib\";\n")
+        let source = await client.request("textDocument/documentSymbol", ["textDocument": ["uri": "file:///ws/src/main.asthra"]])
+        #expect(source["result"]?.arrayValue?.map { "\($0["name"]!.stringValue!) \($0["range"]?["start"]?["line"]?.intValue ?? -1)" }
+                == ["main 0", "stdlib/io 1", "./util 2", "stdlib/io 3", "mathlib 4"])
+    }
+
     @Test("quick fixes: remove a forbidden import")
     func removeImport() async {
         let client = await started()

@@ -3,28 +3,50 @@
 public final class Module: Sendable {
     public let path: String
     public let source: SourceText
-    public let scan: SourceScan
+    /// The declared module or package name, with its range. (The scan's statements live on as
+    /// `imports`; its problems are in `diagnostics`.)
+    public let declaration: Located<String>?
     public let origin: ModuleOrigin
     /// The manifest of the workspace member holding the file; nil for library and dependency files.
     public let memberManifest: String?
     /// Each import with what it resolved to, in source order.
     public let imports: [ResolvedImport]
+    /// Imports of a path the file imported before: reported (I010), not resolved.
+    public let repeatedImports: [ImportStatement]
     /// Problems in this file: malformed statements, bad imports, invalid UTF-8.
     public let diagnostics: [Diagnostic]
 
-    public init(path: String, source: SourceText, scan: SourceScan, origin: ModuleOrigin, memberManifest: String?,
-                imports: [ResolvedImport], diagnostics: [Diagnostic]) {
+    public init(path: String, source: SourceText, declaration: Located<String>?, origin: ModuleOrigin, memberManifest: String?,
+                imports: [ResolvedImport], repeatedImports: [ImportStatement] = [], diagnostics: [Diagnostic]) {
         self.path = path
         self.source = source
-        self.scan = scan
+        self.declaration = declaration
         self.origin = origin
         self.memberManifest = memberManifest
         self.imports = imports
+        self.repeatedImports = repeatedImports
         self.diagnostics = diagnostics
     }
 }
 
 extension Module {
+    /// The first `limit` import statements of the file, repeated ones too, in source order.
+    public func importStatements(limit: Int) -> [ImportStatement] {
+        var out: [ImportStatement] = []
+        out.reserveCapacity(min(limit, imports.count + repeatedImports.count))
+        var i = 0, j = 0
+        while out.count < limit && (i < imports.count || j < repeatedImports.count) {
+            if j == repeatedImports.count || (i < imports.count && imports[i].statement.range < repeatedImports[j].range) {
+                out.append(imports[i].statement)
+                i += 1
+            } else {
+                out.append(repeatedImports[j])
+                j += 1
+            }
+        }
+        return out
+    }
+
     /// The first problem reported at an import of this module (its diagnostics are kept with
     /// the module, not with each import).
     public func problem(of resolved: ResolvedImport) -> Diagnostic? {

@@ -221,8 +221,12 @@ public struct WorkspaceLoader: Sendable {
             duplicateOf.append(first)
         }
         let resolve: @Sendable (ImportStatement) -> ImportOutcome = { resolver.resolve($0, inFile: path, origin: origin) }
-        // A file with thousands of imports (generated code) has them resolved on every core first.
-        let resolvedAhead = scan.imports.count >= 4096 ? Self.resolveAll(scan.imports, skipping: duplicateOf, resolve) : nil
+        // A file with thousands of imports (generated code) has them resolved on every core, a
+        // batch at a time: each batch's outcomes are taken apart before the next is made, so
+        // that they are never all held at once beside the module's own copies.
+        let batchSize = scan.imports.count >= 4096 ? 4096 : 0
+        var batch: (start: Int, outcomes: ResultSlots<ImportOutcome>)?
+        var repeated: [ImportStatement] = []
         for (index, statement) in scan.imports.enumerated() {
             if let first = duplicateOf[index] {
                 var d = Diagnostic(severity: .warning, code: DiagnosticCode.duplicateImport.rawValue,
@@ -232,25 +236,32 @@ public struct WorkspaceLoader: Sendable {
                                    fix: Diagnostic.Fix(title: "Remove the duplicate import", edits: [TextEdit(range: statement.removalRange, newText: "")]))
                 d = d.inFile(path)
                 diagnostics.append(d)
+                repeated.append(statement)
                 continue
             }
-            var outcome = resolvedAhead?.take(index) ?? resolve(statement)
+            if batchSize > 0, batch.map({ index >= $0.start + batchSize }) ?? true {
+                let start = index / batchSize * batchSize
+                batch = (start, Self.resolveAll(scan.imports, start..<min(start + batchSize, scan.imports.count), skipping: duplicateOf, resolve))
+            }
+            var outcome = batch?.outcomes.take(index - batch!.start) ?? resolve(statement)
             for d in outcome.diagnostics { diagnostics.append(d.inFile(path)) }
             outcome.diagnostics = []
             imports.append(ResolvedImport(statement: statement, outcome: outcome))
         }
-        return Module(path: path, source: source, scan: scan, origin: origin, memberManifest: member?.path, imports: imports, diagnostics: diagnostics)
+        return Module(path: path, source: source, declaration: scan.declaration, origin: origin, memberManifest: member?.path,
+                      imports: imports, repeatedImports: repeated, diagnostics: diagnostics)
     }
 
-    /// The outcome of every import that is not a duplicate, by index, resolved on every core.
-    private static func resolveAll(_ statements: [ImportStatement], skipping duplicates: [SourceRange?],
+    /// The outcomes of the imports in `range` that are not duplicates, by offset in the range,
+    /// resolved on every core.
+    private static func resolveAll(_ statements: [ImportStatement], _ range: Range<Int>, skipping duplicates: [SourceRange?],
                                    _ resolve: @Sendable (ImportStatement) -> ImportOutcome) -> ResultSlots<ImportOutcome> {
-        let chunks = 64
-        let results = ResultSlots<ImportOutcome>(count: statements.count)
+        let chunks = 16
+        let results = ResultSlots<ImportOutcome>(count: range.count)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var i = chunk
-            while i < statements.count {
-                if duplicates[i] == nil { results[i] = resolve(statements[i]) }
+            var i = range.lowerBound + chunk
+            while i < range.upperBound {
+                if duplicates[i] == nil { results[i - range.lowerBound] = resolve(statements[i]) }
                 i += chunks
             }
         }

@@ -6,6 +6,7 @@ import Synchronization
 final class DocumentAnalysis: Sendable {
     private let toml = Mutex<TOMLDocument?>(nil)
     private let manifest = Mutex<PackageManifest?>(nil)
+    private let scan = Mutex<SourceScan?>(nil)
 
     /// The buffer as TOML.
     func tomlDocument(of text: SourceText) -> TOMLDocument {
@@ -13,6 +14,14 @@ final class DocumentAnalysis: Sendable {
         let document = TOMLDocument(parsing: text)
         toml.withLock { $0 = document }
         return document
+    }
+
+    /// The buffer's declaration and imports, as the ecosystem scans a source.
+    func scan(of text: SourceText, ecosystem: any Ecosystem) -> SourceScan {
+        if let cached = scan.withLock({ $0 }) { return cached }
+        let scanned = ecosystem.scanSource(text)
+        scan.withLock { $0 = scanned }
+        return scanned
     }
 
     /// The buffer read as the ecosystem's manifest.

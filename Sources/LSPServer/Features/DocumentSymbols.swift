@@ -83,12 +83,22 @@ enum DocumentSymbols {
     }
 
     private static func sourceSymbols(_ q: FeatureQuery, budget: inout Int) -> [Symbol] {
-        let scan = q.snapshot?.modules[q.path]?.scan ?? q.ecosystem.scanSource(q.text)
+        // Every import statement, repeated ones too: the workspace's module of this text, or a
+        // scan of it when no workspace holds the file.
+        let declaration: Located<String>?
+        let statements: [ImportStatement]
+        if let module = q.snapshot?.modules[q.path] {
+            declaration = module.declaration
+            statements = module.importStatements(limit: budget)
+        } else {
+            let scan = q.analysis.scan(of: q.text, ecosystem: q.ecosystem)
+            (declaration, statements) = (scan.declaration, Array(scan.imports.prefix(budget)))
+        }
         var out: [Symbol] = []
-        if let d = scan.declaration {
+        if let d = declaration {
             out.append(Symbol(name: d.value, detail: "package", kind: .package, range: d.keyRange.union(d.range), selection: d.range))
         }
-        for i in scan.imports.prefix(max(0, budget - out.count)) {
+        for i in statements.prefix(max(0, budget - out.count)) {
             out.append(Symbol(name: i.path, detail: i.alias.map { "as \($0.value)" }, kind: .module, range: i.range, selection: i.literalRange))
         }
         return out
