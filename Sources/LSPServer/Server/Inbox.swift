@@ -2,9 +2,8 @@ import Synchronization
 
 /// What the reader has received and the server not yet handled: how many messages wait,
 /// which requests are waiting and which of those were cancelled, and how many edits each
-/// document has had. Shared between
-/// the reader thread and the server, so a request can see that it was cancelled or that its
-/// document changed while it waited.
+/// document has had. Shared between the reader thread and the server, so a request can see
+/// that it was cancelled or that its document changed while it waited.
 public final class Inbox: Sendable {
     private struct State {
         var pending = 0
