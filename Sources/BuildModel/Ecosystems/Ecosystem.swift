@@ -11,12 +11,15 @@ public protocol Ecosystem: Sendable {
     var ignoredDirectories: Set<String> { get }
     /// The manifest's tables and keys, for completion and hover.
     var manifestSchema: ManifestSchema { get }
+    /// How the manifest is written (TOML, JSON, …), for edits and the server's manifest features.
+    var manifestSyntax: any ManifestSyntax { get }
     /// The diagnostic codes only this ecosystem reports (beyond `DiagnosticCode.shared`).
     var diagnosticCodes: [DiagnosticCode] { get }
 
     /// Reads a manifest on its own: syntax, schema and values, with a range for each.
     func readManifest(_ source: SourceText) -> PackageManifest
-    /// Checks a manifest against the disk: path dependencies exist and name the right package.
+    /// Checks of a manifest against the disk beyond its path dependencies (which `PackageGraph`
+    /// checks for every ecosystem); none by default.
     func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic]
     /// The directories a package's sources are searched in (each recursively, minus nested
     /// packages): the package directory unless the manifest names others (Elm's
@@ -35,6 +38,21 @@ public protocol Ecosystem: Sendable {
 }
 
 extension Ecosystem {
+    public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
+
+    /// The manifest in `directory`, by the ecosystem's preference of names, read; nil when there
+    /// is none or it cannot be read.
+    public func loadManifest(in directory: String, fileSystem: any FileSystem, manifests: ManifestCache? = nil) -> PackageManifest? {
+        for name in manifestFileNames {
+            let path = Paths.join(directory, name)
+            if let bytes = try? fileSystem.readFile(path) {
+                let source = SourceText(path: path, bytes: bytes)
+                return manifests?.manifest(source, ecosystem: self) ?? readManifest(source)
+            }
+        }
+        return nil
+    }
+
     /// The package directory: Asthra's rule, and the one most ecosystems share.
     public func sourceRoots(of package: PackageManifest) -> [String] { [package.directory] }
 
@@ -57,14 +75,18 @@ public struct ImportResolverSetup: Sendable {
     public var rootManifest: PackageManifest
     /// Every package of the workspace.
     public var members: [PackageManifest]
+    /// The members and the local packages they depend on by path, their manifests read.
+    public var packages: PackageGraph
     /// Directory listings shared with the source walk.
     public var directories: DirectoryCache
 
-    public init(fileSystem: any FileSystem, environment: [String: String], rootManifest: PackageManifest, members: [PackageManifest], directories: DirectoryCache? = nil) {
+    public init(fileSystem: any FileSystem, environment: [String: String], rootManifest: PackageManifest, members: [PackageManifest],
+                packages: PackageGraph, directories: DirectoryCache? = nil) {
         self.fileSystem = fileSystem
         self.environment = environment
         self.rootManifest = rootManifest
         self.members = members
+        self.packages = packages
         self.directories = directories ?? DirectoryCache(fileSystem: fileSystem)
     }
 }

@@ -20,6 +20,12 @@ public struct ManifestSchema: Sendable {
         return nil
     }
 
+    /// Whether the table at `path` lists dependencies.
+    public func isDependencyTable(_ path: [String]) -> Bool {
+        if case .dependencies = table(path)?.role { return true }
+        return false
+    }
+
     /// Names of the keys a table allows, in the order the schema lists them.
     public func keyNames(_ path: [String]) -> [String] {
         table(path)?.keys.map(\.name) ?? []
@@ -35,13 +41,22 @@ public struct ManifestTable: Sendable {
     public var isArrayOfTables: Bool
     /// Keys are names the user chooses (dependencies, profiles); `keys` lists none.
     public var hasFreeKeys: Bool
+    /// What the table is for, when the features treat it specially; the name is the format's.
+    public var role: Role?
 
-    public init(_ path: [String], summary: String, keys: [ManifestKey] = [], isArrayOfTables: Bool = false, hasFreeKeys: Bool = false) {
+    /// What a table is for, whatever the manifest calls it.
+    public enum Role: Hashable, Sendable {
+        /// Its keys are dependencies of this scope (`[dependencies]`, elm.json's `"direct"`).
+        case dependencies(DependencyScope)
+    }
+
+    public init(_ path: [String], summary: String, keys: [ManifestKey] = [], isArrayOfTables: Bool = false, hasFreeKeys: Bool = false, role: Role? = nil) {
         self.path = path
         self.summary = summary
         self.keys = keys
         self.isArrayOfTables = isArrayOfTables
-        self.hasFreeKeys = hasFreeKeys
+        self.hasFreeKeys = hasFreeKeys || role != nil
+        self.role = role
     }
 
     func matches(_ other: [String]) -> Bool {
@@ -69,13 +84,16 @@ public struct ManifestKey: Sendable {
     public var allowedValues: [String]
     /// A value to offer when completing the key (`"0.1.0"`, `true`).
     public var example: String?
+    /// In a dependency's table, the key holding its version requirement.
+    public var isRequirement: Bool
 
-    public init(name: String, kind: Kind, summary: String, allowedValues: [String] = [], example: String? = nil) {
+    public init(name: String, kind: Kind, summary: String, allowedValues: [String] = [], example: String? = nil, isRequirement: Bool = false) {
         self.name = name
         self.kind = kind
         self.summary = summary
         self.allowedValues = allowedValues
         self.example = example
+        self.isRequirement = isRequirement
     }
 
     /// Markdown for hover: what it is, its type, its values.

@@ -12,6 +12,7 @@ public struct PackageManifest: Sendable {
     public var dependencies: [DependencySpec]
     public var workspace: WorkspaceSection?
     public var toolchain: ToolchainSettings
+    public var build: BuildSettings
     /// Everything found while reading this file alone (syntax, schema, values).
     public var diagnostics: [Diagnostic]
 
@@ -23,6 +24,7 @@ public struct PackageManifest: Sendable {
         self.dependencies = []
         self.workspace = nil
         self.toolchain = ToolchainSettings()
+        self.build = BuildSettings()
         self.diagnostics = []
     }
 
@@ -31,8 +33,8 @@ public struct PackageManifest: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    public func dependency(named name: String, kind: DependencySpec.Kind? = nil) -> DependencySpec? {
-        dependencies.first { $0.name.value == name && (kind == nil || $0.kind == kind) }
+    public func dependency(named name: String, scope: DependencyScope? = nil) -> DependencySpec? {
+        dependencies.first { $0.name.value == name && (scope == nil || $0.scope == scope) }
     }
 }
 
@@ -63,33 +65,85 @@ public struct TargetSpec: Hashable, Sendable {
     public var name: Located<String>
     /// The entry source file, relative to the package root.
     public var path: Located<String>
-}
+    /// The target's sources when the manifest lists them (file names or globs, relative to the
+    /// package root); empty when they are found from the entry.
+    public var sources: [Located<String>]
+    /// Other targets or packages this one needs, by name, when the manifest says per target.
+    public var dependencies: [Located<String>]
 
-/// One entry of `[dependencies]` or `[dev-dependencies]`.
-public struct DependencySpec: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable {
-        case normal = "dependencies"
-        case dev = "dev-dependencies"
-    }
-
-    public enum GitReference: Hashable, Sendable {
-        case tag(String), branch(String), rev(String)
-    }
-
-    public var kind: Kind
-    /// The key: the package's name (for Asthra its import path, `github.com/user/pkg`).
-    public var name: Located<String>
-    /// The whole value: the requirement string or the inline table.
-    public var range: SourceRange
-    public var requirement: Located<VersionRequirement>?
-    public var path: Located<String>?
-    public var git: Located<String>?
-    public var gitReference: Located<GitReference>?
-
-    public init(kind: Kind, name: Located<String>, range: SourceRange) {
+    public init(kind: Kind, name: Located<String>, path: Located<String>, sources: [Located<String>] = [], dependencies: [Located<String>] = []) {
         self.kind = kind
         self.name = name
+        self.path = path
+        self.sources = sources
+        self.dependencies = dependencies
+    }
+}
+
+/// How a package is built, as its manifest says (`[build]`, `[profile.*]`): kept for the build
+/// planner. Each value keeps its range so that a plan's errors can point at it.
+public struct BuildSettings: Hashable, Sendable {
+    /// Where build output goes, relative to the package root.
+    public var outputDirectory: Located<String>?
+    /// The machine to build for.
+    public var target: Located<String>?
+    /// The profile a plain build uses.
+    public var defaultProfile: Located<String>?
+    /// Optimisation for builds that name no profile.
+    public var optimization: Located<String>?
+    public var debugInfo: Located<Bool>?
+    /// How many compile jobs run at once.
+    public var jobs: Located<Int64>?
+    public var profiles: [BuildProfile]
+
+    public init() { profiles = [] }
+}
+
+/// One named build profile (`[profile.release]`, `[build.profiles.dev]`).
+public struct BuildProfile: Hashable, Sendable {
+    public var name: Located<String>
+    /// The optimisation level as the manifest writes it (`2`, `aggressive`).
+    public var optimization: Located<String>?
+    public var debug: Located<Bool>?
+    /// Link-time optimisation (`thin`, `full`).
+    public var lto: Located<String>?
+    /// The profile this one starts from.
+    public var inherits: Located<String>?
+
+    public init(name: Located<String>) { self.name = name }
+}
+
+/// One dependency a manifest declares: its name, what it is needed for, where it comes from and
+/// which versions will do. The shape every ecosystem reads into (SwiftPM's: the source is an enum).
+public struct DependencySpec: Hashable, Sendable {
+    public typealias GitReference = DependencySource.GitReference
+
+    /// The key: the package's name (for Asthra its import path, `github.com/user/pkg`).
+    public var name: Located<String>
+    public var scope: DependencyScope
+    /// The section it is written in, as the manifest spells it (`dependencies`,
+    /// `dev-dependencies`): messages name it so that the user finds the line.
+    public var section: String
+    /// The whole value: the requirement string or the inline table.
+    public var range: SourceRange
+    public var source: DependencySource
+    /// The versions accepted, whatever the source (a path dependency may say which it needs).
+    public var requirement: Located<VersionRequirement>?
+
+    public init(name: Located<String>, scope: DependencyScope, section: String, range: SourceRange, source: DependencySource = .registry,
+                requirement: Located<VersionRequirement>? = nil) {
+        self.name = name
+        self.scope = scope
+        self.section = section
         self.range = range
+        self.source = source
+        self.requirement = requirement
+    }
+
+    /// The directory a `path` dependency names, as written; nil for other sources.
+    public var path: Located<String>? {
+        if case .path(let p) = source { return p }
+        return nil
     }
 
     /// Where the dependency comes from and which versions, in one line:
@@ -97,10 +151,12 @@ public struct DependencySpec: Hashable, Sendable {
     public var sourceSummary: String {
         var parts: [String] = []
         if let r = requirement { parts.append("version \(r.value)") }
-        if let p = path { parts.append("path \(p.value)") }
-        if let g = git {
-            var text = "git \(g.value)"
-            switch gitReference?.value {
+        switch source {
+        case .registry: break
+        case .path(let p): parts.append("path \(p.value)")
+        case .git(let url, let reference):
+            var text = "git \(url.value)"
+            switch reference?.value {
             case .tag(let t): text += " (tag \(t))"
             case .branch(let b): text += " (branch \(b))"
             case .rev(let r): text += " (rev \(r))"
@@ -110,6 +166,37 @@ public struct DependencySpec: Hashable, Sendable {
         }
         return parts.isEmpty ? "any version" : parts.joined(separator: ", ")
     }
+}
+
+/// Where a dependency comes from.
+public enum DependencySource: Hashable, Sendable {
+    /// By name, from the ecosystem's registry or package cache.
+    case registry
+    /// A directory, relative to the declaring manifest.
+    case path(Located<String>)
+    /// A git repository, at a tag, a branch or a commit (the default branch when none is named).
+    case git(Located<String>, reference: Located<GitReference>?)
+
+    public enum GitReference: Hashable, Sendable {
+        case tag(String), branch(String), rev(String)
+    }
+}
+
+/// What a dependency is needed for. The core knows the scopes most ecosystems share; an
+/// ecosystem may declare more in its folder.
+public struct DependencyScope: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+
+    /// Needed by the package's own code.
+    public static let normal = DependencyScope("normal")
+    /// Needed only by tests, examples and benchmarks.
+    public static let dev = DependencyScope("dev")
+    /// Needed by the build itself (build scripts, code generators).
+    public static let build = DependencyScope("build")
 }
 
 /// `[workspace]`: the member packages.

@@ -85,4 +85,20 @@ struct TOMLManifestReader {
         }
         return (t, entry)
     }
+
+    /// The value when it is one of `allowed`; otherwise reported with the closest allowed value
+    /// as a fix, and nil.
+    mutating func oneOf(_ value: Located<String>?, _ allowed: [String], key: String) -> Located<String>? {
+        guard let value else { return nil }
+        if allowed.contains(value.value) { return value }
+        var help: [String] = []
+        var fix: Diagnostic.Fix?
+        if let guess = Spelling.closest(to: value.value, in: allowed) {
+            help.append("did you mean '\(guess)'?")
+            fix = Diagnostic.Fix(title: "Replace with '\(guess)'", edits: [TextEdit(range: value.range, newText: TOMLLiteral.renderString(guess))])
+        }
+        help.append("'\(key)' is one of: " + allowed.joined(separator: ", "))
+        add(.error("unknown \(key) '\(value.value)'", .invalidValue, at: value.range, help: help, fix: fix))
+        return nil
+    }
 }

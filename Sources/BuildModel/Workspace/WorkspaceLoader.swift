@@ -53,13 +53,16 @@ public struct WorkspaceLoader: Sendable {
                 diagnostics.append(fileProblem(error, path: path))
             }
         }
+        let packages = PackageGraph(members: members, ecosystem: ecosystem, fileSystem: fileSystem, manifests: manifests)
         for member in members {
             diagnostics += ecosystem.checkManifest(member, fileSystem: fileSystem).map { $0.inFile(member.path) }
         }
+        diagnostics += packages.diagnostics
+        for package in packages.packages where sources[package.path] == nil { sources[package.path] = package.source }
 
         let directories = DirectoryCache(fileSystem: fileSystem)
         let resolver = ecosystem.makeImportResolver(ImportResolverSetup(
-            fileSystem: fileSystem, environment: environment, rootManifest: rootManifest, members: members, directories: directories))
+            fileSystem: fileSystem, environment: environment, rootManifest: rootManifest, members: members, packages: packages, directories: directories))
         diagnostics += resolver.environmentDiagnostics
 
         // Member sources: each member's source roots minus the other members and the library roots.
@@ -105,7 +108,7 @@ public struct WorkspaceLoader: Sendable {
             }
         }
         return WorkspaceSnapshot(
-            ecosystem: ecosystem, root: rootManifest.directory, rootManifest: rootManifest, members: members,
+            ecosystem: ecosystem, root: rootManifest.directory, rootManifest: rootManifest, members: members, packages: packages,
             modules: modules, modulePaths: modules.keys.sorted(), diagnostics: diagnostics, sources: sources, resolver: resolver)
     }
 

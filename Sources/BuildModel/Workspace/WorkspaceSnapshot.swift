@@ -6,6 +6,8 @@ public struct WorkspaceSnapshot: Sendable {
     public var rootManifest: PackageManifest
     /// Every package of the workspace (the root too when it has `[package]`), root first.
     public var members: [PackageManifest]
+    /// The members and the packages they depend on by path, in a graph a build orders.
+    public var packages: PackageGraph
     /// Modules by absolute path, sorted by path.
     public var modules: [String: Module]
     public var modulePaths: [String]

@@ -4,16 +4,16 @@ import Synchronization
 /// What features derive from one version of a document, computed on first use and kept with
 /// that version: a hover or completion after the first one does not parse the buffer again.
 final class DocumentAnalysis: Sendable {
-    private let toml = Mutex<TOMLDocument?>(nil)
+    private let document = Mutex<(any ManifestDocument)?>(nil)
     private let manifest = Mutex<PackageManifest?>(nil)
     private let scan = Mutex<SourceScan?>(nil)
 
-    /// The buffer as TOML.
-    func tomlDocument(of text: SourceText) -> TOMLDocument {
-        if let cached = toml.withLock({ $0 }) { return cached }
-        let document = TOMLDocument(parsing: text)
-        toml.withLock { $0 = document }
-        return document
+    /// The buffer as a manifest document of the ecosystem's format.
+    func manifestDocument(of text: SourceText, ecosystem: any Ecosystem) -> any ManifestDocument {
+        if let cached = document.withLock({ $0 }) { return cached }
+        let parsed = ecosystem.manifestSyntax.document(text)
+        document.withLock { $0 = parsed }
+        return parsed
     }
 
     /// The buffer's declaration and imports, as the ecosystem scans a source.

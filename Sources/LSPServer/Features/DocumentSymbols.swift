@@ -24,7 +24,7 @@ enum DocumentSymbols {
 
     static func answer(_ q: FeatureQuery) -> JSONValue {
         var budget = limit
-        let symbols = q.isManifest ? manifestSymbols(q.tomlDocument.root, budget: &budget) : sourceSymbols(q, budget: &budget)
+        let symbols = q.isManifest ? manifestSymbols(q, budget: &budget) : sourceSymbols(q, budget: &budget)
         if q.client.hierarchicalSymbols { return .array(symbols.map { hierarchical($0, q) }) }
         var flat: [JSONValue] = []
         let uri = JSONValue.string(DocumentURI.uri(q.path))
@@ -47,39 +47,20 @@ enum DocumentSymbols {
         return .init(pairs: pairs)
     }
 
-    private static func manifestSymbols(_ table: TOMLTable, budget: inout Int) -> [Symbol] {
-        var out: [Symbol] = []
-        for (key, entry) in table.entries {
-            guard budget > 0 else { break }
-            budget -= 1
-            switch entry.value.kind {
-            case .table(let t):
-                let children = manifestSymbols(t, budget: &budget)
-                let range = children.reduce(entry.keyRange.union(t.range)) { $0.union($1.range) }
-                out.append(Symbol(name: key, detail: nil, kind: .object, range: range, selection: entry.keyRange, children: children))
-            case .arrayOfTables(let tables):
-                for (i, t) in tables.enumerated() {
-                    if i > 0 {
-                        guard budget > 0 else { break }
-                        budget -= 1
-                    }
-                    let children = manifestSymbols(t, budget: &budget)
-                    let range = children.reduce(t.range) { $0.union($1.range) }
-                    out.append(Symbol(name: "\(key)[\(i)]", detail: nil, kind: .array, range: range, selection: t.range, children: children))
-                }
-            default:
-                let kind: Kind = switch entry.value.kind {
-                case .string: .string
-                case .integer, .float: .number
-                case .boolean: .boolean
-                case .array: .array
-                default: .property
-                }
-                out.append(Symbol(name: key, detail: entry.value.string, kind: kind,
-                                  range: entry.keyRange.union(entry.value.range), selection: entry.keyRange))
-            }
+    private static func manifestSymbols(_ q: FeatureQuery, budget: inout Int) -> [Symbol] {
+        q.manifestDocument.outline(budget: &budget).map(symbol)
+    }
+
+    private static func symbol(_ s: ManifestSymbol) -> Symbol {
+        let kind: Kind = switch s.kind {
+        case .table: .object
+        case .tableArrayElement, .array: .array
+        case .string: .string
+        case .number: .number
+        case .boolean: .boolean
+        case .other: .property
         }
-        return out
+        return Symbol(name: s.name, detail: s.detail, kind: kind, range: s.range, selection: s.selection, children: s.children.map(symbol))
     }
 
     private static func sourceSymbols(_ q: FeatureQuery, budget: inout Int) -> [Symbol] {

@@ -23,8 +23,8 @@ struct FeatureQuery: Sendable {
 
     var isManifest: Bool { ecosystem.isManifestFile(path) }
     var snapshot: WorkspaceSnapshot? { workspace?.snapshot }
-    /// The text as TOML (parsed once per document version).
-    var tomlDocument: TOMLDocument { analysis.tomlDocument(of: text) }
+    /// The text as a manifest document of the ecosystem's format (parsed once per version).
+    var manifestDocument: any ManifestDocument { analysis.manifestDocument(of: text, ecosystem: ecosystem) }
     /// The text as the ecosystem's manifest (read once per document version).
     var manifest: PackageManifest { analysis.manifest(of: text, ecosystem: ecosystem) }
 

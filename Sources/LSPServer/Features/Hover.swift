@@ -43,21 +43,22 @@ enum Hover {
         }
         if let declaring = snapshot.resolver.packageManifest(in: Paths.parent(package.declaredIn)),
            let dep = declaring.dependency(named: package.name) {
-            text += "\n\nDeclared in `\(Paths.display(package.declaredIn, from: snapshot.root))` [\(dep.kind.rawValue)]: \(dep.sourceSummary)"
+            text += "\n\nDeclared in `\(Paths.display(package.declaredIn, from: snapshot.root))` [\(dep.section)]: \(dep.sourceSummary)"
         }
         return text
     }
 
     private static func manifestHover(_ q: FeatureQuery, at offset: Int) -> (String, SourceRange)? {
-        let document = q.tomlDocument
-        guard let (path, entry, onKey) = TOMLCursor.element(in: document, at: offset) else { return nil }
-        let range = onKey ? entry.keyRange : entry.value.range
+        guard let element = q.manifestDocument.element(at: offset) else { return nil }
+        let path = element.path
+        let range = element.onKey ? element.keyRange : element.valueRange
         let schema = q.ecosystem.manifestSchema
         // A dependency: its source and requirement, and the package when it is on disk.
-        if path.count == 2, path[0].hasSuffix("dependencies"), schema.table([path[0]])?.hasFreeKeys == true {
+        if path.count >= 2, schema.isDependencyTable(Array(path.dropLast())) {
             let manifest = q.manifest
-            guard let dep = manifest.dependencies.first(where: { $0.name.value == path[1] && $0.kind.rawValue == path[0] }) else { return nil }
-            var text = "**dependency** `\(dep.name.value)` [\(dep.kind.rawValue)]\n\n\(dep.sourceSummary)"
+            let section = path.dropLast().joined(separator: ".")
+            guard let dep = manifest.dependencies.first(where: { $0.name.value == path[path.count - 1] && $0.section == section }) else { return nil }
+            var text = "**dependency** `\(dep.name.value)` [\(dep.section)]\n\n\(dep.sourceSummary)"
             if let snapshot = q.snapshot, let dir = snapshot.resolver.directory(of: dep, declaredIn: manifest),
                let package = snapshot.resolver.packageManifest(in: dir) {
                 var about = "Package **\(package.displayName)**"
@@ -67,7 +68,7 @@ enum Hover {
             }
             return (text, range)
         }
-        let keyPath = path.count >= 2 && schema.table([path[0]])?.hasFreeKeys == true ? [path[0], "*"] + path.dropFirst(2) : path
+        let keyPath = schemaPath(path, schema: schema)
         guard let key = schema.key(keyPath) ?? schema.key(path) else { return nil }
         var text = key.documentation
         if key.kind == .table, let table = schema.table(keyPath) ?? schema.table(path) {
@@ -75,5 +76,14 @@ enum Hover {
             if !table.keys.isEmpty { text += "\n\nKeys: " + table.keys.map { "`\($0.name)`" }.joined(separator: ", ") }
         }
         return (text, range)
+    }
+
+    /// The schema's path for a key path: a name the user chose (a dependency, a profile) read as `*`.
+    private static func schemaPath(_ path: [String], schema: ManifestSchema) -> [String] {
+        var out: [String] = []
+        for part in path {
+            out.append(schema.table(out)?.hasFreeKeys == true ? "*" : part)
+        }
+        return out
     }
 }

@@ -1,20 +1,18 @@
 import BuildModel
 
-/// Completion in a manifest: table names in headers, the keys a table allows (those not yet
-/// written), dependency names from the package cache, versions of a known dependency, and the
-/// values of enumerated keys.
+/// Completion in a manifest: section names, the keys a table allows (those not yet written),
+/// dependency names from the package cache, versions of a known dependency, and the values of
+/// enumerated keys. It asks the manifest document and the schema, never the format.
 enum ManifestCompletion {
     static func items(_ q: FeatureQuery, at offset: Int) -> [JSONValue] {
-        let document = q.tomlDocument
-        guard let place = TOMLCursor.place(in: document, at: offset) else { return [] }
+        let document = q.manifestDocument
+        guard let place = document.place(at: offset) else { return [] }
         let schema = q.ecosystem.manifestSchema
+        let syntax = q.ecosystem.manifestSyntax
         switch place {
-        case .header(_, let range):
+        case .section(_, let range):
             let r = q.lspRange(range)
-            let written = Set(document.syntax.statements.compactMap { s -> [String]? in
-                if case .header(let h) = s, !h.isArrayOfTables { return h.key.names }
-                return nil
-            })
+            let written = document.writtenSections
             return schema.tables.filter { !$0.path.isEmpty && !$0.path.contains("*") && !written.contains($0.path) }.map { t in
                 let name = t.path.joined(separator: ".")
                 return Completion.item(label: name, kind: .module, detail: t.displayName,
@@ -22,13 +20,13 @@ enum ManifestCompletion {
             }
         case .key(let table, _, let range):
             let r = q.lspRange(range)
-            if let t = schema.table(table), t.hasFreeKeys, table.first?.hasSuffix("dependencies") == true {
-                return dependencyNames(q, range: r, existing: document.table(at: table))
+            let existing = document.keys(in: table) ?? []
+            if schema.isDependencyTable(table) {
+                return dependencyNames(q, range: r, existing: existing)
             }
             guard let t = schema.table(table) else { return [] }
-            let existing = document.table(at: table)
-            return t.keys.filter { existing?.entries[$0.name] == nil }.map { key in
-                let text = key.kind == .table ? key.name : "\(TOMLLiteral.renderKey(key.name)) = \(key.example ?? "\"\"")"
+            return t.keys.filter { !existing.contains($0.name) }.map { key in
+                let text = key.kind == .table ? key.name : syntax.renderEntry(key: key.name, value: key.example ?? syntax.renderString(""))
                 return Completion.item(label: key.name, kind: .property, detail: key.kind.rawValue,
                                        documentation: q.documentation(key.documentation), newText: text, range: r)
             }
@@ -39,30 +37,41 @@ enum ManifestCompletion {
             }
             guard let k = schema.key(key), !k.allowedValues.isEmpty else { return [] }
             return k.allowedValues.map { v in
-                let text = k.kind == .string ? TOMLLiteral.renderString(v) : v
+                let text = k.kind == .string ? syntax.renderString(v) : v
                 return Completion.item(label: text, kind: .enumMember, detail: k.name, newText: text, range: r)
             }
         }
     }
 
     /// Packages in the cache not yet declared, each completed as `"name" = "^version"`.
-    private static func dependencyNames(_ q: FeatureQuery, range: JSONValue, existing: TOMLTable?) -> [JSONValue] {
+    private static func dependencyNames(_ q: FeatureQuery, range: JSONValue, existing: Set<String>) -> [JSONValue] {
         guard let resolver = q.snapshot?.resolver else { return [] }
-        return resolver.availablePackages().filter { existing?.entries[$0.name] == nil }.map { p in
+        let syntax = q.ecosystem.manifestSyntax
+        return resolver.availablePackages().filter { !existing.contains($0.name) }.map { p in
             let requirement = p.version.map { "^\($0)" } ?? "*"
-            let text = "\(TOMLLiteral.renderKey(p.name)) = \(TOMLLiteral.renderString(requirement))"
+            let text = syntax.renderEntry(key: p.name, value: syntax.renderString(requirement))
             let doc = [p.description, p.version.map { "version \($0) in the package cache" }].compactMap { $0 }.joined(separator: "\n\n")
             return Completion.item(label: p.name, kind: .module, detail: p.version.map { "\($0)" } ?? "cached package",
                                    documentation: q.documentation(doc), newText: text, range: range)
         }
     }
 
-    /// Requirements for a dependency whose version the cache knows (`name = "…"` or `version = "…"`).
+    /// Requirements for a dependency whose version the cache knows: its value when it is a
+    /// requirement string, or the requirement key of its table.
     private static func dependencyVersions(_ q: FeatureQuery, key: [String]) -> [String]? {
-        guard key.count >= 2, key[0].hasSuffix("dependencies"), key.count == 2 || (key.count == 3 && key[2] == "version"),
-              let package = q.snapshot?.resolver.availablePackages().first(where: { $0.name == key[1] }),
+        let schema = q.ecosystem.manifestSchema
+        let name: String
+        if key.count >= 2, schema.isDependencyTable(Array(key.dropLast())) {
+            name = key[key.count - 1]
+        } else if key.count >= 3, schema.isDependencyTable(Array(key.dropLast(2))),
+                  schema.key(Array(key.dropLast(2)) + ["*", key[key.count - 1]])?.isRequirement == true {
+            name = key[key.count - 2]
+        } else {
+            return nil
+        }
+        guard let package = q.snapshot?.resolver.availablePackages().first(where: { $0.name == name }),
               let version = package.version else { return nil }
         let v = "\(version)"
-        return ["^\(v)", "~\(v)", "=\(v)"].map(TOMLLiteral.renderString)
+        return ["^\(v)", "~\(v)", "=\(v)"].map(q.ecosystem.manifestSyntax.renderString)
     }
 }

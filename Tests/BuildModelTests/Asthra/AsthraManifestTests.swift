@@ -55,13 +55,23 @@ struct AsthraManifestTests {
         #expect(p.version?.value == Version(1, 0, 0))
         #expect(p.authors.map(\.value) == ["Ada", "Grace"])
         #expect(p.targets.map { "\($0.kind) \($0.name.value) \($0.path.value)" } == ["bin tool src/tool.asthra"])
-        #expect(m.dependencies.map { "\($0.kind.rawValue) \($0.name.value)" } == [
-            "dependencies github.com/asthra-lang/json", "dependencies local", "dependencies github.com/x/y",
-            "dev-dependencies github.com/asthra-lang/test",
+        #expect(m.dependencies.map { "[\($0.section)] \($0.scope) \($0.name.value): \($0.sourceSummary)" } == [
+            "[dependencies] normal github.com/asthra-lang/json: version ^1.2.0", "[dependencies] normal local: path ../local",
+            "[dependencies] normal github.com/x/y: git https://github.com/x/y.git (tag v1)",
+            "[dev-dependencies] dev github.com/asthra-lang/test: version ^1.0.0",
         ])
-        #expect(m.dependencies[0].requirement?.value.description == "^1.2.0")
         #expect(m.dependencies[1].path?.value == "../local")
-        #expect(m.dependencies[2].gitReference?.value == .tag("v1"))
+        guard case .git(let url, let reference) = m.dependencies[2].source else {
+            Issue.record("expected a git source, got \(m.dependencies[2].source)")
+            return
+        }
+        #expect(url.value == "https://github.com/x/y.git")
+        #expect(reference?.value == .tag("v1"))
+        // [build] and [profile.*] are kept for the planner, each value located.
+        #expect(m.build.target?.value == "native")
+        #expect(m.build.optimization?.value == "release")
+        #expect(m.build.profiles.map { "\($0.name.value) opt=\($0.optimization?.value ?? "-") debug=\($0.debug?.value.description ?? "-")" } == ["release opt=3 debug=false"])
+        #expect(m.source.text(m.build.profiles[0].optimization!.range) == "3")
         #expect(m.source.text(m.dependencies[2].range) == "{ git = \"https://github.com/x/y.git\", tag = \"v1\" }")
         #expect(m.toolchain.home?.value == "/opt/asthra")
         #expect(m.toolchain.command.map(\.value) == ["{compiler}", "{input}", "-o", "{output}"])

@@ -14,9 +14,9 @@ struct RenamedEcosystem: Ecosystem {
     var sourceExtensions: [String] { ["toy"] }
     var ignoredDirectories: Set<String> { base.ignoredDirectories }
     var manifestSchema: ManifestSchema { base.manifestSchema }
+    var manifestSyntax: any ManifestSyntax { base.manifestSyntax }
     var diagnosticCodes: [DiagnosticCode] { [DiagnosticCode("X001", "A toy problem.")] }
     func readManifest(_ source: SourceText) -> PackageManifest { base.readManifest(source) }
-    func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
     func scanSource(_ source: SourceText) -> SourceScan { base.scanSource(source) }
     func importPathBeingTyped(in source: SourceText, at offset: Int) -> (prefix: String, range: SourceRange)? { nil }
     func makeImportResolver(_ setup: ImportResolverSetup) -> any ImportResolver { base.makeImportResolver(setup) }

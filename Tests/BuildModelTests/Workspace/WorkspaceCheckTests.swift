@@ -5,14 +5,16 @@ import Testing
 struct Checker {
     var fs: InMemoryFileSystem
     var environment: [String: String] = [:]
+    var ecosystem: any Ecosystem
 
-    init(_ files: [String: String], environment: [String: String] = [:]) {
+    init(_ files: [String: String], environment: [String: String] = [:], ecosystem: any Ecosystem = AsthraEcosystem()) {
         fs = InMemoryFileSystem(currentDirectory: "/", files: files)
         self.environment = environment
+        self.ecosystem = ecosystem
     }
 
     func report(from directory: String = "/w") throws -> CheckReport {
-        let loader = WorkspaceLoader(ecosystem: AsthraEcosystem(), fileSystem: fs, environment: environment)
+        let loader = WorkspaceLoader(ecosystem: ecosystem, fileSystem: fs, environment: environment)
         return CheckReport(snapshot: try loader.load(from: directory))
     }
 

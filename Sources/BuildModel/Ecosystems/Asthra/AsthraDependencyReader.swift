@@ -3,10 +3,10 @@
 enum AsthraDependencyReader {
     static let keys = AsthraManifestSchema.dependencyKeys.map(\.name)
 
-    static func read(_ table: TOMLTable, kind: DependencySpec.Kind, reader: inout TOMLManifestReader) -> [DependencySpec] {
+    static func read(_ table: TOMLTable, section: String, scope: DependencyScope, reader: inout TOMLManifestReader) -> [DependencySpec] {
         var out: [DependencySpec] = []
         for (name, entry) in table.entries {
-            var spec = DependencySpec(kind: kind, name: Located(name, range: entry.keyRange), range: entry.value.range)
+            var spec = DependencySpec(name: Located(name, range: entry.keyRange), scope: scope, section: section, range: entry.value.range)
             if let problem = AsthraPackageName.problem(with: name) {
                 reader.add(.error("invalid dependency name '\(name)': \(problem)", .invalidPackageName, at: entry.keyRange,
                                   help: ["name the dependency by its package name or import path, such as \"github.com/user/json\""]))
@@ -16,7 +16,7 @@ enum AsthraDependencyReader {
                 spec.requirement = requirement(text, range: entry.value.range, keyRange: entry.keyRange, reader: &reader)
             case .table(let t):
                 // The dotted path only appears in messages: built when one is written.
-                readTable(t, into: &spec, path: "\(kind.rawValue).\(TOMLLiteral.renderKey(name))", reader: &reader)
+                readTable(t, into: &spec, path: "\(section).\(TOMLLiteral.renderKey(name))", reader: &reader)
             default:
                 reader.add(.error(
                     "dependency '\(name)' must be a version requirement string or a table, found \(reader.article(entry.value.typeName))", .wrongType,
@@ -44,9 +44,9 @@ enum AsthraDependencyReader {
         if let version = reader.string(t, "version", path: "\(path()).version") {
             spec.requirement = requirement(version.value, range: version.range, keyRange: version.keyRange, reader: &reader)
         }
-        spec.path = reader.string(t, "path", path: "\(path()).path")
-        spec.git = reader.string(t, "git", path: "\(path()).git")
-        if let git = spec.git, git.value.hasPrefix("-") || git.value.hasPrefix("ext::") || git.value.isEmpty {
+        let local = reader.string(t, "path", path: "\(path()).path")
+        let git = reader.string(t, "git", path: "\(path()).git")
+        if let git, git.value.hasPrefix("-") || git.value.hasPrefix("ext::") || git.value.isEmpty {
             reader.add(.error("git URL '\(git.value)' of dependency '\(name)' is not allowed", .invalidValue, at: git.range,
                               help: ["use an https://, ssh:// or file:// URL, or a local path; URLs starting with '-' or 'ext::' could run commands"]))
         }
@@ -54,9 +54,10 @@ enum AsthraDependencyReader {
         for key in ["tag", "branch", "rev"] {
             if let value = reader.string(t, key, path: "\(path()).\(key)") { references.append((key, value)) }
         }
+        var reference: Located<DependencySpec.GitReference>?
         if let (key, first) = references.first {
-            spec.gitReference = Located(key == "tag" ? .tag(first.value) : key == "branch" ? .branch(first.value) : .rev(first.value),
-                                        range: first.range, keyRange: first.keyRange)
+            reference = Located(key == "tag" ? .tag(first.value) : key == "branch" ? .branch(first.value) : .rev(first.value),
+                                range: first.range, keyRange: first.keyRange)
             if references.count > 1 {
                 let (secondKey, second) = references[1]
                 var d = Diagnostic.error(
@@ -65,18 +66,20 @@ enum AsthraDependencyReader {
                 d.related = [Diagnostic.Related(range: first.keyRange, message: "'\(key)' is set here")]
                 reader.add(d)
             }
-            if spec.git == nil {
+            if git == nil {
                 reader.add(.error("dependency '\(name)' has '\(key)' but no 'git'", .dependencyWithoutSource, at: first.keyRange,
                                   help: ["add git = \"https://\(name).git\", or remove '\(key)'"]))
             }
         }
-        if let p = spec.path, let g = spec.git {
+        if let p = local, let g = git {
             var d = Diagnostic.error("dependency '\(name)' has both 'path' and 'git'", .pathAndGit, at: g.keyRange,
                                      help: ["keep 'path' to build a local checkout, or 'git' to fetch it; not both"])
             d.related = [Diagnostic.Related(range: p.keyRange, message: "'path' is set here")]
             reader.add(d)
         }
-        if spec.gitReference == nil && spec.requirement == nil && spec.path == nil && spec.git == nil && t.entries["version"] == nil && t.entries["path"] == nil && t.entries["git"] == nil {
+        // With both, the local checkout is what the user has in front of them.
+        if let local { spec.source = .path(local) } else if let git { spec.source = .git(git, reference: reference) }
+        if reference == nil && spec.requirement == nil && local == nil && git == nil && t.entries["version"] == nil && t.entries["path"] == nil && t.entries["git"] == nil {
             reader.add(.error("dependency '\(name)' says neither where nor which version to get", .dependencyWithoutSource, at: spec.range,
                               help: ["add version = \"^1.0\", path = \"…\" or git = \"…\""]))
         }
@@ -92,13 +95,13 @@ enum AsthraDependencyReader {
                 continue
             }
             let first = specs[firstIndex]
-            let sameTable = first.kind == spec.kind
+            let sameTable = first.section == spec.section
             let message = sameTable
-                ? "dependency '\(spec.name.value)' is declared twice in [\(spec.kind.rawValue)] (also as '\(first.name.value)')"
-                : "dependency '\(spec.name.value)' is declared in both [\(first.kind.rawValue)] and [\(spec.kind.rawValue)]"
+                ? "dependency '\(spec.name.value)' is declared twice in [\(spec.section)] (also as '\(first.name.value)')"
+                : "dependency '\(spec.name.value)' is declared in both [\(first.section)] and [\(spec.section)]"
             let help = sameTable
                 ? "keep one of the two entries"
-                : "a dependency is already available to tests; remove the [\(spec.kind.rawValue)] entry"
+                : "a dependency is already available to tests; remove the [\(spec.section)] entry"
             var d = Diagnostic(severity: sameTable ? .error : .warning, code: DiagnosticCode.duplicateDependency.rawValue,
                                message: message, range: spec.name.range, help: [help])
             d.related = [Diagnostic.Related(range: first.name.range, message: "first declared here")]

@@ -9,6 +9,7 @@ public struct AsthraEcosystem: Ecosystem {
     public var sourceExtensions: [String] { ["asthra", "ast"] }
     public var ignoredDirectories: Set<String> { ["target"] }
     public var manifestSchema: ManifestSchema { AsthraManifestSchema.schema }
+    public var manifestSyntax: any ManifestSyntax { TOMLManifestSyntax() }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.asthra }
 
     public func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File] {
@@ -20,10 +21,6 @@ public struct AsthraEcosystem: Ecosystem {
 
     public func readManifest(_ source: SourceText) -> PackageManifest {
         AsthraManifestReader.read(source)
-    }
-
-    public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
-        AsthraManifestChecks.check(manifest, fileSystem: fileSystem)
     }
 
     public func scanSource(_ source: SourceText) -> SourceScan {
@@ -58,16 +55,5 @@ public struct AsthraEcosystem: Ecosystem {
 
     public func makeImportResolver(_ setup: ImportResolverSetup) -> any ImportResolver {
         AsthraImportResolver(setup: setup, extensions: sourceExtensions, cache: setup.directories)
-    }
-
-    /// The manifest in a directory, read; nil when there is none or it cannot be read.
-    static func loadManifest(in directory: String, fileSystem: any FileSystem) -> PackageManifest? {
-        for name in manifestNames {
-            let path = Paths.join(directory, name)
-            if let bytes = try? fileSystem.readFile(path) {
-                return AsthraManifestReader.read(SourceText(path: path, bytes: bytes))
-            }
-        }
-        return nil
     }
 }

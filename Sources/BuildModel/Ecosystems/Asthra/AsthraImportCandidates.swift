@@ -56,7 +56,7 @@ extension AsthraImportResolver {
         out.append(ImportCandidate(path: "./", kind: .prefix, category: .local, detail: "a module of this package"))
         if allowed(.thirdParty), let manifest = origin.manifestPath.flatMap({ packageManifest(in: Paths.parent($0)) }) {
             for dep in manifest.dependencies.sorted(by: { $0.name.value < $1.name.value }) {
-                if dep.kind == .dev && !Self.isTestFile(file, packageRoot: manifest.directory) { continue }
+                if dep.scope == .dev && !Self.isTestFile(file, packageRoot: manifest.directory) { continue }
                 out.append(ImportCandidate(path: dep.name.value, kind: .package, category: .thirdParty, detail: dep.sourceSummary))
             }
         }

@@ -28,15 +28,8 @@ final class AsthraImportResolver: ImportResolver {
         self.extensions = extensions
         self.root = setup.rootManifest.directory
         var manifests: [String: PackageManifest] = [:]
-        for member in setup.members { manifests[member.directory] = member }
-        self.memberDirectories = Set(manifests.keys)
-        for member in setup.members {
-            for dep in member.dependencies {
-                guard let path = dep.path else { continue }
-                let dir = Paths.join(member.directory, path.value)
-                if manifests[dir] == nil, let m = AsthraEcosystem.loadManifest(in: dir, fileSystem: setup.fileSystem) { manifests[dir] = m }
-            }
-        }
+        for package in setup.packages.packages where manifests[package.directory] == nil { manifests[package.directory] = package }
+        self.memberDirectories = Set(setup.members.map(\.directory))
         self.manifests = manifests
     }
 
@@ -84,7 +77,7 @@ final class AsthraImportResolver: ImportResolver {
 
     private func fetchedManifest(_ dir: String) -> PackageManifest? {
         if let cached = fetched.withLock({ $0[dir] }) { return cached }
-        let m = AsthraEcosystem.loadManifest(in: dir, fileSystem: cache.fileSystem)
+        let m = AsthraEcosystem().loadManifest(in: dir, fileSystem: cache.fileSystem)
         fetched.withLock { $0[dir] = .some(m) }
         return m
     }
@@ -166,7 +159,7 @@ final class AsthraImportResolver: ImportResolver {
             }
             return ImportOutcome(category: .thirdParty, diagnostics: [d])
         }
-        if dep.kind == .dev && !Self.isTestFile(file, packageRoot: manifest.directory) {
+        if dep.scope == .dev && !Self.isTestFile(file, packageRoot: manifest.directory) {
             return ImportOutcome(category: .thirdParty, diagnostics: [.error(
                 "'\(dep.name.value)' is a dev-dependency of '\(manifest.displayName)'; only tests and examples may import it", .undeclaredDependency,
                 at: statement.literalRange, help: ["move it from [dev-dependencies] to [dependencies]"])])

@@ -44,14 +44,14 @@ struct AsthraManifestReader {
                 at: entry.keyRange, help: ["rename the table to [package]"], fix: fix))
             manifest.package = readPackage(table, header: entry, tableName: "project")
         }
-        for kind in [DependencySpec.Kind.normal, .dev] {
-            if let (table, _) = reader.table(root, kind.rawValue, path: kind.rawValue) {
-                manifest.dependencies += AsthraDependencyReader.read(table, kind: kind, reader: &reader)
+        for (section, scope) in [("dependencies", DependencyScope.normal), ("dev-dependencies", .dev)] {
+            if let (table, _) = reader.table(root, section, path: section) {
+                manifest.dependencies += AsthraDependencyReader.read(table, section: section, scope: scope, reader: &reader)
             }
         }
         AsthraDependencyReader.checkDuplicates(manifest.dependencies, reader: &reader)
-        if let (table, _) = reader.table(root, "build", path: "build") { readBuild(table) }
-        if let (table, _) = reader.table(root, "profile", path: "profile") { readProfiles(table) }
+        if let (table, _) = reader.table(root, "build", path: "build") { readBuild(table, into: &manifest.build) }
+        if let (table, _) = reader.table(root, "profile", path: "profile") { manifest.build.profiles = readProfiles(table) }
         if let (table, _) = reader.table(root, "toolchain", path: "toolchain") {
             manifest.toolchain = readToolchain(table)
         }
@@ -137,42 +137,45 @@ struct AsthraManifestReader {
         return targets
     }
 
-    private mutating func readBuild(_ table: TOMLTable) {
+    private mutating func readBuild(_ table: TOMLTable, into build: inout BuildSettings) {
         reader.checkKeys(table, known: Self.buildKeys, in: "build")
-        oneOf(reader.string(table, "target", path: "build.target"), Self.buildTargets, key: "build.target")
-        oneOf(reader.string(table, "optimization", path: "build.optimization"), Self.optimizations, key: "build.optimization")
-        _ = reader.bool(table, "debug_info", path: "build.debug_info")
-        _ = reader.string(table, "output_dir", path: "build.output_dir")
-        if let jobs = reader.integer(table, "parallel_jobs", path: "build.parallel_jobs"), jobs.value < 1 {
-            reader.add(.error("'build.parallel_jobs' must be at least 1, found \(jobs.value)", .invalidValue, at: jobs.range, help: ["remove it to use one job per core"]))
+        build.target = reader.oneOf(reader.string(table, "target", path: "build.target"), Self.buildTargets, key: "build.target")
+        build.optimization = reader.oneOf(reader.string(table, "optimization", path: "build.optimization"), Self.optimizations, key: "build.optimization")
+        build.debugInfo = reader.bool(table, "debug_info", path: "build.debug_info")
+        build.outputDirectory = reader.string(table, "output_dir", path: "build.output_dir")
+        if let jobs = reader.integer(table, "parallel_jobs", path: "build.parallel_jobs") {
+            if jobs.value < 1 {
+                reader.add(.error("'build.parallel_jobs' must be at least 1, found \(jobs.value)", .invalidValue, at: jobs.range, help: ["remove it to use one job per core"]))
+            } else {
+                build.jobs = jobs
+            }
         }
     }
 
-    private mutating func oneOf(_ value: Located<String>?, _ allowed: [String], key: String) {
-        guard let value, !allowed.contains(value.value) else { return }
-        var help: [String] = []
-        var fix: Diagnostic.Fix?
-        if let guess = Spelling.closest(to: value.value, in: allowed) {
-            help.append("did you mean '\(guess)'?")
-            fix = Diagnostic.Fix(title: "Replace with '\(guess)'", edits: [TextEdit(range: value.range, newText: TOMLLiteral.renderString(guess))])
-        }
-        help.append("'\(key)' is one of: " + allowed.joined(separator: ", "))
-        reader.add(.error("unknown \(key) '\(value.value)'", .invalidValue, at: value.range, help: help, fix: fix))
-    }
-
-    private mutating func readProfiles(_ table: TOMLTable) {
-        for (name, _) in table.entries {
+    private mutating func readProfiles(_ table: TOMLTable) -> [BuildProfile] {
+        var profiles: [BuildProfile] = []
+        for (name, entry) in table.entries {
             guard let (profile, _) = reader.table(table, name, path: "profile.\(name)") else { continue }
             reader.checkKeys(profile, known: Self.profileKeys, in: "profile.\(name)")
-            if let level = reader.integer(profile, "opt_level", path: "profile.\(name).opt_level"), !(0...3).contains(level.value) {
-                reader.add(.error("'profile.\(name).opt_level' must be 0, 1, 2 or 3, found \(level.value)", .invalidValue, at: level.range, help: ["0 turns optimisation off; 3 optimises the most"]))
+            var out = BuildProfile(name: Located(name, range: entry.keyRange))
+            if let level = reader.integer(profile, "opt_level", path: "profile.\(name).opt_level") {
+                if (0...3).contains(level.value) {
+                    out.optimization = Located("\(level.value)", range: level.range, keyRange: level.keyRange)
+                } else {
+                    reader.add(.error("'profile.\(name).opt_level' must be 0, 1, 2 or 3, found \(level.value)", .invalidValue, at: level.range, help: ["0 turns optimisation off; 3 optimises the most"]))
+                }
             }
-            _ = reader.bool(profile, "debug", path: "profile.\(name).debug")
-            if let inherits = reader.string(profile, "inherits", path: "profile.\(name).inherits"),
-               !["debug", "release"].contains(inherits.value) && table.entries[inherits.value] == nil {
-                reader.add(.error("profile '\(name)' inherits from '\(inherits.value)', which does not exist", .invalidValue, at: inherits.range, help: ["inherit from 'debug', 'release' or another [profile.*] of this manifest"]))
+            out.debug = reader.bool(profile, "debug", path: "profile.\(name).debug")
+            if let inherits = reader.string(profile, "inherits", path: "profile.\(name).inherits") {
+                if !["debug", "release"].contains(inherits.value) && table.entries[inherits.value] == nil {
+                    reader.add(.error("profile '\(name)' inherits from '\(inherits.value)', which does not exist", .invalidValue, at: inherits.range, help: ["inherit from 'debug', 'release' or another [profile.*] of this manifest"]))
+                } else {
+                    out.inherits = inherits
+                }
             }
+            profiles.append(out)
         }
+        return profiles
     }
 
     private mutating func readToolchain(_ table: TOMLTable) -> ToolchainSettings {

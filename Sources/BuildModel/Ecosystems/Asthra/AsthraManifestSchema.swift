@@ -5,7 +5,7 @@ enum AsthraManifestSchema {
     static let optimizations = ["debug", "release", "none", "basic", "standard", "aggressive"]
 
     static let dependencyKeys = [
-        ManifestKey(name: "version", kind: .string, summary: "The versions to accept, as a requirement: `^1.2` (compatible), `~1.2.3` (patch updates), `>=1.0, <2.0`, `=1.2.3` or `*`.", example: "\"^1.0\""),
+        ManifestKey(name: "version", kind: .string, summary: "The versions to accept, as a requirement: `^1.2` (compatible), `~1.2.3` (patch updates), `>=1.0, <2.0`, `=1.2.3` or `*`.", example: "\"^1.0\"", isRequirement: true),
         ManifestKey(name: "path", kind: .string, summary: "A package on disk, relative to this manifest. Its own manifest must name the same package.", example: "\"../mylib\""),
         ManifestKey(name: "git", kind: .string, summary: "A git repository to fetch the package from (https://, ssh:// or file://).", example: "\"https://github.com/user/pkg.git\""),
         ManifestKey(name: "tag", kind: .string, summary: "The git tag to check out. Use one of tag, branch or rev.", example: "\"v1.0.0\""),
@@ -34,8 +34,8 @@ enum AsthraManifestSchema {
             ManifestKey(name: "authors", kind: .stringArray, summary: "The people who wrote the package.", example: "[\"\"]"),
             ManifestKey(name: "entry", kind: .string, summary: "The program's main source file, relative to the package root.", example: "\"src/main.asthra\""),
         ]),
-        ManifestTable(["dependencies"], summary: "Packages this package imports.", hasFreeKeys: true),
-        ManifestTable(["dev-dependencies"], summary: "Packages only tests, examples and benchmarks import.", hasFreeKeys: true),
+        ManifestTable(["dependencies"], summary: "Packages this package imports.", role: .dependencies(.normal)),
+        ManifestTable(["dev-dependencies"], summary: "Packages only tests, examples and benchmarks import.", role: .dependencies(.dev)),
         ManifestTable(["dependencies", "*"], summary: "One dependency.", keys: dependencyKeys),
         ManifestTable(["dev-dependencies", "*"], summary: "One dev-dependency.", keys: dependencyKeys),
         ManifestTable(["build"], summary: "How the package is built.", keys: [

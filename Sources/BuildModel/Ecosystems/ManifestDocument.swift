@@ -1,0 +1,84 @@
+/// How a manifest format is written: what the model's fixes and the language server's manifest
+/// features need to read a manifest and edit it without knowing whether it is TOML, JSON or
+/// another syntax. Each ecosystem names its format; TOML's is shared.
+public protocol ManifestSyntax: Sendable {
+    /// A key as the format writes it (TOML quotes `github.com/a/b`, JSON quotes every key).
+    func renderKey(_ key: String) -> String
+    /// A string value as the format writes it, quotes and escapes included.
+    func renderString(_ value: String) -> String
+    /// A new entry of a table, `key = value` in TOML (`value` already rendered).
+    func renderEntry(key: String, value: String) -> String
+    /// The text as a document the features can ask.
+    func document(_ source: SourceText) -> any ManifestDocument
+}
+
+/// A manifest's text as the server's features see it: what the cursor is on, what is written,
+/// its outline, and edits that keep the rest of the file as it is. Paths are key paths from
+/// the top (`["dependencies", "mathlib", "path"]`), the shape `ManifestSchema` describes.
+public protocol ManifestDocument: Sendable {
+    var source: SourceText { get }
+    /// What is being typed at `offset`; it reads half-typed text the parser cannot make sense of.
+    func place(at offset: Int) -> ManifestPlace?
+    /// The complete key or value holding `offset` (the innermost one).
+    func element(at offset: Int) -> ManifestElement?
+    /// The tables written as sections of their own (TOML's `[headers]`).
+    var writtenSections: Set<[String]> { get }
+    /// The keys written in the table at `path`; nil when there is no such table.
+    func keys(in path: [String]) -> Set<String>?
+    /// The tables and keys as a tree, at most `budget` symbols (children included).
+    func outline(budget: inout Int) -> [ManifestSymbol]
+    /// Edits that add `key` with a string value to the table at `path`, creating the table when
+    /// it is missing; nil when the file cannot take it (it has errors, the key is there).
+    func insertion(of key: String, string value: String, in path: [String]) -> [TextEdit]?
+}
+
+/// What is being typed at a cursor in a manifest.
+public enum ManifestPlace: Hashable, Sendable {
+    /// The name of a section (inside TOML's `[…]`): `partial` so far, replacing `range`.
+    case section(partial: String, range: SourceRange)
+    /// A key of the table at `table`.
+    case key(table: [String], partial: String, range: SourceRange)
+    /// The value of the key at `key`: `partial` is the text so far (a quote included).
+    case value(key: [String], partial: String, range: SourceRange)
+}
+
+/// A key and its value, complete, under a cursor.
+public struct ManifestElement: Hashable, Sendable {
+    public var path: [String]
+    public var keyRange: SourceRange
+    public var valueRange: SourceRange
+    /// The cursor is on the key rather than on the value.
+    public var onKey: Bool
+    /// The value is a table (written as a section or inline).
+    public var isTable: Bool
+
+    public init(path: [String], keyRange: SourceRange, valueRange: SourceRange, onKey: Bool, isTable: Bool) {
+        self.path = path
+        self.keyRange = keyRange
+        self.valueRange = valueRange
+        self.onKey = onKey
+        self.isTable = isTable
+    }
+}
+
+/// One entry of a manifest's outline.
+public struct ManifestSymbol: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case table, tableArrayElement, string, number, boolean, array, other }
+    public var name: String
+    /// A string value, shown beside the name.
+    public var detail: String?
+    public var kind: Kind
+    public var range: SourceRange
+    /// The key.
+    public var selection: SourceRange
+    public var children: [ManifestSymbol]
+
+    public init(name: String, detail: String?, kind: Kind, range: SourceRange, selection: SourceRange, children: [ManifestSymbol] = []) {
+        self.name = name
+        self.detail = detail
+        self.kind = kind
+        self.range = range
+        self.selection = selection
+        self.children = children
+    }
+}

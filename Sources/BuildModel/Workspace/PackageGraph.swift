@@ -1,0 +1,113 @@
+/// The packages of a workspace and the local packages they depend on by `path`, followed
+/// transitively, with an edge for each path dependency. Every ecosystem's rule for a path
+/// dependency is the same: the directory exists, holds a manifest, and that manifest names the
+/// package the dependency is called; the packages must not depend on each other in a loop.
+/// A build plan compiles them in `dependencyOrder`.
+public struct PackageGraph: Sendable {
+    /// Members first (in the workspace's order), then path dependencies as they were reached.
+    public private(set) var packages: [PackageManifest]
+    /// For each package, the packages its path dependencies name (indices into `packages`),
+    /// with the dependency that makes each edge.
+    public private(set) var dependencies: [[(package: Int, spec: DependencySpec)]]
+    /// Problems with path dependencies, each in the manifest that declares the dependency.
+    public private(set) var diagnostics: [Diagnostic]
+
+    /// Follows the path dependencies of `members`, reading each dependency's manifest the
+    /// ecosystem's way.
+    public init(members: [PackageManifest], ecosystem: any Ecosystem, fileSystem: any FileSystem, manifests: ManifestCache = ManifestCache()) {
+        packages = members
+        dependencies = []
+        diagnostics = []
+        var index: [String: Int] = [:]
+        for (i, m) in members.enumerated() { index[m.directory] = i }
+        var next = 0
+        while next < packages.count {
+            let manifest = packages[next]
+            var edges: [(package: Int, spec: DependencySpec)] = []
+            for dep in manifest.dependencies {
+                guard let path = dep.path else { continue }
+                let dir = Paths.join(manifest.directory, path.value)
+                if dir == manifest.directory {
+                    report(.error(
+                        "package '\(manifest.displayName)' depends on itself: path dependency '\(dep.name.value)' points to its own directory",
+                        .selfDependency, at: path.range,
+                        help: ["remove the dependency: a package's own modules are imported with local paths (\"./module\")"]), in: manifest)
+                    continue
+                }
+                let target: Int
+                if let known = index[dir] {
+                    target = known
+                } else {
+                    guard fileSystem.isDirectory(dir) else {
+                        report(.error(
+                            "path dependency '\(dep.name.value)' points to '\(path.value)', which does not exist", .missingPathDependency,
+                            at: path.range, help: ["the path is relative to this manifest; fix it, or create the package there with `ampu new`"]), in: manifest)
+                        continue
+                    }
+                    guard let other = ecosystem.loadManifest(in: dir, fileSystem: fileSystem, manifests: manifests) else {
+                        report(.error(
+                            "path dependency '\(dep.name.value)' points to '\(path.value)', which has no \(ecosystem.manifestFileNames[0])", .missingPathDependency,
+                            at: path.range, help: ["run `ampu init` in '\(path.value)', or point the path at the package's directory"]), in: manifest)
+                        continue
+                    }
+                    target = packages.count
+                    index[dir] = target
+                    packages.append(other)
+                }
+                edges.append((target, dep))
+                if let name = packages[target].package?.name?.value, name != dep.name.value {
+                    report(.error(
+                        "path dependency '\(dep.name.value)' points to a package named '\(name)'", .pathDependencyNameMismatch,
+                        at: dep.name.range,
+                        help: ["rename the dependency to '\(name)', or point 'path' at the package called '\(dep.name.value)'"],
+                        fix: Diagnostic.Fix(title: "Rename the dependency to '\(name)'",
+                                            edits: [TextEdit(range: dep.name.range, newText: ecosystem.manifestSyntax.renderKey(name))])), in: manifest)
+                }
+            }
+            dependencies.append(edges)
+            next += 1
+        }
+        reportCycles()
+    }
+
+    /// The graph of package indices, an edge from each package to each it depends on.
+    public var digraph: Digraph {
+        var graph = Digraph(nodeCount: packages.count)
+        for (i, edges) in dependencies.enumerated() {
+            var targets: [Int] = []
+            for e in edges where !targets.contains(e.package) { targets.append(e.package) }
+            graph.setSuccessors(of: i, targets)
+        }
+        return graph
+    }
+
+    /// The packages with every dependency before its dependents; nil when they form a cycle.
+    public var dependencyOrder: [PackageManifest]? {
+        digraph.dependencyOrder()?.map { packages[$0] }
+    }
+
+    private mutating func report(_ diagnostic: Diagnostic, in manifest: PackageManifest) {
+        diagnostics.append(diagnostic.inFile(manifest.path))
+    }
+
+    /// One error per cycle, at the dependency that starts it, each further step related.
+    private mutating func reportCycles() {
+        for cycle in digraph.cycles() {
+            let names = cycle.map { packages[$0].displayName }
+            var steps: [(manifest: PackageManifest, spec: DependencySpec)] = []
+            for (a, b) in zip(cycle, cycle.dropFirst()) {
+                if let edge = dependencies[a].first(where: { $0.package == b }) { steps.append((packages[a], edge.spec)) }
+            }
+            let first = steps[0]
+            let related = steps.dropFirst().map { step in
+                Diagnostic.Related(file: step.manifest.path, range: step.spec.name.range,
+                                   message: "'\(step.manifest.displayName)' depends on '\(step.spec.name.value)' here")
+            }
+            var d = Diagnostic.error(
+                "package cycle: " + names.joined(separator: " → "), .packageCycle, at: first.spec.name.range,
+                help: ["packages cannot depend on each other in a loop: move what they share into a package that depends on none of them"])
+            d.related = Array(related)
+            report(d, in: first.manifest)
+        }
+    }
+}
