@@ -116,7 +116,7 @@ struct CheckCommandTests {
         let dir = try ScratchDirectory()
         let none = try AmpuProcess.run(["check"], environment: plain, directory: dir.path)
         #expect(none.stderr == """
-            error[W001]: could not find 'asthra.toml' or 'Asthra.toml' in '\(dir.path)' or any parent directory
+            error[W001]: could not find 'asthra.toml', 'Asthra.toml' or 'Oats.toml' in '\(dir.path)' or any parent directory
              --> \(dir.path):1:1
               = help: run `ampu init` to make this directory a package, or pass --manifest-path
 
@@ -237,7 +237,7 @@ struct CheckCommandTests {
         #expect(asthra.stderr == "Created program package 'demo' in \(dir.path)/demo\n")
         #expect(try dir.read("demo/asthra.toml").hasPrefix("[package]\nname = \"demo\"\n"))
         let unknown = try AmpuProcess.run(["init", "--lang", "cobol"], environment: plain, directory: dir.path)
-        #expect(unknown.stderr == "error: unknown language 'cobol'\n  = help: ampu makes packages for 'asthra'\n")
+        #expect(unknown.stderr == "error: unknown language 'cobol'\n  = help: ampu makes packages for 'asthra', 'oats'\n")
         #expect(unknown.status == 1)
     }
 
@@ -252,7 +252,7 @@ struct CheckCommandTests {
         #expect(full.stderr == """
             error[W001]: 'package.json' is not a manifest ampu reads ('\(dir.path)/package.json')
              --> \(dir.path)/package.json:1:1
-              = help: ampu reads manifests named 'asthra.toml', 'Asthra.toml'
+              = help: ampu reads manifests named 'asthra.toml', 'Asthra.toml' or 'Oats.toml'
 
 
             """)

@@ -17,7 +17,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     // Manifests
     public static let unknownKey = DiagnosticCode("M001", "A key the manifest format does not have; the closest known key is suggested.")
     public static let wrongType = DiagnosticCode("M002", "A value of the wrong type (a number where a string belongs).")
-    public static let invalidPackageName = DiagnosticCode("M003", "A package name that is empty, reserved, or holds characters other than letters, digits, '_', '-', '.' and '/'.")
+    public static let invalidPackageName = DiagnosticCode("M003", "A package name the language does not allow (empty, reserved, or with a character its names cannot hold); a valid spelling is suggested.")
     public static let invalidVersion = DiagnosticCode("M004", "A version that is not MAJOR.MINOR.PATCH.")
     public static let invalidRequirement = DiagnosticCode("M005", "A version requirement that cannot be read.")
     public static let missingKey = DiagnosticCode("M006", "A required key is missing (`name` and `version` in `[package]`).")
@@ -33,7 +33,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let selfDependency = DiagnosticCode("M017", "A package that lists itself as a dependency (`app = { path = \".\" }`).")
     public static let packageCycle = DiagnosticCode("M018", "Packages whose path dependencies lead back to themselves, printed as a path `app → utils → app`.")
     // Imports
-    public static let malformedImport = DiagnosticCode("I001", "An import statement that is not `import \"path\";` or `import \"path\" as name;`.")
+    public static let malformedImport = DiagnosticCode("I001", "A malformed import statement (a missing path, name, brace or `;`); the message says what was expected.")
     public static let unresolvedImport = DiagnosticCode("I003", "An import naming a module that does not exist; the closest existing module is suggested.")
     public static let undeclaredDependency = DiagnosticCode("I004", "A third-party import whose package is not in `[dependencies]`.")
     public static let importLeavesPackage = DiagnosticCode("I005", "A local import (`../…`) that reaches outside its package.")

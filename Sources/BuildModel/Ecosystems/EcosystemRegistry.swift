@@ -9,7 +9,7 @@ public struct EcosystemRegistry: Sendable {
     }
 
     /// Every ecosystem ampu ships, the first-class one first.
-    public static let standard = EcosystemRegistry([AsthraEcosystem()])
+    public static let standard = EcosystemRegistry([AsthraEcosystem(), OatsEcosystem()])
 
     /// Every ecosystem's manifest file names, each one's preferred name first.
     public var manifestFileNames: [String] { ecosystems.flatMap(\.manifestFileNames) }

@@ -10,7 +10,7 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noManifest(let start, let names):
-            "could not find \(names.map { "'\($0)'" }.joined(separator: " or ")) in '\(start)' or any parent directory"
+            "could not find \(Self.either(names)) in '\(start)' or any parent directory"
         case .unreadableManifest(let error):
             "cannot read the manifest: \(error)"
         case .unknownManifest(let path, _):
@@ -24,8 +24,15 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unreadableManifest(.isADirectory(let p)), .unreadableManifest(.notARegularFile(let p)):
             "a manifest must be a regular file: rename or remove '\(p)'"
         case .unreadableManifest: "check the manifest's path and permissions (ls -l)"
-        case .unknownManifest(_, let names): "ampu reads manifests named \(names.map { "'\($0)'" }.joined(separator: ", "))"
+        case .unknownManifest(_, let names): "ampu reads manifests named \(Self.either(names))"
         }
+    }
+
+    /// `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'`.
+    private static func either(_ names: [String]) -> String {
+        let quoted = names.map { "'\($0)'" }
+        guard quoted.count > 1 else { return quoted.first ?? "a manifest" }
+        return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
     }
 
     public var diagnostic: Diagnostic {

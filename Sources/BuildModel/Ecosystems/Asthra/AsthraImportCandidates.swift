@@ -63,21 +63,7 @@ extension AsthraImportResolver {
         return out
     }
 
-    /// Modules and subdirectories of `directory`, written as `prefix/name`.
     private func entries(of directory: String, as prefix: String, category: ImportCategory, excluding: String? = nil) -> [ImportCandidate] {
-        guard let names = cache.entries(of: directory) else { return [] }
-        var out: [ImportCandidate] = []
-        var seen: Set<String> = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = Paths.join(directory, name)
-            if extensions.contains(Paths.fileExtension(name)) {
-                guard path != excluding, seen.insert(Paths.stem(name)).inserted else { continue }
-                out.append(ImportCandidate(path: prefix + "/" + Paths.stem(name), kind: .module, category: category, detail: Paths.display(path, from: root)))
-            } else if cache.isDirectory(path), seen.insert(name).inserted {
-                out.append(ImportCandidate(path: prefix + "/" + name, kind: .directory, category: category, detail: Paths.display(path, from: root) + "/"))
-            }
-        }
-        return out
+        listing.candidates(in: directory, as: prefix, category: category, excluding: excluding)
     }
-
 }

@@ -15,9 +15,8 @@ final class AsthraImportResolver: ImportResolver {
     /// Library modules by import path (`stdlib/io` → its files): thousands of files import the
     /// same few, and the answer depends only on the path once the access rules allowed it.
     private let libraryModules = Mutex<[String: [String]]>([:])
-    /// Module names by directory, for spelling suggestions: a file with thousands of broken
-    /// imports into one directory lists it once.
-    private let namesByDirectory = Mutex<[String: [String]]>([:])
+    /// Module names and completion candidates of directories.
+    let listing: ModuleListing
 
     var environmentDiagnostics: [Diagnostic] { roots.diagnostics }
     var libraryRoots: [String] { [roots.stdlib, roots.internal].compactMap { $0 } }
@@ -27,6 +26,7 @@ final class AsthraImportResolver: ImportResolver {
         self.cache = cache
         self.extensions = extensions
         self.root = setup.rootManifest.directory
+        self.listing = ModuleListing(cache: cache, extensions: extensions, root: setup.rootManifest.directory)
         var manifests: [String: PackageManifest] = [:]
         for package in setup.packages.packages where manifests[package.directory] == nil { manifests[package.directory] = package }
         self.memberDirectories = Set(setup.members.map(\.directory))
@@ -240,26 +240,7 @@ final class AsthraImportResolver: ImportResolver {
             "cannot find module '\(statement.path)'", .unresolvedImport, at: statement.literalRange, help: help, fix: fix)])
     }
 
-    /// Module names a directory offers: source file stems and subdirectories.
-    func moduleNames(in directory: String) -> [String] {
-        if let known = namesByDirectory.withLock({ $0[directory] }) { return known }
-        let names = listModuleNames(in: directory)
-        namesByDirectory.withLock { $0[directory] = names }
-        return names
-    }
-
-    private func listModuleNames(in directory: String) -> [String] {
-        guard let entries = cache.entries(of: directory) else { return [] }
-        var names: Set<String> = []
-        for entry in entries where !entry.hasPrefix(".") {
-            if extensions.contains(Paths.fileExtension(entry)) {
-                names.insert(Paths.stem(entry))
-            } else if cache.isDirectory(Paths.join(directory, entry)) {
-                names.insert(entry)
-            }
-        }
-        return names.sorted()
-    }
+    func moduleNames(in directory: String) -> [String] { listing.moduleNames(in: directory) }
 
     // MARK: Unknown forms
 

@@ -1,0 +1,54 @@
+import Synchronization
+
+/// What the source directories of a workspace offer as modules: the module names of a
+/// directory (for "did you mean" suggestions) and its entries as completion candidates. Written
+/// once for every ecosystem whose modules are files named by their stem.
+public final class ModuleListing: Sendable {
+    public let cache: DirectoryCache
+    /// Source extensions without the dot.
+    public let extensions: [String]
+    /// Paths in details are shown relative to it.
+    public let root: String
+    /// Names by directory: a file with thousands of broken imports into one directory lists it once.
+    private let namesByDirectory = Mutex<[String: [String]]>([:])
+
+    public init(cache: DirectoryCache, extensions: [String], root: String) {
+        self.cache = cache
+        self.extensions = extensions
+        self.root = root
+    }
+
+    /// Module names a directory offers: source file stems and subdirectories, sorted.
+    public func moduleNames(in directory: String) -> [String] {
+        if let known = namesByDirectory.withLock({ $0[directory] }) { return known }
+        var names: Set<String> = []
+        for entry in cache.entries(of: directory) ?? [] where !entry.hasPrefix(".") {
+            if extensions.contains(Paths.fileExtension(entry)) {
+                names.insert(Paths.stem(entry))
+            } else if cache.isDirectory(Paths.join(directory, entry)) {
+                names.insert(entry)
+            }
+        }
+        let sorted = names.sorted()
+        namesByDirectory.withLock { $0[directory] = sorted }
+        return sorted
+    }
+
+    /// Modules and subdirectories of `directory`, each written as `prefix/name`; `excluding`
+    /// (the file being edited) left out.
+    public func candidates(in directory: String, as prefix: String, category: ImportCategory, excluding: String? = nil) -> [ImportCandidate] {
+        guard let names = cache.entries(of: directory) else { return [] }
+        var out: [ImportCandidate] = []
+        var seen: Set<String> = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = Paths.join(directory, name)
+            if extensions.contains(Paths.fileExtension(name)) {
+                guard path != excluding, seen.insert(Paths.stem(name)).inserted else { continue }
+                out.append(ImportCandidate(path: prefix + "/" + Paths.stem(name), kind: .module, category: category, detail: Paths.display(path, from: root)))
+            } else if cache.isDirectory(path), seen.insert(name).inserted {
+                out.append(ImportCandidate(path: prefix + "/" + name, kind: .directory, category: category, detail: Paths.display(path, from: root) + "/"))
+            }
+        }
+        return out
+    }
+}

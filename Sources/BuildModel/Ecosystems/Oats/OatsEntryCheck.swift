@@ -1,0 +1,23 @@
+/// The package's entry (`entry`, default `src/main.oats`) must be a file: toasty compiles the
+/// package from it, and `import … from "name"` brings it in.
+enum OatsEntryCheck {
+    static func check(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
+        guard let package = manifest.package, let entry = package.targets.first else { return [] }
+        let path = Paths.join(manifest.directory, entry.path.value)
+        if fileSystem.isFile(path) { return [] }
+        let written = entry.path.range != package.range
+        let what = written ? "entry '\(entry.path.value)'" : "the default entry '\(entry.path.value)'"
+        var help = [written ? "create the file, or point 'entry' at the package's main source file"
+                            : "create it, or name the package's main source file with entry = \"…\" under [package]"]
+        var fix: Diagnostic.Fix?
+        // `toasty new --lib` writes src/lib.oats and no entry.
+        let lib = Paths.join(manifest.directory, "src/lib.oats")
+        if !written, fileSystem.isFile(lib), !manifest.hasErrors,
+           let edits = try? TOMLEditor(TOMLDocument(parsing: manifest.source)).insertKey("entry", value: .string("src/lib.oats"), inTable: ["package"]) {
+            help = ["this package has src/lib.oats: a library names it with entry = \"src/lib.oats\""]
+            fix = Diagnostic.Fix(title: "Add entry = \"src/lib.oats\" to [package]", edits: edits)
+        }
+        return [.error("\(what) of package '\(manifest.displayName)' does not exist", .oatsMissingEntry,
+                       at: written ? entry.path.range : package.range, help: help, fix: fix)]
+    }
+}
