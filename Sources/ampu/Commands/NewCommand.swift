@@ -26,7 +26,8 @@ struct NewCommand: ParsableCommand {
             Terminal.standardError.write("error: destination '\(directory)' already exists\n  = help: use `ampu init` inside it to make it a package, or choose another name\n")
             throw ExitCode(1)
         }
-        try Scaffold.create(ecosystem, in: directory, name: name, library: library, fileSystem: fileSystem)
+        try Scaffold.create(ecosystem, in: directory, name: name, library: library, fileSystem: fileSystem,
+                            nameHelp: "choose a valid name: it is also the directory's")
     }
 }
 
@@ -51,7 +52,8 @@ struct InitCommand: ParsableCommand {
         let ecosystem = try Scaffold.ecosystem(named: language)
         let fileSystem = LocalFileSystem()
         let directory = fileSystem.currentDirectory
-        try Scaffold.create(ecosystem, in: directory, name: name ?? Paths.lastComponent(directory), library: library, fileSystem: fileSystem)
+        try Scaffold.create(ecosystem, in: directory, name: name ?? Paths.lastComponent(directory), library: library, fileSystem: fileSystem,
+                            nameHelp: "pass a valid name with --name, or rename the directory")
     }
 }
 
@@ -65,12 +67,13 @@ enum Scaffold {
         return ecosystem
     }
 
-    static func create(_ ecosystem: any Ecosystem, in directory: String, name: String, library: Bool, fileSystem: LocalFileSystem) throws {
+    static func create(_ ecosystem: any Ecosystem, in directory: String, name: String, library: Bool, fileSystem: LocalFileSystem,
+                       nameHelp: String) throws {
         do {
             _ = try PackageTemplate.create(ecosystem, in: directory, name: name, library: library, fileSystem: fileSystem)
         } catch {
             var help = ""
-            if case .invalidName = error { help = "  = help: pass a valid name with --name, or rename the directory\n" }
+            if case .invalidName = error { help = "  = help: \(nameHelp)\n" }
             Terminal.standardError.write("error: \(error)\n" + help)
             throw ExitCode(1)
         }

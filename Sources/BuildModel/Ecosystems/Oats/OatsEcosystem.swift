@@ -41,6 +41,8 @@ public struct OatsEcosystem: Ecosystem {
                 if b == bytes[o] { open = nil }
             } else if b == 0x22 || b == 0x27 {
                 open = i
+            } else if b == 0x2F && i + 1 < offset && bytes[i + 1] == 0x2F {
+                return nil  // the rest of the line is a comment
             }
             i += 1
         }

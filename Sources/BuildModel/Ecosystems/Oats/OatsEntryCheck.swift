@@ -12,8 +12,9 @@ enum OatsEntryCheck {
         var fix: Diagnostic.Fix?
         // `toasty new --lib` writes src/lib.oats and no entry.
         let lib = Paths.join(manifest.directory, "src/lib.oats")
-        if !written, fileSystem.isFile(lib), !manifest.hasErrors,
-           let edits = try? TOMLEditor(TOMLDocument(parsing: manifest.source)).insertKey("entry", value: .string("src/lib.oats"), inTable: ["package"]) {
+        let document = TOMLDocument(parsing: manifest.source)
+        if !written, fileSystem.isFile(lib), !document.hasErrors,
+           let edits = try? TOMLEditor(document).insertKey("entry", value: .string("src/lib.oats"), inTable: ["package"]) {
             help = ["this package has src/lib.oats: a library names it with entry = \"src/lib.oats\""]
             fix = Diagnostic.Fix(title: "Add entry = \"src/lib.oats\" to [package]", edits: edits)
         }

@@ -124,7 +124,9 @@ final class OatsImportResolver: ImportResolver {
         let sibling = Paths.join(Paths.parent(manifest.directory), name)
         if packageManifest(in: sibling)?.package?.name?.value == name {
             let relative = "../" + name
-            if !manifest.hasErrors, let edits = try? TOMLEditor(TOMLDocument(parsing: manifest.source))
+            // Only the syntax must be sound for an edit; other problems of the manifest stay as they are.
+            let document = TOMLDocument(parsing: manifest.source)
+            if !document.hasErrors, let edits = try? TOMLEditor(document)
                 .insertKey(name, value: .inlineTable([("path", .string(relative))]), inTable: ["dependencies"]) {
                 let fixed = edits.map { TextEdit(file: manifest.path, range: $0.range, newText: $0.newText) }
                 d.fix = Diagnostic.Fix(title: "Add '\(name)' = { path = \"\(relative)\" } to [dependencies] of '\(manifest.displayName)'", edits: fixed)
