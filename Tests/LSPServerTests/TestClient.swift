@@ -1,3 +1,4 @@
+import Foundation
 import BuildModel
 import LSPServer
 import Synchronization
@@ -139,4 +140,32 @@ enum TestWorkspace {
             "publishDiagnostics": ["relatedInformation": true],
         ],
     ]
+}
+
+/// A text with its cursor marked `$0` (as rust-analyzer's fixtures do): the text without the
+/// mark, and the mark's LSP position (UTF-16 columns).
+struct Marked {
+    let text: String
+    let line: Int64
+    let character: Int64
+
+    init(_ marked: String) {
+        guard let mark = marked.range(of: "$0") else {
+            Issue.record("no $0 cursor in the fixture")
+            (text, line, character) = (marked, 0, 0)
+            return
+        }
+        let before = marked[..<mark.lowerBound]
+        let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+        text = marked.replacingCharacters(in: mark, with: "")
+        line = Int64(before.count { $0 == "\n" })
+        character = Int64(before[lineStart...].utf16.count)
+    }
+}
+
+extension TestClient {
+    /// `textDocument` and `position` of a marked cursor.
+    func at(_ path: String, _ marked: Marked) -> JSONValue {
+        at(path, marked.line, marked.character)
+    }
 }
