@@ -5,6 +5,7 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
   toml     asthra.toml text, sent to `ampu lsp` as edits of an open manifest (TOML parser,
            document model, manifest reader, workspace reload), then symbols, hover, completion
   asthra   source text, as edits of an open .asthra file (lexer, scanner, resolver), then the same
+  oats     source text, as edits of an open .oats file in an Oats package with a path dependency
   jsonrpc  raw bytes on the server's standard input (Content-Length framer, JSON, JSON-RPC)
   decoder  TOML on the standard input of `ampu debug toml-decode`, a process per input
 
@@ -42,6 +43,8 @@ DICTIONARY = {
     "asthra": [b"import", b'"', b";", b" as ", b"/*", b"*/", b"//", b"\n", b"package", b"::", b"stdlib/", b"std/",
                b"internal/", b"../", b"./", b"..", b"github.com/", b"\\u{", b"\\", b"\x00", b"\xff", b"\xe2\x80\xae",
                b"{", b"}", b"\r"],
+    "oats": [b"import", b"from", b"{", b"}", b",", b" as ", b"*", b"type", b'"', b"'", b"`", b"${", b";", b"/*", b"*/",
+             b"//", b"\n", b"./", b"../", b"index", b".oats", b"mylib", b"mylib/", b"\\", b"\x00", b"\xff", b"(", b")", b"."],
     "jsonrpc": [b"Content-Length: ", b"\r\n", b"\r\n\r\n", b"\n", b":", b"{", b"}", b"[", b"]", b'"id":', b"1e300",
                 b"-1", b"9223372036854775808", b"null", b"\\ud800", b"\xff", b"\x00", b'"method":', b'"params":',
                 b'"textDocument/didOpen"', b'"$/cancelRequest"', b"99999999999", b'"line":', b'"character":'],
@@ -92,12 +95,24 @@ class ServerTarget:
 
     def __init__(self, binary, target, hang, memory):
         self.binary, self.target, self.hang, self.memory = binary, target, hang, memory
-        self.root = pathlib.Path(tempfile.mkdtemp(prefix=f"ampu-fuzz-{target}-"))
-        (self.root / "src").mkdir()
-        (self.root / "asthra.toml").write_text('[package]\nname = "app"\nversion = "1.0.0"\n')
-        (self.root / "src" / "main.asthra").write_text("package main;\n")
-        (self.root / "src" / "util.asthra").write_text("package main;\n")
-        self.file = self.root / ("asthra.toml" if target == "toml" else "src/main.asthra")
+        self.base = pathlib.Path(tempfile.mkdtemp(prefix=f"ampu-fuzz-{target}-"))
+        self.root = self.base / "app"
+        (self.root / "src").mkdir(parents=True)
+        if target == "oats":
+            (self.root / "Oats.toml").write_text('[package]\nname = "app"\nversion = "1.0.0"\n\n[dependencies]\nmylib = { path = "../mylib" }\n')
+            (self.root / "src" / "main.oats").write_text("export function main(): number { return 0; }\n")
+            (self.root / "src" / "math.oats").write_text("export function two(): number { return 2; }\n")
+            (self.root / "src" / "shapes").mkdir()
+            (self.root / "src" / "shapes" / "index.oats").write_text("")
+            (self.base / "mylib" / "src").mkdir(parents=True)
+            (self.base / "mylib" / "Oats.toml").write_text('[package]\nname = "mylib"\nversion = "0.1.0"\nentry = "src/lib.oats"\n')
+            (self.base / "mylib" / "src" / "lib.oats").write_text("export function add(a: number, b: number): number { return a + b; }\n")
+            self.file = self.root / "src" / "main.oats"
+        else:
+            (self.root / "asthra.toml").write_text('[package]\nname = "app"\nversion = "1.0.0"\n')
+            (self.root / "src" / "main.asthra").write_text("package main;\n")
+            (self.root / "src" / "util.asthra").write_text("package main;\n")
+            self.file = self.root / ("asthra.toml" if target == "toml" else "src/main.asthra")
         self.client = None
         self.version = 1
 
@@ -188,7 +203,7 @@ class ServerTarget:
 
     def close(self):
         self.stop()
-        shutil.rmtree(self.root, ignore_errors=True)
+        shutil.rmtree(self.base, ignore_errors=True)
 
 
 class DecoderTarget:
@@ -253,7 +268,7 @@ def fuzz(target, args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "jsonrpc", "decoder"])
+    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder"])
     ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
     ap.add_argument("--seconds", type=float, default=15, help="per target")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)
