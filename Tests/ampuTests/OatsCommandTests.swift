@@ -38,7 +38,7 @@ struct OatsCommandTests {
               |
             9 | ring = { path = "../ring" }
               | ^^^^
-             ::: \(examples)/oats-problems/ring/Oats.toml:7:1: 'ring' depends on 'app' here
+             ::: ../ring/Oats.toml:7:1: 'ring' depends on 'app' here
               = help: packages cannot depend on each other in a loop: move what they share into a package that depends on none of them
 
             """))

@@ -219,13 +219,12 @@ public struct ToolchainSettings: Hashable, Sendable {
     public var compiler: Located<String>?
     /// The compiler's command line with `{input}`, `{output}`… placeholders.
     public var command: [Located<String>]
-    /// The language's home directory (holds its standard library).
-    public var home: Located<String>?
-    /// Named library roots (`stdlib`, `internal`).
-    public var roots: [String: Located<String>]
+    /// Directories the ecosystem's toolchain reads, by the key that names them in the manifest
+    /// (Asthra: `asthra_home`, `stdlib`, `internal`).
+    public var directories: [String: Located<String>]
 
     public init() {
         command = []
-        roots = [:]
+        directories = [:]
     }
 }

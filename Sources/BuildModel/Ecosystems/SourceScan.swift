@@ -1,10 +1,12 @@
 /// One import as written in a source file.
 public struct ImportStatement: Hashable, Sendable {
-    /// The imported path with escapes decoded (`stdlib/string`).
+    /// What is imported, as the language spells it, escapes decoded (`stdlib/string`, `./math`,
+    /// Elm's `Html.Attributes`).
     public var path: String
-    /// The string literal, quotes included: where diagnostics point.
+    /// The imported name as written: a string literal with its quotes, or a bare module name.
+    /// Diagnostics point here.
     public var literalRange: SourceRange
-    /// The text between the quotes: what completion replaces.
+    /// The name itself (inside the quotes, when there are quotes): what completion replaces.
     public var pathRange: SourceRange
     public var alias: Located<String>?
     /// The whole statement, from `import` to its `;`.

@@ -4,10 +4,11 @@ import BuildModel
 struct DiagnosticRenderer {
     var format: MessageFormat
     var colors: Bool
-    /// Paths below this directory are shown relative to it; nil shows them as they are.
+    /// Paths are shown as messages show them (`Paths.display`): relative to this directory when
+    /// that is short; nil shows them as they are.
     var root: String? = nil
 
-    func displayPath(_ path: String) -> String { Paths.relative(path, ifWithin: root) }
+    func displayPath(_ path: String) -> String { root.map { Paths.display(path, from: $0) } ?? path }
 
     private func paint(_ text: String, _ code: String) -> String {
         colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

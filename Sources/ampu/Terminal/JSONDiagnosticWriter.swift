@@ -7,6 +7,8 @@ struct JSONDiagnosticWriter {
     var sources: [String: SourceText]
     var root: String?
 
+    /// Inside the workspace, relative to its root; elsewhere absolute, so that a program reading
+    /// the output never has to resolve `..` (people get `Paths.display` in the other formats).
     private func relative(_ path: String) -> String { Paths.relative(path, ifWithin: root) }
 
     private func place(_ range: SourceRange, in file: String) -> [(String, JSONValue)] {

@@ -73,7 +73,7 @@ struct AsthraManifestTests {
         #expect(m.build.profiles.map { "\($0.name.value) opt=\($0.optimization?.value ?? "-") debug=\($0.debug?.value.description ?? "-")" } == ["release opt=3 debug=false"])
         #expect(m.source.text(m.build.profiles[0].optimization!.range) == "3")
         #expect(m.source.text(m.dependencies[2].range) == "{ git = \"https://github.com/x/y.git\", tag = \"v1\" }")
-        #expect(m.toolchain.home?.value == "/opt/asthra")
+        #expect(m.toolchain.directories.mapValues(\.value) == ["asthra_home": "/opt/asthra"])
         #expect(m.toolchain.command.map(\.value) == ["{compiler}", "{input}", "-o", "{output}"])
     }
 

@@ -36,13 +36,13 @@ public struct AsthraLibraryRoots: Sendable, Hashable {
             return nil
         }
 
-        if !toolchain.roots.isEmpty || toolchain.home != nil {
-            if let home = toolchain.home, let dir = configured(home, what: "toolchain.asthra_home") {
+        if !toolchain.directories.isEmpty {
+            if let home = toolchain.directories["asthra_home"], let dir = configured(home, what: "toolchain.asthra_home") {
                 roots.stdlib = existing(Paths.join(dir, "stdlib"), fileSystem)
                 roots.internal = existing(Paths.join(dir, "internal"), fileSystem)
             }
-            if let s = toolchain.roots["stdlib"] { roots.stdlib = configured(s, what: "toolchain.stdlib") }
-            if let i = toolchain.roots["internal"] { roots.internal = configured(i, what: "toolchain.internal") }
+            if let s = toolchain.directories["stdlib"] { roots.stdlib = configured(s, what: "toolchain.stdlib") }
+            if let i = toolchain.directories["internal"] { roots.internal = configured(i, what: "toolchain.internal") }
             roots.origin = "[toolchain] in \(file)"
             return roots
         }

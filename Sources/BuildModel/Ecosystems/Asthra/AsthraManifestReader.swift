@@ -183,9 +183,8 @@ struct AsthraManifestReader {
         var settings = ToolchainSettings()
         settings.compiler = reader.string(table, "compiler", path: "toolchain.compiler")
         settings.command = reader.strings(table, "command", path: "toolchain.command") ?? []
-        settings.home = reader.string(table, "asthra_home", path: "toolchain.asthra_home")
-        for key in ["stdlib", "internal"] {
-            if let root = reader.string(table, key, path: "toolchain.\(key)") { settings.roots[key] = root }
+        for key in ["asthra_home", "stdlib", "internal"] {
+            if let directory = reader.string(table, key, path: "toolchain.\(key)") { settings.directories[key] = directory }
         }
         return settings
     }
