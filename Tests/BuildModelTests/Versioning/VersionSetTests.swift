@@ -1,0 +1,89 @@
+import Testing
+@testable import BuildModel
+
+@Suite("Version sets")
+struct VersionSetTests {
+    func set(_ requirement: String) -> VersionSet { VersionRequirement(requirement)!.versionSet }
+    func v(_ text: String) -> Version { Version(text)! }
+
+    @Test("requirements read into sets and print back in normal form", arguments: [
+        ("1.2.3", "^1.2.3"), ("^0.2.3", "^0.2.3"), ("^0.0.3", "=0.0.3"), ("~1.2", "~1.2.0"), ("=1.2.3", "=1.2.3"),
+        (">=1.0, <1.5", ">=1.0.0, <1.5.0"), ("*", "*"), ("1.*", "^1.0.0"), (">2.0.0", ">2.0.0"), ("<=1.0.0", "<=1.0.0"), (">1.0.0, <=1.4.2", ">1.0.0, <=1.4.2"), ("<2", "<2.0.0"),
+        (">=2, <1", "∅"),
+    ])
+    func normalForm(_ requirement: String, _ printed: String) {
+        #expect(set(requirement).description == printed)
+    }
+
+    @Test("union merges overlapping and touching ranges, and keeps apart the rest")
+    func union() {
+        // ^1.0 ends below every 2.0.0 pre-release; ^2.0 starts at 2.0.0: the pre-releases part them.
+        #expect(set("^1.0").union(set("^2.0")).description == "^1.0.0 || ^2.0.0")
+        #expect(set(">=1.0, <2.0.0").union(set(">=2.0.0, <3")).description == ">=1.0.0, <3.0.0")
+        #expect(set("~1.2").union(set(">=1.2.5, <1.4")).description == ">=1.2.0, <1.4.0")
+        #expect(set("=1.0.0").union(set("=3.0.0")).description == "=1.0.0 || =3.0.0")
+        #expect(set("^1.0").union(.any) == .any)
+        #expect(VersionSet.empty.union(set("^1.0")) == set("^1.0"))
+    }
+
+    @Test("intersection of ranges and of unions")
+    func intersection() {
+        #expect(set("^1.2").intersection(set("<1.5")).description == ">=1.2.0, <1.5.0")
+        #expect(set("^1.0").intersection(set("^2.0")).isEmpty)
+        let gaps = set("=1.0.0").union(set("^2.0")).union(set(">=4"))
+        #expect(gaps.intersection(set(">=1.0.0, <4.5")).description == "=1.0.0 || ^2.0.0 || >=4.0.0, <4.5.0")
+        #expect(gaps.intersection(.any) == gaps)
+    }
+
+    @Test("complement and difference; a set and its complement cover everything and share nothing")
+    func complement() {
+        #expect(set("^1.0").complement.description == "<1.0.0 || >=2.0.0-0")
+        #expect(VersionSet.any.complement.isEmpty)
+        #expect(VersionSet.empty.complement.isAny)
+        for r in ["^1.2", "=0.0.1", ">=3", "<2", "~0.4.1"] {
+            let s = set(r)
+            #expect(s.union(s.complement).isAny, "\(r)")
+            #expect(s.intersection(s.complement).isEmpty, "\(r)")
+            #expect(s.complement.complement == s, "\(r)")
+        }
+        #expect(set("^1.0").subtracting(set("~1.2")).description == ">=1.0.0, <1.2.0 || >=1.3.0-0, <2.0.0-0")
+    }
+
+    @Test("containment of versions and of sets")
+    func containment() {
+        let s = set("^1.2").union(set("=3.0.0"))
+        #expect(s.contains(v("1.2.0")) && s.contains(v("1.9.9")) && s.contains(v("3.0.0")))
+        #expect(!s.contains(v("1.1.9")) && !s.contains(v("2.0.0")) && !s.contains(v("3.0.1")))
+        #expect(set("~1.2").isSubset(of: set("^1.0")))
+        #expect(!set("^1.0").isSubset(of: set("~1.2")))
+        #expect(VersionSet.empty.isSubset(of: set("=1.0.0")))
+        #expect(set("^1.0").isDisjoint(with: set("^2.0")))
+        #expect(!set("^1.0").isDisjoint(with: set(">=1.9")))
+    }
+}
+
+@Suite("Elm constraints")
+struct ElmConstraintTests {
+    @Test("ranges and exact versions read into sets", arguments: [
+        ("1.0.0 <= v < 2.0.0", ">=1.0.0, <2.0.0"), ("1.0.5", "=1.0.5"), ("1.0.0 < v <= 1.2.0", ">1.0.0, <=1.2.0"),
+        ("1.0.0 <= v <= 1.0.0", "=1.0.0"),
+    ])
+    func ranges(_ text: String, _ printed: String) throws {
+        #expect(try ElmConstraint.parse(text).get().description == printed)
+    }
+
+    @Test("what cannot be read says why", arguments: [
+        ("1.0", "invalid version requirement '1.0': write an exact version such as '1.0.5', or a range such as '1.0.0 <= v < 2.0.0'"),
+        ("1.0.0 <= x < 2.0.0", "invalid version requirement '1.0.0 <= x < 2.0.0': write a range as 'LOW <= v < HIGH', such as '1.0.0 <= v < 2.0.0'"),
+        ("1.0.0 >= v < 2.0.0", "invalid version requirement '1.0.0 >= v < 2.0.0': the comparisons must be '<=' or '<', as in '1.0.0 <= v < 2.0.0'"),
+        ("2.0.0 <= v < 1.0.0", "invalid version requirement '2.0.0 <= v < 1.0.0': no version is at least 2.0.0 and below 1.0.0"),
+        ("1.0.0 <= v < 2", "invalid version requirement '1.0.0 <= v < 2': '2' is not a version MAJOR.MINOR.PATCH"),
+    ])
+    func errors(_ text: String, _ message: String) {
+        guard case .failure(let error) = ElmConstraint.parse(text) else {
+            Issue.record("'\(text)' was read")
+            return
+        }
+        #expect(error.description == message)
+    }
+}
