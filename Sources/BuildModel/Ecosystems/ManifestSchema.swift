@@ -20,6 +20,18 @@ public struct ManifestSchema: Sendable {
         return nil
     }
 
+    /// What hover says of the key or table at `path` (names the user chose, such as a profile's,
+    /// read as `*`): its documentation, or a table's summary and keys.
+    public func hoverText(for path: [String]) -> String? {
+        var schemaPath: [String] = []
+        for part in path { schemaPath.append(table(schemaPath)?.hasFreeKeys == true ? "*" : part) }
+        guard let key = key(schemaPath) ?? key(path) else { return nil }
+        guard key.kind == .table, let t = table(schemaPath) ?? table(path) else { return key.documentation }
+        var text = "**[\(path.joined(separator: "."))]**\n\n\(key.summary)"
+        if !t.keys.isEmpty { text += "\n\nKeys: " + t.keys.map { "`\($0.name)`" }.joined(separator: ", ") }
+        return text
+    }
+
     /// Whether the table at `path` lists dependencies.
     public func isDependencyTable(_ path: [String]) -> Bool {
         if case .dependencies = table(path)?.role { return true }
