@@ -8,9 +8,9 @@ struct LSPCommand: AsyncParsableCommand {
         commandName: "lsp",
         abstract: "Run the language server on standard input and output.",
         discussion: """
-            Speaks the Language Server Protocol 3.17 over stdin/stdout: diagnostics for asthra.toml \
-            and Asthra sources, completion of imports and manifest keys, hover, go to definition, \
-            document symbols and quick fixes. Start it from your editor; logs go to stderr.
+            Speaks the Language Server Protocol 3.17 over stdin/stdout: diagnostics for the manifests \
+            and sources of every language ampu reads, completion of imports and manifest keys, hover, \
+            go to definition, document symbols and quick fixes. Start it from your editor; logs go to stderr.
             """
     )
 

@@ -6,7 +6,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Create a new package in a new directory.",
-        discussion: "For Asthra (the default) writes NAME/asthra.toml, NAME/src/main.asthra (or src/lib.asthra with --lib) and NAME/.gitignore."
+        discussion: "Writes the language's manifest, a first source file (a library's with --lib) and a .gitignore into NAME/; --lang chooses the language."
     )
 
     @Argument(help: "The package name; also the directory to create.")
