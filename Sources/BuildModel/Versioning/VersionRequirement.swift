@@ -93,25 +93,24 @@ public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
         self = r
     }
 
+    /// Every form, with a reason for each error. Bytes throughout: this runs for every
+    /// dependency of every manifest, first thing in a fresh process.
     public static func parse(_ text: String) -> Result<VersionRequirement, VersionError> {
-        if let simple = simpleComparator(text) { return .success(VersionRequirement(comparators: [simple])) }
-        return parseInFull(text)
-    }
-
-    /// Every form, with a reason for each error.
-    static func parseInFull(_ text: String) -> Result<VersionRequirement, VersionError> {
         let trimmed = text.trimmingSpaces
         if trimmed.isEmpty {
             return .failure(.invalidRequirement(text, reason: "it is empty; write a version such as '^1.0' or '*' for any version"))
         }
+        // Nearly every requirement is one comparator: no list to split.
+        let pieces = trimmed.utf8.contains(0x2C) ? trimmed.utf8.split(separator: 0x2C, omittingEmptySubsequences: false).map { String(Substring($0)) } : [trimmed]
         var comparators: [Comparator] = []
-        for piece in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
-            let part = String(piece).trimmingSpaces
+        comparators.reserveCapacity(pieces.count)
+        for piece in pieces {
+            let part = piece.trimmingSpaces
             if part.isEmpty {
                 return .failure(.invalidRequirement(text, reason: "a comparator between commas is empty"))
             }
-            if part == "*" {
-                if trimmed.split(separator: ",").count > 1 {
+            if part.utf8.elementsEqual("*".utf8) {
+                if pieces.count > 1 {
                     return .failure(.invalidRequirement(text, reason: "'*' cannot be combined with other comparators"))
                 }
                 return .success(.any)
@@ -124,61 +123,13 @@ public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
         return .success(VersionRequirement(comparators: comparators))
     }
 
-    /// The form nearly every manifest uses, read in one pass over the bytes: an optional
-    /// operator and one to three numbers (`^1.2`, `~1.2.3`, `>=2`). Nil for anything else
-    /// (spaces, wildcards, pre-releases, leading zeros, lists, errors), which the full parser handles.
-    static func simpleComparator(_ text: String) -> Comparator? {
-        var op = Operator.caret
-        var numbers: [UInt64] = []
-        numbers.reserveCapacity(3)
-        var current: UInt64 = 0
-        var digits = 0
-        var leadingZero = false
-        var start = true
-        for b in text.utf8 {
-            if start {
-                start = false
-                switch b {
-                case 0x5E: op = .caret; continue
-                case 0x7E: op = .tilde; continue
-                case 0x3D: op = .exact; continue
-                case 0x3E: op = .greater; continue
-                case 0x3C: op = .less; continue
-                default: break
-                }
-            }
-            if b == 0x3D && digits == 0 && numbers.isEmpty && (op == .greater || op == .less) {
-                op = op == .greater ? .greaterOrEqual : .lessOrEqual
-                continue
-            }
-            if ASCII.isDigit(b) {
-                if digits == 1 && leadingZero { return nil }
-                if digits == 0 { leadingZero = b == 0x30 }
-                digits += 1
-                if digits > 18 { return nil }
-                current = current * 10 + UInt64(b - 0x30)
-            } else if b == 0x2E {
-                if digits == 0 || numbers.count == 2 { return nil }
-                numbers.append(current)
-                current = 0
-                digits = 0
-            } else {
-                return nil
-            }
-        }
-        guard digits > 0 else { return nil }
-        numbers.append(current)
-        return Comparator(op: op, major: numbers[0], minor: numbers.count > 1 ? numbers[1] : nil,
-                          patch: numbers.count > 2 ? numbers[2] : nil, prerelease: [])
-    }
-
     private static func parseComparator(_ text: String) -> Result<Comparator, Reason> {
-        // Byte checks throughout: this runs for every dependency of every manifest.
-        var rest = Substring(text)
+        let bytes = text.utf8
         var op = Operator.caret
-        let head = Array(rest.utf8.prefix(2))
-        let second = head.count > 1 ? head[1] : 0
-        switch head.first {
+        var i = bytes.startIndex
+        let first = bytes[i]
+        let second = bytes.index(after: i) < bytes.endIndex ? bytes[bytes.index(after: i)] : 0
+        switch first {
         case 0x3E: op = second == 0x3D ? .greaterOrEqual : .greater
         case 0x3C: op = second == 0x3D ? .lessOrEqual : .less
         case 0x5E: op = .caret
@@ -187,46 +138,57 @@ public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
         default: break
         }
         // No operator written means caret, with nothing to drop.
-        if head.first == op.rawValue.utf8.first { rest = rest.dropFirst(op.rawValue.utf8.count) }
-        rest = Substring(String(rest).trimmingSpaces)
+        if first == op.rawValue.utf8.first { i = bytes.index(i, offsetBy: op.rawValue.utf8.count) }
+        while i < bytes.endIndex && (bytes[i] == 0x20 || bytes[i] == 0x09) { i = bytes.index(after: i) }
+        var rest = Substring(text)[i...]
         if rest.utf8.first == 0x3D && (op == .greater || op == .less) { return .failure(Reason("write '\(op.rawValue)=' without a space")) }
         if rest.utf8.first == 0x76 { return .failure(Reason("drop the 'v' before '\(rest.dropFirst())'")) }
         if rest.utf8.contains(0x2B) { return .failure(Reason("build metadata ('+…') has no meaning in a requirement")) }
         var prerelease: [String] = []
         if let dash = rest.utf8.firstIndex(of: 0x2D) {
-            prerelease = rest[rest.index(after: dash)...].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            prerelease = rest.utf8[rest.utf8.index(after: dash)...].split(separator: 0x2E, omittingEmptySubsequences: false).map { String(Substring($0)) }
             rest = rest[..<dash]
-            if prerelease.contains(where: { $0.isEmpty || !$0.allSatisfy(Version.isIdentifierCharacter) }) {
+            if prerelease.contains(where: { $0.isEmpty || !$0.utf8.allSatisfy { ASCII.isAlphanumeric($0) || $0 == 0x2D } }) {
                 return .failure(Reason("the pre-release may only hold dot-separated letters, digits and '-'"))
             }
         }
-        let parts = rest.utf8.split(separator: 0x2E, omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count) else { return .failure(Reason("'\(rest)' has more than 3 numbers")) }
-        var numbers: [UInt64?] = []
+        // Up to three numbers (or wildcards), read part by part without splitting.
+        var numbers: (UInt64?, UInt64?, UInt64?) = (nil, nil, nil)
+        var count = 0
         var sawWildcard = false
-        for part in parts {
+        var start = rest.utf8.startIndex
+        while true {
+            let end = rest.utf8[start...].firstIndex(of: 0x2E) ?? rest.utf8.endIndex
+            let part = rest.utf8[start..<end]
+            count += 1
+            if count > 3 { return .failure(Reason("'\(rest)' has more than 3 numbers")) }
+            var value: UInt64?
             if part.count == 1, let c = part.first, c == 0x2A || c == 0x78 || c == 0x58 {  // *, x, X
                 sawWildcard = true
-                numbers.append(nil)
-                continue
+            } else {
+                if sawWildcard { return .failure(Reason("a number cannot follow a wildcard")) }
+                switch Version.parseNumber(Substring(part)) {
+                case .success(let n): value = n
+                case .failure(let reason): return .failure(reason)
+                }
             }
-            if sawWildcard { return .failure(Reason("a number cannot follow a wildcard")) }
-            switch Version.parseNumber(Substring(part)) {
-            case .success(let n): numbers.append(n)
-            case .failure(let reason): return .failure(reason)
+            switch count {
+            case 1: numbers.0 = value
+            case 2: numbers.1 = value
+            default: numbers.2 = value
             }
+            if end == rest.utf8.endIndex { break }
+            start = rest.utf8.index(after: end)
         }
-        guard let major = numbers[0] else { return .failure(Reason("the major version cannot be a wildcard here")) }
+        guard let major = numbers.0 else { return .failure(Reason("the major version cannot be a wildcard here")) }
         if sawWildcard {
             if op != .caret { return .failure(Reason("a wildcard cannot follow '\(op.rawValue)'")) }
             op = .wildcard
         }
-        if !prerelease.isEmpty && numbers.count < 3 {
+        if !prerelease.isEmpty && count < 3 {
             return .failure(Reason("a pre-release needs all three numbers, such as '1.0.0-beta.1'"))
         }
-        return .success(Comparator(
-            op: op, major: major, minor: numbers.count > 1 ? numbers[1] : nil,
-            patch: numbers.count > 2 ? numbers[2] : nil, prerelease: prerelease))
+        return .success(Comparator(op: op, major: major, minor: count > 1 ? numbers.1 : nil, patch: count > 2 ? numbers.2 : nil, prerelease: prerelease))
     }
 }
 

@@ -78,24 +78,30 @@ struct VersionTests {
         #expect(error.description == message)
     }
 
-    @Test("the one-pass reading of plain requirements agrees with the full parser", arguments: [
-        "1", "^1.2", "~1.2.3", "=1.2.3", ">1", ">=1.0.0", "<2", "<=0.9", "0.0.0", "0", "999999999999999999.1",
+    @Test("plain requirements read into one comparator each", arguments: [
+        ("1", "^1"), ("^1.2", "^1.2"), ("~1.2.3", "~1.2.3"), ("=1.2.3", "=1.2.3"), (">1", ">1"), (">=1.0.0", ">=1.0.0"),
+        ("<2", "<2"), ("<=0.9", "<=0.9"), ("0.0.0", "^0.0.0"), ("0", "^0"), ("999999999999999999.1", "^999999999999999999.1"),
+        (" ^1.2 ", "^1.2"), ("1.*", "1.*"), ("1.0.0-beta", "^1.0.0-beta"), ("1000000000000000000", "^1000000000000000000"),
     ])
-    func plainRequirements(_ text: String) throws {
-        let fast = try #require(VersionRequirement.simpleComparator(text), "'\(text)' should take the one-pass reading")
-        guard case .success(let full) = VersionRequirement.parseInFull(text) else {
-            Issue.record("'\(text)' does not parse in full")
-            return
-        }
-        #expect(full.comparators == [fast])
+    func plainRequirements(_ text: String, _ printed: String) throws {
+        let requirement = try VersionRequirement.parse(text).get()
+        #expect(requirement.comparators.count == 1)
+        #expect(requirement.description == printed)
     }
 
-    @Test("forms the one-pass reading leaves to the full parser", arguments: [
-        "", "01", "1.", ".1", "1..2", ">==1", "=>1", "^^1", "1.2.3.4", "1.x", "1.*", " 1", "1 ", "> =1", "1.0.0-beta",
-        "v1", "1,2", "*", "1000000000000000000",
+    @Test("what a requirement cannot be, and why", arguments: [
+        ("", "it is empty; write a version such as '^1.0' or '*' for any version"), ("01", "'01' has a leading zero"),
+        ("1.", "a number is missing"), (".1", "a number is missing"), ("1..2", "a number is missing"),
+        (">==1", "'=1' is not a number"), ("=>1", "'>1' is not a number"), ("^^1", "'^1' is not a number"),
+        ("1.2.3.4", "'1.2.3.4' has more than 3 numbers"), ("> =1", "write '>=' without a space"), ("v1", "drop the 'v' before '1'"),
+        ("1,", "a comparator between commas is empty"), ("*, 1", "'*' cannot be combined with other comparators"),
     ])
-    func notPlainRequirements(_ text: String) {
-        #expect(VersionRequirement.simpleComparator(text) == nil)
+    func badRequirements(_ text: String, _ reason: String) {
+        guard case .failure(let error) = VersionRequirement.parse(text) else {
+            Issue.record("'\(text)' parsed")
+            return
+        }
+        #expect(error.description == "invalid version requirement '\(text)': \(reason)")
     }
 
     @Test("requirements print in their canonical form")

@@ -57,12 +57,24 @@ public enum AsthraImportPath {
     /// `github.com`, `gitlab.example.org`: dot-separated labels ending in a top-level domain
     /// of two or more letters.
     public static func isDomain(_ text: Substring) -> Bool {
-        let labels = text.utf8.split(separator: 0x2E, omittingEmptySubsequences: false)
-        guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy(ASCII.isLetter) else {
-            return false
+        // One pass over the bytes: labels of letters, digits and '-', none empty, at least two,
+        // the last all letters and two or more long.
+        var labels = 1
+        var length = 0
+        var letters = true
+        for b in text.utf8 {
+            if b == 0x2E {
+                if length == 0 { return false }
+                labels += 1
+                length = 0
+                letters = true
+            } else if ASCII.isAlphanumeric(b) || b == 0x2D {
+                length += 1
+                if !ASCII.isLetter(b) { letters = false }
+            } else {
+                return false
+            }
         }
-        return labels.allSatisfy { label in
-            !label.isEmpty && label.allSatisfy { ASCII.isAlphanumeric($0) || $0 == 0x2D }
-        }
+        return labels >= 2 && length >= 2 && letters
     }
 }

@@ -4,76 +4,60 @@ public enum AsthraPackageName {
     /// Names the language keeps for its own library trees.
     public static let reserved: Set<String> = ["stdlib", "std", "internal", "system"]
 
-    /// Why `name` is not a valid package name, or nil when it is.
+    /// Why `name` is not a valid package name, or nil when it is. Every rule reads bytes (no
+    /// `Character`s, which consult Unicode tables: this runs for every dependency of every
+    /// manifest, first thing in a fresh process).
     public static func problem(with name: String) -> String? {
-        isPlainlyValid(name) ? nil : explain(name)
-    }
-
-    /// What is wrong with `name`, checked rule by rule; nil when nothing is.
-    static func explain(_ name: String) -> String? {
-        if name.isEmpty { return "the name is empty" }
-        if name.contains("/") {
-            let segments = name.split(separator: "/", omittingEmptySubsequences: false)
-            if segments.contains(where: \.isEmpty) { return "an import path cannot have an empty segment ('//', or '/' at either end)" }
-            if reserved.contains(String(segments[0])) { return "'\(segments[0])/' is reserved for the language's own libraries" }
-            guard AsthraImportPath.isDomain(segments[0]) else {
-                return "an import path must start with a domain such as 'github.com', not '\(segments[0])'"
+        let bytes = name.utf8
+        if bytes.isEmpty { return "the name is empty" }
+        if bytes.contains(0x2F) {
+            // A '/' after a '/', at the start (as if after one) or at the end: an empty segment.
+            var previous: UInt8 = 0x2F
+            for b in bytes {
+                if b == 0x2F && previous == 0x2F { break }
+                previous = b
             }
-            for segment in segments {
-                if segment == "." || segment == ".." { return "an import path cannot contain '\(segment)'" }
-                if let bad = segment.first(where: { !isPathCharacter($0) }) { return "'\(bad)' is not allowed in a package name" }
+            if previous == 0x2F { return "an import path cannot have an empty segment ('//', or '/' at either end)" }
+            // Segment by segment, without splitting into an array: a domain, then names.
+            var start = bytes.startIndex
+            var first = true
+            while start < bytes.endIndex {
+                let end = bytes[start...].firstIndex(of: 0x2F) ?? bytes.endIndex
+                let segment = Substring(bytes[start..<end])
+                if first {
+                    if isReserved(segment.utf8) { return "'\(segment)/' is reserved for the language's own libraries" }
+                    guard AsthraImportPath.isDomain(segment) else {
+                        return "an import path must start with a domain such as 'github.com', not '\(segment)'"
+                    }
+                    first = false
+                }
+                if segment.utf8.count <= 2 && segment.utf8.allSatisfy({ $0 == 0x2E }) { return "an import path cannot contain '\(segment)'" }
+                if let bad = bytes[start..<end].firstIndex(where: { !isNameByte($0) && $0 != 0x2E }) {
+                    return "'\(character(at: bad, in: name))' is not allowed in a package name"
+                }
+                start = end < bytes.endIndex ? bytes.index(after: end) : end
             }
             return nil
         }
-        if reserved.contains(name) { return "'\(name)' is reserved for the language's own libraries" }
-        if let first = name.first, first.asciiValue.map(ASCII.isLetter) != true && first != "_" {
-            return "a package name must start with a letter or '_', not '\(first)'"
+        if isReserved(bytes) { return "'\(name)' is reserved for the language's own libraries" }
+        if let first = bytes.first, !ASCII.isLetter(first) && first != 0x5F {
+            return "a package name must start with a letter or '_', not '\(character(at: bytes.startIndex, in: name))'"
         }
-        if let bad = name.first(where: { !isNameCharacter($0) }) { return "'\(bad)' is not allowed in a package name" }
+        if let bad = bytes.firstIndex(where: { !isNameByte($0) }) {
+            return "'\(character(at: bad, in: name))' is not allowed in a package name"
+        }
         return nil
     }
 
-    /// The common case in one pass over the bytes, without allocating: true exactly when
-    /// `explain` finds nothing.
-    static func isPlainlyValid(_ name: String) -> Bool {
-        let bytes = name.utf8
-        guard let first = bytes.first else { return false }
-        guard bytes.contains(0x2F) else {
-            return (ASCII.isLetter(first) || first == 0x5F) && bytes.allSatisfy(isNameByte) && !reserved.contains(name)
-        }
-        // An import path: a domain (labels of letters, digits and '-', the last one of two or
-        // more letters), then segments of name bytes and dots, none empty, '.' or '..'.
-        var segment = 0
-        var length = 0
-        var onlyDots = true
-        var labels = 1
-        var labelLength = 0
-        var labelIsLetters = true
-        for b in bytes {
-            if b == 0x2F {
-                if length == 0 || (onlyDots && length <= 2) { return false }
-                if segment == 0 && (labels < 2 || labelLength < 2 || !labelIsLetters) { return false }
-                segment += 1
-                length = 0
-                onlyDots = true
-                continue
-            }
-            length += 1
-            if b != 0x2E { onlyDots = false }
-            if segment > 0 {
-                if !(isNameByte(b) || b == 0x2E) { return false }
-            } else if b == 0x2E {
-                if labelLength == 0 { return false }
-                labels += 1
-                labelLength = 0
-                labelIsLetters = true
-            } else {
-                guard ASCII.isAlphanumeric(b) || b == 0x2D else { return false }
-                labelLength += 1
-                if !ASCII.isLetter(b) { labelIsLetters = false }
-            }
-        }
-        return length > 0 && !(onlyDots && length <= 2)
+    private static func isReserved<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+        reservedBytes.contains { $0.elementsEqual(bytes) }
+    }
+
+    private static let reservedBytes: [[UInt8]] = reserved.sorted().map { Array($0.utf8) }
+
+    /// The character starting at a byte, for a message.
+    private static func character(at index: String.UTF8View.Index, in name: String) -> Character {
+        name[index.samePosition(in: name) ?? name.startIndex]
     }
 
     /// A valid name made from `text` (a directory name), for `ampu init` to suggest.
