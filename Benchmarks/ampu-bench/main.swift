@@ -114,6 +114,30 @@ if let runs = ProcessInfo.processInfo.environment["AMPU_BENCH_PROFILE_MANIFEST"]
     exit(0)
 }
 
+if let workspace = ProcessInfo.processInfo.environment["AMPU_BENCH_WORKSPACE"] {
+    // A workspace from scripts/gen-workspace: the load, and the import-cycle pass over it alone.
+    let loader = WorkspaceLoader(ecosystem: AsthraEcosystem(), fileSystem: LocalFileSystem(), environment: [:])
+    var snapshot = try loader.load(from: workspace)
+    let load = try median(7) { snapshot = try loader.load(from: workspace) }
+    row("load of \(snapshot.modules.count) modules in \(snapshot.members.count) packages (7)", ms(load))
+    row("  import cycles over it (21)", ms(median(21) { _ = ImportCycles.diagnostics(in: snapshot) }))
+    row("  every diagnostic, indexed by file (21)", ms(median(21) { _ = WorkspaceDiagnostics(snapshot) }))
+    // An edit that changes what a file imports (so cycles are looked for again), as the server applies it.
+    let path = workspace + "/packages/pkg050/src/core/m004.asthra"
+    let original = try String(contentsOfFile: path, encoding: .utf8)
+    let variants = [original.replacingOccurrences(of: "import \"../view/m003\";", with: "import \"../view/m007\";"), original]
+    var index = WorkspaceDiagnostics(snapshot)
+    var edit = 0
+    let editTime = median(41) {
+        let (next, loaded) = loader.update(snapshot, file: path, bytes: Array(variants[edit % 2].utf8))
+        _ = index.update(next, from: snapshot, edited: path, loaded: loaded)
+        snapshot = next
+        edit += 1
+    }
+    row("  an edit that changes a file's imports: update + diagnostics (41)", ms(editTime))
+    exit(0)
+}
+
 let big = generatedTOML(targetBytes: 1_000_000)
 let bigSource = SourceText(big)
 let bigMB = Double(bigSource.bytes.count) / 1_000_000

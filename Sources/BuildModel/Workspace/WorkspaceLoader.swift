@@ -107,9 +107,11 @@ public struct WorkspaceLoader: Sendable {
                 sources[item.path] = module.source
             }
         }
+        let paths = modules.keys.sorted()
         return WorkspaceSnapshot(
             ecosystem: ecosystem, root: rootManifest.directory, rootManifest: rootManifest, members: members, packages: packages,
-            modules: modules, modulePaths: modules.keys.sorted(), diagnostics: diagnostics, sources: sources, resolver: resolver)
+            modules: modules, modulePaths: paths, importGraph: ImportGraph(modules: modules, sortedPaths: paths),
+            diagnostics: diagnostics, sources: sources, resolver: resolver)
     }
 
     /// The snapshot with one source file changed to `bytes` (an edit in the editor), or added:
@@ -146,6 +148,7 @@ public struct WorkspaceLoader: Sendable {
                 }
             }
         }
+        next.importGraph.update(loaded, modules: next.modules)
         return (next, loaded)
     }
 

@@ -11,6 +11,8 @@ public struct WorkspaceSnapshot: Sendable {
     /// Modules by absolute path, sorted by path.
     public var modules: [String: Module]
     public var modulePaths: [String]
+    /// Which module imports which, by interned id.
+    public var importGraph: ImportGraph
     /// Problems outside any module: manifests, the environment, unreadable files.
     public var diagnostics: [Diagnostic]
     /// The texts of every file a diagnostic may point into (manifests and modules), by path.

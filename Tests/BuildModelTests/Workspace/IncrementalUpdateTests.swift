@@ -1,0 +1,53 @@
+import Testing
+@testable import BuildModel
+
+/// An edit applied with `WorkspaceLoader.update` must leave the snapshot saying what a fresh load
+/// of the same files says.
+@Suite("Incremental updates")
+struct IncrementalUpdateTests {
+    let files = [
+        "/w/Oats.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nlib = { path = \"../lib\" }\n",
+        "/w/src/main.oats": "import { b } from \"./b\";\n",
+        "/w/src/b.oats": "export const b = 1;\n",
+        "/lib/Oats.toml": "[package]\nname = \"lib\"\nversion = \"0.1.0\"\nentry = \"src/lib.oats\"\n",
+        "/lib/src/lib.oats": "import { a } from \"./a\";\n",
+        "/lib/src/a.oats": "import { l } from \"./lib\";\n",
+    ]
+
+    func lines(_ snapshot: WorkspaceSnapshot) -> [String] {
+        WorkspaceDiagnostics(snapshot).all.map { "\($0.file ?? "-") \($0.code ?? "-") \($0.message)" }
+    }
+
+    @Test("modules first reached by an edit join the import graph, and their cycles read as a fresh load's")
+    func newModules() throws {
+        let edited = "import { b } from \"./b\";\nimport { lib } from \"lib\";\n"
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: files)
+        let loader = WorkspaceLoader(ecosystem: OatsEcosystem(), fileSystem: fs, environment: [:])
+        let before = try loader.load(from: "/w")
+        #expect(lines(before) == [])
+        var index = WorkspaceDiagnostics(before)
+        let (after, loaded) = loader.update(before, file: "/w/src/main.oats", bytes: Array(edited.utf8))
+        #expect(loaded == ["/w/src/main.oats", "/lib/src/lib.oats", "/lib/src/a.oats"])
+        let touched = index.update(after, from: before, edited: "/w/src/main.oats", loaded: loaded)
+        #expect(touched.contains("/lib/src/a.oats"))
+
+        let fresh = try WorkspaceLoader(ecosystem: OatsEcosystem(), fileSystem: InMemoryFileSystem(currentDirectory: "/", files: files.merging(["/w/src/main.oats": edited]) { $1 }), environment: [:]).load(from: "/w")
+        #expect(lines(after) == lines(fresh))
+        #expect(index.all.map { "\($0.file ?? "-") \($0.code ?? "-") \($0.message)" } == lines(fresh))
+        #expect(lines(fresh) == ["/lib/src/a.oats I008 import cycle: ../lib/src/a.oats → ../lib/src/lib.oats → ../lib/src/a.oats"])
+    }
+
+    @Test("an edit that removes an import removes the cycle it closed")
+    func removedEdge() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: files.merging(["/w/src/b.oats": "import { m } from \"./main\";\n"]) { $1 })
+        let loader = WorkspaceLoader(ecosystem: OatsEcosystem(), fileSystem: fs, environment: [:])
+        let before = try loader.load(from: "/w")
+        #expect(lines(before) == ["/w/src/b.oats I008 import cycle: src/b.oats → src/main.oats → src/b.oats"])
+        var index = WorkspaceDiagnostics(before)
+        let (after, loaded) = loader.update(before, file: "/w/src/b.oats", bytes: Array("export const b = 1;\n".utf8))
+        let touched = index.update(after, from: before, edited: "/w/src/b.oats", loaded: loaded)
+        #expect(touched == ["/w/src/b.oats"])
+        #expect(index.all.isEmpty)
+        #expect(after.importGraph.cycles().isEmpty)
+    }
+}
