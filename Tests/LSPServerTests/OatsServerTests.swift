@@ -132,4 +132,15 @@ struct OatsServerTests {
         let manifest = await client.request("textDocument/documentSymbol", ["textDocument": ["uri": "file:///oats/app/Oats.toml"]])
         #expect(manifest["result"]?.arrayValue?.map { $0["name"] } == ["package", "dependencies", "build"])
     }
+
+    @Test("an edit of a path dependency's manifest, outside the workspace's directory, reloads the workspace")
+    func dependencyManifestEdit() async {
+        let client = await started()
+        await client.open("/oats/mylib/Oats.toml", "[package]\nname = \"mylib\"\nversion = \"0.2.0\"\nentry = \"src/lib.oats\"\n")
+        client.clearReceived()
+        await client.change("/oats/mylib/Oats.toml", version: 2, line: 1, from: 8, to: 13, text: "numbers")
+        #expect(client.published(OatsWorkspace.manifest)?["diagnostics"]?.arrayValue?.map { $0["message"] } == [
+            "path dependency 'mylib' points to a package named 'numbers'\nhelp: rename the dependency to 'numbers', or point 'path' at the package called 'mylib'",
+        ])
+    }
 }

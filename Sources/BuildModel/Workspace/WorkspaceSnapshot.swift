@@ -32,9 +32,10 @@ public struct WorkspaceSnapshot: Sendable {
         return members.filter { Paths.isWithin(path, $0.directory) }.max { $0.directory.utf8.count < $1.directory.utf8.count }
     }
 
-    /// The manifest at `path`, when it is one of the workspace's.
+    /// The manifest at `path`, when it is one of the workspace's: the root, a member's, or a
+    /// path dependency's (an edit of any of them changes the workspace).
     public func manifest(at path: String) -> PackageManifest? {
         if rootManifest.path == path { return rootManifest }
-        return members.first { $0.path == path }
+        return packages.packages.first { $0.path == path }
     }
 }

@@ -31,9 +31,7 @@ struct WorkspaceState: Sendable {
         snapshot.modules[path] != nil || snapshot.manifest(at: path) != nil || snapshot.member(containing: path) != nil
     }
 
-    func isManifest(_ path: String) -> Bool {
-        snapshot.manifest(at: path) != nil || snapshot.ecosystem.isManifestFile(path)
-    }
+    func isManifest(_ path: String) -> Bool { snapshot.ecosystem.isManifestFile(path) }
 
     /// Loads everything again (a manifest changed, files appeared or went); the files whose
     /// diagnostics may have changed.
