@@ -1,8 +1,8 @@
 ;;; ampu-eglot.el --- ampu language server with eglot  -*- lexical-binding: t; -*-
 
-;; Asthra sources (*.asthra, *.ast) and asthra.toml through `ampu lsp'.
-;; Load it from your init file:  (load "/path/to/editors/emacs/ampu-eglot.el")
-;; then M-x eglot in an Asthra buffer, or add `eglot-ensure' to `asthra-mode-hook'.
+;; Asthra sources (*.asthra, *.ast) and asthra.toml, Oats sources (*.oats) and Oats.toml,
+;; through `ampu lsp'.  Load it from your init file:  (load "/path/to/editors/emacs/ampu-eglot.el")
+;; then M-x eglot in such a buffer, or add `eglot-ensure' to `asthra-mode-hook' and `oats-mode-hook'.
 
 (require 'eglot)
 
@@ -16,10 +16,21 @@
 
 (add-to-list 'auto-mode-alist '("\\.\\(asthra\\|ast\\)\\'" . asthra-mode))
 
+(unless (fboundp 'oats-mode)
+  (define-derived-mode oats-mode prog-mode "Oats"
+    "Major mode for Oats sources (comments and strings only)."
+    (setq-local comment-start "// ")
+    (modify-syntax-entry ?/ ". 124b" oats-mode-syntax-table)
+    (modify-syntax-entry ?* ". 23" oats-mode-syntax-table)
+    (modify-syntax-entry ?\n "> b" oats-mode-syntax-table)
+    (modify-syntax-entry ?' "\"" oats-mode-syntax-table)))
+
+(add-to-list 'auto-mode-alist '("\\.oats\\'" . oats-mode))
+
 (defvar ampu-program "ampu" "The ampu executable.")
 
 (add-to-list 'eglot-server-programs
-             `((asthra-mode conf-toml-mode) . (,ampu-program "lsp")))
+             `((asthra-mode oats-mode conf-toml-mode) . (,ampu-program "lsp")))
 
 (provide 'ampu-eglot)
 ;;; ampu-eglot.el ends here

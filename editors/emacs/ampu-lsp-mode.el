@@ -1,7 +1,7 @@
 ;;; ampu-lsp-mode.el --- ampu language server with lsp-mode  -*- lexical-binding: t; -*-
 
 ;; Load it from your init file:  (load "/path/to/editors/emacs/ampu-lsp-mode.el")
-;; then M-x lsp in an Asthra buffer or in asthra.toml.
+;; then M-x lsp in an Asthra or Oats buffer, or in asthra.toml or Oats.toml.
 
 (require 'lsp-mode)
 
@@ -11,8 +11,16 @@
     (setq-local comment-start "// ")))
 
 (add-to-list 'auto-mode-alist '("\\.\\(asthra\\|ast\\)\\'" . asthra-mode))
+(unless (fboundp 'oats-mode)
+  (define-derived-mode oats-mode prog-mode "Oats"
+    "Major mode for Oats sources."
+    (setq-local comment-start "// ")))
+
+(add-to-list 'auto-mode-alist '("\\.oats\\'" . oats-mode))
 (add-to-list 'lsp-language-id-configuration '(asthra-mode . "asthra"))
+(add-to-list 'lsp-language-id-configuration '(oats-mode . "oats"))
 (add-to-list 'lsp-language-id-configuration '("asthra\\.toml\\'" . "toml"))
+(add-to-list 'lsp-language-id-configuration '("Oats\\.toml\\'" . "toml"))
 
 (defvar ampu-program "ampu" "The ampu executable.")
 
@@ -20,8 +28,8 @@
  (make-lsp-client
   :new-connection (lsp-stdio-connection (lambda () (list ampu-program "lsp")))
   :activation-fn (lambda (file mode)
-                   (or (eq mode 'asthra-mode)
-                       (and file (string-match-p "[Aa]sthra\\.toml\\'" file))))
+                   (or (memq mode '(asthra-mode oats-mode))
+                       (and file (string-match-p "\\([Aa]sthra\\|Oats\\)\\.toml\\'" file))))
   :server-id 'ampu))
 
 (provide 'ampu-lsp-mode)

@@ -1,4 +1,4 @@
-// ampu for VS Code: starts `ampu lsp` for Asthra sources and asthra.toml.
+// ampu for VS Code: starts `ampu lsp` for Asthra and Oats sources, asthra.toml and Oats.toml.
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
 
@@ -9,7 +9,8 @@ function activate(context) {
   client = new LanguageClient('ampu', 'ampu', { command, args: ['lsp'] }, {
     documentSelector: [
       { scheme: 'file', language: 'asthra' },
-      { scheme: 'file', pattern: '**/{asthra,Asthra}.toml' },
+      { scheme: 'file', language: 'oats' },
+      { scheme: 'file', pattern: '**/{asthra,Asthra,Oats}.toml' },
     ],
   });
   context.subscriptions.push(client);

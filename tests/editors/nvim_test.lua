@@ -1,7 +1,13 @@
--- Headless Neovim against `ampu lsp`, through editors/neovim/ampu.lua: open a file with an
--- internal-import violation, wait for the diagnostic, ask for completion and hover.
--- Env: AMPU (the binary), REPO (the repository), WS (a copy of examples/violations).
+-- Headless Neovim against `ampu lsp`, through editors/neovim/ampu.lua: open a file with a
+-- problem, wait for its diagnostic, ask for completion and hover.
+-- Env: AMPU (the binary), REPO (the repository), WS (a copy of an example), FILE (the file in
+-- it), FILETYPE, CODE (the diagnostic to wait for), COMPLETION and HOVER (LINE:CHARACTER, 0-based).
 local ampu, repo, ws = os.getenv('AMPU'), os.getenv('REPO'), os.getenv('WS')
+local file, filetype, code = os.getenv('FILE'), os.getenv('FILETYPE'), os.getenv('CODE')
+local function position(name)
+  local line, character = os.getenv(name):match('(%d+):(%d+)')
+  return { line = tonumber(line), character = tonumber(character) }
+end
 package.path = repo .. '/editors/neovim/?.lua;' .. package.path
 
 local function fail(message)
@@ -10,24 +16,24 @@ local function fail(message)
 end
 
 require('ampu').setup({ cmd = { ampu, 'lsp' } })
-vim.cmd('edit ' .. ws .. '/src/main.asthra')
+vim.cmd('edit ' .. ws .. '/' .. file)
 local buf = vim.api.nvim_get_current_buf()
-if vim.bo[buf].filetype ~= 'asthra' then fail('filetype is ' .. vim.bo[buf].filetype) end
+if vim.bo[buf].filetype ~= filetype then fail('filetype is ' .. vim.bo[buf].filetype) end
 
-local function internal_diagnostic()
+local function wanted_diagnostic()
   for _, d in ipairs(vim.diagnostic.get(buf)) do
-    if d.code == 'I006' then return d end
+    if d.code == code then return d end
   end
 end
-if not vim.wait(20000, function() return internal_diagnostic() ~= nil end, 20) then
-  fail('no I006 diagnostic arrived; got ' .. vim.inspect(vim.diagnostic.get(buf)))
+if not vim.wait(20000, function() return wanted_diagnostic() ~= nil end, 20) then
+  fail('no ' .. code .. ' diagnostic arrived; got ' .. vim.inspect(vim.diagnostic.get(buf)))
 end
-local d = internal_diagnostic()
+local d = wanted_diagnostic()
 print(string.format('diagnostic %d:%d %s', d.lnum + 1, d.col + 1, vim.split(d.message, '\n')[1]))
 
 local uri = vim.uri_from_bufnr(buf)
 local completion = vim.lsp.buf_request_sync(buf, 'textDocument/completion',
-  { textDocument = { uri = uri }, position = { line = 2, character = 15 } }, 10000)
+  { textDocument = { uri = uri }, position = position('COMPLETION') }, 10000)
 local labels = {}
 for _, response in pairs(completion or {}) do
   for _, item in ipairs((response.result or {}).items or {}) do table.insert(labels, item.label) end
@@ -36,7 +42,7 @@ print('completion ' .. table.concat(labels, ' '))
 if #labels == 0 then fail('no completion items: ' .. vim.inspect(completion)) end
 
 local hover = vim.lsp.buf_request_sync(buf, 'textDocument/hover',
-  { textDocument = { uri = uri }, position = { line = 2, character = 10 } }, 10000)
+  { textDocument = { uri = uri }, position = position('HOVER') }, 10000)
 local text
 for _, response in pairs(hover or {}) do
   if response.result then text = response.result.contents.value end
