@@ -51,4 +51,21 @@ public final class ModuleListing: Sendable {
         }
         return out
     }
+
+    /// An import of a module that is not there (its path resolves to `base`): "cannot find
+    /// module", with the closest module of that directory as "did you mean" and as a fix, then
+    /// `lookedFor` (what the language looked for, in words).
+    public func missingModule(_ statement: ImportStatement, base: String, name: String, category: ImportCategory, lookedFor: String) -> ImportOutcome {
+        var help = [lookedFor]
+        var fix: Diagnostic.Fix?
+        if let guess = Spelling.closest(to: name, in: moduleNames(in: Paths.parent(base))) {
+            var corrected = statement.path
+            corrected.removeLast(Paths.lastComponent(base).count)
+            corrected += guess
+            help.insert("did you mean '\(corrected)'?", at: 0)
+            fix = Diagnostic.Fix(title: "Change the import to '\(corrected)'", edits: [TextEdit(range: statement.pathRange, newText: corrected)])
+        }
+        return ImportOutcome(category: category, diagnostics: [.error(
+            "cannot find module '\(statement.path)'", .unresolvedImport, at: statement.literalRange, help: help, fix: fix)])
+    }
 }

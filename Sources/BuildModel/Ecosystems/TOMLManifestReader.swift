@@ -101,4 +101,39 @@ struct TOMLManifestReader {
         add(.error("unknown \(key) '\(value.value)'", .invalidValue, at: value.range, help: help, fix: fix))
         return nil
     }
+
+    /// `name` and `version` of a `[package]`-like table, both required: the name checked by the
+    /// ecosystem's rule (`problem`, with `nameHelp` when it fails), the version as MAJOR.MINOR.PATCH.
+    mutating func nameAndVersion(_ table: TOMLTable, header: TOMLEntry, tableName: String, problem: (String) -> String?,
+                                 nameHelp: (String) -> String, example: String) -> (Located<String>?, Located<Version>?) {
+        let name = string(table, "name", path: "\(tableName).name")
+        if let name, let reason = problem(name.value) {
+            add(.error("invalid package name '\(name.value)': \(reason)", .invalidPackageName, at: name.range, help: [nameHelp(name.value)]))
+        }
+        if table.entries["name"] == nil {
+            add(.error("[\(tableName)] has no 'name'", .missingKey, at: header.keyRange, help: ["add a line such as: name = \"\(example)\""]))
+        }
+        var version: Located<Version>?
+        if let text = string(table, "version", path: "\(tableName).version") {
+            switch Version.parse(text.value) {
+            case .success(let v): version = Located(v, range: text.range, keyRange: text.keyRange)
+            case .failure(let error):
+                add(.error("invalid version '\(text.value)': \(error.reason)", .invalidVersion, at: text.range, help: ["write MAJOR.MINOR.PATCH, such as \"0.1.0\""]))
+            }
+        } else if table.entries["version"] == nil {
+            add(.error("[\(tableName)] has no 'version'", .missingKey, at: header.keyRange, help: ["add a line such as: version = \"0.1.0\""]))
+        }
+        return (name, version)
+    }
+
+    /// A version requirement written as `text`; a reason and `examples` when it cannot be read.
+    mutating func requirement(_ text: String, range: SourceRange, keyRange: SourceRange, examples: String) -> Located<VersionRequirement>? {
+        switch VersionRequirement.parse(text) {
+        case .success(let r): return Located(r, range: range, keyRange: keyRange)
+        case .failure(let error):
+            add(.error("invalid version requirement '\(text)': \(error.reason)", .invalidRequirement, at: range,
+                       help: ["write a requirement such as \(examples)"]))
+            return nil
+        }
+    }
 }

@@ -29,13 +29,7 @@ enum AsthraDependencyReader {
     }
 
     private static func requirement(_ text: String, range: SourceRange, keyRange: SourceRange, reader: inout TOMLManifestReader) -> Located<VersionRequirement>? {
-        switch VersionRequirement.parse(text) {
-        case .success(let r): return Located(r, range: range, keyRange: keyRange)
-        case .failure(let error):
-            reader.add(.error("invalid version requirement '\(text)': \(error.reason)", .invalidRequirement, at: range,
-                              help: ["write a requirement such as \"^1.2\", \"~1.2.3\", \">=1.0, <2.0\" or \"*\""]))
-            return nil
-        }
+        reader.requirement(text, range: range, keyRange: keyRange, examples: "\"^1.2\", \"~1.2.3\", \">=1.0, <2.0\" or \"*\"")
     }
 
     private static func readTable(_ t: TOMLTable, into spec: inout DependencySpec, path: @autoclosure () -> String, reader: inout TOMLManifestReader) {

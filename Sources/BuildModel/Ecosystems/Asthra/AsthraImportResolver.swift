@@ -226,18 +226,8 @@ final class AsthraImportResolver: ImportResolver {
             return ImportOutcome(category: category, targets: found)
         }
         let name = Paths.lastComponent(base)
-        let parent = Paths.parent(base)
-        var help = ["there is no '\(name).\(extensions[0])', '\(name).\(extensions[1])' or directory '\(name)' in '\(show(parent))'"]
-        var fix: Diagnostic.Fix?
-        if let guess = Spelling.closest(to: name, in: moduleNames(in: parent)) {
-            var corrected = statement.path
-            corrected.removeLast(name.count)
-            corrected += guess
-            help.insert("did you mean '\(corrected)'?", at: 0)
-            fix = Diagnostic.Fix(title: "Change the import to '\(corrected)'", edits: [TextEdit(range: statement.pathRange, newText: corrected)])
-        }
-        return ImportOutcome(category: category, diagnostics: [.error(
-            "cannot find module '\(statement.path)'", .unresolvedImport, at: statement.literalRange, help: help, fix: fix)])
+        return listing.missingModule(statement, base: base, name: name, category: category, lookedFor:
+            "there is no '\(name).\(extensions[0])', '\(name).\(extensions[1])' or directory '\(name)' in '\(show(Paths.parent(base)))'")
     }
 
     func moduleNames(in directory: String) -> [String] { listing.moduleNames(in: directory) }

@@ -73,24 +73,10 @@ struct AsthraManifestReader {
     private mutating func readPackage(_ table: TOMLTable, header: TOMLEntry, tableName: String) -> PackageSection {
         reader.checkKeys(table, known: Self.packageKeys, in: tableName)
         var section = PackageSection(range: header.keyRange)
-        section.name = reader.string(table, "name", path: "\(tableName).name")
-        if let name = section.name, let problem = AsthraPackageName.problem(with: name.value) {
-            reader.add(.error(
-                "invalid package name '\(name.value)': \(problem)", .invalidPackageName, at: name.range,
-                help: ["use letters, digits, '_' and '-' (such as '\(AsthraPackageName.suggestion(from: name.value))'), or an import path such as 'github.com/user/project'"]))
-        }
-        if table.entries["name"] == nil {
-            reader.add(.error("[\(tableName)] has no 'name'", .missingKey, at: header.keyRange, help: ["add a line such as: name = \"my_package\""]))
-        }
-        if let version = reader.string(table, "version", path: "\(tableName).version") {
-            switch Version.parse(version.value) {
-            case .success(let v): section.version = Located(v, range: version.range, keyRange: version.keyRange)
-            case .failure(let error):
-                reader.add(.error("invalid version '\(version.value)': \(error.reason)", .invalidVersion, at: version.range, help: ["write MAJOR.MINOR.PATCH, such as \"1.0.0\""]))
-            }
-        } else if table.entries["version"] == nil {
-            reader.add(.error("[\(tableName)] has no 'version'", .missingKey, at: header.keyRange, help: ["add a line such as: version = \"0.1.0\""]))
-        }
+        (section.name, section.version) = reader.nameAndVersion(
+            table, header: header, tableName: tableName, problem: AsthraPackageName.problem(with:),
+            nameHelp: { "use letters, digits, '_' and '-' (such as '\(AsthraPackageName.suggestion(from: $0))'), or an import path such as 'github.com/user/project'" },
+            example: "my_package")
         if let language = reader.string(table, "asthra_version", path: "\(tableName).asthra_version") {
             if case .failure(let error) = VersionRequirement.parse(language.value) {
                 reader.add(.error("invalid asthra_version '\(language.value)': \(error.reason)", .invalidRequirement, at: language.range, help: ["write the language version, such as \"1.0\""]))

@@ -150,19 +150,9 @@ final class OatsImportResolver: ImportResolver {
     private func module(_ base: String, statement: ImportStatement, category: ImportCategory) -> ImportOutcome {
         if let found = findModule(base) { return ImportOutcome(category: category, targets: [found]) }
         let name = Paths.lastComponent(base)
-        let parent = Paths.parent(base)
         let stem = Paths.fileExtension(name) == "oats" ? Paths.stem(name) : name
-        var help = ["there is no '\(stem).oats' or '\(stem)/index.oats' in '\(show(parent))'"]
-        var fix: Diagnostic.Fix?
-        if let guess = Spelling.closest(to: stem, in: listing.moduleNames(in: parent)) {
-            var corrected = statement.path
-            corrected.removeLast(name.count)
-            corrected += guess
-            help.insert("did you mean '\(corrected)'?", at: 0)
-            fix = Diagnostic.Fix(title: "Change the import to '\(corrected)'", edits: [TextEdit(range: statement.pathRange, newText: corrected)])
-        }
-        return ImportOutcome(category: category, diagnostics: [.error(
-            "cannot find module '\(statement.path)'", .unresolvedImport, at: statement.literalRange, help: help, fix: fix)])
+        return listing.missingModule(statement, base: base, name: stem, category: category,
+                                     lookedFor: "there is no '\(stem).oats' or '\(stem)/index.oats' in '\(show(Paths.parent(base)))'")
     }
 
     // MARK: Completion

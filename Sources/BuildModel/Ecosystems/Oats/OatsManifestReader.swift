@@ -33,24 +33,9 @@ struct OatsManifestReader {
     private mutating func readPackage(_ table: TOMLTable, header: TOMLEntry) -> PackageSection {
         reader.checkKeys(table, known: Self.schema.keyNames(["package"]), in: "package")
         var section = PackageSection(range: header.keyRange)
-        section.name = reader.string(table, "name", path: "package.name")
-        if let name = section.name, let problem = OatsPackageName.problem(with: name.value) {
-            reader.add(.error(
-                "invalid package name '\(name.value)': \(problem)", .invalidPackageName, at: name.range,
-                help: ["use letters, digits, '-' and '_', such as '\(OatsPackageName.suggestion(from: name.value))'"]))
-        }
-        if table.entries["name"] == nil {
-            reader.add(.error("[package] has no 'name'", .missingKey, at: header.keyRange, help: ["add a line such as: name = \"my-package\""]))
-        }
-        if let version = reader.string(table, "version", path: "package.version") {
-            switch Version.parse(version.value) {
-            case .success(let v): section.version = Located(v, range: version.range, keyRange: version.keyRange)
-            case .failure(let error):
-                reader.add(.error("invalid version '\(version.value)': \(error.reason)", .invalidVersion, at: version.range, help: ["write MAJOR.MINOR.PATCH, such as \"0.1.0\""]))
-            }
-        } else if table.entries["version"] == nil {
-            reader.add(.error("[package] has no 'version'", .missingKey, at: header.keyRange, help: ["add a line such as: version = \"0.1.0\""]))
-        }
+        (section.name, section.version) = reader.nameAndVersion(
+            table, header: header, tableName: "package", problem: OatsPackageName.problem(with:),
+            nameHelp: { "use letters, digits, '-' and '_', such as '\(OatsPackageName.suggestion(from: $0))'" }, example: "my-package")
         section.description = reader.string(table, "description", path: "package.description")
         section.license = reader.string(table, "license", path: "package.license")
         section.authors = reader.strings(table, "authors", path: "package.authors") ?? []
@@ -108,13 +93,7 @@ struct OatsManifestReader {
     }
 
     private mutating func requirement(_ text: String, range: SourceRange, keyRange: SourceRange) -> Located<VersionRequirement>? {
-        switch VersionRequirement.parse(text) {
-        case .success(let r): return Located(r, range: range, keyRange: keyRange)
-        case .failure(let error):
-            reader.add(.error("invalid version requirement '\(text)': \(error.reason)", .invalidRequirement, at: range,
-                              help: ["write a requirement such as \"0.1\", \"^1.2\" or \">=1.0, <2.0\""]))
-            return nil
-        }
+        reader.requirement(text, range: range, keyRange: keyRange, examples: "\"0.1\", \"^1.2\" or \">=1.0, <2.0\"")
     }
 
     private mutating func readBuild(_ table: TOMLTable) -> BuildSettings {
