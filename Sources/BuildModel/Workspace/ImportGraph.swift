@@ -55,7 +55,11 @@ public struct ImportGraph: Sendable {
         // Every new id is given before any edges are read: the modules of one edit import each other.
         for path in changed {
             guard let module = modules[path] else { continue }
-            successors[ids[path]!] = Self.edges(of: module, ids: ids)
+            let id = ids[path]!
+            let edges = Self.edges(of: module, ids: ids)
+            // Most edits leave a file's targets as they were: writing them again would copy the
+            // whole list, which the previous snapshot still shares.
+            if successors[id] != edges { successors[id] = edges }
         }
     }
 
