@@ -86,4 +86,9 @@ public struct TOMLManifestDocument: ManifestDocument {
         guard !document.hasErrors else { return nil }
         return try? TOMLEditor(document).insertKey(key, value: .string(value), inTable: path)
     }
+
+    public func removal(of path: [String]) -> [TextEdit]? {
+        guard !document.hasErrors else { return nil }
+        return try? TOMLEditor(document).removeKey(at: path)
+    }
 }

@@ -28,10 +28,13 @@ public struct PackageGraph: Sendable {
                 guard let path = dep.path else { continue }
                 let dir = Paths.join(manifest.directory, path.value)
                 if dir == manifest.directory {
+                    let removal = ecosystem.manifestSyntax.document(manifest.source)
+                        .removal(of: dep.section.split(separator: ".").map(String.init) + [dep.name.value])
                     report(.error(
                         "package '\(manifest.displayName)' depends on itself: path dependency '\(dep.name.value)' points to its own directory",
                         .selfDependency, at: path.range,
-                        help: ["remove the dependency: a package's own modules are imported with local paths (\"./module\")"]), in: manifest)
+                        help: ["remove the dependency: a package's own modules are imported with local paths (\"./module\")"],
+                        fix: removal.map { Diagnostic.Fix(title: "Remove the dependency '\(dep.name.value)'", edits: $0) }), in: manifest)
                     continue
                 }
                 let target: Int

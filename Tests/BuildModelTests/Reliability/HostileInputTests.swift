@@ -96,6 +96,12 @@ struct HostileInputTests {
             "asthra.toml:6:16 error[M017] package 'app' depends on itself: path dependency 'app' points to its own directory",
             "asthra.toml:7:17 error[M017] package 'app' depends on itself: path dependency 'also' points to its own directory",
         ])
+        // The fix removes the line, in the manifest's own syntax.
+        let report = try checker.report()
+        let fix = try #require(report.diagnostics[0].fix)
+        #expect(fix.title == "Remove the dependency 'app'")
+        let edited = String(decoding: try TextEdit.apply(fix.edits, to: report.snapshot.rootManifest.source.bytes), as: UTF8.self)
+        #expect(edited == "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nalso = { path = \"./src/..\" }\n")
     }
 
     @Test("positions far past the text clamp in every encoding", arguments: ColumnEncoding.allCases)
