@@ -360,6 +360,30 @@ def test_self_path_dependency(workspace):
     finish(c)
 
 
+def test_links_back_to_a_dependency_do_not_multiply_it(workspace):
+    """Two links in a path dependency that lead back to it: every `a/b/a/…` names the same
+    package. Followed as new packages, the paths would double at every step."""
+    lib = workspace.parent / (workspace.name + "-lib")
+    (lib / "src").mkdir(parents=True)
+    (lib / "src" / "lib.asthra").write_text("package lib;\n")
+    (lib / "asthra.toml").write_text('[package]\nname = "lib"\nversion = "1.0.0"\n\n[dependencies]\n'
+                                     'lib = { path = "a" }\nalso = { path = "b" }\n')
+    os.symlink(lib, lib / "a")
+    os.symlink(lib, lib / "b")
+    (workspace / "asthra.toml").write_text(f'[package]\nname = "app"\nversion = "1.0.0"\n\n[dependencies]\nlib = {{ path = "{lib}" }}\n')
+    try:
+        c = start(workspace)
+        diagnostics = published(c, lib / "asthra.toml", timeout=20)
+        assert sorted((d["code"], d["message"].split("\n")[0]) for d in diagnostics) == [
+            ("M017", "package 'lib' depends on itself: path dependency 'also' points to its own directory"),
+            ("M017", "package 'lib' depends on itself: path dependency 'lib' points to its own directory"),
+        ]
+        healthy(c)
+        finish(c)
+    finally:
+        shutil.rmtree(lib, ignore_errors=True)
+
+
 @pytest.mark.parametrize("name,text", [
     ("inline tables 100,000 deep", "x = " + "{a=" * 100_000 + "1" + "}" * 100_000 + "\n"),
     ("dotted key 100,000 parts", ".".join(["k"] * 100_000) + " = 1\n"),

@@ -18,16 +18,21 @@ public struct PackageGraph: Sendable {
         packages = members
         dependencies = []
         diagnostics = []
+        // Packages by their directory with every link resolved: a link back to a package (or a
+        // loop of links) names that package, not a new one at a longer path.
+        let canonical: (String) -> String = { (try? fileSystem.realPath($0)) ?? $0 }
         var index: [String: Int] = [:]
-        for (i, m) in members.enumerated() { index[m.directory] = i }
+        for (i, m) in members.enumerated() { index[canonical(m.directory)] = i }
         var next = 0
         while next < packages.count {
             let manifest = packages[next]
             var edges: [(package: Int, spec: DependencySpec)] = []
+            let here = canonical(manifest.directory)
             for dep in manifest.dependencies {
                 guard let path = dep.path else { continue }
                 let dir = Paths.join(manifest.directory, path.value)
-                if dir == manifest.directory {
+                let key = canonical(dir)
+                if dir == manifest.directory || key == here {
                     let removal = ecosystem.manifestSyntax.document(manifest.source)
                         .removal(of: dep.section.split(separator: ".").map(String.init) + [dep.name.value])
                     report(.error(
@@ -38,7 +43,7 @@ public struct PackageGraph: Sendable {
                     continue
                 }
                 let target: Int
-                if let known = index[dir] {
+                if let known = index[key] {
                     target = known
                 } else {
                     guard fileSystem.isDirectory(dir) else {
@@ -54,7 +59,7 @@ public struct PackageGraph: Sendable {
                         continue
                     }
                     target = packages.count
-                    index[dir] = target
+                    index[key] = target
                     packages.append(other)
                 }
                 edges.append((target, dep))

@@ -54,3 +54,22 @@ struct PackageGraphTests {
         ])
     }
 }
+
+@Suite("The path-dependency graph through symbolic links")
+struct PackageGraphLinkTests {
+    @Test("a dependency reached through a link is the package it links to: a loop of links ends")
+    func linkLoop() throws {
+        // /w/self -> /w: each `self/self/…` names /w again, and must not be a new package.
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: [
+            "/w/Oats.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nlib = { path = \"../lib\" }\n",
+            "/w/src/main.oats": "",
+            "/lib/Oats.toml": "[package]\nname = \"lib\"\nversion = \"0.1.0\"\nentry = \"src/lib.oats\"\n\n[dependencies]\nlib = { path = \"again\" }\n",
+            "/lib/src/lib.oats": "",
+        ])
+        try fs.createSymbolicLink("/lib/again", to: "/lib")
+        let app = OatsEcosystem().loadManifest(in: "/w", fileSystem: fs)!
+        let graph = PackageGraph(members: [app], ecosystem: OatsEcosystem(), fileSystem: fs)
+        #expect(graph.packages.map(\.path) == ["/w/Oats.toml", "/lib/Oats.toml"])
+        #expect(graph.diagnostics.map(\.message) == ["package 'lib' depends on itself: path dependency 'lib' points to its own directory"])
+    }
+}
