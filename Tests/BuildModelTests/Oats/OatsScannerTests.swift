@@ -59,6 +59,15 @@ struct OatsScannerTests {
         #expect(result.imports == ["12:22 ./real [import { real } from \"./real\";]"])
     }
 
+    @Test("templates nested 200,000 deep are read without recursion, and the import after them is found")
+    func deepTemplates() {
+        let n = 200_000
+        let text = "const x = " + String(repeating: "`${", count: n) + "1" + String(repeating: "}`", count: n) + ";\nimport { a } from \"./after\";\n"
+        let result = scan(text)
+        #expect(result.problems == [])
+        #expect(result.imports == ["2:19 ./after [import { a } from \"./after\";]"])
+    }
+
     @Test("malformed statements are reported where they go wrong, and scanning goes on")
     func malformed() {
         let result = scan("""

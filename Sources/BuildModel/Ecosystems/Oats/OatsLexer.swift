@@ -96,29 +96,47 @@ struct OatsLexer {
     }
 
     /// A template literal, its `${…}` substitutions (which may hold strings, templates and
-    /// braces of their own) included.
+    /// braces of their own) included. Nesting is kept on a stack, not in recursion: a file of
+    /// templates nested 200,000 deep must not overflow the stack.
     private mutating func template(from start: Int) -> Token {
+        enum Frame { case text, substitution(braces: Int) }
         let n = bytes.count
+        var frames: [Frame] = [.text]
         offset += 1
-        while offset < n {
-            let b = bytes[offset]
-            if b == 0x60 {
-                offset += 1
-                break
-            }
-            if b == 0x5C {
-                offset += 2
-            } else if b == 0x24 && offset + 1 < n && bytes[offset + 1] == 0x7B {
-                offset += 2
-                var depth = 1
-                while depth > 0 {
-                    let t = next()
-                    if t.kind == .end { break }
-                    if t.kind == .punctuation(0x7B) { depth += 1 }
-                    if t.kind == .punctuation(0x7D) { depth -= 1 }
+        while offset < n, let top = frames.last {
+            switch top {
+            case .text:
+                let b = bytes[offset]
+                if b == 0x60 {
+                    offset += 1
+                    frames.removeLast()
+                } else if b == 0x5C {
+                    offset += 2
+                } else if b == 0x24 && offset + 1 < n && bytes[offset + 1] == 0x7B {
+                    offset += 2
+                    frames.append(.substitution(braces: 0))
+                } else {
+                    offset += 1
                 }
-            } else {
-                offset += 1
+            case .substitution(let braces):
+                skipTrivia()
+                guard offset < n else { break }
+                let b = bytes[offset]
+                switch b {
+                case 0x60:
+                    offset += 1
+                    frames.append(.text)
+                case 0x7B:
+                    offset += 1
+                    frames[frames.count - 1] = .substitution(braces: braces + 1)
+                case 0x7D:
+                    offset += 1
+                    if braces == 0 { frames.removeLast() } else { frames[frames.count - 1] = .substitution(braces: braces - 1) }
+                case 0x22, 0x27:
+                    _ = string(from: offset, quote: b)
+                default:
+                    offset += 1
+                }
             }
         }
         return Token(kind: .template, range: SourceRange(start, min(offset, n)))
