@@ -400,3 +400,25 @@ def test_hostile_manifest_text_is_diagnosed_quickly(workspace, name, text):
     assert c.peak_rss_mb() < 500
     healthy(c)
     finish(c)
+
+
+@pytest.mark.parametrize("name,text", [
+    ("templates nested 200,000 deep", "const x = " + "`${" * 200_000 + "1" + "}`" * 200_000 + ";\n"),
+    ("an unclosed template", "const x = `${ `${ { import { a } from \"./x\";\n"),
+    ("200,000 import lists never closed", "import { a, " * 200_000 + "\n"),
+])
+def test_hostile_oats_source_is_diagnosed(name, text):
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-oats-"))
+    try:
+        (root / "src").mkdir()
+        (root / "Oats.toml").write_text('[package]\nname = "app"\nversion = "1.0.0"\n')
+        main = root / "src" / "main.oats"
+        main.write_text("")
+        c = start(root)
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": main.as_uri(), "languageId": "oats", "version": 1, "text": text}})
+        reply = c.request("textDocument/documentSymbol", {"textDocument": {"uri": main.as_uri()}}, timeout=20)
+        assert "result" in reply, reply
+        healthy(c)
+        finish(c)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
