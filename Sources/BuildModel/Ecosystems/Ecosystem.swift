@@ -25,6 +25,10 @@ public protocol Ecosystem: Sendable {
     /// packages): the package directory unless the manifest names others (Elm's
     /// `source-directories`).
     func sourceRoots(of package: PackageManifest) -> [String]
+    /// Whether a file found under a package's source roots is one of its sources: by default
+    /// any file with a source extension; an ecosystem whose targets list their sources as globs
+    /// (Aria) keeps only the files they match.
+    func isSource(_ path: String, of package: PackageManifest) -> Bool
     /// The declaration and imports of one source file.
     func scanSource(_ source: SourceText) -> SourceScan
     /// The import path being typed at `offset`, for completion: the text so far and the range
@@ -55,6 +59,8 @@ extension Ecosystem {
 
     /// The package directory: Asthra's rule, and the one most ecosystems share.
     public func sourceRoots(of package: PackageManifest) -> [String] { [package.directory] }
+
+    public func isSource(_ path: String, of package: PackageManifest) -> Bool { isSourceFile(path) }
 
     public func isSourceFile(_ path: String) -> Bool {
         sourceExtensions.contains(Paths.fileExtension(path))

@@ -3,6 +3,8 @@
 /// once, and reporting loops instead of walking them forever.
 struct SourceWalker {
     let ecosystem: any Ecosystem
+    /// The package whose sources are listed.
+    let package: PackageManifest
     let cache: DirectoryCache
     /// Absolute directories not to enter (other members, library roots).
     let excluded: Set<String>
@@ -37,7 +39,7 @@ struct SourceWalker {
             let path = dir == "/" ? "/" + name : dir + "/" + name
             switch kind {
             case .file:
-                if ecosystem.isSourceFile(name) { files.append(path) }
+                if ecosystem.isSourceFile(name) && ecosystem.isSource(path, of: package) { files.append(path) }
             case .other:
                 // Reading a FIFO would wait for a writer forever; a device could be endless.
                 if ecosystem.isSourceFile(name) {

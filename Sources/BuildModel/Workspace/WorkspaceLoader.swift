@@ -72,7 +72,7 @@ public struct WorkspaceLoader: Sendable {
         let walks = ResultSlots<(files: [String], diagnostics: [Diagnostic])>(count: roots.count)
         DispatchQueue.concurrentPerform(iterations: roots.count) { i in
             let (member, root) = roots[i]
-            let walker = SourceWalker(ecosystem: ecosystem, cache: directories,
+            let walker = SourceWalker(ecosystem: ecosystem, package: member, cache: directories,
                                       excluded: memberDirectories.subtracting([member.directory]).union(resolver.libraryRoots))
             walks[i] = walker.walk(root)
         }

@@ -101,26 +101,6 @@ public struct WorkspaceLocator: Sendable {
     /// its name matching the pattern's last component.
     public static func directory(_ directory: String, matches pattern: String) -> Bool {
         let name = Paths.lastComponent(directory)
-        return Paths.parent(directory) == Paths.parent(pattern) && !name.hasPrefix(".") && glob(Paths.lastComponent(pattern), matches: name)
-    }
-
-    /// `*` matches any run of characters, `?` one character.
-    static func glob(_ pattern: String, matches name: String) -> Bool {
-        let p = Array(pattern)
-        let s = Array(name)
-        var pi = 0, si = 0, star = -1, mark = 0
-        while si < s.count {
-            if pi < p.count && (p[pi] == "?" || p[pi] == s[si]) {
-                pi += 1; si += 1
-            } else if pi < p.count && p[pi] == "*" {
-                star = pi; mark = si; pi += 1
-            } else if star >= 0 {
-                pi = star + 1; mark += 1; si = mark
-            } else {
-                return false
-            }
-        }
-        while pi < p.count && p[pi] == "*" { pi += 1 }
-        return pi == p.count
+        return Paths.parent(directory) == Paths.parent(pattern) && !name.hasPrefix(".") && Glob.component(Substring(Paths.lastComponent(pattern)), matches: Substring(name))
     }
 }

@@ -9,6 +9,11 @@ struct RenamedEcosystem: Ecosystem {
     func sourceRoots(of package: PackageManifest) -> [String] {
         [Paths.join(package.directory, "src"), Paths.join(package.directory, "src/gen")]
     }
+    /// Of those, only files its globs name (as Aria's targets list theirs), and never `*_skip.toy`.
+    func isSource(_ path: String, of package: PackageManifest) -> Bool {
+        let relative = Paths.relative(path, from: package.directory)
+        return [Glob("src/*.toy"), Glob("src/gen/**/*.toy")].contains { $0.matches(relative) } && !relative.hasSuffix("_skip.toy")
+    }
     var name: String { "Toy" }
     var manifestFileNames: [String] { ["toy.toml"] }
     var sourceExtensions: [String] { ["toy"] }
@@ -82,15 +87,19 @@ struct EcosystemRegistryTests {
         }
     }
 
-    @Test("sources are searched in the roots the ecosystem names, each file once")
+    @Test("sources are searched in the roots the ecosystem names, each file once, and kept as it decides")
     func sourceRoots() throws {
         let fs = InMemoryFileSystem(currentDirectory: "/", files: [
             "/t/toy.toml": "[package]\nname = \"t\"\nversion = \"0.1.0\"\n",
             "/t/src/a.toy": "package main;\n",
             "/t/src/gen/b.toy": "package main;\n",
+            "/t/src/gen/deep/er/d.toy": "package main;\n",
+            "/t/src/gen/e_skip.toy": "package main;\n",
+            "/t/src/other/f.toy": "package main;\n",
             "/t/tools/c.toy": "package main;\n",
         ])
         let snapshot = try WorkspaceLoader(ecosystem: RenamedEcosystem(), fileSystem: fs, environment: [:]).load(from: "/t")
-        #expect(snapshot.modulePaths == ["/t/src/a.toy", "/t/src/gen/b.toy"])
+        // Roots `src` and `src/gen`; of their files, those the ecosystem's globs keep.
+        #expect(snapshot.modulePaths == ["/t/src/a.toy", "/t/src/gen/b.toy", "/t/src/gen/deep/er/d.toy"])
     }
 }

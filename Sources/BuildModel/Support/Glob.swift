@@ -1,0 +1,56 @@
+/// A path pattern as build files write them: `*` (any run of characters within one path
+/// component), `?` (one character), and `**` as a whole component (any number of components,
+/// none included): `src/**/*.aria`, `lib/*.c`.
+public struct Glob: Hashable, Sendable, CustomStringConvertible {
+    public let pattern: String
+    private let components: [Substring]
+
+    public init(_ pattern: String) {
+        self.pattern = pattern
+        components = pattern.split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    public var description: String { pattern }
+
+    /// Whether a relative path (`src/a/b.aria`) matches.
+    public func matches(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        // Positions of (pattern component, path component) still to try: an explicit stack
+        // rather than recursion, and each pair once.
+        var seen = Set<Int>()
+        var stack = [(0, 0)]
+        while let (p, s) = stack.popLast() {
+            guard seen.insert(p * (parts.count + 1) + s).inserted else { continue }
+            if p == components.count {
+                if s == parts.count { return true }
+                continue
+            }
+            if components[p] == "**" {
+                stack.append((p + 1, s))
+                if s < parts.count { stack.append((p, s + 1)) }
+            } else if s < parts.count, Self.component(components[p], matches: parts[s]) {
+                stack.append((p + 1, s + 1))
+            }
+        }
+        return false
+    }
+
+    /// One component: `*` any run of characters, `?` one character, others themselves.
+    static func component(_ pattern: Substring, matches name: Substring) -> Bool {
+        let p = Array(pattern), s = Array(name)
+        var pi = 0, si = 0, star = -1, mark = 0
+        while si < s.count {
+            if pi < p.count && (p[pi] == "?" || p[pi] == s[si]) {
+                pi += 1; si += 1
+            } else if pi < p.count && p[pi] == "*" {
+                star = pi; mark = si; pi += 1
+            } else if star >= 0 {
+                pi = star + 1; mark += 1; si = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count && p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}
