@@ -93,6 +93,22 @@ struct AsthraScannerTests {
         #expect(semicolon.contains("import \"stdlib/io\";\n"))
     }
 
+    @Test("block comments nest, as in the compiler's lexer: an import inside the outer one is not an import")
+    func nestedComments() {
+        let (source, scan) = scan("""
+            package main;
+            /* outer /* inner */ import "no/1"; /* again */ still outer */
+            import "yes/1";
+            /* /* /* three deep */ */ import "no/2"; */ import "yes/2";
+            """)
+        #expect(scan.imports.map(\.path) == ["yes/1", "yes/2"])
+        #expect(problems(source, scan) == [])
+        // One level left open: the rest of the file is a comment, reported where it starts.
+        let (open, unclosed) = self.scan("package main;\n/* a /* b */\nimport \"x\";\n")
+        #expect(problems(open, unclosed) == ["2:1 I001 unterminated block comment"])
+        #expect(unclosed.imports.isEmpty)
+    }
+
     @Test("an unterminated block comment is reported where it starts")
     func unterminatedComment() {
         let (source, scan) = scan("package main;\n/* never closed\nimport \"x\";\n")

@@ -87,18 +87,22 @@ struct AsthraLexer {
                 offset += 2
                 while offset < n && bytes[offset] != 0x0A { offset += 1 }
             } else if b == 0x2F && offset + 1 < n && bytes[offset + 1] == 0x2A {
+                // Block comments nest, as in the compiler's lexer: `/* a /* b */ c */` is one.
                 let start = offset
                 offset += 2
-                var closed = false
-                while offset + 1 < n {
+                var depth = 1
+                while offset + 1 < n && depth > 0 {
                     if bytes[offset] == 0x2A && bytes[offset + 1] == 0x2F {
+                        depth -= 1
                         offset += 2
-                        closed = true
-                        break
+                    } else if bytes[offset] == 0x2F && bytes[offset + 1] == 0x2A {
+                        depth += 1
+                        offset += 2
+                    } else {
+                        offset += 1
                     }
-                    offset += 1
                 }
-                if !closed {
+                if depth > 0 {
                     offset = n
                     unterminatedComment = SourceRange(start, start + 2)
                 }
