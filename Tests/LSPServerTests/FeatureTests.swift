@@ -19,13 +19,15 @@ struct FeatureTests {
         let client = await started()
         await client.open("/ws/src/new.asthra", "package main;\nimport \"\";\nimport \"stdlib/\";\nimport \"./\";\nimport \"internal/\";\n")
         #expect(labels(await client.request("textDocument/completion", client.at("/ws/src/new.asthra", 1, 8)))
-                == ["stdlib/", "system/", "./", "mathlib"])
+                == ["std/", "stdlib/", "system/", "./", "mathlib"])
         let stdlib = await client.request("textDocument/completion", client.at("/ws/src/new.asthra", 2, 15))
         #expect(stdlib["result"]?["items"]?[0] == json("""
             {"label":"stdlib/io","kind":9,"detail":"stdlib · ../home/asthra/stdlib/io.asthra","sortText":"0000","filterText":"stdlib/io",
              "textEdit":{"range":{"start":{"line":2,"character":8},"end":{"line":2,"character":15}},"newText":"stdlib/io"}}
             """))
-        #expect(labels(stdlib) == ["stdlib/io", "stdlib/string"])
+        // The directory's modules, and the namespaces the compiler has built in.
+        #expect(labels(stdlib) == ["stdlib/io", "stdlib/math", "stdlib/os", "stdlib/str", "stdlib/string"])
+        #expect(stdlib["result"]?["items"]?[1]?["detail"] == "built-in · built into the compiler")
         let local = labels(await client.request("textDocument/completion", client.at("/ws/src/new.asthra", 3, 10)))
         #expect(local == ["./main", "./util"])
         #expect(labels(await client.request("textDocument/completion", client.at("/ws/src/new.asthra", 4, 17))) == [])
@@ -33,7 +35,7 @@ struct FeatureTests {
         // The standard library itself may import internal packages.
         await client.open("/home/asthra/stdlib/string.asthra", "package stdlib::string;\nimport \"\";\nimport \"internal/\";\n")
         #expect(labels(await client.request("textDocument/completion", client.at("/home/asthra/stdlib/string.asthra", 1, 8)))
-                == ["stdlib/", "internal/", "system/", "./"])
+                == ["std/", "stdlib/", "internal/", "system/", "./"])
         #expect(labels(await client.request("textDocument/completion", client.at("/home/asthra/stdlib/string.asthra", 2, 17))) == ["internal/runtime"])
     }
 
@@ -76,6 +78,15 @@ struct FeatureTests {
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 3, 9))["result"]?["contents"]?["value"]
                 == .string("**internal import** `internal/runtime`\n\nNot resolved: user code cannot import internal package 'internal/runtime'"))
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 0, 3))["result"] == .null)
+    }
+
+    @Test("hover on a namespace the compiler has built in")
+    func builtinHover() async {
+        let client = await started()
+        let text = Marked("package main;\nimport \"std/ma$0th\" as math;\n")
+        await client.open("/ws/src/new.asthra", text.text)
+        #expect(await client.request("textDocument/hover", client.at("/ws/src/new.asthra", text))["result"]?["contents"]?["value"]
+                == .string("**built-in import** `std/math` as `math`\n\nBuilt into the compiler: there is no file to check."))
     }
 
     @Test("hover in the manifest: keys, tables, dependencies")

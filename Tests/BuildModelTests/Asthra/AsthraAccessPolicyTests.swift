@@ -10,6 +10,8 @@ struct AsthraAccessPolicyTests {
         (.thirdParty, .stdlib, nil), (.thirdParty, .internal, "I006"), (.thirdParty, .system, nil), (.thirdParty, .thirdParty, nil), (.thirdParty, .local, nil),
         (.stdlib, .stdlib, nil), (.stdlib, .internal, nil), (.stdlib, .system, nil), (.stdlib, .thirdParty, "I007"), (.stdlib, .local, nil),
         (.internal, .stdlib, nil), (.internal, .internal, nil), (.internal, .system, nil), (.internal, .thirdParty, "I007"), (.internal, .local, nil),
+        // What the compiler has built in, anyone may import.
+        (.user, .builtin, nil), (.thirdParty, .builtin, nil), (.stdlib, .builtin, nil), (.internal, .builtin, nil),
     ]
 
     @Test("every cell of the table", arguments: table)

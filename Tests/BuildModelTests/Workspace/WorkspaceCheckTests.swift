@@ -213,17 +213,35 @@ struct WorkspaceCheckTests {
         ])
     }
 
-    @Test("a missing standard library is reported once, and its imports are not")
+    @Test("with no standard library anywhere (today's compiler has it built in), its imports are taken as the compiler's: no warning")
     func noStdlib() throws {
         let checker = Checker([
             "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"1.0.0\"\n",
-            "/w/src/a.asthra": "package main;\nimport \"stdlib/io\";\nimport \"std/string\";\nimport \"internal/x\";\n",
+            "/w/src/a.asthra": "package main;\nimport \"stdlib/io\";\nimport \"std/string\";\nimport \"std/math\";\nimport \"internal/x\";\n",
             "/w/src/b.asthra": "package main;\nimport \"stdlib/io\";\n",
         ])
         let found707 = try checker.lines()
+        // The access rules still hold.
         #expect(found707 == [
-            "asthra.toml:1:1 warning[I009] cannot find the Asthra standard library; 'stdlib/…' and 'internal/…' imports are not checked",
-            "src/a.asthra:4:8 error[I006] user code cannot import internal package 'internal/x'",
+            "src/a.asthra:5:8 error[I006] user code cannot import internal package 'internal/x'",
+        ])
+        let imports = try checker.report().snapshot.modules["/w/src/a.asthra"]!.imports
+        #expect(imports.map { "\($0.statement.path) \($0.outcome.category?.rawValue ?? "-")" } == [
+            "stdlib/io built-in", "std/string stdlib", "std/math built-in", "internal/x internal",
+        ])
+    }
+
+    @Test("with a standard library directory, a built-in namespace it lacks is still the compiler's; another missing module is an error")
+    func builtinWithStdlib() throws {
+        let checker = Checker(stdlibTree.merging([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"1.0.0\"\n",
+            "/w/src/a.asthra": "package main;\nimport \"std/math\";\nimport \"std/os/env\";\nimport \"std/io\";\nimport \"std/strng\";\n",
+        ]) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
+        let lines = try checker.lines()
+        #expect(lines == ["src/a.asthra:5:8 error[I003] cannot find module 'std/strng'"])
+        let imports = try checker.report().snapshot.modules["/w/src/a.asthra"]!.imports
+        #expect(imports.map { "\($0.statement.path) \($0.outcome.category?.rawValue ?? "-") \($0.outcome.targets)" } == [
+            "std/math built-in []", "std/os/env built-in []", "std/io stdlib [\"/asthra/stdlib/io.asthra\"]", "std/strng stdlib []",
         ])
     }
 
@@ -260,11 +278,10 @@ struct WorkspaceCheckTests {
         let report = try checker.report()
         let found707 = try checker.lines()
         #expect(found707 == [
-            "asthra.toml:1:1 warning[I009] cannot find the Asthra standard library; 'stdlib/…' and 'internal/…' imports are not checked",
             "src/a.asthra:2:8 error[I008] import cycle: src/a.asthra → src/b.asthra → src/c.asthra → src/a.asthra",
             "src/self.asthra:2:8 error[I008] import cycle: src/self.asthra → src/self.asthra",
         ])
-        #expect(report.diagnostics[1].related.map { "\($0.file!) \($0.message)" } == [
+        #expect(report.diagnostics[0].related.map { "\($0.file!) \($0.message)" } == [
             "/w/src/b.asthra 'src/b.asthra' imports './c' here",
             "/w/src/c.asthra 'src/c.asthra' imports './a' here",
         ])
@@ -287,7 +304,6 @@ struct WorkspaceCheckTests {
         ])
         let found707 = try checker.lines()
         #expect(found707 == [
-            "asthra.toml:1:1 warning[I009] cannot find the Asthra standard library; 'stdlib/…' and 'internal/…' imports are not checked",
             "asthra.toml:5:17 error[M007] path dependency 'gone' points to '../gone', which does not exist",
             "asthra.toml:6:17 error[M007] path dependency 'bare' points to 'bare', which has no asthra.toml",
             "asthra.toml:7:1 error[M008] path dependency 'json' points to a package named 'json_utils'",
@@ -304,7 +320,6 @@ struct WorkspaceCheckTests {
         try checker.fs.createSymbolicLink("/w/src/loop", to: "/w/src")
         let found707 = try checker.lines()
         #expect(found707 == [
-            "asthra.toml:1:1 warning[I009] cannot find the Asthra standard library; 'stdlib/…' and 'internal/…' imports are not checked",
             "src/bad.asthra:2:7 error[W003] the file is not valid UTF-8 (byte 0xE9 at offset 20)",
             "src/loop:1:1 warning[W004] 'loop' is a symbolic link loop; the directory is skipped",
             "src/ok.asthra:2:8 error[I003] cannot find module './missing'",

@@ -4,7 +4,7 @@ extension DiagnosticCode {
     public static let unknownImportPrefix = DiagnosticCode("I002", "An import path that is none of stdlib/, std/, internal/, system/, a domain, ./ or ../.")
     public static let internalImport = DiagnosticCode("I006", "User or third-party code importing `internal/…`.")
     public static let libraryImportsOutside = DiagnosticCode("I007", "Standard-library or internal code importing third-party or user code.")
-    public static let libraryRootsNotFound = DiagnosticCode("I009", "The standard library could not be found (reported once; stdlib imports are then not resolved).")
+    public static let libraryRootsNotFound = DiagnosticCode("I009", "A configured standard-library location (`[toolchain]`, `ASTHRA_HOME`) that does not exist or has no `stdlib/`.")
     public static let malformedPackageDeclaration = DiagnosticCode("I011", "A `package` declaration that is not `package name;` or `package a::b;`.")
     public static let importEscapesRoot = DiagnosticCode("I012", "An import path whose `..` segments climb out of the root they start in (`stdlib/../internal/x`).")
 

@@ -13,8 +13,19 @@ extension AsthraImportResolver {
         }
         // `stdlib/io/` → the stdlib root's `io` directory (`rest` is what follows the prefix).
         if let (category, rest) = AsthraImportPath.classify(directory + "/"), category == .stdlib || category == .internal {
-            guard allowed(category), let root = category == .stdlib ? roots.stdlib : roots.internal else { return [] }
-            return entries(of: rest.isEmpty ? root : Paths.join(root, rest), as: directory, category: category)
+            guard allowed(category) else { return [] }
+            var out: [ImportCandidate] = []
+            if let root = category == .stdlib ? roots.stdlib : roots.internal {
+                out = entries(of: rest.isEmpty ? root : Paths.join(root, rest), as: directory, category: category)
+            }
+            // The namespaces the compiler provides itself, whether or not a directory has them.
+            if category == .stdlib && rest.isEmpty {
+                for name in AsthraImportPath.builtinNamespaces where !out.contains(where: { $0.path == directory + "/" + name }) {
+                    out.append(ImportCandidate(path: directory + "/" + name, kind: .module, category: .builtin, detail: "built into the compiler"))
+                }
+                out.sort { $0.path < $1.path }
+            }
+            return out
         }
         guard allowed(.thirdParty), let manifest = packageManifest(in: origin.boundary) ?? origin.manifestPath.flatMap({ packageManifest(in: Paths.parent($0)) }) else { return [] }
         for dep in manifest.dependencies where directory == dep.name.value || directory.hasPrefix(dep.name.value + "/") {
@@ -48,6 +59,7 @@ extension AsthraImportResolver {
 
     private func topLevel(inFile file: String, origin: ModuleOrigin, allowed: (ImportCategory) -> Bool) -> [ImportCandidate] {
         var out: [ImportCandidate] = []
+        out.append(ImportCandidate(path: "std/", kind: .prefix, category: .stdlib, detail: "the standard library (std/math, std/str, std/io, std/os are built into the compiler)"))
         if roots.stdlib != nil { out.append(ImportCandidate(path: "stdlib/", kind: .prefix, category: .stdlib, detail: "the standard library")) }
         if roots.internal != nil && allowed(.internal) {
             out.append(ImportCandidate(path: "internal/", kind: .prefix, category: .internal, detail: "internal packages of the standard library"))

@@ -2,6 +2,8 @@
 public enum AsthraImportPath {
     /// The standard library's prefixes: `stdlib/` (the spec) and `std/` (today's compiler).
     public static let stdlibPrefixes = ["stdlib", "std"]
+    /// What today's compiler provides itself under `std/`, with no file on disk.
+    public static let builtinNamespaces = ["io", "math", "os", "str"]
     public static let internalPrefix = "internal"
     public static let systemPrefix = "system"
 
@@ -17,6 +19,12 @@ public enum AsthraImportPath {
         if first == systemPrefix { return (.system, rest) }
         if isDomain(first) { return (.thirdParty, path) }
         return nil
+    }
+
+    /// Whether a standard-library path (below its prefix: `math`, `io/file`) names a namespace
+    /// the compiler provides itself.
+    public static func isBuiltin(_ rest: String) -> Bool {
+        builtinNamespaces.contains(String(rest.split(separator: "/", maxSplits: 1).first ?? ""))
     }
 
     /// A non-local path with its `.` and `..` segments applied (`stdlib/io/../fs` →

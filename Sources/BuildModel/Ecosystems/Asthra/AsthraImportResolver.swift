@@ -110,10 +110,15 @@ final class AsthraImportResolver: ImportResolver {
         case .system:
             return ImportOutcome(category: .system)
         case .stdlib, .internal:
-            guard let root = category == .stdlib ? roots.stdlib : roots.internal else { return ImportOutcome(category: category) }
+            // `std/math`, `std/io`…: the compiler's own, with or without a file for it.
+            let builtin = category == .stdlib && AsthraImportPath.isBuiltin(rest)
+            guard let root = category == .stdlib ? roots.stdlib : roots.internal else {
+                return ImportOutcome(category: builtin ? .builtin : category)
+            }
             if let targets = libraryModules.withLock({ $0[path] }) { return ImportOutcome(category: category, targets: targets) }
             let outcome = module(at: Paths.join(root, rest), statement: statement, category: category)
             if outcome.diagnostics.isEmpty { libraryModules.withLock { $0[path] = outcome.targets } }
+            else if builtin { return ImportOutcome(category: .builtin) }
             return outcome
         case .local:
             let target = Paths.join(Paths.parent(file), path)

@@ -70,11 +70,8 @@ public struct AsthraLibraryRoots: Sendable, Hashable {
                 }
             }
         }
-        roots.diagnostics.append(Diagnostic(
-            severity: .warning, code: DiagnosticCode.libraryRootsNotFound.rawValue,
-            message: "cannot find the Asthra standard library; 'stdlib/…' and 'internal/…' imports are not checked",
-            file: file, range: .at(0),
-            help: ["set asthra_home (or stdlib and internal) under [toolchain] in this manifest, set ASTHRA_HOME, or put the 'asthra' compiler on PATH"]))
+        // None anywhere is today's compiler's normal case: `std/…` is built into it. Standard
+        // library imports are then taken as the compiler's, unchecked; nothing to warn about.
         return roots
     }
 
