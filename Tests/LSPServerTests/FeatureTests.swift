@@ -190,9 +190,10 @@ struct FeatureTests {
         await client.open(TestWorkspace.main, TestWorkspace.mainText + "import \"github.com/acme/json\";\n")
         let range: JSONValue = ["start": ["line": 5, "character": 10], "end": ["line": 5, "character": 10]]
         let actions = await client.request("textDocument/codeAction", ["textDocument": ["uri": "file:///ws/src/main.asthra"], "range": range, "context": ["diagnostics": []]])
-        #expect(actions["result"]?[0]?["title"] == "Add 'github.com/acme/json' to [dependencies] of 'app'")
+        // The entry the compiler reads (what `asthra add` writes), under [dependencies].
+        #expect(actions["result"]?[0]?["title"] == "Add json = { git = \"github.com/acme/json\" } to [dependencies] of 'app'")
         #expect(actions["result"]?[0]?["edit"] == json(#"""
-            {"changes":{"file:///ws/asthra.toml":[{"range":{"start":{"line":6,"character":0},"end":{"line":6,"character":0}},"newText":"\"github.com/acme/json\" = \"*\"\n"}]}}
+            {"changes":{"file:///ws/asthra.toml":[{"range":{"start":{"line":6,"character":0},"end":{"line":6,"character":0}},"newText":"json = { git = \"github.com/acme/json\" }\n"}]}}
             """#))
     }
 

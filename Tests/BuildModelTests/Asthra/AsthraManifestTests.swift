@@ -114,7 +114,7 @@ struct AsthraManifestTests {
             "4:11 error[M004] invalid version '1.0': it has 2 of the 3 numbers MAJOR.MINOR.PATCH",
             "5:18 error[M002] 'package.asthra_version' must be a string, found an integer",
             "8:20 error[M005] invalid version requirement '^1.y': 'y' is not a number",
-            "10:38 error[M009] dependency 'c' has both 'tag' and 'branch'; a git dependency names one of tag, branch or rev",
+            "10:38 error[M009] dependency 'c' has both 'tag' and 'branch'; a git dependency names one of tag, branch or rev (or commit)",
             "11:22 error[M010] dependency 'd' has both 'path' and 'git'",
             "12:5 error[M012] dependency 'e' says neither where nor which version to get",
             "13:7 error[M012] dependency 'f' has 'rev' but no 'git'",

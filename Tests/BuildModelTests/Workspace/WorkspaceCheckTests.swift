@@ -192,7 +192,7 @@ struct WorkspaceCheckTests {
         #expect(help[4] == ["did you mean 'stdlib/string'?", "there is no 'strng.asthra', 'strng.ast' or directory 'strng' in '../asthra/stdlib'"])
         #expect(report.diagnostics[4].fix?.edits.map(\.newText) == ["stdlib/string"])
         #expect(report.diagnostics[5].related.map(\.message) == ["first imported here"])
-        #expect(help[7] == ["add \"github.com/other/pkg\" = \"*\" (or a version requirement) under [dependencies] in asthra.toml"])
+        #expect(help[7] == ["add pkg = { git = \"github.com/other/pkg\" } (with a tag, branch or commit) under [dependencies] in asthra.toml"])
     }
 
     @Test("the standard library and internal code may not import third-party or user code")

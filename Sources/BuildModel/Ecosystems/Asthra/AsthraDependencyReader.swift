@@ -45,7 +45,8 @@ enum AsthraDependencyReader {
                               help: ["use an https://, ssh:// or file:// URL, or a local path; URLs starting with '-' or 'ext::' could run commands"]))
         }
         var references: [(String, Located<String>)] = []
-        for key in ["tag", "branch", "rev"] {
+        // `commit` is the compiler's name for `rev` (`asthra add` writes it).
+        for key in ["tag", "branch", "rev", "commit"] {
             if let value = reader.string(t, key, path: "\(path()).\(key)") { references.append((key, value)) }
         }
         var reference: Located<DependencySpec.GitReference>?
@@ -55,7 +56,7 @@ enum AsthraDependencyReader {
             if references.count > 1 {
                 let (secondKey, second) = references[1]
                 var d = Diagnostic.error(
-                    "dependency '\(name)' has both '\(key)' and '\(secondKey)'; a git dependency names one of tag, branch or rev",
+                    "dependency '\(name)' has both '\(key)' and '\(secondKey)'; a git dependency names one of tag, branch or rev (or commit)",
                     .conflictingGitReferences, at: second.keyRange, help: ["keep one of them and remove the other"])
                 d.related = [Diagnostic.Related(range: first.keyRange, message: "'\(key)' is set here")]
                 reader.add(d)

@@ -28,9 +28,8 @@ extension AsthraImportResolver {
             return out
         }
         guard allowed(.thirdParty), let manifest = packageManifest(in: origin.boundary) ?? origin.manifestPath.flatMap({ packageManifest(in: Paths.parent($0)) }) else { return [] }
-        for dep in manifest.dependencies where directory == dep.name.value || directory.hasPrefix(dep.name.value + "/") {
-            guard let packageDir = self.directory(of: dep, declaredIn: manifest) else { continue }
-            let sub = String(directory.dropFirst(dep.name.value.count).drop { $0 == "/" })
+        if let (dep, prefix) = declaredDependency(matching: directory, in: manifest), let packageDir = self.directory(of: dep, declaredIn: manifest) {
+            let sub = String(directory.dropFirst(prefix.count).drop { $0 == "/" })
             let src = Paths.join(packageDir, "src")
             let base = cache.isDirectory(src) ? src : packageDir
             return entries(of: sub.isEmpty ? base : Paths.join(base, sub), as: directory, category: .thirdParty)
@@ -69,7 +68,7 @@ extension AsthraImportResolver {
         if allowed(.thirdParty), let manifest = origin.manifestPath.flatMap({ packageManifest(in: Paths.parent($0)) }) {
             for dep in manifest.dependencies.sorted(by: { $0.name.value < $1.name.value }) {
                 if dep.scope == .dev && !Self.isTestFile(file, packageRoot: manifest.directory) { continue }
-                out.append(ImportCandidate(path: dep.name.value, kind: .package, category: .thirdParty, detail: dep.sourceSummary))
+                out.append(ImportCandidate(path: Self.importPaths(of: dep).last!, kind: .package, category: .thirdParty, detail: dep.sourceSummary))
             }
         }
         return out

@@ -71,8 +71,30 @@ final class AsthraImportResolver: ImportResolver {
     /// (`<cache>/github.com/user/json`).
     func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String? {
         if let p = dependency.path { return Paths.join(manifest.directory, p.value) }
-        if let c = roots.cache, cache.isDirectory(Paths.join(c, dependency.name.value)) { return Paths.join(c, dependency.name.value) }
+        // A fetched package sits in the cache under the path it is imported by.
+        let location = Self.importPaths(of: dependency).last!
+        if let c = roots.cache, cache.isDirectory(Paths.join(c, location)) { return Paths.join(c, location) }
         return nil
+    }
+
+    /// The paths imports name a dependency by: its key, and for a git dependency its location
+    /// (`json = { git = "github.com/user/json" }` is imported as `github.com/user/json`).
+    static func importPaths(of dependency: DependencySpec) -> [String] {
+        guard case .git(let url, _) = dependency.source else { return [dependency.name.value] }
+        let location = AsthraImportPath.gitLocation(url.value)
+        return location == dependency.name.value ? [location] : [dependency.name.value, location]
+    }
+
+    /// The dependency an import path reaches into, and the part of the path that names it: the
+    /// longest match.
+    func declaredDependency(matching path: String, in manifest: PackageManifest) -> (spec: DependencySpec, prefix: String)? {
+        var best: (spec: DependencySpec, prefix: String)?
+        for dep in manifest.dependencies {
+            for prefix in Self.importPaths(of: dep) where path == prefix || path.hasPrefix(prefix + "/") {
+                if best.map({ prefix.count > $0.prefix.count }) ?? true { best = (dep, prefix) }
+            }
+        }
+        return best
     }
 
     private func fetchedManifest(_ dir: String) -> PackageManifest? {
@@ -149,27 +171,15 @@ final class AsthraImportResolver: ImportResolver {
     private func thirdParty(_ statement: ImportStatement, file: String, origin: ModuleOrigin) -> ImportOutcome {
         let path = statement.path
         guard let manifest = manifest(at: origin.manifestPath) else { return ImportOutcome(category: .thirdParty) }
-        let declared = manifest.dependencies
-            .filter { path == $0.name.value || path.hasPrefix($0.name.value + "/") }
-            .max { $0.name.value.count < $1.name.value.count }
-        guard let dep = declared else {
-            let package = path.split(separator: "/").prefix(3).joined(separator: "/")
-            var d = Diagnostic.error(
-                "third-party package '\(package)' is not declared in [dependencies] of '\(manifest.displayName)'", .undeclaredDependency,
-                at: statement.literalRange,
-                help: ["add \"\(package)\" = \"*\" (or a version requirement) under [dependencies] in \(show(manifest.path))"])
-            if !manifest.hasErrors, let edits = try? TOMLEditor(TOMLDocument(parsing: manifest.source)).insertKey(package, value: .string("*"), inTable: ["dependencies"]) {
-                d.fix = Diagnostic.Fix(title: "Add '\(package)' to [dependencies] of '\(manifest.displayName)'",
-                                       edits: edits.map { TextEdit(file: manifest.path, range: $0.range, newText: $0.newText) })
-            }
-            return ImportOutcome(category: .thirdParty, diagnostics: [d])
+        guard let (dep, prefix) = declaredDependency(matching: path, in: manifest) else {
+            return ImportOutcome(category: .thirdParty, diagnostics: [undeclared(path, statement: statement, manifest: manifest, origin: origin)])
         }
         if dep.scope == .dev && !Self.isTestFile(file, packageRoot: manifest.directory) {
             return ImportOutcome(category: .thirdParty, diagnostics: [.error(
                 "'\(dep.name.value)' is a dev-dependency of '\(manifest.displayName)'; only tests and examples may import it", .undeclaredDependency,
                 at: statement.literalRange, help: ["move it from [dev-dependencies] to [dependencies]"])])
         }
-        let sub = String(path.dropFirst(dep.name.value.count).drop { $0 == "/" })
+        let sub = String(path.dropFirst(prefix.count).drop { $0 == "/" })
         guard let packageDir = directory(of: dep, declaredIn: manifest) else {
             return ImportOutcome(category: .thirdParty, package: PackageReference(name: dep.name.value, declaredIn: manifest.path, directory: nil, isWholePackage: sub.isEmpty))
         }
@@ -192,6 +202,29 @@ final class AsthraImportResolver: ImportResolver {
         outcome.targets = plain.targets
         outcome.diagnostics = plain.diagnostics
         return outcome
+    }
+
+    /// An import of a package the manifest does not declare, with the entry the compiler reads
+    /// (`json = { git = "github.com/acme/json" }`, what `asthra add` writes) as a fix, in the
+    /// importing package's own manifest, after its `[package]`. A manifest in the package cache
+    /// or a library is not the user's to edit: no fix there.
+    private func undeclared(_ path: String, statement: ImportStatement, manifest: PackageManifest, origin: ModuleOrigin) -> Diagnostic {
+        let package = path.split(separator: "/").prefix(3).joined(separator: "/")
+        let last = Paths.lastComponent(package)
+        let key = manifest.dependencies.contains { $0.name.value == last } || AsthraPackageName.problem(with: last) != nil ? package : last
+        let entry = "\(TOMLLiteral.renderKey(key)) = { git = \(TOMLLiteral.renderString(package)) }"
+        var d = Diagnostic.error(
+            "third-party package '\(package)' is not declared in [dependencies] of '\(manifest.displayName)'", .undeclaredDependency,
+            at: statement.literalRange,
+            help: ["add \(entry) (with a tag, branch or commit) under [dependencies] in \(show(manifest.path))"])
+        let editable = origin.kind == .user && !(roots.cache.map { Paths.isWithin(manifest.path, $0) } ?? false)
+        let document = TOMLDocument(parsing: manifest.source)
+        if editable, !document.hasErrors,
+           let edits = try? TOMLEditor(document).insertKey(key, value: .inlineTable([("git", .string(package))]), inTable: ["dependencies"], newTableAfter: ["package"]) {
+            d.fix = Diagnostic.Fix(title: "Add \(entry) to [dependencies] of '\(manifest.displayName)'",
+                                   edits: edits.map { TextEdit(file: manifest.path, range: $0.range, newText: $0.newText) })
+        }
+        return d
     }
 
     /// A package imported by its bare name: its `[lib]` path, `src/lib.*`, or the files of `src/`.

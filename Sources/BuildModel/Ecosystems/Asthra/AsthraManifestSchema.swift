@@ -7,10 +7,11 @@ enum AsthraManifestSchema {
     static let dependencyKeys = [
         ManifestKey(name: "version", kind: .string, summary: "The versions to accept, as a requirement: `^1.2` (compatible), `~1.2.3` (patch updates), `>=1.0, <2.0`, `=1.2.3` or `*`.", example: "\"^1.0\"", isRequirement: true),
         ManifestKey(name: "path", kind: .string, summary: "A package on disk, relative to this manifest. Its own manifest must name the same package.", example: "\"../mylib\""),
-        ManifestKey(name: "git", kind: .string, summary: "A git repository to fetch the package from (https://, ssh:// or file://).", example: "\"https://github.com/user/pkg.git\""),
+        ManifestKey(name: "git", kind: .string, summary: "A git repository to fetch the package from: a URL (https://, ssh://, file://) or the import path the compiler matches, such as `github.com/user/json`. Imports name it by that location.", example: "\"github.com/user/pkg\""),
         ManifestKey(name: "tag", kind: .string, summary: "The git tag to check out. Use one of tag, branch or rev.", example: "\"v1.0.0\""),
         ManifestKey(name: "branch", kind: .string, summary: "The git branch to follow. Use one of tag, branch or rev.", example: "\"main\""),
         ManifestKey(name: "rev", kind: .string, summary: "The git commit to check out. Use one of tag, branch or rev.", example: "\"0123abcd\""),
+        ManifestKey(name: "commit", kind: .string, summary: "The git commit to check out: the compiler's name for `rev` (what `asthra add` writes). Use one of tag, branch, rev or commit.", example: "\"0123abcd\""),
     ]
 
     static let schema = ManifestSchema(tables: [

@@ -42,8 +42,10 @@ public struct TOMLEditor: Sendable {
         return try insertKey(key, value: value, inTable: Array(path.dropLast()))
     }
 
-    /// Adds `key = value` to the table at `tablePath`, creating the table if it is absent.
-    public func insertKey(_ key: String, value: TOMLLiteral, inTable tablePath: [String]) throws(EditError) -> [TextEdit] {
+    /// Adds `key = value` to the table at `tablePath`, creating the table if it is absent: after
+    /// the section `newTableAfter` names when there is one (a manifest's `[dependencies]` after
+    /// its `[package]`), else beside its siblings, else at the end.
+    public func insertKey(_ key: String, value: TOMLLiteral, inTable tablePath: [String], newTableAfter anchor: [String]? = nil) throws(EditError) -> [TextEdit] {
         if document.root.value(at: tablePath + [key]) != nil || findPair(tablePath + [key]) != nil {
             throw .keyExists(tablePath + [key])
         }
@@ -75,7 +77,7 @@ public struct TOMLEditor: Sendable {
             let dotted = (relative + [key]).map(TOMLLiteral.renderKey).joined(separator: ".") + " = " + value.rendered
             return [insertLine(dotted, in: section, after: { $0.starts(with: relative) })]
         }
-        return [newSection(tablePath, line: line)]
+        return [newSection(tablePath, line: line, after: anchor)]
     }
 
     private func nestedValue(_ rest: ArraySlice<String>, _ key: String, _ value: TOMLLiteral) -> TOMLLiteral {
@@ -248,11 +250,27 @@ public struct TOMLEditor: Sendable {
         return .insert(lead + line + newline, at: end)
     }
 
-    private func newSection(_ path: [String], line: String) -> TextEdit {
+    private func newSection(_ path: [String], line: String, after anchor: [String]?) -> TextEdit {
         let header = "[" + TOMLKeySyntax.render(path) + "]"
         let all = sections
-        // Beside the tables that share its parent, when there are any; else at the end.
+        // After the anchor's section, or beside the tables that share its parent, when there are
+        // any; else at the end.
         var at = source.bytes.count
+        if let anchor, let section = all.last(where: { $0.header != nil && $0.path == anchor }) {
+            at = section.pairs.last?.lineRange.upperBound ?? section.header!.lineRange.upperBound
+        } else {
+            at = besideSiblings(path, in: all) ?? at
+        }
+        let empty = document.syntax.statements.isEmpty && source.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        if empty { return TextEdit(range: SourceRange(0, source.bytes.count), newText: header + newline + line + newline) }
+        let lead = (atLineStart(at) ? "" : newline) + newline
+        let trail = at < source.bytes.count && !blankLine(at: at) ? newline : ""
+        return .insert(lead + header + newline + line + newline + trail, at: at)
+    }
+
+    /// The end of the last table that shares the path's parent.
+    private func besideSiblings(_ path: [String], in all: [Section]) -> Int? {
+        var at: Int?
         for length in stride(from: path.count - 1, through: 1, by: -1) {
             let parent = Array(path.prefix(length))
             if let last = all.last(where: { $0.header != nil && $0.path.starts(with: parent) }) {
@@ -260,11 +278,7 @@ public struct TOMLEditor: Sendable {
                 break
             }
         }
-        let empty = document.syntax.statements.isEmpty && source.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        if empty { return TextEdit(range: SourceRange(0, source.bytes.count), newText: header + newline + line + newline) }
-        let lead = (atLineStart(at) ? "" : newline) + newline
-        let trail = at < source.bytes.count && !blankLine(at: at) ? newline : ""
-        return .insert(lead + header + newline + line + newline + trail, at: at)
+        return at
     }
 
     private func insertIntoInlineTable(_ table: TOMLValueSyntax, pairs: [TOMLKeyValueSyntax], text: String) -> TextEdit {

@@ -1,0 +1,78 @@
+import Testing
+@testable import BuildModel
+
+/// Dependencies as today's compiler and `asthra add` write them: a short key, the package's
+/// location under `git`, a tag or a commit; imports name the location.
+@Suite("Asthra dependencies the compiler's way")
+struct AsthraCompilerDependencyTests {
+    let home = ["HOME": "/home/u", "ASTHRA_HOME": "/asthra"]
+
+    func checker(_ manifest: String, _ main: String, extra: [String: String] = [:]) -> Checker {
+        Checker(stdlibTree.merging([
+            "/w/asthra.toml": manifest,
+            "/w/src/main.asthra": main,
+            "/home/u/.asthra/cache/github.com/user/json/asthra.toml": "[package]\nname = \"github.com/user/json\"\nversion = \"1.0.0\"\n",
+            "/home/u/.asthra/cache/github.com/user/json/src/lib.asthra": "package json;\n",
+            "/home/u/.asthra/cache/github.com/user/json/src/parse.asthra": "package json;\nimport \"github.com/user/undeclared\";\n",
+        ].merging(extra) { $1 }) { a, _ in a }, environment: home)
+    }
+
+    @Test("imports match a dependency's git location; commit is accepted as the compiler's rev")
+    func gitLocation() throws {
+        let c = checker("""
+            [package]
+            name = "app"
+            version = "0.1.0"
+
+            [dependencies]
+            json = { git = "github.com/user/json", tag = "v1.0.0" }
+            http = { git = "https://github.com/user/http.git", commit = "0123abcd" }
+            """, """
+            package main;
+            import "github.com/user/json";
+            import "github.com/user/json/parse";
+            import "github.com/user/http/client";
+            """)
+        let lines = try c.lines()
+        // The fetched package's own undeclared import is its problem, reported in its file, with no fix.
+        #expect(lines == ["../home/u/.asthra/cache/github.com/user/json/src/parse.asthra:2:8 error[I004] third-party package 'github.com/user/undeclared' is not declared in [dependencies] of 'github.com/user/json'"])
+        let report = try c.report()
+        #expect(report.diagnostics[0].fix == nil)
+        let main = try #require(report.snapshot.modules["/w/src/main.asthra"])
+        #expect(main.imports.map { "\($0.statement.path) → \($0.outcome.package?.name ?? "-") \($0.outcome.targets)" } == [
+            "github.com/user/json → json [\"/home/u/.asthra/cache/github.com/user/json/src/lib.asthra\"]",
+            "github.com/user/json/parse → json [\"/home/u/.asthra/cache/github.com/user/json/src/parse.asthra\"]",
+            "github.com/user/http/client → http []",
+        ])
+        let http = try #require(report.snapshot.rootManifest.dependency(named: "http"))
+        #expect(http.sourceSummary == "git https://github.com/user/http.git (rev 0123abcd)")
+    }
+
+    @Test("rev and commit together are one reference too many")
+    func revAndCommit() throws {
+        let m = AsthraEcosystem().readManifest(SourceText(path: "/w/asthra.toml", """
+            [package]
+            name = "app"
+            version = "0.1.0"
+            [dependencies]
+            x = { git = "github.com/a/x", rev = "1", commit = "2" }
+            """))
+        #expect(m.diagnostics.map(\.message) == ["dependency 'x' has both 'rev' and 'commit'; a git dependency names one of tag, branch or rev (or commit)"])
+    }
+
+    @Test("the fix declares an undeclared package the way the compiler reads it, after [package]")
+    func fixPlacement() throws {
+        let manifest = "# The app.\n[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[build]\ntarget = \"native\"\n"
+        let c = checker(manifest, "package main;\nimport \"github.com/acme/json/parse\";\n")
+        let report = try c.report()
+        let d = try #require(report.diagnostics.first { $0.code == "I004" && $0.file == "/w/src/main.asthra" })
+        #expect(d.help == ["add json = { git = \"github.com/acme/json\" } (with a tag, branch or commit) under [dependencies] in asthra.toml"])
+        let fix = try #require(d.fix)
+        #expect(fix.title == "Add json = { git = \"github.com/acme/json\" } to [dependencies] of 'app'")
+        let edited = String(decoding: try TextEdit.apply(fix.edits, to: Array(manifest.utf8)), as: UTF8.self)
+        #expect(edited == "# The app.\n[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/acme/json\" }\n\n[build]\ntarget = \"native\"\n")
+        // With the fix applied, the import is declared.
+        let fixed = checker(edited, "package main;\nimport \"github.com/acme/json/parse\";\n")
+        #expect(try fixed.report().diagnostics.filter { $0.file == "/w/src/main.asthra" }.isEmpty)
+    }
+}
