@@ -53,7 +53,8 @@ struct FeatureTests {
              "textEdit":{"range":{"start":{"line":2,"character":0},"end":{"line":2,"character":3}},"newText":"version = \\"0.1.0\\""}}
             """))
         #expect(labels(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, 5, 9)))
-                == ["\"native\"", "\"x86_64\"", "\"arm64\"", "\"wasm32\""])
+                == ["\"native\"", "\"x86_64\"", "\"arm64\"", "\"wasm32\"", "\"x86_64-linux\"", "\"x86_64-macos\"", "\"x86_64-windows\"",
+                    "\"arm64-linux\"", "\"arm64-macos\"", "\"aarch64-linux\"", "\"wasm32-wasi\""])
         let deps = await client.request("textDocument/completion", client.at(TestWorkspace.manifest, 8, 4))
         #expect(deps["result"]?["items"] == json("""
             [{"label":"github.com/acme/json","kind":9,"detail":"1.4.2",
@@ -94,7 +95,7 @@ struct FeatureTests {
         let client = await started()
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.manifest, 8, 2)) == json(#"""
             {"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown",
-              "value":"**target** (string)\n\nThe machine to build for.\n\nAllowed values: `native`, `x86_64`, `arm64`, `wasm32`\n\nExample: `target = \"native\"`"},
+              "value":"**target** (string)\n\nThe machine to build for: `native`, or an architecture (x86_64, arm64, aarch64, wasm32) with an optional system after a `-` (linux, macos, windows, freebsd, wasi, none), such as `x86_64-linux`.\n\nCommon values: `native`, `x86_64`, `arm64`, `wasm32`, `x86_64-linux`, `x86_64-macos`, `x86_64-windows`, `arm64-linux`, `arm64-macos`, `aarch64-linux`, `wasm32-wasi`\n\nExample: `target = \"native\"`"},
              "range":{"start":{"line":8,"character":0},"end":{"line":8,"character":6}}}}
             """#))
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.manifest, 0, 3))["result"]?["contents"]?["value"]

@@ -38,6 +38,11 @@ public struct ManifestSchema: Sendable {
         return false
     }
 
+    /// The keys a table allows, in the order the schema lists them.
+    public func keys(_ path: [String]) -> [ManifestKey] {
+        table(path)?.keys ?? []
+    }
+
     /// Names of the keys a table allows, in the order the schema lists them.
     public func keyNames(_ path: [String]) -> [String] {
         table(path)?.keys.map(\.name) ?? []
@@ -98,21 +103,26 @@ public struct ManifestKey: Sendable {
     public var example: String?
     /// In a dependency's table, the key holding its version requirement.
     public var isRequirement: Bool
+    /// `allowedValues` are the common ones, offered by completion; others of the form the
+    /// summary describes are allowed too (`x86_64-freebsd`).
+    public var valuesAreCommonOnes: Bool
 
-    public init(name: String, kind: Kind, summary: String, allowedValues: [String] = [], example: String? = nil, isRequirement: Bool = false) {
+    public init(name: String, kind: Kind, summary: String, allowedValues: [String] = [], example: String? = nil, isRequirement: Bool = false,
+                valuesAreCommonOnes: Bool = false) {
         self.name = name
         self.kind = kind
         self.summary = summary
         self.allowedValues = allowedValues
         self.example = example
         self.isRequirement = isRequirement
+        self.valuesAreCommonOnes = valuesAreCommonOnes
     }
 
     /// Markdown for hover: what it is, its type, its values.
     public var documentation: String {
         var text = "**\(name)** (\(kind.rawValue))\n\n\(summary)"
         if !allowedValues.isEmpty {
-            text += "\n\nAllowed values: " + allowedValues.map { "`\($0)`" }.joined(separator: ", ")
+            text += (valuesAreCommonOnes ? "\n\nCommon values: " : "\n\nAllowed values: ") + allowedValues.map { "`\($0)`" }.joined(separator: ", ")
         }
         if let example { text += "\n\nExample: `\(name) = \(example)`" }
         return text

@@ -5,19 +5,40 @@ struct TOMLManifestReader {
 
     mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    /// Warns about keys of `table` that are not in `known`, suggesting the closest known key.
-    mutating func checkKeys(_ table: TOMLTable, known: [String], in name: @autoclosure () -> String) {
-        for (key, entry) in table.entries where !known.contains(key) {
+    /// Warns about keys of `table` that are not in `known`, suggesting the closest known key. The
+    /// rename is offered as a fix only when that key takes the value as written: a fix must not
+    /// turn a warning into an error (`optimization_level = 2` is no `optimization`, which takes
+    /// a string).
+    mutating func checkKeys(_ table: TOMLTable, known: [ManifestKey], in name: @autoclosure () -> String) {
+        for (key, entry) in table.entries where !known.contains(where: { $0.name == key }) {
             let name = name()
+            let names = known.map(\.name)
             let place = name.isEmpty ? "at the top level" : "in [\(name)]"
             var help: [String] = []
             var fix: Diagnostic.Fix?
-            if let guess = Spelling.closest(to: key, in: known) {
-                help.append("did you mean '\(guess)'?")
-                fix = Diagnostic.Fix(title: "Rename '\(key)' to '\(guess)'", edits: [TextEdit(range: entry.keyRange, newText: TOMLLiteral.renderKey(guess))])
+            if let guess = Spelling.closest(to: key, in: names), let guessed = known.first(where: { $0.name == guess }) {
+                if Self.value(entry.value, fits: guessed.kind) {
+                    help.append("did you mean '\(guess)'?")
+                    fix = Diagnostic.Fix(title: "Rename '\(key)' to '\(guess)'", edits: [TextEdit(range: entry.keyRange, newText: TOMLLiteral.renderKey(guess))])
+                } else {
+                    let example = guessed.example.map { ", such as \(guess) = \($0)" } ?? ""
+                    help.append("did you mean '\(guess)'? it takes \(article(guessed.kind.rawValue))\(example)")
+                }
             }
-            help.append("the keys \(place) are: " + known.joined(separator: ", "))
+            help.append("the keys \(place) are: " + names.joined(separator: ", "))
             add(.warning("unknown key '\(key)' \(place)", .unknownKey, at: entry.keyRange, help: help, fix: fix))
+        }
+    }
+
+    /// Whether a value as written is of the type a key takes.
+    static func value(_ value: TOMLValue, fits kind: ManifestKey.Kind) -> Bool {
+        switch kind {
+        case .string: value.string != nil
+        case .integer: value.integer != nil
+        case .boolean: value.boolean != nil
+        case .stringArray: value.array.map { $0.allSatisfy { $0.string != nil } } ?? false
+        case .table: value.table != nil
+        case .dependency: value.string != nil || value.table != nil
         }
     }
 

@@ -76,3 +76,32 @@ struct AsthraCompilerDependencyTests {
         #expect(try fixed.report().diagnostics.filter { $0.file == "/w/src/main.asthra" }.isEmpty)
     }
 }
+
+@Suite("asthra.toml as the language's documentation writes it")
+struct AsthraDocumentedManifestTests {
+    func read(_ text: String) -> PackageManifest {
+        AsthraEcosystem().readManifest(SourceText(path: "/w/asthra.toml", text))
+    }
+
+    @Test("target triples and optimization_level are read, not warned about")
+    func documentedValues() {
+        let m = read("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[build]\ntarget = \"x86_64-linux\"\noptimization_level = 2\n")
+        #expect(m.diagnostics.map(\.message) == [])
+        #expect(m.build.target?.value == "x86_64-linux")
+        #expect(m.build.optimization?.value == "standard")
+        let bad = read("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[build]\ntarget = \"x86-linux\"\noptimization_level = 7\n")
+        #expect(bad.diagnostics.map { "\($0.message) | \($0.help.joined(separator: " | "))" } == [
+            "unknown build.target 'x86-linux' | did you mean 'x86_64-linux'? | 'build.target' is 'native' or an architecture (x86_64, arm64, aarch64, wasm32), optionally with a system after a '-' (linux, macos, windows, freebsd, wasi, none), such as 'x86_64-linux'",
+            "'build.optimization_level' must be 0, 1, 2 or 3, found 7 | 0 is none, 1 basic, 2 standard and 3 aggressive",
+        ])
+    }
+
+    @Test("a rename is a fix only when the key it suggests takes the value: a fix never makes a warning an error")
+    func renameKeepsTypes() {
+        let m = read("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[build]\noptimisation = 2\noptimisation_level = 2\n")
+        #expect(m.diagnostics.map { "\($0.message) | \($0.help[0]) | fix: \($0.fix?.title ?? "none")" }.sorted() == [
+            "unknown key 'optimisation' in [build] | did you mean 'optimization'? it takes a string, such as optimization = \"release\" | fix: none",
+            "unknown key 'optimisation_level' in [build] | did you mean 'optimization_level'? | fix: Rename 'optimisation_level' to 'optimization_level'",
+        ])
+    }
+}

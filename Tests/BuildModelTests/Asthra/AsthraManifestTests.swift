@@ -131,7 +131,7 @@ struct AsthraManifestTests {
         let byCode = Dictionary(grouping: m.diagnostics, by: { $0.code! })
         #expect(byCode["M001"]![0].help == ["did you mean 'name'?", "the keys in [package] are: name, version, asthra_version, description, license, authors, entry"])
         #expect(byCode["M001"]![0].fix?.edits.map(\.newText) == ["name"])
-        #expect(byCode["M013"]![1].help == ["did you mean 'native'?", "'build.target' is one of: native, x86_64, arm64, wasm32"])
+        #expect(byCode["M013"]![1].help == ["did you mean 'native'?", "'build.target' is 'native' or an architecture (x86_64, arm64, aarch64, wasm32), optionally with a system after a '-' (linux, macos, windows, freebsd, wasi, none), such as 'x86_64-linux'"])
         #expect(byCode["M009"]![0].related.map(\.message) == ["'tag' is set here"])
     }
 

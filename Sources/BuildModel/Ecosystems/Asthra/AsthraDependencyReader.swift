@@ -1,7 +1,7 @@
 /// Reads `[dependencies]` and `[dev-dependencies]`:
 /// `"github.com/a/json" = "^1.2"` or `name = { version, path, git, tag, branch, rev }`.
 enum AsthraDependencyReader {
-    static let keys = AsthraManifestSchema.dependencyKeys.map(\.name)
+    static let keys = AsthraManifestSchema.dependencyKeys
 
     static func read(_ table: TOMLTable, section: String, scope: DependencyScope, reader: inout TOMLManifestReader) -> [DependencySpec] {
         var out: [DependencySpec] = []

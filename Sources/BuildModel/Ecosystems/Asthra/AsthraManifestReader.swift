@@ -1,14 +1,14 @@
 /// Reads `asthra.toml` into a `PackageManifest`, checking every key and value.
 struct AsthraManifestReader {
-    static let topLevelKeys = AsthraManifestSchema.schema.keyNames([])
-    static let packageKeys = AsthraManifestSchema.schema.keyNames(["package"])
-    static let buildKeys = AsthraManifestSchema.schema.keyNames(["build"])
+    static let topLevelKeys = AsthraManifestSchema.schema.keys([])
+    static let packageKeys = AsthraManifestSchema.schema.keys(["package"])
+    static let buildKeys = AsthraManifestSchema.schema.keys(["build"])
     static let buildTargets = AsthraManifestSchema.buildTargets
     static let optimizations = AsthraManifestSchema.optimizations
-    static let profileKeys = AsthraManifestSchema.schema.keyNames(["profile", "*"])
-    static let toolchainKeys = AsthraManifestSchema.schema.keyNames(["toolchain"])
-    static let workspaceKeys = AsthraManifestSchema.schema.keyNames(["workspace"])
-    static let targetKeys = AsthraManifestSchema.schema.keyNames(["bin"])
+    static let profileKeys = AsthraManifestSchema.schema.keys(["profile", "*"])
+    static let toolchainKeys = AsthraManifestSchema.schema.keys(["toolchain"])
+    static let workspaceKeys = AsthraManifestSchema.schema.keys(["workspace"])
+    static let targetKeys = AsthraManifestSchema.schema.keys(["bin"])
 
     var reader = TOMLManifestReader()
     let document: TOMLDocument
@@ -25,7 +25,7 @@ struct AsthraManifestReader {
     private mutating func read(into manifest: inout PackageManifest) {
         let root = document.root
         var known = Self.topLevelKeys
-        if root.entries["project"] != nil { known.append("project") }
+        if root.entries["project"] != nil { known.append(ManifestKey(name: "project", kind: .table, summary: "")) }
         reader.checkKeys(root, known: known, in: "")
 
         if let (table, entry) = reader.table(root, "package", path: "package") {
@@ -125,8 +125,32 @@ struct AsthraManifestReader {
 
     private mutating func readBuild(_ table: TOMLTable, into build: inout BuildSettings) {
         reader.checkKeys(table, known: Self.buildKeys, in: "build")
-        build.target = reader.oneOf(reader.string(table, "target", path: "build.target"), Self.buildTargets, key: "build.target")
+        if let target = reader.string(table, "target", path: "build.target") {
+            if Self.isTarget(target.value) {
+                build.target = target
+            } else {
+                var help: [String] = []
+                var fix: Diagnostic.Fix?
+                if let guess = Spelling.closest(to: target.value, in: Self.buildTargets) {
+                    help.append("did you mean '\(guess)'?")
+                    fix = Diagnostic.Fix(title: "Replace with '\(guess)'", edits: [TextEdit(range: target.range, newText: TOMLLiteral.renderString(guess))])
+                }
+                help.append("'build.target' is 'native' or an architecture (\(AsthraManifestSchema.architectures.joined(separator: ", "))), optionally with a system after a '-' (\(AsthraManifestSchema.systems.joined(separator: ", "))), such as 'x86_64-linux'")
+                reader.add(.error("unknown build.target '\(target.value)'", .invalidValue, at: target.range, help: help, fix: fix))
+            }
+        }
         build.optimization = reader.oneOf(reader.string(table, "optimization", path: "build.optimization"), Self.optimizations, key: "build.optimization")
+        if let level = reader.integer(table, "optimization_level", path: "build.optimization_level") {
+            let names = AsthraManifestSchema.optimizationLevels
+            if (0...3).contains(level.value) {
+                if build.optimization == nil {
+                    build.optimization = Located(names[Int(level.value)], range: level.range, keyRange: level.keyRange)
+                }
+            } else {
+                reader.add(.error("'build.optimization_level' must be 0, 1, 2 or 3, found \(level.value)", .invalidValue, at: level.range,
+                                  help: ["0 is none, 1 basic, 2 standard and 3 aggressive"]))
+            }
+        }
         build.debugInfo = reader.bool(table, "debug_info", path: "build.debug_info")
         build.outputDirectory = reader.string(table, "output_dir", path: "build.output_dir")
         if let jobs = reader.integer(table, "parallel_jobs", path: "build.parallel_jobs") {
@@ -136,6 +160,14 @@ struct AsthraManifestReader {
                 build.jobs = jobs
             }
         }
+    }
+
+    /// `native`, or an architecture with an optional system (`x86_64`, `x86_64-linux`).
+    static func isTarget(_ text: String) -> Bool {
+        if text == "native" { return true }
+        let parts = text.split(separator: "-", maxSplits: 1).map(String.init)
+        guard AsthraManifestSchema.architectures.contains(parts[0]) else { return false }
+        return parts.count == 1 || AsthraManifestSchema.systems.contains(parts[1])
     }
 
     private mutating func readProfiles(_ table: TOMLTable) -> [BuildProfile] {

@@ -1,7 +1,13 @@
 /// Every table and key `asthra.toml` allows, with what it means. The reader warns about keys
 /// not listed here; the language server completes and explains from it.
 enum AsthraManifestSchema {
-    static let buildTargets = ["native", "x86_64", "arm64", "wasm32"]
+    /// Machines to build for: an architecture, with the system after a `-` as the language's
+    /// documentation writes it (`x86_64-linux`).
+    static let architectures = ["x86_64", "arm64", "aarch64", "wasm32"]
+    static let systems = ["linux", "macos", "windows", "freebsd", "wasi", "none"]
+    static let buildTargets = ["native", "x86_64", "arm64", "wasm32", "x86_64-linux", "x86_64-macos", "x86_64-windows", "arm64-linux", "arm64-macos", "aarch64-linux", "wasm32-wasi"]
+    /// `optimization_level` (the documentation's spelling) 0 to 3, as `optimization` names them.
+    static let optimizationLevels = ["none", "basic", "standard", "aggressive"]
     static let optimizations = ["debug", "release", "none", "basic", "standard", "aggressive"]
 
     static let dependencyKeys = [
@@ -40,8 +46,9 @@ enum AsthraManifestSchema {
         ManifestTable(["dependencies", "*"], summary: "One dependency.", keys: dependencyKeys),
         ManifestTable(["dev-dependencies", "*"], summary: "One dev-dependency.", keys: dependencyKeys),
         ManifestTable(["build"], summary: "How the package is built.", keys: [
-            ManifestKey(name: "target", kind: .string, summary: "The machine to build for.", allowedValues: buildTargets, example: "\"native\""),
+            ManifestKey(name: "target", kind: .string, summary: "The machine to build for: `native`, or an architecture (x86_64, arm64, aarch64, wasm32) with an optional system after a `-` (linux, macos, windows, freebsd, wasi, none), such as `x86_64-linux`.", allowedValues: buildTargets, example: "\"native\"", valuesAreCommonOnes: true),
             ManifestKey(name: "optimization", kind: .string, summary: "How much the compiler optimises.", allowedValues: optimizations, example: "\"release\""),
+            ManifestKey(name: "optimization_level", kind: .integer, summary: "How much the compiler optimises, as the language's documentation writes it: 0 (none), 1 (basic), 2 (standard) or 3 (aggressive); `optimization` names the same levels.", allowedValues: ["0", "1", "2", "3"], example: "2"),
             ManifestKey(name: "debug_info", kind: .boolean, summary: "Whether to emit debug information.", allowedValues: ["true", "false"], example: "true"),
             ManifestKey(name: "parallel_jobs", kind: .integer, summary: "How many compile jobs run at once (at least 1; one per core when absent).", example: "4"),
             ManifestKey(name: "output_dir", kind: .string, summary: "Where build output goes, relative to the package root.", example: "\"target\""),

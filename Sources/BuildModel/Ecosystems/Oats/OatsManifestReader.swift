@@ -15,7 +15,7 @@ struct OatsManifestReader {
 
     private mutating func read(_ document: TOMLDocument, into manifest: inout PackageManifest) {
         let root = document.root
-        reader.checkKeys(root, known: Self.schema.keyNames([]), in: "")
+        reader.checkKeys(root, known: Self.schema.keys([]), in: "")
         if let (table, entry) = reader.table(root, "package", path: "package") {
             manifest.package = readPackage(table, header: entry)
         } else if root.entries["package"] == nil && !document.hasErrors {
@@ -31,7 +31,7 @@ struct OatsManifestReader {
     }
 
     private mutating func readPackage(_ table: TOMLTable, header: TOMLEntry) -> PackageSection {
-        reader.checkKeys(table, known: Self.schema.keyNames(["package"]), in: "package")
+        reader.checkKeys(table, known: Self.schema.keys(["package"]), in: "package")
         var section = PackageSection(range: header.keyRange)
         (section.name, section.version) = reader.nameAndVersion(
             table, header: header, tableName: "package", problem: OatsPackageName.problem(with:),
@@ -60,7 +60,7 @@ struct OatsManifestReader {
                 spec.requirement = requirement(text, range: entry.value.range, keyRange: entry.keyRange)
                 external(name, at: entry.value.range)
             case .table(let t):
-                reader.checkKeys(t, known: OatsManifestSchema.dependencyKeys.map(\.name), in: "dependencies.\(key)")
+                reader.checkKeys(t, known: OatsManifestSchema.dependencyKeys, in: "dependencies.\(key)")
                 if let version = reader.string(t, "version", path: "dependencies.\(key).version") {
                     spec.requirement = requirement(version.value, range: version.range, keyRange: version.keyRange)
                 }
@@ -97,14 +97,14 @@ struct OatsManifestReader {
     }
 
     private mutating func readBuild(_ table: TOMLTable) -> BuildSettings {
-        reader.checkKeys(table, known: Self.schema.keyNames(["build"]), in: "build")
+        reader.checkKeys(table, known: Self.schema.keys(["build"]), in: "build")
         var build = BuildSettings()
         build.outputDirectory = reader.string(table, "target-dir", path: "build.target-dir")
         if let (profiles, _) = reader.table(table, "profiles", path: "build.profiles") {
             for (name, entry) in profiles.entries {
                 guard let (t, _) = reader.table(profiles, name, path: "build.profiles.\(name)") else { continue }
                 let path = "build.profiles.\(TOMLLiteral.renderKey(name))"
-                reader.checkKeys(t, known: Self.schema.keyNames(["build", "profiles", "*"]), in: path)
+                reader.checkKeys(t, known: Self.schema.keys(["build", "profiles", "*"]), in: path)
                 var profile = BuildProfile(name: Located(name, range: entry.keyRange))
                 profile.optimization = reader.oneOf(reader.string(t, "opt-level", path: "\(path).opt-level"), OatsManifestSchema.optLevels, key: "\(path).opt-level")
                 profile.debug = reader.bool(t, "debug", path: "\(path).debug")
