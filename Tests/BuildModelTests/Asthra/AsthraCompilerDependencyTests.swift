@@ -105,3 +105,37 @@ struct AsthraDocumentedManifestTests {
         ])
     }
 }
+
+@Suite("The earlier era's bare imports")
+struct AsthraBareImportTests {
+    @Test("a bare import names a module from the project root, then the standard library; a dependency of that name wins; both is an ambiguity")
+    func order() throws {
+        let checker = Checker(stdlibTree.merging([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nmathlib = { path = \"vendor/mathlib\" }\n",
+            "/w/models.asthra": "package models;\n",
+            "/w/io.asthra": "package io;\n",
+            "/w/src/main.asthra": """
+                package main;
+                import "models";
+                import "string";
+                import "math";
+                import "mathlib";
+                import "io";
+                """,
+            "/w/vendor/mathlib/asthra.toml": "[package]\nname = \"mathlib\"\nversion = \"0.1.0\"\n",
+            "/w/vendor/mathlib/src/lib.asthra": "package mathlib;\n",
+        ]) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
+        let lines = try checker.lines()
+        #expect(lines == [
+            "src/main.asthra:6:8 warning[I013] 'io' names both 'io.asthra' in the project and 'stdlib/io' in the standard library; the project's module is used",
+        ])
+        let report = try checker.report()
+        #expect(report.diagnostics[0].help == ["write \"./io\" (from the importing file) or \"stdlib/io\" to say which one you mean"])
+        #expect(report.diagnostics[0].related.map { "\($0.file ?? "-") \($0.message)" } == ["/asthra/stdlib/io.asthra the standard library's 'stdlib/io'"])
+        let imports = try #require(report.snapshot.modules["/w/src/main.asthra"]).imports
+        #expect(imports.map { "\($0.statement.path) \($0.outcome.category?.rawValue ?? "-") \($0.outcome.targets)" } == [
+            "models local [\"/w/models.asthra\"]", "string stdlib [\"/asthra/stdlib/string.ast\"]", "math built-in []",
+            "mathlib third-party [\"/w/vendor/mathlib/src/lib.asthra\"]", "io local [\"/w/io.asthra\"]",
+        ])
+    }
+}

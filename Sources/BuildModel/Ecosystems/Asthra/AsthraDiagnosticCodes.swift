@@ -1,14 +1,17 @@
 /// The diagnostic codes only Asthra reports (its manifest's history, its library roots and access rules).
 extension DiagnosticCode {
     public static let legacyProjectTable = DiagnosticCode("M014", "`[project]` instead of `[package]` (warning; it is read as `[package]`).")
-    public static let unknownImportPrefix = DiagnosticCode("I002", "An import path that is none of stdlib/, std/, internal/, system/, a domain, ./ or ../.")
+    public static let unknownImportPrefix = DiagnosticCode("I002", "An import path that is none of stdlib/, std/, internal/, system/, a domain, ./ or ../, and names no module of the project root or the standard library.")
     public static let internalImport = DiagnosticCode("I006", "User or third-party code importing `internal/…`.")
     public static let libraryImportsOutside = DiagnosticCode("I007", "Standard-library or internal code importing third-party or user code.")
     public static let libraryRootsNotFound = DiagnosticCode("I009", "A configured standard-library location (`[toolchain]`, `ASTHRA_HOME`) that does not exist or has no `stdlib/`.")
     public static let malformedPackageDeclaration = DiagnosticCode("I011", "A `package` declaration that is not `package name;` or `package a::b;`.")
     public static let importEscapesRoot = DiagnosticCode("I012", "An import path whose `..` segments climb out of the root they start in (`stdlib/../internal/x`).")
 
+    public static let ambiguousBareImport = DiagnosticCode("I013", "A bare import (`import \"models\";`) that both the project and the standard library have; the project's module is used (warning).")
+
     static let asthra: [DiagnosticCode] = [
         .legacyProjectTable, .unknownImportPrefix, .internalImport, .libraryImportsOutside, .libraryRootsNotFound, .malformedPackageDeclaration, .importEscapesRoot,
+        .ambiguousBareImport,
     ]
 }

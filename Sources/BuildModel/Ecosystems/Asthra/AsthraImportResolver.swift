@@ -123,7 +123,7 @@ final class AsthraImportResolver: ImportResolver {
         }
         let path = statement.path
         guard let (category, rest) = AsthraImportPath.classify(path) ?? declaredDependency(path, origin: origin) else {
-            return ImportOutcome(category: nil, diagnostics: [unknownForm(statement, file: file)])
+            return bareImport(statement, origin: origin) ?? ImportOutcome(category: nil, diagnostics: [unknownForm(statement, file: file)])
         }
         if let code = AsthraAccessPolicy.violation(from: origin.kind, to: category) {
             return ImportOutcome(category: category, diagnostics: [AsthraAccessPolicy.diagnostic(code, importer: origin.kind, statement: statement)])
@@ -157,6 +157,32 @@ final class AsthraImportResolver: ImportResolver {
             return module(at: target, statement: statement, category: .local)
         default:  // .thirdParty: `classify` and `declaredDependency` give no other category
             return thirdParty(statement, file: file, origin: origin)
+        }
+    }
+
+    /// The earlier era's bare import (`import "models";`, as its user manual writes): a module
+    /// from the project root, else from the standard library (or one the compiler has built in).
+    /// A dependency declared under that plain name has already won. When the project and the
+    /// standard library both have it, the project's is used and the ambiguity is reported.
+    private func bareImport(_ statement: ImportStatement, origin: ModuleOrigin) -> ImportOutcome? {
+        let path = statement.path
+        guard !path.isEmpty, !path.hasPrefix("/") else { return nil }
+        let inProject = findModule(Paths.join(origin.boundary, path)).flatMap { $0.isEmpty ? nil : $0 }
+        let inStdlib = roots.stdlib.flatMap { findModule(Paths.join($0, path)) }.flatMap { $0.isEmpty ? nil : $0 }
+        switch (inProject, inStdlib) {
+        case (nil, nil):
+            return AsthraImportPath.isBuiltin(path) ? ImportOutcome(category: .builtin) : nil
+        case (let project?, nil):
+            return ImportOutcome(category: .local, targets: project)
+        case (nil, let library?):
+            return ImportOutcome(category: .stdlib, targets: library)
+        case (let project?, let library?):
+            var d = Diagnostic.warning(
+                "'\(path)' names both '\(show(project[0]))' in the project and 'stdlib/\(path)' in the standard library; the project's module is used",
+                .ambiguousBareImport, at: statement.literalRange,
+                help: ["write \"./\(path)\" (from the importing file) or \"stdlib/\(path)\" to say which one you mean"])
+            d.related = [Diagnostic.Related(file: library[0], range: .at(0), message: "the standard library's 'stdlib/\(path)'")]
+            return ImportOutcome(category: .local, targets: project, diagnostics: [d])
         }
     }
 
