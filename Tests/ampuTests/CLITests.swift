@@ -113,7 +113,7 @@ struct CLITests {
     func shortFormat() throws {
         let result = try AmpuProcess.run(["debug", "toml-decode", "--message-format", "short"], stdin: "a = \n")
         #expect(result.status == 1)
-        #expect(result.stderr == "<stdin>:1:5: error: expected a value after '=', found a newline\n")
+        #expect(result.stderr == "<stdin>:1:5: error[T002]: expected a value after '=', found a newline\n")
     }
 
     @Test("json-roundtrip rewrites JSON compactly and rejects bad input")

@@ -14,15 +14,15 @@ struct OatsCommandTests {
     func problems() throws {
         let result = try AmpuProcess.run(["check", "--message-format", "short"], environment: plain, directory: examples + "/oats-problems/app")
         #expect(result.stderr == """
-            Oats.toml:4:1: warning: unknown key 'licence' in [package]
-            Oats.toml:7:9: error: External dependencies not yet supported: 'serde' has a version but no 'path'
-            Oats.toml:8:1: error: path dependency 'helpers' points to a package named 'helper-lib'
-            Oats.toml:9:1: error: package cycle: app → ring → app
-            Oats.toml:12:11: error: unknown build.profile 'relase'
-            src/main.oats:1:23: error: package 'json' is not declared in [dependencies] of 'app'
-            src/main.oats:2:21: error: cannot find module './mth'
-            src/main.oats:3:24: error: relative import '../../outside' leaves package 'app'
-            src/main.oats:4:12: error: expected ',' or '}' in the import list, found 'from'
+            Oats.toml:4:1: warning[M001]: unknown key 'licence' in [package]
+            Oats.toml:7:9: error[O001]: External dependencies not yet supported: 'serde' has a version but no 'path'
+            Oats.toml:8:1: error[M008]: path dependency 'helpers' points to a package named 'helper-lib'
+            Oats.toml:9:1: error[M018]: package cycle: app → ring → app
+            Oats.toml:12:11: error[M013]: unknown build.profile 'relase'
+            src/main.oats:1:23: error[I004]: package 'json' is not declared in [dependencies] of 'app'
+            src/main.oats:2:21: error[I003]: cannot find module './mth'
+            src/main.oats:3:24: error[I005]: relative import '../../outside' leaves package 'app'
+            src/main.oats:4:12: error[I001]: expected ',' or '}' in the import list, found 'from'
             error: check failed: 8 errors, 1 warning in 1 package, 2 modules
 
             """)

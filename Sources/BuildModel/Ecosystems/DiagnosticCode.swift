@@ -38,7 +38,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let undeclaredDependency = DiagnosticCode("I004", "A third-party import whose package is not in `[dependencies]`.")
     public static let importLeavesPackage = DiagnosticCode("I005", "A local import (`../…`) that reaches outside its package.")
     public static let importCycle = DiagnosticCode("I008", "Modules that import each other, printed as a path `a → b → a`.")
-    public static let duplicateImport = DiagnosticCode("I010", "The same path imported twice in one file (warning).")
+    public static let duplicateImport = DiagnosticCode("I010", "The same module imported twice in one file, also under two spellings (`std/x` and `stdlib/x`) (warning).")
     // Workspace and files
     public static let noManifest = DiagnosticCode("W001", "No manifest in the directory or any parent.")
     public static let unreadableFile = DiagnosticCode("W002", "A file or directory that cannot be read.")

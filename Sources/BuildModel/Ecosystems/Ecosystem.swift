@@ -29,6 +29,9 @@ public protocol Ecosystem: Sendable {
     /// any file with a source extension; an ecosystem whose targets list their sources as globs
     /// (Aria) keeps only the files they match.
     func isSource(_ path: String, of package: PackageManifest) -> Bool
+    /// What an import path names, for finding the same module imported twice under two
+    /// spellings (Asthra's `std/x` and `stdlib/x`); by default the path itself.
+    func moduleKey(ofImport path: String) -> String
     /// The declaration and imports of one source file.
     func scanSource(_ source: SourceText) -> SourceScan
     /// The import path being typed at `offset`, for completion: the text so far and the range
@@ -61,6 +64,8 @@ extension Ecosystem {
     public func sourceRoots(of package: PackageManifest) -> [String] { [package.directory] }
 
     public func isSource(_ path: String, of package: PackageManifest) -> Bool { isSourceFile(path) }
+
+    public func moduleKey(ofImport path: String) -> String { path }
 
     public func isSourceFile(_ path: String) -> Bool {
         sourceExtensions.contains(Paths.fileExtension(path))

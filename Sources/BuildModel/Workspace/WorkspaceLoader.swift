@@ -216,14 +216,16 @@ public struct WorkspaceLoader: Sendable {
         var diagnostics = problems + scan.diagnostics.map { $0.inFile(path) }
         var imports: [ResolvedImport] = []
         imports.reserveCapacity(scan.imports.count)
-        // Where each path was first imported: its literal is all a duplicate's message needs.
-        var firstImport: [String: SourceRange] = [:]
+        // Where each module was first imported (by the ecosystem's key: `std/x` is `stdlib/x`),
+        // and under which spelling: all a duplicate's message needs.
+        var firstImport: [String: (range: SourceRange, path: String)] = [:]
         firstImport.reserveCapacity(scan.imports.count)
-        var duplicateOf: [SourceRange?] = []
+        var duplicateOf: [(range: SourceRange, path: String)?] = []
         duplicateOf.reserveCapacity(scan.imports.count)
         for statement in scan.imports {
-            let first = firstImport[statement.path]
-            if first == nil { firstImport[statement.path] = statement.literalRange }
+            let key = ecosystem.moduleKey(ofImport: statement.path)
+            let first = firstImport[key]
+            if first == nil { firstImport[key] = (statement.literalRange, statement.path) }
             duplicateOf.append(first)
         }
         let resolve: @Sendable (ImportStatement) -> ImportOutcome = { resolver.resolve($0, inFile: path, origin: origin) }
@@ -235,9 +237,11 @@ public struct WorkspaceLoader: Sendable {
         var repeated: [ImportStatement] = []
         for (index, statement) in scan.imports.enumerated() {
             if let first = duplicateOf[index] {
+                let message = first.path == statement.path ? "'\(statement.path)' is imported twice"
+                    : "'\(statement.path)' is '\(first.path)' again: the module is imported twice"
                 var d = Diagnostic(severity: .warning, code: DiagnosticCode.duplicateImport.rawValue,
-                                   message: "'\(statement.path)' is imported twice", range: statement.literalRange,
-                                   related: [Diagnostic.Related(range: first, message: "first imported here")],
+                                   message: message, range: statement.literalRange,
+                                   related: [Diagnostic.Related(range: first.range, message: "first imported here")],
                                    help: ["remove the second import"],
                                    fix: Diagnostic.Fix(title: "Remove the duplicate import", edits: [TextEdit(range: statement.removalRange, newText: "")]))
                 d = d.inFile(path)
@@ -260,7 +264,7 @@ public struct WorkspaceLoader: Sendable {
 
     /// The outcomes of the imports in `range` that are not duplicates, by offset in the range,
     /// resolved on every core.
-    private static func resolveAll(_ statements: [ImportStatement], _ range: Range<Int>, skipping duplicates: [SourceRange?],
+    private static func resolveAll(_ statements: [ImportStatement], _ range: Range<Int>, skipping duplicates: [(range: SourceRange, path: String)?],
                                    _ resolve: @Sendable (ImportStatement) -> ImportOutcome) -> ResultSlots<ImportOutcome> {
         let chunks = 16
         let results = ResultSlots<ImportOutcome>(count: range.count)

@@ -46,14 +46,18 @@ struct DiagnosticRenderer {
             return JSONDiagnosticWriter(sources: sources, root: root).line(d, defaultFile: defaultFile)
         }
         let shown = displayPath(file)
-        let position = source.map { $0.location(of: d.range.lowerBound) } ?? "1:1"
+        // A place in a file with its line and column; a directory or a file that could not be
+        // read by its path alone (`dir:1:1` would point at nothing).
+        let place = source.map { "\(shown):\($0.location(of: d.range.lowerBound))" } ?? shown
+        let heading = label(d.severity) + (d.code.map { "[\($0)]" } ?? "")
         if format == .short {
-            return "\(shown):\(position): \(label(d.severity)): \(d.message)\n"
+            // rustc's short form keeps the code.
+            return "\(place): \(heading): \(d.message)\n"
         }
-        var out = paint(label(d.severity) + (d.code.map { "[\($0)]" } ?? ""), severityColor(d.severity))
+        var out = paint(heading, severityColor(d.severity))
         out += paint(": \(d.message)", "1") + "\n"
         guard let source else {
-            out += paint(" --> ", "1;34") + "\(shown):\(position)\n"
+            out += paint(" --> ", "1;34") + "\(place)\n"
             for help in d.help { out += paint("  = ", "1;34") + paint("help", "1") + ": \(help)\n" }
             return out + "\n"
         }
@@ -66,7 +70,7 @@ struct DiagnosticRenderer {
         marks.sort { source.lines.line(containing: $0.offset.lowerBound) < source.lines.line(containing: $1.offset.lowerBound) }
         let lastLine = marks.map { source.lines.line(containing: $0.offset.lowerBound) + 1 }.max() ?? 1
         let gutter = String(repeating: " ", count: String(lastLine).count)
-        out += gutter + paint("--> ", "1;34") + "\(shown):\(position)\n"
+        out += gutter + paint("--> ", "1;34") + "\(place)\n"
         out += gutter + paint(" |", "1;34") + "\n"
         var previousLine = -1
         var shownPart = 0..<0

@@ -10,8 +10,13 @@ extension DiagnosticCode {
 
     public static let ambiguousBareImport = DiagnosticCode("I013", "A bare import (`import \"models\";`) that both the project and the standard library have; the project's module is used (warning).")
 
+    public static let importAfterDeclaration = DiagnosticCode("I014", "An import after the first declaration; today's compiler reads imports only at the top of the file (warning).")
+    public static let keywordAlias = DiagnosticCode("I015", "An import's `as` name that is a keyword (`as fn`), which today's compiler rejects (warning).")
+    public static let ambiguousModuleFile = DiagnosticCode("I016", "A module that exists as both `x.asthra` and `x.ast`; `x.asthra` is used (warning).")
+    public static let missingTargetPath = DiagnosticCode("M019", "An `entry`, `[[bin]]` or `[lib]` path that does not exist (warning).")
+
     static let asthra: [DiagnosticCode] = [
         .legacyProjectTable, .unknownImportPrefix, .internalImport, .libraryImportsOutside, .libraryRootsNotFound, .malformedPackageDeclaration, .importEscapesRoot,
-        .ambiguousBareImport,
+        .ambiguousBareImport, .importAfterDeclaration, .keywordAlias, .ambiguousModuleFile, .missingTargetPath,
     ]
 }

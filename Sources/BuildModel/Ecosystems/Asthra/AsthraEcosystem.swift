@@ -23,6 +23,23 @@ public struct AsthraEcosystem: Ecosystem {
         AsthraManifestReader.read(source)
     }
 
+    /// Every `entry`, `[[bin]]` and `[lib]` path must be a file (a warning: the seed's era did
+    /// not require it, today's compiler cannot build without it).
+    public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
+        (manifest.package?.targets ?? []).compactMap { target in
+            let path = Paths.join(manifest.directory, target.path.value)
+            guard !fileSystem.isFile(path) else { return nil }
+            return .warning("\(target.kind == .lib ? "library" : "program") '\(target.name.value)' has its source at '\(target.path.value)', which does not exist",
+                            .missingTargetPath, at: target.path.range,
+                            help: ["the path is relative to the package root; create the file or correct the path"])
+        }
+    }
+
+    /// `std/x` and `stdlib/x` are one module.
+    public func moduleKey(ofImport path: String) -> String {
+        path.hasPrefix("std/") ? "stdlib/" + path.dropFirst(4) : path
+    }
+
     public func scanSource(_ source: SourceText) -> SourceScan {
         AsthraSourceScanner.scan(source)
     }

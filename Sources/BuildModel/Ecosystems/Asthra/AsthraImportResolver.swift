@@ -282,6 +282,13 @@ final class AsthraImportResolver: ImportResolver {
 
     private func module(at base: String, statement: ImportStatement, category: ImportCategory) -> ImportOutcome {
         if let found = findModule(base) {
+            let name = Paths.lastComponent(base)
+            let files = extensions.map { name + "." + $0 }.filter { cache.entries(of: Paths.parent(base))?.contains($0) ?? false }
+            if files.count > 1 {
+                return ImportOutcome(category: category, targets: found, diagnostics: [.warning(
+                    "module '\(statement.path)' is both '\(files[0])' and '\(files[1])'; '\(files[0])' is used", .ambiguousModuleFile,
+                    at: statement.literalRange, help: ["remove or rename one of them, so that the module is one file"])])
+            }
             if found.isEmpty {
                 return ImportOutcome(category: category, diagnostics: [.error(
                     "module '\(statement.path)' is the directory '\(show(base))', which holds no .\(extensions.joined(separator: " or .")) files", .unresolvedImport,

@@ -31,6 +31,15 @@ struct AsthraSourceScanner {
         return t
     }
 
+    /// Words the grammar keeps for itself: not names an import may be bound to.
+    static let keywords: Set<String> = [
+        "as", "break", "const", "continue", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "import", "in", "let",
+        "match", "mut", "none", "package", "priv", "pub", "return", "self", "spawn", "struct", "true", "unsafe", "void", "while",
+    ]
+
+    /// The first declaration (`pub fn main`, `struct …`): imports after it are in the wrong place.
+    private var firstDeclaration: SourceRange?
+
     private mutating func run() {
         var depth = 0
         while true {
@@ -46,9 +55,20 @@ struct AsthraSourceScanner {
                 if (b == 0x7D || b == 0x29 || b == 0x5D) && depth > 0 { depth -= 1 }
             case .identifier where depth == 0:
                 if lexer.isIdentifier(token, "import") {
+                    let count = scan.imports.count
                     importStatement(token)
+                    if let declaration = firstDeclaration, scan.imports.count > count {
+                        var d = Diagnostic.warning(
+                            "import after the first declaration; today's compiler reads imports only at the top of the file, after `package`",
+                            .importAfterDeclaration, at: scan.imports[count].literalRange,
+                            help: ["move the import above the first declaration"])
+                        d.related = [Diagnostic.Related(range: declaration, message: "the first declaration")]
+                        scan.diagnostics.append(d)
+                    }
                 } else if lexer.isIdentifier(token, "package") {
                     packageDeclaration(token)
+                } else if firstDeclaration == nil {
+                    firstDeclaration = token.range
                 }
             default:
                 break
@@ -80,6 +100,18 @@ struct AsthraSourceScanner {
 
     private mutating func importStatement(_ keyword: AsthraLexer.Token) {
         let pathToken = peek()
+        if pathToken.kind == .character, pathToken.range.count >= 2, lexer.bytes[pathToken.range.upperBound - 1] == 0x27 {
+            // `import 'std/io';`: the path in single quotes; the fix swaps the quotes.
+            let inner = String(lexer.text(SourceRange(pathToken.range.lowerBound + 1, pathToken.range.upperBound - 1)))
+            let quoted = "\"" + inner.replacingBackslashQuotes + "\""
+            scan.diagnostics.append(.error(
+                "an import path is written in double quotes, not single quotes", .malformedImport, at: pathToken.range,
+                help: ["write it as: import \(quoted);"],
+                fix: Diagnostic.Fix(title: "Use double quotes", edits: [TextEdit(range: pathToken.range, newText: quoted)])))
+            _ = next()
+            recover()
+            return
+        }
         guard case .string(let terminated) = pathToken.kind else {
             // `import stdlib/string;`: suggest the quoted form.
             var end = keyword.range.upperBound
@@ -147,6 +179,11 @@ struct AsthraSourceScanner {
             }
             _ = next()
             statement.alias = Located(String(lexer.text(name.range)), range: name.range)
+            if Self.keywords.contains(statement.alias!.value) {
+                scan.diagnostics.append(.warning(
+                    "'\(statement.alias!.value)' is a keyword; today's compiler does not accept it as an import's name", .keywordAlias,
+                    at: name.range, help: ["choose another name, such as '\(statement.alias!.value)_mod'"]))
+            }
             statement.range = SourceRange(statement.range.lowerBound, name.range.upperBound)
         }
         let end = peek()
@@ -236,4 +273,23 @@ struct AsthraSourceScanner {
 /// A statement that could not be read, and why.
 struct ScanFailure: Error {
     var diagnostic: Diagnostic
+}
+
+extension String {
+    /// A single-quoted path's text made fit for double quotes: `\'` unescaped, `"` escaped.
+    fileprivate var replacingBackslashQuotes: String {
+        var out = ""
+        var escaped = false
+        for c in self {
+            if escaped {
+                out += c == "'" ? "'" : "\\" + String(c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out += c == "\"" ? "\\\"" : String(c)
+            }
+        }
+        return escaped ? out + "\\" : out
+    }
 }
