@@ -103,6 +103,7 @@ struct CLITests {
               | ---- first defined here
             3 | name = "b"
               | ^^^^
+              |
               = help: remove one of the two definitions, or rename one
 
 

@@ -35,7 +35,7 @@ struct CheckCommandTests {
     @Test("the bundled example workspace checks clean")
     func hello() throws {
         let result = try AmpuProcess.run(["check"], environment: plain, directory: examples + "/hello/app/src")
-        #expect(result.stderr == "Checked 2 packages, 3 modules: no problems\n")
+        #expect(result.stderr == "Checked 2 packages, 3 modules and 4 imported modules: no problems\n")
         #expect(result.stdout == "")
         #expect(result.status == 0)
     }
@@ -52,7 +52,7 @@ struct CheckCommandTests {
             src/main.asthra:8:8: error[I004]: third-party package 'github.com/acme/http' is not declared in [dependencies] of 'shop'
             src/main.asthra:9:8: error[I005]: local import '../../hello/mathlib/src/lib' leaves package 'shop'
             vendor/json/src/lib.asthra:3:8: error[I006]: third-party code cannot import internal package 'internal/runtime/memory'
-            error: check failed: 7 errors, 1 warning in 1 package, 3 modules
+            error: check failed: 7 errors, 1 warning in 1 package, 3 modules and 3 imported modules
 
             """)
         #expect(result.status == 1)
@@ -87,6 +87,7 @@ struct CheckCommandTests {
             2 | import "./b";
               |        ^^^^^
              ::: src/b.asthra:2:8: 'src/b.asthra' imports './a' here
+              |
               = help: move what these modules share into a module that imports none of them, or remove one of the imports
 
             warning[I010]: './b' is imported twice
@@ -96,6 +97,7 @@ struct CheckCommandTests {
               |        ----- first imported here
             3 | import "./b";
               |        ^^^^^
+              |
               = help: remove the second import
 
             error: check failed: 1 error, 1 warning in 1 package, 2 modules
@@ -185,6 +187,7 @@ struct CheckCommandTests {
               |
             1 | ...x x x x x x x x x x x x x x x */ import "nowhere/x"; //y y y y y y y y y y y y y y y y y y ...
               |                                            ^^^^^^^^^^^
+              |
               = help: an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../'
 
             error: check failed: 1 error, 0 warnings in 1 package, 1 module

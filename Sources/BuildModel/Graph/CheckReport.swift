@@ -13,4 +13,6 @@ public struct CheckReport: Sendable {
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
     public var packageCount: Int { snapshot.members.count }
     public var moduleCount: Int { snapshot.modules.values.count { $0.memberManifest != nil } }
+    /// Modules of libraries and dependencies the members' imports reached, scanned and checked too.
+    public var libraryModuleCount: Int { snapshot.modules.count - moduleCount }
 }

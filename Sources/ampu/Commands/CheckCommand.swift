@@ -53,7 +53,10 @@ struct CheckSummary {
     private func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     var text: String {
-        let scope = "\(count(report.packageCount, "package")), \(count(report.moduleCount, "module"))"
+        // What was scanned: the packages' own modules, and the library and dependency modules
+        // their imports reached (checked too).
+        var scope = "\(count(report.packageCount, "package")), \(count(report.moduleCount, "module"))"
+        if report.libraryModuleCount > 0 { scope += " and \(count(report.libraryModuleCount, "imported module"))" }
         let errors = report.errorCount
         let warnings = report.warningCount
         if errors > 0 {

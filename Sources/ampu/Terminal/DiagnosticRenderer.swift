@@ -98,6 +98,8 @@ struct DiagnosticRenderer {
             let loc = sources[r.file ?? file].map { $0.location(of: r.range.lowerBound) } ?? "1:1"
             out += gutter + paint("::: ", "1;34") + "\(displayPath(r.file ?? file)):\(loc): \(r.message)\n"
         }
+        // rustc's layout: an empty gutter line between the snippet and what is said about it.
+        if !d.help.isEmpty { out += gutter + paint(" |", "1;34") + "\n" }
         for help in d.help { out += gutter + paint(" = ", "1;34") + paint("help", "1") + ": \(help)\n" }
         return out + "\n"
     }
