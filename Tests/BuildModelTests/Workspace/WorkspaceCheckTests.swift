@@ -210,6 +210,9 @@ struct WorkspaceCheckTests {
             "../asthra/stdlib/net.asthra:2:8 error[I007] the standard library cannot import third-party package 'github.com/acme/json'",
             "../asthra/stdlib/net.asthra:3:8 error[I005] local import '../../w/src/main' leaves the standard library",
         ])
+        // No help a library cannot follow: it has no [dependencies] to declare anything in.
+        let leaves = try #require(try checker.report().diagnostics.first { $0.code == "I005" })
+        #expect(leaves.help == ["the standard library may import only 'stdlib/…', 'internal/…', 'system/…' and modules inside its own root"])
     }
 
     @Test("with no standard library anywhere (today's compiler has it built in), its imports are taken as the compiler's: no warning")

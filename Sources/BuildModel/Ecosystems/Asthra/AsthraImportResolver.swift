@@ -150,9 +150,12 @@ final class AsthraImportResolver: ImportResolver {
                 case .internal: "the internal packages"
                 default: "package '\(manifest(at: origin.manifestPath)?.displayName ?? Paths.lastComponent(origin.boundary))'"
                 }
+                // Only a package can declare dependencies: the libraries name what they may import.
+                let help = origin.kind == .stdlib || origin.kind == .internal
+                    ? "\(what) may import only 'stdlib/…', 'internal/…', 'system/…' and modules inside its own root"
+                    : "to use another package, declare it under [dependencies] (with path = \"…\") and import it by its name"
                 return ImportOutcome(category: .local, diagnostics: [.error(
-                    "local import '\(path)' leaves \(what)", .importLeavesPackage, at: statement.literalRange,
-                    help: ["to use another package, declare it under [dependencies] (with path = \"…\") and import it by its name"])])
+                    "local import '\(path)' leaves \(what)", .importLeavesPackage, at: statement.literalRange, help: [help])])
             }
             return module(at: target, statement: statement, category: .local)
         default:  // .thirdParty: `classify` and `declaredDependency` give no other category
