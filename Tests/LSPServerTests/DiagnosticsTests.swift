@@ -7,7 +7,7 @@ struct DiagnosticsTests {
     static let internalImport = #"""
         {"uri":"file:///ws/src/main.asthra","diagnostics":[{"range":{"start":{"line":3,"character":7},"end":{"line":3,"character":25}},
          "severity":1,"code":"I006","source":"ampu",
-         "message":"user code cannot import internal package 'internal/runtime'\nhelp: 'internal/…' packages are private to the standard library; use the public API under 'stdlib/…' instead"}]}
+         "message":"user code cannot import internal package 'internal/runtime'\nnote: 'internal/…' packages are private to the standard library\nhelp: use the public API under 'stdlib/…' instead"}]}
         """#
 
     @Test("after the initial index, every file with problems is published, and only those")
@@ -45,7 +45,7 @@ struct DiagnosticsTests {
         await client.change(TestWorkspace.manifest, version: 2, line: 5, from: 0, to: 30, text: "")
         let messages = client.published(TestWorkspace.main)?["diagnostics"]?.arrayValue?.compactMap { $0["message"]?.stringValue }
         #expect(messages == [
-            "user code cannot import internal package 'internal/runtime'\nhelp: 'internal/…' packages are private to the standard library; use the public API under 'stdlib/…' instead",
+            "user code cannot import internal package 'internal/runtime'\nnote: 'internal/…' packages are private to the standard library\nhelp: use the public API under 'stdlib/…' instead",
             "unknown import path 'mathlib'\nhelp: an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../'",
         ])
     }

@@ -179,7 +179,7 @@ struct FeatureTests {
                 == json(#"""
             [{"title":"Remove the import of 'internal/runtime'","kind":"quickfix",
               "diagnostics":[{"range":{"start":{"line":3,"character":7},"end":{"line":3,"character":25}},"severity":1,"code":"I006","source":"ampu",
-                "message":"user code cannot import internal package 'internal/runtime'\nhelp: 'internal/…' packages are private to the standard library; use the public API under 'stdlib/…' instead"}],
+                "message":"user code cannot import internal package 'internal/runtime'\nnote: 'internal/…' packages are private to the standard library\nhelp: use the public API under 'stdlib/…' instead"}],
               "isPreferred":true,
               "edit":{"changes":{"file:///ws/src/main.asthra":[{"range":{"start":{"line":3,"character":0},"end":{"line":4,"character":0}},"newText":""}]}}}]
             """#))

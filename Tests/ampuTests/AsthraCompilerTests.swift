@@ -37,4 +37,27 @@ struct AsthraCompilerTests {
 
             """#)
     }
+
+    @Test("rustc's layout: a label on the primary caret, the rule as a note, the fix as help")
+    func layout() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n")
+        try dir.write("src/main.asthra", "package main;\nimport \"internal/runtime/memory\";\n")
+        let result = try AmpuProcess.run(["check"], environment: plain.merging(["ASTHRA_HOME": examples + "/asthra-home"]) { $1 }, directory: dir.path)
+        #expect(result.stderr == """
+            error[I006]: user code cannot import internal package 'internal/runtime/memory'
+             --> src/main.asthra:2:8
+              |
+            2 | import "internal/runtime/memory";
+              |        ^^^^^^^^^^^^^^^^^^^^^^^^^ internal to the standard library
+              |
+              = note: 'internal/…' packages are private to the standard library
+              = help: use the public API under 'stdlib/…' instead
+
+            error: check failed: 1 error, 0 warnings in 1 package, 1 module
+
+            """)
+        let json = try AmpuProcess.run(["check", "--message-format", "json"], environment: plain.merging(["ASTHRA_HOME": examples + "/asthra-home"]) { $1 }, directory: dir.path)
+        #expect(json.stdout.contains(#""label":"internal to the standard library","notes":["'internal/…' packages are private to the standard library"],"help":["use the public API under 'stdlib/…' instead"]"#))
+    }
 }

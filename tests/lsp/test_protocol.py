@@ -57,7 +57,8 @@ async def test_internal_import_diagnostic(client: LanguageClient):
     assert d.severity == types.DiagnosticSeverity.Error
     assert d.source == "ampu"
     assert d.message == ("user code cannot import internal package 'internal/runtime/memory'\n"
-                         "help: 'internal/…' packages are private to the standard library; use the public API under 'stdlib/…' instead")
+                         "note: 'internal/…' packages are private to the standard library\n"
+                         "help: use the public API under 'stdlib/…' instead")
     assert [x.code for x in diagnostics] == ["I006", "I002", "I003", "I004", "I005"]
 
 

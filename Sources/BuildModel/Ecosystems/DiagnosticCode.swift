@@ -54,11 +54,13 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Diagnostic {
-    static func error(_ message: String, _ code: DiagnosticCode, at range: SourceRange, help: [String] = [], fix: Fix? = nil) -> Diagnostic {
-        Diagnostic(severity: .error, code: code.rawValue, message: message, range: range, help: help, fix: fix)
+    static func error(_ message: String, _ code: DiagnosticCode, at range: SourceRange, label: String? = nil, notes: [String] = [],
+                      help: [String] = [], fix: Fix? = nil) -> Diagnostic {
+        Diagnostic(severity: .error, code: code.rawValue, message: message, range: range, label: label, notes: notes, help: help, fix: fix)
     }
 
-    static func warning(_ message: String, _ code: DiagnosticCode, at range: SourceRange, help: [String] = [], fix: Fix? = nil) -> Diagnostic {
-        Diagnostic(severity: .warning, code: code.rawValue, message: message, range: range, help: help, fix: fix)
+    static func warning(_ message: String, _ code: DiagnosticCode, at range: SourceRange, label: String? = nil, notes: [String] = [],
+                        help: [String] = [], fix: Fix? = nil) -> Diagnostic {
+        Diagnostic(severity: .warning, code: code.rawValue, message: message, range: range, label: label, notes: notes, help: help, fix: fix)
     }
 }

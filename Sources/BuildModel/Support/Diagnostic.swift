@@ -48,13 +48,17 @@ public struct Diagnostic: Hashable, Sendable {
     public var file: String?
     public var range: SourceRange
     public var related: [Related]
+    /// What the primary range is, said beside its carets (`not declared in [dependencies]`).
+    public var label: String?
+    /// `note:` lines: the rule the problem breaks, or why it matters.
+    public var notes: [String]
     /// `help:` lines: how to fix it, in words.
     public var help: [String]
     public var fix: Fix?
 
     public init(
         severity: Severity, code: String? = nil, message: String, file: String? = nil,
-        range: SourceRange, related: [Related] = [], help: [String] = [], fix: Fix? = nil
+        range: SourceRange, related: [Related] = [], label: String? = nil, notes: [String] = [], help: [String] = [], fix: Fix? = nil
     ) {
         self.severity = severity
         self.code = code
@@ -62,6 +66,8 @@ public struct Diagnostic: Hashable, Sendable {
         self.file = file
         self.range = range
         self.related = related
+        self.label = label
+        self.notes = notes
         self.help = help
         self.fix = fix
     }

@@ -97,12 +97,14 @@ extension LanguageServer {
     }
 }
 
-/// A model diagnostic as the protocol writes it: the help lines follow the message, related
+/// A model diagnostic as the protocol writes it: the note and help lines follow the message (the
+/// label is what the editor's underline shows already), related
 /// places become `relatedInformation`, the code links nowhere.
 enum LSPDiagnostic {
     static func json(_ d: Diagnostic, file: String, converter: PositionConverter, text: (String) -> SourceText?) -> JSONValue {
         let source = text(file) ?? SourceText("")
         var message = d.message
+        for note in d.notes { message += "\nnote: " + note }
         for help in d.help { message += "\nhelp: " + help }
         let severity: Int64 = switch d.severity {
         case .error: 1

@@ -58,11 +58,12 @@ struct DiagnosticRenderer {
         out += paint(": \(d.message)", "1") + "\n"
         guard let source else {
             out += paint(" --> ", "1;34") + "\(place)\n"
+            for note in d.notes { out += paint("  = ", "1;34") + paint("note", "1") + ": \(note)\n" }
             for help in d.help { out += paint("  = ", "1;34") + paint("help", "1") + ": \(help)\n" }
             return out + "\n"
         }
         // Snippet lines: the primary range, then related ranges of the same file, by line.
-        var marks: [(offset: SourceRange, message: String, primary: Bool)] = [(d.range, "", true)]
+        var marks: [(offset: SourceRange, message: String, primary: Bool)] = [(d.range, d.label ?? "", true)]
         var elsewhere: [Diagnostic.Related] = []
         for r in d.related {
             if (r.file ?? file) == file { marks.append((r.range, r.message, false)) } else { elsewhere.append(r) }
@@ -98,8 +99,10 @@ struct DiagnosticRenderer {
             let loc = sources[r.file ?? file].map { $0.location(of: r.range.lowerBound) } ?? "1:1"
             out += gutter + paint("::: ", "1;34") + "\(displayPath(r.file ?? file)):\(loc): \(r.message)\n"
         }
-        // rustc's layout: an empty gutter line between the snippet and what is said about it.
-        if !d.help.isEmpty { out += gutter + paint(" |", "1;34") + "\n" }
+        // rustc's layout: an empty gutter line between the snippet and what is said about it;
+        // the rule as a note, then how to fix it as help.
+        if !d.help.isEmpty || !d.notes.isEmpty { out += gutter + paint(" |", "1;34") + "\n" }
+        for note in d.notes { out += gutter + paint(" = ", "1;34") + paint("note", "1") + ": \(note)\n" }
         for help in d.help { out += gutter + paint(" = ", "1;34") + paint("help", "1") + ": \(help)\n" }
         return out + "\n"
     }

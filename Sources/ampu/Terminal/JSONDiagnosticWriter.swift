@@ -30,6 +30,8 @@ struct JSONDiagnosticWriter {
         object["severity"] = .string(d.severity.rawValue)
         object["code"] = d.code.map(JSONValue.string) ?? .null
         object["message"] = .string(d.message)
+        if let label = d.label { object["label"] = .string(label) }
+        if !d.notes.isEmpty { object["notes"] = .array(d.notes.map(JSONValue.string)) }
         object["help"] = .array(d.help.map(JSONValue.string))
         object["related"] = .array(d.related.map { r in
             let rfile = r.file ?? file

@@ -30,11 +30,15 @@ public enum AsthraAccessPolicy {
         switch code {
         case .internalImport:
             return .error("\(importer.rawValue) cannot import internal package '\(path)'", .internalImport, at: range,
-                          help: ["'internal/…' packages are private to the standard library; use the public API under 'stdlib/…' instead"])
+                          label: "internal to the standard library",
+                          notes: ["'internal/…' packages are private to the standard library"],
+                          help: ["use the public API under 'stdlib/…' instead"])
         default:
             return .error("\(importer == .stdlib ? "the standard library" : "internal code") cannot import third-party package '\(path)'",
                           .libraryImportsOutside, at: range,
-                          help: ["the standard library and internal packages may import only 'stdlib/…', 'internal/…', 'system/…' and their own modules"])
+                          label: "a third-party package",
+                          notes: ["the standard library and internal packages may import only 'stdlib/…', 'internal/…', 'system/…' and their own modules"],
+                          help: ["move what needs the package out of the library, into a package that declares it"])
         }
     }
 }
