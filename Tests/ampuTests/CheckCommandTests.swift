@@ -111,7 +111,7 @@ struct CheckCommandTests {
         let dir = try ScratchDirectory()
         let none = try AmpuProcess.run(["check"], environment: plain, directory: dir.path)
         #expect(none.stderr == """
-            error[W001]: could not find 'asthra.toml', 'Asthra.toml' or 'Oats.toml' in '\(dir.path)' or any parent directory
+            error[F001]: could not find 'asthra.toml', 'Asthra.toml' or 'Oats.toml' in '\(dir.path)' or any parent directory
              --> \(dir.path)
               = help: run `ampu init` to make this directory a package, or pass --manifest-path
 
@@ -133,14 +133,14 @@ struct CheckCommandTests {
         try Data([0x70, 0x61, 0x63, 0x6B, 0x61, 0x67, 0x65, 0x20, 0xFF, 0x3B, 0x0A]).write(to: URL(fileURLWithPath: dir.path + "/src/bad.asthra"))
         let badUTF8 = try AmpuProcess.run(["check", "--message-format", "short"], environment: plain.merging(["ASTHRA_HOME": examples + "/asthra-home"]) { $1 }, directory: dir.path)
         #expect(badUTF8.stderr == """
-            src/bad.asthra:1:9: error[W003]: the file is not valid UTF-8 (byte 0xFF at offset 8)
+            src/bad.asthra:1:9: error[F003]: the file is not valid UTF-8 (byte 0xFF at offset 8)
             error: check failed: 1 error, 0 warnings in 1 package, 2 modules
 
             """)
         #expect(badUTF8.status == 1)
 
         let missing = try AmpuProcess.run(["check", "--manifest-path", "nowhere/asthra.toml"], environment: plain, directory: dir.path)
-        #expect(missing.stderr.hasPrefix("error[W002]: cannot read the manifest: '\(dir.path)/nowhere/asthra.toml' does not exist\n"))
+        #expect(missing.stderr.hasPrefix("error[F002]: cannot read the manifest: '\(dir.path)/nowhere/asthra.toml' does not exist\n"))
         #expect(missing.status == 1)
     }
 
@@ -166,7 +166,7 @@ struct CheckCommandTests {
         try dir.write("asthra.toml/x", "")
         let result = try AmpuProcess.run(["check"], environment: plain, directory: dir.path)
         #expect(result.stderr == """
-            error[W002]: cannot read the manifest: '\(dir.path)/asthra.toml' is a directory, expected a file
+            error[F002]: cannot read the manifest: '\(dir.path)/asthra.toml' is a directory, expected a file
              --> \(dir.path)/asthra.toml
               = help: a manifest must be a regular file: rename or remove '\(dir.path)/asthra.toml'
 
@@ -241,11 +241,11 @@ struct CheckCommandTests {
         let dir = try ScratchDirectory()
         try dir.write("package.json", "{}")
         let result = try AmpuProcess.run(["check", "--manifest-path", "package.json", "--message-format", "short"], environment: plain, directory: dir.path)
-        #expect(result.stderr == "\(dir.path)/package.json: error[W001]: 'package.json' is not a manifest ampu reads ('\(dir.path)/package.json')\n")
+        #expect(result.stderr == "\(dir.path)/package.json: error[F001]: 'package.json' is not a manifest ampu reads ('\(dir.path)/package.json')\n")
         #expect(result.status == 1)
         let full = try AmpuProcess.run(["check", "--manifest-path", "package.json"], environment: plain, directory: dir.path)
         #expect(full.stderr == """
-            error[W001]: 'package.json' is not a manifest ampu reads ('\(dir.path)/package.json')
+            error[F001]: 'package.json' is not a manifest ampu reads ('\(dir.path)/package.json')
              --> \(dir.path)/package.json
               = help: ampu reads manifests named 'asthra.toml', 'Asthra.toml' or 'Oats.toml'
 

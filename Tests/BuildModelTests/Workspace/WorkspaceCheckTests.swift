@@ -322,7 +322,7 @@ struct WorkspaceCheckTests {
         try checker.fs.createSymbolicLink("/w/src/loop", to: "/w/src")
         let found707 = try checker.lines()
         #expect(found707 == [
-            "src/bad.asthra:2:7 error[W003] the file is not valid UTF-8 (byte 0xE9 at offset 20)",
+            "src/bad.asthra:2:7 error[F003] the file is not valid UTF-8 (byte 0xE9 at offset 20)",
             "src/loop:1:1 warning[W004] 'loop' is a symbolic link loop; the directory is skipped",
             "src/ok.asthra:2:8 error[I003] cannot find module './missing'",
         ])
