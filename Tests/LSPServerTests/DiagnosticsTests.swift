@@ -46,7 +46,7 @@ struct DiagnosticsTests {
         let messages = client.published(TestWorkspace.main)?["diagnostics"]?.arrayValue?.compactMap { $0["message"]?.stringValue }
         #expect(messages == [
             "user code cannot import internal package 'internal/runtime'\nnote: 'internal/…' packages are private to the standard library\nhelp: use the public API under 'stdlib/…' instead",
-            "unknown import path 'mathlib'\nhelp: an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../'",
+            "unknown import path 'mathlib'\nnote: an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../', or names a module of the project root or the standard library",
         ])
     }
 

@@ -64,7 +64,7 @@ struct CheckCommandTests {
                                          environment: plain, directory: "/")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 8)
-        #expect(lines[3] == #"{"file":"src/main.asthra","line":5,"column":8,"endLine":5,"endColumn":22,"severity":"error","code":"I002","message":"unknown import path 'stdlb/string'","help":["did you mean 'stdlib/string'?","an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../'"],"related":[],"fix":{"title":"Change the import to 'stdlib/string'","edits":[{"file":"src/main.asthra","line":5,"column":9,"endLine":5,"endColumn":21,"newText":"stdlib/string"}]}}"#)
+        #expect(lines[3] == #"{"file":"src/main.asthra","line":5,"column":8,"endLine":5,"endColumn":22,"severity":"error","code":"I002","message":"unknown import path 'stdlb/string'","notes":["an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../', or names a module of the project root or the standard library"],"help":["did you mean 'stdlib/string'?"],"related":[],"fix":{"title":"Change the import to 'stdlib/string'","edits":[{"file":"src/main.asthra","line":5,"column":9,"endLine":5,"endColumn":21,"newText":"stdlib/string"}]}}"#)
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(Set(object.keys).isSuperset(of: ["file", "line", "column", "endLine", "endColumn", "severity", "code", "message"]))
@@ -188,7 +188,7 @@ struct CheckCommandTests {
             1 | ...x x x x x x x x x x x x x x x */ import "nowhere/x"; //y y y y y y y y y y y y y y y y y y ...
               |                                            ^^^^^^^^^^^
               |
-              = help: an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../'
+              = note: an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../', or names a module of the project root or the standard library
 
             error: check failed: 1 error, 0 warnings in 1 package, 1 module
 

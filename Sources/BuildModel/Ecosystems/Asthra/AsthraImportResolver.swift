@@ -155,7 +155,8 @@ final class AsthraImportResolver: ImportResolver {
                     ? "\(what) may import only 'stdlib/…', 'internal/…', 'system/…' and modules inside its own root"
                     : "to use another package, declare it under [dependencies] (with path = \"…\") and import it by its name"
                 return ImportOutcome(category: .local, diagnostics: [.error(
-                    "local import '\(path)' leaves \(what)", .importLeavesPackage, at: statement.literalRange, help: [help])])
+                    "local import '\(path)' leaves \(what)", .importLeavesPackage, at: statement.literalRange,
+                    notes: ["a local import ('./', '../') stays inside the root it is written in"], help: [help])])
             }
             return module(at: target, statement: statement, category: .local)
         default:  // .thirdParty: `classify` and `declaredDependency` give no other category
@@ -244,7 +245,7 @@ final class AsthraImportResolver: ImportResolver {
         let entry = "\(TOMLLiteral.renderKey(key)) = { git = \(TOMLLiteral.renderString(package)) }"
         var d = Diagnostic.error(
             "third-party package '\(package)' is not declared in [dependencies] of '\(manifest.displayName)'", .undeclaredDependency,
-            at: statement.literalRange,
+            at: statement.literalRange, label: "not in [dependencies]",
             help: ["add \(entry) (with a tag, branch or commit) under [dependencies] in \(show(manifest.path))"])
         let editable = origin.kind == .user && !(roots.cache.map { Paths.isWithin(manifest.path, $0) } ?? false)
         let document = TOMLDocument(parsing: manifest.source)
@@ -334,7 +335,8 @@ final class AsthraImportResolver: ImportResolver {
             help.append("did you mean '\(guess)'?")
             fix = Diagnostic.Fix(title: "Change the import to '\(guess)'", edits: [TextEdit(range: statement.pathRange, newText: guess)])
         }
-        help.append("an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../'")
-        return .error("unknown import path '\(path)'", .unknownImportPrefix, at: statement.literalRange, help: help, fix: fix)
+        return .error("unknown import path '\(path)'", .unknownImportPrefix, at: statement.literalRange,
+                      notes: ["an import path starts with 'stdlib/', 'std/', 'internal/', 'system/', a domain ('github.com/user/pkg'), './' or '../', or names a module of the project root or the standard library"],
+                      help: help, fix: fix)
     }
 }
