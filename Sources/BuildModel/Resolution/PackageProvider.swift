@@ -1,0 +1,35 @@
+/// What a version solver needs to know about packages, whatever their source: which versions
+/// exist, and what each depends on. Path, git, registry and cache providers implement it; tests
+/// fake it.
+public protocol PackageProvider {
+    /// Every version of the package there is (in any order); empty when there is none.
+    func versions(of package: String) throws(ResolutionError) -> [Version]
+    /// What one version depends on, in the order its manifest lists it.
+    func dependencies(of package: String, at version: Version) throws(ResolutionError) -> [PackageRequirement]
+}
+
+/// A dependency as a solver sees it: a package and the versions that will do.
+public struct PackageRequirement: Hashable, Sendable {
+    public var package: String
+    public var versions: VersionSet
+
+    public init(_ package: String, _ versions: VersionSet) {
+        self.package = package
+        self.versions = versions
+    }
+}
+
+/// Why versions could not be chosen.
+public enum ResolutionError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No set of versions meets every requirement: the explanation, in English.
+    case noSolution(String)
+    /// A provider could not answer (a repository that cannot be reached, a manifest that cannot be read).
+    case unavailable(package: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .noSolution(let explanation): explanation
+        case .unavailable(let package, let reason): "cannot get '\(package)': \(reason)"
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Testing
+@testable import BuildModel
+
+/// A universe of packages written as pub's solver document writes them:
+/// `"foo 1.0.0": ["bar ^1.0.0"]` — every version, and what it depends on.
+struct Universe: PackageProvider {
+    var packages: [String: [Version: [PackageRequirement]]] = [:]
+
+    init(_ spec: KeyValuePairs<String, [String]>) {
+        for (id, deps) in spec {
+            let parts = id.split(separator: " ").map(String.init)
+            let requirements = deps.map { dep -> PackageRequirement in
+                let p = dep.split(separator: " ", maxSplits: 1).map(String.init)
+                return PackageRequirement(p[0], VersionRequirement(p[1])!.versionSet)
+            }
+            packages[parts[0], default: [:]][Version(parts[1])!] = requirements
+        }
+    }
+
+    func versions(of package: String) throws(ResolutionError) -> [Version] {
+        Array(packages[package]?.keys ?? [:].keys)
+    }
+
+    func dependencies(of package: String, at version: Version) throws(ResolutionError) -> [PackageRequirement] {
+        packages[package]?[version] ?? []
+    }
+
+    /// Solves from `root 1.0.0`: the chosen versions (`foo 1.0.0`, sorted), or the explanation.
+    func solve(preference: PubGrubSolver.Preference = .highest) -> String {
+        var solver = PubGrubSolver(provider: self, root: "root", version: Version(1, 0, 0), preference: preference)
+        do {
+            return try solver.solve().sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        } catch {
+            return "\(error)"
+        }
+    }
+}
+
+@Suite("PubGrub: the worked examples of pub's solver document")
+struct PubGrubTests {
+    @Test("no conflicts")
+    func noConflicts() {
+        let universe = Universe([
+            "root 1.0.0": ["foo ^1.0.0"],
+            "foo 1.0.0": ["bar ^1.0.0"],
+            "bar 1.0.0": [], "bar 2.0.0": [],
+        ])
+        #expect(universe.solve() == "bar 1.0.0, foo 1.0.0, root 1.0.0")
+    }
+
+    @Test("avoiding conflict during decision making")
+    func avoidingConflict() {
+        let universe = Universe([
+            "root 1.0.0": ["foo ^1.0.0", "bar ^1.0.0"],
+            "foo 1.1.0": ["bar ^2.0.0"], "foo 1.0.0": [],
+            "bar 1.0.0": [], "bar 1.1.0": [], "bar 2.0.0": [],
+        ])
+        #expect(universe.solve() == "bar 1.1.0, foo 1.0.0, root 1.0.0")
+    }
+
+    @Test("performing conflict resolution")
+    func conflictResolution() {
+        let universe = Universe([
+            "root 1.0.0": ["foo >=1.0.0"],
+            "foo 2.0.0": ["bar ^1.0.0"], "foo 1.0.0": [],
+            "bar 1.0.0": ["foo ^1.0.0"],
+        ])
+        #expect(universe.solve() == "foo 1.0.0, root 1.0.0")
+    }
+
+    @Test("conflict resolution with a partial satisfier")
+    func partialSatisfier() {
+        let universe = Universe([
+            "root 1.0.0": ["foo ^1.0.0", "target ^2.0.0"],
+            "foo 1.1.0": ["left ^1.0.0", "right ^1.0.0"], "foo 1.0.0": [],
+            "left 1.0.0": ["shared >=1.0.0"],
+            "right 1.0.0": ["shared <2.0.0"],
+            "shared 2.0.0": [], "shared 1.0.0": ["target ^1.0.0"],
+            "target 2.0.0": [], "target 1.0.0": [],
+        ])
+        #expect(universe.solve() == "foo 1.0.0, root 1.0.0, target 2.0.0")
+    }
+
+    @Test("linear error reporting")
+    func linearError() {
+        let universe = Universe([
+            "root 1.0.0": ["foo ^1.0.0", "baz ^1.0.0"],
+            "foo 1.0.0": ["bar ^2.0.0"],
+            "bar 2.0.0": ["baz ^3.0.0"],
+            "baz 1.0.0": [], "baz 3.0.0": [],
+        ])
+        #expect(universe.solve() == """
+            Because every version of foo depends on bar ^2.0.0 which depends on baz ^3.0.0, every version of foo requires baz ^3.0.0.
+            So, because root depends on both baz ^1.0.0 and foo ^1.0.0, version solving failed.
+            """)
+    }
+
+    @Test("branching error reporting")
+    func branchingError() {
+        let universe = Universe([
+            "root 1.0.0": ["foo ^1.0.0"],
+            "foo 1.0.0": ["a ^1.0.0", "b ^1.0.0"],
+            "foo 1.1.0": ["x ^1.0.0", "y ^1.0.0"],
+            "a 1.0.0": ["b ^2.0.0"],
+            "b 1.0.0": [], "b 2.0.0": [],
+            "x 1.0.0": ["y ^2.0.0"],
+            "y 1.0.0": [], "y 2.0.0": [],
+        ])
+        #expect(universe.solve() == """
+                Because foo <1.1.0 depends on a ^1.0.0 which depends on b ^2.0.0, foo <1.1.0 requires b ^2.0.0.
+            (1) So, because foo <1.1.0 depends on b ^1.0.0, foo <1.1.0 is forbidden.
+
+                Because foo >=1.1.0 depends on x ^1.0.0 which depends on y ^2.0.0, foo >=1.1.0 requires y ^2.0.0.
+                And because foo >=1.1.0 depends on y ^1.0.0, foo >=1.1.0 is forbidden.
+                And because foo <1.1.0 is forbidden (1), foo is forbidden.
+                So, because root depends on foo ^1.0.0, version solving failed.
+            """)
+    }
+}
