@@ -148,6 +148,77 @@ if let workspace = ProcessInfo.processInfo.environment["AMPU_BENCH_WORKSPACE"] {
     exit(0)
 }
 
+// MARK: - The solver on generated registries
+
+struct GeneratedRegistry: PackageProvider {
+    var deps: [String: [Version: [PackageRequirement]]] = [:]
+    func versions(of package: String) throws(ResolutionError) -> [Version] { Array(deps[package]?.keys ?? [:].keys) }
+    func dependencies(of package: String, at version: Version) throws(ResolutionError) -> [PackageRequirement] { deps[package]?[version] ?? [] }
+}
+
+/// 500 packages × 30 versions; each version depends on three later packages (a deterministic
+/// pseudo-random choice), and the root on the first ten: solvable.
+func wideRegistry() -> GeneratedRegistry {
+    var r = GeneratedRegistry()
+    var seed: UInt64 = 42
+    func next() -> UInt64 { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return seed >> 33 }
+    for p in 0..<500 {
+        for v in 0..<30 {
+            var list: [PackageRequirement] = []
+            if p < 497 {
+                for _ in 0..<3 {
+                    let q = p + 1 + Int(next() % UInt64(min(20, 499 - p)))
+                    list.append(PackageRequirement("p\(q)", VersionRequirement(">=1.\(Int(next() % 10)).0")!.versionSet))
+                }
+            }
+            r.deps["p\(p)", default: [:]][Version(1, UInt64(v), 0)] = list
+        }
+    }
+    r.deps["root"] = [Version(1, 0, 0): (0..<10).map { PackageRequirement("p\($0)", VersionRequirement("^1.0.0")!.versionSet) }]
+    return r
+}
+
+/// A conflict found only deep down: every version of `a` but the oldest needs a `c` that `b`
+/// rules out, through a chain of 20 packages; and the same with no way out, for the explanation.
+func deepConflict(solvable: Bool) -> GeneratedRegistry {
+    var r = GeneratedRegistry()
+    r.deps["root"] = [Version(1, 0, 0): [PackageRequirement("a", VersionRequirement("^1.0.0")!.versionSet), PackageRequirement("b", VersionRequirement("^1.0.0")!.versionSet)]]
+    for v in 0..<30 {
+        let needsChain = solvable ? v > 0 : true
+        r.deps["a", default: [:]][Version(1, UInt64(v), 0)] = needsChain ? [PackageRequirement("m0", VersionRequirement("^1.\(v).0")!.versionSet)] : []
+        r.deps["m0", default: [:]][Version(1, UInt64(v), 0)] = [PackageRequirement("m1", VersionRequirement("^1.0.0")!.versionSet)]
+    }
+    for i in 1..<20 {
+        r.deps["m\(i)"] = [Version(1, 0, 0): [PackageRequirement(i == 19 ? "c" : "m\(i + 1)", VersionRequirement(i == 19 ? "^2.0.0" : "^1.0.0")!.versionSet)]]
+    }
+    r.deps["b"] = [Version(1, 0, 0): [PackageRequirement("c", VersionRequirement("^1.0.0")!.versionSet)]]
+    r.deps["c"] = [Version(1, 0, 0): [], Version(2, 0, 0): []]
+    return r
+}
+
+do {
+    let wide = wideRegistry()
+    var chosen = 0
+    let wideTime = try median(11) {
+        var solver = PubGrubSolver(provider: wide, root: "root", version: Version(1, 0, 0))
+        chosen = try solver.solve().count
+    }
+    row("PubGrub: 500 packages x 30 versions, \(chosen) chosen (11)", ms(wideTime))
+    let deep = deepConflict(solvable: true)
+    let deepTime = try median(11) {
+        var solver = PubGrubSolver(provider: deep, root: "root", version: Version(1, 0, 0))
+        _ = try solver.solve()
+    }
+    row("PubGrub: a conflict 20 packages deep, backtracking (11)", ms(deepTime))
+    let failing = deepConflict(solvable: false)
+    var explanation = ""
+    let failTime = median(11) {
+        var solver = PubGrubSolver(provider: failing, root: "root", version: Version(1, 0, 0))
+        do { _ = try solver.solve() } catch { explanation = "\(error)" }
+    }
+    row("PubGrub: the same with no solution, explained (11)", ms(failTime) + "  (\(explanation.split(separator: "\n").count) lines, \(explanation.utf8.count) bytes)")
+}
+
 let big = generatedTOML(targetBytes: 1_000_000)
 let bigSource = SourceText(big)
 let bigMB = Double(bigSource.bytes.count) / 1_000_000

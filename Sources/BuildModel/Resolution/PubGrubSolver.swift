@@ -24,6 +24,8 @@ public struct PubGrubSolver {
     private var solution = PartialSolution()
     private var versionCache: [String: [Version]] = [:]
     private var dependencyCache: [String: [PackageRequirement]] = [:]
+    /// The versions that fit what is known of each package, with the term they were found for.
+    private var candidateCache: [String: (term: Term, versions: [Version])] = [:]
     /// Dependency incompatibilities already added (a range covers several versions).
     private var added: Set<String> = []
 
@@ -166,7 +168,14 @@ public struct PubGrubSolver {
         var best: (package: String, candidates: [Version])?
         for package in solution.undecided {
             let term = solution.term(for: package)!
-            let candidates = try versions(of: package).filter { term.versions.contains($0) }
+            // A package's candidates change only when what is known about it does.
+            let candidates: [Version]
+            if let cached = candidateCache[package], cached.term == term {
+                candidates = cached.versions
+            } else {
+                candidates = try versions(of: package).filter { term.versions.contains($0) }
+                candidateCache[package] = (term, candidates)
+            }
             if best == nil || candidates.count < best!.candidates.count { best = (package, candidates) }
         }
         guard let (package, candidates) = best else { return nil }

@@ -119,10 +119,43 @@ public struct VersionSet: Hashable, Sendable, CustomStringConvertible {
 
     public func subtracting(_ other: VersionSet) -> VersionSet { intersection(other.complement) }
 
-    /// Whether every version of this set is in `other`.
-    public func isSubset(of other: VersionSet) -> Bool { subtracting(other).isEmpty }
+    /// Whether every version of this set is in `other`: each range lies inside one of `other`'s
+    /// (they are disjoint and do not touch, so a range cannot need two). One pass, no copies:
+    /// the solver asks this for every term it compares.
+    public func isSubset(of other: VersionSet) -> Bool {
+        var j = 0
+        for r in ranges {
+            while j < other.ranges.count, let upper = other.ranges[j].upper, !(r.lower < upper) { j += 1 }
+            guard j < other.ranges.count else { return false }
+            let o = other.ranges[j]
+            if r.lower < o.lower { return false }
+            switch (r.upper, o.upper) {
+            case (_, nil): continue
+            case (nil, _?): return false
+            case (let a?, let b?): if b < a { return false }
+            }
+        }
+        return true
+    }
 
-    public func isDisjoint(with other: VersionSet) -> Bool { intersection(other).isEmpty }
+    /// Whether no version is in both. One pass, no copies.
+    public func isDisjoint(with other: VersionSet) -> Bool {
+        var i = 0, j = 0
+        while i < ranges.count && j < other.ranges.count {
+            let a = ranges[i], b = other.ranges[j]
+            // Overlap when each starts before the other ends.
+            let aBeforeBEnds = b.upper.map { a.lower < $0 } ?? true
+            let bBeforeAEnds = a.upper.map { b.lower < $0 } ?? true
+            if aBeforeBEnds && bBeforeAEnds { return false }
+            // Move past whichever ends first.
+            switch (a.upper, b.upper) {
+            case (nil, _): j += 1
+            case (_, nil): i += 1
+            case (let x?, let y?): if x < y { i += 1 } else { j += 1 }
+            }
+        }
+        return true
+    }
 
     /// The normal form as a requirement: `*`, `=1.2.3`, `^1.2.0`, `~1.2.0`, `>=1.0.0, <1.5.0`,
     /// ranges joined by ` || `, and `∅` for the empty set (which no requirement writes).

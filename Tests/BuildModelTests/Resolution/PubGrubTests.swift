@@ -117,3 +117,44 @@ struct PubGrubTests {
             """)
     }
 }
+
+@Suite("PubGrub: preferences and what else users meet")
+struct PubGrubMoreTests {
+    let universe = Universe([
+        "root 1.0.0": ["foo ^1.0.0"],
+        "foo 1.0.0": [], "foo 1.1.0": [], "foo 1.2.0": [], "foo 2.0.0": [], "foo 1.3.0-beta": [],
+    ])
+
+    @Test("the newest version that fits by default, the oldest with --minimal-versions, a locked one first")
+    func preferences() throws {
+        #expect(universe.solve() == "foo 1.2.0, root 1.0.0")
+        #expect(universe.solve(preference: .lowest) == "foo 1.0.0, root 1.0.0")
+        var locked = PubGrubSolver(provider: universe, root: "root", version: Version(1, 0, 0), preferred: ["foo": Version(1, 1, 0)])
+        #expect(try locked.solve()["foo"] == Version(1, 1, 0))
+        // A locked version that no longer fits is passed over.
+        var stale = PubGrubSolver(provider: universe, root: "root", version: Version(1, 0, 0), preferred: ["foo": Version(2, 0, 0)])
+        #expect(try stale.solve()["foo"] == Version(1, 2, 0))
+    }
+
+    @Test("a requirement no version meets, and a package that does not exist")
+    func noVersions() {
+        let missing = Universe([
+            "root 1.0.0": ["foo ^2.0.0"],
+            "foo 1.0.0": [],
+        ])
+        #expect(missing.solve() == "Because no versions of foo match ^2.0.0 and root depends on foo ^2.0.0, version solving failed.")
+        let unknown = Universe(["root 1.0.0": ["ghost ^1.0.0"]])
+        #expect(unknown.solve() == "Because no versions of ghost match ^1.0.0 and root depends on ghost ^1.0.0, version solving failed.")
+    }
+
+    @Test("a diamond: both sides agree on the shared package's newest common version")
+    func diamond() {
+        let diamond = Universe([
+            "root 1.0.0": ["left ^1.0.0", "right ^1.0.0"],
+            "left 1.0.0": ["shared >=1.0.0, <1.5.0"],
+            "right 1.0.0": ["shared ^1.2.0"],
+            "shared 1.0.0": [], "shared 1.2.0": [], "shared 1.4.0": [], "shared 1.6.0": [],
+        ])
+        #expect(diamond.solve() == "left 1.0.0, right 1.0.0, root 1.0.0, shared 1.4.0")
+    }
+}

@@ -87,3 +87,30 @@ struct ElmConstraintTests {
         #expect(error.description == message)
     }
 }
+
+@Suite("Version sets: containment and disjointness against the set algebra")
+struct VersionSetRelationTests {
+    /// Sets built from ranges over a small grid of versions, every pair compared both ways.
+    static let sets: [VersionSet] = {
+        let points = [Version(0, 0, 0, prerelease: ["0"]), Version(1, 0, 0), Version(1, 2, 0), Version(1, 5, 0), Version(2, 0, 0), Version(3, 0, 0)]
+        var out: [VersionSet] = [.empty, .any]
+        for (i, a) in points.enumerated() {
+            out.append(.atLeast(a))
+            out.append(.exactly(a))
+            for b in points[(i + 1)...] { out.append(VersionSet([VersionSet.Range(a, b)])) }
+        }
+        let singles = out
+        for a in singles.prefix(12) { for b in singles.suffix(12) { out.append(a.union(b)) } }
+        return out
+    }()
+
+    @Test("isSubset and isDisjoint agree with difference and intersection for every pair")
+    func agree() {
+        for a in Self.sets {
+            for b in Self.sets {
+                #expect(a.isSubset(of: b) == a.subtracting(b).isEmpty, "\(a) ⊆ \(b)")
+                #expect(a.isDisjoint(with: b) == a.intersection(b).isEmpty, "\(a) ∩ \(b)")
+            }
+        }
+    }
+}
