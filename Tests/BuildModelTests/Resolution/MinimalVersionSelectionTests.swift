@@ -1,0 +1,48 @@
+import Testing
+@testable import BuildModel
+
+@Suite("Minimal version selection")
+struct MinimalVersionSelectionTests {
+    func select(_ universe: Universe) -> String {
+        do {
+            return try MinimalVersionSelection(provider: universe, root: "root", version: Version(1, 0, 0)).solve()
+                .sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test("the highest of the minimums each package is required at, over everything reachable (Go's example)")
+    func goExample() {
+        // A 1.0.0 (the root) requires B 1.2 and C 1.2; B 1.2 requires D 1.3; C 1.2 requires D 1.4.
+        let universe = Universe([
+            "root 1.0.0": ["b >=1.2.0", "c >=1.2.0"],
+            "b 1.1.0": ["d >=1.1.0"], "b 1.2.0": ["d >=1.3.0"], "b 1.3.0": [],
+            "c 1.1.0": [], "c 1.2.0": ["d >=1.4.0"], "c 1.3.0": ["d >=1.5.0"],
+            "d 1.1.0": [], "d 1.2.0": [], "d 1.3.0": [], "d 1.4.0": ["e >=1.1.0"], "d 1.5.0": [], "d 1.6.0": [],
+            "e 1.1.0": [], "e 1.2.0": [],
+        ])
+        // Newer versions that nobody asks for are not taken: b 1.3.0, c 1.3.0, d 1.5.0, e 1.2.0.
+        #expect(select(universe) == "b 1.2.0, c 1.2.0, d 1.4.0, e 1.1.0, root 1.0.0")
+    }
+
+    @Test("a minimum above another requirement's upper bound is a failure that names both requirements")
+    func upperBound() {
+        let universe = Universe([
+            "root 1.0.0": ["json ^1.2.0", "http >=1.0.0"],
+            "http 1.0.0": ["json >=2.0.0"],
+            "json 1.2.0": [], "json 2.0.0": [],
+        ])
+        #expect(select(universe) == "Because http 1.0.0 depends on json >=2.0.0, json 2.0.0 is the lowest version every requirement may take, and root depends on json ^1.2.0, which does not allow it: version selection failed.")
+    }
+
+    @Test("a requirement no version meets")
+    func missing() {
+        let universe = Universe([
+            "root 1.0.0": ["lib >=1.0.0"],
+            "lib 1.0.0": ["util >=3.0.0"],
+            "util 1.0.0": [],
+        ])
+        #expect(select(universe) == "Because no versions of util match >=3.0.0 and lib 1.0.0 depends on util >=3.0.0, version selection failed.")
+    }
+}
