@@ -1,0 +1,146 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a program with an argument vector (never a shell), in a directory, with an environment,
+/// for at most `timeout` seconds: its exit status and everything it wrote. A program that
+/// outlives its time is killed (SIGTERM, then SIGKILL) with its process group. Git, compilers
+/// and linkers all go through here.
+public enum ProcessRunner {
+    public struct Result: Sendable, Hashable {
+        /// The exit status, or 128 + the signal that ended it.
+        public var status: Int32
+        public var stdout: [UInt8]
+        public var stderr: [UInt8]
+        public var timedOut: Bool
+
+        public var succeeded: Bool { status == 0 && !timedOut }
+        public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+        public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
+    }
+
+    public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        /// The program could not be started (not found, not executable).
+        case cannotStart(program: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .cannotStart(let program, let reason): "cannot run '\(program)': \(reason)"
+            }
+        }
+    }
+
+    /// - Parameters:
+    ///   - arguments: the program (a path, or a name looked up in the environment's `PATH`) and its arguments.
+    ///   - environment: the whole environment of the child.
+    public static func run(_ arguments: [String], directory: String? = nil, environment: [String: String],
+                           timeout: Double = 600, input: [UInt8] = []) throws(Failure) -> Result {
+        precondition(!arguments.isEmpty)
+        guard let program = resolve(arguments[0], path: environment["PATH"] ?? "/usr/bin:/bin") else {
+            throw .cannotStart(program: arguments[0], reason: "not found on PATH")
+        }
+        var stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0], stdinPipe: [Int32] = [0, 0]
+        guard pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0, pipe(&stdinPipe) == 0 else {
+            throw .cannotStart(program: program, reason: String(cString: strerror(errno)))
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
+        for fd in stdinPipe + stdoutPipe + stderrPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        if let directory {
+            guard let addChdir = Self.addChdir else { throw .cannotStart(program: program, reason: "this C library cannot start a program in another directory") }
+            _ = addChdir(&actions, directory)
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Its own process group, so that a timeout ends whatever it started too.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var noMask = sigset_t()
+        sigemptyset(&noMask)
+        posix_spawnattr_setsigmask(&attributes, &noMask)
+
+        let argv = arguments.enumerated().map { strdup($0.offset == 0 ? program : $0.element) } + [nil]
+        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for p in argv { free(p) }
+            for p in envp { free(p) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        close(stdinPipe[0]); close(stdoutPipe[1]); close(stderrPipe[1])
+        guard spawned == 0 else {
+            close(stdinPipe[1]); close(stdoutPipe[0]); close(stderrPipe[0])
+            throw .cannotStart(program: program, reason: String(cString: strerror(spawned)))
+        }
+        if !input.isEmpty { _ = input.withUnsafeBytes { write(stdinPipe[1], $0.baseAddress, $0.count) } }
+        close(stdinPipe[1])
+
+        var out: [UInt8] = [], err: [UInt8] = []
+        var open = [stdoutPipe[0], stderrPipe[0]]
+        let deadline = now() + timeout
+        var timedOut = false
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !open.isEmpty {
+            let left = deadline - now()
+            if left <= 0 {
+                timedOut = true
+                kill(-pid, SIGTERM)
+                usleep(200_000)
+                kill(-pid, SIGKILL)
+                break
+            }
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&fds, nfds_t(fds.count), Int32(min(left, 1) * 1000))
+            if ready < 0 && errno != EINTR { break }
+            for f in fds where f.revents != 0 {
+                let n = read(f.fd, &buffer, buffer.count)
+                if n > 0 {
+                    if f.fd == stdoutPipe[0] { out += buffer[0..<n] } else { err += buffer[0..<n] }
+                } else {
+                    open.removeAll { $0 == f.fd }
+                }
+            }
+        }
+        close(stdoutPipe[0]); close(stderrPipe[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exit: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Result(status: exit, stdout: out, stderr: err, timedOut: timedOut)
+    }
+
+    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), which the Swift module
+    /// does not declare: the child changes directory, not this multithreaded process.
+    private static let addChdir: AddChdir? = {
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddChdir.self)
+    }()
+
+    /// A program name looked up in `PATH`; a path as it is when it is executable.
+    static func resolve(_ program: String, path: String) -> String? {
+        if program.contains("/") { return access(program, X_OK) == 0 ? program : nil }
+        for dir in path.split(separator: ":") where !dir.isEmpty {
+            let candidate = "\(dir)/\(program)"
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
+    }
+
+    private static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
