@@ -169,6 +169,12 @@ public struct LocalFileSystem: FileSystem {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Self.error(errno, "create directory", path) }
     }
 
+    /// Renames a file or directory in one step (`rename(2)`): what makes cache entries and
+    /// atomic writes all-or-nothing. Fails when `to` exists and is a directory with contents.
+    public func moveItem(_ from: String, _ to: String) throws(FileSystemError) {
+        guard rename(absolute(from), absolute(to)) == 0 else { throw Self.error(errno, "rename", from) }
+    }
+
     public func removeItem(_ path: String) throws(FileSystemError) {
         let path = absolute(path)
         guard let st = linkStatus(path) else { return }

@@ -1,0 +1,99 @@
+/// The git command line, as ampu uses it for git dependencies: an argument vector with `--`
+/// before anything a user wrote, a timeout, and URLs that could run commands refused. Git's own
+/// configuration applies, `url.<base>.insteadOf` included (how a user mirrors `github.com`).
+public struct GitCLI: Sendable {
+    public var environment: [String: String]
+    public var timeout: Double
+
+    public init(environment: [String: String], timeout: Double = 300) {
+        // Never ask for a password on a terminal: a fetch must fail, not wait.
+        var env = environment
+        env["GIT_TERMINAL_PROMPT"] = "0"
+        self.environment = env
+        self.timeout = timeout
+    }
+
+    public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        case refusedURL(String, reason: String)
+        case failed(command: String, message: String)
+
+        public var description: String {
+            switch self {
+            case .refusedURL(let url, let reason): "git URL '\(url)' is refused: \(reason)"
+            case .failed(let command, let message): "`git \(command)` failed: \(message)"
+            }
+        }
+    }
+
+    /// A URL git may be given: not an option, not a transport that runs a program.
+    public static func check(url: String) throws(Failure) {
+        if url.isEmpty { throw .refusedURL(url, reason: "it is empty") }
+        if url.hasPrefix("-") { throw .refusedURL(url, reason: "it begins with '-', which git would read as an option") }
+        for transport in ["ext::", "fd::"] where url.hasPrefix(transport) {
+            throw .refusedURL(url, reason: "the '\(transport)' transport runs commands")
+        }
+    }
+
+    /// A ref or commit git may be given.
+    public static func check(ref: String) throws(Failure) {
+        if ref.isEmpty || ref.hasPrefix("-") { throw .refusedURL(ref, reason: "a ref cannot be empty or begin with '-'") }
+    }
+
+    /// Where `github.com/user/repo` is fetched from unless the manifest names a URL.
+    public static func url(forLocation location: String) -> String {
+        location.contains("://") || location.hasPrefix("/") || location.contains("@") ? location : "https://\(location).git"
+    }
+
+    @discardableResult
+    public func run(_ arguments: [String], in directory: String? = nil) throws(Failure) -> String {
+        let result: ProcessRunner.Result
+        do {
+            result = try ProcessRunner.run(["git"] + arguments, directory: directory, environment: environment, timeout: timeout)
+        } catch {
+            throw .failed(command: arguments.first ?? "", message: "\(error)")
+        }
+        guard result.succeeded else {
+            // git's first `fatal:`/`error:` line says what went wrong; the rest is advice.
+            let lines = result.stderrText.split(separator: "\n").map(String.init)
+            let reason = lines.first { $0.hasPrefix("fatal: ") || $0.hasPrefix("error: ") } ?? lines.last
+            let message = result.timedOut ? "no answer in \(Int(timeout)) s" : reason ?? "exit status \(result.status)"
+            throw .failed(command: Self.subcommand(arguments), message: message)
+        }
+        return result.stdoutText
+    }
+
+    /// The subcommand of an argument list (`fetch`, past `--git-dir DIR`), for messages.
+    static func subcommand(_ arguments: [String]) -> String {
+        var i = 0
+        while i < arguments.count {
+            if arguments[i] == "--git-dir" || arguments[i] == "-C" { i += 2; continue }
+            if !arguments[i].hasPrefix("-") { return arguments[i] }
+            i += 1
+        }
+        return arguments.first ?? ""
+    }
+
+    /// The tags of a repository and the commits they name (annotated tags peeled).
+    public func tags(of url: String) throws(Failure) -> [(tag: String, commit: String)] {
+        try Self.check(url: url)
+        var out: [String: String] = [:]
+        var peeled: [String: String] = [:]
+        for line in try run(["ls-remote", "--tags", "--", url]).split(separator: "\n") {
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2, parts[1].hasPrefix("refs/tags/") else { continue }
+            var name = String(parts[1].dropFirst("refs/tags/".count))
+            if name.hasSuffix("^{}") {
+                name.removeLast(3)
+                peeled[name] = String(parts[0])
+            } else {
+                out[name] = String(parts[0])
+            }
+        }
+        return out.keys.sorted().map { ($0, peeled[$0] ?? out[$0]!) }
+    }
+
+    /// The version a tag names: `v1.2.3` or `1.2.3`.
+    public static func version(ofTag tag: String) -> Version? {
+        Version(tag.hasPrefix("v") ? String(tag.dropFirst()) : tag)
+    }
+}

@@ -1,0 +1,170 @@
+/// Fetched git packages, laid out as today's Asthra compiler reads them: a checkout of each
+/// commit at `<root>/<import path>/<commit>/`, from a bare mirror of the repository kept at
+/// `<root>/.mirrors/<import path>.git`. Every entry is made in a temporary directory beside it
+/// and renamed into place, so an interrupted fetch never leaves half an entry that is later
+/// taken as good.
+public struct GitCache: Sendable {
+    public let root: String
+    public let git: GitCLI
+    let fileSystem: LocalFileSystem
+
+    public init(root: String, git: GitCLI) {
+        self.root = root
+        self.git = git
+        self.fileSystem = LocalFileSystem()
+    }
+
+    /// `$ASTHRA_CACHE`, else `$HOME/.asthra/cache` (the compiler's).
+    public static func defaultRoot(environment: [String: String]) -> String? {
+        if let explicit = environment["ASTHRA_CACHE"], !explicit.isEmpty { return explicit }
+        return environment["HOME"].flatMap { $0.isEmpty ? nil : Paths.join($0, ".asthra/cache") }
+    }
+
+    public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        case git(GitCLI.Failure)
+        case unsafeLocation(String)
+        case escapingLink(package: String, link: String)
+        case fileSystem(String)
+
+        public var description: String {
+            switch self {
+            case .git(let f): "\(f)"
+            case .unsafeLocation(let l): "'\(l)' cannot be a cache path: use an import path such as 'github.com/user/repo'"
+            case .escapingLink(let package, let link): "package '\(package)' has a symbolic link '\(link)' that points outside it; ampu refuses it"
+            case .fileSystem(let m): m
+            }
+        }
+    }
+
+    /// The location's segments, each a plain name: no `..`, no absolute part from user text.
+    static func checkedLocation(_ location: String) throws(Failure) -> String {
+        let segments = location.split(separator: "/", omittingEmptySubsequences: false)
+        guard !location.isEmpty, !location.hasPrefix("/"),
+              segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.hasPrefix("-") }) else {
+            throw .unsafeLocation(location)
+        }
+        return location
+    }
+
+    public func mirror(of location: String) throws(Failure) -> String {
+        Paths.join(root, ".mirrors/\(try Self.checkedLocation(location)).git")
+    }
+
+    public func checkout(of location: String, commit: String) throws(Failure) -> String {
+        Paths.join(root, "\(try Self.checkedLocation(location))/\(commit)")
+    }
+
+    /// The bare mirror of `url`, cloned the first time and fetched again after.
+    @discardableResult
+    public func update(_ location: String, url: String) throws(Failure) -> String {
+        let mirror = try mirror(of: location)
+        let exists = fileSystem.isDirectory(mirror)
+        if !exists { try makeDirectory(Paths.parent(mirror)) }
+        let temporary = mirror + ".partial-\(UInt32.random(in: 0...UInt32.max))"
+        do throws(GitCLI.Failure) {
+            try GitCLI.check(url: url)
+            if exists {
+                try git.run(["--git-dir", mirror, "fetch", "--quiet", "--prune", "--tags", "--force", "--", url, "+refs/heads/*:refs/heads/*"])
+            } else {
+                try git.run(["clone", "--quiet", "--mirror", "--", url, temporary])
+            }
+        } catch {
+            try? fileSystem.removeItem(temporary)
+            throw .git(error)
+        }
+        if !exists { try rename(temporary, mirror) }
+        return mirror
+    }
+
+    /// The commit a tag, branch or commit names in the mirror.
+    public func commit(_ location: String, ref: String) throws(Failure) -> String {
+        let mirror = try mirror(of: location)
+        do throws(GitCLI.Failure) {
+            try GitCLI.check(ref: ref)
+            return try git.run(["--git-dir", mirror, "rev-parse", "--verify", "--quiet", "\(ref)^{commit}"]).trimmingNewline
+        } catch {
+            throw .git(error)
+        }
+    }
+
+    /// A file of a commit, read from the mirror without a checkout (a manifest, to learn a
+    /// version's dependencies); nil when the commit has no such file.
+    public func file(_ location: String, commit: String, path: String) throws(Failure) -> [UInt8]? {
+        let result: ProcessRunner.Result
+        do {
+            result = try ProcessRunner.run(["git", "--git-dir", try mirror(of: location), "show", "\(commit):\(path)"],
+                                           environment: git.environment, timeout: git.timeout)
+        } catch {
+            throw .fileSystem("\(error)")
+        }
+        return result.succeeded ? result.stdout : nil
+    }
+
+    /// The files of `commit` at `<root>/<location>/<commit>/`, checked out once.
+    @discardableResult
+    public func materialize(_ location: String, commit: String) throws(Failure) -> String {
+        let destination = try checkout(of: location, commit: commit)
+        if fileSystem.isDirectory(destination) { return destination }
+        let mirror = try mirror(of: location)
+        try makeDirectory(Paths.parent(destination))
+        let temporary = destination + ".partial-\(UInt32.random(in: 0...UInt32.max))"
+        do throws(GitCLI.Failure) {
+            try git.run(["clone", "--quiet", "--no-checkout", "--shared", "--", mirror, temporary])
+            try git.run(["checkout", "--quiet", "--detach", commit, "--"], in: temporary)
+        } catch {
+            try? fileSystem.removeItem(temporary)
+            throw .git(error)
+        }
+        try removeTree(Paths.join(temporary, ".git"))
+        try refuseEscapingLinks(in: temporary, package: location)
+        try rename(temporary, destination)
+        return destination
+    }
+
+    // MARK: Files
+
+    private func makeDirectory(_ path: String) throws(Failure) {
+        do { try fileSystem.createDirectory(path) } catch { throw .fileSystem("\(error)") }
+    }
+
+    private func rename(_ from: String, _ to: String) throws(Failure) {
+        do { try fileSystem.moveItem(from, to) } catch {
+            // Another fetch put the same entry there first: keep theirs.
+            if fileSystem.isDirectory(to) { try? removeTree(from); return }
+            throw .fileSystem("\(error)")
+        }
+    }
+
+    private func removeTree(_ path: String) throws(Failure) {
+        do { try fileSystem.removeItem(path) } catch { throw .fileSystem("\(error)") }
+    }
+
+    /// Symbolic links in a fetched package may only point inside it.
+    private func refuseEscapingLinks(in directory: String, package: String) throws(Failure) {
+        let top = (try? fileSystem.realPath(directory)) ?? directory
+        var pending = [directory]
+        while let dir = pending.popLast() {
+            for name in (try? fileSystem.contentsOfDirectory(dir)) ?? [] {
+                let path = Paths.join(dir, name)
+                guard let status = fileSystem.linkStatus(path) else { continue }
+                if status.kind == .symbolicLink {
+                    let resolved = try? fileSystem.realPath(path)
+                    if resolved.map({ $0 != top && !Paths.isWithin($0, top) }) ?? true {
+                        try? removeTree(directory)
+                        throw .escapingLink(package: package, link: Paths.relative(path, from: directory))
+                    }
+                } else if status.kind == .directory {
+                    pending.append(path)
+                }
+            }
+        }
+    }
+}
+
+extension String {
+    var trimmingNewline: String {
+        var s = self
+        while s.hasSuffix("\n") || s.hasSuffix("\r") { s.removeLast() }
+        return s
+    }
+}

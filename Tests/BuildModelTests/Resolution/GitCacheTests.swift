@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import BuildModel
+
+/// Real git repositories in a temporary directory, reached through `file://` URLs and through
+/// `github.com/…` names that a test-local git config rewrites with `insteadOf`.
+final class GitFixture {
+    let root: String
+    let env: [String: String]
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-git-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/remotes/user", withIntermediateDirectories: true)
+        let config = root + "/gitconfig"
+        try "[url \"file://\(root)/remotes/\"]\n\tinsteadOf = https://github.com/\n[init]\n\tdefaultBranch = main\n".write(toFile: config, atomically: true, encoding: .utf8)
+        env = ["PATH": "/usr/bin:/bin", "HOME": root, "GIT_CONFIG_GLOBAL": config, "GIT_CONFIG_NOSYSTEM": "1",
+               "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e"]
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    @discardableResult
+    func git(_ args: [String], in dir: String) throws -> String {
+        let r = try ProcessRunner.run(["git"] + args, directory: dir, environment: env)
+        guard r.succeeded else { throw GitCLI.Failure.failed(command: args.joined(separator: " "), message: r.stderrText) }
+        return r.stdoutText
+    }
+
+    /// A repository `remotes/user/<name>.git` with one commit per version, each tagged `vX.Y.Z`.
+    func repository(_ name: String, versions: [String], files: (String) -> [String: String]) throws -> String {
+        let dir = root + "/remotes/user/\(name).git"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try git(["init", "--quiet"], in: dir)
+        for v in versions {
+            for (path, text) in files(v) {
+                let full = dir + "/" + path
+                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try text.write(toFile: full, atomically: true, encoding: .utf8)
+            }
+            try git(["add", "-A"], in: dir)
+            try git(["commit", "--quiet", "-m", v], in: dir)
+            try git(["tag", "v" + v], in: dir)
+        }
+        return dir
+    }
+}
+
+@Suite("Git dependencies through the git CLI")
+struct GitCacheTests {
+    func json(_ v: String) -> [String: String] {
+        ["asthra.toml": "[package]\nname = \"github.com/user/json\"\nversion = \"\(v)\"\n", "src/lib.ast": "package json; // \(v)\n"]
+    }
+
+    @Test("tags are versions; a github.com location is fetched through the user's insteadOf; checkouts sit where the compiler looks")
+    func fetchAndCheckout() throws {
+        let fixture = try GitFixture()
+        try fixture.repository("json", versions: ["1.0.0", "1.1.0"], files: json)
+        let git = GitCLI(environment: fixture.env, timeout: 60)
+        let url = GitCLI.url(forLocation: "github.com/user/json")
+        #expect(url == "https://github.com/user/json.git")
+        let tags = try git.tags(of: url)
+        #expect(tags.map(\.tag) == ["v1.0.0", "v1.1.0"])
+        #expect(tags.compactMap { GitCLI.version(ofTag: $0.tag) } == [Version(1, 0, 0), Version(1, 1, 0)])
+
+        let cache = GitCache(root: fixture.root + "/cache", git: git)
+        let mirror = try cache.update("github.com/user/json", url: url)
+        #expect(mirror == fixture.root + "/cache/.mirrors/github.com/user/json.git")
+        let commit = try cache.commit("github.com/user/json", ref: "v1.1.0")
+        #expect(commit == tags[1].commit)
+        #expect(try cache.file("github.com/user/json", commit: commit, path: "asthra.toml").map { String(decoding: $0, as: UTF8.self) }
+                == "[package]\nname = \"github.com/user/json\"\nversion = \"1.1.0\"\n")
+        let checkout = try cache.materialize("github.com/user/json", commit: commit)
+        #expect(checkout == fixture.root + "/cache/github.com/user/json/\(commit)")
+        #expect(try String(contentsOfFile: checkout + "/src/lib.ast", encoding: .utf8) == "package json; // 1.1.0\n")
+        #expect(!FileManager.default.fileExists(atPath: checkout + "/.git"))
+        // Nothing half-made is left beside it, and a second fetch finds what is there.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/cache/github.com/user/json") == [commit])
+        try cache.update("github.com/user/json", url: url)
+        #expect(try cache.materialize("github.com/user/json", commit: commit) == checkout)
+    }
+
+    @Test("URLs and refs that git would read as options or commands are refused before git runs")
+    func refused() throws {
+        #expect(throws: GitCLI.Failure.refusedURL("--upload-pack=touch /tmp/x", reason: "it begins with '-', which git would read as an option")) {
+            try GitCLI.check(url: "--upload-pack=touch /tmp/x")
+        }
+        #expect(throws: GitCLI.Failure.refusedURL("ext::sh -c touch% /tmp/pwned", reason: "the 'ext::' transport runs commands")) {
+            try GitCLI.check(url: "ext::sh -c touch% /tmp/pwned")
+        }
+        #expect(throws: GitCLI.Failure.refusedURL("-x", reason: "a ref cannot be empty or begin with '-'")) { try GitCLI.check(ref: "-x") }
+        #expect(throws: GitCache.Failure.unsafeLocation("github.com/../../etc")) {
+            try GitCache(root: "/tmp/c", git: GitCLI(environment: [:])).mirror(of: "github.com/../../etc")
+        }
+    }
+
+    @Test("a fetched package with a link that leaves it is refused, and nothing of it stays")
+    func escapingLink() throws {
+        let fixture = try GitFixture()
+        let dir = try fixture.repository("evil", versions: ["1.0.0"], files: json)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/src/passwd", withDestinationPath: "/etc/passwd")
+        try fixture.git(["add", "-A"], in: dir)
+        try fixture.git(["commit", "--quiet", "-m", "link"], in: dir)
+        let git = GitCLI(environment: fixture.env, timeout: 60)
+        let cache = GitCache(root: fixture.root + "/cache", git: git)
+        try cache.update("github.com/user/evil", url: GitCLI.url(forLocation: "github.com/user/evil"))
+        let head = try cache.commit("github.com/user/evil", ref: "main")
+        #expect(throws: GitCache.Failure.escapingLink(package: "github.com/user/evil", link: "src/passwd")) {
+            try cache.materialize("github.com/user/evil", commit: head)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/cache/github.com/user/evil") == [])
+    }
+
+    @Test("a repository that is not there is an error naming it")
+    func unreachable() throws {
+        let fixture = try GitFixture()
+        let git = GitCLI(environment: fixture.env, timeout: 60)
+        let cache = GitCache(root: fixture.root + "/cache", git: git)
+        do {
+            try cache.update("github.com/user/missing", url: "file://\(fixture.root)/remotes/user/missing.git")
+            Issue.record("the clone of a missing repository succeeded")
+        } catch {
+            #expect("\(error)" == "`git clone` failed: fatal: '\(fixture.root)/remotes/user/missing.git' does not appear to be a git repository")
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.root + "/cache/.mirrors/github.com/user/missing.git"))
+    }
+}
