@@ -39,6 +39,26 @@ public struct GitCLI: Sendable {
         if ref.isEmpty || ref.hasPrefix("-") { throw .refusedURL(ref, reason: "a ref cannot be empty or begin with '-'") }
     }
 
+    /// Where a git dependency lives as an import path names it: the URL without its scheme, user,
+    /// `.git` and trailing `/` (`https://github.com/user/json.git`, `git@github.com:user/json` and
+    /// `github.com/user/json` are all `github.com/user/json`). Asthra's compiler matches imports
+    /// against it, and the cache keeps checkouts under it.
+    public static func location(ofURL url: String) -> String {
+        var text = Substring(url)
+        let bytes = Array(url.utf8)
+        if let i = bytes.indices.first(where: { bytes[$0] == 0x3A && $0 + 2 < bytes.count && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F }) {
+            text = Substring(text.utf8.dropFirst(i + 3))
+        }
+        if let at = text.firstIndex(of: "@"), !text[..<at].contains("/") { text = text[text.index(after: at)...] }
+        // scp-like `host:user/repo`
+        if let colon = text.firstIndex(of: ":"), !text[..<colon].contains("/") {
+            text = text[..<colon] + "/" + text[text.index(after: colon)...]
+        }
+        while text.hasSuffix("/") { text = text.dropLast() }
+        if text.hasSuffix(".git") { text = text.dropLast(4) }
+        return String(text)
+    }
+
     /// Where `github.com/user/repo` is fetched from unless the manifest names a URL.
     public static func url(forLocation location: String) -> String {
         location.contains("://") || location.hasPrefix("/") || location.contains("@") ? location : "https://\(location).git"

@@ -124,3 +124,62 @@ struct GitCacheTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.root + "/cache/.mirrors/github.com/user/missing.git"))
     }
 }
+
+@Suite("Solving git dependencies")
+struct GitSolveTests {
+    func setUp() throws -> (GitFixture, GitCache) {
+        let fixture = try GitFixture()
+        try fixture.repository("json", versions: ["1.0.0", "1.1.0", "2.0.0"]) { v in
+            let deps = v == "2.0.0" ? "\n[dependencies]\nunicode = { git = \"github.com/user/unicode\", version = \"^1.0\" }\n" : ""
+            return ["asthra.toml": "[package]\nname = \"github.com/user/json\"\nversion = \"\(v)\"\n" + deps, "src/lib.ast": "package json;\n"]
+        }
+        try fixture.repository("unicode", versions: ["1.0.0", "2.0.0"]) { v in
+            ["asthra.toml": "[package]\nname = \"github.com/user/unicode\"\nversion = \"\(v)\"\n", "src/lib.ast": "package unicode;\n"]
+        }
+        return (fixture, GitCache(root: fixture.root + "/cache", git: GitCLI(environment: fixture.env, timeout: 60)))
+    }
+
+    func solve(_ manifest: String, cache: GitCache) -> String {
+        let root = AsthraEcosystem().readManifest(SourceText(path: "/w/asthra.toml", manifest))
+        let provider = GitPackageProvider(cache: cache, ecosystem: AsthraEcosystem(), root: root)
+        var solver = PubGrubSolver(provider: provider, root: provider.rootName, version: provider.rootVersion)
+        do {
+            return try solver.solve().sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test("the newest tag a requirement allows, read from the repositories themselves")
+    func solvable() throws {
+        let (fixture, cache) = try setUp()
+        defer { withExtendedLifetime(fixture) {} }
+        #expect(solve("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n", cache: cache)
+                == "app 0.1.0, github.com/user/json 1.1.0")
+        // A tag pins the version.
+        #expect(solve("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", tag = \"v1.0.0\" }\n", cache: cache)
+                == "app 0.1.0, github.com/user/json 1.0.0")
+        // json 2.0.0 brings unicode along, from its own manifest.
+        #expect(solve("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^2.0\" }\n", cache: cache)
+                == "app 0.1.0, github.com/user/json 2.0.0, github.com/user/unicode 1.0.0")
+    }
+
+    @Test("a conflict through a dependency's own manifest is explained")
+    func conflict() throws {
+        let (fixture, cache) = try setUp()
+        defer { withExtendedLifetime(fixture) {} }
+        let result = solve("""
+            [package]
+            name = "app"
+            version = "0.1.0"
+
+            [dependencies]
+            json = { git = "github.com/user/json", version = "^2.0" }
+            unicode = { git = "github.com/user/unicode", version = "^2.0" }
+            """, cache: cache)
+        #expect(result == """
+            Because app depends on github.com/user/json ^2.0.0 which depends on github.com/user/unicode ^1.0.0, github.com/user/unicode ^1.0.0 is required.
+            So, because app depends on github.com/user/unicode ^2.0.0, version solving failed.
+            """)
+    }
+}

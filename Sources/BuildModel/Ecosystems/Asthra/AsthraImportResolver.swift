@@ -81,7 +81,7 @@ final class AsthraImportResolver: ImportResolver {
     /// (`json = { git = "github.com/user/json" }` is imported as `github.com/user/json`).
     static func importPaths(of dependency: DependencySpec) -> [String] {
         guard case .git(let url, _) = dependency.source else { return [dependency.name.value] }
-        let location = AsthraImportPath.gitLocation(url.value)
+        let location = GitCLI.location(ofURL: url.value)
         return location == dependency.name.value ? [location] : [dependency.name.value, location]
     }
 

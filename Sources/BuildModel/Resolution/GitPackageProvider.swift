@@ -1,0 +1,76 @@
+import Synchronization
+
+/// Packages from git repositories, for the solver: a package is its location
+/// (`github.com/user/json`), its versions are its tags, and a version's dependencies are what
+/// the ecosystem reads in the manifest of that tag's commit. The root's come from its manifest.
+/// A dependency pinned to a tag, branch or commit has just that version.
+public final class GitPackageProvider: PackageProvider, Sendable {
+    public let cache: GitCache
+    let ecosystem: any Ecosystem
+    let root: PackageManifest
+    public let rootName: String
+    /// Each location's URL and tags, learned as the solver asks.
+    private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, commit: String)]])>(([:], [:]))
+
+    public init(cache: GitCache, ecosystem: any Ecosystem, root: PackageManifest) {
+        self.cache = cache
+        self.ecosystem = ecosystem
+        self.root = root
+        self.rootName = root.displayName
+    }
+
+    /// The version the root stands at.
+    public var rootVersion: Version { root.package?.version?.value ?? Version(0, 0, 0) }
+
+    /// The commit a chosen version of a package is at.
+    public func commit(of package: String, version: Version) -> String? {
+        state.withLock { $0.tags[package]?.first { $0.version == version }?.commit }
+    }
+
+    public func versions(of package: String) throws(ResolutionError) -> [Version] {
+        if let known = state.withLock({ $0.tags[package] }) { return known.map(\.version) }
+        let url = state.withLock { $0.urls[package] } ?? GitCLI.url(forLocation: package)
+        let tags: [(tag: String, commit: String)]
+        do {
+            try cache.update(package, url: url)
+            tags = try cache.git.tags(of: url)
+        } catch {
+            throw .unavailable(package: package, reason: "\(error)")
+        }
+        let versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, commit: t.commit) } }
+        state.withLock { $0.tags[package] = versions }
+        return versions.map(\.version)
+    }
+
+    public func dependencies(of package: String, at version: Version) throws(ResolutionError) -> [PackageRequirement] {
+        if package == rootName { return requirements(of: root) }
+        _ = try versions(of: package)
+        guard let commit = commit(of: package, version: version) else { return [] }
+        let name = ecosystem.manifestFileNames[0]
+        let bytes: [UInt8]?
+        do { bytes = try cache.file(package, commit: commit, path: name) } catch { throw .unavailable(package: package, reason: "\(error)") }
+        guard let bytes else {
+            throw .unavailable(package: package, reason: "version \(version) (commit \(commit.prefix(12))) has no \(name)")
+        }
+        return requirements(of: ecosystem.readManifest(SourceText(path: name, bytes: bytes)))
+    }
+
+    /// A manifest's git dependencies as requirements on their locations.
+    private func requirements(of manifest: PackageManifest) -> [PackageRequirement] {
+        manifest.dependencies.compactMap { dep in
+            guard case .git(let url, let reference) = dep.source else { return nil }
+            let location = Self.location(of: dep, url: url.value)
+            state.withLock { $0.urls[location] = url.value.contains("://") ? url.value : GitCLI.url(forLocation: url.value) }
+            var versions = dep.requirement?.value.versionSet ?? .any
+            if case .tag(let tag)? = reference?.value, let pinned = GitCLI.version(ofTag: tag) { versions = .exactly(pinned) }
+            return PackageRequirement(location, versions)
+        }
+    }
+
+    /// The package a git dependency is: its location, or (for a repository on this machine,
+    /// `file://…`, which has no import path) the dependency's name.
+    static func location(of dependency: DependencySpec, url: String) -> String {
+        if url.hasPrefix("file://") || url.hasPrefix("/") { return dependency.name.value }
+        return GitCLI.location(ofURL: url)
+    }
+}
