@@ -13,6 +13,8 @@ public protocol Ecosystem: Sendable {
     var manifestSchema: ManifestSchema { get }
     /// How the manifest is written (TOML, JSON, …), for edits and the server's manifest features.
     var manifestSyntax: any ManifestSyntax { get }
+    /// The lock file beside the root manifest (`asthra.lock`); nil when the language has none.
+    var lockFileName: String? { get }
     /// The diagnostic codes only this ecosystem reports (beyond `DiagnosticCode.shared`).
     var diagnosticCodes: [DiagnosticCode] { get }
 
@@ -46,6 +48,8 @@ public protocol Ecosystem: Sendable {
 
 extension Ecosystem {
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
+
+    public var lockFileName: String? { nil }
 
     /// The manifest in `directory`, by the ecosystem's preference of names, read; nil when there
     /// is none or it cannot be read.

@@ -10,7 +10,7 @@ public final class GitPackageProvider: PackageProvider, Sendable {
     let root: PackageManifest
     public let rootName: String
     /// Each location's URL and tags, learned as the solver asks.
-    private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, commit: String)]])>(([:], [:]))
+    private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String, commit: String)]])>(([:], [:]))
 
     public init(cache: GitCache, ecosystem: any Ecosystem, root: PackageManifest) {
         self.cache = cache
@@ -22,9 +22,14 @@ public final class GitPackageProvider: PackageProvider, Sendable {
     /// The version the root stands at.
     public var rootVersion: Version { root.package?.version?.value ?? Version(0, 0, 0) }
 
-    /// The commit a chosen version of a package is at.
-    public func commit(of package: String, version: Version) -> String? {
-        state.withLock { $0.tags[package]?.first { $0.version == version }?.commit }
+    /// The commit a chosen version of a package is at, and the tag that names it.
+    public func commit(of package: String, version: Version) -> (commit: String, tag: String)? {
+        state.withLock { $0.tags[package]?.first { $0.version == version }.map { ($0.commit, $0.tag) } }
+    }
+
+    /// The URL a package is fetched from.
+    public func url(of package: String) -> String {
+        state.withLock { $0.urls[package] } ?? GitCLI.url(forLocation: package)
     }
 
     public func versions(of package: String) throws(ResolutionError) -> [Version] {
@@ -37,7 +42,7 @@ public final class GitPackageProvider: PackageProvider, Sendable {
         } catch {
             throw .unavailable(package: package, reason: "\(error)")
         }
-        let versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, commit: t.commit) } }
+        let versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: t.tag, commit: t.commit) } }
         state.withLock { $0.tags[package] = versions }
         return versions.map(\.version)
     }
@@ -45,7 +50,7 @@ public final class GitPackageProvider: PackageProvider, Sendable {
     public func dependencies(of package: String, at version: Version) throws(ResolutionError) -> [PackageRequirement] {
         if package == rootName { return requirements(of: root) }
         _ = try versions(of: package)
-        guard let commit = commit(of: package, version: version) else { return [] }
+        guard let commit = commit(of: package, version: version)?.commit else { return [] }
         let name = ecosystem.manifestFileNames[0]
         let bytes: [UInt8]?
         do { bytes = try cache.file(package, commit: commit, path: name) } catch { throw .unavailable(package: package, reason: "\(error)") }

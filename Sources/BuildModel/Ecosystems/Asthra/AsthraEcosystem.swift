@@ -10,6 +10,7 @@ public struct AsthraEcosystem: Ecosystem {
     public var ignoredDirectories: Set<String> { ["target"] }
     public var manifestSchema: ManifestSchema { AsthraManifestSchema.schema }
     public var manifestSyntax: any ManifestSyntax { TOMLManifestSyntax() }
+    public var lockFileName: String? { "asthra.lock" }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.asthra }
 
     public func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File] {

@@ -17,6 +17,8 @@ final class AsthraImportResolver: ImportResolver {
     private let libraryModules = Mutex<[String: [String]]>([:])
     /// Module names and completion candidates of directories.
     let listing: ModuleListing
+    /// The commit of each package the lock file pins, by import path.
+    let locked: [String: String]
 
     var environmentDiagnostics: [Diagnostic] { roots.diagnostics }
     var libraryRoots: [String] { [roots.stdlib, roots.internal].compactMap { $0 } }
@@ -30,6 +32,13 @@ final class AsthraImportResolver: ImportResolver {
         var manifests: [String: PackageManifest] = [:]
         for package in setup.packages.packages where manifests[package.directory] == nil { manifests[package.directory] = package }
         self.memberDirectories = Set(setup.members.map(\.directory))
+        // The commits asthra.lock chose, by import path.
+        var locked: [String: String] = [:]
+        let lockPath = Paths.join(setup.rootManifest.directory, "asthra.lock")
+        if let bytes = try? setup.fileSystem.readFile(lockPath), let lock = try? LockFile.parse(SourceText(path: lockPath, bytes: bytes)) {
+            for p in lock.packages { if let commit = p.commit { locked[p.name] = commit } }
+        }
+        self.locked = locked
         self.manifests = manifests
     }
 
@@ -50,8 +59,13 @@ final class AsthraImportResolver: ImportResolver {
             dir = up
         }
         if let c = roots.cache, Paths.isWithin(path, c) {
-            let parts = Paths.relative(path, from: c).split(separator: "/").prefix(3)
-            let boundary = Paths.join(c, parts.joined(separator: "/"))
+            // `<cache>/<domain>/<user>/<name>/<commit>/…` (from a lock) or `<cache>/<domain>/<user>/<name>/…`.
+            let parts = Paths.relative(path, from: c).split(separator: "/")
+            let atCommit = Paths.join(c, parts.prefix(4).joined(separator: "/"))
+            if parts.count > 4, let m = fetchedManifest(atCommit) {
+                return ModuleOrigin(kind: .thirdParty, boundary: atCommit, manifestPath: m.path)
+            }
+            let boundary = Paths.join(c, parts.prefix(3).joined(separator: "/"))
             return ModuleOrigin(kind: .thirdParty, boundary: boundary, manifestPath: fetchedManifest(boundary)?.path)
         }
         return ModuleOrigin(kind: .user, boundary: Paths.parent(path), manifestPath: nil)
@@ -71,9 +85,13 @@ final class AsthraImportResolver: ImportResolver {
     /// (`<cache>/github.com/user/json`).
     func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String? {
         if let p = dependency.path { return Paths.join(manifest.directory, p.value) }
-        // A fetched package sits in the cache under the path it is imported by.
+        // A fetched package sits in the cache under the path it is imported by: at the commit
+        // the lock file names (`<cache>/<import path>/<commit>/`, where the compiler looks), or
+        // directly there for a copy put in the cache by hand.
         let location = Self.importPaths(of: dependency).last!
-        if let c = roots.cache, cache.isDirectory(Paths.join(c, location)) { return Paths.join(c, location) }
+        guard let c = roots.cache else { return nil }
+        if let commit = locked[location], cache.isDirectory(Paths.join(c, "\(location)/\(commit)")) { return Paths.join(c, "\(location)/\(commit)") }
+        if cache.isDirectory(Paths.join(c, location)) { return Paths.join(c, location) }
         return nil
     }
 

@@ -22,7 +22,7 @@ public struct AsthraLibraryRoots: Sendable, Hashable {
 
     public static func find(manifest: PackageManifest, environment: [String: String], fileSystem: any FileSystem) -> AsthraLibraryRoots {
         var roots = AsthraLibraryRoots()
-        if let home = environment["HOME"], !home.isEmpty { roots.cache = Paths.join(home, ".asthra/cache") }
+        roots.cache = GitCache.defaultRoot(environment: environment)
         let toolchain = manifest.toolchain
         let base = manifest.directory
         let file = manifest.path

@@ -1,0 +1,106 @@
+/// A lock file (`asthra.lock`): every package the last resolution chose, in name order, so that
+/// a build tomorrow uses the same ones. The keys today's Asthra compiler reads (`name`, `git` =
+/// the import path, `commit`, `tag`) are there, and ampu's own beside them (`version`, `source`,
+/// `checksum` of the package's files, `dependencies`).
+public struct LockFile: Hashable, Sendable {
+    public struct Package: Hashable, Sendable {
+        /// The package as imports name it (`github.com/user/json`).
+        public var name: String
+        public var version: Version
+        /// Where it came from: `git+<url>` or `path+<directory>`.
+        public var source: String
+        public var commit: String?
+        public var tag: String?
+        /// `sha256:` of its files, as `LockFile.checksum(of:)` computes it.
+        public var checksum: String?
+        public var dependencies: [String]
+
+        public init(name: String, version: Version, source: String, commit: String? = nil, tag: String? = nil,
+                    checksum: String? = nil, dependencies: [String] = []) {
+            self.name = name
+            self.version = version
+            self.source = source
+            self.commit = commit
+            self.tag = tag
+            self.checksum = checksum
+            self.dependencies = dependencies
+        }
+    }
+
+    public var packages: [Package]
+
+    public init(packages: [Package]) {
+        self.packages = packages.sorted { $0.name < $1.name }
+    }
+
+    public func package(named name: String) -> Package? { packages.first { $0.name == name } }
+
+    /// The text, the same for the same packages: keys in a fixed order, packages by name.
+    public var rendered: String {
+        var out = "# Written by `ampu update`: it records the exact versions a build uses. Do not edit it by hand.\nversion = 1\n"
+        for p in packages {
+            out += "\n[[package]]\n"
+            out += "name = \(TOMLLiteral.renderString(p.name))\n"
+            out += "version = \(TOMLLiteral.renderString("\(p.version)"))\n"
+            out += "source = \(TOMLLiteral.renderString(p.source))\n"
+            if p.source.hasPrefix("git+") { out += "git = \(TOMLLiteral.renderString(p.name))\n" }
+            if let tag = p.tag { out += "tag = \(TOMLLiteral.renderString(tag))\n" }
+            if let commit = p.commit { out += "commit = \(TOMLLiteral.renderString(commit))\n" }
+            if let checksum = p.checksum { out += "checksum = \(TOMLLiteral.renderString(checksum))\n" }
+            out += "dependencies = [" + p.dependencies.sorted().map(TOMLLiteral.renderString).joined(separator: ", ") + "]\n"
+        }
+        return out
+    }
+
+    public enum ReadError: Error, Hashable, Sendable, CustomStringConvertible {
+        case invalid(String)
+        public var description: String {
+            switch self { case .invalid(let m): "the lock file cannot be read: \(m); delete it and run `ampu update` to write it again" }
+        }
+    }
+
+    public static func parse(_ source: SourceText) throws(ReadError) -> LockFile {
+        let document = TOMLDocument(parsing: source)
+        if let first = document.diagnostics.first(where: { $0.severity == .error }) {
+            throw .invalid("\(source.location(of: first.range.lowerBound)): \(first.message)")
+        }
+        guard case .arrayOfTables(let tables)? = document.root.entries["package"]?.value.kind else {
+            return LockFile(packages: [])
+        }
+        var packages: [Package] = []
+        for t in tables {
+            guard let name = t.entries["name"]?.value.string, let versionText = t.entries["version"]?.value.string,
+                  let version = Version(versionText), let source = t.entries["source"]?.value.string else {
+                throw .invalid("a [[package]] needs name, version and source")
+            }
+            packages.append(Package(
+                name: name, version: version, source: source, commit: t.entries["commit"]?.value.string,
+                tag: t.entries["tag"]?.value.string, checksum: t.entries["checksum"]?.value.string,
+                dependencies: t.entries["dependencies"]?.value.array?.compactMap(\.string) ?? []))
+        }
+        return LockFile(packages: packages)
+    }
+
+    /// `sha256:` over a directory's files: each file's digest and relative path, in byte order
+    /// of the paths, links as their targets' text. The same files give the same sum anywhere.
+    public static func checksum(of directory: String, fileSystem: any FileSystem) throws(FileSystemError) -> String {
+        var entries: [(String, String)] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let dir = relative.isEmpty ? directory : Paths.join(directory, relative)
+            for (name, kind) in try fileSystem.directoryEntries(dir) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                switch kind {
+                case .directory: pending.append(path)
+                case .file: entries.append((path, SHA256.hex(try fileSystem.readFile(Paths.join(directory, path)))))
+                default: entries.append((path, "link"))
+                }
+            }
+        }
+        var h = SHA256()
+        for (path, digest) in entries.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
+            h.update(Array("\(digest)  \(path)\n".utf8))
+        }
+        return "sha256:" + SHA256.hex(digest: h.finish())
+    }
+}

@@ -1,0 +1,31 @@
+/// `ampu update`'s work, for the CLI and the server alike: solve the root manifest's git
+/// dependencies with PubGrub (the previous lock's versions tried first), fetch every chosen
+/// commit into the cache, and describe the result as a lock file.
+public enum LockUpdate {
+    public static func resolve(_ manifest: PackageManifest, ecosystem: any Ecosystem, cache: GitCache, previous: LockFile?,
+                               preference: PubGrubSolver.Preference = .highest, keep: Set<String>? = nil) throws(ResolutionError) -> LockFile {
+        let provider = GitPackageProvider(cache: cache, ecosystem: ecosystem, root: manifest)
+        // Locked versions are preferred; `keep` (all but the packages being updated) narrows that.
+        var preferred: [String: Version] = [:]
+        for p in previous?.packages ?? [] where keep?.contains(p.name) ?? true { preferred[p.name] = p.version }
+        var solver = PubGrubSolver(provider: provider, root: provider.rootName, version: provider.rootVersion,
+                                   preference: preference, preferred: preferred)
+        let chosen = try solver.solve()
+        var packages: [LockFile.Package] = []
+        for (name, version) in chosen where name != provider.rootName {
+            guard let (commit, tag) = provider.commit(of: name, version: version) else { continue }
+            let checkout: String
+            let checksum: String
+            do {
+                checkout = try cache.materialize(name, commit: commit)
+                checksum = try LockFile.checksum(of: checkout, fileSystem: LocalFileSystem())
+            } catch {
+                throw .unavailable(package: name, reason: "\(error)")
+            }
+            let dependencies = try provider.dependencies(of: name, at: version).map(\.package)
+            packages.append(LockFile.Package(name: name, version: version, source: "git+" + provider.url(of: name), commit: commit,
+                                             tag: tag, checksum: checksum, dependencies: dependencies))
+        }
+        return LockFile(packages: packages)
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import BuildModel
+
+/// `ampu update`: choose the newest versions the manifest's git dependencies allow (the locked
+/// ones where they still fit), fetch them into the cache, and write the lock file.
+struct UpdateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Resolve the git dependencies and write the lock file (asthra.lock).",
+        discussion: """
+            Versions are the repositories' tags (vX.Y.Z or X.Y.Z); a tag, branch or commit in the manifest pins one. \
+            Repositories are fetched with the git command line, so git's own configuration applies \
+            (url.<base>.insteadOf to use a mirror). Checkouts go to $ASTHRA_CACHE, else ~/.asthra/cache, \
+            laid out as the Asthra compiler reads them: <cache>/<import path>/<commit>/.
+            """
+    )
+
+    @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
+    var manifestPath: String?
+
+    @Option(name: [.customShort("p"), .customLong("package")], help: "Update only this package; keep the others at their locked versions.")
+    var packages: [String] = []
+
+    @Flag(name: .customLong("minimal-versions"), help: "Choose the oldest versions that fit instead of the newest.")
+    var minimalVersions = false
+
+    @Flag(name: .customLong("locked"), help: "Fail instead of writing when the lock file would change.")
+    var locked = false
+
+    func run() throws {
+        let fileSystem = LocalFileSystem()
+        let environment = Environment.current
+        let found: (path: String, ecosystem: any Ecosystem)
+        do throws(WorkspaceError) {
+            found = try EcosystemRegistry.standard.manifest(from: fileSystem.currentDirectory, manifestPath: manifestPath, fileSystem: fileSystem)
+        } catch {
+            fail("\(error)", help: [error.help])
+        }
+        guard let lockName = found.ecosystem.lockFileName else {
+            fail("\(found.ecosystem.name) has no lock file: its dependencies are paths, which `ampu check` follows")
+        }
+        guard let cacheRoot = GitCache.defaultRoot(environment: environment) else {
+            fail("no package cache: set ASTHRA_CACHE or HOME")
+        }
+        let manifest: PackageManifest
+        do { manifest = found.ecosystem.readManifest(try fileSystem.readText(found.path)) } catch { fail("\(error)") }
+        let lockPath = Paths.join(Paths.parent(found.path), lockName)
+        var previous: LockFile?
+        if let bytes = try? fileSystem.readFile(lockPath) {
+            do { previous = try LockFile.parse(SourceText(path: lockPath, bytes: bytes)) } catch { fail("\(error)") }
+        }
+        let keep = packages.isEmpty ? nil : Set(previous?.packages.map(\.name) ?? []).subtracting(packages)
+        let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
+        let lock: LockFile
+        do {
+            lock = try LockUpdate.resolve(manifest, ecosystem: found.ecosystem, cache: cache, previous: previous,
+                                          preference: minimalVersions ? .lowest : .highest, keep: keep)
+        } catch {
+            fail("\(error)")
+        }
+        let changes = Self.changes(from: previous ?? LockFile(packages: []), to: lock)
+        if locked && (previous == nil || lock.rendered != previous!.rendered) {
+            fail("\(lockName) needs updating, and --locked forbids it", help: (changes.isEmpty ? ["it would be written for the first time"] : changes) + ["run `ampu update` without --locked to write it"])
+        }
+        for line in changes { Terminal.standardError.write(line + "\n") }
+        if previous?.rendered != lock.rendered {
+            do { try fileSystem.writeFile(lockPath, lock.rendered) } catch { fail("\(error)") }
+        }
+        Terminal.standardError.write("Locked \(lock.packages.count) package\(lock.packages.count == 1 ? "" : "s") in \(lockName)\n")
+    }
+
+    /// `Adding`, `Updating` and `Removing` lines, by name.
+    static func changes(from old: LockFile, to new: LockFile) -> [String] {
+        var lines: [String] = []
+        for p in new.packages {
+            if let before = old.package(named: p.name) {
+                if before.version != p.version { lines.append("  Updating \(p.name) v\(before.version) -> v\(p.version)") }
+            } else {
+                lines.append("    Adding \(p.name) v\(p.version)")
+            }
+        }
+        for p in old.packages where new.package(named: p.name) == nil { lines.append("  Removing \(p.name) v\(p.version)") }
+        return lines
+    }
+
+    private func fail(_ message: String, help: [String] = []) -> Never {
+        Terminal.standardError.write("error: \(message)\n" + help.map { "  = help: \($0)\n" }.joined())
+        Terminal.exitNow(1)
+    }
+}
