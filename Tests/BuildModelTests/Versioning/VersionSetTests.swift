@@ -62,32 +62,6 @@ struct VersionSetTests {
     }
 }
 
-@Suite("Elm constraints")
-struct ElmConstraintTests {
-    @Test("ranges and exact versions read into sets", arguments: [
-        ("1.0.0 <= v < 2.0.0", ">=1.0.0, <2.0.0"), ("1.0.5", "=1.0.5"), ("1.0.0 < v <= 1.2.0", ">1.0.0, <=1.2.0"),
-        ("1.0.0 <= v <= 1.0.0", "=1.0.0"),
-    ])
-    func ranges(_ text: String, _ printed: String) throws {
-        #expect(try ElmConstraint.parse(text).get().description == printed)
-    }
-
-    @Test("what cannot be read says why", arguments: [
-        ("1.0", "invalid version requirement '1.0': write an exact version such as '1.0.5', or a range such as '1.0.0 <= v < 2.0.0'"),
-        ("1.0.0 <= x < 2.0.0", "invalid version requirement '1.0.0 <= x < 2.0.0': write a range as 'LOW <= v < HIGH', such as '1.0.0 <= v < 2.0.0'"),
-        ("1.0.0 >= v < 2.0.0", "invalid version requirement '1.0.0 >= v < 2.0.0': the comparisons must be '<=' or '<', as in '1.0.0 <= v < 2.0.0'"),
-        ("2.0.0 <= v < 1.0.0", "invalid version requirement '2.0.0 <= v < 1.0.0': no version is at least 2.0.0 and below 1.0.0"),
-        ("1.0.0 <= v < 2", "invalid version requirement '1.0.0 <= v < 2': '2' is not a version MAJOR.MINOR.PATCH"),
-    ])
-    func errors(_ text: String, _ message: String) {
-        guard case .failure(let error) = ElmConstraint.parse(text) else {
-            Issue.record("'\(text)' was read")
-            return
-        }
-        #expect(error.description == message)
-    }
-}
-
 @Suite("Version sets: containment and disjointness against the set algebra")
 struct VersionSetRelationTests {
     /// Sets built from ranges over a small grid of versions, every pair compared both ways.

@@ -1,5 +1,6 @@
 /// Elm's version constraints: `1.0.0 <= v < 2.0.0` (each side `<=` or `<`) in a package's
-/// `elm.json`, and an exact `1.0.5` in an application's.
+/// `elm.json`, and an exact `1.0.5` in an application's, read into the `VersionSet` every
+/// solver works on. The first piece of the Elm folder; the ecosystem itself follows.
 public enum ElmConstraint {
     public static func parse(_ text: String) -> Result<VersionSet, VersionError> {
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
