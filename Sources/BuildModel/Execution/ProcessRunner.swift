@@ -38,6 +38,8 @@ public enum ProcessRunner {
     public static func run(_ arguments: [String], directory: String? = nil, environment: [String: String],
                            timeout: Double = 600, input: [UInt8] = []) throws(Failure) -> Result {
         precondition(!arguments.isEmpty)
+        // A child that exits without reading its input must not take this process with it.
+        _ = Self.ignorePipeSignal
         guard let program = resolve(arguments[0], path: environment["PATH"] ?? "/usr/bin:/bin") else {
             throw .cannotStart(program: arguments[0], reason: "not found on PATH")
         }
@@ -83,8 +85,16 @@ public enum ProcessRunner {
             close(stdinPipe[1]); close(stdoutPipe[0]); close(stderrPipe[0])
             throw .cannotStart(program: program, reason: String(cString: strerror(spawned)))
         }
-        if !input.isEmpty { _ = input.withUnsafeBytes { write(stdinPipe[1], $0.baseAddress, $0.count) } }
-        close(stdinPipe[1])
+        // Standard input is fed as the child reads it, in the same loop that drains its output:
+        // written all at once first, a large input and a large output would wait on each other.
+        var inputFD: Int32? = stdinPipe[1]
+        var written = 0
+        if input.isEmpty {
+            close(stdinPipe[1])
+            inputFD = nil
+        } else {
+            _ = fcntl(stdinPipe[1], F_SETFL, fcntl(stdinPipe[1], F_GETFL) | O_NONBLOCK)
+        }
 
         var out: [UInt8] = [], err: [UInt8] = []
         var open = [stdoutPipe[0], stderrPipe[0]]
@@ -101,9 +111,19 @@ public enum ProcessRunner {
                 break
             }
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            if let fd = inputFD { fds.append(pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), Int32(min(left, 1) * 1000))
             if ready < 0 && errno != EINTR { break }
             for f in fds where f.revents != 0 {
+                if f.fd == inputFD {
+                    let n = input.withUnsafeBytes { write(f.fd, $0.baseAddress! + written, $0.count - written) }
+                    if n > 0 { written += n }
+                    if n < 0 && errno != EAGAIN || written == input.count {
+                        close(f.fd)
+                        inputFD = nil
+                    }
+                    continue
+                }
                 let n = read(f.fd, &buffer, buffer.count)
                 if n > 0 {
                     if f.fd == stdoutPipe[0] { out += buffer[0..<n] } else { err += buffer[0..<n] }
@@ -113,11 +133,14 @@ public enum ProcessRunner {
             }
         }
         close(stdoutPipe[0]); close(stderrPipe[0])
+        if let fd = inputFD { close(fd) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exit: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return Result(status: exit, stdout: out, stderr: err, timedOut: timedOut)
     }
+
+    private static let ignorePipeSignal: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 

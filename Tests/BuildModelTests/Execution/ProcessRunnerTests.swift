@@ -39,6 +39,14 @@ struct ProcessRunnerTests {
         }
     }
 
+    @Test("a large input fed to a program that writes as it reads: no deadlock")
+    func largeInput() throws {
+        let input = [UInt8](repeating: 0x61, count: 2_000_000)
+        let result = try ProcessRunner.run(["cat"], environment: env, timeout: 30, input: input)
+        #expect(result.stdout == input)
+        #expect(!result.timedOut)
+    }
+
     @Test("large outputs on both streams are read without a deadlock")
     func largeOutput() throws {
         let result = try ProcessRunner.run(["sh", "-c", "head -c 1000000 /dev/zero; head -c 1000000 /dev/zero >&2"], environment: env)
