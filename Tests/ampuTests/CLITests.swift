@@ -73,6 +73,8 @@ struct CLITests {
                                       building.
               new                     Create a new package in a new directory.
               init                    Make the current directory a package.
+              add                     Add a dependency to the manifest.
+              remove                  Remove a dependency from the manifest.
               update                  Resolve the git dependencies and write the lock file
                                       (asthra.lock).
               lsp                     Run the language server on standard input and output.

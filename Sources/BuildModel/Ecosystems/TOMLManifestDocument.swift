@@ -87,6 +87,11 @@ public struct TOMLManifestDocument: ManifestDocument {
         return try? TOMLEditor(document).insertKey(key, value: .string(value), inTable: path)
     }
 
+    public func insertion(of key: String, table value: [(String, String)], in path: [String], after anchor: [String]?) -> [TextEdit]? {
+        guard !document.hasErrors else { return nil }
+        return try? TOMLEditor(document).insertKey(key, value: .inlineTable(value.map { ($0.0, .string($0.1)) }), inTable: path, newTableAfter: anchor)
+    }
+
     public func removal(of path: [String]) -> [TextEdit]? {
         guard !document.hasErrors else { return nil }
         return try? TOMLEditor(document).removeKey(at: path)

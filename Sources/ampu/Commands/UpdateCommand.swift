@@ -30,21 +30,14 @@ struct UpdateCommand: ParsableCommand {
     func run() throws {
         let fileSystem = LocalFileSystem()
         let environment = Environment.current
-        let found: (path: String, ecosystem: any Ecosystem)
-        do throws(WorkspaceError) {
-            found = try EcosystemRegistry.standard.manifest(from: fileSystem.currentDirectory, manifestPath: manifestPath, fileSystem: fileSystem)
-        } catch {
-            fail("\(error)", help: [error.help])
-        }
-        guard let lockName = found.ecosystem.lockFileName else {
-            fail("\(found.ecosystem.name) has no lock file: its dependencies are paths, which `ampu check` follows")
+        let (manifestFile, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
+        guard let lockName = ecosystem.lockFileName else {
+            fail("\(ecosystem.name) has no lock file: its dependencies are paths, which `ampu check` follows")
         }
         guard let cacheRoot = GitCache.defaultRoot(environment: environment) else {
             fail("no package cache: set ASTHRA_CACHE or HOME")
         }
-        let manifest: PackageManifest
-        do { manifest = found.ecosystem.readManifest(try fileSystem.readText(found.path)) } catch { fail("\(error)") }
-        let lockPath = Paths.join(Paths.parent(found.path), lockName)
+        let lockPath = Paths.join(Paths.parent(manifestFile), lockName)
         var previous: LockFile?
         if let bytes = try? fileSystem.readFile(lockPath) {
             do { previous = try LockFile.parse(SourceText(path: lockPath, bytes: bytes)) } catch { fail("\(error)") }
@@ -53,7 +46,7 @@ struct UpdateCommand: ParsableCommand {
         let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
         let lock: LockFile
         do {
-            lock = try LockUpdate.resolve(manifest, ecosystem: found.ecosystem, cache: cache, previous: previous,
+            lock = try LockUpdate.resolve(manifest, ecosystem: ecosystem, cache: cache, previous: previous,
                                           preference: minimalVersions ? .lowest : .highest, keep: keep)
         } catch {
             fail("\(error)")
@@ -83,8 +76,5 @@ struct UpdateCommand: ParsableCommand {
         return lines
     }
 
-    private func fail(_ message: String, help: [String] = []) -> Never {
-        Terminal.standardError.write("error: \(message)\n" + help.map { "  = help: \($0)\n" }.joined())
-        Terminal.exitNow(1)
-    }
+    private func fail(_ message: String, help: [String] = []) -> Never { ManifestTarget.fail(message, help: help) }
 }

@@ -1,0 +1,117 @@
+/// `ampu add` and `ampu remove` as edits of a manifest's text that keep the rest of it as it is,
+/// checked by reading the edited manifest back: an entry the ecosystem would reject is not written.
+public enum DependencyEdit {
+    /// What `ampu add` was asked for.
+    public struct Request: Sendable {
+        public enum Source: Sendable {
+            case registry
+            case path(String)
+            case git(String, reference: DependencySource.GitReference?)
+        }
+
+        public var name: String
+        public var requirement: String?
+        public var source: Source
+        public var dev: Bool
+
+        public init(name: String, requirement: String?, source: Source, dev: Bool) {
+            self.name = name
+            self.requirement = requirement
+            self.source = source
+            self.dev = dev
+        }
+
+        /// `name@req`, and an import path given as the name (`github.com/user/json@^1.2`) is a
+        /// git dependency keyed by its last segment, as `asthra add` writes it.
+        public static func parse(_ text: String, path: String?, git: String?, reference: DependencySource.GitReference?, dev: Bool) -> Request {
+            var name = text, requirement: String?
+            if let at = text.lastIndex(of: "@"), at != text.startIndex {
+                name = String(text[..<at])
+                requirement = String(text[text.index(after: at)...])
+            }
+            let source: Source
+            if let path { source = .path(path) }
+            else if let git { source = .git(git, reference: reference) }
+            else if name.split(separator: "/").count >= 3, name.split(separator: "/")[0].contains(".") {
+                source = .git(name, reference: reference)
+                name = Paths.lastComponent(name)
+            } else { source = .registry }
+            return Request(name: name, requirement: requirement, source: source, dev: dev)
+        }
+    }
+
+    public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        case exists(name: String, section: String)
+        case notFound(name: String, declared: [String])
+        case rejected(messages: [String])
+        case unwritable
+
+        public var description: String {
+            switch self {
+            case .exists(let name, let section): "dependency '\(name)' is already in [\(section)]; change it there, or `ampu remove \(name)` first"
+            case .notFound(let name, let declared):
+                "there is no dependency '\(name)'" + (declared.isEmpty ? "" : "; the manifest declares: " + declared.joined(separator: ", "))
+            case .rejected(let messages): "the manifest would not be valid: " + messages.joined(separator: "; ")
+            case .unwritable: "the manifest has syntax errors; fix them first (`ampu check` shows them)"
+            }
+        }
+    }
+
+    /// The new text of the manifest with the dependency added, and the entry as written.
+    public static func add(_ request: Request, to manifest: PackageManifest, ecosystem: any Ecosystem) throws(Failure) -> (text: [UInt8], entry: String) {
+        let section = request.dev ? "dev-dependencies" : "dependencies"
+        if manifest.dependencies.contains(where: { $0.name.value == request.name && $0.section == section }) {
+            throw .exists(name: request.name, section: section)
+        }
+        let syntax = ecosystem.manifestSyntax
+        let document = syntax.document(manifest.source)
+        var pairs: [(String, String)] = []
+        switch request.source {
+        case .registry: break
+        case .path(let p): pairs.append(("path", p))
+        case .git(let url, let reference):
+            pairs.append(("git", url))
+            switch reference {
+            case .tag(let t)?: pairs.append(("tag", t))
+            case .branch(let b)?: pairs.append(("branch", b))
+            case .rev(let r)?: pairs.append(("rev", r))
+            case nil: break
+            }
+        }
+        if let requirement = request.requirement { pairs.append(("version", requirement)) }
+        let edits: [TextEdit]?
+        let entry: String
+        if pairs.isEmpty || pairs.map(\.0) == ["version"] {
+            let requirement = request.requirement ?? "*"
+            edits = document.insertion(of: request.name, string: requirement, in: [section])
+            entry = syntax.renderEntry(key: request.name, value: syntax.renderString(requirement))
+        } else {
+            // A new [dependencies] goes after [package]; a new [dev-dependencies] after [dependencies].
+            let anchor = request.dev && document.writtenSections.contains(["dependencies"]) ? ["dependencies"] : ["package"]
+            edits = document.insertion(of: request.name, table: pairs, in: [section], after: anchor)
+            entry = syntax.renderEntry(key: request.name, value: "{ " + pairs.map { syntax.renderEntry(key: $0.0, value: syntax.renderString($0.1)) }.joined(separator: ", ") + " }")
+        }
+        guard let edits, let text = try? TextEdit.apply(edits, to: manifest.source.bytes) else { throw .unwritable }
+        try check(text, against: manifest, ecosystem: ecosystem, name: request.name)
+        return (text, entry)
+    }
+
+    /// The new text of the manifest without the dependency (from whichever section has it).
+    public static func remove(_ name: String, from manifest: PackageManifest, ecosystem: any Ecosystem) throws(Failure) -> [UInt8] {
+        guard let dep = manifest.dependencies.first(where: { $0.name.value == name }) else {
+            throw .notFound(name: name, declared: manifest.dependencies.map(\.name.value).sorted())
+        }
+        let document = ecosystem.manifestSyntax.document(manifest.source)
+        guard let edits = document.removal(of: dep.section.split(separator: ".").map(String.init) + [name]),
+              let text = try? TextEdit.apply(edits, to: manifest.source.bytes) else { throw .unwritable }
+        return text
+    }
+
+    /// Problems the edit would bring: what the ecosystem reports now that it did not before.
+    private static func check(_ text: [UInt8], against manifest: PackageManifest, ecosystem: any Ecosystem, name: String) throws(Failure) {
+        let before = Set(manifest.diagnostics.map(\.message))
+        let after = ecosystem.readManifest(SourceText(path: manifest.path, bytes: text)).diagnostics
+        let new = after.filter { $0.severity == .error && !before.contains($0.message) }
+        if !new.isEmpty { throw .rejected(messages: new.map(\.message)) }
+    }
+}

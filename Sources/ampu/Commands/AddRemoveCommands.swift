@@ -1,0 +1,97 @@
+import ArgumentParser
+import BuildModel
+
+/// The manifest a dependency command works on, read; or an error printed and exit 1.
+enum ManifestTarget {
+    static func load(_ manifestPath: String?, fileSystem: LocalFileSystem) -> (path: String, ecosystem: any Ecosystem, manifest: PackageManifest) {
+        do throws(WorkspaceError) {
+            let found = try EcosystemRegistry.standard.manifest(from: fileSystem.currentDirectory, manifestPath: manifestPath, fileSystem: fileSystem)
+            do {
+                return (found.path, found.ecosystem, found.ecosystem.readManifest(try fileSystem.readText(found.path)))
+            } catch {
+                fail("\(error)")
+            }
+        } catch {
+            fail("\(error)", help: [error.help])
+        }
+    }
+
+    static func fail(_ message: String, help: [String] = []) -> Never {
+        Terminal.standardError.write("error: \(message)\n" + help.map { "  = help: \($0)\n" }.joined())
+        Terminal.exitNow(1)
+    }
+}
+
+/// `ampu add DEP[@REQ]`: a dependency added to the manifest, the rest of it kept as it is.
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a dependency to the manifest.",
+        discussion: """
+            DEP is a package name, or an import path such as github.com/user/json (a git dependency keyed by its last \
+            segment, as `asthra add` writes it); @REQ adds a version requirement. The manifest keeps its formatting; \
+            an entry the manifest would reject is not written.
+            """
+    )
+
+    @Argument(help: "The dependency, with an optional @requirement.")
+    var dependency: String
+
+    @Option(help: "A package on disk, relative to the manifest.")
+    var path: String?
+
+    @Option(help: "A git repository (a URL, or an import path such as github.com/user/json).")
+    var git: String?
+
+    @Option(help: "With --git: the tag to use.")
+    var tag: String?
+
+    @Option(help: "With --git: the branch to follow.")
+    var branch: String?
+
+    @Option(help: "With --git: the commit to use.")
+    var rev: String?
+
+    @Flag(help: "Add it to [dev-dependencies].")
+    var dev = false
+
+    @Option(name: .customLong("manifest-path"), help: "The manifest to edit instead of searching upward.")
+    var manifestPath: String?
+
+    func run() throws {
+        let fileSystem = LocalFileSystem()
+        let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
+        let reference: DependencySource.GitReference? = tag.map { .tag($0) } ?? branch.map { .branch($0) } ?? rev.map { .rev($0) }
+        if reference != nil && git == nil && !dependency.contains("/") { ManifestTarget.fail("--tag, --branch and --rev go with --git") }
+        let request = DependencyEdit.Request.parse(dependency, path: self.path, git: git, reference: reference, dev: dev)
+        do {
+            let (text, entry) = try DependencyEdit.add(request, to: manifest, ecosystem: ecosystem)
+            try fileSystem.writeFile(path, text)
+            Terminal.standardError.write("    Adding \(entry) to [\(dev ? "dev-dependencies" : "dependencies")]\n")
+        } catch {
+            ManifestTarget.fail("\(error)")
+        }
+    }
+}
+
+/// `ampu remove DEP`: a dependency removed from the manifest, its line with it.
+struct RemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a dependency from the manifest.")
+
+    @Argument(help: "The dependency's name as the manifest declares it.")
+    var dependency: String
+
+    @Option(name: .customLong("manifest-path"), help: "The manifest to edit instead of searching upward.")
+    var manifestPath: String?
+
+    func run() throws {
+        let fileSystem = LocalFileSystem()
+        let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
+        do {
+            try fileSystem.writeFile(path, try DependencyEdit.remove(dependency, from: manifest, ecosystem: ecosystem))
+            Terminal.standardError.write("  Removing \(dependency)\n")
+        } catch {
+            ManifestTarget.fail("\(error)")
+        }
+    }
+}

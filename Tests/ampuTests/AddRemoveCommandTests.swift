@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@Suite("ampu add and ampu remove")
+struct AddRemoveCommandTests {
+    let manifest = """
+        # The app.
+        [package]
+        name = "app"     # its name
+        version = "0.1.0"
+
+        [build]
+        target = "native"
+
+        """
+
+    @Test("each source form, written where it belongs, the rest of the file untouched byte for byte")
+    func add() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", manifest)
+        let git = try AmpuProcess.run(["add", "github.com/user/json@^1.2"], environment: plain, directory: dir.path)
+        #expect(git.stderr == "    Adding json = { git = \"github.com/user/json\", version = \"^1.2\" } to [dependencies]\n")
+        let tagged = try AmpuProcess.run(["add", "http", "--git", "github.com/user/http", "--tag", "v2.0.0"], environment: plain, directory: dir.path)
+        #expect(tagged.status == 0)
+        let local = try AmpuProcess.run(["add", "mathlib", "--path", "../mathlib"], environment: plain, directory: dir.path)
+        #expect(local.status == 0)
+        let registry = try AmpuProcess.run(["add", "github.com/asthra-lang/test@1.0", "--dev", "--git", "https://github.com/asthra-lang/test.git"], environment: plain, directory: dir.path)
+        #expect(registry.status == 0)
+        #expect(try dir.read("asthra.toml") == """
+            # The app.
+            [package]
+            name = "app"     # its name
+            version = "0.1.0"
+
+            [dependencies]
+            json = { git = "github.com/user/json", version = "^1.2" }
+            http = { git = "github.com/user/http", tag = "v2.0.0" }
+            mathlib = { path = "../mathlib" }
+
+            [dev-dependencies]
+            "github.com/asthra-lang/test" = { git = "https://github.com/asthra-lang/test.git", version = "1.0" }
+
+            [build]
+            target = "native"
+
+            """)
+    }
+
+    @Test("a dependency already there, or one the manifest would reject, is not written")
+    func refused() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", manifest + "\n[dependencies]\njson = \"^1.0\"\n")
+        let twice = try AmpuProcess.run(["add", "json@^2"], environment: plain, directory: dir.path)
+        #expect(twice.stderr == "error: dependency 'json' is already in [dependencies]; change it there, or `ampu remove json` first\n")
+        #expect(twice.status == 1)
+        let bad = try AmpuProcess.run(["add", "yaml@^1.y"], environment: plain, directory: dir.path)
+        #expect(bad.stderr == "error: the manifest would not be valid: invalid version requirement '^1.y': 'y' is not a number\n")
+        #expect(try dir.read("asthra.toml") == manifest + "\n[dependencies]\njson = \"^1.0\"\n")
+        // Oats has no registry: a version alone is not a dependency it can have.
+        try dir.write("oats/Oats.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\n")
+        let oats = try AmpuProcess.run(["add", "serde@1.0"], environment: plain, directory: dir.path + "/oats")
+        #expect(oats.stderr == "error: the manifest would not be valid: External dependencies not yet supported: 'serde' has a version but no 'path'\n")
+        let oatsPath = try AmpuProcess.run(["add", "mylib", "--path", "../mylib"], environment: plain, directory: dir.path + "/oats")
+        #expect(oatsPath.status == 0)
+        #expect(try dir.read("oats/Oats.toml") == "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nmylib = { path = \"../mylib\" }\n")
+    }
+
+    @Test("remove takes the line out, and names what there is when the name is wrong")
+    func remove() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", manifest + "\n[dependencies]\njson = \"^1.0\"  # JSON\nhttp = { git = \"github.com/user/http\" }\n")
+        let removed = try AmpuProcess.run(["remove", "json"], environment: plain, directory: dir.path)
+        #expect(removed.stderr == "  Removing json\n")
+        #expect(try dir.read("asthra.toml") == manifest + "\n[dependencies]\nhttp = { git = \"github.com/user/http\" }\n")
+        let missing = try AmpuProcess.run(["remove", "jsn"], environment: plain, directory: dir.path)
+        #expect(missing.stderr == "error: there is no dependency 'jsn'; the manifest declares: http\n")
+        #expect(missing.status == 1)
+    }
+}
