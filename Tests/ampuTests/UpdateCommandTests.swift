@@ -88,6 +88,10 @@ struct UpdateCommandTests {
         #expect(again.stderr == "Locked 1 package in asthra.lock\n")
         let check = try AmpuProcess.run(["check"], environment: remotes.env, directory: app)
         #expect(check.stderr == "Checked 1 package, 1 module and 1 imported module: no problems\n")
+        let tree = try AmpuProcess.run(["tree"], environment: remotes.env, directory: app)
+        #expect(tree.stdout == "app v0.1.0\n└── github.com/user/json v1.1.0\n")
+        let why = try AmpuProcess.run(["why", "github.com/user/json"], environment: remotes.env, directory: app)
+        #expect(why.stdout == "app v0.1.0 → github.com/user/json v1.1.0\n")
 
         // A requirement the lock no longer meets: --locked refuses to change it.
         try remotes.dir.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"~1.0.0\" }\n")
@@ -112,5 +116,7 @@ struct UpdateCommandTests {
         #expect(result.stderr == "error: Because no versions of github.com/user/json match ^2.0.0 and app depends on github.com/user/json ^2.0.0, version solving failed.\n")
         #expect(result.status == 1)
         #expect(!FileManager.default.fileExists(atPath: remotes.dir.path + "/app/asthra.lock"))
+        let tree = try AmpuProcess.run(["tree"], environment: remotes.env, directory: remotes.dir.path + "/app")
+        #expect(tree.stderr == "error: there is no asthra.lock beside asthra.toml\n  = help: run `ampu update` to resolve the dependencies and write it\n")
     }
 }

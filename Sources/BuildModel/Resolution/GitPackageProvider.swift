@@ -74,7 +74,7 @@ public final class GitPackageProvider: PackageProvider, Sendable {
 
     /// The package a git dependency is: its location, or (for a repository on this machine,
     /// `file://…`, which has no import path) the dependency's name.
-    static func location(of dependency: DependencySpec, url: String) -> String {
+    public static func location(of dependency: DependencySpec, url: String) -> String {
         if url.hasPrefix("file://") || url.hasPrefix("/") { return dependency.name.value }
         return GitCLI.location(ofURL: url)
     }

@@ -1,0 +1,71 @@
+/// The resolved dependency graph of a root manifest, from its lock file: what `ampu tree` draws
+/// and `ampu why` walks. No network: only what the lock says.
+public struct DependencyTree: Sendable {
+    public let rootName: String
+    public let rootVersion: Version?
+    /// The root's direct dependencies, by the names the lock knows them by.
+    public let direct: [String]
+    public let lock: LockFile
+
+    public init(root: PackageManifest, lock: LockFile) {
+        rootName = root.displayName
+        rootVersion = root.package?.version?.value
+        direct = root.dependencies.compactMap { dep in
+            guard case .git(let url, _) = dep.source else { return dep.path == nil ? dep.name.value : nil }
+            return GitPackageProvider.location(of: dep, url: url.value)
+        }.filter { lock.package(named: $0) != nil }.sorted()
+        self.lock = lock
+    }
+
+    private func children(of name: String) -> [String] {
+        name == rootName ? direct : (lock.package(named: name)?.dependencies ?? []).sorted()
+    }
+
+    private func label(_ name: String) -> String {
+        if name == rootName { return rootVersion.map { "\(rootName) v\($0)" } ?? rootName }
+        return lock.package(named: name).map { "\(name) v\($0.version)" } ?? name
+    }
+
+    /// Cargo's drawing: each package once in full; later appearances marked `(*)`. `depth` cuts
+    /// the tree below that many levels; `invert` draws what depends on a package instead.
+    public func render(depth: Int? = nil, invert: String? = nil) -> String {
+        let start = invert ?? rootName
+        let everyone = [rootName] + lock.packages.map(\.name)
+        let next: (String) -> [String] = { name in
+            guard invert != nil else { return self.children(of: name) }
+            return everyone.filter { (other: String) -> Bool in self.children(of: other).contains(name) }.sorted()
+        }
+        var lines = [label(start)]
+        var shown: Set<String> = [start]
+        func walk(_ name: String, prefix: String, level: Int) {
+            if let depth, level >= depth { return }
+            let kids = next(name)
+            for (i, kid) in kids.enumerated() {
+                let last = i == kids.count - 1
+                let repeated = !shown.insert(kid).inserted && !next(kid).isEmpty
+                lines.append(prefix + (last ? "└── " : "├── ") + label(kid) + (repeated ? " (*)" : ""))
+                if !repeated { walk(kid, prefix: prefix + (last ? "    " : "│   "), level: level + 1) }
+            }
+        }
+        walk(start, prefix: "", level: 0)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every path from the root to `package`, each as the packages along it.
+    public func paths(to package: String) -> [[String]] {
+        var out: [[String]] = []
+        func walk(_ name: String, _ path: [String]) {
+            if name == package { out.append(path); return }
+            for kid in children(of: name) where !path.contains(kid) { walk(kid, path + [kid]) }
+        }
+        walk(rootName, [rootName])
+        return out
+    }
+
+    /// `ampu why`: each path as `root → a → b`, with versions.
+    public func why(_ package: String) -> String? {
+        let all = paths(to: package)
+        guard !all.isEmpty else { return nil }
+        return all.map { $0.map(label).joined(separator: " → ") }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import BuildModel
+
+/// The root manifest and its lock file, for the commands that read what `ampu update` chose.
+enum LockedWorkspace {
+    static func load(_ manifestPath: String?) -> DependencyTree {
+        let fileSystem = LocalFileSystem()
+        let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
+        guard let lockName = ecosystem.lockFileName else {
+            ManifestTarget.fail("\(ecosystem.name) has no lock file: its dependencies are paths, which `ampu check` follows")
+        }
+        let lockPath = Paths.join(Paths.parent(path), lockName)
+        guard let bytes = try? fileSystem.readFile(lockPath) else {
+            ManifestTarget.fail("there is no \(lockName) beside \(Paths.lastComponent(path))", help: ["run `ampu update` to resolve the dependencies and write it"])
+        }
+        do {
+            return DependencyTree(root: manifest, lock: try LockFile.parse(SourceText(path: lockPath, bytes: bytes)))
+        } catch {
+            ManifestTarget.fail("\(error)")
+        }
+    }
+}
+
+/// `ampu tree`: the locked dependencies as a tree.
+struct TreeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tree", abstract: "Show the locked dependencies as a tree.")
+
+    @Option(help: "Show this many levels below the root.")
+    var depth: Int?
+
+    @Option(help: "Show what depends on this package instead.")
+    var invert: String?
+
+    @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
+    var manifestPath: String?
+
+    func run() throws {
+        let tree = LockedWorkspace.load(manifestPath)
+        if let invert, tree.lock.package(named: invert) == nil {
+            ManifestTarget.fail("'\(invert)' is not in the lock file", help: ["the locked packages are: " + tree.lock.packages.map(\.name).joined(separator: ", ")])
+        }
+        Terminal.standardOutput.write(tree.render(depth: depth, invert: invert))
+    }
+}
+
+/// `ampu why PKG`: every path by which the root comes to depend on a package.
+struct WhyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "why", abstract: "Show every path from the root to a dependency.")
+
+    @Argument(help: "The package, as the lock file names it.")
+    var package: String
+
+    @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
+    var manifestPath: String?
+
+    func run() throws {
+        let tree = LockedWorkspace.load(manifestPath)
+        guard let text = tree.why(package) else {
+            ManifestTarget.fail("nothing depends on '\(package)'", help: ["the locked packages are: " + tree.lock.packages.map(\.name).joined(separator: ", ")])
+        }
+        Terminal.standardOutput.write(text)
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import BuildModel
+
+@Suite("The dependency tree from a lock")
+struct DependencyTreeTests {
+    let tree: DependencyTree = {
+        let manifest = AsthraEcosystem().readManifest(SourceText(path: "/w/asthra.toml", """
+            [package]
+            name = "app"
+            version = "0.1.0"
+
+            [dependencies]
+            http = { git = "github.com/user/http" }
+            json = { git = "github.com/user/json" }
+            """))
+        func p(_ name: String, _ v: String, _ deps: [String]) -> LockFile.Package {
+            LockFile.Package(name: "github.com/user/\(name)", version: Version(v)!, source: "git+x", dependencies: deps.map { "github.com/user/\($0)" })
+        }
+        let lock = LockFile(packages: [p("http", "2.0.0", ["json", "url"]), p("json", "1.1.0", ["unicode"]), p("unicode", "1.0.0", []), p("url", "1.0.0", ["unicode"])])
+        return DependencyTree(root: manifest, lock: lock)
+    }()
+
+    @Test("each package once in full, repeats marked (*), as cargo tree draws it")
+    func render() {
+        #expect(tree.render() == """
+            app v0.1.0
+            ├── github.com/user/http v2.0.0
+            │   ├── github.com/user/json v1.1.0
+            │   │   └── github.com/user/unicode v1.0.0
+            │   └── github.com/user/url v1.0.0
+            │       └── github.com/user/unicode v1.0.0
+            └── github.com/user/json v1.1.0 (*)
+
+            """)
+        #expect(tree.render(depth: 1) == "app v0.1.0\n├── github.com/user/http v2.0.0\n└── github.com/user/json v1.1.0\n")
+    }
+
+    @Test("inverted: what depends on a package, up to the root")
+    func inverted() {
+        #expect(tree.render(invert: "github.com/user/unicode") == """
+            github.com/user/unicode v1.0.0
+            ├── github.com/user/json v1.1.0
+            │   ├── app v0.1.0
+            │   └── github.com/user/http v2.0.0
+            │       └── app v0.1.0
+            └── github.com/user/url v1.0.0
+                └── github.com/user/http v2.0.0 (*)
+
+            """)
+    }
+
+    @Test("why: every path from the root")
+    func why() {
+        #expect(tree.why("github.com/user/unicode") == """
+            app v0.1.0 → github.com/user/http v2.0.0 → github.com/user/json v1.1.0 → github.com/user/unicode v1.0.0
+            app v0.1.0 → github.com/user/http v2.0.0 → github.com/user/url v1.0.0 → github.com/user/unicode v1.0.0
+            app v0.1.0 → github.com/user/json v1.1.0 → github.com/user/unicode v1.0.0
+
+            """)
+        #expect(tree.why("github.com/user/none") == nil)
+    }
+}
