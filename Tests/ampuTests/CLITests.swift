@@ -77,6 +77,8 @@ struct CLITests {
               remove                  Remove a dependency from the manifest.
               update                  Resolve the git dependencies and write the lock file
                                       (asthra.lock).
+              fetch                   Fetch every package the lock file names into the
+                                      cache, and check their files.
               tree                    Show the locked dependencies as a tree.
               why                     Show every path from the root to a dependency.
               lsp                     Run the language server on standard input and output.

@@ -93,6 +93,22 @@ struct UpdateCommandTests {
         let why = try AmpuProcess.run(["why", "github.com/user/json"], environment: remotes.env, directory: app)
         #expect(why.stdout == "app v0.1.0 → github.com/user/json v1.1.0\n")
 
+        // fetch: nothing to do; with the cache gone, it fetches again (not with --offline);
+        // a cached file changed by hand is found and named.
+        let cached = try AmpuProcess.run(["fetch"], environment: remotes.env, directory: app)
+        #expect(cached.stderr == "1 package in the cache, as asthra.lock records it\n")
+        try FileManager.default.removeItem(atPath: remotes.dir.path + "/cache")
+        let offline = try AmpuProcess.run(["fetch", "--offline"], environment: remotes.env, directory: app)
+        #expect(offline.stderr == "error: 'github.com/user/json' is not in the cache, and --offline forbids fetching it\n")
+        let refetched = try AmpuProcess.run(["fetch"], environment: remotes.env, directory: app)
+        #expect(refetched.stderr == "   Fetched github.com/user/json v1.1.0\n1 package in the cache, as asthra.lock records it\n")
+        let checkout = remotes.dir.path + "/cache/github.com/user/json/\(commit)"
+        try "package json; // changed\n".write(toFile: checkout + "/src/lib.asthra", atomically: true, encoding: .utf8)
+        let tampered = try AmpuProcess.run(["fetch"], environment: remotes.env, directory: app)
+        #expect(tampered.stderr == "error: the cached files of 'github.com/user/json' are not the ones asthra.lock recorded (its checksum differs): delete '\(checkout)' and run `ampu fetch` again\n")
+        #expect(tampered.status == 1)
+        try FileManager.default.removeItem(atPath: checkout)
+
         // A requirement the lock no longer meets: --locked refuses to change it.
         try remotes.dir.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"~1.0.0\" }\n")
         let refused = try AmpuProcess.run(["update", "--locked"], environment: remotes.env, directory: app)

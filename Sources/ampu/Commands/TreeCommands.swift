@@ -61,3 +61,32 @@ struct WhyCommand: ParsableCommand {
         Terminal.standardOutput.write(text)
     }
 }
+
+/// `ampu fetch`: the locked packages put in the cache (and checked against their checksums).
+struct FetchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Fetch every package the lock file names into the cache, and check their files.",
+        discussion: "A cached package whose files no longer match the lock's checksum is an error that says how to recover."
+    )
+
+    @Flag(help: "Use only the cache: fail when a package is missing.")
+    var offline = false
+
+    @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
+    var manifestPath: String?
+
+    func run() throws {
+        let tree = LockedWorkspace.load(manifestPath)
+        let environment = Environment.current
+        guard let root = GitCache.defaultRoot(environment: environment) else { ManifestTarget.fail("no package cache: set ASTHRA_CACHE or HOME") }
+        do {
+            let fetched = try LockFetch.fetch(tree.lock, cache: GitCache(root: root, git: GitCLI(environment: environment)), offline: offline)
+            for name in fetched { Terminal.standardError.write("   Fetched \(name) v\(tree.lock.package(named: name)!.version)\n") }
+            let n = tree.lock.packages.count
+            Terminal.standardError.write("\(n) package\(n == 1 ? "" : "s") in the cache, as asthra.lock records \(n == 1 ? "it" : "them")\n")
+        } catch {
+            ManifestTarget.fail("\(error)")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// `ampu fetch`: every package the lock file names, in the cache at its commit and with the
+/// files the lock's checksum vouches for. A cached copy whose files changed is an error that
+/// says how to recover, never a silent refetch.
+public enum LockFetch {
+    public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        case missingOffline(package: String)
+        case tampered(package: String, directory: String)
+        case fetch(package: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .missingOffline(let p): "'\(p)' is not in the cache, and --offline forbids fetching it"
+            case .tampered(let p, let dir):
+                "the cached files of '\(p)' are not the ones asthra.lock recorded (its checksum differs): delete '\(dir)' and run `ampu fetch` again"
+            case .fetch(let p, let reason): "cannot fetch '\(p)': \(reason)"
+            }
+        }
+    }
+
+    /// The packages fetched now (those already cached and intact are not).
+    @discardableResult
+    public static func fetch(_ lock: LockFile, cache: GitCache, offline: Bool) throws(Failure) -> [String] {
+        var fetched: [String] = []
+        let fileSystem = LocalFileSystem()
+        for package in lock.packages where package.source.hasPrefix("git+") {
+            guard let commit = package.commit else { continue }
+            let url = String(package.source.dropFirst(4))
+            let directory: String
+            do {
+                directory = try cache.checkout(of: package.name, commit: commit)
+                if !fileSystem.isDirectory(directory) {
+                    if offline { throw Failure.missingOffline(package: package.name) }
+                    try cache.update(package.name, url: url)
+                    try cache.materialize(package.name, commit: commit)
+                    fetched.append(package.name)
+                }
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw .fetch(package: package.name, reason: "\(error)")
+            }
+            if let expected = package.checksum {
+                let actual = try? LockFile.checksum(of: directory, fileSystem: fileSystem)
+                if actual != expected { throw .tampered(package: package.name, directory: directory) }
+            }
+        }
+        return fetched
+    }
+}
