@@ -81,6 +81,8 @@ struct CLITests {
                                       cache, and check their files.
               tree                    Show the locked dependencies as a tree.
               why                     Show every path from the root to a dependency.
+              graph                   Write the locked dependency graph as Graphviz dot or
+                                      JSON.
               lsp                     Run the language server on standard input and output.
               debug                   Inspect ampu's parsers (TOML decoding, JSON round
                                       trips).

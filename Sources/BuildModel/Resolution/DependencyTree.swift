@@ -68,4 +68,40 @@ public struct DependencyTree: Sendable {
         guard !all.isEmpty else { return nil }
         return all.map { $0.map(label).joined(separator: " → ") }.joined(separator: "\n") + "\n"
     }
+
+    /// Every edge of the graph, `from → to`, in name order.
+    public var edges: [(from: String, to: String)] {
+        ([rootName] + lock.packages.map(\.name)).flatMap { from in children(of: from).map { (from, $0) } }
+    }
+
+    /// Graphviz: one node per package (labelled with its version), one edge per dependency.
+    public var dot: String {
+        var out = "digraph dependencies {\n"
+        for name in [rootName] + lock.packages.map(\.name) { out += "  \(quoted(name)) [label=\(quoted(label(name)))];\n" }
+        for e in edges { out += "  \(quoted(e.from)) -> \(quoted(e.to));\n" }
+        return out + "}\n"
+    }
+
+    /// The same as JSON: `{"root": …, "packages": [{"name", "version", "dependencies"}]}`.
+    public var json: JSONValue {
+        let packages: [JSONValue] = ([rootName] + lock.packages.map(\.name)).map { (name: String) -> JSONValue in
+            let version: Version? = name == rootName ? rootVersion : lock.package(named: name)?.version
+            let deps: [JSONValue] = children(of: name).map { JSONValue.string($0) }
+            return JSONValue(pairs: [("name", .string(name)), ("version", version.map { .string("\($0)") } ?? .null), ("dependencies", .array(deps))])
+        }
+        return .init(pairs: [("root", .string(rootName)), ("packages", .array(packages))])
+    }
+
+    private func quoted(_ s: String) -> String {
+        "\"" + s.replacingBackslashes + "\""
+    }
+}
+
+extension String {
+    /// For a double-quoted Graphviz string: `\` and `"` escaped.
+    fileprivate var replacingBackslashes: String {
+        var out = ""
+        for c in self { out += c == "\\" ? "\\\\" : c == "\"" ? "\\\"" : String(c) }
+        return out
+    }
 }

@@ -133,8 +133,3 @@ enum LSPDiagnostic {
     }
 }
 
-extension JSONValue {
-    init(pairs: [(String, JSONValue)]) {
-        self = .object(.init(uniqueKeysWithValues: pairs))
-    }
-}

@@ -90,3 +90,34 @@ struct FetchCommand: ParsableCommand {
         }
     }
 }
+
+/// `ampu graph`: the locked dependency graph for other tools: Graphviz or JSON.
+struct GraphCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument { case dot, json }
+
+    static let configuration = CommandConfiguration(commandName: "graph", abstract: "Write the locked dependency graph as Graphviz dot or JSON.")
+
+    @Option(help: "dot or json.")
+    var format: Format = .dot
+
+    @Option(help: "Write it to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
+    var manifestPath: String?
+
+    func run() throws {
+        let tree = LockedWorkspace.load(manifestPath)
+        let text: String
+        switch format {
+        case .dot: text = tree.dot
+        case .json:
+            do { text = String(decoding: try JSON.serialize(tree.json, pretty: true), as: UTF8.self) + "\n" } catch { ManifestTarget.fail("\(error)") }
+        }
+        if let output {
+            do { try LocalFileSystem().writeFile(output, text) } catch { ManifestTarget.fail("\(error)") }
+        } else {
+            Terminal.standardOutput.write(text)
+        }
+    }
+}

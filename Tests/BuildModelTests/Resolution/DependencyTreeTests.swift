@@ -59,4 +59,25 @@ struct DependencyTreeTests {
             """)
         #expect(tree.why("github.com/user/none") == nil)
     }
+
+    @Test("the graph as Graphviz dot and as JSON")
+    func exports() throws {
+        #expect(tree.dot == """
+            digraph dependencies {
+              "app" [label="app v0.1.0"];
+              "github.com/user/http" [label="github.com/user/http v2.0.0"];
+              "github.com/user/json" [label="github.com/user/json v1.1.0"];
+              "github.com/user/unicode" [label="github.com/user/unicode v1.0.0"];
+              "github.com/user/url" [label="github.com/user/url v1.0.0"];
+              "app" -> "github.com/user/http";
+              "app" -> "github.com/user/json";
+              "github.com/user/http" -> "github.com/user/json";
+              "github.com/user/http" -> "github.com/user/url";
+              "github.com/user/json" -> "github.com/user/unicode";
+              "github.com/user/url" -> "github.com/user/unicode";
+            }
+
+            """)
+        #expect(try JSON.serializeToString(tree.json) == #"{"root":"app","packages":[{"name":"app","version":"0.1.0","dependencies":["github.com/user/http","github.com/user/json"]},{"name":"github.com/user/http","version":"2.0.0","dependencies":["github.com/user/json","github.com/user/url"]},{"name":"github.com/user/json","version":"1.1.0","dependencies":["github.com/user/unicode"]},{"name":"github.com/user/unicode","version":"1.0.0","dependencies":[]},{"name":"github.com/user/url","version":"1.0.0","dependencies":["github.com/user/unicode"]}]}"#)
+    }
 }

@@ -73,3 +73,10 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
         self = .object(OrderedDictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }
+
+extension JSONValue {
+    /// An object with these keys in this order (each key once).
+    public init(pairs: [(String, JSONValue)]) {
+        self = .object(.init(uniqueKeysWithValues: pairs))
+    }
+}
