@@ -58,6 +58,7 @@ public struct WorkspaceLoader: Sendable {
             diagnostics += ecosystem.checkManifest(member, fileSystem: fileSystem).map { $0.inFile(member.path) }
         }
         diagnostics += packages.diagnostics
+        diagnostics += LockCheck.check(rootManifest, ecosystem: ecosystem, fileSystem: fileSystem)
         for package in packages.packages where sources[package.path] == nil { sources[package.path] = package.source }
 
         let directories = DirectoryCache(fileSystem: fileSystem)

@@ -139,3 +139,45 @@ struct AsthraBareImportTests {
         ])
     }
 }
+
+@Suite("check and the lock file")
+struct LockCheckTests {
+    let lock = """
+        version = 1
+
+        [[package]]
+        name = "github.com/user/json"
+        version = "1.1.0"
+        source = "git+https://github.com/user/json.git"
+        git = "github.com/user/json"
+        commit = "0123456789abcdef0123456789abcdef01234567"
+        dependencies = []
+        """
+
+    @Test("a requirement the locked version no longer meets, and a dependency the lock lacks, are warnings on their lines")
+    func outdated() throws {
+        let checker = Checker(stdlibTree.merging([
+            "/w/asthra.toml": """
+                [package]
+                name = "app"
+                version = "0.1.0"
+
+                [dependencies]
+                json = { git = "github.com/user/json", version = "~1.0.0" }
+                http = { git = "github.com/user/http" }
+                """,
+            "/w/asthra.lock": lock,
+        ]) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
+        let lines = try checker.lines()
+        #expect(lines == [
+            "asthra.toml:6:50 warning[M020] asthra.lock has 'json' at 1.1.0, which ~1.0.0 does not allow",
+            "asthra.toml:7:1 warning[M020] 'http' is not in asthra.lock",
+        ])
+        // A lock that agrees says nothing.
+        let agreeing = Checker(stdlibTree.merging([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n",
+            "/w/asthra.lock": lock,
+        ]) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
+        #expect(try agreeing.lines() == [])
+    }
+}

@@ -1,0 +1,33 @@
+/// What `check` can tell about the lock file without fetching anything: a git dependency the
+/// manifest declares that the lock does not have, or has at a version the manifest no longer
+/// allows. Both mean the lock is out of date; `ampu update` writes it again.
+enum LockCheck {
+    static func check(_ manifest: PackageManifest, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> [Diagnostic] {
+        guard let name = ecosystem.lockFileName else { return [] }
+        let path = Paths.join(manifest.directory, name)
+        guard let bytes = try? fileSystem.readFile(path) else { return [] }
+        let lock: LockFile
+        do {
+            lock = try LockFile.parse(SourceText(path: path, bytes: bytes))
+        } catch {
+            return [Diagnostic(severity: .error, code: DiagnosticCode.outdatedLock.rawValue, message: "\(error)", file: path, range: .at(0),
+                               help: ["`ampu update` writes it again"])]
+        }
+        var out: [Diagnostic] = []
+        for dep in manifest.dependencies {
+            guard case .git(let url, _) = dep.source else { continue }
+            let package = GitPackageProvider.location(of: dep, url: url.value)
+            guard let locked = lock.package(named: package) else {
+                out.append(.warning("'\(dep.name.value)' is not in \(name)", .outdatedLock, at: dep.name.range,
+                                    help: ["run `ampu update` to resolve it and record the version it gets"]).inFile(manifest.path))
+                continue
+            }
+            if let requirement = dep.requirement, !requirement.value.versionSet.contains(locked.version) {
+                out.append(.warning("\(name) has '\(dep.name.value)' at \(locked.version), which \(requirement.value) does not allow", .outdatedLock,
+                                    at: requirement.range, label: "does not allow \(locked.version)",
+                                    help: ["run `ampu update` to choose a version this allows"]).inFile(manifest.path))
+            }
+        }
+        return out
+    }
+}
