@@ -81,6 +81,20 @@ struct FeatureTests {
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 0, 3))["result"] == .null)
     }
 
+    @Test("hover on a git dependency says what the lock file chose, and an outdated lock is a warning on the requirement")
+    func lockedHover() async {
+        var files = TestWorkspace.files
+        let manifest = Marked("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njs$0on = { git = \"github.com/user/json\", version = \"~1.0.0\" }\n")
+        files[TestWorkspace.manifest] = manifest.text
+        files["/ws/asthra.lock"] = "version = 1\n\n[[package]]\nname = \"github.com/user/json\"\nversion = \"1.1.0\"\nsource = \"git+https://github.com/user/json.git\"\ncommit = \"0123456789abcdef0123456789abcdef01234567\"\ndependencies = []\n"
+        let client = await started(files)
+        #expect(await client.request("textDocument/hover", client.at(TestWorkspace.manifest, manifest))["result"]?["contents"]?["value"]
+                == .string("**dependency** `json` [dependencies]\n\nversion ~1.0.0, git github.com/user/json\n\nLocked at 1.1.0 (commit 0123456789ab)"))
+        #expect(client.published(TestWorkspace.manifest)?["diagnostics"]?.arrayValue?.map { $0["message"] } == [
+            "asthra.lock has 'json' at 1.1.0, which ~1.0.0 does not allow\nhelp: run `ampu update` to choose a version this allows",
+        ])
+    }
+
     @Test("hover on a namespace the compiler has built in")
     func builtinHover() async {
         let client = await started()

@@ -39,6 +39,9 @@ extension WorkspaceSnapshot {
     /// `**dependency** \`mathlib\` [dependencies]`, its source, and the package when it is here.
     public func hoverText(for dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String {
         var text = Self.dependencyHeading(dependency)
+        if case .git(let url, _) = dependency.source, let locked = lock?.package(named: GitPackageProvider.location(of: dependency, url: url.value)) {
+            text += "\n\nLocked at \(locked.version)" + (locked.commit.map { " (commit \($0.prefix(12)))" } ?? "")
+        }
         if let dir = resolver.directory(of: dependency, declaredIn: manifest), let package = resolver.packageManifest(in: dir) {
             var about = "Package **\(package.displayName)**"
             if let v = package.package?.version?.value { about += " \(v)" }

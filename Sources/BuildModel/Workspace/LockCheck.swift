@@ -2,16 +2,17 @@
 /// manifest declares that the lock does not have, or has at a version the manifest no longer
 /// allows. Both mean the lock is out of date; `ampu update` writes it again.
 enum LockCheck {
-    static func check(_ manifest: PackageManifest, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> [Diagnostic] {
-        guard let name = ecosystem.lockFileName else { return [] }
+    /// The lock file beside the root manifest, read, and what is wrong with it.
+    static func check(_ manifest: PackageManifest, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> (lock: LockFile?, diagnostics: [Diagnostic]) {
+        guard let name = ecosystem.lockFileName else { return (nil, []) }
         let path = Paths.join(manifest.directory, name)
-        guard let bytes = try? fileSystem.readFile(path) else { return [] }
+        guard let bytes = try? fileSystem.readFile(path) else { return (nil, []) }
         let lock: LockFile
         do {
             lock = try LockFile.parse(SourceText(path: path, bytes: bytes))
         } catch {
-            return [Diagnostic(severity: .error, code: DiagnosticCode.outdatedLock.rawValue, message: "\(error)", file: path, range: .at(0),
-                               help: ["`ampu update` writes it again"])]
+            return (nil, [Diagnostic(severity: .error, code: DiagnosticCode.outdatedLock.rawValue, message: "\(error)", file: path, range: .at(0),
+                                     help: ["`ampu update` writes it again"])])
         }
         var out: [Diagnostic] = []
         for dep in manifest.dependencies {
@@ -28,6 +29,6 @@ enum LockCheck {
                                     help: ["run `ampu update` to choose a version this allows"]).inFile(manifest.path))
             }
         }
-        return out
+        return (lock, out)
     }
 }

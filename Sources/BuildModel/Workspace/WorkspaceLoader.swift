@@ -58,7 +58,8 @@ public struct WorkspaceLoader: Sendable {
             diagnostics += ecosystem.checkManifest(member, fileSystem: fileSystem).map { $0.inFile(member.path) }
         }
         diagnostics += packages.diagnostics
-        diagnostics += LockCheck.check(rootManifest, ecosystem: ecosystem, fileSystem: fileSystem)
+        let (lock, lockProblems) = LockCheck.check(rootManifest, ecosystem: ecosystem, fileSystem: fileSystem)
+        diagnostics += lockProblems
         for package in packages.packages where sources[package.path] == nil { sources[package.path] = package.source }
 
         let directories = DirectoryCache(fileSystem: fileSystem)
@@ -110,7 +111,7 @@ public struct WorkspaceLoader: Sendable {
         }
         let paths = modules.keys.sorted()
         return WorkspaceSnapshot(
-            ecosystem: ecosystem, root: rootManifest.directory, rootManifest: rootManifest, members: members, packages: packages,
+            ecosystem: ecosystem, root: rootManifest.directory, rootManifest: rootManifest, members: members, packages: packages, lock: lock,
             modules: modules, modulePaths: paths, importGraph: ImportGraph(modules: modules, sortedPaths: paths),
             diagnostics: diagnostics, sources: sources, resolver: resolver)
     }

@@ -8,6 +8,8 @@ public struct WorkspaceSnapshot: Sendable {
     public var members: [PackageManifest]
     /// The members and the packages they depend on by path, in a graph a build orders.
     public var packages: PackageGraph
+    /// The lock file beside the root manifest, when there is one that reads.
+    public var lock: LockFile?
     /// Modules by absolute path, sorted by path.
     public var modules: [String: Module]
     public var modulePaths: [String]
