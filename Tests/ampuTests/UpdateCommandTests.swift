@@ -123,6 +123,31 @@ struct UpdateCommandTests {
         #expect(updated.stderr == "  Updating github.com/user/json v1.1.0 -> v1.0.0\nLocked 1 package in asthra.lock\n")
     }
 
+    @Test("two fetches at once into one cache take turns: both succeed, one checkout, nothing half-made")
+    func concurrentFetches() throws {
+        let remotes = try Remotes()
+        let commits = try remotes.json()
+        let app = remotes.dir.path + "/app"
+        try remotes.dir.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        try FileManager.default.removeItem(atPath: remotes.dir.path + "/cache")
+        let processes = (0..<2).map { _ -> Process in
+            let p = Process()
+            p.executableURL = AmpuProcess.executable
+            p.arguments = ["fetch"]
+            p.currentDirectoryURL = URL(fileURLWithPath: app)
+            p.environment = ProcessInfo.processInfo.environment.merging(remotes.env) { $1 }
+            p.standardError = FileHandle.nullDevice
+            return p
+        }
+        for p in processes { try p.run() }
+        for p in processes { p.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0])
+        let entries = try FileManager.default.contentsOfDirectory(atPath: remotes.dir.path + "/cache/github.com/user/json")
+        #expect(entries == [commits["v1.1.0"]!])
+        #expect(try AmpuProcess.run(["fetch", "--offline"], environment: remotes.env, directory: app).status == 0)
+    }
+
     @Test("a requirement no tag meets is explained")
     func unsolvable() throws {
         let remotes = try Remotes()

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Fetched git packages, laid out as today's Asthra compiler reads them: a checkout of each
 /// commit at `<root>/<import path>/<commit>/`, from a bare mirror of the repository kept at
 /// `<root>/.mirrors/<import path>.git`. Every entry is made in a temporary directory beside it
@@ -54,9 +60,25 @@ public struct GitCache: Sendable {
         Paths.join(root, "\(try Self.checkedLocation(location))/\(commit)")
     }
 
+    /// Runs `body` holding the cache's lock (`<root>/.lock`, `flock`): two ampu processes
+    /// fetching into one cache take turns instead of writing the same mirror at once.
+    func locked<T>(_ body: () throws(Failure) -> T) throws(Failure) -> T {
+        try makeDirectory(root)
+        let fd = open(Paths.join(root, ".lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .fileSystem("cannot open the cache's lock '\(Paths.join(root, ".lock"))'") }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
     /// The bare mirror of `url`, cloned the first time and fetched again after.
     @discardableResult
     public func update(_ location: String, url: String) throws(Failure) -> String {
+        try locked { () throws(Failure) -> String in try updateLocked(location, url: url) }
+    }
+
+    private func updateLocked(_ location: String, url: String) throws(Failure) -> String {
         let mirror = try mirror(of: location)
         let exists = fileSystem.isDirectory(mirror)
         if !exists { try makeDirectory(Paths.parent(mirror)) }
@@ -103,6 +125,10 @@ public struct GitCache: Sendable {
     /// The files of `commit` at `<root>/<location>/<commit>/`, checked out once.
     @discardableResult
     public func materialize(_ location: String, commit: String) throws(Failure) -> String {
+        try locked { () throws(Failure) -> String in try materializeLocked(location, commit: commit) }
+    }
+
+    private func materializeLocked(_ location: String, commit: String) throws(Failure) -> String {
         let destination = try checkout(of: location, commit: commit)
         if fileSystem.isDirectory(destination) { return destination }
         let mirror = try mirror(of: location)
