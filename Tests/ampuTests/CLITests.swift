@@ -83,6 +83,8 @@ struct CLITests {
               why                     Show every path from the root to a dependency.
               graph                   Write the locked dependency graph as Graphviz dot or
                                       JSON.
+              list                    List the packages in the cache, with their versions
+                                      and commits.
               lsp                     Run the language server on standard input and output.
               debug                   Inspect ampu's parsers (TOML decoding, JSON round
                                       trips).

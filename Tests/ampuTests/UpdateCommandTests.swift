@@ -146,6 +146,9 @@ struct UpdateCommandTests {
         let entries = try FileManager.default.contentsOfDirectory(atPath: remotes.dir.path + "/cache/github.com/user/json")
         #expect(entries == [commits["v1.1.0"]!])
         #expect(try AmpuProcess.run(["fetch", "--offline"], environment: remotes.env, directory: app).status == 0)
+        let list = try AmpuProcess.run(["list"], environment: remotes.env, directory: app)
+        #expect(list.stdout == "github.com/user/json v1.1.0 (\(commits["v1.1.0"]!.prefix(12)))\n")
+        #expect(list.stderr == "1 package in \(remotes.dir.path)/cache\n")
     }
 
     @Test("a requirement no tag meets is explained")

@@ -147,6 +147,32 @@ public struct GitCache: Sendable {
         return destination
     }
 
+    /// One checkout in the cache.
+    public struct Entry: Hashable, Sendable {
+        public var location: String
+        public var commit: String
+        public var directory: String
+    }
+
+    /// Every checkout in the cache (`<location>/<commit>/`), by location then commit.
+    public func entries() -> [Entry] {
+        var out: [Entry] = []
+        var pending: [String] = [""]
+        while let relative = pending.popLast() {
+            let dir = relative.isEmpty ? root : Paths.join(root, relative)
+            for name in (try? fileSystem.contentsOfDirectory(dir)) ?? [] where !name.hasPrefix(".") && !name.contains(".partial-") {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                guard fileSystem.isDirectory(Paths.join(root, path)) else { continue }
+                if name.count == 40, name.utf8.allSatisfy({ ASCII.hexValue($0) != nil }), !relative.isEmpty {
+                    out.append(Entry(location: relative, commit: name, directory: Paths.join(root, path)))
+                } else if path.split(separator: "/").count < 6 {
+                    pending.append(path)
+                }
+            }
+        }
+        return out.sorted { ($0.location, $0.commit) < ($1.location, $1.commit) }
+    }
+
     // MARK: Files
 
     private func makeDirectory(_ path: String) throws(Failure) {

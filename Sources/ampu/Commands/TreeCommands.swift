@@ -121,3 +121,22 @@ struct GraphCommand: ParsableCommand {
         }
     }
 }
+
+/// `ampu list`: what the package cache holds.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the packages in the cache, with their versions and commits.")
+
+    func run() throws {
+        let environment = Environment.current
+        guard let root = GitCache.defaultRoot(environment: environment) else { ManifestTarget.fail("no package cache: set ASTHRA_CACHE or HOME") }
+        let cache = GitCache(root: root, git: GitCLI(environment: environment))
+        let fileSystem = LocalFileSystem()
+        let entries = cache.entries()
+        for entry in entries {
+            let ecosystem = EcosystemRegistry.standard.ecosystems.first { $0.loadManifest(in: entry.directory, fileSystem: fileSystem) != nil }
+            let version = ecosystem?.loadManifest(in: entry.directory, fileSystem: fileSystem)?.package?.version?.value
+            Terminal.standardOutput.write("\(entry.location)\(version.map { " v\($0)" } ?? "") (\(entry.commit.prefix(12)))\n")
+        }
+        Terminal.standardError.write("\(entries.count) package\(entries.count == 1 ? "" : "s") in \(root)\n")
+    }
+}
