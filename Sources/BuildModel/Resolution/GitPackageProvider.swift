@@ -10,7 +10,7 @@ public final class GitPackageProvider: PackageProvider, Sendable {
     let root: PackageManifest
     public let rootName: String
     /// Each location's URL and tags, learned as the solver asks.
-    private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String, commit: String)]])>(([:], [:]))
+    private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: String])>(([:], [:], [:]))
 
     public init(cache: GitCache, ecosystem: any Ecosystem, root: PackageManifest) {
         self.cache = cache
@@ -23,7 +23,7 @@ public final class GitPackageProvider: PackageProvider, Sendable {
     public var rootVersion: Version { root.package?.version?.value ?? Version(0, 0, 0) }
 
     /// The commit a chosen version of a package is at, and the tag that names it.
-    public func commit(of package: String, version: Version) -> (commit: String, tag: String)? {
+    public func commit(of package: String, version: Version) -> (commit: String, tag: String?)? {
         state.withLock { $0.tags[package]?.first { $0.version == version }.map { ($0.commit, $0.tag) } }
     }
 
@@ -35,14 +35,22 @@ public final class GitPackageProvider: PackageProvider, Sendable {
     public func versions(of package: String) throws(ResolutionError) -> [Version] {
         if let known = state.withLock({ $0.tags[package] }) { return known.map(\.version) }
         let url = state.withLock { $0.urls[package] } ?? GitCLI.url(forLocation: package)
-        let tags: [(tag: String, commit: String)]
+        let pin = state.withLock { $0.pins[package] }
+        var versions: [(version: Version, tag: String?, commit: String)] = []
         do {
             try cache.update(package, url: url)
-            tags = try cache.git.tags(of: url)
+            if let pin {
+                // A branch or commit: one version, the one its manifest says.
+                let commit = try cache.commit(package, ref: pin)
+                let manifest = try cache.file(package, commit: commit, path: ecosystem.manifestFileNames[0])
+                    .map { ecosystem.readManifest(SourceText(path: ecosystem.manifestFileNames[0], bytes: $0)) }
+                versions = [(manifest?.package?.version?.value ?? Version(0, 0, 0), nil, commit)]
+            } else {
+                versions = try cache.git.tags(of: url).compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: t.tag, commit: t.commit) } }
+            }
         } catch {
             throw .unavailable(package: package, reason: "\(error)")
         }
-        let versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: t.tag, commit: t.commit) } }
         state.withLock { $0.tags[package] = versions }
         return versions.map(\.version)
     }
@@ -67,7 +75,11 @@ public final class GitPackageProvider: PackageProvider, Sendable {
             let location = Self.location(of: dep, url: url.value)
             state.withLock { $0.urls[location] = url.value.contains("://") ? url.value : GitCLI.url(forLocation: url.value) }
             var versions = dep.requirement?.value.versionSet ?? .any
-            if case .tag(let tag)? = reference?.value, let pinned = GitCLI.version(ofTag: tag) { versions = .exactly(pinned) }
+            switch reference?.value {
+            case .tag(let tag)?: if let pinned = GitCLI.version(ofTag: tag) { versions = .exactly(pinned) }
+            case .branch(let ref)?, .rev(let ref)?: state.withLock { $0.pins[location] = ref }
+            case nil: break
+            }
             return PackageRequirement(location, versions)
         }
     }

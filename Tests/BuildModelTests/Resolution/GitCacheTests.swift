@@ -164,6 +164,17 @@ struct GitSolveTests {
                 == "app 0.1.0, github.com/user/json 2.0.0, github.com/user/unicode 1.0.0")
     }
 
+    @Test("a branch or a commit pins one version: the one its manifest says")
+    func pins() throws {
+        let (fixture, cache) = try setUp()
+        defer { withExtendedLifetime(fixture) {} }
+        let first = try fixture.git(["rev-parse", "v1.0.0"], in: fixture.root + "/remotes/user/json.git").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(solve("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", commit = \"\(first)\" }\n", cache: cache)
+                == "app 0.1.0, github.com/user/json 1.0.0")
+        #expect(solve("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", branch = \"main\" }\n", cache: cache)
+                == "app 0.1.0, github.com/user/json 2.0.0, github.com/user/unicode 1.0.0")
+    }
+
     @Test("a conflict through a dependency's own manifest is explained")
     func conflict() throws {
         let (fixture, cache) = try setUp()
