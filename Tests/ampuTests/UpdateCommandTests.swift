@@ -151,6 +151,30 @@ struct UpdateCommandTests {
         #expect(list.stderr == "1 package in \(remotes.dir.path)/cache\n")
     }
 
+    @Test("--offline resolves from the cache's mirrors alone; --frozen also refuses to change the lock")
+    func offline() throws {
+        let remotes = try Remotes()
+        _ = try remotes.json()
+        let app = remotes.dir.path + "/app"
+        try remotes.dir.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        let missing = try AmpuProcess.run(["update", "--offline"], environment: remotes.env, directory: app)
+        #expect(missing.stderr == "error: cannot get 'github.com/user/json': it is not in the cache, and --offline forbids fetching it\n")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        // The remote goes away: the cache still answers.
+        try FileManager.default.removeItem(atPath: remotes.dir.path + "/remotes")
+        let offline = try AmpuProcess.run(["update", "--offline"], environment: remotes.env, directory: app)
+        #expect(offline.stderr == "Locked 1 package in asthra.lock\n")
+        #expect(try AmpuProcess.run(["update", "--frozen"], environment: remotes.env, directory: app).status == 0)
+        try remotes.dir.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"~1.0.0\" }\n")
+        let frozen = try AmpuProcess.run(["update", "--frozen"], environment: remotes.env, directory: app)
+        #expect(frozen.stderr == """
+            error: asthra.lock needs updating, and --frozen forbids it
+              = help:   Updating github.com/user/json v1.1.0 -> v1.0.0
+              = help: run `ampu update` without --frozen to write it
+
+            """)
+    }
+
     @Test("a requirement no tag meets is explained")
     func unsolvable() throws {
         let remotes = try Remotes()

@@ -112,6 +112,16 @@ public struct GitCLI: Sendable {
         return out.keys.sorted().map { ($0, peeled[$0] ?? out[$0]!) }
     }
 
+    /// The tags of a local mirror and the commits they name, without the network.
+    public func tags(ofMirror mirror: String) throws(Failure) -> [(tag: String, commit: String)] {
+        let text = try run(["--git-dir", mirror, "for-each-ref", "--format=%(refname:strip=2) %(objectname) %(*objectname)", "refs/tags"])
+        return text.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: " ").map(String.init)
+            guard parts.count >= 2 else { return nil }
+            return (parts[0], parts.count > 2 ? parts[2] : parts[1])
+        }.sorted { $0.tag < $1.tag }
+    }
+
     /// The version a tag names: `v1.2.3` or `1.2.3`.
     public static func version(ofTag tag: String) -> Version? {
         Version(tag.hasPrefix("v") ? String(tag.dropFirst()) : tag)

@@ -12,7 +12,11 @@ public final class GitPackageProvider: PackageProvider, Sendable {
     /// Each location's URL and tags, learned as the solver asks.
     private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: String])>(([:], [:], [:]))
 
-    public init(cache: GitCache, ecosystem: any Ecosystem, root: PackageManifest) {
+    /// Only what the cache holds: no fetch, tags read from the mirrors.
+    let offline: Bool
+
+    public init(cache: GitCache, ecosystem: any Ecosystem, root: PackageManifest, offline: Bool = false) {
+        self.offline = offline
         self.cache = cache
         self.ecosystem = ecosystem
         self.root = root
@@ -38,7 +42,14 @@ public final class GitPackageProvider: PackageProvider, Sendable {
         let pin = state.withLock { $0.pins[package] }
         var versions: [(version: Version, tag: String?, commit: String)] = []
         do {
-            try cache.update(package, url: url)
+            let mirror = try cache.mirror(of: package)
+            if offline {
+                guard LocalFileSystem().isDirectory(mirror) else {
+                    throw ResolutionError.unavailable(package: package, reason: "it is not in the cache, and --offline forbids fetching it")
+                }
+            } else {
+                try cache.update(package, url: url)
+            }
             if let pin {
                 // A branch or commit: one version, the one its manifest says.
                 let commit = try cache.commit(package, ref: pin)
@@ -46,8 +57,11 @@ public final class GitPackageProvider: PackageProvider, Sendable {
                     .map { ecosystem.readManifest(SourceText(path: ecosystem.manifestFileNames[0], bytes: $0)) }
                 versions = [(manifest?.package?.version?.value ?? Version(0, 0, 0), nil, commit)]
             } else {
-                versions = try cache.git.tags(of: url).compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: t.tag, commit: t.commit) } }
+                let tags = offline ? try cache.git.tags(ofMirror: mirror) : try cache.git.tags(of: url)
+                versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: t.tag, commit: t.commit) } }
             }
+        } catch let error as ResolutionError {
+            throw error
         } catch {
             throw .unavailable(package: package, reason: "\(error)")
         }

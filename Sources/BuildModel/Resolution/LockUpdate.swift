@@ -3,8 +3,8 @@
 /// commit into the cache, and describe the result as a lock file.
 public enum LockUpdate {
     public static func resolve(_ manifest: PackageManifest, ecosystem: any Ecosystem, cache: GitCache, previous: LockFile?,
-                               preference: PubGrubSolver.Preference = .highest, keep: Set<String>? = nil) throws(ResolutionError) -> LockFile {
-        let provider = GitPackageProvider(cache: cache, ecosystem: ecosystem, root: manifest)
+                               preference: PubGrubSolver.Preference = .highest, keep: Set<String>? = nil, offline: Bool = false) throws(ResolutionError) -> LockFile {
+        let provider = GitPackageProvider(cache: cache, ecosystem: ecosystem, root: manifest, offline: offline)
         // Locked versions are preferred; `keep` (all but the packages being updated) narrows that.
         var preferred: [String: Version] = [:]
         for p in previous?.packages ?? [] where keep?.contains(p.name) ?? true { preferred[p.name] = p.version }

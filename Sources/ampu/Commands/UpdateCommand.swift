@@ -27,6 +27,12 @@ struct UpdateCommand: ParsableCommand {
     @Flag(name: .customLong("locked"), help: "Fail instead of writing when the lock file would change.")
     var locked = false
 
+    @Flag(name: .customLong("offline"), help: "Use only what the cache holds: fetch nothing.")
+    var offline = false
+
+    @Flag(name: .customLong("frozen"), help: "Both --locked and --offline.")
+    var frozen = false
+
     func run() throws {
         let fileSystem = LocalFileSystem()
         let environment = Environment.current
@@ -47,13 +53,14 @@ struct UpdateCommand: ParsableCommand {
         let lock: LockFile
         do {
             lock = try LockUpdate.resolve(manifest, ecosystem: ecosystem, cache: cache, previous: previous,
-                                          preference: minimalVersions ? .lowest : .highest, keep: keep)
+                                          preference: minimalVersions ? .lowest : .highest, keep: keep, offline: offline || frozen)
         } catch {
             fail("\(error)")
         }
         let changes = Self.changes(from: previous ?? LockFile(packages: []), to: lock)
-        if locked && (previous == nil || lock.rendered != previous!.rendered) {
-            fail("\(lockName) needs updating, and --locked forbids it", help: (changes.isEmpty ? ["it would be written for the first time"] : changes) + ["run `ampu update` without --locked to write it"])
+        if (locked || frozen) && (previous == nil || lock.rendered != previous!.rendered) {
+            let flag = frozen ? "--frozen" : "--locked"
+            fail("\(lockName) needs updating, and \(flag) forbids it", help: (changes.isEmpty ? ["it would be written for the first time"] : changes) + ["run `ampu update` without \(flag) to write it"])
         }
         for line in changes { Terminal.standardError.write(line + "\n") }
         if previous?.rendered != lock.rendered {
