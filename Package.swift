@@ -48,17 +48,22 @@ let package = Package(
             dependencies: ["BuildModel"],
             path: "Benchmarks/ampu-bench"
         ),
+        // What several test targets share: real git repositories in a temporary directory.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "BuildModelTests",
-            dependencies: ["BuildModel"]
+            dependencies: ["BuildModel", "TestSupport"]
         ),
         .testTarget(
             name: "LSPServerTests",
-            dependencies: ["LSPServer", "BuildModel"]
+            dependencies: ["LSPServer", "BuildModel", "TestSupport"]
         ),
         .testTarget(
             name: "ampuTests",
-            dependencies: ["ampu"]
+            dependencies: ["ampu", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

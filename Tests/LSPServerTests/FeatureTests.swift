@@ -89,7 +89,7 @@ struct FeatureTests {
         files["/ws/asthra.lock"] = "version = 1\n\n[[package]]\nname = \"github.com/user/json\"\nversion = \"1.1.0\"\nsource = \"git+https://github.com/user/json.git\"\ncommit = \"0123456789abcdef0123456789abcdef01234567\"\ndependencies = []\n"
         let client = await started(files)
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.manifest, manifest))["result"]?["contents"]?["value"]
-                == .string("**dependency** `json` [dependencies]\n\nversion ~1.0.0, git github.com/user/json\n\nLocked at 1.1.0 (commit 0123456789ab)"))
+                == .string("**dependency** `json` [dependencies]\n\nversion ~1.0.0, git github.com/user/json\n\nLocked at 1.1.0 (commit 0123456789ab), from `git+https://github.com/user/json.git`"))
         #expect(client.published(TestWorkspace.manifest)?["diagnostics"]?.arrayValue?.map { $0["message"] } == [
             "asthra.lock has 'json' at 1.1.0, which ~1.0.0 does not allow\nhelp: run `ampu update` to choose a version this allows",
         ])

@@ -80,6 +80,18 @@ final class TestClient {
     }
 
     func clearReceived() { received = [] }
+
+    /// Waits, up to `seconds`, for what the server sends of its own accord (a background
+    /// resolution's diagnostics) until `done` holds; whether it did.
+    func settle(seconds: Double = 20, until done: (TestClient) -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+        while !done(self) {
+            guard ContinuousClock.now < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(10))
+            received += sink.drain().filter { $0["method"] != nil }
+        }
+        return true
+    }
 }
 
 /// JSON text to a value, for whole-message expectations.

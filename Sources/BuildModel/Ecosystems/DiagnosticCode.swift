@@ -33,6 +33,8 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let selfDependency = DiagnosticCode("M017", "A package that lists itself as a dependency (`app = { path = \".\" }`).")
     public static let packageCycle = DiagnosticCode("M018", "Packages whose path dependencies lead back to themselves, printed as a path `app → utils → app`.")
     public static let outdatedLock = DiagnosticCode("M020", "A lock file that is out of date: a git dependency it does not have, or has at a version the manifest no longer allows (warning); or a lock file that cannot be read.")
+    public static let unsolvableDependencies = DiagnosticCode("M021", "Git dependencies whose requirements no set of versions meets, with the solver's explanation; on each requirement that takes part.")
+    public static let unfetchedDependency = DiagnosticCode("M022", "A package the lock file records that is not checked out in the package cache, where the compiler reads it (warning); `ampu fetch` fetches it.")
     // Imports
     public static let malformedImport = DiagnosticCode("I001", "A malformed import statement (a missing path, name, brace or `;`); the message says what was expected.")
     public static let unresolvedImport = DiagnosticCode("I003", "An import naming a module that does not exist; the closest existing module is suggested.")
@@ -50,7 +52,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
 
     /// The codes of the core, in README order; with each ecosystem's, `EcosystemRegistry.diagnosticCodes`.
     public static let shared: [DiagnosticCode] = [
-        .unknownKey, .wrongType, .invalidPackageName, .invalidVersion, .invalidRequirement, .missingKey, .missingPathDependency, .pathDependencyNameMismatch, .conflictingGitReferences, .pathAndGit, .duplicateDependency, .dependencyWithoutSource, .invalidValue, .emptyManifest, .missingWorkspaceMember, .selfDependency, .packageCycle, .outdatedLock, .malformedImport, .unresolvedImport, .undeclaredDependency, .importLeavesPackage, .importCycle, .duplicateImport, .noManifest, .unreadableFile, .invalidUTF8, .symlinkLoop, .notARegularFile, .fileTooLarge,
+        .unknownKey, .wrongType, .invalidPackageName, .invalidVersion, .invalidRequirement, .missingKey, .missingPathDependency, .pathDependencyNameMismatch, .conflictingGitReferences, .pathAndGit, .duplicateDependency, .dependencyWithoutSource, .invalidValue, .emptyManifest, .missingWorkspaceMember, .selfDependency, .packageCycle, .outdatedLock, .unsolvableDependencies, .unfetchedDependency, .malformedImport, .unresolvedImport, .undeclaredDependency, .importLeavesPackage, .importCycle, .duplicateImport, .noManifest, .unreadableFile, .invalidUTF8, .symlinkLoop, .notARegularFile, .fileTooLarge,
     ]
 }
 

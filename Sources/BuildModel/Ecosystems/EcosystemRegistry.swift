@@ -13,6 +13,8 @@ public struct EcosystemRegistry: Sendable {
 
     /// Every ecosystem's manifest file names, each one's preferred name first.
     public var manifestFileNames: [String] { ecosystems.flatMap(\.manifestFileNames) }
+    /// The lock files the ecosystems write.
+    public var lockFileNames: [String] { ecosystems.compactMap(\.lockFileName) }
 
     /// Every diagnostic code ampu can report: the shared ones, then each ecosystem's own.
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.shared + ecosystems.flatMap(\.diagnosticCodes) }

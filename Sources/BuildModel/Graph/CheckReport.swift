@@ -4,9 +4,12 @@ public struct CheckReport: Sendable {
     public var snapshot: WorkspaceSnapshot
     public var diagnostics: [Diagnostic]
 
-    public init(snapshot: WorkspaceSnapshot) {
+    /// - Parameter resolution: what `ResolutionCheck` found, filed with the rest.
+    public init(snapshot: WorkspaceSnapshot, resolution: [Diagnostic] = []) {
         self.snapshot = snapshot
-        diagnostics = WorkspaceDiagnostics(snapshot).all
+        var index = WorkspaceDiagnostics(snapshot)
+        if !resolution.isEmpty { index.setResolution(resolution) }
+        diagnostics = index.all
     }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }

@@ -36,6 +36,11 @@ public final class GitPackageProvider: PackageProvider, Sendable {
         state.withLock { $0.urls[package] } ?? GitCLI.url(forLocation: package)
     }
 
+    /// The versions learned so far, by package: what completion may offer.
+    public var knownVersions: [String: [Version]] {
+        state.withLock { $0.tags.mapValues { $0.map(\.version) } }
+    }
+
     public func versions(of package: String) throws(ResolutionError) -> [Version] {
         if let known = state.withLock({ $0.tags[package] }) { return known.map(\.version) }
         let url = state.withLock { $0.urls[package] } ?? GitCLI.url(forLocation: package)
@@ -45,7 +50,7 @@ public final class GitPackageProvider: PackageProvider, Sendable {
             let mirror = try cache.mirror(of: package)
             if offline {
                 guard LocalFileSystem().isDirectory(mirror) else {
-                    throw ResolutionError.unavailable(package: package, reason: "it is not in the cache, and --offline forbids fetching it")
+                    throw ResolutionError.notCached(package: package)
                 }
             } else {
                 try cache.update(package, url: url)

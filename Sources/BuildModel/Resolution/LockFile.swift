@@ -35,6 +35,12 @@ public struct LockFile: Hashable, Sendable {
 
     public func package(named name: String) -> Package? { packages.first { $0.name == name } }
 
+    /// What the lock records for a manifest's git dependency.
+    public func package(for dependency: DependencySpec) -> Package? {
+        guard case .git(let url, _) = dependency.source else { return nil }
+        return package(named: GitPackageProvider.location(of: dependency, url: url.value))
+    }
+
     /// The text, the same for the same packages: keys in a fixed order, packages by name.
     public var rendered: String {
         var out = "# Written by `ampu update`: it records the exact versions a build uses. Do not edit it by hand.\nversion = 1\n"

@@ -28,14 +28,17 @@ public struct MinimalVersionSelection {
         var edges: [Edge] = []
         var visited: Set<String> = []
         var queue: [(String, Version)] = [(root, rootVersion)]
+        // The root dependency through which each package was first reached: where a failure starts.
+        var via: [String: String] = [:]
         while !queue.isEmpty {
             let (package, version) = queue.removeFirst()
             guard visited.insert("\(package)@\(version)").inserted else { continue }
             for requirement in try provider.dependencies(of: package, at: version) {
+                if via[requirement.package] == nil { via[requirement.package] = package == root ? requirement.package : via[package] }
                 let available = try provider.versions(of: requirement.package).filter { requirement.versions.contains($0) && !$0.isPrerelease }
                 guard let minimum = available.min() else {
                     let who = package == root ? root : "\(package) \(version)"
-                    throw .noSolution("Because no versions of \(requirement.package) match \(requirement.versions) and \(who) depends on \(requirement.package) \(requirement.versions), version selection failed.")
+                    throw .noSolution("Because no versions of \(requirement.package) match \(requirement.versions) and \(who) depends on \(requirement.package) \(requirement.versions), version selection failed.", involving: via[requirement.package].map { [$0] } ?? [])
                 }
                 edges.append(Edge(from: package, fromVersion: version, requirement: requirement, minimum: minimum))
                 if selected[requirement.package].map({ $0 < minimum }) ?? true { selected[requirement.package] = minimum }
@@ -51,7 +54,7 @@ public struct MinimalVersionSelection {
             let other = raiser.from == root ? root : "\(raiser.from) \(raiser.fromVersion)"
             throw .noSolution("""
                 Because \(other) depends on \(raiser.requirement.package) \(raiser.requirement.versions), \(edge.requirement.package) \(chosen) is the lowest version every requirement may take, and \(who) depends on \(edge.requirement.package) \(edge.requirement.versions), which does not allow it: version selection failed.
-                """)
+                """, involving: Array(Set([edge, raiser].compactMap { via[$0.from == root ? $0.requirement.package : $0.from] })).sorted())
         }
         return selected
     }

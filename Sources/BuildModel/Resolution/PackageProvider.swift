@@ -21,15 +21,19 @@ public struct PackageRequirement: Hashable, Sendable {
 
 /// Why versions could not be chosen.
 public enum ResolutionError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// No set of versions meets every requirement: the explanation, in English.
-    case noSolution(String)
+    /// No set of versions meets every requirement: the explanation, in English, and the root's
+    /// own dependencies the explanation starts from (where an editor underlines it).
+    case noSolution(String, involving: [String] = [])
     /// A provider could not answer (a repository that cannot be reached, a manifest that cannot be read).
     case unavailable(package: String, reason: String)
+    /// Working offline, and the package is not in the cache.
+    case notCached(package: String)
 
     public var description: String {
         switch self {
-        case .noSolution(let explanation): explanation
+        case .noSolution(let explanation, _): explanation
         case .unavailable(let package, let reason): "cannot get '\(package)': \(reason)"
+        case .notCached(let package): "cannot get '\(package)': it is not in the cache, and --offline forbids fetching it"
         }
     }
 }

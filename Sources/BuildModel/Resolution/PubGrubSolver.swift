@@ -98,6 +98,26 @@ public struct PubGrubSolver {
         }
     }
 
+    /// The root's dependencies among the external facts a derivation rests on, in the order
+    /// the root's manifest lists them.
+    private func rootDependencies(under index: Int) -> [String] {
+        var found: Set<String> = []
+        var seen: Set<Int> = []
+        var pending = [index]
+        while let i = pending.popLast() {
+            guard seen.insert(i).inserted else { continue }
+            let incompatibility = incompatibilities[i]
+            switch incompatibility.cause {
+            case .derived(let a, let b): pending += [a, b]
+            case .dependency where incompatibility.terms.count == 2 && incompatibility.terms[0].package == root:
+                found.insert(incompatibility.terms[1].package)
+            default: break
+            }
+        }
+        let order = dependencyCache["\(root)@\(rootVersion)"]?.map(\.package) ?? []
+        return order.filter(found.contains) + found.subtracting(order).sorted()
+    }
+
     // MARK: Conflict resolution
 
     /// Finds the root cause of a satisfied incompatibility, backtracks, and returns the index of
@@ -107,7 +127,8 @@ public struct PubGrubSolver {
         while true {
             let current = incompatibilities[currentIndex]
             if current.terms.isEmpty || (current.terms.count == 1 && current.terms[0].positive && current.terms[0].package == root) {
-                throw .noSolution(PubGrubReport(incompatibilities: incompatibilities, root: root).explain(currentIndex))
+                throw .noSolution(PubGrubReport(incompatibilities: incompatibilities, root: root).explain(currentIndex),
+                                  involving: rootDependencies(under: currentIndex))
             }
             var mostRecentTerm: Term?
             var mostRecent = -1

@@ -39,8 +39,8 @@ extension WorkspaceSnapshot {
     /// `**dependency** \`mathlib\` [dependencies]`, its source, and the package when it is here.
     public func hoverText(for dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String {
         var text = Self.dependencyHeading(dependency)
-        if case .git(let url, _) = dependency.source, let locked = lock?.package(named: GitPackageProvider.location(of: dependency, url: url.value)) {
-            text += "\n\nLocked at \(locked.version)" + (locked.commit.map { " (commit \($0.prefix(12)))" } ?? "")
+        if let locked = lock?.package(for: dependency) {
+            text += "\n\nLocked at \(locked.version)" + (locked.commit.map { " (commit \($0.prefix(12)))" } ?? "") + ", from `\(locked.source)`"
         }
         if let dir = resolver.directory(of: dependency, declaredIn: manifest), let package = resolver.packageManifest(in: dir) {
             var about = "Package **\(package.displayName)**"

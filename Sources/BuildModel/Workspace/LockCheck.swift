@@ -16,9 +16,8 @@ enum LockCheck {
         }
         var out: [Diagnostic] = []
         for dep in manifest.dependencies {
-            guard case .git(let url, _) = dep.source else { continue }
-            let package = GitPackageProvider.location(of: dep, url: url.value)
-            guard let locked = lock.package(named: package) else {
+            guard case .git = dep.source else { continue }
+            guard let locked = lock.package(for: dep) else {
                 out.append(.warning("'\(dep.name.value)' is not in \(name)", .outdatedLock, at: dep.name.range,
                                     help: ["run `ampu update` to resolve it and record the version it gets"]).inFile(manifest.path))
                 continue

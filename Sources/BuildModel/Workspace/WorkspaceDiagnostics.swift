@@ -6,6 +6,9 @@ public struct WorkspaceDiagnostics: Sendable {
     private var own: [String: [Diagnostic]] = [:]
     /// Import cycles by the file of the import that starts each one.
     private var cycles: [String: [Diagnostic]] = [:]
+    /// What resolving the dependencies found (`ResolutionCheck`), which comes later than the
+    /// rest in the server: it runs off the request path.
+    private var resolution: [String: [Diagnostic]] = [:]
     /// Where diagnostics without a file are filed: the root manifest.
     private let rootManifest: String
 
@@ -23,17 +26,27 @@ public struct WorkspaceDiagnostics: Sendable {
     }
 
     /// Every file that has diagnostics.
-    public var files: Set<String> { Set(own.keys).union(cycles.keys) }
+    public var files: Set<String> { Set(own.keys).union(cycles.keys).union(resolution.keys) }
 
     public func hasDiagnostics(for path: String) -> Bool {
-        own[path] != nil || cycles[path] != nil
+        own[path] != nil || cycles[path] != nil || resolution[path] != nil
     }
 
     /// The diagnostics of one file, by position (in the order they were found where two share one).
     public func diagnostics(for path: String) -> [Diagnostic] {
         let mine = own[path] ?? []
-        guard let loops = cycles[path] else { return mine }
-        return Self.inOrder(mine + loops)
+        let later = (cycles[path] ?? []) + (resolution[path] ?? [])
+        return later.isEmpty ? mine : Self.inOrder(mine + later)
+    }
+
+    /// Replaces what resolution found; the files whose diagnostics changed.
+    @discardableResult
+    public mutating func setResolution(_ diagnostics: [Diagnostic]) -> Set<String> {
+        var touched = Set(resolution.keys)
+        resolution = [:]
+        for d in diagnostics { resolution[d.file ?? rootManifest, default: []].append(d) }
+        touched.formUnion(resolution.keys)
+        return touched
     }
 
     /// Every diagnostic: by file (in byte order of the paths), then by position.

@@ -33,7 +33,10 @@ enum ManifestCompletion {
         case .value(let key, _, let range):
             let r = q.lspRange(range)
             if let versions = dependencyVersions(q, key: key) {
-                return versions.map { Completion.item(label: $0, kind: .value, detail: "version requirement", newText: $0, range: r) }
+                return versions.enumerated().map { i, v in
+                    Completion.item(label: v.text, kind: .value, detail: v.detail, newText: v.text, range: r,
+                                    sortText: String(repeating: "0", count: max(0, 4 - String(i).count)) + String(i))
+                }
             }
             guard let k = schema.key(key), !k.allowedValues.isEmpty else { return [] }
             return k.allowedValues.map { v in
@@ -56,9 +59,11 @@ enum ManifestCompletion {
         }
     }
 
-    /// Requirements for a dependency whose version the cache knows: its value when it is a
-    /// requirement string, or the requirement key of its table.
-    private static func dependencyVersions(_ q: FeatureQuery, key: [String]) -> [String]? {
+    /// Requirements for a dependency whose versions the cache knows: its value when it is a
+    /// requirement string, or the requirement key of its table. A git dependency gets a caret
+    /// requirement for each tagged version the cache's mirror has, newest first; a package
+    /// checked out in the cache gets `^`, `~` and `=` of its version.
+    private static func dependencyVersions(_ q: FeatureQuery, key: [String]) -> [(text: String, detail: String)]? {
         let schema = q.ecosystem.manifestSchema
         let name: String
         if key.count >= 2, schema.isDependencyTable(Array(key.dropLast())) {
@@ -69,9 +74,18 @@ enum ManifestCompletion {
         } else {
             return nil
         }
+        let render = q.ecosystem.manifestSyntax.renderString
+        if let dep = q.manifest.dependencies.first(where: { $0.name.value == name }), case .git(let url, _) = dep.source,
+           let known = q.workspace?.knownVersions[GitPackageProvider.location(of: dep, url: url.value)], !known.isEmpty {
+            let releases = known.filter { !$0.isPrerelease }.sorted(by: >)
+            return releases.prefix(Self.versionLimit).map { (render("^\($0)"), $0 == releases[0] ? "newest in the package cache" : "in the package cache") }
+        }
         guard let package = q.snapshot?.resolver.availablePackages().first(where: { $0.name == name }),
               let version = package.version else { return nil }
         let v = "\(version)"
-        return ["^\(v)", "~\(v)", "=\(v)"].map(q.ecosystem.manifestSyntax.renderString)
+        return ["^\(v)", "~\(v)", "=\(v)"].map { (render($0), "version requirement") }
     }
+
+    /// At most this many versions are offered, the newest.
+    static let versionLimit = 20
 }

@@ -20,6 +20,8 @@ public struct ClientCapabilities: Sendable {
     public var hierarchicalSymbols = false
     /// `textDocument.publishDiagnostics.versionSupport`.
     public var diagnosticVersions = false
+    /// `textDocument.inlayHint`: the client shows inlay hints.
+    public var inlayHints = false
 
     public init() {}
 
@@ -35,5 +37,6 @@ public struct ClientCapabilities: Sendable {
         codeActionLiterals = document?["codeAction"]?["codeActionLiteralSupport"] != nil
         hierarchicalSymbols = document?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.boolValue ?? false
         diagnosticVersions = document?["publishDiagnostics"]?["versionSupport"]?.boolValue ?? false
+        inlayHints = document?["inlayHint"] != nil && document?["inlayHint"] != .null
     }
 }

@@ -16,6 +16,7 @@ enum ServerCapabilities {
             "codeActionProvider": client.codeActionLiterals ? ["codeActionKinds": ["quickfix"]] : true,
             "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
         ]
+        if client.inlayHints { caps["inlayHintProvider"] = true }
         if client.pullDiagnostics {
             caps["diagnosticProvider"] = ["identifier": "ampu", "interFileDependencies": true, "workspaceDiagnostics": true]
         }

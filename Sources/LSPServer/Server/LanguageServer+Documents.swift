@@ -68,7 +68,7 @@ extension LanguageServer {
             if documents[uri] != nil { continue }  // the open buffer wins over the disk
             let type = change["type"]?.intValue ?? 2  // 1 created, 2 changed, 3 deleted
             for (i, w) in workspaces.enumerated() where w.owns(path) || Paths.isWithin(path, w.root) {
-                if type != 2 || w.isManifest(path) {
+                if type != 2 || w.isManifest(path) || w.isLockFile(path) {
                     reload.insert(i)
                 } else if let bytes = try? fileSystem.readFile(path) {
                     dirty.formUnion(workspaces[i].update(file: path, bytes: bytes))
@@ -104,6 +104,7 @@ extension LanguageServer {
     func reloadWorkspace(_ index: Int) {
         do throws(WorkspaceError) {
             dirty.formUnion(try workspaces[index].reload())
+            resolveInBackground(index)
         } catch {
             Log.error("cannot load the workspace at '\(workspaces[index].root)' again: \(error)")
         }

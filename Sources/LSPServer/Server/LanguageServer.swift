@@ -119,6 +119,7 @@ public actor LanguageServer {
         case "textDocument/definition": return try Definition.answer(try query(params))
         case "textDocument/documentSymbol": return DocumentSymbols.answer(try query(params))
         case "textDocument/codeAction": return try CodeActions.answer(try query(params))
+        case "textDocument/inlayHint": return InlayHints.answer(try query(params))
         case "textDocument/diagnostic": return try pullDiagnostics(params)
         case "workspace/diagnostic": return workspaceDiagnostics()
         default: throw ResponseError(.methodNotFound, "unknown method '\(method)'")
@@ -160,7 +161,7 @@ public actor LanguageServer {
     private func initialized() {
         for folder in folders { openWorkspace(from: folder) }
         if client.watchedFilesRegistration {
-            let watchers: [JSONValue] = (registry.manifestFileNames + registry.sourceExtensions.map { "*.\($0)" })
+            let watchers: [JSONValue] = (registry.manifestFileNames + registry.lockFileNames + registry.sourceExtensions.map { "*.\($0)" })
                 .map { ["globPattern": .string("**/\($0)")] }
             sendRequest("client/registerCapability", ["registrations": [[
                 "id": "ampu-watched-files", "method": "workspace/didChangeWatchedFiles",
@@ -185,6 +186,7 @@ public actor LanguageServer {
             if let i = workspaces.firstIndex(where: { $0.root == state.root }) { return i }
             workspaces.append(state)
             dirty.formUnion(state.filesWithDiagnostics)
+            resolveInBackground(workspaces.count - 1)
             return workspaces.count - 1
         } catch {
             Log.info("no workspace at '\(directory)': \(error)")

@@ -7,6 +7,13 @@ struct WorkspaceState: Sendable {
     let start: String
     private(set) var snapshot: WorkspaceSnapshot
     private var index: WorkspaceDiagnostics
+    /// The root manifest and lock text the last resolution was started for (`resolutionInput`).
+    var resolutionStarted: [UInt8]?
+    /// What the cache knows of each git dependency's versions, from the last resolution.
+    private(set) var knownVersions: [String: [Version]] = [:]
+    /// The input and findings of the last resolution that ended, kept across reloads that
+    /// leave the input as it was (a source file appeared).
+    private var resolution: (input: [UInt8], diagnostics: [Diagnostic])?
 
     /// - Parameter manifest: the manifest found from `start`, when the caller has looked already.
     init(loader: WorkspaceLoader, start: String, manifest: String? = nil) throws(WorkspaceError) {
@@ -33,12 +40,35 @@ struct WorkspaceState: Sendable {
 
     func isManifest(_ path: String) -> Bool { snapshot.ecosystem.isManifestFile(path) }
 
+    /// Whether `path` is the lock file beside the root manifest.
+    func isLockFile(_ path: String) -> Bool {
+        snapshot.ecosystem.lockFileName.map { path == Paths.join(snapshot.root, $0) } ?? false
+    }
+
+    /// What a resolution depends on: the root manifest's text and the lock's. The same input
+    /// needs no new resolution.
+    var resolutionInput: [UInt8] {
+        (snapshot.sources[snapshot.rootManifest.path]?.bytes ?? []) + [0] + Array((snapshot.lock?.rendered ?? "").utf8)
+    }
+
+    /// What a resolution started for `input` found; the files whose diagnostics changed. A
+    /// result for an input that is no longer current is dropped.
+    mutating func resolved(_ outcome: ResolutionCheck.Outcome, for input: [UInt8]) -> Set<String> {
+        guard input == resolutionStarted, input == resolutionInput else { return [] }
+        knownVersions = outcome.knownVersions
+        resolution = (input, outcome.diagnostics)
+        return index.setResolution(outcome.diagnostics)
+    }
+
     /// Loads everything again (a manifest changed, files appeared or went); the files whose
     /// diagnostics may have changed.
     mutating func reload() throws(WorkspaceError) -> Set<String> {
         let before = filesWithDiagnostics
         snapshot = try loader.load(from: start)
         index = WorkspaceDiagnostics(snapshot)
+        // A changed manifest or lock puts the last resolution's ranges in the old text: its
+        // findings wait for the next one.
+        if let resolution, resolution.input == resolutionInput { index.setResolution(resolution.diagnostics) }
         return before.union(filesWithDiagnostics)
     }
 

@@ -9,7 +9,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Finds the manifest (asthra.toml) in the current directory or a parent (or uses --manifest-path), \
             loads the workspace and its members, and reports manifest errors, malformed and \
-            unresolved imports, access-rule violations and import cycles. Exits 1 when there is an error.
+            unresolved imports, access-rule violations and import cycles; and, from the package cache \
+            alone (nothing is fetched), git dependencies whose requirements cannot be met together \
+            and locked packages that are not fetched. Exits 1 when there is an error.
             """
     )
 
@@ -32,7 +34,12 @@ struct CheckCommand: ParsableCommand {
             out.write(renderer.render([error.diagnostic], sources: [:], defaultFile: ""))
             throw ExitCode(1)
         }
-        let report = CheckReport(snapshot: snapshot)
+        // Resolution from the package cache alone: check never fetches.
+        let environment = Environment.current
+        let resolution = GitCache.defaultRoot(environment: environment).map {
+            ResolutionCheck.run(snapshot, cache: GitCache(root: $0, git: GitCLI(environment: environment))).diagnostics
+        } ?? []
+        let report = CheckReport(snapshot: snapshot, resolution: resolution)
         let stream = messageFormat == .json ? Terminal.standardOutput : Terminal.standardError
         let renderer = DiagnosticRenderer(format: messageFormat, colors: stream.supportsColor, root: snapshot.root)
         stream.write(renderer.render(report.diagnostics, sources: snapshot.sources, defaultFile: snapshot.rootManifest.path))

@@ -1,49 +1,7 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import BuildModel
-
-/// Real git repositories in a temporary directory, reached through `file://` URLs and through
-/// `github.com/…` names that a test-local git config rewrites with `insteadOf`.
-final class GitFixture {
-    let root: String
-    let env: [String: String]
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-git-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root + "/remotes/user", withIntermediateDirectories: true)
-        let config = root + "/gitconfig"
-        try "[url \"file://\(root)/remotes/\"]\n\tinsteadOf = https://github.com/\n[init]\n\tdefaultBranch = main\n".write(toFile: config, atomically: true, encoding: .utf8)
-        env = ["PATH": "/usr/bin:/bin", "HOME": root, "GIT_CONFIG_GLOBAL": config, "GIT_CONFIG_NOSYSTEM": "1",
-               "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e"]
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: root) }
-
-    @discardableResult
-    func git(_ args: [String], in dir: String) throws -> String {
-        let r = try ProcessRunner.run(["git"] + args, directory: dir, environment: env)
-        guard r.succeeded else { throw GitCLI.Failure.failed(command: args.joined(separator: " "), message: r.stderrText) }
-        return r.stdoutText
-    }
-
-    /// A repository `remotes/user/<name>.git` with one commit per version, each tagged `vX.Y.Z`.
-    func repository(_ name: String, versions: [String], files: (String) -> [String: String]) throws -> String {
-        let dir = root + "/remotes/user/\(name).git"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try git(["init", "--quiet"], in: dir)
-        for v in versions {
-            for (path, text) in files(v) {
-                let full = dir + "/" + path
-                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try text.write(toFile: full, atomically: true, encoding: .utf8)
-            }
-            try git(["add", "-A"], in: dir)
-            try git(["commit", "--quiet", "-m", v], in: dir)
-            try git(["tag", "v" + v], in: dir)
-        }
-        return dir
-    }
-}
 
 @Suite("Git dependencies through the git CLI")
 struct GitCacheTests {

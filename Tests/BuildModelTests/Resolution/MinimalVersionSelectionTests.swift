@@ -12,6 +12,17 @@ struct MinimalVersionSelectionTests {
         }
     }
 
+    /// The root's dependencies a failure names as where it starts.
+    func involved(_ universe: Universe) -> [String] {
+        do {
+            _ = try MinimalVersionSelection(provider: universe, root: "root", version: Version(1, 0, 0)).solve()
+            return []
+        } catch {
+            guard case .noSolution(_, let involving) = error else { return ["unexpected: \(error)"] }
+            return involving
+        }
+    }
+
     @Test("the highest of the minimums each package is required at, over everything reachable (Go's example)")
     func goExample() {
         // A 1.0.0 (the root) requires B 1.2 and C 1.2; B 1.2 requires D 1.3; C 1.2 requires D 1.4.
@@ -34,6 +45,7 @@ struct MinimalVersionSelectionTests {
             "json 1.2.0": [], "json 2.0.0": [],
         ])
         #expect(select(universe) == "Because http 1.0.0 depends on json >=2.0.0, json 2.0.0 is the lowest version every requirement may take, and root depends on json ^1.2.0, which does not allow it: version selection failed.")
+        #expect(involved(universe) == ["http", "json"])
     }
 
     @Test("a requirement no version meets")
@@ -44,5 +56,7 @@ struct MinimalVersionSelectionTests {
             "util 1.0.0": [],
         ])
         #expect(select(universe) == "Because no versions of util match >=3.0.0 and lib 1.0.0 depends on util >=3.0.0, version selection failed.")
+        // The root asked for lib, which asked for util.
+        #expect(involved(universe) == ["lib"])
     }
 }

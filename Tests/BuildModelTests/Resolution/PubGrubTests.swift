@@ -25,6 +25,18 @@ struct Universe: PackageProvider {
         packages[package]?[version] ?? []
     }
 
+    /// The root's dependencies a failed solve names as where the trouble starts.
+    func involved() -> [String] {
+        var solver = PubGrubSolver(provider: self, root: "root", version: Version(1, 0, 0))
+        do {
+            _ = try solver.solve()
+            return []
+        } catch {
+            guard case .noSolution(_, let involving) = error else { return ["unexpected: \(error)"] }
+            return involving
+        }
+    }
+
     /// Solves from `root 1.0.0`: the chosen versions (`foo 1.0.0`, sorted), or the explanation.
     func solve(preference: PubGrubSolver.Preference = .highest) -> String {
         var solver = PubGrubSolver(provider: self, root: "root", version: Version(1, 0, 0), preference: preference)
@@ -93,6 +105,8 @@ struct PubGrubTests {
             Because every version of foo depends on bar ^2.0.0 which depends on baz ^3.0.0, every version of foo requires baz ^3.0.0.
             So, because root depends on both baz ^1.0.0 and foo ^1.0.0, version solving failed.
             """)
+        // Both of the root's requirements take part, named in the manifest's order.
+        #expect(universe.involved() == ["foo", "baz"])
     }
 
     @Test("branching error reporting")
@@ -143,6 +157,7 @@ struct PubGrubMoreTests {
             "foo 1.0.0": [],
         ])
         #expect(missing.solve() == "Because no versions of foo match ^2.0.0 and root depends on foo ^2.0.0, version solving failed.")
+        #expect(missing.involved() == ["foo"])
         let unknown = Universe(["root 1.0.0": ["ghost ^1.0.0"]])
         #expect(unknown.solve() == "Because no versions of ghost match ^1.0.0 and root depends on ghost ^1.0.0, version solving failed.")
     }

@@ -1,0 +1,104 @@
+/// What `check` and the server can say about the root's git dependencies from the package cache
+/// alone (nothing is fetched, so nothing waits for the network):
+///
+/// - a lock that records every dependency at an allowed version is a solution already; each
+///   package it records must then be checked out where the compiler reads it, or the build
+///   fails (M022);
+/// - otherwise versions are solved again with the tags the cache's mirrors hold, and a
+///   requirement that cannot be met is an error on the requirements that caused it (M021),
+///   with the solver's explanation. A dependency the cache does not have is left to M020.
+public enum ResolutionCheck {
+    public struct Outcome: Hashable, Sendable {
+        public var diagnostics: [Diagnostic]
+        /// The versions the cache knows of each dependency, by package: what completion offers.
+        public var knownVersions: [String: [Version]]
+
+        public init(diagnostics: [Diagnostic] = [], knownVersions: [String: [Version]] = [:]) {
+            self.diagnostics = diagnostics
+            self.knownVersions = knownVersions
+        }
+    }
+
+    /// - Parameter versions: also learn the versions of dependencies the lock makes it
+    ///   unnecessary to solve (the server wants them for completion; `check` does not).
+    public static func run(_ snapshot: WorkspaceSnapshot, cache: GitCache, versions: Bool = false) -> Outcome {
+        let manifest = snapshot.rootManifest
+        let git = manifest.dependencies.compactMap { dep -> (DependencySpec, String)? in
+            guard case .git(let url, _) = dep.source else { return nil }
+            return (dep, GitPackageProvider.location(of: dep, url: url.value))
+        }
+        guard !git.isEmpty, let lockName = snapshot.ecosystem.lockFileName else { return Outcome() }
+        let provider = GitPackageProvider(cache: cache, ecosystem: snapshot.ecosystem, root: manifest, offline: true)
+        var outcome = Outcome()
+        if let lock = snapshot.lock, git.allSatisfy({ dep, _ in
+            lock.package(for: dep).map { dep.requirement?.value.versionSet.contains($0.version) ?? true } ?? false
+        }) {
+            outcome.diagnostics = unfetched(lock, roots: git, cache: cache, lockName: lockName)
+            if versions {
+                _ = try? provider.dependencies(of: provider.rootName, at: provider.rootVersion)
+                for (_, package) in git { _ = try? provider.versions(of: package) }
+            }
+        } else {
+            var solver = PubGrubSolver(provider: provider, root: provider.rootName, version: provider.rootVersion)
+            do {
+                _ = try solver.solve()
+            } catch {
+                outcome.diagnostics = unsolvable(error, roots: git)
+            }
+        }
+        outcome.diagnostics = outcome.diagnostics.map { $0.inFile(manifest.path) }
+        outcome.knownVersions = provider.knownVersions
+        return outcome
+    }
+
+    /// M021: one error, on the last of the root's requirements the explanation starts from, the
+    /// others as related places.
+    private static func unsolvable(_ error: ResolutionError, roots: [(DependencySpec, String)]) -> [Diagnostic] {
+        guard case .noSolution(let explanation, let involving) = error else {
+            // Not in the cache (M020 says to update), or a cached manifest that cannot be read:
+            // `ampu update` fetches again and says which.
+            return []
+        }
+        let culprits = roots.map(\.0).filter { dep in roots.contains { $0.0.name == dep.name && involving.contains($0.1) } }
+        let placed = culprits.last ?? roots[0].0
+        return [Diagnostic(
+            severity: .error, code: DiagnosticCode.unsolvableDependencies.rawValue,
+            message: "no versions of the dependencies meet every requirement",
+            range: placed.requirement?.range ?? placed.name.range,
+            related: culprits.dropLast().map { Diagnostic.Related(range: $0.requirement?.range ?? $0.name.range, message: "'\($0.name.value)' takes part") },
+            label: "cannot be met together with the other requirements",
+            notes: explanation.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+            help: ["the versions are the tags in the package cache; change a requirement, or run `ampu update` to fetch newer tags"])]
+    }
+
+    /// M022 for each package the lock records whose checkout is not in the cache, placed on the
+    /// root dependency it is (or that leads to it).
+    private static func unfetched(_ lock: LockFile, roots: [(DependencySpec, String)], cache: GitCache, lockName: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (dep, package) in roots {
+            // The root dependency and everything the lock says it depends on, once each.
+            var seen: Set<String> = [package]
+            var pending = [package]
+            var missing: [LockFile.Package] = []
+            while let name = pending.popLast() {
+                guard let locked = lock.package(named: name) else { continue }
+                if let commit = locked.commit, locked.source.hasPrefix("git+"),
+                   let checkout = try? cache.checkout(of: name, commit: commit), !LocalFileSystem().isDirectory(checkout) {
+                    missing.append(locked)
+                }
+                for next in locked.dependencies where seen.insert(next).inserted { pending.append(next) }
+            }
+            for locked in missing.sorted(by: { ($0.name != package ? 1 : 0, $0.name) < ($1.name != package ? 1 : 0, $1.name) }) {
+                let what = locked.name == package ? "'\(dep.name.value)'" : "'\(locked.name)', which '\(dep.name.value)' depends on,"
+                out.append(Diagnostic(
+                    severity: .warning, code: DiagnosticCode.unfetchedDependency.rawValue,
+                    message: "\(what) is not in the package cache",
+                    range: dep.name.range,
+                    label: "\(lockName) has \(locked.version) (commit \(locked.commit!.prefix(12))), not fetched",
+                    notes: ["the compiler reads it from \((try? cache.checkout(of: locked.name, commit: locked.commit!)) ?? cache.root)"],
+                    help: ["run `ampu fetch` to fetch what \(lockName) records"]))
+            }
+        }
+        return out
+    }
+}

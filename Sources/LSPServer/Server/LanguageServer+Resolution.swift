@@ -1,0 +1,29 @@
+import BuildModel
+
+/// Resolution of a workspace's git dependencies (`ResolutionCheck`, from the package cache
+/// alone) runs off the request path: a task started when the root manifest or the lock changes,
+/// whose findings are filed when it ends. Typing in a manifest never waits for git; a result
+/// for a text that has changed since is dropped.
+extension LanguageServer {
+    func resolveInBackground(_ index: Int) {
+        let input = workspaces[index].resolutionInput
+        guard input != workspaces[index].resolutionStarted,
+              let cacheRoot = GitCache.defaultRoot(environment: environment) else { return }
+        workspaces[index].resolutionStarted = input
+        let snapshot = workspaces[index].snapshot
+        let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
+        let root = snapshot.root
+        Task.detached { [weak self] in
+            let outcome = ResolutionCheck.run(snapshot, cache: cache, versions: true)
+            await self?.resolved(outcome, root: root, input: input)
+        }
+    }
+
+    private func resolved(_ outcome: ResolutionCheck.Outcome, root: String, input: [UInt8]) {
+        guard let i = workspaces.firstIndex(where: { $0.root == root }) else { return }
+        let changed = workspaces[i].resolved(outcome, for: input)
+        guard !changed.isEmpty else { return }
+        dirty.formUnion(changed)
+        publishDiagnostics()
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import TestSupport
+import BuildModel
+
+/// Git dependencies in the server: resolution from the package cache runs in the background
+/// and files its findings on the requirements; the lock's versions show as inlay hints; the
+/// cache's tags complete requirements.
+@Suite("Resolution in the server")
+struct ResolutionServerTests {
+    static func manifest(unicode: String) -> String {
+        """
+        [package]
+        name = "app"
+        version = "0.1.0"
+
+        [dependencies]
+        json = { git = "github.com/user/json", version = "^1.0" }
+        unicode = { git = "github.com/user/unicode", version = "\(unicode)" }
+
+        """
+    }
+
+    /// json 1.0.0 and 1.1.0 (both need unicode ^1.0), unicode 1.0.0 and 2.0.0, fetched into the
+    /// fixture's cache by one resolution of `manifest(unicode: "^1.0")`; the lock it wrote.
+    func fetched() throws -> (GitFixture, String) {
+        let remotes = try GitFixture()
+        try remotes.repository("unicode", versions: ["1.0.0", "2.0.0"]) { GitFixture.asthraPackage("unicode", $0) }
+        try remotes.repository("json", versions: ["1.0.0", "1.1.0"]) {
+            GitFixture.asthraPackage("json", $0, dependencies: ["unicode = { git = \"github.com/user/unicode\", version = \"^1.0\" }"])
+        }
+        let root = AsthraEcosystem().readManifest(SourceText(path: "/ws/asthra.toml", Self.manifest(unicode: "^1.0")))
+        let cache = GitCache(root: remotes.root + "/cache", git: GitCLI(environment: remotes.env))
+        let lock = try LockUpdate.resolve(root, ecosystem: AsthraEcosystem(), cache: cache, previous: nil)
+        return (remotes, lock.rendered)
+    }
+
+    func client(_ remotes: GitFixture, manifest: String, lock: String) async -> TestClient {
+        let client = TestClient(files: [
+            TestWorkspace.manifest: manifest, "/ws/asthra.lock": lock,
+            TestWorkspace.main: "package main;\nimport \"github.com/user/json\";\n",
+        ], environment: remotes.env)
+        // Neovim's, and inlay hints (as Neovim 0.10 and later send).
+        var capabilities = TestWorkspace.neovimCapabilities
+        if case .object(var all) = capabilities, case .object(var document)? = all["textDocument"] {
+            document["inlayHint"] = ["dynamicRegistration": false]
+            all["textDocument"] = .object(document)
+            capabilities = .object(all)
+        }
+        await client.start(capabilities: capabilities)
+        await client.open(TestWorkspace.manifest, manifest)
+        return client
+    }
+
+    func codes(_ client: TestClient) -> [String] {
+        client.published(TestWorkspace.manifest)?["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+    }
+
+    @Test("an unsolvable manifest gets M021 on the requirements, published when the background resolution ends; fixing it clears it")
+    func unsolvable() async throws {
+        let (remotes, lock) = try fetched()
+        let client = await client(remotes, manifest: Self.manifest(unicode: "^2.0"), lock: lock)
+        #expect(await client.settle { codes($0).contains("M021") })
+        let m021 = client.published(TestWorkspace.manifest)?["diagnostics"]?.arrayValue?.first { $0["code"] == "M021" }
+        #expect(m021 == json("""
+            {"range":{"start":{"line":6,"character":55},"end":{"line":6,"character":61}},"severity":1,"code":"M021","source":"ampu",
+             "message":"no versions of the dependencies meet every requirement\\nnote: Because app depends on github.com/user/json ^1.0.0 which depends on github.com/user/unicode ^1.0.0, github.com/user/unicode ^1.0.0 is required.\\nnote: So, because app depends on github.com/user/unicode ^2.0.0, version solving failed.\\nhelp: the versions are the tags in the package cache; change a requirement, or run `ampu update` to fetch newer tags",
+             "relatedInformation":[{"location":{"uri":"file:///ws/asthra.toml","range":{"start":{"line":5,"character":49},"end":{"line":5,"character":55}}},
+               "message":"'json' takes part"}]}
+            """))
+        // The cache's tags complete the requirement, newest first.
+        let cursor = Marked(Self.manifest(unicode: "$0^2.0"))
+        let items = await client.request("textDocument/completion", client.at(TestWorkspace.manifest, cursor))["result"]?["items"]?.arrayValue ?? []
+        #expect(items.map { "\($0["label"]?.stringValue ?? "") \($0["detail"]?.stringValue ?? "")" }
+                == ["\"^2.0.0\" newest in the package cache", "\"^1.0.0\" in the package cache"])
+        // A requirement the cache can meet: the error goes once the new resolution ends.
+        await client.change(TestWorkspace.manifest, version: 2, line: 6, from: 56, to: 60, text: "~1.0.0")
+        #expect(await client.settle { !codes($0).contains("M021") })
+        #expect(codes(client) == [])
+    }
+
+    @Test("the locked version after each requirement, as an inlay hint")
+    func inlayHints() async throws {
+        let (remotes, lock) = try fetched()
+        let client = await client(remotes, manifest: Self.manifest(unicode: "^1.0"), lock: lock)
+        let json0 = try remotes.commit("json", "v1.1.0").prefix(12)
+        let unicode0 = try remotes.commit("unicode", "v1.0.0").prefix(12)
+        let hints = await client.request("textDocument/inlayHint", [
+            "textDocument": ["uri": "file:///ws/asthra.toml"],
+            "range": ["start": ["line": 0, "character": 0], "end": ["line": 8, "character": 0]],
+        ])["result"]
+        #expect(hints == json("""
+            [{"position":{"line":5,"character":57},"label":"locked 1.1.0","paddingLeft":true,
+              "tooltip":"asthra.lock has 1.1.0 (commit \(json0)), from git+https://github.com/user/json.git"},
+             {"position":{"line":6,"character":63},"label":"locked 1.0.0","paddingLeft":true,
+              "tooltip":"asthra.lock has 1.0.0 (commit \(unicode0)), from git+https://github.com/user/unicode.git"}]
+            """))
+        // Nothing unfetched, nothing unsolvable: the background resolution adds nothing.
+        #expect(codes(client) == [])
+    }
+}
