@@ -87,6 +87,53 @@ struct UpdateCommandTests {
         #expect(updated.stderr == "  Updating github.com/user/json v1.1.0 -> v1.0.0\nLocked 1 package in asthra.lock\n")
     }
 
+    @Test("a path dependency is locked as a path, and its own git dependencies are resolved with the root's")
+    func pathDependency() throws {
+        let remotes = try fixture()
+        let commits = try json(remotes)
+        let app = remotes.root + "/app"
+        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nutil = { path = \"../util\" }\n")
+        try remotes.write("util/asthra.toml", "[package]\nname = \"util\"\nversion = \"0.3.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"~1.0.0\" }\n")
+        let result = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
+        #expect(result.stderr == "    Adding github.com/user/json v1.0.0\n    Adding util v0.3.0\nLocked 2 packages in asthra.lock\n")
+        let lock = try remotes.read("app/asthra.lock")
+        let checksum = try #require(lock.split(separator: "\n").first { $0.hasPrefix("checksum = ") })
+        #expect(lock == """
+            # Written by `ampu update`: it records the exact versions a build uses. Do not edit it by hand.
+            version = 1
+
+            [[package]]
+            name = "github.com/user/json"
+            version = "1.0.0"
+            source = "git+https://github.com/user/json.git"
+            git = "github.com/user/json"
+            tag = "v1.0.0"
+            commit = "\(commits["v1.0.0"]!)"
+            \(checksum)
+            dependencies = []
+
+            [[package]]
+            name = "util"
+            version = "0.3.0"
+            source = "path+../util"
+            dependencies = ["github.com/user/json"]
+
+            """)
+        // A path whose manifest names another package is an error naming both.
+        try remotes.write("util/asthra.toml", "[package]\nname = \"utils\"\nversion = \"0.3.0\"\n")
+        let renamed = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
+        #expect(renamed.stderr == """
+            error: cannot get 'util': the manifest at '\(remotes.root)/util/asthra.toml' names the package 'utils'
+             --> asthra.toml:6:8
+              |
+            6 | util = { path = "../util" }
+              |        ^^^^^^^^^^^^^^^^^^^^ required here
+
+
+            """)
+        #expect(renamed.status == 1)
+    }
+
     @Test("two fetches at once into one cache take turns: both succeed, one checkout, nothing half-made")
     func concurrentFetches() throws {
         let remotes = try fixture()
@@ -122,7 +169,17 @@ struct UpdateCommandTests {
         let app = remotes.root + "/app"
         try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
         let missing = try AmpuProcess.run(["update", "--offline"], environment: remotes.env, directory: app)
-        #expect(missing.stderr == "error: cannot get 'github.com/user/json': it is not in the cache, and --offline forbids fetching it\n")
+        #expect(missing.stderr == """
+            error: cannot get 'github.com/user/json': it is not in the cache, and --offline forbids fetching it
+             --> asthra.toml:6:8
+              |
+            6 | json = { git = "github.com/user/json", version = "^1.0" }
+              |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ required here
+              |
+              = help: run it again without --offline to fetch it
+
+
+            """)
         #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
         // The remote goes away: the cache still answers.
         try FileManager.default.removeItem(atPath: remotes.root + "/remotes")
@@ -145,7 +202,18 @@ struct UpdateCommandTests {
         try json(remotes)
         try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^2.0\" }\n")
         let result = try AmpuProcess.run(["update"], environment: remotes.env, directory: remotes.root + "/app")
-        #expect(result.stderr == "error: Because no versions of github.com/user/json match ^2.0.0 and app depends on github.com/user/json ^2.0.0, version solving failed.\n")
+        #expect(result.stderr == """
+            error[M021]: no versions of the dependencies meet every requirement
+             --> asthra.toml:6:50
+              |
+            6 | json = { git = "github.com/user/json", version = "^2.0" }
+              |                                                  ^^^^^^ cannot be met
+              |
+              = note: Because no versions of github.com/user/json match ^2.0.0 and app depends on github.com/user/json ^2.0.0, version solving failed.
+              = help: change a requirement so that one version fits them all
+
+
+            """)
         #expect(result.status == 1)
         #expect(!FileManager.default.fileExists(atPath: remotes.root + "/app/asthra.lock"))
         let tree = try AmpuProcess.run(["tree"], environment: remotes.env, directory: remotes.root + "/app")

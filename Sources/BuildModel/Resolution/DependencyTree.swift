@@ -12,7 +12,7 @@ public struct DependencyTree: Sendable {
         rootVersion = root.package?.version?.value
         direct = root.dependencies.compactMap { dep in
             guard case .git(let url, _) = dep.source else { return dep.path == nil ? dep.name.value : nil }
-            return GitPackageProvider.location(of: dep, url: url.value)
+            return SourcePackageProvider.location(of: dep, url: url.value)
         }.filter { lock.package(named: $0) != nil }.sorted()
         self.lock = lock
     }

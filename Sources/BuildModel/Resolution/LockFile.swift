@@ -38,7 +38,7 @@ public struct LockFile: Hashable, Sendable {
     /// What the lock records for a manifest's git dependency.
     public func package(for dependency: DependencySpec) -> Package? {
         guard case .git(let url, _) = dependency.source else { return nil }
-        return package(named: GitPackageProvider.location(of: dependency, url: url.value))
+        return package(named: SourcePackageProvider.location(of: dependency, url: url.value))
     }
 
     /// The text, the same for the same packages: keys in a fixed order, packages by name.

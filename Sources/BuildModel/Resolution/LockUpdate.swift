@@ -1,10 +1,10 @@
-/// `ampu update`'s work, for the CLI and the server alike: solve the root manifest's git
-/// dependencies with PubGrub (the previous lock's versions tried first), fetch every chosen
+/// `ampu update`'s work, for the CLI and the server alike: solve the root manifest's git and
+/// path dependencies (and theirs) with PubGrub (the previous lock's versions tried first), fetch every chosen
 /// commit into the cache, and describe the result as a lock file.
 public enum LockUpdate {
     public static func resolve(_ manifest: PackageManifest, ecosystem: any Ecosystem, cache: GitCache, previous: LockFile?,
                                preference: PubGrubSolver.Preference = .highest, keep: Set<String>? = nil, offline: Bool = false) throws(ResolutionError) -> LockFile {
-        let provider = GitPackageProvider(cache: cache, ecosystem: ecosystem, root: manifest, offline: offline)
+        let provider = SourcePackageProvider(cache: cache, ecosystem: ecosystem, root: manifest, offline: offline)
         // Locked versions are preferred; `keep` (all but the packages being updated) narrows that.
         var preferred: [String: Version] = [:]
         for p in previous?.packages ?? [] where keep?.contains(p.name) ?? true { preferred[p.name] = p.version }
@@ -13,6 +13,13 @@ public enum LockUpdate {
         let chosen = try solver.solve()
         var packages: [LockFile.Package] = []
         for (name, version) in chosen where name != provider.rootName {
+            let dependencies = try provider.dependencies(of: name, at: version).map(\.package)
+            if let directory = provider.directory(of: name) {
+                // A directory beside the project: recorded relative to it, never copied.
+                packages.append(LockFile.Package(name: name, version: version, source: "path+" + Paths.relative(directory, from: manifest.directory),
+                                                 dependencies: dependencies))
+                continue
+            }
             guard let (commit, tag) = provider.commit(of: name, version: version) else { continue }
             let checkout: String
             let checksum: String
@@ -22,7 +29,6 @@ public enum LockUpdate {
             } catch {
                 throw .unavailable(package: name, reason: "\(error)")
             }
-            let dependencies = try provider.dependencies(of: name, at: version).map(\.package)
             packages.append(LockFile.Package(name: name, version: version, source: "git+" + provider.url(of: name), commit: commit,
                                              tag: tag, checksum: checksum, dependencies: dependencies))
         }

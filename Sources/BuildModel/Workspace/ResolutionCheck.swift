@@ -25,15 +25,15 @@ public enum ResolutionCheck {
         let manifest = snapshot.rootManifest
         let git = manifest.dependencies.compactMap { dep -> (DependencySpec, String)? in
             guard case .git(let url, _) = dep.source else { return nil }
-            return (dep, GitPackageProvider.location(of: dep, url: url.value))
+            return (dep, SourcePackageProvider.location(of: dep, url: url.value))
         }
         guard !git.isEmpty, let lockName = snapshot.ecosystem.lockFileName else { return Outcome() }
-        let provider = GitPackageProvider(cache: cache, ecosystem: snapshot.ecosystem, root: manifest, offline: true)
+        let provider = SourcePackageProvider(cache: cache, ecosystem: snapshot.ecosystem, root: manifest, offline: true)
         var outcome = Outcome()
         if let lock = snapshot.lock, git.allSatisfy({ dep, _ in
             lock.package(for: dep).map { dep.requirement?.value.versionSet.contains($0.version) ?? true } ?? false
         }) {
-            outcome.diagnostics = unfetched(lock, roots: git, cache: cache, lockName: lockName)
+            outcome.diagnostics = unfetched(lock, roots: git, cache: cache, lockName: lockName).map { $0.inFile(manifest.path) }
             if versions {
                 _ = try? provider.dependencies(of: provider.rootName, at: provider.rootVersion)
                 for (_, package) in git { _ = try? provider.versions(of: package) }
@@ -43,32 +43,43 @@ public enum ResolutionCheck {
             do {
                 _ = try solver.solve()
             } catch {
-                outcome.diagnostics = unsolvable(error, roots: git)
+                // Not in the cache is left to M020 (`ampu update` fetches it); so is a cached
+                // manifest that cannot be read (`ampu update` fetches again and says which).
+                if case .noSolution = error, let d = diagnostic(for: error, in: manifest, fromCache: true) { outcome.diagnostics = [d] }
             }
         }
-        outcome.diagnostics = outcome.diagnostics.map { $0.inFile(manifest.path) }
         outcome.knownVersions = provider.knownVersions
         return outcome
     }
 
-    /// M021: one error, on the last of the root's requirements the explanation starts from, the
-    /// others as related places.
-    private static func unsolvable(_ error: ResolutionError, roots: [(DependencySpec, String)]) -> [Diagnostic] {
-        guard case .noSolution(let explanation, let involving) = error else {
-            // Not in the cache (M020 says to update), or a cached manifest that cannot be read:
-            // `ampu update` fetches again and says which.
-            return []
+    /// A failed resolution as a diagnostic in the root manifest: a requirement no set of
+    /// versions meets is M021, on the last of the root's requirements the explanation starts
+    /// from, the others as related places; a package that cannot be had is an error on the
+    /// dependency that asks for it. Nil for a package the root does not name itself.
+    /// - Parameter fromCache: the versions were the cache's alone (`check`, the server).
+    public static func diagnostic(for error: ResolutionError, in manifest: PackageManifest, fromCache: Bool) -> Diagnostic? {
+        let roots = manifest.dependencies.map { dep -> (DependencySpec, String) in
+            guard case .git(let url, _) = dep.source else { return (dep, dep.name.value) }
+            return (dep, SourcePackageProvider.location(of: dep, url: url.value))
         }
-        let culprits = roots.map(\.0).filter { dep in roots.contains { $0.0.name == dep.name && involving.contains($0.1) } }
-        let placed = culprits.last ?? roots[0].0
-        return [Diagnostic(
-            severity: .error, code: DiagnosticCode.unsolvableDependencies.rawValue,
-            message: "no versions of the dependencies meet every requirement",
-            range: placed.requirement?.range ?? placed.name.range,
-            related: culprits.dropLast().map { Diagnostic.Related(range: $0.requirement?.range ?? $0.name.range, message: "'\($0.name.value)' takes part") },
-            label: "cannot be met together with the other requirements",
-            notes: explanation.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-            help: ["the versions are the tags in the package cache; change a requirement, or run `ampu update` to fetch newer tags"])]
+        switch error {
+        case .noSolution(let explanation, let involving):
+            let culprits = roots.filter { involving.contains($0.1) }.map(\.0)
+            guard let placed = culprits.last ?? roots.first?.0 else { return nil }
+            return Diagnostic(
+                severity: .error, code: DiagnosticCode.unsolvableDependencies.rawValue,
+                message: "no versions of the dependencies meet every requirement",
+                range: placed.requirement?.range ?? placed.name.range,
+                related: culprits.dropLast().map { Diagnostic.Related(range: $0.requirement?.range ?? $0.name.range, message: "'\($0.name.value)' takes part") },
+                label: culprits.count > 1 ? "cannot be met together with the other requirements" : "cannot be met",
+                notes: explanation.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                help: [fromCache ? "the versions are the tags in the package cache; change a requirement, or run `ampu update` to fetch newer tags"
+                                 : "change a requirement so that one version fits them all"]).inFile(manifest.path)
+        case .unavailable(let package, _), .notCached(let package):
+            guard let dep = roots.first(where: { $0.1 == package })?.0 else { return nil }
+            let help = if case .notCached = error { ["run it again without --offline to fetch it"] } else { [String]() }
+            return Diagnostic(severity: .error, message: "\(error)", range: dep.range, label: "required here", help: help).inFile(manifest.path)
+        }
     }
 
     /// M022 for each package the lock records whose checkout is not in the cache, placed on the

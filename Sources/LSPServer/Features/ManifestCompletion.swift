@@ -76,7 +76,7 @@ enum ManifestCompletion {
         }
         let render = q.ecosystem.manifestSyntax.renderString
         if let dep = q.manifest.dependencies.first(where: { $0.name.value == name }), case .git(let url, _) = dep.source,
-           let known = q.workspace?.knownVersions[GitPackageProvider.location(of: dep, url: url.value)], !known.isEmpty {
+           let known = q.workspace?.knownVersions[SourcePackageProvider.location(of: dep, url: url.value)], !known.isEmpty {
             let releases = known.filter { !$0.isPrerelease }.sorted(by: >)
             return releases.prefix(Self.versionLimit).map { (render("^\($0)"), $0 == releases[0] ? "newest in the package cache" : "in the package cache") }
         }

@@ -55,7 +55,7 @@ struct UpdateCommand: ParsableCommand {
             lock = try LockUpdate.resolve(manifest, ecosystem: ecosystem, cache: cache, previous: previous,
                                           preference: minimalVersions ? .lowest : .highest, keep: keep, offline: offline || frozen)
         } catch {
-            fail("\(error)")
+            failResolution(error, manifest: manifest)
         }
         let changes = Self.changes(from: previous ?? LockFile(packages: []), to: lock)
         if (locked || frozen) && (previous == nil || lock.rendered != previous!.rendered) {
@@ -84,4 +84,13 @@ struct UpdateCommand: ParsableCommand {
     }
 
     private func fail(_ message: String, help: [String] = []) -> Never { ManifestTarget.fail(message, help: help) }
+
+    /// A resolution error, at the manifest line that asked for what failed when there is one.
+    private func failResolution(_ error: ResolutionError, manifest: PackageManifest) -> Never {
+        guard let diagnostic = ResolutionCheck.diagnostic(for: error, in: manifest, fromCache: offline || frozen),
+              let text = try? LocalFileSystem().readText(manifest.path) else { fail("\(error)") }
+        let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: LocalFileSystem().currentDirectory)
+        Terminal.standardError.write(renderer.render([diagnostic], sources: [manifest.path: text], defaultFile: manifest.path))
+        Terminal.exitNow(1)
+    }
 }

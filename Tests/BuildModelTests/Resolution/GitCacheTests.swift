@@ -99,7 +99,7 @@ struct GitSolveTests {
 
     func solve(_ manifest: String, cache: GitCache) -> String {
         let root = AsthraEcosystem().readManifest(SourceText(path: "/w/asthra.toml", manifest))
-        let provider = GitPackageProvider(cache: cache, ecosystem: AsthraEcosystem(), root: root)
+        let provider = SourcePackageProvider(cache: cache, ecosystem: AsthraEcosystem(), root: root)
         var solver = PubGrubSolver(provider: provider, root: provider.rootName, version: provider.rootVersion)
         do {
             return try solver.solve().sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
