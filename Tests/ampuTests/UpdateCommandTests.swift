@@ -134,6 +134,34 @@ struct UpdateCommandTests {
         #expect(renamed.status == 1)
     }
 
+    @Test("update -p PKG --precise V takes exactly that version, named by the manifest's key or the import path")
+    func precise() throws {
+        let remotes = try fixture()
+        try json(remotes)
+        let app = remotes.root + "/app"
+        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        let down = try AmpuProcess.run(["update", "-p", "json", "--precise", "1.0.0"], environment: remotes.env, directory: app)
+        #expect(down.stderr == "  Updating github.com/user/json v1.1.0 -> v1.0.0\nLocked 1 package in asthra.lock\n")
+        let up = try AmpuProcess.run(["update", "-p", "github.com/user/json", "--precise", "1.1.0"], environment: remotes.env, directory: app)
+        #expect(up.stderr == "  Updating github.com/user/json v1.0.0 -> v1.1.0\nLocked 1 package in asthra.lock\n")
+        let missing = try AmpuProcess.run(["update", "-p", "json", "--precise", "1.2.0"], environment: remotes.env, directory: app)
+        #expect(missing.stderr == """
+            error: cannot get 'github.com/user/json': it has no version 1.2.0 (it has 1.0.0, 1.1.0)
+             --> asthra.toml:6:8
+              |
+            6 | json = { git = "github.com/user/json", version = "^1.0" }
+              |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ required here
+
+
+            """)
+        #expect(missing.status == 1)
+        let unknown = try AmpuProcess.run(["update", "-p", "yaml", "--precise", "1.0.0"], environment: remotes.env, directory: app)
+        #expect(unknown.stderr == "error: 'yaml' is not in asthra.lock\n  = help: `ampu tree` lists the locked packages\n")
+        let alone = try AmpuProcess.run(["update", "--precise", "1.0.0"], environment: remotes.env, directory: app)
+        #expect(alone.stderr == "error: --precise needs exactly one -p PACKAGE\n")
+    }
+
     @Test("two fetches at once into one cache take turns: both succeed, one checkout, nothing half-made")
     func concurrentFetches() throws {
         let remotes = try fixture()

@@ -3,12 +3,14 @@
 /// commit into the cache, and describe the result as a lock file.
 public enum LockUpdate {
     public static func resolve(_ manifest: PackageManifest, ecosystem: any Ecosystem, cache: GitCache, previous: LockFile?,
-                               preference: PubGrubSolver.Preference = .highest, keep: Set<String>? = nil, offline: Bool = false) throws(ResolutionError) -> LockFile {
+                               preference: PubGrubSolver.Preference = .highest, keep: Set<String>? = nil, offline: Bool = false,
+                               precise: (package: String, version: Version)? = nil) throws(ResolutionError) -> LockFile {
         let provider = SourcePackageProvider(cache: cache, ecosystem: ecosystem, root: manifest, offline: offline)
         // Locked versions are preferred; `keep` (all but the packages being updated) narrows that.
         var preferred: [String: Version] = [:]
         for p in previous?.packages ?? [] where keep?.contains(p.name) ?? true { preferred[p.name] = p.version }
-        var solver = PubGrubSolver(provider: provider, root: provider.rootName, version: provider.rootVersion,
+        let solving: any PackageProvider = precise.map { Precise(base: provider, package: $0.package, version: $0.version) } ?? provider
+        var solver = PubGrubSolver(provider: solving, root: provider.rootName, version: provider.rootVersion,
                                    preference: preference, preferred: preferred)
         let chosen = try solver.solve()
         var packages: [LockFile.Package] = []
@@ -33,5 +35,26 @@ public enum LockUpdate {
                                              tag: tag, checksum: checksum, dependencies: dependencies))
         }
         return LockFile(packages: packages)
+    }
+}
+
+/// `--precise`: one package offered at one version only, which must exist.
+private struct Precise: PackageProvider {
+    let base: any PackageProvider
+    let package: String
+    let version: Version
+
+    func versions(of package: String) throws(ResolutionError) -> [Version] {
+        let all = try base.versions(of: package)
+        guard package == self.package else { return all }
+        guard all.contains(version) else {
+            let known = all.sorted().map { "\($0)" }.joined(separator: ", ")
+            throw .unavailable(package: package, reason: "it has no version \(version) (it has \(known.isEmpty ? "none" : known))")
+        }
+        return [version]
+    }
+
+    func dependencies(of package: String, at version: Version) throws(ResolutionError) -> [PackageRequirement] {
+        try base.dependencies(of: package, at: version)
     }
 }

@@ -21,6 +21,9 @@ struct UpdateCommand: ParsableCommand {
     @Option(name: [.customShort("p"), .customLong("package")], help: "Update only this package; keep the others at their locked versions.")
     var packages: [String] = []
 
+    @Option(help: "With one -p: update that package to exactly this version.")
+    var precise: String?
+
     @Flag(name: .customLong("minimal-versions"), help: "Choose the oldest versions that fit instead of the newest.")
     var minimalVersions = false
 
@@ -48,12 +51,28 @@ struct UpdateCommand: ParsableCommand {
         if let bytes = try? fileSystem.readFile(lockPath) {
             do { previous = try LockFile.parse(SourceText(path: lockPath, bytes: bytes)) } catch { fail("\(error)") }
         }
-        let keep = packages.isEmpty ? nil : Set(previous?.packages.map(\.name) ?? []).subtracting(packages)
+        // -p takes a package as the lock names it, or a dependency's key in the manifest.
+        let named = packages.map { p in
+            manifest.dependencies.first { $0.name.value == p }.map { dep in
+                if case .git(let url, _) = dep.source { SourcePackageProvider.location(of: dep, url: url.value) } else { p }
+            } ?? p
+        }
+        if let unknown = named.first(where: { p in previous.map { $0.package(named: p) == nil } ?? false }) {
+            fail("'\(unknown)' is not in \(lockName)", help: ["`ampu tree` lists the locked packages"])
+        }
+        var pinned: (String, Version)?
+        if let precise {
+            guard named.count == 1 else { fail("--precise needs exactly one -p PACKAGE") }
+            guard let version = Version(precise) else { fail("'\(precise)' is not a version (MAJOR.MINOR.PATCH)") }
+            pinned = (named[0], version)
+        }
+        let keep = named.isEmpty ? nil : Set(previous?.packages.map(\.name) ?? []).subtracting(named)
         let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
         let lock: LockFile
         do {
             lock = try LockUpdate.resolve(manifest, ecosystem: ecosystem, cache: cache, previous: previous,
-                                          preference: minimalVersions ? .lowest : .highest, keep: keep, offline: offline || frozen)
+                                          preference: minimalVersions ? .lowest : .highest, keep: keep, offline: offline || frozen,
+                                          precise: pinned)
         } catch {
             failResolution(error, manifest: manifest)
         }
