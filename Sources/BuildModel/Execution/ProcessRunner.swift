@@ -44,7 +44,10 @@ public enum ProcessRunner {
             throw .cannotStart(program: arguments[0], reason: "not found on PATH")
         }
         var stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0], stdinPipe: [Int32] = [0, 0]
-        guard pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0, pipe(&stdinPipe) == 0 else {
+        // Close-on-exec: a child started by another thread at the same moment must not inherit
+        // these ends (holding the input's write end open, it would keep this child waiting for
+        // the end of its input forever). The child's own copies, made by dup2, stay open.
+        guard makePipe(&stdoutPipe), makePipe(&stderrPipe), makePipe(&stdinPipe) else {
             throw .cannotStart(program: program, reason: String(cString: strerror(errno)))
         }
         var actions = posix_spawn_file_actions_t()
@@ -141,6 +144,24 @@ public enum ProcessRunner {
     }
 
     private static let ignorePipeSignal: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+
+    /// glibc's `pipe2`, which the Swift module does not declare.
+    private static let pipe2: Pipe2? = {
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "pipe2") else { return nil }
+        return unsafeBitCast(symbol, to: Pipe2.self)
+    }()
+
+    /// A pipe whose two ends close on exec: with `pipe2` at once; elsewhere just after.
+    private static func makePipe(_ fds: inout [Int32]) -> Bool {
+        if let pipe2 {
+            return fds.withUnsafeMutableBufferPointer { pipe2($0.baseAddress!, O_CLOEXEC) } == 0
+        }
+        guard pipe(&fds) == 0 else { return false }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return true
+    }
 
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 

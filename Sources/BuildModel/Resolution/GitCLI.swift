@@ -65,10 +65,10 @@ public struct GitCLI: Sendable {
     }
 
     @discardableResult
-    public func run(_ arguments: [String], in directory: String? = nil) throws(Failure) -> String {
+    public func run(_ arguments: [String], in directory: String? = nil, adding extra: [String: String] = [:]) throws(Failure) -> String {
         let result: ProcessRunner.Result
         do {
-            result = try ProcessRunner.run(["git"] + arguments, directory: directory, environment: environment, timeout: timeout)
+            result = try ProcessRunner.run(["git"] + arguments, directory: directory, environment: environment.merging(extra) { $1 }, timeout: timeout)
         } catch {
             throw .failed(command: arguments.first ?? "", message: "\(error)")
         }

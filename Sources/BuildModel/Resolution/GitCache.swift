@@ -78,7 +78,8 @@ public struct GitCache: Sendable {
         try locked { () throws(Failure) -> String in try updateLocked(location, url: url) }
     }
 
-    private func updateLocked(_ location: String, url: String) throws(Failure) -> String {
+    /// `update` for a caller that holds the cache's lock already (`locked`).
+    func updateLocked(_ location: String, url: String) throws(Failure) -> String {
         let mirror = try mirror(of: location)
         let exists = fileSystem.isDirectory(mirror)
         if !exists { try makeDirectory(Paths.parent(mirror)) }
@@ -122,26 +123,67 @@ public struct GitCache: Sendable {
         return result.succeeded ? result.stdout : nil
     }
 
+    /// One file of each of several commits, in one `git cat-file --batch`; by commit, nil
+    /// where a commit has no such file.
+    public func files(_ location: String, commits: [String], path: String) throws(Failure) -> [String: [UInt8]?] {
+        guard !commits.isEmpty else { return [:] }
+        for c in commits where !(c.utf8.count == 40 && c.utf8.allSatisfy { ASCII.hexValue($0) != nil }) {
+            throw .fileSystem("'\(c)' is not a commit id")
+        }
+        let result: ProcessRunner.Result
+        do {
+            result = try ProcessRunner.run(["git", "--git-dir", try mirror(of: location), "cat-file", "--batch"],
+                                           environment: git.environment, timeout: git.timeout,
+                                           input: Array(commits.map { "\($0):\(path)\n" }.joined().utf8))
+        } catch {
+            throw .fileSystem("\(error)")
+        }
+        guard result.succeeded else { throw .fileSystem("`git cat-file` failed: \(result.stderrText)") }
+        // Each answer: `<id> blob <size>\n<bytes>\n`, or `<name> missing\n`.
+        var out: [String: [UInt8]?] = [:]
+        let bytes = result.stdout
+        var i = 0
+        for commit in commits {
+            guard let end = bytes[i...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            let header = String(decoding: bytes[i..<end], as: UTF8.self).split(separator: " ")
+            i = end + 1
+            if header.count == 3, header[1] == "blob", let size = Int(header[2]), i + size <= bytes.count {
+                out[commit] = .some(Array(bytes[i..<(i + size)]))
+                i += size + 1
+            } else {
+                out[commit] = .some(nil)
+                if header.count == 3, let size = Int(header[2]) { i += size + 1 }  // a tree or another kind: not a file
+            }
+        }
+        return out
+    }
+
     /// The files of `commit` at `<root>/<location>/<commit>/`, checked out once.
     @discardableResult
     public func materialize(_ location: String, commit: String) throws(Failure) -> String {
         try locked { () throws(Failure) -> String in try materializeLocked(location, commit: commit) }
     }
 
-    private func materializeLocked(_ location: String, commit: String) throws(Failure) -> String {
+    /// `materialize` for a caller that holds the cache's lock already (`locked`).
+    func materializeLocked(_ location: String, commit: String) throws(Failure) -> String {
         let destination = try checkout(of: location, commit: commit)
         if fileSystem.isDirectory(destination) { return destination }
         let mirror = try mirror(of: location)
         try makeDirectory(Paths.parent(destination))
         let temporary = destination + ".partial-\(UInt32.random(in: 0...UInt32.max))"
+        // The commit's files written straight from the mirror into the new directory, with an
+        // index of their own beside it: the mirror itself is not touched.
+        try makeDirectory(temporary)
+        let index = temporary + ".index"
+        defer { try? fileSystem.removeItem(index) }
         do throws(GitCLI.Failure) {
-            try git.run(["clone", "--quiet", "--no-checkout", "--shared", "--", mirror, temporary])
-            try git.run(["checkout", "--quiet", "--detach", commit, "--"], in: temporary)
+            try GitCLI.check(ref: commit)
+            try git.run(["--git-dir", mirror, "--work-tree", temporary, "checkout", "--quiet", "--force", commit, "--", "."],
+                        adding: ["GIT_INDEX_FILE": index])
         } catch {
             try? fileSystem.removeItem(temporary)
             throw .git(error)
         }
-        try removeTree(Paths.join(temporary, ".git"))
         try refuseEscapingLinks(in: temporary, package: location)
         try rename(temporary, destination)
         return destination

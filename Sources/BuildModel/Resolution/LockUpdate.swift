@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// `ampu update`'s work, for the CLI and the server alike: solve the root manifest's git and
 /// path dependencies (and theirs) with PubGrub (the previous lock's versions tried first), fetch every chosen
 /// commit into the cache, and describe the result as a lock file.
@@ -9,11 +12,13 @@ public enum LockUpdate {
         // Locked versions are preferred; `keep` (all but the packages being updated) narrows that.
         var preferred: [String: Version] = [:]
         for p in previous?.packages ?? [] where keep?.contains(p.name) ?? true { preferred[p.name] = p.version }
+        provider.prefetch()
         let solving: any PackageProvider = precise.map { Precise(base: provider, package: $0.package, version: $0.version) } ?? provider
         var solver = PubGrubSolver(provider: solving, root: provider.rootName, version: provider.rootVersion,
                                    preference: preference, preferred: preferred)
         let chosen = try solver.solve()
         var packages: [LockFile.Package] = []
+        var checkouts: [(package: LockFile.Package, commit: String)] = []
         for (name, version) in chosen where name != provider.rootName {
             let dependencies = try provider.dependencies(of: name, at: version).map(\.package)
             if let directory = provider.directory(of: name) {
@@ -23,16 +28,38 @@ public enum LockUpdate {
                 continue
             }
             guard let (commit, tag) = provider.commit(of: name, version: version) else { continue }
-            let checkout: String
-            let checksum: String
-            do {
-                checkout = try cache.materialize(name, commit: commit)
-                checksum = try LockFile.checksum(of: checkout, fileSystem: LocalFileSystem())
-            } catch {
-                throw .unavailable(package: name, reason: "\(error)")
+            checkouts.append((LockFile.Package(name: name, version: version, source: "git+" + provider.url(of: name), commit: commit,
+                                               tag: tag, dependencies: dependencies), commit))
+        }
+        // Every chosen commit checked out where the compiler reads it, several at once, and
+        // the checksum of its files taken.
+        let sums = Mutex<[String: Result<String, ResolutionError>]>([:])
+        let wanted = checkouts
+        do throws(GitCache.Failure) {
+            try cache.locked { () throws(GitCache.Failure) in
+                DispatchQueue.concurrentPerform(iterations: wanted.count) { i in
+                    let (package, commit) = wanted[i]
+                    let result: Result<String, ResolutionError>
+                    do {
+                        let checkout = try cache.materializeLocked(package.name, commit: commit)
+                        result = .success(try LockFile.checksum(of: checkout, fileSystem: LocalFileSystem()))
+                    } catch {
+                        result = .failure(.unavailable(package: package.name, reason: "\(error)"))
+                    }
+                    sums.withLock { $0[package.name] = result }
+                }
             }
-            packages.append(LockFile.Package(name: name, version: version, source: "git+" + provider.url(of: name), commit: commit,
-                                             tag: tag, checksum: checksum, dependencies: dependencies))
+        } catch {
+            throw .unavailable(package: checkouts.first?.package.name ?? provider.rootName, reason: "\(error)")
+        }
+        for (package, _) in checkouts {
+            var package = package
+            switch sums.withLock({ $0[package.name] }) {
+            case .success(let sum)?: package.checksum = sum
+            case .failure(let error)?: throw error
+            case nil: break
+            }
+            packages.append(package)
         }
         return LockFile(packages: packages)
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// Packages from where manifests say they are, for the solver:
@@ -14,7 +15,8 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     public let rootName: String
     /// Each location's URL and tags, learned as the solver asks.
     private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: String],
-                               directories: [String: String])>(([:], [:], [:], [:]))
+                               directories: [String: String], manifests: [String: [UInt8]?],
+                               failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>)>(([:], [:], [:], [:], [:], [:], [:], []))
     /// Reads path dependencies' manifests.
     let fileSystem: any FileSystem
 
@@ -71,35 +73,119 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     public func versions(of package: String) throws(ResolutionError) -> [Version] {
         if let manifest = try pathManifest(package) { return [manifest.package?.version?.value ?? Version(0, 0, 0)] }
         if let known = state.withLock({ $0.tags[package] }) { return known.map(\.version) }
+        // A repository the prefetch could not reach is not tried again.
+        if let failure = state.withLock({ $0.failures[package] }) { throw failure }
+        let versions = try learn(package, holdingLock: false)
+        state.withLock { $0.tags[package] = versions }
+        return versions.map(\.version)
+    }
+
+    /// A git package's versions: its mirror brought up to date (unless offline), then its tags
+    /// (or, pinned to a branch or commit, that one commit at the version its manifest says).
+    private func learn(_ package: String, holdingLock: Bool) throws(ResolutionError) -> [(version: Version, tag: String?, commit: String)] {
         let url = state.withLock { $0.urls[package] } ?? GitCLI.url(forLocation: package)
         let pin = state.withLock { $0.pins[package] }
-        var versions: [(version: Version, tag: String?, commit: String)] = []
         do {
             let mirror = try cache.mirror(of: package)
             if offline {
-                guard LocalFileSystem().isDirectory(mirror) else {
-                    throw ResolutionError.notCached(package: package)
-                }
+                guard LocalFileSystem().isDirectory(mirror) else { throw ResolutionError.notCached(package: package) }
+            } else if let cached = try alreadyCached(package, mirror: mirror, pin: pin) {
+                return cached
+            } else if holdingLock {
+                try cache.updateLocked(package, url: url)
             } else {
                 try cache.update(package, url: url)
             }
             if let pin {
-                // A branch or commit: one version, the one its manifest says.
                 let commit = try cache.commit(package, ref: pin)
-                let manifest = try cache.file(package, commit: commit, path: ecosystem.manifestFileNames[0])
+                let manifest = try manifestBytes(package, commit: commit)
                     .map { ecosystem.readManifest(SourceText(path: ecosystem.manifestFileNames[0], bytes: $0)) }
-                versions = [(manifest?.package?.version?.value ?? Version(0, 0, 0), nil, commit)]
-            } else {
-                let tags = offline ? try cache.git.tags(ofMirror: mirror) : try cache.git.tags(of: url)
-                versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: t.tag, commit: t.commit) } }
+                return [(manifest?.package?.version?.value ?? Version(0, 0, 0), nil, commit)]
             }
+            let versions = try cache.git.tags(ofMirror: mirror).compactMap { t in
+                GitCLI.version(ofTag: t.tag).map { (version: $0, tag: t.tag, commit: t.commit) }
+            }
+            try preloadManifests(package, commits: versions.map(\.commit))
+            return versions
         } catch let error as ResolutionError {
             throw error
         } catch {
             throw .unavailable(package: package, reason: "\(error)")
         }
-        state.withLock { $0.tags[package] = versions }
-        return versions.map(\.version)
+    }
+
+    /// What a mirror already holds for a package that only tags or commits pin (as Cargo does,
+    /// a tag is taken not to move): every pinned tag there, or the pinned commit, means no
+    /// fetch. Nil when the remote must be asked (a branch, a version range, something missing).
+    private func alreadyCached(_ package: String, mirror: String, pin: String?) throws(GitCache.Failure) -> [(version: Version, tag: String?, commit: String)]? {
+        guard LocalFileSystem().isDirectory(mirror) else { return nil }
+        if let pin {
+            guard pin.utf8.count == 40, pin.utf8.allSatisfy({ ASCII.hexValue($0) != nil }),
+                  let commit = try? cache.commit(package, ref: pin), commit == pin else { return nil }
+            let manifest = try manifestBytes(package, commit: commit)
+                .map { ecosystem.readManifest(SourceText(path: ecosystem.manifestFileNames[0], bytes: $0)) }
+            return [(manifest?.package?.version?.value ?? Version(0, 0, 0), nil, commit)]
+        }
+        guard let wanted = state.withLock({ $0.ranged.contains(package) ? nil : $0.pinnedTags[package] }), !wanted.isEmpty else { return nil }
+        let tags = (try? cache.git.tags(ofMirror: mirror)) ?? []
+        guard wanted.isSubset(of: Set(tags.map(\.tag))) else { return nil }
+        let versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: t.tag, commit: t.commit) } }
+        try preloadManifests(package, commits: versions.map(\.commit))
+        return versions
+    }
+
+    /// The manifests of every tagged commit, read at once (the solver may look at several
+    /// versions of a package): one process instead of one per version.
+    private func preloadManifests(_ package: String, commits: [String]) throws(GitCache.Failure) {
+        let missing = commits.filter { c in state.withLock { $0.manifests[package + "@" + c] == nil } }
+        guard missing.count > 1 else { return }
+        let found = try cache.files(package, commits: missing, path: ecosystem.manifestFileNames[0])
+        state.withLock { s in for (commit, bytes) in found { s.manifests[package + "@" + commit] = bytes } }
+    }
+
+    /// A commit's manifest, read from the mirror once (from its checkout, when there is one).
+    private func manifestBytes(_ package: String, commit: String) throws(GitCache.Failure) -> [UInt8]? {
+        let key = package + "@" + commit
+        if let known = state.withLock({ $0.manifests[key] }) { return known }
+        let name = ecosystem.manifestFileNames[0]
+        let checkout = try cache.checkout(of: package, commit: commit)
+        let bytes = LocalFileSystem().isDirectory(checkout) ? try? LocalFileSystem().readFile(Paths.join(checkout, name))
+            : try cache.file(package, commit: commit, path: name)
+        state.withLock { $0.manifests[key] = .some(bytes) }
+        return bytes
+    }
+
+    /// Fetches ahead of the solver, several repositories at once: the root's git dependencies,
+    /// then those of each one's newest version that fits, and so on down. The solver then
+    /// finds most of what it asks for learned already; what it asks for beyond is fetched as
+    /// it asks. Failures are kept for the solver to meet, where it can say who asked.
+    public func prefetch() {
+        guard !offline else { return }
+        var wave = requirements(of: root)
+        var seen: Set<String> = []
+        _ = try? cache.locked { () throws(GitCache.Failure) in
+            while !wave.isEmpty {
+                let todo = wave.filter { directory(of: $0.package) == nil && seen.insert($0.package).inserted }
+                let next = Mutex<[PackageRequirement]>([])
+                DispatchQueue.concurrentPerform(iterations: todo.count) { i in
+                    let requirement = todo[i]
+                    let versions: [(version: Version, tag: String?, commit: String)]
+                    do throws(ResolutionError) {
+                        versions = try learn(requirement.package, holdingLock: true)
+                    } catch {
+                        state.withLock { $0.failures[requirement.package] = error }
+                        return
+                    }
+                    state.withLock { $0.tags[requirement.package] = versions }
+                    guard let newest = versions.filter({ requirement.versions.contains($0.version) && !$0.version.isPrerelease })
+                            .max(by: { $0.version < $1.version }),
+                          let bytes = try? manifestBytes(requirement.package, commit: newest.commit) else { return }
+                    let found = requirements(of: ecosystem.readManifest(SourceText(path: ecosystem.manifestFileNames[0], bytes: bytes)))
+                    next.withLock { $0 += found }
+                }
+                wave = next.withLock { $0 }
+            }
+        }
     }
 
     public func dependencies(of package: String, at version: Version) throws(ResolutionError) -> [PackageRequirement] {
@@ -109,7 +195,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         guard let commit = commit(of: package, version: version)?.commit else { return [] }
         let name = ecosystem.manifestFileNames[0]
         let bytes: [UInt8]?
-        do { bytes = try cache.file(package, commit: commit, path: name) } catch { throw .unavailable(package: package, reason: "\(error)") }
+        do { bytes = try manifestBytes(package, commit: commit) } catch { throw .unavailable(package: package, reason: "\(error)") }
         guard let bytes else {
             throw .unavailable(package: package, reason: "version \(version) (commit \(commit.prefix(12))) has no \(name)")
         }
@@ -131,9 +217,11 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             state.withLock { $0.urls[location] = url.value.contains("://") ? url.value : GitCLI.url(forLocation: url.value) }
             var versions = dep.requirement?.value.versionSet ?? .any
             switch reference?.value {
-            case .tag(let tag)?: if let pinned = GitCLI.version(ofTag: tag) { versions = .exactly(pinned) }
+            case .tag(let tag)?:
+                if let pinned = GitCLI.version(ofTag: tag) { versions = .exactly(pinned) }
+                state.withLock { _ = $0.pinnedTags[location, default: []].insert(tag) }
             case .branch(let ref)?, .rev(let ref)?: state.withLock { $0.pins[location] = ref }
-            case nil: break
+            case nil: state.withLock { _ = $0.ranged.insert(location) }
             }
             return PackageRequirement(location, versions)
         }

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+import Synchronization
 import Testing
 @testable import BuildModel
 
@@ -37,6 +40,32 @@ struct ProcessRunnerTests {
         #expect(throws: ProcessRunner.Failure.cannotStart(program: "no-such-program-ampu", reason: "not found on PATH")) {
             try ProcessRunner.run(["no-such-program-ampu"], environment: env)
         }
+    }
+
+    @Test("programs started from several threads at once each see the end of their own input")
+    func concurrentInputs() {
+        // Without close-on-exec pipes, a program started at the same moment inherits another's
+        // input and keeps it open (here `sleep`, for 3 s): `cat` then waits for an end that does
+        // not come before its timeout.
+        let results = Mutex<[Int: String]>([:])
+        let inputs = (0..<16).map { "input \($0)\n" }
+        let group = DispatchGroup()
+        let env = env
+        for i in 0..<(inputs.count * 2) {
+            group.enter()
+            // A thread each, all at once (a dispatch queue would run two at a time on two cores).
+            Thread.detachNewThread {
+                defer { group.leave() }
+                if i % 2 == 1 {
+                    _ = try? ProcessRunner.run(["sleep", "3"], environment: env, timeout: 10)
+                    return
+                }
+                let r = try? ProcessRunner.run(["cat"], environment: env, timeout: 1, input: Array(inputs[i / 2].utf8))
+                results.withLock { $0[i / 2] = r.map { $0.timedOut ? "timed out" : $0.stdoutText } ?? "failed to start" }
+            }
+        }
+        group.wait()
+        #expect(results.withLock { $0 } == Dictionary(uniqueKeysWithValues: inputs.enumerated().map { ($0.offset, $0.element) }))
     }
 
     @Test("a large input fed to a program that writes as it reads: no deadlock")

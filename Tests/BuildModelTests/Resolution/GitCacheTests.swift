@@ -133,6 +133,22 @@ struct GitSolveTests {
                 == "app 0.1.0, github.com/user/json 2.0.0, github.com/user/unicode 1.0.0")
     }
 
+    @Test("a tag or commit the cache's mirror has already is not fetched again (as Cargo takes tags not to move); a range asks the remote")
+    func pinnedNotFetchedAgain() throws {
+        let (fixture, cache) = try setUp()
+        defer { withExtendedLifetime(fixture) {} }
+        let first = try fixture.commit("json", "v1.0.0")
+        let tagged = "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", tag = \"v1.0.0\" }\n"
+        let committed = "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", commit = \"\(first)\" }\n"
+        let ranged = "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n"
+        #expect(solve(tagged, cache: cache) == "app 0.1.0, github.com/user/json 1.0.0")
+        // The remote goes away: the pins are still answered from the mirror.
+        try FileManager.default.removeItem(atPath: fixture.root + "/remotes/user/json.git")
+        #expect(solve(tagged, cache: cache) == "app 0.1.0, github.com/user/json 1.0.0")
+        #expect(solve(committed, cache: cache) == "app 0.1.0, github.com/user/json 1.0.0")
+        #expect(solve(ranged, cache: cache).hasPrefix("cannot get 'github.com/user/json': `git fetch` failed: "))
+    }
+
     @Test("a conflict through a dependency's own manifest is explained")
     func conflict() throws {
         let (fixture, cache) = try setUp()
