@@ -162,6 +162,31 @@ struct UpdateCommandTests {
         #expect(alone.stderr == "error: --precise needs exactly one -p PACKAGE\n")
     }
 
+    @Test("on a terminal, a progress line says what is being fetched, and is cleared; in a pipe there is none")
+    func progressLine() throws {
+        let remotes = try fixture()
+        try json(remotes)
+        let app = remotes.root + "/app"
+        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        // `script` runs ampu on a pseudo-terminal (which ends lines with \r\n).
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", AmpuProcess.executable.path + " update", "/dev/null"]
+        p.currentDirectoryURL = URL(fileURLWithPath: app)
+        p.environment = remotes.env.merging(["SHELL": "/bin/sh", "TERM": "xterm"]) { $1 }
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(text == "\r\u{1B}[2K    Fetching github.com/user/json\r\u{1B}[2K    Adding github.com/user/json v1.1.0\r\nLocked 1 package in asthra.lock\r\n")
+        #expect(p.terminationStatus == 0)
+        try FileManager.default.removeItem(atPath: remotes.root + "/cache")
+        let fetched = try AmpuProcess.run(["fetch"], environment: remotes.env, directory: app)
+        #expect(fetched.stderr == "   Fetched github.com/user/json v1.1.0\n1 package in the cache, as asthra.lock records it\n")
+    }
+
     @Test("two fetches at once into one cache take turns: both succeed, one checkout, nothing half-made")
     func concurrentFetches() throws {
         let remotes = try fixture()

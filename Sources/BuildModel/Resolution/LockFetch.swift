@@ -19,7 +19,8 @@ public enum LockFetch {
 
     /// The packages fetched now (those already cached and intact are not).
     @discardableResult
-    public static func fetch(_ lock: LockFile, cache: GitCache, offline: Bool) throws(Failure) -> [String] {
+    public static func fetch(_ lock: LockFile, cache: GitCache, offline: Bool,
+                             progress: (@Sendable (String) -> Void)? = nil) throws(Failure) -> [String] {
         var fetched: [String] = []
         let fileSystem = LocalFileSystem()
         for package in lock.packages where package.source.hasPrefix("git+") {
@@ -30,6 +31,7 @@ public enum LockFetch {
                 directory = try cache.checkout(of: package.name, commit: commit)
                 if !fileSystem.isDirectory(directory) {
                     if offline { throw Failure.missingOffline(package: package.name) }
+                    progress?(package.name)
                     try cache.update(package.name, url: url)
                     try cache.materialize(package.name, commit: commit)
                     fetched.append(package.name)

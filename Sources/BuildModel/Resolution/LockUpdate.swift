@@ -7,8 +7,9 @@ import Synchronization
 public enum LockUpdate {
     public static func resolve(_ manifest: PackageManifest, ecosystem: any Ecosystem, cache: GitCache, previous: LockFile?,
                                preference: PubGrubSolver.Preference = .highest, keep: Set<String>? = nil, offline: Bool = false,
-                               precise: (package: String, version: Version)? = nil) throws(ResolutionError) -> LockFile {
-        let provider = SourcePackageProvider(cache: cache, ecosystem: ecosystem, root: manifest, offline: offline)
+                               precise: (package: String, version: Version)? = nil,
+                               progress: (@Sendable (String) -> Void)? = nil) throws(ResolutionError) -> LockFile {
+        let provider = SourcePackageProvider(cache: cache, ecosystem: ecosystem, root: manifest, offline: offline, progress: progress)
         // Locked versions are preferred; `keep` (all but the packages being updated) narrows that.
         var preferred: [String: Version] = [:]
         for p in previous?.packages ?? [] where keep?.contains(p.name) ?? true { preferred[p.name] = p.version }

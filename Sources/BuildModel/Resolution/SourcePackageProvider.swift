@@ -22,10 +22,13 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
 
     /// Only what the cache holds: no fetch, tags read from the mirrors.
     let offline: Bool
+    /// Told the location of each repository as its fetch starts (for a progress line).
+    let progress: (@Sendable (String) -> Void)?
 
     public init(cache: GitCache, ecosystem: any Ecosystem, root: PackageManifest, offline: Bool = false,
-                fileSystem: any FileSystem = LocalFileSystem()) {
+                fileSystem: any FileSystem = LocalFileSystem(), progress: (@Sendable (String) -> Void)? = nil) {
         self.offline = offline
+        self.progress = progress
         self.fileSystem = fileSystem
         self.cache = cache
         self.ecosystem = ecosystem
@@ -92,8 +95,10 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             } else if let cached = try alreadyCached(package, mirror: mirror, pin: pin) {
                 return cached
             } else if holdingLock {
+                progress?(package)
                 try cache.updateLocked(package, url: url)
             } else {
+                progress?(package)
                 try cache.update(package, url: url)
             }
             if let pin {

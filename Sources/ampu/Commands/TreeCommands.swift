@@ -80,12 +80,16 @@ struct FetchCommand: ParsableCommand {
         let tree = LockedWorkspace.load(manifestPath)
         let environment = Environment.current
         guard let root = GitCache.defaultRoot(environment: environment) else { ManifestTarget.fail("no package cache: set ASTHRA_CACHE or HOME") }
+        let progress = ProgressLine()
         do {
-            let fetched = try LockFetch.fetch(tree.lock, cache: GitCache(root: root, git: GitCLI(environment: environment)), offline: offline)
+            let fetched = try LockFetch.fetch(tree.lock, cache: GitCache(root: root, git: GitCLI(environment: environment)), offline: offline,
+                                              progress: progress.report)
+            progress.finish()
             for name in fetched { Terminal.standardError.write("   Fetched \(name) v\(tree.lock.package(named: name)!.version)\n") }
             let n = tree.lock.packages.count
             Terminal.standardError.write("\(n) package\(n == 1 ? "" : "s") in the cache, as asthra.lock records \(n == 1 ? "it" : "them")\n")
         } catch {
+            progress.finish()
             ManifestTarget.fail("\(error)")
         }
     }

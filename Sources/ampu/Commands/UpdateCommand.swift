@@ -69,13 +69,16 @@ struct UpdateCommand: ParsableCommand {
         let keep = named.isEmpty ? nil : Set(previous?.packages.map(\.name) ?? []).subtracting(named)
         let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
         let lock: LockFile
+        let progress = ProgressLine()
         do {
             lock = try LockUpdate.resolve(manifest, ecosystem: ecosystem, cache: cache, previous: previous,
                                           preference: minimalVersions ? .lowest : .highest, keep: keep, offline: offline || frozen,
-                                          precise: pinned)
+                                          precise: pinned, progress: progress.report)
         } catch {
+            progress.finish()
             failResolution(error, manifest: manifest)
         }
+        progress.finish()
         let changes = Self.changes(from: previous ?? LockFile(packages: []), to: lock)
         if (locked || frozen) && (previous == nil || lock.rendered != previous!.rendered) {
             let flag = frozen ? "--frozen" : "--locked"

@@ -33,6 +33,12 @@ struct Terminal: Sendable {
         return isatty(descriptor) == 1
     }
 
+    /// Whether it is a terminal (a person watching), whatever NO_COLOR says.
+    var isTerminal: Bool {
+        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+        return isatty(descriptor) == 1
+    }
+
     /// Ends the process at once, without running deinitialisers of what is still alive.
     static func exitNow(_ code: Int32) -> Never {
         exit(code)
