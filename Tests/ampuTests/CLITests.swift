@@ -79,6 +79,8 @@ struct CLITests {
                                       (asthra.lock).
               fetch                   Fetch every package the lock file names into the
                                       cache, and check their files.
+              vendor                  Copy every locked git package into a directory of the
+                                      project (vendor/ by default).
               tree                    Show the locked dependencies as a tree.
               why                     Show every path from the root to a dependency.
               graph                   Write the locked dependency graph as Graphviz dot or

@@ -187,6 +187,36 @@ struct UpdateCommandTests {
         #expect(fetched.stderr == "   Fetched github.com/user/json v1.1.0\n1 package in the cache, as asthra.lock records it\n")
     }
 
+    @Test("ampu vendor copies the locked packages into the project, in the cache's layout; ASTHRA_CACHE=vendor then needs nothing else")
+    func vendor() throws {
+        let remotes = try fixture()
+        let commits = try json(remotes)
+        let app = remotes.root + "/app"
+        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        try remotes.write("app/src/main.asthra", "package main;\nimport \"github.com/user/json\";\n")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        let vendored = try AmpuProcess.run(["vendor"], environment: remotes.env, directory: app)
+        #expect(vendored.stderr == "  Vendored github.com/user/json v1.1.0\n1 package in vendor\n  = help: use them with ASTHRA_CACHE=\(app)/vendor\n")
+        #expect(vendored.status == 0)
+        let commit = try #require(commits["v1.1.0"])
+        #expect(try remotes.read("app/vendor/github.com/user/json/\(commit)/src/lib.asthra") == "package json;\n")
+        // Vendoring again replaces the directory whole: what the lock does not name goes.
+        try remotes.write("app/vendor/github.com/user/stale/\(commit)/src/lib.asthra", "package stale;\n")
+        #expect(try AmpuProcess.run(["vendor"], environment: remotes.env, directory: app).stderr == vendored.stderr)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: app + "/vendor/github.com/user") == ["json"])
+        // Nothing else to reach: no remote, no cache.
+        try FileManager.default.removeItem(atPath: remotes.root + "/remotes")
+        try FileManager.default.removeItem(atPath: remotes.root + "/cache")
+        let inVendor = remotes.env.merging(["ASTHRA_CACHE": app + "/vendor"]) { $1 }
+        #expect(try AmpuProcess.run(["check"], environment: inVendor, directory: app).stderr == "Checked 1 package, 1 module and 1 imported module: no problems\n")
+        #expect(try AmpuProcess.run(["fetch", "--offline"], environment: inVendor, directory: app).status == 0)
+        // A directory ampu did not write is never replaced.
+        try remotes.write("app/third_party/notes.txt", "mine\n")
+        let refused = try AmpuProcess.run(["vendor", "third_party"], environment: inVendor, directory: app)
+        #expect(refused.stderr == "error: '\(app)/third_party' exists and is not a vendor directory ampu wrote (it has no .ampu-vendor); remove it or name another directory\n")
+        #expect(try remotes.read("app/third_party/notes.txt") == "mine\n")
+    }
+
     @Test("two fetches at once into one cache take turns: both succeed, one checkout, nothing half-made")
     func concurrentFetches() throws {
         let remotes = try fixture()

@@ -29,6 +29,7 @@ public struct GitCache: Sendable {
     public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
         case git(GitCLI.Failure)
         case unsafeLocation(String)
+        case unsafeCommit(String)
         case escapingLink(package: String, link: String)
         case fileSystem(String)
 
@@ -36,6 +37,7 @@ public struct GitCache: Sendable {
             switch self {
             case .git(let f): "\(f)"
             case .unsafeLocation(let l): "'\(l)' cannot be a cache path: use an import path such as 'github.com/user/repo'"
+            case .unsafeCommit(let c): "'\(c)' is not a commit id (40 or 64 hexadecimal digits); run `ampu update` to write the lock file again"
             case .escapingLink(let package, let link): "package '\(package)' has a symbolic link '\(link)' that points outside it; ampu refuses it"
             case .fileSystem(let m): m
             }
@@ -57,7 +59,16 @@ public struct GitCache: Sendable {
     }
 
     public func checkout(of location: String, commit: String) throws(Failure) -> String {
-        Paths.join(root, "\(try Self.checkedLocation(location))/\(commit)")
+        Paths.join(root, "\(try Self.checkedLocation(location))/\(try Self.checkedCommit(commit))")
+    }
+
+    /// A commit id as a path component: 40 (SHA-1) or 64 (SHA-256) hex digits, nothing else
+    /// (a lock file is user text).
+    static func checkedCommit(_ commit: String) throws(Failure) -> String {
+        guard commit.utf8.count == 40 || commit.utf8.count == 64, commit.utf8.allSatisfy({ ASCII.hexValue($0) != nil }) else {
+            throw .unsafeCommit(commit)
+        }
+        return commit
     }
 
     /// Runs `body` holding the cache's lock (`<root>/.lock`, `flock`): two ampu processes
@@ -158,15 +169,16 @@ public struct GitCache: Sendable {
         return out
     }
 
-    /// The files of `commit` at `<root>/<location>/<commit>/`, checked out once.
+    /// The files of `commit` at `<root>/<location>/<commit>/`, checked out once; or, given
+    /// another root (a vendor directory), there in the same layout.
     @discardableResult
-    public func materialize(_ location: String, commit: String) throws(Failure) -> String {
-        try locked { () throws(Failure) -> String in try materializeLocked(location, commit: commit) }
+    public func materialize(_ location: String, commit: String, into other: String? = nil) throws(Failure) -> String {
+        try locked { () throws(Failure) -> String in try materializeLocked(location, commit: commit, into: other) }
     }
 
     /// `materialize` for a caller that holds the cache's lock already (`locked`).
-    func materializeLocked(_ location: String, commit: String) throws(Failure) -> String {
-        let destination = try checkout(of: location, commit: commit)
+    func materializeLocked(_ location: String, commit: String, into other: String? = nil) throws(Failure) -> String {
+        let destination = Paths.join(other ?? root, "\(try Self.checkedLocation(location))/\(try Self.checkedCommit(commit))")
         if fileSystem.isDirectory(destination) { return destination }
         let mirror = try mirror(of: location)
         try makeDirectory(Paths.parent(destination))

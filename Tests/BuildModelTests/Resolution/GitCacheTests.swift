@@ -49,6 +49,11 @@ struct GitCacheTests {
         #expect(throws: GitCache.Failure.unsafeLocation("github.com/../../etc")) {
             try GitCache(root: "/tmp/c", git: GitCLI(environment: [:])).mirror(of: "github.com/../../etc")
         }
+        // A lock file's commit is user text too: only a commit id becomes a path.
+        #expect(throws: GitCache.Failure.unsafeCommit("../../../etc")) {
+            try GitCache(root: "/tmp/c", git: GitCLI(environment: [:])).checkout(of: "github.com/user/json", commit: "../../../etc")
+        }
+        #expect("\(GitCache.Failure.unsafeCommit("x"))" == "'x' is not a commit id (40 or 64 hexadecimal digits); run `ampu update` to write the lock file again")
     }
 
     @Test("a fetched package with a link that leaves it is refused, and nothing of it stays")

@@ -1,0 +1,48 @@
+import ArgumentParser
+import BuildModel
+
+/// `ampu vendor [DIR]`: the locked git packages copied into the project.
+struct VendorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vendor",
+        abstract: "Copy every locked git package into a directory of the project (vendor/ by default).",
+        discussion: """
+            The directory is laid out as the package cache is (DIR/<import path>/<commit>/), so \
+            ASTHRA_CACHE=DIR makes ampu check, ampu fetch --offline and the language server read it. \
+            Each copy is checked against the lock's checksum. A previous vendor directory is replaced whole; \
+            any other existing directory is left alone.
+            """
+    )
+
+    @Argument(help: "Where to put the copies, relative to the manifest's directory.")
+    var directory = "vendor"
+
+    @Flag(help: "Copy only from the cache: fail when a package is missing from it.")
+    var offline = false
+
+    @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
+    var manifestPath: String?
+
+    func run() throws {
+        let tree = LockedWorkspace.load(manifestPath)
+        let manifestFile = ManifestTarget.load(manifestPath, fileSystem: LocalFileSystem()).path
+        let environment = Environment.current
+        guard let root = GitCache.defaultRoot(environment: environment) else { ManifestTarget.fail("no package cache: set ASTHRA_CACHE or HOME") }
+        let target = Paths.normalize(Paths.join(Paths.parent(manifestFile), directory))
+        let progress = ProgressLine()
+        do {
+            let vendored = try LockVendor.vendor(tree.lock, cache: GitCache(root: root, git: GitCLI(environment: environment)),
+                                                 into: target, offline: offline, progress: progress.report)
+            progress.finish()
+            for p in vendored { Terminal.standardError.write("  Vendored \(p.name) v\(p.version)\n") }
+            Terminal.standardError.write("""
+                \(vendored.count) package\(vendored.count == 1 ? "" : "s") in \(Paths.display(target, from: LocalFileSystem().currentDirectory))
+                  = help: use them with ASTHRA_CACHE=\(target)
+
+                """)
+        } catch {
+            progress.finish()
+            ManifestTarget.fail("\(error)")
+        }
+    }
+}
