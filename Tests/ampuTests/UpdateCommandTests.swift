@@ -217,6 +217,52 @@ struct UpdateCommandTests {
         #expect(try remotes.read("app/third_party/notes.txt") == "mine\n")
     }
 
+    @Test("a registry directory: dependencies by name and version, locked as registry+DIR and imported from there")
+    func registry() throws {
+        let remotes = try fixture()
+        let app = remotes.root + "/app"
+        for (name, version, deps) in [("json", "1.0.0", ""), ("json", "1.2.0", "\n[dependencies]\nunicode = \"^1.0\"\n"), ("unicode", "1.0.0", "")] {
+            try remotes.write("registry/\(name)/\(version)/asthra.toml", "[package]\nname = \"\(name)\"\nversion = \"\(version)\"\n" + deps)
+            try remotes.write("registry/\(name)/\(version)/src/lib.asthra", "package \(name);\n")
+        }
+        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = \"^1.0\"\n")
+        try remotes.write("app/src/main.asthra", "package main;\nimport \"json\";\n")
+        let result = try AmpuProcess.run(["update", "--registry", "../registry"], environment: remotes.env, directory: app)
+        #expect(result.stderr == "    Adding json v1.2.0\n    Adding unicode v1.0.0\nLocked 2 packages in asthra.lock\n")
+        let lock = try remotes.read("app/asthra.lock")
+        let sums = lock.split(separator: "\n").filter { $0.hasPrefix("checksum = ") }
+        try #require(sums.count == 2)
+        #expect(lock == """
+            # Written by `ampu update`: it records the exact versions a build uses. Do not edit it by hand.
+            version = 1
+
+            [[package]]
+            name = "json"
+            version = "1.2.0"
+            source = "registry+\(remotes.root)/registry"
+            \(sums[0])
+            dependencies = ["unicode"]
+
+            [[package]]
+            name = "unicode"
+            version = "1.0.0"
+            source = "registry+\(remotes.root)/registry"
+            \(sums[1])
+            dependencies = []
+
+            """)
+        // The import is found in the registry, at the locked version.
+        #expect(try AmpuProcess.run(["check"], environment: remotes.env, directory: app).stderr == "Checked 1 package, 1 module and 1 imported module: no problems\n")
+        // AMPU_REGISTRY says the same; the lock does not change.
+        let again = try AmpuProcess.run(["update", "--locked"], environment: remotes.env.merging(["AMPU_REGISTRY": remotes.root + "/registry"]) { $1 }, directory: app)
+        #expect(again.stderr == "Locked 2 packages in asthra.lock\n")
+        // A registry entry that changed under the lock is an error that says what to do.
+        try remotes.write("registry/json/1.2.0/src/lib.asthra", "package json; // changed\n")
+        let changed = try AmpuProcess.run(["fetch"], environment: remotes.env, directory: app)
+        #expect(changed.stderr == "error: the files of 'json' at '\(remotes.root)/registry/json/1.2.0' in the registry are not the ones asthra.lock recorded (its checksum differs): run `ampu update -p json` to take them as they are now\n")
+        #expect(changed.status == 1)
+    }
+
     @Test("two fetches at once into one cache take turns: both succeed, one checkout, nothing half-made")
     func concurrentFetches() throws {
         let remotes = try fixture()

@@ -6,6 +6,7 @@ public enum LockFetch {
         case missingOffline(package: String)
         case tampered(package: String, directory: String)
         case fetch(package: String, reason: String)
+        case registryChanged(package: String, directory: String)
 
         public var description: String {
             switch self {
@@ -13,6 +14,8 @@ public enum LockFetch {
             case .tampered(let p, let dir):
                 "the cached files of '\(p)' are not the ones asthra.lock recorded (its checksum differs): delete '\(dir)' and run `ampu fetch` again"
             case .fetch(let p, let reason): "cannot fetch '\(p)': \(reason)"
+            case .registryChanged(let p, let dir):
+                "the files of '\(p)' at '\(dir)' in the registry are not the ones asthra.lock recorded (its checksum differs): run `ampu update -p \(p)` to take them as they are now"
             }
         }
     }
@@ -23,6 +26,15 @@ public enum LockFetch {
                              progress: (@Sendable (String) -> Void)? = nil) throws(Failure) -> [String] {
         var fetched: [String] = []
         let fileSystem = LocalFileSystem()
+        for package in lock.packages where package.source.hasPrefix("registry+") {
+            // In the registry, where the lock says: it must still be there and unchanged.
+            guard let directory = package.directory(cacheRoot: nil), fileSystem.isDirectory(directory) else {
+                throw .fetch(package: package.name, reason: "version \(package.version) is no longer in the registry at '\(package.source.dropFirst("registry+".count))'")
+            }
+            if let expected = package.checksum, (try? LockFile.checksum(of: directory, fileSystem: fileSystem)) != expected {
+                throw .registryChanged(package: package.name, directory: directory)
+            }
+        }
         for package in lock.packages where package.source.hasPrefix("git+") {
             guard let commit = package.commit else { continue }
             let url = String(package.source.dropFirst(4))

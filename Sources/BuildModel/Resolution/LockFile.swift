@@ -7,13 +7,25 @@ public struct LockFile: Hashable, Sendable {
         /// The package as imports name it (`github.com/user/json`).
         public var name: String
         public var version: Version
-        /// Where it came from: `git+<url>` or `path+<directory>`.
+        /// Where it came from: `git+<url>`, `path+<directory>` or `registry+<directory>`.
         public var source: String
         public var commit: String?
         public var tag: String?
         /// `sha256:` of its files, as `LockFile.checksum(of:)` computes it.
         public var checksum: String?
         public var dependencies: [String]
+
+        /// Where its files are: a git package's checkout in the cache at `cacheRoot`, a registry
+        /// package's version directory; nil for a path package (its manifest says where).
+        public func directory(cacheRoot: String?) -> String? {
+            if source.hasPrefix("git+"), let commit, let cacheRoot {
+                return Paths.join(cacheRoot, "\(name)/\(commit)")
+            }
+            if source.hasPrefix("registry+") {
+                return Paths.join(String(source.dropFirst("registry+".count)), "\(name)/\(version)")
+            }
+            return nil
+        }
 
         public init(name: String, version: Version, source: String, commit: String? = nil, tag: String? = nil,
                     checksum: String? = nil, dependencies: [String] = []) {

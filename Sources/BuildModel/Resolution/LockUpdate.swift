@@ -1,15 +1,16 @@
 import Dispatch
 import Synchronization
 
-/// `ampu update`'s work, for the CLI and the server alike: solve the root manifest's git and
-/// path dependencies (and theirs) with PubGrub (the previous lock's versions tried first), fetch every chosen
+/// `ampu update`'s work, for the CLI and the server alike: solve the root manifest's git, path
+/// and registry dependencies (and theirs) with PubGrub (the previous lock's versions tried first), fetch every chosen
 /// commit into the cache, and describe the result as a lock file.
 public enum LockUpdate {
     public static func resolve(_ manifest: PackageManifest, ecosystem: any Ecosystem, cache: GitCache, previous: LockFile?,
                                preference: PubGrubSolver.Preference = .highest, keep: Set<String>? = nil, offline: Bool = false,
                                precise: (package: String, version: Version)? = nil,
-                               progress: (@Sendable (String) -> Void)? = nil) throws(ResolutionError) -> LockFile {
-        let provider = SourcePackageProvider(cache: cache, ecosystem: ecosystem, root: manifest, offline: offline, progress: progress)
+                               registry: String? = nil, progress: (@Sendable (String) -> Void)? = nil) throws(ResolutionError) -> LockFile {
+        let provider = SourcePackageProvider(cache: cache, ecosystem: ecosystem, root: manifest, offline: offline, registry: registry,
+                                             progress: progress)
         // Locked versions are preferred; `keep` (all but the packages being updated) narrows that.
         var preferred: [String: Version] = [:]
         for p in previous?.packages ?? [] where keep?.contains(p.name) ?? true { preferred[p.name] = p.version }
@@ -26,6 +27,16 @@ public enum LockUpdate {
                 // A directory beside the project: recorded relative to it, never copied.
                 packages.append(LockFile.Package(name: name, version: version, source: "path+" + Paths.relative(directory, from: manifest.directory),
                                                  dependencies: dependencies))
+                continue
+            }
+            if let directory = provider.registryDirectory(of: name, version: version) {
+                // Used where it is, as a path is; its files' checksum guards against a change.
+                let checksum: String
+                do { checksum = try LockFile.checksum(of: directory, fileSystem: LocalFileSystem()) } catch {
+                    throw .unavailable(package: name, reason: "\(error)")
+                }
+                packages.append(LockFile.Package(name: name, version: version, source: "registry+" + provider.registry!,
+                                                 checksum: checksum, dependencies: dependencies))
                 continue
             }
             guard let (commit, tag) = provider.commit(of: name, version: version) else { continue }

@@ -6,7 +6,9 @@ import Synchronization
 ///   are its tags, and a version's dependencies are what the ecosystem reads in the manifest of
 ///   that tag's commit; a dependency pinned to a tag, branch or commit has just that version;
 /// - from a directory (`path = "../lib"`), a package is its name, with one version, the one
-///   its manifest says, and that manifest's dependencies.
+///   its manifest says, and that manifest's dependencies;
+/// - from a registry directory (`json = "^1.0"` when one is given), a package is its name and
+///   its versions are the directories `<registry>/<name>/<version>/`, each a package.
 /// The root's come from its manifest.
 public final class SourcePackageProvider: PackageProvider, Sendable {
     public let cache: GitCache
@@ -16,18 +18,21 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// Each location's URL and tags, learned as the solver asks.
     private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: String],
                                directories: [String: String], manifests: [String: [UInt8]?],
-                               failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>)>(([:], [:], [:], [:], [:], [:], [:], []))
+                               failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>, fromRegistry: Set<String>)>(([:], [:], [:], [:], [:], [:], [:], [], []))
     /// Reads path dependencies' manifests.
     let fileSystem: any FileSystem
 
     /// Only what the cache holds: no fetch, tags read from the mirrors.
     let offline: Bool
+    /// The registry directory that dependencies by name and version come from.
+    public let registry: String?
     /// Told the location of each repository as its fetch starts (for a progress line).
     let progress: (@Sendable (String) -> Void)?
 
     public init(cache: GitCache, ecosystem: any Ecosystem, root: PackageManifest, offline: Bool = false,
-                fileSystem: any FileSystem = LocalFileSystem(), progress: (@Sendable (String) -> Void)? = nil) {
+                fileSystem: any FileSystem = LocalFileSystem(), registry: String? = nil, progress: (@Sendable (String) -> Void)? = nil) {
         self.offline = offline
+        self.registry = registry
         self.progress = progress
         self.fileSystem = fileSystem
         self.cache = cache
@@ -73,8 +78,46 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         return manifest
     }
 
+    /// Whether a package comes from the registry.
+    public func isFromRegistry(_ package: String) -> Bool {
+        state.withLock { $0.fromRegistry.contains(package) }
+    }
+
+    /// A registry package's directory for one version.
+    public func registryDirectory(of package: String, version: Version) -> String? {
+        guard let registry, isFromRegistry(package) else { return nil }
+        return Paths.join(registry, "\(package)/\(version)")
+    }
+
+    /// The versions a registry holds of a package: its version directories.
+    private func registryVersions(_ package: String, registry: String) throws(ResolutionError) -> [Version] {
+        guard (try? GitCache.checkedLocation(package)) != nil else {
+            throw .unavailable(package: package, reason: "'\(package)' cannot be a registry path")
+        }
+        let directory = Paths.join(registry, package)
+        guard let names = try? fileSystem.contentsOfDirectory(directory) else {
+            throw .unavailable(package: package, reason: "the registry at '\(registry)' has no '\(package)'")
+        }
+        return names.compactMap(Version.init).filter { fileSystem.isDirectory(Paths.join(directory, "\($0)")) }
+    }
+
+    /// A registry package's manifest at one version, which must name it.
+    private func registryManifest(_ package: String, version: Version) throws(ResolutionError) -> PackageManifest {
+        let directory = registryDirectory(of: package, version: version)!
+        let path = Paths.join(directory, ecosystem.manifestFileNames[0])
+        guard let text = try? fileSystem.readText(path) else {
+            throw .unavailable(package: package, reason: "version \(version) in the registry has no \(ecosystem.manifestFileNames[0]) at '\(path)'")
+        }
+        let manifest = ecosystem.readManifest(text)
+        if let name = manifest.package?.name?.value, name != package {
+            throw .unavailable(package: package, reason: "the manifest at '\(path)' names the package '\(name)'")
+        }
+        return manifest
+    }
+
     public func versions(of package: String) throws(ResolutionError) -> [Version] {
         if let manifest = try pathManifest(package) { return [manifest.package?.version?.value ?? Version(0, 0, 0)] }
+        if let registry, isFromRegistry(package) { return try registryVersions(package, registry: registry) }
         if let known = state.withLock({ $0.tags[package] }) { return known.map(\.version) }
         // A repository the prefetch could not reach is not tried again.
         if let failure = state.withLock({ $0.failures[package] }) { throw failure }
@@ -196,6 +239,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     public func dependencies(of package: String, at version: Version) throws(ResolutionError) -> [PackageRequirement] {
         if package == rootName { return requirements(of: root) }
         if let manifest = try pathManifest(package) { return requirements(of: manifest) }
+        if isFromRegistry(package) { return requirements(of: try registryManifest(package, version: version)) }
         _ = try versions(of: package)
         guard let commit = commit(of: package, version: version)?.commit else { return [] }
         let name = ecosystem.manifestFileNames[0]
@@ -215,6 +259,12 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                 guard manifest.path.hasPrefix("/") else { return nil }
                 let directory = Paths.normalize(Paths.join(manifest.directory, path.value))
                 state.withLock { $0.directories[dep.name.value] = directory }
+                return PackageRequirement(dep.name.value, dep.requirement?.value.versionSet ?? .any)
+            }
+            if case .registry = dep.source {
+                // Without a registry, a dependency by name is found in the cache by hand.
+                guard registry != nil else { return nil }
+                state.withLock { _ = $0.fromRegistry.insert(dep.name.value) }
                 return PackageRequirement(dep.name.value, dep.requirement?.value.versionSet ?? .any)
             }
             guard case .git(let url, let reference) = dep.source else { return nil }

@@ -24,6 +24,9 @@ struct UpdateCommand: ParsableCommand {
     @Option(help: "With one -p: update that package to exactly this version.")
     var precise: String?
 
+    @Option(help: "A registry directory (<registry>/<name>/<version>/) for dependencies by name and version; else $AMPU_REGISTRY.")
+    var registry: String?
+
     @Flag(name: .customLong("minimal-versions"), help: "Choose the oldest versions that fit instead of the newest.")
     var minimalVersions = false
 
@@ -68,12 +71,16 @@ struct UpdateCommand: ParsableCommand {
         }
         let keep = named.isEmpty ? nil : Set(previous?.packages.map(\.name) ?? []).subtracting(named)
         let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
+        let registryDirectory = (registry ?? environment["AMPU_REGISTRY"]).flatMap { $0.isEmpty ? nil : Paths.normalize(fileSystem.absolute($0)) }
+        if let registryDirectory, !fileSystem.isDirectory(registryDirectory) {
+            fail("the registry '\(registryDirectory)' is not a directory", help: ["a registry holds <name>/<version>/ directories, each a package"])
+        }
         let lock: LockFile
         let progress = ProgressLine()
         do {
             lock = try LockUpdate.resolve(manifest, ecosystem: ecosystem, cache: cache, previous: previous,
                                           preference: minimalVersions ? .lowest : .highest, keep: keep, offline: offline || frozen,
-                                          precise: pinned, progress: progress.report)
+                                          precise: pinned, registry: registryDirectory, progress: progress.report)
         } catch {
             progress.finish()
             failResolution(error, manifest: manifest)

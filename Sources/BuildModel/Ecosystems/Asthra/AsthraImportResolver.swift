@@ -17,8 +17,10 @@ final class AsthraImportResolver: ImportResolver {
     private let libraryModules = Mutex<[String: [String]]>([:])
     /// Module names and completion candidates of directories.
     let listing: ModuleListing
-    /// The commit of each package the lock file pins, by import path.
+    /// Where the lock file says each package's files are, by import path.
     let locked: [String: String]
+    /// Those of them outside the cache (a registry's version directories).
+    let lockedElsewhere: [String]
 
     var environmentDiagnostics: [Diagnostic] { roots.diagnostics }
     var libraryRoots: [String] { [roots.stdlib, roots.internal].compactMap { $0 } }
@@ -32,13 +34,15 @@ final class AsthraImportResolver: ImportResolver {
         var manifests: [String: PackageManifest] = [:]
         for package in setup.packages.packages where manifests[package.directory] == nil { manifests[package.directory] = package }
         self.memberDirectories = Set(setup.members.map(\.directory))
-        // The commits asthra.lock chose, by import path.
+        // Where the packages asthra.lock chose are, by import path.
         var locked: [String: String] = [:]
         let lockPath = Paths.join(setup.rootManifest.directory, "asthra.lock")
         if let bytes = try? setup.fileSystem.readFile(lockPath), let lock = try? LockFile.parse(SourceText(path: lockPath, bytes: bytes)) {
-            for p in lock.packages { if let commit = p.commit { locked[p.name] = commit } }
+            for p in lock.packages { if let dir = p.directory(cacheRoot: roots.cache) { locked[p.name] = dir } }
         }
         self.locked = locked
+        let cacheRoot = roots.cache
+        self.lockedElsewhere = locked.values.filter { dir in cacheRoot.map { !Paths.isWithin(dir, $0) } ?? true }.sorted()
         self.manifests = manifests
     }
 
@@ -57,6 +61,9 @@ final class AsthraImportResolver: ImportResolver {
             let up = Paths.parent(dir)
             if up == dir { break }
             dir = up
+        }
+        for dir in lockedElsewhere where Paths.isWithin(path, dir) {
+            return ModuleOrigin(kind: .thirdParty, boundary: dir, manifestPath: fetchedManifest(dir)?.path)
         }
         if let c = roots.cache, Paths.isWithin(path, c) {
             // `<cache>/<domain>/<user>/<name>/<commit>/…` (from a lock) or `<cache>/<domain>/<user>/<name>/…`.
@@ -81,7 +88,8 @@ final class AsthraImportResolver: ImportResolver {
         manifests[directory] ?? fetchedManifest(directory)
     }
 
-    /// A `path` dependency's directory, else the package's copy in the cache
+    /// A `path` dependency's directory, else where the lock file says the package is (its
+    /// checkout in the cache, its version in a registry), else a copy in the cache
     /// (`<cache>/github.com/user/json`).
     func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String? {
         if let p = dependency.path { return Paths.join(manifest.directory, p.value) }
@@ -89,8 +97,8 @@ final class AsthraImportResolver: ImportResolver {
         // the lock file names (`<cache>/<import path>/<commit>/`, where the compiler looks), or
         // directly there for a copy put in the cache by hand.
         let location = Self.importPaths(of: dependency).last!
+        if let dir = locked[location], cache.isDirectory(dir) { return dir }
         guard let c = roots.cache else { return nil }
-        if let commit = locked[location], cache.isDirectory(Paths.join(c, "\(location)/\(commit)")) { return Paths.join(c, "\(location)/\(commit)") }
         if cache.isDirectory(Paths.join(c, location)) { return Paths.join(c, location) }
         return nil
     }
