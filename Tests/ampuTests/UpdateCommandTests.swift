@@ -9,6 +9,11 @@ struct UpdateCommandTests {
     /// A fixture whose ampu runs see no colours and no stdlib from the machine.
     func fixture() throws -> GitFixture { try GitFixture(extra: plain) }
 
+    /// `app/asthra.toml`: the package `app` 0.1.0 with these `[dependencies]` lines.
+    func writeApp(_ remotes: GitFixture, _ dependencies: String) throws {
+        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\n\(dependencies)\n")
+    }
+
     /// `remotes/user/json.git`, tagged v1.0.0 and v1.1.0; the commits by tag.
     @discardableResult
     func json(_ remotes: GitFixture) throws -> [String: String] {
@@ -21,7 +26,7 @@ struct UpdateCommandTests {
         let remotes = try fixture()
         let commits = try json(remotes)
         let app = remotes.root + "/app"
-        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"^1.0\" }")
         try remotes.write("app/src/main.asthra", "package main;\nimport \"github.com/user/json\";\n")
 
         let first = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
@@ -74,7 +79,7 @@ struct UpdateCommandTests {
         try FileManager.default.removeItem(atPath: checkout)
 
         // A requirement the lock no longer meets: --locked refuses to change it.
-        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"~1.0.0\" }\n")
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"~1.0.0\" }")
         let refused = try AmpuProcess.run(["update", "--locked"], environment: remotes.env, directory: app)
         #expect(refused.stderr == """
             error: asthra.lock needs updating, and --locked forbids it
@@ -92,7 +97,7 @@ struct UpdateCommandTests {
         let remotes = try fixture()
         let commits = try json(remotes)
         let app = remotes.root + "/app"
-        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nutil = { path = \"../util\" }\n")
+        try writeApp(remotes, "util = { path = \"../util\" }")
         try remotes.write("util/asthra.toml", "[package]\nname = \"util\"\nversion = \"0.3.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"~1.0.0\" }\n")
         let result = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
         #expect(result.stderr == "    Adding github.com/user/json v1.0.0\n    Adding util v0.3.0\nLocked 2 packages in asthra.lock\n")
@@ -139,7 +144,7 @@ struct UpdateCommandTests {
         let remotes = try fixture()
         try json(remotes)
         let app = remotes.root + "/app"
-        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"^1.0\" }")
         #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
         let down = try AmpuProcess.run(["update", "-p", "json", "--precise", "1.0.0"], environment: remotes.env, directory: app)
         #expect(down.stderr == "  Updating github.com/user/json v1.1.0 -> v1.0.0\nLocked 1 package in asthra.lock\n")
@@ -167,7 +172,7 @@ struct UpdateCommandTests {
         let remotes = try fixture()
         try json(remotes)
         let app = remotes.root + "/app"
-        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"^1.0\" }")
         // `script` runs ampu on a pseudo-terminal (which ends lines with \r\n).
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
@@ -192,7 +197,7 @@ struct UpdateCommandTests {
         let remotes = try fixture()
         let commits = try json(remotes)
         let app = remotes.root + "/app"
-        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"^1.0\" }")
         try remotes.write("app/src/main.asthra", "package main;\nimport \"github.com/user/json\";\n")
         #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
         let vendored = try AmpuProcess.run(["vendor"], environment: remotes.env, directory: app)
@@ -225,7 +230,7 @@ struct UpdateCommandTests {
             try remotes.write("registry/\(name)/\(version)/asthra.toml", "[package]\nname = \"\(name)\"\nversion = \"\(version)\"\n" + deps)
             try remotes.write("registry/\(name)/\(version)/src/lib.asthra", "package \(name);\n")
         }
-        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = \"^1.0\"\n")
+        try writeApp(remotes, "json = \"^1.0\"")
         try remotes.write("app/src/main.asthra", "package main;\nimport \"json\";\n")
         let result = try AmpuProcess.run(["update", "--registry", "../registry"], environment: remotes.env, directory: app)
         #expect(result.stderr == "    Adding json v1.2.0\n    Adding unicode v1.0.0\nLocked 2 packages in asthra.lock\n")
@@ -268,7 +273,7 @@ struct UpdateCommandTests {
         let remotes = try fixture()
         let commits = try json(remotes)
         let app = remotes.root + "/app"
-        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"^1.0\" }")
         #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
         try FileManager.default.removeItem(atPath: remotes.root + "/cache")
         let processes = (0..<2).map { _ -> Process in
@@ -296,7 +301,7 @@ struct UpdateCommandTests {
         let remotes = try fixture()
         try json(remotes)
         let app = remotes.root + "/app"
-        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"^1.0\" }")
         let missing = try AmpuProcess.run(["update", "--offline"], environment: remotes.env, directory: app)
         #expect(missing.stderr == """
             error: cannot get 'github.com/user/json': it is not in the cache, and --offline forbids fetching it
@@ -315,7 +320,7 @@ struct UpdateCommandTests {
         let offline = try AmpuProcess.run(["update", "--offline"], environment: remotes.env, directory: app)
         #expect(offline.stderr == "Locked 1 package in asthra.lock\n")
         #expect(try AmpuProcess.run(["update", "--frozen"], environment: remotes.env, directory: app).status == 0)
-        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"~1.0.0\" }\n")
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"~1.0.0\" }")
         let frozen = try AmpuProcess.run(["update", "--frozen"], environment: remotes.env, directory: app)
         #expect(frozen.stderr == """
             error: asthra.lock needs updating, and --frozen forbids it
@@ -329,7 +334,7 @@ struct UpdateCommandTests {
     func unsolvable() throws {
         let remotes = try fixture()
         try json(remotes)
-        try remotes.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^2.0\" }\n")
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"^2.0\" }")
         let result = try AmpuProcess.run(["update"], environment: remotes.env, directory: remotes.root + "/app")
         #expect(result.stderr == """
             error[M021]: no versions of the dependencies meet every requirement

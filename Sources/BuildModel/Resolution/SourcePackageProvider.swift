@@ -71,9 +71,13 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
               let text = try? fileSystem.readText(found) else {
             throw .unavailable(package: package, reason: "its path '\(directory)' has no \(ecosystem.manifestFileNames[0])")
         }
-        let manifest = ecosystem.readManifest(text)
+        return try named(ecosystem.readManifest(text), package)
+    }
+
+    /// A manifest found for a package, which must name that package.
+    private func named(_ manifest: PackageManifest, _ package: String) throws(ResolutionError) -> PackageManifest {
         if let name = manifest.package?.name?.value, name != package {
-            throw .unavailable(package: package, reason: "the manifest at '\(found)' names the package '\(name)'")
+            throw .unavailable(package: package, reason: "the manifest at '\(manifest.path)' names the package '\(name)'")
         }
         return manifest
     }
@@ -108,11 +112,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         guard let text = try? fileSystem.readText(path) else {
             throw .unavailable(package: package, reason: "version \(version) in the registry has no \(ecosystem.manifestFileNames[0]) at '\(path)'")
         }
-        let manifest = ecosystem.readManifest(text)
-        if let name = manifest.package?.name?.value, name != package {
-            throw .unavailable(package: package, reason: "the manifest at '\(path)' names the package '\(name)'")
-        }
-        return manifest
+        return try named(ecosystem.readManifest(text), package)
     }
 
     public func versions(of package: String) throws(ResolutionError) -> [Version] {
@@ -144,17 +144,8 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                 progress?(package)
                 try cache.update(package, url: url)
             }
-            if let pin {
-                let commit = try cache.commit(package, ref: pin)
-                let manifest = try manifestBytes(package, commit: commit)
-                    .map { ecosystem.readManifest(SourceText(path: ecosystem.manifestFileNames[0], bytes: $0)) }
-                return [(manifest?.package?.version?.value ?? Version(0, 0, 0), nil, commit)]
-            }
-            let versions = try cache.git.tags(ofMirror: mirror).compactMap { t in
-                GitCLI.version(ofTag: t.tag).map { (version: $0, tag: t.tag, commit: t.commit) }
-            }
-            try preloadManifests(package, commits: versions.map(\.commit))
-            return versions
+            if let pin { return [try pinned(package, commit: try cache.commit(package, ref: pin))] }
+            return try tagged(package, tags: try cache.git.tags(ofMirror: mirror))
         } catch let error as ResolutionError {
             throw error
         } catch {
@@ -170,14 +161,24 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         if let pin {
             guard pin.utf8.count == 40, pin.utf8.allSatisfy({ ASCII.hexValue($0) != nil }),
                   let commit = try? cache.commit(package, ref: pin), commit == pin else { return nil }
-            let manifest = try manifestBytes(package, commit: commit)
-                .map { ecosystem.readManifest(SourceText(path: ecosystem.manifestFileNames[0], bytes: $0)) }
-            return [(manifest?.package?.version?.value ?? Version(0, 0, 0), nil, commit)]
+            return [try pinned(package, commit: commit)]
         }
         guard let wanted = state.withLock({ $0.ranged.contains(package) ? nil : $0.pinnedTags[package] }), !wanted.isEmpty else { return nil }
         let tags = (try? cache.git.tags(ofMirror: mirror)) ?? []
         guard wanted.isSubset(of: Set(tags.map(\.tag))) else { return nil }
-        let versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: t.tag, commit: t.commit) } }
+        return try tagged(package, tags: tags)
+    }
+
+    /// A pinned commit as the one version there is: the one its manifest says.
+    private func pinned(_ package: String, commit: String) throws(GitCache.Failure) -> (version: Version, tag: String?, commit: String) {
+        let manifest = try manifestBytes(package, commit: commit)
+            .map { ecosystem.readManifest(SourceText(path: ecosystem.manifestFileNames[0], bytes: $0)) }
+        return (manifest?.package?.version?.value ?? Version(0, 0, 0), nil, commit)
+    }
+
+    /// The tags that name versions, with every tagged commit's manifest read at once.
+    private func tagged(_ package: String, tags: [(tag: String, commit: String)]) throws(GitCache.Failure) -> [(version: Version, tag: String?, commit: String)] {
+        let versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: Optional(t.tag), commit: t.commit) } }
         try preloadManifests(package, commits: versions.map(\.commit))
         return versions
     }
@@ -280,6 +281,14 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             }
             return PackageRequirement(location, versions)
         }
+    }
+
+    /// The package a user names (`-p json`): a dependency's key in the manifest stands for the
+    /// package it is (a git dependency's location); anything else is taken as it is.
+    public static func package(named name: String, in manifest: PackageManifest) -> String {
+        guard let dep = manifest.dependencies.first(where: { $0.name.value == name }) else { return name }
+        if case .git(let url, _) = dep.source { return location(of: dep, url: url.value) }
+        return name
     }
 
     /// The package a git dependency is: its location, or (for a repository on this machine,

@@ -55,11 +55,7 @@ struct UpdateCommand: ParsableCommand {
             do { previous = try LockFile.parse(SourceText(path: lockPath, bytes: bytes)) } catch { fail("\(error)") }
         }
         // -p takes a package as the lock names it, or a dependency's key in the manifest.
-        let named = packages.map { p in
-            manifest.dependencies.first { $0.name.value == p }.map { dep in
-                if case .git(let url, _) = dep.source { SourcePackageProvider.location(of: dep, url: url.value) } else { p }
-            } ?? p
-        }
+        let named = packages.map { SourcePackageProvider.package(named: $0, in: manifest) }
         if let unknown = named.first(where: { p in previous.map { $0.package(named: p) == nil } ?? false }) {
             fail("'\(unknown)' is not in \(lockName)", help: ["`ampu tree` lists the locked packages"])
         }
