@@ -10,10 +10,8 @@ public struct DependencyTree: Sendable {
     public init(root: PackageManifest, lock: LockFile) {
         rootName = root.displayName
         rootVersion = root.package?.version?.value
-        direct = root.dependencies.compactMap { dep in
-            guard case .git(let url, _) = dep.source else { return dep.path == nil ? dep.name.value : nil }
-            return SourcePackageProvider.location(of: dep, url: url.value)
-        }.filter { lock.package(named: $0) != nil }.sorted()
+        direct = root.dependencies.map { SourcePackageProvider.package(named: $0.name.value, in: root) }
+            .filter { lock.package(named: $0) != nil }.sorted()
         self.lock = lock
     }
 
@@ -49,6 +47,19 @@ public struct DependencyTree: Sendable {
         }
         walk(start, prefix: "", level: 0)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Packages locked under different names that come from one place (one repository reached
+    /// as `github.com/user/json` and as `file://…`, one directory by two paths): each such group
+    /// by name, the groups in order. A build would compile that code twice.
+    public var duplicates: [[String]] {
+        Dictionary(grouping: lock.packages, by: \.source).values.map { $0.map(\.name).sorted() }
+            .filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+    }
+
+    /// `tree --duplicates`: what depends on each package of every duplicate group.
+    public func renderDuplicates() -> String {
+        duplicates.map { group in group.map { render(invert: $0) }.joined(separator: "\n") }.joined(separator: "\n")
     }
 
     /// Every path from the root to `package`, each as the packages along it.

@@ -31,6 +31,9 @@ struct TreeCommand: ParsableCommand {
     @Option(help: "Show what depends on this package instead.")
     var invert: String?
 
+    @Flag(help: "Show only packages locked under more than one name from one source, and what depends on each.")
+    var duplicates = false
+
     @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
     var manifestPath: String?
 
@@ -38,6 +41,12 @@ struct TreeCommand: ParsableCommand {
         let tree = LockedWorkspace.load(manifestPath)
         if let invert, tree.lock.package(named: invert) == nil {
             ManifestTarget.fail("'\(invert)' is not in the lock file", help: ["the locked packages are: " + tree.lock.packages.map(\.name).joined(separator: ", ")])
+        }
+        if duplicates {
+            let text = tree.renderDuplicates()
+            if text.isEmpty { Terminal.standardError.write("No source is locked under more than one name.\n") }
+            Terminal.standardOutput.write(text)
+            return
         }
         Terminal.standardOutput.write(tree.render(depth: depth, invert: invert))
     }

@@ -14,11 +14,43 @@ struct DependencyTreeTests {
             json = { git = "github.com/user/json" }
             """))
         func p(_ name: String, _ v: String, _ deps: [String]) -> LockFile.Package {
-            LockFile.Package(name: "github.com/user/\(name)", version: Version(v)!, source: "git+x", dependencies: deps.map { "github.com/user/\($0)" })
+            LockFile.Package(name: "github.com/user/\(name)", version: Version(v)!, source: "git+https://github.com/user/\(name).git", dependencies: deps.map { "github.com/user/\($0)" })
         }
         let lock = LockFile(packages: [p("http", "2.0.0", ["json", "url"]), p("json", "1.1.0", ["unicode"]), p("unicode", "1.0.0", []), p("url", "1.0.0", ["unicode"])])
         return DependencyTree(root: manifest, lock: lock)
     }()
+
+    @Test("--duplicates: one source locked under two names, with what depends on each; none in a lock without")
+    func duplicates() {
+        #expect(tree.duplicates == [])
+        #expect(tree.renderDuplicates() == "")
+        let manifest = AsthraEcosystem().readManifest(SourceText(path: "/w/asthra.toml", """
+            [package]
+            name = "app"
+            version = "0.1.0"
+
+            [dependencies]
+            json = { git = "file:///srv/git/json" }
+            http = { git = "github.com/user/http" }
+            """))
+        let lock = LockFile(packages: [
+            LockFile.Package(name: "json", version: Version(1, 1, 0), source: "git+file:///srv/git/json"),
+            LockFile.Package(name: "github.com/user/http", version: Version(2, 0, 0), source: "git+https://github.com/user/http.git",
+                             dependencies: ["github.com/user/json"]),
+            LockFile.Package(name: "github.com/user/json", version: Version(1, 0, 0), source: "git+file:///srv/git/json"),
+        ])
+        let twice = DependencyTree(root: manifest, lock: lock)
+        #expect(twice.duplicates == [["github.com/user/json", "json"]])
+        #expect(twice.renderDuplicates() == """
+            github.com/user/json v1.0.0
+            └── github.com/user/http v2.0.0
+                └── app v0.1.0
+
+            json v1.1.0
+            └── app v0.1.0
+
+            """)
+    }
 
     @Test("each package once in full, repeats marked (*), as cargo tree draws it")
     func render() {
