@@ -249,7 +249,12 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         guard let bytes else {
             throw .unavailable(package: package, reason: "version \(version) (commit \(commit.prefix(12))) has no \(name)")
         }
-        return requirements(of: ecosystem.readManifest(SourceText(path: name, bytes: bytes)))
+        let manifest = ecosystem.readManifest(SourceText(path: name, bytes: bytes))
+        // A repository's manifest names it by its import path, or by the path's last part.
+        if let own = manifest.package?.name?.value, own != package, !package.hasSuffix("/" + own) {
+            throw .unavailable(package: package, reason: "version \(version) (commit \(commit.prefix(12))) is the package '\(own)', by its \(name)")
+        }
+        return requirements(of: manifest)
     }
 
     /// A manifest's git and path dependencies as requirements: on their locations, and on
