@@ -160,6 +160,28 @@ struct CheckCommandTests {
         #expect(result.status == 0)
     }
 
+    @Test("a problem of the environment (ASTHRA_HOME without stdlib/) is shown with no place in a file, in every format")
+    func environmentProblem() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n")
+        try dir.write("app/src/main.asthra", "package main;\n")
+        try dir.write("home/README", "no stdlib here\n")
+        let env = plain.merging(["ASTHRA_HOME": dir.path + "/home"]) { $1 }
+        let message = "ASTHRA_HOME is '\(dir.path)/home', but it has no 'stdlib' directory; 'stdlib/…' imports are not checked"
+        let human = try AmpuProcess.run(["check"], environment: env, directory: dir.path + "/app")
+        #expect(human.stderr == """
+            warning[I009]: \(message)
+              = help: set ASTHRA_HOME to the directory holding stdlib/ and internal/
+
+            Checked 1 package, 1 module: 1 warning
+
+            """)
+        let short = try AmpuProcess.run(["check", "--message-format", "short"], environment: env, directory: dir.path + "/app")
+        #expect(short.stderr == "warning[I009]: \(message)\nChecked 1 package, 1 module: 1 warning\n")
+        let json = try AmpuProcess.run(["check", "--message-format", "json"], environment: env, directory: dir.path + "/app")
+        #expect(json.stdout == #"{"file":"asthra.toml","severity":"warning","code":"I009","message":"\#(message)","help":["set ASTHRA_HOME to the directory holding stdlib/ and internal/"],"related":[]}"# + "\n")
+    }
+
     @Test("an asthra.toml that is a directory is named as such")
     func manifestDirectory() throws {
         let dir = try ScratchDirectory()

@@ -55,6 +55,10 @@ public struct Diagnostic: Hashable, Sendable {
     /// `help:` lines: how to fix it, in words.
     public var help: [String]
     public var fix: Fix?
+    /// Whether `range` is a place in the file. False for a problem of the environment (a
+    /// variable naming a directory that is not there): a terminal shows it with no place, an
+    /// editor at the start of the file it concerns.
+    public var placed: Bool = true
 
     public init(
         severity: Severity, code: String? = nil, message: String, file: String? = nil,
@@ -78,6 +82,13 @@ public struct Diagnostic: Hashable, Sendable {
 
     public static func warning(_ message: String, code: String? = nil, at range: SourceRange, help: [String] = []) -> Diagnostic {
         Diagnostic(severity: .warning, code: code, message: message, range: range, help: help)
+    }
+
+    /// The same diagnostic, about the environment rather than a place in its file.
+    public var unplaced: Diagnostic {
+        var copy = self
+        copy.placed = false
+        return copy
     }
 
     /// The same diagnostic, placed in `file` (and its related ranges with it).

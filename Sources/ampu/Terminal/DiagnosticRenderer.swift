@@ -50,6 +50,14 @@ struct DiagnosticRenderer {
         // read by its path alone (`dir:1:1` would point at nothing).
         let place = source.map { "\(shown):\($0.location(of: d.range.lowerBound))" } ?? shown
         let heading = label(d.severity) + (d.code.map { "[\($0)]" } ?? "")
+        if !d.placed {
+            // About the environment: no place to point at, as rustc prints `error: …` alone.
+            if format == .short { return "\(heading): \(d.message)\n" }
+            var out = paint(heading, severityColor(d.severity)) + paint(": \(d.message)", "1") + "\n"
+            for note in d.notes { out += paint("  = ", "1;34") + paint("note", "1") + ": \(note)\n" }
+            for help in d.help { out += paint("  = ", "1;34") + paint("help", "1") + ": \(help)\n" }
+            return out + "\n"
+        }
         if format == .short {
             // rustc's short form keeps the code.
             return "\(place): \(heading): \(d.message)\n"

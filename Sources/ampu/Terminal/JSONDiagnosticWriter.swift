@@ -26,7 +26,7 @@ struct JSONDiagnosticWriter {
     func line(_ d: Diagnostic, defaultFile: String) -> String {
         let file = d.file ?? defaultFile
         var object: OrderedDictionary<String, JSONValue> = ["file": .string(relative(file))]
-        for (k, v) in place(d.range, in: file) { object[k] = v }
+        if d.placed { for (k, v) in place(d.range, in: file) { object[k] = v } }
         object["severity"] = .string(d.severity.rawValue)
         object["code"] = d.code.map(JSONValue.string) ?? .null
         object["message"] = .string(d.message)

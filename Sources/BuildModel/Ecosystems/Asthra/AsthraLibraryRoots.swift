@@ -55,7 +55,7 @@ public struct AsthraLibraryRoots: Sendable, Hashable {
                 roots.diagnostics.append(Diagnostic(
                     severity: .warning, code: DiagnosticCode.libraryRootsNotFound.rawValue,
                     message: "ASTHRA_HOME is '\(home)', but it has no 'stdlib' directory; 'stdlib/…' imports are not checked",
-                    file: file, range: .at(0), help: ["set ASTHRA_HOME to the directory holding stdlib/ and internal/"]))
+                    file: file, range: .at(0), help: ["set ASTHRA_HOME to the directory holding stdlib/ and internal/"]).unplaced)
             }
             return roots
         }
