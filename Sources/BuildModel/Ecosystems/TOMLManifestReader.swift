@@ -25,8 +25,8 @@ struct TOMLManifestReader {
                     help.append("did you mean '\(guess)'? it takes \(article(guessed.kind.rawValue))\(example)")
                 }
             }
-            help.append("the keys \(place) are: " + names.joined(separator: ", "))
-            add(.warning("unknown key '\(key)' \(place)", .unknownKey, at: entry.keyRange, help: help, fix: fix))
+            add(.warning("unknown key '\(key)' \(place)", .unknownKey, at: entry.keyRange, label: "unknown key",
+                         notes: ["the keys \(place) are: " + names.joined(separator: ", ")], help: help, fix: fix))
         }
     }
 
@@ -45,7 +45,7 @@ struct TOMLManifestReader {
     private mutating func wrongType(_ entry: TOMLEntry, path: String, expected: String, example: String) {
         add(.error(
             "'\(path)' must be \(expected), found \(article(entry.value.typeName))", .wrongType,
-            at: entry.value.range, help: ["write it as \(example)"]))
+            at: entry.value.range, label: "expected \(expected)", help: ["write it as \(example)"]))
     }
 
     func article(_ type: String) -> String {
@@ -118,8 +118,8 @@ struct TOMLManifestReader {
             help.append("did you mean '\(guess)'?")
             fix = Diagnostic.Fix(title: "Replace with '\(guess)'", edits: [TextEdit(range: value.range, newText: TOMLLiteral.renderString(guess))])
         }
-        help.append("'\(key)' is one of: " + allowed.joined(separator: ", "))
-        add(.error("unknown \(key) '\(value.value)'", .invalidValue, at: value.range, help: help, fix: fix))
+        add(.error("unknown \(key) '\(value.value)'", .invalidValue, at: value.range, label: "not one of the allowed values",
+                   notes: ["'\(key)' is one of: " + allowed.joined(separator: ", ")], help: help, fix: fix))
         return nil
     }
 
@@ -139,7 +139,8 @@ struct TOMLManifestReader {
             switch Version.parse(text.value) {
             case .success(let v): version = Located(v, range: text.range, keyRange: text.keyRange)
             case .failure(let error):
-                add(.error("invalid version '\(text.value)': \(error.reason)", .invalidVersion, at: text.range, help: ["write MAJOR.MINOR.PATCH, such as \"0.1.0\""]))
+                add(.error("invalid version '\(text.value)': \(error.reason)", .invalidVersion, at: text.range, label: "not MAJOR.MINOR.PATCH",
+                           help: ["write MAJOR.MINOR.PATCH, such as \"0.1.0\""]))
             }
         } else if table.entries["version"] == nil {
             add(.error("[\(tableName)] has no 'version'", .missingKey, at: header.keyRange, help: ["add a line such as: version = \"0.1.0\""]))
@@ -153,7 +154,7 @@ struct TOMLManifestReader {
         case .success(let r): return Located(r, range: range, keyRange: keyRange)
         case .failure(let error):
             add(.error("invalid version requirement '\(text)': \(error.reason)", .invalidRequirement, at: range,
-                       help: ["write a requirement such as \(examples)"]))
+                       label: "not a version requirement", help: ["write a requirement such as \(examples)"]))
             return nil
         }
     }

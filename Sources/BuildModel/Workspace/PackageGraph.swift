@@ -49,7 +49,8 @@ public struct PackageGraph: Sendable {
                     guard fileSystem.isDirectory(dir) else {
                         report(.error(
                             "path dependency '\(dep.name.value)' points to '\(path.value)', which does not exist", .missingPathDependency,
-                            at: path.range, help: ["the path is relative to this manifest; fix it, or create the package there with `ampu new`"]), in: manifest)
+                            at: path.range, label: "no directory here", notes: ["the path is relative to this manifest"],
+                            help: ["fix it, or create the package there with `ampu new`"]), in: manifest)
                         continue
                     }
                     guard let other = ecosystem.loadManifest(in: dir, fileSystem: fileSystem, manifests: manifests) else {

@@ -114,7 +114,7 @@ struct AsthraManifestTests {
             "4:11 error[M004] invalid version '1.0': it has 2 of the 3 numbers MAJOR.MINOR.PATCH",
             "5:18 error[M002] 'package.asthra_version' must be a string, found an integer",
             "8:20 error[M005] invalid version requirement '^1.y': 'y' is not a number",
-            "10:38 error[M009] dependency 'c' has both 'tag' and 'branch'; a git dependency names one of tag, branch or rev (or commit)",
+            "10:38 error[M009] dependency 'c' has both 'tag' and 'branch'",
             "11:22 error[M010] dependency 'd' has both 'path' and 'git'",
             "12:5 error[M012] dependency 'e' says neither where nor which version to get",
             "13:7 error[M012] dependency 'f' has 'rev' but no 'git'",
@@ -129,10 +129,15 @@ struct AsthraManifestTests {
             "27:12 error[M013] profile 'fast' inherits from 'speedy', which does not exist",
         ])
         let byCode = Dictionary(grouping: m.diagnostics, by: { $0.code! })
-        #expect(byCode["M001"]![0].help == ["did you mean 'name'?", "the keys in [package] are: name, version, asthra_version, description, license, authors, entry"])
+        #expect(byCode["M001"]![0].label == "unknown key")
+        #expect(byCode["M001"]![0].notes == ["the keys in [package] are: name, version, asthra_version, description, license, authors, entry"])
+        #expect(byCode["M001"]![0].help == ["did you mean 'name'?"])
         #expect(byCode["M001"]![0].fix?.edits.map(\.newText) == ["name"])
-        #expect(byCode["M013"]![1].help == ["did you mean 'native'?", "'build.target' is 'native' or an architecture (x86_64, arm64, aarch64, wasm32), optionally with a system after a '-' (linux, macos, windows, freebsd, wasi, none), such as 'x86_64-linux'"])
+        #expect(byCode["M013"]![1].help == ["did you mean 'native'?"])
+        #expect(byCode["M013"]![1].notes == ["'build.target' is 'native' or an architecture (x86_64, arm64, aarch64, wasm32), optionally with a system after a '-' (linux, macos, windows, freebsd, wasi, none), such as 'x86_64-linux'"])
         #expect(byCode["M009"]![0].related.map(\.message) == ["'tag' is set here"])
+        #expect(byCode["M009"]![0].label == "a second git reference")
+        #expect(byCode["M009"]![0].notes == ["a git dependency names one of tag, branch or rev (or commit)"])
     }
 
     @Test("missing name and version, and an empty manifest")

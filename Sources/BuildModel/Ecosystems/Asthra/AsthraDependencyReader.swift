@@ -56,8 +56,9 @@ enum AsthraDependencyReader {
             if references.count > 1 {
                 let (secondKey, second) = references[1]
                 var d = Diagnostic.error(
-                    "dependency '\(name)' has both '\(key)' and '\(secondKey)'; a git dependency names one of tag, branch or rev (or commit)",
-                    .conflictingGitReferences, at: second.keyRange, help: ["keep one of them and remove the other"])
+                    "dependency '\(name)' has both '\(key)' and '\(secondKey)'", .conflictingGitReferences, at: second.keyRange,
+                    label: "a second git reference", notes: ["a git dependency names one of tag, branch or rev (or commit)"],
+                    help: ["keep one of them and remove the other"])
                 d.related = [Diagnostic.Related(range: first.keyRange, message: "'\(key)' is set here")]
                 reader.add(d)
             }
@@ -68,7 +69,8 @@ enum AsthraDependencyReader {
         }
         if let p = local, let g = git {
             var d = Diagnostic.error("dependency '\(name)' has both 'path' and 'git'", .pathAndGit, at: g.keyRange,
-                                     help: ["keep 'path' to build a local checkout, or 'git' to fetch it; not both"])
+                                     label: "'git' as well", notes: ["a dependency comes from one place"],
+                                     help: ["keep 'path' to build a local checkout, or 'git' to fetch it"])
             d.related = [Diagnostic.Related(range: p.keyRange, message: "'path' is set here")]
             reader.add(d)
         }

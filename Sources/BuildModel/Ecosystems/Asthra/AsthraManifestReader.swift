@@ -135,8 +135,9 @@ struct AsthraManifestReader {
                     help.append("did you mean '\(guess)'?")
                     fix = Diagnostic.Fix(title: "Replace with '\(guess)'", edits: [TextEdit(range: target.range, newText: TOMLLiteral.renderString(guess))])
                 }
-                help.append("'build.target' is 'native' or an architecture (\(AsthraManifestSchema.architectures.joined(separator: ", "))), optionally with a system after a '-' (\(AsthraManifestSchema.systems.joined(separator: ", "))), such as 'x86_64-linux'")
-                reader.add(.error("unknown build.target '\(target.value)'", .invalidValue, at: target.range, help: help, fix: fix))
+                let rule = "'build.target' is 'native' or an architecture (\(AsthraManifestSchema.architectures.joined(separator: ", "))), optionally with a system after a '-' (\(AsthraManifestSchema.systems.joined(separator: ", "))), such as 'x86_64-linux'"
+                reader.add(.error("unknown build.target '\(target.value)'", .invalidValue, at: target.range, label: "not a target ampu knows",
+                                  notes: [rule], help: help, fix: fix))
             }
         }
         build.optimization = reader.oneOf(reader.string(table, "optimization", path: "build.optimization"), Self.optimizations, key: "build.optimization")
@@ -148,7 +149,7 @@ struct AsthraManifestReader {
                 }
             } else {
                 reader.add(.error("'build.optimization_level' must be 0, 1, 2 or 3, found \(level.value)", .invalidValue, at: level.range,
-                                  help: ["0 is none, 1 basic, 2 standard and 3 aggressive"]))
+                                  label: "not 0, 1, 2 or 3", notes: ["0 is none, 1 basic, 2 standard and 3 aggressive"]))
             }
         }
         build.debugInfo = reader.bool(table, "debug_info", path: "build.debug_info")
