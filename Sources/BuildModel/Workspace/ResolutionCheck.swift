@@ -19,6 +19,11 @@ public enum ResolutionCheck {
         }
     }
 
+    /// Whether the root has anything to resolve: a git dependency, and an ecosystem with a lock.
+    public static func applies(to snapshot: WorkspaceSnapshot) -> Bool {
+        snapshot.ecosystem.lockFileName != nil && snapshot.rootManifest.dependencies.contains { if case .git = $0.source { true } else { false } }
+    }
+
     /// - Parameter versions: also learn the versions of dependencies the lock makes it
     ///   unnecessary to solve (the server wants them for completion; `check` does not).
     public static func run(_ snapshot: WorkspaceSnapshot, cache: GitCache, versions: Bool = false) -> Outcome {

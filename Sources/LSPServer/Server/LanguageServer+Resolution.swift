@@ -6,6 +6,12 @@ import BuildModel
 /// for a text that has changed since is dropped.
 extension LanguageServer {
     func resolveInBackground(_ index: Int) {
+        // No git dependency: nothing to resolve, no task (and nothing left from before).
+        guard ResolutionCheck.applies(to: workspaces[index].snapshot) else {
+            let changed = workspaces[index].resolved(ResolutionCheck.Outcome(), for: nil)
+            dirty.formUnion(changed)
+            return
+        }
         let input = workspaces[index].resolutionInput
         guard input != workspaces[index].resolutionStarted,
               let cacheRoot = GitCache.defaultRoot(environment: environment) else { return }

@@ -53,10 +53,18 @@ struct WorkspaceState: Sendable {
 
     /// What a resolution started for `input` found; the files whose diagnostics changed. A
     /// result for an input that is no longer current is dropped.
-    mutating func resolved(_ outcome: ResolutionCheck.Outcome, for input: [UInt8]) -> Set<String> {
+    /// `input` nil: nothing to resolve any more; whatever was found goes.
+    mutating func resolved(_ outcome: ResolutionCheck.Outcome, for input: [UInt8]?) -> Set<String> {
+        if input == nil {
+            guard resolution != nil || resolutionStarted != nil else { return [] }
+            resolutionStarted = nil
+            resolution = nil
+            knownVersions = [:]
+            return index.setResolution([])
+        }
         guard input == resolutionStarted, input == resolutionInput else { return [] }
         knownVersions = outcome.knownVersions
-        resolution = (input, outcome.diagnostics)
+        resolution = (input!, outcome.diagnostics)
         return index.setResolution(outcome.diagnostics)
     }
 
