@@ -35,11 +35,21 @@ struct ResolutionServerTests {
         return (remotes, lock.rendered)
     }
 
+    /// json 1.1.0's manifest, where the cache checked it out.
+    func jsonManifest(_ remotes: GitFixture) throws -> (path: String, text: String) {
+        let path = remotes.root + "/cache/github.com/user/json/\(try remotes.commit("json", "v1.1.0"))/asthra.toml"
+        return (path, try String(contentsOfFile: path, encoding: .utf8))
+    }
+
     func client(_ remotes: GitFixture, manifest: String, lock: String) async -> TestClient {
-        let client = TestClient(files: [
+        // The server reads through the test's in-memory files; the checkout's manifest is one.
+        let checkout = try? jsonManifest(remotes)
+        var files = [
             TestWorkspace.manifest: manifest, "/ws/asthra.lock": lock,
             TestWorkspace.main: "package main;\nimport \"github.com/user/json\";\n",
-        ], environment: remotes.env)
+        ]
+        if let checkout { files[checkout.path] = checkout.text }
+        let client = TestClient(files: files, environment: remotes.env)
         // Neovim's, and inlay hints (as Neovim 0.10 and later send).
         var capabilities = TestWorkspace.neovimCapabilities
         if case .object(var all) = capabilities, case .object(var document)? = all["textDocument"] {
@@ -56,7 +66,7 @@ struct ResolutionServerTests {
         client.published(TestWorkspace.manifest)?["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
     }
 
-    @Test("an unsolvable manifest gets M021 on the requirements, published when the background resolution ends; fixing it clears it")
+    @Test("an unsolvable manifest gets M021 on the requirements (and the dependency's own line), published when the background resolution ends; fixing it clears it")
     func unsolvable() async throws {
         let (remotes, lock) = try fetched()
         let client = await client(remotes, manifest: Self.manifest(unicode: "^2.0"), lock: lock)
@@ -66,7 +76,9 @@ struct ResolutionServerTests {
             {"range":{"start":{"line":6,"character":55},"end":{"line":6,"character":61}},"severity":1,"code":"M021","source":"ampu",
              "message":"no versions of the dependencies meet every requirement\\nnote: Because app depends on github.com/user/json ^1.0.0 which depends on github.com/user/unicode ^1.0.0, github.com/user/unicode ^1.0.0 is required.\\nnote: So, because app depends on github.com/user/unicode ^2.0.0, version solving failed.\\nhelp: the versions are the tags in the package cache; change a requirement, or run `ampu update` to fetch newer tags",
              "relatedInformation":[{"location":{"uri":"file:///ws/asthra.toml","range":{"start":{"line":5,"character":49},"end":{"line":5,"character":55}}},
-               "message":"'json' takes part"}]}
+               "message":"'json' takes part"},
+              {"location":{"uri":"file://\(try jsonManifest(remotes).path)","range":{"start":{"line":5,"character":55},"end":{"line":5,"character":61}}},
+               "message":"github.com/user/json 1.1.0 requires github.com/user/unicode ^1.0.0"}]}
             """))
         // The cache's tags complete the requirement, newest first.
         let cursor = Marked(Self.manifest(unicode: "$0^2.0"))

@@ -386,9 +386,11 @@ struct CheckResolutionTests {
         """
     }
 
-    @Test("requirements the cached versions cannot meet together: one M021, on the requirements that take part, with the explanation")
+    @Test("requirements the cached versions cannot meet together: one M021, on the requirements that take part (json's own line too), with the explanation")
     func unsolvable() throws {
         let remotes = try updatedApp(unicode: "^2.0")
+        // The line of json's own manifest that takes part is shown from its checkout.
+        let json = try remotes.commit("json", "v1.1.0")
         let result = try AmpuProcess.run(["check"], environment: remotes.env, directory: remotes.root + "/app")
         #expect(result.stderr == """
             warning[M020]: asthra.lock has 'unicode' at 1.0.0, which ^2.0 does not allow
@@ -406,6 +408,7 @@ struct CheckResolutionTests {
               |                                                  ------ 'json' takes part
             7 | unicode = { git = "github.com/user/unicode", version = "^2.0" }
               |                                                        ^^^^^^ cannot be met together with the other requirements
+             ::: ../cache/github.com/user/json/\(json)/asthra.toml:6:56: github.com/user/json 1.1.0 requires github.com/user/unicode ^1.0.0
               |
               = note: Because app depends on github.com/user/json ^1.0.0 which depends on github.com/user/unicode ^1.0.0, github.com/user/unicode ^1.0.0 is required.
               = note: So, because app depends on github.com/user/unicode ^2.0.0, version solving failed.

@@ -23,7 +23,7 @@ public struct PackageRequirement: Hashable, Sendable {
 public enum ResolutionError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No set of versions meets every requirement: the explanation, in English, and the root's
     /// own dependencies the explanation starts from (where an editor underlines it).
-    case noSolution(String, involving: [String] = [])
+    case noSolution(String, involving: [String] = [], because: [DependencyFact] = [])
     /// A provider could not answer (a repository that cannot be reached, a manifest that cannot be read).
     case unavailable(package: String, reason: String)
     /// Working offline, and the package is not in the cache.
@@ -31,9 +31,26 @@ public enum ResolutionError: Error, Hashable, Sendable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case .noSolution(let explanation, _): explanation
+        case .noSolution(let explanation, _, _): explanation
         case .unavailable(let package, let reason): "cannot get '\(package)': \(reason)"
         case .notCached(let package): "cannot get '\(package)': it is not in the cache, and --offline forbids fetching it"
         }
+    }
+}
+
+/// One of the facts a failed solve rests on: versions of a package depend on another package
+/// (an editor points at that line of that package's manifest).
+public struct DependencyFact: Hashable, Sendable {
+    public var depender: String
+    public var versions: VersionSet
+    public var dependency: String
+    /// The versions of the dependency that will do.
+    public var requirement: VersionSet
+
+    public init(depender: String, versions: VersionSet, dependency: String, requirement: VersionSet) {
+        self.depender = depender
+        self.versions = versions
+        self.dependency = dependency
+        self.requirement = requirement
     }
 }

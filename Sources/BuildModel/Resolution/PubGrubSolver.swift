@@ -118,6 +118,28 @@ public struct PubGrubSolver {
         return order.filter(found.contains) + found.subtracting(order).sorted()
     }
 
+    /// The dependencies of packages other than the root among the external facts a derivation
+    /// rests on, in the order they were learned.
+    private func dependencyFacts(under index: Int) -> [DependencyFact] {
+        var seen: Set<Int> = []
+        var pending = [index]
+        var found: [Int] = []
+        while let i = pending.popLast() {
+            guard seen.insert(i).inserted else { continue }
+            let incompatibility = incompatibilities[i]
+            switch incompatibility.cause {
+            case .derived(let a, let b): pending += [a, b]
+            case .dependency where incompatibility.terms.count == 2 && incompatibility.terms[0].package != root:
+                found.append(i)
+            default: break
+            }
+        }
+        return found.sorted().map { i in
+            let t = incompatibilities[i].terms
+            return DependencyFact(depender: t[0].package, versions: t[0].versions, dependency: t[1].package, requirement: t[1].versions)
+        }
+    }
+
     // MARK: Conflict resolution
 
     /// Finds the root cause of a satisfied incompatibility, backtracks, and returns the index of
@@ -128,7 +150,7 @@ public struct PubGrubSolver {
             let current = incompatibilities[currentIndex]
             if current.terms.isEmpty || (current.terms.count == 1 && current.terms[0].positive && current.terms[0].package == root) {
                 throw .noSolution(PubGrubReport(incompatibilities: incompatibilities, root: root).explain(currentIndex),
-                                  involving: rootDependencies(under: currentIndex))
+                                  involving: rootDependencies(under: currentIndex), because: dependencyFacts(under: currentIndex))
             }
             var mostRecentTerm: Term?
             var mostRecent = -1

@@ -288,6 +288,34 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         }
     }
 
+    /// Where a fact of a failed solve is written, when the depender's manifest is on disk (a
+    /// path or registry package, or a git version checked out in the cache): the requirement's
+    /// place in the newest such version, for an editor to show beside the error.
+    public func place(of fact: DependencyFact) -> Diagnostic.Related? {
+        var candidates: [(version: Version, directory: String)] = []
+        if let directory = directory(of: fact.depender) {
+            candidates = [(Version(0, 0, 0), directory)]
+        } else if let registry, isFromRegistry(fact.depender) {
+            candidates = ((try? registryVersions(fact.depender, registry: registry)) ?? [])
+                .map { ($0, Paths.join(registry, "\(fact.depender)/\($0)")) }
+        } else {
+            candidates = (state.withLock { $0.tags[fact.depender] } ?? []).compactMap { v in
+                (try? cache.checkout(of: fact.depender, commit: v.commit)).map { (v.version, $0) }
+            }
+        }
+        for (version, directory) in candidates.sorted(by: { $0.version > $1.version })
+        where directory == self.directory(of: fact.depender) || fact.versions.contains(version) {
+            let path = Paths.join(directory, ecosystem.manifestFileNames[0])
+            guard let text = try? fileSystem.readText(path) else { continue }
+            let manifest = ecosystem.readManifest(text)
+            guard let dep = manifest.dependencies.first(where: { Self.package(named: $0.name.value, in: manifest) == fact.dependency }) else { continue }
+            let at = (manifest.package?.version?.value).map { " \($0)" } ?? ""
+            return Diagnostic.Related(file: path, range: dep.requirement?.range ?? dep.range,
+                                      message: "\(fact.depender)\(at) requires \(fact.dependency) \(fact.requirement)")
+        }
+        return nil
+    }
+
     /// The package a user names (`-p json`): a dependency's key in the manifest stands for the
     /// package it is (a git dependency's location); anything else is taken as it is.
     public static func package(named name: String, in manifest: PackageManifest) -> String {

@@ -50,7 +50,9 @@ public enum ResolutionCheck {
             } catch {
                 // Not in the cache is left to M020 (`ampu update` fetches it); so is a cached
                 // manifest that cannot be read (`ampu update` fetches again and says which).
-                if case .noSolution = error, let d = diagnostic(for: error, in: manifest, fromCache: true) { outcome.diagnostics = [d] }
+                if case .noSolution = error, let d = diagnostic(for: error, in: manifest, fromCache: true, place: provider.place(of:)) {
+                    outcome.diagnostics = [d]
+                }
             }
         }
         outcome.knownVersions = provider.knownVersions
@@ -62,20 +64,24 @@ public enum ResolutionCheck {
     /// from, the others as related places; a package that cannot be had is an error on the
     /// dependency that asks for it. Nil for a package the root does not name itself.
     /// - Parameter fromCache: the versions were the cache's alone (`check`, the server).
-    public static func diagnostic(for error: ResolutionError, in manifest: PackageManifest, fromCache: Bool) -> Diagnostic? {
+    /// - Parameter place: where a fact the failure rests on is written in another manifest.
+    public static func diagnostic(for error: ResolutionError, in manifest: PackageManifest, fromCache: Bool,
+                                  place: (DependencyFact) -> Diagnostic.Related? = { _ in nil }) -> Diagnostic? {
         let roots = manifest.dependencies.map { dep -> (DependencySpec, String) in
             guard case .git(let url, _) = dep.source else { return (dep, dep.name.value) }
             return (dep, SourcePackageProvider.location(of: dep, url: url.value))
         }
         switch error {
-        case .noSolution(let explanation, let involving):
+        case .noSolution(let explanation, let involving, let facts):
             let culprits = roots.filter { involving.contains($0.1) }.map(\.0)
             guard let placed = culprits.last ?? roots.first?.0 else { return nil }
+            let elsewhere = facts.compactMap(place)
             return Diagnostic(
                 severity: .error, code: DiagnosticCode.unsolvableDependencies.rawValue,
                 message: "no versions of the dependencies meet every requirement",
                 range: placed.requirement?.range ?? placed.name.range,
-                related: culprits.dropLast().map { Diagnostic.Related(range: $0.requirement?.range ?? $0.name.range, message: "'\($0.name.value)' takes part") },
+                related: culprits.dropLast().map { Diagnostic.Related(range: $0.requirement?.range ?? $0.name.range, message: "'\($0.name.value)' takes part") }
+                    + elsewhere,
                 label: culprits.count > 1 ? "cannot be met together with the other requirements" : "cannot be met",
                 notes: explanation.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                 help: [fromCache ? "the versions are the tags in the package cache; change a requirement, or run `ampu update` to fetch newer tags"

@@ -42,7 +42,12 @@ struct CheckCommand: ParsableCommand {
         let report = CheckReport(snapshot: snapshot, resolution: resolution)
         let stream = messageFormat == .json ? Terminal.standardOutput : Terminal.standardError
         let renderer = DiagnosticRenderer(format: messageFormat, colors: stream.supportsColor, root: snapshot.root)
-        stream.write(renderer.render(report.diagnostics, sources: snapshot.sources, defaultFile: snapshot.rootManifest.path))
+        // Related places outside the workspace (a dependency's manifest in the cache) need their text too.
+        var sources = snapshot.sources
+        for d in report.diagnostics {
+            for r in d.related { if let f = r.file, sources[f] == nil, let t = try? fileSystem.readText(f) { sources[f] = t } }
+        }
+        stream.write(renderer.render(report.diagnostics, sources: sources, defaultFile: snapshot.rootManifest.path))
         if messageFormat != .json {
             Terminal.standardError.write(CheckSummary(report: report, colors: Terminal.standardError.supportsColor).text)
         }

@@ -18,7 +18,7 @@ struct MinimalVersionSelectionTests {
             _ = try MinimalVersionSelection(provider: universe, root: "root", version: Version(1, 0, 0)).solve()
             return []
         } catch {
-            guard case .noSolution(_, let involving) = error else { return ["unexpected: \(error)"] }
+            guard case .noSolution(_, let involving, _) = error else { return ["unexpected: \(error)"] }
             return involving
         }
     }

@@ -32,7 +32,7 @@ struct Universe: PackageProvider {
             _ = try solver.solve()
             return []
         } catch {
-            guard case .noSolution(_, let involving) = error else { return ["unexpected: \(error)"] }
+            guard case .noSolution(_, let involving, _) = error else { return ["unexpected: \(error)"] }
             return involving
         }
     }
