@@ -69,8 +69,19 @@ struct CLITests {
               -h, --help              Show help information.
 
             SUBCOMMANDS:
+              build                   Compile the workspace: every package in dependency
+                                      order, then its programs and tests.
+              run                     Build, then run a program of the workspace with the
+                                      arguments after --.
+              test                    Build and run the test programs: each module under a
+                                      package's tests/ directory.
               check                   Check the workspace's manifests and imports without
                                       building.
+              clean                   Remove build output (target/).
+              compile-commands        Write compile_commands.json (an entry per C and per
+                                      Asthra source) without building.
+              gen                     Write the build for another tool: `ampu gen ninja`
+                                      writes build.ninja.
               new                     Create a new package in a new directory.
               init                    Make the current directory a package.
               add                     Add a dependency to the manifest.

@@ -41,6 +41,9 @@ public protocol Ecosystem: Sendable {
     func importPathBeingTyped(in source: SourceText, at offset: Int) -> (prefix: String, range: SourceRange)?
     /// A resolver for one workspace: where the language's libraries are, and the rules.
     func makeImportResolver(_ setup: ImportResolverSetup) -> any ImportResolver
+    /// The build of a loaded workspace as actions (compile, archive, link) in dependency order,
+    /// with the problems that keep it from running as diagnostics.
+    func planBuild(_ request: BuildRequest) -> BuildPlan
     /// The files of a new package named `name` (a program, or a library), or why the name
     /// cannot be a package name.
     func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File]

@@ -13,6 +13,8 @@ public struct PackageManifest: Sendable {
     public var workspace: WorkspaceSection?
     public var toolchain: ToolchainSettings
     public var build: BuildSettings
+    /// C sources built with the package (`[native]`), when it has any.
+    public var native: NativeSettings?
     /// Everything found while reading this file alone (syntax, schema, values).
     public var diagnostics: [Diagnostic]
 
@@ -94,6 +96,8 @@ public struct BuildSettings: Hashable, Sendable {
     public var debugInfo: Located<Bool>?
     /// How many compile jobs run at once.
     public var jobs: Located<Int64>?
+    /// How long one build action may run, in seconds.
+    public var timeout: Located<Int64>?
     public var profiles: [BuildProfile]
 
     public init() { profiles = [] }
@@ -219,6 +223,11 @@ public struct ToolchainSettings: Hashable, Sendable {
     public var compiler: Located<String>?
     /// The compiler's command line with `{input}`, `{output}`… placeholders.
     public var command: [Located<String>]
+    /// A named command line the ecosystem knows (Asthra: `current`, `seed`).
+    public var preset: Located<String>?
+    /// A program put before every native compile command (`ccache`, `distcc`), as CMake's
+    /// `CMAKE_C_COMPILER_LAUNCHER`.
+    public var launcher: Located<String>?
     /// Directories the ecosystem's toolchain reads, by the key that names them in the manifest
     /// (Asthra: `asthra_home`, `stdlib`, `internal`).
     public var directories: [String: Located<String>]
@@ -226,5 +235,27 @@ public struct ToolchainSettings: Hashable, Sendable {
     public init() {
         command = []
         directories = [:]
+    }
+}
+
+/// `[native]`: C sources compiled with the system's C compiler into the package.
+public struct NativeSettings: Hashable, Sendable {
+    /// The header (`[native]`).
+    public var range: SourceRange
+    /// Source files or globs (`csrc/**/*.c`), relative to the package root.
+    public var sources: [Located<String>]
+    /// Include directories, relative to the package root.
+    public var include: [Located<String>]
+    /// Extra compiler flags, as written.
+    public var flags: [Located<String>]
+    /// Libraries the programs link with (`m` for `-lm`).
+    public var libs: [Located<String>]
+
+    public init(range: SourceRange, sources: [Located<String>] = [], include: [Located<String>] = [], flags: [Located<String>] = [], libs: [Located<String>] = []) {
+        self.range = range
+        self.sources = sources
+        self.include = include
+        self.flags = flags
+        self.libs = libs
     }
 }

@@ -15,8 +15,10 @@ public enum ProcessRunner {
         public var stdout: [UInt8]
         public var stderr: [UInt8]
         public var timedOut: Bool
+        /// Stopped because the `interrupt` descriptor became readable (Ctrl-C).
+        public var interrupted: Bool = false
 
-        public var succeeded: Bool { status == 0 && !timedOut }
+        public var succeeded: Bool { status == 0 && !timedOut && !interrupted }
         public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
         public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
     }
@@ -35,8 +37,10 @@ public enum ProcessRunner {
     /// - Parameters:
     ///   - arguments: the program (a path, or a name looked up in the environment's `PATH`) and its arguments.
     ///   - environment: the whole environment of the child.
+    ///   - interrupt: a descriptor that becomes readable when the child must stop at once
+    ///     (`Interruption.shared.descriptor`); the child is then ended as on a timeout.
     public static func run(_ arguments: [String], directory: String? = nil, environment: [String: String],
-                           timeout: Double = 600, input: [UInt8] = []) throws(Failure) -> Result {
+                           timeout: Double = 600, input: [UInt8] = [], interrupt: Int32? = nil) throws(Failure) -> Result {
         precondition(!arguments.isEmpty)
         // A child that exits without reading its input must not take this process with it.
         _ = Self.ignorePipeSignal
@@ -103,20 +107,30 @@ public enum ProcessRunner {
         var open = [stdoutPipe[0], stderrPipe[0]]
         let deadline = now() + timeout
         var timedOut = false
+        var interrupted = false
         var buffer = [UInt8](repeating: 0, count: 65536)
+        func stop() {
+            kill(-pid, SIGTERM)
+            usleep(200_000)
+            kill(-pid, SIGKILL)
+        }
         while !open.isEmpty {
             let left = deadline - now()
             if left <= 0 {
                 timedOut = true
-                kill(-pid, SIGTERM)
-                usleep(200_000)
-                kill(-pid, SIGKILL)
+                stop()
                 break
             }
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             if let fd = inputFD { fds.append(pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)) }
+            if let interrupt { fds.append(pollfd(fd: interrupt, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), Int32(min(left, 1) * 1000))
             if ready < 0 && errno != EINTR { break }
+            if let interrupt, fds.contains(where: { $0.fd == interrupt && $0.revents != 0 }) {
+                interrupted = true
+                stop()
+                break
+            }
             for f in fds where f.revents != 0 {
                 if f.fd == inputFD {
                     let n = input.withUnsafeBytes { write(f.fd, $0.baseAddress! + written, $0.count - written) }
@@ -140,7 +154,7 @@ public enum ProcessRunner {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exit: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(status: exit, stdout: out, stderr: err, timedOut: timedOut)
+        return Result(status: exit, stdout: out, stderr: err, timedOut: timedOut, interrupted: interrupted)
     }
 
     private static let ignorePipeSignal: Void = { signal(SIGPIPE, SIG_IGN) }()

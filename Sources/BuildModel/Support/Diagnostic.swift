@@ -103,3 +103,6 @@ public struct Diagnostic: Hashable, Sendable {
         return copy
     }
 }
+
+/// A diagnostic can be what a step fails with (`Result<ProfileSettings, Diagnostic>`).
+extension Diagnostic: Error {}

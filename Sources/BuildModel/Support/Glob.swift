@@ -54,3 +54,37 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
         return pi == p.count
     }
 }
+
+extension Glob {
+    /// The files under `root` the pattern matches, as paths relative to `root`, sorted. The walk
+    /// starts at the pattern's leading literal components, follows links to directories once
+    /// each (a link back up is not followed again) and skips hidden directories unless the
+    /// pattern names them.
+    public func files(in root: String, fileSystem: any FileSystem) -> [String] {
+        let literal = components.prefix { !$0.contains(where: { "*?[".contains($0) }) }
+        if literal.count == components.count {
+            return fileSystem.isFile(Paths.join(root, pattern)) ? [components.joined(separator: "/")] : []
+        }
+        let start = literal.joined(separator: "/")
+        var found: [String] = []
+        var seen = Set<String>()
+        var stack = [start]
+        while let relative = stack.popLast() {
+            let directory = relative.isEmpty ? root : Paths.join(root, relative)
+            guard let real = try? fileSystem.realPath(directory), seen.insert(real).inserted,
+                  let entries = try? fileSystem.directoryEntries(directory) else { continue }
+            for entry in entries {
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                switch entry.kind {
+                case .directory:
+                    if !entry.name.hasPrefix(".") || pattern.contains("/.") { stack.append(path) }
+                case .file:
+                    if matches(path) { found.append(path) }
+                default:
+                    break
+                }
+            }
+        }
+        return found.sorted()
+    }
+}

@@ -39,6 +39,17 @@ struct Terminal: Sendable {
         return isatty(descriptor) == 1
     }
 
+    /// Replaces this process with `arguments[0]` (a path), as `ampu run` hands over to the
+    /// program: its exit status is the run's. Returns only to fail.
+    static func exec(_ arguments: [String]) -> Never {
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+        let argv = arguments.map { strdup($0) } + [nil]
+        execv(arguments[0], argv)
+        standardError.write("error: cannot run '\(arguments[0])': \(String(cString: strerror(errno)))\n")
+        exit(1)
+    }
+
     /// Ends the process at once, without running deinitialisers of what is still alive.
     static func exitNow(_ code: Int32) -> Never {
         exit(code)

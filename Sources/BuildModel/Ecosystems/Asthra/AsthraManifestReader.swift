@@ -9,6 +9,7 @@ struct AsthraManifestReader {
     static let toolchainKeys = AsthraManifestSchema.schema.keys(["toolchain"])
     static let workspaceKeys = AsthraManifestSchema.schema.keys(["workspace"])
     static let targetKeys = AsthraManifestSchema.schema.keys(["bin"])
+    static let nativeKeys = AsthraManifestSchema.schema.keys(["native"])
 
     var reader = TOMLManifestReader()
     let document: TOMLDocument
@@ -54,6 +55,15 @@ struct AsthraManifestReader {
         if let (table, _) = reader.table(root, "profile", path: "profile") { manifest.build.profiles = readProfiles(table) }
         if let (table, _) = reader.table(root, "toolchain", path: "toolchain") {
             manifest.toolchain = readToolchain(table)
+        }
+        if let (table, entry) = reader.table(root, "native", path: "native") {
+            reader.checkKeys(table, known: Self.nativeKeys, in: "native")
+            manifest.native = NativeSettings(
+                range: entry.keyRange,
+                sources: reader.strings(table, "sources", path: "native.sources") ?? [],
+                include: reader.strings(table, "include", path: "native.include") ?? [],
+                flags: reader.strings(table, "flags", path: "native.flags") ?? [],
+                libs: reader.strings(table, "libs", path: "native.libs") ?? [])
         }
         if let (table, entry) = reader.table(root, "workspace", path: "workspace") {
             reader.checkKeys(table, known: Self.workspaceKeys, in: "workspace")
@@ -154,6 +164,14 @@ struct AsthraManifestReader {
         }
         build.debugInfo = reader.bool(table, "debug_info", path: "build.debug_info")
         build.outputDirectory = reader.string(table, "output_dir", path: "build.output_dir")
+        if let timeout = reader.integer(table, "timeout", path: "build.timeout") {
+            if timeout.value < 1 {
+                reader.add(.error("'build.timeout' must be at least 1 second, found \(timeout.value)", .invalidValue, at: timeout.range,
+                                  label: "not a number of seconds", help: ["remove it to allow each action 300 seconds"]))
+            } else {
+                build.timeout = timeout
+            }
+        }
         if let jobs = reader.integer(table, "parallel_jobs", path: "build.parallel_jobs") {
             if jobs.value < 1 {
                 reader.add(.error("'build.parallel_jobs' must be at least 1, found \(jobs.value)", .invalidValue, at: jobs.range, help: ["remove it to use one job per core"]))
@@ -202,6 +220,8 @@ struct AsthraManifestReader {
         var settings = ToolchainSettings()
         settings.compiler = reader.string(table, "compiler", path: "toolchain.compiler")
         settings.command = reader.strings(table, "command", path: "toolchain.command") ?? []
+        settings.preset = reader.oneOf(reader.string(table, "preset", path: "toolchain.preset"), ["current", "seed"], key: "toolchain.preset")
+        settings.launcher = reader.string(table, "launcher", path: "toolchain.launcher")
         for key in ["asthra_home", "stdlib", "internal"] {
             if let directory = reader.string(table, key, path: "toolchain.\(key)") { settings.directories[key] = directory }
         }

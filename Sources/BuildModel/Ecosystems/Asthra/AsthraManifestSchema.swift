@@ -31,6 +31,7 @@ enum AsthraManifestSchema {
             ManifestKey(name: "workspace", kind: .table, summary: "The member packages of a workspace."),
             ManifestKey(name: "bin", kind: .table, summary: "A program the package builds (`[[bin]]` with `name` and `path`)."),
             ManifestKey(name: "lib", kind: .table, summary: "The package's library: `path` is the module other packages get when they import the package by name."),
+            ManifestKey(name: "native", kind: .table, summary: "C sources built with the package by the system's C compiler (`sources`, `include`, `flags`, `libs`)."),
         ]),
         ManifestTable(["package"], summary: "Who the package is.", keys: [
             ManifestKey(name: "name", kind: .string, summary: "The package's name: letters, digits, `_` and `-`, or an import path such as `github.com/user/project`.", example: "\"my_package\""),
@@ -52,6 +53,7 @@ enum AsthraManifestSchema {
             ManifestKey(name: "debug_info", kind: .boolean, summary: "Whether to emit debug information.", allowedValues: ["true", "false"], example: "true"),
             ManifestKey(name: "parallel_jobs", kind: .integer, summary: "How many compile jobs run at once (at least 1; one per core when absent).", example: "4"),
             ManifestKey(name: "output_dir", kind: .string, summary: "Where build output goes, relative to the package root.", example: "\"target\""),
+            ManifestKey(name: "timeout", kind: .integer, summary: "How many seconds one compile or link may run before it is stopped (300 when absent).", example: "300"),
         ]),
         ManifestTable(["profile"], summary: "Named build profiles.", hasFreeKeys: true),
         ManifestTable(["profile", "*"], summary: "One build profile.", keys: [
@@ -61,10 +63,18 @@ enum AsthraManifestSchema {
         ]),
         ManifestTable(["toolchain"], summary: "Where the compiler and the standard library are; paths are relative to this manifest.", keys: [
             ManifestKey(name: "compiler", kind: .string, summary: "The Asthra compiler: a path, or a name looked up in PATH.", example: "\"asthra\""),
-            ManifestKey(name: "command", kind: .stringArray, summary: "The compiler's command line, with `{input}` and `{output}` placeholders.", example: "[\"asthra\", \"{input}\", \"-o\", \"{output}\"]"),
+            ManifestKey(name: "preset", kind: .string, summary: "Which command line the compiler takes: `current` (today's compiler: `asthra MAIN -o OUT [-g]`, one file per program; it follows imports and links) or `seed` (`asthra SRCS… -o OUT -I DIR… -O0..3 [-g] [--target T]`, a library per package, linked with `cc`).", allowedValues: ["current", "seed"], example: "\"current\""),
+            ManifestKey(name: "command", kind: .stringArray, summary: "The compiler's command line as a template, instead of a preset's: `{compiler}`, `{input}` (the source files), `{output}`, `{includes}` (`-I DIR` each), `{opt}` (`-O0`…`-O3`), `{debug}` (`-g` or nothing), `{target}` (`--target T` or nothing).", example: "[\"{compiler}\", \"{input}\", \"-o\", \"{output}\"]"),
+            ManifestKey(name: "launcher", kind: .string, summary: "A program put before each native C compile command, such as `ccache` or `distcc`.", example: "\"ccache\""),
             ManifestKey(name: "asthra_home", kind: .string, summary: "The Asthra home directory, which holds `stdlib/` and `internal/` (overrides ASTHRA_HOME).", example: "\"../asthra-home\""),
             ManifestKey(name: "stdlib", kind: .string, summary: "The standard library's root directory (overrides asthra_home).", example: "\"stdlib\""),
             ManifestKey(name: "internal", kind: .string, summary: "The internal packages' root directory (overrides asthra_home).", example: "\"internal\""),
+        ]),
+        ManifestTable(["native"], summary: "C sources built with the package; paths are relative to the package root.", keys: [
+            ManifestKey(name: "sources", kind: .stringArray, summary: "C files or globs (`*`, `?`, `**`) compiled with `cc` into the package's native library.", example: "[\"csrc/*.c\"]"),
+            ManifestKey(name: "include", kind: .stringArray, summary: "Directories searched for headers (`-I`).", example: "[\"csrc/include\"]"),
+            ManifestKey(name: "flags", kind: .stringArray, summary: "Extra flags for the C compiler.", example: "[\"-Wall\"]"),
+            ManifestKey(name: "libs", kind: .stringArray, summary: "System libraries the package's programs link with (`m` links `-lm`).", example: "[\"m\"]"),
         ]),
         ManifestTable(["workspace"], summary: "The member packages of a workspace.", keys: [
             ManifestKey(name: "members", kind: .stringArray, summary: "Member package directories, relative to this manifest; a last component may be `*`.", example: "[\"packages/*\"]"),

@@ -1,0 +1,256 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import HeapModule
+import Synchronization
+
+/// Runs a plan: a ready queue (an action starts as soon as the actions it depends on are done,
+/// with no waiting for a whole level), at most `jobs` at once, each action's fingerprint
+/// checked first so that an up-to-date action starts no process. Outputs are written under a
+/// temporary name and renamed when the action succeeds; its fingerprint is written after that,
+/// so an interrupted or failed action is never taken as done. After a failure nothing new
+/// starts unless `keepGoing`; what is running finishes.
+public final class BuildExecutor: Sendable {
+    public struct Options: Sendable {
+        public var jobs: Int
+        public var keepGoing: Bool
+        /// Seconds one action may run.
+        public var timeout: Double
+        /// The environment actions run in (each action's own variables on top).
+        public var environment: [String: String]
+        /// Ctrl-C: when it is raised, running actions are stopped and nothing new starts.
+        public var interruption: Interruption?
+
+        public init(jobs: Int, keepGoing: Bool = false, timeout: Double = 300, environment: [String: String], interruption: Interruption? = nil) {
+            self.jobs = max(1, jobs)
+            self.keepGoing = keepGoing
+            self.timeout = timeout
+            self.environment = environment
+            self.interruption = interruption
+        }
+    }
+
+    /// What happened to one action.
+    public struct Record: Sendable {
+        public enum Outcome: Hashable, Sendable {
+            case upToDate
+            case succeeded
+            case failed(status: Int32)
+            case timedOut
+            case interrupted
+            case cannotStart(String)
+            /// It succeeded but did not write this file.
+            case missingOutput(String)
+        }
+
+        public var action: Int
+        public var outcome: Outcome
+        /// Why it ran (nil when it was up to date).
+        public var staleness: FingerprintStore.Staleness?
+        public var stdout: String
+        public var stderr: String
+        /// The slot (0..<jobs) it ran in, for the timings.
+        public var slot: Int
+        /// Seconds since the build started.
+        public var start: Double
+        public var end: Double
+
+        public var isFailure: Bool {
+            switch outcome {
+            case .upToDate, .succeeded: false
+            default: true
+            }
+        }
+    }
+
+    public enum Event: Sendable {
+        case started(BuildAction, slot: Int)
+        case finished(BuildAction, Record)
+    }
+
+    /// How the build ended.
+    public struct Summary: Sendable {
+        /// Each action's record by id; nil for those that never started (after a failure, or
+        /// depending on one that failed).
+        public var records: [Record?]
+        public var interrupted: Bool
+        public var wallTime: Double
+
+        public var failures: [Record] { records.compactMap { $0 }.filter(\.isFailure) }
+        public var ran: Int { records.filter { $0 != nil && $0!.outcome != .upToDate }.count }
+        public var upToDate: Int { records.filter { $0?.outcome == .upToDate }.count }
+        public var notStarted: Int { records.filter { $0 == nil }.count }
+        public var succeeded: Bool { !interrupted && failures.isEmpty && notStarted == 0 }
+    }
+
+    public let plan: BuildPlan
+    public let store: FingerprintStore
+    public let options: Options
+    private let identities = Mutex<[String: String]>([:])
+
+    public init(plan: BuildPlan, store: FingerprintStore, options: Options) {
+        self.plan = plan
+        self.store = store
+        self.options = options
+    }
+
+    /// Runs the plan; `onEvent` is called on the calling thread, in order.
+    public func run(_ onEvent: (Event) -> Void) -> Summary {
+        let actions = plan.actions
+        let clock = Clock()
+        var waiting = actions.map { Set($0.dependencies).count }
+        var dependents = [[Int]](repeating: [], count: actions.count)
+        for a in actions { for d in Set(a.dependencies) { dependents[d].append(a.id) } }
+        // The ready action first in the plan goes first: with -j1 the build runs in plan order.
+        var ready = Heap(actions.filter { waiting[$0.id] == 0 }.map(\.id))
+        var records = [Record?](repeating: nil, count: actions.count)
+        var freeSlots = Array((0..<options.jobs).reversed())
+        var running = 0
+        var stopping = false
+        var interrupted = false
+        let finished = Mutex<[Record]>([])
+        let signal = DispatchSemaphore(value: 0)
+        let queue = DispatchQueue(label: "ampu.build", attributes: .concurrent)
+
+        while true {
+            if !stopping, options.interruption?.isRaised == true {
+                stopping = true
+                interrupted = true
+            }
+            while !stopping, running < options.jobs, let id = ready.popMin() {
+                let slot = freeSlots.popLast()!
+                running += 1
+                onEvent(.started(actions[id], slot: slot))
+                queue.async {
+                    let record = self.perform(actions[id], slot: slot, clock: clock)
+                    finished.withLock { $0.append(record) }
+                    signal.signal()
+                }
+            }
+            if running == 0 { break }
+            signal.wait()
+            for record in finished.withLock({ list in defer { list.removeAll() }; return list }) {
+                running -= 1
+                freeSlots.append(record.slot)
+                records[record.action] = record
+                if record.outcome == .interrupted { interrupted = true; stopping = true }
+                if record.isFailure {
+                    if !options.keepGoing { stopping = true }
+                } else {
+                    for d in dependents[record.action] {
+                        waiting[d] -= 1
+                        if waiting[d] == 0 { ready.insert(d) }
+                    }
+                }
+                onEvent(.finished(actions[record.action], record))
+            }
+        }
+        if options.interruption?.isRaised == true { interrupted = true }
+        return Summary(records: records, interrupted: interrupted, wallTime: clock.now())
+    }
+
+    // MARK: One action
+
+    private func perform(_ action: BuildAction, slot: Int, clock: Clock) -> Record {
+        let start = clock.now()
+        var record = Record(action: action.id, outcome: .succeeded, staleness: nil, stdout: "", stderr: "", slot: slot, start: start, end: start)
+        let key = FingerprintStore.key(of: action, programs: action.commandLine.isEmpty ? [] : programIdentities(action))
+        let (staleness, refreshed) = store.staleness(of: action, key: key)
+        guard let staleness else {
+            if let refreshed { try? store.write(refreshed, for: action) }
+            record.outcome = .upToDate
+            record.end = clock.now()
+            return record
+        }
+        record.staleness = staleness
+        store.remove(for: action)
+        let fileSystem = store.fileSystem
+        var temporary: [String: String] = [:]
+        for output in action.outputs {
+            try? fileSystem.createDirectory(Paths.parent(output))
+            let temp = output + ".ampu-tmp"
+            try? fileSystem.removeItem(temp)
+            temporary[output] = temp
+        }
+        // The command writes the temporary names: an output under its own name is complete.
+        let arguments = action.commandLine.map { argument -> String in
+            let full = Paths.join(action.directory, argument)
+            guard let temp = temporary[full] else { return argument }
+            return Paths.isAbsolute(argument) ? temp : Paths.relative(temp, from: action.directory)
+        }
+        var environment = options.environment
+        for (name, value) in action.environment { environment[name] = value }
+        defer { record.end = clock.now() }
+        let result: ProcessRunner.Result
+        do {
+            result = try ProcessRunner.run(arguments, directory: action.directory, environment: environment, timeout: options.timeout,
+                                           interrupt: options.interruption?.descriptor)
+        } catch {
+            record.outcome = .cannotStart(error.description)
+            return record
+        }
+        record.stdout = result.stdoutText
+        record.stderr = result.stderrText
+        func discard() { for temp in temporary.values { try? fileSystem.removeItem(temp) } }
+        if result.interrupted { discard(); record.outcome = .interrupted; return record }
+        if result.timedOut { discard(); record.outcome = .timedOut; return record }
+        if result.status != 0 { discard(); record.outcome = .failed(status: result.status); return record }
+        for output in action.outputs {
+            let temp = temporary[output]!
+            guard fileSystem.status(temp) != nil else {
+                discard()
+                record.outcome = .missingOutput(output)
+                return record
+            }
+            if rename(temp, output) != 0 {
+                discard()
+                record.outcome = .cannotStart("cannot move '\(temp)' to '\(output)': \(String(cString: strerror(errno)))")
+                return record
+            }
+        }
+        var discovered: [String] = []
+        if let depfile = action.depfile, let text = try? fileSystem.readText(depfile) {
+            discovered = Depfile.prerequisites(String(decoding: text.bytes, as: UTF8.self), directory: action.directory)
+        }
+        do {
+            try store.record(action, key: key, discovered: discovered)
+        } catch {
+            record.outcome = .cannotStart("cannot write the fingerprint: \(error)")
+        }
+        return record
+    }
+
+    /// Each program the action runs, by its resolved path, size and time: a new compiler makes
+    /// every action it runs stale.
+    private func programIdentities(_ action: BuildAction) -> [String] {
+        let programs = action.launcher + [action.arguments[0]]
+        return programs.map { program in
+            if let known = identities.withLock({ $0[program] }) { return known }
+            var identity = program + " (not found)"
+            if let path = ProcessRunner.resolve(program, path: options.environment["PATH"] ?? "/usr/bin:/bin"),
+               let real = try? store.fileSystem.realPath(path), let status = store.fileSystem.status(real) {
+                identity = "\(real) \(status.size) \(status.modificationTime)"
+            }
+            identities.withLock { $0[program] = identity }
+            return identity
+        }
+    }
+}
+
+/// Seconds since it was made, on the monotonic clock.
+struct Clock: Sendable {
+    private let origin: Double
+
+    init() { origin = Self.seconds() }
+
+    func now() -> Double { Self.seconds() - origin }
+
+    private static func seconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,165 @@
+/// What an action was run on, kept under `target/cache/fingerprints/` once it succeeded: a key
+/// over its command line, environment and the identity of the programs it ran, and the size,
+/// modification time and SHA-256 of every file it read (its declared inputs and the headers its
+/// dependency file named) and the size and time of every file it wrote. The action is up to
+/// date while the key is the same, every input has the same size and time or, failing that,
+/// the same content, and every output is as it was left.
+public struct Fingerprint: Hashable, Sendable {
+    public struct Input: Hashable, Sendable {
+        public var path: String
+        public var size: Int
+        public var modificationTime: Int64
+        public var digest: String
+    }
+
+    public struct Output: Hashable, Sendable {
+        public var path: String
+        public var size: Int
+        public var modificationTime: Int64
+    }
+
+    public var key: String
+    public var inputs: [Input]
+    public var outputs: [Output]
+
+    static let header = "ampu-fingerprint 1"
+
+    /// The text kept on disk: a line per fact, tab-separated (paths may hold spaces).
+    public var text: String {
+        var out = Self.header + "\nkey\t" + key + "\n"
+        for i in inputs { out += "in\t\(i.size)\t\(i.modificationTime)\t\(i.digest)\t\(i.path)\n" }
+        for o in outputs { out += "out\t\(o.size)\t\(o.modificationTime)\t\(o.path)\n" }
+        return out
+    }
+
+    /// Reads the text back; nil when it is not a fingerprint (an older format, a torn file).
+    public init?(text: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard lines.popFirst() == Substring(Self.header), let keyLine = lines.popFirst(), keyLine.hasPrefix("key\t") else { return nil }
+        key = String(keyLine.dropFirst(4))
+        inputs = []
+        outputs = []
+        for line in lines {
+            let parts = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+            if parts.first == "in", parts.count == 5, let size = Int(parts[1]), let time = Int64(parts[2]) {
+                inputs.append(Input(path: String(parts[4]), size: size, modificationTime: time, digest: String(parts[3])))
+            } else if parts.first == "out", parts.count == 4, let size = Int(parts[1]), let time = Int64(parts[2]) {
+                outputs.append(Output(path: String(parts[3]), size: size, modificationTime: time))
+            } else {
+                return nil
+            }
+        }
+    }
+
+    public init(key: String, inputs: [Input], outputs: [Output]) {
+        self.key = key
+        self.inputs = inputs
+        self.outputs = outputs
+    }
+}
+
+/// The fingerprints of one target directory, and the decision whether an action must run.
+public struct FingerprintStore: Sendable {
+    public let directory: String
+    public let fileSystem: any FileSystem
+
+    public init(targetDirectory: String, fileSystem: any FileSystem) {
+        directory = Paths.join(targetDirectory, "cache", "fingerprints")
+        self.fileSystem = fileSystem
+    }
+
+    /// Why an action must run, or nil when it is up to date.
+    public enum Staleness: Hashable, Sendable, CustomStringConvertible {
+        case neverBuilt
+        case commandChanged
+        case inputChanged(String)
+        case inputMissing(String)
+        case outputChanged(String)
+
+        public var description: String {
+            switch self {
+            case .neverBuilt: "not built before"
+            case .commandChanged: "its command line or compiler changed"
+            case .inputChanged(let path): "'\(path)' changed"
+            case .inputMissing(let path): "'\(path)' is gone"
+            case .outputChanged(let path): "'\(path)' was changed or removed"
+            }
+        }
+    }
+
+    /// The file holding an action's fingerprint: named for what the action writes, which stays
+    /// the same when its command line changes.
+    public func file(for action: BuildAction) -> String {
+        var hash = SHA256()
+        for output in action.outputs.sorted() { hash.update(Array(output.utf8) + [0]) }
+        return Paths.join(directory, String(SHA256.hex(digest: hash.finish()).prefix(32)))
+    }
+
+    /// The key of an action: its command line, directory, environment and the programs it runs.
+    public static func key(of action: BuildAction, programs: [String]) -> String {
+        var hash = SHA256()
+        for part in action.commandLine + ["\u{0}dir", action.directory, "\u{0}env"] { hash.update(Array(part.utf8) + [0]) }
+        for (name, value) in action.environment.sorted(by: { $0.key < $1.key }) { hash.update(Array("\(name)=\(value)".utf8) + [0]) }
+        for program in programs { hash.update(Array(program.utf8) + [0]) }
+        return SHA256.hex(digest: hash.finish())
+    }
+
+    /// Whether `action` must run, given its key now. A touched input whose content is the same
+    /// does not make it stale; the fingerprint is then written again with the new times
+    /// (`refreshed`), so the next check takes the fast path.
+    public func staleness(of action: BuildAction, key: String) -> (staleness: Staleness?, refreshed: Fingerprint?) {
+        guard let bytes = try? fileSystem.readFile(file(for: action)),
+              let recorded = Fingerprint(text: String(decoding: bytes, as: UTF8.self)) else { return (.neverBuilt, nil) }
+        guard recorded.key == key else { return (.commandChanged, nil) }
+        let recordedPaths = Set(recorded.inputs.map(\.path))
+        if let missing = action.inputs.first(where: { !recordedPaths.contains($0) }) { return (.inputChanged(missing), nil) }
+        for output in recorded.outputs {
+            guard let status = fileSystem.status(output.path), status.size == output.size, status.modificationTime == output.modificationTime else {
+                return (.outputChanged(output.path), nil)
+            }
+        }
+        if Set(recorded.outputs.map(\.path)) != Set(action.outputs) { return (.commandChanged, nil) }
+        var refreshed = recorded
+        var touched = false
+        for (i, input) in recorded.inputs.enumerated() {
+            guard let status = fileSystem.status(input.path) else { return (.inputMissing(input.path), nil) }
+            if status.size == input.size && status.modificationTime == input.modificationTime { continue }
+            guard status.size == input.size, let digest = Self.digest(of: input.path, fileSystem: fileSystem), digest == input.digest else {
+                return (.inputChanged(input.path), nil)
+            }
+            refreshed.inputs[i].modificationTime = status.modificationTime
+            touched = true
+        }
+        return (nil, touched ? refreshed : nil)
+    }
+
+    /// The fingerprint of an action that has just succeeded: its declared inputs and
+    /// `discovered` ones (from its dependency file), hashed now.
+    public func record(_ action: BuildAction, key: String, discovered: [String]) throws(FileSystemError) {
+        var inputs: [Fingerprint.Input] = []
+        var seen = Set<String>()
+        for path in action.inputs + discovered where seen.insert(path).inserted {
+            guard let status = fileSystem.status(path), let digest = Self.digest(of: path, fileSystem: fileSystem) else { continue }
+            inputs.append(Fingerprint.Input(path: path, size: status.size, modificationTime: status.modificationTime, digest: digest))
+        }
+        let outputs = action.outputs.compactMap { path in
+            fileSystem.status(path).map { Fingerprint.Output(path: path, size: $0.size, modificationTime: $0.modificationTime) }
+        }
+        try write(Fingerprint(key: key, inputs: inputs, outputs: outputs), for: action)
+    }
+
+    public func write(_ fingerprint: Fingerprint, for action: BuildAction) throws(FileSystemError) {
+        try fileSystem.createDirectory(directory)
+        try fileSystem.writeFile(file(for: action), Array(fingerprint.text.utf8))
+    }
+
+    /// Forgets an action's fingerprint (before it runs: a run that fails must not leave the old one).
+    public func remove(for action: BuildAction) {
+        try? fileSystem.removeItem(file(for: action))
+    }
+
+    static func digest(of path: String, fileSystem: any FileSystem) -> String? {
+        guard let bytes = try? fileSystem.readFile(path) else { return nil }
+        return SHA256.hex(bytes)
+    }
+}

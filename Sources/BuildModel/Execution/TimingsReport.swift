@@ -1,0 +1,43 @@
+/// `--timings`: an HTML page of when each action ran and in which slot, as
+/// `cargo build --timings` writes one: a bar per action on a time axis, a row per slot, and a
+/// table sorted by duration.
+public enum TimingsReport {
+    public static func html(plan: BuildPlan, summary: BuildExecutor.Summary, jobs: Int) -> String {
+        let records = summary.records.compactMap { $0 }.filter { $0.outcome != .upToDate }
+        let total = max(summary.wallTime, 0.001)
+        let busy = records.reduce(0.0) { $0 + ($1.end - $1.start) }
+        let width = 1000.0, row = 24.0
+        func esc(_ s: String) -> String {
+            s.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;").replacing("\"", with: "&quot;")
+        }
+        func seconds(_ t: Double) -> String {
+            let ms = Int((t * 1000).rounded())
+            return "\(ms / 1000).\(String(ms % 1000 + 1000).dropFirst())s"
+        }
+        var bars = ""
+        for r in records {
+            let x = r.start / total * width, w = max((r.end - r.start) / total * width, 1)
+            let y = Double(r.slot) * row
+            let color = r.isFailure ? "#d9534f" : (plan.actions[r.action].kind == .link ? "#5bc0de" : "#5cb85c")
+            bars += "<rect x=\"\(x)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(row - 4)\" fill=\"\(color)\"><title>\(esc(plan.actions[r.action].description)) \(seconds(r.end - r.start))</title></rect>\n"
+        }
+        var rows = ""
+        for r in records.sorted(by: { ($0.end - $0.start) > ($1.end - $1.start) }) {
+            rows += "<tr><td>\(esc(plan.actions[r.action].description))</td><td>\(r.slot)</td><td>\(seconds(r.start))</td><td>\(seconds(r.end - r.start))</td></tr>\n"
+        }
+        return """
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8"><title>ampu build timings</title>
+            <style>body{font-family:sans-serif;margin:2em} table{border-collapse:collapse} td,th{padding:2px 10px;text-align:left} tr:nth-child(even){background:#f4f4f4}</style>
+            </head><body>
+            <h1>ampu build timings</h1>
+            <p>Profile '\(esc(plan.profile.name))', \(jobs) slot\(jobs == 1 ? "" : "s"): \(records.count) action\(records.count == 1 ? "" : "s") ran, \(summary.upToDate) up to date; wall time \(seconds(total)), busy \(seconds(busy)).</p>
+            <svg width="\(Int(width))" height="\(Int(Double(jobs) * row))" style="border:1px solid #ccc">
+            \(bars)</svg>
+            <table><tr><th>Action</th><th>Slot</th><th>Started</th><th>Took</th></tr>
+            \(rows)</table>
+            </body></html>
+
+            """
+    }
+}

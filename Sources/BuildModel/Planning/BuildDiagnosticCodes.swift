@@ -1,0 +1,17 @@
+/// The codes of planning and running a build, for every ecosystem.
+extension DiagnosticCode {
+    public static let toolNotFound = DiagnosticCode("B001", "The compiler or another program a build runs is not where `[toolchain]`, its environment variable or PATH says.")
+    public static let actionFailed = DiagnosticCode("B002", "A compile, archive or link that failed; its output follows, the compiler's own diagnostics shown like check's.")
+    public static let actionTimedOut = DiagnosticCode("B003", "A compile or link that ran past its time (`[build] timeout`, 300 seconds by default) and was stopped.")
+    public static let missingOutput = DiagnosticCode("B004", "An action that succeeded without writing a file it should have.")
+    public static let emptyGlob = DiagnosticCode("B005", "A `[native] sources` pattern that matches no file (warning).")
+    public static let unknownProfile = DiagnosticCode("B006", "A profile that is not `debug`, `release` or a `[profile.NAME]`, or profiles that inherit from each other in a circle.")
+    public static let packageImportCycle = DiagnosticCode("B007", "Packages whose modules import each other, so that neither can be built first, printed as a path.")
+    public static let invalidCommandTemplate = DiagnosticCode("B008", "A `[toolchain] command` that cannot be expanded (an unknown placeholder, a list inside a word).")
+    public static let nothingToBuild = DiagnosticCode("B009", "A workspace with no program, library or test to build (warning).")
+    public static let nativeNotLinked = DiagnosticCode("B010", "Native C sources with the `current` compiler preset, which links programs itself and cannot take the native library (warning).")
+
+    static let build: [DiagnosticCode] = [
+        .toolNotFound, .actionFailed, .actionTimedOut, .missingOutput, .emptyGlob, .unknownProfile, .packageImportCycle, .invalidCommandTemplate, .nothingToBuild, .nativeNotLinked,
+    ]
+}

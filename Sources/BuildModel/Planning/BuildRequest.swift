@@ -1,0 +1,51 @@
+/// What a build is asked for: a loaded workspace, the profile, and the machine it runs on.
+/// `BuildRequest.plan()` hands it to the workspace's ecosystem, which turns it into actions.
+public struct BuildRequest: Sendable {
+    public var snapshot: WorkspaceSnapshot
+    public var profile: ProfileSettings
+    /// The process environment: `PATH`, the compiler's variable, `CC`.
+    public var environment: [String: String]
+    public var fileSystem: any FileSystem
+    /// `target/` (absolute): `[build] output_dir` of the root manifest, else `target` beside it.
+    public var targetDirectory: String
+
+    /// The request for `profile` (`debug`, `release` or a `[profile.NAME]` of the root
+    /// manifest), or the diagnostic saying why there is no such profile.
+    public static func make(_ snapshot: WorkspaceSnapshot, profile name: String, environment: [String: String],
+                            fileSystem: any FileSystem) -> Result<BuildRequest, Diagnostic> {
+        let root = snapshot.rootManifest
+        switch ProfileSettings.resolve(name, in: root.build, manifest: root.path) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let profile):
+            let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
+            return .success(BuildRequest(snapshot: snapshot, profile: profile, environment: environment, fileSystem: fileSystem, targetDirectory: target))
+        }
+    }
+
+    /// The plan: the ecosystem's actions, checked to be in order.
+    public func plan() -> BuildPlan {
+        var plan = snapshot.ecosystem.planBuild(self)
+        if plan.actions.isEmpty && !plan.hasErrors {
+            plan.diagnostics.append(Diagnostic(severity: .warning, code: DiagnosticCode.nothingToBuild.rawValue,
+                                               message: "nothing to build: no package of the workspace has a program, a library or a test",
+                                               file: snapshot.rootManifest.path, range: snapshot.rootManifest.package?.range ?? .at(0),
+                                               help: ["add `entry = \"src/main.ast\"` under [package], or a [[bin]] with `name` and `path`"]))
+        }
+        return plan
+    }
+
+    /// An empty plan for this request, for an ecosystem to add its actions to.
+    public func emptyPlan() -> BuildPlan {
+        BuildPlan(root: snapshot.root, profile: profile, targetDirectory: targetDirectory)
+    }
+}
+
+extension Ecosystem {
+    /// By default an ecosystem cannot build yet: the plan holds one error that says so.
+    public func planBuild(_ request: BuildRequest) -> BuildPlan {
+        var plan = request.emptyPlan()
+        plan.diagnostics.append(Diagnostic(severity: .error, message: "ampu cannot build \(name) packages yet; `ampu check` checks them",
+                                           file: request.snapshot.rootManifest.path, range: .at(0)).unplaced)
+        return plan
+    }
+}

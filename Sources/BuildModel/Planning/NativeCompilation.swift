@@ -1,0 +1,72 @@
+/// C sources built with a package (`[native]`): each compiled with the system's C compiler
+/// (`$CC`, else `cc`) to an object under `build/<package>/native/`, with a dependency file that
+/// names the headers it read, then archived into `deps/lib<name>_native.a`. Written once for every
+/// ecosystem that has C parts.
+public struct NativeCompilation: Sendable {
+    /// The C compiler as the environment names it.
+    public var compiler: String
+    /// The launcher put before each compile (`ccache`), when one is set.
+    public var launcher: [String]
+
+    public init(environment: [String: String], launcher: String?) {
+        compiler = environment["CC"].flatMap { $0.isEmpty ? nil : $0 } ?? "cc"
+        self.launcher = launcher.map { [$0] } ?? []
+    }
+
+    /// What planning a package's native part gave: the archive and the action writing it.
+    public struct Archive: Hashable, Sendable {
+        public var path: String
+        public var action: Int
+        /// `-l` flags for the programs that link it.
+        public var linkFlags: [String]
+    }
+
+    /// Adds the compile and archive actions of `native` (of the package `name` in `directory`)
+    /// to `plan`; nil when it lists no existing source. A pattern that matches nothing is a
+    /// warning at its place in the manifest.
+    public func plan(_ native: NativeSettings, package name: String, libraryName: String, manifest: PackageManifest,
+                     into plan: inout BuildPlan, fileSystem: any FileSystem) -> Archive? {
+        let directory = manifest.directory
+        var sources: [String] = []
+        for pattern in native.sources {
+            let found = Glob(pattern.value).files(in: directory, fileSystem: fileSystem)
+            if found.isEmpty {
+                plan.diagnostics.append(Diagnostic(severity: .warning, code: DiagnosticCode.emptyGlob.rawValue,
+                                                   message: "'\(pattern.value)' matches no file in package '\(name)'", file: manifest.path,
+                                                   range: pattern.range, label: "no file matches",
+                                                   help: ["the pattern is relative to the package root; correct it or remove it"]))
+            }
+            for file in found where !sources.contains(Paths.join(directory, file)) { sources.append(Paths.join(directory, file)) }
+        }
+        guard !sources.isEmpty else { return nil }
+        let buildDirectory = Paths.join(plan.profileDirectory, "build", libraryName, "native")
+        let includes = native.include.flatMap { ["-I", plan.display(Paths.join(directory, $0.value))] }
+        var optimise = ["-O\(plan.profile.optimization)"]
+        if plan.profile.debugInfo { optimise.append("-g") }
+        var objects: [String] = []
+        var compiles: [Int] = []
+        for source in sources {
+            let relative = Paths.relative(source, from: directory)
+            let object = Paths.join(buildDirectory, relative + ".o")
+            let depfile = Paths.join(buildDirectory, relative + ".d")
+            let arguments = [compiler] + optimise + includes + native.flags.map(\.value)
+                + ["-MD", "-MF", plan.display(depfile), "-c", plan.display(source), "-o", plan.display(object)]
+            compiles.append(plan.add(BuildAction(
+                kind: .compileNative, package: name, description: "Compiling \(name) (native \(relative))", arguments: arguments, launcher: launcher,
+                directory: plan.root, inputs: [source], outputs: [object, depfile], depfile: depfile, compiledFiles: [source])))
+            objects.append(object)
+        }
+        let archive = Paths.join(plan.profileDirectory, "deps", "lib\(libraryName)_native.a")
+        let action = plan.add(BuildAction(
+            kind: .archive, package: name, description: "Archiving \(name) (native)",
+            arguments: ["ar", "rcs", plan.display(archive)] + objects.map { plan.display($0) },
+            directory: plan.root, inputs: objects, outputs: [archive], dependencies: compiles))
+        return Archive(path: archive, action: action, linkFlags: native.libs.map { "-l\($0.value)" })
+    }
+
+    /// A package's name as a library file's: characters other than letters, digits and `_`
+    /// become `_` (`github.com/user/pkg` → `github_com_user_pkg`).
+    public static func libraryName(_ name: String) -> String {
+        String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "_" })
+    }
+}

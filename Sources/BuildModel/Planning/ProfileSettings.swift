@@ -1,0 +1,85 @@
+/// A build profile with everything decided: the built-in `debug` and `release`, or a
+/// `[profile.NAME]` of the manifest on top of the profile it inherits.
+public struct ProfileSettings: Hashable, Sendable {
+    public var name: String
+    /// 0 (off) to 3 (most).
+    public var optimization: Int
+    public var debugInfo: Bool
+    /// Link-time optimisation (`thin`, `full`), when asked for.
+    public var lto: String?
+
+    public init(name: String, optimization: Int, debugInfo: Bool, lto: String? = nil) {
+        self.name = name
+        self.optimization = optimization
+        self.debugInfo = debugInfo
+        self.lto = lto
+    }
+
+    /// Where its output goes under `target/`: the profile's name, as Cargo does.
+    public var directoryName: String { name }
+
+    public static let debug = ProfileSettings(name: "debug", optimization: 0, debugInfo: true)
+    public static let release = ProfileSettings(name: "release", optimization: 3, debugInfo: false)
+
+    /// How the progress and the summary describe it, as Cargo does: `unoptimized + debuginfo`.
+    public var summary: String {
+        (optimization == 0 ? "unoptimized" : "optimized") + (debugInfo ? " + debuginfo" : "")
+    }
+
+    /// The profile `name` as `build` defines it (the built-ins, then `[profile.*]` with
+    /// `inherits` followed), or a diagnostic saying why it cannot be: an unknown name, or
+    /// profiles that inherit from each other in a circle.
+    public static func resolve(_ name: String, in build: BuildSettings, manifest: String) -> Result<ProfileSettings, Diagnostic> {
+        var chain: [String] = []
+        var current = name
+        var layers: [BuildProfile] = []
+        while true {
+            if chain.contains(current) {
+                let path = (chain + [current]).joined(separator: " → ")
+                let profile = build.profiles.first { $0.name.value == chain.last! }
+                return .failure(Diagnostic(severity: .error, code: DiagnosticCode.unknownProfile.rawValue, message: "profiles inherit from each other in a circle: \(path)",
+                                           file: manifest, range: profile?.inherits?.range ?? .at(0), label: "inherited here",
+                                           help: ["make one of them inherit from 'debug' or 'release'"]))
+            }
+            chain.append(current)
+            if let defined = build.profiles.first(where: { $0.name.value == current }) {
+                layers.append(defined)
+                if let parent = defined.inherits?.value {
+                    current = parent
+                    continue
+                }
+                if current == "debug" || current == "release" { break }
+                // A profile of its own with no parent starts from debug, as Cargo's must name one.
+                current = "debug"
+                continue
+            }
+            guard current == "debug" || current == "release" else {
+                let known = ["debug", "release"] + build.profiles.map(\.name.value).filter { $0 != "debug" && $0 != "release" }
+                var help = ["define it as [profile.\(current)] with `inherits = \"release\"`, or use one of: \(known.joined(separator: ", "))"]
+                if let guess = Spelling.closest(to: current, in: known) { help.insert("did you mean '\(guess)'?", at: 0) }
+                return .failure(Diagnostic(severity: .error, code: DiagnosticCode.unknownProfile.rawValue, message: "no profile named '\(current)'",
+                                           file: manifest, range: .at(0), help: help).unplaced)
+            }
+            break
+        }
+        var settings = chain.last == "release" ? ProfileSettings.release : ProfileSettings.debug
+        settings.name = name
+        for layer in layers.reversed() {
+            if let level = layer.optimization?.value, let value = optimizationLevel(level) { settings.optimization = value }
+            if let debug = layer.debug?.value { settings.debugInfo = debug }
+            if let lto = layer.lto?.value { settings.lto = lto == "none" ? nil : lto }
+        }
+        return .success(settings)
+    }
+
+    /// An optimisation level as manifests write it: `0`…`3`, or a name.
+    static func optimizationLevel(_ text: String) -> Int? {
+        switch text {
+        case "0", "none", "debug": 0
+        case "1", "basic": 1
+        case "2", "standard", "default": 2
+        case "3", "aggressive", "release": 3
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// Finds the program a build runs: the manifest's setting, then an environment variable, then
+/// `PATH`. When it is not there, the diagnostic says which of the three it tried and how to fix it.
+public enum ToolLocator {
+    /// - Parameters:
+    ///   - tool: how messages name it ("the Asthra compiler").
+    ///   - configured: the manifest's setting (`[toolchain] compiler`): a path relative to the
+    ///     manifest, or a name looked up in PATH.
+    ///   - variable: the environment variable that names it (`ASTHRA`).
+    ///   - defaultName: the name looked up in PATH when neither is set.
+    public static func locate(_ tool: String, configured: Located<String>?, key: String, manifest: PackageManifest, variable: String,
+                              defaultName: String, environment: [String: String], fileSystem: any FileSystem) -> Result<String, Diagnostic> {
+        let path = environment["PATH"] ?? "/usr/bin:/bin"
+        let manifestName = Paths.lastComponent(manifest.path)
+        if let configured {
+            let value = configured.value
+            if value.contains("/") {
+                let full = Paths.join(manifest.directory, value)
+                if ProcessRunner.resolve(full, path: path) != nil { return .success(full) }
+                let why = fileSystem.exists(full) ? "is not executable" : "does not exist"
+                return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(value)' \(why)",
+                                           file: manifest.path, range: configured.range, label: "set here", notes: ["the path is relative to \(manifestName)"],
+                                           help: ["correct the path, or remove `\(key)` to use $\(variable) or '\(defaultName)' from PATH"]))
+            }
+            if let found = ProcessRunner.resolve(value, path: path) { return .success(found) }
+            return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(value)' is not on PATH",
+                                       file: manifest.path, range: configured.range, label: "looked up in PATH", notes: ["PATH is \(path)"],
+                                       help: ["put the directory holding '\(value)' on PATH, or write its full path here"]))
+        }
+        if let named = environment[variable], !named.isEmpty {
+            if let found = ProcessRunner.resolve(named, path: path) { return .success(found) }
+            let why = named.contains("/") ? (fileSystem.exists(named) ? "is not executable" : "does not exist") : "is not on PATH"
+            return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(named)' named by $\(variable) \(why)",
+                                       file: manifest.path, range: .at(0), help: ["set \(variable) to the compiler's full path, or unset it to use '\(defaultName)' from PATH"]).unplaced)
+        }
+        if let found = ProcessRunner.resolve(defaultName, path: path) { return .success(found) }
+        return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue,
+                                   message: "\(tool) was not found: \(manifestName) has no `\(key)`, $\(variable) is not set, and no '\(defaultName)' is on PATH",
+                                   file: manifest.path, range: .at(0), notes: ["PATH is \(path)"],
+                                   help: ["install it and put its directory on PATH, set \(variable)=/path/to/\(defaultName), or add `\(key.split(separator: ".").last!) = \"/path/to/\(defaultName)\"` under [\(key.split(separator: ".").first!)] in \(manifestName)"]).unplaced)
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import BuildModel
+
+/// `ampu build`: the workspace's programs, libraries and tests, incrementally, in parallel.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Compile the workspace: every package in dependency order, then its programs and tests.",
+        discussion: """
+            Checks the workspace first (check's errors stop the build), plans the compiles, native C \
+            compiles, archives and links, and runs them at most -j at a time, each as soon as what it \
+            reads is built. An action whose inputs, command line and compiler are unchanged does not \
+            run again. Output goes to target/<profile>/; compile_commands.json is written at the \
+            workspace root on every build.
+            """
+    )
+
+    @OptionGroup var options: BuildOptions
+
+    @Flag(help: "Print the plan instead of running it.")
+    var plan = false
+
+    @Option(help: "With --plan: text or json.")
+    var format: PlanFormat = .text
+
+    @Flag(help: "Write an HTML report of when each action ran (target/timings/ampu-timing.html).")
+    var timings = false
+
+    enum PlanFormat: String, ExpressibleByArgument { case text, json }
+
+    func run() throws {
+        let session = BuildSession(options: options)
+        let (snapshot, built) = session.plan(partial: !plan)
+        if plan {
+            switch format {
+            case .text: Terminal.standardOutput.write(built.text)
+            case .json: Terminal.standardOutput.write(((try? JSON.serializeToString(built.json, pretty: true)) ?? "{}") + "\n")
+            }
+            Terminal.exitNow(0)
+        }
+        Terminal.exitNow(session.execute(built, snapshot: snapshot, timings: timings) ? 0 : 1)
+    }
+}
+
+/// `ampu run [--bin NAME] [-- ARGS]`: builds, then runs one program with the arguments.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Build, then run a program of the workspace with the arguments after --."
+    )
+
+    @OptionGroup var options: BuildOptions
+
+    @Option(help: "The program to run, when the workspace has more than one.")
+    var bin: String?
+
+    @Argument(parsing: .postTerminator, help: "Arguments for the program.")
+    var arguments: [String] = []
+
+    func run() throws {
+        let session = BuildSession(options: options)
+        let (snapshot, plan) = session.plan()
+        let programs = plan.programs.filter { bin == nil || $0.name == bin }
+        guard programs.count == 1, let program = programs.first else {
+            let names = plan.programs.map(\.name)
+            if names.isEmpty { session.finish(error: "the workspace has no program to run; add `entry` under [package] or a [[bin]]") }
+            if let bin { session.finish(error: "no program named '\(bin)'; the workspace has: \(names.joined(separator: ", "))") }
+            session.finish(error: "the workspace has \(names.count) programs; say which with --bin: \(names.joined(separator: ", "))")
+        }
+        guard session.execute(plan, snapshot: snapshot) else { Terminal.exitNow(1) }
+        session.status("Running", "`\(plan.display(program.path))\(arguments.isEmpty ? "" : " " + arguments.joined(separator: " "))`")
+        Terminal.exec([program.path] + arguments)
+    }
+}
+
+/// `ampu test`: builds the test programs (each module under a package's tests/) and runs them.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Build and run the test programs: each module under a package's tests/ directory.",
+        discussion: "A test passes when its program exits with status 0. Ends with 'N passed, N failed'; exits 1 when any failed."
+    )
+
+    @OptionGroup var options: BuildOptions
+
+    @Argument(help: "Run only the tests whose names contain this text.")
+    var filter: String?
+
+    func run() throws {
+        let session = BuildSession(options: options)
+        let (snapshot, plan) = session.plan()
+        guard session.execute(plan, snapshot: snapshot) else { Terminal.exitNow(1) }
+        let tests = plan.tests.filter { filter == nil || $0.name.contains(filter!) }
+        var passed = 0, failed = 0
+        let out = Terminal.standardOutput
+        out.write("\nrunning \(tests.count) test\(tests.count == 1 ? "" : "s")\n")
+        for test in tests {
+            let result: ProcessRunner.Result
+            do {
+                result = try ProcessRunner.run([test.path], directory: plan.root, environment: session.environment, timeout: 300, interrupt: Interruption.shared.descriptor)
+            } catch {
+                out.write("test \(test.package)/\(test.name) ... FAILED (\(error))\n")
+                failed += 1
+                continue
+            }
+            if result.interrupted { Terminal.exitNow(130) }
+            if result.succeeded {
+                passed += 1
+                out.write("test \(test.package)/\(test.name) ... ok\n")
+            } else {
+                failed += 1
+                let why = result.timedOut ? "ran past 300 seconds" : "exit status \(result.status)"
+                out.write("test \(test.package)/\(test.name) ... FAILED (\(why))\n")
+                let output = result.stdoutText + result.stderrText
+                if !output.isEmpty { out.write(output.hasSuffix("\n") ? output : output + "\n") }
+            }
+        }
+        out.write("\n\(passed) passed, \(failed) failed\n")
+        Terminal.exitNow(failed == 0 ? 0 : 1)
+    }
+}

@@ -1,0 +1,197 @@
+import ArgumentParser
+import BuildModel
+
+/// The options every building command shares (`build`, `run`, `test`, `compile-commands`, `gen`).
+struct BuildOptions: ParsableArguments {
+    @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
+    var manifestPath: String?
+
+    @Flag(help: "Build with the release profile (optimised, no debug information).")
+    var release = false
+
+    @Option(help: "Build with this profile: debug, release or a [profile.NAME] of the manifest.")
+    var profile: String?
+
+    @Option(name: [.customShort("j", allowingJoined: true), .customLong("jobs")], help: "How many actions run at once (default: [build] parallel_jobs, else one per core).")
+    var jobs: Int?
+
+    @Flag(name: .customLong("keep-going"), help: "Keep starting actions after one fails.")
+    var keepGoing = false
+
+    @Option(name: .customLong("message-format"), help: "How to print diagnostics: human, short or json.")
+    var messageFormat: MessageFormat = .human
+
+    var profileName: String { profile ?? (release ? "release" : "debug") }
+
+    func validate() throws {
+        if release && profile != nil && profile != "release" { throw ValidationError("--release and --profile \(profile!) ask for two profiles; give one") }
+        if let jobs, jobs < 1 { throw ValidationError("-j must be at least 1") }
+    }
+}
+
+/// Loading, checking and planning a build, and running a plan with progress and messages:
+/// what `build`, `run` and `test` share. The work is `BuildModel`'s; this draws it.
+struct BuildSession {
+    let options: BuildOptions
+    let fileSystem = LocalFileSystem()
+    let environment = Environment.current
+    var stream: Terminal { options.messageFormat == .json ? .standardOutput : .standardError }
+
+    /// The workspace, checked (check's errors stop here), and its plan (its errors too, unless
+    /// `partial`: then what can be built still is, and the errors are shown first).
+    func plan(partial: Bool = false) -> (WorkspaceSnapshot, BuildPlan) {
+        let snapshot: WorkspaceSnapshot
+        do throws(WorkspaceError) {
+            let (loader, manifest) = try EcosystemRegistry.standard.loader(
+                from: fileSystem.currentDirectory, manifestPath: options.manifestPath, fileSystem: fileSystem, environment: environment)
+            snapshot = try loader.load(from: fileSystem.currentDirectory, manifestPath: manifest)
+        } catch {
+            show([error.diagnostic], sources: [:], root: nil, defaultFile: "")
+            Terminal.exitNow(1)
+        }
+        let report = CheckReport(snapshot: snapshot, resolution: [])
+        show(report.diagnostics, sources: snapshot.sources, root: snapshot.root, defaultFile: snapshot.rootManifest.path)
+        if report.errorCount > 0 {
+            finish(error: "could not build: `ampu check` found \(count(report.errorCount, "error"))")
+        }
+        let request: BuildRequest
+        switch BuildRequest.make(snapshot, profile: options.profileName, environment: environment, fileSystem: fileSystem) {
+        case .success(let made): request = made
+        case .failure(let diagnostic):
+            show([diagnostic], sources: snapshot.sources, root: snapshot.root, defaultFile: snapshot.rootManifest.path)
+            Terminal.exitNow(1)
+        }
+        let plan = request.plan()
+        show(plan.diagnostics, sources: snapshot.sources, root: snapshot.root, defaultFile: snapshot.rootManifest.path)
+        if plan.hasErrors && !partial { Terminal.exitNow(1) }
+        return (snapshot, plan)
+    }
+
+    /// Runs the plan under the target directory's lock; compile_commands.json is written first.
+    /// Returns whether every action succeeded (and the plan had no error).
+    @discardableResult
+    func execute(_ plan: BuildPlan, snapshot: WorkspaceSnapshot, timings: Bool = false) -> Bool {
+        let started = Clock.now()
+        let lock: BuildLock
+        do {
+            lock = try BuildLock(targetDirectory: plan.targetDirectory, fileSystem: fileSystem) {
+                status("Blocking", "waiting for file lock on build directory")
+            }
+        } catch {
+            finish(error: "\(error)")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        do {
+            try fileSystem.writeFile(Paths.join(plan.root, "compile_commands.json"), Array(CompileCommands.json(of: plan).utf8))
+        } catch {
+            show([Diagnostic(severity: .warning, message: "cannot write compile_commands.json: \(error)", range: .at(0)).unplaced], sources: [:], root: nil, defaultFile: "")
+        }
+        let jobs = options.jobs ?? snapshot.rootManifest.build.jobs.map { Int($0.value) } ?? Clock.cores
+        let timeout = Double(snapshot.rootManifest.build.timeout?.value ?? 300)
+        let executor = BuildExecutor(
+            plan: plan, store: FingerprintStore(targetDirectory: plan.targetDirectory, fileSystem: fileSystem),
+            options: .init(jobs: jobs, keepGoing: options.keepGoing, timeout: timeout, environment: environment, interruption: .shared))
+        let progress = BuildProgress(total: plan.actions.count, terminal: .standardError)
+        let summary = executor.run { event in
+            switch event {
+            case .started(let action, _):
+                progress.started(action)
+            case .finished(let action, let record):
+                progress.finished(action, record)
+                if record.outcome != .upToDate && !record.isFailure { progress.above { status(verb(of: action), String(action.description.drop { $0 != " " }.dropFirst())) } }
+                if record.isFailure { progress.above { report(record, of: action, plan: plan, timeout: timeout) } }
+            }
+        }
+        progress.clear()
+        if timings {
+            let path = Paths.join(plan.targetDirectory, "timings", "ampu-timing.html")
+            try? fileSystem.createDirectory(Paths.parent(path))
+            if (try? fileSystem.writeFile(path, Array(TimingsReport.html(plan: plan, summary: summary, jobs: jobs).utf8))) != nil {
+                status("Timing", "report saved to \(plan.display(path))")
+            }
+        }
+        if summary.interrupted {
+            Terminal.standardError.write(paint("error", "1;31") + ": build interrupted; finished outputs are kept, the others are not written\n")
+            Terminal.exitNow(130)
+        }
+        let elapsed = String(format2(Clock.now() - started))
+        if summary.succeeded && !plan.hasErrors {
+            status("Finished", "`\(plan.profile.name)` profile [\(plan.profile.summary)] in \(elapsed)s")
+            return true
+        }
+        let failed = summary.failures.count
+        let skipped = summary.notStarted
+        var words = ["could not build"]
+        if failed > 0 { words.append("\(count(failed, "action")) failed") }
+        if skipped > 0 { words.append("\(skipped) not started") }
+        if plan.hasErrors { words.append("the plan has errors (above)") }
+        Terminal.standardError.write(paint("error", "1;31") + ": " + words.joined(separator: "; ") + "\n")
+        return false
+    }
+
+    // MARK: Drawing
+
+    func show(_ diagnostics: [Diagnostic], sources: [String: SourceText], root: String?, defaultFile: String) {
+        guard !diagnostics.isEmpty else { return }
+        let renderer = DiagnosticRenderer(format: options.messageFormat, colors: stream.supportsColor, root: root)
+        stream.write(renderer.render(diagnostics, sources: sources, defaultFile: defaultFile))
+    }
+
+    /// A failed action: the compiler's diagnostics drawn as check draws them, other output as
+    /// it was, then what failed (B002, B003, B004).
+    private func report(_ record: BuildExecutor.Record, of action: BuildAction, plan: BuildPlan, timeout: Double) {
+        let parsed = CompilerMessages.parse(record.stderr + record.stdout, directory: action.directory, fileSystem: fileSystem)
+        show(parsed.diagnostics, sources: parsed.sources, root: plan.root, defaultFile: "")
+        if !parsed.otherLines.isEmpty && options.messageFormat != .json {
+            stream.write(parsed.otherLines.map { $0 + "\n" }.joined())
+        }
+        let code: DiagnosticCode
+        let message: String
+        var help: [String] = []
+        switch record.outcome {
+        case .failed(let status):
+            code = .actionFailed
+            message = "\(action.description) failed: '\(Paths.lastComponent(action.arguments[0]))' exited with status \(status)"
+        case .timedOut:
+            code = .actionTimedOut
+            message = "\(action.description) ran for more than \(Int(timeout)) second\(timeout == 1 ? "" : "s") and was stopped"
+            help = ["raise `timeout` under [build] if it needs longer; a compiler that never ends may be looping on its input"]
+        case .missingOutput(let path):
+            code = .missingOutput
+            message = "\(action.description) succeeded but did not write '\(plan.display(path))'"
+            help = ["check the compiler's command line (`ampu build --plan`): it must write the file named after -o"]
+        case .cannotStart(let why):
+            code = .toolNotFound
+            message = "\(action.description) could not run: \(why)"
+        case .interrupted, .upToDate, .succeeded:
+            return
+        }
+        var d = Diagnostic(severity: .error, code: code.rawValue, message: message, range: .at(0), help: help).unplaced
+        d.notes = ["the command was: " + action.shellCommand]
+        show([d], sources: [:], root: plan.root, defaultFile: "")
+    }
+
+    /// Cargo's status line: the verb right-aligned in twelve columns, green on a terminal.
+    func status(_ verb: String, _ text: String) {
+        let padded = String(repeating: " ", count: max(0, 12 - verb.count)) + verb
+        Terminal.standardError.write(paint(padded, "1;32") + " " + text + "\n")
+    }
+
+    private func verb(of action: BuildAction) -> String { String(action.description.prefix { $0 != " " }) }
+
+    func finish(error message: String) -> Never {
+        Terminal.standardError.write(paint("error", "1;31") + ": " + message + "\n")
+        Terminal.exitNow(1)
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        Terminal.standardError.supportsColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    private func format2(_ t: Double) -> String {
+        let hundredths = Int((t * 100).rounded())
+        return "\(hundredths / 100).\(String(hundredths % 100 + 100).dropFirst())"
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import BuildModel
+
+/// `ampu clean`: removes build output, all of it or the part asked for, as the seed lists.
+struct CleanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean",
+        abstract: "Remove build output (target/).",
+        discussion: """
+            With no option, removes target/ (the same as --all). --profile P removes target/P; --deps removes \
+            the libraries in target/*/deps; --cache removes target/cache (fingerprints: the next build runs \
+            everything again) but keeps the libraries. The package cache (~/.asthra/cache) is never touched.
+            """
+    )
+
+    @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
+    var manifestPath: String?
+
+    @Option(help: "Remove only this profile's output (debug, release, …).")
+    var profile: String?
+
+    @Flag(help: "Remove only the libraries (target/*/deps).")
+    var deps = false
+
+    @Flag(help: "Remove only the build cache (target/cache).")
+    var cache = false
+
+    @Flag(help: "Remove everything under target/ (the default).")
+    var all = false
+
+    func run() throws {
+        let fileSystem = LocalFileSystem()
+        let (found, ecosystem, _) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
+        // A member's build output is the workspace's: target/ beside the root manifest.
+        let path = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem).workspaceRoot(for: found)
+        let manifest = ManifestTarget.load(path, fileSystem: fileSystem).manifest
+        let root = Paths.parent(path)
+        let target = Paths.join(root, manifest.build.outputDirectory?.value ?? "target")
+        var doomed: [String] = []
+        if all || (profile == nil && !deps && !cache) {
+            doomed = [target]
+        } else {
+            if let profile {
+                guard !profile.contains("/"), profile != "..", profile != "cache" else { ManifestTarget.fail("'\(profile)' is not a profile name") }
+                doomed.append(Paths.join(target, profile))
+            }
+            if deps {
+                for entry in (try? fileSystem.contentsOfDirectory(target)) ?? [] where entry != "cache" {
+                    let d = Paths.join(target, entry, "deps")
+                    if fileSystem.isDirectory(d) { doomed.append(d) }
+                }
+            }
+            if cache { doomed.append(Paths.join(target, "cache")) }
+        }
+        var removed = 0
+        for d in doomed where fileSystem.exists(d) {
+            do { try fileSystem.removeItem(d) } catch { ManifestTarget.fail("cannot remove '\(d)': \(error)") }
+            removed += 1
+        }
+        let shown = doomed.map { Paths.relative($0, ifWithin: root) }.joined(separator: ", ")
+        Terminal.standardError.write(removed == 0 ? "     Nothing to remove (\(shown) does not exist)\n" : "     Removed \(shown)\n")
+    }
+}
+
+/// `ampu compile-commands`: writes compile_commands.json for the plan without building.
+struct CompileCommandsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile-commands",
+        abstract: "Write compile_commands.json (an entry per C and per Asthra source) without building."
+    )
+
+    @OptionGroup var options: BuildOptions
+
+    @Option(help: "Where to write it (default: compile_commands.json at the workspace root; - for standard output).")
+    var output: String?
+
+    func run() throws {
+        let session = BuildSession(options: options)
+        let (_, plan) = session.plan(partial: true)
+        let text = CompileCommands.json(of: plan)
+        if output == "-" {
+            Terminal.standardOutput.write(text)
+            Terminal.exitNow(0)
+        }
+        let path = output.map { session.fileSystem.absolute($0) } ?? Paths.join(plan.root, "compile_commands.json")
+        do { try session.fileSystem.writeFile(path, Array(text.utf8)) } catch { session.finish(error: "cannot write '\(path)': \(error)") }
+        session.status("Wrote", "\(plan.display(path)) (\(session.count(CompileCommands.entries(of: plan).count, "entry").replacing("entrys", with: "entries")))")
+        Terminal.exitNow(plan.hasErrors ? 1 : 0)
+    }
+}
+
+/// `ampu gen ninja`: the plan as a build.ninja that Ninja builds to the same outputs.
+struct GenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gen",
+        abstract: "Write the build for another tool: `ampu gen ninja` writes build.ninja.",
+        subcommands: [GenNinjaCommand.self]
+    )
+}
+
+struct GenNinjaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ninja",
+        abstract: "Write build.ninja for the plan, at the workspace root (or --output); then `ninja` builds it."
+    )
+
+    @OptionGroup var options: BuildOptions
+
+    @Option(help: "Where to write it (default: build.ninja at the workspace root; - for standard output).")
+    var output: String?
+
+    func run() throws {
+        let session = BuildSession(options: options)
+        let (_, plan) = session.plan()
+        let text = NinjaFile.text(of: plan)
+        if output == "-" {
+            Terminal.standardOutput.write(text)
+            Terminal.exitNow(0)
+        }
+        let path = output.map { session.fileSystem.absolute($0) } ?? Paths.join(plan.root, "build.ninja")
+        do { try session.fileSystem.writeFile(path, Array(text.utf8)) } catch { session.finish(error: "cannot write '\(path)': \(error)") }
+        session.status("Wrote", "\(plan.display(path)) (\(session.count(plan.actions.count, "edge")))")
+    }
+}

@@ -1,0 +1,56 @@
+import BuildModel
+
+/// The progress bar of a build on a terminal, rewritten in place under the status lines:
+/// `    Building [=====>          ] 42/100 util`. Off a terminal it draws nothing.
+final class BuildProgress {
+    private let total: Int
+    private let terminal: Terminal
+    private let shown: Bool
+    private var done = 0
+    private var running: [Int: String] = [:]
+    private var drawn = false
+
+    init(total: Int, terminal: Terminal) {
+        self.total = total
+        self.terminal = terminal
+        shown = terminal.isTerminal && total > 0
+    }
+
+    func started(_ action: BuildAction) {
+        running[action.id] = action.package
+        draw()
+    }
+
+    func finished(_ action: BuildAction, _ record: BuildExecutor.Record) {
+        running[action.id] = nil
+        done += 1
+        draw()
+    }
+
+    /// Writes status lines above the bar.
+    func above(_ body: () -> Void) {
+        clear()
+        body()
+        draw()
+    }
+
+    func clear() {
+        if drawn { terminal.write("\r\u{1B}[2K") }
+        drawn = false
+    }
+
+    /// The bar's text for `done` of `total`, naming what runs.
+    static func line(done: Int, total: Int, running: [String], width: Int = 25) -> String {
+        let filled = total == 0 ? width : done * width / total
+        let bar = String(repeating: "=", count: filled) + (filled < width ? ">" + String(repeating: " ", count: width - filled - 1) : "")
+        let names = running.isEmpty ? "" : " " + running.joined(separator: ", ")
+        return "    Building [\(bar)] \(done)/\(total)\(names)"
+    }
+
+    private func draw() {
+        guard shown else { return }
+        let names = Array(Set(running.values)).sorted().prefix(3)
+        terminal.write("\r\u{1B}[2K" + String(Self.line(done: done, total: total, running: Array(names)).prefix(100)))
+        drawn = true
+    }
+}

@@ -1,0 +1,309 @@
+import Foundation
+import Testing
+
+/// The test fixtures: small real workspaces and the stand-in compiler.
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures").path
+/// The Asthra compiler cannot be installed here: this stand-in honours both command lines,
+/// follows imports and fails on markers (see its header). Every ampu code path is the real one.
+let standIn = fixtures + "/standin/asthra"
+
+/// A fixture workspace copied into a scratch directory (builds write target/ beside it), with
+/// the stand-in compiler and a log of every run of it.
+final class BuildFixture {
+    let scratch: ScratchDirectory
+    var root: String { scratch.path + "/ws" }
+    var log: String { scratch.path + "/compiler.log" }
+
+    init(_ name: String) throws {
+        scratch = try ScratchDirectory()
+        try FileManager.default.copyItem(atPath: fixtures + "/build/" + name, toPath: scratch.path + "/ws")
+    }
+
+    var environment: [String: String] { plain.merging(["ASTHRA": standIn, "ASTHRA_STANDIN_LOG": log]) { _, new in new } }
+
+    func ampu(_ arguments: [String], in sub: String = "", extra: [String: String] = [:]) throws -> AmpuProcess.Result {
+        try AmpuProcess.run(arguments, environment: environment.merging(extra) { _, new in new }, directory: sub.isEmpty ? root : root + "/" + sub)
+    }
+
+    /// The compiler runs logged so far: each run's sources and -o, relative to the workspace.
+    var compilerRuns: [String] {
+        guard let text = try? String(contentsOfFile: log, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map { line in
+            let object = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            return (object["argv"] as! [String]).joined(separator: " ")
+        }
+    }
+
+    func write(_ relative: String, _ text: String) throws { try scratch.write("ws/" + relative, text) }
+    func read(_ relative: String) throws -> String { try scratch.read("ws/" + relative) }
+    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: root + "/" + relative) }
+
+    /// Every file under target/, relative to it, sorted.
+    func targetFiles() -> [String] {
+        let base = root + "/target"
+        guard let e = FileManager.default.enumerator(atPath: base) else { return [] }
+        return e.compactMap { $0 as? String }.filter { !FileManager.default.isDirectory(base + "/" + $0) && $0 != ".ampu-lock" }.sorted()
+    }
+}
+
+extension FileManager {
+    func isDirectory(_ path: String) -> Bool {
+        var dir: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &dir) && dir.boolValue
+    }
+}
+
+/// A build's closing line with its time replaced: the only part of the output that varies.
+func timeless(_ text: String) -> String {
+    text.replacing(/in \d+\.\d\ds/, with: "in [time]")
+}
+
+@Suite("ampu build, run, test and clean", .serialized)
+struct BuildCommandTests {
+    @Test("a workspace builds in dependency order with the seed's command line; the second build starts no process")
+    func seedBuild() throws {
+        let ws = try BuildFixture("seed")
+        let first = try ws.ampu(["build", "-j1"])
+        #expect(timeless(first.stderr) == """
+               Compiling util (native csrc/clamp.c)
+               Archiving util (native)
+               Compiling util
+               Compiling app
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+               Compiling app (test "broken")
+                 Linking app (test "broken")
+               Compiling app (test "smoke")
+                 Linking app (test "smoke")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(first.status == 0)
+        #expect(ws.compilerRuns == [
+            "util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a.ampu-tmp -I util -O0 -g",
+            "app/src/greeting.ast -o target/debug/deps/libapp.a.ampu-tmp -I app -I util -O0 -g",
+            "app/src/main.ast -o target/debug/build/app/app.o.ampu-tmp -I app -I util -O0 -g",
+            "app/tests/broken.ast -o target/debug/build/app/broken.o.ampu-tmp -I app -I util -O0 -g",
+            "app/tests/smoke.ast -o target/debug/build/app/smoke.o.ampu-tmp -I app -I util -O0 -g",
+        ])
+        #expect(ws.targetFiles().filter { !$0.hasPrefix("cache/") } == [
+            "debug/app", "debug/build/app/app.o", "debug/build/app/broken.o", "debug/build/app/smoke.o",
+            "debug/build/util/native/csrc/clamp.c.d", "debug/build/util/native/csrc/clamp.c.o",
+            "debug/deps/libapp.a", "debug/deps/libutil.a", "debug/deps/libutil_native.a",
+            "debug/tests/broken", "debug/tests/smoke",
+        ])
+        let second = try ws.ampu(["build"])
+        #expect(timeless(second.stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(ws.compilerRuns.count == 5, "a no-op build ran the compiler")
+    }
+
+    @Test("an edited source rebuilds exactly what reads it; a touched one with the same bytes rebuilds nothing")
+    func incremental() throws {
+        let ws = try BuildFixture("seed")
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        try ws.write("app/src/greeting.ast", try ws.read("app/src/greeting.ast") + "// a comment\n")
+        // The program imports the greeting; the tests link the package's library, which holds it.
+        let edited = try ws.ampu(["build", "-j1"])
+        #expect(timeless(edited.stderr) == """
+               Compiling app
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+                 Linking app (test "broken")
+                 Linking app (test "smoke")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        let header = ws.root + "/util/csrc/include/clamp.h"
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: header)
+        let touched = try ws.ampu(["build", "-j1"])
+        #expect(timeless(touched.stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        try ws.write("util/csrc/include/clamp.h", try ws.read("util/csrc/include/clamp.h") + "/* changed */\n")
+        // The header is known from the compile's dependency file, so the C file compiles again;
+        // a comment leaves the object's bytes as they were, so nothing after it runs.
+        let header2 = try ws.ampu(["build", "-j1"])
+        #expect(timeless(header2.stderr) == """
+               Compiling util (native csrc/clamp.c)
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        try ws.write("util/csrc/clamp.c", try ws.read("util/csrc/clamp.c") + "\nint util_version(void) { return 2; }\n")
+        let code = try ws.ampu(["build", "-j1"])
+        #expect(timeless(code.stderr) == """
+               Compiling util (native csrc/clamp.c)
+               Archiving util (native)
+                 Linking app (bin "app")
+                 Linking app (test "broken")
+                 Linking app (test "smoke")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+    }
+
+    @Test("today's compiler: one compile per program, imports followed by the compiler; run passes the arguments")
+    func today() throws {
+        let ws = try BuildFixture("today")
+        let run = try ws.ampu(["run", "--", "a", "b"])
+        #expect(timeless(run.stderr) == """
+               Compiling today (bin "today")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+                 Running `target/debug/today a b`
+
+            """)
+        #expect(run.stdout == "42\n")
+        #expect(run.status == 0)
+        // -g only where the compiler can take it: this program imports.
+        #expect(ws.compilerRuns == ["main.ast -o target/debug/today.ampu-tmp"])
+        let release = try ws.ampu(["build", "--release"])
+        #expect(timeless(release.stderr) == """
+               Compiling today (bin "today")
+                Finished `release` profile [optimized] in [time]
+
+            """)
+    }
+
+    @Test("ampu test builds and runs each test program and ends with the counts")
+    func test() throws {
+        let ws = try BuildFixture("seed")
+        let result = try ws.ampu(["test", "-j1"])
+        #expect(result.stdout == """
+
+            running 2 tests
+            test app/broken ... FAILED (exit status 3)
+            expected 4, found 5
+            test app/smoke ... ok
+
+            1 passed, 1 failed
+
+            """)
+        #expect(result.status == 1)
+        let filtered = try ws.ampu(["test", "smoke"])
+        #expect(filtered.stdout.hasSuffix("\n1 passed, 0 failed\n"))
+        #expect(filtered.status == 0)
+    }
+
+    @Test("a compiler error is drawn as check draws it, then what failed; nothing after it starts")
+    func compileError() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("util/src/helpers.ast", "package helpers;\n\npub fn twice(n: i32) -> i32 {\n    return STANDIN_ERROR;\n}\n")
+        let result = try ws.ampu(["build", "-j1"])
+        #expect(timeless(result.stderr) == """
+               Compiling util (native csrc/clamp.c)
+               Archiving util (native)
+            error: use of undeclared identifier 'STANDIN_ERROR'
+             --> util/src/helpers.ast:4:12
+              |
+            4 |     return STANDIN_ERROR;
+              |            ^^^^^^^^^^^^^
+
+            error[B002]: Compiling util failed: 'asthra' exited with status 1
+              = note: the command was: \(standIn) util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a -I util -O0 -g
+
+            error: could not build; 1 action failed; 7 not started
+
+            """)
+        #expect(result.status == 1)
+        #expect(!ws.targetFiles().contains { $0.hasSuffix(".ampu-tmp") || $0 == "debug/deps/libutil.a" })
+        let json = try ws.ampu(["build", "-j1", "--message-format", "json"])
+        #expect(json.stdout.split(separator: "\n").count == 2)
+        #expect(json.stdout.hasPrefix(#"{"file":"util/src/helpers.ast","line":4,"column":12,"#))
+    }
+
+    @Test("--keep-going builds what does not depend on the failure")
+    func keepGoing() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("app/tests/broken.ast", "package main;\nlet x = STANDIN_ERROR;\n")
+        let result = try ws.ampu(["build", "-j1", "--keep-going"])
+        #expect(result.status == 1)
+        #expect(timeless(result.stderr).hasSuffix("error: could not build; 1 action failed; 1 not started\n"))
+        #expect(ws.exists("target/debug/app") && ws.exists("target/debug/tests/smoke") && !ws.exists("target/debug/tests/broken"))
+    }
+
+    @Test("a compiler that hangs is stopped at the timeout; one that writes nothing is an error")
+    func timeoutAndMissingOutput() throws {
+        let ws = try BuildFixture("today")
+        try ws.write("asthra.toml", try ws.read("asthra.toml") + "\n[build]\ntimeout = 1\n")
+        try ws.write("math_lib.ast", "package math_lib;\n// STANDIN_LOOP\n")
+        let hung = try ws.ampu(["build"])
+        #expect(timeless(hung.stderr) == """
+            error[B003]: Compiling today (bin "today") ran for more than 1 second and was stopped
+              = note: the command was: \(standIn) main.ast -o target/debug/today
+              = help: raise `timeout` under [build] if it needs longer; a compiler that never ends may be looping on its input
+
+            error: could not build; 1 action failed
+
+            """)
+        try ws.write("math_lib.ast", "package math_lib;\n// STANDIN_NO_OUTPUT\n")
+        let silent = try ws.ampu(["build"])
+        #expect(timeless(silent.stderr) == """
+            error[B004]: Compiling today (bin "today") succeeded but did not write 'target/debug/today'
+              = note: the command was: \(standIn) main.ast -o target/debug/today
+              = help: check the compiler's command line (`ampu build --plan`): it must write the file named after -o
+
+            error: could not build; 1 action failed
+
+            """)
+    }
+
+    @Test("no compiler: the message says where it looked and how to fix it, and the C code is still built")
+    func noCompiler() throws {
+        let ws = try BuildFixture("seed")
+        let result = try AmpuProcess.run(["build", "-j1"], environment: plain, directory: ws.root)
+        #expect(timeless(result.stderr) == """
+            error[B001]: the Asthra compiler was not found: asthra.toml has no `toolchain.compiler`, $ASTHRA is not set, and no 'asthra' is on PATH
+              = note: PATH is /usr/bin:/bin
+              = help: install it and put its directory on PATH, set ASTHRA=/path/to/asthra, or add `compiler = "/path/to/asthra"` under [toolchain] in asthra.toml
+
+               Compiling util (native csrc/clamp.c)
+               Archiving util (native)
+            error: could not build; the plan has errors (above)
+
+            """)
+        #expect(result.status == 1)
+        try ws.write("asthra.toml", try ws.read("asthra.toml") + "compiler = \"bin/asthrac\"\n")
+        let configured = try AmpuProcess.run(["build", "--plan"], environment: plain, directory: ws.root)
+        #expect(configured.stderr == """
+            error[B001]: the Asthra compiler 'bin/asthrac' does not exist
+             --> asthra.toml:7:12
+              |
+            7 | compiler = "bin/asthrac"
+              |            ^^^^^^^^^^^^^ set here
+              |
+              = note: the path is relative to asthra.toml
+              = help: correct the path, or remove `toolchain.compiler` to use $ASTHRA or 'asthra' from PATH
+
+
+            """)
+    }
+
+    @Test("clean removes target/, one profile, the libraries or the fingerprints")
+    func clean() throws {
+        let ws = try BuildFixture("today")
+        #expect(try ws.ampu(["build"]).status == 0)
+        #expect(try ws.ampu(["build", "--release"]).status == 0)
+        #expect(try ws.ampu(["clean", "--profile", "release"]).stderr == "     Removed target/release\n")
+        #expect(ws.exists("target/debug/today") && !ws.exists("target/release"))
+        #expect(try ws.ampu(["clean", "--cache"]).stderr == "     Removed target/cache\n")
+        let rebuilt = try ws.ampu(["build"])
+        #expect(timeless(rebuilt.stderr).hasPrefix("   Compiling today (bin \"today\")\n"), "without fingerprints everything runs again")
+        #expect(try ws.ampu(["clean"]).stderr == "     Removed target\n")
+        #expect(!ws.exists("target"))
+        #expect(try ws.ampu(["clean"]).stderr == "     Nothing to remove (target does not exist)\n")
+    }
+
+    @Test("profiles: [profile.NAME] inherits and overrides; an unknown one is named with the ones there are")
+    func profiles() throws {
+        let ws = try BuildFixture("today")
+        try ws.write("asthra.toml", try ws.read("asthra.toml") + "\n[profile.bench]\ninherits = \"release\"\ndebug = true\n")
+        let plan = try ws.ampu(["build", "--plan", "--profile", "bench"])
+        #expect(plan.stdout.hasPrefix("Plan for the 'bench' profile [optimized + debuginfo]: 1 action in target/bench\n"))
+        let unknown = try ws.ampu(["build", "--profile", "bnech"])
+        #expect(unknown.stderr == """
+            error[B006]: no profile named 'bnech'
+              = help: did you mean 'bench'?
+              = help: define it as [profile.bnech] with `inherits = "release"`, or use one of: debug, release, bench
+
+
+            """)
+        #expect(unknown.status == 1)
+    }
+}
