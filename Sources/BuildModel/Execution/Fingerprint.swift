@@ -24,18 +24,20 @@ public struct Fingerprint: Hashable, Sendable {
 
     static let header = "ampu-fingerprint 1"
 
-    /// The text kept on disk: a line per fact, tab-separated (paths may hold spaces).
+    /// The text kept on disk: a line per fact, tab-separated (paths may hold spaces), and `end`.
     public var text: String {
         var out = Self.header + "\nkey\t" + key + "\n"
         for i in inputs { out += "in\t\(i.size)\t\(i.modificationTime)\t\(i.digest)\t\(i.path)\n" }
         for o in outputs { out += "out\t\(o.size)\t\(o.modificationTime)\t\(o.path)\n" }
-        return out
+        return out + "end\n"
     }
 
     /// Reads the text back; nil when it is not a fingerprint (an older format, a torn file).
     public init?(text: String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.popFirst() == Substring(Self.header), let keyLine = lines.popFirst(), keyLine.hasPrefix("key\t") else { return nil }
+        // The last line says the file is whole.
+        guard text.hasSuffix("\nend\n"), lines.popLast() == "end",
+              lines.popFirst() == Substring(Self.header), let keyLine = lines.popFirst(), keyLine.hasPrefix("key\t") else { return nil }
         key = String(keyLine.dropFirst(4))
         inputs = []
         outputs = []

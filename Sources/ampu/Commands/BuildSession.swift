@@ -97,9 +97,10 @@ struct BuildSession {
             case .started(let action, _):
                 progress.started(action)
             case .finished(let action, let record):
-                progress.finished(action, record)
-                if record.outcome != .upToDate && !record.isFailure { progress.above { status(verb(of: action), String(action.description.drop { $0 != " " }.dropFirst())) } }
-                if record.isFailure { progress.above { report(record, of: action, plan: plan, timeout: timeout) } }
+                progress.finished(action) {
+                    if record.outcome != .upToDate && !record.isFailure { status(verb(of: action), String(action.description.drop { $0 != " " }.dropFirst())) }
+                    if record.isFailure { report(record, of: action, plan: plan, timeout: timeout) }
+                }
             }
         }
         progress.clear()

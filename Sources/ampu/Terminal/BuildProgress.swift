@@ -21,17 +21,19 @@ final class BuildProgress {
         draw()
     }
 
-    func finished(_ action: BuildAction, _ record: BuildExecutor.Record) {
+    /// Counts the action as done; `lines` writes what is to be shown about it above the bar.
+    func finished(_ action: BuildAction, lines: () -> Void) {
         running[action.id] = nil
         done += 1
-        draw()
+        above(lines)
     }
 
     /// Writes status lines above the bar.
     func above(_ body: () -> Void) {
+        let wasDrawn = drawn
         clear()
         body()
-        draw()
+        if wasDrawn || shown { draw() }
     }
 
     func clear() {

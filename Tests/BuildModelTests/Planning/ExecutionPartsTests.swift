@@ -1,0 +1,62 @@
+import Testing
+@testable import BuildModel
+
+@Suite("Build execution parts: dependency files, compiler messages, fingerprints")
+struct ExecutionPartsTests {
+    @Test("a dependency file's prerequisites: continuations, escaped spaces, several targets")
+    func depfile() {
+        let text = "target/x.o: src/x.c /usr/include/stdio.h \\\n  include/my\\ header.h \\\n  include/a.h\ninclude/a.h:\n"
+        #expect(Depfile.prerequisites(text, directory: "/w") == ["/w/src/x.c", "/usr/include/stdio.h", "/w/include/my header.h", "/w/include/a.h"])
+    }
+
+    @Test("compiler output: located diagnostics with their snippets taken out, notes attached, other lines kept")
+    func compilerMessages() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: ["/w/src/main.ast": "package main;\n\nlet x = nope;\n"])
+        let output = """
+            src/main.ast:3:9: error: use of undeclared identifier 'nope'
+            let x = nope;
+                    ^
+            src/main.ast:1:1: note: in this package
+            linker said something
+            main.ast:9:1: warning: a file that is not there
+
+            """
+        let parsed = CompilerMessages.parse(output, directory: "/w", fileSystem: fs)
+        #expect(parsed.diagnostics == [
+            Diagnostic(severity: .error, message: "use of undeclared identifier 'nope'", file: "/w/src/main.ast", range: SourceRange(23, 27),
+                       related: [Diagnostic.Related(file: "/w/src/main.ast", range: SourceRange(0, 7), message: "in this package")]),
+            Diagnostic(severity: .warning, message: "a file that is not there", file: "/w/main.ast", range: .at(0)),
+        ])
+        #expect(parsed.otherLines == ["linker said something"])
+    }
+
+    @Test("a fingerprint reads back what it wrote; a torn or older file is not one")
+    func fingerprintText() {
+        let print = Fingerprint(key: "k1", inputs: [.init(path: "/w/a b.ast", size: 3, modificationTime: 17, digest: "ab")],
+                                outputs: [.init(path: "/w/target/x", size: 9, modificationTime: 18)])
+        #expect(Fingerprint(text: print.text) == print)
+        #expect(Fingerprint(text: "ampu-fingerprint 0\nkey\tk1\n") == nil)
+        #expect(Fingerprint(text: String(print.text.dropLast(5))) == nil)
+    }
+
+    @Test("staleness: never built, up to date, touched with the same bytes (refreshed), changed, output gone, command changed")
+    func staleness() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: ["/w/a.ast": "one", "/w/target/out": "built"])
+        let store = FingerprintStore(targetDirectory: "/w/target", fileSystem: fs)
+        let action = BuildAction(kind: .compile, package: "w", description: "Compiling w", arguments: ["asthra", "a.ast"], directory: "/w",
+                                 inputs: ["/w/a.ast"], outputs: ["/w/target/out"])
+        #expect(store.staleness(of: action, key: "k").staleness == .neverBuilt)
+        try store.record(action, key: "k", discovered: [])
+        #expect(store.staleness(of: action, key: "k").staleness == nil)
+        #expect(store.staleness(of: action, key: "other").staleness == .commandChanged)
+        try fs.writeFile("/w/a.ast", Array("one".utf8))
+        let touched = store.staleness(of: action, key: "k")
+        #expect(touched.staleness == nil)
+        #expect(touched.refreshed?.inputs.first?.modificationTime == fs.status("/w/a.ast")?.modificationTime)
+        try fs.writeFile("/w/a.ast", Array("two".utf8))
+        #expect(store.staleness(of: action, key: "k").staleness == .inputChanged("/w/a.ast"))
+        try fs.writeFile("/w/a.ast", Array("one".utf8))
+        try fs.removeItem("/w/target/out")
+        #expect(store.staleness(of: action, key: "k").staleness == .outputChanged("/w/target/out"))
+    }
+}

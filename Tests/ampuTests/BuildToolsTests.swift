@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+/// Runs a program (not ampu) and returns its status and output.
+func runTool(_ arguments: [String], environment: [String: String] = [:], directory: String) throws -> AmpuProcess.Result {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = arguments
+    p.currentDirectoryURL = URL(fileURLWithPath: directory)
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return AmpuProcess.Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}
+
+/// Whether a program is on PATH; the tests that need a real tool say so when it is not.
+func installed(_ tool: String) -> Bool {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains {
+        FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)")
+    }
+}
+
+@Suite("Builds with the real tools: clangd, Ninja, ccache; Ctrl-C and the build lock", .serialized)
+struct BuildToolsTests {
+    @Test("clangd reads the C file's flags from our compile_commands.json and finds its header")
+    func clangd() throws {
+        try #require(installed("clangd"), "clangd is not installed: scripts/install-deps installs it")
+        let ws = try BuildFixture("seed")
+        let written = try ws.ampu(["compile-commands"])
+        #expect(written.stderr == "       Wrote compile_commands.json (7 entries)\n")
+        let database = try JSONSerialization.jsonObject(with: Data(try ws.read("compile_commands.json").utf8)) as! [[String: Any]]
+        #expect(database.map { ($0["file"] as! String).replacing(ws.root + "/", with: "") } == [
+            "util/csrc/clamp.c", "util/src/helpers.ast", "util/src/lib.ast", "app/src/greeting.ast", "app/src/main.ast", "app/tests/broken.ast", "app/tests/smoke.ast",
+        ])
+        #expect(database[0]["arguments"] as! [String] == [
+            "cc", "-O0", "-g", "-I", "util/csrc/include", "-MD", "-MF", "target/debug/build/util/native/csrc/clamp.c.d",
+            "-c", "util/csrc/clamp.c", "-o", "target/debug/build/util/native/csrc/clamp.c.o",
+        ])
+        let check = try runTool(["clangd", "--check=util/csrc/clamp.c", "--compile-commands-dir=" + ws.root], directory: ws.root)
+        #expect(check.status == 0, "clangd --check failed:\n\(check.stderr)")
+        #expect(check.stderr.contains("cc -O0 -g -I util/csrc/include -MD -MF target/debug/build/util/native/csrc/clamp.c.d -c -o target/debug/build/util/native/csrc/clamp.c.o"))
+        #expect(check.stderr.contains("Compile command from CDB is: "))
+        #expect(check.stderr.contains("All checks completed, 0 errors"))
+        // Without our database clangd cannot find the header: the check above is not vacuous.
+        try FileManager.default.removeItem(atPath: ws.root + "/compile_commands.json")
+        let blind = try runTool(["clangd", "--check=util/csrc/clamp.c", "--compile-commands-dir=" + ws.root], directory: ws.root)
+        #expect(blind.stderr.contains("'clamp.h' file not found"))
+    }
+
+    @Test("Ninja builds our build.ninja to the same outputs, and then has nothing to do")
+    func ninja() throws {
+        try #require(installed("ninja"), "ninja is not installed: scripts/install-deps installs it (ninja-build)")
+        let ours = try BuildFixture("seed")
+        #expect(try ours.ampu(["build"]).status == 0)
+        let theirs = try BuildFixture("seed")
+        let gen = try theirs.ampu(["gen", "ninja"])
+        #expect(gen.stderr == "       Wrote build.ninja (10 edges)\n")
+        let built = try runTool(["ninja", "-j2"], environment: theirs.environment, directory: theirs.root)
+        #expect(built.status == 0, "ninja failed:\n\(built.stdout)")
+        #expect(theirs.targetFiles() == ours.targetFiles().filter { !$0.hasPrefix("cache/") && !$0.hasSuffix(".d") })
+        let again = try runTool(["ninja"], environment: theirs.environment, directory: theirs.root)
+        #expect(again.stdout == "ninja: no work to do.\n")
+        let program = try runTool([theirs.root + "/target/debug/app"], directory: theirs.root)
+        #expect(program.stdout == "hello from app\n")
+        // A header edit reaches the C compile through the dependency file Ninja read.
+        try theirs.write("util/csrc/include/clamp.h", try theirs.read("util/csrc/include/clamp.h") + "/* changed */\n")
+        let header = try runTool(["ninja", "-v"], environment: theirs.environment, directory: theirs.root)
+        #expect(header.stdout.contains("-c util/csrc/clamp.c"))
+    }
+
+    @Test("ccache as the launcher: the second build of the same C file is a cache hit")
+    func ccache() throws {
+        try #require(installed("ccache"), "ccache is not installed: scripts/install-deps installs it")
+        let ws = try BuildFixture("seed")
+        try ws.write("asthra.toml", try ws.read("asthra.toml") + "launcher = \"ccache\"\n")
+        let cache = ["CCACHE_DIR": ws.scratch.path + "/ccache"]
+        let plan = try ws.ampu(["build", "--plan"], extra: cache)
+        #expect(plan.stdout.contains("\n[1] Compiling util (native csrc/clamp.c)\n    ccache cc -O0 -g -I util/csrc/include"))
+        #expect(try ws.ampu(["build"], extra: cache).status == 0)
+        #expect(try ws.ampu(["clean"], extra: cache).status == 0)
+        #expect(try ws.ampu(["build"], extra: cache).status == 0)
+        let stats = try runTool(["ccache", "--print-stats"], environment: cache, directory: ws.root)
+        let counters = Dictionary(uniqueKeysWithValues: stats.stdout.split(separator: "\n").map { line in
+            let parts = line.split(separator: "\t")
+            return (String(parts[0]), Int(parts[1]) ?? 0)
+        })
+        #expect(counters["cache_miss"] == 1)
+        #expect((counters["direct_cache_hit"] ?? 0) + (counters["preprocessed_cache_hit"] ?? 0) == 1)
+        #expect(ws.exists("target/debug/app"))
+    }
+
+    @Test("Ctrl-C mid-build stops the compilers and leaves no half-written output or fingerprint")
+    func interrupt() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("app/src/greeting.ast", "package greeting;\n// STANDIN_LOOP\n")
+        let p = Process()
+        p.executableURL = AmpuProcess.executable
+        p.arguments = ["build", "-j2"]
+        p.currentDirectoryURL = URL(fileURLWithPath: ws.root)
+        p.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        // Wait until the looping compile has started, then press Ctrl-C.
+        let deadline = Date().addingTimeInterval(30)
+        while !ws.compilerRuns.contains(where: { $0.hasPrefix("app/src/greeting.ast") }) && Date() < deadline { usleep(20_000) }
+        usleep(100_000)
+        kill(p.processIdentifier, SIGINT)
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 130)
+        #expect(text.hasSuffix("error: build interrupted; finished outputs are kept, the others are not written\n"))
+        let files = ws.targetFiles()
+        #expect(!files.contains { $0.contains(".ampu-tmp") })
+        #expect(!files.contains("debug/deps/libapp.a"))
+        #expect(files.contains("debug/deps/libutil.a"))
+        // One fingerprint per finished action, none for the one stopped.
+        let fingerprints = files.filter { $0.hasPrefix("cache/fingerprints/") }.count
+        #expect(fingerprints == 3, "native compile, archive and util: \(files)")
+        try ws.write("app/src/greeting.ast", "package greeting;\n")
+        let resumed = try ws.ampu(["build", "-j1"])
+        #expect(timeless(resumed.stderr).hasPrefix("   Compiling app\n"))
+        #expect(resumed.status == 0)
+    }
+
+    @Test("a second build on the same target directory waits for the first and says so")
+    func lock() throws {
+        try #require(installed("flock"), "flock (util-linux) is not installed")
+        let ws = try BuildFixture("today")
+        try FileManager.default.createDirectory(atPath: ws.root + "/target", withIntermediateDirectories: true)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["flock", ws.root + "/target/.ampu-lock", "sleep", "1"]
+        try holder.run()
+        usleep(300_000)
+        let started = Date()
+        let result = try ws.ampu(["build"])
+        #expect(timeless(result.stderr) == """
+                Blocking waiting for file lock on build directory
+               Compiling today (bin "today")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(Date().timeIntervalSince(started) > 0.5, "it did not wait for the lock")
+        holder.waitUntilExit()
+    }
+
+    @Test("--plan --format json: every field of every action")
+    func planJSON() throws {
+        let ws = try BuildFixture("today")
+        let result = try ws.ampu(["build", "--plan", "--format", "json"])
+        let plan = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let actions = plan["actions"] as! [[String: Any]]
+        #expect(actions.count == 1)
+        #expect(NSDictionary(dictionary: actions[0]) == NSDictionary(dictionary: [
+            "id": 0, "kind": "compile", "package": "today", "description": "Compiling today (bin \"today\")",
+            "launcher": [String](), "arguments": [standIn, "main.ast", "-o", "target/debug/today"], "environment": [String: String](),
+            "directory": ws.root, "inputs": [ws.root + "/main.ast", ws.root + "/math_lib.ast"], "outputs": [ws.root + "/target/debug/today"],
+            "depfile": NSNull(), "dependencies": [Int](),
+        ]))
+        #expect(NSDictionary(dictionary: plan["profile"] as! [String: Any]) == NSDictionary(dictionary: ["name": "debug", "optimization": 0, "debug_info": true, "lto": NSNull()]))
+        #expect((plan["programs"] as! [[String: Any]]).map { $0["name"] as! String } == ["today"])
+    }
+
+    @Test("--timings writes an HTML report of the actions and their slots")
+    func timings() throws {
+        let ws = try BuildFixture("seed")
+        let result = try ws.ampu(["build", "--timings", "-j2"])
+        #expect(timeless(result.stderr).contains("      Timing report saved to target/timings/ampu-timing.html\n"))
+        let html = try ws.read("target/timings/ampu-timing.html")
+        #expect(html.contains("<h1>ampu build timings</h1>"))
+        #expect(html.contains("Profile 'debug', 2 slots: 10 actions ran, 0 up to date"))
+        #expect(html.components(separatedBy: "<rect ").count == 11)
+    }
+
+    @Test("on a terminal a progress bar is drawn under the status lines and cleared; in a pipe there is none")
+    func progressBar() throws {
+        let ws = try BuildFixture("today")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", AmpuProcess.executable.path + " build", "/dev/null"]
+        p.currentDirectoryURL = URL(fileURLWithPath: ws.root)
+        p.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }.merging(["SHELL": "/bin/sh", "TERM": "xterm"]) { $1 }
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(timeless(text) == "\r\u{1B}[2K    Building [>                        ] 0/1 today" + "\r\u{1B}[2K   Compiling today (bin \"today\")\r\n"
+                + "\r\u{1B}[2K    Building [=========================] 1/1" + "\r\u{1B}[2K    Finished `debug` profile [unoptimized + debuginfo] in [time]\r\n")
+        let piped = try ws.ampu(["build"])
+        #expect(!piped.stderr.contains("Building"))
+    }
+}
