@@ -155,6 +155,12 @@ public final class BuildExecutor: Sendable {
     // MARK: One action
 
     private func perform(_ action: BuildAction, slot: Int, clock: Clock) -> Record {
+        var record = attempt(action, slot: slot, clock: clock)
+        record.end = clock.now()
+        return record
+    }
+
+    private func attempt(_ action: BuildAction, slot: Int, clock: Clock) -> Record {
         let start = clock.now()
         var record = Record(action: action.id, outcome: .succeeded, staleness: nil, stdout: "", stderr: "", slot: slot, start: start, end: start)
         let key = FingerprintStore.key(of: action, programs: action.commandLine.isEmpty ? [] : programIdentities(action))
@@ -162,7 +168,6 @@ public final class BuildExecutor: Sendable {
         guard let staleness else {
             if let refreshed { try? store.write(refreshed, for: action) }
             record.outcome = .upToDate
-            record.end = clock.now()
             return record
         }
         record.staleness = staleness
@@ -183,7 +188,6 @@ public final class BuildExecutor: Sendable {
         }
         var environment = options.environment
         for (name, value) in action.environment { environment[name] = value }
-        defer { record.end = clock.now() }
         let result: ProcessRunner.Result
         do {
             result = try ProcessRunner.run(arguments, directory: action.directory, environment: environment, timeout: options.timeout,

@@ -40,4 +40,22 @@ public enum TimingsReport {
 
             """
     }
+
+    /// The same facts for tools: `{"wall", "jobs", "actions": [{"id", "description", "slot",
+    /// "start", "end", "outcome"}]}`, times in seconds from the start of the execution; actions
+    /// that were up to date are left out.
+    public static func json(plan: BuildPlan, summary: BuildExecutor.Summary, jobs: Int) -> String {
+        let ran = summary.records.compactMap { $0 }.filter { $0.outcome != .upToDate }
+        let value = JSONValue(pairs: [
+            ("wall", .double(summary.wallTime)),
+            ("jobs", .int(Int64(jobs))),
+            ("actions", .array(ran.map { r in
+                JSONValue(pairs: [
+                    ("id", .int(Int64(r.action))), ("description", .string(plan.actions[r.action].description)), ("slot", .int(Int64(r.slot))),
+                    ("start", .double(r.start)), ("end", .double(r.end)), ("outcome", .string(r.isFailure ? "failed" : "succeeded")),
+                ])
+            })),
+        ])
+        return ((try? JSON.serializeToString(value)) ?? "{}") + "\n"
+    }
 }

@@ -15,8 +15,18 @@ public enum CompileCommands {
         var out: [Entry] = []
         var seen = Set<String>()
         for action in plan.actions where action.kind == .compile || action.kind == .compileNative {
+            // A command that compiles several files at once is shown, for each, with that file
+            // alone in place of the list: the flags are what a language server needs, and the
+            // database stays one short command per file as CMake's is.
+            let listed = Set(action.compiledFiles.map { Paths.relative($0, ifWithin: action.directory) } + action.compiledFiles)
+            let first = action.arguments.firstIndex { listed.contains($0) }
+            let before = first.map { Array(action.arguments[..<$0]) } ?? action.arguments
+            let after = first.map { action.arguments[$0...].filter { !listed.contains($0) } } ?? []
             for file in action.compiledFiles where seen.insert(file).inserted {
-                out.append(Entry(directory: action.directory, arguments: action.arguments, file: file, output: action.outputs.first ?? ""))
+                let arguments = action.compiledFiles.count > 1 && first != nil
+                    ? before + [Paths.relative(file, ifWithin: action.directory)] + after
+                    : action.arguments
+                out.append(Entry(directory: action.directory, arguments: arguments, file: file, output: action.outputs.first ?? ""))
             }
         }
         return out
@@ -24,15 +34,24 @@ public enum CompileCommands {
 
     /// The JSON text, one entry per file, in plan order; paths absolute, as clangd prefers.
     public static func json(of plan: BuildPlan) -> String {
-        let array = JSONValue.array(entries(of: plan).map { entry in
-            JSONValue(pairs: [
-                ("directory", .string(entry.directory)),
-                ("arguments", .array(entry.arguments.map { .string($0) })),
-                ("file", .string(entry.file)),
-                ("output", .string(Paths.join(entry.directory, entry.output))),
-            ])
-        })
-        // Strings and arrays of strings always serialise.
-        return (try? JSON.serializeToString(array, pretty: true)).map { $0 + "\n" } ?? "[]\n"
+        var out = JSONText()
+        let entries = entries(of: plan)
+        out.raw("[")
+        for (i, entry) in entries.enumerated() {
+            out.raw(i == 0 ? "\n  {\"directory\": " : ",\n  {\"directory\": ")
+            out.string(entry.directory)
+            out.raw(", \"arguments\": [")
+            for (j, argument) in entry.arguments.enumerated() {
+                if j > 0 { out.raw(", ") }
+                out.string(argument)
+            }
+            out.raw("], \"file\": ")
+            out.string(entry.file)
+            out.raw(", \"output\": ")
+            out.string(Paths.join(entry.directory, entry.output))
+            out.raw("}")
+        }
+        out.raw(entries.isEmpty ? "]\n" : "\n]\n")
+        return out.text
     }
 }

@@ -82,7 +82,10 @@ struct BuildSession {
         }
         defer { withExtendedLifetime(lock) {} }
         do {
-            try fileSystem.writeFile(Paths.join(plan.root, "compile_commands.json"), Array(CompileCommands.json(of: plan).utf8))
+            // Written only when it changes: editors watch it, and an unchanged build changes nothing.
+            let path = Paths.join(plan.root, "compile_commands.json")
+            let text = Array(CompileCommands.json(of: plan).utf8)
+            if (try? fileSystem.readFile(path)) != text { try fileSystem.writeFile(path, text) }
         } catch {
             show([Diagnostic(severity: .warning, message: "cannot write compile_commands.json: \(error)", range: .at(0)).unplaced], sources: [:], root: nil, defaultFile: "")
         }
@@ -107,6 +110,7 @@ struct BuildSession {
         if timings {
             let path = Paths.join(plan.targetDirectory, "timings", "ampu-timing.html")
             try? fileSystem.createDirectory(Paths.parent(path))
+            try? fileSystem.writeFile(Paths.join(Paths.parent(path), "ampu-timing.json"), Array(TimingsReport.json(plan: plan, summary: summary, jobs: jobs).utf8))
             if (try? fileSystem.writeFile(path, Array(TimingsReport.html(plan: plan, summary: summary, jobs: jobs).utf8))) != nil {
                 status("Timing", "report saved to \(plan.display(path))")
             }

@@ -1,0 +1,17 @@
+/* The build benchmark's stand-in for the Asthra compiler: it only writes its output (the file
+ * after -o, holding the names of its inputs), so that a build's time is the tool's, not the
+ * compiler's. Built with cc by scripts/bench-build. */
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv) {
+    const char *out = NULL;
+    for (int i = 1; i + 1 < argc; i++)
+        if (strcmp(argv[i], "-o") == 0) out = argv[i + 1];
+    if (!out) { fprintf(stderr, "error: no -o\n"); return 1; }
+    FILE *f = fopen(out, "w");
+    if (!f) { perror(out); return 1; }
+    for (int i = 1; i < argc; i++)
+        if (argv[i][0] != '-' && (i == 1 || strcmp(argv[i - 1], "-o") != 0 && strcmp(argv[i - 1], "-I") != 0)) fprintf(f, "%s\n", argv[i]);
+    return fclose(f) == 0 ? 0 : 1;
+}

@@ -1,0 +1,31 @@
+/// JSON written straight into bytes, for files of many thousands of plain entries
+/// (`compile_commands.json`), where building a `JSONValue` tree and handing it to json-c costs
+/// more than the writing itself.
+public struct JSONText {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func raw(_ text: String) { bytes += text.utf8 }
+
+    /// A string, quoted and escaped as RFC 8259 says.
+    public mutating func string(_ value: String) {
+        bytes.append(0x22)
+        for b in value.utf8 {
+            switch b {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]]
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}
