@@ -139,6 +139,36 @@ struct BuildCommandTests {
             """)
     }
 
+    @Test("the kept plan is used only while what it was made from stands: new files, new imports and manifest edits plan afresh")
+    func keptPlan() throws {
+        let ws = try BuildFixture("seed")
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        #expect(ws.exists("target/cache/plan-debug"))
+        // A save through a temporary file and a rename, as editors do: the directory's time
+        // changes, its names do not, and neither do the imports.
+        try ws.write("app/src/.greeting.ast.swp", "package greeting;\n// saved\n")
+        try FileManager.default.removeItem(atPath: ws.root + "/app/src/greeting.ast")
+        try FileManager.default.moveItem(atPath: ws.root + "/app/src/.greeting.ast.swp", toPath: ws.root + "/app/src/greeting.ast")
+        let saved = try ws.ampu(["build", "-j1"])
+        #expect(timeless(saved.stderr).hasPrefix("   Compiling app\n   Compiling app (bin \"app\")\n"))
+        // A new module joins its package's library.
+        try ws.write("util/src/extra.ast", "package extra;\n")
+        let added = try ws.ampu(["build", "-j1"])
+        #expect(timeless(added.stderr).hasPrefix("   Compiling util\n"))
+        #expect(ws.compilerRuns.last { $0.hasPrefix("util/") } == "util/src/extra.ast util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a.ampu-tmp -I util -O0 -g")
+        // A new import makes the imported file an input.
+        try ws.write("app/src/greeting.ast", "package greeting;\nimport \"./words\";\n")
+        try ws.write("app/src/words.ast", "package words;\n")
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        try ws.write("app/src/words.ast", "package words;\n// more words\n")
+        let imported = try ws.ampu(["build", "-j1"])
+        #expect(timeless(imported.stderr).hasPrefix("   Compiling app\n"))
+        // A manifest edit: the C compile gets the new flag.
+        try ws.write("util/asthra.toml", try ws.read("util/asthra.toml") + "flags = [\"-DUTIL_FAST\"]\n")
+        let flagged = try ws.ampu(["build", "--plan"])
+        #expect(flagged.stdout.contains("cc -O0 -g -I util/csrc/include -DUTIL_FAST -MD"))
+    }
+
     @Test("today's compiler: one compile per program, imports followed by the compiler; run passes the arguments")
     func today() throws {
         let ws = try BuildFixture("today")

@@ -215,6 +215,8 @@ public final class BuildExecutor: Sendable {
                 return record
             }
         }
+        // The actions after this one must see what it wrote, not what was there before.
+        store.stats.forget(action.outputs)
         var discovered: [String] = []
         if let depfile = action.depfile, let text = try? fileSystem.readText(depfile) {
             discovered = Depfile.prerequisites(String(decoding: text.bytes, as: UTF8.self), directory: action.directory)
@@ -235,7 +237,7 @@ public final class BuildExecutor: Sendable {
             if let known = identities.withLock({ $0[program] }) { return known }
             var identity = program + " (not found)"
             if let path = ProcessRunner.resolve(program, path: options.environment["PATH"] ?? "/usr/bin:/bin"),
-               let real = try? store.fileSystem.realPath(path), let status = store.fileSystem.status(real) {
+               let real = try? store.fileSystem.realPath(path), let status = store.stats.status(real) {
                 identity = "\(real) \(status.size) \(status.modificationTime)"
             }
             identities.withLock { $0[program] = identity }

@@ -63,11 +63,17 @@ public struct Fingerprint: Hashable, Sendable {
 /// The fingerprints of one target directory, and the decision whether an action must run.
 public struct FingerprintStore: Sendable {
     public let directory: String
-    public let fileSystem: any FileSystem
+    /// Statuses taken once per build (the plan's check took most of them already).
+    public let stats: StatCache
+    public var fileSystem: any FileSystem { stats.fileSystem }
+
+    public init(targetDirectory: String, stats: StatCache) {
+        directory = Paths.join(targetDirectory, "cache", "fingerprints")
+        self.stats = stats
+    }
 
     public init(targetDirectory: String, fileSystem: any FileSystem) {
-        directory = Paths.join(targetDirectory, "cache", "fingerprints")
-        self.fileSystem = fileSystem
+        self.init(targetDirectory: targetDirectory, stats: StatCache(fileSystem: fileSystem))
     }
 
     /// Why an action must run, or nil when it is up to date.
@@ -116,7 +122,7 @@ public struct FingerprintStore: Sendable {
         let recordedPaths = Set(recorded.inputs.map(\.path))
         if let missing = action.inputs.first(where: { !recordedPaths.contains($0) }) { return (.inputChanged(missing), nil) }
         for output in recorded.outputs {
-            guard let status = fileSystem.status(output.path), status.size == output.size, status.modificationTime == output.modificationTime else {
+            guard let status = stats.status(output.path), status.size == output.size, status.modificationTime == output.modificationTime else {
                 return (.outputChanged(output.path), nil)
             }
         }
@@ -124,7 +130,7 @@ public struct FingerprintStore: Sendable {
         var refreshed = recorded
         var touched = false
         for (i, input) in recorded.inputs.enumerated() {
-            guard let status = fileSystem.status(input.path) else { return (.inputMissing(input.path), nil) }
+            guard let status = stats.status(input.path) else { return (.inputMissing(input.path), nil) }
             if status.size == input.size && status.modificationTime == input.modificationTime { continue }
             guard status.size == input.size, let digest = Self.digest(of: input.path, fileSystem: fileSystem), digest == input.digest else {
                 return (.inputChanged(input.path), nil)
@@ -141,7 +147,7 @@ public struct FingerprintStore: Sendable {
         var inputs: [Fingerprint.Input] = []
         var seen = Set<String>()
         for path in action.inputs + discovered where seen.insert(path).inserted {
-            guard let status = fileSystem.status(path), let digest = Self.digest(of: path, fileSystem: fileSystem) else { continue }
+            guard let status = stats.status(path), let digest = Self.digest(of: path, fileSystem: fileSystem) else { continue }
             inputs.append(Fingerprint.Input(path: path, size: status.size, modificationTime: status.modificationTime, digest: digest))
         }
         let outputs = action.outputs.compactMap { path in

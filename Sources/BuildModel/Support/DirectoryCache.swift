@@ -28,6 +28,12 @@ public final class DirectoryCache: Sendable {
         return result
     }
 
+    /// Every directory listed so far, with its entry names (nil when it could not be listed):
+    /// what a load's result depends on besides the files it read.
+    public var listed: [(directory: String, entries: Set<String>?)] {
+        listings.withLock { $0.map { ($0.key, $0.value) } }
+    }
+
     /// Tells the cache about a directory already listed elsewhere (the source walk).
     public func record(_ directory: String, entries: [String]) {
         listings.withLock { $0[directory] = .some(Set(entries)) }

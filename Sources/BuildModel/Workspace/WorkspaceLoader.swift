@@ -113,7 +113,7 @@ public struct WorkspaceLoader: Sendable {
         return WorkspaceSnapshot(
             ecosystem: ecosystem, root: rootManifest.directory, rootManifest: rootManifest, members: members, packages: packages, lock: lock,
             modules: modules, modulePaths: paths, importGraph: ImportGraph(modules: modules, sortedPaths: paths),
-            diagnostics: diagnostics, sources: sources, resolver: resolver)
+            diagnostics: diagnostics, sources: sources, resolver: resolver, directories: directories)
     }
 
     /// The snapshot with one source file changed to `bytes` (an edit in the editor), or added:

@@ -21,6 +21,9 @@ public struct WorkspaceSnapshot: Sendable {
     public var sources: [String: SourceText]
     /// The resolver the modules were resolved with: the library roots, the rules.
     public var resolver: any ImportResolver
+    /// The directory listings the load read (the source walk and import resolution): with the
+    /// files in `sources`, everything the snapshot was made from.
+    public var directories: DirectoryCache? = nil
 
     /// The members' source modules (library and dependency files left out).
     public var memberModules: [Module] {

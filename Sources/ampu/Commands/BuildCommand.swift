@@ -30,7 +30,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let (snapshot, built) = session.plan(partial: !plan)
+        let prepared = session.plan(partial: !plan)
+        let built = prepared.plan
         if plan {
             switch format {
             case .text: Terminal.standardOutput.write(built.text)
@@ -38,7 +39,7 @@ struct BuildCommand: ParsableCommand {
             }
             Terminal.exitNow(0)
         }
-        Terminal.exitNow(session.execute(built, snapshot: snapshot, timings: timings) ? 0 : 1)
+        Terminal.exitNow(session.execute(prepared, timings: timings) ? 0 : 1)
     }
 }
 
@@ -59,7 +60,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let (snapshot, plan) = session.plan()
+        let prepared = session.plan()
+        let plan = prepared.plan
         let programs = plan.programs.filter { bin == nil || $0.name == bin }
         guard programs.count == 1, let program = programs.first else {
             let names = plan.programs.map(\.name)
@@ -67,7 +69,7 @@ struct RunCommand: ParsableCommand {
             if let bin { session.finish(error: "no program named '\(bin)'; the workspace has: \(names.joined(separator: ", "))") }
             session.finish(error: "the workspace has \(names.count) programs; say which with --bin: \(names.joined(separator: ", "))")
         }
-        guard session.execute(plan, snapshot: snapshot) else { Terminal.exitNow(1) }
+        guard session.execute(prepared) else { Terminal.exitNow(1) }
         session.status("Running", "`\(plan.display(program.path))\(arguments.isEmpty ? "" : " " + arguments.joined(separator: " "))`")
         Terminal.exec([program.path] + arguments)
     }
@@ -88,8 +90,9 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let (snapshot, plan) = session.plan()
-        guard session.execute(plan, snapshot: snapshot) else { Terminal.exitNow(1) }
+        let prepared = session.plan()
+        let plan = prepared.plan
+        guard session.execute(prepared) else { Terminal.exitNow(1) }
         let tests = plan.tests.filter { filter == nil || $0.name.contains(filter!) }
         var passed = 0, failed = 0
         let out = Terminal.standardOutput

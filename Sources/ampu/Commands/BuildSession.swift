@@ -37,14 +37,41 @@ struct BuildSession {
     let environment = Environment.current
     var stream: Terminal { options.messageFormat == .json ? .standardOutput : .standardError }
 
-    /// The workspace, checked (check's errors stop here), and its plan (its errors too, unless
-    /// `partial`: then what can be built still is, and the errors are shown first).
-    func plan(partial: Bool = false) -> (WorkspaceSnapshot, BuildPlan) {
+    /// What a build works from: the root manifest and the plan.
+    struct Prepared {
+        var rootManifest: PackageManifest
+        var plan: BuildPlan
+        /// Statuses taken while the plan was checked, for the fingerprints to reuse.
+        var stats: StatCache
+        /// Whether the plan is the last build's, kept in target/cache (nothing was loaded).
+        var cached: Bool
+    }
+
+    /// The plan: the last build's when nothing it was made from changed; else the workspace
+    /// loaded, checked (check's errors stop here) and planned (its errors too, unless `partial`:
+    /// then what can be built still is, and the errors are shown first).
+    func plan(partial: Bool = false) -> Prepared {
+        let stats = StatCache(fileSystem: fileSystem)
+        let found: (path: String, ecosystem: any Ecosystem)
+        do throws(WorkspaceError) {
+            found = try EcosystemRegistry.standard.manifest(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, fileSystem: fileSystem)
+        } catch {
+            show([error.diagnostic], sources: [:], root: nil, defaultFile: "")
+            Terminal.exitNow(1)
+        }
+        let rootPath = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem).workspaceRoot(for: found.path)
+        let key = PlanCache.key(ecosystem: found.ecosystem.name, manifest: rootPath, profile: options.profileName, environment: environment,
+                                tool: Self.toolIdentity(fileSystem))
+        if let root = found.ecosystem.loadManifest(in: Paths.parent(rootPath), fileSystem: fileSystem), !root.hasErrors {
+            let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
+            if let plan = PlanCache(targetDirectory: target, profile: options.profileName, stats: stats).load(key: key, ecosystem: found.ecosystem) {
+                return Prepared(rootManifest: root, plan: plan, stats: stats, cached: true)
+            }
+        }
         let snapshot: WorkspaceSnapshot
         do throws(WorkspaceError) {
-            let (loader, manifest) = try EcosystemRegistry.standard.loader(
-                from: fileSystem.currentDirectory, manifestPath: options.manifestPath, fileSystem: fileSystem, environment: environment)
-            snapshot = try loader.load(from: fileSystem.currentDirectory, manifestPath: manifest)
+            let loader = WorkspaceLoader(ecosystem: found.ecosystem, fileSystem: fileSystem, environment: environment)
+            snapshot = try loader.load(from: fileSystem.currentDirectory, manifestPath: found.path)
         } catch {
             show([error.diagnostic], sources: [:], root: nil, defaultFile: "")
             Terminal.exitNow(1)
@@ -64,13 +91,24 @@ struct BuildSession {
         let plan = request.plan()
         show(plan.diagnostics, sources: snapshot.sources, root: snapshot.root, defaultFile: snapshot.rootManifest.path)
         if plan.hasErrors && !partial { Terminal.exitNow(1) }
-        return (snapshot, plan)
+        if !plan.hasErrors && report.warningCount == 0 && plan.diagnostics.isEmpty {
+            // Kept only when there is nothing to say: a kept plan is used without a word.
+            PlanCache(targetDirectory: plan.targetDirectory, profile: options.profileName, stats: stats).save(plan, snapshot: snapshot, key: key)
+        }
+        return Prepared(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false)
+    }
+
+    /// This program's own path, size and time: a new ampu plans afresh.
+    static func toolIdentity(_ fileSystem: LocalFileSystem) -> String {
+        guard let path = try? fileSystem.realPath("/proc/self/exe"), let s = fileSystem.status(path) else { return ToolInfo.version }
+        return "\(path) \(s.size) \(s.modificationTime)"
     }
 
     /// Runs the plan under the target directory's lock; compile_commands.json is written first.
     /// Returns whether every action succeeded (and the plan had no error).
     @discardableResult
-    func execute(_ plan: BuildPlan, snapshot: WorkspaceSnapshot, timings: Bool = false) -> Bool {
+    func execute(_ prepared: Prepared, timings: Bool = false) -> Bool {
+        let plan = prepared.plan
         let started = Clock.now()
         let lock: BuildLock
         do {
@@ -84,15 +122,17 @@ struct BuildSession {
         do {
             // Written only when it changes: editors watch it, and an unchanged build changes nothing.
             let path = Paths.join(plan.root, "compile_commands.json")
-            let text = Array(CompileCommands.json(of: plan).utf8)
-            if (try? fileSystem.readFile(path)) != text { try fileSystem.writeFile(path, text) }
+            if !prepared.cached || !fileSystem.exists(path) {
+                let text = Array(CompileCommands.json(of: plan).utf8)
+                if (try? fileSystem.readFile(path)) != text { try fileSystem.writeFile(path, text) }
+            }
         } catch {
             show([Diagnostic(severity: .warning, message: "cannot write compile_commands.json: \(error)", range: .at(0)).unplaced], sources: [:], root: nil, defaultFile: "")
         }
-        let jobs = options.jobs ?? snapshot.rootManifest.build.jobs.map { Int($0.value) } ?? Clock.cores
-        let timeout = Double(snapshot.rootManifest.build.timeout?.value ?? 300)
+        let jobs = options.jobs ?? prepared.rootManifest.build.jobs.map { Int($0.value) } ?? Clock.cores
+        let timeout = Double(prepared.rootManifest.build.timeout?.value ?? 300)
         let executor = BuildExecutor(
-            plan: plan, store: FingerprintStore(targetDirectory: plan.targetDirectory, fileSystem: fileSystem),
+            plan: plan, store: FingerprintStore(targetDirectory: plan.targetDirectory, stats: prepared.stats),
             options: .init(jobs: jobs, keepGoing: options.keepGoing, timeout: timeout, environment: environment, interruption: .shared))
         let progress = BuildProgress(total: plan.actions.count, terminal: .standardError)
         let summary = executor.run { event in

@@ -76,7 +76,7 @@ struct CompileCommandsCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let (_, plan) = session.plan(partial: true)
+        let plan = session.plan(partial: true).plan
         let text = CompileCommands.json(of: plan)
         if output == "-" {
             Terminal.standardOutput.write(text)
@@ -111,7 +111,7 @@ struct GenNinjaCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let (_, plan) = session.plan()
+        let plan = session.plan().plan
         let text = NinjaFile.text(of: plan)
         if output == "-" {
             Terminal.standardOutput.write(text)
