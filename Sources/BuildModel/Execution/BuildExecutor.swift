@@ -57,6 +57,9 @@ public final class BuildExecutor: Sendable {
         /// Seconds since the build started.
         public var start: Double
         public var end: Double
+        /// Seconds its program ran (0 when it was up to date): the rest of `end - start` is
+        /// ampu's own work on the action (its fingerprint, its outputs).
+        public var processTime: Double = 0
 
         public var isFailure: Bool {
             switch outcome {
@@ -113,7 +116,10 @@ public final class BuildExecutor: Sendable {
         var interrupted = false
         let finished = Mutex<[Record]>([])
         let signal = DispatchSemaphore(value: 0)
-        let queue = DispatchQueue(label: "ampu.build", attributes: .concurrent)
+        // A serial queue per slot: GCD gives each its own thread, where a concurrent queue
+        // would share the few threads of its pool with the caller (which waits here) and run
+        // fewer actions at once than -j asks.
+        let slots = (0..<options.jobs).map { DispatchQueue(label: "ampu.build.slot\($0)") }
 
         while true {
             if !stopping, options.interruption?.isRaised == true {
@@ -124,7 +130,7 @@ public final class BuildExecutor: Sendable {
                 let slot = freeSlots.popLast()!
                 running += 1
                 onEvent(.started(actions[id], slot: slot))
-                queue.async {
+                slots[slot].async {
                     let record = self.perform(actions[id], slot: slot, clock: clock)
                     finished.withLock { $0.append(record) }
                     signal.signal()
@@ -189,6 +195,7 @@ public final class BuildExecutor: Sendable {
         var environment = options.environment
         for (name, value) in action.environment { environment[name] = value }
         let result: ProcessRunner.Result
+        let spawned = clock.now()
         do {
             result = try ProcessRunner.run(arguments, directory: action.directory, environment: environment, timeout: options.timeout,
                                            interrupt: options.interruption?.descriptor)
@@ -196,6 +203,7 @@ public final class BuildExecutor: Sendable {
             record.outcome = .cannotStart(error.description)
             return record
         }
+        record.processTime = clock.now() - spawned
         record.stdout = result.stdoutText
         record.stderr = result.stderrText
         func discard() { for temp in temporary.values { try? fileSystem.removeItem(temp) } }

@@ -1,6 +1,6 @@
 /// What an action was run on, kept under `target/cache/fingerprints/` once it succeeded: a key
 /// over its command line, environment and the identity of the programs it ran, and the size,
-/// modification time and SHA-256 of every file it read (its declared inputs and the headers its
+/// modification time and content hash (XXH64) of every file it read (its declared inputs and the headers its
 /// dependency file named) and the size and time of every file it wrote. The action is up to
 /// date while the key is the same, every input has the same size and time or, failing that,
 /// the same content, and every output is as it was left.
@@ -22,7 +22,7 @@ public struct Fingerprint: Hashable, Sendable {
     public var inputs: [Input]
     public var outputs: [Output]
 
-    static let header = "ampu-fingerprint 1"
+    static let header = "ampu-fingerprint 2"
 
     /// The text kept on disk: a line per fact, tab-separated (paths may hold spaces), and `end`.
     public var text: String {
@@ -33,20 +33,27 @@ public struct Fingerprint: Hashable, Sendable {
     }
 
     /// Reads the text back; nil when it is not a fingerprint (an older format, a torn file).
-    public init?(text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+    public init?(text: String) { self.init(bytes: Array(text.utf8)) }
+
+    public init?(bytes: [UInt8]) {
         // The last line says the file is whole.
-        guard text.hasSuffix("\nend\n"), lines.popLast() == "end",
-              lines.popFirst() == Substring(Self.header), let keyLine = lines.popFirst(), keyLine.hasPrefix("key\t") else { return nil }
-        key = String(keyLine.dropFirst(4))
+        guard bytes.count > 4, bytes.suffix(5).elementsEqual("\nend\n".utf8.suffix(5)), bytes.dropLast(4).last == 0x0A else { return nil }
+        var lines = ByteFields.lines(bytes[...].dropLast(4))[...]
+        guard let first = lines.popFirst(), ByteFields.equals(first, Self.header),
+              let keyLine = lines.popFirst(), keyLine.starts(with: "key\t".utf8) else { return nil }
+        key = ByteFields.string(keyLine.dropFirst(4))
         inputs = []
         outputs = []
+        inputs.reserveCapacity(lines.count)
         for line in lines {
-            let parts = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
-            if parts.first == "in", parts.count == 5, let size = Int(parts[1]), let time = Int64(parts[2]) {
-                inputs.append(Input(path: String(parts[4]), size: size, modificationTime: time, digest: String(parts[3])))
-            } else if parts.first == "out", parts.count == 4, let size = Int(parts[1]), let time = Int64(parts[2]) {
-                outputs.append(Output(path: String(parts[3]), size: size, modificationTime: time))
+            if line.starts(with: "in\t".utf8) {
+                let f = ByteFields.fields(line, count: 5)
+                guard f.count == 5, let size = ByteFields.integer(f[1]), let time = ByteFields.integer(f[2]) else { return nil }
+                inputs.append(Input(path: ByteFields.string(f[4]), size: Int(size), modificationTime: time, digest: ByteFields.string(f[3])))
+            } else if line.starts(with: "out\t".utf8) {
+                let f = ByteFields.fields(line, count: 4)
+                guard f.count == 4, let size = ByteFields.integer(f[1]), let time = ByteFields.integer(f[2]) else { return nil }
+                outputs.append(Output(path: ByteFields.string(f[3]), size: Int(size), modificationTime: time))
             } else {
                 return nil
             }
@@ -117,7 +124,7 @@ public struct FingerprintStore: Sendable {
     /// (`refreshed`), so the next check takes the fast path.
     public func staleness(of action: BuildAction, key: String) -> (staleness: Staleness?, refreshed: Fingerprint?) {
         guard let bytes = try? fileSystem.readFile(file(for: action)),
-              let recorded = Fingerprint(text: String(decoding: bytes, as: UTF8.self)) else { return (.neverBuilt, nil) }
+              let recorded = Fingerprint(bytes: bytes) else { return (.neverBuilt, nil) }
         guard recorded.key == key else { return (.commandChanged, nil) }
         let recordedPaths = Set(recorded.inputs.map(\.path))
         if let missing = action.inputs.first(where: { !recordedPaths.contains($0) }) { return (.inputChanged(missing), nil) }
@@ -131,8 +138,11 @@ public struct FingerprintStore: Sendable {
         var touched = false
         for (i, input) in recorded.inputs.enumerated() {
             guard let status = stats.status(input.path) else { return (.inputMissing(input.path), nil) }
-            if status.size == input.size && status.modificationTime == input.modificationTime { continue }
-            guard status.size == input.size, let digest = Self.digest(of: input.path, fileSystem: fileSystem), digest == input.digest else {
+            if status.size == input.size && status.modificationTime == input.modificationTime {
+                stats.remember(input.path, status: status, digest: input.digest)
+                continue
+            }
+            guard status.size == input.size, let digest = digest(of: input.path, status: status), digest == input.digest else {
                 return (.inputChanged(input.path), nil)
             }
             refreshed.inputs[i].modificationTime = status.modificationTime
@@ -147,7 +157,7 @@ public struct FingerprintStore: Sendable {
         var inputs: [Fingerprint.Input] = []
         var seen = Set<String>()
         for path in action.inputs + discovered where seen.insert(path).inserted {
-            guard let status = stats.status(path), let digest = Self.digest(of: path, fileSystem: fileSystem) else { continue }
+            guard let status = stats.status(path), let digest = digest(of: path, status: status) else { continue }
             inputs.append(Fingerprint.Input(path: path, size: status.size, modificationTime: status.modificationTime, digest: digest))
         }
         let outputs = action.outputs.compactMap { path in
@@ -158,7 +168,7 @@ public struct FingerprintStore: Sendable {
 
     public func write(_ fingerprint: Fingerprint, for action: BuildAction) throws(FileSystemError) {
         try fileSystem.createDirectory(directory)
-        try fileSystem.writeFile(file(for: action), Array(fingerprint.text.utf8))
+        try fileSystem.writeRecord(file(for: action), Array(fingerprint.text.utf8))
     }
 
     /// Forgets an action's fingerprint (before it runs: a run that fails must not leave the old one).
@@ -166,8 +176,12 @@ public struct FingerprintStore: Sendable {
         try? fileSystem.removeItem(file(for: action))
     }
 
-    static func digest(of path: String, fileSystem: any FileSystem) -> String? {
+    /// A file's content hash: known already for its size and time, or read now (and remembered).
+    func digest(of path: String, status: FileStatus) -> String? {
+        if let known = stats.knownDigest(path, status: status) { return known }
         guard let bytes = try? fileSystem.readFile(path) else { return nil }
-        return SHA256.hex(bytes)
+        let digest = ContentHash.hex(bytes)
+        stats.remember(path, status: status, digest: digest)
+        return digest
     }
 }

@@ -13,7 +13,7 @@ public struct PlanCache: Sendable {
         self.stats = stats
     }
 
-    static let header = "ampu-plan 1"
+    static let header = "ampu-plan 2"
 
     /// What else the plan depends on: the tool itself, the workspace asked for, and the
     /// environment variables that decide where compilers and libraries are.
@@ -35,10 +35,16 @@ public struct PlanCache: Sendable {
         return String(SHA256.hex(digest: hash.finish()).prefix(32))
     }
 
-    static func namesDigest(_ names: Set<String>?) -> String {
+    /// The names in a directory that can change a plan: sources, manifests and lock files, and
+    /// what may be a directory (a name without a dot); not hidden files, build output or what
+    /// a build writes beside the manifest (compile_commands.json).
+    static func namesDigest(_ names: Set<String>?, ecosystem: any Ecosystem) -> String {
         guard let names else { return "-" }
         var hash = SHA256()
-        for n in names.sorted() { hash.update(Array(n.utf8) + [0]) }
+        for n in names.sorted() where !n.hasPrefix(".") && !ecosystem.ignoredDirectories.contains(n)
+            && (!n.contains(".") || ecosystem.isSourceFile(n) || ecosystem.isManifestFile(n) || n == ecosystem.lockFileName) {
+            hash.update(Array(n.utf8) + [0])
+        }
         return String(SHA256.hex(digest: hash.finish()).prefix(32))
     }
 
@@ -58,60 +64,88 @@ public struct PlanCache: Sendable {
             text += "m\t\(s.size)\t\(s.modificationTime)\t\(Self.importDigest(module.importStatements(limit: .max), problems: problems))\t\(path)\n"
         }
         for (directory, names) in (snapshot.directories?.listed ?? []).sorted(by: { $0.directory < $1.directory }) {
-            text += "d\t\(Self.namesDigest(names))\t\(fs.status(directory)?.modificationTime ?? -1)\t\(directory)\n"
+            text += "d\t\(Self.namesDigest(names, ecosystem: snapshot.ecosystem))\t\(fs.status(directory)?.modificationTime ?? -1)\t\(directory)\n"
         }
         text += "plan\n"
-        guard let json = try? JSON.serializeToString(plan.json) else { return }
-        text += json + "\n"
+        guard let record = PlanRecord.text(of: plan) else { return }
+        text += record + "end\n"
         try? fs.createDirectory(Paths.parent(file))
-        try? fs.writeFile(file, Array(text.utf8))
+        try? fs.writeRecord(file, Array(text.utf8))
     }
 
     /// The kept plan, when everything it was made from is as it was; nil otherwise.
     public func load(key: String, ecosystem: any Ecosystem) -> BuildPlan? {
+        try? lookup(key: key, ecosystem: ecosystem).get()
+    }
+
+    /// Why the kept plan cannot be used: the line of the cache whose file changed, or what is
+    /// missing.
+    public struct Miss: Error, Sendable { public var line: String }
+
+    /// The kept plan, or why not.
+    public func lookup(key: String, ecosystem: any Ecosystem) -> Result<BuildPlan, Miss> {
+        func miss(_ s: some StringProtocol) -> Result<BuildPlan, Miss> { .failure(Miss(line: String(s))) }
         let fs = stats.fileSystem
-        guard let bytes = try? fs.readFile(file) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let planStart = text.firstRange(of: "\nplan\n") else { return nil }
-        var lines = text[..<planStart.lowerBound].split(separator: "\n")[...]
-        guard lines.popFirst() == Substring(Self.header), lines.popFirst() == Substring("key\t" + key) else { return nil }
+        guard let bytes = try? fs.readFile(file) else { return miss("no file") }
+        guard let planStart = ByteFields.find(Array("\nplan\n".utf8), in: bytes) else { return miss("no plan") }
+        var lines = ByteFields.lines(bytes[..<planStart])[...]
+        guard let first = lines.popFirst(), ByteFields.equals(first, Self.header), let keyLine = lines.popFirst(),
+              ByteFields.equals(keyLine, "key\t" + key) else { return miss("key") }
+        // Every file and directory named, statted at once; then each line is checked in order.
+        stats.prefetch(lines.compactMap { line in
+            switch line.first {
+            case UInt8(ascii: "f"), UInt8(ascii: "d"): ByteFields.fields(line, count: 4).last.map(ByteFields.string)
+            case UInt8(ascii: "m"): ByteFields.fields(line, count: 5).last.map(ByteFields.string)
+            default: nil
+            }
+        })
         // Lines whose file changed in a way that keeps the plan, written again with the new times.
         var kept: [String] = [Self.header, "key\t" + key]
         var changed = false
         for line in lines {
-            kept.append(String(line))
-            let parts = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
-            switch parts.first {
-            case "f" where parts.count == 4:
-                let s = stats.status(String(parts[3]))
-                guard "\(s?.size ?? -1)" == parts[1], "\(s?.modificationTime ?? -1)" == parts[2] else { return nil }
-            case "m" where parts.count == 5:
-                let path = String(parts[4])
-                guard let s = stats.status(path) else { return nil }
-                if "\(s.size)" == parts[1] && "\(s.modificationTime)" == parts[2] { continue }
+            kept.append(ByteFields.string(line))
+            switch line.first {
+            case UInt8(ascii: "f"):
+                let parts = ByteFields.fields(line, count: 4)
+                guard parts.count == 4 else { return miss(kept.last!) }
+                let s = stats.status(ByteFields.string(parts[3]))
+                guard ByteFields.integer(parts[1]) == Int64(s?.size ?? -1), ByteFields.integer(parts[2]) == s?.modificationTime ?? -1 else { return miss(kept.last!) }
+            case UInt8(ascii: "m"):
+                let parts = ByteFields.fields(line, count: 5)
+                guard parts.count == 5 else { return miss(kept.last!) }
+                let path = ByteFields.string(parts[4])
+                guard let s = stats.status(path) else { return miss(kept.last!) }
+                if ByteFields.integer(parts[1]) == Int64(s.size) && ByteFields.integer(parts[2]) == s.modificationTime { continue }
                 // Changed bytes: the plan stands while the imports are the same.
-                guard let source = try? fs.readFile(path) else { return nil }
+                guard let source = try? fs.readFile(path) else { return miss(kept.last!) }
                 let scan = ecosystem.scanSource(SourceText(path: path, bytes: source))
                 let problems = scan.diagnostics.filter { $0.code == DiagnosticCode.malformedImport.rawValue }.count
-                guard Self.importDigest(scan.imports, problems: problems) == parts[3] else { return nil }
-                kept[kept.count - 1] = "m\t\(s.size)\t\(s.modificationTime)\t\(parts[3])\t\(path)"
+                let digest = ByteFields.string(parts[3])
+                guard Self.importDigest(scan.imports, problems: problems) == digest else { return miss(kept.last!) }
+                kept[kept.count - 1] = "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)"
                 changed = true
-            case "d" where parts.count == 4:
-                let path = String(parts[3])
+            case UInt8(ascii: "d"):
+                let parts = ByteFields.fields(line, count: 4)
+                guard parts.count == 4 else { return miss(kept.last!) }
+                let path = ByteFields.string(parts[3])
                 let s = stats.status(path)
-                if "\(s?.modificationTime ?? -1)" == parts[2] { continue }
+                if ByteFields.integer(parts[2]) == s?.modificationTime ?? -1 { continue }
                 // A directory's time changes with every save through a temporary file: what
                 // counts is whether the same names are there.
                 let names = (try? fs.contentsOfDirectory(path)).map(Set.init)
-                guard Self.namesDigest(names) == parts[1] else { return nil }
-                kept[kept.count - 1] = "d\t\(parts[1])\t\(s?.modificationTime ?? -1)\t\(path)"
+                let digest = ByteFields.string(parts[1])
+                guard Self.namesDigest(names, ecosystem: ecosystem) == digest else { return miss(kept.last!) }
+                kept[kept.count - 1] = "d\t\(digest)\t\(s?.modificationTime ?? -1)\t\(path)"
                 changed = true
             default:
-                return nil
+                return miss(kept.last!)
             }
         }
-        guard let json = try? JSON.parse(String(text[planStart.upperBound...])), let plan = BuildPlan(json: json) else { return nil }
-        if changed { try? fs.writeFile(file, Array((kept.joined(separator: "\n") + "\nplan\n" + text[planStart.upperBound...]).utf8)) }
-        return plan
+        // The last line says the file is whole.
+        guard bytes.count >= planStart + 6 + 5, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return miss("cut short") }
+        let planText = bytes[(planStart + 6)..<(bytes.count - 4)]
+        guard let plan = PlanRecord.plan(from: planText) else { return miss("plan") }
+        if changed { try? fs.writeRecord(file, Array((kept.joined(separator: "\n") + "\nplan\n").utf8) + planText + Array("end\n".utf8)) }
+        return .success(plan)
     }
 }

@@ -42,7 +42,7 @@ public enum TimingsReport {
     }
 
     /// The same facts for tools: `{"wall", "jobs", "actions": [{"id", "description", "slot",
-    /// "start", "end", "outcome"}]}`, times in seconds from the start of the execution; actions
+    /// "start", "end", "process", "outcome"}]}` (`process`: the seconds its program ran), times in seconds from the start of the execution; actions
     /// that were up to date are left out.
     public static func json(plan: BuildPlan, summary: BuildExecutor.Summary, jobs: Int) -> String {
         let ran = summary.records.compactMap { $0 }.filter { $0.outcome != .upToDate }
@@ -52,7 +52,7 @@ public enum TimingsReport {
             ("actions", .array(ran.map { r in
                 JSONValue(pairs: [
                     ("id", .int(Int64(r.action))), ("description", .string(plan.actions[r.action].description)), ("slot", .int(Int64(r.slot))),
-                    ("start", .double(r.start)), ("end", .double(r.end)), ("outcome", .string(r.isFailure ? "failed" : "succeeded")),
+                    ("start", .double(r.start)), ("end", .double(r.end)), ("process", .double(r.processTime)), ("outcome", .string(r.isFailure ? "failed" : "succeeded")),
                 ])
             })),
         ])

@@ -43,6 +43,9 @@ public protocol FileSystem: Sendable {
     func readFile(_ path: String) throws(FileSystemError) -> [UInt8]
     /// Writes the whole file atomically: readers see the old or the new bytes, never a mix.
     func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError)
+    /// Writes the whole file without waiting for the disk: for ampu's own records (fingerprints,
+    /// the kept plan), whose formats end with a line that tells a record cut short by a crash.
+    func writeRecord(_ path: String, _ bytes: [UInt8]) throws(FileSystemError)
     /// Entry names of a directory, sorted bytewise.
     func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String]
     /// Entry names of a directory with their kinds, following symbolic links; sorted bytewise.
@@ -70,6 +73,8 @@ extension FileSystem {
     public func isDirectory(_ path: String) -> Bool { status(path)?.kind == .directory }
 
     public func isFile(_ path: String) -> Bool { status(path)?.kind == .file }
+
+    public func writeRecord(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) { try writeFile(path, bytes) }
 
     public func writeFile(_ path: String, _ text: String) throws(FileSystemError) {
         try writeFile(path, Array(text.utf8))

@@ -95,6 +95,34 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
+        try replace(path, bytes, durable: true)
+    }
+
+    /// In place, with no temporary file and rename: renames into one directory from several
+    /// threads wait on each other in the kernel. A record that a crash cuts short is told by
+    /// its missing last line (each format has one) and read as absent.
+    public func writeRecord(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
+        let path = absolute(path)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 { throw Self.error(errno, "write", path) }
+        defer { close(fd) }
+        var failure: FileSystemError?
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = Self.error(errno, "write", path)
+                    return
+                }
+                offset += n
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private func replace(_ path: String, _ bytes: [UInt8], durable: Bool) throws(FileSystemError) {
         let path = absolute(path)
         let dir = Paths.parent(path)
         let temp = Paths.join(dir, ".\(Paths.lastComponent(path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -116,7 +144,7 @@ public struct LocalFileSystem: FileSystem {
                 offset += n
             }
         }
-        if failure == nil && fsync(fd) != 0 { failure = Self.error(errno, "write", temp) }
+        if failure == nil && durable && fsync(fd) != 0 { failure = Self.error(errno, "write", temp) }
         close(fd)
         if failure == nil && rename(temp, path) != 0 { failure = Self.error(errno, "replace", path) }
         if let failure {

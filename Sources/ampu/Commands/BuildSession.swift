@@ -64,8 +64,11 @@ struct BuildSession {
                                 tool: Self.toolIdentity(fileSystem))
         if let root = found.ecosystem.loadManifest(in: Paths.parent(rootPath), fileSystem: fileSystem), !root.hasErrors {
             let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
-            if let plan = PlanCache(targetDirectory: target, profile: options.profileName, stats: stats).load(key: key, ecosystem: found.ecosystem) {
-                return Prepared(rootManifest: root, plan: plan, stats: stats, cached: true)
+            switch PlanCache(targetDirectory: target, profile: options.profileName, stats: stats).lookup(key: key, ecosystem: found.ecosystem) {
+            case .success(let plan): return Prepared(rootManifest: root, plan: plan, stats: stats, cached: true)
+            case .failure(let miss):
+                // AMPU_DEBUG_PLAN=1 says why the plan is made afresh.
+                if environment["AMPU_DEBUG_PLAN"] != nil { Terminal.standardError.write("plan cache: \(miss.line)\n") }
             }
         }
         let snapshot: WorkspaceSnapshot
@@ -95,6 +98,8 @@ struct BuildSession {
             // Kept only when there is nothing to say: a kept plan is used without a word.
             PlanCache(targetDirectory: plan.targetDirectory, profile: options.profileName, stats: stats).save(plan, snapshot: snapshot, key: key)
         }
+        // The fingerprints hash what the load has already read, instead of reading it again.
+        stats.remember(sources: snapshot.sources)
         return Prepared(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false)
     }
 

@@ -26,3 +26,17 @@ struct SHA256Tests {
         #expect(SHA256.hex(digest: h.finish()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+@Suite("Content hash (XXH64)")
+struct ContentHashTests {
+    @Test("the reference values of XXH64 with seed 0", arguments: [
+        ("", "ef46db3751d8e999"),
+        ("a", "d24ec4f1a98c6e5b"),
+        ("abc", "44bc2cf5ad770999"),
+        ("Nobody inspects the spammish repetition", "fbcea83c8a378bf1"),
+        ("The quick brown fox jumps over the lazy dog", "0b242d361fda71bc"),
+    ])
+    func vectors(_ text: String, _ digest: String) {
+        #expect(ContentHash.hex(Array(text.utf8)) == digest)
+    }
+}

@@ -1,0 +1,89 @@
+/// A plan as the plan cache keeps it: a line per fact, fields split by tabs and lists by the
+/// unit separator (0x1F), read back without building a JSON tree (a no-op build reads tens of
+/// thousands of paths from it). A plan with a tab, a line break or a unit separator in any of
+/// its strings is not kept.
+enum PlanRecord {
+    static let separator: UInt8 = 0x1F
+
+    static func text(of plan: BuildPlan) -> String? {
+        var out = ""
+        var clean = true
+        func field(_ s: String) -> String {
+            if s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == separator }) { clean = false }
+            return s
+        }
+        func list(_ items: [String]) -> String { items.map(field).joined(separator: "\u{1F}") }
+        out += "root\t\(field(plan.root))\ntarget\t\(field(plan.targetDirectory))\n"
+        out += "profile\t\(field(plan.profile.name))\t\(plan.profile.optimization)\t\(plan.profile.debugInfo ? 1 : 0)\t\(field(plan.profile.lto ?? ""))\n"
+        for a in plan.actions {
+            out += "action\t\(a.kind.rawValue)\t\(field(a.package))\t\(field(a.description))\t\(field(a.directory))\t\(field(a.depfile ?? ""))\n"
+            out += "a\t\(list(a.arguments))\nl\t\(list(a.launcher))\ne\t\(list(a.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }))\n"
+            out += "i\t\(list(a.inputs))\no\t\(list(a.outputs))\nc\t\(list(a.compiledFiles))\nd\t\(a.dependencies.map(String.init).joined(separator: "\u{1F}"))\n"
+        }
+        for (word, products) in [("program", plan.programs), ("test", plan.tests)] {
+            for p in products { out += "\(word)\t\(field(p.name))\t\(field(p.package))\t\(field(p.path))\t\(p.action)\n" }
+        }
+        return clean ? out : nil
+    }
+
+    static func plan(from bytes: ArraySlice<UInt8>) -> BuildPlan? {
+        func list(_ field: ArraySlice<UInt8>) -> [String] {
+            field.isEmpty ? [] : ByteFields.pieces(field, separator: separator, limit: .max, keepEmpty: true).map(ByteFields.string)
+        }
+        var plan: BuildPlan?
+        var pending: BuildAction?
+        var root = "", target = ""
+        for line in ByteFields.lines(bytes) {
+            let tab = line.firstIndex(of: 0x09) ?? line.endIndex
+            let word = line[..<tab]
+            let rest = tab < line.endIndex ? line[(tab + 1)...] : line[line.endIndex...]
+            if ByteFields.equals(word, "root") { root = ByteFields.string(rest); continue }
+            if ByteFields.equals(word, "target") { target = ByteFields.string(rest); continue }
+            if ByteFields.equals(word, "profile") {
+                let f = ByteFields.fields(rest, count: 4)
+                guard f.count == 4, let opt = ByteFields.integer(f[1]) else { return nil }
+                plan = BuildPlan(root: root, profile: ProfileSettings(name: ByteFields.string(f[0]), optimization: Int(opt), debugInfo: ByteFields.equals(f[2], "1"),
+                                                                      lto: f[3].isEmpty ? nil : ByteFields.string(f[3])), targetDirectory: target)
+                continue
+            }
+            guard plan != nil else { return nil }
+            if ByteFields.equals(word, "action") {
+                if let a = pending { plan!.add(a) }
+                let f = ByteFields.fields(rest, count: 5)
+                guard f.count == 5, let kind = BuildAction.Kind(rawValue: ByteFields.string(f[0])) else { return nil }
+                pending = BuildAction(kind: kind, package: ByteFields.string(f[1]), description: ByteFields.string(f[2]), arguments: [],
+                                      directory: ByteFields.string(f[3]), inputs: [], outputs: [], depfile: f[4].isEmpty ? nil : ByteFields.string(f[4]))
+                continue
+            }
+            if ByteFields.equals(word, "program") || ByteFields.equals(word, "test") {
+                if let a = pending { plan!.add(a); pending = nil }
+                let f = ByteFields.fields(rest, count: 4)
+                guard f.count == 4, let action = ByteFields.integer(f[3]), Int(action) < plan!.actions.count else { return nil }
+                let product = BuildPlan.Product(name: ByteFields.string(f[0]), package: ByteFields.string(f[1]), path: ByteFields.string(f[2]), action: Int(action))
+                if ByteFields.equals(word, "program") { plan!.programs.append(product) } else { plan!.tests.append(product) }
+                continue
+            }
+            guard pending != nil, word.count == 1 else { return nil }
+            switch word.first! {
+            case UInt8(ascii: "a"): pending!.arguments = list(rest)
+            case UInt8(ascii: "l"): pending!.launcher = list(rest)
+            case UInt8(ascii: "e"):
+                for pair in list(rest) {
+                    guard let eq = pair.firstIndex(of: "=") else { return nil }
+                    pending!.environment[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+                }
+            case UInt8(ascii: "i"): pending!.inputs = list(rest)
+            case UInt8(ascii: "o"): pending!.outputs = list(rest)
+            case UInt8(ascii: "c"): pending!.compiledFiles = list(rest)
+            case UInt8(ascii: "d"):
+                let ids = list(rest).compactMap(Int.init)
+                guard ids.allSatisfy({ $0 < plan!.actions.count }) else { return nil }
+                pending!.dependencies = ids
+            default: return nil
+            }
+        }
+        if let a = pending { plan?.add(a) }
+        guard let plan, plan.actions.allSatisfy({ !$0.arguments.isEmpty }) else { return nil }
+        return plan
+    }
+}
