@@ -136,18 +136,26 @@ public struct FingerprintStore: Sendable {
         if Set(recorded.outputs.map(\.path)) != Set(action.outputs) { return (.commandChanged, nil) }
         var refreshed = recorded
         var touched = false
+        var stale: Staleness?
         for (i, input) in recorded.inputs.enumerated() {
-            guard let status = stats.status(input.path) else { return (.inputMissing(input.path), nil) }
+            guard let status = stats.status(input.path) else {
+                stale = stale ?? .inputMissing(input.path)
+                continue
+            }
             if status.size == input.size && status.modificationTime == input.modificationTime {
+                // Known now: when the action runs again, its new fingerprint need not read it.
                 stats.remember(input.path, status: status, digest: input.digest)
                 continue
             }
+            if stale != nil { continue }
             guard status.size == input.size, let digest = digest(of: input.path, status: status), digest == input.digest else {
-                return (.inputChanged(input.path), nil)
+                stale = .inputChanged(input.path)
+                continue
             }
             refreshed.inputs[i].modificationTime = status.modificationTime
             touched = true
         }
+        if let stale { return (stale, nil) }
         return (nil, touched ? refreshed : nil)
     }
 

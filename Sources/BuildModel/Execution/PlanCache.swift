@@ -26,6 +26,9 @@ public struct PlanCache: Sendable {
         return SHA256.hex(digest: hash.finish())
     }
 
+    /// The scanner's errors, which `check` stops a build for: a file that gains one plans afresh.
+    static let scanCodes: Set<String> = [DiagnosticCode.malformedImport.rawValue, "I011"]
+
     /// The imports of a module as the plan depends on them: their paths in order, and whether
     /// the scan found malformed ones.
     static func importDigest(_ statements: [ImportStatement], problems: Int) -> String {
@@ -55,16 +58,16 @@ public struct PlanCache: Sendable {
         var manifests = Set(snapshot.packages.packages.map(\.path) + [snapshot.rootManifest.path])
         if let lockName = snapshot.ecosystem.lockFileName { manifests.insert(Paths.join(snapshot.root, lockName)) }
         for path in manifests.sorted() {
-            let s = fs.status(path)
+            let s = stats.status(path)
             text += "f\t\(s?.size ?? -1)\t\(s?.modificationTime ?? -1)\t\(path)\n"
         }
         for path in snapshot.modulePaths {
-            guard let module = snapshot.modules[path], let s = fs.status(path) else { continue }
-            let problems = module.diagnostics.filter { $0.code == DiagnosticCode.malformedImport.rawValue }.count
+            guard let module = snapshot.modules[path], let s = stats.status(path) else { continue }
+            let problems = module.diagnostics.filter { Self.scanCodes.contains($0.code ?? "") }.count
             text += "m\t\(s.size)\t\(s.modificationTime)\t\(Self.importDigest(module.importStatements(limit: .max), problems: problems))\t\(path)\n"
         }
         for (directory, names) in (snapshot.directories?.listed ?? []).sorted(by: { $0.directory < $1.directory }) {
-            text += "d\t\(Self.namesDigest(names, ecosystem: snapshot.ecosystem))\t\(fs.status(directory)?.modificationTime ?? -1)\t\(directory)\n"
+            text += "d\t\(Self.namesDigest(names, ecosystem: snapshot.ecosystem))\t\(stats.status(directory)?.modificationTime ?? -1)\t\(directory)\n"
         }
         text += "plan\n"
         guard let record = PlanRecord.text(of: plan) else { return }
@@ -101,7 +104,7 @@ public struct PlanCache: Sendable {
         })
         // Lines whose file changed in a way that keeps the plan, written again with the new times.
         var kept: [String] = [Self.header, "key\t" + key]
-        var changed = false
+        var changed = 0
         for line in lines {
             kept.append(ByteFields.string(line))
             switch line.first {
@@ -119,11 +122,11 @@ public struct PlanCache: Sendable {
                 // Changed bytes: the plan stands while the imports are the same.
                 guard let source = try? fs.readFile(path) else { return miss(kept.last!) }
                 let scan = ecosystem.scanSource(SourceText(path: path, bytes: source))
-                let problems = scan.diagnostics.filter { $0.code == DiagnosticCode.malformedImport.rawValue }.count
+                let problems = scan.diagnostics.filter { Self.scanCodes.contains($0.code ?? "") }.count
                 let digest = ByteFields.string(parts[3])
                 guard Self.importDigest(scan.imports, problems: problems) == digest else { return miss(kept.last!) }
                 kept[kept.count - 1] = "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)"
-                changed = true
+                changed += 1
             case UInt8(ascii: "d"):
                 let parts = ByteFields.fields(line, count: 4)
                 guard parts.count == 4 else { return miss(kept.last!) }
@@ -136,7 +139,7 @@ public struct PlanCache: Sendable {
                 let digest = ByteFields.string(parts[1])
                 guard Self.namesDigest(names, ecosystem: ecosystem) == digest else { return miss(kept.last!) }
                 kept[kept.count - 1] = "d\t\(digest)\t\(s?.modificationTime ?? -1)\t\(path)"
-                changed = true
+                changed += 1
             default:
                 return miss(kept.last!)
             }
@@ -145,7 +148,9 @@ public struct PlanCache: Sendable {
         guard bytes.count >= planStart + 6 + 5, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return miss("cut short") }
         let planText = bytes[(planStart + 6)..<(bytes.count - 4)]
         guard let plan = PlanRecord.plan(from: planText) else { return miss("plan") }
-        if changed { try? fs.writeRecord(file, Array((kept.joined(separator: "\n") + "\nplan\n").utf8) + planText + Array("end\n".utf8)) }
+        // Written again only when many lines changed: each build after an edit scans the edited
+        // file's imports again (cheap), where writing the record would copy megabytes.
+        if changed >= 64 { try? fs.writeRecord(file, Array((kept.joined(separator: "\n") + "\nplan\n").utf8) + planText + Array("end\n".utf8)) }
         return .success(plan)
     }
 }

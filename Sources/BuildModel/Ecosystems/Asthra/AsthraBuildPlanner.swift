@@ -109,13 +109,24 @@ struct AsthraBuildPlanner {
                 units.append(Unit(name: package.name, directory: directory, manifest: snapshot.resolver.packageManifest(in: directory), isMember: false))
             }
         }
-        let byDepth = units.indices.sorted { units[$0].directory.utf8.count > units[$1].directory.utf8.count }
-        let libraryRoots = snapshot.resolver.libraryRoots
+        // Each module belongs to the deepest package directory above it: found by walking up
+        // its parents (a dictionary lookup each), not by testing every package.
+        var unitAt: [String: Int] = [:]
+        for (u, unit) in units.enumerated() where unitAt[unit.directory] == nil { unitAt[unit.directory] = u }
+        let libraryRoots = Set(snapshot.resolver.libraryRoots)
         var unitOf: [String: Int] = [:]
-        for path in snapshot.modulePaths where !libraryRoots.contains(where: { Paths.isWithin(path, $0) }) {
-            if let u = byDepth.first(where: { Paths.isWithin(path, units[$0].directory) }) {
-                units[u].modules.append(path)
-                unitOf[path] = u
+        for path in snapshot.modulePaths {
+            var dir = Paths.parent(path)
+            while true {
+                if libraryRoots.contains(dir) { break }
+                if let u = unitAt[dir] {
+                    units[u].modules.append(path)
+                    unitOf[path] = u
+                    break
+                }
+                let up = Paths.parent(dir)
+                if up == dir { break }
+                dir = up
             }
         }
         compiledModules = Set(unitOf.keys)
