@@ -26,11 +26,8 @@ public struct PlanCache: Sendable {
         return SHA256.hex(digest: hash.finish())
     }
 
-    /// The scanner's errors, which `check` stops a build for: a file that gains one plans afresh.
-    static let scanCodes: Set<String> = [DiagnosticCode.malformedImport.rawValue, "I011"]
-
-    /// The imports of a module as the plan depends on them: their paths in order, and whether
-    /// the scan found malformed ones.
+    /// The imports of a module as the plan depends on them: their paths in order, and how many
+    /// errors the scan found (a malformed import or declaration).
     static func importDigest(_ statements: [ImportStatement], problems: Int) -> String {
         var hash = SHA256()
         for s in statements { hash.update(Array(s.path.utf8) + [0]) }
@@ -63,7 +60,9 @@ public struct PlanCache: Sendable {
         }
         for path in snapshot.modulePaths {
             guard let module = snapshot.modules[path], let s = stats.status(path) else { continue }
-            let problems = module.diagnostics.filter { Self.scanCodes.contains($0.code ?? "") }.count
+            // A kept plan comes from a workspace `check` found no error in; a file whose scan
+            // finds one plans afresh, so that `check` reports it.
+            let problems = module.diagnostics.filter { $0.severity == .error }.count
             text += "m\t\(s.size)\t\(s.modificationTime)\t\(Self.importDigest(module.importStatements(limit: .max), problems: problems))\t\(path)\n"
         }
         for (directory, names) in (snapshot.directories?.listed ?? []).sorted(by: { $0.directory < $1.directory }) {
@@ -122,7 +121,7 @@ public struct PlanCache: Sendable {
                 // Changed bytes: the plan stands while the imports are the same.
                 guard let source = try? fs.readFile(path) else { return miss(kept.last!) }
                 let scan = ecosystem.scanSource(SourceText(path: path, bytes: source))
-                let problems = scan.diagnostics.filter { Self.scanCodes.contains($0.code ?? "") }.count
+                let problems = scan.diagnostics.filter { $0.severity == .error }.count
                 let digest = ByteFields.string(parts[3])
                 guard Self.importDigest(scan.imports, problems: problems) == digest else { return miss(kept.last!) }
                 kept[kept.count - 1] = "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)"
