@@ -167,6 +167,13 @@ struct BuildCommandTests {
         try ws.write("util/asthra.toml", try ws.read("util/asthra.toml") + "flags = [\"-DUTIL_FAST\"]\n")
         let flagged = try ws.ampu(["build", "--plan"])
         #expect(flagged.stdout.contains("cc -O0 -g -I util/csrc/include -DUTIL_FAST -MD"))
+        #expect(try ws.ampu(["build"]).status == 0)
+        // An error check finds in a file whose imports stay: the build stops as check would.
+        try ws.write("app/src/words.ast", "package words\n")
+        let broken = try ws.ampu(["build"])
+        #expect(broken.stderr.hasPrefix("error[I011]: "))
+        #expect(broken.stderr.hasSuffix("error: could not build: `ampu check` found 1 error\n"))
+        #expect(broken.status == 1)
     }
 
     @Test("today's compiler: one compile per program, imports followed by the compiler; run passes the arguments")
