@@ -40,6 +40,28 @@ struct CheckCommandTests {
         #expect(result.status == 0)
     }
 
+    @Test("a dependency by version that is neither locked to a registry copy nor in the cache is a warning on its line (M023)")
+    func unavailableDependency() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = \"^1.0\"\n")
+        try dir.write("src/main.asthra", "package main;\nimport \"json\";\n")
+        let result = try AmpuProcess.run(["check"], environment: plain.merging(["ASTHRA_CACHE": dir.path + "/cache"]) { $1 }, directory: dir.path)
+        #expect(result.stderr == """
+            warning[M023]: dependency 'json' is not on this machine: asthra.lock locks no copy of it and the package cache has none
+             --> asthra.toml:6:1
+              |
+            6 | json = "^1.0"
+              | ^^^^ not fetched
+              |
+              = note: its imports are not checked, and the compiler will not find it
+              = help: run `ampu update --registry DIR` (or set AMPU_REGISTRY) to fetch it, or give it a `path` or `git` source
+
+            Checked 1 package, 1 module: 1 warning
+
+            """)
+        #expect(result.status == 0)
+    }
+
     @Test("the violations example, in the compiler's one-line format")
     func violationsShort() throws {
         let result = try AmpuProcess.run(["check", "--message-format", "short"], environment: plain, directory: examples + "/violations")

@@ -66,6 +66,7 @@ public struct WorkspaceLoader: Sendable {
         let resolver = ecosystem.makeImportResolver(ImportResolverSetup(
             fileSystem: fileSystem, environment: environment, rootManifest: rootManifest, members: members, packages: packages, directories: directories))
         diagnostics += resolver.environmentDiagnostics
+        diagnostics += DependencyAvailability.check(members, ecosystem: ecosystem, resolver: resolver)
 
         // Member sources: each member's source roots minus the other members and the library roots.
         let memberDirectories = Set(members.map(\.directory))
