@@ -119,4 +119,19 @@ public enum FileSystemError: Error, Hashable, Sendable, CustomStringConvertible 
         case .other(let op, let p, let reason): "cannot \(op) '\(p)': \(reason)"
         }
     }
+
+    /// What went wrong without the path, for a message whose location already names it (a
+    /// path shown twice would be shown once relative and once absolute).
+    public var reason: String {
+        switch self {
+        case .notFound: "it does not exist"
+        case .permissionDenied: "permission denied; check its owner and mode (ls -l)"
+        case .notADirectory: "it is not a directory"
+        case .isADirectory: "it is a directory, expected a file"
+        case .notARegularFile: "it is not a regular file (a FIFO, socket or device), expected a file"
+        case .symlinkLoop: "it is part of a symbolic link loop; remove or repoint one of the links"
+        case .alreadyExists: "it already exists"
+        case .other(let op, _, let reason): "cannot \(op) it: \(reason)"
+        }
+    }
 }

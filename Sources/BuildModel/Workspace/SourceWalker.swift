@@ -25,7 +25,7 @@ struct SourceWalker {
             entries = try fileSystem.directoryEntries(dir)
         } catch {
             diagnostics.append(Diagnostic(severity: .error, code: DiagnosticCode.unreadableFile.rawValue,
-                                          message: "cannot read directory: \(error)", file: dir, range: .at(0),
+                                          message: "cannot read directory: \(error.reason)", file: dir, range: .at(0),
                                           help: ["its source files are not checked; fix its permissions (ls -ld)"]))
             return
         }

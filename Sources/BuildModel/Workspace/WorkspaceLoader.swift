@@ -160,7 +160,7 @@ public struct WorkspaceLoader: Sendable {
         case .isADirectory, .notARegularFile: "the file is skipped; it must be a regular file: rename or remove it"
         default: "the file is skipped; fix its permissions or remove it"
         }
-        return Diagnostic(severity: .error, code: DiagnosticCode.unreadableFile.rawValue, message: "cannot read file: \(error)",
+        return Diagnostic(severity: .error, code: DiagnosticCode.unreadableFile.rawValue, message: "cannot read file: \(error.reason)",
                           file: path, range: .at(0), help: [help])
     }
 
