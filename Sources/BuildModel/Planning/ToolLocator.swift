@@ -1,6 +1,30 @@
 /// Finds the program a build runs: the manifest's setting, then an environment variable, then
 /// `PATH`. When it is not there, the diagnostic says which of the three it tried and how to fix it.
 public enum ToolLocator {
+    /// Where the program is, by the same order as `locate`, without saying why not: the
+    /// manifest's setting, then the variable, then `defaultName` in `PATH`.
+    public static func find(configured: String?, variable: String, defaultName: String, manifestDirectory: String,
+                            environment: [String: String], fileSystem: any FileSystem) -> String? {
+        let path = environment["PATH"] ?? "/usr/bin:/bin"
+        if let configured { return find(configured, base: manifestDirectory, path: path, fileSystem: fileSystem) }
+        if let named = environment[variable], !named.isEmpty { return find(named, base: fileSystem.currentDirectory, path: path, fileSystem: fileSystem) }
+        return find(defaultName, base: manifestDirectory, path: path, fileSystem: fileSystem)
+    }
+
+    /// A program named by a path (relative to `base`) or looked up in `path`: an executable file.
+    public static func find(_ program: String, base: String, path: String, fileSystem: any FileSystem) -> String? {
+        func runnable(_ p: String) -> Bool { fileSystem.status(p).map { $0.kind == .file && $0.isExecutable } ?? false }
+        if program.contains("/") {
+            let full = Paths.join(base, program)
+            return runnable(full) ? full : nil
+        }
+        for dir in path.split(separator: ":") where !dir.isEmpty {
+            let candidate = Paths.join(String(dir), program)
+            if runnable(candidate) { return candidate }
+        }
+        return nil
+    }
+
     /// - Parameters:
     ///   - tool: how messages name it ("the Asthra compiler").
     ///   - configured: the manifest's setting (`[toolchain] compiler`): a path relative to the
@@ -15,24 +39,24 @@ public enum ToolLocator {
             let value = configured.value
             if value.contains("/") {
                 let full = Paths.join(manifest.directory, value)
-                if ProcessRunner.resolve(full, path: path) != nil { return .success(full) }
+                if let found = find(full, base: manifest.directory, path: path, fileSystem: fileSystem) { return .success(found) }
                 let why = fileSystem.exists(full) ? "is not executable" : "does not exist"
                 return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(value)' \(why)",
                                            file: manifest.path, range: configured.range, label: "set here", notes: ["the path is relative to \(manifestName)"],
                                            help: ["correct the path, or remove `\(key)` to use $\(variable) or '\(defaultName)' from PATH"]))
             }
-            if let found = ProcessRunner.resolve(value, path: path) { return .success(found) }
+            if let found = find(value, base: manifest.directory, path: path, fileSystem: fileSystem) { return .success(found) }
             return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(value)' is not on PATH",
                                        file: manifest.path, range: configured.range, label: "looked up in PATH", notes: ["PATH is \(path)"],
                                        help: ["put the directory holding '\(value)' on PATH, or write its full path here"]))
         }
         if let named = environment[variable], !named.isEmpty {
-            if let found = ProcessRunner.resolve(named, path: path) { return .success(found) }
+            if let found = find(named, base: fileSystem.currentDirectory, path: path, fileSystem: fileSystem) { return .success(found) }
             let why = named.contains("/") ? (fileSystem.exists(named) ? "is not executable" : "does not exist") : "is not on PATH"
             return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(named)' named by $\(variable) \(why)",
                                        file: manifest.path, range: .at(0), help: ["set \(variable) to the compiler's full path, or unset it to use '\(defaultName)' from PATH"]).unplaced)
         }
-        if let found = ProcessRunner.resolve(defaultName, path: path) { return .success(found) }
+        if let found = find(defaultName, base: manifest.directory, path: path, fileSystem: fileSystem) { return .success(found) }
         return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue,
                                    message: "\(tool) was not found: \(manifestName) has no `\(key)`, $\(variable) is not set, and no '\(defaultName)' is on PATH",
                                    file: manifest.path, range: .at(0), notes: ["PATH is \(path)"],

@@ -11,12 +11,15 @@ public struct FileStatus: Sendable, Hashable {
     public var modificationTime: Int64
     /// Identifies the file across links (device and inode on disk).
     public var identity: FileIdentity
+    /// Whether some execute permission bit is set.
+    public var isExecutable: Bool
 
-    public init(kind: FileKind, size: Int, modificationTime: Int64, identity: FileIdentity) {
+    public init(kind: FileKind, size: Int, modificationTime: Int64, identity: FileIdentity, isExecutable: Bool = false) {
         self.kind = kind
         self.size = size
         self.modificationTime = modificationTime
         self.identity = identity
+        self.isExecutable = isExecutable
     }
 }
 

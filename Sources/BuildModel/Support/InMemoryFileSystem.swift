@@ -93,7 +93,8 @@ public final class InMemoryFileSystem: FileSystem {
             let identity = FileIdentity(device: 1, inode: s.inodes[resolved] ?? 0)
             switch node {
             case .file(let bytes, let mtime):
-                return FileStatus(kind: .file, size: bytes.count, modificationTime: mtime, identity: identity)
+                // Files here have no modes: each may be run, as a test's stand-in program must.
+                return FileStatus(kind: .file, size: bytes.count, modificationTime: mtime, identity: identity, isExecutable: true)
             case .directory:
                 return FileStatus(kind: .directory, size: 0, modificationTime: 0, identity: identity)
             case .symbolicLink(let target):

@@ -37,7 +37,7 @@ public struct LocalFileSystem: FileSystem {
         let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
         return FileStatus(
             kind: kind, size: Int(st.st_size), modificationTime: mtime,
-            identity: FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)))
+            identity: FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)), isExecutable: st.st_mode & 0o111 != 0)
     }
 
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {

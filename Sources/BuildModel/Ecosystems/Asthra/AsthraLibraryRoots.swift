@@ -79,17 +79,10 @@ public struct AsthraLibraryRoots: Sendable, Hashable {
         fs.isDirectory(path) ? path : nil
     }
 
-    /// The compiler's real path: a configured path, or `asthra` looked up in `PATH`.
+    /// The compiler's real path, found as a build finds it (`ToolLocator`): `[toolchain]
+    /// compiler`, then `$ASTHRA`, then `asthra` in `PATH`.
     static func findCompiler(_ configured: String?, base: String, environment: [String: String], fileSystem: any FileSystem) -> String? {
-        let name = configured ?? "asthra"
-        if name.contains("/") {
-            let path = Paths.join(base, name)
-            return fileSystem.isFile(path) ? (try? fileSystem.realPath(path)) ?? path : nil
-        }
-        for dir in (environment["PATH"] ?? "").split(separator: ":") where !dir.isEmpty {
-            let path = Paths.join(String(dir), name)
-            if fileSystem.isFile(path) { return (try? fileSystem.realPath(path)) ?? path }
-        }
-        return nil
+        ToolLocator.find(configured: configured, variable: "ASTHRA", defaultName: "asthra", manifestDirectory: base,
+                         environment: environment, fileSystem: fileSystem).map { (try? fileSystem.realPath($0)) ?? $0 }
     }
 }
