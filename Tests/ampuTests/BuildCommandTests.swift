@@ -176,6 +176,34 @@ struct BuildCommandTests {
         #expect(broken.status == 1)
     }
 
+    @Test("after a complete build: a removed output or a new compiler makes the next build run what they concern")
+    func completeBuild() throws {
+        let ws = try BuildFixture("seed")
+        let compiler = ws.scratch.path + "/bin/asthra"
+        try FileManager.default.createDirectory(atPath: ws.scratch.path + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: standIn, toPath: compiler)
+        let env = ["ASTHRA": compiler]
+        #expect(try ws.ampu(["build", "-j1"], extra: env).status == 0)
+        #expect(ws.exists("target/cache/complete-debug"))
+        #expect(timeless(try ws.ampu(["build"], extra: env).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        try FileManager.default.removeItem(atPath: ws.root + "/target/debug/app")
+        #expect(timeless(try ws.ampu(["build", "-j1"], extra: env).stderr) == """
+                 Linking app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        // A new compiler (its size and time) runs every compile again.
+        try FileManager.default.removeItem(atPath: compiler)
+        try FileManager.default.copyItem(atPath: standIn, toPath: compiler)
+        try (try String(contentsOfFile: compiler, encoding: .utf8) + "# a newer version\n").write(toFile: compiler, atomically: false, encoding: .utf8)
+        let rebuilt = try ws.ampu(["build", "-j1"], extra: env)
+        #expect(timeless(rebuilt.stderr).hasPrefix("   Compiling util\n   Compiling app\n"))
+        // A failed build leaves no record of a complete one.
+        try ws.write("app/src/greeting.ast", "package greeting;\nlet x = STANDIN_ERROR;\n")
+        #expect(try ws.ampu(["build"], extra: env).status == 1)
+        #expect(!ws.exists("target/cache/complete-debug"))
+    }
+
     @Test("today's compiler: one compile per program, imports followed by the compiler; run passes the arguments")
     func today() throws {
         let ws = try BuildFixture("today")

@@ -243,14 +243,18 @@ public final class BuildExecutor: Sendable {
         let programs = action.launcher + [action.arguments[0]]
         return programs.map { program in
             if let known = identities.withLock({ $0[program] }) { return known }
-            var identity = program + " (not found)"
-            if let path = ProcessRunner.resolve(program, path: options.environment["PATH"] ?? "/usr/bin:/bin"),
-               let real = try? store.fileSystem.realPath(path), let status = store.stats.status(real) {
-                identity = "\(real) \(status.size) \(status.modificationTime)"
-            }
+            let identity = Self.identity(of: program, environment: options.environment, stats: store.stats)
             identities.withLock { $0[program] = identity }
             return identity
         }
+    }
+
+    /// A program as the command line names it, by the file `PATH` finds: its real path, size
+    /// and time.
+    public static func identity(of program: String, environment: [String: String], stats: StatCache) -> String {
+        guard let path = ProcessRunner.resolve(program, path: environment["PATH"] ?? "/usr/bin:/bin"),
+              let real = try? stats.fileSystem.realPath(path), let status = stats.status(real) else { return program + " (not found)" }
+        return "\(real) \(status.size) \(status.modificationTime)"
     }
 }
 

@@ -84,9 +84,28 @@ public struct PlanCache: Sendable {
     /// missing.
     public struct Miss: Error, Sendable { public var line: String }
 
+    /// A kept plan that still stands.
+    public struct Kept: Sendable {
+        /// No file it was made from changed at all, not even its time.
+        public var untouched: Bool
+        let record: [UInt8]
+
+        /// The plan itself (read only when it is needed: a build with nothing to do is told by
+        /// `untouched` and `CompleteBuild` without it).
+        public func plan() -> BuildPlan? { PlanRecord.plan(from: record[...]) }
+    }
+
     /// The kept plan, or why not.
     public func lookup(key: String, ecosystem: any Ecosystem) -> Result<BuildPlan, Miss> {
-        func miss(_ s: some StringProtocol) -> Result<BuildPlan, Miss> { .failure(Miss(line: String(s))) }
+        switch validate(key: key, ecosystem: ecosystem) {
+        case .failure(let miss): return .failure(miss)
+        case .success(let kept): return kept.plan().map { .success($0) } ?? .failure(Miss(line: "plan"))
+        }
+    }
+
+    /// Whether the kept plan stands, without reading the plan.
+    public func validate(key: String, ecosystem: any Ecosystem) -> Result<Kept, Miss> {
+        func miss(_ s: some StringProtocol) -> Result<Kept, Miss> { .failure(Miss(line: String(s))) }
         let fs = stats.fileSystem
         guard let bytes = try? fs.readFile(file) else { return miss("no file") }
         guard let planStart = ByteFields.find(Array("\nplan\n".utf8), in: bytes) else { return miss("no plan") }
@@ -146,10 +165,9 @@ public struct PlanCache: Sendable {
         // The last line says the file is whole.
         guard bytes.count >= planStart + 6 + 5, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return miss("cut short") }
         let planText = bytes[(planStart + 6)..<(bytes.count - 4)]
-        guard let plan = PlanRecord.plan(from: planText) else { return miss("plan") }
         // Written again only when many lines changed: each build after an edit scans the edited
         // file's imports again (cheap), where writing the record would copy megabytes.
         if changed >= 64 { try? fs.writeRecord(file, Array((kept.joined(separator: "\n") + "\nplan\n").utf8) + planText + Array("end\n".utf8)) }
-        return .success(plan)
+        return .success(Kept(untouched: changed == 0, record: Array(planText)))
     }
 }

@@ -30,7 +30,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let prepared = session.plan(partial: !plan)
+        let prepared = session.plan(partial: !plan, shortcut: !plan && !timings)
         let built = prepared.plan
         if plan {
             switch format {

@@ -45,12 +45,16 @@ struct BuildSession {
         var stats: StatCache
         /// Whether the plan is the last build's, kept in target/cache (nothing was loaded).
         var cached: Bool
+        /// Nothing changed since a build that left everything built: `plan` is empty and there
+        /// is nothing to run.
+        var nothingToDo = false
     }
 
     /// The plan: the last build's when nothing it was made from changed; else the workspace
     /// loaded, checked (check's errors stop here) and planned (its errors too, unless `partial`:
     /// then what can be built still is, and the errors are shown first).
-    func plan(partial: Bool = false) -> Prepared {
+    /// - Parameter shortcut: a build with nothing to do may say so without reading its plan.
+    func plan(partial: Bool = false, shortcut: Bool = false) -> Prepared {
         let stats = StatCache(fileSystem: fileSystem)
         let found: (path: String, ecosystem: any Ecosystem)
         do throws(WorkspaceError) {
@@ -64,8 +68,15 @@ struct BuildSession {
                                 tool: Self.toolIdentity(fileSystem))
         if let root = found.ecosystem.loadManifest(in: Paths.parent(rootPath), fileSystem: fileSystem), !root.hasErrors {
             let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
-            switch PlanCache(targetDirectory: target, profile: options.profileName, stats: stats).lookup(key: key, ecosystem: found.ecosystem) {
-            case .success(let plan): return Prepared(rootManifest: root, plan: plan, stats: stats, cached: true)
+            let cache = PlanCache(targetDirectory: target, profile: options.profileName, stats: stats)
+            switch cache.validate(key: key, ecosystem: found.ecosystem) {
+            case .success(let kept):
+                if shortcut, kept.untouched, case .success(let profile) = ProfileSettings.resolve(options.profileName, in: root.build, manifest: root.path),
+                   CompleteBuild(targetDirectory: target, profile: options.profileName, stats: stats).holds(planCache: cache.file, environment: environment) {
+                    return Prepared(rootManifest: root, plan: BuildPlan(root: root.directory, profile: profile, targetDirectory: target),
+                                    stats: stats, cached: true, nothingToDo: true)
+                }
+                if let plan = kept.plan() { return Prepared(rootManifest: root, plan: plan, stats: stats, cached: true) }
             case .failure(let miss):
                 // AMPU_DEBUG_PLAN=1 says why the plan is made afresh.
                 if environment["AMPU_DEBUG_PLAN"] != nil { Terminal.standardError.write("plan cache: \(miss.line)\n") }
@@ -115,6 +126,10 @@ struct BuildSession {
     func execute(_ prepared: Prepared, timings: Bool = false) -> Bool {
         let plan = prepared.plan
         let started = Clock.now()
+        if prepared.nothingToDo {
+            status("Finished", "`\(plan.profile.name)` profile [\(plan.profile.summary)] in \(format2(Clock.now() - started))s")
+            return true
+        }
         let lock: BuildLock
         do {
             lock = try BuildLock(targetDirectory: plan.targetDirectory, fileSystem: fileSystem) {
@@ -136,8 +151,12 @@ struct BuildSession {
         }
         let jobs = options.jobs ?? prepared.rootManifest.build.jobs.map { Int($0.value) } ?? Clock.cores
         let timeout = Double(prepared.rootManifest.build.timeout?.value ?? 300)
+        // The record of a complete build goes first: it comes back only if this one completes.
+        let complete = CompleteBuild(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: prepared.stats)
+        complete.forget()
+        let fingerprints = FingerprintStore(targetDirectory: plan.targetDirectory, stats: prepared.stats)
         let executor = BuildExecutor(
-            plan: plan, store: FingerprintStore(targetDirectory: plan.targetDirectory, stats: prepared.stats),
+            plan: plan, store: fingerprints,
             options: .init(jobs: jobs, keepGoing: options.keepGoing, timeout: timeout, environment: environment, interruption: .shared))
         let progress = BuildProgress(total: plan.actions.count, terminal: .standardError)
         let summary = executor.run { event in
@@ -166,6 +185,10 @@ struct BuildSession {
         }
         let elapsed = String(format2(Clock.now() - started))
         if summary.succeeded && !plan.hasErrors {
+            let cache = PlanCache(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: prepared.stats)
+            if fileSystem.exists(cache.file) {
+                complete.save(plan, planCache: cache.file, fingerprints: fingerprints, environment: environment)
+            }
             status("Finished", "`\(plan.profile.name)` profile [\(plan.profile.summary)] in \(elapsed)s")
             return true
         }

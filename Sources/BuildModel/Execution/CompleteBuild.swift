@@ -1,0 +1,75 @@
+/// What the last build of a profile left when every action of its plan succeeded: the kept
+/// plan's file, the programs it ran, every output and every header a dependency file named, each
+/// with its size and time. While all of them stand and no file the plan was made from changed,
+/// a build has nothing to do, and says so without reading a fingerprint: it stats what Ninja
+/// would stat. Any build that runs an action removes it first and writes it again only when it
+/// succeeds.
+public struct CompleteBuild: Sendable {
+    public let file: String
+    public let stats: StatCache
+
+    static let header = "ampu-complete 1"
+
+    public init(targetDirectory: String, profile: String, stats: StatCache) {
+        file = Paths.join(targetDirectory, "cache", "complete-" + profile)
+        self.stats = stats
+    }
+
+    public func forget() { try? stats.fileSystem.removeItem(file) }
+
+    /// After a build in which every action of `plan` succeeded or was up to date.
+    public func save(_ plan: BuildPlan, planCache: String, fingerprints: FingerprintStore, environment: [String: String]) {
+        let fs = stats.fileSystem
+        guard let cache = fs.status(planCache) else { return }
+        var text = Self.header + "\nplan\t\(cache.size)\t\(cache.modificationTime)\n"
+        var programs: [String] = []
+        for action in plan.actions { for p in action.launcher + [action.arguments[0]] where !programs.contains(p) { programs.append(p) } }
+        for program in programs {
+            text += "tool\t\(BuildExecutor.identity(of: program, environment: environment, stats: stats))\t\(program)\n"
+        }
+        for action in plan.actions {
+            stats.forget(action.outputs)
+            for output in action.outputs {
+                guard let s = fs.status(output) else { return }
+                text += "out\t\(s.size)\t\(s.modificationTime)\t\(output)\n"
+            }
+            // Headers only a dependency file named are in the action's fingerprint alone.
+            guard action.depfile != nil else { continue }
+            guard let bytes = try? fs.readFile(fingerprints.file(for: action)), let recorded = Fingerprint(bytes: bytes) else { return }
+            let declared = Set(action.inputs)
+            for input in recorded.inputs where !declared.contains(input.path) {
+                text += "in\t\(input.size)\t\(input.modificationTime)\t\(input.path)\n"
+            }
+        }
+        try? fs.createDirectory(Paths.parent(file))
+        try? fs.writeRecord(file, Array((text + "end\n").utf8))
+    }
+
+    /// Whether the last build left everything as it is now.
+    public func holds(planCache: String, environment: [String: String]) -> Bool {
+        guard let bytes = try? stats.fileSystem.readFile(file), bytes.count > 4, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return false }
+        var lines = ByteFields.lines(bytes[..<(bytes.count - 4)])[...]
+        guard let first = lines.popFirst(), ByteFields.equals(first, Self.header) else { return false }
+        stats.prefetch(lines.compactMap { line in
+            line.first == UInt8(ascii: "o") || line.first == UInt8(ascii: "i") ? ByteFields.fields(line, count: 4).last.map(ByteFields.string) : nil
+        })
+        for line in lines {
+            let f = ByteFields.fields(line, count: 4)
+            switch line.first {
+            case UInt8(ascii: "p"):
+                guard f.count == 3, let s = stats.status(planCache), ByteFields.integer(f[1]) == Int64(s.size),
+                      ByteFields.integer(f[2]) == s.modificationTime else { return false }
+            case UInt8(ascii: "t"):
+                let parts = ByteFields.fields(line, count: 3)
+                guard parts.count == 3,
+                      ByteFields.equals(parts[1], BuildExecutor.identity(of: ByteFields.string(parts[2]), environment: environment, stats: stats)) else { return false }
+            case UInt8(ascii: "o"), UInt8(ascii: "i"):
+                guard f.count == 4, let s = stats.status(ByteFields.string(f[3])), ByteFields.integer(f[1]) == Int64(s.size),
+                      ByteFields.integer(f[2]) == s.modificationTime else { return false }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+}
