@@ -165,9 +165,9 @@ public struct PlanCache: Sendable {
         // The last line says the file is whole.
         guard bytes.count >= planStart + 6 + 5, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return miss("cut short") }
         let planText = bytes[(planStart + 6)..<(bytes.count - 4)]
-        // Written again only when many lines changed: each build after an edit scans the edited
-        // file's imports again (cheap), where writing the record would copy megabytes.
-        if changed >= 64 { try? fs.writeRecord(file, Array((kept.joined(separator: "\n") + "\nplan\n").utf8) + planText + Array("end\n".utf8)) }
+        // Written again with the new times, so that the next build finds the plan untouched
+        // (and, after a complete build, has nothing to read but this record's files).
+        if changed > 0 { try? fs.writeRecord(file, Array((kept.joined(separator: "\n") + "\nplan\n").utf8) + planText + Array("end\n".utf8)) }
         return .success(Kept(untouched: changed == 0, record: Array(planText)))
     }
 }
