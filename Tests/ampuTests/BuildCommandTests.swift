@@ -192,6 +192,13 @@ struct BuildCommandTests {
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
 
             """)
+        // A C source edited in place (its directory unchanged): not a file the plan was made
+        // from, but an input all the same.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: ws.root + "/util/csrc/clamp.c"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("int util_more(void) { return 1; }\n".utf8))
+        try handle.close()
+        #expect(timeless(try ws.ampu(["build", "-j1"], extra: env).stderr).hasPrefix("   Compiling util (native csrc/clamp.c)\n   Archiving util (native)\n"))
         // A new compiler (its size and time) runs every compile again.
         try FileManager.default.removeItem(atPath: compiler)
         try FileManager.default.copyItem(atPath: standIn, toPath: compiler)

@@ -1,6 +1,7 @@
 /// What the last build of a profile left when every action of its plan succeeded: the kept
-/// plan's file, the programs it ran, every output and every header a dependency file named, each
-/// with its size and time. While all of them stand and no file the plan was made from changed,
+/// plan's file, the programs it ran, every output, and every file the actions read that no
+/// action writes (sources, C files, the headers a dependency file named), each with its size
+/// and time. While all of them stand and no file the plan was made from changed,
 /// a build has nothing to do, and says so without reading a fingerprint: it stats what Ninja
 /// would stat. Any build that runs an action removes it first and writes it again only when it
 /// succeeds.
@@ -27,18 +28,24 @@ public struct CompleteBuild: Sendable {
         for program in programs {
             text += "tool\t\(BuildExecutor.identity(of: program, environment: environment, stats: stats))\t\(program)\n"
         }
+        let written = Set(plan.actions.flatMap(\.outputs))
+        var read = Set<String>()
         for action in plan.actions {
             stats.forget(action.outputs)
             for output in action.outputs {
                 guard let s = fs.status(output) else { return }
                 text += "out\t\(s.size)\t\(s.modificationTime)\t\(output)\n"
             }
+            var inputs = action.inputs
             // Headers only a dependency file named are in the action's fingerprint alone.
-            guard action.depfile != nil else { continue }
-            guard let bytes = try? fs.readFile(fingerprints.file(for: action)), let recorded = Fingerprint(bytes: bytes) else { return }
-            let declared = Set(action.inputs)
-            for input in recorded.inputs where !declared.contains(input.path) {
-                text += "in\t\(input.size)\t\(input.modificationTime)\t\(input.path)\n"
+            if action.depfile != nil {
+                guard let bytes = try? fs.readFile(fingerprints.file(for: action)), let recorded = Fingerprint(bytes: bytes) else { return }
+                inputs += recorded.inputs.map(\.path)
+            }
+            for input in inputs where !written.contains(input) && read.insert(input).inserted {
+                // The statuses the build took: an input it found changed was run on and recorded.
+                guard let s = stats.status(input) else { return }
+                text += "in\t\(s.size)\t\(s.modificationTime)\t\(input)\n"
             }
         }
         try? fs.createDirectory(Paths.parent(file))
