@@ -22,6 +22,7 @@ public final class StatCache: Sendable {
     /// Takes the statuses of many files at once, on every core: a no-op build's check of its
     /// kept plan is mostly this.
     public func prefetch(_ paths: [String]) {
+        let paths = known.withLock { known in paths.filter { known[$0] == nil } }
         let chunks = max(1, min(paths.count / 512, 16))
         let results = ResultSlots<[(String, FileStatus?)]>(count: chunks)
         let fileSystem = self.fileSystem
