@@ -18,6 +18,22 @@ public struct CompleteBuild: Sendable {
 
     public func forget() { try? stats.fileSystem.removeItem(file) }
 
+    /// The actions of `plan` a build after a complete one must look at when only `changed`
+    /// files changed: those that read one, and every action after them. The others are as the
+    /// complete build left them, and need not read their fingerprints.
+    public static func affected(by changed: [String], in plan: BuildPlan) -> Set<Int> {
+        let files = Set(changed)
+        var dependents = [[Int]](repeating: [], count: plan.actions.count)
+        for a in plan.actions { for d in a.dependencies { dependents[d].append(a.id) } }
+        var out = Set<Int>()
+        var stack = plan.actions.filter { a in a.inputs.contains(where: files.contains) }.map(\.id)
+        while let id = stack.popLast() {
+            guard out.insert(id).inserted else { continue }
+            stack += dependents[id]
+        }
+        return out
+    }
+
     /// After a build in which every action of `plan` succeeded or was up to date.
     public func save(_ plan: BuildPlan, planCache: String, fingerprints: FingerprintStore, environment: [String: String]) {
         let fs = stats.fileSystem
@@ -52,8 +68,8 @@ public struct CompleteBuild: Sendable {
         try? fs.writeRecord(file, Array((text + "end\n").utf8))
     }
 
-    /// Whether the last build left everything as it is now.
-    public func holds(planCache: String, environment: [String: String]) -> Bool {
+    /// Whether the last build left everything as it is now, but for the files in `except`.
+    public func holds(planCache: String, environment: [String: String], except: Set<String> = []) -> Bool {
         guard let bytes = try? stats.fileSystem.readFile(file), bytes.count > 4, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return false }
         var lines = ByteFields.lines(bytes[..<(bytes.count - 4)])[...]
         guard let first = lines.popFirst(), ByteFields.equals(first, Self.header) else { return false }
@@ -71,8 +87,12 @@ public struct CompleteBuild: Sendable {
                 guard parts.count == 3,
                       ByteFields.equals(parts[1], BuildExecutor.identity(of: ByteFields.string(parts[2]), environment: environment, stats: stats)) else { return false }
             case UInt8(ascii: "o"), UInt8(ascii: "i"):
-                guard f.count == 4, let s = stats.status(ByteFields.string(f[3])), ByteFields.integer(f[1]) == Int64(s.size),
-                      ByteFields.integer(f[2]) == s.modificationTime else { return false }
+                guard f.count == 4 else { return false }
+                let path = ByteFields.string(f[3])
+                guard let s = stats.status(path) else { return false }
+                if ByteFields.integer(f[1]) == Int64(s.size) && ByteFields.integer(f[2]) == s.modificationTime { continue }
+                if line.first == UInt8(ascii: "i") && except.contains(path) { continue }
+                return false
             default:
                 return false
             }

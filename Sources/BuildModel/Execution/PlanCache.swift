@@ -86,8 +86,11 @@ public struct PlanCache: Sendable {
 
     /// A kept plan that still stands.
     public struct Kept: Sendable {
-        /// No file it was made from changed at all, not even its time.
-        public var untouched: Bool
+        /// No file it was made from changed at all, not even its time (a directory may have:
+        /// its names are the same, and directories are no action's inputs).
+        public var untouched: Bool { changedFiles.isEmpty }
+        /// The modules whose bytes changed while their imports did not.
+        public var changedFiles: [String]
         let record: [UInt8]
 
         /// The plan itself (read only when it is needed: a build with nothing to do is told by
@@ -123,6 +126,7 @@ public struct PlanCache: Sendable {
         // Lines whose file changed in a way that keeps the plan, written again with the new times.
         var kept: [String] = [Self.header, "key\t" + key]
         var changed = 0
+        var changedFiles: [String] = []
         for line in lines {
             kept.append(ByteFields.string(line))
             switch line.first {
@@ -145,6 +149,7 @@ public struct PlanCache: Sendable {
                 guard Self.importDigest(scan.imports, problems: problems) == digest else { return miss(kept.last!) }
                 kept[kept.count - 1] = "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)"
                 changed += 1
+                changedFiles.append(path)
             case UInt8(ascii: "d"):
                 let parts = ByteFields.fields(line, count: 4)
                 guard parts.count == 4 else { return miss(kept.last!) }
@@ -168,6 +173,6 @@ public struct PlanCache: Sendable {
         // Written again with the new times, so that the next build finds the plan untouched
         // (and, after a complete build, has nothing to read but this record's files).
         if changed > 0 { try? fs.writeRecord(file, Array((kept.joined(separator: "\n") + "\nplan\n").utf8) + planText + Array("end\n".utf8)) }
-        return .success(Kept(untouched: changed == 0, record: Array(planText)))
+        return .success(Kept(changedFiles: changedFiles, record: Array(planText)))
     }
 }

@@ -48,6 +48,9 @@ struct BuildSession {
         /// Nothing changed since a build that left everything built: `plan` is empty and there
         /// is nothing to run.
         var nothingToDo = false
+        /// After a complete build: the only actions that may have to run (the others need not
+        /// read their fingerprints).
+        var onlyThese: Set<Int>? = nil
     }
 
     /// The plan: the last build's when nothing it was made from changed; else the workspace
@@ -76,7 +79,14 @@ struct BuildSession {
                     return Prepared(rootManifest: root, plan: BuildPlan(root: root.directory, profile: profile, targetDirectory: target),
                                     stats: stats, cached: true, nothingToDo: true)
                 }
-                if let plan = kept.plan() { return Prepared(rootManifest: root, plan: plan, stats: stats, cached: true) }
+                if let plan = kept.plan() {
+                    var prepared = Prepared(rootManifest: root, plan: plan, stats: stats, cached: true)
+                    if CompleteBuild(targetDirectory: target, profile: options.profileName, stats: stats)
+                        .holds(planCache: cache.file, environment: environment, except: Set(kept.changedFiles)) {
+                        prepared.onlyThese = CompleteBuild.affected(by: kept.changedFiles, in: plan)
+                    }
+                    return prepared
+                }
             case .failure(let miss):
                 // AMPU_DEBUG_PLAN=1 says why the plan is made afresh.
                 if environment["AMPU_DEBUG_PLAN"] != nil { Terminal.standardError.write("plan cache: \(miss.line)\n") }
@@ -157,7 +167,8 @@ struct BuildSession {
         let fingerprints = FingerprintStore(targetDirectory: plan.targetDirectory, stats: prepared.stats)
         let executor = BuildExecutor(
             plan: plan, store: fingerprints,
-            options: .init(jobs: jobs, keepGoing: options.keepGoing, timeout: timeout, environment: environment, interruption: .shared))
+            options: .init(jobs: jobs, keepGoing: options.keepGoing, timeout: timeout, environment: environment, interruption: .shared,
+                           onlyThese: prepared.onlyThese))
         let progress = BuildProgress(total: plan.actions.count, terminal: .standardError)
         let summary = executor.run { event in
             switch event {
