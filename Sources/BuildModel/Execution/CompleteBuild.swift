@@ -1,7 +1,7 @@
 /// What the last build of a profile left when every action of its plan succeeded: the kept
 /// plan's file, the programs it ran, every output, and every file the actions read that no
-/// action writes (sources, C files, the headers a dependency file named), each with its size
-/// and time. While all of them stand and no file the plan was made from changed,
+/// action writes and the kept plan does not watch already (C files, the headers a dependency
+/// file named), each with its size and time. While all of them stand and no file the plan was made from changed,
 /// a build has nothing to do, and says so without reading a fingerprint: it stats what Ninja
 /// would stat. Any build that runs an action removes it first and writes it again only when it
 /// succeeds.
@@ -35,7 +35,8 @@ public struct CompleteBuild: Sendable {
     }
 
     /// After a build in which every action of `plan` succeeded or was up to date.
-    public func save(_ plan: BuildPlan, planCache: String, fingerprints: FingerprintStore, environment: [String: String]) {
+    /// - Parameter watched: the files the kept plan's check looks at (its modules): left out.
+    public func save(_ plan: BuildPlan, planCache: String, fingerprints: FingerprintStore, environment: [String: String], watched: Set<String>) {
         let fs = stats.fileSystem
         guard let cache = fs.status(planCache) else { return }
         var text = Self.header + "\nplan\t\(cache.size)\t\(cache.modificationTime)\n"
@@ -58,7 +59,7 @@ public struct CompleteBuild: Sendable {
                 guard let bytes = try? fs.readFile(fingerprints.file(for: action)), let recorded = Fingerprint(bytes: bytes) else { return }
                 inputs += recorded.inputs.map(\.path)
             }
-            for input in inputs where !written.contains(input) && read.insert(input).inserted {
+            for input in inputs where !written.contains(input) && !watched.contains(input) && read.insert(input).inserted {
                 // The statuses the build took: an input it found changed was run on and recorded.
                 guard let s = stats.status(input) else { return }
                 text += "in\t\(s.size)\t\(s.modificationTime)\t\(input)\n"

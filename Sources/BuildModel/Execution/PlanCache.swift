@@ -91,6 +91,8 @@ public struct PlanCache: Sendable {
         public var untouched: Bool { changedFiles.isEmpty }
         /// The modules whose bytes changed while their imports did not.
         public var changedFiles: [String]
+        /// Every file the check looked at: what a complete build's record need not repeat.
+        public var watched: Set<String>
         let record: [UInt8]
 
         /// The plan itself (read only when it is needed: a build with nothing to do is told by
@@ -127,6 +129,8 @@ public struct PlanCache: Sendable {
         var kept: [String] = [Self.header, "key\t" + key]
         var changed = 0
         var changedFiles: [String] = []
+        var watched = Set<String>()
+        watched.reserveCapacity(lines.count)
         for line in lines {
             kept.append(ByteFields.string(line))
             switch line.first {
@@ -139,6 +143,7 @@ public struct PlanCache: Sendable {
                 let parts = ByteFields.fields(line, count: 5)
                 guard parts.count == 5 else { return miss(kept.last!) }
                 let path = ByteFields.string(parts[4])
+                watched.insert(path)
                 guard let s = stats.status(path) else { return miss(kept.last!) }
                 if ByteFields.integer(parts[1]) == Int64(s.size) && ByteFields.integer(parts[2]) == s.modificationTime { continue }
                 // Changed bytes: the plan stands while the imports are the same.
@@ -173,6 +178,6 @@ public struct PlanCache: Sendable {
         // Written again with the new times, so that the next build finds the plan untouched
         // (and, after a complete build, has nothing to read but this record's files).
         if changed > 0 { try? fs.writeRecord(file, Array((kept.joined(separator: "\n") + "\nplan\n").utf8) + planText + Array("end\n".utf8)) }
-        return .success(Kept(changedFiles: changedFiles, record: Array(planText)))
+        return .success(Kept(changedFiles: changedFiles, watched: watched, record: Array(planText)))
     }
 }

@@ -51,6 +51,8 @@ struct BuildSession {
         /// After a complete build: the only actions that may have to run (the others need not
         /// read their fingerprints).
         var onlyThese: Set<Int>? = nil
+        /// The files the kept plan's check looks at.
+        var watched: Set<String> = []
     }
 
     /// The plan: the last build's when nothing it was made from changed; else the workspace
@@ -81,6 +83,7 @@ struct BuildSession {
                 }
                 if let plan = kept.plan() {
                     var prepared = Prepared(rootManifest: root, plan: plan, stats: stats, cached: true)
+                    prepared.watched = kept.watched
                     if CompleteBuild(targetDirectory: target, profile: options.profileName, stats: stats)
                         .holds(planCache: cache.file, environment: environment, except: Set(kept.changedFiles)) {
                         prepared.onlyThese = CompleteBuild.affected(by: kept.changedFiles, in: plan)
@@ -115,13 +118,18 @@ struct BuildSession {
         let plan = request.plan()
         show(plan.diagnostics, sources: snapshot.sources, root: snapshot.root, defaultFile: snapshot.rootManifest.path)
         if plan.hasErrors && !partial { Terminal.exitNow(1) }
+        let cache = PlanCache(targetDirectory: plan.targetDirectory, profile: options.profileName, stats: stats)
         if !plan.hasErrors && report.warningCount == 0 && plan.diagnostics.isEmpty {
             // Kept only when there is nothing to say: a kept plan is used without a word.
-            PlanCache(targetDirectory: plan.targetDirectory, profile: options.profileName, stats: stats).save(plan, snapshot: snapshot, key: key)
+            cache.save(plan, snapshot: snapshot, key: key)
+        } else {
+            try? fileSystem.removeItem(cache.file)
         }
         // The fingerprints hash what the load has already read, instead of reading it again.
         stats.remember(sources: snapshot.sources)
-        return Prepared(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false)
+        var prepared = Prepared(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false)
+        prepared.watched = Set(snapshot.modulePaths)
+        return prepared
     }
 
     /// This program's own path, size and time: a new ampu plans afresh.
@@ -198,7 +206,7 @@ struct BuildSession {
         if summary.succeeded && !plan.hasErrors {
             let cache = PlanCache(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: prepared.stats)
             if fileSystem.exists(cache.file) {
-                complete.save(plan, planCache: cache.file, fingerprints: fingerprints, environment: environment)
+                complete.save(plan, planCache: cache.file, fingerprints: fingerprints, environment: environment, watched: prepared.watched)
             }
             status("Finished", "`\(plan.profile.name)` profile [\(plan.profile.summary)] in \(elapsed)s")
             return true
