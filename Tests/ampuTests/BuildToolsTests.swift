@@ -183,17 +183,8 @@ struct BuildToolsTests {
     @Test("on a terminal a progress bar is drawn under the status lines and cleared; in a pipe there is none")
     func progressBar() throws {
         let ws = try BuildFixture("today")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        p.arguments = ["-qec", AmpuProcess.executable.path + " build", "/dev/null"]
-        p.currentDirectoryURL = URL(fileURLWithPath: ws.root)
-        p.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }.merging(["SHELL": "/bin/sh", "TERM": "xterm"]) { $1 }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let (text, status) = try onTerminal("build", directory: ws.root, environment: ws.environment)
+        #expect(status == 0)
         #expect(timeless(text) == "\r\u{1B}[2K    Building [>                        ] 0/1 today" + "\r\u{1B}[2K   Compiling today (bin \"today\")\r\n"
                 + "\r\u{1B}[2K    Building [=========================] 1/1" + "\r\u{1B}[2K    Finished `debug` profile [unoptimized + debuginfo] in [time]\r\n")
         let piped = try ws.ampu(["build"])

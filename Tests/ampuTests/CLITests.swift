@@ -43,6 +43,23 @@ struct AmpuProcess {
     }
 }
 
+/// Runs ampu on a pseudo-terminal (`script`), as a person at a terminal would: what the
+/// terminal shows (lines end with \r\n there) and the exit status.
+func onTerminal(_ arguments: String, directory: String, environment: [String: String]) throws -> (text: String, status: Int32) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    p.arguments = ["-qec", AmpuProcess.executable.path + " " + arguments, "/dev/null"]
+    p.currentDirectoryURL = URL(fileURLWithPath: directory)
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.merging(["SHELL": "/bin/sh", "TERM": "xterm"]) { $1 }
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    return (text, p.terminationStatus)
+}
+
 @Suite("ampu command line")
 struct CLITests {
     @Test("--version prints the name and version")

@@ -174,19 +174,9 @@ struct UpdateCommandTests {
         let app = remotes.root + "/app"
         try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"^1.0\" }")
         // `script` runs ampu on a pseudo-terminal (which ends lines with \r\n).
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        p.arguments = ["-qec", AmpuProcess.executable.path + " update", "/dev/null"]
-        p.currentDirectoryURL = URL(fileURLWithPath: app)
-        p.environment = remotes.env.merging(["SHELL": "/bin/sh", "TERM": "xterm"]) { $1 }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let (text, status) = try onTerminal("update", directory: app, environment: remotes.env)
         #expect(text == "\r\u{1B}[2K    Fetching github.com/user/json\r\u{1B}[2K    Adding github.com/user/json v1.1.0\r\nLocked 1 package in asthra.lock\r\n")
-        #expect(p.terminationStatus == 0)
+        #expect(status == 0)
         try FileManager.default.removeItem(atPath: remotes.root + "/cache")
         let fetched = try AmpuProcess.run(["fetch"], environment: remotes.env, directory: app)
         #expect(fetched.stderr == "   Fetched github.com/user/json v1.1.0\n1 package in the cache, as asthra.lock records it\n")

@@ -94,9 +94,6 @@ public struct LocalFileSystem: FileSystem {
         return result
     }
 
-    public func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
-        try replace(path, bytes, durable: true)
-    }
 
     /// In place, with no temporary file and rename: renames into one directory from several
     /// threads wait on each other in the kernel. A record that a crash cuts short is told by
@@ -106,6 +103,11 @@ public struct LocalFileSystem: FileSystem {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { throw Self.error(errno, "write", path) }
         defer { close(fd) }
+        if let failure = Self.writeAll(fd, bytes, path: path) { throw failure }
+    }
+
+    /// Writes every byte to `fd` (retrying short writes and interruptions); the error, if any.
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) -> FileSystemError? {
         var failure: FileSystemError?
         bytes.withUnsafeBytes { raw in
             var offset = 0
@@ -113,16 +115,16 @@ public struct LocalFileSystem: FileSystem {
                 let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = Self.error(errno, "write", path)
+                    failure = error(errno, "write", path)
                     return
                 }
                 offset += n
             }
         }
-        if let failure { throw failure }
+        return failure
     }
 
-    private func replace(_ path: String, _ bytes: [UInt8], durable: Bool) throws(FileSystemError) {
+    public func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
         let path = absolute(path)
         let dir = Paths.parent(path)
         let temp = Paths.join(dir, ".\(Paths.lastComponent(path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -131,20 +133,8 @@ public struct LocalFileSystem: FileSystem {
         if stat(path, &existing) == 0 { mode = existing.st_mode & 0o7777 }
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         if fd < 0 { throw Self.error(errno, "write", temp) }
-        var failure: FileSystemError?
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = Self.error(errno, "write", temp)
-                    return
-                }
-                offset += n
-            }
-        }
-        if failure == nil && durable && fsync(fd) != 0 { failure = Self.error(errno, "write", temp) }
+        var failure = Self.writeAll(fd, bytes, path: temp)
+        if failure == nil && fsync(fd) != 0 { failure = Self.error(errno, "write", temp) }
         close(fd)
         if failure == nil && rename(temp, path) != 0 { failure = Self.error(errno, "replace", path) }
         if let failure {

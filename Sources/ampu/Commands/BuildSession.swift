@@ -221,6 +221,18 @@ struct BuildSession {
         return false
     }
 
+    /// Writes a file made from the plan (atomically) at `output`, `-` for standard output, or
+    /// `defaultName` at the workspace root, and says so.
+    func export(_ text: String, to output: String?, defaultName: String, plan: BuildPlan, what: String) {
+        if output == "-" {
+            Terminal.standardOutput.write(text)
+            return
+        }
+        let path = output.map { fileSystem.absolute($0) } ?? Paths.join(plan.root, defaultName)
+        do { try fileSystem.writeFile(path, Array(text.utf8)) } catch { finish(error: "cannot write '\(path)': \(error)") }
+        status("Wrote", "\(plan.display(path)) (\(what))")
+    }
+
     // MARK: Drawing
 
     func show(_ diagnostics: [Diagnostic], sources: [String: SourceText], root: String?, defaultFile: String) {

@@ -1,0 +1,51 @@
+import ArgumentParser
+import BuildModel
+
+/// `ampu compile-commands`: writes compile_commands.json for the plan without building.
+struct CompileCommandsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile-commands",
+        abstract: "Write compile_commands.json (an entry per C and per Asthra source) without building."
+    )
+
+    @OptionGroup var options: BuildOptions
+
+    @Option(help: "Where to write it (default: compile_commands.json at the workspace root; - for standard output).")
+    var output: String?
+
+    func run() throws {
+        let session = BuildSession(options: options)
+        let plan = session.plan(partial: true).plan
+        let text = CompileCommands.json(of: plan)
+        let count = CompileCommands.entries(of: plan).count
+        session.export(text, to: output, defaultName: "compile_commands.json", plan: plan, what: "\(count) \(count == 1 ? "entry" : "entries")")
+        Terminal.exitNow(plan.hasErrors ? 1 : 0)
+    }
+}
+
+/// `ampu gen ninja`: the plan as a build.ninja that Ninja builds to the same outputs.
+struct GenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gen",
+        abstract: "Write the build for another tool: `ampu gen ninja` writes build.ninja.",
+        subcommands: [GenNinjaCommand.self]
+    )
+}
+
+struct GenNinjaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ninja",
+        abstract: "Write build.ninja for the plan, at the workspace root (or --output); then `ninja` builds it."
+    )
+
+    @OptionGroup var options: BuildOptions
+
+    @Option(help: "Where to write it (default: build.ninja at the workspace root; - for standard output).")
+    var output: String?
+
+    func run() throws {
+        let session = BuildSession(options: options)
+        let plan = session.plan().plan
+        session.export(NinjaFile.text(of: plan), to: output, defaultName: "build.ninja", plan: plan, what: session.count(plan.actions.count, "edge"))
+    }
+}
