@@ -117,7 +117,7 @@ struct CLITests {
                                       and commits.
               lsp                     Run the language server on standard input and output.
               debug                   Inspect ampu's parsers (TOML decoding, JSON round
-                                      trips).
+                                      trips, a build's records).
 
               See 'ampu help <subcommand>' for detailed help.
 

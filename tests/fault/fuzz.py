@@ -8,6 +8,8 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
   oats     source text, as edits of an open .oats file in an Oats package with a path dependency
   jsonrpc  raw bytes on the server's standard input (Content-Length framer, JSON, JSON-RPC)
   decoder  TOML on the standard input of `ampu debug toml-decode`, a process per input
+  records  bytes on the standard input of `ampu debug build-records`, a process per input: read
+           as a fingerprint, a kept plan, a dependency file and a compiler's output
 
 Every input is followed by a request that must be answered within --hang seconds; a server
 that dies, stops answering or grows past --memory MB is a failure. The input that did it is
@@ -50,6 +52,9 @@ DICTIONARY = {
                 b'"textDocument/didOpen"', b'"$/cancelRequest"', b"99999999999", b'"line":', b'"character":'],
 }
 DICTIONARY["decoder"] = DICTIONARY["toml"]
+DICTIONARY["records"] = [b"\t", b"\n", b"end\n", b"in\t", b"out\t", b"key\t", b"action\t", b"compile\t", b"\x1f", b"a\t", b"i\t",
+                         b"d\t", b"program\t", b"profile\t", b":", b": error: ", b": warning: ", b": note: ", b"src/main.ast:",
+                         b"\\\n", b"\\ ", b"$$", b"^~~~", b" | ", b"-1", b"99999999999999999999", b"0"]
 
 
 def mutate(data: bytes, corpus, words, rng: random.Random) -> bytes:
@@ -207,14 +212,15 @@ class ServerTarget:
 
 
 class DecoderTarget:
-    """`ampu debug toml-decode`, one process per input: exit 0 or 1, never a signal or a hang."""
+    """`ampu debug toml-decode` (or `build-records` for the build's record readers), one process
+    per input: exit 0 or 1, never a signal or a hang."""
 
-    def __init__(self, binary, hang, memory):
-        self.binary, self.hang, self.memory = binary, hang, memory
+    def __init__(self, binary, hang, memory, command="toml-decode"):
+        self.binary, self.hang, self.memory, self.command = binary, hang, memory, command
 
     def run(self, data: bytes, rng):
         try:
-            p = subprocess.run([self.binary, "debug", "toml-decode"], input=data, capture_output=True, timeout=self.hang)
+            p = subprocess.run([self.binary, "debug", self.command], input=data, capture_output=True, timeout=self.hang)
         except subprocess.TimeoutExpired:
             raise Failure(f"no exit in {self.hang} s")
         if p.returncode not in (0, 1):
@@ -239,6 +245,7 @@ def load_corpus(target, root_uri=None):
 def fuzz(target, args):
     rng = random.Random(args.seed)
     runner = DecoderTarget(args.binary, args.hang, args.memory) if target == "decoder" \
+        else DecoderTarget(args.binary, args.hang, args.memory, "build-records") if target == "records" \
         else ServerTarget(args.binary, target, args.hang, args.memory)
     corpus = load_corpus(target, runner.root.as_uri() if target == "jsonrpc" else None)
     words = DICTIONARY[target]
@@ -268,7 +275,7 @@ def fuzz(target, args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder"])
+    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "records"])
     ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
     ap.add_argument("--seconds", type=float, default=15, help="per target")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)

@@ -87,3 +87,11 @@ enum PlanRecord {
         return plan
     }
 }
+
+extension BuildPlan {
+    /// A plan from the kept plan's record (what follows its `plan` line); nil when it is not one.
+    public init?(record: [UInt8]) {
+        guard let plan = PlanRecord.plan(from: record[...]) else { return nil }
+        self = plan
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import BuildModel
+
+/// `ampu debug build-records`: reads standard input as each of the files a build reads that
+/// anyone could have written — a fingerprint, the kept plan's record, a dependency file, a
+/// compiler's output (about a file whose text is the input itself) — and prints what each made
+/// of it. For the fuzzer: every input must end in an answer, never a crash or a hang.
+struct BuildRecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build-records",
+        abstract: "Read standard input as a fingerprint, a kept plan, a dependency file and compiler output; print what each found."
+    )
+
+    func run() throws {
+        let bytes = try LocalFileSystem.readStandardInput()
+        var out = ""
+        if let print = Fingerprint(bytes: bytes) {
+            out += "fingerprint: \(print.inputs.count) inputs, \(print.outputs.count) outputs\n"
+        } else {
+            out += "fingerprint: none\n"
+        }
+        if let plan = BuildPlan(record: bytes) {
+            out += "plan: \(plan.actions.count) actions, \(plan.programs.count) programs, \(plan.tests.count) tests\n"
+        } else {
+            out += "plan: none\n"
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        out += "depfile: \(Depfile.prerequisites(text, directory: "/w").count) prerequisites\n"
+        let fs = InMemoryFileSystem(currentDirectory: "/w", files: ["/w/src/main.ast": text])
+        let parsed = CompilerMessages.parse(text, directory: "/w", fileSystem: fs)
+        out += "compiler: \(parsed.diagnostics.count) diagnostics, \(parsed.otherLines.count) other lines\n"
+        Terminal.standardOutput.write(out)
+    }
+}
