@@ -1,10 +1,19 @@
 /* The build benchmark's stand-in for the Asthra compiler: it only writes its output (the file
  * after -o, holding the names of its inputs), so that a build's time is the tool's, not the
- * compiler's. Built with cc by scripts/bench-build. */
+ * compiler's; with STANDIN_SLEEP_MS it first waits that long, as a compile would take. Built
+ * with cc by scripts/bench-build. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int main(int argc, char **argv) {
+    const char *wait = getenv("STANDIN_SLEEP_MS");
+    if (wait) {
+        long ms = atol(wait);
+        struct timespec t = { ms / 1000, (ms % 1000) * 1000000L };
+        nanosleep(&t, NULL);
+    }
     const char *out = NULL;
     for (int i = 1; i + 1 < argc; i++)
         if (strcmp(argv[i], "-o") == 0) out = argv[i + 1];
