@@ -106,7 +106,10 @@ struct AsthraBuildPlanner {
         for path in snapshot.modulePaths {
             for resolved in snapshot.modules[path]!.imports {
                 guard let package = resolved.outcome.package, let directory = package.directory, known.insert(directory).inserted else { continue }
-                units.append(Unit(name: package.name, directory: directory, manifest: snapshot.resolver.packageManifest(in: directory), isMember: false))
+                // Named as its own manifest names it (`github.com/user/json`), as the seed names
+                // its library (`libgithub_com_user_json.a`), whatever key declared it.
+                let manifest = snapshot.resolver.packageManifest(in: directory)
+                units.append(Unit(name: manifest?.package?.name?.value ?? package.name, directory: directory, manifest: manifest, isMember: false))
             }
         }
         // Each module belongs to the deepest package directory above it: found by walking up
