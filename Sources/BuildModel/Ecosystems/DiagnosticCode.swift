@@ -54,7 +54,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     /// The codes of the core, in README order; with each ecosystem's, `EcosystemRegistry.diagnosticCodes`.
     public static let shared: [DiagnosticCode] = [
         .unknownKey, .wrongType, .invalidPackageName, .invalidVersion, .invalidRequirement, .missingKey, .missingPathDependency, .pathDependencyNameMismatch, .conflictingGitReferences, .pathAndGit, .duplicateDependency, .dependencyWithoutSource, .invalidValue, .emptyManifest, .missingWorkspaceMember, .selfDependency, .packageCycle, .outdatedLock, .unsolvableDependencies, .unfetchedDependency, .unavailableDependency, .malformedImport, .unresolvedImport, .undeclaredDependency, .importLeavesPackage, .importCycle, .duplicateImport, .noManifest, .unreadableFile, .invalidUTF8, .symlinkLoop, .notARegularFile, .fileTooLarge,
-    ] + build
+    ] + json + build
 }
 
 extension Diagnostic {
