@@ -15,6 +15,9 @@ public struct PackageManifest: Sendable {
     public var build: BuildSettings
     /// C sources built with the package (`[native]`), when it has any.
     public var native: NativeSettings?
+    /// The directories its sources are in, relative to it, when the manifest names them (Elm's
+    /// `source-directories`); empty when they are found under the package directory.
+    public var sourceDirectories: [Located<String>] = []
     /// Everything found while reading this file alone (syntax, schema, values).
     public var diagnostics: [Diagnostic]
 

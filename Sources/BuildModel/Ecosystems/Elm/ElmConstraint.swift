@@ -26,3 +26,21 @@ public enum ElmConstraint {
         return .success(set)
     }
 }
+
+extension ElmConstraint {
+    /// The constraint as the requirement every manifest's dependencies carry: `1.0.0 <= v <
+    /// 2.0.0` is `>=1.0.0, <2.0.0`, an exact `1.0.5` is `=1.0.5`; the same versions as `parse`.
+    public static func requirement(_ text: String) -> Result<VersionRequirement, VersionError> {
+        if case .failure(let error) = parse(text) { return .failure(error) }
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        func comparator(_ op: VersionRequirement.Operator, _ word: String) -> VersionRequirement.Comparator {
+            let v = Version(word)!
+            return VersionRequirement.Comparator(op: op, major: v.major, minor: v.minor, patch: v.patch, prerelease: [])
+        }
+        if words.count == 1 { return .success(VersionRequirement(comparators: [comparator(.exact, words[0])])) }
+        return .success(VersionRequirement(comparators: [
+            comparator(words[1] == "<=" ? .greaterOrEqual : .greater, words[0]),
+            comparator(words[3] == "<" ? .less : .lessOrEqual, words[4]),
+        ]))
+    }
+}

@@ -1,0 +1,30 @@
+/// An application's `source-directories` against the disk, as the seed's table has them: each
+/// must be a clean relative path (E003), inside the project (E002, a warning: `elm make` takes
+/// `../shared`, but a package cannot publish it) and an existing directory (E001).
+enum ElmSourceDirectories {
+    static func check(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for dir in manifest.sourceDirectories {
+            let text = dir.value
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            if text.isEmpty || Paths.isAbsolute(text) || parts.contains(where: { $0.isEmpty || $0 == "." }) {
+                let clean = parts.filter { !$0.isEmpty && $0 != "." }.joined(separator: "/")
+                out.append(.error("invalid source directory path '\(text)'", .invalidSourceDirectory, at: dir.range, label: "not a clean relative path",
+                                  help: clean.isEmpty || Paths.isAbsolute(text) ? ["write a directory relative to elm.json, such as \"src\""] : ["write it as \"\(clean)\""],
+                                  fix: clean.isEmpty || Paths.isAbsolute(text) ? nil
+                                      : Diagnostic.Fix(title: "Write \"\(clean)\"", edits: [TextEdit(range: dir.range, newText: "\"\(clean)\"")])))
+                continue
+            }
+            let full = Paths.normalize(Paths.join(manifest.directory, text))
+            if !Paths.isWithin(full, manifest.directory) {
+                out.append(.warning("source directory '\(text)' is outside the project", .sourceDirectoryOutside, at: dir.range, label: "outside \(Paths.lastComponent(manifest.directory))/",
+                                    notes: ["`elm make` reads it, but a package must keep its modules inside its own directory"]))
+            }
+            if !fileSystem.isDirectory(full) {
+                out.append(.error("source directory '\(text)' does not exist", .missingSourceDirectory, at: dir.range, label: "no directory here",
+                                  notes: ["the path is relative to elm.json"], help: ["create it, or correct or remove the entry"]))
+            }
+        }
+        return out
+    }
+}

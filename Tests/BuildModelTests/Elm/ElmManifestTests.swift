@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import BuildModel
+
+@Suite("elm.json")
+struct ElmManifestTests {
+    func read(_ text: String) -> PackageManifest { ElmManifestReader.read(SourceText(path: "/p/elm.json", text)) }
+
+    /// The diagnostics as `line:column code message` lines.
+    func problems(_ m: PackageManifest) -> [String] {
+        m.diagnostics.map { "\(m.source.location(of: $0.range.lowerBound)) \($0.code ?? "") \($0.message)" }
+    }
+
+    static let application = """
+        {
+            "type": "application",
+            "source-directories": ["src"],
+            "elm-version": "0.19.1",
+            "dependencies": {
+                "direct": { "elm/browser": "1.0.2", "elm/core": "1.0.5", "elm/html": "1.0.0" },
+                "indirect": { "elm/json": "1.1.3", "elm/time": "1.0.0" }
+            },
+            "test-dependencies": { "direct": {}, "indirect": {} }
+        }
+        """
+
+    @Test("an application: its source directories and its direct, indirect and test dependencies at exact versions")
+    func application() throws {
+        let m = read(Self.application)
+        #expect(m.diagnostics.isEmpty)
+        #expect(m.sourceDirectories.map(\.value) == ["src"])
+        #expect(m.package?.languageVersion?.value == "0.19.1")
+        #expect(m.dependencies.map { "\($0.scope) \($0.name.value) \($0.requirement!.value)" } == [
+            "normal elm/browser =1.0.2", "normal elm/core =1.0.5", "normal elm/html =1.0.0", "indirect elm/json =1.1.3", "indirect elm/time =1.0.0",
+        ])
+        let core = try #require(m.dependency(named: "elm/core"))
+        #expect(String(decoding: m.source.bytes[core.name.range.range], as: UTF8.self) == "\"elm/core\"")
+        #expect(core.section == "dependencies.direct")
+    }
+
+    @Test("a package: name, version, summary, license, and constraints read into version sets")
+    func package() throws {
+        let m = read("""
+            {
+                "type": "package",
+                "name": "elm/file",
+                "summary": "Select files.",
+                "license": "BSD-3-Clause",
+                "version": "1.0.5",
+                "exposed-modules": ["File"],
+                "elm-version": "0.19.0 <= v < 0.20.0",
+                "dependencies": { "elm/core": "1.0.1 <= v < 2.0.0", "elm/json": "1.1.0 < v <= 1.2.0" },
+                "test-dependencies": {}
+            }
+            """)
+        #expect(m.diagnostics.isEmpty)
+        #expect(m.package?.name?.value == "elm/file")
+        #expect(m.package?.version?.value == Version(1, 0, 5))
+        #expect(m.dependencies.map { "\($0.name.value) \($0.requirement!.value.versionSet)" } == ["elm/core >=1.0.1, <2.0.0", "elm/json >1.1.0, <=1.2.0"])
+        // The same versions as the constraint's own reading.
+        for dep in m.dependencies {
+            let text = String(decoding: m.source.bytes[dep.range.range].dropFirst().dropLast(), as: UTF8.self)
+            #expect(dep.requirement!.value.versionSet == (try? ElmConstraint.parse(text).get()))
+        }
+    }
+
+    @Test("each problem of the seed's table, located, with the rest still read")
+    func problemsAreLocated() {
+        let m = read("""
+            {
+                "type": "application",
+                "elm-version": "0.19",
+                "dependency": {},
+                "dependencies": {
+                    "direct": { "elm/core": "1.0.0 <= v < 2.0.0", "Elm/Html": "1.0.0", "elm/json": 1 },
+                    "indirect": []
+                },
+                "test-dependencies": { "direct": {}, "indirect": {} }
+            }
+            """)
+        #expect(problems(m) == [
+            "4:5 M001 unknown field \"dependency\" in an application's elm.json",
+            "1:1 M006 an application's elm.json has no \"source-directories\"",
+            "3:20 M004 invalid elm-version '0.19': not a version MAJOR.MINOR.PATCH",
+            "6:33 M004 invalid version of 'elm/core' '1.0.0 <= v < 2.0.0': not a version MAJOR.MINOR.PATCH",
+            "6:55 M003 invalid package name 'Elm/Html': the project holds 'H'; use lower-case letters, digits and '-'",
+            "6:88 M002 \"elm/json\" must be a string, found a number",
+            "7:21 M002 \"dependencies\".\"indirect\" must be an object, found an array",
+        ])
+        #expect(m.diagnostics[0].help == ["did you mean \"dependencies\"?"])
+        #expect(m.diagnostics[0].fix?.edits.map(\.newText) == ["\"dependencies\""])
+    }
+
+    @Test("an unknown type is named, with the fix")
+    func unknownType() {
+        let m = read("{ \"type\": \"aplication\" }")
+        #expect(problems(m) == ["1:11 M013 unknown \"type\" 'aplication'"])
+        #expect(m.diagnostics[0].fix?.edits.map(\.newText) == ["\"application\""])
+    }
+
+    @Test("package names", arguments: [
+        ("elm/core", nil), ("elm-community/list-extra", nil), ("NoRedInk/elm-json-decode-pipeline", nil),
+        ("elm", "a package name is 'author/project', with one '/'"), ("elm/", "the project is empty"),
+        ("elm/Html", "the project holds 'H'; use lower-case letters, digits and '-'"), ("elm/-x", "the project may not start or end with '-' or hold '--'"),
+        ("elm/1x", "the project must start with a lower-case letter"),
+    ] as [(String, String?)])
+    func names(_ name: String, _ problem: String?) {
+        #expect(ElmPackageName.problem(with: name) == problem)
+    }
+
+    @Test("source directories against the disk: missing, outside the project, not a clean path")
+    func sourceDirectories() {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: ["/p/src/Main.elm": "", "/shared/x.elm": ""])
+        var m = read(Self.application.replacing("[\"src\"]", with: "[\"src\", \"lib\", \"../shared\", \"src//x\", \"./src\"]"))
+        m.diagnostics = []
+        let found = ElmSourceDirectories.check(m, fileSystem: fs)
+        #expect(found.map { "\(m.source.location(of: $0.range.lowerBound)) \($0.code ?? "") \($0.message)" } == [
+            "3:35 E001 source directory 'lib' does not exist",
+            "3:42 E002 source directory '../shared' is outside the project",
+            "3:55 E003 invalid source directory path 'src//x'",
+            "3:65 E003 invalid source directory path './src'",
+        ])
+        #expect(found[2].fix?.edits.map(\.newText) == ["\"src/x\""])
+    }
+
+    @Test("every elm.json of the real package cache reads without a problem")
+    func realCache() throws {
+        let home = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/elm-home/0.19.1/packages").path
+        guard FileManager.default.fileExists(atPath: home) else {
+            print("skipped: ../shared/elm-home is not here")
+            return
+        }
+        let files = FileManager.default.enumerator(atPath: home)!.compactMap { $0 as? String }.filter { $0.hasSuffix("/elm.json") }
+        #expect(files.count > 20)
+        for file in files {
+            let m = ElmManifestReader.read(SourceText(path: home + "/" + file, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: home + "/" + file)))))
+            #expect(m.diagnostics.isEmpty, "\(file): \(m.diagnostics.map(\.message))")
+            #expect(m.package?.name != nil && m.package?.version != nil, "\(file)")
+        }
+    }
+}
