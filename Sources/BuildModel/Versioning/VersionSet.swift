@@ -67,6 +67,12 @@ public struct VersionSet: Hashable, Sendable, CustomStringConvertible {
     public static func below(_ v: Version) -> VersionSet { VersionSet([Range(minimum, v)]) }
 
     public var isEmpty: Bool { ranges.isEmpty }
+
+    /// The one version the set holds, when it is `exactly(v)`.
+    public var singleVersion: Version? {
+        guard ranges.count == 1, let upper = ranges[0].upper, upper == ranges[0].lower.next else { return nil }
+        return ranges[0].lower
+    }
     public var isAny: Bool { self == .any }
 
     public func contains(_ v: Version) -> Bool {

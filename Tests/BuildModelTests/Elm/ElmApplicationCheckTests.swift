@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import BuildModel
+
+/// Against the real offline package cache in ../shared/elm-home (skipped, saying so, without it).
+@Suite("An application's versions against the package cache")
+struct ElmApplicationCheckTests {
+    static let packages = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/elm-home/0.19.1/packages").path
+
+    func check(direct: String, indirect: String) throws -> (PackageManifest, [String])? {
+        guard FileManager.default.fileExists(atPath: Self.packages) else {
+            print("skipped: ../shared/elm-home is not here")
+            return nil
+        }
+        let text = """
+            {
+                "type": "application",
+                "source-directories": ["src"],
+                "elm-version": "0.19.1",
+                "dependencies": {
+                    "direct": { \(direct) },
+                    "indirect": { \(indirect) }
+                },
+                "test-dependencies": { "direct": {}, "indirect": {} }
+            }
+            """
+        let manifest = ElmManifestReader.read(SourceText(path: "/app/elm.json", text))
+        try #require(manifest.diagnostics.isEmpty)
+        let cache = ElmPackageCache(directory: Self.packages, fileSystem: LocalFileSystem(), application: manifest)
+        let found = ElmApplicationCheck.run(manifest, cache: cache)
+        return (manifest, found.map { "\(manifest.source.location(of: $0.range.lowerBound)) \($0.code ?? "") \($0.message)" })
+    }
+
+    @Test("the seed's example application agrees with what the solver derives")
+    func agrees() throws {
+        guard let (_, found) = try check(direct: #""elm/core": "1.0.5", "elm/html": "1.0.0""#,
+                                         indirect: #""elm/json": "1.1.3", "elm/virtual-dom": "1.0.3""#) else { return }
+        #expect(found == [])
+    }
+
+    @Test("a package the direct dependencies need that \"indirect\" lacks, or lists at a version they do not allow, and one nothing needs")
+    func disagrees() throws {
+        guard let (manifest, found) = try check(
+            direct: #""elm/browser": "1.0.2", "elm/core": "1.0.5", "elm/html": "1.0.0""#,
+            indirect: #""elm/json": "1.1.3", "elm/random": "1.0.0", "elm/time": "1.0.0", "elm/virtual-dom": "1.0.0""#) else { return }
+        #expect(found == [
+            "7:23 E005 elm/url 1.0.0 is needed by the direct dependencies, but \"indirect\" does not list it",
+            "7:107 E005 elm/virtual-dom is listed at 1.0.0, but the direct dependencies need 1.0.3",
+            "7:44 E006 elm/random is listed in \"indirect\", but no direct dependency needs it",
+        ])
+        _ = manifest
+    }
+
+    @Test("a version the cache does not have")
+    func notDownloaded() throws {
+        guard let (_, found) = try check(direct: #""elm/core": "1.0.5", "elm/html": "9.9.9""#, indirect: "") else { return }
+        #expect(found == ["6:54 E004 elm/html 9.9.9 is not in the package cache"])
+    }
+
+    @Test("exact versions that cannot go together: the solver's explanation")
+    func unsolvable() throws {
+        guard let (manifest, found) = try check(direct: #""elm/core": "1.0.0", "elm/http": "2.0.0""#, indirect: "") else { return }
+        #expect(found == ["6:54 M021 these exact versions cannot all be used together"])
+        let cache = ElmPackageCache(directory: Self.packages, fileSystem: LocalFileSystem(), application: manifest)
+        // The sets are printed in the requirement syntax the solver's report knows (Cargo's);
+        // Elm's own syntax there is the Elm issue's next step.
+        #expect(ElmApplicationCheck.run(manifest, cache: cache)[0].notes == [
+            "Because elm/http >=2.0.0 depends on elm/core >=1.0.1, <2.0.0 and app depends on elm/core =1.0.0, elm/http >=2.0.0 is forbidden.",
+            "So, because app depends on elm/http =2.0.0, version solving failed.",
+        ])
+    }
+}
