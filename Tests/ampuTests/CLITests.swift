@@ -117,7 +117,7 @@ struct CLITests {
                                       and commits.
               lsp                     Run the language server on standard input and output.
               debug                   Inspect ampu's parsers (TOML decoding, JSON round
-                                      trips, a build's records).
+                                      trips, a build's records, languages to come).
 
               See 'ampu help <subcommand>' for detailed help.
 

@@ -10,6 +10,8 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
   decoder  TOML on the standard input of `ampu debug toml-decode`, a process per input
   records  bytes on the standard input of `ampu debug build-records`, a process per input: read
            as a fingerprint, a kept plan, a dependency file and a compiler's output
+  elm      bytes on the standard input of `ampu debug probe elm`: read as elm.json (JSON with
+           positions) and as an Elm module
 
 Every input is followed by a request that must be answered within --hang seconds; a server
 that dies, stops answering or grows past --memory MB is a failure. The input that did it is
@@ -52,6 +54,9 @@ DICTIONARY = {
                 b'"textDocument/didOpen"', b'"$/cancelRequest"', b"99999999999", b'"line":', b'"character":'],
 }
 DICTIONARY["decoder"] = DICTIONARY["toml"]
+DICTIONARY["elm"] = [b"{", b"}", b"[", b"]", b'"', b"\\u", b":", b",", b"\"type\"", b"\"application\"", b"\"package\"", b"\"dependencies\"",
+                     b"\"direct\"", b"\"indirect\"", b"\" <= v < \"", b"import ", b"module ", b"exposing (..)", b"{-", b"-}", b"--", b"\"\"\"",
+                     b"'", b"\r\n", b"main =", b" as ", b"port ", b"effect ", b"where {"]
 DICTIONARY["records"] = [b"\t", b"\n", b"end\n", b"in\t", b"out\t", b"key\t", b"action\t", b"compile\t", b"\x1f", b"a\t", b"i\t",
                          b"d\t", b"program\t", b"profile\t", b":", b": error: ", b": warning: ", b": note: ", b"src/main.ast:",
                          b"\\\n", b"\\ ", b"$$", b"^~~~", b" | ", b"-1", b"99999999999999999999", b"0"]
@@ -215,12 +220,12 @@ class DecoderTarget:
     """`ampu debug toml-decode` (or `build-records` for the build's record readers), one process
     per input: exit 0 or 1, never a signal or a hang."""
 
-    def __init__(self, binary, hang, memory, command="toml-decode"):
-        self.binary, self.hang, self.memory, self.command = binary, hang, memory, command
+    def __init__(self, binary, hang, memory, command=("toml-decode",)):
+        self.binary, self.hang, self.memory, self.command = binary, hang, memory, list(command)
 
     def run(self, data: bytes, rng):
         try:
-            p = subprocess.run([self.binary, "debug", self.command], input=data, capture_output=True, timeout=self.hang)
+            p = subprocess.run([self.binary, "debug"] + self.command, input=data, capture_output=True, timeout=self.hang)
         except subprocess.TimeoutExpired:
             raise Failure(f"no exit in {self.hang} s")
         if p.returncode not in (0, 1):
@@ -245,7 +250,8 @@ def load_corpus(target, root_uri=None):
 def fuzz(target, args):
     rng = random.Random(args.seed)
     runner = DecoderTarget(args.binary, args.hang, args.memory) if target == "decoder" \
-        else DecoderTarget(args.binary, args.hang, args.memory, "build-records") if target == "records" \
+        else DecoderTarget(args.binary, args.hang, args.memory, ("build-records",)) if target == "records" \
+        else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "elm")) if target == "elm" \
         else ServerTarget(args.binary, target, args.hang, args.memory)
     corpus = load_corpus(target, runner.root.as_uri() if target == "jsonrpc" else None)
     words = DICTIONARY[target]
@@ -275,7 +281,7 @@ def fuzz(target, args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "records"])
+    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "records", "elm"])
     ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
     ap.add_argument("--seconds", type=float, default=15, help="per target")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)

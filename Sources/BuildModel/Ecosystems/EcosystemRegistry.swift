@@ -11,6 +11,10 @@ public struct EcosystemRegistry: Sendable {
     /// Every ecosystem ampu ships, the first-class one first.
     public static let standard = EcosystemRegistry([AsthraEcosystem(), OatsEcosystem()])
 
+    /// Readers of languages not registered yet, by name, for `ampu debug probe` (the fuzzer):
+    /// bytes in, what they found out.
+    public static let probes: [String: @Sendable ([UInt8]) -> String] = ["elm": ElmProbe.describe]
+
     /// Every ecosystem's manifest file names, each one's preferred name first.
     public var manifestFileNames: [String] { ecosystems.flatMap(\.manifestFileNames) }
     /// The lock files the ecosystems write.

@@ -4,7 +4,7 @@ import ArgumentParser
 struct DebugCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debug",
-        abstract: "Inspect ampu's parsers (TOML decoding, JSON round trips, a build's records).",
-        subcommands: [TOMLDecodeCommand.self, JSONRoundTripCommand.self, BuildRecordCommand.self]
+        abstract: "Inspect ampu's parsers (TOML decoding, JSON round trips, a build's records, languages to come).",
+        subcommands: [TOMLDecodeCommand.self, JSONRoundTripCommand.self, BuildRecordCommand.self, ProbeCommand.self]
     )
 }
