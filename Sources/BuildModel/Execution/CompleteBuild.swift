@@ -74,26 +74,27 @@ public struct CompleteBuild: Sendable {
         guard let bytes = try? stats.fileSystem.readFile(file), bytes.count > 4, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return false }
         var lines = ByteFields.lines(bytes[..<(bytes.count - 4)])[...]
         guard let first = lines.popFirst(), ByteFields.equals(first, Self.header) else { return false }
-        stats.prefetch(lines.compactMap { line in
-            line.first == UInt8(ascii: "o") || line.first == UInt8(ascii: "i") ? ByteFields.fields(line, count: 4).last.map(ByteFields.string) : nil
-        })
-        for line in lines {
-            let f = ByteFields.fields(line, count: 4)
+        let entries = Array(lines)
+        let files = entries.filter { $0.first == UInt8(ascii: "o") || $0.first == UInt8(ascii: "i") }.map { ByteFields.fields($0, count: 4) }
+        guard files.allSatisfy({ $0.count == 4 }) else { return false }
+        // Every output and input statted on every core, straight from the bytes.
+        let current = PlanCache.statuses(files.map { $0[3] }, fileSystem: stats.fileSystem)
+        for (f, s) in zip(files, current) {
+            guard let s else { return false }
+            if ByteFields.integer(f[1]) == Int64(s.size) && ByteFields.integer(f[2]) == s.modificationTime { continue }
+            if f[0].first == UInt8(ascii: "i") && except.contains(ByteFields.string(f[3])) { continue }
+            return false
+        }
+        for line in entries where line.first != UInt8(ascii: "o") && line.first != UInt8(ascii: "i") {
             switch line.first {
             case UInt8(ascii: "p"):
+                let f = ByteFields.fields(line, count: 3)
                 guard f.count == 3, let s = stats.status(planCache), ByteFields.integer(f[1]) == Int64(s.size),
                       ByteFields.integer(f[2]) == s.modificationTime else { return false }
             case UInt8(ascii: "t"):
                 let parts = ByteFields.fields(line, count: 3)
                 guard parts.count == 3,
                       ByteFields.equals(parts[1], BuildExecutor.identity(of: ByteFields.string(parts[2]), environment: environment, stats: stats)) else { return false }
-            case UInt8(ascii: "o"), UInt8(ascii: "i"):
-                guard f.count == 4 else { return false }
-                let path = ByteFields.string(f[3])
-                guard let s = stats.status(path) else { return false }
-                if ByteFields.integer(f[1]) == Int64(s.size) && ByteFields.integer(f[2]) == s.modificationTime { continue }
-                if line.first == UInt8(ascii: "i") && except.contains(path) { continue }
-                return false
             default:
                 return false
             }

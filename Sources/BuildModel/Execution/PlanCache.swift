@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The plan of the last build, kept in `target/cache/plan-<profile>` with everything it was made
 /// from: the manifests and lock file, every module with the imports it had, and every directory
 /// listing the load read. While none of them changed, the next build takes the plan from here
@@ -91,9 +93,11 @@ public struct PlanCache: Sendable {
         public var untouched: Bool { changedFiles.isEmpty }
         /// The modules whose bytes changed while their imports did not.
         public var changedFiles: [String]
-        /// Every file the check looked at: what a complete build's record need not repeat.
-        public var watched: Set<String>
+        let modulePaths: [ArraySlice<UInt8>]
         let record: [UInt8]
+
+        /// Every module the check looked at: what a complete build's record need not repeat.
+        public var watched: Set<String> { Set(modulePaths.map(ByteFields.string)) }
 
         /// The plan itself (read only when it is needed: a build with nothing to do is told by
         /// `untouched` and `CompleteBuild` without it).
@@ -114,70 +118,87 @@ public struct PlanCache: Sendable {
         let fs = stats.fileSystem
         guard let bytes = try? fs.readFile(file) else { return miss("no file") }
         guard let planStart = ByteFields.find(Array("\nplan\n".utf8), in: bytes) else { return miss("no plan") }
+        // The last line says the file is whole.
+        guard bytes.count >= planStart + 6 + 5, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return miss("cut short") }
         var lines = ByteFields.lines(bytes[..<planStart])[...]
         guard let first = lines.popFirst(), ByteFields.equals(first, Self.header), let keyLine = lines.popFirst(),
               ByteFields.equals(keyLine, "key\t" + key) else { return miss("key") }
-        // Every file and directory named, statted at once; then each line is checked in order.
-        stats.prefetch(lines.compactMap { line in
-            switch line.first {
-            case UInt8(ascii: "f"), UInt8(ascii: "d"): ByteFields.fields(line, count: 4).last.map(ByteFields.string)
-            case UInt8(ascii: "m"): ByteFields.fields(line, count: 5).last.map(ByteFields.string)
-            default: nil
+        // Each line's fields, then every file and directory statted on every core straight from
+        // the bytes (no `String` for a file that did not change); then the lines in order.
+        let entries = Array(lines)
+        var fields: [[ArraySlice<UInt8>]] = []
+        fields.reserveCapacity(entries.count)
+        for line in entries {
+            let count = line.first == UInt8(ascii: "m") ? 5 : 4
+            let parts = ByteFields.fields(line, count: count)
+            guard parts.count == count, [UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "d")].contains(line.first!) else {
+                return miss(ByteFields.string(line))
             }
-        })
-        // Lines whose file changed in a way that keeps the plan, written again with the new times.
-        var kept: [String] = [Self.header, "key\t" + key]
-        var changed = 0
+            fields.append(parts)
+        }
+        let current = Self.statuses(fields.map { $0.last! }, fileSystem: fs)
+        var rewritten: [Int: String] = [:]
         var changedFiles: [String] = []
-        var watched = Set<String>()
-        watched.reserveCapacity(lines.count)
-        for line in lines {
-            kept.append(ByteFields.string(line))
-            switch line.first {
+        for (i, parts) in fields.enumerated() {
+            let s = current[i]
+            switch entries[i].first {
             case UInt8(ascii: "f"):
-                let parts = ByteFields.fields(line, count: 4)
-                guard parts.count == 4 else { return miss(kept.last!) }
-                let s = stats.status(ByteFields.string(parts[3]))
-                guard ByteFields.integer(parts[1]) == Int64(s?.size ?? -1), ByteFields.integer(parts[2]) == s?.modificationTime ?? -1 else { return miss(kept.last!) }
+                guard ByteFields.integer(parts[1]) == Int64(s?.size ?? -1), ByteFields.integer(parts[2]) == s?.modificationTime ?? -1 else {
+                    return miss(ByteFields.string(entries[i]))
+                }
             case UInt8(ascii: "m"):
-                let parts = ByteFields.fields(line, count: 5)
-                guard parts.count == 5 else { return miss(kept.last!) }
-                let path = ByteFields.string(parts[4])
-                watched.insert(path)
-                guard let s = stats.status(path) else { return miss(kept.last!) }
+                guard let s else { return miss(ByteFields.string(entries[i])) }
                 if ByteFields.integer(parts[1]) == Int64(s.size) && ByteFields.integer(parts[2]) == s.modificationTime { continue }
                 // Changed bytes: the plan stands while the imports are the same.
-                guard let source = try? fs.readFile(path) else { return miss(kept.last!) }
+                let path = ByteFields.string(parts[4])
+                guard let source = try? fs.readFile(path) else { return miss(ByteFields.string(entries[i])) }
                 let scan = ecosystem.scanSource(SourceText(path: path, bytes: source))
                 let problems = scan.diagnostics.filter { $0.severity == .error }.count
                 let digest = ByteFields.string(parts[3])
-                guard Self.importDigest(scan.imports, problems: problems) == digest else { return miss(kept.last!) }
-                kept[kept.count - 1] = "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)"
-                changed += 1
+                guard Self.importDigest(scan.imports, problems: problems) == digest else { return miss(ByteFields.string(entries[i])) }
+                rewritten[i] = "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)"
                 changedFiles.append(path)
-            case UInt8(ascii: "d"):
-                let parts = ByteFields.fields(line, count: 4)
-                guard parts.count == 4 else { return miss(kept.last!) }
-                let path = ByteFields.string(parts[3])
-                let s = stats.status(path)
+            default:
                 if ByteFields.integer(parts[2]) == s?.modificationTime ?? -1 { continue }
                 // A directory's time changes with every save through a temporary file: what
                 // counts is whether the same names are there.
+                let path = ByteFields.string(parts[3])
                 let names = (try? fs.contentsOfDirectory(path)).map(Set.init)
                 let digest = ByteFields.string(parts[1])
-                guard Self.namesDigest(names, ecosystem: ecosystem) == digest else { return miss(kept.last!) }
-                kept[kept.count - 1] = "d\t\(digest)\t\(s?.modificationTime ?? -1)\t\(path)"
-                changed += 1
-            default:
-                return miss(kept.last!)
+                guard Self.namesDigest(names, ecosystem: ecosystem) == digest else { return miss(ByteFields.string(entries[i])) }
+                rewritten[i] = "d\t\(digest)\t\(s?.modificationTime ?? -1)\t\(path)"
             }
         }
-        // The last line says the file is whole.
-        guard bytes.count >= planStart + 6 + 5, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return miss("cut short") }
         let planText = bytes[(planStart + 6)..<(bytes.count - 4)]
         // Written again with the new times, so that the next build finds the plan untouched
         // (and, after a complete build, has nothing to read but this record's files).
-        if changed > 0 { try? fs.writeRecord(file, Array((kept.joined(separator: "\n") + "\nplan\n").utf8) + planText + Array("end\n".utf8)) }
-        return .success(Kept(changedFiles: changedFiles, watched: watched, record: Array(planText)))
+        if !rewritten.isEmpty {
+            var out = Array((Self.header + "\nkey\t" + key + "\n").utf8)
+            for (i, line) in entries.enumerated() {
+                if let text = rewritten[i] { out += text.utf8 } else { out += line }
+                out.append(0x0A)
+            }
+            try? fs.writeRecord(file, out + Array("plan\n".utf8) + planText + Array("end\n".utf8))
+        }
+        let modules = zip(entries, fields).filter { $0.0.first == UInt8(ascii: "m") }.map { $0.1[4] }
+        return .success(Kept(changedFiles: changedFiles, modulePaths: modules, record: Array(planText)))
+    }
+
+    /// The statuses of many files given as path bytes, taken on every core.
+    static func statuses(_ paths: [ArraySlice<UInt8>], fileSystem: any FileSystem) -> [FileStatus?] {
+        let chunks = max(1, min(paths.count / 512, 16))
+        let results = ResultSlots<[FileStatus?]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var out: [FileStatus?] = []
+            out.reserveCapacity(paths.count / chunks + 1)
+            var i = chunk
+            while i < paths.count {
+                out.append(fileSystem.status(pathBytes: paths[i]))
+                i += chunks
+            }
+            results[chunk] = out
+        }
+        let parts = results.values.map { $0 ?? [] }
+        return (0..<paths.count).map { parts[$0 % chunks][$0 / chunks] }
     }
 }

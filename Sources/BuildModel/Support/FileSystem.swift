@@ -43,6 +43,9 @@ public protocol FileSystem: Sendable {
     func status(_ path: String) -> FileStatus?
     /// Status of the path itself (a link is reported as a link).
     func linkStatus(_ path: String) -> FileStatus?
+    /// The status of the file whose absolute path is these UTF-8 bytes (a line of one of ampu's
+    /// records): `status` without making a `String` first, where the file system can.
+    func status(pathBytes: ArraySlice<UInt8>) -> FileStatus?
     func readFile(_ path: String) throws(FileSystemError) -> [UInt8]
     /// Writes the whole file atomically: readers see the old or the new bytes, never a mix.
     func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError)
@@ -64,6 +67,10 @@ public protocol FileSystem: Sendable {
 
 extension FileSystem {
     public func absolute(_ path: String) -> String { Paths.join(currentDirectory, path) }
+
+    public func status(pathBytes: ArraySlice<UInt8>) -> FileStatus? {
+        status(String(decoding: pathBytes, as: UTF8.self))
+    }
 
     public func exists(_ path: String) -> Bool { status(path) != nil }
 

@@ -23,10 +23,28 @@ public struct LocalFileSystem: FileSystem {
 
     public func linkStatus(_ path: String) -> FileStatus? { fileStatus(absolute(path), follow: false) }
 
+    /// An absolute path given as bytes is statted with no `String` made (relative ones go the
+    /// usual way).
+    public func status(pathBytes path: ArraySlice<UInt8>) -> FileStatus? {
+        guard path.first == 0x2F, !path.contains(0) else { return status(String(decoding: path, as: UTF8.self)) }
+        var st = stat()
+        let rc = withUnsafeTemporaryAllocation(of: CChar.self, capacity: path.count + 1) { buffer -> Int32 in
+            for (i, b) in path.enumerated() { buffer[i] = CChar(bitPattern: b) }
+            buffer[path.count] = 0
+            return stat(buffer.baseAddress!, &st)
+        }
+        guard rc == 0 else { return nil }
+        return Self.fileStatus(st)
+    }
+
     private func fileStatus(_ path: String, follow: Bool) -> FileStatus? {
         var st = stat()
         let rc = follow ? stat(path, &st) : lstat(path, &st)
         guard rc == 0 else { return nil }
+        return Self.fileStatus(st)
+    }
+
+    private static func fileStatus(_ st: stat) -> FileStatus? {
         let kind: FileKind
         switch st.st_mode & S_IFMT {
         case S_IFREG: kind = .file

@@ -51,8 +51,8 @@ struct BuildSession {
         /// After a complete build: the only actions that may have to run (the others need not
         /// read their fingerprints).
         var onlyThese: Set<Int>? = nil
-        /// The files the kept plan's check looks at.
-        var watched: Set<String> = []
+        /// The files the kept plan's check looks at (asked for only after a build ran).
+        var watched: () -> Set<String> = { [] }
     }
 
     /// The plan: the last build's when nothing it was made from changed; else the workspace
@@ -83,7 +83,7 @@ struct BuildSession {
                 }
                 if let plan = kept.plan() {
                     var prepared = Prepared(rootManifest: root, plan: plan, stats: stats, cached: true)
-                    prepared.watched = kept.watched
+                    prepared.watched = { kept.watched }
                     if CompleteBuild(targetDirectory: target, profile: options.profileName, stats: stats)
                         .holds(planCache: cache.file, environment: environment, except: Set(kept.changedFiles)) {
                         prepared.onlyThese = CompleteBuild.affected(by: kept.changedFiles, in: plan)
@@ -128,7 +128,8 @@ struct BuildSession {
         // The fingerprints hash what the load has already read, instead of reading it again.
         stats.remember(sources: snapshot.sources)
         var prepared = Prepared(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false)
-        prepared.watched = Set(snapshot.modulePaths)
+        let modules = snapshot.modulePaths
+        prepared.watched = { Set(modules) }
         return prepared
     }
 
@@ -206,7 +207,7 @@ struct BuildSession {
         if summary.succeeded && !plan.hasErrors {
             let cache = PlanCache(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: prepared.stats)
             if fileSystem.exists(cache.file) {
-                complete.save(plan, planCache: cache.file, fingerprints: fingerprints, environment: environment, watched: prepared.watched)
+                complete.save(plan, planCache: cache.file, fingerprints: fingerprints, environment: environment, watched: prepared.watched())
             }
             status("Finished", "`\(plan.profile.name)` profile [\(plan.profile.summary)] in \(elapsed)s")
             return true
