@@ -103,12 +103,22 @@ struct BuildCommandTests {
         #expect(try ws.ampu(["build", "-j1"]).status == 0)
         try ws.write("app/src/greeting.ast", try ws.read("app/src/greeting.ast") + "// a comment\n")
         // The program imports the greeting; the tests link the package's library, which holds it.
-        let edited = try ws.ampu(["build", "-j1"])
+        let edited = try ws.ampu(["build", "-j1", "--verbose"])
         #expect(timeless(edited.stderr) == """
+                   Dirty app: 'app/src/greeting.ast' changed
+                 Running `\(standIn) app/src/greeting.ast -o target/debug/deps/libapp.a -I app -I util -O0 -g`
                Compiling app
+                   Dirty app (bin "app"): 'app/src/greeting.ast' changed
+                 Running `\(standIn) app/src/main.ast -o target/debug/build/app/app.o -I app -I util -O0 -g`
                Compiling app (bin "app")
+                   Dirty app (bin "app"): 'target/debug/build/app/app.o' changed
+                 Running `cc target/debug/build/app/app.o target/debug/deps/libapp.a target/debug/deps/libutil.a target/debug/deps/libutil_native.a -lm -o target/debug/app`
                  Linking app (bin "app")
+                   Dirty app (test "broken"): 'target/debug/deps/libapp.a' changed
+                 Running `cc target/debug/build/app/broken.o target/debug/deps/libapp.a target/debug/deps/libutil.a target/debug/deps/libutil_native.a -lm -o target/debug/tests/broken`
                  Linking app (test "broken")
+                   Dirty app (test "smoke"): 'target/debug/deps/libapp.a' changed
+                 Running `cc target/debug/build/app/smoke.o target/debug/deps/libapp.a target/debug/deps/libutil.a target/debug/deps/libutil_native.a -lm -o target/debug/tests/smoke`
                  Linking app (test "smoke")
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
 

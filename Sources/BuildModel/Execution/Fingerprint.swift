@@ -91,6 +91,16 @@ public struct FingerprintStore: Sendable {
         case inputMissing(String)
         case outputChanged(String)
 
+        /// As a user reads it, paths relative to the plan's root.
+        public func display(_ plan: BuildPlan) -> String {
+            switch self {
+            case .neverBuilt, .commandChanged: description
+            case .inputChanged(let path): "'\(plan.display(path))' changed"
+            case .inputMissing(let path): "'\(plan.display(path))' is gone"
+            case .outputChanged(let path): "'\(plan.display(path))' was changed or removed"
+            }
+        }
+
         public var description: String {
             switch self {
             case .neverBuilt: "not built before"

@@ -18,6 +18,9 @@ struct BuildOptions: ParsableArguments {
     @Flag(name: .customLong("keep-going"), help: "Keep starting actions after one fails.")
     var keepGoing = false
 
+    @Flag(name: [.customShort("v"), .customLong("verbose")], help: "Say why each action ran and show its command line.")
+    var verbose = false
+
     @Option(name: .customLong("message-format"), help: "How to print diagnostics: human, short or json.")
     var messageFormat: MessageFormat = .human
 
@@ -185,6 +188,10 @@ struct BuildSession {
                 progress.started(action)
             case .finished(let action, let record):
                 progress.finished(action) {
+                    if options.verbose, record.outcome != .upToDate, let why = record.staleness {
+                        status("Dirty", "\(action.description.drop { $0 != " " }.dropFirst()): \(why.display(plan))")
+                        status("Running", "`\(action.shellCommand)`")
+                    }
                     if record.outcome != .upToDate && !record.isFailure { status(verb(of: action), String(action.description.drop { $0 != " " }.dropFirst())) }
                     if record.isFailure { report(record, of: action, plan: plan, timeout: timeout) }
                 }
