@@ -120,52 +120,51 @@ public struct PlanCache: Sendable {
         guard let planStart = ByteFields.find(Array("\nplan\n".utf8), in: bytes) else { return miss("no plan") }
         // The last line says the file is whole.
         guard bytes.count >= planStart + 6 + 5, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return miss("cut short") }
-        var lines = ByteFields.lines(bytes[..<planStart])[...]
-        guard let first = lines.popFirst(), ByteFields.equals(first, Self.header), let keyLine = lines.popFirst(),
-              ByteFields.equals(keyLine, "key\t" + key) else { return miss("key") }
-        // Each line's fields, then every file and directory statted on every core straight from
-        // the bytes (no `String` for a file that did not change); then the lines in order.
-        let entries = Array(lines)
-        var fields: [[ArraySlice<UInt8>]] = []
-        fields.reserveCapacity(entries.count)
-        for line in entries {
-            let count = line.first == UInt8(ascii: "m") ? 5 : 4
-            let parts = ByteFields.fields(line, count: count)
-            guard parts.count == count, [UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "d")].contains(line.first!) else {
-                return miss(ByteFields.string(line))
+        let header = Array((Self.header + "\nkey\t" + key + "\n").utf8)
+        guard bytes.starts(with: header) else { return miss("key") }
+        // Each line's fields as offsets, then every file and directory statted on every core
+        // straight from the bytes (no `String` for a file that did not change); then the lines
+        // in order.
+        let lines = ByteFields.offsets(bytes, in: header.count..<(planStart + 1)) { $0 == UInt8(ascii: "m") ? 5 : 4 }
+        for line in lines {
+            let kind = bytes[line.range(0).lowerBound]
+            guard line.range(0).count == 1, line.count == (kind == UInt8(ascii: "m") ? 5 : 4),
+                  kind == UInt8(ascii: "f") || kind == UInt8(ascii: "m") || kind == UInt8(ascii: "d") else {
+                return miss(ByteFields.string(bytes[line.range(0).lowerBound..<line.last.upperBound]))
             }
-            fields.append(parts)
         }
-        let current = Self.statuses(fields.map { $0.last! }, fileSystem: fs)
+        func field(_ line: ByteFields.Offsets, _ i: Int) -> ArraySlice<UInt8> { bytes[line.range(i)] }
+        func whole(_ line: ByteFields.Offsets) -> String { ByteFields.string(bytes[line.range(0).lowerBound..<line.last.upperBound]) }
+        let current = Self.statuses(lines.map { bytes[$0.last] }, fileSystem: fs)
         var rewritten: [Int: String] = [:]
         var changedFiles: [String] = []
-        for (i, parts) in fields.enumerated() {
+        for (i, line) in lines.enumerated() {
             let s = current[i]
-            switch entries[i].first {
+            switch bytes[line.range(0).lowerBound] {
             case UInt8(ascii: "f"):
-                guard ByteFields.integer(parts[1]) == Int64(s?.size ?? -1), ByteFields.integer(parts[2]) == s?.modificationTime ?? -1 else {
-                    return miss(ByteFields.string(entries[i]))
+                guard ByteFields.integer(field(line, 1)) == Int64(s?.size ?? -1), ByteFields.integer(field(line, 2)) == s?.modificationTime ?? -1 else {
+                    return miss(whole(line))
                 }
             case UInt8(ascii: "m"):
-                guard let s else { return miss(ByteFields.string(entries[i])) }
-                if ByteFields.integer(parts[1]) == Int64(s.size) && ByteFields.integer(parts[2]) == s.modificationTime { continue }
+                guard let s else { return miss(whole(line)) }
+                if ByteFields.integer(field(line, 1)) == Int64(s.size) && ByteFields.integer(field(line, 2)) == s.modificationTime { continue }
                 // Changed bytes: the plan stands while the imports are the same.
-                let path = ByteFields.string(parts[4])
-                guard let source = try? fs.readFile(path) else { return miss(ByteFields.string(entries[i])) }
+                let path = ByteFields.string(field(line, 4))
+                guard let source = try? fs.readFile(path) else { return miss(whole(line)) }
                 let scan = ecosystem.scanSource(SourceText(path: path, bytes: source))
                 let problems = scan.diagnostics.filter { $0.severity == .error }.count
-                let digest = ByteFields.string(parts[3])
-                guard Self.importDigest(scan.imports, problems: problems) == digest else { return miss(ByteFields.string(entries[i])) }
+                let digest = ByteFields.string(field(line, 3))
+                guard Self.importDigest(scan.imports, problems: problems) == digest else { return miss(whole(line)) }
                 rewritten[i] = "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)"
                 changedFiles.append(path)
             default:
-                if ByteFields.integer(parts[2]) == s?.modificationTime ?? -1 { continue }
+                if ByteFields.integer(field(line, 2)) == s?.modificationTime ?? -1 { continue }
                 // A directory's time changes with every save through a temporary file: what
                 // counts is whether the same names are there.
-                let path = ByteFields.string(parts[3])
+                let path = ByteFields.string(field(line, 3))
                 let names = (try? fs.contentsOfDirectory(path)).map(Set.init)
-                let digest = ByteFields.string(parts[1])
-                guard Self.namesDigest(names, ecosystem: ecosystem) == digest else { return miss(ByteFields.string(entries[i])) }
+                let digest = ByteFields.string(field(line, 1))
+                guard Self.namesDigest(names, ecosystem: ecosystem) == digest else { return miss(whole(line)) }
                 rewritten[i] = "d\t\(digest)\t\(s?.modificationTime ?? -1)\t\(path)"
             }
         }
@@ -173,32 +172,26 @@ public struct PlanCache: Sendable {
         // Written again with the new times, so that the next build finds the plan untouched
         // (and, after a complete build, has nothing to read but this record's files).
         if !rewritten.isEmpty {
-            var out = Array((Self.header + "\nkey\t" + key + "\n").utf8)
-            for (i, line) in entries.enumerated() {
-                if let text = rewritten[i] { out += text.utf8 } else { out += line }
+            var out = header
+            for (i, line) in lines.enumerated() {
+                if let text = rewritten[i] { out += text.utf8 } else { out += bytes[line.range(0).lowerBound..<line.last.upperBound] }
                 out.append(0x0A)
             }
             try? fs.writeRecord(file, out + Array("plan\n".utf8) + planText + Array("end\n".utf8))
         }
-        let modules = zip(entries, fields).filter { $0.0.first == UInt8(ascii: "m") }.map { $0.1[4] }
+        let modules = lines.filter { bytes[$0.range(0).lowerBound] == UInt8(ascii: "m") }.map { bytes[$0.range(4)] }
         return .success(Kept(changedFiles: changedFiles, modulePaths: modules, record: Array(planText)))
     }
 
-    /// The statuses of many files given as path bytes, taken on every core.
+    /// The statuses of many files given as path bytes, taken on every core, each core a run of
+    /// neighbours (which share directories).
     static func statuses(_ paths: [ArraySlice<UInt8>], fileSystem: any FileSystem) -> [FileStatus?] {
         let chunks = max(1, min(paths.count / 512, 16))
         let results = ResultSlots<[FileStatus?]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var out: [FileStatus?] = []
-            out.reserveCapacity(paths.count / chunks + 1)
-            var i = chunk
-            while i < paths.count {
-                out.append(fileSystem.status(pathBytes: paths[i]))
-                i += chunks
-            }
-            results[chunk] = out
+            let range = (paths.count * chunk / chunks)..<(paths.count * (chunk + 1) / chunks)
+            results[chunk] = fileSystem.statuses(pathBytes: paths[range])
         }
-        let parts = results.values.map { $0 ?? [] }
-        return (0..<paths.count).map { parts[$0 % chunks][$0 / chunks] }
+        return results.values.flatMap { $0 ?? [] }
     }
 }

@@ -46,6 +46,9 @@ public protocol FileSystem: Sendable {
     /// The status of the file whose absolute path is these UTF-8 bytes (a line of one of ampu's
     /// records): `status` without making a `String` first, where the file system can.
     func status(pathBytes: ArraySlice<UInt8>) -> FileStatus?
+    /// The statuses of many files by their absolute paths' bytes, in order; those next to each
+    /// other in one directory are cheapest.
+    func statuses(pathBytes: ArraySlice<ArraySlice<UInt8>>) -> [FileStatus?]
     func readFile(_ path: String) throws(FileSystemError) -> [UInt8]
     /// Writes the whole file atomically: readers see the old or the new bytes, never a mix.
     func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError)
@@ -71,6 +74,8 @@ extension FileSystem {
     public func status(pathBytes: ArraySlice<UInt8>) -> FileStatus? {
         status(String(decoding: pathBytes, as: UTF8.self))
     }
+
+    public func statuses(pathBytes: ArraySlice<ArraySlice<UInt8>>) -> [FileStatus?] { pathBytes.map { status(pathBytes: $0) } }
 
     public func exists(_ path: String) -> Bool { status(path) != nil }
 

@@ -37,6 +37,46 @@ public struct LocalFileSystem: FileSystem {
         return Self.fileStatus(st)
     }
 
+    /// Each file is statted by its name relative to its directory, opened once for the files
+    /// next to each other in it: the kernel walks a path's components once per directory
+    /// instead of once per file.
+    public func statuses(pathBytes paths: ArraySlice<ArraySlice<UInt8>>) -> [FileStatus?] {
+        var out: [FileStatus?] = []
+        out.reserveCapacity(paths.count)
+        var directory: ArraySlice<UInt8> = []
+        var fd: Int32 = -1
+        defer { if fd >= 0 { close(fd) } }
+        for path in paths {
+            guard path.first == 0x2F, !path.contains(0), let slash = path.lastIndex(of: 0x2F), slash > path.startIndex else {
+                out.append(status(pathBytes: path))
+                continue
+            }
+            let dir = path[..<slash]
+            if !dir.elementsEqual(directory) {
+                if fd >= 0 { close(fd) }
+                directory = dir
+                fd = withUnsafeTemporaryAllocation(of: CChar.self, capacity: dir.count + 1) { buffer in
+                    for (i, b) in dir.enumerated() { buffer[i] = CChar(bitPattern: b) }
+                    buffer[dir.count] = 0
+                    return open(buffer.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                }
+            }
+            guard fd >= 0 else {
+                out.append(status(pathBytes: path))
+                continue
+            }
+            let name = path[(slash + 1)...]
+            var st = stat()
+            let rc = withUnsafeTemporaryAllocation(of: CChar.self, capacity: name.count + 1) { buffer -> Int32 in
+                for (i, b) in name.enumerated() { buffer[i] = CChar(bitPattern: b) }
+                buffer[name.count] = 0
+                return fstatat(fd, buffer.baseAddress!, &st, 0)
+            }
+            out.append(rc == 0 ? Self.fileStatus(st) : nil)
+        }
+        return out
+    }
+
     private func fileStatus(_ path: String, follow: Bool) -> FileStatus? {
         var st = stat()
         let rc = follow ? stat(path, &st) : lstat(path, &st)
