@@ -1,5 +1,5 @@
 /// What the last build of a profile left when every action of its plan succeeded: the kept
-/// plan's file, the programs it ran, every output, and every file the actions read that no
+/// plan's digest, the programs it ran, every output, and every file the actions read that no
 /// action writes and the kept plan does not watch already (C files, the headers a dependency
 /// file named), each with its size and time. While all of them stand and no file the plan was made from changed,
 /// a build has nothing to do, and says so without reading a fingerprint: it stats what Ninja
@@ -36,10 +36,9 @@ public struct CompleteBuild: Sendable {
 
     /// After a build in which every action of `plan` succeeded or was up to date.
     /// - Parameter watched: the files the kept plan's check looks at (its modules): left out.
-    public func save(_ plan: BuildPlan, planCache: String, fingerprints: FingerprintStore, environment: [String: String], watched: Set<String>) {
+    public func save(_ plan: BuildPlan, planDigest: String, fingerprints: FingerprintStore, environment: [String: String], watched: Set<String>) {
         let fs = stats.fileSystem
-        guard let cache = fs.status(planCache) else { return }
-        var text = Self.header + "\nplan\t\(cache.size)\t\(cache.modificationTime)\n"
+        var text = Self.header + "\nplan\t\(planDigest)\n"
         var programs: [String] = []
         for action in plan.actions { for p in action.launcher + [action.arguments[0]] where !programs.contains(p) { programs.append(p) } }
         for program in programs {
@@ -70,7 +69,7 @@ public struct CompleteBuild: Sendable {
     }
 
     /// Whether the last build left everything as it is now, but for the files in `except`.
-    public func holds(planCache: String, environment: [String: String], except: Set<String> = []) -> Bool {
+    public func holds(planDigest: String, environment: [String: String], except: Set<String> = []) -> Bool {
         guard let bytes = try? stats.fileSystem.readFile(file), bytes.count > 4, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return false }
         var lines = ByteFields.lines(bytes[..<(bytes.count - 4)])[...]
         guard let first = lines.popFirst(), ByteFields.equals(first, Self.header) else { return false }
@@ -88,9 +87,8 @@ public struct CompleteBuild: Sendable {
         for line in entries where line.first != UInt8(ascii: "o") && line.first != UInt8(ascii: "i") {
             switch line.first {
             case UInt8(ascii: "p"):
-                let f = ByteFields.fields(line, count: 3)
-                guard f.count == 3, let s = stats.status(planCache), ByteFields.integer(f[1]) == Int64(s.size),
-                      ByteFields.integer(f[2]) == s.modificationTime else { return false }
+                let f = ByteFields.fields(line, count: 2)
+                guard f.count == 2, ByteFields.equals(f[1], planDigest) else { return false }
             case UInt8(ascii: "t"):
                 let parts = ByteFields.fields(line, count: 3)
                 guard parts.count == 3,

@@ -50,8 +50,10 @@ public struct PlanCache: Sendable {
         return String(SHA256.hex(digest: hash.finish()).prefix(32))
     }
 
-    /// Keeps `plan` (made from `snapshot`, without errors) for the next build.
-    public func save(_ plan: BuildPlan, snapshot: WorkspaceSnapshot, key: String) {
+    /// Keeps `plan` (made from `snapshot`, without errors) for the next build; the digest of the
+    /// plan kept (what a complete build's record names it by), or nil when it was not kept.
+    @discardableResult
+    public func save(_ plan: BuildPlan, snapshot: WorkspaceSnapshot, key: String) -> String? {
         let fs = stats.fileSystem
         var text = Self.header + "\nkey\t" + key + "\n"
         var manifests = Set(snapshot.packages.packages.map(\.path) + [snapshot.rootManifest.path])
@@ -71,10 +73,11 @@ public struct PlanCache: Sendable {
             text += "d\t\(Self.namesDigest(names, ecosystem: snapshot.ecosystem))\t\(stats.status(directory)?.modificationTime ?? -1)\t\(directory)\n"
         }
         text += "plan\n"
-        guard let record = PlanRecord.text(of: plan) else { return }
+        guard let record = PlanRecord.text(of: plan) else { return nil }
         text += record + "end\n"
         try? fs.createDirectory(Paths.parent(file))
-        try? fs.writeRecord(file, Array(text.utf8))
+        guard (try? fs.writeRecord(file, Array(text.utf8))) != nil else { return nil }
+        return ContentHash.hex(Array(record.utf8))
     }
 
     /// The kept plan, when everything it was made from is as it was; nil otherwise.
@@ -95,6 +98,9 @@ public struct PlanCache: Sendable {
         public var changedFiles: [String]
         let modulePaths: [ArraySlice<UInt8>]
         let record: [UInt8]
+
+        /// The plan's own digest, which a rewrite of the files' times leaves as it was.
+        public var digest: String { ContentHash.hex(record) }
 
         /// Every module the check looked at: what a complete build's record need not repeat.
         public var watched: Set<String> { Set(modulePaths.map(ByteFields.string)) }

@@ -54,6 +54,8 @@ struct BuildSession {
         /// After a complete build: the only actions that may have to run (the others need not
         /// read their fingerprints).
         var onlyThese: Set<Int>? = nil
+        /// The kept plan's digest, when the plan is kept.
+        var planDigest: String? = nil
         /// The files the kept plan's check looks at (asked for only after a build ran).
         var watched: () -> Set<String> = { [] }
     }
@@ -80,15 +82,16 @@ struct BuildSession {
             switch cache.validate(key: key, ecosystem: found.ecosystem) {
             case .success(let kept):
                 if shortcut, kept.untouched, case .success(let profile) = ProfileSettings.resolve(options.profileName, in: root.build, manifest: root.path),
-                   CompleteBuild(targetDirectory: target, profile: options.profileName, stats: stats).holds(planCache: cache.file, environment: environment) {
+                   CompleteBuild(targetDirectory: target, profile: options.profileName, stats: stats).holds(planDigest: kept.digest, environment: environment) {
                     return Prepared(rootManifest: root, plan: BuildPlan(root: root.directory, profile: profile, targetDirectory: target),
                                     stats: stats, cached: true, nothingToDo: true)
                 }
                 if let plan = kept.plan() {
                     var prepared = Prepared(rootManifest: root, plan: plan, stats: stats, cached: true)
                     prepared.watched = { kept.watched }
+                    prepared.planDigest = kept.digest
                     if CompleteBuild(targetDirectory: target, profile: options.profileName, stats: stats)
-                        .holds(planCache: cache.file, environment: environment, except: Set(kept.changedFiles)) {
+                        .holds(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles)) {
                         prepared.onlyThese = CompleteBuild.affected(by: kept.changedFiles, in: plan)
                     }
                     return prepared
@@ -122,15 +125,17 @@ struct BuildSession {
         show(plan.diagnostics, sources: snapshot.sources, root: snapshot.root, defaultFile: snapshot.rootManifest.path)
         if plan.hasErrors && !partial { Terminal.exitNow(1) }
         let cache = PlanCache(targetDirectory: plan.targetDirectory, profile: options.profileName, stats: stats)
+        var digest: String?
         if !plan.hasErrors && report.warningCount == 0 && plan.diagnostics.isEmpty {
             // Kept only when there is nothing to say: a kept plan is used without a word.
-            cache.save(plan, snapshot: snapshot, key: key)
+            digest = cache.save(plan, snapshot: snapshot, key: key)
         } else {
             try? fileSystem.removeItem(cache.file)
         }
         // The fingerprints hash what the load has already read, instead of reading it again.
         stats.remember(sources: snapshot.sources)
         var prepared = Prepared(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false)
+        prepared.planDigest = digest
         let modules = snapshot.modulePaths
         prepared.watched = { Set(modules) }
         return prepared
@@ -212,9 +217,8 @@ struct BuildSession {
         }
         let elapsed = String(format2(Clock.now() - started))
         if summary.succeeded && !plan.hasErrors {
-            let cache = PlanCache(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: prepared.stats)
-            if fileSystem.exists(cache.file) {
-                complete.save(plan, planCache: cache.file, fingerprints: fingerprints, environment: environment, watched: prepared.watched())
+            if let digest = prepared.planDigest {
+                complete.save(plan, planDigest: digest, fingerprints: fingerprints, environment: environment, watched: prepared.watched())
             }
             status("Finished", "`\(plan.profile.name)` profile [\(plan.profile.summary)] in \(elapsed)s")
             return true
