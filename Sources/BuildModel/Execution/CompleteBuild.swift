@@ -35,8 +35,9 @@ public struct CompleteBuild: Sendable {
     }
 
     /// After a build in which every action of `plan` succeeded or was up to date.
-    /// - Parameter watched: the files the kept plan's check looks at (its modules): left out.
-    public func save(_ plan: BuildPlan, planDigest: String, fingerprints: FingerprintStore, environment: [String: String], watched: Set<String>) {
+    /// - Parameter watched: whether the kept plan's check looks at a file already (its modules,
+    ///   which are the ecosystem's sources): those are left out.
+    public func save(_ plan: BuildPlan, planDigest: String, fingerprints: FingerprintStore, environment: [String: String], watched: (String) -> Bool) {
         let fs = stats.fileSystem
         var text = Self.header + "\nplan\t\(planDigest)\n"
         var programs: [String] = []
@@ -58,7 +59,7 @@ public struct CompleteBuild: Sendable {
                 guard let bytes = try? fs.readFile(fingerprints.file(for: action)), let recorded = Fingerprint(bytes: bytes) else { return }
                 inputs += recorded.inputs.map(\.path)
             }
-            for input in inputs where !written.contains(input) && !watched.contains(input) && read.insert(input).inserted {
+            for input in inputs where !written.contains(input) && !watched(input) && read.insert(input).inserted {
                 // The statuses the build took: an input it found changed was run on and recorded.
                 guard let s = stats.status(input) else { return }
                 text += "in\t\(s.size)\t\(s.modificationTime)\t\(input)\n"

@@ -96,14 +96,11 @@ public struct PlanCache: Sendable {
         public var untouched: Bool { changedFiles.isEmpty }
         /// The modules whose bytes changed while their imports did not.
         public var changedFiles: [String]
-        let modulePaths: [ArraySlice<UInt8>]
         let record: [UInt8]
 
         /// The plan's own digest, which a rewrite of the files' times leaves as it was.
         public var digest: String { ContentHash.hex(record) }
 
-        /// Every module the check looked at: what a complete build's record need not repeat.
-        public var watched: Set<String> { Set(modulePaths.map(ByteFields.string)) }
 
         /// The plan itself (read only when it is needed: a build with nothing to do is told by
         /// `untouched` and `CompleteBuild` without it).
@@ -185,8 +182,7 @@ public struct PlanCache: Sendable {
             }
             try? fs.writeRecord(file, out + Array("plan\n".utf8) + planText + Array("end\n".utf8))
         }
-        let modules = lines.filter { bytes[$0.range(0).lowerBound] == UInt8(ascii: "m") }.map { bytes[$0.range(4)] }
-        return .success(Kept(changedFiles: changedFiles, modulePaths: modules, record: Array(planText)))
+        return .success(Kept(changedFiles: changedFiles, record: Array(planText)))
     }
 
     /// The statuses of many files given as path bytes, taken on every core, each core a run of

@@ -56,8 +56,9 @@ struct BuildSession {
         var onlyThese: Set<Int>? = nil
         /// The kept plan's digest, when the plan is kept.
         var planDigest: String? = nil
-        /// The files the kept plan's check looks at (asked for only after a build ran).
-        var watched: () -> Set<String> = { [] }
+        /// Whether the kept plan's check looks at a file already: the ecosystem's sources (every
+        /// module is one of them).
+        var watched: @Sendable (String) -> Bool = { _ in false }
     }
 
     /// The plan: the last build's when nothing it was made from changed; else the workspace
@@ -88,7 +89,7 @@ struct BuildSession {
                 }
                 if let plan = kept.plan() {
                     var prepared = Prepared(rootManifest: root, plan: plan, stats: stats, cached: true)
-                    prepared.watched = { kept.watched }
+                    prepared.watched = { [ecosystem = found.ecosystem] in ecosystem.isSourceFile($0) }
                     prepared.planDigest = kept.digest
                     if CompleteBuild(targetDirectory: target, profile: options.profileName, stats: stats)
                         .holds(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles)) {
@@ -136,8 +137,7 @@ struct BuildSession {
         stats.remember(sources: snapshot.sources)
         var prepared = Prepared(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false)
         prepared.planDigest = digest
-        let modules = snapshot.modulePaths
-        prepared.watched = { Set(modules) }
+        prepared.watched = { [ecosystem = found.ecosystem] in ecosystem.isSourceFile($0) }
         return prepared
     }
 
@@ -218,7 +218,7 @@ struct BuildSession {
         let elapsed = String(format2(Clock.now() - started))
         if summary.succeeded && !plan.hasErrors {
             if let digest = prepared.planDigest {
-                complete.save(plan, planDigest: digest, fingerprints: fingerprints, environment: environment, watched: prepared.watched())
+                complete.save(plan, planDigest: digest, fingerprints: fingerprints, environment: environment, watched: prepared.watched)
             }
             status("Finished", "`\(plan.profile.name)` profile [\(plan.profile.summary)] in \(elapsed)s")
             return true
