@@ -80,11 +80,6 @@ public struct PlanCache: Sendable {
         return ContentHash.hex(Array(record.utf8))
     }
 
-    /// The kept plan, when everything it was made from is as it was; nil otherwise.
-    public func load(key: String, ecosystem: any Ecosystem) -> BuildPlan? {
-        try? lookup(key: key, ecosystem: ecosystem).get()
-    }
-
     /// Why the kept plan cannot be used: the line of the cache whose file changed, or what is
     /// missing.
     public struct Miss: Error, Sendable { public var line: String }
@@ -105,14 +100,6 @@ public struct PlanCache: Sendable {
         /// The plan itself (read only when it is needed: a build with nothing to do is told by
         /// `untouched` and `CompleteBuild` without it).
         public func plan() -> BuildPlan? { PlanRecord.plan(from: record[...]) }
-    }
-
-    /// The kept plan, or why not.
-    public func lookup(key: String, ecosystem: any Ecosystem) -> Result<BuildPlan, Miss> {
-        switch validate(key: key, ecosystem: ecosystem) {
-        case .failure(let miss): return .failure(miss)
-        case .success(let kept): return kept.plan().map { .success($0) } ?? .failure(Miss(line: "plan"))
-        }
     }
 
     /// Whether the kept plan stands, without reading the plan.

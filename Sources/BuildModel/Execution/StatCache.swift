@@ -1,10 +1,9 @@
-import Dispatch
 import Synchronization
 
-/// The status of each file asked for, taken once per build: the plan's check and every
-/// action's fingerprint ask about the same sources, and each should cost one `stat`, as in
-/// Ninja. Files an action writes are forgotten when it finishes, so the actions after it see
-/// them as written.
+/// The status of each file asked for, taken once per build: actions share inputs, and each
+/// should cost one `stat`, as in Ninja; with the content hashes known for them (from the load,
+/// or from a fingerprint), so that a file is not read twice. Files an action writes are
+/// forgotten when it finishes, so the actions after it see them as written.
 public final class StatCache: Sendable {
     public let fileSystem: any FileSystem
     private let known = Mutex<[String: FileStatus?]>([:])
@@ -17,27 +16,6 @@ public final class StatCache: Sendable {
         let status = fileSystem.status(path)
         known.withLock { $0[path] = .some(status) }
         return status
-    }
-
-    /// Takes the statuses of many files at once, on every core: a no-op build's check of its
-    /// kept plan is mostly this.
-    public func prefetch(_ paths: [String]) {
-        let paths = known.withLock { known in paths.filter { known[$0] == nil } }
-        let chunks = max(1, min(paths.count / 512, 16))
-        let results = ResultSlots<[(String, FileStatus?)]>(count: chunks)
-        let fileSystem = self.fileSystem
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var out: [(String, FileStatus?)] = []
-            var i = chunk
-            while i < paths.count {
-                out.append((paths[i], fileSystem.status(paths[i])))
-                i += chunks
-            }
-            results[chunk] = out
-        }
-        known.withLock { known in
-            for part in results.values { for (path, status) in part ?? [] { known[path] = .some(status) } }
-        }
     }
 
     public func forget(_ paths: [String]) {

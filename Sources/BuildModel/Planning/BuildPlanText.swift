@@ -48,35 +48,3 @@ extension BuildPlan {
         ])
     }
 }
-
-extension BuildPlan {
-    /// A plan read back from its JSON (`json`); nil when the value is not one.
-    public init?(json: JSONValue) {
-        func strings(_ v: JSONValue?) -> [String]? { v?.arrayValue?.map { $0.stringValue ?? "" } }
-        guard let root = json["root"]?.stringValue, let target = json["target_directory"]?.stringValue,
-              let p = json["profile"], let name = p["name"]?.stringValue, let opt = p["optimization"]?.intValue, let debug = p["debug_info"]?.boolValue,
-              let actions = json["actions"]?.arrayValue else { return nil }
-        self.init(root: root, profile: ProfileSettings(name: name, optimization: Int(opt), debugInfo: debug, lto: p["lto"]?.stringValue), targetDirectory: target)
-        for a in actions {
-            guard let kind = a["kind"]?.stringValue.flatMap(BuildAction.Kind.init(rawValue:)), let package = a["package"]?.stringValue,
-                  let description = a["description"]?.stringValue, let arguments = strings(a["arguments"]), !arguments.isEmpty,
-                  let directory = a["directory"]?.stringValue, let inputs = strings(a["inputs"]), let outputs = strings(a["outputs"]),
-                  let dependencies = a["dependencies"]?.arrayValue?.compactMap({ $0.intValue.map(Int.init) }),
-                  dependencies.allSatisfy({ $0 < self.actions.count }) else { return nil }
-            var environment: [String: String] = [:]
-            for (k, v) in a["environment"]?.objectValue ?? [:] { environment[k] = v.stringValue }
-            add(BuildAction(kind: kind, package: package, description: description, arguments: arguments, launcher: strings(a["launcher"]) ?? [],
-                            environment: environment, directory: directory, inputs: inputs, outputs: outputs, depfile: a["depfile"]?.stringValue,
-                            compiledFiles: strings(a["compiled_files"]) ?? [], dependencies: dependencies))
-        }
-        func products(_ v: JSONValue?) -> [Product] {
-            (v?.arrayValue ?? []).compactMap { p in
-                guard let n = p["name"]?.stringValue, let pk = p["package"]?.stringValue, let path = p["path"]?.stringValue,
-                      let action = p["action"]?.intValue, action < self.actions.count else { return nil }
-                return Product(name: n, package: pk, path: path, action: Int(action))
-            }
-        }
-        programs = products(json["programs"])
-        tests = products(json["tests"])
-    }
-}

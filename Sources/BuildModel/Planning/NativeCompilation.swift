@@ -9,8 +9,13 @@ public struct NativeCompilation: Sendable {
     public var launcher: [String]
 
     public init(environment: [String: String], launcher: String?) {
-        compiler = environment["CC"].flatMap { $0.isEmpty ? nil : $0 } ?? "cc"
+        compiler = Self.compiler(environment: environment)
         self.launcher = launcher.map { [$0] } ?? []
+    }
+
+    /// The C compiler, which also links programs: `$CC`, else `cc`.
+    public static func compiler(environment: [String: String]) -> String {
+        environment["CC"].flatMap { $0.isEmpty ? nil : $0 } ?? "cc"
     }
 
     /// What planning a package's native part gave: the archive and the action writing it.

@@ -37,7 +37,9 @@ public enum NinjaFile {
             if let depfile = action.depfile { out += "  depfile = " + escapeValue(plan.display(depfile)) + "\n" }
             out += "\n"
         }
-        let defaults = plan.actions.filter { a in !plan.actions.contains { $0.dependencies.contains(a.id) } }
+        // What nothing comes after: the programs, tests and libraries a plain `ninja` builds.
+        let followed = Set(plan.actions.flatMap(\.dependencies))
+        let defaults = plan.actions.filter { !followed.contains($0.id) }
             .flatMap { $0.outputs.filter { !depfiles.contains($0) } }.map { escapePath(plan.display($0)) }
         if !defaults.isEmpty { out += "default " + defaults.joined(separator: " ") + "\n" }
         return out

@@ -33,30 +33,33 @@ public enum ToolLocator {
     ///   - defaultName: the name looked up in PATH when neither is set.
     public static func locate(_ tool: String, configured: Located<String>?, key: String, manifest: PackageManifest, variable: String,
                               defaultName: String, environment: [String: String], fileSystem: any FileSystem) -> Result<String, Diagnostic> {
+        if let found = find(configured: configured?.value, variable: variable, defaultName: defaultName, manifestDirectory: manifest.directory,
+                            environment: environment, fileSystem: fileSystem) {
+            return .success(found)
+        }
+        // Not found: say where it was looked for, by the setting that was in charge.
         let path = environment["PATH"] ?? "/usr/bin:/bin"
         let manifestName = Paths.lastComponent(manifest.path)
+        func why(_ program: String, base: String) -> String {
+            guard program.contains("/") else { return "is not on PATH" }
+            return fileSystem.exists(Paths.join(base, program)) ? "is not executable" : "does not exist"
+        }
         if let configured {
             let value = configured.value
             if value.contains("/") {
-                let full = Paths.join(manifest.directory, value)
-                if let found = find(full, base: manifest.directory, path: path, fileSystem: fileSystem) { return .success(found) }
-                let why = fileSystem.exists(full) ? "is not executable" : "does not exist"
-                return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(value)' \(why)",
+                return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(value)' \(why(value, base: manifest.directory))",
                                            file: manifest.path, range: configured.range, label: "set here", notes: ["the path is relative to \(manifestName)"],
                                            help: ["correct the path, or remove `\(key)` to use $\(variable) or '\(defaultName)' from PATH"]))
             }
-            if let found = find(value, base: manifest.directory, path: path, fileSystem: fileSystem) { return .success(found) }
             return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(value)' is not on PATH",
                                        file: manifest.path, range: configured.range, label: "looked up in PATH", notes: ["PATH is \(path)"],
                                        help: ["put the directory holding '\(value)' on PATH, or write its full path here"]))
         }
         if let named = environment[variable], !named.isEmpty {
-            if let found = find(named, base: fileSystem.currentDirectory, path: path, fileSystem: fileSystem) { return .success(found) }
-            let why = named.contains("/") ? (fileSystem.exists(named) ? "is not executable" : "does not exist") : "is not on PATH"
-            return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(named)' named by $\(variable) \(why)",
+            return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue,
+                                       message: "\(tool) '\(named)' named by $\(variable) \(why(named, base: fileSystem.currentDirectory))",
                                        file: manifest.path, range: .at(0), help: ["set \(variable) to the compiler's full path, or unset it to use '\(defaultName)' from PATH"]).unplaced)
         }
-        if let found = find(defaultName, base: manifest.directory, path: path, fileSystem: fileSystem) { return .success(found) }
         return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue,
                                    message: "\(tool) was not found: \(manifestName) has no `\(key)`, $\(variable) is not set, and no '\(defaultName)' is on PATH",
                                    file: manifest.path, range: .at(0), notes: ["PATH is \(path)"],

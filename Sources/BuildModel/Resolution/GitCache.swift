@@ -138,9 +138,7 @@ public struct GitCache: Sendable {
     /// where a commit has no such file.
     public func files(_ location: String, commits: [String], path: String) throws(Failure) -> [String: [UInt8]?] {
         guard !commits.isEmpty else { return [:] }
-        for c in commits where !(c.utf8.count == 40 && c.utf8.allSatisfy { ASCII.hexValue($0) != nil }) {
-            throw .fileSystem("'\(c)' is not a commit id")
-        }
+        for c in commits { _ = try Self.checkedCommit(c) }
         let result: ProcessRunner.Result
         do {
             result = try ProcessRunner.run(["git", "--git-dir", try mirror(of: location), "cat-file", "--batch"],

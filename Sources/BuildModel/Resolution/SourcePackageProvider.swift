@@ -159,8 +159,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     private func alreadyCached(_ package: String, mirror: String, pin: String?) throws(GitCache.Failure) -> [(version: Version, tag: String?, commit: String)]? {
         guard LocalFileSystem().isDirectory(mirror) else { return nil }
         if let pin {
-            guard pin.utf8.count == 40, pin.utf8.allSatisfy({ ASCII.hexValue($0) != nil }),
-                  let commit = try? cache.commit(package, ref: pin), commit == pin else { return nil }
+            guard (try? GitCache.checkedCommit(pin)) != nil, let commit = try? cache.commit(package, ref: pin), commit == pin else { return nil }
             return [try pinned(package, commit: commit)]
         }
         guard let wanted = state.withLock({ $0.ranged.contains(package) ? nil : $0.pinnedTags[package] }), !wanted.isEmpty else { return nil }

@@ -40,105 +40,26 @@ struct BuildSession {
     let environment = Environment.current
     var stream: Terminal { options.messageFormat == .json ? .standardOutput : .standardError }
 
-    /// What a build works from: the root manifest and the plan.
-    struct Prepared {
-        var rootManifest: PackageManifest
-        var plan: BuildPlan
-        /// Statuses taken while the plan was checked, for the fingerprints to reuse.
-        var stats: StatCache
-        /// Whether the plan is the last build's, kept in target/cache (nothing was loaded).
-        var cached: Bool
-        /// Nothing changed since a build that left everything built: `plan` is empty and there
-        /// is nothing to run.
-        var nothingToDo = false
-        /// After a complete build: the only actions that may have to run (the others need not
-        /// read their fingerprints).
-        var onlyThese: Set<Int>? = nil
-        /// The kept plan's digest, when the plan is kept.
-        var planDigest: String? = nil
-        /// Whether the kept plan's check looks at a file already: the ecosystem's sources (every
-        /// module is one of them).
-        var watched: @Sendable (String) -> Bool = { _ in false }
-    }
-
-    /// The plan: the last build's when nothing it was made from changed; else the workspace
-    /// loaded, checked (check's errors stop here) and planned (its errors too, unless `partial`:
-    /// then what can be built still is, and the errors are shown first).
-    /// - Parameter shortcut: a build with nothing to do may say so without reading its plan.
-    func plan(partial: Bool = false, shortcut: Bool = false) -> Prepared {
-        let stats = StatCache(fileSystem: fileSystem)
-        let found: (path: String, ecosystem: any Ecosystem)
-        do throws(WorkspaceError) {
-            found = try EcosystemRegistry.standard.manifest(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, fileSystem: fileSystem)
-        } catch {
-            show([error.diagnostic], sources: [:], root: nil, defaultFile: "")
+    /// The plan, as `BuildSetup` prepares it; what it reports is shown here, and a setup that
+    /// stops ends the program with status 1.
+    /// - Parameters:
+    ///   - partial: a plan with errors still goes on, its errors shown first.
+    ///   - shortcut: a build with nothing to do may say so without reading its plan.
+    func plan(partial: Bool = false, shortcut: Bool = false) -> PreparedBuild {
+        let setup = BuildSetup(fileSystem: fileSystem, environment: environment, profile: options.profileName, tool: Self.toolIdentity(fileSystem))
+        let outcome = setup.prepare(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, partial: partial, shortcut: shortcut) { miss in
+            // AMPU_DEBUG_PLAN=1 says why the plan is made afresh.
+            if environment["AMPU_DEBUG_PLAN"] != nil { Terminal.standardError.write("plan cache: \(miss.line)\n") }
+        }
+        switch outcome {
+        case .ready(let prepared, let report):
+            show(report.diagnostics, sources: report.sources, root: report.root, defaultFile: report.defaultFile)
+            return prepared
+        case .stopped(let report, let summary):
+            show(report.diagnostics, sources: report.sources, root: report.root, defaultFile: report.defaultFile)
+            if let summary { finish(error: summary) }
             Terminal.exitNow(1)
         }
-        let rootPath = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem).workspaceRoot(for: found.path)
-        let key = PlanCache.key(ecosystem: found.ecosystem.name, manifest: rootPath, profile: options.profileName, environment: environment,
-                                tool: Self.toolIdentity(fileSystem))
-        if let root = found.ecosystem.loadManifest(in: Paths.parent(rootPath), fileSystem: fileSystem), !root.hasErrors {
-            let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
-            let cache = PlanCache(targetDirectory: target, profile: options.profileName, stats: stats)
-            switch cache.validate(key: key, ecosystem: found.ecosystem) {
-            case .success(let kept):
-                if shortcut, kept.untouched, case .success(let profile) = ProfileSettings.resolve(options.profileName, in: root.build, manifest: root.path),
-                   CompleteBuild(targetDirectory: target, profile: options.profileName, stats: stats).holds(planDigest: kept.digest, environment: environment) {
-                    return Prepared(rootManifest: root, plan: BuildPlan(root: root.directory, profile: profile, targetDirectory: target),
-                                    stats: stats, cached: true, nothingToDo: true)
-                }
-                if let plan = kept.plan() {
-                    var prepared = Prepared(rootManifest: root, plan: plan, stats: stats, cached: true)
-                    prepared.watched = { [ecosystem = found.ecosystem] in ecosystem.isSourceFile($0) }
-                    prepared.planDigest = kept.digest
-                    if CompleteBuild(targetDirectory: target, profile: options.profileName, stats: stats)
-                        .holds(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles)) {
-                        prepared.onlyThese = CompleteBuild.affected(by: kept.changedFiles, in: plan)
-                    }
-                    return prepared
-                }
-            case .failure(let miss):
-                // AMPU_DEBUG_PLAN=1 says why the plan is made afresh.
-                if environment["AMPU_DEBUG_PLAN"] != nil { Terminal.standardError.write("plan cache: \(miss.line)\n") }
-            }
-        }
-        let snapshot: WorkspaceSnapshot
-        do throws(WorkspaceError) {
-            let loader = WorkspaceLoader(ecosystem: found.ecosystem, fileSystem: fileSystem, environment: environment)
-            snapshot = try loader.load(from: fileSystem.currentDirectory, manifestPath: found.path)
-        } catch {
-            show([error.diagnostic], sources: [:], root: nil, defaultFile: "")
-            Terminal.exitNow(1)
-        }
-        let report = CheckReport(snapshot: snapshot, resolution: [])
-        show(report.diagnostics, sources: snapshot.sources, root: snapshot.root, defaultFile: snapshot.rootManifest.path)
-        if report.errorCount > 0 {
-            finish(error: "could not build: `ampu check` found \(count(report.errorCount, "error"))")
-        }
-        let request: BuildRequest
-        switch BuildRequest.make(snapshot, profile: options.profileName, environment: environment, fileSystem: fileSystem) {
-        case .success(let made): request = made
-        case .failure(let diagnostic):
-            show([diagnostic], sources: snapshot.sources, root: snapshot.root, defaultFile: snapshot.rootManifest.path)
-            Terminal.exitNow(1)
-        }
-        let plan = request.plan()
-        show(plan.diagnostics, sources: snapshot.sources, root: snapshot.root, defaultFile: snapshot.rootManifest.path)
-        if plan.hasErrors && !partial { Terminal.exitNow(1) }
-        let cache = PlanCache(targetDirectory: plan.targetDirectory, profile: options.profileName, stats: stats)
-        var digest: String?
-        if !plan.hasErrors && report.warningCount == 0 && plan.diagnostics.isEmpty {
-            // Kept only when there is nothing to say: a kept plan is used without a word.
-            digest = cache.save(plan, snapshot: snapshot, key: key)
-        } else {
-            try? fileSystem.removeItem(cache.file)
-        }
-        // The fingerprints hash what the load has already read, instead of reading it again.
-        stats.remember(sources: snapshot.sources)
-        var prepared = Prepared(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false)
-        prepared.planDigest = digest
-        prepared.watched = { [ecosystem = found.ecosystem] in ecosystem.isSourceFile($0) }
-        return prepared
     }
 
     /// This program's own path, size and time: a new ampu plans afresh.
@@ -150,7 +71,7 @@ struct BuildSession {
     /// Runs the plan under the target directory's lock; compile_commands.json is written first.
     /// Returns whether every action succeeded (and the plan had no error).
     @discardableResult
-    func execute(_ prepared: Prepared, timings: Bool = false) -> Bool {
+    func execute(_ prepared: PreparedBuild, timings: Bool = false) -> Bool {
         let plan = prepared.plan
         let started = Clock.now()
         if prepared.nothingToDo {
@@ -167,27 +88,14 @@ struct BuildSession {
         }
         defer { withExtendedLifetime(lock) {} }
         do {
-            // Written only when it changes: editors watch it, and an unchanged build changes nothing.
-            let path = Paths.join(plan.root, "compile_commands.json")
-            if !prepared.cached || !fileSystem.exists(path) {
-                let text = Array(CompileCommands.json(of: plan).utf8)
-                if (try? fileSystem.readFile(path)) != text { try fileSystem.writeFile(path, text) }
-            }
+            try prepared.writeCompileCommands(fileSystem: fileSystem)
         } catch {
             show([Diagnostic(severity: .warning, message: "cannot write compile_commands.json: \(error)", range: .at(0)).unplaced], sources: [:], root: nil, defaultFile: "")
         }
-        let jobs = options.jobs ?? prepared.rootManifest.build.jobs.map { Int($0.value) } ?? Clock.cores
-        let timeout = Double(prepared.rootManifest.build.timeout?.value ?? 300)
-        // The record of a complete build goes first: it comes back only if this one completes.
-        let complete = CompleteBuild(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: prepared.stats)
-        complete.forget()
-        let fingerprints = FingerprintStore(targetDirectory: plan.targetDirectory, stats: prepared.stats)
-        let executor = BuildExecutor(
-            plan: plan, store: fingerprints,
-            options: .init(jobs: jobs, keepGoing: options.keepGoing, timeout: timeout, environment: environment, interruption: .shared,
-                           onlyThese: prepared.onlyThese))
+        let jobs = options.jobs ?? prepared.jobs(default: Clock.cores)
+        let timeout = prepared.timeout
         let progress = BuildProgress(total: plan.actions.count, terminal: .standardError)
-        let summary = executor.run { event in
+        let summary = prepared.run(jobs: jobs, keepGoing: options.keepGoing, environment: environment, interruption: .shared) { event in
             switch event {
             case .started(let action, _):
                 progress.started(action)
@@ -217,9 +125,6 @@ struct BuildSession {
         }
         let elapsed = String(format2(Clock.now() - started))
         if summary.succeeded && !plan.hasErrors {
-            if let digest = prepared.planDigest {
-                complete.save(plan, planDigest: digest, fingerprints: fingerprints, environment: environment, watched: prepared.watched)
-            }
             status("Finished", "`\(plan.profile.name)` profile [\(plan.profile.summary)] in \(elapsed)s")
             return true
         }

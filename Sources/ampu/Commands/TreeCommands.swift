@@ -3,7 +3,8 @@ import BuildModel
 
 /// The root manifest and its lock file, for the commands that read what `ampu update` chose.
 enum LockedWorkspace {
-    static func load(_ manifestPath: String?) -> DependencyTree {
+    /// The locked graph, and the manifest it is rooted at.
+    static func load(_ manifestPath: String?) -> (tree: DependencyTree, manifest: String) {
         let fileSystem = LocalFileSystem()
         let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
         guard let lockName = ecosystem.lockFileName else {
@@ -14,7 +15,7 @@ enum LockedWorkspace {
             ManifestTarget.fail("there is no \(lockName) beside \(Paths.lastComponent(path))", help: ["run `ampu update` to resolve the dependencies and write it"])
         }
         do {
-            return DependencyTree(root: manifest, lock: try LockFile.parse(SourceText(path: lockPath, bytes: bytes)))
+            return (DependencyTree(root: manifest, lock: try LockFile.parse(SourceText(path: lockPath, bytes: bytes))), path)
         } catch {
             ManifestTarget.fail("\(error)")
         }
@@ -38,7 +39,7 @@ struct TreeCommand: ParsableCommand {
     var manifestPath: String?
 
     func run() throws {
-        let tree = LockedWorkspace.load(manifestPath)
+        let tree = LockedWorkspace.load(manifestPath).tree
         if let invert, tree.lock.package(named: invert) == nil {
             ManifestTarget.fail("'\(invert)' is not in the lock file", help: ["the locked packages are: " + tree.lock.packages.map(\.name).joined(separator: ", ")])
         }
@@ -63,7 +64,7 @@ struct WhyCommand: ParsableCommand {
     var manifestPath: String?
 
     func run() throws {
-        let tree = LockedWorkspace.load(manifestPath)
+        let tree = LockedWorkspace.load(manifestPath).tree
         guard let text = tree.why(package) else {
             ManifestTarget.fail("nothing depends on '\(package)'", help: ["the locked packages are: " + tree.lock.packages.map(\.name).joined(separator: ", ")])
         }
@@ -86,7 +87,7 @@ struct FetchCommand: ParsableCommand {
     var manifestPath: String?
 
     func run() throws {
-        let tree = LockedWorkspace.load(manifestPath)
+        let tree = LockedWorkspace.load(manifestPath).tree
         let environment = Environment.current
         guard let root = GitCache.defaultRoot(environment: environment) else { ManifestTarget.fail("no package cache: set ASTHRA_CACHE or HOME") }
         let progress = ProgressLine()
@@ -120,7 +121,7 @@ struct GraphCommand: ParsableCommand {
     var manifestPath: String?
 
     func run() throws {
-        let tree = LockedWorkspace.load(manifestPath)
+        let tree = LockedWorkspace.load(manifestPath).tree
         let text: String
         switch format {
         case .dot: text = tree.dot

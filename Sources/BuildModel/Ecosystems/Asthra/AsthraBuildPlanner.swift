@@ -9,13 +9,14 @@
 struct AsthraBuildPlanner {
     let request: BuildRequest
     var plan: BuildPlan
-    let snapshot: WorkspaceSnapshot
     let template: CommandTemplate
     let isSeed: Bool
     let compiler: String?
     var units: [Unit] = []
     /// Every module some unit compiles (library roots' are the compiler's own).
     var compiledModules: Set<String> = []
+
+    var snapshot: WorkspaceSnapshot { request.snapshot }
 
     /// A package the build compiles: a member, a path dependency or a fetched one.
     struct Unit {
@@ -45,7 +46,7 @@ struct AsthraBuildPlanner {
         case .success(let found): compiler = found
         case .failure(let diagnostic): plan.diagnostics.append(diagnostic)
         }
-        var planner = AsthraBuildPlanner(request: request, plan: plan, snapshot: request.snapshot, template: CommandTemplate(words), isSeed: isSeed, compiler: compiler)
+        var planner = AsthraBuildPlanner(request: request, plan: plan, template: CommandTemplate(words), isSeed: isSeed, compiler: compiler)
         planner.run()
         return planner.plan
     }
@@ -71,7 +72,7 @@ struct AsthraBuildPlanner {
         guard compiler != nil else { return }
         var libraries: [Int: (path: String, action: Int)] = [:]
         if isSeed {
-            for u in order { if let lib = libraryAction(u, libraries: libraries) { libraries[u] = lib } }
+            for u in order { if let lib = libraryAction(u, libraries: libraries, order: order) { libraries[u] = lib } }
         }
         for u in order where units[u].isMember {
             guard let package = units[u].manifest?.package else { continue }
@@ -210,14 +211,14 @@ struct AsthraBuildPlanner {
     }
 
     /// Seed: the package's library from its modules other than programs and tests.
-    private mutating func libraryAction(_ u: Int, libraries: [Int: (path: String, action: Int)]) -> (path: String, action: Int)? {
+    private mutating func libraryAction(_ u: Int, libraries: [Int: (path: String, action: Int)], order: [Int]) -> (path: String, action: Int)? {
         let unit = units[u]
         let entries = Set((unit.manifest?.package?.targets ?? []).filter { $0.kind == .bin }.map { Paths.join(unit.directory, $0.path.value) })
         let tests = Set(testModules(of: u))
         let sources = unit.modules.filter { !entries.contains($0) && !tests.contains($0) }
         guard !sources.isEmpty else { return nil }
         let output = Paths.join(plan.profileDirectory, "deps", "lib\(unit.libraryName).a")
-        let dependencies = transitiveDependencies(of: u, order: Array(units.indices)).sorted { units[$0].directory < units[$1].directory }
+        let dependencies = transitiveDependencies(of: u, order: order).sorted { units[$0].directory < units[$1].directory }
         guard let arguments = command(inputs: sources, output: output, includes: [unit.directory] + dependencies.map { units[$0].directory }, hasImports: true) else { return nil }
         let id = plan.add(BuildAction(
             kind: .compile, package: unit.name, description: "Compiling \(unit.name)", arguments: arguments, directory: plan.root,
@@ -233,7 +234,7 @@ struct AsthraBuildPlanner {
         let unit = units[u]
         let inputs = closure(of: [entry])
         let hasImports = !(snapshot.modules[entry]?.imports.isEmpty ?? true)
-        let needed = [u] + transitiveDependencies(of: u, order: order).reversed()
+        let dependencies = transitiveDependencies(of: u, order: order)
         if !isSeed {
             guard let arguments = command(inputs: [entry], output: output, includes: [], hasImports: hasImports) else { return nil }
             return plan.add(BuildAction(
@@ -241,7 +242,8 @@ struct AsthraBuildPlanner {
                 inputs: inputs, outputs: [output], compiledFiles: inputs.filter { compiledModules.contains($0) }))
         }
         let object = Paths.join(plan.profileDirectory, "build", unit.libraryName, name + ".o")
-        let includes = [unit.directory] + transitiveDependencies(of: u, order: order).map { units[$0].directory }
+        let needed = [u] + dependencies.reversed()
+        let includes = [unit.directory] + dependencies.map { units[$0].directory }
         guard let arguments = command(inputs: [entry], output: object, includes: includes, hasImports: hasImports) else { return nil }
         let compile = plan.add(BuildAction(
             kind: .compile, package: unit.name, description: "Compiling \(unit.name) (\(kind) \"\(name)\")", arguments: arguments, directory: plan.root,
@@ -249,7 +251,7 @@ struct AsthraBuildPlanner {
         let libs = needed.compactMap { libraries[$0] }
         let natives = needed.compactMap { archives[$0] }
         let linkInputs = [object] + libs.map(\.path) + natives.map(\.path)
-        let linker = NativeCompilation(environment: request.environment, launcher: nil).compiler
+        let linker = NativeCompilation.compiler(environment: request.environment)
         return plan.add(BuildAction(
             kind: .link, package: unit.name, description: "Linking \(unit.name) (\(kind) \"\(name)\")",
             arguments: [linker] + linkInputs.map { plan.display($0) } + natives.flatMap(\.linkFlags) + ["-o", plan.display(output)],

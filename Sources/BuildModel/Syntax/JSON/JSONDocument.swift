@@ -196,29 +196,10 @@ public struct JSONDocument: Sendable {
                     }
                     members.append(Member(key: key, keyRange: keyRange, value: node))
                 }
-                skipSpace()
-                guard at < bytes.count else { continue }
-                if bytes[at] == 0x2C {
-                    let comma = at
-                    at += 1
-                    skipSpace()
-                    if at < bytes.count, bytes[at] == 0x7D {
-                        problem("a ',' before the '}'", .jsonSyntax, at: SourceRange(comma, comma + 1), label: "trailing comma",
-                                help: ["remove it: JSON allows no trailing comma"])
-                        at += 1
-                        return Node(value: .object(members), range: SourceRange(start, at))
-                    }
-                    continue
-                }
-                if bytes[at] == 0x7D {
-                    at += 1
+                if after(container: start, closing: 0x7D, name: "object", element: "value",
+                         missingComma: "members are separated by commas: add one before this key") == .closed {
                     return Node(value: .object(members), range: SourceRange(start, at))
                 }
-                problem("expected ',' or '}' after the value, found \(describe(at))", .jsonSyntax, at: SourceRange(at, at + 1),
-                        label: "',' or '}' goes here", help: bytes[at] == 0x22 ? ["members are separated by commas: add one before this key"] : [])
-                // A key right after a value is a forgotten comma: read on from the key.
-                if bytes[at] == 0x22 { continue }
-                if !recover(closing: 0x7D) { return Node(value: .object(members), range: SourceRange(start, at)) }
             }
         }
 
@@ -233,33 +214,44 @@ public struct JSONDocument: Sendable {
             }
             while true {
                 elements.append(value(depth: depth + 1))
-                skipSpace()
-                guard at < bytes.count else {
-                    problem("this array has no closing ']'", .jsonSyntax, at: SourceRange(start, start + 1), label: "opened here")
+                if after(container: start, closing: 0x5D, name: "array", element: "element",
+                         missingComma: "elements are separated by commas: add one before this one") == .closed {
                     return Node(value: .array(elements), range: SourceRange(start, at))
                 }
-                if bytes[at] == 0x2C {
-                    let comma = at
-                    at += 1
-                    skipSpace()
-                    if at < bytes.count, bytes[at] == 0x5D {
-                        problem("a ',' before the ']'", .jsonSyntax, at: SourceRange(comma, comma + 1), label: "trailing comma",
-                                help: ["remove it: JSON allows no trailing comma"])
-                        at += 1
-                        return Node(value: .array(elements), range: SourceRange(start, at))
-                    }
-                    continue
-                }
-                if bytes[at] == 0x5D {
-                    at += 1
-                    return Node(value: .array(elements), range: SourceRange(start, at))
-                }
-                problem("expected ',' or ']' after the element, found \(describe(at))", .jsonSyntax, at: SourceRange(at, at + 1), label: "',' or ']' goes here",
-                        help: bytes[at] == 0x22 ? ["elements are separated by commas: add one before this one"] : [])
-                // A string right after an element is a forgotten comma: read on from it.
-                if bytes[at] == 0x22 { continue }
-                if !recover(closing: 0x5D) { return Node(value: .array(elements), range: SourceRange(start, at)) }
             }
+        }
+
+        enum Next { case another, closed }
+
+        /// After a member or an element of the container opened at `start`: another follows
+        /// (after a ',', or a forgotten one before a string, which is read on from), or the
+        /// container ends — at its closing bracket, at a trailing comma before it, at the end
+        /// of the file, or after what could not be read past.
+        mutating func after(container start: Int, closing: UInt8, name: String, element: String, missingComma: String) -> Next {
+            let bracket = Character(Unicode.Scalar(closing))
+            skipSpace()
+            guard at < bytes.count else {
+                problem("this \(name) has no closing '\(bracket)'", .jsonSyntax, at: SourceRange(start, start + 1), label: "opened here")
+                return .closed
+            }
+            if bytes[at] == 0x2C {
+                let comma = at
+                at += 1
+                skipSpace()
+                guard at < bytes.count, bytes[at] == closing else { return .another }
+                problem("a ',' before the '\(bracket)'", .jsonSyntax, at: SourceRange(comma, comma + 1), label: "trailing comma",
+                        help: ["remove it: JSON allows no trailing comma"])
+                at += 1
+                return .closed
+            }
+            if bytes[at] == closing {
+                at += 1
+                return .closed
+            }
+            problem("expected ',' or '\(bracket)' after the \(element), found \(describe(at))", .jsonSyntax, at: SourceRange(at, at + 1),
+                    label: "',' or '\(bracket)' goes here", help: bytes[at] == 0x22 ? [missingComma] : [])
+            if bytes[at] == 0x22 { return .another }
+            return recover(closing: closing) ? .another : .closed
         }
 
         /// After an error inside an object or array: skips to the next ',' at this level (and

@@ -1,0 +1,168 @@
+/// How a build starts, for every front end: the plan kept from the last build when nothing it
+/// was made from changed (and, after a complete build, whether there is anything to do at all);
+/// else the workspace loaded, checked and planned, and the plan kept for next time.
+public struct BuildSetup: Sendable {
+    public var fileSystem: any FileSystem
+    public var environment: [String: String]
+    /// `debug`, `release` or a `[profile.NAME]`.
+    public var profile: String
+    /// What identifies this program's build of ampu (its path, size and time): a new ampu plans afresh.
+    public var tool: String
+
+    public init(fileSystem: any FileSystem, environment: [String: String], profile: String, tool: String) {
+        self.fileSystem = fileSystem
+        self.environment = environment
+        self.profile = profile
+        self.tool = tool
+    }
+
+    /// Diagnostics for the front end to show, with the texts they point into.
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var sources: [String: SourceText] = [:]
+        /// Paths are shown relative to it; nil before a workspace is found.
+        public var root: String?
+        public var defaultFile = ""
+    }
+
+    public enum Outcome: Sendable {
+        /// The build can go on; the report holds `check`'s warnings and the plan's diagnostics.
+        case ready(PreparedBuild, Report)
+        /// It cannot: what to show, and a closing line when one sums it up.
+        case stopped(Report, summary: String?)
+    }
+
+    /// - Parameters:
+    ///   - partial: a plan with errors still goes on (what can be built is), its errors shown.
+    ///   - shortcut: a build with nothing to do may say so without reading its plan.
+    ///   - miss: told why the kept plan could not be used.
+    public func prepare(from directory: String, manifestPath: String?, partial: Bool = false, shortcut: Bool = false,
+                        miss: (PlanCache.Miss) -> Void = { _ in }) -> Outcome {
+        let stats = StatCache(fileSystem: fileSystem)
+        let found: (path: String, ecosystem: any Ecosystem)
+        do throws(WorkspaceError) {
+            found = try EcosystemRegistry.standard.manifest(from: directory, manifestPath: manifestPath, fileSystem: fileSystem)
+        } catch {
+            return .stopped(Report(diagnostics: [error.diagnostic]), summary: nil)
+        }
+        let watched: @Sendable (String) -> Bool = { [ecosystem = found.ecosystem] in ecosystem.isSourceFile($0) }
+        let rootPath = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem).workspaceRoot(for: found.path)
+        let key = PlanCache.key(ecosystem: found.ecosystem.name, manifest: rootPath, profile: profile, environment: environment, tool: tool)
+        if let root = found.ecosystem.loadManifest(in: Paths.parent(rootPath), fileSystem: fileSystem), !root.hasErrors {
+            let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
+            let complete = CompleteBuild(targetDirectory: target, profile: profile, stats: stats)
+            switch PlanCache(targetDirectory: target, profile: profile, stats: stats).validate(key: key, ecosystem: found.ecosystem) {
+            case .success(let kept):
+                if shortcut, kept.untouched, case .success(let settings) = ProfileSettings.resolve(profile, in: root.build, manifest: root.path),
+                   complete.holds(planDigest: kept.digest, environment: environment) {
+                    var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: settings, targetDirectory: target),
+                                                 stats: stats, cached: true, watched: watched)
+                    prepared.nothingToDo = true
+                    return .ready(prepared, Report(root: root.directory))
+                }
+                if let plan = kept.plan() {
+                    var prepared = PreparedBuild(rootManifest: root, plan: plan, stats: stats, cached: true, watched: watched)
+                    prepared.planDigest = kept.digest
+                    if complete.holds(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles)) {
+                        prepared.onlyThese = CompleteBuild.affected(by: kept.changedFiles, in: plan)
+                    }
+                    return .ready(prepared, Report(root: root.directory))
+                }
+            case .failure(let why):
+                miss(why)
+            }
+        }
+        let snapshot: WorkspaceSnapshot
+        do throws(WorkspaceError) {
+            snapshot = try WorkspaceLoader(ecosystem: found.ecosystem, fileSystem: fileSystem, environment: environment).load(from: directory, manifestPath: found.path)
+        } catch {
+            return .stopped(Report(diagnostics: [error.diagnostic]), summary: nil)
+        }
+        let check = CheckReport(snapshot: snapshot, resolution: [])
+        var report = Report(diagnostics: check.diagnostics, sources: snapshot.sources, root: snapshot.root, defaultFile: snapshot.rootManifest.path)
+        if check.errorCount > 0 {
+            return .stopped(report, summary: "could not build: `ampu check` found \(check.errorCount) error\(check.errorCount == 1 ? "" : "s")")
+        }
+        let request: BuildRequest
+        switch BuildRequest.make(snapshot, profile: profile, environment: environment, fileSystem: fileSystem) {
+        case .success(let made): request = made
+        case .failure(let diagnostic):
+            report.diagnostics.append(diagnostic)
+            return .stopped(report, summary: nil)
+        }
+        let plan = request.plan()
+        report.diagnostics += plan.diagnostics
+        if plan.hasErrors && !partial { return .stopped(report, summary: nil) }
+        var prepared = PreparedBuild(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false, watched: watched)
+        let cache = PlanCache(targetDirectory: plan.targetDirectory, profile: profile, stats: stats)
+        if !plan.hasErrors && check.warningCount == 0 && plan.diagnostics.isEmpty {
+            // Kept only when there is nothing to say: a kept plan is used without a word.
+            prepared.planDigest = cache.save(plan, snapshot: snapshot, key: key)
+        } else {
+            try? fileSystem.removeItem(cache.file)
+        }
+        // The fingerprints hash what the load has already read, instead of reading it again.
+        stats.remember(sources: snapshot.sources)
+        return .ready(prepared, report)
+    }
+}
+
+/// A build ready to run: its plan, and what the setup learnt that makes running it cheaper.
+public struct PreparedBuild: Sendable {
+    public var rootManifest: PackageManifest
+    public var plan: BuildPlan
+    /// Statuses taken while the plan was checked, for the fingerprints to reuse.
+    public var stats: StatCache
+    /// Whether the plan is the last build's, kept in target/cache (nothing was loaded).
+    public var cached: Bool
+    /// Nothing changed since a build that left everything built: `plan` is empty and there is
+    /// nothing to run.
+    public var nothingToDo = false
+    /// After a complete build: the only actions that may have to run (the others need not read
+    /// their fingerprints).
+    public var onlyThese: Set<Int>?
+    /// The kept plan's digest, when the plan is kept.
+    public var planDigest: String?
+    /// Whether the kept plan's check looks at a file already: the ecosystem's sources (every
+    /// module is one of them).
+    var watched: @Sendable (String) -> Bool
+
+    init(rootManifest: PackageManifest, plan: BuildPlan, stats: StatCache, cached: Bool, watched: @escaping @Sendable (String) -> Bool) {
+        self.rootManifest = rootManifest
+        self.plan = plan
+        self.stats = stats
+        self.cached = cached
+        self.watched = watched
+    }
+
+    /// `-j` when none is given: `[build] parallel_jobs`, else `cores`.
+    public func jobs(default cores: Int) -> Int { rootManifest.build.jobs.map { Int($0.value) } ?? cores }
+
+    /// Seconds one action may run: `[build] timeout`, else 300.
+    public var timeout: Double { Double(rootManifest.build.timeout?.value ?? 300) }
+
+    /// Writes `compile_commands.json` at the workspace root (atomically, and only when it
+    /// changed: editors watch it); a kept plan's is there already.
+    public func writeCompileCommands(fileSystem: any FileSystem) throws(FileSystemError) {
+        let path = Paths.join(plan.root, "compile_commands.json")
+        guard !cached || !fileSystem.exists(path) else { return }
+        let text = Array(CompileCommands.json(of: plan).utf8)
+        if (try? fileSystem.readFile(path)) != text { try fileSystem.writeFile(path, text) }
+    }
+
+    /// Runs the plan: the record of a complete build is removed first and written again only
+    /// when every action succeeds.
+    public func run(jobs: Int, keepGoing: Bool, environment: [String: String], interruption: Interruption?,
+                    onEvent: (BuildExecutor.Event) -> Void) -> BuildExecutor.Summary {
+        let complete = CompleteBuild(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: stats)
+        complete.forget()
+        let fingerprints = FingerprintStore(targetDirectory: plan.targetDirectory, stats: stats)
+        let executor = BuildExecutor(plan: plan, store: fingerprints, options: .init(
+            jobs: jobs, keepGoing: keepGoing, timeout: timeout, environment: environment, interruption: interruption, onlyThese: onlyThese))
+        let summary = executor.run(onEvent)
+        if summary.succeeded && !plan.hasErrors, let planDigest {
+            complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched)
+        }
+        return summary
+    }
+}
