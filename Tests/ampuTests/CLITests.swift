@@ -115,6 +115,8 @@ struct CLITests {
                                       JSON.
               list                    List the packages in the cache, with their versions
                                       and commits.
+              elm                     Plan an Elm build (packages, module order, problems),
+                                      and hand it to `elm make`.
               lsp                     Run the language server on standard input and output.
               debug                   Inspect ampu's parsers (TOML decoding, JSON round
                                       trips, a build's records, languages to come).

@@ -18,6 +18,9 @@ public struct PackageManifest: Sendable {
     /// The directories its sources are in, relative to it, when the manifest names them (Elm's
     /// `source-directories`); empty when they are found under the package directory.
     public var sourceDirectories: [Located<String>] = []
+    /// The modules other packages may import, when the manifest lists them (Elm's
+    /// `exposed-modules`); empty when every module is importable.
+    public var exposedModules: [Located<String>] = []
     /// Everything found while reading this file alone (syntax, schema, values).
     public var diagnostics: [Diagnostic]
 

@@ -45,6 +45,8 @@ public struct SourceScan: Sendable {
     public var imports: [ImportStatement]
     /// Malformed statements found while scanning.
     public var diagnostics: [Diagnostic]
+    /// The file defines the language's entry point (Elm's top-level `main`).
+    public var definesEntryPoint = false
 
     public init(declaration: Located<String>? = nil, imports: [ImportStatement] = [], diagnostics: [Diagnostic] = []) {
         self.declaration = declaration

@@ -122,4 +122,21 @@ public struct Digraph: Sendable {
         }
         return order.count == nodeCount ? order : nil
     }
+
+    /// Each node's level: 0 for a node without successors, else one more than its highest
+    /// successor's, so that the nodes of one level never depend on each other and every level
+    /// needs only the ones below it. The nodes of a cycle share a level, as one node would.
+    public func levels() -> [Int] {
+        var level = [Int](repeating: 0, count: nodeCount)
+        // Components come dependencies first.
+        for component in stronglyConnectedComponents() {
+            let members = Set(component)
+            var highest = -1
+            for v in component {
+                for w in successors[v] where !members.contains(w) { highest = max(highest, level[w]) }
+            }
+            for v in component { level[v] = highest + 1 }
+        }
+        return level
+    }
 }

@@ -15,9 +15,11 @@ public final class Module: Sendable {
     public let repeatedImports: [ImportStatement]
     /// Problems in this file: malformed statements, bad imports, invalid UTF-8.
     public let diagnostics: [Diagnostic]
+    /// The file defines the language's entry point (Elm's top-level `main`).
+    public let definesEntryPoint: Bool
 
     public init(path: String, source: SourceText, declaration: Located<String>?, origin: ModuleOrigin, memberManifest: String?,
-                imports: [ResolvedImport], repeatedImports: [ImportStatement] = [], diagnostics: [Diagnostic]) {
+                imports: [ResolvedImport], repeatedImports: [ImportStatement] = [], diagnostics: [Diagnostic], definesEntryPoint: Bool = false) {
         self.path = path
         self.source = source
         self.declaration = declaration
@@ -26,6 +28,7 @@ public final class Module: Sendable {
         self.imports = imports
         self.repeatedImports = repeatedImports
         self.diagnostics = diagnostics
+        self.definesEntryPoint = definesEntryPoint
     }
 }
 

@@ -29,6 +29,18 @@ struct BuildCommand: ParsableCommand {
     enum PlanFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
+        // A language whose compiler builds the whole program (Elm) gets its plan and its compiler.
+        let fileSystem = LocalFileSystem()
+        if let found = try? EcosystemRegistry.standard.manifest(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, fileSystem: fileSystem),
+           found.ecosystem is any WholeProgramBuilding {
+            let session = WholeProgramSession(lang: found.ecosystem.name.lowercased(), quiet: false, manifestPath: found.path)
+            if plan {
+                let whole = session.plan([], useCached: true)
+                Terminal.standardOutput.write(format == .json ? whole.document : whole.summary)
+                Terminal.exitNow(whole.hasErrors ? 1 : 0)
+            }
+            session.check([], answer: true)
+        }
         let session = BuildSession(options: options)
         let prepared = session.plan(partial: !plan, shortcut: !plan && !timings)
         let built = prepared.plan

@@ -1,4 +1,5 @@
-/// The diagnostic codes only Elm reports (documented in the README once Elm is registered).
+/// The diagnostic codes only Elm reports. A module not found is the shared I003, one from an
+/// indirect dependency I004, an import cycle I008.
 extension DiagnosticCode {
     public static let missingSourceDirectory = DiagnosticCode("E001", "A `source-directories` entry that does not exist, or is not a directory.")
     public static let sourceDirectoryOutside = DiagnosticCode("E002", "A `source-directories` entry outside the project's directory (warning: `elm make` accepts it, a published package cannot).")
@@ -8,5 +9,11 @@ extension DiagnosticCode {
     public static let indirectMismatch = DiagnosticCode("E005", "A package the direct dependencies need that `\"indirect\"` does not list, or lists at another version.")
     public static let unneededIndirect = DiagnosticCode("E006", "A package `\"indirect\"` lists that no direct dependency needs (warning).")
 
-    static let elm: [DiagnosticCode] = [.missingSourceDirectory, .sourceDirectoryOutside, .invalidSourceDirectory, .packageNotDownloaded, .indirectMismatch, .unneededIndirect]
+    public static let brokenCachedPackage = DiagnosticCode("E007", "A release in the package cache whose elm.json cannot be read or is not valid, or that has no `src` directory.")
+    public static let ambiguousModule = DiagnosticCode("E008", "An import two places provide: two source directories, a local module and a package, or two packages.")
+    public static let moduleNameMismatch = DiagnosticCode("E009", "A `module` declaration that does not match the file's path under its source directory (`src/Page/Home.elm` must be `module Page.Home`).")
+    public static let badEntryFile = DiagnosticCode("E010", "An entry file given to `ampu elm` that does not exist, is not a `.elm` file under a source directory, or declares no module.")
+
+    static let elm: [DiagnosticCode] = [.missingSourceDirectory, .sourceDirectoryOutside, .invalidSourceDirectory, .packageNotDownloaded, .indirectMismatch,
+                                        .unneededIndirect, .brokenCachedPackage, .ambiguousModule, .moduleNameMismatch, .badEntryFile]
 }

@@ -64,7 +64,14 @@ struct ElmManifestReader {
             }
             section.description = member(root, "summary", in: "a package's elm.json", example: "\"summary\": \"…\"").flatMap { string($0, key: "summary") }
             section.license = member(root, "license", in: "a package's elm.json", example: "\"license\": \"BSD-3-Clause\"").flatMap { string($0, key: "license") }
-            _ = member(root, "exposed-modules", in: "a package's elm.json", example: "\"exposed-modules\": [\"Main\"]")
+            if let exposed = member(root, "exposed-modules", in: "a package's elm.json", example: "\"exposed-modules\": [\"Main\"]") {
+                // A list, or lists under headings for the documentation.
+                if let groups = exposed.value.members {
+                    manifest.exposedModules = groups.flatMap { strings($0, key: "exposed-modules") }
+                } else {
+                    manifest.exposedModules = strings(exposed, key: "exposed-modules")
+                }
+            }
         } else if let dirs = member(root, "source-directories", in: "an application's elm.json", example: "\"source-directories\": [\"src\"]") {
             manifest.sourceDirectories = strings(dirs, key: "source-directories")
         }

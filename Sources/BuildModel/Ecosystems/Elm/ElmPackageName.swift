@@ -16,4 +16,17 @@ enum ElmPackageName {
         }
         return nil
     }
+
+    /// A valid name close to `name`: lower case, other characters as '-', an author added when
+    /// there is none.
+    static func suggestion(from name: String) -> String {
+        func clean(_ part: Substring) -> String {
+            let mapped = part.lowercased().map { ($0.isLetter && $0.isASCII) || $0.isNumber ? String($0) : "-" }.joined()
+            let collapsed = mapped.split(separator: "-").joined(separator: "-")
+            return collapsed.isEmpty ? "project" : collapsed
+        }
+        let parts = name.split(separator: "/")
+        if parts.count >= 2 { return clean(parts[0]) + "/" + clean(parts[parts.count - 1]) }
+        return "author/" + clean(parts.first ?? "project")
+    }
 }

@@ -76,6 +76,7 @@ enum ElmSourceScanner {
             }
             i += 1
         }
+        scan.definesEntryPoint = hasMain
         return (scan, hasMain)
     }
 

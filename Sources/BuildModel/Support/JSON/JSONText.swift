@@ -28,4 +28,11 @@ public struct JSONText {
     }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// `value` as a JSON string, quotes included.
+    public static func quoted(_ value: String) -> String {
+        var text = JSONText()
+        text.string(value)
+        return text.text
+    }
 }

@@ -1,0 +1,102 @@
+/// Elm 0.19.1 (seed 001): `elm.json` (an application's or a package's), `.elm` modules under
+/// the source directories, packages from the package cache (`ELM_HOME`), and `elm make` as the
+/// compiler that builds them.
+public struct ElmEcosystem: WholeProgramBuilding {
+    public init() {}
+
+    public var name: String { "Elm" }
+    public var manifestFileNames: [String] { ["elm.json"] }
+    public var sourceExtensions: [String] { ["elm"] }
+    public var ignoredDirectories: Set<String> { ["elm-stuff", "node_modules"] }
+    public var manifestSchema: ManifestSchema { ElmManifestSchema.schema }
+    public var manifestSyntax: any ManifestSyntax { JSONManifestSyntax() }
+    public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.elm }
+
+    public func readManifest(_ source: SourceText) -> PackageManifest {
+        ElmManifestReader.read(source)
+    }
+
+    public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
+        ElmSourceDirectories.check(manifest, fileSystem: fileSystem)
+    }
+
+    /// An application's source directories that are clean relative paths; a package's `src`.
+    static func sourceDirectories(of manifest: PackageManifest) -> [String] {
+        if manifest.package?.name != nil { return [Paths.join(manifest.directory, "src")] }
+        var out: [String] = []
+        for dir in manifest.sourceDirectories {
+            let parts = dir.value.split(separator: "/", omittingEmptySubsequences: false)
+            guard !dir.value.isEmpty, !Paths.isAbsolute(dir.value), !parts.contains(where: { $0.isEmpty || $0 == "." }) else { continue }
+            let full = Paths.normalize(Paths.join(manifest.directory, dir.value))
+            if !out.contains(full) { out.append(full) }
+        }
+        return out
+    }
+
+    public func sourceRoots(of package: PackageManifest) -> [String] {
+        Self.sourceDirectories(of: package)
+    }
+
+    public func scanSource(_ source: SourceText) -> SourceScan {
+        ElmSourceScanner.scan(source).scan
+    }
+
+    /// `import Html.At|`: the module name after `import` on the cursor's line.
+    public func importPathBeingTyped(in source: SourceText, at offset: Int) -> (prefix: String, range: SourceRange)? {
+        let bytes = source.bytes
+        let content = source.lines.contentRange(ofLine: source.lines.line(containing: offset))
+        guard offset >= content.lowerBound else { return nil }
+        func isNameByte(_ b: UInt8) -> Bool { ASCII.isAlphanumeric(b) || b == 0x5F || b == 0x2E }
+        var start = offset
+        while start > content.lowerBound && isNameByte(bytes[start - 1]) { start -= 1 }
+        var keywordEnd = start
+        while keywordEnd > content.lowerBound && (bytes[keywordEnd - 1] == 0x20 || bytes[keywordEnd - 1] == 0x09) { keywordEnd -= 1 }
+        guard keywordEnd < start, keywordEnd - content.lowerBound >= 6, bytes[(keywordEnd - 6)..<keywordEnd].elementsEqual("import".utf8),
+              keywordEnd - 6 == content.lowerBound || !isNameByte(bytes[keywordEnd - 7]) else { return nil }
+        var end = offset
+        while end < content.upperBound && isNameByte(bytes[end]) { end += 1 }
+        return (String(decoding: bytes[start..<offset], as: UTF8.self), SourceRange(start, end))
+    }
+
+    public func makeImportResolver(_ setup: ImportResolverSetup) -> any ImportResolver {
+        ElmImportResolver(setup: setup)
+    }
+
+    public func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File] {
+        if library, let reason = ElmPackageName.problem(with: name) {
+            throw .invalidName(name, reason: reason, suggestion: ElmPackageName.suggestion(from: name))
+        }
+        return ElmPackageTemplate.files(name: name, library: library)
+    }
+
+    /// Seed 001's plan, and `elm make ENTRIES` run in the project's directory. The compiler is
+    /// `$ELM`, else `elm` on PATH.
+    public func planWholeProgram(_ snapshot: WorkspaceSnapshot, entries: [String], useCached: Bool, environment: [String: String],
+                                 fileSystem: any FileSystem) -> WholeProgramPlan {
+        let root = snapshot.rootManifest.directory
+        let chosen = entries.isEmpty ? ElmBuildPlan.defaultEntries(snapshot) : entries
+        let plan = ElmBuildPlan(snapshot, entries: chosen, useCached: useCached, fileSystem: fileSystem)
+        var problems = plan.problems.map(\.diagnostic)
+        if chosen.isEmpty {
+            problems.append(Diagnostic(severity: .error, code: DiagnosticCode.badEntryFile.rawValue, message: "no module defines `main`, and no entry file was given",
+                                       file: snapshot.rootManifest.path, range: .at(0),
+                                       help: ["name the entry files, such as `ampu elm check src/Main.elm`, or define `main` in one module"]))
+        }
+        var compile: BuildAction?
+        var missing: Diagnostic?
+        if let elm = ToolLocator.find(configured: nil, variable: "ELM", defaultName: "elm", manifestDirectory: root, environment: environment, fileSystem: fileSystem) {
+            let files = chosen.map { Paths.isWithin($0, root) ? Paths.relative($0, from: root) : $0 }
+            compile = BuildAction(kind: .compile, package: snapshot.rootManifest.displayName, description: "elm make " + files.joined(separator: " "),
+                                  arguments: [elm, "make"] + files, directory: root, inputs: plan.buildOrder.map(\.path), outputs: [])
+        } else {
+            let named = environment["ELM"].flatMap { $0.isEmpty ? nil : $0 }
+            missing = Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue,
+                                 message: named.map { "the Elm compiler '\($0)' named by $ELM cannot be run" } ?? "the Elm compiler was not found: $ELM is not set and no 'elm' is on PATH",
+                                 range: .at(0), notes: ["PATH is \(environment["PATH"] ?? "/usr/bin:/bin")"],
+                                 help: ["install Elm 0.19.1 (on Debian: `apt-get install elm-compiler`), or set ELM=/path/to/elm"])
+        }
+        var summary = plan.summary
+        if chosen.isEmpty { summary += "No entry file: name one, such as `src/Main.elm`, or define `main` in a module.\n" }
+        return WholeProgramPlan(document: plan.json, summary: summary, problems: problems, compile: compile, missingCompiler: missing)
+    }
+}

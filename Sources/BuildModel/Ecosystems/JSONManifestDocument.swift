@@ -1,0 +1,103 @@
+/// JSON's manifest syntax, for every ecosystem whose manifest is a JSON file (`elm.json`).
+public struct JSONManifestSyntax: ManifestSyntax {
+    public init() {}
+
+    public func renderKey(_ key: String) -> String { JSONText.quoted(key) }
+    public func renderString(_ value: String) -> String { JSONText.quoted(value) }
+    public func renderEntry(key: String, value: String) -> String { "\(JSONText.quoted(key)): \(value)" }
+    public func document(_ source: SourceText) -> any ManifestDocument { JSONManifestDocument(JSONDocument(parsing: source)) }
+}
+
+/// A JSON manifest asked by the server's features. Objects are its tables; none is written as
+/// a section of its own.
+public struct JSONManifestDocument: ManifestDocument {
+    public let document: JSONDocument
+
+    public init(_ document: JSONDocument) { self.document = document }
+
+    public var source: SourceText { document.source }
+
+    public var writtenSections: Set<[String]> { [] }
+
+    /// The innermost member holding `offset` (its key, or its value when that is no object),
+    /// with its path; or the innermost object holding it between members.
+    private func locate(_ offset: Int) -> (path: [String], member: JSONDocument.Member?, object: JSONDocument.Node)? {
+        guard var node = document.root, node.members != nil, node.range.lowerBound < offset, offset <= node.range.upperBound else { return nil }
+        var path: [String] = []
+        while true {
+            guard let members = node.members else { return nil }
+            guard let m = members.first(where: { $0.keyRange.lowerBound < offset && offset <= max($0.keyRange.upperBound, $0.value.range.upperBound) }) else {
+                return (path, nil, node)
+            }
+            if m.value.members != nil, m.value.range.lowerBound < offset, offset < m.value.range.upperBound {
+                path.append(m.key)
+                node = m.value
+                continue
+            }
+            return (path, m, node)
+        }
+    }
+
+    public func place(at offset: Int) -> ManifestPlace? {
+        guard let (path, member, _) = locate(offset) else { return nil }
+        let bytes = source.bytes
+        guard let member else { return .key(table: path, partial: "", range: .at(offset)) }
+        if offset <= member.keyRange.upperBound {
+            let start = member.keyRange.lowerBound + 1
+            let end = bytes[member.keyRange.upperBound - 1] == 0x22 && member.keyRange.count > 1 ? member.keyRange.upperBound - 1 : member.keyRange.upperBound
+            guard offset >= start, offset <= end else { return nil }
+            return .key(table: path, partial: String(decoding: bytes[start..<offset], as: UTF8.self), range: SourceRange(start, end))
+        }
+        let value = member.value.range
+        guard offset >= value.lowerBound, offset <= value.upperBound else { return nil }
+        return .value(key: path + [member.key], partial: String(decoding: bytes[value.lowerBound..<offset], as: UTF8.self), range: value)
+    }
+
+    public func element(at offset: Int) -> ManifestElement? {
+        guard let (path, member, _) = locate(offset), let member else { return nil }
+        let onKey = offset <= member.keyRange.upperBound
+        return ManifestElement(path: path + [member.key], keyRange: member.keyRange, valueRange: member.value.range, onKey: onKey,
+                               isTable: member.value.members != nil)
+    }
+
+    public func keys(in path: [String]) -> Set<String>? {
+        document.node(at: path)?.members.map { Set($0.map(\.key)) }
+    }
+
+    public func outline(budget: inout Int) -> [ManifestSymbol] {
+        guard let root = document.root else { return [] }
+        return Self.symbols(root, budget: &budget)
+    }
+
+    private static func symbols(_ node: JSONDocument.Node, budget: inout Int) -> [ManifestSymbol] {
+        var out: [ManifestSymbol] = []
+        for member in node.members ?? [] {
+            guard budget > 0 else { break }
+            budget -= 1
+            let kind: ManifestSymbol.Kind = switch member.value.value {
+            case .object: .table
+            case .string: .string
+            case .number: .number
+            case .bool: .boolean
+            case .array: .array
+            case .null, .invalid: .other
+            }
+            out.append(ManifestSymbol(name: member.key, detail: member.value.string, kind: kind, range: member.keyRange.union(member.value.range),
+                                      selection: member.keyRange, children: kind == .table ? symbols(member.value, budget: &budget) : []))
+        }
+        return out
+    }
+
+    public func insertion(of key: String, string value: String, in path: [String]) -> [TextEdit]? {
+        document.insertion(of: key, json: JSONText.quoted(value), in: path)
+    }
+
+    public func insertion(of key: String, table value: [(String, String)], in path: [String], after anchor: [String]?) -> [TextEdit]? {
+        let inner = value.map { "\(JSONText.quoted($0.0)): \(JSONText.quoted($0.1))" }.joined(separator: ", ")
+        return document.insertion(of: key, json: "{ \(inner) }", in: path)
+    }
+
+    public func removal(of path: [String]) -> [TextEdit]? {
+        document.removal(of: path)
+    }
+}

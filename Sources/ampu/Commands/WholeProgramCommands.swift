@@ -1,0 +1,136 @@
+import ArgumentParser
+import BuildModel
+import Foundation
+
+/// `ampu elm plan|check`: seed 001's build driver for Elm applications and packages.
+struct WholeProgramCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "elm",
+        abstract: "Plan an Elm build (packages, module order, problems), and hand it to `elm make`.",
+        subcommands: [WholeProgramPlanCommand.self, WholeProgramCheckCommand.self]
+    )
+}
+
+/// `ampu elm plan [--use-cached] [-q] PATH…`: the plan as JSON on stdout.
+struct WholeProgramPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Print the build plan of Elm entry files as JSON.",
+        discussion: """
+            Finds elm.json in the current directory or a parent, takes the packages from the package \
+            cache (ELM_HOME, default ~/.elm), and prints the packages in build order, the modules the \
+            entry files reach in build order and in parallel levels, the foreign modules they use, and \
+            every problem found. With no PATH, the entries are the modules that define `main`. Exits 1 \
+            when there is a problem that stops a build.
+            """
+    )
+
+    @Flag(name: .customLong("use-cached"), help: "Mark the modules the last `elm make` compiled that have not changed since (elm-stuff/0.19.1/d.dat).")
+    var useCached = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing on stderr.")
+    var quiet = false
+
+    @Argument(help: "Entry files, such as src/Main.elm.")
+    var paths: [String] = []
+
+    func run() throws {
+        let plan = WholeProgramSession(lang: "elm", quiet: quiet).plan(paths, useCached: useCached)
+        Terminal.standardOutput.write(plan.document)
+        Terminal.exitNow(plan.hasErrors ? 1 : 0)
+    }
+}
+
+/// `ampu elm check [-y|-n] [-q] PATH…`: the plan for people, then `elm make` when asked.
+struct WholeProgramCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Show the build plan of Elm entry files, then build them with `elm make`.",
+        discussion: """
+            Prints what the build will do and every problem found, and asks whether to proceed; yes \
+            runs `elm make` on the same entry files in the project's directory and shows its output. \
+            Exits 1 when there is a problem, also with --no.
+            """
+    )
+
+    @Flag(name: .shortAndLong, help: "Build without asking.")
+    var yes = false
+
+    @Flag(name: .shortAndLong, help: "Show the plan only: do not ask, do not build.")
+    var no = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing on stderr.")
+    var quiet = false
+
+    @Argument(help: "Entry files, such as src/Main.elm.")
+    var paths: [String] = []
+
+    func validate() throws {
+        if yes && no { throw ValidationError("--yes and --no cannot be given together") }
+    }
+
+    func run() throws {
+        WholeProgramSession(lang: "elm", quiet: quiet).check(paths, answer: yes ? true : no ? false : nil)
+    }
+}
+
+/// Loads the project of a whole-program language, plans it and hands it to its compiler: what
+/// `ampu elm` and `ampu build` in such a project share.
+struct WholeProgramSession {
+    var lang: String
+    var quiet: Bool
+    var manifestPath: String? = nil
+
+    func plan(_ paths: [String], useCached: Bool) -> WholeProgramPlan {
+        let fileSystem = LocalFileSystem()
+        guard let ecosystem = EcosystemRegistry.standard.ecosystem(named: lang) as? any WholeProgramBuilding else {
+            fail("ampu has no whole-program build for \(lang)")
+        }
+        let environment = Environment.current
+        let snapshot: WorkspaceSnapshot
+        do throws(WorkspaceError) {
+            snapshot = try WorkspaceLoader(ecosystem: ecosystem, fileSystem: fileSystem, environment: environment)
+                .load(from: fileSystem.currentDirectory, manifestPath: manifestPath)
+        } catch {
+            let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor)
+            Terminal.standardError.write(renderer.render([error.diagnostic], sources: [:], defaultFile: ""))
+            Terminal.exitNow(1)
+        }
+        let entries = paths.map { fileSystem.absolute($0) }
+        let plan = ecosystem.planWholeProgram(snapshot, entries: entries, useCached: useCached, environment: environment, fileSystem: fileSystem)
+        if !quiet {
+            let errors = plan.problems.count { $0.severity == .error }
+            Terminal.standardError.write("Planned \(Paths.display(snapshot.rootManifest.path, from: fileSystem.currentDirectory)): "
+                                         + (errors == 0 ? "no errors" : "\(errors) error\(errors == 1 ? "" : "s")") + "\n")
+        }
+        return plan
+    }
+
+    /// Prints the summary; then builds when `answer` is yes, asks when it is nil.
+    func check(_ paths: [String], answer: Bool?) -> Never {
+        let plan = self.plan(paths, useCached: true)
+        Terminal.standardOutput.write(plan.summary)
+        if plan.hasErrors { Terminal.exitNow(1) }
+        guard answer != false else { Terminal.exitNow(0) }
+        if answer == nil {
+            Terminal.standardOutput.write("Do you want to proceed with build? [Y/n] ")
+            guard let reply = readLine(strippingNewline: true) else {
+                Terminal.standardOutput.write("\n")
+                Terminal.exitNow(0)
+            }
+            guard ["", "y", "yes"].contains(reply.trimmingCharacters(in: .whitespaces).lowercased()) else { Terminal.exitNow(0) }
+        }
+        guard let compile = plan.compile else {
+            let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor)
+            Terminal.standardError.write(renderer.render([plan.missingCompiler!], sources: [:], defaultFile: ""))
+            Terminal.exitNow(1)
+        }
+        guard FileManager.default.changeCurrentDirectoryPath(compile.directory) else { fail("cannot enter \(compile.directory)") }
+        Terminal.exec(compile.commandLine)
+    }
+
+    private func fail(_ message: String) -> Never {
+        Terminal.standardError.write("error: \(message)\n")
+        Terminal.exitNow(1)
+    }
+}

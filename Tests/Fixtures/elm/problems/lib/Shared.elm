@@ -1,0 +1,5 @@
+module Shared exposing (name)
+
+
+name =
+    "lib"

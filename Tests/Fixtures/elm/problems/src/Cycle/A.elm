@@ -1,0 +1,7 @@
+module Cycle.A exposing (a)
+
+import Cycle.B
+
+
+a =
+    Cycle.B.b

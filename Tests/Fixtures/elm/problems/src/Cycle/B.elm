@@ -1,0 +1,7 @@
+module Cycle.B exposing (b)
+
+import Cycle.A
+
+
+b =
+    1

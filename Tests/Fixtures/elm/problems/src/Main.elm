@@ -1,0 +1,12 @@
+module Main exposing (main)
+
+import Cycle.A
+import Html
+import Json.Decode
+import Page.Home
+import Shared
+import Utils
+
+
+main =
+    Html.text (Utils.show Shared.name)

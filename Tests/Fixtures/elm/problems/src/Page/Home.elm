@@ -1,0 +1,5 @@
+module Page.Homepage exposing (view)
+
+
+view =
+    ()

@@ -1,0 +1,242 @@
+import Foundation
+import Testing
+import BuildModel
+
+/// `ampu elm plan|check` and `ampu build` on Elm projects, with the real `elm` 0.19.1 and a copy of
+/// the offline package cache in ../shared/elm-home (skipped, saying so, without them).
+@Suite("ampu elm and build for Elm", .serialized)
+struct ElmCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/elm").path
+    static let elmHome = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/elm-home").path
+
+    struct Project {
+        let scratch: ScratchDirectory
+        var app: String { scratch.path + "/app" }
+        var home: String { scratch.path + "/elm-home" }
+        var environment: [String: String] {
+            plain.merging(["ELM_HOME": home, "HOME": scratch.path, "https_proxy": "http://127.0.0.1:9"]) { _, new in new }
+        }
+    }
+
+    /// A copy of a fixture as `app/`, beside a copy of the package cache (elm writes into both).
+    func project(_ fixture: String, needsElm: Bool = false) throws -> Project? {
+        guard FileManager.default.fileExists(atPath: Self.elmHome) else {
+            print("skipped: ../shared/elm-home is not here")
+            return nil
+        }
+        if needsElm && !FileManager.default.isExecutableFile(atPath: "/usr/bin/elm") {
+            print("skipped: elm is not installed (scripts/install-deps installs elm-compiler)")
+            return nil
+        }
+        let project = Project(scratch: try ScratchDirectory())
+        try FileManager.default.copyItem(atPath: Self.elmHome, toPath: project.home)
+        try FileManager.default.copyItem(atPath: Self.fixtures + "/" + fixture, toPath: project.app)
+        return project
+    }
+
+    @Test("the plan of the fixture application, whole")
+    func plan() throws {
+        guard let p = try project("app") else { return }
+        let result = try AmpuProcess.run(["elm", "plan", "src/Main.elm"], environment: p.environment, directory: p.app)
+        #expect(result.stderr == "Planned elm.json: no errors\n")
+        #expect(result.status == 0)
+        let packages = p.home + "/0.19.1/packages"
+        #expect(result.stdout == """
+            {
+              "root": "\(p.app)",
+              "srcDirs": ["src", "lib"],
+              "useCached": false,
+              "roots": ["Main"],
+              "foreignModules": [
+                {"name": "Basics", "package": "elm/core"},
+                {"name": "Browser", "package": "elm/browser"},
+                {"name": "Char", "package": "elm/core"},
+                {"name": "Debug", "package": "elm/core"},
+                {"name": "Html", "package": "elm/html"},
+                {"name": "Html.Events", "package": "elm/html"},
+                {"name": "Json.Encode", "package": "elm/json"},
+                {"name": "List", "package": "elm/core"},
+                {"name": "Maybe", "package": "elm/core"},
+                {"name": "Platform", "package": "elm/core"},
+                {"name": "Platform.Cmd", "package": "elm/core"},
+                {"name": "Platform.Sub", "package": "elm/core"},
+                {"name": "Result", "package": "elm/core"},
+                {"name": "String", "package": "elm/core"},
+                {"name": "Tuple", "package": "elm/core"}
+              ],
+              "packageBuildOrder": [
+                {"name": "elm/core", "version": "1.0.5", "path": "\(packages)/elm/core/1.0.5/src", "deps": []},
+                {"name": "elm/json", "version": "1.1.3", "path": "\(packages)/elm/json/1.1.3/src", "deps": ["elm/core"]},
+                {"name": "elm/time", "version": "1.0.0", "path": "\(packages)/elm/time/1.0.0/src", "deps": ["elm/core"]},
+                {"name": "elm/url", "version": "1.0.0", "path": "\(packages)/elm/url/1.0.0/src", "deps": ["elm/core"]},
+                {"name": "elm/virtual-dom", "version": "1.0.3", "path": "\(packages)/elm/virtual-dom/1.0.3/src", "deps": ["elm/core", "elm/json"]},
+                {"name": "elm/html", "version": "1.0.0", "path": "\(packages)/elm/html/1.0.0/src", "deps": ["elm/core", "elm/json", "elm/virtual-dom"]},
+                {"name": "elm/browser", "version": "1.0.2", "path": "\(packages)/elm/browser/1.0.2/src", "deps": ["elm/core", "elm/html", "elm/json", "elm/time", "elm/url", "elm/virtual-dom"]}
+              ],
+              "buildOrder": [
+                {"name": "Shared", "path": "\(p.app)/lib/Shared.elm", "deps": [], "hasMain": false, "cached": false},
+                {"name": "Utils", "path": "\(p.app)/src/Utils.elm", "deps": [], "hasMain": false, "cached": false},
+                {"name": "Page.About", "path": "\(p.app)/src/Page/About.elm", "deps": ["Utils"], "hasMain": false, "cached": false},
+                {"name": "Page.Home", "path": "\(p.app)/src/Page/Home.elm", "deps": ["Shared", "Utils"], "hasMain": false, "cached": false},
+                {"name": "Main", "path": "\(p.app)/src/Main.elm", "deps": ["Page.About", "Page.Home", "Shared"], "hasMain": true, "cached": false}
+              ],
+              "parallelBatches": [
+                {"level": 0, "count": 2, "modules": ["Shared", "Utils"]},
+                {"level": 1, "count": 2, "modules": ["Page.About", "Page.Home"]},
+                {"level": 2, "count": 1, "modules": ["Main"]}
+              ],
+              "problems": [],
+              "totalPackages": 7,
+              "totalModules": 5,
+              "modulesToBuild": 5,
+              "parallelLevels": 3
+            }
+
+            """)
+    }
+
+    @Test("check -y runs the real elm make; its d.dat records the plan's module graph; --use-cached then sees what changed")
+    func buildWithElm() throws {
+        guard let p = try project("app", needsElm: true) else { return }
+        let check = try AmpuProcess.run(["elm", "check", "-y", "-q", "src/Main.elm"], environment: p.environment, directory: p.app)
+        #expect(check.stdout.hasPrefix("""
+            ---- Build Plan --------------------------------------------------
+
+            Build plan for: `src/Main.elm`
+
+              Build 7 packages that are not built yet:
+                  elm/core 1.0.5
+                  elm/json 1.1.3
+                  elm/time 1.0.0
+                  elm/url 1.0.0
+                  elm/virtual-dom 1.0.3
+                  elm/html 1.0.0
+                  elm/browser 1.0.2
+
+              Build 5 modules from the source paths:
+                 lib : 1 module
+                 src : 4 modules
+
+
+            """))
+        #expect(check.stdout.contains("Success! Compiled 5 modules."))
+        #expect(check.stderr == "")
+        #expect(check.status == 0)
+
+        // The module graph elm recorded is the plan's.
+        let details = try #require(ElmBuildDetails.read(p.app + "/elm-stuff/0.19.1/d.dat", fileSystem: LocalFileSystem()))
+        #expect(details.sourceDirectories == ["src", "lib"])
+        var recorded: [String: [String]] = [:]
+        for (name, local) in details.locals { recorded[name] = local.imports.filter { details.locals[$0] != nil }.sorted() }
+        let planned = try AmpuProcess.run(["elm", "plan", "-q", "--use-cached", "src/Main.elm"], environment: p.environment, directory: p.app)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(planned.stdout.utf8)) as? [String: Any])
+        let order = try #require(json["buildOrder"] as? [[String: Any]])
+        var fromPlan: [String: [String]] = [:]
+        for m in order { fromPlan[m["name"] as! String] = (m["deps"] as! [String]).sorted() }
+        #expect(fromPlan == recorded)
+        #expect(Set(order.map { $0["hasMain"] as! Bool == true ? $0["name"] as! String : "" }) == Set(details.locals.filter(\.value.hasMain).map(\.key) + [""]))
+        #expect(json["modulesToBuild"] as? Int == 0)
+
+        // Utils changes: it and what imports it, directly or not, are to build again.
+        Thread.sleep(forTimeInterval: 0.01)
+        try (try String(contentsOfFile: p.app + "/src/Utils.elm", encoding: .utf8) + "\n").write(toFile: p.app + "/src/Utils.elm", atomically: false, encoding: .utf8)
+        let again = try AmpuProcess.run(["elm", "check", "-n", "-q", "src/Main.elm"], environment: p.environment, directory: p.app)
+        #expect(again.stdout == """
+            ---- Build Plan --------------------------------------------------
+
+            Build plan for: `src/Main.elm`
+
+              Include cached data for 7 already built packages.
+
+              Reuse 1 module compiled before.
+
+              Build 4 modules from the source paths:
+                 src : 4 modules
+
+
+            """)
+        #expect(again.status == 0)
+    }
+
+    @Test("ampu build beside an elm.json plans the modules that define main and runs elm make")
+    func build() throws {
+        guard let p = try project("app", needsElm: true) else { return }
+        let result = try AmpuProcess.run(["build"], environment: p.environment, directory: p.app + "/src/Page")
+        #expect(result.stdout.hasPrefix("---- Build Plan ----"))
+        #expect(result.stdout.contains("Build plan for: `src/Main.elm`\n"))
+        #expect(result.stdout.contains("Success! Compiled 5 modules."))
+        #expect(result.stdout.contains("Main ───> index.html"))
+        #expect(FileManager.default.fileExists(atPath: p.app + "/index.html"))
+        #expect(result.status == 0)
+    }
+
+    @Test("every kind of problem, in the plan for people; exit 1 even with -n")
+    func problems() throws {
+        guard let p = try project("problems") else { return }
+        let result = try AmpuProcess.run(["elm", "check", "-n", "src/Main.elm"], environment: p.environment, directory: p.app)
+        #expect(result.stdout == """
+            ---- Build Plan --------------------------------------------------
+
+            Build plan for: `src/Main.elm`
+
+              PROBLEMS DETECTED:
+                - Main: module Json.Decode is from elm/json, which is not a direct dependency (src/Main.elm:5:8)
+                    help: move "elm/json": "1.1.3" from "indirect" to "direct" in elm.json (`elm install elm/json` does it)
+                - Main: module Shared is ambiguous: 2 places provide it (src/Main.elm:7:8)
+                    help: rename or remove all but one of the files, or take the extra source directory out of elm.json
+                - Main: module Utils not found (src/Main.elm:8:8)
+                    help: did you mean Util?
+                    help: create src/Utils.elm, or add the package that provides it to elm.json
+                - Page.Home: module name 'Page.Homepage' does not match the file src/Page/Home.elm (src/Page/Home.elm:1:8)
+                    help: declare `module Page.Home`, or move the file to src/Page/Homepage.elm
+                - Cycle.A: import cycle: src/Cycle/A.elm → src/Cycle/B.elm → src/Cycle/A.elm (src/Cycle/A.elm:3:8)
+                    help: move what these modules share into a module that imports none of them, or remove one of the imports
+
+              Build 7 packages that are not built yet:
+                  elm/core 1.0.5
+                  elm/json 1.1.3
+                  elm/time 1.0.0
+                  elm/url 1.0.0
+                  elm/virtual-dom 1.0.3
+                  elm/html 1.0.0
+                  elm/browser 1.0.2
+
+              Build 5 modules from the source paths:
+                 src : 5 modules
+
+            Cannot proceed with build due to problems above.
+
+            """)
+        #expect(result.stderr == "Planned elm.json: 5 errors\n")
+        #expect(result.status == 1)
+
+        let missing = try AmpuProcess.run(["elm", "plan", "-q", "src/Nope.elm"], environment: p.environment, directory: p.app)
+        #expect(missing.stdout.contains("""
+            "problems": [
+                {"module": null, "code": "E010", "severity": "error", "file": "\(p.app)/src/Nope.elm", "range": null, "message": "entry file src/Nope.elm not found", "help": ["give the path of a .elm file, relative to the current directory"]}
+              ]
+            """))
+        #expect(missing.status == 1)
+    }
+
+    @Test("check reports the same problems, each at its import, with the fix for an indirect dependency")
+    func check() throws {
+        guard let p = try project("problems") else { return }
+        let result = try AmpuProcess.run(["check", "--message-format", "short"], environment: p.environment, directory: p.app)
+        #expect(result.stderr == """
+            src/Cycle/A.elm:3:8: error[I008]: import cycle: src/Cycle/A.elm → src/Cycle/B.elm → src/Cycle/A.elm
+            src/Main.elm:5:8: error[I004]: module Json.Decode is from elm/json, which is not a direct dependency
+            src/Main.elm:7:8: error[E008]: module Shared is ambiguous: 2 places provide it
+            src/Main.elm:8:8: error[I003]: module Utils not found
+            src/Page/Home.elm:1:8: error[E009]: module name 'Page.Homepage' does not match the file src/Page/Home.elm
+            error: check failed: 5 errors, 0 warnings in 1 package, 7 modules
+
+            """)
+        let json = try AmpuProcess.run(["check", "--message-format", "json"], environment: p.environment, directory: p.app)
+        let indirect = try #require(json.stdout.split(separator: "\n").first { $0.contains("\"I004\"") })
+        // Moving elm/json: inserted among "direct" in key order, removed from "indirect" with its line.
+        #expect(indirect.contains(#""newText":",\n            \"elm/json\": \"1.1.3\"""#))
+        #expect(result.status == 1)
+    }
+}
