@@ -73,7 +73,7 @@ public struct ElmBuildPlan: Sendable {
         sources = snapshot.sources
         let resolver = snapshot.resolver as? ElmImportResolver
         let directories = resolver?.sourceDirectories ?? ElmEcosystem.sourceDirectories(of: manifest)
-        func moduleName(_ path: String) -> String? {
+        func derivedName(_ path: String) -> String? {
             directories.first { Paths.isWithin(path, $0) }.flatMap { ElmSourceScanner.moduleName(ofFile: path, sourceDirectory: $0) }
         }
         var problems = snapshot.diagnostics.filter { $0.file == nil || $0.file == manifest.path }.map { Problem(module: nil, diagnostic: $0) }
@@ -84,7 +84,7 @@ public struct ElmBuildPlan: Sendable {
         var seen: Set<String> = []
         for entry in entries {
             let shown = Paths.display(entry, from: root)
-            guard let module = snapshot.modules[entry], let name = moduleName(entry) else {
+            guard let module = snapshot.modules[entry], let name = derivedName(entry) else {
                 let why = !fileSystem.exists(entry) ? "entry file \(shown) not found"
                     : !entry.hasSuffix(".elm") ? "entry file \(shown) is not an Elm module"
                     : "entry file \(shown) is not under a source directory"
@@ -111,8 +111,11 @@ public struct ElmBuildPlan: Sendable {
         }
         self.roots = roots
 
-        // The module graph, by name.
-        let paths = reached.sorted { (moduleName($0) ?? $0) < (moduleName($1) ?? $1) }
+        // The module graph, by name (each name worked out once).
+        var names: [String: String] = [:]
+        for path in reached { names[path] = derivedName(path) ?? Paths.stem(path) }
+        let paths = reached.sorted { names[$0]! < names[$1]! }
+        func moduleName(_ path: String) -> String? { names[path] ?? derivedName(path) }
         let index = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
         var graph = Digraph(nodeCount: paths.count)
         var foreign: [String: String] = [:]
