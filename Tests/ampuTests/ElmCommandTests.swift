@@ -120,7 +120,7 @@ struct ElmCommandTests {
 
 
             """))
-        #expect(check.stdout.contains("Success! Compiled 5 modules."))
+        #expect(check.stdout.contains("Success! Compiled 5 modules."), "elm said: \(check.stdout)\(check.stderr)")
         #expect(check.stderr == "")
         #expect(check.status == 0)
 

@@ -112,9 +112,9 @@ public struct ElmBuildPlan: Sendable {
         self.roots = roots
 
         // The module graph, by name (each name worked out once).
-        var names: [String: String] = [:]
-        for path in reached { names[path] = derivedName(path) ?? Paths.stem(path) }
-        let paths = reached.sorted { names[$0]! < names[$1]! }
+        let named = reached.map { (path: $0, name: derivedName($0) ?? Paths.stem($0)) }.sorted { $0.name < $1.name }
+        let paths = named.map(\.path)
+        let names = Dictionary(named.map { ($0.path, $0.name) }) { a, _ in a }
         func moduleName(_ path: String) -> String? { names[path] ?? derivedName(path) }
         let index = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
         var graph = Digraph(nodeCount: paths.count)
@@ -156,22 +156,26 @@ public struct ElmBuildPlan: Sendable {
         let levels = graph.levels()
         let details = useCached ? ElmBuildDetails.read(ElmBuildDetails.path(in: root), fileSystem: fileSystem) : nil
         let outlineCurrent = details.map { d in fileSystem.status(manifest.path).map { UInt128($0.modificationTime) * 1000 == d.outlineTime } ?? false } ?? false
+        var writtenDirectory: [String: String] = [:]
+        for dir in manifest.sourceDirectories.reversed() { writtenDirectory[Paths.normalize(Paths.join(root, dir.value))] = dir.value }
+        // The files' times at once (statted a directory at a time), and the interfaces elm wrote.
+        let statuses = outlineCurrent ? fileSystem.statuses(pathBytes: ArraySlice(paths.map { ArraySlice($0.utf8) })) : []
+        let interfaces = outlineCurrent ? Set((try? fileSystem.contentsOfDirectory(Paths.join(root, "elm-stuff", "0.19.1"))) ?? []) : []
         var cached = [Bool](repeating: false, count: paths.count)
         var modules: [Module] = []
         for i in order {
             let path = paths[i]
             let name = moduleName(path) ?? Paths.stem(path)
             if outlineCurrent, let details, let recorded = details.locals[name], recorded.path == path,
-               let status = fileSystem.status(path), UInt128(status.modificationTime) * 1000 == recorded.time,
-               fileSystem.exists(Paths.join(root, "elm-stuff", "0.19.1", name.replacing(".", with: "-") + ".elmi")) {
+               let status = statuses[i], UInt128(status.modificationTime) * 1000 == recorded.time,
+               interfaces.contains(String(name.map { $0 == "." ? "-" : $0 }) + ".elmi") {
                 let depsNow = Set(graph.successors[i].map { moduleName(paths[$0]) ?? "" })
                 let depsThen = Set(recorded.imports.filter { details.locals[$0] != nil })
                 cached[i] = depsNow == depsThen && graph.successors[i].allSatisfy { j in
                     cached[j] && (details.locals[moduleName(paths[j]) ?? ""]?.lastChange ?? .max) <= recorded.lastCompile
                 }
             }
-            let directory = directories.first { Paths.isWithin(path, $0) }
-            let written = directory.flatMap { d in manifest.sourceDirectories.first { Paths.normalize(Paths.join(root, $0.value)) == d }?.value } ?? "src"
+            let written = directories.first { Paths.isWithin(path, $0) }.flatMap { writtenDirectory[$0] } ?? "src"
             modules.append(Module(name: name, path: path, deps: graph.successors[i].map { moduleName(paths[$0]) ?? "" }, hasMain: snapshot.modules[path]!.definesEntryPoint,
                                   cached: cached[i], sourceDirectory: written))
         }

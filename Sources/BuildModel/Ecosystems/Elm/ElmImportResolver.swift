@@ -12,8 +12,9 @@ final class ElmImportResolver: ImportResolver {
     /// The source directories, absolute, the deepest first (a file belongs to the deepest).
     let sourceDirectories: [String]
     let environmentDiagnostics: [Diagnostic]
-    /// The project's modules by name, listed when first asked (completion, a module not found).
-    private let localModules = Mutex<[String: String]?>(nil)
+    /// The project's modules by name, each with its files in the order of the source
+    /// directories, listed when first asked.
+    private let localModules = Mutex<[String: [String]]?>(nil)
     /// Which cached packages expose each module, at their newest version, read when first asked.
     private let cachedExposers = Mutex<[String: [String]]?>(nil)
 
@@ -94,11 +95,7 @@ final class ElmImportResolver: ImportResolver {
 
     /// Where `A.B` is under each source directory.
     func localFiles(of module: String) -> [String] {
-        let relative = module.replacing(".", with: "/") + ".elm"
-        return sourceDirectories.compactMap { directory in
-            let path = Paths.join(directory, relative)
-            return cache.contains(path) ? path : nil
-        }
+        moduleTable()[module] ?? []
     }
 
     func resolve(_ statement: ImportStatement, inFile file: String, origin: ModuleOrigin) -> ImportOutcome {
@@ -164,25 +161,33 @@ final class ElmImportResolver: ImportResolver {
                       help: help, fix: fix)
     }
 
-    /// The project's modules by name, with their files.
+    /// The project's modules by name, with their first file.
     func modules() -> [String: String] {
+        moduleTable().compactMapValues(\.first)
+    }
+
+    /// Every module under the source directories, by name, with its files in the order elm.json
+    /// lists the directories: one walk of the listings, then every import is a lookup.
+    private func moduleTable() -> [String: [String]] {
         if let known = localModules.withLock({ $0 }) { return known }
-        var found: [String: String] = [:]
-        for directory in sourceDirectories.reversed() {
-            var pending = [directory]
-            while let dir = pending.popLast() {
+        var found: [String: [String]] = [:]
+        for directory in ElmEcosystem.sourceDirectories(of: project) {
+            var pending = [(directory, "")]
+            while let (dir, prefix) = pending.popLast() {
                 for entry in cache.entries(of: dir) ?? [] {
-                    let path = Paths.join(dir, entry)
                     if entry.hasSuffix(".elm") {
-                        if let name = ElmSourceScanner.moduleName(ofFile: path, sourceDirectory: directory), found[name] == nil { found[name] = path }
-                    } else if !entry.hasPrefix("."), entry != "elm-stuff", cache.isDirectory(path) {
-                        pending.append(path)
+                        let name = prefix + entry.dropLast(4)
+                        found[name, default: []].append(Paths.join(dir, entry))
+                    } else if !entry.hasPrefix("."), entry != "elm-stuff", entry.first?.isUppercase == true, cache.isDirectory(Paths.join(dir, entry)) {
+                        pending.append((Paths.join(dir, entry), prefix + entry + "."))
                     }
                 }
             }
         }
-        localModules.withLock { $0 = found }
-        return found
+        return localModules.withLock { table in
+            if table == nil { table = found }
+            return table!
+        }
     }
 
     /// The packages in the cache whose newest release exposes `module`.

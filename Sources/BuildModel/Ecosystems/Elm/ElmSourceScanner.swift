@@ -175,6 +175,8 @@ enum ElmSourceScanner {
     /// The module a file under a source directory must declare: `Page/Home.elm` → `Page.Home`.
     static func moduleName(ofFile path: String, sourceDirectory: String) -> String? {
         guard Paths.isWithin(path, sourceDirectory), path.hasSuffix(".elm") else { return nil }
-        return String(Paths.relative(path, from: sourceDirectory).dropLast(4)).replacing("/", with: ".")
+        let start = sourceDirectory.utf8.count + (sourceDirectory.hasSuffix("/") ? 0 : 1)
+        let bytes = path.utf8.dropFirst(start).dropLast(4).map { $0 == 0x2F ? 0x2E : $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
