@@ -11,6 +11,9 @@ public protocol Ecosystem: Sendable {
     var ignoredDirectories: Set<String> { get }
     /// The manifest's tables and keys, for completion and hover.
     var manifestSchema: ManifestSchema { get }
+    /// The schema of one manifest, when its kind decides its keys (an Elm application's or
+    /// package's elm.json); `manifestSchema` by default.
+    func manifestSchema(for manifest: PackageManifest) -> ManifestSchema
     /// How the manifest is written (TOML, JSON, …), for edits and the server's manifest features.
     var manifestSyntax: any ManifestSyntax { get }
     /// The lock file beside the root manifest (`asthra.lock`); nil when the language has none.
@@ -44,6 +47,9 @@ public protocol Ecosystem: Sendable {
     /// The build of a loaded workspace as actions (compile, archive, link) in dependency order,
     /// with the problems that keep it from running as diagnostics.
     func planBuild(_ request: BuildRequest) -> BuildPlan
+    /// The requirements a manifest may write for a dependency on `version`, the usual one first:
+    /// Cargo's `^1.2.0`, `~1.2.0` and `=1.2.0` by default; an Elm application's exact `1.2.0`.
+    func requirements(for version: Version, in manifest: PackageManifest) -> [String]
     /// The files of a new package named `name` (a program, or a library), or why the name
     /// cannot be a package name.
     func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File]
@@ -53,6 +59,12 @@ extension Ecosystem {
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
 
     public var lockFileName: String? { nil }
+
+    public func manifestSchema(for manifest: PackageManifest) -> ManifestSchema { manifestSchema }
+
+    public func requirements(for version: Version, in manifest: PackageManifest) -> [String] {
+        ["^\(version)", "~\(version)", "=\(version)"]
+    }
 
     /// The manifest in `directory`, by the ecosystem's preference of names, read; nil when there
     /// is none or it cannot be read.
@@ -188,6 +200,9 @@ public struct PackageReference: Hashable, Sendable {
     public var directory: String?
     /// The import names the package itself (`import "mathlib";`), not one of its modules.
     public var isWholePackage: Bool
+    /// The file of the package's module the import names, when the workspace does not load it
+    /// as a module (Elm's foreign modules): where go to definition goes.
+    public var file: String?
 
     public init(name: String, declaredIn: String, directory: String?, isWholePackage: Bool) {
         self.name = name

@@ -38,19 +38,41 @@ public struct JSONManifestDocument: ManifestDocument {
         }
     }
 
+    /// Keys are completed whole, quotes included (`"elm/u|"` is replaced by `"elm/url": "1.0.0"`);
+    /// a key typed where the reader found no member yet (no `:` after it) is found in the text.
     public func place(at offset: Int) -> ManifestPlace? {
         guard let (path, member, _) = locate(offset) else { return nil }
         let bytes = source.bytes
-        guard let member else { return .key(table: path, partial: "", range: .at(offset)) }
+        guard let member else {
+            guard let literal = stringLiteral(around: offset) else { return .key(table: path, partial: "", range: .at(offset)) }
+            return .key(table: path, partial: String(decoding: bytes[(literal.lowerBound + 1)..<offset], as: UTF8.self), range: literal)
+        }
         if offset <= member.keyRange.upperBound {
-            let start = member.keyRange.lowerBound + 1
-            let end = bytes[member.keyRange.upperBound - 1] == 0x22 && member.keyRange.count > 1 ? member.keyRange.upperBound - 1 : member.keyRange.upperBound
-            guard offset >= start, offset <= end else { return nil }
-            return .key(table: path, partial: String(decoding: bytes[start..<offset], as: UTF8.self), range: SourceRange(start, end))
+            guard offset > member.keyRange.lowerBound else { return nil }
+            let end = min(offset, bytes[member.keyRange.upperBound - 1] == 0x22 && member.keyRange.count > 1 ? member.keyRange.upperBound - 1 : member.keyRange.upperBound)
+            return .key(table: path, partial: String(decoding: bytes[(member.keyRange.lowerBound + 1)..<end], as: UTF8.self), range: member.keyRange)
         }
         let value = member.value.range
         guard offset >= value.lowerBound, offset <= value.upperBound else { return nil }
         return .value(key: path + [member.key], partial: String(decoding: bytes[value.lowerBound..<offset], as: UTF8.self), range: value)
+    }
+
+    /// The string literal on `offset`'s line that holds it: from its opening quote to its
+    /// closing one (or the cursor, when it is not closed yet).
+    private func stringLiteral(around offset: Int) -> SourceRange? {
+        let bytes = source.bytes
+        let line = source.lines.contentRange(ofLine: source.lines.line(containing: offset))
+        var open: Int?
+        var i = line.lowerBound
+        while i < offset {
+            if bytes[i] == 0x5C, open != nil { i += 2; continue }
+            if bytes[i] == 0x22 { open = open == nil ? i : nil }
+            i += 1
+        }
+        guard let start = open else { return nil }
+        var end = offset
+        while end < line.upperBound, bytes[end] != 0x22 { end += bytes[end] == 0x5C ? 2 : 1 }
+        return SourceRange(start, min(end + 1, line.upperBound))
     }
 
     public func element(at offset: Int) -> ManifestElement? {

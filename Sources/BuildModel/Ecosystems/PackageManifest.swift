@@ -139,6 +139,9 @@ public struct DependencySpec: Hashable, Sendable {
     public var source: DependencySource
     /// The versions accepted, whatever the source (a path dependency may say which it needs).
     public var requirement: Located<VersionRequirement>?
+    /// The requirement as the manifest writes it, when that is not how `VersionRequirement`
+    /// prints it (Elm's `1.0.0 <= v < 2.0.0`, an exact `1.0.5`).
+    public var writtenRequirement: String?
 
     public init(name: Located<String>, scope: DependencyScope, section: String, range: SourceRange, source: DependencySource = .registry,
                 requirement: Located<VersionRequirement>? = nil) {
@@ -160,7 +163,7 @@ public struct DependencySpec: Hashable, Sendable {
     /// `version ^1.2, path ../mathlib`, `git https://… (tag v1)`, or `any version`.
     public var sourceSummary: String {
         var parts: [String] = []
-        if let r = requirement { parts.append("version \(r.value)") }
+        if let r = requirement { parts.append("version \(writtenRequirement ?? "\(r.value)")") }
         switch source {
         case .registry: break
         case .path(let p): parts.append("path \(p.value)")

@@ -13,6 +13,7 @@ extension WorkspaceSnapshot {
         switch outcome.targets.count {
         case 0:
             if let problem = module.problem(of: resolved) { lines.append("Not resolved: \(problem.message)") }
+            else if let file = outcome.package?.file { lines.append("Resolves to `\(Paths.display(file, from: root))`") }
             else if let note = outcome.category?.uncheckedNote { lines.append(note) }
         case 1: lines.append("Resolves to `\(Paths.display(outcome.targets[0], from: root))`")
         default:

@@ -21,6 +21,7 @@ enum Definition {
            let manifest = snapshot.resolver.packageManifest(in: dir) {
             return [manifest.path]
         }
+        if resolved.outcome.targets.isEmpty, let file = resolved.outcome.package?.file { return [file] }
         return resolved.outcome.targets
     }
 

@@ -21,7 +21,7 @@ enum Hover {
         guard let element = q.manifestDocument.element(at: offset) else { return nil }
         let path = element.path
         let range = element.onKey ? element.keyRange : element.valueRange
-        let schema = q.ecosystem.manifestSchema
+        let schema = q.ecosystem.manifestSchema(for: q.manifest)
         // A dependency: its source and requirement, and the package when it is on disk.
         if path.count >= 2, schema.isDependencyTable(Array(path.dropLast())) {
             let manifest = q.manifest

@@ -7,7 +7,7 @@ enum ManifestCompletion {
     static func items(_ q: FeatureQuery, at offset: Int) -> [JSONValue] {
         let document = q.manifestDocument
         guard let place = document.place(at: offset) else { return [] }
-        let schema = q.ecosystem.manifestSchema
+        let schema = q.ecosystem.manifestSchema(for: q.manifest)
         let syntax = q.ecosystem.manifestSyntax
         switch place {
         case .section(_, let range):
@@ -46,12 +46,19 @@ enum ManifestCompletion {
         }
     }
 
-    /// Packages in the cache not yet declared, each completed as `"name" = "^version"`.
+    /// Packages in the cache not yet declared, each completed with the ecosystem's usual
+    /// requirement for its newest version there (`"name" = "^version"` in TOML).
     private static func dependencyNames(_ q: FeatureQuery, range: JSONValue, existing: Set<String>) -> [JSONValue] {
         guard let resolver = q.snapshot?.resolver else { return [] }
         let syntax = q.ecosystem.manifestSyntax
-        return resolver.availablePackages().filter { !existing.contains($0.name) }.map { p in
-            let requirement = p.version.map { "^\($0)" } ?? "*"
+        // The newest release of each package.
+        var newest: [String: AvailablePackage] = [:]
+        for p in resolver.availablePackages() where !existing.contains(p.name) {
+            if let known = newest[p.name], let v = known.version, let w = p.version, w <= v { continue }
+            newest[p.name] = p
+        }
+        return newest.values.sorted { $0.name < $1.name }.map { p in
+            let requirement = p.version.flatMap { q.ecosystem.requirements(for: $0, in: q.manifest).first } ?? "*"
             let text = syntax.renderEntry(key: p.name, value: syntax.renderString(requirement))
             let doc = [p.description, p.version.map { "version \($0) in the package cache" }].compactMap { $0 }.joined(separator: "\n\n")
             return Completion.item(label: p.name, kind: .module, detail: p.version.map { "\($0)" } ?? "cached package",
@@ -61,10 +68,11 @@ enum ManifestCompletion {
 
     /// Requirements for a dependency whose versions the cache knows: its value when it is a
     /// requirement string, or the requirement key of its table. A git dependency gets a caret
-    /// requirement for each tagged version the cache's mirror has, newest first; a package
-    /// checked out in the cache gets `^`, `~` and `=` of its version.
+    /// requirement for each tagged version the cache's mirror has, newest first; a package in
+    /// the cache gets the ecosystem's requirements for each of its versions there (`^`, `~` and
+    /// `=` by default), newest first.
     private static func dependencyVersions(_ q: FeatureQuery, key: [String]) -> [(text: String, detail: String)]? {
-        let schema = q.ecosystem.manifestSchema
+        let schema = q.ecosystem.manifestSchema(for: q.manifest)
         let name: String
         if key.count >= 2, schema.isDependencyTable(Array(key.dropLast())) {
             name = key[key.count - 1]
@@ -80,10 +88,11 @@ enum ManifestCompletion {
             let releases = known.filter { !$0.isPrerelease }.sorted(by: >)
             return releases.prefix(Self.versionLimit).map { (render("^\($0)"), $0 == releases[0] ? "newest in the package cache" : "in the package cache") }
         }
-        guard let package = q.snapshot?.resolver.availablePackages().first(where: { $0.name == name }),
-              let version = package.version else { return nil }
-        let v = "\(version)"
-        return ["^\(v)", "~\(v)", "=\(v)"].map { (render($0), "version requirement") }
+        let versions = (q.snapshot?.resolver.availablePackages() ?? []).filter { $0.name == name }.compactMap(\.version).sorted(by: >)
+        guard !versions.isEmpty else { return nil }
+        return versions.prefix(Self.versionLimit).flatMap { v in
+            q.ecosystem.requirements(for: v, in: q.manifest).map { (render($0), v == versions[0] ? "newest in the package cache" : "in the package cache") }
+        }
     }
 
     /// At most this many versions are offered, the newest.

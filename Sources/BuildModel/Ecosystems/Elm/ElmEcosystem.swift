@@ -8,7 +8,10 @@ public struct ElmEcosystem: WholeProgramBuilding {
     public var manifestFileNames: [String] { ["elm.json"] }
     public var sourceExtensions: [String] { ["elm"] }
     public var ignoredDirectories: Set<String> { ["elm-stuff", "node_modules"] }
-    public var manifestSchema: ManifestSchema { ElmManifestSchema.schema }
+    public var manifestSchema: ManifestSchema { ElmManifestSchema.application }
+    public func manifestSchema(for manifest: PackageManifest) -> ManifestSchema {
+        ElmManifestSchema.isPackage(manifest) ? ElmManifestSchema.package : ElmManifestSchema.application
+    }
     public var manifestSyntax: any ManifestSyntax { JSONManifestSyntax() }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.elm }
 
@@ -56,6 +59,12 @@ public struct ElmEcosystem: WholeProgramBuilding {
         var end = offset
         while end < content.upperBound && isNameByte(bytes[end]) { end += 1 }
         return (String(decoding: bytes[start..<offset], as: UTF8.self), SourceRange(start, end))
+    }
+
+    /// An application pins exact versions; a package accepts the version up to the next major,
+    /// as `elm install` writes them.
+    public func requirements(for version: Version, in manifest: PackageManifest) -> [String] {
+        manifest.package?.name == nil ? ["\(version)"] : ["\(version) <= v < \(version.major + 1).0.0"]
     }
 
     public func makeImportResolver(_ setup: ImportResolverSetup) -> any ImportResolver {

@@ -112,16 +112,18 @@ final class ElmImportResolver: ImportResolver {
         }
         if let path = local.first { return ImportOutcome(category: .local, targets: [path]) }
         if let release = foreign.first {
-            return ImportOutcome(category: .thirdParty, package: reference(to: release))
+            return ImportOutcome(category: .thirdParty, package: reference(to: release, module: name))
         }
         if let indirect = (dependencies.exposers[name] ?? []).compactMap({ dependencies.releases[$0] }).first {
-            return ImportOutcome(category: .thirdParty, diagnostics: [fromIndirect(name, release: indirect, statement: statement)], package: reference(to: indirect))
+            return ImportOutcome(category: .thirdParty, diagnostics: [fromIndirect(name, release: indirect, statement: statement)], package: reference(to: indirect, module: name))
         }
         return ImportOutcome(category: nil, diagnostics: [notFound(name, statement: statement)])
     }
 
-    private func reference(to release: ElmDependencies.Release) -> PackageReference {
-        PackageReference(name: release.name, declaredIn: project.path, directory: release.directory, isWholePackage: false)
+    private func reference(to release: ElmDependencies.Release, module: String) -> PackageReference {
+        var reference = PackageReference(name: release.name, declaredIn: project.path, directory: release.directory, isWholePackage: false)
+        reference.file = Paths.join(release.sourceDirectory, module.replacing(".", with: "/") + ".elm")
+        return reference
     }
 
     private func fromIndirect(_ module: String, release: ElmDependencies.Release, statement: ImportStatement) -> Diagnostic {

@@ -164,7 +164,9 @@ struct ElmManifestReader {
                 guard let r = constraint(text, what: "constraint on '\(m.key)'") else { return nil }
                 requirement = r
             }
-            return DependencySpec(name: Located(m.key, range: m.keyRange), scope: scope, section: section, range: m.value.range, source: .registry, requirement: requirement)
+            var dep = DependencySpec(name: Located(m.key, range: m.keyRange), scope: scope, section: section, range: m.value.range, source: .registry, requirement: requirement)
+            dep.writtenRequirement = text.value
+            return dep
         }
     }
 }
