@@ -159,6 +159,17 @@ struct ElmCommandTests {
         #expect(again.status == 0)
     }
 
+    @Test("check asks; no builds nothing, and end of input is no")
+    func prompt() throws {
+        guard let p = try project("app") else { return }
+        for answer in ["n\n", ""] {
+            let result = try AmpuProcess.run(["elm", "check", "-q", "src/Main.elm"], stdin: answer, environment: p.environment, directory: p.app)
+            #expect(result.stdout.hasSuffix("  Build 5 modules from the source paths:\n     lib : 1 module\n     src : 4 modules\n\nDo you want to proceed with build? [Y/n] " + (answer.isEmpty ? "\n" : "")))
+            #expect(result.status == 0)
+        }
+        #expect(!FileManager.default.fileExists(atPath: p.app + "/elm-stuff"))
+    }
+
     @Test("ampu build beside an elm.json plans the modules that define main and runs elm make")
     func build() throws {
         guard let p = try project("app", needsElm: true) else { return }

@@ -11,7 +11,7 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
   records  bytes on the standard input of `ampu debug build-records`, a process per input: read
            as a fingerprint, a kept plan, a dependency file and a compiler's output
   elm      bytes on the standard input of `ampu debug probe elm`: read as elm.json (JSON with
-           positions) and as an Elm module
+           positions), as an Elm module and as elm's elm-stuff/0.19.1/d.dat (Data.Binary)
 
 Every input is followed by a request that must be answered within --hang seconds; a server
 that dies, stops answering or grows past --memory MB is a failure. The input that did it is

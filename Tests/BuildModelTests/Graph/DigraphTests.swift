@@ -39,4 +39,12 @@ struct DigraphTests {
         let components = g.stronglyConnectedComponents()
         #expect(components.count == 1 && components[0].count == n)
     }
+
+    @Test("levels: a node one above its highest successor; a cycle's nodes share a level")
+    func levels() {
+        // 3 and 4 depend on nothing; 1 on 3; 2 on 3 and 4; 0 on 1 and 2; 5 on 0.
+        #expect(graph(6, [(0, 1), (0, 2), (1, 3), (2, 3), (2, 4), (5, 0)]).levels() == [2, 1, 1, 0, 0, 3])
+        // 1 ⇄ 2 is one step above 3, and 0 one above it.
+        #expect(graph(4, [(0, 1), (1, 2), (2, 1), (2, 3)]).levels() == [2, 1, 1, 0])
+    }
 }
