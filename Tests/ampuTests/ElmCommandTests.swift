@@ -192,11 +192,15 @@ struct ElmCommandTests {
             Build plan for: `src/Main.elm`
 
               PROBLEMS DETECTED:
-                - Main: module Json.Decode is from elm/json, which is not a direct dependency (src/Main.elm:5:8)
+                - elm.json: source directory 'vendor' does not exist (elm.json:6:9)
+                    help: create it, or correct or remove the entry
+                - Main: module Html.Attributes is ambiguous: 2 places provide it (src/Main.elm:5:8)
+                    help: rename the local module, or remove the dependency that also exposes it
+                - Main: module Json.Decode is from elm/json, which is not a direct dependency (src/Main.elm:6:8)
                     help: move "elm/json": "1.1.3" from "indirect" to "direct" in elm.json (`elm install elm/json` does it)
-                - Main: module Shared is ambiguous: 2 places provide it (src/Main.elm:7:8)
+                - Main: module Shared is ambiguous: 2 places provide it (src/Main.elm:8:8)
                     help: rename or remove all but one of the files, or take the extra source directory out of elm.json
-                - Main: module Utils not found (src/Main.elm:8:8)
+                - Main: module Utils not found (src/Main.elm:9:8)
                     help: did you mean Util?
                     help: create src/Utils.elm, or add the package that provides it to elm.json
                 - Page.Home: module name 'Page.Homepage' does not match the file src/Page/Home.elm (src/Page/Home.elm:1:8)
@@ -213,18 +217,28 @@ struct ElmCommandTests {
                   elm/html 1.0.0
                   elm/browser 1.0.2
 
-              Build 5 modules from the source paths:
+              Build 6 modules from the source paths:
+                 lib : 1 module
                  src : 5 modules
 
             Cannot proceed with build due to problems above.
 
             """)
-        #expect(result.stderr == "Planned elm.json: 5 errors\n")
+        #expect(result.stderr == "Planned elm.json: 7 errors\n")
         #expect(result.status == 1)
+
+        // The two places an ambiguous import names.
+        let json = try AmpuProcess.run(["check", "--message-format", "json"], environment: p.environment, directory: p.app)
+        #expect(json.stdout.contains(#""notes":["provided by lib/Html/Attributes.elm","provided by the package elm/html 1.0.0"]"#))
+
+        let broken = try AmpuProcess.run(["elm", "plan", "-q", "src/Broken.elm"], environment: p.environment, directory: p.app)
+        #expect(broken.stdout.contains("""
+            {"module": "Broken", "code": "E010", "severity": "error", "file": "\(p.app)/src/Broken.elm", "range": {"start": {"line": 1, "column": 1}, "end": {"line": 1, "column": 1}}, "message": "entry file src/Broken.elm cannot be read: it has no module declaration", "help": ["start it with `module Broken exposing (main)`"]},
+            """))
+        #expect(broken.status == 1)
 
         let missing = try AmpuProcess.run(["elm", "plan", "-q", "src/Nope.elm"], environment: p.environment, directory: p.app)
         #expect(missing.stdout.contains("""
-            "problems": [
                 {"module": null, "code": "E010", "severity": "error", "file": "\(p.app)/src/Nope.elm", "range": null, "message": "entry file src/Nope.elm not found", "help": ["give the path of a .elm file, relative to the current directory"]}
               ]
             """))
@@ -236,12 +250,15 @@ struct ElmCommandTests {
         guard let p = try project("problems") else { return }
         let result = try AmpuProcess.run(["check", "--message-format", "short"], environment: p.environment, directory: p.app)
         #expect(result.stderr == """
+            elm.json:6:9: error[E001]: source directory 'vendor' does not exist
+            src/Broken.elm:2:1: error[I001]: expected a module name after 'import'
             src/Cycle/A.elm:3:8: error[I008]: import cycle: src/Cycle/A.elm → src/Cycle/B.elm → src/Cycle/A.elm
-            src/Main.elm:5:8: error[I004]: module Json.Decode is from elm/json, which is not a direct dependency
-            src/Main.elm:7:8: error[E008]: module Shared is ambiguous: 2 places provide it
-            src/Main.elm:8:8: error[I003]: module Utils not found
+            src/Main.elm:5:8: error[E008]: module Html.Attributes is ambiguous: 2 places provide it
+            src/Main.elm:6:8: error[I004]: module Json.Decode is from elm/json, which is not a direct dependency
+            src/Main.elm:8:8: error[E008]: module Shared is ambiguous: 2 places provide it
+            src/Main.elm:9:8: error[I003]: module Utils not found
             src/Page/Home.elm:1:8: error[E009]: module name 'Page.Homepage' does not match the file src/Page/Home.elm
-            error: check failed: 5 errors, 0 warnings in 1 package, 7 modules
+            error: check failed: 8 errors, 0 warnings in 1 package, 9 modules
 
             """)
         let json = try AmpuProcess.run(["check", "--message-format", "json"], environment: p.environment, directory: p.app)

@@ -24,6 +24,9 @@ struct SourceWalker {
         do {
             entries = try fileSystem.directoryEntries(dir)
         } catch {
+            // A source root the manifest names that is not there is the manifest's problem,
+            // reported where it is named (Elm's E001), not a second time here.
+            if isRoot, dir != package.directory, case .notFound = error { return }
             diagnostics.append(Diagnostic(severity: .error, code: DiagnosticCode.unreadableFile.rawValue,
                                           message: "cannot read directory: \(error.reason)", file: dir, range: .at(0),
                                           help: ["its source files are not checked; fix its permissions (ls -ld)"]))

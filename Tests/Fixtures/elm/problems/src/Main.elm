@@ -2,6 +2,7 @@ module Main exposing (main)
 
 import Cycle.A
 import Html
+import Html.Attributes
 import Json.Decode
 import Page.Home
 import Shared

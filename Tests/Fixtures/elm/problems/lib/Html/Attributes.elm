@@ -1,0 +1,5 @@
+module Html.Attributes exposing (class)
+
+
+class =
+    ()

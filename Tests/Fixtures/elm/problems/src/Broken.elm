@@ -1,0 +1,2 @@
+-- no module line, and a broken import
+import
