@@ -1,8 +1,9 @@
 ;;; ampu-eglot.el --- ampu language server with eglot  -*- lexical-binding: t; -*-
 
-;; Asthra sources (*.asthra, *.ast) and asthra.toml, Oats sources (*.oats) and Oats.toml,
-;; through `ampu lsp'.  Load it from your init file:  (load "/path/to/editors/emacs/ampu-eglot.el")
-;; then M-x eglot in such a buffer, or add `eglot-ensure' to `asthra-mode-hook' and `oats-mode-hook'.
+;; Asthra sources (*.asthra, *.ast) and asthra.toml, Oats sources (*.oats) and Oats.toml, Elm
+;; modules (*.elm), through `ampu lsp'.  Load it from your init file:
+;; (load "/path/to/editors/emacs/ampu-eglot.el") then M-x eglot in such a buffer, or add
+;; `eglot-ensure' to `asthra-mode-hook', `oats-mode-hook' and `elm-mode-hook'.
 
 (require 'eglot)
 
@@ -27,10 +28,17 @@
 
 (add-to-list 'auto-mode-alist '("\\.oats\\'" . oats-mode))
 
+(unless (fboundp 'elm-mode)
+  (define-derived-mode elm-mode prog-mode "Elm"
+    "Major mode for Elm modules (a stand-in; elm-mode from MELPA does more)."
+    (setq-local comment-start "-- ")))
+
+(add-to-list 'auto-mode-alist '("\\.elm\\'" . elm-mode))
+
 (defvar ampu-program "ampu" "The ampu executable.")
 
 (add-to-list 'eglot-server-programs
-             `((asthra-mode oats-mode conf-toml-mode) . (,ampu-program "lsp")))
+             `((asthra-mode oats-mode elm-mode conf-toml-mode) . (,ampu-program "lsp")))
 
 (provide 'ampu-eglot)
 ;;; ampu-eglot.el ends here

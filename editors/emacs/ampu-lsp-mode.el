@@ -1,7 +1,7 @@
 ;;; ampu-lsp-mode.el --- ampu language server with lsp-mode  -*- lexical-binding: t; -*-
 
 ;; Load it from your init file:  (load "/path/to/editors/emacs/ampu-lsp-mode.el")
-;; then M-x lsp in an Asthra or Oats buffer, or in asthra.toml or Oats.toml.
+;; then M-x lsp in an Asthra, Oats or Elm buffer, or in asthra.toml, Oats.toml or elm.json.
 
 (require 'lsp-mode)
 
@@ -17,6 +17,14 @@
     (setq-local comment-start "// ")))
 
 (add-to-list 'auto-mode-alist '("\\.oats\\'" . oats-mode))
+(unless (fboundp 'elm-mode)
+  (define-derived-mode elm-mode prog-mode "Elm"
+    "Major mode for Elm modules."
+    (setq-local comment-start "-- ")))
+
+(add-to-list 'auto-mode-alist '("\\.elm\\'" . elm-mode))
+(add-to-list 'lsp-language-id-configuration '(elm-mode . "elm"))
+(add-to-list 'lsp-language-id-configuration '("elm\\.json\\'" . "json"))
 (add-to-list 'lsp-language-id-configuration '(asthra-mode . "asthra"))
 (add-to-list 'lsp-language-id-configuration '(oats-mode . "oats"))
 (add-to-list 'lsp-language-id-configuration '("asthra\\.toml\\'" . "toml"))
@@ -28,8 +36,8 @@
  (make-lsp-client
   :new-connection (lsp-stdio-connection (lambda () (list ampu-program "lsp")))
   :activation-fn (lambda (file mode)
-                   (or (memq mode '(asthra-mode oats-mode))
-                       (and file (string-match-p "\\([Aa]sthra\\|Oats\\)\\.toml\\'" file))))
+                   (or (memq mode '(asthra-mode oats-mode elm-mode))
+                       (and file (string-match-p "\\(\\([Aa]sthra\\|Oats\\)\\.toml\\|elm\\.json\\)\\'" file))))
   :server-id 'ampu))
 
 (provide 'ampu-lsp-mode)

@@ -1,4 +1,5 @@
-// ampu for VS Code: starts `ampu lsp` for Asthra and Oats sources, asthra.toml and Oats.toml.
+// ampu for VS Code: starts `ampu lsp` for Asthra, Oats and Elm sources, asthra.toml, Oats.toml and
+// elm.json.
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
 
@@ -10,7 +11,9 @@ function activate(context) {
     documentSelector: [
       { scheme: 'file', language: 'asthra' },
       { scheme: 'file', language: 'oats' },
+      { scheme: 'file', language: 'elm' },
       { scheme: 'file', pattern: '**/{asthra,Asthra,Oats}.toml' },
+      { scheme: 'file', pattern: '**/elm.json' },
     ],
   });
   context.subscriptions.push(client);
