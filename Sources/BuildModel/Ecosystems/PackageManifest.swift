@@ -237,6 +237,8 @@ public struct ToolchainSettings: Hashable, Sendable {
     /// A program put before every native compile command (`ccache`, `distcc`), as CMake's
     /// `CMAKE_C_COMPILER_LAUNCHER`.
     public var launcher: Located<String>?
+    /// The program that links programs, when the manifest names one (Oats: `clang`).
+    public var linker: Located<String>?
     /// Directories the ecosystem's toolchain reads, by the key that names them in the manifest
     /// (Asthra: `asthra_home`, `stdlib`, `internal`).
     public var directories: [String: Located<String>]

@@ -73,6 +73,17 @@ struct TOMLManifestReader {
         scalar(table, key, path: path, expected: "a boolean", example: "\(key) = true or \(key) = false") { $0.boolean }
     }
 
+    /// `[build] timeout`: how long one build action may run, at least a second.
+    mutating func timeout(_ table: TOMLTable) -> Located<Int64>? {
+        guard let timeout = integer(table, "timeout", path: "build.timeout") else { return nil }
+        guard timeout.value >= 1 else {
+            add(.error("'build.timeout' must be at least 1 second, found \(timeout.value)", .invalidValue, at: timeout.range,
+                       label: "not a number of seconds", help: ["remove it to allow each action 300 seconds"]))
+            return nil
+        }
+        return timeout
+    }
+
     mutating func integer(_ table: TOMLTable, _ key: String, path: @autoclosure () -> String) -> Located<Int64>? {
         scalar(table, key, path: path, expected: "an integer", example: "\(key) = 2") { $0.integer }
     }

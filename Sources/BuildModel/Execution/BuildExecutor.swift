@@ -188,14 +188,24 @@ public final class BuildExecutor: Sendable {
         record.staleness = staleness
         store.remove(for: action)
         let fileSystem = store.fileSystem
+        // Outputs are written under temporary names and moved into place when the command
+        // succeeds: an output under its own name is complete. When the compiler derives an
+        // output from another (oatsc's `.oats.meta` beside its `-o` object), it would derive it
+        // from the temporary name: then every output is written in place, removed first, so
+        // that a run that does not write one is caught and a failed one leaves none behind.
+        let named = Set(action.commandLine.map { Paths.join(action.directory, $0) })
+        let inPlace = !action.outputs.allSatisfy(named.contains)
         var temporary: [String: String] = [:]
         for output in action.outputs {
             try? fileSystem.createDirectory(Paths.parent(output))
+            if inPlace {
+                try? fileSystem.removeItem(output)
+                continue
+            }
             let temp = output + ".ampu-tmp"
             try? fileSystem.removeItem(temp)
             temporary[output] = temp
         }
-        // The command writes the temporary names: an output under its own name is complete.
         let arguments = action.commandLine.map { argument -> String in
             let full = Paths.join(action.directory, argument)
             guard let temp = temporary[full] else { return argument }
@@ -215,12 +225,22 @@ public final class BuildExecutor: Sendable {
         record.processTime = clock.now() - spawned
         record.stdout = result.stdoutText
         record.stderr = result.stderrText
-        func discard() { for temp in temporary.values { try? fileSystem.removeItem(temp) } }
+        func discard() {
+            for temp in temporary.values { try? fileSystem.removeItem(temp) }
+            if inPlace { for output in action.outputs { try? fileSystem.removeItem(output) } }
+        }
         if result.interrupted { discard(); record.outcome = .interrupted; return record }
         if result.timedOut { discard(); record.outcome = .timedOut; return record }
         if result.status != 0 { discard(); record.outcome = .failed(status: result.status); return record }
         for output in action.outputs {
-            let temp = temporary[output]!
+            guard let temp = temporary[output] else {
+                if fileSystem.status(output) == nil {
+                    discard()
+                    record.outcome = .missingOutput(output)
+                    return record
+                }
+                continue
+            }
             guard fileSystem.status(temp) != nil else {
                 discard()
                 record.outcome = .missingOutput(output)

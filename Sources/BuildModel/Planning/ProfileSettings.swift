@@ -42,17 +42,19 @@ public struct ProfileSettings: Hashable, Sendable {
                                            help: ["make one of them inherit from 'debug' or 'release'"]))
             }
             chain.append(current)
-            if let defined = build.profiles.first(where: { $0.name.value == current }) {
+            // Cargo's name for the debug profile, and Oats's: `dev`.
+            if let defined = build.profiles.first(where: { $0.name.value == current || (current == "debug" && $0.name.value == "dev") }) {
                 layers.append(defined)
                 if let parent = defined.inherits?.value {
                     current = parent
                     continue
                 }
-                if current == "debug" || current == "release" { break }
+                if current == "debug" || current == "release" || current == "dev" { break }
                 // A profile of its own with no parent starts from debug, as Cargo's must name one.
                 current = "debug"
                 continue
             }
+            if current == "dev" { current = "debug"; continue }
             guard current == "debug" || current == "release" else {
                 let known = ["debug", "release"] + build.profiles.map(\.name.value).filter { $0 != "debug" && $0 != "release" }
                 var help = ["define it as [profile.\(current)] with `inherits = \"release\"`, or use one of: \(known.joined(separator: ", "))"]

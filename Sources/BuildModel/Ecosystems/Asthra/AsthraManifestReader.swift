@@ -164,14 +164,7 @@ struct AsthraManifestReader {
         }
         build.debugInfo = reader.bool(table, "debug_info", path: "build.debug_info")
         build.outputDirectory = reader.string(table, "output_dir", path: "build.output_dir")
-        if let timeout = reader.integer(table, "timeout", path: "build.timeout") {
-            if timeout.value < 1 {
-                reader.add(.error("'build.timeout' must be at least 1 second, found \(timeout.value)", .invalidValue, at: timeout.range,
-                                  label: "not a number of seconds", help: ["remove it to allow each action 300 seconds"]))
-            } else {
-                build.timeout = timeout
-            }
-        }
+        build.timeout = reader.timeout(table)
         if let jobs = reader.integer(table, "parallel_jobs", path: "build.parallel_jobs") {
             if jobs.value < 1 {
                 reader.add(.error("'build.parallel_jobs' must be at least 1, found \(jobs.value)", .invalidValue, at: jobs.range, help: ["remove it to use one job per core"]))

@@ -59,6 +59,10 @@ public struct OatsEcosystem: Ecosystem {
         return (String(decoding: bytes[(quote + 1)..<offset], as: UTF8.self), SourceRange(quote + 1, close))
     }
 
+    public func planBuild(_ request: BuildRequest) -> BuildPlan {
+        OatsBuildPlanner.plan(request)
+    }
+
     public func makeImportResolver(_ setup: ImportResolverSetup) -> any ImportResolver {
         OatsImportResolver(setup: setup)
     }

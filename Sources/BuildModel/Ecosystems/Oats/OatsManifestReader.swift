@@ -26,7 +26,7 @@ struct OatsManifestReader {
             manifest.dependencies = readDependencies(table)
         }
         if let (table, _) = reader.table(root, "build", path: "build") {
-            manifest.build = readBuild(table)
+            (manifest.build, manifest.toolchain) = readBuild(table)
         }
     }
 
@@ -96,10 +96,15 @@ struct OatsManifestReader {
         reader.requirement(text, range: range, keyRange: keyRange, examples: "\"0.1\", \"^1.2\" or \">=1.0, <2.0\"")
     }
 
-    private mutating func readBuild(_ table: TOMLTable) -> BuildSettings {
+    /// `[build]`: output, profiles, and how the compiler is called and programs linked.
+    private mutating func readBuild(_ table: TOMLTable) -> (BuildSettings, ToolchainSettings) {
         reader.checkKeys(table, known: Self.schema.keys(["build"]), in: "build")
         var build = BuildSettings()
+        var toolchain = ToolchainSettings()
         build.outputDirectory = reader.string(table, "target-dir", path: "build.target-dir")
+        toolchain.preset = reader.oneOf(reader.string(table, "compiler-cli", path: "build.compiler-cli"), OatsManifestSchema.compilerForms, key: "build.compiler-cli")
+        toolchain.linker = reader.string(table, "linker", path: "build.linker")
+        build.timeout = reader.timeout(table)
         if let (profiles, _) = reader.table(table, "profiles", path: "build.profiles") {
             for (name, entry) in profiles.entries {
                 guard let (t, _) = reader.table(profiles, name, path: "build.profiles.\(name)") else { continue }
@@ -114,6 +119,6 @@ struct OatsManifestReader {
         }
         let known = OatsManifestSchema.builtInProfiles + build.profiles.map(\.name.value).filter { !OatsManifestSchema.builtInProfiles.contains($0) }
         build.defaultProfile = reader.oneOf(reader.string(table, "profile", path: "build.profile"), known, key: "build.profile")
-        return build
+        return (build, toolchain)
     }
 }

@@ -4,6 +4,8 @@ enum OatsManifestSchema {
     static let optLevels = ["none", "default", "aggressive"]
     static let ltoModes = ["none", "thin", "full"]
     static let builtInProfiles = ["dev", "release"]
+    /// oatsc's two command lines: the seed's package mode, and the file mode of oatsc today.
+    static let compilerForms = ["seed", "current"]
     static let defaultEntry = "src/main.oats"
 
     static let dependencyKeys = [
@@ -31,6 +33,9 @@ enum OatsManifestSchema {
             ManifestKey(name: "target-dir", kind: .string, summary: "Where build output goes, relative to the package root. Default: `target`.", example: "\"target\""),
             ManifestKey(name: "profile", kind: .string, summary: "The profile builds use: `dev`, `release` or one of `[build.profiles.*]`. Default: `dev`.", allowedValues: builtInProfiles, example: "\"dev\""),
             ManifestKey(name: "profiles", kind: .table, summary: "Named build profiles (`[build.profiles.release]`)."),
+            ManifestKey(name: "compiler-cli", kind: .string, summary: "Which command line `oatsc` takes: `seed` (`--package-root DIR --extern-pkg NAME=META -o OUT`) or `current` (`SRC --extern-oats PATH=META --out-name N --emit-object-only`). Default: what `oatsc --help` offers.", allowedValues: compilerForms, example: "\"seed\""),
+            ManifestKey(name: "timeout", kind: .integer, summary: "How long one compile or the link may run, in seconds, before it is stopped. Default: 300.", example: "300"),
+            ManifestKey(name: "linker", kind: .string, summary: "The program that links the package objects and the runtime into the executable. Default: `$CC`, else `clang`, else `cc`.", example: "\"clang\""),
         ]),
         ManifestTable(["build", "profiles"], summary: "Named build profiles.", hasFreeKeys: true),
         ManifestTable(["build", "profiles", "*"], summary: "One build profile.", keys: [

@@ -51,6 +51,8 @@ struct OatsSourceScanner {
             case .punctuation(let b):
                 if b == 0x7B || b == 0x28 || b == 0x5B { depth += 1 }
                 if (b == 0x7D || b == 0x29 || b == 0x5D) && depth > 0 { depth -= 1 }
+            case .identifier where depth == 0 && !afterDot && lexer.isIdentifier(token, "function") && lexer.isIdentifier(peek(), "main"):
+                scan.definesEntryPoint = true
             case .identifier where depth == 0 && !afterDot && lexer.isIdentifier(token, "import"):
                 let following = peek().kind
                 if following == .punctuation(0x28) || following == .punctuation(0x2E) { continue }
