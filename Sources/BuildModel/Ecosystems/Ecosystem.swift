@@ -20,6 +20,9 @@ public protocol Ecosystem: Sendable {
     var lockFileName: String? { get }
     /// The diagnostic codes only this ecosystem reports (beyond `DiagnosticCode.shared`).
     var diagnosticCodes: [DiagnosticCode] { get }
+    /// The environment variables its loading and planning read (`ASTHRA_HOME`, `OATSC`): a
+    /// kept plan is used again only while they are unchanged. None by default.
+    var environmentVariables: [String] { get }
 
     /// Reads a manifest on its own: syntax, schema and values, with a range for each.
     func readManifest(_ source: SourceText) -> PackageManifest
@@ -59,6 +62,8 @@ extension Ecosystem {
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
 
     public var lockFileName: String? { nil }
+
+    public var environmentVariables: [String] { [] }
 
     public func manifestSchema(for manifest: PackageManifest) -> ManifestSchema { manifestSchema }
 

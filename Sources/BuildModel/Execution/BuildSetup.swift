@@ -47,7 +47,7 @@ public struct BuildSetup: Sendable {
         }
         let watched: @Sendable (String) -> Bool = { [ecosystem = found.ecosystem] in ecosystem.isSourceFile($0) }
         let rootPath = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem).workspaceRoot(for: found.path)
-        let key = PlanCache.key(ecosystem: found.ecosystem.name, manifest: rootPath, profile: profile, environment: environment, tool: tool)
+        let key = PlanCache.key(ecosystem: found.ecosystem, manifest: rootPath, profile: profile, environment: environment, tool: tool)
         if let root = found.ecosystem.loadManifest(in: Paths.parent(rootPath), fileSystem: fileSystem), !root.hasErrors {
             let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
             let complete = CompleteBuild(targetDirectory: target, profile: profile, stats: stats)

@@ -19,10 +19,10 @@ public struct PlanCache: Sendable {
 
     /// What else the plan depends on: the tool itself, the workspace asked for, and the
     /// environment variables that decide where compilers and libraries are.
-    public static func key(ecosystem: String, manifest: String, profile: String, environment: [String: String], tool: String) -> String {
+    public static func key(ecosystem: any Ecosystem, manifest: String, profile: String, environment: [String: String], tool: String) -> String {
         var hash = SHA256()
-        let variables = ["PATH", "HOME", "CC", "ASTHRA", "ASTHRA_HOME", "ASTHRA_CACHE", "AMPU_REGISTRY", "ELM_HOME"]
-        for part in [tool, ecosystem, manifest, profile] + variables.map({ "\($0)=\(environment[$0] ?? "\u{0}")" }) {
+        let variables = ["PATH", "HOME", "CC"] + ecosystem.environmentVariables
+        for part in [tool, ecosystem.name, manifest, profile] + variables.map({ "\($0)=\(environment[$0] ?? "\u{0}")" }) {
             hash.update(Array(part.utf8) + [0])
         }
         return SHA256.hex(digest: hash.finish())

@@ -12,6 +12,7 @@ public struct AsthraEcosystem: Ecosystem {
     public var manifestSyntax: any ManifestSyntax { TOMLManifestSyntax() }
     public var lockFileName: String? { "asthra.lock" }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.asthra }
+    public var environmentVariables: [String] { ["ASTHRA", "ASTHRA_HOME", "ASTHRA_CACHE", "AMPU_REGISTRY"] }
 
     public func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File] {
         if let reason = AsthraPackageName.problem(with: name) {

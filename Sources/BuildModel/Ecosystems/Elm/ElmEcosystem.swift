@@ -14,6 +14,7 @@ public struct ElmEcosystem: WholeProgramBuilding {
     }
     public var manifestSyntax: any ManifestSyntax { JSONManifestSyntax() }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.elm }
+    public var environmentVariables: [String] { ["ELM_HOME", "ELM"] }
 
     public func readManifest(_ source: SourceText) -> PackageManifest {
         ElmManifestReader.read(source)
