@@ -1,7 +1,18 @@
 import ArgumentParser
 import BuildModel
 
+/// One program, two names: `toasty` (a link to ampu) speaks Oats's build tool's command line.
 @main
+enum EntryPoint {
+    static func main() async {
+        if Paths.lastComponent(CommandLine.arguments.first ?? "") == "toasty" {
+            Toasty.main()
+        } else {
+            await Ampu.main()
+        }
+    }
+}
+
 struct Ampu: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ampu",

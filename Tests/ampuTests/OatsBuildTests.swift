@@ -250,3 +250,136 @@ struct OatsBuildTests {
         #expect(commands.stdout.contains(#""arguments": ["\#(oatscStandIn)", "--package-root", "\#(f.scratch.path)/utils", "--extern-pkg", "common=target/common_pkg.oats.meta", "-o", "target/utils_pkg.o"], "file": "\#(f.scratch.path)/utils/src/lib.oats""#))
     }
 }
+
+/// ampu run under the name `toasty` (a link, as the README's set-up makes one).
+@Suite("toasty")
+struct ToastyTests {
+    func toasty(_ f: OatsFixture, _ arguments: [String], in directory: String? = nil) throws -> AmpuProcess.Result {
+        let link = f.scratch.path + "/bin/toasty"
+        if !FileManager.default.fileExists(atPath: link) {
+            try FileManager.default.createDirectory(atPath: f.scratch.path + "/bin", withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: AmpuProcess.executable.path)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: link)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? f.app)
+        process.environment = ProcessInfo.processInfo.environment.merging(f.environment) { _, new in new }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return AmpuProcess.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("toasty --verbose build: manifest discovery, the graph, the order, each compile and the link")
+    func verboseBuild() throws {
+        let f = try OatsFixture()
+        let result = try toasty(f, ["--verbose", "build"])
+        #expect(timeless(result.stderr) == """
+            note: Found manifest: \(f.app)/Oats.toml
+            note: Package graph: common; utils → common; app → common, utils
+            note: Build order: common → utils → app
+                   Dirty common: not built before
+                 Running `\(oatscStandIn) --package-root \(f.scratch.path)/common -o target/common_pkg.o`
+               Compiling common
+                   Dirty utils: not built before
+                 Running `\(oatscStandIn) --package-root \(f.scratch.path)/utils --extern-pkg common=target/common_pkg.oats.meta -o target/utils_pkg.o`
+               Compiling utils
+                   Dirty app: not built before
+                 Running `\(oatscStandIn) --package-root \(f.app) --extern-pkg common=target/common_pkg.oats.meta --extern-pkg utils=target/utils_pkg.oats.meta -o target/app_pkg.o`
+               Compiling app
+                   Dirty app: not built before
+                 Running `cc -o target/app target/common_pkg.o target/utils_pkg.o target/app_pkg.o \(f.runtime) -O0 -g`
+                 Linking app
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(result.status == 0)
+        let run = try toasty(f, ["run"])
+        #expect(run.stdout == "common\nutils\napp\n")
+        #expect(run.status == 0)
+    }
+
+    @Test("the options: --release, --out-dir, --out-name, --linker, --opt-level, --lto reach the link")
+    func options() throws {
+        let f = try OatsFixture()
+        let result = try toasty(f, ["--verbose", "build", "--release", "--out-dir", "dist", "--out-name", "hello", "--linker", "gcc", "--opt-level", "default", "--lto", "full"])
+        #expect(result.stderr.contains("Running `gcc -o dist/hello target/common_pkg.o target/utils_pkg.o target/app_pkg.o \(f.runtime) -O2 -flto`"))
+        #expect(result.stderr.contains("Finished `release` profile [optimized] in"))
+        #expect(result.status == 0)
+        #expect(FileManager.default.isExecutableFile(atPath: f.app + "/dist/hello"))
+        let bad = try toasty(f, ["build", "--opt-level", "max"])
+        #expect(bad.stderr.contains("--opt-level must be none, default or aggressive, not 'max'"))
+        #expect(bad.status != 0)
+    }
+
+    @Test("single-file mode: no Oats.toml, a file built with today's oatsc into the current directory; none at all is an error")
+    func singleFile() throws {
+        let f = try OatsFixture()
+        try f.write("loose/hello.oats", "export function main(): number {\n    return 0;\n}\n")
+        let result = try toasty(f, ["build", "hello.oats"], in: f.scratch.path + "/loose")
+        #expect(timeless(result.stderr) == """
+            note: No Oats.toml found, using single-file mode
+               Compiling hello
+                 Linking hello
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(result.status == 0)
+        let run = try toasty(f, ["run", "hello.oats"], in: f.scratch.path + "/loose")
+        #expect(run.stdout == "hello\n")
+        try FileManager.default.createDirectory(atPath: f.scratch.path + "/empty", withIntermediateDirectories: true)
+        let none = try toasty(f, ["build"], in: f.scratch.path + "/empty")
+        #expect(none.stderr == "error: no Oats.toml in '\(f.scratch.path)/empty' or any parent, and no file to build; run `toasty new NAME`, or give a .oats file: `toasty build main.oats`\n")
+        #expect(none.status == 1)
+    }
+
+    @Test("toasty new makes a package that toasty builds")
+    func new() throws {
+        let f = try OatsFixture()
+        let made = try toasty(f, ["new", "hello_app"], in: f.scratch.path)
+        #expect(made.stderr == "Created program package 'hello_app' in \(f.scratch.path)/hello_app\n")
+        let built = try toasty(f, ["run"], in: f.scratch.path + "/hello_app")
+        #expect(built.stdout == "hello_app\n")
+        #expect(built.status == 0)
+    }
+}
+
+@Suite("Oats corpus")
+struct OatsCorpusTests {
+    static let corpus = URL(fileURLWithPath: fixtures).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/corpora/oats").path
+
+    /// A copy of the corpus beside the example's fixture (for its stand-in and runtime); nil,
+    /// saying so, without ../shared.
+    func corpusCopy() throws -> (OatsFixture, String)? {
+        guard FileManager.default.fileExists(atPath: Self.corpus) else {
+            print("skipped: ../shared/corpora/oats is not here")
+            return nil
+        }
+        let f = try OatsFixture()
+        let copy = f.scratch.path + "/corpus"
+        try FileManager.default.copyItem(atPath: Self.corpus, toPath: copy)
+        return (f, copy)
+    }
+
+    @Test("the real packages plan without a false error", arguments: ["pkg_test/myapp", "multi_file", "generated/toasty-new/hello_app"])
+    func plans(_ package: String) throws {
+        guard let (f, copy) = try corpusCopy() else { return }
+        let result = try AmpuProcess.run(["build", "--plan"], environment: f.environment, directory: copy + "/" + package)
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Compiling"))
+    }
+
+    @Test("toasty new --lib's manifest names no entry: the true error, and only it")
+    func libraryWithoutEntry() throws {
+        guard let (f, copy) = try corpusCopy() else { return }
+        let result = try AmpuProcess.run(["build", "--plan", "--message-format", "short"], environment: f.environment, directory: copy + "/generated/toasty-new/hello_lib")
+        #expect(result.stderr == "Oats.toml:1:2: error[O002]: the default entry 'src/main.oats' of package 'hello_lib' does not exist\nerror: could not build: `ampu check` found 1 error\n")
+        #expect(result.status == 1)
+    }
+}

@@ -8,6 +8,8 @@ public struct BuildSetup: Sendable {
     public var profile: String
     /// What identifies this program's build of ampu (its path, size and time): a new ampu plans afresh.
     public var tool: String
+    /// What the command line says over the manifest.
+    public var overrides = BuildOverrides()
 
     public init(fileSystem: any FileSystem, environment: [String: String], profile: String, tool: String) {
         self.fileSystem = fileSystem
@@ -47,15 +49,16 @@ public struct BuildSetup: Sendable {
         }
         let watched: @Sendable (String) -> Bool = { [ecosystem = found.ecosystem] in ecosystem.isSourceFile($0) }
         let rootPath = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem).workspaceRoot(for: found.path)
-        let key = PlanCache.key(ecosystem: found.ecosystem, manifest: rootPath, profile: profile, environment: environment, tool: tool)
+        let key = PlanCache.key(ecosystem: found.ecosystem, manifest: rootPath, profile: profile + " " + overrides.description,
+                                environment: environment, tool: tool)
         if let root = found.ecosystem.loadManifest(in: Paths.parent(rootPath), fileSystem: fileSystem), !root.hasErrors {
             let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
             let complete = CompleteBuild(targetDirectory: target, profile: profile, stats: stats)
             switch PlanCache(targetDirectory: target, profile: profile, stats: stats).validate(key: key, ecosystem: found.ecosystem) {
             case .success(let kept):
-                if shortcut, kept.untouched, case .success(let settings) = ProfileSettings.resolve(profile, in: root.build, manifest: root.path),
+                if shortcut, kept.untouched, case .success(let resolved) = ProfileSettings.resolve(profile, in: root.build, manifest: root.path),
                    complete.holds(planDigest: kept.digest, environment: environment) {
-                    var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: settings, targetDirectory: target),
+                    var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
                                                  stats: stats, cached: true, watched: watched)
                     prepared.nothingToDo = true
                     return .ready(prepared, Report(root: root.directory))
@@ -84,7 +87,7 @@ public struct BuildSetup: Sendable {
             return .stopped(report, summary: "could not build: `ampu check` found \(check.errorCount) error\(check.errorCount == 1 ? "" : "s")")
         }
         let request: BuildRequest
-        switch BuildRequest.make(snapshot, profile: profile, environment: environment, fileSystem: fileSystem) {
+        switch BuildRequest.make(snapshot, profile: profile, environment: environment, fileSystem: fileSystem, overrides: overrides) {
         case .success(let made): request = made
         case .failure(let diagnostic):
             report.diagnostics.append(diagnostic)

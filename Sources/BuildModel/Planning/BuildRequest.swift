@@ -8,17 +8,21 @@ public struct BuildRequest: Sendable {
     public var fileSystem: any FileSystem
     /// `target/` (absolute): `[build] output_dir` of the root manifest, else `target` beside it.
     public var targetDirectory: String
+    /// What the command line says over the manifest.
+    public var overrides = BuildOverrides()
 
     /// The request for `profile` (`debug`, `release` or a `[profile.NAME]` of the root
     /// manifest), or the diagnostic saying why there is no such profile.
     public static func make(_ snapshot: WorkspaceSnapshot, profile name: String, environment: [String: String],
-                            fileSystem: any FileSystem) -> Result<BuildRequest, Diagnostic> {
+                            fileSystem: any FileSystem, overrides: BuildOverrides = BuildOverrides()) -> Result<BuildRequest, Diagnostic> {
         let root = snapshot.rootManifest
         switch ProfileSettings.resolve(name, in: root.build, manifest: root.path) {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let profile):
             let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
-            return .success(BuildRequest(snapshot: snapshot, profile: profile, environment: environment, fileSystem: fileSystem, targetDirectory: target))
+            var request = BuildRequest(snapshot: snapshot, profile: overrides.applied(to: profile), environment: environment, fileSystem: fileSystem, targetDirectory: target)
+            request.overrides = overrides
+            return .success(request)
         }
     }
 

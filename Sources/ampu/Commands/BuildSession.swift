@@ -38,6 +38,11 @@ struct BuildSession {
     let options: BuildOptions
     let fileSystem = LocalFileSystem()
     let environment = Environment.current
+    /// What the command line says over the manifest (toasty's options).
+    var overrides = BuildOverrides()
+    /// What the workspace is loaded from: the disk, or the disk with a manifest made up for a
+    /// single file (toasty's single-file mode).
+    var workspaceFiles: any FileSystem = LocalFileSystem()
     var stream: Terminal { options.messageFormat == .json ? .standardOutput : .standardError }
 
     /// The plan, as `BuildSetup` prepares it; what it reports is shown here, and a setup that
@@ -46,7 +51,8 @@ struct BuildSession {
     ///   - partial: a plan with errors still goes on, its errors shown first.
     ///   - shortcut: a build with nothing to do may say so without reading its plan.
     func plan(partial: Bool = false, shortcut: Bool = false) -> PreparedBuild {
-        let setup = BuildSetup(fileSystem: fileSystem, environment: environment, profile: options.profileName, tool: Self.toolIdentity(fileSystem))
+        var setup = BuildSetup(fileSystem: workspaceFiles, environment: environment, profile: options.profileName, tool: Self.toolIdentity(fileSystem))
+        setup.overrides = overrides
         let outcome = setup.prepare(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, partial: partial, shortcut: shortcut) { miss in
             // AMPU_DEBUG_PLAN=1 says why the plan is made afresh.
             if environment["AMPU_DEBUG_PLAN"] != nil { Terminal.standardError.write("plan cache: \(miss.line)\n") }

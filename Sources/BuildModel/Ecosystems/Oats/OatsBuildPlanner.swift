@@ -32,7 +32,7 @@ struct OatsBuildPlanner {
                 help: ["install oatsc and put its directory on PATH, or set OATSC=/path/to/oatsc"]).unplaced)
             return plan
         }
-        let form = root.toolchain.preset?.value ?? detectForm(compiler, environment: request.environment)
+        let form = request.overrides.compilerForm ?? root.toolchain.preset?.value ?? detectForm(compiler, environment: request.environment)
         var planner = OatsBuildPlanner(request: request, plan: plan, compiler: compiler, form: form)
         planner.run()
         return planner.plan
@@ -118,8 +118,8 @@ struct OatsBuildPlanner {
         let entry = Paths.join(root.directory, section.targets.first?.path.value ?? "src/main.oats")
         guard snapshot.modules[entry]?.definesEntryPoint == true else { return }
         guard let runtime = runtimeLibrary() else { return }
-        let linker = root.toolchain.linker?.value ?? OatsBuildPlanner.defaultLinker(request.environment, fileSystem: request.fileSystem)
-        let output = Paths.join(plan.targetDirectory, root.displayName)
+        let linker = request.overrides.linker ?? root.toolchain.linker?.value ?? OatsBuildPlanner.defaultLinker(request.environment, fileSystem: request.fileSystem)
+        let output = Paths.join(request.overrides.outputDirectory ?? plan.targetDirectory, request.overrides.outputName ?? root.displayName)
         var flags = ["-O\(min(plan.profile.optimization, 3))"]
         if plan.profile.debugInfo { flags.append("-g") }
         if let lto = plan.profile.lto { flags.append(Paths.lastComponent(linker).contains("clang") ? "-flto=\(lto)" : "-flto") }
@@ -127,7 +127,7 @@ struct OatsBuildPlanner {
             kind: .link, package: root.displayName, description: "Linking \(root.displayName)",
             arguments: [linker, "-o", plan.display(output)] + objects.map { plan.display($0.path) } + [plan.display(runtime)] + flags,
             directory: plan.root, inputs: objects.map(\.path) + [runtime], outputs: [output], dependencies: objects.map(\.action)))
-        plan.programs.append(BuildPlan.Product(name: root.displayName, package: root.displayName, path: output, action: id))
+        plan.programs.append(BuildPlan.Product(name: Paths.lastComponent(output), package: root.displayName, path: output, action: id))
     }
 
     /// `$CC`, else `clang` on PATH, else `cc`.
