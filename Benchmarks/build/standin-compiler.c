@@ -1,7 +1,8 @@
-/* The build benchmark's stand-in for the Asthra compiler: it only writes its output (the file
- * after -o, holding the names of its inputs), so that a build's time is the tool's, not the
- * compiler's; with STANDIN_SLEEP_MS it first waits that long, as a compile would take. Built
- * with cc by scripts/bench-build. */
+/* The build benchmarks' stand-in compiler (Asthra's, oatsc, a linker): it only writes its output
+ * (the file after -o, holding the names of its inputs), and with --package-root (oatsc's seed
+ * form) the .oats.meta beside it, so that a build's time is the tool's, not the compiler's; with
+ * STANDIN_SLEEP_MS it first waits that long, as a compile would take. Built with cc by
+ * scripts/bench-build and scripts/bench-oats. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,20 @@ int main(int argc, char **argv) {
     if (!out) { fprintf(stderr, "error: no -o\n"); return 1; }
     FILE *f = fopen(out, "w");
     if (!f) { perror(out); return 1; }
-    for (int i = 1; i < argc; i++)
+    int package = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--package-root") == 0) package = 1;
         if (argv[i][0] != '-' && (i == 1 || strcmp(argv[i - 1], "-o") != 0 && strcmp(argv[i - 1], "-I") != 0)) fprintf(f, "%s\n", argv[i]);
-    return fclose(f) == 0 ? 0 : 1;
+    }
+    if (fclose(f) != 0) return 1;
+    size_t n = strlen(out);
+    if (package && n > 2 && strcmp(out + n - 2, ".o") == 0) {
+        char meta[4096];
+        snprintf(meta, sizeof meta, "%.*s.oats.meta", (int)(n - 2), out);
+        FILE *m = fopen(meta, "w");
+        if (!m) { perror(meta); return 1; }
+        fprintf(m, "function f(): number;\n");
+        return fclose(m) == 0 ? 0 : 1;
+    }
+    return 0;
 }

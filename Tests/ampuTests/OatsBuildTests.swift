@@ -233,6 +233,22 @@ struct OatsBuildTests {
         #expect(noCompiler.status == 1)
     }
 
+    @Test("the seed's troubleshooting rows stop a build with check's errors: a cycle, a missing path, a name mismatch")
+    func troubleshooting() throws {
+        let f = try OatsFixture()
+        try f.write("utils/Oats.toml", try f.read("utils/Oats.toml").replacingOccurrences(of: "common = { path = \"../common\" }", with: "common = { path = \"../common\" }\napp = { path = \"../app\" }"))
+        try f.write("app/Oats.toml", try f.read("app/Oats.toml") + "missing = { path = \"../missing\" }\nhelpers = { path = \"../common\" }\n")
+        let result = try f.ampu(["build", "--message-format", "short"])
+        #expect(result.stderr == """
+            Oats.toml:9:1: error[M018]: package cycle: app → utils → app
+            Oats.toml:10:20: error[M007]: path dependency 'missing' points to '../missing', which does not exist
+            Oats.toml:11:1: error[M008]: path dependency 'helpers' points to a package named 'common'
+            error: could not build: `ampu check` found 3 errors
+
+            """)
+        #expect(result.status == 1)
+    }
+
     @Test("build.ninja and compile_commands.json for the same plan; ninja builds a program that runs")
     func exports() throws {
         let f = try OatsFixture()
