@@ -12,6 +12,8 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
            as a fingerprint, a kept plan, a dependency file and a compiler's output
   elm      bytes on the standard input of `ampu debug probe elm`: read as elm.json (JSON with
            positions), as an Elm module and as elm's elm-stuff/0.19.1/d.dat (Data.Binary)
+  abc      bytes on the standard input of `ampu debug probe abc`: read as an Aria build.abc (its
+           INI form, the seed's brace form, and the forms it names but does not read)
 
 Every input is followed by a request that must be answered within --hang seconds; a server
 that dies, stops answering or grows past --memory MB is a failure. The input that did it is
@@ -54,6 +56,8 @@ DICTIONARY = {
                 b'"textDocument/didOpen"', b'"$/cancelRequest"', b"99999999999", b'"line":', b'"character":'],
 }
 DICTIONARY["decoder"] = DICTIONARY["toml"]
+DICTIONARY["abc"] = [b"[", b"]", b"[target.", b"[project]", b"{", b"}", b"=", b":", b",", b'"', b"\\", b"#", b";", b"//", b"\n",
+                     b"type", b"sources", b"deps", b"depends_on", b"&{", b"LIBRARY", b"targets {", b"true", b"-1.5"]
 DICTIONARY["elm"] = [b"{", b"}", b"[", b"]", b'"', b"\\u", b":", b",", b"\"type\"", b"\"application\"", b"\"package\"", b"\"dependencies\"",
                      b"\"direct\"", b"\"indirect\"", b"\" <= v < \"", b"import ", b"module ", b"exposing (..)", b"{-", b"-}", b"--", b"\"\"\"",
                      b"'", b"\r\n", b"main =", b" as ", b"port ", b"effect ", b"where {"]
@@ -252,6 +256,7 @@ def fuzz(target, args):
     runner = DecoderTarget(args.binary, args.hang, args.memory) if target == "decoder" \
         else DecoderTarget(args.binary, args.hang, args.memory, ("build-records",)) if target == "records" \
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "elm")) if target == "elm" \
+        else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "abc")) if target == "abc" \
         else ServerTarget(args.binary, target, args.hang, args.memory)
     corpus = load_corpus(target, runner.root.as_uri() if target == "jsonrpc" else None)
     words = DICTIONARY[target]
@@ -281,7 +286,7 @@ def fuzz(target, args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "records", "elm"])
+    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "records", "elm", "abc"])
     ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
     ap.add_argument("--seconds", type=float, default=15, help="per target")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)

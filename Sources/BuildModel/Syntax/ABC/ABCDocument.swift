@@ -1,0 +1,157 @@
+/// An Aria build file (`build.abc`) read into one model, whichever form it is written in:
+///
+/// - the INI-like form real projects use (`[project]`, `[target.NAME]`, `key = "v"`, arrays over
+///   several lines, `#` and `;` comments): sections become nested objects, `[target.app]` the
+///   member `app` of `target`;
+/// - the seed's form (objects in `{}`, arrays in `[]`, keys bare or quoted, `:` between key and
+///   value, `//` comments, trailing commas, with or without the outer braces), of which JSON is a
+///   part.
+///
+/// Every key and value keeps its range, and every problem is a located diagnostic; the reader
+/// never stops at the first one. The keyword form (`LIBRARY "x"`, `SOURCES:`) and the old block
+/// form (`targets { lib "x" { … } }`) are named in one error, not guessed at.
+public struct ABCDocument: Sendable {
+    public enum Form: String, Sendable { case ini, braces, keyword, block, empty }
+
+    public indirect enum Value: Sendable {
+        case object([Member])
+        case array([Node])
+        /// A string, escapes decoded.
+        case string(String)
+        /// A number as written.
+        case number(String)
+        case bool(Bool)
+        /// A bare word where a value belongs (`type = binary`), as written.
+        case word(String)
+        /// What could not be read (the diagnostic says why).
+        case invalid
+    }
+
+    public struct Node: Sendable {
+        public var value: Value
+        public var range: SourceRange
+
+        public var members: [Member]? { if case .object(let m) = value { m } else { nil } }
+        public var elements: [Node]? { if case .array(let e) = value { e } else { nil } }
+        /// A string, or a bare word, as text.
+        public var string: String? {
+            switch value {
+            case .string(let s), .word(let s): s
+            default: nil
+            }
+        }
+        /// The first member named `key`.
+        public func member(_ key: String) -> Member? { members?.first { $0.key == key } }
+
+        /// How messages name its kind: `a string`, `an array`.
+        public var typeName: String {
+            switch value {
+            case .object: "an object"
+            case .array: "an array"
+            case .string: "a string"
+            case .number: "a number"
+            case .bool: "a boolean"
+            case .word: "a bare word"
+            case .invalid: "an invalid value"
+            }
+        }
+    }
+
+    public struct Member: Sendable {
+        public var key: String
+        public var keyRange: SourceRange
+        public var value: Node
+    }
+
+    public let source: SourceText
+    public let form: Form
+    /// The file as one object; nil for a form ampu does not read.
+    public let root: Node?
+    public let diagnostics: [Diagnostic]
+
+    public init(parsing source: SourceText) {
+        self.source = source
+        let form = Self.form(of: source.bytes)
+        self.form = form
+        var problems: [Diagnostic] = []
+        switch form {
+        case .ini:
+            var parser = ABCINIParser(bytes: source.bytes)
+            root = parser.parse()
+            problems = parser.diagnostics
+        case .braces:
+            var parser = ABCBraceParser(bytes: source.bytes)
+            root = parser.parse()
+            problems = parser.diagnostics
+        case .empty:
+            root = Node(value: .object([]), range: .at(0))
+        case .keyword, .block:
+            root = nil
+            let what = form == .keyword ? "the keyword form (`LIBRARY \"name\"`, `SOURCES:`)" : "the old block form (`targets { lib \"x\" { … } }`)"
+            problems = [.error("this build file is written in \(what), which ampu does not read", .abcUnsupportedForm, at: Self.firstWord(source.bytes),
+                               label: "ampu reads [project] and [target.NAME] sections, or the seed's { project: …, targets: [ … ] }",
+                               help: ["rewrite it with sections: [project] with name and version, then [target.NAME] with type, sources, deps and flags"])]
+        }
+        diagnostics = source.path.map { path in problems.map { $0.inFile(path) } } ?? problems
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The form, from the first thing that is not a comment: `[` starts a section, `{` or
+    /// `name:` the seed's form, an upper-case keyword the keyword form, `word {` or `word "x" {`
+    /// the block form, anything else (`key = …`) the INI form.
+    static func form(of bytes: [UInt8]) -> Form {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+            if b == 0x23 || b == 0x3B || (b == 0x2F && i + 1 < bytes.count && bytes[i + 1] == 0x2F) {
+                while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+                continue
+            }
+            if b == 0x5B { return .ini }
+            if b == 0x7B || b == 0x22 { return .braces }
+            var end = i
+            while end < bytes.count, ABCSyntax.isKeyByte(bytes[end]) { end += 1 }
+            let word = bytes[i..<end]
+            var next = end
+            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+            let after = next < bytes.count ? bytes[next] : 0
+            if !word.isEmpty, word.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x5F }), after == 0x20 || after == 0x22 || after == 0x3A || after == 0x0A {
+                return word.count > 1 && after != 0x3D ? .keyword : .ini
+            }
+            if after == 0x3A { return .braces }
+            if after == 0x7B || after == 0x22 { return .block }
+            // `build test {`: a kind, a name, a brace.
+            var second = next
+            while second < bytes.count, ABCSyntax.isKeyByte(bytes[second]) { second += 1 }
+            while second < bytes.count, bytes[second] == 0x20 || bytes[second] == 0x09 { second += 1 }
+            if second > next, second < bytes.count, bytes[second] == 0x7B { return .block }
+            return .ini
+        }
+        return .empty
+    }
+
+    private static func firstWord(_ bytes: [UInt8]) -> SourceRange {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x23 || (bytes[i] == 0x2F && i + 1 < bytes.count && bytes[i + 1] == 0x2F) {
+                while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+            } else if bytes[i] <= 0x20 {
+                i += 1
+            } else {
+                break
+            }
+        }
+        var end = i
+        while end < bytes.count, ABCSyntax.isKeyByte(bytes[end]) { end += 1 }
+        return SourceRange(i, max(end, min(i + 1, bytes.count)))
+    }
+}
+
+extension DiagnosticCode {
+    public static let abcSyntax = DiagnosticCode("A001", "A build.abc that does not follow its form's grammar: a missing `]`, `=`, `:`, comma or bracket, a value that is none.")
+    public static let abcString = DiagnosticCode("A002", "A string in build.abc with no closing quote, or an unknown escape.")
+    public static let abcDuplicateKey = DiagnosticCode("A003", "The same key, or the same [section], twice in build.abc.")
+    public static let abcUnsupportedForm = DiagnosticCode("A004", "A build.abc in the keyword form (`LIBRARY`/`SOURCES:`) or the old block form, which ampu does not read.")
+}
