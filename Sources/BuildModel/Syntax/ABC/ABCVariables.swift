@@ -1,0 +1,139 @@
+/// `&{name}` in build.abc strings, resolved as the seed orders it: the target's own scope first
+/// (its `variables` object, then its own string fields such as `name`), then the file's
+/// `variables` block, then `&{ENV.VAR}` from the environment. Variables are expanded when first
+/// asked and remembered; a variable's value may use others.
+///
+/// Problems are located at the reference: an undefined name (the closest defined one
+/// suggested), a variable that reaches itself through others (the chain shown), a `&{` with no
+/// `}`, an environment variable that is not set.
+public struct ABCVariables: Sendable {
+    /// The `variables` block of the file, by name.
+    let global: [String: ABCDocument.Node]
+    let environment: [String: String]
+    let source: SourceText
+
+    public init(_ document: ABCDocument, environment: [String: String]) {
+        var global: [String: ABCDocument.Node] = [:]
+        for m in document.root?.member("variables")?.value.members ?? [] where global[m.key] == nil { global[m.key] = m.value }
+        self.global = global
+        self.environment = environment
+        source = document.source
+    }
+
+    /// Why a string cannot be expanded: every problem in it.
+    public struct Problems: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// One `&{…}` in a string literal: its name and where it is (the whole `&{…}`).
+    struct Reference {
+        var name: String
+        var range: SourceRange
+    }
+
+    /// The text of a string value with every reference replaced, or the problems that stop it.
+    /// - Parameter target: the target whose scope comes first (its object), when inside one.
+    public func expand(_ node: ABCDocument.Node, in target: ABCDocument.Node? = nil) -> Result<String, Problems> {
+        var stack: [String] = []
+        var memo: [String: String] = [:]
+        return expand(node, target: target, stack: &stack, memo: &memo)
+    }
+
+    private func expand(_ node: ABCDocument.Node, target: ABCDocument.Node?, stack: inout [String], memo: inout [String: String]) -> Result<String, Problems> {
+        guard case .string = node.value else { return .success(node.string ?? "") }
+        let (pieces, unterminated) = Self.pieces(of: node, in: source)
+        var problems: [Diagnostic] = []
+        if let open = unterminated {
+            problems.append(.error("'&{' is not closed", .abcVariable, at: open, label: "opened here", help: ["close the variable's name with }: &{name}"]))
+        }
+        var out = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let text): out += text
+            case .reference(let reference):
+                switch resolve(reference, target: target, stack: &stack, memo: &memo) {
+                case .success(let value): out += value
+                case .failure(let more): problems += more.diagnostics
+                }
+            }
+        }
+        return problems.isEmpty ? .success(out) : .failure(Problems(diagnostics: problems))
+    }
+
+    private func resolve(_ reference: Reference, target: ABCDocument.Node?, stack: inout [String], memo: inout [String: String]) -> Result<String, Problems> {
+        let name = reference.name
+        if name.hasPrefix("ENV.") {
+            let variable = String(name.dropFirst(4))
+            if let value = environment[variable] { return .success(value) }
+            return .failure(Problems(diagnostics: [.error("environment variable '\(variable)' is not set", .abcVariable, at: reference.range, label: "not set",
+                                    help: ["set \(variable) before building, or define \(variable) under variables"])]))
+        }
+        // The target's scope: its own variables, then its fields (`&{name}` in its output).
+        let local = target?.member("variables")?.value.member(name)?.value ?? target?.member(name).flatMap { $0.value.string != nil ? $0.value : nil }
+        guard let definition = local ?? global[name] else {
+            let known = Array(global.keys) + (target?.member("variables")?.value.members?.map(\.key) ?? [])
+            let guess = Spelling.closest(to: name, in: known)
+            return .failure(Problems(diagnostics: [.error("undefined variable '\(name)'", .abcVariable, at: reference.range, label: "not defined",
+                                    help: guess.map { ["did you mean '\($0)'?"] } ?? ["define it under variables: \(name): \"…\", or use &{ENV.\(name)} for the environment's"],
+                                    fix: guess.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: reference.range, newText: "&{\($0)}")]) })]))
+        }
+        let key = (local != nil ? "local." : "") + name
+        if let known = memo[key] { return .success(known) }
+        if let loop = stack.firstIndex(of: name) {
+            let chain = (stack[loop...] + [name]).joined(separator: " → ")
+            return .failure(Problems(diagnostics: [.error("variable '\(name)' refers to itself: \(chain)", .abcVariable, at: reference.range, label: "loops back here",
+                                    help: ["give one of them a value that does not use the others"])]))
+        }
+        stack.append(name)
+        defer { stack.removeLast() }
+        let result = expand(definition, target: local != nil ? target : nil, stack: &stack, memo: &memo)
+        if case .success(let value) = result { memo[key] = value }
+        return result
+    }
+
+    enum Piece {
+        case text(String)
+        case reference(Reference)
+    }
+
+    /// The literal's text between its quotes, cut at each `&{name}`; and where a `&{` with no
+    /// `}` starts, if one does.
+    static func pieces(of node: ABCDocument.Node, in source: SourceText) -> ([Piece], SourceRange?) {
+        let bytes = source.bytes
+        let start = node.range.lowerBound + 1
+        let end = max(start, node.range.upperBound - 1)
+        var pieces: [Piece] = []
+        var text: [UInt8] = []
+        var i = start
+        while i < end {
+            if bytes[i] == 0x5C, i + 1 < end {
+                let e = bytes[i + 1]
+                text.append(e == 0x6E ? 0x0A : e == 0x74 ? 0x09 : e)
+                i += 2
+                continue
+            }
+            if bytes[i] == 0x26, i + 1 < end, bytes[i + 1] == 0x7B {
+                guard let close = bytes[(i + 2)..<end].firstIndex(of: 0x7D) else {
+                    if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))) }
+                    return (pieces, SourceRange(i, i + 2))
+                }
+                if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))); text = [] }
+                var nameBytes = bytes[(i + 2)..<close]
+                while let first = nameBytes.first, first == 0x20 { nameBytes = nameBytes.dropFirst() }
+                while let last = nameBytes.last, last == 0x20 { nameBytes = nameBytes.dropLast() }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                pieces.append(.reference(Reference(name: name, range: SourceRange(i, close + 1))))
+                i = close + 1
+                continue
+            }
+            text.append(bytes[i])
+            i += 1
+        }
+        if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))) }
+        return (pieces, nil)
+    }
+}
+
+extension DiagnosticCode {
+    public static let abcVariable = DiagnosticCode("A005", "A `&{…}` in build.abc that cannot be expanded: an undefined name, a variable that refers to itself, an unset environment variable, a `&{` with no `}`.")
+}
