@@ -239,6 +239,25 @@ row("  of which the syntax tree alone (201)", ms(manifestSyntax))
 let manifestLines = median(201) { _ = SourceText(bytes: manifestBytes) }
 row("  of which the line index alone (201)", ms(manifestLines))
 
+// Aria's build.abc: a generated file of 1,000 targets in the INI form real projects write, and
+// the largest real file of the corpus when ../shared is there (seed 003's goal: well under 10 ms).
+var abcText = "[project]\nname = \"bench\"\nversion = \"0.1.0\"\n\n"
+for i in 0..<1000 {
+    abcText += "[target.t\(i)]\ntype = \"\(i % 3 == 0 ? "binary" : "library")\"\nsources = [\"src/t\(i)/main.aria\", \"src/t\(i)/util.npk\"]\n"
+    abcText += "deps = [\(i > 0 ? "\"t\(i - 1)\"" : "")]\nflags = [\"-O2\", \"-I\", \"src\"]  # comment\n\n"
+}
+let abcBytes = Array(abcText.utf8)
+precondition(ABCDocument(parsing: SourceText(bytes: abcBytes)).diagnostics.isEmpty, "generated build.abc must be valid")
+row("build.abc with 1,000 targets (\(abcBytes.count / 1000) KB): parse + model (201)", ms(median(201) { _ = ABCDocument(parsing: SourceText(bytes: abcBytes)) }))
+let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared/corpora/aria")
+if let files = FileManager.default.enumerator(atPath: corpus.path)?.compactMap({ $0 as? String }).filter({ $0.hasSuffix("build.abc") }),
+   let largest = files.max(by: { (try? Data(contentsOf: corpus.appendingPathComponent($0)).count) ?? 0 < (try? Data(contentsOf: corpus.appendingPathComponent($1)).count) ?? 0 }),
+   let data = try? Data(contentsOf: corpus.appendingPathComponent(largest)) {
+    let bytes = [UInt8](data)
+    row("largest real build.abc (\(bytes.count) bytes): parse + model (2001)", ms(median(2001) { _ = ABCDocument(parsing: SourceText(bytes: bytes)) }))
+}
+
 let encoder = JSONEncoder()
 let decoder = JSONDecoder()
 for (name, data) in [("didChange 50 KB", try encoder.encode(didChange())), ("publishDiagnostics x200", try encoder.encode(publish()))] {

@@ -19,6 +19,8 @@ struct ABCINIParser {
     /// The top object and its sections, as a tree of members with ranges.
     final class Table {
         var members: [ABCDocument.Member] = []
+        /// The members' keys, for the duplicate check of a file with a thousand targets.
+        var keys: Set<String> = []
         var tables: [String: Table] = [:]
         var range: SourceRange
         init(range: SourceRange) { self.range = range }
@@ -116,11 +118,12 @@ struct ABCINIParser {
                 continue
             }
             let child = Table(range: header)
-            if table.members.contains(where: { $0.key == part }) {
+            if table.keys.contains(part) {
                 syntax.problem("[\(name)] names '\(part)', which is already a key with a value", .abcDuplicateKey, at: range, label: "already a value")
                 return nil
             }
             table.members.append(ABCDocument.Member(key: part, keyRange: range, value: ABCDocument.Node(value: .object([]), range: header)))
+            table.keys.insert(part)
             table.tables[part] = child
             table = child
         }
@@ -153,7 +156,7 @@ struct ABCINIParser {
         let value = syntax.value(depth: 0, object: nil)
         // A value that could not be read is reported already; a later line may give the key.
         if case .invalid = value.value { return true }
-        if let first = table.members.first(where: { $0.key == key }) {
+        if table.keys.contains(key), let first = table.members.first(where: { $0.key == key }) {
             var d = Diagnostic.error("key '\(key)' is written twice in this section", .abcDuplicateKey, at: keyRange, label: "again here",
                                      help: ["remove one; the first one counts"])
             d.related = [Diagnostic.Related(range: first.keyRange, message: "first written here")]
@@ -161,6 +164,7 @@ struct ABCINIParser {
             return true
         }
         table.members.append(ABCDocument.Member(key: key, keyRange: keyRange, value: value))
+        table.keys.insert(key)
         table.range = table.range.union(value.range)
         return true
     }
