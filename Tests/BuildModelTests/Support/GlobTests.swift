@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BuildModel
 
@@ -8,6 +9,9 @@ struct GlobTests {
         ("src/**/*.aria", "src/main.aria", true), ("src/**/*.aria", "src/a/b/c.aria", true), ("src/**/*.aria", "lib/a.aria", false),
         ("**", "anything/at/all", true), ("**/x", "x", true), ("a/**/b/**/c", "a/b/c", true), ("a/**/b/**/c", "a/x/b/y/z/c", true),
         ("a/**/b/**/c", "a/x/y/c", false), ("m?.c", "m1.c", true), ("m?.c", "m10.c", false), ("*", "", false), ("lib/*", "lib", false),
+        ("file[0-9].aria", "file3.aria", true), ("file[0-9].aria", "fileA.aria", false), ("[!a]*.c", "b.c", true), ("[!a]*.c", "a.c", false),
+        ("x[^0-9]", "xa", true), ("x[^0-9]", "x5", false), ("[abc]", "b", true), ("[abc]", "d", false), ("*[xy].c", "max.c", true),
+        ("a[.c", "a[.c", true), ("a[.c", "ab.c", false), ("[]x]", "]", true), ("[]x]", "x", true), ("[]x]", "y", false),
     ])
     func matches(_ pattern: String, _ path: String, _ expected: Bool) {
         #expect(Glob(pattern).matches(path) == expected)
@@ -18,5 +22,21 @@ struct GlobTests {
         let pattern = Glob(Array(repeating: "**", count: 40).joined(separator: "/") + "/z")
         let path = Array(repeating: "a", count: 200).joined(separator: "/")
         #expect(!pattern.matches(path))
+    }
+
+    @Test("files: sorted, through a link to a directory once, never round a link loop")
+    func files() throws {
+        let fs = LocalFileSystem()
+        let root = "/tmp/ampu-glob-\(ProcessInfo.processInfo.processIdentifier)"
+        try? fs.removeItem(root)
+        defer { try? fs.removeItem(root) }
+        for file in ["src/b.aria", "src/a.aria", "src/deep/c.aria", "shared/d.aria", "src/deep/skip.c"] {
+            try fs.createDirectory(Paths.parent(root + "/" + file))
+            try fs.writeFile(root + "/" + file, "")
+        }
+        try FileManager.default.createSymbolicLink(atPath: root + "/src/linked", withDestinationPath: root + "/shared")
+        try FileManager.default.createSymbolicLink(atPath: root + "/src/deep/up", withDestinationPath: root + "/src")
+        #expect(Glob("src/**/*.aria").files(in: root, fileSystem: fs) == ["src/a.aria", "src/b.aria", "src/deep/c.aria", "src/linked/d.aria"])
+        #expect(Glob("src/[ab].aria").files(in: root, fileSystem: fs) == ["src/a.aria", "src/b.aria"])
     }
 }
