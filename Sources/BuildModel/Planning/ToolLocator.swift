@@ -65,4 +65,16 @@ public enum ToolLocator {
                                    file: manifest.path, range: .at(0), notes: ["PATH is \(path)"],
                                    help: ["install it and put its directory on PATH, set \(variable)=/path/to/\(defaultName), or add `\(key.split(separator: ".").last!) = \"/path/to/\(defaultName)\"` under [\(key.split(separator: ".").first!)] in \(manifestName)"]).unplaced)
     }
+
+    /// Why a compiler found only by `$variable` or in PATH (no manifest key names it) is not
+    /// there, and how to get it: `install` says how to install it.
+    public static func notFound(_ tool: String, variable: String, defaultName: String, install: String, environment: [String: String],
+                                file: String? = nil) -> Diagnostic {
+        let named = environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+        return Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue,
+                          message: named.map { "\(tool) '\($0)' named by $\(variable) cannot be run" }
+                              ?? "\(tool) was not found: $\(variable) is not set and no '\(defaultName)' is on PATH",
+                          file: file, range: .at(0), notes: ["PATH is \(environment["PATH"] ?? "/usr/bin:/bin")"],
+                          help: ["\(install), or set \(variable)=/path/to/\(defaultName)"])
+    }
 }

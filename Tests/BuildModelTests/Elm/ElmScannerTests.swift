@@ -6,7 +6,7 @@ struct ElmScannerTests {
     /// Each import as `Name`, `Name as Alias`, with the text of its whole statement.
     func imports(_ text: String) -> [String] {
         let source = SourceText(path: "/p/src/Main.elm", text)
-        return ElmSourceScanner.scan(source).scan.imports.map { i in
+        return ElmSourceScanner.scan(source).imports.map { i in
             "\(i.path)\(i.alias.map { " as \($0.value)" } ?? "") [\(String(decoding: source.bytes[i.range.range], as: UTF8.self))]"
         }
     }
@@ -67,24 +67,24 @@ struct ElmScannerTests {
     func declarations() {
         for (text, name) in [("module Page.Home exposing (..)\n", "Page.Home"), ("port module Ports exposing (send)\n", "Ports"),
                              ("effect module Task where { command = MyCmd } exposing (Task, perform)\nimport Basics\n", "Task")] {
-            let (scan, _) = ElmSourceScanner.scan(SourceText(path: "/p/x.elm", text))
+            let scan = ElmSourceScanner.scan(SourceText(path: "/p/x.elm", text))
             #expect(scan.declaration?.value == name)
         }
         let effect = ElmSourceScanner.scan(SourceText(path: "/p/x.elm", "effect module Task where { command = MyCmd } exposing (Task, perform)\nimport Basics\n"))
-        #expect(effect.scan.imports.map(\.path) == ["Basics"])
+        #expect(effect.imports.map(\.path) == ["Basics"])
     }
 
     @Test("main: a top-level value named main, with or without its type; not a use of it")
     func main() {
-        #expect(ElmSourceScanner.scan(SourceText(path: "/p/M.elm", "module M exposing (main)\nmain : Html msg\nmain =\n    text \"x\"\n")).hasMain)
-        #expect(ElmSourceScanner.scan(SourceText(path: "/p/M.elm", "module M exposing (main)\nmain = text \"x\"\n")).hasMain)
-        #expect(!ElmSourceScanner.scan(SourceText(path: "/p/M.elm", "module M exposing (view)\nview model = model.main\n  main = 1\n")).hasMain)
-        #expect(!ElmSourceScanner.scan(SourceText(path: "/p/M.elm", "module M exposing (x)\n-- main = 1\nx = \"main = 2\"\n")).hasMain)
+        #expect(ElmSourceScanner.scan(SourceText(path: "/p/M.elm", "module M exposing (main)\nmain : Html msg\nmain =\n    text \"x\"\n")).definesEntryPoint)
+        #expect(ElmSourceScanner.scan(SourceText(path: "/p/M.elm", "module M exposing (main)\nmain = text \"x\"\n")).definesEntryPoint)
+        #expect(!ElmSourceScanner.scan(SourceText(path: "/p/M.elm", "module M exposing (view)\nview model = model.main\n  main = 1\n")).definesEntryPoint)
+        #expect(!ElmSourceScanner.scan(SourceText(path: "/p/M.elm", "module M exposing (x)\n-- main = 1\nx = \"main = 2\"\n")).definesEntryPoint)
     }
 
     @Test("an import without a module name is located")
     func malformed() {
-        let (scan, _) = ElmSourceScanner.scan(SourceText(path: "/p/M.elm", "module M exposing (x)\nimport\nimport html\n"))
+        let scan = ElmSourceScanner.scan(SourceText(path: "/p/M.elm", "module M exposing (x)\nimport\nimport html\n"))
         #expect(scan.diagnostics.map { "\($0.range.lowerBound) \($0.code ?? "") \($0.message)" } == [
             "22 I001 expected a module name after 'import'", "29 I001 expected a module name after 'import'",
         ])

@@ -28,9 +28,7 @@ public struct ElmEcosystem: WholeProgramBuilding {
     static func sourceDirectories(of manifest: PackageManifest) -> [String] {
         if manifest.package?.name != nil { return [Paths.join(manifest.directory, "src")] }
         var out: [String] = []
-        for dir in manifest.sourceDirectories {
-            let parts = dir.value.split(separator: "/", omittingEmptySubsequences: false)
-            guard !dir.value.isEmpty, !Paths.isAbsolute(dir.value), !parts.contains(where: { $0.isEmpty || $0 == "." }) else { continue }
+        for dir in manifest.sourceDirectories where ElmSourceDirectories.isClean(dir.value) {
             let full = Paths.normalize(Paths.join(manifest.directory, dir.value))
             if !out.contains(full) { out.append(full) }
         }
@@ -42,7 +40,7 @@ public struct ElmEcosystem: WholeProgramBuilding {
     }
 
     public func scanSource(_ source: SourceText) -> SourceScan {
-        ElmSourceScanner.scan(source).scan
+        ElmSourceScanner.scan(source)
     }
 
     /// `import Html.At|`: the module name after `import` on the cursor's line.
@@ -99,11 +97,8 @@ public struct ElmEcosystem: WholeProgramBuilding {
             compile = BuildAction(kind: .compile, package: snapshot.rootManifest.displayName, description: "elm make " + files.joined(separator: " "),
                                   arguments: [elm, "make"] + files, directory: root, inputs: plan.buildOrder.map(\.path), outputs: [])
         } else {
-            let named = environment["ELM"].flatMap { $0.isEmpty ? nil : $0 }
-            missing = Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue,
-                                 message: named.map { "the Elm compiler '\($0)' named by $ELM cannot be run" } ?? "the Elm compiler was not found: $ELM is not set and no 'elm' is on PATH",
-                                 range: .at(0), notes: ["PATH is \(environment["PATH"] ?? "/usr/bin:/bin")"],
-                                 help: ["install Elm 0.19.1 (on Debian: `apt-get install elm-compiler`), or set ELM=/path/to/elm"])
+            missing = ToolLocator.notFound("the Elm compiler", variable: "ELM", defaultName: "elm",
+                                           install: "install Elm 0.19.1 (on Debian: `apt-get install elm-compiler`)", environment: environment)
         }
         var summary = plan.summary
         if chosen.isEmpty { summary += "No entry file: name one, such as `src/Main.elm`, or define `main` in a module.\n" }

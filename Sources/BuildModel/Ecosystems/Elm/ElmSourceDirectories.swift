@@ -7,7 +7,7 @@ enum ElmSourceDirectories {
         for dir in manifest.sourceDirectories {
             let text = dir.value
             let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-            if text.isEmpty || Paths.isAbsolute(text) || parts.contains(where: { $0.isEmpty || $0 == "." }) {
+            if !isClean(text) {
                 let clean = parts.filter { !$0.isEmpty && $0 != "." }.joined(separator: "/")
                 out.append(.error("invalid source directory path '\(text)'", .invalidSourceDirectory, at: dir.range, label: "not a clean relative path",
                                   help: clean.isEmpty || Paths.isAbsolute(text) ? ["write a directory relative to elm.json, such as \"src\""] : ["write it as \"\(clean)\""],
@@ -26,5 +26,10 @@ enum ElmSourceDirectories {
             }
         }
         return out
+    }
+
+    /// A relative path with no empty or `.` component: what `source-directories` may hold.
+    static func isClean(_ text: String) -> Bool {
+        !text.isEmpty && !Paths.isAbsolute(text) && !text.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." }
     }
 }

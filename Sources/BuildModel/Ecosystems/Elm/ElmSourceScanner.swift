@@ -14,7 +14,7 @@ enum ElmSourceScanner {
         var startsLine: Bool
     }
 
-    static func scan(_ source: SourceText) -> (scan: SourceScan, hasMain: Bool) {
+    static func scan(_ source: SourceText) -> SourceScan {
         let bytes = source.bytes
         let tokens = tokenize(bytes)
         var scan = SourceScan()
@@ -77,7 +77,7 @@ enum ElmSourceScanner {
             i += 1
         }
         scan.definesEntryPoint = hasMain
-        return (scan, hasMain)
+        return scan
     }
 
     /// The tokens that matter: names (a qualified upper-case name as one token) and symbols.

@@ -24,12 +24,9 @@ struct OatsBuildPlanner {
         let root = request.snapshot.rootManifest
         guard let compiler = ToolLocator.find(configured: nil, variable: "OATSC", defaultName: "oatsc", manifestDirectory: root.directory,
                                               environment: request.environment, fileSystem: request.fileSystem) else {
-            let named = request.environment["OATSC"].flatMap { $0.isEmpty ? nil : $0 }
-            plan.diagnostics.append(Diagnostic(
-                severity: .error, code: DiagnosticCode.toolNotFound.rawValue,
-                message: named.map { "the Oats compiler '\($0)' named by $OATSC cannot be run" } ?? "the Oats compiler was not found: $OATSC is not set and no 'oatsc' is on PATH",
-                file: root.path, range: .at(0), notes: ["PATH is \(request.environment["PATH"] ?? "/usr/bin:/bin")"],
-                help: ["install oatsc and put its directory on PATH, or set OATSC=/path/to/oatsc"]).unplaced)
+            plan.diagnostics.append(ToolLocator.notFound("the Oats compiler", variable: "OATSC", defaultName: "oatsc",
+                                                         install: "install oatsc and put its directory on PATH", environment: request.environment,
+                                                         file: root.path).unplaced)
             return plan
         }
         let form = request.overrides.compilerForm ?? root.toolchain.preset?.value ?? detectForm(compiler, environment: request.environment)
@@ -58,8 +55,7 @@ struct OatsBuildPlanner {
         var compiled: [String: (action: Int, meta: String)] = [:]
         var objects: [(path: String, action: Int)] = []
         for package in order {
-            guard let section = package.package else { continue }
-            let entryPath = Paths.join(package.directory, section.targets.first?.path.value ?? "src/main.oats")
+            guard let entryPath = entry(of: package) else { continue }
             let dependencies = package.dependencies.compactMap { dep -> (name: String, manifest: PackageManifest)? in
                 guard let dir = snapshot.resolver.directory(of: dep, declaredIn: package), let m = snapshot.packages.packages.first(where: { $0.directory == dir }) else { return nil }
                 return (dep.name.value, m)
@@ -74,9 +70,10 @@ struct OatsBuildPlanner {
             if form == "current" {
                 arguments = [compiler, entryPath]
                 for (name, dep) in dependencies {
-                    let exports = snapshot.sources[dependencyEntry(dep)].map(OatsExports.functions) ?? []
+                    let depEntry = entry(of: dep)
+                    let exports = depEntry.flatMap { snapshot.sources[$0] }.map(OatsExports.functions) ?? []
                     arguments += ["--extern-oats", "\(name)=\(exports.joined(separator: ","))"]
-                    inputs.append(dependencyEntry(dep))
+                    if let depEntry { inputs.append(depEntry) }
                 }
                 arguments += ["--out-name", Paths.lastComponent(stem(of: package)), "--emit-object-only"]
                 directory = plan.targetDirectory
@@ -100,9 +97,9 @@ struct OatsBuildPlanner {
         link(objects: objects)
     }
 
-    /// The entry file of a package.
-    private func dependencyEntry(_ package: PackageManifest) -> String {
-        Paths.join(package.directory, package.package?.targets.first?.path.value ?? "src/main.oats")
+    /// A package's entry file: its `entry`, or the default the reader filled in.
+    private func entry(of package: PackageManifest) -> String? {
+        package.package?.targets.first.map { Paths.join(package.directory, $0.path.value) }
     }
 
     /// The package's own source files: those under it and under no package inside it.
@@ -114,9 +111,7 @@ struct OatsBuildPlanner {
     /// The root package linked with the runtime, when it is a program.
     private mutating func link(objects: [(path: String, action: Int)]) {
         let root = snapshot.rootManifest
-        guard let section = root.package, !objects.isEmpty else { return }
-        let entry = Paths.join(root.directory, section.targets.first?.path.value ?? "src/main.oats")
-        guard snapshot.modules[entry]?.definesEntryPoint == true else { return }
+        guard !objects.isEmpty, let entry = entry(of: root), snapshot.modules[entry]?.definesEntryPoint == true else { return }
         guard let runtime = runtimeLibrary() else { return }
         let linker = request.overrides.linker ?? root.toolchain.linker?.value ?? OatsBuildPlanner.defaultLinker(request.environment, fileSystem: request.fileSystem)
         let output = Paths.join(request.overrides.outputDirectory ?? plan.targetDirectory, request.overrides.outputName ?? root.displayName)
