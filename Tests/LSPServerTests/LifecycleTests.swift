@@ -99,8 +99,8 @@ struct LifecycleTests {
         #expect(client.received.first { $0["method"] == "client/registerCapability" } == json("""
             {"jsonrpc":"2.0","id":1,"method":"client/registerCapability","params":{"registrations":[{"id":"ampu-watched-files",
              "method":"workspace/didChangeWatchedFiles","registerOptions":{"watchers":[{"globPattern":"**/asthra.toml"},
-             {"globPattern":"**/Asthra.toml"},{"globPattern":"**/Oats.toml"},{"globPattern":"**/elm.json"},{"globPattern":"**/asthra.lock"},{"globPattern":"**/*.asthra"},{"globPattern":"**/*.ast"},
-             {"globPattern":"**/*.oats"},{"globPattern":"**/*.elm"}]}}]}}
+             {"globPattern":"**/Asthra.toml"},{"globPattern":"**/Oats.toml"},{"globPattern":"**/elm.json"},{"globPattern":"**/build.abc"},{"globPattern":"**/asthra.lock"},{"globPattern":"**/*.asthra"},{"globPattern":"**/*.ast"},
+             {"globPattern":"**/*.oats"},{"globPattern":"**/*.elm"},{"globPattern":"**/*.npk"},{"globPattern":"**/*.aria"}]}}]}}
             """))
     }
 }

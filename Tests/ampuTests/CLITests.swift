@@ -109,10 +109,12 @@ struct CLITests {
                                       cache, and check their files.
               vendor                  Copy every locked git package into a directory of the
                                       project (vendor/ by default).
-              tree                    Show the locked dependencies as a tree.
+              tree                    Show the locked dependencies as a tree (without a
+                                      lock file: the build's targets).
               why                     Show every path from the root to a dependency.
               graph                   Write the locked dependency graph as Graphviz dot or
-                                      JSON.
+                                      JSON (without a lock file: the build's targets, as
+                                      dot).
               list                    List the packages in the cache, with their versions
                                       and commits.
               elm                     Plan an Elm build (packages, module order, problems),

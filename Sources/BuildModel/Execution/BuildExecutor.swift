@@ -266,6 +266,24 @@ public final class BuildExecutor: Sendable {
         return record
     }
 
+    /// What a run would do, without running anything (`--dry-run`): each action that would run,
+    /// in plan order, with why. An action after one that would run is taken to run too, as its
+    /// inputs would change.
+    public func wouldRun() -> [(action: BuildAction, why: FingerprintStore.Staleness?)] {
+        var running = Set<Int>()
+        var out: [(action: BuildAction, why: FingerprintStore.Staleness?)] = []
+        for action in plan.actions {
+            if let only = options.onlyThese, !only.contains(action.id) { continue }
+            let key = FingerprintStore.key(of: action, programs: programIdentities(action))
+            let why = store.staleness(of: action, key: key).staleness
+            if why != nil || action.dependencies.contains(where: running.contains) {
+                running.insert(action.id)
+                out.append((action, why))
+            }
+        }
+        return out
+    }
+
     /// Each program the action runs, by its resolved path, size and time: a new compiler makes
     /// every action it runs stale.
     private func programIdentities(_ action: BuildAction) -> [String] {

@@ -126,6 +126,9 @@ public struct PreparedBuild: Sendable {
     public var onlyThese: Set<Int>?
     /// The kept plan's digest, when the plan is kept.
     public var planDigest: String?
+    /// The whole plan, when `plan` is a part of it (`ampu build NAME`): the compile database is
+    /// written from it.
+    public var wholePlan: BuildPlan?
     /// Whether the kept plan's check looks at a file already: the ecosystem's sources (every
     /// module is one of them).
     var watched: @Sendable (String) -> Bool
@@ -149,8 +152,34 @@ public struct PreparedBuild: Sendable {
     public func writeCompileCommands(fileSystem: any FileSystem) throws(FileSystemError) {
         let path = Paths.join(plan.root, "compile_commands.json")
         guard !cached || !fileSystem.exists(path) else { return }
-        let text = Array(CompileCommands.json(of: plan).utf8)
+        let text = Array(CompileCommands.json(of: wholePlan ?? plan).utf8)
         if (try? fileSystem.readFile(path)) != text { try fileSystem.writeFile(path, text) }
+    }
+
+    /// Only what the targets (or packages) `names` need: the plan narrowed to them. A narrowed
+    /// build is not a complete one: it leaves no record that everything is built.
+    public func selecting(_ names: [String]) -> Result<PreparedBuild, Diagnostic> {
+        switch plan.selecting(names) {
+        case .failure(let d): return .failure(d)
+        case .success(let part):
+            var copy = self
+            copy.wholePlan = plan
+            copy.plan = part
+            copy.planDigest = nil
+            copy.onlyThese = nil
+            copy.nothingToDo = false
+            return .success(copy)
+        }
+    }
+
+    /// What running the plan would do, running nothing (`--dry-run`). When something would run,
+    /// the record of a complete build goes: the kept plan has taken in the changes, and the next
+    /// build must not take their absence for a build with nothing to do.
+    public func wouldRun(environment: [String: String]) -> [(action: BuildAction, why: FingerprintStore.Staleness?)] {
+        let fingerprints = FingerprintStore(targetDirectory: plan.targetDirectory, stats: stats)
+        let running = BuildExecutor(plan: plan, store: fingerprints, options: .init(jobs: 1, environment: environment, onlyThese: onlyThese)).wouldRun()
+        if !running.isEmpty { CompleteBuild(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: stats).forget() }
+        return running
     }
 
     /// Runs the plan: the record of a complete build is removed first and written again only

@@ -86,6 +86,8 @@ public struct FingerprintStore: Sendable {
     /// Why an action must run, or nil when it is up to date.
     public enum Staleness: Hashable, Sendable, CustomStringConvertible {
         case neverBuilt
+        /// It has no inputs and no outputs: nothing could say it is up to date.
+        case alwaysRuns
         case commandChanged
         case inputChanged(String)
         case inputMissing(String)
@@ -94,7 +96,7 @@ public struct FingerprintStore: Sendable {
         /// As a user reads it, paths relative to the plan's root.
         public func display(_ plan: BuildPlan) -> String {
             switch self {
-            case .neverBuilt, .commandChanged: description
+            case .neverBuilt, .alwaysRuns, .commandChanged: description
             case .inputChanged(let path): "'\(plan.display(path))' changed"
             case .inputMissing(let path): "'\(plan.display(path))' is gone"
             case .outputChanged(let path): "'\(plan.display(path))' was changed or removed"
@@ -104,6 +106,7 @@ public struct FingerprintStore: Sendable {
         public var description: String {
             switch self {
             case .neverBuilt: "not built before"
+            case .alwaysRuns: "it reads and writes no file, so it always runs"
             case .commandChanged: "its command line or compiler changed"
             case .inputChanged(let path): "'\(path)' changed"
             case .inputMissing(let path): "'\(path)' is gone"
@@ -113,10 +116,14 @@ public struct FingerprintStore: Sendable {
     }
 
     /// The file holding an action's fingerprint: named for what the action writes, which stays
-    /// the same when its command line changes.
+    /// the same when its command line changes; an action that writes nothing (a `pre_build`
+    /// command) by its command line and directory.
     public func file(for action: BuildAction) -> String {
         var hash = SHA256()
         for output in action.outputs.sorted() { hash.update(Array(output.utf8) + [0]) }
+        if action.outputs.isEmpty {
+            for part in ["\u{0}command", action.description, action.directory] + action.commandLine { hash.update(Array(part.utf8) + [0]) }
+        }
         return Paths.join(directory, String(SHA256.hex(digest: hash.finish()).prefix(32)))
     }
 
@@ -133,6 +140,7 @@ public struct FingerprintStore: Sendable {
     /// does not make it stale; the fingerprint is then written again with the new times
     /// (`refreshed`), so the next check takes the fast path.
     public func staleness(of action: BuildAction, key: String) -> (staleness: Staleness?, refreshed: Fingerprint?) {
+        if action.inputs.isEmpty && action.outputs.isEmpty { return (.alwaysRuns, nil) }
         guard let bytes = try? fileSystem.readFile(file(for: action)),
               let recorded = Fingerprint(bytes: bytes) else { return (.neverBuilt, nil) }
         guard recorded.key == key else { return (.commandChanged, nil) }

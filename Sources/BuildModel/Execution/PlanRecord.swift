@@ -21,8 +21,9 @@ enum PlanRecord {
             out += "i\t\(list(a.inputs))\no\t\(list(a.outputs))\nc\t\(list(a.compiledFiles))\nd\t\(a.dependencies.map(String.init).joined(separator: "\u{1F}"))\n"
         }
         for (word, products) in [("program", plan.programs), ("test", plan.tests)] {
-            for p in products { out += "\(word)\t\(field(p.name))\t\(field(p.package))\t\(field(p.path))\t\(p.action)\n" }
+            for p in products { out += "\(word)\t\(field(p.name))\t\(field(p.package))\t\(field(p.path))\t\(p.action)\t\(list(p.runner))\n" }
         }
+        if plan.compileDatabase != .arguments { out += "compiledb\t\(plan.compileDatabase.rawValue)\n" }
         return clean ? out : nil
     }
 
@@ -57,10 +58,16 @@ enum PlanRecord {
             }
             if ByteFields.equals(word, "program") || ByteFields.equals(word, "test") {
                 if let a = pending { plan!.add(a); pending = nil }
-                let f = ByteFields.fields(rest, count: 4)
-                guard f.count == 4, let action = ByteFields.integer(f[3]), Int(action) < plan!.actions.count else { return nil }
-                let product = BuildPlan.Product(name: ByteFields.string(f[0]), package: ByteFields.string(f[1]), path: ByteFields.string(f[2]), action: Int(action))
+                let f = ByteFields.fields(rest, count: 5)
+                guard f.count == 5, let action = ByteFields.integer(f[3]), Int(action) < plan!.actions.count else { return nil }
+                let product = BuildPlan.Product(name: ByteFields.string(f[0]), package: ByteFields.string(f[1]), path: ByteFields.string(f[2]), action: Int(action),
+                                                runner: list(f[4]))
                 if ByteFields.equals(word, "program") { plan!.programs.append(product) } else { plan!.tests.append(product) }
+                continue
+            }
+            if ByteFields.equals(word, "compiledb") {
+                guard let style = CompileCommands.Style(rawValue: ByteFields.string(rest)) else { return nil }
+                plan!.compileDatabase = style
                 continue
             }
             guard pending != nil, word.count == 1 else { return nil }

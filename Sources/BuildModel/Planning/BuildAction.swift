@@ -12,6 +12,8 @@ public struct BuildAction: Hashable, Sendable {
         case archive
         /// Objects and libraries linked into a program.
         case link
+        /// A command the build file gives (Aria's `pre_build`, `post_build`, a custom target's).
+        case command
     }
 
     /// Its index in the plan.

@@ -13,6 +13,8 @@ public struct BuildPlan: Sendable {
     public var programs: [Product]
     /// Test programs: `ampu test` runs each.
     public var tests: [Product]
+    /// How `compile_commands.json` is written for it.
+    public var compileDatabase: CompileCommands.Style = .arguments
     /// Problems found while planning (a compiler that is not there, a glob that matches
     /// nothing). An error means the plan cannot run; warnings travel with a plan that can.
     public var diagnostics: [Diagnostic]
@@ -25,13 +27,20 @@ public struct BuildPlan: Sendable {
         public var path: String
         /// The action that writes it.
         public var action: Int
+        /// What runs it, before its path (Aria's `lli --extra-module=…`); empty when it is an
+        /// executable itself.
+        public var runner: [String] = []
 
-        public init(name: String, package: String, path: String, action: Int) {
+        public init(name: String, package: String, path: String, action: Int, runner: [String] = []) {
             self.name = name
             self.package = package
             self.path = path
             self.action = action
+            self.runner = runner
         }
+
+        /// The command that runs it with `arguments`.
+        public func commandLine(_ arguments: [String]) -> [String] { runner + [path] + arguments }
     }
 
     public init(root: String, profile: ProfileSettings, targetDirectory: String) {
@@ -59,6 +68,45 @@ public struct BuildPlan: Sendable {
         action.dependencies = Array(Set(action.dependencies)).sorted()
         actions.append(action)
         return action.id
+    }
+
+    /// The part of the plan that builds the targets or packages `names` (as actions name their
+    /// package) and everything they need, ids renumbered; or an error naming the closest name
+    /// when one is not in the plan.
+    public func selecting(_ names: [String]) -> Result<BuildPlan, Diagnostic> {
+        var known: [String] = []
+        for a in actions where !known.contains(a.package) { known.append(a.package) }
+        for name in names where !known.contains(name) {
+            let guess = Spelling.closest(to: name, in: known)
+            return .failure(Diagnostic(severity: .error, message: "nothing to build is named '\(name)'", range: .at(0),
+                                       help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the names are: " + known.joined(separator: ", ")]).unplaced)
+        }
+        var keep = Set<Int>()
+        var pending = actions.filter { names.contains($0.package) }.map(\.id)
+        while let id = pending.popLast() {
+            guard keep.insert(id).inserted else { continue }
+            pending += actions[id].dependencies
+        }
+        var part = BuildPlan(root: root, profile: profile, targetDirectory: targetDirectory)
+        part.compileDatabase = compileDatabase
+        part.diagnostics = diagnostics
+        var newID: [Int: Int] = [:]
+        for action in actions where keep.contains(action.id) {
+            var copy = action
+            copy.dependencies = action.dependencies.compactMap { newID[$0] }
+            newID[action.id] = part.add(copy)
+        }
+        func narrowed(_ products: [Product]) -> [Product] {
+            products.compactMap { p in
+                guard let id = newID[p.action] else { return nil }
+                var copy = p
+                copy.action = id
+                return copy
+            }
+        }
+        part.programs = narrowed(programs)
+        part.tests = narrowed(tests)
+        return .success(part)
     }
 
     /// The action that writes `path`, when one does.

@@ -4,6 +4,15 @@
 /// action that compiles it, so an Asthra language server finds its flags the same way. A
 /// launcher (`ccache`) is left out, as CMake leaves it out.
 public enum CompileCommands {
+    /// How entries are written.
+    public enum Style: String, Hashable, Sendable {
+        /// `directory`, `arguments`, `file` and `output`, paths absolute: what clangd reads best.
+        case arguments
+        /// The shape aria_make's seed gives aria-ls: `directory`, one `command` string and `file`
+        /// relative to the directory.
+        case command
+    }
+
     public struct Entry: Hashable, Sendable {
         public var directory: String
         public var arguments: [String]
@@ -32,11 +41,25 @@ public enum CompileCommands {
         return out
     }
 
-    /// The JSON text, one entry per file, in plan order; paths absolute, as clangd prefers.
+    /// The JSON text, one entry per file, in plan order; paths absolute, as clangd prefers, or
+    /// in the plan's own style.
     public static func json(of plan: BuildPlan) -> String {
         var out = JSONText()
         let entries = entries(of: plan)
         out.raw("[")
+        if plan.compileDatabase == .command {
+            for (i, entry) in entries.enumerated() {
+                out.raw(i == 0 ? "\n  {\"directory\": " : ",\n  {\"directory\": ")
+                out.string(entry.directory)
+                out.raw(", \"command\": ")
+                out.string(entry.arguments.map(NinjaFile.shellQuote).joined(separator: " "))
+                out.raw(", \"file\": ")
+                out.string(Paths.relative(entry.file, ifWithin: entry.directory))
+                out.raw("}")
+            }
+            out.raw(entries.isEmpty ? "]\n" : "\n]\n")
+            return out.text
+        }
         for (i, entry) in entries.enumerated() {
             out.raw(i == 0 ? "\n  {\"directory\": " : ",\n  {\"directory\": ")
             out.string(entry.directory)

@@ -103,16 +103,14 @@ public struct DependencyTree: Sendable {
         return .init(pairs: [("root", .string(rootName)), ("packages", .array(packages))])
     }
 
-    private func quoted(_ s: String) -> String {
-        "\"" + s.replacingBackslashes + "\""
-    }
+    private func quoted(_ s: String) -> String { s.dotQuoted }
 }
 
 extension String {
-    /// For a double-quoted Graphviz string: `\` and `"` escaped.
-    fileprivate var replacingBackslashes: String {
-        var out = ""
+    /// As a double-quoted Graphviz string: `\` and `"` escaped.
+    var dotQuoted: String {
+        var out = "\""
         for c in self { out += c == "\\" ? "\\\\" : c == "\"" ? "\\\"" : String(c) }
-        return out
+        return out + "\""
     }
 }

@@ -26,6 +26,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write an HTML report of when each action ran (target/timings/ampu-timing.html).")
     var timings = false
 
+    @Flag(name: .customLong("dry-run"), help: "Print the commands that would run, and why, without running them.")
+    var dryRun = false
+
+    @Argument(help: "Build only these targets (an Aria build.abc's) or packages, and what they need.")
+    var names: [String] = []
+
     enum PlanFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
@@ -42,8 +48,24 @@ struct BuildCommand: ParsableCommand {
             session.check([], answer: true)
         }
         let session = BuildSession(options: options)
-        let prepared = session.plan(partial: !plan, shortcut: !plan && !timings)
+        var prepared = session.plan(partial: !plan, shortcut: !plan && !timings && !dryRun && names.isEmpty)
+        if !names.isEmpty {
+            switch prepared.selecting(names) {
+            case .success(let part): prepared = part
+            case .failure(let problem):
+                session.show([problem], sources: [:], root: prepared.plan.root, defaultFile: "")
+                Terminal.exitNow(1)
+            }
+        }
         let built = prepared.plan
+        if dryRun {
+            let running = prepared.wouldRun(environment: session.environment)
+            for (action, why) in running {
+                Terminal.standardOutput.write("# \(action.description)\(why.map { ": " + $0.display(built) } ?? ": after an action above")\n\(action.shellCommand)\n")
+            }
+            session.status("Dry run", "\(running.count) of \(session.count(built.actions.count, "action")) would run; nothing was run")
+            Terminal.exitNow(built.hasErrors ? 1 : 0)
+        }
         if plan {
             switch format {
             case .text: Terminal.standardOutput.write(built.text)
@@ -82,8 +104,9 @@ struct RunCommand: ParsableCommand {
             session.finish(error: "the workspace has \(names.count) programs; say which with --bin: \(names.joined(separator: ", "))")
         }
         guard session.execute(prepared) else { Terminal.exitNow(1) }
-        session.status("Running", "`\(plan.display(program.path))\(arguments.isEmpty ? "" : " " + arguments.joined(separator: " "))`")
-        Terminal.exec([program.path] + arguments)
+        let command = program.commandLine(arguments)
+        session.status("Running", "`\(command.map { plan.display($0) }.joined(separator: " "))`")
+        Terminal.exec(command)
     }
 }
 
@@ -92,7 +115,7 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Build and run the test programs: each module under a package's tests/ directory.",
-        discussion: "A test passes when its program exits with status 0. Ends with 'N passed, N failed'; exits 1 when any failed."
+        discussion: "A test passes when its program exits with status 0 and prints no line starting with FAIL (lines starting with PASS and FAIL are counted as checks). Ends with 'N passed, N failed'; exits 1 when any failed."
     )
 
     @OptionGroup var options: BuildOptions
@@ -112,21 +135,23 @@ struct TestCommand: ParsableCommand {
         for test in tests {
             let result: ProcessRunner.Result
             do {
-                result = try ProcessRunner.run([test.path], directory: plan.root, environment: session.environment, timeout: 300, interrupt: Interruption.shared.descriptor)
+                result = try ProcessRunner.run(test.commandLine([]), directory: plan.root, environment: session.environment, timeout: 300, interrupt: Interruption.shared.descriptor)
             } catch {
                 out.write("test \(test.package)/\(test.name) ... FAILED (\(error))\n")
                 failed += 1
                 continue
             }
             if result.interrupted { Terminal.exitNow(130) }
-            if result.succeeded {
+            let output = result.stdoutText + result.stderrText
+            let checks = TestOutput(output)
+            if result.succeeded && checks.failed == 0 {
                 passed += 1
-                out.write("test \(test.package)/\(test.name) ... ok\n")
+                out.write("test \(test.package)/\(test.name) ... ok\(checks.summary.map { " (\($0))" } ?? "")\n")
             } else {
                 failed += 1
-                let why = result.timedOut ? "ran past 300 seconds" : "exit status \(result.status)"
+                var why = result.timedOut ? "ran past 300 seconds" : result.succeeded ? "" : "exit status \(result.status)"
+                if let summary = checks.summary, checks.failed > 0 { why = why.isEmpty ? summary : why + ", " + summary }
                 out.write("test \(test.package)/\(test.name) ... FAILED (\(why))\n")
-                let output = result.stdoutText + result.stderrText
                 if !output.isEmpty { out.write(output.hasSuffix("\n") ? output : output + "\n") }
             }
         }

@@ -22,9 +22,21 @@ enum LockedWorkspace {
     }
 }
 
+/// For an ecosystem with no lock file (Aria, Oats): the build's units and what each needs,
+/// from its plan; nil when the ecosystem has a lock file.
+enum BuildUnits {
+    static func load(_ manifestPath: String?) -> BuildUnitGraph? {
+        let fileSystem = LocalFileSystem()
+        let (path, ecosystem, _) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
+        guard ecosystem.lockFileName == nil, !(ecosystem is any WholeProgramBuilding) else { return nil }
+        guard let options = try? BuildOptions.parse(["--manifest-path", path]) else { return nil }
+        return BuildUnitGraph(BuildSession(options: options).plan(partial: true).plan)
+    }
+}
+
 /// `ampu tree`: the locked dependencies as a tree.
 struct TreeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tree", abstract: "Show the locked dependencies as a tree.")
+    static let configuration = CommandConfiguration(commandName: "tree", abstract: "Show the locked dependencies as a tree (without a lock file: the build's targets).")
 
     @Option(help: "Show this many levels below the root.")
     var depth: Int?
@@ -39,6 +51,10 @@ struct TreeCommand: ParsableCommand {
     var manifestPath: String?
 
     func run() throws {
+        if let units = BuildUnits.load(manifestPath) {
+            Terminal.standardOutput.write(units.tree())
+            return
+        }
         let tree = LockedWorkspace.load(manifestPath).tree
         if let invert, tree.lock.package(named: invert) == nil {
             ManifestTarget.fail("'\(invert)' is not in the lock file", help: ["the locked packages are: " + tree.lock.packages.map(\.name).joined(separator: ", ")])
@@ -109,7 +125,7 @@ struct FetchCommand: ParsableCommand {
 struct GraphCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case dot, json }
 
-    static let configuration = CommandConfiguration(commandName: "graph", abstract: "Write the locked dependency graph as Graphviz dot or JSON.")
+    static let configuration = CommandConfiguration(commandName: "graph", abstract: "Write the locked dependency graph as Graphviz dot or JSON (without a lock file: the build's targets, as dot).")
 
     @Option(help: "dot or json.")
     var format: Format = .dot
@@ -121,12 +137,17 @@ struct GraphCommand: ParsableCommand {
     var manifestPath: String?
 
     func run() throws {
-        let tree = LockedWorkspace.load(manifestPath).tree
         let text: String
-        switch format {
+        if let units = BuildUnits.load(manifestPath) {
+            guard format == .dot else { ManifestTarget.fail("the build graph is written as dot only; leave out --format json") }
+            text = units.dot
+        } else {
+            let tree = LockedWorkspace.load(manifestPath).tree
+            switch format {
         case .dot: text = tree.dot
-        case .json:
-            do { text = String(decoding: try JSON.serialize(tree.json, pretty: true), as: UTF8.self) + "\n" } catch { ManifestTarget.fail("\(error)") }
+            case .json:
+                do { text = String(decoding: try JSON.serialize(tree.json, pretty: true), as: UTF8.self) + "\n" } catch { ManifestTarget.fail("\(error)") }
+            }
         }
         if let output {
             do { try LocalFileSystem().writeFile(output, text) } catch { ManifestTarget.fail("\(error)") }

@@ -9,10 +9,11 @@
 public struct ABCVariables: Sendable {
     /// The `variables` block of the file, by name.
     let global: [String: ABCDocument.Node]
-    let environment: [String: String]
+    /// nil when the file is read on its own: `&{ENV.X}` is then left as written.
+    let environment: [String: String]?
     let source: SourceText
 
-    public init(_ document: ABCDocument, environment: [String: String]) {
+    public init(_ document: ABCDocument, environment: [String: String]?) {
         var global: [String: ABCDocument.Node] = [:]
         for m in document.root?.member("variables")?.value.members ?? [] where global[m.key] == nil { global[m.key] = m.value }
         self.global = global
@@ -64,6 +65,7 @@ public struct ABCVariables: Sendable {
         let name = reference.name
         if name.hasPrefix("ENV.") {
             let variable = String(name.dropFirst(4))
+            guard let environment else { return .success("&{\(name)}") }
             if let value = environment[variable] { return .success(value) }
             return .failure(Problems(diagnostics: [.error("environment variable '\(variable)' is not set", .abcVariable, at: reference.range, label: "not set",
                                     help: ["set \(variable) before building, or define \(variable) under variables"])]))

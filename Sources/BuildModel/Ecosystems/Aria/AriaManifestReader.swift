@@ -1,0 +1,63 @@
+/// build.abc into the shape every ecosystem reads into: the project as the package, its
+/// targets (each with its source patterns and the targets it needs), the compiler it names,
+/// `.aria_make/` as the build directory, and every problem of the file.
+enum AriaManifestReader {
+    static func read(_ source: SourceText) -> PackageManifest {
+        var manifest = PackageManifest(path: source.path ?? "build.abc", source: source)
+        let project = AriaProject.read(ABCDocument(parsing: source), environment: nil)
+        var section = PackageSection(range: project.headerRange)
+        section.name = project.name
+        section.version = project.version.flatMap { v in Version(v.value).map { Located($0, range: v.range, keyRange: v.keyRange) } }
+        section.targets = project.targets.map { t in
+            TargetSpec(kind: t.kind == .library || t.kind == .cLibrary ? .lib : .bin, name: t.name, path: t.sources.first ?? t.name,
+                       sources: t.sources, dependencies: t.dependencies)
+        }
+        manifest.package = section
+        manifest.toolchain.compiler = project.compiler
+        manifest.build.outputDirectory = Located(".aria_make", range: .at(0))
+        manifest.diagnostics = project.diagnostics
+        return manifest
+    }
+
+    /// What only the disk can say: a compiler path written in the file that is not here, a
+    /// source pattern that matches nothing.
+    static func check(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if let compiler = manifest.toolchain.compiler, compiler.value.contains("/"), !fileSystem.isFile(Paths.join(manifest.directory, compiler.value)) {
+            out.append(.warning("the compiler '\(compiler.value)' is not on this machine", .ariaCompilerMissing, at: compiler.range,
+                                label: "no such file", notes: ["ampu builds with $ARIAC, else ariac on PATH, instead"],
+                                help: ["remove it to use ariac from PATH, or write where ariac is on this machine"]))
+        }
+        let targets = manifest.package?.targets ?? []
+        let names = targets.map(\.name.value)
+        for target in targets {
+            for dep in target.dependencies where !names.contains(dep.value) && !AriaProjectDependency.exists(dep.value, besides: manifest.directory, fileSystem: fileSystem) {
+                let guess = Spelling.closest(to: dep.value, in: names + AriaProjectDependency.siblings(of: manifest.directory, fileSystem: fileSystem))
+                out.append(.error("target '\(target.name.value)' depends on '\(dep.value)', which is neither a target of this file nor a project beside it",
+                                  .ariaUnknownTarget, at: dep.range, label: "no such target or project",
+                                  help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the targets here are: " + names.joined(separator: ", ")],
+                                  fix: guess.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: dep.range, newText: "\"\($0)\"")]) }))
+            }
+            for pattern in target.sources where !pattern.value.contains("&{") {
+                guard Glob(pattern.value).files(in: manifest.directory, fileSystem: fileSystem).isEmpty else { continue }
+                out.append(.warning("'\(pattern.value)' matches no file", .ariaEmptyGlob, at: pattern.range, label: "no file matches",
+                                    help: ["source patterns are relative to the directory of build.abc; correct it or remove it"]))
+            }
+        }
+        return out.map { $0.inFile(manifest.path) }
+    }
+}
+
+/// A `deps` entry that names no target of the file names a project beside it: real projects
+/// write `deps = ["nitpick-str"]` for the directory `../nitpick-str`, whose sources they reach
+/// with `-I ../nitpick-str/src`. ampu does not build such a project first; it checks that it is there.
+enum AriaProjectDependency {
+    static func exists(_ name: String, besides directory: String, fileSystem: any FileSystem) -> Bool {
+        !name.isEmpty && !name.contains("/") && fileSystem.isDirectory(Paths.join(Paths.parent(directory), name))
+    }
+
+    /// The directories beside the project, for "did you mean".
+    static func siblings(of directory: String, fileSystem: any FileSystem) -> [String] {
+        ((try? fileSystem.directoryEntries(Paths.parent(directory))) ?? []).filter { $0.kind == .directory && !$0.name.hasPrefix(".") }.map(\.name)
+    }
+}

@@ -1,0 +1,325 @@
+import Foundation
+import Testing
+
+/// ariac cannot be installed here: this stand-in writes small valid LLVM IR that the real `lli`
+/// runs, logs its argv with times, and fails on a marker (see its header).
+let ariacStandIn = fixtures + "/standin/ariac"
+
+/// Tests/Fixtures/aria/app in a scratch directory: a library (`core`, two files), a C library
+/// (`ffi`), a program using both (`app`, which reaches core only by `use`) and a test.
+final class AriaFixture {
+    let scratch: ScratchDirectory
+    var app: String { scratch.path + "/app" }
+    var log: String { scratch.path + "/ariac.log" }
+
+    init() throws {
+        scratch = try ScratchDirectory()
+        try FileManager.default.copyItem(atPath: fixtures + "/aria/app", toPath: app)
+    }
+
+    var environment: [String: String] { plain.merging(["ARIAC": ariacStandIn, "ARIAC_STANDIN_LOG": log, "CC": "cc"]) { _, new in new } }
+
+    func ampu(_ arguments: [String], extra: [String: String] = [:]) throws -> AmpuProcess.Result {
+        try AmpuProcess.run(arguments, environment: environment.merging(extra) { _, new in new }, directory: app)
+    }
+
+    func write(_ relative: String, _ text: String) throws { try scratch.write("app/" + relative, text) }
+    func read(_ relative: String) throws -> String { try scratch.read("app/" + relative) }
+
+    /// What the stand-in compiled, one entry per run, in the order they ended: the output and
+    /// the times.
+    func runs() throws -> [(output: String, start: Double, end: Double)] {
+        guard FileManager.default.fileExists(atPath: log) else { return [] }
+        return try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            let argv = object["argv"] as! [String]
+            let output = argv[argv.firstIndex(of: "-o")! + 1].replacingOccurrences(of: ".ampu-tmp", with: "")
+            return (output, object["start"] as! Double, object["end"] as! Double)
+        }
+    }
+}
+
+@Suite("ampu for Aria projects")
+struct AriaBuildTests {
+    @Test("the plan: Kahn's order, ariac's command line (-I from what a target needs), cc and ar for the C library")
+    func plan() throws {
+        let f = try AriaFixture()
+        let plan = try f.ampu(["build", "--plan"])
+        #expect(plan.status == 0)
+        #expect(plan.stdout == """
+            Plan for the 'debug' profile [unoptimized + debuginfo]: 5 actions in .aria_make/debug
+
+            [1] Compiling core
+                \(ariacStandIn) lib/core.aria lib/strings.aria -o .aria_make/build/core.ll -O2
+                reads 2 files, writes .aria_make/build/core.ll
+
+            [2] Compiling ffi (ffi/seven.c)
+                cc -O2 -MD -MF .aria_make/build/obj/ffi/ffi/seven.c.d -c ffi/seven.c -o .aria_make/build/obj/ffi/ffi/seven.c.o
+                reads 1 file, writes .aria_make/build/obj/ffi/ffi/seven.c.o, .aria_make/build/obj/ffi/ffi/seven.c.d
+
+            [3] Archiving ffi
+                ar rcs .aria_make/build/libffi.a .aria_make/build/obj/ffi/ffi/seven.c.o
+                reads 1 file, writes .aria_make/build/libffi.a
+                after [2]
+
+            [4] Compiling app
+                \(ariacStandIn) src/main.aria -o .aria_make/build/app.ll -I .aria_make/build -I lib
+                reads 5 files, writes .aria_make/build/app.ll
+                after [1] [3]
+
+            [5] Compiling test-core
+                \(ariacStandIn) tests/test_core.aria -o .aria_make/build/test-core.ll -I .aria_make/build
+                reads 4 files, writes .aria_make/build/test-core.ll
+                after [1]
+
+            """)
+    }
+
+    @Test("build, run with lli (the library's IR and the C archive given to it), test with the summary; compile_commands.json in the seed's shape")
+    func buildRunTest() throws {
+        let f = try AriaFixture()
+        let build = try f.ampu(["build"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(try f.runs().map(\.output).sorted() == [".aria_make/build/app.ll", ".aria_make/build/core.ll", ".aria_make/build/test-core.ll"])
+        #expect(try f.read("compile_commands.json") == """
+            [
+              {"directory": "\(f.app)", "command": "\(ariacStandIn) lib/core.aria -o .aria_make/build/core.ll -O2", "file": "lib/core.aria"},
+              {"directory": "\(f.app)", "command": "\(ariacStandIn) lib/strings.aria -o .aria_make/build/core.ll -O2", "file": "lib/strings.aria"},
+              {"directory": "\(f.app)", "command": "cc -O2 -MD -MF .aria_make/build/obj/ffi/ffi/seven.c.d -c ffi/seven.c -o .aria_make/build/obj/ffi/ffi/seven.c.o", "file": "ffi/seven.c"},
+              {"directory": "\(f.app)", "command": "\(ariacStandIn) src/main.aria -o .aria_make/build/app.ll -I .aria_make/build -I lib", "file": "src/main.aria"},
+              {"directory": "\(f.app)", "command": "\(ariacStandIn) tests/test_core.aria -o .aria_make/build/test-core.ll -I .aria_make/build", "file": "tests/test_core.aria"}
+            ]
+
+            """)
+        let run = try f.ampu(["run"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "hello from app\n")
+        #expect(timeless(run.stderr) == """
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+                 Running `/usr/bin/lli --extra-module=\(f.app)/.aria_make/build/core.ll --extra-archive=\(f.app)/.aria_make/build/libffi.a .aria_make/build/app.ll`
+
+            """)
+        let test = try f.ampu(["test"])
+        #expect(test.status == 0)
+        #expect(test.stdout == "\nrunning 1 test\ntest app/test-core ... ok (2 checks passed)\n\n1 passed, 0 failed\n")
+        // A failing check fails the test, whatever its exit status.
+        try f.write("tests/test_core.aria", try f.read("tests/test_core.aria").replacingOccurrences(of: "PASS: greeting", with: "FAIL: greeting"))
+        let failing = try f.ampu(["test"])
+        #expect(failing.status == 1)
+        #expect(failing.stdout == "\nrunning 1 test\ntest app/test-core ... FAILED (1 of 2 checks failed)\nPASS: core_answer\nFAIL: greeting\n\n0 passed, 1 failed\n")
+    }
+
+    @Test("incremental: nothing runs again until a file runs; an edit to a library file rebuilds what uses it, not the rest")
+    func incremental() throws {
+        let f = try AriaFixture()
+        #expect(try f.ampu(["build"]).status == 0)
+        #expect(try f.runs().count == 3)
+        let again = try f.ampu(["build"])
+        #expect(timeless(again.stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(try f.runs().count == 3)
+        try f.write("lib/strings.aria", try f.read("lib/strings.aria") + "// edited\n")
+        let dry = try f.ampu(["build", "--dry-run"])
+        #expect(dry.stdout == """
+            # Compiling core: 'lib/strings.aria' changed
+            \(ariacStandIn) lib/core.aria lib/strings.aria -o .aria_make/build/core.ll -O2
+            # Compiling app: 'lib/strings.aria' changed
+            \(ariacStandIn) src/main.aria -o .aria_make/build/app.ll -I .aria_make/build -I lib
+            # Compiling test-core: 'lib/strings.aria' changed
+            \(ariacStandIn) tests/test_core.aria -o .aria_make/build/test-core.ll -I .aria_make/build
+
+            """)
+        #expect(dry.stderr == "     Dry run 3 of 5 actions would run; nothing was run\n")
+        #expect(try f.runs().count == 3)
+        let rebuilt = try f.ampu(["build", "-v"])
+        #expect(rebuilt.status == 0)
+        #expect(try f.runs().dropFirst(3).map(\.output).sorted() == [".aria_make/build/app.ll", ".aria_make/build/core.ll", ".aria_make/build/test-core.ll"])
+        #expect(rebuilt.stderr.contains("       Dirty core: 'lib/strings.aria' changed\n"))
+        #expect(!rebuilt.stderr.contains("ffi"))
+    }
+
+    @Test("-j2: independent targets overlap, a target waits for what it needs")
+    func parallel() throws {
+        let f = try AriaFixture()
+        let build = try f.ampu(["build", "-j2"], extra: ["ARIAC_STANDIN_SLEEP": "0.4"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let runs = Dictionary(uniqueKeysWithValues: try f.runs().map { ($0.output, $0) })
+        let core = runs[".aria_make/build/core.ll"]!, app = runs[".aria_make/build/app.ll"]!, test = runs[".aria_make/build/test-core.ll"]!
+        #expect(app.start >= core.end && test.start >= core.end)
+        #expect(app.start < test.end && test.start < app.end)
+    }
+
+    @Test("ampu build NAME builds it and what it needs; an unknown name is an error with the closest one")
+    func selection() throws {
+        let f = try AriaFixture()
+        let core = try f.ampu(["build", "core"])
+        #expect(core.status == 0)
+        #expect(timeless(core.stderr) == "   Compiling core\n    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        let app = try f.ampu(["build", "app"])
+        #expect(timeless(app.stderr) == "   Compiling ffi (ffi/seven.c)\n   Archiving ffi\n   Compiling app\n    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        let wrong = try f.ampu(["build", "cor"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr == "error: nothing to build is named 'cor'\n  = help: did you mean 'core'?\n  = help: the names are: core, ffi, app, test-core\n\n")
+    }
+
+    @Test("tree and graph show the targets and what each needs, `use` edges included")
+    func tree() throws {
+        let f = try AriaFixture()
+        #expect(try f.ampu(["tree"]).stdout == "app\n├── core\n└── ffi\ntest-core\n└── core\n")
+        #expect(try f.ampu(["graph"]).stdout == """
+            digraph build {
+              "core";
+              "ffi";
+              "app";
+              "app" -> "core";
+              "app" -> "ffi";
+              "test-core";
+              "test-core" -> "core";
+            }
+
+            """)
+    }
+
+    @Test("a circle of targets made by use statements between files that make no circle themselves: one error, the path and each step")
+    func cycle() throws {
+        let f = try AriaFixture()
+        try f.write("build.abc", try f.read("build.abc").replacingOccurrences(of: "sources = [\"src/main.aria\"]", with: "sources = [\"src/*.aria\"]"))
+        try f.write("src/extra.aria", "// Used by the library: the program's target is needed by the library's.\npub func:extra = int64() { pass(1i64); };\n")
+        try f.write("lib/strings.aria", "use \"../src/extra.aria\".*;\n" + (try f.read("lib/strings.aria")))
+        let build = try f.ampu(["build"])
+        #expect(build.status == 1)
+        #expect(build.stderr.hasPrefix("""
+            error[A008]: targets depend on each other in a circle: core → app → core
+             --> build.abc:6:9
+              |
+            6 | [target.core]
+              |         ^^^^ the circle starts here
+              |
+              = note: 'core' needs 'app': lib/strings.aria uses src/extra.aria
+              = note: 'app' needs 'core': src/main.aria uses lib/core.aria
+              = help: no target can be built first; remove one of these dependencies, or move the code both need into a library of its own
+
+            """))
+    }
+
+    @Test("check: an unknown dependency (the closest target or project beside it), a pattern matching nothing, a compiler path not here, a use not found")
+    func check() throws {
+        let f = try AriaFixture()
+        try f.write("build.abc", try f.read("build.abc")
+            .replacingOccurrences(of: "deps = [\"ffi\"]", with: "deps = [\"fii\"]")
+            .replacingOccurrences(of: "sources = [\"tests/test_core.aria\"]", with: "sources = [\"tests/*.npk\"]")
+            .replacingOccurrences(of: "version = \"0.1.0\"", with: "version = \"0.1.0\"\ncompiler = \"/nowhere/ariac\""))
+        try f.write("src/main.aria", (try f.read("src/main.aria")).replacingOccurrences(of: "use \"core.aria\"", with: "use \"cores.aria\""))
+        // With the standard library here, a use found nowhere is an error (without it, it might be there).
+        try FileManager.default.createDirectory(atPath: f.scratch.path + "/stdlib", withIntermediateDirectories: true)
+        let stdlib = ["ARIA_STDLIB": f.scratch.path + "/stdlib"]
+        let check = try f.ampu(["check", "--message-format", "short"], extra: stdlib)
+        #expect(check.status == 1)
+        #expect(check.stderr == """
+            build.abc:5:12: warning[A009]: the compiler '/nowhere/ariac' is not on this machine
+            build.abc:20:9: error[A007]: target 'app' depends on 'fii', which is neither a target of this file nor a project beside it
+            build.abc:25:12: warning[A010]: 'tests/*.npk' matches no file
+            src/main.aria:2:5: error[I003]: cannot find module 'cores.aria'
+            error: check failed: 2 errors, 2 warnings in 1 package, 3 modules
+
+            """)
+        let human = try f.ampu(["check"], extra: stdlib).stderr
+        #expect(human.contains("= help: did you mean 'ffi'?"))
+        #expect(human.contains("""
+            error[I003]: cannot find module 'cores.aria'
+             --> src/main.aria:2:5
+              |
+            2 | use "cores.aria".*;
+              |     ^^^^^^^^^^^^
+              |
+              = help: did you mean 'core.aria'?
+              = help: there is no 'cores.npk' or 'cores.aria' in: src/, lib/, ../stdlib/
+            """))
+    }
+
+    @Test("a compile that fails: the compiler's located message drawn as check draws it, then what failed")
+    func compileError() throws {
+        let f = try AriaFixture()
+        try f.write("lib/strings.aria", "// STANDIN_ERROR\n")
+        let build = try f.ampu(["build", "core"])
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("""
+            error: the stand-in compiler was asked to fail here
+             --> lib/strings.aria:1:4
+            """))
+        #expect(build.stderr.contains("error[B002]: Compiling core failed: 'ariac' exited with status 1"))
+    }
+
+    @Test("pre_build and post_build commands around the compile, a custom target's command, without a shell unless it asks for one")
+    func commands() throws {
+        let f = try AriaFixture()
+        try f.write("build.abc", try f.read("build.abc") + """
+
+            [target.stamp]
+            type = "custom"
+            command = "sh -c 'echo made > .aria_make/stamp.txt'"
+            output = ".aria_make/stamp.txt"
+            pre_build = ["mkdir -p .aria_make/gen"]
+            post_build = ["cp .aria_make/stamp.txt '.aria_make/gen/stamp copy.txt'"]
+
+            """)
+        let build = try f.ampu(["build", "stamp"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(try f.read(".aria_make/gen/stamp copy.txt") == "made\n")
+        try f.write("build.abc", try f.read("build.abc").replacingOccurrences(of: "sh -c 'echo made > .aria_make/stamp.txt'", with: "echo made > .aria_make/stamp.txt"))
+        let refused = try f.ampu(["build", "stamp", "--message-format", "short"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("build.abc:28:11: error[B008]: the command command of target 'stamp' cannot be split into words: '>' needs a shell"))
+    }
+
+    @Test("ampu new --lang aria: a program that runs, a library whose test passes")
+    func new() throws {
+        let dir = try ScratchDirectory()
+        let env = plain.merging(["ARIAC": ariacStandIn]) { _, new in new }
+        #expect(try AmpuProcess.run(["new", "hello", "--lang", "aria"], environment: env, directory: dir.path).stderr == "Created program package 'hello' in \(dir.path)/hello\n")
+        #expect(try dir.read("hello/build.abc") == """
+            [project]
+            name = "hello"
+            version = "0.1.0"
+
+            [target.hello]
+            type = "binary"
+            sources = ["src/main.aria"]
+            deps = []
+            flags = []
+
+            """)
+        let run = try AmpuProcess.run(["run"], environment: env, directory: dir.path + "/hello")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try AmpuProcess.run(["new", "mylib", "--lib", "--lang", "aria"], environment: env, directory: dir.path).status == 0)
+        let test = try AmpuProcess.run(["test"], environment: env, directory: dir.path + "/mylib")
+        #expect(test.stdout == "\nrunning 1 test\ntest mylib/test-mylib ... ok\n\n1 passed, 0 failed\n")
+    }
+
+    @Test("the real aria-make and nitpick projects in ../shared: read with no false errors")
+    func corpus() throws {
+        let corpus = URL(fileURLWithPath: fixtures).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/corpora/aria").path
+        guard FileManager.default.fileExists(atPath: corpus) else {
+            print("skipped: ../shared/corpora/aria is not here")
+            return
+        }
+        var errors: [String] = []
+        var projects = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: corpus).sorted() where FileManager.default.fileExists(atPath: corpus + "/" + name + "/build.abc") {
+            projects += 1
+            let check = try AmpuProcess.run(["check", "--message-format", "short"], environment: plain, directory: corpus + "/" + name)
+            errors += check.stderr.split(separator: "\n").filter { $0.contains(": error[") }.map { "\(name)/\($0)" }
+        }
+        #expect(projects == 31)
+        // The keyword form is named, not read; the rest are `use` paths that leave the corpus
+        // (its README: nitpick-libc and nitpick-thread were not copied).
+        #expect(errors == [
+            "nitpick-cli/build.abc:1:1: error[A004]: this build file is written in the keyword form (`LIBRARY \"name\"`, `SOURCES:`), which ampu does not read",
+            "nitpick-dust/src/nitpick_dust.npk:2:5: error[I003]: cannot find module '../../../../nitpick-libc/src/_constants.npk'",
+            "nitpick-dust/src/nitpick_dust.npk:3:5: error[I003]: cannot find module '../../../../nitpick-libc/src/_fs_readdir.npk'",
+            "nitpick-dust/src/nitpick_dust.npk:4:5: error[I003]: cannot find module '../../../../nitpick-libc/src/_stat.npk'",
+            "nitpick-fs/tests/test_nitpick_fs.npk:3:5: error[I003]: cannot find module '../../nitpick-thread/src/nitpick_thread.npk'",
+            "nitpick-tilemap/build.abc:1:1: error[A004]: this build file is written in the keyword form (`LIBRARY \"name\"`, `SOURCES:`), which ampu does not read",
+        ])
+    }
+}
