@@ -1,7 +1,8 @@
 ;;; ampu-lsp-mode.el --- ampu language server with lsp-mode  -*- lexical-binding: t; -*-
 
 ;; Load it from your init file:  (load "/path/to/editors/emacs/ampu-lsp-mode.el")
-;; then M-x lsp in an Asthra, Oats or Elm buffer, or in asthra.toml, Oats.toml or elm.json.
+;; then M-x lsp in an Asthra, Oats, Elm or Aria buffer, or in asthra.toml, Oats.toml, elm.json or
+;; build.abc.
 
 (require 'lsp-mode)
 
@@ -23,6 +24,14 @@
     (setq-local comment-start "-- ")))
 
 (add-to-list 'auto-mode-alist '("\\.elm\\'" . elm-mode))
+(unless (fboundp 'aria-mode)
+  (define-derived-mode aria-mode prog-mode "Aria"
+    "Major mode for Aria sources."
+    (setq-local comment-start "// ")))
+
+(add-to-list 'auto-mode-alist '("\\.\\(aria\\|npk\\)\\'" . aria-mode))
+(add-to-list 'lsp-language-id-configuration '(aria-mode . "aria"))
+(add-to-list 'lsp-language-id-configuration '("build\\.abc\\'" . "abc"))
 (add-to-list 'lsp-language-id-configuration '(elm-mode . "elm"))
 (add-to-list 'lsp-language-id-configuration '("elm\\.json\\'" . "json"))
 (add-to-list 'lsp-language-id-configuration '(asthra-mode . "asthra"))
@@ -36,8 +45,8 @@
  (make-lsp-client
   :new-connection (lsp-stdio-connection (lambda () (list ampu-program "lsp")))
   :activation-fn (lambda (file mode)
-                   (or (memq mode '(asthra-mode oats-mode elm-mode))
-                       (and file (string-match-p "\\(\\([Aa]sthra\\|Oats\\)\\.toml\\|elm\\.json\\)\\'" file))))
+                   (or (memq mode '(asthra-mode oats-mode elm-mode aria-mode))
+                       (and file (string-match-p "\\(\\([Aa]sthra\\|Oats\\)\\.toml\\|elm\\.json\\|build\\.abc\\)\\'" file))))
   :server-id 'ampu))
 
 (provide 'ampu-lsp-mode)

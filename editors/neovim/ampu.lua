@@ -1,5 +1,6 @@
 -- ampu language server for Neovim: Asthra sources (*.asthra, *.ast) and asthra.toml, Oats
--- sources (*.oats) and Oats.toml, Elm modules (*.elm) and elm.json.
+-- sources (*.oats) and Oats.toml, Elm modules (*.elm) and elm.json, Aria sources (*.aria, *.npk)
+-- and build.abc.
 --
 -- Put this file on your runtimepath as lua/ampu.lua (or copy its body into init.lua), then:
 --   require('ampu').setup()                  -- uses `ampu` from PATH
@@ -7,15 +8,17 @@
 --
 -- Neovim 0.8 and newer start the server with vim.lsp.start; Neovim 0.7 with
 -- vim.lsp.start_client and vim.lsp.buf_attach_client. One client serves every buffer of
--- a workspace (the directory holding the top asthra.toml, or the nearest Oats.toml or elm.json).
+-- a workspace (the directory holding the top asthra.toml, or the nearest Oats.toml, elm.json or
+-- build.abc).
 local M = {}
 
 local function root_dir(path)
   local dir = vim.fn.fnamemodify(path, ':p:h')
   local found = nil
   while dir and dir ~= '' do
-    if (vim.fn.filereadable(dir .. '/Oats.toml') == 1 or vim.fn.filereadable(dir .. '/elm.json') == 1) and not found then
-      return dir -- Oats and Elm have no workspaces: the nearest project is the root
+    if (vim.fn.filereadable(dir .. '/Oats.toml') == 1 or vim.fn.filereadable(dir .. '/elm.json') == 1
+        or vim.fn.filereadable(dir .. '/build.abc') == 1) and not found then
+      return dir -- Oats, Elm and Aria have no workspaces: the nearest project is the root
     end
     if vim.fn.filereadable(dir .. '/asthra.toml') == 1 or vim.fn.filereadable(dir .. '/Asthra.toml') == 1 then
       found = dir -- keep going up: a workspace's root manifest is above its members
@@ -60,14 +63,15 @@ function M.setup(opts)
       autocmd BufRead,BufNewFile *.asthra,*.ast setfiletype asthra
       autocmd BufRead,BufNewFile *.oats setfiletype oats
       autocmd BufRead,BufNewFile *.elm setfiletype elm
+      autocmd BufRead,BufNewFile *.aria,*.npk setfiletype aria
     augroup END
   ]])
   _G.__ampu_start = function(bufnr) M.start(bufnr, opts) end
   vim.cmd([[
     augroup ampu_lsp
       autocmd!
-      autocmd FileType asthra,oats,elm lua __ampu_start(tonumber(vim.fn.expand('<abuf>')))
-      autocmd BufRead,BufNewFile asthra.toml,Asthra.toml,Oats.toml,elm.json lua __ampu_start(tonumber(vim.fn.expand('<abuf>')))
+      autocmd FileType asthra,oats,elm,aria lua __ampu_start(tonumber(vim.fn.expand('<abuf>')))
+      autocmd BufRead,BufNewFile asthra.toml,Asthra.toml,Oats.toml,elm.json,build.abc lua __ampu_start(tonumber(vim.fn.expand('<abuf>')))
     augroup END
   ]])
 end

@@ -1,5 +1,5 @@
-// ampu for VS Code: starts `ampu lsp` for Asthra, Oats and Elm sources, asthra.toml, Oats.toml and
-// elm.json.
+// ampu for VS Code: starts `ampu lsp` for Asthra, Oats, Elm and Aria sources, asthra.toml,
+// Oats.toml, elm.json and build.abc.
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
 
@@ -12,8 +12,10 @@ function activate(context) {
       { scheme: 'file', language: 'asthra' },
       { scheme: 'file', language: 'oats' },
       { scheme: 'file', language: 'elm' },
+      { scheme: 'file', language: 'aria' },
       { scheme: 'file', pattern: '**/{asthra,Asthra,Oats}.toml' },
       { scheme: 'file', pattern: '**/elm.json' },
+      { scheme: 'file', pattern: '**/build.abc' },
     ],
   });
   context.subscriptions.push(client);

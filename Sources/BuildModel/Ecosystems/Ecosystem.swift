@@ -56,9 +56,14 @@ public protocol Ecosystem: Sendable {
     /// The files of a new package named `name` (a program, or a library), or why the name
     /// cannot be a package name.
     func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File]
+    /// What the ecosystem knows of the names `manifest` defines and uses in itself (Aria's
+    /// targets and variables), for completion, hover and go to definition; nil by default.
+    func manifestNavigation(_ manifest: PackageManifest) -> (any ManifestNavigation)?
 }
 
 extension Ecosystem {
+    public func manifestNavigation(_ manifest: PackageManifest) -> (any ManifestNavigation)? { nil }
+
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
 
     public var lockFileName: String? { nil }

@@ -36,6 +36,13 @@ public protocol ManifestDocument: Sendable {
     /// Edits that remove the key at `path` with its value (its whole line when it stands alone);
     /// nil when the file cannot take it (it has errors, there is no such key).
     func removal(of path: [String]) -> [TextEdit]?
+    /// A new entry as this file writes it, when that is not the syntax's usual way (build.abc's
+    /// brace form writes `key: value`); nil by default.
+    func entryText(key: String, value: String) -> String?
+}
+
+extension ManifestDocument {
+    public func entryText(key: String, value: String) -> String? { nil }
 }
 
 /// What is being typed at a cursor in a manifest.

@@ -6,6 +6,9 @@ import BuildModel
 enum Definition {
     static func answer(_ q: FeatureQuery) throws(ResponseError) -> JSONValue {
         let offset = try q.requireOffset()
+        if q.isManifest, let range = q.ecosystem.manifestNavigation(q.manifest)?.definition(at: offset) {
+            return q.location(q.path, range)
+        }
         let targets = q.isManifest ? manifestTargets(q, at: offset) : importTargets(q, at: offset)
         switch targets.count {
         case 0: return .null

@@ -20,6 +20,9 @@ struct FeatureQuery: Sendable {
     let textOf: @Sendable (String) -> SourceText?
     /// Parses of `text`, shared by every request on the same version of an open document.
     let analysis: DocumentAnalysis
+    /// The disk, for answers that look at it (a pattern's matches), and the server's environment.
+    let fileSystem: any FileSystem
+    let environment: [String: String]
 
     var isManifest: Bool { ecosystem.isManifestFile(path) }
     var snapshot: WorkspaceSnapshot? { workspace?.snapshot }
@@ -92,6 +95,6 @@ extension LanguageServer {
                 for s in sources { if let t = s[file] { return t } }
                 return try? fs.readText(file)
             },
-            analysis: open?.analysis ?? DocumentAnalysis())
+            analysis: open?.analysis ?? DocumentAnalysis(), fileSystem: fs, environment: environment)
     }
 }

@@ -18,6 +18,9 @@ enum Hover {
     }
 
     private static func manifestHover(_ q: FeatureQuery, at offset: Int) -> (String, SourceRange)? {
+        if let own = q.ecosystem.manifestNavigation(q.manifest)?.hover(at: offset, fileSystem: q.fileSystem, environment: q.environment) {
+            return (own.text, own.range)
+        }
         guard let element = q.manifestDocument.element(at: offset) else { return nil }
         let path = element.path
         let range = element.onKey ? element.keyRange : element.valueRange

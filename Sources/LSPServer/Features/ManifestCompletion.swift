@@ -5,6 +5,12 @@ import BuildModel
 /// enumerated keys. It asks the manifest document and the schema, never the format.
 enum ManifestCompletion {
     static func items(_ q: FeatureQuery, at offset: Int) -> [JSONValue] {
+        if let own = q.ecosystem.manifestNavigation(q.manifest)?.completions(at: offset) {
+            return own.map { c in
+                Completion.item(label: c.label, kind: .value, detail: c.detail, documentation: c.documentation.map(q.documentation), newText: c.newText,
+                                range: q.lspRange(c.range))
+            }
+        }
         let document = q.manifestDocument
         guard let place = document.place(at: offset) else { return [] }
         let schema = q.ecosystem.manifestSchema(for: q.manifest)
@@ -26,7 +32,8 @@ enum ManifestCompletion {
             }
             guard let t = schema.table(table) else { return [] }
             return t.keys.filter { !existing.contains($0.name) }.map { key in
-                let text = key.kind == .table ? key.name : syntax.renderEntry(key: key.name, value: key.example ?? syntax.renderString(""))
+                let value = key.example ?? syntax.renderString("")
+                let text = key.kind == .table ? key.name : document.entryText(key: key.name, value: value) ?? syntax.renderEntry(key: key.name, value: value)
                 return Completion.item(label: key.name, kind: .property, detail: key.kind.rawValue,
                                        documentation: q.documentation(key.documentation), newText: text, range: r)
             }

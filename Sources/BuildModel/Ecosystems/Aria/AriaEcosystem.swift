@@ -9,8 +9,7 @@ public struct AriaEcosystem: Ecosystem {
     public var sourceExtensions: [String] { AriaImportResolver.extensions }
     public var ignoredDirectories: Set<String> { [".aria_make"] }
     public var manifestSchema: ManifestSchema { AriaManifestSchema.schema }
-    /// The INI form is TOML's shape; its features read it as TOML.
-    public var manifestSyntax: any ManifestSyntax { TOMLManifestSyntax() }
+    public var manifestSyntax: any ManifestSyntax { AriaManifestSyntax() }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.aria }
     public var environmentVariables: [String] { ["ARIAC", "ARIA_PATH", "ARIA_STDLIB", "CC", "LLI"] }
 
@@ -48,6 +47,10 @@ public struct AriaEcosystem: Ecosystem {
         var close = offset
         while close < content.upperBound && bytes[close] != 0x22 && bytes[close] != 0x3B { close += 1 }
         return (String(decoding: bytes[(quote + 1)..<offset], as: UTF8.self), SourceRange(quote + 1, close))
+    }
+
+    public func manifestNavigation(_ manifest: PackageManifest) -> (any ManifestNavigation)? {
+        AriaManifestNavigation(manifest)
     }
 
     public func planBuild(_ request: BuildRequest) -> BuildPlan {

@@ -25,13 +25,17 @@ struct ABCINIParser {
         var range: SourceRange
         init(range: SourceRange) { self.range = range }
 
+        /// Its range covers every member: `[target.a]` and `[target.b]` far apart are both in
+        /// `target`.
         func node() -> ABCDocument.Node {
-            ABCDocument.Node(value: .object(members.map { m in
-                guard let t = tables[m.key] else { return m }
+            var whole = range
+            let out = members.map { m in
                 var m = m
-                m.value = t.node()
+                if let t = tables[m.key] { m.value = t.node() }
+                whole = whole.union(m.keyRange).union(m.value.range)
                 return m
-            }), range: range)
+            }
+            return ABCDocument.Node(value: .object(out), range: whole)
         }
     }
 

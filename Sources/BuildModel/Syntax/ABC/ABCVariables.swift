@@ -13,12 +13,49 @@ public struct ABCVariables: Sendable {
     let environment: [String: String]?
     let source: SourceText
 
+    /// Where each of the file's variables is defined: its key.
+    let globalKeys: [String: SourceRange]
+
     public init(_ document: ABCDocument, environment: [String: String]?) {
         var global: [String: ABCDocument.Node] = [:]
-        for m in document.root?.member("variables")?.value.members ?? [] where global[m.key] == nil { global[m.key] = m.value }
+        var keys: [String: SourceRange] = [:]
+        for m in document.root?.member("variables")?.value.members ?? [] where global[m.key] == nil {
+            global[m.key] = m.value
+            keys[m.key] = m.keyRange
+        }
         self.global = global
+        globalKeys = keys
         self.environment = environment
         source = document.source
+    }
+
+    /// Where `&{name}` is defined, as the seed orders the scopes: the target's `variables`, its
+    /// own fields, the file's `variables`; nil for `ENV.…` and for a name defined nowhere.
+    public func definition(of name: String, in target: ABCDocument.Node? = nil) -> (key: SourceRange, scope: Scope)? {
+        if let m = target?.member("variables")?.value.member(name) { return (m.keyRange, .targetVariables) }
+        if let m = target?.member(name), m.value.string != nil { return (m.keyRange, .targetField) }
+        return globalKeys[name].map { ($0, .file) }
+    }
+
+    /// Where a variable's value comes from.
+    public enum Scope: Sendable { case targetVariables, targetField, file, environment }
+
+    /// The value `&{name}` has in `target`'s scope (the file's outside any), or why it has none.
+    public func value(of name: String, at range: SourceRange, in target: ABCDocument.Node? = nil) -> Result<String, Problems> {
+        var stack: [String] = []
+        var memo: [String: String] = [:]
+        return resolve(Reference(name: name, range: range), target: target, stack: &stack, memo: &memo)
+    }
+
+    /// The names `&{` may be followed by in `target`: its variables, its string fields, the
+    /// file's variables (each once, the nearest scope first).
+    public func names(in target: ABCDocument.Node? = nil) -> [(name: String, scope: Scope)] {
+        var out: [(name: String, scope: Scope)] = []
+        var seen = Set<String>()
+        for m in target?.member("variables")?.value.members ?? [] where seen.insert(m.key).inserted { out.append((m.key, .targetVariables)) }
+        for m in target?.members ?? [] where m.value.string != nil && seen.insert(m.key).inserted { out.append((m.key, .targetField)) }
+        for name in global.keys.sorted() where seen.insert(name).inserted { out.append((name, .file)) }
+        return out
     }
 
     /// Why a string cannot be expanded: every problem in it.

@@ -1,0 +1,29 @@
+/// What only an ecosystem knows of the names a manifest defines and uses in its own file
+/// (Aria's target names in `deps`, its `&{variables}`, its source patterns): the server asks it
+/// before the schema, and answers from the schema when it says nothing.
+public protocol ManifestNavigation: Sendable {
+    /// Completions at `offset`; nil when it has none of its own there.
+    func completions(at offset: Int) -> [ManifestCompletionItem]?
+    /// What hover shows at `offset` (markdown), and the range it is about.
+    func hover(at offset: Int, fileSystem: any FileSystem, environment: [String: String]) -> (text: String, range: SourceRange)?
+    /// Where what is at `offset` is defined, in the same file.
+    func definition(at offset: Int) -> SourceRange?
+}
+
+/// One completion a `ManifestNavigation` offers.
+public struct ManifestCompletionItem: Hashable, Sendable {
+    public var label: String
+    public var detail: String
+    public var documentation: String?
+    public var newText: String
+    /// What the completion replaces.
+    public var range: SourceRange
+
+    public init(label: String, detail: String, documentation: String? = nil, newText: String, range: SourceRange) {
+        self.label = label
+        self.detail = detail
+        self.documentation = documentation
+        self.newText = newText
+        self.range = range
+    }
+}

@@ -1,0 +1,159 @@
+import BuildModel
+import LSPServer
+import Testing
+
+/// An Aria project in memory: a library, a program that needs it, a variables block.
+enum AriaWorkspace {
+    static let root = "/aria/app"
+    static let manifest = "/aria/app/build.abc"
+    static let main = "/aria/app/src/main.aria"
+    static let manifestText = """
+        [project]
+        name = "app"
+        version = "0.1.0"
+
+        [variables]
+        out = "build"
+        lib = "&{out}/lib"
+
+        [target.core]
+        type = "library"
+        sources = ["lib/*.aria"]
+        output = "&{lib}/core.ll"
+
+        [target.app]
+        type = "binary"
+        sources = ["src/*.aria"]
+        deps = ["core"]
+        flags = ["-I", "lib"]
+
+        """
+    static let mainText = """
+        use "core.aria".*;
+
+        func:main = int32() {
+            pass(0i32);
+        };
+
+        """
+
+    static var files: [String: String] {
+        [
+            manifest: manifestText,
+            main: mainText,
+            "/aria/app/lib/core.aria": "pub func:answer = int64() { pass(42i64); };\n",
+            "/aria/app/lib/strings.aria": "pub func:greeting = int64() { pass(1i64); };\n",
+            "/aria/util/build.abc": "[target.util]\ntype = \"library\"\nsources = [\"u.aria\"]\n",
+            "/aria/util/u.aria": "\n",
+        ]
+    }
+}
+
+@Suite("The server for Aria")
+struct AriaServerTests {
+    func started() async -> TestClient {
+        let client = TestClient(files: AriaWorkspace.files, environment: ["HOME": "/home/user"])
+        await client.start(root: AriaWorkspace.root)
+        return client
+    }
+
+    func labels(_ response: JSONValue) -> [String] {
+        response["result"]?["items"]?.arrayValue?.compactMap { $0["label"]?.stringValue } ?? []
+    }
+
+    func hoverText(_ client: TestClient, _ marked: Marked, version: Int64 = 1) async -> JSONValue? {
+        await client.open(AriaWorkspace.manifest, marked.text, version: version)
+        return await client.request("textDocument/hover", client.at(AriaWorkspace.manifest, marked))["result"]?["contents"]?["value"]
+    }
+
+    @Test("build.abc diagnostics as check reports them: an unknown type, an unknown dependency, a variable defined nowhere")
+    func diagnostics() async {
+        let client = await started()
+        await client.open(AriaWorkspace.manifest, AriaWorkspace.manifestText
+            .replacingOccurrences(of: "type = \"binary\"", with: "type = \"binray\"")
+            .replacingOccurrences(of: "deps = [\"core\"]", with: "deps = [\"cor\"]")
+            .replacingOccurrences(of: "&{out}/lib", with: "&{ot}/lib"))
+        let published = client.published(AriaWorkspace.manifest)?["diagnostics"]?.arrayValue ?? []
+        #expect(published.map { "\($0["code"]?.stringValue ?? "") \($0["range"]?["start"]?["line"]?.intValue ?? -1):\($0["range"]?["start"]?["character"]?.intValue ?? -1)" }
+                == ["A005 6:7", "M013 14:7", "A007 16:8"])
+        #expect(published.first?["message"] == "undefined variable 'ot'\nhelp: did you mean 'out'?")
+    }
+
+    @Test("completion: target names inside deps, variable names after &{, a target's keys, type values")
+    func completion() async {
+        let client = await started()
+        let deps = Marked(AriaWorkspace.manifestText.replacingOccurrences(of: "deps = [\"core\"]", with: "deps = [\"core\", \"$0\"]")
+            + "\n[target.extra]\ntype = \"library\"\nsources = [\"x/*.aria\"]\n")
+        await client.open(AriaWorkspace.manifest, deps.text)
+        let names = await client.request("textDocument/completion", client.at(AriaWorkspace.manifest, deps))
+        #expect(labels(names) == ["extra"])
+        #expect(names["result"]?["items"]?[0]?["textEdit"]?["newText"] == "\"extra\"")
+        let variable = Marked(AriaWorkspace.manifestText.replacingOccurrences(of: "output = \"&{lib}/core.ll\"", with: "output = \"&{$0\""))
+        await client.open(AriaWorkspace.manifest, variable.text, version: 2)
+        let variables = await client.request("textDocument/completion", client.at(AriaWorkspace.manifest, variable))
+        #expect(labels(variables) == ["type", "lib", "out"])
+        #expect(variables["result"]?["items"]?[1]?["textEdit"]?["newText"] == "lib}")
+        let key = Marked(AriaWorkspace.manifestText.replacingOccurrences(of: "flags = [\"-I\", \"lib\"]", with: "fl$0"))
+        await client.open(AriaWorkspace.manifest, key.text, version: 3)
+        // The keys the target has not written yet, in the schema's order.
+        #expect(labels(await client.request("textDocument/completion", client.at(AriaWorkspace.manifest, key))) == [
+            "depends_on", "flags", "output", "name", "env", "pre_build", "post_build", "command", "link_libraries", "link_paths", "include_dirs", "libs",
+            "compiler", "src", "variables",
+        ])
+        let type = Marked(AriaWorkspace.manifestText.replacingOccurrences(of: "type = \"binary\"", with: "type = $0"))
+        await client.open(AriaWorkspace.manifest, type.text, version: 4)
+        #expect(labels(await client.request("textDocument/completion", client.at(AriaWorkspace.manifest, type)))
+                == ["\"binary\"", "\"library\"", "\"test\"", "\"custom\"", "\"c_library\""])
+    }
+
+    @Test("completion in the seed's brace form: keys written `key: value`")
+    func braceCompletion() async {
+        let client = await started()
+        let text = Marked("{\n    targets: [\n        { name: \"app\", ty$0 },\n    ],\n}\n")
+        await client.open(AriaWorkspace.manifest, text.text)
+        let items = await client.request("textDocument/completion", client.at(AriaWorkspace.manifest, text))
+        #expect(labels(items).first == "type")
+        #expect(items["result"]?["items"]?[0]?["textEdit"]?["newText"] == "type: \"binary\"")
+    }
+
+    @Test("hover: a variable's value and where it is defined, a pattern's matches, a target named in deps")
+    func hover() async {
+        let client = await started()
+        #expect(await hoverText(client, Marked(AriaWorkspace.manifestText.replacingOccurrences(of: "\"&{lib}/core.ll\"", with: "\"&{l$0ib}/core.ll\"")))
+                == .string("**&{lib}** = `build/lib`\n\ndefined in variables, line 7"))
+        #expect(await hoverText(client, Marked(AriaWorkspace.manifestText.replacingOccurrences(of: "[\"lib/*.aria\"]", with: "[\"lib/*$0.aria\"]")), version: 2)
+                == .string("**`lib/*.aria`** matches 2 files:\n\n- `lib/core.aria`\n- `lib/strings.aria`"))
+        #expect(await hoverText(client, Marked(AriaWorkspace.manifestText.replacingOccurrences(of: "deps = [\"core\"]", with: "deps = [\"co$0re\"]")), version: 3)
+                == .string("**target `core`** (library)\n\nsources: `lib/*.aria`\n\noutput: `build/lib/core.ll`\n\nneeds: nothing"))
+        #expect(await hoverText(client, Marked(AriaWorkspace.manifestText.replacingOccurrences(of: "deps = [\"core\"]", with: "deps = [\"ut$0il\"]")), version: 4)
+                == .string("**project `util`** beside this one (`../util`): its build is not part of this one"))
+    }
+
+    @Test("go to definition: a deps entry to its target, a variable to its definition, a use to its file")
+    func definition() async {
+        let client = await started()
+        let dep = Marked(AriaWorkspace.manifestText.replacingOccurrences(of: "deps = [\"core\"]", with: "deps = [\"co$0re\"]"))
+        await client.open(AriaWorkspace.manifest, dep.text)
+        #expect(await client.request("textDocument/definition", client.at(AriaWorkspace.manifest, dep))["result"] == json(#"""
+            {"uri":"file:///aria/app/build.abc","range":{"start":{"line":8,"character":8},"end":{"line":8,"character":12}}}
+            """#))
+        let variable = Marked(AriaWorkspace.manifestText.replacingOccurrences(of: "\"&{out}/lib\"", with: "\"&{o$0ut}/lib\""))
+        await client.open(AriaWorkspace.manifest, variable.text, version: 2)
+        #expect(await client.request("textDocument/definition", client.at(AriaWorkspace.manifest, variable))["result"] == json(#"""
+            {"uri":"file:///aria/app/build.abc","range":{"start":{"line":5,"character":0},"end":{"line":5,"character":3}}}
+            """#))
+        let use = Marked(AriaWorkspace.mainText.replacingOccurrences(of: "use \"core.aria\"", with: "use \"co$0re.aria\""))
+        await client.open(AriaWorkspace.main, use.text)
+        #expect(await client.request("textDocument/definition", client.at(AriaWorkspace.main, use))["result"]?["uri"] == "file:///aria/app/lib/core.aria")
+    }
+
+    @Test("document symbols: the project, the variables, each target with its keys")
+    func symbols() async {
+        let client = await started()
+        let symbols = await client.request("textDocument/documentSymbol", ["textDocument": ["uri": "file:///aria/app/build.abc"]])
+        #expect(symbols["result"]?.arrayValue?.map { $0["name"] } == ["project", "variables", "target"])
+        #expect(symbols["result"]?[2]?["children"]?.arrayValue?.map { $0["name"] } == ["core", "app"])
+        #expect(symbols["result"]?[2]?["children"]?[1]?["detail"] == "binary")
+        #expect(symbols["result"]?[1]?["children"]?.arrayValue?.map { $0["name"] } == ["out", "lib"])
+    }
+}
