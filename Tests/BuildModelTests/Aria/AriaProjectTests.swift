@@ -177,8 +177,8 @@ struct AriaProjectTests {
             """) == [
             "3:1 warning[M001] unknown key `vesion` in project | did you mean `version`?",
             "6:8 error[M013] unknown target type 'binnary' | did you mean 'binary'?; a target's type is one of: binary, library, test, custom, c_library",
-            "8:1 warning[M001] unknown key `flgs` in target 'app' | did you mean `flags`?",
             "7:11 warning[M002] `sources` is a list; a single string is read as a list of one | write it as a list: sources = [\"src/main.aria\"]",
+            "8:1 warning[M001] unknown key `flgs` in target 'app' | did you mean `flags`?",
             "9:9 error[M002] expected a string, found a number | write it in quotes: \"…\"",
             "11:9 error[M006] target 'lib' has no `type` | add type = \"binary\" (or library, test, custom, c_library)",
             "14:9 error[M006] target 'none' has no `sources` | add sources = [\"src/none.aria\"] (file names or globs such as \"src/**/*.aria\")",

@@ -41,7 +41,7 @@ struct AriaManifestNavigation: ManifestNavigation {
     /// The `&{name}` under the cursor: its name, range, and the target whose scope it is in.
     private func reference(at offset: Int) -> (name: String, range: SourceRange, target: Node?)? {
         let chain = document.chain(at: offset)
-        guard let node = chain.last?.node, case .string = node.value else { return nil }
+        guard let node = chain.last?.node, node.isQuoted else { return nil }
         let (pieces, _) = ABCVariables.pieces(of: node, in: document.source)
         for case .reference(let r) in pieces where r.range.touches(offset) {
             return (r.name, r.range, target(in: chain)?.node)

@@ -149,7 +149,6 @@ struct AriaProjectReader {
             problem(.error("target '\(name.value)' has no `type`", .missingKey, at: range, label: "this target",
                            help: ["add type = \"binary\" (or library, test, custom, c_library)"]))
         }
-        checkKeys(node, known: AriaManifestSchema.targetKeys, in: "target '\(name.value)'")
         for m in node.members ?? [] {
             let key = m.key
             switch key {
@@ -172,7 +171,10 @@ struct AriaProjectReader {
                 for v in vars { if let value = string(v.value, key: v.keyRange, scope: node) { target.environment.append((v.key, value)) } }
             case "name":
                 _ = string(m.value, key: m.keyRange, scope: node)
-            default: break
+            case "type", "variables":
+                break
+            default:
+                unknownKey(m, known: AriaManifestSchema.targetKeys, in: "target '\(name.value)'")
             }
         }
         if target.sources.isEmpty, node.member("sources") == nil, node.member("src") == nil, let kind = target.kind, kind != .custom {
@@ -198,15 +200,15 @@ struct AriaProjectReader {
 
     /// Across targets: one name each, dependencies that exist, no circle.
     private mutating func checkTargets() {
-        var first: [String: AriaTarget] = [:]
+        var first: [String: SourceRange] = [:]
         for target in project.targets {
             if let earlier = first[target.name.value] {
                 var d = Diagnostic.error("two targets are named '\(target.name.value)'", .ariaDuplicateTarget, at: target.name.range,
                                          label: "second target of this name", help: ["rename one of them: a name must say which target `deps` and `ampu build NAME` mean"])
-                d.related = [.init(range: earlier.name.range, message: "first defined here")]
+                d.related = [.init(range: earlier, message: "first defined here")]
                 problem(d)
             } else {
-                first[target.name.value] = target
+                first[target.name.value] = target.name.range
             }
         }
         for target in project.targets {
@@ -222,24 +224,22 @@ struct AriaProjectReader {
 
     /// A string value expanded, or nil (with the problem) when it is not a string.
     mutating func string(_ node: Node, key: SourceRange, scope: Node?) -> Located<String>? {
-        switch node.value {
-        case .string:
+        if node.isQuoted {
             switch variables.expand(node, in: scope) {
             case .success(let text): return Located(text, range: node.range, keyRange: key)
             case .failure(let p): p.diagnostics.forEach { problem($0) }; return nil
             }
-        case .word(let w): return Located(w, range: node.range, keyRange: key)
-        case .invalid: return nil
-        default:
-            problem(.error("expected a string, found \(node.typeName)", .wrongType, at: node.range, label: "not a string", help: ["write it in quotes: \"…\""]))
-            return nil
         }
+        if let word = node.string { return Located(word, range: node.range, keyRange: key) }
+        if node.isInvalid { return nil }
+        problem(.error("expected a string, found \(node.typeName)", .wrongType, at: node.range, label: "not a string", help: ["write it in quotes: \"…\""]))
+        return nil
     }
 
     /// An array of strings, each expanded; a lone string is taken as an array of one.
     mutating func strings(_ member: ABCDocument.Member, scope: Node?) -> [Located<String>] {
         guard let elements = member.value.elements else {
-            if case .string = member.value.value, let one = string(member.value, key: member.keyRange, scope: scope) {
+            if member.value.isQuoted, let one = string(member.value, key: member.keyRange, scope: scope) {
                 problem(.warning("`\(member.key)` is a list; a single string is read as a list of one", .wrongType, at: member.value.range,
                                  label: "a string", help: ["write it as a list: \(member.key) = [\(document.source.text(member.value.range))]"],
                                  fix: Diagnostic.Fix(title: "Make it a list", edits: [TextEdit(range: member.value.range, newText: "[\(document.source.text(member.value.range))]")])))
@@ -252,7 +252,7 @@ struct AriaProjectReader {
     }
 
     private mutating func wrongType(_ node: Node, key: String, expected: String) {
-        if case .invalid = node.value { return }
+        if node.isInvalid { return }
         problem(.error("`\(key)` should be \(expected), found \(node.typeName)", .wrongType, at: node.range, label: "\(node.typeName)",
                        help: ["write `\(key)` as \(expected)"]))
     }

@@ -10,7 +10,7 @@ struct ABCBraceParser {
 
     mutating func parse() -> ABCDocument.Node {
         syntax.skipSpace()
-        let root: ABCDocument.Node
+        let root: Int32
         if !syntax.atEnd, syntax.bytes[syntax.at] == 0x7B {
             root = Self.object(&syntax, depth: 1)
         } else {
@@ -23,36 +23,45 @@ struct ABCBraceParser {
             syntax.problem("unexpected \(syntax.describe(start)) after the end of the build file", .abcSyntax, at: SourceRange(start, syntax.bytes.count),
                            label: "nothing may follow")
         }
-        return root
+        return ABCDocument.Node(store: syntax.builder.finish(), id: root)
     }
 
-    static func object(_ syntax: inout ABCSyntax, depth: Int) -> ABCDocument.Node {
+    static func object(_ syntax: inout ABCSyntax, depth: Int) -> Int32 {
         let start = syntax.at
         syntax.at += 1
         return members(&syntax, start: start, closing: 0x7D, depth: depth)
     }
 
     /// Members up to `closing` (or the end of the file when nil).
-    static func members(_ syntax: inout ABCSyntax, start: Int, closing: UInt8?, depth: Int) -> ABCDocument.Node {
+    static func members(_ syntax: inout ABCSyntax, start: Int, closing: UInt8?, depth: Int) -> Int32 {
         let bytes = syntax.bytes
-        var members: [ABCDocument.Member] = []
+        let id = syntax.builder.add(.object, SourceRange(start, start))
         while true {
             syntax.skipSpace()
             if syntax.atEnd {
                 if closing != nil {
                     syntax.problem("this object has no closing '}'", .abcSyntax, at: SourceRange(start, start + 1), label: "opened here", help: ["close it with }"])
                 }
-                return ABCDocument.Node(value: .object(members), range: SourceRange(start, syntax.at))
+                syntax.builder.grow(id, toHold: Int32(start), Int32(syntax.at))
+                return id
             }
             if let closing, bytes[syntax.at] == closing {
                 syntax.at += 1
-                return ABCDocument.Node(value: .object(members), range: SourceRange(start, syntax.at))
+                syntax.builder.grow(id, toHold: Int32(start), Int32(syntax.at))
+                return id
             }
             let keyStart = syntax.at
             let key: String
+            var quoted = false
+            var decodedKey: String?
             if bytes[syntax.at] == 0x22 || bytes[syntax.at] == 0x27 {
-                let s = syntax.string()
-                key = s.string ?? ""
+                guard let (range, decoded) = syntax.quoted() else {
+                    skipToNext(&syntax, closing: closing)
+                    continue
+                }
+                key = decoded ?? String(decoding: bytes[(range.lowerBound + 1)..<(range.upperBound - 1)], as: UTF8.self)
+                quoted = true
+                decodedKey = decoded
             } else if ABCSyntax.isKeyByte(bytes[syntax.at]) {
                 while !syntax.atEnd, ABCSyntax.isKeyByte(bytes[syntax.at]) { syntax.at += 1 }
                 key = String(decoding: bytes[keyStart..<syntax.at], as: UTF8.self)
@@ -73,13 +82,15 @@ struct ABCBraceParser {
             syntax.at += 1
             syntax.skipSpace()
             let value = syntax.value(depth: depth) { s, d in object(&s, depth: d) }
-            if let first = members.first(where: { $0.key == key }) {
+            // Objects of the seed's form are small: their keys are searched one by one.
+            if let first = syntax.builder.child(of: id, keyed: key) {
                 var d = Diagnostic.error("key '\(key)' is written twice in this object", .abcDuplicateKey, at: keyRange, label: "again here",
                                          help: ["remove one; the first one counts"])
-                d.related = [Diagnostic.Related(range: first.keyRange, message: "first written here")]
+                d.related = [Diagnostic.Related(range: syntax.builder.slots[Int(first)].keyRange, message: "first written here")]
                 syntax.diagnostics.append(d)
             } else {
-                members.append(ABCDocument.Member(key: key, keyRange: keyRange, value: value))
+                syntax.builder.setKey(value, keyRange, quoted: quoted, decoded: decodedKey)
+                syntax.builder.append(value, to: id)
             }
             // A comma, or a line break, or the closing brace.
             syntax.skipBlanks()

@@ -13,7 +13,8 @@
 public struct ABCDocument: Sendable {
     public enum Form: String, Sendable { case ini, braces, keyword, block, empty }
 
-    public indirect enum Value: Sendable {
+    /// A value, as the callers that take a file apart see it.
+    public enum Value: Sendable {
         case object([Member])
         case array([Node])
         /// A string, escapes decoded.
@@ -27,40 +28,81 @@ public struct ABCDocument: Sendable {
         case invalid
     }
 
+    /// One value of the file: a handle into the file's store, where every value is a slot of
+    /// one array (a file of a thousand targets is read without an allocation per value).
     public struct Node: Sendable {
-        public var value: Value
-        public var range: SourceRange
+        let store: ABCStore
+        let id: Int32
 
-        public var members: [Member]? { if case .object(let m) = value { m } else { nil } }
-        public var elements: [Node]? { if case .array(let e) = value { e } else { nil } }
-        /// A string, or a bare word, as text.
-        public var string: String? {
-            switch value {
-            case .string(let s), .word(let s): s
-            default: nil
+        var slot: ABCStore.Slot { store.slots[Int(id)] }
+
+        public var range: SourceRange { slot.range }
+
+        public var value: Value {
+            switch slot.kind {
+            case .object: .object(members ?? [])
+            case .array: .array(elements ?? [])
+            case .string: .string(store.text(of: id))
+            case .number: .number(store.text(of: id))
+            case .word: .word(store.text(of: id))
+            case .trueValue: .bool(true)
+            case .falseValue: .bool(false)
+            case .invalid: .invalid
             }
         }
+
+        /// The members, in the order written; nil when it is no object.
+        public var members: [Member]? {
+            guard slot.kind == .object else { return nil }
+            return store.children(of: id).map { Member(store: store, id: $0) }
+        }
+
+        /// The elements; nil when it is no array.
+        public var elements: [Node]? {
+            guard slot.kind == .array else { return nil }
+            return store.children(of: id).map { Node(store: store, id: $0) }
+        }
+
+        /// Whether it is a quoted string; whether it could not be read.
+        public var isQuoted: Bool { slot.kind == .string }
+        public var isInvalid: Bool { slot.kind == .invalid }
+
+        /// A string, or a bare word, as text.
+        public var string: String? { slot.kind == .string || slot.kind == .word ? store.text(of: id) : nil }
+
         /// The first member named `key`.
-        public func member(_ key: String) -> Member? { members?.first { $0.key == key } }
+        public func member(_ key: String) -> Member? {
+            guard slot.kind == .object else { return nil }
+            var child = slot.first
+            while child >= 0 {
+                if store.keyEquals(child, key) { return Member(store: store, id: child) }
+                child = store.slots[Int(child)].next
+            }
+            return nil
+        }
 
         /// How messages name its kind: `a string`, `an array`.
         public var typeName: String {
-            switch value {
+            switch slot.kind {
             case .object: "an object"
             case .array: "an array"
             case .string: "a string"
             case .number: "a number"
-            case .bool: "a boolean"
+            case .trueValue, .falseValue: "a boolean"
             case .word: "a bare word"
             case .invalid: "an invalid value"
             }
         }
     }
 
+    /// A key of an object and its value.
     public struct Member: Sendable {
-        public var key: String
-        public var keyRange: SourceRange
-        public var value: Node
+        let store: ABCStore
+        let id: Int32
+
+        public var key: String { store.key(of: id) }
+        public var keyRange: SourceRange { store.slots[Int(id)].keyRange }
+        public var value: Node { Node(store: store, id: id) }
     }
 
     public let source: SourceText
@@ -84,7 +126,9 @@ public struct ABCDocument: Sendable {
             root = parser.parse()
             problems = parser.diagnostics
         case .empty:
-            root = Node(value: .object([]), range: .at(0))
+            var builder = ABCBuilder(bytes: source.bytes)
+            let id = builder.add(.object, SourceRange(0, source.bytes.count))
+            root = Node(store: builder.finish(), id: id)
         case .keyword, .block:
             root = nil
             let what = form == .keyword ? "the keyword form (`LIBRARY \"name\"`, `SOURCES:`)" : "the old block form (`targets { lib \"x\" { … } }`)"

@@ -78,7 +78,14 @@ public struct ABCVariables: Sendable {
     }
 
     private func expand(_ node: ABCDocument.Node, target: ABCDocument.Node?, stack: inout [String], memo: inout [String: String]) -> Result<String, Problems> {
-        guard case .string = node.value else { return .success(node.string ?? "") }
+        guard node.isQuoted else { return .success(node.string ?? "") }
+        // Most strings use no variable: their text as it is.
+        let r = node.range
+        if !source.bytes[r.lowerBound..<r.upperBound].withContiguousStorageIfAvailable({ b in
+            b.indices.dropLast().contains { b[$0] == 0x26 && b[$0 + 1] == 0x7B }
+        })! {
+            return .success(node.string ?? "")
+        }
         let (pieces, unterminated) = Self.pieces(of: node, in: source)
         var problems: [Diagnostic] = []
         if let open = unterminated {
