@@ -33,9 +33,9 @@ public protocol Ecosystem: Sendable {
     /// packages): the package directory unless the manifest names others (Elm's
     /// `source-directories`).
     func sourceRoots(of package: PackageManifest) -> [String]
-    /// Whether a file found under a package's source roots is one of its sources: by default
-    /// any file with a source extension; an ecosystem whose targets list their sources as globs
-    /// (Aria) keeps only the files they match.
+    /// Whether a file found under a package's source roots is one of its sources: any file with
+    /// a source extension, and when the manifest's targets list their sources (Aria's globs),
+    /// only the files they match.
     func isSource(_ path: String, of package: PackageManifest) -> Bool
     /// What an import path names, for finding the same module imported twice under two
     /// spellings (Asthra's `std/x` and `stdlib/x`); by default the path itself.
@@ -92,7 +92,11 @@ extension Ecosystem {
     /// The package directory: Asthra's rule, and the one most ecosystems share.
     public func sourceRoots(of package: PackageManifest) -> [String] { [package.directory] }
 
-    public func isSource(_ path: String, of package: PackageManifest) -> Bool { isSourceFile(path) }
+    public func isSource(_ path: String, of package: PackageManifest) -> Bool {
+        guard isSourceFile(path) else { return false }
+        guard let patterns = package.sourcePatterns else { return true }
+        return Paths.isWithin(path, package.directory) && patterns.matches(Paths.relative(path, from: package.directory))
+    }
 
     public func moduleKey(ofImport path: String) -> String { path }
 

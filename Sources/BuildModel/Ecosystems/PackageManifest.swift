@@ -21,6 +21,9 @@ public struct PackageManifest: Sendable {
     /// The modules other packages may import, when the manifest lists them (Elm's
     /// `exposed-modules`); empty when every module is importable.
     public var exposedModules: [Located<String>] = []
+    /// The patterns its targets list as sources (Aria's `sources`), when only the files they
+    /// match are sources; nil when every file with a source extension under the package is one.
+    public var sourcePatterns: GlobSet?
     /// Everything found while reading this file alone (syntax, schema, values).
     public var diagnostics: [Diagnostic]
 

@@ -2,82 +2,165 @@
 /// component), `?` (one character), `[...]` (one character of a class: `[abc]`, `[0-9]`, and
 /// `[!x]` or `[^x]` for any but those; a `[` with no `]` is itself), and `**` as a whole
 /// component (any number of components, none included): `src/**/*.aria`, `test[0-9].aria`.
+///
+/// Matching works on UTF-8 bytes (a `?` or a class takes one whole character), so that a walk of
+/// ten thousand files makes no string per file.
 public struct Glob: Hashable, Sendable, CustomStringConvertible {
     public let pattern: String
-    private let components: [Substring]
+    private let components: [[UInt8]]
+    /// Where the `**` components are.
+    private let stars: [Int]
 
     public init(_ pattern: String) {
         self.pattern = pattern
-        components = pattern.split(separator: "/", omittingEmptySubsequences: true)
+        components = pattern.utf8.split(separator: 0x2F, omittingEmptySubsequences: true).map(Array.init)
+        stars = components.indices.filter { [components] in components[$0] == Self.doubleStar }
     }
 
     public var description: String { pattern }
 
+    /// Whether the pattern has no wildcard: it names one file.
+    public var isLiteral: Bool { !components.contains { $0.contains { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B } } }
+
+    private static let doubleStar: [UInt8] = [0x2A, 0x2A]
+
     /// Whether a relative path (`src/a/b.aria`) matches.
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        var path = path
+        return path.withUTF8 { matches(bytes: $0) }
+    }
+
+    /// The same for a path's UTF-8 bytes.
+    public func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var slashes = 0
+        for b in bytes where b == 0x2F { slashes += 1 }
+        // The path's components as ranges of its bytes, on the stack.
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: slashes + 1) { buffer in
+            var count = 0
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x2F {
+                if i > start { buffer[count] = start..<i; count += 1 }
+                start = i + 1
+            }
+            return matches(bytes, parts: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, parts: UnsafeBufferPointer<Range<Int>>) -> Bool {
+        func part(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[parts[i]]) }
+        if stars.isEmpty {
+            // Without `**`, each component against one part.
+            guard parts.count == components.count else { return false }
+            for i in components.indices where !Self.component(components[i], matches: part(i)) { return false }
+            return true
+        }
+        if stars.count == 1 {
+            // One `**`: the components before it against the first parts, those after it
+            // against the last ones, any number between.
+            let d = stars[0], tail = components.count - d - 1
+            guard parts.count >= d + tail else { return false }
+            for i in 0..<d where !Self.component(components[i], matches: part(i)) { return false }
+            for j in 0..<tail where !Self.component(components[d + 1 + j], matches: part(parts.count - tail + j)) { return false }
+            return true
+        }
         // Positions of (pattern component, path component) still to try: an explicit stack
         // rather than recursion, and each pair once.
-        var seen = Set<Int>()
+        let width = parts.count + 1
+        var seen = [Bool](repeating: false, count: (components.count + 1) * width)
         var stack = [(0, 0)]
         while let (p, s) = stack.popLast() {
-            guard seen.insert(p * (parts.count + 1) + s).inserted else { continue }
+            guard !seen[p * width + s] else { continue }
+            seen[p * width + s] = true
             if p == components.count {
                 if s == parts.count { return true }
                 continue
             }
-            if components[p] == "**" {
+            if components[p] == Self.doubleStar {
                 stack.append((p + 1, s))
                 if s < parts.count { stack.append((p, s + 1)) }
-            } else if s < parts.count, Self.component(components[p], matches: parts[s]) {
+            } else if s < parts.count, Self.component(components[p], matches: part(s)) {
                 stack.append((p + 1, s + 1))
             }
         }
         return false
     }
 
+    /// Whether a file named `name` may match at all: the pattern's last component, when it is
+    /// not `**`, must match it. A walk rejects most files with this before making their paths.
+    func mayMatch(name: String) -> Bool {
+        guard let last = components.last, last != Self.doubleStar else { return true }
+        var name = name
+        return name.withUTF8 { Self.component(last, matches: $0) }
+    }
+
     /// One component: `*` any run of characters, `?` one character, `[...]` one of a class,
     /// others themselves.
-    static func component(_ pattern: Substring, matches name: Substring) -> Bool {
-        let p = Array(pattern), s = Array(name)
+    static func component(_ p: [UInt8], matches s: UnsafeBufferPointer<UInt8>) -> Bool {
         var pi = 0, si = 0, star = -1, mark = 0
         while si < s.count {
-            if pi < p.count, p[pi] != "*", let width = single(p, at: pi, matches: s[si]) {
-                pi += width; si += 1
-            } else if pi < p.count && p[pi] == "*" {
+            if pi < p.count, p[pi] != 0x2A, let (width, taken) = single(p, at: pi, matches: s, at: si) {
+                pi += width; si += taken
+            } else if pi < p.count && p[pi] == 0x2A {
                 star = pi; mark = si; pi += 1
             } else if star >= 0 {
-                pi = star + 1; mark += 1; si = mark
+                pi = star + 1; mark += length(s, at: mark); si = mark
             } else {
                 return false
             }
         }
-        while pi < p.count && p[pi] == "*" { pi += 1 }
+        while pi < p.count && p[pi] == 0x2A { pi += 1 }
         return pi == p.count
     }
 
-    /// Whether the pattern element at `i` (a character, `?` or a class) matches `c`: how many
-    /// pattern characters it spans when it does, nil when it does not.
-    private static func single(_ p: [Character], at i: Int, matches c: Character) -> Int? {
-        if p[i] == "?" { return 1 }
-        guard p[i] == "[" else { return p[i] == c ? 1 : nil }
-        var j = i + 1
-        let negated = j < p.count && (p[j] == "!" || p[j] == "^")
+    /// How many bytes the character at `i` takes (1 for ASCII, 2 to 4 for others).
+    private static func length<C: RandomAccessCollection>(_ b: C, at i: Int) -> Int where C.Element == UInt8, C.Index == Int {
+        let lead = b[i]
+        let n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        return min(n, b.count - i)
+    }
+
+    /// The character at `i` as a number (its scalar value; a broken sequence its first byte).
+    private static func scalar<C: RandomAccessCollection>(_ b: C, at i: Int) -> UInt32 where C.Element == UInt8, C.Index == Int {
+        let n = length(b, at: i)
+        guard n > 1 else { return UInt32(b[i]) }
+        var v = UInt32(b[i]) & (0xFF >> (n + 1))
+        for k in 1..<n { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        return v
+    }
+
+    /// Whether the pattern element at `pi` (a character, `?` or a class) matches the character
+    /// at `si`: how many pattern bytes it spans and how many name bytes it takes, or nil.
+    private static func single(_ p: [UInt8], at pi: Int, matches s: UnsafeBufferPointer<UInt8>, at si: Int) -> (Int, Int)? {
+        let taken = length(s, at: si)
+        if p[pi] == 0x3F { return (length(p, at: pi), taken) }
+        guard p[pi] == 0x5B else {
+            let width = length(p, at: pi)
+            guard width == taken, pi + width <= p.count else { return nil }
+            for k in 0..<width where p[pi + k] != s[si + k] { return nil }
+            return (width, taken)
+        }
+        var j = pi + 1
+        let negated = j < p.count && (p[j] == 0x21 || p[j] == 0x5E)
         if negated { j += 1 }
         // A `]` first in the class is one of its characters; a `[` never closed is itself.
-        guard let close = p[min(j + 1, p.count)...].firstIndex(of: "]") else { return p[i] == c ? 1 : nil }
+        guard j + 1 <= p.count, let close = p[min(j + 1, p.count)...].firstIndex(of: 0x5D) else {
+            return s[si] == 0x5B ? (1, 1) : nil
+        }
+        let c = scalar(s, at: si)
         var found = false
         while j < close {
-            if j + 2 < close, p[j + 1] == "-" {
-                if let low = p[j].unicodeScalars.first?.value, let high = p[j + 2].unicodeScalars.first?.value, let v = c.unicodeScalars.first?.value,
-                   low <= v && v <= high { found = true }
-                j += 3
+            let low = scalar(p, at: j)
+            let next = j + length(p, at: j)
+            if next + 1 < close, p[next] == 0x2D {
+                let high = scalar(p, at: next + 1)
+                if low <= c && c <= high { found = true }
+                j = next + 1 + length(p, at: next + 1)
             } else {
-                if p[j] == c { found = true }
-                j += 1
+                if low == c { found = true }
+                j = next
             }
         }
-        return found != negated ? close - i + 1 : nil
+        return found != negated ? (close - pi + 1, taken) : nil
     }
 }
 
@@ -87,34 +170,62 @@ extension Glob {
     /// each (a link back up is not followed again) and skips hidden directories unless the
     /// pattern names them.
     public func files(in root: String, fileSystem: any FileSystem) -> [String] {
-        let literal = components.prefix { !$0.contains(where: { "*?[".contains($0) }) }
+        let literal = components.prefix { !$0.contains { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B } }
+        let joinedLiteral = literal.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
         if literal.count == components.count {
-            return fileSystem.isFile(Paths.join(root, pattern)) ? [components.joined(separator: "/")] : []
+            return fileSystem.isFile(Paths.join(root, pattern)) ? [joinedLiteral] : []
         }
-        let start = literal.joined(separator: "/")
+        let hidden = pattern.contains("/.") || pattern.hasPrefix(".")
         var found: [String] = []
         var seen = Set<String>()
-        var stack = [start]
+        var stack = [joinedLiteral]
         while let relative = stack.popLast() {
             let directory = relative.isEmpty ? root : Paths.join(root, relative)
+            // A directory is walked once, by its real path: a link back up is not followed again.
             guard let real = try? fileSystem.realPath(directory), seen.insert(real).inserted,
                   let entries = try? fileSystem.directoryEntries(directory) else { continue }
             for entry in entries {
-                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 var kind = entry.kind
-                // A link counts as what it points to; a link to a directory already walked (one
-                // back up) is not walked again (the `seen` set of real paths).
-                if kind == .symbolicLink { kind = fileSystem.status(Paths.join(root, path))?.kind ?? .other }
+                // A link counts as what it points to.
+                if kind == .symbolicLink { kind = fileSystem.status(Paths.join(directory, entry.name))?.kind ?? .other }
+                if kind == .file && !mayMatch(name: entry.name) { continue }
+                var path = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 switch kind {
                 case .directory:
-                    if !entry.name.hasPrefix(".") || pattern.contains("/.") { stack.append(path) }
+                    if !entry.name.hasPrefix(".") || hidden { stack.append(path) }
                 case .file:
-                    if matches(path) { found.append(path) }
+                    if path.withUTF8({ matches(bytes: $0) }) { found.append(path) }
                 default:
                     break
                 }
             }
         }
         return found.sorted()
+    }
+}
+
+/// The source patterns of a package (its targets' `sources`), for telling whether a file is one
+/// of its sources: patterns that name one file are looked up, the others matched.
+public struct GlobSet: Sendable {
+    private let literal: Set<String>
+    private let globs: [Glob]
+
+    public init(_ patterns: [String]) {
+        var literal = Set<String>()
+        var globs: [Glob] = []
+        for p in patterns {
+            let g = Glob(p)
+            if g.isLiteral { literal.insert(Paths.normalize(p)) } else { globs.append(g) }
+        }
+        self.literal = literal
+        self.globs = globs
+    }
+
+    /// Whether a path relative to the package matches one of the patterns.
+    public func matches(_ relative: String) -> Bool {
+        if literal.contains(relative) { return true }
+        guard !globs.isEmpty else { return false }
+        var path = relative
+        return path.withUTF8 { bytes in globs.contains { $0.matches(bytes: bytes) } }
     }
 }

@@ -101,6 +101,6 @@ public struct WorkspaceLocator: Sendable {
     /// its name matching the pattern's last component.
     public static func directory(_ directory: String, matches pattern: String) -> Bool {
         let name = Paths.lastComponent(directory)
-        return Paths.parent(directory) == Paths.parent(pattern) && !name.hasPrefix(".") && Glob.component(Substring(Paths.lastComponent(pattern)), matches: Substring(name))
+        return Paths.parent(directory) == Paths.parent(pattern) && !name.hasPrefix(".") && Glob(Paths.lastComponent(pattern)).matches(name)
     }
 }

@@ -21,13 +21,6 @@ public struct AriaEcosystem: Ecosystem {
         AriaManifestReader.check(manifest, fileSystem: fileSystem)
     }
 
-    /// Only the files a target's `sources` match are sources.
-    public func isSource(_ path: String, of package: PackageManifest) -> Bool {
-        guard isSourceFile(path), Paths.isWithin(path, package.directory) else { return false }
-        let relative = Paths.relative(path, from: package.directory)
-        return package.package?.targets.contains { $0.sources.contains { Glob($0.value).matches(relative) } } ?? false
-    }
-
     public func scanSource(_ source: SourceText) -> SourceScan {
         AriaSourceScanner.scan(source)
     }

@@ -21,6 +21,11 @@ final class AriaImportResolver: ImportResolver {
     let searchPath: [String]
     /// The standard library's directory, when it is here.
     let stdlib: String?
+    /// Each target's include directories (absolute), and which targets list each file by name
+    /// or by a pattern.
+    private let includes: [[String]]
+    private let namedSources: [String: [Int]]
+    private let patternSources: [(Glob, Int)]
     private let manifest: PackageManifest
 
     static let stdlibCategory = ImportCategory("stdlib", uncheckedNote: "the Aria standard library is not on this machine (set ARIA_STDLIB or install ariac), so this use is not checked")
@@ -38,6 +43,18 @@ final class AriaImportResolver: ImportResolver {
         let fs = setup.fileSystem
         searchPath = (setup.environment["ARIA_PATH"] ?? "").split(separator: ":").map { fs.absolute(String($0)) }
         stdlib = Self.standardLibrary(project: project, manifestDirectory: root, environment: setup.environment, fileSystem: fs)
+        let root = self.root
+        includes = project.targets.map { t in (t.flagIncludeDirectories + t.includeDirectories.map(\.value)).map { Paths.join(root, $0) } }
+        var named: [String: [Int]] = [:]
+        var patterns: [(Glob, Int)] = []
+        for (i, t) in project.targets.enumerated() {
+            for s in t.sources {
+                let g = Glob(s.value)
+                if g.isLiteral { named[Paths.normalize(s.value), default: []].append(i) } else { patterns.append((g, i)) }
+            }
+        }
+        namedSources = named
+        patternSources = patterns
     }
 
     /// `$ARIA_STDLIB`, else `stdlib/` beside the compiler or one directory up.
@@ -65,12 +82,11 @@ final class AriaImportResolver: ImportResolver {
     func includeDirectories(of file: String) -> [String] {
         guard Paths.isWithin(file, root) else { return [] }
         let relative = Paths.relative(file, from: root)
+        var owners = namedSources[relative] ?? []
+        for (glob, i) in patternSources where !owners.contains(i) && glob.matches(relative) { owners.append(i) }
         var out: [String] = []
-        for target in project.targets where target.sources.contains(where: { Glob($0.value).matches(relative) }) {
-            for dir in target.flagIncludeDirectories + target.includeDirectories.map(\.value) {
-                let absolute = Paths.join(root, dir)
-                if !out.contains(absolute) { out.append(absolute) }
-            }
+        for i in owners.sorted() {
+            for dir in includes[i] where !out.contains(dir) { out.append(dir) }
         }
         return out
     }

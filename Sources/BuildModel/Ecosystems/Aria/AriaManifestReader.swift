@@ -13,6 +13,8 @@ enum AriaManifestReader {
                        sources: t.sources, dependencies: t.dependencies)
         }
         manifest.package = section
+        // Only the files a target's `sources` match are sources.
+        manifest.sourcePatterns = GlobSet(project.targets.flatMap { $0.sources.map(\.value) })
         manifest.toolchain.compiler = project.compiler
         manifest.build.outputDirectory = Located(".aria_make", range: .at(0))
         manifest.diagnostics = project.diagnostics
