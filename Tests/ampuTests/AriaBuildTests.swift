@@ -271,6 +271,15 @@ struct AriaBuildTests {
         #expect(refused.stderr.contains("build.abc:28:11: error[B008]: the command command of target 'stamp' cannot be split into words: '>' needs a shell"))
     }
 
+    @Test("[project] gitignore = true: source patterns leave out what .gitignore ignores")
+    func gitignore() throws {
+        let f = try AriaFixture()
+        try f.write(".gitignore", "/.aria_make/\nlib/strings.aria\n")
+        #expect(try f.ampu(["build", "--plan"]).stdout.contains("\(ariacStandIn) lib/core.aria lib/strings.aria -o .aria_make/build/core.ll -O2\n"))
+        try f.write("build.abc", try f.read("build.abc").replacingOccurrences(of: "version = \"0.1.0\"", with: "version = \"0.1.0\"\ngitignore = true"))
+        #expect(try f.ampu(["build", "--plan"]).stdout.contains("\(ariacStandIn) lib/core.aria -o .aria_make/build/core.ll -O2\n"))
+    }
+
     @Test("ampu new --lang aria: a program that runs, a library whose test passes")
     func new() throws {
         let dir = try ScratchDirectory()

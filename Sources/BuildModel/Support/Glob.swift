@@ -168,13 +168,17 @@ extension Glob {
     /// The files under `root` the pattern matches, as paths relative to `root`, sorted. The walk
     /// starts at the pattern's leading literal components, follows links to directories once
     /// each (a link back up is not followed again) and skips hidden directories unless the
-    /// pattern names them.
-    public func files(in root: String, fileSystem: any FileSystem) -> [String] {
+    /// pattern names them; with `ignoring`, what a `.gitignore` in `root` ignores is left out
+    /// (an ignored directory is not walked).
+    public func files(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil) -> [String] {
         let literal = components.prefix { !$0.contains { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B } }
         let joinedLiteral = literal.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
+        let ignoring = joinedLiteral.hasPrefix("..") ? nil : ignoring
         if literal.count == components.count {
+            if ignoring?.ignoresAnyPart(of: joinedLiteral) == true { return [] }
             return fileSystem.isFile(Paths.join(root, pattern)) ? [joinedLiteral] : []
         }
+        if let ignoring, !joinedLiteral.isEmpty, ignoring.ignoresAnyPart(of: joinedLiteral, isDirectory: true) { return [] }
         let hidden = pattern.contains("/.") || pattern.hasPrefix(".")
         var found: [String] = []
         var seen = Set<String>()
@@ -190,6 +194,7 @@ extension Glob {
                 if kind == .symbolicLink { kind = fileSystem.status(Paths.join(directory, entry.name))?.kind ?? .other }
                 if kind == .file && !mayMatch(name: entry.name) { continue }
                 var path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if let ignoring, ignoring.ignores(path, isDirectory: kind == .directory) { continue }
                 switch kind {
                 case .directory:
                     if !entry.name.hasPrefix(".") || hidden { stack.append(path) }

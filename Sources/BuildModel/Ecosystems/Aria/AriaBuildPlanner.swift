@@ -41,10 +41,11 @@ struct AriaBuildPlanner {
     }
 
     private mutating func run() {
+        let ignoring = project.respectsGitignore?.value == true ? GitIgnore.load(in: directory, fileSystem: request.fileSystem) : nil
         sources = targets.map { target in
             var files: [String] = []
             for pattern in target.sources {
-                for file in Glob(pattern.value).files(in: directory, fileSystem: request.fileSystem).sorted() {
+                for file in Glob(pattern.value).files(in: directory, fileSystem: request.fileSystem, ignoring: ignoring) {
                     let path = Paths.join(directory, file)
                     if !files.contains(path) { files.append(path) }
                 }

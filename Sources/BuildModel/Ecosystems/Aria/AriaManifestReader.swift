@@ -31,6 +31,8 @@ enum AriaManifestReader {
                                 help: ["remove it to use ariac from PATH, or write where ariac is on this machine"]))
         }
         let targets = manifest.package?.targets ?? []
+        let flag = ABCDocument(parsing: manifest.source).root?.member("project")?.value.member("gitignore")?.value.bool
+        let ignoring = flag == true ? GitIgnore.load(in: manifest.directory, fileSystem: fileSystem) : nil
         let names = targets.map(\.name.value)
         for target in targets {
             for dep in target.dependencies where !names.contains(dep.value) && !AriaProjectDependency.exists(dep.value, besides: manifest.directory, fileSystem: fileSystem) {
@@ -41,7 +43,7 @@ enum AriaManifestReader {
                                   fix: guess.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: dep.range, newText: "\"\($0)\"")]) }))
             }
             for pattern in target.sources where !pattern.value.contains("&{") {
-                guard Glob(pattern.value).files(in: manifest.directory, fileSystem: fileSystem).isEmpty else { continue }
+                guard Glob(pattern.value).files(in: manifest.directory, fileSystem: fileSystem, ignoring: ignoring).isEmpty else { continue }
                 out.append(.warning("'\(pattern.value)' matches no file", .ariaEmptyGlob, at: pattern.range, label: "no file matches",
                                     help: ["source patterns are relative to the directory of build.abc; correct it or remove it"]))
             }

@@ -1,7 +1,7 @@
 /// Every section and key a build.abc may have, as real projects and the seed write them.
 enum AriaManifestSchema {
     static let topLevelKeys = ["project", "package", "compiler", "variables", "target", "targets", "build", "dependencies"]
-    static let projectKeys = ["name", "version", "description", "author", "authors", "license", "compiler", "type"]
+    static let projectKeys = ["name", "version", "description", "author", "authors", "license", "compiler", "type", "gitignore"]
 
     static let targetSchemaKeys = [
         ManifestKey(name: "type", kind: .string, summary: "What the target builds: `binary` (a program `ampu run` runs with lli), `library`, `test` (a program `ampu test` runs), `custom` (only its commands), `c_library` (C compiled with `cc` into `lib NAME.a`). `executable`, `lib` and `shared_library` are read as binary and library.",
@@ -40,6 +40,7 @@ enum AriaManifestSchema {
             ManifestKey(name: "author", kind: .string, summary: "Who wrote it.", example: "\"\""),
             ManifestKey(name: "description", kind: .string, summary: "One line saying what it does.", example: "\"\""),
             ManifestKey(name: "compiler", kind: .string, summary: "The Aria compiler. Default: `$ARIAC`, else `ariac` on PATH. A path that does not exist is a warning and the default is used.", example: "\"ariac\""),
+            ManifestKey(name: "gitignore", kind: .boolean, summary: "Whether source patterns leave out what the project's `.gitignore` ignores. Default: false.", allowedValues: ["true", "false"], example: "true"),
         ]),
         ManifestTable(["compiler"], summary: "The Aria compiler.", keys: [
             ManifestKey(name: "path", kind: .string, summary: "The Aria compiler's path. Default: `$ARIAC`, else `ariac` on PATH.", example: "\"ariac\""),

@@ -10,6 +10,8 @@ public struct AriaProject: Sendable {
     public var version: Located<String>?
     /// The compiler the file names (`[compiler] path`, `[project] compiler`).
     public var compiler: Located<String>?
+    /// `[project] gitignore = true`: source patterns leave out what the project's `.gitignore` ignores.
+    public var respectsGitignore: Located<Bool>?
     public var targets: [AriaTarget] = []
     public var diagnostics: [Diagnostic] = []
     /// Where the project's identity is written (`[project]`): where whole-project problems go.
@@ -82,8 +84,15 @@ struct AriaProjectReader {
         if let m = node.member("name") { project.name = string(m.value, key: m.keyRange, scope: nil) }
         if let m = node.member("version") { project.version = string(m.value, key: m.keyRange, scope: nil) }
         if let m = node.member("compiler"), project.compiler == nil { project.compiler = string(m.value, key: m.keyRange, scope: nil) }
+        if let m = node.member("gitignore") {
+            if let flag = m.value.bool {
+                project.respectsGitignore = Located(flag, range: m.value.range, keyRange: m.keyRange)
+            } else {
+                wrongType(m.value, key: "gitignore", expected: "true or false")
+            }
+        }
         checkKeys(node, known: AriaManifestSchema.projectKeys, in: member.key)
-        for m in node.members ?? [] where AriaManifestSchema.projectKeys.contains(m.key) && m.key != "authors" { _ = string(m.value, key: m.keyRange, scope: nil) }
+        for m in node.members ?? [] where AriaManifestSchema.projectKeys.contains(m.key) && m.key != "authors" && m.key != "gitignore" { _ = string(m.value, key: m.keyRange, scope: nil) }
     }
 
     /// Every variable expanded once, so that a problem in one nobody uses is reported too.

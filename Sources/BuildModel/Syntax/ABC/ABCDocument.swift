@@ -63,6 +63,9 @@ public struct ABCDocument: Sendable {
             return store.children(of: id).map { Node(store: store, id: $0) }
         }
 
+        /// A boolean's value; nil for any other value.
+        public var bool: Bool? { slot.kind == .trueValue ? true : slot.kind == .falseValue ? false : nil }
+
         /// Whether it is a quoted string; whether it could not be read.
         public var isQuoted: Bool { slot.kind == .string }
         public var isInvalid: Bool { slot.kind == .invalid }
