@@ -107,6 +107,9 @@ struct AriaBuildTests {
         let failing = try f.ampu(["test"])
         #expect(failing.status == 1)
         #expect(failing.stdout == "\nrunning 1 test\ntest app/test-core ... FAILED (1 of 2 checks failed)\nPASS: core_answer\nFAIL: greeting\n\n0 passed, 1 failed\n")
+        // clean removes the build directory, outputs and records.
+        #expect(try f.ampu(["clean"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: f.app + "/.aria_make"))
     }
 
     @Test("incremental: nothing runs again until a file runs; an edit to a library file rebuilds what uses it, not the rest")

@@ -14,6 +14,8 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
            positions), as an Elm module and as elm's elm-stuff/0.19.1/d.dat (Data.Binary)
   abc      bytes on the standard input of `ampu debug probe abc`: read as an Aria build.abc (its
            INI form, the seed's brace form, and the forms it names but does not read)
+  aria     build.abc text, as edits of an open build.abc in an Aria project (the reader, targets,
+           variables, the disk checks, the cursor, completion, hover, definition, symbols)
 
 Every input is followed by a request that must be answered within --hang seconds; a server
 that dies, stops answering or grows past --memory MB is a failure. The input that did it is
@@ -58,6 +60,9 @@ DICTIONARY = {
 DICTIONARY["decoder"] = DICTIONARY["toml"]
 DICTIONARY["abc"] = [b"[", b"]", b"[target.", b"[project]", b"{", b"}", b"=", b":", b",", b'"', b"\\", b"#", b";", b"//", b"\n",
                      b"type", b"sources", b"deps", b"depends_on", b"&{", b"LIBRARY", b"targets {", b"true", b"-1.5"]
+DICTIONARY["aria"] = DICTIONARY["abc"] + [b"[target.app]\n", b"type = \"binary\"\n", b"sources = [\"src/*.aria\"]\n",
+                                         b"deps = [\"core\"]\n", b"&{ENV.HOME}", b"&{name}", b"**", b"[0-9]", b"?", b"gitignore = true\n",
+                                         b"pre_build = [\"sh -c 'x'\"]\n", b"[variables]\n"]
 DICTIONARY["elm"] = [b"{", b"}", b"[", b"]", b'"', b"\\u", b":", b",", b"\"type\"", b"\"application\"", b"\"package\"", b"\"dependencies\"",
                      b"\"direct\"", b"\"indirect\"", b"\" <= v < \"", b"import ", b"module ", b"exposing (..)", b"{-", b"-}", b"--", b"\"\"\"",
                      b"'", b"\r\n", b"main =", b" as ", b"port ", b"effect ", b"where {"]
@@ -122,6 +127,14 @@ class ServerTarget:
             (self.base / "mylib" / "Oats.toml").write_text('[package]\nname = "mylib"\nversion = "0.1.0"\nentry = "src/lib.oats"\n')
             (self.base / "mylib" / "src" / "lib.oats").write_text("export function add(a: number, b: number): number { return a + b; }\n")
             self.file = self.root / "src" / "main.oats"
+        elif target == "aria":
+            (self.root / "lib").mkdir()
+            (self.root / "build.abc").write_text('[project]\nname = "app"\nversion = "0.1.0"\n\n[variables]\nout = "build"\n\n'
+                                                 '[target.core]\ntype = "library"\nsources = ["lib/*.aria"]\noutput = "&{out}/core.ll"\n\n'
+                                                 '[target.app]\ntype = "binary"\nsources = ["src/*.aria"]\ndeps = ["core"]\nflags = ["-I", "lib"]\n')
+            (self.root / "src" / "main.aria").write_text('use "core.aria".*;\n\nfunc:main = int32() { pass(0i32); };\n')
+            (self.root / "lib" / "core.aria").write_text("pub func:answer = int64() { pass(42i64); };\n")
+            self.file = self.root / "build.abc"
         else:
             (self.root / "asthra.toml").write_text('[package]\nname = "app"\nversion = "1.0.0"\n')
             (self.root / "src" / "main.asthra").write_text("package main;\n")
@@ -240,7 +253,7 @@ class DecoderTarget:
 
 
 def load_corpus(target, root_uri=None):
-    folder = HERE / "corpus" / ("toml" if target == "decoder" else target)
+    folder = HERE / "corpus" / ("toml" if target == "decoder" else "abc" if target == "aria" else target)
     out = []
     for f in sorted(folder.iterdir()):
         data = f.read_bytes()
@@ -286,7 +299,7 @@ def fuzz(target, args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "records", "elm", "abc"])
+    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "records", "elm", "abc", "aria"])
     ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
     ap.add_argument("--seconds", type=float, default=15, help="per target")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)
