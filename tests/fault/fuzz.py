@@ -14,6 +14,8 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
            positions), as an Elm module and as elm's elm-stuff/0.19.1/d.dat (Data.Binary)
   abc      bytes on the standard input of `ampu debug probe abc`: read as an Aria build.abc (its
            INI form, the seed's brace form, and the forms it names but does not read)
+  rask     bytes on the standard input of `ampu debug probe rask`: read as a Rask build file's
+           package block (rask.build, build.rk), the rest of the file only scanned
   aria     build.abc text, as edits of an open build.abc in an Aria project (the reader, targets,
            variables, the disk checks, the cursor, completion, hover, definition, symbols)
 
@@ -63,6 +65,8 @@ DICTIONARY["abc"] = [b"[", b"]", b"[target.", b"[project]", b"{", b"}", b"=", b"
 DICTIONARY["aria"] = DICTIONARY["abc"] + [b"[target.app]\n", b"type = \"binary\"\n", b"sources = [\"src/*.aria\"]\n",
                                          b"deps = [\"core\"]\n", b"&{ENV.HOME}", b"&{name}", b"**", b"[0-9]", b"?", b"gitignore = true\n",
                                          b"pre_build = [\"sh -c 'x'\"]\n", b"[variables]\n"]
+DICTIONARY["rask"] = [b"package", b"dep", b"feature", b"scope", b"profile", b"{", b"}", b"[", b"]", b":", b",", b'"', b"'", b"\\",
+                      b"//", b"/*", b"*/", b"\n", b"func build(", b"enables:", b"default: true", b"path:", b"git:", b"with:", b'"^1.0"', b"-1"]
 DICTIONARY["elm"] = [b"{", b"}", b"[", b"]", b'"', b"\\u", b":", b",", b"\"type\"", b"\"application\"", b"\"package\"", b"\"dependencies\"",
                      b"\"direct\"", b"\"indirect\"", b"\" <= v < \"", b"import ", b"module ", b"exposing (..)", b"{-", b"-}", b"--", b"\"\"\"",
                      b"'", b"\r\n", b"main =", b" as ", b"port ", b"effect ", b"where {"]
@@ -270,6 +274,7 @@ def fuzz(target, args):
         else DecoderTarget(args.binary, args.hang, args.memory, ("build-records",)) if target == "records" \
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "elm")) if target == "elm" \
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "abc")) if target == "abc" \
+        else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "rask")) if target == "rask" \
         else ServerTarget(args.binary, target, args.hang, args.memory)
     corpus = load_corpus(target, runner.root.as_uri() if target == "jsonrpc" else None)
     words = DICTIONARY[target]
@@ -299,7 +304,7 @@ def fuzz(target, args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "records", "elm", "abc", "aria"])
+    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "records", "elm", "abc", "aria", "rask"])
     ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
     ap.add_argument("--seconds", type=float, default=15, help="per target")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)

@@ -13,7 +13,7 @@ public struct EcosystemRegistry: Sendable {
 
     /// Readers of languages not registered yet, by name, for `ampu debug probe` (the fuzzer):
     /// bytes in, what they found out.
-    public static let probes: [String: @Sendable ([UInt8]) -> String] = ["elm": ElmProbe.describe, "abc": ABCProbe.describe]
+    public static let probes: [String: @Sendable ([UInt8]) -> String] = ["elm": ElmProbe.describe, "abc": ABCProbe.describe, "rask": RaskProbe.describe]
 
     /// Every ecosystem's manifest file names, each one's preferred name first.
     public var manifestFileNames: [String] { ecosystems.flatMap(\.manifestFileNames) }
