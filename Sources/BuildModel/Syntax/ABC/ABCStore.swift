@@ -27,6 +27,11 @@ final class ABCStore: Sendable {
 
         var range: SourceRange { SourceRange(Int(start), Int(end)) }
         var keyRange: SourceRange { keyStart < 0 ? SourceRange(Int(start), Int(start)) : SourceRange(Int(keyStart), Int(keyEnd)) }
+        /// The bytes of its key's text: inside the quotes of a quoted key.
+        var keyText: Range<Int> {
+            guard keyStart >= 0 else { return 0..<0 }
+            return keyQuoted ? (Int(keyStart) + 1)..<max(Int(keyStart) + 1, Int(keyEnd) - 1) : Int(keyStart)..<Int(keyEnd)
+        }
     }
 
     let bytes: [UInt8]
@@ -61,20 +66,14 @@ final class ABCStore: Sendable {
     }
 
     func key(of id: Int32) -> String {
-        if let d = decodedKeys[id] { return d }
-        let s = slots[Int(id)]
-        guard s.keyStart >= 0 else { return "" }
-        let inner = s.keyQuoted ? (Int(s.keyStart) + 1)..<max(Int(s.keyStart) + 1, Int(s.keyEnd) - 1) : Int(s.keyStart)..<Int(s.keyEnd)
-        return String(decoding: bytes[inner], as: UTF8.self)
+        decodedKeys[id] ?? String(decoding: bytes[slots[Int(id)].keyText], as: UTF8.self)
     }
 
     /// Whether a member's key is `key`, without making a string of it.
     func keyEquals(_ id: Int32, _ key: String) -> Bool {
         if let d = decodedKeys[id] { return d == key }
         let s = slots[Int(id)]
-        guard s.keyStart >= 0 else { return false }
-        let inner = s.keyQuoted ? (Int(s.keyStart) + 1)..<max(Int(s.keyStart) + 1, Int(s.keyEnd) - 1) : Int(s.keyStart)..<Int(s.keyEnd)
-        return bytes[inner].elementsEqual(key.utf8)
+        return s.keyStart >= 0 && bytes[s.keyText].elementsEqual(key.utf8)
     }
 }
 
@@ -159,10 +158,8 @@ struct ABCBuilder {
         while child >= 0 {
             if let d = decodedKeys[child] {
                 if d == text { return child }
-            } else {
-                let s = slots[Int(child)]
-                let inner = s.keyQuoted ? (Int(s.keyStart) + 1)..<max(Int(s.keyStart) + 1, Int(s.keyEnd) - 1) : Int(s.keyStart)..<Int(s.keyEnd)
-                if s.keyStart >= 0 && bytes[inner].elementsEqual(text.utf8) { return child }
+            } else if slots[Int(child)].keyStart >= 0 && bytes[slots[Int(child)].keyText].elementsEqual(text.utf8) {
+                return child
             }
             child = slots[Int(child)].next
         }
@@ -170,11 +167,7 @@ struct ABCBuilder {
     }
 
     func keyText(_ id: Int32) -> String {
-        if let d = decodedKeys[id] { return d }
-        let s = slots[Int(id)]
-        guard s.keyStart >= 0 else { return "" }
-        let inner = s.keyQuoted ? (Int(s.keyStart) + 1)..<max(Int(s.keyStart) + 1, Int(s.keyEnd) - 1) : Int(s.keyStart)..<Int(s.keyEnd)
-        return String(decoding: bytes[inner], as: UTF8.self)
+        decodedKeys[id] ?? String(decoding: bytes[slots[Int(id)].keyText], as: UTF8.self)
     }
 
     func finish() -> ABCStore {
