@@ -1,0 +1,90 @@
+import Testing
+@testable import BuildModel
+
+@Suite("Rask package block rules")
+struct RaskPackageRulesTests {
+    func problems(_ text: String, path: String = "/p/rask.build") -> [String] {
+        let source = SourceText(path: path, text)
+        let document = RaskPackageDocument(parsing: source)
+        return RaskPackageRules.check(document, path: path).map {
+            "\(source.location(of: $0.range.lowerBound)) \($0.severity)[\($0.code ?? "-")] \($0.message)\($0.help.isEmpty ? "" : " | " + $0.help.joined(separator: "; "))"
+        }
+    }
+
+    @Test("the seed's full example and the real files' keys break no rule")
+    func clean() {
+        #expect(problems("""
+            package "my-api" "1.0.0" {
+                description: "REST API server"
+                license: "MIT"
+                allow: ["net"]
+                members: ["a"]
+                dep "http" "^2.0"
+                dep "epoll" "^1.0" { target: "linux" }
+                dep "fork" { git: "https://github.com/me/lib", branch: "fix" }
+                scope "dev" { dep "mock-server" "^2.0" }
+                scope "build" { dep "mock-server" "^2.0" }
+                feature "ssl" { dep "openssl" "^3.0"  dep "ring" "^0.17" { feature: "crypto" } }
+                feature "crypto" { dep "sodium" "^1.0" }
+                feature "full" { enables: ["ssl", "crypto"], default: true }
+                profile "staging" { inherits: "release", debug_info: true, opt_level: "z", codegen_units: 16, lto: "thin", panic: "abort" }
+                build_timeout: 300
+            }
+            """) == [])
+    }
+
+    @Test("every rule of the seed: located, with the fix in words")
+    func rules() {
+        #expect(problems("""
+            dep "early" "^1.0"
+            package "app" "0.1.0" {
+                descripion: "typo"
+                dep "http" "^2.0"
+                dep "http" "^2.1"
+                dep "both" { path: "../both", git: "https://x" }
+                dep "br" { branch: "main" }
+                feature "ssl" {
+                    scope "dev" { dep "a" "^1" }
+                    dep "openssl" "^3.0" { feature: "ssl" }
+                    enables: ["http", "nope", "tls"]
+                }
+                feature "tls" { dep "openssl" "^3.0"  enables: ["ssl"] }
+                scope "test" { dep "b" "^1" }
+                scope "dev" { default: true }
+                profile "p" { inherits: "relase", opt_level: 5, codegen_units: 0, strip: "yes", speed: 1 }
+                profile "q" { inherits: "r" }
+                profile "r" { inherits: "q" }
+            }
+            package "again" "1.0" {}
+            """) == [
+            "1:1 error[R003] a dep must be inside the package block | move it into package \"name\" \"version\" { … }",
+            "20:1 error[R004] a file has one package block; this is a second | merge it into the first one",
+            "3:5 warning[M001] unknown key `descripion` in the package block | did you mean `description`?",
+            "5:9 error[M011] dependency 'http' is declared twice in the package block | remove one of them",
+            "6:18 error[M010] dep 'both' has both `path` and `git` | keep `path` for a local copy or `git` for a repository, not both",
+            "7:16 error[M012] `branch` needs `git` | add git: \"https://…\" beside it, or remove `branch`",
+            "9:9 error[R006] a scope cannot be inside a feature | move it out to the package block; tag a dep instead: { scope: \"dev\" }",
+            "10:32 warning[R012] dep 'openssl' is tagged with its own feature | remove the tag: a dep in a feature block is gated by it already",
+            "11:19 error[R010] `enables` names the dep 'http'; it names features only | the features are: ssl, tls",
+            "11:27 error[R010] `enables` names 'nope', which is no feature | the features are: ssl, tls",
+            "13:25 error[R009] dependency 'openssl' is in two features | keep it in one feature and tag it for the other: dep \"openssl\" { feature: \"tls\" }",
+            "14:11 error[R007] unknown scope 'test' | a scope is \"dev\" (tests only) or \"build\" (the build script)",
+            "15:19 error[R008] a scope holds only deps | move `default` out of scope \"dev\"",
+            "8:13 error[R011] features enable each other in a circle: ssl → tls → ssl | remove one of these `enables`",
+            "16:85 warning[M001] unknown key `speed` in profile \"p\" | the keys here are: inherits, opt_level, debug_info, overflow_checks, lto, codegen_units, strip, panic",
+            "16:50 error[M013] `opt_level` cannot be 5 | `opt_level` is 0 to 3, \"s\" or \"z\"",
+            "16:68 error[M013] `codegen_units` cannot be 0 | `codegen_units` is a number from 1 to 256",
+            "16:78 error[M013] `strip` cannot be \"yes\" | `strip` is true or false",
+            "16:29 error[R013] profile 'p' inherits 'relase', which is no profile | did you mean 'release'?; the profiles are: debug, release, p, q, r",
+            "17:13 error[R013] profiles inherit from each other in a circle: q → r → q | make one of them inherit from debug or release",
+        ])
+    }
+
+    @Test("a package block in a source file; build.rk, as real projects name the file, is a build file")
+    func inSource() {
+        #expect(problems("package \"x\" \"1.0\" {}\n", path: "/p/src/main.rk") == [
+            "1:1 error[R005] a package block belongs in rask.build, not in a source file | move it to rask.build in the package's directory",
+        ])
+        #expect(problems("package \"x\" \"1.0\" {}\n", path: "/p/build.rk") == [])
+    }
+}
