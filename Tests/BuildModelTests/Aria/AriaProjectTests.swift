@@ -250,3 +250,24 @@ struct AriaProjectTests {
         #expect(d.notes == ["'app' lists 'core' in its deps", "'core' needs 'util': lib/core.aria uses util/u.aria", "'util' needs 'app': util/u.aria uses src/main.aria"])
     }
 }
+
+@Suite("Aria source expansion")
+struct AriaSourceExpansionTests {
+    @Test("source patterns answered from the files the load walked; other files and what it did not walk from the disk; .gitignore applied")
+    func expansion() {
+        let fs = InMemoryFileSystem(currentDirectory: "/p", files: [
+            "/p/src/a.aria": "", "/p/src/b.npk": "", "/p/src/gen/c.aria": "", "/p/ffi/x.c": "", "/p/ffi/y.c": "", "/p/.hidden/h.aria": "",
+        ])
+        // The load walked these (not the hidden directory); a file the disk has but the load
+        // did not see is not a source of `src/**`.
+        let modules = ["/p/src/a.aria", "/p/src/b.npk", "/p/src/gen/c.aria", "/elsewhere/o.aria"]
+        var e = AriaSourceExpansion(directory: "/p", modulePaths: modules, fileSystem: fs, ignoring: GitIgnore("gen/\n"))
+        #expect(e.files("src/**/*.aria") == ["src/a.aria"])
+        #expect(e.files("src/b.npk") == ["src/b.npk"])
+        #expect(e.files("ffi/*.c") == ["ffi/x.c", "ffi/y.c"])
+        #expect(e.files(".hidden/*.aria") == [".hidden/h.aria"])
+        var plain = AriaSourceExpansion(directory: "/p", modulePaths: modules, fileSystem: fs, ignoring: nil)
+        #expect(plain.files("src/**/*.aria") == ["src/a.aria", "src/gen/c.aria"])
+        #expect(plain.files("nothing/*.aria") == [])
+    }
+}

@@ -42,12 +42,14 @@ struct AriaBuildPlanner {
 
     private mutating func run() {
         let ignoring = project.respectsGitignore?.value == true ? GitIgnore.load(in: directory, fileSystem: request.fileSystem) : nil
+        var expansion = AriaSourceExpansion(directory: directory, modulePaths: snapshot.modulePaths, fileSystem: request.fileSystem, ignoring: ignoring)
         sources = targets.map { target in
             var files: [String] = []
+            var seen = Set<String>()
             for pattern in target.sources {
-                for file in Glob(pattern.value).files(in: directory, fileSystem: request.fileSystem, ignoring: ignoring) {
+                for file in expansion.files(pattern.value) {
                     let path = Paths.join(directory, file)
-                    if !files.contains(path) { files.append(path) }
+                    if seen.insert(path).inserted { files.append(path) }
                 }
             }
             return files
