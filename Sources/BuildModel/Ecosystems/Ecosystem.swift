@@ -23,6 +23,9 @@ public protocol Ecosystem: Sendable {
     /// The environment variables its loading and planning read (`ASTHRA_HOME`, `OATSC`): a
     /// kept plan is used again only while they are unchanged. None by default.
     var environmentVariables: [String] { get }
+    /// Whether builds have profiles (`debug`, `release`); Aria's flags carry its optimisation
+    /// instead. True by default.
+    var usesProfiles: Bool { get }
 
     /// Reads a manifest on its own: syntax, schema and values, with a range for each.
     func readManifest(_ source: SourceText) -> PackageManifest
@@ -69,6 +72,8 @@ extension Ecosystem {
     public var lockFileName: String? { nil }
 
     public var environmentVariables: [String] { [] }
+
+    public var usesProfiles: Bool { true }
 
     public func manifestSchema(for manifest: PackageManifest) -> ManifestSchema { manifestSchema }
 

@@ -60,6 +60,7 @@ public struct BuildSetup: Sendable {
                    complete.holds(planDigest: kept.digest, environment: environment) {
                     var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
                                                  stats: stats, cached: true, watched: watched)
+                    prepared.plan.usesProfile = found.ecosystem.usesProfiles
                     prepared.nothingToDo = true
                     return .ready(prepared, Report(root: root.directory))
                 }

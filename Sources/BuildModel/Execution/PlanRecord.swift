@@ -24,6 +24,7 @@ enum PlanRecord {
             for p in products { out += "\(word)\t\(field(p.name))\t\(field(p.package))\t\(field(p.path))\t\(p.action)\t\(list(p.runner))\n" }
         }
         if plan.compileDatabase != .arguments { out += "compiledb\t\(plan.compileDatabase.rawValue)\n" }
+        if !plan.usesProfile { out += "noprofile\t\n" }
         return clean ? out : nil
     }
 
@@ -63,6 +64,10 @@ enum PlanRecord {
                 let product = BuildPlan.Product(name: ByteFields.string(f[0]), package: ByteFields.string(f[1]), path: ByteFields.string(f[2]), action: Int(action),
                                                 runner: list(f[4]))
                 if ByteFields.equals(word, "program") { plan!.programs.append(product) } else { plan!.tests.append(product) }
+                continue
+            }
+            if ByteFields.equals(word, "noprofile") {
+                plan!.usesProfile = false
                 continue
             }
             if ByteFields.equals(word, "compiledb") {

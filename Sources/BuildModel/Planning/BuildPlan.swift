@@ -13,6 +13,8 @@ public struct BuildPlan: Sendable {
     public var programs: [Product]
     /// Test programs: `ampu test` runs each.
     public var tests: [Product]
+    /// Whether its profile means anything (false for Aria): messages then leave it out.
+    public var usesProfile = true
     /// How `compile_commands.json` is written for it.
     public var compileDatabase: CompileCommands.Style = .arguments
     /// Problems found while planning (a compiler that is not there, a glob that matches
@@ -89,6 +91,7 @@ public struct BuildPlan: Sendable {
         }
         var part = BuildPlan(root: root, profile: profile, targetDirectory: targetDirectory)
         part.compileDatabase = compileDatabase
+        part.usesProfile = usesProfile
         part.diagnostics = diagnostics
         var newID: [Int: Int] = [:]
         for action in actions where keep.contains(action.id) {

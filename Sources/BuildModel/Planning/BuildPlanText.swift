@@ -3,7 +3,9 @@ extension BuildPlan {
     /// One block per action: its number and description, the command, what it writes and
     /// which actions come first.
     public var text: String {
-        var out = "Plan for the '\(profile.name)' profile [\(profile.summary)]: \(actions.count) action\(actions.count == 1 ? "" : "s") in \(display(profileDirectory))\n"
+        var out = usesProfile
+            ? "Plan for the '\(profile.name)' profile [\(profile.summary)]: \(actions.count) action\(actions.count == 1 ? "" : "s") in \(display(profileDirectory))\n"
+            : "Plan: \(actions.count) action\(actions.count == 1 ? "" : "s")\n"
         for action in actions {
             out += "\n[\(action.id + 1)] \(action.description)\n"
             out += "    " + action.shellCommand + "\n"

@@ -40,7 +40,9 @@ public struct BuildRequest: Sendable {
 
     /// An empty plan for this request, for an ecosystem to add its actions to.
     public func emptyPlan() -> BuildPlan {
-        BuildPlan(root: snapshot.root, profile: profile, targetDirectory: targetDirectory)
+        var plan = BuildPlan(root: snapshot.root, profile: profile, targetDirectory: targetDirectory)
+        plan.usesProfile = snapshot.ecosystem.usesProfiles
+        return plan
     }
 }
 

@@ -81,7 +81,7 @@ struct BuildSession {
         let plan = prepared.plan
         let started = Clock.now()
         if prepared.nothingToDo {
-            status("Finished", "`\(plan.profile.name)` profile [\(plan.profile.summary)] in \(format2(Clock.now() - started))s")
+            status("Finished", finished(plan, seconds: format2(Clock.now() - started)))
             return true
         }
         let lock: BuildLock
@@ -131,7 +131,7 @@ struct BuildSession {
         }
         let elapsed = String(format2(Clock.now() - started))
         if summary.succeeded && !plan.hasErrors {
-            status("Finished", "`\(plan.profile.name)` profile [\(plan.profile.summary)] in \(elapsed)s")
+            status("Finished", finished(plan, seconds: elapsed))
             return true
         }
         let failed = summary.failures.count
@@ -142,6 +142,11 @@ struct BuildSession {
         if plan.hasErrors { words.append("the plan has errors (above)") }
         Terminal.standardError.write(paint("error", "1;31") + ": " + words.joined(separator: "; ") + "\n")
         return false
+    }
+
+    /// Cargo's closing line: the profile and what it means, when the language has profiles.
+    private func finished(_ plan: BuildPlan, seconds: String) -> String {
+        plan.usesProfile ? "`\(plan.profile.name)` profile [\(plan.profile.summary)] in \(seconds)s" : "in \(seconds)s"
     }
 
     /// Writes a file made from the plan (atomically) at `output`, `-` for standard output, or

@@ -12,6 +12,8 @@ public struct AriaEcosystem: Ecosystem {
     public var manifestSyntax: any ManifestSyntax { AriaManifestSyntax() }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.aria }
     public var environmentVariables: [String] { ["ARIAC", "ARIA_PATH", "ARIA_STDLIB", "CC", "LLI"] }
+    /// Aria has no profiles: a target's flags carry its optimisation.
+    public var usesProfiles: Bool { false }
 
     public func readManifest(_ source: SourceText) -> PackageManifest {
         AriaManifestReader.read(source)
