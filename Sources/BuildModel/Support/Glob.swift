@@ -214,8 +214,12 @@ extension Glob {
 public struct GlobSet: Sendable {
     private let literal: Set<String>
     private let globs: [Glob]
+    /// Whether the manifest asks for what the package's `.gitignore` ignores to be left out of
+    /// the patterns' expansions (Aria's `[project] gitignore = true`).
+    public let respectsGitignore: Bool
 
-    public init(_ patterns: [String]) {
+    public init(_ patterns: [String], respectsGitignore: Bool = false) {
+        self.respectsGitignore = respectsGitignore
         var literal = Set<String>()
         var globs: [Glob] = []
         for p in patterns {

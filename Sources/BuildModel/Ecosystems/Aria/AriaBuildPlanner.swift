@@ -65,7 +65,7 @@ struct AriaBuildPlanner {
         var compiler = "ariac"
         if needsAriac {
             if let found = AriaToolchain.compiler(project: project, manifestDirectory: directory, environment: request.environment,
-                                                  fileSystem: request.fileSystem).path {
+                                                  fileSystem: request.fileSystem) {
                 compiler = found
             } else {
                 plan.diagnostics.append(ToolLocator.notFound("the Aria compiler", variable: "ARIAC", defaultName: "ariac",

@@ -60,7 +60,7 @@ final class AriaImportResolver: ImportResolver {
     /// `$ARIA_STDLIB`, else `stdlib/` beside the compiler or one directory up.
     static func standardLibrary(project: AriaProject, manifestDirectory: String, environment: [String: String], fileSystem: any FileSystem) -> String? {
         if let named = environment["ARIA_STDLIB"], !named.isEmpty { return fileSystem.absolute(named) }
-        guard let compiler = AriaToolchain.compiler(project: project, manifestDirectory: manifestDirectory, environment: environment, fileSystem: fileSystem).path else { return nil }
+        guard let compiler = AriaToolchain.compiler(project: project, manifestDirectory: manifestDirectory, environment: environment, fileSystem: fileSystem) else { return nil }
         let real = (try? fileSystem.realPath(compiler)) ?? compiler
         let bin = Paths.parent(real)
         return [Paths.join(bin, "stdlib"), Paths.join(Paths.parent(bin), "stdlib")].first { fileSystem.isDirectory($0) }

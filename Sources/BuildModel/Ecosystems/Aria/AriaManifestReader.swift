@@ -14,7 +14,7 @@ enum AriaManifestReader {
         }
         manifest.package = section
         // Only the files a target's `sources` match are sources.
-        manifest.sourcePatterns = GlobSet(project.targets.flatMap { $0.sources.map(\.value) })
+        manifest.sourcePatterns = GlobSet(project.targets.flatMap { $0.sources.map(\.value) }, respectsGitignore: project.respectsGitignore?.value == true)
         manifest.toolchain.compiler = project.compiler
         manifest.build.outputDirectory = Located(".aria_make", range: .at(0))
         manifest.diagnostics = project.diagnostics
@@ -31,8 +31,7 @@ enum AriaManifestReader {
                                 help: ["remove it to use ariac from PATH, or write where ariac is on this machine"]))
         }
         let targets = manifest.package?.targets ?? []
-        let flag = ABCDocument(parsing: manifest.source).root?.member("project")?.value.member("gitignore")?.value.bool
-        let ignoring = flag == true ? GitIgnore.load(in: manifest.directory, fileSystem: fileSystem) : nil
+        let ignoring = manifest.sourcePatterns?.respectsGitignore == true ? GitIgnore.load(in: manifest.directory, fileSystem: fileSystem) : nil
         let names = targets.map(\.name.value)
         for target in targets {
             for dep in target.dependencies where !names.contains(dep.value) && !AriaProjectDependency.exists(dep.value, besides: manifest.directory, fileSystem: fileSystem) {

@@ -198,7 +198,7 @@ enum RaskPackageRules {
 }
 
 extension DiagnosticCode {
-    // Rask (R001 and R002 are the package block reader's, in Syntax/RaskPackage)
+    // Rask (R001 and R002 are the package block reader's, in RaskPackageDocument.swift)
     public static let raskDependencyOutsideBlock = DiagnosticCode("R003", "A `dep` outside the package block.")
     public static let raskDuplicatePackage = DiagnosticCode("R004", "A second package block in one file.")
     public static let raskPackageInSource = DiagnosticCode("R005", "A package block in a `.rk` source file; it belongs in rask.build.")
