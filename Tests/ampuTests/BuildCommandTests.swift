@@ -159,8 +159,16 @@ struct BuildCommandTests {
         try ws.write("app/src/.greeting.ast.swp", "package greeting;\n// saved\n")
         try FileManager.default.removeItem(atPath: ws.root + "/app/src/greeting.ast")
         try FileManager.default.moveItem(atPath: ws.root + "/app/src/.greeting.ast.swp", toPath: ws.root + "/app/src/greeting.ast")
+        let planBefore = try ws.read("target/cache/plan-debug")
         let saved = try ws.ampu(["build", "-j1"])
         #expect(timeless(saved.stderr).hasPrefix("   Compiling app\n   Compiling app (bin \"app\")\n"))
+        // The new times are kept beside the plan, which is not written again; the next build
+        // finds nothing changed.
+        #expect(try ws.read("target/cache/plan-debug") == planBefore)
+        let times = try ws.read("target/cache/plan-debug.times")
+        #expect(times.hasPrefix("ampu-plan-times 1\nplan\t"))
+        #expect(times.contains("\t\(ws.root)/app/src/greeting.ast\n"))
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
         // A new module joins its package's library.
         try ws.write("util/src/extra.ast", "package extra;\n")
         let added = try ws.ampu(["build", "-j1"])
@@ -184,6 +192,25 @@ struct BuildCommandTests {
         #expect(broken.stderr.hasPrefix("error[I011]: "))
         #expect(broken.stderr.hasSuffix("error: could not build: `ampu check` found 1 error\n"))
         #expect(broken.status == 1)
+    }
+
+    @Test("many edited modules with the same imports: their times go into the plan itself, and the file beside it goes")
+    func keptPlanTimesFolded() throws {
+        let ws = try BuildFixture("seed")
+        let names = (0..<70).map { String(format: "gen%02d", $0) }
+        for name in names { try ws.write("util/src/\(name).ast", "package \(name);\n") }
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        let planBefore = try ws.read("target/cache/plan-debug")
+        try ws.write("util/src/gen00.ast", "package gen00;\n// edited\n")
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        #expect(ws.exists("target/cache/plan-debug.times"))
+        #expect(try ws.read("target/cache/plan-debug") == planBefore)
+        for name in names { try ws.write("util/src/\(name).ast", "package \(name);\n// edited again\n") }
+        let edited = try ws.ampu(["build", "-j1"])
+        #expect(timeless(edited.stderr).hasPrefix("   Compiling util\n"))
+        #expect(!ws.exists("target/cache/plan-debug.times"))
+        #expect(try ws.read("target/cache/plan-debug") != planBefore)
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
     }
 
     @Test("after a complete build: a removed output or a new compiler makes the next build run what they concern")

@@ -76,6 +76,7 @@ public struct PlanCache: Sendable {
         guard let record = PlanRecord.text(of: plan) else { return nil }
         text += record + "end\n"
         try? fs.createDirectory(Paths.parent(file))
+        try? fs.removeItem(PlanTimes.file(amending: file))
         guard (try? fs.writeRecord(file, Array(text.utf8))) != nil else { return nil }
         return ContentHash.hex(Array(record.utf8))
     }
@@ -126,7 +127,12 @@ public struct PlanCache: Sendable {
         func field(_ line: ByteFields.Offsets, _ i: Int) -> ArraySlice<UInt8> { bytes[line.range(i)] }
         func whole(_ line: ByteFields.Offsets) -> String { ByteFields.string(bytes[line.range(0).lowerBound..<line.last.upperBound]) }
         let current = Self.statuses(lines.map { bytes[$0.last] }, fileSystem: fs)
+        // The times of files that changed after the plan was written, and were found to leave it standing.
+        let timesFile = PlanTimes.file(amending: file)
+        let planStatus = fs.status(file)
+        var times = PlanTimes.read(timesFile, plan: planStatus, fileSystem: fs)
         var rewritten: [Int: String] = [:]
+        var amended: [Int] = []
         var changedFiles: [String] = []
         for (i, line) in lines.enumerated() {
             let s = current[i]
@@ -138,8 +144,12 @@ public struct PlanCache: Sendable {
             case UInt8(ascii: "m"):
                 guard let s else { return miss(whole(line)) }
                 if ByteFields.integer(field(line, 1)) == Int64(s.size) && ByteFields.integer(field(line, 2)) == s.modificationTime { continue }
-                // Changed bytes: the plan stands while the imports are the same.
                 let path = ByteFields.string(field(line, 4))
+                if let known = times.recorded(path), known.size == Int64(s.size), known.time == s.modificationTime {
+                    amended.append(i)
+                    continue
+                }
+                // Changed bytes: the plan stands while the imports are the same.
                 guard let source = try? fs.readFile(path) else { return miss(whole(line)) }
                 let scan = ecosystem.scanSource(SourceText(path: path, bytes: source))
                 let problems = scan.diagnostics.filter { $0.severity == .error }.count
@@ -149,9 +159,13 @@ public struct PlanCache: Sendable {
                 changedFiles.append(path)
             default:
                 if ByteFields.integer(field(line, 2)) == s?.modificationTime ?? -1 { continue }
+                let path = ByteFields.string(field(line, 3))
+                if let known = times.recorded(path), known.time == s?.modificationTime ?? -1 {
+                    amended.append(i)
+                    continue
+                }
                 // A directory's time changes with every save through a temporary file: what
                 // counts is whether the same names are there.
-                let path = ByteFields.string(field(line, 3))
                 let names = (try? fs.contentsOfDirectory(path)).map(Set.init)
                 let digest = ByteFields.string(field(line, 1))
                 guard Self.namesDigest(names, ecosystem: ecosystem) == digest else { return miss(whole(line)) }
@@ -159,15 +173,23 @@ public struct PlanCache: Sendable {
             }
         }
         let planText = bytes[(planStart + 6)..<(bytes.count - 4)]
-        // Written again with the new times, so that the next build finds the plan untouched
-        // (and, after a complete build, has nothing to read but this record's files).
-        if !rewritten.isEmpty {
-            var out = header
-            for (i, line) in lines.enumerated() {
-                if let text = rewritten[i] { out += text.utf8 } else { out += bytes[line.range(0).lowerBound..<line.last.upperBound] }
-                out.append(0x0A)
+        // The new times kept, so that the next build finds the plan untouched (and, after a
+        // complete build, has nothing to read but this record's files): beside the plan while
+        // they are few, else in it.
+        if !rewritten.isEmpty, let planStatus {
+            for (i, text) in rewritten { times.lines[ByteFields.string(bytes[lines[i].last])] = text }
+            if times.lines.count <= max(64, lines.count / 16) {
+                try? fs.writeRecord(timesFile, times.text(plan: planStatus))
+            } else {
+                for i in amended { rewritten[i] = rewritten[i] ?? times.lines[ByteFields.string(bytes[lines[i].last])] }
+                var out = header
+                for (i, line) in lines.enumerated() {
+                    if let text = rewritten[i] { out += text.utf8 } else { out += bytes[line.range(0).lowerBound..<line.last.upperBound] }
+                    out.append(0x0A)
+                }
+                try? fs.removeItem(timesFile)
+                try? fs.writeRecord(file, out + Array("plan\n".utf8) + planText + Array("end\n".utf8))
             }
-            try? fs.writeRecord(file, out + Array("plan\n".utf8) + planText + Array("end\n".utf8))
         }
         return .success(Kept(changedFiles: changedFiles, record: Array(planText)))
     }

@@ -85,6 +85,14 @@ public enum Paths {
     }
 
     public static func lastComponent(_ path: String) -> String {
+        // Normalizing leaves the last component as it is unless it is empty, `.` or `..`:
+        // only then is the whole path normalized first (this runs for every input of a plan).
+        let bytes = path.utf8
+        let start = bytes.lastIndex(of: 0x2F).map { bytes.index(after: $0) } ?? bytes.startIndex
+        let name = bytes[start...]
+        if !name.isEmpty && !name.elementsEqual(".".utf8) && !name.elementsEqual("..".utf8) {
+            return String(path[start...])
+        }
         let normalized = normalize(path)
         let utf8 = normalized.utf8
         guard let slash = utf8.lastIndex(of: 0x2F) else { return normalized }
