@@ -99,8 +99,9 @@ struct LifecycleTests {
         #expect(client.received.first { $0["method"] == "client/registerCapability" } == json("""
             {"jsonrpc":"2.0","id":1,"method":"client/registerCapability","params":{"registrations":[{"id":"ampu-watched-files",
              "method":"workspace/didChangeWatchedFiles","registerOptions":{"watchers":[{"globPattern":"**/asthra.toml"},
-             {"globPattern":"**/Asthra.toml"},{"globPattern":"**/Oats.toml"},{"globPattern":"**/elm.json"},{"globPattern":"**/build.abc"},{"globPattern":"**/asthra.lock"},{"globPattern":"**/*.asthra"},{"globPattern":"**/*.ast"},
-             {"globPattern":"**/*.oats"},{"globPattern":"**/*.elm"},{"globPattern":"**/*.npk"},{"globPattern":"**/*.aria"}]}}]}}
+             {"globPattern":"**/Asthra.toml"},{"globPattern":"**/Oats.toml"},{"globPattern":"**/elm.json"},{"globPattern":"**/build.abc"},{"globPattern":"**/rask.build"},{"globPattern":"**/build.rk"},
+             {"globPattern":"**/asthra.lock"},{"globPattern":"**/rask.lock"},{"globPattern":"**/*.asthra"},{"globPattern":"**/*.ast"},
+             {"globPattern":"**/*.oats"},{"globPattern":"**/*.elm"},{"globPattern":"**/*.npk"},{"globPattern":"**/*.aria"},{"globPattern":"**/*.rk"}]}}]}}
             """))
     }
 }

@@ -133,7 +133,7 @@ struct CheckCommandTests {
         let dir = try ScratchDirectory()
         let none = try AmpuProcess.run(["check"], environment: plain, directory: dir.path)
         #expect(none.stderr == """
-            error[F001]: could not find 'asthra.toml', 'Asthra.toml', 'Oats.toml', 'elm.json' or 'build.abc' in '\(dir.path)' or any parent directory
+            error[F001]: could not find 'asthra.toml', 'Asthra.toml', 'Oats.toml', 'elm.json', 'build.abc', 'rask.build' or 'build.rk' in '\(dir.path)' or any parent directory
              --> \(dir.path)
               = help: run `ampu init` to make this directory a package, or pass --manifest-path
 
@@ -276,7 +276,7 @@ struct CheckCommandTests {
         #expect(asthra.stderr == "Created program package 'demo' in \(dir.path)/demo\n")
         #expect(try dir.read("demo/asthra.toml").hasPrefix("[package]\nname = \"demo\"\n"))
         let unknown = try AmpuProcess.run(["init", "--lang", "cobol"], environment: plain, directory: dir.path)
-        #expect(unknown.stderr == "error: unknown language 'cobol'\n  = help: ampu makes packages for 'asthra', 'oats', 'elm', 'aria'\n")
+        #expect(unknown.stderr == "error: unknown language 'cobol'\n  = help: ampu makes packages for 'asthra', 'oats', 'elm', 'aria', 'rask'\n")
         #expect(unknown.status == 1)
     }
 
@@ -291,7 +291,7 @@ struct CheckCommandTests {
         #expect(full.stderr == """
             error[F001]: 'package.json' is not a manifest ampu reads ('\(dir.path)/package.json')
              --> \(dir.path)/package.json
-              = help: ampu reads manifests named 'asthra.toml', 'Asthra.toml', 'Oats.toml', 'elm.json' or 'build.abc'
+              = help: ampu reads manifests named 'asthra.toml', 'Asthra.toml', 'Oats.toml', 'elm.json', 'build.abc', 'rask.build' or 'build.rk'
 
 
             """)

@@ -9,7 +9,7 @@ public struct EcosystemRegistry: Sendable {
     }
 
     /// Every ecosystem ampu ships, the first-class one first.
-    public static let standard = EcosystemRegistry([AsthraEcosystem(), OatsEcosystem(), ElmEcosystem(), AriaEcosystem()])
+    public static let standard = EcosystemRegistry([AsthraEcosystem(), OatsEcosystem(), ElmEcosystem(), AriaEcosystem(), RaskEcosystem()])
 
     /// Readers of languages not registered yet, by name, for `ampu debug probe` (the fuzzer):
     /// bytes in, what they found out.

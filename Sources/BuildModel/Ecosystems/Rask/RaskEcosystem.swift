@@ -1,0 +1,66 @@
+/// Rask (seed 002): a `rask.build` (real projects: `build.rk`) whose package block declares the
+/// package, its deps, features, scopes and profiles; `.rk` sources, a directory per package,
+/// `import a.b` statements. `ampu check` and the server read it; builds are still to come.
+public struct RaskEcosystem: Ecosystem {
+    public init() {}
+
+    static let manifestNames = ["rask.build", "build.rk"]
+
+    public var name: String { "Rask" }
+    public var manifestFileNames: [String] { Self.manifestNames }
+    public var sourceExtensions: [String] { ["rk"] }
+    public var ignoredDirectories: Set<String> { ["build", "target"] }
+    public var manifestSchema: ManifestSchema { RaskManifestSchema.schema }
+    public var manifestSyntax: any ManifestSyntax { RaskManifestSyntax() }
+    public var lockFileName: String? { "rask.lock" }
+    public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.rask }
+
+    public func readManifest(_ source: SourceText) -> PackageManifest {
+        RaskManifestReader.read(source)
+    }
+
+    /// `build.rk` ends in `.rk` but is the build file, not a source.
+    public func isSource(_ path: String, of package: PackageManifest) -> Bool {
+        isSourceFile(path) && !Self.manifestNames.contains(Paths.lastComponent(path))
+    }
+
+    public func scanSource(_ source: SourceText) -> SourceScan {
+        RaskSourceScanner.scan(source)
+    }
+
+    /// `import ht|` on the cursor's line: the dotted name so far.
+    public func importPathBeingTyped(in source: SourceText, at offset: Int) -> (prefix: String, range: SourceRange)? {
+        let line = source.lines.line(containing: offset)
+        let content = source.lines.contentRange(ofLine: line)
+        let bytes = source.bytes
+        guard offset >= content.lowerBound, offset <= content.upperBound else { return nil }
+        var start = content.lowerBound
+        while start < offset && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        guard offset >= start + 7, bytes[start..<(start + 7)].elementsEqual("import ".utf8) else { return nil }
+        var nameStart = start + 7
+        while nameStart < offset && bytes[nameStart] == 0x20 { nameStart += 1 }
+        guard bytes[nameStart..<offset].allSatisfy({ RaskLexer.isNameByte($0) || $0 == 0x2E }) else { return nil }
+        var end = offset
+        while end < content.upperBound && RaskLexer.isNameByte(bytes[end]) { end += 1 }
+        return (String(decoding: bytes[nameStart..<offset], as: UTF8.self), SourceRange(nameStart, end))
+    }
+
+    public func makeImportResolver(_ setup: ImportResolverSetup) -> any ImportResolver {
+        RaskImportResolver(setup: setup)
+    }
+
+    public func planBuild(_ request: BuildRequest) -> BuildPlan {
+        var plan = request.emptyPlan()
+        let manifest = request.snapshot.rootManifest
+        plan.diagnostics.append(.error("ampu cannot build Rask packages yet", .raskBuildNotYet, at: manifest.package?.name?.range ?? .at(0),
+                                       label: "a Rask package", help: ["`ampu check` reads this package and its imports; building it comes next"]).inFile(manifest.path))
+        return plan
+    }
+
+    public func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File] {
+        if let reason = RaskTemplate.problem(with: name) {
+            throw .invalidName(name, reason: reason, suggestion: RaskTemplate.suggestion(from: name))
+        }
+        return RaskTemplate.files(name: name, library: library)
+    }
+}

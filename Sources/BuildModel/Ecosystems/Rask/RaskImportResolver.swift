@@ -1,0 +1,173 @@
+import Synchronization
+
+/// Resolves Rask imports for one workspace (a directory is a package, seed 002 and DESIGN.md).
+/// The first name of `import a.b.c` is, in this order: a dep the importing package's block
+/// declares (and the selected features leave in), a sub-package (a directory of the importing
+/// package), or a module of the standard library. The names after it go down into
+/// sub-packages while there are directories of those names; what is left names something
+/// inside (`http.Request`). The files an import brings in are the `.rk` sources of the package
+/// directory it reaches.
+final class RaskImportResolver: ImportResolver {
+    /// The modules of Rask's standard library (`stdlib/*.rk` of the compiler), and `build`,
+    /// which a build script has without importing it.
+    static let standardLibrary: Set<String> = [
+        "async", "bits", "build", "builtins", "char", "cli", "collections", "encoding", "error_context", "fmt", "fs", "http", "io", "json",
+        "math", "memory", "net", "num", "ops", "option", "os", "path", "random", "range", "reflect", "result", "sequence", "sim", "std",
+        "string", "sync", "thread", "time",
+    ]
+    static let stdlibCategory = ImportCategory("stdlib", uncheckedNote: "Part of Rask's standard library, which comes with the compiler: not checked.")
+
+    let cache: DirectoryCache
+    let root: String
+    private let manifests: [String: PackageManifest]
+    private let memberDirectories: Set<String>
+    private let others = Mutex<[String: PackageManifest?]>([:])
+    private let featureSets = Mutex<[String: RaskFeatures]>([:])
+
+    var environmentDiagnostics: [Diagnostic] { [] }
+    var libraryRoots: [String] { [] }
+
+    init(setup: ImportResolverSetup) {
+        cache = setup.directories
+        root = setup.rootManifest.directory
+        var manifests: [String: PackageManifest] = [:]
+        for package in setup.packages.packages where manifests[package.directory] == nil { manifests[package.directory] = package }
+        self.manifests = manifests
+        memberDirectories = Set(setup.members.map(\.directory))
+    }
+
+    private func show(_ path: String) -> String { Paths.display(path, from: root) }
+
+    // MARK: Packages
+
+    func origin(ofFile path: String, member: PackageManifest?) -> ModuleOrigin {
+        if let member { return ModuleOrigin(kind: .user, boundary: member.directory, manifestPath: member.path) }
+        var dir = Paths.parent(path)
+        while true {
+            if let m = manifests[dir] {
+                return ModuleOrigin(kind: memberDirectories.contains(dir) ? .user : .thirdParty, boundary: dir, manifestPath: m.path)
+            }
+            let up = Paths.parent(dir)
+            if up == dir { break }
+            dir = up
+        }
+        return ModuleOrigin(kind: .user, boundary: Paths.parent(path), manifestPath: nil)
+    }
+
+    func packageManifest(in directory: String) -> PackageManifest? {
+        if let m = manifests[directory] { return m }
+        if let known = others.withLock({ $0[directory] }) { return known }
+        let m = RaskEcosystem().loadManifest(in: directory, fileSystem: cache.fileSystem)
+        others.withLock { $0[directory] = .some(m) }
+        return m
+    }
+
+    /// Path deps are on this machine; git and registry deps are not fetched yet.
+    func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String? {
+        dependency.path.map { Paths.join(manifest.directory, $0.value) }
+    }
+
+    func availablePackages() -> [AvailablePackage] { [] }
+
+    /// The features of a package's block (read once per manifest).
+    private func features(of manifest: PackageManifest) -> RaskFeatures {
+        if let known = featureSets.withLock({ $0[manifest.path] }) { return known }
+        let features = RaskFeatures(RaskPackageDocument(parsing: manifest.source).package)
+        featureSets.withLock { $0[manifest.path] = features }
+        return features
+    }
+
+    // MARK: Resolution
+
+    func resolve(_ statement: ImportStatement, inFile file: String, origin: ModuleOrigin) -> ImportOutcome {
+        let names = statement.path.split(separator: ".").map(String.init)
+        guard let first = names.first else { return ImportOutcome(category: nil) }
+        let manifest = origin.manifestPath.flatMap { packageManifest(in: Paths.parent($0)) }
+        if let manifest, let dep = manifest.dependency(named: first) {
+            let features = features(of: manifest)
+            let enabled = features.enabled()
+            if !features.isIn(first, enabled: enabled) {
+                let gate = features.gate(of: first) ?? []
+                return ImportOutcome(category: .thirdParty, diagnostics: [.error(
+                    "dependency '\(first)' is off: it comes only with feature \(gate.map { "'\($0)'" }.joined(separator: " or ")), which is not enabled",
+                    .raskDependencyNotEnabled, at: statement.literalRange, label: "not in this build",
+                    help: ["build with --features \(gate[0]), or mark the feature `default: true` in \(show(manifest.path))"])])
+            }
+            let reference = PackageReference(name: first, declaredIn: manifest.path, directory: directory(of: dep, declaredIn: manifest),
+                                             isWholePackage: names.count == 1)
+            guard let dir = reference.directory else { return ImportOutcome(category: .thirdParty, package: reference) }
+            return ImportOutcome(category: .thirdParty, targets: sources(of: descend(dir, names.dropFirst())), package: reference)
+        }
+        let local = Paths.join(origin.boundary, first)
+        if cache.isDirectory(local) {
+            return ImportOutcome(category: .local, targets: sources(of: descend(local, names.dropFirst())))
+        }
+        if Self.standardLibrary.contains(first) { return ImportOutcome(category: Self.stdlibCategory) }
+        return ImportOutcome(category: .thirdParty, diagnostics: [undeclared(first, statement: statement, manifest: manifest, origin: origin)])
+    }
+
+    /// Down into the sub-packages `names` lead to, while there are directories of those names.
+    private func descend(_ directory: String, _ names: ArraySlice<String>) -> String {
+        var dir = directory
+        for name in names {
+            let next = Paths.join(dir, name)
+            guard cache.isDirectory(next) else { break }
+            dir = next
+        }
+        return dir
+    }
+
+    /// The sources of one package directory (not those of its sub-packages), the build file left out.
+    private func sources(of directory: String) -> [String] {
+        (cache.entries(of: directory) ?? []).sorted()
+            .filter { Paths.fileExtension($0) == "rk" && !RaskEcosystem.manifestNames.contains($0) }
+            .map { Paths.join(directory, $0) }
+    }
+
+    private func undeclared(_ name: String, statement: ImportStatement, manifest: PackageManifest?, origin: ModuleOrigin) -> Diagnostic {
+        let near = Spelling.closest(to: name, in: Array(Self.standardLibrary) + (manifest?.dependencies.map(\.name.value) ?? []))
+        var help = near.map { ["did you mean '\($0)'?"] } ?? []
+        if let manifest {
+            help.append("declare it in the package block of \(show(manifest.path)): dep \"\(name)\" { path: \"…\" }, or make '\(name)' a directory of this package")
+            return .error("package '\(name)' is not declared in the package block of '\(manifest.displayName)'", .undeclaredDependency,
+                          at: statement.literalRange, label: "not a dep, a sub-package or the standard library", help: help)
+        }
+        help.append("add rask.build with package \"name\" \"0.1.0\" { dep \"\(name)\" { path: \"…\" } }, or make '\(name)' a directory here")
+        return .error("package '\(name)' is not a sub-package or in the standard library, and there is no rask.build to declare it", .undeclaredDependency,
+                      at: statement.literalRange, label: "unknown package", help: help)
+    }
+
+    // MARK: Completion
+
+    func candidates(forPrefix prefix: String, inFile file: String, origin: ModuleOrigin) -> [ImportCandidate] {
+        let manifest = origin.manifestPath.flatMap { packageManifest(in: Paths.parent($0)) }
+        guard let dot = prefix.lastIndex(of: ".") else {
+            var out: [ImportCandidate] = []
+            for dep in (manifest?.dependencies ?? []).sorted(by: { $0.name.value < $1.name.value }) {
+                out.append(ImportCandidate(path: dep.name.value, kind: .package, category: .thirdParty, detail: dep.sourceSummary))
+            }
+            for name in (cache.entries(of: origin.boundary) ?? []).sorted() where !name.hasPrefix(".") && cache.isDirectory(Paths.join(origin.boundary, name)) {
+                out.append(ImportCandidate(path: name, kind: .directory, category: .local, detail: "a sub-package: " + show(Paths.join(origin.boundary, name)) + "/"))
+            }
+            for name in Self.standardLibrary.sorted() where name != "build" {
+                out.append(ImportCandidate(path: name, kind: .package, category: Self.stdlibCategory, detail: "the standard library"))
+            }
+            return out
+        }
+        let names = prefix[..<dot].split(separator: ".").map(String.init)
+        guard let first = names.first else { return [] }
+        let base: String
+        if let manifest, let dep = manifest.dependency(named: first), let dir = directory(of: dep, declaredIn: manifest) {
+            base = dir
+        } else if cache.isDirectory(Paths.join(origin.boundary, first)) {
+            base = Paths.join(origin.boundary, first)
+        } else {
+            return []
+        }
+        let dir = names.dropFirst().reduce(base) { Paths.join($0, $1) }
+        let written = String(prefix[..<dot])
+        return (cache.entries(of: dir) ?? []).sorted().filter { !$0.hasPrefix(".") && cache.isDirectory(Paths.join(dir, $0)) }.map {
+            ImportCandidate(path: written + "." + $0, kind: .directory, category: .local, detail: "a sub-package: " + show(Paths.join(dir, $0)) + "/")
+        }
+    }
+}

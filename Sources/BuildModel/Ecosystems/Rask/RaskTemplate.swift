@@ -1,0 +1,42 @@
+/// The files of a new Rask package: `rask.build` with its package block, and a source.
+enum RaskTemplate {
+    /// A package name is a quoted string: letters, digits, `-` and `_`, starting with a letter.
+    static func problem(with name: String) -> String? {
+        guard let first = name.first else { return "it is empty" }
+        guard first.isASCII && first.isLetter else { return "it must start with a letter" }
+        if let bad = name.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_")) }) {
+            return "'\(bad)' cannot be in a package name (letters, digits, '-' and '_')"
+        }
+        return nil
+    }
+
+    static func suggestion(from name: String) -> String {
+        let cleaned = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        guard let first = cleaned.first, first.isLetter else { return "my-package" }
+        return cleaned
+    }
+
+    static func files(name: String, library: Bool) -> [PackageTemplate.File] {
+        let manifest = """
+            package "\(name)" "0.1.0" {
+                description: ""
+                license: "MIT"
+            }
+
+            """
+        let source = library
+            ? """
+            public func greeting() -> string {
+                return "Hello from \(name)"
+            }
+
+            """
+            : """
+            func main() {
+                println("Hello, world!")
+            }
+
+            """
+        return [PackageTemplate.File("rask.build", manifest), PackageTemplate.File(library ? "lib.rk" : "main.rk", source)]
+    }
+}
