@@ -42,7 +42,7 @@ struct RaskServerTests {
         #expect(client.published(RaskWorkspace.main) == json(#"""
             {"uri":"file:///rask/app/main.rk","diagnostics":[
              {"range":{"start":{"line":0,"character":7},"end":{"line":0,"character":14}},"severity":1,"code":"R016","source":"ampu",
-              "message":"dependency 'openssl' is off: it comes only with feature 'ssl', which is not enabled\nhelp: build with --features ssl, or mark the feature `default: true` in rask.build"},
+              "message":"dependency 'openssl' is off: it comes only with feature 'ssl', which is not enabled\nhelp: turn it on with --features ssl, or mark the feature `default: true` in rask.build"},
              {"range":{"start":{"line":1,"character":7},"end":{"line":1,"character":11}},"severity":1,"code":"I004","source":"ampu",
               "message":"package 'jsno' is not declared in the package block of 'app'\nhelp: did you mean 'json'?\nhelp: declare it in the package block of rask.build: dep \"jsno\" { path: \"…\" }, or make 'jsno' a directory of this package"}]}
             """#))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("ampu check and new for Rask")
 struct RaskCommandTests {
@@ -37,9 +38,37 @@ struct RaskCommandTests {
             1 | import openssl
               |        ^^^^^^^ not in this build
               |
-              = help: build with --features ssl, or mark the feature `default: true` in rask.build
+              = help: turn it on with --features ssl, or mark the feature `default: true` in rask.build
 
             """))
+    }
+
+    @Test("--features turns a feature's deps on for the imports; --no-default-features turns the defaults off; an unknown feature is named")
+    func featureSelection() throws {
+        let on = try AmpuProcess.run(["check", "--features", "ssl", "--message-format", "short"], environment: plain, directory: examples + "/rask-problems/app")
+        #expect(!on.stderr.contains("R016"))
+        #expect(on.stderr.hasSuffix("error: check failed: 3 errors, 3 warnings in 1 package, 2 modules\n"))
+        let off = try AmpuProcess.run(["check", "--no-default-features", "--message-format", "short"], environment: plain, directory: examples + "/rask/app")
+        #expect(off.stderr == """
+            main.rk:2:8: error[R016]: dependency 'logger' is off: it comes only with feature 'logging', which is not enabled
+            error: check failed: 1 error, 0 warnings in 1 package, 3 modules and 1 imported module
+
+            """)
+        let unknown = try AmpuProcess.run(["check", "--features", "loging"], environment: plain, directory: examples + "/rask/app")
+        #expect(unknown.stderr == """
+            error[R010]: package 'app' has no feature 'loging'
+             --> rask.build:1:9
+              |
+            1 | package "app" "0.1.0" {
+              |         ^^^^^ --features loging
+              |
+              = help: did you mean 'logging'?
+              = help: its features are: logging
+
+            error: check failed: 1 error, 0 warnings in 1 package, 3 modules and 2 imported modules
+
+            """)
+        #expect(unknown.status == 1)
     }
 
     @Test("new --lang rask makes a package that checks clean; build says it cannot build Rask yet")
@@ -70,5 +99,40 @@ struct RaskCommandTests {
 
             """)
         #expect(build.status == 1)
+    }
+
+    @Test("update resolves with minimal version selection: the highest of the minimums, not the newest; a requirement it cannot meet is explained")
+    func minimalVersions() throws {
+        let remotes = try GitFixture(extra: plain)
+        for (name, version, deps) in [("a", "1.0.0", ""), ("a", "1.1.0", ""), ("a", "1.2.0", ""), ("a", "2.0.0", ""), ("b", "1.0.0", "dep \"a\" \"^1.1\"")] {
+            try remotes.write("registry/\(name)/\(version)/rask.build", "package \"\(name)\" \"\(version)\" {\n    \(deps)\n}\n")
+            try remotes.write("registry/\(name)/\(version)/lib.rk", "")
+        }
+        try remotes.write("app/rask.build", "package \"app\" \"0.1.0\" {\n    dep \"a\" \"^1.0\"\n    dep \"b\" \"^1.0\"\n}\n")
+        try remotes.write("app/main.rk", "import a\nimport b\n")
+        let app = remotes.root + "/app"
+        let result = try AmpuProcess.run(["update", "--registry", "../registry"], environment: remotes.env, directory: app)
+        #expect(result.stderr == "    Adding a v1.1.0\n    Adding b v1.0.0\nLocked 2 packages in rask.lock\n")
+        #expect(try remotes.read("app/rask.lock").contains("name = \"a\"\nversion = \"1.1.0\"\n"))
+        #expect(try AmpuProcess.run(["check"], environment: remotes.env, directory: app).stderr == "Checked 1 package, 1 module and 2 imported modules: no problems\n")
+        // b needs a ^1.1 while the app takes a 2.0: no version satisfies both.
+        try remotes.write("registry/b/1.0.0/rask.build", "package \"b\" \"1.0.0\" {\n    dep \"a\" \"^1.1\"\n}\n")
+        try remotes.write("app/rask.build", "package \"app\" \"0.1.0\" {\n    dep \"a\" \"^2.0\"\n    dep \"b\" \"^1.0\"\n}\n")
+        let failed = try AmpuProcess.run(["update", "--registry", "../registry"], environment: remotes.env, directory: app)
+        #expect(failed.stderr == """
+            error[M021]: no versions of the dependencies meet every requirement
+             --> rask.build:3:13
+              |
+            2 |     dep "a" "^2.0"
+              |             ------ 'a' takes part
+            3 |     dep "b" "^1.0"
+              |             ^^^^^^ cannot be met together with the other requirements
+              |
+              = note: Because app depends on a ^2.0.0, a 2.0.0 is the lowest version every requirement may take, and b 1.0.0 depends on a ^1.1.0, which does not allow it: version selection failed.
+              = help: change a requirement so that one version fits them all
+
+
+            """)
+        #expect(failed.status == 1)
     }
 }

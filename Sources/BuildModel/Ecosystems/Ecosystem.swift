@@ -26,6 +26,9 @@ public protocol Ecosystem: Sendable {
     /// Whether builds have profiles (`debug`, `release`); Aria's flags carry its optimisation
     /// instead. True by default.
     var usesProfiles: Bool { get }
+    /// How `ampu update` chooses versions: PubGrub by default; Rask takes Go's minimal version
+    /// selection (seed 002).
+    var versionSelection: VersionSelection { get }
 
     /// Reads a manifest on its own: syntax, schema and values, with a range for each.
     func readManifest(_ source: SourceText) -> PackageManifest
@@ -75,6 +78,8 @@ extension Ecosystem {
 
     public var usesProfiles: Bool { true }
 
+    public var versionSelection: VersionSelection { .pubGrub }
+
     public func manifestSchema(for manifest: PackageManifest) -> ManifestSchema { manifestSchema }
 
     public func requirements(for version: Version, in manifest: PackageManifest) -> [String] {
@@ -115,6 +120,16 @@ extension Ecosystem {
     }
 }
 
+/// How a language chooses the versions of its dependencies.
+public enum VersionSelection: Sendable {
+    /// The newest versions that fit every requirement (or the oldest, with `--minimal-versions`),
+    /// the lock's first: Cargo's and pub's way.
+    case pubGrub
+    /// For each package the highest of the minimums its requirements name (Go's MVS): no search,
+    /// and the same answer whatever is published later.
+    case minimal
+}
+
 /// What a resolver is made from.
 public struct ImportResolverSetup: Sendable {
     public var fileSystem: any FileSystem
@@ -128,9 +143,12 @@ public struct ImportResolverSetup: Sendable {
     public var packages: PackageGraph
     /// Directory listings shared with the source walk.
     public var directories: DirectoryCache
+    /// The root package's features the command works with (`--features`).
+    public var features: FeatureSelection
 
     public init(fileSystem: any FileSystem, environment: [String: String], rootManifest: PackageManifest, members: [PackageManifest],
-                packages: PackageGraph, directories: DirectoryCache? = nil) {
+                packages: PackageGraph, directories: DirectoryCache? = nil, features: FeatureSelection = .standard) {
+        self.features = features
         self.fileSystem = fileSystem
         self.environment = environment
         self.rootManifest = rootManifest

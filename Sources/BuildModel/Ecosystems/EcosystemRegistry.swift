@@ -84,8 +84,9 @@ public struct EcosystemRegistry: Sendable {
     /// A loader for the workspace a command run in `directory` works on, and the manifest to
     /// load it from.
     public func loader(from directory: String, manifestPath: String?, fileSystem: any FileSystem, environment: [String: String],
-                       manifests: ManifestCache = ManifestCache()) throws(WorkspaceError) -> (loader: WorkspaceLoader, manifest: String) {
+                       manifests: ManifestCache = ManifestCache(), features: FeatureSelection = .standard) throws(WorkspaceError) -> (loader: WorkspaceLoader, manifest: String) {
         let found = try manifest(from: directory, manifestPath: manifestPath, fileSystem: fileSystem)
-        return (WorkspaceLoader(ecosystem: found.ecosystem, fileSystem: fileSystem, environment: environment, manifests: manifests), found.path)
+        return (WorkspaceLoader(ecosystem: found.ecosystem, fileSystem: fileSystem, environment: environment, manifests: manifests, features: features),
+                found.path)
     }
 }

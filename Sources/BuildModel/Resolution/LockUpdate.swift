@@ -2,7 +2,8 @@ import Dispatch
 import Synchronization
 
 /// `ampu update`'s work, for the CLI and the server alike: solve the root manifest's git, path
-/// and registry dependencies (and theirs) with PubGrub (the previous lock's versions tried first), fetch every chosen
+/// and registry dependencies (and theirs) with PubGrub (the previous lock's versions tried first)
+/// or, where the ecosystem says so, minimal version selection; fetch every chosen
 /// commit into the cache, and describe the result as a lock file.
 public enum LockUpdate {
     public static func resolve(_ manifest: PackageManifest, ecosystem: any Ecosystem, cache: GitCache, previous: LockFile?,
@@ -16,9 +17,16 @@ public enum LockUpdate {
         for p in previous?.packages ?? [] where keep?.contains(p.name) ?? true { preferred[p.name] = p.version }
         provider.prefetch()
         let solving: any PackageProvider = precise.map { Precise(base: provider, package: $0.package, version: $0.version) } ?? provider
-        var solver = PubGrubSolver(provider: solving, root: provider.rootName, version: provider.rootVersion,
-                                   preference: preference, preferred: preferred)
-        let chosen = try solver.solve()
+        let chosen: [String: Version]
+        switch ecosystem.versionSelection {
+        case .pubGrub:
+            var solver = PubGrubSolver(provider: solving, root: provider.rootName, version: provider.rootVersion,
+                                       preference: preference, preferred: preferred)
+            chosen = try solver.solve()
+        case .minimal:
+            // The lock and `--minimal-versions` change nothing: the minimums decide.
+            chosen = try MinimalVersionSelection(provider: solving, root: provider.rootName, version: provider.rootVersion).solve()
+        }
         var packages: [LockFile.Package] = []
         var checkouts: [(package: LockFile.Package, commit: String)] = []
         for (name, version) in chosen where name != provider.rootName {

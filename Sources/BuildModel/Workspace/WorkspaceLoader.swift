@@ -8,8 +8,12 @@ public struct WorkspaceLoader: Sendable {
     public let environment: [String: String]
     /// Manifests read by earlier loads (or by the caller), reused while their text is unchanged.
     public let manifests: ManifestCache
+    /// The root package's features the imports are checked against (`--features`).
+    public var features: FeatureSelection
 
-    public init(ecosystem: any Ecosystem, fileSystem: any FileSystem, environment: [String: String], manifests: ManifestCache = ManifestCache()) {
+    public init(ecosystem: any Ecosystem, fileSystem: any FileSystem, environment: [String: String], manifests: ManifestCache = ManifestCache(),
+                features: FeatureSelection = .standard) {
+        self.features = features
         self.ecosystem = ecosystem
         self.fileSystem = fileSystem
         self.environment = environment
@@ -64,7 +68,8 @@ public struct WorkspaceLoader: Sendable {
 
         let directories = DirectoryCache(fileSystem: fileSystem)
         let resolver = ecosystem.makeImportResolver(ImportResolverSetup(
-            fileSystem: fileSystem, environment: environment, rootManifest: rootManifest, members: members, packages: packages, directories: directories))
+            fileSystem: fileSystem, environment: environment, rootManifest: rootManifest, members: members, packages: packages, directories: directories,
+            features: features))
         diagnostics += resolver.environmentDiagnostics
         diagnostics += DependencyAvailability.check(members, ecosystem: ecosystem, resolver: resolver)
 

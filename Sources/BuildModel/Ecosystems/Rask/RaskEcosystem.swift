@@ -14,6 +14,8 @@ public struct RaskEcosystem: Ecosystem {
     public var manifestSyntax: any ManifestSyntax { RaskManifestSyntax() }
     public var lockFileName: String? { "rask.lock" }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.rask }
+    /// The seed: dependencies resolve with minimal version selection.
+    public var versionSelection: VersionSelection { .minimal }
 
     public func readManifest(_ source: SourceText) -> PackageManifest {
         RaskManifestReader.read(source)

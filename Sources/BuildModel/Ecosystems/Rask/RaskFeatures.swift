@@ -43,6 +43,8 @@ struct RaskFeatures: Sendable {
         return on
     }
 
+    var names: [String] { features.map(\.name) }
+
     /// The features that would bring `dep` in; nil when it is always in.
     func gate(of dep: String) -> [String]? { gates[dep] }
 

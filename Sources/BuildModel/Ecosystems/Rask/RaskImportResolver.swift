@@ -19,21 +19,46 @@ final class RaskImportResolver: ImportResolver {
 
     let cache: DirectoryCache
     let root: String
+    private let rootPath: String
     private let manifests: [String: PackageManifest]
     private let memberDirectories: Set<String>
     private let others = Mutex<[String: PackageManifest?]>([:])
     private let featureSets = Mutex<[String: RaskFeatures]>([:])
+    /// Where the packages rask.lock chose from a registry directory are, by name.
+    private let locked: [String: String]
 
-    var environmentDiagnostics: [Diagnostic] { [] }
+    /// The root package's features the imports are checked against.
+    let selection: FeatureSelection
+    /// A `--features` name the root package does not declare.
+    let environmentDiagnostics: [Diagnostic]
     var libraryRoots: [String] { [] }
 
     init(setup: ImportResolverSetup) {
         cache = setup.directories
         root = setup.rootManifest.directory
+        rootPath = setup.rootManifest.path
         var manifests: [String: PackageManifest] = [:]
         for package in setup.packages.packages where manifests[package.directory] == nil { manifests[package.directory] = package }
         self.manifests = manifests
         memberDirectories = Set(setup.members.map(\.directory))
+        var locked: [String: String] = [:]
+        let lockPath = Paths.join(root, "rask.lock")
+        if let bytes = try? setup.fileSystem.readFile(lockPath), let lock = try? LockFile.parse(SourceText(path: lockPath, bytes: bytes)) {
+            for p in lock.packages { if let dir = p.directory(cacheRoot: nil) { locked[p.name] = dir } }
+        }
+        self.locked = locked
+        selection = setup.features
+        let rootFeatures = RaskFeatures(RaskPackageDocument(parsing: setup.rootManifest.source).package)
+        let declared = rootFeatures.names
+        let rootManifest = setup.rootManifest
+        environmentDiagnostics = setup.features.names.filter { !declared.contains($0) }.map { name in
+            let guess = Spelling.closest(to: name, in: declared)
+            return Diagnostic.error("package '\(rootManifest.displayName)' has no feature '\(name)'", .raskUnknownFeature,
+                                    at: rootManifest.package?.name?.range ?? .at(0), label: "--features \(name)",
+                                    help: (guess.map { ["did you mean '\($0)'?"] } ?? [])
+                                        + [declared.isEmpty ? "it declares no features" : "its features are: " + declared.joined(separator: ", ")])
+                .inFile(rootManifest.path)
+        }
     }
 
     private func show(_ path: String) -> String { Paths.display(path, from: root) }
@@ -62,9 +87,11 @@ final class RaskImportResolver: ImportResolver {
         return m
     }
 
-    /// Path deps are on this machine; git and registry deps are not fetched yet.
+    /// A path dep's directory, or where rask.lock found a registry dep; git deps are not fetched yet.
     func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String? {
-        dependency.path.map { Paths.join(manifest.directory, $0.value) }
+        if let path = dependency.path { return Paths.join(manifest.directory, path.value) }
+        if case .registry = dependency.source, let dir = locked[dependency.name.value], cache.isDirectory(dir) { return dir }
+        return nil
     }
 
     func availablePackages() -> [AvailablePackage] { [] }
@@ -85,13 +112,14 @@ final class RaskImportResolver: ImportResolver {
         let manifest = origin.manifestPath.flatMap { packageManifest(in: Paths.parent($0)) }
         if let manifest, let dep = manifest.dependency(named: first) {
             let features = features(of: manifest)
-            let enabled = features.enabled()
+            // The selection is the root package's; a dependency's own deps take its defaults.
+            let enabled = manifest.path == rootPath ? features.enabled(named: selection.names, defaults: selection.defaults) : features.enabled()
             if !features.isIn(first, enabled: enabled) {
                 let gate = features.gate(of: first) ?? []
                 return ImportOutcome(category: .thirdParty, diagnostics: [.error(
                     "dependency '\(first)' is off: it comes only with feature \(gate.map { "'\($0)'" }.joined(separator: " or ")), which is not enabled",
                     .raskDependencyNotEnabled, at: statement.literalRange, label: "not in this build",
-                    help: ["build with --features \(gate[0]), or mark the feature `default: true` in \(show(manifest.path))"])])
+                    help: ["turn it on with --features \(gate[0]), or mark the feature `default: true` in \(show(manifest.path))"])])
             }
             let reference = PackageReference(name: first, declaredIn: manifest.path, directory: directory(of: dep, declaredIn: manifest),
                                              isWholePackage: names.count == 1)

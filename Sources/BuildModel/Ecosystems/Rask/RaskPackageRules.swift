@@ -206,7 +206,7 @@ extension DiagnosticCode {
     public static let raskUnknownScope = DiagnosticCode("R007", "A scope other than \"dev\" and \"build\".")
     public static let raskScopeContents = DiagnosticCode("R008", "A scope block holding anything but `dep`.")
     public static let raskDependencyInTwoFeatures = DiagnosticCode("R009", "The same dep in two feature blocks; tag it with `{ feature: … }` instead.")
-    public static let raskUnknownFeature = DiagnosticCode("R010", "`enables` naming a feature that does not exist, or a dep.")
+    public static let raskUnknownFeature = DiagnosticCode("R010", "`enables` naming a feature that does not exist, or a dep; `--features` naming one the package does not declare.")
     public static let raskEnablesCycle = DiagnosticCode("R011", "Features whose `enables` lead back to themselves, printed as a path.")
     public static let raskRedundantFeatureTag = DiagnosticCode("R012", "A `{ feature: \"x\" }` tag on a dep inside feature \"x\" itself (warning).")
     public static let raskProfileInheritance = DiagnosticCode("R013", "A profile that `inherits` one that does not exist, or profiles that inherit from each other in a circle.")

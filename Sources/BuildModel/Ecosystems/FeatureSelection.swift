@@ -1,0 +1,20 @@
+/// Which optional features of the root package a command works with, as Cargo's `--features`
+/// and `--no-default-features` say: the default ones unless turned off, and those named. Only an
+/// ecosystem whose manifests declare features reads it (Rask).
+public struct FeatureSelection: Hashable, Sendable {
+    public var names: [String]
+    public var defaults: Bool
+
+    public init(names: [String] = [], defaults: Bool = true) {
+        self.names = names
+        self.defaults = defaults
+    }
+
+    /// The defaults and nothing else: what a command without the options works with.
+    public static let standard = FeatureSelection()
+
+    /// From the command line: `--features a,b --features c` (commas or spaces between names).
+    public init(features: [String], noDefaultFeatures: Bool) {
+        self.init(names: features.flatMap { $0.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init) }, defaults: !noDefaultFeatures)
+    }
+}
