@@ -135,4 +135,59 @@ struct RaskCommandTests {
             """)
         #expect(failed.status == 1)
     }
+
+    @Test("tree shows the deps a selection takes: the default features', those --features names, a platform's target deps; dev deps marked")
+    func treeForFeatures() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("app/rask.build", """
+            package "app" "0.1.0" {
+                dep "core" { path: "../core" }
+                dep "epoll" { path: "../epoll", target: "linux" }
+                dep "kqueue" { path: "../kqueue", target: "macos" }
+                scope "dev" { dep "mock" { path: "../mock" } }
+                feature "ssl" { dep "openssl" { path: "../openssl" } }
+                feature "full" { enables: ["ssl"] }
+                feature "json" {
+                    default: true
+                    dep "serde" { path: "../serde" }
+                }
+            }
+
+            """)
+        for name in ["core", "epoll", "kqueue", "mock", "openssl", "serde"] {
+            try dir.write("\(name)/rask.build", "package \"\(name)\" \"1.0.0\" {}\n")
+        }
+        let app = dir.path + "/app"
+        #expect(try AmpuProcess.run(["update"], environment: plain, directory: app).stderr.hasSuffix("Locked 6 packages in rask.lock\n"))
+        #expect(try AmpuProcess.run(["tree"], environment: plain, directory: app).stdout == """
+            app v0.1.0
+            ├── core v1.0.0
+            ├── epoll v1.0.0
+            ├── mock v1.0.0 [dev]
+            └── serde v1.0.0
+
+            """)
+        let full = try AmpuProcess.run(["tree", "--features", "full", "--no-default-features", "--target", "macos"], environment: plain, directory: app)
+        #expect(full.stdout == """
+            app v0.1.0
+            ├── core v1.0.0
+            ├── kqueue v1.0.0
+            ├── mock v1.0.0 [dev]
+            └── openssl v1.0.0
+
+            """)
+        let unknown = try AmpuProcess.run(["tree", "--features", "tls"], environment: plain, directory: app)
+        #expect(unknown.stderr == """
+            error[R010]: package 'app' has no feature 'tls'
+             --> rask.build:1:9
+              |
+            1 | package "app" "0.1.0" {
+              |         ^^^^^ --features tls
+              |
+              = help: its features are: ssl, full, json
+
+
+            """)
+        #expect(unknown.status == 1)
+    }
 }

@@ -65,10 +65,21 @@ public protocol Ecosystem: Sendable {
     /// What the ecosystem knows of the names `manifest` defines and uses in itself (Aria's
     /// targets and variables), for completion, hover and go to definition; nil by default.
     func manifestNavigation(_ manifest: PackageManifest) -> (any ManifestNavigation)?
+    /// The dependencies of `manifest` a build for `platform` (`linux`, `macos`, `windows`) takes
+    /// with these features on: every one by default; Rask's feature deps only while their
+    /// feature is on, its `target:` deps only on that platform. `problems`: a feature the
+    /// manifest does not declare.
+    func selectedDependencies(of manifest: PackageManifest, features: FeatureSelection, platform: String)
+        -> (dependencies: [DependencySpec], problems: [Diagnostic])
 }
 
 extension Ecosystem {
     public func manifestNavigation(_ manifest: PackageManifest) -> (any ManifestNavigation)? { nil }
+
+    public func selectedDependencies(of manifest: PackageManifest, features: FeatureSelection, platform: String)
+        -> (dependencies: [DependencySpec], problems: [Diagnostic]) {
+        (manifest.dependencies, [])
+    }
 
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
 

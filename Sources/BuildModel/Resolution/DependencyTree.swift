@@ -6,12 +6,21 @@ public struct DependencyTree: Sendable {
     /// The root's direct dependencies, by the names the lock knows them by.
     public let direct: [String]
     public let lock: LockFile
+    /// The scope of each direct dependency that is not a normal one (`dev`, `build`), shown after it.
+    private let directScopes: [String: DependencyScope]
 
-    public init(root: PackageManifest, lock: LockFile) {
+    /// - Parameter selected: the root's dependencies a build takes (a selection of features);
+    ///   all of them when nil.
+    public init(root: PackageManifest, lock: LockFile, selected: [DependencySpec]? = nil) {
         rootName = root.displayName
         rootVersion = root.package?.version?.value
-        direct = root.dependencies.map { SourcePackageProvider.package(named: $0.name.value, in: root) }
-            .filter { lock.package(named: $0) != nil }.sorted()
+        let specs = (selected ?? root.dependencies).map { (name: SourcePackageProvider.package(named: $0.name.value, in: root), scope: $0.scope) }
+            .filter { lock.package(named: $0.name) != nil }
+        direct = Array(Set(specs.map(\.name))).sorted()
+        var scopes: [String: DependencyScope] = [:]
+        for s in specs where s.scope != .normal { scopes[s.name] = s.scope }
+        for s in specs where s.scope == .normal { scopes[s.name] = nil }
+        directScopes = scopes
         self.lock = lock
     }
 
@@ -41,7 +50,8 @@ public struct DependencyTree: Sendable {
             for (i, kid) in kids.enumerated() {
                 let last = i == kids.count - 1
                 let repeated = !shown.insert(kid).inserted && !next(kid).isEmpty
-                lines.append(prefix + (last ? "└── " : "├── ") + label(kid) + (repeated ? " (*)" : ""))
+                let scope = name == rootName && invert == nil ? directScopes[kid].map { " [\($0)]" } ?? "" : ""
+                lines.append(prefix + (last ? "└── " : "├── ") + label(kid) + scope + (repeated ? " (*)" : ""))
                 if !repeated { walk(kid, prefix: prefix + (last ? "    " : "│   "), level: level + 1) }
             }
         }

@@ -3,8 +3,10 @@ import BuildModel
 
 /// The root manifest and its lock file, for the commands that read what `ampu update` chose.
 enum LockedWorkspace {
-    /// The locked graph, and the manifest it is rooted at.
-    static func load(_ manifestPath: String?) -> (tree: DependencyTree, manifest: String) {
+    /// The locked graph, and the manifest it is rooted at; the root's dependencies those a
+    /// build with these features for this platform takes.
+    static func load(_ manifestPath: String?, features: FeatureSelection = .standard,
+                     platform: String = hostPlatform) -> (tree: DependencyTree, manifest: String) {
         let fileSystem = LocalFileSystem()
         let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
         guard let lockName = ecosystem.lockFileName else {
@@ -15,12 +17,27 @@ enum LockedWorkspace {
             ManifestTarget.fail("there is no \(lockName) beside \(Paths.lastComponent(path))", help: ["run `ampu update` to resolve the dependencies and write it"])
         }
         do {
-            return (DependencyTree(root: manifest, lock: try LockFile.parse(SourceText(path: lockPath, bytes: bytes))), path)
+            let selected = ecosystem.selectedDependencies(of: manifest, features: features, platform: platform)
+            if !selected.problems.isEmpty {
+                let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: Paths.parent(path))
+                Terminal.standardError.write(renderer.render(selected.problems, sources: [path: manifest.source], defaultFile: path))
+                Terminal.exitNow(1)
+            }
+            return (DependencyTree(root: manifest, lock: try LockFile.parse(SourceText(path: lockPath, bytes: bytes)), selected: selected.dependencies), path)
         } catch {
             ManifestTarget.fail("\(error)")
         }
     }
 }
+
+/// The platform ampu runs on, as build files name platforms (`target: "linux"`).
+#if os(macOS)
+let hostPlatform = "macos"
+#elseif os(Windows)
+let hostPlatform = "windows"
+#else
+let hostPlatform = "linux"
+#endif
 
 /// For an ecosystem with no lock file (Aria, Oats): the build's units and what each needs,
 /// from its plan; nil when the ecosystem has a lock file.
@@ -47,6 +64,15 @@ struct TreeCommand: ParsableCommand {
     @Flag(help: "Show only packages locked under more than one name from one source, and what depends on each.")
     var duplicates = false
 
+    @Option(name: .customLong("features"), help: "Features of the root package to turn on, comma-separated (Rask).")
+    var features: [String] = []
+
+    @Flag(name: .customLong("no-default-features"), help: "Leave the root package's default features off (Rask).")
+    var noDefaultFeatures = false
+
+    @Option(name: .customLong("target"), help: "The platform whose dependencies to show: linux, macos or windows (default: this one).")
+    var target: String?
+
     @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
     var manifestPath: String?
 
@@ -55,7 +81,8 @@ struct TreeCommand: ParsableCommand {
             Terminal.standardOutput.write(units.tree())
             return
         }
-        let tree = LockedWorkspace.load(manifestPath).tree
+        let tree = LockedWorkspace.load(manifestPath, features: FeatureSelection(features: features, noDefaultFeatures: noDefaultFeatures),
+                                        platform: target ?? hostPlatform).tree
         if let invert, tree.lock.package(named: invert) == nil {
             ManifestTarget.fail("'\(invert)' is not in the lock file", help: ["the locked packages are: " + tree.lock.packages.map(\.name).joined(separator: ", ")])
         }

@@ -21,6 +21,24 @@ public struct RaskEcosystem: Ecosystem {
         RaskManifestReader.read(source)
     }
 
+    /// The seed's selection: a feature's deps while it (or its tag's feature) is on, a dep with
+    /// `target:` only on that platform.
+    public func selectedDependencies(of manifest: PackageManifest, features: FeatureSelection, platform: String)
+        -> (dependencies: [DependencySpec], problems: [Diagnostic]) {
+        let block = RaskPackageDocument(parsing: manifest.source).package
+        let gates = RaskFeatures(block)
+        let problems = gates.unknown(features, in: manifest)
+        let on = gates.enabled(named: features.names, defaults: features.defaults)
+        var targets: [String: String] = [:]
+        for dep in (block?.dependencies ?? []) + (block?.groups.flatMap(\.dependencies) ?? []) {
+            if let target = dep.property("target")?.value.string { targets[dep.name.value] = target }
+        }
+        let selected = manifest.dependencies.filter { dep in
+            gates.isIn(dep.name.value, enabled: on) && targets[dep.name.value].map { $0 == platform } ?? true
+        }
+        return (selected, problems)
+    }
+
     /// `build.rk` ends in `.rk` but is the build file, not a source.
     public func isSource(_ path: String, of package: PackageManifest) -> Bool {
         isSourceFile(path) && !Self.manifestNames.contains(Paths.lastComponent(path))

@@ -52,4 +52,17 @@ struct RaskFeatures: Sendable {
         guard let gate = gates[dep] else { return true }
         return gate.contains(where: enabled.contains)
     }
+
+    /// Each name of `selection` that is no feature of `manifest` (this block's package), located
+    /// at the package's name with the closest feature.
+    func unknown(_ selection: FeatureSelection, in manifest: PackageManifest) -> [Diagnostic] {
+        selection.names.filter { !names.contains($0) }.map { name in
+            let guess = Spelling.closest(to: name, in: names)
+            return Diagnostic.error("package '\(manifest.displayName)' has no feature '\(name)'", .raskUnknownFeature,
+                                    at: manifest.package?.name?.range ?? .at(0), label: "--features \(name)",
+                                    help: (guess.map { ["did you mean '\($0)'?"] } ?? [])
+                                        + [names.isEmpty ? "it declares no features" : "its features are: " + names.joined(separator: ", ")])
+                .inFile(manifest.path)
+        }
+    }
 }

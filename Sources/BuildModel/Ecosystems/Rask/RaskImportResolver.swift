@@ -48,17 +48,7 @@ final class RaskImportResolver: ImportResolver {
         }
         self.locked = locked
         selection = setup.features
-        let rootFeatures = RaskFeatures(RaskPackageDocument(parsing: setup.rootManifest.source).package)
-        let declared = rootFeatures.names
-        let rootManifest = setup.rootManifest
-        environmentDiagnostics = setup.features.names.filter { !declared.contains($0) }.map { name in
-            let guess = Spelling.closest(to: name, in: declared)
-            return Diagnostic.error("package '\(rootManifest.displayName)' has no feature '\(name)'", .raskUnknownFeature,
-                                    at: rootManifest.package?.name?.range ?? .at(0), label: "--features \(name)",
-                                    help: (guess.map { ["did you mean '\($0)'?"] } ?? [])
-                                        + [declared.isEmpty ? "it declares no features" : "its features are: " + declared.joined(separator: ", ")])
-                .inFile(rootManifest.path)
-        }
+        environmentDiagnostics = RaskFeatures(RaskPackageDocument(parsing: setup.rootManifest.source).package).unknown(setup.features, in: setup.rootManifest)
     }
 
     private func show(_ path: String) -> String { Paths.display(path, from: root) }
