@@ -67,6 +67,8 @@ DICTIONARY["aria"] = DICTIONARY["abc"] + [b"[target.app]\n", b"type = \"binary\"
                                          b"pre_build = [\"sh -c 'x'\"]\n", b"[variables]\n"]
 DICTIONARY["rask"] = [b"package", b"dep", b"feature", b"scope", b"profile", b"{", b"}", b"[", b"]", b":", b",", b'"', b"'", b"\\",
                       b"//", b"/*", b"*/", b"\n", b"func build(", b"enables:", b"default: true", b"path:", b"git:", b"with:", b'"^1.0"', b"-1"]
+DICTIONARY["rask-server"] = DICTIONARY["rask"] + [b"members: [\"..\"]\n", b"scope \"dev\" {", b"inherits:", b"opt_level:", b"{ feature: \"ssl\" }",
+                                         b"target: \"linux\"", b"branch:", b"import ", b"util", b"../util"]
 DICTIONARY["elm"] = [b"{", b"}", b"[", b"]", b'"', b"\\u", b":", b",", b"\"type\"", b"\"application\"", b"\"package\"", b"\"dependencies\"",
                      b"\"direct\"", b"\"indirect\"", b"\" <= v < \"", b"import ", b"module ", b"exposing (..)", b"{-", b"-}", b"--", b"\"\"\"",
                      b"'", b"\r\n", b"main =", b" as ", b"port ", b"effect ", b"where {"]
@@ -139,6 +141,17 @@ class ServerTarget:
             (self.root / "src" / "main.aria").write_text('use "core.aria".*;\n\nfunc:main = int32() { pass(0i32); };\n')
             (self.root / "lib" / "core.aria").write_text("pub func:answer = int64() { pass(42i64); };\n")
             self.file = self.root / "build.abc"
+        elif target == "rask-server":
+            (self.root / "storage").mkdir()
+            (self.root / "rask.build").write_text('package "app" "0.1.0" {\n    dep "util" { path: "../util" }\n'
+                                                  '    feature "ssl" {\n        default: true\n        dep "tls" "^1.0"\n    }\n'
+                                                  '    profile "small" { inherits: "release", opt_level: "z" }\n}\n')
+            (self.root / "main.rk").write_text("import util\nimport storage\nimport http.Request\n\nfunc main() {}\n")
+            (self.root / "storage" / "disk.rk").write_text("public func open() {}\n")
+            (self.base / "util").mkdir()
+            (self.base / "util" / "rask.build").write_text('package "util" "0.2.0" {}\n')
+            (self.base / "util" / "lib.rk").write_text("")
+            self.file = self.root / "rask.build"
         else:
             (self.root / "asthra.toml").write_text('[package]\nname = "app"\nversion = "1.0.0"\n')
             (self.root / "src" / "main.asthra").write_text("package main;\n")
@@ -257,7 +270,7 @@ class DecoderTarget:
 
 
 def load_corpus(target, root_uri=None):
-    folder = HERE / "corpus" / ("toml" if target == "decoder" else "abc" if target == "aria" else target)
+    folder = HERE / "corpus" / ("toml" if target == "decoder" else "abc" if target == "aria" else "rask" if target == "rask-server" else target)
     out = []
     for f in sorted(folder.iterdir()):
         data = f.read_bytes()
@@ -304,7 +317,7 @@ def fuzz(target, args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "records", "elm", "abc", "aria", "rask"])
+    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "records", "elm", "abc", "aria", "rask", "rask-server"])
     ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
     ap.add_argument("--seconds", type=float, default=15, help="per target")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)
