@@ -265,6 +265,37 @@ if let files = FileManager.default.enumerator(atPath: corpus.path)?.compactMap({
     row("largest real build.abc (\(bytes.count) bytes): parse (2001)", ms(median(2001) { _ = ABCDocument(parsing: text) }))
 }
 
+// Rask's package block (issue 18's figures; goal: a parse under 1 ms): the seed's full example,
+// read from ../shared when it is there, and a generated block of 1,000 deps and 100 features; and
+// the feature selection over it (the block read again, the defaults and `enables` closed, the
+// deps filtered).
+let seed002 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared/seeds/002_a8dac52699fc92c8.txt")
+if let seedText = try? String(contentsOf: seed002, encoding: .utf8), let start = seedText.range(of: "## Full Example\n\n```rask\n"),
+   let end = seedText[start.upperBound...].range(of: "```") {
+    let example = SourceText(path: "/p/rask.build", String(seedText[start.upperBound..<end.lowerBound]))
+    precondition(RaskPackageDocument(parsing: example).package != nil, "the seed's full example must hold a package block")
+    row("seed 002's full example (\(example.bytes.count) bytes): package block (2001)", ms(median(2001) { _ = RaskPackageDocument(parsing: example) }))
+}
+var raskText = "package \"bench\" \"1.0.0\" {\n    description: \"generated\"\n    license: \"MIT\"\n\n"
+for i in 0..<900 {
+    raskText += "    dep \"d\(i)\" \"^\(i % 7 + 1).\(i % 10)\"\(i % 5 == 0 ? " { target: \"linux\" }" : "")\n"
+}
+for f in 0..<100 {
+    raskText += "    feature \"f\(f)\" {\n\(f % 10 == 0 ? "        default: true\n" : "")        enables: [\(f + 1 < 100 && f % 3 == 0 ? "\"f\(f + 1)\"" : "")]\n"
+    raskText += "        dep \"g\(f)\" \"^1.0\"\n    }\n"
+}
+raskText += "}\n"
+let raskSource = SourceText(path: "/p/rask.build", raskText)
+precondition(RaskPackageDocument(parsing: raskSource).diagnostics.isEmpty, "generated rask.build must be valid")
+row("rask.build, 1,000 deps and 100 features (\(raskSource.bytes.count / 1000) KB): parse (201)", ms(median(201) { _ = RaskPackageDocument(parsing: raskSource) }))
+let raskManifest = RaskEcosystem().readManifest(raskSource)
+precondition(raskManifest.diagnostics.isEmpty && raskManifest.dependencies.count == 1000, "generated rask.build must read clean")
+let selection = FeatureSelection(names: ["f50"], defaults: true)
+let selectedCount = RaskEcosystem().selectedDependencies(of: raskManifest, features: selection, platform: "macos").dependencies.count
+row("  its deps for --features f50 on macos (\(selectedCount)) (201)",
+    ms(median(201) { _ = RaskEcosystem().selectedDependencies(of: raskManifest, features: selection, platform: "macos") }))
+
 let encoder = JSONEncoder()
 let decoder = JSONDecoder()
 for (name, data) in [("didChange 50 KB", try encoder.encode(didChange())), ("publishDiagnostics x200", try encoder.encode(publish()))] {

@@ -71,6 +71,30 @@ struct RaskCommandTests {
         #expect(unknown.status == 1)
     }
 
+    @Test("a directory of .rk sources with no build file is a package named for it, at 0.0.0; an empty directory is not")
+    func noBuildFile() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("hello/main.rk", "import util\nimport http\nimport nope\n\nfunc main() {}\n")
+        try dir.write("hello/util/strings.rk", "")
+        try dir.write("empty/notes.txt", "")
+        let result = try AmpuProcess.run(["check"], environment: plain, directory: dir.path + "/hello")
+        #expect(result.stderr == """
+            error[I004]: package 'nope' is not declared in the package block of 'hello'
+             --> main.rk:3:8
+              |
+            3 | import nope
+              |        ^^^^ not a dep, a sub-package or the standard library
+              |
+              = help: this package has no build file: add rask.build with package "hello" "0.1.0" { dep "nope" { path: "…" } }, or make 'nope' a directory of this package
+
+            error: check failed: 1 error, 0 warnings in 1 package, 2 modules
+
+            """)
+        let empty = try AmpuProcess.run(["check"], environment: plain, directory: dir.path + "/empty")
+        #expect(empty.stderr.hasPrefix("error[F001]: could not find 'asthra.toml'"))
+        #expect(empty.status == 1)
+    }
+
     @Test("new --lang rask makes a package that checks clean; build says it cannot build Rask yet")
     func new() throws {
         let dir = try ScratchDirectory()

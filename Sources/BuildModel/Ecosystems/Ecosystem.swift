@@ -71,6 +71,10 @@ public protocol Ecosystem: Sendable {
     /// manifest does not declare.
     func selectedDependencies(of manifest: PackageManifest, features: FeatureSelection, platform: String)
         -> (dependencies: [DependencySpec], problems: [Diagnostic])
+    /// The manifest of a package that has no manifest file in `directory` (Rask: a directory of
+    /// sources is a package named for it, at 0.0.0); nil by default. Its path is where the file
+    /// would be.
+    func implicitManifest(in directory: String, fileSystem: any FileSystem) -> PackageManifest?
 }
 
 extension Ecosystem {
@@ -80,6 +84,8 @@ extension Ecosystem {
         -> (dependencies: [DependencySpec], problems: [Diagnostic]) {
         (manifest.dependencies, [])
     }
+
+    public func implicitManifest(in directory: String, fileSystem: any FileSystem) -> PackageManifest? { nil }
 
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
 

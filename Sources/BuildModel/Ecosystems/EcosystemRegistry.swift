@@ -75,10 +75,12 @@ public struct EcosystemRegistry: Sendable {
             }
             return (path, ecosystem)
         }
-        guard let found = nearestManifest(from: directory, fileSystem: fileSystem) else {
-            throw .noManifest(start: fileSystem.absolute(directory), names: manifestFileNames)
+        if let found = nearestManifest(from: directory, fileSystem: fileSystem) { return found }
+        // No manifest anywhere up: a language whose packages need none may take the directory.
+        for ecosystem in ecosystems {
+            if let implicit = ecosystem.implicitManifest(in: fileSystem.absolute(directory), fileSystem: fileSystem) { return (implicit.path, ecosystem) }
         }
-        return found
+        throw .noManifest(start: fileSystem.absolute(directory), names: manifestFileNames)
     }
 
     /// A loader for the workspace a command run in `directory` works on, and the manifest to

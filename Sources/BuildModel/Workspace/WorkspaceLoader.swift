@@ -37,8 +37,17 @@ public struct WorkspaceLoader: Sendable {
         }
         let rootPath = locator.workspaceRoot(for: start)
         let rootSource: SourceText
-        do { rootSource = try fileSystem.readText(rootPath) } catch { throw .unreadableManifest(error) }
-        let rootManifest = manifests.manifest(rootSource, ecosystem: ecosystem)
+        let rootManifest: PackageManifest
+        do {
+            rootSource = try fileSystem.readText(rootPath)
+            rootManifest = manifests.manifest(rootSource, ecosystem: ecosystem)
+        } catch {
+            // A package without a manifest file, where the language allows it.
+            guard rootPath == start, case .notFound(_) = error, let implicit = ecosystem.implicitManifest(in: Paths.parent(start), fileSystem: fileSystem),
+                  implicit.path == start else { throw .unreadableManifest(error) }
+            rootSource = implicit.source
+            rootManifest = implicit
+        }
 
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [rootPath: rootSource]

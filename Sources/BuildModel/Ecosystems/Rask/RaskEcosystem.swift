@@ -39,6 +39,20 @@ public struct RaskEcosystem: Ecosystem {
         return (selected, problems)
     }
 
+    /// The seed: a package with no rask.build is named for its directory, at version 0.0.0. A
+    /// directory counts as one when it holds `.rk` sources.
+    public func implicitManifest(in directory: String, fileSystem: any FileSystem) -> PackageManifest? {
+        guard let names = try? fileSystem.contentsOfDirectory(directory),
+              names.contains(where: { Paths.fileExtension($0) == "rk" && !Self.manifestNames.contains($0) }) else { return nil }
+        let path = Paths.join(directory, Self.manifestNames[0])
+        var manifest = PackageManifest(path: path, source: SourceText(path: path, bytes: []))
+        var package = PackageSection(range: .at(0))
+        package.name = Located(Paths.lastComponent(directory), range: .at(0))
+        package.version = Located(Version(0, 0, 0), range: .at(0))
+        manifest.package = package
+        return manifest
+    }
+
     /// `build.rk` ends in `.rk` but is the build file, not a source.
     public func isSource(_ path: String, of package: PackageManifest) -> Bool {
         isSourceFile(path) && !Self.manifestNames.contains(Paths.lastComponent(path))

@@ -146,12 +146,16 @@ final class RaskImportResolver: ImportResolver {
         let near = Spelling.closest(to: name, in: Array(Self.standardLibrary) + (manifest?.dependencies.map(\.name.value) ?? []))
         var help = near.map { ["did you mean '\($0)'?"] } ?? []
         if let manifest {
-            help.append("declare it in the package block of \(show(manifest.path)): dep \"\(name)\" { path: \"…\" }, or make '\(name)' a directory of this package")
+            if cache.fileSystem.exists(manifest.path) {
+                help.append("declare it in the package block of \(show(manifest.path)): dep \"\(name)\" { path: \"…\" }, or make '\(name)' a directory of this package")
+            } else {
+                help.append("this package has no build file: add \(show(manifest.path)) with package \"\(manifest.displayName)\" \"0.1.0\" { dep \"\(name)\" { path: \"…\" } }, or make '\(name)' a directory of this package")
+            }
             return .error("package '\(name)' is not declared in the package block of '\(manifest.displayName)'", .undeclaredDependency,
                           at: statement.literalRange, label: "not a dep, a sub-package or the standard library", help: help)
         }
-        help.append("add rask.build with package \"name\" \"0.1.0\" { dep \"\(name)\" { path: \"…\" } }, or make '\(name)' a directory here")
-        return .error("package '\(name)' is not a sub-package or in the standard library, and there is no rask.build to declare it", .undeclaredDependency,
+        help.append("make '\(name)' a directory beside this file, or put the file in a package that declares it")
+        return .error("package '\(name)' is not a sub-package or in the standard library", .undeclaredDependency,
                       at: statement.literalRange, label: "unknown package", help: help)
     }
 
