@@ -95,6 +95,88 @@ struct RaskCommandTests {
         #expect(empty.status == 1)
     }
 
+    @Test("add and remove edit the package block and keep the rest of the file: deps after the last dep, dev deps in scope \"dev\" (made when missing)")
+    func addRemove() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("app/rask.build", """
+            // SPDX-License-Identifier: MIT
+            package "app" "0.1.0" {
+                description: "An app"   // kept
+
+                dep "util" { path: "../util" }
+
+                feature "logging" {
+                    default: true
+                    dep "logger" "^1.0"
+                }
+            }
+
+            func build(ctx: BuildContext) -> () or Error {
+                try ctx.declare_dependency("api.proto")
+            }
+
+            """)
+        try dir.write("util/rask.build", "package \"util\" \"0.2.0\" {}\n")
+        let app = dir.path + "/app"
+        let added = try AmpuProcess.run(["add", "json@^1.5"], environment: plain, directory: app)
+        #expect(added.stderr == "    Adding dep \"json\" \"^1.5\" to the package block\n")
+        #expect(try AmpuProcess.run(["add", "mock@^2.0", "--dev"], environment: plain, directory: app).stderr == "    Adding dep \"mock\" \"^2.0\" to scope \"dev\"\n")
+        #expect(try AmpuProcess.run(["add", "bench", "--dev", "--git", "https://example.com/bench", "--branch", "main"], environment: plain, directory: app).stderr
+                == "    Adding dep \"bench\" { git: \"https://example.com/bench\", branch: \"main\" } to scope \"dev\"\n")
+        #expect(try dir.read("app/rask.build") == """
+            // SPDX-License-Identifier: MIT
+            package "app" "0.1.0" {
+                description: "An app"   // kept
+
+                dep "util" { path: "../util" }
+                dep "json" "^1.5"
+
+                feature "logging" {
+                    default: true
+                    dep "logger" "^1.0"
+                }
+                scope "dev" {
+                    dep "mock" "^2.0"
+                    dep "bench" { git: "https://example.com/bench", branch: "main" }
+                }
+            }
+
+            func build(ctx: BuildContext) -> () or Error {
+                try ctx.declare_dependency("api.proto")
+            }
+
+            """)
+        let twice = try AmpuProcess.run(["add", "json@^2"], environment: plain, directory: app)
+        #expect(twice.stderr == "error: dependency 'json' is already in the package block; change it there, or `ampu remove json` first\n")
+        #expect(twice.status == 1)
+        #expect(try AmpuProcess.run(["remove", "util"], environment: plain, directory: app).stderr == "  Removing util\n")
+        #expect(try AmpuProcess.run(["remove", "logger"], environment: plain, directory: app).status == 0)
+        #expect(try AmpuProcess.run(["remove", "mock"], environment: plain, directory: app).status == 0)
+        #expect(try dir.read("app/rask.build") == """
+            // SPDX-License-Identifier: MIT
+            package "app" "0.1.0" {
+                description: "An app"   // kept
+
+                dep "json" "^1.5"
+
+                feature "logging" {
+                    default: true
+                }
+                scope "dev" {
+                    dep "bench" { git: "https://example.com/bench", branch: "main" }
+                }
+            }
+
+            func build(ctx: BuildContext) -> () or Error {
+                try ctx.declare_dependency("api.proto")
+            }
+
+            """)
+        // A block on one line opens up.
+        #expect(try AmpuProcess.run(["add", "app", "--path", "../app"], environment: plain, directory: dir.path + "/util").status == 0)
+        #expect(try dir.read("util/rask.build") == "package \"util\" \"0.2.0\" {\n    dep \"app\" { path: \"../app\" }\n}\n")
+    }
+
     @Test("new --lang rask makes a package that checks clean; build says it cannot build Rask yet")
     func new() throws {
         let dir = try ScratchDirectory()

@@ -10,6 +10,30 @@ public protocol ManifestSyntax: Sendable {
     func renderEntry(key: String, value: String) -> String
     /// The text as a document the features can ask.
     func document(_ source: SourceText) -> any ManifestDocument
+    /// Where `ampu add` puts a dependency: the path its insertion names, and how messages name
+    /// the place (`[dependencies]`; Rask's `the package block`).
+    func dependencySection(dev: Bool) -> (path: [String], title: String)
+    /// How messages name the section a read dependency is in (`DependencySpec.section`).
+    func sectionTitle(_ section: String) -> String
+    /// A dependency as this format writes it, for `ampu add` to say what it wrote; `source` the
+    /// pairs of its place (`path`, `git`, `tag`…), `requirement` its version.
+    func renderDependency(name: String, requirement: String?, source: [(String, String)]) -> String
+}
+
+extension ManifestSyntax {
+    public func dependencySection(dev: Bool) -> (path: [String], title: String) {
+        let section = dev ? "dev-dependencies" : "dependencies"
+        return ([section], "[\(section)]")
+    }
+
+    public func sectionTitle(_ section: String) -> String { "[\(section)]" }
+
+    /// TOML's and JSON's way: `name = "^1.0"`, or an inline table when it has a place.
+    public func renderDependency(name: String, requirement: String?, source: [(String, String)]) -> String {
+        if source.isEmpty { return renderEntry(key: name, value: renderString(requirement ?? "*")) }
+        let pairs = source + (requirement.map { [("version", $0)] } ?? [])
+        return renderEntry(key: name, value: "{ " + pairs.map { renderEntry(key: $0.0, value: renderString($0.1)) }.joined(separator: ", ") + " }")
+    }
 }
 
 /// A manifest's text as the server's features see it: what the cursor is on, what is written,

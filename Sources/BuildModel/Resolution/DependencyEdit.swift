@@ -41,6 +41,7 @@ public enum DependencyEdit {
     }
 
     public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        /// `section` as messages name it (`[dependencies]`, `the package block`).
         case exists(name: String, section: String)
         case notFound(name: String, declared: [String])
         case rejected(messages: [String])
@@ -48,7 +49,7 @@ public enum DependencyEdit {
 
         public var description: String {
             switch self {
-            case .exists(let name, let section): "dependency '\(name)' is already in [\(section)]; change it there, or `ampu remove \(name)` first"
+            case .exists(let name, let section): "dependency '\(name)' is already in \(section); change it there, or `ampu remove \(name)` first"
             case .notFound(let name, let declared):
                 "there is no dependency '\(name)'" + (declared.isEmpty ? "" : "; the manifest declares: " + declared.joined(separator: ", "))
             case .rejected(let messages): "the manifest would not be valid: " + messages.joined(separator: "; ")
@@ -57,13 +58,15 @@ public enum DependencyEdit {
         }
     }
 
-    /// The new text of the manifest with the dependency added, and the entry as written.
-    public static func add(_ request: Request, to manifest: PackageManifest, ecosystem: any Ecosystem) throws(Failure) -> (text: [UInt8], entry: String) {
-        let section = request.dev ? "dev-dependencies" : "dependencies"
-        if manifest.dependencies.contains(where: { $0.name.value == request.name && $0.section == section }) {
-            throw .exists(name: request.name, section: section)
-        }
+    /// The new text of the manifest with the dependency added, the entry as written, and where
+    /// it went as messages name it.
+    public static func add(_ request: Request, to manifest: PackageManifest, ecosystem: any Ecosystem) throws(Failure)
+        -> (text: [UInt8], entry: String, section: String) {
         let syntax = ecosystem.manifestSyntax
+        let (section, title) = syntax.dependencySection(dev: request.dev)
+        if let existing = manifest.dependencies.first(where: { $0.name.value == request.name && $0.scope == (request.dev ? .dev : .normal) }) {
+            throw .exists(name: request.name, section: syntax.sectionTitle(existing.section))
+        }
         let document = syntax.document(manifest.source)
         var pairs: [(String, String)] = []
         switch request.source {
@@ -78,22 +81,19 @@ public enum DependencyEdit {
             case nil: break
             }
         }
+        let entry = syntax.renderDependency(name: request.name, requirement: request.requirement ?? (pairs.isEmpty ? "*" : nil), source: pairs)
         if let requirement = request.requirement { pairs.append(("version", requirement)) }
         let edits: [TextEdit]?
-        let entry: String
         if pairs.isEmpty || pairs.map(\.0) == ["version"] {
-            let requirement = request.requirement ?? "*"
-            edits = document.insertion(of: request.name, string: requirement, in: [section])
-            entry = syntax.renderEntry(key: request.name, value: syntax.renderString(requirement))
+            edits = document.insertion(of: request.name, string: request.requirement ?? "*", in: section)
         } else {
             // A new [dependencies] goes after [package]; a new [dev-dependencies] after [dependencies].
             let anchor = request.dev && document.writtenSections.contains(["dependencies"]) ? ["dependencies"] : ["package"]
-            edits = document.insertion(of: request.name, table: pairs, in: [section], after: anchor)
-            entry = syntax.renderEntry(key: request.name, value: "{ " + pairs.map { syntax.renderEntry(key: $0.0, value: syntax.renderString($0.1)) }.joined(separator: ", ") + " }")
+            edits = document.insertion(of: request.name, table: pairs, in: section, after: anchor)
         }
         guard let edits, let text = try? TextEdit.apply(edits, to: manifest.source.bytes) else { throw .unwritable }
         try check(text, against: manifest, ecosystem: ecosystem, name: request.name)
-        return (text, entry)
+        return (text, entry, title)
     }
 
     /// The new text of the manifest without the dependency (from whichever section has it).

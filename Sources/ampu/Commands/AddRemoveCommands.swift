@@ -65,9 +65,9 @@ struct AddCommand: ParsableCommand {
         if reference != nil && git == nil && !dependency.contains("/") { ManifestTarget.fail("--tag, --branch and --rev go with --git") }
         let request = DependencyEdit.Request.parse(dependency, path: self.path, git: git, reference: reference, dev: dev)
         do {
-            let (text, entry) = try DependencyEdit.add(request, to: manifest, ecosystem: ecosystem)
+            let (text, entry, section) = try DependencyEdit.add(request, to: manifest, ecosystem: ecosystem)
             try fileSystem.writeFile(path, text)
-            Terminal.standardError.write("    Adding \(entry) to [\(dev ? "dev-dependencies" : "dependencies")]\n")
+            Terminal.standardError.write("    Adding \(entry) to \(section)\n")
         } catch {
             ManifestTarget.fail("\(error)")
         }
