@@ -68,4 +68,106 @@ struct RaskServerTests {
         #expect(symbols["result"]?[0]?["children"]?.arrayValue?.map { $0["name"] } == ["dep \"util\"", "feature \"ssl\""])
         #expect(symbols["result"]?[0]?["children"]?[1]?["children"]?.arrayValue?.map { $0["name"] } == ["dep \"openssl\""])
     }
+
+    /// A fuller block for the manifest features.
+    static let block = """
+        package "app" "0.1.0" {
+            dep "util" { path: "../util" }
+            dep "ring" "^0.17" { feature: "crypto" }
+            feature "ssl" {
+                default: true
+                dep "openssl" { path: "../openssl" }
+            }
+            feature "crypto" {}
+            feature "full" { enables: ["ssl", "crypto"] }
+            profile "small" { inherits: "release", opt_level: "z" }
+            profile "tiny" {
+                inherits: "small"
+                strip: true
+            }
+        }
+
+        """
+
+    func labels(_ client: TestClient, _ marked: Marked) async -> [String] {
+        await client.open(RaskWorkspace.manifest, marked.text)
+        return (await client.request("textDocument/completion", client.at(RaskWorkspace.manifest, marked)))["result"]?["items"]?.arrayValue?
+            .compactMap { $0["label"]?.stringValue } ?? []
+    }
+
+    func hoverText(_ client: TestClient, _ marked: Marked) async -> String? {
+        await client.open(RaskWorkspace.manifest, marked.text)
+        return await client.request("textDocument/hover", client.at(RaskWorkspace.manifest, marked))["result"]?["contents"]?["value"]?.stringValue
+    }
+
+    @Test("completion in the block: keywords and keys where an entry starts, feature names in enables and tags, profiles after inherits, scopes")
+    func blockCompletion() async {
+        let client = await started()
+        let b = Self.block
+        #expect(await labels(client, Marked(b.replacingOccurrences(of: "    dep \"util\"", with: "    d$0\n    dep \"util\"")))
+                == ["dep", "feature", "scope", "profile", "description", "license", "repository", "members", "allow", "build_timeout", "build_max_memory"])
+        #expect(await labels(client, Marked(b.replacingOccurrences(of: "{ path: \"../util\" }", with: "{ path: \"../util\", $0 }")))
+                == ["target", "path", "git", "branch", "with", "scope", "feature"])
+        #expect(await labels(client, Marked(b.replacingOccurrences(of: "feature \"crypto\" {}", with: "feature \"crypto\" {\n        $0\n    }")))
+                == ["dep", "enables", "default"])
+        #expect(await labels(client, Marked(b.replacingOccurrences(of: "enables: [\"ssl\", \"crypto\"]", with: "enables: [\"ssl\", \"$0\"]")))
+                == ["ssl", "crypto"])
+        #expect(await labels(client, Marked(b.replacingOccurrences(of: "{ feature: \"crypto\" }", with: "{ feature: \"c$0\" }")))
+                == ["ssl", "crypto", "full"])
+        #expect(await labels(client, Marked(b.replacingOccurrences(of: "inherits: \"small\"", with: "inherits: \"$0\"")))
+                == ["debug", "release", "small"])
+        #expect(await labels(client, Marked(b.replacingOccurrences(of: "    feature \"crypto\" {}", with: "    scope \"$0\"\n    feature \"crypto\" {}")))
+                == ["dev", "build"])
+    }
+
+    @Test("hover: a dep with what it asks for and whether it is locked, a feature with its deps and who enables it, a profile after inherits")
+    func blockHover() async {
+        let client = await started()
+        let b = Self.block
+        #expect(await hoverText(client, Marked(b.replacingOccurrences(of: "dep \"ring\"", with: "dep \"ri$0ng\""))) == """
+            **dep** `ring`
+
+            version `^0.17`, feature `crypto`
+
+            only with feature `crypto`
+
+            not in rask.lock: `ampu update` resolves it
+            """)
+        #expect(await hoverText(client, Marked(b.replacingOccurrences(of: "feature \"crypto\" {}", with: "feature \"cry$0pto\" {}"))) == """
+            **feature** `crypto`
+
+            deps: `ring`
+
+            enabled by: `full`
+            """)
+        #expect(await hoverText(client, Marked(b.replacingOccurrences(of: "profile \"tiny\"", with: "profile \"ti$0ny\""))) == """
+            **profile** `tiny`: tiny → small
+            - `strip`: `true`
+            - `opt_level`: `z` (from `small`)
+            everything else as `release`
+            """)
+        #expect(await hoverText(client, Marked(b.replacingOccurrences(of: "opt_level:", with: "opt_le$0vel:"))) == """
+            **opt_level** (string)
+
+            0 to 3, "s" or "z".
+            """)
+    }
+
+    @Test("go to definition: an enables entry and a feature tag to the feature, inherits to the profile")
+    func blockDefinition() async {
+        let client = await started()
+        let b = Self.block
+        let cases = [
+            (Marked(b.replacingOccurrences(of: "enables: [\"ssl\"", with: "enables: [\"s$0sl\"")), "    feature \"ssl\" {"),
+            (Marked(b.replacingOccurrences(of: "inherits: \"small\"", with: "inherits: \"sm$0all\"")), "    profile \"small\" { inherits: \"release\", opt_level: \"z\" }"),
+            (Marked(b.replacingOccurrences(of: "{ feature: \"crypto\" }", with: "{ feature: \"cr$0ypto\" }")), "    feature \"crypto\" {}"),
+        ]
+        for (marked, target) in cases {
+            await client.open(RaskWorkspace.manifest, marked.text)
+            let result = await client.request("textDocument/definition", client.at(RaskWorkspace.manifest, marked))["result"]
+            #expect(result?["uri"] == "file:///rask/app/rask.build")
+            let line = result?["range"]?["start"]?["line"]?.intValue.map { Int($0) }
+            #expect(line.map { String(marked.text.split(separator: "\n", omittingEmptySubsequences: false)[$0]) } == target)
+        }
+    }
 }

@@ -79,6 +79,10 @@ public struct RaskEcosystem: Ecosystem {
         return (String(decoding: bytes[nameStart..<offset], as: UTF8.self), SourceRange(nameStart, end))
     }
 
+    public func manifestNavigation(_ manifest: PackageManifest) -> (any ManifestNavigation)? {
+        RaskManifestNavigation(manifest)
+    }
+
     public func makeImportResolver(_ setup: ImportResolverSetup) -> any ImportResolver {
         RaskImportResolver(setup: setup)
     }
