@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Resolves Oats imports for one workspace. A specifier that starts with `./` or `../` names a
 /// module of the importing package, relative to the importing file: `x.oats`, `x` itself, or
 /// `x/index.oats`, never outside the package. Any other specifier names a declared dependency:
@@ -10,10 +8,7 @@ final class OatsImportResolver: ImportResolver {
     /// The workspace root: paths in messages are shown relative to it.
     let root: String
     /// The members and their path dependencies, by package directory.
-    private let manifests: [String: PackageManifest]
-    private let memberDirectories: Set<String>
-    /// Manifests of directories outside the graph, read when first asked.
-    private let others = Mutex<[String: PackageManifest?]>([:])
+    private let packages: LocalPackages
 
     var environmentDiagnostics: [Diagnostic] { [] }
     var libraryRoots: [String] { [] }
@@ -22,37 +17,16 @@ final class OatsImportResolver: ImportResolver {
         cache = setup.directories
         root = setup.rootManifest.directory
         listing = ModuleListing(cache: setup.directories, extensions: OatsEcosystem.extensions, root: root)
-        var manifests: [String: PackageManifest] = [:]
-        for package in setup.packages.packages where manifests[package.directory] == nil { manifests[package.directory] = package }
-        self.manifests = manifests
-        memberDirectories = Set(setup.members.map(\.directory))
+        packages = LocalPackages(setup, ecosystem: OatsEcosystem())
     }
 
     private func show(_ path: String) -> String { Paths.display(path, from: root) }
 
     // MARK: Packages
 
-    func origin(ofFile path: String, member: PackageManifest?) -> ModuleOrigin {
-        if let member { return ModuleOrigin(kind: .user, boundary: member.directory, manifestPath: member.path) }
-        var dir = Paths.parent(path)
-        while true {
-            if let m = manifests[dir] {
-                return ModuleOrigin(kind: memberDirectories.contains(dir) ? .user : .thirdParty, boundary: dir, manifestPath: m.path)
-            }
-            let up = Paths.parent(dir)
-            if up == dir { break }
-            dir = up
-        }
-        return ModuleOrigin(kind: .user, boundary: Paths.parent(path), manifestPath: nil)
-    }
+    func origin(ofFile path: String, member: PackageManifest?) -> ModuleOrigin { packages.origin(ofFile: path, member: member) }
 
-    func packageManifest(in directory: String) -> PackageManifest? {
-        if let m = manifests[directory] { return m }
-        if let known = others.withLock({ $0[directory] }) { return known }
-        let m = OatsEcosystem().loadManifest(in: directory, fileSystem: cache.fileSystem)
-        others.withLock { $0[directory] = .some(m) }
-        return m
-    }
+    func packageManifest(in directory: String) -> PackageManifest? { packages.manifest(in: directory) }
 
     /// Only path dependencies are on this machine: Oats fetches nothing.
     func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String? {

@@ -20,9 +20,8 @@ final class RaskImportResolver: ImportResolver {
     let cache: DirectoryCache
     let root: String
     private let rootPath: String
-    private let manifests: [String: PackageManifest]
-    private let memberDirectories: Set<String>
-    private let others = Mutex<[String: PackageManifest?]>([:])
+    /// The members and their path dependencies, by package directory.
+    private let packages: LocalPackages
     private let featureSets = Mutex<[String: RaskFeatures]>([:])
     /// Where the packages rask.lock chose from a registry directory are, by name.
     private let locked: [String: String]
@@ -37,10 +36,7 @@ final class RaskImportResolver: ImportResolver {
         cache = setup.directories
         root = setup.rootManifest.directory
         rootPath = setup.rootManifest.path
-        var manifests: [String: PackageManifest] = [:]
-        for package in setup.packages.packages where manifests[package.directory] == nil { manifests[package.directory] = package }
-        self.manifests = manifests
-        memberDirectories = Set(setup.members.map(\.directory))
+        packages = LocalPackages(setup, ecosystem: RaskEcosystem())
         var locked: [String: String] = [:]
         let lockPath = Paths.join(root, "rask.lock")
         if let bytes = try? setup.fileSystem.readFile(lockPath), let lock = try? LockFile.parse(SourceText(path: lockPath, bytes: bytes)) {
@@ -55,27 +51,9 @@ final class RaskImportResolver: ImportResolver {
 
     // MARK: Packages
 
-    func origin(ofFile path: String, member: PackageManifest?) -> ModuleOrigin {
-        if let member { return ModuleOrigin(kind: .user, boundary: member.directory, manifestPath: member.path) }
-        var dir = Paths.parent(path)
-        while true {
-            if let m = manifests[dir] {
-                return ModuleOrigin(kind: memberDirectories.contains(dir) ? .user : .thirdParty, boundary: dir, manifestPath: m.path)
-            }
-            let up = Paths.parent(dir)
-            if up == dir { break }
-            dir = up
-        }
-        return ModuleOrigin(kind: .user, boundary: Paths.parent(path), manifestPath: nil)
-    }
+    func origin(ofFile path: String, member: PackageManifest?) -> ModuleOrigin { packages.origin(ofFile: path, member: member) }
 
-    func packageManifest(in directory: String) -> PackageManifest? {
-        if let m = manifests[directory] { return m }
-        if let known = others.withLock({ $0[directory] }) { return known }
-        let m = RaskEcosystem().loadManifest(in: directory, fileSystem: cache.fileSystem)
-        others.withLock { $0[directory] = .some(m) }
-        return m
-    }
+    func packageManifest(in directory: String) -> PackageManifest? { packages.manifest(in: directory) }
 
     /// A path dep's directory, or where rask.lock found a registry dep; git deps are not fetched yet.
     func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String? {
