@@ -177,6 +177,42 @@ struct RaskCommandTests {
         #expect(try dir.read("util/rask.build") == "package \"util\" \"0.2.0\" {\n    dep \"app\" { path: \"../app\" }\n}\n")
     }
 
+    @Test("add --feature puts the dep in that feature's block, made when missing; elsewhere --feature is refused")
+    func addToFeature() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("app/rask.build", """
+            package "app" "0.1.0" {
+                feature "ssl" {
+                    dep "openssl" "^3.0"
+                }
+            }
+
+            """)
+        let app = dir.path + "/app"
+        #expect(try AmpuProcess.run(["add", "ring@^0.17", "--feature", "ssl"], environment: plain, directory: app).stderr
+                == "    Adding dep \"ring\" \"^0.17\" to feature \"ssl\"\n")
+        #expect(try AmpuProcess.run(["add", "zap@^2.0", "--feature", "logging"], environment: plain, directory: app).stderr
+                == "    Adding dep \"zap\" \"^2.0\" to feature \"logging\"\n")
+        #expect(try dir.read("app/rask.build") == """
+            package "app" "0.1.0" {
+                feature "ssl" {
+                    dep "openssl" "^3.0"
+                    dep "ring" "^0.17"
+                }
+                feature "logging" {
+                    dep "zap" "^2.0"
+                }
+            }
+
+            """)
+        let again = try AmpuProcess.run(["add", "ring@^0.17", "--feature", "ssl"], environment: plain, directory: app)
+        #expect(again.stderr == "error: dependency 'ring' is already in feature \"ssl\"; change it there, or `ampu remove ring` first\n")
+        try dir.write("lib/asthra.toml", "[package]\nname = \"lib\"\nversion = \"0.1.0\"\n")
+        let asthra = try AmpuProcess.run(["add", "json@^1", "--feature", "ssl"], environment: plain, directory: dir.path + "/lib")
+        #expect(asthra.stderr == "error: Asthra manifests have no feature blocks: --feature is for Rask's rask.build\n")
+        #expect(asthra.status == 1)
+    }
+
     @Test("new --lang rask makes a package that checks clean; build says it cannot build Rask yet")
     func new() throws {
         let dir = try ScratchDirectory()

@@ -11,8 +11,9 @@ public protocol ManifestSyntax: Sendable {
     /// The text as a document the features can ask.
     func document(_ source: SourceText) -> any ManifestDocument
     /// Where `ampu add` puts a dependency: the path its insertion names, and how messages name
-    /// the place (`[dependencies]`; Rask's `the package block`).
-    func dependencySection(dev: Bool) -> (path: [String], title: String)
+    /// the place (`[dependencies]`; Rask's `the package block`); with `feature`, that feature's
+    /// block, nil when the format has none.
+    func dependencySection(dev: Bool, feature: String?) -> (path: [String], title: String)?
     /// How messages name the section a read dependency is in (`DependencySpec.section`).
     func sectionTitle(_ section: String) -> String
     /// A dependency as this format writes it, for `ampu add` to say what it wrote; `source` the
@@ -21,7 +22,8 @@ public protocol ManifestSyntax: Sendable {
 }
 
 extension ManifestSyntax {
-    public func dependencySection(dev: Bool) -> (path: [String], title: String) {
+    public func dependencySection(dev: Bool, feature: String?) -> (path: [String], title: String)? {
+        guard feature == nil else { return nil }
         let section = dev ? "dev-dependencies" : "dependencies"
         return ([section], "[\(section)]")
     }

@@ -13,12 +13,15 @@ public enum DependencyEdit {
         public var requirement: String?
         public var source: Source
         public var dev: Bool
+        /// The feature whose block it goes in (Rask).
+        public var feature: String?
 
-        public init(name: String, requirement: String?, source: Source, dev: Bool) {
+        public init(name: String, requirement: String?, source: Source, dev: Bool, feature: String? = nil) {
             self.name = name
             self.requirement = requirement
             self.source = source
             self.dev = dev
+            self.feature = feature
         }
 
         /// `name@req`, and an import path given as the name (`github.com/user/json@^1.2`) is a
@@ -46,6 +49,8 @@ public enum DependencyEdit {
         case notFound(name: String, declared: [String])
         case rejected(messages: [String])
         case unwritable
+        /// `--feature` where the manifest has no feature blocks.
+        case noFeatures(ecosystem: String)
 
         public var description: String {
             switch self {
@@ -54,6 +59,7 @@ public enum DependencyEdit {
                 "there is no dependency '\(name)'" + (declared.isEmpty ? "" : "; the manifest declares: " + declared.joined(separator: ", "))
             case .rejected(let messages): "the manifest would not be valid: " + messages.joined(separator: "; ")
             case .unwritable: "the manifest has syntax errors; fix them first (`ampu check` shows them)"
+            case .noFeatures(let ecosystem): "\(ecosystem) manifests have no feature blocks: --feature is for Rask's rask.build"
             }
         }
     }
@@ -63,8 +69,12 @@ public enum DependencyEdit {
     public static func add(_ request: Request, to manifest: PackageManifest, ecosystem: any Ecosystem) throws(Failure)
         -> (text: [UInt8], entry: String, section: String) {
         let syntax = ecosystem.manifestSyntax
-        let (section, title) = syntax.dependencySection(dev: request.dev)
-        if let existing = manifest.dependencies.first(where: { $0.name.value == request.name && $0.scope == (request.dev ? .dev : .normal) }) {
+        guard let (section, title) = syntax.dependencySection(dev: request.dev, feature: request.feature) else {
+            throw .noFeatures(ecosystem: ecosystem.name)
+        }
+        if let existing = manifest.dependencies.first(where: { dep in
+            dep.name.value == request.name && (request.feature != nil ? syntax.sectionTitle(dep.section) == title : dep.scope == (request.dev ? .dev : .normal))
+        }) {
             throw .exists(name: request.name, section: syntax.sectionTitle(existing.section))
         }
         let document = syntax.document(manifest.source)

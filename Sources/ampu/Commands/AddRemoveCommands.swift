@@ -52,8 +52,11 @@ struct AddCommand: ParsableCommand {
     @Option(help: "With --git: the commit to use.")
     var rev: String?
 
-    @Flag(help: "Add it to [dev-dependencies].")
+    @Flag(help: "Add it to [dev-dependencies] (Rask: scope \"dev\").")
     var dev = false
+
+    @Option(help: "Rask: add it to this feature's block (made when missing).")
+    var feature: String?
 
     @Option(name: .customLong("manifest-path"), help: "The manifest to edit instead of searching upward.")
     var manifestPath: String?
@@ -63,7 +66,9 @@ struct AddCommand: ParsableCommand {
         let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
         let reference: DependencySource.GitReference? = tag.map { .tag($0) } ?? branch.map { .branch($0) } ?? rev.map { .rev($0) }
         if reference != nil && git == nil && !dependency.contains("/") { ManifestTarget.fail("--tag, --branch and --rev go with --git") }
-        let request = DependencyEdit.Request.parse(dependency, path: self.path, git: git, reference: reference, dev: dev)
+        if dev && feature != nil { ManifestTarget.fail("--dev and --feature do not go together", help: ["a feature's dev dep is written { scope: \"dev\" } inside its block"]) }
+        var request = DependencyEdit.Request.parse(dependency, path: self.path, git: git, reference: reference, dev: dev)
+        request.feature = feature
         do {
             let (text, entry, section) = try DependencyEdit.add(request, to: manifest, ecosystem: ecosystem)
             try fileSystem.writeFile(path, text)

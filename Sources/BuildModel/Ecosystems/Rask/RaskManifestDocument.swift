@@ -25,9 +25,14 @@ public struct RaskManifestSyntax: ManifestSyntax {
 
     public func document(_ source: SourceText) -> any ManifestDocument { RaskManifestDocument(RaskPackageDocument(parsing: source)) }
 
-    /// Deps go at the top of the package block; dev deps in its `scope "dev"` block.
-    public func dependencySection(dev: Bool) -> (path: [String], title: String) {
-        dev ? (["scope \"dev\""], "scope \"dev\"") : (["the package block"], "the package block")
+    /// Deps go at the top of the package block; dev deps in its `scope "dev"` block; a feature's
+    /// in its block.
+    public func dependencySection(dev: Bool, feature: String?) -> (path: [String], title: String)? {
+        if let feature {
+            let title = "feature " + renderString(feature)
+            return ([title], title)
+        }
+        return dev ? (["scope \"dev\""], "scope \"dev\"") : (["the package block"], "the package block")
     }
 
     public func sectionTitle(_ section: String) -> String { section }
@@ -93,7 +98,8 @@ public struct RaskManifestDocument: ManifestDocument {
     }
 
     /// `dep "key" "version" { other: "…" }` as the last dep of the package block (path
-    /// `["the package block"]`) or of a group (`["scope \"dev\""]`, made when it is missing),
+    /// `["the package block"]`) or of a group (`["scope \"dev\""]`, `["feature \"ssl\""]`, made
+    /// when it is missing),
     /// indented as the block's entries are. Refused when the block has syntax errors.
     public func insertion(of key: String, table value: [(String, String)], in path: [String], after anchor: [String]?) -> [TextEdit]? {
         guard !document.hasErrors, let package = document.package, let title = path.first else { return nil }
@@ -121,7 +127,7 @@ public struct RaskManifestDocument: ManifestDocument {
             let inner = group.dependencies.first.flatMap { indentation(of: $0.range) } ?? indent + indent
             return [TextEdit(range: .at(startOfLine(close)), newText: inner + line + "\n")]
         }
-        guard title.hasPrefix("scope "), let close = closingBrace(of: package.range) else { return nil }
+        guard title.hasPrefix("scope ") || title.hasPrefix("feature "), let close = closingBrace(of: package.range) else { return nil }
         let block = indent + title + " {\n" + indent + indent + line + "\n" + indent + "}\n"
         if startOfLine(close) <= package.range.lowerBound { return [TextEdit(range: .at(close), newText: "\n" + block)] }
         return [TextEdit(range: .at(startOfLine(close)), newText: block)]
