@@ -98,7 +98,8 @@ public struct GitCache: Sendable {
         do throws(GitCLI.Failure) {
             try GitCLI.check(url: url)
             if exists {
-                try git.run(["--git-dir", mirror, "fetch", "--quiet", "--prune", "--tags", "--force", "--", url, "+refs/heads/*:refs/heads/*"])
+                try git.run(["--git-dir", mirror, "fetch", "--quiet", "--prune", "--tags", "--force", "--no-auto-maintenance", "--no-write-fetch-head", "--", url,
+                             "+refs/heads/*:refs/heads/*"])
             } else {
                 try git.run(["clone", "--quiet", "--mirror", "--", url, temporary])
             }
