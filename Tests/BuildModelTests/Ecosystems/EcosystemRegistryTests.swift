@@ -42,6 +42,16 @@ struct EcosystemRegistryTests {
         #expect(registry.ecosystem(forFile: "/w/toy.toml")?.name == "Toy")
         #expect(registry.ecosystem(forFile: "/w/src/x.toy")?.name == "Toy")
         #expect(registry.ecosystem(forFile: "/w/Cargo.toml") == nil)
+        // A source by its last extension, in its name only: not a hidden file, a directory's
+        // dot, or a name that ends in one.
+        #expect(AsthraEcosystem().isSourceFile("/w/src/a.b.ast"))
+        #expect(AsthraEcosystem().isSourceFile("a.ast"))
+        #expect(AsthraEcosystem().isSourceFile("/w/src/a.ast/"))
+        #expect(!AsthraEcosystem().isSourceFile("/w/.ast"))
+        #expect(!AsthraEcosystem().isSourceFile("/w/x.ast/main"))
+        #expect(!AsthraEcosystem().isSourceFile("/w/src/a.asthr"))
+        #expect(!AsthraEcosystem().isSourceFile("/w/src/a."))
+        #expect(!AsthraEcosystem().isSourceFile("/w/src/.."))
         #expect(registry.ecosystem(named: "TOY")?.name == "Toy")
         #expect(registry.names == ["asthra", "toy"])
         #expect(registry.manifestFileNames == ["asthra.toml", "Asthra.toml", "toy.toml"])
