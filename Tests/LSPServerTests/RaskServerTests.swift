@@ -170,4 +170,23 @@ struct RaskServerTests {
             #expect(line.map { String(marked.text.split(separator: "\n", omittingEmptySubsequences: false)[$0]) } == target)
         }
     }
+
+    @Test("an import: hover says what it is and where; go to definition opens the package's build file")
+    func importNavigation() async {
+        let client = await started()
+        let marked = Marked("import ut$0il\nimport http\n")
+        await client.open(RaskWorkspace.main, marked.text)
+        let definition = await client.request("textDocument/definition", client.at(RaskWorkspace.main, marked))["result"]
+        #expect(definition?["uri"] == "file:///rask/util/rask.build")
+        let hover = await client.request("textDocument/hover", client.at(RaskWorkspace.main, marked))["result"]?["contents"]?["value"]?.stringValue
+        #expect(hover == """
+            **third-party import** `util`
+
+            Package **util** 0.2.0
+
+            Declared in `rask.build` the package block: path ../util
+
+            Resolves to `../util/lib.rk`
+            """)
+    }
 }

@@ -32,7 +32,7 @@ extension WorkspaceSnapshot {
         }
         if let declaring = resolver.packageManifest(in: Paths.parent(package.declaredIn)),
            let dep = declaring.dependency(named: package.name) {
-            text += "\n\nDeclared in `\(Paths.display(package.declaredIn, from: root))` [\(dep.section)]: \(dep.sourceSummary)"
+            text += "\n\nDeclared in `\(Paths.display(package.declaredIn, from: root))` \(ecosystem.manifestSyntax.sectionTitle(dep.section)): \(dep.sourceSummary)"
         }
         return text
     }
