@@ -189,4 +189,14 @@ struct RaskServerTests {
             Resolves to `../util/lib.rk`
             """)
     }
+
+    @Test("a directory of sources with no build file is served as a package named for it")
+    func noBuildFile() async {
+        let client = TestClient(files: ["/loose/hello/main.rk": "import nope\n", "/loose/hello/util/x.rk": ""], environment: [:])
+        await client.start(root: "/loose/hello")
+        await client.open("/loose/hello/main.rk", "import util\nimport nope\n")
+        #expect(client.published("/loose/hello/main.rk")?["diagnostics"]?.arrayValue?.map { $0["message"]?.stringValue ?? "" } == [
+            "package 'nope' is not declared in the package block of 'hello'\nhelp: this package has no build file: add rask.build with package \"hello\" \"0.1.0\" { dep \"nope\" { path: \"…\" } }, or make 'nope' a directory of this package",
+        ])
+    }
 }
