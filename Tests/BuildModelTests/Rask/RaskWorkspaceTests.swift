@@ -47,6 +47,14 @@ struct RaskWorkspaceTests {
         ])
     }
 
+    @Test("a package block in a source file is R005; `package` elsewhere is not")
+    func packageInSource() {
+        #expect(scan("import http\npackage \"app\" \"1.0.0\" {\n    dep \"x\" \"^1\"\n}\nlet package = 1\n  package_name()\n") == [
+            "http @1:8",
+            "2:1 error[R005] a package block belongs in rask.build, not in a source file",
+        ])
+    }
+
     @Test("features: the defaults and what they enable; a dep is in while its feature or its tag's is on")
     func features() {
         let block = RaskPackageDocument(parsing: SourceText(path: "/p/rask.build", """

@@ -16,6 +16,16 @@ enum RaskSourceScanner {
         var scan = SourceScan()
         var token = lexer.next()
         while token.kind != .end {
+            if token.kind == .name, word(token, bytes) == "package", startsLine(token.range.lowerBound, bytes) {
+                // A package block belongs in the build file (seed 002, rule 5).
+                let next = lexer.next()
+                if next.kind == .string {
+                    scan.diagnostics.append(.error("a package block belongs in rask.build, not in a source file", .raskPackageInSource,
+                                                   at: token.range, label: "in a .rk source", help: ["move it to rask.build in the package's directory"]))
+                }
+                token = next
+                continue
+            }
             guard token.kind == .name, word(token, bytes) == "import", startsLine(token.range.lowerBound, bytes) else {
                 token = lexer.next()
                 continue
