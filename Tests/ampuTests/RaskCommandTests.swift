@@ -213,6 +213,32 @@ struct RaskCommandTests {
         #expect(asthra.status == 1)
     }
 
+    @Test("with: turns on a dep's features for the imports inside it; without it, the dep's own import is off, with the fix")
+    func withFeatures() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("app/rask.build", "package \"app\" \"0.1.0\" {\n    dep \"util\" { path: \"../util\", with: [\"json\"] }\n}\n")
+        try dir.write("app/main.rk", "import util\n")
+        try dir.write("util/rask.build", "package \"util\" \"0.1.0\" {\n    feature \"json\" {\n        dep \"serde\" { path: \"../serde\" }\n    }\n}\n")
+        try dir.write("util/lib.rk", "import serde\n")
+        try dir.write("serde/rask.build", "package \"serde\" \"1.0.0\" {}\n")
+        try dir.write("serde/s.rk", "")
+        let app = dir.path + "/app"
+        #expect(try AmpuProcess.run(["check"], environment: plain, directory: app).stderr == "Checked 1 package, 1 module and 2 imported modules: no problems\n")
+        try dir.write("app/rask.build", "package \"app\" \"0.1.0\" {\n    dep \"util\" { path: \"../util\" }\n}\n")
+        #expect(try AmpuProcess.run(["check"], environment: plain, directory: app).stderr == """
+            error[R016]: dependency 'serde' is off: it comes only with feature 'json', which is not enabled
+             --> ../util/lib.rk:1:8
+              |
+            1 | import serde
+              |        ^^^^^ not in this build
+              |
+              = help: ask for it where 'util' is declared: { with: ["json"] }, or mark the feature `default: true` in ../util/rask.build
+
+            error: check failed: 1 error, 0 warnings in 1 package, 1 module and 1 imported module
+
+            """)
+    }
+
     @Test("new --lang rask makes a package that checks clean; build says it cannot build Rask yet")
     func new() throws {
         let dir = try ScratchDirectory()

@@ -25,6 +25,8 @@ final class RaskImportResolver: ImportResolver {
     private let featureSets = Mutex<[String: RaskFeatures]>([:])
     /// Where the packages rask.lock chose from a registry directory are, by name.
     private let locked: [String: String]
+    /// The features other packages ask of a package with `with: [...]`, by its directory.
+    private let requested: [String: [String]]
 
     /// The root package's features the imports are checked against.
     let selection: FeatureSelection
@@ -44,6 +46,16 @@ final class RaskImportResolver: ImportResolver {
         }
         self.locked = locked
         selection = setup.features
+        var requested: [String: [String]] = [:]
+        for manifest in setup.packages.packages {
+            let block = RaskPackageDocument(parsing: manifest.source).package
+            for dep in (block?.dependencies ?? []) + (block?.groups.flatMap(\.dependencies) ?? []) {
+                guard let with = dep.property("with")?.value.list, let spec = manifest.dependency(named: dep.name.value),
+                      let dir = Self.directory(of: spec, declaredIn: manifest, locked: locked, cache: setup.directories) else { continue }
+                requested[dir, default: []] += with.compactMap(\.string)
+            }
+        }
+        self.requested = requested
         environmentDiagnostics = RaskFeatures(RaskPackageDocument(parsing: setup.rootManifest.source).package).unknown(setup.features, in: setup.rootManifest)
     }
 
@@ -57,6 +69,11 @@ final class RaskImportResolver: ImportResolver {
 
     /// A path dep's directory, or where rask.lock found a registry dep; git deps are not fetched yet.
     func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String? {
+        Self.directory(of: dependency, declaredIn: manifest, locked: locked, cache: cache)
+    }
+
+    private static func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest, locked: [String: String],
+                                  cache: DirectoryCache) -> String? {
         if let path = dependency.path { return Paths.join(manifest.directory, path.value) }
         if case .registry = dependency.source, let dir = locked[dependency.name.value], cache.isDirectory(dir) { return dir }
         return nil
@@ -80,14 +97,19 @@ final class RaskImportResolver: ImportResolver {
         let manifest = origin.manifestPath.flatMap { packageManifest(in: Paths.parent($0)) }
         if let manifest, let dep = manifest.dependency(named: first) {
             let features = features(of: manifest)
-            // The selection is the root package's; a dependency's own deps take its defaults.
-            let enabled = manifest.path == rootPath ? features.enabled(named: selection.names, defaults: selection.defaults) : features.enabled()
+            // The selection is the root package's; a dependency takes its defaults and what the
+            // packages depending on it ask `with:`.
+            let isRoot = manifest.path == rootPath
+            let enabled = isRoot ? features.enabled(named: selection.names, defaults: selection.defaults)
+                : features.enabled(named: requested[manifest.directory] ?? [])
             if !features.isIn(first, enabled: enabled) {
                 let gate = features.gate(of: first) ?? []
+                let turnOn = isRoot ? "turn it on with --features \(gate[0])"
+                    : "ask for it where '\(manifest.displayName)' is declared: { with: [\"\(gate[0])\"] }"
                 return ImportOutcome(category: .thirdParty, diagnostics: [.error(
                     "dependency '\(first)' is off: it comes only with feature \(gate.map { "'\($0)'" }.joined(separator: " or ")), which is not enabled",
                     .raskDependencyNotEnabled, at: statement.literalRange, label: "not in this build",
-                    help: ["turn it on with --features \(gate[0]), or mark the feature `default: true` in \(show(manifest.path))"])])
+                    help: [turnOn + ", or mark the feature `default: true` in \(show(manifest.path))"])])
             }
             let reference = PackageReference(name: first, declaredIn: manifest.path, directory: directory(of: dep, declaredIn: manifest),
                                              isWholePackage: names.count == 1)
