@@ -130,14 +130,9 @@ extension Ecosystem {
     public func isSourceFile(_ path: String) -> Bool {
         // The last extension compared as bytes, no string made: this runs for every file a
         // workspace walk lists and every input of a plan.
-        let utf8 = path.utf8
-        let nameStart = utf8.lastIndex(of: 0x2F).map { utf8.index(after: $0) } ?? utf8.startIndex
-        let name = utf8[nameStart...]
-        if name.isEmpty || name.elementsEqual(".".utf8) || name.elementsEqual("..".utf8) {
-            return sourceExtensions.contains(Paths.fileExtension(path))
-        }
-        guard let dot = name.lastIndex(of: 0x2E), dot != nameStart else { return false }
-        let ext = utf8[utf8.index(after: dot)...]
+        guard let name = Paths.lastComponentAsWritten(path)?.utf8 else { return sourceExtensions.contains(Paths.fileExtension(path)) }
+        guard let dot = name.lastIndex(of: 0x2E), dot != name.startIndex else { return false }
+        let ext = name[name.index(after: dot)...]
         return sourceExtensions.contains { $0.utf8.elementsEqual(ext) }
     }
 

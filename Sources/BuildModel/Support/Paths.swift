@@ -84,15 +84,19 @@ public enum Paths {
         return String(normalized[..<slash])
     }
 
-    public static func lastComponent(_ path: String) -> String {
-        // Normalizing leaves the last component as it is unless it is empty, `.` or `..`:
-        // only then is the whole path normalized first (this runs for every input of a plan).
+    /// The last component as written, without a copy, when normalizing would leave it as it
+    /// is: nil when it is empty, `.` or `..` (then the whole path must be normalized first).
+    /// `lastComponent` and the checks that run for every input of a plan take it.
+    static func lastComponentAsWritten(_ path: String) -> Substring? {
         let bytes = path.utf8
         let start = bytes.lastIndex(of: 0x2F).map { bytes.index(after: $0) } ?? bytes.startIndex
-        let name = bytes[start...]
-        if !name.isEmpty && !name.elementsEqual(".".utf8) && !name.elementsEqual("..".utf8) {
-            return String(path[start...])
-        }
+        let name = path[start...]
+        if name.isEmpty || name == "." || name == ".." { return nil }
+        return name
+    }
+
+    public static func lastComponent(_ path: String) -> String {
+        if let name = lastComponentAsWritten(path) { return String(name) }
         let normalized = normalize(path)
         let utf8 = normalized.utf8
         guard let slash = utf8.lastIndex(of: 0x2F) else { return normalized }

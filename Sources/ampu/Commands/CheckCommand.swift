@@ -21,11 +21,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("message-format"), help: "How to print diagnostics: human, short or json.")
     var messageFormat: MessageFormat = .human
 
-    @Option(name: .customLong("features"), help: "Features of the root package to turn on, comma-separated (Rask).")
-    var features: [String] = []
-
-    @Flag(name: .customLong("no-default-features"), help: "Leave the root package's default features off (Rask).")
-    var noDefaultFeatures = false
+    @OptionGroup var features: FeatureOptions
 
     func run() throws {
         let fileSystem = LocalFileSystem()
@@ -33,7 +29,7 @@ struct CheckCommand: ParsableCommand {
         do throws(WorkspaceError) {
             let (loader, manifest) = try EcosystemRegistry.standard.loader(
                 from: fileSystem.currentDirectory, manifestPath: manifestPath, fileSystem: fileSystem, environment: Environment.current,
-                features: FeatureSelection(features: features, noDefaultFeatures: noDefaultFeatures))
+                features: features.selection)
             snapshot = try loader.load(from: fileSystem.currentDirectory, manifestPath: manifest)
         } catch {
             let renderer = DiagnosticRenderer(format: messageFormat, colors: Terminal.standardError.supportsColor)

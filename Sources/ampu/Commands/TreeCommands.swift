@@ -6,7 +6,7 @@ enum LockedWorkspace {
     /// The locked graph, and the manifest it is rooted at; the root's dependencies those a
     /// build with these features for this platform takes.
     static func load(_ manifestPath: String?, features: FeatureSelection = .standard,
-                     platform: String = hostPlatform) -> (tree: DependencyTree, manifest: String) {
+                     platform: String = HostPlatform.name) -> (tree: DependencyTree, manifest: String) {
         let fileSystem = LocalFileSystem()
         let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
         guard let lockName = ecosystem.lockFileName else {
@@ -29,15 +29,6 @@ enum LockedWorkspace {
         }
     }
 }
-
-/// The platform ampu runs on, as build files name platforms (`target: "linux"`).
-#if os(macOS)
-let hostPlatform = "macos"
-#elseif os(Windows)
-let hostPlatform = "windows"
-#else
-let hostPlatform = "linux"
-#endif
 
 /// For an ecosystem with no lock file (Aria, Oats): the build's units and what each needs,
 /// from its plan; nil when the ecosystem has a lock file.
@@ -64,11 +55,7 @@ struct TreeCommand: ParsableCommand {
     @Flag(help: "Show only packages locked under more than one name from one source, and what depends on each.")
     var duplicates = false
 
-    @Option(name: .customLong("features"), help: "Features of the root package to turn on, comma-separated (Rask).")
-    var features: [String] = []
-
-    @Flag(name: .customLong("no-default-features"), help: "Leave the root package's default features off (Rask).")
-    var noDefaultFeatures = false
+    @OptionGroup var features: FeatureOptions
 
     @Option(name: .customLong("target"), help: "The platform whose dependencies to show: linux, macos or windows (default: this one).")
     var target: String?
@@ -81,8 +68,8 @@ struct TreeCommand: ParsableCommand {
             Terminal.standardOutput.write(units.tree())
             return
         }
-        let tree = LockedWorkspace.load(manifestPath, features: FeatureSelection(features: features, noDefaultFeatures: noDefaultFeatures),
-                                        platform: target ?? hostPlatform).tree
+        let tree = LockedWorkspace.load(manifestPath, features: features.selection,
+                                        platform: target ?? HostPlatform.name).tree
         if let invert, tree.lock.package(named: invert) == nil {
             ManifestTarget.fail("'\(invert)' is not in the lock file", help: ["the locked packages are: " + tree.lock.packages.map(\.name).joined(separator: ", ")])
         }

@@ -22,7 +22,9 @@ final class RaskImportResolver: ImportResolver {
     private let rootPath: String
     /// The members and their path dependencies, by package directory.
     private let packages: LocalPackages
-    private let featureSets = Mutex<[String: RaskFeatures]>([:])
+    /// The features of each package's block by manifest path: the workspace's read once here,
+    /// any other when first asked.
+    private let featureSets: Mutex<[String: RaskFeatures]>
     /// Where the packages rask.lock chose from a registry directory are, by name.
     private let locked: [String: String]
     /// The features other packages ask of a package with `with: [...]`, by its directory.
@@ -46,9 +48,12 @@ final class RaskImportResolver: ImportResolver {
         }
         self.locked = locked
         selection = setup.features
+        // Each block read once: its features, and what it asks of its deps' with `with:`.
         var requested: [String: [String]] = [:]
-        for manifest in setup.packages.packages {
+        var featureSets: [String: RaskFeatures] = [:]
+        for manifest in setup.packages.packages + [setup.rootManifest] where featureSets[manifest.path] == nil {
             let block = RaskPackageDocument(parsing: manifest.source).package
+            featureSets[manifest.path] = RaskFeatures(block)
             for dep in (block?.dependencies ?? []) + (block?.groups.flatMap(\.dependencies) ?? []) {
                 guard let with = dep.property("with")?.value.list, let spec = manifest.dependency(named: dep.name.value),
                       let dir = Self.directory(of: spec, declaredIn: manifest, locked: locked, cache: setup.directories) else { continue }
@@ -56,7 +61,8 @@ final class RaskImportResolver: ImportResolver {
             }
         }
         self.requested = requested
-        environmentDiagnostics = RaskFeatures(RaskPackageDocument(parsing: setup.rootManifest.source).package).unknown(setup.features, in: setup.rootManifest)
+        environmentDiagnostics = featureSets[setup.rootManifest.path]!.unknown(setup.features, in: setup.rootManifest)
+        self.featureSets = Mutex(featureSets)
     }
 
     private func show(_ path: String) -> String { Paths.display(path, from: root) }

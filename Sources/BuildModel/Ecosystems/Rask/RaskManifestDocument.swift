@@ -150,17 +150,12 @@ public struct RaskManifestDocument: ManifestDocument {
         return at
     }
 
-    private func startOfLine(_ offset: Int) -> Int {
-        var i = offset
-        while i > 0 && source.bytes[i - 1] != 0x0A { i -= 1 }
-        return i
-    }
+    private func startOfLine(_ offset: Int) -> Int { source.lines.lineStarts[source.lines.line(containing: offset)] }
 
     /// Past the line break that ends the line holding `offset`.
     private func endOfLine(_ offset: Int) -> Int {
-        var i = offset
-        while i < source.bytes.count && source.bytes[i] != 0x0A { i += 1 }
-        return min(i + 1, source.bytes.count)
+        let next = source.lines.line(containing: offset) + 1
+        return next < source.lines.lineCount ? source.lines.lineStarts[next] : source.bytes.count
     }
 
     /// The blanks before `range` on its line, when nothing else is before it.

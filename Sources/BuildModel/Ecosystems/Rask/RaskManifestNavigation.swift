@@ -52,8 +52,8 @@ struct RaskManifestNavigation: ManifestNavigation {
     /// The string the cursor is in on its line: where its text starts and ends, and the line's
     /// text before its opening quote.
     private func string(at offset: Int) -> (range: SourceRange, before: String)? {
-        var start = offset
-        while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+        let line = document.source.lines.contentRange(ofLine: document.source.lines.line(containing: offset))
+        let start = line.lowerBound
         var open: Int?
         var i = start
         while i < offset {
@@ -62,8 +62,7 @@ struct RaskManifestNavigation: ManifestNavigation {
             i += 1
         }
         guard let quote = open else { return nil }
-        var end = offset
-        while end < bytes.count && bytes[end] != 0x22 && bytes[end] != 0x0A { end += 1 }
+        let end = bytes[offset..<max(offset, line.upperBound)].firstIndex(of: 0x22) ?? max(offset, line.upperBound)
         return (SourceRange(quote + 1, end), String(decoding: bytes[start..<quote], as: UTF8.self))
     }
 

@@ -16,7 +16,7 @@ enum RaskSourceScanner {
         var scan = SourceScan()
         var token = lexer.next()
         while token.kind != .end {
-            if token.kind == .name, word(token, bytes) == "package", startsLine(token.range.lowerBound, bytes) {
+            if token.kind == .name, word(token, bytes) == "package", startsLine(token.range.lowerBound, source) {
                 // A package block belongs in the build file (seed 002, rule 5).
                 let next = lexer.next()
                 if next.kind == .string {
@@ -26,11 +26,11 @@ enum RaskSourceScanner {
                 token = next
                 continue
             }
-            guard token.kind == .name, word(token, bytes) == "import", startsLine(token.range.lowerBound, bytes) else {
+            guard token.kind == .name, word(token, bytes) == "import", startsLine(token.range.lowerBound, source) else {
                 token = lexer.next()
                 continue
             }
-            let lineEnd = endOfLine(token.range.lowerBound, bytes)
+            let lineEnd = source.lines.contentRange(ofLine: source.lines.line(containing: token.range.lowerBound)).upperBound
             var parts: [RaskLexer.Token] = []
             var next = lexer.next()
             while next.kind != .end && next.range.lowerBound < lineEnd {
@@ -47,16 +47,10 @@ enum RaskSourceScanner {
         String(decoding: bytes[token.range.lowerBound..<token.range.upperBound], as: UTF8.self)
     }
 
-    private static func startsLine(_ offset: Int, _ bytes: [UInt8]) -> Bool {
-        var i = offset
-        while i > 0 && (bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09) { i -= 1 }
-        return i == 0 || bytes[i - 1] == 0x0A
-    }
-
-    private static func endOfLine(_ offset: Int, _ bytes: [UInt8]) -> Int {
-        var i = offset
-        while i < bytes.count && bytes[i] != 0x0A { i += 1 }
-        return i
+    /// Only blanks before `offset` on its line.
+    private static func startsLine(_ offset: Int, _ source: SourceText) -> Bool {
+        let start = source.lines.lineStarts[source.lines.line(containing: offset)]
+        return source.bytes[start..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     private static func statement(importKeyword: SourceRange, _ parts: [RaskLexer.Token], lineEnd: Int, lexer: RaskLexer,

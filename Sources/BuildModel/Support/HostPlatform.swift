@@ -1,0 +1,10 @@
+/// The platform ampu runs on, as build files name platforms (Rask's `target: "linux"`).
+public enum HostPlatform {
+    #if os(macOS)
+    public static let name = "macos"
+    #elseif os(Windows)
+    public static let name = "windows"
+    #else
+    public static let name = "linux"
+    #endif
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import BuildModel
+
+/// `--features` and `--no-default-features`, for the commands that take a selection of the
+/// root package's features (Rask).
+struct FeatureOptions: ParsableArguments {
+    @Option(name: .customLong("features"), help: "Features of the root package to turn on, comma-separated (Rask).")
+    var features: [String] = []
+
+    @Flag(name: .customLong("no-default-features"), help: "Leave the root package's default features off (Rask).")
+    var noDefaultFeatures = false
+
+    var selection: FeatureSelection { FeatureSelection(features: features, noDefaultFeatures: noDefaultFeatures) }
+}
