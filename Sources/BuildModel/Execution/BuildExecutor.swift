@@ -216,7 +216,7 @@ public final class BuildExecutor: Sendable {
         let result: ProcessRunner.Result
         let spawned = clock.now()
         do {
-            result = try ProcessRunner.run(arguments, directory: action.directory, environment: environment, timeout: options.timeout,
+            result = try ProcessRunner.run(arguments, directory: action.directory, environment: environment, timeout: action.limit?.seconds ?? options.timeout,
                                            interrupt: options.interruption?.descriptor)
         } catch {
             record.outcome = .cannotStart(error.description)

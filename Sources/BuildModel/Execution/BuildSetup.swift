@@ -78,7 +78,8 @@ public struct BuildSetup: Sendable {
         }
         let snapshot: WorkspaceSnapshot
         do throws(WorkspaceError) {
-            snapshot = try WorkspaceLoader(ecosystem: found.ecosystem, fileSystem: fileSystem, environment: environment).load(from: directory, manifestPath: found.path)
+            snapshot = try WorkspaceLoader(ecosystem: found.ecosystem, fileSystem: fileSystem, environment: environment, features: overrides.features)
+                .load(from: directory, manifestPath: found.path)
         } catch {
             return .stopped(Report(diagnostics: [error.diagnostic]), summary: nil)
         }
@@ -171,6 +172,16 @@ public struct PreparedBuild: Sendable {
             copy.nothingToDo = false
             return .success(copy)
         }
+    }
+
+    /// Every action of `kind` runs again, changed or not (`--force` for build scripts): their
+    /// fingerprints go, and the build is not taken to have nothing to do.
+    public mutating func runAgain(_ kind: BuildAction.Kind) {
+        let fingerprints = FingerprintStore(targetDirectory: plan.targetDirectory, stats: stats)
+        let again = plan.actions.filter { $0.kind == kind }
+        for action in again { fingerprints.remove(for: action) }
+        // What they generate may change: every action is looked at again.
+        if !again.isEmpty { onlyThese = nil }
     }
 
     /// What running the plan would do, running nothing (`--dry-run`). When something would run,

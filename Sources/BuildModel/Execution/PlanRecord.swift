@@ -18,6 +18,7 @@ enum PlanRecord {
         for a in plan.actions {
             out += "action\t\(a.kind.rawValue)\t\(field(a.package))\t\(field(a.description))\t\(field(a.directory))\t\(field(a.depfile ?? ""))\n"
             out += "a\t\(list(a.arguments))\nl\t\(list(a.launcher))\ne\t\(list(a.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }))\n"
+            if let limit = a.limit { out += "t\t\(list(["\(limit.seconds)", limit.message] + limit.help))\n" }
             out += "i\t\(list(a.inputs))\no\t\(list(a.outputs))\nc\t\(list(a.compiledFiles))\nd\t\(a.dependencies.map(String.init).joined(separator: "\u{1F}"))\n"
         }
         for (word, products) in [("program", plan.programs), ("test", plan.tests)] {
@@ -84,6 +85,10 @@ enum PlanRecord {
                     guard let eq = pair.firstIndex(of: "=") else { return nil }
                     pending!.environment[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
                 }
+            case UInt8(ascii: "t"):
+                let f = list(rest)
+                guard f.count >= 2, let seconds = Double(f[0]) else { return nil }
+                pending!.limit = BuildAction.TimeLimit(seconds: seconds, message: f[1], help: Array(f.dropFirst(2)))
             case UInt8(ascii: "i"): pending!.inputs = list(rest)
             case UInt8(ascii: "o"): pending!.outputs = list(rest)
             case UInt8(ascii: "c"): pending!.compiledFiles = list(rest)

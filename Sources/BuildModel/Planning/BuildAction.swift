@@ -14,6 +14,23 @@ public struct BuildAction: Hashable, Sendable {
         case link
         /// A command the build file gives (Aria's `pre_build`, `post_build`, a custom target's).
         case command
+        /// A program the build compiles and then runs to prepare a package (Rask's build
+        /// script): `--force` runs it again.
+        case buildScript = "build-script"
+    }
+
+    /// A time limit of its own, over the build's `[build] timeout`, with what to say when it is
+    /// reached (Rask's `build_timeout`).
+    public struct TimeLimit: Hashable, Sendable {
+        public var seconds: Double
+        public var message: String
+        public var help: [String]
+
+        public init(seconds: Double, message: String, help: [String]) {
+            self.seconds = seconds
+            self.message = message
+            self.help = help
+        }
     }
 
     /// Its index in the plan.
@@ -44,9 +61,12 @@ public struct BuildAction: Hashable, Sendable {
     /// Actions that must finish first, by id: those writing files it reads, and any it is
     /// ordered after.
     public var dependencies: [Int]
+    /// Its own time limit; nil: the build's.
+    public var limit: TimeLimit?
 
     public init(id: Int = 0, kind: Kind, package: String, description: String, arguments: [String], launcher: [String] = [], environment: [String: String] = [:],
-                directory: String, inputs: [String], outputs: [String], depfile: String? = nil, compiledFiles: [String] = [], dependencies: [Int] = []) {
+                directory: String, inputs: [String], outputs: [String], depfile: String? = nil, compiledFiles: [String] = [], dependencies: [Int] = [],
+                limit: TimeLimit? = nil) {
         self.id = id
         self.kind = kind
         self.package = package
@@ -60,6 +80,7 @@ public struct BuildAction: Hashable, Sendable {
         self.depfile = depfile
         self.compiledFiles = compiledFiles
         self.dependencies = dependencies
+        self.limit = limit
     }
 
     /// What is run: the launcher, then the arguments.

@@ -15,6 +15,8 @@ public struct BuildOverrides: Hashable, Sendable, CustomStringConvertible {
     /// The compiler's command line, by the name the ecosystem gives it (Oats: `current` for
     /// single-file mode).
     public var compilerForm: String?
+    /// The root package's features (Rask's `--features`, `--no-default-features`).
+    public var features = FeatureSelection.standard
 
     public init(outputDirectory: String? = nil, outputName: String? = nil, linker: String? = nil, optimization: Int? = nil, lto: String? = nil,
                 compilerForm: String? = nil) {
@@ -37,6 +39,8 @@ public struct BuildOverrides: Hashable, Sendable, CustomStringConvertible {
     /// One line for the kept plan's key: empty when nothing is overridden.
     public var description: String {
         [outputDirectory.map { "out-dir=\($0)" }, outputName.map { "out-name=\($0)" }, linker.map { "linker=\($0)" },
-         optimization.map { "opt=\($0)" }, lto.map { "lto=\($0)" }, compilerForm.map { "form=\($0)" }].compactMap { $0 }.joined(separator: " ")
+         optimization.map { "opt=\($0)" }, lto.map { "lto=\($0)" }, compilerForm.map { "form=\($0)" },
+         features == .standard ? nil : "features=\(features.names.joined(separator: ","))\(features.defaults ? "" : " no-default-features")"]
+            .compactMap { $0 }.joined(separator: " ")
     }
 }

@@ -90,6 +90,7 @@ public struct GitCache: Sendable {
     }
 
     /// `update` for a caller that holds the cache's lock already (`locked`).
+    @discardableResult
     func updateLocked(_ location: String, url: String) throws(Failure) -> String {
         let mirror = try mirror(of: location)
         let exists = fileSystem.isDirectory(mirror)
@@ -98,6 +99,7 @@ public struct GitCache: Sendable {
         do throws(GitCLI.Failure) {
             try GitCLI.check(url: url)
             if exists {
+                try? fileSystem.removeItem(Paths.join(mirror, Self.tagNote))
                 try git.run(["--git-dir", mirror, "fetch", "--quiet", "--prune", "--tags", "--force", "--no-auto-maintenance", "--no-write-fetch-head", "--", url,
                              "+refs/heads/*:refs/heads/*"])
             } else {
@@ -108,7 +110,42 @@ public struct GitCache: Sendable {
             throw .git(error)
         }
         if !exists { try rename(temporary, mirror) }
+        try noteTags(mirror)
         return mirror
+    }
+
+    /// The tags of a location's mirror and the commits they name. Each fetch notes them in
+    /// `<mirror>/ampu-tags`, so a run that needs no fetch reads the note instead of starting
+    /// git; a mirror without a whole note (an older ampu's, a cut-short write) asks git.
+    public func tags(_ location: String) throws(Failure) -> [(tag: String, commit: String)] {
+        let mirror = try mirror(of: location)
+        if let bytes = try? fileSystem.readFile(Paths.join(mirror, Self.tagNote)), let noted = Self.readTagNote(bytes) { return noted }
+        return try noteTags(mirror)
+    }
+
+    static let tagNote = "ampu-tags"
+
+    /// Asks git for a mirror's tags and notes them.
+    @discardableResult
+    private func noteTags(_ mirror: String) throws(Failure) -> [(tag: String, commit: String)] {
+        let tags: [(tag: String, commit: String)]
+        do throws(GitCLI.Failure) { tags = try git.tags(ofMirror: mirror) } catch { throw .git(error) }
+        // One `TAG COMMIT` line each, then `end`: a note a crash cuts short is not taken.
+        let text = tags.map { "\($0.tag) \($0.commit)\n" }.joined() + "end\n"
+        try? fileSystem.writeRecord(Paths.join(mirror, Self.tagNote), Array(text.utf8))
+        return tags
+    }
+
+    static func readTagNote(_ bytes: [UInt8]) -> [(tag: String, commit: String)]? {
+        var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 2, lines.removeLast().isEmpty, lines.removeLast() == "end" else { return nil }
+        var tags: [(tag: String, commit: String)] = []
+        for line in lines {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2 else { return nil }
+            tags.append((String(parts[0]), String(parts[1])))
+        }
+        return tags
     }
 
     /// The commit a tag, branch or commit names in the mirror.
@@ -125,24 +162,34 @@ public struct GitCache: Sendable {
     /// A file of a commit, read from the mirror without a checkout (a manifest, to learn a
     /// version's dependencies); nil when the commit has no such file.
     public func file(_ location: String, commit: String, path: String) throws(Failure) -> [UInt8]? {
+        let mirror = try mirror(of: location)
+        let memo = GitFileMemo(mirror: mirror)
+        if let known = memo.read(commit: commit, file: path) { return known }
         let result: ProcessRunner.Result
         do {
-            result = try ProcessRunner.run(["git", "--git-dir", try mirror(of: location), "show", "\(commit):\(path)"],
+            result = try ProcessRunner.run(["git", "--git-dir", mirror, "show", "\(commit):\(path)"],
                                            environment: git.environment, timeout: git.timeout)
         } catch {
             throw .fileSystem("\(error)")
         }
-        return result.succeeded ? result.stdout : nil
+        guard result.succeeded else { return nil }
+        memo.write(commit: commit, file: path, result.stdout)
+        return result.stdout
     }
 
     /// One file of each of several commits, in one `git cat-file --batch`; by commit, nil
     /// where a commit has no such file.
-    public func files(_ location: String, commits: [String], path: String) throws(Failure) -> [String: [UInt8]?] {
-        guard !commits.isEmpty else { return [:] }
-        for c in commits { _ = try Self.checkedCommit(c) }
+    public func files(_ location: String, commits wanted: [String], path: String) throws(Failure) -> [String: [UInt8]?] {
+        for c in wanted { _ = try Self.checkedCommit(c) }
+        let mirror = try mirror(of: location)
+        let memo = GitFileMemo(mirror: mirror)
+        var out: [String: [UInt8]?] = [:]
+        for c in wanted { if let known = memo.read(commit: c, file: path) { out[c] = .some(known) } }
+        let commits = wanted.filter { out[$0] == nil }
+        guard !commits.isEmpty else { return out }
         let result: ProcessRunner.Result
         do {
-            result = try ProcessRunner.run(["git", "--git-dir", try mirror(of: location), "cat-file", "--batch"],
+            result = try ProcessRunner.run(["git", "--git-dir", mirror, "cat-file", "--batch"],
                                            environment: git.environment, timeout: git.timeout,
                                            input: Array(commits.map { "\($0):\(path)\n" }.joined().utf8))
         } catch {
@@ -150,7 +197,6 @@ public struct GitCache: Sendable {
         }
         guard result.succeeded else { throw .fileSystem("`git cat-file` failed: \(result.stderrText)") }
         // Each answer: `<id> blob <size>\n<bytes>\n`, or `<name> missing\n`.
-        var out: [String: [UInt8]?] = [:]
         let bytes = result.stdout
         var i = 0
         for commit in commits {
@@ -158,7 +204,9 @@ public struct GitCache: Sendable {
             let header = String(decoding: bytes[i..<end], as: UTF8.self).split(separator: " ")
             i = end + 1
             if header.count == 3, header[1] == "blob", let size = Int(header[2]), i + size <= bytes.count {
-                out[commit] = .some(Array(bytes[i..<(i + size)]))
+                let file = Array(bytes[i..<(i + size)])
+                out[commit] = .some(file)
+                memo.write(commit: commit, file: path, file)
                 i += size + 1
             } else {
                 out[commit] = .some(nil)

@@ -145,7 +145,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                 try cache.update(package, url: url)
             }
             if let pin { return [try pinned(package, commit: try cache.commit(package, ref: pin))] }
-            return try tagged(package, tags: try cache.git.tags(ofMirror: mirror))
+            return try tagged(package, tags: try cache.tags(package))
         } catch let error as ResolutionError {
             throw error
         } catch {
@@ -163,9 +163,10 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             return [try pinned(package, commit: commit)]
         }
         guard let wanted = state.withLock({ $0.ranged.contains(package) ? nil : $0.pinnedTags[package] }), !wanted.isEmpty else { return nil }
-        let tags = (try? cache.git.tags(ofMirror: mirror)) ?? []
+        let tags = (try? cache.tags(package)) ?? []
         guard wanted.isSubset(of: Set(tags.map(\.tag))) else { return nil }
-        return try tagged(package, tags: tags)
+        // Only the pinned tags' versions can be chosen: only their manifests are read.
+        return try tagged(package, tags: tags, reading: wanted)
     }
 
     /// A pinned commit as the one version there is: the one its manifest says.
@@ -176,9 +177,9 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     }
 
     /// The tags that name versions, with every tagged commit's manifest read at once.
-    private func tagged(_ package: String, tags: [(tag: String, commit: String)]) throws(GitCache.Failure) -> [(version: Version, tag: String?, commit: String)] {
+    private func tagged(_ package: String, tags: [(tag: String, commit: String)], reading: Set<String>? = nil) throws(GitCache.Failure) -> [(version: Version, tag: String?, commit: String)] {
         let versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: Optional(t.tag), commit: t.commit) } }
-        try preloadManifests(package, commits: versions.map(\.commit))
+        try preloadManifests(package, commits: versions.filter { reading?.contains($0.tag!) ?? true }.map(\.commit))
         return versions
     }
 

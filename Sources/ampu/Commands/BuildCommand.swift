@@ -48,7 +48,7 @@ struct BuildCommand: ParsableCommand {
             session.check([], answer: true)
         }
         let session = BuildSession(options: options)
-        var prepared = session.plan(partial: !plan, shortcut: !plan && !timings && !dryRun && names.isEmpty)
+        var prepared = session.plan(partial: !plan, shortcut: !plan && !timings && !dryRun && names.isEmpty && !options.force)
         if !names.isEmpty {
             switch prepared.selecting(names) {
             case .success(let part): prepared = part

@@ -24,6 +24,14 @@ struct BuildOptions: ParsableArguments {
     @Option(name: .customLong("message-format"), help: "How to print diagnostics: human, short or json.")
     var messageFormat: MessageFormat = .human
 
+    @OptionGroup var features: FeatureOptions
+
+    @Flag(help: "Run every build script again, changed or not (Rask).")
+    var force = false
+
+    @Flag(name: .customLong("build-verbose"), help: "Say what each build script does as it runs (Rask).")
+    var buildVerbose = false
+
     var profileName: String { profile ?? (release ? "release" : "debug") }
 
     func validate() throws {
@@ -53,6 +61,7 @@ struct BuildSession {
     func plan(partial: Bool = false, shortcut: Bool = false) -> PreparedBuild {
         var setup = BuildSetup(fileSystem: workspaceFiles, environment: environment, profile: options.profileName, tool: Self.toolIdentity(fileSystem))
         setup.overrides = overrides
+        setup.overrides.features = options.features.selection
         let outcome = setup.prepare(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, partial: partial, shortcut: shortcut) { miss in
             // AMPU_DEBUG_PLAN=1 says why the plan is made afresh.
             if environment["AMPU_DEBUG_PLAN"] != nil { Terminal.standardError.write("plan cache: \(miss.line)\n") }
@@ -78,7 +87,10 @@ struct BuildSession {
     /// Returns whether every action succeeded (and the plan had no error).
     @discardableResult
     func execute(_ prepared: PreparedBuild, timings: Bool = false) -> Bool {
+        var prepared = prepared
+        if options.force { prepared.runAgain(.buildScript) }
         let plan = prepared.plan
+        let narration = options.buildVerbose ? BuildScriptNarration(plan: plan, manifest: prepared.rootManifest) : nil
         let started = Clock.now()
         if prepared.nothingToDo {
             status("Finished", finished(plan, seconds: format2(Clock.now() - started)))
@@ -107,6 +119,7 @@ struct BuildSession {
                 progress.started(action)
             case .finished(let action, let record):
                 progress.finished(action) {
+                    if let narration, record.outcome != .upToDate { Terminal.standardError.write(narration.lines(for: action, record)) }
                     if options.verbose, record.outcome != .upToDate, let why = record.staleness {
                         status("Dirty", "\(action.description.drop { $0 != " " }.dropFirst()): \(why.display(plan))")
                         status("Running", "`\(action.shellCommand)`")
@@ -186,8 +199,13 @@ struct BuildSession {
             message = "\(action.description) failed: '\(Paths.lastComponent(action.arguments[0]))' exited with status \(status)"
         case .timedOut:
             code = .actionTimedOut
-            message = "\(action.description) ran for more than \(Int(timeout)) second\(timeout == 1 ? "" : "s") and was stopped"
-            help = ["raise `timeout` under [build] if it needs longer; a compiler that never ends may be looping on its input"]
+            if let limit = action.limit {
+                message = limit.message
+                help = limit.help
+            } else {
+                message = "\(action.description) ran for more than \(Int(timeout)) second\(timeout == 1 ? "" : "s") and was stopped"
+                help = ["raise `timeout` under [build] if it needs longer; a compiler that never ends may be looping on its input"]
+            }
         case .missingOutput(let path):
             code = .missingOutput
             message = "\(action.description) succeeded but did not write '\(plan.display(path))'"

@@ -1,6 +1,5 @@
 import ArgumentParser
 import BuildModel
-import Foundation
 
 /// ampu run as `toasty` (a link named so), with the command line of Oats's build tool (seed 004):
 /// `toasty [--verbose] build|run|new`. Builds go through the same plan, scheduler and records

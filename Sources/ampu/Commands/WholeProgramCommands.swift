@@ -1,6 +1,8 @@
 import ArgumentParser
 import BuildModel
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `ampu elm plan|check`: seed 001's build driver for Elm applications and packages.
 struct WholeProgramCommand: ParsableCommand {
@@ -118,14 +120,15 @@ struct WholeProgramSession {
                 Terminal.standardOutput.write("\n")
                 Terminal.exitNow(0)
             }
-            guard ["", "y", "yes"].contains(reply.trimmingCharacters(in: .whitespaces).lowercased()) else { Terminal.exitNow(0) }
+            let answer = reply.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
+            guard ["", "y", "yes"].contains(String(answer).lowercased()) else { Terminal.exitNow(0) }
         }
         guard let compile = plan.compile else {
             let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor)
             Terminal.standardError.write(renderer.render([plan.missingCompiler!], sources: [:], defaultFile: ""))
             Terminal.exitNow(1)
         }
-        guard FileManager.default.changeCurrentDirectoryPath(compile.directory) else { fail("cannot enter \(compile.directory)") }
+        guard chdir(compile.directory) == 0 else { fail("cannot enter \(compile.directory)") }
         Terminal.exec(compile.commandLine)
     }
 

@@ -37,6 +37,50 @@ struct GitCacheTests {
         #expect(try cache.materialize("github.com/user/json", commit: commit) == checkout)
     }
 
+    @Test("a fetch notes the mirror's tags; later reads take the note without git; a note cut short is not taken")
+    func tagNote() throws {
+        let fixture = try GitFixture()
+        try fixture.repository("json", versions: ["1.0.0", "1.1.0"], files: json)
+        let git = GitCLI(environment: fixture.env, timeout: 60)
+        let cache = GitCache(root: fixture.root + "/cache", git: git)
+        let mirror = try cache.update("github.com/user/json", url: GitCLI.url(forLocation: "github.com/user/json"))
+        let tags = try git.tags(ofMirror: mirror)
+        let note = mirror + "/ampu-tags"
+        #expect(try String(contentsOfFile: note, encoding: .utf8) == "v1.0.0 \(tags[0].commit)\nv1.1.0 \(tags[1].commit)\nend\n")
+        #expect(try cache.tags("github.com/user/json").map(\.tag) == ["v1.0.0", "v1.1.0"])
+        // What the note says is what is read: git is not asked.
+        try "v9.9.9 \(tags[0].commit)\nend\n".write(toFile: note, atomically: true, encoding: .utf8)
+        #expect(try cache.tags("github.com/user/json").map(\.tag) == ["v9.9.9"])
+        // A note without its last line is asked again of git, and written whole.
+        try "v9.9.9 \(tags[0].commit)\n".write(toFile: note, atomically: true, encoding: .utf8)
+        #expect(try cache.tags("github.com/user/json").map(\.tag) == ["v1.0.0", "v1.1.0"])
+        #expect(try String(contentsOfFile: note, encoding: .utf8) == "v1.0.0 \(tags[0].commit)\nv1.1.0 \(tags[1].commit)\nend\n")
+    }
+
+    @Test("a file read out of a commit is kept beside the mirror and read from there after; a copy cut short is not taken")
+    func fileMemo() throws {
+        let fixture = try GitFixture()
+        try fixture.repository("json", versions: ["1.0.0", "1.1.0"], files: json)
+        let git = GitCLI(environment: fixture.env, timeout: 60)
+        let cache = GitCache(root: fixture.root + "/cache", git: git)
+        let mirror = try cache.update("github.com/user/json", url: GitCLI.url(forLocation: "github.com/user/json"))
+        let commits = try git.tags(ofMirror: mirror).map(\.commit)
+        let manifest = "[package]\nname = \"github.com/user/json\"\nversion = \"1.0.0\"\n"
+        #expect(try cache.file("github.com/user/json", commit: commits[0], path: "asthra.toml").map { String(decoding: $0, as: UTF8.self) } == manifest)
+        let kept = mirror + "/ampu-files/\(commits[0])-asthra.toml"
+        #expect(try String(contentsOfFile: kept, encoding: .utf8) == manifest + "\u{0}ampu-file\n")
+        // What is kept is what is read: git is not asked.
+        try "changed\u{0}ampu-file\n".write(toFile: kept, atomically: true, encoding: .utf8)
+        #expect(try cache.file("github.com/user/json", commit: commits[0], path: "asthra.toml") == Array("changed".utf8))
+        #expect(try cache.files("github.com/user/json", commits: commits, path: "asthra.toml")[commits[0]] == .some(Array("changed".utf8)))
+        // Cut short (no marker): read from git again.
+        try "chan".write(toFile: kept, atomically: true, encoding: .utf8)
+        #expect(try cache.file("github.com/user/json", commit: commits[0], path: "asthra.toml").map { String(decoding: $0, as: UTF8.self) } == manifest)
+        // The batch read keeps what it reads too.
+        _ = try cache.files("github.com/user/json", commits: commits, path: "asthra.toml")
+        #expect(FileManager.default.fileExists(atPath: mirror + "/ampu-files/\(commits[1])-asthra.toml"))
+    }
+
     @Test("URLs and refs that git would read as options or commands are refused before git runs")
     func refused() throws {
         #expect(throws: GitCLI.Failure.refusedURL("--upload-pack=touch /tmp/x", reason: "it begins with '-', which git would read as an option")) {

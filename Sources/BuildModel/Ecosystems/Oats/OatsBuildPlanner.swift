@@ -22,11 +22,11 @@ struct OatsBuildPlanner {
     static func plan(_ request: BuildRequest) -> BuildPlan {
         var plan = request.emptyPlan()
         let root = request.snapshot.rootManifest
-        guard let compiler = ToolLocator.find(configured: nil, variable: "OATSC", defaultName: "oatsc", manifestDirectory: root.directory,
-                                              environment: request.environment, fileSystem: request.fileSystem) else {
-            plan.diagnostics.append(ToolLocator.notFound("the Oats compiler", variable: "OATSC", defaultName: "oatsc",
-                                                         install: "install oatsc and put its directory on PATH", environment: request.environment,
-                                                         file: root.path).unplaced)
+        let compiler: String
+        switch request.compiler("the Oats compiler", variable: "OATSC", defaultName: "oatsc", install: "install oatsc and put its directory on PATH") {
+        case .success(let found): compiler = found
+        case .failure(let missing):
+            plan.diagnostics.append(missing)
             return plan
         }
         let form = request.overrides.compilerForm ?? root.toolchain.preset?.value ?? detectForm(compiler, environment: request.environment)

@@ -3,12 +3,11 @@ extension DiagnosticCode {
     public static let raskMalformedImport = DiagnosticCode("R014", "An import that is not `import name[.name…]` with an optional `.{A, B}`, `.*` or `as name`.")
     public static let raskGlobImport = DiagnosticCode("R015", "`import a.*`, which brings every public name of `a` into the file (warning).")
     public static let raskDependencyNotEnabled = DiagnosticCode("R016", "An import of a dep that only a feature brings in, when that feature is not enabled.")
-    public static let raskBuildNotYet = DiagnosticCode("R017", "`ampu build` on a Rask package: building Rask is not there yet (`ampu check` is).")
 
     /// The codes only Rask reports, in README order.
     static let rask: [DiagnosticCode] = [
         .raskSyntax, .raskString, .raskDependencyOutsideBlock, .raskDuplicatePackage, .raskPackageInSource, .raskNestedGroup, .raskUnknownScope,
         .raskScopeContents, .raskDependencyInTwoFeatures, .raskUnknownFeature, .raskEnablesCycle, .raskRedundantFeatureTag, .raskProfileInheritance,
-        .raskMalformedImport, .raskGlobImport, .raskDependencyNotEnabled, .raskBuildNotYet,
+        .raskMalformedImport, .raskGlobImport, .raskDependencyNotEnabled,
     ]
 }

@@ -1,6 +1,6 @@
 /// Rask (seed 002): a `rask.build` (real projects: `build.rk`) whose package block declares the
 /// package, its deps, features, scopes and profiles; `.rk` sources, a directory per package,
-/// `import a.b` statements. `ampu check` and the server read it; builds are still to come.
+/// `import a.b` statements; built by `RaskBuildPlanner` in the seed's lifecycle.
 public struct RaskEcosystem: Ecosystem {
     public init() {}
 
@@ -88,11 +88,7 @@ public struct RaskEcosystem: Ecosystem {
     }
 
     public func planBuild(_ request: BuildRequest) -> BuildPlan {
-        var plan = request.emptyPlan()
-        let manifest = request.snapshot.rootManifest
-        plan.diagnostics.append(.error("ampu cannot build Rask packages yet", .raskBuildNotYet, at: manifest.package?.name?.range ?? .at(0),
-                                       label: "a Rask package", help: ["`ampu check` reads this package and its imports; building it comes next"]).inFile(manifest.path))
-        return plan
+        RaskBuildPlanner.plan(request)
     }
 
     public func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File] {

@@ -57,10 +57,35 @@ enum RaskManifestReader {
             }
         }
         manifest.diagnostics += diagnostics.map { $0.inFile(path) }
+        manifest.build.profiles = block.groups.filter { $0.keyword.value == "profile" }.map(profile)
         return manifest
     }
 
     /// One dep: a `path`, a `git` repository (at a `branch`), or a version from a registry.
+    /// `profile "NAME" { inherits: …, opt_level: …, debug_info: …, lto: … }` as a build profile
+    /// (`opt_level` `"s"` and `"z"`, for size, build at level 2; the rules check the values).
+    static func profile(_ group: RaskPackageDocument.Group) -> BuildProfile {
+        var profile = BuildProfile(name: group.name)
+        if let e = group.entry("inherits"), let name = e.value.string { profile.inherits = Located(name, range: e.value.range) }
+        if let e = group.entry("opt_level") {
+            let text: String? = switch e.value.kind {
+            case .number(let n): n
+            case .string(let s): s == "s" || s == "z" ? "2" : s
+            default: nil
+            }
+            if let text { profile.optimization = Located(text, range: e.value.range) }
+        }
+        if let e = group.entry("debug_info"), case .bool(let b) = e.value.kind { profile.debug = Located(b, range: e.value.range) }
+        if let e = group.entry("lto") {
+            switch e.value.kind {
+            case .bool(let b): profile.lto = Located(b ? "full" : "none", range: e.value.range)
+            case .string(let s): profile.lto = Located(s == "fat" ? "full" : s, range: e.value.range)
+            default: break
+            }
+        }
+        return profile
+    }
+
     private static func spec(_ dep: RaskPackageDocument.Dependency, scope: DependencyScope, section: String,
                              diagnostics: inout [Diagnostic]) -> DependencySpec {
         var source = DependencySource.registry

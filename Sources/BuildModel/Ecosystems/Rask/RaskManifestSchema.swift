@@ -11,7 +11,7 @@ enum RaskManifestSchema {
             ManifestKey(name: "repository", kind: .string, summary: "Where its source lives.", example: "\"https://github.com/…\""),
             ManifestKey(name: "members", kind: .stringArray, summary: "Workspace member directories, each with its own build file.", example: "[]"),
             ManifestKey(name: "allow", kind: .stringArray, summary: "Capabilities the package may use (`net`, `os`, …).", example: "[]"),
-            ManifestKey(name: "build_timeout", kind: .string, summary: "How long the build script may run.", example: "\"60s\""),
+            ManifestKey(name: "build_timeout", kind: .integer, summary: "Seconds the build script may run before it is stopped (default 300).", example: "300"),
             ManifestKey(name: "build_max_memory", kind: .string, summary: "How much memory the build script may use.", example: "\"1GB\""),
         ]),
         ManifestTable(["package", "dep"], summary: "A dep's sub-block: `dep \"name\" \"^1.0\" { key: value }`.", keys: [

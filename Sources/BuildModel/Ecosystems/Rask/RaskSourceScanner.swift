@@ -26,6 +26,12 @@ enum RaskSourceScanner {
                 token = next
                 continue
             }
+            // `func main` starting a line: the package is a program.
+            if token.kind == .name, word(token, bytes) == "func", startsLine(token.range.lowerBound, source) {
+                var probe = lexer
+                let name = probe.next()
+                if name.kind == .name, word(name, bytes) == "main" { scan.definesEntryPoint = true }
+            }
             guard token.kind == .name, word(token, bytes) == "import", startsLine(token.range.lowerBound, source) else {
                 token = lexer.next()
                 continue

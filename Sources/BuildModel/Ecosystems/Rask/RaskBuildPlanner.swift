@@ -1,0 +1,199 @@
+/// A Rask workspace as build actions, in the seed's lifecycle (002, "Build Lifecycle"), for
+/// each package after the packages it needs:
+/// 1. the package block is read and 2. its deps resolved: the workspace load did both;
+/// 3. its `scope "build"` deps are compiled like any package, before the build script;
+/// 4. when its build file defines `func build`, the build script is compiled
+///    (`rask compile rask.build -o target/<profile>/build/<name>/build-script [--dep N=DIR]…`)
+/// 5. and run (`RaskBuildScript` says how), writing generated sources to `.rk-gen/`;
+/// 6. the package is compiled with them (`rask compile DIR --emit lib|obj -o OUT --depfile OUT.d`,
+///    the depfile naming every file it read): a library
+///    to `target/<profile>/deps/lib<name>.a`, the root package, when it has `func main`, to
+///    `target/<profile>/obj/<name>.o`;
+/// 7. which `cc` links with every library into `target/<profile>/<name>`.
+struct RaskBuildPlanner {
+    let request: BuildRequest
+    var plan: BuildPlan
+    let compiler: String
+
+    var snapshot: WorkspaceSnapshot { request.snapshot }
+    var fileSystem: any FileSystem { request.fileSystem }
+
+    static func plan(_ request: BuildRequest) -> BuildPlan {
+        var plan = request.emptyPlan()
+        let compiler: String
+        switch request.compiler("the Rask compiler", variable: "RASK", defaultName: "rask", install: "install rask and put its directory on PATH") {
+        case .success(let found): compiler = found
+        case .failure(let missing):
+            plan.diagnostics.append(missing)
+            return plan
+        }
+        var planner = RaskBuildPlanner(request: request, plan: plan, compiler: compiler)
+        planner.run()
+        return planner.plan
+    }
+
+    /// A package to build: its manifest, the features it is built with, and the packages it
+    /// needs (its own deps, and those of its build script).
+    struct Unit {
+        var manifest: PackageManifest
+        var features: Set<String>
+        var dependencies: [(name: String, unit: Int)] = []
+        var buildDependencies: [(name: String, unit: Int)] = []
+    }
+
+    private mutating func run() {
+        let units = collect()
+        let graph = {
+            var g = Digraph(nodeCount: units.count)
+            for (i, u) in units.enumerated() { g.setSuccessors(of: i, (u.dependencies + u.buildDependencies).map(\.unit)) }
+            return g
+        }()
+        guard let order = graph.dependencyOrder() else { return }  // a cycle of path deps is reported by check (M018)
+        var library: [Int: (path: String, action: Int)] = [:]
+        for index in order {
+            let unit = units[index]
+            let isRoot = index == 0
+            var script: (action: Int, depfile: String)?
+            if RaskPackageDocument(parsing: unit.manifest.source).buildFunction != nil {
+                script = buildScript(unit, units: units, libraries: library)
+            }
+            let program = isRoot && sources(of: unit.manifest).contains { snapshot.modules[$0]?.definesEntryPoint == true }
+            let made = compile(unit, units: units, libraries: library, script: script, program: program)
+            if program {
+                link(unit, object: made, libraries: order.filter { $0 != index }.reversed().compactMap { library[$0] })
+            } else {
+                library[index] = made
+            }
+        }
+    }
+
+    /// The root package and every package its selected deps reach (build deps too; dev deps
+    /// are for tests), each with its features: the root's as the command line says, a
+    /// dependency's defaults plus what its dependents ask with `with: […]`.
+    private func collect() -> [Unit] {
+        let root = snapshot.rootManifest
+        var units = [Unit(manifest: root, features: features(of: root, asked: [], selection: request.overrides.features))]
+        var index = [root.directory: 0]
+        var asked: [String: Set<String>] = [:]
+        var next = 0
+        while next < units.count {
+            let manifest = units[next].manifest
+            let selection = next == 0 ? request.overrides.features : FeatureSelection.standard
+            let block = RaskPackageDocument(parsing: manifest.source).package
+            let entries = (block?.dependencies ?? []) + (block?.groups.flatMap(\.dependencies) ?? [])
+            for dep in snapshot.ecosystem.selectedDependencies(of: manifest, features: selection, platform: HostPlatform.name).dependencies where dep.scope != .dev {
+                guard let directory = snapshot.resolver.directory(of: dep, declaredIn: manifest),
+                      let other = snapshot.packages.packages.first(where: { $0.directory == directory })
+                        ?? snapshot.ecosystem.loadManifest(in: directory, fileSystem: fileSystem) else { continue }
+                let with = entries.first { $0.name.value == dep.name.value }?.property("with")?.value.list?.compactMap(\.string) ?? []
+                asked[directory, default: []].formUnion(with)
+                let target: Int
+                if let known = index[directory] {
+                    target = known
+                } else {
+                    target = units.count
+                    index[directory] = target
+                    units.append(Unit(manifest: other, features: []))
+                }
+                if dep.scope == .build { units[next].buildDependencies.append((dep.name.value, target)) } else { units[next].dependencies.append((dep.name.value, target)) }
+            }
+            next += 1
+        }
+        for i in units.indices.dropFirst() {
+            units[i].features = features(of: units[i].manifest, asked: asked[units[i].manifest.directory] ?? [], selection: .standard)
+        }
+        return units
+    }
+
+    private func features(of manifest: PackageManifest, asked: Set<String>, selection: FeatureSelection) -> Set<String> {
+        RaskFeatures(RaskPackageDocument(parsing: manifest.source).package).enabled(named: selection.names + asked.sorted(), defaults: selection.defaults)
+    }
+
+    /// `target/<profile>/build/<name>/`: the build script's binary, its depfile and `out_dir`.
+    private func scriptDirectory(_ unit: Unit) -> String {
+        Paths.join(plan.profileDirectory, "build", unit.manifest.displayName)
+    }
+
+    /// Steps 4 and 5: the build script compiled, then run.
+    private mutating func buildScript(_ unit: Unit, units: [Unit], libraries: [Int: (path: String, action: Int)]) -> (action: Int, depfile: String) {
+        let manifest = unit.manifest
+        let name = manifest.displayName
+        let directory = scriptDirectory(unit)
+        let binary = Paths.join(directory, "build-script")
+        var arguments = [compiler, "compile", plan.display(manifest.path), "-o", plan.display(binary)]
+        for (dep, i) in unit.buildDependencies { arguments += ["--dep", "\(dep)=\(plan.display(units[i].manifest.directory))"] }
+        let compiled = plan.add(BuildAction(
+            kind: .compile, package: name, description: "Compiling \(name) (build script)", arguments: arguments, directory: plan.root,
+            inputs: [manifest.path] + unit.buildDependencies.compactMap { libraries[$0.unit]?.path }, outputs: [binary],
+            compiledFiles: [manifest.path], dependencies: unit.buildDependencies.compactMap { libraries[$0.unit]?.action }))
+        let script = RaskBuildScript(manifest: manifest, profile: plan.profile, features: unit.features, outputDirectory: Paths.join(directory, "out"),
+                                     depfile: Paths.join(directory, "build-script.d"))
+        let ran = plan.add(BuildAction(
+            kind: .buildScript, package: name, description: "Running \(name) (build script)", arguments: [binary], environment: script.environment,
+            directory: manifest.directory, inputs: [manifest.path, binary], outputs: [script.depfile], depfile: script.depfile,
+            dependencies: [compiled], limit: script.limit))
+        return (ran, script.depfile)
+    }
+
+    /// Step 6: the package's sources, generated ones included, compiled after its deps and its
+    /// build script.
+    private mutating func compile(_ unit: Unit, units: [Unit], libraries: [Int: (path: String, action: Int)],
+                                  script: (action: Int, depfile: String)?, program: Bool) -> (path: String, action: Int) {
+        let manifest = unit.manifest
+        let name = manifest.displayName
+        let output = program ? Paths.join(plan.profileDirectory, "obj", "\(name).o") : Paths.join(plan.profileDirectory, "deps", "lib\(name).a")
+        // The compiler says in a depfile every file it read, generated ones included: a build
+        // script's next run that changes one compiles the package again.
+        let depfile = output + ".d"
+        var arguments = [compiler, "compile", plan.display(manifest.directory), "--emit", program ? "obj" : "lib", "-o", plan.display(output),
+                         "--depfile", plan.display(depfile)]
+        for (dep, i) in unit.dependencies { arguments += ["--dep", "\(dep)=\(plan.display(units[i].manifest.directory))"] }
+        if !unit.features.isEmpty { arguments += ["--features", unit.features.sorted().joined(separator: ",")] }
+        arguments.append("-O\(plan.profile.optimization)")
+        if plan.profile.debugInfo { arguments.append("-g") }
+        let own = sources(of: manifest)
+        let generated = generatedSources(of: manifest)
+        var inputs = own + generated + unit.dependencies.compactMap { libraries[$0.unit]?.path }
+        var after = unit.dependencies.compactMap { libraries[$0.unit]?.action }
+        // The build script's depfile names the files it generated: a new one changes it.
+        if let script {
+            inputs.append(script.depfile)
+            after.append(script.action)
+        }
+        let id = plan.add(BuildAction(
+            kind: .compile, package: name, description: "Compiling \(name)", arguments: arguments, directory: plan.root,
+            inputs: inputs.sorted(), outputs: [output], depfile: depfile, compiledFiles: own + generated, dependencies: after))
+        return (output, id)
+    }
+
+    /// Step 7: the program linked by `cc` (`$CC`) with the libraries, dependents before what
+    /// they depend on.
+    private mutating func link(_ unit: Unit, object: (path: String, action: Int), libraries: [(path: String, action: Int)]) {
+        let name = unit.manifest.displayName
+        let output = Paths.join(plan.profileDirectory, name)
+        let linker = request.environment["CC"].flatMap { $0.isEmpty ? nil : $0 } ?? "cc"
+        var arguments = [linker, "-o", plan.display(output), plan.display(object.path)] + libraries.map { plan.display($0.path) }
+        if plan.profile.debugInfo { arguments.append("-g") }
+        let id = plan.add(BuildAction(
+            kind: .link, package: name, description: "Linking \(name)", arguments: arguments, directory: plan.root,
+            inputs: [object.path] + libraries.map(\.path), outputs: [output], dependencies: [object.action] + libraries.map(\.action)))
+        plan.programs.append(BuildPlan.Product(name: name, package: name, path: output, action: id))
+    }
+
+    /// The package's own `.rk` files: under its directory, not in a package inside it, not
+    /// the build file.
+    private func sources(of manifest: PackageManifest) -> [String] {
+        let walker = SourceWalker(ecosystem: snapshot.ecosystem, package: manifest, cache: directories, excluded: [])
+        return walker.walk(manifest.directory).files.filter { snapshot.ecosystem.isSource($0, of: manifest) }.sorted()
+    }
+
+    /// What an earlier run of the build script left in `.rk-gen/`. The listing is the load's:
+    /// a kept plan is made again when the script writes a new file there.
+    private func generatedSources(of manifest: PackageManifest) -> [String] {
+        let directory = Paths.join(manifest.directory, RaskBuildScript.generatedDirectory)
+        return (directories.entries(of: directory) ?? []).filter { Paths.fileExtension($0) == "rk" }.map { Paths.join(directory, $0) }.sorted()
+    }
+
+    /// The load's directory listings (what a kept plan is checked against), else fresh ones.
+    private var directories: DirectoryCache { snapshot.directories ?? DirectoryCache(fileSystem: fileSystem) }
+}

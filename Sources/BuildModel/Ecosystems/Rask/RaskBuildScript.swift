@@ -1,0 +1,79 @@
+/// How a package's build script runs (seed 002, "Build Logic"): the compiled `func build` is
+/// started in the package's directory with its `BuildContext` in the environment, and stopped
+/// after `build_timeout` seconds (300 unless the package block says).
+///
+/// | Variable | `BuildContext` field |
+/// |---|---|
+/// | `RASK_PACKAGE_NAME`, `RASK_PACKAGE_VERSION`, `RASK_PACKAGE_DIR` | `package_name`, `package_version`, `package_dir` |
+/// | `RASK_PROFILE`, `RASK_OPT_LEVEL`, `RASK_DEBUG_INFO` (`true`/`false`) | `profile` |
+/// | `RASK_TARGET_ARCH`, `RASK_TARGET_OS`, `RASK_TARGET_ENV` | `target` |
+/// | `RASK_FEATURES` (comma-separated) | `features` |
+/// | `RASK_GEN_DIR` (`<package>/.rk-gen`), `RASK_OUT_DIR` | `gen_dir`, `out_dir` |
+/// | `RASK_DEPFILE` | where the script says what it read and wrote |
+///
+/// The script writes `$RASK_DEPFILE` as a Makefile rule: the files it generated as targets, the
+/// files it declared (`ctx.declare_dependency`, globs expanded) as prerequisites. ampu runs it
+/// again when the build file, the script or a declared file changes (the seed's trigger
+/// table), and the package's compile again when the generated files change.
+struct RaskBuildScript {
+    static let generatedDirectory = ".rk-gen"
+    static let defaultTimeout = 300.0
+
+    let manifest: PackageManifest
+    let profile: ProfileSettings
+    let features: Set<String>
+    let outputDirectory: String
+    let depfile: String
+
+    var environment: [String: String] {
+        [
+            "RASK_PACKAGE_NAME": manifest.displayName,
+            "RASK_PACKAGE_VERSION": manifest.package?.version.map { "\($0.value)" } ?? "0.0.0",
+            "RASK_PACKAGE_DIR": manifest.directory,
+            "RASK_PROFILE": profile.name,
+            "RASK_OPT_LEVEL": "\(profile.optimization)",
+            "RASK_DEBUG_INFO": profile.debugInfo ? "true" : "false",
+            "RASK_TARGET_ARCH": Self.architecture,
+            "RASK_TARGET_OS": HostPlatform.name,
+            "RASK_TARGET_ENV": "gnu",
+            "RASK_FEATURES": features.sorted().joined(separator: ","),
+            "RASK_GEN_DIR": Paths.join(manifest.directory, Self.generatedDirectory),
+            "RASK_OUT_DIR": outputDirectory,
+            "RASK_DEPFILE": depfile,
+        ]
+    }
+
+    /// `build_timeout: 300` (seconds; `"300s"` and `"5m"` too), and the seed's message when it
+    /// is reached.
+    var limit: BuildAction.TimeLimit {
+        let file = Paths.lastComponent(manifest.path)
+        let seconds = RaskPackageDocument(parsing: manifest.source).package?.entry("build_timeout").flatMap { Self.seconds($0.value) } ?? Self.defaultTimeout
+        let shown = seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)"
+        return BuildAction.TimeLimit(seconds: seconds, message: "Build script exceeded timeout (\(shown)s)",
+                                     help: ["Increase in \(file): build_timeout: \(Int(seconds * 2))"])
+    }
+
+    static func seconds(_ value: RaskPackageDocument.Value) -> Double? {
+        switch value.kind {
+        case .number(let text): return Double(text).flatMap { $0 > 0 ? $0 : nil }
+        case .string(let text):
+            var number = Substring(text)
+            var scale = 1.0
+            if number.hasSuffix("ms") { number = number.dropLast(2); scale = 0.001 }
+            else if number.hasSuffix("s") { number = number.dropLast() }
+            else if number.hasSuffix("m") { number = number.dropLast(); scale = 60 }
+            return Double(number).flatMap { $0 > 0 ? $0 * scale : nil }
+        default: return nil
+        }
+    }
+
+    static var architecture: String {
+        #if arch(x86_64)
+        "x86_64"
+        #elseif arch(arm64)
+        "aarch64"
+        #else
+        "unknown"
+        #endif
+    }
+}

@@ -1,0 +1,271 @@
+import Foundation
+import Testing
+
+/// The Rask compiler cannot be built here: this stand-in compiles build scripts into programs
+/// that do what `func build` says, and packages into real objects with `cc` (see its header).
+let raskStandIn = fixtures + "/standin/rask"
+
+/// `Fixtures/rask/build` copied into a scratch directory: `app`, a program with a build script
+/// that declares `schema/*.json` and writes `.rk-gen/types.rk`, and its path dep `greet`.
+final class RaskBuildFixture {
+    let scratch: ScratchDirectory
+    var app: String { scratch.path + "/app" }
+
+    init() throws {
+        scratch = try ScratchDirectory()
+        for package in ["app", "greet"] {
+            try FileManager.default.copyItem(atPath: fixtures + "/rask/build/" + package, toPath: scratch.path + "/" + package)
+        }
+    }
+
+    func ampu(_ arguments: [String]) throws -> AmpuProcess.Result {
+        try AmpuProcess.run(arguments, environment: plain.merging(["RASK": raskStandIn]) { _, new in new }, directory: app)
+    }
+
+    func read(_ relative: String) throws -> String { try scratch.read(relative) }
+    func write(_ relative: String, _ text: String) throws { try scratch.write(relative, text) }
+
+    /// The build script's runs so far, one line each (the stand-in's record in its out_dir).
+    func scriptRuns() -> [String] {
+        ((try? read("app/target/debug/build/app/out/runs")) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    func runProgram() throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: app + "/target/debug/app")
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        p.waitUntilExit()
+        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+}
+
+@Suite("ampu build for Rask: the seed's lifecycle")
+struct RaskBuildTests {
+    @Test("the plan: the dep, the build script compiled and run, the package with what it generates, the link")
+    func plan() throws {
+        let f = try RaskBuildFixture()
+        let plan = try f.ampu(["build", "--plan"])
+        #expect(plan.stdout == """
+            Plan for the 'debug' profile [unoptimized + debuginfo]: 5 actions in target/debug
+
+            [1] Compiling greet
+                \(raskStandIn) compile \(f.scratch.path)/greet --emit lib -o target/debug/deps/libgreet.a --depfile target/debug/deps/libgreet.a.d -O0 -g
+                reads 1 file, writes target/debug/deps/libgreet.a
+
+            [2] Compiling app (build script)
+                \(raskStandIn) compile rask.build -o target/debug/build/app/build-script
+                reads 1 file, writes target/debug/build/app/build-script
+
+            [3] Running app (build script)
+                \(f.app)/target/debug/build/app/build-script
+                reads 2 files, writes target/debug/build/app/build-script.d
+                after [2]
+
+            [4] Compiling app
+                \(raskStandIn) compile . --emit obj -o target/debug/obj/app.o --depfile target/debug/obj/app.o.d --dep greet=\(f.scratch.path)/greet -O0 -g
+                reads 3 files, writes target/debug/obj/app.o
+                after [1] [3]
+
+            [5] Linking app
+                cc -o target/debug/app target/debug/obj/app.o target/debug/deps/libgreet.a -g
+                reads 2 files, writes target/debug/app
+                after [1] [4]
+
+            """)
+        #expect(plan.status == 0)
+    }
+
+    @Test("a build runs the build script, compiles what it generated with the sources, and links a program that runs")
+    func build() throws {
+        let f = try RaskBuildFixture()
+        let build = try f.ampu(["build", "-j1"])
+        #expect(build.stderr.hasPrefix("""
+               Compiling greet
+               Compiling app (build script)
+                 Running app (build script)
+               Compiling app
+                 Linking app
+                Finished `debug` profile [unoptimized + debuginfo] in
+            """))
+        #expect(build.status == 0)
+        #expect(try f.read("app/.rk-gen/types.rk") == "func generated() {\n    print(\"generated from the schema\")\n}\n")
+        #expect(try f.runProgram() == "hello from greet\napp main\ngenerated from the schema\n")
+        #expect(try f.read("app/target/debug/build/app/build-script.d") == "\(f.app)/.rk-gen/types.rk: schema/user.json\n")
+        #expect(f.scriptRuns() == ["run features= profile=debug"])
+    }
+
+    @Test("the seed's trigger table: no change, a source edit: no run; a declared file, rask.build, --force: a run")
+    func triggers() throws {
+        let f = try RaskBuildFixture()
+        #expect(try f.ampu(["build"]).status == 0)
+
+        let again = try f.ampu(["build"])
+        #expect(again.stderr.hasPrefix("    Finished `debug` profile [unoptimized + debuginfo] in"))
+        #expect(f.scriptRuns().count == 1)
+
+        try f.write("app/main.rk", try f.read("app/main.rk") + "// an edit\n")
+        let source = try f.ampu(["build"])
+        #expect(source.stderr.hasPrefix("   Compiling app\n    Finished"))
+        #expect(f.scriptRuns().count == 1)
+
+        try f.write("app/schema/user.json", "{ \"name\": \"string\", \"age\": \"int\" }\n")
+        let declared = try f.ampu(["build"])
+        #expect(declared.stderr.hasPrefix("     Running app (build script)\n    Finished"))
+        #expect(f.scriptRuns().count == 2)
+
+        try f.write("app/rask.build", try f.read("app/rask.build") + "// a comment\n")
+        let buildFile = try f.ampu(["build"])
+        #expect(buildFile.stderr.hasPrefix("""
+               Compiling app (build script)
+                 Running app (build script)
+                Finished
+            """))
+        #expect(f.scriptRuns().count == 3)
+
+        let forced = try f.ampu(["build", "--force"])
+        #expect(forced.stderr.hasPrefix("     Running app (build script)\n    Finished"))
+        #expect(f.scriptRuns().count == 4)
+    }
+
+    @Test("--features reaches the compile and the build script's context; a new selection builds again")
+    func features() throws {
+        let f = try RaskBuildFixture()
+        let plan = try f.ampu(["build", "--plan", "--features", "loud"])
+        #expect(plan.stdout.contains("    \(raskStandIn) compile . --emit obj -o target/debug/obj/app.o --depfile target/debug/obj/app.o.d --dep greet=\(f.scratch.path)/greet --features loud -O0 -g\n"))
+        #expect(try f.ampu(["build", "--features", "loud"]).status == 0)
+        #expect(f.scriptRuns() == ["run features=loud profile=debug"])
+        let unknown = try f.ampu(["build", "--features", "lound"])
+        #expect(unknown.stderr == """
+            error[R010]: package 'app' has no feature 'lound'
+             --> rask.build:1:9
+              |
+            1 | package "app" "0.1.0" {
+              |         ^^^^^ --features lound
+              |
+              = help: did you mean 'loud'?
+              = help: its features are: loud
+
+            error: could not build: `ampu check` found 1 error
+
+            """)
+        #expect(unknown.status == 1)
+    }
+
+    @Test("--build-verbose prints the seed's progress lines for the build script")
+    func verbose() throws {
+        let f = try RaskBuildFixture()
+        let build = try f.ampu(["build", "--build-verbose", "-j1"])
+        let lines = build.stderr.split(separator: "\n").map(String.init)
+        // The script's time varies: the line is checked up to it.
+        #expect(Array(lines[0..<8]) == [
+            "   Compiling greet",
+            "Parsing package block...",
+            "  ✓ 1 dependency",
+            "Compiling build script...",
+            "  ✓ Compiled rask.build",
+            "   Compiling app (build script)",
+            "Running build script...",
+            "  [build] Writing .rk-gen/types.rk (60 bytes)",
+        ])
+        #expect(lines[8].hasPrefix("  ✓ Build script succeeded (") && lines[8].hasSuffix("ms)"))
+        #expect(Array(lines[9...]).prefix(3) == ["     Running app (build script)", "   Compiling app", "     Linking app"])
+    }
+
+    @Test("a failing build script is shown at its line in rask.build, and nothing after it runs")
+    func scriptFails() throws {
+        let f = try RaskBuildFixture()
+        let text = try f.read("app/rask.build")
+        try f.write("app/rask.build", text.replacingOccurrences(of: "    try ctx.write_source", with: "    try ctx.check_schema() // STANDIN_FAIL\n    try ctx.write_source"))
+        let build = try f.ampu(["build", "-j1"])
+        #expect(build.stderr.hasSuffix("""
+               Compiling app (build script)
+            error: Build script failed
+              --> rask.build:10:5
+               |
+            10 |     try ctx.check_schema() // STANDIN_FAIL
+               |     ^^^
+
+            error[B002]: Running app (build script) failed: 'build-script' exited with status 1
+              = note: the command was: \(f.app)/target/debug/build/app/build-script
+
+            error: could not build; 1 action failed; 2 not started
+
+            """))
+        #expect(build.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: f.app + "/target/debug/app"))
+    }
+
+    @Test("a build script running past build_timeout is stopped with the seed's message")
+    func timeout() throws {
+        let f = try RaskBuildFixture()
+        let text = try f.read("app/rask.build")
+        try f.write("app/rask.build", text.replacingOccurrences(of: "build_timeout: 5", with: "build_timeout: 1")
+            .replacingOccurrences(of: "    try ctx.write_source", with: "    wait_forever() // STANDIN_LOOP\n    try ctx.write_source"))
+        let build = try f.ampu(["build", "-j1"])
+        #expect(build.stderr.hasSuffix("""
+               Compiling app (build script)
+            error[B003]: Build script exceeded timeout (1s)
+              = note: the command was: \(f.app)/target/debug/build/app/build-script
+              = help: Increase in rask.build: build_timeout: 2
+
+            error: could not build; 1 action failed; 2 not started
+
+            """))
+        #expect(build.status == 1)
+        // The plan kept from that build carries the limit and its message.
+        let again = try f.ampu(["build", "-j1"])
+        #expect(again.stderr == """
+            error[B003]: Build script exceeded timeout (1s)
+              = note: the command was: \(f.app)/target/debug/build/app/build-script
+              = help: Increase in rask.build: build_timeout: 2
+
+            error: could not build; 1 action failed; 2 not started
+
+            """)
+    }
+
+    @Test("compile_commands.json has an entry for every source and the build script; generated sources once they exist")
+    func compileCommands() throws {
+        let f = try RaskBuildFixture()
+        #expect(try f.ampu(["build"]).status == 0)
+        func files() throws -> [String] {
+            let entries = try JSONSerialization.jsonObject(with: Data(try f.read("app/compile_commands.json").utf8)) as! [[String: Any]]
+            return entries.map { $0["file"] as! String }
+        }
+        #expect(try files() == [f.scratch.path + "/greet/greet.rk", f.app + "/rask.build", f.app + "/main.rk"])
+        #expect(try f.ampu(["compile-commands"]).status == 0)
+        #expect(try files() == [f.scratch.path + "/greet/greet.rk", f.app + "/rask.build", f.app + "/main.rk", f.app + "/.rk-gen/types.rk"])
+    }
+
+    @Test("a build script that generates something else compiles the package again, with the kept plan too")
+    func generatedChange() throws {
+        let f = try RaskBuildFixture()
+        #expect(try f.ampu(["build"]).status == 0)
+        #expect(try f.ampu(["build"]).status == 0)
+        let text = try f.read("app/rask.build")
+        try f.write("app/rask.build", text.replacingOccurrences(of: "generated from the schema", with: "generated again"))
+        let build = try f.ampu(["run"])
+        #expect(build.stdout == "hello from greet\napp main\ngenerated again\n")
+    }
+
+    @Test("run builds and runs the program; a missing compiler is named with the way to get it")
+    func runAndMissingCompiler() throws {
+        let f = try RaskBuildFixture()
+        let run = try f.ampu(["run"])
+        #expect(run.stdout == "hello from greet\napp main\ngenerated from the schema\n")
+        #expect(run.status == 0)
+        let fresh = try RaskBuildFixture()
+        let missing = try AmpuProcess.run(["build"], environment: plain, directory: fresh.app)
+        #expect(missing.stderr == """
+            error[B001]: the Rask compiler was not found: $RASK is not set and no 'rask' is on PATH
+              = note: PATH is /usr/bin:/bin
+              = help: install rask and put its directory on PATH, or set RASK=/path/to/rask
+
+            error: could not build; the plan has errors (above)
+
+            """)
+        #expect(missing.status == 1)
+    }
+}
