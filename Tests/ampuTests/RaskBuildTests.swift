@@ -6,14 +6,15 @@ import Testing
 let raskStandIn = fixtures + "/standin/rask"
 
 /// `Fixtures/rask/build` copied into a scratch directory: `app`, a program with a build script
-/// that declares `schema/*.json` and writes `.rk-gen/types.rk`, and its path dep `greet`.
+/// that declares `schema/*.json` and writes `.rk-gen/types.rk`; its path dep `greet`, with tests
+/// that use its dev dep `checks`.
 final class RaskBuildFixture {
     let scratch: ScratchDirectory
     var app: String { scratch.path + "/app" }
 
     init() throws {
         scratch = try ScratchDirectory()
-        for package in ["app", "greet"] {
+        for package in ["app", "greet", "checks"] {
             try FileManager.default.copyItem(atPath: fixtures + "/rask/build/" + package, toPath: scratch.path + "/" + package)
         }
     }
@@ -52,7 +53,7 @@ struct RaskBuildTests {
 
             [1] Compiling greet
                 \(raskStandIn) compile \(f.scratch.path)/greet --emit lib -o target/debug/deps/libgreet.a --depfile target/debug/deps/libgreet.a.d -O0 -g
-                reads 1 file, writes target/debug/deps/libgreet.a
+                reads 2 files, writes target/debug/deps/libgreet.a
 
             [2] Compiling app (build script)
                 \(raskStandIn) compile rask.build -o target/debug/build/app/build-script
@@ -234,9 +235,10 @@ struct RaskBuildTests {
             let entries = try JSONSerialization.jsonObject(with: Data(try f.read("app/compile_commands.json").utf8)) as! [[String: Any]]
             return entries.map { $0["file"] as! String }
         }
-        #expect(try files() == [f.scratch.path + "/greet/greet.rk", f.app + "/rask.build", f.app + "/main.rk"])
+        #expect(try files() == [f.scratch.path + "/greet/greet.rk", f.scratch.path + "/greet/greet_test.rk", f.app + "/rask.build", f.app + "/main.rk"])
         #expect(try f.ampu(["compile-commands"]).status == 0)
-        #expect(try files() == [f.scratch.path + "/greet/greet.rk", f.app + "/rask.build", f.app + "/main.rk", f.app + "/.rk-gen/types.rk"])
+        #expect(try files() == [f.scratch.path + "/greet/greet.rk", f.scratch.path + "/greet/greet_test.rk", f.app + "/rask.build", f.app + "/main.rk",
+                                f.app + "/.rk-gen/types.rk"])
     }
 
     @Test("a build script that generates something else compiles the package again, with the kept plan too")
@@ -248,6 +250,30 @@ struct RaskBuildTests {
         try f.write("app/rask.build", text.replacingOccurrences(of: "generated from the schema", with: "generated again"))
         let build = try f.ampu(["run"])
         #expect(build.stdout == "hello from greet\napp main\ngenerated again\n")
+    }
+
+    @Test("test builds a package's tests with its dev deps and runs them; a failing one fails the run")
+    func tests() throws {
+        let f = try RaskBuildFixture()
+        let environment = plain.merging(["RASK": raskStandIn]) { _, new in new }
+        let plan = try AmpuProcess.run(["build", "--plan"], environment: environment, directory: f.scratch.path + "/greet")
+        #expect(plan.stdout.contains("""
+            [3] Compiling greet (tests)
+                \(raskStandIn) compile . --emit test -o target/debug/obj/greet-tests.o --depfile target/debug/obj/greet-tests.o.d --dep checks=\(f.scratch.path)/checks -O0 -g
+                reads 3 files, writes target/debug/obj/greet-tests.o
+                after [1]
+
+            [4] Linking greet (tests)
+                cc -o target/debug/tests/greet target/debug/obj/greet-tests.o target/debug/deps/libchecks.a -g
+            """))
+        let passing = try AmpuProcess.run(["test"], environment: environment, directory: f.scratch.path + "/greet")
+        #expect(passing.stdout == "\nrunning 1 test\ntest greet/greet ... ok (2 checks passed)\n\n1 passed, 0 failed\n")
+        #expect(passing.status == 0)
+        try f.write("greet/greet_test.rk", try f.read("greet/greet_test.rk").replacingOccurrences(of: "func greets_once() -> bool {", with: "func greets_once() -> bool { // STANDIN_FAIL"))
+        let failing = try AmpuProcess.run(["test"], environment: environment, directory: f.scratch.path + "/greet")
+        #expect(failing.stdout.hasSuffix("0 passed, 1 failed\n"))
+        #expect(failing.stdout.contains("FAIL greets_once"))
+        #expect(failing.status == 1)
     }
 
     @Test("run builds and runs the program; a missing compiler is named with the way to get it")
@@ -267,5 +293,49 @@ struct RaskBuildTests {
 
             """)
         #expect(missing.status == 1)
+    }
+}
+
+/// The real Rask projects in ../shared beside the repository.
+let raskProjects = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared/corpora/rask").path
+
+@Suite("ampu build on the real Rask workspace")
+struct RaskCorpusBuildTests {
+    @Test("the workspace era of lsm_database: its root builds nothing of its own, the library (and its tests) before the program that links it",
+          .enabled(if: FileManager.default.fileExists(atPath: raskProjects), "skipped: ../shared/corpora/rask is absent"))
+    func workspace() throws {
+        let scratch = try ScratchDirectory()
+        let copy = scratch.path + "/lsm_database"
+        try FileManager.default.copyItem(atPath: raskProjects + "/lsm_database-workspace@2e65d3345b", toPath: copy)
+        let plan = try AmpuProcess.run(["build", "--plan"], environment: plain.merging(["RASK": raskStandIn]) { _, new in new }, directory: copy)
+        #expect(plan.stdout == """
+            Plan for the 'debug' profile [unoptimized + debuginfo]: 5 actions in target/debug
+
+            [1] Compiling lsm
+                \(raskStandIn) compile lsm --emit lib -o target/debug/deps/liblsm.a --depfile target/debug/deps/liblsm.a.d -O0 -g
+                reads 9 files, writes target/debug/deps/liblsm.a
+
+            [2] Compiling lsm (tests)
+                \(raskStandIn) compile lsm --emit test -o target/debug/obj/lsm-tests.o --depfile target/debug/obj/lsm-tests.o.d -O0 -g
+                reads 9 files, writes target/debug/obj/lsm-tests.o
+
+            [3] Linking lsm (tests)
+                cc -o target/debug/tests/lsm target/debug/obj/lsm-tests.o -g
+                reads 1 file, writes target/debug/tests/lsm
+                after [2]
+
+            [4] Compiling lsm-cli
+                \(raskStandIn) compile lsm-cli --emit obj -o target/debug/obj/lsm-cli.o --depfile target/debug/obj/lsm-cli.o.d --dep lsm=lsm -O0 -g
+                reads 2 files, writes target/debug/obj/lsm-cli.o
+                after [1]
+
+            [5] Linking lsm-cli
+                cc -o target/debug/lsm-cli target/debug/obj/lsm-cli.o target/debug/deps/liblsm.a -g
+                reads 2 files, writes target/debug/lsm-cli
+                after [1] [4]
+
+            """)
+        #expect(plan.status == 0)
     }
 }

@@ -10,6 +10,9 @@
 ///    to `target/<profile>/deps/lib<name>.a`, the root package, when it has `func main`, to
 ///    `target/<profile>/obj/<name>.o`;
 /// 7. which `cc` links with every library into `target/<profile>/<name>`.
+/// A workspace package with tests (`test "…" { }`, `@test`) is compiled once more with
+/// `--emit test` and its dev deps, and linked into `target/<profile>/tests/<name>`, which
+/// `ampu test` runs.
 struct RaskBuildPlanner {
     let request: BuildRequest
     var plan: BuildPlan
@@ -39,49 +42,81 @@ struct RaskBuildPlanner {
         var features: Set<String>
         var dependencies: [(name: String, unit: Int)] = []
         var buildDependencies: [(name: String, unit: Int)] = []
+        /// A workspace package's `scope "dev"` deps: its tests link them.
+        var devDependencies: [(name: String, unit: Int)] = []
+    }
+
+    /// What a package's compile makes: a library, a program's object, or its tests' object.
+    enum Emit: String {
+        case lib, obj, test
     }
 
     private mutating func run() {
         let units = collect()
         let graph = {
             var g = Digraph(nodeCount: units.count)
-            for (i, u) in units.enumerated() { g.setSuccessors(of: i, (u.dependencies + u.buildDependencies).map(\.unit)) }
+            for (i, u) in units.enumerated() { g.setSuccessors(of: i, (u.dependencies + u.buildDependencies + u.devDependencies).map(\.unit)) }
             return g
         }()
         guard let order = graph.dependencyOrder() else { return }  // a cycle of path deps is reported by check (M018)
         var library: [Int: (path: String, action: Int)] = [:]
+        let members = Set(snapshot.members.map(\.directory))
         for index in order {
             let unit = units[index]
-            let isRoot = index == 0
+            let hasScript = RaskPackageDocument(parsing: unit.manifest.source).buildFunction != nil
+            let own = sources(of: unit.manifest)
+            // A workspace's root with no sources of its own (`members` only) builds nothing.
+            if own.isEmpty && !hasScript && generatedSources(of: unit.manifest).isEmpty { continue }
             var script: (action: Int, depfile: String)?
-            if RaskPackageDocument(parsing: unit.manifest.source).buildFunction != nil {
-                script = buildScript(unit, units: units, libraries: library)
-            }
-            let program = isRoot && sources(of: unit.manifest).contains { snapshot.modules[$0]?.definesEntryPoint == true }
-            let made = compile(unit, units: units, libraries: library, script: script, program: program)
+            if hasScript { script = buildScript(unit, units: units, libraries: library) }
+            let member = members.contains(unit.manifest.directory)
+            let program = member && own.contains { snapshot.modules[$0]?.definesEntryPoint == true }
+            let made = compile(unit, .init(rawValue: program ? "obj" : "lib")!, units: units, libraries: library, script: script)
             if program {
-                link(unit, object: made, libraries: order.filter { $0 != index }.reversed().compactMap { library[$0] })
+                link(unit, object: made, libraries: needed(by: index, units: units, order: order, tests: false).reversed().compactMap { library[$0] }, tests: false)
             } else {
                 library[index] = made
+            }
+            // A workspace package whose sources hold `test "…"` blocks or `@test` functions.
+            if member && own.contains(where: hasTests) {
+                let object = compile(unit, .test, units: units, libraries: library, script: script)
+                link(unit, object: object, libraries: needed(by: index, units: units, order: order, tests: true).reversed().compactMap { library[$0] }, tests: true)
             }
         }
     }
 
-    /// The root package and every package its selected deps reach (build deps too; dev deps
-    /// are for tests), each with its features: the root's as the command line says, a
-    /// dependency's defaults plus what its dependents ask with `with: […]`.
+    /// The packages a program links: those its deps reach (and, for its tests, its dev deps;
+    /// not its build script's), in `order`.
+    private func needed(by unit: Int, units: [Unit], order: [Int], tests: Bool) -> [Int] {
+        var reached = Set<Int>()
+        var pending = (units[unit].dependencies + (tests ? units[unit].devDependencies : [])).map(\.unit)
+        while let next = pending.popLast() {
+            if reached.insert(next).inserted { pending += units[next].dependencies.map(\.unit) }
+        }
+        return order.filter(reached.contains)
+    }
+
+    /// The workspace's packages (the root first) and every package their selected deps reach
+    /// (build deps too; dev deps are for tests), each with its features: the root's as the
+    /// command line says, another's defaults plus what its dependents ask with `with: […]`.
     private func collect() -> [Unit] {
         let root = snapshot.rootManifest
-        var units = [Unit(manifest: root, features: features(of: root, asked: [], selection: request.overrides.features))]
+        var units = [Unit(manifest: root, features: [])]
         var index = [root.directory: 0]
+        for member in snapshot.members where index[member.directory] == nil {
+            index[member.directory] = units.count
+            units.append(Unit(manifest: member, features: []))
+        }
         var asked: [String: Set<String>] = [:]
+        let memberCount = units.count
         var next = 0
         while next < units.count {
             let manifest = units[next].manifest
             let selection = next == 0 ? request.overrides.features : FeatureSelection.standard
             let block = RaskPackageDocument(parsing: manifest.source).package
             let entries = (block?.dependencies ?? []) + (block?.groups.flatMap(\.dependencies) ?? [])
-            for dep in snapshot.ecosystem.selectedDependencies(of: manifest, features: selection, platform: HostPlatform.name).dependencies where dep.scope != .dev {
+            for dep in snapshot.ecosystem.selectedDependencies(of: manifest, features: selection, platform: HostPlatform.name).dependencies
+                where dep.scope != .dev || next < memberCount {
                 guard let directory = snapshot.resolver.directory(of: dep, declaredIn: manifest),
                       let other = snapshot.packages.packages.first(where: { $0.directory == directory })
                         ?? snapshot.ecosystem.loadManifest(in: directory, fileSystem: fileSystem) else { continue }
@@ -95,12 +130,17 @@ struct RaskBuildPlanner {
                     index[directory] = target
                     units.append(Unit(manifest: other, features: []))
                 }
-                if dep.scope == .build { units[next].buildDependencies.append((dep.name.value, target)) } else { units[next].dependencies.append((dep.name.value, target)) }
+                switch dep.scope {
+                case .build: units[next].buildDependencies.append((dep.name.value, target))
+                case .dev: units[next].devDependencies.append((dep.name.value, target))
+                default: units[next].dependencies.append((dep.name.value, target))
+                }
             }
             next += 1
         }
-        for i in units.indices.dropFirst() {
-            units[i].features = features(of: units[i].manifest, asked: asked[units[i].manifest.directory] ?? [], selection: .standard)
+        for i in units.indices {
+            units[i].features = features(of: units[i].manifest, asked: asked[units[i].manifest.directory] ?? [],
+                                         selection: i == 0 ? request.overrides.features : .standard)
         }
         return units
     }
@@ -137,47 +177,53 @@ struct RaskBuildPlanner {
 
     /// Step 6: the package's sources, generated ones included, compiled after its deps and its
     /// build script.
-    private mutating func compile(_ unit: Unit, units: [Unit], libraries: [Int: (path: String, action: Int)],
-                                  script: (action: Int, depfile: String)?, program: Bool) -> (path: String, action: Int) {
+    private mutating func compile(_ unit: Unit, _ emit: Emit, units: [Unit], libraries: [Int: (path: String, action: Int)],
+                                  script: (action: Int, depfile: String)?) -> (path: String, action: Int) {
         let manifest = unit.manifest
         let name = manifest.displayName
-        let output = program ? Paths.join(plan.profileDirectory, "obj", "\(name).o") : Paths.join(plan.profileDirectory, "deps", "lib\(name).a")
+        let output = switch emit {
+        case .lib: Paths.join(plan.profileDirectory, "deps", "lib\(name).a")
+        case .obj: Paths.join(plan.profileDirectory, "obj", "\(name).o")
+        case .test: Paths.join(plan.profileDirectory, "obj", "\(name)-tests.o")
+        }
+        let deps = unit.dependencies + (emit == .test ? unit.devDependencies : [])
         // The compiler says in a depfile every file it read, generated ones included: a build
         // script's next run that changes one compiles the package again.
         let depfile = output + ".d"
-        var arguments = [compiler, "compile", plan.display(manifest.directory), "--emit", program ? "obj" : "lib", "-o", plan.display(output),
+        var arguments = [compiler, "compile", plan.display(manifest.directory), "--emit", emit.rawValue, "-o", plan.display(output),
                          "--depfile", plan.display(depfile)]
-        for (dep, i) in unit.dependencies { arguments += ["--dep", "\(dep)=\(plan.display(units[i].manifest.directory))"] }
+        for (dep, i) in deps { arguments += ["--dep", "\(dep)=\(plan.display(units[i].manifest.directory))"] }
         if !unit.features.isEmpty { arguments += ["--features", unit.features.sorted().joined(separator: ",")] }
         arguments.append("-O\(plan.profile.optimization)")
         if plan.profile.debugInfo { arguments.append("-g") }
         let own = sources(of: manifest)
         let generated = generatedSources(of: manifest)
-        var inputs = own + generated + unit.dependencies.compactMap { libraries[$0.unit]?.path }
-        var after = unit.dependencies.compactMap { libraries[$0.unit]?.action }
+        var inputs = own + generated + deps.compactMap { libraries[$0.unit]?.path }
+        var after = deps.compactMap { libraries[$0.unit]?.action }
         // The build script's depfile names the files it generated: a new one changes it.
         if let script {
             inputs.append(script.depfile)
             after.append(script.action)
         }
         let id = plan.add(BuildAction(
-            kind: .compile, package: name, description: "Compiling \(name)", arguments: arguments, directory: plan.root,
+            kind: .compile, package: name, description: "Compiling \(name)\(emit == .test ? " (tests)" : "")", arguments: arguments, directory: plan.root,
             inputs: inputs.sorted(), outputs: [output], depfile: depfile, compiledFiles: own + generated, dependencies: after))
         return (output, id)
     }
 
     /// Step 7: the program linked by `cc` (`$CC`) with the libraries, dependents before what
     /// they depend on.
-    private mutating func link(_ unit: Unit, object: (path: String, action: Int), libraries: [(path: String, action: Int)]) {
+    private mutating func link(_ unit: Unit, object: (path: String, action: Int), libraries: [(path: String, action: Int)], tests: Bool) {
         let name = unit.manifest.displayName
-        let output = Paths.join(plan.profileDirectory, name)
+        let output = tests ? Paths.join(plan.profileDirectory, "tests", name) : Paths.join(plan.profileDirectory, name)
         let linker = request.environment["CC"].flatMap { $0.isEmpty ? nil : $0 } ?? "cc"
         var arguments = [linker, "-o", plan.display(output), plan.display(object.path)] + libraries.map { plan.display($0.path) }
         if plan.profile.debugInfo { arguments.append("-g") }
         let id = plan.add(BuildAction(
-            kind: .link, package: name, description: "Linking \(name)", arguments: arguments, directory: plan.root,
+            kind: .link, package: name, description: "Linking \(name)\(tests ? " (tests)" : "")", arguments: arguments, directory: plan.root,
             inputs: [object.path] + libraries.map(\.path), outputs: [output], dependencies: [object.action] + libraries.map(\.action)))
-        plan.programs.append(BuildPlan.Product(name: name, package: name, path: output, action: id))
+        let product = BuildPlan.Product(name: name, package: name, path: output, action: id)
+        if tests { plan.tests.append(product) } else { plan.programs.append(product) }
     }
 
     /// The package's own `.rk` files: under its directory, not in a package inside it, not
@@ -185,6 +231,16 @@ struct RaskBuildPlanner {
     private func sources(of manifest: PackageManifest) -> [String] {
         let walker = SourceWalker(ecosystem: snapshot.ecosystem, package: manifest, cache: directories, excluded: [])
         return walker.walk(manifest.directory).files.filter { snapshot.ecosystem.isSource($0, of: manifest) }.sorted()
+    }
+
+    /// Whether a source holds tests: a line starting `test "` or `@test`.
+    private func hasTests(_ path: String) -> Bool {
+        guard let source = snapshot.sources[path] ?? (try? fileSystem.readText(path)) else { return false }
+        let lines = source.lines
+        return (0..<lines.lineCount).contains { row in
+            let line = source.bytes[lines.contentRange(ofLine: row)].drop { $0 == 0x20 || $0 == 0x09 }
+            return line.starts(with: "test \"".utf8) || line.starts(with: "@test".utf8)
+        }
     }
 
     /// What an earlier run of the build script left in `.rk-gen/`. The listing is the load's:
