@@ -154,6 +154,33 @@ struct RaskBuildTests {
         #expect(unknown.status == 1)
     }
 
+    @Test("--profile takes a profile of the block with what it inherits; --release the built-in one")
+    func profiles() throws {
+        let f = try RaskBuildFixture()
+        try f.write("app/rask.build", try f.read("app/rask.build").replacingOccurrences(of: "    build_timeout: 5\n", with: """
+                build_timeout: 5
+                profile "small" { inherits: "release", opt_level: "z" }
+                profile "traced" { inherits: "small", debug_info: true }
+
+            """))
+        let small = try f.ampu(["build", "--plan", "--profile", "small"])
+        #expect(small.stdout.hasPrefix("Plan for the 'small' profile [optimized]: 5 actions in target/small\n"))
+        #expect(small.stdout.contains("--emit obj -o target/small/obj/app.o --depfile target/small/obj/app.o.d --dep greet=\(f.scratch.path)/greet -O2\n"))
+        let traced = try f.ampu(["build", "--plan", "--profile", "traced"])
+        #expect(traced.stdout.hasPrefix("Plan for the 'traced' profile [optimized + debuginfo]: 5 actions in target/traced\n"))
+        let release = try f.ampu(["build", "--plan", "--release"])
+        #expect(release.stdout.contains("--emit obj -o target/release/obj/app.o --depfile target/release/obj/app.o.d --dep greet=\(f.scratch.path)/greet -O3\n"))
+        let unknown = try f.ampu(["build", "--profile", "smal"])
+        #expect(unknown.stderr == """
+            error[B006]: no profile named 'smal'
+              = help: did you mean 'small'?
+              = help: define it as `profile "smal" { inherits: "release" }` in the package block, or use one of: debug, release, small, traced
+
+
+            """)
+        #expect(unknown.status == 1)
+    }
+
     @Test("--build-verbose prints the seed's progress lines for the build script")
     func verbose() throws {
         let f = try RaskBuildFixture()

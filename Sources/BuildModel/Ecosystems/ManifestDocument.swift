@@ -19,6 +19,8 @@ public protocol ManifestSyntax: Sendable {
     /// A dependency as this format writes it, for `ampu add` to say what it wrote; `source` the
     /// pairs of its place (`path`, `git`, `tag`…), `requirement` its version.
     func renderDependency(name: String, requirement: String?, source: [(String, String)]) -> String
+    /// How the manifest defines a profile `name` that starts from `base`, for messages.
+    func profileDefinition(_ name: String, inheriting base: String) -> String
 }
 
 extension ManifestSyntax {
@@ -29,6 +31,8 @@ extension ManifestSyntax {
     }
 
     public func sectionTitle(_ section: String) -> String { "[\(section)]" }
+
+    public func profileDefinition(_ name: String, inheriting base: String) -> String { "[profile.\(name)] with `inherits = \"\(base)\"`" }
 
     /// TOML's and JSON's way: `name = "^1.0"`, or an inline table when it has a place.
     public func renderDependency(name: String, requirement: String?, source: [(String, String)]) -> String {

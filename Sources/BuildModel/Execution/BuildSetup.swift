@@ -56,7 +56,7 @@ public struct BuildSetup: Sendable {
             let complete = CompleteBuild(targetDirectory: target, profile: profile, stats: stats)
             switch PlanCache(targetDirectory: target, profile: profile, stats: stats).validate(key: key, ecosystem: found.ecosystem) {
             case .success(let kept):
-                if shortcut, kept.untouched, case .success(let resolved) = ProfileSettings.resolve(profile, in: root.build, manifest: root.path),
+                if shortcut, kept.untouched, case .success(let resolved) = ProfileSettings.resolve(profile, in: root.build, manifest: root.path, syntax: found.ecosystem.manifestSyntax),
                    complete.holds(planDigest: kept.digest, environment: environment) {
                     var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
                                                  stats: stats, cached: true, watched: watched)

@@ -16,7 +16,7 @@ public struct BuildRequest: Sendable {
     public static func make(_ snapshot: WorkspaceSnapshot, profile name: String, environment: [String: String],
                             fileSystem: any FileSystem, overrides: BuildOverrides = BuildOverrides()) -> Result<BuildRequest, Diagnostic> {
         let root = snapshot.rootManifest
-        switch ProfileSettings.resolve(name, in: root.build, manifest: root.path) {
+        switch ProfileSettings.resolve(name, in: root.build, manifest: root.path, syntax: snapshot.ecosystem.manifestSyntax) {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let profile):
             let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")

@@ -29,7 +29,8 @@ public struct ProfileSettings: Hashable, Sendable {
     /// The profile `name` as `build` defines it (the built-ins, then `[profile.*]` with
     /// `inherits` followed), or a diagnostic saying why it cannot be: an unknown name, or
     /// profiles that inherit from each other in a circle.
-    public static func resolve(_ name: String, in build: BuildSettings, manifest: String) -> Result<ProfileSettings, Diagnostic> {
+    public static func resolve(_ name: String, in build: BuildSettings, manifest: String, syntax: any ManifestSyntax = TOMLManifestSyntax())
+        -> Result<ProfileSettings, Diagnostic> {
         var chain: [String] = []
         var current = name
         var layers: [BuildProfile] = []
@@ -57,7 +58,7 @@ public struct ProfileSettings: Hashable, Sendable {
             if current == "dev" { current = "debug"; continue }
             guard current == "debug" || current == "release" else {
                 let known = ["debug", "release"] + build.profiles.map(\.name.value).filter { $0 != "debug" && $0 != "release" }
-                var help = ["define it as [profile.\(current)] with `inherits = \"release\"`, or use one of: \(known.joined(separator: ", "))"]
+                var help = ["define it as \(syntax.profileDefinition(current, inheriting: "release")), or use one of: \(known.joined(separator: ", "))"]
                 if let guess = Spelling.closest(to: current, in: known) { help.insert("did you mean '\(guess)'?", at: 0) }
                 return .failure(Diagnostic(severity: .error, code: DiagnosticCode.unknownProfile.rawValue, message: "no profile named '\(current)'",
                                            file: manifest, range: .at(0), help: help).unplaced)

@@ -3,6 +3,10 @@
 /// file as it is. Completion and hover inside the block are not there yet: `place` and `element`
 /// find nothing.
 public struct RaskManifestSyntax: ManifestSyntax {
+    public func profileDefinition(_ name: String, inheriting base: String) -> String {
+        "`profile \"\(name)\" { inherits: \"\(base)\" }` in the package block"
+    }
+
     public init() {}
 
     public func renderKey(_ key: String) -> String { key }
