@@ -93,11 +93,11 @@ struct RaskBuildTests {
         #expect(build.status == 0)
         #expect(try f.read("app/.rk-gen/types.rk") == "func generated() {\n    print(\"generated from the schema\")\n}\n")
         #expect(try f.runProgram() == "hello from greet\napp main\ngenerated from the schema\n")
-        #expect(try f.read("app/target/debug/build/app/build-script.d") == "\(f.app)/.rk-gen/types.rk: schema/user.json\n")
+        #expect(try f.read("app/target/debug/build/app/build-script.d") == "\(f.app)/.rk-gen/types.rk: schema/user.json schema\n")
         #expect(f.scriptRuns() == ["run features= profile=debug"])
     }
 
-    @Test("the seed's trigger table: no change, a source edit: no run; a declared file, rask.build, --force: a run")
+    @Test("the seed's trigger table: no change, a source edit: no run; a declared file, a new file its glob matches, rask.build, --force: a run")
     func triggers() throws {
         let f = try RaskBuildFixture()
         #expect(try f.ampu(["build"]).status == 0)
@@ -116,6 +116,14 @@ struct RaskBuildTests {
         #expect(declared.stderr.hasPrefix("     Running app (build script)\n    Finished"))
         #expect(f.scriptRuns().count == 2)
 
+        // A new file the glob matches: the directory it searched changed.
+        try f.write("app/schema/order.json", "{ \"id\": \"int\" }\n")
+        let added = try f.ampu(["build"])
+        // (The package compiles again too: the script's depfile, one of its inputs, changed.)
+        #expect(added.stderr.hasPrefix("     Running app (build script)\n   Compiling app\n    Finished"))
+        #expect(f.scriptRuns().count == 3)
+        #expect(try f.read("app/target/debug/build/app/build-script.d") == "\(f.app)/.rk-gen/types.rk: schema/order.json schema/user.json schema\n")
+
         try f.write("app/rask.build", try f.read("app/rask.build") + "// a comment\n")
         let buildFile = try f.ampu(["build"])
         #expect(buildFile.stderr.hasPrefix("""
@@ -123,11 +131,11 @@ struct RaskBuildTests {
                  Running app (build script)
                 Finished
             """))
-        #expect(f.scriptRuns().count == 3)
+        #expect(f.scriptRuns().count == 4)
 
         let forced = try f.ampu(["build", "--force"])
         #expect(forced.stderr.hasPrefix("     Running app (build script)\n    Finished"))
-        #expect(f.scriptRuns().count == 4)
+        #expect(f.scriptRuns().count == 5)
     }
 
     @Test("--features reaches the compile and the build script's context; a new selection builds again")

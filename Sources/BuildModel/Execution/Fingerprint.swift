@@ -203,8 +203,14 @@ public struct FingerprintStore: Sendable {
     }
 
     /// A file's content hash: known already for its size and time, or read now (and remembered).
+    /// A directory's is the hash of its entries' names: a file added or removed there changes
+    /// it (a build script's glob, `ctx.declare_dependency("schema/*.json")`).
     func digest(of path: String, status: FileStatus) -> String? {
         if let known = stats.knownDigest(path, status: status) { return known }
+        if status.kind == .directory {
+            guard let names = try? fileSystem.contentsOfDirectory(path) else { return nil }
+            return ContentHash.hex(Array(names.sorted().joined(separator: "\n").utf8))
+        }
         guard let bytes = try? fileSystem.readFile(path) else { return nil }
         let digest = ContentHash.hex(bytes)
         stats.remember(path, status: status, digest: digest)

@@ -12,7 +12,8 @@
 /// | `RASK_DEPFILE` | where the script says what it read and wrote |
 ///
 /// The script writes `$RASK_DEPFILE` as a Makefile rule: the files it generated as targets, the
-/// files it declared (`ctx.declare_dependency`, globs expanded) as prerequisites. ampu runs it
+/// files it declared (`ctx.declare_dependency`, globs expanded, with the directories a glob
+/// searched, which change when a file is added or removed) as prerequisites. ampu runs it
 /// again when the build file, the script or a declared file changes (the seed's trigger
 /// table), and the package's compile again when the generated files change.
 struct RaskBuildScript {
