@@ -80,6 +80,31 @@ struct RaskPackageRulesTests {
         ])
     }
 
+    @Test("the build script's limits: build_timeout in seconds, build_max_memory a size")
+    func limits() {
+        #expect(problems("""
+            package "app" "0.1.0" {
+                build_timeout: 0
+                build_max_memory: 512
+            }
+            """) == [
+            "2:20 error[M013] `build_timeout` cannot be 0 | `build_timeout` is a number of seconds above 0, such as 300 (or \"300s\", \"5m\")",
+            "3:23 error[M013] `build_max_memory` cannot be 512 | `build_max_memory` is a size in quotes, such as \"512MB\" or \"1GB\"",
+        ])
+        #expect(problems("""
+            package "app" "0.1.0" {
+                build_timeout: "soon"
+                build_max_memory: "lots"
+            }
+            """).count == 2)
+        #expect(problems("""
+            package "app" "0.1.0" {
+                build_timeout: "5m"
+                build_max_memory: "1GB"
+            }
+            """) == [])
+    }
+
     @Test("a package block in a source file; build.rk, as real projects name the file, is a build file")
     func inSource() {
         #expect(problems("package \"x\" \"1.0\" {}\n", path: "/p/src/main.rk") == [

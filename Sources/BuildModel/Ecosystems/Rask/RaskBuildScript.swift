@@ -68,6 +68,22 @@ struct RaskBuildScript {
         }
     }
 
+    /// `build_max_memory: "1GB"`: bytes, from `B`, `KB`, `MB`, `GB` (powers of 1024; `K`, `M`,
+    /// `G` too).
+    static func bytes(_ text: String) -> Int? {
+        let upper = text.uppercased()
+        let digits = upper.prefix { $0.isNumber }
+        guard let number = Int(digits), number > 0 else { return nil }
+        let scale: Int? = switch upper.dropFirst(digits.count).trimmingPrefix(" ") {
+        case "", "B": 1
+        case "K", "KB": 1 << 10
+        case "M", "MB": 1 << 20
+        case "G", "GB": 1 << 30
+        default: nil
+        }
+        return scale.map { number * $0 }
+    }
+
     static var architecture: String {
         #if arch(x86_64)
         "x86_64"

@@ -31,6 +31,7 @@ enum RaskPackageRules {
                               label: "in \(Paths.lastComponent(path))", help: ["move it to rask.build in the package's directory"]))
         }
         unknownKeys(package.entries, known: metadataKeys, in: "the package block", into: &out)
+        for e in package.entries { if let problem = limitValueProblem(e) { out.append(problem) } }
         dependencies(package.dependencies, context: "the package block", into: &out)
         groups(package, into: &out)
         return out.map { $0.inFile(path) }
@@ -149,17 +150,33 @@ enum RaskPackageRules {
     }
 
     /// A profile value outside the seed's table.
+    /// `key` cannot be the value written: it is `allowed`.
+    private static func bad(_ e: Document.Entry, _ allowed: String) -> Diagnostic {
+        let v = e.value
+        let written: String = switch v.kind {
+        case .string(let text): "\"\(text)\""
+        case .number(let n): n
+        case .bool(let b): "\(b)"
+        default: v.typeName
+        }
+        return .error("`\(e.key.value)` cannot be \(written)", .invalidValue, at: v.range, label: "not allowed", help: ["`\(e.key.value)` is \(allowed)"])
+    }
+
+    /// The build script's limits: `build_timeout` in seconds, `build_max_memory` as `"1GB"`.
+    private static func limitValueProblem(_ e: Document.Entry) -> Diagnostic? {
+        switch e.key.value {
+        case "build_timeout":
+            return RaskBuildScript.seconds(e.value) == nil ? bad(e, "a number of seconds above 0, such as 300 (or \"300s\", \"5m\")") : nil
+        case "build_max_memory":
+            return e.value.string.flatMap(RaskBuildScript.bytes) == nil ? bad(e, "a size in quotes, such as \"512MB\" or \"1GB\"") : nil
+        default:
+            return nil
+        }
+    }
+
     private static func profileValueProblem(_ e: Document.Entry) -> Diagnostic? {
         let v = e.value
-        func bad(_ allowed: String) -> Diagnostic {
-            let written: String = switch v.kind {
-            case .string(let text): "\"\(text)\""
-            case .number(let n): n
-            case .bool(let b): "\(b)"
-            default: v.typeName
-            }
-            return .error("`\(e.key.value)` cannot be \(written)", .invalidValue, at: v.range, label: "not allowed", help: ["`\(e.key.value)` is \(allowed)"])
-        }
+        func bad(_ allowed: String) -> Diagnostic { Self.bad(e, allowed) }
         switch e.key.value {
         case "opt_level":
             if case .number(let n) = v.kind, let i = Int(n), (0...3).contains(i) { return nil }
