@@ -143,7 +143,17 @@ public struct FingerprintStore: Sendable {
         if action.inputs.isEmpty && action.outputs.isEmpty { return (.alwaysRuns, nil) }
         guard let bytes = try? fileSystem.readFile(file(for: action)),
               let recorded = Fingerprint(bytes: bytes) else { return (.neverBuilt, nil) }
-        guard recorded.key == key else { return (.commandChanged, nil) }
+        guard recorded.key == key else {
+            // It runs again with inputs that may not have changed (a new compiler, new flags):
+            // the digests recorded for those still at their size and time are kept for the new
+            // fingerprint, which then reads no input again.
+            for input in recorded.inputs {
+                if let status = stats.status(input.path), status.size == input.size, status.modificationTime == input.modificationTime {
+                    stats.remember(input.path, status: status, digest: input.digest)
+                }
+            }
+            return (.commandChanged, nil)
+        }
         let recordedPaths = Set(recorded.inputs.map(\.path))
         if let missing = action.inputs.first(where: { !recordedPaths.contains($0) }) { return (.inputChanged(missing), nil) }
         for output in recorded.outputs {
@@ -197,9 +207,13 @@ public struct FingerprintStore: Sendable {
         try fileSystem.writeRecord(file(for: action), Array(fingerprint.text.utf8))
     }
 
-    /// Forgets an action's fingerprint (before it runs: a run that fails must not leave the old one).
+    /// Forgets an action's fingerprint (before it runs: a run that fails must not leave the old
+    /// one). The file is emptied, not removed: an empty record reads as none, and the one written
+    /// after the run takes the same file, where a new one would cost the file system a new inode
+    /// per action (ext4 looks through its recently deleted ones for each).
     public func remove(for action: BuildAction) {
-        try? fileSystem.removeItem(file(for: action))
+        let path = file(for: action)
+        if (try? fileSystem.writeRecord(path, [])) == nil { try? fileSystem.removeItem(path) }
     }
 
     /// A file's content hash: known already for its size and time, or read now (and remembered).
