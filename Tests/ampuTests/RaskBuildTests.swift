@@ -311,6 +311,20 @@ struct RaskBuildTests {
         #expect(failing.status == 1)
     }
 
+    @Test("another compiler named by $RASK plans afresh and builds everything again with it")
+    func anotherCompiler() throws {
+        let f = try RaskBuildFixture()
+        // Twice: the first build's script writes .rk-gen/, which the plan kept after the second reads.
+        #expect(try f.ampu(["build"]).status == 0)
+        #expect(try f.ampu(["build"]).status == 0)
+        let other = f.scratch.path + "/bin/rask"
+        try FileManager.default.createDirectory(atPath: f.scratch.path + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: raskStandIn, toPath: other)
+        let again = try AmpuProcess.run(["build", "-j1", "-v"], environment: plain.merging(["RASK": other]) { _, new in new }, directory: f.app)
+        #expect(again.stderr.contains("     Running `\(other) compile \(f.scratch.path)/greet --emit lib"))
+        #expect(again.status == 0)
+    }
+
     @Test("run builds and runs the program; a missing compiler is named with the way to get it")
     func runAndMissingCompiler() throws {
         let f = try RaskBuildFixture()

@@ -13,6 +13,8 @@ public struct RaskEcosystem: Ecosystem {
     public var manifestSchema: ManifestSchema { RaskManifestSchema.schema }
     public var manifestSyntax: any ManifestSyntax { RaskManifestSyntax() }
     public var lockFileName: String? { "rask.lock" }
+    /// What the plan is made with: the compiler (`$RASK`); `CC`, the linker, is in every key.
+    public var environmentVariables: [String] { ["RASK"] }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.rask }
     /// The seed: dependencies resolve with minimal version selection.
     public var versionSelection: VersionSelection { .minimal }
