@@ -325,6 +325,19 @@ struct RaskBuildTests {
         #expect(again.status == 0)
     }
 
+    @Test("Ninja builds the build.ninja of a Rask plan: the build script in its context, the program the same; then nothing to do")
+    func ninja() throws {
+        try #require(installed("ninja"), "ninja is not installed: scripts/install-deps installs it (ninja-build)")
+        let f = try RaskBuildFixture()
+        #expect(try f.ampu(["gen", "ninja"]).stderr == "       Wrote build.ninja (5 edges)\n")
+        let built = try runTool(["ninja", "-j2"], environment: plain, directory: f.app)
+        #expect(built.status == 0, "ninja failed:\n\(built.stdout)")
+        #expect(try f.runProgram() == "hello from greet\napp main\ngenerated from the schema\n")
+        #expect(f.scriptRuns() == ["run features= profile=debug"])
+        let again = try runTool(["ninja"], environment: plain, directory: f.app)
+        #expect(again.stdout == "ninja: no work to do.\n")
+    }
+
     @Test("run builds and runs the program; a missing compiler is named with the way to get it")
     func runAndMissingCompiler() throws {
         let f = try RaskBuildFixture()

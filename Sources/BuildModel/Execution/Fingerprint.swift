@@ -207,13 +207,9 @@ public struct FingerprintStore: Sendable {
         try fileSystem.writeRecord(file(for: action), Array(fingerprint.text.utf8))
     }
 
-    /// Forgets an action's fingerprint (before it runs: a run that fails must not leave the old
-    /// one). The file is emptied, not removed: an empty record reads as none, and the one written
-    /// after the run takes the same file, where a new one would cost the file system a new inode
-    /// per action (ext4 looks through its recently deleted ones for each).
+    /// Forgets an action's fingerprint (before it runs: a run that fails must not leave the old one).
     public func remove(for action: BuildAction) {
-        let path = file(for: action)
-        if (try? fileSystem.writeRecord(path, [])) == nil { try? fileSystem.removeItem(path) }
+        try? fileSystem.removeItem(file(for: action))
     }
 
     /// A file's content hash: known already for its size and time, or read now (and remembered).

@@ -20,21 +20,23 @@ public enum NinjaFile {
 
 
             """
-        // Ninja reads a dependency file and deletes it: it is no output of an edge.
-        let depfiles = Set(plan.actions.compactMap(\.depfile))
+        // Ninja reads a dependency file and deletes it: it is no output of an edge. A build
+        // script's (Rask's), which the package's compile reads after it, stays a plain output.
+        func ninjaDepfile(_ action: BuildAction) -> String? { action.kind == .buildScript ? nil : action.depfile }
+        let depfiles = Set(plan.actions.compactMap(ninjaDepfile))
         for action in plan.actions {
             let outputs = action.outputs.filter { !depfiles.contains($0) }.map { escapePath(plan.display($0)) }
             let inputs = action.inputs.map { escapePath(plan.display($0)) }
             let read = Set(action.inputs)
             let orderOnly = action.dependencies.flatMap { plan.actions[$0].outputs }.filter { !read.contains($0) && !depfiles.contains($0) }
                 .map { escapePath(plan.display($0)) }
-            var line = "build \(outputs.joined(separator: " ")): \(action.depfile == nil ? "run" : "cc")"
+            var line = "build \(outputs.joined(separator: " ")): \(ninjaDepfile(action) == nil ? "run" : "cc")"
             if !inputs.isEmpty { line += " " + inputs.joined(separator: " ") }
             if !orderOnly.isEmpty { line += " || " + orderOnly.joined(separator: " ") }
             out += line + "\n"
-            out += "  cmd = " + escapeValue(action.shellCommand) + "\n"
+            out += "  cmd = " + escapeValue(command(of: action, root: plan.root)) + "\n"
             out += "  desc = " + escapeValue(action.description) + "\n"
-            if let depfile = action.depfile { out += "  depfile = " + escapeValue(plan.display(depfile)) + "\n" }
+            if let depfile = ninjaDepfile(action) { out += "  depfile = " + escapeValue(plan.display(depfile)) + "\n" }
             out += "\n"
         }
         // What nothing comes after: the programs, tests and libraries a plain `ninja` builds.
@@ -43,6 +45,18 @@ public enum NinjaFile {
             .flatMap { $0.outputs.filter { !depfiles.contains($0) } }.map { escapePath(plan.display($0)) }
         if !defaults.isEmpty { out += "default " + defaults.joined(separator: " ") + "\n" }
         return out
+    }
+
+    /// The action's command for `/bin/sh` in the root, where Ninja runs it: entering its own
+    /// directory first, and with its own variables, when it has them.
+    static func command(of action: BuildAction, root: String) -> String {
+        var words: [String] = []
+        if action.directory != root { words += ["cd", shellQuote(action.directory), "&&"] }
+        if !action.environment.isEmpty {
+            words.append("env")
+            words += action.environment.sorted { $0.key < $1.key }.map { shellQuote("\($0.key)=\($0.value)") }
+        }
+        return (words + [action.shellCommand]).joined(separator: " ")
     }
 
     /// A path in a build line: `$`, ` ` and `:` escaped with `$`.
