@@ -39,15 +39,16 @@ public struct BuildRequest: Sendable {
     }
 
     /// The compiler a plan runs, found by `$variable` or by `defaultName` in PATH; when it is
-    /// not there, the diagnostic saying so (`install` says how to get it), in the root manifest.
-    public func compiler(_ tool: String, variable: String, defaultName: String, install: String) -> Result<String, Diagnostic> {
+    /// not there, nil, and `plan` gets the diagnostic saying so (`install` says how to get it).
+    public func compiler(_ tool: String, variable: String, defaultName: String, install: String, missingIn plan: inout BuildPlan) -> String? {
         let root = snapshot.rootManifest
         if let found = ToolLocator.find(configured: nil, variable: variable, defaultName: defaultName, manifestDirectory: root.directory,
                                         environment: environment, fileSystem: fileSystem) {
-            return .success(found)
+            return found
         }
-        return .failure(ToolLocator.notFound(tool, variable: variable, defaultName: defaultName, install: install, environment: environment,
-                                             file: root.path).unplaced)
+        plan.diagnostics.append(ToolLocator.notFound(tool, variable: variable, defaultName: defaultName, install: install, environment: environment,
+                                                     file: root.path).unplaced)
+        return nil
     }
 
     /// An empty plan for this request, for an ecosystem to add its actions to.

@@ -22,13 +22,8 @@ struct OatsBuildPlanner {
     static func plan(_ request: BuildRequest) -> BuildPlan {
         var plan = request.emptyPlan()
         let root = request.snapshot.rootManifest
-        let compiler: String
-        switch request.compiler("the Oats compiler", variable: "OATSC", defaultName: "oatsc", install: "install oatsc and put its directory on PATH") {
-        case .success(let found): compiler = found
-        case .failure(let missing):
-            plan.diagnostics.append(missing)
-            return plan
-        }
+        guard let compiler = request.compiler("the Oats compiler", variable: "OATSC", defaultName: "oatsc",
+                                              install: "install oatsc and put its directory on PATH", missingIn: &plan) else { return plan }
         let form = request.overrides.compilerForm ?? root.toolchain.preset?.value ?? detectForm(compiler, environment: request.environment)
         var planner = OatsBuildPlanner(request: request, plan: plan, compiler: compiler, form: form)
         planner.run()

@@ -17,20 +17,18 @@ struct RaskBuildPlanner {
     let request: BuildRequest
     var plan: BuildPlan
     let compiler: String
+    /// The load's directory listings (what a kept plan is checked against), else fresh ones.
+    let directories: DirectoryCache
 
     var snapshot: WorkspaceSnapshot { request.snapshot }
     var fileSystem: any FileSystem { request.fileSystem }
 
     static func plan(_ request: BuildRequest) -> BuildPlan {
         var plan = request.emptyPlan()
-        let compiler: String
-        switch request.compiler("the Rask compiler", variable: "RASK", defaultName: "rask", install: "install rask and put its directory on PATH") {
-        case .success(let found): compiler = found
-        case .failure(let missing):
-            plan.diagnostics.append(missing)
-            return plan
-        }
-        var planner = RaskBuildPlanner(request: request, plan: plan, compiler: compiler)
+        guard let compiler = request.compiler("the Rask compiler", variable: "RASK", defaultName: "rask",
+                                              install: "install rask and put its directory on PATH", missingIn: &plan) else { return plan }
+        var planner = RaskBuildPlanner(request: request, plan: plan, compiler: compiler,
+                                       directories: request.snapshot.directories ?? DirectoryCache(fileSystem: request.fileSystem))
         planner.run()
         return planner.plan
     }
@@ -39,7 +37,10 @@ struct RaskBuildPlanner {
     /// needs (its own deps, and those of its build script).
     struct Unit {
         var manifest: PackageManifest
-        var features: Set<String>
+        /// Its package block, read once.
+        var block: RaskPackageDocument.Package?
+        var hasBuildScript: Bool
+        var features: Set<String> = []
         var dependencies: [(name: String, unit: Int)] = []
         var buildDependencies: [(name: String, unit: Int)] = []
         /// A workspace package's `scope "dev"` deps: its tests link them.
@@ -63,15 +64,16 @@ struct RaskBuildPlanner {
         let members = Set(snapshot.members.map(\.directory))
         for index in order {
             let unit = units[index]
-            let hasScript = RaskPackageDocument(parsing: unit.manifest.source).buildFunction != nil
             let own = sources(of: unit.manifest)
+            let generated = generatedSources(of: unit.manifest)
             // A workspace's root with no sources of its own (`members` only) builds nothing.
-            if own.isEmpty && !hasScript && generatedSources(of: unit.manifest).isEmpty { continue }
+            if own.isEmpty && !unit.hasBuildScript && generated.isEmpty { continue }
             var script: (action: Int, depfile: String)?
-            if hasScript { script = buildScript(unit, units: units, libraries: library) }
+            if unit.hasBuildScript { script = buildScript(unit, units: units, libraries: library) }
             let member = members.contains(unit.manifest.directory)
             let program = member && own.contains { snapshot.modules[$0]?.definesEntryPoint == true }
-            let made = compile(unit, .init(rawValue: program ? "obj" : "lib")!, units: units, libraries: library, script: script)
+            let files = (own: own, generated: generated)
+            let made = compile(unit, program ? .obj : .lib, files: files, units: units, libraries: library, script: script)
             if program {
                 link(unit, object: made, libraries: needed(by: index, units: units, order: order, tests: false).reversed().compactMap { library[$0] }, tests: false)
             } else {
@@ -79,7 +81,7 @@ struct RaskBuildPlanner {
             }
             // A workspace package whose sources hold `test "…"` blocks or `@test` functions.
             if member && own.contains(where: hasTests) {
-                let object = compile(unit, .test, units: units, libraries: library, script: script)
+                let object = compile(unit, .test, files: files, units: units, libraries: library, script: script)
                 link(unit, object: object, libraries: needed(by: index, units: units, order: order, tests: true).reversed().compactMap { library[$0] }, tests: true)
             }
         }
@@ -100,12 +102,16 @@ struct RaskBuildPlanner {
     /// (build deps too; dev deps are for tests), each with its features: the root's as the
     /// command line says, another's defaults plus what its dependents ask with `with: […]`.
     private func collect() -> [Unit] {
+        func unit(_ manifest: PackageManifest) -> Unit {
+            let document = RaskPackageDocument(parsing: manifest.source)
+            return Unit(manifest: manifest, block: document.package, hasBuildScript: document.buildFunction != nil)
+        }
         let root = snapshot.rootManifest
-        var units = [Unit(manifest: root, features: [])]
+        var units = [unit(root)]
         var index = [root.directory: 0]
         for member in snapshot.members where index[member.directory] == nil {
             index[member.directory] = units.count
-            units.append(Unit(manifest: member, features: []))
+            units.append(unit(member))
         }
         var asked: [String: Set<String>] = [:]
         let memberCount = units.count
@@ -113,7 +119,7 @@ struct RaskBuildPlanner {
         while next < units.count {
             let manifest = units[next].manifest
             let selection = next == 0 ? request.overrides.features : FeatureSelection.standard
-            let block = RaskPackageDocument(parsing: manifest.source).package
+            let block = units[next].block
             let entries = (block?.dependencies ?? []) + (block?.groups.flatMap(\.dependencies) ?? [])
             for dep in snapshot.ecosystem.selectedDependencies(of: manifest, features: selection, platform: HostPlatform.name).dependencies
                 where dep.scope != .dev || next < memberCount {
@@ -128,7 +134,7 @@ struct RaskBuildPlanner {
                 } else {
                     target = units.count
                     index[directory] = target
-                    units.append(Unit(manifest: other, features: []))
+                    units.append(unit(other))
                 }
                 switch dep.scope {
                 case .build: units[next].buildDependencies.append((dep.name.value, target))
@@ -139,14 +145,11 @@ struct RaskBuildPlanner {
             next += 1
         }
         for i in units.indices {
-            units[i].features = features(of: units[i].manifest, asked: asked[units[i].manifest.directory] ?? [],
-                                         selection: i == 0 ? request.overrides.features : .standard)
+            let selection = i == 0 ? request.overrides.features : .standard
+            let asking = asked[units[i].manifest.directory] ?? []
+            units[i].features = RaskFeatures(units[i].block).enabled(named: selection.names + asking.sorted(), defaults: selection.defaults)
         }
         return units
-    }
-
-    private func features(of manifest: PackageManifest, asked: Set<String>, selection: FeatureSelection) -> Set<String> {
-        RaskFeatures(RaskPackageDocument(parsing: manifest.source).package).enabled(named: selection.names + asked.sorted(), defaults: selection.defaults)
     }
 
     /// `target/<profile>/build/<name>/`: the build script's binary, its depfile and `out_dir`.
@@ -166,7 +169,7 @@ struct RaskBuildPlanner {
             kind: .compile, package: name, description: "Compiling \(name) (build script)", arguments: arguments, directory: plan.root,
             inputs: [manifest.path] + unit.buildDependencies.compactMap { libraries[$0.unit]?.path }, outputs: [binary],
             compiledFiles: [manifest.path], dependencies: unit.buildDependencies.compactMap { libraries[$0.unit]?.action }))
-        let script = RaskBuildScript(manifest: manifest, profile: plan.profile, features: unit.features, outputDirectory: Paths.join(directory, "out"),
+        let script = RaskBuildScript(manifest: manifest, block: unit.block, profile: plan.profile, features: unit.features, outputDirectory: Paths.join(directory, "out"),
                                      depfile: Paths.join(directory, "build-script.d"))
         let ran = plan.add(BuildAction(
             kind: .buildScript, package: name, description: "Running \(name) (build script)", arguments: [binary], environment: script.environment,
@@ -177,8 +180,8 @@ struct RaskBuildPlanner {
 
     /// Step 6: the package's sources, generated ones included, compiled after its deps and its
     /// build script.
-    private mutating func compile(_ unit: Unit, _ emit: Emit, units: [Unit], libraries: [Int: (path: String, action: Int)],
-                                  script: (action: Int, depfile: String)?) -> (path: String, action: Int) {
+    private mutating func compile(_ unit: Unit, _ emit: Emit, files: (own: [String], generated: [String]), units: [Unit],
+                                  libraries: [Int: (path: String, action: Int)], script: (action: Int, depfile: String)?) -> (path: String, action: Int) {
         let manifest = unit.manifest
         let name = manifest.displayName
         let output = switch emit {
@@ -196,8 +199,7 @@ struct RaskBuildPlanner {
         if !unit.features.isEmpty { arguments += ["--features", unit.features.sorted().joined(separator: ",")] }
         arguments.append("-O\(plan.profile.optimization)")
         if plan.profile.debugInfo { arguments.append("-g") }
-        let own = sources(of: manifest)
-        let generated = generatedSources(of: manifest)
+        let (own, generated) = files
         var inputs = own + generated + deps.compactMap { libraries[$0.unit]?.path }
         var after = deps.compactMap { libraries[$0.unit]?.action }
         // The build script's depfile names the files it generated: a new one changes it.
@@ -216,7 +218,7 @@ struct RaskBuildPlanner {
     private mutating func link(_ unit: Unit, object: (path: String, action: Int), libraries: [(path: String, action: Int)], tests: Bool) {
         let name = unit.manifest.displayName
         let output = tests ? Paths.join(plan.profileDirectory, "tests", name) : Paths.join(plan.profileDirectory, name)
-        let linker = request.environment["CC"].flatMap { $0.isEmpty ? nil : $0 } ?? "cc"
+        let linker = NativeCompilation.compiler(environment: request.environment)
         var arguments = [linker, "-o", plan.display(output), plan.display(object.path)] + libraries.map { plan.display($0.path) }
         if plan.profile.debugInfo { arguments.append("-g") }
         let id = plan.add(BuildAction(
@@ -250,6 +252,4 @@ struct RaskBuildPlanner {
         return (directories.entries(of: directory) ?? []).filter { Paths.fileExtension($0) == "rk" }.map { Paths.join(directory, $0) }.sorted()
     }
 
-    /// The load's directory listings (what a kept plan is checked against), else fresh ones.
-    private var directories: DirectoryCache { snapshot.directories ?? DirectoryCache(fileSystem: fileSystem) }
 }

@@ -21,6 +21,8 @@ struct RaskBuildScript {
     static let defaultTimeout = 300.0
 
     let manifest: PackageManifest
+    /// Its package block, where `build_timeout` is.
+    let block: RaskPackageDocument.Package?
     let profile: ProfileSettings
     let features: Set<String>
     let outputDirectory: String
@@ -48,7 +50,7 @@ struct RaskBuildScript {
     /// is reached.
     var limit: BuildAction.TimeLimit {
         let file = Paths.lastComponent(manifest.path)
-        let seconds = RaskPackageDocument(parsing: manifest.source).package?.entry("build_timeout").flatMap { Self.seconds($0.value) } ?? Self.defaultTimeout
+        let seconds = block?.entry("build_timeout").flatMap { Self.seconds($0.value) } ?? Self.defaultTimeout
         let shown = seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)"
         return BuildAction.TimeLimit(seconds: seconds, message: "Build script exceeded timeout (\(shown)s)",
                                      help: ["Increase in \(file): build_timeout: \(Int(seconds * 2))"])
