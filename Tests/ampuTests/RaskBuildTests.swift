@@ -95,6 +95,12 @@ struct RaskBuildTests {
         #expect(try f.runProgram() == "hello from greet\napp main\ngenerated from the schema\n")
         #expect(try f.read("app/target/debug/build/app/build-script.d") == "\(f.app)/.rk-gen/types.rk: schema/user.json schema\n")
         #expect(f.scriptRuns() == ["run features= profile=debug"])
+        // clean removes what the build script generated with target/; greet has no script, so nothing of it goes.
+        try f.write("greet/.rk-gen/kept.rk", "// not the build's\n")
+        #expect(try f.ampu(["clean"]).stderr == "     Removed target, .rk-gen\n")
+        #expect(!FileManager.default.fileExists(atPath: f.app + "/.rk-gen"))
+        #expect(try f.read("greet/.rk-gen/kept.rk") == "// not the build's\n")
+        #expect(try f.ampu(["clean"]).stderr == "     Nothing to remove (target, .rk-gen do not exist)\n")
     }
 
     @Test("the seed's trigger table: no change, a source edit: no run; a declared file, a new file its glob matches, rask.build, --force: a run")
@@ -209,19 +215,25 @@ struct RaskBuildTests {
         #expect(Array(lines[9...]).prefix(3) == ["     Running app (build script)", "   Compiling app", "     Linking app"])
     }
 
-    @Test("a failing build script is shown at its line in rask.build, and nothing after it runs")
+    @Test("a failing build script is shown as the seed shows it: at its statement in rask.build, with the compiler's notes; nothing after it runs")
     func scriptFails() throws {
         let f = try RaskBuildFixture()
         let text = try f.read("app/rask.build")
-        try f.write("app/rask.build", text.replacingOccurrences(of: "    try ctx.write_source", with: "    try ctx.check_schema() // STANDIN_FAIL\n    try ctx.write_source"))
+        try f.write("app/rask.build", text.replacingOccurrences(of: "    try ctx.write_source", with: """
+                try ctx.write_source("bad.rk", invalid_code) // STANDIN_FAIL: Generated file has syntax errors | See .rk-gen/bad.rk for generated content
+                try ctx.write_source
+            """))
         let build = try f.ampu(["build", "-j1"])
         #expect(build.stderr.hasSuffix("""
                Compiling app (build script)
             error: Build script failed
               --> rask.build:10:5
                |
-            10 |     try ctx.check_schema() // STANDIN_FAIL
-               |     ^^^
+            10 |     try ctx.write_source("bad.rk", invalid_code) // STANDIN_FAIL: Generated file has syntax errors | See .rk-gen/bad.rk for generated content
+               |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+               |
+               = note: Generated file has syntax errors
+               = note: See .rk-gen/bad.rk for generated content
 
             error[B002]: Running app (build script) failed: 'build-script' exited with status 1
               = note: the command was: \(f.app)/target/debug/build/app/build-script

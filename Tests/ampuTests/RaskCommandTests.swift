@@ -355,4 +355,70 @@ struct RaskCommandTests {
             """)
         #expect(unknown.status == 1)
     }
+
+    @Test("update writes rask.lock as the Rask compiler reads it: its version key and a checksum of the .rk files on every entry; the compiler's own lock reads back")
+    func raskLockFormat() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("app/rask.build", """
+            package "app" "0.1.0" {
+                dep "util" { path: "../util" }
+                dep "a" "^1.0"
+            }
+
+            """)
+        try dir.write("app/main.rk", "import util\nimport a\n")
+        try dir.write("util/rask.build", "package \"util\" \"0.2.0\" {}\n")
+        // Summed: a/b.rk, a.rk, lib.rk (in that order: paths compare part by part).
+        try dir.write("util/lib.rk", "pub func util() {}\n")
+        try dir.write("util/a.rk", "pub func a() {}\n")
+        try dir.write("util/a/b.rk", "pub func b() {}\n")
+        // Not summed: output, vendored and hidden directories, other files.
+        try dir.write("util/build/gen.rk", "generated\n")
+        try dir.write("util/vendor/v.rk", "vendored\n")
+        try dir.write("util/.cache/x.rk", "hidden\n")
+        try dir.write("util/notes.txt", "notes\n")
+        try dir.write("registry/a/1.0.0/rask.build", "package \"a\" \"1.0.0\" {}\n")
+        try dir.write("registry/a/1.0.0/lib.rk", "pub func a() {}\n")
+        let app = dir.path + "/app"
+        let update = try AmpuProcess.run(["update", "--registry", "../registry"], environment: plain, directory: app)
+        #expect(update.stderr == "    Adding a v1.0.0\n    Adding util v0.2.0\nLocked 2 packages in rask.lock\n")
+        #expect(try dir.read("app/rask.lock") == """
+            # rask.lock — auto-generated, do not edit
+            lockfile-version = 1
+
+            [[package]]
+            name = "a"
+            version = "1.0.0"
+            source = "registry+\(dir.path)/registry"
+            checksum = "sha256:a14123cb70a5161355bcec0ef96159ee25ede8ca4eba930c6a5bb5b7bbe409ea"
+            dependencies = []
+
+            [[package]]
+            name = "util"
+            version = "0.2.0"
+            source = "path+../util"
+            checksum = "sha256:eeba02ba7a2e2b0089bc8cc586f674a3756b6f151490531029eba76edabd4989"
+            dependencies = []
+
+            """)
+        // The compiler's own file (capabilities, no dependencies key) is read as it is.
+        try dir.write("app/rask.lock", """
+            # rask.lock — auto-generated, do not edit
+            lockfile-version = 1
+
+            [[package]]
+            name = "util"
+            version = "0.2.0"
+            source = "path+../util"
+            checksum = "sha256:eeba02ba7a2e2b0089bc8cc586f674a3756b6f151490531029eba76edabd4989"
+            capabilities = ["net"]
+
+
+            """)
+        #expect(try AmpuProcess.run(["tree"], environment: plain, directory: app).stdout == """
+            app v0.1.0
+            └── util v0.2.0
+
+            """)
+    }
 }

@@ -16,8 +16,9 @@ public protocol Ecosystem: Sendable {
     func manifestSchema(for manifest: PackageManifest) -> ManifestSchema
     /// How the manifest is written (TOML, JSON, …), for edits and the server's manifest features.
     var manifestSyntax: any ManifestSyntax { get }
-    /// The lock file beside the root manifest (`asthra.lock`); nil when the language has none.
-    var lockFileName: String? { get }
+    /// The lock file beside the root manifest (`asthra.lock`), as the language's own tools
+    /// read it; nil when the language has none.
+    var lockFormat: LockFormat? { get }
     /// The diagnostic codes only this ecosystem reports (beyond `DiagnosticCode.shared`).
     var diagnosticCodes: [DiagnosticCode] { get }
     /// The environment variables its loading and planning read (`ASTHRA_HOME`, `OATSC`): a
@@ -75,6 +76,9 @@ public protocol Ecosystem: Sendable {
     /// sources is a package named for it, at 0.0.0); nil by default. Its path is where the file
     /// would be.
     func implicitManifest(in directory: String, fileSystem: any FileSystem) -> PackageManifest?
+    /// Directories a build writes outside the target directory, which a whole `ampu clean`
+    /// removes too (Rask's `.rk-gen/` of a package with a build script); none by default.
+    func generatedDirectories(of package: PackageManifest) -> [String]
 }
 
 extension Ecosystem {
@@ -87,9 +91,14 @@ extension Ecosystem {
 
     public func implicitManifest(in directory: String, fileSystem: any FileSystem) -> PackageManifest? { nil }
 
+    public func generatedDirectories(of package: PackageManifest) -> [String] { [] }
+
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
 
-    public var lockFileName: String? { nil }
+    public var lockFormat: LockFormat? { nil }
+
+    /// The lock file's name (`asthra.lock`); nil when the language has none.
+    public var lockFileName: String? { lockFormat?.fileName }
 
     public var environmentVariables: [String] { [] }
 

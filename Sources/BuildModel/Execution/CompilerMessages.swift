@@ -1,7 +1,11 @@
-/// A compiler's output read back into diagnostics: `file:line:col: severity: message` lines
-/// (gcc's, clang's and the Asthra compiler's form), each followed by the source line and a
-/// caret line that the renderer draws again from the file itself. Other lines are kept as they
-/// are, in order.
+/// A compiler's output read back into diagnostics, in either of two forms; the renderer draws
+/// each again from the file itself. Other lines are kept as they are, in order.
+///
+/// - `file:line:col: severity: message` (gcc's, clang's and the Asthra compiler's), followed by
+///   the source line and a caret line;
+/// - rustc's, which the Rask compiler writes: `severity[CODE]: message`, then
+///   `  --> file:line:col`, the numbered source lines with carets under the primary range (and
+///   the label beside them), and `= note:` / `= help:` lines.
 public enum CompilerMessages {
     public struct Parsed: Sendable {
         public var diagnostics: [Diagnostic]
@@ -16,8 +20,21 @@ public enum CompilerMessages {
         var inSnippet = false
         // The source line the last diagnostic points at, which the compiler prints under it.
         var quoted: Substring?
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            if index < lines.count, let header = rustcHeader(line), let place = arrow(lines[index]) {
+                var d = diagnostic(file: place.file, row: place.row, column: place.column, severity: header.severity, message: header.message,
+                                   directory: directory, fileSystem: fileSystem, sources: &parsed.sources)
+                d.code = header.code
+                index = rustcBody(lines, from: index + 1, into: &d, source: d.file.flatMap { parsed.sources[$0] })
+                parsed.diagnostics.append(d)
+                quoted = nil
+                inSnippet = false
+                continue
+            }
             if let q = quoted, line.trimmingPrefix(while: \.isWhitespace) == q.trimmingPrefix(while: \.isWhitespace) {
                 quoted = nil
                 continue
@@ -63,33 +80,103 @@ public enum CompilerMessages {
         let parts = line.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count >= 5 else { return nil }
         for i in 1..<(parts.count - 3) {
-            guard let row = Int(parts[i]), let column = Int(parts[i + 1]), row > 0, column > 0 else { continue }
-            let word = parts[i + 2].trimmingPrefix(" ")
-            let severity: Diagnostic.Severity
-            switch word {
-            case "error", "fatal error": severity = .error
-            case "warning": severity = .warning
-            case "note": severity = .information
-            default: continue
-            }
-            let file = parts[..<i].joined(separator: ":")
-            let path = Paths.normalize(Paths.join(directory, file))
+            guard let row = Int(parts[i]), let column = Int(parts[i + 1]), row > 0, column > 0,
+                  let severity = severity(parts[i + 2].trimmingPrefix(" ")) else { continue }
             let message = parts[(i + 3)...].joined(separator: ":").trimmingPrefix(" ")
-            var range = SourceRange.at(0)
-            if let source = sources[path] ?? (try? fileSystem.readText(path)) {
-                sources[path] = source
-                let lines = source.lines
-                if row <= lines.lineCount {
-                    let content = lines.contentRange(ofLine: row - 1)
-                    let start = min(content.lowerBound + column - 1, content.upperBound)
-                    var end = start
-                    let bytes = source.bytes
-                    while end < content.upperBound, bytes[end] == 0x5F || (bytes[end] | 0x20 >= 0x61 && bytes[end] | 0x20 <= 0x7A) || (bytes[end] >= 0x30 && bytes[end] <= 0x39) { end += 1 }
-                    range = SourceRange(start, max(end, min(start + 1, content.upperBound)))
-                }
-            }
-            return Diagnostic(severity: severity, message: String(message), file: path, range: range)
+            return diagnostic(file: parts[..<i].joined(separator: ":"), row: row, column: column, severity: severity, message: String(message),
+                              directory: directory, fileSystem: fileSystem, sources: &sources)
         }
         return nil
+    }
+
+    private static func severity(_ word: Substring) -> Diagnostic.Severity? {
+        switch word {
+        case "error", "fatal error": .error
+        case "warning": .warning
+        case "note": .information
+        default: nil
+        }
+    }
+
+    /// A diagnostic at `row`:`column` of `file`, its range the word there (a caret line may
+    /// widen it).
+    private static func diagnostic(file: String, row: Int, column: Int, severity: Diagnostic.Severity, message: String,
+                                   directory: String, fileSystem: any FileSystem, sources: inout [String: SourceText]) -> Diagnostic {
+        let path = Paths.normalize(Paths.join(directory, file))
+        var range = SourceRange.at(0)
+        if let source = sources[path] ?? (try? fileSystem.readText(path)) {
+            sources[path] = source
+            let lines = source.lines
+            if row <= lines.lineCount {
+                let content = lines.contentRange(ofLine: row - 1)
+                let start = min(content.lowerBound + column - 1, content.upperBound)
+                var end = start
+                let bytes = source.bytes
+                while end < content.upperBound, bytes[end] == 0x5F || (bytes[end] | 0x20 >= 0x61 && bytes[end] | 0x20 <= 0x7A) || (bytes[end] >= 0x30 && bytes[end] <= 0x39) { end += 1 }
+                range = SourceRange(start, max(end, min(start + 1, content.upperBound)))
+            }
+        }
+        return Diagnostic(severity: severity, message: message, file: path, range: range)
+    }
+
+    // MARK: rustc's form
+
+    /// `error[E0308]: message` or `warning: message`, from the first column.
+    private static func rustcHeader(_ line: Substring) -> (severity: Diagnostic.Severity, code: String?, message: String)? {
+        guard let colon = line.firstIndex(of: ":"), line[line.index(after: colon)...].hasPrefix(" ") else { return nil }
+        var word = line[..<colon]
+        var code: String?
+        if word.hasSuffix("]"), let open = word.firstIndex(of: "[") {
+            code = String(word[word.index(after: open)..<word.index(before: word.endIndex)])
+            word = word[..<open]
+        }
+        guard let severity = severity(word), code?.isEmpty != true else { return nil }
+        return (severity, code, String(line[line.index(colon, offsetBy: 2)...]))
+    }
+
+    /// `  --> file:line:col`.
+    private static func arrow(_ line: Substring) -> (file: String, row: Int, column: Int)? {
+        let rest = line.drop { $0 == " " }
+        guard rest.hasPrefix("--> ") else { return nil }
+        let parts = rest.dropFirst(4).split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let row = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]), row > 0, column > 0 else { return nil }
+        return (parts.dropLast(2).joined(separator: ":"), row, column)
+    }
+
+    /// The lines under a rustc-style header and its `-->`: the snippet (its first caret line
+    /// gives the primary range's width and label) and the `= note:` / `= help:` lines, up to
+    /// the first line that is neither. Returns the index after them.
+    private static func rustcBody(_ lines: [Substring], from start: Int, into d: inout Diagnostic, source: SourceText?) -> Int {
+        var index = start
+        var underlined = false
+        while index < lines.count {
+            let line = lines[index]
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("= "), let colon = trimmed.firstIndex(of: ":") {
+                let kind = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<colon]
+                let text = String(trimmed[colon...].dropFirst().drop { $0 == " " })
+                switch kind {
+                case "help", "fix": d.help.append(text)
+                default: d.notes.append(text)
+                }
+            } else if trimmed.hasPrefix("--> ") || trimmed == "..." {
+                // Another file's part of the snippet.
+            } else if let bar = trimmed.firstIndex(of: "|"), trimmed[..<bar].allSatisfy({ $0.isNumber || $0 == " " }) {
+                let after = trimmed[bar...].dropFirst().dropFirst()
+                if !underlined, trimmed[..<bar].allSatisfy({ $0 == " " }), let caret = after.firstIndex(of: "^"), let source {
+                    underlined = true
+                    let width = after[caret...].prefix { $0 == "^" }.count
+                    let start = d.range.lowerBound
+                    let lineEnd = source.lines.contentRange(ofLine: source.lines.line(containing: start)).upperBound
+                    if min(start + width, lineEnd) > start { d.range = SourceRange(start, min(start + width, lineEnd)) }
+                    let label = after[caret...].drop { $0 == "^" }.drop { $0 == " " }
+                    if !label.isEmpty { d.label = String(label) }
+                }
+            } else {
+                break
+            }
+            index += 1
+        }
+        return index
     }
 }

@@ -4,18 +4,18 @@
 public enum LockFetch {
     public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
         case missingOffline(package: String)
-        case tampered(package: String, directory: String)
+        case tampered(package: String, directory: String, lockFile: String)
         case fetch(package: String, reason: String)
-        case registryChanged(package: String, directory: String)
+        case registryChanged(package: String, directory: String, lockFile: String)
 
         public var description: String {
             switch self {
             case .missingOffline(let p): "'\(p)' is not in the cache, and --offline forbids fetching it"
-            case .tampered(let p, let dir):
-                "the cached files of '\(p)' are not the ones asthra.lock recorded (its checksum differs): delete '\(dir)' and run `ampu fetch` again"
+            case .tampered(let p, let dir, let lockFile):
+                "the cached files of '\(p)' are not the ones \(lockFile) recorded (its checksum differs): delete '\(dir)' and run `ampu fetch` again"
             case .fetch(let p, let reason): "cannot fetch '\(p)': \(reason)"
-            case .registryChanged(let p, let dir):
-                "the files of '\(p)' at '\(dir)' in the registry are not the ones asthra.lock recorded (its checksum differs): run `ampu update -p \(p)` to take them as they are now"
+            case .registryChanged(let p, let dir, let lockFile):
+                "the files of '\(p)' at '\(dir)' in the registry are not the ones \(lockFile) recorded (its checksum differs): run `ampu update -p \(p)` to take them as they are now"
             }
         }
     }
@@ -31,8 +31,8 @@ public enum LockFetch {
             guard let directory = package.directory(cacheRoot: nil), fileSystem.isDirectory(directory) else {
                 throw .fetch(package: package.name, reason: "version \(package.version) is no longer in the registry at '\(package.source.dropFirst("registry+".count))'")
             }
-            if let expected = package.checksum, (try? LockFile.checksum(of: directory, fileSystem: fileSystem)) != expected {
-                throw .registryChanged(package: package.name, directory: directory)
+            if let expected = package.checksum, (try? lock.format.checksum(of: directory, fileSystem: fileSystem)) != expected {
+                throw .registryChanged(package: package.name, directory: directory, lockFile: lock.format.fileName)
             }
         }
         for package in lock.packages where package.source.hasPrefix("git+") {
@@ -54,8 +54,8 @@ public enum LockFetch {
                 throw .fetch(package: package.name, reason: "\(error)")
             }
             if let expected = package.checksum {
-                let actual = try? LockFile.checksum(of: directory, fileSystem: fileSystem)
-                if actual != expected { throw .tampered(package: package.name, directory: directory) }
+                let actual = try? lock.format.checksum(of: directory, fileSystem: fileSystem)
+                if actual != expected { throw .tampered(package: package.name, directory: directory, lockFile: lock.format.fileName) }
             }
         }
         return fetched

@@ -1,7 +1,8 @@
-/// A lock file (`asthra.lock`): every package the last resolution chose, in name order, so that
-/// a build tomorrow uses the same ones. The keys today's Asthra compiler reads (`name`, `git` =
-/// the import path, `commit`, `tag`) are there, and ampu's own beside them (`version`, `source`,
-/// `checksum` of the package's files, `dependencies`).
+/// A lock file (`asthra.lock`, `rask.lock`): every package the last resolution chose, in name
+/// order, so that a build tomorrow uses the same ones. The keys the languages' compilers read
+/// are there (Asthra's `name`, `git` = the import path, `commit`, `tag`; Rask's `name`,
+/// `version`, `source`, `checksum`), and ampu's own beside them (`dependencies`). Its `format`
+/// says how the file begins and how checksums are taken.
 public struct LockFile: Hashable, Sendable {
     public struct Package: Hashable, Sendable {
         /// The package as imports name it (`github.com/user/json`).
@@ -40,9 +41,11 @@ public struct LockFile: Hashable, Sendable {
     }
 
     public var packages: [Package]
+    public var format: LockFormat
 
-    public init(packages: [Package]) {
+    public init(packages: [Package], format: LockFormat) {
         self.packages = packages.sorted { $0.name < $1.name }
+        self.format = format
     }
 
     public func package(named name: String) -> Package? { packages.first { $0.name == name } }
@@ -55,7 +58,7 @@ public struct LockFile: Hashable, Sendable {
 
     /// The text, the same for the same packages: keys in a fixed order, packages by name.
     public var rendered: String {
-        var out = "# Written by `ampu update`: it records the exact versions a build uses. Do not edit it by hand.\nversion = 1\n"
+        var out = format.preamble
         for p in packages {
             out += "\n[[package]]\n"
             out += "name = \(TOMLLiteral.renderString(p.name))\n"
@@ -77,13 +80,13 @@ public struct LockFile: Hashable, Sendable {
         }
     }
 
-    public static func parse(_ source: SourceText) throws(ReadError) -> LockFile {
+    public static func parse(_ source: SourceText, format: LockFormat) throws(ReadError) -> LockFile {
         let document = TOMLDocument(parsing: source)
         if let first = document.diagnostics.first(where: { $0.severity == .error }) {
             throw .invalid("\(source.location(of: first.range.lowerBound)): \(first.message)")
         }
         guard case .arrayOfTables(let tables)? = document.root.entries["package"]?.value.kind else {
-            return LockFile(packages: [])
+            return LockFile(packages: [], format: format)
         }
         var packages: [Package] = []
         for t in tables {
@@ -96,7 +99,7 @@ public struct LockFile: Hashable, Sendable {
                 tag: t.entries["tag"]?.value.string, checksum: t.entries["checksum"]?.value.string,
                 dependencies: t.entries["dependencies"]?.value.array?.compactMap(\.string) ?? []))
         }
-        return LockFile(packages: packages)
+        return LockFile(packages: packages, format: format)
     }
 
     /// `sha256:` over a directory's files: each file's digest and relative path, in byte order

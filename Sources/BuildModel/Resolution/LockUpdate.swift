@@ -27,20 +27,27 @@ public enum LockUpdate {
             // The lock and `--minimal-versions` change nothing: the minimums decide.
             chosen = try MinimalVersionSelection(provider: solving, root: provider.rootName, version: provider.rootVersion).solve()
         }
+        guard let format = ecosystem.lockFormat else { preconditionFailure("\(ecosystem.name) has no lock file to resolve into") }
         var packages: [LockFile.Package] = []
         var checkouts: [(package: LockFile.Package, commit: String)] = []
         for (name, version) in chosen where name != provider.rootName {
             let dependencies = try provider.dependencies(of: name, at: version).map(\.package)
             if let directory = provider.directory(of: name) {
                 // A directory beside the project: recorded relative to it, never copied.
+                var checksum: String?
+                if format.checksumsPathPackages {
+                    do { checksum = try format.checksum(of: directory, fileSystem: LocalFileSystem()) } catch {
+                        throw .unavailable(package: name, reason: "\(error)")
+                    }
+                }
                 packages.append(LockFile.Package(name: name, version: version, source: "path+" + Paths.relative(directory, from: manifest.directory),
-                                                 dependencies: dependencies))
+                                                 checksum: checksum, dependencies: dependencies))
                 continue
             }
             if let directory = provider.registryDirectory(of: name, version: version) {
                 // Used where it is, as a path is; its files' checksum guards against a change.
                 let checksum: String
-                do { checksum = try LockFile.checksum(of: directory, fileSystem: LocalFileSystem()) } catch {
+                do { checksum = try format.checksum(of: directory, fileSystem: LocalFileSystem()) } catch {
                     throw .unavailable(package: name, reason: "\(error)")
                 }
                 packages.append(LockFile.Package(name: name, version: version, source: "registry+" + provider.registry!,
@@ -62,7 +69,7 @@ public enum LockUpdate {
                     let result: Result<String, ResolutionError>
                     do {
                         let checkout = try cache.materializeLocked(package.name, commit: commit)
-                        result = .success(try LockFile.checksum(of: checkout, fileSystem: LocalFileSystem()))
+                        result = .success(try format.checksum(of: checkout, fileSystem: LocalFileSystem()))
                     } catch {
                         result = .failure(.unavailable(package: package.name, reason: "\(error)"))
                     }
@@ -81,7 +88,7 @@ public enum LockUpdate {
             }
             packages.append(package)
         }
-        return LockFile(packages: packages)
+        return LockFile(packages: packages, format: format)
     }
 }
 

@@ -45,7 +45,7 @@ public enum LockVendor {
                 do { copy = try cache.materialize(package.name, commit: package.commit!, into: temporary) } catch {
                     throw .copy(package: package.name, reason: "\(error)")
                 }
-                if let expected = package.checksum, (try? LockFile.checksum(of: copy, fileSystem: fileSystem)) != expected {
+                if let expected = package.checksum, (try? lock.format.checksum(of: copy, fileSystem: fileSystem)) != expected {
                     throw .checksum(package: package.name)
                 }
             }

@@ -4,12 +4,13 @@
 enum LockCheck {
     /// The lock file beside the root manifest, read, and what is wrong with it.
     static func check(_ manifest: PackageManifest, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> (lock: LockFile?, diagnostics: [Diagnostic]) {
-        guard let name = ecosystem.lockFileName else { return (nil, []) }
+        guard let format = ecosystem.lockFormat else { return (nil, []) }
+        let name = format.fileName
         let path = Paths.join(manifest.directory, name)
         guard let bytes = try? fileSystem.readFile(path) else { return (nil, []) }
         let lock: LockFile
         do {
-            lock = try LockFile.parse(SourceText(path: path, bytes: bytes))
+            lock = try LockFile.parse(SourceText(path: path, bytes: bytes), format: format)
         } catch {
             return (nil, [Diagnostic(severity: .error, code: DiagnosticCode.outdatedLock.rawValue, message: "\(error)", file: path, range: .at(0),
                                      help: ["`ampu update` writes it again"])])

@@ -7,7 +7,8 @@ struct CleanCommand: ParsableCommand {
         commandName: "clean",
         abstract: "Remove build output (target/).",
         discussion: """
-            With no option, removes target/ (the same as --all). --profile P removes target/P; --deps removes \
+            With no option, removes target/ (the same as --all), and what the build wrote beside the sources \
+            (a Rask build script's .rk-gen/ in each workspace package). --profile P removes target/P; --deps removes \
             the libraries in target/*/deps; --cache removes target/cache (fingerprints: the next build runs \
             everything again) but keeps the libraries. The package cache (~/.asthra/cache) is never touched.
             """
@@ -39,6 +40,9 @@ struct CleanCommand: ParsableCommand {
         var doomed: [String] = []
         if all || (profile == nil && !deps && !cache) {
             doomed = [target]
+            let locator = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem)
+            let members = locator.memberDirectories(of: manifest).directories.compactMap { ecosystem.loadManifest(in: $0, fileSystem: fileSystem) }
+            for package in [manifest] + members { doomed += ecosystem.generatedDirectories(of: package) }
         } else {
             if let profile {
                 guard !profile.contains("/"), profile != "..", profile != "cache" else { ManifestTarget.fail("'\(profile)' is not a profile name") }
@@ -52,12 +56,12 @@ struct CleanCommand: ParsableCommand {
             }
             if cache { doomed.append(Paths.join(target, "cache")) }
         }
-        var removed = 0
+        var removed: [String] = []
         for d in doomed where fileSystem.exists(d) {
             do { try fileSystem.removeItem(d) } catch { ManifestTarget.fail("cannot remove '\(d)': \(error)") }
-            removed += 1
+            removed.append(d)
         }
-        let shown = doomed.map { Paths.relative($0, ifWithin: root) }.joined(separator: ", ")
-        Terminal.standardError.write(removed == 0 ? "     Nothing to remove (\(shown) does not exist)\n" : "     Removed \(shown)\n")
+        func shown(_ paths: [String]) -> String { paths.map { Paths.relative($0, ifWithin: root) }.joined(separator: ", ") }
+        Terminal.standardError.write(removed.isEmpty ? "     Nothing to remove (\(shown(doomed)) \(doomed.count == 1 ? "does" : "do") not exist)\n" : "     Removed \(shown(removed))\n")
     }
 }

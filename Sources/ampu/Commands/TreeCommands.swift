@@ -9,9 +9,10 @@ enum LockedWorkspace {
                      platform: String = HostPlatform.name) -> (tree: DependencyTree, manifest: String) {
         let fileSystem = LocalFileSystem()
         let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
-        guard let lockName = ecosystem.lockFileName else {
+        guard let format = ecosystem.lockFormat else {
             ManifestTarget.fail("\(ecosystem.name) has no lock file: its dependencies are paths, which `ampu check` follows")
         }
+        let lockName = format.fileName
         let lockPath = Paths.join(Paths.parent(path), lockName)
         guard let bytes = try? fileSystem.readFile(lockPath) else {
             ManifestTarget.fail("there is no \(lockName) beside \(Paths.lastComponent(path))", help: ["run `ampu update` to resolve the dependencies and write it"])
@@ -23,7 +24,7 @@ enum LockedWorkspace {
                 Terminal.standardError.write(renderer.render(selected.problems, sources: [path: manifest.source], defaultFile: path))
                 Terminal.exitNow(1)
             }
-            return (DependencyTree(root: manifest, lock: try LockFile.parse(SourceText(path: lockPath, bytes: bytes)), selected: selected.dependencies), path)
+            return (DependencyTree(root: manifest, lock: try LockFile.parse(SourceText(path: lockPath, bytes: bytes), format: format), selected: selected.dependencies), path)
         } catch {
             ManifestTarget.fail("\(error)")
         }
@@ -127,7 +128,7 @@ struct FetchCommand: ParsableCommand {
             progress.finish()
             for name in fetched { Terminal.standardError.write("   Fetched \(name) v\(tree.lock.package(named: name)!.version)\n") }
             let n = tree.lock.packages.count
-            Terminal.standardError.write("\(n) package\(n == 1 ? "" : "s") in the cache, as asthra.lock records \(n == 1 ? "it" : "them")\n")
+            Terminal.standardError.write("\(n) package\(n == 1 ? "" : "s") in the cache, as \(tree.lock.format.fileName) records \(n == 1 ? "it" : "them")\n")
         } catch {
             progress.finish()
             ManifestTarget.fail("\(error)")

@@ -6,7 +6,7 @@ import BuildModel
 struct UpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
-        abstract: "Resolve the git dependencies and write the lock file (asthra.lock).",
+        abstract: "Resolve the dependencies and write the lock file (asthra.lock, rask.lock).",
         discussion: """
             Versions are the repositories' tags (vX.Y.Z or X.Y.Z); a tag, branch or commit in the manifest pins one. \
             Repositories are fetched with the git command line, so git's own configuration applies \
@@ -43,16 +43,17 @@ struct UpdateCommand: ParsableCommand {
         let fileSystem = LocalFileSystem()
         let environment = Environment.current
         let (manifestFile, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
-        guard let lockName = ecosystem.lockFileName else {
+        guard let format = ecosystem.lockFormat else {
             fail("\(ecosystem.name) has no lock file: its dependencies are paths, which `ampu check` follows")
         }
         guard let cacheRoot = GitCache.defaultRoot(environment: environment) else {
             fail("no package cache: set ASTHRA_CACHE or HOME")
         }
+        let lockName = format.fileName
         let lockPath = Paths.join(Paths.parent(manifestFile), lockName)
         var previous: LockFile?
         if let bytes = try? fileSystem.readFile(lockPath) {
-            do { previous = try LockFile.parse(SourceText(path: lockPath, bytes: bytes)) } catch { fail("\(error)") }
+            do { previous = try LockFile.parse(SourceText(path: lockPath, bytes: bytes), format: format) } catch { fail("\(error)") }
         }
         // -p takes a package as the lock names it, or a dependency's key in the manifest.
         let named = packages.map { SourcePackageProvider.package(named: $0, in: manifest) }
@@ -82,7 +83,7 @@ struct UpdateCommand: ParsableCommand {
             failResolution(error, manifest: manifest)
         }
         progress.finish()
-        let changes = Self.changes(from: previous ?? LockFile(packages: []), to: lock)
+        let changes = Self.changes(from: previous ?? LockFile(packages: [], format: format), to: lock)
         if (locked || frozen) && (previous == nil || lock.rendered != previous!.rendered) {
             let flag = frozen ? "--frozen" : "--locked"
             fail("\(lockName) needs updating, and \(flag) forbids it", help: (changes.isEmpty ? ["it would be written for the first time"] : changes) + ["run `ampu update` without \(flag) to write it"])

@@ -30,6 +30,36 @@ struct ExecutionPartsTests {
         #expect(parsed.otherLines == ["linker said something"])
     }
 
+    @Test("compiler output in rustc's form (the Rask compiler's): code, place, the carets' width and label, notes and help; a header with no place stays a line")
+    func rustcMessages() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: ["/w/rask.build": "package \"app\" \"0.1.0\" {}\n\nfunc build(ctx: BuildContext) {\n    try ctx.write_source(\"bad.rk\", code)\n}\n"])
+        let output = """
+            error: Build script failed
+              --> rask.build:4:5
+               |
+             4 |     try ctx.write_source("bad.rk", code)
+               |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ the call that failed
+               |
+               = note: Generated file has syntax errors
+               = note: See .rk-gen/bad.rk for generated content
+            warning[W0101]: unused value
+              --> rask.build:4:9
+               |
+             4 |     try ctx.write_source("bad.rk", code)
+               |         ^^^
+               = help: use it or remove it
+            error: aborting due to 1 previous error
+
+            """
+        let parsed = CompilerMessages.parse(output, directory: "/w", fileSystem: fs)
+        #expect(parsed.diagnostics == [
+            Diagnostic(severity: .error, message: "Build script failed", file: "/w/rask.build", range: SourceRange(62, 98), label: "the call that failed",
+                       notes: ["Generated file has syntax errors", "See .rk-gen/bad.rk for generated content"]),
+            Diagnostic(severity: .warning, code: "W0101", message: "unused value", file: "/w/rask.build", range: SourceRange(66, 69), help: ["use it or remove it"]),
+        ])
+        #expect(parsed.otherLines == ["error: aborting due to 1 previous error"])
+    }
+
     @Test("a fingerprint reads back what it wrote; a torn or older file is not one")
     func fingerprintText() {
         let print = Fingerprint(key: "k1", inputs: [.init(path: "/w/a b.ast", size: 3, modificationTime: 17, digest: "ab")],

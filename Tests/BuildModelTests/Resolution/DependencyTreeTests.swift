@@ -16,7 +16,7 @@ struct DependencyTreeTests {
         func p(_ name: String, _ v: String, _ deps: [String]) -> LockFile.Package {
             LockFile.Package(name: "github.com/user/\(name)", version: Version(v)!, source: "git+https://github.com/user/\(name).git", dependencies: deps.map { "github.com/user/\($0)" })
         }
-        let lock = LockFile(packages: [p("http", "2.0.0", ["json", "url"]), p("json", "1.1.0", ["unicode"]), p("unicode", "1.0.0", []), p("url", "1.0.0", ["unicode"])])
+        let lock = LockFile(packages: [p("http", "2.0.0", ["json", "url"]), p("json", "1.1.0", ["unicode"]), p("unicode", "1.0.0", []), p("url", "1.0.0", ["unicode"])], format: AsthraEcosystem().lockFormat!)
         return DependencyTree(root: manifest, lock: lock)
     }()
 
@@ -38,7 +38,7 @@ struct DependencyTreeTests {
             LockFile.Package(name: "github.com/user/http", version: Version(2, 0, 0), source: "git+https://github.com/user/http.git",
                              dependencies: ["github.com/user/json"]),
             LockFile.Package(name: "github.com/user/json", version: Version(1, 0, 0), source: "git+file:///srv/git/json"),
-        ])
+        ], format: AsthraEcosystem().lockFormat!)
         let twice = DependencyTree(root: manifest, lock: lock)
         #expect(twice.duplicates == [["github.com/user/json", "json"]])
         #expect(twice.renderDuplicates() == """

@@ -10,7 +10,7 @@ public struct AsthraEcosystem: Ecosystem {
     public var ignoredDirectories: Set<String> { ["target"] }
     public var manifestSchema: ManifestSchema { AsthraManifestSchema.schema }
     public var manifestSyntax: any ManifestSyntax { TOMLManifestSyntax() }
-    public var lockFileName: String? { "asthra.lock" }
+    public var lockFormat: LockFormat? { .standard(fileName: "asthra.lock") }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.asthra }
     public var environmentVariables: [String] { ["ASTHRA", "ASTHRA_HOME", "ASTHRA_CACHE", "AMPU_REGISTRY"] }
 

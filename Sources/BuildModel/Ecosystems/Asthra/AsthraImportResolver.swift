@@ -36,8 +36,9 @@ final class AsthraImportResolver: ImportResolver {
         self.memberDirectories = Set(setup.members.map(\.directory))
         // Where the packages asthra.lock chose are, by import path.
         var locked: [String: String] = [:]
-        let lockPath = Paths.join(setup.rootManifest.directory, "asthra.lock")
-        if let bytes = try? setup.fileSystem.readFile(lockPath), let lock = try? LockFile.parse(SourceText(path: lockPath, bytes: bytes)) {
+        let format = AsthraEcosystem().lockFormat!
+        let lockPath = Paths.join(setup.rootManifest.directory, format.fileName)
+        if let bytes = try? setup.fileSystem.readFile(lockPath), let lock = try? LockFile.parse(SourceText(path: lockPath, bytes: bytes), format: format) {
             for p in lock.packages { if let dir = p.directory(cacheRoot: roots.cache) { locked[p.name] = dir } }
         }
         self.locked = locked

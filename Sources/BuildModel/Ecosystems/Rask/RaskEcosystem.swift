@@ -12,7 +12,7 @@ public struct RaskEcosystem: Ecosystem {
     public var ignoredDirectories: Set<String> { ["build", "target"] }
     public var manifestSchema: ManifestSchema { RaskManifestSchema.schema }
     public var manifestSyntax: any ManifestSyntax { RaskManifestSyntax() }
-    public var lockFileName: String? { "rask.lock" }
+    public var lockFormat: LockFormat? { RaskLock.format }
     /// What the plan is made with: the compiler (`$RASK`); `CC`, the linker, is in every key.
     public var environmentVariables: [String] { ["RASK"] }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.rask }
@@ -53,6 +53,13 @@ public struct RaskEcosystem: Ecosystem {
         package.version = Located(Version(0, 0, 0), range: .at(0))
         manifest.package = package
         return manifest
+    }
+
+    /// `.rk-gen/`, where the build script writes, when the build file has one: nothing else
+    /// writes there, so it is the build's to remove.
+    public func generatedDirectories(of package: PackageManifest) -> [String] {
+        guard RaskPackageDocument(parsing: package.source).buildFunction != nil else { return [] }
+        return [Paths.join(package.directory, RaskBuildScript.generatedDirectory)]
     }
 
     /// `build.rk` ends in `.rk` but is the build file, not a source.

@@ -42,8 +42,8 @@ final class RaskImportResolver: ImportResolver {
         rootPath = setup.rootManifest.path
         packages = LocalPackages(setup, ecosystem: RaskEcosystem())
         var locked: [String: String] = [:]
-        let lockPath = Paths.join(root, "rask.lock")
-        if let bytes = try? setup.fileSystem.readFile(lockPath), let lock = try? LockFile.parse(SourceText(path: lockPath, bytes: bytes)) {
+        let lockPath = Paths.join(root, RaskLock.format.fileName)
+        if let bytes = try? setup.fileSystem.readFile(lockPath), let lock = try? LockFile.parse(SourceText(path: lockPath, bytes: bytes), format: RaskLock.format) {
             for p in lock.packages { if let dir = p.directory(cacheRoot: nil) { locked[p.name] = dir } }
         }
         self.locked = locked
