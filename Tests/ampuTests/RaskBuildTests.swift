@@ -245,6 +245,35 @@ struct RaskBuildTests {
         #expect(!FileManager.default.fileExists(atPath: f.app + "/target/debug/app"))
     }
 
+    @Test("a build script holding more memory than build_max_memory is stopped and named, with the limit to raise")
+    func memoryLimit() throws {
+        let f = try RaskBuildFixture()
+        let text = try f.read("app/rask.build")
+        try f.write("app/rask.build", text.replacingOccurrences(of: "build_timeout: 5", with: "build_timeout: 60\n    build_max_memory: \"64MB\"")
+            .replacingOccurrences(of: "    try ctx.write_source", with: "    let cache = load_everything() // STANDIN_HOG 512\n    try ctx.write_source"))
+        let build = try f.ampu(["build", "-j1"])
+        #expect(build.stderr.hasSuffix("""
+               Compiling app (build script)
+            error[B011]: Build script exceeded memory limit (64MB)
+              = note: the command was: \(f.app)/target/debug/build/app/build-script
+              = help: Increase in rask.build: build_max_memory: "128MB"
+
+            error: could not build; 1 action failed; 2 not started
+
+            """))
+        #expect(build.status == 1)
+        // The plan kept from that build carries the limit and its message.
+        #expect(try f.ampu(["build", "-j1"]).stderr.hasPrefix("""
+            error[B011]: Build script exceeded memory limit (64MB)
+              = note: the command was: \(f.app)/target/debug/build/app/build-script
+              = help: Increase in rask.build: build_max_memory: "128MB"
+
+            """))
+        // Within the limit (the default, 1GB) it runs to its end.
+        try f.write("app/rask.build", text.replacingOccurrences(of: "    try ctx.write_source", with: "    let cache = load_everything() // STANDIN_HOG 96\n    try ctx.write_source"))
+        #expect(try f.ampu(["build", "-j1"]).status == 0)
+    }
+
     @Test("a build script running past build_timeout is stopped with the seed's message")
     func timeout() throws {
         let f = try RaskBuildFixture()

@@ -45,6 +45,8 @@ public final class BuildExecutor: Sendable {
             case succeeded
             case failed(status: Int32)
             case timedOut
+            /// Stopped when its memory passed its limit.
+            case memoryExceeded
             case interrupted
             case cannotStart(String)
             /// It succeeded but did not write this file.
@@ -217,7 +219,7 @@ public final class BuildExecutor: Sendable {
         let spawned = clock.now()
         do {
             result = try ProcessRunner.run(arguments, directory: action.directory, environment: environment, timeout: action.limit?.seconds ?? options.timeout,
-                                           interrupt: options.interruption?.descriptor)
+                                           interrupt: options.interruption?.descriptor, memoryLimit: action.memoryLimit?.bytes)
         } catch {
             record.outcome = .cannotStart(error.description)
             return record
@@ -231,6 +233,7 @@ public final class BuildExecutor: Sendable {
         }
         if result.interrupted { discard(); record.outcome = .interrupted; return record }
         if result.timedOut { discard(); record.outcome = .timedOut; return record }
+        if result.memoryExceeded { discard(); record.outcome = .memoryExceeded; return record }
         if result.status != 0 { discard(); record.outcome = .failed(status: result.status); return record }
         for output in action.outputs {
             guard let temp = temporary[output] else {

@@ -19,6 +19,7 @@ enum PlanRecord {
             out += "action\t\(a.kind.rawValue)\t\(field(a.package))\t\(field(a.description))\t\(field(a.directory))\t\(field(a.depfile ?? ""))\n"
             out += "a\t\(list(a.arguments))\nl\t\(list(a.launcher))\ne\t\(list(a.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }))\n"
             if let limit = a.limit { out += "t\t\(list(["\(limit.seconds)", limit.message] + limit.help))\n" }
+            if let limit = a.memoryLimit { out += "m\t\(list(["\(limit.bytes)", limit.message] + limit.help))\n" }
             out += "i\t\(list(a.inputs))\no\t\(list(a.outputs))\nc\t\(list(a.compiledFiles))\nd\t\(a.dependencies.map(String.init).joined(separator: "\u{1F}"))\n"
         }
         for (word, products) in [("program", plan.programs), ("test", plan.tests)] {
@@ -89,6 +90,10 @@ enum PlanRecord {
                 let f = list(rest)
                 guard f.count >= 2, let seconds = Double(f[0]) else { return nil }
                 pending!.limit = BuildAction.TimeLimit(seconds: seconds, message: f[1], help: Array(f.dropFirst(2)))
+            case UInt8(ascii: "m"):
+                let f = list(rest)
+                guard f.count >= 2, let bytes = Int(f[0]) else { return nil }
+                pending!.memoryLimit = BuildAction.MemoryLimit(bytes: bytes, message: f[1], help: Array(f.dropFirst(2)))
             case UInt8(ascii: "i"): pending!.inputs = list(rest)
             case UInt8(ascii: "o"): pending!.outputs = list(rest)
             case UInt8(ascii: "c"): pending!.compiledFiles = list(rest)

@@ -6,8 +6,9 @@ import Darwin
 
 /// Runs a program with an argument vector (never a shell), in a directory, with an environment,
 /// for at most `timeout` seconds: its exit status and everything it wrote. A program that
-/// outlives its time is killed (SIGTERM, then SIGKILL) with its process group. Git, compilers
-/// and linkers all go through here.
+/// outlives its time is killed (SIGTERM, then SIGKILL) with its process group, and so is one
+/// whose resident memory passes `memoryLimit` bytes (read from `/proc` every 20 ms; the
+/// program's own, not its children's). Git, compilers and linkers all go through here.
 public enum ProcessRunner {
     public struct Result: Sendable, Hashable {
         /// The exit status, or 128 + the signal that ended it.
@@ -17,8 +18,10 @@ public enum ProcessRunner {
         public var timedOut: Bool
         /// Stopped because the `interrupt` descriptor became readable (Ctrl-C).
         public var interrupted: Bool = false
+        /// Stopped because its memory passed the limit.
+        public var memoryExceeded: Bool = false
 
-        public var succeeded: Bool { status == 0 && !timedOut && !interrupted }
+        public var succeeded: Bool { status == 0 && !timedOut && !interrupted && !memoryExceeded }
         public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
         public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
     }
@@ -40,7 +43,7 @@ public enum ProcessRunner {
     ///   - interrupt: a descriptor that becomes readable when the child must stop at once
     ///     (`Interruption.shared.descriptor`); the child is then ended as on a timeout.
     public static func run(_ arguments: [String], directory: String? = nil, environment: [String: String],
-                           timeout: Double = 600, input: [UInt8] = [], interrupt: Int32? = nil) throws(Failure) -> Result {
+                           timeout: Double = 600, input: [UInt8] = [], interrupt: Int32? = nil, memoryLimit: Int? = nil) throws(Failure) -> Result {
         precondition(!arguments.isEmpty)
         // A child that exits without reading its input must not take this process with it.
         _ = Self.ignorePipeSignal
@@ -108,6 +111,7 @@ public enum ProcessRunner {
         let deadline = now() + timeout
         var timedOut = false
         var interrupted = false
+        var memoryExceeded = false
         var buffer = [UInt8](repeating: 0, count: 65536)
         func stop() {
             kill(-pid, SIGTERM)
@@ -124,8 +128,13 @@ public enum ProcessRunner {
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             if let fd = inputFD { fds.append(pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)) }
             if let interrupt { fds.append(pollfd(fd: interrupt, events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(min(left, 1) * 1000))
+            let ready = poll(&fds, nfds_t(fds.count), Int32(min(left, memoryLimit == nil ? 1 : 0.02) * 1000))
             if ready < 0 && errno != EINTR { break }
+            if let memoryLimit, let resident = residentBytes(of: pid), resident > memoryLimit {
+                memoryExceeded = true
+                stop()
+                break
+            }
             if let interrupt, fds.contains(where: { $0.fd == interrupt && $0.revents != 0 }) {
                 interrupted = true
                 stop()
@@ -154,7 +163,21 @@ public enum ProcessRunner {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exit: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(status: exit, stdout: out, stderr: err, timedOut: timedOut, interrupted: interrupted)
+        return Result(status: exit, stdout: out, stderr: err, timedOut: timedOut, interrupted: interrupted, memoryExceeded: memoryExceeded)
+    }
+
+    /// A running process's resident memory, from `/proc/PID/statm` (its second field, in pages);
+    /// nil where there is no `/proc`.
+    static func residentBytes(of pid: pid_t) -> Int? {
+        let fd = open("/proc/\(pid)/statm", O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let n = read(fd, &buffer, buffer.count)
+        guard n > 0 else { return nil }
+        let fields = buffer[0..<n].split(separator: UInt8(ascii: " "))
+        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
     private static let ignorePipeSignal: Void = { signal(SIGPIPE, SIG_IGN) }()

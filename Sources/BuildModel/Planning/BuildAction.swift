@@ -21,6 +21,20 @@ public struct BuildAction: Hashable, Sendable {
 
     /// A time limit of its own, over the build's `[build] timeout`, with what to say when it is
     /// reached (Rask's `build_timeout`).
+    /// How much memory the program may hold (its resident set), and what to say when it
+    /// holds more and is stopped (Rask's `build_max_memory`).
+    public struct MemoryLimit: Hashable, Sendable {
+        public var bytes: Int
+        public var message: String
+        public var help: [String]
+
+        public init(bytes: Int, message: String, help: [String]) {
+            self.bytes = bytes
+            self.message = message
+            self.help = help
+        }
+    }
+
     public struct TimeLimit: Hashable, Sendable {
         public var seconds: Double
         public var message: String
@@ -63,10 +77,12 @@ public struct BuildAction: Hashable, Sendable {
     public var dependencies: [Int]
     /// Its own time limit; nil: the build's.
     public var limit: TimeLimit?
+    /// Its memory limit; nil: none.
+    public var memoryLimit: MemoryLimit?
 
     public init(id: Int = 0, kind: Kind, package: String, description: String, arguments: [String], launcher: [String] = [], environment: [String: String] = [:],
                 directory: String, inputs: [String], outputs: [String], depfile: String? = nil, compiledFiles: [String] = [], dependencies: [Int] = [],
-                limit: TimeLimit? = nil) {
+                limit: TimeLimit? = nil, memoryLimit: MemoryLimit? = nil) {
         self.id = id
         self.kind = kind
         self.package = package
@@ -81,6 +97,7 @@ public struct BuildAction: Hashable, Sendable {
         self.compiledFiles = compiledFiles
         self.dependencies = dependencies
         self.limit = limit
+        self.memoryLimit = memoryLimit
     }
 
     /// What is run: the launcher, then the arguments.

@@ -11,7 +11,9 @@ extension DiagnosticCode {
     public static let nothingToBuild = DiagnosticCode("B009", "A workspace with no program, library or test to build (warning).")
     public static let nativeNotLinked = DiagnosticCode("B010", "Native C sources with the `current` compiler preset, which links programs itself and cannot take the native library (warning).")
 
+    public static let actionOutOfMemory = DiagnosticCode("B011", "A program whose memory passed its limit (a Rask build script's `build_max_memory`, 1GB by default) and was stopped.")
+
     static let build: [DiagnosticCode] = [
-        .toolNotFound, .actionFailed, .actionTimedOut, .missingOutput, .emptyGlob, .unknownProfile, .packageImportCycle, .invalidCommandTemplate, .nothingToBuild, .nativeNotLinked,
+        .toolNotFound, .actionFailed, .actionTimedOut, .missingOutput, .emptyGlob, .unknownProfile, .packageImportCycle, .invalidCommandTemplate, .nothingToBuild, .nativeNotLinked, .actionOutOfMemory,
     ]
 }

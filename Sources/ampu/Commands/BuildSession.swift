@@ -206,6 +206,10 @@ struct BuildSession {
                 message = "\(action.description) ran for more than \(Int(timeout)) second\(timeout == 1 ? "" : "s") and was stopped"
                 help = ["raise `timeout` under [build] if it needs longer; a compiler that never ends may be looping on its input"]
             }
+        case .memoryExceeded:
+            code = .actionOutOfMemory
+            message = action.memoryLimit?.message ?? "\(action.description) used more memory than it may and was stopped"
+            help = action.memoryLimit?.help ?? []
         case .missingOutput(let path):
             code = .missingOutput
             message = "\(action.description) succeeded but did not write '\(plan.display(path))'"

@@ -174,7 +174,7 @@ struct RaskBuildPlanner {
         let ran = plan.add(BuildAction(
             kind: .buildScript, package: name, description: "Running \(name) (build script)", arguments: [binary], environment: script.environment,
             directory: manifest.directory, inputs: [manifest.path, binary], outputs: [script.depfile], depfile: script.depfile,
-            dependencies: [compiled], limit: script.limit))
+            dependencies: [compiled], limit: script.limit, memoryLimit: script.memoryLimit))
         return (ran, script.depfile)
     }
 

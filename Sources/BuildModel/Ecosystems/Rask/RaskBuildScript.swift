@@ -1,6 +1,7 @@
 /// How a package's build script runs (seed 002, "Build Logic"): the compiled `func build` is
 /// started in the package's directory with its `BuildContext` in the environment, and stopped
-/// after `build_timeout` seconds (300 unless the package block says).
+/// after `build_timeout` seconds (300 unless the package block says) or when its resident
+/// memory passes `build_max_memory` (1GB unless the block says).
 ///
 /// | Variable | `BuildContext` field |
 /// |---|---|
@@ -19,6 +20,7 @@
 struct RaskBuildScript {
     static let generatedDirectory = ".rk-gen"
     static let defaultTimeout = 300.0
+    static let defaultMemory = 1 << 30
 
     let manifest: PackageManifest
     /// Its package block, where `build_timeout` is.
@@ -54,6 +56,21 @@ struct RaskBuildScript {
         let shown = seconds == seconds.rounded() ? "\(Int(seconds))" : "\(seconds)"
         return BuildAction.TimeLimit(seconds: seconds, message: "Build script exceeded timeout (\(shown)s)",
                                      help: ["Increase in \(file): build_timeout: \(Int(seconds * 2))"])
+    }
+
+    /// `build_max_memory: "1GB"`, and the message when the script holds more.
+    var memoryLimit: BuildAction.MemoryLimit {
+        let file = Paths.lastComponent(manifest.path)
+        var bytes = Self.defaultMemory
+        if case .string(let text)? = block?.entry("build_max_memory")?.value.kind, let written = Self.bytes(text) { bytes = written }
+        return BuildAction.MemoryLimit(bytes: bytes, message: "Build script exceeded memory limit (\(Self.size(bytes)))",
+                                       help: ["Increase in \(file): build_max_memory: \"\(Self.size(bytes * 2))\""])
+    }
+
+    /// Bytes in the largest unit that divides them: `1GB`, `512MB`, `100B`.
+    static func size(_ bytes: Int) -> String {
+        for (unit, scale) in [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)] where bytes % scale == 0 { return "\(bytes / scale)\(unit)" }
+        return "\(bytes)B"
     }
 
     static func seconds(_ value: RaskPackageDocument.Value) -> Double? {
