@@ -8,6 +8,14 @@ public protocol ManifestNavigation: Sendable {
     func hover(at offset: Int, fileSystem: any FileSystem, environment: [String: String]) -> (text: String, range: SourceRange)?
     /// Where what is at `offset` is defined, in the same file.
     func definition(at offset: Int) -> SourceRange?
+    /// The dependency whose version requirement is being typed at `offset` (Rask's
+    /// `dep "http" "…"`), and the range inside the quotes a requirement replaces; nil elsewhere.
+    /// The server completes it with the versions it knows, as it does in a TOML manifest.
+    func dependencyRequirement(at offset: Int) -> (dependency: String, range: SourceRange)?
+}
+
+extension ManifestNavigation {
+    public func dependencyRequirement(at offset: Int) -> (dependency: String, range: SourceRange)? { nil }
 }
 
 /// One completion a `ManifestNavigation` offers.

@@ -5,7 +5,11 @@ import BuildModel
 /// enumerated keys. It asks the manifest document and the schema, never the format.
 enum ManifestCompletion {
     static func items(_ q: FeatureQuery, at offset: Int) -> [JSONValue] {
-        if let own = q.ecosystem.manifestNavigation(q.manifest)?.completions(at: offset) {
+        let navigation = q.ecosystem.manifestNavigation(q.manifest)
+        if let (name, range) = navigation?.dependencyRequirement(at: offset) {
+            return versionItems(versions(q, dependency: name) ?? [], render: { $0 }, range: q.lspRange(range))
+        }
+        if let own = navigation?.completions(at: offset) {
             return own.map { c in
                 Completion.item(label: c.label, kind: .value, detail: c.detail, documentation: c.documentation.map(q.documentation), newText: c.newText,
                                 range: q.lspRange(c.range))
@@ -39,11 +43,8 @@ enum ManifestCompletion {
             }
         case .value(let key, _, let range):
             let r = q.lspRange(range)
-            if let versions = dependencyVersions(q, key: key) {
-                return versions.enumerated().map { i, v in
-                    Completion.item(label: v.text, kind: .value, detail: v.detail, newText: v.text, range: r,
-                                    sortText: String(repeating: "0", count: max(0, 4 - String(i).count)) + String(i))
-                }
+            if let name = dependencyBeingVersioned(q, key: key), let versions = versions(q, dependency: name) {
+                return versionItems(versions, render: syntax.renderString, range: r)
             }
             guard let k = schema.key(key), !k.allowedValues.isEmpty else { return [] }
             return k.allowedValues.map { v in
@@ -73,32 +74,43 @@ enum ManifestCompletion {
         }
     }
 
-    /// Requirements for a dependency whose versions the cache knows: its value when it is a
-    /// requirement string, or the requirement key of its table. A git dependency gets a caret
-    /// requirement for each tagged version the cache's mirror has, newest first; a package in
-    /// the cache gets the ecosystem's requirements for each of its versions there (`^`, `~` and
-    /// `=` by default), newest first.
-    private static func dependencyVersions(_ q: FeatureQuery, key: [String]) -> [(text: String, detail: String)]? {
+    /// The dependency whose requirement a value is: its value when it is a requirement
+    /// string, or the requirement key of its table.
+    private static func dependencyBeingVersioned(_ q: FeatureQuery, key: [String]) -> String? {
         let schema = q.ecosystem.manifestSchema(for: q.manifest)
-        let name: String
         if key.count >= 2, schema.isDependencyTable(Array(key.dropLast())) {
-            name = key[key.count - 1]
-        } else if key.count >= 3, schema.isDependencyTable(Array(key.dropLast(2))),
-                  schema.key(Array(key.dropLast(2)) + ["*", key[key.count - 1]])?.isRequirement == true {
-            name = key[key.count - 2]
-        } else {
-            return nil
+            return key[key.count - 1]
         }
-        let render = q.ecosystem.manifestSyntax.renderString
+        if key.count >= 3, schema.isDependencyTable(Array(key.dropLast(2))),
+           schema.key(Array(key.dropLast(2)) + ["*", key[key.count - 1]])?.isRequirement == true {
+            return key[key.count - 2]
+        }
+        return nil
+    }
+
+    /// Requirements for a dependency whose versions this machine knows, newest first: a git
+    /// dependency gets a caret requirement for each tagged version the cache's mirror has; a
+    /// package in the cache or a registry the ecosystem's requirements for each of its versions
+    /// there (`^`, `~` and `=` by default). nil when none is known.
+    private static func versions(_ q: FeatureQuery, dependency name: String) -> [(requirement: String, detail: String)]? {
         if let dep = q.manifest.dependencies.first(where: { $0.name.value == name }), case .git(let url, _) = dep.source,
            let known = q.workspace?.knownVersions[SourcePackageProvider.location(of: dep, url: url.value)], !known.isEmpty {
             let releases = known.filter { !$0.isPrerelease }.sorted(by: >)
-            return releases.prefix(Self.versionLimit).map { (render("^\($0)"), $0 == releases[0] ? "newest in the package cache" : "in the package cache") }
+            return releases.prefix(Self.versionLimit).map { ("^\($0)", $0 == releases[0] ? "newest in the package cache" : "in the package cache") }
         }
         let versions = (q.snapshot?.resolver.availablePackages() ?? []).filter { $0.name == name }.compactMap(\.version).sorted(by: >)
         guard !versions.isEmpty else { return nil }
         return versions.prefix(Self.versionLimit).flatMap { v in
-            q.ecosystem.requirements(for: v, in: q.manifest).map { (render($0), v == versions[0] ? "newest in the package cache" : "in the package cache") }
+            q.ecosystem.requirements(for: v, in: q.manifest).map { ($0, v == versions[0] ? "newest in the package cache" : "in the package cache") }
+        }
+    }
+
+    /// The requirements as completion items, in the order given.
+    private static func versionItems(_ versions: [(requirement: String, detail: String)], render: (String) -> String, range: JSONValue) -> [JSONValue] {
+        versions.enumerated().map { i, v in
+            let text = render(v.requirement)
+            return Completion.item(label: text, kind: .value, detail: v.detail, newText: text, range: range,
+                                   sortText: String(repeating: "0", count: max(0, 4 - String(i).count)) + String(i))
         }
     }
 

@@ -27,6 +27,8 @@ final class RaskImportResolver: ImportResolver {
     private let featureSets: Mutex<[String: RaskFeatures]>
     /// Where the packages rask.lock chose from a registry directory are, by name.
     private let locked: [String: String]
+    /// The registry directories on this machine: `$AMPU_REGISTRY`, and those rask.lock names.
+    private let registries: [String]
     /// The features other packages ask of a package with `with: [...]`, by its directory.
     private let requested: [String: [String]]
 
@@ -47,6 +49,13 @@ final class RaskImportResolver: ImportResolver {
             for p in lock.packages { if let dir = p.directory(cacheRoot: nil) { locked[p.name] = dir } }
         }
         self.locked = locked
+        var registries: [String] = []
+        if let named = setup.environment["AMPU_REGISTRY"], !named.isEmpty { registries.append(Paths.join(root, named)) }
+        for dir in locked.values {
+            let registry = Paths.parent(Paths.parent(dir))
+            if !registries.contains(registry) { registries.append(registry) }
+        }
+        self.registries = registries
         selection = setup.features
         // Each block read once: its features, and what it asks of its deps' with `with:`.
         var requested: [String: [String]] = [:]
@@ -85,7 +94,20 @@ final class RaskImportResolver: ImportResolver {
         return nil
     }
 
-    func availablePackages() -> [AvailablePackage] { [] }
+    /// Every version in the registry directories (`<registry>/<name>/<version>/`).
+    func availablePackages() -> [AvailablePackage] {
+        var out: [AvailablePackage] = []
+        for registry in registries {
+            for name in cache.entries(of: registry) ?? [] {
+                let dir = Paths.join(registry, name)
+                for entry in cache.entries(of: dir) ?? [] {
+                    guard let version = Version(entry), cache.isDirectory(Paths.join(dir, entry)) else { continue }
+                    out.append(AvailablePackage(name: name, version: version, description: nil, directory: Paths.join(dir, entry)))
+                }
+            }
+        }
+        return out
+    }
 
     /// The features of a package's block (read once per manifest).
     private func features(of manifest: PackageManifest) -> RaskFeatures {

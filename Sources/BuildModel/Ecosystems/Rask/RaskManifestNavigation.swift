@@ -89,6 +89,15 @@ struct RaskManifestNavigation: ManifestNavigation {
         return entryCompletions(in: block, range: range)
     }
 
+    /// `dep "name" "|"`: the second string of a dep.
+    func dependencyRequirement(at offset: Int) -> (dependency: String, range: SourceRange)? {
+        guard package != nil, let (range, before) = string(at: offset) else { return nil }
+        var words = before.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
+        guard words.count >= 2, words.removeFirst() == "dep", words.count == 1, let name = words.first,
+              name.count >= 2, name.first == "\"", name.last == "\"" else { return nil }
+        return (String(name.dropFirst().dropLast()), range)
+    }
+
     private func stringCompletions(before: String, offset: Int, range: SourceRange) -> [ManifestCompletionItem]? {
         var text = Substring(before)
         while let last = text.last, last == " " || last == "\t" { text.removeLast() }
