@@ -43,6 +43,43 @@ struct RaskCommandTests {
             """))
     }
 
+    @Test("an import of a dep with target: for another platform is a warning; --target checks as that platform; an unknown platform is refused")
+    func targetFilter() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("app/rask.build", """
+            package "app" "0.1.0" {
+                dep "epoll" { path: "../epoll", target: "linux" }
+                dep "kqueue" { path: "../kqueue", target: "macos" }
+            }
+
+            """)
+        try dir.write("app/main.rk", "import kqueue\n\nfunc main() {}\n")
+        for name in ["epoll", "kqueue"] {
+            try dir.write("\(name)/rask.build", "package \"\(name)\" \"1.0.0\" {}\n")
+            try dir.write("\(name)/lib.rk", "")
+        }
+        let app = dir.path + "/app"
+        let here = try AmpuProcess.run(["check", "--target", "linux"], environment: plain, directory: app)
+        #expect(here.stderr == """
+            warning[R018]: dependency 'kqueue' is only for macos (`target: "macos"`), and this is checked for linux
+             --> main.rk:1:8
+              |
+            1 | import kqueue
+              |        ^^^^^^ not on linux
+              |
+              = help: a build for linux does not have it: import it only where macos is built, or check for macos with `ampu check --target macos`
+
+            Checked 1 package, 1 module and 1 imported module: 1 warning
+
+            """)
+        #expect(here.status == 0)
+        let there = try AmpuProcess.run(["check", "--target", "macos"], environment: plain, directory: app)
+        #expect(there.stderr == "Checked 1 package, 1 module and 1 imported module: no problems\n")
+        let unknown = try AmpuProcess.run(["check", "--target", "plan9"], environment: plain, directory: app)
+        #expect(unknown.stderr == "error: 'plan9' is not a platform\n  = help: --target takes linux, macos, windows\n")
+        #expect(unknown.status == 1)
+    }
+
     @Test("--features turns a feature's deps on for the imports; --no-default-features turns the defaults off; an unknown feature is named")
     func featureSelection() throws {
         let on = try AmpuProcess.run(["check", "--features", "ssl", "--message-format", "short"], environment: plain, directory: examples + "/rask-problems/app")

@@ -7,4 +7,7 @@ public enum HostPlatform {
     #else
     public static let name = "linux"
     #endif
+
+    /// The platforms a build file may name (Rask's `target:`).
+    public static let known = ["linux", "macos", "windows"]
 }

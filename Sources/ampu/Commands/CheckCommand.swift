@@ -23,13 +23,16 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var features: FeatureOptions
 
+    @Option(name: .customLong("target"), help: "The platform to check for: linux, macos or windows (default: this one); a Rask dep with `target:` is only there.")
+    var target: String?
+
     func run() throws {
         let fileSystem = LocalFileSystem()
         let snapshot: WorkspaceSnapshot
         do throws(WorkspaceError) {
             let (loader, manifest) = try EcosystemRegistry.standard.loader(
                 from: fileSystem.currentDirectory, manifestPath: manifestPath, fileSystem: fileSystem, environment: Environment.current,
-                features: features.selection)
+                features: features.selection(target: target))
             snapshot = try loader.load(from: fileSystem.currentDirectory, manifestPath: manifest)
         } catch {
             let renderer = DiagnosticRenderer(format: messageFormat, colors: Terminal.standardError.supportsColor)

@@ -11,4 +11,13 @@ struct FeatureOptions: ParsableArguments {
     var noDefaultFeatures = false
 
     var selection: FeatureSelection { FeatureSelection(features: features, noDefaultFeatures: noDefaultFeatures) }
+
+    /// The selection for `--target PLATFORM` (this machine's when nil), which must be one a
+    /// build file can name.
+    func selection(target: String?) -> FeatureSelection {
+        if let target, !HostPlatform.known.contains(target) {
+            ManifestTarget.fail("'\(target)' is not a platform", help: ["--target takes " + HostPlatform.known.joined(separator: ", ")])
+        }
+        return FeatureSelection(features: features, noDefaultFeatures: noDefaultFeatures, platform: target ?? HostPlatform.name)
+    }
 }

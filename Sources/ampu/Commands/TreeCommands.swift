@@ -69,8 +69,8 @@ struct TreeCommand: ParsableCommand {
             Terminal.standardOutput.write(units.tree())
             return
         }
-        let tree = LockedWorkspace.load(manifestPath, features: features.selection,
-                                        platform: target ?? HostPlatform.name).tree
+        let selection = features.selection(target: target)
+        let tree = LockedWorkspace.load(manifestPath, features: selection, platform: selection.platform).tree
         if let invert, tree.lock.package(named: invert) == nil {
             ManifestTarget.fail("'\(invert)' is not in the lock file", help: ["the locked packages are: " + tree.lock.packages.map(\.name).joined(separator: ", ")])
         }

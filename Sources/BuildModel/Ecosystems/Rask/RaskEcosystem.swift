@@ -31,14 +31,20 @@ public struct RaskEcosystem: Ecosystem {
         let gates = RaskFeatures(block)
         let problems = gates.unknown(features, in: manifest)
         let on = gates.enabled(named: features.names, defaults: features.defaults)
-        var targets: [String: String] = [:]
-        for dep in (block?.dependencies ?? []) + (block?.groups.flatMap(\.dependencies) ?? []) {
-            if let target = dep.property("target")?.value.string { targets[dep.name.value] = target }
-        }
+        let targets = Self.targets(of: block)
         let selected = manifest.dependencies.filter { dep in
             gates.isIn(dep.name.value, enabled: on) && targets[dep.name.value].map { $0 == platform } ?? true
         }
         return (selected, problems)
+    }
+
+    /// The platform each dep with `target:` is only for, by name.
+    static func targets(of block: RaskPackageDocument.Package?) -> [String: String] {
+        var targets: [String: String] = [:]
+        for dep in (block?.dependencies ?? []) + (block?.groups.flatMap(\.dependencies) ?? []) {
+            if let target = dep.property("target")?.value.string { targets[dep.name.value] = target }
+        }
+        return targets
     }
 
     /// The seed: a package with no rask.build is named for its directory, at version 0.0.0. A

@@ -22,9 +22,9 @@ final class RaskImportResolver: ImportResolver {
     private let rootPath: String
     /// The members and their path dependencies, by package directory.
     private let packages: LocalPackages
-    /// The features of each package's block by manifest path: the workspace's read once here,
-    /// any other when first asked.
-    private let featureSets: Mutex<[String: RaskFeatures]>
+    /// The features of each package's block, and the platform of each dep with `target:`, by
+    /// manifest path: the workspace's read once here, any other when first asked.
+    private let blocks: Mutex<[String: (features: RaskFeatures, targets: [String: String])]>
     /// Where the packages rask.lock chose from a registry directory are, by name.
     private let locked: [String: String]
     /// The registry directories on this machine: `$AMPU_REGISTRY`, and those rask.lock names.
@@ -59,10 +59,10 @@ final class RaskImportResolver: ImportResolver {
         selection = setup.features
         // Each block read once: its features, and what it asks of its deps' with `with:`.
         var requested: [String: [String]] = [:]
-        var featureSets: [String: RaskFeatures] = [:]
-        for manifest in setup.packages.packages + [setup.rootManifest] where featureSets[manifest.path] == nil {
+        var blocks: [String: (features: RaskFeatures, targets: [String: String])] = [:]
+        for manifest in setup.packages.packages + [setup.rootManifest] where blocks[manifest.path] == nil {
             let block = RaskPackageDocument(parsing: manifest.source).package
-            featureSets[manifest.path] = RaskFeatures(block)
+            blocks[manifest.path] = (RaskFeatures(block), RaskEcosystem.targets(of: block))
             for dep in (block?.dependencies ?? []) + (block?.groups.flatMap(\.dependencies) ?? []) {
                 guard let with = dep.property("with")?.value.list, let spec = manifest.dependency(named: dep.name.value),
                       let dir = Self.directory(of: spec, declaredIn: manifest, locked: locked, cache: setup.directories) else { continue }
@@ -70,8 +70,8 @@ final class RaskImportResolver: ImportResolver {
             }
         }
         self.requested = requested
-        environmentDiagnostics = featureSets[setup.rootManifest.path]!.unknown(setup.features, in: setup.rootManifest)
-        self.featureSets = Mutex(featureSets)
+        environmentDiagnostics = blocks[setup.rootManifest.path]!.features.unknown(setup.features, in: setup.rootManifest)
+        self.blocks = Mutex(blocks)
     }
 
     private func show(_ path: String) -> String { Paths.display(path, from: root) }
@@ -109,12 +109,13 @@ final class RaskImportResolver: ImportResolver {
         return out
     }
 
-    /// The features of a package's block (read once per manifest).
-    private func features(of manifest: PackageManifest) -> RaskFeatures {
-        if let known = featureSets.withLock({ $0[manifest.path] }) { return known }
-        let features = RaskFeatures(RaskPackageDocument(parsing: manifest.source).package)
-        featureSets.withLock { $0[manifest.path] = features }
-        return features
+    /// The features of a package's block and its deps' platforms (read once per manifest).
+    private func block(of manifest: PackageManifest) -> (features: RaskFeatures, targets: [String: String]) {
+        if let known = blocks.withLock({ $0[manifest.path] }) { return known }
+        let block = RaskPackageDocument(parsing: manifest.source).package
+        let facts = (RaskFeatures(block), RaskEcosystem.targets(of: block))
+        blocks.withLock { $0[manifest.path] = facts }
+        return facts
     }
 
     // MARK: Resolution
@@ -124,7 +125,7 @@ final class RaskImportResolver: ImportResolver {
         guard let first = names.first else { return ImportOutcome(category: nil) }
         let manifest = origin.manifestPath.flatMap { packageManifest(in: Paths.parent($0)) }
         if let manifest, let dep = manifest.dependency(named: first) {
-            let features = features(of: manifest)
+            let (features, targets) = block(of: manifest)
             // The selection is the root package's; a dependency takes its defaults and what the
             // packages depending on it ask `with:`.
             let isRoot = manifest.path == rootPath
@@ -139,10 +140,17 @@ final class RaskImportResolver: ImportResolver {
                     .raskDependencyNotEnabled, at: statement.literalRange, label: "not in this build",
                     help: [turnOn + ", or mark the feature `default: true` in \(show(manifest.path))"])])
             }
+            var diagnostics: [Diagnostic] = []
+            if let platform = targets[first], platform != selection.platform {
+                diagnostics.append(.warning(
+                    "dependency '\(first)' is only for \(platform) (`target: \"\(platform)\"`), and this is checked for \(selection.platform)",
+                    .raskDependencyOtherPlatform, at: statement.literalRange, label: "not on \(selection.platform)",
+                    help: ["a build for \(selection.platform) does not have it: import it only where \(platform) is built, or check for \(platform) with `ampu check --target \(platform)`"]))
+            }
             let reference = PackageReference(name: first, declaredIn: manifest.path, directory: directory(of: dep, declaredIn: manifest),
                                              isWholePackage: names.count == 1)
-            guard let dir = reference.directory else { return ImportOutcome(category: .thirdParty, package: reference) }
-            return ImportOutcome(category: .thirdParty, targets: sources(of: descend(dir, names.dropFirst())), package: reference)
+            guard let dir = reference.directory else { return ImportOutcome(category: .thirdParty, diagnostics: diagnostics, package: reference) }
+            return ImportOutcome(category: .thirdParty, targets: sources(of: descend(dir, names.dropFirst())), diagnostics: diagnostics, package: reference)
         }
         let local = Paths.join(origin.boundary, first)
         if cache.isDirectory(local) {
