@@ -103,8 +103,8 @@ struct CLITests {
               init                    Make the current directory a package.
               add                     Add a dependency to the manifest.
               remove                  Remove a dependency from the manifest.
-              update                  Resolve the git dependencies and write the lock file
-                                      (asthra.lock).
+              update                  Resolve the dependencies and write the lock file
+                                      (asthra.lock, rask.lock).
               fetch                   Fetch every package the lock file names into the
                                       cache, and check their files.
               vendor                  Copy every locked git package into a directory of the

@@ -80,6 +80,7 @@ struct RaskLexer {
         let r = token.range
         guard token.kind == .string || token.kind == .unterminated else { return String(decoding: bytes[r.lowerBound..<r.upperBound], as: UTF8.self) }
         let end = token.kind == .string ? r.upperBound - 1 : r.upperBound
+        guard bytes[(r.lowerBound + 1)..<end].contains(0x5C) else { return String(decoding: bytes[(r.lowerBound + 1)..<end], as: UTF8.self) }
         var out: [UInt8] = []
         var i = r.lowerBound + 1
         while i < end {

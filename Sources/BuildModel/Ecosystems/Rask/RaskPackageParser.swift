@@ -9,8 +9,8 @@ struct RaskPackageParser {
     var extraPackages: [SourceRange] = []
     var strayDependencies: [SourceRange] = []
     var buildFunction: SourceRange?
-    /// Tokens read ahead and not yet taken.
-    private var buffer: [Token] = []
+    /// The tokens read ahead and not yet taken (at most two: `peek(1)`).
+    private var ahead: (Token?, Token?) = (nil, nil)
 
     /// Lists and sub-blocks nested deeper than this are not read (a fuzzer's input).
     static let depthLimit = 64
@@ -18,14 +18,18 @@ struct RaskPackageParser {
     init(bytes: [UInt8]) { lexer = RaskLexer(bytes: bytes) }
 
     private mutating func next() -> Token {
-        if !buffer.isEmpty { return buffer.removeFirst() }
-        return lexer.next()
+        guard let first = ahead.0 else { return lexer.next() }
+        ahead = (ahead.1, nil)
+        return first
     }
 
-    /// The token `k` places ahead, not taken.
+    /// The token `k` (0 or 1) places ahead, not taken.
     private mutating func peek(_ k: Int = 0) -> Token {
-        while buffer.count <= k { buffer.append(lexer.next()) }
-        return buffer[k]
+        if ahead.0 == nil { ahead.0 = lexer.next() }
+        if k == 0 { return ahead.0! }
+        precondition(k == 1, "the parser looks at most two tokens ahead")
+        if ahead.1 == nil { ahead.1 = lexer.next() }
+        return ahead.1!
     }
 
     private func text(_ t: Token) -> String { lexer.text(of: t) }
