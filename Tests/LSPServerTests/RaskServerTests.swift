@@ -120,10 +120,11 @@ struct RaskServerTests {
                 == ["dev", "build"])
     }
 
-    @Test("completion of a dep's version: the registry's versions of it, newest first, as requirements; none for a dep it does not have")
-    func versionCompletion() async {
+    @Test("completion of a dep in the registry: its name (those not declared yet), its versions newest first as requirements; none for a dep it does not have")
+    func registryCompletion() async {
         var files = RaskWorkspace.files
         for version in ["0.16.0", "0.17.1", "0.17.2"] { files["/rask/registry/ring/\(version)/rask.build"] = "package \"ring\" \"\(version)\" {}\n" }
+        files["/rask/registry/zlib/1.3.0/rask.build"] = "package \"zlib\" \"1.3.0\" {}\n"
         files["/rask/registry/ring/notes"] = "not a version\n"
         let client = TestClient(files: files, environment: ["AMPU_REGISTRY": "/rask/registry"])
         await client.start(root: RaskWorkspace.root)
@@ -132,7 +133,12 @@ struct RaskServerTests {
                 == ["^0.17.2", "~0.17.2", "=0.17.2", "^0.17.1", "~0.17.1", "=0.17.1", "^0.16.0", "~0.16.0", "=0.16.0"])
         let edit = await client.request("textDocument/completion", client.at(RaskWorkspace.manifest, Marked(b.replacingOccurrences(of: "dep \"ring\" \"^0.17\"", with: "dep \"ring\" \"^0.1$0\""))))
         #expect(edit["result"]?["items"]?[0]?["textEdit"]?["newText"]?.stringValue == "^0.17.2")
-        #expect(await labels(client, Marked(b.replacingOccurrences(of: "dep \"ring\" \"^0.17\"", with: "dep \"zlib\" \"$0\""))) == [])
+        #expect(await labels(client, Marked(b.replacingOccurrences(of: "dep \"ring\" \"^0.17\"", with: "dep \"zstd\" \"$0\""))) == [])
+        // A new dep's name: the registry's packages the block does not declare yet.
+        #expect(await labels(client, Marked(b.replacingOccurrences(of: "    dep \"util\"", with: "    dep \"$0\"\n    dep \"util\""))) == ["zlib"])
+        // In a feature, the deps declared elsewhere, as before.
+        #expect(await labels(client, Marked(b.replacingOccurrences(of: "feature \"crypto\" {}", with: "feature \"crypto\" {\n        dep \"$0\"\n    }")))
+                == ["util", "ring", "openssl"])
     }
 
     @Test("hover: a dep with what it asks for and whether it is locked, a feature with its deps and who enables it, a profile after inherits")

@@ -8,14 +8,22 @@ public protocol ManifestNavigation: Sendable {
     func hover(at offset: Int, fileSystem: any FileSystem, environment: [String: String]) -> (text: String, range: SourceRange)?
     /// Where what is at `offset` is defined, in the same file.
     func definition(at offset: Int) -> SourceRange?
-    /// The dependency whose version requirement is being typed at `offset` (Rask's
-    /// `dep "http" "…"`), and the range inside the quotes a requirement replaces; nil elsewhere.
-    /// The server completes it with the versions it knows, as it does in a TOML manifest.
-    func dependencyRequirement(at offset: Int) -> (dependency: String, range: SourceRange)?
+    /// A dependency being written at `offset` (Rask's `dep "…"` and `dep "http" "…"`); nil
+    /// elsewhere. The server completes it from the packages and versions it knows, as it does in
+    /// a TOML manifest.
+    func dependencyBeingTyped(at offset: Int) -> DependencyTyping?
 }
 
 extension ManifestNavigation {
-    public func dependencyRequirement(at offset: Int) -> (dependency: String, range: SourceRange)? { nil }
+    public func dependencyBeingTyped(at offset: Int) -> DependencyTyping? { nil }
+}
+
+/// What of a dependency is being typed, and the range inside its quotes a completion replaces.
+public enum DependencyTyping: Hashable, Sendable {
+    /// Its name; `declared`: the names the manifest has already.
+    case name(range: SourceRange, declared: Set<String>)
+    /// Its version requirement.
+    case requirement(dependency: String, range: SourceRange)
 }
 
 /// One completion a `ManifestNavigation` offers.

@@ -6,8 +6,16 @@ import BuildModel
 enum ManifestCompletion {
     static func items(_ q: FeatureQuery, at offset: Int) -> [JSONValue] {
         let navigation = q.ecosystem.manifestNavigation(q.manifest)
-        if let (name, range) = navigation?.dependencyRequirement(at: offset) {
+        switch navigation?.dependencyBeingTyped(at: offset) {
+        case .requirement(let name, let range)?:
             return versionItems(versions(q, dependency: name) ?? [], render: { $0 }, range: q.lspRange(range))
+        case .name(let range, let declared)?:
+            return newestAvailable(q, excluding: declared).map { p in
+                Completion.item(label: p.name, kind: .module, detail: p.version.map { "\($0)" } ?? "cached package",
+                                documentation: q.documentation(availability(p)), newText: p.name, range: q.lspRange(range))
+            }
+        case nil:
+            break
         }
         if let own = navigation?.completions(at: offset) {
             return own.map { c in
@@ -57,21 +65,27 @@ enum ManifestCompletion {
     /// Packages in the cache not yet declared, each completed with the ecosystem's usual
     /// requirement for its newest version there (`"name" = "^version"` in TOML).
     private static func dependencyNames(_ q: FeatureQuery, range: JSONValue, existing: Set<String>) -> [JSONValue] {
-        guard let resolver = q.snapshot?.resolver else { return [] }
         let syntax = q.ecosystem.manifestSyntax
-        // The newest release of each package.
+        return newestAvailable(q, excluding: existing).map { p in
+            let requirement = p.version.flatMap { q.ecosystem.requirements(for: $0, in: q.manifest).first } ?? "*"
+            let text = syntax.renderEntry(key: p.name, value: syntax.renderString(requirement))
+            return Completion.item(label: p.name, kind: .module, detail: p.version.map { "\($0)" } ?? "cached package",
+                                   documentation: q.documentation(availability(p)), newText: text, range: range)
+        }
+    }
+
+    /// The newest release of each package on this machine not in `existing`, by name.
+    private static func newestAvailable(_ q: FeatureQuery, excluding existing: Set<String>) -> [AvailablePackage] {
         var newest: [String: AvailablePackage] = [:]
-        for p in resolver.availablePackages() where !existing.contains(p.name) {
+        for p in q.snapshot?.resolver.availablePackages() ?? [] where !existing.contains(p.name) {
             if let known = newest[p.name], let v = known.version, let w = p.version, w <= v { continue }
             newest[p.name] = p
         }
-        return newest.values.sorted { $0.name < $1.name }.map { p in
-            let requirement = p.version.flatMap { q.ecosystem.requirements(for: $0, in: q.manifest).first } ?? "*"
-            let text = syntax.renderEntry(key: p.name, value: syntax.renderString(requirement))
-            let doc = [p.description, p.version.map { "version \($0) in the package cache" }].compactMap { $0 }.joined(separator: "\n\n")
-            return Completion.item(label: p.name, kind: .module, detail: p.version.map { "\($0)" } ?? "cached package",
-                                   documentation: q.documentation(doc), newText: text, range: range)
-        }
+        return newest.values.sorted { $0.name < $1.name }
+    }
+
+    private static func availability(_ p: AvailablePackage) -> String {
+        [p.description, p.version.map { "version \($0) in the package cache" }].compactMap { $0 }.joined(separator: "\n\n")
     }
 
     /// The dependency whose requirement a value is: its value when it is a requirement

@@ -89,13 +89,19 @@ struct RaskManifestNavigation: ManifestNavigation {
         return entryCompletions(in: block, range: range)
     }
 
-    /// `dep "name" "|"`: the second string of a dep.
-    func dependencyRequirement(at offset: Int) -> (dependency: String, range: SourceRange)? {
-        guard package != nil, let (range, before) = string(at: offset) else { return nil }
+    /// `dep "|"` in the package block (in a feature or scope, the deps declared elsewhere are
+    /// offered instead), and `dep "name" "|"`: the second string of a dep.
+    func dependencyBeingTyped(at offset: Int) -> DependencyTyping? {
+        guard let package, let (range, before) = string(at: offset) else { return nil }
         var words = before.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
-        guard words.count >= 2, words.removeFirst() == "dep", words.count == 1, let name = words.first,
-              name.count >= 2, name.first == "\"", name.last == "\"" else { return nil }
-        return (String(name.dropFirst().dropLast()), range)
+        guard words.popFirst() == "dep" else { return nil }
+        if words.isEmpty {
+            guard block(at: offset) == .package else { return nil }
+            let declared = package.dependencies.map(\.name.value) + package.groups.flatMap { $0.dependencies.map(\.name.value) }
+            return .name(range: range, declared: Set(declared))
+        }
+        guard words.count == 1, let name = words.first, name.count >= 2, name.first == "\"", name.last == "\"" else { return nil }
+        return .requirement(dependency: String(name.dropFirst().dropLast()), range: range)
     }
 
     private func stringCompletions(before: String, offset: Int, range: SourceRange) -> [ManifestCompletionItem]? {
