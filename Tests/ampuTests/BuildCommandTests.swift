@@ -97,6 +97,43 @@ struct BuildCommandTests {
         #expect(ws.compilerRuns.count == 5, "a no-op build ran the compiler")
     }
 
+    @Test("a fingerprint that cannot be written is a warning, not a failure; the next build runs what it concerns again")
+    func unrecordedFingerprints() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("target/cache/fingerprints", "not a directory\n")
+        let first = try ws.ampu(["build", "-j1"])
+        #expect(first.status == 0)
+        let actions = ["Compiling util (native csrc/clamp.c)", "Archiving util (native)", "Compiling util", "Compiling app", "Compiling app (bin \"app\")",
+                       "Linking app (bin \"app\")", "Compiling app (test \"broken\")", "Linking app (test \"broken\")", "Compiling app (test \"smoke\")",
+                       "Linking app (test \"smoke\")"]
+        let shown = timeless(first.stderr).replacing(ws.root + "/", with: "").replacing(/fingerprints\/[0-9a-f]{32}/, with: "fingerprints/HASH")
+        #expect(shown == """
+               Compiling util (native csrc/clamp.c)
+               Archiving util (native)
+               Compiling util
+               Compiling app
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+               Compiling app (test "broken")
+                 Linking app (test "broken")
+               Compiling app (test "smoke")
+                 Linking app (test "smoke")
+            warning: cannot record what 10 actions ran on; the next build runs them again
+
+            """ + actions.map { "  = note: \($0): 'target/cache/fingerprints/HASH' is not a directory\n" }.joined() + """
+
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        // Nothing recorded, no complete build either: all of it runs again.
+        try FileManager.default.removeItem(atPath: ws.root + "/target/cache/fingerprints")
+        #expect(ws.compilerRuns.count == 5)
+        let second = try ws.ampu(["build", "-j1"])
+        #expect(second.status == 0)
+        #expect(ws.compilerRuns.count == 10)
+        #expect(timeless(try ws.ampu(["build"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+    }
+
     @Test("an edited source rebuilds exactly what reads it; a touched one with the same bytes rebuilds nothing")
     func incremental() throws {
         let ws = try BuildFixture("seed")

@@ -11,8 +11,10 @@ import Synchronization
 /// with no waiting for a whole level), at most `jobs` at once, each action's fingerprint
 /// checked first so that an up-to-date action starts no process. Outputs are written under a
 /// temporary name and renamed when the action succeeds; its fingerprint is written after that,
-/// so an interrupted or failed action is never taken as done. After a failure nothing new
-/// starts unless `keepGoing`; what is running finishes.
+/// so an interrupted or failed action is never taken as done. The fingerprint is written by a
+/// recorder of its own while the slot goes on to the next action (it is for the next build;
+/// nothing in this one reads it), and every one is written before `run` returns. After a
+/// failure nothing new starts unless `keepGoing`; what is running finishes.
 public final class BuildExecutor: Sendable {
     public struct Options: Sendable {
         public var jobs: Int
@@ -88,6 +90,9 @@ public final class BuildExecutor: Sendable {
         public var records: [Record?]
         public var interrupted: Bool
         public var wallTime: Double
+        /// Fingerprints that could not be written (a full disk): those actions run again next
+        /// time. One line each, naming the action and why.
+        public var unrecorded: [String] = []
 
         public var failures: [Record] { records.compactMap { $0 }.filter(\.isFailure) }
         public var ran: Int { records.filter { $0 != nil && $0!.outcome != .upToDate }.count }
@@ -100,6 +105,10 @@ public final class BuildExecutor: Sendable {
     public let store: FingerprintStore
     public let options: Options
     private let identities = Mutex<[String: String]>([:])
+    /// Writes the fingerprints of actions that succeeded, one after another, off the slots.
+    private let recorder = DispatchQueue(label: "ampu.build.recorder")
+    private let recording = DispatchGroup()
+    private let unrecorded = Mutex<[String]>([])
 
     public init(plan: BuildPlan, store: FingerprintStore, options: Options) {
         self.plan = plan
@@ -162,7 +171,8 @@ public final class BuildExecutor: Sendable {
             }
         }
         if options.interruption?.isRaised == true { interrupted = true }
-        return Summary(records: records, interrupted: interrupted, wallTime: clock.now())
+        recording.wait()
+        return Summary(records: records, interrupted: interrupted, wallTime: clock.now(), unrecorded: unrecorded.withLock { $0 })
     }
 
     // MARK: One action
@@ -261,10 +271,12 @@ public final class BuildExecutor: Sendable {
         if let depfile = action.depfile, let text = try? fileSystem.readText(depfile) {
             discovered = Depfile.prerequisites(String(decoding: text.bytes, as: UTF8.self), directory: action.directory)
         }
-        do {
-            try store.record(action, key: key, discovered: discovered)
-        } catch {
-            record.outcome = .cannotStart("cannot write the fingerprint: \(error)")
+        recorder.async(group: recording) { [self, discovered] in
+            do {
+                try store.record(action, key: key, discovered: discovered)
+            } catch {
+                unrecorded.withLock { $0.append("\(action.description): \(error)") }
+            }
         }
         return record
     }

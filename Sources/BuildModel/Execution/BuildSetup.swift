@@ -195,7 +195,7 @@ public struct PreparedBuild: Sendable {
     }
 
     /// Runs the plan: the record of a complete build is removed first and written again only
-    /// when every action succeeds.
+    /// when every action succeeds and its fingerprint is written.
     public func run(jobs: Int, keepGoing: Bool, environment: [String: String], interruption: Interruption?,
                     onEvent: (BuildExecutor.Event) -> Void) -> BuildExecutor.Summary {
         let complete = CompleteBuild(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: stats)
@@ -204,7 +204,7 @@ public struct PreparedBuild: Sendable {
         let executor = BuildExecutor(plan: plan, store: fingerprints, options: .init(
             jobs: jobs, keepGoing: keepGoing, timeout: timeout, environment: environment, interruption: interruption, onlyThese: onlyThese))
         let summary = executor.run(onEvent)
-        if summary.succeeded && !plan.hasErrors, let planDigest {
+        if summary.succeeded && !plan.hasErrors && summary.unrecorded.isEmpty, let planDigest {
             complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched)
         }
         return summary

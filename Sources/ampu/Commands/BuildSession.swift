@@ -130,6 +130,11 @@ struct BuildSession {
             }
         }
         progress.clear()
+        if !summary.unrecorded.isEmpty {
+            let lines = summary.unrecorded
+            show([Diagnostic(severity: .warning, message: "cannot record what \(count(lines.count, "action")) ran on; the next build runs \(lines.count == 1 ? "it" : "them") again",
+                             range: .at(0), notes: lines).unplaced], sources: [:], root: nil, defaultFile: "")
+        }
         if timings {
             let path = Paths.join(plan.targetDirectory, "timings", "ampu-timing.html")
             try? fileSystem.createDirectory(Paths.parent(path))
