@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
-import HeapModule
 import Synchronization
 
 /// Runs a plan: a ready queue (an action starts as soon as the actions it depends on are done,
@@ -118,61 +117,26 @@ public final class BuildExecutor: Sendable {
 
     /// Runs the plan; `onEvent` is called on the calling thread, in order.
     public func run(_ onEvent: (Event) -> Void) -> Summary {
-        let actions = plan.actions
         let clock = Clock()
-        var waiting = actions.map { Set($0.dependencies).count }
-        var dependents = [[Int]](repeating: [], count: actions.count)
-        for a in actions { for d in Set(a.dependencies) { dependents[d].append(a.id) } }
-        // The ready action first in the plan goes first: with -j1 the build runs in plan order.
-        var ready = Heap(actions.filter { waiting[$0.id] == 0 }.map(\.id))
-        var records = [Record?](repeating: nil, count: actions.count)
-        var freeSlots = Array((0..<options.jobs).reversed())
-        var running = 0
-        var stopping = false
-        var interrupted = false
-        let finished = Mutex<[Record]>([])
-        let signal = DispatchSemaphore(value: 0)
+        let schedule = Schedule(actions: plan.actions, slots: options.jobs, keepGoing: options.keepGoing)
         // A serial queue per slot: GCD gives each its own thread, where a concurrent queue
         // would share the few threads of its pool with the caller (which waits here) and run
-        // fewer actions at once than -j asks.
-        let slots = (0..<options.jobs).map { DispatchQueue(label: "ampu.build.slot\($0)") }
-
-        while true {
-            if !stopping, options.interruption?.isRaised == true {
-                stopping = true
-                interrupted = true
-            }
-            while !stopping, running < options.jobs, let id = ready.popMin() {
-                let slot = freeSlots.popLast()!
-                running += 1
-                onEvent(.started(actions[id], slot: slot))
-                slots[slot].async {
-                    let record = self.perform(actions[id], slot: slot, clock: clock)
-                    finished.withLock { $0.append(record) }
-                    signal.signal()
+        // fewer actions at once than -j asks. Each slot runs actions until the schedule is done.
+        let interruption = options.interruption
+        for slot in 0..<options.jobs {
+            DispatchQueue(label: "ampu.build.slot\(slot)").async {
+                while let action = schedule.take(slot: slot, interrupted: { interruption?.isRaised == true }) {
+                    schedule.finish(self.perform(action, slot: slot, clock: clock))
                 }
-            }
-            if running == 0 { break }
-            signal.wait()
-            for record in finished.withLock({ list in defer { list.removeAll() }; return list }) {
-                running -= 1
-                freeSlots.append(record.slot)
-                records[record.action] = record
-                if record.outcome == .interrupted { interrupted = true; stopping = true }
-                if record.isFailure {
-                    if !options.keepGoing { stopping = true }
-                } else {
-                    for d in dependents[record.action] {
-                        waiting[d] -= 1
-                        if waiting[d] == 0 { ready.insert(d) }
-                    }
-                }
-                onEvent(.finished(actions[record.action], record))
             }
         }
+        while let events = schedule.nextEvents() {
+            for event in events { onEvent(event) }
+        }
+        var interrupted = schedule.interrupted
         if options.interruption?.isRaised == true { interrupted = true }
         recording.wait()
-        return Summary(records: records, interrupted: interrupted, wallTime: clock.now(), unrecorded: unrecorded.withLock { $0 })
+        return Summary(records: schedule.records, interrupted: interrupted, wallTime: clock.now(), unrecorded: unrecorded.withLock { $0 })
     }
 
     // MARK: One action
