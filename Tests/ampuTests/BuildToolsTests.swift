@@ -178,6 +178,18 @@ struct BuildToolsTests {
         #expect(html.contains("<h1>ampu build timings</h1>"))
         #expect(html.contains("Profile 'debug', 2 slots: 10 actions ran, 0 up to date"))
         #expect(html.components(separatedBy: "<rect ").count == 11)
+        // The JSON beside it: each action with what it waited for, as the plan says.
+        let json = try JSONSerialization.jsonObject(with: Data(try ws.read("target/timings/ampu-timing.json").utf8)) as! [String: Any]
+        let actions = (json["actions"] as! [[String: Any]]).sorted { ($0["id"] as! Int) < ($1["id"] as! Int) }
+        let waits = actions.map { "\($0["description"] as! String) <- \(($0["dependencies"] as! [Int]).map(String.init).joined(separator: ","))" }
+        let plan = try ws.ampu(["build", "--plan"]).stdout
+        #expect(waits.count == 10)
+        for (i, line) in waits.enumerated() {
+            let deps = (actions[i]["dependencies"] as! [Int]).map { "[\($0 + 1)]" }.joined(separator: " ")
+            #expect(deps.isEmpty ? true : plan.contains("after \(deps)\n"), "\(line)")
+        }
+        #expect(waits.first == "Compiling util (native csrc/clamp.c) <- ")
+        #expect(waits.last == "Linking app (test \"smoke\") <- 1,2,3,8")
     }
 
     @Test("on a terminal a progress bar is drawn under the status lines and cleared; in a pipe there is none")

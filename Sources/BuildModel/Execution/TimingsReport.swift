@@ -42,8 +42,9 @@ public enum TimingsReport {
     }
 
     /// The same facts for tools: `{"wall", "jobs", "actions": [{"id", "description", "slot",
-    /// "start", "end", "process", "outcome"}]}` (`process`: the seconds its program ran), times in seconds from the start of the execution; actions
-    /// that were up to date are left out.
+    /// "start", "end", "process", "outcome", "dependencies"}]}` (`process`: the seconds its
+    /// program ran; `dependencies`: the ids of the actions it waited for), times in seconds from
+    /// the start of the execution; actions that were up to date are left out.
     public static func json(plan: BuildPlan, summary: BuildExecutor.Summary, jobs: Int) -> String {
         let ran = summary.records.compactMap { $0 }.filter { $0.outcome != .upToDate }
         let value = JSONValue(pairs: [
@@ -53,6 +54,7 @@ public enum TimingsReport {
                 JSONValue(pairs: [
                     ("id", .int(Int64(r.action))), ("description", .string(plan.actions[r.action].description)), ("slot", .int(Int64(r.slot))),
                     ("start", .double(r.start)), ("end", .double(r.end)), ("process", .double(r.processTime)), ("outcome", .string(r.isFailure ? "failed" : "succeeded")),
+                    ("dependencies", .array(plan.actions[r.action].dependencies.map { .int(Int64($0)) })),
                 ])
             })),
         ])
