@@ -196,3 +196,227 @@ struct RaskPackageDocumentTests {
 /// The real Rask files in ../shared beside the repository.
 let raskCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpora/rask").path
+
+/// Seed 002 in ../shared beside the repository.
+let raskSeed = URL(fileURLWithPath: raskCorpus).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("seeds/002_a8dac52699fc92c8.txt").path
+
+@Suite("Seed 002's package-block examples")
+struct RaskSeedExampleTests {
+    /// The seed's ```rask blocks, in order.
+    static func blocks() throws -> [String] {
+        let text = try String(contentsOfFile: raskSeed, encoding: .utf8)
+        return text.components(separatedBy: "```rask\n").dropFirst().map { String($0.components(separatedBy: "```")[0]) }
+    }
+
+    /// An example as a build file: a fragment of the block goes inside `package "example"`.
+    static func file(_ example: String) -> String {
+        example.hasPrefix("package ") ? example : "package \"example\" \"0.1.0\" {\n" + example + "}\n"
+    }
+
+    /// The reading of one example and the rules' findings, as lines.
+    static func outcome(_ example: String) -> [String] {
+        let source = SourceText(path: "/p/rask.build", file(example))
+        let document = RaskPackageDocument(parsing: source)
+        let rules = RaskPackageRules.check(document, path: "/p/rask.build")
+        let manifest = RaskEcosystem().readManifest(source)
+        func selected(_ features: [String], defaults: Bool = true) -> String {
+            RaskEcosystem().selectedDependencies(of: manifest, features: FeatureSelection(names: features, defaults: defaults), platform: "linux")
+                .dependencies.map(\.name.value).joined(separator: " ")
+        }
+        let features = document.package?.groups.filter { $0.keyword.value == "feature" }.map(\.name.value) ?? []
+        return RaskPackageDocumentTests().dump(document)
+            + (document.diagnostics + rules).map { "\(source.location(of: $0.range.lowerBound)) \($0.severity)[\($0.code ?? "-")] \($0.message)" }
+            + ["on linux, by default: " + selected([]), "with --no-default-features: " + selected([], defaults: false)]
+            + features.map { "with --features \($0): " + selected([$0]) }
+    }
+
+    @Test("each example of the package block reads as the seed describes it, breaks no rule, and selects the deps the seed says",
+          .enabled(if: FileManager.default.fileExists(atPath: raskSeed), "skipped: ../shared/seeds is absent"))
+    func examples() throws {
+        let blocks = try Self.blocks()
+        #expect(blocks.count == 25)
+        let blockExamples = blocks.filter { b in
+            let first = b.split(separator: "\n").first.map(String.init) ?? ""
+            return ["package ", "dep ", "scope ", "feature ", "profile ", "// In the package block"].contains { first.hasPrefix($0) }
+        }
+        // The dep block shows alternatives for one dep ("shared"): each of its paragraphs is an example of its own.
+        var examples: [String] = []
+        for b in blockExamples {
+            if b.hasPrefix("dep \"epoll\"") { examples += b.components(separatedBy: "\n\n").map { $0.hasSuffix("\n") ? $0 : $0 + "\n" } } else { examples.append(b) }
+        }
+        #expect(examples.count == 17)
+        #expect(examples.map(Self.outcome) == [
+            [
+                "package my-app 1.0.0 @1:1",
+                "  dep http ^2.0 @2:5",
+                "  dep json ^1.5 @3:5",
+                "on linux, by default: http json",
+                "with --no-default-features: http json",
+            ],
+            [
+                "package json-parser 2.1.0 @1:1",
+                "  description: \"Fast JSON parser for Rask\"",
+                "  license: \"MIT\"",
+                "  repository: \"https://github.com/alice/json-parser\"",
+                "  dep unicode ^1.0 @6:5",
+                "on linux, by default: unicode",
+                "with --no-default-features: unicode",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  dep http ^2.0 @2:1",
+                "  dep json ^1.5 @3:1",
+                "  dep sqlite ^3.0 @4:1",
+                "on linux, by default: http json sqlite",
+                "with --no-default-features: http json sqlite",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  dep epoll ^1.0 { target: \"linux\" } @2:1",
+                "on linux, by default: epoll",
+                "with --no-default-features: epoll",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  dep my-fork - { git: \"https://github.com/me/lib\", branch: \"fix-bug\" } @2:1",
+                "on linux, by default: my-fork",
+                "with --no-default-features: my-fork",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  dep shared - { path: \"../shared\" } @2:1",
+                "on linux, by default: shared",
+                "with --no-default-features: shared",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  dep shared ^1.0 { path: \"../shared\" } @2:1",
+                "on linux, by default: shared",
+                "with --no-default-features: shared",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  dep tokio ^1.0 { with: [\"rt-multi-thread\", \"net\"] } @2:1",
+                "on linux, by default: tokio",
+                "with --no-default-features: tokio",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  scope dev",
+                "    dep mock-server ^2.0 @3:5",
+                "    dep test-utils ^1.0 @4:5",
+                "    dep bench-runner ^1.0 @5:5",
+                "  scope build",
+                "    dep codegen ^1.0 @9:5",
+                "    dep protobuf-gen ^2.0 @10:5",
+                "on linux, by default: mock-server test-utils bench-runner codegen protobuf-gen",
+                "with --no-default-features: mock-server test-utils bench-runner codegen protobuf-gen",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  feature ssl",
+                "    dep openssl ^3.0 @3:5",
+                "    dep rustls ^0.21 @4:5",
+                "  feature logging",
+                "    dep zap ^2.0 @8:5",
+                "  feature full",
+                "    enables: [\"ssl\", \"logging\"]",
+                "on linux, by default: ",
+                "with --no-default-features: ",
+                "with --features ssl: openssl rustls",
+                "with --features logging: zap",
+                "with --features full: openssl rustls zap",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  feature verbose (no block)",
+                "on linux, by default: ",
+                "with --no-default-features: ",
+                "with --features verbose: ",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  feature json",
+                "    default: true",
+                "    dep serde-json ^1.0 @4:5",
+                "on linux, by default: serde-json",
+                "with --no-default-features: ",
+                "with --features json: serde-json",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  feature ssl",
+                "    dep openssl ^3.0 @3:5",
+                "    dep ring ^0.17 { feature: \"crypto\" } @4:5",
+                "  feature crypto",
+                "    dep libsodium ^1.0 @8:5",
+                "on linux, by default: ",
+                "with --no-default-features: ",
+                "with --features ssl: openssl ring",
+                "with --features crypto: ring libsodium",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  feature ssl",
+                "    dep openssl ^3.0 @3:5",
+                "    dep ssl-test-helpers ^1.0 { scope: \"dev\" } @4:5",
+                "on linux, by default: ",
+                "with --no-default-features: ",
+                "with --features ssl: openssl ssl-test-helpers",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  profile embedded",
+                "    inherits: \"release\"",
+                "    opt_level: \"z\"",
+                "    panic: \"abort\"",
+                "  profile bench",
+                "    inherits: \"release\"",
+                "    lto: \"fat\"",
+                "    codegen_units: 1",
+                "  profile staging",
+                "    inherits: \"release\"",
+                "    debug_info: true",
+                "on linux, by default: ",
+                "with --no-default-features: ",
+            ],
+            [
+                "package example 0.1.0 @1:1",
+                "  build_timeout: 300",
+                "  build_max_memory: \"1GB\"",
+                "on linux, by default: ",
+                "with --no-default-features: ",
+            ],
+            [
+                "package my-api 1.0.0 @1:1",
+                "  description: \"REST API server\"",
+                "  license: \"MIT\"",
+                "  dep http ^2.0 @5:5",
+                "  dep json ^1.5 @6:5",
+                "  dep config ^3.0 @7:5",
+                "  dep epoll ^1.0 { target: \"linux\" } @8:5",
+                "  dep kqueue ^1.0 { target: \"macos\" } @9:5",
+                "  scope dev",
+                "    dep mock-server ^2.0 @12:9",
+                "    dep test-utils ^1.0 @13:9",
+                "  scope build",
+                "    dep protobuf-gen ^2.0 @17:9",
+                "  feature ssl",
+                "    dep openssl ^3.0 { target: \"linux\" } @21:9",
+                "    dep security-framework ^2.0 { target: \"macos\" } @22:9",
+                "  feature logging",
+                "    dep zap ^2.0 @26:9",
+                "  feature full",
+                "    enables: [\"ssl\", \"logging\"]",
+                "  profile staging",
+                "    inherits: \"release\"",
+                "    debug_info: true",
+                "on linux, by default: http json config epoll mock-server test-utils protobuf-gen",
+                "with --no-default-features: http json config epoll mock-server test-utils protobuf-gen",
+                "with --features ssl: http json config epoll mock-server test-utils protobuf-gen openssl",
+                "with --features logging: http json config epoll mock-server test-utils protobuf-gen zap",
+                "with --features full: http json config epoll mock-server test-utils protobuf-gen openssl zap",
+            ],
+        ])
+    }
+}
