@@ -93,6 +93,14 @@ extension Ecosystem {
 
     public func generatedDirectories(of package: PackageManifest) -> [String] { [] }
 
+    /// What the build wrote beside the sources of the workspace rooted at `root` (the root and
+    /// its members), for a whole `ampu clean`.
+    public func generatedDirectories(ofWorkspace root: PackageManifest, fileSystem: any FileSystem) -> [String] {
+        let members = WorkspaceLocator(ecosystem: self, fileSystem: fileSystem).memberDirectories(of: root).directories
+            .compactMap { loadManifest(in: $0, fileSystem: fileSystem) }
+        return ([root] + members).flatMap(generatedDirectories(of:))
+    }
+
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
 
     public var lockFormat: LockFormat? { nil }

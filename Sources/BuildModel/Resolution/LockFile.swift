@@ -80,6 +80,13 @@ public struct LockFile: Hashable, Sendable {
         }
     }
 
+    /// The lock file of `format` in `directory`, read; nil when there is none.
+    public static func read(in directory: String, format: LockFormat, fileSystem: any FileSystem) throws(ReadError) -> LockFile? {
+        let path = Paths.join(directory, format.fileName)
+        guard let bytes = try? fileSystem.readFile(path) else { return nil }
+        return try parse(SourceText(path: path, bytes: bytes), format: format)
+    }
+
     public static func parse(_ source: SourceText, format: LockFormat) throws(ReadError) -> LockFile {
         let document = TOMLDocument(parsing: source)
         if let first = document.diagnostics.first(where: { $0.severity == .error }) {

@@ -6,14 +6,13 @@ enum LockCheck {
     static func check(_ manifest: PackageManifest, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> (lock: LockFile?, diagnostics: [Diagnostic]) {
         guard let format = ecosystem.lockFormat else { return (nil, []) }
         let name = format.fileName
-        let path = Paths.join(manifest.directory, name)
-        guard let bytes = try? fileSystem.readFile(path) else { return (nil, []) }
         let lock: LockFile
         do {
-            lock = try LockFile.parse(SourceText(path: path, bytes: bytes), format: format)
+            guard let read = try LockFile.read(in: manifest.directory, format: format, fileSystem: fileSystem) else { return (nil, []) }
+            lock = read
         } catch {
-            return (nil, [Diagnostic(severity: .error, code: DiagnosticCode.outdatedLock.rawValue, message: "\(error)", file: path, range: .at(0),
-                                     help: ["`ampu update` writes it again"])])
+            return (nil, [Diagnostic(severity: .error, code: DiagnosticCode.outdatedLock.rawValue, message: "\(error)", file: Paths.join(manifest.directory, name),
+                                     range: .at(0), help: ["`ampu update` writes it again"])])
         }
         var out: [Diagnostic] = []
         for dep in manifest.dependencies {

@@ -39,10 +39,7 @@ struct CleanCommand: ParsableCommand {
         let target = Paths.join(root, manifest.build.outputDirectory?.value ?? "target")
         var doomed: [String] = []
         if all || (profile == nil && !deps && !cache) {
-            doomed = [target]
-            let locator = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem)
-            let members = locator.memberDirectories(of: manifest).directories.compactMap { ecosystem.loadManifest(in: $0, fileSystem: fileSystem) }
-            for package in [manifest] + members { doomed += ecosystem.generatedDirectories(of: package) }
+            doomed = [target] + ecosystem.generatedDirectories(ofWorkspace: manifest, fileSystem: fileSystem)
         } else {
             if let profile {
                 guard !profile.contains("/"), profile != "..", profile != "cache" else { ManifestTarget.fail("'\(profile)' is not a profile name") }

@@ -4,27 +4,24 @@ import BuildModel
 /// The root manifest and its lock file, for the commands that read what `ampu update` chose.
 enum LockedWorkspace {
     /// The locked graph, and the manifest it is rooted at; the root's dependencies those a
-    /// build with these features for this platform takes.
-    static func load(_ manifestPath: String?, features: FeatureSelection = .standard,
-                     platform: String = HostPlatform.name) -> (tree: DependencyTree, manifest: String) {
+    /// build with these features for their platform takes.
+    static func load(_ manifestPath: String?, features: FeatureSelection = .standard) -> (tree: DependencyTree, manifest: String) {
         let fileSystem = LocalFileSystem()
         let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
         guard let format = ecosystem.lockFormat else {
             ManifestTarget.fail("\(ecosystem.name) has no lock file: its dependencies are paths, which `ampu check` follows")
         }
-        let lockName = format.fileName
-        let lockPath = Paths.join(Paths.parent(path), lockName)
-        guard let bytes = try? fileSystem.readFile(lockPath) else {
-            ManifestTarget.fail("there is no \(lockName) beside \(Paths.lastComponent(path))", help: ["run `ampu update` to resolve the dependencies and write it"])
-        }
         do {
-            let selected = ecosystem.selectedDependencies(of: manifest, features: features, platform: platform)
+            guard let lock = try LockFile.read(in: Paths.parent(path), format: format, fileSystem: fileSystem) else {
+                ManifestTarget.fail("there is no \(format.fileName) beside \(Paths.lastComponent(path))", help: ["run `ampu update` to resolve the dependencies and write it"])
+            }
+            let selected = ecosystem.selectedDependencies(of: manifest, features: features, platform: features.platform)
             if !selected.problems.isEmpty {
                 let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: Paths.parent(path))
                 Terminal.standardError.write(renderer.render(selected.problems, sources: [path: manifest.source], defaultFile: path))
                 Terminal.exitNow(1)
             }
-            return (DependencyTree(root: manifest, lock: try LockFile.parse(SourceText(path: lockPath, bytes: bytes), format: format), selected: selected.dependencies), path)
+            return (DependencyTree(root: manifest, lock: lock, selected: selected.dependencies), path)
         } catch {
             ManifestTarget.fail("\(error)")
         }
@@ -69,8 +66,7 @@ struct TreeCommand: ParsableCommand {
             Terminal.standardOutput.write(units.tree())
             return
         }
-        let selection = features.selection(target: target)
-        let tree = LockedWorkspace.load(manifestPath, features: selection, platform: selection.platform).tree
+        let tree = LockedWorkspace.load(manifestPath, features: features.selection(target: target)).tree
         if let invert, tree.lock.package(named: invert) == nil {
             ManifestTarget.fail("'\(invert)' is not in the lock file", help: ["the locked packages are: " + tree.lock.packages.map(\.name).joined(separator: ", ")])
         }

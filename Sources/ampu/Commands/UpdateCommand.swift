@@ -51,10 +51,8 @@ struct UpdateCommand: ParsableCommand {
         }
         let lockName = format.fileName
         let lockPath = Paths.join(Paths.parent(manifestFile), lockName)
-        var previous: LockFile?
-        if let bytes = try? fileSystem.readFile(lockPath) {
-            do { previous = try LockFile.parse(SourceText(path: lockPath, bytes: bytes), format: format) } catch { fail("\(error)") }
-        }
+        let previous: LockFile?
+        do { previous = try LockFile.read(in: Paths.parent(manifestFile), format: format, fileSystem: fileSystem) } catch { fail("\(error)") }
         // -p takes a package as the lock names it, or a dependency's key in the manifest.
         let named = packages.map { SourcePackageProvider.package(named: $0, in: manifest) }
         if let unknown = named.first(where: { p in previous.map { $0.package(named: p) == nil } ?? false }) {

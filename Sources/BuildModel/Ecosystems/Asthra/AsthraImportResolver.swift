@@ -36,9 +36,7 @@ final class AsthraImportResolver: ImportResolver {
         self.memberDirectories = Set(setup.members.map(\.directory))
         // Where the packages asthra.lock chose are, by import path.
         var locked: [String: String] = [:]
-        let format = AsthraEcosystem().lockFormat!
-        let lockPath = Paths.join(setup.rootManifest.directory, format.fileName)
-        if let bytes = try? setup.fileSystem.readFile(lockPath), let lock = try? LockFile.parse(SourceText(path: lockPath, bytes: bytes), format: format) {
+        if let lock = try? LockFile.read(in: setup.rootManifest.directory, format: AsthraEcosystem().lockFormat!, fileSystem: setup.fileSystem) {
             for p in lock.packages { if let dir = p.directory(cacheRoot: roots.cache) { locked[p.name] = dir } }
         }
         self.locked = locked

@@ -44,8 +44,7 @@ final class RaskImportResolver: ImportResolver {
         rootPath = setup.rootManifest.path
         packages = LocalPackages(setup, ecosystem: RaskEcosystem())
         var locked: [String: String] = [:]
-        let lockPath = Paths.join(root, RaskLock.format.fileName)
-        if let bytes = try? setup.fileSystem.readFile(lockPath), let lock = try? LockFile.parse(SourceText(path: lockPath, bytes: bytes), format: RaskLock.format) {
+        if let lock = try? LockFile.read(in: root, format: RaskLock.format, fileSystem: setup.fileSystem) {
             for p in lock.packages { if let dir = p.directory(cacheRoot: nil) { locked[p.name] = dir } }
         }
         self.locked = locked

@@ -178,8 +178,7 @@ struct RaskManifestNavigation: ManifestNavigation {
         lines.append(asks.isEmpty ? "any version" : asks.joined(separator: ", "))
         let gate = RaskFeatures(package).gate(of: dep.name.value)
         if let gate { lines.append("only with feature " + gate.map { "`\($0)`" }.joined(separator: " or ")) }
-        let lockPath = Paths.join(Paths.parent(manifestPath), RaskLock.format.fileName)
-        if let lockBytes = try? fileSystem.readFile(lockPath), let lock = try? LockFile.parse(SourceText(path: lockPath, bytes: lockBytes), format: RaskLock.format),
+        if let lock = try? LockFile.read(in: Paths.parent(manifestPath), format: RaskLock.format, fileSystem: fileSystem),
            let locked = lock.package(named: dep.name.value) {
             lines.append("locked: **\(locked.version)** from `\(locked.source)`")
         } else {
