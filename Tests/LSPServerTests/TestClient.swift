@@ -82,15 +82,19 @@ final class TestClient {
     func clearReceived() { received = [] }
 
     /// Waits, up to `seconds`, for what the server sends of its own accord (a background
-    /// resolution's diagnostics) until `done` holds; whether it did.
-    func settle(seconds: Double = 20, until done: (TestClient) -> Bool) async -> Bool {
+    /// resolution's diagnostics) until `done` holds; whether it did. The wait is long because
+    /// the server's tasks share the test process's concurrency pool (two threads on two cores)
+    /// with every other test, and many of those block on subprocesses: in a whole run the
+    /// server's next step can wait its turn for twenty seconds and more, though it takes 50 ms.
+    func settle(seconds: Double = 180, until done: (TestClient) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
-        while !done(self) {
+        while true {
+            received += sink.drain().filter { $0["method"] != nil }
+            if done(self) { return true }
+            // Checked after what arrived is read: a wait that overran still sees it.
             guard ContinuousClock.now < deadline else { return false }
             try? await Task.sleep(for: .milliseconds(10))
-            received += sink.drain().filter { $0["method"] != nil }
         }
-        return true
     }
 }
 

@@ -1,4 +1,5 @@
 import BuildModel
+import Dispatch
 
 /// Resolution of a workspace's git dependencies (`ResolutionCheck`, from the package cache
 /// alone) runs off the request path: a task started when the root manifest or the lock changes,
@@ -19,11 +20,18 @@ extension LanguageServer {
         let snapshot = workspaces[index].snapshot
         let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
         let root = snapshot.root
-        Task.detached { [weak self] in
-            let outcome = ResolutionCheck.run(snapshot, cache: cache, versions: true)
+        // git is waited for on a queue of its own: blocking one of the concurrency pool's few
+        // threads (two on a two-core machine) would hold up requests, and other tasks, for as
+        // long as git takes.
+        Task { [weak self] in
+            let outcome = await withCheckedContinuation { done in
+                Self.resolutionQueue.async { done.resume(returning: ResolutionCheck.run(snapshot, cache: cache, versions: true)) }
+            }
             await self?.resolved(outcome, root: root, input: input)
         }
     }
+
+    private static let resolutionQueue = DispatchQueue(label: "ampu.resolution", qos: .utility)
 
     private func resolved(_ outcome: ResolutionCheck.Outcome, root: String, input: [UInt8]) {
         guard let i = workspaces.firstIndex(where: { $0.root == root }) else { return }
