@@ -285,6 +285,36 @@ struct BuildCommandTests {
         #expect(!ws.exists("target/cache/complete-debug"))
     }
 
+    @Test("after a complete build, an edited module's build takes from the kept plan only what the edit reaches, and leaves the record and compile_commands.json a whole build leaves")
+    func narrowedBuild() throws {
+        let ws = try BuildFixture("seed")
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        let commands = try ws.read("compile_commands.json")
+        // Written again from the whole plan, though the build reads only a part of it.
+        try FileManager.default.removeItem(atPath: ws.root + "/compile_commands.json")
+        try ws.write("util/src/helpers.ast", try ws.read("util/src/helpers.ast") + "// edited\n")
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == """
+               Compiling util
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+                 Linking app (test "broken")
+               Compiling app (test "smoke")
+                 Linking app (test "smoke")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(try ws.read("compile_commands.json") == commands)
+        let updated = try ws.read("target/cache/complete-debug")
+        // The record a build that looks at every action writes, line for line.
+        try FileManager.default.removeItem(atPath: ws.root + "/target/cache/complete-debug")
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        let whole = try ws.read("target/cache/complete-debug")
+        #expect(updated.split(separator: "\n").sorted() == whole.split(separator: "\n").sorted())
+        #expect(updated.contains("\nin\t") && updated.contains("\nout\t"))
+        // And from it, the next build has nothing to do.
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+    }
+
     @Test("today's compiler: one compile per program, imports followed by the compiler; run passes the arguments")
     func today() throws {
         let ws = try BuildFixture("today")

@@ -37,8 +37,10 @@ public struct BuildSetup: Sendable {
     /// - Parameters:
     ///   - partial: a plan with errors still goes on (what can be built is), its errors shown.
     ///   - shortcut: a build with nothing to do may say so without reading its plan.
+    ///   - narrow: after a complete build, the plan may be only the actions the changed files
+    ///     reach (the rest of the kept plan is not read); for a build that runs it and nothing else.
     ///   - miss: told why the kept plan could not be used.
-    public func prepare(from directory: String, manifestPath: String?, partial: Bool = false, shortcut: Bool = false,
+    public func prepare(from directory: String, manifestPath: String?, partial: Bool = false, shortcut: Bool = false, narrow: Bool = false,
                         miss: (PlanCache.Miss) -> Void = { _ in }) -> Outcome {
         let stats = StatCache(fileSystem: fileSystem)
         let found: (path: String, ecosystem: any Ecosystem)
@@ -64,11 +66,15 @@ public struct BuildSetup: Sendable {
                     prepared.nothingToDo = true
                     return .ready(prepared, Report(root: root.directory))
                 }
-                if let plan = kept.plan() {
+                let standing = complete.standing(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles))
+                let reached = standing == nil ? nil : kept.reached
+                let narrowed = narrow && reached != nil
+                if let plan = kept.plan(only: narrowed ? reached : nil) {
                     var prepared = PreparedBuild(rootManifest: root, plan: plan, stats: stats, cached: true, watched: watched)
                     prepared.planDigest = kept.digest
-                    if complete.holds(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles)) {
-                        prepared.onlyThese = CompleteBuild.affected(by: kept.changedFiles, in: plan)
+                    if let reached, let standing {
+                        prepared.completeRecord = standing
+                        if narrowed { prepared.wholeRecord = kept.record } else { prepared.onlyThese = reached }
                     }
                     return .ready(prepared, Report(root: root.directory))
                 }
@@ -131,6 +137,12 @@ public struct PreparedBuild: Sendable {
     /// The whole plan, when `plan` is a part of it (`ampu build NAME`): the compile database is
     /// written from it.
     public var wholePlan: BuildPlan?
+    /// The kept plan's record, when `plan` is only the part of it the changed files reach
+    /// (`prepare(narrow:)`): the whole plan, when something needs it.
+    var wholeRecord: [UInt8]?
+    /// The record of the complete build this one starts from: when every action succeeds, the
+    /// new record is that one with the files of the actions that ran brought up to date.
+    var completeRecord: [UInt8]?
     /// Whether the kept plan's check looks at a file already: the ecosystem's sources (every
     /// module is one of them).
     var watched: @Sendable (String) -> Bool
@@ -154,34 +166,44 @@ public struct PreparedBuild: Sendable {
     public func writeCompileCommands(fileSystem: any FileSystem) throws(FileSystemError) {
         let path = Paths.join(plan.root, "compile_commands.json")
         guard !cached || !fileSystem.exists(path) else { return }
-        let text = Array(CompileCommands.json(of: wholePlan ?? plan).utf8)
+        let text = Array(CompileCommands.json(of: wholePlan ?? wholeRecord.flatMap { BuildPlan(record: $0) } ?? plan).utf8)
         if (try? fileSystem.readFile(path)) != text { try fileSystem.writeFile(path, text) }
     }
 
     /// Only what the targets (or packages) `names` need: the plan narrowed to them. A narrowed
     /// build is not a complete one: it leaves no record that everything is built.
     public func selecting(_ names: [String]) -> Result<PreparedBuild, Diagnostic> {
-        switch plan.selecting(names) {
+        var copy = self
+        copy.widen()
+        switch copy.plan.selecting(names) {
         case .failure(let d): return .failure(d)
         case .success(let part):
-            var copy = self
-            copy.wholePlan = plan
+            copy.wholePlan = copy.plan
             copy.plan = part
             copy.planDigest = nil
-            copy.onlyThese = nil
             copy.nothingToDo = false
             return .success(copy)
         }
+    }
+
+    /// The whole plan again, every action looked at: for what needs more than the actions the
+    /// changed files reach.
+    mutating func widen() {
+        if let record = wholeRecord, let whole = BuildPlan(record: record) { plan = whole }
+        wholeRecord = nil
+        onlyThese = nil
+        completeRecord = nil
     }
 
     /// Every action of `kind` runs again, changed or not (`--force` for build scripts): their
     /// fingerprints go, and the build is not taken to have nothing to do.
     public mutating func runAgain(_ kind: BuildAction.Kind) {
         let fingerprints = FingerprintStore(targetDirectory: plan.targetDirectory, stats: stats)
-        let again = plan.actions.filter { $0.kind == kind }
-        for action in again { fingerprints.remove(for: action) }
-        // What they generate may change: every action is looked at again.
-        if !again.isEmpty { onlyThese = nil }
+        if plan.actions.contains(where: { $0.kind == kind }) {
+            // What they generate may change: every action is looked at again.
+            widen()
+        }
+        for action in plan.actions where action.kind == kind { fingerprints.remove(for: action) }
     }
 
     /// What running the plan would do, running nothing (`--dry-run`). When something would run,
@@ -205,7 +227,12 @@ public struct PreparedBuild: Sendable {
             jobs: jobs, keepGoing: keepGoing, timeout: timeout, environment: environment, interruption: interruption, onlyThese: onlyThese))
         let summary = executor.run(onEvent)
         if summary.succeeded && !plan.hasErrors && summary.unrecorded.isEmpty, let planDigest {
-            complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched)
+            if let previous = completeRecord {
+                let ran = onlyThese.map { only in plan.actions.filter { only.contains($0.id) } } ?? plan.actions
+                complete.save(updating: previous, ran: ran, fingerprints: fingerprints, watched: watched)
+            } else {
+                complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched)
+            }
         }
         return summary
     }

@@ -18,27 +18,10 @@ public struct CompleteBuild: Sendable {
 
     public func forget() { try? stats.fileSystem.removeItem(file) }
 
-    /// The actions of `plan` a build after a complete one must look at when only `changed`
-    /// files changed: those that read one, and every action after them. The others are as the
-    /// complete build left them, and need not read their fingerprints.
-    public static func affected(by changed: [String], in plan: BuildPlan) -> Set<Int> {
-        let files = Set(changed)
-        var dependents = [[Int]](repeating: [], count: plan.actions.count)
-        for a in plan.actions { for d in a.dependencies { dependents[d].append(a.id) } }
-        var out = Set<Int>()
-        var stack = plan.actions.filter { a in a.inputs.contains(where: files.contains) }.map(\.id)
-        while let id = stack.popLast() {
-            guard out.insert(id).inserted else { continue }
-            stack += dependents[id]
-        }
-        return out
-    }
-
     /// After a build in which every action of `plan` succeeded or was up to date.
     /// - Parameter watched: whether the kept plan's check looks at a file already (its modules,
     ///   which are the ecosystem's sources): those are left out.
     public func save(_ plan: BuildPlan, planDigest: String, fingerprints: FingerprintStore, environment: [String: String], watched: (String) -> Bool) {
-        let fs = stats.fileSystem
         var text = Self.header + "\nplan\t\(planDigest)\n"
         var programs: [String] = []
         for action in plan.actions { for p in action.launcher + [action.arguments[0]] where !programs.contains(p) { programs.append(p) } }
@@ -48,56 +31,109 @@ public struct CompleteBuild: Sendable {
         let written = Set(plan.actions.flatMap(\.outputs))
         var read = Set<String>()
         for action in plan.actions {
-            stats.forget(action.outputs)
-            for output in action.outputs {
-                guard let s = fs.status(output) else { return }
-                text += "out\t\(s.size)\t\(s.modificationTime)\t\(output)\n"
-            }
-            var inputs = action.inputs
-            // Headers only a dependency file named are in the action's fingerprint alone.
-            if action.depfile != nil {
-                guard let bytes = try? fs.readFile(fingerprints.file(for: action)), let recorded = Fingerprint(bytes: bytes) else { return }
-                inputs += recorded.inputs.map(\.path)
-            }
-            for input in inputs where !written.contains(input) && !watched(input) && read.insert(input).inserted {
-                // The statuses the build took: an input it found changed was run on and recorded.
-                guard let s = stats.status(input) else { return }
-                text += "in\t\(s.size)\t\(s.modificationTime)\t\(input)\n"
-            }
+            guard let lines = files(of: action, written: written, fingerprints: fingerprints, watched: watched, read: &read) else { return }
+            text += lines
         }
-        try? fs.createDirectory(Paths.parent(file))
-        try? fs.writeRecord(file, Array((text + "end\n").utf8))
+        write(text)
+    }
+
+    /// After a build that ran only `actions` (those the changed files reach) on a complete
+    /// build whose record was `previous`: the record again, with what those actions wrote and
+    /// read as it is now and every other line as it was.
+    public func save(updating previous: [UInt8], ran actions: [BuildAction], fingerprints: FingerprintStore, watched: (String) -> Bool) {
+        guard previous.count > 4 else { return }
+        let lines = ByteFields.lines(previous[..<(previous.count - 4)])
+        var written = Set(actions.flatMap(\.outputs))
+        for line in lines where line.first == UInt8(ascii: "o") {
+            let f = ByteFields.fields(line, count: 4)
+            if f.count == 4 { written.insert(ByteFields.string(f[3])) }
+        }
+        var read = Set<String>()
+        var fresh = ""
+        for action in actions {
+            guard let lines = files(of: action, written: written, fingerprints: fingerprints, watched: watched, read: &read) else { return }
+            fresh += lines
+        }
+        let refreshed = read.union(actions.flatMap(\.outputs))
+        var out: [UInt8] = []
+        out.reserveCapacity(previous.count + fresh.utf8.count)
+        for line in lines {
+            if line.first == UInt8(ascii: "o") || line.first == UInt8(ascii: "i") {
+                let f = ByteFields.fields(line, count: 4)
+                if f.count == 4, refreshed.contains(ByteFields.string(f[3])) { continue }
+            }
+            out += line
+            out.append(0x0A)
+        }
+        write(String(decoding: out, as: UTF8.self) + fresh)
+    }
+
+    /// An action's lines: each output, and each file it read that no action writes and the
+    /// kept plan does not watch (and `read` does not hold yet), with its size and time now; nil
+    /// when one cannot be had (the record is then not written).
+    private func files(of action: BuildAction, written: Set<String>, fingerprints: FingerprintStore, watched: (String) -> Bool,
+                       read: inout Set<String>) -> String? {
+        let fs = stats.fileSystem
+        var text = ""
+        stats.forget(action.outputs)
+        for output in action.outputs {
+            guard let s = fs.status(output) else { return nil }
+            text += "out\t\(s.size)\t\(s.modificationTime)\t\(output)\n"
+        }
+        var inputs = action.inputs
+        // Headers only a dependency file named are in the action's fingerprint alone.
+        if action.depfile != nil {
+            guard let bytes = try? fs.readFile(fingerprints.file(for: action)), let recorded = Fingerprint(bytes: bytes) else { return nil }
+            inputs += recorded.inputs.map(\.path)
+        }
+        for input in inputs where !written.contains(input) && !watched(input) && read.insert(input).inserted {
+            // The statuses the build took: an input it found changed was run on and recorded.
+            guard let s = stats.status(input) else { return nil }
+            text += "in\t\(s.size)\t\(s.modificationTime)\t\(input)\n"
+        }
+        return text
+    }
+
+    private func write(_ text: String) {
+        try? stats.fileSystem.createDirectory(Paths.parent(file))
+        try? stats.fileSystem.writeRecord(file, Array((text + "end\n").utf8))
     }
 
     /// Whether the last build left everything as it is now, but for the files in `except`.
     public func holds(planDigest: String, environment: [String: String], except: Set<String> = []) -> Bool {
-        guard let bytes = try? stats.fileSystem.readFile(file), bytes.count > 4, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return false }
+        standing(planDigest: planDigest, environment: environment, except: except) != nil
+    }
+
+    /// The record, when the last build left everything as it is now but for the files in
+    /// `except` (for `save(updating:…)` to start from).
+    public func standing(planDigest: String, environment: [String: String], except: Set<String> = []) -> [UInt8]? {
+        guard let bytes = try? stats.fileSystem.readFile(file), bytes.count > 4, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return nil }
         var lines = ByteFields.lines(bytes[..<(bytes.count - 4)])[...]
-        guard let first = lines.popFirst(), ByteFields.equals(first, Self.header) else { return false }
+        guard let first = lines.popFirst(), ByteFields.equals(first, Self.header) else { return nil }
         let entries = Array(lines)
         let files = entries.filter { $0.first == UInt8(ascii: "o") || $0.first == UInt8(ascii: "i") }.map { ByteFields.fields($0, count: 4) }
-        guard files.allSatisfy({ $0.count == 4 }) else { return false }
+        guard files.allSatisfy({ $0.count == 4 }) else { return nil }
         // Every output and input statted on every core, straight from the bytes.
         let current = PlanCache.statuses(files.map { $0[3] }, fileSystem: stats.fileSystem)
         for (f, s) in zip(files, current) {
-            guard let s else { return false }
+            guard let s else { return nil }
             if ByteFields.integer(f[1]) == Int64(s.size) && ByteFields.integer(f[2]) == s.modificationTime { continue }
             if f[0].first == UInt8(ascii: "i") && except.contains(ByteFields.string(f[3])) { continue }
-            return false
+            return nil
         }
         for line in entries where line.first != UInt8(ascii: "o") && line.first != UInt8(ascii: "i") {
             switch line.first {
             case UInt8(ascii: "p"):
                 let f = ByteFields.fields(line, count: 2)
-                guard f.count == 2, ByteFields.equals(f[1], planDigest) else { return false }
+                guard f.count == 2, ByteFields.equals(f[1], planDigest) else { return nil }
             case UInt8(ascii: "t"):
                 let parts = ByteFields.fields(line, count: 3)
                 guard parts.count == 3,
-                      ByteFields.equals(parts[1], BuildExecutor.identity(of: ByteFields.string(parts[2]), environment: environment, stats: stats)) else { return false }
+                      ByteFields.equals(parts[1], BuildExecutor.identity(of: ByteFields.string(parts[2]), environment: environment, stats: stats)) else { return nil }
             default:
-                return false
+                return nil
             }
         }
-        return true
+        return bytes
     }
 }

@@ -99,8 +99,13 @@ public struct PlanCache: Sendable {
 
 
         /// The plan itself (read only when it is needed: a build with nothing to do is told by
-        /// `untouched` and `CompleteBuild` without it).
-        public func plan() -> BuildPlan? { PlanRecord.plan(from: record[...]) }
+        /// `untouched` and `CompleteBuild` without it); with `only`, the part of it made of
+        /// those actions.
+        public func plan(only: Set<Int>? = nil) -> BuildPlan? { PlanRecord.plan(from: record[...], only: only) }
+
+        /// The actions that read a changed file, and those after them: all a build after a
+        /// complete one must look at.
+        public var reached: Set<Int>? { PlanRecord.actions(reaching: changedFiles, in: record[...]) }
     }
 
     /// Whether the kept plan stands, without reading the plan.

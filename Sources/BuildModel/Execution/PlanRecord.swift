@@ -30,17 +30,62 @@ enum PlanRecord {
         return clean ? out : nil
     }
 
-    static func plan(from bytes: ArraySlice<UInt8>) -> BuildPlan? {
+    /// The actions that read one of `changed`, and every action that depends on one of them,
+    /// directly or not; by id, found in the record's bytes without reading the plan. Nil when
+    /// the record is not one.
+    static func actions(reaching changed: [String], in bytes: ArraySlice<UInt8>) -> Set<Int>? {
+        let wanted = changed.map { Array($0.utf8) }
+        var dependents: [[Int]] = []
+        var seeds: [Int] = []
+        for line in ByteFields.lines(bytes) {
+            if ByteFields.equals(line.prefix(7), "action\t") {
+                dependents.append([])
+                continue
+            }
+            // An action's lists: a letter and a tab.
+            guard line.count >= 2, line[line.startIndex + 1] == 0x09, let id = dependents.indices.last else { continue }
+            switch line.first! {
+            case UInt8(ascii: "i"):
+                let inputs = ByteFields.pieces(line.dropFirst(2), separator: separator, limit: .max, keepEmpty: true)
+                if inputs.contains(where: { input in wanted.contains { input.count == $0.count && input.elementsEqual($0) } }) { seeds.append(id) }
+            case UInt8(ascii: "d"):
+                for field in ByteFields.pieces(line.dropFirst(2), separator: separator, limit: .max, keepEmpty: false) {
+                    guard let d = ByteFields.integer(field), d >= 0, Int(d) < id else { return nil }
+                    dependents[Int(d)].append(id)
+                }
+            default:
+                continue
+            }
+        }
+        var out = Set<Int>()
+        var stack = seeds
+        while let id = stack.popLast() {
+            guard out.insert(id).inserted else { continue }
+            stack += dependents[id]
+        }
+        return out
+    }
+
+    /// The plan a record holds; with `only`, the part of it made of those actions (renumbered
+    /// in order, their dependencies on the others dropped, as those are built), and the
+    /// programs and tests those actions make.
+    static func plan(from bytes: ArraySlice<UInt8>, only: Set<Int>? = nil) -> BuildPlan? {
         func list(_ field: ArraySlice<UInt8>) -> [String] {
             field.isEmpty ? [] : ByteFields.pieces(field, separator: separator, limit: .max, keepEmpty: true).map(ByteFields.string)
         }
         var plan: BuildPlan?
         var pending: BuildAction?
         var root = "", target = ""
+        // Each action's id in the record, and its id in the plan made (absent when left out).
+        var index = -1
+        var renumbered: [Int: Int] = [:]
+        var skipping = false
+        func kept(_ id: Int) -> Int? { only == nil ? id : renumbered[id] }
         for line in ByteFields.lines(bytes) {
             let tab = line.firstIndex(of: 0x09) ?? line.endIndex
             let word = line[..<tab]
             let rest = tab < line.endIndex ? line[(tab + 1)...] : line[line.endIndex...]
+            if skipping && word.count == 1 { continue }
             if ByteFields.equals(word, "root") { root = ByteFields.string(rest); continue }
             if ByteFields.equals(word, "target") { target = ByteFields.string(rest); continue }
             if ByteFields.equals(word, "profile") {
@@ -52,7 +97,11 @@ enum PlanRecord {
             }
             guard plan != nil else { return nil }
             if ByteFields.equals(word, "action") {
-                if let a = pending { plan!.add(a) }
+                if let a = pending { plan!.add(a); pending = nil }
+                index += 1
+                skipping = only.map { !$0.contains(index) } ?? false
+                if skipping { continue }
+                renumbered[index] = plan!.actions.count
                 let f = ByteFields.fields(rest, count: 5)
                 guard f.count == 5, let kind = BuildAction.Kind(rawValue: ByteFields.string(f[0])) else { return nil }
                 pending = BuildAction(kind: kind, package: ByteFields.string(f[1]), description: ByteFields.string(f[2]), arguments: [],
@@ -61,13 +110,16 @@ enum PlanRecord {
             }
             if ByteFields.equals(word, "program") || ByteFields.equals(word, "test") {
                 if let a = pending { plan!.add(a); pending = nil }
+                skipping = false
                 let f = ByteFields.fields(rest, count: 5)
-                guard f.count == 5, let action = ByteFields.integer(f[3]), Int(action) < plan!.actions.count else { return nil }
-                let product = BuildPlan.Product(name: ByteFields.string(f[0]), package: ByteFields.string(f[1]), path: ByteFields.string(f[2]), action: Int(action),
+                guard f.count == 5, let recorded = ByteFields.integer(f[3]), Int(recorded) <= index else { return nil }
+                guard let action = kept(Int(recorded)) else { continue }
+                let product = BuildPlan.Product(name: ByteFields.string(f[0]), package: ByteFields.string(f[1]), path: ByteFields.string(f[2]), action: action,
                                                 runner: list(f[4]))
                 if ByteFields.equals(word, "program") { plan!.programs.append(product) } else { plan!.tests.append(product) }
                 continue
             }
+            if ByteFields.equals(word, "noprofile") || ByteFields.equals(word, "compiledb") { skipping = false }
             if ByteFields.equals(word, "noprofile") {
                 plan!.usesProfile = false
                 continue
@@ -99,8 +151,8 @@ enum PlanRecord {
             case UInt8(ascii: "c"): pending!.compiledFiles = list(rest)
             case UInt8(ascii: "d"):
                 let ids = list(rest).compactMap(Int.init)
-                guard ids.allSatisfy({ $0 < plan!.actions.count }) else { return nil }
-                pending!.dependencies = ids
+                guard ids.allSatisfy({ $0 < index }) else { return nil }
+                pending!.dependencies = ids.compactMap(kept)
             default: return nil
             }
         }

@@ -48,7 +48,8 @@ struct BuildCommand: ParsableCommand {
             session.check([], answer: true)
         }
         let session = BuildSession(options: options)
-        var prepared = session.plan(partial: !plan, shortcut: !plan && !timings && !dryRun && names.isEmpty && !options.force)
+        let runsItAll = !plan && !timings && !dryRun && names.isEmpty && !options.force
+        var prepared = session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll)
         if !names.isEmpty {
             switch prepared.selecting(names) {
             case .success(let part): prepared = part

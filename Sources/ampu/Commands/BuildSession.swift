@@ -58,11 +58,12 @@ struct BuildSession {
     /// - Parameters:
     ///   - partial: a plan with errors still goes on, its errors shown first.
     ///   - shortcut: a build with nothing to do may say so without reading its plan.
-    func plan(partial: Bool = false, shortcut: Bool = false) -> PreparedBuild {
+    ///   - narrow: after a complete build, the plan may be only what the changed files reach.
+    func plan(partial: Bool = false, shortcut: Bool = false, narrow: Bool = false) -> PreparedBuild {
         var setup = BuildSetup(fileSystem: workspaceFiles, environment: environment, profile: options.profileName, tool: Self.toolIdentity(fileSystem))
         setup.overrides = overrides
         setup.overrides.features = options.features.selection
-        let outcome = setup.prepare(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, partial: partial, shortcut: shortcut) { miss in
+        let outcome = setup.prepare(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, partial: partial, shortcut: shortcut, narrow: narrow) { miss in
             // AMPU_DEBUG_PLAN=1 says why the plan is made afresh.
             if environment["AMPU_DEBUG_PLAN"] != nil { Terminal.standardError.write("plan cache: \(miss.line)\n") }
         }
