@@ -93,9 +93,14 @@ public struct PlanCache: Sendable {
         /// The modules whose bytes changed while their imports did not.
         public var changedFiles: [String]
         let record: [UInt8]
-
         /// The plan's own digest, which a rewrite of the files' times leaves as it was.
-        public var digest: String { ContentHash.hex(record) }
+        public let digest: String
+
+        init(changedFiles: [String], record: [UInt8]) {
+            self.changedFiles = changedFiles
+            self.record = record
+            digest = ContentHash.hex(record)
+        }
 
 
         /// The plan itself (read only when it is needed: a build with nothing to do is told by

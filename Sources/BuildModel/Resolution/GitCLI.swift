@@ -64,8 +64,14 @@ public struct GitCLI: Sendable {
         location.contains("://") || location.hasPrefix("/") || location.contains("@") ? location : "https://\(location).git"
     }
 
+    /// Runs git; its standard output. A failure throws with git's own reason.
     @discardableResult
     public func run(_ arguments: [String], in directory: String? = nil, adding extra: [String: String] = [:]) throws(Failure) -> String {
+        try outputs(arguments, in: directory, adding: extra).stdout
+    }
+
+    /// Runs git; its standard output and standard error.
+    func outputs(_ arguments: [String], in directory: String? = nil, adding extra: [String: String] = [:]) throws(Failure) -> (stdout: String, stderr: String) {
         let result: ProcessRunner.Result
         do {
             result = try ProcessRunner.run(["git"] + arguments, directory: directory, environment: environment.merging(extra) { $1 }, timeout: timeout)
@@ -79,7 +85,7 @@ public struct GitCLI: Sendable {
             let message = result.timedOut ? "no answer in \(Int(timeout)) s" : reason ?? "exit status \(result.status)"
             throw .failed(command: Self.subcommand(arguments), message: message)
         }
-        return result.stdoutText
+        return (result.stdoutText, result.stderrText)
     }
 
     /// The subcommand of an argument list (`fetch`, past `--git-dir DIR`), for messages.

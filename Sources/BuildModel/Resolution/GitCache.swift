@@ -21,6 +21,10 @@ public struct GitCache: Sendable {
     }
 
     /// `$ASTHRA_CACHE`, else `$HOME/.asthra/cache` (the compiler's).
+    /// How many git commands a fetch or checkout of many packages runs at once: more than
+    /// the cores, as a git command spends much of its time waiting on the processes it starts.
+    static let parallelism = 8
+
     public static func defaultRoot(environment: [String: String]) -> String? {
         if let explicit = environment["ASTHRA_CACHE"], !explicit.isEmpty { return explicit }
         return environment["HOME"].flatMap { $0.isEmpty ? nil : Paths.join($0, ".asthra/cache") }
@@ -96,12 +100,19 @@ public struct GitCache: Sendable {
         let exists = fileSystem.isDirectory(mirror)
         if !exists { try makeDirectory(Paths.parent(mirror)) }
         let temporary = mirror + ".partial-\(UInt32.random(in: 0...UInt32.max))"
+        let note = Paths.join(mirror, Self.tagNote)
+        let setAside = note + ".fetching"
         do throws(GitCLI.Failure) {
             try GitCLI.check(url: url)
             if exists {
-                try? fileSystem.removeItem(Paths.join(mirror, Self.tagNote))
-                try git.run(["--git-dir", mirror, "fetch", "--quiet", "--prune", "--tags", "--force", "--no-auto-maintenance", "--no-write-fetch-head", "--", url,
-                             "+refs/heads/*:refs/heads/*"])
+                // The note is set aside while git fetches: a fetch cut short leaves no note
+                // that may be out of date. git names on standard error each ref it changes,
+                // and says nothing when none changed: then the note stands as it was.
+                let noted = (try? fileSystem.moveItem(note, setAside)) != nil
+                let fetched = try git.outputs(["--git-dir", mirror, "fetch", "--prune", "--tags", "--force", "--no-auto-maintenance", "--no-write-fetch-head",
+                                               "--", url, "+refs/heads/*:refs/heads/*"])
+                if noted && fetched.stderr.isEmpty, (try? fileSystem.moveItem(setAside, note)) != nil { return mirror }
+                try? fileSystem.removeItem(setAside)
             } else {
                 try git.run(["clone", "--quiet", "--mirror", "--", url, temporary])
             }

@@ -60,28 +60,26 @@ public enum LockUpdate {
         }
         // Every chosen commit checked out where the compiler reads it, several at once, and
         // the checksum of its files taken.
-        let sums = Mutex<[String: Result<String, ResolutionError>]>([:])
+        let sums = ResultSlots<Result<String, ResolutionError>>(count: checkouts.count)
         let wanted = checkouts
         do throws(GitCache.Failure) {
             try cache.locked { () throws(GitCache.Failure) in
-                DispatchQueue.concurrentPerform(iterations: wanted.count) { i in
+                Parallel.forEach(Array(wanted.indices), width: GitCache.parallelism) { i, _ in
                     let (package, commit) = wanted[i]
-                    let result: Result<String, ResolutionError>
                     do {
                         let checkout = try cache.materializeLocked(package.name, commit: commit)
-                        result = .success(try format.checksum(of: checkout, fileSystem: LocalFileSystem()))
+                        sums[i] = .success(try format.checksum(of: checkout, fileSystem: LocalFileSystem()))
                     } catch {
-                        result = .failure(.unavailable(package: package.name, reason: "\(error)"))
+                        sums[i] = .failure(.unavailable(package: package.name, reason: "\(error)"))
                     }
-                    sums.withLock { $0[package.name] = result }
                 }
             }
         } catch {
             throw .unavailable(package: checkouts.first?.package.name ?? provider.rootName, reason: "\(error)")
         }
-        for (package, _) in checkouts {
+        for (i, (package, _)) in checkouts.enumerated() {
             var package = package
-            switch sums.withLock({ $0[package.name] }) {
+            switch sums[i] {
             case .success(let sum)?: package.checksum = sum
             case .failure(let error)?: throw error
             case nil: break

@@ -16,6 +16,8 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     let root: PackageManifest
     public let rootName: String
     /// Each location's URL and tags, learned as the solver asks.
+    /// The packages the prefetch has taken up.
+    private let prefetched = Mutex<Set<String>>([])
     private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: String],
                                directories: [String: String], manifests: [String: [UInt8]?],
                                failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>, fromRegistry: Set<String>)>(([:], [:], [:], [:], [:], [:], [:], [], []))
@@ -205,36 +207,34 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     }
 
     /// Fetches ahead of the solver, several repositories at once: the root's git dependencies,
-    /// then those of each one's newest version that fits, and so on down. The solver then
-    /// finds most of what it asks for learned already; what it asks for beyond is fetched as
-    /// it asks. Failures are kept for the solver to meet, where it can say who asked.
+    /// and as soon as one is fetched, those of its newest version that fits, and so on down
+    /// (no waiting for the rest of a round). The solver then finds most of what it asks for
+    /// learned already; what it asks for beyond is fetched as it asks. Failures are kept for
+    /// the solver to meet, where it can say who asked.
     public func prefetch() {
         guard !offline else { return }
-        var wave = requirements(of: root)
-        var seen: Set<String> = []
         _ = try? cache.locked { () throws(GitCache.Failure) in
-            while !wave.isEmpty {
-                let todo = wave.filter { directory(of: $0.package) == nil && seen.insert($0.package).inserted }
-                let next = Mutex<[PackageRequirement]>([])
-                DispatchQueue.concurrentPerform(iterations: todo.count) { i in
-                    let requirement = todo[i]
-                    let versions: [(version: Version, tag: String?, commit: String)]
-                    do throws(ResolutionError) {
-                        versions = try learn(requirement.package, holdingLock: true)
-                    } catch {
-                        state.withLock { $0.failures[requirement.package] = error }
-                        return
-                    }
-                    state.withLock { $0.tags[requirement.package] = versions }
-                    guard let newest = versions.filter({ requirement.versions.contains($0.version) && !$0.version.isPrerelease })
-                            .max(by: { $0.version < $1.version }),
-                          let bytes = try? manifestBytes(requirement.package, commit: newest.commit) else { return }
-                    let found = requirements(of: ecosystem.readManifest(SourceText(path: ecosystem.manifestFileNames[0], bytes: bytes)))
-                    next.withLock { $0 += found }
+            Parallel.forEach(unfetched(requirements(of: root)), width: GitCache.parallelism) { requirement, add in
+                let versions: [(version: Version, tag: String?, commit: String)]
+                do throws(ResolutionError) {
+                    versions = try self.learn(requirement.package, holdingLock: true)
+                } catch {
+                    self.state.withLock { $0.failures[requirement.package] = error }
+                    return
                 }
-                wave = next.withLock { $0 }
+                self.state.withLock { $0.tags[requirement.package] = versions }
+                guard let newest = versions.filter({ requirement.versions.contains($0.version) && !$0.version.isPrerelease })
+                        .max(by: { $0.version < $1.version }),
+                      let bytes = try? self.manifestBytes(requirement.package, commit: newest.commit) else { return }
+                let manifest = self.ecosystem.readManifest(SourceText(path: self.ecosystem.manifestFileNames[0], bytes: bytes))
+                add(self.unfetched(self.requirements(of: manifest)))
             }
         }
+    }
+
+    /// Of `requirements`, those on git packages the prefetch has not taken up yet (and now has).
+    private func unfetched(_ requirements: [PackageRequirement]) -> [PackageRequirement] {
+        requirements.filter { r in directory(of: r.package) == nil && prefetched.withLock { $0.insert(r.package).inserted } }
     }
 
     public func dependencies(of package: String, at version: Version) throws(ResolutionError) -> [PackageRequirement] {

@@ -57,6 +57,36 @@ struct GitCacheTests {
         #expect(try String(contentsOfFile: note, encoding: .utf8) == "v1.0.0 \(tags[0].commit)\nv1.1.0 \(tags[1].commit)\nend\n")
     }
 
+    @Test("a fetch that changes no ref keeps the note without asking git again; a new tag is noted; a note set aside by a fetch cut short is made again")
+    func tagNoteAcrossFetches() throws {
+        let fixture = try GitFixture()
+        let remote = try fixture.repository("json", versions: ["1.0.0", "1.1.0"], files: json)
+        let git = GitCLI(environment: fixture.env, timeout: 60)
+        let cache = GitCache(root: fixture.root + "/cache", git: git)
+        let url = GitCLI.url(forLocation: "github.com/user/json")
+        let mirror = try cache.update("github.com/user/json", url: url)
+        let note = mirror + "/ampu-tags"
+        let first = try git.tags(ofMirror: mirror)
+        // A note git would not write: kept through a fetch that brings nothing.
+        try "v9.9.9 \(first[0].commit)\nend\n".write(toFile: note, atomically: true, encoding: .utf8)
+        try cache.update("github.com/user/json", url: url)
+        #expect(try String(contentsOfFile: note, encoding: .utf8) == "v9.9.9 \(first[0].commit)\nend\n")
+        // A new tag upstream: the fetch names it, and the note is made again from git.
+        try fixture.write("remotes/user/json.git/src/lib.ast", "package json; // 1.2.0\n")
+        try fixture.git(["commit", "--quiet", "-am", "1.2.0"], in: remote)
+        try fixture.git(["tag", "v1.2.0"], in: remote)
+        try cache.update("github.com/user/json", url: url)
+        let second = try git.tags(ofMirror: mirror)
+        #expect(second.map(\.tag) == ["v1.0.0", "v1.1.0", "v1.2.0"])
+        #expect(try String(contentsOfFile: note, encoding: .utf8) == second.map { "\($0.tag) \($0.commit)\n" }.joined() + "end\n")
+        // A fetch cut short leaves the note set aside: the next one asks git, whatever it fetches.
+        try FileManager.default.moveItem(atPath: note, toPath: note + ".fetching")
+        try "v9.9.9 \(first[0].commit)\nend\n".write(toFile: note + ".fetching", atomically: true, encoding: .utf8)
+        try cache.update("github.com/user/json", url: url)
+        #expect(try String(contentsOfFile: note, encoding: .utf8) == second.map { "\($0.tag) \($0.commit)\n" }.joined() + "end\n")
+        #expect(!FileManager.default.fileExists(atPath: note + ".fetching"))
+    }
+
     @Test("a file read out of a commit is kept beside the mirror and read from there after; a copy cut short is not taken")
     func fileMemo() throws {
         let fixture = try GitFixture()

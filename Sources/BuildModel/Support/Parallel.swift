@@ -1,0 +1,58 @@
+import Dispatch
+import Synchronization
+
+/// Work that mostly waits on other processes (git), run more at once than there are cores: a
+/// thread waiting for its child uses no core. An item may add more (a package's dependencies,
+/// once its manifest is read), and each starts as soon as a worker is free, without waiting
+/// for the rest of its round.
+enum Parallel {
+    /// Runs `body` on every item, and on every item it adds, on `width` threads of their own;
+    /// returns when all have ended.
+    static func forEach<Item: Sendable>(_ items: [Item], width: Int, _ body: @escaping @Sendable (Item, _ add: ([Item]) -> Void) -> Void) {
+        guard !items.isEmpty else { return }
+        let width = max(1, width)
+        let work = Work(items)
+        let group = DispatchGroup()
+        // A serial queue per worker: GCD gives each a thread of its own even while the others
+        // wait, where its shared pool would run no more than the cores.
+        for _ in 0..<width {
+            DispatchQueue(label: "ampu.parallel").async(group: group) {
+                // Woken once per item added, and once more each when none is left.
+                while let item = work.next() {
+                    body(item) { work.add($0) }
+                    if work.finished() { for _ in 0..<width { work.available.signal() } }
+                }
+            }
+        }
+        group.wait()
+    }
+
+    private final class Work<Item: Sendable>: Sendable {
+        let available: DispatchSemaphore
+        /// What is waiting, and how many added items have not ended.
+        private let state: Mutex<(waiting: [Item], outstanding: Int)>
+
+        init(_ items: [Item]) {
+            // Made at zero and raised (libdispatch will not free a semaphore left below the
+            // value it was made with).
+            available = DispatchSemaphore(value: 0)
+            state = Mutex((items, items.count))
+            for _ in items { available.signal() }
+        }
+
+        func next() -> Item? {
+            available.wait()
+            return state.withLock { $0.waiting.isEmpty ? nil : $0.waiting.removeFirst() }
+        }
+
+        func add(_ items: [Item]) {
+            state.withLock { $0.waiting += items; $0.outstanding += items.count }
+            for _ in items { available.signal() }
+        }
+
+        /// One item has ended; whether it was the last.
+        func finished() -> Bool {
+            state.withLock { $0.outstanding -= 1; return $0.outstanding == 0 }
+        }
+    }
+}
