@@ -126,7 +126,7 @@ public struct LockFile: Hashable, Sendable {
             }
         }
         var h = SHA256()
-        for (path, digest) in entries.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
+        for (path, digest) in entries.sorted(by: { Paths.precedes($0.0, $1.0) }) {
             h.update(Array("\(digest)  \(path)\n".utf8))
         }
         return "sha256:" + SHA256.hex(digest: h.finish())

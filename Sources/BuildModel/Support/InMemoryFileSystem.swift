@@ -139,7 +139,7 @@ public final class InMemoryFileSystem: FileSystem {
             return s.nodes.keys
                 .filter { $0.hasPrefix(prefix) && $0 != "/" && !$0.dropFirst(prefix.count).contains("/") }
                 .map { String($0.dropFirst(prefix.count)) }
-                .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+                .sorted(by: Paths.precedes)
         }
     }
 

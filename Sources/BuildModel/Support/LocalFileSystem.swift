@@ -212,7 +212,7 @@ public struct LocalFileSystem: FileSystem {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sorted(by: Paths.precedes)
     }
 
     /// readdir's entry types spare a `stat` per entry; only links and unknown types are stat'ed.
@@ -234,7 +234,7 @@ public struct LocalFileSystem: FileSystem {
             }
             entries.append((name, kind))
         }
-        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return entries.sorted { Paths.precedes($0.name, $1.name) }
     }
 
     public func createDirectory(_ path: String) throws(FileSystemError) {

@@ -59,7 +59,7 @@ public final class OverlayFileSystem: FileSystem {
         let added = extra.filter { !names.contains($0) }
         guard !added.isEmpty else { return entries }
         entries += added.map { ($0, FileKind.file) }
-        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        entries.sort { Paths.precedes($0.name, $1.name) }
         return entries
     }
 

@@ -1,6 +1,26 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Operations on slash-separated path strings, purely textual (no file-system access).
 public enum Paths {
     public static func isAbsolute(_ path: String) -> Bool { path.hasPrefix("/") }
+
+    /// Whether `a` comes before `b` in the order of their UTF-8 bytes: the C locale's, as
+    /// `LC_ALL=C ls` lists names. The one order of names in directory listings, lock files
+    /// and checksums.
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let shorter = min(x.count, y.count)
+                let order = shorter == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, shorter)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+    }
 
     /// `base` joined with `path`, unless `path` is absolute; the result is normalized.
     public static func join(_ base: String, _ path: String) -> String {

@@ -51,7 +51,7 @@ public struct WorkspaceDiagnostics: Sendable {
 
     /// Every diagnostic: by file (in byte order of the paths), then by position.
     public var all: [Diagnostic] {
-        files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.flatMap(diagnostics(for:))
+        files.sorted(by: Paths.precedes).flatMap(diagnostics(for:))
     }
 
     /// After `WorkspaceLoader.update` made `snapshot` from `previous` by reading `path` again

@@ -43,4 +43,13 @@ struct PathsTests {
         #expect(Paths.relative("/w/p/./x/../y", from: "/w/p") == "y")
         #expect(Paths.relative("/a", from: "/") == "a")
     }
+
+    @Test("names sort in the C locale's order: by their UTF-8 bytes, a prefix first")
+    func byteOrder() {
+        let names = ["b", "a.rk", "a/b.rk", "", "B", "é", "a", "z", "ab", "a-b"]
+        #expect(names.sorted(by: Paths.precedes) == ["", "B", "a", "a-b", "a.rk", "a/b.rk", "ab", "b", "z", "é"])
+        #expect(!Paths.precedes("same", "same"))
+        // Longer than a small string's inline storage, different only at the end.
+        #expect(Paths.precedes("/a/long/path/to/some/module/m0001.asthra", "/a/long/path/to/some/module/m0002.asthra"))
+    }
 }

@@ -33,7 +33,7 @@ enum RaskLock {
                 }
             }
         }
-        files.sort { a, b in a.lexicographicallyPrecedes(b) { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        files.sort { a, b in a.lexicographicallyPrecedes(b, by: Paths.precedes) }
         var hash = SHA256()
         for parts in files {
             hash.update(Array(parts.joined(separator: "/").utf8))
