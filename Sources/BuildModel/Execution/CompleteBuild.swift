@@ -42,12 +42,14 @@ public struct CompleteBuild: Sendable {
     /// read as it is now and every other line as it was.
     public func save(updating previous: [UInt8], ran actions: [BuildAction], fingerprints: FingerprintStore, watched: (String) -> Bool) {
         guard previous.count > 4 else { return }
-        let lines = ByteFields.lines(previous[..<(previous.count - 4)])
-        var written = Set(actions.flatMap(\.outputs))
-        for line in lines where line.first == UInt8(ascii: "o") {
+        // Each line, with the file it names when it is an `out` or `in` line.
+        let lines = ByteFields.lines(previous[..<(previous.count - 4)]).map { line -> (bytes: ArraySlice<UInt8>, file: String?) in
+            guard line.first == UInt8(ascii: "o") || line.first == UInt8(ascii: "i") else { return (line, nil) }
             let f = ByteFields.fields(line, count: 4)
-            if f.count == 4 { written.insert(ByteFields.string(f[3])) }
+            return (line, f.count == 4 ? ByteFields.string(f[3]) : nil)
         }
+        var written = Set(actions.flatMap(\.outputs))
+        for line in lines where line.bytes.first == UInt8(ascii: "o") { if let file = line.file { written.insert(file) } }
         var read = Set<String>()
         var fresh = ""
         for action in actions {
@@ -58,11 +60,8 @@ public struct CompleteBuild: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(previous.count + fresh.utf8.count)
         for line in lines {
-            if line.first == UInt8(ascii: "o") || line.first == UInt8(ascii: "i") {
-                let f = ByteFields.fields(line, count: 4)
-                if f.count == 4, refreshed.contains(ByteFields.string(f[3])) { continue }
-            }
-            out += line
+            if let file = line.file, refreshed.contains(file) { continue }
+            out += line.bytes
             out.append(0x0A)
         }
         write(String(decoding: out, as: UTF8.self) + fresh)

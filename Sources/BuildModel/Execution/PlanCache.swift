@@ -102,7 +102,6 @@ public struct PlanCache: Sendable {
             digest = ContentHash.hex(record)
         }
 
-
         /// The plan itself (read only when it is needed: a build with nothing to do is told by
         /// `untouched` and `CompleteBuild` without it); with `only`, the part of it made of
         /// those actions.

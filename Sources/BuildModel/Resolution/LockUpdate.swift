@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 
 /// `ampu update`'s work, for the CLI and the server alike: solve the root manifest's git, path
 /// and registry dependencies (and theirs) with PubGrub (the previous lock's versions tried first)

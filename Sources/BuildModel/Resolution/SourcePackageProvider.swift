@@ -15,9 +15,9 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     let ecosystem: any Ecosystem
     let root: PackageManifest
     public let rootName: String
-    /// Each location's URL and tags, learned as the solver asks.
     /// The packages the prefetch has taken up.
     private let prefetched = Mutex<Set<String>>([])
+    /// Each location's URL and tags, learned as the solver asks.
     private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: String],
                                directories: [String: String], manifests: [String: [UInt8]?],
                                failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>, fromRegistry: Set<String>)>(([:], [:], [:], [:], [:], [:], [:], [], []))
