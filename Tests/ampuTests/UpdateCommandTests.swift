@@ -248,9 +248,13 @@ struct UpdateCommandTests {
             """)
         // The import is found in the registry, at the locked version.
         #expect(try AmpuProcess.run(["check"], environment: remotes.env, directory: app).stderr == "Checked 1 package, 1 module and 1 imported module: no problems\n")
-        // AMPU_REGISTRY says the same; the lock does not change.
+        // AMPU_REGISTRY says the same; the lock does not change. A relative one is taken from
+        // the workspace root, wherever ampu runs, as the editor takes it.
         let again = try AmpuProcess.run(["update", "--locked"], environment: remotes.env.merging(["AMPU_REGISTRY": remotes.root + "/registry"]) { $1 }, directory: app)
         #expect(again.stderr == "Locked 2 packages in asthra.lock\n")
+        let relative = try AmpuProcess.run(["update", "--locked"], environment: remotes.env.merging(["AMPU_REGISTRY": "../registry"]) { $1 }, directory: app + "/src")
+        #expect(relative.stderr == "Locked 2 packages in asthra.lock\n")
+        #expect(relative.status == 0)
         // A registry entry that changed under the lock is an error that says what to do.
         try remotes.write("registry/json/1.2.0/src/lib.asthra", "package json; // changed\n")
         let changed = try AmpuProcess.run(["fetch"], environment: remotes.env, directory: app)

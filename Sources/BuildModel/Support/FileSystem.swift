@@ -60,6 +60,9 @@ public protocol FileSystem: Sendable {
     /// Entry names of a directory with their kinds, following symbolic links; sorted bytewise.
     /// Entries whose kind cannot be found (a dangling link) are reported as `.symbolicLink`.
     func directoryEntries(_ path: String) throws(FileSystemError) -> [(name: String, kind: FileKind)]
+    /// The same in whatever order the directory gives them: for a walk that sorts what it keeps
+    /// once, at its end.
+    func unorderedDirectoryEntries(_ path: String) throws(FileSystemError) -> [(name: String, kind: FileKind)]
     /// Creates a directory and any missing parents.
     func createDirectory(_ path: String) throws(FileSystemError)
     /// Removes a file, a link, or a directory with everything in it; absent paths are fine.
@@ -83,6 +86,10 @@ extension FileSystem {
         try contentsOfDirectory(path).map { name in
             (name, status(Paths.join(path, name))?.kind ?? .symbolicLink)
         }
+    }
+
+    public func unorderedDirectoryEntries(_ path: String) throws(FileSystemError) -> [(name: String, kind: FileKind)] {
+        try directoryEntries(path)
     }
 
     public func isDirectory(_ path: String) -> Bool { status(path)?.kind == .directory }

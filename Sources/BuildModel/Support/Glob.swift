@@ -131,6 +131,8 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
     /// Whether the pattern element at `pi` (a character, `?` or a class) matches the character
     /// at `si`: how many pattern bytes it spans and how many name bytes it takes, or nil.
     private static func single(_ p: [UInt8], at pi: Int, matches s: UnsafeBufferPointer<UInt8>, at si: Int) -> (Int, Int)? {
+        // An ASCII character other than `?` and `[` (nearly every one a pattern has) is itself.
+        if p[pi] < 0x80 && p[pi] != 0x3F && p[pi] != 0x5B { return p[pi] == s[si] ? (1, 1) : nil }
         let taken = length(s, at: si)
         if p[pi] == 0x3F { return (length(p, at: pi), taken) }
         guard p[pi] == 0x5B else {
@@ -180,14 +182,25 @@ extension Glob {
         }
         if let ignoring, !joinedLiteral.isEmpty, ignoring.ignoresAnyPart(of: joinedLiteral, isDirectory: true) { return [] }
         let hidden = pattern.contains("/.") || pattern.hasPrefix(".")
+        // What is left to do, last first: a matching file to report, or a directory to list.
+        // A directory's files and subdirectories are taken in the order of their names, a
+        // subdirectory's with its `/` (`a.aria` before `a/`, `a/` before `a0.aria`), so the
+        // files come out in the byte order of their whole paths with no sort at the end.
+        enum Step { case file(String), directory(String) }
         var found: [String] = []
-        var seen = Set<String>()
-        var stack = [joinedLiteral]
-        while let relative = stack.popLast() {
+        var seen = Set<FileIdentity>()
+        var steps = [Step.directory(joinedLiteral)]
+        while let step = steps.popLast() {
+            guard case .directory(let relative) = step else {
+                if case .file(let path) = step { found.append(path) }
+                continue
+            }
             let directory = relative.isEmpty ? root : Paths.join(root, relative)
-            // A directory is walked once, by its real path: a link back up is not followed again.
-            guard let real = try? fileSystem.realPath(directory), seen.insert(real).inserted,
-                  let entries = try? fileSystem.directoryEntries(directory) else { continue }
+            // A directory is walked once, known by its device and inode: a link back up is not
+            // followed again.
+            guard let identity = fileSystem.status(directory)?.identity, seen.insert(identity).inserted,
+                  let entries = try? fileSystem.unorderedDirectoryEntries(directory) else { continue }
+            var next: [(key: String, step: Step)] = []
             for entry in entries {
                 var kind = entry.kind
                 // A link counts as what it points to.
@@ -197,15 +210,17 @@ extension Glob {
                 if let ignoring, ignoring.ignores(path, isDirectory: kind == .directory) { continue }
                 switch kind {
                 case .directory:
-                    if !entry.name.hasPrefix(".") || hidden { stack.append(path) }
+                    if !entry.name.hasPrefix(".") || hidden { next.append((entry.name + "/", .directory(path))) }
                 case .file:
-                    if path.withUTF8({ matches(bytes: $0) }) { found.append(path) }
+                    if path.withUTF8({ matches(bytes: $0) }) { next.append((entry.name, .file(path))) }
                 default:
                     break
                 }
             }
+            Paths.sortBytewise(&next) { $0.key }
+            steps.append(contentsOf: next.reversed().lazy.map(\.step))
         }
-        return found.sorted()
+        return found
     }
 }
 

@@ -212,11 +212,18 @@ public struct LocalFileSystem: FileSystem {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return names.sorted(by: Paths.precedes)
+        Paths.sortBytewise(&names) { $0 }
+        return names
     }
 
     /// readdir's entry types spare a `stat` per entry; only links and unknown types are stat'ed.
     public func directoryEntries(_ path: String) throws(FileSystemError) -> [(name: String, kind: FileKind)] {
+        var entries = try unorderedDirectoryEntries(path)
+        Paths.sortBytewise(&entries) { $0.name }
+        return entries
+    }
+
+    public func unorderedDirectoryEntries(_ path: String) throws(FileSystemError) -> [(name: String, kind: FileKind)] {
         let path = absolute(path)
         guard let dir = opendir(path) else { throw Self.error(errno, "list", path) }
         defer { closedir(dir) }
@@ -234,7 +241,7 @@ public struct LocalFileSystem: FileSystem {
             }
             entries.append((name, kind))
         }
-        return entries.sorted { Paths.precedes($0.name, $1.name) }
+        return entries
     }
 
     public func createDirectory(_ path: String) throws(FileSystemError) {

@@ -22,6 +22,32 @@ public enum Paths {
         }
     }
 
+    /// Sorts `items` by `key` in the order of `precedes`. Each key's first 16 bytes are taken
+    /// once as two numbers, compared as numbers (a key shorter than that padded with zeros, which
+    /// keeps the order); only keys whose first 16 bytes agree are compared whole. Names in a
+    /// directory nearly always differ in their first 16 bytes, and comparing numbers takes a
+    /// fraction of the time of comparing strings, which shows in a glob over thousands of files.
+    public static func sortBytewise<T>(_ items: inout [T], by key: (T) -> String) {
+        guard items.count > 1 else { return }
+        var keyed: [(high: UInt64, low: UInt64, index: Int)] = []
+        keyed.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            var high: UInt64 = 0, low: UInt64 = 0, k = 0
+            for byte in key(item).utf8 {
+                if k < 8 { high |= UInt64(byte) << (56 - 8 * k) } else { low |= UInt64(byte) << (56 - 8 * (k - 8)) }
+                k += 1
+                if k == 16 { break }
+            }
+            keyed.append((high, low, i))
+        }
+        keyed.sort { a, b in
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            return precedes(key(items[a.index]), key(items[b.index]))
+        }
+        items = keyed.map { items[$0.index] }
+    }
+
     /// `base` joined with `path`, unless `path` is absolute; the result is normalized.
     public static func join(_ base: String, _ path: String) -> String {
         if isAbsolute(path) || base.isEmpty { return normalize(path) }

@@ -17,7 +17,7 @@ struct GlobCommand: ParsableCommand {
     func run() throws {
         let fileSystem = LocalFileSystem()
         let root = fileSystem.absolute(directory ?? ".")
-        let files = Glob(pattern).files(in: root, fileSystem: fileSystem).sorted()
+        let files = Glob(pattern).files(in: root, fileSystem: fileSystem)
         Terminal.standardOutput.write(files.map { $0 + "\n" }.joined())
         if files.isEmpty { Terminal.exitNow(1) }
     }

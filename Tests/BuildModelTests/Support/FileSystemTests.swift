@@ -4,27 +4,33 @@ import Testing
 
 /// The same behaviour from the real file system (in a temporary directory) and the in-memory one.
 @Suite("File systems")
-struct FileSystemTests {
+final class FileSystemTests {
     enum Kind: String, CaseIterable, CustomTestStringConvertible {
         case local, inMemory
         var testDescription: String { rawValue }
     }
 
+    /// The temporary directories this test made, removed when it ends.
+    private var made: [String] = []
+
+    deinit { for dir in made { try? FileManager.default.removeItem(atPath: dir) } }
+
     /// A fresh, empty directory and a file system rooted there.
-    static func make(_ kind: Kind) throws -> (any FileSystem, String) {
+    func make(_ kind: Kind) throws -> (any FileSystem, String) {
         switch kind {
         case .inMemory:
             return (InMemoryFileSystem(currentDirectory: "/work"), "/work")
         case .local:
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-fs-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            made.append(dir)
             return (LocalFileSystem(currentDirectory: dir), dir)
         }
     }
 
     @Test("write, read, status and listing", arguments: Kind.allCases)
     func basics(kind: Kind) throws {
-        let (fs, root) = try Self.make(kind)
+        let (fs, root) = try make(kind)
         try fs.createDirectory("a/b")
         try fs.writeFile("a/b/x.txt", "hello")
         try fs.writeFile("a/y.txt", Array("é".utf8))
@@ -43,7 +49,7 @@ struct FileSystemTests {
 
     @Test("errors name the path", arguments: Kind.allCases)
     func errors(kind: Kind) throws {
-        let (fs, root) = try Self.make(kind)
+        let (fs, root) = try make(kind)
         try fs.writeFile("f", "x")
         #expect(throws: FileSystemError.notFound("\(root)/missing")) { try fs.readFile("missing") }
         #expect(throws: FileSystemError.isADirectory(root)) { try fs.readFile(root) }
@@ -52,7 +58,7 @@ struct FileSystemTests {
 
     @Test("symbolic links resolve, and loops are reported", arguments: Kind.allCases)
     func links(kind: Kind) throws {
-        let (fs, root) = try Self.make(kind)
+        let (fs, root) = try make(kind)
         try fs.createDirectory("real")
         try fs.writeFile("real/f", "data")
         func link(_ path: String, _ target: String) throws {
@@ -75,7 +81,7 @@ struct FileSystemTests {
 
     @Test("a local write is atomic: no temporary file is left and the mode is kept")
     func atomicWrite() throws {
-        let (fs, root) = try Self.make(.local)
+        let (fs, root) = try make(.local)
         try fs.writeFile("lock", "one")
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: "\(root)/lock")
         try fs.writeFile("lock", "two")

@@ -42,4 +42,22 @@ struct GlobTests {
         #expect(Glob("src/**/*.aria").files(in: root, fileSystem: fs) == ["src/a.aria", "src/b.aria", "src/deep/c.aria", "src/linked/d.aria"])
         #expect(Glob("src/[ab].aria").files(in: root, fileSystem: fs) == ["src/a.aria", "src/b.aria"])
     }
+
+    @Test("files come out in the byte order of their whole paths: a name with a dot, then its directory, then a digit")
+    func filesInPathOrder() throws {
+        // The real file system, which lists a directory in no particular order.
+        let fs = LocalFileSystem()
+        let root = "/tmp/ampu-glob-order-\(ProcessInfo.processInfo.processIdentifier)"
+        try? fs.removeItem(root)
+        defer { try? fs.removeItem(root) }
+        let files = ["a0.aria", "a/z.aria", "a.aria", "a/b/y.aria", "a/b.aria", "a-b/x.aria", "b.aria", "Z/w.aria", "a/b0/v.aria"]
+        for file in files {
+            try fs.createDirectory(Paths.parent(root + "/" + file))
+            try fs.writeFile(root + "/" + file, "")
+        }
+        #expect(Glob("**/*.aria").files(in: root, fileSystem: fs) == files.sorted(by: Paths.precedes))
+        #expect(Glob("**/*.aria").files(in: root, fileSystem: fs) == [
+            "Z/w.aria", "a-b/x.aria", "a.aria", "a/b.aria", "a/b/y.aria", "a/b0/v.aria", "a/z.aria", "a0.aria", "b.aria",
+        ])
+    }
 }

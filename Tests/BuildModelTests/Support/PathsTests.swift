@@ -52,4 +52,16 @@ struct PathsTests {
         // Longer than a small string's inline storage, different only at the end.
         #expect(Paths.precedes("/a/long/path/to/some/module/m0001.asthra", "/a/long/path/to/some/module/m0002.asthra"))
     }
+
+    @Test("sorting by a key gives precedes's order: keys alike in their first 16 bytes, zero bytes, a prefix first")
+    func sortByKey() {
+        var items = [
+            ("sixteen-bytes-ab-2", 1), ("sixteen-bytes-ab-1", 2), ("sixteen-bytes-ab", 3), ("sixteen-bytes-aa", 4),
+            ("a\u{0}b", 5), ("a\u{0}", 6), ("a", 7), ("é", 8), ("e\u{301}", 9), ("Z", 10), ("", 11),
+        ]
+        let expected = items.sorted { Paths.precedes($0.0, $1.0) }.map(\.1)
+        Paths.sortBytewise(&items) { $0.0 }
+        #expect(items.map(\.1) == expected)
+        #expect(expected == [11, 10, 7, 6, 5, 9, 4, 3, 2, 1, 8])
+    }
 }
