@@ -457,5 +457,28 @@ struct RaskCommandTests {
             └── util v0.2.0
 
             """)
+        // ampu's next update keeps what the compiler recorded beside its own keys.
+        let again = try AmpuProcess.run(["update", "--registry", "../registry"], environment: plain, directory: app)
+        #expect(again.stderr == "    Adding a v1.0.0\nLocked 2 packages in rask.lock\n")
+        #expect(try dir.read("app/rask.lock") == """
+            # rask.lock — auto-generated, do not edit
+            lockfile-version = 1
+
+            [[package]]
+            name = "a"
+            version = "1.0.0"
+            source = "registry+\(dir.path)/registry"
+            checksum = "sha256:a14123cb70a5161355bcec0ef96159ee25ede8ca4eba930c6a5bb5b7bbe409ea"
+            dependencies = []
+
+            [[package]]
+            name = "util"
+            version = "0.2.0"
+            source = "path+../util"
+            checksum = "sha256:eeba02ba7a2e2b0089bc8cc586f674a3756b6f151490531029eba76edabd4989"
+            dependencies = []
+            capabilities = ["net"]
+
+            """)
     }
 }

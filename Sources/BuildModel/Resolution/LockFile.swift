@@ -15,6 +15,10 @@ public struct LockFile: Hashable, Sendable {
         /// `sha256:` of its files, as `LockFile.checksum(of:)` computes it.
         public var checksum: String?
         public var dependencies: [String]
+        /// The keys ampu does not know that the file had for this package (the Rask compiler's
+        /// `capabilities`), each with its value as written: ampu writes them back, so that a
+        /// compiler that compares what it finds with what it recorded still can.
+        public var carried: [CarriedKey] = []
 
         /// Where its files are: a git package's checkout in the cache at `cacheRoot`, a registry
         /// package's version directory; nil for a path package (its manifest says where).
@@ -39,6 +43,20 @@ public struct LockFile: Hashable, Sendable {
             self.dependencies = dependencies
         }
     }
+
+    /// A key of a `[[package]]` that ampu passes through, and its value's text.
+    public struct CarriedKey: Hashable, Sendable {
+        public var key: String
+        public var text: String
+
+        public init(key: String, text: String) {
+            self.key = key
+            self.text = text
+        }
+    }
+
+    /// The keys of a `[[package]]` that ampu itself reads and writes.
+    static let ownKeys: Set<String> = ["name", "version", "source", "git", "tag", "commit", "checksum", "dependencies"]
 
     public var packages: [Package]
     public var format: LockFormat
@@ -69,6 +87,7 @@ public struct LockFile: Hashable, Sendable {
             if let commit = p.commit { out += "commit = \(TOMLLiteral.renderString(commit))\n" }
             if let checksum = p.checksum { out += "checksum = \(TOMLLiteral.renderString(checksum))\n" }
             out += "dependencies = [" + p.dependencies.sorted().map(TOMLLiteral.renderString).joined(separator: ", ") + "]\n"
+            for c in p.carried { out += "\(TOMLLiteral.renderKey(c.key)) = \(c.text)\n" }
         }
         return out
     }
@@ -88,6 +107,7 @@ public struct LockFile: Hashable, Sendable {
     }
 
     public static func parse(_ source: SourceText, format: LockFormat) throws(ReadError) -> LockFile {
+        let file = source
         let document = TOMLDocument(parsing: source)
         if let first = document.diagnostics.first(where: { $0.severity == .error }) {
             throw .invalid("\(source.location(of: first.range.lowerBound)): \(first.message)")
@@ -101,10 +121,18 @@ public struct LockFile: Hashable, Sendable {
                   let version = Version(versionText), let source = t.entries["source"]?.value.string else {
                 throw .invalid("a [[package]] needs name, version and source")
             }
-            packages.append(Package(
+            var package = Package(
                 name: name, version: version, source: source, commit: t.entries["commit"]?.value.string,
                 tag: t.entries["tag"]?.value.string, checksum: t.entries["checksum"]?.value.string,
-                dependencies: t.entries["dependencies"]?.value.array?.compactMap(\.string) ?? []))
+                dependencies: t.entries["dependencies"]?.value.array?.compactMap(\.string) ?? [])
+            for (key, entry) in t.entries where !ownKeys.contains(key) {
+                // A value written in one piece (not a table made of several lines of keys).
+                switch entry.value.kind {
+                case .table, .arrayOfTables: continue
+                default: package.carried.append(CarriedKey(key: key, text: file.text(entry.value.range)))
+                }
+            }
+            packages.append(package)
         }
         return LockFile(packages: packages, format: format)
     }

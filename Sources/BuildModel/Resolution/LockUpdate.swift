@@ -84,6 +84,12 @@ public enum LockUpdate {
             }
             packages.append(package)
         }
+        // What the previous lock kept for a package beyond ampu's keys (the Rask compiler's
+        // `capabilities`) stays with the package, whatever version it is now: the compiler
+        // compares what it finds with what it recorded.
+        for i in packages.indices {
+            if let old = previous?.package(named: packages[i].name) { packages[i].carried = old.carried }
+        }
         return LockFile(packages: packages, format: format)
     }
 }
