@@ -107,7 +107,6 @@ public struct LockFile: Hashable, Sendable {
     }
 
     public static func parse(_ source: SourceText, format: LockFormat) throws(ReadError) -> LockFile {
-        let file = source
         let document = TOMLDocument(parsing: source)
         if let first = document.diagnostics.first(where: { $0.severity == .error }) {
             throw .invalid("\(source.location(of: first.range.lowerBound)): \(first.message)")
@@ -118,18 +117,18 @@ public struct LockFile: Hashable, Sendable {
         var packages: [Package] = []
         for t in tables {
             guard let name = t.entries["name"]?.value.string, let versionText = t.entries["version"]?.value.string,
-                  let version = Version(versionText), let source = t.entries["source"]?.value.string else {
+                  let version = Version(versionText), let origin = t.entries["source"]?.value.string else {
                 throw .invalid("a [[package]] needs name, version and source")
             }
             var package = Package(
-                name: name, version: version, source: source, commit: t.entries["commit"]?.value.string,
+                name: name, version: version, source: origin, commit: t.entries["commit"]?.value.string,
                 tag: t.entries["tag"]?.value.string, checksum: t.entries["checksum"]?.value.string,
                 dependencies: t.entries["dependencies"]?.value.array?.compactMap(\.string) ?? [])
             for (key, entry) in t.entries where !ownKeys.contains(key) {
                 // A value written in one piece (not a table made of several lines of keys).
                 switch entry.value.kind {
                 case .table, .arrayOfTables: continue
-                default: package.carried.append(CarriedKey(key: key, text: file.text(entry.value.range)))
+                default: package.carried.append(CarriedKey(key: key, text: source.text(entry.value.range)))
                 }
             }
             packages.append(package)

@@ -28,6 +28,13 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     let offline: Bool
     /// The registry directory that dependencies by name and version come from.
     public let registry: String?
+
+    /// The registry `AMPU_REGISTRY` names for the workspace at `root`: a relative one is taken
+    /// from the root, as the editor (which has no place it runs from) takes it too.
+    public static func environmentRegistry(_ environment: [String: String], root: String) -> String? {
+        guard let named = environment["AMPU_REGISTRY"], !named.isEmpty else { return nil }
+        return Paths.join(root, named)
+    }
     /// Told the location of each repository as its fetch starts (for a progress line).
     let progress: (@Sendable (String) -> Void)?
 

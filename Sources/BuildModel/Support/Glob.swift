@@ -191,9 +191,10 @@ extension Glob {
         var seen = Set<FileIdentity>()
         var steps = [Step.directory(joinedLiteral)]
         while let step = steps.popLast() {
-            guard case .directory(let relative) = step else {
-                if case .file(let path) = step { found.append(path) }
-                continue
+            let relative: String
+            switch step {
+            case .file(let path): found.append(path); continue
+            case .directory(let path): relative = path
             }
             let directory = relative.isEmpty ? root : Paths.join(root, relative)
             // A directory is walked once, known by its device and inode: a link back up is not

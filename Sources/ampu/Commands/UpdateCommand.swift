@@ -66,15 +66,9 @@ struct UpdateCommand: ParsableCommand {
         }
         let keep = named.isEmpty ? nil : Set(previous?.packages.map(\.name) ?? []).subtracting(named)
         let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
-        // --registry is taken from where ampu runs, as any path on its command line; a relative
-        // AMPU_REGISTRY from the workspace root, as the editor (which has no such place) takes it.
-        let registryDirectory: String? = if let registry, !registry.isEmpty {
-            Paths.normalize(fileSystem.absolute(registry))
-        } else if let named = environment["AMPU_REGISTRY"], !named.isEmpty {
-            Paths.join(Paths.parent(manifestFile), named)
-        } else {
-            nil
-        }
+        // --registry is taken from where ampu runs, as any path on its command line.
+        let registryDirectory = registry.flatMap { $0.isEmpty ? nil : Paths.normalize(fileSystem.absolute($0)) }
+            ?? SourcePackageProvider.environmentRegistry(environment, root: Paths.parent(manifestFile))
         if let registryDirectory, !fileSystem.isDirectory(registryDirectory) {
             fail("the registry '\(registryDirectory)' is not a directory", help: ["a registry holds <name>/<version>/ directories, each a package"])
         }

@@ -49,7 +49,7 @@ final class RaskImportResolver: ImportResolver {
         }
         self.locked = locked
         var registries: [String] = []
-        if let named = setup.environment["AMPU_REGISTRY"], !named.isEmpty { registries.append(Paths.join(root, named)) }
+        if let named = SourcePackageProvider.environmentRegistry(setup.environment, root: root) { registries.append(named) }
         for dir in locked.values {
             let registry = Paths.parent(Paths.parent(dir))
             if !registries.contains(registry) { registries.append(registry) }
