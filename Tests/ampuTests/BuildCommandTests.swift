@@ -106,7 +106,7 @@ struct BuildCommandTests {
         let actions = ["Compiling util (native csrc/clamp.c)", "Archiving util (native)", "Compiling util", "Compiling app", "Compiling app (bin \"app\")",
                        "Linking app (bin \"app\")", "Compiling app (test \"broken\")", "Linking app (test \"broken\")", "Compiling app (test \"smoke\")",
                        "Linking app (test \"smoke\")"]
-        let shown = timeless(first.stderr).replacing(ws.root + "/", with: "").replacing(/fingerprints\/[0-9a-f]{32}/, with: "fingerprints/HASH")
+        let shown = timeless(first.stderr).replacing(ws.root + "/", with: "")
         #expect(shown == """
                Compiling util (native csrc/clamp.c)
                Archiving util (native)
@@ -120,7 +120,7 @@ struct BuildCommandTests {
                  Linking app (test "smoke")
             warning: cannot record what 10 actions ran on; the next build runs them again
 
-            """ + actions.map { "  = note: \($0): 'target/cache/fingerprints/HASH' is not a directory\n" }.joined() + """
+            """ + actions.map { "  = note: \($0): 'target/cache/fingerprints' is not a directory\n" }.joined() + """
 
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
 

@@ -82,7 +82,7 @@ public struct CompleteBuild: Sendable {
         var inputs = action.inputs
         // Headers only a dependency file named are in the action's fingerprint alone.
         if action.depfile != nil {
-            guard let bytes = try? fs.readFile(fingerprints.file(for: action)), let recorded = Fingerprint(bytes: bytes) else { return nil }
+            guard let recorded = fingerprints.recorded(action) else { return nil }
             inputs += recorded.inputs.map(\.path)
         }
         for input in inputs where !written.contains(input) && !watched(input) && read.insert(input).inserted {

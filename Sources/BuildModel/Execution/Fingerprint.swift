@@ -1,4 +1,4 @@
-/// What an action was run on, kept under `target/cache/fingerprints/` once it succeeded: a key
+/// What an action was run on, kept in `target/cache/fingerprints/log` once it succeeded: a key
 /// over its command line, environment and the identity of the programs it ran, and the size,
 /// modification time and content hash (XXH64) of every file it read (its declared inputs and the headers its
 /// dependency file named) and the size and time of every file it wrote. The action is up to
@@ -33,12 +33,14 @@ public struct Fingerprint: Hashable, Sendable {
     }
 
     /// Reads the text back; nil when it is not a fingerprint (an older format, a torn file).
-    public init?(text: String) { self.init(bytes: Array(text.utf8)) }
+    public init?(text: String) { self.init(bytes: Array(text.utf8)[...]) }
 
-    public init?(bytes: [UInt8]) {
-        // The last line says the file is whole.
-        guard bytes.count > 4, bytes.suffix(5).elementsEqual("\nend\n".utf8.suffix(5)), bytes.dropLast(4).last == 0x0A else { return nil }
-        var lines = ByteFields.lines(bytes[...].dropLast(4))[...]
+    public init?(bytes: [UInt8]) { self.init(bytes: bytes[...]) }
+
+    public init?(bytes: ArraySlice<UInt8>) {
+        // The last line says the record is whole.
+        guard bytes.count > 4, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return nil }
+        var lines = ByteFields.lines(bytes.dropLast(4))[...]
         guard let first = lines.popFirst(), ByteFields.equals(first, Self.header),
               let keyLine = lines.popFirst(), keyLine.starts(with: "key\t".utf8) else { return nil }
         key = ByteFields.string(keyLine.dropFirst(4))
@@ -69,13 +71,13 @@ public struct Fingerprint: Hashable, Sendable {
 
 /// The fingerprints of one target directory, and the decision whether an action must run.
 public struct FingerprintStore: Sendable {
-    public let directory: String
+    public let log: FingerprintLog
     /// Statuses taken once per build (the plan's check took most of them already).
     public let stats: StatCache
     public var fileSystem: any FileSystem { stats.fileSystem }
 
     public init(targetDirectory: String, stats: StatCache) {
-        directory = Paths.join(targetDirectory, "cache", "fingerprints")
+        log = FingerprintLog(directory: Paths.join(targetDirectory, "cache", "fingerprints"), fileSystem: stats.fileSystem)
         self.stats = stats
     }
 
@@ -115,17 +117,20 @@ public struct FingerprintStore: Sendable {
         }
     }
 
-    /// The file holding an action's fingerprint: named for what the action writes, which stays
-    /// the same when its command line changes; an action that writes nothing (a `pre_build`
+    /// The name of an action's fingerprint: a hash of what the action writes, which stays the
+    /// same when its command line changes; an action that writes nothing (a `pre_build`
     /// command) by its command line and directory.
-    public func file(for action: BuildAction) -> String {
+    public static func id(of action: BuildAction) -> String {
         var hash = SHA256()
         for output in action.outputs.sorted() { hash.update(Array(output.utf8) + [0]) }
         if action.outputs.isEmpty {
             for part in ["\u{0}command", action.description, action.directory] + action.commandLine { hash.update(Array(part.utf8) + [0]) }
         }
-        return Paths.join(directory, String(SHA256.hex(digest: hash.finish()).prefix(32)))
+        return String(SHA256.hex(digest: hash.finish()).prefix(32))
     }
+
+    /// The fingerprint the action's last successful run left, if it stands.
+    public func recorded(_ action: BuildAction) -> Fingerprint? { log.fingerprint(Self.id(of: action)) }
 
     /// The key of an action: its command line, directory, environment and the programs it runs.
     public static func key(of action: BuildAction, programs: [String]) -> String {
@@ -141,8 +146,7 @@ public struct FingerprintStore: Sendable {
     /// (`refreshed`), so the next check takes the fast path.
     public func staleness(of action: BuildAction, key: String) -> (staleness: Staleness?, refreshed: Fingerprint?) {
         if action.inputs.isEmpty && action.outputs.isEmpty { return (.alwaysRuns, nil) }
-        guard let bytes = try? fileSystem.readFile(file(for: action)),
-              let recorded = Fingerprint(bytes: bytes) else { return (.neverBuilt, nil) }
+        guard let recorded = recorded(action) else { return (.neverBuilt, nil) }
         guard recorded.key == key else {
             // It runs again with inputs that may not have changed (a new compiler, new flags):
             // the digests recorded for those still at their size and time are kept for the new
@@ -203,13 +207,12 @@ public struct FingerprintStore: Sendable {
     }
 
     public func write(_ fingerprint: Fingerprint, for action: BuildAction) throws(FileSystemError) {
-        try fileSystem.createDirectory(directory)
-        try fileSystem.writeRecord(file(for: action), Array(fingerprint.text.utf8))
+        try log.append(Self.id(of: action), fingerprint)
     }
 
     /// Forgets an action's fingerprint (before it runs: a run that fails must not leave the old one).
     public func remove(for action: BuildAction) {
-        try? fileSystem.removeItem(file(for: action))
+        try? log.forget(Self.id(of: action))
     }
 
     /// A file's content hash: known already for its size and time, or read now (and remembered).

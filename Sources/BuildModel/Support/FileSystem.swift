@@ -55,6 +55,10 @@ public protocol FileSystem: Sendable {
     /// Writes the whole file without waiting for the disk: for ampu's own records (fingerprints,
     /// the kept plan), whose formats end with a line that tells a record cut short by a crash.
     func writeRecord(_ path: String, _ bytes: [UInt8]) throws(FileSystemError)
+    /// Adds the bytes at the end of a file (made when missing) in one write, without waiting for
+    /// the disk: for ampu's logs, whose entries say how long they are, so that one cut short is
+    /// told.
+    func appendFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError)
     /// Entry names of a directory, sorted bytewise.
     func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String]
     /// Entry names of a directory with their kinds, following symbolic links; sorted bytewise.
@@ -97,6 +101,11 @@ extension FileSystem {
     public func isFile(_ path: String) -> Bool { status(path)?.kind == .file }
 
     public func writeRecord(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) { try writeFile(path, bytes) }
+
+    public func appendFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
+        let before = status(path) == nil ? [] : try readFile(path)
+        try writeFile(path, before + bytes)
+    }
 
     public func writeFile(_ path: String, _ text: String) throws(FileSystemError) {
         try writeFile(path, Array(text.utf8))

@@ -164,6 +164,14 @@ public struct LocalFileSystem: FileSystem {
         if let failure = Self.writeAll(fd, bytes, path: path) { throw failure }
     }
 
+    public func appendFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
+        let path = absolute(path)
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        if fd < 0 { throw Self.error(errno, "append to", path) }
+        defer { close(fd) }
+        if let failure = Self.writeAll(fd, bytes, path: path) { throw failure }
+    }
+
     /// Writes every byte to `fd` (retrying short writes and interruptions); the error, if any.
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) -> FileSystemError? {
         var failure: FileSystemError?
@@ -190,7 +198,8 @@ public struct LocalFileSystem: FileSystem {
         var existing = stat()
         if stat(path, &existing) == 0 { mode = existing.st_mode & 0o7777 }
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        if fd < 0 { throw Self.error(errno, "write", temp) }
+        // The file the caller named, not the temporary one, is what a message must name.
+        if fd < 0 { throw Self.error(errno, "write", path) }
         var failure = Self.writeAll(fd, bytes, path: temp)
         if failure == nil && fsync(fd) != 0 { failure = Self.error(errno, "write", temp) }
         close(fd)
@@ -249,7 +258,11 @@ public struct LocalFileSystem: FileSystem {
         if isDirectory(path) { return }
         let parent = Paths.parent(path)
         if parent != path && !exists(parent) { try createDirectory(parent) }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Self.error(errno, "create directory", path) }
+        if mkdir(path, 0o755) != 0 {
+            // Made meanwhile by another process is fine; a file there is not.
+            if errno == EEXIST && isDirectory(path) { return }
+            throw Self.error(errno == EEXIST ? ENOTDIR : errno, "create directory", path)
+        }
     }
 
     /// Renames a file or directory in one step (`rename(2)`): what makes cache entries and

@@ -2,13 +2,13 @@ import ArgumentParser
 import BuildModel
 
 /// `ampu debug build-records`: reads standard input as each of the files a build reads that
-/// anyone could have written — a fingerprint, the kept plan's record, a dependency file, a
-/// compiler's output (about a file whose text is the input itself) — and prints what each made
-/// of it. For the fuzzer: every input must end in an answer, never a crash or a hang.
+/// anyone could have written — a fingerprint, the fingerprint log, the kept plan's record, a
+/// dependency file, a compiler's output (about a file whose text is the input itself) — and
+/// prints what each made of it. For the fuzzer: every input must end in an answer, never a crash or a hang.
 struct BuildRecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-records",
-        abstract: "Read standard input as a fingerprint, a kept plan, a dependency file and compiler output; print what each found."
+        abstract: "Read standard input as a fingerprint, the fingerprint log, a kept plan, a dependency file and compiler output; print what each found."
     )
 
     func run() throws {
@@ -19,6 +19,8 @@ struct BuildRecordCommand: ParsableCommand {
         } else {
             out += "fingerprint: none\n"
         }
+        let log = FingerprintLog.summary(bytes)
+        out += "fingerprint log: \(log.living) living, \(log.readable) readable\(log.torn ? ", cut short" : "")\n"
         if let plan = BuildPlan(record: bytes) {
             out += "plan: \(plan.actions.count) actions, \(plan.programs.count) programs, \(plan.tests.count) tests\n"
         } else {
