@@ -168,7 +168,7 @@ public final class FingerprintLog: Sendable {
 
     /// What the bytes of a log hold, for the fuzzer and the tests: the fingerprints that stand,
     /// how many of them read as fingerprints, and whether an entry was cut short.
-    public static func summary(_ bytes: [UInt8]) -> (living: Int, readable: Int, torn: Bool) {
+    public static func summary(_ bytes: [UInt8]) -> (standing: Int, readable: Int, torn: Bool) {
         let state = scan(bytes)
         let readable = state.index.values.filter { Fingerprint(bytes: state.base[$0]) != nil }.count
         return (state.index.count, readable, state.torn)

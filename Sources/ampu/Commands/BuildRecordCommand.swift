@@ -20,7 +20,7 @@ struct BuildRecordCommand: ParsableCommand {
             out += "fingerprint: none\n"
         }
         let log = FingerprintLog.summary(bytes)
-        out += "fingerprint log: \(log.living) living, \(log.readable) readable\(log.torn ? ", cut short" : "")\n"
+        out += "fingerprint log: \(log.standing) standing, \(log.readable) readable\(log.torn ? ", cut short" : "")\n"
         if let plan = BuildPlan(record: bytes) {
             out += "plan: \(plan.actions.count) actions, \(plan.programs.count) programs, \(plan.tests.count) tests\n"
         } else {

@@ -63,7 +63,7 @@ struct FingerprintLogTests {
             let log = FingerprintLog(directory: directory, fileSystem: fs)
             #expect(log.fingerprint("a") == print("k1"))
             #expect(log.fingerprint("b") == (kept.isEmpty ? nil : print("k2")), "\(tail)")
-            #expect(FingerprintLog.summary(Array((whole + tail).utf8)) == (living: kept.isEmpty ? 1 : 2, readable: kept.isEmpty ? 1 : 2, torn: true))
+            #expect(FingerprintLog.summary(Array((whole + tail).utf8)) == (standing: kept.isEmpty ? 1 : 2, readable: kept.isEmpty ? 1 : 2, torn: true))
             try log.append("c", print("k3"))
             #expect(try text(fs) == whole + kept + c)
         }
