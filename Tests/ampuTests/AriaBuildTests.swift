@@ -239,6 +239,39 @@ struct AriaBuildTests {
             """))
     }
 
+    @Test("a quoted use not found: the folder it names, under the project, when that folder is not there; else the file, with the closest name")
+    func missingQuotedUse() throws {
+        let f = try AriaFixture()
+        try f.write("src/main.aria", try f.read("src/main.aria") + """
+            use "../../libc/src/io.npk".*;
+            use "../lib/strngs.aria".*;
+
+            """)
+        let check = try f.ampu(["check"])
+        #expect(check.status == 1)
+        #expect(check.stderr == """
+            error[I003]: cannot find module '../../libc/src/io.npk'
+              --> src/main.aria:13:5
+               |
+            13 | use "../../libc/src/io.npk".*;
+               |     ^^^^^^^^^^^^^^^^^^^^^^^
+               |
+               = help: there is no directory '../libc/src/'
+
+            error[I003]: cannot find module '../lib/strngs.aria'
+              --> src/main.aria:14:5
+               |
+            14 | use "../lib/strngs.aria".*;
+               |     ^^^^^^^^^^^^^^^^^^^^
+               |
+               = help: did you mean '../lib/strings.aria'?
+               = help: there is no 'strngs.npk' or 'strngs.aria' in: lib/
+
+            error: check failed: 2 errors, 0 warnings in 1 package, 4 modules
+
+            """)
+    }
+
     @Test("a compile that fails: the compiler's located message drawn as check draws it, then what failed")
     func compileError() throws {
         let f = try AriaFixture()

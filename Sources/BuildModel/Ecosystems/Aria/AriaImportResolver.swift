@@ -157,10 +157,19 @@ final class AriaImportResolver: ImportResolver {
         let written = Paths.fileExtension(name)
         let stem = Self.extensions.contains(written) ? Paths.stem(name) : name
         let folder = relative.contains("/") ? Paths.parent(relative) : ""
+        // The directories the file was looked for in: a path's own folder under each place.
+        var searched: [String] = []
+        for dir in lookedIn {
+            let full = folder.isEmpty ? dir : Paths.normalize(Paths.join(dir, folder))
+            if !searched.contains(full) { searched.append(full) }
+        }
         var known: [String] = []
-        for dir in lookedIn { known += listing.moduleNames(in: folder.isEmpty ? dir : Paths.join(dir, folder)) }
-        let places = lookedIn.map { Paths.display($0, from: root) + "/" }.joined(separator: ", ")
-        var help = ["there is no '\(stem).npk' or '\(stem).aria' in: \(places)"]
+        for dir in searched { known += listing.moduleNames(in: dir) }
+        let places = searched.map { Paths.display($0, from: root) + "/" }.joined(separator: ", ")
+        let noFolder = !folder.isEmpty && !searched.contains { listing.cache.entries(of: $0) != nil }
+        var help = [noFolder
+            ? (searched.count == 1 ? "there is no directory '\(places)'" : "none of these directories is there: \(places)")
+            : "there is no '\(stem).npk' or '\(stem).aria' in: \(places)"]
         var fix: Diagnostic.Fix?
         if let guess = Spelling.closest(to: stem, in: known) {
             let corrected = quoted
