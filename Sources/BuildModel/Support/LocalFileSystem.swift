@@ -157,17 +157,18 @@ public struct LocalFileSystem: FileSystem {
     /// threads wait on each other in the kernel. A record that a crash cuts short is told by
     /// its missing last line (each format has one) and read as absent.
     public func writeRecord(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
-        let path = absolute(path)
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 { throw Self.error(errno, "write", path) }
-        defer { close(fd) }
-        if let failure = Self.writeAll(fd, bytes, path: path) { throw failure }
+        try write(path, bytes, flags: O_TRUNC, operation: "write")
     }
 
     public func appendFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
+        try write(path, bytes, flags: O_APPEND, operation: "append to")
+    }
+
+    /// Opens the file for writing (made when missing) with `flags` and writes every byte.
+    private func write(_ path: String, _ bytes: [UInt8], flags: Int32, operation: String) throws(FileSystemError) {
         let path = absolute(path)
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        if fd < 0 { throw Self.error(errno, "append to", path) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0o644)
+        if fd < 0 { throw Self.error(errno, operation, path) }
         defer { close(fd) }
         if let failure = Self.writeAll(fd, bytes, path: path) { throw failure }
     }
