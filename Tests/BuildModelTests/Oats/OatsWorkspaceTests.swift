@@ -65,6 +65,7 @@ struct OatsWorkspaceTests {
                 import { c } from "../../outside";
                 import { d } from "serde";
                 import { e } from "/abs/path";
+                import { f } from "./shapes/square";
                 """,
             "/w/src/math.oats": "",
         ])
@@ -75,11 +76,15 @@ struct OatsWorkspaceTests {
             "src/main.oats:2:19 error[I004] package 'mylib' is not declared in [dependencies] of 'app'",
             "src/main.oats:3:19 error[I005] relative import '../../outside' leaves package 'app'",
             "src/main.oats:5:19 error[I003] import specifier '/abs/path' is neither a relative path nor a package name",
+            "src/main.oats:6:19 error[I003] cannot find module './shapes/square'",
         ])
         let report = try c.report()
         let typo = try #require(report.diagnostics.first { $0.code == "I003" })
         #expect(typo.help == ["did you mean './math'?", "there is no 'mth.oats' or 'mth/index.oats' in 'src'"])
         #expect(typo.fix?.edits.map(\.newText) == ["./math"])
+        // A folder that is not there is named as such.
+        let folder = try #require(report.diagnostics.last { $0.code == "I003" })
+        #expect(folder.help == ["there is no directory 'src/shapes'"])
         // The sibling package of that name is offered as a path dependency, in the manifest.
         let undeclared = try #require(report.diagnostics.first { $0.code == "I004" })
         #expect(undeclared.fix?.title == "Add 'mylib' = { path = \"../mylib\" } to [dependencies] of 'app'")
