@@ -54,16 +54,44 @@ public final class ModuleListing: Sendable {
 
     /// An import of a module that is not there (its path resolves to `base`): "cannot find
     /// module", with the closest module of that directory as "did you mean" and as a fix, then
-    /// `lookedFor` (what the language looked for, in words).
+    /// `lookedFor` (what the language looked for, in words). When the directory itself is not
+    /// there, the help names the first directory on the way that is missing instead, and the
+    /// guess is the closest directory beside it.
     public func missingModule(_ statement: ImportStatement, base: String, name: String, category: ImportCategory, lookedFor: String) -> ImportOutcome {
-        var help = [lookedFor]
+        let folder = Paths.parent(base)
+        var help: [String]
+        // The component of the written path to change, counted from its end, what it should
+        // say now, and what it replaces.
+        var guess: (fromEnd: Int, replacement: String)?
+        var replaced = Paths.lastComponent(base)
+        if cache.entries(of: folder) != nil {
+            help = [lookedFor]
+            if let closest = Spelling.closest(to: name, in: moduleNames(in: folder)) { guess = (0, closest) }
+        } else {
+            var missing = folder
+            while Paths.parent(missing) != missing, cache.entries(of: Paths.parent(missing)) == nil { missing = Paths.parent(missing) }
+            help = ["there is no directory '\(Paths.display(missing, from: root))'"]
+            replaced = Paths.lastComponent(missing)
+            let parent = Paths.parent(missing)
+            let folders = (cache.entries(of: parent) ?? []).filter { !$0.hasPrefix(".") && cache.isDirectory(Paths.join(parent, $0)) }
+            if let closest = Spelling.closest(to: Paths.lastComponent(missing), in: folders.sorted()) {
+                var levels = 0
+                var path = base
+                while path != missing { path = Paths.parent(path); levels += 1 }
+                guess = (levels, closest)
+            }
+        }
         var fix: Diagnostic.Fix?
-        if let guess = Spelling.closest(to: name, in: moduleNames(in: Paths.parent(base))) {
-            var corrected = statement.path
-            corrected.removeLast(Paths.lastComponent(base).count)
-            corrected += guess
-            help.insert("did you mean '\(corrected)'?", at: 0)
-            fix = Diagnostic.Fix(title: "Change the import to '\(corrected)'", edits: [TextEdit(range: statement.pathRange, newText: corrected)])
+        var parts = statement.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if let guess, guess.fromEnd < parts.count {
+            let at = parts.count - 1 - guess.fromEnd
+            // The written path ends as the resolved one does: only then is the same component changed.
+            if guess.fromEnd == 0 || parts[at] == replaced {
+                parts[at] = guess.replacement
+                let corrected = parts.joined(separator: "/")
+                help.insert("did you mean '\(corrected)'?", at: 0)
+                fix = Diagnostic.Fix(title: "Change the import to '\(corrected)'", edits: [TextEdit(range: statement.pathRange, newText: corrected)])
+            }
         }
         return ImportOutcome(category: category, diagnostics: [.error(
             "cannot find module '\(statement.path)'", .unresolvedImport, at: statement.literalRange, help: help, fix: fix)])

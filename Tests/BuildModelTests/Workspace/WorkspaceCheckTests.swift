@@ -195,6 +195,33 @@ struct WorkspaceCheckTests {
         #expect(help[6] == ["add pkg = { git = \"github.com/other/pkg\" } (with a tag, branch or commit) under [dependencies] in asthra.toml"])
     }
 
+    @Test("a module whose directory is not there: the first directory missing on the way is named, and the closest one beside it offered")
+    func missingDirectory() throws {
+        let checker = Checker([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+            "/w/src/main.asthra": """
+                package main;
+                import "./utl/format";
+                import "./nope/deep/x";
+                import "stdlib/colections/list";
+                """,
+            "/w/src/util/format.asthra": "package format;\n",
+            "/asthra/stdlib/collections/list.asthra": "package list;\n",
+        ].merging(stdlibTree) { a, _ in a }, environment: home)
+        let report = try checker.report()
+        #expect(try checker.lines() == [
+            "src/main.asthra:2:8 error[I003] cannot find module './utl/format'",
+            "src/main.asthra:3:8 error[I003] cannot find module './nope/deep/x'",
+            "src/main.asthra:4:8 error[I003] cannot find module 'stdlib/colections/list'",
+        ])
+        #expect(report.diagnostics.map(\.help) == [
+            ["did you mean './util/format'?", "there is no directory 'src/utl'"],
+            ["there is no directory 'src/nope'"],
+            ["did you mean 'stdlib/collections/list'?", "there is no directory '../asthra/stdlib/colections'"],
+        ])
+        #expect(report.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./util/format"], nil, ["stdlib/collections/list"]])
+    }
+
     @Test("the standard library and internal code may not import third-party or user code")
     func libraryRules() throws {
         var tree = stdlibTree

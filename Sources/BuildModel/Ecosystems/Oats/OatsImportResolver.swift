@@ -125,11 +125,8 @@ final class OatsImportResolver: ImportResolver {
         if let found = findModule(base) { return ImportOutcome(category: category, targets: [found]) }
         let name = Paths.lastComponent(base)
         let stem = Paths.fileExtension(name) == "oats" ? Paths.stem(name) : name
-        let folder = Paths.parent(base)
-        let lookedFor = cache.entries(of: folder) == nil
-            ? "there is no directory '\(show(folder))'"
-            : "there is no '\(stem).oats' or '\(stem)/index.oats' in '\(show(folder))'"
-        return listing.missingModule(statement, base: base, name: stem, category: category, lookedFor: lookedFor)
+        return listing.missingModule(statement, base: base, name: stem, category: category,
+                                     lookedFor: "there is no '\(stem).oats' or '\(stem)/index.oats' in '\(show(Paths.parent(base)))'")
     }
 
     // MARK: Completion
