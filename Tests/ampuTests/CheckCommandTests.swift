@@ -131,15 +131,18 @@ struct CheckCommandTests {
     @Test("no manifest, a manifest that is not TOML, invalid UTF-8: clear errors, never a crash")
     func badInput() throws {
         let dir = try ScratchDirectory()
-        let none = try AmpuProcess.run(["check"], environment: plain, directory: dir.path)
-        #expect(none.stderr == """
-            error[F001]: could not find 'asthra.toml', 'Asthra.toml', 'Oats.toml', 'elm.json', 'build.abc', 'rask.build' or 'build.rk' in '\(dir.path)' or any parent directory
-             --> \(dir.path)
-              = help: run `ampu init` to make this directory a package, or pass --manifest-path
+        // Every command that needs a manifest says so alike.
+        for command in [["check"], ["build"], ["tree"], ["update"], ["add", "json"], ["remove", "json"], ["why", "json"], ["clean"]] {
+            let none = try AmpuProcess.run(command, environment: plain, directory: dir.path)
+            #expect(none.stderr == """
+                error[F001]: could not find 'asthra.toml', 'Asthra.toml', 'Oats.toml', 'elm.json', 'build.abc', 'rask.build' or 'build.rk' in '\(dir.path)' or any parent directory
+                 --> \(dir.path)
+                  = help: run `ampu init` to make this directory a package, or pass --manifest-path
 
 
-            """)
-        #expect(none.status == 1)
+                """, "\(command)")
+            #expect(none.status == 1, "\(command)")
+        }
 
         try dir.write("asthra.toml", "this is not toml\n")
         try dir.write("src/main.asthra", "package main;\n")

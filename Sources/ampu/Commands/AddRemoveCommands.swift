@@ -12,7 +12,10 @@ enum ManifestTarget {
                 fail("\(error)")
             }
         } catch {
-            fail("\(error)", help: [error.help])
+            // Drawn as `check` draws it: the same error has one face in every command.
+            let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor)
+            Terminal.standardError.write(renderer.render([error.diagnostic], sources: [:], defaultFile: ""))
+            Terminal.exitNow(1)
         }
     }
 
