@@ -272,6 +272,34 @@ struct AriaBuildTests {
             """)
     }
 
+    @Test("no ariac: the error once, the C library still built, the compiles and what needs them not started")
+    func noCompiler() throws {
+        let f = try AriaFixture()
+        // --dry-run says the same: what would run is the C library alone.
+        let dry = try f.ampu(["build", "--dry-run"], extra: ["ARIAC": ""])
+        #expect(dry.stdout == """
+            # Compiling ffi (ffi/seven.c): not built before
+            cc -O2 -MD -MF .aria_make/build/obj/ffi/ffi/seven.c.d -c ffi/seven.c -o .aria_make/build/obj/ffi/ffi/seven.c.o
+            # Archiving ffi: not built before
+            ar rcs .aria_make/build/libffi.a .aria_make/build/obj/ffi/ffi/seven.c.o
+
+            """)
+        let build = try f.ampu(["build", "-j1"], extra: ["ARIAC": ""])
+        #expect(build.status == 1)
+        #expect(build.stderr.replacing(/\d+\.\d+s/, with: "[time]") == """
+            error[B001]: the Aria compiler was not found: $ARIAC is not set and no 'ariac' is on PATH
+              = note: PATH is \(f.environment["PATH"]!)
+              = help: install ariac and put its directory on PATH, or set ARIAC=/path/to/ariac
+
+               Compiling ffi (ffi/seven.c)
+               Archiving ffi
+            error: could not build; 3 not started; the plan has errors (above)
+
+            """)
+        #expect(try f.runs().isEmpty)
+        #expect(FileManager.default.fileExists(atPath: f.app + "/.aria_make/build/libffi.a"))
+    }
+
     @Test("a compile that fails: the compiler's located message drawn as check draws it, then what failed")
     func compileError() throws {
         let f = try AriaFixture()

@@ -118,7 +118,7 @@ public final class BuildExecutor: Sendable {
     /// Runs the plan; `onEvent` is called on the calling thread, in order.
     public func run(_ onEvent: (Event) -> Void) -> Summary {
         let clock = Clock()
-        let schedule = Schedule(actions: plan.actions, slots: options.jobs, keepGoing: options.keepGoing)
+        let schedule = Schedule(actions: plan.actions, slots: options.jobs, keepGoing: options.keepGoing, blocked: plan.blocked)
         // A serial queue per slot: GCD gives each its own thread, where a concurrent queue
         // would share the few threads of its pool with the caller (which waits here) and run
         // fewer actions at once than -j asks. Each slot runs actions until the schedule is done.
@@ -251,7 +251,7 @@ public final class BuildExecutor: Sendable {
     public func wouldRun() -> [(action: BuildAction, why: FingerprintStore.Staleness?)] {
         var running = Set<Int>()
         var out: [(action: BuildAction, why: FingerprintStore.Staleness?)] = []
-        for action in plan.actions {
+        for action in plan.actions where !plan.isBlocked(action.id) {
             if let only = options.onlyThese, !only.contains(action.id) { continue }
             let key = FingerprintStore.key(of: action, programs: programIdentities(action))
             let why = store.staleness(of: action, key: key).staleness

@@ -25,8 +25,10 @@ final class Schedule: @unchecked Sendable {
     private var slotsLeft: Int
     private let actions: [BuildAction]
     private let keepGoing: Bool
+    private let blocked: Set<Int>
 
-    init(actions: [BuildAction], slots: Int, keepGoing: Bool) {
+    /// - Parameter blocked: actions never started (nor, as they never end, what needs them).
+    init(actions: [BuildAction], slots: Int, keepGoing: Bool, blocked: Set<Int> = []) {
         self.actions = actions
         self.keepGoing = keepGoing
         slotsLeft = slots
@@ -34,7 +36,8 @@ final class Schedule: @unchecked Sendable {
         var dependents = [[Int]](repeating: [], count: actions.count)
         for a in actions { for d in Set(a.dependencies) { dependents[d].append(a.id) } }
         self.dependents = dependents
-        ready = Heap(actions.filter { $0.dependencies.isEmpty }.map(\.id))
+        ready = Heap(actions.filter { $0.dependencies.isEmpty && !blocked.contains($0.id) }.map(\.id))
+        self.blocked = blocked
         records = [BuildExecutor.Record?](repeating: nil, count: actions.count)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(condition, nil)
@@ -86,7 +89,7 @@ final class Schedule: @unchecked Sendable {
         } else {
             for d in dependents[record.action] {
                 waiting[d] -= 1
-                if waiting[d] == 0 { ready.insert(d) }
+                if waiting[d] == 0 && !blocked.contains(d) { ready.insert(d) }
             }
         }
         events.append(.finished(actions[record.action], record))

@@ -20,6 +20,15 @@ public struct BuildPlan: Sendable {
     /// Problems found while planning (a compiler that is not there, a glob that matches
     /// nothing). An error means the plan cannot run; warnings travel with a plan that can.
     public var diagnostics: [Diagnostic]
+    /// Actions that cannot run (their compiler is not there: an error among `diagnostics` says
+    /// so). They stay in the plan, for `tree` and `graph`, but a build starts neither them nor
+    /// what needs them, and builds the rest.
+    public var blocked: Set<Int> = []
+
+    /// Whether the action, or one it needs, cannot run.
+    public func isBlocked(_ id: Int) -> Bool {
+        blocked.contains(id) || actions[id].dependencies.contains { isBlocked($0) }
+    }
 
     /// A program or test the plan makes.
     public struct Product: Hashable, Sendable {

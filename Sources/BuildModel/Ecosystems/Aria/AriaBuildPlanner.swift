@@ -61,13 +61,13 @@ struct AriaBuildPlanner {
         case .failure(let d): plan.diagnostics.append(d.inFile(snapshot.rootManifest.path)); return
         }
         let needsAriac = targets.contains { [.binary, .library, .test].contains($0.kind) }
-        // Without a compiler the plan is still made (`ampu tree` shows it), with the error.
-        var compiler = "ariac"
+        // Without a compiler the plan is still made (`ampu tree` shows it), with the error, and
+        // its compiles blocked: the rest (C libraries, commands) is still built.
+        var compiler: String?
         if needsAriac {
-            if let found = AriaToolchain.compiler(project: project, manifestDirectory: directory, environment: request.environment,
-                                                  fileSystem: request.fileSystem) {
-                compiler = found
-            } else {
+            compiler = AriaToolchain.compiler(project: project, manifestDirectory: directory, environment: request.environment,
+                                              fileSystem: request.fileSystem)
+            if compiler == nil {
                 plan.diagnostics.append(ToolLocator.notFound("the Aria compiler", variable: "ARIAC", defaultName: "ariac",
                                                              install: "install ariac and put its directory on PATH", environment: request.environment,
                                                              file: snapshot.rootManifest.path).unplaced)
@@ -132,7 +132,8 @@ struct AriaBuildPlanner {
 
     private func absolute(_ relative: String) -> String { Paths.join(directory, relative) }
 
-    private mutating func aria(_ i: Int, compiler: String, needed: [Int], waitFor: [Int]) {
+    /// - Parameter compiler: nil when it is not there: the compile is planned, and blocked.
+    private mutating func aria(_ i: Int, compiler: String?, needed: [Int], waitFor: [Int]) {
         let target = targets[i]
         guard !sources[i].isEmpty, let output = target.outputPath.map(absolute) else { return }
         var includes: [String] = []
@@ -142,7 +143,7 @@ struct AriaBuildPlanner {
             if !includes.contains(dir) { includes.append(dir) }
         }
         for dir in target.includeDirectories.map(\.value) where !includes.contains(dir) { includes.append(dir) }
-        var arguments = [compiler] + sources[i].map { plan.display($0) } + ["-o", plan.display(output)]
+        var arguments = [compiler ?? "ariac"] + sources[i].map { plan.display($0) } + ["-o", plan.display(output)]
         arguments += includes.flatMap { ["-I", $0] }
         arguments += target.flags.map(\.value)
         arguments += target.linkPaths.flatMap { ["-L", $0.value] } + target.linkLibraries.map { "-l" + $0.value }
@@ -154,6 +155,7 @@ struct AriaBuildPlanner {
             kind: .compile, package: target.name.value, description: "Compiling \(target.name.value)", arguments: arguments,
             environment: environment(of: target), directory: directory, inputs: inputs, outputs: [output], compiledFiles: sources[i],
             dependencies: waitFor + before))
+        if compiler == nil { plan.blocked.insert(id) }
         let after = commands(target.postBuild, of: target, phase: "post-build", inputs: [output], after: [id])
         done[i] = after.last ?? id
         guard target.kind != .library else { return }
