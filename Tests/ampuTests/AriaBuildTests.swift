@@ -272,7 +272,7 @@ struct AriaBuildTests {
             """)
     }
 
-    @Test("no ariac: the error once, the C library still built, the compiles and what needs them not started")
+    @Test("no ariac: the error once, the C library still built, the compiles and what needs them not started; tree does not mention it")
     func noCompiler() throws {
         let f = try AriaFixture()
         // --dry-run says the same: what would run is the C library alone.
@@ -298,6 +298,11 @@ struct AriaBuildTests {
             """)
         #expect(try f.runs().isEmpty)
         #expect(FileManager.default.fileExists(atPath: f.app + "/.aria_make/build/libffi.a"))
+        // Showing the targets needs no compiler, and does not speak of one.
+        let tree = try f.ampu(["tree"], extra: ["ARIAC": ""])
+        #expect(tree.status == 0)
+        #expect(tree.stderr == "")
+        #expect(tree.stdout == "app\n├── core\n└── ffi\ntest-core\n└── core\n")
     }
 
     @Test("a compile that fails: the compiler's located message drawn as check draws it, then what failed")

@@ -59,7 +59,9 @@ struct BuildSession {
     ///   - partial: a plan with errors still goes on, its errors shown first.
     ///   - shortcut: a build with nothing to do may say so without reading its plan.
     ///   - narrow: after a complete build, the plan may be only what the changed files reach.
-    func plan(partial: Bool = false, shortcut: Bool = false, narrow: Bool = false) -> PreparedBuild {
+    /// - Parameter runsTools: false for a command that only shows the plan (`tree`, `graph`): a
+    ///   compiler that is not there is not its concern, and is not reported.
+    func plan(partial: Bool = false, shortcut: Bool = false, narrow: Bool = false, runsTools: Bool = true) -> PreparedBuild {
         var setup = BuildSetup(fileSystem: workspaceFiles, environment: environment, profile: options.profileName, tool: Self.toolIdentity(fileSystem))
         setup.overrides = overrides
         setup.overrides.features = options.features.selection
@@ -69,7 +71,8 @@ struct BuildSession {
         }
         switch outcome {
         case .ready(let prepared, let report):
-            show(report.diagnostics, sources: report.sources, root: report.root, defaultFile: report.defaultFile)
+            let shown = runsTools ? report.diagnostics : report.diagnostics.filter { $0.code != DiagnosticCode.toolNotFound.rawValue }
+            show(shown, sources: report.sources, root: report.root, defaultFile: report.defaultFile)
             return prepared
         case .stopped(let report, let summary):
             show(report.diagnostics, sources: report.sources, root: report.root, defaultFile: report.defaultFile)

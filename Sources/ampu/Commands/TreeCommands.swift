@@ -36,7 +36,7 @@ enum BuildUnits {
         let (path, ecosystem, _) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
         guard ecosystem.lockFileName == nil, !(ecosystem is any WholeProgramBuilding) else { return nil }
         guard let options = try? BuildOptions.parse(["--manifest-path", path]) else { return nil }
-        return BuildUnitGraph(BuildSession(options: options).plan(partial: true).plan)
+        return BuildUnitGraph(BuildSession(options: options).plan(partial: true, runsTools: false).plan)
     }
 }
 
