@@ -63,3 +63,22 @@ struct ElmDependenciesTests {
         #expect(d.problems.allSatisfy { $0.file == "/p/elm.json" && $0.help == ["delete \($0.message.contains("core") ? "/elm-home/0.19.1/packages/elm/core/1.0.4" : $0.message.contains("url") ? "/elm-home/0.19.1/packages/elm/url/1.0.0" : "/elm-home/0.19.1/packages/elm/json/1.1.3") and run `elm make` with a network to download it again"] })
     }
 }
+
+@Suite("Elm imports when the dependencies are not all known")
+struct ElmUnknownDependencyTests {
+    @Test("a direct dependency not downloaded is elm.json's error alone: an import not found is not reported on top of it; once it is there, it is")
+    func notDownloaded() throws {
+        var files = ElmDependenciesTests.cache
+        files["/w/elm.json"] = """
+            {"type": "application", "source-directories": ["src"], "elm-version": "0.19.1",
+             "dependencies": {"direct": {"elm/core": "1.0.5", "elm/json": "9.9.9"}, "indirect": {}},
+             "test-dependencies": {"direct": {}, "indirect": {}}}
+            """
+        files["/w/src/Main.elm"] = "module Main exposing (main)\n\nimport Json\nimport Jsn\n\nmain = 1\n"
+        let missing = Checker(files, environment: ["ELM_HOME": "/elm-home"], ecosystem: ElmEcosystem())
+        let first = try missing.lines()
+        #expect(first == ["elm.json:2:63 error[E004] elm/json 9.9.9 is not in the package cache"])
+        try missing.fs.writeFile("/w/elm.json", Array(files["/w/elm.json"]!.replacing("9.9.9", with: "1.1.3").utf8))
+        #expect(try missing.lines() == ["src/Main.elm:4:8 error[I003] module Jsn not found"])
+    }
+}

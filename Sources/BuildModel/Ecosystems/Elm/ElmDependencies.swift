@@ -26,6 +26,9 @@ public struct ElmDependencies: Sendable {
     public let exposers: [String: [String]]
     /// What the cache lacks: a release not downloaded, an unreadable elm.json, no `src`.
     public let problems: [Diagnostic]
+    /// The direct dependencies whose modules are not known (not downloaded, damaged, or not
+    /// solvable): an import not found may be one of theirs.
+    public let unknownDirect: [String]
 
     /// The modules every Elm module imports without saying so (elm/core's defaults).
     public static let implicitImports = ["Basics", "Char", "Debug", "List", "Maybe", "Platform", "Platform.Cmd", "Platform.Sub", "Result", "String", "Tuple"]
@@ -86,6 +89,7 @@ public struct ElmDependencies: Sendable {
                                      exposedModules: exposed)
         }
         self.releases = releases
+        unknownDirect = project.dependencies.filter { $0.scope == .normal && releases[$0.name.value] == nil }.map(\.name.value).sorted()
         self.exposers = exposers.mapValues { $0.sorted() }
         self.problems = problems
     }

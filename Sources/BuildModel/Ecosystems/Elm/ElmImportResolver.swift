@@ -117,6 +117,9 @@ final class ElmImportResolver: ImportResolver {
         if let indirect = (dependencies.exposers[name] ?? []).compactMap({ dependencies.releases[$0] }).first {
             return ImportOutcome(category: .thirdParty, diagnostics: [fromIndirect(name, release: indirect, statement: statement)], package: reference(to: indirect, module: name))
         }
+        // It may be a module of a dependency whose modules are not known: elm.json's error
+        // says why, and this import is not reported on top of it.
+        if !dependencies.unknownDirect.isEmpty { return ImportOutcome(category: nil) }
         return ImportOutcome(category: nil, diagnostics: [notFound(name, statement: statement)])
     }
 
