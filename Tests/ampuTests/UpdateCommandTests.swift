@@ -349,6 +349,24 @@ struct UpdateCommandTests {
     }
 }
 
+@Suite("tree and why without a lock file")
+struct UnlockedTreeTests {
+    @Test("a package with no dependencies needs no lock: tree shows it alone, why says nothing is locked")
+    func noDependencies() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", "[package]\nname = \"solo\"\nversion = \"0.3.0\"\n")
+        try dir.write("src/main.asthra", "package main;\n")
+        let tree = try AmpuProcess.run(["tree"], environment: plain, directory: dir.path)
+        #expect(tree.stdout == "solo v0.3.0\n")
+        #expect(tree.stderr == "")
+        #expect(tree.status == 0)
+        let why = try AmpuProcess.run(["why", "json"], environment: plain, directory: dir.path)
+        #expect(why.stderr == "error: nothing depends on 'json'\n  = help: no package is locked: the root has no dependencies\n")
+        #expect(why.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/asthra.lock"))
+    }
+}
+
 /// What `ampu check` says about git dependencies, from the package cache alone.
 @Suite("ampu check and the package cache")
 struct CheckResolutionTests {

@@ -3,6 +3,12 @@ import BuildModel
 
 /// The root manifest and its lock file, for the commands that read what `ampu update` chose.
 enum LockedWorkspace {
+    /// What a name not locked is told: the names that are, or that there are none.
+    static func lockedNames(_ lock: LockFile) -> String {
+        lock.packages.isEmpty ? "no package is locked: the root has no dependencies"
+            : "the locked packages are: " + lock.packages.map(\.name).joined(separator: ", ")
+    }
+
     /// The locked graph, and the manifest it is rooted at; the root's dependencies those a
     /// build with these features for their platform takes.
     static func load(_ manifestPath: String?, features: FeatureSelection = .standard) -> (tree: DependencyTree, manifest: String) {
@@ -12,7 +18,9 @@ enum LockedWorkspace {
             ManifestTarget.fail("\(ecosystem.name) has no lock file: its dependencies are paths, which `ampu check` follows")
         }
         do {
-            guard let lock = try LockFile.read(in: Paths.parent(path), format: format, fileSystem: fileSystem) else {
+            // A package with no dependencies has nothing to lock: its tree is itself.
+            let unlocked = manifest.dependencies.isEmpty ? LockFile(packages: [], format: format) : nil
+            guard let lock = try LockFile.read(in: Paths.parent(path), format: format, fileSystem: fileSystem) ?? unlocked else {
                 ManifestTarget.fail("there is no \(format.fileName) beside \(Paths.lastComponent(path))", help: ["run `ampu update` to resolve the dependencies and write it"])
             }
             let selected = ecosystem.selectedDependencies(of: manifest, features: features, platform: features.platform)
@@ -68,7 +76,7 @@ struct TreeCommand: ParsableCommand {
         }
         let tree = LockedWorkspace.load(manifestPath, features: features.selection(target: target)).tree
         if let invert, tree.lock.package(named: invert) == nil {
-            ManifestTarget.fail("'\(invert)' is not in the lock file", help: ["the locked packages are: " + tree.lock.packages.map(\.name).joined(separator: ", ")])
+            ManifestTarget.fail("'\(invert)' is not in the lock file", help: [LockedWorkspace.lockedNames(tree.lock)])
         }
         if duplicates {
             let text = tree.renderDuplicates()
@@ -93,7 +101,7 @@ struct WhyCommand: ParsableCommand {
     func run() throws {
         let tree = LockedWorkspace.load(manifestPath).tree
         guard let text = tree.why(package) else {
-            ManifestTarget.fail("nothing depends on '\(package)'", help: ["the locked packages are: " + tree.lock.packages.map(\.name).joined(separator: ", ")])
+            ManifestTarget.fail("nothing depends on '\(package)'", help: [LockedWorkspace.lockedNames(tree.lock)])
         }
         Terminal.standardOutput.write(text)
     }
