@@ -22,7 +22,8 @@ struct AddRemoveCommandTests {
         #expect(git.stderr == "    Adding json = { git = \"github.com/user/json\", version = \"^1.2\" } to [dependencies]\n")
         let tagged = try AmpuProcess.run(["add", "http", "--git", "github.com/user/http", "--tag", "v2.0.0"], environment: plain, directory: dir.path)
         #expect(tagged.status == 0)
-        let local = try AmpuProcess.run(["add", "mathlib", "--path", "../mathlib"], environment: plain, directory: dir.path)
+        try dir.write("libs/mathlib/asthra.toml", "[package]\nname = \"mathlib\"\nversion = \"0.2.0\"\n")
+        let local = try AmpuProcess.run(["add", "mathlib", "--path", "libs/mathlib"], environment: plain, directory: dir.path)
         #expect(local.status == 0)
         let registry = try AmpuProcess.run(["add", "github.com/asthra-lang/test@1.0", "--dev", "--git", "https://github.com/asthra-lang/test.git"], environment: plain, directory: dir.path)
         #expect(registry.status == 0)
@@ -35,7 +36,7 @@ struct AddRemoveCommandTests {
             [dependencies]
             json = { git = "github.com/user/json", version = "^1.2" }
             http = { git = "github.com/user/http", tag = "v2.0.0" }
-            mathlib = { path = "../mathlib" }
+            mathlib = { path = "libs/mathlib" }
 
             [dev-dependencies]
             "github.com/asthra-lang/test" = { git = "https://github.com/asthra-lang/test.git", version = "1.0" }
@@ -46,7 +47,7 @@ struct AddRemoveCommandTests {
             """)
     }
 
-    @Test("a dependency already there, or one the manifest would reject, is not written")
+    @Test("a dependency already there, one the manifest would reject, a path to no package of its name, two pins: not written")
     func refused() throws {
         let dir = try ScratchDirectory()
         try dir.write("asthra.toml", manifest + "\n[dependencies]\njson = \"^1.0\"\n")
@@ -60,6 +61,18 @@ struct AddRemoveCommandTests {
         try dir.write("oats/Oats.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\n")
         let oats = try AmpuProcess.run(["add", "serde@1.0"], environment: plain, directory: dir.path + "/oats")
         #expect(oats.stderr == "error: the manifest would not be valid: External dependencies not yet supported: 'serde' has a version but no 'path'\n")
+        // A path must lead to a package of that name, as `check` requires.
+        let nowhere = try AmpuProcess.run(["add", "mylib", "--path", "../mylib"], environment: plain, directory: dir.path + "/oats")
+        #expect(nowhere.stderr == "error: the manifest would not be valid: path dependency 'mylib' points to '../mylib', which does not exist\n")
+        #expect(nowhere.status == 1)
+        try dir.write("mylib/Oats.toml", "[package]\nname = \"mylib\"\nversion = \"0.1.0\"\n")
+        try dir.write("mylib/src/lib.oats", "export const x = 1;\n")
+        let misnamed = try AmpuProcess.run(["add", "other", "--path", "../mylib"], environment: plain, directory: dir.path + "/oats")
+        #expect(misnamed.stderr == "error: the manifest would not be valid: path dependency 'other' points to a package named 'mylib'\n")
+        let pins = try AmpuProcess.run(["add", "r", "--git", "github.com/u/r", "--tag", "v1", "--rev", "abc"], environment: plain, directory: dir.path)
+        #expect(pins.stderr == "error: --tag and --rev do not go together\n  = help: a git dependency follows one tag, branch or commit: give one\n")
+        #expect(pins.status == 1)
+        #expect(try dir.read("oats/Oats.toml") == "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\n")
         let oatsPath = try AmpuProcess.run(["add", "mylib", "--path", "../mylib"], environment: plain, directory: dir.path + "/oats")
         #expect(oatsPath.status == 0)
         #expect(try dir.read("oats/Oats.toml") == "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nmylib = { path = \"../mylib\" }\n")

@@ -66,7 +66,9 @@ public enum DependencyEdit {
 
     /// The new text of the manifest with the dependency added, the entry as written, and where
     /// it went as messages name it.
-    public static func add(_ request: Request, to manifest: PackageManifest, ecosystem: any Ecosystem) throws(Failure)
+    /// - Parameter fileSystem: where a path dependency is looked for: given, one that does not
+    ///   lead to a package of that name is not written (the rule `check` applies, `PackageGraph`).
+    public static func add(_ request: Request, to manifest: PackageManifest, ecosystem: any Ecosystem, fileSystem: (any FileSystem)? = nil) throws(Failure)
         -> (text: [UInt8], entry: String, section: String) {
         let syntax = ecosystem.manifestSyntax
         guard let (section, title) = syntax.dependencySection(dev: request.dev, feature: request.feature) else {
@@ -103,6 +105,13 @@ public enum DependencyEdit {
         }
         guard let edits, let text = try? TextEdit.apply(edits, to: manifest.source.bytes) else { throw .unwritable }
         try check(text, against: manifest, ecosystem: ecosystem, name: request.name)
+        if case .path = request.source, let fileSystem {
+            let before = Set(PackageGraph(members: [manifest], ecosystem: ecosystem, fileSystem: fileSystem).diagnostics.map(\.message))
+            let edited = ecosystem.readManifest(SourceText(path: manifest.path, bytes: text))
+            let new = PackageGraph(members: [edited], ecosystem: ecosystem, fileSystem: fileSystem).diagnostics
+                .filter { $0.severity == .error && !before.contains($0.message) }
+            if !new.isEmpty { throw .rejected(messages: new.map(\.message)) }
+        }
         return (text, entry, title)
     }
 

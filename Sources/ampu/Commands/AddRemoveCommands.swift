@@ -67,13 +67,15 @@ struct AddCommand: ParsableCommand {
     func run() throws {
         let fileSystem = LocalFileSystem()
         let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
+        let pins = [tag.map { _ in "--tag" }, branch.map { _ in "--branch" }, rev.map { _ in "--rev" }].compactMap { $0 }
+        if pins.count > 1 { ManifestTarget.fail("\(pins.joined(separator: " and ")) do not go together", help: ["a git dependency follows one tag, branch or commit: give one"]) }
         let reference: DependencySource.GitReference? = tag.map { .tag($0) } ?? branch.map { .branch($0) } ?? rev.map { .rev($0) }
         if reference != nil && git == nil && !dependency.contains("/") { ManifestTarget.fail("--tag, --branch and --rev go with --git") }
         if dev && feature != nil { ManifestTarget.fail("--dev and --feature do not go together", help: ["a feature's dev dep is written { scope: \"dev\" } inside its block"]) }
         var request = DependencyEdit.Request.parse(dependency, path: self.path, git: git, reference: reference, dev: dev)
         request.feature = feature
         do {
-            let (text, entry, section) = try DependencyEdit.add(request, to: manifest, ecosystem: ecosystem)
+            let (text, entry, section) = try DependencyEdit.add(request, to: manifest, ecosystem: ecosystem, fileSystem: fileSystem)
             try fileSystem.writeFile(path, text)
             Terminal.standardError.write("    Adding \(entry) to \(section)\n")
         } catch {
