@@ -183,6 +183,23 @@ struct ElmCommandTests {
         #expect(result.status == 0, "elm said: \(result.stderr)")
     }
 
+    @Test("run, test, compile-commands and gen ninja say that they do not apply to Elm, and what does")
+    func notApplicable() throws {
+        guard let p = try project("app") else { return }
+        for command in [["run"], ["test"], ["compile-commands"], ["gen", "ninja"]] {
+            let result = try AmpuProcess.run(command, environment: p.environment, directory: p.app)
+            #expect(result.stderr == """
+                error: this command does not apply to Elm: its compiler builds the whole program, and `ampu build` runs it
+                  = help: use `ampu build` (and `ampu check`); ampu has no run, test, compile-commands or build.ninja for Elm
+
+
+                """, "\(command)")
+            #expect(result.status == 1, "\(command)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: p.app + "/compile_commands.json"))
+        #expect(!FileManager.default.fileExists(atPath: p.app + "/build.ninja"))
+    }
+
     @Test("every kind of problem, in the plan for people; exit 1 even with -n")
     func problems() throws {
         guard let p = try project("problems") else { return }

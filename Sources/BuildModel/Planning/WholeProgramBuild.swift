@@ -32,3 +32,16 @@ public struct WholeProgramPlan: Sendable {
         self.missingCompiler = missingCompiler
     }
 }
+
+extension WholeProgramBuilding {
+    /// Its compiler builds the whole program (`ampu build` runs it): the commands that run an
+    /// action plan (`run`, `test`, `compile-commands`, `gen ninja`) say that they do not apply.
+    public func planBuild(_ request: BuildRequest) -> BuildPlan {
+        var plan = request.emptyPlan()
+        plan.diagnostics.append(Diagnostic(
+            severity: .error, message: "this command does not apply to \(name): its compiler builds the whole program, and `ampu build` runs it",
+            file: request.snapshot.rootManifest.path, range: .at(0),
+            help: ["use `ampu build` (and `ampu check`); ampu has no run, test, compile-commands or build.ninja for \(name)"]).unplaced)
+        return plan
+    }
+}

@@ -16,6 +16,8 @@ struct CompileCommandsCommand: ParsableCommand {
     func run() throws {
         let session = BuildSession(options: options)
         let plan = session.plan(partial: true).plan
+        // A plan with errors and nothing in it would only empty the file clangd reads.
+        if plan.hasErrors && plan.actions.isEmpty { Terminal.exitNow(1) }
         let text = CompileCommands.json(of: plan)
         let count = CompileCommands.entries(of: plan).count
         session.export(text, to: output, defaultName: "compile_commands.json", plan: plan, what: "\(count) \(count == 1 ? "entry" : "entries")")
