@@ -60,25 +60,23 @@ public final class ModuleListing: Sendable {
     public func missingModule(_ statement: ImportStatement, base: String, name: String, category: ImportCategory, lookedFor: String) -> ImportOutcome {
         let folder = Paths.parent(base)
         var help: [String]
-        // The component of the written path to change, counted from its end, what it should
-        // say now, and what it replaces.
-        var guess: (fromEnd: Int, replacement: String)?
-        var replaced = Paths.lastComponent(base)
+        // The component of the written path to change, counted from its end, what it says
+        // now, and what it should say.
+        var guess: (fromEnd: Int, replaced: String, replacement: String)?
         if cache.entries(of: folder) != nil {
             help = [lookedFor]
-            if let closest = Spelling.closest(to: name, in: moduleNames(in: folder)) { guess = (0, closest) }
+            if let closest = Spelling.closest(to: name, in: moduleNames(in: folder)) { guess = (0, Paths.lastComponent(base), closest) }
         } else {
             var missing = folder
             while Paths.parent(missing) != missing, cache.entries(of: Paths.parent(missing)) == nil { missing = Paths.parent(missing) }
             help = ["there is no directory '\(Paths.display(missing, from: root))'"]
-            replaced = Paths.lastComponent(missing)
             let parent = Paths.parent(missing)
             let folders = (cache.entries(of: parent) ?? []).filter { !$0.hasPrefix(".") && cache.isDirectory(Paths.join(parent, $0)) }
             if let closest = Spelling.closest(to: Paths.lastComponent(missing), in: folders.sorted()) {
                 var levels = 0
                 var path = base
                 while path != missing { path = Paths.parent(path); levels += 1 }
-                guess = (levels, closest)
+                guess = (levels, Paths.lastComponent(missing), closest)
             }
         }
         var fix: Diagnostic.Fix?
@@ -86,7 +84,7 @@ public final class ModuleListing: Sendable {
         if let guess, guess.fromEnd < parts.count {
             let at = parts.count - 1 - guess.fromEnd
             // The written path ends as the resolved one does: only then is the same component changed.
-            if guess.fromEnd == 0 || parts[at] == replaced {
+            if guess.fromEnd == 0 || parts[at] == guess.replaced {
                 parts[at] = guess.replacement
                 let corrected = parts.joined(separator: "/")
                 help.insert("did you mean '\(corrected)'?", at: 0)
