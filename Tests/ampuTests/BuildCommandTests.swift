@@ -97,15 +97,12 @@ struct BuildCommandTests {
         #expect(ws.compilerRuns.count == 5, "a no-op build ran the compiler")
     }
 
-    @Test("a fingerprint that cannot be written is a warning, not a failure; the next build runs what it concerns again")
+    @Test("a fingerprint that cannot be written is a warning, not a failure, its one cause said once; the next build runs what it concerns again")
     func unrecordedFingerprints() throws {
         let ws = try BuildFixture("seed")
         try ws.write("target/cache/fingerprints", "not a directory\n")
         let first = try ws.ampu(["build", "-j1"])
         #expect(first.status == 0)
-        let actions = ["Compiling util (native csrc/clamp.c)", "Archiving util (native)", "Compiling util", "Compiling app", "Compiling app (bin \"app\")",
-                       "Linking app (bin \"app\")", "Compiling app (test \"broken\")", "Linking app (test \"broken\")", "Compiling app (test \"smoke\")",
-                       "Linking app (test \"smoke\")"]
         let shown = timeless(first.stderr).replacing(ws.root + "/", with: "")
         #expect(shown == """
                Compiling util (native csrc/clamp.c)
@@ -119,8 +116,7 @@ struct BuildCommandTests {
                Compiling app (test "smoke")
                  Linking app (test "smoke")
             warning: cannot record what 10 actions ran on; the next build runs them again
-
-            """ + actions.map { "  = note: \($0): 'target/cache/fingerprints' is not a directory\n" }.joined() + """
+              = note: 'target/cache/fingerprints' is not a directory
 
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
 

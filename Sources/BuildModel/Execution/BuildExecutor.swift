@@ -90,8 +90,8 @@ public final class BuildExecutor: Sendable {
         public var interrupted: Bool
         public var wallTime: Double
         /// Fingerprints that could not be written (a full disk): those actions run again next
-        /// time. One line each, naming the action and why.
-        public var unrecorded: [String] = []
+        /// time. Each action's description, and why.
+        public var unrecorded: [(action: String, reason: String)] = []
 
         public var failures: [Record] { records.compactMap { $0 }.filter(\.isFailure) }
         public var ran: Int { records.filter { $0 != nil && $0!.outcome != .upToDate }.count }
@@ -107,7 +107,7 @@ public final class BuildExecutor: Sendable {
     /// Writes the fingerprints of actions that succeeded, one after another, off the slots.
     private let recorder = DispatchQueue(label: "ampu.build.recorder")
     private let recording = DispatchGroup()
-    private let unrecorded = Mutex<[String]>([])
+    private let unrecorded = Mutex<[(action: String, reason: String)]>([])
 
     public init(plan: BuildPlan, store: FingerprintStore, options: Options) {
         self.plan = plan
@@ -239,7 +239,7 @@ public final class BuildExecutor: Sendable {
             do {
                 try store.record(action, key: key, discovered: discovered)
             } catch {
-                unrecorded.withLock { $0.append("\(action.description): \(error)") }
+                unrecorded.withLock { $0.append((action.description, "\(error)")) }
             }
         }
         return record

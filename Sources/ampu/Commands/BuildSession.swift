@@ -135,9 +135,12 @@ struct BuildSession {
         }
         progress.clear()
         if !summary.unrecorded.isEmpty {
-            let lines = summary.unrecorded
-            show([Diagnostic(severity: .warning, message: "cannot record what \(count(lines.count, "action")) ran on; the next build runs \(lines.count == 1 ? "it" : "them") again",
-                             range: .at(0), notes: lines).unplaced], sources: [:], root: nil, defaultFile: "")
+            let failed = summary.unrecorded
+            // One reason for all (the log cannot be written) is said once; else each action's.
+            let reasons = Set(failed.map(\.reason))
+            let notes = reasons.count == 1 ? [failed[0].reason] : failed.map { "\($0.action): \($0.reason)" }
+            show([Diagnostic(severity: .warning, message: "cannot record what \(count(failed.count, "action")) ran on; the next build runs \(failed.count == 1 ? "it" : "them") again",
+                             range: .at(0), notes: notes).unplaced], sources: [:], root: nil, defaultFile: "")
         }
         if timings {
             let path = Paths.join(plan.targetDirectory, "timings", "ampu-timing.html")
