@@ -67,15 +67,21 @@ public final class ModuleListing: Sendable {
             help = [lookedFor]
             if let closest = Spelling.closest(to: name, in: moduleNames(in: folder)) { guess = (0, Paths.lastComponent(base), closest) }
         } else {
+            // Down from the top to the first directory that is not there: as many steps as
+            // the directories that are, whatever the depth of the path written (a path of
+            // thousands of parts must not list or keep thousands of ancestors).
             var missing = folder
-            while Paths.parent(missing) != missing, cache.entries(of: Paths.parent(missing)) == nil { missing = Paths.parent(missing) }
+            var reached = "/"
+            for part in Paths.isAbsolute(folder) ? Paths.normalize(folder).split(separator: "/") : [] {
+                let next = Paths.join(reached, String(part))
+                if !cache.fileSystem.isDirectory(next) { missing = next; break }
+                reached = next
+            }
             help = ["there is no directory '\(Paths.display(missing, from: root))'"]
             let parent = Paths.parent(missing)
             let folders = (cache.entries(of: parent) ?? []).filter { !$0.hasPrefix(".") && cache.isDirectory(Paths.join(parent, $0)) }
             if let closest = Spelling.closest(to: Paths.lastComponent(missing), in: folders.sorted()) {
-                var levels = 0
-                var path = base
-                while path != missing { path = Paths.parent(path); levels += 1 }
+                let levels = Paths.normalize(base).split(separator: "/").count - Paths.normalize(missing).split(separator: "/").count
                 guess = (levels, Paths.lastComponent(missing), closest)
             }
         }

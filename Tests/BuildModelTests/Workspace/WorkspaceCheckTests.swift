@@ -222,6 +222,22 @@ struct WorkspaceCheckTests {
         #expect(report.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./util/format"], nil, ["stdlib/collections/list"]])
     }
 
+    @Test("a missing directory thousands of parts deep is found walking down what exists: no listing is kept per part of the path")
+    func deepMissingDirectory() throws {
+        let deep = "./" + Array(repeating: "util/f", count: 2_000).joined(separator: "/") + "/x"
+        let checker = Checker([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+            "/w/src/main.asthra": "package main;\nimport \"\(deep)\";\n",
+            "/w/src/util.asthra": "package main;\n",
+        ].merging(stdlibTree) { a, _ in a }, environment: home)
+        let report = try checker.report()
+        #expect(report.diagnostics.map(\.help) == [["there is no directory 'src/util'"]])
+        // The directories the load listed are those of the workspace and the standard library,
+        // not the 4,000 ancestors of the path written.
+        let listed = try #require(report.snapshot.directories?.listed)
+        #expect(listed.count < 20, "\(listed.count) directories listed")
+    }
+
     @Test("the standard library and internal code may not import third-party or user code")
     func libraryRules() throws {
         var tree = stdlibTree
