@@ -21,7 +21,8 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
            variables, the disk checks, the cursor, completion, hover, definition, symbols)
 
 Every input is followed by a request that must be answered within --hang seconds; a server
-that dies, stops answering or grows past --memory MB is a failure. The input that did it is
+that dies, stops answering or grows past --server-memory MB (one server takes all the inputs of
+a target, so state that grows with each edit shows within seconds) is a failure. The input that did it is
 written to --crashes and the run exits 1. The run is bounded by --seconds per target.
 
   tests/fault/fuzz.py --binary .build/release/ampu --seconds 15          # what scripts/test runs
@@ -289,7 +290,7 @@ def fuzz(target, args):
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "elm")) if target == "elm" \
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "abc")) if target == "abc" \
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "rask")) if target == "rask" \
-        else ServerTarget(args.binary, target, args.hang, args.memory)
+        else ServerTarget(args.binary, target, args.hang, args.server_memory)
     corpus = load_corpus(target, runner.root.as_uri() if target == "jsonrpc" else None)
     words = DICTIONARY[target]
     executions, failures = 0, []
@@ -324,6 +325,9 @@ def main():
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)
     ap.add_argument("--hang", type=float, default=10, help="seconds an answer may take")
     ap.add_argument("--memory", type=int, default=1024, help="peak RSS ceiling in MB")
+    # One server takes every input of a run: a ceiling far above what it needs (about 30 MB)
+    # catches, within the 15 s scripts/test gives, state that grows with each edit.
+    ap.add_argument("--server-memory", type=int, default=256, help="peak RSS ceiling in MB of the language server")
     ap.add_argument("--crashes", default=str(REPO / ".build" / "fuzz-failures"))
     args = ap.parse_args()
     args.binary = os.path.abspath(args.binary)
