@@ -81,6 +81,8 @@ enum PlanRecord {
         var renumbered: [Int: Int] = [:]
         var skipping = false
         func kept(_ id: Int) -> Int? { only == nil ? id : renumbered[id] }
+        // An action may only follow actions already in the plan (a damaged record is no plan).
+        func fits(_ action: BuildAction) -> Bool { action.dependencies.allSatisfy { $0 >= 0 && $0 < (plan?.actions.count ?? 0) } }
         for line in ByteFields.lines(bytes) {
             let tab = line.firstIndex(of: 0x09) ?? line.endIndex
             let word = line[..<tab]
@@ -97,7 +99,7 @@ enum PlanRecord {
             }
             guard plan != nil else { return nil }
             if ByteFields.equals(word, "action") {
-                if let a = pending { plan!.add(a); pending = nil }
+                if let a = pending { guard fits(a) else { return nil }; plan!.add(a); pending = nil }
                 index += 1
                 skipping = only.map { !$0.contains(index) } ?? false
                 if skipping { continue }
@@ -109,7 +111,7 @@ enum PlanRecord {
                 continue
             }
             if ByteFields.equals(word, "program") || ByteFields.equals(word, "test") {
-                if let a = pending { plan!.add(a); pending = nil }
+                if let a = pending { guard fits(a) else { return nil }; plan!.add(a); pending = nil }
                 skipping = false
                 let f = ByteFields.fields(rest, count: 5)
                 guard f.count == 5, let recorded = ByteFields.integer(f[3]), Int(recorded) <= index else { return nil }
@@ -156,7 +158,7 @@ enum PlanRecord {
             default: return nil
             }
         }
-        if let a = pending { plan?.add(a) }
+        if let a = pending { guard fits(a) else { return nil }; plan?.add(a) }
         guard let plan, plan.actions.allSatisfy({ !$0.arguments.isEmpty }) else { return nil }
         return plan
     }
