@@ -31,8 +31,6 @@ public final class FingerprintLog: Sendable {
         var index: [String: Range<Int>]
         /// What was appended since, by id: the fingerprint, or nil when it was forgotten.
         var recent: [String: Fingerprint?] = [:]
-        /// How many entries the file holds.
-        var entries: Int
         /// An entry was cut short: it and what follows it are not taken.
         var torn = false
         /// The file must be written anew before anything is appended to it.
@@ -91,7 +89,6 @@ public final class FingerprintLog: Sendable {
                 return .failure(error)
             }
             state.recent[id] = .some(fingerprint)
-            state.entries += 1
             return .success(())
         }
         try result.get()
@@ -120,7 +117,7 @@ public final class FingerprintLog: Sendable {
         } else {
             try fileSystem.writeFile(path, bytes)
         }
-        state = State(base: bytes, index: index, entries: index.count, rewrite: false)
+        state = State(base: bytes, index: index, rewrite: false)
     }
 
     private func withState<T>(_ body: (inout State) -> T) -> T {
@@ -131,7 +128,7 @@ public final class FingerprintLog: Sendable {
     }
 
     static func read(_ path: String, fileSystem: any FileSystem) -> State {
-        guard let bytes = try? fileSystem.readFile(path) else { return State(base: [], index: [:], entries: 0, rewrite: true) }
+        guard let bytes = try? fileSystem.readFile(path) else { return State(base: [], index: [:], rewrite: true) }
         return scan(bytes)
     }
 
@@ -139,7 +136,7 @@ public final class FingerprintLog: Sendable {
     /// that is not whole.
     static func scan(_ bytes: [UInt8]) -> State {
         let header = Array(header.utf8)
-        guard bytes.starts(with: header) else { return State(base: [], index: [:], entries: 0, rewrite: true) }
+        guard bytes.starts(with: header) else { return State(base: [], index: [:], rewrite: true) }
         var index: [String: Range<Int>] = [:]
         var entries = 0
         var at = header.count
@@ -163,7 +160,7 @@ public final class FingerprintLog: Sendable {
             entries += 1
         }
         let rewrite = !whole || (entries > 100 && entries > 3 * index.count)
-        return State(base: bytes, index: index, entries: entries, torn: !whole, rewrite: rewrite)
+        return State(base: bytes, index: index, torn: !whole, rewrite: rewrite)
     }
 
     /// What the bytes of a log hold, for the fuzzer and the tests: the fingerprints that stand,
