@@ -12,9 +12,14 @@ public enum ABCCursor {
         case value(key: [String], partial: String, range: SourceRange)
     }
 
+    /// One open object or array. Its path is the keys of the frames below it and its own
+    /// (`segment`), put together only for the answer: a frame holding the whole path made
+    /// nesting cost memory by its square (4,000 levels took 135 MB).
     private struct Frame {
         var isArray: Bool
-        var path: [String]
+        /// The keys from the frame below to this one: an INI section's dotted name for the
+        /// first frame, one key or `*` for a nested one, none for an object with no key.
+        var segment: [String]
         /// In an object: the key read, once its `=` or `:` is passed.
         var key: String?
         /// Where the key or element being typed starts.
@@ -25,7 +30,7 @@ public enum ABCCursor {
         let bytes = document.source.bytes
         guard offset <= bytes.count else { return nil }
         let ini = document.form == .ini || document.form == .empty
-        var stack = [Frame(isArray: false, path: [], key: nil, segmentStart: 0)]
+        var stack = [Frame(isArray: false, segment: [], key: nil, segmentStart: 0)]
         var i = 0
         var lineStart = true
         var pendingKey: String?
@@ -55,7 +60,7 @@ public enum ABCCursor {
                     return .section(partial: String(decoding: bytes[start..<offset], as: UTF8.self), range: SourceRange(start, end))
                 }
                 let name = String(decoding: bytes[(i + 1)..<end], as: UTF8.self).trimmingBlanks
-                stack = [Frame(isArray: false, path: name.split(separator: ".").map { String($0).trimmingBlanks.unquoted }, key: nil, segmentStart: end + 1)]
+                stack = [Frame(isArray: false, segment: name.split(separator: ".").map { String($0).trimmingBlanks.unquoted }, key: nil, segmentStart: end + 1)]
                 while i < bytes.count && bytes[i] != 0x0A { i += 1 }
                 continue
             }
@@ -88,15 +93,15 @@ public enum ABCCursor {
                 if top.isArray { top.segmentStart = i + 1 } else { top.key = nil; top.segmentStart = i + 1; pendingKey = nil }
                 stack[stack.count - 1] = top
             case 0x7B, 0x5B:  // { [
-                let path: [String]
-                if top.isArray { path = top.path + ["*"] }
-                else if let key = top.key { path = top.path + [key] }
-                else { path = top.path }
+                let segment: [String]
+                if top.isArray { segment = ["*"] }
+                else if let key = top.key { segment = [key] }
+                else { segment = [] }
                 if b == 0x7B && !top.isArray && top.key == nil && stack.count == 1 && i == firstByte(bytes) {
                     // The seed's outer braces: the top object itself.
                     stack[0].segmentStart = i + 1
                 } else {
-                    stack.append(Frame(isArray: b == 0x5B, path: path, key: nil, segmentStart: i + 1))
+                    stack.append(Frame(isArray: b == 0x5B, segment: segment, key: nil, segmentStart: i + 1))
                 }
             case 0x7D, 0x5D:  // } ]
                 if stack.count > 1 { stack.removeLast() }
@@ -111,7 +116,7 @@ public enum ABCCursor {
         while start > top.segmentStart && ABCSyntax.isKeyByte(bytes[start - 1]) { start -= 1 }
         var end = offset
         while end < bytes.count && ABCSyntax.isKeyByte(bytes[end]) { end += 1 }
-        return .key(object: top.path, partial: String(decoding: bytes[start..<offset], as: UTF8.self), range: SourceRange(start, end))
+        return .key(object: path(stack), partial: String(decoding: bytes[start..<offset], as: UTF8.self), range: SourceRange(start, end))
     }
 
     /// The value being typed from `from` (blanks skipped) to the cursor; its range runs to the
@@ -127,8 +132,13 @@ public enum ABCCursor {
         } else {
             while end < bytes.count && ABCSyntax.isKeyByte(bytes[end]) { end += 1 }
         }
-        let key = top.isArray ? top.path : top.path + [top.key ?? ""]
+        let key = top.isArray ? path(stack) : path(stack) + [top.key ?? ""]
         return .value(key: key, partial: String(decoding: bytes[start..<offset], as: UTF8.self), range: SourceRange(start, end))
+    }
+
+    /// The keys from the top to the innermost open frame.
+    private static func path(_ stack: [Frame]) -> [String] {
+        stack.flatMap(\.segment)
     }
 
     private static func firstByte(_ bytes: [UInt8]) -> Int {
