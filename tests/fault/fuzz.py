@@ -325,9 +325,10 @@ def main():
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)
     ap.add_argument("--hang", type=float, default=10, help="seconds an answer may take")
     ap.add_argument("--memory", type=int, default=1024, help="peak RSS ceiling in MB")
-    # One server takes every input of a target. 256 MB caught the Asthra server's growth within
-    # 15 s, but an Aria run once peaked at 260 MB (not understood yet): 1 GB until it is.
-    ap.add_argument("--server-memory", type=int, default=1024, help="peak RSS ceiling in MB of the language server")
+    # One server takes every input of a target, so state that grows with each edit shows within
+    # seconds. Every server target stays under 100 MB for a minute each; 256 MB caught the Asthra
+    # server's growth and the Aria cursor's memory by the square of the nesting (corpus/abc/deep-nesting.abc).
+    ap.add_argument("--server-memory", type=int, default=256, help="peak RSS ceiling in MB of the language server")
     ap.add_argument("--crashes", default=str(REPO / ".build" / "fuzz-failures"))
     args = ap.parse_args()
     args.binary = os.path.abspath(args.binary)
