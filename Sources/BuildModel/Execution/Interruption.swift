@@ -12,7 +12,9 @@ public final class Interruption: Sendable {
     /// The read end every waiter polls.
     public let descriptor: Int32
 
-    /// Installs the handlers (once per process) and returns the shared instance.
+    /// Installs the handlers (once per process) and returns the shared instance. The signals are
+    /// unblocked in the calling thread: a parent may start ampu with them blocked (Foundation's
+    /// `Process` does), and a signal that no thread takes never reaches its handler.
     public static let shared: Interruption = {
         var fds: [Int32] = [0, 0]
         _ = pipe(&fds)
@@ -21,6 +23,11 @@ public final class Interruption: Sendable {
         interruptionWriteEnd = fds[1]
         signal(SIGINT, interruptionHandler)
         signal(SIGTERM, interruptionHandler)
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        sigaddset(&wanted, SIGINT)
+        sigaddset(&wanted, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         return Interruption(descriptor: fds[0])
     }()
 
