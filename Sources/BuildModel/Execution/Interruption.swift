@@ -13,8 +13,9 @@ public final class Interruption: Sendable {
     public let descriptor: Int32
 
     /// Installs the handlers (once per process) and returns the shared instance. The signals are
-    /// unblocked in the calling thread: a parent may start ampu with them blocked (Foundation's
-    /// `Process` does), and a signal that no thread takes never reaches its handler.
+    /// unblocked in the calling thread: a parent may start ampu with them blocked (a child started
+    /// from a thread of Swift's concurrency pool inherits such a mask), and a signal that no
+    /// thread takes never reaches its handler.
     public static let shared: Interruption = {
         var fds: [Int32] = [0, 0]
         _ = pipe(&fds)
