@@ -114,7 +114,11 @@ def mutate(data: bytes, corpus, words, rng: random.Random) -> bytes:
 
 
 class Failure(Exception):
-    pass
+    def __init__(self, message, raiser=None):
+        super().__init__(message)
+        # For a memory failure: the input that raised the server's peak the most, when it is not
+        # the one that crossed the ceiling (the peak is the process's high-water mark).
+        self.raiser = raiser
 
 
 class ServerTarget:
@@ -161,6 +165,7 @@ class ServerTarget:
             self.file = self.root / ("asthra.toml" if target == "toml" else "src/main.asthra")
         self.client = None
         self.version = 1
+        self.peak, self.raiser, self.current = 0, None, b""
 
     def start(self):
         env = {"HOME": str(self.root), "PATH": os.environ.get("PATH", ""),
@@ -189,13 +194,26 @@ class ServerTarget:
         reply = c.request("ampu/health", {}, timeout=self.hang)
         if reply.get("error", {}).get("code") != -32601:
             raise Failure(f"health check answered {reply}")
-        rss = c.peak_rss_mb()
-        if rss and rss > self.memory:
-            raise Failure(f"peak RSS {rss:.0f} MB is above the ceiling of {self.memory} MB")
+        self.memory_check(c.peak_rss_mb())
+
+    def memory_check(self, rss):
+        """The peak after the current input; above the ceiling, a failure that also names the
+        input that raised the peak the most."""
+        if not rss:
+            return
+        if rss > self.peak:
+            if self.raiser is None or rss - self.peak > self.raiser[0]:
+                self.raiser = (rss - self.peak, self.current)
+            self.peak = rss
+        if rss > self.memory:
+            rise, data = self.raiser
+            raise Failure(f"peak RSS {rss:.0f} MB is above the ceiling of {self.memory} MB",
+                          raiser=(rise, data) if data is not self.current else None)
 
     def run(self, data: bytes, rng):
         if self.client is None:
             self.start()
+        self.current = data
         try:
             if self.target == "jsonrpc":
                 self.client.send_raw(data)
@@ -208,9 +226,8 @@ class ServerTarget:
                                                               "contentChanges": [{"text": text}]})
             self.check(rng)
         except (ServerGone, TimeoutError, Failure) as e:
-            detail = str(e)
             self.stop()
-            raise Failure(detail)
+            raise Failure(str(e), getattr(e, "raiser", None))
 
     def health_after_garbage(self, data):
         """The mutated bytes may have left the framer inside a header or waiting for a declared
@@ -228,9 +245,7 @@ class ServerTarget:
                 continue
             if reply.get("error", {}).get("code") != -32601:
                 raise Failure(f"health check answered {reply}")
-            rss = c.peak_rss_mb()
-            if rss and rss > self.memory:
-                raise Failure(f"peak RSS {rss:.0f} MB is above the ceiling of {self.memory} MB")
+            self.memory_check(c.peak_rss_mb())
             return
         raise Failure("no answer to a health check after the input, even with padding")
 
@@ -246,6 +261,7 @@ class ServerTarget:
         if self.client:
             self.client.kill()
             self.client = None
+        self.peak, self.raiser = 0, None
 
     def close(self):
         self.stop()
@@ -308,7 +324,13 @@ def fuzz(target, args):
                 out.mkdir(parents=True, exist_ok=True)
                 name = out / f"{target}-{len(failures)}.bin"
                 name.write_bytes(data)
-                print(f"fuzz {target}: FAILURE ({e}); input saved to {name}", flush=True)
+                also = ""
+                if e.raiser:
+                    rise, raiser = e.raiser
+                    raised = out / f"{target}-{len(failures)}-raised-peak.bin"
+                    raised.write_bytes(raiser)
+                    also = f"; the input that raised the peak the most (+{rise:.0f} MB) saved to {raised}"
+                print(f"fuzz {target}: FAILURE ({e}); input saved to {name}{also}", flush=True)
                 if len(failures) >= 3:
                     break
             executions += 1
