@@ -96,7 +96,7 @@ struct BuildToolsTests {
         #expect(ws.exists("target/debug/app"))
     }
 
-    @Test("Ctrl-C mid-build stops the compilers and leaves no half-written output or fingerprint")
+    @Test("Ctrl-C mid-build stops the compilers and leaves no half-written output or fingerprint, also when ampu was started with SIGINT blocked")
     func interrupt() throws {
         let ws = try BuildFixture("seed")
         try ws.write("app/src/greeting.ast", "package greeting;\n// STANDIN_LOOP\n")
@@ -108,7 +108,15 @@ struct BuildToolsTests {
         let err = Pipe()
         p.standardError = err
         p.standardOutput = FileHandle.nullDevice
+        // Started with SIGINT blocked, as a thread of Swift's concurrency pool starts its
+        // children (they inherit the mask): ampu must unblock what it handles.
+        var blocked = sigset_t(), before = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &blocked, &before)
+        defer { pthread_sigmask(SIG_SETMASK, &before, nil) }
         try p.run()
+        pthread_sigmask(SIG_SETMASK, &before, nil)
         // Wait until the looping compile has started, then press Ctrl-C.
         let deadline = Date().addingTimeInterval(30)
         while !ws.compilerRuns.contains(where: { $0.hasPrefix("app/src/greeting.ast") }) && Date() < deadline { usleep(20_000) }
