@@ -88,11 +88,11 @@ public struct GitCLI: Sendable {
         return (result.stdoutText, result.stderrText)
     }
 
-    /// The subcommand of an argument list (`fetch`, past `--git-dir DIR`), for messages.
+    /// The subcommand of an argument list (`fetch`, past `--git-dir DIR` and `-c NAME=VALUE`), for messages.
     static func subcommand(_ arguments: [String]) -> String {
         var i = 0
         while i < arguments.count {
-            if arguments[i] == "--git-dir" || arguments[i] == "-C" { i += 2; continue }
+            if ["--git-dir", "-C", "-c"].contains(arguments[i]) { i += 2; continue }
             if !arguments[i].hasPrefix("-") { return arguments[i] }
             i += 1
         }

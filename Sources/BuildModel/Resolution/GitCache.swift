@@ -20,6 +20,12 @@ public struct GitCache: Sendable {
         self.fileSystem = LocalFileSystem()
     }
 
+    /// What git runs in the cache with: no hooks. A mirror is made without the user's template
+    /// (`init.templateDir`, `GIT_TEMPLATE_DIR`), which may hold hooks; and one an older ampu made
+    /// with it has its hooks ignored, so that no `post-checkout` of the user's runs on each
+    /// checkout of a dependency.
+    static let noHooks = ["-c", "core.hooksPath=/dev/null"]
+
     /// How many git commands a fetch or checkout of many packages runs at once: more than
     /// the cores, as a git command spends much of its time waiting on the processes it starts.
     static let parallelism = 8
@@ -109,12 +115,12 @@ public struct GitCache: Sendable {
                 // that may be out of date. git names on standard error each ref it changes,
                 // and says nothing when none changed: then the note stands as it was.
                 let noted = (try? fileSystem.moveItem(note, setAside)) != nil
-                let fetched = try git.outputs(["--git-dir", mirror, "fetch", "--prune", "--tags", "--force", "--no-auto-maintenance", "--no-write-fetch-head",
+                let fetched = try git.outputs(Self.noHooks + ["--git-dir", mirror, "fetch", "--prune", "--tags", "--force", "--no-auto-maintenance", "--no-write-fetch-head",
                                                "--", url, "+refs/heads/*:refs/heads/*"])
                 if noted && fetched.stderr.isEmpty, (try? fileSystem.moveItem(setAside, note)) != nil { return mirror }
                 try? fileSystem.removeItem(setAside)
             } else {
-                try git.run(["clone", "--quiet", "--mirror", "--", url, temporary])
+                try git.run(Self.noHooks + ["clone", "--quiet", "--mirror", "--template=", "--", url, temporary])
             }
         } catch {
             try? fileSystem.removeItem(temporary)
@@ -248,7 +254,7 @@ public struct GitCache: Sendable {
         defer { try? fileSystem.removeItem(index) }
         do throws(GitCLI.Failure) {
             try GitCLI.check(ref: commit)
-            try git.run(["--git-dir", mirror, "--work-tree", temporary, "checkout", "--quiet", "--force", commit, "--", "."],
+            try git.run(Self.noHooks + ["--git-dir", mirror, "--work-tree", temporary, "checkout", "--quiet", "--force", commit, "--", "."],
                         adding: ["GIT_INDEX_FILE": index])
         } catch {
             try? fileSystem.removeItem(temporary)

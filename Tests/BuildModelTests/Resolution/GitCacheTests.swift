@@ -37,6 +37,30 @@ struct GitCacheTests {
         #expect(try cache.materialize("github.com/user/json", commit: commit) == checkout)
     }
 
+    @Test("the cache runs none of the user's git hooks: a mirror takes nothing from their template, and a hook in an older mirror is ignored")
+    func noHooks() throws {
+        let fixture = try GitFixture()
+        try fixture.repository("json", versions: ["1.0.0", "1.1.0"], files: json)
+        // A template with a post-checkout hook, as `init.templateDir` or GIT_TEMPLATE_DIR gives one.
+        let template = fixture.root + "/template"
+        let ran = fixture.root + "/hook-ran"
+        try FileManager.default.createDirectory(atPath: template + "/hooks", withIntermediateDirectories: true)
+        try "#!/bin/sh\necho \"$*\" >> '\(ran)'\n".write(toFile: template + "/hooks/post-checkout", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: template + "/hooks/post-checkout")
+        let git = GitCLI(environment: fixture.env.merging(["GIT_TEMPLATE_DIR": template]) { $1 }, timeout: 60)
+        let cache = GitCache(root: fixture.root + "/cache", git: git)
+        let mirror = try cache.update("github.com/user/json", url: GitCLI.url(forLocation: "github.com/user/json"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: mirror).sorted() == ["HEAD", "ampu-tags", "config", "objects", "packed-refs", "refs"])
+        try cache.materialize("github.com/user/json", commit: try cache.commit("github.com/user/json", ref: "v1.0.0"))
+        #expect(!FileManager.default.fileExists(atPath: ran))
+        // A mirror an older ampu made with the template keeps its hook, which does not run.
+        try FileManager.default.createDirectory(atPath: mirror + "/hooks", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: template + "/hooks/post-checkout", toPath: mirror + "/hooks/post-checkout")
+        try cache.update("github.com/user/json", url: GitCLI.url(forLocation: "github.com/user/json"))
+        try cache.materialize("github.com/user/json", commit: try cache.commit("github.com/user/json", ref: "v1.1.0"))
+        #expect(!FileManager.default.fileExists(atPath: ran))
+    }
+
     @Test("a fetch notes the mirror's tags; later reads take the note without git; a note cut short is not taken")
     func tagNote() throws {
         let fixture = try GitFixture()
