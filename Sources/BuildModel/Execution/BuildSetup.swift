@@ -105,6 +105,9 @@ public struct BuildSetup: Sendable {
         report.diagnostics += plan.diagnostics
         if plan.hasErrors && !partial { return .stopped(report, summary: nil) }
         var prepared = PreparedBuild(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false, watched: watched)
+        // The files the load read are taken as they were read: the kept plan records the times
+        // they had then, and the fingerprints hash what the load holds instead of reading it again.
+        stats.remember(sources: snapshot.sources)
         let cache = PlanCache(targetDirectory: plan.targetDirectory, profile: profile, stats: stats)
         if !plan.hasErrors && check.warningCount == 0 && plan.diagnostics.isEmpty {
             // Kept only when there is nothing to say: a kept plan is used without a word.
@@ -112,8 +115,8 @@ public struct BuildSetup: Sendable {
         } else {
             try? fileSystem.removeItem(cache.file)
         }
-        // The fingerprints hash what the load has already read, instead of reading it again.
-        stats.remember(sources: snapshot.sources)
+        // What the load made is freed on another thread while the build runs.
+        BackgroundRelease.release((consume snapshot, consume check, consume request))
         return .ready(prepared, report)
     }
 }

@@ -15,7 +15,7 @@ public struct PlanCache: Sendable {
         self.stats = stats
     }
 
-    static let header = "ampu-plan 2"
+    static let header = "ampu-plan 3"
 
     /// What else the plan depends on: the tool itself, the workspace asked for, and the
     /// environment variables that decide where compilers and libraries are.
@@ -29,12 +29,16 @@ public struct PlanCache: Sendable {
     }
 
     /// The imports of a module as the plan depends on them: their paths in order, and how many
-    /// errors the scan found (a malformed import or declaration).
+    /// errors the scan found (a malformed import or declaration). A change detector, as the
+    /// fingerprints' content hash is: ten thousand of them are taken for each plan kept.
     static func importDigest(_ statements: [ImportStatement], problems: Int) -> String {
-        var hash = SHA256()
-        for s in statements { hash.update(Array(s.path.utf8) + [0]) }
-        hash.update(Array("\(problems)".utf8))
-        return String(SHA256.hex(digest: hash.finish()).prefix(32))
+        var bytes: [UInt8] = []
+        for s in statements {
+            bytes += s.path.utf8
+            bytes.append(0)
+        }
+        bytes += String(problems).utf8
+        return ContentHash.hex(bytes)
     }
 
     /// The names in a directory that can change a plan: sources, manifests and lock files, and
@@ -42,12 +46,13 @@ public struct PlanCache: Sendable {
     /// a build writes beside the manifest (compile_commands.json).
     static func namesDigest(_ names: Set<String>?, ecosystem: any Ecosystem) -> String {
         guard let names else { return "-" }
-        var hash = SHA256()
+        var bytes: [UInt8] = []
         for n in names.sorted() where !n.hasPrefix(".") && !ecosystem.ignoredDirectories.contains(n)
             && (!n.contains(".") || ecosystem.isSourceFile(n) || ecosystem.isManifestFile(n) || n == ecosystem.lockFileName) {
-            hash.update(Array(n.utf8) + [0])
+            bytes += n.utf8
+            bytes.append(0)
         }
-        return String(SHA256.hex(digest: hash.finish()).prefix(32))
+        return ContentHash.hex(bytes)
     }
 
     /// Keeps `plan` (made from `snapshot`, without errors) for the next build; the digest of the

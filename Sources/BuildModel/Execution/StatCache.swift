@@ -33,10 +33,15 @@ public final class StatCache: Sendable {
         digests.withLock { $0[path] = (status.size, status.modificationTime, digest) }
     }
 
-    /// The hashes of the files a fresh load read, from the bytes it holds, for the files whose
-    /// size is the one read (their time is the one now, statted once here).
+    /// The files a fresh load read: each one's status as it was read (when the file system
+    /// gave one) is the status this build takes for it, and its hash is taken from the bytes
+    /// held when their size is the one read. A file saved after the load read it then shows as
+    /// changed to the next build, as it is.
     public func remember(sources: [String: SourceText]) {
         for (path, source) in sources {
+            if let read = source.status {
+                known.withLock { if $0[path] == nil { $0[path] = .some(read) } }
+            }
             guard let status = status(path), status.size == source.bytes.count else { continue }
             remember(path, status: status, digest: ContentHash.hex(source.bytes))
         }

@@ -50,6 +50,10 @@ public protocol FileSystem: Sendable {
     /// other in one directory are cheapest.
     func statuses(pathBytes: ArraySlice<ArraySlice<UInt8>>) -> [FileStatus?]
     func readFile(_ path: String) throws(FileSystemError) -> [UInt8]
+    /// The file's bytes and its status as it was when read (taken before the bytes): what was
+    /// read is recorded with the time it had, so that a save during the read or after it shows
+    /// as a change.
+    func readFileAndStatus(_ path: String) throws(FileSystemError) -> (bytes: [UInt8], status: FileStatus?)
     /// Writes the whole file atomically: readers see the old or the new bytes, never a mix.
     func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError)
     /// Writes the whole file without waiting for the disk: for ampu's own records (fingerprints,
@@ -85,6 +89,11 @@ extension FileSystem {
     public func statuses(pathBytes: ArraySlice<ArraySlice<UInt8>>) -> [FileStatus?] { pathBytes.map { status(pathBytes: $0) } }
 
     public func exists(_ path: String) -> Bool { status(path) != nil }
+
+    public func readFileAndStatus(_ path: String) throws(FileSystemError) -> (bytes: [UInt8], status: FileStatus?) {
+        let before = status(path)
+        return (try readFile(path), before)
+    }
 
     public func directoryEntries(_ path: String) throws(FileSystemError) -> [(name: String, kind: FileKind)] {
         try contentsOfDirectory(path).map { name in

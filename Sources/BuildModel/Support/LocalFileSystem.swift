@@ -99,6 +99,12 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
+        try readFileAndStatus(path).bytes
+    }
+
+    /// The status is the open file's (`fstat`), taken before it is read: no second lookup of
+    /// the path, and the time belongs to the bytes read even if the file is replaced meanwhile.
+    public func readFileAndStatus(_ path: String) throws(FileSystemError) -> (bytes: [UInt8], status: FileStatus?) {
         let path = absolute(path)
         // Opened without blocking, so that a FIFO with no writer cannot hang the open; only
         // regular files are read (standard input has `readStandardInput`).
@@ -113,7 +119,7 @@ public struct LocalFileSystem: FileSystem {
         default: throw .notARegularFile(path)
         }
         // O_NONBLOCK does nothing to reads of a regular file; it stays.
-        return try Self.readAll(fd, size: Int(st.st_size), path: path)
+        return (try Self.readAll(fd, size: Int(st.st_size), path: path), Self.fileStatus(st))
     }
 
     /// Everything on standard input, until its end (a pipe, a terminal or a file).

@@ -42,6 +42,12 @@ public final class OverlayFileSystem: FileSystem {
         return try base.readFile(path)
     }
 
+    /// A buffer has no status of its own that a build could record: nil.
+    public func readFileAndStatus(_ path: String) throws(FileSystemError) -> (bytes: [UInt8], status: FileStatus?) {
+        if let bytes = overlay(absolute(path)) { return (bytes, nil) }
+        return try base.readFileAndStatus(path)
+    }
+
     public func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
         try base.writeFile(path, bytes)
     }

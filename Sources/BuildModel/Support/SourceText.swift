@@ -6,11 +6,15 @@ public struct SourceText: Sendable {
     public let path: String?
     public let bytes: [UInt8]
     public let lines: LineIndex
+    /// The file's status when these bytes were read from it; nil when not known (an editor's
+    /// buffer, a test's text).
+    public let status: FileStatus?
 
-    public init(path: String? = nil, bytes: [UInt8]) {
+    public init(path: String? = nil, bytes: [UInt8], status: FileStatus? = nil) {
         self.path = path
         self.bytes = bytes
         self.lines = LineIndex(bytes: bytes)
+        self.status = status
     }
 
     public init(path: String? = nil, _ string: String) {

@@ -190,7 +190,8 @@ public struct WorkspaceLoader: Sendable {
             while i < items.count {
                 let (path, member) = items[i]
                 do throws(FileSystemError) {
-                    let module = makeModule(path, bytes: try fileSystem.readFile(path), member: member, resolver: resolver)
+                    let (bytes, status) = try fileSystem.readFileAndStatus(path)
+                    let module = makeModule(path, bytes: bytes, status: status, member: member, resolver: resolver)
                     var unknown: [String] = []
                     for resolved in module.imports {
                         for target in resolved.outcome.targets where !known.contains(target) { unknown.append(target) }
@@ -216,8 +217,8 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// Validates, scans and resolves one file's bytes.
-    private func makeModule(_ path: String, bytes: [UInt8], member: PackageManifest?, resolver: any ImportResolver) -> Module {
-        let source = SourceText(path: path, bytes: bytes)
+    private func makeModule(_ path: String, bytes: [UInt8], status: FileStatus? = nil, member: PackageManifest?, resolver: any ImportResolver) -> Module {
+        let source = SourceText(path: path, bytes: bytes, status: status)
         var problems: [Diagnostic] = []
         if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
             problems.append(Diagnostic(

@@ -109,3 +109,28 @@ struct JSONTests {
         }
     }
 }
+
+@Suite("JSON written as text (compile_commands.json)")
+struct JSONTextTests {
+    @Test("a string is quoted, with exactly the escapes RFC 8259 needs, wherever they fall")
+    func escapes() {
+        #expect(JSONText.quoted("/src/a b/main.c") == #""/src/a b/main.c""#)
+        #expect(JSONText.quoted("") == #""""#)
+        #expect(JSONText.quoted(#"-DNAME="x\y""#) == #""-DNAME=\"x\\y\"""#)
+        #expect(JSONText.quoted("\"\n\r\t\u{1}\u{1f}") == #""\"\n\r\t\u0001\u001f""#)
+        #expect(JSONText.quoted("tab\tin the middle, é and 日本 kept as they are\u{7f}") == "\"tab\\tin the middle, é and 日本 kept as they are\u{7f}\"")
+    }
+
+    @Test("what it writes, json-c reads back as the same strings")
+    func roundTrip() throws {
+        let values = ["plain", "a\"b\\c", "\n", "\u{0}x", "ends with a quote\"", "\\", "line\r\nbreak", "ünïcödé \u{1F600}"]
+        var text = JSONText()
+        text.raw("[")
+        for (i, v) in values.enumerated() {
+            if i > 0 { text.raw(",") }
+            text.string(v)
+        }
+        text.raw("]")
+        #expect(try JSON.parse(text.bytes) == .array(values.map { .string($0) }))
+    }
+}

@@ -118,14 +118,20 @@ struct AsthraBuildPlanner {
         var unitAt: [String: Int] = [:]
         for (u, unit) in units.enumerated() where unitAt[unit.directory] == nil { unitAt[unit.directory] = u }
         let libraryRoots = Set(snapshot.resolver.libraryRoots)
-        var unitOf: [String: Int] = [:]
+        // By the import graph's ids: the edges between packages come from its successors,
+        // without hashing the 60,000 target paths of a large workspace again.
+        let graph = snapshot.importGraph
+        var unitOf = [Int](repeating: -1, count: graph.paths.count)
+        var compiled: [String] = []
         for path in snapshot.modulePaths {
+            guard let id = graph.ids[path] else { continue }
             var dir = Paths.parent(path)
             while true {
                 if libraryRoots.contains(dir) { break }
                 if let u = unitAt[dir] {
                     units[u].modules.append(path)
-                    unitOf[path] = u
+                    unitOf[id] = u
+                    compiled.append(path)
                     break
                 }
                 let up = Paths.parent(dir)
@@ -133,11 +139,9 @@ struct AsthraBuildPlanner {
                 dir = up
             }
         }
-        compiledModules = Set(unitOf.keys)
-        for (path, u) in unitOf {
-            for resolved in snapshot.modules[path]!.imports {
-                for target in resolved.outcome.targets { if let v = unitOf[target], v != u { units[u].dependencies.insert(v) } }
-            }
+        compiledModules = Set(compiled)
+        for (id, u) in unitOf.enumerated() where u >= 0 {
+            for target in graph.successors[id] where unitOf[target] >= 0 && unitOf[target] != u { units[u].dependencies.insert(unitOf[target]) }
         }
     }
 

@@ -1,0 +1,82 @@
+import Synchronization
+import Testing
+@testable import BuildModel
+
+/// A file system over another that saves new text into one file just after a read of it, as an
+/// editor saving while a build loads the workspace would.
+private final class SavesAfterRead: FileSystem {
+    let base: InMemoryFileSystem
+    let path: String
+    private let pending: Mutex<[UInt8]?>
+
+    init(_ base: InMemoryFileSystem, saving text: String, into path: String) {
+        self.base = base
+        self.path = path
+        pending = Mutex(Array(text.utf8))
+    }
+
+    private func saveIfRead(_ read: String) {
+        guard base.absolute(read) == path, let bytes = pending.withLock({ p -> [UInt8]? in defer { p = nil }; return p }) else { return }
+        try? base.writeFile(path, bytes)
+    }
+
+    var currentDirectory: String { base.currentDirectory }
+    func status(_ path: String) -> FileStatus? { base.status(path) }
+    func linkStatus(_ path: String) -> FileStatus? { base.linkStatus(path) }
+    func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
+        defer { saveIfRead(path) }
+        return try base.readFile(path)
+    }
+    func readFileAndStatus(_ path: String) throws(FileSystemError) -> (bytes: [UInt8], status: FileStatus?) {
+        defer { saveIfRead(path) }
+        return try base.readFileAndStatus(path)
+    }
+    func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) { try base.writeFile(path, bytes) }
+    func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] { try base.contentsOfDirectory(path) }
+    func createDirectory(_ path: String) throws(FileSystemError) { try base.createDirectory(path) }
+    func removeItem(_ path: String) throws(FileSystemError) { try base.removeItem(path) }
+    func realPath(_ path: String) throws(FileSystemError) -> String { try base.realPath(path) }
+}
+
+@Suite("The kept plan")
+struct PlanCacheTests {
+    let environment = ["ASTHRA": "/tools/asthra", "PATH": "/tools"]
+
+    func workspace() -> InMemoryFileSystem {
+        InMemoryFileSystem(currentDirectory: "/w", files: [
+            "/w/asthra.toml": "[package]\nname = \"w\"\nversion = \"0.1.0\"\n\n[toolchain]\nasthra_home = \"../home\"\npreset = \"seed\"\n",
+            "/w/src/lib.asthra": "package w;\nimport \"stdlib/io\";\n",
+            "/home/stdlib/io.asthra": "package stdlib::io;\n",
+            "/home/stdlib/fs.asthra": "package stdlib::fs;\n",
+            "/tools/asthra": "",
+        ])
+    }
+
+    func prepare(_ fs: any FileSystem) throws -> PreparedBuild {
+        let setup = BuildSetup(fileSystem: fs, environment: environment, profile: "debug", tool: "ampu test")
+        guard case .ready(let prepared, let report) = setup.prepare(from: "/w", manifestPath: nil) else {
+            Issue.record("the build did not get ready")
+            throw CancellationError()
+        }
+        #expect(report.diagnostics.map(\.message) == [])
+        return prepared
+    }
+
+    @Test("a module saved after the load read it is taken as changed by the next build: the kept plan has the time the bytes it was made from had")
+    func savedDuringLoad() throws {
+        let base = workspace()
+        let first = try prepare(SavesAfterRead(base, saving: "package w;\nimport \"stdlib/fs\";\n", into: "/w/src/lib.asthra"))
+        let (firstKept, firstSaved) = (first.cached, first.planDigest != nil)
+        #expect(!firstKept && firstSaved)
+        #expect(first.plan.actions.map(\.inputs) == [["/home/stdlib/io.asthra", "/w/src/lib.asthra"]])
+
+        // The next build finds the saved file newer than the plan's: it plans afresh, from the new import.
+        let second = try prepare(base)
+        let secondKept = second.cached
+        #expect(!secondKept)
+        #expect(second.plan.actions.map(\.inputs) == [["/home/stdlib/fs.asthra", "/w/src/lib.asthra"]])
+        // And the build after that keeps it.
+        let thirdKept = try prepare(base).cached
+        #expect(thirdKept)
+    }
+}
