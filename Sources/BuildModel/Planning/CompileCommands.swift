@@ -27,15 +27,15 @@ public enum CompileCommands {
             // A command that compiles several files at once is shown, for each, with that file
             // alone in place of the list: the flags are what a language server needs, and the
             // database stays one short command per file as CMake's is.
-            let listed = Set(action.compiledFiles.map { Paths.relative($0, ifWithin: action.directory) } + action.compiledFiles)
+            let relative = action.compiledFiles.map { Paths.relative($0, ifWithin: action.directory) }
+            let listed = Set(relative + action.compiledFiles)
             let first = action.arguments.firstIndex { listed.contains($0) }
             let before = first.map { Array(action.arguments[..<$0]) } ?? action.arguments
             let after = first.map { action.arguments[$0...].filter { !listed.contains($0) } } ?? []
-            for file in action.compiledFiles where seen.insert(file).inserted {
-                let arguments = action.compiledFiles.count > 1 && first != nil
-                    ? before + [Paths.relative(file, ifWithin: action.directory)] + after
-                    : action.arguments
-                out.append(Entry(directory: action.directory, arguments: arguments, file: file, output: action.outputs.first ?? ""))
+            let output = action.outputs.first ?? ""
+            for (file, shown) in zip(action.compiledFiles, relative) where seen.insert(file).inserted {
+                let arguments = action.compiledFiles.count > 1 && first != nil ? before + [shown] + after : action.arguments
+                out.append(Entry(directory: action.directory, arguments: arguments, file: file, output: output))
             }
         }
         return out
