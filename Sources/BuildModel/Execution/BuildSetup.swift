@@ -170,7 +170,7 @@ public struct PreparedBuild: Sendable {
         let path = Paths.join(plan.root, "compile_commands.json")
         guard !cached || !fileSystem.exists(path) else { return }
         let text = Array(CompileCommands.json(of: wholePlan ?? wholeRecord.flatMap { BuildPlan(record: $0) } ?? plan).utf8)
-        if !((try? fileSystem.readFile(path)).map { ByteFields.same($0, text) } ?? false) { try fileSystem.writeFile(path, text) }
+        if (try? fileSystem.readFile(path)) != text { try fileSystem.writeFile(path, text) }
     }
 
     /// Only what the targets (or packages) `names` need: the plan narrowed to them. A narrowed

@@ -68,14 +68,6 @@ enum ByteFields {
 
     static func equals(_ field: ArraySlice<UInt8>, _ text: String) -> Bool { field.elementsEqual(text.utf8) }
 
-    /// Whether two byte arrays are the same, compared with `memcmp` (a file of megabytes
-    /// against what would be written over it).
-    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        guard !a.isEmpty else { return true }
-        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
-    }
-
     /// Where `needle` first occurs: each candidate found with `memchr`, then compared.
     static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
         guard !needle.isEmpty, bytes.count >= needle.count else { return nil }

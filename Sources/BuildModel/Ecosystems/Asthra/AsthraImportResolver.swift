@@ -15,9 +15,6 @@ final class AsthraImportResolver: ImportResolver {
     /// Library modules by import path (`stdlib/io` → its files): thousands of files import the
     /// same few, and the answer depends only on the path once the access rules allowed it.
     private let libraryModules = Mutex<[String: [String]]>([:])
-    /// The files of each module path found without a problem (`/w/src/model/m046` → its file):
-    /// the modules of a package import each other many times over.
-    private let foundModules = Mutex<[String: [String]]>([:])
     /// Module names and completion candidates of directories.
     let listing: ModuleListing
     /// Where the lock file says each package's files are, by import path.
@@ -160,12 +157,12 @@ final class AsthraImportResolver: ImportResolver {
         case .system:
             return ImportOutcome(category: .system)
         case .stdlib, .internal:
-            if let targets = libraryModules.withLock({ $0[path] }) { return ImportOutcome(category: category, targets: targets) }
             // `std/math`, `std/io`…: the compiler's own, with or without a file for it.
             let builtin = category == .stdlib && AsthraImportPath.isBuiltin(rest)
             guard let root = category == .stdlib ? roots.stdlib : roots.internal else {
                 return ImportOutcome(category: builtin ? .builtin : category)
             }
+            if let targets = libraryModules.withLock({ $0[path] }) { return ImportOutcome(category: category, targets: targets) }
             let outcome = module(at: Paths.join(root, rest), statement: statement, category: category)
             if outcome.diagnostics.isEmpty { libraryModules.withLock { $0[path] = outcome.targets } }
             else if builtin { return ImportOutcome(category: .builtin) }
@@ -313,11 +310,9 @@ final class AsthraImportResolver: ImportResolver {
     }
 
     private func module(at base: String, statement: ImportStatement, category: ImportCategory) -> ImportOutcome {
-        if let targets = foundModules.withLock({ $0[base] }) { return ImportOutcome(category: category, targets: targets) }
         if let found = findModule(base) {
             let name = Paths.lastComponent(base)
-            let siblings = cache.entries(of: Paths.parent(base))
-            let files = extensions.map { name + "." + $0 }.filter { siblings?.contains($0) ?? false }
+            let files = extensions.map { name + "." + $0 }.filter { cache.entries(of: Paths.parent(base))?.contains($0) ?? false }
             if files.count > 1 {
                 return ImportOutcome(category: category, targets: found, diagnostics: [.warning(
                     "module '\(statement.path)' is both '\(files[0])' and '\(files[1])'; '\(files[0])' is used", .ambiguousModuleFile,
@@ -328,7 +323,6 @@ final class AsthraImportResolver: ImportResolver {
                     "module '\(statement.path)' is the directory '\(show(base))', which holds no .\(extensions.joined(separator: " or .")) files", .unresolvedImport,
                     at: statement.literalRange, help: ["add source files to the directory, or import one of its subdirectories"])])
             }
-            foundModules.withLock { $0[base] = found }
             return ImportOutcome(category: category, targets: found)
         }
         let name = Paths.lastComponent(base)
