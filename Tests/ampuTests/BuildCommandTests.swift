@@ -281,6 +281,27 @@ struct BuildCommandTests {
         #expect(!ws.exists("target/cache/complete-debug"))
     }
 
+    @Test("a plan made afresh leaves compile_commands.json as it is while the compile commands are the same (an edited import), and writes it when they change")
+    func compileDatabaseKept() throws {
+        let ws = try BuildFixture("seed")
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        let path = ws.root + "/compile_commands.json"
+        let debug = try ws.read("compile_commands.json")
+        let written = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+        // An import more: the plan is made again, from the load; the commands stay.
+        try ws.write("app/src/greeting.ast", "package greeting;\nimport \"util\";\n\npub fn say(n: i32) -> void {\n    return ();\n}\n")
+        #expect(timeless(try ws.ampu(["build", "-j1"], extra: ["AMPU_DEBUG_PLAN": "1"]).stderr).hasPrefix("plan cache: m\t"))
+        #expect(try ws.read("compile_commands.json") == debug)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date == written)
+        // Other commands (the release profile's): written again.
+        #expect(try ws.ampu(["build", "-j1", "--release"]).status == 0)
+        let release = try ws.read("compile_commands.json")
+        #expect(release != debug && release.contains("\"-O3\"") && !debug.contains("\"-O3\""))
+        // And back.
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        #expect(try ws.read("compile_commands.json") == debug)
+    }
+
     @Test("after a complete build, an edited module's build takes from the kept plan only what the edit reaches, and leaves the record and compile_commands.json a whole build leaves")
     func narrowedBuild() throws {
         let ws = try BuildFixture("seed")

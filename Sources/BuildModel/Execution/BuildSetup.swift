@@ -58,8 +58,10 @@ public struct BuildSetup: Sendable {
             let complete = CompleteBuild(targetDirectory: target, profile: profile, stats: stats)
             switch PlanCache(targetDirectory: target, profile: profile, stats: stats).validate(key: key, ecosystem: found.ecosystem) {
             case .success(let kept):
+                // Nothing to do: every action's outputs stand, and compile_commands.json is this plan's.
                 if shortcut, kept.untouched, case .success(let resolved) = ProfileSettings.resolve(profile, in: root.build, manifest: root.path, syntax: found.ecosystem.manifestSyntax),
-                   complete.holds(planDigest: kept.digest, environment: environment) {
+                   complete.holds(planDigest: kept.digest, environment: environment),
+                   CompileCommandsRecord(root: root.directory, targetDirectory: target, fileSystem: fileSystem).holds(plan: kept.digest) {
                     var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
                                                  stats: stats, cached: true, watched: watched)
                     prepared.plan.usesProfile = found.ecosystem.usesProfiles
@@ -165,12 +167,19 @@ public struct PreparedBuild: Sendable {
     public var timeout: Double { Double(rootManifest.build.timeout?.value ?? 300) }
 
     /// Writes `compile_commands.json` at the workspace root (atomically, and only when it
-    /// changed: editors watch it); a kept plan's is there already.
+    /// changed: editors watch it). What it was written from is noted (`CompileCommandsRecord`):
+    /// a kept plan's database is there already, and a plan made again with the same commands
+    /// (after an edited import) leaves it without making it again.
     public func writeCompileCommands(fileSystem: any FileSystem) throws(FileSystemError) {
-        let path = Paths.join(plan.root, "compile_commands.json")
-        guard !cached || !fileSystem.exists(path) else { return }
-        let text = Array(CompileCommands.json(of: wholePlan ?? wholeRecord.flatMap { BuildPlan(record: $0) } ?? plan).utf8)
-        if (try? fileSystem.readFile(path)) != text { try fileSystem.writeFile(path, text) }
+        let record = CompileCommandsRecord(root: plan.root, targetDirectory: plan.targetDirectory, fileSystem: fileSystem)
+        if cached, let planDigest, record.holds(plan: planDigest) { return }
+        let whole = wholePlan ?? wholeRecord.flatMap { BuildPlan(record: $0) } ?? plan
+        let digest = CompileCommands.digest(of: whole)
+        if !record.holds(commands: digest) {
+            let text = Array(CompileCommands.json(of: whole).utf8)
+            if (try? fileSystem.readFile(record.database)) != text { try fileSystem.writeFile(record.database, text) }
+        }
+        record.write(commands: digest, plan: planDigest)
     }
 
     /// Only what the targets (or packages) `names` need: the plan narrowed to them. A narrowed

@@ -41,6 +41,22 @@ public enum CompileCommands {
         return out
     }
 
+    /// A digest of everything the database is made from (each compile's directory, command
+    /// line, files and output, and the style): the same digest, the same database.
+    public static func digest(of plan: BuildPlan) -> String {
+        var bytes = Array(plan.compileDatabase.rawValue.utf8)
+        for action in plan.actions where action.kind == .compile || action.kind == .compileNative {
+            for part in [[action.directory, action.outputs.first ?? ""], action.arguments, action.compiledFiles] {
+                for s in part {
+                    bytes += s.utf8
+                    bytes.append(0)
+                }
+                bytes.append(1)
+            }
+        }
+        return ContentHash.hex(bytes)
+    }
+
     /// The JSON text, one entry per file, in plan order; paths absolute, as clangd prefers, or
     /// in the plan's own style.
     public static func json(of plan: BuildPlan) -> String {
