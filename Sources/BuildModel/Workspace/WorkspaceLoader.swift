@@ -84,16 +84,18 @@ public struct WorkspaceLoader: Sendable {
 
         // Member sources: each member's source roots minus the other members and the library roots.
         let memberDirectories = Set(members.map(\.directory))
-        let roots = members.flatMap { member in ecosystem.sourceRoots(of: member).map { (member: member, root: $0) } }
+        // Members by index: a manifest is a large value, not to be copied for each of 10,000 files.
+        let roots = members.indices.flatMap { m in ecosystem.sourceRoots(of: members[m]).map { (member: m, root: $0) } }
         // Roots are walked on every core: listing directories is mostly waiting on the kernel.
         let walks = ResultSlots<(files: [String], diagnostics: [Diagnostic])>(count: roots.count)
+        let walked = members
         DispatchQueue.concurrentPerform(iterations: roots.count) { i in
             let (member, root) = roots[i]
-            let walker = SourceWalker(ecosystem: ecosystem, package: member, cache: directories,
-                                      excluded: memberDirectories.subtracting([member.directory]).union(resolver.libraryRoots))
+            let walker = SourceWalker(ecosystem: ecosystem, package: walked[member], cache: directories,
+                                      excluded: memberDirectories.subtracting([walked[member].directory]).union(resolver.libraryRoots))
             walks[i] = walker.walk(root)
         }
-        var pending: [(path: String, member: PackageManifest?)] = []
+        var pending: [(path: String, member: Int?)] = []
         // A member's roots may overlap (`src` and `src/generated`): a file is read once.
         var seen: Set<String>? = roots.count > members.count ? [] : nil
         for ((member, _), walk) in zip(roots, walks.values) {
@@ -107,7 +109,7 @@ public struct WorkspaceLoader: Sendable {
         while !pending.isEmpty {
             let batch = pending
             pending = []
-            let loaded = readScanAndResolve(batch, resolver: resolver, known: known)
+            let loaded = readScanAndResolve(batch, members: members, resolver: resolver, known: known)
             for (index, item) in batch.enumerated() {
                 let module: Module
                 let targets: [String]
@@ -143,7 +145,7 @@ public struct WorkspaceLoader: Sendable {
         next.modules[path] = module
         next.sources[path] = module.source
         var loaded = [path]
-        var pending: [(path: String, member: PackageManifest?)] = []
+        var pending: [(path: String, member: Int?)] = []
         var known: Set<String> = []
         for resolved in module.imports {
             for target in resolved.outcome.targets where next.modules[target] == nil && known.insert(target).inserted {
@@ -153,7 +155,7 @@ public struct WorkspaceLoader: Sendable {
         while !pending.isEmpty {
             let batch = pending
             pending = []
-            for (index, result) in readScanAndResolve(batch, resolver: snapshot.resolver, known: []).enumerated() {
+            for (index, result) in readScanAndResolve(batch, members: [], resolver: snapshot.resolver, known: []).enumerated() {
                 let target = batch[index].path
                 guard case .success((let m, _)) = result else { continue }
                 next.modules[target] = m
@@ -181,14 +183,15 @@ public struct WorkspaceLoader: Sendable {
     /// Reads, validates, scans and resolves files on every core; the error where a file cannot be read.
     /// With each module, the targets of its imports that are not in `known` (looked up on the
     /// worker, so the caller's serial loop only sees the few files it has not met yet).
-    private func readScanAndResolve(_ items: [(path: String, member: PackageManifest?)], resolver: any ImportResolver,
+    private func readScanAndResolve(_ items: [(path: String, member: Int?)], members: [PackageManifest], resolver: any ImportResolver,
                                     known: Set<String>) -> [Result<(Module, [String]), FileSystemError>] {
         let results = ResultSlots<Result<(Module, [String]), FileSystemError>>(count: items.count)
         let chunks = max(1, min(items.count / 64, 64))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var i = chunk
             while i < items.count {
-                let (path, member) = items[i]
+                let (path, m) = items[i]
+                let member = m.map { members[$0] }
                 do throws(FileSystemError) {
                     let (bytes, status) = try fileSystem.readFileAndStatus(path)
                     let module = makeModule(path, bytes: bytes, status: status, member: member, resolver: resolver)
