@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// The status of each file asked for, taken once per build: actions share inputs, and each
@@ -38,12 +39,24 @@ public final class StatCache: Sendable {
     /// held when their size is the one read. A file saved after the load read it then shows as
     /// changed to the next build, as it is.
     public func remember(sources: [String: SourceText]) {
-        for (path, source) in sources {
-            if let read = source.status {
-                known.withLock { if $0[path] == nil { $0[path] = .some(read) } }
+        let texts = Array(sources)
+        known.withLock { known in
+            for (path, source) in texts { if let read = source.status, known[path] == nil { known[path] = .some(read) } }
+        }
+        // The hashes on every core, each file's from the bytes the load holds.
+        let hashes = ResultSlots<(path: String, status: FileStatus, digest: String)>(count: texts.count)
+        let chunks = max(1, min(texts.count / 256, 64))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var i = chunk
+            while i < texts.count {
+                defer { i += chunks }
+                let (path, source) = texts[i]
+                guard let status = status(path), status.size == source.bytes.count else { continue }
+                hashes[i] = (path, status, ContentHash.hex(source.bytes))
             }
-            guard let status = status(path), status.size == source.bytes.count else { continue }
-            remember(path, status: status, digest: ContentHash.hex(source.bytes))
+        }
+        digests.withLock { digests in
+            for case let (path, status, digest)? in hashes.values { digests[path] = (status.size, status.modificationTime, digest) }
         }
     }
 }
