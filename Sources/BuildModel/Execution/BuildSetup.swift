@@ -61,7 +61,7 @@ public struct BuildSetup: Sendable {
                 // Nothing to do: every action's outputs stand, and compile_commands.json is this plan's.
                 if shortcut, kept.untouched, case .success(let resolved) = ProfileSettings.resolve(profile, in: root.build, manifest: root.path, syntax: found.ecosystem.manifestSyntax),
                    complete.holds(planDigest: kept.digest, environment: environment),
-                   CompileCommandsRecord(root: root.directory, targetDirectory: target, fileSystem: fileSystem).holds(plan: kept.digest) {
+                   CompileCommandsRecord(root: root.directory, targetDirectory: target, fileSystem: fileSystem).current()?.plan == kept.digest {
                     var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
                                                  stats: stats, cached: true, watched: watched)
                     prepared.plan.usesProfile = found.ecosystem.usesProfiles
@@ -172,10 +172,11 @@ public struct PreparedBuild: Sendable {
     /// (after an edited import) leaves it without making it again.
     public func writeCompileCommands(fileSystem: any FileSystem) throws(FileSystemError) {
         let record = CompileCommandsRecord(root: plan.root, targetDirectory: plan.targetDirectory, fileSystem: fileSystem)
-        if cached, let planDigest, record.holds(plan: planDigest) { return }
+        let noted = record.current()
+        if cached, let planDigest, noted?.plan == planDigest { return }
         let whole = wholePlan ?? wholeRecord.flatMap { BuildPlan(record: $0) } ?? plan
         let digest = CompileCommands.digest(of: whole)
-        if !record.holds(commands: digest) {
+        if noted?.commands != digest {
             let text = Array(CompileCommands.json(of: whole).utf8)
             if (try? fileSystem.readFile(record.database)) != text { try fileSystem.writeFile(record.database, text) }
         }

@@ -14,29 +14,16 @@ struct CompileCommandsRecord {
         self.fileSystem = fileSystem
     }
 
-    private struct Fields: Equatable {
-        var commands: String
-        var plan: String
-        var size: Int
-        var time: Int64
-    }
-
-    /// The record, when the file is still as it was written; nil otherwise.
-    private func current() -> Fields? {
+    /// What the file was written from, while it is still as it was written; nil otherwise.
+    func current() -> (commands: String, plan: String)? {
         guard let status = fileSystem.status(database), let bytes = try? fileSystem.readFile(record) else { return nil }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         // One line of fields, then `end`: a record a crash cut short is not taken.
         guard lines.count == 3, lines[1] == "end", lines[2].isEmpty else { return nil }
         let f = lines[0].split(separator: " ")
-        guard f.count == 4, let size = Int(f[2]), let time = Int64(f[3]), size == status.size, time == status.modificationTime else { return nil }
-        return Fields(commands: String(f[0]), plan: String(f[1]), size: size, time: time)
+        guard f.count == 4, Int(f[2]) == status.size, Int64(f[3]) == status.modificationTime else { return nil }
+        return (String(f[0]), String(f[1]))
     }
-
-    /// Whether the file holds the commands of the plan with this digest.
-    func holds(plan: String) -> Bool { current()?.plan == plan }
-
-    /// Whether the file holds commands with this digest.
-    func holds(commands: String) -> Bool { current()?.commands == commands }
 
     /// Notes the file as it is now, written from `commands` of the plan `plan` (`-` for a plan
     /// that is not kept).
