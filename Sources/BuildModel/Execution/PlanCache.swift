@@ -71,26 +71,19 @@ public struct PlanCache: Sendable {
         // for 10,000 modules), then written in order.
         let paths = snapshot.modulePaths
         let listed = (snapshot.directories?.listed ?? []).sorted(by: { $0.directory < $1.directory })
-        let lines = ResultSlots<String>(count: paths.count + listed.count)
-        let chunks = max(1, min((paths.count + listed.count) / 256, 64))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var i = chunk
-            while i < paths.count + listed.count {
-                defer { i += chunks }
-                if i < paths.count {
-                    let path = paths[i]
-                    guard let module = snapshot.modules[path], let s = stats.status(path) else { continue }
-                    // A kept plan comes from a workspace `check` found no error in; a file whose
-                    // scan finds one plans afresh, so that `check` reports it.
-                    let problems = module.diagnostics.filter { $0.severity == .error }.count
-                    lines[i] = "m\t\(s.size)\t\(s.modificationTime)\t\(Self.importDigest(module.importStatements(limit: .max), problems: problems))\t\(path)\n"
-                } else {
-                    let (directory, names) = listed[i - paths.count]
-                    lines[i] = "d\t\(Self.namesDigest(names, ecosystem: snapshot.ecosystem))\t\(stats.status(directory)?.modificationTime ?? -1)\t\(directory)\n"
-                }
+        let lines = Parallel.map(paths.count + listed.count) { i -> String? in
+            if i < paths.count {
+                let path = paths[i]
+                guard let module = snapshot.modules[path], let s = stats.status(path) else { return nil }
+                // A kept plan comes from a workspace `check` found no error in; a file whose
+                // scan finds one plans afresh, so that `check` reports it.
+                let problems = module.diagnostics.filter { $0.severity == .error }.count
+                return "m\t\(s.size)\t\(s.modificationTime)\t\(Self.importDigest(module.importStatements(limit: .max), problems: problems))\t\(path)\n"
             }
+            let (directory, names) = listed[i - paths.count]
+            return "d\t\(Self.namesDigest(names, ecosystem: snapshot.ecosystem))\t\(stats.status(directory)?.modificationTime ?? -1)\t\(directory)\n"
         }
-        for line in lines.values { if let line { text += line } }
+        for line in lines { if let line { text += line } }
         text += "plan\n"
         guard let record = PlanRecord.text(of: plan) else { return nil }
         text += record + "end\n"

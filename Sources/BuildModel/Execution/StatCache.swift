@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// The status of each file asked for, taken once per build: actions share inputs, and each
@@ -44,19 +43,13 @@ public final class StatCache: Sendable {
             for (path, source) in texts { if let read = source.status, known[path] == nil { known[path] = .some(read) } }
         }
         // The hashes on every core, each file's from the bytes the load holds.
-        let hashes = ResultSlots<(path: String, status: FileStatus, digest: String)>(count: texts.count)
-        let chunks = max(1, min(texts.count / 256, 64))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var i = chunk
-            while i < texts.count {
-                defer { i += chunks }
-                let (path, source) = texts[i]
-                guard let status = status(path), status.size == source.bytes.count else { continue }
-                hashes[i] = (path, status, ContentHash.hex(source.bytes))
-            }
+        let hashes = Parallel.map(texts.count) { i -> (path: String, status: FileStatus, digest: String)? in
+            let (path, source) = texts[i]
+            guard let status = status(path), status.size == source.bytes.count else { return nil }
+            return (path, status, ContentHash.hex(source.bytes))
         }
         digests.withLock { digests in
-            for case let (path, status, digest)? in hashes.values { digests[path] = (status.size, status.modificationTime, digest) }
+            for case let (path, status, digest)? in hashes { digests[path] = (status.size, status.modificationTime, digest) }
         }
     }
 }

@@ -27,6 +27,21 @@ enum Parallel {
         group.wait()
     }
 
+    /// `body` of every index below `count`, on every core (runs of at least `grain` indices
+    /// each); the results in index order.
+    static func map<Value>(_ count: Int, grain: Int = 256, _ body: @Sendable (Int) -> Value?) -> [Value?] {
+        let slots = ResultSlots<Value>(count: count)
+        let chunks = max(1, min(count / grain, 64))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var i = chunk
+            while i < count {
+                slots[i] = body(i)
+                i += chunks
+            }
+        }
+        return slots.values
+    }
+
     private final class Work<Item: Sendable>: Sendable {
         let available: DispatchSemaphore
         /// What is waiting, and how many added items have not ended.

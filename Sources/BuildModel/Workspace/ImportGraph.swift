@@ -1,4 +1,3 @@
-import Dispatch
 
 /// Which module imports which, with each module's path interned once per load as an integer id:
 /// cycle detection after an edit walks integers instead of hashing 60,000 target paths again.
@@ -20,17 +19,8 @@ public struct ImportGraph: Sendable {
         for (i, p) in sortedPaths.enumerated() { ids[p] = i }
         self.ids = ids
         let list = sortedPaths.map { modules[$0]! }
-        let slots = ResultSlots<[Int]>(count: list.count)
-        let chunks = max(1, min(list.count / 256, 64))
         let frozen = ids
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var i = chunk
-            while i < list.count {
-                slots[i] = Self.edges(of: list[i], ids: frozen)
-                i += chunks
-            }
-        }
-        successors = slots.values.map { $0! }
+        successors = Parallel.map(list.count) { Self.edges(of: list[$0], ids: frozen) }.map { $0! }
     }
 
     /// A module's targets as ids, each once (a module has a handful: a linear scan dedups them).

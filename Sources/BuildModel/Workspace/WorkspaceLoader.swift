@@ -185,28 +185,20 @@ public struct WorkspaceLoader: Sendable {
     /// worker, so the caller's serial loop only sees the few files it has not met yet).
     private func readScanAndResolve(_ items: [(path: String, member: Int?)], members: [PackageManifest], resolver: any ImportResolver,
                                     known: Set<String>) -> [Result<(Module, [String]), FileSystemError>] {
-        let results = ResultSlots<Result<(Module, [String]), FileSystemError>>(count: items.count)
-        let chunks = max(1, min(items.count / 64, 64))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var i = chunk
-            while i < items.count {
-                let (path, m) = items[i]
-                let member = m.map { members[$0] }
-                do throws(FileSystemError) {
-                    let (bytes, status) = try fileSystem.readFileAndStatus(path)
-                    let module = makeModule(path, bytes: bytes, status: status, member: member, resolver: resolver)
-                    var unknown: [String] = []
-                    for resolved in module.imports {
-                        for target in resolved.outcome.targets where !known.contains(target) { unknown.append(target) }
-                    }
-                    results[i] = .success((module, unknown))
-                } catch {
-                    results[i] = .failure(error)
+        Parallel.map(items.count, grain: 64) { i -> Result<(Module, [String]), FileSystemError>? in
+            let (path, m) = items[i]
+            do throws(FileSystemError) {
+                let (bytes, status) = try fileSystem.readFileAndStatus(path)
+                let module = makeModule(path, bytes: bytes, status: status, member: m.map { members[$0] }, resolver: resolver)
+                var unknown: [String] = []
+                for resolved in module.imports {
+                    for target in resolved.outcome.targets where !known.contains(target) { unknown.append(target) }
                 }
-                i += chunks
+                return .success((module, unknown))
+            } catch {
+                return .failure(error)
             }
-        }
-        return results.values.map { $0! }
+        }.map { $0! }
     }
 
     /// Inserts into a list sorted the way `load` sorts paths (Swift string order).
