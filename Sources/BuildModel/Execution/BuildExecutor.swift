@@ -108,6 +108,9 @@ public final class BuildExecutor: Sendable {
     private let recorder = DispatchQueue(label: "ampu.build.recorder")
     private let recording = DispatchGroup()
     private let unrecorded = Mutex<[(action: String, reason: String)]>([])
+    /// The output directories made (or found) in this run: each is asked for once, not once
+    /// for every action that writes there.
+    private let madeDirectories = Mutex<Set<String>>([])
 
     public init(plan: BuildPlan, store: FingerprintStore, options: Options) {
         self.plan = plan
@@ -154,26 +157,28 @@ public final class BuildExecutor: Sendable {
             record.outcome = .upToDate
             return record
         }
-        let key = FingerprintStore.key(of: action, programs: action.commandLine.isEmpty ? [] : programIdentities(action))
-        let (staleness, refreshed) = store.staleness(of: action, key: key)
+        let commandLine = action.commandLine
+        let key = FingerprintStore.key(of: action, commandLine: commandLine, programs: commandLine.isEmpty ? [] : programIdentities(action))
+        let id = FingerprintStore.id(of: action)
+        let (staleness, refreshed) = store.staleness(of: action, id: id, key: key)
         guard let staleness else {
-            if let refreshed { try? store.write(refreshed, for: action) }
+            if let refreshed { try? store.write(refreshed, for: action, id: id) }
             record.outcome = .upToDate
             return record
         }
         record.staleness = staleness
-        store.remove(for: action)
+        store.remove(for: action, id: id)
         let fileSystem = store.fileSystem
         // Outputs are written under temporary names and moved into place when the command
         // succeeds: an output under its own name is complete. When the compiler derives an
         // output from another (oatsc's `.oats.meta` beside its `-o` object), it would derive it
         // from the temporary name: then every output is written in place, removed first, so
         // that a run that does not write one is caught and a failed one leaves none behind.
-        let named = Set(action.commandLine.map { Paths.join(action.directory, $0) })
-        let inPlace = !action.outputs.allSatisfy(named.contains)
+        let named = Self.outputArguments(action, commandLine: commandLine)
+        let inPlace = !action.outputs.allSatisfy(Set(named.values).contains)
         var temporary: [String: String] = [:]
         for output in action.outputs {
-            try? fileSystem.createDirectory(Paths.parent(output))
+            makeDirectory(Paths.parent(output))
             if inPlace {
                 try? fileSystem.removeItem(output)
                 continue
@@ -182,10 +187,10 @@ public final class BuildExecutor: Sendable {
             try? fileSystem.removeItem(temp)
             temporary[output] = temp
         }
-        let arguments = action.commandLine.map { argument -> String in
-            let full = Paths.join(action.directory, argument)
-            guard let temp = temporary[full] else { return argument }
-            return Paths.isAbsolute(argument) ? temp : Paths.relative(temp, from: action.directory)
+        var arguments = commandLine
+        for (i, output) in named {
+            guard let temp = temporary[output] else { continue }
+            arguments[i] = Paths.isAbsolute(arguments[i]) ? temp : Paths.relative(temp, from: action.directory)
         }
         var environment = options.environment
         for (name, value) in action.environment { environment[name] = value }
@@ -218,14 +223,14 @@ public final class BuildExecutor: Sendable {
                 }
                 continue
             }
-            guard fileSystem.status(temp) != nil else {
-                discard()
-                record.outcome = .missingOutput(output)
-                return record
-            }
             if rename(temp, output) != 0 {
+                let failure = errno
                 discard()
-                record.outcome = .cannotStart("cannot move '\(temp)' to '\(output)': \(String(cString: strerror(errno)))")
+                if failure == ENOENT {
+                    record.outcome = .missingOutput(output)
+                    return record
+                }
+                record.outcome = .cannotStart("cannot move '\(temp)' to '\(output)': \(String(cString: strerror(failure)))")
                 return record
             }
         }
@@ -237,12 +242,35 @@ public final class BuildExecutor: Sendable {
         }
         recorder.async(group: recording) { [self, discovered] in
             do {
-                try store.record(action, key: key, discovered: discovered)
+                try store.record(action, id: id, key: key, discovered: discovered)
             } catch {
                 unrecorded.withLock { $0.append((action.description, "\(error)")) }
             }
         }
         return record
+    }
+
+    private func makeDirectory(_ path: String) {
+        guard !madeDirectories.withLock({ $0.contains(path) }) else { return }
+        if (try? store.fileSystem.createDirectory(path)) != nil { madeDirectories.withLock { _ = $0.insert(path) } }
+    }
+
+    /// The arguments of the action's command line that name one of its outputs (as an absolute
+    /// path or from the action's directory): each one's index and the output. Only an argument
+    /// that ends in an output's file name is resolved, so a compile of a hundred sources joins
+    /// one path, not a hundred.
+    static func outputArguments(_ action: BuildAction, commandLine: [String]) -> [Int: String] {
+        let names = action.outputs.map { (output: $0, name: Array(Paths.lastComponent($0).utf8)) }
+        var found: [Int: String] = [:]
+        for (i, argument) in commandLine.enumerated() {
+            let bytes = argument.utf8
+            // `out/.`, `x/..` or `dir/` say their name only once normalized.
+            let plain = bytes.last != UInt8(ascii: "/") && bytes.last != UInt8(ascii: ".")
+            for (output, name) in names where !plain || bytes.count >= name.count && bytes.suffix(name.count).elementsEqual(name) {
+                if Paths.join(action.directory, argument) == output { found[i] = output }
+            }
+        }
+        return found
     }
 
     /// What a run would do, without running anything (`--dry-run`): each action that would run,

@@ -25,11 +25,38 @@ public struct Fingerprint: Hashable, Sendable {
     static let header = "ampu-fingerprint 2"
 
     /// The text kept on disk: a line per fact, tab-separated (paths may hold spaces), and `end`.
-    public var text: String {
-        var out = Self.header + "\nkey\t" + key + "\n"
-        for i in inputs { out += "in\t\(i.size)\t\(i.modificationTime)\t\(i.digest)\t\(i.path)\n" }
-        for o in outputs { out += "out\t\(o.size)\t\(o.modificationTime)\t\(o.path)\n" }
-        return out + "end\n"
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The text's bytes, written straight (a build writes one for each action it runs).
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + inputs.reduce(0) { $0 + $1.path.utf8.count + $1.digest.utf8.count + 32 } + outputs.count * 128)
+        out += Self.header.utf8
+        out += "\nkey\t".utf8
+        out += key.utf8
+        out.append(0x0A)
+        func number(_ value: Int64) {
+            ByteFields.appendDecimal(value, to: &out)
+            out.append(0x09)
+        }
+        for i in inputs {
+            out += "in\t".utf8
+            number(Int64(i.size))
+            number(i.modificationTime)
+            out += i.digest.utf8
+            out.append(0x09)
+            out += i.path.utf8
+            out.append(0x0A)
+        }
+        for o in outputs {
+            out += "out\t".utf8
+            number(Int64(o.size))
+            number(o.modificationTime)
+            out += o.path.utf8
+            out.append(0x0A)
+        }
+        out += "end\n".utf8
+        return out
     }
 
     /// Reads the text back; nil when it is not a fingerprint (an older format, a torn file).
@@ -130,23 +157,39 @@ public struct FingerprintStore: Sendable {
     }
 
     /// The fingerprint the action's last successful run left, if it stands.
-    public func recorded(_ action: BuildAction) -> Fingerprint? { log.fingerprint(Self.id(of: action)) }
+    public func recorded(_ action: BuildAction, id: String? = nil) -> Fingerprint? { log.fingerprint(id ?? Self.id(of: action)) }
 
-    /// The key of an action: its command line, directory, environment and the programs it runs.
+    /// The key of an action: its command line, directory, environment and the programs it runs
+    /// (128 bits of XXH64: it tells command lines apart, as Ninja's 64-bit hash of each
+    /// command does, and costs a build of thousands of actions nothing it would notice).
     public static func key(of action: BuildAction, programs: [String]) -> String {
-        var hash = SHA256()
-        for part in action.commandLine + ["\u{0}dir", action.directory, "\u{0}env"] { hash.update(Array(part.utf8) + [0]) }
-        for (name, value) in action.environment.sorted(by: { $0.key < $1.key }) { hash.update(Array("\(name)=\(value)".utf8) + [0]) }
-        for program in programs { hash.update(Array(program.utf8) + [0]) }
-        return SHA256.hex(digest: hash.finish())
+        key(of: action, commandLine: action.commandLine, programs: programs)
+    }
+
+    /// The key, for the caller that has the action's command line at hand.
+    static func key(of action: BuildAction, commandLine: [String], programs: [String]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(commandLine.reduce(256) { $0 + $1.utf8.count + 1 })
+        func add(_ part: String) {
+            bytes += part.utf8
+            bytes.append(0)
+        }
+        for part in commandLine { add(part) }
+        add("\u{0}dir")
+        add(action.directory)
+        add("\u{0}env")
+        for (name, value) in action.environment.sorted(by: { $0.key < $1.key }) { add("\(name)=\(value)") }
+        for program in programs { add(program) }
+        return ContentHash.wideHex(bytes)
     }
 
     /// Whether `action` must run, given its key now. A touched input whose content is the same
     /// does not make it stale; the fingerprint is then written again with the new times
     /// (`refreshed`), so the next check takes the fast path.
-    public func staleness(of action: BuildAction, key: String) -> (staleness: Staleness?, refreshed: Fingerprint?) {
+    /// (`id`: the action's, when the caller has it already.)
+    public func staleness(of action: BuildAction, id: String? = nil, key: String) -> (staleness: Staleness?, refreshed: Fingerprint?) {
         if action.inputs.isEmpty && action.outputs.isEmpty { return (.alwaysRuns, nil) }
-        guard let recorded = recorded(action) else { return (.neverBuilt, nil) }
+        guard let recorded = recorded(action, id: id) else { return (.neverBuilt, nil) }
         guard recorded.key == key else {
             // It runs again with inputs that may not have changed (a new compiler, new flags):
             // the digests recorded for those still at their size and time are kept for the new
@@ -193,26 +236,28 @@ public struct FingerprintStore: Sendable {
 
     /// The fingerprint of an action that has just succeeded: its declared inputs and
     /// `discovered` ones (from its dependency file), hashed now.
-    public func record(_ action: BuildAction, key: String, discovered: [String]) throws(FileSystemError) {
+    public func record(_ action: BuildAction, id: String? = nil, key: String, discovered: [String]) throws(FileSystemError) {
+        var seen = Set<String>(minimumCapacity: action.inputs.count + discovered.count)
+        let paths = (action.inputs + discovered).filter { seen.insert($0).inserted }
         var inputs: [Fingerprint.Input] = []
-        var seen = Set<String>()
-        for path in action.inputs + discovered where seen.insert(path).inserted {
-            guard let status = stats.status(path), let digest = digest(of: path, status: status) else { continue }
+        inputs.reserveCapacity(paths.count)
+        for (path, known) in zip(paths, stats.statusesAndDigests(paths)) {
+            guard let status = known.status, let digest = known.digest ?? digest(of: path, status: status) else { continue }
             inputs.append(Fingerprint.Input(path: path, size: status.size, modificationTime: status.modificationTime, digest: digest))
         }
         let outputs = action.outputs.compactMap { path in
             fileSystem.status(path).map { Fingerprint.Output(path: path, size: $0.size, modificationTime: $0.modificationTime) }
         }
-        try write(Fingerprint(key: key, inputs: inputs, outputs: outputs), for: action)
+        try write(Fingerprint(key: key, inputs: inputs, outputs: outputs), for: action, id: id)
     }
 
-    public func write(_ fingerprint: Fingerprint, for action: BuildAction) throws(FileSystemError) {
-        try log.append(Self.id(of: action), fingerprint)
+    public func write(_ fingerprint: Fingerprint, for action: BuildAction, id: String? = nil) throws(FileSystemError) {
+        try log.append(id ?? Self.id(of: action), fingerprint)
     }
 
     /// Forgets an action's fingerprint (before it runs: a run that fails must not leave the old one).
-    public func remove(for action: BuildAction) {
-        try? log.forget(Self.id(of: action))
+    public func remove(for action: BuildAction, id: String? = nil) {
+        try? log.forget(id ?? Self.id(of: action))
     }
 
     /// A file's content hash: known already for its size and time, or read now (and remembered).

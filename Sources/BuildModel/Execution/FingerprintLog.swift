@@ -66,7 +66,7 @@ public final class FingerprintLog: Sendable {
 
     /// Records `fingerprint` as the one of `id`.
     public func append(_ id: String, _ fingerprint: Fingerprint) throws(FileSystemError) {
-        let body = Array(fingerprint.text.utf8)
+        let body = fingerprint.bytes
         try write(Array("+\t\(id)\t\(body.count)\n".utf8) + body, id: id, fingerprint: fingerprint)
     }
 
@@ -109,7 +109,7 @@ public final class FingerprintLog: Sendable {
             add(id, state.base[range])
         }
         for (id, print) in state.recent.sorted(by: { $0.key < $1.key }) {
-            if let print { add(id, Array(print.text.utf8)[...]) }
+            if let print { add(id, print.bytes[...]) }
         }
         try fileSystem.createDirectory(Paths.parent(path))
         if index.isEmpty {

@@ -54,16 +54,21 @@ public enum ProcessRunner {
         // Close-on-exec: a child started by another thread at the same moment must not inherit
         // these ends (holding the input's write end open, it would keep this child waiting for
         // the end of its input forever). The child's own copies, made by dup2, stay open.
-        guard makePipe(&stdoutPipe), makePipe(&stderrPipe), makePipe(&stdinPipe) else {
+        // With no input, the child reads `/dev/null` (opened once): the end of its input at
+        // once, as from a pipe closed at the other end, for one `pipe` less per program.
+        let noInput = input.isEmpty && Self.devNull >= 0
+        guard makePipe(&stdoutPipe), makePipe(&stderrPipe), noInput || makePipe(&stdinPipe) else {
             throw .cannotStart(program: program, reason: String(cString: strerror(errno)))
         }
+        if noInput { stdinPipe = [Self.devNull, -1] }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
         posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
-        for fd in stdinPipe + stdoutPipe + stderrPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        for fd in stdoutPipe + stderrPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        if !noInput { for fd in stdinPipe { posix_spawn_file_actions_addclose(&actions, fd) } }
         if let directory {
             guard let addChdir = Self.addChdir else { throw .cannotStart(program: program, reason: "this C library cannot start a program in another directory") }
             _ = addChdir(&actions, directory)
@@ -90,9 +95,11 @@ public enum ProcessRunner {
         }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
-        close(stdinPipe[0]); close(stdoutPipe[1]); close(stderrPipe[1])
+        if !noInput { close(stdinPipe[0]) }
+        close(stdoutPipe[1]); close(stderrPipe[1])
         guard spawned == 0 else {
-            close(stdinPipe[1]); close(stdoutPipe[0]); close(stderrPipe[0])
+            if !noInput { close(stdinPipe[1]) }
+            close(stdoutPipe[0]); close(stderrPipe[0])
             throw .cannotStart(program: program, reason: String(cString: strerror(spawned)))
         }
         // Standard input is fed as the child reads it, in the same loop that drains its output:
@@ -100,7 +107,7 @@ public enum ProcessRunner {
         var inputFD: Int32? = stdinPipe[1]
         var written = 0
         if input.isEmpty {
-            close(stdinPipe[1])
+            if !noInput { close(stdinPipe[1]) }
             inputFD = nil
         } else {
             _ = fcntl(stdinPipe[1], F_SETFL, fcntl(stdinPipe[1], F_GETFL) | O_NONBLOCK)
@@ -181,6 +188,10 @@ public enum ProcessRunner {
     }
 
     private static let ignorePipeSignal: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    /// `/dev/null` for reading, open for the life of the process (closed on exec: each child
+    /// gets its own copy as its standard input); -1 where it cannot be opened.
+    private static let devNull: Int32 = open("/dev/null", O_RDONLY | O_CLOEXEC)
 
     private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
 

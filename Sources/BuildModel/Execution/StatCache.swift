@@ -6,31 +6,59 @@ import Synchronization
 /// forgotten when it finishes, so the actions after it see them as written.
 public final class StatCache: Sendable {
     public let fileSystem: any FileSystem
-    private let known = Mutex<[String: FileStatus?]>([:])
-    private let digests = Mutex<[String: (size: Int, time: Int64, digest: String)]>([:])
+
+    /// What is known of one path: its status (nil inside when it does not exist; nil outside
+    /// when it has not been taken, or was forgotten), and its content hash with the size and
+    /// time it was taken at. One entry for both, so that an action's fingerprint finds each
+    /// input's facts with one lookup.
+    private struct Entry {
+        var status: FileStatus??
+        var digest: (size: Int, time: Int64, digest: String)?
+
+        func digest(for status: FileStatus) -> String? {
+            guard let digest, digest.size == status.size, digest.time == status.modificationTime else { return nil }
+            return digest.digest
+        }
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
 
     public init(fileSystem: any FileSystem) { self.fileSystem = fileSystem }
 
     public func status(_ path: String) -> FileStatus? {
-        if let cached = known.withLock({ $0[path] }) { return cached }
+        if let cached = entries.withLock({ $0[path]?.status }) { return cached }
         let status = fileSystem.status(path)
-        known.withLock { $0[path] = .some(status) }
+        entries.withLock { $0[path, default: Entry()].status = .some(status) }
         return status
     }
 
+    /// The status of each of `paths` and its content hash when one is known for that status,
+    /// under one lock for the whole list (an action's fingerprint asks this of every input).
+    public func statusesAndDigests(_ paths: [String]) -> [(status: FileStatus?, digest: String?)] {
+        var found = entries.withLock { entries in paths.map { entries[$0] ?? Entry() } }
+        for i in found.indices where found[i].status == nil {
+            let status = fileSystem.status(paths[i])
+            entries.withLock { $0[paths[i], default: Entry()].status = .some(status) }
+            found[i].status = .some(status)
+        }
+        return found.map { entry in
+            guard let status = entry.status! else { return (nil, nil) }
+            return (status, entry.digest(for: status))
+        }
+    }
+
     public func forget(_ paths: [String]) {
-        known.withLock { for p in paths { $0[p] = nil } }
+        entries.withLock { for p in paths { $0[p]?.status = nil } }
     }
 
     /// The content hash of `path` when it is known for the size and time it has now: a file
     /// read for the plan, or confirmed by an earlier fingerprint, is not read again.
     public func knownDigest(_ path: String, status: FileStatus) -> String? {
-        guard let d = digests.withLock({ $0[path] }), d.size == status.size, d.time == status.modificationTime else { return nil }
-        return d.digest
+        entries.withLock { $0[path]?.digest(for: status) }
     }
 
     public func remember(_ path: String, status: FileStatus, digest: String) {
-        digests.withLock { $0[path] = (status.size, status.modificationTime, digest) }
+        entries.withLock { $0[path, default: Entry()].digest = (status.size, status.modificationTime, digest) }
     }
 
     /// The files a fresh load read: each one's status as it was read (when the file system
@@ -39,8 +67,10 @@ public final class StatCache: Sendable {
     /// changed to the next build, as it is.
     public func remember(sources: [String: SourceText]) {
         let texts = Array(sources)
-        known.withLock { known in
-            for (path, source) in texts { if let read = source.status, known[path] == nil { known[path] = .some(read) } }
+        entries.withLock { entries in
+            for (path, source) in texts {
+                if let read = source.status, entries[path]?.status == nil { entries[path, default: Entry()].status = .some(read) }
+            }
         }
         // The hashes on every core, each file's from the bytes the load holds.
         let hashes = Parallel.map(texts.count) { i -> (path: String, status: FileStatus, digest: String)? in
@@ -48,8 +78,10 @@ public final class StatCache: Sendable {
             guard let status = status(path), status.size == source.bytes.count else { return nil }
             return (path, status, ContentHash.hex(source.bytes))
         }
-        digests.withLock { digests in
-            for case let (path, status, digest)? in hashes { digests[path] = (status.size, status.modificationTime, digest) }
+        entries.withLock { entries in
+            for case let (path, status, digest)? in hashes {
+                entries[path, default: Entry()].digest = (status.size, status.modificationTime, digest)
+            }
         }
     }
 }

@@ -11,9 +11,18 @@ public enum ContentHash {
 
     /// The hash of `bytes` as 16 lower-case hex digits.
     public static func hex(_ bytes: [UInt8]) -> String {
-        let value = bytes.withUnsafeBufferPointer { hash($0) }
+        hex(bytes.withUnsafeBufferPointer { [hash($0)] })
+    }
+
+    /// Two hashes of `bytes` with different seeds, as 32 hex digits: 128 bits, for a key that
+    /// many records are told apart by (an action's command line).
+    public static func wideHex(_ bytes: [UInt8]) -> String {
+        hex(bytes.withUnsafeBufferPointer { [hash($0), hash($0, seed: p3)] })
+    }
+
+    private static func hex(_ values: [UInt64]) -> String {
         let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: (0..<16).map { digits[Int((value >> (60 - UInt64($0) * 4)) & 15)] }, as: UTF8.self)
+        return String(decoding: values.flatMap { value in (0..<16).map { digits[Int((value >> (60 - UInt64($0) * 4)) & 15)] } }, as: UTF8.self)
     }
 
     public static func hash(_ input: UnsafeBufferPointer<UInt8>, seed: UInt64 = 0) -> UInt64 {

@@ -62,11 +62,29 @@ struct ExecutionPartsTests {
 
     @Test("a fingerprint reads back what it wrote; a torn or older file is not one")
     func fingerprintText() {
-        let print = Fingerprint(key: "k1", inputs: [.init(path: "/w/a b.ast", size: 3, modificationTime: 17, digest: "ab")],
+        let print = Fingerprint(key: "k1", inputs: [.init(path: "/w/a b.ast", size: 3, modificationTime: 1_733_000_000_123_456_789, digest: "ab"),
+                                                    .init(path: "/w/old", size: 0, modificationTime: -5, digest: "cd")],
                                 outputs: [.init(path: "/w/target/x", size: 9, modificationTime: 18)])
+        #expect(print.text == """
+            ampu-fingerprint 2
+            key\tk1
+            in\t3\t1733000000123456789\tab\t/w/a b.ast
+            in\t0\t-5\tcd\t/w/old
+            out\t9\t18\t/w/target/x
+            end
+
+            """)
         #expect(Fingerprint(text: print.text) == print)
         #expect(Fingerprint(text: "ampu-fingerprint 0\nkey\tk1\n") == nil)
         #expect(Fingerprint(text: String(print.text.dropLast(5))) == nil)
+    }
+
+    @Test("the arguments that name an output: as written from the action's directory, absolute, or once normalized; a source of the same name elsewhere is not one")
+    func outputArguments() {
+        let action = BuildAction(kind: .compile, package: "w", description: "Compiling w",
+                                 arguments: ["cc", "-c", "src/lib.o.c", "src/lib.o", "-o", "../w/target/lib.o", "/w/target/lib.o", "target/./lib.h", "target/x/..", "-Itarget"],
+                                 directory: "/w", inputs: ["/w/src/lib.o.c"], outputs: ["/w/target/lib.o", "/w/target/lib.h", "/w/target"])
+        #expect(BuildExecutor.outputArguments(action, commandLine: action.commandLine) == [5: "/w/target/lib.o", 6: "/w/target/lib.o", 7: "/w/target/lib.h", 8: "/w/target"])
     }
 
     @Test("staleness: never built, up to date, touched with the same bytes (refreshed), changed, output gone, command changed")

@@ -39,4 +39,14 @@ struct ContentHashTests {
     func vectors(_ text: String, _ digest: String) {
         #expect(ContentHash.hex(Array(text.utf8)) == digest)
     }
+
+    /// The second half as the reference implementation gives it (Python's `xxhash.xxh64` with
+    /// seed 0x165667B19E3779F9).
+    @Test("the wide hash is XXH64 with seed 0, then XXH64 with the third prime as its seed", arguments: [
+        ("abc", "44bc2cf5ad770999" + "dfc526749dcdd9e8"),
+        ("the quick brown fox jumps over the lazy dog, twice", "29603f8b09652c7e" + "79474352a29f94da"),
+    ])
+    func wide(_ text: String, _ digest: String) {
+        #expect(ContentHash.wideHex(Array(text.utf8)) == digest)
+    }
 }
