@@ -64,6 +64,51 @@ public struct GitCLI: Sendable {
         location.contains("://") || location.hasPrefix("/") || location.contains("@") ? location : "https://\(location).git"
     }
 
+    /// The user's `url.<base>.insteadOf` rules, read with one `git config` run in `/` (outside
+    /// any repository: only the user's and the system's configuration apply, as for a clone):
+    /// each prefix and the base that replaces it, in the order of the configuration. Empty
+    /// when there are none; nil when git cannot say.
+    public func urlRewrites() -> [(prefix: String, base: String)]? {
+        let result: ProcessRunner.Result
+        do {
+            result = try ProcessRunner.run(["git", "config", "--null", "--get-regexp", "^url\\..*\\.insteadof$"], directory: "/",
+                                           environment: environment, timeout: timeout)
+        } catch {
+            return nil
+        }
+        // git config exits with 1 when no key matches.
+        if result.status == 1 && result.stdout.isEmpty { return [] }
+        guard result.succeeded else { return nil }
+        var rules: [(prefix: String, base: String)] = []
+        for entry in result.stdout.split(separator: 0) {
+            // `url.<base>.insteadof`, a newline, the value.
+            guard let newline = entry.firstIndex(of: 0x0A) else { return nil }
+            let key = String(decoding: entry[..<newline], as: UTF8.self)
+            guard key.hasPrefix("url."), key.hasSuffix(".insteadof") else { return nil }
+            rules.append((String(decoding: entry[(newline + 1)...], as: UTF8.self), String(key.dropFirst(4).dropLast(10))))
+        }
+        return rules
+    }
+
+    /// `url` rewritten as git rewrites it: the longest prefix among the rules wins (the first
+    /// of those as long, on a tie) and is replaced by its base; unchanged when none matches.
+    public static func rewrite(_ url: String, by rules: [(prefix: String, base: String)]) -> String {
+        var best: (prefix: String, base: String)?
+        for rule in rules where url.hasPrefix(rule.prefix) && rule.prefix.utf8.count > (best?.prefix.utf8.count ?? -1) { best = rule }
+        guard let best else { return url }
+        return best.base + String(url.utf8.dropFirst(best.prefix.utf8.count))!
+    }
+
+    /// The path of a `file://` URL on this machine (`file:///p` or `file://localhost/p`); nil
+    /// for another host, a relative path or percent-escapes (left to git to read).
+    static func path(ofFileURL url: String) -> String? {
+        guard url.hasPrefix("file://") else { return nil }
+        var rest = url.dropFirst(7)
+        if rest.hasPrefix("localhost/") { rest = rest.dropFirst(9) }
+        guard rest.hasPrefix("/"), !rest.contains("%") else { return nil }
+        return String(rest)
+    }
+
     /// Runs git; its standard output. A failure throws with git's own reason.
     @discardableResult
     public func run(_ arguments: [String], in directory: String? = nil, adding extra: [String: String] = [:]) throws(Failure) -> String {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Fetched git packages, laid out as today's Asthra compiler reads them: a checkout of each
 /// commit at `<root>/<import path>/<commit>/`, from a bare mirror of the repository kept at
@@ -13,6 +14,8 @@ public struct GitCache: Sendable {
     public let root: String
     public let git: GitCLI
     let fileSystem: LocalFileSystem
+    /// The user's `insteadOf` rules, once read (`localDirectory`).
+    private let rewrites = RewriteMemo()
 
     public init(root: String, git: GitCLI) {
         self.root = root
@@ -120,7 +123,8 @@ public struct GitCache: Sendable {
                 if noted && fetched.stderr.isEmpty, (try? fileSystem.moveItem(setAside, note)) != nil { return mirror }
                 try? fileSystem.removeItem(setAside)
             } else {
-                try git.run(Self.noHooks + ["clone", "--quiet", "--mirror", "--template=", "--", url, temporary])
+                let local = localDirectory(of: url)
+                try git.run(Self.noHooks + ["clone", "--quiet", "--mirror", "--template=", "--", local ?? url, temporary])
             }
         } catch {
             try? fileSystem.removeItem(temporary)
@@ -129,6 +133,20 @@ public struct GitCache: Sendable {
         if !exists { try rename(temporary, mirror) }
         try noteTags(mirror)
         return mirror
+    }
+
+    /// The directory a `file://` URL names once the user's `insteadOf` rules rewrite it (nil for
+    /// any other URL). A repository on this machine is cloned from its directory: git then
+    /// copies (hard-links) its files in one process and asks one `git-upload-pack` for its
+    /// refs, where the `file://` URL runs its whole transport (pack-objects, index-pack and a
+    /// rev-list as well). The rules are read once for the cache's life.
+    func localDirectory(of url: String) -> String? {
+        let rules = rewrites.rules.withLock { known in
+            if known == nil { known = .some(git.urlRewrites()) }
+            return known!
+        }
+        guard let rules, let path = GitCLI.path(ofFileURL: GitCLI.rewrite(url, by: rules)), fileSystem.isDirectory(path) else { return nil }
+        return path
     }
 
     /// The tags of a location's mirror and the commits they name. Each fetch notes them in
@@ -337,4 +355,10 @@ extension String {
         while s.hasSuffix("\n") || s.hasSuffix("\r") { s.removeLast() }
         return s
     }
+}
+
+/// The `insteadOf` rules a cache read, shared by its copies.
+private final class RewriteMemo: Sendable {
+    /// nil until read; then the rules, or nil when git could not say.
+    let rules = Mutex<[(prefix: String, base: String)]??>(nil)
 }

@@ -61,6 +61,68 @@ struct GitCacheTests {
         #expect(!FileManager.default.fileExists(atPath: ran))
     }
 
+    @Test("a repository on this machine (a file:// URL, here through insteadOf) is cloned from its directory: the mirror's objects are the repository's own files, linked")
+    func localClone() throws {
+        let fixture = try GitFixture()
+        let source = try fixture.repository("json", versions: ["1.0.0", "1.1.0"], files: json)
+        let git = GitCLI(environment: fixture.env, timeout: 60)
+        let cache = GitCache(root: fixture.root + "/cache", git: git)
+        #expect(cache.localDirectory(of: "https://github.com/user/json.git") == source)
+        #expect(cache.localDirectory(of: "file://\(source)") == source)
+        #expect(cache.localDirectory(of: "https://example.com/user/json.git") == nil)
+        #expect(cache.localDirectory(of: "https://github.com/user/missing.git") == nil)
+        let mirror = try cache.update("github.com/user/json", url: GitCLI.url(forLocation: "github.com/user/json"))
+        let commit = try fixture.commit("json", "v1.1.0")
+        let object = "/objects/\(commit.prefix(2))/\(commit.dropFirst(2))"
+        func inode(_ path: String) throws -> Int? { try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int }
+        #expect(try inode(mirror + object) != nil)
+        #expect(try inode(mirror + object) == inode(source + "/.git" + object))
+        #expect(try cache.commit("github.com/user/json", ref: "v1.1.0") == commit)
+        #expect(try cache.tags("github.com/user/json").map(\.tag) == ["v1.0.0", "v1.1.0"])
+    }
+
+    @Test("the user's insteadOf rules are read as git keeps them, and the longest prefix wins as in git")
+    func urlRewrites() throws {
+        let fixture = try GitFixture()
+        try fixture.write("gitconfig", """
+            [url "file:///srv/mirror/"]
+            \tinsteadOf = https://github.com/
+            \tinsteadOf = gh:
+            [url "file:///srv/mine/"]
+            \tinsteadOf = https://github.com/me/
+            [url "https://other.example/"]
+            \tinsteadOf = https://github.com/
+            [init]
+            \tdefaultBranch = main
+
+            """)
+        let rules = try #require(GitCLI(environment: fixture.env, timeout: 60).urlRewrites())
+        #expect(rules.map { "\($0.prefix) -> \($0.base)" } == [
+            "https://github.com/ -> file:///srv/mirror/", "gh: -> file:///srv/mirror/", "https://github.com/me/ -> file:///srv/mine/",
+            "https://github.com/ -> https://other.example/",
+        ])
+        #expect(GitCLI.rewrite("https://github.com/user/json.git", by: rules) == "file:///srv/mirror/user/json.git")
+        #expect(GitCLI.rewrite("https://github.com/me/json.git", by: rules) == "file:///srv/mine/json.git")
+        #expect(GitCLI.rewrite("gh:user/json", by: rules) == "file:///srv/mirror/user/json")
+        #expect(GitCLI.rewrite("https://gitlab.com/user/json.git", by: rules) == "https://gitlab.com/user/json.git")
+        // What git itself makes of them.
+        for url in ["https://github.com/user/json.git", "https://github.com/me/json.git", "gh:user/json"] {
+            #expect(try fixture.git(["ls-remote", "--get-url", url], in: fixture.root) == GitCLI.rewrite(url, by: rules))
+        }
+        try fixture.write("gitconfig", "[init]\n\tdefaultBranch = main\n")
+        #expect(try #require(GitCLI(environment: fixture.env, timeout: 60).urlRewrites()).isEmpty)
+    }
+
+    @Test("file:// URLs of this machine are paths; another host, a relative path or escapes are left to git")
+    func fileURLPaths() {
+        #expect(GitCLI.path(ofFileURL: "file:///srv/git/json.git") == "/srv/git/json.git")
+        #expect(GitCLI.path(ofFileURL: "file://localhost/srv/json") == "/srv/json")
+        #expect(GitCLI.path(ofFileURL: "file://server/srv/json") == nil)
+        #expect(GitCLI.path(ofFileURL: "file:///srv/my%20json") == nil)
+        #expect(GitCLI.path(ofFileURL: "https://github.com/user/json.git") == nil)
+        #expect(GitCLI.path(ofFileURL: "/srv/json") == nil)
+    }
+
     @Test("a fetch notes the mirror's tags; later reads take the note without git; a note cut short is not taken")
     func tagNote() throws {
         let fixture = try GitFixture()
