@@ -35,26 +35,23 @@ public struct Fingerprint: Hashable, Sendable {
         out += "\nkey\t".utf8
         out += key.utf8
         out.append(0x0A)
-        func number(_ value: Int64) {
-            ByteFields.appendDecimal(value, to: &out)
+        // `in` SIZE TIME DIGEST PATH, or `out` SIZE TIME PATH.
+        func line(_ tag: String, _ size: Int, _ time: Int64, _ digest: String?, _ path: String) {
+            out += tag.utf8
+            for number in [Int64(size), time] {
+                out.append(0x09)
+                ByteFields.appendDecimal(number, to: &out)
+            }
+            if let digest {
+                out.append(0x09)
+                out += digest.utf8
+            }
             out.append(0x09)
-        }
-        for i in inputs {
-            out += "in\t".utf8
-            number(Int64(i.size))
-            number(i.modificationTime)
-            out += i.digest.utf8
-            out.append(0x09)
-            out += i.path.utf8
+            out += path.utf8
             out.append(0x0A)
         }
-        for o in outputs {
-            out += "out\t".utf8
-            number(Int64(o.size))
-            number(o.modificationTime)
-            out += o.path.utf8
-            out.append(0x0A)
-        }
+        for i in inputs { line("in", i.size, i.modificationTime, i.digest, i.path) }
+        for o in outputs { line("out", o.size, o.modificationTime, nil, o.path) }
         out += "end\n".utf8
         return out
     }
