@@ -108,9 +108,6 @@ public final class BuildExecutor: Sendable {
     private let recorder = DispatchQueue(label: "ampu.build.recorder")
     private let recording = DispatchGroup()
     private let unrecorded = Mutex<[(action: String, reason: String)]>([])
-    /// The output directories made (or found) in this run: each is asked for once, not once
-    /// for every action that writes there.
-    private let madeDirectories = Mutex<Set<String>>([])
 
     public init(plan: BuildPlan, store: FingerprintStore, options: Options) {
         self.plan = plan
@@ -178,7 +175,7 @@ public final class BuildExecutor: Sendable {
         let inPlace = !action.outputs.allSatisfy(Set(named.values).contains)
         var temporary: [String: String] = [:]
         for output in action.outputs {
-            makeDirectory(Paths.parent(output))
+            try? fileSystem.createDirectory(Paths.parent(output))
             if inPlace {
                 try? fileSystem.removeItem(output)
                 continue
@@ -248,11 +245,6 @@ public final class BuildExecutor: Sendable {
             }
         }
         return record
-    }
-
-    private func makeDirectory(_ path: String) {
-        guard !madeDirectories.withLock({ $0.contains(path) }) else { return }
-        if (try? store.fileSystem.createDirectory(path)) != nil { madeDirectories.withLock { _ = $0.insert(path) } }
     }
 
     /// The arguments of the action's command line that name one of its outputs (as an absolute
