@@ -94,7 +94,8 @@ public struct GitCLI: Sendable {
     /// of those as long, on a tie) and is replaced by its base; unchanged when none matches.
     public static func rewrite(_ url: String, by rules: [(prefix: String, base: String)]) -> String {
         var best: (prefix: String, base: String)?
-        for rule in rules where url.hasPrefix(rule.prefix) && rule.prefix.utf8.count > (best?.prefix.utf8.count ?? -1) { best = rule }
+        // Byte by byte, as git compares (`hasPrefix` would take canonically equal text as equal).
+        for rule in rules where url.utf8.starts(with: rule.prefix.utf8) && rule.prefix.utf8.count > (best?.prefix.utf8.count ?? -1) { best = rule }
         guard let best else { return url }
         return best.base + String(url.utf8.dropFirst(best.prefix.utf8.count))!
     }

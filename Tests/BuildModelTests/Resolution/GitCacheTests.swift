@@ -105,6 +105,9 @@ struct GitCacheTests {
         #expect(GitCLI.rewrite("https://github.com/me/json.git", by: rules) == "file:///srv/mine/json.git")
         #expect(GitCLI.rewrite("gh:user/json", by: rules) == "file:///srv/mirror/user/json")
         #expect(GitCLI.rewrite("https://gitlab.com/user/json.git", by: rules) == "https://gitlab.com/user/json.git")
+        // Bytes, not canonically equal text: a precomposed "é" is not a decomposed one.
+        #expect(GitCLI.rewrite("https://caf\u{E9}/x", by: [("https://cafe\u{301}/", "file:///srv/")]) == "https://caf\u{E9}/x")
+        #expect(GitCLI.rewrite("https://cafe\u{301}/x", by: [("https://cafe\u{301}/", "file:///srv/")]) == "file:///srv/x")
         // What git itself makes of them.
         for url in ["https://github.com/user/json.git", "https://github.com/me/json.git", "gh:user/json"] {
             #expect(try fixture.git(["ls-remote", "--get-url", url], in: fixture.root) == GitCLI.rewrite(url, by: rules))
