@@ -54,6 +54,18 @@ struct BuildToolsTests {
         #expect(blind.stderr.contains("'clamp.h' file not found"))
     }
 
+    @Test("an --output in a directory that is not there: the message names the directory, and nothing is written")
+    func outputInMissingDirectory() throws {
+        let ws = try BuildFixture("seed")
+        let commands = try ws.ampu(["compile-commands", "--output", "missing/cc.json"])
+        #expect(commands.status == 1)
+        #expect(commands.stderr == "error: cannot write '\(ws.root)/missing/cc.json': '\(ws.root)/missing' does not exist\n")
+        let ninja = try ws.ampu(["gen", "ninja", "--output", "missing/build.ninja"])
+        #expect(ninja.status == 1)
+        #expect(ninja.stderr == "error: cannot write '\(ws.root)/missing/build.ninja': '\(ws.root)/missing' does not exist\n")
+        #expect(!FileManager.default.fileExists(atPath: ws.root + "/missing"))
+    }
+
     @Test("Ninja builds our build.ninja to the same outputs, and then has nothing to do")
     func ninja() throws {
         try #require(installed("ninja"), "ninja is not installed: scripts/install-deps installs it (ninja-build)")

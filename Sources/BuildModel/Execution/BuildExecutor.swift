@@ -118,12 +118,14 @@ public final class BuildExecutor: Sendable {
     /// Runs the plan; `onEvent` is called on the calling thread, in order.
     public func run(_ onEvent: (Event) -> Void) -> Summary {
         let clock = Clock()
-        let schedule = Schedule(actions: plan.actions, slots: options.jobs, keepGoing: options.keepGoing, blocked: plan.blocked)
+        // No more slots than actions: `-j 100000` must not start a hundred thousand threads.
+        let slots = max(1, min(options.jobs, plan.actions.count))
+        let schedule = Schedule(actions: plan.actions, slots: slots, keepGoing: options.keepGoing, blocked: plan.blocked)
         // A serial queue per slot: GCD gives each its own thread, where a concurrent queue
         // would share the few threads of its pool with the caller (which waits here) and run
         // fewer actions at once than -j asks. Each slot runs actions until the schedule is done.
         let interruption = options.interruption
-        for slot in 0..<options.jobs {
+        for slot in 0..<slots {
             DispatchQueue(label: "ampu.build.slot\(slot)").async {
                 while let action = schedule.take(slot: slot, interrupted: { interruption?.isRaised == true }) {
                     schedule.finish(self.perform(action, slot: slot, clock: clock))

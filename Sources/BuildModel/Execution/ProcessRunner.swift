@@ -67,8 +67,7 @@ public enum ProcessRunner {
         posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
         posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
-        for fd in stdoutPipe + stderrPipe { posix_spawn_file_actions_addclose(&actions, fd) }
-        if !noInput { for fd in stdinPipe { posix_spawn_file_actions_addclose(&actions, fd) } }
+        // The pipes' own ends close on exec (`makePipe`): the child keeps only its copies.
         if let directory {
             guard let addChdir = Self.addChdir else { throw .cannotStart(program: program, reason: "this C library cannot start a program in another directory") }
             _ = addChdir(&actions, directory)

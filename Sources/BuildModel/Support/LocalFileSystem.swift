@@ -174,7 +174,7 @@ public struct LocalFileSystem: FileSystem {
     private func write(_ path: String, _ bytes: [UInt8], flags: Int32, operation: String) throws(FileSystemError) {
         let path = absolute(path)
         let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0o644)
-        if fd < 0 { throw Self.error(errno, operation, path) }
+        if fd < 0 { throw Self.creationError(errno, operation, path) }
         defer { close(fd) }
         if let failure = Self.writeAll(fd, bytes, path: path) { throw failure }
     }
@@ -206,7 +206,7 @@ public struct LocalFileSystem: FileSystem {
         if stat(path, &existing) == 0 { mode = existing.st_mode & 0o7777 }
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         // The file the caller named, not the temporary one, is what a message must name.
-        if fd < 0 { throw Self.error(errno, "write", path) }
+        if fd < 0 { throw Self.creationError(errno, "write", path) }
         var failure = Self.writeAll(fd, bytes, path: temp)
         if failure == nil && fsync(fd) != 0 { failure = Self.error(errno, "write", temp) }
         close(fd)
@@ -294,6 +294,12 @@ public struct LocalFileSystem: FileSystem {
         guard let resolved = realpath(path, nil) else { throw Self.error(errno, "resolve", path) }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// A file that could not be made: ENOENT there means its directory is missing, and the
+    /// message names the directory ("'out/dir' does not exist"), not the file to be written.
+    static func creationError(_ code: Int32, _ operation: String, _ path: String) -> FileSystemError {
+        code == ENOENT ? .notFound(Paths.parent(path)) : error(code, operation, path)
     }
 
     static func error(_ code: Int32, _ operation: String, _ path: String) -> FileSystemError {

@@ -54,6 +54,10 @@ final class FileSystemTests {
         #expect(throws: FileSystemError.notFound("\(root)/missing")) { try fs.readFile("missing") }
         #expect(throws: FileSystemError.isADirectory(root)) { try fs.readFile(root) }
         #expect(FileSystemError.notFound("/p/asthra.toml").description == "'/p/asthra.toml' does not exist")
+        // A file in a directory that is not there: the directory is what is missing.
+        #expect(throws: FileSystemError.notFound("\(root)/nowhere")) { try fs.writeFile("nowhere/f", "x") }
+        #expect(throws: FileSystemError.notFound("\(root)/nowhere")) { try fs.writeRecord("nowhere/f", Array("x".utf8)) }
+        #expect(throws: FileSystemError.notFound("\(root)/nowhere")) { try fs.appendFile("nowhere/f", Array("x".utf8)) }
     }
 
     @Test("symbolic links resolve, and loops are reported", arguments: Kind.allCases)
