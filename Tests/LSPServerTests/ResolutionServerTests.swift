@@ -31,7 +31,7 @@ struct ResolutionServerTests {
         }
         let root = AsthraEcosystem().readManifest(SourceText(path: "/ws/asthra.toml", Self.manifest(unicode: "^1.0")))
         let cache = GitCache(root: remotes.root + "/cache", git: GitCLI(environment: remotes.env))
-        let lock = try LockUpdate.resolve(root, ecosystem: AsthraEcosystem(), cache: cache, previous: nil)
+        let lock = try LockUpdate.resolve(root, ecosystem: AsthraEcosystem(), cache: cache, previous: nil).lock
         return (remotes, lock.rendered)
     }
 

@@ -262,6 +262,34 @@ struct UpdateCommandTests {
         #expect(changed.status == 1)
     }
 
+    @Test("with no registry, a dependency by name and version is said to be left out, at its line; the git one beside it is locked")
+    func nameWithoutRegistry() throws {
+        let remotes = try fixture()
+        try json(remotes)
+        let app = remotes.root + "/app"
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"^1.0\" }\nunicode = \"^1.0\"")
+        let result = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
+        #expect(result.stderr == """
+            warning: dependency 'unicode' was not resolved: no registry is given
+             --> asthra.toml:7:1
+              |
+            7 | unicode = "^1.0"
+              | ^^^^^^^ by name and version
+              |
+              = note: a dependency by name and version comes from a registry; without one, only a copy put in the package cache by hand serves it
+              = help: run `ampu update --registry DIR` (or set AMPU_REGISTRY), or give it a `path` or `git` source
+
+                Adding github.com/user/json v1.1.0
+            Locked 1 package in asthra.lock
+
+            """)
+        #expect(result.status == 0)
+        // Given a registry that has it, the same manifest locks both, and says nothing more.
+        try remotes.write("registry/unicode/1.0.0/asthra.toml", "[package]\nname = \"unicode\"\nversion = \"1.0.0\"\n")
+        let registered = try AmpuProcess.run(["update", "--registry", "../registry"], environment: remotes.env, directory: app)
+        #expect(registered.stderr == "    Adding unicode v1.0.0\nLocked 2 packages in asthra.lock\n")
+    }
+
     @Test("two fetches at once into one cache take turns: both succeed, one checkout, nothing half-made")
     func concurrentFetches() throws {
         let remotes = try fixture()

@@ -4,10 +4,16 @@
 /// or, where the ecosystem says so, minimal version selection; fetch every chosen
 /// commit into the cache, and describe the result as a lock file.
 public enum LockUpdate {
+    public struct Outcome: Sendable {
+        public var lock: LockFile
+        /// Dependencies by name and version met with no registry given: not in the lock.
+        public var withoutRegistry: [(manifest: String, dependency: DependencySpec)]
+    }
+
     public static func resolve(_ manifest: PackageManifest, ecosystem: any Ecosystem, cache: GitCache, previous: LockFile?,
                                preference: PubGrubSolver.Preference = .highest, keep: Set<String>? = nil, offline: Bool = false,
                                precise: (package: String, version: Version)? = nil,
-                               registry: String? = nil, progress: (@Sendable (String) -> Void)? = nil) throws(ResolutionError) -> LockFile {
+                               registry: String? = nil, progress: (@Sendable (String) -> Void)? = nil) throws(ResolutionError) -> Outcome {
         let provider = SourcePackageProvider(cache: cache, ecosystem: ecosystem, root: manifest, offline: offline, registry: registry,
                                              progress: progress)
         // Locked versions are preferred; `keep` (all but the packages being updated) narrows that.
@@ -90,7 +96,7 @@ public enum LockUpdate {
         for i in packages.indices {
             if let old = previous?.package(named: packages[i].name) { packages[i].carried = old.carried }
         }
-        return LockFile(packages: packages, format: format)
+        return Outcome(lock: LockFile(packages: packages, format: format), withoutRegistry: provider.dependenciesWithoutRegistry)
     }
 }
 

@@ -21,6 +21,8 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: String],
                                directories: [String: String], manifests: [String: [UInt8]?],
                                failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>, fromRegistry: Set<String>)>(([:], [:], [:], [:], [:], [:], [:], [], []))
+    /// Dependencies by name and version met while there is no registry, by manifest and name.
+    private let skippedByName = Mutex<[String: (manifest: String, dependency: DependencySpec)]>([:])
     /// Reads path dependencies' manifests.
     let fileSystem: any FileSystem
 
@@ -48,6 +50,15 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         self.ecosystem = ecosystem
         self.root = root
         self.rootName = root.displayName
+    }
+
+    /// The dependencies by name and version the solver met without a registry to take them
+    /// from (not solved: the compiler looks for a copy in the package cache), by manifest and
+    /// then in the order the manifest writes them.
+    public var dependenciesWithoutRegistry: [(manifest: String, dependency: DependencySpec)] {
+        skippedByName.withLock { Array($0.values) }.sorted {
+            ($0.manifest, $0.dependency.name.range) < ($1.manifest, $1.dependency.name.range)
+        }
     }
 
     /// The version the root stands at.
@@ -275,8 +286,12 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                 return PackageRequirement(dep.name.value, dep.requirement?.value.versionSet ?? .any)
             }
             if case .registry = dep.source {
-                // Without a registry, a dependency by name is found in the cache by hand.
-                guard registry != nil else { return nil }
+                // Without a registry, a dependency by name is found in the cache by hand: it is
+                // not solved, and `ampu update` says so.
+                guard registry != nil else {
+                    skippedByName.withLock { $0[manifest.path + "\u{0}" + dep.name.value] = (manifest.path, dep) }
+                    return nil
+                }
                 state.withLock { _ = $0.fromRegistry.insert(dep.name.value) }
                 return PackageRequirement(dep.name.value, dep.requirement?.value.versionSet ?? .any)
             }

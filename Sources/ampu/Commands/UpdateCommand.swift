@@ -72,10 +72,10 @@ struct UpdateCommand: ParsableCommand {
         if let registryDirectory, !fileSystem.isDirectory(registryDirectory) {
             fail("the registry '\(registryDirectory)' is not a directory", help: ["a registry holds <name>/<version>/ directories, each a package"])
         }
-        let lock: LockFile
+        let outcome: LockUpdate.Outcome
         let progress = ProgressLine()
         do {
-            lock = try LockUpdate.resolve(manifest, ecosystem: ecosystem, cache: cache, previous: previous,
+            outcome = try LockUpdate.resolve(manifest, ecosystem: ecosystem, cache: cache, previous: previous,
                                           preference: minimalVersions ? .lowest : .highest, keep: keep, offline: offline || frozen,
                                           precise: pinned, registry: registryDirectory, progress: progress.report)
         } catch {
@@ -83,6 +83,8 @@ struct UpdateCommand: ParsableCommand {
             failResolution(error, manifest: manifest)
         }
         progress.finish()
+        let lock = outcome.lock
+        warnWithoutRegistry(outcome.withoutRegistry)
         let changes = Self.changes(from: previous ?? LockFile(packages: [], format: format), to: lock)
         if (locked || frozen) && (previous == nil || lock.rendered != previous!.rendered) {
             let flag = frozen ? "--frozen" : "--locked"
@@ -110,6 +112,23 @@ struct UpdateCommand: ParsableCommand {
     }
 
     private func fail(_ message: String, help: [String] = []) -> Never { ManifestTarget.fail(message, help: help) }
+
+    /// A dependency by name and version with no registry to take it from is left out of the
+    /// lock: said at its line, so that "Locked 0 packages" does not pass for success.
+    private func warnWithoutRegistry(_ skipped: [(manifest: String, dependency: DependencySpec)]) {
+        guard !skipped.isEmpty else { return }
+        let fileSystem = LocalFileSystem()
+        var sources: [String: SourceText] = [:]
+        let diagnostics = skipped.map { entry in
+            if sources[entry.manifest] == nil { sources[entry.manifest] = try? fileSystem.readText(entry.manifest) }
+            return Diagnostic(severity: .warning, message: "dependency '\(entry.dependency.name.value)' was not resolved: no registry is given",
+                              file: entry.manifest, range: entry.dependency.name.range, label: "by name and version",
+                              notes: ["a dependency by name and version comes from a registry; without one, only a copy put in the package cache by hand serves it"],
+                              help: ["run `ampu update --registry DIR` (or set AMPU_REGISTRY), or give it a `path` or `git` source"])
+        }
+        let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: fileSystem.currentDirectory)
+        Terminal.standardError.write(renderer.render(diagnostics, sources: sources.compactMapValues { $0 }, defaultFile: skipped[0].manifest))
+    }
 
     /// A resolution error, at the manifest line that asked for what failed when there is one.
     private func failResolution(_ error: ResolutionError, manifest: PackageManifest) -> Never {
