@@ -6,8 +6,9 @@
 public enum LockUpdate {
     public struct Outcome: Sendable {
         public var lock: LockFile
-        /// Dependencies by name and version met with no registry given: not in the lock.
-        public var withoutRegistry: [(manifest: String, dependency: DependencySpec)]
+        /// What the lock leaves out and why, each at the manifest line that asked for it: a
+        /// dependency by name and version met with no registry given.
+        public var warnings: [Diagnostic]
     }
 
     public static func resolve(_ manifest: PackageManifest, ecosystem: any Ecosystem, cache: GitCache, previous: LockFile?,
@@ -96,7 +97,12 @@ public enum LockUpdate {
         for i in packages.indices {
             if let old = previous?.package(named: packages[i].name) { packages[i].carried = old.carried }
         }
-        return Outcome(lock: LockFile(packages: packages, format: format), withoutRegistry: provider.dependenciesWithoutRegistry)
+        return Outcome(lock: LockFile(packages: packages, format: format), warnings: provider.dependenciesWithoutRegistry.map { entry in
+            Diagnostic(severity: .warning, message: "dependency '\(entry.dependency.name.value)' was not resolved: no registry is given",
+                       file: entry.manifest, range: entry.dependency.name.range, label: "by name and version",
+                       notes: ["a dependency by name and version comes from a registry; without one, only a copy put in the package cache by hand serves it"],
+                       help: ["run `ampu update --registry DIR` (or set AMPU_REGISTRY), or give it a `path` or `git` source"])
+        })
     }
 }
 

@@ -84,7 +84,7 @@ struct UpdateCommand: ParsableCommand {
         }
         progress.finish()
         let lock = outcome.lock
-        warnWithoutRegistry(outcome.withoutRegistry)
+        show(outcome.warnings)
         let changes = Self.changes(from: previous ?? LockFile(packages: [], format: format), to: lock)
         if (locked || frozen) && (previous == nil || lock.rendered != previous!.rendered) {
             let flag = frozen ? "--frozen" : "--locked"
@@ -113,21 +113,15 @@ struct UpdateCommand: ParsableCommand {
 
     private func fail(_ message: String, help: [String] = []) -> Never { ManifestTarget.fail(message, help: help) }
 
-    /// A dependency by name and version with no registry to take it from is left out of the
-    /// lock: said at its line, so that "Locked 0 packages" does not pass for success.
-    private func warnWithoutRegistry(_ skipped: [(manifest: String, dependency: DependencySpec)]) {
-        guard !skipped.isEmpty else { return }
+    /// Warnings at the manifest lines they concern (a dependency the lock leaves out), so that
+    /// "Locked 0 packages" does not pass for success.
+    private func show(_ warnings: [Diagnostic]) {
+        guard let first = warnings.first?.file else { return }
         let fileSystem = LocalFileSystem()
         var sources: [String: SourceText] = [:]
-        let diagnostics = skipped.map { entry in
-            if sources[entry.manifest] == nil { sources[entry.manifest] = try? fileSystem.readText(entry.manifest) }
-            return Diagnostic(severity: .warning, message: "dependency '\(entry.dependency.name.value)' was not resolved: no registry is given",
-                              file: entry.manifest, range: entry.dependency.name.range, label: "by name and version",
-                              notes: ["a dependency by name and version comes from a registry; without one, only a copy put in the package cache by hand serves it"],
-                              help: ["run `ampu update --registry DIR` (or set AMPU_REGISTRY), or give it a `path` or `git` source"])
-        }
+        for file in Set(warnings.compactMap(\.file)) { sources[file] = try? fileSystem.readText(file) }
         let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: fileSystem.currentDirectory)
-        Terminal.standardError.write(renderer.render(diagnostics, sources: sources.compactMapValues { $0 }, defaultFile: skipped[0].manifest))
+        Terminal.standardError.write(renderer.render(warnings, sources: sources, defaultFile: first))
     }
 
     /// A resolution error, at the manifest line that asked for what failed when there is one.
