@@ -290,6 +290,52 @@ struct UpdateCommandTests {
         #expect(registered.stderr == "    Adding unicode v1.0.0\nLocked 2 packages in asthra.lock\n")
     }
 
+    @Test("a workspace has one lock, beside its root: the members' git dependencies are solved into it from the root or from a member")
+    func workspaceMembers() throws {
+        let remotes = try fixture()
+        let commits = try json(remotes)
+        try remotes.write("ws/asthra.toml", "[workspace]\nmembers = [\"app\", \"lib\"]\n")
+        try remotes.write("ws/app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\nlib = { path = \"../lib\" }\n")
+        try remotes.write("ws/lib/asthra.toml", "[package]\nname = \"lib\"\nversion = \"0.2.0\"\n")
+        let root = remotes.root + "/ws"
+        let update = try AmpuProcess.run(["update"], environment: remotes.env, directory: root)
+        #expect(update.stderr == "    Adding github.com/user/json v1.1.0\n    Adding lib v0.2.0\nLocked 2 packages in asthra.lock\n")
+        #expect(update.status == 0)
+        let lock = try remotes.read("ws/asthra.lock")
+        let checksum = try #require(lock.split(separator: "\n").first { $0.hasPrefix("checksum = ") })
+        #expect(lock == """
+            # Written by `ampu update`: it records the exact versions a build uses. Do not edit it by hand.
+            version = 1
+
+            [[package]]
+            name = "github.com/user/json"
+            version = "1.1.0"
+            source = "git+https://github.com/user/json.git"
+            git = "github.com/user/json"
+            tag = "v1.1.0"
+            commit = "\(try #require(commits["v1.1.0"]))"
+            \(checksum)
+            dependencies = []
+
+            [[package]]
+            name = "lib"
+            version = "0.2.0"
+            source = "path+lib"
+            dependencies = []
+
+            """)
+        // From a member: the same lock, as it was; the member's tree from it.
+        let fromMember = try AmpuProcess.run(["update"], environment: remotes.env, directory: root + "/app")
+        #expect(fromMember.stderr == "Locked 2 packages in asthra.lock\n")
+        #expect(!FileManager.default.fileExists(atPath: root + "/app/asthra.lock"))
+        let tree = try AmpuProcess.run(["tree"], environment: remotes.env, directory: root + "/app")
+        #expect(tree.stdout == "app v0.1.0\n├── github.com/user/json v1.1.0\n└── lib v0.2.0\n", "\(tree.stderr)")
+        // A member's requirement the lock no longer meets is said at the member's line.
+        try remotes.write("ws/app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^2.0\" }\nlib = { path = \"../lib\" }\n")
+        let check = try AmpuProcess.run(["check"], environment: remotes.env, directory: root)
+        #expect(check.stderr.contains("asthra.lock has 'json' at 1.1.0, which ^2.0 does not allow"))
+    }
+
     @Test("two fetches at once into one cache take turns: both succeed, one checkout, nothing half-made")
     func concurrentFetches() throws {
         let remotes = try fixture()

@@ -11,11 +11,13 @@ public enum LockUpdate {
         public var warnings: [Diagnostic]
     }
 
-    public static func resolve(_ manifest: PackageManifest, ecosystem: any Ecosystem, cache: GitCache, previous: LockFile?,
+    /// - Parameter members: the workspace's members besides the root: their dependencies are
+    ///   solved with the root's, into the one lock beside the root manifest.
+    public static func resolve(_ manifest: PackageManifest, members: [PackageManifest] = [], ecosystem: any Ecosystem, cache: GitCache, previous: LockFile?,
                                preference: PubGrubSolver.Preference = .highest, keep: Set<String>? = nil, offline: Bool = false,
                                precise: (package: String, version: Version)? = nil,
                                registry: String? = nil, progress: (@Sendable (String) -> Void)? = nil) throws(ResolutionError) -> Outcome {
-        let provider = SourcePackageProvider(cache: cache, ecosystem: ecosystem, root: manifest, offline: offline, registry: registry,
+        let provider = SourcePackageProvider(cache: cache, ecosystem: ecosystem, root: manifest, members: members, offline: offline, registry: registry,
                                              progress: progress)
         // Locked versions are preferred; `keep` (all but the packages being updated) narrows that.
         var preferred: [String: Version] = [:]

@@ -14,6 +14,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     public let cache: GitCache
     let ecosystem: any Ecosystem
     let root: PackageManifest
+    let members: [PackageManifest]
     public let rootName: String
     /// The packages the prefetch has taken up.
     private let prefetched = Mutex<Set<String>>([])
@@ -40,8 +41,11 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// Told the location of each repository as its fetch starts (for a progress line).
     let progress: (@Sendable (String) -> Void)?
 
-    public init(cache: GitCache, ecosystem: any Ecosystem, root: PackageManifest, offline: Bool = false,
+    /// - Parameter members: the workspace's other members: their dependencies are the root's
+    ///   too (one lock for the workspace, as Cargo keeps one).
+    public init(cache: GitCache, ecosystem: any Ecosystem, root: PackageManifest, members: [PackageManifest] = [], offline: Bool = false,
                 fileSystem: any FileSystem = LocalFileSystem(), registry: String? = nil, progress: (@Sendable (String) -> Void)? = nil) {
+        self.members = members
         self.offline = offline
         self.registry = registry
         self.progress = progress
@@ -232,7 +236,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     public func prefetch() {
         guard !offline else { return }
         _ = try? cache.locked { () throws(GitCache.Failure) in
-            Parallel.forEach(unfetched(requirements(of: root)), width: GitCache.parallelism) { requirement, add in
+            Parallel.forEach(unfetched(rootRequirements()), width: GitCache.parallelism) { requirement, add in
                 let versions: [(version: Version, tag: String?, commit: String)]
                 do throws(ResolutionError) {
                     versions = try self.learn(requirement.package, holdingLock: true)
@@ -256,7 +260,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     }
 
     public func dependencies(of package: String, at version: Version) throws(ResolutionError) -> [PackageRequirement] {
-        if package == rootName { return requirements(of: root) }
+        if package == rootName { return rootRequirements() }
         if let manifest = try pathManifest(package) { return requirements(of: manifest) }
         if isFromRegistry(package) { return requirements(of: try registryManifest(package, version: version)) }
         _ = try versions(of: package)
@@ -273,6 +277,20 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             throw .unavailable(package: package, reason: "version \(version) (commit \(commit.prefix(12))) is the package '\(own)', by its \(name)")
         }
         return requirements(of: manifest)
+    }
+
+    /// What the root asks for: its own dependencies and its members', one requirement per
+    /// package (what two members ask of one package, both at once).
+    private func rootRequirements() -> [PackageRequirement] {
+        var merged: [PackageRequirement] = []
+        for requirement in ([root] + members).flatMap({ requirements(of: $0) }) {
+            if let i = merged.firstIndex(where: { $0.package == requirement.package }) {
+                merged[i].versions = merged[i].versions.intersection(requirement.versions)
+            } else {
+                merged.append(requirement)
+            }
+        }
+        return merged
     }
 
     /// A manifest's git and path dependencies as requirements: on their locations, and on

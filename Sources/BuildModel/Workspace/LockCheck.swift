@@ -3,7 +3,8 @@
 /// allows. Both mean the lock is out of date; `ampu update` writes it again.
 enum LockCheck {
     /// The lock file beside the root manifest, read, and what is wrong with it.
-    static func check(_ manifest: PackageManifest, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> (lock: LockFile?, diagnostics: [Diagnostic]) {
+    /// (`members`: the workspace's other members, whose git dependencies the lock records too.)
+    static func check(_ manifest: PackageManifest, members: [PackageManifest] = [], ecosystem: any Ecosystem, fileSystem: any FileSystem) -> (lock: LockFile?, diagnostics: [Diagnostic]) {
         guard let format = ecosystem.lockFormat else { return (nil, []) }
         let name = format.fileName
         let lock: LockFile
@@ -14,6 +15,16 @@ enum LockCheck {
             return (nil, [Diagnostic(severity: .error, code: DiagnosticCode.outdatedLock.rawValue, message: "\(error)", file: Paths.join(manifest.directory, name),
                                      range: .at(0), help: ["`ampu update` writes it again"])])
         }
+        var out: [Diagnostic] = []
+        for member in [manifest] + members.filter({ $0.path != manifest.path }) {
+            out += check(member, against: lock, lockName: name)
+        }
+        return (lock, out)
+    }
+
+    /// A manifest's git dependencies the lock does not record, or records at a version the
+    /// requirement no longer allows.
+    private static func check(_ manifest: PackageManifest, against lock: LockFile, lockName name: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for dep in manifest.dependencies {
             guard case .git = dep.source else { continue }
@@ -28,6 +39,6 @@ enum LockCheck {
                                     help: ["run `ampu update` to choose a version this allows"]).inFile(manifest.path))
             }
         }
-        return (lock, out)
+        return out
     }
 }

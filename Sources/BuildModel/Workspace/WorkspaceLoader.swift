@@ -71,7 +71,7 @@ public struct WorkspaceLoader: Sendable {
             diagnostics += ecosystem.checkManifest(member, fileSystem: fileSystem).map { $0.inFile(member.path) }
         }
         diagnostics += packages.diagnostics
-        let (lock, lockProblems) = LockCheck.check(rootManifest, ecosystem: ecosystem, fileSystem: fileSystem)
+        let (lock, lockProblems) = LockCheck.check(rootManifest, members: members, ecosystem: ecosystem, fileSystem: fileSystem)
         diagnostics += lockProblems
         for package in packages.packages where sources[package.path] == nil { sources[package.path] = package.source }
 

@@ -54,6 +54,15 @@ public struct WorkspaceLocator: Sendable {
         }
     }
 
+    /// The manifests of a workspace's members other than the root itself (those that cannot be
+    /// read are left out: `check` reports them).
+    public func memberManifests(of root: PackageManifest) -> [PackageManifest] {
+        memberDirectories(of: root).directories.filter { $0 != root.directory }.compactMap { dir in
+            guard let path = manifest(in: dir), let source = try? fileSystem.readText(path) else { return nil }
+            return manifests.manifest(source, ecosystem: ecosystem)
+        }
+    }
+
     /// The member directories a workspace names, and a diagnostic for each member (or pattern)
     /// that names nothing. A last component may hold `*` and `?` wildcards.
     public func memberDirectories(of manifest: PackageManifest) -> (directories: [String], diagnostics: [Diagnostic]) {

@@ -19,6 +19,23 @@ enum ManifestTarget {
         }
     }
 
+    /// The nearest manifest, and the root of the workspace holding it with the root's other
+    /// members: the lock file is the workspace's, beside its root manifest (as Cargo keeps one
+    /// Cargo.lock for a workspace).
+    static func loadWorkspace(_ manifestPath: String?, fileSystem: LocalFileSystem)
+        -> (nearest: PackageManifest, path: String, ecosystem: any Ecosystem, manifest: PackageManifest, members: [PackageManifest]) {
+        let (nearestPath, ecosystem, nearest) = load(manifestPath, fileSystem: fileSystem)
+        let locator = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem)
+        let rootPath = locator.workspaceRoot(for: nearestPath)
+        guard rootPath != nearestPath else { return (nearest, nearestPath, ecosystem, nearest, locator.memberManifests(of: nearest)) }
+        do {
+            let root = ecosystem.readManifest(try fileSystem.readText(rootPath))
+            return (nearest, rootPath, ecosystem, root, locator.memberManifests(of: root))
+        } catch {
+            fail("\(error)")
+        }
+    }
+
     static func fail(_ message: String, help: [String] = []) -> Never {
         Terminal.standardError.write("error: \(message)\n" + help.map { "  = help: \($0)\n" }.joined())
         Terminal.exitNow(1)

@@ -13,15 +13,18 @@ enum LockedWorkspace {
     /// build with these features for their platform takes.
     static func load(_ manifestPath: String?, features: FeatureSelection = .standard) -> (tree: DependencyTree, manifest: String) {
         let fileSystem = LocalFileSystem()
-        let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
+        // The tree of the nearest package, from the lock of the workspace holding it.
+        let (manifest, rootPath, ecosystem, _, _) = ManifestTarget.loadWorkspace(manifestPath, fileSystem: fileSystem)
+        let path = manifest.path
         guard let format = ecosystem.lockFormat else {
             ManifestTarget.fail("\(ecosystem.name) has no lock file: its dependencies are paths, which `ampu check` follows")
         }
         do {
             // A package with no dependencies has nothing to lock: its tree is itself.
             let unlocked = manifest.dependencies.isEmpty ? LockFile(packages: [], format: format) : nil
-            guard let lock = try LockFile.read(in: Paths.parent(path), format: format, fileSystem: fileSystem) ?? unlocked else {
-                ManifestTarget.fail("there is no \(format.fileName) beside \(Paths.lastComponent(path))", help: ["run `ampu update` to resolve the dependencies and write it"])
+            guard let lock = try LockFile.read(in: Paths.parent(rootPath), format: format, fileSystem: fileSystem) ?? unlocked else {
+                ManifestTarget.fail("there is no \(format.fileName) beside \(Paths.relative(rootPath, from: fileSystem.currentDirectory))",
+                                    help: ["run `ampu update` to resolve the dependencies and write it"])
             }
             let selected = ecosystem.selectedDependencies(of: manifest, features: features, platform: features.platform)
             if !selected.problems.isEmpty {

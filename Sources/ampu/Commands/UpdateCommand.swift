@@ -42,7 +42,7 @@ struct UpdateCommand: ParsableCommand {
     func run() throws {
         let fileSystem = LocalFileSystem()
         let environment = Environment.current
-        let (manifestFile, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
+        let (_, manifestFile, ecosystem, manifest, members) = ManifestTarget.loadWorkspace(manifestPath, fileSystem: fileSystem)
         guard let format = ecosystem.lockFormat else {
             fail("\(ecosystem.name) has no lock file: its dependencies are paths, which `ampu check` follows")
         }
@@ -75,7 +75,7 @@ struct UpdateCommand: ParsableCommand {
         let outcome: LockUpdate.Outcome
         let progress = ProgressLine()
         do {
-            outcome = try LockUpdate.resolve(manifest, ecosystem: ecosystem, cache: cache, previous: previous,
+            outcome = try LockUpdate.resolve(manifest, members: members, ecosystem: ecosystem, cache: cache, previous: previous,
                                           preference: minimalVersions ? .lowest : .highest, keep: keep, offline: offline || frozen,
                                           precise: pinned, registry: registryDirectory, progress: progress.report)
         } catch {
