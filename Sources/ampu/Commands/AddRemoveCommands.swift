@@ -29,7 +29,8 @@ enum ManifestTarget {
         let rootPath = locator.workspaceRoot(for: nearestPath)
         guard rootPath != nearestPath else { return (nearest, nearestPath, ecosystem, nearest, locator.memberManifests(of: nearest)) }
         do {
-            let root = ecosystem.readManifest(try fileSystem.readText(rootPath))
+            // Read already by `workspaceRoot`: the locator's cache has it parsed.
+            let root = locator.manifests.manifest(try fileSystem.readText(rootPath), ecosystem: ecosystem)
             return (nearest, rootPath, ecosystem, root, locator.memberManifests(of: root))
         } catch {
             fail("\(error)")
