@@ -110,4 +110,35 @@ struct ResolutionServerTests {
         // Nothing unfetched, nothing unsolvable: the background resolution adds nothing.
         #expect(codes(client) == [])
     }
+
+    @Test("two members whose requirements conflict: M021 in the member's manifest with the other member's line related; fixing the other member's text in the editor clears it")
+    func membersConflict() async throws {
+        let (remotes, _) = try fetched()
+        let app = "/ws/app/asthra.toml", lib = "/ws/lib/asthra.toml"
+        let appText = "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n"
+        let libText = "[package]\nname = \"lib\"\nversion = \"0.2.0\"\n\n[dependencies]\nunicode = { git = \"github.com/user/unicode\", version = \"^2.0\" }\n"
+        var files = [TestWorkspace.manifest: "[workspace]\nmembers = [\"app\", \"lib\"]\n", app: appText, lib: libText]
+        let checkout = try jsonManifest(remotes)
+        files[checkout.path] = checkout.text
+        let client = TestClient(files: files, environment: remotes.env)
+        await client.start()
+        await client.open(lib, libText)
+        func codes(_ path: String) -> [String] {
+            client.published(path)?["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+        }
+        #expect(await client.settle { _ in codes(app) == ["M021"] })
+        // In app's manifest, the last requirement the explanation rests on; lib's as related.
+        #expect(client.published(app)?["diagnostics"] == json("""
+            [{"range":{"start":{"line":5,"character":49},"end":{"line":5,"character":55}},"severity":1,"code":"M021","source":"ampu",
+              "message":"no versions of the dependencies meet every requirement\\nnote: Because every version of lib depends on github.com/user/unicode ^2.0.0 and every version of github.com/user/json depends on github.com/user/unicode ^1.0.0, every version of lib is incompatible with every version of github.com/user/json.\\nnote: And because every version of app depends on github.com/user/json ^1.0.0, every version of lib is incompatible with every version of app.\\nnote: So, because ws depends on both app =0.1.0 and lib =0.2.0, version solving failed.\\nhelp: the versions are the tags in the package cache; change a requirement, or run `ampu update` to fetch newer tags",
+              "relatedInformation":[{"location":{"uri":"file:///ws/lib/asthra.toml","range":{"start":{"line":5,"character":55},"end":{"line":5,"character":61}}},
+                "message":"'unicode' takes part"},
+               {"location":{"uri":"file://\(checkout.path)","range":{"start":{"line":5,"character":55},"end":{"line":5,"character":61}}},
+                "message":"github.com/user/json 1.1.0 requires github.com/user/unicode ^1.0.0"}]}]
+            """))
+        #expect(codes(lib) == [])
+        // lib asks for what json needs: nothing conflicts any more.
+        await client.change(lib, version: 2, line: 5, from: 56, to: 60, text: "^1.0")
+        #expect(await client.settle { _ in codes(app).isEmpty && codes(lib).isEmpty })
+    }
 }

@@ -339,6 +339,51 @@ struct UpdateCommandTests {
         #expect(check.stderr.contains("asthra.lock has 'json' at 1.1.0, which ^2.0 does not allow"))
     }
 
+    @Test("two members that ask for versions of one package no version meets: update and check say so at both members' lines, with the explanation")
+    func workspaceMembersConflict() throws {
+        let remotes = try fixture()
+        try json(remotes)
+        try remotes.write("ws/asthra.toml", "[workspace]\nmembers = [\"app\", \"lib\"]\n")
+        try remotes.write("ws/app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"~1.0.0\" }\n")
+        try remotes.write("ws/lib/asthra.toml", "[package]\nname = \"lib\"\nversion = \"0.2.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.1\" }\n")
+        let root = remotes.root + "/ws"
+        let update = try AmpuProcess.run(["update"], environment: remotes.env, directory: root)
+        #expect(update.stderr == """
+            error[M021]: no versions of the dependencies meet every requirement
+             --> app/asthra.toml:6:50
+              |
+            6 | json = { git = "github.com/user/json", version = "~1.0.0" }
+              |                                                  ^^^^^^^^ cannot be met together with the other requirements
+             ::: lib/asthra.toml:6:50: 'json' takes part
+              |
+              = note: Because every version of lib depends on github.com/user/json ^1.1.0 and every version of app depends on github.com/user/json ~1.0.0, every version of lib is incompatible with every version of app.
+              = note: So, because ws depends on both app =0.1.0 and lib =0.2.0, version solving failed.
+              = help: change a requirement so that one version fits them all
+
+
+            """)
+        #expect(update.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: root + "/asthra.lock"))
+        // `check` from a member finds the same conflict in the cache, at the same lines.
+        let check = try AmpuProcess.run(["check"], environment: remotes.env, directory: root + "/app")
+        #expect(check.stderr == """
+            error[M021]: no versions of the dependencies meet every requirement
+             --> app/asthra.toml:6:50
+              |
+            6 | json = { git = "github.com/user/json", version = "~1.0.0" }
+              |                                                  ^^^^^^^^ cannot be met together with the other requirements
+             ::: lib/asthra.toml:6:50: 'json' takes part
+              |
+              = note: Because every version of lib depends on github.com/user/json ^1.1.0 and every version of app depends on github.com/user/json ~1.0.0, every version of lib is incompatible with every version of app.
+              = note: So, because ws depends on both app =0.1.0 and lib =0.2.0, version solving failed.
+              = help: the versions are the tags in the package cache; change a requirement, or run `ampu update` to fetch newer tags
+
+            error: check failed: 1 error, 0 warnings in 2 packages, 0 modules
+
+            """)
+        #expect(check.status == 1)
+    }
+
     @Test("two fetches at once into one cache take turns: both succeed, one checkout, nothing half-made")
     func concurrentFetches() throws {
         let remotes = try fixture()

@@ -37,8 +37,14 @@ public enum LockUpdate {
         guard let format = ecosystem.lockFormat else { preconditionFailure("\(ecosystem.name) has no lock file to resolve into") }
         var packages: [LockFile.Package] = []
         var checkouts: [(package: LockFile.Package, commit: String)] = []
+        var dependenciesOf: [String: [String]] = [:]
         for (name, version) in chosen where name != provider.rootName {
-            let dependencies = try provider.dependencies(of: name, at: version).map(\.package)
+            dependenciesOf[name] = try provider.dependencies(of: name, at: version).map(\.package)
+        }
+        // A member is solved as a package, but locked only as a path dependency of another.
+        let reached = Set(dependenciesOf.values.joined())
+        for (name, version) in chosen where name != provider.rootName && (!provider.isMember(name) || reached.contains(name)) {
+            let dependencies = dependenciesOf[name]!
             if let directory = provider.directory(of: name) {
                 // A directory beside the project: recorded relative to it, never copied.
                 var checksum: String?

@@ -91,6 +91,8 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// A path dependency's manifest, which must name the package it is declared as.
     private func pathManifest(_ package: String) throws(ResolutionError) -> PackageManifest? {
         guard let directory = directory(of: package) else { return nil }
+        // A member as the caller read it (an editor's unsaved text).
+        if let member = members.first(where: { $0.displayName == package && $0.directory == directory }) { return member }
         guard let found = ecosystem.manifestFileNames.lazy.map({ Paths.join(directory, $0) }).first(where: { fileSystem.isFile($0) }),
               let text = try? fileSystem.readText(found) else {
             throw .unavailable(package: package, reason: "its path '\(directory)' has no \(ecosystem.manifestFileNames[0])")
@@ -236,7 +238,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     public func prefetch() {
         guard !offline else { return }
         _ = try? cache.locked { () throws(GitCache.Failure) in
-            Parallel.forEach(unfetched(rootRequirements()), width: GitCache.parallelism) { requirement, add in
+            Parallel.forEach(unfetched(throughPaths(rootRequirements())), width: GitCache.parallelism) { requirement, add in
                 let versions: [(version: Version, tag: String?, commit: String)]
                 do throws(ResolutionError) {
                     versions = try self.learn(requirement.package, holdingLock: true)
@@ -252,6 +254,21 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                 add(self.unfetched(self.requirements(of: manifest)))
             }
         }
+    }
+
+    /// `requirements` with, for each package in a directory here (a member, a path
+    /// dependency), that package's own requirements, and so on down: what the prefetch starts from.
+    private func throughPaths(_ start: [PackageRequirement]) -> [PackageRequirement] {
+        var out: [PackageRequirement] = []
+        var pending = start
+        var seen: Set<String> = []
+        while !pending.isEmpty {
+            let requirement = pending.removeFirst()
+            out.append(requirement)
+            guard seen.insert(requirement.package).inserted, let manifest = try? pathManifest(requirement.package) else { continue }
+            pending += requirements(of: manifest)
+        }
+        return out
     }
 
     /// Of `requirements`, those on git packages the prefetch has not taken up yet (and now has).
@@ -279,18 +296,25 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         return requirements(of: manifest)
     }
 
-    /// What the root asks for: its own dependencies and its members', one requirement per
-    /// package (what two members ask of one package, both at once).
+    /// What the root asks for: its own dependencies, and each other member of the workspace
+    /// at its version, as a package of its own whose dependencies are its manifest's (as Cargo
+    /// solves a workspace). Two members that ask for different versions of one package are
+    /// then a conflict between those two, which the solver's explanation can name.
     private func rootRequirements() -> [PackageRequirement] {
-        var merged: [PackageRequirement] = []
-        for requirement in ([root] + members).flatMap({ requirements(of: $0) }) {
-            if let i = merged.firstIndex(where: { $0.package == requirement.package }) {
-                merged[i].versions = merged[i].versions.intersection(requirement.versions)
-            } else {
-                merged.append(requirement)
-            }
+        let own = requirements(of: root)
+        let named = Set(own.map(\.package))
+        return own + members.compactMap { member -> PackageRequirement? in
+            let name = member.displayName
+            // A member the root also depends on by path is that requirement already.
+            guard name != rootName, !named.contains(name) else { return nil }
+            state.withLock { $0.directories[name] = member.directory }
+            return PackageRequirement(name, .exactly(member.package?.version?.value ?? Version(0, 0, 0)))
         }
-        return merged
+    }
+
+    /// Whether a package is one of the workspace's members (besides the root).
+    public func isMember(_ package: String) -> Bool {
+        members.contains { $0.displayName == package }
     }
 
     /// A manifest's git and path dependencies as requirements: on their locations, and on

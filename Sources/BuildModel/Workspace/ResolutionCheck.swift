@@ -1,5 +1,5 @@
-/// What `check` and the server can say about the root's git dependencies from the package cache
-/// alone (nothing is fetched, so nothing waits for the network):
+/// What `check` and the server can say about the workspace's git dependencies (the root's and
+/// every member's, one lock for them all) from the package cache alone (nothing is fetched, so nothing waits for the network):
 ///
 /// - a lock that records every dependency at an allowed version is a solution already; each
 ///   package it records must then be checked out where the compiler reads it, or the build
@@ -19,29 +19,48 @@ public enum ResolutionCheck {
         }
     }
 
-    /// Whether the root has anything to resolve: a git dependency, and an ecosystem with a lock.
+    /// Whether the workspace has anything to resolve: a git dependency of the root or of a
+    /// member, and an ecosystem with a lock.
     public static func applies(to snapshot: WorkspaceSnapshot) -> Bool {
-        snapshot.ecosystem.lockFileName != nil && snapshot.rootManifest.dependencies.contains { if case .git = $0.source { true } else { false } }
+        snapshot.ecosystem.lockFileName != nil && manifests(of: snapshot).contains { !gitDependencies(of: $0).isEmpty }
+    }
+
+    /// The root manifest, then every other member's: the one lock beside the root is theirs.
+    static func manifests(of snapshot: WorkspaceSnapshot) -> [PackageManifest] {
+        [snapshot.rootManifest] + otherMembers(of: snapshot)
+    }
+
+    static func otherMembers(of snapshot: WorkspaceSnapshot) -> [PackageManifest] {
+        snapshot.members.filter { $0.path != snapshot.rootManifest.path }
+    }
+
+    /// A manifest's git dependencies, each with the package it is.
+    static func gitDependencies(of manifest: PackageManifest) -> [(DependencySpec, String)] {
+        manifest.dependencies.compactMap { dep -> (DependencySpec, String)? in
+            guard case .git(let url, _) = dep.source else { return nil }
+            return (dep, SourcePackageProvider.location(of: dep, url: url.value))
+        }
     }
 
     /// - Parameter versions: also learn the versions of dependencies the lock makes it
     ///   unnecessary to solve (the server wants them for completion; `check` does not).
     public static func run(_ snapshot: WorkspaceSnapshot, cache: GitCache, versions: Bool = false) -> Outcome {
         let manifest = snapshot.rootManifest
-        let git = manifest.dependencies.compactMap { dep -> (DependencySpec, String)? in
-            guard case .git(let url, _) = dep.source else { return nil }
-            return (dep, SourcePackageProvider.location(of: dep, url: url.value))
-        }
-        guard !git.isEmpty, let lockName = snapshot.ecosystem.lockFileName else { return Outcome() }
-        let provider = SourcePackageProvider(cache: cache, ecosystem: snapshot.ecosystem, root: manifest, offline: true)
+        let manifests = manifests(of: snapshot)
+        let git = manifests.map { (manifest: $0, dependencies: gitDependencies(of: $0)) }
+        guard git.contains(where: { !$0.dependencies.isEmpty }), let lockName = snapshot.ecosystem.lockFileName else { return Outcome() }
+        let members = otherMembers(of: snapshot)
+        let provider = SourcePackageProvider(cache: cache, ecosystem: snapshot.ecosystem, root: manifest, members: members, offline: true)
         var outcome = Outcome()
-        if let lock = snapshot.lock, git.allSatisfy({ dep, _ in
+        if let lock = snapshot.lock, git.allSatisfy({ $0.dependencies.allSatisfy { dep, _ in
             lock.package(for: dep).map { dep.requirement?.value.versionSet.contains($0.version) ?? true } ?? false
-        }) {
-            outcome.diagnostics = unfetched(lock, roots: git, cache: cache, lockName: lockName).map { $0.inFile(manifest.path) }
+        } }) {
+            outcome.diagnostics = git.flatMap { m in
+                unfetched(lock, roots: m.dependencies, cache: cache, lockName: lockName).map { $0.inFile(m.manifest.path) }
+            }
             if versions {
                 _ = try? provider.dependencies(of: provider.rootName, at: provider.rootVersion)
-                for (_, package) in git { _ = try? provider.versions(of: package) }
+                for (_, package) in git.flatMap(\.dependencies) { _ = try? provider.versions(of: package) }
             }
         } else {
             var solver = PubGrubSolver(provider: provider, root: provider.rootName, version: provider.rootVersion)
@@ -50,7 +69,8 @@ public enum ResolutionCheck {
             } catch {
                 // Not in the cache is left to M020 (`ampu update` fetches it); so is a cached
                 // manifest that cannot be read (`ampu update` fetches again and says which).
-                if case .noSolution = error, let d = diagnostic(for: error, in: manifest, fromCache: true, place: provider.place(of:)) {
+                if case .noSolution = error,
+                   let d = diagnostic(for: error, in: manifest, members: members, fromCache: true, place: provider.place(of:)) {
                     outcome.diagnostics = [d]
                 }
             }
@@ -59,37 +79,55 @@ public enum ResolutionCheck {
         return outcome
     }
 
-    /// A failed resolution as a diagnostic in the root manifest: a requirement no set of
-    /// versions meets is M021, on the last of the root's requirements the explanation starts
-    /// from, the others as related places; a package that cannot be had is an error on the
-    /// dependency that asks for it. Nil for a package the root does not name itself.
+    /// A failed resolution as a diagnostic in the manifest that asked for what failed. A
+    /// requirement no set of versions meets is M021, on the last requirement the explanation
+    /// starts from (the root's own, else a member's), the others as related places; a package
+    /// that cannot be had is an error on the dependency that asks for it. Nil when no manifest
+    /// of the workspace names the package itself.
+    /// - Parameter members: the workspace's members besides the root, which the solver took as
+    ///   packages the root depends on.
     /// - Parameter fromCache: the versions were the cache's alone (`check`, the server).
     /// - Parameter place: where a fact the failure rests on is written in another manifest.
-    public static func diagnostic(for error: ResolutionError, in manifest: PackageManifest, fromCache: Bool,
+    public static func diagnostic(for error: ResolutionError, in manifest: PackageManifest, members: [PackageManifest] = [], fromCache: Bool,
                                   place: (DependencyFact) -> Diagnostic.Related? = { _ in nil }) -> Diagnostic? {
-        let roots = manifest.dependencies.map { dep -> (DependencySpec, String) in
-            guard case .git(let url, _) = dep.source else { return (dep, dep.name.value) }
-            return (dep, SourcePackageProvider.location(of: dep, url: url.value))
+        /// A dependency as the package it is.
+        func packageOf(_ dep: DependencySpec) -> String {
+            guard case .git(let url, _) = dep.source else { return dep.name.value }
+            return SourcePackageProvider.location(of: dep, url: url.value)
         }
+        let memberNames = Set(members.map(\.displayName))
         switch error {
         case .noSolution(let explanation, let involving, let facts):
-            let culprits = roots.filter { involving.contains($0.1) }.map(\.0)
-            guard let placed = culprits.last ?? roots.first?.0 else { return nil }
-            let elsewhere = facts.compactMap(place)
+            // The requirements the explanation starts from: the root's own, then the members'.
+            var culprits: [(file: String, dep: DependencySpec)] = manifest.dependencies.filter { involving.contains(packageOf($0)) }.map { (manifest.path, $0) }
+            var elsewhere: [Diagnostic.Related] = []
+            for fact in facts {
+                if memberNames.contains(fact.depender), let member = members.first(where: { $0.displayName == fact.depender }),
+                   let dep = member.dependencies.first(where: { packageOf($0) == fact.dependency }) {
+                    culprits.append((member.path, dep))
+                } else if let related = place(fact) {
+                    elsewhere.append(related)
+                }
+            }
+            let placed: (file: String, dep: DependencySpec)
+            if let last = culprits.last { placed = last } else if let first = manifest.dependencies.first { placed = (manifest.path, first) } else { return nil }
             return Diagnostic(
                 severity: .error, code: DiagnosticCode.unsolvableDependencies.rawValue,
                 message: "no versions of the dependencies meet every requirement",
-                range: placed.requirement?.range ?? placed.name.range,
-                related: culprits.dropLast().map { Diagnostic.Related(range: $0.requirement?.range ?? $0.name.range, message: "'\($0.name.value)' takes part") }
-                    + elsewhere,
+                range: placed.dep.requirement?.range ?? placed.dep.name.range,
+                related: culprits.dropLast().map {
+                    Diagnostic.Related(file: $0.file, range: $0.dep.requirement?.range ?? $0.dep.name.range, message: "'\($0.dep.name.value)' takes part")
+                } + elsewhere,
                 label: culprits.count > 1 ? "cannot be met together with the other requirements" : "cannot be met",
                 notes: explanation.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                 help: [fromCache ? "the versions are the tags in the package cache; change a requirement, or run `ampu update` to fetch newer tags"
-                                 : "change a requirement so that one version fits them all"]).inFile(manifest.path)
+                                 : "change a requirement so that one version fits them all"]).inFile(placed.file)
         case .unavailable(let package, _), .notCached(let package):
-            guard let dep = roots.first(where: { $0.1 == package })?.0 else { return nil }
+            guard let (file, dep) = ([manifest] + members).lazy.compactMap({ m in
+                m.dependencies.first { packageOf($0) == package }.map { (m.path, $0) }
+            }).first else { return nil }
             let help = if case .notCached = error { ["run it again without --offline to fetch it"] } else { [String]() }
-            return Diagnostic(severity: .error, message: "\(error)", range: dep.range, label: "required here", help: help).inFile(manifest.path)
+            return Diagnostic(severity: .error, message: "\(error)", range: dep.range, label: "required here", help: help).inFile(file)
         }
     }
 

@@ -45,10 +45,15 @@ struct WorkspaceState: Sendable {
         snapshot.ecosystem.lockFileName.map { path == Paths.join(snapshot.root, $0) } ?? false
     }
 
-    /// What a resolution depends on: the root manifest's text and the lock's. The same input
-    /// needs no new resolution.
+    /// What a resolution depends on: the texts of the root manifest and the members' (one
+    /// lock serves them all), and the lock's. The same input needs no new resolution.
     var resolutionInput: [UInt8] {
-        (snapshot.sources[snapshot.rootManifest.path]?.bytes ?? []) + [0] + Array((snapshot.lock?.rendered ?? "").utf8)
+        let root = snapshot.rootManifest.path
+        var input: [UInt8] = []
+        for path in [root] + snapshot.members.map(\.path).filter({ $0 != root }) {
+            input += (snapshot.sources[path]?.bytes ?? []) + [0]
+        }
+        return input + Array((snapshot.lock?.rendered ?? "").utf8)
     }
 
     /// What a resolution started for `input` found; the files whose diagnostics changed. A

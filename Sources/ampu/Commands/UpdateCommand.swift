@@ -80,7 +80,7 @@ struct UpdateCommand: ParsableCommand {
                                           precise: pinned, registry: registryDirectory, progress: progress.report)
         } catch {
             progress.finish()
-            failResolution(error, manifest: manifest)
+            failResolution(error, manifest: manifest, members: members)
         }
         progress.finish()
         let lock = outcome.lock
@@ -124,12 +124,17 @@ struct UpdateCommand: ParsableCommand {
         Terminal.standardError.write(renderer.render(warnings, sources: sources, defaultFile: first))
     }
 
-    /// A resolution error, at the manifest line that asked for what failed when there is one.
-    private func failResolution(_ error: ResolutionError, manifest: PackageManifest) -> Never {
-        guard let diagnostic = ResolutionCheck.diagnostic(for: error, in: manifest, fromCache: offline || frozen),
-              let text = try? LocalFileSystem().readText(manifest.path) else { fail("\(error)") }
-        let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: LocalFileSystem().currentDirectory)
-        Terminal.standardError.write(renderer.render([diagnostic], sources: [manifest.path: text], defaultFile: manifest.path))
+    /// A resolution error, at the manifest line that asked for what failed when there is one
+    /// (the root's, or a member's).
+    private func failResolution(_ error: ResolutionError, manifest: PackageManifest, members: [PackageManifest]) -> Never {
+        guard let diagnostic = ResolutionCheck.diagnostic(for: error, in: manifest, members: members, fromCache: offline || frozen),
+              let file = diagnostic.file else { fail("\(error)") }
+        let fileSystem = LocalFileSystem()
+        var sources: [String: SourceText] = [:]
+        for path in Set([file] + diagnostic.related.compactMap(\.file)) { sources[path] = try? fileSystem.readText(path) }
+        guard sources[file] != nil else { fail("\(error)") }
+        let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: fileSystem.currentDirectory)
+        Terminal.standardError.write(renderer.render([diagnostic], sources: sources, defaultFile: file))
         Terminal.exitNow(1)
     }
 }
