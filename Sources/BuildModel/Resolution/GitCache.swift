@@ -131,7 +131,7 @@ public struct GitCache: Sendable {
             throw .git(error)
         }
         if !exists { try rename(temporary, mirror) }
-        try noteTags(mirror)
+        try noteTags(mirror, freshClone: !exists)
         return mirror
     }
 
@@ -160,15 +160,52 @@ public struct GitCache: Sendable {
 
     static let tagNote = "ampu-tags"
 
-    /// Asks git for a mirror's tags and notes them.
+    /// Notes a mirror's tags: asked of git, or, in a mirror just cloned, read from the refs
+    /// the clone packed (no other process to start).
     @discardableResult
-    private func noteTags(_ mirror: String) throws(Failure) -> [(tag: String, commit: String)] {
-        let tags: [(tag: String, commit: String)]
-        do throws(GitCLI.Failure) { tags = try git.tags(ofMirror: mirror) } catch { throw .git(error) }
+    private func noteTags(_ mirror: String, freshClone: Bool = false) throws(Failure) -> [(tag: String, commit: String)] {
+        var tags: [(tag: String, commit: String)]
+        if freshClone, let packed = packedTags(mirror) {
+            tags = packed
+        } else {
+            do throws(GitCLI.Failure) { tags = try git.tags(ofMirror: mirror) } catch { throw .git(error) }
+        }
         // One `TAG COMMIT` line each, then `end`: a note a crash cuts short is not taken.
         let text = tags.map { "\($0.tag) \($0.commit)\n" }.joined() + "end\n"
         try? fileSystem.writeRecord(Paths.join(mirror, Self.tagNote), Array(text.utf8))
         return tags
+    }
+
+    /// The tags of a mirror as `git clone` left them, all in `packed-refs`: nil unless that
+    /// file says every tag in it is peeled and no tag is a loose ref beside it (then git is asked).
+    private func packedTags(_ mirror: String) -> [(tag: String, commit: String)]? {
+        let loose = (try? fileSystem.contentsOfDirectory(Paths.join(mirror, "refs/tags"))) ?? []
+        guard loose.isEmpty, let bytes = try? fileSystem.readFile(Paths.join(mirror, "packed-refs")) else { return nil }
+        return Self.tags(inPackedRefs: bytes)
+    }
+
+    /// The tags a `packed-refs` file holds and the commits they name (`^` lines give the
+    /// commit an annotated tag points to), by tag; nil for a file not fully peeled or not read.
+    static func tags(inPackedRefs bytes: [UInt8]) -> [(tag: String, commit: String)]? {
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+        guard let header = lines.first, header.hasPrefix("# pack-refs with:"),
+              header.split(separator: " ").contains("fully-peeled") else { return nil }
+        var tags: [(tag: String, commit: String)] = []
+        var lastWasTag = false
+        for line in lines.dropFirst() {
+            if line.hasPrefix("^") {
+                guard lastWasTag else { continue }
+                guard let peeled = try? checkedCommit(String(line.dropFirst())) else { return nil }
+                tags[tags.count - 1].commit = peeled
+                lastWasTag = false
+                continue
+            }
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, (try? checkedCommit(String(parts[0]))) != nil else { return nil }
+            lastWasTag = parts[1].hasPrefix("refs/tags/")
+            if lastWasTag { tags.append((String(parts[1].dropFirst("refs/tags/".count)), String(parts[0]))) }
+        }
+        return tags.sorted { $0.tag < $1.tag }
     }
 
     static func readTagNote(_ bytes: [UInt8]) -> [(tag: String, commit: String)]? {

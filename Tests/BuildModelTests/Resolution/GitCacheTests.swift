@@ -146,6 +146,24 @@ struct GitCacheTests {
         #expect(try String(contentsOfFile: note, encoding: .utf8) == "v1.0.0 \(tags[0].commit)\nv1.1.0 \(tags[1].commit)\nend\n")
     }
 
+    @Test("a fresh clone's tags are read from the refs it packed, an annotated tag as the commit it points to, as git lists them; a file git did not peel fully is not read")
+    func packedTags() throws {
+        let fixture = try GitFixture()
+        let source = try fixture.repository("json", versions: ["1.0.0", "1.1.0"], files: json)
+        try fixture.git(["tag", "--annotate", "--message", "release 1.1", "release-1.1", "v1.1.0"], in: source)
+        let git = GitCLI(environment: fixture.env, timeout: 60)
+        let cache = GitCache(root: fixture.root + "/cache", git: git)
+        let mirror = try cache.update("github.com/user/json", url: GitCLI.url(forLocation: "github.com/user/json"))
+        let v100 = try fixture.commit("json", "v1.0.0"), v110 = try fixture.commit("json", "v1.1.0")
+        #expect(try String(contentsOfFile: mirror + "/ampu-tags", encoding: .utf8) == "release-1.1 \(v110)\nv1.0.0 \(v100)\nv1.1.0 \(v110)\nend\n")
+        #expect(try git.tags(ofMirror: mirror).map { "\($0.tag) \($0.commit)" } == ["release-1.1 \(v110)", "v1.0.0 \(v100)", "v1.1.0 \(v110)"])
+        // Without `fully-peeled` an annotated tag's commit may be missing: git is asked instead.
+        #expect(GitCache.tags(inPackedRefs: Array("# pack-refs with: peeled \n\(v100) refs/tags/v1.0.0\n".utf8)) == nil)
+        #expect(GitCache.tags(inPackedRefs: Array("\(v100) refs/tags/v1.0.0\n".utf8)) == nil)
+        let packed = GitCache.tags(inPackedRefs: Array("# pack-refs with: peeled fully-peeled sorted \n\(v110) refs/heads/main\n\(v100) refs/tags/v1.0.0\n".utf8))
+        #expect(packed?.map { "\($0.tag) \($0.commit)" } == ["v1.0.0 \(v100)"])
+    }
+
     @Test("a fetch that changes no ref keeps the note without asking git again; a new tag is noted; a note set aside by a fetch cut short is made again")
     func tagNoteAcrossFetches() throws {
         let fixture = try GitFixture()
