@@ -333,6 +333,22 @@ struct UpdateCommandTests {
         // From the root, which is no package: each member's tree, as `cargo tree` draws them.
         let all = try AmpuProcess.run(["tree"], environment: remotes.env, directory: root)
         #expect(all.stdout == "app v0.1.0\n├── github.com/user/json v1.1.0\n└── lib v0.2.0\n\nlib v0.2.0\n")
+        // There, why, an inverted tree and the graph start from every member too.
+        let why = try AmpuProcess.run(["why", "lib"], environment: remotes.env, directory: root)
+        #expect(why.stdout == "app v0.1.0 → lib v0.2.0\n")
+        let inverted = try AmpuProcess.run(["tree", "--invert", "github.com/user/json"], environment: remotes.env, directory: root)
+        #expect(inverted.stdout == "github.com/user/json v1.1.0\n└── app v0.1.0\n")
+        let graph = try AmpuProcess.run(["graph"], environment: remotes.env, directory: root)
+        #expect(graph.stdout == """
+            digraph dependencies {
+              "app" [label="app v0.1.0"];
+              "lib" [label="lib v0.2.0"];
+              "github.com/user/json" [label="github.com/user/json v1.1.0"];
+              "app" -> "github.com/user/json";
+              "app" -> "lib";
+            }
+
+            """)
         // A member's requirement the lock no longer meets is said at the member's line.
         try remotes.write("ws/app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^2.0\" }\nlib = { path = \"../lib\" }\n")
         let check = try AmpuProcess.run(["check"], environment: remotes.env, directory: root)

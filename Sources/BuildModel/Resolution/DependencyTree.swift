@@ -1,47 +1,66 @@
 /// The resolved dependency graph of a root manifest, from its lock file: what `ampu tree` draws
-/// and `ampu why` walks. No network: only what the lock says.
+/// and `ampu why` walks. No network: only what the lock says. A workspace whose root is no
+/// package has a root for each member, all from the one lock.
 public struct DependencyTree: Sendable {
-    public let rootName: String
-    public let rootVersion: Version?
-    /// The root's direct dependencies, by the names the lock knows them by.
-    public let direct: [String]
+    /// A package the graph starts from, with its direct dependencies by the names the lock
+    /// knows them by, and the scope of each that is not a normal one (`dev`, `build`).
+    struct Root: Sendable {
+        var name: String
+        var version: Version?
+        var direct: [String]
+        var scopes: [String: DependencyScope]
+    }
+
+    private let roots: [Root]
     public let lock: LockFile
-    /// The scope of each direct dependency that is not a normal one (`dev`, `build`), shown after it.
-    private let directScopes: [String: DependencyScope]
 
     /// - Parameter selected: the root's dependencies a build takes (a selection of features);
     ///   all of them when nil.
     public init(root: PackageManifest, lock: LockFile, selected: [DependencySpec]? = nil) {
-        rootName = root.displayName
-        rootVersion = root.package?.version?.value
-        let specs = (selected ?? root.dependencies).map { (name: SourcePackageProvider.package(named: $0.name.value, in: root), scope: $0.scope) }
-            .filter { lock.package(named: $0.name) != nil }
-        direct = Array(Set(specs.map(\.name))).sorted()
-        var scopes: [String: DependencyScope] = [:]
-        for s in specs where s.scope != .normal { scopes[s.name] = s.scope }
-        for s in specs where s.scope == .normal { scopes[s.name] = nil }
-        directScopes = scopes
+        self.init(roots: [(root, selected)], lock: lock)
+    }
+
+    /// The graph from several roots (the members of a workspace whose root is no package).
+    public init(roots manifests: [(manifest: PackageManifest, selected: [DependencySpec]?)], lock: LockFile) {
+        roots = manifests.map { root, selected in
+            let specs = (selected ?? root.dependencies).map { (name: SourcePackageProvider.package(named: $0.name.value, in: root), scope: $0.scope) }
+                .filter { lock.package(named: $0.name) != nil }
+            var scopes: [String: DependencyScope] = [:]
+            for s in specs where s.scope != .normal { scopes[s.name] = s.scope }
+            for s in specs where s.scope == .normal { scopes[s.name] = nil }
+            return Root(name: root.displayName, version: root.package?.version?.value, direct: Array(Set(specs.map(\.name))).sorted(), scopes: scopes)
+        }
         self.lock = lock
     }
 
+    /// The roots' names, then the locked packages' that are not roots.
+    private var everyone: [String] {
+        let names = roots.map(\.name)
+        return names + lock.packages.map(\.name).filter { !names.contains($0) }
+    }
+
+    private func root(named name: String) -> Root? { roots.first { $0.name == name } }
+
     private func children(of name: String) -> [String] {
-        name == rootName ? direct : (lock.package(named: name)?.dependencies ?? []).sorted()
+        root(named: name)?.direct ?? (lock.package(named: name)?.dependencies ?? []).sorted()
     }
 
     private func label(_ name: String) -> String {
-        if name == rootName { return rootVersion.map { "\(rootName) v\($0)" } ?? rootName }
+        if let root = root(named: name) { return root.version.map { "\(name) v\($0)" } ?? name }
         return lock.package(named: name).map { "\(name) v\($0.version)" } ?? name
     }
 
     /// Cargo's drawing: each package once in full; later appearances marked `(*)`. `depth` cuts
-    /// the tree below that many levels; `invert` draws what depends on a package instead.
+    /// the tree below that many levels; `invert` draws what depends on a package instead. With
+    /// several roots, each root's tree, a blank line between them.
     public func render(depth: Int? = nil, invert: String? = nil) -> String {
-        let start = invert ?? rootName
-        let everyone = [rootName] + lock.packages.map(\.name)
-        let next: (String) -> [String] = { name in
-            guard invert != nil else { return self.children(of: name) }
-            return everyone.filter { (other: String) -> Bool in self.children(of: other).contains(name) }.sorted()
-        }
+        guard let invert else { return roots.map { draw(from: $0.name, depth: depth, next: children(of:)) }.joined(separator: "\n") }
+        let everyone = everyone
+        return draw(from: invert, depth: depth) { name in everyone.filter { self.children(of: $0).contains(name) }.sorted() }
+    }
+
+    private func draw(from start: String, depth: Int?, next: (String) -> [String]) -> String {
+        let inverted = root(named: start) == nil
         var lines = [label(start)]
         var shown: Set<String> = [start]
         func walk(_ name: String, prefix: String, level: Int) {
@@ -50,7 +69,7 @@ public struct DependencyTree: Sendable {
             for (i, kid) in kids.enumerated() {
                 let last = i == kids.count - 1
                 let repeated = !shown.insert(kid).inserted && !next(kid).isEmpty
-                let scope = name == rootName && invert == nil ? directScopes[kid].map { " [\($0)]" } ?? "" : ""
+                let scope = !inverted && name == start ? root(named: name)?.scopes[kid].map { " [\($0)]" } ?? "" : ""
                 lines.append(prefix + (last ? "└── " : "├── ") + label(kid) + scope + (repeated ? " (*)" : ""))
                 if !repeated { walk(kid, prefix: prefix + (last ? "    " : "│   "), level: level + 1) }
             }
@@ -72,14 +91,14 @@ public struct DependencyTree: Sendable {
         duplicates.map { group in group.map { render(invert: $0) }.joined(separator: "\n") }.joined(separator: "\n")
     }
 
-    /// Every path from the root to `package`, each as the packages along it.
+    /// Every path from a root to `package`, each as the packages along it.
     public func paths(to package: String) -> [[String]] {
         var out: [[String]] = []
         func walk(_ name: String, _ path: [String]) {
             if name == package { out.append(path); return }
             for kid in children(of: name) where !path.contains(kid) { walk(kid, path + [kid]) }
         }
-        walk(rootName, [rootName])
+        for root in roots where root.name != package { walk(root.name, [root.name]) }
         return out
     }
 
@@ -92,25 +111,27 @@ public struct DependencyTree: Sendable {
 
     /// Every edge of the graph, `from → to`, in name order.
     public var edges: [(from: String, to: String)] {
-        ([rootName] + lock.packages.map(\.name)).flatMap { from in children(of: from).map { (from, $0) } }
+        everyone.flatMap { from in children(of: from).map { (from, $0) } }
     }
 
     /// Graphviz: one node per package (labelled with its version), one edge per dependency.
     public var dot: String {
         var out = "digraph dependencies {\n"
-        for name in [rootName] + lock.packages.map(\.name) { out += "  \(quoted(name)) [label=\(quoted(label(name)))];\n" }
+        for name in everyone { out += "  \(quoted(name)) [label=\(quoted(label(name)))];\n" }
         for e in edges { out += "  \(quoted(e.from)) -> \(quoted(e.to));\n" }
         return out + "}\n"
     }
 
-    /// The same as JSON: `{"root": …, "packages": [{"name", "version", "dependencies"}]}`.
+    /// The same as JSON: `{"root": …, "packages": [{"name", "version", "dependencies"}]}`; for a
+    /// workspace whose root is no package, `"roots"`: its members.
     public var json: JSONValue {
-        let packages: [JSONValue] = ([rootName] + lock.packages.map(\.name)).map { (name: String) -> JSONValue in
-            let version: Version? = name == rootName ? rootVersion : lock.package(named: name)?.version
+        let packages: [JSONValue] = everyone.map { (name: String) -> JSONValue in
+            let version: Version? = root(named: name).map(\.version) ?? lock.package(named: name)?.version
             let deps: [JSONValue] = children(of: name).map { JSONValue.string($0) }
             return JSONValue(pairs: [("name", .string(name)), ("version", version.map { .string("\($0)") } ?? .null), ("dependencies", .array(deps))])
         }
-        return .init(pairs: [("root", .string(rootName)), ("packages", .array(packages))])
+        let start: (String, JSONValue) = roots.count == 1 ? ("root", .string(roots[0].name)) : ("roots", .array(roots.map { .string($0.name) }))
+        return .init(pairs: [start, ("packages", .array(packages))])
     }
 
     private func quoted(_ s: String) -> String { s.dotQuoted }

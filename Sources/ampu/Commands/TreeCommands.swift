@@ -10,9 +10,9 @@ enum LockedWorkspace {
     }
 
     /// The locked graph, and the manifest it is rooted at; the root's dependencies those a
-    /// build with these features for their platform takes. `members`: for a workspace root
-    /// that is no package itself, the trees of its members (each from the same lock).
-    static func load(_ manifestPath: String?, features: FeatureSelection = .standard) -> (tree: DependencyTree, manifest: String, members: [DependencyTree]) {
+    /// build with these features for their platform takes. At a workspace root that is no
+    /// package itself, the graph starts from each member (all from the one lock).
+    static func load(_ manifestPath: String?, features: FeatureSelection = .standard) -> (tree: DependencyTree, manifest: String) {
         let fileSystem = LocalFileSystem()
         // The tree of the nearest package, from the lock of the workspace holding it.
         let (manifest, rootPath, ecosystem, _, members) = ManifestTarget.loadWorkspace(manifestPath, fileSystem: fileSystem)
@@ -26,24 +26,23 @@ enum LockedWorkspace {
                 ManifestTarget.fail("there is no \(format.fileName) beside \(Paths.relative(rootPath, from: fileSystem.currentDirectory))",
                                     help: ["run `ampu update` to resolve the dependencies and write it"])
             }
-            let memberTrees = manifest.package == nil && manifest.path == rootPath
-                ? members.map { tree(of: $0, lock: lock, ecosystem: ecosystem, features: features) } : []
-            return (tree(of: manifest, lock: lock, ecosystem: ecosystem, features: features), manifest.path, memberTrees)
+            let roots = manifest.package == nil && manifest.path == rootPath && !members.isEmpty ? members : [manifest]
+            return (DependencyTree(roots: roots.map { ($0, selected(of: $0, ecosystem: ecosystem, features: features)) }, lock: lock), manifest.path)
         } catch {
             ManifestTarget.fail("\(error)")
         }
     }
 
-    /// One manifest's tree from the lock, its dependencies those the features select (an
-    /// error in that selection ends the command).
-    private static func tree(of manifest: PackageManifest, lock: LockFile, ecosystem: any Ecosystem, features: FeatureSelection) -> DependencyTree {
+    /// The dependencies of a manifest the features select (an error in that selection ends
+    /// the command).
+    private static func selected(of manifest: PackageManifest, ecosystem: any Ecosystem, features: FeatureSelection) -> [DependencySpec] {
         let selected = ecosystem.selectedDependencies(of: manifest, features: features, platform: features.platform)
         if !selected.problems.isEmpty {
             let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: manifest.directory)
             Terminal.standardError.write(renderer.render(selected.problems, sources: [manifest.path: manifest.source], defaultFile: manifest.path))
             Terminal.exitNow(1)
         }
-        return DependencyTree(root: manifest, lock: lock, selected: selected.dependencies)
+        return selected.dependencies
     }
 }
 
@@ -85,7 +84,7 @@ struct TreeCommand: ParsableCommand {
             Terminal.standardOutput.write(units.tree())
             return
         }
-        let (tree, _, members) = LockedWorkspace.load(manifestPath, features: features.selection(target: target))
+        let tree = LockedWorkspace.load(manifestPath, features: features.selection(target: target)).tree
         if let invert, tree.lock.package(named: invert) == nil {
             ManifestTarget.fail("'\(invert)' is not in the lock file", help: [LockedWorkspace.lockedNames(tree.lock)])
         }
@@ -93,11 +92,6 @@ struct TreeCommand: ParsableCommand {
             let text = tree.renderDuplicates()
             if text.isEmpty { Terminal.standardError.write("No source is locked under more than one name.\n") }
             Terminal.standardOutput.write(text)
-            return
-        }
-        // A workspace root that is no package: each member's tree, as `cargo tree` draws them.
-        if !members.isEmpty && invert == nil {
-            Terminal.standardOutput.write(members.map { $0.render(depth: depth) }.joined(separator: "\n"))
             return
         }
         Terminal.standardOutput.write(tree.render(depth: depth, invert: invert))

@@ -24,7 +24,7 @@ struct VendorCommand: ParsableCommand {
     var manifestPath: String?
 
     func run() throws {
-        let (tree, manifestFile, _) = LockedWorkspace.load(manifestPath)
+        let (tree, manifestFile) = LockedWorkspace.load(manifestPath)
         let environment = Environment.current
         guard let root = GitCache.defaultRoot(environment: environment) else { ManifestTarget.fail("no package cache: set ASTHRA_CACHE or HOME") }
         let target = Paths.normalize(Paths.join(Paths.parent(manifestFile), directory))
