@@ -400,6 +400,82 @@ struct UpdateCommandTests {
         #expect(check.status == 1)
     }
 
+    @Test("a member whose manifest has an error stops update: its errors are shown and the lock stays as it was")
+    func brokenMember() throws {
+        let remotes = try fixture()
+        try json(remotes)
+        try remotes.write("ws/asthra.toml", "[workspace]\nmembers = [\"app\", \"lib\"]\n")
+        try remotes.write("ws/app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nlib = { path = \"../lib\" }\n")
+        try remotes.write("ws/lib/asthra.toml", "[package]\nname = \"lib\"\nversion = \"0.2.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        let root = remotes.root + "/ws"
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: root).status == 0)
+        let before = try remotes.read("ws/asthra.lock")
+        try remotes.write("ws/app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nlib = { path = \"../lib\"\n")
+        let update = try AmpuProcess.run(["update"], environment: remotes.env, directory: root)
+        #expect(update.stderr == """
+            error[T002]: an inline table must end on the line it starts on
+             --> app/asthra.toml:6:24
+              |
+            6 | lib = { path = "../lib"
+              |                        ^
+              |
+              = help: close it with '}' on this line, or use a [table] section for longer tables
+
+            error: asthra.lock is not updated: a manifest has an error
+              = help: fix it (`ampu check` shows every problem), then run `ampu update` again
+
+            """)
+        #expect(update.status == 1)
+        #expect(try remotes.read("ws/asthra.lock") == before)
+    }
+
+    @Test("a git dependency moved to another repository, or pinned to another tag or commit than the lock records, is an outdated lock (M020) at that value")
+    func lockFromElsewhere() throws {
+        let remotes = try fixture()
+        // Reached by its directory, the package is its key in the manifest: it names itself so.
+        try remotes.repository("json", versions: ["1.0.0", "1.1.0"]) { ["asthra.toml": "[package]\nname = \"json\"\nversion = \"\($0)\"\n"] }
+        let commits = try ["v1.0.0": remotes.commit("json", "v1.0.0"), "v1.1.0": remotes.commit("json", "v1.1.0")]
+        let repository = "file://\(remotes.root)/remotes/user/json.git"
+        try writeApp(remotes, "json = { git = \"\(repository)\", tag = \"v1.0.0\" }")
+        let app = remotes.root + "/app"
+        let first = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
+        #expect(first.stderr == "    Adding json v1.0.0\nLocked 1 package in asthra.lock\n")
+        #expect(try AmpuProcess.run(["check"], environment: remotes.env, directory: app).stderr == "Checked 1 package, 0 modules: no problems\n")
+        try writeApp(remotes, "json = { git = \"\(repository)\", tag = \"v1.1.0\" }")
+        let tag = try AmpuProcess.run(["check"], environment: remotes.env, directory: app)
+        let tagColumn = "json = { git = \"\(repository)\", tag = ".count + 1
+        #expect(tag.stderr == """
+            warning[M020]: asthra.lock has 'json' at tag v1.0.0, not at tag v1.1.0
+             --> asthra.toml:6:\(tagColumn)
+              |
+            6 | json = { git = "\(repository)", tag = "v1.1.0" }
+              | \(String(repeating: " ", count: tagColumn - 1))^^^^^^^^ not the tag asthra.lock records
+              |
+              = help: run `ampu update` to record this tag
+
+            Checked 1 package, 0 modules: 1 warning
+
+            """)
+        try writeApp(remotes, "json = { git = \"\(repository)\", rev = \"\(try #require(commits["v1.1.0"]).prefix(10))\" }")
+        let rev = try AmpuProcess.run(["check"], environment: remotes.env, directory: app)
+        #expect(rev.stderr.hasPrefix("warning[M020]: asthra.lock has 'json' at commit \(try #require(commits["v1.0.0"]).prefix(12)), not at \(try #require(commits["v1.1.0"]).prefix(10))\n"))
+        let moved = "file://\(remotes.root)/remotes/user/json-moved.git"
+        try writeApp(remotes, "json = { git = \"\(moved)\", tag = \"v1.0.0\" }")
+        let source = try AmpuProcess.run(["check"], environment: remotes.env, directory: app)
+        #expect(source.stderr == """
+            warning[M020]: asthra.lock has 'json' from \(repository), not from \(moved)
+             --> asthra.toml:6:16
+              |
+            6 | json = { git = "\(moved)", tag = "v1.0.0" }
+              |                \(String(repeating: "^", count: moved.count + 2)) not the repository asthra.lock records
+              |
+              = help: run `ampu update` to fetch it from here
+
+            Checked 1 package, 0 modules: 1 warning
+
+            """)
+    }
+
     @Test("two fetches at once into one cache take turns: both succeed, one checkout, nothing half-made")
     func concurrentFetches() throws {
         let remotes = try fixture()

@@ -32,7 +32,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let missingWorkspaceMember = DiagnosticCode("M016", "A workspace member directory without a manifest, or a pattern that matches nothing.")
     public static let selfDependency = DiagnosticCode("M017", "A package that lists itself as a dependency (`app = { path = \".\" }`).")
     public static let packageCycle = DiagnosticCode("M018", "Packages whose path dependencies lead back to themselves, printed as a path `app → utils → app`.")
-    public static let outdatedLock = DiagnosticCode("M020", "A lock file that is out of date: a git dependency it does not have, or has at a version the manifest no longer allows (warning); or a lock file that cannot be read.")
+    public static let outdatedLock = DiagnosticCode("M020", "A lock file that is out of date: a git dependency it does not have, has from another repository, at another tag or commit than the manifest pins, or at a version the manifest no longer allows (warning); or a lock file that cannot be read.")
     public static let unsolvableDependencies = DiagnosticCode("M021", "Git dependencies whose requirements no set of versions meets, with the solver's explanation; on each requirement that takes part.")
     public static let unfetchedDependency = DiagnosticCode("M022", "A package the lock file records that is not checked out in the package cache, where the compiler reads it (warning); `ampu fetch` fetches it.")
     public static let unavailableDependency = DiagnosticCode("M023", "A dependency by name and version that is neither locked to a registry copy nor in the package cache (warning); `ampu update` fetches it.")

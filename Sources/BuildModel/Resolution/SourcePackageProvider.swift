@@ -339,7 +339,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             }
             guard case .git(let url, let reference) = dep.source else { return nil }
             let location = Self.location(of: dep, url: url.value)
-            state.withLock { $0.urls[location] = url.value.contains("://") ? url.value : GitCLI.url(forLocation: url.value) }
+            state.withLock { $0.urls[location] = Self.fetchURL(of: url.value) }
             var versions = dep.requirement?.value.versionSet ?? .any
             switch reference?.value {
             case .tag(let tag)?:
@@ -386,6 +386,12 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         guard let dep = manifest.dependencies.first(where: { $0.name.value == name }) else { return name }
         if case .git(let url, _) = dep.source { return location(of: dep, url: url.value) }
         return name
+    }
+
+    /// The URL a git dependency's `git` value is fetched from (and its lock entry's source
+    /// names): a URL as written, an import path as its `https://` repository.
+    public static func fetchURL(of value: String) -> String {
+        value.contains("://") ? value : GitCLI.url(forLocation: value)
     }
 
     /// The package a git dependency is: its location, or (for a repository on this machine,

@@ -22,16 +22,37 @@ enum LockCheck {
         return (lock, out)
     }
 
-    /// A manifest's git dependencies the lock does not record, or records at a version the
-    /// requirement no longer allows.
+    /// A manifest's git dependencies the lock does not record, records from another
+    /// repository or at another tag or commit than the dependency pins, or records at a
+    /// version the requirement no longer allows.
     private static func check(_ manifest: PackageManifest, against lock: LockFile, lockName name: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for dep in manifest.dependencies {
-            guard case .git = dep.source else { continue }
+            guard case .git(let url, let reference) = dep.source else { continue }
             guard let locked = lock.package(for: dep) else {
                 out.append(.warning("'\(dep.name.value)' is not in \(name)", .outdatedLock, at: dep.name.range,
                                     help: ["run `ampu update` to resolve it and record the version it gets"]).inFile(manifest.path))
                 continue
+            }
+            let fetched = SourcePackageProvider.fetchURL(of: url.value)
+            if locked.source.hasPrefix("git+"), locked.source.dropFirst(4) != fetched {
+                out.append(.warning("\(name) has '\(dep.name.value)' from \(locked.source.dropFirst(4)), not from \(fetched)", .outdatedLock,
+                                    at: url.range, label: "not the repository \(name) records",
+                                    help: ["run `ampu update` to fetch it from here"]).inFile(manifest.path))
+                continue
+            }
+            switch reference?.value {
+            case .tag(let tag)? where locked.tag != tag:
+                out.append(.warning("\(name) has '\(dep.name.value)' at \(locked.tag.map { "tag \($0)" } ?? "version \(locked.version)"), not at tag \(tag)",
+                                    .outdatedLock, at: reference!.range, label: "not the tag \(name) records",
+                                    help: ["run `ampu update` to record this tag"]).inFile(manifest.path))
+                continue
+            case .rev(let rev)? where rev.utf8.allSatisfy({ ASCII.hexValue($0) != nil }) && !(locked.commit ?? "").hasPrefix(rev.lowercased()):
+                out.append(.warning("\(name) has '\(dep.name.value)' at commit \((locked.commit ?? "none").prefix(12)), not at \(rev)",
+                                    .outdatedLock, at: reference!.range, label: "not the commit \(name) records",
+                                    help: ["run `ampu update` to record this commit"]).inFile(manifest.path))
+                continue
+            default: break
             }
             if let requirement = dep.requirement, !requirement.value.versionSet.contains(locked.version) {
                 out.append(.warning("\(name) has '\(dep.name.value)' at \(locked.version), which \(requirement.value) does not allow", .outdatedLock,

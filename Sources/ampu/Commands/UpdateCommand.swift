@@ -51,6 +51,7 @@ struct UpdateCommand: ParsableCommand {
         }
         let lockName = format.fileName
         let lockPath = Paths.join(Paths.parent(manifestFile), lockName)
+        refuseBrokenManifests([manifest] + members.filter { $0.path != manifest.path }, lockName: lockName)
         let previous: LockFile?
         do { previous = try LockFile.read(in: Paths.parent(manifestFile), format: format, fileSystem: fileSystem) } catch { fail("\(error)") }
         // -p takes a package as the lock names it, or a dependency's key in the manifest.
@@ -122,6 +123,20 @@ struct UpdateCommand: ParsableCommand {
         for file in Set(warnings.compactMap(\.file)) { sources[file] = try? fileSystem.readText(file) }
         let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: fileSystem.currentDirectory)
         Terminal.standardError.write(renderer.render(warnings, sources: sources, defaultFile: first))
+    }
+
+    /// A manifest of the workspace with errors is not solved from: what it asks for cannot be
+    /// known, and a lock written without it would drop what it needs. Its errors are shown as
+    /// `check` shows them, and nothing is written.
+    private func refuseBrokenManifests(_ manifests: [PackageManifest], lockName: String) {
+        let errors = manifests.flatMap { m in m.diagnostics.filter { $0.severity == .error }.map { $0.inFile(m.path) } }
+        guard let first = errors.first?.file else { return }
+        var sources: [String: SourceText] = [:]
+        for m in manifests { sources[m.path] = m.source }
+        let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: LocalFileSystem().currentDirectory)
+        Terminal.standardError.write(renderer.render(errors, sources: sources, defaultFile: first))
+        fail("\(lockName) is not updated: \(errors.count == 1 ? "a manifest has an error" : "the manifests have \(errors.count) errors")",
+             help: ["fix \(errors.count == 1 ? "it" : "them") (`ampu check` shows every problem), then run `ampu update` again"])
     }
 
     /// A resolution error, at the manifest line that asked for what failed when there is one
