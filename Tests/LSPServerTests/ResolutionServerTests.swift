@@ -41,6 +41,17 @@ struct ResolutionServerTests {
         return (path, try String(contentsOfFile: path, encoding: .utf8))
     }
 
+    /// Neovim's capabilities, and inlay hints (as Neovim 0.10 and later send).
+    static var withInlayHints: JSONValue {
+        var capabilities = TestWorkspace.neovimCapabilities
+        if case .object(var all) = capabilities, case .object(var document)? = all["textDocument"] {
+            document["inlayHint"] = ["dynamicRegistration": false]
+            all["textDocument"] = .object(document)
+            capabilities = .object(all)
+        }
+        return capabilities
+    }
+
     func client(_ remotes: GitFixture, manifest: String, lock: String) async -> TestClient {
         // The server reads through the test's in-memory files; the checkout's manifest is one.
         let checkout = try? jsonManifest(remotes)
@@ -50,14 +61,7 @@ struct ResolutionServerTests {
         ]
         if let checkout { files[checkout.path] = checkout.text }
         let client = TestClient(files: files, environment: remotes.env)
-        // Neovim's, and inlay hints (as Neovim 0.10 and later send).
-        var capabilities = TestWorkspace.neovimCapabilities
-        if case .object(var all) = capabilities, case .object(var document)? = all["textDocument"] {
-            document["inlayHint"] = ["dynamicRegistration": false]
-            all["textDocument"] = .object(document)
-            capabilities = .object(all)
-        }
-        await client.start(capabilities: capabilities)
+        await client.start(capabilities: Self.withInlayHints)
         await client.open(TestWorkspace.manifest, manifest)
         return client
     }
@@ -109,6 +113,43 @@ struct ResolutionServerTests {
             """))
         // Nothing unfetched, nothing unsolvable: the background resolution adds nothing.
         #expect(codes(client) == [])
+    }
+
+    @Test("a dependency from a registry gets the version the lock chose as an inlay hint, as a git one does")
+    func registryInlayHint() async throws {
+        let manifest = "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nunicode = \"^1.0\"\nutil = { path = \"util\" }\n"
+        let lock = """
+            version = 1
+
+            [[package]]
+            name = "unicode"
+            version = "1.2.0"
+            source = "registry+/registry"
+            checksum = "sha256:0000000000000000000000000000000000000000000000000000000000000000"
+            dependencies = []
+
+            [[package]]
+            name = "util"
+            version = "0.1.0"
+            source = "path+util"
+            dependencies = []
+
+            """
+        let client = TestClient(files: [
+            TestWorkspace.manifest: manifest, "/ws/asthra.lock": lock, TestWorkspace.main: "package main;\n",
+            "/ws/util/asthra.toml": "[package]\nname = \"util\"\nversion = \"0.1.0\"\n", "/ws/util/src/lib.asthra": "package util;\n",
+        ])
+        await client.start(capabilities: Self.withInlayHints)
+        await client.open(TestWorkspace.manifest, manifest)
+        let hints = await client.request("textDocument/inlayHint", [
+            "textDocument": ["uri": "file:///ws/asthra.toml"],
+            "range": ["start": ["line": 0, "character": 0], "end": ["line": 7, "character": 0]],
+        ])["result"]
+        // The path dependency has the one version its manifest says: no hint.
+        #expect(hints == json("""
+            [{"position":{"line":5,"character":16},"label":"locked 1.2.0","paddingLeft":true,
+              "tooltip":"asthra.lock has 1.2.0, from registry+/registry"}]
+            """))
     }
 
     @Test("two members whose requirements conflict: M021 in the member's manifest with the other member's line related; fixing the other member's text in the editor clears it")

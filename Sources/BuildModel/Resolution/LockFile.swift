@@ -68,10 +68,15 @@ public struct LockFile: Hashable, Sendable {
 
     public func package(named name: String) -> Package? { packages.first { $0.name == name } }
 
-    /// What the lock records for a manifest's git dependency.
+    /// What the lock records for a manifest's git or registry dependency: a git one under the
+    /// package it is (its location), one from a registry under its name. (A path has the one
+    /// version its manifest says: the lock adds nothing to know.)
     public func package(for dependency: DependencySpec) -> Package? {
-        guard case .git(let url, _) = dependency.source else { return nil }
-        return package(named: SourcePackageProvider.location(of: dependency, url: url.value))
+        switch dependency.source {
+        case .git(let url, _): package(named: SourcePackageProvider.location(of: dependency, url: url.value))
+        case .registry: package(named: dependency.name.value).flatMap { $0.source.hasPrefix("registry+") ? $0 : nil }
+        case .path: nil
+        }
     }
 
     /// The text, the same for the same packages: keys in a fixed order, packages by name.
