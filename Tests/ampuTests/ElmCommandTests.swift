@@ -292,4 +292,105 @@ struct ElmCommandTests {
         #expect(indirect.contains(#""newText":",\n            \"elm/json\": \"1.1.3\"""#))
         #expect(result.status == 1)
     }
+
+    @Test("add and remove edit an application's elm.json as elm install does: direct and indirect solved again from the package cache, the versions there kept; the real elm builds it")
+    func addAndRemove() throws {
+        guard let p = try project("app", needsElm: true) else { return }
+        let added = try AmpuProcess.run(["add", "elm/http"], environment: p.environment, directory: p.app)
+        #expect(added.stderr == """
+                Adding "elm/http": "2.0.0" to "dependencies" "direct"
+                Adding "elm/bytes": "1.0.8" to "dependencies" "indirect"
+                Adding "elm/file": "1.0.5" to "dependencies" "indirect"
+
+            """)
+        #expect(added.status == 0)
+        #expect(try String(contentsOfFile: p.app + "/elm.json", encoding: .utf8) == """
+            {
+                "type": "application",
+                "source-directories": [
+                    "src",
+                    "lib"
+                ],
+                "elm-version": "0.19.1",
+                "dependencies": {
+                    "direct": {
+                        "elm/browser": "1.0.2",
+                        "elm/core": "1.0.5",
+                        "elm/html": "1.0.0",
+                        "elm/http": "2.0.0",
+                        "elm/json": "1.1.3"
+                    },
+                    "indirect": {
+                        "elm/bytes": "1.0.8",
+                        "elm/file": "1.0.5",
+                        "elm/time": "1.0.0",
+                        "elm/url": "1.0.0",
+                        "elm/virtual-dom": "1.0.3"
+                    }
+                },
+                "test-dependencies": {
+                    "direct": {},
+                    "indirect": {}
+                }
+            }
+
+            """)
+        // elm itself takes it: `elm check -y` runs `elm make`.
+        let make = try AmpuProcess.run(["elm", "check", "-y", "-q", "src/Main.elm"], environment: p.environment, directory: p.app)
+        #expect(make.status == 0, "\(make.stdout)\(make.stderr)")
+        // Removed, a package still needed stays as an indirect one, at the version it had.
+        let removed = try AmpuProcess.run(["remove", "elm/json"], environment: p.environment, directory: p.app)
+        #expect(removed.stderr == """
+              Removing "elm/json" from "dependencies" "direct"
+                Adding "elm/json": "1.1.3" to "dependencies" "indirect"
+
+            """)
+        let test = try AmpuProcess.run(["add", "elm-explorations/test", "--dev"], environment: p.environment, directory: p.app)
+        #expect(test.stderr == """
+                Adding "elm-explorations/test": "2.2.1" to "test-dependencies" "direct"
+                Adding "elm/random": "1.0.0" to "test-dependencies" "indirect"
+
+            """)
+        // What elm itself refuses, or what is not a direct dependency, is said and nothing is written.
+        let before = try String(contentsOfFile: p.app + "/elm.json", encoding: .utf8)
+        let refused = [
+            try AmpuProcess.run(["remove", "elm/core"], environment: p.environment, directory: p.app),
+            try AmpuProcess.run(["remove", "elm/url"], environment: p.environment, directory: p.app),
+            try AmpuProcess.run(["add", "elm/json@9.9.9"], environment: p.environment, directory: p.app),
+            try AmpuProcess.run(["add", "json", "--git", "github.com/user/json"], environment: p.environment, directory: p.app),
+        ]
+        #expect(refused.map(\.stderr) == [
+            "error: an Elm application needs elm/core: it cannot be removed\n",
+            "error: 'elm/url' is an indirect dependency: a direct dependency needs it, and it goes when nothing does\n",
+            "error: elm/json 9.9.9 is not in the Elm package cache; it has 1.0.0, 1.1.0, 1.1.1, 1.1.2, 1.1.3, 1.1.4\n",
+            "error: an Elm dependency comes from the package cache by its name (author/project): --path and --git are not for elm.json\n",
+        ])
+        #expect(refused.map(\.status) == [1, 1, 1, 1])
+        #expect(try String(contentsOfFile: p.app + "/elm.json", encoding: .utf8) == before)
+    }
+
+    @Test("in a package's elm.json, add writes the newest cached version that fits as a constraint up to the next major, and remove takes it out")
+    func addToPackage() throws {
+        guard let p = try project("app") else { return }
+        let dir = p.scratch.path + "/pkg"
+        let created = try AmpuProcess.run(["new", "me/pkg", "--lib", "--lang", "elm"], environment: p.environment, directory: p.scratch.path)
+        #expect(created.status == 0)
+        let added = try AmpuProcess.run(["add", "elm/json"], environment: p.environment, directory: dir)
+        #expect(added.stderr == "    Adding \"elm/json\": \"1.1.4 <= v < 2.0.0\" to \"dependencies\"\n")
+        let manifest = try String(contentsOfFile: dir + "/elm.json", encoding: .utf8)
+        #expect(manifest.contains("""
+                "dependencies": {
+                    "elm/core": "1.0.0 <= v < 2.0.0",
+                    "elm/json": "1.1.4 <= v < 2.0.0"
+                },
+                "test-dependencies": {}
+            """))
+        let removed = try AmpuProcess.run(["remove", "elm/json"], environment: p.environment, directory: dir)
+        #expect(removed.stderr == "  Removing \"elm/json\" from \"dependencies\"\n")
+        #expect(try String(contentsOfFile: dir + "/elm.json", encoding: .utf8).contains("""
+                "dependencies": {
+                    "elm/core": "1.0.0 <= v < 2.0.0"
+                },
+            """))
+    }
 }

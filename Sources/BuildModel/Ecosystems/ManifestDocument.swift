@@ -21,6 +21,9 @@ public protocol ManifestSyntax: Sendable {
     func renderDependency(name: String, requirement: String?, source: [(String, String)]) -> String
     /// How the manifest defines a profile `name` that starts from `base`, for messages.
     func profileDefinition(_ name: String, inheriting base: String) -> String
+    /// Why `ampu add` and `ampu remove` cannot edit this format's dependencies, when they
+    /// cannot; nil when they can.
+    var dependencyEditsRefused: String? { get }
 }
 
 extension ManifestSyntax {
@@ -31,6 +34,8 @@ extension ManifestSyntax {
     }
 
     public func sectionTitle(_ section: String) -> String { "[\(section)]" }
+
+    public var dependencyEditsRefused: String? { nil }
 
     public func profileDefinition(_ name: String, inheriting base: String) -> String { "[profile.\(name)] with `inherits = \"\(base)\"`" }
 

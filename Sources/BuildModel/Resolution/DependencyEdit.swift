@@ -51,6 +51,10 @@ public enum DependencyEdit {
         case unwritable
         /// `--feature` where the manifest has no feature blocks.
         case noFeatures(ecosystem: String)
+        /// A format whose dependencies are not edited this way, or an edit its rules forbid, and why.
+        case refused(String)
+        /// No versions fit the edit, with the solver's explanation.
+        case unsolvable(name: String, explanation: String)
 
         public var description: String {
             switch self {
@@ -60,8 +64,42 @@ public enum DependencyEdit {
             case .rejected(let messages): "the manifest would not be valid: " + messages.joined(separator: "; ")
             case .unwritable: "the manifest has syntax errors; fix them first (`ampu check` shows them)"
             case .noFeatures(let ecosystem): "\(ecosystem) manifests have no feature blocks: --feature is for Rask's rask.build"
+            case .refused(let why): why
+            case .unsolvable(let name, let explanation): "no version of '\(name)' fits the other dependencies:\n" + explanation
             }
         }
+    }
+
+    /// What an edit made: the manifest's new text, and a line for each change, as `ampu add`
+    /// and `ampu remove` print them.
+    public struct Edit: Sendable {
+        public var text: [UInt8]
+        public var report: [String]
+
+        public init(text: [UInt8], report: [String]) {
+            self.text = text
+            self.report = report
+        }
+    }
+
+    /// `ampu add`: the ecosystem's own edit where it has one (`DependencyEditing`), else the
+    /// entry written into its dependency section.
+    public static func adding(_ request: Request, to manifest: PackageManifest, ecosystem: any Ecosystem, environment: [String: String],
+                              fileSystem: any FileSystem) throws(Failure) -> Edit {
+        if let own = ecosystem as? any DependencyEditing {
+            return try own.addDependency(request, to: manifest, environment: environment, fileSystem: fileSystem)
+        }
+        let (text, entry, section) = try add(request, to: manifest, ecosystem: ecosystem, fileSystem: fileSystem)
+        return Edit(text: text, report: ["    Adding \(entry) to \(section)"])
+    }
+
+    /// `ampu remove`: as `adding`.
+    public static func removing(_ name: String, from manifest: PackageManifest, ecosystem: any Ecosystem, environment: [String: String],
+                                fileSystem: any FileSystem) throws(Failure) -> Edit {
+        if let own = ecosystem as? any DependencyEditing {
+            return try own.removeDependency(name, from: manifest, environment: environment, fileSystem: fileSystem)
+        }
+        return Edit(text: try remove(name, from: manifest, ecosystem: ecosystem), report: ["  Removing \(name)"])
     }
 
     /// The new text of the manifest with the dependency added, the entry as written, and where
@@ -71,6 +109,7 @@ public enum DependencyEdit {
     public static func add(_ request: Request, to manifest: PackageManifest, ecosystem: any Ecosystem, fileSystem: (any FileSystem)? = nil) throws(Failure)
         -> (text: [UInt8], entry: String, section: String) {
         let syntax = ecosystem.manifestSyntax
+        if let why = syntax.dependencyEditsRefused { throw .refused(why) }
         guard let (section, title) = syntax.dependencySection(dev: request.dev, feature: request.feature) else {
             throw .noFeatures(ecosystem: ecosystem.name)
         }
@@ -117,6 +156,7 @@ public enum DependencyEdit {
 
     /// The new text of the manifest without the dependency (from whichever section has it).
     public static func remove(_ name: String, from manifest: PackageManifest, ecosystem: any Ecosystem) throws(Failure) -> [UInt8] {
+        if let why = ecosystem.manifestSyntax.dependencyEditsRefused { throw .refused(why) }
         guard let dep = manifest.dependencies.first(where: { $0.name.value == name }) else {
             throw .notFound(name: name, declared: manifest.dependencies.map(\.name.value).sorted())
         }
@@ -133,4 +173,14 @@ public enum DependencyEdit {
         let new = after.filter { $0.severity == .error && !before.contains($0.message) }
         if !new.isEmpty { throw .rejected(messages: new.map(\.message)) }
     }
+}
+
+/// An ecosystem whose manifest's dependencies are not entries to write one by one: `ampu add`
+/// and `ampu remove` ask it for the whole edit (Elm: an application's exact versions, direct and
+/// indirect, solved again from the package cache, as `elm install` writes them).
+public protocol DependencyEditing: Ecosystem {
+    func addDependency(_ request: DependencyEdit.Request, to manifest: PackageManifest, environment: [String: String],
+                       fileSystem: any FileSystem) throws(DependencyEdit.Failure) -> DependencyEdit.Edit
+    func removeDependency(_ name: String, from manifest: PackageManifest, environment: [String: String],
+                          fileSystem: any FileSystem) throws(DependencyEdit.Failure) -> DependencyEdit.Edit
 }

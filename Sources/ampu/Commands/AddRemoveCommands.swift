@@ -93,9 +93,9 @@ struct AddCommand: ParsableCommand {
         var request = DependencyEdit.Request.parse(dependency, path: self.path, git: git, reference: reference, dev: dev)
         request.feature = feature
         do {
-            let (text, entry, section) = try DependencyEdit.add(request, to: manifest, ecosystem: ecosystem, fileSystem: fileSystem)
-            try fileSystem.writeFile(path, text)
-            Terminal.standardError.write("    Adding \(entry) to \(section)\n")
+            let edit = try DependencyEdit.adding(request, to: manifest, ecosystem: ecosystem, environment: Environment.current, fileSystem: fileSystem)
+            try fileSystem.writeFile(path, edit.text)
+            for line in edit.report { Terminal.standardError.write(line + "\n") }
         } catch {
             ManifestTarget.fail("\(error)")
         }
@@ -116,8 +116,9 @@ struct RemoveCommand: ParsableCommand {
         let fileSystem = LocalFileSystem()
         let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
         do {
-            try fileSystem.writeFile(path, try DependencyEdit.remove(dependency, from: manifest, ecosystem: ecosystem))
-            Terminal.standardError.write("  Removing \(dependency)\n")
+            let edit = try DependencyEdit.removing(dependency, from: manifest, ecosystem: ecosystem, environment: Environment.current, fileSystem: fileSystem)
+            try fileSystem.writeFile(path, edit.text)
+            for line in edit.report { Terminal.standardError.write(line + "\n") }
         } catch {
             ManifestTarget.fail("\(error)")
         }

@@ -24,6 +24,10 @@ public struct AriaManifestSyntax: ManifestSyntax {
     public func renderEntry(key: String, value: String) -> String { "\(renderKey(key)) = \(value)" }
 
     public func document(_ source: SourceText) -> any ManifestDocument { AriaManifestDocument(ABCDocument(parsing: source)) }
+
+    public var dependencyEditsRefused: String? {
+        "a build.abc has no package dependencies to add or remove: a target's `deps` names the targets it needs; edit that list"
+    }
 }
 
 /// A build.abc asked by the server's features, in either form. Paths are those of the schema:

@@ -21,12 +21,18 @@ public struct ElmPackageCache: PackageProvider {
     }
 
     public init(directory: String, fileSystem: any FileSystem, application: PackageManifest) {
+        self.init(directory: directory, fileSystem: fileSystem, rootName: application.displayName,
+                  requirements: application.dependencies.filter { $0.scope == .normal }.compactMap { dep in
+                      dep.requirement.map { PackageRequirement(dep.name.value, $0.value.versionSet) }
+                  })
+    }
+
+    /// The cache with a root that requires these (an edit's dependencies before they are written).
+    init(directory: String, fileSystem: any FileSystem, rootName: String, requirements: [PackageRequirement]) {
         self.directory = directory
         self.fileSystem = fileSystem
-        rootName = application.displayName
-        rootRequirements = application.dependencies.filter { $0.scope == .normal }.compactMap { dep in
-            dep.requirement.map { PackageRequirement(dep.name.value, $0.value.versionSet) }
-        }
+        self.rootName = rootName
+        rootRequirements = requirements
     }
 
     /// The directory of one release.

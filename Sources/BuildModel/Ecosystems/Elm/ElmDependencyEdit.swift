@@ -1,0 +1,246 @@
+/// `ampu add` and `ampu remove` in an elm.json, as `elm install` edits it. An application lists
+/// exact versions, direct and indirect: the edit solves them again from the package cache
+/// (the versions there now kept where they still fit) and writes both lists whole. A package
+/// lists constraints: the new one is `V <= v < NEXT.0.0` of the newest cached version that fits.
+extension ElmEcosystem: DependencyEditing {
+    /// One list of an elm.json: where it is and what it holds, by package.
+    private struct Lists {
+        var direct: [String: Version] = [:]
+        var indirect: [String: Version] = [:]
+        var testDirect: [String: Version] = [:]
+        var testIndirect: [String: Version] = [:]
+    }
+
+    public func addDependency(_ request: DependencyEdit.Request, to manifest: PackageManifest, environment: [String: String],
+                              fileSystem: any FileSystem) throws(DependencyEdit.Failure) -> DependencyEdit.Edit {
+        let name = request.name
+        guard case .registry = request.source else {
+            throw .refused("an Elm dependency comes from the package cache by its name (author/project): --path and --git are not for elm.json")
+        }
+        if request.feature != nil { throw .noFeatures(ecosystem: self.name) }
+        if let problem = ElmPackageName.problem(with: name) { throw .refused("'\(name)' is not an Elm package name: \(problem)") }
+        let document = try readable(manifest)
+        let cache = try packageCache(environment: environment, fileSystem: fileSystem)
+        let cached = (try? cache.versions(of: name)) ?? []
+        guard !cached.isEmpty else {
+            throw .refused("'\(name)' is not in the Elm package cache (\(cache.directory)); run `elm install \(name)` once with a network to download it")
+        }
+        var wanted = VersionSet.any
+        if let text = request.requirement {
+            guard let exact = Version(text) else {
+                throw .refused("'\(text)' is not a version: write \(name)@X.Y.Z, or leave the version out for the newest one that fits")
+            }
+            guard cached.contains(exact) else {
+                throw .refused("\(name) \(exact) is not in the Elm package cache; it has \(cached.map(\.description).joined(separator: ", "))")
+            }
+            wanted = .exactly(exact)
+        }
+        if ElmManifestSchema.isPackage(manifest) {
+            return try addToPackage(name, wanted: wanted, manifest: manifest, document: document, dev: request.dev, cache: cache)
+        }
+        var lists = Self.lists(of: manifest)
+        if lists.direct[name] != nil || (request.dev && lists.testDirect[name] != nil) {
+            throw .exists(name: name, section: lists.direct[name] != nil ? "\"dependencies\" \"direct\"" : "\"test-dependencies\" \"direct\"")
+        }
+        if !request.dev && lists.testDirect[name] != nil {
+            throw .refused("'\(name)' is a test dependency; `ampu remove \(name)` first, then add it again")
+        }
+        let before = lists
+        let solved = try solve(lists, listed: lists, adding: (name, wanted, request.dev), cache: cache)
+        lists = solved
+        let section = request.dev ? "\"test-dependencies\" \"direct\"" : "\"dependencies\" \"direct\""
+        let version = request.dev ? lists.testDirect[name]! : lists.direct[name]!
+        let text = try Self.rewrite(document, application: lists)
+        return DependencyEdit.Edit(text: text, report: ["    Adding \"\(name)\": \"\(version)\" to \(section)"] + Self.changes(from: before, to: lists, except: name))
+    }
+
+    public func removeDependency(_ name: String, from manifest: PackageManifest, environment: [String: String],
+                                 fileSystem: any FileSystem) throws(DependencyEdit.Failure) -> DependencyEdit.Edit {
+        let document = try readable(manifest)
+        if ElmManifestSchema.isPackage(manifest) {
+            guard manifest.dependencies.contains(where: { $0.name.value == name }) else {
+                throw .notFound(name: name, declared: manifest.dependencies.map(\.name.value).sorted())
+            }
+            var constraints = Self.constraints(of: manifest)
+            let section = constraints.normal[name] != nil ? "\"dependencies\"" : "\"test-dependencies\""
+            constraints.normal[name] = nil
+            constraints.test[name] = nil
+            return DependencyEdit.Edit(text: try Self.rewrite(document, package: constraints), report: ["  Removing \"\(name)\" from \(section)"])
+        }
+        var lists = Self.lists(of: manifest)
+        guard lists.direct[name] != nil || lists.testDirect[name] != nil else {
+            if lists.indirect[name] != nil || lists.testIndirect[name] != nil {
+                throw .refused("'\(name)' is an indirect dependency: a direct dependency needs it, and it goes when nothing does")
+            }
+            throw .notFound(name: name, declared: (Array(lists.direct.keys) + Array(lists.testDirect.keys)).sorted())
+        }
+        if name == "elm/core" && lists.direct[name] != nil { throw .refused("an Elm application needs elm/core: it cannot be removed") }
+        let cache = try packageCache(environment: environment, fileSystem: fileSystem)
+        let before = lists
+        let section = lists.direct[name] != nil ? "\"dependencies\" \"direct\"" : "\"test-dependencies\" \"direct\""
+        lists.direct[name] = nil
+        lists.testDirect[name] = nil
+        lists = try solve(lists, listed: before, adding: nil, cache: cache)
+        return DependencyEdit.Edit(text: try Self.rewrite(document, application: lists),
+                                   report: ["  Removing \"\(name)\" from \(section)"] + Self.changes(from: before, to: lists, except: name))
+    }
+
+    // MARK: Reading
+
+    /// The elm.json as a JSON document, when nothing in it is wrong.
+    private func readable(_ manifest: PackageManifest) throws(DependencyEdit.Failure) -> JSONDocument {
+        guard !manifest.diagnostics.contains(where: { $0.severity == .error }) else { throw .unwritable }
+        return JSONDocument(parsing: manifest.source)
+    }
+
+    private func packageCache(environment: [String: String], fileSystem: any FileSystem) throws(DependencyEdit.Failure) -> ElmPackageCache {
+        guard let directory = ElmPackageCache.directory(environment: environment) else {
+            throw .refused("there is no Elm package cache: set ELM_HOME, or HOME for ~/.elm")
+        }
+        return ElmPackageCache(directory: directory, fileSystem: fileSystem, rootName: "the application", requirements: [])
+    }
+
+    private static func lists(of manifest: PackageManifest) -> Lists {
+        var lists = Lists()
+        for dep in manifest.dependencies {
+            guard let version = dep.requirement?.value.versionSet.singleVersion else { continue }
+            switch dep.scope {
+            case .normal: lists.direct[dep.name.value] = version
+            case .indirect: lists.indirect[dep.name.value] = version
+            case .dev: lists.testDirect[dep.name.value] = version
+            case .indirectDev: lists.testIndirect[dep.name.value] = version
+            default: break
+            }
+        }
+        return lists
+    }
+
+    /// A package's constraints, as written, by package.
+    private static func constraints(of manifest: PackageManifest) -> (normal: [String: String], test: [String: String]) {
+        let document = JSONDocument(parsing: manifest.source)
+        func read(_ key: String) -> [String: String] {
+            var out: [String: String] = [:]
+            for m in document.root?.member(key)?.value.members ?? [] { if let s = m.value.string { out[m.key] = s } }
+            return out
+        }
+        return (read("dependencies"), read("test-dependencies"))
+    }
+
+    // MARK: Solving
+
+    /// The lists solved again: the direct ones as they are (with `adding` at the version the
+    /// solver picks), the indirect ones what they need; the versions listed now are preferred.
+    /// (`listed`: the lists before the edit, whose versions are preferred.)
+    private func solve(_ lists: Lists, listed: Lists, adding: (name: String, versions: VersionSet, test: Bool)?,
+                       cache: ElmPackageCache) throws(DependencyEdit.Failure) -> Lists {
+        let preferred = listed.direct.merging(listed.indirect) { a, _ in a }.merging(listed.testDirect) { a, _ in a }.merging(listed.testIndirect) { a, _ in a }
+        func requirements(_ exact: [String: Version]) -> [PackageRequirement] {
+            exact.sorted { $0.key < $1.key }.map { PackageRequirement($0.key, .exactly($0.value)) }
+        }
+        var normal = requirements(lists.direct)
+        if let adding, !adding.test { normal.append(PackageRequirement(adding.name, adding.versions)) }
+        let main = try solution(normal, preferred: preferred, cache: cache, adding: adding?.name)
+        var out = Lists()
+        for (package, version) in main {
+            if lists.direct[package] != nil || package == adding?.name && !adding!.test { out.direct[package] = version } else { out.indirect[package] = version }
+        }
+        // The tests' dependencies on top of the application's, which stay as solved.
+        var test = requirements(main) + requirements(lists.testDirect.filter { main[$0.key] == nil })
+        if let adding, adding.test { test.append(PackageRequirement(adding.name, adding.versions)) }
+        let withTests = try solution(test, preferred: preferred, cache: cache, adding: adding?.name)
+        for (package, version) in withTests where main[package] == nil {
+            if lists.testDirect[package] != nil || package == adding?.name { out.testDirect[package] = version } else { out.testIndirect[package] = version }
+        }
+        return out
+    }
+
+    private func solution(_ requirements: [PackageRequirement], preferred: [String: Version], cache: ElmPackageCache,
+                          adding: String?) throws(DependencyEdit.Failure) -> [String: Version] {
+        let root = ElmPackageCache(directory: cache.directory, fileSystem: cache.fileSystem, rootName: cache.rootName, requirements: requirements)
+        var solver = PubGrubSolver(provider: root, root: root.rootName, version: ElmPackageCache.rootVersion, preferred: preferred)
+        do {
+            var found = try solver.solve()
+            found[root.rootName] = nil
+            return found
+        } catch {
+            switch error {
+            case .noSolution(let explanation, _, _): throw .unsolvable(name: adding ?? "the dependencies", explanation: explanation)
+            default: throw .refused("\(error)")
+            }
+        }
+    }
+
+    /// `Adding`/`Removing` lines for the lists' changes, but for `name` in a direct list, which
+    /// has its own line.
+    private static func changes(from old: Lists, to new: Lists, except name: String) -> [String] {
+        var lines: [String] = []
+        for (title, before, after) in [("\"dependencies\" \"indirect\"", old.indirect, new.indirect), ("\"test-dependencies\" \"indirect\"", old.testIndirect, new.testIndirect),
+                                       ("\"dependencies\" \"direct\"", old.direct, new.direct), ("\"test-dependencies\" \"direct\"", old.testDirect, new.testDirect)] {
+            let name = title.hasSuffix("\"direct\"") ? name : ""
+            for (package, version) in after.sorted(by: { $0.key < $1.key }) where package != name && before[package] != version {
+                lines.append(before[package].map { "  Updating \"\(package)\" \($0) -> \(version) in \(title)" } ?? "    Adding \"\(package)\": \"\(version)\" to \(title)")
+            }
+            for package in before.keys.sorted() where package != name && after[package] == nil {
+                lines.append("  Removing \"\(package)\" from \(title)")
+            }
+        }
+        return lines
+    }
+
+    // MARK: Writing
+
+    /// A package: the newest cached version that fits the other constraints, as `V <= v < NEXT.0.0`.
+    private func addToPackage(_ name: String, wanted: VersionSet, manifest: PackageManifest, document: JSONDocument, dev: Bool,
+                              cache: ElmPackageCache) throws(DependencyEdit.Failure) -> DependencyEdit.Edit {
+        var constraints = Self.constraints(of: manifest)
+        if constraints.normal[name] != nil || constraints.test[name] != nil {
+            throw .exists(name: name, section: constraints.normal[name] != nil ? "\"dependencies\"" : "\"test-dependencies\"")
+        }
+        let others = manifest.dependencies.compactMap { dep in dep.requirement.map { PackageRequirement(dep.name.value, $0.value.versionSet) } }
+        let found = try solution(others + [PackageRequirement(name, wanted)], preferred: [:], cache: cache, adding: name)
+        let version = found[name]!
+        let constraint = "\(version) <= v < \(version.major + 1).0.0"
+        if dev { constraints.test[name] = constraint } else { constraints.normal[name] = constraint }
+        return DependencyEdit.Edit(text: try Self.rewrite(document, package: constraints),
+                                   report: ["    Adding \"\(name)\": \"\(constraint)\" to \(dev ? "\"test-dependencies\"" : "\"dependencies\"")"])
+    }
+
+    /// An application's elm.json with its two dependency objects written again whole, as elm
+    /// writes them (keys in order, four spaces a level); the rest of the file as it was.
+    private static func rewrite(_ document: JSONDocument, application lists: Lists) throws(DependencyEdit.Failure) -> [UInt8] {
+        try rewrite(document, [
+            ("dependencies", { indent in object([("direct", object(lists.direct, indent + 1)), ("indirect", object(lists.indirect, indent + 1))], indent) }),
+            ("test-dependencies", { indent in object([("direct", object(lists.testDirect, indent + 1)), ("indirect", object(lists.testIndirect, indent + 1))], indent) }),
+        ])
+    }
+
+    private static func rewrite(_ document: JSONDocument, package constraints: (normal: [String: String], test: [String: String])) throws(DependencyEdit.Failure) -> [UInt8] {
+        try rewrite(document, [
+            ("dependencies", { indent in object(constraints.normal.map { ($0.key, JSONText.quoted($0.value)) }, indent) }),
+            ("test-dependencies", { indent in object(constraints.test.map { ($0.key, JSONText.quoted($0.value)) }, indent) }),
+        ])
+    }
+
+    /// Each named top-level value replaced by what `render` makes of it at its nesting level.
+    private static func rewrite(_ document: JSONDocument, _ values: [(key: String, render: (Int) -> String)]) throws(DependencyEdit.Failure) -> [UInt8] {
+        var edits: [TextEdit] = []
+        for (key, render) in values {
+            guard let member = document.root?.member(key) else { throw .unwritable }
+            edits.append(TextEdit(range: member.value.range, newText: render(1)))
+        }
+        guard let text = try? TextEdit.apply(edits, to: document.source.bytes) else { throw .unwritable }
+        return text
+    }
+
+    private static func object(_ versions: [String: Version], _ indent: Int) -> String {
+        object(versions.map { ($0.key, JSONText.quoted("\($0.value)")) }, indent)
+    }
+
+    /// `{ "key": value, … }` over several lines, keys in order; `{}` when empty.
+    private static func object(_ members: [(String, String)], _ indent: Int) -> String {
+        guard !members.isEmpty else { return "{}" }
+        let inner = String(repeating: "    ", count: indent + 1)
+        let lines = members.sorted { $0.0 < $1.0 }.map { inner + JSONText.quoted($0.0) + ": " + $0.1 }
+        return "{\n" + lines.joined(separator: ",\n") + "\n" + String(repeating: "    ", count: indent) + "}"
+    }
+}
