@@ -89,4 +89,18 @@ struct AddRemoveCommandTests {
         #expect(missing.stderr == "error: there is no dependency 'jsn'; the manifest declares: http\n")
         #expect(missing.status == 1)
     }
+
+    @Test("an Aria build.abc has no package dependencies: add and remove say so and write nothing")
+    func aria() throws {
+        let dir = try ScratchDirectory()
+        let build = "[project]\nname = \"app\"\n\n[target.app]\ntype = \"binary\"\nsources = [\"src/main.aria\"]\n"
+        try dir.write("build.abc", build)
+        let message = "error: a build.abc has no package dependencies to add or remove: a target's `deps` names the targets it needs; edit that list\n"
+        let added = try AmpuProcess.run(["add", "json@^1.0"], environment: plain, directory: dir.path)
+        #expect(added.stderr == message)
+        #expect(added.status == 1)
+        let removed = try AmpuProcess.run(["remove", "json"], environment: plain, directory: dir.path)
+        #expect(removed.stderr == message)
+        #expect(try dir.read("build.abc") == build)
+    }
 }

@@ -367,6 +367,9 @@ struct ElmCommandTests {
         ])
         #expect(refused.map(\.status) == [1, 1, 1, 1])
         #expect(try String(contentsOfFile: p.app + "/elm.json", encoding: .utf8) == before)
+        // The commands that read a lock say why Elm has none.
+        let update = try AmpuProcess.run(["update"], environment: p.environment, directory: p.app)
+        #expect(update.stderr == "error: Elm has no lock file: elm.json lists the exact versions itself; `ampu elm plan` shows the packages in build order\n")
     }
 
     @Test("in a package's elm.json, add writes the newest cached version that fits as a constraint up to the next major, and remove takes it out")

@@ -229,8 +229,18 @@ struct OatsBuildTests {
         #expect(noRuntime.status == 1)
 
         let noCompiler = try f.ampu(["build"], extra: ["OATSC": ""])
-        #expect(noCompiler.stderr.hasPrefix("error[B001]: the Oats compiler was not found: $OATSC is not set and no 'oatsc' is on PATH\n"))
+        #expect(noCompiler.stderr == """
+            error[B001]: the Oats compiler was not found: $OATSC is not set and no 'oatsc' is on PATH
+              = note: PATH is /usr/bin:/bin
+              = help: install oatsc and put its directory on PATH, or set OATSC=/path/to/oatsc
+
+            error: could not build; 4 not started; the plan has errors (above)
+
+            """)
         #expect(noCompiler.status == 1)
+        // Without it, tree still draws the packages: the plan is made, its compiles blocked.
+        let tree = try f.ampu(["tree"], extra: ["OATSC": ""])
+        #expect(tree.stdout == "app\n├── common\n└── utils\n    └── common\n")
     }
 
     @Test("the seed's troubleshooting rows stop a build with check's errors: a cycle, a missing path, a name mismatch")

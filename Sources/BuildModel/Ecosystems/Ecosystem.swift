@@ -19,6 +19,8 @@ public protocol Ecosystem: Sendable {
     /// The lock file beside the root manifest (`asthra.lock`), as the language's own tools
     /// read it; nil when the language has none.
     var lockFormat: LockFormat? { get }
+    /// Without a lock format: why the language needs none, for the commands that read a lock.
+    var withoutLockFile: String { get }
     /// The diagnostic codes only this ecosystem reports (beyond `DiagnosticCode.shared`).
     var diagnosticCodes: [DiagnosticCode] { get }
     /// The environment variables its loading and planning read (`ASTHRA_HOME`, `OATSC`): a
@@ -104,6 +106,8 @@ extension Ecosystem {
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
 
     public var lockFormat: LockFormat? { nil }
+
+    public var withoutLockFile: String { "its dependencies are paths, which `ampu check` follows" }
 
     /// The lock file's name (`asthra.lock`); nil when the language has none.
     public var lockFileName: String? { lockFormat?.fileName }

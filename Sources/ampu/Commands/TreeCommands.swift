@@ -17,7 +17,7 @@ enum LockedWorkspace {
         // The tree of the nearest package, from the lock of the workspace holding it.
         let (manifest, rootPath, ecosystem, _, members) = ManifestTarget.loadWorkspace(manifestPath, fileSystem: fileSystem)
         guard let format = ecosystem.lockFormat else {
-            ManifestTarget.fail("\(ecosystem.name) has no lock file: its dependencies are paths, which `ampu check` follows")
+            ManifestTarget.fail("\(ecosystem.name) has no lock file: \(ecosystem.withoutLockFile)")
         }
         do {
             // A package with no dependencies has nothing to lock: its tree is itself.

@@ -44,7 +44,7 @@ struct UpdateCommand: ParsableCommand {
         let environment = Environment.current
         let (_, manifestFile, ecosystem, manifest, members) = ManifestTarget.loadWorkspace(manifestPath, fileSystem: fileSystem)
         guard let format = ecosystem.lockFormat else {
-            fail("\(ecosystem.name) has no lock file: its dependencies are paths, which `ampu check` follows")
+            fail("\(ecosystem.name) has no lock file: \(ecosystem.withoutLockFile)")
         }
         guard let cacheRoot = GitCache.defaultRoot(environment: environment) else {
             fail("no package cache: set ASTHRA_CACHE or HOME")

@@ -9,6 +9,8 @@ public struct AriaEcosystem: Ecosystem {
     public var sourceExtensions: [String] { AriaImportResolver.extensions }
     public var ignoredDirectories: Set<String> { [".aria_make"] }
     public var manifestSchema: ManifestSchema { AriaManifestSchema.schema }
+    public var withoutLockFile: String { "a build.abc has no package dependencies; `ampu tree` draws its targets" }
+
     public var manifestSyntax: any ManifestSyntax { AriaManifestSyntax() }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.aria }
     public var environmentVariables: [String] { ["ARIAC", "ARIA_PATH", "ARIA_STDLIB", "CC", "LLI"] }

@@ -22,11 +22,14 @@ struct OatsBuildPlanner {
     static func plan(_ request: BuildRequest) -> BuildPlan {
         var plan = request.emptyPlan()
         let root = request.snapshot.rootManifest
-        guard let compiler = request.compiler("the Oats compiler", variable: "OATSC", defaultName: "oatsc",
-                                              install: "install oatsc and put its directory on PATH", missingIn: &plan) else { return plan }
-        let form = request.overrides.compilerForm ?? root.toolchain.preset?.value ?? detectForm(compiler, environment: request.environment)
-        var planner = OatsBuildPlanner(request: request, plan: plan, compiler: compiler, form: form)
+        // Without a compiler the plan is still made (`ampu tree` and `graph` show it), with the
+        // error, and every action blocked.
+        let compiler = request.compiler("the Oats compiler", variable: "OATSC", defaultName: "oatsc",
+                                        install: "install oatsc and put its directory on PATH", missingIn: &plan)
+        let form = request.overrides.compilerForm ?? root.toolchain.preset?.value ?? compiler.map { detectForm($0, environment: request.environment) } ?? "seed"
+        var planner = OatsBuildPlanner(request: request, plan: plan, compiler: compiler ?? "oatsc", form: form)
         planner.run()
+        if compiler == nil { planner.plan.blocked.formUnion(planner.plan.actions.indices) }
         return planner.plan
     }
 
