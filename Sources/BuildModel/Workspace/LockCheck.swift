@@ -34,8 +34,10 @@ enum LockCheck {
                                     help: ["run `ampu update` to resolve it and record the version it gets"]).inFile(manifest.path))
                 continue
             }
+            // A repository on this machine is its dependency's name, whatever its path: only the
+            // source tells a moved one (elsewhere the location is the name, and a move renames).
             let fetched = SourcePackageProvider.fetchURL(of: url.value)
-            if locked.source.hasPrefix("git+"), locked.source.dropFirst(4) != fetched {
+            if url.value.hasPrefix("file://") || url.value.hasPrefix("/"), locked.source.hasPrefix("git+"), locked.source.dropFirst(4) != fetched {
                 out.append(.warning("\(name) has '\(dep.name.value)' from \(locked.source.dropFirst(4)), not from \(fetched)", .outdatedLock,
                                     at: url.range, label: "not the repository \(name) records",
                                     help: ["run `ampu update` to fetch it from here"]).inFile(manifest.path))
