@@ -355,6 +355,26 @@ struct UpdateCommandTests {
         #expect(check.stderr.contains("asthra.lock has 'json' at 1.1.0, which ^2.0 does not allow"))
     }
 
+    @Test("at a workspace root that is a package itself, tree, why and graph start from it and from each member")
+    func rootPackageWithMembers() throws {
+        let remotes = try fixture()
+        try remotes.write("ws/asthra.toml", "[package]\nname = \"ws\"\nversion = \"1.0.0\"\n\n[workspace]\nmembers = [\"app\", \"lib\"]\n")
+        try remotes.write("ws/app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nlib = { path = \"../lib\" }\n")
+        try remotes.write("ws/lib/asthra.toml", "[package]\nname = \"lib\"\nversion = \"0.2.0\"\n")
+        let root = remotes.root + "/ws"
+        let update = try AmpuProcess.run(["update"], environment: remotes.env, directory: root)
+        #expect(update.stderr == "    Adding lib v0.2.0\nLocked 1 package in asthra.lock\n")
+        let tree = try AmpuProcess.run(["tree"], environment: remotes.env, directory: root)
+        #expect(tree.stdout == "ws v1.0.0\n\napp v0.1.0\n└── lib v0.2.0\n\nlib v0.2.0\n")
+        let why = try AmpuProcess.run(["why", "lib"], environment: remotes.env, directory: root)
+        #expect(why.stdout == "app v0.1.0 → lib v0.2.0\n")
+        let graph = try AmpuProcess.run(["graph", "--format", "json"], environment: remotes.env, directory: root)
+        #expect(graph.stdout.hasPrefix("{\n  \"roots\": [\n    \"ws\",\n    \"app\",\n    \"lib\"\n  ],\n"))
+        // From a member, that member's alone.
+        let member = try AmpuProcess.run(["tree"], environment: remotes.env, directory: root + "/app")
+        #expect(member.stdout == "app v0.1.0\n└── lib v0.2.0\n")
+    }
+
     @Test("two members that ask for versions of one package no version meets: update and check say so at both members' lines, with the explanation")
     func workspaceMembersConflict() throws {
         let remotes = try fixture()

@@ -10,8 +10,8 @@ enum LockedWorkspace {
     }
 
     /// The locked graph, and the manifest it is rooted at; the root's dependencies those a
-    /// build with these features for their platform takes. At a workspace root that is no
-    /// package itself, the graph starts from each member (all from the one lock).
+    /// build with these features for their platform takes. At a workspace root, the graph
+    /// starts from the root package (when it is one) and from each member (all from the one lock).
     static func load(_ manifestPath: String?, features: FeatureSelection = .standard) -> (tree: DependencyTree, manifest: String) {
         let fileSystem = LocalFileSystem()
         // The tree of the nearest package, from the lock of the workspace holding it.
@@ -26,7 +26,9 @@ enum LockedWorkspace {
                 ManifestTarget.fail("there is no \(format.fileName) beside \(Paths.relative(rootPath, from: fileSystem.currentDirectory))",
                                     help: ["run `ampu update` to resolve the dependencies and write it"])
             }
-            let roots = manifest.package == nil && manifest.path == rootPath && !members.isEmpty ? members : [manifest]
+            // At the workspace root: the root (when it is a package) and every member.
+            let atRoot = manifest.path == rootPath ? (manifest.package != nil ? [manifest] : []) + members.filter { $0.path != manifest.path } : []
+            let roots = atRoot.isEmpty ? [manifest] : atRoot
             return (DependencyTree(roots: roots.map { ($0, selected(of: $0, ecosystem: ecosystem, features: features)) }, lock: lock), manifest.path)
         } catch {
             ManifestTarget.fail("\(error)")
