@@ -62,7 +62,7 @@ public enum DependencyEdit {
             case .notFound(let name, let declared):
                 "there is no dependency '\(name)'" + (declared.isEmpty ? "" : "; the manifest declares: " + declared.joined(separator: ", "))
             case .rejected(let messages): "the manifest would not be valid: " + messages.joined(separator: "; ")
-            case .unwritable: "the manifest has syntax errors; fix them first (`ampu check` shows them)"
+            case .unwritable: "the manifest has errors; fix them first (`ampu check` shows them)"
             case .noFeatures(let ecosystem): "\(ecosystem) manifests have no feature blocks: --feature is for Rask's rask.build"
             case .refused(let why): why
             case .unsolvable(let name, let explanation): "no version of '\(name)' fits the other dependencies:\n" + explanation
