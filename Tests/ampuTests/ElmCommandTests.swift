@@ -369,7 +369,7 @@ struct ElmCommandTests {
         #expect(try String(contentsOfFile: p.app + "/elm.json", encoding: .utf8) == before)
         // The commands that read a lock say why Elm has none.
         let update = try AmpuProcess.run(["update"], environment: p.environment, directory: p.app)
-        #expect(update.stderr == "error: Elm has no lock file: elm.json lists the exact versions itself; `ampu elm plan` shows the packages in build order\n")
+        #expect(update.stderr == "error: Elm has no lock file: elm.json lists the exact versions itself; `ampu tree` draws them\n")
     }
 
     @Test("in a package's elm.json, add writes the newest cached version that fits as a constraint up to the next major, and remove takes it out")
@@ -395,5 +395,44 @@ struct ElmCommandTests {
                     "elm/core": "1.0.0 <= v < 2.0.0"
                 },
             """))
+    }
+
+    @Test("tree, why and graph draw the packages elm.json and the package cache say a build uses, as they draw a lock")
+    func tree() throws {
+        guard let p = try project("app") else { return }
+        let tree = try AmpuProcess.run(["tree"], environment: p.environment, directory: p.app)
+        #expect(tree.stdout == """
+            app
+            ├── elm/browser v1.0.2
+            │   ├── elm/core v1.0.5
+            │   ├── elm/html v1.0.0
+            │   │   ├── elm/core v1.0.5
+            │   │   ├── elm/json v1.1.3
+            │   │   │   └── elm/core v1.0.5
+            │   │   └── elm/virtual-dom v1.0.3
+            │   │       ├── elm/core v1.0.5
+            │   │       └── elm/json v1.1.3 (*)
+            │   ├── elm/json v1.1.3 (*)
+            │   ├── elm/time v1.0.0
+            │   │   └── elm/core v1.0.5
+            │   ├── elm/url v1.0.0
+            │   │   └── elm/core v1.0.5
+            │   └── elm/virtual-dom v1.0.3 (*)
+            ├── elm/core v1.0.5
+            ├── elm/html v1.0.0 (*)
+            └── elm/json v1.1.3 (*)
+
+            """)
+        let why = try AmpuProcess.run(["why", "elm/time"], environment: p.environment, directory: p.app)
+        #expect(why.stdout == "app → elm/browser v1.0.2 → elm/time v1.0.0\n")
+        let unknown = try AmpuProcess.run(["tree", "--invert", "elm/http"], environment: p.environment, directory: p.app)
+        #expect(unknown.stderr == """
+            error: 'elm/http' is not in elm.json
+              = help: the packages elm.json records are: elm/browser, elm/core, elm/html, elm/json, elm/time, elm/url, elm/virtual-dom
+
+            """)
+        // fetch and vendor are for a lock's packages: Elm's are elm's own to download.
+        let fetch = try AmpuProcess.run(["fetch"], environment: p.environment, directory: p.app)
+        #expect(fetch.stderr == "error: Elm has no lock file: elm.json lists the exact versions itself; `ampu tree` draws them\n")
     }
 }

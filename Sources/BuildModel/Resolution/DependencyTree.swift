@@ -145,3 +145,10 @@ extension String {
         return out + "\""
     }
 }
+
+/// An ecosystem with no lock file whose manifest and package store still say which package
+/// versions a build uses (Elm: elm.json and the package cache): `ampu tree`, `why` and `graph`
+/// draw that instead of a lock.
+public protocol ResolvesWithoutLock: Ecosystem {
+    func dependencyTree(of manifest: PackageManifest, environment: [String: String], fileSystem: any FileSystem) -> DependencyTree
+}

@@ -6,17 +6,22 @@ enum LockedWorkspace {
     /// What a name not locked is told: the names that are, or that there are none.
     static func lockedNames(_ lock: LockFile) -> String {
         lock.packages.isEmpty ? "no package is locked: the root has no dependencies"
-            : "the locked packages are: " + lock.packages.map(\.name).joined(separator: ", ")
+            : "the packages \(lock.format.fileName) records are: " + lock.packages.map(\.name).joined(separator: ", ")
     }
 
     /// The locked graph, and the manifest it is rooted at; the root's dependencies those a
     /// build with these features for their platform takes. At a workspace root, the graph
     /// starts from the root package (when it is one) and from each member (all from the one lock).
-    static func load(_ manifestPath: String?, features: FeatureSelection = .standard) -> (tree: DependencyTree, manifest: String) {
+    /// - Parameter drawing: for a command that only draws the graph (`tree`, `why`, `graph`): a
+    ///   language with no lock file whose manifest says the versions (Elm) is drawn from that.
+    static func load(_ manifestPath: String?, features: FeatureSelection = .standard, drawing: Bool = false) -> (tree: DependencyTree, manifest: String) {
         let fileSystem = LocalFileSystem()
         // The tree of the nearest package, from the lock of the workspace holding it.
         let (manifest, rootPath, ecosystem, _, members) = ManifestTarget.loadWorkspace(manifestPath, fileSystem: fileSystem)
         guard let format = ecosystem.lockFormat else {
+            if drawing, let resolved = ecosystem as? any ResolvesWithoutLock {
+                return (resolved.dependencyTree(of: manifest, environment: Environment.current, fileSystem: fileSystem), manifest.path)
+            }
             ManifestTarget.fail("\(ecosystem.name) has no lock file: \(ecosystem.withoutLockFile)")
         }
         do {
@@ -86,9 +91,9 @@ struct TreeCommand: ParsableCommand {
             Terminal.standardOutput.write(units.tree())
             return
         }
-        let tree = LockedWorkspace.load(manifestPath, features: features.selection(target: target)).tree
+        let tree = LockedWorkspace.load(manifestPath, features: features.selection(target: target), drawing: true).tree
         if let invert, tree.lock.package(named: invert) == nil {
-            ManifestTarget.fail("'\(invert)' is not in the lock file", help: [LockedWorkspace.lockedNames(tree.lock)])
+            ManifestTarget.fail("'\(invert)' is not in \(tree.lock.format.fileName)", help: [LockedWorkspace.lockedNames(tree.lock)])
         }
         if duplicates {
             let text = tree.renderDuplicates()
@@ -111,7 +116,7 @@ struct WhyCommand: ParsableCommand {
     var manifestPath: String?
 
     func run() throws {
-        let tree = LockedWorkspace.load(manifestPath).tree
+        let tree = LockedWorkspace.load(manifestPath, drawing: true).tree
         guard let text = tree.why(package) else {
             ManifestTarget.fail("nothing depends on '\(package)'", help: [LockedWorkspace.lockedNames(tree.lock)])
         }
@@ -173,7 +178,7 @@ struct GraphCommand: ParsableCommand {
             guard format == .dot else { ManifestTarget.fail("the build graph is written as dot only; leave out --format json") }
             text = units.dot
         } else {
-            let tree = LockedWorkspace.load(manifestPath).tree
+            let tree = LockedWorkspace.load(manifestPath, drawing: true).tree
             switch format {
         case .dot: text = tree.dot
             case .json:

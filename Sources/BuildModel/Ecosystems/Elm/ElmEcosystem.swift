@@ -12,7 +12,7 @@ public struct ElmEcosystem: WholeProgramBuilding {
     public func manifestSchema(for manifest: PackageManifest) -> ManifestSchema {
         ElmManifestSchema.isPackage(manifest) ? ElmManifestSchema.package : ElmManifestSchema.application
     }
-    public var withoutLockFile: String { "elm.json lists the exact versions itself; `ampu elm plan` shows the packages in build order" }
+    public var withoutLockFile: String { "elm.json lists the exact versions itself; `ampu tree` draws them" }
 
     public var manifestSyntax: any ManifestSyntax { JSONManifestSyntax() }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.elm }
