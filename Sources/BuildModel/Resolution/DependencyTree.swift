@@ -1,6 +1,7 @@
 /// The resolved dependency graph of a root manifest, from its lock file: what `ampu tree` draws
-/// and `ampu why` walks. No network: only what the lock says. A workspace whose root is no
-/// package has a root for each member, all from the one lock.
+/// and `ampu why` walks. No network: only what the lock says. At a workspace's root the graph
+/// starts from several roots: the root package, when the root is one, and each member, all
+/// from the one lock.
 public struct DependencyTree: Sendable {
     /// A package the graph starts from, with its direct dependencies by the names the lock
     /// knows them by, and the scope of each that is not a normal one (`dev`, `build`).
@@ -20,7 +21,7 @@ public struct DependencyTree: Sendable {
         self.init(roots: [(root, selected)], lock: lock)
     }
 
-    /// The graph from several roots (the members of a workspace whose root is no package).
+    /// The graph from several roots (a workspace's root package and members).
     public init(roots manifests: [(manifest: PackageManifest, selected: [DependencySpec]?)], lock: LockFile) {
         roots = manifests.map { root, selected in
             let specs = (selected ?? root.dependencies).map { (name: SourcePackageProvider.package(named: $0.name.value, in: root), scope: $0.scope) }
