@@ -351,6 +351,10 @@ struct ElmCommandTests {
                 Adding "elm/random": "1.0.0" to "test-dependencies" "indirect"
 
             """)
+        // A package the application has as an indirect one becomes a direct one of the tests.
+        let testJSON = try AmpuProcess.run(["add", "elm/json", "--dev"], environment: p.environment, directory: p.app)
+        #expect(testJSON.stderr == "    Adding \"elm/json\": \"1.1.3\" to \"test-dependencies\" \"direct\"\n")
+        #expect(testJSON.status == 0)
         // What elm itself refuses, or what is not a direct dependency, is said and nothing is written.
         let before = try String(contentsOfFile: p.app + "/elm.json", encoding: .utf8)
         let refused = [

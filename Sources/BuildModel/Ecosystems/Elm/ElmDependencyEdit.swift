@@ -148,8 +148,10 @@ extension ElmEcosystem: DependencyEditing {
         var test = requirements(main) + requirements(lists.testDirect.filter { main[$0.key] == nil })
         if let adding, adding.test { test.append(PackageRequirement(adding.name, adding.versions)) }
         let withTests = try solution(test, preferred: preferred, cache: cache, adding: adding?.name)
-        for (package, version) in withTests where main[package] == nil {
-            if lists.testDirect[package] != nil || package == adding?.name { out.testDirect[package] = version } else { out.testIndirect[package] = version }
+        for (package, version) in withTests {
+            // A test dependency the application needs as well stays a direct one of the tests.
+            let testDirect = lists.testDirect[package] != nil || package == adding?.name && adding!.test
+            if testDirect { out.testDirect[package] = version } else if main[package] == nil { out.testIndirect[package] = version }
         }
         return out
     }
