@@ -333,6 +333,14 @@ struct UpdateCommandTests {
         // From the root, which is no package: each member's tree, as `cargo tree` draws them.
         let all = try AmpuProcess.run(["tree"], environment: remotes.env, directory: root)
         #expect(all.stdout == "app v0.1.0\n├── github.com/user/json v1.1.0\n└── lib v0.2.0\n\nlib v0.2.0\n")
+        // A member is not a dependency to update.
+        let member = try AmpuProcess.run(["update", "-p", "app"], environment: remotes.env, directory: root)
+        #expect(member.stderr == """
+            error: 'app' is a package of this workspace, not a dependency: asthra.lock records what the workspace's packages depend on
+              = help: name one of its dependencies (`ampu tree` lists them), or run `ampu update` for all
+
+            """)
+        #expect(member.status == 1)
         // There, why, an inverted tree and the graph start from every member too.
         let why = try AmpuProcess.run(["why", "lib"], environment: remotes.env, directory: root)
         #expect(why.stdout == "app v0.1.0 → lib v0.2.0\n")

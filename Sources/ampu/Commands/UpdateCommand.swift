@@ -57,6 +57,10 @@ struct UpdateCommand: ParsableCommand {
         // -p takes a package as the lock names it, or a dependency's key in the manifest.
         let named = packages.map { SourcePackageProvider.package(named: $0, in: manifest) }
         if let unknown = named.first(where: { p in previous.map { $0.package(named: p) == nil } ?? false }) {
+            if ([manifest] + members).contains(where: { $0.package != nil && $0.displayName == unknown }) {
+                fail("'\(unknown)' is a package of this workspace, not a dependency: \(lockName) records what the workspace's packages depend on",
+                     help: ["name one of its dependencies (`ampu tree` lists them), or run `ampu update` for all"])
+            }
             fail("'\(unknown)' is not in \(lockName)", help: ["`ampu tree` lists the locked packages"])
         }
         var pinned: (String, Version)?
