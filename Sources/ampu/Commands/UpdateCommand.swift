@@ -51,7 +51,7 @@ struct UpdateCommand: ParsableCommand {
         }
         let lockName = format.fileName
         let lockPath = Paths.join(Paths.parent(manifestFile), lockName)
-        refuseBrokenManifests([manifest] + members.filter { $0.path != manifest.path }, lockName: lockName)
+        refuseBrokenManifests([manifest] + members, lockName: lockName)
         let previous: LockFile?
         do { previous = try LockFile.read(in: Paths.parent(manifestFile), format: format, fileSystem: fileSystem) } catch { fail("\(error)") }
         // -p takes a package as the lock names it, or a dependency's key in the manifest.
@@ -89,7 +89,8 @@ struct UpdateCommand: ParsableCommand {
         }
         progress.finish()
         let lock = outcome.lock
-        show(outcome.warnings)
+        // What the lock leaves out, at its line: "Locked 0 packages" must not pass for success.
+        render(outcome.warnings)
         let changes = Self.changes(from: previous ?? LockFile(packages: [], format: format), to: lock)
         if (locked || frozen) && (previous == nil || lock.rendered != previous!.rendered) {
             let flag = frozen ? "--frozen" : "--locked"
@@ -118,15 +119,17 @@ struct UpdateCommand: ParsableCommand {
 
     private func fail(_ message: String, help: [String] = []) -> Never { ManifestTarget.fail(message, help: help) }
 
-    /// Warnings at the manifest lines they concern (a dependency the lock leaves out), so that
-    /// "Locked 0 packages" does not pass for success.
-    private func show(_ warnings: [Diagnostic]) {
-        guard let first = warnings.first?.file else { return }
+    /// Diagnostics on standard error with the lines they point at: the texts in `known`, the
+    /// other files read.
+    private func render(_ diagnostics: [Diagnostic], known: [String: SourceText] = [:]) {
+        guard let first = diagnostics.first?.file else { return }
         let fileSystem = LocalFileSystem()
-        var sources: [String: SourceText] = [:]
-        for file in Set(warnings.compactMap(\.file)) { sources[file] = try? fileSystem.readText(file) }
+        var sources = known
+        for file in Set(diagnostics.flatMap { [$0.file] + $0.related.map(\.file) }.compactMap { $0 }) where sources[file] == nil {
+            sources[file] = try? fileSystem.readText(file)
+        }
         let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: fileSystem.currentDirectory)
-        Terminal.standardError.write(renderer.render(warnings, sources: sources, defaultFile: first))
+        Terminal.standardError.write(renderer.render(diagnostics, sources: sources, defaultFile: first))
     }
 
     /// A manifest of the workspace with errors is not solved from: what it asks for cannot be
@@ -134,11 +137,8 @@ struct UpdateCommand: ParsableCommand {
     /// `check` shows them, and nothing is written.
     private func refuseBrokenManifests(_ manifests: [PackageManifest], lockName: String) {
         let errors = manifests.flatMap { m in m.diagnostics.filter { $0.severity == .error }.map { $0.inFile(m.path) } }
-        guard let first = errors.first?.file else { return }
-        var sources: [String: SourceText] = [:]
-        for m in manifests { sources[m.path] = m.source }
-        let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: LocalFileSystem().currentDirectory)
-        Terminal.standardError.write(renderer.render(errors, sources: sources, defaultFile: first))
+        guard !errors.isEmpty else { return }
+        render(errors, known: Dictionary(manifests.map { ($0.path, $0.source) }) { a, _ in a })
         fail("\(lockName) is not updated: \(errors.count == 1 ? "a manifest has an error" : "the manifests have \(errors.count) errors")",
              help: ["fix \(errors.count == 1 ? "it" : "them") (`ampu check` shows every problem), then run `ampu update` again"])
     }
@@ -147,13 +147,8 @@ struct UpdateCommand: ParsableCommand {
     /// (the root's, or a member's).
     private func failResolution(_ error: ResolutionError, manifest: PackageManifest, members: [PackageManifest]) -> Never {
         guard let diagnostic = ResolutionCheck.diagnostic(for: error, in: manifest, members: members, fromCache: offline || frozen),
-              let file = diagnostic.file else { fail("\(error)") }
-        let fileSystem = LocalFileSystem()
-        var sources: [String: SourceText] = [:]
-        for path in Set([file] + diagnostic.related.compactMap(\.file)) { sources[path] = try? fileSystem.readText(path) }
-        guard sources[file] != nil else { fail("\(error)") }
-        let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: fileSystem.currentDirectory)
-        Terminal.standardError.write(renderer.render([diagnostic], sources: sources, defaultFile: file))
+              let file = diagnostic.file, let text = try? LocalFileSystem().readText(file) else { fail("\(error)") }
+        render([diagnostic], known: [file: text])
         Terminal.exitNow(1)
     }
 }
