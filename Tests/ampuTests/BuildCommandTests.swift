@@ -354,6 +354,83 @@ struct BuildCommandTests {
             """)
     }
 
+    @Test("a package without entry or [[bin]] builds src/main.asthra as its program, named after it, as ampu new writes it; with the seed's command line its library leaves that file out")
+    func defaultProgram() throws {
+        let dir = try ScratchDirectory()
+        let env = plain.merging(["ASTHRA": standIn]) { _, new in new }
+        #expect(try AmpuProcess.run(["new", "hello"], environment: env, directory: dir.path).status == 0)
+        let run = try AmpuProcess.run(["run", "--", "a"], environment: env, directory: dir.path + "/hello")
+        #expect(timeless(run.stderr) == """
+               Compiling hello (bin "hello")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+                 Running `target/debug/hello a`
+
+            """)
+        #expect(run.stdout == "hello from main.asthra\n")  // what the stand-in's programs print
+        #expect(run.status == 0)
+
+        try dir.write("hello/src/util.asthra", "package hello;\n\npub fn twice(x: i32) -> i32 { return x + x; }\n")
+        try dir.write("hello/asthra.toml", try dir.read("hello/asthra.toml") + "\n[toolchain]\npreset = \"seed\"\n")
+        let seed = try AmpuProcess.run(["build", "--plan"], environment: env, directory: dir.path + "/hello")
+        #expect(seed.stdout.replacing(standIn, with: "asthra") == """
+            Plan for the 'debug' profile [unoptimized + debuginfo]: 3 actions in target/debug
+
+            [1] Compiling hello
+                asthra src/util.asthra -o target/debug/deps/libhello.a -I . -O0 -g
+                reads 1 file, writes target/debug/deps/libhello.a
+
+            [2] Compiling hello (bin "hello")
+                asthra src/main.asthra -o target/debug/build/hello/hello.o -I . -O0 -g
+                reads 1 file, writes target/debug/build/hello/hello.o
+                after [1]
+
+            [3] Linking hello (bin "hello")
+                cc target/debug/build/hello/hello.o target/debug/deps/libhello.a -o target/debug/hello
+                reads 2 files, writes target/debug/hello
+                after [1] [2]
+
+            """)
+
+        // A declared program replaces the default one, and main.asthra is then part of the library.
+        try dir.write("hello/asthra.toml", try dir.read("hello/asthra.toml") + "\n[[bin]]\nname = \"tool\"\npath = \"src/util.asthra\"\n")
+        let declared = try AmpuProcess.run(["build", "--plan"], environment: env, directory: dir.path + "/hello")
+        #expect(declared.stdout.replacing(standIn, with: "asthra").split(separator: "\n").filter { $0.hasPrefix("    asthra") } == [
+            "    asthra src/main.asthra -o target/debug/deps/libhello.a -I . -O0 -g",
+            "    asthra src/util.asthra -o target/debug/build/hello/tool.o -I . -O0 -g",
+        ])
+    }
+
+    @Test("a library alone has nothing for today's compiler to build: the warning says why and what to do; with the seed's command line it is built")
+    func libraryAlone() throws {
+        let dir = try ScratchDirectory()
+        let env = plain.merging(["ASTHRA": standIn]) { _, new in new }
+        #expect(try AmpuProcess.run(["new", "mylib", "--lib"], environment: env, directory: dir.path).status == 0)
+        let build = try AmpuProcess.run(["build"], environment: env, directory: dir.path + "/mylib")
+        #expect(timeless(build.stderr) == """
+            warning[B009]: nothing to build: the workspace has no program, library or test this build makes
+             --> asthra.toml:1:2
+              |
+            1 | [package]
+              |  ^^^^^^^
+              |
+              = note: today's compiler (`preset = "current"`) builds programs and tests; a library is compiled into each program that imports it
+              = help: add src/main.asthra (a program named after the package), `entry = "src/app.ast"` under [package] or a [[bin]] with `name` and `path`, or tests under tests/
+              = help: or set `preset = "seed"` under [toolchain] to build each package's library on its own
+
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(build.status == 0)
+        try dir.write("mylib/asthra.toml", try dir.read("mylib/asthra.toml") + "\n[toolchain]\npreset = \"seed\"\n")
+        let seed = try AmpuProcess.run(["build"], environment: env, directory: dir.path + "/mylib")
+        #expect(timeless(seed.stderr) == """
+               Compiling mylib
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/mylib/target/debug/deps/libmylib.a"))
+    }
+
     @Test("ampu test builds and runs each test program and ends with the counts")
     func test() throws {
         let ws = try BuildFixture("seed")

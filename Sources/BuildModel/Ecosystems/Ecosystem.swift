@@ -21,6 +21,9 @@ public protocol Ecosystem: Sendable {
     var lockFormat: LockFormat? { get }
     /// Without a lock format: why the language needs none, for the commands that read a lock.
     var withoutLockFile: String { get }
+    /// Why a build of this workspace has nothing to do, and how to give it something: the
+    /// notes and help of the warning that says so.
+    func nothingToBuild(_ root: PackageManifest) -> (notes: [String], help: [String])
     /// The diagnostic codes only this ecosystem reports (beyond `DiagnosticCode.shared`).
     var diagnosticCodes: [DiagnosticCode] { get }
     /// The environment variables its loading and planning read (`ASTHRA_HOME`, `OATSC`): a
@@ -108,6 +111,10 @@ extension Ecosystem {
     public var lockFormat: LockFormat? { nil }
 
     public var withoutLockFile: String { "its dependencies are paths, which `ampu check` follows" }
+
+    public func nothingToBuild(_ root: PackageManifest) -> (notes: [String], help: [String]) {
+        ([], ["add a program, a library or a test to the manifest"])
+    }
 
     /// The lock file's name (`asthra.lock`); nil when the language has none.
     public var lockFileName: String? { lockFormat?.fileName }

@@ -30,10 +30,11 @@ public struct BuildRequest: Sendable {
     public func plan() -> BuildPlan {
         var plan = snapshot.ecosystem.planBuild(self)
         if plan.actions.isEmpty && !plan.hasErrors {
+            let (notes, help) = snapshot.ecosystem.nothingToBuild(snapshot.rootManifest)
             plan.diagnostics.append(Diagnostic(severity: .warning, code: DiagnosticCode.nothingToBuild.rawValue,
-                                               message: "nothing to build: no package of the workspace has a program, a library or a test",
+                                               message: "nothing to build: the workspace has no program, library or test this build makes",
                                                file: snapshot.rootManifest.path, range: snapshot.rootManifest.package?.range ?? .at(0),
-                                               help: ["add `entry = \"src/main.ast\"` under [package], or a [[bin]] with `name` and `path`"]))
+                                               notes: notes, help: help))
         }
         return plan
     }

@@ -75,13 +75,11 @@ struct AsthraBuildPlanner {
             for u in order { if let lib = libraryAction(u, libraries: libraries, order: order) { libraries[u] = lib } }
         }
         for u in order where units[u].isMember {
-            guard let package = units[u].manifest?.package else { continue }
-            for target in package.targets where target.kind == .bin {
-                let entry = Paths.join(units[u].directory, target.path.value)
+            for (name, entry) in programs(of: u) {
                 guard snapshot.modules[entry] != nil else { continue }
-                let output = Paths.join(plan.profileDirectory, target.name.value)
-                if let id = program(target.name.value, kind: "bin", entry: entry, output: output, unit: u, libraries: libraries, archives: archives, order: order) {
-                    plan.programs.append(BuildPlan.Product(name: target.name.value, package: units[u].name, path: output, action: id))
+                let output = Paths.join(plan.profileDirectory, name)
+                if let id = program(name, kind: "bin", entry: entry, output: output, unit: u, libraries: libraries, archives: archives, order: order) {
+                    plan.programs.append(BuildPlan.Product(name: name, package: units[u].name, path: output, action: id))
                 }
             }
             for test in testModules(of: u) {
@@ -160,6 +158,18 @@ struct AsthraBuildPlanner {
         return nil
     }
 
+    /// A package's programs: its `entry` and `[[bin]]` targets; without either, its
+    /// `src/main.asthra` (or `src/main.ast`), named after the package, as Cargo builds a
+    /// package's `src/main.rs` without a `[[bin]]`.
+    private func programs(of u: Int) -> [(name: String, entry: String)] {
+        let unit = units[u]
+        guard unit.manifest?.package != nil else { return [] }
+        let declared = (unit.manifest?.package?.targets ?? []).filter { $0.kind == .bin }
+        if !declared.isEmpty { return declared.map { ($0.name.value, Paths.join(unit.directory, $0.path.value)) } }
+        let main = snapshot.ecosystem.sourceExtensions.lazy.map { Paths.join(unit.directory, "src", "main." + $0) }.first { snapshot.modules[$0] != nil }
+        return main.map { [(Paths.lastComponent(unit.name), $0)] } ?? []
+    }
+
     /// Test programs: the package's modules under `tests/`.
     private func testModules(of u: Int) -> [String] {
         let tests = Paths.join(units[u].directory, "tests")
@@ -217,7 +227,7 @@ struct AsthraBuildPlanner {
     /// Seed: the package's library from its modules other than programs and tests.
     private mutating func libraryAction(_ u: Int, libraries: [Int: (path: String, action: Int)], order: [Int]) -> (path: String, action: Int)? {
         let unit = units[u]
-        let entries = Set((unit.manifest?.package?.targets ?? []).filter { $0.kind == .bin }.map { Paths.join(unit.directory, $0.path.value) })
+        let entries = Set(programs(of: u).map(\.entry))
         let tests = Set(testModules(of: u))
         let sources = unit.modules.filter { !entries.contains($0) && !tests.contains($0) }
         guard !sources.isEmpty else { return nil }
