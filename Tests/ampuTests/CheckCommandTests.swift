@@ -272,6 +272,37 @@ struct CheckCommandTests {
         #expect(twice.stderr == "error: '\(dir.path)/my lib/asthra.toml' already exists; ampu will not overwrite it\n")
     }
 
+    @Test("a package made inside a workspace joins its members, as Cargo does; a path names the directory; exclude is respected; the workspace then checks")
+    func newInWorkspace() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("ws/asthra.toml", "[workspace]\nmembers = [\n    \"app\",  # the program\n]\nexclude = [\"old\"]\n")
+        let ws = dir.path + "/ws"
+        let app = try AmpuProcess.run(["new", "app"], environment: plain, directory: ws)
+        #expect(app.stderr == "Created program package 'app' in \(ws)/app\n")
+        let util = try AmpuProcess.run(["new", "libs/util", "--lib"], environment: plain, directory: ws)
+        #expect(util.stderr == "Created library package 'util' in \(ws)/libs/util\nAdded 'libs/util' to the members of the workspace at \(ws)\n")
+        #expect(try dir.read("ws/libs/util/asthra.toml").hasPrefix("[package]\nname = \"util\"\n"))
+        let old = try AmpuProcess.run(["new", "old"], environment: plain, directory: ws)
+        #expect(old.stderr == "Created program package 'old' in \(ws)/old\n")
+        try dir.write("ws/tools/readme.txt", "")
+        let tools = try AmpuProcess.run(["init", "--name", "tools"], environment: plain, directory: ws + "/tools")
+        #expect(tools.stderr == "Created program package 'tools' in \(ws)/tools\nAdded 'tools' to the members of the workspace at \(ws)\n")
+        #expect(try dir.read("ws/asthra.toml") == "[workspace]\nmembers = [\n    \"app\",  # the program\n    \"libs/util\",\n    \"tools\",\n]\nexclude = [\"old\"]\n")
+        let checked = try AmpuProcess.run(["check"], environment: plain.merging(["ASTHRA_HOME": examples + "/asthra-home"]) { $1 }, directory: ws)
+        #expect(checked.stderr == "Checked 3 packages, 3 modules: no problems\n")
+
+        // A root manifest ampu cannot edit: the package is made, and the warning says what to add.
+        try dir.write("broken/asthra.toml", "[workspace]\nmembers = [\"a\"\n")
+        let broken = try AmpuProcess.run(["new", "b"], environment: plain, directory: dir.path + "/broken")
+        #expect(broken.stderr == """
+            Created program package 'b' in \(dir.path)/broken/b
+            warning: 'b' is not a member of the workspace at \(dir.path)/broken, whose manifest ampu cannot edit
+              = help: add "b" to the workspace's members in \(dir.path)/broken/asthra.toml
+
+            """)
+        #expect(broken.status == 0)
+    }
+
     @Test("the language of a new package is chosen by name; an unknown one is refused")
     func languages() throws {
         let dir = try ScratchDirectory()

@@ -74,10 +74,14 @@ public protocol ManifestDocument: Sendable {
     /// A new entry as this file writes it, when that is not the syntax's usual way (build.abc's
     /// brace form writes `key: value`); nil by default.
     func entryText(key: String, value: String) -> String?
+    /// Edits that add a string at the end of the array at `path` (the key made when missing);
+    /// nil when the file cannot take it, or its format has no such arrays (the default).
+    func appending(string value: String, toArrayAt path: [String]) -> [TextEdit]?
 }
 
 extension ManifestDocument {
     public func entryText(key: String, value: String) -> String? { nil }
+    public func appending(string value: String, toArrayAt path: [String]) -> [TextEdit]? { nil }
 }
 
 /// What is being typed at a cursor in a manifest.

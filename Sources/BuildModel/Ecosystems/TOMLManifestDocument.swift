@@ -92,6 +92,11 @@ public struct TOMLManifestDocument: ManifestDocument {
         return try? TOMLEditor(document).insertKey(key, value: .inlineTable(value.map { ($0.0, .string($0.1)) }), inTable: path, newTableAfter: anchor)
     }
 
+    public func appending(string value: String, toArrayAt path: [String]) -> [TextEdit]? {
+        guard !document.hasErrors else { return nil }
+        return try? TOMLEditor(document).append(.string(value), toArrayAt: path)
+    }
+
     public func removal(of path: [String]) -> [TextEdit]? {
         guard !document.hasErrors else { return nil }
         return try? TOMLEditor(document).removeKey(at: path)

@@ -21,12 +21,22 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let ecosystem = try Scaffold.ecosystem(named: language)
         let fileSystem = LocalFileSystem()
-        let directory = fileSystem.absolute(Paths.lastComponent(name))
+        // A name with a '/' that is no package name (`libs/util`, where an Asthra name may be
+        // `github.com/user/util`) is a path, as Cargo reads it: the package is its last part.
+        var packageName = name
+        var place = Paths.lastComponent(name)
+        let last = Paths.lastComponent(name)
+        if name.contains("/"), (try? ecosystem.packageTemplate(name: name, library: library)) == nil,
+           (try? ecosystem.packageTemplate(name: last, library: library)) != nil {
+            packageName = last
+            place = name
+        }
+        let directory = fileSystem.absolute(place)
         if fileSystem.exists(directory) {
             Terminal.standardError.write("error: destination '\(directory)' already exists\n  = help: use `ampu init` inside it to make it a package, or choose another name\n")
             throw ExitCode(1)
         }
-        try Scaffold.create(ecosystem, in: directory, name: name, library: library, fileSystem: fileSystem,
+        try Scaffold.create(ecosystem, in: directory, name: packageName, library: library, fileSystem: fileSystem,
                             nameHelp: "choose a valid name: it is also the directory's")
     }
 }
@@ -77,7 +87,21 @@ enum Scaffold {
             Terminal.standardError.write("error: \(error)\n" + help)
             throw ExitCode(1)
         }
-        let label = Terminal.standardError.supportsColor ? "\u{1B}[1;32mCreated\u{1B}[0m" : "Created"
-        Terminal.standardError.write("\(label) \(library ? "library" : "program") package '\(name)' in \(directory)\n")
+        let color = Terminal.standardError.supportsColor
+        func label(_ word: String) -> String { color ? "\u{1B}[1;32m\(word)\u{1B}[0m" : word }
+        Terminal.standardError.write("\(label("Created")) \(library ? "library" : "program") package '\(name)' in \(directory)\n")
+        switch WorkspaceMembership.join(directory, ecosystem: ecosystem, fileSystem: fileSystem) {
+        case .added(let root, let text, let member):
+            do {
+                try fileSystem.writeFile(root, text)
+                Terminal.standardError.write("\(label("Added")) '\(member)' to the members of the workspace at \(Paths.parent(root))\n")
+            } catch {
+                Terminal.standardError.write("warning: '\(member)' is not yet a member of the workspace: \(error)\n  = help: add \"\(member)\" to `members` under [workspace] in \(root)\n")
+            }
+        case .cannotEdit(let root, let member):
+            Terminal.standardError.write("warning: '\(member)' is not a member of the workspace at \(Paths.parent(root)), whose manifest ampu cannot edit\n  = help: add \"\(member)\" to the workspace's members in \(root)\n")
+        case .noWorkspace, .member, .excluded:
+            break
+        }
     }
 }

@@ -63,6 +63,19 @@ struct TOMLEditorTests {
         #expect(fresh == "[package]\nname = \"demo\"\n")
     }
 
+    @Test("append to an array in its layout: on one line, one element per line with comments and CRLF kept, empty, or missing")
+    func appendToArray() throws {
+        func appended(_ text: String) throws -> String { try edited(text) { try $0.append(.string("c"), toArrayAt: ["w", "m"]) } }
+        #expect(try appended("[w]\nm = [\"a\", \"b\"]\n") == "[w]\nm = [\"a\", \"b\", \"c\"]\n")
+        #expect(try appended("[w]\nm = [\"a\",]\n") == "[w]\nm = [\"a\", \"c\",]\n")
+        #expect(try appended("[w]\nm = []\n") == "[w]\nm = [\"c\"]\n")
+        #expect(try appended("[w]\nm = [\n    \"a\",  # first\n    \"b\",\n]\n") == "[w]\nm = [\n    \"a\",  # first\n    \"b\",\n    \"c\",\n]\n")
+        #expect(try appended("[w]\nm = [\n  \"a\"  # only, no comma\n]\n") == "[w]\nm = [\n  \"a\",  # only, no comma\n  \"c\"\n]\n")
+        #expect(try appended("[w]\r\nm = [\r\n  \"a\",\r\n]\r\n") == "[w]\r\nm = [\r\n  \"a\",\r\n  \"c\",\r\n]\r\n")
+        #expect(try appended("[w]\nx = 1\n") == "[w]\nx = 1\nm = [\"c\"]\n")
+        #expect(throws: TOMLEditor.EditError.notAnArray(["w", "m"])) { try appended("[w]\nm = \"a\"\n") }
+    }
+
     @Test("insert at the root goes before the first table")
     func insertRoot() throws {
         let out = try edited("[t]\nx = 1\n") { try $0.insertKey("top", value: .integer(1), inTable: []) }

@@ -14,6 +14,7 @@ public struct TOMLEditor: Sendable {
         case notFound([String])
         case keyExists([String])
         case notATable([String])
+        case notAnArray([String])
         /// The document has errors where the edit would go; fix them first.
         case invalidDocument(String)
 
@@ -22,6 +23,7 @@ public struct TOMLEditor: Sendable {
             case .notFound(let p): "'\(TOMLKeySyntax.render(p))' is not in the document"
             case .keyExists(let p): "'\(TOMLKeySyntax.render(p))' already exists; set its value instead"
             case .notATable(let p): "'\(TOMLKeySyntax.render(p))' is not a table"
+            case .notAnArray(let p): "'\(TOMLKeySyntax.render(p))' is not an array"
             case .invalidDocument(let why): "cannot edit the document: \(why)"
             }
         }
@@ -82,6 +84,47 @@ public struct TOMLEditor: Sendable {
 
     private func nestedValue(_ rest: ArraySlice<String>, _ key: String, _ value: TOMLLiteral) -> TOMLLiteral {
         rest.reversed().reduce(TOMLLiteral.inlineTable([(key, value)])) { inner, name in .inlineTable([(name, inner)]) }
+    }
+
+    /// Adds `value` at the end of the array at `path`, laid out as the array is: on a line of
+    /// its own, indented as the last element, in an array written one element per line;
+    /// after `, ` in one written on a line. A missing key is inserted with a one-element array.
+    public func append(_ value: TOMLLiteral, toArrayAt path: [String]) throws(EditError) -> [TextEdit] {
+        guard let found = findPair(path) else {
+            guard let key = path.last else { throw .notFound(path) }
+            return try insertKey(key, value: .array([value]), inTable: Array(path.dropLast()))
+        }
+        let array = found.pair.value
+        guard case .array(let elements) = array.kind else { throw .notAnArray(path) }
+        let bytes = source.bytes
+        let close = array.range.upperBound - 1
+        guard let last = elements.last else {
+            return [TextEdit(range: SourceRange(array.range.lowerBound + 1, close), newText: value.rendered)]
+        }
+        // What follows the last element: a trailing comma, and the end of its line (a comment
+        // there stays on it) when `]` is on a later line.
+        var comma: Int?
+        var lineEnd: Int?
+        var i = last.range.upperBound
+        while i < close && lineEnd == nil {
+            switch bytes[i] {
+            case UInt8(ascii: ","): comma = comma ?? i
+            case UInt8(ascii: "#"): while i < close && bytes[i] != UInt8(ascii: "\n") { i += 1 }; continue
+            case UInt8(ascii: "\n"): lineEnd = i > 0 && bytes[i - 1] == UInt8(ascii: "\r") ? i - 1 : i
+            default: break
+            }
+            i += 1
+        }
+        let lines = source.lines
+        let lastLine = lines.line(containing: last.range.lowerBound)
+        let onLines = elements.count == 1 || lines.line(containing: elements[0].range.lowerBound) != lastLine
+        if onLines, let lineEnd {
+            let line = newline + indentation(ofLineAt: lines.lineStarts[lastLine]) + value.rendered
+            if comma != nil { return [TextEdit(range: .at(lineEnd), newText: line + ",")] }
+            return [TextEdit(range: .at(last.range.upperBound), newText: ","), TextEdit(range: .at(lineEnd), newText: line)]
+        }
+        if let comma { return [TextEdit(range: .at(comma + 1), newText: " " + value.rendered + ",")] }
+        return [TextEdit(range: .at(last.range.upperBound), newText: ", " + value.rendered)]
     }
 
     /// Removes the key at `path` with its whole line (or its place in an inline table).
