@@ -431,6 +431,28 @@ struct BuildCommandTests {
         #expect(FileManager.default.fileExists(atPath: dir.path + "/mylib/target/debug/deps/libmylib.a"))
     }
 
+    @Test("run builds only what its program needs; -p/--package picks packages for build, run and test, as Cargo's does")
+    func packageSelection() throws {
+        let ws = try BuildFixture("seed")
+        let run = try ws.ampu(["run", "-p", "app"])
+        #expect(run.status == 0)
+        // The library the program links and the program; not the package's tests.
+        #expect(ws.compilerRuns == [
+            "util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a.ampu-tmp -I util -O0 -g",
+            "app/src/greeting.ast -o target/debug/deps/libapp.a.ampu-tmp -I app -I util -O0 -g",
+            "app/src/main.ast -o target/debug/build/app/app.o.ampu-tmp -I app -I util -O0 -g",
+        ])
+        let unknown = try ws.ampu(["build", "--package", "ap"])
+        #expect(unknown.stderr == "error: nothing to build is named 'ap'\n  = help: did you mean 'app'?\n  = help: the names are: util, app\n\n")
+        #expect(unknown.status == 1)
+        let tests = try ws.ampu(["test", "-p", "util"])
+        #expect(tests.stdout == "\nrunning 0 tests\n\n0 passed, 0 failed\n")
+        #expect(tests.status == 0)
+        let noProgram = try ws.ampu(["run", "-p", "util"])
+        #expect(noProgram.stderr.hasSuffix("error: 'util' has no program to run; add `entry` under [package] or a [[bin]]\n"))
+        #expect(noProgram.status == 1)
+    }
+
     @Test("ampu test builds and runs each test program and ends with the counts")
     func test() throws {
         let ws = try BuildFixture("seed")

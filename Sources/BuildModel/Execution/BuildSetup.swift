@@ -199,6 +199,18 @@ public struct PreparedBuild: Sendable {
         }
     }
 
+    /// Only what some products need (the program `ampu run` runs, the tests `ampu test -p`
+    /// runs): the plan narrowed to their actions and what those need, as `selecting` narrows it.
+    public func building(_ wanted: (BuildPlan.Product) -> Bool) -> PreparedBuild {
+        var copy = self
+        copy.widen()
+        copy.wholePlan = copy.wholePlan ?? copy.plan
+        copy.plan = copy.plan.part(building: (copy.plan.programs + copy.plan.tests).filter(wanted).map(\.action))
+        copy.planDigest = nil
+        copy.nothingToDo = false
+        return copy
+    }
+
     /// The whole plan again, every action looked at: for what needs more than the actions the
     /// changed files reach.
     mutating func widen() {

@@ -92,8 +92,14 @@ public struct BuildPlan: Sendable {
             return .failure(Diagnostic(severity: .error, message: "nothing to build is named '\(name)'", range: .at(0),
                                        help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the names are: " + known.joined(separator: ", ")]).unplaced)
         }
+        return .success(part(building: actions.filter { names.contains($0.package) }.map(\.id)))
+    }
+
+    /// The part of the plan that runs the actions `roots` and everything they need, ids
+    /// renumbered, with the products those actions make.
+    public func part(building roots: [Int]) -> BuildPlan {
         var keep = Set<Int>()
-        var pending = actions.filter { names.contains($0.package) }.map(\.id)
+        var pending = roots
         while let id = pending.popLast() {
             guard keep.insert(id).inserted else { continue }
             pending += actions[id].dependencies
@@ -118,7 +124,7 @@ public struct BuildPlan: Sendable {
         }
         part.programs = narrowed(programs)
         part.tests = narrowed(tests)
-        return .success(part)
+        return part
     }
 
     /// The action that writes `path`, when one does.

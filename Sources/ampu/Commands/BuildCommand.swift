@@ -48,16 +48,9 @@ struct BuildCommand: ParsableCommand {
             session.check([], answer: true)
         }
         let session = BuildSession(options: options)
-        let runsItAll = !plan && !timings && !dryRun && names.isEmpty && !options.force
-        var prepared = session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll)
-        if !names.isEmpty {
-            switch prepared.selecting(names) {
-            case .success(let part): prepared = part
-            case .failure(let problem):
-                session.show([problem], sources: [:], root: prepared.plan.root, defaultFile: "")
-                Terminal.exitNow(1)
-            }
-        }
+        let selected = names + options.packages
+        let runsItAll = !plan && !timings && !dryRun && selected.isEmpty && !options.force
+        let prepared = session.selecting(selected, in: session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll))
         let built = prepared.plan
         if dryRun {
             let running = prepared.wouldRun(environment: session.environment)
@@ -95,16 +88,18 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let prepared = session.plan()
+        let prepared = session.selecting(options.packages, in: session.plan())
         let plan = prepared.plan
         let programs = plan.programs.filter { bin == nil || $0.name == bin }
+        let whole = options.packages.isEmpty ? "the workspace" : options.packages.map { "'\($0)'" }.joined(separator: ", ")
         guard programs.count == 1, let program = programs.first else {
             let names = plan.programs.map(\.name)
-            if names.isEmpty { session.finish(error: "the workspace has no program to run; add `entry` under [package] or a [[bin]]") }
-            if let bin { session.finish(error: "no program named '\(bin)'; the workspace has: \(names.joined(separator: ", "))") }
-            session.finish(error: "the workspace has \(names.count) programs; say which with --bin: \(names.joined(separator: ", "))")
+            if names.isEmpty { session.finish(error: "\(whole) has no program to run; add `entry` under [package] or a [[bin]]") }
+            if let bin { session.finish(error: "no program named '\(bin)'; \(whole) has: \(names.joined(separator: ", "))") }
+            session.finish(error: "\(whole) has \(names.count) programs; say which with --bin: \(names.joined(separator: ", "))")
         }
-        guard session.execute(prepared) else { Terminal.exitNow(1) }
+        // Only what the program needs is built, as `cargo run` does.
+        guard session.execute(prepared.building { $0.path == program.path }) else { Terminal.exitNow(1) }
         let command = program.commandLine(arguments)
         session.status("Running", "`\(command.map { plan.display($0) }.joined(separator: " "))`")
         Terminal.exec(command)
@@ -126,7 +121,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let prepared = session.plan()
+        let prepared = session.selecting(options.packages, in: session.plan())
         let plan = prepared.plan
         guard session.execute(prepared) else { Terminal.exitNow(1) }
         let tests = plan.tests.filter { filter == nil || $0.name.contains(filter!) }

@@ -26,6 +26,9 @@ struct BuildOptions: ParsableArguments {
 
     @OptionGroup var features: FeatureOptions
 
+    @Option(name: [.customShort("p"), .customLong("package")], help: ArgumentHelp("Only this package (or Aria target) and what it needs; may be given more than once.", valueName: "name"))
+    var packages: [String] = []
+
     @Flag(help: "Run every build script again, changed or not (Rask).")
     var force = false
 
@@ -77,6 +80,18 @@ struct BuildSession {
         case .stopped(let report, let summary):
             show(report.diagnostics, sources: report.sources, root: report.root, defaultFile: report.defaultFile)
             if let summary { finish(error: summary) }
+            Terminal.exitNow(1)
+        }
+    }
+
+    /// Only the packages (or targets) `names` and what they need; an unknown name ends the
+    /// program with the names there are.
+    func selecting(_ names: [String], in prepared: PreparedBuild) -> PreparedBuild {
+        if names.isEmpty { return prepared }
+        switch prepared.selecting(names) {
+        case .success(let part): return part
+        case .failure(let problem):
+            show([problem], sources: [:], root: prepared.plan.root, defaultFile: "")
             Terminal.exitNow(1)
         }
     }
