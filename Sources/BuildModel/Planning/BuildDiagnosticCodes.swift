@@ -8,7 +8,7 @@ extension DiagnosticCode {
     public static let unknownProfile = DiagnosticCode("B006", "A profile that is not `debug`, `release` or a `[profile.NAME]`, or profiles that inherit from each other in a circle.")
     public static let packageImportCycle = DiagnosticCode("B007", "Packages whose modules import each other, so that neither can be built first, printed as a path.")
     public static let invalidCommandTemplate = DiagnosticCode("B008", "A `[toolchain] command` that cannot be expanded (an unknown placeholder, a list inside a word), or a build file's command that cannot be split into words without a shell (Aria's `pre_build`).")
-    public static let nothingToBuild = DiagnosticCode("B009", "A workspace with no program, library or test to build (warning).")
+    public static let nothingToBuild = DiagnosticCode("B009", "A workspace with no program, library or test to build (warning); the note says why (today's Asthra compiler builds no library alone) and the help what to add.")
     public static let nativeNotLinked = DiagnosticCode("B010", "Native C sources with the `current` compiler preset, which links programs itself and cannot take the native library (warning).")
 
     public static let actionOutOfMemory = DiagnosticCode("B011", "A program whose memory passed its limit (a Rask build script's `build_max_memory`, 1GB by default) and was stopped.")
