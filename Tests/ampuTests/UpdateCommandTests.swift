@@ -59,6 +59,8 @@ struct UpdateCommandTests {
         #expect(check.stderr == "Checked 1 package, 1 module and 1 imported module: no problems\n")
         let tree = try AmpuProcess.run(["tree"], environment: remotes.env, directory: app)
         #expect(tree.stdout == "app v0.1.0\n└── github.com/user/json v1.1.0\n")
+        // The specification's spelling.
+        #expect(try AmpuProcess.run(["deps", "--tree"], environment: remotes.env, directory: app).stdout == tree.stdout)
         let why = try AmpuProcess.run(["why", "github.com/user/json"], environment: remotes.env, directory: app)
         #expect(why.stdout == "app v0.1.0 → github.com/user/json v1.1.0\n")
 

@@ -26,6 +26,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("target"), help: "The platform to check for: linux, macos or windows (default: this one); a Rask dep with `target:` is only there.")
     var target: String?
 
+    @Flag(name: .customLong("access-control"), help: "Check the imports only (the I codes): their form, where they lead and the access rules; manifest and resolution problems are not reported.")
+    var accessControl = false
+
     func run() throws {
         let fileSystem = LocalFileSystem()
         let snapshot: WorkspaceSnapshot
@@ -42,10 +45,11 @@ struct CheckCommand: ParsableCommand {
         }
         // Resolution from the package cache alone: check never fetches.
         let environment = Environment.current
-        let resolution = GitCache.defaultRoot(environment: environment).map {
+        let resolution = accessControl ? [] : GitCache.defaultRoot(environment: environment).map {
             ResolutionCheck.run(snapshot, cache: GitCache(root: $0, git: GitCLI(environment: environment))).diagnostics
         } ?? []
-        let report = CheckReport(snapshot: snapshot, resolution: resolution)
+        var report = CheckReport(snapshot: snapshot, resolution: resolution)
+        if accessControl { report.diagnostics = report.diagnostics.filter { $0.code?.hasPrefix("I") == true } }
         let stream = messageFormat == .json ? Terminal.standardOutput : Terminal.standardError
         let renderer = DiagnosticRenderer(format: messageFormat, colors: stream.supportsColor, root: snapshot.root)
         // Related places outside the workspace (a dependency's manifest in the cache) need their text too.
@@ -55,7 +59,7 @@ struct CheckCommand: ParsableCommand {
         }
         stream.write(renderer.render(report.diagnostics, sources: sources, defaultFile: snapshot.rootManifest.path))
         if messageFormat != .json {
-            Terminal.standardError.write(CheckSummary(report: report, colors: Terminal.standardError.supportsColor).text)
+            Terminal.standardError.write(CheckSummary(report: report, colors: Terminal.standardError.supportsColor, importsOnly: accessControl).text)
         }
         // Leave without tearing down the snapshot: freeing 10,000 modules one by one costs more
         // than the operating system reclaiming the whole heap at once.
@@ -67,6 +71,8 @@ struct CheckCommand: ParsableCommand {
 struct CheckSummary {
     var report: CheckReport
     var colors: Bool
+    /// `--access-control`: only the imports were checked.
+    var importsOnly = false
 
     private func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
@@ -75,6 +81,7 @@ struct CheckSummary {
         // their imports reached (checked too).
         var scope = "\(count(report.packageCount, "package")), \(count(report.moduleCount, "module"))"
         if report.libraryModuleCount > 0 { scope += " and \(count(report.libraryModuleCount, "imported module"))" }
+        if importsOnly { scope += " (imports only)" }
         let errors = report.errorCount
         let warnings = report.warningCount
         if errors > 0 {

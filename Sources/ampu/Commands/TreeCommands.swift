@@ -67,7 +67,12 @@ enum BuildUnits {
 
 /// `ampu tree`: the locked dependencies as a tree.
 struct TreeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tree", abstract: "Show the locked dependencies as a tree (without a lock file: the build's targets).")
+    /// `ampu deps [--tree]` is the seed's spelling of it.
+    static let configuration = CommandConfiguration(commandName: "tree", abstract: "Show the locked dependencies as a tree (without a lock file: the build's targets).",
+                                                    aliases: ["deps"])
+
+    @Flag(name: .customLong("tree"), help: ArgumentHelp("Accepted for `ampu deps --tree`, the specification's spelling; the output is the tree either way.", visibility: .hidden))
+    var treeSpelling = false
 
     @Option(help: "Show this many levels below the root.")
     var depth: Int?
