@@ -352,6 +352,40 @@ struct RaskBuildTests {
         #expect(failing.status == 1)
     }
 
+    @Test("a build script's own tests run with ampu test, as the seed's `rask test rask.build` runs them; a failing one fails the run")
+    func buildScriptTests() throws {
+        let f = try RaskBuildFixture()
+        try f.write("app/rask.build", try f.read("app/rask.build") + """
+
+            test "the schema is declared" {
+                assert true
+            }
+
+            @test
+            func writes_types() -> bool {
+                return true
+            }
+
+            """)
+        #expect(try f.ampu(["check"]).stderr == "Checked 1 package, 1 module and 3 imported modules: no problems\n")
+        let passing = try f.ampu(["test"])
+        #expect(passing.stdout == "\nrunning 1 test\ntest app/build-script ... ok (2 checks passed)\n\n1 passed, 0 failed\n")
+        #expect(passing.status == 0)
+        try f.write("app/rask.build", try f.read("app/rask.build").replacingOccurrences(of: "func writes_types() -> bool {", with: "func writes_types() -> bool { // STANDIN_FAIL"))
+        let failing = try f.ampu(["test"])
+        #expect(failing.stdout == """
+
+            running 1 test
+            test app/build-script ... FAILED (exit status 1, 1 of 2 checks failed)
+            PASS the schema is declared
+            FAIL writes_types
+
+            0 passed, 1 failed
+
+            """)
+        #expect(failing.status == 1)
+    }
+
     @Test("another compiler named by $RASK plans afresh and builds everything again with it")
     func anotherCompiler() throws {
         let f = try RaskBuildFixture()

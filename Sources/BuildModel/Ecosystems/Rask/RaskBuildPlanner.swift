@@ -69,8 +69,16 @@ struct RaskBuildPlanner {
             // A workspace's root with no sources of its own (`members` only) builds nothing.
             if own.isEmpty && !unit.hasBuildScript && generated.isEmpty { continue }
             var script: (action: Int, depfile: String)?
-            if unit.hasBuildScript { script = buildScript(unit, units: units, libraries: library) }
             let member = members.contains(unit.manifest.directory)
+            if unit.hasBuildScript {
+                let made = buildScript(unit, units: units, libraries: library)
+                script = (made.ran, made.depfile)
+                // The build file's own tests, as the seed runs them: `rask test rask.build`.
+                if member && hasTests(unit.manifest.path) {
+                    plan.tests.append(BuildPlan.Product(name: "build-script", package: unit.manifest.displayName, path: unit.manifest.path,
+                                                        action: made.compiled, runner: [compiler, "test"]))
+                }
+            }
             let program = member && own.contains { snapshot.modules[$0]?.definesEntryPoint == true }
             let files = (own: own, generated: generated)
             let made = compile(unit, program ? .obj : .lib, files: files, units: units, libraries: library, script: script)
@@ -158,7 +166,7 @@ struct RaskBuildPlanner {
     }
 
     /// Steps 4 and 5: the build script compiled, then run.
-    private mutating func buildScript(_ unit: Unit, units: [Unit], libraries: [Int: (path: String, action: Int)]) -> (action: Int, depfile: String) {
+    private mutating func buildScript(_ unit: Unit, units: [Unit], libraries: [Int: (path: String, action: Int)]) -> (compiled: Int, ran: Int, depfile: String) {
         let manifest = unit.manifest
         let name = manifest.displayName
         let directory = scriptDirectory(unit)
@@ -175,7 +183,7 @@ struct RaskBuildPlanner {
             kind: .buildScript, package: name, description: "Running \(name) (build script)", arguments: [binary], environment: script.environment,
             directory: manifest.directory, inputs: [manifest.path, binary], outputs: [script.depfile], depfile: script.depfile,
             dependencies: [compiled], limit: script.limit, memoryLimit: script.memoryLimit))
-        return (ran, script.depfile)
+        return (compiled, ran, script.depfile)
     }
 
     /// Step 6: the package's sources, generated ones included, compiled after its deps and its
