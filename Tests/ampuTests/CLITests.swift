@@ -109,7 +109,7 @@ struct CLITests {
                                       cache, and check their files.
               vendor                  Copy every locked git package into a directory of the
                                       project (vendor/ by default).
-              tree                    Show the locked dependencies as a tree (without a
+              tree, deps              Show the locked dependencies as a tree (without a
                                       lock file: the build's targets).
               why                     Show every path from the root to a dependency.
               graph                   Write the locked dependency graph as Graphviz dot or
