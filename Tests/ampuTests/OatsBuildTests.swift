@@ -241,6 +241,14 @@ struct OatsBuildTests {
         // Without it, tree still draws the packages: the plan is made, its compiles blocked.
         let tree = try f.ampu(["tree"], extra: ["OATSC": ""])
         #expect(tree.stdout == "app\n├── common\n└── utils\n    └── common\n")
+        #expect(tree.stderr == "")
+        // Nor is a missing runtime library tree's or graph's concern.
+        let noRuntimeTree = try f.ampu(["tree"], extra: ["OATS_RUNTIME": f.scratch.path + "/nowhere/libruntime.a"])
+        #expect(noRuntimeTree.stdout == tree.stdout)
+        #expect(noRuntimeTree.stderr == "")
+        let noRuntimeGraph = try f.ampu(["graph"], extra: ["OATS_RUNTIME": f.scratch.path + "/nowhere/libruntime.a"])
+        #expect(noRuntimeGraph.stderr == "")
+        #expect(noRuntimeGraph.status == 0)
     }
 
     @Test("the seed's troubleshooting rows stop a build with check's errors: a cycle, a missing path, a name mismatch")

@@ -26,6 +26,9 @@ public protocol Ecosystem: Sendable {
     func nothingToBuild(_ root: PackageManifest) -> (notes: [String], help: [String])
     /// The diagnostic codes only this ecosystem reports (beyond `DiagnosticCode.shared`).
     var diagnosticCodes: [DiagnosticCode] { get }
+    /// Those of them that say a tool or library a build runs with is missing (Oats' runtime
+    /// library): not the concern of a command that only shows the plan (`tree`, `graph`).
+    var toolchainCodes: [DiagnosticCode] { get }
     /// The environment variables its loading and planning read (`ASTHRA_HOME`, `OATSC`): a
     /// kept plan is used again only while they are unchanged. None by default.
     var environmentVariables: [String] { get }
@@ -109,6 +112,8 @@ extension Ecosystem {
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] { [] }
 
     public var lockFormat: LockFormat? { nil }
+
+    public var toolchainCodes: [DiagnosticCode] { [] }
 
     public var withoutLockFile: String { "its dependencies are paths, which `ampu check` follows" }
 

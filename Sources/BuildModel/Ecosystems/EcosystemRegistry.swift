@@ -23,6 +23,10 @@ public struct EcosystemRegistry: Sendable {
     /// Every diagnostic code ampu can report: the shared ones, then each ecosystem's own.
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.shared + ecosystems.flatMap(\.diagnosticCodes) }
 
+    /// The codes that say a tool or library of the build is missing: a compiler not found
+    /// (B001) and what the ecosystems add.
+    public var toolchainCodes: Set<String> { Set(([DiagnosticCode.toolNotFound] + ecosystems.flatMap(\.toolchainCodes)).map(\.rawValue)) }
+
     /// Every ecosystem's source file extensions.
     public var sourceExtensions: [String] { ecosystems.flatMap(\.sourceExtensions) }
 

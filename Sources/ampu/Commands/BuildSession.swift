@@ -74,7 +74,8 @@ struct BuildSession {
         }
         switch outcome {
         case .ready(let prepared, let report):
-            let shown = runsTools ? report.diagnostics : report.diagnostics.filter { $0.code != DiagnosticCode.toolNotFound.rawValue }
+            let toolchain = EcosystemRegistry.standard.toolchainCodes
+            let shown = runsTools ? report.diagnostics : report.diagnostics.filter { !toolchain.contains($0.code ?? "") }
             show(shown, sources: report.sources, root: report.root, defaultFile: report.defaultFile)
             return prepared
         case .stopped(let report, let summary):

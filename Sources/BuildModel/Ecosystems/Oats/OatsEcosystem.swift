@@ -12,6 +12,7 @@ public struct OatsEcosystem: Ecosystem {
     public var manifestSchema: ManifestSchema { OatsManifestSchema.schema }
     public var manifestSyntax: any ManifestSyntax { TOMLManifestSyntax() }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.oats }
+    public var toolchainCodes: [DiagnosticCode] { [.oatsRuntimeMissing] }
     public var environmentVariables: [String] { ["OATSC", "OATS_RUNTIME"] }
 
     public func readManifest(_ source: SourceText) -> PackageManifest {
