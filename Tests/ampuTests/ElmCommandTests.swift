@@ -341,10 +341,14 @@ struct ElmCommandTests {
         // Removed, a package still needed stays as an indirect one, at the version it had.
         let removed = try AmpuProcess.run(["remove", "elm/json"], environment: p.environment, directory: p.app)
         #expect(removed.stderr == """
-              Removing "elm/json" from "dependencies" "direct"
-                Adding "elm/json": "1.1.3" to "dependencies" "indirect"
+                Moving "elm/json": "1.1.3" from "dependencies" "direct" to "indirect"
 
             """)
+        // Added again, it moves back from "indirect" to "direct", at its version.
+        let back = try AmpuProcess.run(["add", "elm/json"], environment: p.environment, directory: p.app)
+        #expect(back.stderr == "    Moving \"elm/json\": \"1.1.3\" from \"dependencies\" \"indirect\" to \"direct\"\n")
+        #expect(back.status == 0)
+        #expect(try AmpuProcess.run(["remove", "elm/json"], environment: p.environment, directory: p.app).stderr == removed.stderr)
         let test = try AmpuProcess.run(["add", "elm-explorations/test", "--dev"], environment: p.environment, directory: p.app)
         #expect(test.stderr == """
                 Adding "elm-explorations/test": "2.2.1" to "test-dependencies" "direct"

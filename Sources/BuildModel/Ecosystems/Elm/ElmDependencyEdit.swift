@@ -48,10 +48,8 @@ extension ElmEcosystem: DependencyEditing {
         let before = lists
         let solved = try solve(lists, listed: lists, adding: (name, wanted, request.dev), cache: cache)
         lists = solved
-        let section = request.dev ? "\"test-dependencies\" \"direct\"" : "\"dependencies\" \"direct\""
-        let version = request.dev ? lists.testDirect[name]! : lists.direct[name]!
         let text = try Self.rewrite(document, application: lists)
-        return DependencyEdit.Edit(text: text, report: ["    Adding \"\(name)\": \"\(version)\" to \(section)"] + Self.changes(from: before, to: lists, except: name))
+        return DependencyEdit.Edit(text: text, report: Self.changes(from: before, to: lists, first: name))
     }
 
     public func removeDependency(_ name: String, from manifest: PackageManifest, environment: [String: String],
@@ -77,12 +75,10 @@ extension ElmEcosystem: DependencyEditing {
         if name == "elm/core" && lists.direct[name] != nil { throw .refused("an Elm application needs elm/core: it cannot be removed") }
         let cache = try packageCache(environment: environment, fileSystem: fileSystem)
         let before = lists
-        let section = lists.direct[name] != nil ? "\"dependencies\" \"direct\"" : "\"test-dependencies\" \"direct\""
         lists.direct[name] = nil
         lists.testDirect[name] = nil
         lists = try solve(lists, listed: before, adding: nil, cache: cache)
-        return DependencyEdit.Edit(text: try Self.rewrite(document, application: lists),
-                                   report: ["  Removing \"\(name)\" from \(section)"] + Self.changes(from: before, to: lists, except: name))
+        return DependencyEdit.Edit(text: try Self.rewrite(document, application: lists), report: Self.changes(from: before, to: lists, first: name))
     }
 
     // MARK: Reading
@@ -172,21 +168,37 @@ extension ElmEcosystem: DependencyEditing {
         }
     }
 
-    /// `Adding`/`Removing` lines for the lists' changes, but for `name` in a direct list, which
-    /// has its own line.
-    private static func changes(from old: Lists, to new: Lists, except name: String) -> [String] {
-        var lines: [String] = []
-        for (title, before, after) in [("\"dependencies\" \"indirect\"", old.indirect, new.indirect), ("\"test-dependencies\" \"indirect\"", old.testIndirect, new.testIndirect),
-                                       ("\"dependencies\" \"direct\"", old.direct, new.direct), ("\"test-dependencies\" \"direct\"", old.testDirect, new.testDirect)] {
-            let name = title.hasSuffix("\"direct\"") ? name : ""
-            for (package, version) in after.sorted(by: { $0.key < $1.key }) where package != name && before[package] != version {
-                lines.append(before[package].map { "  Updating \"\(package)\" \($0) -> \(version) in \(title)" } ?? "    Adding \"\(package)\": \"\(version)\" to \(title)")
+    /// A line for each change of the lists, those about `first` (the package asked for) first:
+    /// `Adding`, `Removing`, `Updating`, and `Moving` for a package that left one list of a
+    /// group for the other (`"indirect"` to `"direct"` of `"dependencies"`).
+    private static func changes(from old: Lists, to new: Lists, first: String) -> [String] {
+        var lines: [(package: String, text: String)] = []
+        for (group, pairs) in [("\"dependencies\"", [(old.direct, new.direct), (old.indirect, new.indirect)]),
+                               ("\"test-dependencies\"", [(old.testDirect, new.testDirect), (old.testIndirect, new.testIndirect)])] {
+            let titles = ["\"direct\"", "\"indirect\""]
+            var added: [(package: String, version: Version, list: Int)] = []
+            var removed: [(package: String, list: Int)] = []
+            for (list, (before, after)) in pairs.enumerated() {
+                for (package, version) in after.sorted(by: { $0.key < $1.key }) where before[package] != version {
+                    if let was = before[package] {
+                        lines.append((package, "  Updating \"\(package)\" \(was) -> \(version) in \(group) \(titles[list])"))
+                    } else {
+                        added.append((package, version, list))
+                    }
+                }
+                for package in before.keys.sorted() where after[package] == nil { removed.append((package, list)) }
             }
-            for package in before.keys.sorted() where package != name && after[package] == nil {
-                lines.append("  Removing \"\(package)\" from \(title)")
+            for a in added {
+                if let r = removed.firstIndex(where: { $0.package == a.package }) {
+                    let from = removed.remove(at: r).list
+                    lines.append((a.package, "    Moving \"\(a.package)\": \"\(a.version)\" from \(group) \(titles[from]) to \(titles[a.list])"))
+                } else {
+                    lines.append((a.package, "    Adding \"\(a.package)\": \"\(a.version)\" to \(group) \(titles[a.list])"))
+                }
             }
+            for r in removed { lines.append((r.package, "  Removing \"\(r.package)\" from \(group) \(titles[r.list])")) }
         }
-        return lines
+        return lines.filter { $0.package == first }.map(\.text) + lines.filter { $0.package != first }.map(\.text)
     }
 
     // MARK: Writing
