@@ -31,6 +31,15 @@ def makespan(timings):
     return now
 
 
+def makespan_of_slots(timings):
+    """The same, each action taking its whole slot time (from its start to its end: its program,
+    and ampu's own work for it, the fingerprint and the outputs' renames): what is left beyond
+    this is the scheduler's alone (a slot idle while an action was ready), as Ninja's log
+    counts its own work for a command inside the command's time."""
+    slots = dict(timings, actions=[dict(a, process=a["end"] - a["start"]) for a in timings["actions"]])
+    return makespan(slots)
+
+
 def ninja_log(path):
     """Ninja's figures by the same formula, from the .ninja_log of a build run from nothing: its
     execution (from the build's start to the last command's end, as Ninja times it) and the sum
