@@ -76,6 +76,41 @@ struct TOMLEditorTests {
         #expect(throws: TOMLEditor.EditError.notAnArray(["w", "m"])) { try appended("[w]\nm = \"a\"\n") }
     }
 
+    @Test("append to an array in every layout made of these parts: the result parses, holds the old elements and then the new one, and only the array's text changed")
+    func appendEveryLayout() throws {
+        let elements = [[], ["\"a\""], ["\"a\"", "\"b\""], ["1", "[2, 3]", "{ x = 4 }"]]
+        let separators = [", ", ",", " ,  ", ",\n    ", ",  # note, with a comma\n  ", ",\r\n  "]
+        let openings = ["", "\n    ", "  # after the bracket\n  ", "\r\n  "]
+        let closings = ["", ",", ",\n", "\n", "  # last, no comma\n", ", # a comment\n", ",\r\n"]
+        var checked = 0
+        for items in elements {
+            for separator in separators {
+                for opening in openings {
+                    for closing in closings {
+                        if items.isEmpty && closing.hasPrefix(",") { continue }  // `[,]` is no array
+                        let array = "[" + opening + items.joined(separator: separator) + closing + "]"
+                        let text = "before = 1\n[w]\nm = " + array + "  # after\nafter = 2\n"
+                        let document = TOMLDocument(text)
+                        guard document.diagnostics.isEmpty else { continue }
+                        let result = try TOMLEditor.apply(try TOMLEditor(document).append(.string("new"), toArrayAt: ["w", "m"]), to: document)
+                        #expect(result.diagnostics == [], "\(text)")
+                        guard case .array(let old)? = document.value(at: ["w", "m"])?.kind,
+                              case .array(let new)? = result.value(at: ["w", "m"])?.kind else {
+                            Issue.record("no array in \(text)")
+                            continue
+                        }
+                        #expect(new.dropLast().map(\.kind) == old.map(\.kind), "\(text)")
+                        #expect(new.last?.kind == .string("new"), "\(text)")
+                        #expect(result.source.string.hasPrefix("before = 1\n[w]\nm = ["), "\(text)")
+                        #expect(result.source.string.hasSuffix("]  # after\nafter = 2\n"), "\(text)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 300)
+    }
+
     @Test("insert at the root goes before the first table")
     func insertRoot() throws {
         let out = try edited("[t]\nx = 1\n") { try $0.insertKey("top", value: .integer(1), inTable: []) }
