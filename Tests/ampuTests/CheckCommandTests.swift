@@ -80,20 +80,18 @@ struct CheckCommandTests {
         #expect(result.status == 1)
     }
 
-    @Test("--access-control, the specification's 'validate imports only': the I codes, no manifest warning")
+    @Test("--access-control, the specification's 'validate imports only': check's I codes, without the manifest's warning")
     func accessControlOnly() throws {
+        let full = try AmpuProcess.run(["check", "--message-format", "short"], environment: plain, directory: examples + "/violations")
         let result = try AmpuProcess.run(["check", "--access-control", "--message-format", "short"], environment: plain, directory: examples + "/violations")
-        #expect(result.stderr == """
-            src/billing.asthra:3:8: error[I008]: import cycle: src/billing.asthra → src/orders.asthra → src/billing.asthra
-            src/main.asthra:4:8: error[I006]: user code cannot import internal package 'internal/runtime/memory'
-            src/main.asthra:5:8: error[I002]: unknown import path 'stdlb/string'
-            src/main.asthra:6:8: error[I003]: cannot find module 'stdlib/strng'
-            src/main.asthra:8:8: error[I004]: third-party package 'github.com/acme/http' is not declared in [dependencies] of 'shop'
-            src/main.asthra:9:8: error[I005]: local import '../../hello/mathlib/src/lib' leaves package 'shop'
-            vendor/json/src/lib.asthra:3:8: error[I006]: third-party code cannot import internal package 'internal/runtime/memory'
+        let imports = full.stderr.split(separator: "\n").filter { $0.contains("error[I") }
+        #expect(imports.count == 7)
+        #expect(result.stderr == imports.joined(separator: "\n") + """
+
             error: check failed: 7 errors, 0 warnings in 1 package, 3 modules and 3 imported modules (imports only)
 
             """)
+        #expect(!result.stderr.contains("M001"))
         #expect(result.status == 1)
     }
 
