@@ -318,6 +318,40 @@ struct CheckCommandTests {
         #expect(broken.status == 0)
     }
 
+    @Test("new and init make a git repository for the package, as cargo new does: not inside one already, not with --vcs none")
+    func newRepository() throws {
+        let dir = try ScratchDirectory()
+        func isRepository(_ relative: String) -> Bool { FileManager.default.isDirectory(dir.path + "/" + relative + "/.git") }
+        #expect(try AmpuProcess.run(["new", "app"], environment: plain, directory: dir.path).status == 0)
+        #expect(isRepository("app"))
+        let status = try AmpuProcess.run(["new", "inner"], environment: plain, directory: dir.path + "/app")
+        #expect(status.stderr == "Created program package 'inner' in \(dir.path)/app/inner\n")
+        #expect(!isRepository("app/inner"))  // inside app's repository already
+        #expect(try AmpuProcess.run(["new", "plain", "--vcs", "none"], environment: plain, directory: dir.path).status == 0)
+        #expect(!isRepository("plain"))
+        try dir.write("later/readme.txt", "")
+        #expect(try AmpuProcess.run(["init"], environment: plain, directory: dir.path + "/later").status == 0)
+        #expect(isRepository("later"))
+        // What git sees of the new package: the template's files, target/ ignored.
+        try dir.write("app/target/debug/app", "")
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        git.arguments = ["-C", dir.path + "/app", "status", "--porcelain", "--untracked-files=all"]
+        let pipe = Pipe()
+        git.standardOutput = pipe
+        try git.run()
+        git.waitUntilExit()
+        #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == """
+            ?? .gitignore
+            ?? asthra.toml
+            ?? inner/.gitignore
+            ?? inner/asthra.toml
+            ?? inner/src/main.asthra
+            ?? src/main.asthra
+
+            """)
+    }
+
     @Test("the language of a new package is chosen by name; an unknown one is refused")
     func languages() throws {
         let dir = try ScratchDirectory()

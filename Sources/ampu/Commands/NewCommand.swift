@@ -18,6 +18,9 @@ struct NewCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: ArgumentHelp("The package's language: \(EcosystemRegistry.standard.names.joined(separator: ", ")).", valueName: "lang"))
     var language = EcosystemRegistry.standard.names[0]
 
+    @Option(help: ArgumentHelp("Make a git repository for the package (git, the default, unless it is inside one already) or none.", valueName: "git|none"))
+    var vcs: Scaffold.VersionControl = .git
+
     func run() throws {
         let ecosystem = try Scaffold.ecosystem(named: language)
         let fileSystem = LocalFileSystem()
@@ -36,7 +39,7 @@ struct NewCommand: ParsableCommand {
             Terminal.standardError.write("error: destination '\(directory)' already exists\n  = help: use `ampu init` inside it to make it a package, or choose another name\n")
             throw ExitCode(1)
         }
-        try Scaffold.create(ecosystem, in: directory, name: packageName, library: library, fileSystem: fileSystem,
+        try Scaffold.create(ecosystem, in: directory, name: packageName, library: library, vcs: vcs, fileSystem: fileSystem,
                             nameHelp: "choose a valid name: it is also the directory's")
     }
 }
@@ -58,16 +61,24 @@ struct InitCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: ArgumentHelp("The package's language: \(EcosystemRegistry.standard.names.joined(separator: ", ")).", valueName: "lang"))
     var language = EcosystemRegistry.standard.names[0]
 
+    @Option(help: ArgumentHelp("Make a git repository for the package (git, the default, unless it is inside one already) or none.", valueName: "git|none"))
+    var vcs: Scaffold.VersionControl = .git
+
     func run() throws {
         let ecosystem = try Scaffold.ecosystem(named: language)
         let fileSystem = LocalFileSystem()
         let directory = fileSystem.currentDirectory
-        try Scaffold.create(ecosystem, in: directory, name: name ?? Paths.lastComponent(directory), library: library, fileSystem: fileSystem,
+        try Scaffold.create(ecosystem, in: directory, name: name ?? Paths.lastComponent(directory), library: library, vcs: vcs, fileSystem: fileSystem,
                             nameHelp: "pass a valid name with --name, or rename the directory")
     }
 }
 
 enum Scaffold {
+    /// `--vcs`: whether a new package gets a git repository, as `cargo new --vcs` says.
+    enum VersionControl: String, ExpressibleByArgument, CaseIterable {
+        case git, none
+    }
+
     static func ecosystem(named language: String) throws -> any Ecosystem {
         let registry = EcosystemRegistry.standard
         guard let ecosystem = registry.ecosystem(named: language) else {
@@ -77,7 +88,7 @@ enum Scaffold {
         return ecosystem
     }
 
-    static func create(_ ecosystem: any Ecosystem, in directory: String, name: String, library: Bool, fileSystem: LocalFileSystem,
+    static func create(_ ecosystem: any Ecosystem, in directory: String, name: String, library: Bool, vcs: VersionControl, fileSystem: LocalFileSystem,
                        nameHelp: String) throws {
         do {
             _ = try PackageTemplate.create(ecosystem, in: directory, name: name, library: library, fileSystem: fileSystem)
@@ -86,6 +97,9 @@ enum Scaffold {
             if case .invalidName = error { help = "  = help: \(nameHelp)\n" }
             Terminal.standardError.write("error: \(error)\n" + help)
             throw ExitCode(1)
+        }
+        if vcs == .git, case .failed(let why) = PackageRepository.make(in: directory, git: GitCLI(environment: Environment.current, timeout: 60)) {
+            Terminal.standardError.write("warning: no git repository was made for the package: \(why)\n  = help: install git and run `git init` in \(directory), or pass --vcs none\n")
         }
         let color = Terminal.standardError.supportsColor
         func label(_ word: String) -> String { color ? "\u{1B}[1;32m\(word)\u{1B}[0m" : word }
