@@ -47,6 +47,36 @@ struct AddRemoveCommandTests {
             """)
     }
 
+    @Test("several at once, as cargo add takes them: each made on what the one before wrote, written together; one that fails writes none")
+    func several() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", manifest)
+        let added = try AmpuProcess.run(["add", "github.com/user/json@^1.2", "github.com/user/http@2.0"], environment: plain, directory: dir.path)
+        #expect(added.stderr == """
+                Adding json = { git = "github.com/user/json", version = "^1.2" } to [dependencies]
+                Adding http = { git = "github.com/user/http", version = "2.0" } to [dependencies]
+
+            """)
+        let both = manifest.replacingOccurrences(of: "\n[build]", with: """
+
+            [dependencies]
+            json = { git = "github.com/user/json", version = "^1.2" }
+            http = { git = "github.com/user/http", version = "2.0" }
+
+            [build]
+            """)
+        #expect(try dir.read("asthra.toml") == both)
+        let refused = try AmpuProcess.run(["add", "github.com/user/yaml", "github.com/user/json"], environment: plain, directory: dir.path)
+        #expect(refused.stderr == "error: dependency 'json' is already in [dependencies]; change it there, or `ampu remove json` first\n")
+        #expect(refused.status == 1)
+        #expect(try dir.read("asthra.toml") == both)
+        let placed = try AmpuProcess.run(["add", "a", "b", "--path", "../x"], environment: plain, directory: dir.path)
+        #expect(placed.stderr == "error: --path and --git name the place of one dependency, and 2 are given\n  = help: add each of them with its own `ampu add`\n")
+        let removed = try AmpuProcess.run(["remove", "json", "http"], environment: plain, directory: dir.path)
+        #expect(removed.stderr == "  Removing json\n  Removing http\n")
+        #expect(try dir.read("asthra.toml") == manifest.replacingOccurrences(of: "\n[build]", with: "\n[dependencies]\n\n[build]"))
+    }
+
     @Test("a dependency already there, one the manifest would reject, a path to no package of its name, two pins: not written")
     func refused() throws {
         let dir = try ScratchDirectory()

@@ -43,7 +43,31 @@ enum ManifestTarget {
     }
 }
 
-/// `ampu add DEP[@REQ]`: a dependency added to the manifest, the rest of it kept as it is.
+extension ManifestTarget {
+    /// Each of `items` edited into the manifest in turn, each edit made on the text the one
+    /// before left; written once, atomically, when all of them succeed (else nothing is
+    /// written, and the failure is printed); then what each did.
+    static func edit<Item>(_ path: String, ecosystem: any Ecosystem, manifest: PackageManifest, fileSystem: LocalFileSystem, _ items: [Item],
+                           _ make: (Item, PackageManifest) throws -> DependencyEdit.Edit) {
+        var current = manifest
+        var text: [UInt8]?
+        var report: [String] = []
+        do {
+            for item in items {
+                let edit = try make(item, current)
+                text = edit.text
+                report += edit.report
+                current = ecosystem.readManifest(SourceText(path: path, bytes: edit.text))
+            }
+            if let text { try fileSystem.writeFile(path, text) }
+        } catch {
+            ManifestTarget.fail("\(error)")
+        }
+        for line in report { Terminal.standardError.write(line + "\n") }
+    }
+}
+
+/// `ampu add DEP[@REQ]...`: dependencies added to the manifest, the rest of it kept as it is.
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
@@ -55,8 +79,8 @@ struct AddCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The dependency, with an optional @requirement.")
-    var dependency: String
+    @Argument(help: "The dependencies, each with an optional @requirement.")
+    var dependencies: [String]
 
     @Option(help: "A package on disk, relative to the manifest.")
     var path: String?
@@ -88,26 +112,28 @@ struct AddCommand: ParsableCommand {
         let pins = [tag.map { _ in "--tag" }, branch.map { _ in "--branch" }, rev.map { _ in "--rev" }].compactMap { $0 }
         if pins.count > 1 { ManifestTarget.fail("\(pins.joined(separator: " and ")) do not go together", help: ["a git dependency follows one tag, branch or commit: give one"]) }
         let reference: DependencySource.GitReference? = tag.map { .tag($0) } ?? branch.map { .branch($0) } ?? rev.map { .rev($0) }
-        if reference != nil && git == nil && !dependency.contains("/") { ManifestTarget.fail("--tag, --branch and --rev go with --git") }
+        if reference != nil && git == nil && !dependencies.allSatisfy({ $0.contains("/") }) { ManifestTarget.fail("--tag, --branch and --rev go with --git") }
         if dev && feature != nil { ManifestTarget.fail("--dev and --feature do not go together", help: ["a feature's dev dep is written { scope: \"dev\" } inside its block"]) }
-        var request = DependencyEdit.Request.parse(dependency, path: self.path, git: git, reference: reference, dev: dev)
-        request.feature = feature
-        do {
-            let edit = try DependencyEdit.adding(request, to: manifest, ecosystem: ecosystem, environment: Environment.current, fileSystem: fileSystem)
-            try fileSystem.writeFile(path, edit.text)
-            for line in edit.report { Terminal.standardError.write(line + "\n") }
-        } catch {
-            ManifestTarget.fail("\(error)")
+        if dependencies.count > 1 && (self.path != nil || git != nil) {
+            ManifestTarget.fail("--path and --git name the place of one dependency, and \(dependencies.count) are given", help: ["add each of them with its own `ampu add`"])
+        }
+        let requests = dependencies.map { dependency in
+            var request = DependencyEdit.Request.parse(dependency, path: self.path, git: git, reference: reference, dev: dev)
+            request.feature = feature
+            return request
+        }
+        ManifestTarget.edit(path, ecosystem: ecosystem, manifest: manifest, fileSystem: fileSystem, requests) { request, manifest in
+            try DependencyEdit.adding(request, to: manifest, ecosystem: ecosystem, environment: Environment.current, fileSystem: fileSystem)
         }
     }
 }
 
-/// `ampu remove DEP`: a dependency removed from the manifest, its line with it.
+/// `ampu remove DEP...`: dependencies removed from the manifest, each line with it.
 struct RemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a dependency from the manifest.")
 
-    @Argument(help: "The dependency's name as the manifest declares it.")
-    var dependency: String
+    @Argument(help: "The dependencies' names as the manifest declares them.")
+    var dependencies: [String]
 
     @Option(name: .customLong("manifest-path"), help: "The manifest to edit instead of searching upward.")
     var manifestPath: String?
@@ -115,12 +141,8 @@ struct RemoveCommand: ParsableCommand {
     func run() throws {
         let fileSystem = LocalFileSystem()
         let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
-        do {
-            let edit = try DependencyEdit.removing(dependency, from: manifest, ecosystem: ecosystem, environment: Environment.current, fileSystem: fileSystem)
-            try fileSystem.writeFile(path, edit.text)
-            for line in edit.report { Terminal.standardError.write(line + "\n") }
-        } catch {
-            ManifestTarget.fail("\(error)")
+        ManifestTarget.edit(path, ecosystem: ecosystem, manifest: manifest, fileSystem: fileSystem, dependencies) { dependency, manifest in
+            try DependencyEdit.removing(dependency, from: manifest, ecosystem: ecosystem, environment: Environment.current, fileSystem: fileSystem)
         }
     }
 }
