@@ -11,6 +11,30 @@ struct RaskCommandTests {
         #expect(result.status == 0)
     }
 
+    @Test("a package made inside a Rask workspace joins the block's members, laid out as the list is")
+    func newMember() throws {
+        let dir = try ScratchDirectory()
+        let block = """
+            package "store" "0.1.0" {
+                members: [
+                    "lsm",  // the engine
+                ]
+            }
+
+            """
+        try dir.write("build.rk", block)
+        // Named by the list already: made, the list left as it is.
+        let named = try AmpuProcess.run(["new", "lsm", "--lang", "rask", "--vcs", "none"], environment: plain, directory: dir.path)
+        #expect(named.stderr == "Created program package 'lsm' in \(dir.path)/lsm\n")
+        #expect(try dir.read("build.rk") == block)
+        let created = try AmpuProcess.run(["new", "cli", "--lang", "rask", "--vcs", "none"], environment: plain, directory: dir.path)
+        #expect(created.stderr == "Created program package 'cli' in \(dir.path)/cli\nAdded 'cli' to the members of the workspace at \(dir.path)\n")
+        #expect(try dir.read("build.rk") == block.replacingOccurrences(of: "// the engine\n", with: "// the engine\n        \"cli\",\n"))
+        let probe = try AmpuProcess.run(["debug", "probe", "rask"], stdin: try dir.read("build.rk"), environment: plain)
+        #expect(probe.stdout == "rask.build: package store 0.1.0, 1 entries, 0 deps, 0 groups, build function no, 0 problems\n")
+        #expect(try AmpuProcess.run(["check"], environment: plain, directory: dir.path).stderr == "Checked 3 packages, 2 modules: no problems\n")
+    }
+
     @Test("every kind of Rask import problem, with the block's own")
     func problems() throws {
         let result = try AmpuProcess.run(["check", "--message-format", "short"], environment: plain, directory: examples + "/rask-problems/app")

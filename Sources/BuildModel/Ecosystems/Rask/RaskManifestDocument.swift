@@ -101,6 +101,15 @@ public struct RaskManifestDocument: ManifestDocument {
         insertion(of: key, table: [("version", value)], in: path, after: nil)
     }
 
+    /// A workspace's `members: [...]` (path `["workspace", "members"]`, as the reader files it)
+    /// with one more, laid out as the list is. Refused when the block has syntax errors or no
+    /// such list.
+    public func appending(string value: String, toArrayAt path: [String]) -> [TextEdit]? {
+        guard path == ["workspace", "members"], !document.hasErrors, let entry = document.package?.entry("members"),
+              let list = entry.value.list else { return nil }
+        return ListAppend.edits(RaskManifestSyntax().renderString(value), list: entry.value.range, elements: list.map(\.range), in: source, comment: "//")
+    }
+
     /// `dep "key" "version" { other: "…" }` as the last dep of the package block (path
     /// `["the package block"]`) or of a group (`["scope \"dev\""]`, `["feature \"ssl\""]`, made
     /// when it is missing),

@@ -96,35 +96,7 @@ public struct TOMLEditor: Sendable {
         }
         let array = found.pair.value
         guard case .array(let elements) = array.kind else { throw .notAnArray(path) }
-        let bytes = source.bytes
-        let close = array.range.upperBound - 1
-        guard let last = elements.last else {
-            return [TextEdit(range: SourceRange(array.range.lowerBound + 1, close), newText: value.rendered)]
-        }
-        // What follows the last element: a trailing comma, and the end of its line (a comment
-        // there stays on it) when `]` is on a later line.
-        var comma: Int?
-        var lineEnd: Int?
-        var i = last.range.upperBound
-        while i < close && lineEnd == nil {
-            switch bytes[i] {
-            case UInt8(ascii: ","): comma = comma ?? i
-            case UInt8(ascii: "#"): while i < close && bytes[i] != UInt8(ascii: "\n") { i += 1 }; continue
-            case UInt8(ascii: "\n"): lineEnd = i > 0 && bytes[i - 1] == UInt8(ascii: "\r") ? i - 1 : i
-            default: break
-            }
-            i += 1
-        }
-        let lines = source.lines
-        let lastLine = lines.line(containing: last.range.lowerBound)
-        let onLines = elements.count == 1 || lines.line(containing: elements[0].range.lowerBound) != lastLine
-        if onLines, let lineEnd {
-            let line = newline + indentation(ofLineAt: lines.lineStarts[lastLine]) + value.rendered
-            if comma != nil { return [TextEdit(range: .at(lineEnd), newText: line + ",")] }
-            return [TextEdit(range: .at(last.range.upperBound), newText: ","), TextEdit(range: .at(lineEnd), newText: line)]
-        }
-        if let comma { return [TextEdit(range: .at(comma + 1), newText: " " + value.rendered + ",")] }
-        return [TextEdit(range: .at(last.range.upperBound), newText: ", " + value.rendered)]
+        return ListAppend.edits(value.rendered, list: array.range, elements: elements.map(\.range), in: source, comment: "#")
     }
 
     /// Removes the key at `path` with its whole line (or its place in an inline table).
