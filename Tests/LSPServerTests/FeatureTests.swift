@@ -212,6 +212,31 @@ struct FeatureTests {
             """#))
     }
 
+    @Test("a package inside a workspace that does not list it: a warning on its [package], the workspace as the related place, and a quick fix that adds it to members")
+    func outsideWorkspace() async {
+        let client = TestClient(files: [
+            "/ws/asthra.toml": "[workspace]\nmembers = [\"app\"]\n",
+            "/ws/app/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+            "/ws/app/src/main.asthra": "package main;\n",
+            "/ws/stray/asthra.toml": "[package]\nname = \"stray\"\nversion = \"0.1.0\"\n",
+            "/ws/stray/src/main.asthra": "package main;\n",
+            "/home/asthra/stdlib/io.asthra": "package stdlib::io;\n",
+        ])
+        await client.start(root: "/ws/stray")
+        #expect(client.published("/ws/stray/asthra.toml") == json(#"""
+            {"uri":"file:///ws/stray/asthra.toml","diagnostics":[{"range":{"start":{"line":0,"character":1},"end":{"line":0,"character":8}},
+             "severity":2,"code":"M024","source":"ampu",
+             "message":"package 'stray' is inside the workspace at '..' but is not one of its members\nnote: ../asthra.toml names its members; this package gets a lock file and a target/ of its own\nhelp: add \"stray\" to its `members`, or to its `exclude` to say it stays out",
+             "relatedInformation":[{"location":{"uri":"file:///ws/asthra.toml","range":{"start":{"line":0,"character":1},"end":{"line":0,"character":10}}},"message":"the workspace"}]}]}
+            """#))
+        let range: JSONValue = ["start": ["line": 0, "character": 3], "end": ["line": 0, "character": 3]]
+        let actions = await client.request("textDocument/codeAction", ["textDocument": ["uri": "file:///ws/stray/asthra.toml"], "range": range, "context": ["diagnostics": []]])
+        #expect(actions["result"]?.arrayValue?.map { $0["title"] } == ["Add 'stray' to the workspace's members"])
+        #expect(actions["result"]?[0]?["edit"] == json(#"""
+            {"changes":{"file:///ws/asthra.toml":[{"range":{"start":{"line":1,"character":16},"end":{"line":1,"character":16}},"newText":", \"stray\""}]}}
+            """#))
+    }
+
     @Test("quick fixes: replace a misspelled manifest key with the suggestion")
     func misspelledKey() async {
         let client = await started()

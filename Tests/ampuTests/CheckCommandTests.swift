@@ -318,6 +318,36 @@ struct CheckCommandTests {
         #expect(broken.status == 0)
     }
 
+    @Test("a package made by hand inside a workspace that does not list it: M024 on its [package], the workspace beside it, the fix as data")
+    func outsideWorkspace() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("ws/asthra.toml", "[workspace]\nmembers = [\"app\"]\n")
+        try dir.write("ws/app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n")
+        try dir.write("ws/stray/asthra.toml", "[package]\nname = \"stray\"\nversion = \"0.1.0\"\n")
+        let home = plain.merging(["ASTHRA_HOME": examples + "/asthra-home"]) { $1 }
+        let result = try AmpuProcess.run(["check"], environment: home, directory: dir.path + "/ws/stray")
+        #expect(result.stderr == """
+            warning[M024]: package 'stray' is inside the workspace at '..' but is not one of its members
+             --> asthra.toml:1:2
+              |
+            1 | [package]
+              |  ^^^^^^^ checked and built on its own
+             ::: ../asthra.toml:1:2: the workspace
+              |
+              = note: ../asthra.toml names its members; this package gets a lock file and a target/ of its own
+              = help: add "stray" to its `members`, or to its `exclude` to say it stays out
+
+            Checked 1 package, 0 modules: 1 warning
+
+            """)
+        #expect(result.status == 0)
+        let json = try AmpuProcess.run(["check", "--message-format", "json"], environment: home, directory: dir.path + "/ws/stray")
+        #expect(json.stdout.contains(#""fix":{"title":"Add 'stray' to the workspace's members","edits":[{"file":"\#(dir.path)/ws/asthra.toml","line":2,"column":17,"endLine":2,"endColumn":17,"newText":", \"stray\""}]}"#))
+        // Excluded, it stays out without a word.
+        try dir.write("ws/asthra.toml", "[workspace]\nmembers = [\"app\"]\nexclude = [\"stray\"]\n")
+        #expect(try AmpuProcess.run(["check"], environment: home, directory: dir.path + "/ws/stray").stderr == "Checked 1 package, 0 modules: no problems\n")
+    }
+
     @Test("new and init make a git repository for the package, as cargo new does: not inside one already, not with --vcs none")
     func newRepository() throws {
         let dir = try ScratchDirectory()

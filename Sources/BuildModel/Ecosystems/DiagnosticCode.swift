@@ -35,6 +35,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let outdatedLock = DiagnosticCode("M020", "A lock file that is out of date: a git dependency it does not have, has from another repository, at another tag or commit than the manifest pins, or at a version the manifest no longer allows (warning); or a lock file that cannot be read.")
     public static let unsolvableDependencies = DiagnosticCode("M021", "Git dependencies whose requirements no set of versions meets, with the solver's explanation; on each requirement that takes part.")
     public static let unfetchedDependency = DiagnosticCode("M022", "A package the lock file records that is not checked out in the package cache, where the compiler reads it (warning); `ampu fetch` fetches it.")
+    public static let outsideWorkspace = DiagnosticCode("M024", "A package inside a workspace's directory that the workspace does not list, so it is checked and built on its own (warning); the fix adds it to `members`.")
     public static let unavailableDependency = DiagnosticCode("M023", "A dependency by name and version that is neither locked to a registry copy nor in the package cache (warning); `ampu update` fetches it.")
     // Imports
     public static let malformedImport = DiagnosticCode("I001", "A malformed import statement (a missing path, name, brace or `;`); the message says what was expected.")
@@ -53,7 +54,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
 
     /// The codes of the core, in README order; with each ecosystem's, `EcosystemRegistry.diagnosticCodes`.
     public static let shared: [DiagnosticCode] = [
-        .unknownKey, .wrongType, .invalidPackageName, .invalidVersion, .invalidRequirement, .missingKey, .missingPathDependency, .pathDependencyNameMismatch, .conflictingGitReferences, .pathAndGit, .duplicateDependency, .dependencyWithoutSource, .invalidValue, .emptyManifest, .missingWorkspaceMember, .selfDependency, .packageCycle, .outdatedLock, .unsolvableDependencies, .unfetchedDependency, .unavailableDependency, .malformedImport, .unresolvedImport, .undeclaredDependency, .importLeavesPackage, .importCycle, .duplicateImport, .noManifest, .unreadableFile, .invalidUTF8, .symlinkLoop, .notARegularFile, .fileTooLarge,
+        .unknownKey, .wrongType, .invalidPackageName, .invalidVersion, .invalidRequirement, .missingKey, .missingPathDependency, .pathDependencyNameMismatch, .conflictingGitReferences, .pathAndGit, .duplicateDependency, .dependencyWithoutSource, .invalidValue, .emptyManifest, .missingWorkspaceMember, .selfDependency, .packageCycle, .outdatedLock, .unsolvableDependencies, .unfetchedDependency, .unavailableDependency, .outsideWorkspace, .malformedImport, .unresolvedImport, .undeclaredDependency, .importLeavesPackage, .importCycle, .duplicateImport, .noManifest, .unreadableFile, .invalidUTF8, .symlinkLoop, .notARegularFile, .fileTooLarge,
     ] + json + build
 }
 

@@ -51,6 +51,10 @@ public struct WorkspaceLoader: Sendable {
 
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [rootPath: rootSource]
+        if let outside = outsideWorkspace(rootManifest, start: start) {
+            diagnostics.append(outside.diagnostic)
+            sources[outside.root.path] = outside.root.source
+        }
         var members: [PackageManifest] = rootManifest.package != nil ? [rootManifest] : []
         let (memberDirs, memberProblems) = locator.memberDirectories(of: rootManifest)
         diagnostics += rootManifest.diagnostics.map { $0.inFile(rootPath) } + memberProblems
@@ -169,6 +173,26 @@ public struct WorkspaceLoader: Sendable {
         }
         next.importGraph.update(loaded, modules: next.modules)
         return (next, loaded)
+    }
+
+    /// A package loaded on its own (it is its workspace's root) although a workspace above it
+    /// holds its directory without naming it as a member: said, as Cargo refuses it, with the
+    /// edit of the workspace's manifest that makes it one.
+    private func outsideWorkspace(_ manifest: PackageManifest, start: String) -> (diagnostic: Diagnostic, root: PackageManifest)? {
+        guard manifest.path == start, manifest.workspace == nil, let package = manifest.package,
+              case .outside(let root, let member, let edits) = WorkspaceMembership.join(manifest.directory, ecosystem: ecosystem, fileSystem: fileSystem) else { return nil }
+        let name = package.name?.value ?? member
+        var d = Diagnostic.warning(
+            "package '\(name)' is inside the workspace at '\(Paths.relative(root.directory, from: manifest.directory))' but is not one of its members",
+            .outsideWorkspace, at: package.range, label: "checked and built on its own",
+            notes: ["\(Paths.relative(root.path, from: manifest.directory)) names its members; this package gets a lock file and a target/ of its own"],
+            help: ["add \"\(member)\" to its `members`, or to its `exclude` to say it stays out"])
+        d.file = manifest.path
+        if let range = root.workspace?.range {
+            d.related = [Diagnostic.Related(file: root.path, range: range, message: "the workspace")]
+        }
+        if let edits { d.fix = Diagnostic.Fix(title: "Add '\(member)' to the workspace's members", edits: edits) }
+        return (d, root)
     }
 
     private func fileProblem(_ error: FileSystemError, path: String) -> Diagnostic {

@@ -105,15 +105,16 @@ enum Scaffold {
         func label(_ word: String) -> String { color ? "\u{1B}[1;32m\(word)\u{1B}[0m" : word }
         Terminal.standardError.write("\(label("Created")) \(library ? "library" : "program") package '\(name)' in \(directory)\n")
         switch WorkspaceMembership.join(directory, ecosystem: ecosystem, fileSystem: fileSystem) {
-        case .added(let root, let text, let member):
+        case .outside(let root, let member, let edits?):
             do {
-                try fileSystem.writeFile(root, text)
-                Terminal.standardError.write("\(label("Added")) '\(member)' to the members of the workspace at \(Paths.parent(root))\n")
+                let text = try TextEdit.apply(edits, to: root.source.bytes)
+                try fileSystem.writeFile(root.path, text)
+                Terminal.standardError.write("\(label("Added")) '\(member)' to the members of the workspace at \(root.directory)\n")
             } catch {
-                Terminal.standardError.write("warning: '\(member)' is not yet a member of the workspace: \(error)\n  = help: add \"\(member)\" to `members` under [workspace] in \(root)\n")
+                Terminal.standardError.write("warning: '\(member)' is not yet a member of the workspace: \(error)\n  = help: add \"\(member)\" to `members` under [workspace] in \(root.path)\n")
             }
-        case .cannotEdit(let root, let member):
-            Terminal.standardError.write("warning: '\(member)' is not a member of the workspace at \(Paths.parent(root)), whose manifest ampu cannot edit\n  = help: add \"\(member)\" to the workspace's members in \(root)\n")
+        case .outside(let root, let member, nil):
+            Terminal.standardError.write("warning: '\(member)' is not a member of the workspace at \(root.directory), whose manifest ampu cannot edit\n  = help: add \"\(member)\" to the workspace's members in \(root.path)\n")
         case .noWorkspace, .member, .excluded:
             break
         }
