@@ -180,7 +180,8 @@ public struct WorkspaceLoader: Sendable {
     /// edit of the workspace's manifest that makes it one.
     private func outsideWorkspace(_ manifest: PackageManifest, start: String) -> (diagnostic: Diagnostic, root: PackageManifest)? {
         guard manifest.path == start, manifest.workspace == nil, let package = manifest.package,
-              case .outside(let root, let member, let edits) = WorkspaceMembership.join(manifest.directory, ecosystem: ecosystem, fileSystem: fileSystem) else { return nil }
+              case .outside(let root, let member, let edits) = WorkspaceMembership.join(manifest.directory, ecosystem: ecosystem, fileSystem: fileSystem,
+                                                                                        manifests: manifests) else { return nil }
         let name = package.name?.value ?? member
         var d = Diagnostic.warning(
             "package '\(name)' is inside the workspace at '\(Paths.relative(root.directory, from: manifest.directory))' but is not one of its members",

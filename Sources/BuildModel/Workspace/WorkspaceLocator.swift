@@ -40,16 +40,21 @@ public struct WorkspaceLocator: Sendable {
     /// whose `[workspace]` lists it as a member, else the manifest itself (as Cargo does).
     public func workspaceRoot(for manifestPath: String) -> String {
         let packageDir = Paths.parent(manifestPath)
-        var dir = Paths.parent(packageDir)
+        guard let workspace = enclosingWorkspace(of: packageDir) else { return manifestPath }
+        return memberDirectories(of: workspace).directories.contains(packageDir) ? workspace.path : manifestPath
+    }
+
+    /// The nearest manifest above `directory` (not in it) that has a `[workspace]`: the only
+    /// workspace the package there can belong to.
+    public func enclosingWorkspace(of directory: String) -> PackageManifest? {
+        var dir = Paths.parent(directory)
         while true {
             if let candidate = manifest(in: dir), let bytes = try? fileSystem.readFile(candidate) {
                 let m = manifests.manifest(SourceText(path: candidate, bytes: bytes), ecosystem: ecosystem)
-                if m.workspace != nil {
-                    return memberDirectories(of: m).directories.contains(packageDir) ? candidate : manifestPath
-                }
+                if m.workspace != nil { return m }
             }
             let up = Paths.parent(dir)
-            if up == dir { return manifestPath }
+            if up == dir { return nil }
             dir = up
         }
     }

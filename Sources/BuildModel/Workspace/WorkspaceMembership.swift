@@ -18,18 +18,10 @@ public enum WorkspaceMembership {
     }
 
     /// What making a package in `directory` means for the workspace above it.
-    public static func join(_ directory: String, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> Outcome {
-        let locator = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem)
-        var dir = Paths.parent(directory)
-        while true {
-            if let path = locator.manifest(in: dir), let source = try? fileSystem.readText(path) {
-                let root = ecosystem.readManifest(source)
-                if root.workspace != nil { return join(directory, root: root, locator: locator, ecosystem: ecosystem) }
-            }
-            let up = Paths.parent(dir)
-            if up == dir { return .noWorkspace }
-            dir = up
-        }
+    public static func join(_ directory: String, ecosystem: any Ecosystem, fileSystem: any FileSystem, manifests: ManifestCache = ManifestCache()) -> Outcome {
+        let locator = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem, manifests: manifests)
+        guard let root = locator.enclosingWorkspace(of: directory) else { return .noWorkspace }
+        return join(directory, root: root, locator: locator, ecosystem: ecosystem)
     }
 
     private static func join(_ directory: String, root: PackageManifest, locator: WorkspaceLocator, ecosystem: any Ecosystem) -> Outcome {
