@@ -77,6 +77,32 @@ struct AddRemoveCommandTests {
         #expect(try dir.read("asthra.toml") == manifest.replacingOccurrences(of: "\n[build]", with: "\n[dependencies]\n\n[build]"))
     }
 
+    @Test("remove says where the dependency is still imported, at the first import with the others beside it; nothing when nothing imports it")
+    func removeStillImported() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("json/asthra.toml", "[package]\nname = \"json\"\nversion = \"0.1.0\"\n")
+        try dir.write("json/src/lib.asthra", "package json;\n")
+        try dir.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { path = \"../json\" }\nother = { path = \"../json\" }\n")
+        try dir.write("app/src/main.asthra", "package main;\nimport \"json\";\n")
+        try dir.write("app/src/util.asthra", "package main;\n\nimport \"json\";\n")
+        let removed = try AmpuProcess.run(["remove", "json"], environment: plain, directory: dir.path + "/app")
+        #expect(removed.stderr == """
+              Removing json
+            warning: 'json' is still imported: these 2 imports need it as a dependency of the package
+             --> src/main.asthra:2:8
+              |
+            2 | import "json";
+              |        ^^^^^^ imports 'json'
+             ::: src/util.asthra:3:8: imports 'json' too
+              |
+              = help: remove the imports, or add the dependency back with `ampu add`; until then `ampu check` reports them as errors
+
+
+            """)
+        #expect(removed.status == 0)
+        #expect(try AmpuProcess.run(["remove", "other"], environment: plain, directory: dir.path + "/app").stderr == "  Removing other\n")
+    }
+
     @Test("a dependency already there, one the manifest would reject, a path to no package of its name, two pins: not written")
     func refused() throws {
         let dir = try ScratchDirectory()

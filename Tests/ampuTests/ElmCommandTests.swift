@@ -340,8 +340,17 @@ struct ElmCommandTests {
         #expect(make.status == 0, "\(make.stdout)\(make.stderr)")
         // Removed, a package still needed stays as an indirect one, at the version it had.
         let removed = try AmpuProcess.run(["remove", "elm/json"], environment: p.environment, directory: p.app)
+        // lib/Shared.elm imports Json.Encode: elm refuses an import of an indirect dependency.
         #expect(removed.stderr == """
                 Moving "elm/json": "1.1.3" from "dependencies" "direct" to "indirect"
+            warning: 'elm/json' is still imported: this import needs it as a dependency of the package
+             --> lib/Shared.elm:3:8
+              |
+            3 | import Json.Encode
+              |        ^^^^^^^^^^^ imports 'elm/json'
+              |
+              = help: remove the import, or add the dependency back with `ampu add`; until then `ampu check` reports it as an error
+
 
             """)
         // Added again, it moves back from "indirect" to "direct", at its version.

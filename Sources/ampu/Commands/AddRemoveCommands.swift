@@ -141,8 +141,14 @@ struct RemoveCommand: ParsableCommand {
     func run() throws {
         let fileSystem = LocalFileSystem()
         let (path, ecosystem, manifest) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
+        // The workspace as it is before the removal: its imports still resolve into the dependency.
+        let before = try? WorkspaceLoader(ecosystem: ecosystem, fileSystem: fileSystem, environment: Environment.current).load(from: manifest.directory, manifestPath: path)
         ManifestTarget.edit(path, ecosystem: ecosystem, manifest: manifest, fileSystem: fileSystem, dependencies) { dependency, manifest in
             try DependencyEdit.removing(dependency, from: manifest, ecosystem: ecosystem, environment: Environment.current, fileSystem: fileSystem)
         }
+        guard let before else { return }
+        let warnings = dependencies.compactMap { DependencyUses.warning(removing: $0, declaredIn: path, in: before) }
+        let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: before.root)
+        Terminal.standardError.write(renderer.render(warnings, sources: before.sources, defaultFile: path))
     }
 }
