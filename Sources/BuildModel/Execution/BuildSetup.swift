@@ -186,26 +186,29 @@ public struct PreparedBuild: Sendable {
     /// Only what the targets (or packages) `names` need: the plan narrowed to them. A narrowed
     /// build is not a complete one: it leaves no record that everything is built.
     public func selecting(_ names: [String]) -> Result<PreparedBuild, Diagnostic> {
-        var copy = self
-        copy.widen()
-        switch copy.plan.selecting(names) {
-        case .failure(let d): return .failure(d)
-        case .success(let part):
-            copy.wholePlan = copy.plan
-            copy.plan = part
-            copy.planDigest = nil
-            copy.nothingToDo = false
-            return .success(copy)
+        var failure: Diagnostic?
+        let part = narrowed { whole in
+            switch whole.selecting(names) {
+            case .success(let part): return part
+            case .failure(let d): failure = d; return whole
+            }
         }
+        return failure.map { .failure($0) } ?? .success(part)
     }
 
-    /// Only what some products need (the program `ampu run` runs, the tests `ampu test -p`
-    /// runs): the plan narrowed to their actions and what those need, as `selecting` narrows it.
+    /// Only what some products need (the program `ampu run` runs): the plan narrowed to their
+    /// actions and what those need, as `selecting` narrows it.
     public func building(_ wanted: (BuildPlan.Product) -> Bool) -> PreparedBuild {
+        narrowed { whole in whole.part(building: (whole.programs + whole.tests).filter(wanted).map(\.action)) }
+    }
+
+    /// The build of a part of the whole plan: compile_commands.json is still the whole plan's,
+    /// and a part is not a complete build (it leaves no record that everything is built).
+    private func narrowed(_ part: (BuildPlan) -> BuildPlan) -> PreparedBuild {
         var copy = self
         copy.widen()
         copy.wholePlan = copy.wholePlan ?? copy.plan
-        copy.plan = copy.plan.part(building: (copy.plan.programs + copy.plan.tests).filter(wanted).map(\.action))
+        copy.plan = part(copy.plan)
         copy.planDigest = nil
         copy.nothingToDo = false
         return copy

@@ -26,15 +26,11 @@ struct NewCommand: ParsableCommand {
         let fileSystem = LocalFileSystem()
         // A name with a '/' that is no package name (`libs/util`, where an Asthra name may be
         // `github.com/user/util`) is a path, as Cargo reads it: the package is its last part.
-        var packageName = name
-        var place = Paths.lastComponent(name)
         let last = Paths.lastComponent(name)
-        if name.contains("/"), (try? ecosystem.packageTemplate(name: name, library: library)) == nil,
-           (try? ecosystem.packageTemplate(name: last, library: library)) != nil {
-            packageName = last
-            place = name
-        }
-        let directory = fileSystem.absolute(place)
+        let isPath = name.contains("/") && (try? ecosystem.packageTemplate(name: name, library: library)) == nil
+            && (try? ecosystem.packageTemplate(name: last, library: library)) != nil
+        let packageName = isPath ? last : name
+        let directory = fileSystem.absolute(isPath ? name : last)
         if fileSystem.exists(directory) {
             Terminal.standardError.write("error: destination '\(directory)' already exists\n  = help: use `ampu init` inside it to make it a package, or choose another name\n")
             throw ExitCode(1)

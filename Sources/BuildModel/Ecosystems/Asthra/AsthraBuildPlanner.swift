@@ -163,8 +163,8 @@ struct AsthraBuildPlanner {
     /// package's `src/main.rs` without a `[[bin]]`.
     private func programs(of u: Int) -> [(name: String, entry: String)] {
         let unit = units[u]
-        guard unit.manifest?.package != nil else { return [] }
-        let declared = (unit.manifest?.package?.targets ?? []).filter { $0.kind == .bin }
+        guard let package = unit.manifest?.package else { return [] }
+        let declared = package.targets.filter { $0.kind == .bin }
         if !declared.isEmpty { return declared.map { ($0.name.value, Paths.join(unit.directory, $0.path.value)) } }
         let main = snapshot.ecosystem.sourceExtensions.lazy.map { Paths.join(unit.directory, "src", "main." + $0) }.first { snapshot.modules[$0] != nil }
         return main.map { [(Paths.lastComponent(unit.name), $0)] } ?? []
