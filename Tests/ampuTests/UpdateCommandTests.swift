@@ -404,7 +404,7 @@ struct UpdateCommandTests {
              ::: lib/asthra.toml:6:50: 'json' takes part
               |
               = note: Because every version of lib depends on github.com/user/json ^1.1.0 and every version of app depends on github.com/user/json ~1.0.0, every version of lib is incompatible with every version of app.
-              = note: So, because ws depends on both app =0.1.0 and lib =0.2.0, version solving failed.
+              = note: So, because the workspace depends on both app =0.1.0 and lib =0.2.0, version solving failed.
               = help: \(help)
 
 

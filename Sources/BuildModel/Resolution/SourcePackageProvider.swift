@@ -53,8 +53,13 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         self.cache = cache
         self.ecosystem = ecosystem
         self.root = root
-        self.rootName = root.displayName
+        // A virtual workspace has no name of its own: explanations say "the workspace", not
+        // the name of the directory it is in.
+        self.rootName = root.package == nil ? Self.virtualRootName : root.displayName
     }
+
+    /// What explanations call a workspace root that is no package; no package can be named so.
+    public static let virtualRootName = "the workspace"
 
     /// The dependencies by name and version the solver met without a registry to take them
     /// from (not solved: the compiler looks for a copy in the package cache), by manifest and
