@@ -262,6 +262,20 @@ struct UpdateCommandTests {
         let changed = try AmpuProcess.run(["fetch"], environment: remotes.env, directory: app)
         #expect(changed.stderr == "error: the files of 'json' at '\(remotes.root)/registry/json/1.2.0' in the registry are not the ones asthra.lock recorded (its checksum differs): run `ampu update -p json` to take them as they are now\n")
         #expect(changed.status == 1)
+        // A requirement the locked version no longer meets: the lock is out of date, as for git.
+        try writeApp(remotes, "json = \"^2.0\"")
+        #expect(try AmpuProcess.run(["check"], environment: remotes.env, directory: app).stderr == """
+            warning[M020]: asthra.lock has 'json' at 1.2.0, which ^2.0 does not allow
+             --> asthra.toml:6:8
+              |
+            6 | json = "^2.0"
+              |        ^^^^^^ does not allow 1.2.0
+              |
+              = help: run `ampu update` to choose a version this allows
+
+            Checked 1 package, 1 module and 1 imported module: 1 warning
+
+            """)
     }
 
     @Test("with no registry, a dependency by name and version is said to be left out, at its line; the git one beside it is locked")
@@ -403,8 +417,8 @@ struct UpdateCommandTests {
               |                                                  ^^^^^^^^ cannot be met together with the other requirements
              ::: lib/asthra.toml:6:50: 'json' takes part
               |
-              = note: Because every version of lib depends on github.com/user/json ^1.1.0 and every version of app depends on github.com/user/json ~1.0.0, every version of lib is incompatible with every version of app.
-              = note: So, because the workspace depends on both app =0.1.0 and lib =0.2.0, version solving failed.
+              = note: Because lib depends on github.com/user/json ^1.1.0 and app depends on github.com/user/json ~1.0.0, lib is incompatible with app.
+              = note: So, because the workspace depends on both app and lib, version solving failed.
               = help: \(help)
 
 

@@ -28,7 +28,7 @@ public enum LockUpdate {
         switch ecosystem.versionSelection {
         case .pubGrub:
             var solver = PubGrubSolver(provider: solving, root: provider.rootName, version: provider.rootVersion,
-                                       preference: preference, preferred: preferred)
+                                       preference: preference, preferred: preferred, members: provider.memberNames)
             chosen = try solver.solve()
         case .minimal:
             // The lock and `--minimal-versions` change nothing: the minimums decide.

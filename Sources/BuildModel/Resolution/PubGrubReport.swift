@@ -4,6 +4,8 @@
 struct PubGrubReport {
     let incompatibilities: [Incompatibility]
     let root: String
+    /// The workspace's members: named by name, as the root is.
+    let members: Set<String>
 
     private var lines: [(text: String, number: Int?)] = []
     private var lineNumbers: [Int: Int] = [:]
@@ -12,9 +14,10 @@ struct PubGrubReport {
     /// The incompatibility being explained: its line concludes the whole.
     private var failure = -1
 
-    init(incompatibilities: [Incompatibility], root: String) {
+    init(incompatibilities: [Incompatibility], root: String, members: Set<String> = []) {
         self.incompatibilities = incompatibilities
         self.root = root
+        self.members = members
     }
 
     func explain(_ index: Int) -> String {
@@ -109,9 +112,10 @@ struct PubGrubReport {
 
     // MARK: Words
 
-    /// A term as a sentence names it: `foo ^1.0.0`, `every version of foo`, the root by name.
+    /// A term as a sentence names it: `foo ^1.0.0`, `every version of foo`, the root and the
+    /// members by name.
     private func name(_ term: Term, every: Bool = true) -> String {
-        if term.package == root { return root }
+        if term.package == root || members.contains(term.package) { return term.package }
         if term.versions.isAny { return every ? "every version of \(term.package)" : term.package }
         return "\(term.package) \(term.versions)"
     }

@@ -17,6 +17,9 @@ public struct PubGrubSolver {
     let preference: Preference
     /// Versions to try first when they fit (a lock file's).
     let preferred: [String: Version]
+    /// The workspace's other packages (its members): each has its one version, as the root
+    /// has, and explanations name them by name.
+    let members: Set<String>
 
     private var incompatibilities: [Incompatibility] = []
     /// Incompatibility indices by the packages they mention.
@@ -29,7 +32,9 @@ public struct PubGrubSolver {
     /// Dependency incompatibilities already added (a range covers several versions).
     private var added: Set<String> = []
 
-    public init(provider: any PackageProvider, root: String, version: Version, preference: Preference = .highest, preferred: [String: Version] = [:]) {
+    public init(provider: any PackageProvider, root: String, version: Version, preference: Preference = .highest, preferred: [String: Version] = [:],
+                members: Set<String> = []) {
+        self.members = members
         self.provider = provider
         self.root = root
         self.rootVersion = version
@@ -149,7 +154,7 @@ public struct PubGrubSolver {
         while true {
             let current = incompatibilities[currentIndex]
             if current.terms.isEmpty || (current.terms.count == 1 && current.terms[0].positive && current.terms[0].package == root) {
-                throw .noSolution(PubGrubReport(incompatibilities: incompatibilities, root: root).explain(currentIndex),
+                throw .noSolution(PubGrubReport(incompatibilities: incompatibilities, root: root, members: members).explain(currentIndex),
                                   involving: rootDependencies(under: currentIndex), because: dependencyFacts(under: currentIndex))
             }
             var mostRecentTerm: Term?
@@ -250,7 +255,8 @@ public struct PubGrubSolver {
 
     /// `{package range, not dep set}` for each dependency of `version`, the range widened over
     /// the neighbouring versions with the same dependency (so that an explanation says
-    /// `foo >=1.1.0 depends on bar ^2.0.0` rather than naming one version).
+    /// `foo >=1.1.0 depends on bar ^2.0.0` rather than naming one version); the root's and a
+    /// member's, which have one version, at that version.
     private mutating func dependencyIncompatibilities(_ package: String, _ version: Version) throws(ResolutionError) -> [Incompatibility] {
         let all = try versions(of: package)
         let index = all.firstIndex(of: version) ?? 0
@@ -259,13 +265,14 @@ public struct PubGrubSolver {
         for requirement in try dependencies(of: package, at: version).sorted(by: { $0.package < $1.package }) {
             guard requirement.package != package else { continue }
             var low = index, high = index
-            if package != root {
+            let own = package == root || members.contains(package)
+            if !own {
                 while low > 0, try dependencies(of: package, at: all[low - 1]).contains(requirement) { low -= 1 }
                 while high + 1 < all.count, try dependencies(of: package, at: all[high + 1]).contains(requirement) { high += 1 }
             }
             let lower = low == 0 ? VersionSet.minimum : all[low]
             let upper: Version? = high == all.count - 1 ? nil : all[high + 1]
-            let range = package == root ? VersionSet.exactly(version) : VersionSet([VersionSet.Range(lower, upper)])
+            let range = own ? VersionSet.exactly(version) : VersionSet([VersionSet.Range(lower, upper)])
             out.append(Incompatibility([Term(package, range), Term(requirement.package, requirement.versions, positive: false)], cause: .dependency))
         }
         return out

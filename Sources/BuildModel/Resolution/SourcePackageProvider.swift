@@ -317,6 +317,10 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         }
     }
 
+    /// The workspace's members besides the root, by name: packages of one version each, as
+    /// the root is.
+    public var memberNames: Set<String> { Set(members.map(\.displayName)).subtracting([rootName]) }
+
     /// Whether a package is one of the workspace's members (besides the root).
     public func isMember(_ package: String) -> Bool {
         members.contains { $0.displayName == package }

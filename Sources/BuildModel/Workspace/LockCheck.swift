@@ -1,6 +1,7 @@
 /// What `check` can tell about the lock file without fetching anything: a git dependency the
-/// manifest declares that the lock does not have, or has at a version the manifest no longer
-/// allows. Both mean the lock is out of date; `ampu update` writes it again.
+/// manifest declares that the lock does not have, or a git or registry one it has at a version
+/// the manifest no longer allows. Both mean the lock is out of date; `ampu update` writes it
+/// again.
 enum LockCheck {
     /// The lock file beside the root manifest, read, and what is wrong with it.
     /// (`members`: the workspace's other members, whose git dependencies the lock records too.)
@@ -28,6 +29,11 @@ enum LockCheck {
     private static func check(_ manifest: PackageManifest, against lock: LockFile, lockName name: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for dep in manifest.dependencies {
+            if case .registry = dep.source {
+                // Not locked is M023's (from the package cache, or `ampu update`).
+                if let locked = lock.package(for: dep), let outside = disallowed(dep, locked, lockName: name) { out.append(outside.inFile(manifest.path)) }
+                continue
+            }
             guard case .git(let url, let reference) = dep.source else { continue }
             guard let locked = lock.package(for: dep) else {
                 out.append(.warning("'\(dep.name.value)' is not in \(name)", .outdatedLock, at: dep.name.range,
@@ -56,12 +62,16 @@ enum LockCheck {
                 continue
             default: break
             }
-            if let requirement = dep.requirement, !requirement.value.versionSet.contains(locked.version) {
-                out.append(.warning("\(name) has '\(dep.name.value)' at \(locked.version), which \(requirement.value) does not allow", .outdatedLock,
-                                    at: requirement.range, label: "does not allow \(locked.version)",
-                                    help: ["run `ampu update` to choose a version this allows"]).inFile(manifest.path))
-            }
+            if let outside = disallowed(dep, locked, lockName: name) { out.append(outside.inFile(manifest.path)) }
         }
         return out
+    }
+
+    /// The warning for a locked version the dependency's requirement does not allow.
+    private static func disallowed(_ dep: DependencySpec, _ locked: LockFile.Package, lockName name: String) -> Diagnostic? {
+        guard let requirement = dep.requirement, !requirement.value.versionSet.contains(locked.version) else { return nil }
+        return .warning("\(name) has '\(dep.name.value)' at \(locked.version), which \(requirement.value) does not allow", .outdatedLock,
+                        at: requirement.range, label: "does not allow \(locked.version)",
+                        help: ["run `ampu update` to choose a version this allows"])
     }
 }

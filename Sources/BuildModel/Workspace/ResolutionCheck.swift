@@ -63,7 +63,7 @@ public enum ResolutionCheck {
                 for (_, package) in git.flatMap(\.dependencies) { _ = try? provider.versions(of: package) }
             }
         } else {
-            var solver = PubGrubSolver(provider: provider, root: provider.rootName, version: provider.rootVersion)
+            var solver = PubGrubSolver(provider: provider, root: provider.rootName, version: provider.rootVersion, members: provider.memberNames)
             do {
                 _ = try solver.solve()
             } catch {

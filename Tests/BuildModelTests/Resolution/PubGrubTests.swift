@@ -38,8 +38,9 @@ struct Universe: PackageProvider {
     }
 
     /// Solves from `root 1.0.0`: the chosen versions (`foo 1.0.0`, sorted), or the explanation.
-    func solve(preference: PubGrubSolver.Preference = .highest) -> String {
-        var solver = PubGrubSolver(provider: self, root: "root", version: Version(1, 0, 0), preference: preference)
+    /// (`members`: the workspace's other packages, one version each, as the root is.)
+    func solve(preference: PubGrubSolver.Preference = .highest, members: Set<String> = []) -> String {
+        var solver = PubGrubSolver(provider: self, root: "root", version: Version(1, 0, 0), preference: preference, members: members)
         do {
             return try solver.solve().sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         } catch {
@@ -107,6 +108,28 @@ struct PubGrubTests {
             """)
         // Both of the root's requirements take part, named in the manifest's order.
         #expect(universe.involved() == ["foo", "baz"])
+    }
+
+    @Test("a workspace's members are named as the root is, each at its one version; other packages by their ranges")
+    func members() {
+        let universe = Universe([
+            "root 1.0.0": ["app =0.1.0", "lib =0.2.0"],
+            "app 0.1.0": ["json ^1.0.0"],
+            "lib 0.2.0": ["unicode ^2.0.0"],
+            "json 1.0.0": ["unicode ^1.0.0"], "json 1.1.0": ["unicode ^1.0.0"],
+            "unicode 1.0.0": [], "unicode 2.0.0": [],
+        ])
+        #expect(universe.solve(members: ["app", "lib"]) == """
+            Because lib depends on unicode ^2.0.0 and every version of json depends on unicode ^1.0.0, lib is incompatible with every version of json.
+            And because app depends on json ^1.0.0, lib is incompatible with app.
+            So, because root depends on both app and lib, version solving failed.
+            """)
+        // Taken as packages of the universe, they are any of their versions.
+        #expect(universe.solve() == """
+            Because every version of lib depends on unicode ^2.0.0 and every version of json depends on unicode ^1.0.0, every version of lib is incompatible with every version of json.
+            And because every version of app depends on json ^1.0.0, every version of lib is incompatible with every version of app.
+            So, because root depends on both app =0.1.0 and lib =0.2.0, version solving failed.
+            """)
     }
 
     @Test("branching error reporting")
