@@ -47,6 +47,41 @@ struct AddRemoveCommandTests {
             """)
     }
 
+    @Test("a dependency by name, with a registry: its newest release as a caret requirement, as cargo add writes it; a name or a requirement the registry cannot serve is not written")
+    func fromRegistry() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("app/asthra.toml", manifest)
+        for (name, version) in [("json", "1.0.0"), ("json", "1.4.2"), ("json", "2.0.0-beta.1"), ("unicode", "0.3.0")] {
+            try dir.write("registry/\(name)/\(version)/asthra.toml", "[package]\nname = \"\(name)\"\nversion = \"\(version)\"\n")
+        }
+        let app = dir.path + "/app"
+        // AMPU_REGISTRY, relative to the workspace root, as `ampu update` takes it.
+        let fromEnvironment = plain.merging(["AMPU_REGISTRY": "../registry"]) { $1 }
+        let added = try AmpuProcess.run(["add", "json"], environment: fromEnvironment, directory: app)
+        #expect(added.stderr == "    Adding json = \"^1.4.2\" to [dependencies]\n")
+        let pinned = try AmpuProcess.run(["add", "unicode@0.3", "--dev", "--registry", "../registry"], environment: plain, directory: app)
+        #expect(pinned.stderr == "    Adding unicode = \"0.3\" to [dev-dependencies]\n")
+        let misspelt = try AmpuProcess.run(["add", "unicod"], environment: fromEnvironment, directory: app)
+        #expect(misspelt.stderr == "error: the registry at '\(dir.path)/registry' has no package 'unicod'; did you mean 'unicode'?\n")
+        #expect(misspelt.status == 1)
+        let tooNew = try AmpuProcess.run(["add", "unicode@^1", "--registry", "../registry"], environment: plain, directory: app)
+        #expect(tooNew.stderr == "error: no version of 'unicode' in the registry at '\(dir.path)/registry' matches ^1 (it has 0.3.0)\n")
+        // With no registry, the name alone is all there is to write (M023 says so at check).
+        let unknown = try AmpuProcess.run(["add", "other"], environment: plain, directory: app)
+        #expect(unknown.status == 0)
+        #expect(try dir.read("app/asthra.toml") == manifest.replacingOccurrences(of: "\n[build]", with: """
+
+            [dependencies]
+            json = "^1.4.2"
+            other = "*"
+
+            [dev-dependencies]
+            unicode = "0.3"
+
+            [build]
+            """))
+    }
+
     @Test("several at once, as cargo add takes them: each made on what the one before wrote, written together; one that fails writes none")
     func several() throws {
         let dir = try ScratchDirectory()

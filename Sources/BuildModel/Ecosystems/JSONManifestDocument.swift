@@ -110,7 +110,7 @@ public struct JSONManifestDocument: ManifestDocument {
         return out
     }
 
-    public func insertion(of key: String, string value: String, in path: [String]) -> [TextEdit]? {
+    public func insertion(of key: String, string value: String, in path: [String], after anchor: [String]?) -> [TextEdit]? {
         document.insertion(of: key, json: JSONText.quoted(value), in: path)
     }
 

@@ -63,10 +63,10 @@ public protocol ManifestDocument: Sendable {
     /// The tables and keys as a tree, at most `budget` symbols (children included).
     func outline(budget: inout Int) -> [ManifestSymbol]
     /// Edits that add `key` with a string value to the table at `path`, creating the table when
-    /// it is missing; nil when the file cannot take it (it has errors, the key is there).
-    func insertion(of key: String, string value: String, in path: [String]) -> [TextEdit]?
-    /// The same for a value of several keys written inline (`{ git = "…", tag = "…" }`), the table
-    /// created after the section `after` names when it is missing.
+    /// it is missing (after the section `after` names, where the format has sections); nil when
+    /// the file cannot take it (it has errors, the key is there).
+    func insertion(of key: String, string value: String, in path: [String], after anchor: [String]?) -> [TextEdit]?
+    /// The same for a value of several keys written inline (`{ git = "…", tag = "…" }`).
     func insertion(of key: String, table value: [(String, String)], in path: [String], after anchor: [String]?) -> [TextEdit]?
     /// Edits that remove the key at `path` with its value (its whole line when it stands alone);
     /// nil when the file cannot take it (it has errors, there is no such key).

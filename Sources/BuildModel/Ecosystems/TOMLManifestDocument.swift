@@ -82,9 +82,9 @@ public struct TOMLManifestDocument: ManifestDocument {
         return out
     }
 
-    public func insertion(of key: String, string value: String, in path: [String]) -> [TextEdit]? {
+    public func insertion(of key: String, string value: String, in path: [String], after anchor: [String]?) -> [TextEdit]? {
         guard !document.hasErrors else { return nil }
-        return try? TOMLEditor(document).insertKey(key, value: .string(value), inTable: path)
+        return try? TOMLEditor(document).insertKey(key, value: .string(value), inTable: path, newTableAfter: anchor)
     }
 
     public func insertion(of key: String, table value: [(String, String)], in path: [String], after anchor: [String]?) -> [TextEdit]? {

@@ -84,13 +84,47 @@ public enum DependencyEdit {
 
     /// `ampu add`: the ecosystem's own edit where it has one (`DependencyEditing`), else the
     /// entry written into its dependency section.
+    /// - Parameter registry: the registry directory (`--registry`); else `AMPU_REGISTRY`'s.
     public static func adding(_ request: Request, to manifest: PackageManifest, ecosystem: any Ecosystem, environment: [String: String],
-                              fileSystem: any FileSystem) throws(Failure) -> Edit {
+                              fileSystem: any FileSystem, registry: String? = nil) throws(Failure) -> Edit {
         if let own = ecosystem as? any DependencyEditing {
             return try own.addDependency(request, to: manifest, environment: environment, fileSystem: fileSystem)
         }
+        var request = request
+        if case .registry = request.source {
+            let root = Paths.parent(WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem).workspaceRoot(for: manifest.path))
+            if let registry = registry.map(fileSystem.absolute) ?? SourcePackageProvider.environmentRegistry(environment, root: root) {
+                request.requirement = try registryRequirement(request, registry: registry, fileSystem: fileSystem)
+            }
+        }
         let (text, entry, section) = try add(request, to: manifest, ecosystem: ecosystem, fileSystem: fileSystem)
         return Edit(text: text, report: ["    Adding \(entry) to \(section)"])
+    }
+
+    /// A dependency by name as `cargo add` takes one from its registry: the package must be
+    /// there, and so must a version its requirement allows; with no requirement, the newest
+    /// release's, as a caret requirement (`^2.1.0`).
+    static func registryRequirement(_ request: Request, registry: String, fileSystem: any FileSystem) throws(Failure) -> String? {
+        let packages = (try? fileSystem.contentsOfDirectory(registry)) ?? []
+        guard packages.contains(request.name) else {
+            let like = Spelling.closest(to: request.name, in: packages).map { "; did you mean '\($0)'?" } ?? ""
+            throw .refused("the registry at '\(registry)' has no package '\(request.name)'\(like)")
+        }
+        let directory = Paths.join(registry, request.name)
+        let versions = ((try? fileSystem.contentsOfDirectory(directory)) ?? []).compactMap(Version.init)
+            .filter { fileSystem.isDirectory(Paths.join(directory, "\($0)")) }.sorted()
+        guard let requirement = request.requirement else {
+            guard let newest = versions.last(where: { !$0.isPrerelease }) ?? versions.last else {
+                throw .refused("the registry at '\(registry)' has no version of '\(request.name)'")
+            }
+            return "^\(newest)"
+        }
+        // A requirement in another language's syntax is left to the manifest's own check.
+        if let set = VersionRequirement(requirement)?.versionSet, !versions.contains(where: set.contains) {
+            let has = versions.isEmpty ? "none" : versions.map(\.description).joined(separator: ", ")
+            throw .refused("no version of '\(request.name)' in the registry at '\(registry)' matches \(requirement) (it has \(has))")
+        }
+        return requirement
     }
 
     /// `ampu remove`: as `adding`.
@@ -135,11 +169,11 @@ public enum DependencyEdit {
         let entry = syntax.renderDependency(name: request.name, requirement: request.requirement ?? (pairs.isEmpty ? "*" : nil), source: pairs)
         if let requirement = request.requirement { pairs.append(("version", requirement)) }
         let edits: [TextEdit]?
+        // A new [dependencies] goes after [package]; a new [dev-dependencies] after [dependencies].
+        let anchor = request.dev && document.writtenSections.contains(["dependencies"]) ? ["dependencies"] : ["package"]
         if pairs.isEmpty || pairs.map(\.0) == ["version"] {
-            edits = document.insertion(of: request.name, string: request.requirement ?? "*", in: section)
+            edits = document.insertion(of: request.name, string: request.requirement ?? "*", in: section, after: anchor)
         } else {
-            // A new [dependencies] goes after [package]; a new [dev-dependencies] after [dependencies].
-            let anchor = request.dev && document.writtenSections.contains(["dependencies"]) ? ["dependencies"] : ["package"]
             edits = document.insertion(of: request.name, table: pairs, in: section, after: anchor)
         }
         guard let edits, let text = try? TextEdit.apply(edits, to: manifest.source.bytes) else { throw .unwritable }

@@ -103,6 +103,9 @@ struct AddCommand: ParsableCommand {
     @Option(help: "Rask: add it to this feature's block (made when missing).")
     var feature: String?
 
+    @Option(help: "A registry directory (<registry>/<name>/<version>/) to take a dependency by name from; else $AMPU_REGISTRY.")
+    var registry: String?
+
     @Option(name: .customLong("manifest-path"), help: "The manifest to edit instead of searching upward.")
     var manifestPath: String?
 
@@ -123,7 +126,7 @@ struct AddCommand: ParsableCommand {
             return request
         }
         ManifestTarget.edit(path, ecosystem: ecosystem, manifest: manifest, fileSystem: fileSystem, requests) { request, manifest in
-            try DependencyEdit.adding(request, to: manifest, ecosystem: ecosystem, environment: Environment.current, fileSystem: fileSystem)
+            try DependencyEdit.adding(request, to: manifest, ecosystem: ecosystem, environment: Environment.current, fileSystem: fileSystem, registry: registry)
         }
     }
 }

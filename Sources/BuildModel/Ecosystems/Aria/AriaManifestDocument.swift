@@ -160,7 +160,7 @@ public struct AriaManifestDocument: ManifestDocument {
         document.form == .braces ? "\(AriaManifestSyntax().renderKey(key)): \(value)" : nil
     }
 
-    public func insertion(of key: String, string value: String, in path: [String]) -> [TextEdit]? { nil }
+    public func insertion(of key: String, string value: String, in path: [String], after anchor: [String]?) -> [TextEdit]? { nil }
     public func insertion(of key: String, table value: [(String, String)], in path: [String], after anchor: [String]?) -> [TextEdit]? { nil }
     public func removal(of path: [String]) -> [TextEdit]? { nil }
 }

@@ -97,7 +97,7 @@ public struct RaskManifestDocument: ManifestDocument {
 
     // MARK: Edits (`ampu add`, `ampu remove`)
 
-    public func insertion(of key: String, string value: String, in path: [String]) -> [TextEdit]? {
+    public func insertion(of key: String, string value: String, in path: [String], after anchor: [String]?) -> [TextEdit]? {
         insertion(of: key, table: [("version", value)], in: path, after: nil)
     }
 
