@@ -138,11 +138,33 @@ struct AddRemoveCommandTests {
         #expect(try AmpuProcess.run(["remove", "other"], environment: plain, directory: dir.path + "/app").stderr == "  Removing other\n")
     }
 
+    @Test("a dependency already there from the same place: its requirement changed in place, as cargo add changes it; the same one changes nothing")
+    func changeRequirement() throws {
+        let dir = try ScratchDirectory()
+        let before = manifest + "\n[dependencies]\njson = \"^1.0\"  # the parser\nhttp = { git = \"github.com/user/http\", version = \"~1.2\" }\n"
+        try dir.write("asthra.toml", before)
+        let changed = try AmpuProcess.run(["add", "json@^2.1", "github.com/user/http@^1.3"], environment: plain, directory: dir.path)
+        #expect(changed.stderr == """
+                Updating json "^1.0" to "^2.1" in [dependencies]
+                Updating http "~1.2" to "^1.3" in [dependencies]
+
+            """)
+        let after = manifest + "\n[dependencies]\njson = \"^2.1\"  # the parser\nhttp = { git = \"github.com/user/http\", version = \"^1.3\" }\n"
+        #expect(try dir.read("asthra.toml") == after)
+        let same = try AmpuProcess.run(["add", "json@^2.1"], environment: plain, directory: dir.path)
+        #expect(same.stderr == "   Unchanged json ^2.1 in [dependencies]\n")
+        #expect(same.status == 0)
+        let invalid = try AmpuProcess.run(["add", "json@^2.x.1"], environment: plain, directory: dir.path)
+        #expect(invalid.stderr == "error: the manifest would not be valid: invalid version requirement '^2.x.1': a number cannot follow a wildcard\n")
+        #expect(try dir.read("asthra.toml") == after)
+    }
+
     @Test("a dependency already there, one the manifest would reject, a path to no package of its name, two pins: not written")
     func refused() throws {
         let dir = try ScratchDirectory()
         try dir.write("asthra.toml", manifest + "\n[dependencies]\njson = \"^1.0\"\n")
-        let twice = try AmpuProcess.run(["add", "json@^2"], environment: plain, directory: dir.path)
+        // From another place: which one is meant is the user's to say.
+        let twice = try AmpuProcess.run(["add", "json", "--path", "../json"], environment: plain, directory: dir.path)
         #expect(twice.stderr == "error: dependency 'json' is already in [dependencies]; change it there, or `ampu remove json` first\n")
         #expect(twice.status == 1)
         let bad = try AmpuProcess.run(["add", "yaml@^1.y"], environment: plain, directory: dir.path)

@@ -97,8 +97,41 @@ public enum DependencyEdit {
                 request.requirement = try registryRequirement(request, registry: registry, fileSystem: fileSystem)
             }
         }
+        if let existing = existing(request, in: manifest, ecosystem: ecosystem), let change = try changing(existing, to: request, in: manifest, ecosystem: ecosystem) {
+            return change
+        }
         let (text, entry, section) = try add(request, to: manifest, ecosystem: ecosystem, fileSystem: fileSystem)
         return Edit(text: text, report: ["    Adding \(entry) to \(section)"])
+    }
+
+    /// The dependency of that name already in the section the request would write to.
+    static func existing(_ request: Request, in manifest: PackageManifest, ecosystem: any Ecosystem) -> DependencySpec? {
+        let syntax = ecosystem.manifestSyntax
+        guard let (_, title) = syntax.dependencySection(dev: request.dev, feature: request.feature) else { return nil }
+        return manifest.dependencies.first { dep in
+            dep.name.value == request.name && (request.feature != nil ? syntax.sectionTitle(dep.section) == title : dep.scope == (request.dev ? .dev : .normal))
+        }
+    }
+
+    /// `ampu add json@^2.0` where json is there already from the same place with a requirement,
+    /// as `cargo add` takes it: the requirement changed in place (nothing, when it is the same).
+    /// Nil when the request names another place or pin, or the entry has no requirement to
+    /// change: that stays the error it was (remove it first).
+    static func changing(_ existing: DependencySpec, to request: Request, in manifest: PackageManifest, ecosystem: any Ecosystem) throws(Failure) -> Edit? {
+        guard let requirement = request.requirement, let written = existing.requirement,
+              !requirement.contains("\""), !requirement.contains("\\") else { return nil }
+        switch (existing.source, request.source) {
+        case (.registry, .registry): break
+        case (.path(let a), .path(let b)) where a.value == b: break
+        case (.git(let a, _), .git(let b, nil)) where a.value == b: break
+        default: return nil
+        }
+        let section = ecosystem.manifestSyntax.sectionTitle(existing.section)
+        let old = String(decoding: manifest.source.bytes[written.range.lowerBound..<written.range.upperBound], as: UTF8.self)
+        if old == "\"\(requirement)\"" { return Edit(text: manifest.source.bytes, report: ["   Unchanged \(request.name) \(requirement) in \(section)"]) }
+        guard let text = try? TextEdit.apply([TextEdit(range: written.range, newText: "\"\(requirement)\"")], to: manifest.source.bytes) else { throw .unwritable }
+        try check(text, against: manifest, ecosystem: ecosystem, name: request.name)
+        return Edit(text: text, report: ["    Updating \(request.name) \(old) to \"\(requirement)\" in \(section)"])
     }
 
     /// A dependency by name as `cargo add` takes one from its registry: the package must be
