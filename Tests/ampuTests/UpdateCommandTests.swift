@@ -278,6 +278,29 @@ struct UpdateCommandTests {
             """)
     }
 
+    @Test("update moves every package to the newest version that fits, as cargo update does; -p moves only the one named")
+    func updateMovesToNewest() throws {
+        let remotes = try fixture()
+        let app = remotes.root + "/app"
+        func publish(_ name: String, _ version: String) throws {
+            try remotes.write("registry/\(name)/\(version)/asthra.toml", "[package]\nname = \"\(name)\"\nversion = \"\(version)\"\n")
+            try remotes.write("registry/\(name)/\(version)/src/lib.asthra", "package \(name);\n")
+        }
+        try publish("json", "1.0.0")
+        try publish("yaml", "0.4.0")
+        try writeApp(remotes, "json = \"^1.0\"\nyaml = \"~0.4\"")
+        let first = try AmpuProcess.run(["update", "--registry", "../registry"], environment: remotes.env, directory: app)
+        #expect(first.stderr == "    Adding json v1.0.0\n    Adding yaml v0.4.0\nLocked 2 packages in asthra.lock\n")
+        try publish("json", "1.1.0")
+        try publish("json", "2.0.0")
+        try publish("yaml", "0.4.3")
+        let one = try AmpuProcess.run(["update", "-p", "yaml", "--registry", "../registry"], environment: remotes.env, directory: app)
+        #expect(one.stderr == "  Updating yaml v0.4.0 -> v0.4.3\nLocked 2 packages in asthra.lock\n")
+        let all = try AmpuProcess.run(["update", "--registry", "../registry"], environment: remotes.env, directory: app)
+        #expect(all.stderr == "  Updating json v1.0.0 -> v1.1.0\nLocked 2 packages in asthra.lock\n")
+        #expect(try AmpuProcess.run(["tree"], environment: remotes.env, directory: app).stdout == "app v0.1.0\n├── json v1.1.0\n└── yaml v0.4.3\n")
+    }
+
     @Test("with no registry, a dependency by name and version is said to be left out, at its line; the git one beside it is locked")
     func nameWithoutRegistry() throws {
         let remotes = try fixture()

@@ -19,7 +19,8 @@ public enum LockUpdate {
                                registry: String? = nil, progress: (@Sendable (String) -> Void)? = nil) throws(ResolutionError) -> Outcome {
         let provider = SourcePackageProvider(cache: cache, ecosystem: ecosystem, root: manifest, members: members, offline: offline, registry: registry,
                                              progress: progress)
-        // Locked versions are preferred; `keep` (all but the packages being updated) narrows that.
+        // Locked versions are preferred: all of them (nil), or those `keep` names (none, when
+        // everything is updated; all but the named ones for `update -p`).
         var preferred: [String: Version] = [:]
         for p in previous?.packages ?? [] where keep?.contains(p.name) ?? true { preferred[p.name] = p.version }
         provider.prefetch()

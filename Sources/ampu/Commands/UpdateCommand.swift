@@ -69,7 +69,9 @@ struct UpdateCommand: ParsableCommand {
             guard let version = Version(precise) else { fail("'\(precise)' is not a version (MAJOR.MINOR.PATCH)") }
             pinned = (named[0], version)
         }
-        let keep = named.isEmpty ? nil : Set(previous?.packages.map(\.name) ?? []).subtracting(named)
+        // As `cargo update`: every package moves to the newest version that fits, or with -p
+        // only those named (the others stay at their locked versions while they fit).
+        let keep = named.isEmpty ? [] : Set(previous?.packages.map(\.name) ?? []).subtracting(named)
         let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
         // --registry is taken from where ampu runs, as any path on its command line.
         let registryDirectory = registry.flatMap { $0.isEmpty ? nil : Paths.normalize(fileSystem.absolute($0)) }
