@@ -41,4 +41,68 @@ struct BuildDependenciesTests {
         let run = try AmpuProcess.run(["run"], environment: env, directory: app)
         #expect(run.stdout == "parsed\n")
     }
+
+    @Test("build brings the lock up to date first, as cargo build does: written when missing or out of date (not with --locked), the cache filled when a checkout is missing (not with --offline)")
+    func buildResolves() throws {
+        let remotes = try GitFixture(extra: plain)
+        try remotes.repository("json", versions: ["1.0.0", "1.1.0"]) { GitFixture.asthraPackage("json", $0) }
+        let manifest = """
+            [package]
+            name = "app"
+            version = "0.1.0"
+
+            [dependencies]
+            json = { git = "github.com/user/json", version = "^1.0" }
+
+            """
+        try remotes.write("app/asthra.toml", manifest)
+        try remotes.write("app/src/main.asthra", "package main;\nimport \"github.com/user/json\";\npub fn main(none) -> void {}\n")
+        let app = remotes.root + "/app"
+        let env = remotes.env.merging(["ASTHRA": standIn]) { $1 }
+        // No lock: --locked refuses to write one, says what it would hold, and nothing is built.
+        let locked = try AmpuProcess.run(["build", "--locked"], environment: env, directory: app)
+        #expect(locked.stderr == """
+            error: asthra.lock needs updating, and --locked forbids it
+              = help:     Adding github.com/user/json v1.1.0
+              = help: run `ampu update` to write it, or build without --locked
+
+            """)
+        #expect(locked.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: app + "/asthra.lock"))
+        #expect(!FileManager.default.fileExists(atPath: app + "/target"))
+        let built = try AmpuProcess.run(["build"], environment: env, directory: app)
+        #expect(timeless(built.stderr) == """
+                Adding github.com/user/json v1.1.0
+            Locked 1 package in asthra.lock
+               Compiling app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        // Up to date: nothing more to say.
+        #expect(timeless(try AmpuProcess.run(["build"], environment: env, directory: app).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        // A requirement the lock no longer meets: solved again, the rest of the lock kept.
+        try remotes.write("app/asthra.toml", manifest.replacingOccurrences(of: "^1.0", with: "~1.0.0"))
+        let moved = try AmpuProcess.run(["build"], environment: env, directory: app)
+        #expect(timeless(moved.stderr) == """
+              Updating github.com/user/json v1.1.0 -> v1.0.0
+            Locked 1 package in asthra.lock
+               Compiling app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        // The cache gone: --offline cannot fetch; a plain build fetches.
+        try FileManager.default.removeItem(atPath: remotes.root + "/cache")
+        try remotes.write("app/src/main.asthra", "package main;\nimport \"github.com/user/json\";\npub fn main(none) -> void { }\n")
+        let offline = try AmpuProcess.run(["build", "--offline"], environment: env, directory: app)
+        #expect(offline.stderr == "error: 'github.com/user/json' is not in the cache, and --offline forbids fetching it\n")
+        #expect(offline.status == 1)
+        let fetched = try AmpuProcess.run(["build"], environment: env, directory: app)
+        #expect(timeless(fetched.stderr) == """
+               Fetched github.com/user/json v1.0.0
+               Compiling app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(FileManager.default.fileExists(atPath: remotes.root + "/cache/github.com/user/json/" + (try remotes.commit("json", "v1.0.0")) + "/src/lib.asthra"))
+    }
 }

@@ -10,6 +10,10 @@ public struct BuildSetup: Sendable {
     public var tool: String
     /// What the command line says over the manifest.
     public var overrides = BuildOverrides()
+    /// Called with a workspace loaded afresh, before it is checked and planned: the front end
+    /// brings the lock file up to date there (`LockRefresh`). True when it wrote the lock or
+    /// fetched into the cache: the workspace is then loaded again.
+    public var refreshLock: (@Sendable (WorkspaceSnapshot) -> Bool)?
 
     public init(fileSystem: any FileSystem, environment: [String: String], profile: String, tool: String) {
         self.fileSystem = fileSystem
@@ -84,10 +88,11 @@ public struct BuildSetup: Sendable {
                 miss(why)
             }
         }
-        let snapshot: WorkspaceSnapshot
+        var snapshot: WorkspaceSnapshot
+        let loader = WorkspaceLoader(ecosystem: found.ecosystem, fileSystem: fileSystem, environment: environment, features: overrides.features)
         do throws(WorkspaceError) {
-            snapshot = try WorkspaceLoader(ecosystem: found.ecosystem, fileSystem: fileSystem, environment: environment, features: overrides.features)
-                .load(from: directory, manifestPath: found.path)
+            snapshot = try loader.load(from: directory, manifestPath: found.path)
+            if let refreshLock, refreshLock(snapshot) { snapshot = try loader.load(from: directory, manifestPath: found.path) }
         } catch {
             return .stopped(Report(diagnostics: [error.diagnostic]), summary: nil)
         }

@@ -35,6 +35,15 @@ struct BuildOptions: ParsableArguments {
     @Flag(name: .customLong("build-verbose"), help: "Say what each build script does as it runs (Rask).")
     var buildVerbose = false
 
+    @Flag(name: .customLong("locked"), help: "Fail instead of writing the lock file when it is missing or out of date.")
+    var locked = false
+
+    @Flag(name: .customLong("offline"), help: "Resolve and fetch from the package cache alone.")
+    var offline = false
+
+    @Flag(name: .customLong("frozen"), help: "Both --locked and --offline.")
+    var frozen = false
+
     var profileName: String { profile ?? (release ? "release" : "debug") }
 
     func validate() throws {
@@ -68,6 +77,8 @@ struct BuildSession {
         var setup = BuildSetup(fileSystem: workspaceFiles, environment: environment, profile: options.profileName, tool: Self.toolIdentity(fileSystem))
         setup.overrides = overrides
         setup.overrides.features = options.features.selection
+        // A command that only shows the plan writes no lock and fetches nothing.
+        if runsTools { setup.refreshLock = { [options, environment] snapshot in Self.refreshLock(snapshot, options: options, environment: environment) } }
         let outcome = setup.prepare(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, partial: partial, shortcut: shortcut, narrow: narrow) { miss in
             // AMPU_DEBUG_PLAN=1 says why the plan is made afresh.
             if environment["AMPU_DEBUG_PLAN"] != nil { Terminal.standardError.write("plan cache: \(miss.line)\n") }
@@ -83,6 +94,37 @@ struct BuildSession {
             if let summary { finish(error: summary) }
             Terminal.exitNow(1)
         }
+    }
+
+    /// The lock file brought up to date before a plan is made, as `cargo build` does
+    /// (`LockRefresh`): resolved and written when it is missing or out of date, its packages
+    /// fetched when the cache lacks them. True when something was written.
+    static func refreshLock(_ snapshot: WorkspaceSnapshot, options: BuildOptions, environment: [String: String]) -> Bool {
+        let registry = SourcePackageProvider.environmentRegistry(environment, root: snapshot.root)
+        guard let cacheRoot = GitCache.defaultRoot(environment: environment), let format = snapshot.ecosystem.lockFormat,
+              let due = LockRefresh.due(snapshot, registry: registry, cacheRoot: cacheRoot) else { return false }
+        let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
+        let offline = options.offline || options.frozen
+        switch due {
+        case .resolve:
+            let flag = options.frozen ? "--frozen" : options.locked ? "--locked" : nil
+            let writer = LockWriter(manifest: snapshot.rootManifest, members: snapshot.members.filter { $0.path != snapshot.rootManifest.path },
+                                    ecosystem: snapshot.ecosystem, lockPath: Paths.join(snapshot.root, format.fileName), forbidding: flag, offline: offline)
+            writer.write(previous: snapshot.lock, cache: cache, keep: nil, registry: registry,
+                         otherwise: "run `ampu update` to write it, or build without \(flag ?? "")")
+        case .fetch:
+            guard let lock = snapshot.lock else { return false }
+            let progress = ProgressLine()
+            do {
+                let fetched = try LockFetch.fetch(lock, cache: cache, offline: offline, progress: progress.report)
+                progress.finish()
+                for name in fetched { Terminal.standardError.write("   Fetched \(name) v\(lock.package(named: name)!.version)\n") }
+            } catch {
+                progress.finish()
+                ManifestTarget.fail("\(error)")
+            }
+        }
+        return true
     }
 
     /// Only the packages (or targets) `names` and what they need; an unknown name ends the

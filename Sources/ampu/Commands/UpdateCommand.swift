@@ -1,8 +1,9 @@
 import ArgumentParser
 import BuildModel
 
-/// `ampu update`: choose the newest versions the manifest's git dependencies allow (the locked
-/// ones where they still fit), fetch them into the cache, and write the lock file.
+/// `ampu update`: choose the newest versions the manifest's dependencies allow (with -p, only
+/// for those named: the others keep their locked versions where they still fit), fetch them
+/// into the cache, and write the lock file.
 struct UpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
@@ -79,60 +80,13 @@ struct UpdateCommand: ParsableCommand {
         if let registryDirectory, !fileSystem.isDirectory(registryDirectory) {
             fail("the registry '\(registryDirectory)' is not a directory", help: ["a registry holds <name>/<version>/ directories, each a package"])
         }
-        let outcome: LockUpdate.Outcome
-        let progress = ProgressLine()
-        do {
-            outcome = try LockUpdate.resolve(manifest, members: members, ecosystem: ecosystem, cache: cache, previous: previous,
-                                          preference: minimalVersions ? .lowest : .highest, keep: keep, offline: offline || frozen,
-                                          precise: pinned, registry: registryDirectory, progress: progress.report)
-        } catch {
-            progress.finish()
-            failResolution(error, manifest: manifest, members: members)
-        }
-        progress.finish()
-        let lock = outcome.lock
-        // What the lock leaves out, at its line: "Locked 0 packages" must not pass for success.
-        render(outcome.warnings)
-        let changes = Self.changes(from: previous ?? LockFile(packages: [], format: format), to: lock)
-        if (locked || frozen) && (previous == nil || lock.rendered != previous!.rendered) {
-            let flag = frozen ? "--frozen" : "--locked"
-            fail("\(lockName) needs updating, and \(flag) forbids it", help: (changes.isEmpty ? ["it would be written for the first time"] : changes) + ["run `ampu update` without \(flag) to write it"])
-        }
-        for line in changes { Terminal.standardError.write(line + "\n") }
-        if previous?.rendered != lock.rendered {
-            do { try fileSystem.writeFile(lockPath, lock.rendered) } catch { fail("\(error)") }
-        }
-        Terminal.standardError.write("Locked \(lock.packages.count) package\(lock.packages.count == 1 ? "" : "s") in \(lockName)\n")
-    }
-
-    /// `Adding`, `Updating` and `Removing` lines, by name.
-    static func changes(from old: LockFile, to new: LockFile) -> [String] {
-        var lines: [String] = []
-        for p in new.packages {
-            if let before = old.package(named: p.name) {
-                if before.version != p.version { lines.append("  Updating \(p.name) v\(before.version) -> v\(p.version)") }
-            } else {
-                lines.append("    Adding \(p.name) v\(p.version)")
-            }
-        }
-        for p in old.packages where new.package(named: p.name) == nil { lines.append("  Removing \(p.name) v\(p.version)") }
-        return lines
+        let writer = LockWriter(manifest: manifest, members: members, ecosystem: ecosystem, lockPath: lockPath,
+                                forbidding: frozen ? "--frozen" : locked ? "--locked" : nil, offline: offline || frozen)
+        writer.write(previous: previous, cache: cache, keep: keep, preference: minimalVersions ? .lowest : .highest, precise: pinned,
+                     registry: registryDirectory, otherwise: "run `ampu update` without \(frozen ? "--frozen" : "--locked") to write it")
     }
 
     private func fail(_ message: String, help: [String] = []) -> Never { ManifestTarget.fail(message, help: help) }
-
-    /// Diagnostics on standard error with the lines they point at: the texts in `known`, the
-    /// other files read.
-    private func render(_ diagnostics: [Diagnostic], known: [String: SourceText] = [:]) {
-        guard let first = diagnostics.first?.file else { return }
-        let fileSystem = LocalFileSystem()
-        var sources = known
-        for file in Set(diagnostics.flatMap { [$0.file] + $0.related.map(\.file) }.compactMap { $0 }) where sources[file] == nil {
-            sources[file] = try? fileSystem.readText(file)
-        }
-        let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: fileSystem.currentDirectory)
-        Terminal.standardError.write(renderer.render(diagnostics, sources: sources, defaultFile: first))
-    }
 
     /// A manifest of the workspace with errors is not solved from: what it asks for cannot be
     /// known, and a lock written without it would drop what it needs. Its errors are shown as
@@ -140,17 +94,8 @@ struct UpdateCommand: ParsableCommand {
     private func refuseBrokenManifests(_ manifests: [PackageManifest], lockName: String) {
         let errors = manifests.flatMap { m in m.diagnostics.filter { $0.severity == .error }.map { $0.inFile(m.path) } }
         guard !errors.isEmpty else { return }
-        render(errors, known: Dictionary(manifests.map { ($0.path, $0.source) }) { a, _ in a })
+        LockWriter.render(errors, known: Dictionary(manifests.map { ($0.path, $0.source) }) { a, _ in a })
         fail("\(lockName) is not updated: \(errors.count == 1 ? "a manifest has an error" : "the manifests have \(errors.count) errors")",
              help: ["fix \(errors.count == 1 ? "it" : "them") (`ampu check` shows every problem), then run `ampu update` again"])
-    }
-
-    /// A resolution error, at the manifest line that asked for what failed when there is one
-    /// (the root's, or a member's).
-    private func failResolution(_ error: ResolutionError, manifest: PackageManifest, members: [PackageManifest]) -> Never {
-        guard let diagnostic = ResolutionCheck.diagnostic(for: error, in: manifest, members: members, fromCache: offline || frozen),
-              let file = diagnostic.file, let text = try? LocalFileSystem().readText(file) else { fail("\(error)") }
-        render([diagnostic], known: [file: text])
-        Terminal.exitNow(1)
     }
 }

@@ -1,0 +1,46 @@
+/// What a build does about the lock file before it plans, as `cargo build` does: it resolves
+/// and writes the lock when there is none while a dependency needs one, or when the lock no
+/// longer meets the manifests (M020, or a dependency by name the registry can now serve); it
+/// fetches what the lock records when a checkout is missing from the cache. Told from the
+/// loaded workspace and a directory's existence per locked package: nothing is fetched to
+/// find out, and a build whose plan was kept (nothing it was made from changed) never asks.
+public enum LockRefresh {
+    public enum Due: Hashable, Sendable {
+        /// Resolve, then write the lock (its locked versions kept where they still fit).
+        case resolve
+        /// Fetch the locked packages that are not in the cache.
+        case fetch
+    }
+
+    /// - Parameters:
+    ///   - registry: the registry directory dependencies by name come from, when there is one.
+    ///   - cacheRoot: the package cache; nil when there is none (no fetch can be due).
+    public static func due(_ snapshot: WorkspaceSnapshot, registry: String?, cacheRoot: String?) -> Due? {
+        guard snapshot.ecosystem.lockFormat != nil else { return nil }
+        // The members and the packages they reach by path: their git and registry
+        // dependencies are the lock's.
+        let manifests = [snapshot.rootManifest] + snapshot.packages.packages
+        let needsLock = manifests.contains { m in
+            m.dependencies.contains { dep in
+                switch dep.source {
+                case .git: true
+                case .registry: registry != nil
+                case .path: false
+                }
+            }
+        }
+        let codes = Set(snapshot.diagnostics.compactMap(\.code))
+        // A lock that cannot be read is the user's to look at (M020 says why), not to overwrite.
+        guard let lock = snapshot.lock else { return needsLock && !codes.contains(DiagnosticCode.outdatedLock.rawValue) ? .resolve : nil }
+        if codes.contains(DiagnosticCode.outdatedLock.rawValue) { return .resolve }
+        if registry != nil && codes.contains(DiagnosticCode.unavailableDependency.rawValue) { return .resolve }
+        guard let cacheRoot else { return nil }
+        let fileSystem = LocalFileSystem()
+        for package in lock.packages where package.source.hasPrefix("git+") {
+            guard let commit = package.commit, let location = try? GitCache.checkedLocation(package.name),
+                  let id = try? GitCache.checkedCommit(commit) else { continue }
+            if !fileSystem.isDirectory(Paths.join(cacheRoot, "\(location)/\(id)")) { return .fetch }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,85 @@
+import BuildModel
+
+/// The lock file resolved and written, as `ampu update` writes it and as a build writes it when
+/// the lock is missing or out of date: a progress line on a terminal, what the lock leaves out
+/// at its manifest line, a line for each change, `--locked`'s refusal, and the write (atomic).
+/// A failure is shown at the manifest line that asked for what failed, and ends the program.
+struct LockWriter {
+    let manifest: PackageManifest
+    /// The workspace's members besides the root.
+    let members: [PackageManifest]
+    let ecosystem: any Ecosystem
+    let lockPath: String
+    /// `--locked` or `--frozen`, as given: the lock may not change.
+    let forbidding: String?
+    /// Only what the cache holds.
+    let offline: Bool
+
+    /// - Parameter otherwise: what `--locked`'s refusal tells to do instead.
+    @discardableResult
+    func write(previous: LockFile?, cache: GitCache, keep: Set<String>?, preference: PubGrubSolver.Preference = .highest,
+               precise: (String, Version)? = nil, registry: String?, otherwise: String) -> LockFile {
+        let lockName = Paths.lastComponent(lockPath)
+        let outcome: LockUpdate.Outcome
+        let progress = ProgressLine()
+        do {
+            outcome = try LockUpdate.resolve(manifest, members: members, ecosystem: ecosystem, cache: cache, previous: previous,
+                                          preference: preference, keep: keep, offline: offline, precise: precise, registry: registry,
+                                          progress: progress.report)
+        } catch {
+            progress.finish()
+            failResolution(error)
+        }
+        progress.finish()
+        let lock = outcome.lock
+        // What the lock leaves out, at its line: "Locked 0 packages" must not pass for success.
+        Self.render(outcome.warnings)
+        let changes = Self.changes(from: previous ?? LockFile(packages: [], format: lock.format), to: lock)
+        if let flag = forbidding, previous == nil || lock.rendered != previous!.rendered {
+            ManifestTarget.fail("\(lockName) needs updating, and \(flag) forbids it",
+                                help: (changes.isEmpty ? ["it would be written for the first time"] : changes) + [otherwise])
+        }
+        for line in changes { Terminal.standardError.write(line + "\n") }
+        if previous?.rendered != lock.rendered {
+            do { try LocalFileSystem().writeFile(lockPath, lock.rendered) } catch { ManifestTarget.fail("\(error)") }
+        }
+        Terminal.standardError.write("Locked \(lock.packages.count) package\(lock.packages.count == 1 ? "" : "s") in \(lockName)\n")
+        return lock
+    }
+
+    /// `Adding`, `Updating` and `Removing` lines, by name.
+    static func changes(from old: LockFile, to new: LockFile) -> [String] {
+        var lines: [String] = []
+        for p in new.packages {
+            if let before = old.package(named: p.name) {
+                if before.version != p.version { lines.append("  Updating \(p.name) v\(before.version) -> v\(p.version)") }
+            } else {
+                lines.append("    Adding \(p.name) v\(p.version)")
+            }
+        }
+        for p in old.packages where new.package(named: p.name) == nil { lines.append("  Removing \(p.name) v\(p.version)") }
+        return lines
+    }
+
+    /// Diagnostics on standard error with the lines they point at: the texts in `known`, the
+    /// other files read.
+    static func render(_ diagnostics: [Diagnostic], known: [String: SourceText] = [:]) {
+        guard let first = diagnostics.first?.file else { return }
+        let fileSystem = LocalFileSystem()
+        var sources = known
+        for file in Set(diagnostics.flatMap { [$0.file] + $0.related.map(\.file) }.compactMap { $0 }) where sources[file] == nil {
+            sources[file] = try? fileSystem.readText(file)
+        }
+        let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: fileSystem.currentDirectory)
+        Terminal.standardError.write(renderer.render(diagnostics, sources: sources, defaultFile: first))
+    }
+
+    /// A resolution error, at the manifest line that asked for what failed when there is one
+    /// (the root's, or a member's).
+    private func failResolution(_ error: ResolutionError) -> Never {
+        guard let diagnostic = ResolutionCheck.diagnostic(for: error, in: manifest, members: members, fromCache: offline),
+              let file = diagnostic.file, let text = try? LocalFileSystem().readText(file) else { ManifestTarget.fail("\(error)") }
+        Self.render([diagnostic], known: [file: text])
+        Terminal.exitNow(1)
+    }
+}
