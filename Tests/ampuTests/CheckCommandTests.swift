@@ -362,8 +362,10 @@ struct CheckCommandTests {
         try dir.write("later/readme.txt", "")
         #expect(try AmpuProcess.run(["init"], environment: plain, directory: dir.path + "/later").status == 0)
         #expect(isRepository("later"))
-        // What git sees of the new package: the template's files, target/ ignored.
+        // What git sees of the new package: the template's files; target/ and the
+        // compile_commands.json a build writes ignored.
         try dir.write("app/target/debug/app", "")
+        try dir.write("app/compile_commands.json", "[]\n")
         let git = Process()
         git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
         git.arguments = ["-C", dir.path + "/app", "status", "--porcelain", "--untracked-files=all"]

@@ -30,6 +30,8 @@ struct RaskCommandTests {
         let created = try AmpuProcess.run(["new", "cli", "--lang", "rask", "--vcs", "none"], environment: plain, directory: dir.path)
         #expect(created.stderr == "Created program package 'cli' in \(dir.path)/cli\nAdded 'cli' to the members of the workspace at \(dir.path)\n")
         #expect(try dir.read("build.rk") == block.replacingOccurrences(of: "// the engine\n", with: "// the engine\n        \"cli\",\n"))
+        // What a build writes is left out of git: its outputs, the build script's sources, the compile commands.
+        #expect(try dir.read("cli/.gitignore") == "/target/\n/.rk-gen/\n/compile_commands.json\n")
         let probe = try AmpuProcess.run(["debug", "probe", "rask"], stdin: try dir.read("build.rk"), environment: plain)
         #expect(probe.stdout == "rask.build: package store 0.1.0, 1 entries, 0 deps, 0 groups, build function no, 0 problems\n")
         #expect(try AmpuProcess.run(["check"], environment: plain, directory: dir.path).stderr == "Checked 3 packages, 2 modules: no problems\n")

@@ -58,7 +58,7 @@ enum AriaTemplate {
             };
 
             """
-        var files = [PackageTemplate.File("build.abc", manifest), PackageTemplate.File(".gitignore", "/.aria_make/\n")]
+        var files = [PackageTemplate.File("build.abc", manifest), PackageTemplate.File(".gitignore", "/.aria_make/\n/compile_commands.json\n")]
         if library {
             files.append(PackageTemplate.File("src/\(file).aria", """
                 // \(name): a library.

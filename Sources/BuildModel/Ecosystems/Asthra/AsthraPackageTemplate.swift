@@ -33,7 +33,7 @@ enum AsthraPackageTemplate {
         return [
             PackageTemplate.File("asthra.toml", manifest),
             PackageTemplate.File(library ? "src/lib.asthra" : "src/main.asthra", source),
-            PackageTemplate.File(".gitignore", "/target/\n"),
+            PackageTemplate.File(".gitignore", "/target/\n/compile_commands.json\n"),
         ]
     }
 }

@@ -38,7 +38,7 @@ enum OatsPackageTemplate {
         return [
             PackageTemplate.File("Oats.toml", manifest),
             PackageTemplate.File(library ? "src/lib.oats" : "src/main.oats", source),
-            PackageTemplate.File(".gitignore", "/target/\n"),
+            PackageTemplate.File(".gitignore", "/target/\n/compile_commands.json\n"),
         ]
     }
 }

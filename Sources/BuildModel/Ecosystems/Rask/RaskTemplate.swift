@@ -37,6 +37,9 @@ enum RaskTemplate {
             }
 
             """
-        return [PackageTemplate.File("rask.build", manifest), PackageTemplate.File(library ? "lib.rk" : "main.rk", source)]
+        // What a build writes: its outputs, the build script's generated sources, and the
+        // compile commands for editors.
+        return [PackageTemplate.File("rask.build", manifest), PackageTemplate.File(library ? "lib.rk" : "main.rk", source),
+                PackageTemplate.File(".gitignore", "/target/\n/.rk-gen/\n/compile_commands.json\n")]
     }
 }
