@@ -104,5 +104,35 @@ struct BuildDependenciesTests {
 
             """)
         #expect(FileManager.default.fileExists(atPath: remotes.root + "/cache/github.com/user/json/" + (try remotes.commit("json", "v1.0.0")) + "/src/lib.asthra"))
+        // A path dependency added, then the git one removed: each next build records it.
+        try remotes.write("util/asthra.toml", "[package]\nname = \"util\"\nversion = \"0.3.0\"\n")
+        try remotes.write("util/src/lib.asthra", "package util;\n")
+        #expect(try AmpuProcess.run(["add", "util", "--path", "../util"], environment: env, directory: app).status == 0)
+        #expect(timeless(try AmpuProcess.run(["build"], environment: env, directory: app).stderr) == """
+                Adding util v0.3.0
+            Locked 2 packages in asthra.lock
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        try remotes.write("app/src/main.asthra", "package main;\npub fn main(none) -> void {}\n")
+        #expect(try AmpuProcess.run(["remove", "json"], environment: env, directory: app).status == 0)
+        #expect(timeless(try AmpuProcess.run(["build"], environment: env, directory: app).stderr) == """
+              Removing github.com/user/json v1.0.0
+            Locked 1 package in asthra.lock
+               Compiling app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(try remotes.read("app/asthra.lock") == """
+            # Written by `ampu update`: it records the exact versions a build uses. Do not edit it by hand.
+            version = 1
+
+            [[package]]
+            name = "util"
+            version = "0.3.0"
+            source = "path+../util"
+            dependencies = []
+
+            """)
     }
 }

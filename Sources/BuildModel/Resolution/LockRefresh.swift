@@ -1,6 +1,7 @@
 /// What a build does about the lock file before it plans, as `cargo build` does: it resolves
 /// and writes the lock when there is none while a dependency needs one, or when the lock no
-/// longer meets the manifests (M020, or a dependency by name the registry can now serve); it
+/// longer meets the manifests (M020, a dependency by name the registry can now serve, a
+/// dependency added or removed); it
 /// fetches what the lock records when a checkout is missing from the cache. Told from the
 /// loaded workspace and a directory's existence per locked package: nothing is fetched to
 /// find out, and a build whose plan was kept (nothing it was made from changed) never asks.
@@ -34,6 +35,7 @@ public enum LockRefresh {
         guard let lock = snapshot.lock else { return needsLock && !codes.contains(DiagnosticCode.outdatedLock.rawValue) ? .resolve : nil }
         if codes.contains(DiagnosticCode.outdatedLock.rawValue) { return .resolve }
         if registry != nil && codes.contains(DiagnosticCode.unavailableDependency.rawValue) { return .resolve }
+        if !recordsExactly(lock, manifests: manifests, root: snapshot.rootManifest, registry: registry) { return .resolve }
         guard let cacheRoot else { return nil }
         let fileSystem = LocalFileSystem()
         for package in lock.packages where package.source.hasPrefix("git+") {
@@ -42,5 +44,34 @@ public enum LockRefresh {
             if !fileSystem.isDirectory(Paths.join(cacheRoot, "\(location)/\(id)")) { return .fetch }
         }
         return nil
+    }
+
+    /// Whether the lock has every dependency the manifests declare (a path one too) and nothing
+    /// they no longer reach: `ampu add --path` and `ampu remove` change it, as they change
+    /// Cargo.lock. A dependency by name is the lock's only with a registry to take it from,
+    /// or when the lock has it already.
+    static func recordsExactly(_ lock: LockFile, manifests: [PackageManifest], root: PackageManifest, registry: String?) -> Bool {
+        var reached: Set<String> = []
+        var pending: [String] = []
+        for manifest in manifests {
+            for dep in manifest.dependencies {
+                let name: String
+                switch dep.source {
+                case .git(let url, _): name = SourcePackageProvider.location(of: dep, url: url.value)
+                case .registry:
+                    guard registry != nil || lock.package(named: dep.name.value) != nil else { continue }
+                    name = dep.name.value
+                case .path: name = dep.name.value
+                }
+                // The root is never in its own lock.
+                if root.package != nil && name == root.displayName { continue }
+                guard lock.package(named: name) != nil else { return false }
+                if reached.insert(name).inserted { pending.append(name) }
+            }
+        }
+        while let name = pending.popLast() {
+            for next in lock.package(named: name)?.dependencies ?? [] where reached.insert(next).inserted { pending.append(next) }
+        }
+        return lock.packages.allSatisfy { reached.contains($0.name) }
     }
 }
