@@ -391,12 +391,21 @@ struct BuildCommandTests {
 
             """)
 
-        // A declared program replaces the default one, and main.asthra is then part of the library.
-        try dir.write("hello/asthra.toml", try dir.read("hello/asthra.toml") + "\n[[bin]]\nname = \"tool\"\npath = \"src/util.asthra\"\n")
+        // A declared program is built beside the default one, as Cargo builds src/main.rs
+        // beside its [[bin]]s; one of the package's name takes the default's place, and
+        // main.asthra is then part of the library.
+        let manifest = try dir.read("hello/asthra.toml")
+        try dir.write("hello/asthra.toml", manifest + "\n[[bin]]\nname = \"tool\"\npath = \"src/util.asthra\"\n")
         let declared = try AmpuProcess.run(["build", "--plan"], environment: env, directory: dir.path + "/hello")
         #expect(declared.stdout.replacing(standIn, with: "asthra").split(separator: "\n").filter { $0.hasPrefix("    asthra") } == [
-            "    asthra src/main.asthra -o target/debug/deps/libhello.a -I . -O0 -g",
+            "    asthra src/main.asthra -o target/debug/build/hello/hello.o -I . -O0 -g",
             "    asthra src/util.asthra -o target/debug/build/hello/tool.o -I . -O0 -g",
+        ])
+        try dir.write("hello/asthra.toml", manifest + "\n[[bin]]\nname = \"hello\"\npath = \"src/util.asthra\"\n")
+        let replaced = try AmpuProcess.run(["build", "--plan"], environment: env, directory: dir.path + "/hello")
+        #expect(replaced.stdout.replacing(standIn, with: "asthra").split(separator: "\n").filter { $0.hasPrefix("    asthra") } == [
+            "    asthra src/main.asthra -o target/debug/deps/libhello.a -I . -O0 -g",
+            "    asthra src/util.asthra -o target/debug/build/hello/hello.o -I . -O0 -g",
         ])
     }
 

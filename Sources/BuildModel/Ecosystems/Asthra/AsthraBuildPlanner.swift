@@ -158,16 +158,17 @@ struct AsthraBuildPlanner {
         return nil
     }
 
-    /// A package's programs: its `entry` and `[[bin]]` targets; without either, its
-    /// `src/main.asthra` (or `src/main.ast`), named after the package, as Cargo builds a
-    /// package's `src/main.rs` without a `[[bin]]`.
+    /// A package's programs: its `entry` and `[[bin]]` targets, and its `src/main.asthra` (or
+    /// `src/main.ast`) named after the package, as Cargo builds a package's `src/main.rs`
+    /// beside its `[[bin]]`s: unless one of them (or `entry`) has that name or that file.
     private func programs(of u: Int) -> [(name: String, entry: String)] {
         let unit = units[u]
         guard let package = unit.manifest?.package else { return [] }
-        let declared = package.targets.filter { $0.kind == .bin }
-        if !declared.isEmpty { return declared.map { ($0.name.value, Paths.join(unit.directory, $0.path.value)) } }
-        let main = snapshot.ecosystem.sourceExtensions.lazy.map { Paths.join(unit.directory, "src", "main." + $0) }.first { snapshot.modules[$0] != nil }
-        return main.map { [(Paths.lastComponent(unit.name), $0)] } ?? []
+        let declared = package.targets.filter { $0.kind == .bin }.map { ($0.name.value, Paths.join(unit.directory, $0.path.value)) }
+        let name = Paths.lastComponent(unit.name)
+        guard let main = snapshot.ecosystem.sourceExtensions.lazy.map({ Paths.join(unit.directory, "src", "main." + $0) }).first(where: { snapshot.modules[$0] != nil }),
+              !declared.contains(where: { $0.0 == name || Paths.normalize($0.1) == main }) else { return declared }
+        return [(name, main)] + declared
     }
 
     /// Test programs: the package's modules under `tests/`.
