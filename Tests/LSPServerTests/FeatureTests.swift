@@ -45,7 +45,7 @@ struct FeatureTests {
         let text = "[package]\nname = \"app\"\nver\n\n[build]\ntarget = \n\n[dependencies]\ngith\n\"github.com/acme/json\" = \n[\n"
         await client.open(TestWorkspace.manifest, text)
         let keys = await client.request("textDocument/completion", client.at(TestWorkspace.manifest, 2, 3))
-        #expect(labels(keys) == ["version", "asthra_version", "description", "license", "authors", "entry"])
+        #expect(labels(keys) == ["version", "asthra_version", "description", "license", "authors", "entry", "default-run"])
         #expect(keys["result"]?["items"]?[0] == json("""
             {"label":"version","kind":10,"detail":"string",
              "documentation":{"kind":"markdown","value":"**version** (string)\\n\\nThe package's version, MAJOR.MINOR.PATCH (semantic versioning).\\n\\nExample: `version = \\"0.1.0\\"`"},
@@ -113,7 +113,7 @@ struct FeatureTests {
              "range":{"start":{"line":8,"character":0},"end":{"line":8,"character":6}}}}
             """#))
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.manifest, 0, 3))["result"]?["contents"]?["value"]
-                == .string("**[package]**\n\nWho the package is: its name, version and language version.\n\nKeys: `name`, `version`, `asthra_version`, `description`, `license`, `authors`, `entry`"))
+                == .string("**[package]**\n\nWho the package is: its name, version and language version.\n\nKeys: `name`, `version`, `asthra_version`, `description`, `license`, `authors`, `entry`, `default-run`"))
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.manifest, 5, 3))["result"]?["contents"]?["value"]
                 == .string("**dependency** `mathlib` [dependencies]\n\npath mathlib\n\nPackage **mathlib** 0.2.0 — Vectors and matrices.\n\nAt `mathlib/asthra.toml`"))
     }

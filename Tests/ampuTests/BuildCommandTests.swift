@@ -409,6 +409,27 @@ struct BuildCommandTests {
         ])
     }
 
+    @Test("run with several programs asks which, unless `default-run` says, as Cargo's does; one it does not name is said so")
+    func defaultRun() throws {
+        let dir = try ScratchDirectory()
+        let env = plain.merging(["ASTHRA": standIn]) { _, new in new }
+        #expect(try AmpuProcess.run(["new", "hello", "--vcs", "none"], environment: env, directory: dir.path).status == 0)
+        let manifest = try dir.read("hello/asthra.toml") + "\n[[bin]]\nname = \"tool\"\npath = \"src/tool.asthra\"\n"
+        try dir.write("hello/asthra.toml", manifest)
+        try dir.write("hello/src/tool.asthra", "package main;\n\npub fn main(none) -> void {}\n")
+        let which = try AmpuProcess.run(["run"], environment: env, directory: dir.path + "/hello")
+        #expect(which.stderr == "error: the workspace has 2 programs; say which with --bin: hello, tool\n")
+        #expect(which.status == 1)
+        try dir.write("hello/asthra.toml", manifest.replacingOccurrences(of: "[package]\n", with: "[package]\ndefault-run = \"tool\"\n"))
+        let chosen = try AmpuProcess.run(["run"], environment: env, directory: dir.path + "/hello")
+        #expect(chosen.stdout == "hello from tool.asthra\n")
+        #expect(try AmpuProcess.run(["run", "--bin", "hello"], environment: env, directory: dir.path + "/hello").stdout == "hello from main.asthra\n")
+        try dir.write("hello/asthra.toml", manifest.replacingOccurrences(of: "[package]\n", with: "[package]\ndefault-run = \"tol\"\n"))
+        let wrong = try AmpuProcess.run(["run"], environment: env, directory: dir.path + "/hello")
+        #expect(wrong.stderr == "error: `default-run` names 'tol', which is not a program of the workspace: hello, tool\n")
+        #expect(wrong.status == 1)
+    }
+
     @Test("a library alone has nothing for today's compiler to build: the warning says why and what to do; with the seed's command line it is built")
     func libraryAlone() throws {
         let dir = try ScratchDirectory()

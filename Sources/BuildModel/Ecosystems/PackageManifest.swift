@@ -61,6 +61,8 @@ public struct PackageSection: Hashable, Sendable {
     public var license: Located<String>?
     public var authors: [Located<String>]
     public var targets: [TargetSpec]
+    /// The program `run` runs when there are several (`default-run`).
+    public var defaultRun: Located<String>?
 
     public init(range: SourceRange) {
         self.range = range

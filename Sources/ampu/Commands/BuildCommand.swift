@@ -90,12 +90,16 @@ struct RunCommand: ParsableCommand {
         let session = BuildSession(options: options)
         let prepared = session.selecting(options.packages, in: session.plan())
         let plan = prepared.plan
-        let programs = plan.programs.filter { bin == nil || $0.name == bin }
+        // Without --bin, the root package's `default-run` says which of several, as Cargo's does.
+        let defaultRun = prepared.rootManifest.package?.defaultRun?.value
+        let wanted = bin ?? (plan.programs.count > 1 ? defaultRun : nil)
+        let programs = plan.programs.filter { wanted == nil || $0.name == wanted }
         let whole = options.packages.isEmpty ? "the workspace" : options.packages.map { "'\($0)'" }.joined(separator: ", ")
         guard programs.count == 1, let program = programs.first else {
             let names = plan.programs.map(\.name)
             if names.isEmpty { session.finish(error: "\(whole) has no program to run; add `entry` under [package] or a [[bin]]") }
             if let bin { session.finish(error: "no program named '\(bin)'; \(whole) has: \(names.joined(separator: ", "))") }
+            if let defaultRun { session.finish(error: "`default-run` names '\(defaultRun)', which is not a program of \(whole): \(names.joined(separator: ", "))") }
             session.finish(error: "\(whole) has \(names.count) programs; say which with --bin: \(names.joined(separator: ", "))")
         }
         // Only what the program needs is built, as `cargo run` does.

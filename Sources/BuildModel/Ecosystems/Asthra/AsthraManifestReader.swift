@@ -96,6 +96,7 @@ struct AsthraManifestReader {
         section.description = reader.string(table, "description", path: "\(tableName).description")
         section.license = reader.string(table, "license", path: "\(tableName).license")
         section.authors = reader.strings(table, "authors", path: "\(tableName).authors") ?? []
+        section.defaultRun = reader.string(table, "default-run", path: "\(tableName).default-run")
         if let entry = reader.string(table, "entry", path: "\(tableName).entry") {
             let name = section.name?.value ?? "main"
             section.targets.append(TargetSpec(kind: .bin, name: Located(Paths.lastComponent(name), range: entry.keyRange), path: entry))

@@ -41,6 +41,7 @@ enum AsthraManifestSchema {
             ManifestKey(name: "license", kind: .string, summary: "An SPDX license expression.", example: "\"MIT\""),
             ManifestKey(name: "authors", kind: .stringArray, summary: "The people who wrote the package.", example: "[\"\"]"),
             ManifestKey(name: "entry", kind: .string, summary: "The program's main source file, relative to the package root.", example: "\"src/main.asthra\""),
+            ManifestKey(name: "default-run", kind: .string, summary: "The program `ampu run` runs when the package has several and no `--bin` says which.", example: "\"\""),
         ]),
         ManifestTable(["dependencies"], summary: "Packages this package imports.", role: .dependencies(.normal)),
         ManifestTable(["dev-dependencies"], summary: "Packages only tests, examples and benchmarks import.", role: .dependencies(.dev)),
