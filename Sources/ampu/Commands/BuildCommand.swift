@@ -155,7 +155,9 @@ struct TestCommand: ParsableCommand {
                 if !output.isEmpty { out.write(output.hasSuffix("\n") ? output : output + "\n") }
             }
         }
-        out.write("\n\(passed) passed, \(failed) failed\n")
+        // As cargo test: the tests the filter left out are counted too.
+        let filteredOut = plan.tests.count - tests.count
+        out.write("\n\(passed) passed, \(failed) failed\(filteredOut > 0 ? ", \(filteredOut) filtered out" : "")\n")
         Terminal.exitNow(failed == 0 ? 0 : 1)
     }
 }
