@@ -14,6 +14,11 @@ enum EntryPoint {
             Toasty.main()
             return
         }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let word = arguments.first, let message = Ampu.unknownCommand(word) {
+            Terminal.standardError.write(message)
+            Terminal.exitNow(1)
+        }
         var command: any ParsableCommand
         do { command = try Ampu.parseAsRoot() } catch { Ampu.exit(withError: error) }
         if let server = command as? LSPCommand {
@@ -37,4 +42,20 @@ struct Ampu: AsyncParsableCommand {
         version: "\(ToolInfo.name) \(ToolInfo.version)",
         subcommands: [BuildCommand.self, RunCommand.self, TestCommand.self, CheckCommand.self, CleanCommand.self, CompileCommandsCommand.self, GenCommand.self, NewCommand.self, InitCommand.self, AddCommand.self, RemoveCommand.self, UpdateCommand.self, FetchCommand.self, VendorCommand.self, TreeCommand.self, WhyCommand.self, GraphCommand.self, ListCommand.self, WholeProgramCommand.self, LSPCommand.self, DebugCommand.self]
     )
+
+    /// What `ampu biuld` is told, as Cargo tells it: no such command, and the one meant when
+    /// one is close; nil for a command, an option or `help`.
+    static func unknownCommand(_ word: String) -> String? {
+        if word.hasPrefix("-") || word == "help" { return nil }
+        var names: [String] = [], visible: [String] = []
+        for command in configuration.subcommands {
+            let c = command.configuration
+            guard let name = c.commandName else { continue }
+            names += [name] + c.aliases
+            if c.shouldDisplay { visible.append(name) }
+        }
+        if names.contains(word) { return nil }
+        let like = Spelling.closest(to: word, in: visible).map { "\n  = help: did you mean `\($0)`?" } ?? ""
+        return "error: no such command: `\(word)`\(like)\n  = help: `ampu --help` lists the commands\n"
+    }
 }

@@ -69,6 +69,17 @@ struct CLITests {
         #expect(result.stdout == "ampu 0.1.0\n")
     }
 
+    @Test("a command that is not one is said so, with the one meant when one is close, as Cargo says it; an alias is a command")
+    func unknownCommand() throws {
+        let typo = try AmpuProcess.run(["biuld", "--release"])
+        #expect(typo.stderr == "error: no such command: `biuld`\n  = help: did you mean `build`?\n  = help: `ampu --help` lists the commands\n")
+        #expect(typo.status == 1)
+        let unknown = try AmpuProcess.run(["frobnicate"])
+        #expect(unknown.stderr == "error: no such command: `frobnicate`\n  = help: `ampu --help` lists the commands\n")
+        #expect(try AmpuProcess.run(["deps", "--help"]).status == 0)
+        #expect(try AmpuProcess.run(["help", "build"]).status == 0)
+    }
+
     @Test("--help lists the subcommands")
     func help() throws {
         let result = try AmpuProcess.run(["--help"])
