@@ -287,6 +287,24 @@ struct CheckCommandTests {
         #expect(twice.stderr == "error: '\(dir.path)/my lib/asthra.toml' already exists; ampu will not overwrite it\n")
     }
 
+    @Test("init in a directory with sources keeps them, as cargo init does; a library's source alone makes a library")
+    func initKeepsSources() throws {
+        let dir = try ScratchDirectory()
+        let main = "package main;\n\npub fn main(none) -> void {}\n"
+        try dir.write("tool/src/main.asthra", main)
+        try dir.write("tool/.gitignore", "/build/\n")
+        let tool = try AmpuProcess.run(["init", "--vcs", "none"], environment: plain, directory: dir.path + "/tool")
+        #expect(tool.stderr == "Created program package 'tool' in \(dir.path)/tool\n")
+        #expect(try dir.read("tool/src/main.asthra") == main)
+        #expect(try dir.read("tool/.gitignore") == "/build/\n")
+        #expect(try dir.read("tool/asthra.toml") == "[package]\nname = \"tool\"\nversion = \"0.1.0\"\nasthra_version = \"1.0\"\n\n[dependencies]\n")
+        try dir.write("parser/src/lib.asthra", "package parser;\n")
+        let parser = try AmpuProcess.run(["init", "--vcs", "none"], environment: plain, directory: dir.path + "/parser")
+        #expect(parser.stderr == "Created library package 'parser' in \(dir.path)/parser\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/parser/src") == ["lib.asthra"])
+        #expect(try dir.read("parser/src/lib.asthra") == "package parser;\n")
+    }
+
     @Test("a package made inside a workspace joins its members, as Cargo does; a path names the directory; exclude is respected; the workspace then checks")
     func newInWorkspace() throws {
         let dir = try ScratchDirectory()

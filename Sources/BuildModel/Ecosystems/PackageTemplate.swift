@@ -29,7 +29,9 @@ public enum PackageTemplate {
     }
 
     /// Writes `ecosystem`'s new package into `directory` (created when missing); the files
-    /// written. A `.gitignore` that is there already is kept.
+    /// written. A manifest there already stops it before anything is written; any other file
+    /// of the template that is there already (a source, a `.gitignore`) is kept as it is, as
+    /// `cargo init` keeps a package's sources.
     public static func create(_ ecosystem: any Ecosystem, in directory: String, name: String, library: Bool,
                               fileSystem: any FileSystem) throws(Problem) -> [String] {
         for existing in ecosystem.manifestFileNames where fileSystem.exists(Paths.join(directory, existing)) {
@@ -38,10 +40,7 @@ public enum PackageTemplate {
         var written: [String] = []
         for file in try ecosystem.packageTemplate(name: name, library: library) {
             let path = Paths.join(directory, file.path)
-            if fileSystem.exists(path) {
-                if file.path == ".gitignore" { continue }
-                throw .exists(path)
-            }
+            if fileSystem.exists(path) { continue }
             do {
                 try fileSystem.createDirectory(Paths.parent(path))
                 try fileSystem.writeFile(path, file.text)
@@ -51,5 +50,17 @@ public enum PackageTemplate {
             written.append(file.path)
         }
         return written
+    }
+
+    /// Whether `ampu init` without `--lib` makes a library, as `cargo init` decides: the
+    /// directory has the library template's source and not the program's.
+    public static func isLibrary(_ ecosystem: any Ecosystem, in directory: String, name: String, fileSystem: any FileSystem) -> Bool {
+        func sources(_ library: Bool) -> Set<String> {
+            let files = (try? ecosystem.packageTemplate(name: name, library: library)) ?? []
+            return Set(files.map(\.path)).subtracting(ecosystem.manifestFileNames + [".gitignore"])
+        }
+        let (program, library) = (sources(false), sources(true))
+        func present(_ paths: Set<String>) -> Bool { paths.contains { fileSystem.exists(Paths.join(directory, $0)) } }
+        return !present(program.subtracting(library)) && present(library.subtracting(program))
     }
 }

@@ -45,7 +45,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Make the current directory a package.",
-        discussion: "The package is named after the directory unless --name is given. Existing files are never overwritten."
+        discussion: "The package is named after the directory unless --name is given. Existing files are never overwritten: sources already there are kept, and a directory with a library's source and no program's is made a library."
     )
 
     @Option(help: "The package name (default: the directory's name).")
@@ -64,7 +64,9 @@ struct InitCommand: ParsableCommand {
         let ecosystem = try Scaffold.ecosystem(named: language)
         let fileSystem = LocalFileSystem()
         let directory = fileSystem.currentDirectory
-        try Scaffold.create(ecosystem, in: directory, name: name ?? Paths.lastComponent(directory), library: library, vcs: vcs, fileSystem: fileSystem,
+        let name = self.name ?? Paths.lastComponent(directory)
+        let library = library || PackageTemplate.isLibrary(ecosystem, in: directory, name: name, fileSystem: fileSystem)
+        try Scaffold.create(ecosystem, in: directory, name: name, library: library, vcs: vcs, fileSystem: fileSystem,
                             nameHelp: "pass a valid name with --name, or rename the directory")
     }
 }
