@@ -130,7 +130,7 @@ struct AsthraManifestTests {
         ])
         let byCode = Dictionary(grouping: m.diagnostics, by: { $0.code! })
         #expect(byCode["M001"]![0].label == "unknown key")
-        #expect(byCode["M001"]![0].notes == ["the keys in [package] are: name, version, asthra_version, description, license, authors, entry"])
+        #expect(byCode["M001"]![0].notes == ["the keys in [package] are: name, version, asthra_version, description, license, authors, entry, default-run"])
         #expect(byCode["M001"]![0].help == ["did you mean 'name'?"])
         #expect(byCode["M001"]![0].fix?.edits.map(\.newText) == ["name"])
         #expect(byCode["M013"]![1].help == ["did you mean 'native'?"])
