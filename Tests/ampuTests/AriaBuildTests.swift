@@ -371,6 +371,10 @@ struct AriaBuildTests {
         #expect(try AmpuProcess.run(["new", "mylib", "--lib", "--lang", "aria"], environment: env, directory: dir.path).status == 0)
         let test = try AmpuProcess.run(["test"], environment: env, directory: dir.path + "/mylib")
         #expect(test.stdout == "\nrunning 1 test\ntest mylib/test-mylib ... ok\n\n1 passed, 0 failed\n")
+        // A library has nothing to run: what to add, in build.abc's words.
+        let nothing = try AmpuProcess.run(["run"], environment: env, directory: dir.path + "/mylib")
+        #expect(nothing.stderr == "error: the workspace has no program to run; add a target with `type = \"binary\"` and its `sources` to build.abc\n")
+        #expect(nothing.status == 1)
     }
 
     @Test("the real aria-make and nitpick projects in ../shared: read with no false errors")

@@ -479,7 +479,7 @@ struct BuildCommandTests {
         #expect(tests.stdout == "\nrunning 0 tests\n\n0 passed, 0 failed\n")
         #expect(tests.status == 0)
         let noProgram = try ws.ampu(["run", "-p", "util"])
-        #expect(noProgram.stderr.hasSuffix("error: 'util' has no program to run; add `entry` under [package] or a [[bin]]\n"))
+        #expect(noProgram.stderr == "error: 'util' has no program to run; add src/main.asthra (a program named after the package), `entry = \"src/app.ast\"` under [package] or a [[bin]] with `name` and `path`\n")
         #expect(noProgram.status == 1)
     }
 

@@ -24,6 +24,8 @@ public protocol Ecosystem: Sendable {
     /// Why a build of this workspace has nothing to do, and how to give it something: the
     /// notes and help of the warning that says so.
     func nothingToBuild(_ root: PackageManifest) -> (notes: [String], help: [String])
+    /// How a package gets a program, for `ampu run` when there is none.
+    var howToAddProgram: String { get }
     /// The diagnostic codes only this ecosystem reports (beyond `DiagnosticCode.shared`).
     var diagnosticCodes: [DiagnosticCode] { get }
     /// Those of them that say a tool or library a build runs with is missing (Oats' runtime
@@ -120,6 +122,8 @@ extension Ecosystem {
     public func nothingToBuild(_ root: PackageManifest) -> (notes: [String], help: [String]) {
         ([], ["add a program, a library or a test to the manifest"])
     }
+
+    public var howToAddProgram: String { "add a program to the package" }
 
     /// The lock file's name (`asthra.lock`); nil when the language has none.
     public var lockFileName: String? { lockFormat?.fileName }

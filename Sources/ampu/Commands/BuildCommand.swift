@@ -97,7 +97,10 @@ struct RunCommand: ParsableCommand {
         let whole = options.packages.isEmpty ? "the workspace" : options.packages.map { "'\($0)'" }.joined(separator: ", ")
         guard programs.count == 1, let program = programs.first else {
             let names = plan.programs.map(\.name)
-            if names.isEmpty { session.finish(error: "\(whole) has no program to run; add `entry` under [package] or a [[bin]]") }
+            if names.isEmpty {
+                let how = EcosystemRegistry.standard.ecosystem(forManifest: prepared.rootManifest.path)?.howToAddProgram ?? "add a program to the package"
+                session.finish(error: "\(whole) has no program to run; \(how)")
+            }
             if let bin { session.finish(error: "no program named '\(bin)'; \(whole) has: \(names.joined(separator: ", "))") }
             if let defaultRun { session.finish(error: "`default-run` names '\(defaultRun)', which is not a program of \(whole): \(names.joined(separator: ", "))") }
             session.finish(error: "\(whole) has \(names.count) programs; say which with --bin: \(names.joined(separator: ", "))")

@@ -11,8 +11,12 @@ public struct AsthraEcosystem: Ecosystem {
     public var manifestSchema: ManifestSchema { AsthraManifestSchema.schema }
     public var manifestSyntax: any ManifestSyntax { TOMLManifestSyntax() }
     public var lockFormat: LockFormat? { .standard(fileName: "asthra.lock") }
+    public var howToAddProgram: String {
+        "add src/main.asthra (a program named after the package), `entry = \"src/app.ast\"` under [package] or a [[bin]] with `name` and `path`"
+    }
+
     public func nothingToBuild(_ root: PackageManifest) -> (notes: [String], help: [String]) {
-        let program = "add src/main.asthra (a program named after the package), `entry = \"src/app.ast\"` under [package] or a [[bin]] with `name` and `path`, or tests under tests/"
+        let program = howToAddProgram + ", or tests under tests/"
         guard root.toolchain.preset?.value == "seed" else {
             return (["today's compiler (`preset = \"current\"`) builds programs and tests; a library is compiled into each program that imports it"],
                     [program, "or set `preset = \"seed\"` under [toolchain] to build each package's library on its own"])
