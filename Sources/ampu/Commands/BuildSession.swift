@@ -35,14 +35,7 @@ struct BuildOptions: ParsableArguments {
     @Flag(name: .customLong("build-verbose"), help: "Say what each build script does as it runs (Rask).")
     var buildVerbose = false
 
-    @Flag(name: .customLong("locked"), help: "Fail instead of writing the lock file when it is missing or out of date.")
-    var locked = false
-
-    @Flag(name: .customLong("offline"), help: "Resolve and fetch from the package cache alone.")
-    var offline = false
-
-    @Flag(name: .customLong("frozen"), help: "Both --locked and --offline.")
-    var frozen = false
+    @OptionGroup var lock: LockOptions
 
     var profileName: String { profile ?? (release ? "release" : "debug") }
 
@@ -104,10 +97,10 @@ struct BuildSession {
         guard let cacheRoot = GitCache.defaultRoot(environment: environment), let format = snapshot.ecosystem.lockFormat,
               let due = LockRefresh.due(snapshot, registry: registry, cacheRoot: cacheRoot) else { return false }
         let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
-        let offline = options.offline || options.frozen
+        let offline = options.lock.cacheOnly
         switch due {
         case .resolve:
-            let flag = options.frozen ? "--frozen" : options.locked ? "--locked" : nil
+            let flag = options.lock.forbidding
             let writer = LockWriter(manifest: snapshot.rootManifest, members: snapshot.members.filter { $0.path != snapshot.rootManifest.path },
                                     ecosystem: snapshot.ecosystem, lockPath: Paths.join(snapshot.root, format.fileName), forbidding: flag, offline: offline)
             writer.write(previous: snapshot.lock, cache: cache, keep: nil, registry: registry,

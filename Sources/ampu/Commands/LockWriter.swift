@@ -1,4 +1,22 @@
+import ArgumentParser
 import BuildModel
+
+/// `--locked`, `--offline` and `--frozen`, as Cargo's commands take them: `update` and every
+/// building command.
+struct LockOptions: ParsableArguments {
+    @Flag(name: .customLong("locked"), help: "Fail instead of writing the lock file when it is missing or would change.")
+    var locked = false
+
+    @Flag(name: .customLong("offline"), help: "Resolve and fetch from the package cache alone.")
+    var offline = false
+
+    @Flag(name: .customLong("frozen"), help: "Both --locked and --offline.")
+    var frozen = false
+
+    /// The flag that forbids writing the lock, as given; nil when it may be written.
+    var forbidding: String? { frozen ? "--frozen" : locked ? "--locked" : nil }
+    var cacheOnly: Bool { offline || frozen }
+}
 
 /// The lock file resolved and written, as `ampu update` writes it and as a build writes it when
 /// the lock is missing or out of date: a progress line on a terminal, what the lock leaves out

@@ -31,14 +31,7 @@ struct UpdateCommand: ParsableCommand {
     @Flag(name: .customLong("minimal-versions"), help: "Choose the oldest versions that fit instead of the newest.")
     var minimalVersions = false
 
-    @Flag(name: .customLong("locked"), help: "Fail instead of writing when the lock file would change.")
-    var locked = false
-
-    @Flag(name: .customLong("offline"), help: "Use only what the cache holds: fetch nothing.")
-    var offline = false
-
-    @Flag(name: .customLong("frozen"), help: "Both --locked and --offline.")
-    var frozen = false
+    @OptionGroup var lockOptions: LockOptions
 
     func run() throws {
         let fileSystem = LocalFileSystem()
@@ -81,9 +74,9 @@ struct UpdateCommand: ParsableCommand {
             fail("the registry '\(registryDirectory)' is not a directory", help: ["a registry holds <name>/<version>/ directories, each a package"])
         }
         let writer = LockWriter(manifest: manifest, members: members, ecosystem: ecosystem, lockPath: lockPath,
-                                forbidding: frozen ? "--frozen" : locked ? "--locked" : nil, offline: offline || frozen)
+                                forbidding: lockOptions.forbidding, offline: lockOptions.cacheOnly)
         writer.write(previous: previous, cache: cache, keep: keep, preference: minimalVersions ? .lowest : .highest, precise: pinned,
-                     registry: registryDirectory, otherwise: "run `ampu update` without \(frozen ? "--frozen" : "--locked") to write it")
+                     registry: registryDirectory, otherwise: "run `ampu update` without \(lockOptions.forbidding ?? "") to write it")
     }
 
     private func fail(_ message: String, help: [String] = []) -> Never { ManifestTarget.fail(message, help: help) }
