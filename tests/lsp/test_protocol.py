@@ -108,4 +108,4 @@ async def test_manifest_completion_and_diagnostics(client: LanguageClient):
     assert [(d.code, d.message.split("\n")[0]) for d in diagnostics] == [("M001", "unknown key 'licence' in [package]")]
     result = await client.text_document_completion_async(types.CompletionParams(
         text_document=types.TextDocumentIdentifier(uri=MANIFEST.as_uri()), position=types.Position(line=7, character=0)))
-    assert [item.label for item in result.items] == ["description", "license", "authors", "entry"]
+    assert [item.label for item in result.items] == ["description", "license", "authors", "entry", "default-run"]
