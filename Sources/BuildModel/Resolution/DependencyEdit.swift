@@ -138,14 +138,12 @@ public enum DependencyEdit {
     /// there, and so must a version its requirement allows; with no requirement, the newest
     /// release's, as a caret requirement (`^2.1.0`).
     static func registryRequirement(_ request: Request, registry: String, fileSystem: any FileSystem) throws(Failure) -> String? {
-        let packages = (try? fileSystem.contentsOfDirectory(registry)) ?? []
-        guard packages.contains(request.name) else {
+        guard let found = SourcePackageProvider.registryVersions(request.name, registry: registry, fileSystem: fileSystem) else {
+            let packages = (try? fileSystem.contentsOfDirectory(registry)) ?? []
             let like = Spelling.closest(to: request.name, in: packages).map { "; did you mean '\($0)'?" } ?? ""
             throw .refused("the registry at '\(registry)' has no package '\(request.name)'\(like)")
         }
-        let directory = Paths.join(registry, request.name)
-        let versions = ((try? fileSystem.contentsOfDirectory(directory)) ?? []).compactMap(Version.init)
-            .filter { fileSystem.isDirectory(Paths.join(directory, "\($0)")) }.sorted()
+        let versions = found.sorted()
         guard let requirement = request.requirement else {
             guard let newest = versions.last(where: { !$0.isPrerelease }) ?? versions.last else {
                 throw .refused("the registry at '\(registry)' has no version of '\(request.name)'")
@@ -180,9 +178,7 @@ public enum DependencyEdit {
         guard let (section, title) = syntax.dependencySection(dev: request.dev, feature: request.feature) else {
             throw .noFeatures(ecosystem: ecosystem.name)
         }
-        if let existing = manifest.dependencies.first(where: { dep in
-            dep.name.value == request.name && (request.feature != nil ? syntax.sectionTitle(dep.section) == title : dep.scope == (request.dev ? .dev : .normal))
-        }) {
+        if let existing = existing(request, in: manifest, ecosystem: ecosystem) {
             throw .exists(name: request.name, section: syntax.sectionTitle(existing.section))
         }
         let document = syntax.document(manifest.source)

@@ -129,10 +129,18 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         guard (try? GitCache.checkedLocation(package)) != nil else {
             throw .unavailable(package: package, reason: "'\(package)' cannot be a registry path")
         }
-        let directory = Paths.join(registry, package)
-        guard let names = try? fileSystem.contentsOfDirectory(directory) else {
+        guard let versions = Self.registryVersions(package, registry: registry, fileSystem: fileSystem) else {
             throw .unavailable(package: package, reason: "the registry at '\(registry)' has no '\(package)'")
         }
+        return versions
+    }
+
+    /// The versions a registry holds of a package (its version directories, unordered); nil
+    /// when the registry has no such package, or the name cannot be one (`..`, `/x`).
+    static func registryVersions(_ package: String, registry: String, fileSystem: any FileSystem) -> [Version]? {
+        guard (try? GitCache.checkedLocation(package)) != nil else { return nil }
+        let directory = Paths.join(registry, package)
+        guard let names = try? fileSystem.contentsOfDirectory(directory) else { return nil }
         return names.compactMap(Version.init).filter { fileSystem.isDirectory(Paths.join(directory, "\($0)")) }
     }
 
