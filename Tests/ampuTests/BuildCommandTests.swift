@@ -227,6 +227,61 @@ struct BuildCommandTests {
         #expect(broken.status == 1)
     }
 
+    @Test("a plan made with warnings is kept with them: each build shows them again, until a file they point into changes")
+    func keptPlanWarnings() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("app/src/greeting.ast", "package greeting;\nimport \"util\";\nimport \"util\";\n")
+        let debug = ["AMPU_DEBUG_PLAN": "1"]
+        let warning = """
+            warning[I010]: 'util' is imported twice
+             --> app/src/greeting.ast:3:8
+              |
+            2 | import "util";
+              |        ------ first imported here
+            3 | import "util";
+              |        ^^^^^^
+              |
+              = help: remove the second import
+
+
+            """
+        let first = try ws.ampu(["build", "-j1"], extra: debug)
+        #expect(timeless(first.stderr).hasPrefix("plan cache: no file\n" + warning + "   Compiling util (native csrc/clamp.c)\n"))
+        #expect(first.status == 0)
+        // Nothing changed: the kept plan, its warning shown again, nothing run.
+        let again = try ws.ampu(["build", "-j1"], extra: debug)
+        #expect(timeless(again.stderr) == warning + "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        // The same warning, placed where the text is now: the file it points into changed, so the
+        // plan is made afresh although its imports did not change.
+        try ws.write("app/src/greeting.ast", "package greeting;\n// moved down\nimport \"util\";\nimport \"util\";\n")
+        let moved = try ws.ampu(["build", "-j1"], extra: debug)
+        #expect(timeless(moved.stderr) == """
+            plan cache: a file the warnings point into changed
+            warning[I010]: 'util' is imported twice
+             --> app/src/greeting.ast:4:8
+              |
+            3 | import "util";
+              |        ------ first imported here
+            4 | import "util";
+              |        ^^^^^^
+              |
+              = help: remove the second import
+
+               Compiling app
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+                 Linking app (test "broken")
+                 Linking app (test "smoke")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        // Mended: no word, and none kept.
+        try ws.write("app/src/greeting.ast", "package greeting;\nimport \"util\";\n")
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr).hasPrefix("   Compiling app\n"))
+        #expect(!ws.exists("target/cache/plan-debug.warnings"))
+        #expect(timeless(try ws.ampu(["build", "-j1"], extra: debug).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+    }
+
     @Test("many edited modules with the same imports: their times go into the plan itself, and the file beside it goes")
     func keptPlanTimesFolded() throws {
         let ws = try BuildFixture("seed")

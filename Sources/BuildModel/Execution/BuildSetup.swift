@@ -70,7 +70,7 @@ public struct BuildSetup: Sendable {
                                                  stats: stats, cached: true, watched: watched)
                     prepared.plan.usesProfile = found.ecosystem.usesProfiles
                     prepared.nothingToDo = true
-                    return .ready(prepared, Report(root: root.directory))
+                    return .ready(prepared, kept.report(root: root))
                 }
                 let standing = complete.standing(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles))
                 let reached = standing == nil ? nil : kept.reached
@@ -82,7 +82,7 @@ public struct BuildSetup: Sendable {
                         prepared.completeRecord = standing
                         if narrowed { prepared.wholeRecord = kept.record } else { prepared.onlyThese = reached }
                     }
-                    return .ready(prepared, Report(root: root.directory))
+                    return .ready(prepared, kept.report(root: root))
                 }
             case .failure(let why):
                 miss(why)
@@ -116,9 +116,12 @@ public struct BuildSetup: Sendable {
         // they had then, and the fingerprints hash what the load holds instead of reading it again.
         stats.remember(sources: snapshot.sources)
         let cache = PlanCache(targetDirectory: plan.targetDirectory, profile: profile, stats: stats)
-        if !plan.hasErrors && check.warningCount == 0 && plan.diagnostics.isEmpty {
-            // Kept only when there is nothing to say: a kept plan is used without a word.
-            prepared.planDigest = cache.save(plan, snapshot: snapshot, key: key)
+        // Kept with its warnings, to be shown again while the files they point into stand; not
+        // kept when one of them depends on the machine (a compiler that may be installed next).
+        let machineCodes = EcosystemRegistry.standard.toolchainCodes
+        let placed = report.diagnostics.map { $0.file == nil ? $0.inFile(report.defaultFile) : $0 }
+        if !plan.hasErrors && placed.allSatisfy({ KeptWarnings.keepable($0, machineCodes: machineCodes) }) {
+            prepared.planDigest = cache.save(plan, snapshot: snapshot, key: key, warnings: placed)
         } else {
             try? fileSystem.removeItem(cache.file)
         }
@@ -268,5 +271,12 @@ public struct PreparedBuild: Sendable {
             }
         }
         return summary
+    }
+}
+
+extension PlanCache.Kept {
+    /// The kept plan's warnings, to be shown as they were when it was made.
+    func report(root: PackageManifest) -> BuildSetup.Report {
+        BuildSetup.Report(diagnostics: warnings, sources: warningSources, root: root.directory, defaultFile: root.path)
     }
 }

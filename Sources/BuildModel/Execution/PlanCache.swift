@@ -55,16 +55,27 @@ public struct PlanCache: Sendable {
         return ContentHash.hex(bytes)
     }
 
-    /// Keeps `plan` (made from `snapshot`, without errors) for the next build; the digest of the
-    /// plan kept (what a complete build's record names it by), or nil when it was not kept.
+    /// Keeps `plan` (made from `snapshot`, without errors) for the next build, with the warnings
+    /// it was made with (each placed in a file, `KeptWarnings.keepable`) to be shown again; the
+    /// digest of the plan kept (what a complete build's record names it by), or nil when it was
+    /// not kept.
     @discardableResult
-    public func save(_ plan: BuildPlan, snapshot: WorkspaceSnapshot, key: String) -> String? {
+    public func save(_ plan: BuildPlan, snapshot: WorkspaceSnapshot, key: String, warnings: [Diagnostic] = []) -> String? {
         let fs = stats.fileSystem
         var text = Self.header + "\nkey\t" + key + "\n"
         var manifests = Set(snapshot.packages.packages.map(\.path) + [snapshot.rootManifest.path])
         if let lockName = snapshot.ecosystem.lockFileName { manifests.insert(Paths.join(snapshot.root, lockName)) }
-        for path in manifests.sorted() {
-            let s = stats.status(path)
+        var statuses = manifests.map { ($0, stats.status($0)) }
+        // The warnings' file is one the plan is made from: the plan stands while it does.
+        let warningsFile = KeptWarnings.file(amending: file)
+        try? fs.removeItem(warningsFile)
+        if !warnings.isEmpty {
+            guard let bytes = KeptWarnings.text(warnings, stats: stats) else { return nil }
+            try? fs.createDirectory(Paths.parent(file))
+            guard (try? fs.writeRecord(warningsFile, bytes)) != nil, let s = fs.status(warningsFile) else { return nil }
+            statuses.append((warningsFile, s))
+        }
+        for (path, s) in statuses.sorted(by: { $0.0 < $1.0 }) {
             text += "f\t\(s?.size ?? -1)\t\(s?.modificationTime ?? -1)\t\(path)\n"
         }
         // A line for each module and each directory listed, made on every core (a digest each,
@@ -104,6 +115,10 @@ public struct PlanCache: Sendable {
         public var untouched: Bool { changedFiles.isEmpty }
         /// The modules whose bytes changed while their imports did not.
         public var changedFiles: [String]
+        /// The warnings the plan was made with, to be shown again.
+        public var warnings: [Diagnostic] = []
+        /// The texts they point into.
+        public var warningSources: [String: SourceText] = [:]
         let record: [UInt8]
         /// The plan's own digest, which a rewrite of the files' times leaves as it was.
         public let digest: String
@@ -155,6 +170,8 @@ public struct PlanCache: Sendable {
         var rewritten: [Int: String] = [:]
         var amended: [Int] = []
         var changedFiles: [String] = []
+        var warned = false
+        let warningsFile = KeptWarnings.file(amending: file)
         for (i, line) in lines.enumerated() {
             let s = current[i]
             switch bytes[line.range(0).lowerBound] {
@@ -162,6 +179,7 @@ public struct PlanCache: Sendable {
                 guard ByteFields.integer(field(line, 1)) == Int64(s?.size ?? -1), ByteFields.integer(field(line, 2)) == s?.modificationTime ?? -1 else {
                     return miss(whole(line))
                 }
+                if s != nil && ByteFields.equals(field(line, 3), warningsFile) { warned = true }
             case UInt8(ascii: "m"):
                 guard let s else { return miss(whole(line)) }
                 if ByteFields.integer(field(line, 1)) == Int64(s.size) && ByteFields.integer(field(line, 2)) == s.modificationTime { continue }
@@ -193,6 +211,13 @@ public struct PlanCache: Sendable {
                 rewritten[i] = "d\t\(digest)\t\(s?.modificationTime ?? -1)\t\(path)"
             }
         }
+        // The warnings' own files are looked at before anything is written: one that changed
+        // makes the plan afresh, with what it says now.
+        var warnings: KeptWarnings?
+        if warned {
+            guard let read = KeptWarnings.read(warningsFile, fileSystem: fs) else { return miss("a file the warnings point into changed") }
+            warnings = read
+        }
         let planText = bytes[(planStart + 6)..<(bytes.count - 4)]
         // The new times kept, so that the next build finds the plan untouched (and, after a
         // complete build, has nothing to read but this record's files): beside the plan while
@@ -212,7 +237,12 @@ public struct PlanCache: Sendable {
                 try? fs.writeRecord(file, out + Array("plan\n".utf8) + planText + Array("end\n".utf8))
             }
         }
-        return .success(Kept(changedFiles: changedFiles, record: Array(planText)))
+        var kept = Kept(changedFiles: changedFiles, record: Array(planText))
+        if let warnings {
+            kept.warnings = warnings.diagnostics
+            kept.warningSources = warnings.sources
+        }
+        return .success(kept)
     }
 
     /// The statuses of many files given as path bytes, taken on every core, each core a run of
