@@ -73,10 +73,17 @@ public struct LockFile: Hashable, Sendable {
     /// version its manifest says: the lock adds nothing to know.)
     public func package(for dependency: DependencySpec) -> Package? {
         switch dependency.source {
-        case .git(let url, _): package(named: SourcePackageProvider.location(of: dependency, url: url.value))
-        case .registry: package(named: dependency.name.value).flatMap { $0.source.hasPrefix("registry+") ? $0 : nil }
+        case .git: package(named: Self.name(of: dependency))
+        case .registry: package(named: Self.name(of: dependency)).flatMap { $0.source.hasPrefix("registry+") ? $0 : nil }
         case .path: nil
         }
+    }
+
+    /// The name a lock records a dependency under: a git one's location (`github.com/user/json`;
+    /// a repository on this machine, its dependency's name), any other its name.
+    public static func name(of dependency: DependencySpec) -> String {
+        guard case .git(let url, _) = dependency.source else { return dependency.name.value }
+        return SourcePackageProvider.location(of: dependency, url: url.value)
     }
 
     /// The text, the same for the same packages: keys in a fixed order, packages by name.

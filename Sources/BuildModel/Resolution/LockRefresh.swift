@@ -55,14 +55,8 @@ public enum LockRefresh {
         var pending: [String] = []
         for manifest in manifests {
             for dep in manifest.dependencies {
-                let name: String
-                switch dep.source {
-                case .git(let url, _): name = SourcePackageProvider.location(of: dep, url: url.value)
-                case .registry:
-                    guard registry != nil || lock.package(named: dep.name.value) != nil else { continue }
-                    name = dep.name.value
-                case .path: name = dep.name.value
-                }
+                let name = LockFile.name(of: dep)
+                if case .registry = dep.source, registry == nil && lock.package(named: name) == nil { continue }
                 // The root is never in its own lock.
                 if root.package != nil && name == root.displayName { continue }
                 guard lock.package(named: name) != nil else { return false }
