@@ -150,8 +150,7 @@ struct TOMLManifestReader {
             switch Version.parse(text.value) {
             case .success(let v): version = Located(v, range: text.range, keyRange: text.keyRange)
             case .failure(let error):
-                add(.error("invalid version '\(text.value)': \(error.reason)", .invalidVersion, at: text.range, label: "not MAJOR.MINOR.PATCH",
-                           help: ["write MAJOR.MINOR.PATCH, such as \"0.1.0\""]))
+                add(VersionProblem.diagnostic(text, reason: error.reason))
             }
         } else if table.entries["version"] == nil {
             add(.error("[\(tableName)] has no 'version'", .missingKey, at: header.keyRange, help: ["add a line such as: version = \"0.1.0\""]))

@@ -133,3 +133,28 @@ struct Reason: Error {
     var text: String
     init(_ text: String) { self.text = text }
 }
+
+extension Version {
+    /// The version a malformed one most likely means, for a fix to offer: the numbers that are
+    /// missing filled in with zeros (`1.0` → 1.0.0, `2` → 2.0.0), a leading `v` dropped
+    /// (`v1.2.3`), leading zeros dropped (`01.2.03`); nil when no such repair makes a version
+    /// (`1.x`, `1.2.3.4`: which numbers were meant cannot be told).
+    public static func likelyMeant(_ text: String) -> Version? {
+        var rest = Substring(text.trimmingASCIIWhitespace)
+        if rest.first == "v" || rest.first == "V" { rest = rest.dropFirst() }
+        let end = rest.firstIndex { $0 == "-" || $0 == "+" } ?? rest.endIndex
+        let parts = rest[..<end].split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 19 && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        let numbers = parts.map { String(UInt64($0)!) } + Array(repeating: "0", count: 3 - parts.count)
+        return Version(numbers.joined(separator: ".") + rest[end...])
+    }
+}
+
+private extension String {
+    var trimmingASCIIWhitespace: Substring {
+        let scalars = unicodeScalars
+        let start = scalars.firstIndex { !($0 == " " || $0 == "\t") } ?? scalars.endIndex
+        let end = scalars.lastIndex { !($0 == " " || $0 == "\t") }.map(scalars.index(after:)) ?? start
+        return self[start..<max(start, end)]
+    }
+}

@@ -149,6 +149,24 @@ struct AsthraManifestTests {
         #expect(problems(read("# nothing\n")) == ["1:1 error[M015] the manifest has neither [package] nor [workspace]"])
     }
 
+    @Test("a version short of numbers, or written with a v, gets the version it most likely means as its fix; one that cannot be told gets the rule")
+    func versionFix() throws {
+        for (written, meant) in [("'1.0'", "1.0.0"), ("\"2\"", "2.0.0"), ("\"v1.2.3\"", "1.2.3"), ("\"01.2.03-rc.1\"", "1.2.3-rc.1")] {
+            let m = read("[package]\nname = \"demo\"\nversion = \(written)\n")
+            let d = try #require(m.diagnostics.first)
+            #expect(d.help == ["did you mean \"\(meant)\"?"], "\(written)")
+            #expect(d.fix?.title == "Change the version to \(meant)")
+            let fixed = try TextEdit.apply(d.fix!.edits, to: m.source.bytes)
+            #expect(String(decoding: fixed, as: UTF8.self) == "[package]\nname = \"demo\"\nversion = \"\(meant)\"\n")
+        }
+        for written in ["1.x", "1.2.3.4", "", "latest"] {
+            let d = try #require(read("[package]\nname = \"demo\"\nversion = \"\(written)\"\n").diagnostics.first)
+            #expect(d.code == "M004")
+            #expect(d.help == ["write MAJOR.MINOR.PATCH, such as \"0.1.0\""], "\(written)")
+            #expect(d.fix == nil)
+        }
+    }
+
     @Test("Asthra.toml's [project] is read as [package], with a warning and a fix")
     func project() throws {
         let m = read("[project]\nname = \"demo\"\nversion = \"0.1.0\"\n")

@@ -89,6 +89,11 @@ struct ElmManifestTests {
         ])
         #expect(m.diagnostics[0].help == ["did you mean \"dependencies\"?"])
         #expect(m.diagnostics[0].fix?.edits.map(\.newText) == ["\"dependencies\""])
+        // 0.19 is 0.19.0; a range is no exact version, and no repair makes one.
+        #expect(m.diagnostics[2].help == ["did you mean \"0.19.0\"?"])
+        #expect(m.diagnostics[2].fix?.edits.map(\.newText) == ["\"0.19.0\""])
+        #expect(m.diagnostics[3].help == ["write MAJOR.MINOR.PATCH, such as \"0.1.0\""])
+        #expect(m.diagnostics[3].fix == nil)
     }
 
     @Test("an unknown type is named, with the fix")

@@ -117,7 +117,7 @@ struct RaskWorkspaceTests {
     }
 
     @Test("a dep with no version and no source, a bad version and a bad requirement are located errors")
-    func manifestProblems() {
+    func manifestProblems() throws {
         let source = SourceText(path: "/w/rask.build", "package \"app\" \"1.0\" {\n    dep \"a\"\n    dep \"b\" \"^x\"\n}\n")
         let m = RaskManifestReader.read(source)
         #expect(m.diagnostics.map { "\(source.location(of: $0.range.lowerBound)) \($0.code ?? "-") \($0.message)" } == [
@@ -125,6 +125,8 @@ struct RaskWorkspaceTests {
             "2:9 M012 dep 'a' says neither a version nor where it is",
             "3:13 M005 invalid version requirement '^x': the major version cannot be a wildcard here",
         ])
+        #expect(m.diagnostics[0].help == ["did you mean \"1.0.0\"?"])
+        #expect(try TextEdit.apply(m.diagnostics[0].fix!.edits, to: source.bytes).starts(with: Array("package \"app\" \"1.0.0\" {".utf8)))
     }
 
     @Test("the real Rask projects check without a problem; a member's path dep resolves to the other member",

@@ -25,6 +25,15 @@ struct VersionTests {
         #expect(error.description == message)
     }
 
+    @Test("the version a malformed one most likely means", arguments: [
+        ("1.0", "1.0.0"), ("2", "2.0.0"), ("v1.2.3", "1.2.3"), ("V1.2", "1.2.0"), ("01.2.03", "1.2.3"), (" 1.2 ", "1.2.0"),
+        ("1.0-beta.1", "1.0.0-beta.1"), ("1+build.5", "1.0.0+build.5"),
+        ("1.x", nil), ("1.2.3.4", nil), ("", nil), ("v", nil), ("1..2", nil), ("latest", nil), ("-1.0", nil), ("1.0-", nil),
+    ] as [(String, String?)])
+    func likelyMeant(_ text: String, _ meant: String?) {
+        #expect(Version.likelyMeant(text)?.description == meant)
+    }
+
     @Test("precedence follows SemVer 2.0")
     func ordering() {
         let ordered = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.1.0", "2.0.0"]

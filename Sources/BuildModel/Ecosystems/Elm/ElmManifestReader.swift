@@ -131,8 +131,7 @@ struct ElmManifestReader {
 
     private mutating func exactVersion(_ text: Located<String>, what: String) -> Located<Version>? {
         if let v = Version(text.value), !v.isPrerelease, v.build.isEmpty { return Located(v, range: text.range, keyRange: text.keyRange) }
-        add(.error("invalid \(what) '\(text.value)': not a version MAJOR.MINOR.PATCH", .invalidVersion, at: text.range, label: "not MAJOR.MINOR.PATCH",
-                   help: ["write a version such as \"1.0.0\""]))
+        add(VersionProblem.diagnostic(text, what: what, reason: "not a version MAJOR.MINOR.PATCH", plain: true))
         return nil
     }
 

@@ -17,8 +17,7 @@ enum RaskManifestReader {
             switch Version.parse(version.value) {
             case .success(let v): section.version = Located(v, range: version.range)
             case .failure(let error):
-                manifest.diagnostics.append(.error("invalid version '\(version.value)': \(error.reason)", .invalidVersion, at: version.range,
-                                                   label: "not MAJOR.MINOR.PATCH", help: ["write MAJOR.MINOR.PATCH, such as \"0.1.0\""]).inFile(path))
+                manifest.diagnostics.append(VersionProblem.diagnostic(version, reason: error.reason).inFile(path))
             }
         }
         func string(_ key: String) -> Located<String>? {
