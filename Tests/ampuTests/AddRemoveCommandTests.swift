@@ -169,6 +169,9 @@ struct AddRemoveCommandTests {
         #expect(twice.status == 1)
         let bad = try AmpuProcess.run(["add", "yaml@^1.y"], environment: plain, directory: dir.path)
         #expect(bad.stderr == "error: the manifest would not be valid: invalid version requirement '^1.y': 'y' is not a number\n")
+        // Another tool's spelling: what differs, and the requirement meant.
+        let npm = try AmpuProcess.run(["add", "yaml@>=1.2 <2"], environment: plain, directory: dir.path)
+        #expect(npm.stderr == "error: the manifest would not be valid: invalid version requirement '>=1.2 <2': comparators are separated by commas; did you mean \">=1.2, <2\"?\n")
         #expect(try dir.read("asthra.toml") == manifest + "\n[dependencies]\njson = \"^1.0\"\n")
         // Oats has no registry: a version alone is not a dependency it can have.
         try dir.write("oats/Oats.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\n")
@@ -181,7 +184,7 @@ struct AddRemoveCommandTests {
         try dir.write("mylib/Oats.toml", "[package]\nname = \"mylib\"\nversion = \"0.1.0\"\n")
         try dir.write("mylib/src/lib.oats", "export const x = 1;\n")
         let misnamed = try AmpuProcess.run(["add", "other", "--path", "../mylib"], environment: plain, directory: dir.path + "/oats")
-        #expect(misnamed.stderr == "error: the manifest would not be valid: path dependency 'other' points to a package named 'mylib'\n")
+        #expect(misnamed.stderr == "error: the manifest would not be valid: path dependency 'other' points to a package named 'mylib'; rename the dependency to 'mylib', or point 'path' at the package called 'other'\n")
         let pins = try AmpuProcess.run(["add", "r", "--git", "github.com/u/r", "--tag", "v1", "--rev", "abc"], environment: plain, directory: dir.path)
         #expect(pins.stderr == "error: --tag and --rev do not go together\n  = help: a git dependency follows one tag, branch or commit: give one\n")
         #expect(pins.status == 1)

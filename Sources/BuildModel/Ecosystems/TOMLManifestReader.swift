@@ -150,7 +150,7 @@ struct TOMLManifestReader {
             switch Version.parse(text.value) {
             case .success(let v): version = Located(v, range: text.range, keyRange: text.keyRange)
             case .failure(let error):
-                add(VersionProblem.diagnostic(text, reason: error.reason))
+                add(VersionProblem.version(text, reason: error.reason))
             }
         } else if table.entries["version"] == nil {
             add(.error("[\(tableName)] has no 'version'", .missingKey, at: header.keyRange, help: ["add a line such as: version = \"0.1.0\""]))
@@ -163,8 +163,7 @@ struct TOMLManifestReader {
         switch VersionRequirement.parse(text) {
         case .success(let r): return Located(r, range: range, keyRange: keyRange)
         case .failure(let error):
-            add(.error("invalid version requirement '\(text)': \(error.reason)", .invalidRequirement, at: range,
-                       label: "not a version requirement", help: ["write a requirement such as \(examples)"]))
+            add(VersionProblem.requirement(Located(text, range: range), reason: error.reason, examples: examples))
             return nil
         }
     }

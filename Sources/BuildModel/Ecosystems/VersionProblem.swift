@@ -1,13 +1,14 @@
-/// M004, one rule for every manifest that names a package's version (asthra.toml, Oats.toml,
-/// rask.build, elm.json): a version that is not MAJOR.MINOR.PATCH, located on its string, with
-/// the version it most likely means as the fix (`"1.0"` → `"1.0.0"`) when there is one.
+/// M004 and M005, one rule each for every manifest that names versions (asthra.toml, Oats.toml,
+/// rask.build, elm.json): located on the string, with what it most likely means as the fix
+/// when that can be told (`"1.0"` → `"1.0.0"`, `"=> 1.0"` → `">=1.0"`).
 enum VersionProblem {
+    /// A version that is not MAJOR.MINOR.PATCH.
     /// - Parameters:
     ///   - text: the string as written, its range the literal with its quotes.
     ///   - what: what the version is (`version`, `elm-version`).
     ///   - reason: why it is not a version.
     ///   - plain: only a version without pre-release or build parts will do (Elm's).
-    static func diagnostic(_ text: Located<String>, what: String = "version", reason: String, plain: Bool = false) -> Diagnostic {
+    static func version(_ text: Located<String>, what: String = "version", reason: String, plain: Bool = false) -> Diagnostic {
         guard let meant = Version.likelyMeant(text.value), meant.description != text.value, !plain || (!meant.isPrerelease && meant.build.isEmpty) else {
             return .error("invalid \(what) '\(text.value)': \(reason)", .invalidVersion, at: text.range, label: "not MAJOR.MINOR.PATCH",
                           help: ["write MAJOR.MINOR.PATCH, such as \"0.1.0\""])
@@ -15,5 +16,18 @@ enum VersionProblem {
         return .error("invalid \(what) '\(text.value)': \(reason)", .invalidVersion, at: text.range, label: "not MAJOR.MINOR.PATCH",
                       help: ["did you mean \"\(meant)\"?"],
                       fix: Diagnostic.Fix(title: "Change the version to \(meant)", edits: [TextEdit(range: text.range, newText: "\"\(meant)\"")]))
+    }
+
+    /// A version requirement that cannot be read; one written in another tool's spelling gets
+    /// this one's as the fix (`VersionRequirement.likelyMeant`).
+    /// - Parameter examples: requirements to show when no fix can be told.
+    static func requirement(_ text: Located<String>, reason: String, examples: String) -> Diagnostic {
+        guard let (meant, change) = VersionRequirement.likelyMeant(text.value) else {
+            return .error("invalid version requirement '\(text.value)': \(reason)", .invalidRequirement, at: text.range,
+                          label: "not a version requirement", help: ["write a requirement such as \(examples)"])
+        }
+        return .error("invalid version requirement '\(text.value)': \(change)", .invalidRequirement, at: text.range,
+                      label: "not a version requirement", help: ["did you mean \"\(meant)\"?"],
+                      fix: Diagnostic.Fix(title: "Change the requirement to \(meant)", edits: [TextEdit(range: text.range, newText: TOMLLiteral.renderString(meant))]))
     }
 }

@@ -56,6 +56,13 @@ public enum DependencyEdit {
         /// No versions fit the edit, with the solver's explanation.
         case unsolvable(name: String, explanation: String)
 
+        /// What a rejection says of one problem: its message, and the correction when it has one
+        /// (`did you mean ">=1.0"?`).
+        static func rejection(_ d: Diagnostic) -> String {
+            guard d.fix != nil, let help = d.help.first else { return d.message }
+            return d.message + "; " + help
+        }
+
         public var description: String {
             switch self {
             case .exists(let name, let section): "dependency '\(name)' is already in \(section); change it there, or `ampu remove \(name)` first"
@@ -212,7 +219,7 @@ public enum DependencyEdit {
             let edited = ecosystem.readManifest(SourceText(path: manifest.path, bytes: text))
             let new = PackageGraph(members: [edited], ecosystem: ecosystem, fileSystem: fileSystem).diagnostics
                 .filter { $0.severity == .error && !before.contains($0.message) }
-            if !new.isEmpty { throw .rejected(messages: new.map(\.message)) }
+            if !new.isEmpty { throw .rejected(messages: new.map(Failure.rejection)) }
         }
         return (text, entry, title)
     }
@@ -234,7 +241,7 @@ public enum DependencyEdit {
         let before = Set(manifest.diagnostics.map(\.message))
         let after = ecosystem.readManifest(SourceText(path: manifest.path, bytes: text)).diagnostics
         let new = after.filter { $0.severity == .error && !before.contains($0.message) }
-        if !new.isEmpty { throw .rejected(messages: new.map(\.message)) }
+        if !new.isEmpty { throw .rejected(messages: new.map(Failure.rejection)) }
     }
 }
 

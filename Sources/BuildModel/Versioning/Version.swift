@@ -140,7 +140,7 @@ extension Version {
     /// (`v1.2.3`), leading zeros dropped (`01.2.03`); nil when no such repair makes a version
     /// (`1.x`, `1.2.3.4`: which numbers were meant cannot be told).
     public static func likelyMeant(_ text: String) -> Version? {
-        var rest = Substring(text.trimmingASCIIWhitespace)
+        var rest = Substring(text.trimmingSpaces)
         if rest.first == "v" || rest.first == "V" { rest = rest.dropFirst() }
         let end = rest.firstIndex { $0 == "-" || $0 == "+" } ?? rest.endIndex
         let parts = rest[..<end].split(separator: ".", omittingEmptySubsequences: false)
@@ -150,11 +150,3 @@ extension Version {
     }
 }
 
-private extension String {
-    var trimmingASCIIWhitespace: Substring {
-        let scalars = unicodeScalars
-        let start = scalars.firstIndex { !($0 == " " || $0 == "\t") } ?? scalars.endIndex
-        let end = scalars.lastIndex { !($0 == " " || $0 == "\t") }.map(scalars.index(after:)) ?? start
-        return self[start..<max(start, end)]
-    }
-}

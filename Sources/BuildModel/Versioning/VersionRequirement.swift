@@ -100,6 +100,9 @@ public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
         if trimmed.isEmpty {
             return .failure(.invalidRequirement(text, reason: "it is empty; write a version such as '^1.0' or '*' for any version"))
         }
+        if trimmed.utf8.contains(0x7C) {
+            return .failure(.invalidRequirement(text, reason: "a requirement is one range of versions and cannot say 'or' ('||'); keep the range the package needs"))
+        }
         // Nearly every requirement is one comparator: no list to split.
         let pieces = trimmed.utf8.contains(0x2C) ? trimmed.utf8.split(separator: 0x2C, omittingEmptySubsequences: false).map { String(Substring($0)) } : [trimmed]
         var comparators: [Comparator] = []
@@ -206,5 +209,65 @@ extension String {
         let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
         if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return self }
         return String(self[first...last])
+    }
+}
+
+extension VersionRequirement {
+    /// A requirement written in another tool's spelling, in this one's, with what differs: for
+    /// the fix of a requirement that cannot be read. npm's and pub's space-separated comparators
+    /// (`>=1.0.0 <2.0.0`) and hyphen ranges (`1.0 - 2.0`), Ruby's and Elixir's `~>`, `=>` and `=<`
+    /// for `>=` and `<=`, Python's `==`, a `v` before the version. Nil when none of these makes
+    /// a requirement that reads (`1.0 || 2.0`: a requirement cannot say "or").
+    public static func likelyMeant(_ text: String) -> (requirement: String, change: String)? {
+        let trimmed = text.trimmingSpaces
+        let version = #"[vV]?([0-9]+(?:\.[0-9xX*]+){0,2}(?:-[0-9A-Za-z.-]+)?)"#
+        if let m = trimmed.wholeMatch(of: try! Regex(#"\s*"# + version + #"\s+-\s+"# + version + #"\s*"#)),
+           let low = m.output[1].substring, let high = m.output[2].substring {
+            let meant = ">=\(low), <=\(high)"
+            return parse(meant).isSuccess ? (meant, "'\(low) - \(high)' is npm's range; here it is written '\(meant)'") : nil
+        }
+        guard let comparator = try? Regex(#"(~>|=>|=<|==|>=|<=|\^|~|>|<|=)?\s*"# + version) else { return nil }
+        var written: [String] = []
+        var changes: [String] = []
+        var rest = Substring(trimmed)
+        while !rest.isEmpty {
+            guard let m = rest.prefixMatch(of: comparator), let number = m.output[2].substring else { return nil }
+            let op = m.output[1].substring.map(String.init) ?? ""
+            let numbers = number.prefix { $0 != "-" }.split(separator: ".").count
+            switch op {
+            case "~>":
+                // `~> 1.2` allows 1.x from 1.2; `~> 1.2.3`, 1.2.x from 1.2.3.
+                let major = Int(number.prefix { $0 != "." }) ?? 0
+                let meant = numbers >= 3 ? "~\(number)" : major > 0 ? "^\(number)" : ">=\(number), <\(major + 1).0.0"
+                written.append(meant)
+                changes.append("'~>' is Ruby's and Elixir's operator: '~> \(number)' is '\(meant)' here")
+            case "=>", "=<":
+                let meant = op == "=>" ? ">=" : "<="
+                written.append(meant + number)
+                changes.append("'\(op)' is written '\(meant)'")
+            case "==":
+                written.append("=" + number)
+                changes.append("'==' is written '='")
+            default:
+                written.append(op + number)
+            }
+            if m.output[0].substring?.contains(where: { $0 == "v" || $0 == "V" }) == true { changes.append("drop the 'v' before '\(number)'") }
+            rest = rest[m.range.upperBound...]
+            let separator = rest.prefix { $0 == " " || $0 == "\t" || $0 == "," }
+            if !rest.isEmpty && separator.isEmpty { return nil }
+            if !separator.contains(",") && !rest.dropFirst(separator.count).isEmpty { changes.append("comparators are separated by commas") }
+            rest = rest.dropFirst(separator.count)
+        }
+        let meant = written.joined(separator: ", ")
+        guard !changes.isEmpty, meant != trimmed, parse(meant).isSuccess else { return nil }
+        var seen: Set<String> = []
+        return (meant, changes.filter { seen.insert($0).inserted }.joined(separator: "; "))
+    }
+}
+
+private extension Result {
+    var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
     }
 }

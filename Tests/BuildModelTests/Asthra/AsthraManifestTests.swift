@@ -167,6 +167,19 @@ struct AsthraManifestTests {
         }
     }
 
+    @Test("a requirement in another tool's spelling says what differs, with this one's as the fix")
+    func requirementFix() throws {
+        let m = read("[package]\nname = \"demo\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = \">=1.0 <2.0\"\nhttp = { path = \"../http\", version = '~> 2.1' }\n")
+        #expect(problems(m) == [
+            "6:8 error[M005] invalid version requirement '>=1.0 <2.0': comparators are separated by commas",
+            "7:38 error[M005] invalid version requirement '~> 2.1': '~>' is Ruby's and Elixir's operator: '~> 2.1' is '^2.1' here",
+        ])
+        #expect(m.diagnostics.map(\.help) == [["did you mean \">=1.0, <2.0\"?"], ["did you mean \"^2.1\"?"]])
+        let fixed = try TextEdit.apply(m.diagnostics.flatMap { $0.fix!.edits }, to: m.source.bytes)
+        #expect(String(decoding: fixed, as: UTF8.self).hasSuffix("json = \">=1.0, <2.0\"\nhttp = { path = \"../http\", version = \"^2.1\" }\n"))
+        #expect(read(String(decoding: fixed, as: UTF8.self)).diagnostics.isEmpty)
+    }
+
     @Test("Asthra.toml's [project] is read as [package], with a warning and a fix")
     func project() throws {
         let m = read("[project]\nname = \"demo\"\nversion = \"0.1.0\"\n")

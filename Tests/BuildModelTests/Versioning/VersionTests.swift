@@ -78,6 +78,7 @@ struct VersionTests {
         ("^1.0-beta", "invalid version requirement '^1.0-beta': a pre-release needs all three numbers, such as '1.0.0-beta.1'"),
         ("latest", "invalid version requirement 'latest': 'latest' is not a number"),
         ("1.0+build", "invalid version requirement '1.0+build': build metadata ('+…') has no meaning in a requirement"),
+        ("^1.0 || ^2.0", "invalid version requirement '^1.0 || ^2.0': a requirement is one range of versions and cannot say 'or' ('||'); keep the range the package needs"),
     ])
     func invalidRequirement(_ text: String, _ message: String) {
         guard case .failure(let error) = VersionRequirement.parse(text) else {
@@ -111,6 +112,36 @@ struct VersionTests {
             return
         }
         #expect(error.description == "invalid version requirement '\(text)': \(reason)")
+    }
+
+    @Test("a requirement in another tool's spelling, in this one's, with what differs", arguments: [
+        ("~>1.2", "^1.2", "'~>' is Ruby's and Elixir's operator: '~> 1.2' is '^1.2' here"),
+        ("~> 1.2.3", "~1.2.3", "'~>' is Ruby's and Elixir's operator: '~> 1.2.3' is '~1.2.3' here"),
+        ("~> 0.4", ">=0.4, <1.0.0", "'~>' is Ruby's and Elixir's operator: '~> 0.4' is '>=0.4, <1.0.0' here"),
+        ("=> 1.0", ">=1.0", "'=>' is written '>='"),
+        ("=<2", "<=2", "'=<' is written '<='"),
+        ("==1.2.3", "=1.2.3", "'==' is written '='"),
+        ("v1.2", "1.2", "drop the 'v' before '1.2'"),
+        ("^v2", "^2", "drop the 'v' before '2'"),
+        (">=1.0.0 <2.0.0", ">=1.0.0, <2.0.0", "comparators are separated by commas"),
+        (">=1.0.0-beta.1 <2", ">=1.0.0-beta.1, <2", "comparators are separated by commas"),
+        ("1.0 - 2.0", ">=1.0, <=2.0", "'1.0 - 2.0' is npm's range; here it is written '>=1.0, <=2.0'"),
+        ("v1.2 - v1.4.1", ">=1.2, <=1.4.1", "'1.2 - 1.4.1' is npm's range; here it is written '>=1.2, <=1.4.1'"),
+    ])
+    func likelyMeantRequirement(_ text: String, _ meant: String, _ change: String) throws {
+        guard case .failure = VersionRequirement.parse(text) else {
+            Issue.record("'\(text)' parsed")
+            return
+        }
+        let guess = try #require(VersionRequirement.likelyMeant(text))
+        #expect(guess.requirement == meant)
+        #expect(guess.change == change)
+        #expect(VersionRequirement(meant) != nil)
+    }
+
+    @Test("no guess where none can be told", arguments: ["1.0 || 2.0", "latest", "1.2.3.4", ">==1", "", "^^1", "1.x.3", "> = 1", "1.0+build"])
+    func noGuess(_ text: String) {
+        #expect(VersionRequirement.likelyMeant(text) == nil)
     }
 
     @Test("requirements print in their canonical form")

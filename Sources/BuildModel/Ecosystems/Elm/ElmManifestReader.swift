@@ -131,7 +131,7 @@ struct ElmManifestReader {
 
     private mutating func exactVersion(_ text: Located<String>, what: String) -> Located<Version>? {
         if let v = Version(text.value), !v.isPrerelease, v.build.isEmpty { return Located(v, range: text.range, keyRange: text.keyRange) }
-        add(VersionProblem.diagnostic(text, what: what, reason: "not a version MAJOR.MINOR.PATCH", plain: true))
+        add(VersionProblem.version(text, what: what, reason: "not a version MAJOR.MINOR.PATCH", plain: true))
         return nil
     }
 

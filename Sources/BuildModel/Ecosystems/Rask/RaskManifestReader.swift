@@ -17,7 +17,7 @@ enum RaskManifestReader {
             switch Version.parse(version.value) {
             case .success(let v): section.version = Located(v, range: version.range)
             case .failure(let error):
-                manifest.diagnostics.append(VersionProblem.diagnostic(version, reason: error.reason).inFile(path))
+                manifest.diagnostics.append(VersionProblem.version(version, reason: error.reason).inFile(path))
             }
         }
         func string(_ key: String) -> Located<String>? {
@@ -99,8 +99,7 @@ enum RaskManifestReader {
             switch VersionRequirement.parse(version.value) {
             case .success(let r): spec.requirement = Located(r, range: version.range)
             case .failure(let error):
-                diagnostics.append(.error("invalid version requirement '\(version.value)': \(error.reason)", .invalidRequirement, at: version.range,
-                                          label: "not a version requirement", help: ["write a requirement such as \"^2.0\", \">=1.5\" or \"=1.0.0\""]))
+                diagnostics.append(VersionProblem.requirement(version, reason: error.reason, examples: "\"^2.0\", \">=1.5\" or \"=1.0.0\""))
             }
         } else if case .registry = source {
             diagnostics.append(.error("dep '\(dep.name.value)' says neither a version nor where it is", .dependencyWithoutSource, at: dep.name.range,
