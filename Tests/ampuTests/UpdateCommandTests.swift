@@ -534,6 +534,81 @@ struct UpdateCommandTests {
             """)
     }
 
+    @Test("a tag, branch or commit the repository does not have: M025 at that value, the closest as the fix; check says the cached copy lacks it")
+    func missingReference() throws {
+        let remotes = try fixture()
+        try json(remotes)
+        let app = remotes.root + "/app"
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", tag = \"v1.2.0\" }")
+        let tag = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
+        #expect(tag.stderr == """
+            error[M025]: cannot get 'github.com/user/json': the repository has no tag 'v1.2.0'
+             --> asthra.toml:6:46
+              |
+            6 | json = { git = "github.com/user/json", tag = "v1.2.0" }
+              |                                              ^^^^^^^^ not in the repository
+              |
+              = help: did you mean tag 'v1.1.0'?
+
+
+            """)
+        #expect(tag.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: app + "/asthra.lock"))
+        // The mirror is in the cache now: check, which fetches nothing, says what the copy lacks.
+        let check = try AmpuProcess.run(["check"], environment: remotes.env, directory: app)
+        #expect(check.stderr.hasPrefix("""
+            error[M025]: cannot get 'github.com/user/json': the package cache's copy of the repository has no tag 'v1.2.0'
+             --> asthra.toml:6:46
+              |
+            6 | json = { git = "github.com/user/json", tag = "v1.2.0" }
+              |                                              ^^^^^^^^ not in the cached copy
+              |
+              = help: did you mean tag 'v1.1.0'?
+              = help: run `ampu update` to fetch what the repository has now
+
+            """))
+        // The fix, for an editor: the tag meant, in place of the one written.
+        let json = try AmpuProcess.run(["check", "--message-format", "json"], environment: remotes.env, directory: app)
+        #expect(json.stdout.contains(#""fix":{"title":"Change the tag to 'v1.1.0'","edits":[{"file":"asthra.toml","line":6,"column":46,"endLine":6,"endColumn":54,"newText":"\"v1.1.0\""}]}"#))
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", branch = \"mian\" }")
+        let branch = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
+        #expect(branch.stderr.hasPrefix("error[M025]: cannot get 'github.com/user/json': the repository has no branch 'mian'\n"))
+        #expect(branch.stderr.contains("  = help: did you mean branch 'main'?\n"))
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", rev = \"deadbeef\" }")
+        let rev = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
+        #expect(rev.stderr.hasPrefix("error[M025]: cannot get 'github.com/user/json': the repository has no commit 'deadbeef'\n"))
+        #expect(rev.stderr.contains("  = help: give a commit the repository has (its full id, or an abbreviation of it)\n"))
+    }
+
+    @Test("two repositories on this machine with one name: the cache's copy of one is not taken for the other, and offline says whose it is")
+    func sameNameElsewhere() throws {
+        let remotes = try fixture()
+        try remotes.repository("json", versions: ["1.0.0"]) { ["asthra.toml": "[package]\nname = \"json\"\nversion = \"\($0)\"\n", "src/lib.asthra": "package json;\n"] }
+        let first = try remotes.commit("json", "v1.0.0")
+        // Another repository named json, elsewhere, with other files at the same tag.
+        let other = remotes.root + "/elsewhere/json"
+        try remotes.write("elsewhere/json/asthra.toml", "[package]\nname = \"json\"\nversion = \"1.0.0\"\n")
+        try remotes.write("elsewhere/json/src/lib.asthra", "package json; // the other one\n")
+        for args in [["init", "--quiet"], ["add", "-A"], ["commit", "--quiet", "-m", "other"], ["tag", "v1.0.0"]] { _ = try remotes.git(args, in: other) }
+        let second = try remotes.git(["rev-parse", "v1.0.0^{commit}"], in: other).trimmingCharacters(in: .whitespacesAndNewlines)
+        let app = remotes.root + "/app"
+        let firstURL = "file://\(remotes.root)/remotes/user/json.git", secondURL = "file://\(other)"
+        try writeApp(remotes, "json = { git = \"\(firstURL)\", tag = \"v1.0.0\" }")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        #expect(try remotes.read("app/asthra.lock").contains("commit = \"\(first)\"\n"))
+        try FileManager.default.removeItem(atPath: app + "/asthra.lock")
+        try writeApp(remotes, "json = { git = \"\(secondURL)\", tag = \"v1.0.0\" }")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        #expect(try remotes.read("app/asthra.lock").contains("commit = \"\(second)\"\n"))
+        // Offline, the copy there is the second's: said, not taken for the first.
+        try FileManager.default.removeItem(atPath: app + "/asthra.lock")
+        try writeApp(remotes, "json = { git = \"\(firstURL)\", tag = \"v1.0.0\" }")
+        let offline = try AmpuProcess.run(["update", "--offline"], environment: remotes.env, directory: app)
+        #expect(offline.stderr.hasPrefix("error: cannot get 'json': the package cache's copy comes from \(secondURL), not from \(firstURL)\n"))
+        #expect(offline.stderr.contains("  = help: run `ampu update` without --offline to fetch it from \(firstURL)\n"))
+        #expect(offline.status == 1)
+    }
+
     @Test("two fetches at once into one cache take turns: both succeed, one checkout, nothing half-made")
     func concurrentFetches() throws {
         let remotes = try fixture()

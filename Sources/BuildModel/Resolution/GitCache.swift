@@ -120,7 +120,10 @@ public struct GitCache: Sendable {
                 let noted = (try? fileSystem.moveItem(note, setAside)) != nil
                 let fetched = try git.outputs(Self.noHooks + ["--git-dir", mirror, "fetch", "--prune", "--tags", "--force", "--no-auto-maintenance", "--no-write-fetch-head",
                                                "--", url, "+refs/heads/*:refs/heads/*"])
-                if noted && fetched.stderr.isEmpty, (try? fileSystem.moveItem(setAside, note)) != nil { return mirror }
+                if noted && fetched.stderr.isEmpty, (try? fileSystem.moveItem(setAside, note)) != nil {
+                    noteSource(mirror, url: url)
+                    return mirror
+                }
                 try? fileSystem.removeItem(setAside)
             } else {
                 let local = localDirectory(of: url)
@@ -130,9 +133,32 @@ public struct GitCache: Sendable {
             try? fileSystem.removeItem(temporary)
             throw .git(error)
         }
-        if !exists { try rename(temporary, mirror) }
+        if !exists {
+            noteSource(temporary, url: url)
+            try rename(temporary, mirror)
+        } else {
+            noteSource(mirror, url: url)
+        }
         try noteTags(mirror, freshClone: !exists)
         return mirror
+    }
+
+    static let sourceNote = "ampu-url"
+
+    /// The URL a location's mirror was last fetched from, as `update` was given it; nil for a
+    /// mirror an older ampu made. Two repositories on this machine with one name share a
+    /// location: a mirror fetched from the other one is not this one's copy.
+    public func fetchedFrom(_ location: String) -> String? {
+        guard let mirror = try? mirror(of: location), let bytes = try? fileSystem.readFile(Paths.join(mirror, Self.sourceNote)),
+              bytes.last == 0x0A else { return nil }
+        return String(decoding: bytes.dropLast(), as: UTF8.self)
+    }
+
+    /// Notes where a mirror was fetched from, when the note says otherwise.
+    private func noteSource(_ mirror: String, url: String) {
+        let path = Paths.join(mirror, Self.sourceNote)
+        let text = Array((url + "\n").utf8)
+        if (try? fileSystem.readFile(path)) != text { try? fileSystem.writeRecord(path, text) }
     }
 
     /// The directory a `file://` URL names once the user's `insteadOf` rules rewrite it (nil for
@@ -226,6 +252,16 @@ public struct GitCache: Sendable {
         do throws(GitCLI.Failure) {
             try GitCLI.check(ref: ref)
             return try git.run(["--git-dir", mirror, "rev-parse", "--verify", "--quiet", "\(ref)^{commit}"]).trimmingNewline
+        } catch {
+            throw .git(error)
+        }
+    }
+
+    /// The branches of a location's mirror, by name.
+    public func branches(_ location: String) throws(Failure) -> [String] {
+        let mirror = try mirror(of: location)
+        do throws(GitCLI.Failure) {
+            return try git.run(["--git-dir", mirror, "for-each-ref", "--format=%(refname:strip=2)", "refs/heads"]).split(separator: "\n").map(String.init).sorted()
         } catch {
             throw .git(error)
         }

@@ -24,17 +24,35 @@ public enum ResolutionError: Error, Hashable, Sendable, CustomStringConvertible 
     /// No set of versions meets every requirement: the explanation, in English, and the root's
     /// own dependencies the explanation starts from (where an editor underlines it).
     case noSolution(String, involving: [String] = [], because: [DependencyFact] = [])
-    /// A provider could not answer (a repository that cannot be reached, a manifest that cannot be read).
-    case unavailable(package: String, reason: String)
+    /// A provider could not answer (a repository that cannot be reached, a manifest that cannot
+    /// be read); `help`, how to look into it when that can be told.
+    case unavailable(package: String, reason: String, help: [String] = [])
     /// Working offline, and the package is not in the cache.
     case notCached(package: String)
+    /// The repository has no such tag, branch or commit (`kind`); `known` are those it has of
+    /// that kind (newest versions first for tags), to choose from. `cached`: only the package
+    /// cache's copy was looked at (offline), which may be older than the repository.
+    case missingReference(package: String, kind: String, reference: String, known: [String], cached: Bool = false)
 
     public var description: String {
         switch self {
         case .noSolution(let explanation, _, _): explanation
-        case .unavailable(let package, let reason): "cannot get '\(package)': \(reason)"
+        case .unavailable(let package, let reason, _): "cannot get '\(package)': \(reason)"
         case .notCached(let package): "cannot get '\(package)': it is not in the cache, and --offline forbids fetching it"
+        case .missingReference(let package, let kind, let reference, _, let cached):
+            "cannot get '\(package)': the \(cached ? "package cache's copy of the " : "")repository has no \(kind) '\(reference)'"
         }
+    }
+
+    /// For a missing tag or branch: the one most likely meant, else the ones there are.
+    public var choices: [String] {
+        guard case .missingReference(_, let kind, let reference, let known, let cached) = self else { return [] }
+        let fetch = cached ? ["run `ampu update` to fetch what the repository has now"] : []
+        if kind == "commit" { return ["give a commit the repository has (its full id, or an abbreviation of it)"] + fetch }
+        let plural = kind == "branch" ? "branches" : "tags"
+        if known.isEmpty { return ["the repository has no \(plural)"] + fetch }
+        if let closest = Spelling.closest(to: reference, in: known) { return ["did you mean \(kind) '\(closest)'?"] + fetch }
+        return ["its \(plural) are: " + known.prefix(8).joined(separator: ", ") + (known.count > 8 ? ", …" : "")] + fetch
     }
 }
 

@@ -19,7 +19,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// The packages the prefetch has taken up.
     private let prefetched = Mutex<Set<String>>([])
     /// Each location's URL and tags, learned as the solver asks.
-    private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: String],
+    private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: (ref: String, kind: String)],
                                directories: [String: String], manifests: [String: [UInt8]?],
                                failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>, fromRegistry: Set<String>)>(([:], [:], [:], [:], [:], [:], [:], [], []))
     /// Dependencies by name and version met while there is no registry, by manifest and name.
@@ -169,12 +169,17 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// (or, pinned to a branch or commit, that one commit at the version its manifest says).
     private func learn(_ package: String, holdingLock: Bool) throws(ResolutionError) -> [(version: Version, tag: String?, commit: String)] {
         let url = state.withLock { $0.urls[package] } ?? GitCLI.url(forLocation: package)
-        let pin = state.withLock { $0.pins[package] }
+        let pinned = state.withLock { $0.pins[package] }
+        let pin = pinned?.ref
         do {
             let mirror = try cache.mirror(of: package)
             if offline {
                 guard LocalFileSystem().isDirectory(mirror) else { throw ResolutionError.notCached(package: package) }
-            } else if let cached = try alreadyCached(package, mirror: mirror, pin: pin) {
+                if let from = cache.fetchedFrom(package), from != url {
+                    throw ResolutionError.unavailable(package: package, reason: "the package cache's copy comes from \(from), not from \(url)",
+                                                      help: ["run `ampu update` without --offline to fetch it from \(url)"])
+                }
+            } else if cache.fetchedFrom(package) == url, let cached = try alreadyCached(package, mirror: mirror, pin: pin) {
                 return cached
             } else if holdingLock {
                 progress?(package)
@@ -183,12 +188,36 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                 progress?(package)
                 try cache.update(package, url: url)
             }
-            if let pin { return [try pinned(package, commit: try cache.commit(package, ref: pin))] }
-            return try tagged(package, tags: try cache.tags(package))
+            if let pinned {
+                // A branch or commit the repository does not have is said as such, with the
+                // branches it has; git's own failure says only that `rev-parse` failed.
+                guard let commit = try? cache.commit(package, ref: pinned.ref) else {
+                    let known = pinned.kind == "branch" ? (try? cache.branches(package)) ?? [] : []
+                    throw ResolutionError.missingReference(package: package, kind: pinned.kind, reference: pinned.ref, known: known, cached: offline)
+                }
+                return [try self.pinned(package, commit: commit)]
+            }
+            let tags = try cache.tags(package)
+            let wanted = state.withLock { $0.pinnedTags[package] } ?? []
+            if let missing = wanted.subtracting(tags.map(\.tag)).sorted().first {
+                // Newest versions first, then the tags that name no version.
+                let newest = tags.map(\.tag).sorted { a, b in
+                    switch (GitCLI.version(ofTag: a), GitCLI.version(ofTag: b)) {
+                    case let (x?, y?): x != y ? x > y : a < b
+                    case (.some, nil): true
+                    case (nil, .some): false
+                    case (nil, nil): a < b
+                    }
+                }
+                throw ResolutionError.missingReference(package: package, kind: "tag", reference: missing, known: newest, cached: offline)
+            }
+            return try tagged(package, tags: tags)
         } catch let error as ResolutionError {
             throw error
         } catch {
-            throw .unavailable(package: package, reason: "\(error)")
+            // git could not fetch: how to see what git sees of the address.
+            let help = if case .git = error as? GitCache.Failure { ["check the address: `git ls-remote \(url)` shows whether git reaches it, and its tags and branches"] } else { [String]() }
+            throw .unavailable(package: package, reason: "\(error)", help: help)
         }
     }
 
@@ -362,7 +391,8 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             case .tag(let tag)?:
                 if let pinned = GitCLI.version(ofTag: tag) { versions = .exactly(pinned) }
                 state.withLock { _ = $0.pinnedTags[location, default: []].insert(tag) }
-            case .branch(let ref)?, .rev(let ref)?: state.withLock { $0.pins[location] = ref }
+            case .branch(let ref)?: state.withLock { $0.pins[location] = (ref, "branch") }
+            case .rev(let ref)?: state.withLock { $0.pins[location] = (ref, "commit") }
             case nil: state.withLock { _ = $0.ranged.insert(location) }
             }
             return PackageRequirement(location, versions)

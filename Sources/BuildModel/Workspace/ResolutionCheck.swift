@@ -69,9 +69,11 @@ public enum ResolutionCheck {
             } catch {
                 // Not in the cache is left to M020 (`ampu update` fetches it); so is a cached
                 // manifest that cannot be read (`ampu update` fetches again and says which).
-                if case .noSolution = error,
-                   let d = diagnostic(for: error, in: manifest, members: members, fromCache: true, place: provider.place(of:)) {
-                    outcome.diagnostics = [d]
+                // A tag or branch the cached copy lacks is said, with `ampu update` to fetch.
+                switch error {
+                case .noSolution, .missingReference:
+                    if let d = diagnostic(for: error, in: manifest, members: members, fromCache: true, place: provider.place(of:)) { outcome.diagnostics = [d] }
+                default: break
                 }
             }
         }
@@ -122,11 +124,30 @@ public enum ResolutionCheck {
                 notes: explanation.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                 help: [fromCache ? "the versions are the tags in the package cache; change a requirement, or run `ampu update` to fetch newer tags"
                                  : "change a requirement so that one version fits them all"]).inFile(placed.file)
-        case .unavailable(let package, _), .notCached(let package):
+        case .missingReference(let package, _, let reference, _, _):
+            // On the tag, branch or rev that names it, with the one most likely meant as the fix.
+            guard let (file, place) = ([manifest] + members).lazy.compactMap({ m -> (String, Located<DependencySource.GitReference>)? in
+                guard let dep = m.dependencies.first(where: { d in
+                    guard packageOf(d) == package, case .git(_, let r?) = d.source else { return false }
+                    switch r.value { case .tag(let t), .branch(let t), .rev(let t): return t == reference }
+                }), case .git(_, let r?) = dep.source else { return nil }
+                return (m.path, r)
+            }).first else { return nil }
+            var d = Diagnostic(severity: .error, code: DiagnosticCode.missingGitReference.rawValue, message: "\(error)", range: place.range,
+                               label: fromCache ? "not in the cached copy" : "not in the repository", help: error.choices)
+            if case .missingReference(_, let kind, _, let known, _) = error, kind != "commit", let closest = Spelling.closest(to: reference, in: known) {
+                d.fix = Diagnostic.Fix(title: "Change the \(kind) to '\(closest)'", edits: [TextEdit(range: place.range, newText: TOMLLiteral.renderString(closest))])
+            }
+            return d.inFile(file)
+        case .unavailable(let package, _, _), .notCached(let package):
             guard let (file, dep) = ([manifest] + members).lazy.compactMap({ m in
                 m.dependencies.first { packageOf($0) == package }.map { (m.path, $0) }
             }).first else { return nil }
-            let help = if case .notCached = error { ["run it again without --offline to fetch it"] } else { [String]() }
+            let help: [String] = switch error {
+            case .notCached: ["run it again without --offline to fetch it"]
+            case .unavailable(_, _, let help): help
+            default: []
+            }
             return Diagnostic(severity: .error, message: "\(error)", range: dep.range, label: "required here", help: help).inFile(file)
         }
     }
