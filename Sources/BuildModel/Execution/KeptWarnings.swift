@@ -45,7 +45,10 @@ struct KeptWarnings {
         }
         var diagnostics: [Diagnostic] = []
         for record in records {
-            guard let d = Diagnostic(record: record) else { return nil }
+            // Every place inside its file as it is: a record cut or changed on disk is not shown.
+            guard let d = Diagnostic(record: record), let file = d.file, let size = sources[file]?.bytes.count, d.range.upperBound <= size,
+                  d.related.allSatisfy({ r in r.range.upperBound <= sources[r.file ?? file]?.bytes.count ?? -1 }),
+                  (d.fix?.edits ?? []).allSatisfy({ e in e.range.upperBound <= sources[e.file ?? file]?.bytes.count ?? -1 }) else { return nil }
             diagnostics.append(d)
         }
         return KeptWarnings(diagnostics: diagnostics, sources: sources)
