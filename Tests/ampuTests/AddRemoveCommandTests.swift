@@ -169,6 +169,11 @@ struct AddRemoveCommandTests {
         #expect(twice.status == 1)
         let bad = try AmpuProcess.run(["add", "yaml@^1.y"], environment: plain, directory: dir.path)
         #expect(bad.stderr == "error: the manifest would not be valid: invalid version requirement '^1.y': 'y' is not a number\n")
+        // The same problem as one already in the file is still a new one.
+        try dir.write("broken/asthra.toml", manifest + "\n[dependencies]\nold = \"^1.y\"\n")
+        let again = try AmpuProcess.run(["add", "yaml@^1.y"], environment: plain, directory: dir.path + "/broken")
+        #expect(again.stderr == "error: the manifest would not be valid: invalid version requirement '^1.y': 'y' is not a number\n")
+        #expect(try dir.read("broken/asthra.toml") == manifest + "\n[dependencies]\nold = \"^1.y\"\n")
         // Another tool's spelling: what differs, and the requirement meant.
         let npm = try AmpuProcess.run(["add", "yaml@>=1.2 <2"], environment: plain, directory: dir.path)
         #expect(npm.stderr == "error: the manifest would not be valid: invalid version requirement '>=1.2 <2': comparators are separated by commas; did you mean \">=1.2, <2\"?\n")

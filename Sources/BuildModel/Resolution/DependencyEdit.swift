@@ -215,10 +215,9 @@ public enum DependencyEdit {
         guard let edits, let text = try? TextEdit.apply(edits, to: manifest.source.bytes) else { throw .unwritable }
         try check(text, against: manifest, ecosystem: ecosystem, name: request.name)
         if case .path = request.source, let fileSystem {
-            let before = Set(PackageGraph(members: [manifest], ecosystem: ecosystem, fileSystem: fileSystem).diagnostics.map(\.message))
+            let before = PackageGraph(members: [manifest], ecosystem: ecosystem, fileSystem: fileSystem).diagnostics
             let edited = ecosystem.readManifest(SourceText(path: manifest.path, bytes: text))
-            let new = PackageGraph(members: [edited], ecosystem: ecosystem, fileSystem: fileSystem).diagnostics
-                .filter { $0.severity == .error && !before.contains($0.message) }
+            let new = newErrors(PackageGraph(members: [edited], ecosystem: ecosystem, fileSystem: fileSystem).diagnostics, before: before)
             if !new.isEmpty { throw .rejected(messages: new.map(Failure.rejection)) }
         }
         return (text, entry, title)
@@ -238,10 +237,23 @@ public enum DependencyEdit {
 
     /// Problems the edit would bring: what the ecosystem reports now that it did not before.
     private static func check(_ text: [UInt8], against manifest: PackageManifest, ecosystem: any Ecosystem, name: String) throws(Failure) {
-        let before = Set(manifest.diagnostics.map(\.message))
-        let after = ecosystem.readManifest(SourceText(path: manifest.path, bytes: text)).diagnostics
-        let new = after.filter { $0.severity == .error && !before.contains($0.message) }
+        let new = newErrors(ecosystem.readManifest(SourceText(path: manifest.path, bytes: text)).diagnostics, before: manifest.diagnostics)
         if !new.isEmpty { throw .rejected(messages: new.map(Failure.rejection)) }
+    }
+
+    /// The errors of `after` that `before` does not have, told by message and counted: an entry
+    /// with the same problem as one already there is still a new problem.
+    static func newErrors(_ after: [Diagnostic], before: [Diagnostic]) -> [Diagnostic] {
+        var known: [String: Int] = [:]
+        for d in before { known[d.message, default: 0] += 1 }
+        return after.filter { d in
+            guard d.severity == .error else { return false }
+            if let n = known[d.message], n > 0 {
+                known[d.message] = n - 1
+                return false
+            }
+            return true
+        }
     }
 }
 
