@@ -101,7 +101,10 @@ struct RunCommand: ParsableCommand {
                 let how = EcosystemRegistry.standard.ecosystem(forManifest: prepared.rootManifest.path)?.howToAddProgram ?? "add a program to the package"
                 session.finish(error: "\(whole) has no program to run; \(how)")
             }
-            if let bin { session.finish(error: "no program named '\(bin)'; \(whole) has: \(names.joined(separator: ", "))") }
+            if let bin {
+                let guess = Spelling.closest(to: bin, in: names).map { "; did you mean '\($0)'?" } ?? ""
+                session.finish(error: "no program named '\(bin)'\(guess) (\(whole) has: \(names.joined(separator: ", ")))")
+            }
             if let defaultRun { session.finish(error: "`default-run` names '\(defaultRun)', which is not a program of \(whole): \(names.joined(separator: ", "))") }
             session.finish(error: "\(whole) has \(names.count) programs; say which with --bin: \(names.joined(separator: ", "))")
         }
