@@ -9,25 +9,26 @@ enum VersionProblem {
     ///   - reason: why it is not a version.
     ///   - plain: only a version without pre-release or build parts will do (Elm's).
     static func version(_ text: Located<String>, what: String = "version", reason: String, plain: Bool = false) -> Diagnostic {
-        guard let meant = Version.likelyMeant(text.value), meant.description != text.value, !plain || (!meant.isPrerelease && meant.build.isEmpty) else {
-            return .error("invalid \(what) '\(text.value)': \(reason)", .invalidVersion, at: text.range, label: "not MAJOR.MINOR.PATCH",
-                          help: ["write MAJOR.MINOR.PATCH, such as \"0.1.0\""])
+        var d = Diagnostic.error("invalid \(what) '\(text.value)': \(reason)", .invalidVersion, at: text.range, label: "not MAJOR.MINOR.PATCH",
+                                 help: ["write MAJOR.MINOR.PATCH, such as \"0.1.0\""])
+        if let meant = Version.likelyMeant(text.value), meant.description != text.value, !plain || (!meant.isPrerelease && meant.build.isEmpty) {
+            d.help = ["did you mean \"\(meant)\"?"]
+            d.fix = Diagnostic.Fix(title: "Change the version to \(meant)", edits: [TextEdit(range: text.range, newText: "\"\(meant)\"")])
         }
-        return .error("invalid \(what) '\(text.value)': \(reason)", .invalidVersion, at: text.range, label: "not MAJOR.MINOR.PATCH",
-                      help: ["did you mean \"\(meant)\"?"],
-                      fix: Diagnostic.Fix(title: "Change the version to \(meant)", edits: [TextEdit(range: text.range, newText: "\"\(meant)\"")]))
+        return d
     }
 
     /// A version requirement that cannot be read; one written in another tool's spelling gets
     /// this one's as the fix (`VersionRequirement.likelyMeant`).
     /// - Parameter examples: requirements to show when no fix can be told.
     static func requirement(_ text: Located<String>, reason: String, examples: String) -> Diagnostic {
-        guard let (meant, change) = VersionRequirement.likelyMeant(text.value) else {
-            return .error("invalid version requirement '\(text.value)': \(reason)", .invalidRequirement, at: text.range,
-                          label: "not a version requirement", help: ["write a requirement such as \(examples)"])
+        var d = Diagnostic.error("invalid version requirement '\(text.value)': \(reason)", .invalidRequirement, at: text.range,
+                                 label: "not a version requirement", help: ["write a requirement such as \(examples)"])
+        if let (meant, change) = VersionRequirement.likelyMeant(text.value) {
+            d.message = "invalid version requirement '\(text.value)': \(change)"
+            d.help = ["did you mean \"\(meant)\"?"]
+            d.fix = Diagnostic.Fix(title: "Change the requirement to \(meant)", edits: [TextEdit(range: text.range, newText: "\"\(meant)\"")])
         }
-        return .error("invalid version requirement '\(text.value)': \(change)", .invalidRequirement, at: text.range,
-                      label: "not a version requirement", help: ["did you mean \"\(meant)\"?"],
-                      fix: Diagnostic.Fix(title: "Change the requirement to \(meant)", edits: [TextEdit(range: text.range, newText: TOMLLiteral.renderString(meant))]))
+        return d
     }
 }

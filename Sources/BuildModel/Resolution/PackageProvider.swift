@@ -32,7 +32,10 @@ public enum ResolutionError: Error, Hashable, Sendable, CustomStringConvertible 
     /// The repository has no such tag, branch or commit (`kind`); `known` are those it has of
     /// that kind (newest versions first for tags), to choose from. `cached`: only the package
     /// cache's copy was looked at (offline), which may be older than the repository.
-    case missingReference(package: String, kind: String, reference: String, known: [String], cached: Bool = false)
+    case missingReference(package: String, kind: ReferenceKind, reference: String, known: [String], cached: Bool = false)
+
+    /// What names a commit of a git dependency.
+    public enum ReferenceKind: String, Hashable, Sendable { case tag, branch, commit }
 
     public var description: String {
         switch self {
@@ -44,14 +47,20 @@ public enum ResolutionError: Error, Hashable, Sendable, CustomStringConvertible 
         }
     }
 
-    /// For a missing tag or branch: the one most likely meant, else the ones there are.
+    /// For a missing tag or branch, the one most likely meant: the fix.
+    public var likelyMeant: String? {
+        guard case .missingReference(_, let kind, let reference, let known, _) = self, kind != .commit else { return nil }
+        return Spelling.closest(to: reference, in: known)
+    }
+
+    /// For a missing reference: the one most likely meant, else the ones there are.
     public var choices: [String] {
-        guard case .missingReference(_, let kind, let reference, let known, let cached) = self else { return [] }
+        guard case .missingReference(_, let kind, _, let known, let cached) = self else { return [] }
         let fetch = cached ? ["run `ampu update` to fetch what the repository has now"] : []
-        if kind == "commit" { return ["give a commit the repository has (its full id, or an abbreviation of it)"] + fetch }
-        let plural = kind == "branch" ? "branches" : "tags"
+        if kind == .commit { return ["give a commit the repository has (its full id, or an abbreviation of it)"] + fetch }
+        let plural = kind == .branch ? "branches" : "tags"
         if known.isEmpty { return ["the repository has no \(plural)"] + fetch }
-        if let closest = Spelling.closest(to: reference, in: known) { return ["did you mean \(kind) '\(closest)'?"] + fetch }
+        if let meant = likelyMeant { return ["did you mean \(kind) '\(meant)'?"] + fetch }
         return ["its \(plural) are: " + known.prefix(8).joined(separator: ", ") + (known.count > 8 ? ", …" : "")] + fetch
     }
 }

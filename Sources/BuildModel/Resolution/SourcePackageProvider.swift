@@ -19,7 +19,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// The packages the prefetch has taken up.
     private let prefetched = Mutex<Set<String>>([])
     /// Each location's URL and tags, learned as the solver asks.
-    private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: (ref: String, kind: String)],
+    private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: (ref: String, kind: ResolutionError.ReferenceKind)],
                                directories: [String: String], manifests: [String: [UInt8]?],
                                failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>, fromRegistry: Set<String>)>(([:], [:], [:], [:], [:], [:], [:], [], []))
     /// Dependencies by name and version met while there is no registry, by manifest and name.
@@ -192,7 +192,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                 // A branch or commit the repository does not have is said as such, with the
                 // branches it has; git's own failure says only that `rev-parse` failed.
                 guard let commit = try? cache.commit(package, ref: pinned.ref) else {
-                    let known = pinned.kind == "branch" ? (try? cache.branches(package)) ?? [] : []
+                    let known = pinned.kind == .branch ? (try? cache.branches(package)) ?? [] : []
                     throw ResolutionError.missingReference(package: package, kind: pinned.kind, reference: pinned.ref, known: known, cached: offline)
                 }
                 return [try self.pinned(package, commit: commit)]
@@ -209,7 +209,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                     case (nil, nil): a < b
                     }
                 }
-                throw ResolutionError.missingReference(package: package, kind: "tag", reference: missing, known: newest, cached: offline)
+                throw ResolutionError.missingReference(package: package, kind: .tag, reference: missing, known: newest, cached: offline)
             }
             return try tagged(package, tags: tags)
         } catch let error as ResolutionError {
@@ -391,8 +391,8 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             case .tag(let tag)?:
                 if let pinned = GitCLI.version(ofTag: tag) { versions = .exactly(pinned) }
                 state.withLock { _ = $0.pinnedTags[location, default: []].insert(tag) }
-            case .branch(let ref)?: state.withLock { $0.pins[location] = (ref, "branch") }
-            case .rev(let ref)?: state.withLock { $0.pins[location] = (ref, "commit") }
+            case .branch(let ref)?: state.withLock { $0.pins[location] = (ref, .branch) }
+            case .rev(let ref)?: state.withLock { $0.pins[location] = (ref, .commit) }
             case nil: state.withLock { _ = $0.ranged.insert(location) }
             }
             return PackageRequirement(location, versions)

@@ -135,8 +135,8 @@ public enum ResolutionCheck {
             }).first else { return nil }
             var d = Diagnostic(severity: .error, code: DiagnosticCode.missingGitReference.rawValue, message: "\(error)", range: place.range,
                                label: fromCache ? "not in the cached copy" : "not in the repository", help: error.choices)
-            if case .missingReference(_, let kind, _, let known, _) = error, kind != "commit", let closest = Spelling.closest(to: reference, in: known) {
-                d.fix = Diagnostic.Fix(title: "Change the \(kind) to '\(closest)'", edits: [TextEdit(range: place.range, newText: TOMLLiteral.renderString(closest))])
+            if case .missingReference(_, let kind, _, _, _) = error, let meant = error.likelyMeant {
+                d.fix = Diagnostic.Fix(title: "Change the \(kind) to '\(meant)'", edits: [TextEdit(range: place.range, newText: TOMLLiteral.renderString(meant))])
             }
             return d.inFile(file)
         case .unavailable(let package, _, _), .notCached(let package):
