@@ -149,4 +149,3 @@ extension Version {
         return Version(numbers.joined(separator: ".") + rest[end...])
     }
 }
-
