@@ -209,6 +209,9 @@ struct AddRemoveCommandTests {
         let missing = try AmpuProcess.run(["remove", "jsn"], environment: plain, directory: dir.path)
         #expect(missing.stderr == "error: there is no dependency 'jsn'; the manifest declares: http\n")
         #expect(missing.status == 1)
+        let typo = try AmpuProcess.run(["remove", "htp"], environment: plain, directory: dir.path)
+        #expect(typo.stderr == "error: there is no dependency 'htp'; did you mean 'http'? (the manifest declares: http)\n")
+        #expect(typo.status == 1)
     }
 
     @Test("an Aria build.abc has no package dependencies: add and remove say so and write nothing")

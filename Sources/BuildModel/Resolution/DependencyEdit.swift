@@ -56,6 +56,13 @@ public enum DependencyEdit {
         /// No versions fit the edit, with the solver's explanation.
         case unsolvable(name: String, explanation: String)
 
+        /// After a name that is not there: the one most likely meant, and the names there are.
+        static func choices(for name: String, in declared: [String]) -> String {
+            let list = declared.isEmpty ? nil : "the manifest declares: " + declared.joined(separator: ", ")
+            guard let meant = Spelling.closest(to: name, in: declared) else { return list.map { "; " + $0 } ?? "" }
+            return "; did you mean '\(meant)'?" + (list.map { " (\($0))" } ?? "")
+        }
+
         /// What a rejection says of one problem: its message, and the correction when it has one
         /// (`did you mean ">=1.0"?`).
         static func rejection(_ d: Diagnostic) -> String {
@@ -67,7 +74,7 @@ public enum DependencyEdit {
             switch self {
             case .exists(let name, let section): "dependency '\(name)' is already in \(section); change it there, or `ampu remove \(name)` first"
             case .notFound(let name, let declared):
-                "there is no dependency '\(name)'" + (declared.isEmpty ? "" : "; the manifest declares: " + declared.joined(separator: ", "))
+                "there is no dependency '\(name)'" + Self.choices(for: name, in: declared)
             case .rejected(let messages): "the manifest would not be valid: " + messages.joined(separator: "; ")
             case .unwritable: "the manifest has errors; fix them first (`ampu check` shows them)"
             case .noFeatures(let ecosystem): "\(ecosystem) manifests have no feature blocks: --feature is for Rask's rask.build"
