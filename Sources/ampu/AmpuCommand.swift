@@ -10,6 +10,7 @@ import Dispatch
 @main
 enum EntryPoint {
     static func main() {
+        _ = Clock.start
         if Paths.lastComponent(CommandLine.arguments.first ?? "") == "toasty" {
             Toasty.main()
             return

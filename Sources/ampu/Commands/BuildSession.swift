@@ -146,9 +146,8 @@ struct BuildSession {
         if options.force { prepared.runAgain(.buildScript) }
         let plan = prepared.plan
         let narration = options.buildVerbose ? BuildScriptNarration(plan: plan, manifest: prepared.rootManifest) : nil
-        let started = Clock.now()
         if prepared.nothingToDo {
-            status("Finished", finished(plan, seconds: format2(Clock.now() - started)))
+            status("Finished", finished(plan, seconds: format2(Clock.now() - Clock.start)))
             return true
         }
         let lock: BuildLock
@@ -205,7 +204,7 @@ struct BuildSession {
             Terminal.standardError.write(paint("error", "1;31") + ": build interrupted; finished outputs are kept, the others are not written\n")
             Terminal.exitNow(130)
         }
-        let elapsed = String(format2(Clock.now() - started))
+        let elapsed = String(format2(Clock.now() - Clock.start))
         if summary.succeeded && !plan.hasErrors {
             status("Finished", finished(plan, seconds: elapsed))
             return true

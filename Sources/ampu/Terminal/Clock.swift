@@ -13,6 +13,10 @@ enum Clock {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
+    /// When this run began: `main` reads it first, so that the time `Finished` reports is the
+    /// whole command's (loading and planning too), as Cargo's is, not only its actions'.
+    static let start = now()
+
     /// The cores this process may use: the default `-j`.
     static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
