@@ -817,4 +817,65 @@ struct CheckResolutionTests {
         #expect(try AmpuProcess.run(["fetch"], environment: remotes.env, directory: remotes.root + "/app").status == 0)
         #expect(try AmpuProcess.run(["check"], environment: remotes.env, directory: remotes.root + "/app").stderr == clean.stderr)
     }
+
+    @Test("with no lock yet, check says each git dependency is not locked (M020), and no checkout in the cache is taken for it")
+    func notLockedYet() throws {
+        let remotes = try GitFixture(extra: plain)
+        try UpdateCommandTests().json(remotes)
+        let app = remotes.root + "/app"
+        try UpdateCommandTests().writeApp(remotes, "json = { git = \"github.com/user/json\", tag = \"v1.1.0\" }")
+        try remotes.write("app/src/main.asthra", "package main;\nimport \"github.com/user/json\";\n")
+        let expected = """
+            warning[M026]: 'json' is not locked: there is no asthra.lock yet
+             --> asthra.toml:6:1
+              |
+            6 | json = { git = "github.com/user/json", tag = "v1.1.0" }
+              | ^^^^ no commit chosen
+              |
+              = note: its imports are not checked until it is locked and fetched
+              = help: run `ampu update` to resolve it and write asthra.lock (`ampu build` does it first)
+
+            Checked 1 package, 1 module: 1 warning
+
+            """
+        let before = try AmpuProcess.run(["check"], environment: remotes.env, directory: app)
+        #expect(before.stderr == expected)
+        #expect(before.status == 0)
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        #expect(try AmpuProcess.run(["check"], environment: remotes.env, directory: app).stderr == "Checked 1 package, 1 module and 1 imported module: no problems\n")
+        // The lock gone, the cache still holds the checkout: `<cache>/github.com/user/json/` is
+        // not a package put there by hand, and the warning is the same as before.
+        try FileManager.default.removeItem(atPath: app + "/asthra.lock")
+        #expect(try AmpuProcess.run(["check"], environment: remotes.env, directory: app).stderr == expected)
+    }
+
+    @Test("a repository on this machine (file://) is read where the lock puts it, at the locked tag, not from its working tree")
+    func fileRepositoryReadAtItsLock() throws {
+        let remotes = try GitFixture(extra: plain)
+        // A package named by its key, as one on this machine is; 1.1.0 adds a module, and the
+        // repository's working tree is at 1.1.0.
+        try remotes.repository("json", versions: ["1.0.0", "1.1.0"]) { v in
+            ["asthra.toml": "[package]\nname = \"json\"\nversion = \"\(v)\"\n", "src/lib.asthra": "package json;\n"]
+                .merging(v == "1.1.0" ? ["src/extra.asthra": "package json;\n"] : [:]) { a, _ in a }
+        }
+        let app = remotes.root + "/app"
+        try UpdateCommandTests().writeApp(remotes, "json = { git = \"file://\(remotes.root)/remotes/user/json.git\", tag = \"v1.0.0\" }")
+        try remotes.write("app/src/main.asthra", "package main;\nimport \"json\";\nimport \"json/extra\";\n")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        let commit = try remotes.commit("json", "v1.0.0")
+        let check = try AmpuProcess.run(["check"], environment: remotes.env, directory: app)
+        #expect(check.stderr == """
+            error[I003]: cannot find module 'json/extra'
+             --> src/main.asthra:3:8
+              |
+            3 | import "json/extra";
+              |        ^^^^^^^^^^^^
+              |
+              = help: there is no 'extra.asthra', 'extra.ast' or directory 'extra' in '../cache/json/\(commit)'
+
+            error: check failed: 1 error, 0 warnings in 1 package, 1 module and 1 imported module
+
+            """)
+        #expect(check.status == 1)
+    }
 }

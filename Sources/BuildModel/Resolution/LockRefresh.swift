@@ -31,13 +31,16 @@ public enum LockRefresh {
             }
         }
         let codes = Set(snapshot.diagnostics.compactMap(\.code))
-        // A lock that cannot be read is the user's to look at (M020 says why), not to overwrite.
-        guard let lock = snapshot.lock else { return needsLock && !codes.contains(DiagnosticCode.outdatedLock.rawValue) ? .resolve : nil }
+        let fileSystem = LocalFileSystem()
+        guard let lock = snapshot.lock else {
+            // A lock that cannot be read is the user's to look at (M020 says why), not to overwrite.
+            let lockPath = Paths.join(snapshot.rootManifest.directory, snapshot.ecosystem.lockFormat!.fileName)
+            return needsLock && fileSystem.status(lockPath) == nil ? .resolve : nil
+        }
         if codes.contains(DiagnosticCode.outdatedLock.rawValue) { return .resolve }
         if registry != nil && codes.contains(DiagnosticCode.unavailableDependency.rawValue) { return .resolve }
         if !recordsExactly(lock, manifests: manifests, root: snapshot.rootManifest, registry: registry) { return .resolve }
         guard let cacheRoot else { return nil }
-        let fileSystem = LocalFileSystem()
         for package in lock.packages where package.source.hasPrefix("git+") {
             guard let commit = package.commit, let location = try? GitCache.checkedLocation(package.name),
                   let id = try? GitCache.checkedCommit(commit) else { continue }

@@ -11,6 +11,9 @@ public struct WorkspaceDiagnostics: Sendable {
     private var resolution: [String: [Diagnostic]] = [:]
     /// Where diagnostics without a file are filed: the root manifest.
     private let rootManifest: String
+    /// Resolving found an error: it says why the lock cannot be written, and the warnings that
+    /// a git dependency is not locked yet (M026, "run `ampu update`") are left out.
+    private var resolutionFailed = false
 
     public init(_ snapshot: WorkspaceSnapshot) {
         rootManifest = snapshot.rootManifest.path
@@ -34,7 +37,8 @@ public struct WorkspaceDiagnostics: Sendable {
 
     /// The diagnostics of one file, by position (in the order they were found where two share one).
     public func diagnostics(for path: String) -> [Diagnostic] {
-        let mine = own[path] ?? []
+        var mine = own[path] ?? []
+        if resolutionFailed { mine.removeAll { $0.code == DiagnosticCode.unlockedDependency.rawValue } }
         let later = (cycles[path] ?? []) + (resolution[path] ?? [])
         return later.isEmpty ? mine : Self.inOrder(mine + later)
     }
@@ -46,6 +50,11 @@ public struct WorkspaceDiagnostics: Sendable {
         resolution = [:]
         for d in diagnostics { resolution[d.file ?? rootManifest, default: []].append(d) }
         touched.formUnion(resolution.keys)
+        let failed = diagnostics.contains { $0.severity == .error }
+        if failed != resolutionFailed {
+            resolutionFailed = failed
+            touched.formUnion(own.filter { $0.value.contains { $0.code == DiagnosticCode.unlockedDependency.rawValue } }.keys)
+        }
         return touched
     }
 

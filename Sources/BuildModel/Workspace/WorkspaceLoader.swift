@@ -84,7 +84,7 @@ public struct WorkspaceLoader: Sendable {
             fileSystem: fileSystem, environment: environment, rootManifest: rootManifest, members: members, packages: packages, directories: directories,
             features: features))
         diagnostics += resolver.environmentDiagnostics
-        diagnostics += DependencyAvailability.check(members, ecosystem: ecosystem, resolver: resolver)
+        diagnostics += DependencyAvailability.check(members, ecosystem: ecosystem, resolver: resolver, unlocked: lock == nil && lockProblems.isEmpty)
 
         // Member sources: each member's source roots minus the other members and the library roots.
         let memberDirectories = Set(members.map(\.directory))

@@ -34,8 +34,12 @@ struct AsthraCompilerDependencyTests {
             import "github.com/user/http/client";
             """)
         let lines = try c.lines()
-        // The fetched package's own undeclared import is its problem, reported in its file, with no fix.
-        #expect(lines == ["../home/u/.asthra/cache/github.com/user/json/src/parse.asthra:2:8 error[I004] third-party package 'github.com/user/undeclared' is not declared in [dependencies] of 'github.com/user/json'"])
+        // The fetched package's own undeclared import is its problem, reported in its file, with
+        // no fix. With no lock, the copy of json put in the cache by hand stands in; http has none.
+        #expect(lines == [
+            "../home/u/.asthra/cache/github.com/user/json/src/parse.asthra:2:8 error[I004] third-party package 'github.com/user/undeclared' is not declared in [dependencies] of 'github.com/user/json'",
+            "asthra.toml:7:1 warning[M026] 'http' is not locked: there is no asthra.lock yet",
+        ])
         let report = try c.report()
         #expect(report.diagnostics[0].fix == nil)
         let main = try #require(report.snapshot.modules["/w/src/main.asthra"])
@@ -180,5 +184,27 @@ struct LockCheckTests {
             "/w/asthra.lock": lock,
         ]) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
         #expect(try agreeing.lines() == [])
+    }
+
+    @Test("with no lock at all, each git dependency is not locked: a path one or one by name and version is not the lock's to say")
+    func noLock() throws {
+        let checker = Checker(stdlibTree.merging([
+            "/w/asthra.toml": """
+                [package]
+                name = "app"
+                version = "0.1.0"
+
+                [dependencies]
+                json = { git = "github.com/user/json", version = "^1.0" }
+                util = { path = "util" }
+                yaml = "1.0"
+                """,
+            "/w/util/asthra.toml": "[package]\nname = \"util\"\nversion = \"0.1.0\"\n",
+            "/w/util/src/lib.asthra": "package util;\n",
+        ]) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
+        #expect(try checker.lines() == [
+            "asthra.toml:6:1 warning[M026] 'json' is not locked: there is no asthra.lock yet",
+            "asthra.toml:8:1 warning[M023] dependency 'yaml' is not on this machine: asthra.lock locks no copy of it and the package cache has none",
+        ])
     }
 }

@@ -88,8 +88,8 @@ final class AsthraImportResolver: ImportResolver {
     }
 
     /// A `path` dependency's directory, else where the lock file says the package is (its
-    /// checkout in the cache, its version in a registry), else a copy in the cache
-    /// (`<cache>/github.com/user/json`).
+    /// checkout in the cache, its version in a registry), else a copy put in the cache by hand
+    /// (`<cache>/github.com/user/json/asthra.toml`).
     func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String? {
         if let p = dependency.path { return Paths.join(manifest.directory, p.value) }
         // A fetched package sits in the cache under the path it is imported by: at the commit
@@ -97,16 +97,18 @@ final class AsthraImportResolver: ImportResolver {
         // directly there for a copy put in the cache by hand.
         let location = Self.importPaths(of: dependency).last!
         if let dir = locked[location], cache.isDirectory(dir) { return dir }
+        // A copy by hand is a package: `<cache>/<location>/` holding only the checkouts of
+        // fetched commits is not one, and without a lock none of them is chosen.
         guard let c = roots.cache else { return nil }
-        if cache.isDirectory(Paths.join(c, location)) { return Paths.join(c, location) }
-        return nil
+        let copy = Paths.join(c, location)
+        return AsthraEcosystem.manifestNames.contains { cache.contains(Paths.join(copy, $0)) } ? copy : nil
     }
 
     /// The paths imports name a dependency by: its key, and for a git dependency its location
     /// (`json = { git = "github.com/user/json" }` is imported as `github.com/user/json`).
     static func importPaths(of dependency: DependencySpec) -> [String] {
         guard case .git(let url, _) = dependency.source else { return [dependency.name.value] }
-        let location = GitCLI.location(ofURL: url.value)
+        let location = SourcePackageProvider.location(of: dependency, url: url.value)
         return location == dependency.name.value ? [location] : [dependency.name.value, location]
     }
 
