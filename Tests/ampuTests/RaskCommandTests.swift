@@ -365,6 +365,40 @@ struct RaskCommandTests {
         #expect(failed.status == 1)
     }
 
+    @Test("a git dep: not locked yet (M026) before update; then checked out into ~/.rask/cache (or $RASK_CACHE), where its imports are read")
+    func gitDependency() throws {
+        let remotes = try GitFixture(extra: plain)
+        try remotes.repository("lexer", versions: ["1.0.0"]) { v in
+            ["rask.build": "package \"lexer\" \"\(v)\" {\n}\n", "lib.rk": "public func lex() {}\n", "tokens/kinds.rk": "public struct Kind {}\n"]
+        }
+        try remotes.write("app/rask.build", "package \"app\" \"0.1.0\" {\n    dep \"lexer\" { git: \"file://\(remotes.root)/remotes/user/lexer.git\" }\n}\n")
+        try remotes.write("app/main.rk", "import lexer\nimport lexer.tokens\n")
+        let app = remotes.root + "/app"
+        let before = try AmpuProcess.run(["check"], environment: remotes.env, directory: app)
+        #expect(before.stderr == """
+            warning[M026]: 'lexer' is not locked: there is no rask.lock yet
+             --> rask.build:2:9
+              |
+            2 |     dep "lexer" { git: "file://\(remotes.root)/remotes/user/lexer.git" }
+              |         ^^^^^^^ no commit chosen
+              |
+              = note: its imports are not checked until it is locked and fetched
+              = help: run `ampu update` to resolve it and write rask.lock (`ampu build` does it first)
+
+            Checked 1 package, 1 module: 1 warning
+
+            """)
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).stderr == "    Adding lexer v1.0.0\nLocked 1 package in rask.lock\n")
+        let commit = try remotes.commit("lexer", "v1.0.0")
+        #expect(FileManager.default.fileExists(atPath: remotes.root + "/.rask/cache/lexer/\(commit)/tokens/kinds.rk"))
+        #expect(try AmpuProcess.run(["check"], environment: remotes.env, directory: app).stderr == "Checked 1 package, 1 module and 2 imported modules: no problems\n")
+        // Elsewhere with RASK_CACHE, where nothing is fetched yet.
+        let moved = remotes.env.merging(["RASK_CACHE": remotes.root + "/rask-cache"]) { $1 }
+        let elsewhere = try AmpuProcess.run(["check"], environment: moved, directory: app)
+        #expect(elsewhere.stderr.hasPrefix("warning[M022]: 'lexer' is not in the package cache\n"))
+        #expect(elsewhere.stderr.contains("  = note: the compiler reads it from \(remotes.root)/rask-cache/lexer/\(commit)\n"))
+    }
+
     @Test("tree shows the deps a selection takes: the default features', those --features names, a platform's target deps; dev deps marked")
     func treeForFeatures() throws {
         let dir = try ScratchDirectory()

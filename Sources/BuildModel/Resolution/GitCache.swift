@@ -33,12 +33,6 @@ public struct GitCache: Sendable {
     /// the cores, as a git command spends much of its time waiting on the processes it starts.
     static let parallelism = 8
 
-    /// `$ASTHRA_CACHE`, else `$HOME/.asthra/cache` (the compiler's).
-    public static func defaultRoot(environment: [String: String]) -> String? {
-        if let explicit = environment["ASTHRA_CACHE"], !explicit.isEmpty { return explicit }
-        return environment["HOME"].flatMap { $0.isEmpty ? nil : Paths.join($0, ".asthra/cache") }
-    }
-
     public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
         case git(GitCLI.Failure)
         case unsafeLocation(String)

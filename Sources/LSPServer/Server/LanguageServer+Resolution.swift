@@ -15,7 +15,7 @@ extension LanguageServer {
         }
         let input = workspaces[index].resolutionInput
         guard input != workspaces[index].resolutionStarted,
-              let cacheRoot = GitCache.defaultRoot(environment: environment) else { return }
+              let cacheRoot = workspaces[index].snapshot.ecosystem.lockFormat?.cacheRoot(environment: environment) else { return }
         workspaces[index].resolutionStarted = input
         let snapshot = workspaces[index].snapshot
         let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))

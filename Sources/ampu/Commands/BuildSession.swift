@@ -94,7 +94,7 @@ struct BuildSession {
     /// fetched when the cache lacks them. True when something was written.
     static func refreshLock(_ snapshot: WorkspaceSnapshot, options: BuildOptions, environment: [String: String]) -> Bool {
         let registry = SourcePackageProvider.environmentRegistry(environment, root: snapshot.root)
-        guard let cacheRoot = GitCache.defaultRoot(environment: environment), let format = snapshot.ecosystem.lockFormat,
+        guard let format = snapshot.ecosystem.lockFormat, let cacheRoot = format.cacheRoot(environment: environment),
               let due = LockRefresh.due(snapshot, registry: registry, cacheRoot: cacheRoot) else { return false }
         let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
         let offline = options.lock.cacheOnly

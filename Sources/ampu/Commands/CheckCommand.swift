@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
         }
         // Resolution from the package cache alone: check never fetches.
         let environment = Environment.current
-        let resolution = accessControl ? [] : GitCache.defaultRoot(environment: environment).map {
+        let resolution = accessControl ? [] : snapshot.ecosystem.lockFormat?.cacheRoot(environment: environment).map {
             ResolutionCheck.run(snapshot, cache: GitCache(root: $0, git: GitCLI(environment: environment))).diagnostics
         } ?? []
         var report = CheckReport(snapshot: snapshot, resolution: resolution)

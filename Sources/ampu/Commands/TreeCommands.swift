@@ -146,7 +146,7 @@ struct FetchCommand: ParsableCommand {
     func run() throws {
         let tree = LockedWorkspace.load(manifestPath).tree
         let environment = Environment.current
-        guard let root = GitCache.defaultRoot(environment: environment) else { ManifestTarget.fail("no package cache: set ASTHRA_CACHE or HOME") }
+        guard let root = tree.lock.format.cacheRoot(environment: environment) else { ManifestTarget.fail(tree.lock.format.noCacheMessage) }
         let progress = ProgressLine()
         do {
             let fetched = try LockFetch.fetch(tree.lock, cache: GitCache(root: root, git: GitCLI(environment: environment)), offline: offline,
@@ -198,21 +198,27 @@ struct GraphCommand: ParsableCommand {
     }
 }
 
-/// `ampu list`: what the package cache holds.
+/// `ampu list`: what the package caches hold (each ecosystem with a lock file has its own).
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the packages in the cache, with their versions and commits.")
 
     func run() throws {
         let environment = Environment.current
-        guard let root = GitCache.defaultRoot(environment: environment) else { ManifestTarget.fail("no package cache: set ASTHRA_CACHE or HOME") }
-        let cache = GitCache(root: root, git: GitCLI(environment: environment))
         let fileSystem = LocalFileSystem()
-        let entries = cache.entries()
-        for entry in entries {
-            let ecosystem = EcosystemRegistry.standard.ecosystems.first { $0.loadManifest(in: entry.directory, fileSystem: fileSystem) != nil }
-            let version = ecosystem?.loadManifest(in: entry.directory, fileSystem: fileSystem)?.package?.version?.value
-            Terminal.standardOutput.write("\(entry.location)\(version.map { " v\($0)" } ?? "") (\(entry.commit.prefix(12)))\n")
+        let formats = EcosystemRegistry.standard.ecosystems.compactMap(\.lockFormat)
+        var roots: [String] = []
+        for root in formats.compactMap({ $0.cacheRoot(environment: environment) }) where !roots.contains(root) { roots.append(root) }
+        guard let first = roots.first else { ManifestTarget.fail(formats[0].noCacheMessage) }
+        // The caches there are; the first, empty, when there is none.
+        let present = roots.filter(fileSystem.isDirectory)
+        for root in present.isEmpty ? [first] : present {
+            let entries = GitCache(root: root, git: GitCLI(environment: environment)).entries()
+            for entry in entries {
+                let ecosystem = EcosystemRegistry.standard.ecosystems.first { $0.loadManifest(in: entry.directory, fileSystem: fileSystem) != nil }
+                let version = ecosystem?.loadManifest(in: entry.directory, fileSystem: fileSystem)?.package?.version?.value
+                Terminal.standardOutput.write("\(entry.location)\(version.map { " v\($0)" } ?? "") (\(entry.commit.prefix(12)))\n")
+            }
+            Terminal.standardError.write("\(entries.count) package\(entries.count == 1 ? "" : "s") in \(root)\n")
         }
-        Terminal.standardError.write("\(entries.count) package\(entries.count == 1 ? "" : "s") in \(root)\n")
     }
 }

@@ -12,7 +12,8 @@ struct UpdateCommand: ParsableCommand {
             Versions are the repositories' tags (vX.Y.Z or X.Y.Z); a tag, branch or commit in the manifest pins one. \
             Repositories are fetched with the git command line, so git's own configuration applies \
             (url.<base>.insteadOf to use a mirror). Checkouts go to $ASTHRA_CACHE, else ~/.asthra/cache, \
-            laid out as the Asthra compiler reads them: <cache>/<import path>/<commit>/.
+            laid out as the Asthra compiler reads them: <cache>/<import path>/<commit>/ (Rask's to $RASK_CACHE, \
+            else ~/.rask/cache, in the same layout).
             """
     )
 
@@ -40,9 +41,7 @@ struct UpdateCommand: ParsableCommand {
         guard let format = ecosystem.lockFormat else {
             fail("\(ecosystem.name) has no lock file: \(ecosystem.withoutLockFile)")
         }
-        guard let cacheRoot = GitCache.defaultRoot(environment: environment) else {
-            fail("no package cache: set ASTHRA_CACHE or HOME")
-        }
+        guard let cacheRoot = format.cacheRoot(environment: environment) else { fail(format.noCacheMessage) }
         let lockName = format.fileName
         let lockPath = Paths.join(Paths.parent(manifestFile), lockName)
         refuseBrokenManifests([manifest] + members, lockName: lockName)

@@ -8,7 +8,7 @@ struct VendorCommand: ParsableCommand {
         abstract: "Copy every locked git package into a directory of the project (vendor/ by default).",
         discussion: """
             The directory is laid out as the package cache is (DIR/<import path>/<commit>/), so \
-            ASTHRA_CACHE=DIR makes ampu check, ampu fetch --offline and the language server read it. \
+            ASTHRA_CACHE=DIR (RASK_CACHE for Rask) makes ampu check, ampu fetch --offline and the language server read it. \
             Each copy is checked against the lock's checksum. A previous vendor directory is replaced whole; \
             any other existing directory is left alone.
             """
@@ -26,7 +26,7 @@ struct VendorCommand: ParsableCommand {
     func run() throws {
         let (tree, manifestFile) = LockedWorkspace.load(manifestPath)
         let environment = Environment.current
-        guard let root = GitCache.defaultRoot(environment: environment) else { ManifestTarget.fail("no package cache: set ASTHRA_CACHE or HOME") }
+        guard let root = tree.lock.format.cacheRoot(environment: environment) else { ManifestTarget.fail(tree.lock.format.noCacheMessage) }
         let target = Paths.normalize(Paths.join(Paths.parent(manifestFile), directory))
         let progress = ProgressLine()
         do {
@@ -36,7 +36,7 @@ struct VendorCommand: ParsableCommand {
             for p in vendored { Terminal.standardError.write("  Vendored \(p.name) v\(p.version)\n") }
             Terminal.standardError.write("""
                 \(vendored.count) package\(vendored.count == 1 ? "" : "s") in \(Paths.display(target, from: LocalFileSystem().currentDirectory))
-                  = help: use them with ASTHRA_CACHE=\(target)
+                  = help: use them with \(tree.lock.format.cacheVariable)=\(target)
 
                 """)
         } catch {

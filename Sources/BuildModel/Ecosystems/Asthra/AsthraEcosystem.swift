@@ -10,7 +10,8 @@ public struct AsthraEcosystem: Ecosystem {
     public var ignoredDirectories: Set<String> { ["target"] }
     public var manifestSchema: ManifestSchema { AsthraManifestSchema.schema }
     public var manifestSyntax: any ManifestSyntax { TOMLManifestSyntax() }
-    public var lockFormat: LockFormat? { .standard(fileName: "asthra.lock") }
+    /// Fetched packages go where the compiler reads them: `$ASTHRA_CACHE`, else `~/.asthra/cache`.
+    public var lockFormat: LockFormat? { .standard(fileName: "asthra.lock", cacheVariable: "ASTHRA_CACHE", cacheHome: ".asthra/cache") }
     public var howToAddProgram: String {
         "add src/main.asthra (a program named after the package), `entry = \"src/app.ast\"` under [package] or a [[bin]] with `name` and `path`"
     }

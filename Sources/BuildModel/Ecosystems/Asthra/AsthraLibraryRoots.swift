@@ -22,7 +22,7 @@ public struct AsthraLibraryRoots: Sendable, Hashable {
 
     public static func find(manifest: PackageManifest, environment: [String: String], fileSystem: any FileSystem) -> AsthraLibraryRoots {
         var roots = AsthraLibraryRoots()
-        roots.cache = GitCache.defaultRoot(environment: environment)
+        roots.cache = AsthraEcosystem().lockFormat!.cacheRoot(environment: environment)
         let toolchain = manifest.toolchain
         let base = manifest.directory
         let file = manifest.path

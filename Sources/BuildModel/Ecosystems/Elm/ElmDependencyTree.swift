@@ -8,7 +8,7 @@ extension ElmEcosystem: ResolvesWithoutLock {
             LockFile.Package(name: release.name, version: release.version, source: "elm+" + release.directory, dependencies: release.dependencies)
         }
         // The record of the versions is elm.json itself.
-        let record = LockFile(packages: packages, format: .standard(fileName: manifestFileNames[0]))
+        let record = LockFile(packages: packages, format: .standard(fileName: manifestFileNames[0], cacheVariable: "ELM_HOME", cacheHome: ".elm"))
         return DependencyTree(root: manifest, lock: record, selected: manifest.dependencies.filter { $0.scope == .normal })
     }
 }

@@ -14,7 +14,7 @@ public struct RaskEcosystem: Ecosystem {
     public var manifestSyntax: any ManifestSyntax { RaskManifestSyntax() }
     public var lockFormat: LockFormat? { RaskLock.format }
     /// What the plan is made with: the compiler (`$RASK`); `CC`, the linker, is in every key.
-    public var environmentVariables: [String] { ["RASK"] }
+    public var environmentVariables: [String] { ["RASK", "RASK_CACHE", "AMPU_REGISTRY"] }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.rask }
     /// The seed: dependencies resolve with minimal version selection.
     public var versionSelection: VersionSelection { .minimal }

@@ -25,7 +25,8 @@ final class RaskImportResolver: ImportResolver {
     /// The features of each package's block, and the platform of each dep with `target:`, by
     /// manifest path: the workspace's read once here, any other when first asked.
     private let blocks: Mutex<[String: (features: RaskFeatures, targets: [String: String])]>
-    /// Where the packages rask.lock chose from a registry directory are, by name.
+    /// Where the packages rask.lock chose are, by name: a registry's version directory, or a git
+    /// package's checkout in the package cache.
     private let locked: [String: String]
     /// The registry directories on this machine: `$AMPU_REGISTRY`, and those rask.lock names.
     private let registries: [String]
@@ -44,16 +45,18 @@ final class RaskImportResolver: ImportResolver {
         rootPath = setup.rootManifest.path
         packages = LocalPackages(setup, ecosystem: RaskEcosystem())
         var locked: [String: String] = [:]
-        if let lock = try? LockFile.read(in: root, format: RaskLock.format, fileSystem: setup.fileSystem) {
-            for p in lock.packages { if let dir = p.directory(cacheRoot: nil) { locked[p.name] = dir } }
-        }
-        self.locked = locked
         var registries: [String] = []
         if let named = SourcePackageProvider.environmentRegistry(setup.environment, root: root) { registries.append(named) }
-        for dir in locked.values {
-            let registry = Paths.parent(Paths.parent(dir))
-            if !registries.contains(registry) { registries.append(registry) }
+        if let lock = try? LockFile.read(in: root, format: RaskLock.format, fileSystem: setup.fileSystem) {
+            let cacheRoot = RaskLock.format.cacheRoot(environment: setup.environment)
+            for p in lock.packages {
+                guard let dir = p.directory(cacheRoot: cacheRoot) else { continue }
+                locked[p.name] = dir
+                let registry = Paths.parent(Paths.parent(dir))
+                if p.source.hasPrefix("registry+"), !registries.contains(registry) { registries.append(registry) }
+            }
         }
+        self.locked = locked
         self.registries = registries
         selection = setup.features
         // Each block read once: its features, and what it asks of its deps' with `with:`.
@@ -81,7 +84,7 @@ final class RaskImportResolver: ImportResolver {
 
     func packageManifest(in directory: String) -> PackageManifest? { packages.manifest(in: directory) }
 
-    /// A path dep's directory, or where rask.lock found a registry dep; git deps are not fetched yet.
+    /// A path dep's directory, or where rask.lock puts a registry or git dep (when it is there).
     func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest) -> String? {
         Self.directory(of: dependency, declaredIn: manifest, locked: locked, cache: cache)
     }
@@ -89,8 +92,13 @@ final class RaskImportResolver: ImportResolver {
     private static func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest, locked: [String: String],
                                   cache: DirectoryCache) -> String? {
         if let path = dependency.path { return Paths.join(manifest.directory, path.value) }
-        if case .registry = dependency.source, let dir = locked[dependency.name.value], cache.isDirectory(dir) { return dir }
-        return nil
+        switch dependency.source {
+        case .registry, .git:
+            if let dir = locked[LockFile.name(of: dependency)], cache.isDirectory(dir) { return dir }
+            return nil
+        case .path:
+            return nil
+        }
     }
 
     /// Every version in the registry directories (`<registry>/<name>/<version>/`).

@@ -5,8 +5,10 @@
 /// beside them (the compiler's reader passes over keys it does not know), and reads the
 /// compiler's own file back.
 enum RaskLock {
+    /// Git packages are checked out into `$RASK_CACHE`, else `~/.rask/cache` (the seed names no
+    /// place: this is ampu's).
     static let format = LockFormat(fileName: "rask.lock", preamble: "# rask.lock — auto-generated, do not edit\nlockfile-version = 1\n",
-                                   checksumsPathPackages: true) { directory, fileSystem throws(FileSystemError) in
+                                   checksumsPathPackages: true, cacheVariable: "RASK_CACHE", cacheHome: ".rask/cache") { directory, fileSystem throws(FileSystemError) in
         try checksum(of: directory, fileSystem: fileSystem)
     }
 
