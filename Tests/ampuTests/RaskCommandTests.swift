@@ -392,6 +392,10 @@ struct RaskCommandTests {
         let commit = try remotes.commit("lexer", "v1.0.0")
         #expect(FileManager.default.fileExists(atPath: remotes.root + "/.rask/cache/lexer/\(commit)/tokens/kinds.rk"))
         #expect(try AmpuProcess.run(["check"], environment: remotes.env, directory: app).stderr == "Checked 1 package, 1 module and 2 imported modules: no problems\n")
+        // The build compiles it from there and hands it to the app's compile.
+        let plan = try AmpuProcess.run(["build", "--plan"], environment: remotes.env.merging(["RASK": raskStandIn]) { $1 }, directory: app)
+        #expect(plan.stdout.contains("\(raskStandIn) compile \(remotes.root)/.rask/cache/lexer/\(commit) --emit lib -o target/debug/deps/liblexer.a"))
+        #expect(plan.stdout.contains("--dep lexer=\(remotes.root)/.rask/cache/lexer/\(commit) "))
         // Elsewhere with RASK_CACHE, where nothing is fetched yet.
         let moved = remotes.env.merging(["RASK_CACHE": remotes.root + "/rask-cache"]) { $1 }
         let elsewhere = try AmpuProcess.run(["check"], environment: moved, directory: app)
