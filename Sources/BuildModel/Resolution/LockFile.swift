@@ -106,15 +106,26 @@ public struct LockFile: Hashable, Sendable {
 
     public enum ReadError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalid(String)
+        /// There is one, and the system would not give its bytes (a directory by its name, a
+        /// file without read permission).
+        case unreadable(FileSystemError)
         public var description: String {
-            switch self { case .invalid(let m): "the lock file cannot be read: \(m); delete it and run `ampu update` to write it again" }
+            switch self {
+            case .invalid(let m): "the lock file cannot be read: \(m); delete it and run `ampu update` to write it again"
+            case .unreadable(let error): "the lock file cannot be read: \(error)"
+            }
         }
     }
 
-    /// The lock file of `format` in `directory`, read; nil when there is none.
+    /// The lock file of `format` in `directory`, read; nil when there is none. One that is
+    /// there but cannot be read is an error, not taken for none: a build would write over it.
     public static func read(in directory: String, format: LockFormat, fileSystem: any FileSystem) throws(ReadError) -> LockFile? {
         let path = Paths.join(directory, format.fileName)
-        guard let bytes = try? fileSystem.readFile(path) else { return nil }
+        let bytes: [UInt8]
+        do { bytes = try fileSystem.readFile(path) } catch {
+            if case .notFound = error { return nil }
+            throw .unreadable(error)
+        }
         return try parse(SourceText(path: path, bytes: bytes), format: format)
     }
 

@@ -207,4 +207,15 @@ struct LockCheckTests {
             "asthra.toml:8:1 warning[M023] dependency 'yaml' is not on this machine: asthra.lock locks no copy of it and the package cache has none",
         ])
     }
+
+    @Test("a lock file that is there but cannot be read (a directory by its name) is M020, not taken for none")
+    func unreadableLock() throws {
+        let checker = Checker(stdlibTree.merging([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n",
+            "/w/asthra.lock/stray": "",
+        ]) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
+        #expect(try checker.lines() == [
+            "asthra.lock:1:1 error[M020] the lock file cannot be read: '/w/asthra.lock' is a directory, expected a file",
+        ])
+    }
 }
