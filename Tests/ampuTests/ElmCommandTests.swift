@@ -375,14 +375,19 @@ struct ElmCommandTests {
             try AmpuProcess.run(["remove", "elm/url"], environment: p.environment, directory: p.app),
             try AmpuProcess.run(["add", "elm/json@9.9.9"], environment: p.environment, directory: p.app),
             try AmpuProcess.run(["add", "json", "--git", "github.com/user/json"], environment: p.environment, directory: p.app),
+            try AmpuProcess.run(["add", "elm/jsn"], environment: p.environment, directory: p.app),
+            try AmpuProcess.run(["add", "nobody/nothing"], environment: p.environment, directory: p.app),
         ]
+        let packages = p.environment["ELM_HOME"]! + "/0.19.1/packages"
         #expect(refused.map(\.stderr) == [
             "error: an Elm application needs elm/core: it cannot be removed\n",
             "error: 'elm/url' is an indirect dependency: a direct dependency needs it, and it goes when nothing does\n",
             "error: elm/json 9.9.9 is not in the Elm package cache; it has 1.0.0, 1.1.0, 1.1.1, 1.1.2, 1.1.3, 1.1.4\n",
             "error: an Elm dependency comes from the package cache by its name (author/project): --path and --git are not for elm.json\n",
+            "error: 'elm/jsn' is not in the Elm package cache (\(packages)); did you mean 'elm/json'?\n",
+            "error: 'nobody/nothing' is not in the Elm package cache (\(packages)); run `elm install nobody/nothing` once with a network to download it\n",
         ])
-        #expect(refused.map(\.status) == [1, 1, 1, 1])
+        #expect(refused.map(\.status) == [1, 1, 1, 1, 1, 1])
         #expect(try String(contentsOfFile: p.app + "/elm.json", encoding: .utf8) == before)
         // The commands that read a lock say why Elm has none.
         let update = try AmpuProcess.run(["update"], environment: p.environment, directory: p.app)

@@ -23,6 +23,10 @@ extension ElmEcosystem: DependencyEditing {
         let cache = try packageCache(environment: environment, fileSystem: fileSystem)
         let cached = (try? cache.versions(of: name)) ?? []
         guard !cached.isEmpty else {
+            // A slip of the keys is said before a download that would not help.
+            if let meant = Spelling.closest(to: name, in: cache.packageNames()) {
+                throw .refused("'\(name)' is not in the Elm package cache (\(cache.directory)); did you mean '\(meant)'?")
+            }
             throw .refused("'\(name)' is not in the Elm package cache (\(cache.directory)); run `elm install \(name)` once with a network to download it")
         }
         var wanted = VersionSet.any

@@ -38,6 +38,18 @@ public struct ElmPackageCache: PackageProvider {
     /// The directory of one release.
     public func directory(of package: String, _ version: Version) -> String { Paths.join(directory, package, "\(version)") }
 
+    /// Every package the cache has a release of (`author/project`), sorted.
+    public func packageNames() -> [String] {
+        var names: [String] = []
+        for author in (try? fileSystem.contentsOfDirectory(directory)) ?? [] {
+            for project in (try? fileSystem.contentsOfDirectory(Paths.join(directory, author))) ?? []
+            where ((try? versions(of: "\(author)/\(project)")) ?? []).isEmpty == false {
+                names.append("\(author)/\(project)")
+            }
+        }
+        return names.sorted()
+    }
+
     public func versions(of package: String) throws(ResolutionError) -> [Version] {
         if package == rootName { return [Self.rootVersion] }
         let names = (try? fileSystem.contentsOfDirectory(Paths.join(directory, package))) ?? []
