@@ -371,10 +371,17 @@ struct AriaBuildTests {
         #expect(try AmpuProcess.run(["new", "mylib", "--lib", "--lang", "aria"], environment: env, directory: dir.path).status == 0)
         let test = try AmpuProcess.run(["test"], environment: env, directory: dir.path + "/mylib")
         #expect(test.stdout == "\nrunning 1 test\ntest mylib/test-mylib ... ok\n\n1 passed, 0 failed\n")
-        // A library has nothing to run: what to add, in build.abc's words.
+        // A library has nothing to run but its test, which is `ampu test`'s, also by name.
         let nothing = try AmpuProcess.run(["run"], environment: env, directory: dir.path + "/mylib")
-        #expect(nothing.stderr == "error: the workspace has no program to run; add a target with `type = \"binary\"` and its `sources` to build.abc\n")
+        #expect(nothing.stderr == "error: the workspace has no program to run, only test programs (test-mylib): `ampu test` builds and runs them\n")
         #expect(nothing.status == 1)
+        let named = try AmpuProcess.run(["run", "--bin", "test-mylib"], environment: env, directory: dir.path + "/mylib")
+        #expect(named.stderr == "error: 'test-mylib' is a test program: `ampu test` builds and runs it\n")
+        #expect(named.status == 1)
+        // Without the test, what to add, in build.abc's words.
+        try dir.write("mylib/build.abc", "[project]\nname = \"mylib\"\nversion = \"0.1.0\"\n\n[target.mylib]\ntype = \"library\"\nsources = [\"src/mylib.aria\"]\n")
+        let bare = try AmpuProcess.run(["run"], environment: env, directory: dir.path + "/mylib")
+        #expect(bare.stderr == "error: the workspace has no program to run; add a target with `type = \"binary\"` and its `sources` to build.abc\n")
     }
 
     @Test("the real aria-make and nitpick projects in ../shared: read with no false errors")

@@ -97,7 +97,15 @@ struct RunCommand: ParsableCommand {
         let whole = options.packages.isEmpty ? "the workspace" : options.packages.map { "'\($0)'" }.joined(separator: ", ")
         guard programs.count == 1, let program = programs.first else {
             let names = plan.programs.map(\.name)
+            let tests = plan.tests.map(\.name)
+            // A test program is `ampu test`'s, as Cargo's are: said so by name, not "add a program".
+            if let bin, tests.contains(bin) {
+                session.finish(error: "'\(bin)' is a test program: `ampu test` builds and runs it" + (names.isEmpty ? "" : " (the programs to run are: \(names.joined(separator: ", ")))"))
+            }
             if names.isEmpty {
+                if !tests.isEmpty {
+                    session.finish(error: "\(whole) has no program to run, only test programs (\(tests.joined(separator: ", "))): `ampu test` builds and runs them")
+                }
                 let how = EcosystemRegistry.standard.ecosystem(forManifest: prepared.rootManifest.path)?.howToAddProgram ?? "add a program to the package"
                 session.finish(error: "\(whole) has no program to run; \(how)")
             }
