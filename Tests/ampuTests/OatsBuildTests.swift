@@ -227,6 +227,10 @@ struct OatsBuildTests {
 
             """)
         #expect(noRuntime.status == 1)
+        // A directory holding it serves as well as the file itself.
+        let byDirectory = try f.ampu(["build"], extra: ["OATS_RUNTIME": f.scratch.path + "/rt"])
+        #expect(timeless(byDirectory.stderr).hasSuffix("     Linking app\n    Finished `debug` profile [unoptimized + debuginfo] in [time]\n"), "\(byDirectory.stderr)")
+        #expect(byDirectory.status == 0)
 
         let noCompiler = try f.ampu(["build"], extra: ["OATSC": ""])
         #expect(noCompiler.stderr == """

@@ -130,12 +130,16 @@ struct OatsBuildPlanner {
         return ToolLocator.find("clang", base: "/", path: path, fileSystem: fileSystem) != nil ? "clang" : "cc"
     }
 
-    /// The Oats runtime, `libruntime.a`: `$OATS_RUNTIME`, then `target/release/libruntime.a` as the
+    /// The Oats runtime, `libruntime.a`: `$OATS_RUNTIME` (the file, or a directory holding it),
+    /// then `target/release/libruntime.a` as the
     /// seed links it, then beside `oatsc` (`libruntime.a`, `../lib/libruntime.a`); nil with an
     /// error naming every place looked at.
     private mutating func runtimeLibrary() -> String? {
         var places: [String] = []
-        if let named = request.environment["OATS_RUNTIME"], !named.isEmpty { places.append(request.fileSystem.absolute(named)) }
+        if let named = request.environment["OATS_RUNTIME"], !named.isEmpty {
+            let path = request.fileSystem.absolute(named)
+            places.append(request.fileSystem.isDirectory(path) ? Paths.join(path, "libruntime.a") : path)
+        }
         places.append(Paths.join(plan.targetDirectory, "release", "libruntime.a"))
         let bin = Paths.parent(compiler)
         places += [Paths.join(bin, "libruntime.a"), Paths.normalize(Paths.join(bin, "..", "lib", "libruntime.a"))]
