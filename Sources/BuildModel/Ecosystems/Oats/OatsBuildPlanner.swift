@@ -131,9 +131,8 @@ struct OatsBuildPlanner {
     }
 
     /// The Oats runtime, `libruntime.a`: `$OATS_RUNTIME` (the file, or a directory holding it),
-    /// then `target/release/libruntime.a` as the
-    /// seed links it, then beside `oatsc` (`libruntime.a`, `../lib/libruntime.a`); nil with an
-    /// error naming every place looked at.
+    /// then `target/release/libruntime.a` as the seed links it, then beside `oatsc`
+    /// (`libruntime.a`, `../lib/libruntime.a`); nil with an error naming every place looked at.
     private mutating func runtimeLibrary() -> String? {
         var places: [String] = []
         if let named = request.environment["OATS_RUNTIME"], !named.isEmpty {

@@ -52,8 +52,10 @@ final class RaskImportResolver: ImportResolver {
             for p in lock.packages {
                 guard let dir = p.directory(cacheRoot: cacheRoot) else { continue }
                 locked[p.name] = dir
-                let registry = Paths.parent(Paths.parent(dir))
-                if p.source.hasPrefix("registry+"), !registries.contains(registry) { registries.append(registry) }
+                if p.source.hasPrefix("registry+") {
+                    let registry = Paths.parent(Paths.parent(dir))
+                    if !registries.contains(registry) { registries.append(registry) }
+                }
             }
         }
         self.locked = locked
@@ -92,13 +94,8 @@ final class RaskImportResolver: ImportResolver {
     private static func directory(of dependency: DependencySpec, declaredIn manifest: PackageManifest, locked: [String: String],
                                   cache: DirectoryCache) -> String? {
         if let path = dependency.path { return Paths.join(manifest.directory, path.value) }
-        switch dependency.source {
-        case .registry, .git:
-            if let dir = locked[LockFile.name(of: dependency)], cache.isDirectory(dir) { return dir }
-            return nil
-        case .path:
-            return nil
-        }
+        if let dir = locked[LockFile.name(of: dependency)], cache.isDirectory(dir) { return dir }
+        return nil
     }
 
     /// Every version in the registry directories (`<registry>/<name>/<version>/`).
