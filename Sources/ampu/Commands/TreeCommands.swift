@@ -214,8 +214,9 @@ struct ListCommand: ParsableCommand {
         for root in present.isEmpty ? [first] : present {
             let entries = GitCache(root: root, git: GitCLI(environment: environment)).entries()
             for entry in entries {
-                let ecosystem = EcosystemRegistry.standard.ecosystems.first { $0.loadManifest(in: entry.directory, fileSystem: fileSystem) != nil }
-                let version = ecosystem?.loadManifest(in: entry.directory, fileSystem: fileSystem)?.package?.version?.value
+                // The first ecosystem whose manifest the checkout has, read once.
+                let manifest = EcosystemRegistry.standard.ecosystems.lazy.compactMap { $0.loadManifest(in: entry.directory, fileSystem: fileSystem) }.first
+                let version = manifest?.package?.version?.value
                 Terminal.standardOutput.write("\(entry.location)\(version.map { " v\($0)" } ?? "") (\(entry.commit.prefix(12)))\n")
             }
             Terminal.standardError.write("\(entries.count) package\(entries.count == 1 ? "" : "s") in \(root)\n")
