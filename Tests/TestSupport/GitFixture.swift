@@ -60,15 +60,15 @@ public final class GitFixture: @unchecked Sendable {
         try String(contentsOfFile: root + "/" + relative, encoding: .utf8)
     }
 
-    /// A repository `remotes/user/<name>.git` with one commit per version, each tagged `vX.Y.Z`;
-    /// its directory.
+    /// A repository `remotes/<owner>/<name>.git` (github.com/<owner>/<name>) with one commit per
+    /// version, each tagged `vX.Y.Z`; its directory.
     @discardableResult
-    public func repository(_ name: String, versions: [String], files: (String) -> [String: String]) throws -> String {
-        let dir = root + "/remotes/user/\(name).git"
+    public func repository(_ name: String, owner: String = "user", versions: [String], files: (String) -> [String: String]) throws -> String {
+        let dir = root + "/remotes/\(owner)/\(name).git"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try git(["init", "--quiet"], in: dir)
         for v in versions {
-            for (path, text) in files(v) { try write("remotes/user/\(name).git/" + path, text) }
+            for (path, text) in files(v) { try write("remotes/\(owner)/\(name).git/" + path, text) }
             try git(["add", "-A"], in: dir)
             try git(["commit", "--quiet", "-m", v], in: dir)
             try git(["tag", "v" + v], in: dir)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("ampu add and ampu remove")
 struct AddRemoveCommandTests {
@@ -14,18 +15,32 @@ struct AddRemoveCommandTests {
 
         """
 
+    /// Repositories as `ampu add` fetches them (github.com/user/… through the fixture's
+    /// `insteadOf`): json 1.0.0 and 1.2.0, http 1.2.0, 1.3.0 and 2.0.0, yaml 0.5.0.
+    func remotes() throws -> (GitFixture, [String: String]) {
+        let remotes = try GitFixture()
+        try remotes.repository("json", versions: ["1.0.0", "1.2.0"]) { GitFixture.asthraPackage("json", $0) }
+        try remotes.repository("http", versions: ["1.2.0", "1.3.0", "2.0.0"]) { GitFixture.asthraPackage("http", $0) }
+        try remotes.repository("yaml", versions: ["0.5.0"]) { GitFixture.asthraPackage("yaml", $0) }
+        return (remotes, remotes.env.merging(["NO_COLOR": "1", "ASTHRA_HOME": ""]) { $1 })
+    }
+
     @Test("each source form, written where it belongs, the rest of the file untouched byte for byte")
     func add() throws {
         let dir = try ScratchDirectory()
         try dir.write("asthra.toml", manifest)
-        let git = try AmpuProcess.run(["add", "github.com/user/json@^1.2"], environment: plain, directory: dir.path)
+        let (remotes, env) = try remotes()
+        try remotes.repository("test", owner: "asthra-lang", versions: ["1.0.0"]) { v in
+            ["asthra.toml": "[package]\nname = \"github.com/asthra-lang/test\"\nversion = \"\(v)\"\n", "src/lib.asthra": "package test;\n"]
+        }
+        let git = try AmpuProcess.run(["add", "github.com/user/json@^1.2"], environment: env, directory: dir.path)
         #expect(git.stderr == "    Adding json = { git = \"github.com/user/json\", version = \"^1.2\" } to [dependencies]\n")
-        let tagged = try AmpuProcess.run(["add", "http", "--git", "github.com/user/http", "--tag", "v2.0.0"], environment: plain, directory: dir.path)
+        let tagged = try AmpuProcess.run(["add", "http", "--git", "github.com/user/http", "--tag", "v2.0.0"], environment: env, directory: dir.path)
         #expect(tagged.status == 0)
         try dir.write("libs/mathlib/asthra.toml", "[package]\nname = \"mathlib\"\nversion = \"0.2.0\"\n")
-        let local = try AmpuProcess.run(["add", "mathlib", "--path", "libs/mathlib"], environment: plain, directory: dir.path)
+        let local = try AmpuProcess.run(["add", "mathlib", "--path", "libs/mathlib"], environment: env, directory: dir.path)
         #expect(local.status == 0)
-        let registry = try AmpuProcess.run(["add", "github.com/asthra-lang/test@1.0", "--dev", "--git", "https://github.com/asthra-lang/test.git"], environment: plain, directory: dir.path)
+        let registry = try AmpuProcess.run(["add", "github.com/asthra-lang/test@1.0", "--dev", "--git", "https://github.com/asthra-lang/test.git"], environment: env, directory: dir.path)
         #expect(registry.status == 0)
         #expect(try dir.read("asthra.toml") == """
             # The app.
@@ -86,7 +101,9 @@ struct AddRemoveCommandTests {
     func several() throws {
         let dir = try ScratchDirectory()
         try dir.write("asthra.toml", manifest)
-        let added = try AmpuProcess.run(["add", "github.com/user/json@^1.2", "github.com/user/http@2.0"], environment: plain, directory: dir.path)
+        let (remotes, env) = try remotes()
+        defer { withExtendedLifetime(remotes) {} }
+        let added = try AmpuProcess.run(["add", "github.com/user/json@^1.2", "github.com/user/http@2.0"], environment: env, directory: dir.path)
         #expect(added.stderr == """
                 Adding json = { git = "github.com/user/json", version = "^1.2" } to [dependencies]
                 Adding http = { git = "github.com/user/http", version = "2.0" } to [dependencies]
@@ -101,7 +118,7 @@ struct AddRemoveCommandTests {
             [build]
             """)
         #expect(try dir.read("asthra.toml") == both)
-        let refused = try AmpuProcess.run(["add", "github.com/user/yaml", "github.com/user/json"], environment: plain, directory: dir.path)
+        let refused = try AmpuProcess.run(["add", "github.com/user/yaml", "github.com/user/json"], environment: env, directory: dir.path)
         #expect(refused.stderr == "error: dependency 'json' is already in [dependencies]; change it there, or `ampu remove json` first\n")
         #expect(refused.status == 1)
         #expect(try dir.read("asthra.toml") == both)
@@ -110,6 +127,88 @@ struct AddRemoveCommandTests {
         let removed = try AmpuProcess.run(["remove", "json", "http"], environment: plain, directory: dir.path)
         #expect(removed.stderr == "  Removing json\n  Removing http\n")
         #expect(try dir.read("asthra.toml") == manifest.replacingOccurrences(of: "\n[build]", with: "\n[dependencies]\n\n[build]"))
+    }
+
+    @Test("a git dependency is checked against its repository first, as cargo add does: what the repository lacks is refused with what it has, and nothing is written")
+    func gitChecked() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", manifest)
+        let (remotes, env) = try remotes()
+        try remotes.repository("imposter", versions: ["1.0.0"]) { GitFixture.asthraPackage("other", $0) }
+        let untagged = remotes.root + "/remotes/user/untagged.git"
+        try remotes.write("remotes/user/untagged.git/asthra.toml", "[package]\nname = \"untagged\"\nversion = \"0.1.0\"\n")
+        for args in [["init", "--quiet"], ["add", "-A"], ["commit", "--quiet", "-m", "first"]] { try remotes.git(args, in: untagged) }
+        let imposter = String(try remotes.commit("imposter", "v1.0.0").prefix(12))
+        let json = String(try remotes.commit("json", "v1.2.0").prefix(12))
+        let refusals: [([String], String)] = [
+            (["http", "--git", "github.com/user/http", "--tag", "v2.0.1"],
+             "error: cannot get 'github.com/user/http': the repository has no tag 'v2.0.1'\n  = help: did you mean tag 'v2.0.0'?\n"),
+            (["json", "--git", "github.com/user/json", "--branch", "mian"],
+             "error: cannot get 'github.com/user/json': the repository has no branch 'mian'\n  = help: did you mean branch 'main'?\n"),
+            (["json", "--git", "github.com/user/json", "--rev", "0123abcd"],
+             "error: cannot get 'github.com/user/json': the repository has no commit '0123abcd'\n  = help: give a commit the repository has (its full id, or an abbreviation of it)\n"),
+            (["github.com/user/json@^3"],
+             "error: no tag of https://github.com/user/json.git is a version that matches ^3 (its versions are 1.2.0, 1.0.0)\n"),
+            (["json@^1.3", "--git", "github.com/user/json", "--branch", "main"],
+             "error: the branch 'main' of https://github.com/user/json.git is version 1.2.0, which does not match ^1.3\n"),
+            (["json@^1.3", "--git", "github.com/user/json", "--tag", "v1.2.0"],
+             "error: the manifest would not be valid: tag 'v1.2.0' of dependency 'json' is version 1.2.0, which its version requirement \"^1.3\" does not allow\n"),
+            (["github.com/user/untagged"],
+             "error: https://github.com/user/untagged.git has no tags that name versions (v1.2.3 or 1.2.3): pin a commit with --tag, --branch or --rev\n"),
+            (["github.com/user/imposter"],
+             "error: cannot get 'github.com/user/imposter': version 1.0.0 (commit \(imposter)) is the package 'github.com/user/other', by its asthra.toml\n"
+             + "  = help: check the address: https://github.com/user/imposter.git holds the package 'github.com/user/other'\n"),
+            (["parser", "--git", "file://\(remotes.root)/remotes/user/json.git"],
+             "error: cannot get 'parser': version 1.2.0 (commit \(json)) is the package 'github.com/user/json', by its asthra.toml\n"
+             + "  = help: name the dependency 'json', as its asthra.toml does\n"),
+            (["github.com/user/nothere"],
+             "error: cannot get 'github.com/user/nothere': `git clone` failed: fatal: '\(remotes.root)/remotes/user/nothere.git' does not appear to be a git repository\n"
+             + "  = help: check the address: `git ls-remote https://github.com/user/nothere.git` shows whether git reaches it, and its tags and branches\n"),
+            // Offline, only the package cache's copy is looked at, and there is none yet.
+            (["github.com/user/yaml", "--offline"],
+             "error: cannot get 'github.com/user/yaml': it is not in the cache, and --offline forbids fetching it\n  = help: run it again without --offline to fetch it\n"),
+        ]
+        for (args, message) in refusals {
+            let refused = try AmpuProcess.run(["add"] + args, environment: env, directory: dir.path)
+            #expect(refused.stderr == message, "ampu add \(args.joined(separator: " "))")
+            #expect(refused.status == 1)
+        }
+        #expect(try dir.read("asthra.toml") == manifest)
+        // What the repositories have is written; then the cache's copy serves offline.
+        let added = try AmpuProcess.run(["add", "json", "--git", "file://\(remotes.root)/remotes/user/json.git", "--branch", "main"], environment: env, directory: dir.path)
+        #expect(added.stderr == "    Adding json = { git = \"file://\(remotes.root)/remotes/user/json.git\", branch = \"main\" } to [dependencies]\n")
+        let pinned = try AmpuProcess.run(["add", "github.com/user/untagged", "--rev", String(try remotes.git(["rev-parse", "HEAD"], in: untagged).prefix(8))],
+                                         environment: env, directory: dir.path)
+        #expect(pinned.status == 0)
+        // The cache's copy has what the first fetches found: a newer tag needs a fetch.
+        try remotes.git(["tag", "v2.1.0"], in: remotes.root + "/remotes/user/http.git")
+        let offline = try AmpuProcess.run(["add", "github.com/user/http@^2.1", "--dev", "--offline"], environment: env, directory: dir.path)
+        #expect(offline.stderr == """
+            error: no tag of the package cache's copy of https://github.com/user/http.git is a version that matches ^2.1 (its versions are 2.0.0, 1.3.0, 1.2.0)
+              = help: run it again without --offline to fetch what the repository has now
+
+            """)
+        let fetched = try AmpuProcess.run(["add", "github.com/user/http@^2.1", "--dev"], environment: env, directory: dir.path)
+        #expect(fetched.stderr == "    Adding http = { git = \"github.com/user/http\", version = \"^2.1\" } to [dev-dependencies]\n")
+        let cached = try AmpuProcess.run(["add", "github.com/user/http@^2.0", "--dev", "--offline"], environment: env, directory: dir.path)
+        #expect(cached.stderr == "    Updating http \"^2.1\" to \"^2.0\" in [dev-dependencies]\n")
+        let again = try AmpuProcess.run(["add", "client", "--git", "github.com/user/http", "--tag", "v1.3.0"], environment: env, directory: dir.path)
+        #expect(again.stderr == """
+            error: 'http' is github.com/user/http already, and one repository is one dependency
+              = help: edit 'http' in the manifest instead, or `ampu remove http` first
+
+            """)
+        #expect(try dir.read("asthra.toml") == manifest.replacingOccurrences(of: "\n[build]", with: """
+
+            [dependencies]
+            json = { git = "file://\(remotes.root)/remotes/user/json.git", branch = "main" }
+            untagged = { git = "github.com/user/untagged", rev = "\(String(try remotes.git(["rev-parse", "HEAD"], in: untagged).prefix(8)))" }
+
+            [dev-dependencies]
+            http = { git = "github.com/user/http", version = "^2.0" }
+
+            [build]
+            """))
     }
 
     @Test("remove says where the dependency is still imported, at the first import with the others beside it; nothing when nothing imports it")
@@ -143,7 +242,9 @@ struct AddRemoveCommandTests {
         let dir = try ScratchDirectory()
         let before = manifest + "\n[dependencies]\njson = \"^1.0\"  # the parser\nhttp = { git = \"github.com/user/http\", version = \"~1.2\" }\n"
         try dir.write("asthra.toml", before)
-        let changed = try AmpuProcess.run(["add", "json@^2.1", "github.com/user/http@^1.3"], environment: plain, directory: dir.path)
+        let (remotes, env) = try remotes()
+        defer { withExtendedLifetime(remotes) {} }
+        let changed = try AmpuProcess.run(["add", "json@^2.1", "github.com/user/http@^1.3"], environment: env, directory: dir.path)
         #expect(changed.stderr == """
                 Updating json "^1.0" to "^2.1" in [dependencies]
                 Updating http "~1.2" to "^1.3" in [dependencies]

@@ -184,8 +184,14 @@ struct RaskCommandTests {
         let added = try AmpuProcess.run(["add", "json@^1.5"], environment: plain, directory: app)
         #expect(added.stderr == "    Adding dep \"json\" \"^1.5\" to the package block\n")
         #expect(try AmpuProcess.run(["add", "mock@^2.0", "--dev"], environment: plain, directory: app).stderr == "    Adding dep \"mock\" \"^2.0\" to scope \"dev\"\n")
-        #expect(try AmpuProcess.run(["add", "bench", "--dev", "--git", "https://example.com/bench", "--branch", "main"], environment: plain, directory: app).stderr
-                == "    Adding dep \"bench\" { git: \"https://example.com/bench\", branch: \"main\" } to scope \"dev\"\n")
+        // A git dep's repository is fetched first: a branch it does not have is refused.
+        let remotes = try GitFixture()
+        try remotes.repository("bench", versions: ["0.3.0"]) { ["rask.build": "package \"bench\" \"\($0)\" {}\n", "lib.rk": "func run() {}\n"] }
+        let withRemotes = remotes.env.merging(["NO_COLOR": "1"]) { $1 }
+        let missing = try AmpuProcess.run(["add", "tool", "--git", "https://github.com/user/bench", "--branch", "mian"], environment: withRemotes, directory: app)
+        #expect(missing.stderr == "error: cannot get 'github.com/user/bench': the repository has no branch 'mian'\n  = help: did you mean branch 'main'?\n")
+        #expect(try AmpuProcess.run(["add", "bench", "--dev", "--git", "https://github.com/user/bench", "--branch", "main"], environment: withRemotes, directory: app).stderr
+                == "    Adding dep \"bench\" { git: \"https://github.com/user/bench\", branch: \"main\" } to scope \"dev\"\n")
         #expect(try dir.read("app/rask.build") == """
             // SPDX-License-Identifier: MIT
             package "app" "0.1.0" {
@@ -200,7 +206,7 @@ struct RaskCommandTests {
                 }
                 scope "dev" {
                     dep "mock" "^2.0"
-                    dep "bench" { git: "https://example.com/bench", branch: "main" }
+                    dep "bench" { git: "https://github.com/user/bench", branch: "main" }
                 }
             }
 
@@ -227,7 +233,7 @@ struct RaskCommandTests {
                     default: true
                 }
                 scope "dev" {
-                    dep "bench" { git: "https://example.com/bench", branch: "main" }
+                    dep "bench" { git: "https://github.com/user/bench", branch: "main" }
                 }
             }
 

@@ -23,7 +23,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let missingKey = DiagnosticCode("M006", "A required key is missing (`name` and `version` in `[package]`).")
     public static let missingPathDependency = DiagnosticCode("M007", "A `path` dependency whose directory or manifest does not exist.")
     public static let pathDependencyNameMismatch = DiagnosticCode("M008", "A `path` dependency whose manifest names another package.")
-    public static let conflictingGitReferences = DiagnosticCode("M009", "A `git` dependency with more than one of `tag`, `branch` and `rev`.")
+    public static let conflictingGitReferences = DiagnosticCode("M009", "A `git` dependency with more than one of `tag`, `branch` and `rev`, or a `tag` naming a version that its `version` requirement does not allow.")
     public static let pathAndGit = DiagnosticCode("M010", "A dependency with both `path` and `git`.")
     public static let duplicateDependency = DiagnosticCode("M011", "The same dependency declared twice (also under another spelling, or in both dependency tables).")
     public static let dependencyWithoutSource = DiagnosticCode("M012", "A dependency table with no `version`, `path` or `git`, or `tag`/`branch`/`rev` without `git`.")

@@ -51,10 +51,13 @@ public enum DependencyEdit {
         case unwritable
         /// `--feature` where the manifest has no feature blocks.
         case noFeatures(ecosystem: String)
-        /// A format whose dependencies are not edited this way, or an edit its rules forbid, and why.
-        case refused(String)
+        /// A format whose dependencies are not edited this way, or an edit its rules forbid, and
+        /// why; `help`, what to do instead when that can be told.
+        case refused(String, help: [String] = [])
         /// No versions fit the edit, with the solver's explanation.
         case unsolvable(name: String, explanation: String)
+        /// The repository of a git dependency could not be read, or lacks what the entry asks for.
+        case source(ResolutionError)
 
         /// After a name that is not there: the one most likely meant, and the names there are.
         static func choices(for name: String, in declared: [String]) -> String {
@@ -78,8 +81,18 @@ public enum DependencyEdit {
             case .rejected(let messages): "the manifest would not be valid: " + messages.joined(separator: "; ")
             case .unwritable: "the manifest has errors; fix them first (`ampu check` shows them)"
             case .noFeatures(let ecosystem): "\(ecosystem) manifests have no feature blocks: --feature is for Rask's rask.build"
-            case .refused(let why): why
+            case .refused(let why, _): why
             case .unsolvable(let name, let explanation): "no version of '\(name)' fits the other dependencies:\n" + explanation
+            case .source(let error): "\(error)"
+            }
+        }
+
+        /// How to go on, as help lines.
+        public var help: [String] {
+            switch self {
+            case .source(let error): error.help
+            case .refused(_, let help): help
+            default: []
             }
         }
     }
@@ -99,8 +112,9 @@ public enum DependencyEdit {
     /// `ampu add`: the ecosystem's own edit where it has one (`DependencyEditing`), else the
     /// entry written into its dependency section.
     /// - Parameter registry: the registry directory (`--registry`); else `AMPU_REGISTRY`'s.
+    /// - Parameter git: where a git dependency's repository is read (`checkGit`); nil, not read.
     public static func adding(_ request: Request, to manifest: PackageManifest, ecosystem: any Ecosystem, environment: [String: String],
-                              fileSystem: any FileSystem, registry: String? = nil) throws(Failure) -> Edit {
+                              fileSystem: any FileSystem, registry: String? = nil, git: GitAccess? = nil) throws(Failure) -> Edit {
         if let own = ecosystem as? any DependencyEditing {
             return try own.addDependency(request, to: manifest, environment: environment, fileSystem: fileSystem)
         }
@@ -111,11 +125,18 @@ public enum DependencyEdit {
                 request.requirement = try registryRequirement(request, registry: registry, fileSystem: fileSystem)
             }
         }
+        let edit: Edit
         if let existing = existing(request, in: manifest, ecosystem: ecosystem), let change = try changing(existing, to: request, in: manifest, ecosystem: ecosystem) {
-            return change
+            edit = change
+        } else {
+            let (text, entry, section) = try add(request, to: manifest, ecosystem: ecosystem, fileSystem: fileSystem)
+            edit = Edit(text: text, report: ["    Adding \(entry) to \(section)"])
         }
-        let (text, entry, section) = try add(request, to: manifest, ecosystem: ecosystem, fileSystem: fileSystem)
-        return Edit(text: text, report: ["    Adding \(entry) to \(section)"])
+        if case .git = request.source, let git {
+            try checkGit(request.name, in: ecosystem.readManifest(SourceText(path: manifest.path, bytes: edit.text)), ecosystem: ecosystem,
+                         access: git, fileSystem: fileSystem)
+        }
+        return edit
     }
 
     /// The dependency of that name already in the section the request would write to.

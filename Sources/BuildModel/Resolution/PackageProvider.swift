@@ -47,6 +47,16 @@ public enum ResolutionError: Error, Hashable, Sendable, CustomStringConvertible 
         }
     }
 
+    /// How to go on from here, as help lines: for a missing reference its `choices`.
+    public var help: [String] {
+        switch self {
+        case .noSolution: []
+        case .unavailable(_, _, let help): help
+        case .notCached: ["run it again without --offline to fetch it"]
+        case .missingReference: choices
+        }
+    }
+
     /// For a missing tag or branch, the one most likely meant: the fix.
     public var likelyMeant: String? {
         guard case .missingReference(_, let kind, let reference, let known, _) = self, kind != .commit else { return nil }

@@ -331,9 +331,14 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             throw .unavailable(package: package, reason: "version \(version) (commit \(commit.prefix(12))) has no \(name)")
         }
         let manifest = ecosystem.readManifest(SourceText(path: name, bytes: bytes))
-        // A repository's manifest names it by its import path, or by the path's last part.
-        if let own = manifest.package?.name?.value, own != package, !package.hasSuffix("/" + own) {
-            throw .unavailable(package: package, reason: "version \(version) (commit \(commit.prefix(12))) is the package '\(own)', by its \(name)")
+        // A repository's manifest names it by an import path or by a last part, as the
+        // dependency does: the last parts must agree (a fork keeps its upstream's import path).
+        if let own = manifest.package?.name?.value, Paths.lastComponent(own) != Paths.lastComponent(package) {
+            // A repository on this machine is named by the dependency's key, which can change;
+            // an import path cannot.
+            let help = package.contains("/") ? ["check the address: \(url(of: package)) holds the package '\(own)'"]
+                : ["name the dependency '\(Paths.lastComponent(own))', as its \(name) does"]
+            throw .unavailable(package: package, reason: "version \(version) (commit \(commit.prefix(12))) is the package '\(own)', by its \(name)", help: help)
         }
         return requirements(of: manifest)
     }
@@ -386,17 +391,23 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             guard case .git(let url, let reference) = dep.source else { return nil }
             let location = Self.location(of: dep, url: url.value)
             state.withLock { $0.urls[location] = Self.fetchURL(of: url.value) }
-            var versions = dep.requirement?.value.versionSet ?? .any
             switch reference?.value {
             case .tag(let tag)?:
-                if let pinned = GitCLI.version(ofTag: tag) { versions = .exactly(pinned) }
                 state.withLock { _ = $0.pinnedTags[location, default: []].insert(tag) }
             case .branch(let ref)?: state.withLock { $0.pins[location] = (ref, .branch) }
             case .rev(let ref)?: state.withLock { $0.pins[location] = (ref, .commit) }
             case nil: state.withLock { _ = $0.ranged.insert(location) }
             }
-            return PackageRequirement(location, versions)
+            return PackageRequirement(location, Self.versions(of: dep))
         }
+    }
+
+    /// The versions a git dependency allows: the one its tag names, else its requirement's.
+    static func versions(of dependency: DependencySpec) -> VersionSet {
+        if case .git(_, let reference?) = dependency.source, case .tag(let tag) = reference.value, let pinned = GitCLI.version(ofTag: tag) {
+            return .exactly(pinned)
+        }
+        return dependency.requirement?.value.versionSet ?? .any
     }
 
     /// Where a fact of a failed solve is written, when the depender's manifest is on disk (a

@@ -134,7 +134,7 @@ public enum ResolutionCheck {
                 return (m.path, r)
             }).first else { return nil }
             var d = Diagnostic(severity: .error, code: DiagnosticCode.missingGitReference.rawValue, message: "\(error)", range: place.range,
-                               label: fromCache ? "not in the cached copy" : "not in the repository", help: error.choices)
+                               label: fromCache ? "not in the cached copy" : "not in the repository", help: error.help)
             if case .missingReference(_, let kind, _, _, _) = error, let meant = error.likelyMeant {
                 d.fix = Diagnostic.Fix(title: "Change the \(kind) to '\(meant)'", edits: [TextEdit(range: place.range, newText: TOMLLiteral.renderString(meant))])
             }
@@ -143,12 +143,7 @@ public enum ResolutionCheck {
             guard let (file, dep) = ([manifest] + members).lazy.compactMap({ m in
                 m.dependencies.first { packageOf($0) == package }.map { (m.path, $0) }
             }).first else { return nil }
-            let help: [String] = switch error {
-            case .notCached: ["run it again without --offline to fetch it"]
-            case .unavailable(_, _, let help): help
-            default: []
-            }
-            return Diagnostic(severity: .error, message: "\(error)", range: dep.range, label: "required here", help: help).inFile(file)
+            return Diagnostic(severity: .error, message: "\(error)", range: dep.range, label: "required here", help: error.help).inFile(file)
         }
     }
 

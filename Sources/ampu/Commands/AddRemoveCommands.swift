@@ -60,6 +60,8 @@ extension ManifestTarget {
                 current = ecosystem.readManifest(SourceText(path: path, bytes: edit.text))
             }
             if let text { try fileSystem.writeFile(path, text) }
+        } catch let error as DependencyEdit.Failure {
+            ManifestTarget.fail("\(error)", help: error.help)
         } catch {
             ManifestTarget.fail("\(error)")
         }
@@ -75,7 +77,9 @@ struct AddCommand: ParsableCommand {
         discussion: """
             DEP is a package name, or an import path such as github.com/user/json (a git dependency keyed by its last \
             segment, as `asthra add` writes it); @REQ adds a version requirement. The manifest keeps its formatting; \
-            an entry the manifest would reject is not written.
+            an entry the manifest would reject is not written. A git dependency's repository is fetched into the package \
+            cache first, and the entry is written only when the repository has the tag, branch or commit, a version \
+            the requirement allows, and there a package of that name.
             """
     )
 
@@ -106,6 +110,9 @@ struct AddCommand: ParsableCommand {
     @Option(help: "A registry directory (<registry>/<name>/<version>/) to take a dependency by name from; else $AMPU_REGISTRY.")
     var registry: String?
 
+    @Flag(help: "Check a git dependency against the package cache's copy of its repository, without fetching.")
+    var offline = false
+
     @Option(name: .customLong("manifest-path"), help: "The manifest to edit instead of searching upward.")
     var manifestPath: String?
 
@@ -125,8 +132,17 @@ struct AddCommand: ParsableCommand {
             request.feature = feature
             return request
         }
+        let environment = Environment.current
+        var access: DependencyEdit.GitAccess?
+        let progress = ProgressLine()
+        if let format = ecosystem.lockFormat, requests.contains(where: { if case .git = $0.source { true } else { false } }) {
+            guard let root = format.cacheRoot(environment: environment) else { ManifestTarget.fail(format.noCacheMessage) }
+            access = DependencyEdit.GitAccess(cache: GitCache(root: root, git: GitCLI(environment: environment)), offline: offline, progress: progress.report)
+        }
         ManifestTarget.edit(path, ecosystem: ecosystem, manifest: manifest, fileSystem: fileSystem, requests) { request, manifest in
-            try DependencyEdit.adding(request, to: manifest, ecosystem: ecosystem, environment: Environment.current, fileSystem: fileSystem, registry: registry)
+            defer { progress.finish() }
+            return try DependencyEdit.adding(request, to: manifest, ecosystem: ecosystem, environment: environment, fileSystem: fileSystem,
+                                             registry: registry, git: access)
         }
     }
 }

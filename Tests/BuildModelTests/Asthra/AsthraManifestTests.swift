@@ -140,6 +140,30 @@ struct AsthraManifestTests {
         #expect(byCode["M009"]![0].notes == ["a git dependency names one of tag, branch or rev (or commit)"])
     }
 
+    @Test("a tag that names a version its requirement does not allow: the requirement can never be met (M009), at the requirement with the tag beside it")
+    func tagOutsideRequirement() {
+        let m = read("""
+            [package]
+            name = "app"
+            version = "0.1.0"
+
+            [dependencies]
+            a = { git = "github.com/u/a", tag = "v1.0.0", version = "^1.1" }
+            b = { git = "github.com/u/b", tag = "v1.2.0", version = "^1.1" }
+            c = { git = "github.com/u/c", tag = "stable", version = "^1.1" }
+            d = { git = "github.com/u/d", tag = "2.0.0-beta.1", version = ">=1.0" }
+            """)
+        #expect(problems(m) == [
+            "6:57 error[M009] tag 'v1.0.0' of dependency 'a' is version 1.0.0, which its version requirement \"^1.1\" does not allow",
+            "9:63 error[M009] tag '2.0.0-beta.1' of dependency 'd' is version 2.0.0-beta.1, which its version requirement \">=1.0\" does not allow",
+        ])
+        let d = m.diagnostics[0]
+        #expect(d.label == "does not allow 1.0.0")
+        #expect(d.related.map(\.message) == ["the tag is version 1.0.0"])
+        #expect(d.related.map { "\(m.source.location(of: $0.range.lowerBound))" } == ["6:37"])
+        #expect(d.help == ["change the tag to one the requirement allows, or remove `version` (the tag alone pins it)"])
+    }
+
     @Test("missing name and version, and an empty manifest")
     func missing() {
         #expect(problems(read("[package]\ndescription = \"x\"\n")) == [

@@ -335,12 +335,15 @@ struct GitSolveTests {
         #expect(solve(ranged, cache: cache).hasPrefix("cannot get 'github.com/user/json': `git fetch` failed: "))
     }
 
-    @Test("a repository whose manifest names another package is an error that says so; its last path part will do")
+    @Test("a repository whose manifest names another package is an error that says so; its last path part will do, and so will a fork's upstream import path")
     func anotherPackage() throws {
         let (fixture, cache) = try setUp()
         defer { withExtendedLifetime(fixture) {} }
         try fixture.repository("imposter", versions: ["1.0.0"]) { _ in GitFixture.asthraPackage("other", "1.0.0") }
         try fixture.repository("short", versions: ["1.0.0"]) { _ in ["asthra.toml": "[package]\nname = \"short\"\nversion = \"1.0.0\"\n"] }
+        try fixture.repository("json", owner: "fork", versions: ["1.0.0"]) { _ in GitFixture.asthraPackage("json", "1.0.0") }
+        #expect(solve("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/fork/json\" }\n", cache: cache)
+                == "app 0.1.0, github.com/fork/json 1.0.0")
         let commit = try fixture.commit("imposter", "v1.0.0")
         #expect(solve("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nimposter = { git = \"github.com/user/imposter\" }\n", cache: cache)
                 == "cannot get 'github.com/user/imposter': version 1.0.0 (commit \(commit.prefix(12))) is the package 'github.com/user/other', by its asthra.toml")

@@ -67,6 +67,17 @@ enum AsthraDependencyReader {
                                   help: ["add git = \"https://\(name).git\", or remove '\(key)'"]))
             }
         }
+        // A tag that names a version chooses that version: a requirement that does not allow
+        // it could never be met (as Cargo checks `version` beside `tag`).
+        if case .tag(let tag)? = reference?.value, let pinned = GitCLI.version(ofTag: tag), let wanted = spec.requirement, !wanted.value.matches(pinned) {
+            var d = Diagnostic.error(
+                "tag '\(tag)' of dependency '\(name)' is version \(pinned), which its version requirement \"\(wanted.value)\" does not allow",
+                .conflictingGitReferences, at: wanted.range, label: "does not allow \(pinned)",
+                notes: ["the tag chooses the commit, and the requirement must allow the version it names"],
+                help: ["change the tag to one the requirement allows, or remove `version` (the tag alone pins it)"])
+            d.related = [Diagnostic.Related(range: reference!.range, message: "the tag is version \(pinned)")]
+            reader.add(d)
+        }
         if let p = local, let g = git {
             var d = Diagnostic.error("dependency '\(name)' has both 'path' and 'git'", .pathAndGit, at: g.keyRange,
                                      label: "'git' as well", notes: ["a dependency comes from one place"],
