@@ -214,6 +214,22 @@ struct BuildToolsTests {
         #expect(waits.last == "Linking app (test \"smoke\") <- 1,2,3,8")
     }
 
+    @Test("-j counts as Cargo's does: a negative N is that many fewer than the cores, at least one; 0 is refused")
+    func jobCounts() throws {
+        let ws = try BuildFixture("seed")
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        for (asked, slots) in [("-1", max(1, cores - 1)), ("-64", 1), ("3", 3)] {
+            let built = try ws.ampu(["build", "--timings", "-j", asked])
+            #expect(built.status == 0, "-j \(asked): \(built.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(try ws.read("target/timings/ampu-timing.json").utf8)) as! [String: Any]
+            #expect(json["jobs"] as? Int == slots, "-j \(asked)")
+            _ = try ws.ampu(["clean"])
+        }
+        let zero = try ws.ampu(["build", "-j0"])
+        #expect(zero.stderr.hasPrefix("Error: -j 0 runs nothing: give at least 1, or a negative N for that many fewer than the cores\n"))
+        #expect(zero.status == 64)
+    }
+
     @Test("on a terminal a progress bar is drawn under the status lines and cleared; in a pipe there is none")
     func progressBar() throws {
         let ws = try BuildFixture("today")

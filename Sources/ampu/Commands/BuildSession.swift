@@ -12,7 +12,9 @@ struct BuildOptions: ParsableArguments {
     @Option(help: "Build with this profile: debug, release or a [profile.NAME] of the manifest.")
     var profile: String?
 
-    @Option(name: [.customShort("j", allowingJoined: true), .customLong("jobs")], help: "How many actions run at once (default: [build] parallel_jobs, else one per core).")
+    // Taken whatever it looks like, so that `-j -1` is a count and not an unknown option.
+    @Option(name: [.customShort("j", allowingJoined: true), .customLong("jobs")], parsing: .unconditional,
+            help: "How many actions run at once (default: [build] parallel_jobs, else one per core); a negative N is that many fewer than the cores.")
     var jobs: Int?
 
     @Flag(name: .customLong("keep-going"), help: "Keep starting actions after one fails.")
@@ -41,7 +43,13 @@ struct BuildOptions: ParsableArguments {
 
     func validate() throws {
         if release && profile != nil && profile != "release" { throw ValidationError("--release and --profile \(profile!) ask for two profiles; give one") }
-        if let jobs, jobs < 1 { throw ValidationError("-j must be at least 1") }
+        if jobs == 0 { throw ValidationError("-j 0 runs nothing: give at least 1, or a negative N for that many fewer than the cores") }
+    }
+
+    /// The -j asked for, as Cargo reads it: a negative count is that many fewer than the cores
+    /// (at least one).
+    func jobCount(cores: Int) -> Int? {
+        jobs.map { $0 < 0 ? max(1, cores + $0) : $0 }
     }
 }
 
@@ -164,7 +172,7 @@ struct BuildSession {
         } catch {
             show([Diagnostic(severity: .warning, message: "cannot write compile_commands.json: \(error)", range: .at(0)).unplaced], sources: [:], root: nil, defaultFile: "")
         }
-        let jobs = options.jobs ?? prepared.jobs(default: Clock.cores)
+        let jobs = options.jobCount(cores: Clock.cores) ?? prepared.jobs(default: Clock.cores)
         let timeout = prepared.timeout
         let progress = BuildProgress(total: plan.actions.count, terminal: .standardError)
         let summary = prepared.run(jobs: jobs, keepGoing: options.keepGoing, environment: environment, interruption: .shared) { event in
