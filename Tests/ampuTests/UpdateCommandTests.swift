@@ -94,6 +94,36 @@ struct UpdateCommandTests {
         #expect(updated.stderr == "  Updating github.com/user/json v1.1.0 -> v1.0.0\nLocked 1 package in asthra.lock\n")
     }
 
+    @Test("a tag that names no version (stable) pins its commit as a commit does: the version its manifest says, the tag in the lock; a misspelt one is M025")
+    func wordTag() throws {
+        let remotes = try fixture()
+        let commits = try json(remotes)
+        try remotes.git(["tag", "stable", "v1.0.0"], in: remotes.root + "/remotes/user/json.git")
+        let app = remotes.root + "/app"
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", tag = \"stable\" }")
+        try remotes.write("app/src/main.asthra", "package main;\nimport \"github.com/user/json\";\n")
+        let updated = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
+        #expect(updated.stderr == "    Adding github.com/user/json v1.0.0\nLocked 1 package in asthra.lock\n")
+        let lock = try remotes.read("app/asthra.lock")
+        #expect(lock.contains("version = \"1.0.0\"\nsource = \"git+https://github.com/user/json.git\"\ngit = \"github.com/user/json\"\ntag = \"stable\"\ncommit = \"\(try #require(commits["v1.0.0"]))\"\n"))
+        let checked = try AmpuProcess.run(["check"], environment: remotes.env, directory: app)
+        #expect(checked.stderr == "Checked 1 package, 1 module and 1 imported module: no problems\n")
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", tag = \"stabel\" }")
+        let misspelt = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
+        #expect(misspelt.stderr == """
+            error[M025]: cannot get 'github.com/user/json': the repository has no tag 'stabel'
+             --> asthra.toml:6:46
+              |
+            6 | json = { git = "github.com/user/json", tag = "stabel" }
+              |                                              ^^^^^^^^ not in the repository
+              |
+              = help: did you mean tag 'stable'?
+
+
+            """)
+        #expect(misspelt.status == 1)
+    }
+
     @Test("a path dependency is locked as a path, and its own git dependencies are resolved with the root's")
     func pathDependency() throws {
         let remotes = try fixture()

@@ -166,11 +166,11 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     }
 
     /// A git package's versions: its mirror brought up to date (unless offline), then its tags
-    /// (or, pinned to a branch or commit, that one commit at the version its manifest says).
+    /// (or, pinned to a branch, a commit or a tag that names no version, that one commit at the
+    /// version its manifest says).
     private func learn(_ package: String, holdingLock: Bool) throws(ResolutionError) -> [(version: Version, tag: String?, commit: String)] {
         let url = state.withLock { $0.urls[package] } ?? GitCLI.url(forLocation: package)
         let pinned = state.withLock { $0.pins[package] }
-        let pin = pinned?.ref
         do {
             let mirror = try cache.mirror(of: package)
             if offline {
@@ -179,7 +179,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                     throw ResolutionError.unavailable(package: package, reason: "the package cache's copy comes from \(from), not from \(url)",
                                                       help: ["run `ampu update` without --offline to fetch it from \(url)"])
                 }
-            } else if cache.fetchedFrom(package) == url, let cached = try alreadyCached(package, mirror: mirror, pin: pin) {
+            } else if cache.fetchedFrom(package) == url, let cached = try alreadyCached(package, mirror: mirror, pin: pinned) {
                 return cached
             } else if holdingLock {
                 progress?(package)
@@ -187,6 +187,14 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             } else {
                 progress?(package)
                 try cache.update(package, url: url)
+            }
+            if let pinned, pinned.kind == .tag {
+                // A tag that names no version (`stable`) pins its commit, as a commit does.
+                let tags = try cache.tags(package)
+                guard let commit = tags.first(where: { $0.tag == pinned.ref })?.commit else {
+                    throw ResolutionError.missingReference(package: package, kind: .tag, reference: pinned.ref, known: Self.newestFirst(tags.map(\.tag)), cached: offline)
+                }
+                return [try self.pinned(package, commit: commit, tag: pinned.ref)]
             }
             if let pinned {
                 // A branch or commit the repository does not have is said as such, with the
@@ -200,16 +208,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             let tags = try cache.tags(package)
             let wanted = state.withLock { $0.pinnedTags[package] } ?? []
             if let missing = wanted.subtracting(tags.map(\.tag)).sorted().first {
-                // Newest versions first, then the tags that name no version.
-                let newest = tags.map(\.tag).sorted { a, b in
-                    switch (GitCLI.version(ofTag: a), GitCLI.version(ofTag: b)) {
-                    case let (x?, y?): x != y ? x > y : a < b
-                    case (.some, nil): true
-                    case (nil, .some): false
-                    case (nil, nil): a < b
-                    }
-                }
-                throw ResolutionError.missingReference(package: package, kind: .tag, reference: missing, known: newest, cached: offline)
+                throw ResolutionError.missingReference(package: package, kind: .tag, reference: missing, known: Self.newestFirst(tags.map(\.tag)), cached: offline)
             }
             return try tagged(package, tags: tags)
         } catch let error as ResolutionError {
@@ -221,12 +220,29 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         }
     }
 
+    /// Tags with the newest versions first, then those that name no version.
+    static func newestFirst(_ tags: [String]) -> [String] {
+        tags.sorted { a, b in
+            switch (GitCLI.version(ofTag: a), GitCLI.version(ofTag: b)) {
+            case let (x?, y?): x != y ? x > y : a < b
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): a < b
+            }
+        }
+    }
+
     /// What a mirror already holds for a package that only tags or commits pin (as Cargo does,
     /// a tag is taken not to move): every pinned tag there, or the pinned commit, means no
     /// fetch. Nil when the remote must be asked (a branch, a version range, something missing).
-    private func alreadyCached(_ package: String, mirror: String, pin: String?) throws(GitCache.Failure) -> [(version: Version, tag: String?, commit: String)]? {
+    private func alreadyCached(_ package: String, mirror: String, pin: (ref: String, kind: ResolutionError.ReferenceKind)?) throws(GitCache.Failure)
+        -> [(version: Version, tag: String?, commit: String)]? {
         guard LocalFileSystem().isDirectory(mirror) else { return nil }
-        if let pin {
+        if let pin, pin.kind == .tag {
+            guard let commit = (try? cache.tags(package))?.first(where: { $0.tag == pin.ref })?.commit else { return nil }
+            return [try pinned(package, commit: commit, tag: pin.ref)]
+        }
+        if let pin = pin?.ref {
             guard (try? GitCache.checkedCommit(pin)) != nil, let commit = try? cache.commit(package, ref: pin), commit == pin else { return nil }
             return [try pinned(package, commit: commit)]
         }
@@ -237,11 +253,12 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         return try tagged(package, tags: tags, reading: wanted)
     }
 
-    /// A pinned commit as the one version there is: the one its manifest says.
-    private func pinned(_ package: String, commit: String) throws(GitCache.Failure) -> (version: Version, tag: String?, commit: String) {
+    /// A pinned commit as the one version there is: the one its manifest says; `tag`, the
+    /// tag that pins it, when one does.
+    private func pinned(_ package: String, commit: String, tag: String? = nil) throws(GitCache.Failure) -> (version: Version, tag: String?, commit: String) {
         let manifest = try manifestBytes(package, commit: commit)
             .map { ecosystem.readManifest(SourceText(path: ecosystem.manifestFileNames[0], bytes: $0)) }
-        return (manifest?.package?.version?.value ?? Version(0, 0, 0), nil, commit)
+        return (manifest?.package?.version?.value ?? Version(0, 0, 0), tag, commit)
     }
 
     /// The tags that name versions, with every tagged commit's manifest read at once.
@@ -392,6 +409,8 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             let location = Self.location(of: dep, url: url.value)
             state.withLock { $0.urls[location] = Self.fetchURL(of: url.value) }
             switch reference?.value {
+            case .tag(let tag)? where GitCLI.version(ofTag: tag) == nil:
+                state.withLock { $0.pins[location] = (tag, .tag) }
             case .tag(let tag)?:
                 state.withLock { _ = $0.pinnedTags[location, default: []].insert(tag) }
             case .branch(let ref)?: state.withLock { $0.pins[location] = (ref, .branch) }

@@ -317,6 +317,13 @@ struct GitSolveTests {
                 == "app 0.1.0, github.com/user/json 1.0.0")
         #expect(solve("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", branch = \"main\" }\n", cache: cache)
                 == "app 0.1.0, github.com/user/json 2.0.0, github.com/user/unicode 1.0.0")
+        // A tag that names no version pins its commit too (not the newest version tag), and,
+        // as tags are taken not to move, is answered from the mirror once it is there.
+        try fixture.git(["tag", "stable", "v1.0.0"], in: fixture.root + "/remotes/user/json.git")
+        let stable = "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", tag = \"stable\" }\n"
+        #expect(solve(stable, cache: cache) == "app 0.1.0, github.com/user/json 1.0.0")
+        try FileManager.default.removeItem(atPath: fixture.root + "/remotes/user/json.git")
+        #expect(solve(stable, cache: cache) == "app 0.1.0, github.com/user/json 1.0.0")
     }
 
     @Test("a tag or commit the cache's mirror has already is not fetched again (as Cargo takes tags not to move); a range asks the remote")
