@@ -63,6 +63,10 @@ struct UpdateCommandTests {
         #expect(try AmpuProcess.run(["deps", "--tree"], environment: remotes.env, directory: app).stdout == tree.stdout)
         let why = try AmpuProcess.run(["why", "github.com/user/json"], environment: remotes.env, directory: app)
         #expect(why.stdout == "app v0.1.0 → github.com/user/json v1.1.0\n")
+        // By its key in asthra.toml too, as `update -p` takes it.
+        #expect(try AmpuProcess.run(["why", "json"], environment: remotes.env, directory: app).stdout == why.stdout)
+        #expect(try AmpuProcess.run(["tree", "--invert", "json"], environment: remotes.env, directory: app).stdout
+                == "github.com/user/json v1.1.0\n└── app v0.1.0\n")
 
         // fetch: nothing to do; with the cache gone, it fetches again (not with --offline);
         // a cached file changed by hand is found and named.

@@ -14,6 +14,9 @@ public struct DependencyTree: Sendable {
 
     private let roots: [Root]
     public let lock: LockFile
+    /// The roots' dependency keys that the lock knows by another name (`json` for
+    /// github.com/user/json), so that either may be given.
+    private let keys: [String: String]
 
     /// - Parameter selected: the root's dependencies a build takes (a selection of features);
     ///   all of them when nil.
@@ -31,7 +34,21 @@ public struct DependencyTree: Sendable {
             for s in specs where s.scope == .normal { scopes[s.name] = nil }
             return Root(name: root.displayName, version: root.package?.version?.value, direct: Array(Set(specs.map(\.name))).sorted(), scopes: scopes)
         }
+        var keys: [String: String] = [:]
+        for (root, _) in manifests {
+            for dep in root.dependencies {
+                let name = SourcePackageProvider.package(named: dep.name.value, in: root)
+                if name != dep.name.value && lock.package(named: name) != nil { keys[dep.name.value] = keys[dep.name.value] ?? name }
+            }
+        }
+        self.keys = keys
         self.lock = lock
+    }
+
+    /// A package as the graph names it: as the lock does, or by a root's key for it.
+    public func package(named name: String) -> String? {
+        if root(named: name) != nil || lock.package(named: name) != nil { return name }
+        return keys[name]
     }
 
     /// The roots' names, then the locked packages' that are not roots.
@@ -54,8 +71,8 @@ public struct DependencyTree: Sendable {
     /// Cargo's drawing: each package once in full; later appearances marked `(*)`. `depth` cuts
     /// the tree below that many levels; `invert` draws what depends on a package instead. With
     /// several roots, each root's tree, a blank line between them.
-    public func render(depth: Int? = nil, invert: String? = nil) -> String {
-        guard let invert else { return roots.map { draw(from: $0.name, depth: depth, next: children(of:)) }.joined(separator: "\n") }
+    public func render(depth: Int? = nil, invert asked: String? = nil) -> String {
+        guard let invert = asked.map({ package(named: $0) ?? $0 }) else { return roots.map { draw(from: $0.name, depth: depth, next: children(of:)) }.joined(separator: "\n") }
         let everyone = everyone
         return draw(from: invert, depth: depth) { name in everyone.filter { self.children(of: $0).contains(name) }.sorted() }
     }
@@ -104,8 +121,8 @@ public struct DependencyTree: Sendable {
     }
 
     /// `ampu why`: each path as `root → a → b`, with versions.
-    public func why(_ package: String) -> String? {
-        let all = paths(to: package)
+    public func why(_ asked: String) -> String? {
+        let all = paths(to: package(named: asked) ?? asked)
         guard !all.isEmpty else { return nil }
         return all.map { $0.map(label).joined(separator: " → ") }.joined(separator: "\n") + "\n"
     }

@@ -77,7 +77,7 @@ struct TreeCommand: ParsableCommand {
     @Option(help: "Show this many levels below the root.")
     var depth: Int?
 
-    @Option(help: "Show what depends on this package instead.")
+    @Option(help: "Show what depends on this package instead (as the lock file names it, or by its key in the manifest).")
     var invert: String?
 
     @Flag(help: "Show only packages locked under more than one name from one source, and what depends on each.")
@@ -97,7 +97,7 @@ struct TreeCommand: ParsableCommand {
             return
         }
         let tree = LockedWorkspace.load(manifestPath, features: features.selection(target: target), drawing: true).tree
-        if let invert, tree.lock.package(named: invert) == nil {
+        if let invert, tree.package(named: invert) == nil {
             ManifestTarget.fail("'\(invert)' is not in \(tree.lock.format.fileName)", help: [LockedWorkspace.lockedNames(tree.lock)])
         }
         if duplicates {
@@ -114,7 +114,7 @@ struct TreeCommand: ParsableCommand {
 struct WhyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "why", abstract: "Show every path from the root to a dependency.")
 
-    @Argument(help: "The package, as the lock file names it.")
+    @Argument(help: "The package, as the lock file names it or by its key in the manifest.")
     var package: String
 
     @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
