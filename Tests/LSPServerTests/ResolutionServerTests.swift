@@ -95,6 +95,33 @@ struct ResolutionServerTests {
         #expect(codes(client) == [])
     }
 
+    @Test("inside `tag` or `branch` of a git dependency: the tags (newest versions first) and branches the cache's mirror has")
+    func tagCompletion() async throws {
+        let (remotes, lock) = try fetched()
+        try remotes.git(["tag", "stable", "v1.0.0"], in: remotes.root + "/remotes/user/unicode.git")
+        // The cache learns the new tag as a user's `ampu update` would fetch it.
+        _ = try LockUpdate.resolve(AsthraEcosystem().readManifest(SourceText(path: "/ws/asthra.toml", Self.manifest(unicode: "^1.0"))),
+                                   ecosystem: AsthraEcosystem(), cache: GitCache(root: remotes.root + "/cache", git: GitCLI(environment: remotes.env)), previous: nil)
+        let tagged = Self.manifest(unicode: "^1.0").replacingOccurrences(of: "unicode\", version = \"^1.0\"", with: "unicode\", tag = \"$0\"")
+        let cursor = Marked(tagged)
+        let client = await client(remotes, manifest: cursor.text, lock: lock)
+        // What the background resolution learns, once it has ended (nothing else to wait for).
+        let offered = { (marked: Marked) async throws -> [String] in
+            for _ in 0..<300 {
+                let items = await client.request("textDocument/completion", client.at(TestWorkspace.manifest, marked))["result"]?["items"]?.arrayValue ?? []
+                if !items.isEmpty { return items.map { "\($0["label"]?.stringValue ?? "") \($0["detail"]?.stringValue ?? "")" } }
+                try await Task.sleep(nanoseconds: 100_000_000)
+            }
+            return []
+        }
+        #expect(try await offered(cursor) == ["\"v2.0.0\" tag in the package cache", "\"v1.0.0\" tag in the package cache", "\"stable\" tag in the package cache"])
+        let branch = Marked(tagged.replacingOccurrences(of: "tag = ", with: "branch = "))
+        let line = cursor.text.split(separator: "\n", omittingEmptySubsequences: false)[6]
+        let tag = Int64(line.utf8.count - "tag = \"\" }".utf8.count)
+        await client.change(TestWorkspace.manifest, version: 2, line: 6, from: tag, to: tag + 3, text: "branch")
+        #expect(try await offered(branch) == ["\"main\" branch in the package cache"])
+    }
+
     @Test("the locked version after each requirement, as an inlay hint")
     func inlayHints() async throws {
         let (remotes, lock) = try fetched()

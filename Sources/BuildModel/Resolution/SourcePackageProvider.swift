@@ -221,7 +221,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     }
 
     /// Tags with the newest versions first, then those that name no version.
-    static func newestFirst(_ tags: [String]) -> [String] {
+    public static func newestFirst(_ tags: [String]) -> [String] {
         tags.sorted { a, b in
             switch (GitCLI.version(ofTag: a), GitCLI.version(ofTag: b)) {
             case let (x?, y?): x != y ? x > y : a < b

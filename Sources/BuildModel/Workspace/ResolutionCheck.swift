@@ -12,10 +12,26 @@ public enum ResolutionCheck {
         public var diagnostics: [Diagnostic]
         /// The versions the cache knows of each dependency, by package: what completion offers.
         public var knownVersions: [String: [Version]]
+        /// The tags and branches the cache's mirror of each git dependency has, by package:
+        /// what completion offers for `tag` and `branch`.
+        public var knownReferences: [String: GitReferences]
 
-        public init(diagnostics: [Diagnostic] = [], knownVersions: [String: [Version]] = [:]) {
+        public init(diagnostics: [Diagnostic] = [], knownVersions: [String: [Version]] = [:], knownReferences: [String: GitReferences] = [:]) {
             self.diagnostics = diagnostics
             self.knownVersions = knownVersions
+            self.knownReferences = knownReferences
+        }
+    }
+
+    /// What a repository's mirror names commits by.
+    public struct GitReferences: Hashable, Sendable {
+        /// Newest versions first, then the tags that name none.
+        public var tags: [String]
+        public var branches: [String]
+
+        public init(tags: [String], branches: [String]) {
+            self.tags = tags
+            self.branches = branches
         }
     }
 
@@ -43,7 +59,8 @@ public enum ResolutionCheck {
     }
 
     /// - Parameter versions: also learn the versions of dependencies the lock makes it
-    ///   unnecessary to solve (the server wants them for completion; `check` does not).
+    ///   unnecessary to solve, and the tags and branches of every mirror (the server wants
+    ///   them for completion; `check` does not).
     public static func run(_ snapshot: WorkspaceSnapshot, cache: GitCache, versions: Bool = false) -> Outcome {
         let manifest = snapshot.rootManifest
         let manifests = manifests(of: snapshot)
@@ -78,6 +95,13 @@ public enum ResolutionCheck {
             }
         }
         outcome.knownVersions = provider.knownVersions
+        if versions {
+            for (_, package) in git.flatMap(\.dependencies) where outcome.knownReferences[package] == nil {
+                guard let tags = try? cache.tags(package) else { continue }
+                outcome.knownReferences[package] = GitReferences(tags: SourcePackageProvider.newestFirst(tags.map(\.tag)),
+                                                                 branches: (try? cache.branches(package)) ?? [])
+            }
+        }
         return outcome
     }
 

@@ -54,6 +54,11 @@ enum ManifestCompletion {
             if let name = dependencyBeingVersioned(q, key: key), let versions = versions(q, dependency: name) {
                 return versionItems(versions, render: syntax.renderString, range: r)
             }
+            if let references = references(q, key: key) {
+                return references.map { ref in
+                    Completion.item(label: syntax.renderString(ref.name), kind: .value, detail: ref.detail, newText: syntax.renderString(ref.name), range: r)
+                }
+            }
             guard let k = schema.key(key), !k.allowedValues.isEmpty else { return [] }
             return k.allowedValues.map { v in
                 let text = k.kind == .string ? syntax.renderString(v) : v
@@ -117,6 +122,17 @@ enum ManifestCompletion {
         return versions.prefix(Self.versionLimit).flatMap { v in
             q.ecosystem.requirements(for: v, in: q.manifest).map { ($0, v == versions[0] ? "newest in the package cache" : "in the package cache") }
         }
+    }
+
+    /// For the `tag` or `branch` of a git dependency (`json = { git = "…", tag = "" }`): the
+    /// tags (newest versions first) or branches the cache's mirror has; nil elsewhere.
+    private static func references(_ q: FeatureQuery, key: [String]) -> [(name: String, detail: String)]? {
+        guard key.count >= 3, let kind = key.last, kind == "tag" || kind == "branch",
+              q.ecosystem.manifestSchema(for: q.manifest).isDependencyTable(Array(key.dropLast(2))),
+              let dep = q.manifest.dependencies.first(where: { $0.name.value == key[key.count - 2] }), case .git(let url, _) = dep.source,
+              let known = q.workspace?.knownReferences[SourcePackageProvider.location(of: dep, url: url.value)] else { return nil }
+        if kind == "branch" { return known.branches.map { ($0, "branch in the package cache") } }
+        return known.tags.prefix(Self.versionLimit).map { ($0, "tag in the package cache") }
     }
 
     /// The requirements as completion items, in the order given.

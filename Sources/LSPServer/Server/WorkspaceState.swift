@@ -11,6 +11,8 @@ struct WorkspaceState: Sendable {
     var resolutionStarted: [UInt8]?
     /// What the cache knows of each git dependency's versions, from the last resolution.
     private(set) var knownVersions: [String: [Version]] = [:]
+    /// The tags and branches the cache's mirror of each git dependency has, from the last resolution.
+    private(set) var knownReferences: [String: ResolutionCheck.GitReferences] = [:]
     /// The input and findings of the last resolution that ended, kept across reloads that
     /// leave the input as it was (a source file appeared).
     private var resolution: (input: [UInt8], diagnostics: [Diagnostic])?
@@ -65,10 +67,12 @@ struct WorkspaceState: Sendable {
             resolutionStarted = nil
             resolution = nil
             knownVersions = [:]
+            knownReferences = [:]
             return index.setResolution([])
         }
         guard input == resolutionStarted, input == resolutionInput else { return [] }
         knownVersions = outcome.knownVersions
+        knownReferences = outcome.knownReferences
         resolution = (input!, outcome.diagnostics)
         return index.setResolution(outcome.diagnostics)
     }
