@@ -211,6 +211,19 @@ struct AddRemoveCommandTests {
             """))
     }
 
+    @Test("a manifest that is a symbolic link is written through: the file it leads to changes, and the link stays a link")
+    func symlinkedManifest() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("shared/app.toml", manifest)
+        try dir.write("libs/mathlib/asthra.toml", "[package]\nname = \"mathlib\"\nversion = \"0.2.0\"\n")
+        try FileManager.default.createDirectory(atPath: dir.path + "/app", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/app/asthra.toml", withDestinationPath: "../shared/app.toml")
+        let added = try AmpuProcess.run(["add", "mathlib", "--path", "../libs/mathlib"], environment: plain, directory: dir.path + "/app")
+        #expect(added.stderr == "    Adding mathlib = { path = \"../libs/mathlib\" } to [dependencies]\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path + "/app/asthra.toml") == "../shared/app.toml")
+        #expect(try dir.read("shared/app.toml") == manifest.replacingOccurrences(of: "\n[build]", with: "\n[dependencies]\nmathlib = { path = \"../libs/mathlib\" }\n\n[build]"))
+    }
+
     @Test("remove says where the dependency is still imported, at the first import with the others beside it; nothing when nothing imports it")
     func removeStillImported() throws {
         let dir = try ScratchDirectory()

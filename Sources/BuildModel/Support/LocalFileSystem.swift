@@ -197,8 +197,13 @@ public struct LocalFileSystem: FileSystem {
         return failure
     }
 
+    /// Atomically: written beside the file under a temporary name, then renamed over it. A
+    /// symbolic link is written through, as an editor does: the file it leads to is replaced,
+    /// and the link stays a link.
     public func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
-        let path = absolute(path)
+        let named = absolute(path)
+        var link = stat()
+        let path = lstat(named, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK ? (try? realPath(named)) ?? named : named
         let dir = Paths.parent(path)
         let temp = Paths.join(dir, ".\(Paths.lastComponent(path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         var mode: mode_t = 0o644
