@@ -210,7 +210,9 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             if let missing = wanted.subtracting(tags.map(\.tag)).sorted().first {
                 throw ResolutionError.missingReference(package: package, kind: .tag, reference: missing, known: Self.newestFirst(tags.map(\.tag)), cached: offline)
             }
-            return try tagged(package, tags: tags)
+            // Pinned by tags alone, only those tags' versions can be chosen: only their manifests
+            // are read (one, from the checkout the prefetch makes).
+            return try tagged(package, tags: tags, only: state.withLock { $0.ranged.contains(package) ? nil : $0.pinnedTags[package] })
         } catch let error as ResolutionError {
             throw error
         } catch {
@@ -249,8 +251,8 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         guard let wanted = state.withLock({ $0.ranged.contains(package) ? nil : $0.pinnedTags[package] }), !wanted.isEmpty else { return nil }
         let tags = (try? cache.tags(package)) ?? []
         guard wanted.isSubset(of: Set(tags.map(\.tag))) else { return nil }
-        // Only the pinned tags' versions can be chosen: only their manifests are read.
-        return try tagged(package, tags: tags, reading: wanted)
+        // Only the pinned tags' versions can be chosen.
+        return try tagged(package, tags: tags, only: wanted)
     }
 
     /// A pinned commit as the one version there is: the one its manifest says; `tag`, the
@@ -261,10 +263,13 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         return (manifest?.package?.version?.value ?? Version(0, 0, 0), tag, commit)
     }
 
-    /// The tags that name versions, with every tagged commit's manifest read at once.
-    private func tagged(_ package: String, tags: [(tag: String, commit: String)], reading: Set<String>? = nil) throws(GitCache.Failure) -> [(version: Version, tag: String?, commit: String)] {
+    /// The tags that name versions (`only`: those of these tags, for a package that only tags
+    /// pin: no other can be chosen, and the solver need not read their manifests), with their
+    /// commits' manifests read at once when there are several.
+    private func tagged(_ package: String, tags: [(tag: String, commit: String)], only: Set<String>? = nil) throws(GitCache.Failure) -> [(version: Version, tag: String?, commit: String)] {
         let versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: Optional(t.tag), commit: t.commit) } }
-        try preloadManifests(package, commits: versions.filter { reading?.contains($0.tag!) ?? true }.map(\.commit))
+            .filter { only?.contains($0.tag!) ?? true }
+        try preloadManifests(package, commits: versions.map(\.commit))
         return versions
     }
 
@@ -307,12 +312,21 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                 }
                 self.state.withLock { $0.tags[requirement.package] = versions }
                 guard let newest = versions.filter({ requirement.versions.contains($0.version) && !$0.version.isPrerelease })
-                        .max(by: { $0.version < $1.version }),
-                      let bytes = try? self.manifestBytes(requirement.package, commit: newest.commit) else { return }
+                        .max(by: { $0.version < $1.version }) else { return }
+                // A package pinned to one commit gets that commit checked out where the
+                // compiler reads it: done now, its manifest is read there, with no git process.
+                if self.pinnedToOne(requirement.package) { _ = try? self.cache.materializeLocked(requirement.package, commit: newest.commit) }
+                guard let bytes = try? self.manifestBytes(requirement.package, commit: newest.commit) else { return }
                 let manifest = self.ecosystem.readManifest(SourceText(path: self.ecosystem.manifestFileNames[0], bytes: bytes))
                 add(self.unfetched(self.requirements(of: manifest)))
             }
         }
+    }
+
+    /// Whether only one commit of a package can be chosen: it is pinned (a tag, branch or
+    /// commit) and no dependency asks for a range of it.
+    private func pinnedToOne(_ package: String) -> Bool {
+        state.withLock { $0.pins[package] != nil || (!$0.ranged.contains(package) && $0.pinnedTags[package]?.count == 1) }
     }
 
     /// `requirements` with, for each package in a directory here (a member, a path
