@@ -201,6 +201,20 @@ struct UpdateCommandTests {
         #expect(unknown.stderr == "error: 'yaml' is not in asthra.lock\n  = help: `ampu tree` lists the locked packages\n")
         let alone = try AmpuProcess.run(["update", "--precise", "1.0.0"], environment: remotes.env, directory: app)
         #expect(alone.stderr == "error: --precise needs exactly one -p PACKAGE\n")
+        // A pinned dependency is moved by its pin, and the error says so.
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", tag = \"v1.1.0\" }")
+        let pinned = try AmpuProcess.run(["update", "-p", "json", "--precise", "1.0.0", "--offline"], environment: remotes.env, directory: app)
+        #expect(pinned.stderr == """
+            error: cannot get 'github.com/user/json': it has no version 1.0.0 (it has 1.1.0)
+             --> asthra.toml:6:8
+              |
+            6 | json = { git = "github.com/user/json", tag = "v1.1.0" }
+              |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ required here
+              |
+              = help: it is pinned to tag 'v1.1.0': change that in the manifest to move it to another version
+
+
+            """)
     }
 
     @Test("on a terminal, a progress line says what is being fetched, and is cleared; in a pipe there is none")

@@ -24,7 +24,7 @@ public enum LockUpdate {
         var preferred: [String: Version] = [:]
         for p in previous?.packages ?? [] where keep?.contains(p.name) ?? true { preferred[p.name] = p.version }
         provider.prefetch()
-        let solving: any PackageProvider = precise.map { Precise(base: provider, package: $0.package, version: $0.version) } ?? provider
+        let solving: any PackageProvider = precise.map { Precise(base: provider, package: $0.package, version: $0.version, pin: provider.pin(of:)) } ?? provider
         let chosen: [String: Version]
         switch ecosystem.versionSelection {
         case .pubGrub:
@@ -120,13 +120,17 @@ private struct Precise: PackageProvider {
     let base: any PackageProvider
     let package: String
     let version: Version
+    /// What pins a package in a manifest (`tag 'v1.1.0'`), when something does (asked when
+    /// the solver has read the manifests).
+    let pin: @Sendable (String) -> String?
 
     func versions(of package: String) throws(ResolutionError) -> [Version] {
         let all = try base.versions(of: package)
         guard package == self.package else { return all }
         guard all.contains(version) else {
             let known = all.sorted().map { "\($0)" }.joined(separator: ", ")
-            throw .unavailable(package: package, reason: "it has no version \(version) (it has \(known.isEmpty ? "none" : known))")
+            throw .unavailable(package: package, reason: "it has no version \(version) (it has \(known.isEmpty ? "none" : known))",
+                               help: pin(package).map { ["it is pinned to \($0): change that in the manifest to move it to another version"] } ?? [])
         }
         return [version]
     }

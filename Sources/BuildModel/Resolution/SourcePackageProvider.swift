@@ -323,6 +323,16 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         }
     }
 
+    /// What pins a git package to one commit, as messages name it (`tag 'v1.1.0'`); nil when
+    /// nothing does, or a dependency asks for a range of it.
+    public func pin(of package: String) -> String? {
+        state.withLock { s in
+            if let pin = s.pins[package] { return "\(pin.kind) '\(pin.ref)'" }
+            guard !s.ranged.contains(package), let tags = s.pinnedTags[package], !tags.isEmpty else { return nil }
+            return tags.sorted().map { "tag '\($0)'" }.joined(separator: " and ")
+        }
+    }
+
     /// Whether only one commit of a package can be chosen: it is pinned (a tag, branch or
     /// commit) and no dependency asks for a range of it.
     private func pinnedToOne(_ package: String) -> Bool {
