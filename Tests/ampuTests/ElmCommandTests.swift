@@ -357,6 +357,27 @@ struct ElmCommandTests {
         let back = try AmpuProcess.run(["add", "elm/json"], environment: p.environment, directory: p.app)
         #expect(back.stderr == "    Moving \"elm/json\": \"1.1.3\" from \"dependencies\" \"indirect\" to \"direct\"\n")
         #expect(back.status == 0)
+        // There already, as cargo add takes it: the same version changes nothing; another is
+        // solved again with that version, what it no longer needs going with it.
+        let again = try AmpuProcess.run(["add", "elm/http"], environment: p.environment, directory: p.app)
+        #expect(again.stderr == "   Unchanged \"elm/http\" 2.0.0 in \"dependencies\" \"direct\"\n")
+        #expect(again.status == 0)
+        let withHTTP = try String(contentsOfFile: p.app + "/elm.json", encoding: .utf8)
+        let down = try AmpuProcess.run(["add", "elm/http@1.0.0"], environment: p.environment, directory: p.app)
+        #expect(down.stderr == """
+              Updating "elm/http" 2.0.0 -> 1.0.0 in "dependencies" "direct"
+              Removing "elm/bytes" from "dependencies" "indirect"
+              Removing "elm/file" from "dependencies" "indirect"
+
+            """)
+        let up = try AmpuProcess.run(["add", "elm/http@2.0.0"], environment: p.environment, directory: p.app)
+        #expect(up.stderr == """
+              Updating "elm/http" 1.0.0 -> 2.0.0 in "dependencies" "direct"
+                Adding "elm/bytes": "1.0.8" to "dependencies" "indirect"
+                Adding "elm/file": "1.0.5" to "dependencies" "indirect"
+
+            """)
+        #expect(try String(contentsOfFile: p.app + "/elm.json", encoding: .utf8) == withHTTP)
         #expect(try AmpuProcess.run(["remove", "elm/json"], environment: p.environment, directory: p.app).stderr == removed.stderr)
         let test = try AmpuProcess.run(["add", "elm-explorations/test", "--dev"], environment: p.environment, directory: p.app)
         #expect(test.stderr == """

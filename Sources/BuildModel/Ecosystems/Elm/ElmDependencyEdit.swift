@@ -43,6 +43,18 @@ extension ElmEcosystem: DependencyEditing {
             return try addToPackage(name, wanted: wanted, manifest: manifest, document: document, dev: request.dev, cache: cache)
         }
         var lists = Self.lists(of: manifest)
+        if let listed = request.dev ? lists.testDirect[name] : lists.direct[name] {
+            // There already, as `cargo add` takes it: the same version changes nothing, another
+            // is solved again with that version (the others kept where they still fit).
+            let section = request.dev ? "\"test-dependencies\" \"direct\"" : "\"dependencies\" \"direct\""
+            if request.requirement == nil || wanted.contains(listed) {
+                return DependencyEdit.Edit(text: manifest.source.bytes, report: ["   Unchanged \"\(name)\" \(listed) in \(section)"])
+            }
+            var without = lists
+            if request.dev { without.testDirect[name] = nil } else { without.direct[name] = nil }
+            let solved = try solve(without, listed: lists, adding: (name, wanted, request.dev), cache: cache)
+            return DependencyEdit.Edit(text: try Self.rewrite(document, application: solved), report: Self.changes(from: lists, to: solved, first: name))
+        }
         if lists.direct[name] != nil || (request.dev && lists.testDirect[name] != nil) {
             throw .exists(name: name, section: lists.direct[name] != nil ? "\"dependencies\" \"direct\"" : "\"test-dependencies\" \"direct\"")
         }
