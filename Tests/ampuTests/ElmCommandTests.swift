@@ -431,6 +431,14 @@ struct ElmCommandTests {
                 },
                 "test-dependencies": {}
             """))
+        // There already: left as it is, unless another version is asked for.
+        let again = try AmpuProcess.run(["add", "elm/json"], environment: p.environment, directory: dir)
+        #expect(again.stderr == "   Unchanged \"elm/json\": \"1.1.4 <= v < 2.0.0\" in \"dependencies\"\n")
+        let older = try AmpuProcess.run(["add", "elm/json@1.1.2"], environment: p.environment, directory: dir)
+        #expect(older.stderr == "  Updating \"elm/json\" \"1.1.4 <= v < 2.0.0\" -> \"1.1.2 <= v < 2.0.0\" in \"dependencies\"\n")
+        #expect(try String(contentsOfFile: dir + "/elm.json", encoding: .utf8) == manifest.replacingOccurrences(of: "\"elm/json\": \"1.1.4", with: "\"elm/json\": \"1.1.2"))
+        let same = try AmpuProcess.run(["add", "elm/json@1.1.2"], environment: p.environment, directory: dir)
+        #expect(same.stderr == "   Unchanged \"elm/json\": \"1.1.2 <= v < 2.0.0\" in \"dependencies\"\n")
         let removed = try AmpuProcess.run(["remove", "elm/json"], environment: p.environment, directory: dir)
         #expect(removed.stderr == "  Removing \"elm/json\" from \"dependencies\"\n")
         #expect(try String(contentsOfFile: dir + "/elm.json", encoding: .utf8).contains("""

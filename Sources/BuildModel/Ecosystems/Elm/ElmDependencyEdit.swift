@@ -223,16 +223,27 @@ extension ElmEcosystem: DependencyEditing {
     private func addToPackage(_ name: String, wanted: VersionSet, manifest: PackageManifest, document: JSONDocument, dev: Bool,
                               cache: ElmPackageCache) throws(DependencyEdit.Failure) -> DependencyEdit.Edit {
         var constraints = Self.constraints(of: manifest)
-        if constraints.normal[name] != nil || constraints.test[name] != nil {
+        let section = dev ? "\"test-dependencies\"" : "\"dependencies\""
+        let existing = dev ? constraints.test[name] : constraints.normal[name]
+        if existing == nil && (constraints.normal[name] != nil || constraints.test[name] != nil) {
             throw .exists(name: name, section: constraints.normal[name] != nil ? "\"dependencies\"" : "\"test-dependencies\"")
         }
-        let others = manifest.dependencies.compactMap { dep in dep.requirement.map { PackageRequirement(dep.name.value, $0.value.versionSet) } }
+        // There already with no version asked for, as `cargo add` takes it: left as it is.
+        if let existing, wanted == .any {
+            return DependencyEdit.Edit(text: manifest.source.bytes, report: ["   Unchanged \"\(name)\": \"\(existing)\" in \(section)"])
+        }
+        let others = manifest.dependencies.filter { $0.name.value != name }.compactMap { dep in dep.requirement.map { PackageRequirement(dep.name.value, $0.value.versionSet) } }
         let found = try solution(others + [PackageRequirement(name, wanted)], preferred: [:], cache: cache, adding: name)
         let version = found[name]!
         let constraint = "\(version) <= v < \(version.major + 1).0.0"
         if dev { constraints.test[name] = constraint } else { constraints.normal[name] = constraint }
-        return DependencyEdit.Edit(text: try Self.rewrite(document, package: constraints),
-                                   report: ["    Adding \"\(name)\": \"\(constraint)\" to \(dev ? "\"test-dependencies\"" : "\"dependencies\"")"])
+        let report = switch existing {
+        case constraint?: "   Unchanged \"\(name)\": \"\(constraint)\" in \(section)"
+        case let old?: "  Updating \"\(name)\" \"\(old)\" -> \"\(constraint)\" in \(section)"
+        case nil: "    Adding \"\(name)\": \"\(constraint)\" to \(section)"
+        }
+        if existing == constraint { return DependencyEdit.Edit(text: manifest.source.bytes, report: [report]) }
+        return DependencyEdit.Edit(text: try Self.rewrite(document, package: constraints), report: [report])
     }
 
     /// An application's elm.json with its two dependency objects written again whole, as elm
