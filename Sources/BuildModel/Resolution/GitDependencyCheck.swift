@@ -20,14 +20,13 @@ extension DependencyEdit {
     }
 
     /// Checks the git dependency `name` of the edited manifest against its repository, through
-    /// the resolver's own provider (the rules `ampu update` applies); the version it stands at.
-    @discardableResult
+    /// the resolver's own provider (the rules `ampu update` applies).
     static func checkGit(_ name: String, in edited: PackageManifest, ecosystem: any Ecosystem, access: GitAccess,
-                         fileSystem: any FileSystem) throws(Failure) -> Version? {
+                         fileSystem: any FileSystem) throws(Failure) {
         guard let dep = edited.dependencies.first(where: { d in
             guard d.name.value == name, case .git = d.source else { return false }
             return true
-        }), case .git(let url, let reference) = dep.source else { return nil }
+        }), case .git(let url, let reference) = dep.source else { return }
         let location = SourcePackageProvider.location(of: dep, url: url.value)
         // The resolver knows a repository by its location: two entries for one are one package.
         if let other = edited.dependencies.first(where: { d in
@@ -59,7 +58,6 @@ extension DependencyEdit {
         } catch {
             throw .source(error)
         }
-        return chosen
     }
 
     /// Why no version of a repository will do: the pinned commit's is not one the requirement

@@ -55,9 +55,8 @@ extension ElmEcosystem: DependencyEditing {
             let solved = try solve(without, listed: lists, adding: (name, wanted, request.dev), cache: cache)
             return DependencyEdit.Edit(text: try Self.rewrite(document, application: solved), report: Self.changes(from: lists, to: solved, first: name))
         }
-        if lists.direct[name] != nil || (request.dev && lists.testDirect[name] != nil) {
-            throw .exists(name: name, section: lists.direct[name] != nil ? "\"dependencies\" \"direct\"" : "\"test-dependencies\" \"direct\"")
-        }
+        // A test dependency asked for that the application itself has.
+        if lists.direct[name] != nil { throw .exists(name: name, section: "\"dependencies\" \"direct\"") }
         if !request.dev && lists.testDirect[name] != nil {
             throw .refused("'\(name)' is a test dependency; `ampu remove \(name)` first, then add it again")
         }
@@ -237,12 +236,10 @@ extension ElmEcosystem: DependencyEditing {
         let version = found[name]!
         let constraint = "\(version) <= v < \(version.major + 1).0.0"
         if dev { constraints.test[name] = constraint } else { constraints.normal[name] = constraint }
-        let report = switch existing {
-        case constraint?: "   Unchanged \"\(name)\": \"\(constraint)\" in \(section)"
-        case let old?: "  Updating \"\(name)\" \"\(old)\" -> \"\(constraint)\" in \(section)"
-        case nil: "    Adding \"\(name)\": \"\(constraint)\" to \(section)"
+        if existing == constraint {
+            return DependencyEdit.Edit(text: manifest.source.bytes, report: ["   Unchanged \"\(name)\": \"\(constraint)\" in \(section)"])
         }
-        if existing == constraint { return DependencyEdit.Edit(text: manifest.source.bytes, report: [report]) }
+        let report = existing.map { "  Updating \"\(name)\" \"\($0)\" -> \"\(constraint)\" in \(section)" } ?? "    Adding \"\(name)\": \"\(constraint)\" to \(section)"
         return DependencyEdit.Edit(text: try Self.rewrite(document, package: constraints), report: [report])
     }
 
