@@ -128,6 +128,33 @@ struct UpdateCommandTests {
         #expect(misspelt.status == 1)
     }
 
+    @Test("remove takes from the lock what no manifest leads to any more, as cargo remove does; what another dependency still needs stays")
+    func removePrunesLock() throws {
+        let remotes = try fixture()
+        try remotes.repository("unicode", versions: ["1.0.0"]) { GitFixture.asthraPackage("unicode", $0) }
+        try remotes.repository("json", versions: ["1.0.0"]) {
+            GitFixture.asthraPackage("json", $0, dependencies: ["unicode = { git = \"github.com/user/unicode\", version = \"^1.0\" }"])
+        }
+        try remotes.repository("http", versions: ["2.0.0"]) {
+            GitFixture.asthraPackage("http", $0, dependencies: ["unicode = { git = \"github.com/user/unicode\", version = \"^1.0\" }"])
+        }
+        let app = remotes.root + "/app"
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"^1.0\" }\nhttp = { git = \"github.com/user/http\", version = \"^2.0\" }")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        let locked = { try remotes.read("app/asthra.lock").split(separator: "\n").filter { $0.hasPrefix("name = ") }.map(String.init) }
+        #expect(try locked() == ["name = \"github.com/user/http\"", "name = \"github.com/user/json\"", "name = \"github.com/user/unicode\""])
+        let one = try AmpuProcess.run(["remove", "json"], environment: remotes.env, directory: app)
+        #expect(one.stderr == "  Removing json\n  Removing github.com/user/json v1.0.0\n")
+        #expect(try locked() == ["name = \"github.com/user/http\"", "name = \"github.com/user/unicode\""])
+        let other = try AmpuProcess.run(["remove", "http"], environment: remotes.env, directory: app)
+        #expect(other.stderr == "  Removing http\n  Removing github.com/user/http v2.0.0\n  Removing github.com/user/unicode v1.0.0\n")
+        #expect(try locked() == [])
+        // The lock is as `ampu update` writes it for the manifest as it is now: update changes nothing.
+        let pruned = try remotes.read("app/asthra.lock")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).stderr == "Locked 0 packages in asthra.lock\n")
+        #expect(try remotes.read("app/asthra.lock") == pruned)
+    }
+
     @Test("a path dependency is locked as a path, and its own git dependencies are resolved with the root's")
     func pathDependency() throws {
         let remotes = try fixture()

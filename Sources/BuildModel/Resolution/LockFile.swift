@@ -86,6 +86,21 @@ public struct LockFile: Hashable, Sendable {
         return SourcePackageProvider.location(of: dependency, url: url.value)
     }
 
+    /// The lock without the packages the manifests no longer lead to, directly or through what
+    /// the lock says each package depends on: what a removed dependency leaves behind goes, as
+    /// `cargo remove` prunes Cargo.lock. Nothing is resolved again, and nothing fetched.
+    public func keeping(reachableFrom manifests: [PackageManifest]) -> LockFile {
+        var reached = Set<String>()
+        var pending = manifests.flatMap { $0.dependencies.map(Self.name(of:)) }
+        while let name = pending.popLast() {
+            guard reached.insert(name).inserted, let p = package(named: name) else { continue }
+            pending += p.dependencies
+        }
+        var kept = self
+        kept.packages = packages.filter { reached.contains($0.name) }
+        return kept
+    }
+
     /// The text, the same for the same packages: keys in a fixed order, packages by name.
     public var rendered: String {
         var out = format.preamble

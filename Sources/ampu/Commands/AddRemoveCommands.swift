@@ -165,9 +165,21 @@ struct RemoveCommand: ParsableCommand {
         ManifestTarget.edit(path, ecosystem: ecosystem, manifest: manifest, fileSystem: fileSystem, dependencies) { dependency, manifest in
             try DependencyEdit.removing(dependency, from: manifest, ecosystem: ecosystem, environment: Environment.current, fileSystem: fileSystem)
         }
+        pruneLock(fileSystem: fileSystem)
         guard let before else { return }
         let warnings = dependencies.compactMap { DependencyUses.warning(removing: $0, declaredIn: path, in: before) }
         let renderer = DiagnosticRenderer(format: .human, colors: Terminal.standardError.supportsColor, root: before.root)
         Terminal.standardError.write(renderer.render(warnings, sources: before.sources, defaultFile: path))
+    }
+
+    /// As `cargo remove`: the workspace's lock file keeps only what its manifests, as they are
+    /// now, still lead to. A lock that cannot be read is left for `update` to say so.
+    private func pruneLock(fileSystem: LocalFileSystem) {
+        let (_, rootPath, ecosystem, root, members) = ManifestTarget.loadWorkspace(manifestPath, fileSystem: fileSystem)
+        guard let format = ecosystem.lockFormat, let lock = try? LockFile.read(in: Paths.parent(rootPath), format: format, fileSystem: fileSystem) else { return }
+        let kept = lock.keeping(reachableFrom: [root] + members)
+        guard kept != lock else { return }
+        do { try fileSystem.writeFile(Paths.join(Paths.parent(rootPath), format.fileName), Array(kept.rendered.utf8)) } catch { ManifestTarget.fail("\(error)") }
+        for line in LockWriter.changes(from: lock, to: kept) { Terminal.standardError.write(line + "\n") }
     }
 }
