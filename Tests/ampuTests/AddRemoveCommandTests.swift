@@ -224,6 +224,24 @@ struct AddRemoveCommandTests {
         #expect(try dir.read("shared/app.toml") == manifest.replacingOccurrences(of: "\n[build]", with: "\n[dependencies]\nmathlib = { path = \"../libs/mathlib\" }\n\n[build]"))
     }
 
+    @Test("in a workspace root with no [package], add says the dependency belongs to a member, and names them, as cargo add does")
+    func virtualWorkspace() throws {
+        let dir = try ScratchDirectory()
+        let root = "[workspace]\nmembers = [\"libs/*\"]\n"
+        try dir.write("asthra.toml", root)
+        for name in ["core", "net"] { try dir.write("libs/\(name)/asthra.toml", "[package]\nname = \"\(name)\"\nversion = \"0.1.0\"\n") }
+        let refused = try AmpuProcess.run(["add", "json@^1.0"], environment: plain, directory: dir.path)
+        #expect(refused.stderr == """
+            error: asthra.toml here is a workspace with no [package]: a dependency belongs to the member that imports it
+              = help: run `ampu add` in that member's directory, or give --manifest-path MEMBER/asthra.toml (the members: libs/core, libs/net)
+
+            """)
+        #expect(refused.status == 1)
+        #expect(try dir.read("asthra.toml") == root)
+        let member = try AmpuProcess.run(["add", "json@^1.0", "--manifest-path", "libs/net/asthra.toml"], environment: plain, directory: dir.path)
+        #expect(member.stderr == "    Adding json = \"^1.0\" to [dependencies]\n")
+    }
+
     @Test("remove says where the dependency is still imported, at the first import with the others beside it; nothing when nothing imports it")
     func removeStillImported() throws {
         let dir = try ScratchDirectory()

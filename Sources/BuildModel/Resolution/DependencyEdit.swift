@@ -118,6 +118,14 @@ public enum DependencyEdit {
         if let own = ecosystem as? any DependencyEditing {
             return try own.addDependency(request, to: manifest, environment: environment, fileSystem: fileSystem)
         }
+        if manifest.package == nil, manifest.workspace != nil {
+            // As `cargo add` in a virtual workspace: which member is meant is the user's to say.
+            let members = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem).memberManifests(of: manifest)
+                .map { Paths.relative($0.directory, from: manifest.directory) }.sorted()
+            throw .refused("\(Paths.lastComponent(manifest.path)) here is a workspace with no [package]: a dependency belongs to the member that imports it",
+                           help: ["run `ampu add` in that member's directory, or give --manifest-path MEMBER/\(Paths.lastComponent(manifest.path))"
+                                  + (members.isEmpty ? "" : " (the members: \(members.joined(separator: ", ")))")])
+        }
         var request = request
         if case .registry = request.source {
             let root = Paths.parent(WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem).workspaceRoot(for: manifest.path))

@@ -164,6 +164,14 @@ struct AsthraManifestTests {
         #expect(d.help == ["change the tag to one the requirement allows, or remove `version` (the tag alone pins it)"])
     }
 
+    @Test("a workspace with no [package] has no modules to import its [dependencies] (M027, at the table); a workspace that is a package has")
+    func virtualWorkspaceDependencies() {
+        let virtual = read("[workspace]\nmembers = [\"a\"]\n\n[dependencies]\njson = \"^1.0\"\n\n[dev-dependencies]\n")
+        #expect(problems(virtual) == ["4:2 warning[M027] a workspace with no [package] has no modules to import what [dependencies] lists"])
+        #expect(virtual.diagnostics[0].help == ["move each entry to the [dependencies] of the members that import it (`ampu add` in the member's directory)"])
+        #expect(problems(read("[package]\nname = \"ws\"\nversion = \"1.0.0\"\n\n[workspace]\nmembers = [\"a\"]\n\n[dependencies]\njson = \"^1.0\"\n")) == [])
+    }
+
     @Test("missing name and version, and an empty manifest")
     func missing() {
         #expect(problems(read("[package]\ndescription = \"x\"\n")) == [

@@ -73,6 +73,16 @@ struct AsthraManifestReader {
                 exclude: reader.strings(table, "exclude", path: "workspace.exclude") ?? [])
         }
         if manifest.package != nil { manifest.package!.targets += readTargets(root) }
+        // A workspace that is no package has no modules: nothing imports what it depends on.
+        if manifest.package == nil && manifest.workspace != nil {
+            for section in ["dependencies", "dev-dependencies"] {
+                guard let entry = root.entries[section], manifest.dependencies.contains(where: { $0.section == section }) else { continue }
+                reader.add(.warning(
+                    "a workspace with no [package] has no modules to import what [\(section)] lists", .virtualWorkspaceDependencies, at: entry.keyRange,
+                    label: "no package depends on these",
+                    help: ["move each entry to the [\(section)] of the members that import it (`ampu add` in the member's directory)"]))
+            }
+        }
         if manifest.package == nil && manifest.workspace == nil && !document.hasErrors {
             reader.add(.error(
                 "the manifest has neither [package] nor [workspace]", .emptyManifest, at: .at(0),
