@@ -665,6 +665,8 @@ struct BuildCommandTests {
         #expect(try ws.ampu(["clean", "--profile", "release"]).stderr == "     Removed target/release\n")
         #expect(ws.exists("target/debug/today") && !ws.exists("target/release"))
         #expect(try ws.ampu(["clean", "--cache"]).stderr == "     Removed target/cache\n")
+        // Today's compiler builds no libraries: there are none to remove, and the message says what was looked for.
+        #expect(try ws.ampu(["clean", "--deps"]).stderr == "     Nothing to remove (target/*/deps does not exist)\n")
         let rebuilt = try ws.ampu(["build"])
         #expect(timeless(rebuilt.stderr).hasPrefix("   Compiling today (bin \"today\")\n"), "without fingerprints everything runs again")
         #expect(try ws.ampu(["clean"]).stderr == "     Removed target\n")

@@ -46,10 +46,10 @@ struct CleanCommand: ParsableCommand {
                 doomed.append(Paths.join(target, profile))
             }
             if deps {
-                for entry in (try? fileSystem.contentsOfDirectory(target)) ?? [] where entry != "cache" {
-                    let d = Paths.join(target, entry, "deps")
-                    if fileSystem.isDirectory(d) { doomed.append(d) }
-                }
+                let found = ((try? fileSystem.contentsOfDirectory(target)) ?? []).filter { $0 != "cache" }.map { Paths.join(target, $0, "deps") }
+                    .filter(fileSystem.isDirectory)
+                // None built: the message names what was looked for.
+                doomed += found.isEmpty ? [Paths.join(target, "*/deps")] : found
             }
             if cache { doomed.append(Paths.join(target, "cache")) }
         }
