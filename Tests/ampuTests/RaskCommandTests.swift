@@ -190,6 +190,9 @@ struct RaskCommandTests {
         let withRemotes = remotes.env.merging(["NO_COLOR": "1"]) { $1 }
         let missing = try AmpuProcess.run(["add", "tool", "--git", "https://github.com/user/bench", "--branch", "mian"], environment: withRemotes, directory: app)
         #expect(missing.stderr == "error: cannot get 'github.com/user/bench': the repository has no branch 'mian'\n  = help: did you mean branch 'main'?\n")
+        // A Rask git dep follows a branch: a tag is no key of its block, and is not written.
+        let tagged = try AmpuProcess.run(["add", "tool", "--git", "https://github.com/user/bench", "--tag", "v0.3.0"], environment: withRemotes, directory: app)
+        #expect(tagged.stderr == "error: the manifest would not be valid: unknown key `tag` in dep \"tool\"; the keys here are: target, path, git, branch, with, scope, feature, allow\n")
         #expect(try AmpuProcess.run(["add", "bench", "--dev", "--git", "https://github.com/user/bench", "--branch", "main"], environment: withRemotes, directory: app).stderr
                 == "    Adding dep \"bench\" { git: \"https://github.com/user/bench\", branch: \"main\" } to scope \"dev\"\n")
         #expect(try dir.read("app/rask.build") == """

@@ -69,7 +69,7 @@ public enum DependencyEdit {
         /// What a rejection says of one problem: its message, and the correction when it has one
         /// (`did you mean ">=1.0"?`).
         static func rejection(_ d: Diagnostic) -> String {
-            guard d.fix != nil, let help = d.help.first else { return d.message }
+            guard d.fix != nil || d.code == DiagnosticCode.unknownKey.rawValue, let help = d.help.first else { return d.message }
             return d.message + "; " + help
         }
 
@@ -278,12 +278,14 @@ public enum DependencyEdit {
     }
 
     /// The errors of `after` that `before` does not have, told by message and counted: an entry
-    /// with the same problem as one already there is still a new problem.
+    /// with the same problem as one already there is still a new problem. A key the format does
+    /// not have counts too, though only a warning when a user writes it: ampu must not write one
+    /// (`--tag` in a format whose git deps follow only a branch).
     static func newErrors(_ after: [Diagnostic], before: [Diagnostic]) -> [Diagnostic] {
         var known: [String: Int] = [:]
         for d in before { known[d.message, default: 0] += 1 }
         return after.filter { d in
-            guard d.severity == .error else { return false }
+            guard d.severity == .error || d.code == DiagnosticCode.unknownKey.rawValue else { return false }
             if let n = known[d.message], n > 0 {
                 known[d.message] = n - 1
                 return false
