@@ -492,6 +492,13 @@ struct UpdateCommandTests {
         #expect(why.stdout == "app v0.1.0 → lib v0.2.0\n")
         let graph = try AmpuProcess.run(["graph", "--format", "json"], environment: remotes.env, directory: root)
         #expect(graph.stdout.hasPrefix("{\n  \"roots\": [\n    \"ws\",\n    \"app\",\n    \"lib\"\n  ],\n"))
+        // To a file, it says so, as compile-commands and gen ninja do; where it cannot, why.
+        let written = try AmpuProcess.run(["graph", "--format", "json", "--output", "deps.json"], environment: remotes.env, directory: root)
+        #expect(written.stderr == "       Wrote deps.json\n")
+        #expect(try remotes.read("ws/deps.json") == graph.stdout)
+        let nowhere = try AmpuProcess.run(["graph", "--output", "missing/deps.dot"], environment: remotes.env, directory: root)
+        #expect(nowhere.stderr == "error: cannot write '\(root)/missing/deps.dot': '\(root)/missing' does not exist\n")
+        #expect(nowhere.status == 1)
         // From a member, that member's alone.
         let member = try AmpuProcess.run(["tree"], environment: remotes.env, directory: root + "/app")
         #expect(member.stdout == "app v0.1.0\n└── lib v0.2.0\n")

@@ -185,13 +185,16 @@ struct GraphCommand: ParsableCommand {
         } else {
             let tree = LockedWorkspace.load(manifestPath, drawing: true).tree
             switch format {
-        case .dot: text = tree.dot
+            case .dot: text = tree.dot
             case .json:
                 do { text = String(decoding: try JSON.serialize(tree.json, pretty: true), as: UTF8.self) + "\n" } catch { ManifestTarget.fail("\(error)") }
             }
         }
         if let output {
-            do { try LocalFileSystem().writeFile(output, text) } catch { ManifestTarget.fail("\(error)") }
+            // As compile-commands and gen ninja say what they wrote, and where they could not.
+            let path = LocalFileSystem().absolute(output)
+            do { try LocalFileSystem().writeFile(path, text) } catch { ManifestTarget.fail("cannot write '\(path)': \(error)") }
+            Terminal.standardError.write("       Wrote \(output)\n")
         } else {
             Terminal.standardOutput.write(text)
         }
