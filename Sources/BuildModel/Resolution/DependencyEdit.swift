@@ -253,7 +253,7 @@ public enum DependencyEdit {
         if case .path = request.source, let fileSystem {
             let before = PackageGraph(members: [manifest], ecosystem: ecosystem, fileSystem: fileSystem).diagnostics
             let edited = ecosystem.readManifest(SourceText(path: manifest.path, bytes: text))
-            let new = newErrors(PackageGraph(members: [edited], ecosystem: ecosystem, fileSystem: fileSystem).diagnostics, before: before)
+            let new = newProblems(PackageGraph(members: [edited], ecosystem: ecosystem, fileSystem: fileSystem).diagnostics, before: before)
             if !new.isEmpty { throw .rejected(messages: new.map(Failure.rejection)) }
         }
         return (text, entry, title)
@@ -273,15 +273,15 @@ public enum DependencyEdit {
 
     /// Problems the edit would bring: what the ecosystem reports now that it did not before.
     private static func check(_ text: [UInt8], against manifest: PackageManifest, ecosystem: any Ecosystem, name: String) throws(Failure) {
-        let new = newErrors(ecosystem.readManifest(SourceText(path: manifest.path, bytes: text)).diagnostics, before: manifest.diagnostics)
+        let new = newProblems(ecosystem.readManifest(SourceText(path: manifest.path, bytes: text)).diagnostics, before: manifest.diagnostics)
         if !new.isEmpty { throw .rejected(messages: new.map(Failure.rejection)) }
     }
 
-    /// The errors of `after` that `before` does not have, told by message and counted: an entry
-    /// with the same problem as one already there is still a new problem. A key the format does
-    /// not have counts too, though only a warning when a user writes it: ampu must not write one
-    /// (`--tag` in a format whose git deps follow only a branch).
-    static func newErrors(_ after: [Diagnostic], before: [Diagnostic]) -> [Diagnostic] {
+    /// The problems of `after` that `before` does not have, told by message and counted: an
+    /// entry with the same problem as one already there is still a new problem. A problem is an
+    /// error, or a key the format does not have: only a warning when a user writes it, but ampu
+    /// must not write one (`--tag` in a format whose git deps follow only a branch).
+    static func newProblems(_ after: [Diagnostic], before: [Diagnostic]) -> [Diagnostic] {
         var known: [String: Int] = [:]
         for d in before { known[d.message, default: 0] += 1 }
         return after.filter { d in

@@ -159,9 +159,14 @@ struct LockCheckTests {
         dependencies = []
         """
 
+    /// These files over the standard library's, checked with it at /asthra.
+    func checking(_ files: [String: String]) -> Checker {
+        Checker(stdlibTree.merging(files) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
+    }
+
     @Test("a requirement the locked version no longer meets, and a dependency the lock lacks, are warnings on their lines")
     func outdated() throws {
-        let checker = Checker(stdlibTree.merging([
+        let checker = checking([
             "/w/asthra.toml": """
                 [package]
                 name = "app"
@@ -172,23 +177,23 @@ struct LockCheckTests {
                 http = { git = "github.com/user/http" }
                 """,
             "/w/asthra.lock": lock,
-        ]) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
+        ])
         let lines = try checker.lines()
         #expect(lines == [
             "asthra.toml:6:50 warning[M020] asthra.lock has 'json' at 1.1.0, which ~1.0.0 does not allow",
             "asthra.toml:7:1 warning[M020] 'http' is not in asthra.lock",
         ])
         // A lock that agrees says nothing.
-        let agreeing = Checker(stdlibTree.merging([
+        let agreeing = checking([
             "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n",
             "/w/asthra.lock": lock,
-        ]) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
+        ])
         #expect(try agreeing.lines() == [])
     }
 
     @Test("with no lock at all, each git dependency is not locked: a path one or one by name and version is not the lock's to say")
     func noLock() throws {
-        let checker = Checker(stdlibTree.merging([
+        let checker = checking([
             "/w/asthra.toml": """
                 [package]
                 name = "app"
@@ -201,7 +206,7 @@ struct LockCheckTests {
                 """,
             "/w/util/asthra.toml": "[package]\nname = \"util\"\nversion = \"0.1.0\"\n",
             "/w/util/src/lib.asthra": "package util;\n",
-        ]) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
+        ])
         #expect(try checker.lines() == [
             "asthra.toml:6:1 warning[M026] 'json' is not locked: there is no asthra.lock yet",
             "asthra.toml:8:1 warning[M023] dependency 'yaml' is not on this machine: asthra.lock locks no copy of it and the package cache has none",
@@ -210,10 +215,10 @@ struct LockCheckTests {
 
     @Test("a lock file that is there but cannot be read (a directory by its name) is M020, not taken for none")
     func unreadableLock() throws {
-        let checker = Checker(stdlibTree.merging([
+        let checker = checking([
             "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n",
             "/w/asthra.lock/stray": "",
-        ]) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
+        ])
         #expect(try checker.lines() == [
             "asthra.lock:1:1 error[M020] the lock file cannot be read: '/w/asthra.lock' is a directory, expected a file",
         ])
