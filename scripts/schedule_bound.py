@@ -32,11 +32,12 @@ def makespan(timings):
 
 
 def makespan_of_slots(timings):
-    """The same, each action taking its whole slot time (from its start to its end: its program,
-    and ampu's own work for it, the fingerprint and the outputs' renames): what is left beyond
-    this is the scheduler's alone (a slot idle while an action was ready), as Ninja's log
-    counts its own work for a command inside the command's time."""
-    slots = dict(timings, actions=[dict(a, process=a["end"] - a["start"]) for a in timings["actions"]])
+    """The same, each action taking its whole slot time (its program and the time its slot
+    waited for ampu's own work for it, the fingerprint and the outputs' renames; renames done
+    while the slot's next program runs do not hold the slot): what is left beyond this is the
+    scheduler's alone (a slot idle while an action was ready), as Ninja's log counts its own
+    work for a command inside the command's time."""
+    slots = dict(timings, actions=[dict(a, process=a["process"] + a["own"]) for a in timings["actions"]])
     return makespan(slots)
 
 

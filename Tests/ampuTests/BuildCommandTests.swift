@@ -66,12 +66,12 @@ struct BuildCommandTests {
         let first = try ws.ampu(["build", "-j1"])
         #expect(timeless(first.stderr) == """
                Compiling util (native csrc/clamp.c)
-               Archiving util (native)
                Compiling util
+               Archiving util (native)
                Compiling app
                Compiling app (bin "app")
-                 Linking app (bin "app")
                Compiling app (test "broken")
+                 Linking app (bin "app")
                  Linking app (test "broken")
                Compiling app (test "smoke")
                  Linking app (test "smoke")
@@ -106,12 +106,12 @@ struct BuildCommandTests {
         let shown = timeless(first.stderr).replacing(ws.root + "/", with: "")
         #expect(shown == """
                Compiling util (native csrc/clamp.c)
-               Archiving util (native)
                Compiling util
+               Archiving util (native)
                Compiling app
                Compiling app (bin "app")
-                 Linking app (bin "app")
                Compiling app (test "broken")
+                 Linking app (bin "app")
                  Linking app (test "broken")
                Compiling app (test "smoke")
                  Linking app (test "smoke")
@@ -570,7 +570,6 @@ struct BuildCommandTests {
         let result = try ws.ampu(["build", "-j1"])
         #expect(timeless(result.stderr) == """
                Compiling util (native csrc/clamp.c)
-               Archiving util (native)
             error: use of undeclared identifier 'STANDIN_ERROR'
              --> util/src/helpers.ast:4:12
               |
@@ -580,7 +579,7 @@ struct BuildCommandTests {
             error[B002]: Compiling util failed: 'asthra' exited with status 1
               = note: the command was: \(standIn) util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a -I util -O0 -g
 
-            error: could not build; 1 action failed; 7 not started
+            error: could not build; 1 action failed; 8 not started
 
             """)
         #expect(result.status == 1)

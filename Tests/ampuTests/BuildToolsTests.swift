@@ -212,6 +212,11 @@ struct BuildToolsTests {
         }
         #expect(waits.first == "Compiling util (native csrc/clamp.c) <- ")
         #expect(waits.last == "Linking app (test \"smoke\") <- 1,2,3,8")
+        // Each one's program and ampu's own work for it fit between its start and its end.
+        for action in actions {
+            let (start, end, process, own) = (action["start"] as! Double, action["end"] as! Double, action["process"] as! Double, action["own"] as! Double)
+            #expect(process > 0 && own > 0 && start + process + own <= end + 1e-9, "\(action)")
+        }
     }
 
     @Test("-j counts as Cargo's does: a negative N is that many fewer than the cores, at least one; 0 is refused")

@@ -13,7 +13,10 @@ import Synchronization
 /// so an interrupted or failed action is never taken as done. The fingerprint is written by a
 /// recorder of its own while the slot goes on to the next action (it is for the next build;
 /// nothing in this one reads it), and every one is written before `run` returns. After a
-/// failure nothing new starts unless `keepGoing`; what is running finishes.
+/// failure nothing new starts unless `keepGoing`; what is running finishes. An action whose
+/// program succeeded is finished (outputs moved into place, fingerprint handed on, what waits
+/// for it made ready) while the slot's next program runs, when one is ready: a slot waits for
+/// ampu's own work only to start a program, not to finish one.
 public final class BuildExecutor: Sendable {
     public struct Options: Sendable {
         public var jobs: Int
@@ -65,9 +68,15 @@ public final class BuildExecutor: Sendable {
         /// Seconds since the build started.
         public var start: Double
         public var end: Double
-        /// Seconds its program ran (0 when it was up to date): the rest of `end - start` is
-        /// ampu's own work on the action (its fingerprint, its outputs).
+        /// Seconds its program ran (0 when it was up to date).
         public var processTime: Double = 0
+        /// Seconds its slot waited for ampu's own work on it: its fingerprint before its
+        /// program, its outputs after, unless that was done while the slot's next program ran
+        /// (then `end - start` is longer than `slotTime`).
+        public var ownTime: Double = 0
+
+        /// What it cost its slot.
+        public var slotTime: Double { processTime + ownTime }
 
         public var isFailure: Bool {
             switch outcome {
@@ -104,6 +113,8 @@ public final class BuildExecutor: Sendable {
     public let store: FingerprintStore
     public let options: Options
     private let identities = Mutex<[String: String]>([:])
+    /// The output directories this build has looked at, and whether it made each.
+    private let directories = Mutex<[String: Bool]>([:])
     /// Writes the fingerprints of actions that succeeded, one after another, off the slots.
     private let recorder = DispatchQueue(label: "ampu.build.recorder")
     private let recording = DispatchGroup()
@@ -118,18 +129,16 @@ public final class BuildExecutor: Sendable {
     /// Runs the plan; `onEvent` is called on the calling thread, in order.
     public func run(_ onEvent: (Event) -> Void) -> Summary {
         let clock = Clock()
+        directories.withLock { $0 = [:] }
         // No more slots than actions: `-j 100000` must not start a hundred thousand threads.
         let slots = max(1, min(options.jobs, plan.actions.count))
         let schedule = Schedule(actions: plan.actions, slots: slots, keepGoing: options.keepGoing, blocked: plan.blocked)
         // A serial queue per slot: GCD gives each its own thread, where a concurrent queue
         // would share the few threads of its pool with the caller (which waits here) and run
         // fewer actions at once than -j asks. Each slot runs actions until the schedule is done.
-        let interruption = options.interruption
         for slot in 0..<slots {
             DispatchQueue(label: "ampu.build.slot\(slot)").async {
-                while let action = schedule.take(slot: slot, interrupted: { interruption?.isRaised == true }) {
-                    schedule.finish(self.perform(action, slot: slot, clock: clock))
-                }
+                self.runSlot(slot, schedule: schedule, clock: clock)
             }
         }
         while let events = schedule.nextEvents() {
@@ -141,20 +150,72 @@ public final class BuildExecutor: Sendable {
         return Summary(records: schedule.records, interrupted: interrupted, wallTime: clock.now(), unrecorded: unrecorded.withLock { $0 })
     }
 
-    // MARK: One action
+    // MARK: One slot
 
-    private func perform(_ action: BuildAction, slot: Int, clock: Clock) -> Record {
-        var record = attempt(action, slot: slot, clock: clock)
-        record.end = clock.now()
-        return record
+    /// Runs actions until the schedule has none left for the slot. A successful program's
+    /// action stays pending until the next program has started (or none is ready); a failed
+    /// one is finished at once, so that nothing new starts after it. (A program that exits
+    /// with 0 but leaves an output unwritten is found only then, while the next one runs.)
+    private func runSlot(_ slot: Int, schedule: Schedule, clock: Clock) {
+        let interruption = options.interruption
+        var pending: Ran?
+        while true {
+            guard let action = schedule.take(slot: slot, wait: pending == nil, interrupted: { interruption?.isRaised == true }) else {
+                guard let ran = pending else { return }
+                schedule.finish(complete(ran, clock: clock, whileNextRuns: false))
+                pending = nil
+                continue
+            }
+            var previous = pending
+            pending = nil
+            let finishPrevious = { (whileNextRuns: Bool) in
+                if let ran = previous { schedule.finish(self.complete(ran, clock: clock, whileNextRuns: whileNextRuns)) }
+                previous = nil
+            }
+            switch attempt(action, slot: slot, clock: clock, whileRunning: { finishPrevious(true) }) {
+            case .done(var record):
+                record.end = clock.now()
+                record.ownTime = record.end - record.start
+                finishPrevious(false)
+                schedule.finish(record)
+            case .ran(let ran):
+                finishPrevious(false)
+                if ran.result.succeeded {
+                    pending = ran
+                } else {
+                    schedule.finish(complete(ran, clock: clock, whileNextRuns: false))
+                }
+            }
+        }
     }
 
-    private func attempt(_ action: BuildAction, slot: Int, clock: Clock) -> Record {
+    // MARK: One action
+
+    /// An action whose program has ended, and what finishing it needs.
+    private struct Ran {
+        var action: BuildAction
+        var record: Record
+        var result: ProcessRunner.Result
+        /// Each output's temporary name; none when the outputs are written in place.
+        var temporary: [String: String]
+        var inPlace: Bool
+        var id: String
+        var key: String
+    }
+
+    private enum Attempt {
+        /// Up to date, or its program could not start.
+        case done(Record)
+        case ran(Ran)
+    }
+
+    /// An action up to the end of its program (`whileRunning` is called while it runs).
+    private func attempt(_ action: BuildAction, slot: Int, clock: Clock, whileRunning: @escaping () -> Void) -> Attempt {
         let start = clock.now()
         var record = Record(action: action.id, outcome: .succeeded, staleness: nil, stdout: "", stderr: "", slot: slot, start: start, end: start)
         if let only = options.onlyThese, !only.contains(action.id) {
             record.outcome = .upToDate
-            return record
+            return .done(record)
         }
         let commandLine = action.commandLine
         let key = FingerprintStore.key(of: action, commandLine: commandLine, programs: commandLine.isEmpty ? [] : programIdentities(action))
@@ -163,7 +224,7 @@ public final class BuildExecutor: Sendable {
         guard let staleness else {
             if let refreshed { try? store.write(refreshed, for: action, id: id) }
             record.outcome = .upToDate
-            return record
+            return .done(record)
         }
         record.staleness = staleness
         store.remove(for: action, id: id)
@@ -177,13 +238,14 @@ public final class BuildExecutor: Sendable {
         let inPlace = !action.outputs.allSatisfy(Set(named.values).contains)
         var temporary: [String: String] = [:]
         for output in action.outputs {
-            try? fileSystem.createDirectory(Paths.parent(output))
+            // In a directory this build made, nothing is left from before to remove.
+            let fresh = makeDirectory(Paths.parent(output))
             if inPlace {
-                try? fileSystem.removeItem(output)
+                if !fresh { try? fileSystem.removeItem(output) }
                 continue
             }
             let temp = output + ".ampu-tmp"
-            try? fileSystem.removeItem(temp)
+            if !fresh { try? fileSystem.removeItem(temp) }
             temporary[output] = temp
         }
         var arguments = commandLine
@@ -195,14 +257,45 @@ public final class BuildExecutor: Sendable {
         for (name, value) in action.environment { environment[name] = value }
         let result: ProcessRunner.Result
         let spawned = clock.now()
+        var overlapped = 0.0
         do {
             result = try ProcessRunner.run(arguments, directory: action.directory, environment: environment, timeout: action.limit?.seconds ?? options.timeout,
-                                           interrupt: options.interruption?.descriptor, memoryLimit: action.memoryLimit?.bytes)
+                                           interrupt: options.interruption?.descriptor, memoryLimit: action.memoryLimit?.bytes) {
+                let before = clock.now()
+                whileRunning()
+                overlapped = clock.now() - before
+            }
         } catch {
             record.outcome = .cannotStart(error.description)
-            return record
+            return .done(record)
         }
-        record.processTime = clock.now() - spawned
+        let ended = clock.now()
+        record.processTime = ended - spawned
+        record.ownTime = spawned - start
+        // The slot's last action was finished meanwhile: when the program outlived that work,
+        // the work cost the slot nothing; else the slot waited for it.
+        if result.endedWhileBusy {
+            record.processTime -= overlapped
+            record.ownTime += overlapped
+        }
+        return .ran(Ran(action: action, record: record, result: result, temporary: temporary, inPlace: inPlace, id: id, key: key))
+    }
+
+    /// The rest of an action whose program ended: its outputs moved into place (or, when it
+    /// failed, removed) and its fingerprint handed to the recorder. `whileNextRuns`: this is
+    /// done while the slot's next program runs, so the slot does not wait for it.
+    private func complete(_ ran: Ran, clock: Clock, whileNextRuns: Bool) -> Record {
+        let begun = clock.now()
+        var record = outcome(of: ran)
+        record.end = clock.now()
+        if !whileNextRuns { record.ownTime += record.end - begun }
+        return record
+    }
+
+    private func outcome(of ran: Ran) -> Record {
+        var record = ran.record
+        let (action, result, temporary, inPlace) = (ran.action, ran.result, ran.temporary, ran.inPlace)
+        let fileSystem = store.fileSystem
         record.stdout = result.stdoutText
         record.stderr = result.stderrText
         func discard() {
@@ -239,7 +332,7 @@ public final class BuildExecutor: Sendable {
         if let depfile = action.depfile, let text = try? fileSystem.readText(depfile) {
             discovered = Depfile.prerequisites(String(decoding: text.bytes, as: UTF8.self), directory: action.directory)
         }
-        recorder.async(group: recording) { [self, discovered] in
+        recorder.async(group: recording) { [self, discovered, id = ran.id, key = ran.key] in
             do {
                 try store.record(action, id: id, key: key, discovered: discovered)
             } catch {
@@ -247,6 +340,17 @@ public final class BuildExecutor: Sendable {
             }
         }
         return record
+    }
+
+    /// Makes an output directory unless it is there, looking once a build: whether this build
+    /// made it.
+    private func makeDirectory(_ path: String) -> Bool {
+        if let made = directories.withLock({ $0[path] }) { return made }
+        let fileSystem = store.fileSystem
+        let made = fileSystem.status(path)?.kind != .directory
+        if made { try? fileSystem.createDirectory(path) }
+        directories.withLock { $0[path] = $0[path] ?? made }
+        return made
     }
 
     /// The arguments of the action's command line that name one of its outputs (as an absolute

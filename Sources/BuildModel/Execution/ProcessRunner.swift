@@ -20,6 +20,9 @@ public enum ProcessRunner {
         public var interrupted: Bool = false
         /// Stopped because its memory passed the limit.
         public var memoryExceeded: Bool = false
+        /// It had ended before `whileRunning` returned: how long it ran is not known apart from
+        /// that work's time.
+        public var endedWhileBusy: Bool = false
 
         public var succeeded: Bool { status == 0 && !timedOut && !interrupted && !memoryExceeded }
         public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
@@ -42,8 +45,12 @@ public enum ProcessRunner {
     ///   - environment: the whole environment of the child.
     ///   - interrupt: a descriptor that becomes readable when the child must stop at once
     ///     (`Interruption.shared.descriptor`); the child is then ended as on a timeout.
+    ///   - whileRunning: called once on this thread as soon as the program has started, before
+    ///     anything waits for it: work that can be done while it runs (its output meanwhile
+    ///     fills the pipes, which hold 64 KiB before the program waits).
     public static func run(_ arguments: [String], directory: String? = nil, environment: [String: String],
-                           timeout: Double = 600, input: [UInt8] = [], interrupt: Int32? = nil, memoryLimit: Int? = nil) throws(Failure) -> Result {
+                           timeout: Double = 600, input: [UInt8] = [], interrupt: Int32? = nil, memoryLimit: Int? = nil,
+                           whileRunning: (() -> Void)? = nil) throws(Failure) -> Result {
         precondition(!arguments.isEmpty)
         // A child that exits without reading its input must not take this process with it.
         _ = Self.ignorePipeSignal
@@ -112,9 +119,15 @@ public enum ProcessRunner {
             _ = fcntl(stdinPipe[1], F_SETFL, fcntl(stdinPipe[1], F_GETFL) | O_NONBLOCK)
         }
 
+        let deadline = now() + timeout
+        var status: Int32 = 0
+        var reaped = false
+        if let whileRunning {
+            whileRunning()
+            reaped = waitpid(pid, &status, WNOHANG) == pid
+        }
         var out: [UInt8] = [], err: [UInt8] = []
         var open = [stdoutPipe[0], stderrPipe[0]]
-        let deadline = now() + timeout
         var timedOut = false
         var interrupted = false
         var memoryExceeded = false
@@ -166,10 +179,11 @@ public enum ProcessRunner {
         }
         close(stdoutPipe[0]); close(stderrPipe[0])
         if let fd = inputFD { close(fd) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        if !reaped {
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
         let exit: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(status: exit, stdout: out, stderr: err, timedOut: timedOut, interrupted: interrupted, memoryExceeded: memoryExceeded)
+        return Result(status: exit, stdout: out, stderr: err, timedOut: timedOut, interrupted: interrupted, memoryExceeded: memoryExceeded, endedWhileBusy: reaped)
     }
 
     /// A running process's resident memory, from `/proc/PID/statm` (its second field, in pages);

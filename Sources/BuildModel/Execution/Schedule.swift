@@ -52,7 +52,9 @@ final class Schedule: @unchecked Sendable {
 
     /// The next action for the slot, waiting while none is ready and others run; nil when the
     /// slot is done (everything ran, or the build stops). `interrupted`: Ctrl-C was pressed.
-    func take(slot: Int, interrupted isRaised: () -> Bool) -> BuildAction? {
+    /// With `wait` false (the slot has an action of its own still to finish), nil at once when
+    /// none is ready or the build stops, and the slot is not done.
+    func take(slot: Int, wait: Bool = true, interrupted isRaised: () -> Bool) -> BuildAction? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while true {
@@ -67,6 +69,7 @@ final class Schedule: @unchecked Sendable {
                 pthread_cond_broadcast(condition)
                 return actions[id]
             }
+            if !wait { return nil }
             if stopping || running == 0 {
                 slotsLeft -= 1
                 pthread_cond_broadcast(condition)

@@ -5,7 +5,7 @@ public enum TimingsReport {
     public static func html(plan: BuildPlan, summary: BuildExecutor.Summary, jobs: Int) -> String {
         let records = summary.records.compactMap { $0 }.filter { $0.outcome != .upToDate }
         let total = max(summary.wallTime, 0.001)
-        let busy = records.reduce(0.0) { $0 + ($1.end - $1.start) }
+        let busy = records.reduce(0.0) { $0 + $1.slotTime }
         let width = 1000.0, row = 24.0
         func esc(_ s: String) -> String {
             s.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;").replacing("\"", with: "&quot;")
@@ -16,14 +16,14 @@ public enum TimingsReport {
         }
         var bars = ""
         for r in records {
-            let x = r.start / total * width, w = max((r.end - r.start) / total * width, 1)
+            let x = r.start / total * width, w = max(r.slotTime / total * width, 1)
             let y = Double(r.slot) * row
             let color = r.isFailure ? "#d9534f" : (plan.actions[r.action].kind == .link ? "#5bc0de" : "#5cb85c")
-            bars += "<rect x=\"\(x)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(row - 4)\" fill=\"\(color)\"><title>\(esc(plan.actions[r.action].description)) \(seconds(r.end - r.start))</title></rect>\n"
+            bars += "<rect x=\"\(x)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(row - 4)\" fill=\"\(color)\"><title>\(esc(plan.actions[r.action].description)) \(seconds(r.slotTime))</title></rect>\n"
         }
         var rows = ""
-        for r in records.sorted(by: { ($0.end - $0.start) > ($1.end - $1.start) }) {
-            rows += "<tr><td>\(esc(plan.actions[r.action].description))</td><td>\(r.slot)</td><td>\(seconds(r.start))</td><td>\(seconds(r.end - r.start))</td></tr>\n"
+        for r in records.sorted(by: { $0.slotTime > $1.slotTime }) {
+            rows += "<tr><td>\(esc(plan.actions[r.action].description))</td><td>\(r.slot)</td><td>\(seconds(r.start))</td><td>\(seconds(r.slotTime))</td></tr>\n"
         }
         return """
             <!DOCTYPE html>
@@ -42,9 +42,12 @@ public enum TimingsReport {
     }
 
     /// The same facts for tools: `{"wall", "jobs", "actions": [{"id", "description", "slot",
-    /// "start", "end", "process", "outcome", "dependencies"}]}` (`process`: the seconds its
-    /// program ran; `dependencies`: the ids of the actions it waited for), times in seconds from
-    /// the start of the execution; actions that were up to date are left out.
+    /// "start", "end", "process", "own", "outcome", "dependencies"}]}` (`process`: the seconds its
+    /// program ran; `own`: the seconds its slot waited for ampu's own work on it, before and
+    /// after its program, where the part after does not count when it was done while the slot's
+    /// next program ran, and `end` can then be later than `start + process + own`;
+    /// `dependencies`: the ids of the actions it waited for), times in seconds from the start of
+    /// the execution; actions that were up to date are left out.
     public static func json(plan: BuildPlan, summary: BuildExecutor.Summary, jobs: Int) -> String {
         let ran = summary.records.compactMap { $0 }.filter { $0.outcome != .upToDate }
         let value = JSONValue(pairs: [
@@ -53,7 +56,7 @@ public enum TimingsReport {
             ("actions", .array(ran.map { r in
                 JSONValue(pairs: [
                     ("id", .int(Int64(r.action))), ("description", .string(plan.actions[r.action].description)), ("slot", .int(Int64(r.slot))),
-                    ("start", .double(r.start)), ("end", .double(r.end)), ("process", .double(r.processTime)), ("outcome", .string(r.isFailure ? "failed" : "succeeded")),
+                    ("start", .double(r.start)), ("end", .double(r.end)), ("process", .double(r.processTime)), ("own", .double(r.ownTime)), ("outcome", .string(r.isFailure ? "failed" : "succeeded")),
                     ("dependencies", .array(plan.actions[r.action].dependencies.map { .int(Int64($0)) })),
                 ])
             })),

@@ -35,7 +35,7 @@ struct BuildScriptNarration {
         }
         guard action.kind == .buildScript else { return "" }
         let said = record.stdout.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }.map { "  [build] \($0)\n" }.joined()
-        let milliseconds = Int(((record.end - record.start) * 1000).rounded())
+        let milliseconds = Int((record.slotTime * 1000).rounded())
         return "Running build script...\n" + said + (ok ? "  ✓ Build script succeeded (\(milliseconds)ms)\n" : "  ✗ Build script failed (\(milliseconds)ms)\n")
     }
 }

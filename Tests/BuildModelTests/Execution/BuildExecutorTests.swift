@@ -55,4 +55,46 @@ struct BuildExecutorTests {
         let (second, _) = run()
         #expect(second.ran == 0 && second.upToDate == 24)
     }
+
+    /// Two actions that need nothing, at -j1: `first` writes its output with `sh -c`.
+    func pair(in dir: String, first: String) -> BuildPlan {
+        var plan = BuildPlan(root: dir, profile: .debug, targetDirectory: dir + "/target")
+        for (name, script) in [("a", first), ("b", "echo b > \"$0\"")] {
+            let output = "\(dir)/target/\(name).txt"
+            _ = plan.add(BuildAction(kind: .compile, package: "p", description: "Writing \(name)", arguments: ["sh", "-c", script, output],
+                                     directory: dir, inputs: [], outputs: [output]))
+        }
+        return plan
+    }
+
+    func events(of plan: BuildPlan) -> (BuildExecutor.Summary, [String]) {
+        let executor = BuildExecutor(plan: plan, store: FingerprintStore(targetDirectory: plan.targetDirectory, fileSystem: LocalFileSystem()),
+                                     options: .init(jobs: 1, environment: ProcessInfo.processInfo.environment))
+        var said: [String] = []
+        let summary = executor.run { event in
+            switch event {
+            case .started(let action, _): said.append("started \(action.description)")
+            case .finished(let action, let record): said.append("finished \(action.description): \(record.outcome)")
+            }
+        }
+        return (summary, said)
+    }
+
+    @Test("a program that succeeded is finished while the slot's next program runs; one that failed is finished before anything else starts")
+    func finishesWhileTheNextRuns() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-executor-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (summary, said) = events(of: pair(in: dir, first: "echo a > \"$0\""))
+        #expect(said == ["started Writing a", "started Writing b", "finished Writing a: succeeded", "finished Writing b: succeeded"])
+        #expect(summary.succeeded)
+        #expect(try String(contentsOfFile: dir + "/target/a.txt", encoding: .utf8) == "a\n")
+        #expect(try String(contentsOfFile: dir + "/target/b.txt", encoding: .utf8) == "b\n")
+        let a = summary.records[0]!, b = summary.records[1]!
+        #expect(a.end > b.start && a.start + a.slotTime <= b.start + 0.001)
+
+        let (failed, saidAfterFailure) = events(of: pair(in: dir, first: "exit 2"))
+        #expect(saidAfterFailure == ["started Writing a", "finished Writing a: failed(status: 2)"])
+        #expect(failed.notStarted == 1)
+    }
 }

@@ -35,6 +35,25 @@ struct ProcessRunnerTests {
         #expect(!result.succeeded)
     }
 
+    @Test("work given to do while the program runs is done while it runs; when the program ends first, the result says so")
+    func whileRunning() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-while-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // `cat` of a FIFO waits until a writer opens it: only the work done while it runs can.
+        let fifo = dir + "/fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reading = try ProcessRunner.run(["cat", fifo], environment: env, timeout: 10) {
+            let fd = open(fifo, O_WRONLY)
+            _ = "from the work\n".withCString { write(fd, $0, strlen($0)) }
+            close(fd)
+        }
+        #expect(reading.stdoutText == "from the work\n")
+        #expect(reading.succeeded && !reading.endedWhileBusy)
+        let quick = try ProcessRunner.run(["true"], environment: env) { usleep(1_000_000) }
+        #expect(quick.succeeded && quick.endedWhileBusy)
+    }
+
     @Test("a program that is not there is an error that says so")
     func missing() {
         #expect(throws: ProcessRunner.Failure.cannotStart(program: "no-such-program-ampu", reason: "not found on PATH")) {
