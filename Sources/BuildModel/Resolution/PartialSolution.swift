@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// PubGrub's current guess: an ordered list of assignments, each a decision (one version
 /// chosen) or a derivation (a term that must hold, with the incompatibility that forced it).
 struct PartialSolution {
@@ -14,6 +16,9 @@ struct PartialSolution {
     private var accumulated: [String: Term] = [:]
     /// The version chosen for each decided package.
     private(set) var decisions: [String: Version] = [:]
+    /// Packages with a positive assignment and no decision yet, in the order of their first
+    /// such assignment (the solver's order of choice among equals), kept as assignments come.
+    private(set) var undecided: OrderedSet<String> = []
     /// How many decisions there are: the level of what is assigned next. The root's decision
     /// is level 1 and what follows from it too; each later decision starts a level.
     var decisionLevel: Int { decisions.count }
@@ -23,6 +28,7 @@ struct PartialSolution {
 
     mutating func decide(_ package: String, _ version: Version) {
         decisions[package] = version
+        undecided.remove(package)
         add(Assignment(term: Term(package, .exactly(version)), decisionLevel: decisionLevel, cause: nil))
     }
 
@@ -34,6 +40,7 @@ struct PartialSolution {
         assignments.append(assignment)
         let package = assignment.term.package
         accumulated[package] = accumulated[package].map { $0.intersection(assignment.term) } ?? assignment.term
+        if assignment.term.positive && decisions[package] == nil { undecided.append(package) }
     }
 
     /// Removes every assignment above `level`.
@@ -43,8 +50,10 @@ struct PartialSolution {
             if last.isDecision { decisions[last.term.package] = nil }
         }
         accumulated = [:]
+        undecided = []
         for a in assignments {
             accumulated[a.term.package] = accumulated[a.term.package].map { $0.intersection(a.term) } ?? a.term
+            if a.term.positive && decisions[a.term.package] == nil { undecided.append(a.term.package) }
         }
     }
 
@@ -79,13 +88,4 @@ struct PartialSolution {
         fatalError("the term \(term) is not satisfied by the partial solution")
     }
 
-    /// Packages with a positive derivation and no decision yet.
-    var undecided: [String] {
-        var seen: Set<String> = []
-        var out: [String] = []
-        for a in assignments where a.term.positive && decisions[a.term.package] == nil && seen.insert(a.term.package).inserted {
-            out.append(a.term.package)
-        }
-        return out
-    }
 }

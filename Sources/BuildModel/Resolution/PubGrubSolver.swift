@@ -30,7 +30,7 @@ public struct PubGrubSolver {
     /// The versions that fit what is known of each package, with the term they were found for.
     private var candidateCache: [String: (term: Term, versions: [Version])] = [:]
     /// Dependency incompatibilities already added (a range covers several versions).
-    private var added: Set<String> = []
+    private var added: Set<[Term]> = []
 
     public init(provider: any PackageProvider, root: String, version: Version, preference: Preference = .highest, preferred: [String: Version] = [:],
                 members: Set<String> = []) {
@@ -234,7 +234,7 @@ public struct PubGrubSolver {
         }
         var conflict = false
         for incompatibility in try dependencyIncompatibilities(package, version) {
-            guard added.insert(incompatibility.terms.description).inserted else { continue }
+            guard added.insert(incompatibility.terms).inserted else { continue }
             add(incompatibility)
             // Taking the version would satisfy this one: leave the choice to propagation.
             conflict = conflict || incompatibility.terms.allSatisfy { t in
