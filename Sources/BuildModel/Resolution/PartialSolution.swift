@@ -87,5 +87,4 @@ struct PartialSolution {
         }
         fatalError("the term \(term) is not satisfied by the partial solution")
     }
-
 }
