@@ -112,13 +112,13 @@ public final class BuildExecutor: Sendable {
     public let plan: BuildPlan
     public let store: FingerprintStore
     public let options: Options
-    private let identities = Mutex<[String: String]>([:])
+    let identities = Mutex<[String: String]>([:])
     /// The output directories this build has looked at, and whether it made each.
-    private let directories = Mutex<[String: Bool]>([:])
+    let directories = Mutex<[String: Bool]>([:])
     /// Writes the fingerprints of actions that succeeded, one after another, off the slots.
-    private let recorder = DispatchQueue(label: "ampu.build.recorder")
-    private let recording = DispatchGroup()
-    private let unrecorded = Mutex<[(action: String, reason: String)]>([])
+    let recorder = DispatchQueue(label: "ampu.build.recorder")
+    let recording = DispatchGroup()
+    let unrecorded = Mutex<[(action: String, reason: String)]>([])
 
     public init(plan: BuildPlan, store: FingerprintStore, options: Options) {
         self.plan = plan
@@ -150,7 +150,7 @@ public final class BuildExecutor: Sendable {
         return Summary(records: schedule.records, interrupted: interrupted, wallTime: clock.now(), unrecorded: unrecorded.withLock { $0 })
     }
 
-    // MARK: One slot
+    // MARK: One slot (one action: BuildExecutor+Action.swift)
 
     /// Runs actions until the schedule has none left for the slot. A successful program's
     /// action stays pending until the next program has started (or none is ready); a failed
@@ -189,188 +189,6 @@ public final class BuildExecutor: Sendable {
         }
     }
 
-    // MARK: One action
-
-    /// An action whose program has ended, and what finishing it needs.
-    private struct Ran {
-        var action: BuildAction
-        var record: Record
-        var result: ProcessRunner.Result
-        /// Each output's temporary name; none when the outputs are written in place.
-        var temporary: [String: String]
-        var inPlace: Bool
-        var id: String
-        var key: String
-    }
-
-    private enum Attempt {
-        /// Up to date, or its program could not start.
-        case done(Record)
-        case ran(Ran)
-    }
-
-    /// An action up to the end of its program (`whileRunning` is called while it runs).
-    private func attempt(_ action: BuildAction, slot: Int, clock: Clock, whileRunning: @escaping () -> Void) -> Attempt {
-        let start = clock.now()
-        var record = Record(action: action.id, outcome: .succeeded, staleness: nil, stdout: "", stderr: "", slot: slot, start: start, end: start)
-        if let only = options.onlyThese, !only.contains(action.id) {
-            record.outcome = .upToDate
-            return .done(record)
-        }
-        let commandLine = action.commandLine
-        let key = FingerprintStore.key(of: action, commandLine: commandLine, programs: commandLine.isEmpty ? [] : programIdentities(action))
-        let id = FingerprintStore.id(of: action)
-        let (staleness, refreshed) = store.staleness(of: action, id: id, key: key)
-        guard let staleness else {
-            if let refreshed { try? store.write(refreshed, for: action, id: id) }
-            record.outcome = .upToDate
-            return .done(record)
-        }
-        record.staleness = staleness
-        store.remove(for: action, id: id)
-        let fileSystem = store.fileSystem
-        // Outputs are written under temporary names and moved into place when the command
-        // succeeds: an output under its own name is complete. When the compiler derives an
-        // output from another (oatsc's `.oats.meta` beside its `-o` object), it would derive it
-        // from the temporary name: then every output is written in place, removed first, so
-        // that a run that does not write one is caught and a failed one leaves none behind.
-        let named = Self.outputArguments(action, commandLine: commandLine)
-        let inPlace = !action.outputs.allSatisfy(Set(named.values).contains)
-        var temporary: [String: String] = [:]
-        for output in action.outputs {
-            // In a directory this build made, nothing is left from before to remove.
-            let fresh = makeDirectory(Paths.parent(output))
-            if inPlace {
-                if !fresh { try? fileSystem.removeItem(output) }
-                continue
-            }
-            let temp = output + ".ampu-tmp"
-            if !fresh { try? fileSystem.removeItem(temp) }
-            temporary[output] = temp
-        }
-        var arguments = commandLine
-        for (i, output) in named {
-            guard let temp = temporary[output] else { continue }
-            arguments[i] = Paths.isAbsolute(arguments[i]) ? temp : Paths.relative(temp, from: action.directory)
-        }
-        var environment = options.environment
-        for (name, value) in action.environment { environment[name] = value }
-        let result: ProcessRunner.Result
-        let spawned = clock.now()
-        var overlapped = 0.0
-        do {
-            result = try ProcessRunner.run(arguments, directory: action.directory, environment: environment, timeout: action.limit?.seconds ?? options.timeout,
-                                           interrupt: options.interruption?.descriptor, memoryLimit: action.memoryLimit?.bytes) {
-                let before = clock.now()
-                whileRunning()
-                overlapped = clock.now() - before
-            }
-        } catch {
-            record.outcome = .cannotStart(error.description)
-            return .done(record)
-        }
-        let ended = clock.now()
-        record.processTime = ended - spawned
-        record.ownTime = spawned - start
-        // The slot's last action was finished meanwhile: when the program outlived that work,
-        // the work cost the slot nothing; else the slot waited for it.
-        if result.endedWhileBusy {
-            record.processTime -= overlapped
-            record.ownTime += overlapped
-        }
-        return .ran(Ran(action: action, record: record, result: result, temporary: temporary, inPlace: inPlace, id: id, key: key))
-    }
-
-    /// The rest of an action whose program ended: its outputs moved into place (or, when it
-    /// failed, removed) and its fingerprint handed to the recorder. `whileNextRuns`: this is
-    /// done while the slot's next program runs, so the slot does not wait for it.
-    private func complete(_ ran: Ran, clock: Clock, whileNextRuns: Bool) -> Record {
-        let begun = clock.now()
-        var record = outcome(of: ran)
-        record.end = clock.now()
-        if !whileNextRuns { record.ownTime += record.end - begun }
-        return record
-    }
-
-    private func outcome(of ran: Ran) -> Record {
-        var record = ran.record
-        let (action, result, temporary, inPlace) = (ran.action, ran.result, ran.temporary, ran.inPlace)
-        let fileSystem = store.fileSystem
-        record.stdout = result.stdoutText
-        record.stderr = result.stderrText
-        func discard() {
-            for temp in temporary.values { try? fileSystem.removeItem(temp) }
-            if inPlace { for output in action.outputs { try? fileSystem.removeItem(output) } }
-        }
-        if result.interrupted { discard(); record.outcome = .interrupted; return record }
-        if result.timedOut { discard(); record.outcome = .timedOut; return record }
-        if result.memoryExceeded { discard(); record.outcome = .memoryExceeded; return record }
-        if result.status != 0 { discard(); record.outcome = .failed(status: result.status); return record }
-        for output in action.outputs {
-            guard let temp = temporary[output] else {
-                if fileSystem.status(output) == nil {
-                    discard()
-                    record.outcome = .missingOutput(output)
-                    return record
-                }
-                continue
-            }
-            if rename(temp, output) != 0 {
-                let failure = errno
-                discard()
-                if failure == ENOENT {
-                    record.outcome = .missingOutput(output)
-                    return record
-                }
-                record.outcome = .cannotStart("cannot move '\(temp)' to '\(output)': \(String(cString: strerror(failure)))")
-                return record
-            }
-        }
-        // The actions after this one must see what it wrote, not what was there before.
-        store.stats.forget(action.outputs)
-        var discovered: [String] = []
-        if let depfile = action.depfile, let text = try? fileSystem.readText(depfile) {
-            discovered = Depfile.prerequisites(String(decoding: text.bytes, as: UTF8.self), directory: action.directory)
-        }
-        recorder.async(group: recording) { [self, discovered, id = ran.id, key = ran.key] in
-            do {
-                try store.record(action, id: id, key: key, discovered: discovered)
-            } catch {
-                unrecorded.withLock { $0.append((action.description, "\(error)")) }
-            }
-        }
-        return record
-    }
-
-    /// Makes an output directory unless it is there, looking once a build: whether this build
-    /// made it.
-    private func makeDirectory(_ path: String) -> Bool {
-        if let made = directories.withLock({ $0[path] }) { return made }
-        let fileSystem = store.fileSystem
-        let made = fileSystem.status(path)?.kind != .directory
-        if made { try? fileSystem.createDirectory(path) }
-        directories.withLock { $0[path] = $0[path] ?? made }
-        return made
-    }
-
-    /// The arguments of the action's command line that name one of its outputs (as an absolute
-    /// path or from the action's directory): each one's index and the output. Only an argument
-    /// that ends in an output's file name is resolved, so a compile of a hundred sources joins
-    /// one path, not a hundred.
-    static func outputArguments(_ action: BuildAction, commandLine: [String]) -> [Int: String] {
-        let names = action.outputs.map { (output: $0, name: Array(Paths.lastComponent($0).utf8)) }
-        var found: [Int: String] = [:]
-        for (i, argument) in commandLine.enumerated() {
-            let bytes = argument.utf8
-            // `out/.`, `x/..` or `dir/` say their name only once normalized.
-            let plain = bytes.last != UInt8(ascii: "/") && bytes.last != UInt8(ascii: ".")
-            for (output, name) in names where !plain || bytes.count >= name.count && bytes.suffix(name.count).elementsEqual(name) {
-                if Paths.join(action.directory, argument) == output { found[i] = output }
-            }
-        }
-        return found
-    }
-
     /// What a run would do, without running anything (`--dry-run`): each action that would run,
     /// in plan order, with why. An action after one that would run is taken to run too, as its
     /// inputs would change.
@@ -391,7 +209,7 @@ public final class BuildExecutor: Sendable {
 
     /// Each program the action runs, by its resolved path, size and time: a new compiler makes
     /// every action it runs stale.
-    private func programIdentities(_ action: BuildAction) -> [String] {
+    func programIdentities(_ action: BuildAction) -> [String] {
         let programs = action.launcher + [action.arguments[0]]
         return programs.map { program in
             if let known = identities.withLock({ $0[program] }) { return known }
