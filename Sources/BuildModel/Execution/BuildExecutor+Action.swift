@@ -15,7 +15,7 @@ extension BuildExecutor {
         var result: ProcessRunner.Result
         /// Each output's temporary name; none when the outputs are written in place.
         var temporary: [String: String]
-        var inPlace: Bool
+        var inPlace: Bool { temporary.isEmpty }
         var id: String
         var key: String
     }
@@ -95,7 +95,7 @@ extension BuildExecutor {
             record.processTime -= overlapped
             record.ownTime += overlapped
         }
-        return .ran(Ran(action: action, record: record, result: result, temporary: temporary, inPlace: inPlace, id: id, key: key))
+        return .ran(Ran(action: action, record: record, result: result, temporary: temporary, id: id, key: key))
     }
 
     /// The rest of an action whose program ended: its outputs moved into place (or, when it
