@@ -34,7 +34,12 @@ struct AddRemoveCommandTests {
             ["asthra.toml": "[package]\nname = \"github.com/asthra-lang/test\"\nversion = \"\(v)\"\n", "src/lib.asthra": "package test;\n"]
         }
         let git = try AmpuProcess.run(["add", "github.com/user/json@^1.2"], environment: env, directory: dir.path)
-        #expect(git.stderr == "    Adding json = { git = \"github.com/user/json\", version = \"^1.2\" } to [dependencies]\n")
+        #expect(git.stderr == """
+                Adding json = { git = "github.com/user/json", version = "^1.2" } to [dependencies]
+                Adding github.com/user/json v1.2.0
+            Locked 1 package in asthra.lock
+
+            """)
         let tagged = try AmpuProcess.run(["add", "http", "--git", "github.com/user/http", "--tag", "v2.0.0"], environment: env, directory: dir.path)
         #expect(tagged.status == 0)
         try dir.write("libs/mathlib/asthra.toml", "[package]\nname = \"mathlib\"\nversion = \"0.2.0\"\n")
@@ -73,17 +78,20 @@ struct AddRemoveCommandTests {
         // AMPU_REGISTRY, relative to the workspace root, as `ampu update` takes it.
         let fromEnvironment = plain.merging(["AMPU_REGISTRY": "../registry"]) { $1 }
         let added = try AmpuProcess.run(["add", "json"], environment: fromEnvironment, directory: app)
-        #expect(added.stderr == "    Adding json = \"^1.4.2\" to [dependencies]\n")
+        #expect(added.stderr == "    Adding json = \"^1.4.2\" to [dependencies]\n    Adding json v1.4.2\nLocked 1 package in asthra.lock\n")
         let pinned = try AmpuProcess.run(["add", "unicode@0.3", "--dev", "--registry", "../registry"], environment: plain, directory: app)
-        #expect(pinned.stderr == "    Adding unicode = \"0.3\" to [dev-dependencies]\n")
+        #expect(pinned.stderr == "    Adding unicode = \"0.3\" to [dev-dependencies]\n    Adding unicode v0.3.0\nLocked 2 packages in asthra.lock\n")
         let misspelt = try AmpuProcess.run(["add", "unicod"], environment: fromEnvironment, directory: app)
         #expect(misspelt.stderr == "error: the registry at '\(dir.path)/registry' has no package 'unicod'; did you mean 'unicode'?\n")
         #expect(misspelt.status == 1)
         let tooNew = try AmpuProcess.run(["add", "unicode@^1", "--registry", "../registry"], environment: plain, directory: app)
         #expect(tooNew.stderr == "error: no version of 'unicode' in the registry at '\(dir.path)/registry' matches ^1 (it has 0.3.0)\n")
-        // With no registry, the name alone is all there is to write (M023 says so at check).
+        // With no registry, the name alone is all there is to write (M023 says so at check);
+        // the lock, which could not be solved without the registry, is left as it is.
+        let lock = try dir.read("app/asthra.lock")
         let unknown = try AmpuProcess.run(["add", "other"], environment: plain, directory: app)
-        #expect(unknown.status == 0)
+        #expect(unknown.stderr == "    Adding other = \"*\" to [dependencies]\n")
+        #expect(try dir.read("app/asthra.lock") == lock)
         #expect(try dir.read("app/asthra.toml") == manifest.replacingOccurrences(of: "\n[build]", with: """
 
             [dependencies]
@@ -107,6 +115,9 @@ struct AddRemoveCommandTests {
         #expect(added.stderr == """
                 Adding json = { git = "github.com/user/json", version = "^1.2" } to [dependencies]
                 Adding http = { git = "github.com/user/http", version = "2.0" } to [dependencies]
+                Adding github.com/user/http v2.0.0
+                Adding github.com/user/json v1.2.0
+            Locked 2 packages in asthra.lock
 
             """)
         let both = manifest.replacingOccurrences(of: "\n[build]", with: """
@@ -125,7 +136,7 @@ struct AddRemoveCommandTests {
         let placed = try AmpuProcess.run(["add", "a", "b", "--path", "../x"], environment: plain, directory: dir.path)
         #expect(placed.stderr == "error: --path and --git name the place of one dependency, and 2 are given\n  = help: add each of them with its own `ampu add`\n")
         let removed = try AmpuProcess.run(["remove", "json", "http"], environment: plain, directory: dir.path)
-        #expect(removed.stderr == "  Removing json\n  Removing http\n")
+        #expect(removed.stderr == "  Removing json\n  Removing http\n  Removing github.com/user/http v2.0.0\n  Removing github.com/user/json v1.2.0\n")
         #expect(try dir.read("asthra.toml") == manifest.replacingOccurrences(of: "\n[build]", with: "\n[dependencies]\n\n[build]"))
     }
 
@@ -176,7 +187,8 @@ struct AddRemoveCommandTests {
         #expect(try dir.read("asthra.toml") == manifest)
         // What the repositories have is written; then the cache's copy serves offline.
         let added = try AmpuProcess.run(["add", "json", "--git", "file://\(remotes.root)/remotes/user/json.git", "--branch", "main"], environment: env, directory: dir.path)
-        #expect(added.stderr == "    Adding json = { git = \"file://\(remotes.root)/remotes/user/json.git\", branch = \"main\" } to [dependencies]\n")
+        #expect(added.stderr == "    Adding json = { git = \"file://\(remotes.root)/remotes/user/json.git\", branch = \"main\" } to [dependencies]\n"
+                + "    Adding json v1.2.0\nLocked 1 package in asthra.lock\n")
         let pinned = try AmpuProcess.run(["add", "github.com/user/untagged", "--rev", String(try remotes.git(["rev-parse", "HEAD"], in: untagged).prefix(8))],
                                          environment: env, directory: dir.path)
         #expect(pinned.status == 0)
@@ -189,9 +201,11 @@ struct AddRemoveCommandTests {
 
             """)
         let fetched = try AmpuProcess.run(["add", "github.com/user/http@^2.1", "--dev"], environment: env, directory: dir.path)
-        #expect(fetched.stderr == "    Adding http = { git = \"github.com/user/http\", version = \"^2.1\" } to [dev-dependencies]\n")
+        #expect(fetched.stderr == "    Adding http = { git = \"github.com/user/http\", version = \"^2.1\" } to [dev-dependencies]\n"
+                + "    Adding github.com/user/http v2.1.0\nLocked 3 packages in asthra.lock\n")
         let cached = try AmpuProcess.run(["add", "github.com/user/http@^2.0", "--dev", "--offline"], environment: env, directory: dir.path)
-        #expect(cached.stderr == "    Updating http \"^2.1\" to \"^2.0\" in [dev-dependencies]\n")
+        // 2.1.0, locked, still fits: the lock stays as it is.
+        #expect(cached.stderr == "    Updating http \"^2.1\" to \"^2.0\" in [dev-dependencies]\nLocked 3 packages in asthra.lock\n")
         let again = try AmpuProcess.run(["add", "client", "--git", "github.com/user/http", "--tag", "v1.3.0"], environment: env, directory: dir.path)
         #expect(again.stderr == """
             error: 'http' is github.com/user/http already, and one repository is one dependency
@@ -209,6 +223,60 @@ struct AddRemoveCommandTests {
 
             [build]
             """))
+    }
+
+    @Test("the lock follows, as cargo add writes Cargo.lock: the added package locked, the others kept at their versions; one no version of which fits the others is refused with the reason, and nothing is written")
+    func lockFollows() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", manifest.replacingOccurrences(of: "\n[build]", with: """
+
+            [dependencies]
+            json = { git = "github.com/user/json", version = "^1.0" }
+
+            [build]
+            """))
+        let remotes = try GitFixture()
+        let env = remotes.env.merging(["NO_COLOR": "1", "ASTHRA_HOME": ""]) { $1 }
+        let json = try remotes.repository("json", versions: ["1.0.0"]) { GitFixture.asthraPackage("json", $0) }
+        try remotes.repository("http", versions: ["1.3.0", "2.0.0"]) { v in
+            GitFixture.asthraPackage("http", v, dependencies: ["json = { git = \"github.com/user/json\", version = \"^\(v.prefix(1)).0\" }"])
+        }
+        #expect(try AmpuProcess.run(["update"], environment: env, directory: dir.path).status == 0)
+        // A newer json than the locked one: adding http leaves json where the lock has it.
+        try remotes.write("remotes/user/json.git/src/lib.asthra", "package json; // 1.2\n")
+        for args in [["commit", "--quiet", "-am", "1.2.0"], ["tag", "v1.2.0"], ["tag", "v2.0.0"]] { try remotes.git(args, in: json) }
+        let added = try AmpuProcess.run(["add", "github.com/user/http@^1.3"], environment: env, directory: dir.path)
+        #expect(added.stderr == """
+                Adding http = { git = "github.com/user/http", version = "^1.3" } to [dependencies]
+                Adding github.com/user/http v1.3.0
+            Locked 2 packages in asthra.lock
+
+            """)
+        #expect(added.status == 0)
+        let tree = "app v0.1.0\n├── github.com/user/http v1.3.0\n│   └── github.com/user/json v1.0.0\n└── github.com/user/json v1.0.0\n"
+        #expect(try AmpuProcess.run(["tree"], environment: env, directory: dir.path).stdout == tree)
+        let (manifestBefore, lockBefore) = (try dir.read("asthra.toml"), try dir.read("asthra.lock"))
+        // http 2.0 needs json ^2.0, and the app asks for json ^1.0.
+        let refused = try AmpuProcess.run(["add", "github.com/user/http@^2.0"], environment: env, directory: dir.path)
+        #expect(refused.stderr == """
+            error[M021]: no versions of the dependencies meet every requirement
+             --> asthra.toml:8:50
+              |
+            7 | json = { git = "github.com/user/json", version = "^1.0" }
+              |                                                  ------ 'json' takes part
+            8 | http = { git = "github.com/user/http", version = "^2.0" }
+              |                                                  ^^^^^^ cannot be met together with the other requirements
+              |
+              = note: Because app depends on github.com/user/http ^2.0.0 which depends on github.com/user/json ^2.0.0, github.com/user/json ^2.0.0 is required.
+              = note: So, because app depends on github.com/user/json ^1.0.0, version solving failed.
+              = help: change a requirement so that one version fits them all
+              = help: nothing was written: asthra.toml and asthra.lock are as they were
+
+
+            """)
+        #expect(refused.status == 1)
+        #expect(try dir.read("asthra.toml") == manifestBefore)
+        #expect(try dir.read("asthra.lock") == lockBefore)
     }
 
     @Test("a manifest that is a symbolic link is written through: the file it leads to changes, and the link stays a link")

@@ -21,15 +21,7 @@ public enum LockRefresh {
         // The members and the packages they reach by path: their git and registry
         // dependencies are the lock's.
         let manifests = [snapshot.rootManifest] + snapshot.packages.packages
-        let needsLock = manifests.contains { m in
-            m.dependencies.contains { dep in
-                switch dep.source {
-                case .git: true
-                case .registry: registry != nil
-                case .path: false
-                }
-            }
-        }
+        let needsLock = needsLock(manifests, registry: registry)
         let codes = Set(snapshot.diagnostics.compactMap(\.code))
         let fileSystem = LocalFileSystem()
         guard let lock = snapshot.lock else {
@@ -47,6 +39,30 @@ public enum LockRefresh {
             if !fileSystem.isDirectory(Paths.join(cacheRoot, "\(location)/\(id)")) { return .fetch }
         }
         return nil
+    }
+
+    /// Whether the manifests' dependencies call for a lock file: a git one, or one by name with
+    /// a registry to take it from.
+    public static func needsLock(_ manifests: [PackageManifest], registry: String?) -> Bool {
+        manifests.contains { m in
+            m.dependencies.contains { dep in
+                switch dep.source {
+                case .git: true
+                case .registry: registry != nil
+                case .path: false
+                }
+            }
+        }
+    }
+
+    /// Whether a manifest edit (`ampu add`) is followed by solving the lock again, as `cargo add`
+    /// does: when the workspace has a lock or now needs one, and every dependency by name has
+    /// the registry it comes from (without it, a solve would drop them from the lock: the lock
+    /// is left to the next build or `ampu update` that has it).
+    public static func dueAfterEdit(_ manifests: [PackageManifest], lockExists: Bool, registry: String?) -> Bool {
+        let byName = manifests.contains { $0.dependencies.contains { if case .registry = $0.source { true } else { false } } }
+        if byName && registry == nil { return false }
+        return lockExists || needsLock(manifests, registry: registry)
     }
 
     /// Whether the lock has every dependency the manifests declare (a path one too) and nothing

@@ -49,6 +49,14 @@ extension ManifestTarget {
     /// written, and the failure is printed); then what each did.
     static func edit<Item>(_ path: String, ecosystem: any Ecosystem, manifest: PackageManifest, fileSystem: LocalFileSystem, _ items: [Item],
                            _ make: (Item, PackageManifest) throws -> DependencyEdit.Edit) {
+        guard let (text, report) = edited(manifest, ecosystem: ecosystem, items, make) else { return }
+        write(path, text, report: report, fileSystem: fileSystem)
+    }
+
+    /// The manifest's new text with each of `items` edited in, and a line for each edit; nil
+    /// when there is nothing to edit. A failure is printed and ends the program.
+    static func edited<Item>(_ manifest: PackageManifest, ecosystem: any Ecosystem, _ items: [Item],
+                             _ make: (Item, PackageManifest) throws -> DependencyEdit.Edit) -> (text: [UInt8], report: [String])? {
         var current = manifest
         var text: [UInt8]?
         var report: [String] = []
@@ -57,14 +65,19 @@ extension ManifestTarget {
                 let edit = try make(item, current)
                 text = edit.text
                 report += edit.report
-                current = ecosystem.readManifest(SourceText(path: path, bytes: edit.text))
+                current = ecosystem.readManifest(SourceText(path: manifest.path, bytes: edit.text))
             }
-            if let text { try fileSystem.writeFile(path, text) }
         } catch let error as DependencyEdit.Failure {
             ManifestTarget.fail("\(error)", help: error.help)
         } catch {
             ManifestTarget.fail("\(error)")
         }
+        return text.map { ($0, report) }
+    }
+
+    /// The manifest written (atomically), then what was done to it.
+    static func write(_ path: String, _ text: [UInt8], report: [String], fileSystem: LocalFileSystem) {
+        do { try fileSystem.writeFile(path, text) } catch { ManifestTarget.fail("\(error)") }
         for line in report { Terminal.standardError.write(line + "\n") }
     }
 }
@@ -79,7 +92,9 @@ struct AddCommand: ParsableCommand {
             segment, as `asthra add` writes it); @REQ adds a version requirement. The manifest keeps its formatting; \
             an entry the manifest would reject is not written. A git dependency's repository is fetched into the package \
             cache first, and the entry is written only when the repository has the tag, branch or commit, a version \
-            the requirement allows, and there a package of that name.
+            the requirement allows, and there a package of that name. The lock file follows, as with cargo add: \
+            solved again from the edited manifest, locked versions kept where they fit; a dependency that leaves no \
+            solution is refused, and nothing is written.
             """
     )
 
@@ -139,11 +154,64 @@ struct AddCommand: ParsableCommand {
             guard let root = format.cacheRoot(environment: environment) else { ManifestTarget.fail(format.noCacheMessage) }
             access = DependencyEdit.GitAccess(cache: GitCache(root: root, git: GitCLI(environment: environment)), offline: offline, progress: progress.report)
         }
-        ManifestTarget.edit(path, ecosystem: ecosystem, manifest: manifest, fileSystem: fileSystem, requests) { request, manifest in
+        let edit = ManifestTarget.edited(manifest, ecosystem: ecosystem, requests) { request, manifest in
             defer { progress.finish() }
             return try DependencyEdit.adding(request, to: manifest, ecosystem: ecosystem, environment: environment, fileSystem: fileSystem,
                                              registry: registry, git: access)
         }
+        guard let (text, report) = edit else { return }
+        // As `cargo add`: the lock follows the manifest. Solved before anything is written, so
+        // that a dependency the others leave no version for is refused with the reason.
+        let locking = AddedLock(manifestPath: path, text: text, ecosystem: ecosystem, registry: registry, offline: offline,
+                                environment: environment, fileSystem: fileSystem)
+        let solved = locking?.solve()
+        ManifestTarget.write(path, text, report: report, fileSystem: fileSystem)
+        if let locking, let solved { locking.record(solved) }
+    }
+}
+
+/// The workspace's lock solved again after `ampu add` edited a manifest, from the manifests as
+/// they are about to be written; nil when `LockRefresh.dueAfterEdit` says the lock is not
+/// `add`'s to touch.
+struct AddedLock {
+    let writer: LockWriter
+    let previous: LockFile?
+    let cache: GitCache
+    let registry: String?
+    let edited: [String: SourceText]
+
+    init?(manifestPath path: String, text: [UInt8], ecosystem: any Ecosystem, registry: String?, offline: Bool,
+          environment: [String: String], fileSystem: LocalFileSystem) {
+        guard let format = ecosystem.lockFormat, let cacheRoot = format.cacheRoot(environment: environment) else { return nil }
+        let (_, rootPath, _, root, members) = ManifestTarget.loadWorkspace(path, fileSystem: fileSystem)
+        let source = SourceText(path: path, bytes: text)
+        let changed = ecosystem.readManifest(source)
+        let (newRoot, newMembers) = rootPath == path ? (changed, members) : (root, members.map { $0.path == path ? changed : $0 })
+        let directory = Paths.parent(rootPath)
+        // A lock that cannot be read is left for `update` to say so, as `remove` leaves it.
+        let previous: LockFile?
+        do { previous = try LockFile.read(in: directory, format: format, fileSystem: fileSystem) } catch { return nil }
+        let lockPath = Paths.join(directory, format.fileName)
+        let registry = registry.flatMap { $0.isEmpty ? nil : Paths.normalize(fileSystem.absolute($0)) }
+            ?? SourcePackageProvider.environmentRegistry(environment, root: directory)
+        guard LockRefresh.dueAfterEdit([newRoot] + newMembers, lockExists: previous != nil, registry: registry) else { return nil }
+        writer = LockWriter(manifest: newRoot, members: newMembers, ecosystem: ecosystem, lockPath: lockPath, forbidding: nil, offline: offline)
+        self.previous = previous
+        self.cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
+        self.registry = registry
+        edited = [path: source]
+    }
+
+    /// The solved lock; a failure is shown on the edited text and ends the program, with
+    /// nothing written.
+    func solve() -> LockUpdate.Outcome {
+        // Every locked version stays where it still fits: only what the edit asks for moves.
+        writer.solve(previous: previous, cache: cache, keep: previous.map { Set($0.packages.map(\.name)) }, registry: registry, edited: edited,
+                     unchanged: ["nothing was written: \(Paths.lastComponent(edited.keys.first!)) and \(Paths.lastComponent(writer.lockPath)) are as they were"])
+    }
+
+    func record(_ outcome: LockUpdate.Outcome) {
+        writer.record(outcome, previous: previous, otherwise: "", edited: edited)
     }
 }
 

@@ -37,21 +37,38 @@ struct LockWriter {
     @discardableResult
     func write(previous: LockFile?, cache: GitCache, keep: Set<String>?, preference: PubGrubSolver.Preference = .highest,
                precise: (String, Version)? = nil, registry: String?, otherwise: String) -> LockFile {
-        let lockName = Paths.lastComponent(lockPath)
-        let outcome: LockUpdate.Outcome
+        let outcome = solve(previous: previous, cache: cache, keep: keep, preference: preference, precise: precise, registry: registry)
+        return record(outcome, previous: previous, otherwise: otherwise)
+    }
+
+    /// The lock solved, nothing written yet; a failure is shown and ends the program.
+    /// - Parameters:
+    ///   - edited: manifests as they are about to be written (`ampu add`): a failure is shown
+    ///     on their text, not on the files as they still are.
+    ///   - unchanged: what a failure adds to say that nothing was written.
+    func solve(previous: LockFile?, cache: GitCache, keep: Set<String>?, preference: PubGrubSolver.Preference = .highest,
+               precise: (String, Version)? = nil, registry: String?, edited: [String: SourceText] = [:], unchanged: [String] = []) -> LockUpdate.Outcome {
         let progress = ProgressLine()
         do {
-            outcome = try LockUpdate.resolve(manifest, members: members, ecosystem: ecosystem, cache: cache, previous: previous,
-                                          preference: preference, keep: keep, offline: offline, precise: precise, registry: registry,
-                                          progress: progress.report)
+            let outcome = try LockUpdate.resolve(manifest, members: members, ecosystem: ecosystem, cache: cache, previous: previous,
+                                                 preference: preference, keep: keep, offline: offline, precise: precise, registry: registry,
+                                                 progress: progress.report)
+            progress.finish()
+            return outcome
         } catch {
             progress.finish()
-            failResolution(error)
+            failResolution(error, known: edited, help: unchanged)
         }
-        progress.finish()
+    }
+
+    /// A solved lock: what it leaves out at its manifest line, a line for each change,
+    /// `--locked`'s refusal, then the write (atomic, and only when it changed).
+    @discardableResult
+    func record(_ outcome: LockUpdate.Outcome, previous: LockFile?, otherwise: String, edited: [String: SourceText] = [:]) -> LockFile {
+        let lockName = Paths.lastComponent(lockPath)
         let lock = outcome.lock
         // What the lock leaves out, at its line: "Locked 0 packages" must not pass for success.
-        Self.render(outcome.warnings)
+        Self.render(outcome.warnings, known: edited)
         let changes = Self.changes(from: previous ?? LockFile(packages: [], format: lock.format), to: lock)
         if let flag = forbidding, previous == nil || lock.rendered != previous!.rendered {
             ManifestTarget.fail("\(lockName) needs updating, and \(flag) forbids it",
@@ -94,9 +111,10 @@ struct LockWriter {
 
     /// A resolution error, at the manifest line that asked for what failed when there is one
     /// (the root's, or a member's).
-    private func failResolution(_ error: ResolutionError) -> Never {
-        guard let diagnostic = ResolutionCheck.diagnostic(for: error, in: manifest, members: members, fromCache: offline),
-              let file = diagnostic.file, let text = try? LocalFileSystem().readText(file) else { ManifestTarget.fail("\(error)") }
+    private func failResolution(_ error: ResolutionError, known: [String: SourceText], help: [String]) -> Never {
+        guard var diagnostic = ResolutionCheck.diagnostic(for: error, in: manifest, members: members, fromCache: offline),
+              let file = diagnostic.file, let text = known[file] ?? (try? LocalFileSystem().readText(file)) else { ManifestTarget.fail("\(error)", help: help) }
+        diagnostic.help += help
         Self.render([diagnostic], known: [file: text])
         Terminal.exitNow(1)
     }
