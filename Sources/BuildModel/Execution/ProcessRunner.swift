@@ -48,9 +48,11 @@ public enum ProcessRunner {
     ///   - whileRunning: called once on this thread as soon as the program has started, before
     ///     anything waits for it: work that can be done while it runs (its output meanwhile
     ///     fills the pipes, which hold 64 KiB before the program waits).
+    ///   - echo: also pass what the program writes on to this process's standard output and
+    ///     error as it comes (it is kept all the same).
     public static func run(_ arguments: [String], directory: String? = nil, environment: [String: String],
                            timeout: Double = 600, input: [UInt8] = [], interrupt: Int32? = nil, memoryLimit: Int? = nil,
-                           whileRunning: (() -> Void)? = nil) throws(Failure) -> Result {
+                           echo: Bool = false, whileRunning: (() -> Void)? = nil) throws(Failure) -> Result {
         precondition(!arguments.isEmpty)
         // A child that exits without reading its input must not take this process with it.
         _ = Self.ignorePipeSignal
@@ -172,6 +174,7 @@ public enum ProcessRunner {
                 let n = read(f.fd, &buffer, buffer.count)
                 if n > 0 {
                     if f.fd == stdoutPipe[0] { out += buffer[0..<n] } else { err += buffer[0..<n] }
+                    if echo { writeAll(f.fd == stdoutPipe[0] ? 1 : 2, buffer[0..<n]) }
                 } else {
                     open.removeAll { $0 == f.fd }
                 }
@@ -201,6 +204,17 @@ public enum ProcessRunner {
     }
 
     private static let ignorePipeSignal: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    /// Writes every byte, as far as the descriptor takes them (a closed reader ends it).
+    private static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) {
+        var rest = bytes
+        while !rest.isEmpty {
+            let n = rest.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            rest = rest.dropFirst(n)
+        }
+    }
 
     /// `/dev/null` for reading, open for the life of the process (closed on exec: each child
     /// gets its own copy as its standard input); -1 where it cannot be opened.

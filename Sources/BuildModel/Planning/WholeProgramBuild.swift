@@ -21,6 +21,8 @@ public struct WholeProgramPlan: Sendable {
     /// installed (`missingCompiler` says how to get it).
     public var compile: BuildAction?
     public var missingCompiler: Diagnostic?
+    /// A failure of the compiler's own that a second run gets past (Elm's race over elm-stuff).
+    public var transientFailure: TransientFailure?
 
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
 
@@ -30,6 +32,42 @@ public struct WholeProgramPlan: Sendable {
         self.problems = problems
         self.compile = compile
         self.missingCompiler = missingCompiler
+    }
+}
+
+/// A compiler's known fault of its own, not the program's: told by a line of its standard
+/// error that holds every one of `texts`; `note` says so before the compiler runs again.
+public struct TransientFailure: Sendable, Hashable {
+    public var texts: [String]
+    public var note: String
+
+    public init(texts: [String], note: String) {
+        self.texts = texts
+        self.note = note
+    }
+
+    /// Whether a run that failed with this standard error failed so.
+    public func matches(_ stderr: [UInt8]) -> Bool {
+        stderr.split(separator: UInt8(ascii: "\n")).contains { line in
+            let text = String(decoding: line, as: UTF8.self)
+            return texts.allSatisfy { text.contains($0) }
+        }
+    }
+}
+
+extension WholeProgramPlan {
+    /// The compiler run where it builds, its output passed on as it comes; run once more when
+    /// it fails with `transientFailure` (`again` is told the note first). The last run's result.
+    public func runCompiler(_ compile: BuildAction, environment: [String: String], timeout: Double, interrupt: Int32?,
+                            again: (String) -> Void) throws(ProcessRunner.Failure) -> ProcessRunner.Result {
+        var result = try ProcessRunner.run(compile.commandLine, directory: compile.directory, environment: environment, timeout: timeout,
+                                           interrupt: interrupt, echo: true)
+        if result.status != 0, !result.timedOut, !result.interrupted, let transient = transientFailure, transient.matches(result.stderr) {
+            again(transient.note)
+            result = try ProcessRunner.run(compile.commandLine, directory: compile.directory, environment: environment, timeout: timeout,
+                                           interrupt: interrupt, echo: true)
+        }
+        return result
     }
 }
 

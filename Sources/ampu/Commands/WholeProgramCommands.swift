@@ -128,9 +128,27 @@ struct WholeProgramSession {
             Terminal.standardError.write(renderer.render([plan.missingCompiler!], sources: [:], defaultFile: ""))
             Terminal.exitNow(1)
         }
-        guard chdir(compile.directory) == 0 else { fail("cannot enter \(compile.directory)") }
-        Terminal.exec(compile.commandLine)
+        // On a terminal the compiler has it to itself (elm colours its messages only there):
+        // the build is handed over. Elsewhere (CI, scripts, editors) ampu waits for it, so that
+        // a failure of the compiler's own (`transientFailure`) gets a second run.
+        if Terminal.standardOutput.isTerminal && Terminal.standardError.isTerminal {
+            guard chdir(compile.directory) == 0 else { fail("cannot enter \(compile.directory)") }
+            Terminal.exec(compile.commandLine)
+        }
+        let result: ProcessRunner.Result
+        do {
+            result = try plan.runCompiler(compile, environment: Environment.current, timeout: Self.timeout, interrupt: Interruption.shared.descriptor) { note in
+                if !quiet { Terminal.standardError.write("note: \(note)\n") }
+            }
+        } catch {
+            fail("\(error)")
+        }
+        if result.timedOut { fail("`\(compile.description)` did not finish in \(Int(Self.timeout)) s, and was stopped") }
+        Terminal.exitNow(result.interrupted ? 130 : result.status)
     }
+
+    /// How long the compiler may take over one build.
+    static let timeout = 1800.0
 
     private func fail(_ message: String) -> Never {
         Terminal.standardError.write("error: \(message)\n")

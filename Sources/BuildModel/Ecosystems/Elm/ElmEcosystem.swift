@@ -104,6 +104,14 @@ public struct ElmEcosystem: WholeProgramBuilding {
         }
         var summary = plan.summary
         if chosen.isEmpty { summary += "No entry file: name one, such as `src/Main.elm`, or define `main` in a module.\n" }
-        return WholeProgramPlan(document: plan.json, summary: summary, problems: problems, compile: compile, missingCompiler: missing)
+        var whole = WholeProgramPlan(document: plan.json, summary: summary, problems: problems, compile: compile, missingCompiler: missing)
+        // elm 0.19.1 now and then ends a build with `elm: …/elm-stuff/0.19.1/d.dat: openBinaryFile:
+        // resource busy (file is locked)`, a race between its own threads over its build files
+        // (elm/compiler#2258), more often on a busy machine; the files it leaves are whole, and a
+        // second run gets past it.
+        whole.transientFailure = TransientFailure(
+            texts: ["elm-stuff/0.19.1/", ".dat: openBinaryFile: resource busy (file is locked)"],
+            note: "elm stopped on its own race over its files in elm-stuff (elm/compiler#2258), which a second run gets past: running it again")
+        return whole
     }
 }
