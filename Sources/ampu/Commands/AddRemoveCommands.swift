@@ -178,7 +178,9 @@ struct AddedLock {
     let previous: LockFile?
     let cache: GitCache
     let registry: String?
-    let edited: [String: SourceText]
+    /// The edited manifest's path and new text.
+    let manifestPath: String
+    let text: SourceText
 
     init?(manifestPath path: String, text: [UInt8], ecosystem: any Ecosystem, registry: String?, offline: Bool,
           environment: [String: String], fileSystem: LocalFileSystem) {
@@ -199,19 +201,20 @@ struct AddedLock {
         self.previous = previous
         self.cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
         self.registry = registry
-        edited = [path: source]
+        manifestPath = path
+        self.text = source
     }
 
     /// The solved lock; a failure is shown on the edited text and ends the program, with
     /// nothing written.
     func solve() -> LockUpdate.Outcome {
         // Every locked version stays where it still fits: only what the edit asks for moves.
-        writer.solve(previous: previous, cache: cache, keep: previous.map { Set($0.packages.map(\.name)) }, registry: registry, edited: edited,
-                     unchanged: ["nothing was written: \(Paths.lastComponent(edited.keys.first!)) and \(Paths.lastComponent(writer.lockPath)) are as they were"])
+        writer.solve(previous: previous, cache: cache, keep: previous.map { Set($0.packages.map(\.name)) }, registry: registry, edited: [manifestPath: text],
+                     unchanged: ["nothing was written: \(Paths.lastComponent(manifestPath)) and \(Paths.lastComponent(writer.lockPath)) are as they were"])
     }
 
     func record(_ outcome: LockUpdate.Outcome) {
-        writer.record(outcome, previous: previous, otherwise: "", edited: edited)
+        writer.record(outcome, previous: previous, otherwise: "", edited: [manifestPath: text])
     }
 }
 
