@@ -164,6 +164,18 @@ public struct GitCLI: Sendable {
         return out.keys.sorted().map { ($0, peeled[$0] ?? out[$0]!) }
     }
 
+    /// A repository's branches and tags as it advertises them, each with the object it names
+    /// (an annotated tag's own object, not peeled), by ref (`refs/heads/main`, `refs/tags/v1.0.0`).
+    public func refs(of url: String) throws(Failure) -> [String: String] {
+        try Self.check(url: url)
+        var out: [String: String] = [:]
+        for line in try run(["ls-remote", "--refs", "--heads", "--tags", "--", url]).split(separator: "\n") {
+            let parts = line.split(separator: "\t")
+            if parts.count == 2 { out[String(parts[1])] = String(parts[0]) }
+        }
+        return out
+    }
+
     /// The tags of a local mirror and the commits they name, without the network.
     public func tags(ofMirror mirror: String) throws(Failure) -> [(tag: String, commit: String)] {
         let text = try run(["--git-dir", mirror, "for-each-ref", "--format=%(refname:strip=2) %(objectname) %(*objectname)", "refs/tags"])

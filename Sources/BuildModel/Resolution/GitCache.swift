@@ -107,13 +107,22 @@ public struct GitCache: Sendable {
         let setAside = note + ".fetching"
         do throws(GitCLI.Failure) {
             try GitCLI.check(url: url)
+            // The repository's branches and tags are the mirror's already: asking for them costs
+            // half a fetch that would change nothing, and the notes stand (unless a fetch was cut
+            // short: its note is set aside, and the fetch below makes it again).
+            if exists, fetchedFrom(location) == url, fileSystem.status(note) != nil, let stored = storedRefs(mirror),
+               (try? git.refs(of: localDirectory(of: url) ?? url)) == stored {
+                return mirror
+            }
             if exists {
                 // The note is set aside while git fetches: a fetch cut short leaves no note
                 // that may be out of date. git names on standard error each ref it changes,
                 // and says nothing when none changed: then the note stands as it was.
                 let noted = (try? fileSystem.moveItem(note, setAside)) != nil
-                let fetched = try git.outputs(Self.noHooks + ["--git-dir", mirror, "fetch", "--prune", "--tags", "--force", "--no-auto-maintenance", "--no-write-fetch-head",
-                                               "--", url, "+refs/heads/*:refs/heads/*"])
+                // Tags by a refspec of their own, not `--tags`: `--prune` then also removes the
+                // tags the repository no longer has (a tag fetched by `--tags` is never pruned).
+                let fetched = try git.outputs(Self.noHooks + ["--git-dir", mirror, "fetch", "--prune", "--force", "--no-auto-maintenance", "--no-write-fetch-head",
+                                               "--", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"])
                 if noted && fetched.stderr.isEmpty, (try? fileSystem.moveItem(setAside, note)) != nil {
                     noteSource(mirror, url: url)
                     return mirror
@@ -194,6 +203,34 @@ public struct GitCache: Sendable {
         let text = tags.map { "\($0.tag) \($0.commit)\n" }.joined() + "end\n"
         try? fileSystem.writeRecord(Paths.join(mirror, Self.tagNote), Array(text.utf8))
         return tags
+    }
+
+    /// A mirror's branches and tags as its files hold them (`packed-refs`, and the loose refs
+    /// that stand in its place), by ref, as `GitCLI.refs(of:)` gives a repository's; nil when
+    /// one is not a plain object id (a symbolic ref, another ref store): a fetch then tells.
+    func storedRefs(_ mirror: String) -> [String: String]? {
+        var refs: [String: String] = [:]
+        if let bytes = try? fileSystem.readFile(Paths.join(mirror, "packed-refs")) {
+            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("^") {
+                let parts = line.split(separator: " ", maxSplits: 1)
+                guard parts.count == 2, (try? Self.checkedCommit(String(parts[0]))) != nil else { return nil }
+                if parts[1].hasPrefix("refs/heads/") || parts[1].hasPrefix("refs/tags/") { refs[String(parts[1])] = String(parts[0]) }
+            }
+        }
+        func loose(_ ref: String) -> Bool {
+            let path = Paths.join(mirror, ref)
+            guard fileSystem.status(path) != nil else { return true }
+            guard fileSystem.isDirectory(path) else {
+                guard let bytes = try? fileSystem.readFile(path), bytes.last == 0x0A,
+                      let id = try? Self.checkedCommit(String(decoding: bytes.dropLast(), as: UTF8.self)) else { return false }
+                refs[ref] = id
+                return true
+            }
+            guard let names = try? fileSystem.contentsOfDirectory(path) else { return false }
+            return names.allSatisfy { loose(ref + "/" + $0) }
+        }
+        guard loose("refs/heads"), loose("refs/tags") else { return nil }
+        return refs
     }
 
     /// The tags of a mirror as `git clone` left them, all in `packed-refs`: nil unless that

@@ -194,6 +194,61 @@ struct GitCacheTests {
         #expect(!FileManager.default.fileExists(atPath: note + ".fetching"))
     }
 
+    @Test("an update asks the repository for its branches and tags and fetches only when they are not the mirror's: a new commit on a branch, a tag moved or deleted")
+    func fetchOnlyWhatChanged() throws {
+        let fixture = try GitFixture()
+        let remote = try fixture.repository("json", versions: ["1.0.0", "1.1.0"], files: json)
+        // git as ampu runs it, with each command's name logged first.
+        let log = fixture.root + "/git.log"
+        try fixture.write("bin/git", """
+            #!/bin/sh
+            skip=
+            for a in "$@"; do
+              if [ -n "$skip" ]; then skip=; continue; fi
+              case $a in --git-dir|--work-tree|-c|-C) skip=1 ;; -*) ;; *) echo "$a" >> \(log); break ;; esac
+            done
+            exec /usr/bin/git "$@"
+
+            """)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fixture.root + "/bin/git")
+        let git = GitCLI(environment: fixture.env.merging(["PATH": fixture.root + "/bin:/usr/bin:/bin"]) { $1 }, timeout: 60)
+        let cache = GitCache(root: fixture.root + "/cache", git: git)
+        let url = GitCLI.url(forLocation: "github.com/user/json")
+        /// The git commands an update runs, and the mirror's tags after it.
+        func update() throws -> (commands: [String], tags: [String]) {
+            try? FileManager.default.removeItem(atPath: log)
+            try cache.update("github.com/user/json", url: url)
+            let commands = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            return (commands, try cache.tags("github.com/user/json").map { "\($0.tag) \($0.commit.prefix(7))" })
+        }
+        let (v100, v110) = (String(try fixture.commit("json", "v1.0.0").prefix(7)), String(try fixture.commit("json", "v1.1.0").prefix(7)))
+        let cloned = try update()
+        #expect(cloned.commands == ["config", "clone"])
+        #expect(cloned.tags == ["v1.0.0 \(v100)", "v1.1.0 \(v110)"])
+        let same = try update()
+        #expect(same.commands == ["ls-remote"])
+        #expect(same.tags == cloned.tags)
+        // A new commit on the branch: fetched, and the branch is where the repository has it.
+        try fixture.write("remotes/user/json.git/src/lib.ast", "package json; // next\n")
+        try fixture.git(["commit", "--quiet", "-am", "next"], in: remote)
+        let branch = try update()
+        #expect(branch.commands == ["ls-remote", "fetch", "for-each-ref"])
+        #expect(branch.tags == cloned.tags)
+        #expect(try cache.commit("github.com/user/json", ref: "main") == (try fixture.commit("json", "main")))
+        #expect(try update().commands == ["ls-remote"])
+        // A tag moved to that commit, then one deleted: each fetched.
+        try fixture.git(["tag", "--force", "v1.1.0"], in: remote)
+        let next = String(try fixture.commit("json", "main").prefix(7))
+        let moved = try update()
+        #expect(moved.commands == ["ls-remote", "fetch", "for-each-ref"])
+        #expect(moved.tags == ["v1.0.0 \(v100)", "v1.1.0 \(next)"])
+        try fixture.git(["tag", "--delete", "v1.0.0"], in: remote)
+        let deleted = try update()
+        #expect(deleted.commands == ["ls-remote", "fetch", "for-each-ref"])
+        #expect(deleted.tags == ["v1.1.0 \(next)"])
+        #expect(try update().commands == ["ls-remote"])
+    }
+
     @Test("a file read out of a commit is kept beside the mirror and read from there after; a copy cut short is not taken")
     func fileMemo() throws {
         let fixture = try GitFixture()
