@@ -211,11 +211,8 @@ public struct GitCache: Sendable {
     func storedRefs(_ mirror: String) -> [String: String]? {
         var refs: [String: String] = [:]
         if let bytes = try? fileSystem.readFile(Paths.join(mirror, "packed-refs")) {
-            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("^") {
-                let parts = line.split(separator: " ", maxSplits: 1)
-                guard parts.count == 2, (try? Self.checkedCommit(String(parts[0]))) != nil else { return nil }
-                if parts[1].hasPrefix("refs/heads/") || parts[1].hasPrefix("refs/tags/") { refs[String(parts[1])] = String(parts[0]) }
-            }
+            guard let packed = Self.packedRefs(bytes) else { return nil }
+            for p in packed.refs where p.ref.hasPrefix("refs/heads/") || p.ref.hasPrefix("refs/tags/") { refs[p.ref] = p.id }
         }
         func loose(_ ref: String) -> Bool {
             let path = Paths.join(mirror, ref)
@@ -233,6 +230,30 @@ public struct GitCache: Sendable {
         return refs
     }
 
+    /// A `packed-refs` file read: whether its header says every tag in it is peeled, and each
+    /// ref with the object it names and the commit a `^` line peels it to; nil for a line that
+    /// is neither.
+    static func packedRefs(_ bytes: [UInt8]) -> (fullyPeeled: Bool, refs: [(ref: String, id: String, peeled: String?)])? {
+        var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")[...]
+        var fullyPeeled = false
+        if let header = lines.first, header.hasPrefix("#") {
+            fullyPeeled = header.hasPrefix("# pack-refs with:") && header.split(separator: " ").contains("fully-peeled")
+            lines = lines.dropFirst()
+        }
+        var refs: [(ref: String, id: String, peeled: String?)] = []
+        for line in lines {
+            if line.hasPrefix("^") {
+                guard !refs.isEmpty, let peeled = try? checkedCommit(String(line.dropFirst())) else { return nil }
+                refs[refs.count - 1].peeled = peeled
+                continue
+            }
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, let id = try? checkedCommit(String(parts[0])) else { return nil }
+            refs.append((String(parts[1]), id, nil))
+        }
+        return (fullyPeeled, refs)
+    }
+
     /// The tags of a mirror as `git clone` left them, all in `packed-refs`: nil unless that
     /// file says every tag in it is peeled and no tag is a loose ref beside it (then git is asked).
     private func packedTags(_ mirror: String) -> [(tag: String, commit: String)]? {
@@ -244,25 +265,10 @@ public struct GitCache: Sendable {
     /// The tags a `packed-refs` file holds and the commits they name (`^` lines give the
     /// commit an annotated tag points to), by tag; nil for a file not fully peeled or not read.
     static func tags(inPackedRefs bytes: [UInt8]) -> [(tag: String, commit: String)]? {
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard let header = lines.first, header.hasPrefix("# pack-refs with:"),
-              header.split(separator: " ").contains("fully-peeled") else { return nil }
-        var tags: [(tag: String, commit: String)] = []
-        var lastWasTag = false
-        for line in lines.dropFirst() {
-            if line.hasPrefix("^") {
-                guard lastWasTag else { continue }
-                guard let peeled = try? checkedCommit(String(line.dropFirst())) else { return nil }
-                tags[tags.count - 1].commit = peeled
-                lastWasTag = false
-                continue
-            }
-            let parts = line.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, (try? checkedCommit(String(parts[0]))) != nil else { return nil }
-            lastWasTag = parts[1].hasPrefix("refs/tags/")
-            if lastWasTag { tags.append((String(parts[1].dropFirst("refs/tags/".count)), String(parts[0]))) }
-        }
-        return tags.sorted { $0.tag < $1.tag }
+        guard let packed = packedRefs(bytes), packed.fullyPeeled else { return nil }
+        return packed.refs.filter { $0.ref.hasPrefix("refs/tags/") }
+            .map { (String($0.ref.dropFirst("refs/tags/".count)), $0.peeled ?? $0.id) }
+            .sorted { $0.tag < $1.tag }
     }
 
     static func readTagNote(_ bytes: [UInt8]) -> [(tag: String, commit: String)]? {
