@@ -185,8 +185,8 @@ public struct PreparedBuild: Sendable {
         let whole = wholePlan ?? wholeRecord.flatMap { BuildPlan(record: $0) } ?? plan
         let digest = CompileCommands.digest(of: whole)
         if noted?.commands != digest {
-            let text = Array(CompileCommands.json(of: whole).utf8)
-            if (try? fileSystem.readFile(record.database)) != text { try fileSystem.writeFile(record.database, text) }
+            let text = CompileCommands.database(of: whole).bytes
+            if !((try? fileSystem.readFile(record.database)).map { Bytes.equal($0, text) } ?? false) { try fileSystem.writeFile(record.database, text) }
         }
         record.write(commands: digest, plan: planDigest)
     }

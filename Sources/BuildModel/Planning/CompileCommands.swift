@@ -21,9 +21,11 @@ public enum CompileCommands {
     }
 
     public static func entries(of plan: BuildPlan) -> [Entry] {
+        let compiles = plan.actions.filter { $0.kind == .compile || $0.kind == .compileNative }
         var out: [Entry] = []
-        var seen = Set<String>()
-        for action in plan.actions where action.kind == .compile || action.kind == .compileNative {
+        out.reserveCapacity(compiles.reduce(0) { $0 + $1.compiledFiles.count })
+        var seen = Set<String>(minimumCapacity: out.capacity)
+        for action in compiles {
             // A command that compiles several files at once is shown, for each, with that file
             // alone in place of the list: the flags are what a language server needs, and the
             // database stays one short command per file as CMake's is.
@@ -59,7 +61,10 @@ public enum CompileCommands {
 
     /// The JSON text, one entry per file, in plan order; paths absolute, as clangd prefers, or
     /// in the plan's own style.
-    public static func json(of plan: BuildPlan) -> String {
+    public static func json(of plan: BuildPlan) -> String { String(decoding: database(of: plan).bytes, as: UTF8.self) }
+
+    /// The JSON text's bytes, and how many entries it has.
+    public static func database(of plan: BuildPlan) -> (bytes: [UInt8], count: Int) {
         var out = JSONText()
         let entries = entries(of: plan)
         out.raw("[")
@@ -74,9 +79,14 @@ public enum CompileCommands {
                 out.raw("}")
             }
             out.raw(entries.isEmpty ? "]\n" : "\n]\n")
-            return out.text
+            return (out.bytes, entries.count)
         }
+        // Each action's output, made absolute once for all of its files.
+        var output: (directory: String, output: String, joined: String) = ("", "", "")
         for (i, entry) in entries.enumerated() {
+            if entry.directory != output.directory || entry.output != output.output {
+                output = (entry.directory, entry.output, Paths.join(entry.directory, entry.output))
+            }
             out.raw(i == 0 ? "\n  {\"directory\": " : ",\n  {\"directory\": ")
             out.string(entry.directory)
             out.raw(", \"arguments\": [")
@@ -87,10 +97,10 @@ public enum CompileCommands {
             out.raw("], \"file\": ")
             out.string(entry.file)
             out.raw(", \"output\": ")
-            out.string(Paths.join(entry.directory, entry.output))
+            out.string(output.joined)
             out.raw("}")
         }
         out.raw(entries.isEmpty ? "]\n" : "\n]\n")
-        return out.text
+        return (out.bytes, entries.count)
     }
 }

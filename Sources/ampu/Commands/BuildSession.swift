@@ -234,13 +234,13 @@ struct BuildSession {
 
     /// Writes a file made from the plan (atomically) at `output`, `-` for standard output, or
     /// `defaultName` at the workspace root, and says so.
-    func export(_ text: String, to output: String?, defaultName: String, plan: BuildPlan, what: String) {
+    func export(_ bytes: [UInt8], to output: String?, defaultName: String, plan: BuildPlan, what: String) {
         if output == "-" {
-            Terminal.standardOutput.write(text)
+            Terminal.standardOutput.write(String(decoding: bytes, as: UTF8.self))
             return
         }
         let path = output.map { fileSystem.absolute($0) } ?? Paths.join(plan.root, defaultName)
-        do { try fileSystem.writeFile(path, Array(text.utf8)) } catch { finish(error: "cannot write '\(path)': \(error)") }
+        do { try fileSystem.writeFile(path, bytes) } catch { finish(error: "cannot write '\(path)': \(error)") }
         status("Wrote", "\(plan.display(path)) (\(what))")
     }
 

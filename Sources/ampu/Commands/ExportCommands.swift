@@ -18,9 +18,8 @@ struct CompileCommandsCommand: ParsableCommand {
         let plan = session.plan(partial: true).plan
         // A plan with errors and nothing in it would only empty the file clangd reads.
         if plan.hasErrors && plan.actions.isEmpty { Terminal.exitNow(1) }
-        let text = CompileCommands.json(of: plan)
-        let count = CompileCommands.entries(of: plan).count
-        session.export(text, to: output, defaultName: "compile_commands.json", plan: plan, what: "\(count) \(count == 1 ? "entry" : "entries")")
+        let (bytes, count) = CompileCommands.database(of: plan)
+        session.export(bytes, to: output, defaultName: "compile_commands.json", plan: plan, what: "\(count) \(count == 1 ? "entry" : "entries")")
         Terminal.exitNow(plan.hasErrors ? 1 : 0)
     }
 }
@@ -48,6 +47,6 @@ struct GenNinjaCommand: ParsableCommand {
     func run() throws {
         let session = BuildSession(options: options)
         let plan = session.plan().plan
-        session.export(NinjaFile.text(of: plan), to: output, defaultName: "build.ninja", plan: plan, what: session.count(plan.actions.count, "edge"))
+        session.export(Array(NinjaFile.text(of: plan).utf8), to: output, defaultName: "build.ninja", plan: plan, what: session.count(plan.actions.count, "edge"))
     }
 }
