@@ -59,11 +59,8 @@ public enum CompileCommands {
         return ContentHash.hex(bytes)
     }
 
-    /// The JSON text, one entry per file, in plan order; paths absolute, as clangd prefers, or
-    /// in the plan's own style.
-    public static func json(of plan: BuildPlan) -> String { String(decoding: database(of: plan).bytes, as: UTF8.self) }
-
-    /// The JSON text's bytes, and how many entries it has.
+    /// The JSON text, one entry per file, in plan order (paths absolute, as clangd prefers, or
+    /// in the plan's own style), and how many entries it has.
     public static func database(of plan: BuildPlan) -> (bytes: [UInt8], count: Int) {
         var out = JSONText()
         let entries = entries(of: plan)
