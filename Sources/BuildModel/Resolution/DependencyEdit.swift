@@ -129,7 +129,7 @@ public enum DependencyEdit {
         var request = request
         if case .registry = request.source {
             let root = Paths.parent(WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem).workspaceRoot(for: manifest.path))
-            if let registry = registry.map(fileSystem.absolute) ?? SourcePackageProvider.environmentRegistry(environment, root: root) {
+            if let registry = SourcePackageProvider.registry(given: registry, environment: environment, root: root, fileSystem: fileSystem) {
                 request.requirement = try registryRequirement(request, registry: registry, fileSystem: fileSystem)
             }
         }

@@ -38,6 +38,12 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         guard let named = environment["AMPU_REGISTRY"], !named.isEmpty else { return nil }
         return Paths.join(root, named)
     }
+
+    /// The registry a command uses: `--registry` as given (taken from where ampu runs, as any
+    /// path on its command line; empty is none), else `AMPU_REGISTRY` for the workspace at `root`.
+    public static func registry(given: String?, environment: [String: String], root: String, fileSystem: any FileSystem) -> String? {
+        given.flatMap { $0.isEmpty ? nil : Paths.normalize(fileSystem.absolute($0)) } ?? environmentRegistry(environment, root: root)
+    }
     /// Told the location of each repository as its fetch starts (for a progress line).
     let progress: (@Sendable (String) -> Void)?
 

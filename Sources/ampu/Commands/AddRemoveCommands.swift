@@ -194,8 +194,7 @@ struct AddedLock {
         let previous: LockFile?
         do { previous = try LockFile.read(in: directory, format: format, fileSystem: fileSystem) } catch { return nil }
         let lockPath = Paths.join(directory, format.fileName)
-        let registry = registry.flatMap { $0.isEmpty ? nil : Paths.normalize(fileSystem.absolute($0)) }
-            ?? SourcePackageProvider.environmentRegistry(environment, root: directory)
+        let registry = SourcePackageProvider.registry(given: registry, environment: environment, root: directory, fileSystem: fileSystem)
         guard LockRefresh.dueAfterEdit([newRoot] + newMembers, lockExists: previous != nil, registry: registry) else { return nil }
         writer = LockWriter(manifest: newRoot, members: newMembers, ecosystem: ecosystem, lockPath: lockPath, forbidding: nil, offline: offline)
         self.previous = previous

@@ -66,9 +66,7 @@ struct UpdateCommand: ParsableCommand {
         // only those named (the others stay at their locked versions while they fit).
         let keep = named.isEmpty ? [] : Set(previous?.packages.map(\.name) ?? []).subtracting(named)
         let cache = GitCache(root: cacheRoot, git: GitCLI(environment: environment))
-        // --registry is taken from where ampu runs, as any path on its command line.
-        let registryDirectory = registry.flatMap { $0.isEmpty ? nil : Paths.normalize(fileSystem.absolute($0)) }
-            ?? SourcePackageProvider.environmentRegistry(environment, root: Paths.parent(manifestFile))
+        let registryDirectory = SourcePackageProvider.registry(given: registry, environment: environment, root: Paths.parent(manifestFile), fileSystem: fileSystem)
         if let registryDirectory, !fileSystem.isDirectory(registryDirectory) {
             fail("the registry '\(registryDirectory)' is not a directory", help: ["a registry holds <name>/<version>/ directories, each a package"])
         }
