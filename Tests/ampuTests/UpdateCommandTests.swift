@@ -376,6 +376,43 @@ struct UpdateCommandTests {
         #expect(try AmpuProcess.run(["tree"], environment: remotes.env, directory: app).stdout == "app v0.1.0\n├── json v1.1.0\n└── yaml v0.4.3\n")
     }
 
+    @Test("a package first met pinned by a tag, then asked for by a range or another tag only where the solver backtracks, is solved with all its versions", arguments: [
+        "x = { git = \"github.com/user/x\", version = \"~1.1\" }",
+        "x = { git = \"github.com/user/x\", tag = \"v1.1.0\" }",
+    ])
+    func lateRequirementOnPinnedPackage(requirement: String) throws {
+        let remotes = try fixture()
+        // a 1.1.0 pins x to v1.2.0; b 1.1.0 cannot be had (q needs an a 2.x there is not), and
+        // b 1.0.0 asks for x 1.1: only a 1.0.0, b 1.0.0 and x 1.1.0 go together. The prefetch
+        // reads the newest manifests (a 1.1.0, b 1.1.0), so it learns x pinned by one tag;
+        // b 1.0.0's requirement is read only once the solver turns back from b 1.1.0.
+        try remotes.repository("x", versions: ["1.1.0", "1.2.0"]) { GitFixture.asthraPackage("x", $0) }
+        try remotes.repository("a", versions: ["1.0.0", "1.1.0"]) { v in
+            GitFixture.asthraPackage("a", v, dependencies: v == "1.0.0" ? [] : ["x = { git = \"github.com/user/x\", tag = \"v1.2.0\" }"])
+        }
+        try remotes.repository("q", versions: ["1.0.0"]) { GitFixture.asthraPackage("q", $0, dependencies: ["a = { git = \"github.com/user/a\", version = \"^2.0\" }"]) }
+        try remotes.repository("b", versions: ["1.0.0", "1.1.0"]) { v in
+            GitFixture.asthraPackage("b", v, dependencies: [v == "1.0.0" ? requirement : "q = { git = \"github.com/user/q\", version = \"^1.0\" }"])
+        }
+        try writeApp(remotes, "a = { git = \"github.com/user/a\", version = \"^1.0\" }\nb = { git = \"github.com/user/b\", version = \"^1.0\" }")
+        let update = try AmpuProcess.run(["update"], environment: remotes.env, directory: remotes.root + "/app")
+        #expect(update.stderr == """
+                Adding github.com/user/a v1.0.0
+                Adding github.com/user/b v1.0.0
+                Adding github.com/user/x v1.1.0
+            Locked 3 packages in asthra.lock
+
+            """)
+        #expect(update.status == 0)
+        #expect(try AmpuProcess.run(["tree"], environment: remotes.env, directory: remotes.root + "/app").stdout == """
+            app v0.1.0
+            ├── github.com/user/a v1.0.0
+            └── github.com/user/b v1.0.0
+                └── github.com/user/x v1.1.0
+
+            """)
+    }
+
     @Test("with no registry, a dependency by name and version is said to be left out, at its line; the git one beside it is locked")
     func nameWithoutRegistry() throws {
         let remotes = try fixture()

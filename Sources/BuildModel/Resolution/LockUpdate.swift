@@ -25,15 +25,16 @@ public enum LockUpdate {
         for p in previous?.packages ?? [] where keep?.contains(p.name) ?? true { preferred[p.name] = p.version }
         provider.prefetch()
         let solving: any PackageProvider = precise.map { Precise(base: provider, package: $0.package, version: $0.version, pin: provider.pin(of:)) } ?? provider
-        let chosen: [String: Version]
-        switch ecosystem.versionSelection {
-        case .pubGrub:
-            var solver = PubGrubSolver(provider: solving, root: provider.rootName, version: provider.rootVersion,
-                                       preference: preference, preferred: preferred, members: provider.memberNames)
-            chosen = try solver.solve()
-        case .minimal:
-            // The lock and `--minimal-versions` change nothing: the minimums decide.
-            chosen = try MinimalVersionSelection(provider: solving, root: provider.rootName, version: provider.rootVersion).solve()
+        let chosen = try provider.solving { () throws(ResolutionError) -> [String: Version] in
+            switch ecosystem.versionSelection {
+            case .pubGrub:
+                var solver = PubGrubSolver(provider: solving, root: provider.rootName, version: provider.rootVersion,
+                                           preference: preference, preferred: preferred, members: provider.memberNames)
+                return try solver.solve()
+            case .minimal:
+                // The lock and `--minimal-versions` change nothing: the minimums decide.
+                return try MinimalVersionSelection(provider: solving, root: provider.rootName, version: provider.rootVersion).solve()
+            }
         }
         guard let format = ecosystem.lockFormat else { preconditionFailure("\(ecosystem.name) has no lock file to resolve into") }
         var packages: [LockFile.Package] = []

@@ -21,7 +21,8 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// Each location's URL and tags, learned as the solver asks.
     private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: (ref: String, kind: ResolutionError.ReferenceKind)],
                                directories: [String: String], manifests: [String: [UInt8]?],
-                               failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>, fromRegistry: Set<String>)>(([:], [:], [:], [:], [:], [:], [:], [], []))
+                               failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>, fromRegistry: Set<String>,
+                               restricted: [String: Set<String>])>(([:], [:], [:], [:], [:], [:], [:], [], [], [:]))
     /// Dependencies by name and version met while there is no registry, by manifest and name.
     private let skippedByName = Mutex<[String: (manifest: String, dependency: DependencySpec)]>([:])
     /// Reads path dependencies' manifests.
@@ -270,11 +271,13 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     }
 
     /// The tags that name versions (`only`: those of these tags, for a package that only tags
-    /// pin: no other can be chosen, and the solver need not read their manifests), with their
+    /// pin: while no manifest read asks for it otherwise, no other can be chosen, and the
+    /// solver need not read their manifests; `solving` sees to it when one does), with their
     /// commits' manifests read at once when there are several.
     private func tagged(_ package: String, tags: [(tag: String, commit: String)], only: Set<String>? = nil) throws(GitCache.Failure) -> [(version: Version, tag: String?, commit: String)] {
         let versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: Optional(t.tag), commit: t.commit) } }
             .filter { only?.contains($0.tag!) ?? true }
+        state.withLock { $0.restricted[package] = only }
         try preloadManifests(package, commits: versions.map(\.commit))
         return versions
     }
@@ -325,6 +328,31 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                 guard let bytes = try? self.manifestBytes(requirement.package, commit: newest.commit) else { return }
                 let manifest = self.ecosystem.readManifest(SourceText(path: self.ecosystem.manifestFileNames[0], bytes: bytes))
                 add(self.unfetched(self.requirements(of: manifest)))
+            }
+        }
+    }
+
+    /// `solve` (a solver over this provider), run again for as long as a version list it was
+    /// given turns out to be short: a package that only tag pins had asked for was given only
+    /// those tags' versions, and a manifest read since (by the solver, or by the prefetch after
+    /// the package was learned) may ask for a range of it or for another tag. A solver keeps
+    /// the versions it is given for the whole solve, so the package's versions are learned again
+    /// in full and the solve starts over: without it, which solution (or failure) came out would
+    /// hang on the order the prefetch happened to read manifests in.
+    public func solving<T>(_ solve: () throws(ResolutionError) -> T) throws(ResolutionError) -> T {
+        while true {
+            let result: Result<T, ResolutionError>
+            do { result = .success(try solve()) } catch { result = .failure(error) }
+            let outgrown = state.withLock { s in
+                s.restricted.filter { package, only in s.ranged.contains(package) || !(s.pinnedTags[package] ?? []).isSubset(of: only) }.map(\.key)
+            }
+            if outgrown.isEmpty { return try result.get() }
+            // Each time, at least one list is learned in full or with more tags: this ends.
+            state.withLock { s in
+                for package in outgrown {
+                    s.tags[package] = nil
+                    s.restricted[package] = nil
+                }
             }
         }
     }

@@ -80,9 +80,11 @@ public enum ResolutionCheck {
                 for (_, package) in git.flatMap(\.dependencies) { _ = try? provider.versions(of: package) }
             }
         } else {
-            var solver = PubGrubSolver(provider: provider, root: provider.rootName, version: provider.rootVersion, members: provider.memberNames)
             do {
-                _ = try solver.solve()
+                _ = try provider.solving { () throws(ResolutionError) in
+                    var solver = PubGrubSolver(provider: provider, root: provider.rootName, version: provider.rootVersion, members: provider.memberNames)
+                    return try solver.solve()
+                }
             } catch {
                 // Not in the cache is left to M020 (`ampu update` fetches it); so is a cached
                 // manifest that cannot be read (`ampu update` fetches again and says which).
