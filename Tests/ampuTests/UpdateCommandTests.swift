@@ -376,16 +376,18 @@ struct UpdateCommandTests {
         #expect(try AmpuProcess.run(["tree"], environment: remotes.env, directory: app).stdout == "app v0.1.0\n├── json v1.1.0\n└── yaml v0.4.3\n")
     }
 
-    @Test("a package first met pinned by a tag, then asked for by a range or another tag only where the solver backtracks, is solved with all its versions", arguments: [
-        "x = { git = \"github.com/user/x\", version = \"~1.1\" }",
-        "x = { git = \"github.com/user/x\", tag = \"v1.1.0\" }",
+    @Test("a package first met pinned by a tag, then asked for by a range, another tag or a branch only where the solver backtracks, is solved with what each asks", arguments: [
+        ("x = { git = \"github.com/user/x\", version = \"~1.1\" }", ["a v1.0.0", "b v1.0.0", "x v1.1.0"]),
+        ("x = { git = \"github.com/user/x\", tag = \"v1.1.0\" }", ["a v1.0.0", "b v1.0.0", "x v1.1.0"]),
+        // main is at v1.2.0: the branch and a 1.1.0's tag pin one commit.
+        ("x = { git = \"github.com/user/x\", branch = \"main\" }", ["a v1.1.0", "b v1.0.0", "x v1.2.0"]),
     ])
-    func lateRequirementOnPinnedPackage(requirement: String) throws {
+    func lateRequirementOnPinnedPackage(requirement: String, chosen: [String]) throws {
         let remotes = try fixture()
         // a 1.1.0 pins x to v1.2.0; b 1.1.0 cannot be had (q needs an a 2.x there is not), and
-        // b 1.0.0 asks for x 1.1: only a 1.0.0, b 1.0.0 and x 1.1.0 go together. The prefetch
-        // reads the newest manifests (a 1.1.0, b 1.1.0), so it learns x pinned by one tag;
-        // b 1.0.0's requirement is read only once the solver turns back from b 1.1.0.
+        // b 1.0.0 asks for x as given. The prefetch reads the newest manifests (a 1.1.0, b
+        // 1.1.0), so it learns x pinned by one tag; b 1.0.0's requirement is read only once the
+        // solver turns back from b 1.1.0.
         try remotes.repository("x", versions: ["1.1.0", "1.2.0"]) { GitFixture.asthraPackage("x", $0) }
         try remotes.repository("a", versions: ["1.0.0", "1.1.0"]) { v in
             GitFixture.asthraPackage("a", v, dependencies: v == "1.0.0" ? [] : ["x = { git = \"github.com/user/x\", tag = \"v1.2.0\" }"])
@@ -396,21 +398,78 @@ struct UpdateCommandTests {
         }
         try writeApp(remotes, "a = { git = \"github.com/user/a\", version = \"^1.0\" }\nb = { git = \"github.com/user/b\", version = \"^1.0\" }")
         let update = try AmpuProcess.run(["update"], environment: remotes.env, directory: remotes.root + "/app")
-        #expect(update.stderr == """
-                Adding github.com/user/a v1.0.0
-                Adding github.com/user/b v1.0.0
-                Adding github.com/user/x v1.1.0
-            Locked 3 packages in asthra.lock
-
-            """)
+        #expect(update.stderr == chosen.map { "    Adding github.com/user/\($0)\n" }.joined() + "Locked 3 packages in asthra.lock\n")
         #expect(update.status == 0)
         #expect(try AmpuProcess.run(["tree"], environment: remotes.env, directory: remotes.root + "/app").stdout == """
             app v0.1.0
-            ├── github.com/user/a v1.0.0
-            └── github.com/user/b v1.0.0
-                └── github.com/user/x v1.1.0
+            ├── github.com/user/\(chosen[0])\(chosen[0] == "a v1.1.0" ? "\n│   └── github.com/user/x v1.2.0" : "")
+            └── github.com/user/\(chosen[1])
+                └── github.com/user/\(chosen[2])
 
             """)
+    }
+
+    @Test("pins of one package are one checkout: pins that name different commits are an error naming each pin and who asks, pins that agree and a range the pinned version meets are locked at the pinned commit")
+    func pinsOfOnePackage() throws {
+        let remotes = try fixture()
+        let x = try remotes.repository("x", versions: ["1.0.0", "1.1.0"]) { GitFixture.asthraPackage("x", $0) }
+        try remotes.git(["checkout", "--quiet", "-b", "dev"], in: x)
+        for (path, text) in GitFixture.asthraPackage("x", "1.5.0") { try remotes.write("remotes/user/x.git/" + path, text) }
+        try remotes.git(["commit", "--quiet", "-am", "dev"], in: x)
+        try remotes.git(["checkout", "--quiet", "main"], in: x)
+        let dev = try remotes.commit("x", "dev")
+        let v100 = try remotes.commit("x", "v1.0.0")
+        try remotes.repository("a", versions: ["1.0.0"]) { GitFixture.asthraPackage("a", $0, dependencies: ["x = { git = \"github.com/user/x\", branch = \"dev\" }"]) }
+        let app = remotes.root + "/app"
+        func update(_ x: String) throws -> AmpuProcess.Result {
+            try writeApp(remotes, "a = { git = \"github.com/user/a\", version = \"^1.0\" }\n" + x)
+            try? FileManager.default.removeItem(atPath: app + "/asthra.lock")
+            return try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
+        }
+
+        let different = try update("x = { git = \"github.com/user/x\", tag = \"v1.0.0\" }")
+        #expect(different.stderr == """
+            error: cannot get 'github.com/user/x': it is pinned to different commits: branch 'dev' (commit \(dev.prefix(12))) by github.com/user/a 1.0.0; tag 'v1.0.0' (commit \(v100.prefix(12))) by app 0.1.0
+             --> asthra.toml:7:5
+              |
+            7 | x = { git = "github.com/user/x", tag = "v1.0.0" }
+              |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ required here
+              |
+              = help: a build has one checkout of each package: pin it to the same tag, branch or commit in each manifest, or ask for a version range
+
+
+            """)
+        #expect(different.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: app + "/asthra.lock"))
+
+        let locked = """
+                Adding github.com/user/a v1.0.0
+                Adding github.com/user/x v1.5.0
+            Locked 2 packages in asthra.lock
+
+            """
+        for agreeing in ["x = { git = \"github.com/user/x\", rev = \"\(dev)\" }", "x = { git = \"github.com/user/x\", version = \"^1.0\" }"] {
+            let same = try update(agreeing)
+            #expect(same.stderr == locked, "\(agreeing)")
+            #expect(try remotes.read("app/asthra.lock").contains("name = \"github.com/user/x\"\nversion = \"1.5.0\"\nsource = \"git+https://github.com/user/x.git\"\ngit = \"github.com/user/x\"\ncommit = \"\(dev)\"\n"))
+        }
+
+        // A range the pinned commit's version does not meet: the explanation says what pins it.
+        let outside = try update("x = { git = \"github.com/user/x\", version = \"~1.0\" }")
+        #expect(outside.stderr == """
+            error[M021]: no versions of the dependencies meet every requirement
+             --> asthra.toml:7:44
+              |
+            7 | x = { git = "github.com/user/x", version = "~1.0" }
+              |                                            ^^^^^^ cannot be met
+              |
+              = note: Because no versions of github.com/user/x match ~1.0.0 and app depends on github.com/user/x ~1.0.0, version solving failed.
+              = note: github.com/user/x is pinned to branch 'dev' by github.com/user/a 1.0.0, whose commit is version 1.5.0: no other version of it can be chosen.
+              = help: change a requirement so that one version fits them all
+
+
+            """)
+        #expect(outside.status == 1)
     }
 
     @Test("with no registry, a dependency by name and version is said to be left out, at its line; the git one beside it is locked")

@@ -19,10 +19,37 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// The packages the prefetch has taken up.
     private let prefetched = Mutex<Set<String>>([])
     /// Each location's URL and tags, learned as the solver asks.
-    private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: (ref: String, kind: ResolutionError.ReferenceKind)],
+    private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: Set<Pin>],
                                directories: [String: String], manifests: [String: [UInt8]?],
                                failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>, fromRegistry: Set<String>,
-                               restricted: [String: Set<String>])>(([:], [:], [:], [:], [:], [:], [:], [], [], [:]))
+                               learnedWith: [String: Asked], pinners: [String: Set<String>])>(([:], [:], [:], [:], [:], [:], [:], [], [], [:], [:]))
+    /// A tag that names no version, a branch or a commit one manifest pins a git package to.
+    struct Pin: Hashable, Sendable, Comparable, CustomStringConvertible {
+        var ref: String
+        var kind: ResolutionError.ReferenceKind
+        var description: String { "\(kind) '\(ref)'" }
+        static func < (a: Pin, b: Pin) -> Bool { (a.kind.rawValue, a.ref) < (b.kind.rawValue, b.ref) }
+    }
+
+    /// What the manifests read so far ask of a git package: a range of it (`ranged`), tags that
+    /// name versions, and pins. Its versions are learned from this, and learned again (by
+    /// `solving`) when a manifest read since asks what they did not take in.
+    struct Asked: Hashable, Sendable {
+        var ranged: Bool
+        var tags: Set<String>
+        var pins: Set<Pin>
+
+        /// Whether versions learned for `self` can be short of, or wrong for, what is asked now.
+        func outgrown(by now: Asked) -> Bool {
+            if pins != now.pins { return true }
+            // Beside a pin, every tag must name the pinned commit: each one is looked at.
+            if !now.pins.isEmpty { return tags != now.tags }
+            // Every tag's version was listed.
+            if ranged { return false }
+            return now.ranged || !now.tags.isSubset(of: tags)
+        }
+    }
+
     /// Dependencies by name and version met while there is no registry, by manifest and name.
     private let skippedByName = Mutex<[String: (manifest: String, dependency: DependencySpec)]>([:])
     /// Reads path dependencies' manifests.
@@ -176,8 +203,19 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// (or, pinned to a branch, a commit or a tag that names no version, that one commit at the
     /// version its manifest says).
     private func learn(_ package: String, holdingLock: Bool) throws(ResolutionError) -> [(version: Version, tag: String?, commit: String)] {
+        let asked = asked(package)
+        let versions = try learn(package, asked: asked, holdingLock: holdingLock)
+        state.withLock { $0.learnedWith[package] = asked }
+        return versions
+    }
+
+    /// What the manifests read so far ask of a git package.
+    private func asked(_ package: String) -> Asked {
+        state.withLock { s in Asked(ranged: s.ranged.contains(package), tags: s.pinnedTags[package] ?? [], pins: s.pins[package] ?? []) }
+    }
+
+    private func learn(_ package: String, asked: Asked, holdingLock: Bool) throws(ResolutionError) -> [(version: Version, tag: String?, commit: String)] {
         let url = state.withLock { $0.urls[package] } ?? GitCLI.url(forLocation: package)
-        let pinned = state.withLock { $0.pins[package] }
         do {
             let mirror = try cache.mirror(of: package)
             if offline {
@@ -186,7 +224,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                     throw ResolutionError.unavailable(package: package, reason: "the package cache's copy comes from \(from), not from \(url)",
                                                       help: ["run `ampu update` without --offline to fetch it from \(url)"])
                 }
-            } else if cache.fetchedFrom(package) == url, let cached = try alreadyCached(package, mirror: mirror, pin: pinned) {
+            } else if cache.fetchedFrom(package) == url, let cached = try alreadyCached(package, mirror: mirror, asked: asked) {
                 return cached
             } else if holdingLock {
                 progress?(package)
@@ -195,31 +233,14 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
                 progress?(package)
                 try cache.update(package, url: url)
             }
-            if let pinned, pinned.kind == .tag {
-                // A tag that names no version (`stable`) pins its commit, as a commit does.
-                let tags = try cache.tags(package)
-                guard let commit = tags.first(where: { $0.tag == pinned.ref })?.commit else {
-                    throw ResolutionError.missingReference(package: package, kind: .tag, reference: pinned.ref, known: Self.newestFirst(tags.map(\.tag)), cached: offline)
-                }
-                return [try self.pinned(package, commit: commit, tag: pinned.ref)]
-            }
-            if let pinned {
-                // A branch or commit the repository does not have is said as such, with the
-                // branches it has; git's own failure says only that `rev-parse` failed.
-                guard let commit = try? cache.commit(package, ref: pinned.ref) else {
-                    let known = pinned.kind == .branch ? (try? cache.branches(package)) ?? [] : []
-                    throw ResolutionError.missingReference(package: package, kind: pinned.kind, reference: pinned.ref, known: known, cached: offline)
-                }
-                return [try self.pinned(package, commit: commit)]
-            }
             let tags = try cache.tags(package)
-            let wanted = state.withLock { $0.pinnedTags[package] } ?? []
-            if let missing = wanted.subtracting(tags.map(\.tag)).sorted().first {
+            if let missing = asked.tags.subtracting(tags.map(\.tag)).sorted().first {
                 throw ResolutionError.missingReference(package: package, kind: .tag, reference: missing, known: Self.newestFirst(tags.map(\.tag)), cached: offline)
             }
+            if !asked.pins.isEmpty { return [try pinnedCommit(package, asked: asked, tags: tags)] }
             // Pinned by tags alone, only those tags' versions can be chosen: only their manifests
             // are read (one, from the checkout the prefetch makes).
-            return try tagged(package, tags: tags, only: state.withLock { $0.ranged.contains(package) ? nil : $0.pinnedTags[package] })
+            return try tagged(package, tags: tags, only: asked.ranged ? nil : asked.tags)
         } catch let error as ResolutionError {
             throw error
         } catch {
@@ -244,23 +265,67 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// What a mirror already holds for a package that only tags or commits pin (as Cargo does,
     /// a tag is taken not to move): every pinned tag there, or the pinned commit, means no
     /// fetch. Nil when the remote must be asked (a branch, a version range, something missing).
-    private func alreadyCached(_ package: String, mirror: String, pin: (ref: String, kind: ResolutionError.ReferenceKind)?) throws(GitCache.Failure)
+    private func alreadyCached(_ package: String, mirror: String, asked: Asked) throws
         -> [(version: Version, tag: String?, commit: String)]? {
         guard LocalFileSystem().isDirectory(mirror) else { return nil }
-        if let pin, pin.kind == .tag {
-            guard let commit = (try? cache.tags(package))?.first(where: { $0.tag == pin.ref })?.commit else { return nil }
-            return [try pinned(package, commit: commit, tag: pin.ref)]
-        }
-        if let pin = pin?.ref {
-            guard (try? GitCache.checkedCommit(pin)) != nil, let commit = try? cache.commit(package, ref: pin), commit == pin else { return nil }
-            return [try pinned(package, commit: commit)]
-        }
-        guard let wanted = state.withLock({ $0.ranged.contains(package) ? nil : $0.pinnedTags[package] }), !wanted.isEmpty else { return nil }
         let tags = (try? cache.tags(package)) ?? []
-        guard wanted.isSubset(of: Set(tags.map(\.tag))) else { return nil }
+        guard asked.tags.isSubset(of: Set(tags.map(\.tag))) else { return nil }
+        if !asked.pins.isEmpty {
+            // A commit by its full id, or a tag: neither moves.
+            for pin in asked.pins where pin.kind == .branch || pin.kind == .commit && (try? GitCache.checkedCommit(pin.ref)) == nil
+                || pin.kind == .commit && (try? cache.commit(package, ref: pin.ref)) != pin.ref || pin.kind == .tag && !tags.contains(where: { $0.tag == pin.ref }) {
+                return nil
+            }
+            return [try pinnedCommit(package, asked: asked, tags: tags)]
+        }
+        guard !asked.ranged, !asked.tags.isEmpty else { return nil }
         // Only the pinned tags' versions can be chosen.
-        return try tagged(package, tags: tags, only: wanted)
+        return try tagged(package, tags: tags, only: asked.tags)
     }
+
+    /// The one commit the pins of a package name (a tag that names no version, a branch, a
+    /// commit; and the tags beside them that name versions, which must be that commit too), at
+    /// the version its manifest says. One checkout of a package serves a build: pins that name
+    /// different commits are an error that names each pin and who asks for it.
+    private func pinnedCommit(_ package: String, asked: Asked, tags: [(tag: String, commit: String)]) throws -> (version: Version, tag: String?, commit: String) {
+        var named: [(pin: Pin, commit: String)] = []
+        for pin in asked.pins.sorted() {
+            switch pin.kind {
+            case .tag:
+                guard let commit = tags.first(where: { $0.tag == pin.ref })?.commit else {
+                    throw ResolutionError.missingReference(package: package, kind: .tag, reference: pin.ref, known: Self.newestFirst(tags.map(\.tag)), cached: offline)
+                }
+                named.append((pin, commit))
+            case .branch, .commit:
+                // A branch or commit the repository does not have is said as such, with the
+                // branches it has; git's own failure says only that `rev-parse` failed.
+                guard let commit = try? cache.commit(package, ref: pin.ref) else {
+                    let known = pin.kind == .branch ? (try? cache.branches(package)) ?? [] : []
+                    throw ResolutionError.missingReference(package: package, kind: pin.kind, reference: pin.ref, known: known, cached: offline)
+                }
+                named.append((pin, commit))
+            }
+        }
+        for tag in asked.tags.sorted() {
+            if let commit = tags.first(where: { $0.tag == tag })?.commit { named.append((Pin(ref: tag, kind: .tag), commit)) }
+        }
+        if Set(named.map(\.commit)).count > 1 {
+            let pinners = state.withLock { $0.pinners }
+            let each = named.map { p in
+                let who = (pinners[Self.pinKey(package, p.pin)] ?? []).sorted().joined(separator: " and ")
+                return "\(p.pin) (commit \(p.commit.prefix(12))) by \(who)"
+            }
+            throw ResolutionError.unavailable(package: package, reason: "it is pinned to different commits: " + each.joined(separator: "; "),
+                               help: ["a build has one checkout of each package: pin it to the same tag, branch or commit in each manifest, or ask for a version range"])
+        }
+        let first = named[0]
+        // A tag that names no version (`stable`) is the one the lock records; else a tag beside the pin.
+        let tag = named.first { $0.pin.kind == .tag }?.pin.ref
+        return try pinned(package, commit: first.commit, tag: tag)
+    }
+
+    /// Where `pinners` keeps who pins a package with a pin.
+    private static func pinKey(_ package: String, _ pin: Pin) -> String { "\(package)\u{0}\(pin.kind)\u{0}\(pin.ref)" }
 
     /// A pinned commit as the one version there is: the one its manifest says; `tag`, the
     /// tag that pins it, when one does.
@@ -277,7 +342,6 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     private func tagged(_ package: String, tags: [(tag: String, commit: String)], only: Set<String>? = nil) throws(GitCache.Failure) -> [(version: Version, tag: String?, commit: String)] {
         let versions = tags.compactMap { t in GitCLI.version(ofTag: t.tag).map { (version: $0, tag: Optional(t.tag), commit: t.commit) } }
             .filter { only?.contains($0.tag!) ?? true }
-        state.withLock { $0.restricted[package] = only }
         try preloadManifests(package, commits: versions.map(\.commit))
         return versions
     }
@@ -344,24 +408,55 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             let result: Result<T, ResolutionError>
             do { result = .success(try solve()) } catch { result = .failure(error) }
             let outgrown = state.withLock { s in
-                s.restricted.filter { package, only in s.ranged.contains(package) || !(s.pinnedTags[package] ?? []).isSubset(of: only) }.map(\.key)
+                s.learnedWith.filter { package, learned in
+                    learned.outgrown(by: Asked(ranged: s.ranged.contains(package), tags: s.pinnedTags[package] ?? [], pins: s.pins[package] ?? []))
+                }.map(\.key)
             }
-            if outgrown.isEmpty { return try result.get() }
+            if outgrown.isEmpty {
+                // Explained in versions alone, a pin would read as if the other versions were not there.
+                if case .failure(.noSolution(let text, let involving, let facts)) = result, case let notes = pinNotes(mentionedIn: text), !notes.isEmpty {
+                    throw .noSolution(([text] + notes).joined(separator: "\n"), involving: involving, because: facts)
+                }
+                return try result.get()
+            }
             // Each time, at least one list is learned in full or with more tags: this ends.
             state.withLock { s in
                 for package in outgrown {
                     s.tags[package] = nil
-                    s.restricted[package] = nil
+                    s.learnedWith[package] = nil
                 }
             }
         }
+    }
+
+    /// For each pinned package an explanation names, a sentence that says which commit the pins
+    /// leave and who pins it.
+    private func pinNotes(mentionedIn text: String) -> [String] {
+        state.withLock { s in
+            s.pins.filter { !$0.value.isEmpty && Self.mentions(text, $0.key) }.sorted { $0.key < $1.key }.map { package, pins in
+                let each = pins.sorted().map { pin in "\(pin) by \((s.pinners[Self.pinKey(package, pin)] ?? []).sorted().joined(separator: " and "))" }
+                let version = s.tags[package]?.first.map { ", whose commit is version \($0.version)" } ?? ""
+                return "\(package) is pinned to \(each.joined(separator: " and "))\(version): no other version of it can be chosen."
+            }
+        }
+    }
+
+    /// Whether `text` names the package `name` (not one whose name it begins).
+    static func mentions(_ text: String, _ name: String) -> Bool {
+        let bytes = Array(text.utf8), needle = Array(name.utf8)
+        guard !needle.isEmpty, bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle) {
+            let end = start + needle.count
+            if end == bytes.count || !(ASCII.isDigit(bytes[end]) || ASCII.isLetter(bytes[end]) || "-_./".utf8.contains(bytes[end])) { return true }
+        }
+        return false
     }
 
     /// What pins a git package to one commit, as messages name it (`tag 'v1.1.0'`); nil when
     /// nothing does, or a dependency asks for a range of it.
     public func pin(of package: String) -> String? {
         state.withLock { s in
-            if let pin = s.pins[package] { return "\(pin.kind) '\(pin.ref)'" }
+            if let pins = s.pins[package], !pins.isEmpty { return pins.sorted().map(\.description).joined(separator: " and ") }
             guard !s.ranged.contains(package), let tags = s.pinnedTags[package], !tags.isEmpty else { return nil }
             return tags.sorted().map { "tag '\($0)'" }.joined(separator: " and ")
         }
@@ -370,7 +465,10 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// Whether only one commit of a package can be chosen: it is pinned (a tag, branch or
     /// commit) and no dependency asks for a range of it.
     private func pinnedToOne(_ package: String) -> Bool {
-        state.withLock { $0.pins[package] != nil || (!$0.ranged.contains(package) && $0.pinnedTags[package]?.count == 1) }
+        state.withLock { s in
+            let pins = s.pins[package] ?? []
+            return pins.count == 1 && (s.pinnedTags[package] ?? []).isEmpty || pins.isEmpty && !s.ranged.contains(package) && s.pinnedTags[package]?.count == 1
+        }
     }
 
     /// `requirements` with, for each package in a directory here (a member, a path
@@ -466,14 +564,25 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             guard case .git(let url, let reference) = dep.source else { return nil }
             let location = Self.location(of: dep, url: url.value)
             state.withLock { $0.urls[location] = Self.fetchURL(of: url.value) }
-            switch reference?.value {
-            case .tag(let tag)? where GitCLI.version(ofTag: tag) == nil:
-                state.withLock { $0.pins[location] = (tag, .tag) }
-            case .tag(let tag)?:
-                state.withLock { _ = $0.pinnedTags[location, default: []].insert(tag) }
-            case .branch(let ref)?: state.withLock { $0.pins[location] = (ref, .branch) }
-            case .rev(let ref)?: state.withLock { $0.pins[location] = (ref, .commit) }
-            case nil: state.withLock { _ = $0.ranged.insert(location) }
+            let pin: Pin? = switch reference?.value {
+            case .tag(let tag)? where GitCLI.version(ofTag: tag) == nil: Pin(ref: tag, kind: .tag)
+            case .branch(let ref)?: Pin(ref: ref, kind: .branch)
+            case .rev(let ref)?: Pin(ref: ref, kind: .commit)
+            default: nil
+            }
+            // Who asks, for a message about pins that disagree.
+            let depender = manifest.displayName + ((manifest.package?.version?.value).map { " \($0)" } ?? "")
+            state.withLock { s in
+                switch reference?.value {
+                case .tag(let tag)? where pin == nil:
+                    s.pinnedTags[location, default: []].insert(tag)
+                    s.pinners[Self.pinKey(location, Pin(ref: tag, kind: .tag)), default: []].insert(depender)
+                case nil:
+                    s.ranged.insert(location)
+                default:
+                    s.pins[location, default: []].insert(pin!)
+                    s.pinners[Self.pinKey(location, pin!), default: []].insert(depender)
+                }
             }
             return PackageRequirement(location, Self.versions(of: dep))
         }

@@ -113,7 +113,7 @@ struct LockWriter {
     /// (the root's, or a member's).
     private func failResolution(_ error: ResolutionError, known: [String: SourceText], help: [String]) -> Never {
         guard var diagnostic = ResolutionCheck.diagnostic(for: error, in: manifest, members: members, fromCache: offline),
-              let file = diagnostic.file, let text = known[file] ?? (try? LocalFileSystem().readText(file)) else { ManifestTarget.fail("\(error)", help: help) }
+              let file = diagnostic.file, let text = known[file] ?? (try? LocalFileSystem().readText(file)) else { ManifestTarget.fail("\(error)", help: error.help + help) }
         diagnostic.help += help
         Self.render([diagnostic], known: [file: text])
         Terminal.exitNow(1)
