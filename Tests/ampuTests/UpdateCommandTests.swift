@@ -429,16 +429,39 @@ struct UpdateCommandTests {
 
         let different = try update("x = { git = \"github.com/user/x\", tag = \"v1.0.0\" }")
         #expect(different.stderr == """
-            error: cannot get 'github.com/user/x': it is pinned to different commits: branch 'dev' (commit \(dev.prefix(12))) by github.com/user/a 1.0.0; tag 'v1.0.0' (commit \(v100.prefix(12))) by app 0.1.0
-             --> asthra.toml:7:5
+            error[M021]: no versions of the dependencies meet every requirement
+             --> asthra.toml:7:1
               |
+            6 | a = { git = "github.com/user/a", version = "^1.0" }
+              |                                            ------ 'a' takes part
             7 | x = { git = "github.com/user/x", tag = "v1.0.0" }
-              |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ required here
+              | ^ cannot be met together with the other requirements
               |
-              = help: a build has one checkout of each package: pin it to the same tag, branch or commit in each manifest, or ask for a version range
+              = note: github.com/user/x is pinned to different commits: branch 'dev' (commit \(dev.prefix(12))) by github.com/user/a 1.0.0; tag 'v1.0.0' (commit \(v100.prefix(12))) by app 0.1.0.
+              = note: A build has one checkout of each package: pin it to the same tag, branch or commit in each manifest, or ask for a version range.
+              = help: change a requirement so that one version fits them all
 
 
             """)
+        // check says it too, from what the failed update fetched into the cache.
+        let check = try AmpuProcess.run(["check"], environment: remotes.env, directory: app)
+        #expect(check.stderr == """
+            error[M021]: no versions of the dependencies meet every requirement
+             --> asthra.toml:7:1
+              |
+            6 | a = { git = "github.com/user/a", version = "^1.0" }
+              |                                            ------ 'a' takes part
+            7 | x = { git = "github.com/user/x", tag = "v1.0.0" }
+              | ^ cannot be met together with the other requirements
+              |
+              = note: github.com/user/x is pinned to different commits: branch 'dev' (commit \(dev.prefix(12))) by github.com/user/a 1.0.0; tag 'v1.0.0' (commit \(v100.prefix(12))) by app 0.1.0.
+              = note: A build has one checkout of each package: pin it to the same tag, branch or commit in each manifest, or ask for a version range.
+              = help: the versions are the tags in the package cache; change a requirement, or run `ampu update` to fetch newer tags
+
+            error: check failed: 1 error, 0 warnings in 1 package, 0 modules
+
+            """)
+        #expect(check.status == 1)
         #expect(different.status == 1)
         #expect(!FileManager.default.fileExists(atPath: app + "/asthra.lock"))
 

@@ -22,13 +22,21 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: Set<Pin>],
                                directories: [String: String], manifests: [String: [UInt8]?],
                                failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>, fromRegistry: Set<String>,
-                               learnedWith: [String: Asked], pinners: [String: Set<String>])>(([:], [:], [:], [:], [:], [:], [:], [], [], [:], [:]))
+                               learnedWith: [String: Asked], pinners: [String: Set<Depender>])>(([:], [:], [:], [:], [:], [:], [:], [], [], [:], [:]))
     /// A tag that names no version, a branch or a commit one manifest pins a git package to.
     struct Pin: Hashable, Sendable, Comparable, CustomStringConvertible {
         var ref: String
         var kind: ResolutionError.ReferenceKind
         var description: String { "\(kind) '\(ref)'" }
         static func < (a: Pin, b: Pin) -> Bool { (a.kind.rawValue, a.ref) < (b.kind.rawValue, b.ref) }
+    }
+
+    /// A package (and version) whose manifest pins another.
+    struct Depender: Hashable, Sendable, Comparable, CustomStringConvertible {
+        var name: String
+        var version: Version?
+        var description: String { name + (version.map { " \($0)" } ?? "") }
+        static func < (a: Depender, b: Depender) -> Bool { a.description < b.description }
     }
 
     /// What the manifests read so far ask of a git package: a range of it (`ranged`), tags that
@@ -311,12 +319,17 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         }
         if Set(named.map(\.commit)).count > 1 {
             let pinners = state.withLock { $0.pinners }
-            let each = named.map { p in
-                let who = (pinners[Self.pinKey(package, p.pin)] ?? []).sorted().joined(separator: " and ")
-                return "\(p.pin) (commit \(p.commit.prefix(12))) by \(who)"
+            let dependers = named.map { (pinners[Self.pinKey(package, $0.pin)] ?? []).sorted() }
+            let each = zip(named, dependers).map { p, who in
+                "\(p.pin) (commit \(p.commit.prefix(12))) by \(who.map(\.description).joined(separator: " and "))"
             }
-            throw ResolutionError.unavailable(package: package, reason: "it is pinned to different commits: " + each.joined(separator: "; "),
-                               help: ["a build has one checkout of each package: pin it to the same tag, branch or commit in each manifest, or ask for a version range"])
+            // Shown at the requirements of the root and its members that take part: their own
+            // pins of it, and their dependencies that pin it.
+            let own = Set(members.map(\.displayName) + [rootName])
+            let involving = Set(dependers.joined().flatMap { d in own.contains(d.name) ? [package] : [d.name] }).sorted()
+            throw ResolutionError.noSolution("\(package) is pinned to different commits: " + each.joined(separator: "; ") + ".\n"
+                                             + "A build has one checkout of each package: pin it to the same tag, branch or commit in each manifest, or ask for a version range.",
+                                             involving: involving)
         }
         let first = named[0]
         // A tag that names no version (`stable`) is the one the lock records; else a tag beside the pin.
@@ -433,8 +446,8 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// leave and who pins it.
     private func pinNotes(mentionedIn text: String) -> [String] {
         state.withLock { s in
-            s.pins.filter { !$0.value.isEmpty && Self.mentions(text, $0.key) }.sorted { $0.key < $1.key }.map { package, pins in
-                let each = pins.sorted().map { pin in "\(pin) by \((s.pinners[Self.pinKey(package, pin)] ?? []).sorted().joined(separator: " and "))" }
+            s.pins.filter { !$0.value.isEmpty && Self.mentions(text, $0.key) && !Self.mentions(text, $0.key + " is pinned to") }.sorted { $0.key < $1.key }.map { package, pins in
+                let each = pins.sorted().map { pin in "\(pin) by \((s.pinners[Self.pinKey(package, pin)] ?? []).sorted().map(\.description).joined(separator: " and "))" }
                 let version = s.tags[package]?.first.map { ", whose commit is version \($0.version)" } ?? ""
                 return "\(package) is pinned to \(each.joined(separator: " and "))\(version): no other version of it can be chosen."
             }
@@ -571,7 +584,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             default: nil
             }
             // Who asks, for a message about pins that disagree.
-            let depender = manifest.displayName + ((manifest.package?.version?.value).map { " \($0)" } ?? "")
+            let depender = Depender(name: manifest.package == nil ? rootName : manifest.displayName, version: manifest.package?.version?.value)
             state.withLock { s in
                 switch reference?.value {
                 case .tag(let tag)? where pin == nil:
