@@ -49,11 +49,15 @@ public struct MinimalVersionSelection {
         for edge in edges where selected[edge.from] == edge.fromVersion {
             let chosen = selected[edge.requirement.package]!
             guard !edge.requirement.versions.contains(chosen) else { continue }
-            let raiser = edges.first { $0.requirement.package == edge.requirement.package && $0.minimum == chosen && selected[$0.from] == $0.fromVersion }!
+            // The minimum came from an edge: from a selected version if one raised it, else from
+            // a version passed over, whose requirements count all the same (as Go's do).
+            let raisers = edges.filter { $0.requirement.package == edge.requirement.package && $0.minimum == chosen }
+            guard let raiser = raisers.first(where: { selected[$0.from] == $0.fromVersion }) ?? raisers.first else { continue }
             let who = edge.from == root ? root : "\(edge.from) \(edge.fromVersion)"
             let other = raiser.from == root ? root : "\(raiser.from) \(raiser.fromVersion)"
+            let passedOver = selected[raiser.from] == raiser.fromVersion ? "" : " (a requirement that counts though \(raiser.from) \(selected[raiser.from]!) is taken in its place)"
             throw .noSolution("""
-                Because \(other) depends on \(raiser.requirement.package) \(raiser.requirement.versions), \(edge.requirement.package) \(chosen) is the lowest version every requirement may take, and \(who) depends on \(edge.requirement.package) \(edge.requirement.versions), which does not allow it: version selection failed.
+                Because \(other) depends on \(raiser.requirement.package) \(raiser.requirement.versions)\(passedOver), \(edge.requirement.package) \(chosen) is the lowest version every requirement may take, and \(who) depends on \(edge.requirement.package) \(edge.requirement.versions), which does not allow it: version selection failed.
                 """, involving: Array(Set([edge, raiser].compactMap { via[$0.from == root ? $0.requirement.package : $0.from] })).sorted())
         }
         return selected

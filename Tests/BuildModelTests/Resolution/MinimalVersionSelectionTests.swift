@@ -59,4 +59,17 @@ struct MinimalVersionSelectionTests {
         // The root asked for lib, which asked for util.
         #expect(involved(universe) == ["lib"])
     }
+
+    @Test("a minimum raised by a version the selection then passes over still counts, as in Go; the failure names that version")
+    func raisedByPassedOver() {
+        // root reaches a 1.0.0, which asks for c 2; b raises a to 1.1.0, which allows c 1 only.
+        let universe = Universe([
+            "root 1.0.0": ["a ^1.0.0", "b ^1.0.0"],
+            "a 1.0.0": ["c ^2.0.0"], "a 1.1.0": ["c ^1.0.0"],
+            "b 1.0.0": ["a ^1.1.0"],
+            "c 1.0.0": [], "c 2.0.0": [],
+        ])
+        #expect(select(universe) == "Because a 1.0.0 depends on c ^2.0.0 (a requirement that counts though a 1.1.0 is taken in its place), c 2.0.0 is the lowest version every requirement may take, and a 1.1.0 depends on c ^1.0.0, which does not allow it: version selection failed.")
+        #expect(involved(universe) == ["a"])
+    }
 }
