@@ -97,6 +97,35 @@ struct BuildCommandTests {
         #expect(ws.compilerRuns.count == 5, "a no-op build ran the compiler")
     }
 
+    @Test("a build that names no profile takes [build] optimization and debug_info, as the seed's asthra.toml writes them; one that names a profile does not")
+    func buildSettings() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("asthra.toml", try ws.read("asthra.toml") + "\n[build]\noptimization = \"release\"\ndebug_info = false\n")
+        let plain = try ws.ampu(["build", "-j1", "-p", "util"])
+        #expect(timeless(plain.stderr) == """
+               Compiling util (native csrc/clamp.c)
+               Compiling util
+               Archiving util (native)
+                Finished `debug` profile [optimized] in [time]
+
+            """)
+        #expect(ws.compilerRuns == ["util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a.ampu-tmp -I util -O3"])
+        // Named, the debug profile is as it is built in; the two plans are kept apart.
+        let named = try ws.ampu(["build", "-j1", "-p", "util", "--profile", "debug"])
+        #expect(timeless(named.stderr) == """
+               Compiling util (native csrc/clamp.c)
+               Compiling util
+               Archiving util (native)
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(ws.compilerRuns.last == "util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a.ampu-tmp -I util -O0 -g")
+        // The documentation's spelling, a level.
+        try ws.write("asthra.toml", try ws.read("asthra.toml").replacing("optimization = \"release\"", with: "optimization_level = 1"))
+        #expect(try ws.ampu(["build", "-j1", "-p", "util"]).status == 0)
+        #expect(ws.compilerRuns.last == "util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a.ampu-tmp -I util -O1")
+    }
+
     @Test("a fingerprint that cannot be written is a warning, not a failure, its one cause said once; the next build runs what it concerns again")
     func unrecordedFingerprints() throws {
         let ws = try BuildFixture("seed")

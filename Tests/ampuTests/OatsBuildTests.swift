@@ -354,6 +354,18 @@ struct ToastyTests {
         #expect(bad.status != 0)
     }
 
+    @Test("[build] profile is the profile of a build that names none; --profile dev still names the debug one")
+    func defaultProfile() throws {
+        let f = try OatsFixture()
+        try f.append("app/Oats.toml", "\n[build]\nprofile = \"release\"\n")
+        let plain = try f.ampu(["build"])
+        #expect(timeless(plain.stderr).hasSuffix("    Finished `release` profile [optimized] in [time]\n"), "\(plain.stderr)")
+        #expect(plain.status == 0)
+        let named = try f.ampu(["build", "--profile", "dev"])
+        #expect(timeless(named.stderr).hasSuffix("    Finished `dev` profile [unoptimized + debuginfo] in [time]\n"), "\(named.stderr)")
+        #expect(named.status == 0)
+    }
+
     @Test("single-file mode: no Oats.toml, a file built with today's oatsc into the current directory; none at all is an error")
     func singleFile() throws {
         let f = try OatsFixture()

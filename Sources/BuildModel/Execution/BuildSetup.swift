@@ -4,8 +4,9 @@
 public struct BuildSetup: Sendable {
     public var fileSystem: any FileSystem
     public var environment: [String: String]
-    /// `debug`, `release` or a `[profile.NAME]`.
-    public var profile: String
+    /// `debug`, `release` or a `[profile.NAME]`; nil when the command line names none (the
+    /// root manifest's `[build] profile`, else `debug`, with `[build]`'s own settings).
+    public var profile: String?
     /// What identifies this program's build of ampu (its path, size and time): a new ampu plans afresh.
     public var tool: String
     /// What the command line says over the manifest.
@@ -15,7 +16,7 @@ public struct BuildSetup: Sendable {
     /// fetched into the cache: the workspace is then loaded again.
     public var refreshLock: (@Sendable (WorkspaceSnapshot) -> Bool)?
 
-    public init(fileSystem: any FileSystem, environment: [String: String], profile: String, tool: String) {
+    public init(fileSystem: any FileSystem, environment: [String: String], profile: String?, tool: String) {
         self.fileSystem = fileSystem
         self.environment = environment
         self.profile = profile
@@ -55,15 +56,19 @@ public struct BuildSetup: Sendable {
         }
         let watched: @Sendable (String) -> Bool = { [ecosystem = found.ecosystem] in ecosystem.isSourceFile($0) }
         let rootPath = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem).workspaceRoot(for: found.path)
-        let key = PlanCache.key(ecosystem: found.ecosystem, manifest: rootPath, profile: profile + " " + overrides.description,
+        let rootManifest = found.ecosystem.loadManifest(in: Paths.parent(rootPath), fileSystem: fileSystem)
+        // The kept plan is this profile's, made with [build]'s settings when none is named.
+        let profile = ProfileSettings.name(self.profile, in: rootManifest?.build ?? BuildSettings())
+        let key = PlanCache.key(ecosystem: found.ecosystem, manifest: rootPath, profile: profile + (self.profile == nil ? " plain " : " ") + overrides.description,
                                 environment: environment, tool: tool)
-        if let root = found.ecosystem.loadManifest(in: Paths.parent(rootPath), fileSystem: fileSystem), !root.hasErrors {
+        if let root = rootManifest, !root.hasErrors {
             let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
             let complete = CompleteBuild(targetDirectory: target, profile: profile, stats: stats)
             switch PlanCache(targetDirectory: target, profile: profile, stats: stats).validate(key: key, ecosystem: found.ecosystem) {
             case .success(let kept):
                 // Nothing to do: every action's outputs stand, and compile_commands.json is this plan's.
-                if shortcut, kept.untouched, case .success(let resolved) = ProfileSettings.resolve(profile, in: root.build, manifest: root.path, syntax: found.ecosystem.manifestSyntax),
+                if shortcut, kept.untouched,
+                   case .success(let resolved) = ProfileSettings.resolve(profile, in: root.build, manifest: root.path, syntax: found.ecosystem.manifestSyntax, plain: self.profile == nil),
                    complete.holds(planDigest: kept.digest, environment: environment),
                    CompileCommandsRecord(root: root.directory, targetDirectory: target, fileSystem: fileSystem).current()?.plan == kept.digest {
                     var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
@@ -102,7 +107,7 @@ public struct BuildSetup: Sendable {
             return .stopped(report, summary: "could not build: `ampu check` found \(check.errorCount) error\(check.errorCount == 1 ? "" : "s")")
         }
         let request: BuildRequest
-        switch BuildRequest.make(snapshot, profile: profile, environment: environment, fileSystem: fileSystem, overrides: overrides) {
+        switch BuildRequest.make(snapshot, profile: self.profile, environment: environment, fileSystem: fileSystem, overrides: overrides) {
         case .success(let made): request = made
         case .failure(let diagnostic):
             report.diagnostics.append(diagnostic)

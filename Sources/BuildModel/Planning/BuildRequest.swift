@@ -12,11 +12,13 @@ public struct BuildRequest: Sendable {
     public var overrides = BuildOverrides()
 
     /// The request for `profile` (`debug`, `release` or a `[profile.NAME]` of the root
-    /// manifest), or the diagnostic saying why there is no such profile.
-    public static func make(_ snapshot: WorkspaceSnapshot, profile name: String, environment: [String: String],
+    /// manifest; nil: the command line names none, and the manifest decides), or the
+    /// diagnostic saying why there is no such profile.
+    public static func make(_ snapshot: WorkspaceSnapshot, profile named: String?, environment: [String: String],
                             fileSystem: any FileSystem, overrides: BuildOverrides = BuildOverrides()) -> Result<BuildRequest, Diagnostic> {
         let root = snapshot.rootManifest
-        switch ProfileSettings.resolve(name, in: root.build, manifest: root.path, syntax: snapshot.ecosystem.manifestSyntax) {
+        let name = ProfileSettings.name(named, in: root.build)
+        switch ProfileSettings.resolve(name, in: root.build, manifest: root.path, syntax: snapshot.ecosystem.manifestSyntax, plain: named == nil) {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let profile):
             let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")

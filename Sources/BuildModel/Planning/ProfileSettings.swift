@@ -26,10 +26,18 @@ public struct ProfileSettings: Hashable, Sendable {
         (optimization == 0 ? "unoptimized" : "optimized") + (debugInfo ? " + debuginfo" : "")
     }
 
+    /// The profile a build uses: the one the command line names, else the manifest's
+    /// (`[build] profile`), else `debug`.
+    public static func name(_ named: String?, in build: BuildSettings) -> String {
+        named ?? build.defaultProfile?.value ?? "debug"
+    }
+
     /// The profile `name` as `build` defines it (the built-ins, then `[profile.*]` with
     /// `inherits` followed), or a diagnostic saying why it cannot be: an unknown name, or
-    /// profiles that inherit from each other in a circle.
-    public static func resolve(_ name: String, in build: BuildSettings, manifest: String, syntax: any ManifestSyntax = TOMLManifestSyntax())
+    /// profiles that inherit from each other in a circle. `plain`: the command line named no
+    /// profile, so `[build] optimization` (or `optimization_level`) and `debug_info`, the
+    /// settings of a build that names none, have the last word.
+    public static func resolve(_ name: String, in build: BuildSettings, manifest: String, syntax: any ManifestSyntax = TOMLManifestSyntax(), plain: Bool = false)
         -> Result<ProfileSettings, Diagnostic> {
         var chain: [String] = []
         var current = name
@@ -71,6 +79,10 @@ public struct ProfileSettings: Hashable, Sendable {
             if let level = layer.optimization?.value, let value = optimizationLevel(level) { settings.optimization = value }
             if let debug = layer.debug?.value { settings.debugInfo = debug }
             if let lto = layer.lto?.value { settings.lto = lto == "none" ? nil : lto }
+        }
+        if plain {
+            if let level = build.optimization?.value, let value = optimizationLevel(level) { settings.optimization = value }
+            if let debug = build.debugInfo?.value { settings.debugInfo = debug }
         }
         return .success(settings)
     }

@@ -39,7 +39,8 @@ struct BuildOptions: ParsableArguments {
 
     @OptionGroup var lock: LockOptions
 
-    var profileName: String { profile ?? (release ? "release" : "debug") }
+    /// The profile the command line names; nil: none (the manifest's, else debug).
+    var profileName: String? { profile ?? (release ? "release" : nil) }
 
     func validate() throws {
         if release && profile != nil && profile != "release" { throw ValidationError("--release and --profile \(profile!) ask for two profiles; give one") }
