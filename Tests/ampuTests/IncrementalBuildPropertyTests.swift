@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// An incremental build ends where a build from nothing ends. A small workspace of two
+/// libraries is edited at random, step by step (a module's text, its imports, a module added,
+/// removed or only touched, the workspace's optimisation); after each step `ampu build` runs on it, and on
+/// a copy of its sources with no target/. The stand-in compiler writes, as each library, what
+/// it read (its arguments, and each file with its SHA-256): the two builds must agree on
+/// whether they succeed and on every library, byte for byte. A build that missed a change
+/// (or rebuilt from a stale plan) leaves a library that names old contents.
+@Suite("incremental builds against builds from nothing", .serialized)
+struct IncrementalBuildPropertyTests {
+    struct Random {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    /// A module: its imports (other modules of its package) and a line of text.
+    struct Module { var imports: [String]; var text: String }
+
+    final class Workspace {
+        let scratch: ScratchDirectory
+        var modules: [String: [String: Module]] = ["core": [:], "util": [:]]
+        /// `[build] optimization_level` of the workspace, when set.
+        var level: Int?
+        var counter = 0
+        var root: String { scratch.path + "/ws" }
+
+        init() throws {
+            scratch = try ScratchDirectory()
+            try writeRoot()
+            for package in ["core", "util"] {
+                var text = "[package]\nname = \"\(package)\"\nversion = \"0.1.0\"\n"
+                if package == "util" { text += "\n[dependencies]\ncore = { path = \"../core\" }\n" }
+                try scratch.write("ws/\(package)/asthra.toml", text)
+                for name in ["lib", "a", "b"] { try put(package, name, Module(imports: [], text: "first")) }
+            }
+        }
+
+        func writeRoot() throws {
+            let build = level.map { "\n[build]\noptimization_level = \($0)\n" } ?? ""
+            try scratch.write("ws/asthra.toml", "[workspace]\nmembers = [\"core\", \"util\"]\n\n[toolchain]\npreset = \"seed\"\n" + build)
+        }
+
+        func put(_ package: String, _ name: String, _ module: Module) throws {
+            modules[package]![name] = module
+            let imports = module.imports.map { "import \"./\($0)\";\n" }.joined()
+            try scratch.write("ws/\(package)/src/\(name).asthra", "package \(package);\n\n\(imports)\n// \(module.text)\n")
+        }
+
+        /// One random edit; what it was.
+        func step(_ random: inout Random) throws -> String {
+            let package = ["core", "util"][random.next(2)]
+            let names = modules[package]!.keys.sorted()
+            let name = names[random.next(names.count)]
+            var module = modules[package]![name]!
+            counter += 1
+            switch random.next(8) {
+            case 0, 1:
+                module.text = "edit \(counter)"
+                try put(package, name, module)
+                return "edit \(package)/\(name)"
+            case 2:
+                // The same length: only the bytes tell.
+                module.text = module.text.hasPrefix("x") ? "y" + module.text.dropFirst() : "x" + module.text.dropFirst()
+                try put(package, name, module)
+                return "same-size edit \(package)/\(name)"
+            case 3:
+                let other = names[random.next(names.count)]
+                guard other != name, !module.imports.contains(other) else { return "nothing" }
+                module.imports.append(other)
+                try put(package, name, module)
+                return "\(package)/\(name) imports \(other)"
+            case 4:
+                guard !module.imports.isEmpty else { return "nothing" }
+                let dropped = module.imports.removeLast()
+                try put(package, name, module)
+                return "\(package)/\(name) no longer imports \(dropped)"
+            case 5:
+                let added = "m\(counter)"
+                try put(package, added, Module(imports: random.next(2) == 0 ? [name] : [], text: "new"))
+                return "add \(package)/\(added)"
+            case 6:
+                guard name != "lib" else { return "nothing" }
+                modules[package]![name] = nil
+                try FileManager.default.removeItem(atPath: "\(root)/\(package)/src/\(name).asthra")
+                return "remove \(package)/\(name)"
+            default:
+                if random.next(2) == 0 {
+                    try put(package, name, module)
+                    return "touch \(package)/\(name)"
+                }
+                level = level == nil ? 2 : nil
+                try writeRoot()
+                return "optimization_level \(level.map(String.init) ?? "unset")"
+            }
+        }
+
+        /// The libraries under a workspace's target/ (each the stand-in's account of what it read).
+        static func libraries(_ root: String) -> [String: String] {
+            let deps = root + "/target/debug/deps"
+            var out: [String: String] = [:]
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: deps)) ?? [] where name.hasSuffix(".a") {
+                out[name] = try? String(contentsOfFile: deps + "/" + name, encoding: .utf8)
+            }
+            return out
+        }
+    }
+
+    @Test("after every random edit, the incremental build and a build from nothing agree", arguments: [UInt64(7), 31, 2026])
+    func agree(seed: UInt64) throws {
+        let ws = try Workspace()
+        let environment = plain.merging(["ASTHRA": standIn, "ASTHRA_STANDIN_DIGEST": "1"]) { $1 }
+        var random = Random(state: seed)
+        var steps: [String] = []
+        var built = 0
+        for _ in 0..<12 {
+            steps.append(try ws.step(&random))
+            let incremental = try AmpuProcess.run(["build"], environment: environment, directory: ws.root)
+            let fresh = ws.scratch.path + "/fresh-\(steps.count)"
+            try FileManager.default.copyItem(atPath: ws.root, toPath: fresh)
+            try? FileManager.default.removeItem(atPath: fresh + "/target")
+            let scratch = try AmpuProcess.run(["build"], environment: environment, directory: fresh)
+            let history = steps.joined(separator: "; ")
+            #expect(incremental.status == scratch.status, "after \(history):\n\(incremental.stderr)\n\(scratch.stderr)")
+            if incremental.status == 0 && scratch.status == 0 {
+                built += 1
+                #expect(Workspace.libraries(ws.root) == Workspace.libraries(fresh), "after \(history)")
+                #expect(Workspace.libraries(ws.root).count == 2, "after \(history)")
+            }
+            try FileManager.default.removeItem(atPath: fresh)
+        }
+        // Most steps leave a workspace that builds, so that the libraries were compared.
+        #expect(built >= 6, "\(steps)")
+    }
+}
