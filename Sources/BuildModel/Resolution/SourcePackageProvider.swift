@@ -410,12 +410,14 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     }
 
     /// `solve` (a solver over this provider), run again for as long as a version list it was
-    /// given turns out to be short: a package that only tag pins had asked for was given only
-    /// those tags' versions, and a manifest read since (by the solver, or by the prefetch after
-    /// the package was learned) may ask for a range of it or for another tag. A solver keeps
-    /// the versions it is given for the whole solve, so the package's versions are learned again
-    /// in full and the solve starts over: without it, which solution (or failure) came out would
-    /// hang on the order the prefetch happened to read manifests in.
+    /// given turns out to be short or wrong: a package that only tag pins had asked for was
+    /// given only those tags' versions, a pinned one only its pinned commit, and a manifest read
+    /// since (by the solver, or by the prefetch after the package was learned) may ask for a
+    /// range of it, another tag or another pin (`Asked.outgrown`). A solver keeps the versions it
+    /// is given for the whole solve, so the package's versions are learned again from what is
+    /// asked now and the solve starts over: without it, which solution (or failure) came out
+    /// would hang on the order the prefetch happened to read manifests in. A failure that
+    /// names a pinned package says what pins it.
     public func solving<T>(_ solve: () throws(ResolutionError) -> T) throws(ResolutionError) -> T {
         while true {
             let result: Result<T, ResolutionError>
