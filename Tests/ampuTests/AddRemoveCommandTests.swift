@@ -412,6 +412,14 @@ struct AddRemoveCommandTests {
         let typo = try AmpuProcess.run(["remove", "htp"], environment: plain, directory: dir.path)
         #expect(typo.stderr == "error: there is no dependency 'htp'; did you mean 'http'? (the manifest declares: http)\n")
         #expect(typo.status == 1)
+        // A dependency written as a table of its own goes with its table; so does one written
+        // as a dotted key.
+        try dir.write("asthra.toml", manifest + "\n[dependencies.json]\nversion = \"^1.0\"\n\n[dependencies]\nhttp = \"^2.0\"\n")
+        #expect(try AmpuProcess.run(["remove", "json"], environment: plain, directory: dir.path).stderr == "  Removing json\n")
+        #expect(try dir.read("asthra.toml") == manifest + "\n[dependencies]\nhttp = \"^2.0\"\n")
+        try dir.write("asthra.toml", "dependencies.json = \"^1.0\"\n" + manifest)
+        #expect(try AmpuProcess.run(["remove", "json"], environment: plain, directory: dir.path).stderr == "  Removing json\n")
+        #expect(try dir.read("asthra.toml") == manifest)
     }
 
     @Test("an Aria build.abc has no package dependencies: add and remove say so and write nothing")

@@ -99,6 +99,9 @@ public struct TOMLManifestDocument: ManifestDocument {
 
     public func removal(of path: [String]) -> [TextEdit]? {
         guard !document.hasErrors else { return nil }
-        return try? TOMLEditor(document).removeKey(at: path)
+        let editor = TOMLEditor(document)
+        if let edits = try? editor.removeKey(at: path) { return edits }
+        // A table of its own (`[dependencies.json]` with `version = "1.0"` under it).
+        return try? editor.removeTable(at: path)
     }
 }
