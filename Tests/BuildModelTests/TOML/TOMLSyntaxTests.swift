@@ -44,6 +44,47 @@ struct TOMLSyntaxTests {
         #expect(offset == text.utf8.count)
     }
 
+    @Test("any text at all, cut and spliced at random from the samples, prints back byte for byte, its tokens end to end")
+    func losslessRandom() {
+        var state: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        let pieces: [[UInt8]] = ["[", "]", "[[", "]]", "=", ".", "\"", "'", "\"\"\"", "'''", "{", "}", ",", "\n", "\r\n", "\r", "#", "\\",
+                                 "\\u", "0x", "1e", "-", "+", "inf", "nan", "T", "Z", ":", " ", "\t", "a", "1979-05-27"].map { Array($0.utf8) }
+            + [[0xFF], [0xC3], [0x00], [0xEF, 0xBB, 0xBF]]
+        let corpus = Self.samples.map { Array($0.utf8) }
+        for round in 0..<3000 {
+            var bytes = corpus[next(corpus.count)]
+            for _ in 0..<(1 + next(6)) {
+                let at = next(bytes.count + 1)
+                switch next(3) {
+                case 0: bytes.insert(contentsOf: pieces[next(pieces.count)], at: at)
+                case 1: if at < bytes.count { bytes.removeSubrange(at..<min(bytes.count, at + 1 + next(8))) }
+                default:
+                    let other = corpus[next(corpus.count)]
+                    let from = next(other.count + 1)
+                    bytes.insert(contentsOf: other[from..<min(other.count, from + next(40))], at: at)
+                }
+            }
+            let tree = TOMLDocument(parsing: SourceText(bytes: bytes)).syntax
+            #expect(tree.printed() == bytes, "round \(round): \(bytes)")
+            var offset = 0
+            for token in tree.tokens {
+                if token.range.lowerBound != offset || token.range.isEmpty {
+                    Issue.record("round \(round): token \(token.range) after \(offset) in \(bytes)")
+                    break
+                }
+                offset = token.range.upperBound
+            }
+            #expect(offset == bytes.count, "round \(round): \(bytes)")
+        }
+    }
+
     @Test("invalid UTF-8 and stray bytes are kept too")
     func losslessBytes() {
         let bytes: [UInt8] = Array("a = \"x".utf8) + [0xFF, 0xFE] + Array("\"\n".utf8) + [0xC3] + Array(" = 1\n".utf8)
