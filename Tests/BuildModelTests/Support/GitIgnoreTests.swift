@@ -12,6 +12,7 @@ struct GitIgnoreTests {
         docs/
         \\#literal
         trailing.aria   \n
+        vendor/**
         """
 
     @Test("what a .gitignore ignores, as git reads it", arguments: [
@@ -20,6 +21,8 @@ struct GitIgnoreTests {
         ("gen/x/y.aria", false, true), ("gen/keep.aria", false, false), ("src/gen/x.aria", false, false),
         ("docs", true, true), ("src/docs", true, true), ("docs", false, false),
         ("#literal", false, true), ("trailing.aria", false, true), ("main.aria", false, false),
+        // `vendor/**` is what is inside vendor, not vendor itself: a file of that name stays.
+        ("vendor/x.aria", false, true), ("vendor/a/b", true, true), ("vendor", false, false), ("vendor", true, false),
     ])
     func ignores(_ path: String, _ isDirectory: Bool, _ expected: Bool) {
         #expect(GitIgnore(Self.text).ignores(path, isDirectory: isDirectory) == expected)
