@@ -219,8 +219,9 @@ struct ElmCommandTests {
         let race = "elm: \(p.app)/elm-stuff/0.19.1/d.dat: openBinaryFile: resource busy (file is locked)\n"
         let note = "note: elm stopped on its own race over its files in elm-stuff (elm/compiler#2258), which a second run gets past: running it again\n"
         for (runs, status, stdout, stderr) in [
-            ("race,ok", Int32(0), "Compiling ...\nCompiling ...\nSuccess! Compiled 5 modules.\n", race + note),
-            ("race,race", 1, "Compiling ...\nCompiling ...\n", race + note + race),
+            // The race is said in the note alone; elm's own words for it only when the second run has them too.
+            ("race,ok", Int32(0), "Compiling ...\nCompiling ...\nSuccess! Compiled 5 modules.\n", note),
+            ("race,race", 1, "Compiling ...\nCompiling ...\n", note + race),
             ("error", 1, "Compiling ...\n", "-- NAMING ERROR ------------------------------------------------- src/Main.elm\n"),
         ] {
             try? FileManager.default.removeItem(atPath: log)

@@ -29,6 +29,14 @@ public enum ProcessRunner {
         public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
     }
 
+    /// The program's streams `run` passes on as they come.
+    public struct Echo: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let standardOutput = Echo(rawValue: 1)
+        public static let standardError = Echo(rawValue: 2)
+    }
+
     public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
         /// The program could not be started (not found, not executable).
         case cannotStart(program: String, reason: String)
@@ -48,11 +56,11 @@ public enum ProcessRunner {
     ///   - whileRunning: called once on this thread as soon as the program has started, before
     ///     anything waits for it: work that can be done while it runs (its output meanwhile
     ///     fills the pipes, which hold 64 KiB before the program waits).
-    ///   - echo: also pass what the program writes on to this process's standard output and
-    ///     error as it comes (it is kept all the same).
+    ///   - echo: which of what the program writes to pass on to this process's own standard
+    ///     output and error as it comes (it is kept all the same).
     public static func run(_ arguments: [String], directory: String? = nil, environment: [String: String],
                            timeout: Double = 600, input: [UInt8] = [], interrupt: Int32? = nil, memoryLimit: Int? = nil,
-                           echo: Bool = false, whileRunning: (() -> Void)? = nil) throws(Failure) -> Result {
+                           echo: Echo = [], whileRunning: (() -> Void)? = nil) throws(Failure) -> Result {
         precondition(!arguments.isEmpty)
         // A child that exits without reading its input must not take this process with it.
         _ = Self.ignorePipeSignal
@@ -174,7 +182,7 @@ public enum ProcessRunner {
                 let n = read(f.fd, &buffer, buffer.count)
                 if n > 0 {
                     if f.fd == stdoutPipe[0] { out += buffer[0..<n] } else { err += buffer[0..<n] }
-                    if echo { writeAll(f.fd == stdoutPipe[0] ? 1 : 2, buffer[0..<n]) }
+                    if f.fd == stdoutPipe[0] ? echo.contains(.standardOutput) : echo.contains(.standardError) { writeAll(f.fd == stdoutPipe[0] ? 1 : 2, buffer[0..<n]) }
                 } else {
                     open.removeAll { $0 == f.fd }
                 }
@@ -206,7 +214,7 @@ public enum ProcessRunner {
     private static let ignorePipeSignal: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     /// Writes every byte, as far as the descriptor takes them (a closed reader ends it).
-    private static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) {
+    static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) {
         var rest = bytes
         while !rest.isEmpty {
             let n = rest.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }

@@ -60,13 +60,16 @@ extension WholeProgramPlan {
     /// it fails with `transientFailure` (`again` is told the note first). The last run's result.
     public func runCompiler(_ compile: BuildAction, environment: [String: String], timeout: Double, interrupt: Int32?,
                             again: (String) -> Void) throws(ProcessRunner.Failure) -> ProcessRunner.Result {
+        // Its standard error is held until it ends: a failure of its own, run again, is said in
+        // the note alone rather than in the compiler's words too.
         var result = try ProcessRunner.run(compile.commandLine, directory: compile.directory, environment: environment, timeout: timeout,
-                                           interrupt: interrupt, echo: true)
+                                           interrupt: interrupt, echo: transientFailure == nil ? [.standardOutput, .standardError] : .standardOutput)
         if result.status != 0, !result.timedOut, !result.interrupted, let transient = transientFailure, transient.matches(result.stderr) {
             again(transient.note)
             result = try ProcessRunner.run(compile.commandLine, directory: compile.directory, environment: environment, timeout: timeout,
-                                           interrupt: interrupt, echo: true)
+                                           interrupt: interrupt, echo: .standardOutput)
         }
+        if transientFailure != nil { ProcessRunner.writeAll(2, result.stderr[...]) }
         return result
     }
 }
