@@ -11,9 +11,6 @@ public struct GitIgnore: Sendable {
         var directoryOnly: Bool
         /// Matched against the whole relative path, not only the last name.
         var anchored: Bool
-        /// `abc/**`: everything inside abc, not abc itself (a file of that name stays): the
-        /// number of names before the `/**`, which a match must go past.
-        var inside: Int?
     }
 
     let rules: [Rule]
@@ -41,8 +38,7 @@ public struct GitIgnore: Sendable {
             guard !line.isEmpty else { continue }
             let anchored = line.dropLast().contains("/") || line.hasPrefix("/")
             if line.hasPrefix("/") { line = line.dropFirst() }
-            let inside = line.hasSuffix("/**") ? line.dropLast(3).split(separator: "/").count : nil
-            rules.append(Rule(glob: Glob(String(line)), negated: negated, directoryOnly: directoryOnly, anchored: anchored, inside: inside))
+            rules.append(Rule(glob: Glob(String(line)), negated: negated, directoryOnly: directoryOnly, anchored: anchored))
         }
         self.rules = rules
     }
@@ -59,7 +55,6 @@ public struct GitIgnore: Sendable {
         var ignored = false
         let name = Paths.lastComponent(path)
         for rule in rules where !rule.directoryOnly || isDirectory {
-            if let inside = rule.inside, path.split(separator: "/").count <= inside { continue }
             if rule.glob.matches(rule.anchored ? path : name) { ignored = !rule.negated }
         }
         return ignored

@@ -2,6 +2,8 @@
 /// component), `?` (one character), `[...]` (one character of a class: `[abc]`, `[0-9]`, and
 /// `[!x]` or `[^x]` for any but those; a `[` with no `]` is itself), and `**` as a whole
 /// component (any number of components, none included): `src/**/*.aria`, `test[0-9].aria`.
+/// A trailing `**` is what is inside, as git, Python and bash read it: `src/**` is every file
+/// under `src/`, not a file named `src`.
 ///
 /// Matching works on UTF-8 bytes (a `?` or a class takes one whole character), so that a walk of
 /// ten thousand files makes no string per file.
@@ -13,7 +15,10 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
 
     public init(_ pattern: String) {
         self.pattern = pattern
-        components = pattern.utf8.split(separator: 0x2F, omittingEmptySubsequences: true).map(Array.init)
+        var components = pattern.utf8.split(separator: 0x2F, omittingEmptySubsequences: true).map(Array.init)
+        // `x/**` as `x/**/*`: at least one component more.
+        if components.last == Self.doubleStar { components.append([0x2A]) }
+        self.components = components
         stars = components.indices.filter { [components] in components[$0] == Self.doubleStar }
     }
 

@@ -12,7 +12,8 @@ struct GlobTests {
         ("file[0-9].aria", "file3.aria", true), ("file[0-9].aria", "fileA.aria", false), ("[!a]*.c", "b.c", true), ("[!a]*.c", "a.c", false),
         ("x[^0-9]", "xa", true), ("x[^0-9]", "x5", false), ("[abc]", "b", true), ("[abc]", "d", false), ("*[xy].c", "max.c", true),
         ("a[.c", "a[.c", true), ("a[.c", "ab.c", false), ("[]x]", "]", true), ("[]x]", "x", true), ("[]x]", "y", false),
-        ("src/**", "src", true), ("src/**", "src/a/b", true), ("**/*.npk", "a.npk", true), ("**/*.npk", "a/b.aria", false),
+        // A trailing `**` is what is inside, as git, Python and bash read it.
+        ("src/**", "src", false), ("src/**", "src/a", true), ("src/**", "src/a/b", true), ("**", "a", true), ("**/*.npk", "a.npk", true), ("**/*.npk", "a/b.aria", false),
         ("a/**/b/c", "a/b", false), ("a/**/b/c", "a/b/c", true), ("a/**/b/c", "a/x/b/c", true),
         ("?.aria", "é.aria", true), ("??.aria", "é.aria", false), ("[à-ü]x", "éx", true), ("[à-ü]x", "ax", false), ("*é", "café", true),
     ])
