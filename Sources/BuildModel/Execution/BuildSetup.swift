@@ -57,9 +57,15 @@ public struct BuildSetup: Sendable {
         let watched: @Sendable (String) -> Bool = { [ecosystem = found.ecosystem] in ecosystem.isSourceFile($0) }
         let rootPath = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem).workspaceRoot(for: found.path)
         let rootManifest = found.ecosystem.loadManifest(in: Paths.parent(rootPath), fileSystem: fileSystem)
-        // The kept plan is this profile's, made with [build]'s settings when none is named.
+        // The kept plan is this profile's, with the settings it resolves to (a build that names
+        // none takes [build]'s): `ampu build` and `ampu build --profile debug` share a plan when
+        // they build alike.
         let profile = ProfileSettings.name(self.profile, in: rootManifest?.build ?? BuildSettings())
-        let key = PlanCache.key(ecosystem: found.ecosystem, manifest: rootPath, profile: profile + (self.profile == nil ? " plain " : " ") + overrides.description,
+        let settings = rootManifest.flatMap { root in
+            try? ProfileSettings.resolve(profile, in: root.build, manifest: root.path, syntax: found.ecosystem.manifestSyntax, plain: self.profile == nil).get()
+        }
+        let described = settings.map { "\(profile) -O\($0.optimization)\($0.debugInfo ? " -g" : "") \($0.lto ?? "")" } ?? profile
+        let key = PlanCache.key(ecosystem: found.ecosystem, manifest: rootPath, profile: described + " " + overrides.description,
                                 environment: environment, tool: tool)
         if let root = rootManifest, !root.hasErrors {
             let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
