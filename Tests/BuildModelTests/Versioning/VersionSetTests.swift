@@ -15,6 +15,38 @@ struct VersionSetTests {
         #expect(set(requirement).description == printed)
     }
 
+    @Test("every range of versions prints as a requirement that reads back as the same set")
+    func printedRangesReadBack() {
+        // Bounds as ranges have them: releases, the `-0` that comes right before a release
+        // (where `<2.0.0` ends and `>1.2.3` starts), and pre-releases of their own.
+        var bounds: [Version] = [VersionSet.minimum]
+        for major: UInt64 in 0...2 {
+            for minor: UInt64 in 0...2 {
+                for patch: UInt64 in 0...2 {
+                    bounds.append(Version(major, minor, patch))
+                    bounds.append(Version(major, minor, patch, prerelease: ["0"]))
+                }
+            }
+        }
+        bounds.append(Version(1, 0, 0, prerelease: ["beta", "1"]))
+        bounds = Array(Set(bounds)).sorted()
+        var checked = 0
+        for (i, lower) in bounds.enumerated() {
+            for upper in bounds[(i + 1)...].map(Optional.some) + [nil] {
+                let set = VersionSet([VersionSet.Range(lower, upper)])
+                let text = set.description
+                guard let read = VersionRequirement(text) else {
+                    // A pre-release lower bound of its own may print as no requirement can say.
+                    #expect(lower.prerelease != ["0"] && lower.isPrerelease || upper?.isPrerelease == true && upper?.prerelease != ["0"], "\(set) printed as '\(text)', which does not read")
+                    continue
+                }
+                #expect(read.versionSet == set, "[\(lower), \(upper.map { "\($0)" } ?? "∞")) printed as '\(text)' reads back as \(read.versionSet)")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+
     @Test("union merges overlapping and touching ranges, and keeps apart the rest")
     func union() {
         // ^1.0 ends below every 2.0.0 pre-release; ^2.0 starts at 2.0.0: the pre-releases part them.
