@@ -336,6 +336,29 @@ struct CheckCommandTests {
         #expect(broken.status == 0)
     }
 
+    @Test("build settings in a workspace member are said to go unused (M028), at the first of them, as Cargo warns of a member's profiles; the root's are not")
+    func memberBuildSettings() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("ws/asthra.toml", "[workspace]\nmembers = [\"app\"]\n\n[profile.release]\nopt_level = 2\n")
+        try dir.write("ws/app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[build]\ntimeout = 60\n\n[profile.debug]\nopt_level = 3\n")
+        let home = plain.merging(["ASTHRA_HOME": examples + "/asthra-home"]) { $1 }
+        let result = try AmpuProcess.run(["check"], environment: home, directory: dir.path + "/ws")
+        #expect(result.stderr == """
+            warning[M028]: build settings in a workspace member are not used: every build takes those of the workspace root
+             --> app/asthra.toml:6:1
+              |
+            6 | timeout = 60
+              | ^^^^^^^ not used
+              |
+              = note: the root is ../asthra.toml; its build settings apply to every member, as Cargo takes only the root's profiles
+              = help: move them to ../asthra.toml, or remove them here
+
+            Checked 1 package, 0 modules: 1 warning
+
+            """)
+        #expect(result.status == 0)
+    }
+
     @Test("a package made by hand inside a workspace that does not list it: M024 on its [package], the workspace beside it, the fix as data")
     func outsideWorkspace() throws {
         let dir = try ScratchDirectory()

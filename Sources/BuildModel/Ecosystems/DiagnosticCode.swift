@@ -39,6 +39,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let missingGitReference = DiagnosticCode("M025", "A git dependency's tag, branch or commit that its repository does not have (checking offline: that the package cache's copy does not have); the closest tag or branch is the fix.")
     public static let unlockedDependency = DiagnosticCode("M026", "A git dependency while there is no lock file yet: no commit of it is chosen, so its imports are not checked (warning); `ampu update` or `ampu build` writes the lock. Left out while resolving the dependencies fails: that error says why.")
     public static let virtualWorkspaceDependencies = DiagnosticCode("M027", "`[dependencies]` in a workspace root with no `[package]`: it has no modules to import them (warning); they belong to the members that do.")
+    public static let unusedMemberBuildSettings = DiagnosticCode("M028", "Build settings (`[build]`, `[profile.*]`) in a workspace member: builds take only the workspace root's (warning); move them there.")
     public static let unavailableDependency = DiagnosticCode("M023", "A dependency by name and version that is neither locked to a registry copy nor in the package cache (warning); `ampu update` fetches it.")
     // Imports
     public static let malformedImport = DiagnosticCode("I001", "A malformed import statement (a missing path, name, brace or `;`); the message says what was expected.")

@@ -66,6 +66,7 @@ public struct WorkspaceLoader: Sendable {
                 sources[path] = source
                 members.append(manifest)
                 diagnostics += manifest.diagnostics.map { $0.inFile(path) }
+                if let unused = MemberBuildSettings.unused(in: manifest, root: rootManifest) { diagnostics.append(unused) }
             } catch {
                 diagnostics.append(fileProblem(error, path: path))
             }
