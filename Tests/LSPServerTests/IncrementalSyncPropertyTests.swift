@@ -1,6 +1,7 @@
 import BuildModel
 import LSPServer
 import Testing
+import TestSupport
 
 /// The server's copy of a document after many incremental edits is the document: random
 /// edits (ranges in UTF-16, as editors send them, across non-ASCII letters, characters outside
@@ -9,16 +10,6 @@ import Testing
 /// same outline, for the manifest and for a source file.
 @Suite("incremental document sync against a fresh open")
 struct IncrementalSyncPropertyTests {
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
 
     /// The LSP position (line, column in UTF-16 units or, when `utf8`, bytes) of a character
     /// boundary of `text`: lines end at `\n`, `\r\n` or `\r`, each one Character in Swift, so
@@ -48,7 +39,7 @@ struct IncrementalSyncPropertyTests {
     func sync(document: (path: String, start: String), encoding: String) async {
         let (path, start) = document
         let utf8 = encoding == "utf-8"
-        var random = Random(state: UInt64(path.utf8.count) + (utf8 ? 1 : 0))
+        var random = SeededRandom(state: UInt64(path.utf8.count) + (utf8 ? 1 : 0))
         let capabilities: JSONValue = ["general": ["positionEncodings": [.string(encoding)]],
                                        "textDocument": ["diagnostic": [:], "documentSymbol": ["hierarchicalDocumentSymbolSupport": true]]]
         let edited = TestClient(files: TestWorkspace.files)

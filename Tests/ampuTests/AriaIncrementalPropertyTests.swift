@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Aria's incremental builds against builds from nothing, as for Asthra: a build.abc of two
 /// targets whose sources are globs (`core/*.aria`, `app/*.aria`; app needs core), edited at
@@ -43,7 +44,7 @@ struct AriaIncrementalPropertyTests {
         }
 
         /// One random edit; what it was.
-        func step(_ random: inout IncrementalBuildPropertyTests.Random) throws -> String {
+        func step(_ random: inout SeededRandom) throws -> String {
             let target = ["core", "app"][random.next(2)]
             let names = files[target]!
             let name = names[random.next(names.count)]
@@ -96,26 +97,8 @@ struct AriaIncrementalPropertyTests {
     @Test("after every random edit, the incremental build and a build from nothing agree", arguments: [UInt64(3), 99])
     func agree(seed: UInt64) throws {
         let project = try Project()
-        let environment = plain.merging(["ARIAC": ariacStandIn, "ARIAC_STANDIN_DIGEST": "1"]) { $1 }
-        var random = IncrementalBuildPropertyTests.Random(state: seed)
-        var steps: [String] = []
-        var built = 0
-        for _ in 0..<12 {
-            steps.append(try project.step(&random))
-            let incremental = try AmpuProcess.run(["build"], environment: environment, directory: project.root)
-            let fresh = project.scratch.path + "/fresh-\(steps.count)"
-            try FileManager.default.copyItem(atPath: project.root, toPath: fresh)
-            try? FileManager.default.removeItem(atPath: fresh + "/.aria_make")
-            let scratch = try AmpuProcess.run(["build"], environment: environment, directory: fresh)
-            let history = steps.joined(separator: "; ")
-            #expect(incremental.status == scratch.status, "after \(history):\n\(incremental.stderr)\n\(scratch.stderr)")
-            if incremental.status == 0 && scratch.status == 0 {
-                built += 1
-                #expect(Project.outputs(project.root) == Project.outputs(fresh), "after \(history)")
-                #expect(Project.outputs(project.root).count == 2, "after \(history)")
-            }
-            try FileManager.default.removeItem(atPath: fresh)
-        }
-        #expect(built >= 6, "\(steps)")
+        var random = SeededRandom(state: seed)
+        try incrementalAgreesWithFresh(root: project.root, scratch: project.scratch, environment: plain.merging(["ARIAC": ariacStandIn, "ARIAC_STANDIN_DIGEST": "1"]) { $1 },
+                                       buildDirectory: ".aria_make", outputs: Project.outputs) { try project.step(&random) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// An incremental build ends where a build from nothing ends. A small workspace of two
 /// libraries is edited at random, step by step (a module's text, its imports, a module added,
@@ -10,16 +11,6 @@ import Testing
 /// (or rebuilt from a stale plan) leaves a library that names old contents.
 @Suite("incremental builds against builds from nothing", .serialized)
 struct IncrementalBuildPropertyTests {
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
 
     /// A module: its imports (other modules of its package) and a line of text.
     struct Module { var imports: [String]; var text: String }
@@ -55,7 +46,7 @@ struct IncrementalBuildPropertyTests {
         }
 
         /// One random edit; what it was.
-        func step(_ random: inout Random) throws -> String {
+        func step(_ random: inout SeededRandom) throws -> String {
             let package = ["core", "util"][random.next(2)]
             let names = modules[package]!.keys.sorted()
             let name = names[random.next(names.count)]
@@ -116,27 +107,35 @@ struct IncrementalBuildPropertyTests {
     @Test("after every random edit, the incremental build and a build from nothing agree", arguments: [UInt64(7), 31, 2026])
     func agree(seed: UInt64) throws {
         let ws = try Workspace()
-        let environment = plain.merging(["ASTHRA": standIn, "ASTHRA_STANDIN_DIGEST": "1"]) { $1 }
-        var random = Random(state: seed)
-        var steps: [String] = []
-        var built = 0
-        for _ in 0..<12 {
-            steps.append(try ws.step(&random))
-            let incremental = try AmpuProcess.run(["build"], environment: environment, directory: ws.root)
-            let fresh = ws.scratch.path + "/fresh-\(steps.count)"
-            try FileManager.default.copyItem(atPath: ws.root, toPath: fresh)
-            try? FileManager.default.removeItem(atPath: fresh + "/target")
-            let scratch = try AmpuProcess.run(["build"], environment: environment, directory: fresh)
-            let history = steps.joined(separator: "; ")
-            #expect(incremental.status == scratch.status, "after \(history):\n\(incremental.stderr)\n\(scratch.stderr)")
-            if incremental.status == 0 && scratch.status == 0 {
-                built += 1
-                #expect(Workspace.libraries(ws.root) == Workspace.libraries(fresh), "after \(history)")
-                #expect(Workspace.libraries(ws.root).count == 2, "after \(history)")
-            }
-            try FileManager.default.removeItem(atPath: fresh)
-        }
-        // Most steps leave a workspace that builds, so that the libraries were compared.
-        #expect(built >= 6, "\(steps)")
+        var random = SeededRandom(state: seed)
+        try incrementalAgreesWithFresh(root: ws.root, scratch: ws.scratch, environment: plain.merging(["ASTHRA": standIn, "ASTHRA_STANDIN_DIGEST": "1"]) { $1 },
+                                       buildDirectory: "target", outputs: Workspace.libraries) { try ws.step(&random) }
     }
+}
+
+/// Edits a project twelve times by `step` (which says what it did); after each edit, `ampu
+/// build` runs on the project and on a copy of it without `buildDirectory`: the two must end the
+/// same (the status, and `outputs` of each, two outputs when they build), and most steps must
+/// leave a project that builds, so that outputs were compared.
+func incrementalAgreesWithFresh(root: String, scratch: ScratchDirectory, environment: [String: String], buildDirectory: String,
+                                outputs: (String) -> [String: String], step: () throws -> String) throws {
+    var steps: [String] = []
+    var built = 0
+    for _ in 0..<12 {
+        steps.append(try step())
+        let incremental = try AmpuProcess.run(["build"], environment: environment, directory: root)
+        let fresh = scratch.path + "/fresh-\(steps.count)"
+        try FileManager.default.copyItem(atPath: root, toPath: fresh)
+        try? FileManager.default.removeItem(atPath: fresh + "/" + buildDirectory)
+        let fromNothing = try AmpuProcess.run(["build"], environment: environment, directory: fresh)
+        let history = steps.joined(separator: "; ")
+        #expect(incremental.status == fromNothing.status, "after \(history):\n\(incremental.stderr)\n\(fromNothing.stderr)")
+        if incremental.status == 0 && fromNothing.status == 0 {
+            built += 1
+            #expect(outputs(root) == outputs(fresh), "after \(history)")
+            #expect(outputs(root).count == 2, "after \(history)")
+        }
+        try FileManager.default.removeItem(atPath: fresh)
+    }
+    #expect(built >= 6, "\(steps)")
 }

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import BuildModel
 
 /// `ampu add` and `ampu remove` on thousands of random asthra.toml files, as users lay them out
@@ -8,20 +9,9 @@ import Testing
 /// file back byte for byte; removing one that was there leaves the others as they were.
 @Suite("Dependency edits on random manifests")
 struct DependencyEditPropertyTests {
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-        mutating func chance(_ n: Int) -> Bool { next(n) == 0 }
-    }
 
     /// One random manifest with the dependencies `existing` in one of the ways TOML allows.
-    static func manifest(_ random: inout Random) -> (text: String, existing: [String]) {
+    static func manifest(_ random: inout SeededRandom) -> (text: String, existing: [String]) {
         let newline = random.chance(4) ? "\r\n" : "\n"
         var blocks: [String] = []
         var package = ["[package]", "name = \"app\"", "version = \"0.1.0\""]
@@ -81,7 +71,7 @@ struct DependencyEditPropertyTests {
 
     @Test("add then remove gives the file back; every other dependency reads as before")
     func addThenRemove() throws {
-        var random = Random(state: 42)
+        var random = SeededRandom(state: 42)
         var checked = 0, exact = 0
         for round in 0..<2000 {
             let (text, _) = Self.manifest(&random)
@@ -123,7 +113,7 @@ struct DependencyEditPropertyTests {
 
     @Test("removing a dependency that is there leaves the others as they read before")
     func removeExisting() throws {
-        var random = Random(state: 7)
+        var random = SeededRandom(state: 7)
         var removedCount = 0
         for round in 0..<2000 {
             let (text, _) = Self.manifest(&random)
@@ -145,6 +135,3 @@ struct DependencyEditPropertyTests {
     }
 }
 
-extension DependencyEditPropertyTests.Random: RandomNumberGenerator {
-    mutating func next() -> UInt64 { UInt64(next(Int.max)) }
-}

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import BuildModel
 
 /// PubGrub and minimal version selection on thousands of small random universes, against an
@@ -7,17 +8,6 @@ import Testing
 /// selects meets every requirement of what it selects.
 @Suite("Solvers on random universes")
 struct SolverPropertyTests {
-    /// SplitMix64: the same universes on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
 
     static let versions = ["1.0.0", "1.1.0", "1.2.0", "2.0.0", "2.1.0"].map { Version($0)! }
     static let requirements = ["^1.0.0", "^1.1.0", "^2.0.0", ">=1.1.0", "<2.0.0", "=1.0.0", "~1.2.0", "*", ">=2.1.0"]
@@ -25,7 +15,7 @@ struct SolverPropertyTests {
     /// Up to five packages `p0`…`p4`, each with some of `versions`, each version needing up
     /// to two others; the root needs one to three.
     static func universe(_ seed: UInt64) -> Universe {
-        var random = Random(state: seed)
+        var random = SeededRandom(state: seed)
         var universe = Universe([:])
         let count = 2 + random.next(4)
         func requirement(excluding own: Int?) -> PackageRequirement {

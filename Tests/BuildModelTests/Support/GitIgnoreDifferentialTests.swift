@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import BuildModel
 
 /// `.gitignore` as git itself reads it: random rules over a random tree of files, in a real
@@ -7,16 +8,6 @@ import Testing
 /// one `GitIgnore` ignores (itself or through a directory above it), and no other.
 @Suite("GitIgnore against git", .serialized)
 struct GitIgnoreDifferentialTests {
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
 
     static let names = ["a", "b", "c.o", "d.txt", ".h", "x", "y", "ab", "#n", "!m", "e.o.txt"]
     static let rules = ["*.o", "a", "/a", "a/", "x/*", "x/**", "**/b", "x/**/c.o", "!a", "!*.txt", "[ab]", "?", "d.*", "\\#n", "\\!m",
@@ -44,27 +35,14 @@ struct GitIgnoreDifferentialTests {
             Issue.record("git is not installed: scripts/install-deps installs it")
             return
         }
-        var random = Random(state: 11)
+        var random = SeededRandom(state: 11)
         var ignoredSeen = 0
         for round in 0..<300 {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-gitignore-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: root) }
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
             _ = try git(["init", "--quiet"], in: root)
-            // Files at up to three levels, directories named from the same names.
-            var files: Set<String> = []
-            for _ in 0..<(6 + random.next(10)) {
-                let depth = random.next(3)
-                let parts = (0...depth).map { _ in Self.names[random.next(Self.names.count)] }
-                files.insert(parts.joined(separator: "/"))
-            }
-            // A name cannot be both a file and a directory: keep the deeper ones.
-            let paths = files.filter { f in !files.contains { $0.hasPrefix(f + "/") } }.sorted()
-            for path in paths {
-                let full = root + "/" + path
-                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                FileManager.default.createFile(atPath: full, contents: Data())
-            }
+            let paths = try random.fileTree(in: root, names: Self.names, least: 6, spread: 10)
             let text = (0..<(1 + random.next(5))).map { _ in Self.rules[random.next(Self.rules.count)] }.joined(separator: "\n") + "\n"
             try text.write(toFile: root + "/.gitignore", atomically: true, encoding: .utf8)
             let byGit = Set(try git(["ls-files", "--others", "--ignored", "--exclude-standard", "-z"], in: root).split(separator: "\0").map(String.init))

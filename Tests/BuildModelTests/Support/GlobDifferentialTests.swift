@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import BuildModel
 
 /// Glob expansion against Python's `glob.glob(recursive=True)` (the same `*`, `?`, `[...]`,
@@ -8,16 +9,6 @@ import Testing
 /// pattern matches must be the same.
 @Suite("Glob against Python's glob", .serialized)
 struct GlobDifferentialTests {
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
 
     static let names = ["a", "b", "ab", "c.o", "d.txt", "x", "y", "a.aria", "b.npk", "x1"]
     static let components = ["*", "?", "[ab]", "[!a]", "*.o", "a*", "*b", "**", "x", "y", "a", "*.aria", "[a-c]*", "?.npk", "x?", "*.*", "[xy]"]
@@ -28,21 +19,12 @@ struct GlobDifferentialTests {
             Issue.record("python3 is not installed: scripts/install-deps installs it")
             return
         }
-        var random = Random(state: 5)
+        var random = SeededRandom(state: 5)
         var matched = 0
         for round in 0..<40 {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-glob-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: root) }
-            var files: Set<String> = []
-            for _ in 0..<(8 + random.next(12)) {
-                files.insert((0...random.next(3)).map { _ in Self.names[random.next(Self.names.count)] }.joined(separator: "/"))
-            }
-            let paths = files.filter { f in !files.contains { $0.hasPrefix(f + "/") } }
-            for path in paths {
-                let full = root + "/" + path
-                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                FileManager.default.createFile(atPath: full, contents: Data())
-            }
+            let paths = try random.fileTree(in: root, names: Self.names, least: 8, spread: 12)
             let patterns = (0..<20).map { _ in (0...random.next(3)).map { _ in Self.components[random.next(Self.components.count)] }.joined(separator: "/") }
             let script = """
                 import glob, json, os, sys

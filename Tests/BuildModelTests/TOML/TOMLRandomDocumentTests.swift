@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import BuildModel
 
 /// Random TOML documents written from random trees, in the many ways TOML allows (tables as
@@ -28,22 +29,11 @@ struct TOMLRandomDocumentTests {
         }
     }
 
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-        mutating func chance(_ n: Int) -> Bool { next(n) == 0 }
-    }
 
     static let keys = ["a", "b-c", "d_e", "1", "name", "with space", "dot.ted", "é", "quote\"d", "", "x"]
     static let strings = ["", "plain", "tab\there", "line\nbreak", "quote \" and \\ back", "é ü 😀", "\u{1}", "'single'", "a\r\nb", "trailing \\"]
 
-    static func leaf(_ r: inout Random) -> Node {
+    static func leaf(_ r: inout SeededRandom) -> Node {
         switch r.next(4) {
         case 0: .string(strings[r.next(strings.count)])
         case 1: .integer([0, 1, -1, 42, 1_000_000, Int64.max, Int64.min, 0o755, 0xDEAD_BEEF][r.next(9)])
@@ -52,7 +42,7 @@ struct TOMLRandomDocumentTests {
         }
     }
 
-    static func tree(_ r: inout Random, depth: Int) -> [(String, Node)] {
+    static func tree(_ r: inout SeededRandom, depth: Int) -> [(String, Node)] {
         var used: Set<String> = []
         var out: [(String, Node)] = []
         for _ in 0..<(1 + r.next(4)) {
@@ -71,14 +61,14 @@ struct TOMLRandomDocumentTests {
 
     // MARK: Writing
 
-    static func key(_ k: String, _ r: inout Random) -> String {
+    static func key(_ k: String, _ r: inout SeededRandom) -> String {
         let bare = !k.isEmpty && k.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
         if bare && !r.chance(4) { return k }
         if !k.contains("'") && !k.contains("\n") && r.chance(2) { return "'\(k)'" }
         return basic(k, &r)
     }
 
-    static func basic(_ s: String, _ r: inout Random) -> String {
+    static func basic(_ s: String, _ r: inout SeededRandom) -> String {
         var out = "\""
         for c in s.unicodeScalars {
             switch c {
@@ -96,7 +86,7 @@ struct TOMLRandomDocumentTests {
         return out + "\""
     }
 
-    static func value(_ n: Node, _ r: inout Random) -> String {
+    static func value(_ n: Node, _ r: inout SeededRandom) -> String {
         switch n {
         case .string(let s):
             if !s.contains("'") && !s.contains("\n") && !s.contains("\r") && !s.contains("\u{1}") && r.chance(3) { return "'\(s)'" }
@@ -131,7 +121,7 @@ struct TOMLRandomDocumentTests {
     }
 
     /// A table's body: its plain entries (and what goes inline or dotted), then its headers.
-    static func write(_ entries: [(String, Node)], path: [String], _ r: inout Random, into text: inout String) {
+    static func write(_ entries: [(String, Node)], path: [String], _ r: inout SeededRandom, into text: inout String) {
         var headers: [(String, Node)] = []
         for (k, n) in entries {
             switch n {
@@ -184,7 +174,7 @@ struct TOMLRandomDocumentTests {
 
     @Test("documents written from random trees read back to their trees")
     func readsBack() {
-        var r = Random(state: 77)
+        var r = SeededRandom(state: 77)
         var read = 0
         for round in 0..<3000 {
             let tree = Self.tree(&r, depth: 0)

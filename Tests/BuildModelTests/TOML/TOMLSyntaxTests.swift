@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import BuildModel
 
 @Suite("TOML syntax tree")
@@ -46,14 +47,8 @@ struct TOMLSyntaxTests {
 
     @Test("any text at all, cut and spliced at random from the samples, prints back byte for byte, its tokens end to end")
     func losslessRandom() {
-        var state: UInt64 = 2026
-        func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        var random = SeededRandom(state: 2026)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         let pieces: [[UInt8]] = ["[", "]", "[[", "]]", "=", ".", "\"", "'", "\"\"\"", "'''", "{", "}", ",", "\n", "\r\n", "\r", "#", "\\",
                                  "\\u", "0x", "1e", "-", "+", "inf", "nan", "T", "Z", ":", " ", "\t", "a", "1979-05-27"].map { Array($0.utf8) }
             + [[0xFF], [0xC3], [0x00], [0xEF, 0xBB, 0xBF]]
