@@ -73,8 +73,7 @@ public struct BuildSetup: Sendable {
             switch PlanCache(targetDirectory: target, profile: profile, stats: stats).validate(key: key, ecosystem: found.ecosystem) {
             case .success(let kept):
                 // Nothing to do: every action's outputs stand, and compile_commands.json is this plan's.
-                if shortcut, kept.untouched,
-                   case .success(let resolved) = ProfileSettings.resolve(profile, in: root.build, manifest: root.path, syntax: found.ecosystem.manifestSyntax, plain: self.profile == nil),
+                if shortcut, kept.untouched, let resolved = settings,
                    complete.holds(planDigest: kept.digest, environment: environment),
                    CompileCommandsRecord(root: root.directory, targetDirectory: target, fileSystem: fileSystem).current()?.plan == kept.digest {
                     var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
