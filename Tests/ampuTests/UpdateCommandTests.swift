@@ -409,6 +409,32 @@ struct UpdateCommandTests {
             """)
     }
 
+    @Test("one repository spelt two ways by two dependencies is one package, locked from one URL whatever order the manifests are read in; the workspace's own spelling first")
+    func oneRepositoryTwoSpellings() throws {
+        let remotes = try fixture()
+        try remotes.repository("x", versions: ["1.0.0"]) { GitFixture.asthraPackage("x", $0) }
+        try remotes.repository("a", versions: ["1.0.0"]) { GitFixture.asthraPackage("a", $0, dependencies: ["x = { git = \"github.com/user/x\", version = \"^1.0\" }"]) }
+        try remotes.repository("b", versions: ["1.0.0"]) { GitFixture.asthraPackage("b", $0, dependencies: ["x = { git = \"https://github.com/user/x\", version = \"^1.0\" }"]) }
+        let app = remotes.root + "/app"
+        func source(of package: String) throws -> String? {
+            let lock = try remotes.read("app/asthra.lock")
+            guard let at = lock.range(of: "name = \"\(package)\"\nversion = \"1.0.0\"\nsource = \"") else { return nil }
+            return String(lock[at.upperBound...].prefix { $0 != "\"" })
+        }
+        try writeApp(remotes, "a = { git = \"github.com/user/a\", version = \"^1.0\" }\nb = { git = \"github.com/user/b\", version = \"^1.0\" }")
+        for _ in 0..<4 {
+            try? FileManager.default.removeItem(atPath: remotes.root + "/cache")
+            try? FileManager.default.removeItem(atPath: app + "/asthra.lock")
+            #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+            #expect(try source(of: "github.com/user/x") == "git+https://github.com/user/x")
+        }
+        // The workspace's own spelling wins over its dependencies'.
+        try writeApp(remotes, "a = { git = \"github.com/user/a\", version = \"^1.0\" }\nb = { git = \"github.com/user/b\", version = \"^1.0\" }\n"
+                     + "x = { git = \"github.com/user/x\", version = \"^1.0\" }")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        #expect(try source(of: "github.com/user/x") == "git+https://github.com/user/x.git")
+    }
+
     @Test("pins of one package are one checkout: pins that name different commits are an error naming each pin and who asks, pins that agree and a range the pinned version meets are locked at the pinned commit")
     func pinsOfOnePackage() throws {
         let remotes = try fixture()

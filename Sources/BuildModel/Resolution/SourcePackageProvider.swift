@@ -22,7 +22,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     private let state = Mutex<(urls: [String: String], tags: [String: [(version: Version, tag: String?, commit: String)]], pins: [String: Set<Pin>],
                                directories: [String: String], manifests: [String: [UInt8]?],
                                failures: [String: ResolutionError], pinnedTags: [String: Set<String>], ranged: Set<String>, fromRegistry: Set<String>,
-                               learnedWith: [String: Asked], pinners: [String: Set<Depender>])>(([:], [:], [:], [:], [:], [:], [:], [], [], [:], [:]))
+                               learnedWith: [String: Asked], pinners: [String: Set<Depender>], ownURLs: Set<String>)>(([:], [:], [:], [:], [:], [:], [:], [], [], [:], [:], []))
     /// A tag that names no version, a branch or a commit one manifest pins a git package to.
     struct Pin: Hashable, Sendable, Comparable, CustomStringConvertible {
         var ref: String
@@ -578,7 +578,18 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             }
             guard case .git(let url, let reference) = dep.source else { return nil }
             let location = Self.location(of: dep, url: url.value)
-            state.withLock { $0.urls[location] = Self.fetchURL(of: url.value) }
+            // One repository spelt two ways (`github.com/u/x`, `https://github.com/u/x`) is one
+            // package fetched from one URL, the same whatever order manifests are read in: the
+            // workspace's own spelling, else the first in byte order.
+            let fetched = Self.fetchURL(of: url.value)
+            let own = manifest.path == root.path || members.contains { $0.path == manifest.path }
+            state.withLock { s in
+                let known = s.urls[location], ownKnown = s.ownURLs.contains(location)
+                if known == nil || own && !ownKnown || own == ownKnown && Array(fetched.utf8).lexicographicallyPrecedes(Array(known!.utf8)) {
+                    s.urls[location] = fetched
+                }
+                if own { s.ownURLs.insert(location) }
+            }
             let pin: Pin? = switch reference?.value {
             case .tag(let tag)? where GitCLI.version(ofTag: tag) == nil: Pin(ref: tag, kind: .tag)
             case .branch(let ref)?: Pin(ref: ref, kind: .branch)
