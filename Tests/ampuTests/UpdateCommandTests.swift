@@ -939,6 +939,25 @@ struct UnlockedTreeTests {
         #expect(why.status == 1)
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/asthra.lock"))
     }
+
+    @Test("a workspace whose dependencies are all directories needs no lock either: tree and why draw it as a lock would record it, and write none")
+    func directoriesOnly() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nlib = { path = \"../lib\" }\n")
+        try dir.write("lib/asthra.toml", "[package]\nname = \"lib\"\nversion = \"0.2.0\"\n\n[dependencies]\nutil = { path = \"../util\" }\n")
+        try dir.write("util/asthra.toml", "[package]\nname = \"util\"\nversion = \"1.0.0\"\n")
+        let tree = try AmpuProcess.run(["tree"], environment: plain, directory: dir.path + "/app")
+        #expect(tree.stdout == "app v0.1.0\n└── lib v0.2.0\n    └── util v1.0.0\n")
+        #expect(tree.stderr == "")
+        #expect(tree.status == 0)
+        #expect(try AmpuProcess.run(["why", "util"], environment: plain, directory: dir.path + "/app").stdout == "app v0.1.0 → lib v0.2.0 → util v1.0.0\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/app/asthra.lock"))
+        // One that is not a directory still needs `ampu update` first.
+        try dir.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nlib = { path = \"../lib\" }\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n")
+        let unlocked = try AmpuProcess.run(["tree"], environment: plain, directory: dir.path + "/app")
+        #expect(unlocked.stderr == "error: there is no asthra.lock beside asthra.toml\n  = help: run `ampu update` to resolve the dependencies and write it\n")
+        #expect(unlocked.status == 1)
+    }
 }
 
 /// What `ampu check` says about git dependencies, from the package cache alone.

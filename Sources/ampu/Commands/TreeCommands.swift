@@ -17,7 +17,7 @@ enum LockedWorkspace {
     static func load(_ manifestPath: String?, features: FeatureSelection = .standard, drawing: Bool = false) -> (tree: DependencyTree, manifest: String) {
         let fileSystem = LocalFileSystem()
         // The tree of the nearest package, from the lock of the workspace holding it.
-        let (manifest, rootPath, ecosystem, _, members) = ManifestTarget.loadWorkspace(manifestPath, fileSystem: fileSystem)
+        let (manifest, rootPath, ecosystem, root, members) = ManifestTarget.loadWorkspace(manifestPath, fileSystem: fileSystem)
         guard let format = ecosystem.lockFormat else {
             if drawing, let resolved = ecosystem as? any ResolvesWithoutLock {
                 return (resolved.dependencyTree(of: manifest, environment: Environment.current, fileSystem: fileSystem), manifest.path)
@@ -27,7 +27,8 @@ enum LockedWorkspace {
         do {
             // A package with no dependencies has nothing to lock: its tree is itself.
             let unlocked = ([manifest] + members).allSatisfy(\.dependencies.isEmpty) ? LockFile(packages: [], format: format) : nil
-            guard let lock = try LockFile.read(in: Paths.parent(rootPath), format: format, fileSystem: fileSystem) ?? unlocked else {
+            guard let lock = try LockFile.read(in: Paths.parent(rootPath), format: format, fileSystem: fileSystem) ?? unlocked
+                    ?? directoriesOnly(root: root, members: members, ecosystem: ecosystem) else {
                 ManifestTarget.fail("there is no \(format.fileName) beside \(Paths.relative(rootPath, from: fileSystem.currentDirectory))",
                                     help: ["run `ampu update` to resolve the dependencies and write it"])
             }
@@ -38,6 +39,20 @@ enum LockedWorkspace {
         } catch {
             ManifestTarget.fail("\(error)")
         }
+    }
+
+    /// What the lock of a workspace whose dependencies are all directories would record, solved
+    /// here and not written (a build writes none for it either); nil when a dependency comes
+    /// from elsewhere, or the solve fails: then `ampu update` is the way.
+    private static func directoriesOnly(root: PackageManifest, members: [PackageManifest], ecosystem: any Ecosystem) -> LockFile? {
+        let all = [root] + members
+        guard all.allSatisfy({ $0.dependencies.allSatisfy { if case .path = $0.source { true } else { false } } }),
+              let cacheRoot = ecosystem.lockFormat?.cacheRoot(environment: Environment.current) else { return nil }
+        let cache = GitCache(root: cacheRoot, git: GitCLI(environment: Environment.current))
+        guard let outcome = try? LockUpdate.resolve(root, members: members.filter { $0.path != root.path }, ecosystem: ecosystem, cache: cache,
+                                                    previous: nil, offline: true),
+              outcome.lock.packages.allSatisfy({ $0.source.hasPrefix("path+") }) else { return nil }
+        return outcome.lock
     }
 
     /// The dependencies of a manifest the features select (an error in that selection ends
