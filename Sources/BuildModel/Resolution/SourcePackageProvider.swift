@@ -422,11 +422,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         while true {
             let result: Result<T, ResolutionError>
             do { result = .success(try solve()) } catch { result = .failure(error) }
-            let outgrown = state.withLock { s in
-                s.learnedWith.filter { package, learned in
-                    learned.outgrown(by: Asked(ranged: s.ranged.contains(package), tags: s.pinnedTags[package] ?? [], pins: s.pins[package] ?? []))
-                }.map(\.key)
-            }
+            let outgrown = state.withLock { $0.learnedWith }.filter { $0.value.outgrown(by: asked($0.key)) }.map(\.key)
             if outgrown.isEmpty {
                 // Explained in versions alone, a pin would read as if the other versions were not there.
                 if case .failure(.noSolution(let text, let involving, let facts)) = result, case let notes = pinNotes(mentionedIn: text), !notes.isEmpty {
