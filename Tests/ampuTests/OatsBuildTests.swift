@@ -68,16 +68,16 @@ struct OatsBuildTests {
 
             [1] Compiling common
                 \(oatscStandIn) --package-root \(f.scratch.path)/common -o target/common_pkg.o
-                reads 1 file, writes target/common_pkg.o, target/common_pkg.oats.meta
+                reads 2 files, writes target/common_pkg.o, target/common_pkg.oats.meta
 
             [2] Compiling utils
                 \(oatscStandIn) --package-root \(f.scratch.path)/utils --extern-pkg common=target/common_pkg.oats.meta -o target/utils_pkg.o
-                reads 2 files, writes target/utils_pkg.o, target/utils_pkg.oats.meta
+                reads 3 files, writes target/utils_pkg.o, target/utils_pkg.oats.meta
                 after [1]
 
             [3] Compiling app
                 \(oatscStandIn) --package-root \(f.app) --extern-pkg common=target/common_pkg.oats.meta --extern-pkg utils=target/utils_pkg.oats.meta -o target/app_pkg.o
-                reads 5 files, writes target/app_pkg.o, target/app_pkg.oats.meta
+                reads 6 files, writes target/app_pkg.o, target/app_pkg.oats.meta
                 after [1] [2]
 
             [4] Linking app
@@ -131,6 +131,27 @@ struct OatsBuildTests {
 
             """)
         #expect(try f.runProgram() == "common\nutils\napp\n")
+    }
+
+    @Test("the kept plan is made again when what it read of a file changes though the imports did not: main taken out of the entry and put back, an export of a dependency today's oatsc is told of")
+    func planFollowsEntryPointAndExports() throws {
+        let f = try OatsFixture()
+        #expect(try f.ampu(["build"]).status == 0)
+        let main = try f.read("app/src/main.oats")
+        try f.write("app/src/main.oats", main.replacingOccurrences(of: "export function main()", with: "export function start()"))
+        let library = try f.ampu(["build"])
+        // A library now: compiled, nothing linked (the plan kept from the last build would link a program without main).
+        #expect(timeless(library.stderr) == "   Compiling app\n    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        // Not the text the program was linked from: its object differs, and it is linked again.
+        try f.write("app/src/main.oats", main + "// again\n")
+        let program = try f.ampu(["build"])
+        #expect(timeless(program.stderr) == "   Compiling app\n     Linking app\n    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(try f.runProgram() == "common\nutils\napp\n")
+
+        let current = ["OATSC_STANDIN_FORM": "current"]
+        #expect(try f.ampu(["build"], extra: current).status == 0)
+        try f.append("utils/src/lib.oats", "export function extra(): number { return 1; }\n")
+        #expect(try f.ampu(["build", "-v"], extra: current).stderr.contains("--extern-oats utils=format,extra --out-name app_pkg"))
     }
 
     @Test("today's oatsc: detected from its --help, or chosen in [build]; each dependency's exports passed as --extern-oats")

@@ -47,6 +47,9 @@ public struct SourceScan: Sendable {
     public var diagnostics: [Diagnostic]
     /// The file defines the language's entry point (Elm's top-level `main`).
     public var definesEntryPoint = false
+    /// The names the file exports, where a build's command lines name them (an Oats entry's
+    /// functions, which today's oatsc is told of a dependency); empty elsewhere.
+    public var exports: [String] = []
 
     public init(declaration: Located<String>? = nil, imports: [ImportStatement] = [], diagnostics: [Diagnostic] = []) {
         self.declaration = declaration

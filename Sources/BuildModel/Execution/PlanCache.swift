@@ -4,8 +4,9 @@ import Dispatch
 /// from: the manifests and lock file, every module with the imports it had, and every directory
 /// listing the load read. While none of them changed, the next build takes the plan from here
 /// and loads nothing: a no-op build stats the files Ninja would stat. A module whose bytes
-/// changed but whose imports did not keeps the plan (its action's fingerprint sees the change);
-/// a new or removed file, an edited manifest or a changed import makes a fresh plan.
+/// changed while what the plan read of it did not (its imports, its entry point, its exports)
+/// keeps the plan (its action's fingerprint sees the change); a new or removed file, an edited
+/// manifest, a changed import, a `main` added or taken away makes a fresh plan.
 public struct PlanCache: Sendable {
     public let file: String
     public let stats: StatCache
@@ -15,7 +16,7 @@ public struct PlanCache: Sendable {
         self.stats = stats
     }
 
-    static let header = "ampu-plan 3"
+    static let header = "ampu-plan 4"
 
     /// What else the plan depends on: the tool itself, the workspace asked for, and the
     /// environment variables that decide where compilers and libraries are.
@@ -28,16 +29,21 @@ public struct PlanCache: Sendable {
         return SHA256.hex(digest: hash.finish())
     }
 
-    /// The imports of a module as the plan depends on them: their paths in order, and how many
-    /// errors the scan found (a malformed import or declaration). A change detector, as the
-    /// fingerprints' content hash is: ten thousand of them are taken for each plan kept.
-    static func importDigest(_ statements: [ImportStatement], problems: Int) -> String {
+    /// What a plan reads of a module, from its scan: its imports' paths in order, how many
+    /// errors the scan found (a malformed import or declaration), the module it declares, whether
+    /// it defines the entry point (a program is linked, or not) and the names it exports (they
+    /// are on command lines). A change detector, as the fingerprints' content hash is: ten
+    /// thousand of them are taken for each plan kept.
+    static func moduleDigest(imports: [ImportStatement], problems: Int, declaration: String?, entryPoint: Bool, exports: [String]) -> String {
         var bytes: [UInt8] = []
-        for s in statements {
+        for s in imports {
             bytes += s.path.utf8
             bytes.append(0)
         }
         bytes += String(problems).utf8
+        bytes += [0, entryPoint ? 1 : 0]
+        if let declaration { bytes += [0] + Array(declaration.utf8) }
+        for name in exports { bytes += [1] + Array(name.utf8) }
         return ContentHash.hex(bytes)
     }
 
@@ -89,7 +95,9 @@ public struct PlanCache: Sendable {
                 // A kept plan comes from a workspace `check` found no error in; a file whose
                 // scan finds one plans afresh, so that `check` reports it.
                 let problems = module.diagnostics.filter { $0.severity == .error }.count
-                return "m\t\(s.size)\t\(s.modificationTime)\t\(Self.importDigest(module.importStatements(limit: .max), problems: problems))\t\(path)\n"
+                let digest = Self.moduleDigest(imports: module.importStatements(limit: .max), problems: problems, declaration: module.declaration?.value,
+                                               entryPoint: module.definesEntryPoint, exports: module.exports)
+                return "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)\n"
             }
             let (directory, names) = listed[i - paths.count]
             return "d\t\(Self.namesDigest(names, ecosystem: snapshot.ecosystem))\t\(stats.status(directory)?.modificationTime ?? -1)\t\(directory)\n"
@@ -188,12 +196,13 @@ public struct PlanCache: Sendable {
                     amended.append(i)
                     continue
                 }
-                // Changed bytes: the plan stands while the imports are the same.
+                // Changed bytes: the plan stands while what it read of the module is the same.
                 guard let source = try? fs.readFile(path) else { return miss(whole(line)) }
                 let scan = ecosystem.scanSource(SourceText(path: path, bytes: source))
                 let problems = scan.diagnostics.filter { $0.severity == .error }.count
                 let digest = ByteFields.string(field(line, 3))
-                guard Self.importDigest(scan.imports, problems: problems) == digest else { return miss(whole(line)) }
+                guard Self.moduleDigest(imports: scan.imports, problems: problems, declaration: scan.declaration?.value,
+                                        entryPoint: scan.definesEntryPoint, exports: scan.exports) == digest else { return miss(whole(line)) }
                 rewritten[i] = "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)"
                 changedFiles.append(path)
             default:

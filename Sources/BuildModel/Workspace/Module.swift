@@ -17,9 +17,12 @@ public final class Module: Sendable {
     public let diagnostics: [Diagnostic]
     /// The file defines the language's entry point (Elm's top-level `main`).
     public let definesEntryPoint: Bool
+    /// The names it exports, where a build's command lines name them (`SourceScan.exports`).
+    public let exports: [String]
 
     public init(path: String, source: SourceText, declaration: Located<String>?, origin: ModuleOrigin, memberManifest: String?,
-                imports: [ResolvedImport], repeatedImports: [ImportStatement] = [], diagnostics: [Diagnostic], definesEntryPoint: Bool = false) {
+                imports: [ResolvedImport], repeatedImports: [ImportStatement] = [], diagnostics: [Diagnostic], definesEntryPoint: Bool = false,
+                exports: [String] = []) {
         self.path = path
         self.source = source
         self.declaration = declaration
@@ -29,6 +32,7 @@ public final class Module: Sendable {
         self.repeatedImports = repeatedImports
         self.diagnostics = diagnostics
         self.definesEntryPoint = definesEntryPoint
+        self.exports = exports
     }
 }
 

@@ -299,7 +299,8 @@ public struct WorkspaceLoader: Sendable {
             imports.append(ResolvedImport(statement: statement, outcome: outcome))
         }
         return Module(path: path, source: source, declaration: scan.declaration, origin: origin, memberManifest: member?.path,
-                      imports: imports, repeatedImports: repeated, diagnostics: diagnostics, definesEntryPoint: scan.definesEntryPoint)
+                      imports: imports, repeatedImports: repeated, diagnostics: diagnostics, definesEntryPoint: scan.definesEntryPoint,
+                      exports: scan.exports)
     }
 
     /// The outcomes of the imports in `range` that are not duplicates, by offset in the range,

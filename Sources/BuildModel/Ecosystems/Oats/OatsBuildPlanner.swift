@@ -69,7 +69,7 @@ struct OatsBuildPlanner {
                 arguments = [compiler, entryPath]
                 for (name, dep) in dependencies {
                     let depEntry = entry(of: dep)
-                    let exports = depEntry.flatMap { snapshot.sources[$0] }.map(OatsExports.functions) ?? []
+                    let exports = depEntry.flatMap { snapshot.modules[$0]?.exports } ?? []
                     arguments += ["--extern-oats", "\(name)=\(exports.joined(separator: ","))"]
                     if let depEntry { inputs.append(depEntry) }
                 }
@@ -77,6 +77,8 @@ struct OatsBuildPlanner {
                 directory = plan.targetDirectory
             } else {
                 arguments = [compiler, "--package-root", package.directory]
+                // The compiler finds the entry (and the package's name) in the manifest.
+                inputs.append(package.path)
                 for (name, dep) in dependencies {
                     let depMeta = stem(of: dep) + ".oats.meta"
                     arguments += ["--extern-pkg", "\(name)=\(plan.display(depMeta))"]

@@ -25,7 +25,9 @@ public struct OatsEcosystem: Ecosystem {
     }
 
     public func scanSource(_ source: SourceText) -> SourceScan {
-        OatsSourceScanner.scan(source)
+        var scan = OatsSourceScanner.scan(source)
+        scan.exports = OatsExports.functions(in: source)
+        return scan
     }
 
     /// `from "./ma|` or `import "./ma|` on the cursor's line: the text after the quote.
