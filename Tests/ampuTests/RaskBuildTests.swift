@@ -103,6 +103,24 @@ struct RaskBuildTests {
         #expect(try f.ampu(["clean"]).stderr == "     Nothing to remove (target, .rk-gen do not exist)\n")
     }
 
+    @Test("after a complete build, an edited source of a path dependency no module imports (the kept plan does not scan it) compiles it again, and what needs it")
+    func editedPathDependency() throws {
+        let f = try RaskBuildFixture()
+        // greet is linked (the stand-in runs each dep's package function) but not imported.
+        try f.write("app/main.rk", "func main() {\n    print(\"app main\")\n}\n")
+        #expect(try f.ampu(["build"]).status == 0)
+        #expect(timeless(try f.ampu(["build"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        try f.write("greet/greet.rk", try f.read("greet/greet.rk").replacingOccurrences(of: "hello from greet", with: "hi from greet"))
+        #expect(timeless(try f.ampu(["build", "-j1"]).stderr) == """
+               Compiling greet
+               Compiling app
+                 Linking app
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(try f.runProgram() == "hi from greet\napp main\ngenerated from the schema\n")
+    }
+
     @Test("the seed's trigger table: no change, a source edit: no run; a declared file, a new file its glob matches, rask.build, --force: a run")
     func triggers() throws {
         let f = try RaskBuildFixture()

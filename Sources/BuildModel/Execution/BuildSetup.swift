@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How a build starts, for every front end: the plan kept from the last build when nothing it
 /// was made from changed (and, after a complete build, whether there is anything to do at all);
 /// else the workspace loaded, checked and planned, and the plan kept for next time.
@@ -54,7 +56,6 @@ public struct BuildSetup: Sendable {
         } catch {
             return .stopped(Report(diagnostics: [error.diagnostic]), summary: nil)
         }
-        let watched: @Sendable (String) -> Bool = { [ecosystem = found.ecosystem] in ecosystem.isSourceFile($0) }
         let rootPath = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem).workspaceRoot(for: found.path)
         let rootManifest = found.ecosystem.loadManifest(in: Paths.parent(rootPath), fileSystem: fileSystem)
         // The kept plan is this profile's, with the settings it resolves to (a build that names
@@ -77,7 +78,7 @@ public struct BuildSetup: Sendable {
                    complete.holds(planDigest: kept.digest, environment: environment),
                    CompileCommandsRecord(root: root.directory, targetDirectory: target, fileSystem: fileSystem).current()?.plan == kept.digest {
                     var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
-                                                 stats: stats, cached: true, watched: watched)
+                                                 stats: stats, cached: true, watched: PathsOnDemand { kept.modules() })
                     prepared.plan.usesProfile = found.ecosystem.usesProfiles
                     prepared.nothingToDo = true
                     return .ready(prepared, kept.report(root: root))
@@ -86,7 +87,7 @@ public struct BuildSetup: Sendable {
                 let reached = standing == nil ? nil : kept.reached
                 let narrowed = narrow && reached != nil
                 if let plan = kept.plan(only: narrowed ? reached : nil) {
-                    var prepared = PreparedBuild(rootManifest: root, plan: plan, stats: stats, cached: true, watched: watched)
+                    var prepared = PreparedBuild(rootManifest: root, plan: plan, stats: stats, cached: true, watched: PathsOnDemand { kept.modules() })
                     prepared.planDigest = kept.digest
                     if let reached, let standing {
                         prepared.completeRecord = standing
@@ -121,7 +122,8 @@ public struct BuildSetup: Sendable {
         let plan = request.plan()
         report.diagnostics += plan.diagnostics
         if plan.hasErrors && !partial { return .stopped(report, summary: nil) }
-        var prepared = PreparedBuild(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false, watched: watched)
+        var prepared = PreparedBuild(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false,
+                                     watched: PathsOnDemand { [modules = snapshot.modulePaths] in Set(modules) })
         // The files the load read are taken as they were read: the kept plan records the times
         // they had then, and the fingerprints hash what the load holds instead of reading it again.
         stats.remember(sources: snapshot.sources)
@@ -166,11 +168,12 @@ public struct PreparedBuild: Sendable {
     /// The record of the complete build this one starts from: when every action succeeds, the
     /// new record is that one with the files of the actions that ran brought up to date.
     var completeRecord: [UInt8]?
-    /// Whether the kept plan's check looks at a file already: the ecosystem's sources (every
-    /// module is one of them).
-    var watched: @Sendable (String) -> Bool
+    /// The files the kept plan's check looks at already: its modules. A source it does not
+    /// scan (a file of a package that is no member, a generated one) is an input the record of
+    /// a complete build must look at.
+    var watched: PathsOnDemand
 
-    init(rootManifest: PackageManifest, plan: BuildPlan, stats: StatCache, cached: Bool, watched: @escaping @Sendable (String) -> Bool) {
+    init(rootManifest: PackageManifest, plan: BuildPlan, stats: StatCache, cached: Bool, watched: PathsOnDemand) {
         self.rootManifest = rootManifest
         self.plan = plan
         self.stats = stats
@@ -275,9 +278,9 @@ public struct PreparedBuild: Sendable {
         if summary.succeeded && !plan.hasErrors && summary.unrecorded.isEmpty, let planDigest {
             if let previous = completeRecord {
                 let ran = onlyThese.map { only in plan.actions.filter { only.contains($0.id) } } ?? plan.actions
-                complete.save(updating: previous, ran: ran, fingerprints: fingerprints, watched: watched)
+                complete.save(updating: previous, ran: ran, fingerprints: fingerprints, watched: watched.contains)
             } else {
-                complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched)
+                complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched.contains)
             }
         }
         return summary
@@ -288,5 +291,21 @@ extension PlanCache.Kept {
     /// The kept plan's warnings, to be shown as they were when it was made.
     func report(root: PackageManifest) -> BuildSetup.Report {
         BuildSetup.Report(diagnostics: warnings, sources: warningSources, root: root.directory, defaultFile: root.path)
+    }
+}
+
+/// A set of paths made when it is first asked about: what the kept plan's check looks at, read
+/// only by a build that writes the record of a complete build.
+final class PathsOnDemand: Sendable {
+    private let make: @Sendable () -> Set<String>
+    private let made = Mutex<Set<String>?>(nil)
+
+    init(_ make: @escaping @Sendable () -> Set<String>) { self.make = make }
+
+    func contains(_ path: String) -> Bool {
+        made.withLock { set in
+            if set == nil { set = make() }
+            return set!.contains(path)
+        }
     }
 }

@@ -19,8 +19,9 @@ public struct CompleteBuild: Sendable {
     public func forget() { try? stats.fileSystem.removeItem(file) }
 
     /// After a build in which every action of `plan` succeeded or was up to date.
-    /// - Parameter watched: whether the kept plan's check looks at a file already (its modules,
-    ///   which are the ecosystem's sources): those are left out.
+    /// - Parameter watched: whether the kept plan's check looks at a file already (one of its
+    ///   modules): those are left out. A source it does not scan (a file of a path dependency
+    ///   no module imports, a generated one) is an input the record looks at itself.
     public func save(_ plan: BuildPlan, planDigest: String, fingerprints: FingerprintStore, environment: [String: String], watched: (String) -> Bool) {
         var text = Self.header + "\nplan\t\(planDigest)\n"
         var programs: [String] = []

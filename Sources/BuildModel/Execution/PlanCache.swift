@@ -130,11 +130,25 @@ public struct PlanCache: Sendable {
         let record: [UInt8]
         /// The plan's own digest, which a rewrite of the files' times leaves as it was.
         public let digest: String
+        /// The lines of the files and directories the plan was checked against.
+        let checked: ArraySlice<UInt8>
 
-        init(changedFiles: [String], record: [UInt8]) {
+        init(changedFiles: [String], record: [UInt8], checked: ArraySlice<UInt8> = []) {
             self.changedFiles = changedFiles
             self.record = record
+            self.checked = checked
             digest = ContentHash.hex(record)
+        }
+
+        /// The modules the check looks at (a file of a package that is no member, a generated
+        /// source, is not one of them): read from the kept lines when asked.
+        public func modules() -> Set<String> {
+            var out = Set<String>()
+            for line in ByteFields.lines(checked) where line.first == UInt8(ascii: "m") {
+                let f = ByteFields.fields(line, count: 5)
+                if f.count == 5 { out.insert(ByteFields.string(f[4])) }
+            }
+            return out
         }
 
         /// The plan itself (read only when it is needed: a build with nothing to do is told by
@@ -246,7 +260,7 @@ public struct PlanCache: Sendable {
                 try? fs.writeRecord(file, out + Array("plan\n".utf8) + planText + Array("end\n".utf8))
             }
         }
-        var kept = Kept(changedFiles: changedFiles, record: Array(planText))
+        var kept = Kept(changedFiles: changedFiles, record: Array(planText), checked: bytes[header.count..<(planStart + 1)])
         if let warnings {
             kept.warnings = warnings.diagnostics
             kept.warningSources = warnings.sources
