@@ -64,8 +64,8 @@ public struct WorkspaceDiagnostics: Sendable {
     }
 
     /// After `WorkspaceLoader.update` made `snapshot` from `previous` by reading `path` again
-    /// (and `loaded`, the files it reached for the first time): the files whose diagnostics may
-    /// have changed.
+    /// (and `loaded`, the files it reached for the first time, and leaving out those nothing
+    /// reaches any more): the files whose diagnostics may have changed.
     public mutating func update(_ snapshot: WorkspaceSnapshot, from previous: WorkspaceSnapshot, edited path: String,
                                 loaded: [String]) -> Set<String> {
         var touched = Set(loaded)
@@ -73,8 +73,16 @@ public struct WorkspaceDiagnostics: Sendable {
             let diagnostics = snapshot.modules[file]?.diagnostics ?? []
             own[file] = diagnostics.isEmpty ? nil : (Self.isInOrder(diagnostics) ? diagnostics : Self.inOrder(diagnostics))
         }
-        // Cycles can only change when what the edited file imports changed.
-        if previous.modules[path].map(Self.targets) != snapshot.modules[path].map(Self.targets) {
+        if snapshot.modules.count < previous.modules.count + loaded.count(where: { previous.modules[$0] == nil }) {
+            for file in own.keys where previous.modules[file] != nil && snapshot.modules[file] == nil {
+                own[file] = nil
+                touched.insert(file)
+            }
+        }
+        // Cycles can only change when what the edited file imports changed; where one is
+        // shown, when the edited file is on one (its imports may have moved).
+        if previous.modules[path].map(Self.targets) != snapshot.modules[path].map(Self.targets)
+            || cycles.values.contains(where: { $0.contains { $0.file == path || $0.related.contains { $0.file == path } } }) {
             touched.formUnion(cycles.keys)
             indexCycles(snapshot)
             touched.formUnion(cycles.keys)

@@ -139,9 +139,11 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// The snapshot with one source file changed to `bytes` (an edit in the editor), or added:
-    /// that file scanned and resolved again, and any module its imports newly reach loaded.
-    /// Other modules keep their outcomes: resolution depends on which files exist, not on
-    /// what they say. Manifest changes and files created or deleted need a full `load`.
+    /// that file scanned and resolved again, any module its imports newly reach loaded, and any
+    /// module of no member that nothing reaches any more left out (a fresh load would not read
+    /// it, nor report its problems). Other modules keep their outcomes: resolution depends on
+    /// which files exist, not on what they say. Manifest changes and files created or deleted
+    /// need a full `load`.
     public func update(_ snapshot: WorkspaceSnapshot, file path: String, bytes: [UInt8]) -> (snapshot: WorkspaceSnapshot, loaded: [String]) {
         var next = snapshot
         let member = snapshot.modules[path].map { m in m.memberManifest.flatMap(snapshot.manifest(at:)) } ?? snapshot.member(containing: path)
@@ -173,7 +175,29 @@ public struct WorkspaceLoader: Sendable {
             }
         }
         next.importGraph.update(loaded, modules: next.modules)
+        // Only a module of no member that the file imported before can have been left behind.
+        let before = Set(snapshot.modules[path]?.imports.flatMap(\.outcome.targets) ?? [])
+        let lost = before.subtracting(module.imports.flatMap(\.outcome.targets))
+        if lost.contains(where: { next.modules[$0] != nil && next.modules[$0]!.memberManifest == nil }) { Self.leaveOutUnreached(&next) }
         return (next, loaded)
+    }
+
+    /// Leaves out the modules of no member that no member's module reaches through imports.
+    private static func leaveOutUnreached(_ snapshot: inout WorkspaceSnapshot) {
+        var stack = snapshot.modulePaths.filter { snapshot.modules[$0]!.memberManifest != nil }
+        var reached = Set(stack)
+        while let path = stack.popLast() {
+            for resolved in snapshot.modules[path]!.imports {
+                for target in resolved.outcome.targets where snapshot.modules[target] != nil && reached.insert(target).inserted { stack.append(target) }
+            }
+        }
+        guard reached.count < snapshot.modulePaths.count else { return }
+        for path in snapshot.modulePaths where !reached.contains(path) {
+            snapshot.modules[path] = nil
+            snapshot.sources[path] = nil
+        }
+        snapshot.modulePaths.removeAll { !reached.contains($0) }
+        snapshot.importGraph = ImportGraph(modules: snapshot.modules, sortedPaths: snapshot.modulePaths)
     }
 
     /// A package loaded on its own (it is its workspace's root) although a workspace above it

@@ -50,4 +50,35 @@ struct IncrementalUpdateTests {
         #expect(index.all.isEmpty)
         #expect(after.importGraph.cycles().isEmpty)
     }
+
+    @Test("an edit that no longer imports the dependency leaves its modules out, and their problems with them, as a fresh load does")
+    func unreachedModulesLeave() throws {
+        let broken = files.merging(["/lib/src/a.oats": "import { m } from \"./missing\";\n"]) { $1 }
+        let edited = "import { b } from \"./b\";\nimport { lib } from \"lib\";\n"
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: broken.merging(["/w/src/main.oats": edited]) { $1 })
+        let loader = WorkspaceLoader(ecosystem: OatsEcosystem(), fileSystem: fs, environment: [:])
+        let before = try loader.load(from: "/w")
+        #expect(lines(before) == ["/lib/src/a.oats I003 cannot find module './missing'"])
+        var index = WorkspaceDiagnostics(before)
+        let (after, _) = loader.update(before, file: "/w/src/main.oats", bytes: Array("import { b } from \"./b\";\n".utf8))
+        let touched = index.update(after, from: before, edited: "/w/src/main.oats", loaded: [])
+        #expect(touched.contains("/lib/src/a.oats"))
+        #expect(index.all.isEmpty)
+        #expect(after.modulePaths == ["/w/src/b.oats", "/w/src/main.oats"])
+        #expect(after.importGraph.cycles().isEmpty)
+    }
+
+    @Test("an edit that moves the imports of a file on a cycle moves the cycle's diagnostic with them")
+    func cycleFollowsItsImport() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: files.merging(["/w/src/b.oats": "import { m } from \"./main\";\n"]) { $1 })
+        let loader = WorkspaceLoader(ecosystem: OatsEcosystem(), fileSystem: fs, environment: [:])
+        let before = try loader.load(from: "/w")
+        var index = WorkspaceDiagnostics(before)
+        #expect(index.all.map(\.range) == [SourceRange(18, 26)])
+        let moved = "// a line above\nimport { m } from \"./main\";\n"
+        let (after, loaded) = loader.update(before, file: "/w/src/b.oats", bytes: Array(moved.utf8))
+        _ = index.update(after, from: before, edited: "/w/src/b.oats", loaded: loaded)
+        #expect(index.all.map { "\($0.file!) \($0.range.lowerBound)-\($0.range.upperBound) \($0.message)" }
+                == ["/w/src/b.oats 34-42 import cycle: src/b.oats → src/main.oats → src/b.oats"])
+    }
 }
