@@ -1,5 +1,3 @@
-import Synchronization
-
 /// How a build starts, for every front end: the plan kept from the last build when nothing it
 /// was made from changed (and, after a complete build, whether there is anything to do at all);
 /// else the workspace loaded, checked and planned, and the plan kept for next time.
@@ -47,6 +45,11 @@ public struct BuildSetup: Sendable {
     ///   - narrow: after a complete build, the plan may be only the actions the changed files
     ///     reach (the rest of the kept plan is not read); for a build that runs it and nothing else.
     ///   - miss: told why the kept plan could not be used.
+    /// Whether the kept plan's check looks at a file: a source (by its name) it scanned.
+    static func watched(by ecosystem: any Ecosystem, unscanned: Set<String>) -> @Sendable (String) -> Bool {
+        { ecosystem.isSourceFile($0) && !unscanned.contains($0) }
+    }
+
     public func prepare(from directory: String, manifestPath: String?, partial: Bool = false, shortcut: Bool = false, narrow: Bool = false,
                         miss: (PlanCache.Miss) -> Void = { _ in }) -> Outcome {
         let stats = StatCache(fileSystem: fileSystem)
@@ -78,7 +81,7 @@ public struct BuildSetup: Sendable {
                    complete.holds(planDigest: kept.digest, environment: environment),
                    CompileCommandsRecord(root: root.directory, targetDirectory: target, fileSystem: fileSystem).current()?.plan == kept.digest {
                     var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
-                                                 stats: stats, cached: true, watched: PathsOnDemand { kept.modules() })
+                                                 stats: stats, cached: true, watched: Self.watched(by: found.ecosystem, unscanned: kept.unscanned))
                     prepared.plan.usesProfile = found.ecosystem.usesProfiles
                     prepared.nothingToDo = true
                     return .ready(prepared, kept.report(root: root))
@@ -87,7 +90,8 @@ public struct BuildSetup: Sendable {
                 let reached = standing == nil ? nil : kept.reached
                 let narrowed = narrow && reached != nil
                 if let plan = kept.plan(only: narrowed ? reached : nil) {
-                    var prepared = PreparedBuild(rootManifest: root, plan: plan, stats: stats, cached: true, watched: PathsOnDemand { kept.modules() })
+                    var prepared = PreparedBuild(rootManifest: root, plan: plan, stats: stats, cached: true,
+                                                 watched: Self.watched(by: found.ecosystem, unscanned: kept.unscanned))
                     prepared.planDigest = kept.digest
                     if let reached, let standing {
                         prepared.completeRecord = standing
@@ -123,7 +127,7 @@ public struct BuildSetup: Sendable {
         report.diagnostics += plan.diagnostics
         if plan.hasErrors && !partial { return .stopped(report, summary: nil) }
         var prepared = PreparedBuild(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false,
-                                     watched: PathsOnDemand { [modules = snapshot.modulePaths] in Set(modules) })
+                                     watched: Self.watched(by: snapshot.ecosystem, unscanned: PlanCache.unscanned(plan, snapshot: snapshot)))
         // The files the load read are taken as they were read: the kept plan records the times
         // they had then, and the fingerprints hash what the load holds instead of reading it again.
         stats.remember(sources: snapshot.sources)
@@ -168,12 +172,12 @@ public struct PreparedBuild: Sendable {
     /// The record of the complete build this one starts from: when every action succeeds, the
     /// new record is that one with the files of the actions that ran brought up to date.
     var completeRecord: [UInt8]?
-    /// The files the kept plan's check looks at already: its modules. A source it does not
-    /// scan (a file of a package that is no member, a generated one) is an input the record of
-    /// a complete build must look at.
-    var watched: PathsOnDemand
+    /// Whether the kept plan's check looks at a file already: a source it scanned. A source it
+    /// did not scan (`PlanCache.unscanned`) is an input the record of a complete build must
+    /// look at.
+    var watched: @Sendable (String) -> Bool
 
-    init(rootManifest: PackageManifest, plan: BuildPlan, stats: StatCache, cached: Bool, watched: PathsOnDemand) {
+    init(rootManifest: PackageManifest, plan: BuildPlan, stats: StatCache, cached: Bool, watched: @escaping @Sendable (String) -> Bool) {
         self.rootManifest = rootManifest
         self.plan = plan
         self.stats = stats
@@ -278,9 +282,9 @@ public struct PreparedBuild: Sendable {
         if summary.succeeded && !plan.hasErrors && summary.unrecorded.isEmpty, let planDigest {
             if let previous = completeRecord {
                 let ran = onlyThese.map { only in plan.actions.filter { only.contains($0.id) } } ?? plan.actions
-                complete.save(updating: previous, ran: ran, fingerprints: fingerprints, watched: watched.contains)
+                complete.save(updating: previous, ran: ran, fingerprints: fingerprints, watched: watched)
             } else {
-                complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched.contains)
+                complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched)
             }
         }
         return summary
@@ -291,21 +295,5 @@ extension PlanCache.Kept {
     /// The kept plan's warnings, to be shown as they were when it was made.
     func report(root: PackageManifest) -> BuildSetup.Report {
         BuildSetup.Report(diagnostics: warnings, sources: warningSources, root: root.directory, defaultFile: root.path)
-    }
-}
-
-/// A set of paths made when it is first asked about: what the kept plan's check looks at, read
-/// only by a build that writes the record of a complete build.
-final class PathsOnDemand: Sendable {
-    private let make: @Sendable () -> Set<String>
-    private let made = Mutex<Set<String>?>(nil)
-
-    init(_ make: @escaping @Sendable () -> Set<String>) { self.make = make }
-
-    func contains(_ path: String) -> Bool {
-        made.withLock { set in
-            if set == nil { set = make() }
-            return set!.contains(path)
-        }
     }
 }

@@ -61,6 +61,17 @@ public struct PlanCache: Sendable {
         return ContentHash.hex(bytes)
     }
 
+    /// The files with a source's name that actions of `plan` read and the load did not scan (a
+    /// file of a path dependency no module imports, a generated one): the kept plan's check does
+    /// not look at them, so the record of a complete build must (`CompleteBuild`).
+    public static func unscanned(_ plan: BuildPlan, snapshot: WorkspaceSnapshot) -> Set<String> {
+        var out = Set<String>()
+        for action in plan.actions {
+            for input in action.inputs where snapshot.modules[input] == nil && snapshot.ecosystem.isSourceFile(input) { out.insert(input) }
+        }
+        return out
+    }
+
     /// Keeps `plan` (made from `snapshot`, without errors) for the next build, with the warnings
     /// it was made with (each placed in a file, `KeptWarnings.keepable`) to be shown again; the
     /// digest of the plan kept (what a complete build's record names it by), or nil when it was
@@ -103,6 +114,7 @@ public struct PlanCache: Sendable {
             return "d\t\(Self.namesDigest(names, ecosystem: snapshot.ecosystem))\t\(stats.status(directory)?.modificationTime ?? -1)\t\(directory)\n"
         }
         for line in lines { if let line { text += line } }
+        for path in Self.unscanned(plan, snapshot: snapshot).sorted() { text += "u\t-\t-\t\(path)\n" }
         text += "plan\n"
         guard let record = PlanRecord.text(of: plan) else { return nil }
         text += record + "end\n"
@@ -130,25 +142,13 @@ public struct PlanCache: Sendable {
         let record: [UInt8]
         /// The plan's own digest, which a rewrite of the files' times leaves as it was.
         public let digest: String
-        /// The lines of the files and directories the plan was checked against.
-        let checked: ArraySlice<UInt8>
+        /// The sources the actions read that the check does not look at (`unscanned`).
+        public var unscanned: Set<String> = []
 
-        init(changedFiles: [String], record: [UInt8], checked: ArraySlice<UInt8> = []) {
+        init(changedFiles: [String], record: [UInt8]) {
             self.changedFiles = changedFiles
             self.record = record
-            self.checked = checked
             digest = ContentHash.hex(record)
-        }
-
-        /// The modules the check looks at (a file of a package that is no member, a generated
-        /// source, is not one of them): read from the kept lines when asked.
-        public func modules() -> Set<String> {
-            var out = Set<String>()
-            for line in ByteFields.lines(checked) where line.first == UInt8(ascii: "m") {
-                let f = ByteFields.fields(line, count: 5)
-                if f.count == 5 { out.insert(ByteFields.string(f[4])) }
-            }
-            return out
         }
 
         /// The plan itself (read only when it is needed: a build with nothing to do is told by
@@ -178,7 +178,7 @@ public struct PlanCache: Sendable {
         for line in lines {
             let kind = bytes[line.range(0).lowerBound]
             guard line.range(0).count == 1, line.count == (kind == UInt8(ascii: "m") ? 5 : 4),
-                  kind == UInt8(ascii: "f") || kind == UInt8(ascii: "m") || kind == UInt8(ascii: "d") else {
+                  kind == UInt8(ascii: "f") || kind == UInt8(ascii: "m") || kind == UInt8(ascii: "d") || kind == UInt8(ascii: "u") else {
                 return miss(ByteFields.string(bytes[line.range(0).lowerBound..<line.last.upperBound]))
             }
         }
@@ -192,6 +192,7 @@ public struct PlanCache: Sendable {
         var rewritten: [Int: String] = [:]
         var amended: [Int] = []
         var changedFiles: [String] = []
+        var unscanned = Set<String>()
         var warned = false
         let warningsFile = KeptWarnings.file(amending: file)
         for (i, line) in lines.enumerated() {
@@ -202,6 +203,8 @@ public struct PlanCache: Sendable {
                     return miss(whole(line))
                 }
                 if s != nil && ByteFields.equals(field(line, 3), warningsFile) { warned = true }
+            case UInt8(ascii: "u"):
+                unscanned.insert(ByteFields.string(field(line, 3)))
             case UInt8(ascii: "m"):
                 guard let s else { return miss(whole(line)) }
                 if ByteFields.integer(field(line, 1)) == Int64(s.size) && ByteFields.integer(field(line, 2)) == s.modificationTime { continue }
@@ -260,7 +263,8 @@ public struct PlanCache: Sendable {
                 try? fs.writeRecord(file, out + Array("plan\n".utf8) + planText + Array("end\n".utf8))
             }
         }
-        var kept = Kept(changedFiles: changedFiles, record: Array(planText), checked: bytes[header.count..<(planStart + 1)])
+        var kept = Kept(changedFiles: changedFiles, record: Array(planText))
+        kept.unscanned = unscanned
         if let warnings {
             kept.warnings = warnings.diagnostics
             kept.warningSources = warnings.sources
