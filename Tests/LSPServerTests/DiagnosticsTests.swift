@@ -35,6 +35,23 @@ struct DiagnosticsTests {
             """#))
     }
 
+    @Test("an edit that no longer imports a path dependency clears the problems of its modules, which `ampu check` no longer reads")
+    func droppedDependencyModules() async {
+        let files = [
+            "/ws/Oats.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nlib = { path = \"../lib\" }\n",
+            "/ws/src/main.oats": "import { lib } from \"lib\";\n",
+            "/lib/Oats.toml": "[package]\nname = \"lib\"\nversion = \"0.1.0\"\nentry = \"src/lib.oats\"\n",
+            "/lib/src/lib.oats": "import { m } from \"./missing\";\n",
+        ]
+        let client = TestClient(files: files)
+        await client.start()
+        #expect(client.publications() == ["file:///lib/src/lib.oats"])
+        await client.open("/ws/src/main.oats", files["/ws/src/main.oats"]!)
+        client.clearReceived()
+        await client.change("/ws/src/main.oats", version: 2, line: 0, from: 0, to: 26, text: "export const x = 1;")
+        #expect(client.published("/lib/src/lib.oats") == json(#"{"uri":"file:///lib/src/lib.oats","diagnostics":[]}"#))
+    }
+
     @Test("an edit of the manifest re-derives the imports that depend on it")
     func manifestEdit() async {
         let client = TestClient(files: TestWorkspace.files)
