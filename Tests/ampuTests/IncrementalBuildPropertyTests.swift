@@ -111,18 +111,35 @@ struct IncrementalBuildPropertyTests {
         try incrementalAgreesWithFresh(root: ws.root, scratch: ws.scratch, environment: plain.merging(["ASTHRA": standIn, "ASTHRA_STANDIN_DIGEST": "1"]) { $1 },
                                        buildDirectory: "target", outputs: Workspace.libraries) { try ws.step(&random) }
     }
+
+    @Test("so they do with a release build and compile_commands.json between each edit and the debug build", arguments: [UInt64(5), 12])
+    func agreeBesideRelease(seed: UInt64) throws {
+        let ws = try Workspace()
+        var random = SeededRandom(state: seed)
+        var turn = 0
+        try incrementalAgreesWithFresh(root: ws.root, scratch: ws.scratch, environment: plain.merging(["ASTHRA": standIn, "ASTHRA_STANDIN_DIGEST": "1"]) { $1 },
+                                       buildDirectory: "target", between: ["build", "--release"], outputs: Workspace.libraries) {
+            turn += 1
+            // Now and then the compile database of the release plan is asked for as well.
+            if turn % 3 == 0 { _ = try AmpuProcess.run(["compile-commands", "--release"], environment: plain.merging(["ASTHRA": standIn]) { $1 }, directory: ws.root) }
+            return try ws.step(&random)
+        }
+    }
 }
 
 /// Edits a project twelve times by `step` (which says what it did); after each edit, `ampu
 /// build` runs on the project and on a copy of it without `buildDirectory`: the two must end the
 /// same (the status, and `outputs` of each, two outputs when they build), and most steps must
-/// leave a project that builds, so that outputs were compared.
+/// leave a project that builds, so that outputs were compared. `between`: another build's
+/// arguments, run on the project after each edit and before its build (another profile, whose
+/// records sit beside this one's).
 func incrementalAgreesWithFresh(root: String, scratch: ScratchDirectory, environment: [String: String], buildDirectory: String,
-                                outputs: (String) -> [String: String], step: () throws -> String) throws {
+                                between: [String]? = nil, outputs: (String) -> [String: String], step: () throws -> String) throws {
     var steps: [String] = []
     var built = 0
     for _ in 0..<12 {
         steps.append(try step())
+        if let between { _ = try AmpuProcess.run(between, environment: environment, directory: root) }
         let incremental = try AmpuProcess.run(["build"], environment: environment, directory: root)
         let fresh = scratch.path + "/fresh-\(steps.count)"
         try FileManager.default.copyItem(atPath: root, toPath: fresh)
