@@ -84,14 +84,8 @@ struct AriaIncrementalPropertyTests {
             }
         }
 
-        static func outputs(_ root: String) -> [String: String] {
-            let build = root + "/.aria_make/build"
-            var out: [String: String] = [:]
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: build)) ?? [] where name.hasSuffix(".ll") {
-                out[name] = try? String(contentsOfFile: build + "/" + name, encoding: .utf8)
-            }
-            return out
-        }
+        /// The IR of each target (the stand-in's account of what it read).
+        static func outputs(_ root: String) -> [String: String] { textFiles(in: root + "/.aria_make/build", ending: ".ll") }
     }
 
     @Test("after every random edit, the incremental build and a build from nothing agree", arguments: [UInt64(3), 99])

@@ -94,14 +94,7 @@ struct IncrementalBuildPropertyTests {
         }
 
         /// The libraries under a workspace's target/ (each the stand-in's account of what it read).
-        static func libraries(_ root: String) -> [String: String] {
-            let deps = root + "/target/debug/deps"
-            var out: [String: String] = [:]
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: deps)) ?? [] where name.hasSuffix(".a") {
-                out[name] = try? String(contentsOfFile: deps + "/" + name, encoding: .utf8)
-            }
-            return out
-        }
+        static func libraries(_ root: String) -> [String: String] { textFiles(in: root + "/target/debug/deps", ending: ".a") }
     }
 
     @Test("after every random edit, the incremental build and a build from nothing agree", arguments: [UInt64(7), 31, 2026])
@@ -155,4 +148,14 @@ func incrementalAgreesWithFresh(root: String, scratch: ScratchDirectory, environ
         try FileManager.default.removeItem(atPath: fresh)
     }
     #expect(built >= 6, "\(steps)")
+}
+
+/// The files of `directory` whose names end in `suffix`, with their texts (each a stand-in's
+/// account of what it read): what the incremental property tests compare.
+func textFiles(in directory: String, ending suffix: String) -> [String: String] {
+    var out: [String: String] = [:]
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasSuffix(suffix) {
+        out[name] = try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+    }
+    return out
 }

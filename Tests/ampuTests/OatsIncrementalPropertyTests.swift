@@ -113,14 +113,7 @@ struct OatsIncrementalPropertyTests {
         }
 
         /// The objects under target/ (each the stand-in's account of what it read).
-        static func objects(_ root: String) -> [String: String] {
-            let target = root + "/target"
-            var out: [String: String] = [:]
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? [] where name.hasSuffix(".o") {
-                out[name] = try? String(contentsOfFile: target + "/" + name, encoding: .utf8)
-            }
-            return out
-        }
+        static func objects(_ root: String) -> [String: String] { textFiles(in: root + "/target", ending: ".o") }
     }
 
     @Test("after every random edit, the incremental build and a build from nothing agree",

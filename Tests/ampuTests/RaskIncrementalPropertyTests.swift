@@ -88,14 +88,7 @@ struct RaskIncrementalPropertyTests {
         }
 
         /// The libraries under target/ (each the stand-in's account of what it read).
-        static func libraries(_ root: String) -> [String: String] {
-            let deps = root + "/target/debug/deps"
-            var out: [String: String] = [:]
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: deps)) ?? [] where name.hasSuffix(".a") {
-                out[name] = try? String(contentsOfFile: deps + "/" + name, encoding: .utf8)
-            }
-            return out
-        }
+        static func libraries(_ root: String) -> [String: String] { textFiles(in: root + "/target/debug/deps", ending: ".a") }
     }
 
     @Test("after every random edit, the incremental build and a build from nothing agree", arguments: [UInt64(11), 29, 404])
