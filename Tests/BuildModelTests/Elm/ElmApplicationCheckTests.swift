@@ -54,13 +54,13 @@ struct ElmApplicationCheckTests {
 
     @Test("a version the cache does not have")
     func notDownloaded() throws {
-        guard let (_, found) = try check(direct: #""elm/core": "1.0.5", "elm/html": "9.9.9""#, indirect: "") else { return }
+        guard let (_, found) = try check(direct: #""elm/core": "1.0.5", "elm/html": "9.9.9""#, indirect: #""elm/json": "1.1.3""#) else { return }
         #expect(found == ["6:54 E004 elm/html 9.9.9 is not in the package cache"])
     }
 
     @Test("exact versions that cannot go together: the solver's explanation")
     func unsolvable() throws {
-        guard let (manifest, found) = try check(direct: #""elm/core": "1.0.0", "elm/http": "2.0.0""#, indirect: "") else { return }
+        guard let (manifest, found) = try check(direct: #""elm/core": "1.0.0", "elm/http": "2.0.0""#, indirect: #""elm/json": "1.1.3""#) else { return }
         #expect(found == ["6:54 M021 these exact versions cannot all be used together"])
         let cache = ElmPackageCache(directory: Self.packages, fileSystem: LocalFileSystem(), application: manifest)
         // The sets are printed in the requirement syntax the solver's report knows (Cargo's);
@@ -68,6 +68,31 @@ struct ElmApplicationCheckTests {
         #expect(ElmApplicationCheck.run(manifest, cache: cache)[0].notes == [
             "Because elm/http >=2.0.0 depends on elm/core >=1.0.1, <2.0.0 and app depends on elm/core =1.0.0, elm/http >=2.0.0 is forbidden.",
             "So, because app depends on elm/http =2.0.0, version solving failed.",
+        ])
+    }
+
+    @Test("elm make needs elm/core in \"direct\" and elm/json among the dependencies (E011); elm/json that nothing else needs is no E006")
+    func requiredPackages() throws {
+        guard let (_, found) = try check(direct: #""elm/time": "1.0.0""#, indirect: #""elm/core": "1.0.5""#) else { return }
+        #expect(found == [
+            "7:23 E011 elm/core is listed in \"indirect\", but an application needs it in \"direct\"",
+            "6:33 E011 an application needs elm/json among its dependencies",
+        ])
+        guard let (_, none) = try check(direct: "", indirect: "") else { return }
+        #expect(none == ["2:5 E011 an application needs elm/core in \"direct\"", "2:5 E011 an application needs elm/json among its dependencies"])
+        guard let (_, json) = try check(direct: #""elm/core": "1.0.5""#, indirect: #""elm/json": "1.1.3""#) else { return }
+        #expect(json == [])
+    }
+
+    @Test("a package \"indirect\" lists that nothing needs: E006, and E005 for each package it needs that is not listed, as elm stops on those")
+    func unneededNeedsMore() throws {
+        guard let (_, found) = try check(direct: #""elm/core": "1.0.5", "elm/json": "1.1.3""#, indirect: #""elm/browser": "1.0.2", "elm/time": "1.0.0""#) else { return }
+        #expect(found == [
+            "7:23 E006 elm/browser is listed in \"indirect\", but no direct dependency needs it",
+            "7:47 E006 elm/time is listed in \"indirect\", but no direct dependency needs it",
+            "7:23 E005 elm/html 1.0.1 is needed by elm/browser, which \"indirect\" lists, but \"indirect\" does not list it",
+            "7:23 E005 elm/url 1.0.0 is needed by elm/browser, which \"indirect\" lists, but \"indirect\" does not list it",
+            "7:23 E005 elm/virtual-dom 1.0.3 is needed by elm/browser, which \"indirect\" lists, but \"indirect\" does not list it",
         ])
     }
 }

@@ -1,9 +1,11 @@
-/// An application's exact versions against the package cache and the solver: every direct
-/// dependency must be downloaded (E004), the versions must be solvable (M021, with the solver's
-/// explanation), and what the solver derives from the direct dependencies must be exactly what
-/// `"indirect"` lists (E005 for a package needed but missing or at another version, E006 — a
-/// warning — for one listed that nothing needs). Elm itself says only "You changed elm.json
-/// manually"; these say which line and why.
+/// An application's exact versions against the package cache and the solver, as `elm make`
+/// checks them: elm/core must be a direct dependency and elm/json a dependency (E011), every
+/// listed one must be downloaded (E004), the versions must be solvable (M021, with the solver's
+/// explanation), and what the solver derives from the direct dependencies must be what
+/// `"indirect"` lists (E005 for a package needed but missing or at another version). A package
+/// `"indirect"` lists that nothing needs is E006, a warning: elm accepts it while every package
+/// it needs is listed too (E005 for one that is not). Elm itself says only "You changed elm.json
+/// manually" or "MISSING DEPENDENCY"; these say which line and why.
 public enum ElmApplicationCheck {
     public static func run(_ manifest: PackageManifest, cache: ElmPackageCache) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -17,6 +19,7 @@ public enum ElmApplicationCheck {
                               label: "not downloaded", notes: ["the cache is \(cache.directory); \(has)"],
                               help: ["run `elm make` once with a network to download it, or choose a version the cache has"]).inFile(manifest.path))
         }
+        out += requiredPackages(manifest, cache: cache)
         guard out.isEmpty else { return out }
         let preferred = Dictionary(listed.compactMap { dep in dep.requirement?.value.versionSet.singleVersion.map { (dep.name.value, $0) } }) { a, _ in a }
         var solver = PubGrubSolver(provider: cache, root: cache.rootName, version: ElmPackageCache.rootVersion, preferred: preferred)
@@ -53,9 +56,65 @@ public enum ElmApplicationCheck {
                                   fix: Diagnostic.Fix(title: "Write \"\(version)\"", edits: [TextEdit(range: dep.range, newText: "\"\(version)\"")])).inFile(manifest.path))
             }
         }
-        for dep in listed where dep.scope == .indirect && solution[dep.name.value] == nil {
+        // elm/json is needed by elm itself, for flags and ports.
+        let extras = listed.filter { $0.scope == .indirect && solution[$0.name.value] == nil && $0.name.value != Self.json }
+        for dep in extras {
             out.append(.warning("\(dep.name.value) is listed in \"indirect\", but no direct dependency needs it", .unneededIndirect, at: dep.name.range,
                                 label: "not needed", help: ["remove it"]).inFile(manifest.path))
+        }
+        guard out.allSatisfy({ $0.severity != .error }), !extras.isEmpty else { return out }
+        return out + extrasNeeds(extras, listed: listed, manifest: manifest, cache: cache, preferred: preferred)
+    }
+
+    static let core = "elm/core"
+    static let json = "elm/json"
+
+    /// E011: elm/core not in "direct", elm/json not listed at all (elm make stops on either).
+    private static func requiredPackages(_ manifest: PackageManifest, cache: ElmPackageCache) -> [Diagnostic] {
+        let listed = manifest.dependencies.filter { $0.scope == .normal || $0.scope == .indirect }
+        let anchor = listed.first?.range ?? manifest.package?.range ?? .at(0)
+        var out: [Diagnostic] = []
+        let newest = { (package: String) in ((try? cache.versions(of: package)) ?? []).max().map { "\"\($0)\"" } ?? "a version" }
+        if let core = listed.first(where: { $0.name.value == Self.core }) {
+            if core.scope != .normal {
+                out.append(.error("elm/core is listed in \"indirect\", but an application needs it in \"direct\"", .missingCorePackage, at: core.name.range,
+                                  label: "not direct", help: ["move \"elm/core\" to \"direct\""]).inFile(manifest.path))
+            }
+        } else {
+            out.append(.error("an application needs elm/core in \"direct\"", .missingCorePackage, at: anchor, label: "no elm/core",
+                              help: ["add \"elm/core\": \(newest(Self.core)) to \"direct\""]).inFile(manifest.path))
+        }
+        if !listed.contains(where: { $0.name.value == Self.json }) {
+            out.append(.error("an application needs elm/json among its dependencies", .missingCorePackage, at: anchor, label: "no elm/json",
+                              notes: ["elm make uses it to handle flags and ports, and stops without it"],
+                              help: ["add \"elm/json\": \(newest(Self.json)) to \"indirect\" (or to \"direct\" when a module imports Json)"]).inFile(manifest.path))
+        }
+        return out
+    }
+
+    /// What the packages "indirect" lists but nothing needs need in turn: elm solves the listed
+    /// versions all together, and stops when they need a package not listed (E005, at the
+    /// package that needs it).
+    private static func extrasNeeds(_ extras: [DependencySpec], listed: [DependencySpec], manifest: PackageManifest, cache: ElmPackageCache,
+                                    preferred: [String: Version]) -> [Diagnostic] {
+        let all = listed.compactMap { dep in dep.requirement.map { PackageRequirement(dep.name.value, $0.value.versionSet) } }
+        let everything = ElmPackageCache(directory: cache.directory, fileSystem: cache.fileSystem, rootName: cache.rootName, requirements: all)
+        var solver = PubGrubSolver(provider: everything, root: cache.rootName, version: ElmPackageCache.rootVersion, preferred: preferred)
+        guard let solution = try? solver.solve() else {
+            return [.error("the versions \"indirect\" lists cannot be used together with the rest", .indirectMismatch, at: extras[0].range,
+                           label: "listed here", help: ["remove the packages nothing needs from \"indirect\""]).inFile(manifest.path)]
+        }
+        let names = Set(listed.map(\.name.value))
+        var out: [Diagnostic] = []
+        for (package, version) in solution.sorted(by: { $0.key < $1.key }) where package != cache.rootName && !names.contains(package) {
+            let needers = extras.filter { extra in
+                let version = extra.requirement?.value.versionSet.singleVersion
+                return version.flatMap { try? everything.dependencies(of: extra.name.value, at: $0) }?.contains { $0.package == package } ?? false
+            }
+            let by = needers.first ?? extras[0]
+            out.append(.error("\(package) \(version) is needed by \(by.name.value), which \"indirect\" lists, but \"indirect\" does not list it", .indirectMismatch,
+                              at: by.name.range, label: "needs \(package)",
+                              help: ["remove \"\(by.name.value)\" from \"indirect\" (nothing needs it), or add \"\(package)\": \"\(version)\""]).inFile(manifest.path))
         }
         return out
     }

@@ -7,7 +7,8 @@ extension DiagnosticCode {
 
     public static let packageNotDownloaded = DiagnosticCode("E004", "A dependency at a version the package cache (`ELM_HOME`) does not have.")
     public static let indirectMismatch = DiagnosticCode("E005", "A package the direct dependencies need that `\"indirect\"` does not list, or lists at another version.")
-    public static let unneededIndirect = DiagnosticCode("E006", "A package `\"indirect\"` lists that no direct dependency needs (warning).")
+    public static let unneededIndirect = DiagnosticCode("E006", "A package `\"indirect\"` lists that no direct dependency needs (warning: `elm make` accepts it while what it needs is listed too).")
+    public static let missingCorePackage = DiagnosticCode("E011", "An application without elm/core in `\"direct\"`, or without elm/json in its dependencies: `elm make` needs both (elm/json for flags and ports).")
 
     public static let brokenCachedPackage = DiagnosticCode("E007", "A release in the package cache whose elm.json cannot be read or is not valid, or that has no `src` directory.")
     public static let ambiguousModule = DiagnosticCode("E008", "An import two places provide: two source directories, a local module and a package, or two packages.")
@@ -15,5 +16,5 @@ extension DiagnosticCode {
     public static let badEntryFile = DiagnosticCode("E010", "An entry file given to `ampu elm` that does not exist, is not a `.elm` file under a source directory, or declares no module.")
 
     static let elm: [DiagnosticCode] = [.missingSourceDirectory, .sourceDirectoryOutside, .invalidSourceDirectory, .packageNotDownloaded, .indirectMismatch,
-                                        .unneededIndirect, .brokenCachedPackage, .ambiguousModule, .moduleNameMismatch, .badEntryFile]
+                                        .unneededIndirect, .missingCorePackage, .brokenCachedPackage, .ambiguousModule, .moduleNameMismatch, .badEntryFile]
 }

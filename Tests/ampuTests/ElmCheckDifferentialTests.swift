@@ -1,0 +1,117 @@
+import BuildModel
+import Foundation
+import Testing
+import TestSupport
+
+/// `ampu check` against the real `elm make` on random applications over the offline package
+/// cache: `"direct"` holds elm/core and up to three other packages at random cached versions,
+/// `"indirect"` what they need (as elm install writes it), now and then spoilt (a package left
+/// out, one at another version, one nothing needs, a direct one at a version the cache lacks,
+/// elm/core in "indirect", no elm/json).
+/// ampu must report an error exactly when elm refuses the elm.json. Skipped, saying so, without
+/// elm or ../shared/elm-home.
+@Suite("ampu check against elm make on random elm.json", .serialized)
+struct ElmCheckDifferentialTests {
+    static let packages = ["elm/browser", "elm/bytes", "elm/file", "elm/html", "elm/http", "elm/json", "elm/parser", "elm/random", "elm/time", "elm/url"]
+
+    /// The versions the cache holds of a package, oldest first.
+    static func versions(_ package: String, home: String) -> [Version] {
+        let directory = home + "/0.19.1/packages/" + package
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).compactMap(Version.init).sorted()
+    }
+
+    static func elmJSON(direct: [(String, String)], indirect: [(String, String)]) -> String {
+        func object(_ pairs: [(String, String)]) -> String {
+            pairs.isEmpty ? "{}" : "{\n" + pairs.map { "            \"\($0.0)\": \"\($0.1)\"" }.joined(separator: ",\n") + "\n        }"
+        }
+        return """
+            {
+                "type": "application",
+                "source-directories": ["src"],
+                "elm-version": "0.19.1",
+                "dependencies": {
+                    "direct": \(object(direct)),
+                    "indirect": \(object(indirect))
+                },
+                "test-dependencies": {"direct": {}, "indirect": {}}
+            }
+
+            """
+    }
+
+    @Test("ampu reports an error exactly when elm refuses the dependencies", arguments: Array(UInt64(1)...20))
+    func agree(seed: UInt64) throws {
+        let shared = ElmCommandTests.elmHome
+        guard FileManager.default.fileExists(atPath: shared), FileManager.default.isExecutableFile(atPath: "/usr/bin/elm") else {
+            print("skipped: elm (scripts/install-deps installs elm-compiler) or ../shared/elm-home is not here")
+            return
+        }
+        var random = SeededRandom(state: seed)
+        let scratch = try ScratchDirectory()
+        let home = scratch.path + "/elm-home"
+        try FileManager.default.copyItem(atPath: shared, toPath: home)
+        let app = scratch.path + "/app"
+
+        // The direct dependencies, and what they need, as the package cache's solver derives it.
+        var direct: [(String, String)] = [("elm/core", Self.versions("elm/core", home: home).last!.description)]
+        for package in Self.packages.shuffled(using: &random).prefix(random.next(4)) {
+            let versions = Self.versions(package, home: home)
+            direct.append((package, versions[random.next(versions.count)].description))
+        }
+        direct.sort { $0.0 < $1.0 }
+        try scratch.write("app/elm.json", Self.elmJSON(direct: direct, indirect: []))
+        let manifest = ElmEcosystem().readManifest(try SourceText(path: app + "/elm.json", String(contentsOfFile: app + "/elm.json", encoding: .utf8)))
+        let cache = ElmPackageCache(directory: home + "/0.19.1/packages", fileSystem: LocalFileSystem(), application: manifest)
+        var solver = PubGrubSolver(provider: cache, root: manifest.displayName, version: ElmPackageCache.rootVersion)
+        var indirect: [(String, String)] = []
+        if let solution = try? solver.solve() {
+            let named = Set(direct.map(\.0) + [manifest.displayName])
+            for (name, version) in solution where !named.contains(name) { indirect.append((name, version.description)) }
+            indirect.sort { $0.0 < $1.0 }
+        }
+        var spoilt = "none"
+        switch random.next(8) {
+        case 0 where !indirect.isEmpty:
+            let gone = indirect.remove(at: random.next(indirect.count))
+            spoilt = "\(gone.0) left out of indirect"
+        case 1 where !indirect.isEmpty:
+            let i = random.next(indirect.count)
+            let others = Self.versions(indirect[i].0, home: home).map(\.description).filter { $0 != indirect[i].1 }
+            if let other = others.first {
+                spoilt = "\(indirect[i].0) at \(other) in indirect"
+                indirect[i].1 = other
+            }
+        case 2:
+            let names = Set(direct.map(\.0) + indirect.map(\.0))
+            if let extra = Self.packages.filter({ !names.contains($0) }).first {
+                indirect.append((extra, Self.versions(extra, home: home).last!.description))
+                indirect.sort { $0.0 < $1.0 }
+                spoilt = "\(extra) in indirect, needed by nothing"
+            }
+        case 3:
+            let i = random.next(direct.count)
+            direct[i].1 = "9.9.9"
+            spoilt = "\(direct[i].0) at 9.9.9, which the cache lacks"
+        case 4:
+            let core = direct.remove(at: direct.firstIndex { $0.0 == "elm/core" }!)
+            indirect.append(core)
+            indirect.sort { $0.0 < $1.0 }
+            spoilt = "elm/core in indirect"
+        case 5:
+            direct.removeAll { $0.0 == "elm/json" }
+            indirect.removeAll { $0.0 == "elm/json" }
+            spoilt = "no elm/json"
+        default:
+            break
+        }
+        let text = Self.elmJSON(direct: direct, indirect: indirect)
+        try scratch.write("app/elm.json", text)
+        try scratch.write("app/src/Main.elm", "module Main exposing (value)\n\n\nvalue : Int\nvalue =\n    1\n")
+
+        let environment = plain.merging(["ELM_HOME": home, "HOME": scratch.path, "https_proxy": "http://127.0.0.1:9"]) { $1 }
+        let check = try AmpuProcess.run(["check"], environment: environment, directory: app)
+        let elm = try runTool(["elm", "make", "src/Main.elm", "--output=/dev/null"], environment: environment, directory: app)
+        let ampuRefuses = check.stderr.contains("error[")
+        #expect(ampuRefuses == (elm.status != 0), "seed \(seed) (\(spoilt)):\n\(text)\nampu: \(check.stderr)\nelm: \(elm.stdout)\(elm.stderr)")
+    }
+}
