@@ -7,7 +7,8 @@ import TestSupport
 /// cache: `"direct"` holds elm/core and up to three other packages at random cached versions,
 /// `"indirect"` what they need (as elm install writes it), now and then spoilt (a package left
 /// out, one at another version, one nothing needs, a direct one at a version the cache lacks,
-/// elm/core in "indirect", no elm/json).
+/// elm/core in "indirect", no elm/json). Then, where elm accepted it, `ampu add` or `ampu remove`
+/// of a package must leave an elm.json elm accepts too.
 /// ampu must report an error exactly when elm refuses the elm.json. Skipped, saying so, without
 /// elm or ../shared/elm-home.
 @Suite("ampu check against elm make on random elm.json", .serialized)
@@ -113,5 +114,17 @@ struct ElmCheckDifferentialTests {
         let elm = try runTool(["elm", "make", "src/Main.elm", "--output=/dev/null"], environment: environment, directory: app)
         let ampuRefuses = check.stderr.contains("error[")
         #expect(ampuRefuses == (elm.status != 0), "seed \(seed) (\(spoilt)):\n\(text)\nampu: \(check.stderr)\nelm: \(elm.stdout)\(elm.stderr)")
+        guard elm.status == 0 else { return }
+
+        // An edit of an elm.json elm accepts leaves one it accepts: a package added, or a direct one removed.
+        let removable = direct.map(\.0).filter { $0 != "elm/core" }
+        let edit = !removable.isEmpty && random.next(2) == 0 ? ["remove", removable[random.next(removable.count)]]
+            : ["add", Self.packages[random.next(Self.packages.count)]]
+        let edited = try AmpuProcess.run(edit, environment: environment, directory: app)
+        let after = try String(contentsOfFile: app + "/elm.json", encoding: .utf8)
+        let elmAfter = try runTool(["elm", "make", "src/Main.elm", "--output=/dev/null"], environment: environment, directory: app)
+        #expect(elmAfter.status == 0, "seed \(seed): ampu \(edit.joined(separator: " ")) (\(edited.status)):\n\(edited.stderr)\n\(after)\nelm: \(elmAfter.stdout)")
+        let checkAfter = try AmpuProcess.run(["check"], environment: environment, directory: app)
+        #expect(!checkAfter.stderr.contains("error["), "seed \(seed): \(checkAfter.stderr)")
     }
 }

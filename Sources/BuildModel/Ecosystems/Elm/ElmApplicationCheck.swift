@@ -66,6 +66,7 @@ public enum ElmApplicationCheck {
         return out + extrasNeeds(extras, listed: listed, manifest: manifest, cache: cache, preferred: preferred)
     }
 
+    /// The packages elm make needs in every application: elm/core in "direct", elm/json anywhere.
     static let core = "elm/core"
     static let json = "elm/json"
 

@@ -87,7 +87,7 @@ extension ElmEcosystem: DependencyEditing {
             }
             throw .notFound(name: name, declared: (Array(lists.direct.keys) + Array(lists.testDirect.keys)).sorted())
         }
-        if name == "elm/core" && lists.direct[name] != nil { throw .refused("an Elm application needs elm/core: it cannot be removed") }
+        if name == ElmApplicationCheck.core && lists.direct[name] != nil { throw .refused("an Elm application needs elm/core: it cannot be removed") }
         let cache = try packageCache(environment: environment, fileSystem: fileSystem)
         let before = lists
         lists.direct[name] = nil
@@ -150,6 +150,8 @@ extension ElmEcosystem: DependencyEditing {
         }
         var normal = requirements(lists.direct)
         if let adding, !adding.test { normal.append(PackageRequirement(adding.name, adding.versions)) }
+        // elm make needs elm/json in every application: it stays, in "indirect" when it is not direct.
+        if !normal.contains(where: { $0.package == ElmApplicationCheck.json }) { normal.append(PackageRequirement(ElmApplicationCheck.json, .any)) }
         let main = try solution(normal, preferred: preferred, cache: cache, adding: adding?.name)
         var out = Lists()
         for (package, version) in main {
