@@ -111,7 +111,7 @@ struct ElmCheckDifferentialTests {
 
         let environment = plain.merging(["ELM_HOME": home, "HOME": scratch.path, "https_proxy": "http://127.0.0.1:9"]) { $1 }
         let check = try AmpuProcess.run(["check"], environment: environment, directory: app)
-        let elm = try runTool(["elm", "make", "src/Main.elm", "--output=/dev/null"], environment: environment, directory: app)
+        let elm = try elmMake(["src/Main.elm", "--output=/dev/null"], environment: environment, directory: app)
         let ampuRefuses = check.stderr.contains("error[")
         #expect(ampuRefuses == (elm.status != 0), "seed \(seed) (\(spoilt)):\n\(text)\nampu: \(check.stderr)\nelm: \(elm.stdout)\(elm.stderr)")
         guard elm.status == 0 else { return }
@@ -122,9 +122,20 @@ struct ElmCheckDifferentialTests {
             : ["add", Self.packages[random.next(Self.packages.count)]]
         let edited = try AmpuProcess.run(edit, environment: environment, directory: app)
         let after = try String(contentsOfFile: app + "/elm.json", encoding: .utf8)
-        let elmAfter = try runTool(["elm", "make", "src/Main.elm", "--output=/dev/null"], environment: environment, directory: app)
+        let elmAfter = try elmMake(["src/Main.elm", "--output=/dev/null"], environment: environment, directory: app)
         #expect(elmAfter.status == 0, "seed \(seed): ampu \(edit.joined(separator: " ")) (\(edited.status)):\n\(edited.stderr)\n\(after)\nelm: \(elmAfter.stdout)")
         let checkAfter = try AmpuProcess.run(["check"], environment: environment, directory: app)
         #expect(!checkAfter.stderr.contains("error["), "seed \(seed): \(checkAfter.stderr)")
     }
+}
+
+/// `elm make` with these arguments; run again (at most twice more) when it stopped on its own race
+/// between its threads over elm-stuff (elm/compiler#2258: "….dat: openBinaryFile: resource busy
+/// (file is locked)"), which says nothing of the project.
+func elmMake(_ arguments: [String], environment: [String: String], directory: String) throws -> AmpuProcess.Result {
+    var result = try runTool(["elm", "make"] + arguments, environment: environment, directory: directory)
+    for _ in 0..<2 where result.status != 0 && (result.stdout + result.stderr).contains("openBinaryFile: resource busy (file is locked)") {
+        result = try runTool(["elm", "make"] + arguments, environment: environment, directory: directory)
+    }
+    return result
 }

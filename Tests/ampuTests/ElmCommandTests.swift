@@ -274,6 +274,8 @@ struct ElmCommandTests {
                     help: create src/Utils.elm, or add the package that provides it to elm.json
                 - Page.Home: module name 'Page.Homepage' does not match the file src/Page/Home.elm (src/Page/Home.elm:1:8)
                     help: declare `module Page.Home`, or move the file to src/Page/Homepage.elm
+                - Shared: module Shared is in 2 source directories (src/Shared.elm:1:8)
+                    help: rename or remove all but one of the files, or take the extra source directory out of elm.json
                 - Cycle.A: import cycle: src/Cycle/A.elm → src/Cycle/B.elm → src/Cycle/A.elm (src/Cycle/A.elm:3:8)
                     help: move what these modules share into a module that imports none of them, or remove one of the imports
 
@@ -293,7 +295,7 @@ struct ElmCommandTests {
             Cannot proceed with build due to problems above.
 
             """)
-        #expect(result.stderr == "Planned elm.json: 7 errors\n")
+        #expect(result.stderr == "Planned elm.json: 8 errors\n")
         #expect(result.status == 1)
 
         // The two places an ambiguous import names.
@@ -320,6 +322,7 @@ struct ElmCommandTests {
         let result = try AmpuProcess.run(["check", "--message-format", "short"], environment: p.environment, directory: p.app)
         #expect(result.stderr == """
             elm.json:6:9: error[E001]: source directory 'vendor' does not exist
+            lib/Shared.elm:1:8: error[E008]: module Shared is in 2 source directories
             src/Broken.elm:2:1: error[I001]: expected a module name after 'import'
             src/Cycle/A.elm:3:8: error[I008]: import cycle: src/Cycle/A.elm → src/Cycle/B.elm → src/Cycle/A.elm
             src/Main.elm:5:8: error[E008]: module Html.Attributes is ambiguous: 2 places provide it
@@ -327,7 +330,8 @@ struct ElmCommandTests {
             src/Main.elm:8:8: error[E008]: module Shared is ambiguous: 2 places provide it
             src/Main.elm:9:8: error[I003]: module Utils not found
             src/Page/Home.elm:1:8: error[E009]: module name 'Page.Homepage' does not match the file src/Page/Home.elm
-            error: check failed: 8 errors, 0 warnings in 1 package, 9 modules
+            src/Shared.elm:1:8: error[E008]: module Shared is in 2 source directories
+            error: check failed: 10 errors, 0 warnings in 1 package, 9 modules
 
             """)
         let json = try AmpuProcess.run(["check", "--message-format", "json"], environment: p.environment, directory: p.app)

@@ -11,7 +11,7 @@ extension DiagnosticCode {
     public static let missingCorePackage = DiagnosticCode("E011", "An application without elm/core in `\"direct\"`, or without elm/json in its dependencies: `elm make` needs both (elm/json for flags and ports).")
 
     public static let brokenCachedPackage = DiagnosticCode("E007", "A release in the package cache whose elm.json cannot be read or is not valid, or that has no `src` directory.")
-    public static let ambiguousModule = DiagnosticCode("E008", "An import two places provide: two source directories, a local module and a package, or two packages.")
+    public static let ambiguousModule = DiagnosticCode("E008", "A module two places provide: two source directories (at each file's declaration, and at imports), or, at an import, a local module and a package, or two packages.")
     public static let moduleNameMismatch = DiagnosticCode("E009", "A `module` declaration that does not match the file's path under its source directory (`src/Page/Home.elm` must be `module Page.Home`).")
     public static let badEntryFile = DiagnosticCode("E010", "An entry file given to `ampu elm` that does not exist, is not a `.elm` file under a source directory, or declares no module.")
 

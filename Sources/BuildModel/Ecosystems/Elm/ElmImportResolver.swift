@@ -78,17 +78,30 @@ final class ElmImportResolver: ImportResolver {
 
     // MARK: Declarations
 
-    /// `module A.B` must live in `A/B.elm` under its source directory.
+    /// `module A.B` must live in `A/B.elm` under its source directory, and in one source
+    /// directory only: elm make stops on a module name clash whenever it compiles the module,
+    /// as an entry or imported.
     func checkDeclaration(_ declaration: Located<String>?, inFile path: String, origin: ModuleOrigin) -> [Diagnostic] {
         guard let declaration, let directory = sourceDirectory(of: path),
-              let expected = ElmSourceScanner.moduleName(ofFile: path, sourceDirectory: directory), expected != declaration.value else { return [] }
+              let expected = ElmSourceScanner.moduleName(ofFile: path, sourceDirectory: directory) else { return [] }
+        var out: [Diagnostic] = []
         let shown = Paths.display(path, from: project.directory)
-        let moved = Paths.display(Paths.join(directory, declaration.value.replacing(".", with: "/") + ".elm"), from: project.directory)
-        return [.error("module name '\(declaration.value)' does not match the file \(shown)", .moduleNameMismatch, at: declaration.range,
-                       label: "this file must declare `module \(expected)`",
-                       notes: ["Elm finds a module by its name: `import \(expected)` reads \(shown)"],
-                       help: ["declare `module \(expected)`, or move the file to \(moved)"],
-                       fix: Diagnostic.Fix(title: "Declare 'module \(expected)'", edits: [TextEdit(range: declaration.range, newText: expected)]))]
+        if expected != declaration.value {
+            let moved = Paths.display(Paths.join(directory, declaration.value.replacing(".", with: "/") + ".elm"), from: project.directory)
+            out.append(.error("module name '\(declaration.value)' does not match the file \(shown)", .moduleNameMismatch, at: declaration.range,
+                              label: "this file must declare `module \(expected)`",
+                              notes: ["Elm finds a module by its name: `import \(expected)` reads \(shown)"],
+                              help: ["declare `module \(expected)`, or move the file to \(moved)"],
+                              fix: Diagnostic.Fix(title: "Declare 'module \(expected)'", edits: [TextEdit(range: declaration.range, newText: expected)])))
+        }
+        let twins = localFiles(of: expected)
+        if twins.count > 1 {
+            out.append(.error("module \(expected) is in \(twins.count) source directories", .ambiguousModule, at: declaration.range, label: "also elsewhere",
+                              notes: twins.map { "provided by \(Paths.display($0, from: project.directory))" }
+                                  + ["elm make stops on this module name clash whenever it compiles the module"],
+                              help: ["rename or remove all but one of the files, or take the extra source directory out of elm.json"]))
+        }
+        return out
     }
 
     // MARK: Resolution
