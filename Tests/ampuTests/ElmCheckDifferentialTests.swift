@@ -127,6 +127,56 @@ struct ElmCheckDifferentialTests {
         let checkAfter = try AmpuProcess.run(["check"], environment: environment, directory: app)
         #expect(!checkAfter.stderr.contains("error["), "seed \(seed): \(checkAfter.stderr)")
     }
+
+    /// The dependency lists of an elm.json: "direct" and "indirect" of both groups, by package.
+    static func lists(_ path: String) throws -> [String: [String: String]] {
+        let value = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+        var out: [String: [String: String]] = [:]
+        for group in ["dependencies", "test-dependencies"] {
+            for part in ["direct", "indirect"] { out["\(group).\(part)"] = (value[group] as? [String: Any])?[part] as? [String: String] ?? [:] }
+        }
+        return out
+    }
+
+    @Test("ampu add writes the lists elm install writes", arguments: Array(UInt64(1)...12))
+    func addAsElmInstalls(seed: UInt64) throws {
+        let shared = ElmCommandTests.elmHome
+        guard FileManager.default.fileExists(atPath: shared), FileManager.default.isExecutableFile(atPath: "/usr/bin/elm") else {
+            print("skipped: elm (scripts/install-deps installs elm-compiler) or ../shared/elm-home is not here")
+            return
+        }
+        var random = SeededRandom(state: seed)
+        let scratch = try ScratchDirectory()
+        let home = scratch.path + "/elm-home"
+        try FileManager.default.copyItem(atPath: shared, toPath: home)
+        // An application elm accepts: elm/core and elm/json, and up to two others at random cached versions.
+        var direct: [(String, String)] = [("elm/core", "1.0.5"), ("elm/json", Self.versions("elm/json", home: home).last!.description)]
+        for package in Self.packages.filter({ $0 != "elm/json" }).shuffled(using: &random).prefix(random.next(3)) {
+            let versions = Self.versions(package, home: home)
+            direct.append((package, versions[random.next(versions.count)].description))
+        }
+        direct.sort { $0.0 < $1.0 }
+        for copy in ["ampu", "elm"] {
+            try scratch.write("\(copy)/elm.json", Self.elmJSON(direct: direct, indirect: []))
+            try scratch.write("\(copy)/src/Main.elm", "module Main exposing (value)\n\n\nvalue : Int\nvalue =\n    1\n")
+        }
+        let environment = plain.merging(["ELM_HOME": home, "HOME": scratch.path, "https_proxy": "http://127.0.0.1:9", "http_proxy": "http://127.0.0.1:9"]) { $1 }
+        // The indirect ones as elm itself writes them, from the direct ones: ampu's check must agree first.
+        let manifest = ElmEcosystem().readManifest(try SourceText(path: scratch.path + "/ampu/elm.json", String(contentsOfFile: scratch.path + "/ampu/elm.json", encoding: .utf8)))
+        let cache = ElmPackageCache(directory: home + "/0.19.1/packages", fileSystem: LocalFileSystem(), application: manifest)
+        var solver = PubGrubSolver(provider: cache, root: manifest.displayName, version: ElmPackageCache.rootVersion)
+        guard let solution = try? solver.solve() else { return }  // no application elm would accept
+        let named = Set(direct.map(\.0) + [manifest.displayName])
+        let indirect = solution.filter { !named.contains($0.key) }.map { ($0.key, $0.value.description) }.sorted { $0.0 < $1.0 }
+        for copy in ["ampu", "elm"] { try scratch.write("\(copy)/elm.json", Self.elmJSON(direct: direct, indirect: indirect)) }
+
+        let candidates = Self.packages.filter { p in !direct.contains { $0.0 == p } }
+        let package = candidates[random.next(candidates.count)]
+        let installed = try runTool(["sh", "-c", "echo y | elm install \(package)"], environment: environment, directory: scratch.path + "/elm")
+        let added = try AmpuProcess.run(["add", package], environment: environment, directory: scratch.path + "/ampu")
+        let elmLists = try Self.lists(scratch.path + "/elm/elm.json"), ampuLists = try Self.lists(scratch.path + "/ampu/elm.json")
+        #expect(ampuLists == elmLists, "seed \(seed): add \(package) to \(direct) with \(indirect)\nelm: \(installed.stdout)\nampu: \(added.stderr)")
+    }
 }
 
 /// `elm make` with these arguments; run again (at most twice more) when it stopped on its own race
