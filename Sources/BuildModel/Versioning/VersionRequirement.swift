@@ -1,7 +1,8 @@
 /// A Cargo-style version requirement: comma-separated comparators, all of which must hold.
 ///
 /// `1.2.3` and `^1.2.3` allow changes that keep the left-most non-zero number; `~1.2.3` allows
-/// patch changes; `=`, `>`, `>=`, `<`, `<=` compare; `*`, `1.*` and `1.2.*` are wildcards.
+/// patch changes; `=`, `>`, `>=`, `<`, `<=` compare; `*`, `1.*` and `1.2.*` are wildcards (`x`
+/// and `X` too), and after an operator a wildcard is a number left out (`>=1.2.*` is `>=1.2`).
 /// A pre-release version matches only when a comparator names the same `MAJOR.MINOR.PATCH`
 /// with a pre-release.
 public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
@@ -141,7 +142,8 @@ public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
         default: break
         }
         // No operator written means caret, with nothing to drop.
-        if first == op.rawValue.utf8.first { i = bytes.index(i, offsetBy: op.rawValue.utf8.count) }
+        let written = first == op.rawValue.utf8.first
+        if written { i = bytes.index(i, offsetBy: op.rawValue.utf8.count) }
         while i < bytes.endIndex && (bytes[i] == 0x20 || bytes[i] == 0x09) { i = bytes.index(after: i) }
         var rest = Substring(text)[i...]
         if rest.utf8.first == 0x3D && (op == .greater || op == .less) { return .failure(Reason("write '\(op.rawValue)=' without a space")) }
@@ -184,10 +186,9 @@ public struct VersionRequirement: Hashable, Sendable, CustomStringConvertible {
             start = rest.utf8.index(after: end)
         }
         guard let major = numbers.0 else { return .failure(Reason("the major version cannot be a wildcard here")) }
-        if sawWildcard {
-            if op != .caret { return .failure(Reason("a wildcard cannot follow '\(op.rawValue)'")) }
-            op = .wildcard
-        }
+        // A wildcard after an operator stands for the numbers left out, as Cargo reads it
+        // (`>=1.2.*` is `>=1.2`); alone, `1.*` is a wildcard comparator.
+        if sawWildcard && !written { op = .wildcard }
         if !prerelease.isEmpty && count < 3 {
             return .failure(Reason("a pre-release needs all three numbers, such as '1.0.0-beta.1'"))
         }

@@ -59,6 +59,8 @@ struct VersionTests {
         ("1.*", ["1.0.0", "1.5.2"], ["2.0.0"]),
         ("1.2.*", ["1.2.0", "1.2.8"], ["1.3.0"]),
         ("*", ["0.0.1", "9.0.0"], ["1.0.0-alpha"]),
+        // After an operator a wildcard is a number left out, as Cargo reads it.
+        ("~1.*", ["1.0.0", "1.9.9"], ["2.0.0", "0.9.0"]), (">=1.2.*", ["1.2.0", "3.0.0"], ["1.1.9"]), ("<=0.x", ["0.9.9"], ["1.0.0"]),
         (">=1.0.0-beta.2", ["1.0.0-beta.3", "1.0.0", "1.1.0"], ["1.0.0-beta.1", "1.1.0-beta.1"]),
     ])
     func matching(_ requirement: String, _ yes: [String], _ no: [String]) throws {
@@ -73,7 +75,6 @@ struct VersionTests {
         ("v1.2", "invalid version requirement 'v1.2': drop the 'v' before '1.2'"),
         ("> = 1", "invalid version requirement '> = 1': write '>=' without a space"),
         ("1.2.3.4", "invalid version requirement '1.2.3.4': '1.2.3.4' has more than 3 numbers"),
-        ("~1.*", "invalid version requirement '~1.*': a wildcard cannot follow '~'"),
         ("1.*.3", "invalid version requirement '1.*.3': a number cannot follow a wildcard"),
         ("^1.0-beta", "invalid version requirement '^1.0-beta': a pre-release needs all three numbers, such as '1.0.0-beta.1'"),
         ("latest", "invalid version requirement 'latest': 'latest' is not a number"),
@@ -91,7 +92,7 @@ struct VersionTests {
     @Test("plain requirements read into one comparator each", arguments: [
         ("1", "^1"), ("^1.2", "^1.2"), ("~1.2.3", "~1.2.3"), ("=1.2.3", "=1.2.3"), (">1", ">1"), (">=1.0.0", ">=1.0.0"),
         ("<2", "<2"), ("<=0.9", "<=0.9"), ("0.0.0", "^0.0.0"), ("0", "^0"), ("999999999999999999.1", "^999999999999999999.1"),
-        (" ^1.2 ", "^1.2"), ("1.*", "1.*"), ("1.0.0-beta", "^1.0.0-beta"), ("1000000000000000000", "^1000000000000000000"),
+        (" ^1.2 ", "^1.2"), ("1.*", "1.*"), ("~1.*", "~1"), (">=1.2.X", ">=1.2"), ("1.0.0-beta", "^1.0.0-beta"), ("1000000000000000000", "^1000000000000000000"),
     ])
     func plainRequirements(_ text: String, _ printed: String) throws {
         let requirement = try VersionRequirement.parse(text).get()
