@@ -178,12 +178,28 @@ public struct GitCLI: Sendable {
 
     /// The tags of a local mirror and the commits they name, without the network.
     public func tags(ofMirror mirror: String) throws(Failure) -> [(tag: String, commit: String)] {
-        let text = try run(["--git-dir", mirror, "for-each-ref", "--format=%(refname:strip=2) %(objectname) %(*objectname)", "refs/tags"])
-        return text.split(separator: "\n").compactMap { line in
+        // What each tag names, and for an annotated one what that names (one step: a tag of a
+        // tag is peeled to its commit by rev-parse after). A tag of a tree or a blob is no version.
+        let text = try run(["--git-dir", mirror, "for-each-ref", "--format=%(refname:strip=2) %(objecttype) %(objectname) %(*objecttype) %(*objectname)", "refs/tags"])
+        var out: [(tag: String, commit: String)] = []
+        var nested: [String] = []
+        for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ").map(String.init)
-            guard parts.count >= 2 else { return nil }
-            return (parts[0], parts.count > 2 ? parts[2] : parts[1])
-        }.sorted { $0.tag < $1.tag }
+            guard parts.count >= 3 else { continue }
+            switch (parts[1], parts.count > 4 ? parts[3] : nil) {
+            case ("commit", nil): out.append((parts[0], parts[2]))
+            case ("tag", "commit"?): out.append((parts[0], parts[4]))
+            case ("tag", "tag"?): nested.append(parts[0])
+            default: continue
+            }
+        }
+        // Rare: one process each, and one that ends at no commit is left out.
+        for tag in nested {
+            if let said = try? run(["--git-dir", mirror, "rev-parse", "--verify", "--quiet", "refs/tags/\(tag)^{commit}"]), let commit = said.split(separator: "\n").first {
+                out.append((tag, String(commit)))
+            }
+        }
+        return out.sorted { $0.tag < $1.tag }
     }
 
     /// The version a tag names: `v1.2.3` or `1.2.3`.
