@@ -437,7 +437,9 @@ public struct GitCache: Sendable {
         do { try fileSystem.removeItem(path) } catch { throw .fileSystem("\(error)") }
     }
 
-    /// Symbolic links in a fetched package may only point inside it.
+    /// Symbolic links in a fetched package may only point inside it. One to what the package
+    /// does not have (a file its build makes) is judged by what it says: a relative path that
+    /// stays inside (every link it passes through is judged too).
     private func refuseEscapingLinks(in directory: String, package: String) throws(Failure) {
         let top = (try? fileSystem.realPath(directory)) ?? directory
         var pending = [directory]
@@ -446,7 +448,11 @@ public struct GitCache: Sendable {
                 let path = Paths.join(dir, name)
                 guard let status = fileSystem.linkStatus(path) else { continue }
                 if status.kind == .symbolicLink {
-                    let resolved = try? fileSystem.realPath(path)
+                    let dangling = { () -> String? in
+                        guard let said = self.fileSystem.linkDestination(path), !Paths.isAbsolute(said) else { return nil }
+                        return Paths.join((try? self.fileSystem.realPath(dir)) ?? dir, said)
+                    }
+                    let resolved = (try? fileSystem.realPath(path)) ?? dangling()
                     if resolved.map({ $0 != top && !Paths.isWithin($0, top) }) ?? true {
                         try? removeTree(directory)
                         throw .escapingLink(package: package, link: Paths.relative(path, from: directory))

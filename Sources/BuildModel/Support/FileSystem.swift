@@ -77,10 +77,14 @@ public protocol FileSystem: Sendable {
     func removeItem(_ path: String) throws(FileSystemError)
     /// The canonical absolute path with every link resolved.
     func realPath(_ path: String) throws(FileSystemError) -> String
+    /// What a symbolic link says, as written; nil for anything else.
+    func linkDestination(_ path: String) -> String?
 }
 
 extension FileSystem {
     public func absolute(_ path: String) -> String { Paths.join(currentDirectory, path) }
+
+    public func linkDestination(_ path: String) -> String? { nil }
 
     public func status(pathBytes: ArraySlice<UInt8>) -> FileStatus? {
         status(String(decoding: pathBytes, as: UTF8.self))

@@ -172,6 +172,11 @@ public final class InMemoryFileSystem: FileSystem {
         }
     }
 
+    public func linkDestination(_ path: String) -> String? {
+        guard let resolved = try? resolve(path, followLast: false) else { return nil }
+        return state.withLock { s in if case .symbolicLink(let target)? = s.nodes[resolved] { target } else { nil } }
+    }
+
     public func realPath(_ path: String) throws(FileSystemError) -> String {
         let resolved = try resolve(path)
         guard statusOf(resolved) != nil else { throw .notFound(absolute(path)) }

@@ -294,6 +294,13 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    public func linkDestination(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(absolute(path), &buffer, buffer.count - 1)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     public func realPath(_ path: String) throws(FileSystemError) -> String {
         let path = absolute(path)
         guard let resolved = realpath(path, nil) else { throw Self.error(errno, "resolve", path) }

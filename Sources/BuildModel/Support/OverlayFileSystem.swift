@@ -71,6 +71,8 @@ public final class OverlayFileSystem: FileSystem {
 
     public func createDirectory(_ path: String) throws(FileSystemError) { try base.createDirectory(path) }
     public func removeItem(_ path: String) throws(FileSystemError) { try base.removeItem(path) }
+    public func linkDestination(_ path: String) -> String? { base.linkDestination(path) }
+
     public func realPath(_ path: String) throws(FileSystemError) -> String {
         overlay(absolute(path)) != nil && base.status(path) == nil ? absolute(path) : try base.realPath(path)
     }

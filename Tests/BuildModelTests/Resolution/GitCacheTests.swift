@@ -309,6 +309,28 @@ struct GitCacheTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/cache/github.com/user/evil") == [])
     }
 
+    @Test("a link to what the package does not have is judged by what it says: inside, kept; outside or absolute, refused")
+    func danglingLinks() throws {
+        for (destination, refused) in [("../out/generated.txt", false), ("../../../elsewhere/x", true), ("/nowhere/x", true)] {
+            let fixture = try GitFixture()
+            let dir = try fixture.repository("gen", versions: ["1.0.0"], files: json)
+            try FileManager.default.createSymbolicLink(atPath: dir + "/src/generated.txt", withDestinationPath: destination)
+            try fixture.git(["add", "-A"], in: dir)
+            try fixture.git(["commit", "--quiet", "-m", "link"], in: dir)
+            let cache = GitCache(root: fixture.root + "/cache", git: GitCLI(environment: fixture.env, timeout: 60))
+            try cache.update("github.com/user/gen", url: GitCLI.url(forLocation: "github.com/user/gen"))
+            let head = try cache.commit("github.com/user/gen", ref: "main")
+            if refused {
+                #expect(throws: GitCache.Failure.escapingLink(package: "github.com/user/gen", link: "src/generated.txt")) {
+                    try cache.materialize("github.com/user/gen", commit: head)
+                }
+            } else {
+                let checkout = try cache.materialize("github.com/user/gen", commit: head)
+                #expect(try FileManager.default.destinationOfSymbolicLink(atPath: checkout + "/src/generated.txt") == destination)
+            }
+        }
+    }
+
     @Test("a repository that is not there is an error naming it")
     func unreachable() throws {
         let fixture = try GitFixture()
