@@ -42,15 +42,8 @@ struct ElmCheckDifferentialTests {
 
     @Test("ampu reports an error exactly when elm refuses the dependencies", arguments: Array(UInt64(1)...20))
     func agree(seed: UInt64) throws {
-        let shared = ElmCommandTests.elmHome
-        guard FileManager.default.fileExists(atPath: shared), FileManager.default.isExecutableFile(atPath: "/usr/bin/elm") else {
-            print("skipped: elm (scripts/install-deps installs elm-compiler) or ../shared/elm-home is not here")
-            return
-        }
+        guard let (scratch, home) = try elmScratch() else { return }
         var random = SeededRandom(state: seed)
-        let scratch = try ScratchDirectory()
-        let home = scratch.path + "/elm-home"
-        try FileManager.default.copyItem(atPath: shared, toPath: home)
         let app = scratch.path + "/app"
 
         // The direct dependencies, and what they need, as the package cache's solver derives it.
@@ -140,15 +133,8 @@ struct ElmCheckDifferentialTests {
 
     @Test("ampu add writes the lists elm install writes", arguments: Array(UInt64(1)...12))
     func addAsElmInstalls(seed: UInt64) throws {
-        let shared = ElmCommandTests.elmHome
-        guard FileManager.default.fileExists(atPath: shared), FileManager.default.isExecutableFile(atPath: "/usr/bin/elm") else {
-            print("skipped: elm (scripts/install-deps installs elm-compiler) or ../shared/elm-home is not here")
-            return
-        }
+        guard let (scratch, home) = try elmScratch() else { return }
         var random = SeededRandom(state: seed)
-        let scratch = try ScratchDirectory()
-        let home = scratch.path + "/elm-home"
-        try FileManager.default.copyItem(atPath: shared, toPath: home)
         // An application elm accepts: elm/core and elm/json, and up to two others at random cached versions.
         var direct: [(String, String)] = [("elm/core", "1.0.5"), ("elm/json", Self.versions("elm/json", home: home).last!.description)]
         for package in Self.packages.filter({ $0 != "elm/json" }).shuffled(using: &random).prefix(random.next(3)) {
@@ -188,4 +174,17 @@ func elmMake(_ arguments: [String], environment: [String: String], directory: St
         result = try runTool(["elm", "make"] + arguments, environment: environment, directory: directory)
     }
     return result
+}
+
+/// A scratch directory with a copy of ../shared/elm-home in it (elm writes into its cache), and
+/// that copy; nil, said, without elm or the cache.
+func elmScratch() throws -> (scratch: ScratchDirectory, home: String)? {
+    guard FileManager.default.fileExists(atPath: ElmCommandTests.elmHome), FileManager.default.isExecutableFile(atPath: "/usr/bin/elm") else {
+        print("skipped: elm (scripts/install-deps installs elm-compiler) or ../shared/elm-home is not here")
+        return nil
+    }
+    let scratch = try ScratchDirectory()
+    let home = scratch.path + "/elm-home"
+    try FileManager.default.copyItem(atPath: ElmCommandTests.elmHome, toPath: home)
+    return (scratch, home)
 }

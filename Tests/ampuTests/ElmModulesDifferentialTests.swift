@@ -19,15 +19,8 @@ struct ElmModulesDifferentialTests {
 
     @Test("ampu reports an error exactly when elm make stops", arguments: Array(UInt64(1)...24))
     func agree(seed: UInt64) throws {
-        let shared = ElmCommandTests.elmHome
-        guard FileManager.default.fileExists(atPath: shared), FileManager.default.isExecutableFile(atPath: "/usr/bin/elm") else {
-            print("skipped: elm (scripts/install-deps installs elm-compiler) or ../shared/elm-home is not here")
-            return
-        }
+        guard let (scratch, home) = try elmScratch() else { return }
         var random = SeededRandom(state: seed)
-        let scratch = try ScratchDirectory()
-        let home = scratch.path + "/elm-home"
-        try FileManager.default.copyItem(atPath: shared, toPath: home)
         try scratch.write("app/elm.json", try String(contentsOfFile: fixtures + "/elm/app/elm.json", encoding: .utf8))
         let app = scratch.path + "/app"
 
