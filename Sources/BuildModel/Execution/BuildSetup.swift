@@ -126,8 +126,9 @@ public struct BuildSetup: Sendable {
         let plan = request.plan()
         report.diagnostics += plan.diagnostics
         if plan.hasErrors && !partial { return .stopped(report, summary: nil) }
+        let unscanned = PlanCache.unscanned(plan, snapshot: snapshot)
         var prepared = PreparedBuild(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false,
-                                     watched: Self.watched(by: snapshot.ecosystem, unscanned: PlanCache.unscanned(plan, snapshot: snapshot)))
+                                     watched: Self.watched(by: snapshot.ecosystem, unscanned: unscanned))
         // The files the load read are taken as they were read: the kept plan records the times
         // they had then, and the fingerprints hash what the load holds instead of reading it again.
         stats.remember(sources: snapshot.sources)
@@ -137,7 +138,7 @@ public struct BuildSetup: Sendable {
         let machineCodes = EcosystemRegistry.standard.toolchainCodes
         let placed = report.diagnostics.map { $0.file == nil ? $0.inFile(report.defaultFile) : $0 }
         if !plan.hasErrors && placed.allSatisfy({ KeptWarnings.keepable($0, machineCodes: machineCodes) }) {
-            prepared.planDigest = cache.save(plan, snapshot: snapshot, key: key, warnings: placed)
+            prepared.planDigest = cache.save(plan, snapshot: snapshot, key: key, warnings: placed, unscanned: unscanned)
         } else {
             try? fileSystem.removeItem(cache.file)
         }

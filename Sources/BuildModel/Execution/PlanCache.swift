@@ -75,9 +75,9 @@ public struct PlanCache: Sendable {
     /// Keeps `plan` (made from `snapshot`, without errors) for the next build, with the warnings
     /// it was made with (each placed in a file, `KeptWarnings.keepable`) to be shown again; the
     /// digest of the plan kept (what a complete build's record names it by), or nil when it was
-    /// not kept.
+    /// not kept. (`unscanned`: `PlanCache.unscanned` of the plan, when the caller has it already.)
     @discardableResult
-    public func save(_ plan: BuildPlan, snapshot: WorkspaceSnapshot, key: String, warnings: [Diagnostic] = []) -> String? {
+    public func save(_ plan: BuildPlan, snapshot: WorkspaceSnapshot, key: String, warnings: [Diagnostic] = [], unscanned: Set<String>? = nil) -> String? {
         let fs = stats.fileSystem
         var text = Self.header + "\nkey\t" + key + "\n"
         var manifests = Set(snapshot.packages.packages.map(\.path) + [snapshot.rootManifest.path])
@@ -114,7 +114,7 @@ public struct PlanCache: Sendable {
             return "d\t\(Self.namesDigest(names, ecosystem: snapshot.ecosystem))\t\(stats.status(directory)?.modificationTime ?? -1)\t\(directory)\n"
         }
         for line in lines { if let line { text += line } }
-        for path in Self.unscanned(plan, snapshot: snapshot).sorted() { text += "u\t-\t-\t\(path)\n" }
+        for path in (unscanned ?? Self.unscanned(plan, snapshot: snapshot)).sorted() { text += "u\t-\t-\t\(path)\n" }
         text += "plan\n"
         guard let record = PlanRecord.text(of: plan) else { return nil }
         text += record + "end\n"
