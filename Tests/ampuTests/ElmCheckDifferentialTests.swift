@@ -21,7 +21,7 @@ struct ElmCheckDifferentialTests {
         return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).compactMap(Version.init).sorted()
     }
 
-    static func elmJSON(direct: [(String, String)], indirect: [(String, String)]) -> String {
+    static func elmJSON(direct: [(String, String)], indirect: [(String, String)], test: [(String, String)] = [], testIndirect: [(String, String)] = []) -> String {
         func object(_ pairs: [(String, String)]) -> String {
             pairs.isEmpty ? "{}" : "{\n" + pairs.map { "            \"\($0.0)\": \"\($0.1)\"" }.joined(separator: ",\n") + "\n        }"
         }
@@ -34,7 +34,10 @@ struct ElmCheckDifferentialTests {
                     "direct": \(object(direct)),
                     "indirect": \(object(indirect))
                 },
-                "test-dependencies": {"direct": {}, "indirect": {}}
+                "test-dependencies": {
+                    "direct": \(object(test)),
+                    "indirect": \(object(testIndirect))
+                }
             }
 
             """
@@ -98,7 +101,26 @@ struct ElmCheckDifferentialTests {
         default:
             break
         }
-        let text = Self.elmJSON(direct: direct, indirect: indirect)
+        // Now and then test dependencies: elm-explorations/test at a random version, with what it
+        // needs beyond the others in their "indirect" (elm verifies the four lists together), or
+        // without it.
+        var test: [(String, String)] = [], testIndirect: [(String, String)] = []
+        if random.chance(3) {
+            let versions = Self.versions("elm-explorations/test", home: home)
+            test = [("elm-explorations/test", versions[random.next(versions.count)].description)]
+            try scratch.write("app/elm.json", Self.elmJSON(direct: direct + test, indirect: indirect))
+            let both = ElmEcosystem().readManifest(try SourceText(path: app + "/elm.json", String(contentsOfFile: app + "/elm.json", encoding: .utf8)))
+            var testSolver = PubGrubSolver(provider: ElmPackageCache(directory: home + "/0.19.1/packages", fileSystem: LocalFileSystem(), application: both),
+                                           root: both.displayName, version: ElmPackageCache.rootVersion)
+            if random.chance(3) {
+                spoilt += ", test dependencies without their indirect ones"
+            } else if let solution = try? testSolver.solve() {
+                let named = Set((direct + indirect + test).map(\.0) + [both.displayName])
+                for (name, version) in solution where !named.contains(name) { testIndirect.append((name, version.description)) }
+                testIndirect.sort { $0.0 < $1.0 }
+            }
+        }
+        let text = Self.elmJSON(direct: direct, indirect: indirect, test: test, testIndirect: testIndirect)
         try scratch.write("app/elm.json", text)
         try scratch.write("app/src/Main.elm", "module Main exposing (value)\n\n\nvalue : Int\nvalue =\n    1\n")
 
@@ -116,7 +138,7 @@ struct ElmCheckDifferentialTests {
         let edited = try AmpuProcess.run(edit, environment: environment, directory: app)
         let after = try String(contentsOfFile: app + "/elm.json", encoding: .utf8)
         let elmAfter = try elmMake(["src/Main.elm", "--output=/dev/null"], environment: environment, directory: app)
-        #expect(elmAfter.status == 0, "seed \(seed): ampu \(edit.joined(separator: " ")) (\(edited.status)):\n\(edited.stderr)\n\(after)\nelm: \(elmAfter.stdout)")
+        #expect(elmAfter.status == 0, "seed \(seed): ampu \(edit.joined(separator: " ")) (\(edited.status)):\n\(edited.stderr)\n\(after)\nelm: \(elmAfter.stdout)\(elmAfter.stderr)")
         let checkAfter = try AmpuProcess.run(["check"], environment: environment, directory: app)
         #expect(!checkAfter.stderr.contains("error["), "seed \(seed): \(checkAfter.stderr)")
     }
@@ -165,12 +187,16 @@ struct ElmCheckDifferentialTests {
     }
 }
 
-/// `elm make` with these arguments; run again (at most twice more) when it stopped on its own race
-/// between its threads over elm-stuff (elm/compiler#2258: "….dat: openBinaryFile: resource busy
-/// (file is locked)"), which says nothing of the project.
+/// `elm make` with these arguments; run again (at most three times more) when it stopped without one
+/// of its reports (`-- TITLE ----`), as on its own race between its threads over elm-stuff
+/// (elm/compiler#2258: "….dat: openBinaryFile: resource busy (file is locked)"): such a stop
+/// says nothing of the project.
 func elmMake(_ arguments: [String], environment: [String: String], directory: String) throws -> AmpuProcess.Result {
+    func reported(_ r: AmpuProcess.Result) -> Bool { (r.stdout + "\n" + r.stderr).split(separator: "\n").contains { $0.hasPrefix("-- ") } }
     var result = try runTool(["elm", "make"] + arguments, environment: environment, directory: directory)
-    for _ in 0..<2 where result.status != 0 && (result.stdout + result.stderr).contains("openBinaryFile: resource busy (file is locked)") {
+    for _ in 0..<3 where result.status != 0 && !reported(result) {
+        // From a clean elm-stuff: what the stopped run left there can stop the next one too.
+        try? FileManager.default.removeItem(atPath: directory + "/elm-stuff")
         result = try runTool(["elm", "make"] + arguments, environment: environment, directory: directory)
     }
     return result

@@ -8,7 +8,7 @@ struct ElmApplicationCheckTests {
     static let packages = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/elm-home/0.19.1/packages").path
 
-    func check(direct: String, indirect: String) throws -> (PackageManifest, [String])? {
+    func check(direct: String, indirect: String, test: String = "", testIndirect: String = "") throws -> (PackageManifest, [String])? {
         guard FileManager.default.fileExists(atPath: Self.packages) else {
             print("skipped: ../shared/elm-home is not here")
             return nil
@@ -22,7 +22,7 @@ struct ElmApplicationCheckTests {
                     "direct": { \(direct) },
                     "indirect": { \(indirect) }
                 },
-                "test-dependencies": { "direct": {}, "indirect": {} }
+                "test-dependencies": { "direct": { \(test) }, "indirect": { \(testIndirect) } }
             }
             """
         let manifest = ElmManifestReader.read(SourceText(path: "/app/elm.json", text))
@@ -90,9 +90,26 @@ struct ElmApplicationCheckTests {
         #expect(found == [
             "7:23 E006 elm/browser is listed in \"indirect\", but no direct dependency needs it",
             "7:47 E006 elm/time is listed in \"indirect\", but no direct dependency needs it",
-            "7:23 E005 elm/html 1.0.1 is needed by elm/browser, which \"indirect\" lists, but \"indirect\" does not list it",
-            "7:23 E005 elm/url 1.0.0 is needed by elm/browser, which \"indirect\" lists, but \"indirect\" does not list it",
-            "7:23 E005 elm/virtual-dom 1.0.3 is needed by elm/browser, which \"indirect\" lists, but \"indirect\" does not list it",
+            "7:23 E005 elm/html 1.0.1 is needed by elm/browser, which \"indirect\" lists, but no list names it",
+            "7:23 E005 elm/url 1.0.0 is needed by elm/browser, which \"indirect\" lists, but no list names it",
+            "7:23 E005 elm/virtual-dom 1.0.3 is needed by elm/browser, which \"indirect\" lists, but no list names it",
         ])
+    }
+
+    @Test("the test dependencies are verified with the rest, as elm does: a version the cache lacks, a package they need that no list names")
+    func testDependencies() throws {
+        let app = (direct: #""elm/core": "1.0.5", "elm/json": "1.1.3""#, indirect: "")
+        guard let (_, missing) = try check(direct: app.direct, indirect: app.indirect, test: #""elm-explorations/test": "9.9.9""#) else { return }
+        #expect(missing == ["9:65 E004 elm-explorations/test 9.9.9 is not in the package cache"])
+        guard let (_, unlisted) = try check(direct: app.direct, indirect: app.indirect, test: #""elm-explorations/test": "1.2.2""#,
+                                            testIndirect: #""elm/random": "1.0.0""#) else { return }
+        #expect(unlisted == [
+            "9:40 E005 elm/html 1.0.1 is needed by elm-explorations/test, which \"test-dependencies\" lists, but no list names it",
+            "9:90 E005 elm/time 1.0.0 is needed by elm/random, which \"test-dependencies\" lists, but no list names it",
+            "9:40 E005 elm/virtual-dom 1.0.3 is needed by elm-explorations/test, which \"test-dependencies\" lists, but no list names it",
+        ])
+        guard let (_, whole) = try check(direct: app.direct, indirect: app.indirect, test: #""elm-explorations/test": "1.2.2""#,
+                                         testIndirect: #""elm/html": "1.0.1", "elm/random": "1.0.0", "elm/time": "1.0.0", "elm/virtual-dom": "1.0.3""#) else { return }
+        #expect(whole == [])
     }
 }

@@ -4,13 +4,16 @@
 /// explanation), and what the solver derives from the direct dependencies must be what
 /// `"indirect"` lists (E005 for a package needed but missing or at another version). A package
 /// `"indirect"` lists that nothing needs is E006, a warning: elm accepts it while every package
-/// it needs is listed too (E005 for one that is not). Elm itself says only "You changed elm.json
+/// it needs is listed too (E005 for one that is not). The test dependencies are verified with the
+/// rest, as elm verifies the four lists together. Elm itself says only "You changed elm.json
 /// manually" or "MISSING DEPENDENCY"; these say which line and why.
 public enum ElmApplicationCheck {
     public static func run(_ manifest: PackageManifest, cache: ElmPackageCache) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let listed = manifest.dependencies.filter { $0.scope == .normal || $0.scope == .indirect }
-        for dep in listed {
+        // The test dependencies too: elm verifies the four lists together.
+        let everyList = manifest.dependencies.filter { [.normal, .indirect, .dev, .indirectDev].contains($0.scope) }
+        for dep in everyList {
             guard let exact = dep.requirement?.value.versionSet, let version = exact.singleVersion else { continue }
             let available = (try? cache.versions(of: dep.name.value)) ?? []
             guard !available.contains(version) else { continue }
@@ -62,8 +65,10 @@ public enum ElmApplicationCheck {
             out.append(.warning("\(dep.name.value) is listed in \"indirect\", but no direct dependency needs it", .unneededIndirect, at: dep.name.range,
                                 label: "not needed", help: ["remove it"]).inFile(manifest.path))
         }
-        guard out.allSatisfy({ $0.severity != .error }), !extras.isEmpty else { return out }
-        return out + extrasNeeds(extras, listed: listed, manifest: manifest, cache: cache, preferred: preferred)
+        guard out.allSatisfy({ $0.severity != .error }) else { return out }
+        let tests = everyList.filter { $0.scope == .dev || $0.scope == .indirectDev }
+        guard !extras.isEmpty || !tests.isEmpty else { return out }
+        return out + listsNeeds(extras + tests, listed: everyList, manifest: manifest, cache: cache, preferred: preferred)
     }
 
     /// The packages elm make needs in every application: elm/core in "direct", elm/json anywhere.
@@ -93,17 +98,20 @@ public enum ElmApplicationCheck {
         return out
     }
 
-    /// What the packages "indirect" lists but nothing needs need in turn: elm solves the listed
-    /// versions all together, and stops when they need a package not listed (E005, at the
-    /// package that needs it).
-    private static func extrasNeeds(_ extras: [DependencySpec], listed: [DependencySpec], manifest: PackageManifest, cache: ElmPackageCache,
-                                    preferred: [String: Version]) -> [Diagnostic] {
+    /// What the packages "indirect" lists but nothing needs, and the test dependencies, need in
+    /// turn: elm solves the versions of all four lists together, and stops when they cannot go
+    /// together or need a package no list names (E005, at the package that needs it).
+    private static func listsNeeds(_ extras: [DependencySpec], listed: [DependencySpec], manifest: PackageManifest, cache: ElmPackageCache,
+                                   preferred: [String: Version]) -> [Diagnostic] {
         let all = listed.compactMap { dep in dep.requirement.map { PackageRequirement(dep.name.value, $0.value.versionSet) } }
         let everything = ElmPackageCache(directory: cache.directory, fileSystem: cache.fileSystem, rootName: cache.rootName, requirements: all)
         var solver = PubGrubSolver(provider: everything, root: cache.rootName, version: ElmPackageCache.rootVersion, preferred: preferred)
         guard let solution = try? solver.solve() else {
-            return [.error("the versions \"indirect\" lists cannot be used together with the rest", .indirectMismatch, at: extras[0].range,
-                           label: "listed here", help: ["remove the packages nothing needs from \"indirect\""]).inFile(manifest.path)]
+            let tests = extras.contains { $0.scope == .dev || $0.scope == .indirectDev }
+            return [.error("the versions \(tests ? "\"test-dependencies\"" : "\"indirect\"") lists cannot be used together with the rest", .indirectMismatch,
+                           at: extras[0].range, label: "listed here",
+                           help: [tests ? "change the test dependencies' versions so that they agree with the others (elm-test install solves them)"
+                                        : "remove the packages nothing needs from \"indirect\""]).inFile(manifest.path)]
         }
         let names = Set(listed.map(\.name.value))
         var out: [Diagnostic] = []
@@ -113,9 +121,11 @@ public enum ElmApplicationCheck {
                 return version.flatMap { try? everything.dependencies(of: extra.name.value, at: $0) }?.contains { $0.package == package } ?? false
             }
             let by = needers.first ?? extras[0]
-            out.append(.error("\(package) \(version) is needed by \(by.name.value), which \"indirect\" lists, but \"indirect\" does not list it", .indirectMismatch,
-                              at: by.name.range, label: "needs \(package)",
-                              help: ["remove \"\(by.name.value)\" from \"indirect\" (nothing needs it), or add \"\(package)\": \"\(version)\""]).inFile(manifest.path))
+            let test = by.scope == .dev || by.scope == .indirectDev
+            out.append(.error("\(package) \(version) is needed by \(by.name.value), which \(test ? "\"test-dependencies\"" : "\"indirect\"") lists, but no list names it",
+                              .indirectMismatch, at: by.name.range, label: "needs \(package)",
+                              help: [test ? "add \"\(package)\": \"\(version)\" to \"indirect\" of \"test-dependencies\""
+                                          : "remove \"\(by.name.value)\" from \"indirect\" (nothing needs it), or add \"\(package)\": \"\(version)\""]).inFile(manifest.path))
         }
         return out
     }

@@ -6,7 +6,7 @@ extension DiagnosticCode {
     public static let invalidSourceDirectory = DiagnosticCode("E003", "A `source-directories` entry that is no clean relative path (`src//x`, `./src/`, empty).")
 
     public static let packageNotDownloaded = DiagnosticCode("E004", "A dependency at a version the package cache (`ELM_HOME`) does not have.")
-    public static let indirectMismatch = DiagnosticCode("E005", "A package the direct dependencies need that `\"indirect\"` does not list, or lists at another version.")
+    public static let indirectMismatch = DiagnosticCode("E005", "A package the dependencies need that no list names (the test dependencies are verified with the rest, as elm does), or that `\"indirect\"` lists at another version.")
     public static let unneededIndirect = DiagnosticCode("E006", "A package `\"indirect\"` lists that no direct dependency needs (warning: `elm make` accepts it while what it needs is listed too).")
     public static let missingCorePackage = DiagnosticCode("E011", "An application without elm/core in `\"direct\"`, or without elm/json in its dependencies: `elm make` needs both (elm/json for flags and ports).")
 
