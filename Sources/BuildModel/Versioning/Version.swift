@@ -5,7 +5,7 @@ public struct Version: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var patch: UInt64
     /// Dot-separated pre-release identifiers (`alpha.1`); empty for a release.
     public var prerelease: [String]
-    /// Build metadata; ignored for ordering and equality of precedence.
+    /// Build metadata: it orders versions of one precedence, and no requirement reads it.
     public var build: [String]
 
     public init(_ major: UInt64, _ minor: UInt64, _ patch: UInt64, prerelease: [String] = [], build: [String] = []) {
@@ -84,21 +84,34 @@ public struct Version: Hashable, Sendable, Comparable, CustomStringConvertible {
         return .success(n)
     }
 
-    /// SemVer precedence: numbers, then a pre-release sorts before its release; build ignored.
+    /// SemVer precedence (numbers, then a pre-release before its release), and then, between
+    /// versions of one precedence, their build metadata, none first: the total order Cargo's
+    /// semver crate gives, which agrees with `==`. Requirements never name build metadata, so
+    /// it never decides whether one matches: `=1.0.0` and `<=1.0.0` hold `1.0.0+abc`, `<1.0.0`
+    /// does not.
     public static func < (a: Version, b: Version) -> Bool {
         if a.major != b.major { return a.major < b.major }
         if a.minor != b.minor { return a.minor < b.minor }
         if a.patch != b.patch { return a.patch < b.patch }
         if a.prerelease.isEmpty != b.prerelease.isEmpty { return !a.prerelease.isEmpty }
-        for (x, y) in zip(a.prerelease, b.prerelease) where x != y {
-            switch (UInt64(x), UInt64(y)) {
-            case let (nx?, ny?): return nx < ny
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return x < y
-            }
+        if a.prerelease != b.prerelease { return identifiersAscend(a.prerelease, b.prerelease) }
+        return identifiersAscend(a.build, b.build)
+    }
+
+    /// Whether dot-separated identifiers `a` order before `b`: one by one, numbers by value (and
+    /// `1` before `01`) before words, words by their bytes; a list that runs out first is less.
+    static func identifiersAscend(_ a: [String], _ b: [String]) -> Bool {
+        for (x, y) in zip(a, b) where x != y {
+            let xNumeric = x.utf8.allSatisfy(ASCII.isDigit), yNumeric = y.utf8.allSatisfy(ASCII.isDigit)
+            if xNumeric != yNumeric { return xNumeric }
+            guard xNumeric else { return x.utf8.lexicographicallyPrecedes(y.utf8) }
+            // Numbers of any length: fewer digits once leading zeros are gone is less.
+            let xValue = x.utf8.drop { $0 == 0x30 }, yValue = y.utf8.drop { $0 == 0x30 }
+            if xValue.count != yValue.count { return xValue.count < yValue.count }
+            if !xValue.elementsEqual(yValue) { return xValue.lexicographicallyPrecedes(yValue) }
+            return x.utf8.count < y.utf8.count
         }
-        return a.prerelease.count < b.prerelease.count
+        return a.count < b.count
     }
 }
 

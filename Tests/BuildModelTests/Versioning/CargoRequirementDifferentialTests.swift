@@ -5,7 +5,7 @@ import TestSupport
 
 /// Requirements as Cargo reads them: random requirements (`^`, `~`, `=`, `>`, `>=`, `<`, `<=`,
 /// bare versions, `*` and `1.*` wildcards, comma-separated pairs, pre-release bounds) against
-/// random versions (pre-releases among them), each answered by ampu and by the semver crate
+/// random versions (pre-releases and build metadata among them), each answered by ampu and by the semver crate
 /// Cargo uses (Tests/Fixtures/semver-oracle, built offline from Debian's librust-semver-dev).
 /// The two must agree on which requirements parse, and on every match. Skipped, saying so,
 /// without cargo and the crate (scripts/install-deps installs both).
@@ -52,7 +52,8 @@ struct CargoRequirementDifferentialTests {
     static func version(_ random: inout SeededRandom) -> String {
         let core = "\(random.next(3)).\(random.next(3)).\(random.next(3))"
         let pre = ["", "", "", "-alpha", "-alpha.1", "-beta", "-0", "-rc.2"][random.next(8)]
-        return core + pre
+        let build = random.chance(6) ? ["+build", "+001", "+b.1"][random.next(3)] : ""
+        return core + pre + build
     }
 
     static func comparator(_ random: inout SeededRandom) -> String {
@@ -97,5 +98,58 @@ struct CargoRequirementDifferentialTests {
         }
         #expect(disagreements.isEmpty, "\(disagreements.count) of \(pairs.count):\n\(disagreements.prefix(40).joined(separator: "\n"))")
         #expect(matched > 400)
+    }
+
+    /// Version text as people and tags write it, valid or not: leading zeros, a `v`, four
+    /// parts, numbers past 64 bits, empty or odd pre-release and build identifiers.
+    static func versionText(_ random: inout SeededRandom) -> String {
+        let numbers = ["0", "1", "2", "10", "01", "00", "18446744073709551615", "18446744073709551616", ""]
+        let number = { (random: inout SeededRandom) in random.next(4) == 0 ? numbers[random.next(numbers.count)] : "\(random.next(3))" }
+        var parts: [String] = []
+        for _ in 0..<(random.chance(6) ? [1, 2, 4][random.next(3)] : 3) { parts.append(number(&random)) }
+        let prefix = ["", "", "", "", "v", "=", " "][random.next(7)]
+        let pre = ["", "", "", "-alpha", "-alpha.1", "-1", "-01", "-0", "-a-b", "-", "-alpha..1", "-Alpha", "-alpha.beta", "-rc.10", "-rc.9", "-x.7.z.92", "-1.a", "-beta.2", "-18446744073709551616", "-99999999999999999999.1"][random.next(20)]
+        let build = ["", "", "", "", "+build", "+001", "+01", "+1", "+b.1", "+", "+a..b", "+exp.sha.5114f85", "+1.b"][random.next(13)]
+        return prefix + parts.joined(separator: ".") + pre + build + (random.chance(12) ? " " : "")
+    }
+
+    @Test("which version texts parse, and how versions order, as Cargo's semver crate answers")
+    func versions() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-semver-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        guard let oracle = try Self.oracle(in: scratch) else { return }
+        var random = SeededRandom(state: 17)
+        let texts = (0..<3000).map { _ in Self.versionText(&random) }
+        let parsed = try Self.ask(oracle, texts.map { ("cmp", $0 + "\t" + $0) })
+        try #require(parsed.count == texts.count)
+        var disagreements: [String] = []
+        var valid: [String] = []
+        for (text, cargo) in zip(texts, parsed) {
+            let ours = Version(text) == nil ? "bad-version" : "eq"
+            if cargo == "eq" { valid.append(text) }
+            if ours != cargo { disagreements.append("'\(text)': Cargo \(cargo == "eq" ? "reads it" : "refuses it"), ampu \(ours == "eq" ? "reads it" : "refuses it")") }
+        }
+        // Half the pairs one version against itself with other build metadata (or none).
+        let pairs = (0..<4000).map { i -> (String, String) in
+            let a = valid[random.next(valid.count)]
+            guard i % 2 == 0 else { return (a, valid[random.next(valid.count)]) }
+            let precedence = a.split(separator: "+", maxSplits: 1)[0].trimmingCharacters(in: .whitespaces)
+            return (a, precedence + ["", "+build", "+001", "+01", "+1", "+1.b", "+b.1"][random.next(7)])
+        }
+        let ordered = try Self.ask(oracle, pairs.map { ("cmp", $0.0 + "\t" + $0.1) })
+        try #require(ordered.count == pairs.count)
+        var orders: [String: Int] = [:]
+        for ((a, b), cargo) in zip(pairs, ordered) {
+            guard let x = Version(a), let y = Version(b) else {
+                if cargo != "bad-version" { disagreements.append("'\(b)': Cargo reads it, ampu refuses it") }
+                continue
+            }
+            let ours = x < y ? "lt" : y < x ? "gt" : "eq"
+            orders[cargo, default: 0] += 1
+            if ours != cargo { disagreements.append("'\(a)' against '\(b)': Cargo \(cargo), ampu \(ours)") }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements:\n\(disagreements.prefix(40).joined(separator: "\n"))")
+        #expect(valid.count > 500 && orders["lt", default: 0] > 1000 && orders["eq", default: 0] > 150, "\(valid.count) valid texts; orders \(orders)")
     }
 }
