@@ -210,6 +210,7 @@ struct AriaBuildTests {
         try f.write("build.abc", try f.read("build.abc")
             .replacingOccurrences(of: "deps = [\"ffi\"]", with: "deps = [\"fii\"]")
             .replacingOccurrences(of: "sources = [\"tests/test_core.aria\"]", with: "sources = [\"tests/*.npk\"]")
+            .replacingOccurrences(of: "sources = [\"ffi/*.c\"]", with: "sources = [\"fii/*.cc\"]")
             .replacingOccurrences(of: "version = \"0.1.0\"", with: "version = \"0.1.0\"\ncompiler = \"/nowhere/ariac\""))
         try f.write("src/main.aria", (try f.read("src/main.aria")).replacingOccurrences(of: "use \"core.aria\"", with: "use \"cores.aria\""))
         // With the standard library here, a use found nowhere is an error (without it, it might be there).
@@ -219,14 +220,35 @@ struct AriaBuildTests {
         #expect(check.status == 1)
         #expect(check.stderr == """
             build.abc:5:12: warning[A009]: the compiler '/nowhere/ariac' is not on this machine
+            build.abc:14:12: warning[A010]: 'fii/*.cc' matches no file
             build.abc:20:9: error[A007]: target 'app' depends on 'fii', which is neither a target of this file nor a project beside it
             build.abc:25:12: warning[A010]: 'tests/*.npk' matches no file
             src/main.aria:2:5: error[I003]: cannot find module 'cores.aria'
-            error: check failed: 2 errors, 2 warnings in 1 package, 3 modules
+            error: check failed: 2 errors, 3 warnings in 1 package, 3 modules
 
             """)
         let human = try f.ampu(["check"], extra: stdlib).stderr
         #expect(human.contains("= help: did you mean 'ffi'?"))
+        // A pattern close to one that matches is offered; one close to none is not.
+        #expect(human.contains("""
+            warning[A010]: 'fii/*.cc' matches no file
+              --> build.abc:14:12
+               |
+            14 | sources = ["fii/*.cc"]
+               |            ^^^^^^^^^^ no file matches
+               |
+               = help: did you mean 'ffi/*.c'?
+               = help: source patterns are relative to the directory of build.abc; correct it or remove it
+            """))
+        #expect(human.contains("""
+            warning[A010]: 'tests/*.npk' matches no file
+              --> build.abc:25:12
+               |
+            25 | sources = ["tests/*.npk"]
+               |            ^^^^^^^^^^^^^ no file matches
+               |
+               = help: source patterns are relative to the directory of build.abc; correct it or remove it
+            """))
         #expect(human.contains("""
             error[I003]: cannot find module 'cores.aria'
              --> src/main.aria:2:5

@@ -685,6 +685,26 @@ struct BuildCommandTests {
             """)
     }
 
+    @Test("a [native] pattern that matches no file is a warning at it, with the close pattern that does match")
+    func nativePatternMatchingNothing() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("util/asthra.toml", try ws.read("util/asthra.toml").replacingOccurrences(of: "sources = [\"csrc/*.c\"]", with: "sources = [\"crsc/*.c\"]"))
+        let plan = try ws.ampu(["build", "--plan"])
+        #expect(plan.status == 0)
+        #expect(plan.stderr == """
+            warning[B005]: 'crsc/*.c' matches no file in package 'util'
+             --> util/asthra.toml:9:12
+              |
+            9 | sources = ["crsc/*.c"]
+              |            ^^^^^^^^^^ no file matches
+              |
+              = help: did you mean 'csrc/*.c'?
+              = help: the pattern is relative to the package root; correct it or remove it
+
+
+            """)
+    }
+
     @Test("clean removes target/, one profile, the libraries or the fingerprints")
     func clean() throws {
         let ws = try BuildFixture("today")

@@ -36,10 +36,12 @@ public struct NativeCompilation: Sendable {
         for pattern in native.sources {
             let found = Glob(pattern.value).files(in: directory, fileSystem: fileSystem)
             if found.isEmpty {
+                let meant = Glob(pattern.value).correction(in: directory, fileSystem: fileSystem)
                 plan.diagnostics.append(Diagnostic(severity: .warning, code: DiagnosticCode.emptyGlob.rawValue,
                                                    message: "'\(pattern.value)' matches no file in package '\(name)'", file: manifest.path,
                                                    range: pattern.range, label: "no file matches",
-                                                   help: ["the pattern is relative to the package root; correct it or remove it"]))
+                                                   help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["the pattern is relative to the package root; correct it or remove it"],
+                                                   fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: pattern.range, newText: "\"\($0)\"")]) }))
             }
             for file in found where !sources.contains(Paths.join(directory, file)) { sources.append(Paths.join(directory, file)) }
         }

@@ -57,6 +57,6 @@ struct ABCVariablesTests {
         #expect(expand("bad") == "17:19 A005 undefined variable 'srcs' | did you mean 'src'?")
         #expect(expand("loop") == "9:13 A005 variable 'a' refers to itself: a → b → c → a | give one of them a value that does not use the others")
         #expect(expand("open") == "19:20 A005 '&{' is not closed | close the variable's name with }: &{name}")
-        #expect(expand("env") == "20:19 A005 environment variable 'NOPE' is not set | set NOPE before building, or define NOPE under variables")
+        #expect(expand("env") == "20:19 A005 environment variable 'NOPE' is not set | set NOPE before building, or define it under variables: NOPE: \"…\"")
     }
 }

@@ -222,8 +222,17 @@ struct AriaProjectTests {
             "3:57 error[A005] undefined variable 'sr' | define it under variables: sr: \"…\", or use &{ENV.sr} for the environment's",
         ])
         #expect(read(text).targets[0].output?.value == "&{ENV.OUT_DIR}/build/app.ll")
-        #expect(problems(text, environment: [:]).contains("2:24 error[A005] environment variable 'OUT_DIR' is not set | set OUT_DIR before building, or define OUT_DIR under variables"))
+        #expect(problems(text, environment: [:]).contains("2:24 error[A005] environment variable 'OUT_DIR' is not set | set OUT_DIR before building, or define it under variables: OUT_DIR: \"…\""))
         #expect(read(text, environment: ["OUT_DIR": "/tmp"]).targets[0].output?.value == "/tmp/build/app.ll")
+        // The INI form real projects write defines variables in a section of their own.
+        let ini = """
+            [target.app]
+            type = "binary"
+            sources = ["&{src}/main.aria"]
+            """
+        #expect(problems(ini) == [
+            "3:13 error[A005] undefined variable 'src' | define it in the [variables] section: src = \"…\", or use &{ENV.src} for the environment's",
+        ])
     }
 
     @Test("Kahn's order over explicit edges and the edges `use` adds: dependencies first, the smallest index first among ready ones")

@@ -61,4 +61,22 @@ struct GlobTests {
             "Z/w.aria", "a-b/x.aria", "a.aria", "a/b.aria", "a/b/y.aria", "a/b0/v.aria", "a/z.aria", "a0.aria", "b.aria",
         ])
     }
+
+    @Test("a pattern that matches nothing: the close pattern that matches, a directory or an extension respelt, or none", arguments: [
+        ("scr/*.aria", "src/*.aria"),
+        ("src/**/*.aira", "src/**/*.aria"),
+        ("scr/**/*.aira", "src/**/*.aria"),
+        ("lib/*.npx", "lib/*.npk"),
+        ("./csrc/*.cc", "./csrc/*.c"),
+        ("docs/*.md", nil),
+        ("src/*.c", nil),
+        ("csrc/mian.c", nil),
+    ] as [(String, String?)])
+    func correction(pattern: String, meant: String?) {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: [
+            "/p/src/main.aria": "", "/p/src/util/str.aria": "", "/p/lib/core.npk": "", "/p/csrc/main.c": "", "/p/.hidden/x.md": "",
+        ])
+        #expect(Glob(pattern).files(in: "/p", fileSystem: fs).isEmpty)
+        #expect(Glob(pattern).correction(in: "/p", fileSystem: fs) == meant)
+    }
 }

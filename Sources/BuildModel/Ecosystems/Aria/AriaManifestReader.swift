@@ -43,8 +43,10 @@ enum AriaManifestReader {
             }
             for pattern in target.sources where !pattern.value.contains("&{") {
                 guard Glob(pattern.value).files(in: manifest.directory, fileSystem: fileSystem, ignoring: ignoring).isEmpty else { continue }
+                let meant = Glob(pattern.value).correction(in: manifest.directory, fileSystem: fileSystem, ignoring: ignoring)
                 out.append(.warning("'\(pattern.value)' matches no file", .ariaEmptyGlob, at: pattern.range, label: "no file matches",
-                                    help: ["source patterns are relative to the directory of build.abc; correct it or remove it"]))
+                                    help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["source patterns are relative to the directory of build.abc; correct it or remove it"],
+                                    fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: pattern.range, newText: "\"\($0)\"")]) }))
             }
         }
         return out.map { $0.inFile(manifest.path) }

@@ -12,6 +12,8 @@ public struct ABCVariables: Sendable {
     /// nil when the file is read on its own: `&{ENV.X}` is then left as written.
     let environment: [String: String]?
     let source: SourceText
+    /// The file's form, for saying where a variable is defined in it.
+    let form: ABCDocument.Form
 
     /// Where each of the file's variables is defined: its key.
     let globalKeys: [String: SourceRange]
@@ -27,6 +29,12 @@ public struct ABCVariables: Sendable {
         globalKeys = keys
         self.environment = environment
         source = document.source
+        form = document.form
+    }
+
+    /// How a variable `name` is defined in this file's form.
+    func howToDefine(_ name: String) -> String {
+        form == .ini ? "define it in the [variables] section: \(name) = \"…\"" : "define it under variables: \(name): \"…\""
     }
 
     /// Where `&{name}` is defined, as the seed orders the scopes: the target's `variables`, its
@@ -112,7 +120,7 @@ public struct ABCVariables: Sendable {
             guard let environment else { return .success("&{\(name)}") }
             if let value = environment[variable] { return .success(value) }
             return .failure(Problems(diagnostics: [.error("environment variable '\(variable)' is not set", .abcVariable, at: reference.range, label: "not set",
-                                    help: ["set \(variable) before building, or define \(variable) under variables"])]))
+                                    help: ["set \(variable) before building, or \(howToDefine(variable))"])]))
         }
         // The target's scope: its own variables, then its fields (`&{name}` in its output).
         let local = target?.member("variables")?.value.member(name)?.value ?? target?.member(name).flatMap { $0.value.string != nil ? $0.value : nil }
@@ -120,7 +128,7 @@ public struct ABCVariables: Sendable {
             let known = Array(global.keys) + (target?.member("variables")?.value.members?.map(\.key) ?? [])
             let guess = Spelling.closest(to: name, in: known)
             return .failure(Problems(diagnostics: [.error("undefined variable '\(name)'", .abcVariable, at: reference.range, label: "not defined",
-                                    help: guess.map { ["did you mean '\($0)'?"] } ?? ["define it under variables: \(name): \"…\", or use &{ENV.\(name)} for the environment's"],
+                                    help: guess.map { ["did you mean '\($0)'?"] } ?? ["\(howToDefine(name)), or use &{ENV.\(name)} for the environment's"],
                                     fix: guess.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: reference.range, newText: "&{\($0)}")]) })]))
         }
         let key = (local != nil ? "local." : "") + name
