@@ -47,10 +47,12 @@ public struct PackageGraph: Sendable {
                     target = known
                 } else {
                     guard fileSystem.isDirectory(dir) else {
+                        let meant = Self.closePackageDirectory(to: path.value, from: manifest.directory, ecosystem: ecosystem, fileSystem: fileSystem)
                         report(.error(
                             "path dependency '\(dep.name.value)' points to '\(path.value)', which does not exist", .missingPathDependency,
                             at: path.range, label: "no directory here", notes: ["the path is relative to this manifest"],
-                            help: ["fix it, or create the package there with `ampu new`"]), in: manifest)
+                            help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["fix it, or create the package there with `ampu new`"],
+                            fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: path.range, newText: ecosystem.manifestSyntax.renderString($0))]) }), in: manifest)
                         continue
                     }
                     guard let other = ecosystem.loadManifest(in: dir, fileSystem: fileSystem, manifests: manifests) else {
@@ -93,6 +95,23 @@ public struct PackageGraph: Sendable {
     /// The packages with every dependency before its dependents; nil when they form a cycle.
     public var dependencyOrder: [PackageManifest]? {
         digraph.dependencyOrder()?.map { packages[$0] }
+    }
+
+    /// For a path that leads nowhere, the path the writer most likely meant: its last
+    /// component respelt as the closest directory beside where it points that holds a package
+    /// of this ecosystem (`../utl` for `../util`); nil when none is close.
+    static func closePackageDirectory(to path: String, from directory: String, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> String? {
+        var written = path
+        while written.count > 1 && written.hasSuffix("/") { written.removeLast() }
+        let last = Paths.lastComponent(written)
+        guard !last.isEmpty, last != ".", last != ".." else { return nil }
+        let parentPath = written.contains("/") ? String(written.dropLast(last.count)) : ""
+        let parent = Paths.join(directory, parentPath)
+        let packages = ((try? fileSystem.directoryEntries(parent)) ?? []).filter { entry in
+            entry.kind == .directory && !entry.name.hasPrefix(".")
+                && ecosystem.manifestFileNames.contains { fileSystem.isFile(Paths.join(Paths.join(parent, entry.name), $0)) }
+        }.map(\.name)
+        return Spelling.closest(to: last, in: packages).map { parentPath + $0 }
     }
 
     private mutating func report(_ diagnostic: Diagnostic, in manifest: PackageManifest) {

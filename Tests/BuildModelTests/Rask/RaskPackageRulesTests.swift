@@ -112,4 +112,12 @@ struct RaskPackageRulesTests {
         ])
         #expect(problems("package \"x\" \"1.0\" {}\n", path: "/p/build.rk") == [])
     }
+
+    @Test("a scope spelt like one there is is offered, as help and as the fix")
+    func scopeSpelling() {
+        let text = "package \"app\" \"1.0.0\" {\n    scope \"devv\" { dep \"mock\" \"^2.0\" }\n}\n"
+        #expect(problems(text) == ["2:11 error[R007] unknown scope 'devv' | did you mean \"dev\"?; a scope is \"dev\" (tests only) or \"build\" (the build script)"])
+        let fix = RaskPackageRules.check(RaskPackageDocument(parsing: SourceText(path: "/p/rask.build", text)), path: "/p/rask.build").first?.fix
+        #expect(fix?.title == "Use \"dev\"" && fix?.edits.map(\.newText) == ["\"dev\""])
+    }
 }

@@ -55,6 +55,25 @@ struct PackageGraphTests {
     }
 }
 
+extension PackageGraphTests {
+    @Test("a path that leads nowhere offers the package directory spelt like it beside where it points, as help and as the fix")
+    func closeDirectory() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: [
+            "/p/app/asthra.toml": manifest("app", ["common": "../comon", "gone": "../gone", "docs": "../dcos/"]),
+            "/p/common/asthra.toml": manifest("common"),
+            // A directory without an Asthra package is not offered, however close its name.
+            "/p/docs/README.md": "",
+        ])
+        let app = AsthraEcosystem().loadManifest(in: "/p/app", fileSystem: fs)!
+        let graph = PackageGraph(members: [app], ecosystem: AsthraEcosystem(), fileSystem: fs)
+        #expect(graph.diagnostics.map { "\($0.message) | \($0.help.joined(separator: "; ")) | \($0.fix.map { "\($0.title): \($0.edits.map(\.newText).joined())" } ?? "-")" } == [
+            "path dependency 'common' points to '../comon', which does not exist | did you mean '../common'?; fix it, or create the package there with `ampu new` | Use '../common': \"../common\"",
+            "path dependency 'docs' points to '../dcos/', which does not exist | fix it, or create the package there with `ampu new` | -",
+            "path dependency 'gone' points to '../gone', which does not exist | fix it, or create the package there with `ampu new` | -",
+        ])
+    }
+}
+
 @Suite("The path-dependency graph through symbolic links")
 struct PackageGraphLinkTests {
     @Test("a dependency reached through a link is the package it links to: a loop of links ends")

@@ -85,8 +85,10 @@ enum RaskPackageRules {
             switch group.keyword.value {
             case "scope":
                 if !scopes.contains(group.name.value) {
+                    let meant = Spelling.closest(to: group.name.value, in: scopes)
                     out.append(.error("unknown scope '\(group.name.value)'", .raskUnknownScope, at: group.name.range, label: "not a scope",
-                                      help: ["a scope is \"dev\" (tests only) or \"build\" (the build script)"]))
+                                      help: (meant.map { ["did you mean \"\($0)\"?"] } ?? []) + ["a scope is \"dev\" (tests only) or \"build\" (the build script)"],
+                                      fix: meant.map { Diagnostic.Fix(title: "Use \"\($0)\"", edits: [TextEdit(range: group.name.range, newText: "\"\($0)\"")]) }))
                 }
                 for e in group.entries {
                     out.append(.error("a scope holds only deps", .raskScopeContents, at: e.key.range, label: "not a dep",
