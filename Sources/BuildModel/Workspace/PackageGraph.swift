@@ -97,21 +97,13 @@ public struct PackageGraph: Sendable {
         digraph.dependencyOrder()?.map { packages[$0] }
     }
 
-    /// For a path that leads nowhere, the path the writer most likely meant: its last
-    /// component respelt as the closest directory beside where it points that holds a package
-    /// of this ecosystem (`../utl` for `../util`); nil when none is close.
+    /// For a path that leads nowhere, the path the writer most likely meant: respelt as the
+    /// closest directories there are, ending in one that holds a package of this ecosystem
+    /// (`../common` for `../comon`); nil when none is close.
     static func closePackageDirectory(to path: String, from directory: String, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> String? {
-        var written = path
-        while written.count > 1 && written.hasSuffix("/") { written.removeLast() }
-        let last = Paths.lastComponent(written)
-        guard !last.isEmpty, last != ".", last != ".." else { return nil }
-        let parentPath = written.contains("/") ? String(written.dropLast(last.count)) : ""
-        let parent = Paths.join(directory, parentPath)
-        let packages = ((try? fileSystem.directoryEntries(parent)) ?? []).filter { entry in
-            entry.kind == .directory && !entry.name.hasPrefix(".")
-                && ecosystem.manifestFileNames.contains { fileSystem.isFile(Paths.join(Paths.join(parent, entry.name), $0)) }
-        }.map(\.name)
-        return Spelling.closest(to: last, in: packages).map { parentPath + $0 }
+        PathSpelling.closest(to: path, from: directory, fileSystem: fileSystem) { candidate in
+            ecosystem.manifestFileNames.contains { fileSystem.isFile(Paths.join(candidate, $0)) }
+        }
     }
 
     private mutating func report(_ diagnostic: Diagnostic, in manifest: PackageManifest) {

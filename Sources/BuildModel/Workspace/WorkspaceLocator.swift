@@ -92,8 +92,10 @@ public struct WorkspaceLocator: Sendable {
             } else if excluded.contains(path) {
                 continue
             } else if !fileSystem.isDirectory(path) {
+                let meant = PathSpelling.closest(to: member.value, from: manifest.directory, fileSystem: fileSystem) { self.manifest(in: $0) != nil }
                 diagnostics.append(.error("workspace member '\(member.value)' does not exist", .missingWorkspaceMember, at: member.range,
-                                          help: ["create it with `ampu new \(member.value)`, or remove it from members"]))
+                                          help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["create it with `ampu new \(member.value)`, or remove it from members"],
+                                          fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: member.range, newText: ecosystem.manifestSyntax.renderString($0))]) }))
             } else if self.manifest(in: path) == nil {
                 diagnostics.append(.error("workspace member '\(member.value)' has no \(ecosystem.manifestFileNames[0])", .missingWorkspaceMember, at: member.range,
                                           help: ["run `ampu init` in '\(path)', or remove it from members"]))

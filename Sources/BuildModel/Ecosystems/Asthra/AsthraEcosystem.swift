@@ -44,9 +44,12 @@ public struct AsthraEcosystem: Ecosystem {
         (manifest.package?.targets ?? []).compactMap { target in
             let path = Paths.join(manifest.directory, target.path.value)
             guard !fileSystem.isFile(path) else { return nil }
+            // A default path (no `path` written) has no range of its own to correct.
+            let meant = target.path.range.isEmpty ? nil : PathSpelling.closest(to: target.path.value, from: manifest.directory, fileSystem: fileSystem, isWanted: fileSystem.isFile)
             return .warning("\(target.kind == .lib ? "library" : "program") '\(target.name.value)' has its source at '\(target.path.value)', which does not exist",
                             .missingTargetPath, at: target.path.range,
-                            help: ["the path is relative to the package root; create the file or correct the path"])
+                            help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["the path is relative to the package root; create the file or correct the path"],
+                            fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: target.path.range, newText: TOMLLiteral.renderString($0))]) })
         }
     }
 

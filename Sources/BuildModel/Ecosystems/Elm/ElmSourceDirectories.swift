@@ -21,8 +21,10 @@ enum ElmSourceDirectories {
                                     notes: ["`elm make` reads it, but a package must keep its modules inside its own directory"]))
             }
             if !fileSystem.isDirectory(full) {
+                let meant = PathSpelling.closest(to: text, from: manifest.directory, fileSystem: fileSystem, isWanted: fileSystem.isDirectory)
                 out.append(.error("source directory '\(text)' does not exist", .missingSourceDirectory, at: dir.range, label: "no directory here",
-                                  notes: ["the path is relative to elm.json"], help: ["create it, or correct or remove the entry"]))
+                                  notes: ["the path is relative to elm.json"], help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["create it, or correct or remove the entry"],
+                                  fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: dir.range, newText: JSONText.quoted($0))]) }))
             }
         }
         return out

@@ -10,6 +10,10 @@ enum OatsEntryCheck {
         var help = [written ? "create the file, or point 'entry' at the package's main source file"
                             : "create it, or name the package's main source file with entry = \"…\" under [package]"]
         var fix: Diagnostic.Fix?
+        if written, let meant = PathSpelling.closest(to: entry.path.value, from: manifest.directory, fileSystem: fileSystem, isWanted: fileSystem.isFile) {
+            help.insert("did you mean '\(meant)'?", at: 0)
+            fix = Diagnostic.Fix(title: "Use '\(meant)'", edits: [TextEdit(range: entry.path.range, newText: TOMLLiteral.renderString(meant))])
+        }
         // `toasty new --lib` writes src/lib.oats and no entry.
         let lib = Paths.join(manifest.directory, "src/lib.oats")
         let document = TOMLDocument(parsing: manifest.source)
