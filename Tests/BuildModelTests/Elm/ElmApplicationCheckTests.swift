@@ -58,6 +58,18 @@ struct ElmApplicationCheckTests {
         #expect(found == ["6:54 E004 elm/html 9.9.9 is not in the package cache"])
     }
 
+    @Test("a package the cache has no release of, spelt like one it has: its name offered, as help and as the fix")
+    func misspelt() throws {
+        guard let (manifest, found) = try check(direct: #""elm/core": "1.0.5", "elm/hmtl": "1.0.0""#, indirect: #""elm/json": "1.1.3""#) else { return }
+        #expect(found == ["6:54 E004 elm/hmtl 1.0.0 is not in the package cache"])
+        let cache = ElmPackageCache(directory: Self.packages, fileSystem: LocalFileSystem(), application: manifest)
+        let d = ElmApplicationCheck.run(manifest, cache: cache)[0]
+        #expect(d.notes == ["the cache is \(Self.packages); it has no version of it"])
+        #expect(d.help == ["did you mean 'elm/html'?", "run `elm make` once with a network to download it, or choose a version the cache has"])
+        let edited = String(decoding: try TextEdit.apply(try #require(d.fix).edits, to: manifest.source.bytes), as: UTF8.self)
+        #expect(edited.contains(#""elm/core": "1.0.5", "elm/html": "1.0.0" }"#))
+    }
+
     @Test("exact versions that cannot go together: the solver's explanation")
     func unsolvable() throws {
         guard let (manifest, found) = try check(direct: #""elm/core": "1.0.0", "elm/http": "2.0.0""#, indirect: #""elm/json": "1.1.3""#) else { return }

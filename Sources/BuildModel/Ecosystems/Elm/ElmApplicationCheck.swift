@@ -18,9 +18,12 @@ public enum ElmApplicationCheck {
             let available = (try? cache.versions(of: dep.name.value)) ?? []
             guard !available.contains(version) else { continue }
             let has = available.isEmpty ? "it has no version of it" : "it has " + available.map(\.description).joined(separator: ", ")
+            // A name the cache has no release of at all may be a misspelt one it has.
+            let meant = available.isEmpty ? Spelling.closest(to: dep.name.value, in: cache.packageNames()) : nil
             out.append(.error("\(dep.name.value) \(version) is not in the package cache", .packageNotDownloaded, at: dep.range,
                               label: "not downloaded", notes: ["the cache is \(cache.directory); \(has)"],
-                              help: ["run `elm make` once with a network to download it, or choose a version the cache has"]).inFile(manifest.path))
+                              help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["run `elm make` once with a network to download it, or choose a version the cache has"],
+                              fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: dep.name.range, newText: JSONText.quoted($0))]) }).inFile(manifest.path))
         }
         out += requiredPackages(manifest, cache: cache)
         guard out.isEmpty else { return out }
