@@ -67,6 +67,15 @@ struct UpdateCommandTests {
         #expect(try AmpuProcess.run(["why", "json"], environment: remotes.env, directory: app).stdout == why.stdout)
         #expect(try AmpuProcess.run(["tree", "--invert", "json"], environment: remotes.env, directory: app).stdout
                 == "github.com/user/json v1.1.0\n└── app v0.1.0\n")
+        // A name the lock does not record: the one spelt like it, whole or by its last part.
+        let notLocked = "  = help: the packages asthra.lock records are: github.com/user/json\n"
+        for command in [["why", "jsno"], ["tree", "--invert", "jsno"], ["update", "-p", "jsno"]] {
+            let misspelt = try AmpuProcess.run(command, environment: remotes.env, directory: app)
+            #expect(misspelt.stderr == "error: 'jsno' is not in asthra.lock\n  = help: did you mean 'json'?\n" + notLocked)
+            #expect(misspelt.status == 1)
+        }
+        #expect(try AmpuProcess.run(["why", "github.com/usr/json"], environment: remotes.env, directory: app).stderr
+                == "error: 'github.com/usr/json' is not in asthra.lock\n  = help: did you mean 'github.com/user/json'?\n" + notLocked)
 
         // fetch: nothing to do; with the cache gone, it fetches again (not with --offline);
         // a cached file changed by hand is found and named.
@@ -225,7 +234,7 @@ struct UpdateCommandTests {
             """)
         #expect(missing.status == 1)
         let unknown = try AmpuProcess.run(["update", "-p", "yaml", "--precise", "1.0.0"], environment: remotes.env, directory: app)
-        #expect(unknown.stderr == "error: 'yaml' is not in asthra.lock\n  = help: `ampu tree` lists the locked packages\n")
+        #expect(unknown.stderr == "error: 'yaml' is not in asthra.lock\n  = help: the packages asthra.lock records are: github.com/user/json\n")
         let alone = try AmpuProcess.run(["update", "--precise", "1.0.0"], environment: remotes.env, directory: app)
         #expect(alone.stderr == "error: --precise needs exactly one -p PACKAGE\n")
         // A pinned dependency is moved by its pin, and the error says so.
@@ -935,7 +944,7 @@ struct UnlockedTreeTests {
         #expect(tree.stderr == "")
         #expect(tree.status == 0)
         let why = try AmpuProcess.run(["why", "json"], environment: plain, directory: dir.path)
-        #expect(why.stderr == "error: nothing depends on 'json'\n  = help: no package is locked: the root has no dependencies\n")
+        #expect(why.stderr == "error: 'json' is not in asthra.lock\n  = help: no package is locked: the root has no dependencies\n")
         #expect(why.status == 1)
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/asthra.lock"))
     }

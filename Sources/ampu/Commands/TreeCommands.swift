@@ -9,6 +9,18 @@ enum LockedWorkspace {
             : "the packages \(lock.format.fileName) records are: " + lock.packages.map(\.name).joined(separator: ", ")
     }
 
+    /// Stops on a name the lock does not record: the locked name spelt like it (whole, or the
+    /// last part a manifest's key uses: `jsn` for `github.com/user/json`), and the names there are.
+    static func notLocked(_ name: String, in lock: LockFile) -> Never {
+        var spellings: [String: String] = [:]
+        for package in lock.packages {
+            spellings[package.name] = package.name
+            if spellings[Paths.lastComponent(package.name)] == nil { spellings[Paths.lastComponent(package.name)] = Paths.lastComponent(package.name) }
+        }
+        let guess = Spelling.closest(to: name, in: spellings.keys.sorted())
+        ManifestTarget.fail("'\(name)' is not in \(lock.format.fileName)", help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + [lockedNames(lock)])
+    }
+
     /// The locked graph, and the manifest it is rooted at; the root's dependencies those a
     /// build with these features for their platform takes. At a workspace root, the graph
     /// starts from the root package (when it is one) and from each member (all from the one lock).
@@ -112,9 +124,7 @@ struct TreeCommand: ParsableCommand {
             return
         }
         let tree = LockedWorkspace.load(manifestPath, features: features.selection(target: target), drawing: true).tree
-        if let invert, tree.package(named: invert) == nil {
-            ManifestTarget.fail("'\(invert)' is not in \(tree.lock.format.fileName)", help: [LockedWorkspace.lockedNames(tree.lock)])
-        }
+        if let invert, tree.package(named: invert) == nil { LockedWorkspace.notLocked(invert, in: tree.lock) }
         if duplicates {
             let text = tree.renderDuplicates()
             if text.isEmpty { Terminal.standardError.write("No source is locked under more than one name.\n") }
@@ -137,6 +147,7 @@ struct WhyCommand: ParsableCommand {
 
     func run() throws {
         let tree = LockedWorkspace.load(manifestPath, drawing: true).tree
+        if tree.package(named: package) == nil { LockedWorkspace.notLocked(package, in: tree.lock) }
         guard let text = tree.why(package) else {
             ManifestTarget.fail("nothing depends on '\(package)'", help: [LockedWorkspace.lockedNames(tree.lock)])
         }

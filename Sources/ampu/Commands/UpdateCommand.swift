@@ -54,7 +54,7 @@ struct UpdateCommand: ParsableCommand {
                 fail("'\(unknown)' is a package of this workspace, not a dependency: \(lockName) records what the workspace's packages depend on",
                      help: ["name one of its dependencies (`ampu tree` lists them), or run `ampu update` for all"])
             }
-            fail("'\(unknown)' is not in \(lockName)", help: ["`ampu tree` lists the locked packages"])
+            LockedWorkspace.notLocked(unknown, in: previous!)
         }
         var pinned: (String, Version)?
         if let precise {
