@@ -80,6 +80,38 @@ struct CLITests {
         #expect(try AmpuProcess.run(["help", "build"]).status == 0)
     }
 
+    @Test("a command line that cannot be read is an error in ampu's own form: the option meant, the usage, where the options are listed")
+    func unreadableArguments() throws {
+        let typo = try AmpuProcess.run(["build", "--relase"])
+        #expect(typo.stderr == """
+            error: unknown option '--relase'
+              = note: usage: ampu build [<options>] [<names> ...]
+              = help: did you mean '--release'?
+              = help: `ampu build --help` lists its options
+
+            """)
+        #expect(typo.status == 64)
+        let value = try AmpuProcess.run(["check", "--message-format", "xml"])
+        #expect(value.stderr == """
+            error: the value 'xml' is invalid for '--message-format <message-format>'
+              = note: --message-format <message-format>: How to print diagnostics: human, short or json.
+              = note: usage: ampu check [--manifest-path <manifest-path>] [--message-format <message-format>] [--features <features> ...] [--no-default-features] [--target <target>] [--access-control]
+              = help: please provide one of 'human', 'short' or 'json'
+              = help: `ampu check --help` lists its options
+
+            """)
+        let missing = try AmpuProcess.run(["new"])
+        #expect(missing.stderr == """
+            error: missing expected argument '<name>'
+              = note: <name>: The package name; also the directory to create.
+              = note: usage: ampu new <name> [--lib] [--lang <lang>] [--vcs <git|none>]
+              = help: `ampu new --help` lists its options
+
+            """)
+        // Help and the version are no errors.
+        #expect(try AmpuProcess.run(["new", "--help"]).stdout.hasPrefix("OVERVIEW: "))
+    }
+
     @Test("--help lists the subcommands")
     func help() throws {
         let result = try AmpuProcess.run(["--help"])
