@@ -13,7 +13,7 @@ extension DiagnosticCode {
     public static let importAfterDeclaration = DiagnosticCode("I014", "An import after the first declaration; today's compiler reads imports only at the top of the file (warning).")
     public static let keywordAlias = DiagnosticCode("I015", "An import's `as` name that is a keyword (`as fn`), which today's compiler rejects (warning).")
     public static let ambiguousModuleFile = DiagnosticCode("I016", "A module that exists as both `x.asthra` and `x.ast`; `x.asthra` is used (warning).")
-    public static let missingTargetPath = DiagnosticCode("M019", "An `entry`, `[[bin]]` or `[lib]` path that does not exist (warning).")
+    public static let missingTargetPath = DiagnosticCode("M019", "An `entry`, `[[bin]]` or `[lib]` path that does not exist (warning); a file spelt like it is the fix.")
 
     static let asthra: [DiagnosticCode] = [
         .legacyProjectTable, .unknownImportPrefix, .internalImport, .libraryImportsOutside, .libraryRootsNotFound, .malformedPackageDeclaration, .importEscapesRoot,

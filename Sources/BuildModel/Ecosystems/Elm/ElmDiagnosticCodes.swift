@@ -1,11 +1,11 @@
 /// The diagnostic codes only Elm reports. A module not found is the shared I003, one from an
 /// indirect dependency I004, an import cycle I008.
 extension DiagnosticCode {
-    public static let missingSourceDirectory = DiagnosticCode("E001", "A `source-directories` entry that does not exist, or is not a directory.")
+    public static let missingSourceDirectory = DiagnosticCode("E001", "A `source-directories` entry that does not exist, or is not a directory; a directory spelt like it is the fix.")
     public static let sourceDirectoryOutside = DiagnosticCode("E002", "A `source-directories` entry outside the project's directory (warning: `elm make` accepts it, a published package cannot).")
     public static let invalidSourceDirectory = DiagnosticCode("E003", "A `source-directories` entry that is no clean relative path (`src//x`, `./src/`, empty).")
 
-    public static let packageNotDownloaded = DiagnosticCode("E004", "A dependency at a version the package cache (`ELM_HOME`) does not have.")
+    public static let packageNotDownloaded = DiagnosticCode("E004", "A dependency at a version the package cache (`ELM_HOME`) does not have; a package the cache has no release of at all, spelt like one it has, gets that name as the fix.")
     public static let indirectMismatch = DiagnosticCode("E005", "A package the dependencies need that no list names (the test dependencies are verified with the rest, as elm does), or that `\"indirect\"` lists at another version.")
     public static let unneededIndirect = DiagnosticCode("E006", "A package `\"indirect\"` lists that no direct dependency needs (warning: `elm make` accepts it while what it needs is listed too).")
     public static let missingCorePackage = DiagnosticCode("E011", "An application without elm/core in `\"direct\"`, or without elm/json in its dependencies: `elm make` needs both (elm/json for flags and ports).")

@@ -222,7 +222,7 @@ extension DiagnosticCode {
     public static let raskDuplicatePackage = DiagnosticCode("R004", "A second package block in one file.")
     public static let raskPackageInSource = DiagnosticCode("R005", "A package block in a `.rk` source file; it belongs in rask.build.")
     public static let raskNestedGroup = DiagnosticCode("R006", "A `scope` inside a `feature`, a `feature` inside a `scope`, or any group inside another.")
-    public static let raskUnknownScope = DiagnosticCode("R007", "A scope other than \"dev\" and \"build\".")
+    public static let raskUnknownScope = DiagnosticCode("R007", "A scope other than \"dev\" and \"build\"; the one spelt like it is the fix.")
     public static let raskScopeContents = DiagnosticCode("R008", "A scope block holding anything but `dep`.")
     public static let raskDependencyInTwoFeatures = DiagnosticCode("R009", "The same dep in two feature blocks; tag it with `{ feature: … }` instead.")
     public static let raskUnknownFeature = DiagnosticCode("R010", "`enables` naming a feature that does not exist, or a dep; `--features` naming one the package does not declare.")
