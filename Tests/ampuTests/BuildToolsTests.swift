@@ -27,7 +27,7 @@ func installed(_ tool: String) -> Bool {
     }
 }
 
-@Suite("Builds with the real tools: clangd, Ninja, ccache; Ctrl-C and the build lock", .serialized)
+@Suite("Builds with the real tools: clangd, Bear, Ninja, ccache; Ctrl-C and the build lock", .serialized)
 struct BuildToolsTests {
     @Test("clangd reads the C file's flags from our compile_commands.json and finds its header")
     func clangd() throws {
@@ -64,6 +64,44 @@ struct BuildToolsTests {
         #expect(ninja.status == 1)
         #expect(ninja.stderr == "error: cannot write '\(ws.root)/missing/build.ninja': '\(ws.root)/missing' does not exist\n")
         #expect(!FileManager.default.fileExists(atPath: ws.root + "/missing"))
+    }
+
+    /// A C compile as a tool reads it: directory, file, output and the flags in order, with the
+    /// compiler named by its last path part and the dependency-file flags left out, as Bear
+    /// leaves them out.
+    static func cCompiles(_ database: [[String: Any]]) -> [String] {
+        database.filter { ($0["file"] as! String).hasSuffix(".c") }.map { entry in
+            // `arguments`, or (the seed's shape, Aria's) `command` to split as a shell would.
+            let arguments = entry["arguments"] as? [String] ?? (try? CommandWords.split(entry["command"] as! String).get()) ?? []
+            var words = Array(arguments.dropFirst())
+            let directory = entry["directory"] as! String, file = Paths.join(directory, entry["file"] as! String)
+            var flags: [String] = []
+            while !words.isEmpty {
+                let word = words.removeFirst()
+                if word == "-MF" || word == "-o" { words.removeFirst(); continue }
+                if word == "-MD" || word == "-c" || Paths.join(directory, word) == file { continue }
+                flags.append(word)
+            }
+            // The output as `-o` names it (ampu's temporary name is its own business).
+            let output = arguments.firstIndex(of: "-o").map { Paths.join(directory, arguments[$0 + 1]).replacing(".ampu-tmp", with: "") } ?? "?"
+            return "\(directory) \(file) -> \(output): \(Paths.lastComponent(arguments[0])) \(flags.joined(separator: " "))"
+        }.sorted()
+    }
+
+    @Test("compile_commands.json holds the C compiles the build ran, as Bear records them from the processes themselves")
+    func bear() throws {
+        try #require(installed("bear"), "bear is not installed: scripts/install-deps installs it")
+        let seed = try BuildFixture("seed")
+        let aria = try AriaFixture()
+        for (root, environment) in [(seed.root, seed.environment), (aria.app, aria.environment)] {
+            let recorded = root + "/../bear.json"
+            let built = try runTool(["bear", "--output", recorded, "--", AmpuProcess.executable.path, "build", "-j2"], environment: environment, directory: root)
+            #expect(built.status == 0, "\(built.stderr)")
+            let theirs = Self.cCompiles(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: recorded))) as! [[String: Any]])
+            let ours = Self.cCompiles(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/compile_commands.json"))) as! [[String: Any]])
+            #expect(!ours.isEmpty)
+            #expect(ours == theirs)
+        }
     }
 
     @Test("Ninja builds our build.ninja to the same outputs, and then has nothing to do")
