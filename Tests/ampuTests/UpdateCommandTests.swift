@@ -76,6 +76,14 @@ struct UpdateCommandTests {
         }
         #expect(try AmpuProcess.run(["why", "github.com/usr/json"], environment: remotes.env, directory: app).stderr
                 == "error: 'github.com/usr/json' is not in asthra.lock\n  = help: did you mean 'github.com/user/json'?\n" + notLocked)
+        // With no lock yet, -p is checked against the lock the update makes: nothing is written.
+        let written = try String(contentsOfFile: app + "/asthra.lock", encoding: .utf8)
+        try FileManager.default.removeItem(atPath: app + "/asthra.lock")
+        let unlocked = try AmpuProcess.run(["update", "-p", "jsno"], environment: remotes.env, directory: app)
+        #expect(unlocked.stderr == "error: 'jsno' is not in asthra.lock\n  = help: did you mean 'json'?\n" + notLocked)
+        #expect(!FileManager.default.fileExists(atPath: app + "/asthra.lock"))
+        #expect(try AmpuProcess.run(["update", "-p", "json"], environment: remotes.env, directory: app).status == 0)
+        #expect(try String(contentsOfFile: app + "/asthra.lock", encoding: .utf8) == written)
 
         // fetch: nothing to do; with the cache gone, it fetches again (not with --offline);
         // a cached file changed by hand is found and named.

@@ -72,8 +72,14 @@ struct UpdateCommand: ParsableCommand {
         }
         let writer = LockWriter(manifest: manifest, members: members, ecosystem: ecosystem, lockPath: lockPath,
                                 forbidding: lockOptions.forbidding, offline: lockOptions.cacheOnly)
-        writer.write(previous: previous, cache: cache, keep: keep, preference: minimalVersions ? .lowest : .highest, precise: pinned,
-                     registry: registryDirectory, otherwise: "run `ampu update` without \(lockOptions.forbidding ?? "") to write it")
+        let outcome = writer.solve(previous: previous, cache: cache, keep: keep, preference: minimalVersions ? .lowest : .highest, precise: pinned,
+                                   registry: registryDirectory)
+        // With no lock before, the names -p gives are known only now: one the new lock does
+        // not have is refused, and nothing is written.
+        if previous == nil, let unknown = named.first(where: { outcome.lock.package(named: $0) == nil }) {
+            LockedWorkspace.notLocked(unknown, in: outcome.lock)
+        }
+        writer.record(outcome, previous: previous, otherwise: "run `ampu update` without \(lockOptions.forbidding ?? "") to write it")
     }
 
     private func fail(_ message: String, help: [String] = []) -> Never { ManifestTarget.fail(message, help: help) }
