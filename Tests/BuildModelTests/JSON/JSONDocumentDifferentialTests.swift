@@ -85,7 +85,7 @@ struct JSONDocumentDifferentialTests {
 
     @Test("random texts, whole and damaged: the same ones are JSON, and each holds the same values")
     func agree() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
+        guard Python.isInstalled else {
             Issue.record("python3 is not installed: scripts/install-deps installs it")
             return
         }
@@ -108,19 +108,7 @@ struct JSONDocumentDifferentialTests {
                     out.append(None)
             print(json.dumps(out))
             """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        p.arguments = ["-c", script]
-        let input = Pipe(), output = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        try p.run()
-        let payload = try JSONSerialization.data(withJSONObject: texts)
-        let writer = Thread { input.fileHandleForWriting.write(payload); try? input.fileHandleForWriting.close() }
-        writer.start()
-        let answer = output.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let python = try #require(try JSONSerialization.jsonObject(with: answer) as? [Any])
+        let python = try #require(try Python.ask(script, texts) as? [Any])
         try #require(python.count == texts.count)
         var disagreements: [String] = []
         var valid = 0, halves = 0

@@ -15,7 +15,7 @@ struct GlobDifferentialTests {
 
     @Test("random patterns over random trees match the files Python's glob finds")
     func agree() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
+        guard Python.isInstalled else {
             Issue.record("python3 is not installed: scripts/install-deps installs it")
             return
         }
@@ -35,18 +35,7 @@ struct GlobDifferentialTests {
                     out[p] = sorted(set(f for f in glob.glob(p, root_dir=root, recursive=True) if os.path.isfile(os.path.join(root, f))))
                 print(json.dumps(out))
                 """
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-            p.arguments = ["-c", script, root]
-            let input = Pipe(), output = Pipe()
-            p.standardInput = input
-            p.standardOutput = output
-            try p.run()
-            input.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: patterns))
-            input.fileHandleForWriting.closeFile()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            let python = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String]])
+            let python = try #require(try Python.ask(script, arguments: [root], patterns) as? [String: [String]])
             for pattern in patterns {
                 let ours = Glob(pattern).files(in: root, fileSystem: LocalFileSystem())
                 #expect(ours == python[pattern]!, "round \(round): '\(pattern)' over \(paths.sorted())")

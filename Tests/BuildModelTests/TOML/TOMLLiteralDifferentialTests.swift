@@ -19,7 +19,7 @@ struct TOMLLiteralDifferentialTests {
 
     @Test("a random table, key and string, each as ampu renders it, reads back as the same in Python")
     func agree() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
+        guard Python.isInstalled else {
             Issue.record("python3 is not installed: scripts/install-deps installs it")
             return
         }
@@ -40,19 +40,7 @@ struct TOMLLiteralDifferentialTests {
                     out.append(str(e))
             print(json.dumps(out))
             """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        p.arguments = ["-c", script]
-        let input = Pipe(), output = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        try p.run()
-        let payload = try JSONSerialization.data(withJSONObject: documents)
-        let writer = Thread { input.fileHandleForWriting.write(payload); try? input.fileHandleForWriting.close() }
-        writer.start()
-        let answer = output.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let read = try #require(try JSONSerialization.jsonObject(with: answer) as? [Any])
+        let read = try #require(try Python.ask(script, documents) as? [Any])
         try #require(read.count == cases.count)
         var disagreements: [String] = []
         for (i, (c, theirs)) in zip(cases, read).enumerated() {
