@@ -35,4 +35,20 @@ public enum Spelling {
         }
         return best?.0
     }
+
+    /// The closest of some `/`-separated package names (`elm/html`, `github.com/user/json`) to a
+    /// misspelt one, one part misspelt at a time: its last part among the names with the same
+    /// path before it (`elm/hmtl` → `elm/html`, but not `elm/http` → `elm/html`, two packages
+    /// that differ only there), else the path before it among the names with the same last part
+    /// (`github.com/usr/json`). A name without `/` is matched against the names' last parts,
+    /// as a manifest's keys name them (`jsno` → `json`).
+    public static func closestName(to name: String, in names: [String]) -> String? {
+        func last(_ s: String) -> Substring { s.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(s) }
+        let tail = last(name)
+        guard name.contains("/") else { return closest(to: name, in: names.map { String(last($0)) }) }
+        let head = name.dropLast(tail.count)
+        let sameHead = names.filter { $0.hasPrefix(head) && !last($0).isEmpty && $0.count == head.count + last($0).count }
+        if let guess = closest(to: String(tail), in: sameHead.map { String(last($0)) }) { return head + guess }
+        return closest(to: name, in: names.filter { last($0) == tail })
+    }
 }

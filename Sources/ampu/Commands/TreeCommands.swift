@@ -9,15 +9,10 @@ enum LockedWorkspace {
             : "the packages \(lock.format.fileName) records are: " + lock.packages.map(\.name).joined(separator: ", ")
     }
 
-    /// Stops on a name the lock does not record: the locked name spelt like it (whole, or the
-    /// last part a manifest's key uses: `jsn` for `github.com/user/json`), and the names there are.
+    /// Stops on a name the lock does not record: the locked name spelt like it (`jsno` for the
+    /// key of `github.com/user/json`, `github.com/usr/json` for it whole), and the names there are.
     static func notLocked(_ name: String, in lock: LockFile) -> Never {
-        var spellings: [String: String] = [:]
-        for package in lock.packages {
-            spellings[package.name] = package.name
-            if spellings[Paths.lastComponent(package.name)] == nil { spellings[Paths.lastComponent(package.name)] = Paths.lastComponent(package.name) }
-        }
-        let guess = Spelling.closest(to: name, in: spellings.keys.sorted())
+        let guess = Spelling.closestName(to: name, in: lock.packages.map(\.name))
         ManifestTarget.fail("'\(name)' is not in \(lock.format.fileName)", help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + [lockedNames(lock)])
     }
 

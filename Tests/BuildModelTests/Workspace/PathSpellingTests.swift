@@ -60,3 +60,23 @@ struct PathSpellingTests {
         ])
     }
 }
+
+@Suite("Package names respelt")
+struct PackageNameSpellingTests {
+    static let names = ["elm/browser", "elm/core", "elm/html", "elm/json", "elm-explorations/test", "github.com/user/json", "github.com/user/http-extra"]
+
+    @Test("one part misspelt at a time: the last part under the same path, else the path for the same last part; a bare name as a key", arguments: [
+        ("elm/hmtl", "elm/html"),
+        ("elm/http", nil),
+        ("elm-exploration/test", "elm-explorations/test"),
+        ("elm/tset", nil),
+        ("github.com/usr/json", "github.com/user/json"),
+        ("github.com/user/jsno", "github.com/user/json"),
+        ("jsno", "json"),
+        ("http-extr", "http-extra"),
+        ("yaml", nil),
+    ] as [(String, String?)])
+    func closestName(name: String, meant: String?) {
+        #expect(Spelling.closestName(to: name, in: Self.names) == meant)
+    }
+}

@@ -19,7 +19,7 @@ public enum ElmApplicationCheck {
             guard !available.contains(version) else { continue }
             let has = available.isEmpty ? "it has no version of it" : "it has " + available.map(\.description).joined(separator: ", ")
             // A name the cache has no release of at all may be a misspelt one it has.
-            let meant = available.isEmpty ? Spelling.closest(to: dep.name.value, in: cache.packageNames()) : nil
+            let meant = available.isEmpty ? Spelling.closestName(to: dep.name.value, in: cache.packageNames()) : nil
             out.append(.error("\(dep.name.value) \(version) is not in the package cache", .packageNotDownloaded, at: dep.range,
                               label: "not downloaded", notes: ["the cache is \(cache.directory); \(has)"],
                               help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["run `elm make` once with a network to download it, or choose a version the cache has"],
