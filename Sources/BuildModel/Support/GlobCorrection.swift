@@ -6,24 +6,14 @@ extension Glob {
     public func correction(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil) -> String? {
         var parts = pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let isWild = { (part: String) in part.contains { $0 == "*" || $0 == "?" || $0 == "[" } }
-        var changed = false
-        // The literal directories the pattern starts with, each as it is on disk or as the
-        // closest name there.
-        var directory = root
-        for i in parts.indices.dropLast() where !isWild(parts[i]) && !parts[0..<i].contains(where: isWild) {
-            let part = parts[i]
-            if part.isEmpty || part == "." || part == ".." || fileSystem.isDirectory(Paths.join(directory, part)) {
-                directory = Paths.join(directory, part)
-                continue
-            }
-            let names = ((try? fileSystem.directoryEntries(directory)) ?? []).filter { $0.kind == .directory && !$0.name.hasPrefix(".") }.map(\.name)
-            guard let guess = Spelling.closest(to: part, in: names) else { return nil }
-            parts[i] = guess
-            directory = Paths.join(directory, guess)
-            changed = true
+        // The literal directories the pattern starts with, respelt as the ones there are.
+        let literal = parts.dropLast().prefix { !isWild($0) }.count
+        if literal > 0, !fileSystem.isDirectory(Paths.join(root, parts[..<literal].joined(separator: "/"))) {
+            guard let meant = PathSpelling.closest(to: parts[..<literal].joined(separator: "/"), from: root, fileSystem: fileSystem, isWanted: fileSystem.isDirectory) else { return nil }
+            parts.replaceSubrange(..<literal, with: meant.split(separator: "/", omittingEmptySubsequences: false).map(String.init))
+            let corrected = parts.joined(separator: "/")
+            if !Glob(corrected).files(in: root, fileSystem: fileSystem, ignoring: ignoring).isEmpty { return corrected }
         }
-        let corrected = parts.joined(separator: "/")
-        if changed, !Glob(corrected).files(in: root, fileSystem: fileSystem, ignoring: ignoring).isEmpty { return corrected }
         // The extension of a wildcard last part (`*.aira`), as the files there are named.
         guard let last = parts.last, isWild(last), let dot = last.lastIndex(of: "."), !isWild(String(last[last.index(after: dot)...])) else { return nil }
         let written = String(last[last.index(after: dot)...])
