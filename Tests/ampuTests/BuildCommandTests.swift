@@ -11,12 +11,16 @@ let standIn = fixtures + "/standin/asthra"
 /// the stand-in compiler and a log of every run of it.
 final class BuildFixture {
     let scratch: ScratchDirectory
-    var root: String { scratch.path + "/ws" }
+    /// The workspace's directory under the scratch one.
+    let directory: String
+    var root: String { scratch.path + "/" + directory }
     var log: String { scratch.path + "/compiler.log" }
 
-    init(_ name: String) throws {
+    init(_ name: String, directory: String = "ws") throws {
         scratch = try ScratchDirectory()
-        try FileManager.default.copyItem(atPath: fixtures + "/build/" + name, toPath: scratch.path + "/ws")
+        self.directory = directory
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: scratch.path + "/" + directory).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: fixtures + "/build/" + name, toPath: scratch.path + "/" + directory)
     }
 
     var environment: [String: String] { plain.merging(["ASTHRA": standIn, "ASTHRA_STANDIN_LOG": log]) { _, new in new } }
@@ -34,8 +38,8 @@ final class BuildFixture {
         }
     }
 
-    func write(_ relative: String, _ text: String) throws { try scratch.write("ws/" + relative, text) }
-    func read(_ relative: String) throws -> String { try scratch.read("ws/" + relative) }
+    func write(_ relative: String, _ text: String) throws { try scratch.write(directory + "/" + relative, text) }
+    func read(_ relative: String) throws -> String { try scratch.read(directory + "/" + relative) }
     func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: root + "/" + relative) }
 
     /// Every file under target/, relative to it, sorted.

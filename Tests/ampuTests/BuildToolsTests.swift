@@ -125,6 +125,24 @@ struct BuildToolsTests {
         #expect(header.stdout.contains("-c util/csrc/clamp.c"))
     }
 
+    @Test("a workspace in a directory named with a space, a quote, a dollar sign and a colon: ampu and Ninja build it alike")
+    func awkwardDirectory() throws {
+        try #require(installed("ninja"), "ninja is not installed: scripts/install-deps installs it (ninja-build)")
+        let ours = try BuildFixture("seed", directory: "it's a $dir: x/ws")
+        let built = try ours.ampu(["build"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(try runTool([ours.root + "/target/debug/app"], directory: ours.root).stdout == "hello from app\n")
+        let theirs = try BuildFixture("seed", directory: "it's a $dir: x/ws")
+        #expect(try theirs.ampu(["gen", "ninja"]).status == 0)
+        let ninja = try runTool(["ninja", "-j2"], environment: theirs.environment, directory: theirs.root)
+        #expect(ninja.status == 0, "ninja failed:\n\(ninja.stdout)")
+        #expect(theirs.targetFiles().filter { !$0.hasPrefix("cache/") } == ours.targetFiles().filter { !$0.hasPrefix("cache/") && !$0.hasSuffix(".d") })
+        #expect(try runTool(["ninja"], environment: theirs.environment, directory: theirs.root).stdout == "ninja: no work to do.\n")
+        // The compile database names the files where they are.
+        let database = try JSONSerialization.jsonObject(with: Data(try ours.read("compile_commands.json").utf8)) as! [[String: Any]]
+        #expect(database.allSatisfy { ($0["file"] as! String).hasPrefix(ours.root + "/") && FileManager.default.fileExists(atPath: $0["file"] as! String) })
+    }
+
     @Test("ccache as the launcher: the second build of the same C file is a cache hit")
     func ccache() throws {
         try #require(installed("ccache"), "ccache is not installed: scripts/install-deps installs it")
