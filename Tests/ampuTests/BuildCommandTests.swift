@@ -687,6 +687,23 @@ struct BuildCommandTests {
 
 
             """)
+        // A program spelt like the path is offered; a file that cannot be run is not one.
+        try ws.write("bin/asthra", "#!/bin/sh\n")
+        try ws.write("bin/asthrac.txt", "")
+        #expect(chmod(ws.root + "/bin/asthra", 0o755) == 0)
+        let respelt = try AmpuProcess.run(["build", "--plan"], environment: plain, directory: ws.root)
+        #expect(respelt.stderr.hasPrefix("""
+            error[B001]: the Asthra compiler 'bin/asthrac' does not exist
+             --> asthra.toml:7:12
+              |
+            7 | compiler = "bin/asthrac"
+              |            ^^^^^^^^^^^^^ set here
+              |
+              = note: the path is relative to asthra.toml
+              = help: did you mean 'bin/asthra'?
+              = help: correct the path, or remove `toolchain.compiler` to use $ASTHRA or 'asthra' from PATH
+
+            """))
     }
 
     @Test("a [native] pattern that matches no file is a warning at it, with the close pattern that does match")

@@ -47,9 +47,13 @@ public enum ToolLocator {
         if let configured {
             let value = configured.value
             if value.contains("/") {
+                // A program spelt like one that is there, when this one is not.
+                let meant = fileSystem.exists(Paths.join(manifest.directory, value)) ? nil
+                    : PathSpelling.closest(to: value, from: manifest.directory, fileSystem: fileSystem) { fileSystem.status($0).map { $0.kind == .file && $0.isExecutable } ?? false }
                 return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(value)' \(why(value, base: manifest.directory))",
                                            file: manifest.path, range: configured.range, label: "set here", notes: ["the path is relative to \(manifestName)"],
-                                           help: ["correct the path, or remove `\(key)` to use $\(variable) or '\(defaultName)' from PATH"]))
+                                           help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["correct the path, or remove `\(key)` to use $\(variable) or '\(defaultName)' from PATH"],
+                                           fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: configured.range, newText: TOMLLiteral.renderString($0))]) }))
             }
             return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(value)' is not on PATH",
                                        file: manifest.path, range: configured.range, label: "looked up in PATH", notes: ["PATH is \(path)"],
