@@ -1,6 +1,6 @@
 /// The codes of planning and running a build, for every ecosystem.
 extension DiagnosticCode {
-    public static let toolNotFound = DiagnosticCode("B001", "The compiler or another program a build runs is not where `[toolchain]`, its environment variable or PATH says.")
+    public static let toolNotFound = DiagnosticCode("B001", "The compiler or another program a build runs is not where `[toolchain]`, its environment variable or PATH says; a program spelt like a configured path is the fix.")
     public static let actionFailed = DiagnosticCode("B002", "A compile, archive or link that failed; its output follows, the compiler's own diagnostics shown like check's.")
     public static let actionTimedOut = DiagnosticCode("B003", "A compile or link that ran past its time (`[build] timeout`, 300 seconds by default) and was stopped.")
     public static let missingOutput = DiagnosticCode("B004", "An action that succeeded without writing a file it should have.")
