@@ -173,18 +173,20 @@ public enum Paths {
     }
 
     /// `path` relative to `base` (both absolute or both relative), using `..` where needed.
+    /// Names are compared byte for byte, as the file system compares them (`é` written as one
+    /// scalar and as `e` with an accent are two directories, though Swift's `==` says equal).
     public static func relative(_ path: String, from base: String) -> String {
         // The usual case, a path inside `base`, without splitting either.
         let path = normalize(path), base = normalize(base)
-        if path == base { return "." }
-        if base != "/", path.utf8.count > base.utf8.count + 1, path.hasPrefix(base),
+        if path.utf8.elementsEqual(base.utf8) { return "." }
+        if base != "/", path.utf8.count > base.utf8.count + 1, path.utf8.starts(with: base.utf8),
            path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: base.utf8.count)] == UInt8(ascii: "/") {
             return String(path.utf8.dropFirst(base.utf8.count + 1))!
         }
         let p = path.split(separator: "/")
         let b = base.split(separator: "/")
         var common = 0
-        while common < p.count && common < b.count && p[common] == b[common] { common += 1 }
+        while common < p.count && common < b.count && p[common].utf8.elementsEqual(b[common].utf8) { common += 1 }
         let ups = Array(repeating: "..", count: b.count - common)
         let rest = p[common...].map(String.init)
         let parts = ups + rest
