@@ -143,6 +143,49 @@ struct ElmCheckDifferentialTests {
         #expect(!checkAfter.stderr.contains("error["), "seed \(seed): \(checkAfter.stderr)")
     }
 
+    /// Constraint texts around the one form elm reads: other spacing, other operators, exact
+    /// versions, bounds equal or reversed, two-part versions.
+    static func constraint(_ random: inout SeededRandom) -> String {
+        let versions = ["1.0.0", "1.0.5", "1.1.0", "2.0.0", "1.0", "01.0.0"]
+        let low = versions[random.next(versions.count)], high = versions[random.next(versions.count)]
+        let ops = ["<=", "<", "<=", "<", ">=", "=<"]
+        let space = { (random: inout SeededRandom) in random.chance(5) ? "  " : " " }
+        switch random.next(7) {
+        case 0: return low
+        case 1: return " " + low + " <= v < " + high
+        case 2: return low + " <= v < " + high + " "
+        default:
+            return low + space(&random) + ops[random.next(ops.count)] + space(&random) + "v" + space(&random) + ops[random.next(ops.count)] + space(&random) + high
+        }
+    }
+
+    @Test("in a package, ampu refuses a constraint exactly when elm does", arguments: Array(UInt64(1)...24))
+    func packageConstraints(seed: UInt64) throws {
+        guard let (scratch, home) = try elmScratch() else { return }
+        var random = SeededRandom(state: seed)
+        let text = Self.constraint(&random)
+        try scratch.write("pkg/elm.json", """
+            {
+                "type": "package",
+                "name": "me/pkg",
+                "summary": "A package",
+                "license": "BSD-3-Clause",
+                "version": "1.0.0",
+                "exposed-modules": ["Foo"],
+                "elm-version": "0.19.0 <= v < 0.20.0",
+                "dependencies": { "elm/core": "\(text)" },
+                "test-dependencies": {}
+            }
+
+            """)
+        try scratch.write("pkg/src/Foo.elm", "module Foo exposing (x)\n\n\nx : Int\nx =\n    1\n")
+        let environment = plain.merging(["ELM_HOME": home, "HOME": scratch.path, "https_proxy": "http://127.0.0.1:9"]) { $1 }
+        let check = try AmpuProcess.run(["check", "--message-format", "short"], environment: environment, directory: scratch.path + "/pkg")
+        let elm = try elmMake([], environment: environment, directory: scratch.path + "/pkg")
+        let elmRefuses = (elm.stdout + elm.stderr).contains("-- PROBLEM WITH CONSTRAINT")
+        #expect(check.stderr.contains("error[M005]") == elmRefuses, "seed \(seed): '\(text)'\nampu: \(check.stderr)\nelm: \(elm.stdout)\(elm.stderr)")
+    }
+
     /// The dependency lists of an elm.json: "direct" and "indirect" of both groups, by package.
     static func lists(_ path: String) throws -> [String: [String: String]] {
         let value = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]

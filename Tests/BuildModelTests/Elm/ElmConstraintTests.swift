@@ -3,19 +3,24 @@ import Testing
 
 @Suite("Elm constraints")
 struct ElmConstraintTests {
-    @Test("ranges and exact versions read into sets", arguments: [
-        ("1.0.0 <= v < 2.0.0", ">=1.0.0, <2.0.0"), ("1.0.5", "=1.0.5"), ("1.0.0 < v <= 1.2.0", ">1.0.0, <=1.2.0"),
-        ("1.0.0 <= v <= 1.0.0", "=1.0.0"),
+    @Test("ranges read into sets", arguments: [
+        ("1.0.0 <= v < 2.0.0", ">=1.0.0, <2.0.0"), ("1.0.0 < v <= 1.2.0", ">1.0.0, <=1.2.0"), ("1.0.0 <= v <= 1.0.1", ">=1.0.0, <=1.0.1"),
     ])
     func ranges(_ text: String, _ printed: String) throws {
         #expect(try ElmConstraint.parse(text).get().description == printed)
     }
 
     @Test("what cannot be read says why", arguments: [
-        ("1.0", "invalid version requirement '1.0': write an exact version such as '1.0.5', or a range such as '1.0.0 <= v < 2.0.0'"),
+        ("1.0", "invalid version requirement '1.0': write a range as 'LOW <= v < HIGH', such as '1.0.0 <= v < 2.0.0'"),
+        // As elm reads them: one space between the parts and none around them, the lower
+        // bound below the upper one, no exact version in a package.
+        ("1.0.0  <= v < 2.0.0", "invalid version requirement '1.0.0  <= v < 2.0.0': elm reads a constraint with one space between its parts: '1.0.0 <= v < 2.0.0'"),
+        (" 1.0.0 <= v < 2.0.0", "invalid version requirement ' 1.0.0 <= v < 2.0.0': elm reads a constraint with one space between its parts: '1.0.0 <= v < 2.0.0'"),
+        ("1.0.5", "invalid version requirement '1.0.5': a package names a range of versions, such as '1.0.5 <= v < 2.0.0'"),
+        ("1.0.5 <= v <= 1.0.5", "invalid version requirement '1.0.5 <= v <= 1.0.5': the lower bound 1.0.5 must be below the upper bound 1.0.5"),
         ("1.0.0 <= x < 2.0.0", "invalid version requirement '1.0.0 <= x < 2.0.0': write a range as 'LOW <= v < HIGH', such as '1.0.0 <= v < 2.0.0'"),
         ("1.0.0 >= v < 2.0.0", "invalid version requirement '1.0.0 >= v < 2.0.0': the comparisons must be '<=' or '<', as in '1.0.0 <= v < 2.0.0'"),
-        ("2.0.0 <= v < 1.0.0", "invalid version requirement '2.0.0 <= v < 1.0.0': no version is at least 2.0.0 and below 1.0.0"),
+        ("2.0.0 <= v < 1.0.0", "invalid version requirement '2.0.0 <= v < 1.0.0': the lower bound 2.0.0 must be below the upper bound 1.0.0"),
         ("1.0.0 <= v < 2", "invalid version requirement '1.0.0 <= v < 2': '2' is not a version MAJOR.MINOR.PATCH"),
     ])
     func errors(_ text: String, _ message: String) {

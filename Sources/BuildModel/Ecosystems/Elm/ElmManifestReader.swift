@@ -139,7 +139,9 @@ struct ElmManifestReader {
         switch ElmConstraint.requirement(text.value) {
         case .success(let r): return Located(r, range: text.range, keyRange: text.keyRange)
         case .failure(let error):
-            add(.error("invalid \(what) '\(text.value)': \(error.reason)", .invalidRequirement, at: text.range, label: "not an Elm constraint"))
+            let meant = ElmConstraint.likelyMeant(text.value)
+            add(.error("invalid \(what) '\(text.value)': \(error.reason)", .invalidRequirement, at: text.range, label: "not an Elm constraint",
+                       fix: meant.map { Diagnostic.Fix(title: "Write '\($0)'", edits: [TextEdit(range: text.range, newText: JSONText.quoted($0))]) }))
             return nil
         }
     }
