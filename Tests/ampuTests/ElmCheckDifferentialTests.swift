@@ -186,6 +186,35 @@ struct ElmCheckDifferentialTests {
         #expect(check.stderr.contains("error[M005]") == elmRefuses, "seed \(seed): '\(text)'\nampu: \(check.stderr)\nelm: \(elm.stdout)\(elm.stderr)")
     }
 
+    @Test("ampu refuses a package's name exactly when elm does", arguments: Array(UInt64(1)...16))
+    func packageNames(seed: UInt64) throws {
+        guard let (scratch, home) = try elmScratch() else { return }
+        var random = SeededRandom(state: seed)
+        let pieces = ["me", "a", "-", "--", "_", "X", "1", "elm", ".", "p"]
+        func part(_ random: inout SeededRandom) -> String { (0...random.next(3)).map { _ in pieces[random.next(pieces.count)] }.joined() }
+        let name = part(&random) + "/" + part(&random)
+        try scratch.write("pkg/elm.json", """
+            {
+                "type": "package",
+                "name": "\(name)",
+                "summary": "A package",
+                "license": "BSD-3-Clause",
+                "version": "1.0.0",
+                "exposed-modules": ["Foo"],
+                "elm-version": "0.19.0 <= v < 0.20.0",
+                "dependencies": { "elm/core": "1.0.0 <= v < 2.0.0" },
+                "test-dependencies": {}
+            }
+
+            """)
+        try scratch.write("pkg/src/Foo.elm", "module Foo exposing (x)\n\n\nx : Int\nx =\n    1\n")
+        let environment = plain.merging(["ELM_HOME": home, "HOME": scratch.path, "https_proxy": "http://127.0.0.1:9"]) { $1 }
+        let check = try AmpuProcess.run(["check", "--message-format", "short"], environment: environment, directory: scratch.path + "/pkg")
+        let elm = try elmMake([], environment: environment, directory: scratch.path + "/pkg")
+        let elmRefuses = (elm.stdout + elm.stderr).contains("-- INVALID PACKAGE NAME")
+        #expect(check.stderr.contains("error[M003]") == elmRefuses, "seed \(seed): '\(name)'\nampu: \(check.stderr)\nelm: \(elm.stdout)\(elm.stderr)")
+    }
+
     /// The dependency lists of an elm.json: "direct" and "indirect" of both groups, by package.
     static func lists(_ path: String) throws -> [String: [String: String]] {
         let value = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]

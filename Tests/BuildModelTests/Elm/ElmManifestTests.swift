@@ -108,6 +108,8 @@ struct ElmManifestTests {
         ("elm", "a package name is 'author/project', with one '/'"), ("elm/", "the project is empty"),
         ("elm/Html", "the project holds 'H'; use lower-case letters, digits and '-'"), ("elm/-x", "the project may not start or end with '-' or hold '--'"),
         ("elm/1x", "the project must start with a lower-case letter"),
+        // The author as elm reads it: a trailing '-' is let through, an underscore is not.
+        ("me-/pkg", nil), ("m_e/pkg", "the author holds '_'; use letters, digits and '-'"), ("-me/pkg", "the author may not start with '-' or hold '--'"),
     ] as [(String, String?)])
     func names(_ name: String, _ problem: String?) {
         #expect(ElmPackageName.problem(with: name) == problem)

@@ -1,5 +1,7 @@
-/// Elm's package names: `author/project`, each part lower-case letters, digits and single
-/// hyphens, the project starting with a letter (as the package site requires).
+/// Elm's package names, `author/project`, as elm reads them: the author letters of either case,
+/// digits and single hyphens, not starting with one (a GitHub user name; elm lets it end with
+/// one); the project lower-case letters, digits and single hyphens, starting with a letter and
+/// not ending with a hyphen.
 enum ElmPackageName {
     /// Why `name` cannot be a package name; nil when it can.
     static func problem(with name: String) -> String? {
@@ -8,11 +10,14 @@ enum ElmPackageName {
         for (part, what) in [(parts[0], "author"), (parts[1], "project")] {
             guard !part.isEmpty else { return "the \(what) is empty" }
             let bytes = Array(part.utf8)
-            if let bad = bytes.first(where: { !(ASCII.isDigit($0) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || (what == "author" && ($0 == 0x5F || ($0 >= 0x41 && $0 <= 0x5A)))) }) {
-                return "the \(what) holds '\(Character(Unicode.Scalar(bad)))'; use lower-case letters, digits and '-'"
+            let author = what == "author"
+            if let bad = bytes.first(where: { !(ASCII.isDigit($0) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || (author && $0 >= 0x41 && $0 <= 0x5A)) }) {
+                return "the \(what) holds '\(Character(Unicode.Scalar(bad)))'; use \(author ? "letters" : "lower-case letters"), digits and '-'"
             }
-            if bytes.first == 0x2D || bytes.last == 0x2D || part.contains("--") { return "the \(what) may not start or end with '-' or hold '--'" }
-            if what == "project", !(bytes[0] >= 0x61 && bytes[0] <= 0x7A) { return "the project must start with a lower-case letter" }
+            if bytes.first == 0x2D || (!author && bytes.last == 0x2D) || part.contains("--") {
+                return author ? "the author may not start with '-' or hold '--'" : "the project may not start or end with '-' or hold '--'"
+            }
+            if !author, !(bytes[0] >= 0x61 && bytes[0] <= 0x7A) { return "the project must start with a lower-case letter" }
         }
         return nil
     }
