@@ -215,6 +215,40 @@ struct ElmCheckDifferentialTests {
         #expect(check.stderr.contains("error[M003]") == elmRefuses, "seed \(seed): '\(name)'\nampu: \(check.stderr)\nelm: \(elm.stdout)\(elm.stderr)")
     }
 
+    @Test("ampu refuses a package's summary, license, elm-version and exposed modules exactly when elm does", arguments: Array(UInt64(1)...24))
+    func packageFields(seed: UInt64) throws {
+        guard let (scratch, home) = try elmScratch() else { return }
+        var random = SeededRandom(state: seed)
+        func pick(_ choices: [String]) -> String { choices[random.next(choices.count)] }
+        // Mostly what elm takes, so that each field is now and then the one it refuses.
+        let summary = random.chance(4) ? String(repeating: pick(["x", "é"]), count: [39, 40, 79, 80][random.next(4)]) : "A package"
+        let license = random.chance(3) ? pick(["MIT", "mit", "BSD3", "GPL-3.0-only", "Unlicense", "LPPL-1.3c", "Zlib", "EPL-2.0", "0BSD"]) : "BSD-3-Clause"
+        let elmVersion = random.chance(4) ? pick(["0.18.0 <= v < 0.19.0", "0.19.1 <= v < 0.20.0", "0.19.0 <= v < 0.19.1", "0.19.0 < v <= 0.19.1"]) : "0.19.0 <= v < 0.20.0"
+        let module = random.chance(4) ? pick(["Foo.Bar", "Foo.bar", "Foo_x", "foo", "Foo..Bar", "F1"]) : "Foo"
+        try scratch.write("pkg/elm.json", """
+            {
+                "type": "package",
+                "name": "me/pkg",
+                "summary": "\(summary)",
+                "license": "\(license)",
+                "version": "1.0.0",
+                "exposed-modules": ["\(module)"],
+                "elm-version": "\(elmVersion)",
+                "dependencies": { "elm/core": "1.0.0 <= v < 2.0.0" },
+                "test-dependencies": {}
+            }
+
+            """)
+        try scratch.write("pkg/src/Foo.elm", "module Foo exposing (x)\n\n\nx : Int\nx =\n    1\n")
+        let environment = plain.merging(["ELM_HOME": home, "HOME": scratch.path, "https_proxy": "http://127.0.0.1:9"]) { $1 }
+        let check = try AmpuProcess.run(["check", "--message-format", "short"], environment: environment, directory: scratch.path + "/pkg")
+        let elm = try elmMake([], environment: environment, directory: scratch.path + "/pkg")
+        let report = elm.stdout + elm.stderr
+        let elmRefuses = ["-- SUMMARY TOO LONG", "-- UNKNOWN LICENSE", "-- ELM VERSION MISMATCH", "-- PROBLEM WITH MODULE NAME"].contains { report.contains($0) }
+        #expect(check.stderr.contains("error[E012]") == elmRefuses,
+                "seed \(seed): summary of \(summary.utf8.count) bytes, \(license), \(elmVersion), \(module)\nampu: \(check.stderr)\nelm: \(report)")
+    }
+
     /// The dependency lists of an elm.json: "direct" and "indirect" of both groups, by package.
     static func lists(_ path: String) throws -> [String: [String: String]] {
         let value = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]

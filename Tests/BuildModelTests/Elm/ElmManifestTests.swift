@@ -103,6 +103,28 @@ struct ElmManifestTests {
         #expect(m.diagnostics[0].fix?.edits.map(\.newText) == ["\"application\""])
     }
 
+    @Test("a package's fields as elm checks them: a summary of 80 bytes, a license it does not know, an elm-version without 0.19.1, a module name that is none")
+    func packageFields() {
+        let m = read("""
+            {
+                "type": "package", "name": "me/pkg", "summary": "\(String(repeating: "é", count: 40))", "license": "mit", "version": "1.0.0",
+                "exposed-modules": { "Main": ["Foo", "Foo.bar"] }, "elm-version": "0.18.0 <= v < 0.19.0",
+                "dependencies": {}, "test-dependencies": {}
+            }
+            """)
+        #expect(problems(m) == [
+            "2:53 E012 the summary is 80 bytes long; elm takes fewer than 80",
+            "2:108 E012 'mit' is not a license elm knows",
+            "3:71 E012 \"elm-version\" does not allow 0.19.1, the Elm this package is built with",
+            "3:42 E012 'Foo.bar' is not a module name",
+        ])
+        #expect(m.diagnostics.map(\.help) == [
+            ["shorten it: the package site shows it in one line"], ["did you mean 'MIT'?"], ["write \"0.19.0 <= v < 0.20.0\""],
+            ["a module name is capitalised names joined by dots, such as \"Json.Decode\""],
+        ])
+        #expect(m.diagnostics.map { $0.fix?.edits.map(\.newText) } == [nil, ["\"MIT\""], ["\"0.19.0 <= v < 0.20.0\""], nil])
+    }
+
     @Test("package names", arguments: [
         ("elm/core", nil), ("elm-community/list-extra", nil), ("NoRedInk/elm-json-decode-pipeline", nil),
         ("elm", "a package name is 'author/project', with one '/'"), ("elm/", "the project is empty"),

@@ -77,7 +77,12 @@ struct ElmManifestReader {
         }
         if let elm = member(root, "elm-version", in: "elm.json", example: isPackage ? "\"elm-version\": \"0.19.0 <= v < 0.20.0\"" : "\"elm-version\": \"0.19.1\"")
             .flatMap({ string($0, key: "elm-version") }) {
-            if isPackage { _ = constraint(elm, what: "elm-version") } else { _ = exactVersion(elm, what: "elm-version") }
+            if isPackage {
+                let allowed = constraint(elm, what: "elm-version")
+                for d in ElmPackageFields.check(summary: section.description, license: section.license, elmVersion: allowed, exposed: manifest.exposedModules) { add(d) }
+            } else {
+                _ = exactVersion(elm, what: "elm-version")
+            }
             section.languageVersion = elm
         }
         manifest.package = section
