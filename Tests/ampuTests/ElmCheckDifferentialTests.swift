@@ -249,6 +249,22 @@ struct ElmCheckDifferentialTests {
                 "seed \(seed): summary of \(summary.utf8.count) bytes, \(license), \(elmVersion), \(module)\nampu: \(check.stderr)\nelm: \(report)")
     }
 
+    @Test("ampu refuses an application's elm-version and source directories exactly when elm does", arguments: Array(UInt64(1)...8))
+    func applicationFields(seed: UInt64) throws {
+        guard let (scratch, home) = try elmScratch() else { return }
+        var random = SeededRandom(state: seed)
+        let version = ["0.19.1", "0.19.1", "0.19.0", "0.19.2"][random.next(4)]
+        let directories = random.chance(3) ? "[]" : "[\"src\"]"
+        let text = Self.elmJSON(direct: [("elm/core", "1.0.5"), ("elm/json", "1.1.3")], indirect: [])
+            .replacing("\"elm-version\": \"0.19.1\"", with: "\"elm-version\": \"\(version)\"").replacing("[\"src\"]", with: directories)
+        try scratch.write("app/elm.json", text)
+        try scratch.write("app/src/Main.elm", "module Main exposing (value)\n\n\nvalue : Int\nvalue =\n    1\n")
+        let environment = plain.merging(["ELM_HOME": home, "HOME": scratch.path, "https_proxy": "http://127.0.0.1:9"]) { $1 }
+        let check = try AmpuProcess.run(["check", "--message-format", "short"], environment: environment, directory: scratch.path + "/app")
+        let elm = try elmMake(["src/Main.elm", "--output=/dev/null"], environment: environment, directory: scratch.path + "/app")
+        #expect(check.stderr.contains("error[") == (elm.status != 0), "seed \(seed):\n\(text)\nampu: \(check.stderr)\nelm: \(elm.stdout)\(elm.stderr)")
+    }
+
     /// The dependency lists of an elm.json: "direct" and "indirect" of both groups, by package.
     static func lists(_ path: String) throws -> [String: [String: String]] {
         let value = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]

@@ -125,6 +125,16 @@ struct ElmManifestTests {
         #expect(m.diagnostics.map { $0.fix?.edits.map(\.newText) } == [nil, ["\"MIT\""], ["\"0.19.0 <= v < 0.20.0\""], nil])
     }
 
+    @Test("an application's elm-version is 0.19.1 and its source directories are not none, as elm checks them")
+    func applicationFields() {
+        let m = read(Self.application.replacing("\"elm-version\": \"0.19.1\"", with: "\"elm-version\": \"0.19.0\"").replacing("[\"src\"]", with: "[]"))
+        #expect(problems(m) == [
+            "3:27 E012 an application needs at least one source directory",
+            "4:20 E012 \"elm-version\" is 0.19.0; elm 0.19.1 builds only applications that say 0.19.1",
+        ])
+        #expect(m.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["[\"src\"]"], ["\"0.19.1\""]])
+    }
+
     @Test("package names", arguments: [
         ("elm/core", nil), ("elm-community/list-extra", nil), ("NoRedInk/elm-json-decode-pipeline", nil),
         ("elm", "a package name is 'author/project', with one '/'"), ("elm/", "the project is empty"),

@@ -74,14 +74,15 @@ struct ElmManifestReader {
             }
         } else if let dirs = member(root, "source-directories", in: "an application's elm.json", example: "\"source-directories\": [\"src\"]") {
             manifest.sourceDirectories = strings(dirs, key: "source-directories")
+            if dirs.value.elements?.isEmpty == true { add(ElmPackageFields.noSourceDirectories(at: dirs.value.range)) }
         }
         if let elm = member(root, "elm-version", in: "elm.json", example: isPackage ? "\"elm-version\": \"0.19.0 <= v < 0.20.0\"" : "\"elm-version\": \"0.19.1\"")
             .flatMap({ string($0, key: "elm-version") }) {
             if isPackage {
                 let allowed = constraint(elm, what: "elm-version")
                 for d in ElmPackageFields.check(summary: section.description, license: section.license, elmVersion: allowed, exposed: manifest.exposedModules) { add(d) }
-            } else {
-                _ = exactVersion(elm, what: "elm-version")
+            } else if let version = exactVersion(elm, what: "elm-version"), version.value != ElmPackageFields.compiler {
+                add(ElmPackageFields.otherCompiler(version))
             }
             section.languageVersion = elm
         }

@@ -1,6 +1,7 @@
-/// The fields of a package's elm.json that elm checks before it builds, as elm 0.19.1 checks
-/// them: the summary shorter than 80 bytes, the license one of the OSI-approved SPDX
-/// identifiers it knows, `elm-version` allowing 0.19.1, every exposed module a module name.
+/// The fields of an elm.json that elm checks before it builds, as elm 0.19.1 checks them: a
+/// package's summary shorter than 80 bytes, its license one of the OSI-approved SPDX identifiers
+/// elm knows, its `elm-version` allowing 0.19.1, every exposed module a module name; an
+/// application's `elm-version` 0.19.1 and at least one source directory.
 enum ElmPackageFields {
     /// The compiler these manifests are for.
     static let compiler = Version(0, 19, 1)
@@ -41,6 +42,20 @@ enum ElmPackageFields {
                            help: ["a module name is capitalised names joined by dots, such as \"Json.Decode\""]))
         }
         return out
+    }
+
+    /// An application's `elm-version` that is not the compiler's.
+    static func otherCompiler(_ version: Located<Version>) -> Diagnostic {
+        .error("\"elm-version\" is \(version.value); elm \(compiler) builds only applications that say \(compiler)", .elmPackageField, at: version.range,
+               label: "not \(compiler)", help: ["write \"\(compiler)\""],
+               fix: Diagnostic.Fix(title: "Write \"\(compiler)\"", edits: [TextEdit(range: version.range, newText: "\"\(compiler)\"")]))
+    }
+
+    /// An application's `"source-directories": []`: elm finds no module to build.
+    static func noSourceDirectories(at range: SourceRange) -> Diagnostic {
+        .error("an application needs at least one source directory", .elmPackageField, at: range, label: "empty",
+               help: ["list the directory of its modules, such as \"src\""],
+               fix: Diagnostic.Fix(title: "Write [\"src\"]", edits: [TextEdit(range: range, newText: "[\"src\"]")]))
     }
 
     /// `Json.Decode`: names that start with a capital letter, of letters, digits and `_`, joined by dots.
