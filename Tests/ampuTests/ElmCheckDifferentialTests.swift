@@ -67,7 +67,7 @@ struct ElmCheckDifferentialTests {
             indirect.sort { $0.0 < $1.0 }
         }
         var spoilt = "none"
-        switch random.next(8) {
+        switch random.next(9) {
         case 0 where !indirect.isEmpty:
             let gone = indirect.remove(at: random.next(indirect.count))
             spoilt = "\(gone.0) left out of indirect"
@@ -98,6 +98,11 @@ struct ElmCheckDifferentialTests {
             direct.removeAll { $0.0 == "elm/json" }
             indirect.removeAll { $0.0 == "elm/json" }
             spoilt = "no elm/json"
+        case 6:
+            let twice = direct[random.next(direct.count)]
+            indirect.append(twice)
+            indirect.sort { $0.0 < $1.0 }
+            spoilt = "\(twice.0) in direct and in indirect"
         default:
             break
         }

@@ -135,6 +135,18 @@ struct ElmManifestTests {
         #expect(m.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["[\"src\"]"], ["\"0.19.1\""]])
     }
 
+    @Test("a package in two lists is M011 where it is listed again, with the fix that removes it there; it is read where it was first listed")
+    func listedTwice() throws {
+        let m = read(Self.application.replacing("\"elm/time\": \"1.0.0\"", with: "\"elm/time\": \"1.0.0\", \"elm/html\": \"1.0.0\""))
+        #expect(problems(m) == ["7:65 M011 elm/html is listed twice: in \"dependencies\".\"direct\" and in \"dependencies\".\"indirect\""])
+        let d = try #require(m.diagnostics.first)
+        #expect(d.help == ["elm takes each package in one list only: remove it from \"dependencies\".\"indirect\""])
+        #expect(d.related.map { m.source.location(of: $0.range.lowerBound) } == ["6:66"])
+        let fixed = String(decoding: try TextEdit.apply(try #require(d.fix).edits, to: m.source.bytes), as: UTF8.self)
+        #expect(fixed == Self.application)
+        #expect(m.dependencies.filter { $0.name.value == "elm/html" }.map(\.scope) == [.normal])
+    }
+
     @Test("package names", arguments: [
         ("elm/core", nil), ("elm-community/list-extra", nil), ("NoRedInk/elm-json-decode-pipeline", nil),
         ("elm", "a package name is 'author/project', with one '/'"), ("elm/", "the project is empty"),

@@ -106,6 +106,31 @@ struct ElmManifestReader {
                 }
             }
         }
+        manifest.dependencies = listedOnce(manifest.dependencies)
+    }
+
+    /// Each package in one list only, as elm requires ("ERROR IN DEPENDENCIES"): a package in a
+    /// second list is M011 there, and is read where it was first listed (a direct dependency
+    /// also in "indirect" is direct; a dependency also among the test ones is not a test one).
+    private mutating func listedOnce(_ specs: [DependencySpec]) -> [DependencySpec] {
+        var first: [String: DependencySpec] = [:]
+        var kept: [DependencySpec] = []
+        for spec in specs {
+            guard let earlier = first[spec.name.value] else {
+                first[spec.name.value] = spec
+                kept.append(spec)
+                continue
+            }
+            func shown(_ section: String) -> String { section.split(separator: ".").map { "\"\($0)\"" }.joined(separator: ".") }
+            var d = Diagnostic.error("\(spec.name.value) is listed twice: in \(shown(earlier.section)) and in \(shown(spec.section))", .duplicateDependency,
+                                     at: spec.name.range, label: "listed again here",
+                                     help: ["elm takes each package in one list only: remove it from \(shown(spec.section))"],
+                                     fix: document.removal(of: spec.section.split(separator: ".").map(String.init) + [spec.name.value])
+                                         .map { Diagnostic.Fix(title: "Remove it from \(shown(spec.section))", edits: $0) })
+            d.related = [Diagnostic.Related(range: earlier.name.range, message: "first listed here")]
+            add(d)
+        }
+        return kept
     }
 
     /// A required member of `object`; a missing one is M006 at the object's opening brace.
