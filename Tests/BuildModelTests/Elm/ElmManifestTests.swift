@@ -145,6 +145,13 @@ struct ElmManifestTests {
         let fixed = String(decoding: try TextEdit.apply(try #require(d.fix).edits, to: m.source.bytes), as: UTF8.self)
         #expect(fixed == Self.application)
         #expect(m.dependencies.filter { $0.name.value == "elm/html" }.map(\.scope) == [.normal])
+        // The one overlap elm takes: needed indirectly by the application and directly by the
+        // tests, at one version.
+        let tests = { (version: String) in Self.application.replacing("\"test-dependencies\": { \"direct\": {}", with: "\"test-dependencies\": { \"direct\": { \"elm/time\": \"\(version)\" }") }
+        let both = read(tests("1.0.0"))
+        #expect(both.diagnostics.isEmpty)
+        #expect(both.dependencies.filter { $0.name.value == "elm/time" }.map(\.scope) == [.indirect, .dev])
+        #expect(problems(read(tests("1.0.1"))) == ["9:40 M011 elm/time is listed twice: in \"dependencies\".\"indirect\" and in \"test-dependencies\".\"direct\""])
     }
 
     @Test("package names", arguments: [

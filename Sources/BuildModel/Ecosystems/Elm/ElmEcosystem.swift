@@ -23,7 +23,7 @@ public struct ElmEcosystem: WholeProgramBuilding {
     }
 
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
-        ElmSourceDirectories.check(manifest, fileSystem: fileSystem)
+        ElmSourceDirectories.check(manifest, fileSystem: fileSystem) + ElmPackageCheck.check(manifest, fileSystem: fileSystem)
     }
 
     /// An application's source directories that are clean relative paths; a package's `src`.

@@ -109,15 +109,22 @@ struct ElmManifestReader {
         manifest.dependencies = listedOnce(manifest.dependencies)
     }
 
-    /// Each package in one list only, as elm requires ("ERROR IN DEPENDENCIES"): a package in a
-    /// second list is M011 there, and is read where it was first listed (a direct dependency
-    /// also in "indirect" is direct; a dependency also among the test ones is not a test one).
+    /// Each package in one list only, as elm requires ("ERROR IN DEPENDENCIES"), but for one
+    /// that the application needs indirectly and the tests directly, at the same version (how
+    /// elm's own tools add it for the tests): a package in a second list is M011 there, and is
+    /// read where it was first listed (a direct dependency also in "indirect" is direct; a
+    /// dependency also among the test ones is not a test one).
     private mutating func listedOnce(_ specs: [DependencySpec]) -> [DependencySpec] {
         var first: [String: DependencySpec] = [:]
         var kept: [DependencySpec] = []
         for spec in specs {
             guard let earlier = first[spec.name.value] else {
                 first[spec.name.value] = spec
+                kept.append(spec)
+                continue
+            }
+            if earlier.section == "dependencies.indirect" && spec.section == "test-dependencies.direct"
+                && earlier.writtenRequirement == spec.writtenRequirement {
                 kept.append(spec)
                 continue
             }
