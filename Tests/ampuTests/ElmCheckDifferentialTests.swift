@@ -172,21 +172,21 @@ struct ElmCheckDifferentialTests {
         }
     }
 
-    @Test("in a package, ampu refuses a constraint exactly when elm does", arguments: Array(UInt64(1)...24))
-    func packageConstraints(seed: UInt64) throws {
-        guard let (scratch, home) = try elmScratch() else { return }
-        var random = SeededRandom(state: seed)
-        let text = Self.constraint(&random)
+    /// A package project whose elm.json has these fields (the others as elm takes them) and a
+    /// src/Foo.elm, checked by ampu (short messages) and built by elm make: what each said.
+    static func package(name: String = "me/pkg", summary: String = "A package", license: String = "BSD-3-Clause", exposed: String = "Foo",
+                        elmVersion: String = "0.19.0 <= v < 0.20.0", core: String = "1.0.0 <= v < 2.0.0",
+                        scratch: ScratchDirectory, home: String) throws -> (ampu: String, elm: String) {
         try scratch.write("pkg/elm.json", """
             {
                 "type": "package",
-                "name": "me/pkg",
-                "summary": "A package",
-                "license": "BSD-3-Clause",
+                "name": "\(name)",
+                "summary": "\(summary)",
+                "license": "\(license)",
                 "version": "1.0.0",
-                "exposed-modules": ["Foo"],
-                "elm-version": "0.19.0 <= v < 0.20.0",
-                "dependencies": { "elm/core": "\(text)" },
+                "exposed-modules": ["\(exposed)"],
+                "elm-version": "\(elmVersion)",
+                "dependencies": { "elm/core": "\(core)" },
                 "test-dependencies": {}
             }
 
@@ -195,8 +195,16 @@ struct ElmCheckDifferentialTests {
         let environment = plain.merging(["ELM_HOME": home, "HOME": scratch.path, "https_proxy": "http://127.0.0.1:9"]) { $1 }
         let check = try AmpuProcess.run(["check", "--message-format", "short"], environment: environment, directory: scratch.path + "/pkg")
         let elm = try elmMake([], environment: environment, directory: scratch.path + "/pkg")
-        let elmRefuses = (elm.stdout + elm.stderr).contains("-- PROBLEM WITH CONSTRAINT")
-        #expect(check.stderr.contains("error[M005]") == elmRefuses, "seed \(seed): '\(text)'\nampu: \(check.stderr)\nelm: \(elm.stdout)\(elm.stderr)")
+        return (check.stderr, elm.stdout + elm.stderr)
+    }
+
+    @Test("in a package, ampu refuses a constraint exactly when elm does", arguments: Array(UInt64(1)...24))
+    func packageConstraints(seed: UInt64) throws {
+        guard let (scratch, home) = try elmScratch() else { return }
+        var random = SeededRandom(state: seed)
+        let text = Self.constraint(&random)
+        let said = try Self.package(core: text, scratch: scratch, home: home)
+        #expect(said.ampu.contains("error[M005]") == said.elm.contains("-- PROBLEM WITH CONSTRAINT"), "seed \(seed): '\(text)'\nampu: \(said.ampu)\nelm: \(said.elm)")
     }
 
     @Test("ampu refuses a package's name exactly when elm does", arguments: Array(UInt64(1)...16))
@@ -206,26 +214,8 @@ struct ElmCheckDifferentialTests {
         let pieces = ["me", "a", "-", "--", "_", "X", "1", "elm", ".", "p"]
         func part(_ random: inout SeededRandom) -> String { (0...random.next(3)).map { _ in pieces[random.next(pieces.count)] }.joined() }
         let name = part(&random) + "/" + part(&random)
-        try scratch.write("pkg/elm.json", """
-            {
-                "type": "package",
-                "name": "\(name)",
-                "summary": "A package",
-                "license": "BSD-3-Clause",
-                "version": "1.0.0",
-                "exposed-modules": ["Foo"],
-                "elm-version": "0.19.0 <= v < 0.20.0",
-                "dependencies": { "elm/core": "1.0.0 <= v < 2.0.0" },
-                "test-dependencies": {}
-            }
-
-            """)
-        try scratch.write("pkg/src/Foo.elm", "module Foo exposing (x)\n\n\nx : Int\nx =\n    1\n")
-        let environment = plain.merging(["ELM_HOME": home, "HOME": scratch.path, "https_proxy": "http://127.0.0.1:9"]) { $1 }
-        let check = try AmpuProcess.run(["check", "--message-format", "short"], environment: environment, directory: scratch.path + "/pkg")
-        let elm = try elmMake([], environment: environment, directory: scratch.path + "/pkg")
-        let elmRefuses = (elm.stdout + elm.stderr).contains("-- INVALID PACKAGE NAME")
-        #expect(check.stderr.contains("error[M003]") == elmRefuses, "seed \(seed): '\(name)'\nampu: \(check.stderr)\nelm: \(elm.stdout)\(elm.stderr)")
+        let said = try Self.package(name: name, scratch: scratch, home: home)
+        #expect(said.ampu.contains("error[M003]") == said.elm.contains("-- INVALID PACKAGE NAME"), "seed \(seed): '\(name)'\nampu: \(said.ampu)\nelm: \(said.elm)")
     }
 
     @Test("ampu refuses a package's summary, license, elm-version and exposed modules exactly when elm does", arguments: Array(UInt64(1)...24))
@@ -238,28 +228,10 @@ struct ElmCheckDifferentialTests {
         let license = random.chance(3) ? pick(["MIT", "mit", "BSD3", "GPL-3.0-only", "Unlicense", "LPPL-1.3c", "Zlib", "EPL-2.0", "0BSD"]) : "BSD-3-Clause"
         let elmVersion = random.chance(4) ? pick(["0.18.0 <= v < 0.19.0", "0.19.1 <= v < 0.20.0", "0.19.0 <= v < 0.19.1", "0.19.0 < v <= 0.19.1"]) : "0.19.0 <= v < 0.20.0"
         let module = random.chance(4) ? pick(["Foo.Bar", "Foo.bar", "Foo_x", "foo", "Foo..Bar", "F1"]) : "Foo"
-        try scratch.write("pkg/elm.json", """
-            {
-                "type": "package",
-                "name": "me/pkg",
-                "summary": "\(summary)",
-                "license": "\(license)",
-                "version": "1.0.0",
-                "exposed-modules": ["\(module)"],
-                "elm-version": "\(elmVersion)",
-                "dependencies": { "elm/core": "1.0.0 <= v < 2.0.0" },
-                "test-dependencies": {}
-            }
-
-            """)
-        try scratch.write("pkg/src/Foo.elm", "module Foo exposing (x)\n\n\nx : Int\nx =\n    1\n")
-        let environment = plain.merging(["ELM_HOME": home, "HOME": scratch.path, "https_proxy": "http://127.0.0.1:9"]) { $1 }
-        let check = try AmpuProcess.run(["check", "--message-format", "short"], environment: environment, directory: scratch.path + "/pkg")
-        let elm = try elmMake([], environment: environment, directory: scratch.path + "/pkg")
-        let report = elm.stdout + elm.stderr
-        let elmRefuses = ["-- SUMMARY TOO LONG", "-- UNKNOWN LICENSE", "-- ELM VERSION MISMATCH", "-- PROBLEM WITH MODULE NAME", "-- MISSING MODULE"].contains { report.contains($0) }
-        #expect(check.stderr.contains("error[E012]") == elmRefuses,
-                "seed \(seed): summary of \(summary.utf8.count) bytes, \(license), \(elmVersion), \(module)\nampu: \(check.stderr)\nelm: \(report)")
+        let said = try Self.package(summary: summary, license: license, exposed: module, elmVersion: elmVersion, scratch: scratch, home: home)
+        let elmRefuses = ["-- SUMMARY TOO LONG", "-- UNKNOWN LICENSE", "-- ELM VERSION MISMATCH", "-- PROBLEM WITH MODULE NAME", "-- MISSING MODULE"].contains { said.elm.contains($0) }
+        #expect(said.ampu.contains("error[E012]") == elmRefuses,
+                "seed \(seed): summary of \(summary.utf8.count) bytes, \(license), \(elmVersion), \(module)\nampu: \(said.ampu)\nelm: \(said.elm)")
     }
 
     @Test("ampu refuses an application's elm-version and source directories exactly when elm does", arguments: Array(UInt64(1)...8))
