@@ -176,6 +176,7 @@ struct ElmCheckDifferentialTests {
     /// src/Foo.elm, checked by ampu (short messages) and built by elm make: what each said.
     static func package(name: String = "me/pkg", summary: String = "A package", license: String = "BSD-3-Clause", exposed: String = "Foo",
                         elmVersion: String = "0.19.0 <= v < 0.20.0", core: String = "1.0.0 <= v < 2.0.0",
+                        foo: String = "module Foo exposing (x)\n\n\nx : Int\nx =\n    1\n",
                         scratch: ScratchDirectory, home: String) throws -> (ampu: String, elm: String) {
         try scratch.write("pkg/elm.json", """
             {
@@ -191,11 +192,21 @@ struct ElmCheckDifferentialTests {
             }
 
             """)
-        try scratch.write("pkg/src/Foo.elm", "module Foo exposing (x)\n\n\nx : Int\nx =\n    1\n")
+        try scratch.write("pkg/src/Foo.elm", foo)
         let environment = plain.merging(["ELM_HOME": home, "HOME": scratch.path, "https_proxy": "http://127.0.0.1:9"]) { $1 }
         let check = try AmpuProcess.run(["check", "--message-format", "short"], environment: environment, directory: scratch.path + "/pkg")
         let elm = try elmMake([], environment: environment, directory: scratch.path + "/pkg")
         return (check.stderr, elm.stdout + elm.stderr)
+    }
+
+    @Test("a package's port module: elm and ampu both refuse it; its plain module both take")
+    func packagePortModule() throws {
+        guard let (scratch, home) = try elmScratch() else { return }
+        for (header, refused) in [("port module Foo exposing (x)", true), ("module Foo exposing (x)", false)] {
+            let said = try Self.package(foo: header + "\n\n\nx : Int\nx =\n    1\n", scratch: scratch, home: home)
+            #expect(said.elm.contains("-- PACKAGES CANNOT HAVE PORTS") == refused, "elm: \(said.elm)")
+            #expect(said.ampu.contains("error[E013]") == refused, "ampu: \(said.ampu)")
+        }
     }
 
     @Test("in a package, ampu refuses a constraint exactly when elm does", arguments: Array(UInt64(1)...24))

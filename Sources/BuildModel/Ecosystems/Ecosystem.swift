@@ -336,8 +336,9 @@ public protocol ImportResolver: Sendable {
     /// Who wrote the file at `path`, from where it lives.
     func origin(ofFile path: String, member: PackageManifest?) -> ModuleOrigin
     /// Problems with what a file declares itself to be, from where it lives (Elm: `module A.B`
-    /// must be `A/B.elm` under a source directory); none by default.
-    func checkDeclaration(_ declaration: Located<String>?, inFile path: String, origin: ModuleOrigin) -> [Diagnostic]
+    /// must be `A/B.elm` under a source directory, and a package has no `port module`); none
+    /// by default.
+    func checkDeclaration(of scan: SourceScan, inFile path: String, origin: ModuleOrigin) -> [Diagnostic]
     /// Classifies, checks access and finds the files an import names.
     func resolve(_ statement: ImportStatement, inFile path: String, origin: ModuleOrigin) -> ImportOutcome
     /// What may be imported from `path` by an import whose text so far is `prefix`: the entries
@@ -355,7 +356,7 @@ public protocol ImportResolver: Sendable {
 }
 
 extension ImportResolver {
-    public func checkDeclaration(_ declaration: Located<String>?, inFile path: String, origin: ModuleOrigin) -> [Diagnostic] { [] }
+    public func checkDeclaration(of scan: SourceScan, inFile path: String, origin: ModuleOrigin) -> [Diagnostic] { [] }
 }
 
 /// A package already on this machine, which a manifest may name as a dependency.

@@ -42,6 +42,9 @@ public struct ImportStatement: Hashable, Sendable {
 public struct SourceScan: Sendable {
     /// The declared module or package name (`main`, `stdlib::hash`), with its range.
     public var declaration: Located<String>?
+    /// The words the declaration starts with before its keyword (Elm's `port` in `port module
+    /// Main`), with their ranges; empty for a plain declaration.
+    public var declarationModifiers: [Located<String>] = []
     public var imports: [ImportStatement]
     /// Malformed statements found while scanning.
     public var diagnostics: [Diagnostic]

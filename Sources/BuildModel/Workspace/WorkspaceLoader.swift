@@ -277,7 +277,7 @@ public struct WorkspaceLoader: Sendable {
     private func resolve(_ path: String, source: SourceText, scan: SourceScan, problems: [Diagnostic], member: PackageManifest?, resolver: any ImportResolver) -> Module {
         let origin = resolver.origin(ofFile: path, member: member)
         var diagnostics = problems + scan.diagnostics.map { $0.inFile(path) }
-        diagnostics += resolver.checkDeclaration(scan.declaration, inFile: path, origin: origin).map { $0.inFile(path) }
+        diagnostics += resolver.checkDeclaration(of: scan, inFile: path, origin: origin).map { $0.inFile(path) }
         var imports: [ResolvedImport] = []
         imports.reserveCapacity(scan.imports.count)
         // Where each module was first imported (by the ecosystem's key: `std/x` is `stdlib/x`),

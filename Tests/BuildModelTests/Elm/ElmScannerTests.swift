@@ -65,10 +65,12 @@ struct ElmScannerTests {
 
     @Test("declarations: module, port module, effect module with its where clause")
     func declarations() {
-        for (text, name) in [("module Page.Home exposing (..)\n", "Page.Home"), ("port module Ports exposing (send)\n", "Ports"),
-                             ("effect module Task where { command = MyCmd } exposing (Task, perform)\nimport Basics\n", "Task")] {
+        for (text, name, modifier) in [("module Page.Home exposing (..)\n", "Page.Home", nil), ("port module Ports exposing (send)\n", "Ports", "port"),
+                                       ("effect module Task where { command = MyCmd } exposing (Task, perform)\nimport Basics\n", "Task", "effect")] {
             let scan = ElmSourceScanner.scan(SourceText(path: "/p/x.elm", text))
             #expect(scan.declaration?.value == name)
+            #expect(scan.declarationModifiers.map(\.value) == (modifier.map { [$0] } ?? []))
+            #expect(scan.declarationModifiers.first?.range == modifier.map { _ in SourceRange(0, modifier!.count) })
         }
         let effect = ElmSourceScanner.scan(SourceText(path: "/p/x.elm", "effect module Task where { command = MyCmd } exposing (Task, perform)\nimport Basics\n"))
         #expect(effect.imports.map(\.path) == ["Basics"])

@@ -14,8 +14,9 @@ extension DiagnosticCode {
     public static let ambiguousModule = DiagnosticCode("E008", "A module two places provide: two source directories (at each file's declaration, and at imports), or, at an import, a local module and a package, or two packages.")
     public static let moduleNameMismatch = DiagnosticCode("E009", "A `module` declaration that does not match the file's path under its source directory (`src/Page/Home.elm` must be `module Page.Home`).")
     public static let badEntryFile = DiagnosticCode("E010", "An entry file given to `ampu elm` that does not exist, is not a `.elm` file under a source directory, or declares no module.")
+    public static let portModuleInPackage = DiagnosticCode("E013", "A `port module` in a package: elm allows ports only in applications; the fix declares it a plain `module`.")
     public static let elmPackageField = DiagnosticCode("E012", "An elm.json field elm refuses before it builds: an `elm-version` without 0.19.1 (an application's must be 0.19.1); an application's empty `source-directories`; a package's `summary` of 80 bytes or more, `license` that is not an OSI-approved SPDX identifier elm knows (the closest is the fix), or exposed module that is no module name or not in `src/`.")
 
     static let elm: [DiagnosticCode] = [.missingSourceDirectory, .sourceDirectoryOutside, .invalidSourceDirectory, .packageNotDownloaded, .indirectMismatch,
-                                        .unneededIndirect, .missingCorePackage, .brokenCachedPackage, .ambiguousModule, .moduleNameMismatch, .badEntryFile, .elmPackageField]
+                                        .unneededIndirect, .missingCorePackage, .brokenCachedPackage, .ambiguousModule, .moduleNameMismatch, .badEntryFile, .elmPackageField, .portModuleInPackage]
 }

@@ -80,11 +80,17 @@ final class ElmImportResolver: ImportResolver {
 
     /// `module A.B` must live in `A/B.elm` under its source directory, and in one source
     /// directory only: elm make stops on a module name clash whenever it compiles the module,
-    /// as an entry or imported.
-    func checkDeclaration(_ declaration: Located<String>?, inFile path: String, origin: ModuleOrigin) -> [Diagnostic] {
-        guard let declaration, let directory = sourceDirectory(of: path),
+    /// as an entry or imported. A package's modules are no `port module`s.
+    func checkDeclaration(of scan: SourceScan, inFile path: String, origin: ModuleOrigin) -> [Diagnostic] {
+        guard let declaration = scan.declaration, let directory = sourceDirectory(of: path),
               let expected = ElmSourceScanner.moduleName(ofFile: path, sourceDirectory: directory) else { return [] }
         var out: [Diagnostic] = []
+        if project.package?.name != nil, let port = scan.declarationModifiers.first(where: { $0.value == "port" }) {
+            out.append(.error("a package cannot have a port module", .portModuleInPackage, at: port.range, label: "ports are for applications",
+                              notes: ["elm keeps packages free of JavaScript: a port would need its own in every application that uses the package"],
+                              help: ["declare it `module \(declaration.value)`, and keep ports in the applications that use the package"],
+                              fix: Diagnostic.Fix(title: "Declare 'module \(declaration.value)'", edits: [TextEdit(range: SourceRange(port.range.lowerBound, declaration.range.lowerBound), newText: "module ")])))
+        }
         let shown = Paths.display(path, from: project.directory)
         if expected != declaration.value {
             let moved = Paths.display(Paths.join(directory, declaration.value.replacing(".", with: "/") + ".elm"), from: project.directory)

@@ -27,6 +27,9 @@ enum ElmSourceScanner {
             if isWord(t, "module"), scan.declaration == nil {
                 if i + 1 < tokens.count, tokens[i + 1].kind == .upperName {
                     scan.declaration = Located(text(tokens[i + 1]), range: tokens[i + 1].range)
+                    if i > 0, isWord(tokens[i - 1], "port") || isWord(tokens[i - 1], "effect") {
+                        scan.declarationModifiers = [Located(text(tokens[i - 1]), range: tokens[i - 1].range)]
+                    }
                 } else {
                     scan.diagnostics.append(.error("expected a module name after 'module'", .malformedImport, at: t.range, label: "such as `module Main exposing (main)`"))
                 }
