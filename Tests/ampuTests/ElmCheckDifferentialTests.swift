@@ -311,8 +311,10 @@ struct ElmCheckDifferentialTests {
 /// says nothing of the project.
 func elmMake(_ arguments: [String], environment: [String: String], directory: String) throws -> AmpuProcess.Result {
     func reported(_ r: AmpuProcess.Result) -> Bool { (r.stdout + "\n" + r.stderr).split(separator: "\n").contains { $0.hasPrefix("-- ") } }
+    // The race shows as that message, also on a run that then reports nothing of the project.
+    func raced(_ r: AmpuProcess.Result) -> Bool { (r.status != 0 && !reported(r)) || (r.stdout + r.stderr).contains("resource busy (file is locked)") }
     var result = try runTool(["elm", "make"] + arguments, environment: environment, directory: directory)
-    for _ in 0..<3 where result.status != 0 && !reported(result) {
+    for _ in 0..<3 where raced(result) {
         // From a clean elm-stuff: what the stopped run left there can stop the next one too.
         try? FileManager.default.removeItem(atPath: directory + "/elm-stuff")
         result = try runTool(["elm", "make"] + arguments, environment: environment, directory: directory)
