@@ -123,6 +123,11 @@ struct ElmManifestTests {
             ["a module name is capitalised names joined by dots, such as \"Json.Decode\""],
         ])
         #expect(m.diagnostics.map { $0.fix?.edits.map(\.newText) } == [nil, ["\"MIT\""], ["\"0.19.0 <= v < 0.20.0\""], nil])
+        // The fields are checked whatever else is missing.
+        let bare = read("""
+            { "type": "package", "name": "me/pkg", "summary": "s", "license": "mit", "version": "1.0.0", "exposed-modules": [], "dependencies": {}, "test-dependencies": {} }
+            """)
+        #expect(problems(bare) == ["1:1 M006 elm.json has no \"elm-version\"", "1:67 E012 'mit' is not a license elm knows"])
     }
 
     @Test("an application's elm-version is 0.19.1 and its source directories are not none, as elm checks them")

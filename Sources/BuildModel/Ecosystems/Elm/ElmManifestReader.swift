@@ -76,15 +76,18 @@ struct ElmManifestReader {
             manifest.sourceDirectories = strings(dirs, key: "source-directories")
             if dirs.value.elements?.isEmpty == true { add(ElmPackageFields.noSourceDirectories(at: dirs.value.range)) }
         }
+        var allowedElm: Located<VersionRequirement>?
         if let elm = member(root, "elm-version", in: "elm.json", example: isPackage ? "\"elm-version\": \"0.19.0 <= v < 0.20.0\"" : "\"elm-version\": \"0.19.1\"")
             .flatMap({ string($0, key: "elm-version") }) {
             if isPackage {
-                let allowed = constraint(elm, what: "elm-version")
-                for d in ElmPackageFields.check(summary: section.description, license: section.license, elmVersion: allowed, exposed: manifest.exposedModules) { add(d) }
+                allowedElm = constraint(elm, what: "elm-version")
             } else if let version = exactVersion(elm, what: "elm-version"), version.value != ElmPackageFields.compiler {
                 add(ElmPackageFields.otherCompiler(version))
             }
             section.languageVersion = elm
+        }
+        if isPackage {
+            for d in ElmPackageFields.check(summary: section.description, license: section.license, elmVersion: allowedElm, exposed: manifest.exposedModules) { add(d) }
         }
         manifest.package = section
         for (key, scope) in [("dependencies", DependencyScope.normal), ("test-dependencies", .dev)] {
