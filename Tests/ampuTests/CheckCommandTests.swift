@@ -40,6 +40,27 @@ struct CheckCommandTests {
         #expect(result.status == 0)
     }
 
+    @Test("the caret stands under what it marks when wide characters and emoji come before it on the line (each takes two columns)")
+    func wideCharacters() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\ndescription = \"名前 😀 é\" x\n")
+        try dir.write("src/main.asthra", "package main;\n")
+        let result = try AmpuProcess.run(["check"], environment: plain, directory: dir.path)
+        #expect(result.stderr == """
+            error[T002]: expected a newline after the value of 'description', found 'x'
+             --> asthra.toml:4:24
+              |
+            4 | description = "名前 😀 é" x
+              |                           ^
+              |
+              = help: put each key/value pair and table header on its own line
+
+            error: check failed: 1 error, 0 warnings in 1 package, 1 module
+
+            """)
+        #expect(result.status == 1)
+    }
+
     @Test("a dependency by version that is neither locked to a registry copy nor in the cache is a warning on its line (M023)")
     func unavailableDependency() throws {
         let dir = try ScratchDirectory()

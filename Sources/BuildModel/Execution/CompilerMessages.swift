@@ -20,6 +20,8 @@ public enum CompilerMessages {
         var inSnippet = false
         // The source line the last diagnostic points at, which the compiler prints under it.
         var quoted: Substring?
+        // The ranges the drawn marks gave, by the header's `file:line:column`.
+        var placed: [Substring: SourceRange] = [:]
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         var index = 0
         while index < lines.count {
@@ -40,7 +42,20 @@ public enum CompilerMessages {
                 continue
             }
             quoted = nil
-            if let d = diagnostic(String(line), directory: directory, fileSystem: fileSystem, sources: &parsed.sources) {
+            if let (found, row, place) = diagnostic(String(line), directory: directory, fileSystem: fileSystem, sources: &parsed.sources) {
+                // The lines drawn under it say which bytes it means; a later line at the same place
+                // (a note) draws none and means the same.
+                var d = found
+                if index + 1 < lines.count, let file = d.file, let source = parsed.sources[file], row <= source.lines.lineCount,
+                   let marked = CompilerSnippet.markedRange(shown: lines[index], marks: lines[index + 1],
+                                                            line: source.bytes[source.lines.contentRange(ofLine: row - 1)]) {
+                    // A caret alone (clang's way for a name) marks the word it stands on.
+                    d.range = marked.count > 1 ? SourceRange(marked.lowerBound, marked.upperBound)
+                        : word(at: marked.lowerBound, before: source.lines.contentRange(ofLine: row - 1).upperBound, in: source.bytes)
+                    placed[place] = d.range
+                } else if let known = placed[place] {
+                    d.range = known
+                }
                 if let file = d.file, let source = parsed.sources[file] {
                     let row = source.lines.line(containing: d.range.lowerBound)
                     let content = source.lines.contentRange(ofLine: row)
@@ -75,7 +90,10 @@ public enum CompilerMessages {
         return false
     }
 
-    private static func diagnostic(_ line: String, directory: String, fileSystem: any FileSystem, sources: inout [String: SourceText]) -> Diagnostic? {
+    /// A `file:line:col: severity: message` line: the diagnostic (its range from the column as a
+    /// byte), its line, and the `file:line:col` it began with.
+    private static func diagnostic(_ line: String, directory: String, fileSystem: any FileSystem,
+                                   sources: inout [String: SourceText]) -> (Diagnostic, row: Int, place: Substring)? {
         // file:line:col: severity: message — the file may itself hold ':'; find ':N:N: '.
         let parts = line.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count >= 5 else { return nil }
@@ -83,8 +101,9 @@ public enum CompilerMessages {
             guard let row = Int(parts[i]), let column = Int(parts[i + 1]), row > 0, column > 0,
                   let severity = severity(parts[i + 2].trimmingPrefix(" ")) else { continue }
             let message = parts[(i + 3)...].joined(separator: ":").trimmingPrefix(" ")
-            return diagnostic(file: parts[..<i].joined(separator: ":"), row: row, column: column, severity: severity, message: String(message),
-                              directory: directory, fileSystem: fileSystem, sources: &sources)
+            let found = diagnostic(file: parts[..<i].joined(separator: ":"), row: row, column: column, severity: severity, message: String(message),
+                                   directory: directory, fileSystem: fileSystem, sources: &sources)
+            return (found, row, Substring(parts[...(i + 1)].joined(separator: ":")))
         }
         return nil
     }
@@ -109,14 +128,18 @@ public enum CompilerMessages {
             let lines = source.lines
             if row <= lines.lineCount {
                 let content = lines.contentRange(ofLine: row - 1)
-                let start = min(content.lowerBound + column - 1, content.upperBound)
-                var end = start
-                let bytes = source.bytes
-                while end < content.upperBound, bytes[end] == 0x5F || (bytes[end] | 0x20 >= 0x61 && bytes[end] | 0x20 <= 0x7A) || (bytes[end] >= 0x30 && bytes[end] <= 0x39) { end += 1 }
-                range = SourceRange(start, max(end, min(start + 1, content.upperBound)))
+                range = word(at: min(content.lowerBound + column - 1, content.upperBound), before: content.upperBound, in: source.bytes)
             }
         }
         return Diagnostic(severity: severity, message: message, file: path, range: range)
+    }
+
+    /// The word (letters, digits, `_`) that begins at `start`, or the one byte there when none
+    /// does, not past `end`.
+    private static func word(at start: Int, before end: Int, in bytes: [UInt8]) -> SourceRange {
+        var last = start
+        while last < end, bytes[last] == 0x5F || (bytes[last] | 0x20 >= 0x61 && bytes[last] | 0x20 <= 0x7A) || (bytes[last] >= 0x30 && bytes[last] <= 0x39) { last += 1 }
+        return SourceRange(start, max(last, min(start + 1, end)))
     }
 
     // MARK: rustc's form

@@ -151,7 +151,7 @@ struct DiagnosticRenderer {
                 width += 4
             } else {
                 shown.append(ch)
-                width += 1
+                width += DisplayWidth.of(ch)
             }
         }
         if offset == nil && cutAfter { shown += "..." }

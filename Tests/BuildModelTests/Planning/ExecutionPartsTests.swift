@@ -30,6 +30,35 @@ struct ExecutionPartsTests {
         #expect(parsed.otherLines == ["linker said something"])
     }
 
+    @Test("gcc's output for a tab-indented line: the marks under the shown line say which bytes (the header's column counts a tab to the next eighth); a note at the same place means the same; a shown line that is not the file's leaves the column as a byte")
+    func gccMessages() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: ["/w/c/x.c": "int f(void) {\n\tint unused = nope;\n\treturn unused + \"s\";\n}\n"])
+        let output = """
+            c/x.c: In function ‘f’:
+            c/x.c:2:22: error: ‘nope’ undeclared (first use in this function)
+                2 |         int unused = nope;
+                  |                      ^~~~
+            c/x.c:2:22: note: each undeclared identifier is reported only once for each function it appears in
+            c/x.c:3:16: warning: returning ‘char *’ from a function with return type ‘int’ makes integer from pointer without a cast [-Wint-conversion]
+                3 |         return unused + "s";
+                  |                ~~~~~~~^~~~~
+            c/x.c:3:9: warning: the file has changed since
+                3 |         return other;
+                  |         ^~~~~~
+
+            """
+        let parsed = CompilerMessages.parse(output, directory: "/w", fileSystem: fs)
+        #expect(parsed.diagnostics == [
+            Diagnostic(severity: .error, message: "‘nope’ undeclared (first use in this function)", file: "/w/c/x.c", range: SourceRange(28, 32),
+                       related: [Diagnostic.Related(file: "/w/c/x.c", range: SourceRange(28, 32),
+                                                    message: "each undeclared identifier is reported only once for each function it appears in")]),
+            Diagnostic(severity: .warning, message: "returning ‘char *’ from a function with return type ‘int’ makes integer from pointer without a cast [-Wint-conversion]",
+                       file: "/w/c/x.c", range: SourceRange(42, 54)),
+            Diagnostic(severity: .warning, message: "the file has changed since", file: "/w/c/x.c", range: SourceRange(42, 48)),
+        ])
+        #expect(parsed.otherLines == ["c/x.c: In function ‘f’:"])
+    }
+
     @Test("compiler output in rustc's form (the Rask compiler's): code, place, the carets' width and label, notes and help; a header with no place stays a line")
     func rustcMessages() throws {
         let fs = InMemoryFileSystem(currentDirectory: "/", files: ["/w/rask.build": "package \"app\" \"0.1.0\" {}\n\nfunc build(ctx: BuildContext) {\n    try ctx.write_source(\"bad.rk\", code)\n}\n"])

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import BuildModel
+
+/// `CompilerMessages` against what the real compilers print: C sources whose lines put an
+/// undeclared name after random tabs, spaces and comments in wide, combining and emoji
+/// characters. gcc counts the header's column in display columns (a tab to the next eighth, a
+/// wide character as two), clang in bytes; each diagnostic read back must mark exactly the
+/// planted name's bytes.
+@Suite("Compiler messages against the real gcc and clang")
+struct CompilerMessagesDifferentialTests {
+    static let fillers = ["\t", " ", "  ", "/* é */", "/* 名前 */", "/* 😀 */", "/* e\u{301} */", "/* Ａ */", "/* · */", "/* 한 */", "/*\t*/", "/* ✅ */"]
+
+    /// Functions each with one undeclared name, and the byte range each name was planted at.
+    static func source(seed: UInt64, functions: Int) -> (text: String, planted: [String: Range<Int>]) {
+        var random = SeededRandom(state: seed)
+        var text = ""
+        var planted: [String: Range<Int>] = [:]
+        for f in 0..<functions {
+            let before = (0..<random.next(4)).map { _ in fillers[random.next(fillers.count)] }.joined()
+            let between = (0..<random.next(4)).map { _ in fillers[random.next(fillers.count)] }.joined()
+            let name = "missing_\(f)"
+            text += "int f\(f)(void) {\n\(before)int v =\(between) "
+            planted[name] = text.utf8.count..<(text.utf8.count + name.utf8.count)
+            text += "\(name);\n\(before)return v;\n}\n"
+        }
+        return (text, planted)
+    }
+
+    static func compilers() -> [(name: String, path: String)] {
+        var found: [(String, String)] = []
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/gcc") { found.append(("gcc", "/usr/bin/gcc")) }
+        // clang comes with the Swift toolchain that builds these tests.
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        if let clang = path.split(separator: ":").map({ $0 + "/clang" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+            found.append(("clang", clang))
+        }
+        return found
+    }
+
+    @Test("each name a compiler says is undeclared is marked exactly, whatever stands before it on its line")
+    func agree() throws {
+        let compilers = Self.compilers()
+        #expect(compilers.map(\.name) == ["gcc", "clang"], "gcc comes from scripts/install-deps and clang with Swift")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-messages-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for seed in UInt64(1)...4 {
+            let (text, planted) = Self.source(seed: seed, functions: 40)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: Paths.join(root, "main.c")))
+            for (name, compiler) in compilers {
+                let result = try ProcessRunner.run([compiler, "-fsyntax-only", "-ferror-limit=0", "main.c"].filter { name == "clang" || $0 != "-ferror-limit=0" },
+                                                   directory: root, environment: ["PATH": "/usr/bin:/bin"], timeout: 60)
+                let output = String(decoding: result.stderr, as: UTF8.self)
+                let parsed = CompilerMessages.parse(output, directory: root, fileSystem: LocalFileSystem())
+                var marked: [String: Range<Int>] = [:]
+                for d in parsed.diagnostics where d.severity == .error {
+                    guard let name = planted.keys.first(where: { d.message.contains("'\($0)'") || d.message.contains("‘\($0)’") }) else { continue }
+                    marked[name] = d.range.lowerBound..<d.range.upperBound
+                }
+                #expect(marked == planted, "\(name), seed \(seed): the source was\n\(text)\nand \(name) said\n\(output)")
+            }
+        }
+    }
+}
