@@ -90,12 +90,19 @@ public struct GitCLI: Sendable {
         return rules
     }
 
-    /// `url` rewritten as git rewrites it: the longest prefix among the rules wins (the first
-    /// of those as long, on a tie) and is replaced by its base; unchanged when none matches.
+    /// `url` rewritten as git rewrites it: the longest prefix among the rules wins and is
+    /// replaced by its base; unchanged when none matches. git keeps the rules by base, each base
+    /// where it first appears in the configuration: on a tie, the rule of the base that appeared
+    /// first wins, even where another base's rule came before it.
     public static func rewrite(_ url: String, by rules: [(prefix: String, base: String)]) -> String {
+        // Byte by byte, as git compares (`hasPrefix` and `==` would take canonically equal text as equal).
+        var firstSeen: [[UInt8]: Int] = [:]
+        for rule in rules where firstSeen[Array(rule.base.utf8)] == nil { firstSeen[Array(rule.base.utf8)] = firstSeen.count }
+        let ordered = rules.enumerated().sorted { a, b in
+            (firstSeen[Array(a.element.base.utf8)]!, a.offset) < (firstSeen[Array(b.element.base.utf8)]!, b.offset)
+        }.map(\.element)
         var best: (prefix: String, base: String)?
-        // Byte by byte, as git compares (`hasPrefix` would take canonically equal text as equal).
-        for rule in rules where url.utf8.starts(with: rule.prefix.utf8) && rule.prefix.utf8.count > (best?.prefix.utf8.count ?? -1) { best = rule }
+        for rule in ordered where url.utf8.starts(with: rule.prefix.utf8) && rule.prefix.utf8.count > (best?.prefix.utf8.count ?? -1) { best = rule }
         guard let best else { return url }
         return best.base + String(url.utf8.dropFirst(best.prefix.utf8.count))!
     }

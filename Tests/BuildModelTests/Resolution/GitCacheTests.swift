@@ -116,6 +116,28 @@ struct GitCacheTests {
         #expect(try #require(GitCLI(environment: fixture.env, timeout: 60).urlRewrites()).isEmpty)
     }
 
+    @Test("random insteadOf rules rewrite a URL as git itself does (`git ls-remote --get-url`): longest prefix, ties to the base git met first, bytes not canonical text")
+    func urlRewritesAgainstGit() throws {
+        let fixture = try GitFixture()
+        let bases = ["A/", "B/", "C/", "caf\u{E9}/", "cafe\u{301}/"]
+        let prefixes = ["", "x", "xy", "xyz", "g:", "g:u", "caf\u{E9}", "cafe\u{301}", "https://h/", "https://h/me/"]
+        let urls = ["xyz/r", "xy/r", "g:u/r", "caf\u{E9}/r", "cafe\u{301}/r", "https://h/me/r", "https://h/r", "other/r"]
+        var random = SeededRandom(state: 17)
+        for round in 0..<60 {
+            var config = ""
+            for _ in 0..<(1 + random.next(6)) {
+                config += "[url \"\(bases[random.next(bases.count)])\"]\n"
+                for _ in 0..<(1 + random.next(3)) { config += "\tinsteadOf = \(prefixes[random.next(prefixes.count)])\n" }
+            }
+            try fixture.write("gitconfig", config)
+            let rules = try #require(GitCLI(environment: fixture.env, timeout: 60).urlRewrites())
+            for url in urls {
+                let git = try fixture.git(["ls-remote", "--get-url", url], in: fixture.root)
+                #expect(GitCLI.rewrite(url, by: rules) == git, "round \(round), \(url), with the configuration\n\(config)")
+            }
+        }
+    }
+
     @Test("file:// URLs of this machine are paths; another host, a relative path or escapes are left to git")
     func fileURLPaths() {
         #expect(GitCLI.path(ofFileURL: "file:///srv/git/json.git") == "/srv/git/json.git")
