@@ -23,10 +23,39 @@ public enum CompilerMessages {
         // The ranges the drawn marks gave, by the header's `file:line:column`.
         var placed: [Substring: SourceRange] = [:]
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // What gcc's context lines said of the diagnostics after them: the function they are in
+        // (in one file), and the includes that led to the file they are in.
+        var function: (file: Substring, note: String)?
+        var includes: (file: String?, notes: [String])?
         var index = 0
         while index < lines.count {
             let line = lines[index]
             index += 1
+            if let context = functionContext(line) {
+                function = context.note.map { (context.file, $0) }
+                inSnippet = false
+                continue
+            }
+            if line.hasPrefix("In file included from ") {
+                // gcc: the includer, then `                 from` each one before it; clang: an
+                // `In file included from` line each, the first includer first.
+                func place(_ text: Substring) -> String { String(text.dropLast(text.hasSuffix(",") || text.hasSuffix(":") ? 1 : 0)) }
+                var places = [place(line.dropFirst(22))]
+                while index < lines.count {
+                    let next = lines[index].drop { $0 == " " }
+                    if lines[index].hasPrefix(" "), next.hasPrefix("from ") {
+                        places.append(place(next.dropFirst(5)))
+                    } else if next.hasPrefix("In file included from ") {
+                        places.insert(place(next.dropFirst(22)), at: 0)
+                    } else {
+                        break
+                    }
+                    index += 1
+                }
+                includes = (nil, places.enumerated().map { $0.offset == 0 ? "in the file included from \($0.element)" : "included from \($0.element)" })
+                inSnippet = false
+                continue
+            }
             if index < lines.count, let header = rustcHeader(line), let place = arrow(lines[index]) {
                 var d = diagnostic(file: place.file, row: place.row, column: place.column, severity: header.severity, message: header.message,
                                    directory: directory, fileSystem: fileSystem, sources: &parsed.sources)
@@ -66,6 +95,11 @@ public enum CompilerMessages {
                     last.related.append(Diagnostic.Related(file: d.file, range: d.range, message: d.message))
                     parsed.diagnostics.append(last)
                 } else {
+                    if let f = function, place.hasPrefix(f.file + ":") { d.notes.append(f.note) }
+                    if let i = includes {
+                        if i.file == nil { includes?.file = d.file }
+                        if includes?.file == d.file { d.notes += i.notes } else { includes = nil }
+                    }
                     parsed.diagnostics.append(d)
                 }
                 inSnippet = true
@@ -88,6 +122,17 @@ public enum CompilerMessages {
         if trimmed.allSatisfy({ "^~-|+ \t".contains($0) }) { return true }
         if let bar = trimmed.firstIndex(of: "|"), trimmed[..<bar].allSatisfy({ $0.isNumber || $0 == " " }) { return true }
         return false
+    }
+
+    /// gcc's `FILE: In function ‘f’:` (or `In member function`, `In constructor`, ...): the
+    /// file and the note for the diagnostics after it; `FILE: At top level:` ends it (nil note).
+    private static func functionContext(_ line: Substring) -> (file: Substring, note: String?)? {
+        guard line.hasSuffix(":") else { return nil }
+        if line.hasSuffix(": At top level:") { return (line.dropLast(15), nil) }
+        guard let range = line.firstRange(of: ": In "), !line[..<range.lowerBound].isEmpty else { return nil }
+        let what = line[range.upperBound...].dropLast()
+        guard let space = what.firstIndex(of: " "), what[..<space].allSatisfy(\.isLetter) || what.hasPrefix("member ") || what.hasPrefix("static ") else { return nil }
+        return (line[..<range.lowerBound], "in " + what)
     }
 
     /// A `file:line:col: severity: message` line: the diagnostic (its range from the column as a

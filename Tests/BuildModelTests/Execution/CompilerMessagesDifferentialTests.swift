@@ -51,15 +51,21 @@ struct CompilerMessagesDifferentialTests {
             try Data(text.utf8).write(to: URL(fileURLWithPath: Paths.join(root, "main.c")))
             for (name, compiler) in compilers {
                 let result = try ProcessRunner.run([compiler, "-fsyntax-only", "-ferror-limit=0", "main.c"].filter { name == "clang" || $0 != "-ferror-limit=0" },
-                                                   directory: root, environment: ["PATH": "/usr/bin:/bin"], timeout: 60)
+                                                   directory: root, environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"], timeout: 60)
                 let output = String(decoding: result.stderr, as: UTF8.self)
                 let parsed = CompilerMessages.parse(output, directory: root, fileSystem: LocalFileSystem())
                 var marked: [String: Range<Int>] = [:]
+                var context: [String: [String]] = [:]
                 for d in parsed.diagnostics where d.severity == .error {
                     guard let name = planted.keys.first(where: { d.message.contains("'\($0)'") || d.message.contains("‘\($0)’") }) else { continue }
                     marked[name] = d.range.lowerBound..<d.range.upperBound
+                    context[name] = d.notes
                 }
                 #expect(marked == planted, "\(name), seed \(seed): the source was\n\(text)\nand \(name) said\n\(output)")
+                // gcc says which function each is in; clang does not.
+                #expect(context == planted.mapValues { _ in [] }.merging(name == "gcc" ? Dictionary(uniqueKeysWithValues: planted.keys.map {
+                    ($0, ["in function ‘f\($0.dropFirst(8))’"])
+                }) : [:]) { $1 }, "\(name), seed \(seed)")
             }
         }
     }

@@ -51,12 +51,56 @@ struct ExecutionPartsTests {
         #expect(parsed.diagnostics == [
             Diagnostic(severity: .error, message: "‘nope’ undeclared (first use in this function)", file: "/w/c/x.c", range: SourceRange(28, 32),
                        related: [Diagnostic.Related(file: "/w/c/x.c", range: SourceRange(28, 32),
-                                                    message: "each undeclared identifier is reported only once for each function it appears in")]),
+                                                    message: "each undeclared identifier is reported only once for each function it appears in")],
+                       notes: ["in function ‘f’"]),
             Diagnostic(severity: .warning, message: "returning ‘char *’ from a function with return type ‘int’ makes integer from pointer without a cast [-Wint-conversion]",
-                       file: "/w/c/x.c", range: SourceRange(42, 54)),
-            Diagnostic(severity: .warning, message: "the file has changed since", file: "/w/c/x.c", range: SourceRange(42, 48)),
+                       file: "/w/c/x.c", range: SourceRange(42, 54), notes: ["in function ‘f’"]),
+            Diagnostic(severity: .warning, message: "the file has changed since", file: "/w/c/x.c", range: SourceRange(42, 48), notes: ["in function ‘f’"]),
         ])
-        #expect(parsed.otherLines == ["c/x.c: In function ‘f’:"])
+        #expect(parsed.otherLines == [])
+    }
+
+    @Test("gcc's context lines are notes of the diagnostics they speak of: the function (in its file, until another or 'At top level') and the includes that led to a header")
+    func gccContext() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: [
+            "/w/main.c": "#include \"a.h\"\nint f(void) { return nope; }\nint g(void) { return nope; }\nint k = nope;\n",
+            "/w/a.h": "#include \"b.h\"\n", "/w/b.h": "int q = nope;\nstatic int h(void) { return nope; }\n",
+        ])
+        let output = """
+            In file included from a.h:1,
+                             from main.c:1:
+            b.h:1:9: error: ‘nope’ undeclared here (not in a function)
+            b.h: In function ‘h’:
+            b.h:2:29: error: ‘nope’ undeclared (first use in this function)
+            main.c: In function ‘f’:
+            main.c:2:22: error: ‘nope’ undeclared (first use in this function)
+            main.c: In function ‘g’:
+            main.c:3:22: error: ‘nope’ undeclared (first use in this function)
+            main.c: At top level:
+            main.c:4:9: error: ‘nope’ undeclared here (not in a function)
+
+            """
+        let parsed = CompilerMessages.parse(output, directory: "/w", fileSystem: fs)
+        #expect(parsed.diagnostics.map { "\($0.file!):\($0.range) \($0.notes)" } == [
+            "/w/b.h:8..<12 [\"in the file included from a.h:1\", \"included from main.c:1\"]",
+            "/w/b.h:42..<46 [\"in function ‘h’\", \"in the file included from a.h:1\", \"included from main.c:1\"]",
+            "/w/main.c:36..<40 [\"in function ‘f’\"]",
+            "/w/main.c:65..<69 [\"in function ‘g’\"]",
+            "/w/main.c:81..<85 []",
+        ])
+        #expect(parsed.otherLines == [])
+        // clang's way: an `In file included from` line for each, the first includer first.
+        let clang = CompilerMessages.parse("""
+            In file included from main.c:1:
+            In file included from a.h:1:
+            b.h:1:9: error: use of undeclared identifier 'nope'
+            1 error generated.
+
+            """, directory: "/w", fileSystem: fs)
+        #expect(clang.diagnostics.map { "\($0.file!):\($0.range) \($0.notes)" } == [
+            "/w/b.h:8..<12 [\"in the file included from a.h:1\", \"included from main.c:1\"]",
+        ])
+        #expect(clang.otherLines == ["1 error generated."])
     }
 
     @Test("compiler output in rustc's form (the Rask compiler's): code, place, the carets' width and label, notes and help; a header with no place stays a line")
