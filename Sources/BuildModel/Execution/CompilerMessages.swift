@@ -57,8 +57,8 @@ public enum CompilerMessages {
                 continue
             }
             if index < lines.count, let header = rustcHeader(line), let place = arrow(lines[index]) {
-                var d = diagnostic(file: place.file, row: place.row, column: place.column, severity: header.severity, message: header.message,
-                                   directory: directory, fileSystem: fileSystem, sources: &parsed.sources)
+                var d = diagnostic(file: place.file, row: place.row, column: place.column, counting: .characters, severity: header.severity,
+                                   message: header.message, directory: directory, fileSystem: fileSystem, sources: &parsed.sources)
                 d.code = header.code
                 index = rustcBody(lines, from: index + 1, into: &d, source: d.file.flatMap { parsed.sources[$0] })
                 parsed.diagnostics.append(d)
@@ -162,10 +162,14 @@ public enum CompilerMessages {
         }
     }
 
+    /// What a compiler's column counts: bytes (clang's; gcc's where its marks do not say
+    /// otherwise) or characters, each Unicode scalar one, a tab too (rustc's).
+    enum Column { case bytes, characters }
+
     /// A diagnostic at `row`:`column` of `file`, its range the word there (a caret line may
     /// widen it).
-    private static func diagnostic(file: String, row: Int, column: Int, severity: Diagnostic.Severity, message: String,
-                                   directory: String, fileSystem: any FileSystem, sources: inout [String: SourceText]) -> Diagnostic {
+    private static func diagnostic(file: String, row: Int, column: Int, counting unit: Column = .bytes, severity: Diagnostic.Severity,
+                                   message: String, directory: String, fileSystem: any FileSystem, sources: inout [String: SourceText]) -> Diagnostic {
         let path = Paths.normalize(Paths.join(directory, file))
         var range = SourceRange.at(0)
         if let source = sources[path] ?? (try? fileSystem.readText(path)) {
@@ -173,7 +177,18 @@ public enum CompilerMessages {
             let lines = source.lines
             if row <= lines.lineCount {
                 let content = lines.contentRange(ofLine: row - 1)
-                range = word(at: min(content.lowerBound + column - 1, content.upperBound), before: content.upperBound, in: source.bytes)
+                var start = min(content.lowerBound + column - 1, content.upperBound)
+                if unit == .characters {
+                    // The byte where the column's scalar begins (a UTF-8 continuation byte begins none).
+                    start = content.lowerBound
+                    var skipped = 0
+                    while start < content.upperBound && skipped < column - 1 {
+                        start += 1
+                        while start < content.upperBound && source.bytes[start] & 0xC0 == 0x80 { start += 1 }
+                        skipped += 1
+                    }
+                }
+                range = word(at: start, before: content.upperBound, in: source.bytes)
             }
         }
         return Diagnostic(severity: severity, message: message, file: path, range: range)
@@ -236,7 +251,13 @@ public enum CompilerMessages {
                     let width = after[caret...].prefix { $0 == "^" }.count
                     let start = d.range.lowerBound
                     let lineEnd = source.lines.contentRange(ofLine: source.lines.line(containing: start)).upperBound
-                    if min(start + width, lineEnd) > start { d.range = SourceRange(start, min(start + width, lineEnd)) }
+                    // The carets count display columns (a tab four, a wide character two).
+                    var end = start, columns = 0
+                    for scalar in String(decoding: source.bytes[start..<lineEnd], as: UTF8.self).unicodeScalars where columns < width {
+                        columns += scalar == "\t" ? 4 : DisplayWidth.of(scalar)
+                        end = min(end + UTF8.width(scalar), lineEnd)
+                    }
+                    if end > start { d.range = SourceRange(start, end) }
                     let label = after[caret...].drop { $0 == "^" }.drop { $0 == " " }
                     if !label.isEmpty { d.label = String(label) }
                 }

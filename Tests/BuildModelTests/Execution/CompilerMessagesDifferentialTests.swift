@@ -7,8 +7,9 @@ import TestSupport
 /// undeclared name after random tabs, spaces and comments in wide, combining and emoji
 /// characters. gcc counts the header's column in display columns (a tab to the next eighth, a
 /// wide character as two), clang in bytes; each diagnostic read back must mark exactly the
-/// planted name's bytes.
-@Suite("Compiler messages against the real gcc and clang")
+/// planted name's bytes. rustc's form (the Rask compiler's) likewise: its column counts
+/// characters, its carets display columns.
+@Suite("Compiler messages against the real gcc, clang and rustc")
 struct CompilerMessagesDifferentialTests {
     static let fillers = ["\t", " ", "  ", "/* é */", "/* 名前 */", "/* 😀 */", "/* e\u{301} */", "/* Ａ */", "/* · */", "/* 한 */", "/*\t*/", "/* ✅ */"]
 
@@ -24,6 +25,32 @@ struct CompilerMessagesDifferentialTests {
             text += "int f\(f)(void) {\n\(before)int v =\(between) "
             planted[name] = text.utf8.count..<(text.utf8.count + name.utf8.count)
             text += "\(name);\n\(before)return v;\n}\n"
+        }
+        return (text, planted)
+    }
+
+    /// Rust functions each with a name that is not there or a string where a number belongs,
+    /// and the byte range of each: what rustc's carets must mark.
+    static func rustSource(seed: UInt64, functions: Int) -> (text: String, planted: [String: Range<Int>]) {
+        var random = SeededRandom(state: seed)
+        var text = ""
+        var planted: [String: Range<Int>] = [:]
+        let inString = ["名前", "é", "e\u{301}", "😀", "\t", " ", "x", "Ａ"]
+        for f in 0..<functions {
+            let before = (0..<random.next(4)).map { _ in fillers[random.next(fillers.count)] }.joined()
+            let between = (0..<random.next(4)).map { _ in fillers[random.next(fillers.count)] }.joined()
+            let key = "f\(f)"
+            if random.chance(2) {
+                text += "fn \(key)() {\n\(before)let _v =\(between) "
+                let name = "missing_\(f)"
+                planted[key] = text.utf8.count..<(text.utf8.count + name.utf8.count)
+                text += "\(name);\n}\n"
+            } else {
+                text += "fn \(key)() {\n\(before)let _v: i32 =\(between) "
+                let literal = "\"" + (0..<random.next(5)).map { _ in inString[random.next(inString.count)] }.joined() + "\""
+                planted[key] = text.utf8.count..<(text.utf8.count + literal.utf8.count)
+                text += "\(literal);\n}\n"
+            }
         }
         return (text, planted)
     }
@@ -67,6 +94,35 @@ struct CompilerMessagesDifferentialTests {
                     ($0, ["in function ‘f\($0.dropFirst(8))’"])
                 }) : [:]) { $1 }, "\(name), seed \(seed)")
             }
+        }
+    }
+
+    @Test("each error rustc finds is marked exactly (its column counts characters, its carets display columns), whatever stands before it")
+    func rustc() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/rustc") else {
+            print("skipped: rustc is not installed (scripts/install-deps installs cargo, and rustc with it)")
+            return
+        }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-rustc-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for seed in UInt64(1)...3 {
+            let (text, planted) = Self.rustSource(seed: seed, functions: 30)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: Paths.join(root, "lib.rs")))
+            let result = try ProcessRunner.run(["/usr/bin/rustc", "--edition", "2021", "--crate-type", "lib", "--emit", "metadata", "-o", "lib.rmeta", "lib.rs"],
+                                               directory: root, environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"], timeout: 120)
+            let output = String(decoding: result.stderr, as: UTF8.self)
+            let parsed = CompilerMessages.parse(output, directory: root, fileSystem: LocalFileSystem())
+            let source = try LocalFileSystem().readText(Paths.join(root, "lib.rs"))
+            var marked: [String: Range<Int>] = [:]
+            for d in parsed.diagnostics where d.severity == .error {
+                // The function it is in names it.
+                let row = source.lines.line(containing: d.range.lowerBound)
+                let header = source.text(SourceRange(source.lines.contentRange(ofLine: row - 1).lowerBound, source.lines.contentRange(ofLine: row - 1).upperBound))
+                guard header.hasPrefix("fn "), let paren = header.firstIndex(of: "(") else { continue }
+                marked[String(header[header.index(header.startIndex, offsetBy: 3)..<paren])] = d.range.lowerBound..<d.range.upperBound
+            }
+            #expect(marked == planted, "seed \(seed): the source was\n\(text)\nand rustc said\n\(output)")
         }
     }
 }
