@@ -27,6 +27,8 @@ public enum CompilerMessages {
         // (in one file), and the includes that led to the file they are in.
         var function: (file: Substring, note: String)?
         var includes: (file: String?, notes: [String])?
+        // ld's: the function the messages after it are in.
+        var linkerNote: String?
         var index = 0
         while index < lines.count {
             let line = lines[index]
@@ -71,6 +73,19 @@ public enum CompilerMessages {
                 continue
             }
             quoted = nil
+            // ld's messages that name a source line.
+            let linked = withoutLinker(line)
+            if let note = linkerFunction(linked) {
+                linkerNote = note
+                inSnippet = false
+                continue
+            }
+            if var d = linkerDiagnostic(linked, directory: directory, fileSystem: fileSystem, sources: &parsed.sources) {
+                if let linkerNote { d.notes.append(linkerNote) }
+                parsed.diagnostics.append(d)
+                inSnippet = false
+                continue
+            }
             if let (found, row, place) = diagnostic(String(line), directory: directory, fileSystem: fileSystem, sources: &parsed.sources) {
                 // The lines drawn under it say which bytes it means; a later line at the same place
                 // (a note) draws none and means the same.
@@ -196,7 +211,7 @@ public enum CompilerMessages {
 
     /// The word (letters, digits, `_`) that begins at `start`, or the one byte there when none
     /// does, not past `end`.
-    private static func word(at start: Int, before end: Int, in bytes: [UInt8]) -> SourceRange {
+    static func word(at start: Int, before end: Int, in bytes: [UInt8]) -> SourceRange {
         var last = start
         while last < end, bytes[last] == 0x5F || (bytes[last] | 0x20 >= 0x61 && bytes[last] | 0x20 <= 0x7A) || (bytes[last] >= 0x30 && bytes[last] <= 0x39) { last += 1 }
         return SourceRange(start, max(last, min(start + 1, end)))

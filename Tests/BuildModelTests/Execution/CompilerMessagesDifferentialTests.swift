@@ -125,4 +125,43 @@ struct CompilerMessagesDifferentialTests {
             #expect(marked == planted, "seed \(seed): the source was\n\(text)\nand rustc said\n\(output)")
         }
     }
+
+    @Test("ld's undefined references and multiple definitions in a program built with -g: an error at each name, in its function, the earlier definition beside it")
+    func linker() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/gcc") else {
+            Issue.record("gcc is not installed: scripts/install-deps installs it")
+            return
+        }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-ld-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        var random = SeededRandom(state: 5)
+        var main = "int twice(void);\n"
+        var expected: [String] = []
+        for f in 0..<6 {
+            main += "int gone_\(f)(int);\nint caller_\(f)(void) {\n"
+            for _ in 0..<random.next(3) { main += "\(Self.fillers[random.next(2)])int unused_\(main.utf8.count) = 0;\n" }
+            let row = main.split(separator: "\n", omittingEmptySubsequences: false).count
+            main += "\(Self.fillers[random.next(Self.fillers.count)])return gone_\(f)(1);\n}\n"
+            expected.append("main.c:\(row) undefined reference to `gone_\(f)' marks 'gone_\(f)' [in function `caller_\(f)'] []")
+        }
+        main += "int twice(void) { return 2; }\nint main(void) { return twice() + caller_0(); }\n"
+        let twiceRow = main.split(separator: "\n").count - 1
+        expected.append("main.c:\(twiceRow) multiple definition of `twice' marks 'twice' [in function `twice'] [other.c:3 first defined here]")
+        try Data(main.utf8).write(to: URL(fileURLWithPath: Paths.join(root, "main.c")))
+        try Data("int unused;\n\n   int twice(void) { return 1; }\n".utf8).write(to: URL(fileURLWithPath: Paths.join(root, "other.c")))
+        let result = try ProcessRunner.run(["/usr/bin/gcc", "-g", "other.c", "main.c", "-o", "program"], directory: root,
+                                           environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"], timeout: 120)
+        let output = String(decoding: result.stderr, as: UTF8.self)
+        let parsed = CompilerMessages.parse(output, directory: root, fileSystem: LocalFileSystem())
+        func at(_ file: String?, _ range: SourceRange) -> String {
+            guard let file, let source = parsed.sources[file] else { return "?" }
+            return "\(Paths.relative(file, from: root)):\(source.lines.line(containing: range.lowerBound) + 1)"
+        }
+        let read = parsed.diagnostics.map { d in
+            "\(at(d.file, d.range)) \(d.message) marks '\(d.file.flatMap { parsed.sources[$0] }.map { $0.text(d.range) } ?? "")' [\(d.notes.joined(separator: "; "))] "
+                + "[\(d.related.map { "\(at($0.file, $0.range)) \($0.message)" }.joined(separator: "; "))]"
+        }
+        #expect(read.sorted() == expected.sorted(), "gcc said\n\(output)")
+    }
 }
