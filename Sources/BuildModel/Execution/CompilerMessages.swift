@@ -209,11 +209,14 @@ public enum CompilerMessages {
         return Diagnostic(severity: severity, message: message, file: path, range: range)
     }
 
+    /// A byte of a C identifier: a letter, a digit or `_`.
+    static func isWordByte(_ b: UInt8) -> Bool { b == 0x5F || ASCII.isAlphanumeric(b) }
+
     /// The word (letters, digits, `_`) that begins at `start`, or the one byte there when none
     /// does, not past `end`.
     static func word(at start: Int, before end: Int, in bytes: [UInt8]) -> SourceRange {
         var last = start
-        while last < end, bytes[last] == 0x5F || (bytes[last] | 0x20 >= 0x61 && bytes[last] | 0x20 <= 0x7A) || (bytes[last] >= 0x30 && bytes[last] <= 0x39) { last += 1 }
+        while last < end, isWordByte(bytes[last]) { last += 1 }
         return SourceRange(start, max(last, min(start + 1, end)))
     }
 

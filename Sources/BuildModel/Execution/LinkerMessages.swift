@@ -69,7 +69,6 @@ extension CompilerMessages {
         sources[path] = source
         let content = source.lines.contentRange(ofLine: row - 1)
         let bytes = source.bytes
-        func isWordByte(_ b: UInt8) -> Bool { b == 0x5F || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) }
         if let name, !name.isEmpty {
             let wanted = Array(name.utf8)
             var i = content.lowerBound
