@@ -105,16 +105,19 @@ public enum CompilerMessages {
                     let content = source.lines.contentRange(ofLine: row)
                     quoted = Substring(String(decoding: source.bytes[content], as: UTF8.self))
                 }
+                // The includes said before a header's first line speak of that header alone.
+                if let i = includes {
+                    if i.file == nil { includes?.file = d.file }
+                    if includes?.file != d.file { includes = nil }
+                }
                 if d.severity == .information, var last = parsed.diagnostics.popLast() {
-                    // A note with a place explains the diagnostic before it.
-                    last.related.append(Diagnostic.Related(file: d.file, range: d.range, message: d.message))
+                    // A note with a place explains the diagnostic before it (gcc says some twice).
+                    let related = Diagnostic.Related(file: d.file, range: d.range, message: d.message)
+                    if !last.related.contains(related) { last.related.append(related) }
                     parsed.diagnostics.append(last)
                 } else {
                     if let f = function, place.hasPrefix(f.file + ":") { d.notes.append(f.note) }
-                    if let i = includes {
-                        if i.file == nil { includes?.file = d.file }
-                        if includes?.file == d.file { d.notes += i.notes } else { includes = nil }
-                    }
+                    d.notes += includes?.notes ?? []
                     parsed.diagnostics.append(d)
                 }
                 inSnippet = true

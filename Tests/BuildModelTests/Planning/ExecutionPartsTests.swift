@@ -77,7 +77,11 @@ struct ExecutionPartsTests {
             main.c: In function ‘g’:
             main.c:3:22: error: ‘nope’ undeclared (first use in this function)
             main.c: At top level:
+            In file included from main.c:1:
+            b.h:1:9: note: declared here
             main.c:4:9: error: ‘nope’ undeclared here (not in a function)
+            main.c:4:9: note: a note said twice
+            main.c:4:9: note: a note said twice
 
             """
         let parsed = CompilerMessages.parse(output, directory: "/w", fileSystem: fs)
@@ -88,6 +92,7 @@ struct ExecutionPartsTests {
             "/w/main.c:65..<69 [\"in function ‘g’\"]",
             "/w/main.c:81..<85 []",
         ])
+        #expect(parsed.diagnostics.last?.related.map(\.message) == ["a note said twice"])
         #expect(parsed.otherLines == [])
         // clang's way: an `In file included from` line for each, the first includer first.
         let clang = CompilerMessages.parse("""
