@@ -52,12 +52,14 @@ extension CompilerMessages {
         return (text[..<colon], row)
     }
 
-    /// The symbol ld quotes (`name'), without a C++ signature.
+    /// The symbol ld quotes (`name'), without a C++ signature or namespace (`ns::f(int)` is
+    /// `f` where the source calls it).
     private static func symbol(in message: Substring) -> Substring? {
         guard let open = message.firstIndex(where: { $0 == "`" || $0 == "'" }) else { return nil }
         let rest = message[message.index(after: open)...]
         guard let close = rest.lastIndex(of: "'") else { return nil }
-        return rest[..<close].prefix { $0 != "(" }
+        let name = rest[..<close].prefix { $0 != "(" }
+        return name.ranges(of: "::").last.map { name[$0.upperBound...] } ?? name
     }
 
     /// Where `name` stands on line `row` of `file` (the line's text when it is not there); nil

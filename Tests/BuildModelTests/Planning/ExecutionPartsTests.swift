@@ -108,6 +108,23 @@ struct ExecutionPartsTests {
         #expect(clang.otherLines == ["1 error generated."])
     }
 
+    @Test("ld's messages (g++'s here): an undefined C++ name is marked where the source calls it, without its namespace and signature; ld's other lines stay lines")
+    func linkerMessages() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: ["/w/n.cpp": "namespace ns { int gone(int); }\nint main() {\n  return ns::gone(1);\n}\n"])
+        let output = """
+            /usr/bin/ld: /tmp/ccBbI2Cl.o: in function `main':
+            /w/n.cpp:3: undefined reference to `ns::gone(int)'
+            /usr/bin/ld: /w/n.cpp:9: undefined reference to `past_the_end'
+            collect2: error: ld returned 1 exit status
+
+            """
+        let parsed = CompilerMessages.parse(output, directory: "/w", fileSystem: fs)
+        #expect(parsed.diagnostics == [
+            Diagnostic(severity: .error, message: "undefined reference to `ns::gone(int)'", file: "/w/n.cpp", range: SourceRange(58, 62), notes: ["in function `main'"]),
+        ])
+        #expect(parsed.otherLines == ["/usr/bin/ld: /w/n.cpp:9: undefined reference to `past_the_end'", "collect2: error: ld returned 1 exit status"])
+    }
+
     @Test("compiler output in rustc's form (the Rask compiler's): code, place, the carets' width and label, notes and help; a header with no place stays a line")
     func rustcMessages() throws {
         let fs = InMemoryFileSystem(currentDirectory: "/", files: ["/w/rask.build": "package \"app\" \"0.1.0\" {}\n\nfunc build(ctx: BuildContext) {\n    try ctx.write_source(\"bad.rk\", code)\n}\n"])
