@@ -22,7 +22,7 @@ public enum CompilerMessages {
         var quoted: Substring?
         // The ranges the drawn marks gave, by the header's `file:line:column`.
         var placed: [Substring: SourceRange] = [:]
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { withoutColours($0.hasSuffix("\r") ? $0.dropLast() : $0) }
         // What gcc's context lines said of the diagnostics after them: the function they are in
         // (in one file), and the includes that led to the file they are in.
         var function: (file: Substring, note: String)?
@@ -140,6 +140,23 @@ public enum CompilerMessages {
         if trimmed.allSatisfy({ "^~-|+ \t".contains($0) }) { return true }
         if let bar = trimmed.firstIndex(of: "|"), trimmed[..<bar].allSatisfy({ $0.isNumber || $0 == " " }) { return true }
         return false
+    }
+
+    /// A line without the terminal's colour sequences (`ESC [ … m`, `ESC [ K`), which gcc and
+    /// clang write into a pipe too when told to (`-fdiagnostics-color=always`, as Ninja users
+    /// set): ampu draws the messages in its own colours.
+    static func withoutColours(_ line: Substring) -> Substring {
+        guard line.utf8.contains(0x1B) else { return line }
+        var out: [UInt8] = []
+        var bytes = line.utf8[...]
+        while let b = bytes.popFirst() {
+            guard b == 0x1B, bytes.first == UInt8(ascii: "[") else { out.append(b); continue }
+            bytes.removeFirst()
+            // Parameters and intermediates, then one final byte in @...~.
+            while let c = bytes.first, !(0x40...0x7E).contains(c) { bytes.removeFirst() }
+            _ = bytes.popFirst()
+        }
+        return Substring(decoding: out, as: UTF8.self)
     }
 
     /// gcc's `FILE: In function ‘f’:` (or `In member function`, `In constructor`, ...): the

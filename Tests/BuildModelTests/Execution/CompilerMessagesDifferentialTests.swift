@@ -76,8 +76,10 @@ struct CompilerMessagesDifferentialTests {
         for seed in UInt64(1)...4 {
             let (text, planted) = Self.source(seed: seed, functions: 40)
             try Data(text.utf8).write(to: URL(fileURLWithPath: Paths.join(root, "main.c")))
+            // Now and then in colour, as a user who builds with Ninja has it (the flag gcc and clang both take).
             for (name, compiler) in compilers {
-                let result = try ProcessRunner.run([compiler, "-fsyntax-only", "-ferror-limit=0", "main.c"].filter { name == "clang" || $0 != "-ferror-limit=0" },
+                let colour = seed % 2 == 0 ? ["-fdiagnostics-color=always"] : []
+                let result = try ProcessRunner.run([compiler, "-fsyntax-only"] + colour + (name == "clang" ? ["-ferror-limit=0"] : []) + ["main.c"],
                                                    directory: root, environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"], timeout: 60)
                 let output = String(decoding: result.stderr, as: UTF8.self)
                 let parsed = CompilerMessages.parse(output, directory: root, fileSystem: LocalFileSystem())
