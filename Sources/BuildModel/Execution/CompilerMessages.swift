@@ -94,8 +94,9 @@ public enum CompilerMessages {
                    let marked = CompilerSnippet.markedRange(shown: lines[index], marks: lines[index + 1],
                                                             line: source.bytes[source.lines.contentRange(ofLine: row - 1)]) {
                     // A caret alone (clang's way for a name) marks the word it stands on.
-                    d.range = marked.count > 1 ? SourceRange(marked.lowerBound, marked.upperBound)
-                        : word(at: marked.lowerBound, before: source.lines.contentRange(ofLine: row - 1).upperBound, in: source.bytes)
+                    d.range = marked.bytes.count > 1 ? SourceRange(marked.bytes.lowerBound, marked.bytes.upperBound)
+                        : word(at: marked.bytes.lowerBound, before: source.lines.contentRange(ofLine: row - 1).upperBound, in: source.bytes)
+                    if index + 3 < lines.count { d.label = CompilerSnippet.label(lines[index + 2], lines[index + 3], under: marked.columns) }
                     placed[place] = d.range
                 } else if let known = placed[place] {
                     d.range = known

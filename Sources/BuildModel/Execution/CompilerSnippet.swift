@@ -15,7 +15,7 @@ enum CompilerSnippet {
     /// The byte range within `line` (a source line's bytes, without its end) that the marks
     /// under the shown line point at; nil when the shown line is not `line` as the compiler
     /// draws it (another line, one cut short, another tab width) or no caret is there.
-    static func markedRange(shown: Substring, marks: Substring, line: ArraySlice<UInt8>) -> Range<Int>? {
+    static func markedRange(shown: Substring, marks: Substring, line: ArraySlice<UInt8>) -> (bytes: Range<Int>, columns: Range<Int>)? {
         guard let drawn = drawn(shown: shown, marks: marks),
               let caret = drawn.marks.firstIndex(of: "^") else { return nil }
         let marks = Array(drawn.marks.utf8)
@@ -45,7 +45,24 @@ enum CompilerSnippet {
         }
         guard let start = byte(atColumn: low) else { return nil }
         let end = spans.last { $0.columns.lowerBound < high }.map { max($0.bytes.upperBound, start) } ?? start
-        return start..<max(end, start)
+        return (start..<max(end, start), low..<high)
+    }
+
+    /// gcc's label under the marks (`int` below, the type of what is marked), when one stands
+    /// under the marked `columns`: a line with a `|` there, then the label from that column.
+    ///
+    ///       |                             ^~~~~
+    ///       |                             |
+    ///       |                             int
+    static func label(_ bar: Substring, _ text: Substring, under columns: Range<Int>) -> String? {
+        guard let at = gutterBar(bar, numbered: false), gutterBar(text, numbered: false) == at else { return nil }
+        let stem = Array(after(at, in: bar).utf8), words = after(at, in: text)
+        guard let column = stem.firstIndex(of: UInt8(ascii: "|")), columns.contains(column),
+              stem.enumerated().allSatisfy({ $0.element == 0x20 || $0.offset == column }),
+              words.utf8.prefix(column).allSatisfy({ $0 == 0x20 }), words.utf8.count > column,
+              words.utf8.dropFirst(column).first != 0x20 else { return nil }
+        let label = Substring(words.utf8.dropFirst(column))
+        return label.contains("|") ? nil : String(label)
     }
 
     /// The shown line and the marks as drawn, without a gutter: both lines have one (`  4 | `

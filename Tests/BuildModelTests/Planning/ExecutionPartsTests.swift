@@ -108,6 +108,30 @@ struct ExecutionPartsTests {
         #expect(clang.otherLines == ["1 error generated."])
     }
 
+    @Test("gcc's label under the marks (the type of what is marked) is the diagnostic's label; one under other marks, or a stem alone, is not")
+    func gccLabels() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/", files: ["/w/x.c": "int helper(long *p);\nint f(int value) {\n\treturn helper(value) + 1;\n}\n"])
+        let output = """
+            x.c:3:23: warning: passing argument 1 of ‘helper’ makes pointer from integer without a cast [-Wint-conversion]
+                3 |         return helper(value) + 1;
+                  |                       ^~~~~
+                  |                       |
+                  |                       int
+            x.c:3:23: warning: the same place, the label under another column
+                3 |         return helper(value) + 1;
+                  |                       ^~~~~
+                  |                              |
+                  |                              int
+            x.c:3:23: warning: a stem and no label
+                3 |         return helper(value) + 1;
+                  |                       ^~~~~
+                  |                       |
+
+            """
+        let parsed = CompilerMessages.parse(output, directory: "/w", fileSystem: fs)
+        #expect(parsed.diagnostics.map { "\($0.range) \($0.label ?? "-")" } == ["55..<60 int", "55..<60 -", "55..<60 -"])
+    }
+
     @Test("ld's messages (g++'s here): an undefined C++ name is marked where the source calls it, without its namespace and signature; ld's other lines stay lines")
     func linkerMessages() throws {
         let fs = InMemoryFileSystem(currentDirectory: "/", files: ["/w/n.cpp": "namespace ns { int gone(int); }\nint main() {\n  return ns::gone(1);\n}\n"])
