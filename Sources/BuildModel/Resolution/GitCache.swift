@@ -128,7 +128,10 @@ public struct GitCache: Sendable {
                     return mirror
                 }
                 try? fileSystem.removeItem(setAside)
+            } else if let local = localDirectory(of: url), linkMirror(of: local, into: temporary) {
+                // Made without git (GitLocalMirror).
             } else {
+                try? fileSystem.removeItem(temporary)
                 let local = localDirectory(of: url)
                 try git.run(Self.noHooks + ["clone", "--quiet", "--mirror", "--template=", "--", local ?? url, temporary])
             }

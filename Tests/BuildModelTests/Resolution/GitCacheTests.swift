@@ -81,6 +81,56 @@ struct GitCacheTests {
         #expect(try cache.tags("github.com/user/json").map(\.tag) == ["v1.0.0", "v1.1.0"])
     }
 
+    @Test("a repository on this machine is mirrored without git (its objects linked, its refs written): the mirror is one git accepts whole, with the repository's branches, its tags (annotated ones peeled) and their files; a bare one too")
+    func linkedMirror() throws {
+        let fixture = try GitFixture()
+        let source = try fixture.repository("json", versions: ["1.0.0", "1.1.0"], files: json)
+        try fixture.git(["tag", "-a", "-m", "annotated", "v2.0.0", "v1.0.0"], in: source)
+        try fixture.git(["branch", "topic/next", "v1.0.0"], in: source)
+        try fixture.git(["pack-refs", "--all"], in: source)
+        try fixture.git(["tag", "v2.1.0", "v1.1.0"], in: source)
+        try fixture.git(["clone", "--quiet", "--bare", source, fixture.root + "/remotes/user/bare.git"], in: fixture.root)
+        let git = GitCLI(environment: fixture.env, timeout: 60)
+        let cache = GitCache(root: fixture.root + "/cache", git: git)
+        for name in ["json", "bare"] {
+            let location = "github.com/user/\(name)"
+            let temporary = fixture.root + "/linked-\(name)"
+            #expect(cache.linkMirror(of: fixture.root + "/remotes/user/\(name).git", into: temporary))
+            try FileManager.default.removeItem(atPath: temporary)
+            let mirror = try cache.update(location, url: GitCLI.url(forLocation: location))
+            #expect(try fixture.git(["--git-dir", mirror, "fsck", "--strict", "--no-dangling"], in: fixture.root) == "")
+            let refs = "for-each-ref --format=%(refname) %(objectname) %(*objectname)"
+            #expect(try fixture.git(["--git-dir", mirror] + refs.split(separator: " ").map(String.init) + ["refs/heads", "refs/tags"], in: fixture.root)
+                    == fixture.git(refs.split(separator: " ").map(String.init) + ["refs/heads", "refs/tags"], in: source))
+            #expect(try cache.tags(location).map { "\($0.tag) \($0.commit)" } == [
+                "v1.0.0 \(try fixture.commit("json", "v1.0.0"))", "v1.1.0 \(try fixture.commit("json", "v1.1.0"))",
+                "v2.0.0 \(try fixture.commit("json", "v1.0.0"))", "v2.1.0 \(try fixture.commit("json", "v1.1.0"))",
+            ])
+            let checkout = try cache.materialize(location, commit: try cache.commit(location, ref: "v2.0.0"))
+            #expect(try String(contentsOfFile: checkout + "/asthra.toml", encoding: .utf8) == json("1.0.0")["asthra.toml"])
+        }
+    }
+
+    @Test("a repository whose objects are partly elsewhere (objects/info/alternates), a linked worktree or a shallow one is cloned by git, as before")
+    func linkedMirrorRefused() throws {
+        let fixture = try GitFixture()
+        let source = try fixture.repository("json", versions: ["1.0.0", "1.1.0"], files: json)
+        let remotes = fixture.root + "/remotes/user"
+        try fixture.git(["clone", "--quiet", "--shared", source, remotes + "/shared.git"], in: fixture.root)
+        try fixture.git(["worktree", "add", "--quiet", remotes + "/tree.git", "v1.1.0"], in: source)
+        try fixture.git(["clone", "--quiet", "--depth", "1", "file://" + source, remotes + "/shallow.git"], in: fixture.root)
+        let git = GitCLI(environment: fixture.env, timeout: 60)
+        let cache = GitCache(root: fixture.root + "/cache", git: git)
+        for name in ["shared", "tree", "shallow"] {
+            let temporary = fixture.root + "/linked-\(name)"
+            #expect(!cache.linkMirror(of: remotes + "/\(name).git", into: temporary), "\(name)")
+            try? FileManager.default.removeItem(atPath: temporary)
+            let location = "github.com/user/\(name)"
+            let mirror = try cache.update(location, url: GitCLI.url(forLocation: location))
+            #expect(try fixture.git(["--git-dir", mirror, "rev-parse", "HEAD^{commit}"], in: fixture.root) == (try fixture.commit("json", "v1.1.0")), "\(name)")
+        }
+    }
+
     @Test("the user's insteadOf rules are read as git keeps them, and the longest prefix wins as in git")
     func urlRewrites() throws {
         let fixture = try GitFixture()
@@ -244,8 +294,10 @@ struct GitCacheTests {
             return (commands, try cache.tags("github.com/user/json").map { "\($0.tag) \($0.commit.prefix(7))" })
         }
         let (v100, v110) = (String(try fixture.commit("json", "v1.0.0").prefix(7)), String(try fixture.commit("json", "v1.1.0").prefix(7)))
+        // The repository is on this machine: its mirror is linked without git, which is then
+        // asked only for the tags' commits.
         let cloned = try update()
-        #expect(cloned.commands == ["config", "clone"])
+        #expect(cloned.commands == ["config", "for-each-ref"])
         #expect(cloned.tags == ["v1.0.0 \(v100)", "v1.1.0 \(v110)"])
         let same = try update()
         #expect(same.commands == ["ls-remote"])
