@@ -110,8 +110,9 @@ public struct GitCache: Sendable {
             // The repository's branches and tags are the mirror's already: asking for them costs
             // half a fetch that would change nothing, and the notes stand (unless a fetch was cut
             // short: its note is set aside, and the fetch below makes it again).
+            // A repository on this machine says its refs in its files (GitLocalMirror).
             if exists, fetchedFrom(location) == url, fileSystem.status(note) != nil, let stored = storedRefs(mirror),
-               (try? git.refs(of: localDirectory(of: url) ?? url)) == stored {
+               (localDirectory(of: url).flatMap(repositoryRefs) ?? (try? git.refs(of: localDirectory(of: url) ?? url))) == stored {
                 return mirror
             }
             if exists {

@@ -21,15 +21,7 @@ extension GitCache {
     /// Makes `temporary` a mirror of the repository at `directory` (its working tree or a bare
     /// repository); false, with `temporary` left for the caller to remove, when it cannot.
     func linkMirror(of directory: String, into temporary: String) -> Bool {
-        let dotGit = Paths.join(directory, ".git")
-        let source = fileSystem.isDirectory(dotGit) ? dotGit : directory
-        guard fileSystem.isDirectory(Paths.join(source, "objects")), fileSystem.isDirectory(Paths.join(source, "refs")),
-              let head = try? fileSystem.readFile(Paths.join(source, "HEAD")), Self.isPlainHead(head),
-              let config = try? fileSystem.readFile(Paths.join(source, "config")),
-              !String(decoding: config, as: UTF8.self).lowercased().contains("[extensions"),
-              fileSystem.status(Paths.join(source, "shallow")) == nil, fileSystem.status(Paths.join(source, "commondir")) == nil,
-              fileSystem.status(Paths.join(source, "objects/info/alternates")) == nil,
-              let refs = storedRefs(source) else { return false }
+        guard let (source, head, refs) = plainRepository(directory) else { return false }
         do throws(FileSystemError) {
             try fileSystem.createDirectory(temporary)
             guard linkTree(Paths.join(source, "objects"), Paths.join(temporary, "objects")) else { return false }
@@ -43,6 +35,28 @@ extension GitCache {
             return false
         }
         return true
+    }
+
+    /// The branches and tags of the repository at `directory`, read from its files as
+    /// `git ls-remote --refs --heads --tags` gives them; nil for one `linkMirror` leaves to git.
+    func repositoryRefs(_ directory: String) -> [String: String]? {
+        plainRepository(directory)?.refs
+    }
+
+    /// The git directory of the repository at `directory`, its `HEAD` and its branches and
+    /// tags, for a repository whose files say all there is to copy; nil for any other.
+    private func plainRepository(_ directory: String) -> (gitDirectory: String, head: [UInt8], refs: [String: String])? {
+        let dotGit = Paths.join(directory, ".git")
+        let source = fileSystem.isDirectory(dotGit) ? dotGit : directory
+        guard fileSystem.isDirectory(Paths.join(source, "objects")), fileSystem.isDirectory(Paths.join(source, "refs")),
+              let head = try? fileSystem.readFile(Paths.join(source, "HEAD")), Self.isPlainHead(head),
+              let config = try? fileSystem.readFile(Paths.join(source, "config")),
+              !String(decoding: config, as: UTF8.self).lowercased().contains("[extensions"),
+              fileSystem.status(Paths.join(source, "shallow")) == nil, fileSystem.status(Paths.join(source, "commondir")) == nil,
+              fileSystem.status(Paths.join(source, "objects/info/alternates")) == nil,
+              // A `.lock` beside a ref is git writing it now: git is asked instead.
+              let refs = storedRefs(source), !refs.keys.contains(where: { $0.hasSuffix(".lock") }) else { return nil }
+        return (source, head, refs)
     }
 
     /// `ref: refs/heads/NAME` or a commit id, on one line: a `HEAD` git reads as it is.

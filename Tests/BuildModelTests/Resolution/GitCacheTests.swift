@@ -95,6 +95,7 @@ struct GitCacheTests {
         for name in ["json", "bare"] {
             let location = "github.com/user/\(name)"
             let temporary = fixture.root + "/linked-\(name)"
+            #expect(cache.repositoryRefs(fixture.root + "/remotes/user/\(name).git") == (try git.refs(of: fixture.root + "/remotes/user/\(name).git")))
             #expect(cache.linkMirror(of: fixture.root + "/remotes/user/\(name).git", into: temporary))
             try FileManager.default.removeItem(atPath: temporary)
             let mirror = try cache.update(location, url: GitCLI.url(forLocation: location))
@@ -124,6 +125,7 @@ struct GitCacheTests {
         for name in ["shared", "tree", "shallow"] {
             let temporary = fixture.root + "/linked-\(name)"
             #expect(!cache.linkMirror(of: remotes + "/\(name).git", into: temporary), "\(name)")
+            #expect(cache.repositoryRefs(remotes + "/\(name).git") == nil, "\(name)")
             try? FileManager.default.removeItem(atPath: temporary)
             let location = "github.com/user/\(name)"
             let mirror = try cache.update(location, url: GitCLI.url(forLocation: location))
@@ -266,8 +268,9 @@ struct GitCacheTests {
         #expect(!FileManager.default.fileExists(atPath: note + ".fetching"))
     }
 
-    @Test("an update asks the repository for its branches and tags and fetches only when they are not the mirror's: a new commit on a branch, a tag moved or deleted")
-    func fetchOnlyWhatChanged() throws {
+    @Test("an update asks the repository for its branches and tags and fetches only when they are not the mirror's: a new commit on a branch, a tag moved or deleted; one on this machine by a file:// URL says them in its files, with no git, one named otherwise by git ls-remote",
+          arguments: [true, false])
+    func fetchOnlyWhatChanged(local: Bool) throws {
         let fixture = try GitFixture()
         let remote = try fixture.repository("json", versions: ["1.0.0", "1.1.0"], files: json)
         // git as ampu runs it, with each command's name logged first.
@@ -285,7 +288,9 @@ struct GitCacheTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fixture.root + "/bin/git")
         let git = GitCLI(environment: fixture.env.merging(["PATH": fixture.root + "/bin:/usr/bin:/bin"]) { $1 }, timeout: 60)
         let cache = GitCache(root: fixture.root + "/cache", git: git)
-        let url = GitCLI.url(forLocation: "github.com/user/json")
+        // A plain path is not a file:// URL: git reads it.
+        let url = local ? GitCLI.url(forLocation: "github.com/user/json") : remote
+        let asked = local ? [] : ["ls-remote"]
         /// The git commands an update runs, and the mirror's tags after it.
         func update() throws -> (commands: [String], tags: [String]) {
             try? FileManager.default.removeItem(atPath: log)
@@ -294,33 +299,33 @@ struct GitCacheTests {
             return (commands, try cache.tags("github.com/user/json").map { "\($0.tag) \($0.commit.prefix(7))" })
         }
         let (v100, v110) = (String(try fixture.commit("json", "v1.0.0").prefix(7)), String(try fixture.commit("json", "v1.1.0").prefix(7)))
-        // The repository is on this machine: its mirror is linked without git, which is then
-        // asked only for the tags' commits.
+        // A repository on this machine by a file:// URL: its mirror is linked without git, which
+        // is then asked only for the tags' commits.
         let cloned = try update()
-        #expect(cloned.commands == ["config", "for-each-ref"])
+        #expect(cloned.commands == (local ? ["config", "for-each-ref"] : ["config", "clone"]))
         #expect(cloned.tags == ["v1.0.0 \(v100)", "v1.1.0 \(v110)"])
         let same = try update()
-        #expect(same.commands == ["ls-remote"])
+        #expect(same.commands == asked)
         #expect(same.tags == cloned.tags)
         // A new commit on the branch: fetched, and the branch is where the repository has it.
         try fixture.write("remotes/user/json.git/src/lib.ast", "package json; // next\n")
         try fixture.git(["commit", "--quiet", "-am", "next"], in: remote)
         let branch = try update()
-        #expect(branch.commands == ["ls-remote", "fetch", "for-each-ref"])
+        #expect(branch.commands == asked + ["fetch", "for-each-ref"])
         #expect(branch.tags == cloned.tags)
         #expect(try cache.commit("github.com/user/json", ref: "main") == (try fixture.commit("json", "main")))
-        #expect(try update().commands == ["ls-remote"])
+        #expect(try update().commands == asked)
         // A tag moved to that commit, then one deleted: each fetched.
         try fixture.git(["tag", "--force", "v1.1.0"], in: remote)
         let next = String(try fixture.commit("json", "main").prefix(7))
         let moved = try update()
-        #expect(moved.commands == ["ls-remote", "fetch", "for-each-ref"])
+        #expect(moved.commands == asked + ["fetch", "for-each-ref"])
         #expect(moved.tags == ["v1.0.0 \(v100)", "v1.1.0 \(next)"])
         try fixture.git(["tag", "--delete", "v1.0.0"], in: remote)
         let deleted = try update()
-        #expect(deleted.commands == ["ls-remote", "fetch", "for-each-ref"])
+        #expect(deleted.commands == asked + ["fetch", "for-each-ref"])
         #expect(deleted.tags == ["v1.1.0 \(next)"])
-        #expect(try update().commands == ["ls-remote"])
+        #expect(try update().commands == asked)
     }
 
     @Test("a file read out of a commit is kept beside the mirror and read from there after; a copy cut short is not taken")
