@@ -112,7 +112,7 @@ struct GitCacheTests {
         }
     }
 
-    @Test("a repository whose objects are partly elsewhere (objects/info/alternates), a linked worktree or a shallow one is cloned by git, as before")
+    @Test("a repository whose objects are partly elsewhere (objects/info/alternates), a linked worktree or a shallow one is cloned by git, as before; so is one whose files cannot be linked into the cache (another file system)")
     func linkedMirrorRefused() throws {
         let fixture = try GitFixture()
         let source = try fixture.repository("json", versions: ["1.0.0", "1.1.0"], files: json)
@@ -131,6 +131,20 @@ struct GitCacheTests {
             let mirror = try cache.update(location, url: GitCLI.url(forLocation: location))
             #expect(try fixture.git(["--git-dir", mirror, "rev-parse", "HEAD^{commit}"], in: fixture.root) == (try fixture.commit("json", "v1.1.0")), "\(name)")
         }
+        // A cache on another file system, where no file can be linked (/dev/shm is its own).
+        func device(_ path: String) -> UInt64? { (try? FileManager.default.attributesOfFileSystem(forPath: path))?[.systemNumber] as? UInt64 }
+        let elsewhere = "/dev/shm/ampu-test-\(UUID().uuidString)"
+        guard let shm = device("/dev/shm"), shm != device(fixture.root), (try? FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: false)) != nil else {
+            print("skipped: no second file system at /dev/shm for a cache that cannot link")
+            return
+        }
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        let apart = GitCache(root: elsewhere + "/cache", git: git)
+        #expect(!apart.linkMirror(of: source, into: elsewhere + "/linked"))
+        try? FileManager.default.removeItem(atPath: elsewhere + "/linked")
+        let mirror = try apart.update("github.com/user/json", url: GitCLI.url(forLocation: "github.com/user/json"))
+        #expect(try apart.tags("github.com/user/json").map(\.tag) == ["v1.0.0", "v1.1.0"])
+        #expect(try fixture.git(["--git-dir", mirror, "fsck", "--strict", "--no-dangling"], in: fixture.root) == "")
     }
 
     @Test("the user's insteadOf rules are read as git keeps them, and the longest prefix wins as in git")
