@@ -86,6 +86,12 @@ public enum CompilerMessages {
                 inSnippet = false
                 continue
             }
+            if let (found, next) = lldDiagnostics(linked, lines: lines, from: index, directory: directory, fileSystem: fileSystem, sources: &parsed.sources) {
+                parsed.diagnostics += found
+                index = next
+                inSnippet = false
+                continue
+            }
             if let (found, row, place) = diagnostic(String(line), directory: directory, fileSystem: fileSystem, sources: &parsed.sources) {
                 // The lines drawn under it say which bytes it means; a later line at the same place
                 // (a note) draws none and means the same.

@@ -1,5 +1,5 @@
-/// GNU ld's messages about a program whose objects carry debug information (`-g`), read as
-/// diagnostics at the source line they name:
+/// GNU ld's and lld's messages about a program whose objects carry debug information (`-g`),
+/// read as diagnostics at the source line they name (GNU ld's here; lld's below):
 ///
 ///     /usr/bin/ld: /tmp/ccx.o: in function `main':
 ///     /w/src/main.c:4: undefined reference to `helper'
@@ -43,6 +43,45 @@ extension CompilerMessages {
             d.related.append(Diagnostic.Related(file: there.path, range: there.range, message: "first defined here"))
         }
         return d
+    }
+
+    /// lld's: `error: undefined symbol: NAME` or `error: duplicate symbol: NAME` (its `ld.lld: `
+    /// start already taken off), then for each place `>>> referenced by FILE:LINE (PATH:LINE)`
+    /// or `>>> defined at …`, and under it `>>>     OBJECT:(FUNCTION)`. An undefined symbol is
+    /// an error at each place that refers to it (in its function, as ld says); a duplicate one
+    /// an error at its last definition, the earlier ones beside it. With the index after the
+    /// lines read; nil when no place is a line of a file there is.
+    static func lldDiagnostics(_ header: Substring, lines: [Substring], from start: Int, directory: String, fileSystem: any FileSystem,
+                               sources: inout [String: SourceText]) -> (diagnostics: [Diagnostic], next: Int)? {
+        let kinds = ["error: undefined symbol: ", "error: duplicate symbol: "]
+        guard let kind = kinds.first(where: { header.hasPrefix($0) }) else { return nil }
+        let name = header.dropFirst(kind.count)
+        var sites: [(file: Substring, row: Int, function: Substring?)] = []
+        var index = start
+        while index < lines.count, lines[index].hasPrefix(">>> ") {
+            let rest = lines[index].dropFirst(4).drop { $0 == " " }
+            index += 1
+            if let lead = ["referenced by ", "defined at "].first(where: { rest.hasPrefix($0) }) {
+                var place = rest.dropFirst(lead.count)
+                if let open = place.lastIndex(of: "("), place.hasSuffix(")") { place = place[place.index(after: open)..<place.index(before: place.endIndex)] }
+                if let (file, row) = fileAndLine(place) { sites.append((file, row, nil)) }
+            } else if let open = rest.firstRange(of: ":("), rest.hasSuffix(")"), !sites.isEmpty, sites[sites.count - 1].function == nil {
+                let function = rest[open.upperBound..<rest.index(before: rest.endIndex)]
+                if !function.hasPrefix(".") { sites[sites.count - 1].function = function }
+            }
+        }
+        let message = String(kind.dropFirst(7).dropLast(2)) + ": " + name
+        let placed = sites.compactMap { site in
+            place(file: site.file, row: site.row, name: name, directory: directory, fileSystem: fileSystem, sources: &sources).map { ($0, site.function) }
+        }
+        guard let last = placed.last else { return nil }
+        func note(_ function: Substring?) -> [String] { function.map { ["in function `\($0)'"] } ?? [] }
+        if kind.contains("undefined") {
+            return (placed.map { Diagnostic(severity: .error, message: message, file: $0.0.path, range: $0.0.range, notes: note($0.1)) }, index)
+        }
+        var d = Diagnostic(severity: .error, message: message, file: last.0.path, range: last.0.range, notes: note(last.1))
+        d.related = placed.dropLast().map { Diagnostic.Related(file: $0.0.path, range: $0.0.range, message: "first defined here") }
+        return ([d], index)
     }
 
     /// `FILE:LINE`: the file and the line.
