@@ -142,6 +142,12 @@ public enum ProcessRunner {
         var interrupted = false
         var memoryExceeded = false
         var buffer = [UInt8](repeating: 0, count: 65536)
+        // The program itself has ended (and is reaped).
+        var exited = reaped
+        func keep(_ fd: Int32, _ n: Int) {
+            if fd == stdoutPipe[0] { out += buffer[0..<n] } else { err += buffer[0..<n] }
+            if fd == stdoutPipe[0] ? echo.contains(.standardOutput) : echo.contains(.standardError) { writeAll(fd == stdoutPipe[0] ? 1 : 2, buffer[0..<n]) }
+        }
         func stop() {
             kill(-pid, SIGTERM)
             usleep(200_000)
@@ -157,8 +163,21 @@ public enum ProcessRunner {
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             if let fd = inputFD { fds.append(pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)) }
             if let interrupt { fds.append(pollfd(fd: interrupt, events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(min(left, memoryLimit == nil ? 1 : 0.02) * 1000))
+            let ready = poll(&fds, nfds_t(fds.count), Int32(min(left, memoryLimit == nil ? 0.25 : 0.02) * 1000))
             if ready < 0 && errno != EINTR { break }
+            // A process the program started may hold its output open after the program ended
+            // (a compiler wrapper that leaves a server behind): once the program has ended and
+            // a wait passed with nothing to read, what the pipes hold is read, and the run is over.
+            if ready == 0 {
+                if !exited, waitpid(pid, &status, WNOHANG) == pid { exited = true }
+                if exited {
+                    for fd in open {
+                        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                        while case let n = read(fd, &buffer, buffer.count), n > 0 { keep(fd, n) }
+                    }
+                    break
+                }
+            }
             if let memoryLimit, let resident = residentBytes(of: pid), resident > memoryLimit {
                 memoryExceeded = true
                 stop()
@@ -181,8 +200,7 @@ public enum ProcessRunner {
                 }
                 let n = read(f.fd, &buffer, buffer.count)
                 if n > 0 {
-                    if f.fd == stdoutPipe[0] { out += buffer[0..<n] } else { err += buffer[0..<n] }
-                    if f.fd == stdoutPipe[0] ? echo.contains(.standardOutput) : echo.contains(.standardError) { writeAll(f.fd == stdoutPipe[0] ? 1 : 2, buffer[0..<n]) }
+                    keep(f.fd, n)
                 } else {
                     open.removeAll { $0 == f.fd }
                 }
@@ -190,7 +208,7 @@ public enum ProcessRunner {
         }
         close(stdoutPipe[0]); close(stderrPipe[0])
         if let fd = inputFD { close(fd) }
-        if !reaped {
+        if !exited {
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         }
         let exit: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)

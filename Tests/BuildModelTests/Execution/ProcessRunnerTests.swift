@@ -35,6 +35,15 @@ struct ProcessRunnerTests {
         #expect(!result.succeeded)
     }
 
+    @Test("a program that ends leaving a process behind that holds its output open (a compiler wrapper that starts a server) is over when it ends: what it wrote is kept, no time runs out")
+    func leftBehind() throws {
+        let result = try ProcessRunner.run(["sh", "-c", "echo out; echo err >&2; sleep 8 & exit 3"], environment: env, timeout: 5)
+        #expect(!result.timedOut)
+        #expect(result.status == 3)
+        #expect(result.stdoutText == "out\n")
+        #expect(result.stderrText == "err\n")
+    }
+
     @Test("work given to do while the program runs is done while it runs; when the program ends first, the result says so")
     func whileRunning() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-while-\(UUID().uuidString)").path
