@@ -38,23 +38,9 @@ public enum CompilerMessages {
                 inSnippet = false
                 continue
             }
-            if line.hasPrefix("In file included from ") {
-                // gcc: the includer, then `                 from` each one before it; clang: an
-                // `In file included from` line each, the first includer first.
-                func place(_ text: Substring) -> String { String(text.dropLast(text.hasSuffix(",") || text.hasSuffix(":") ? 1 : 0)) }
-                var places = [place(line.dropFirst(22))]
-                while index < lines.count {
-                    let next = lines[index].drop { $0 == " " }
-                    if lines[index].hasPrefix(" "), next.hasPrefix("from ") {
-                        places.append(place(next.dropFirst(5)))
-                    } else if next.hasPrefix("In file included from ") {
-                        places.insert(place(next.dropFirst(22)), at: 0)
-                    } else {
-                        break
-                    }
-                    index += 1
-                }
-                includes = (nil, places.enumerated().map { $0.offset == 0 ? "in the file included from \($0.element)" : "included from \($0.element)" })
+            if let (notes, next) = includeChain(lines, at: index - 1) {
+                includes = (nil, notes)
+                index = next
                 inSnippet = false
                 continue
             }
@@ -147,34 +133,6 @@ public enum CompilerMessages {
         if trimmed.allSatisfy({ "^~-|+ \t".contains($0) }) { return true }
         if let bar = trimmed.firstIndex(of: "|"), trimmed[..<bar].allSatisfy({ $0.isNumber || $0 == " " }) { return true }
         return false
-    }
-
-    /// A line without the terminal's colour sequences (`ESC [ … m`, `ESC [ K`), which gcc and
-    /// clang write into a pipe too when told to (`-fdiagnostics-color=always`, as Ninja users
-    /// set): ampu draws the messages in its own colours.
-    static func withoutColours(_ line: Substring) -> Substring {
-        guard line.utf8.contains(0x1B) else { return line }
-        var out: [UInt8] = []
-        var bytes = line.utf8[...]
-        while let b = bytes.popFirst() {
-            guard b == 0x1B, bytes.first == UInt8(ascii: "[") else { out.append(b); continue }
-            bytes.removeFirst()
-            // Parameters and intermediates, then one final byte in @...~.
-            while let c = bytes.first, !(0x40...0x7E).contains(c) { bytes.removeFirst() }
-            _ = bytes.popFirst()
-        }
-        return Substring(decoding: out, as: UTF8.self)
-    }
-
-    /// gcc's `FILE: In function ‘f’:` (or `In member function`, `In constructor`, ...): the
-    /// file and the note for the diagnostics after it; `FILE: At top level:` ends it (nil note).
-    private static func functionContext(_ line: Substring) -> (file: Substring, note: String?)? {
-        guard line.hasSuffix(":") else { return nil }
-        if line.hasSuffix(": At top level:") { return (line.dropLast(15), nil) }
-        guard let range = line.firstRange(of: ": In "), !line[..<range.lowerBound].isEmpty else { return nil }
-        let what = line[range.upperBound...].dropLast()
-        guard let space = what.firstIndex(of: " "), what[..<space].allSatisfy(\.isLetter) || what.hasPrefix("member ") || what.hasPrefix("static ") else { return nil }
-        return (line[..<range.lowerBound], "in " + what)
     }
 
     /// A `file:line:col: severity: message` line: the diagnostic (its range from the column as a
