@@ -6,6 +6,15 @@ public enum Python {
     public static let path = "/usr/bin/python3"
     public static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
+    public struct NotInstalled: Error, CustomStringConvertible {
+        public var description: String { "python3 is not installed: scripts/install-deps installs it" }
+    }
+
+    /// Throws, failing the test with the way to install it, when Python is not here.
+    public static func requireInstalled() throws {
+        guard isInstalled else { throw NotInstalled() }
+    }
+
     /// The script's answer to `value`. The input is written from a thread of its own, so that
     /// a large one cannot fill the pipe while Python fills the other.
     public static func ask(_ script: String, arguments: [String] = [], _ value: Any) throws -> Any {

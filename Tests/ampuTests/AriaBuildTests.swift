@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// ariac cannot be installed here: this stand-in writes small valid LLVM IR that the real `lli`
 /// runs, logs its argv with times, and fails on a marker (see its header).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Asthra as today's compiler and the earlier era's documents write it, as real directories.
 @Suite("ampu check on Asthra as the compilers see it")

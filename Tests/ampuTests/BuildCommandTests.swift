@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The test fixtures: small real workspaces and the stand-in compiler.
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures").path

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import BuildModel
 
 /// `ampu elm plan|check` and `ampu build` on Elm projects, with the real `elm` 0.19.1 and a copy of

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The Oats compiler cannot be built here: this stand-in honours both of oatsc's command lines,
 /// writes real objects with `cc` and a `.oats.meta`, and fails on markers (see its header).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("ampu check and new for Oats")
 struct OatsCommandTests {

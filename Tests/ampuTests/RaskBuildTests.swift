@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The Rask compiler cannot be built here: this stand-in compiles build scripts into programs
 /// that do what `func build` says, and packages into real objects with `cc` (see its header).

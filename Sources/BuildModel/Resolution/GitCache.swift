@@ -107,12 +107,13 @@ public struct GitCache: Sendable {
         let setAside = note + ".fetching"
         do throws(GitCLI.Failure) {
             try GitCLI.check(url: url)
+            let local = localDirectory(of: url)
             // The repository's branches and tags are the mirror's already: asking for them costs
             // half a fetch that would change nothing, and the notes stand (unless a fetch was cut
             // short: its note is set aside, and the fetch below makes it again).
             // A repository on this machine says its refs in its files (GitLocalMirror).
             if exists, fetchedFrom(location) == url, fileSystem.status(note) != nil, let stored = storedRefs(mirror),
-               (localDirectory(of: url).flatMap(repositoryRefs) ?? (try? git.refs(of: localDirectory(of: url) ?? url))) == stored {
+               (local.flatMap(repositoryRefs) ?? (try? git.refs(of: local ?? url))) == stored {
                 return mirror
             }
             if exists {
@@ -129,11 +130,10 @@ public struct GitCache: Sendable {
                     return mirror
                 }
                 try? fileSystem.removeItem(setAside)
-            } else if let local = localDirectory(of: url), linkMirror(of: local, into: temporary) {
+            } else if let local, linkMirror(of: local, into: temporary) {
                 // Made without git (GitLocalMirror).
             } else {
                 try? fileSystem.removeItem(temporary)
-                let local = localDirectory(of: url)
                 try git.run(Self.noHooks + ["clone", "--quiet", "--mirror", "--template=", "--", local ?? url, temporary])
             }
         } catch {

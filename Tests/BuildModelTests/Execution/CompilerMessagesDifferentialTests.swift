@@ -70,9 +70,8 @@ struct CompilerMessagesDifferentialTests {
     func agree() throws {
         let compilers = Self.compilers()
         #expect(compilers.map(\.name) == ["gcc", "clang"], "gcc comes from scripts/install-deps and clang with Swift")
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-messages-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let scratch = try ScratchDirectory()
+        let root = scratch.path
         for seed in UInt64(1)...4 {
             let (text, planted) = Self.source(seed: seed, functions: 40)
             try Data(text.utf8).write(to: URL(fileURLWithPath: Paths.join(root, "main.c")))
@@ -105,9 +104,8 @@ struct CompilerMessagesDifferentialTests {
             print("skipped: rustc is not installed (scripts/install-deps installs cargo, and rustc with it)")
             return
         }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-rustc-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let scratch = try ScratchDirectory()
+        let root = scratch.path
         for seed in UInt64(1)...3 {
             let (text, planted) = Self.rustSource(seed: seed, functions: 30)
             try Data(text.utf8).write(to: URL(fileURLWithPath: Paths.join(root, "lib.rs")))
@@ -137,9 +135,8 @@ struct CompilerMessagesDifferentialTests {
         }
         // lld comes with the Swift toolchain's clang, which links with it when asked.
         let command = linker == "ld" ? ["/usr/bin/gcc"] : [try #require(Self.compilers().first { $0.name == "clang" }?.path), "-fuse-ld=lld"]
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-ld-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let scratch = try ScratchDirectory()
+        let root = scratch.path
         var random = SeededRandom(state: 5)
         var main = "int twice(void);\n"
         var expected: [String] = []

@@ -85,10 +85,7 @@ struct JSONDocumentDifferentialTests {
 
     @Test("random texts, whole and damaged: the same ones are JSON, and each holds the same values")
     func agree() throws {
-        guard Python.isInstalled else {
-            Issue.record("python3 is not installed: scripts/install-deps installs it")
-            return
-        }
+        try Python.requireInstalled()
         var random = SeededRandom(state: 88)
         var texts: [String] = []
         for _ in 0..<1500 {

@@ -20,10 +20,7 @@ struct PathsDifferentialTests {
 
     @Test("normalize, join, relative and parent give what posixpath gives")
     func agree() throws {
-        guard Python.isInstalled else {
-            Issue.record("python3 is not installed: scripts/install-deps installs it")
-            return
-        }
+        try Python.requireInstalled()
         var random = SeededRandom(state: 7)
         var cases: [[String]] = []
         for _ in 0..<3000 {

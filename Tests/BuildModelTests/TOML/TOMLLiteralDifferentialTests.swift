@@ -19,10 +19,7 @@ struct TOMLLiteralDifferentialTests {
 
     @Test("a random table, key and string, each as ampu renders it, reads back as the same in Python")
     func agree() throws {
-        guard Python.isInstalled else {
-            Issue.record("python3 is not installed: scripts/install-deps installs it")
-            return
-        }
+        try Python.requireInstalled()
         var random = SeededRandom(state: 31)
         var cases: [(table: String, key: String, value: String)] = []
         for _ in 0..<2000 { cases.append((Self.text(&random, allowEmpty: false), Self.text(&random, allowEmpty: false), Self.text(&random, allowEmpty: true))) }
