@@ -20,63 +20,93 @@ extension BuildExecutor {
         var key: String
     }
 
+    /// What an action's start needs that can be worked out as soon as it is ready (all it
+    /// reads is in place then), before a slot takes it: its key, its fingerprint's name, whether
+    /// it is up to date, and the command line and environment it runs with. Nothing here
+    /// changes a file.
+    struct Preparation: Sendable {
+        var key: String
+        var id: String
+        var staleness: FingerprintStore.Staleness?
+        /// The fingerprint to write again when it is up to date by content, not by times.
+        var refreshed: Fingerprint?
+        /// Each output's temporary name; none when the outputs are written in place.
+        var temporary: [String: String] = [:]
+        /// The command line, its outputs under their temporary names.
+        var arguments: [String] = []
+        var environment: [String: String] = [:]
+    }
+
+    func prepare(_ action: BuildAction) -> Preparation {
+        let commandLine = action.commandLine
+        let key = FingerprintStore.key(of: action, commandLine: commandLine, programs: commandLine.isEmpty ? [] : programIdentities(action))
+        let id = FingerprintStore.id(of: action)
+        let (staleness, refreshed) = store.staleness(of: action, id: id, key: key)
+        var preparation = Preparation(key: key, id: id, staleness: staleness, refreshed: refreshed)
+        guard staleness != nil else { return preparation }
+        // Outputs are written under temporary names and moved into place when the command
+        // succeeds: an output under its own name is complete. When the compiler derives an
+        // output from another (oatsc's `.oats.meta` beside its `-o` object), it would derive it
+        // from the temporary name: then every output is written in place (removed first, when
+        // the action starts), so that a run that does not write one is caught and a failed one
+        // leaves none behind.
+        let named = Self.outputArguments(action, commandLine: commandLine)
+        if action.outputs.allSatisfy(Set(named.values).contains) {
+            for output in action.outputs { preparation.temporary[output] = output + ".ampu-tmp" }
+        }
+        preparation.arguments = commandLine
+        for (i, output) in named {
+            guard let temp = preparation.temporary[output] else { continue }
+            preparation.arguments[i] = Paths.isAbsolute(commandLine[i]) ? temp : Paths.relative(temp, from: action.directory)
+        }
+        preparation.environment = options.environment
+        for (name, value) in action.environment { preparation.environment[name] = value }
+        return preparation
+    }
+
+    /// Prepares the next two ready actions no slot has prepared or taken, while this slot's
+    /// program runs (a slot takes one action for each program it runs, so two keep ahead).
+    func prepareAhead(_ schedule: Schedule) {
+        for action in schedule.toPrepare(limit: 2) {
+            if let only = options.onlyThese, !only.contains(action.id) { continue }
+            schedule.keep(prepare(action), for: action.id)
+        }
+    }
+
     enum Attempt {
         /// Up to date, or its program could not start.
         case done(Record)
         case ran(Ran)
     }
 
-    /// An action up to the end of its program (`whileRunning` is called while it runs).
-    func attempt(_ action: BuildAction, slot: Int, clock: Clock, whileRunning: @escaping () -> Void) -> Attempt {
+    /// An action up to the end of its program (`whileRunning` is called while it runs), with
+    /// what a slot prepared for it, if one did.
+    func attempt(_ action: BuildAction, prepared: Preparation? = nil, slot: Int, clock: Clock, whileRunning: @escaping () -> Void) -> Attempt {
         let start = clock.now()
         var record = Record(action: action.id, outcome: .succeeded, staleness: nil, stdout: "", stderr: "", slot: slot, start: start, end: start)
         if let only = options.onlyThese, !only.contains(action.id) {
             record.outcome = .upToDate
             return .done(record)
         }
-        let commandLine = action.commandLine
-        let key = FingerprintStore.key(of: action, commandLine: commandLine, programs: commandLine.isEmpty ? [] : programIdentities(action))
-        let id = FingerprintStore.id(of: action)
-        let (staleness, refreshed) = store.staleness(of: action, id: id, key: key)
-        guard let staleness else {
-            if let refreshed { try? store.write(refreshed, for: action, id: id) }
+        let preparation = prepared ?? prepare(action)
+        let (id, temporary) = (preparation.id, preparation.temporary)
+        guard let staleness = preparation.staleness else {
+            if let refreshed = preparation.refreshed { try? store.write(refreshed, for: action, id: id) }
             record.outcome = .upToDate
             return .done(record)
         }
         record.staleness = staleness
         store.remove(for: action, id: id)
         let fileSystem = store.fileSystem
-        // Outputs are written under temporary names and moved into place when the command
-        // succeeds: an output under its own name is complete. When the compiler derives an
-        // output from another (oatsc's `.oats.meta` beside its `-o` object), it would derive it
-        // from the temporary name: then every output is written in place, removed first, so
-        // that a run that does not write one is caught and a failed one leaves none behind.
-        let named = Self.outputArguments(action, commandLine: commandLine)
-        let inPlace = !action.outputs.allSatisfy(Set(named.values).contains)
-        var temporary: [String: String] = [:]
         for output in action.outputs {
             // In a directory this build made, nothing is left from before to remove.
-            let fresh = makeDirectory(Paths.parent(output))
-            if inPlace {
-                if !fresh { try? fileSystem.removeItem(output) }
-                continue
-            }
-            let temp = output + ".ampu-tmp"
-            if !fresh { try? fileSystem.removeItem(temp) }
-            temporary[output] = temp
+            if !makeDirectory(Paths.parent(output)) { try? fileSystem.removeItem(temporary[output] ?? output) }
         }
-        var arguments = commandLine
-        for (i, output) in named {
-            guard let temp = temporary[output] else { continue }
-            arguments[i] = Paths.isAbsolute(arguments[i]) ? temp : Paths.relative(temp, from: action.directory)
-        }
-        var environment = options.environment
-        for (name, value) in action.environment { environment[name] = value }
         let result: ProcessRunner.Result
         let spawned = clock.now()
         var overlapped = 0.0
         do {
-            result = try ProcessRunner.run(arguments, directory: action.directory, environment: environment, timeout: action.limit?.seconds ?? options.timeout,
+            result = try ProcessRunner.run(preparation.arguments, directory: action.directory, environment: preparation.environment, timeout: action.limit?.seconds ?? options.timeout,
                                            interrupt: options.interruption?.descriptor, memoryLimit: action.memoryLimit?.bytes) {
                 let before = clock.now()
                 whileRunning()
@@ -95,7 +125,7 @@ extension BuildExecutor {
             record.processTime -= overlapped
             record.ownTime += overlapped
         }
-        return .ran(Ran(action: action, record: record, result: result, temporary: temporary, id: id, key: key))
+        return .ran(Ran(action: action, record: record, result: result, temporary: temporary, id: id, key: preparation.key))
     }
 
     /// The rest of an action whose program ended: its outputs moved into place (or, when it

@@ -15,8 +15,10 @@ import Synchronization
 /// nothing in this one reads it), and every one is written before `run` returns. After a
 /// failure nothing new starts unless `keepGoing`; what is running finishes. An action whose
 /// program succeeded is finished (outputs moved into place, fingerprint handed on, what waits
-/// for it made ready) while the slot's next program runs, when one is ready: a slot waits for
-/// ampu's own work only to start a program, not to finish one.
+/// for it made ready) while the slot's next program runs, when one is ready; and while it
+/// runs, the slot prepares actions that are ready (their keys and whether they are up to date:
+/// `Preparation`) for whichever slot takes them. A slot waits for ampu's own work only to
+/// start a program, and then mostly for none.
 public final class BuildExecutor: Sendable {
     public struct Options: Sendable {
         public var jobs: Int
@@ -160,7 +162,7 @@ public final class BuildExecutor: Sendable {
         let interruption = options.interruption
         var pending: Ran?
         while true {
-            guard let action = schedule.take(slot: slot, wait: pending == nil, interrupted: { interruption?.isRaised == true }) else {
+            guard let (action, prepared) = schedule.take(slot: slot, wait: pending == nil, interrupted: { interruption?.isRaised == true }) else {
                 guard let ran = pending else { return }
                 schedule.finish(complete(ran, clock: clock, whileNextRuns: false))
                 pending = nil
@@ -172,7 +174,11 @@ public final class BuildExecutor: Sendable {
                 if let ran = previous { schedule.finish(self.complete(ran, clock: clock, whileNextRuns: whileNextRuns)) }
                 previous = nil
             }
-            switch attempt(action, slot: slot, clock: clock, whileRunning: { finishPrevious(true) }) {
+            let whileRunning = {
+                finishPrevious(true)
+                self.prepareAhead(schedule)
+            }
+            switch attempt(action, prepared: prepared, slot: slot, clock: clock, whileRunning: whileRunning) {
             case .done(var record):
                 record.end = clock.now()
                 record.ownTime = record.end - record.start

@@ -6,13 +6,18 @@ import Darwin
 import HeapModule
 
 /// The state a build's slots share: the ready queue (the ready action first in the plan first),
-/// what each action still waits for, how many run, and the events for the caller. Each slot
-/// takes its next action itself when one ends, so no other thread stands between an action's
-/// end and the next one's start; the caller only reports. One lock guards it all, with one
-/// condition that every change signals.
+/// what each action still waits for, how many run, the work prepared ahead for ready actions,
+/// and the events for the caller. Each slot takes its next action itself when one ends, so no
+/// other thread stands between an action's end and the next one's start; the caller only
+/// reports. One lock guards it all. Slots wait on one condition, the caller on another: a slot
+/// is woken only when there is work for it, and the caller at most every `reportInterval`
+/// seconds while the build runs (at once for a failure, an interruption or the end), so that
+/// on a machine whose cores all run compilers, reporting each of a thousand short actions does
+/// not take their time.
 final class Schedule: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let slotCondition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let callerCondition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
     private var waiting: [Int]
     private let dependents: [[Int]]
@@ -21,61 +26,94 @@ final class Schedule: @unchecked Sendable {
     private var running = 0
     private var stopping = false
     private(set) var interrupted = false
-    private var events: [BuildExecutor.Event] = []
+    /// The events since the caller was last given some, by action (made into `Event`s, each
+    /// with its action, on the caller's thread).
+    private var events: [(action: Int, slot: Int, record: BuildExecutor.Record?)] = []
     private var slotsLeft: Int
     private let actions: [BuildAction]
     private let keepGoing: Bool
     private let blocked: Set<Int>
+    /// Slots waiting in `take` for an action to become ready.
+    private var idleSlots = 0
+
+    /// Ready actions not yet handed to a slot to prepare, in the order they became ready
+    /// (`unprepared[nextUnprepared...]`).
+    private var unprepared: [Int] = []
+    private var nextUnprepared = 0
+    /// What was prepared for ready actions no slot has taken yet.
+    private var preparations: [Int: BuildExecutor.Preparation] = [:]
+    private var taken: [Bool]
+
+    /// The caller is waiting in `nextEvents`, and when it was last given events.
+    private var callerWaits = false
+    private var lastReport = -Double.infinity
+    let reportInterval: Double
 
     /// - Parameter blocked: actions never started (nor, as they never end, what needs them).
-    init(actions: [BuildAction], slots: Int, keepGoing: Bool, blocked: Set<Int> = []) {
+    init(actions: [BuildAction], slots: Int, keepGoing: Bool, blocked: Set<Int> = [], reportInterval: Double = 0.005) {
         self.actions = actions
         self.keepGoing = keepGoing
+        self.reportInterval = reportInterval
         slotsLeft = slots
         waiting = actions.map { Set($0.dependencies).count }
         var dependents = [[Int]](repeating: [], count: actions.count)
         for a in actions { for d in Set(a.dependencies) { dependents[d].append(a.id) } }
         self.dependents = dependents
-        ready = Heap(actions.filter { $0.dependencies.isEmpty && !blocked.contains($0.id) }.map(\.id))
+        let roots = actions.filter { $0.dependencies.isEmpty && !blocked.contains($0.id) }.map(\.id)
+        ready = Heap(roots)
+        unprepared = roots
+        taken = [Bool](repeating: false, count: actions.count)
         self.blocked = blocked
         records = [BuildExecutor.Record?](repeating: nil, count: actions.count)
         pthread_mutex_init(mutex, nil)
-        pthread_cond_init(condition, nil)
+        pthread_cond_init(slotCondition, nil)
+        // The caller's timed wait runs on the monotonic clock, as `now` does.
+        var attributes = pthread_condattr_t()
+        pthread_condattr_init(&attributes)
+        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+        pthread_cond_init(callerCondition, &attributes)
+        pthread_condattr_destroy(&attributes)
     }
 
     deinit {
-        pthread_cond_destroy(condition)
+        pthread_cond_destroy(slotCondition)
+        pthread_cond_destroy(callerCondition)
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
-        condition.deallocate()
+        slotCondition.deallocate()
+        callerCondition.deallocate()
     }
 
-    /// The next action for the slot, waiting while none is ready and others run; nil when the
-    /// slot is done (everything ran, or the build stops). `interrupted`: Ctrl-C was pressed.
-    /// With `wait` false (the slot has an action of its own still to finish), nil at once when
-    /// none is ready or the build stops, and the slot is not done.
-    func take(slot: Int, wait: Bool = true, interrupted isRaised: () -> Bool) -> BuildAction? {
+    /// The next action for the slot, with what was prepared for it if a slot did that already,
+    /// waiting while none is ready and others run; nil when the slot is done (everything ran, or
+    /// the build stops). `interrupted`: Ctrl-C was pressed. With `wait` false (the slot has an
+    /// action of its own still to finish), nil at once when none is ready or the build stops,
+    /// and the slot is not done.
+    func take(slot: Int, wait: Bool = true, interrupted isRaised: () -> Bool) -> (action: BuildAction, prepared: BuildExecutor.Preparation?)? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while true {
             if !stopping, isRaised() {
-                stopping = true
-                interrupted = true
-                pthread_cond_broadcast(condition)
+                stop(interrupted: true)
             }
             if !stopping, let id = ready.popMin() {
                 running += 1
-                events.append(.started(actions[id], slot: slot))
-                pthread_cond_broadcast(condition)
-                return actions[id]
+                taken[id] = true
+                events.append((id, slot, nil))
+                reported(urgently: false)
+                return (actions[id], preparations.removeValue(forKey: id))
             }
             if !wait { return nil }
             if stopping || running == 0 {
                 slotsLeft -= 1
-                pthread_cond_broadcast(condition)
+                // The others see the build is over too; the caller, at once, that it is.
+                pthread_cond_broadcast(slotCondition)
+                reported(urgently: true)
                 return nil
             }
-            pthread_cond_wait(condition, mutex)
+            idleSlots += 1
+            pthread_cond_wait(slotCondition, mutex)
+            idleSlots -= 1
         }
     }
 
@@ -86,29 +124,104 @@ final class Schedule: @unchecked Sendable {
         defer { pthread_mutex_unlock(mutex) }
         running -= 1
         records[record.action] = record
-        if record.outcome == .interrupted { interrupted = true; stopping = true }
+        if record.outcome == .interrupted { stop(interrupted: true) }
         if record.isFailure {
-            if !keepGoing { stopping = true }
+            if !keepGoing { stop(interrupted: false) }
         } else {
             for d in dependents[record.action] {
                 waiting[d] -= 1
-                if waiting[d] == 0 && !blocked.contains(d) { ready.insert(d) }
+                if waiting[d] == 0 && !blocked.contains(d) {
+                    ready.insert(d)
+                    unprepared.append(d)
+                }
             }
         }
-        events.append(.finished(actions[record.action], record))
-        pthread_cond_broadcast(condition)
+        events.append((record.action, record.slot, record))
+        // An idle slot has work, or (nothing left to run) learns that it is done.
+        if idleSlots > 0 { pthread_cond_broadcast(slotCondition) }
+        reported(urgently: record.isFailure)
     }
 
-    /// For the caller: the events since the last call, waiting for one; nil when every slot is
-    /// done and all were given.
-    func nextEvents() -> [BuildExecutor.Event]? {
+    private func stop(interrupted isInterruption: Bool) {
+        if isInterruption { interrupted = true }
+        guard !stopping else { return }
+        stopping = true
+        pthread_cond_broadcast(slotCondition)
+    }
+
+    /// Up to `limit` ready actions for a slot to prepare while its program runs, each handed
+    /// out once; none once the build stops.
+    func toPrepare(limit: Int) -> [BuildAction] {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        while events.isEmpty {
-            if slotsLeft == 0 { return nil }
-            pthread_cond_wait(condition, mutex)
+        var out: [BuildAction] = []
+        while !stopping, out.count < limit, nextUnprepared < unprepared.count {
+            let id = unprepared[nextUnprepared]
+            nextUnprepared += 1
+            if !taken[id] { out.append(actions[id]) }
         }
-        defer { events.removeAll(keepingCapacity: true) }
-        return events
+        if nextUnprepared == unprepared.count {
+            unprepared.removeAll(keepingCapacity: true)
+            nextUnprepared = 0
+        }
+        return out
+    }
+
+    /// Keeps what was prepared for an action until a slot takes it (dropped when one took it
+    /// meanwhile and prepared it itself).
+    func keep(_ preparation: BuildExecutor.Preparation, for action: Int) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        if !taken[action] { preparations[action] = preparation }
+    }
+
+    /// Wakes the caller for a new event: when it waits for the first one since it was last
+    /// given some (it then waits out the rest of `reportInterval` itself), and at once when
+    /// `urgently` or the build stops.
+    private func reported(urgently: Bool) {
+        guard callerWaits else { return }
+        if urgently || stopping || events.count == 1 {
+            pthread_cond_signal(callerCondition)
+        }
+    }
+
+    /// For the caller: the events since the last call, waiting for one (and, while the build
+    /// runs, until `reportInterval` has passed since the last call, unless the build stopped
+    /// or a slot failed); nil when every slot is done and all were given.
+    func nextEvents() -> [BuildExecutor.Event]? {
+        pthread_mutex_lock(mutex)
+        var given: [(action: Int, slot: Int, record: BuildExecutor.Record?)]?
+        while true {
+            if events.isEmpty && slotsLeft == 0 { break }
+            let now = Self.now()
+            let due = lastReport + reportInterval
+            if !events.isEmpty && (now >= due || slotsLeft == 0 || stopping || events.contains(where: { $0.record?.isFailure == true })) {
+                lastReport = now
+                given = events
+                events.removeAll(keepingCapacity: true)
+                break
+            }
+            callerWaits = true
+            if events.isEmpty {
+                pthread_cond_wait(callerCondition, mutex)
+            } else {
+                var until = timespec(tv_sec: Int(due), tv_nsec: Int((due - due.rounded(.down)) * 1e9))
+                if until.tv_nsec >= 1_000_000_000 { until.tv_sec += 1; until.tv_nsec -= 1_000_000_000 }
+                pthread_cond_timedwait(callerCondition, mutex, &until)
+            }
+            callerWaits = false
+        }
+        pthread_mutex_unlock(mutex)
+        // Each event gets its action here, on the caller's thread, not under the lock.
+        return given?.map { event in
+            if let record = event.record { return .finished(actions[event.action], record) }
+            return .started(actions[event.action], slot: event.slot)
+        }
+    }
+
+    private static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }
