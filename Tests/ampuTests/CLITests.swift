@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `ampu` binary the way a user does.
 struct AmpuProcess {
@@ -169,6 +170,19 @@ struct CLITests {
               See 'ampu help <subcommand>' for detailed help.
 
             """)
+    }
+
+    @Test("ninja-depfile writes a dependency file's prerequisites again under the given target; a missing one is named")
+    func ninjaDepfile() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("app/build-script.d", ".rk-gen/types.rk .rk-gen/more.rk: schema/user\\ one.json \\\n  schema\n")
+        let made = try AmpuProcess.run(["debug", "ninja-depfile", "--target", "target/build-script.d", "--directory", scratch.path + "/app",
+                                        scratch.path + "/app/build-script.d", scratch.path + "/for-ninja.d"])
+        #expect(made.status == 0 && made.stderr == "")
+        #expect(try scratch.read("for-ninja.d") == "target/build-script.d: \(scratch.path)/app/schema/user\\ one.json \(scratch.path)/app/schema\n")
+        let missing = try AmpuProcess.run(["debug", "ninja-depfile", "--target", "out", scratch.path + "/none.d", scratch.path + "/out.d"])
+        #expect(missing.stderr == "error: cannot read the dependency file: '\(scratch.path)/none.d' does not exist\n")
+        #expect(missing.status == 1)
     }
 
     @Test("toml-decode prints tagged JSON")

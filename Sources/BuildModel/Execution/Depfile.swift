@@ -1,12 +1,15 @@
 /// A Makefile-style dependency file as `cc -MD -MF` writes it (`out.o: a.c a.h \` over several
 /// lines, `\ ` for a space in a name, `$$` for a `$`): the files the compile read, absolute.
+/// Each line is a rule: the names before its colon are its targets (one for cc; a build script
+/// may name every file it generated), the names after it are what was read.
 public enum Depfile {
     public static func prerequisites(_ text: String, directory: String) -> [String] {
-        var words: [String] = []
+        // Each rule's names, one array per line (a line continued with `\` is one).
+        var rules: [[String]] = [[]]
         var word = ""
         var chars = Array(text.unicodeScalars)[...]
         func flush() {
-            if !word.isEmpty { words.append(word) }
+            if !word.isEmpty { rules[rules.count - 1].append(word) }
             word = ""
         }
         while let c = chars.popFirst() {
@@ -36,19 +39,49 @@ public enum Depfile {
             case "$" where chars.first == "$":
                 chars.removeFirst()
                 word += "$"
-            case " ", "\t", "\n", "\r":
+            case "\n":
+                flush()
+                rules.append([])
+            case " ", "\t", "\r":
                 flush()
             default:
                 word.unicodeScalars.append(c)
             }
         }
         flush()
-        // Targets end with ':'; what follows them until the next target are prerequisites.
+        // In each rule, the names up to the one that ends in ':' are targets.
         var out: [String] = []
-        for w in words where !w.hasSuffix(":") {
-            let path = Paths.normalize(Paths.join(directory, w))
-            if !out.contains(path) { out.append(path) }
+        for rule in rules {
+            let read = rule.firstIndex { $0.hasSuffix(":") }.map { rule[($0 + 1)...] } ?? rule[...]
+            for w in read {
+                let path = Paths.normalize(Paths.join(directory, w))
+                if !out.contains(path) { out.append(path) }
+            }
         }
         return out
+    }
+
+    /// A rule as `cc -MD` writes one, for Ninja to read: `TARGET: PREREQUISITE…`, with a name's
+    /// blanks and `#` escaped, the backslashes before a blank doubled, and `$` doubled, so that
+    /// Ninja (and `prerequisites`) read each name back whole. (Not a name that ends in a
+    /// backslash, which neither cc nor this can write so that Ninja reads it back.)
+    public static func rule(target: String, prerequisites: [String]) -> String {
+        func escaped(_ path: String) -> String {
+            var out = ""
+            var backslashes = 0
+            for c in path.unicodeScalars {
+                switch c {
+                case "\\": backslashes += 1
+                case " ", "\t": out += String(repeating: "\\", count: backslashes + 1)
+                case "#": out += "\\"
+                case "$": out += "$"
+                default: break
+                }
+                if c != "\\" { backslashes = 0 }
+                out.unicodeScalars.append(c)
+            }
+            return out
+        }
+        return ([escaped(target) + ":"] + prerequisites.map(escaped)).joined(separator: " ") + "\n"
     }
 }

@@ -1,9 +1,12 @@
 /// A `build.ninja` for a plan: one edge per action with the same command line, inputs and
 /// outputs, so that Ninja builds the same files (and, through a launcher, hands C compiles to
 /// distcc). Order between actions that share no file becomes an order-only dependency; a C
-/// compile's dependency file is read by Ninja (`deps = gcc`).
+/// compile's dependency file is read by Ninja (`deps = gcc`). A build script's (Rask's) names
+/// the files it generated as its targets, where Ninja wants the edge's output: given
+/// `rewritingDepfiles` (`ampu debug ninja-depfile`, by its path), the edge runs it after the
+/// script to write one Ninja reads, so that a file the script declared runs it again.
 public enum NinjaFile {
-    public static func text(of plan: BuildPlan) -> String {
+    public static func text(of plan: BuildPlan, rewritingDepfiles rewriter: [String]? = nil) -> String {
         var out = """
             # Written by ampu for the '\(plan.profile.name)' profile; `ampu gen ninja` writes it again.
             ninja_required_version = 1.3
@@ -20,6 +23,11 @@ public enum NinjaFile {
 
 
             """
+        // The dependency file Ninja reads for a build script, beside the script's own.
+        func rewritten(_ action: BuildAction) -> String? {
+            guard rewriter != nil, action.kind == .buildScript, let depfile = action.depfile else { return nil }
+            return depfile + ".ninja"
+        }
         // Ninja reads a dependency file and deletes it: it is no output of an edge. A build
         // script's (Rask's), which the package's compile reads after it, stays a plain output.
         func ninjaDepfile(_ action: BuildAction) -> String? { action.kind == .buildScript ? nil : action.depfile }
@@ -30,13 +38,18 @@ public enum NinjaFile {
             let read = Set(action.inputs)
             let orderOnly = action.dependencies.flatMap { plan.actions[$0].outputs }.filter { !read.contains($0) && !depfiles.contains($0) }
                 .map { escapePath(plan.display($0)) }
-            var line = "build \(outputs.joined(separator: " ")): \(ninjaDepfile(action) == nil ? "run" : "cc")"
+            var line = "build \(outputs.joined(separator: " ")): \(ninjaDepfile(action) == nil && rewritten(action) == nil ? "run" : "cc")"
             if !inputs.isEmpty { line += " " + inputs.joined(separator: " ") }
             if !orderOnly.isEmpty { line += " || " + orderOnly.joined(separator: " ") }
             out += line + "\n"
-            out += "  cmd = " + escapeValue(command(of: action, root: plan.root)) + "\n"
+            var cmd = command(of: action, root: plan.root)
+            if let rewriter, let ninjaReads = rewritten(action), let depfile = action.depfile {
+                let words = rewriter + ["--target", plan.display(depfile), "--directory", action.directory, depfile, ninjaReads]
+                cmd += " && " + words.map(shellQuote).joined(separator: " ")
+            }
+            out += "  cmd = " + escapeValue(cmd) + "\n"
             out += "  desc = " + escapeValue(action.description) + "\n"
-            if let depfile = ninjaDepfile(action) { out += "  depfile = " + escapeValue(plan.display(depfile)) + "\n" }
+            if let depfile = ninjaDepfile(action) ?? rewritten(action) { out += "  depfile = " + escapeValue(plan.display(depfile)) + "\n" }
             out += "\n"
         }
         // What nothing comes after: the programs, tests and libraries a plain `ninja` builds.

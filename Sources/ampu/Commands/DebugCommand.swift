@@ -5,6 +5,6 @@ struct DebugCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debug",
         abstract: "Inspect ampu's parsers (TOML decoding, JSON round trips, a build's records, languages to come).",
-        subcommands: [TOMLDecodeCommand.self, JSONRoundTripCommand.self, BuildRecordCommand.self, ProbeCommand.self, GlobCommand.self]
+        subcommands: [TOMLDecodeCommand.self, JSONRoundTripCommand.self, BuildRecordCommand.self, ProbeCommand.self, GlobCommand.self, NinjaDepfileCommand.self]
     )
 }

@@ -7,6 +7,17 @@ struct ExecutionPartsTests {
     func depfile() {
         let text = "target/x.o: src/x.c /usr/include/stdio.h \\\n  include/my\\ header.h \\\n  include/a.h\ninclude/a.h:\n"
         #expect(Depfile.prerequisites(text, directory: "/w") == ["/w/src/x.c", "/usr/include/stdio.h", "/w/include/my header.h", "/w/include/a.h"])
+        // A build script's: every file it generated is a target of its rule, none was read.
+        let script = ".rk-gen/types.rk .rk-gen/more\\ types.rk \\\n  .rk-gen/last.rk: schema/user.json \\\n  schema\r\nschema/user.json:\n"
+        #expect(Depfile.prerequisites(script, directory: "/w/app") == ["/w/app/schema/user.json", "/w/app/schema"])
+    }
+
+    @Test("a rule written for Ninja reads back as the same names, whatever they hold")
+    func depfileRule() {
+        let names = ["/w/plain.h", "/w/a b.h", "/w/c#d.h", "/w/e$f.h", "/w/g\\h.h", "/w/k\\ l.h", "/w/m\\\\ n.h", "/w/u\\#v.h", "/w/tab\tin.h"]
+        let rule = Depfile.rule(target: "target/build-script.d", prerequisites: names)
+        #expect(rule == "target/build-script.d: /w/plain.h /w/a\\ b.h /w/c\\#d.h /w/e$$f.h /w/g\\h.h /w/k\\\\\\ l.h /w/m\\\\\\\\\\ n.h /w/u\\\\#v.h /w/tab\\\tin.h\n")
+        #expect(Depfile.prerequisites(rule, directory: "/") == names)
     }
 
     @Test("compiler output: located diagnostics with their snippets taken out, notes attached, other lines kept")
