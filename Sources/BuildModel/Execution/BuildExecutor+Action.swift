@@ -179,14 +179,49 @@ extension BuildExecutor {
         if let depfile = action.depfile, let text = try? fileSystem.readText(depfile) {
             discovered = Depfile.prerequisites(String(decoding: text.bytes, as: UTF8.self), directory: action.directory)
         }
-        recorder.async(group: recording) { [self, discovered, id = ran.id, key = ran.key] in
-            do {
-                try store.record(action, id: id, key: key, discovered: discovered)
-            } catch {
-                unrecorded.withLock { $0.append((action.description, "\(error)")) }
+        let batch: [Unwritten] = unwritten.withLock { waiting in
+            waiting.append(Unwritten(action: action, id: ran.id, key: ran.key, discovered: discovered))
+            guard waiting.count >= Self.recordingBatch else { return [] }
+            defer { waiting.removeAll() }
+            return waiting
+        }
+        write(batch)
+        return record
+    }
+
+    /// An action's fingerprint, waiting to be written.
+    struct Unwritten: Sendable {
+        var action: BuildAction
+        var id: String
+        var key: String
+        var discovered: [String]
+    }
+
+    /// Fingerprints are handed to the recorder this many at a time (and the rest when a slot
+    /// has nothing to run, or the build ends): one wake of its thread for each, on a machine
+    /// whose cores all run compilers, would take their time.
+    static let recordingBatch = 16
+
+    /// Hands every fingerprint still waiting for a batch to the recorder.
+    func writeUnwritten() {
+        write(unwritten.withLock { waiting in
+            defer { waiting.removeAll() }
+            return waiting
+        })
+    }
+
+    /// Hands fingerprints to the recorder, which writes them one after another.
+    func write(_ batch: [Unwritten]) {
+        guard !batch.isEmpty else { return }
+        recorder.async(group: recording) { [self] in
+            for print in batch {
+                do {
+                    try store.record(print.action, id: print.id, key: print.key, discovered: print.discovered)
+                } catch {
+                    unrecorded.withLock { $0.append((print.action.description, "\(error)")) }
+                }
             }
         }
-        return record
     }
 
     /// Makes an output directory unless it is there, looking once a build: whether this build

@@ -11,8 +11,8 @@ import Synchronization
 /// checked first so that an up-to-date action starts no process. Outputs are written under a
 /// temporary name and renamed when the action succeeds; its fingerprint is written after that,
 /// so an interrupted or failed action is never taken as done. The fingerprint is written by a
-/// recorder of its own while the slot goes on to the next action (it is for the next build;
-/// nothing in this one reads it), and every one is written before `run` returns. After a
+/// recorder of its own while the slots go on (it is for the next build; nothing in this one
+/// reads it), sixteen at a time, and every one is written before `run` returns. After a
 /// failure nothing new starts unless `keepGoing`; what is running finishes. An action whose
 /// program succeeded is finished (outputs moved into place, fingerprint handed on, what waits
 /// for it made ready) while the slot's next program runs, when one is ready; and while it
@@ -120,6 +120,8 @@ public final class BuildExecutor: Sendable {
     /// Writes the fingerprints of actions that succeeded, one after another, off the slots.
     let recorder = DispatchQueue(label: "ampu.build.recorder")
     let recording = DispatchGroup()
+    /// Fingerprints not yet handed to the recorder (`recordingBatch`).
+    let unwritten = Mutex<[Unwritten]>([])
     let unrecorded = Mutex<[(action: String, reason: String)]>([])
 
     public init(plan: BuildPlan, store: FingerprintStore, options: Options) {
@@ -148,6 +150,7 @@ public final class BuildExecutor: Sendable {
         }
         var interrupted = schedule.interrupted
         if options.interruption?.isRaised == true { interrupted = true }
+        writeUnwritten()
         recording.wait()
         return Summary(records: schedule.records, interrupted: interrupted, wallTime: clock.now(), unrecorded: unrecorded.withLock { $0 })
     }
@@ -166,6 +169,9 @@ public final class BuildExecutor: Sendable {
                 guard let ran = pending else { return }
                 schedule.finish(complete(ran, clock: clock, whileNextRuns: false))
                 pending = nil
+                // Nothing is ready for this slot: the fingerprints waiting for a batch are
+                // written while it waits (at the end of a build, while the last actions run).
+                writeUnwritten()
                 continue
             }
             var previous = pending
