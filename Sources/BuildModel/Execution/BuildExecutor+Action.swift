@@ -179,13 +179,11 @@ extension BuildExecutor {
         if let depfile = action.depfile, let text = try? fileSystem.readText(depfile) {
             discovered = Depfile.prerequisites(String(decoding: text.bytes, as: UTF8.self), directory: action.directory)
         }
-        let batch: [Unwritten] = unwritten.withLock { waiting in
+        let batchIsFull = unwritten.withLock { waiting in
             waiting.append(Unwritten(action: action, id: ran.id, key: ran.key, discovered: discovered))
-            guard waiting.count >= Self.recordingBatch else { return [] }
-            defer { waiting.removeAll() }
-            return waiting
+            return waiting.count >= Self.recordingBatch
         }
-        write(batch)
+        if batchIsFull { writeUnwritten() }
         return record
     }
 
@@ -202,16 +200,13 @@ extension BuildExecutor {
     /// whose cores all run compilers, would take their time.
     static let recordingBatch = 16
 
-    /// Hands every fingerprint still waiting for a batch to the recorder.
+    /// Hands every fingerprint still waiting to the recorder, which writes them one after
+    /// another.
     func writeUnwritten() {
-        write(unwritten.withLock { waiting in
+        let batch = unwritten.withLock { waiting in
             defer { waiting.removeAll() }
             return waiting
-        })
-    }
-
-    /// Hands fingerprints to the recorder, which writes them one after another.
-    func write(_ batch: [Unwritten]) {
+        }
         guard !batch.isEmpty else { return }
         recorder.async(group: recording) { [self] in
             for print in batch {

@@ -248,7 +248,9 @@ struct Clock: Sendable {
 
     func now() -> Double { Self.seconds() - origin }
 
-    private static func seconds() -> Double {
+    /// Seconds on the monotonic clock (from an arbitrary start), as the schedule's and the
+    /// process runner's waits count them.
+    static func seconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9

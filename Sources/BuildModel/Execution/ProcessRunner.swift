@@ -129,7 +129,7 @@ public enum ProcessRunner {
             _ = fcntl(stdinPipe[1], F_SETFL, fcntl(stdinPipe[1], F_GETFL) | O_NONBLOCK)
         }
 
-        let deadline = now() + timeout
+        let deadline = Clock.seconds() + timeout
         var status: Int32 = 0
         var reaped = false
         if let whileRunning {
@@ -154,7 +154,7 @@ public enum ProcessRunner {
             kill(-pid, SIGKILL)
         }
         while !open.isEmpty {
-            let left = deadline - now()
+            let left = deadline - Clock.seconds()
             if left <= 0 {
                 timedOut = true
                 stop()
@@ -281,11 +281,5 @@ public enum ProcessRunner {
             if access(candidate, X_OK) == 0 { return candidate }
         }
         return nil
-    }
-
-    private static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }

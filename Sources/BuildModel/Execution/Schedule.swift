@@ -67,7 +67,7 @@ final class Schedule: @unchecked Sendable {
         records = [BuildExecutor.Record?](repeating: nil, count: actions.count)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(slotCondition, nil)
-        // The caller's timed wait runs on the monotonic clock, as `now` does.
+        // The caller's timed wait runs on the monotonic clock, as `Clock.seconds` does.
         var attributes = pthread_condattr_t()
         pthread_condattr_init(&attributes)
         pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
@@ -193,7 +193,7 @@ final class Schedule: @unchecked Sendable {
         var given: [(action: Int, slot: Int, record: BuildExecutor.Record?)]?
         while true {
             if events.isEmpty && slotsLeft == 0 { break }
-            let now = Self.now()
+            let now = Clock.seconds()
             let due = lastReport + reportInterval
             if !events.isEmpty && (now >= due || slotsLeft == 0 || stopping || events.contains(where: { $0.record?.isFailure == true })) {
                 lastReport = now
@@ -217,11 +217,5 @@ final class Schedule: @unchecked Sendable {
             if let record = event.record { return .finished(actions[event.action], record) }
             return .started(actions[event.action], slot: event.slot)
         }
-    }
-
-    private static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }

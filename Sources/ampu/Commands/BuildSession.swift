@@ -141,9 +141,14 @@ struct BuildSession {
         }
     }
 
+    /// This program's own file, as the kernel knows it (nil where there is no `/proc`).
+    static func executablePath(_ fileSystem: LocalFileSystem) -> String? {
+        try? fileSystem.realPath("/proc/self/exe")
+    }
+
     /// This program's own path, size and time: a new ampu plans afresh.
     static func toolIdentity(_ fileSystem: LocalFileSystem) -> String {
-        guard let path = try? fileSystem.realPath("/proc/self/exe"), let s = fileSystem.status(path) else { return ToolInfo.version }
+        guard let path = executablePath(fileSystem), let s = fileSystem.status(path) else { return ToolInfo.version }
         return "\(path) \(s.size) \(s.modificationTime)"
     }
 

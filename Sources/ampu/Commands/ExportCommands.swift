@@ -48,7 +48,7 @@ struct GenNinjaCommand: ParsableCommand {
         let session = BuildSession(options: options)
         let plan = session.plan().plan
         // A build script's edge runs this ampu again to give Ninja its dependency file.
-        let ampu = (try? LocalFileSystem().realPath("/proc/self/exe")) ?? CommandLine.arguments[0]
+        let ampu = BuildSession.executablePath(LocalFileSystem()) ?? CommandLine.arguments[0]
         let text = NinjaFile.text(of: plan, rewritingDepfiles: [ampu, "debug", "ninja-depfile"])
         session.export(Array(text.utf8), to: output, defaultName: "build.ninja", plan: plan, what: session.count(plan.actions.count, "edge"))
     }
