@@ -35,6 +35,9 @@ extension BuildExecutor {
         /// The command line, its outputs under their temporary names.
         var arguments: [String] = []
         var environment: [String: String] = [:]
+        /// Its output directories are made, and what an earlier run left under its outputs'
+        /// temporary names is gone (`clearOutputs`).
+        var outputsCleared = false
     }
 
     func prepare(_ action: BuildAction) -> Preparation {
@@ -66,10 +69,28 @@ extension BuildExecutor {
 
     /// Prepares the next two ready actions no slot has prepared or taken, while this slot's
     /// program runs (a slot takes one action for each program it runs, so two keep ahead).
+    /// Its output directories are made ahead as well: nothing reads them before the action runs,
+    /// and an empty directory left by a build that stopped first is harmless.
     func prepareAhead(_ schedule: Schedule) {
         for action in schedule.toPrepare(limit: 2) {
             if let only = options.onlyThese, !only.contains(action.id) { continue }
-            schedule.keep(prepare(action), for: action.id)
+            var preparation = prepare(action)
+            if preparation.staleness != nil {
+                clearOutputs(action, temporary: preparation.temporary)
+                preparation.outputsCleared = true
+            }
+            schedule.keep(preparation, for: action.id)
+        }
+    }
+
+    /// Makes the action's output directories, and removes what an earlier run left under its
+    /// outputs' temporary names (or, written in place, the outputs themselves), unless this
+    /// build made the directory.
+    func clearOutputs(_ action: BuildAction, temporary: [String: String]) {
+        let fileSystem = store.fileSystem
+        for output in action.outputs {
+            // In a directory this build made, nothing is left from before to remove.
+            if !makeDirectory(Paths.parent(output)) { try? fileSystem.removeItem(temporary[output] ?? output) }
         }
     }
 
@@ -96,12 +117,9 @@ extension BuildExecutor {
             return .done(record)
         }
         record.staleness = staleness
-        store.remove(for: action, id: id)
-        let fileSystem = store.fileSystem
-        for output in action.outputs {
-            // In a directory this build made, nothing is left from before to remove.
-            if !makeDirectory(Paths.parent(output)) { try? fileSystem.removeItem(temporary[output] ?? output) }
-        }
+        // A fingerprint never written has nothing to forget.
+        if staleness != .neverBuilt { store.remove(for: action, id: id) }
+        if !preparation.outputsCleared { clearOutputs(action, temporary: temporary) }
         let result: ProcessRunner.Result
         let spawned = clock.now()
         var overlapped = 0.0
@@ -200,8 +218,8 @@ extension BuildExecutor {
     /// whose cores all run compilers, would take their time.
     static let recordingBatch = 16
 
-    /// Hands every fingerprint still waiting to the recorder, which writes them one after
-    /// another.
+    /// Hands every fingerprint still waiting to the recorder, which hashes their inputs and
+    /// appends them to the log in one write.
     func writeUnwritten() {
         let batch = unwritten.withLock { waiting in
             defer { waiting.removeAll() }
@@ -209,12 +227,11 @@ extension BuildExecutor {
         }
         guard !batch.isEmpty else { return }
         recorder.async(group: recording) { [self] in
-            for print in batch {
-                do {
-                    try store.record(print.action, id: print.id, key: print.key, discovered: print.discovered)
-                } catch {
-                    unrecorded.withLock { $0.append((print.action.description, "\(error)")) }
-                }
+            let prints = batch.map { (id: $0.id, fingerprint: store.fingerprint(of: $0.action, key: $0.key, discovered: $0.discovered)) }
+            do {
+                try store.write(prints)
+            } catch {
+                unrecorded.withLock { $0 += batch.map { ($0.action.description, "\(error)") } }
             }
         }
     }

@@ -233,7 +233,7 @@ public struct FingerprintStore: Sendable {
 
     /// The fingerprint of an action that has just succeeded: its declared inputs and
     /// `discovered` ones (from its dependency file), hashed now.
-    public func record(_ action: BuildAction, id: String? = nil, key: String, discovered: [String]) throws(FileSystemError) {
+    public func fingerprint(of action: BuildAction, key: String, discovered: [String]) -> Fingerprint {
         var seen = Set<String>(minimumCapacity: action.inputs.count + discovered.count)
         let paths = (action.inputs + discovered).filter { seen.insert($0).inserted }
         var inputs: [Fingerprint.Input] = []
@@ -245,11 +245,16 @@ public struct FingerprintStore: Sendable {
         let outputs = action.outputs.compactMap { path in
             fileSystem.status(path).map { Fingerprint.Output(path: path, size: $0.size, modificationTime: $0.modificationTime) }
         }
-        try write(Fingerprint(key: key, inputs: inputs, outputs: outputs), for: action, id: id)
+        return Fingerprint(key: key, inputs: inputs, outputs: outputs)
     }
 
     public func write(_ fingerprint: Fingerprint, for action: BuildAction, id: String? = nil) throws(FileSystemError) {
         try log.append(id ?? Self.id(of: action), fingerprint)
+    }
+
+    /// Writes fingerprints, each under its action's id, in one append to the log.
+    public func write(_ prints: [(id: String, fingerprint: Fingerprint)]) throws(FileSystemError) {
+        try log.append(prints)
     }
 
     /// Forgets an action's fingerprint (before it runs: a run that fails must not leave the old one).

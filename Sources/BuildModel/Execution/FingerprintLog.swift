@@ -66,29 +66,43 @@ public final class FingerprintLog: Sendable {
 
     /// Records `fingerprint` as the one of `id`.
     public func append(_ id: String, _ fingerprint: Fingerprint) throws(FileSystemError) {
-        let body = fingerprint.bytes
-        try write(Array("+\t\(id)\t\(body.count)\n".utf8) + body, id: id, fingerprint: fingerprint)
+        try append([(id, fingerprint)])
+    }
+
+    /// Records each fingerprint as the one of its id, in one write: a build's recorder hands
+    /// over a batch at a time, and opening the file for each would cost more than the entry.
+    public func append(_ entries: [(id: String, fingerprint: Fingerprint)]) throws(FileSystemError) {
+        guard !entries.isEmpty else { return }
+        var bytes: [UInt8] = []
+        for (id, fingerprint) in entries {
+            let body = fingerprint.bytes
+            bytes += "+\t\(id)\t\(body.count)\n".utf8
+            bytes += body
+        }
+        try write(bytes, entries: entries.map { ($0.id, $0.fingerprint) })
     }
 
     /// Forgets the fingerprint of `id` (nothing is written when it has none).
     public func forget(_ id: String) throws(FileSystemError) {
         guard withState({ $0.stands(id) }) else { return }
-        try write(Array("-\t\(id)\n".utf8), id: id, fingerprint: nil)
+        try write(Array("-\t\(id)\n".utf8), entries: [(id, nil)])
     }
 
-    private func write(_ entry: [UInt8], id: String, fingerprint: Fingerprint?) throws(FileSystemError) {
+    /// Appends `bytes`, the entries for `entries` (each id's fingerprint, or nil when it is
+    /// forgotten), and keeps them as this process's view of the file.
+    private func write(_ bytes: [UInt8], entries: [(id: String, fingerprint: Fingerprint?)]) throws(FileSystemError) {
         let result: Result<Void, FileSystemError> = withState { state in
             do throws(FileSystemError) {
                 if state.rewrite {
                     try rewrite(&state)
                 }
-                try fileSystem.appendFile(path, entry)
+                try fileSystem.appendFile(path, bytes)
             } catch {
                 // What reached the file is unknown: the next append writes it anew.
                 state.rewrite = true
                 return .failure(error)
             }
-            state.recent[id] = .some(fingerprint)
+            for (id, fingerprint) in entries { state.recent[id] = .some(fingerprint) }
             return .success(())
         }
         try result.get()

@@ -63,10 +63,10 @@ struct BuildExecutorTests {
         #expect(try String(contentsOfFile: "\(dir)/target/c2/l5.txt", encoding: .utf8) == "chain 2, again\n")
     }
 
-    /// Two actions that need nothing, at -j1: `first` writes its output with `sh -c`.
-    func pair(in dir: String, first: String) -> BuildPlan {
+    /// Two actions that need nothing, at -j1: `first` and `second` write their outputs with `sh -c`.
+    func pair(in dir: String, first: String, second: String = "echo b > \"$0\"") -> BuildPlan {
         var plan = BuildPlan(root: dir, profile: .debug, targetDirectory: dir + "/target")
-        for (name, script) in [("a", first), ("b", "echo b > \"$0\"")] {
+        for (name, script) in [("a", first), ("b", second)] {
             let output = "\(dir)/target/\(name).txt"
             _ = plan.add(BuildAction(kind: .compile, package: "p", description: "Writing \(name)", arguments: ["sh", "-c", script, output],
                                      directory: dir, inputs: [], outputs: [output]))
@@ -74,9 +74,9 @@ struct BuildExecutorTests {
         return plan
     }
 
-    func events(of plan: BuildPlan) -> (BuildExecutor.Summary, [String]) {
+    func events(of plan: BuildPlan, interruption: Interruption? = nil) -> (BuildExecutor.Summary, [String]) {
         let executor = BuildExecutor(plan: plan, store: FingerprintStore(targetDirectory: plan.targetDirectory, fileSystem: LocalFileSystem()),
-                                     options: .init(jobs: 1, environment: ProcessInfo.processInfo.environment))
+                                     options: .init(jobs: 1, environment: ProcessInfo.processInfo.environment, interruption: interruption))
         var said: [String] = []
         let summary = executor.run { event in
             switch event {
@@ -103,5 +103,57 @@ struct BuildExecutorTests {
         let (failed, saidAfterFailure) = events(of: pair(in: dir, first: "exit 2"))
         #expect(saidAfterFailure == ["started Writing a", "finished Writing a: failed(status: 2)"])
         #expect(failed.notStarted == 1)
+    }
+
+    func scratch() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-executor-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test("what an earlier run left under an output's temporary name is gone before the program starts, whether its slot took the action or another prepared it while a program ran")
+    func staleTemporaryOutputs() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // The target directory is there from before: this build did not make it, so what is in
+        // it may be left from an earlier run.
+        try FileManager.default.createDirectory(atPath: dir + "/target", withIntermediateDirectories: true)
+        for name in ["a", "b"] { try Data("half\n".utf8).write(to: URL(fileURLWithPath: "\(dir)/target/\(name).txt.ampu-tmp")) }
+        // Each program fails when its output (its temporary name, $0) is there before it.
+        let plan = pair(in: dir, first: "test ! -e \"$0\" && echo a > \"$0\"", second: "test ! -e \"$0\" && echo b > \"$0\"")
+        let (summary, said) = events(of: plan)
+        #expect(said == ["started Writing a", "started Writing b", "finished Writing a: succeeded", "finished Writing b: succeeded"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/target").sorted() == ["a.txt", "b.txt", "cache"])
+        #expect(summary.succeeded)
+    }
+
+    @Test("an action that runs again forgets its fingerprint before its program starts: when the program fails, the next build runs it again")
+    func failedRerunStaysStale() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let log = dir + "/target/cache/fingerprints/log"
+        #expect(events(of: pair(in: dir, first: "echo a > \"$0\"")).0.succeeded)
+        #expect(FingerprintLog.summary(try LocalFileSystem().readFile(log)).standing == 2)
+        // A new command line for `a`, whose program now fails.
+        let (failed, _) = events(of: pair(in: dir, first: "exit 3"))
+        #expect(failed.failures.map(\.outcome) == [.failed(status: 3)])
+        #expect(FingerprintLog.summary(try LocalFileSystem().readFile(log)).standing == 1)
+        let (again, said) = events(of: pair(in: dir, first: "echo a > \"$0\""))
+        #expect(said == ["started Writing a", "started Writing b", "finished Writing a: succeeded", "finished Writing b: upToDate"])
+        #expect(again.ran == 1 && again.succeeded)
+    }
+
+    @Test("a build whose interruption was raised before it began starts no program and says it was interrupted")
+    func raisedBeforehand() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let interruption = Interruption()
+        #expect(!interruption.isRaised)
+        interruption.raise()
+        #expect(interruption.isRaised)
+        let (summary, said) = events(of: pair(in: dir, first: "echo a > \"$0\""), interruption: interruption)
+        #expect(said == [])
+        #expect(summary.interrupted && summary.notStarted == 2 && !summary.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/target/a.txt"))
     }
 }

@@ -225,7 +225,7 @@ struct ExecutionPartsTests {
         let action = BuildAction(kind: .compile, package: "w", description: "Compiling w", arguments: ["asthra", "a.ast"], directory: "/w",
                                  inputs: ["/w/a.ast"], outputs: ["/w/target/out"])
         #expect(store.staleness(of: action, key: "k").staleness == .neverBuilt)
-        try store.record(action, key: "k", discovered: [])
+        try store.write(store.fingerprint(of: action, key: "k", discovered: []), for: action)
         #expect(store.staleness(of: action, key: "k").staleness == nil)
         #expect(store.staleness(of: action, key: "other").staleness == .commandChanged)
         try fs.writeFile("/w/a.ast", Array("one".utf8))
