@@ -13,11 +13,11 @@ extension BuildExecutor {
         var action: BuildAction
         var record: Record
         var result: ProcessRunner.Result
+        /// Kept whole, not taken apart: it is let go of while the slot's next program runs.
+        var preparation: Preparation
         /// Each output's temporary name; none when the outputs are written in place.
-        var temporary: [String: String]
+        var temporary: [String: String] { preparation.temporary }
         var inPlace: Bool { temporary.isEmpty }
-        var id: String
-        var key: String
     }
 
     /// What an action's start needs that can be worked out as soon as it is ready (all it
@@ -102,24 +102,23 @@ extension BuildExecutor {
 
     /// An action up to the end of its program (`whileRunning` is called while it runs), with
     /// what a slot prepared for it, if one did.
-    func attempt(_ action: BuildAction, prepared: Preparation? = nil, slot: Int, clock: Clock, whileRunning: @escaping () -> Void) -> Attempt {
+    func attempt(_ action: BuildAction, prepared: consuming Preparation? = nil, slot: Int, clock: Clock, whileRunning: () -> Void) -> Attempt {
         let start = clock.now()
         var record = Record(action: action.id, outcome: .succeeded, staleness: nil, stdout: "", stderr: "", slot: slot, start: start, end: start)
         if let only = options.onlyThese, !only.contains(action.id) {
             record.outcome = .upToDate
             return .done(record)
         }
-        let preparation = prepared ?? prepare(action)
-        let (id, temporary) = (preparation.id, preparation.temporary)
+        let preparation = (consume prepared) ?? prepare(action)
         guard let staleness = preparation.staleness else {
-            if let refreshed = preparation.refreshed { try? store.write(refreshed, for: action, id: id) }
+            if let refreshed = preparation.refreshed { try? store.write(refreshed, for: action, id: preparation.id) }
             record.outcome = .upToDate
             return .done(record)
         }
         record.staleness = staleness
         // A fingerprint never written has nothing to forget.
-        if staleness != .neverBuilt { store.remove(for: action, id: id) }
-        if !preparation.outputsCleared { clearOutputs(action, temporary: temporary) }
+        if staleness != .neverBuilt { store.remove(for: action, id: preparation.id) }
+        if !preparation.outputsCleared { clearOutputs(action, temporary: preparation.temporary) }
         let result: ProcessRunner.Result
         let spawned = clock.now()
         var overlapped = 0.0
@@ -143,7 +142,7 @@ extension BuildExecutor {
             record.processTime -= overlapped
             record.ownTime += overlapped
         }
-        return .ran(Ran(action: action, record: record, result: result, temporary: temporary, id: id, key: preparation.key))
+        return .ran(Ran(action: action, record: record, result: result, preparation: preparation))
     }
 
     /// The rest of an action whose program ended: its outputs moved into place (or, when it
@@ -198,7 +197,7 @@ extension BuildExecutor {
             discovered = Depfile.prerequisites(String(decoding: text.bytes, as: UTF8.self), directory: action.directory)
         }
         let batchIsFull = unwritten.withLock { waiting in
-            waiting.append(Unwritten(action: action, id: ran.id, key: ran.key, discovered: discovered))
+            waiting.append(Unwritten(action: action, id: ran.preparation.id, key: ran.preparation.key, discovered: discovered))
             return waiting.count >= Self.recordingBatch
         }
         if batchIsFull { writeUnwritten() }

@@ -176,22 +176,22 @@ public final class BuildExecutor: Sendable {
             }
             var previous = pending
             pending = nil
-            let finishPrevious = { (whileNextRuns: Bool) in
-                if let ran = previous { schedule.finish(self.complete(ran, clock: clock, whileNextRuns: whileNextRuns)) }
+            func finishPrevious(whileNextRuns: Bool) {
+                if let ran = previous { schedule.finish(complete(ran, clock: clock, whileNextRuns: whileNextRuns)) }
                 previous = nil
             }
-            let whileRunning = {
-                finishPrevious(true)
-                self.prepareAhead(schedule)
+            func whileRunning() {
+                finishPrevious(whileNextRuns: true)
+                prepareAhead(schedule)
             }
             switch attempt(action, prepared: prepared, slot: slot, clock: clock, whileRunning: whileRunning) {
             case .done(var record):
                 record.end = clock.now()
                 record.ownTime = record.end - record.start
-                finishPrevious(false)
+                finishPrevious(whileNextRuns: false)
                 schedule.finish(record)
             case .ran(let ran):
-                finishPrevious(false)
+                finishPrevious(whileNextRuns: false)
                 if ran.result.succeeded {
                     pending = ran
                 } else {

@@ -60,7 +60,7 @@ public enum ProcessRunner {
     ///     output and error as it comes (it is kept all the same).
     public static func run(_ arguments: [String], directory: String? = nil, environment: [String: String],
                            timeout: Double = 600, input: [UInt8] = [], interrupt: Int32? = nil, memoryLimit: Int? = nil,
-                           echo: Echo = [], whileRunning: (() -> Void)? = nil) throws(Failure) -> Result {
+                           echo: Echo = [], whileRunning: () -> Void = {}) throws(Failure) -> Result {
         precondition(!arguments.isEmpty)
         // A child that exits without reading its input must not take this process with it.
         _ = Self.ignorePipeSignal
@@ -131,11 +131,8 @@ public enum ProcessRunner {
 
         let deadline = Clock.seconds() + timeout
         var status: Int32 = 0
-        var reaped = false
-        if let whileRunning {
-            whileRunning()
-            reaped = waitpid(pid, &status, WNOHANG) == pid
-        }
+        whileRunning()
+        let reaped = waitpid(pid, &status, WNOHANG) == pid
         var out: [UInt8] = [], err: [UInt8] = []
         var open = [stdoutPipe[0], stderrPipe[0]]
         var timedOut = false
