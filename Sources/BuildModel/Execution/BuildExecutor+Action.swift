@@ -69,7 +69,7 @@ extension BuildExecutor {
 
     /// Prepares the next two ready actions no slot has prepared or taken, while this slot's
     /// program runs (a slot takes one action for each program it runs, so two keep ahead).
-    /// Its output directories are made ahead as well: nothing reads them before the action runs,
+    /// Their output directories are made ahead as well: nothing reads them before the action runs,
     /// and an empty directory left by a build that stopped first is harmless.
     func prepareAhead(_ schedule: Schedule) {
         for action in schedule.toPrepare(limit: 2) {

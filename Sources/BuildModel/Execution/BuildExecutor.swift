@@ -16,8 +16,8 @@ import Synchronization
 /// failure nothing new starts unless `keepGoing`; what is running finishes. An action whose
 /// program succeeded is finished (outputs moved into place, fingerprint handed on, what waits
 /// for it made ready) while the slot's next program runs, when one is ready; and while it
-/// runs, the slot prepares actions that are ready (their keys and whether they are up to date:
-/// `Preparation`) for whichever slot takes them. A slot waits for ampu's own work only to
+/// runs, the slot prepares actions that are ready (their keys, whether they are up to date, their
+/// output directories: `Preparation`) for whichever slot takes them. A slot waits for ampu's own work only to
 /// start a program, and then mostly for none.
 public final class BuildExecutor: Sendable {
     public struct Options: Sendable {
