@@ -213,8 +213,9 @@ extension BuildExecutor {
     }
 
     /// Fingerprints are handed to the recorder this many at a time (and the rest when a slot
-    /// has nothing to run, or the build ends): one wake of its thread for each, on a machine
-    /// whose cores all run compilers, would take their time.
+    /// has nothing to run, or the build ends; each at once when no more than this many actions
+    /// are left to start): one wake of its thread for each, on a machine whose cores all run
+    /// compilers, would take their time.
     static let recordingBatch = 16
 
     /// Hands every fingerprint still waiting to the recorder, which hashes their inputs and

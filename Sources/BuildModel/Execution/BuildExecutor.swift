@@ -12,13 +12,14 @@ import Synchronization
 /// temporary name and renamed when the action succeeds; its fingerprint is written after that,
 /// so an interrupted or failed action is never taken as done. The fingerprint is written by a
 /// recorder of its own while the slots go on (it is for the next build; nothing in this one
-/// reads it), sixteen at a time, and every one is written before `run` returns. After a
-/// failure nothing new starts unless `keepGoing`; what is running finishes. An action whose
-/// program succeeded is finished (outputs moved into place, fingerprint handed on, what waits
-/// for it made ready) while the slot's next program runs, when one is ready; and while it
-/// runs, the slot prepares actions that are ready (their keys, whether they are up to date, their
-/// output directories: `Preparation`) for whichever slot takes them. A slot waits for ampu's own work only to
-/// start a program, and then mostly for none.
+/// reads it), sixteen at a time until the build's last actions, and every one is written before
+/// `run` returns. After a failure nothing new starts unless `keepGoing`; what is running
+/// finishes. An action whose program succeeded is finished (outputs moved into place,
+/// fingerprint handed on, what waits for it made ready) while the slot's next program runs,
+/// when one is ready; and while it runs, the slot prepares actions that are ready (their keys,
+/// whether they are up to date, their output directories: `Preparation`) for whichever slot
+/// takes them. A slot waits for ampu's own work only to start a program, and then mostly for
+/// none.
 public final class BuildExecutor: Sendable {
     public struct Options: Sendable {
         public var jobs: Int
@@ -177,8 +178,12 @@ public final class BuildExecutor: Sendable {
             var previous = pending
             pending = nil
             func finishPrevious(whileNextRuns: Bool) {
-                if let ran = previous { schedule.finish(complete(ran, clock: clock, whileNextRuns: whileNextRuns)) }
+                guard let ran = previous else { return }
+                let leftToStart = schedule.finish(complete(ran, clock: clock, whileNextRuns: whileNextRuns))
                 previous = nil
+                // Near the end, each fingerprint goes to the recorder at once: a batch still
+                // waiting when the last program ends is hashed while every slot has nothing to do.
+                if leftToStart <= Self.recordingBatch { writeUnwritten() }
             }
             func whileRunning() {
                 finishPrevious(whileNextRuns: true)

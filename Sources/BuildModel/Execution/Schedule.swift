@@ -24,6 +24,8 @@ final class Schedule: @unchecked Sendable {
     private var ready: Heap<Int>
     private(set) var records: [BuildExecutor.Record?]
     private var running = 0
+    /// Actions taken by a slot so far.
+    private var started = 0
     private var stopping = false
     private(set) var interrupted = false
     /// The events since the caller was last given some, by action (made into `Event`s, each
@@ -108,6 +110,7 @@ final class Schedule: @unchecked Sendable {
             }
             if !stopping, let id = ready.popMin() {
                 running += 1
+                started += 1
                 taken[id] = true
                 events.append((id, slot, nil))
                 reported(urgently: false)
@@ -128,8 +131,10 @@ final class Schedule: @unchecked Sendable {
     }
 
     /// An action's end: what waited for it becomes ready (unless it failed), or the build
-    /// stops (a failure without `keepGoing`, an interruption).
-    func finish(_ record: BuildExecutor.Record) {
+    /// stops (a failure without `keepGoing`, an interruption). Returns how many actions are
+    /// left to start (counting those after a blocked one, which never start).
+    @discardableResult
+    func finish(_ record: BuildExecutor.Record) -> Int {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         running -= 1
@@ -150,6 +155,7 @@ final class Schedule: @unchecked Sendable {
         // An idle slot has work, or (nothing left to run) learns that it is done.
         if idleSlots > 0 { pthread_cond_broadcast(slotCondition) }
         reported(urgently: record.isFailure)
+        return actions.count - blocked.count - started
     }
 
     private func stop(interrupted isInterruption: Bool) {

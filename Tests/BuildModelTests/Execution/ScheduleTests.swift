@@ -29,7 +29,7 @@ struct ScheduleTests {
         }
     }
 
-    @Test("ready actions are handed out once to be prepared, in the order they became ready; the slot that takes one gets what was prepared")
+    @Test("ready actions are handed out once to be prepared, in the order they became ready; the slot that takes one gets what was prepared; an end says how many are left to start")
     func preparedAhead() throws {
         let schedule = Schedule(actions: actions(), slots: 2, keepGoing: false)
         let a = try #require(schedule.take(slot: 0, interrupted: { false }))
@@ -38,7 +38,8 @@ struct ScheduleTests {
         #expect(schedule.toPrepare(limit: 2).map(\.package) == ["c"])
         #expect(schedule.toPrepare(limit: 2).isEmpty)
         schedule.keep(preparation("key of c"), for: 1)
-        schedule.finish(record(0))
+        // `c` and `b` are left to start.
+        #expect(schedule.finish(record(0)) == 2)
         // `b` became ready when `a` finished.
         #expect(schedule.toPrepare(limit: 2).map(\.package) == ["b"])
         let c = try #require(schedule.take(slot: 1, interrupted: { false }))
@@ -47,7 +48,7 @@ struct ScheduleTests {
         let b = try #require(schedule.take(slot: 0, interrupted: { false }))
         schedule.keep(preparation("late"), for: 2)
         #expect(b.action.package == "b" && b.prepared == nil)
-        schedule.finish(record(1))
+        #expect(schedule.finish(record(1)) == 0)
         schedule.finish(record(2))
         #expect(schedule.take(slot: 0, interrupted: { false }) == nil)
         #expect(schedule.take(slot: 1, interrupted: { false }) == nil)
