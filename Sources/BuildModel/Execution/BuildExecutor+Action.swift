@@ -69,17 +69,18 @@ extension BuildExecutor {
 
     /// Prepares the next two ready actions no slot has prepared or taken, while this slot's
     /// program runs (a slot takes one action for each program it runs, so two keep ahead).
-    /// Their output directories are made ahead as well: nothing reads them before the action runs,
-    /// and an empty directory left by a build that stopped first is harmless.
+    /// Their outputs are cleared ahead as well (`clearOutputs`), unless a slot took the action
+    /// meanwhile: nothing reads them before the action runs, and an empty directory left by a
+    /// build that stopped first is harmless.
     func prepareAhead(_ schedule: Schedule) {
         for action in schedule.toPrepare(limit: 2) {
             if let only = options.onlyThese, !only.contains(action.id) { continue }
             var preparation = prepare(action)
-            if preparation.staleness != nil {
-                clearOutputs(action, temporary: preparation.temporary)
-                preparation.outputsCleared = true
+            let stale = preparation.staleness != nil
+            preparation.outputsCleared = stale
+            schedule.keep(preparation, for: action.id) {
+                if stale { clearOutputs(action, temporary: preparation.temporary) }
             }
-            schedule.keep(preparation, for: action.id)
         }
     }
 

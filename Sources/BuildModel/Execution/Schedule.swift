@@ -184,11 +184,18 @@ final class Schedule: @unchecked Sendable {
     }
 
     /// Keeps what was prepared for an action until a slot takes it (dropped when one took it
-    /// meanwhile and prepared it itself).
-    func keep(_ preparation: BuildExecutor.Preparation, for action: Int) {
+    /// meanwhile and prepared it itself). `clearing` (making its output directories, removing
+    /// what an earlier run left under its outputs' names) is done under the lock, and only while
+    /// no slot has taken the action: one that has clears them itself, and its program may be
+    /// writing them already. Returns whether it was kept.
+    @discardableResult
+    func keep(_ preparation: BuildExecutor.Preparation, for action: Int, clearing: () -> Void = {}) -> Bool {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        if !taken[action] { preparations[action] = preparation }
+        guard !taken[action] else { return false }
+        clearing()
+        preparations[action] = preparation
+        return true
     }
 
     /// Wakes the caller for a new event: when it waits for the first one since it was last

@@ -58,6 +58,21 @@ struct ScheduleTests {
         #expect(schedule.nextEvents() == nil)
     }
 
+    @Test("work prepared ahead clears an action's outputs only while no slot has taken it: a slot that took it clears them itself, and its program may be writing them already")
+    func clearsOnlyWhatNoSlotTook() throws {
+        let schedule = Schedule(actions: actions(), slots: 2, keepGoing: false)
+        #expect(schedule.toPrepare(limit: 2).map(\.package) == ["a", "c"])
+        // A slot takes `a` while another still prepares it.
+        let a = try #require(schedule.take(slot: 0, interrupted: { false }))
+        #expect(a.action.package == "a" && a.prepared == nil)
+        var cleared: [String] = []
+        #expect(!schedule.keep(preparation("key of a"), for: 0) { cleared.append("a") })
+        #expect(schedule.keep(preparation("key of c"), for: 1) { cleared.append("c") })
+        #expect(cleared == ["c"])
+        let c = try #require(schedule.take(slot: 1, interrupted: { false }))
+        #expect(c.action.package == "c" && c.prepared?.key == "key of c")
+    }
+
     @Test("after a failure nothing more is handed out to start or to prepare, and the caller is given the failure")
     func stopsAfterFailure() throws {
         let schedule = Schedule(actions: actions(), slots: 1, keepGoing: false)
