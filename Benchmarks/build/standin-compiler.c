@@ -1,8 +1,9 @@
 /* The build benchmarks' stand-in compiler (Asthra's, oatsc, a linker): it only writes its output
  * (the file after -o, holding the names of its inputs), and with --package-root (oatsc's seed
  * form) the .oats.meta beside it, so that a build's time is the tool's, not the compiler's; with
- * STANDIN_SLEEP_MS it first waits that long, as a compile would take. Built with cc by
- * scripts/bench-build and scripts/bench-oats. */
+ * STANDIN_SLEEP_MS it first waits that long, as a compile would take, and with STANDIN_CPU_MS it
+ * first computes for that long (its own CPU time), holding a core as a compiler does. Built with
+ * cc by scripts/bench-build and scripts/bench-oats. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,17 @@ int main(int argc, char **argv) {
         long ms = atol(wait);
         struct timespec t = { ms / 1000, (ms % 1000) * 1000000L };
         nanosleep(&t, NULL);
+    }
+    const char *cpu = getenv("STANDIN_CPU_MS");
+    if (cpu) {
+        double until = atol(cpu) / 1000.0, now;
+        volatile unsigned long sum = 0;
+        do {
+            for (unsigned long k = 0; k < 10000; k++) sum += k;
+            struct timespec t;
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+            now = t.tv_sec + t.tv_nsec / 1e9;
+        } while (now < until);
     }
     const char *out = NULL;
     for (int i = 1; i + 1 < argc; i++)
