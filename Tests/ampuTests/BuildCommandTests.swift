@@ -261,6 +261,48 @@ struct BuildCommandTests {
         #expect(broken.status == 1)
     }
 
+    @Test("a build under another PATH keeps the plan while the compiler is found where it was; one found elsewhere makes the plan afresh and runs every compile again")
+    func keptPlanAndPath() throws {
+        let ws = try BuildFixture("seed")
+        let tools = ws.scratch.path + "/tools", first = ws.scratch.path + "/first"
+        for dir in [tools, first] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        try FileManager.default.copyItem(atPath: standIn, toPath: tools + "/asthra")
+        // The compiler from PATH alone, as on a machine with asthra installed.
+        var env = ws.environment
+        env["ASTHRA"] = nil
+        env["AMPU_DEBUG_PLAN"] = "1"
+        func build(_ path: String) throws -> String {
+            env["PATH"] = path
+            let result = try AmpuProcess.run(["build", "-j1"], environment: env, directory: ws.root)
+            #expect(result.status == 0)
+            return timeless(result.stderr)
+        }
+        #expect(try build(tools + ":/usr/bin:/bin").hasPrefix("plan cache: no file\n   Compiling util (native csrc/clamp.c)\n"))
+        let runs = ws.compilerRuns.count
+        // A directory more at the front (a virtual environment, a profiler): nothing to do, and
+        // nothing loaded.
+        #expect(try build(first + ":" + tools + ":/usr/bin:/bin") == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        // A compiler in that directory: found first, so the plan is made afresh and every
+        // Asthra compile runs again with it.
+        try FileManager.default.copyItem(atPath: standIn, toPath: first + "/asthra")
+        try (try String(contentsOfFile: first + "/asthra", encoding: .utf8) + "# another compiler\n").write(toFile: first + "/asthra", atomically: false, encoding: .utf8)
+        var st = stat()
+        #expect(stat(tools + "/asthra", &st) == 0)
+        let kept = "x\t\(st.st_size)\t\(Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))\tasthra\t\(tools)/asthra"
+        let shadowed = try build(first + ":" + tools + ":/usr/bin:/bin")
+        #expect(shadowed == """
+            plan cache: \(kept)
+               Compiling util
+               Compiling app
+               Compiling app (bin "app")
+               Compiling app (test "broken")
+               Compiling app (test "smoke")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(ws.compilerRuns.count == runs + 5)
+    }
+
     @Test("a plan made with warnings is kept with them: each build shows them again, until a file they point into changes")
     func keptPlanWarnings() throws {
         let ws = try BuildFixture("seed")

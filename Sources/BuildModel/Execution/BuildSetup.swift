@@ -74,7 +74,7 @@ public struct BuildSetup: Sendable {
         if let root = rootManifest, !root.hasErrors {
             let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
             let complete = CompleteBuild(targetDirectory: target, profile: profile, stats: stats)
-            switch PlanCache(targetDirectory: target, profile: profile, stats: stats).validate(key: key, ecosystem: found.ecosystem) {
+            switch PlanCache(targetDirectory: target, profile: profile, stats: stats).validate(key: key, ecosystem: found.ecosystem, searchPath: environment["PATH"] ?? "/usr/bin:/bin") {
             case .success(let kept):
                 // Nothing to do: every action's outputs stand, and compile_commands.json is this plan's.
                 if shortcut, kept.untouched, let resolved = settings,
@@ -104,7 +104,9 @@ public struct BuildSetup: Sendable {
             }
         }
         var snapshot: WorkspaceSnapshot
-        let loader = WorkspaceLoader(ecosystem: found.ecosystem, fileSystem: fileSystem, environment: environment, features: overrides.features)
+        // The programs the load and the plan look up in PATH are noted, to be kept with the plan.
+        let lookups = ProgramLookups(base: fileSystem)
+        let loader = WorkspaceLoader(ecosystem: found.ecosystem, fileSystem: lookups, environment: environment, features: overrides.features)
         do throws(WorkspaceError) {
             snapshot = try loader.load(from: directory, manifestPath: found.path)
             if let refreshLock, refreshLock(snapshot) { snapshot = try loader.load(from: directory, manifestPath: found.path) }
@@ -117,7 +119,7 @@ public struct BuildSetup: Sendable {
             return .stopped(report, summary: "could not build: `ampu check` found \(check.errorCount) error\(check.errorCount == 1 ? "" : "s")")
         }
         let request: BuildRequest
-        switch BuildRequest.make(snapshot, profile: self.profile, environment: environment, fileSystem: fileSystem, overrides: overrides) {
+        switch BuildRequest.make(snapshot, profile: self.profile, environment: environment, fileSystem: lookups, overrides: overrides) {
         case .success(let made): request = made
         case .failure(let diagnostic):
             report.diagnostics.append(diagnostic)
@@ -138,7 +140,7 @@ public struct BuildSetup: Sendable {
         let machineCodes = EcosystemRegistry.standard.toolchainCodes
         let placed = report.diagnostics.map { $0.file == nil ? $0.inFile(report.defaultFile) : $0 }
         if !plan.hasErrors && placed.allSatisfy({ KeptWarnings.keepable($0, machineCodes: machineCodes) }) {
-            prepared.planDigest = cache.save(plan, snapshot: snapshot, key: key, warnings: placed, unscanned: unscanned)
+            prepared.planDigest = cache.save(plan, snapshot: snapshot, key: key, warnings: placed, unscanned: unscanned, programs: lookups.lookups)
         } else {
             try? fileSystem.removeItem(cache.file)
         }

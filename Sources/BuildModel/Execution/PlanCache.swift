@@ -16,13 +16,15 @@ public struct PlanCache: Sendable {
         self.stats = stats
     }
 
-    static let header = "ampu-plan 4"
+    static let header = "ampu-plan 5"
 
     /// What else the plan depends on: the tool itself, the workspace asked for, and the
-    /// environment variables that decide where compilers and libraries are.
+    /// environment variables that decide where compilers and libraries are. Not `PATH`: what
+    /// the plan took from it is the programs it looked up there, kept with the plan (`save`'s
+    /// `programs`) and looked up again by `validate`.
     public static func key(ecosystem: any Ecosystem, manifest: String, profile: String, environment: [String: String], tool: String) -> String {
         var hash = SHA256()
-        let variables = ["PATH", "HOME", "CC"] + ecosystem.environmentVariables
+        let variables = ["HOME", "CC"] + ecosystem.environmentVariables
         for part in [tool, ecosystem.name, manifest, profile] + variables.map({ "\($0)=\(environment[$0] ?? "\u{0}")" }) {
             hash.update(Array(part.utf8) + [0])
         }
@@ -75,9 +77,12 @@ public struct PlanCache: Sendable {
     /// Keeps `plan` (made from `snapshot`, without errors) for the next build, with the warnings
     /// it was made with (each placed in a file, `KeptWarnings.keepable`) to be shown again; the
     /// digest of the plan kept (what a complete build's record names it by), or nil when it was
-    /// not kept. (`unscanned`: `PlanCache.unscanned` of the plan, when the caller has it already.)
+    /// not kept. (`unscanned`: `PlanCache.unscanned` of the plan, when the caller has it already;
+    /// `programs`: each program the load and the plan looked up in `PATH`, and where it was
+    /// found, as `ProgramLookups` noted them.)
     @discardableResult
-    public func save(_ plan: BuildPlan, snapshot: WorkspaceSnapshot, key: String, warnings: [Diagnostic] = [], unscanned: Set<String>? = nil) -> String? {
+    public func save(_ plan: BuildPlan, snapshot: WorkspaceSnapshot, key: String, warnings: [Diagnostic] = [], unscanned: Set<String>? = nil,
+                     programs: [(name: String, path: String?)] = []) -> String? {
         let fs = stats.fileSystem
         var text = Self.header + "\nkey\t" + key + "\n"
         var manifests = Set(snapshot.packages.packages.map(\.path) + [snapshot.rootManifest.path])
@@ -94,6 +99,11 @@ public struct PlanCache: Sendable {
         }
         for (path, s) in statuses.sorted(by: { $0.0 < $1.0 }) {
             text += "f\t\(s?.size ?? -1)\t\(s?.modificationTime ?? -1)\t\(path)\n"
+        }
+        // A program looked up in PATH: the file found (`-`: none was), with its size and time.
+        for (name, path) in programs {
+            let s = path.flatMap { stats.status($0) }
+            text += "x\t\(s?.size ?? -1)\t\(s?.modificationTime ?? -1)\t\(name)\t\(path ?? "-")\n"
         }
         // A line for each module and each directory listed, made on every core (a digest each,
         // for 10,000 modules), then written in order.
@@ -161,8 +171,9 @@ public struct PlanCache: Sendable {
         public var reached: Set<Int>? { PlanRecord.actions(reaching: changedFiles, in: record[...]) }
     }
 
-    /// Whether the kept plan stands, without reading the plan.
-    public func validate(key: String, ecosystem: any Ecosystem) -> Result<Kept, Miss> {
+    /// Whether the kept plan stands, without reading the plan. (`searchPath`: `PATH` now, where
+    /// the programs the plan looked up are looked up again.)
+    public func validate(key: String, ecosystem: any Ecosystem, searchPath: String) -> Result<Kept, Miss> {
         func miss(_ s: some StringProtocol) -> Result<Kept, Miss> { .failure(Miss(line: String(s))) }
         let fs = stats.fileSystem
         guard let bytes = try? fs.readFile(file) else { return miss("no file") }
@@ -174,11 +185,11 @@ public struct PlanCache: Sendable {
         // Each line's fields as offsets, then every file and directory statted on every core
         // straight from the bytes (no `String` for a file that did not change); then the lines
         // in order.
-        let lines = ByteFields.offsets(bytes, in: header.count..<(planStart + 1)) { $0 == UInt8(ascii: "m") ? 5 : 4 }
+        let lines = ByteFields.offsets(bytes, in: header.count..<(planStart + 1)) { $0 == UInt8(ascii: "m") || $0 == UInt8(ascii: "x") ? 5 : 4 }
         for line in lines {
             let kind = bytes[line.range(0).lowerBound]
-            guard line.range(0).count == 1, line.count == (kind == UInt8(ascii: "m") ? 5 : 4),
-                  kind == UInt8(ascii: "f") || kind == UInt8(ascii: "m") || kind == UInt8(ascii: "d") || kind == UInt8(ascii: "u") else {
+            guard line.range(0).count == 1, line.count == (kind == UInt8(ascii: "m") || kind == UInt8(ascii: "x") ? 5 : 4),
+                  [UInt8(ascii: "f"), UInt8(ascii: "x"), UInt8(ascii: "m"), UInt8(ascii: "d"), UInt8(ascii: "u")].contains(kind) else {
                 return miss(ByteFields.string(bytes[line.range(0).lowerBound..<line.last.upperBound]))
             }
         }
@@ -203,6 +214,13 @@ public struct PlanCache: Sendable {
                     return miss(whole(line))
                 }
                 if s != nil && ByteFields.equals(field(line, 3), warningsFile) { warned = true }
+            case UInt8(ascii: "x"):
+                // Found where it was (or again not found), and the same file.
+                let found = fs.findProgram(ByteFields.string(field(line, 3)), searchPath: searchPath)
+                guard ByteFields.equals(field(line, 4), found ?? "-"),
+                      found == nil || (ByteFields.integer(field(line, 1)) == Int64(s?.size ?? -1) && ByteFields.integer(field(line, 2)) == s?.modificationTime ?? -1) else {
+                    return miss(whole(line))
+                }
             case UInt8(ascii: "u"):
                 unscanned.insert(ByteFields.string(field(line, 3)))
             case UInt8(ascii: "m"):

@@ -13,16 +13,9 @@ public enum ToolLocator {
 
     /// A program named by a path (relative to `base`) or looked up in `path`: an executable file.
     public static func find(_ program: String, base: String, path: String, fileSystem: any FileSystem) -> String? {
-        func runnable(_ p: String) -> Bool { fileSystem.status(p).map { $0.kind == .file && $0.isExecutable } ?? false }
-        if program.contains("/") {
-            let full = Paths.join(base, program)
-            return runnable(full) ? full : nil
-        }
-        for dir in path.split(separator: ":") where !dir.isEmpty {
-            let candidate = Paths.join(String(dir), program)
-            if runnable(candidate) { return candidate }
-        }
-        return nil
+        guard program.contains("/") else { return fileSystem.findProgram(program, searchPath: path) }
+        let full = Paths.join(base, program)
+        return fileSystem.status(full).map { $0.kind == .file && $0.isExecutable } ?? false ? full : nil
     }
 
     /// - Parameters:

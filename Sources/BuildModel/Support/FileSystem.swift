@@ -79,12 +79,23 @@ public protocol FileSystem: Sendable {
     func realPath(_ path: String) throws(FileSystemError) -> String
     /// What a symbolic link says, as written; nil for anything else.
     func linkDestination(_ path: String) -> String?
+    /// The program a bare name runs: the first executable file of that name in the
+    /// directories of `searchPath` (`PATH`, `:`-separated); nil when none has one.
+    func findProgram(_ name: String, searchPath: String) -> String?
 }
 
 extension FileSystem {
     public func absolute(_ path: String) -> String { Paths.join(currentDirectory, path) }
 
     public func linkDestination(_ path: String) -> String? { nil }
+
+    public func findProgram(_ name: String, searchPath: String) -> String? {
+        for dir in searchPath.split(separator: ":") where !dir.isEmpty {
+            let candidate = Paths.join(String(dir), name)
+            if let s = status(candidate), s.kind == .file, s.isExecutable { return candidate }
+        }
+        return nil
+    }
 
     public func status(pathBytes: ArraySlice<UInt8>) -> FileStatus? {
         status(String(decoding: pathBytes, as: UTF8.self))

@@ -80,3 +80,52 @@ struct PlanCacheTests {
         #expect(thirdKept)
     }
 }
+
+@Suite("The kept plan and PATH")
+struct PlanCachePathTests {
+    /// A workspace whose compiler is found only in PATH (no `compiler`, no $ASTHRA).
+    let fs = InMemoryFileSystem(currentDirectory: "/w", files: [
+        "/w/asthra.toml": "[package]\nname = \"w\"\nversion = \"0.1.0\"\n\n[toolchain]\nasthra_home = \"../home\"\npreset = \"seed\"\n",
+        "/w/src/lib.asthra": "package w;\n",
+        "/home/stdlib/io.asthra": "package stdlib::io;\n",
+        "/tools/asthra": "",
+        "/empty/README": "",
+    ])
+
+    /// Whether the plan was kept, and why not when it was not.
+    func prepare(path: String) throws -> (kept: Bool, misses: [String], compiler: String?) {
+        let misses = Mutex<[String]>([])
+        let setup = BuildSetup(fileSystem: fs, environment: ["PATH": path], profile: "debug", tool: "ampu test")
+        guard case .ready(let prepared, let report) = setup.prepare(from: "/w", manifestPath: nil, miss: { m in misses.withLock { $0.append(m.line) } }) else {
+            Issue.record("the build did not get ready")
+            throw CancellationError()
+        }
+        #expect(report.diagnostics.map(\.message) == [])
+        return (prepared.cached, misses.withLock { $0 }, prepared.plan.actions.first?.arguments.first)
+    }
+
+    func line(_ name: String, _ path: String) -> String {
+        let s = fs.status(path)!
+        return "x\t\(s.size)\t\(s.modificationTime)\t\(name)\t\(path)"
+    }
+
+    @Test("a kept plan stands under another PATH while its compiler is found where it was, and is made afresh when it is found elsewhere or changed")
+    func programsLookedUp() throws {
+        let first = try prepare(path: "/tools")
+        #expect(!first.kept && first.misses == ["no file"] && first.compiler == "/tools/asthra")
+        // A directory more in PATH (as a virtual environment or a profiler puts first) that
+        // holds no compiler: the plan stands.
+        let other = try prepare(path: "/empty:/tools:/usr/bin")
+        #expect(other.kept && other.misses == [])
+        // A compiler earlier in PATH: the plan is made afresh, with it.
+        try fs.writeFile("/empty/asthra", Array("#!/bin/sh\n".utf8))
+        let shadowed = try prepare(path: "/empty:/tools")
+        #expect(!shadowed.kept && shadowed.misses == [line("asthra", "/tools/asthra")] && shadowed.compiler == "/empty/asthra")
+        #expect(try prepare(path: "/empty:/tools").kept)
+        // The same compiler changed in place.
+        let kept = line("asthra", "/empty/asthra")
+        try fs.writeFile("/empty/asthra", Array("#!/bin/sh\n# newer\n".utf8))
+        let changed = try prepare(path: "/empty:/tools")
+        #expect(!changed.kept && changed.misses == [kept])
+    }
+}
