@@ -185,6 +185,17 @@ struct CLITests {
         #expect(missing.status == 1)
     }
 
+    @Test("build-records reads the fuzzer's seeds as what each seeds: a plan's record, and a kept plan's whole file that stands")
+    func buildRecordSeeds() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/tests/fault/corpus/records/"
+        let record = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "plan", encoding: .utf8))
+        #expect(record.status == 0)
+        #expect(record.stdout.split(separator: "\n")[2...3] == ["plan: 10 actions, 1 programs, 2 tests", "kept plan: made afresh, for \"no plan\""])
+        let kept = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "kept-plan", encoding: .utf8))
+        #expect(kept.status == 0)
+        #expect(kept.stdout.split(separator: "\n")[2...3] == ["plan: none", "kept plan: stands, 0 changed, 10 actions"])
+    }
+
     @Test("toml-decode prints tagged JSON")
     func decode() throws {
         let result = try AmpuProcess.run(["debug", "toml-decode"], stdin: "[a]\nb = 1\nc = \"x\"\n")

@@ -9,8 +9,8 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
   jsonrpc  raw bytes on the server's standard input (Content-Length framer, JSON, JSON-RPC)
   decoder  TOML on the standard input of `ampu debug toml-decode`, a process per input
   records  bytes on the standard input of `ampu debug build-records`, a process per input: read
-           as a fingerprint, the fingerprint log, a kept plan, a dependency file and a compiler's
-           output
+           as a fingerprint, the fingerprint log, a kept plan (its record, and its whole file
+           checked against a small workspace), a dependency file and a compiler's output
   elm      bytes on the standard input of `ampu debug probe elm`: read as elm.json (JSON with
            positions), as an Elm module and as elm's elm-stuff/0.19.1/d.dat (Data.Binary)
   abc      bytes on the standard input of `ampu debug probe abc`: read as an Aria build.abc (its

@@ -2,8 +2,8 @@ import ArgumentParser
 import BuildModel
 
 /// `ampu debug build-records`: reads standard input as each of the files a build reads that
-/// anyone could have written — a fingerprint, the fingerprint log, the kept plan's record, a
-/// dependency file, a compiler's output (about a file whose text is the input itself) — and
+/// anyone could have written — a fingerprint, the fingerprint log, the kept plan's record, the
+/// kept plan's whole file, a dependency file, a compiler's output (about a file whose text is the input itself) — and
 /// prints what each made of it. For the fuzzer: every input must end in an answer, never a crash or a hang.
 struct BuildRecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +25,14 @@ struct BuildRecordCommand: ParsableCommand {
             out += "plan: \(plan.actions.count) actions, \(plan.programs.count) programs, \(plan.tests.count) tests\n"
         } else {
             out += "plan: none\n"
+        }
+        // As the kept plan's file, beside a manifest, a module and a compiler in PATH: whether it stands.
+        let disk = InMemoryFileSystem(currentDirectory: "/w", files: ["/w/asthra.toml": "[package]\nname = \"w\"\n", "/w/src/main.ast": "package main;\n", "/tools/asthra": ""])
+        try? disk.createDirectory("/w/target/cache")
+        try? disk.writeFile("/w/target/cache/plan-debug", bytes)
+        switch PlanCache(targetDirectory: "/w/target", profile: "debug", stats: StatCache(fileSystem: disk)).validate(key: "fuzz", ecosystem: AsthraEcosystem(), searchPath: "/tools") {
+        case .success(let kept): out += "kept plan: stands, \(kept.changedFiles.count) changed, \(kept.plan()?.actions.count ?? -1) actions\n"
+        case .failure(let miss): out += "kept plan: made afresh, for \(miss.line.debugDescription)\n"
         }
         let text = String(decoding: bytes, as: UTF8.self)
         out += "depfile: \(Depfile.prerequisites(text, directory: "/w").count) prerequisites\n"
