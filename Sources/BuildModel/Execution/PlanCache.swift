@@ -84,6 +84,11 @@ public struct PlanCache: Sendable {
     public func save(_ plan: BuildPlan, snapshot: WorkspaceSnapshot, key: String, warnings: [Diagnostic] = [], unscanned: Set<String>? = nil,
                      programs: [(name: String, path: String?)] = []) -> String? {
         let fs = stats.fileSystem
+        // A program's name that no line can hold (a tab, a line break): no plan is kept.
+        guard programs.allSatisfy({ !$0.name.contains(where: { $0 == "\t" || $0.isNewline }) }) else {
+            try? fs.removeItem(file)
+            return nil
+        }
         var text = Self.header + "\nkey\t" + key + "\n"
         var manifests = Set(snapshot.packages.packages.map(\.path) + [snapshot.rootManifest.path])
         if let lockName = snapshot.ecosystem.lockFileName { manifests.insert(Paths.join(snapshot.root, lockName)) }

@@ -128,4 +128,15 @@ struct PlanCachePathTests {
         let changed = try prepare(path: "/empty:/tools")
         #expect(!changed.kept && changed.misses == [kept])
     }
+
+    @Test("a plan whose compiler's name no line of the kept plan can hold (a tab) is not kept, and a plan kept before it is removed")
+    func nameWithTab() throws {
+        #expect(try !prepare(path: "/tools").kept)
+        try fs.writeFile("/w/asthra.toml", Array("[package]\nname = \"w\"\nversion = \"0.1.0\"\n\n[toolchain]\nasthra_home = \"../home\"\npreset = \"seed\"\ncompiler = \"as\\tthra\"\n".utf8))
+        try fs.writeFile("/tools/as\tthra", [])
+        let first = try prepare(path: "/tools")
+        #expect(!first.kept && first.compiler == "/tools/as\tthra" && !fs.exists("/w/target/cache/plan-debug"))
+        let second = try prepare(path: "/tools")
+        #expect(!second.kept && second.misses == ["no file"])
+    }
 }
