@@ -30,7 +30,8 @@ struct BuildRecordCommand: ParsableCommand {
         let disk = InMemoryFileSystem(currentDirectory: "/w", files: ["/w/asthra.toml": "[package]\nname = \"w\"\n", "/w/src/main.ast": "package main;\n", "/tools/asthra": ""])
         try? disk.createDirectory("/w/target/cache")
         try? disk.writeFile("/w/target/cache/plan-debug", bytes)
-        switch PlanCache(targetDirectory: "/w/target", profile: "debug", stats: StatCache(fileSystem: disk)).validate(key: "fuzz", ecosystem: AsthraEcosystem(), searchPath: "/tools") {
+        let ecosystem = EcosystemRegistry.standard.ecosystem(forManifest: "/w/asthra.toml")!
+        switch PlanCache(targetDirectory: "/w/target", profile: "debug", stats: StatCache(fileSystem: disk)).validate(key: "fuzz", ecosystem: ecosystem, searchPath: "/tools") {
         case .success(let kept): out += "kept plan: stands, \(kept.changedFiles.count) changed, \(kept.plan()?.actions.count ?? -1) actions\n"
         case .failure(let miss): out += "kept plan: made afresh, for \(miss.line.debugDescription)\n"
         }
