@@ -270,13 +270,10 @@ public enum ProcessRunner {
         return unsafeBitCast(symbol, to: AddChdir.self)
     }()
 
-    /// A program name looked up in `PATH`; a path as it is when it is executable.
+    /// A program name looked up in `PATH`, as a plan looks it up (`FileSystem.findProgram`); a
+    /// path as it is when it is executable.
     static func resolve(_ program: String, path: String) -> String? {
         if program.contains("/") { return access(program, X_OK) == 0 ? program : nil }
-        for dir in path.split(separator: ":") where !dir.isEmpty {
-            let candidate = "\(dir)/\(program)"
-            if access(candidate, X_OK) == 0 { return candidate }
-        }
-        return nil
+        return LocalFileSystem().findProgram(program, searchPath: path)
     }
 }

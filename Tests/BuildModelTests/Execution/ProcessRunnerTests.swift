@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import Testing
+import TestSupport
 @testable import BuildModel
 
 @Suite("Running programs")
@@ -68,6 +69,15 @@ struct ProcessRunnerTests {
         #expect(throws: ProcessRunner.Failure.cannotStart(program: "no-such-program-ampu", reason: "not found on PATH")) {
             try ProcessRunner.run(["no-such-program-ampu"], environment: env)
         }
+    }
+
+    @Test("a name is looked up in PATH as a plan looks it up: a directory of that name earlier in PATH is passed over")
+    func directoryInPath() throws {
+        let scratch = try ScratchDirectory()
+        try FileManager.default.createDirectory(atPath: scratch.path + "/bin/printf", withIntermediateDirectories: true)
+        let result = try ProcessRunner.run(["printf", "found"], environment: ["PATH": scratch.path + "/bin:/usr/bin:/bin"])
+        #expect(result.stdoutText == "found" && result.succeeded)
+        #expect(ProcessRunner.resolve("printf", path: scratch.path + "/bin:/usr/bin:/bin") == ToolLocator.find("printf", base: "/", path: scratch.path + "/bin:/usr/bin:/bin", fileSystem: LocalFileSystem()))
     }
 
     @Test("programs started from several threads at once each see the end of their own input")
