@@ -303,6 +303,20 @@ struct BuildCommandTests {
         #expect(ws.compilerRuns.count == runs + 5)
     }
 
+    @Test("a file where the build directory goes is an error that names it and says how to go on")
+    func targetIsAFile() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("target", "not a directory\n")
+        let result = try ws.ampu(["build", "-j1"])
+        #expect(result.stderr == """
+            error: cannot make the build directory: '\(ws.root)/target' is in the way, and is not a directory
+              = help: remove or rename '\(ws.root)/target', then build again
+
+            """)
+        #expect(result.status == 1)
+        #expect(try ws.read("target") == "not a directory\n")
+    }
+
     @Test("a plan made with warnings is kept with them: each build shows them again, until a file they point into changes")
     func keptPlanWarnings() throws {
         let ws = try BuildFixture("seed")

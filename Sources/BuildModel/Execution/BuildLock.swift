@@ -10,9 +10,13 @@ public final class BuildLock {
     private let descriptor: Int32
 
     public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        case cannotMake(FileSystemError)
         case cannotOpen(String, reason: String)
         public var description: String {
             switch self {
+            case .cannotMake(.notADirectory(let path)):
+                "cannot make the build directory: '\(path)' is in the way, and is not a directory\n  = help: remove or rename '\(path)', then build again"
+            case .cannotMake(let error): "cannot make the build directory: \(error)"
             case .cannotOpen(let path, let reason): "cannot lock the build directory: '\(path)': \(reason)"
             }
         }
@@ -20,7 +24,7 @@ public final class BuildLock {
 
     /// Takes the lock; when another build holds it, calls `waiting` once and waits.
     public init(targetDirectory: String, fileSystem: any FileSystem, waiting: () -> Void) throws(Failure) {
-        do { try fileSystem.createDirectory(targetDirectory) } catch { throw .cannotOpen(targetDirectory, reason: "\(error)") }
+        do throws(FileSystemError) { try fileSystem.createDirectory(targetDirectory) } catch { throw .cannotMake(error) }
         let path = Paths.join(targetDirectory, ".ampu-lock")
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotOpen(path, reason: String(cString: strerror(errno))) }
