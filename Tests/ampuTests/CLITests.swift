@@ -37,8 +37,13 @@ struct AmpuProcess {
         try process.run()
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
+        // Both streams read at once: one read after the other would wait forever on a program
+        // that fills the second pipe while the first is read.
+        let errors = DispatchGroup()
+        nonisolated(unsafe) var err = Data()
+        DispatchQueue.global().async(group: errors) { err = error.fileHandleForReading.readDataToEndOfFile() }
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
+        errors.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
