@@ -303,6 +303,27 @@ struct BuildCommandTests {
         #expect(ws.compilerRuns.count == runs + 5)
     }
 
+    @Test("a compiler that writes without end: the first 4 MiB of its output are shown, and the error says how much more there was")
+    func endlessOutput() throws {
+        let ws = try BuildFixture("seed")
+        // 5,000,000 bytes of lines of 23 bytes: 182,361 whole lines fit in 4 MiB.
+        try ws.scratch.write("spam", "#!/bin/sh\nyes 'spam: not a diagnostic' | head -c 5000000 >&2\nexit 1\n")
+        #expect(chmod(ws.scratch.path + "/spam", 0o755) == 0)
+        let result = try ws.ampu(["build", "-j1"], extra: ["ASTHRA": ws.scratch.path + "/spam"])
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "   Compiling util (native csrc/clamp.c)")
+        #expect(lines.dropFirst().prefix { $0 == "spam: not a diagnostic" }.count == 182_361)
+        #expect(lines.dropFirst(182_362).joined(separator: "\n") == """
+            error[B002]: Compiling util failed: 'spam' exited with status 1
+              = note: the command was: \(ws.scratch.path)/spam util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a -I util -O0 -g
+              = note: its output went on for 805697 bytes more, not kept (the first 4 MiB of each stream are): run the command to see it all
+
+            error: could not build; 1 action failed; 8 not started
+
+            """)
+        #expect(result.status == 1)
+    }
+
     @Test("a file where the build directory goes is an error that names it and says how to go on")
     func targetIsAFile() throws {
         let ws = try BuildFixture("seed")

@@ -125,7 +125,7 @@ extension BuildExecutor {
         var overlapped = 0.0
         do {
             result = try ProcessRunner.run(preparation.arguments, directory: action.directory, environment: preparation.environment, timeout: action.limit?.seconds ?? options.timeout,
-                                           interrupt: options.interruption?.descriptor, memoryLimit: action.memoryLimit?.bytes) {
+                                           interrupt: options.interruption?.descriptor, memoryLimit: action.memoryLimit?.bytes, keep: Self.outputKept) {
                 let before = clock.now()
                 whileRunning()
                 overlapped = clock.now() - before
@@ -163,6 +163,7 @@ extension BuildExecutor {
         let fileSystem = store.fileSystem
         record.stdout = result.stdoutText
         record.stderr = result.stderrText
+        record.outputLeftOut = result.leftOut
         func discard() {
             for temp in temporary.values { try? fileSystem.removeItem(temp) }
             if inPlace { for output in action.outputs { try? fileSystem.removeItem(output) } }
@@ -218,6 +219,10 @@ extension BuildExecutor {
     /// are left to start): one wake of its thread for each, on a machine whose cores all run
     /// compilers, would take their time.
     static let recordingBatch = 16
+
+    /// Bytes kept of each of an action's output streams (the first ones: a compiler's first
+    /// errors are the ones to read); what comes after is counted, not kept.
+    public static let outputKept = 4 << 20
 
     /// Hands every fingerprint still waiting to the recorder, which hashes their inputs and
     /// appends them to the log in one write.

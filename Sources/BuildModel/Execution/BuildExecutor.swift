@@ -66,6 +66,8 @@ public final class BuildExecutor: Sendable {
         public var staleness: FingerprintStore.Staleness?
         public var stdout: String
         public var stderr: String
+        /// Bytes its program wrote past what is kept of its output (`outputKept`).
+        public var outputLeftOut = 0
         /// The slot (0..<jobs) it ran in, for the timings.
         public var slot: Int
         /// Seconds since the build started.

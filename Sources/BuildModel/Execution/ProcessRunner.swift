@@ -8,13 +8,17 @@ import Darwin
 /// for at most `timeout` seconds: its exit status and everything it wrote. A program that
 /// outlives its time is killed (SIGTERM, then SIGKILL) with its process group, and so is one
 /// whose resident memory passes `memoryLimit` bytes (read from `/proc` every 20 ms; the
-/// program's own, not its children's). Git, compilers and linkers all go through here.
+/// program's own, not its children's). With `keep`, no more than that many bytes of each
+/// stream are kept (the rest is read and counted, so a program that writes without end cannot
+/// take this process's memory). Git, compilers and linkers all go through here.
 public enum ProcessRunner {
     public struct Result: Sendable, Hashable {
         /// The exit status, or 128 + the signal that ended it.
         public var status: Int32
         public var stdout: [UInt8]
         public var stderr: [UInt8]
+        /// Bytes the program wrote past `keep` (a stream cut short ends at the end of a line).
+        public var leftOut: Int = 0
         public var timedOut: Bool
         /// Stopped because the `interrupt` descriptor became readable (Ctrl-C).
         public var interrupted: Bool = false
@@ -59,7 +63,7 @@ public enum ProcessRunner {
     ///   - echo: which of what the program writes to pass on to this process's own standard
     ///     output and error as it comes (it is kept all the same).
     public static func run(_ arguments: [String], directory: String? = nil, environment: [String: String],
-                           timeout: Double = 600, input: [UInt8] = [], interrupt: Int32? = nil, memoryLimit: Int? = nil,
+                           timeout: Double = 600, input: [UInt8] = [], interrupt: Int32? = nil, memoryLimit: Int? = nil, keep keptBytes: Int? = nil,
                            echo: Echo = [], whileRunning: () -> Void = {}) throws(Failure) -> Result {
         precondition(!arguments.isEmpty)
         // A child that exits without reading its input must not take this process with it.
@@ -141,8 +145,11 @@ public enum ProcessRunner {
         var buffer = [UInt8](repeating: 0, count: 65536)
         // The program itself has ended (and is reaped).
         var exited = reaped
+        var outLeftOut = 0, errLeftOut = 0
         func keep(_ fd: Int32, _ n: Int) {
-            if fd == stdoutPipe[0] { out += buffer[0..<n] } else { err += buffer[0..<n] }
+            let isOut = fd == stdoutPipe[0]
+            let kept = min(n, max(0, (keptBytes ?? .max) - (isOut ? out.count : err.count)))
+            if isOut { out += buffer[0..<kept]; outLeftOut += n - kept } else { err += buffer[0..<kept]; errLeftOut += n - kept }
             if fd == stdoutPipe[0] ? echo.contains(.standardOutput) : echo.contains(.standardError) { writeAll(fd == stdoutPipe[0] ? 1 : 2, buffer[0..<n]) }
         }
         func stop() {
@@ -209,7 +216,17 @@ public enum ProcessRunner {
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         }
         let exit: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(status: exit, stdout: out, stderr: err, timedOut: timedOut, interrupted: interrupted, memoryExceeded: memoryExceeded, endedWhileBusy: reaped)
+        // A stream cut short ends at its last whole line.
+        func trim(_ bytes: inout [UInt8], _ leftOut: inout Int) {
+            guard leftOut > 0, let end = bytes.lastIndex(of: 0x0A) else { return }
+            leftOut += bytes.count - (end + 1)
+            bytes.removeSubrange((end + 1)...)
+        }
+        trim(&out, &outLeftOut)
+        trim(&err, &errLeftOut)
+        var result = Result(status: exit, stdout: out, stderr: err, timedOut: timedOut, interrupted: interrupted, memoryExceeded: memoryExceeded, endedWhileBusy: reaped)
+        result.leftOut = outLeftOut + errLeftOut
+        return result
     }
 
     /// A running process's resident memory, from `/proc/PID/statm` (its second field, in pages);

@@ -298,6 +298,9 @@ struct BuildSession {
         }
         var d = Diagnostic(severity: .error, code: code.rawValue, message: message, range: .at(0), help: help).unplaced
         d.notes = ["the command was: " + action.shellCommand]
+        if record.outputLeftOut > 0 {
+            d.notes.append("its output went on for \(record.outputLeftOut) bytes more, not kept (the first \(BuildExecutor.outputKept >> 20) MiB of each stream are): run the command to see it all")
+        }
         show([d], sources: [:], root: plan.root, defaultFile: "")
     }
 

@@ -71,6 +71,16 @@ struct ProcessRunnerTests {
         }
     }
 
+    @Test("with a limit, the first bytes of each stream are kept, up to the end of a line, and the rest is counted")
+    func keptOutput() throws {
+        let script = "yes line | head -c 100000; yes error | head -c 50000 >&2; exit 4"
+        let cut = try ProcessRunner.run(["sh", "-c", script], environment: env, keep: 1002)
+        #expect(cut.stdoutText == String(repeating: "line\n", count: 200) && cut.stderrText == String(repeating: "error\n", count: 167))
+        #expect(cut.leftOut == (100_000 - 1000) + (50_000 - 1002) && cut.status == 4)
+        let whole = try ProcessRunner.run(["sh", "-c", script], environment: env)
+        #expect(whole.stdout.count == 100_000 && whole.stderr.count == 50_000 && whole.leftOut == 0)
+    }
+
     @Test("a name is looked up in PATH as a plan looks it up: a directory of that name earlier in PATH is passed over")
     func directoryInPath() throws {
         let scratch = try ScratchDirectory()
