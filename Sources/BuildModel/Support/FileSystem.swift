@@ -122,6 +122,19 @@ extension FileSystem {
 
     public func isDirectory(_ path: String) -> Bool { status(path)?.kind == .directory }
 
+    /// The identities of the directories above `path`, up to `/`: a walk down from `path` that
+    /// meets one of them through a link would go back up and through everything beside it (a
+    /// link to `/` would walk the whole file system), so a walk takes them as seen already.
+    public func identitiesAbove(_ path: String) -> [FileIdentity] {
+        var out: [FileIdentity] = []
+        var above = absolute(path)
+        while above != "/" {
+            above = Paths.parent(above)
+            if let identity = status(above)?.identity { out.append(identity) }
+        }
+        return out
+    }
+
     public func isFile(_ path: String) -> Bool { status(path)?.kind == .file }
 
     public func writeRecord(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) { try writeFile(path, bytes) }

@@ -174,7 +174,7 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
 extension Glob {
     /// The files under `root` the pattern matches, as paths relative to `root`, sorted. The walk
     /// starts at the pattern's leading literal components, follows links to directories once
-    /// each (a link back up is not followed again) and skips hidden directories unless the
+    /// each (a link back up, or above where the walk starts, is not followed) and skips hidden directories unless the
     /// pattern names them; with `ignoring`, what a `.gitignore` in `root` ignores is left out
     /// (an ignored directory is not walked).
     public func files(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil) -> [String] {
@@ -193,7 +193,7 @@ extension Glob {
         // files come out in the byte order of their whole paths with no sort at the end.
         enum Step { case file(String), directory(String) }
         var found: [String] = []
-        var seen = Set<FileIdentity>()
+        var seen = Set(fileSystem.identitiesAbove(joinedLiteral.isEmpty ? root : Paths.join(root, joinedLiteral)))
         var steps = [Step.directory(joinedLiteral)]
         while let step = steps.popLast() {
             let relative: String

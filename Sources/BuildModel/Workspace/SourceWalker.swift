@@ -14,7 +14,8 @@ struct SourceWalker {
     func walk(_ root: String) -> (files: [String], diagnostics: [Diagnostic]) {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
-        var visiting: [FileIdentity] = []  // the directories being walked: as deep as the tree
+        // The directories being walked (as deep as the tree), and those above the root.
+        var visiting = fileSystem.identitiesAbove(root)
         walk(root, isRoot: true, files: &files, diagnostics: &diagnostics, visiting: &visiting)
         return (files, diagnostics)
     }

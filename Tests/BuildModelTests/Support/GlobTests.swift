@@ -44,6 +44,15 @@ struct GlobTests {
         #expect(Glob("src/[ab].aria").files(in: root, fileSystem: fs) == ["src/a.aria", "src/b.aria"])
     }
 
+    @Test("files: a link to a directory above where the walk starts (`/`, the project's parent) is not followed")
+    func filesNotAbove() throws {
+        let fs = InMemoryFileSystem(files: ["/home/p/src/a.aria": "", "/home/p/src/deep/b.aria": "", "/elsewhere/x.aria": "", "/home/q.aria": ""])
+        try fs.createSymbolicLink("/home/p/src/deep/root", to: "/")
+        try fs.createSymbolicLink("/home/p/src/home", to: "/home")
+        #expect(Glob("src/**/*.aria").files(in: "/home/p", fileSystem: fs) == ["src/a.aria", "src/deep/b.aria"])
+        #expect(Glob("**/*.aria").files(in: "/home/p", fileSystem: fs) == ["src/a.aria", "src/deep/b.aria"])
+    }
+
     @Test("files come out in the byte order of their whole paths: a name with a dot, then its directory, then a digit")
     func filesInPathOrder() throws {
         // The real file system, which lists a directory in no particular order.

@@ -356,6 +356,21 @@ struct WorkspaceCheckTests {
         ])
     }
 
+    @Test("a symbolic link to a directory above the package (`/`, its parent) is a loop: what is beside the package is not walked")
+    func linkAbove() throws {
+        let checker = Checker([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"1.0.0\"\n",
+            "/w/src/ok.asthra": "package main;\n",
+            "/elsewhere/src/other.asthra": "package other;\n",
+        ])
+        try checker.fs.createSymbolicLink("/w/src/root", to: "/")
+        try checker.fs.createSymbolicLink("/w/src/up", to: "..")
+        #expect(try checker.lines() == [
+            "src/root:1:1 warning[W004] 'root' is a symbolic link loop; the directory is skipped",
+            "src/up:1:1 warning[W004] 'up' is a symbolic link loop; the directory is skipped",
+        ])
+    }
+
     @Test("bad files: invalid UTF-8, a symbolic link loop; the rest is still checked")
     func badFiles() throws {
         let checker = Checker([
