@@ -324,6 +324,26 @@ struct BuildCommandTests {
         #expect(result.status == 1)
     }
 
+    @Test("a directory where an output goes: the action's error says so (B004) and how to go on, and the directory is left as it was")
+    func directoryWhereOutputGoes() throws {
+        let ws = try BuildFixture("seed")
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        try FileManager.default.removeItem(atPath: ws.root + "/target/debug/deps/libutil.a")
+        try ws.write("target/debug/deps/libutil.a/kept.txt", "mine\n")
+        try ws.write("util/src/lib.ast", try ws.read("util/src/lib.ast") + "// edited\n")
+        let result = try ws.ampu(["build", "-j1"])
+        #expect(result.stderr == """
+            error[B004]: Compiling util succeeded but its output could not be put in place of 'target/debug/deps/libutil.a': a directory is in the way
+              = note: the command was: \(standIn) util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a -I util -O0 -g
+              = help: remove 'target/debug/deps/libutil.a' (`ampu clean` removes the whole build directory), then build again
+
+            error: could not build; 1 action failed; 7 not started
+
+            """)
+        #expect(result.status == 1)
+        #expect(try ws.read("target/debug/deps/libutil.a/kept.txt") == "mine\n")
+    }
+
     @Test("a file where the build directory goes is an error that names it and says how to go on")
     func targetIsAFile() throws {
         let ws = try BuildFixture("seed")

@@ -188,7 +188,8 @@ extension BuildExecutor {
                     record.outcome = .missingOutput(output)
                     return record
                 }
-                record.outcome = .cannotStart("cannot move '\(temp)' to '\(output)': \(String(cString: strerror(failure)))")
+                let reason = failure == EISDIR || failure == ENOTEMPTY || failure == EEXIST ? "a directory is in the way" : String(cString: strerror(failure))
+                record.outcome = .outputNotPlaced(output, reason: reason)
                 return record
             }
         }

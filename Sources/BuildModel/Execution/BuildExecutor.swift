@@ -58,6 +58,9 @@ public final class BuildExecutor: Sendable {
             case cannotStart(String)
             /// It succeeded but did not write this file.
             case missingOutput(String)
+            /// It succeeded, but what it wrote could not be put in place of this file (a
+            /// directory is in the way): why.
+            case outputNotPlaced(String, reason: String)
         }
 
         public var action: Int

@@ -286,6 +286,10 @@ struct BuildSession {
             code = .actionOutOfMemory
             message = action.memoryLimit?.message ?? "\(action.description) used more memory than it may and was stopped"
             help = action.memoryLimit?.help ?? []
+        case .outputNotPlaced(let path, let reason):
+            code = .missingOutput
+            message = "\(action.description) succeeded but its output could not be put in place of '\(plan.display(path))': \(reason)"
+            help = ["remove '\(plan.display(path))' (`ampu clean` removes the whole build directory), then build again"]
         case .missingOutput(let path):
             code = .missingOutput
             message = "\(action.description) succeeded but did not write '\(plan.display(path))'"
