@@ -303,6 +303,37 @@ struct BuildCommandTests {
         #expect(ws.compilerRuns.count == runs + 5)
     }
 
+    @Test("a compile that succeeds with a warning: the warning is drawn as check draws its own, under the compile's line")
+    func warningOfACompileThatSucceeds() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("util/asthra.toml", try ws.read("util/asthra.toml") + "flags = [\"-Wall\"]\n")
+        try ws.write("util/csrc/clamp.c", try ws.read("util/csrc/clamp.c") + "int util_more(void) { int unused = 3; return 1; }\n")
+        let result = try ws.ampu(["build", "-j1"], extra: ["LC_ALL": "C"])
+        #expect(timeless(result.stderr) == """
+               Compiling util (native csrc/clamp.c)
+            warning: unused variable 'unused' [-Wunused-variable]
+             --> util/csrc/clamp.c:6:27
+              |
+            6 | int util_more(void) { int unused = 3; return 1; }
+              |                           ^^^^^^
+              |
+              = note: in function 'util_more'
+
+               Compiling util
+               Archiving util (native)
+               Compiling app
+               Compiling app (bin "app")
+               Compiling app (test "broken")
+                 Linking app (bin "app")
+                 Linking app (test "broken")
+               Compiling app (test "smoke")
+                 Linking app (test "smoke")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(result.status == 0)
+    }
+
     @Test("a compiler that writes without end: the first 4 MiB of its output are shown, and the error says how much more there was")
     func endlessOutput() throws {
         let ws = try BuildFixture("seed")

@@ -192,7 +192,12 @@ struct BuildSession {
                         status("Dirty", "\(action.description.drop { $0 != " " }.dropFirst()): \(why.display(plan))")
                         status("Running", "`\(action.shellCommand)`")
                     }
-                    if record.outcome != .upToDate && !record.isFailure { status(verb(of: action), String(action.description.drop { $0 != " " }.dropFirst())) }
+                    if record.outcome != .upToDate && !record.isFailure {
+                        status(verb(of: action), String(action.description.drop { $0 != " " }.dropFirst()))
+                        // What it said on its standard error (a compiler's warnings), as Ninja and
+                        // Cargo show it; its standard output is its own (`Compiled successfully`).
+                        showOutput(record.stderr, of: action, plan: plan)
+                    }
                     if record.isFailure { report(record, of: action, plan: plan, timeout: timeout) }
                 }
             }
@@ -258,14 +263,20 @@ struct BuildSession {
         stream.write(renderer.render(diagnostics, sources: sources, defaultFile: defaultFile))
     }
 
-    /// A failed action: the compiler's diagnostics drawn as check draws them, other output as
-    /// it was, then what failed (B002, B003, B004).
-    private func report(_ record: BuildExecutor.Record, of action: BuildAction, plan: BuildPlan, timeout: Double) {
-        let parsed = CompilerMessages.parse(record.stderr + record.stdout, directory: action.directory, fileSystem: fileSystem)
+    /// An action's output: the compiler's diagnostics drawn as check draws them, other lines as
+    /// they were.
+    private func showOutput(_ text: String, of action: BuildAction, plan: BuildPlan) {
+        guard !text.isEmpty else { return }
+        let parsed = CompilerMessages.parse(text, directory: action.directory, fileSystem: fileSystem)
         show(parsed.diagnostics, sources: parsed.sources, root: plan.root, defaultFile: "")
         if !parsed.otherLines.isEmpty && options.messageFormat != .json {
             stream.write(parsed.otherLines.map { $0 + "\n" }.joined())
         }
+    }
+
+    /// A failed action: its output (`showOutput`), then what failed (B002, B003, B004).
+    private func report(_ record: BuildExecutor.Record, of action: BuildAction, plan: BuildPlan, timeout: Double) {
+        showOutput(record.stderr + record.stdout, of: action, plan: plan)
         let code: DiagnosticCode
         let message: String
         var help: [String] = []
