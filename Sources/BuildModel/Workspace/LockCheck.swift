@@ -13,8 +13,13 @@ enum LockCheck {
             guard let read = try LockFile.read(in: manifest.directory, format: format, fileSystem: fileSystem) else { return (nil, []) }
             lock = read
         } catch {
+            // A directory (or a FIFO) by its name: `ampu update` cannot write over it.
+            let inTheWay = switch error {
+            case .unreadable(.isADirectory), .unreadable(.notARegularFile): true
+            default: false
+            }
             return (nil, [Diagnostic(severity: .error, code: DiagnosticCode.outdatedLock.rawValue, message: "\(error)", file: Paths.join(manifest.directory, name),
-                                     range: .at(0), help: ["`ampu update` writes it again"])])
+                                     range: .at(0), help: [inTheWay ? "remove what is there by its name, then `ampu update` writes it" : "`ampu update` writes it again"])])
         }
         var out: [Diagnostic] = []
         for member in [manifest] + members.filter({ $0.path != manifest.path }) {

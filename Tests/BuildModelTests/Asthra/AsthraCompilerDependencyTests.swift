@@ -213,7 +213,7 @@ struct LockCheckTests {
         ])
     }
 
-    @Test("a lock file that is there but cannot be read (a directory by its name) is M020, not taken for none")
+    @Test("a lock file that is there but cannot be read (a directory by its name) is M020, not taken for none, and the help says to remove it")
     func unreadableLock() throws {
         let checker = checking([
             "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"github.com/user/json\", version = \"^1.0\" }\n",
@@ -222,5 +222,7 @@ struct LockCheckTests {
         #expect(try checker.lines() == [
             "asthra.lock:1:1 error[M020] the lock file cannot be read: '/w/asthra.lock' is a directory, expected a file",
         ])
+        // `ampu update` cannot write over the directory: the help says to remove it first.
+        #expect(try checker.report().diagnostics.map(\.help) == [["remove what is there by its name, then `ampu update` writes it"]])
     }
 }
