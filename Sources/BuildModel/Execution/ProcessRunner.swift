@@ -150,7 +150,7 @@ public enum ProcessRunner {
             let isOut = fd == stdoutPipe[0]
             let kept = min(n, max(0, (keptBytes ?? .max) - (isOut ? out.count : err.count)))
             if isOut { out += buffer[0..<kept]; outLeftOut += n - kept } else { err += buffer[0..<kept]; errLeftOut += n - kept }
-            if fd == stdoutPipe[0] ? echo.contains(.standardOutput) : echo.contains(.standardError) { writeAll(fd == stdoutPipe[0] ? 1 : 2, buffer[0..<n]) }
+            if echo.contains(isOut ? .standardOutput : .standardError) { writeAll(isOut ? 1 : 2, buffer[0..<n]) }
         }
         func stop() {
             kill(-pid, SIGTERM)

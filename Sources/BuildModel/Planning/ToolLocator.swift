@@ -15,7 +15,7 @@ public enum ToolLocator {
     public static func find(_ program: String, base: String, path: String, fileSystem: any FileSystem) -> String? {
         guard program.contains("/") else { return fileSystem.findProgram(program, searchPath: path) }
         let full = Paths.join(base, program)
-        return fileSystem.status(full).map { $0.kind == .file && $0.isExecutable } ?? false ? full : nil
+        return fileSystem.isProgram(full) ? full : nil
     }
 
     /// - Parameters:
@@ -42,7 +42,7 @@ public enum ToolLocator {
             if value.contains("/") {
                 // A program spelt like one that is there, when this one is not.
                 let meant = fileSystem.exists(Paths.join(manifest.directory, value)) ? nil
-                    : PathSpelling.closest(to: value, from: manifest.directory, fileSystem: fileSystem) { fileSystem.status($0).map { $0.kind == .file && $0.isExecutable } ?? false }
+                    : PathSpelling.closest(to: value, from: manifest.directory, fileSystem: fileSystem) { fileSystem.isProgram($0) }
                 return .failure(Diagnostic(severity: .error, code: DiagnosticCode.toolNotFound.rawValue, message: "\(tool) '\(value)' \(why(value, base: manifest.directory))",
                                            file: manifest.path, range: configured.range, label: "set here", notes: ["the path is relative to \(manifestName)"],
                                            help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["correct the path, or remove `\(key)` to use $\(variable) or '\(defaultName)' from PATH"],

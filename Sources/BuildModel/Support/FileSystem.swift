@@ -92,10 +92,13 @@ extension FileSystem {
     public func findProgram(_ name: String, searchPath: String) -> String? {
         for dir in searchPath.split(separator: ":") where !dir.isEmpty {
             let candidate = Paths.join(String(dir), name)
-            if let s = status(candidate), s.kind == .file, s.isExecutable { return candidate }
+            if isProgram(candidate) { return candidate }
         }
         return nil
     }
+
+    /// Whether `path` is a program: a regular file with an execute bit.
+    public func isProgram(_ path: String) -> Bool { status(path).map { $0.kind == .file && $0.isExecutable } ?? false }
 
     public func status(pathBytes: ArraySlice<UInt8>) -> FileStatus? {
         status(String(decoding: pathBytes, as: UTF8.self))

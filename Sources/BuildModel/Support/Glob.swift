@@ -174,9 +174,9 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
 extension Glob {
     /// The files under `root` the pattern matches, as paths relative to `root`, sorted. The walk
     /// starts at the pattern's leading literal components, follows links to directories once
-    /// each (a link back up, or above where the walk starts, is not followed) and skips hidden directories unless the
-    /// pattern names them; with `ignoring`, what a `.gitignore` in `root` ignores is left out
-    /// (an ignored directory is not walked).
+    /// each (a link back up, or above where the walk starts, is not followed) and skips hidden
+    /// directories unless the pattern names them; with `ignoring`, what a `.gitignore` in `root`
+    /// ignores is left out (an ignored directory is not walked).
     public func files(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil) -> [String] {
         let literal = components.prefix { !$0.contains { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B } }
         let joinedLiteral = literal.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
