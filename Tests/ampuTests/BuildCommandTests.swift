@@ -334,6 +334,63 @@ struct BuildCommandTests {
         #expect(result.status == 0)
     }
 
+    @Test("the warnings of a compile that is up to date are shown again by every build that does not run it, until a run says nothing")
+    func warningsShownAgain() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("util/asthra.toml", try ws.read("util/asthra.toml") + "flags = [\"-Wall\"]\n")
+        let clamp = try ws.read("util/csrc/clamp.c")
+        try ws.write("util/csrc/clamp.c", clamp + "int util_more(void) { int unused = 3; return 1; }\n")
+        let environment = ["LC_ALL": "C"]
+        #expect(try ws.ampu(["build", "-j1"], extra: environment).status == 0)
+        let warning = """
+            warning: unused variable 'unused' [-Wunused-variable]
+             --> util/csrc/clamp.c:6:27
+              |
+            6 | int util_more(void) { int unused = 3; return 1; }
+              |                           ^^^^^^
+              |
+              = note: in function 'util_more'
+
+
+            """
+        let finished = "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n"
+        // Nothing to do: the record of the complete build names the compile that said something.
+        var result = try ws.ampu(["build", "-j1"], extra: environment)
+        #expect(timeless(result.stderr) == warning + finished)
+        #expect(result.status == 0)
+        // Only what an edit of app reaches runs; the native compile is not looked at, and its
+        // warning still shown, before what runs.
+        try ws.write("app/src/main.ast", try ws.read("app/src/main.ast") + "// edited\n")
+        result = try ws.ampu(["build", "-j1"], extra: environment)
+        let ran = """
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+
+            """
+        #expect(timeless(result.stderr) == warning + ran + finished)
+        // The same, with every action of the plan looked at (`--timings`) after another edit,
+        // and with a build of util alone, which finds the compile up to date by its fingerprint.
+        try ws.write("app/src/main.ast", try ws.read("app/src/main.ast") + "// again\n")
+        result = try ws.ampu(["build", "-j1", "--timings"], extra: environment)
+        #expect(timeless(result.stderr) == warning + ran + "      Timing report saved to target/timings/ampu-timing.html\n" + finished)
+        result = try ws.ampu(["build", "-j1", "util"], extra: environment)
+        #expect(timeless(result.stderr) == warning + finished)
+        // A run that says nothing ends it.
+        try ws.write("util/csrc/clamp.c", clamp + "int util_more(void) { return 1; }\n")
+        result = try ws.ampu(["build", "-j1"], extra: environment)
+        #expect(timeless(result.stderr) == """
+               Compiling util (native csrc/clamp.c)
+               Archiving util (native)
+                 Linking app (bin "app")
+                 Linking app (test "broken")
+                 Linking app (test "smoke")
+
+            """ + finished)
+        result = try ws.ampu(["build", "-j1"], extra: environment)
+        #expect(timeless(result.stderr) == finished)
+        #expect(result.status == 0)
+    }
+
     @Test("a compiler that writes without end: the first 4 MiB of its output are shown, and the error says how much more there was")
     func endlessOutput() throws {
         let ws = try BuildFixture("seed")

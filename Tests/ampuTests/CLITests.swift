@@ -190,9 +190,11 @@ struct CLITests {
         #expect(missing.status == 1)
     }
 
-    @Test("build-records reads the fuzzer's seeds as what each seeds: a plan's record, and a kept plan's whole file that stands")
+    @Test("build-records reads the fuzzer's seeds as what each seeds: a fingerprint with what its run said, a plan's record, and a kept plan's whole file that stands")
     func buildRecordSeeds() throws {
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/tests/fault/corpus/records/"
+        let fingerprint = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "fingerprint", encoding: .utf8))
+        #expect(fingerprint.stdout.split(separator: "\n").first == "fingerprint: 1 inputs, 1 outputs, 211 bytes said")
         let record = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "plan", encoding: .utf8))
         #expect(record.status == 0)
         #expect(record.stdout.split(separator: "\n")[2...3] == ["plan: 10 actions, 1 programs, 2 tests", "kept plan: made afresh, for \"no plan\""])

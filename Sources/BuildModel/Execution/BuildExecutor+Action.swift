@@ -30,6 +30,8 @@ extension BuildExecutor {
         var staleness: FingerprintStore.Staleness?
         /// The fingerprint to write again when it is up to date by content, not by times.
         var refreshed: Fingerprint?
+        /// Up to date: what its last run wrote on its standard error, to be shown again.
+        var said = ""
         /// Each output's temporary name; none when the outputs are written in place.
         var temporary: [String: String] = [:]
         /// The command line, its outputs under their temporary names.
@@ -44,8 +46,8 @@ extension BuildExecutor {
         let commandLine = action.commandLine
         let key = FingerprintStore.key(of: action, commandLine: commandLine, programs: commandLine.isEmpty ? [] : programIdentities(action))
         let id = FingerprintStore.id(of: action)
-        let (staleness, refreshed) = store.staleness(of: action, id: id, key: key)
-        var preparation = Preparation(key: key, id: id, staleness: staleness, refreshed: refreshed)
+        let (staleness, refreshed, said) = store.staleness(of: action, id: id, key: key)
+        var preparation = Preparation(key: key, id: id, staleness: staleness, refreshed: refreshed, said: said)
         guard staleness != nil else { return preparation }
         // Outputs are written under temporary names and moved into place when the command
         // succeeds: an output under its own name is complete. When the compiler derives an
@@ -114,6 +116,7 @@ extension BuildExecutor {
         guard let staleness = preparation.staleness else {
             if let refreshed = preparation.refreshed { try? store.write(refreshed, for: action, id: preparation.id) }
             record.outcome = .upToDate
+            record.stderr = preparation.said
             return .done(record)
         }
         record.staleness = staleness
@@ -200,7 +203,7 @@ extension BuildExecutor {
             discovered = Depfile.prerequisites(String(decoding: text.bytes, as: UTF8.self), directory: action.directory)
         }
         let batchIsFull = unwritten.withLock { waiting in
-            waiting.append(Unwritten(action: action, id: ran.preparation.id, key: ran.preparation.key, discovered: discovered))
+            waiting.append(Unwritten(action: action, id: ran.preparation.id, key: ran.preparation.key, discovered: discovered, said: record.stderr))
             return waiting.count >= Self.recordingBatch
         }
         if batchIsFull { writeUnwritten() }
@@ -213,6 +216,7 @@ extension BuildExecutor {
         var id: String
         var key: String
         var discovered: [String]
+        var said: String
     }
 
     /// Fingerprints are handed to the recorder this many at a time (and the rest when a slot
@@ -234,7 +238,7 @@ extension BuildExecutor {
         }
         guard !batch.isEmpty else { return }
         recorder.async(group: recording) { [self] in
-            let prints = batch.map { (id: $0.id, fingerprint: store.fingerprint(of: $0.action, key: $0.key, discovered: $0.discovered)) }
+            let prints = batch.map { (id: $0.id, fingerprint: store.fingerprint(of: $0.action, key: $0.key, discovered: $0.discovered, said: $0.said)) }
             do {
                 try store.write(prints)
             } catch {

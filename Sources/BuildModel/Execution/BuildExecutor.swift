@@ -68,6 +68,8 @@ public final class BuildExecutor: Sendable {
         /// Why it ran (nil when it was up to date).
         public var staleness: FingerprintStore.Staleness?
         public var stdout: String
+        /// What its program wrote on standard error; up to date, what its last run wrote there
+        /// (kept in its fingerprint), to be shown again.
         public var stderr: String
         /// Bytes its program wrote past what is kept of its output (`outputKept`).
         public var outputLeftOut = 0

@@ -78,12 +78,13 @@ public struct BuildSetup: Sendable {
             case .success(let kept):
                 // Nothing to do: every action's outputs stand, and compile_commands.json is this plan's.
                 if shortcut, kept.untouched, let resolved = settings,
-                   complete.holds(planDigest: kept.digest, environment: environment),
+                   let record = complete.standing(planDigest: kept.digest, environment: environment),
                    CompileCommandsRecord(root: root.directory, targetDirectory: target, fileSystem: fileSystem).current()?.plan == kept.digest {
                     var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
                                                  stats: stats, cached: true, watched: Self.watched(by: found.ecosystem, unscanned: kept.unscanned))
                     prepared.plan.usesProfile = found.ecosystem.usesProfiles
                     prepared.nothingToDo = true
+                    prepared.completeRecord = record
                     return .ready(prepared, kept.report(root: root))
                 }
                 let standing = complete.standing(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles))
@@ -283,14 +284,32 @@ public struct PreparedBuild: Sendable {
             jobs: jobs, keepGoing: keepGoing, timeout: timeout, environment: environment, interruption: interruption, onlyThese: onlyThese))
         let summary = executor.run(onEvent)
         if summary.succeeded && !plan.hasErrors && summary.unrecorded.isEmpty, let planDigest {
+            // The actions whose fingerprints keep what they said (up to date, they said it again).
+            let said = Set(summary.records.compactMap { $0 }.filter { !$0.isFailure && !$0.stderr.isEmpty }.map(\.action))
             if let previous = completeRecord {
                 let ran = onlyThese.map { only in plan.actions.filter { only.contains($0.id) } } ?? plan.actions
-                complete.save(updating: previous, ran: ran, fingerprints: fingerprints, watched: watched)
+                complete.save(updating: previous, ran: ran, fingerprints: fingerprints, watched: watched, said: said)
             } else {
-                complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched)
+                complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched, said: said)
             }
         }
         return summary
+    }
+
+    /// What the actions this build will not look at wrote on standard error when they last
+    /// ran (a compiler's warnings), each with the directory it ran in, to be shown again as
+    /// those of the actions it finds up to date are (`BuildExecutor.Record.stderr`): after a
+    /// complete build, the actions no changed file reaches, or all of them when there is
+    /// nothing to do. Read from their fingerprints only when the record names some.
+    public func replayedOutput() -> [(directory: String, text: String)] {
+        guard let record = completeRecord else { return [] }
+        let said = CompleteBuild.said(in: record)
+        guard !said.isEmpty else { return [] }
+        let looked = nothingToDo ? [] : Set(plan.actions.filter { onlyThese?.contains($0.id) ?? true }.map { FingerprintStore.id(of: $0) })
+        let log = FingerprintStore(targetDirectory: plan.targetDirectory, stats: stats).log
+        return said.filter { !looked.contains($0.id) }.compactMap { entry in
+            log.fingerprint(entry.id).flatMap { $0.said.isEmpty ? nil : (entry.directory, $0.said) }
+        }
     }
 }
 

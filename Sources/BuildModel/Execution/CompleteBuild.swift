@@ -3,8 +3,9 @@
 /// action writes and the kept plan does not watch already (C files, the headers a dependency
 /// file named), each with its size and time. While all of them stand and no file the plan was made from changed,
 /// a build has nothing to do, and says so without reading a fingerprint: it stats what Ninja
-/// would stat. Any build that runs an action removes it first and writes it again only when it
-/// succeeds.
+/// would stat. It names the actions whose fingerprints keep what their programs wrote on
+/// standard error (`said`), for such a build to show that again. Any build that runs an action
+/// removes it first and writes it again only when it succeeds.
 public struct CompleteBuild: Sendable {
     public let file: String
     public let stats: StatCache
@@ -19,10 +20,13 @@ public struct CompleteBuild: Sendable {
     public func forget() { try? stats.fileSystem.removeItem(file) }
 
     /// After a build in which every action of `plan` succeeded or was up to date.
-    /// - Parameter watched: whether the kept plan's check looks at a file already (one of its
-    ///   modules): those are left out. A source it does not scan (a file of a path dependency
-    ///   no module imports, a generated one) is an input the record looks at itself.
-    public func save(_ plan: BuildPlan, planDigest: String, fingerprints: FingerprintStore, environment: [String: String], watched: (String) -> Bool) {
+    /// - Parameters:
+    ///   - watched: whether the kept plan's check looks at a file already (one of its
+    ///     modules): those are left out. A source it does not scan (a file of a path dependency
+    ///     no module imports, a generated one) is an input the record looks at itself.
+    ///   - said: the actions whose fingerprints keep what they wrote on standard error.
+    public func save(_ plan: BuildPlan, planDigest: String, fingerprints: FingerprintStore, environment: [String: String], watched: (String) -> Bool,
+                     said: Set<Int> = []) {
         var text = Self.header + "\nplan\t\(planDigest)\n"
         var programs: [String] = []
         for action in plan.actions { for p in action.launcher + [action.arguments[0]] where !programs.contains(p) { programs.append(p) } }
@@ -35,13 +39,29 @@ public struct CompleteBuild: Sendable {
             guard let lines = files(of: action, written: written, fingerprints: fingerprints, watched: watched, read: &read) else { return }
             text += lines
         }
+        for action in plan.actions where said.contains(action.id) { text += Self.saidLine(action) }
         write(text)
+    }
+
+    /// `said` ID DIRECTORY: the action whose fingerprint (by its id) keeps what it wrote on
+    /// standard error, and the directory it ran in (what paths in that text are relative to).
+    static func saidLine(_ action: BuildAction) -> String { "said\t\(FingerprintStore.id(of: action))\t\(action.directory)\n" }
+
+    /// The `said` lines of a record: each fingerprint's id, and the directory its action ran in.
+    static func said(in record: [UInt8]) -> [(id: String, directory: String)] {
+        ByteFields.lines(record[...]).compactMap { line in
+            guard line.starts(with: "said\t".utf8) else { return nil }
+            let f = ByteFields.fields(line, count: 3)
+            return f.count == 3 ? (ByteFields.string(f[1]), ByteFields.string(f[2])) : nil
+        }
     }
 
     /// After a build that ran only `actions` (those the changed files reach) on a complete
     /// build whose record was `previous`: the record again, with what those actions wrote and
-    /// read as it is now and every other line as it was.
-    public func save(updating previous: [UInt8], ran actions: [BuildAction], fingerprints: FingerprintStore, watched: (String) -> Bool) {
+    /// read as it is now, whether they said anything (`said`, action ids), and every other line
+    /// as it was.
+    public func save(updating previous: [UInt8], ran actions: [BuildAction], fingerprints: FingerprintStore, watched: (String) -> Bool,
+                     said: Set<Int> = []) {
         guard previous.count > 4 else { return }
         // Each line, with the file it names when it is an `out` or `in` line.
         let lines = ByteFields.lines(previous[..<(previous.count - 4)]).map { line -> (bytes: ArraySlice<UInt8>, file: String?) in
@@ -57,11 +77,15 @@ public struct CompleteBuild: Sendable {
             guard let lines = files(of: action, written: written, fingerprints: fingerprints, watched: watched, read: &read) else { return }
             fresh += lines
         }
+        for action in actions where said.contains(action.id) { fresh += Self.saidLine(action) }
         let refreshed = read.union(actions.flatMap(\.outputs))
+        let ranIDs = Set(actions.map { FingerprintStore.id(of: $0) })
         var out: [UInt8] = []
         out.reserveCapacity(previous.count + fresh.utf8.count)
         for line in lines {
             if let file = line.file, refreshed.contains(file) { continue }
+            if line.bytes.starts(with: "said\t".utf8), let id = ByteFields.fields(line.bytes, count: 3).dropFirst().first,
+               ranIDs.contains(ByteFields.string(id)) { continue }
             out += line.bytes
             out.append(0x0A)
         }
@@ -99,11 +123,6 @@ public struct CompleteBuild: Sendable {
         try? stats.fileSystem.writeRecord(file, Array((text + "end\n").utf8))
     }
 
-    /// Whether the last build left everything as it is now, but for the files in `except`.
-    public func holds(planDigest: String, environment: [String: String], except: Set<String> = []) -> Bool {
-        standing(planDigest: planDigest, environment: environment, except: except) != nil
-    }
-
     /// The record, when the last build left everything as it is now but for the files in
     /// `except` (for `save(updating:…)` to start from).
     public func standing(planDigest: String, environment: [String: String], except: Set<String> = []) -> [UInt8]? {
@@ -130,6 +149,8 @@ public struct CompleteBuild: Sendable {
                 let parts = ByteFields.fields(line, count: 3)
                 guard parts.count == 3,
                       ByteFields.equals(parts[1], BuildExecutor.identity(of: ByteFields.string(parts[2]), environment: environment, stats: stats)) else { return nil }
+            case UInt8(ascii: "s"):
+                guard line.starts(with: "said\t".utf8), ByteFields.fields(line, count: 3).count == 3 else { return nil }
             default:
                 return nil
             }

@@ -3,7 +3,9 @@
 /// modification time and content hash (XXH64) of every file it read (its declared inputs and the headers its
 /// dependency file named) and the size and time of every file it wrote. The action is up to
 /// date while the key is the same, every input has the same size and time or, failing that,
-/// the same content, and every output is as it was left.
+/// the same content, and every output is as it was left. What the action's program wrote on its
+/// standard error (a compiler's warnings) is kept with it, to be shown again by each build that
+/// finds the action up to date, as Cargo shows a fresh crate's warnings again.
 public struct Fingerprint: Hashable, Sendable {
     public struct Input: Hashable, Sendable {
         public var path: String
@@ -21,6 +23,8 @@ public struct Fingerprint: Hashable, Sendable {
     public var key: String
     public var inputs: [Input]
     public var outputs: [Output]
+    /// What the run it records wrote on its standard error; empty when it wrote nothing there.
+    public var said = ""
 
     static let header = "ampu-fingerprint 2"
 
@@ -52,6 +56,15 @@ public struct Fingerprint: Hashable, Sendable {
         }
         for i in inputs { line("in", i.size, i.modificationTime, i.digest, i.path) }
         for o in outputs { line("out", o.size, o.modificationTime, nil, o.path) }
+        // Last: `said` LENGTH, then that many bytes of any kind and a line break. (An older
+        // ampu reads no fingerprint with such a line: it runs the action again.)
+        if !said.isEmpty {
+            out += "said\t".utf8
+            ByteFields.appendDecimal(Int64(said.utf8.count), to: &out)
+            out.append(0x0A)
+            out += said.utf8
+            out.append(0x0A)
+        }
         out += "end\n".utf8
         return out
     }
@@ -80,16 +93,23 @@ public struct Fingerprint: Hashable, Sendable {
                 let f = ByteFields.fields(line, count: 4)
                 guard f.count == 4, let size = ByteFields.integer(f[1]), let time = ByteFields.integer(f[2]) else { return nil }
                 outputs.append(Output(path: ByteFields.string(f[3]), size: Int(size), modificationTime: time))
+            } else if line.starts(with: "said\t".utf8) {
+                // The text runs from the next line to the line break before `end`, exactly.
+                let start = line.endIndex + 1
+                guard let length = ByteFields.integer(line.dropFirst(5)), length > 0, length == Int64(bytes.endIndex - 5 - start) else { return nil }
+                said = ByteFields.string(bytes[start..<(bytes.endIndex - 5)])
+                break
             } else {
                 return nil
             }
         }
     }
 
-    public init(key: String, inputs: [Input], outputs: [Output]) {
+    public init(key: String, inputs: [Input], outputs: [Output], said: String = "") {
         self.key = key
         self.inputs = inputs
         self.outputs = outputs
+        self.said = said
     }
 }
 
@@ -183,10 +203,16 @@ public struct FingerprintStore: Sendable {
     /// Whether `action` must run, given its key now. A touched input whose content is the same
     /// does not make it stale; the fingerprint is then written again with the new times
     /// (`refreshed`), so the next check takes the fast path.
-    /// (`id`: the action's, when the caller has it already.)
-    public func staleness(of action: BuildAction, id: String? = nil, key: String) -> (staleness: Staleness?, refreshed: Fingerprint?) {
-        if action.inputs.isEmpty && action.outputs.isEmpty { return (.alwaysRuns, nil) }
-        guard let recorded = recorded(action, id: id) else { return (.neverBuilt, nil) }
+    /// (`id`: the action's, when the caller has it already.) `said`: what its last run wrote on
+    /// its standard error, when it is up to date.
+    public func staleness(of action: BuildAction, id: String? = nil, key: String) -> (staleness: Staleness?, refreshed: Fingerprint?, said: String) {
+        let (staleness, refreshed, recorded) = check(action, id: id, key: key)
+        return (staleness, refreshed, staleness == nil ? recorded?.said ?? "" : "")
+    }
+
+    private func check(_ action: BuildAction, id: String?, key: String) -> (Staleness?, Fingerprint?, Fingerprint?) {
+        if action.inputs.isEmpty && action.outputs.isEmpty { return (.alwaysRuns, nil, nil) }
+        guard let recorded = recorded(action, id: id) else { return (.neverBuilt, nil, nil) }
         guard recorded.key == key else {
             // It runs again with inputs that may not have changed (a new compiler, new flags):
             // the digests recorded for those still at their size and time are kept for the new
@@ -196,16 +222,16 @@ public struct FingerprintStore: Sendable {
                     stats.remember(input.path, status: status, digest: input.digest)
                 }
             }
-            return (.commandChanged, nil)
+            return (.commandChanged, nil, nil)
         }
         let recordedPaths = Set(recorded.inputs.map(\.path))
-        if let missing = action.inputs.first(where: { !recordedPaths.contains($0) }) { return (.inputChanged(missing), nil) }
+        if let missing = action.inputs.first(where: { !recordedPaths.contains($0) }) { return (.inputChanged(missing), nil, nil) }
         for output in recorded.outputs {
             guard let status = stats.status(output.path), status.size == output.size, status.modificationTime == output.modificationTime else {
-                return (.outputChanged(output.path), nil)
+                return (.outputChanged(output.path), nil, nil)
             }
         }
-        if Set(recorded.outputs.map(\.path)) != Set(action.outputs) { return (.commandChanged, nil) }
+        if Set(recorded.outputs.map(\.path)) != Set(action.outputs) { return (.commandChanged, nil, nil) }
         var refreshed = recorded
         var touched = false
         var stale: Staleness?
@@ -227,13 +253,14 @@ public struct FingerprintStore: Sendable {
             refreshed.inputs[i].modificationTime = status.modificationTime
             touched = true
         }
-        if let stale { return (stale, nil) }
-        return (nil, touched ? refreshed : nil)
+        if let stale { return (stale, nil, nil) }
+        return (nil, touched ? refreshed : nil, recorded)
     }
 
     /// The fingerprint of an action that has just succeeded: its declared inputs and
-    /// `discovered` ones (from its dependency file), hashed now.
-    public func fingerprint(of action: BuildAction, key: String, discovered: [String]) -> Fingerprint {
+    /// `discovered` ones (from its dependency file), hashed now; `said`, what it wrote on its
+    /// standard error.
+    public func fingerprint(of action: BuildAction, key: String, discovered: [String], said: String = "") -> Fingerprint {
         var seen = Set<String>(minimumCapacity: action.inputs.count + discovered.count)
         let paths = (action.inputs + discovered).filter { seen.insert($0).inserted }
         var inputs: [Fingerprint.Input] = []
@@ -245,7 +272,7 @@ public struct FingerprintStore: Sendable {
         let outputs = action.outputs.compactMap { path in
             fileSystem.status(path).map { Fingerprint.Output(path: path, size: $0.size, modificationTime: $0.modificationTime) }
         }
-        return Fingerprint(key: key, inputs: inputs, outputs: outputs)
+        return Fingerprint(key: key, inputs: inputs, outputs: outputs, said: said)
     }
 
     public func write(_ fingerprint: Fingerprint, for action: BuildAction, id: String? = nil) throws(FileSystemError) {

@@ -15,7 +15,7 @@ struct BuildRecordCommand: ParsableCommand {
         let bytes = try LocalFileSystem.readStandardInput()
         var out = ""
         if let print = Fingerprint(bytes: bytes) {
-            out += "fingerprint: \(print.inputs.count) inputs, \(print.outputs.count) outputs\n"
+            out += "fingerprint: \(print.inputs.count) inputs, \(print.outputs.count) outputs, \(print.said.utf8.count) bytes said\n"
         } else {
             out += "fingerprint: none\n"
         }

@@ -160,6 +160,9 @@ struct BuildSession {
         if options.force { prepared.runAgain(.buildScript) }
         let plan = prepared.plan
         let narration = options.buildVerbose ? BuildScriptNarration(plan: plan, manifest: prepared.rootManifest) : nil
+        // What up-to-date actions said when they last ran (a compiler's warnings), shown again
+        // as Cargo shows a fresh crate's: those the build will not look at, first.
+        for (directory, text) in prepared.replayedOutput() { showOutput(text, directory: directory, plan: plan) }
         if prepared.nothingToDo {
             status("Finished", finished(plan, seconds: format2(Clock.now() - Clock.start)))
             return true
@@ -192,11 +195,12 @@ struct BuildSession {
                         status("Dirty", "\(action.description.drop { $0 != " " }.dropFirst()): \(why.display(plan))")
                         status("Running", "`\(action.shellCommand)`")
                     }
-                    if record.outcome != .upToDate && !record.isFailure {
-                        status(verb(of: action), String(action.description.drop { $0 != " " }.dropFirst()))
+                    if !record.isFailure {
+                        if record.outcome != .upToDate { status(verb(of: action), String(action.description.drop { $0 != " " }.dropFirst())) }
                         // What it said on its standard error (a compiler's warnings), as Ninja and
-                        // Cargo show it; its standard output is its own (`Compiled successfully`).
-                        showOutput(record.stderr, of: action, plan: plan)
+                        // Cargo show it, and again while it is up to date; its standard output is
+                        // its own (`Compiled successfully`).
+                        showOutput(record.stderr, directory: action.directory, plan: plan)
                     }
                     if record.isFailure { report(record, of: action, plan: plan, timeout: timeout) }
                 }
@@ -265,9 +269,9 @@ struct BuildSession {
 
     /// An action's output: the compiler's diagnostics drawn as check draws them, other lines as
     /// they were.
-    private func showOutput(_ text: String, of action: BuildAction, plan: BuildPlan) {
+    private func showOutput(_ text: String, directory: String, plan: BuildPlan) {
         guard !text.isEmpty else { return }
-        let parsed = CompilerMessages.parse(text, directory: action.directory, fileSystem: fileSystem)
+        let parsed = CompilerMessages.parse(text, directory: directory, fileSystem: fileSystem)
         show(parsed.diagnostics, sources: parsed.sources, root: plan.root, defaultFile: "")
         if !parsed.otherLines.isEmpty && options.messageFormat != .json {
             stream.write(parsed.otherLines.map { $0 + "\n" }.joined())
@@ -276,7 +280,7 @@ struct BuildSession {
 
     /// A failed action: its output (`showOutput`), then what failed (B002, B003, B004).
     private func report(_ record: BuildExecutor.Record, of action: BuildAction, plan: BuildPlan, timeout: Double) {
-        showOutput(record.stderr + record.stdout, of: action, plan: plan)
+        showOutput(record.stderr + record.stdout, directory: action.directory, plan: plan)
         let code: DiagnosticCode
         let message: String
         var help: [String] = []

@@ -209,6 +209,30 @@ struct ExecutionPartsTests {
         #expect(Fingerprint(text: String(print.text.dropLast(5))) == nil)
     }
 
+    @Test("a fingerprint keeps what its run said on standard error, line breaks and all, by its length; a length that does not reach `end` exactly is no fingerprint")
+    func fingerprintSaid() {
+        let said = "a.c:1:5: warning: unused\nend\n  int x;\n"
+        let print = Fingerprint(key: "k1", inputs: [], outputs: [.init(path: "/w/x", size: 9, modificationTime: 18)], said: said)
+        #expect(print.text == """
+            ampu-fingerprint 2
+            key\tk1
+            out\t9\t18\t/w/x
+            said\t38
+            a.c:1:5: warning: unused
+            end
+              int x;
+
+            end
+
+            """)
+        #expect(Fingerprint(text: print.text) == print)
+        for length in ["37", "39", "0", "-1", "x", "99999999999999999999"] {
+            #expect(Fingerprint(text: print.text.replacing("said\t38", with: "said\t" + length)) == nil, "said \(length)")
+        }
+        // A line after the text is not the fingerprint's either.
+        #expect(Fingerprint(text: print.text.replacing("  int x;\n\n", with: "  int x;\n\nout\t1\t2\t/w/y\n")) == nil)
+    }
+
     @Test("the arguments that name an output: as written from the action's directory, absolute, or once normalized; a source of the same name elsewhere is not one")
     func outputArguments() {
         let action = BuildAction(kind: .compile, package: "w", description: "Compiling w",
