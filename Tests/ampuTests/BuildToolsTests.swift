@@ -306,4 +306,19 @@ struct BuildToolsTests {
         let piped = try ws.ampu(["build"])
         #expect(!piped.stderr.contains("Building"))
     }
+
+    @Test("on a narrow terminal the progress bar is narrower and cut to the width, so that it never wraps (a wrapped line is not cleared whole)")
+    func progressBarOnANarrowTerminal() throws {
+        let ws = try BuildFixture("today")
+        // 29 columns for the line: a bar of 10 beside the count; the name does not fit.
+        var (text, status) = try onTerminal("build", directory: ws.root, environment: ws.environment, columns: 30)
+        #expect(status == 0)
+        #expect(timeless(text) == "\r\u{1B}[2K    Building [>         ] 0/1" + "\r\u{1B}[2K   Compiling today (bin \"today\")\r\n"
+                + "\r\u{1B}[2K    Building [==========] 1/1" + "\r\u{1B}[2K    Finished `debug` profile [unoptimized + debuginfo] in [time]\r\n")
+        // Narrower still: a bar of 5, cut off at 11 columns.
+        _ = try ws.ampu(["clean"])
+        (text, status) = try onTerminal("build", directory: ws.root, environment: ws.environment, columns: 12)
+        #expect(status == 0)
+        #expect(timeless(text).hasPrefix("\r\u{1B}[2K    Buildin" + "\r\u{1B}[2K   Compiling today (bin \"today\")\r\n"))
+    }
 }

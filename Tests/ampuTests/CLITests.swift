@@ -51,10 +51,11 @@ struct AmpuProcess {
 
 /// Runs ampu on a pseudo-terminal (`script`), as a person at a terminal would: what the
 /// terminal shows (lines end with \r\n there) and the exit status.
-func onTerminal(_ arguments: String, directory: String, environment: [String: String]) throws -> (text: String, status: Int32) {
+func onTerminal(_ arguments: String, directory: String, environment: [String: String], columns: Int? = nil) throws -> (text: String, status: Int32) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-    p.arguments = ["-qec", AmpuProcess.executable.path + " " + arguments, "/dev/null"]
+    // With `columns`, the terminal is made that wide first.
+    p.arguments = ["-qec", (columns.map { "stty cols \($0) rows 24 && " } ?? "") + AmpuProcess.executable.path + " " + arguments, "/dev/null"]
     p.currentDirectoryURL = URL(fileURLWithPath: directory)
     p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.merging(["SHELL": "/bin/sh", "TERM": "xterm"]) { $1 }
     let out = Pipe()

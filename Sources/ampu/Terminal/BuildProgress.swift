@@ -41,18 +41,22 @@ final class BuildProgress {
         drawn = false
     }
 
-    /// The bar's text for `done` of `total`, naming what runs.
-    static func line(done: Int, total: Int, running: [String], width: Int = 25) -> String {
+    /// The bar's text for `done` of `total`, naming what runs, for a line of `columns`: the
+    /// bar is 25 wide, narrower when the count would not fit beside it (down to 5). What does
+    /// not fit is cut off when it is drawn (`Terminal.rewriteLine`).
+    static func line(done: Int, total: Int, running: [String], columns: Int = 80) -> String {
+        let count = "\(done)/\(total)"
+        let width = min(25, max(5, columns - 1 - "    Building [] ".count - count.count))
         let filled = total == 0 ? width : done * width / total
         let bar = String(repeating: "=", count: filled) + (filled < width ? ">" + String(repeating: " ", count: width - filled - 1) : "")
         let names = running.isEmpty ? "" : " " + running.joined(separator: ", ")
-        return "    Building [\(bar)] \(done)/\(total)\(names)"
+        return "    Building [\(bar)] \(count)\(names)"
     }
 
     private func draw() {
         guard shown else { return }
         let names = Array(Set(running.values)).sorted().prefix(3)
-        terminal.write("\r\u{1B}[2K" + String(Self.line(done: done, total: total, running: Array(names)).prefix(100)))
+        terminal.rewriteLine(Self.line(done: done, total: total, running: Array(names), columns: terminal.columns))
         drawn = true
     }
 }

@@ -21,7 +21,7 @@ final class ProgressLine: Sendable {
                 c += 1
                 return c
             }
-            terminal.write("\r\u{1B}[2K    Fetching \(package)" + (n > 1 ? " (\(n) repositories so far)" : ""))
+            terminal.rewriteLine("    Fetching \(package)" + (n > 1 ? " (\(n) repositories so far)" : ""))
         }
     }
 
