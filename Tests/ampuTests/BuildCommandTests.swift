@@ -782,6 +782,25 @@ struct BuildCommandTests {
         #expect(filtered.status == 0)
     }
 
+    @Test("a test that prints without end is shown its first 4 MiB, and how much more it printed, not all of it held in memory")
+    func testThatPrintsWithoutEnd() throws {
+        let ws = try BuildFixture("seed")
+        // 20 bytes, then 1,000,000 lines of 5: whole lines up to 4 MiB are kept.
+        try ws.write("app/tests/loud.ast", "package main;\n\n// STANDIN_OUTPUT: hello from loud.ast\n// STANDIN_SPAM: 1000000\n// STANDIN_EXIT: 1\npub fn main(none) -> void {\n    return ();\n}\n")
+        let result = try ws.ampu(["test", "loud"])
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.prefix(4) == ["", "running 1 test", "test app/loud ... FAILED (exit status 1)", "hello from loud.ast"])
+        let kept = (4 * 1024 * 1024 - 20) / 5
+        #expect(lines.dropFirst(4).prefix { $0 == "spam" }.count == kept)
+        #expect(lines.dropFirst(4 + kept).joined(separator: "\n") == """
+            (its output went on for \(5_000_000 - kept * 5) bytes more, not kept: the first 4 MiB of each stream are)
+
+            0 passed, 1 failed, 2 filtered out
+
+            """)
+        #expect(result.status == 1)
+    }
+
     @Test("a compiler error is drawn as check draws it, then what failed; nothing after it starts")
     func compileError() throws {
         let ws = try BuildFixture("seed")

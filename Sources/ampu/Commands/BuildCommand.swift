@@ -149,7 +149,10 @@ struct TestCommand: ParsableCommand {
         for test in tests {
             let result: ProcessRunner.Result
             do {
-                result = try ProcessRunner.run(test.commandLine([]), directory: plan.root, environment: session.environment, timeout: 300, interrupt: Interruption.shared.descriptor)
+                // What it prints is kept as a compile's output is: a test that prints without
+                // end must not take all the memory there is.
+                result = try ProcessRunner.run(test.commandLine([]), directory: plan.root, environment: session.environment, timeout: 300,
+                                               interrupt: Interruption.shared.descriptor, keep: BuildExecutor.outputKept)
             } catch {
                 out.write("test \(test.package)/\(test.name) ... FAILED (\(error))\n")
                 failed += 1
@@ -167,6 +170,9 @@ struct TestCommand: ParsableCommand {
                 if let summary = checks.summary, checks.failed > 0 { why = why.isEmpty ? summary : why + ", " + summary }
                 out.write("test \(test.package)/\(test.name) ... FAILED (\(why))\n")
                 if !output.isEmpty { out.write(output.hasSuffix("\n") ? output : output + "\n") }
+                if result.leftOut > 0 {
+                    out.write("(its output went on for \(result.leftOut) bytes more, not kept: the first 4 MiB of each stream are)\n")
+                }
             }
         }
         // As cargo test: the tests the filter left out are counted too.
