@@ -88,14 +88,14 @@ struct BuildCommandTests {
             "util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a.ampu-tmp -I util -O0 -g",
             "app/src/greeting.ast -o target/debug/deps/libapp.a.ampu-tmp -I app -I util -O0 -g",
             "app/src/main.ast -o target/debug/build/app/app.o.ampu-tmp -I app -I util -O0 -g",
-            "app/tests/broken.ast -o target/debug/build/app/broken.o.ampu-tmp -I app -I util -O0 -g",
-            "app/tests/smoke.ast -o target/debug/build/app/smoke.o.ampu-tmp -I app -I util -O0 -g",
+            "app/tests/broken.ast -o target/debug/build/app/tests/broken.o.ampu-tmp -I app -I util -O0 -g",
+            "app/tests/smoke.ast -o target/debug/build/app/tests/smoke.o.ampu-tmp -I app -I util -O0 -g",
         ])
         #expect(ws.targetFiles().filter { !$0.hasPrefix("cache/") } == [
-            "debug/app", "debug/build/app/app.o", "debug/build/app/broken.o", "debug/build/app/smoke.o",
+            "debug/app", "debug/build/app/app.o", "debug/build/app/tests/broken.o", "debug/build/app/tests/smoke.o",
             "debug/build/util/native/csrc/clamp.c.d", "debug/build/util/native/csrc/clamp.c.o",
             "debug/deps/libapp.a", "debug/deps/libutil.a", "debug/deps/libutil_native.a",
-            "debug/tests/broken", "debug/tests/smoke",
+            "debug/tests/app/broken", "debug/tests/app/smoke",
         ])
         let second = try ws.ampu(["build"])
         #expect(timeless(second.stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
@@ -182,10 +182,10 @@ struct BuildCommandTests {
                  Running `cc target/debug/build/app/app.o target/debug/deps/libapp.a target/debug/deps/libutil.a target/debug/deps/libutil_native.a -lm -o target/debug/app`
                  Linking app (bin "app")
                    Dirty app (test "broken"): 'target/debug/deps/libapp.a' changed
-                 Running `cc target/debug/build/app/broken.o target/debug/deps/libapp.a target/debug/deps/libutil.a target/debug/deps/libutil_native.a -lm -o target/debug/tests/broken`
+                 Running `cc target/debug/build/app/tests/broken.o target/debug/deps/libapp.a target/debug/deps/libutil.a target/debug/deps/libutil_native.a -lm -o target/debug/tests/app/broken`
                  Linking app (test "broken")
                    Dirty app (test "smoke"): 'target/debug/deps/libapp.a' changed
-                 Running `cc target/debug/build/app/smoke.o target/debug/deps/libapp.a target/debug/deps/libutil.a target/debug/deps/libutil_native.a -lm -o target/debug/tests/smoke`
+                 Running `cc target/debug/build/app/tests/smoke.o target/debug/deps/libapp.a target/debug/deps/libutil.a target/debug/deps/libutil_native.a -lm -o target/debug/tests/app/smoke`
                  Linking app (test "smoke")
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
 
@@ -801,6 +801,93 @@ struct BuildCommandTests {
         #expect(result.status == 1)
     }
 
+    @Test("two programs of one package with one name are an error (M029) at the second name, before anything is compiled: they would be written to one file")
+    func twoProgramsWithOneName() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("app/asthra.toml", try ws.read("app/asthra.toml") + "\n[[bin]]\nname = \"tool\"\npath = \"src/greeting.ast\"\n\n[[bin]]\nname = \"app\"\npath = \"src/greeting.ast\"\n")
+        let result = try ws.ampu(["build", "-j1"])
+        #expect(result.stderr == """
+            error[M029]: two programs of package 'app' are named 'app'
+              --> app/asthra.toml:14:8
+               |
+            4  | entry = "src/main.ast"
+               | ----- `entry` makes a program named after the package
+            ...
+            14 | name = "app"
+               |        ^^^^^ named again here
+               |
+               = help: rename one of them: each program is written to target/<profile>/app, and one would overwrite the other
+
+            error: could not build: `ampu check` found 1 error
+
+            """)
+        #expect(result.status == 1)
+        #expect(ws.compilerRuns.isEmpty)
+        // Two [[bin]] of one name: the first is named as the first.
+        try ws.write("app/asthra.toml", try ws.read("app/asthra.toml").replacing("name = \"app\"\npath", with: "name = \"tool\"\npath"))
+        let check = try ws.ampu(["check"])
+        #expect(check.stderr.hasPrefix("""
+            error[M029]: two programs of package 'app' are named 'tool'
+              --> app/asthra.toml:14:8
+               |
+            10 | name = "tool"
+               |        ------ the first program named 'tool'
+            ...
+            14 | name = "tool"
+               |        ^^^^^^ named again here
+
+            """))
+    }
+
+    @Test("programs of two packages with one name would be written to one file: an error (B012), and neither link runs, while the rest is built")
+    func programsOfTwoPackagesWithOneName() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("util/asthra.toml", try ws.read("util/asthra.toml") + "\n[[bin]]\nname = \"app\"\npath = \"src/helpers.ast\"\n")
+        let result = try ws.ampu(["build", "-j1"])
+        #expect(timeless(result.stderr) == """
+            error[B012]: Linking util (bin "app") and Linking app (bin "app") both write 'target/debug/app'
+              = help: rename one of the two targets, so that each is written to a file of its own
+
+               Compiling util (native csrc/clamp.c)
+               Compiling util
+               Archiving util (native)
+               Compiling app
+               Compiling util (bin "app")
+               Compiling app (bin "app")
+               Compiling app (test "broken")
+               Compiling app (test "smoke")
+                 Linking app (test "broken")
+                 Linking app (test "smoke")
+            error: could not build; the plan has errors (above)
+
+            """)
+        #expect(result.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: ws.root + "/target/debug/app"))
+    }
+
+    @Test("a test named like a program, and tests of two packages with one name, are each built to a file of their own")
+    func testsNamedAlike() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("app/tests/app.ast", "package main;\n\n// STANDIN_OUTPUT: the app test\npub fn main(none) -> void {\n    return ();\n}\n")
+        try ws.write("util/tests/smoke.ast", "package main;\n\n// STANDIN_OUTPUT: util smoke\npub fn main(none) -> void {\n    return ();\n}\n")
+        let tests = try ws.ampu(["test", "-j1"])
+        #expect(tests.stdout == """
+
+            running 4 tests
+            test util/smoke ... ok
+            test app/app ... ok
+            test app/broken ... FAILED (exit status 3)
+            expected 4, found 5
+            test app/smoke ... ok
+
+            3 passed, 1 failed
+
+            """)
+        let run = try ws.ampu(["run", "-j1"])
+        #expect(run.stdout == "hello from app\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: ws.root + "/target/debug/tests").sorted() == ["app", "util"])
+    }
+
     @Test("a compiler error is drawn as check draws it, then what failed; nothing after it starts")
     func compileError() throws {
         let ws = try BuildFixture("seed")
@@ -834,7 +921,7 @@ struct BuildCommandTests {
         let result = try ws.ampu(["build", "-j1", "--keep-going"])
         #expect(result.status == 1)
         #expect(timeless(result.stderr).hasSuffix("error: could not build; 1 action failed; 1 not started\n"))
-        #expect(ws.exists("target/debug/app") && ws.exists("target/debug/tests/smoke") && !ws.exists("target/debug/tests/broken"))
+        #expect(ws.exists("target/debug/app") && ws.exists("target/debug/tests/app/smoke") && !ws.exists("target/debug/tests/app/broken"))
     }
 
     @Test("a compiler that hangs is stopped at the timeout; one that writes nothing is an error")

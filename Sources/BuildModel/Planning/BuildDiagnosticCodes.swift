@@ -13,7 +13,10 @@ extension DiagnosticCode {
 
     public static let actionOutOfMemory = DiagnosticCode("B011", "A program whose memory passed its limit (a Rask build script's `build_max_memory`, 1GB by default) and was stopped.")
 
+    public static let sharedOutput = DiagnosticCode("B012", "Two actions of a plan that write one file (programs of two packages with one name): each would overwrite what the other wrote.")
+
     static let build: [DiagnosticCode] = [
         .toolNotFound, .actionFailed, .actionTimedOut, .missingOutput, .emptyGlob, .unknownProfile, .packageImportCycle, .invalidCommandTemplate, .nothingToBuild, .nativeNotLinked, .actionOutOfMemory,
+        .sharedOutput,
     ]
 }

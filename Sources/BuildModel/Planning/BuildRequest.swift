@@ -31,6 +31,21 @@ public struct BuildRequest: Sendable {
     /// The plan: the ecosystem's actions, checked to be in order.
     public func plan() -> BuildPlan {
         var plan = snapshot.ecosystem.planBuild(self)
+        let (shared, writers) = Self.sharedOutputs(plan)
+        if !shared.isEmpty {
+            // Neither of two such actions runs, nor what needs them: the rest is still built.
+            var out = writers
+            var grew = true
+            while grew {
+                grew = false
+                for action in plan.actions where !out.contains(action.id) && action.dependencies.contains(where: out.contains) {
+                    out.insert(action.id)
+                    grew = true
+                }
+            }
+            plan = plan.part(building: plan.actions.map(\.id).filter { !out.contains($0) })
+            plan.diagnostics += shared
+        }
         if plan.actions.isEmpty && !plan.hasErrors {
             let (notes, help) = snapshot.ecosystem.nothingToBuild(snapshot.rootManifest)
             plan.diagnostics.append(Diagnostic(severity: .warning, code: DiagnosticCode.nothingToBuild.rawValue,
@@ -39,6 +54,30 @@ public struct BuildRequest: Sendable {
                                                notes: notes, help: help))
         }
         return plan
+    }
+
+    /// Two actions that write one file would each overwrite what the other wrote, and what
+    /// reads it would get whichever ran last: an error for each such pair, at the first file
+    /// they share (programs of two packages named alike, in every ecosystem).
+    /// (Also the actions that do so.)
+    static func sharedOutputs(_ plan: BuildPlan) -> (diagnostics: [Diagnostic], actions: Set<Int>) {
+        var writer: [String: Int] = [:]
+        var pairs: [(first: Int, second: Int, file: String)] = []
+        for action in plan.actions {
+            for output in action.outputs {
+                guard let first = writer[output] else {
+                    writer[output] = action.id
+                    continue
+                }
+                if !pairs.contains(where: { $0.first == first && $0.second == action.id }) { pairs.append((first, action.id, output)) }
+            }
+        }
+        let diagnostics = pairs.map { pair in
+            Diagnostic(severity: .error, code: DiagnosticCode.sharedOutput.rawValue,
+                       message: "\(plan.actions[pair.first].description) and \(plan.actions[pair.second].description) both write '\(plan.display(pair.file))'",
+                       range: .at(0), help: ["rename one of the two targets, so that each is written to a file of its own"]).unplaced
+        }
+        return (diagnostics, Set(pairs.flatMap { [$0.first, $0.second] }))
     }
 
     /// The compiler a plan runs, found by `$variable` or by `defaultName` in PATH; when it is

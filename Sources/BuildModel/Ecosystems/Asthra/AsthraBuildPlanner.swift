@@ -84,7 +84,9 @@ struct AsthraBuildPlanner {
             }
             for test in testModules(of: u) {
                 let name = Paths.stem(test)
-                let output = Paths.join(plan.profileDirectory, "tests", name)
+                // Each package's tests apart: `smoke` of two packages, or a test named like a
+                // program, would otherwise be written to one file.
+                let output = Paths.join(plan.profileDirectory, "tests", units[u].libraryName, name)
                 if let id = program(name, kind: "test", entry: test, output: output, unit: u, libraries: libraries, archives: archives, order: order) {
                     plan.tests.append(BuildPlan.Product(name: name, package: units[u].name, path: output, action: id))
                 }
@@ -256,7 +258,7 @@ struct AsthraBuildPlanner {
                 kind: .compile, package: unit.name, description: "Compiling \(unit.name) (\(kind) \"\(name)\")", arguments: arguments, directory: plan.root,
                 inputs: inputs, outputs: [output], compiledFiles: inputs.filter { compiledModules.contains($0) }))
         }
-        let object = Paths.join(plan.profileDirectory, "build", unit.libraryName, name + ".o")
+        let object = Paths.join(plan.profileDirectory, "build", unit.libraryName, kind == "test" ? "tests/\(name).o" : name + ".o")
         let needed = [u] + dependencies.reversed()
         let includes = [unit.directory] + dependencies.map { units[$0].directory }
         guard let arguments = command(inputs: [entry], output: object, includes: includes, hasImports: hasImports) else { return nil }

@@ -14,9 +14,10 @@ extension DiagnosticCode {
     public static let keywordAlias = DiagnosticCode("I015", "An import's `as` name that is a keyword (`as fn`), which today's compiler rejects (warning).")
     public static let ambiguousModuleFile = DiagnosticCode("I016", "A module that exists as both `x.asthra` and `x.ast`; `x.asthra` is used (warning).")
     public static let missingTargetPath = DiagnosticCode("M019", "An `entry`, `[[bin]]` or `[lib]` path that does not exist (warning); a file spelt like it is the fix.")
+    public static let duplicateProgram = DiagnosticCode("M029", "Two programs of a package with one name (two `[[bin]]`, or one named like the program `entry` makes): each is written to `target/<profile>/<name>`.")
 
     static let asthra: [DiagnosticCode] = [
         .legacyProjectTable, .unknownImportPrefix, .internalImport, .libraryImportsOutside, .libraryRootsNotFound, .malformedPackageDeclaration, .importEscapesRoot,
-        .ambiguousBareImport, .importAfterDeclaration, .keywordAlias, .ambiguousModuleFile, .missingTargetPath,
+        .ambiguousBareImport, .importAfterDeclaration, .keywordAlias, .ambiguousModuleFile, .missingTargetPath, .duplicateProgram,
     ]
 }

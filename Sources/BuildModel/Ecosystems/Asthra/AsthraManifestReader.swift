@@ -13,6 +13,8 @@ struct AsthraManifestReader {
 
     var reader = TOMLManifestReader()
     let document: TOMLDocument
+    /// `[package]` has an `entry`: its program is the package's first target.
+    private var hasEntry = false
 
     static func read(_ source: SourceText) -> PackageManifest {
         var manifest = PackageManifest(path: source.path ?? "asthra.toml", source: source)
@@ -72,7 +74,10 @@ struct AsthraManifestReader {
                 members: reader.strings(table, "members", path: "workspace.members") ?? [],
                 exclude: reader.strings(table, "exclude", path: "workspace.exclude") ?? [])
         }
-        if manifest.package != nil { manifest.package!.targets += readTargets(root) }
+        if manifest.package != nil {
+            manifest.package!.targets += readTargets(root)
+            checkProgramNames(manifest.package!)
+        }
         // A workspace that is no package has no modules: nothing imports what it depends on.
         if manifest.package == nil && manifest.workspace != nil {
             for section in ["dependencies", "dev-dependencies"] {
@@ -110,8 +115,30 @@ struct AsthraManifestReader {
         if let entry = reader.string(table, "entry", path: "\(tableName).entry") {
             let name = section.name?.value ?? "main"
             section.targets.append(TargetSpec(kind: .bin, name: Located(Paths.lastComponent(name), range: entry.keyRange), path: entry))
+            hasEntry = true
         }
         return section
+    }
+
+    /// Two programs of a package with one name would be written to one file
+    /// (`target/<profile>/<name>`), the one over the other: the second is an error.
+    private mutating func checkProgramNames(_ package: PackageSection) {
+        var first: [String: (index: Int, target: TargetSpec)] = [:]
+        for (index, target) in package.targets.enumerated() where target.kind == .bin {
+            let name = target.name.value
+            guard let (earlierIndex, earlier) = first[name] else {
+                first[name] = (index, target)
+                continue
+            }
+            // The program `entry` makes comes first, named after the package, at the `entry` key.
+            let made = earlierIndex == 0 && hasEntry ? "`entry` makes a program named after the package" : "the first program named '\(name)'"
+            var d = Diagnostic.error(
+                "two programs of package '\(package.name?.value ?? name)' are named '\(name)'", .duplicateProgram, at: target.name.range,
+                label: "named again here",
+                help: ["rename one of them: each program is written to target/<profile>/\(name), and one would overwrite the other"])
+            d.related = [Diagnostic.Related(range: earlier.name.range, message: made)]
+            reader.add(d)
+        }
     }
 
     private mutating func readTargets(_ root: TOMLTable) -> [TargetSpec] {
