@@ -888,6 +888,25 @@ struct BuildCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: ws.root + "/target/debug/tests").sorted() == ["app", "util"])
     }
 
+    @Test("a plan that cannot be kept (a directory where its file goes) is a warning on each build, which plans afresh, not a silent slowdown")
+    func planThatCannotBeKept() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("target/cache/plan-debug/kept.txt", "mine\n")
+        let warning = """
+            warning: cannot keep the plan for the next build: '\(ws.root)/target/cache/plan-debug' is a directory, expected a file
+              = note: until it can be kept, each build loads and plans the workspace afresh
+              = help: make room on the disk, or remove what is in the way of 'target/cache/plan-debug'
+
+
+            """
+        let first = try ws.ampu(["build", "-j1"])
+        #expect(timeless(first.stderr).hasPrefix(warning + "   Compiling util (native csrc/clamp.c)\n"))
+        #expect(first.status == 0)
+        let second = try ws.ampu(["build", "-j1"])
+        #expect(timeless(second.stderr) == warning + "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(try ws.read("target/cache/plan-debug/kept.txt") == "mine\n")
+    }
+
     @Test("a compiler error is drawn as check draws it, then what failed; nothing after it starts")
     func compileError() throws {
         let ws = try BuildFixture("seed")

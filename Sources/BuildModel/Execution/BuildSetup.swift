@@ -141,7 +141,18 @@ public struct BuildSetup: Sendable {
         let machineCodes = EcosystemRegistry.standard.toolchainCodes
         let placed = report.diagnostics.map { $0.file == nil ? $0.inFile(report.defaultFile) : $0 }
         if !plan.hasErrors && placed.allSatisfy({ KeptWarnings.keepable($0, machineCodes: machineCodes) }) {
-            prepared.planDigest = cache.save(plan, snapshot: snapshot, key: key, warnings: placed, unscanned: unscanned, programs: lookups.lookups)
+            do {
+                prepared.planDigest = try cache.save(plan, snapshot: snapshot, key: key, warnings: placed, unscanned: unscanned, programs: lookups.lookups)
+            } catch {
+                // A file where the target directory goes stops the build itself, saying so.
+                let targetStands = fileSystem.status(plan.targetDirectory).map { $0.kind == .directory } ?? true
+                if targetStands {
+                    report.diagnostics.append(Diagnostic(
+                        severity: .warning, message: "cannot keep the plan for the next build: \(error)", range: .at(0),
+                        notes: ["until it can be kept, each build loads and plans the workspace afresh"],
+                        help: ["make room on the disk, or remove what is in the way of '\(Paths.display(cache.file, from: snapshot.root))'"]).unplaced)
+                }
+            }
         } else {
             try? fileSystem.removeItem(cache.file)
         }

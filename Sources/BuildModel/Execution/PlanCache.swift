@@ -79,10 +79,11 @@ public struct PlanCache: Sendable {
     /// digest of the plan kept (what a complete build's record names it by), or nil when it was
     /// not kept. (`unscanned`: `PlanCache.unscanned` of the plan, when the caller has it already;
     /// `programs`: each program the load and the plan looked up in `PATH`, and where it was
-    /// found, as `ProgramLookups` noted them.)
+    /// found, as `ProgramLookups` noted them.) Throws when the plan cannot be written (a full
+    /// disk, a directory where its file goes).
     @discardableResult
     public func save(_ plan: BuildPlan, snapshot: WorkspaceSnapshot, key: String, warnings: [Diagnostic] = [], unscanned: Set<String>? = nil,
-                     programs: [(name: String, path: String?)] = []) -> String? {
+                     programs: [(name: String, path: String?)] = []) throws(FileSystemError) -> String? {
         let fs = stats.fileSystem
         // A program's name that no line can hold (a tab, a line break): no plan is kept.
         guard programs.allSatisfy({ !$0.name.contains(where: { $0 == "\t" || $0.isNewline }) }) else {
@@ -98,8 +99,9 @@ public struct PlanCache: Sendable {
         try? fs.removeItem(warningsFile)
         if !warnings.isEmpty {
             guard let bytes = KeptWarnings.text(warnings, stats: stats) else { return nil }
-            try? fs.createDirectory(Paths.parent(file))
-            guard (try? fs.writeRecord(warningsFile, bytes)) != nil, let s = fs.status(warningsFile) else { return nil }
+            try fs.createDirectory(Paths.parent(file))
+            try fs.writeRecord(warningsFile, bytes)
+            guard let s = fs.status(warningsFile) else { return nil }
             statuses.append((warningsFile, s))
         }
         for (path, s) in statuses.sorted(by: { $0.0 < $1.0 }) {
@@ -133,9 +135,9 @@ public struct PlanCache: Sendable {
         text += "plan\n"
         guard let record = PlanRecord.text(of: plan) else { return nil }
         text += record + "end\n"
-        try? fs.createDirectory(Paths.parent(file))
+        try fs.createDirectory(Paths.parent(file))
         try? fs.removeItem(PlanTimes.file(amending: file))
-        guard (try? fs.writeRecord(file, Array(text.utf8))) != nil else { return nil }
+        try fs.writeRecord(file, Array(text.utf8))
         return ContentHash.hex(Array(record.utf8))
     }
 
