@@ -171,7 +171,7 @@ struct TestCommand: ParsableCommand {
                 out.write("test \(test.package)/\(test.name) ... FAILED (\(why))\n")
                 if !output.isEmpty { out.write(output.hasSuffix("\n") ? output : output + "\n") }
                 if result.leftOut > 0 {
-                    out.write("(its output went on for \(result.leftOut) bytes more, not kept: the first 4 MiB of each stream are)\n")
+                    out.write("(its output went on for \(result.leftOut) bytes more, not kept: the first \(BuildExecutor.outputKept >> 20) MiB of each stream are)\n")
                 }
             }
         }
