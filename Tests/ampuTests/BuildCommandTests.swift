@@ -801,6 +801,27 @@ struct BuildCommandTests {
         #expect(result.status == 1)
     }
 
+    @Test("a failed check printed past the output that is kept still fails the test, and its line is shown after the note")
+    func failedCheckPastWhatIsKept() throws {
+        let ws = try BuildFixture("seed")
+        // Exits 0; the FAIL line comes after 5,000,000 bytes, past the 4 MiB kept.
+        try ws.write("app/tests/late.ast", "package main;\n\n// STANDIN_OUTPUT: PASS: the first check\n// STANDIN_SPAM: 1000000\n// STANDIN_AFTER: FAIL: the last check\n// STANDIN_AFTER: PASS: after it\npub fn main(none) -> void {\n    return ();\n}\n")
+        let result = try ws.ampu(["test", "late"])
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.prefix(4) == ["", "running 1 test", "test app/late ... FAILED (1 of 3 checks failed)", "PASS: the first check"])
+        let kept = (4 * 1024 * 1024 - 22) / 5
+        #expect(lines.dropFirst(4).prefix { $0 == "spam" }.count == kept)
+        #expect(lines.dropFirst(4 + kept).joined(separator: "\n") == """
+            (its output went on for \(5_000_000 - kept * 5 + 36) bytes more, not kept: the first 4 MiB of each stream are)
+            the failed check in what was not kept:
+                FAIL: the last check
+
+            0 passed, 1 failed, 2 filtered out
+
+            """)
+        #expect(result.status == 1)
+    }
+
     @Test("two programs of one package with one name are an error (M029) at the second name, before anything is compiled: they would be written to one file")
     func twoProgramsWithOneName() throws {
         let ws = try BuildFixture("seed")

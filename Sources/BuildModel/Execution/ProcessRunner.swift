@@ -62,9 +62,11 @@ public enum ProcessRunner {
     ///     fills the pipes, which hold 64 KiB before the program waits).
     ///   - echo: which of what the program writes to pass on to this process's own standard
     ///     output and error as it comes (it is kept all the same).
+    ///   - watch: called with each piece of a stream as it is read, kept or not (one of
+    ///     `.standardOutput` and `.standardError`, and the bytes).
     public static func run(_ arguments: [String], directory: String? = nil, environment: [String: String],
                            timeout: Double = 600, input: [UInt8] = [], interrupt: Int32? = nil, memoryLimit: Int? = nil, keep keptBytes: Int? = nil,
-                           echo: Echo = [], whileRunning: () -> Void = {}) throws(Failure) -> Result {
+                           echo: Echo = [], whileRunning: () -> Void = {}, watch: (Echo, ArraySlice<UInt8>) -> Void = { _, _ in }) throws(Failure) -> Result {
         precondition(!arguments.isEmpty)
         // A child that exits without reading its input must not take this process with it.
         _ = Self.ignorePipeSignal
@@ -151,6 +153,7 @@ public enum ProcessRunner {
             let kept = min(n, max(0, (keptBytes ?? .max) - (isOut ? out.count : err.count)))
             if isOut { out += buffer[0..<kept]; outLeftOut += n - kept } else { err += buffer[0..<kept]; errLeftOut += n - kept }
             if echo.contains(isOut ? .standardOutput : .standardError) { writeAll(isOut ? 1 : 2, buffer[0..<n]) }
+            watch(isOut ? .standardOutput : .standardError, buffer[0..<n])
         }
         func stop() {
             kill(-pid, SIGTERM)

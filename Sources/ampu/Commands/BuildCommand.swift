@@ -147,32 +147,32 @@ struct TestCommand: ParsableCommand {
         let out = Terminal.standardOutput
         out.write("\nrunning \(tests.count) test\(tests.count == 1 ? "" : "s")\n")
         for test in tests {
-            let result: ProcessRunner.Result
+            let run: TestRun
             do {
-                // What it prints is kept as a compile's output is: a test that prints without
-                // end must not take all the memory there is.
-                result = try ProcessRunner.run(test.commandLine([]), directory: plan.root, environment: session.environment, timeout: 300,
-                                               interrupt: Interruption.shared.descriptor, keep: BuildExecutor.outputKept)
+                run = try TestRun.run(test, in: plan.root, environment: session.environment, interrupt: Interruption.shared.descriptor)
             } catch {
                 out.write("test \(test.package)/\(test.name) ... FAILED (\(error))\n")
                 failed += 1
                 continue
             }
-            if result.interrupted { Terminal.exitNow(130) }
-            let output = result.stdoutText + result.stderrText
-            let checks = TestOutput(output)
-            if result.succeeded && checks.failed == 0 {
+            if run.result.interrupted { Terminal.exitNow(130) }
+            if run.passed {
                 passed += 1
-                out.write("test \(test.package)/\(test.name) ... ok\(checks.summary.map { " (\($0))" } ?? "")\n")
-            } else {
-                failed += 1
-                var why = result.timedOut ? "ran past 300 seconds" : result.succeeded ? "" : "exit status \(result.status)"
-                if let summary = checks.summary, checks.failed > 0 { why = why.isEmpty ? summary : why + ", " + summary }
-                out.write("test \(test.package)/\(test.name) ... FAILED (\(why))\n")
-                if !output.isEmpty { out.write(output.hasSuffix("\n") ? output : output + "\n") }
-                if result.leftOut > 0 {
-                    out.write("(its output went on for \(result.leftOut) bytes more, not kept: the first \(BuildExecutor.outputKept >> 20) MiB of each stream are)\n")
-                }
+                out.write("test \(test.package)/\(test.name) ... ok\(run.checks.summary.map { " (\($0))" } ?? "")\n")
+                continue
+            }
+            failed += 1
+            out.write("test \(test.package)/\(test.name) ... FAILED (\(run.why))\n")
+            let output = run.output
+            if !output.isEmpty { out.write(output.hasSuffix("\n") ? output : output + "\n") }
+            if run.result.leftOut > 0 {
+                out.write("(its output went on for \(run.result.leftOut) bytes more, not kept: the first \(BuildExecutor.outputKept >> 20) MiB of each stream are)\n")
+            }
+            let (count, lines) = run.failuresLeftOut
+            if count > 0 {
+                let shown = count > lines.count ? ", the first \(lines.count)" : ""
+                out.write("\(count == 1 ? "the failed check" : "the \(count) failed checks") in what was not kept\(shown):\n")
+                for line in lines { out.write("    \(line)\n") }
             }
         }
         // As cargo test: the tests the filter left out are counted too.
