@@ -606,14 +606,14 @@ struct BuildCommandTests {
         #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
     }
 
-    @Test("today's compiler: one compile per program, imports followed by the compiler; run passes the arguments")
+    @Test("today's compiler: one compile per program, imports followed by the compiler; run passes the arguments, and shows them as a shell would read them back")
     func today() throws {
         let ws = try BuildFixture("today")
-        let run = try ws.ampu(["run", "--", "a", "b"])
+        let run = try ws.ampu(["run", "--", "a", "b c", "it's"])
         #expect(timeless(run.stderr) == """
                Compiling today (bin "today")
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
-                 Running `target/debug/today a b`
+                 Running `target/debug/today a 'b c' 'it'\\''s'`
 
             """)
         #expect(run.stdout == "42\n")

@@ -105,5 +105,5 @@ public struct BuildAction: Hashable, Sendable {
 
     /// The command line as a shell would take it, each word quoted where it needs to be: for
     /// messages and `build.ninja` (never run through a shell by ampu).
-    public var shellCommand: String { commandLine.map(NinjaFile.shellQuote).joined(separator: " ") }
+    public var shellCommand: String { ShellWords.join(commandLine) }
 }

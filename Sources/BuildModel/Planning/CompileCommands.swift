@@ -70,7 +70,7 @@ public enum CompileCommands {
                 out.raw(i == 0 ? "\n  {\"directory\": " : ",\n  {\"directory\": ")
                 out.string(entry.directory)
                 out.raw(", \"command\": ")
-                out.string(entry.arguments.map(NinjaFile.shellQuote).joined(separator: " "))
+                out.string(ShellWords.join(entry.arguments))
                 out.raw(", \"file\": ")
                 out.string(Paths.relative(entry.file, ifWithin: entry.directory))
                 out.raw("}")

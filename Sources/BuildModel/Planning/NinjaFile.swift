@@ -45,7 +45,7 @@ public enum NinjaFile {
             var cmd = command(of: action, root: plan.root)
             if let rewriter, let ninjaReads = rewritten(action), let depfile = action.depfile {
                 let words = rewriter + ["--target", plan.display(depfile), "--directory", action.directory, depfile, ninjaReads]
-                cmd += " && " + words.map(shellQuote).joined(separator: " ")
+                cmd += " && " + ShellWords.join(words)
             }
             out += "  cmd = " + escapeValue(cmd) + "\n"
             out += "  desc = " + escapeValue(action.description) + "\n"
@@ -64,10 +64,10 @@ public enum NinjaFile {
     /// directory first, and with its own variables, when it has them.
     static func command(of action: BuildAction, root: String) -> String {
         var words: [String] = []
-        if action.directory != root { words += ["cd", shellQuote(action.directory), "&&"] }
+        if action.directory != root { words += ["cd", ShellWords.quote(action.directory), "&&"] }
         if !action.environment.isEmpty {
             words.append("env")
-            words += action.environment.sorted { $0.key < $1.key }.map { shellQuote("\($0.key)=\($0.value)") }
+            words += action.environment.sorted { $0.key < $1.key }.map { ShellWords.quote("\($0.key)=\($0.value)") }
         }
         return (words + [action.shellCommand]).joined(separator: " ")
     }
@@ -86,11 +86,5 @@ public enum NinjaFile {
     /// A variable's value: `$` doubled, a newline escaped.
     static func escapeValue(_ value: String) -> String {
         value.replacing("$", with: "$$").replacing("\n", with: "$\n")
-    }
-
-    /// One word for `/bin/sh`, which Ninja runs commands with: quoted unless it is plainly safe.
-    static func shellQuote(_ word: String) -> String {
-        if !word.isEmpty, word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=+,:@%".contains($0)) }) { return word }
-        return "'" + word.replacing("'", with: "'\\''") + "'"
     }
 }

@@ -73,10 +73,10 @@ struct PlanningTests {
     func ninjaQuoting() {
         #expect(NinjaFile.escapePath("a b/c:d$e") == "a$ b/c$:d$$e")
         #expect(NinjaFile.escapeValue("echo $HOME") == "echo $$HOME")
-        #expect(NinjaFile.shellQuote("target/debug/app") == "target/debug/app")
-        #expect(NinjaFile.shellQuote("it's here") == "'it'\\''s here'")
-        #expect(NinjaFile.shellQuote("") == "''")
-        #expect(NinjaFile.shellQuote("a;rm -rf /") == "'a;rm -rf /'")
+        #expect(ShellWords.quote("target/debug/app") == "target/debug/app")
+        #expect(ShellWords.quote("it's here") == "'it'\\''s here'")
+        #expect(ShellWords.quote("") == "''")
+        #expect(ShellWords.quote("a;rm -rf /") == "'a;rm -rf /'")
     }
 
     @Test("library names: what is not a letter, digit or _ becomes _")
