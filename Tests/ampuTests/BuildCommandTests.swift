@@ -801,6 +801,30 @@ struct BuildCommandTests {
         #expect(result.status == 1)
     }
 
+    @Test("a test that runs past --timeout is stopped and fails, with what it printed and how to give it longer; --timeout 0 is refused")
+    func testPastItsTime() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("app/tests/slow.ast", "package main;\n\n// STANDIN_OUTPUT: PASS: started\n// STANDIN_SLEEP: 60\npub fn main(none) -> void {\n    return ();\n}\n")
+        let result = try ws.ampu(["test", "--timeout", "1"])
+        #expect(result.stdout == """
+
+            running 3 tests
+            test app/broken ... FAILED (exit status 3)
+            expected 4, found 5
+            test app/slow ... FAILED (ran past 1 second)
+            PASS: started
+            (it was stopped: `ampu test --timeout SECONDS` gives tests longer than 1 second)
+            test app/smoke ... ok
+
+            1 passed, 2 failed
+
+            """)
+        #expect(result.status == 1)
+        let refused = try ws.ampu(["test", "--timeout", "0"])
+        #expect(refused.stderr.hasPrefix("error: --timeout 0 gives a test no time: give a number of seconds, 1 or more\n"))
+        #expect(refused.status == 64)
+    }
+
     @Test("a failed check printed past the output that is kept still fails the test, and its line is shown after the note")
     func failedCheckPastWhatIsKept() throws {
         let ws = try BuildFixture("seed")

@@ -21,7 +21,8 @@ public struct TestRun: Sendable {
     public var why: String {
         var reasons: [String] = []
         if result.timedOut {
-            reasons.append("ran past \(Int(timeout)) seconds")
+            let seconds = Int(timeout)
+            reasons.append("ran past \(seconds) second\(seconds == 1 ? "" : "s")")
         } else if !result.succeeded {
             reasons.append("exit status \(result.status)")
         }

@@ -137,6 +137,13 @@ struct TestCommand: ParsableCommand {
     @Argument(help: "Run only the tests whose names contain this text.")
     var filter: String?
 
+    @Option(help: ArgumentHelp("Stop a test program that runs longer than this, and count it failed.", valueName: "seconds"))
+    var timeout: Int = 300
+
+    func validate() throws {
+        if timeout < 1 { throw ValidationError("--timeout \(timeout) gives a test no time: give a number of seconds, 1 or more") }
+    }
+
     func run() throws {
         let session = BuildSession(options: options)
         let prepared = session.selecting(options.packages, in: session.plan())
@@ -149,7 +156,8 @@ struct TestCommand: ParsableCommand {
         for test in tests {
             let run: TestRun
             do {
-                run = try TestRun.run(test, in: plan.root, environment: session.environment, interrupt: Interruption.shared.descriptor)
+                run = try TestRun.run(test, in: plan.root, environment: session.environment, timeout: Double(timeout),
+                                     interrupt: Interruption.shared.descriptor)
             } catch {
                 out.write("test \(test.package)/\(test.name) ... FAILED (\(error))\n")
                 failed += 1
@@ -173,6 +181,9 @@ struct TestCommand: ParsableCommand {
                 let shown = count > lines.count ? ", the first \(lines.count)" : ""
                 out.write("\(count == 1 ? "the failed check" : "the \(count) failed checks") in what was not kept\(shown):\n")
                 for line in lines { out.write("    \(line)\n") }
+            }
+            if run.result.timedOut {
+                out.write("(it was stopped: `ampu test --timeout SECONDS` gives tests longer than \(timeout) second\(timeout == 1 ? "" : "s"))\n")
             }
         }
         // As cargo test: the tests the filter left out are counted too.
