@@ -115,6 +115,38 @@ struct UpdateCommandTests {
         #expect(updated.stderr == "  Updating github.com/user/json v1.1.0 -> v1.0.0\nLocked 1 package in asthra.lock\n")
     }
 
+    @Test("a tag moved in its repository to another commit: --locked refuses and names both commits; update says what changed and warns")
+    func movedTag() throws {
+        let remotes = try fixture()
+        let commits = try json(remotes)
+        let app = remotes.root + "/app"
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", version = \"^1.0\" }")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        let was = String(try #require(commits["v1.1.0"]).prefix(7)), now = String(try #require(commits["v1.0.0"]).prefix(7))
+        try remotes.git(["tag", "-f", "v1.1.0", "v1.0.0"], in: remotes.root + "/remotes/user/json.git")
+
+        let refused = try AmpuProcess.run(["update", "--locked"], environment: remotes.env, directory: app)
+        #expect(refused.stderr == """
+            error: asthra.lock needs updating, and --locked forbids it
+              = help:   Updating github.com/user/json v1.1.0 (commit \(was) -> \(now))
+              = help: run `ampu update` without --locked to write it
+
+            """)
+        #expect(refused.status == 1)
+        let updated = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
+        #expect(updated.stderr == """
+              Updating github.com/user/json v1.1.0 (commit \(was) -> \(now))
+            warning: the tag v1.1.0 of github.com/user/json names commit \(now) now, not \(was) as when it was locked: it was moved in its repository
+              = help: see what changed between the two (`git diff \(was) \(now)` in a clone of it) before you build it
+            Locked 1 package in asthra.lock
+
+            """)
+        #expect(updated.status == 0)
+        #expect(try remotes.read("app/asthra.lock").contains("tag = \"v1.1.0\"\ncommit = \"\(try #require(commits["v1.0.0"]))\"\n"))
+        // Nothing moved since: nothing is said.
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).stderr == "Locked 1 package in asthra.lock\n")
+    }
+
     @Test("a tag that names no version (stable) pins its commit as a commit does: the version its manifest says, the tag in the lock; a misspelt one is M025")
     func wordTag() throws {
         let remotes = try fixture()

@@ -71,10 +71,12 @@ struct LockWriter {
         Self.render(outcome.warnings, known: edited)
         let changes = Self.changes(from: previous ?? LockFile(packages: [], format: lock.format), to: lock)
         if let flag = forbidding, previous == nil || lock.rendered != previous!.rendered {
-            ManifestTarget.fail("\(lockName) needs updating, and \(flag) forbids it",
-                                help: (changes.isEmpty ? ["it would be written for the first time"] : changes) + [otherwise])
+            let why = !changes.isEmpty ? changes : previous == nil ? ["it would be written for the first time"]
+                : ["it would be written again in the form this ampu writes, with the same packages"]
+            ManifestTarget.fail("\(lockName) needs updating, and \(flag) forbids it", help: why + [otherwise])
         }
         for line in changes { Terminal.standardError.write(line + "\n") }
+        if let previous { for warning in Self.movedTags(from: previous, to: lock) { Terminal.standardError.write(warning) } }
         if previous?.rendered != lock.rendered {
             do { try LocalFileSystem().writeFile(lockPath, lock.rendered) } catch { ManifestTarget.fail("\(error)") }
         }
@@ -82,18 +84,50 @@ struct LockWriter {
         return lock
     }
 
-    /// `Adding`, `Updating` and `Removing` lines, by name.
+    /// `Adding`, `Updating` and `Removing` lines, by name. A package that keeps its version but
+    /// not what it is (another commit: a branch's new head, a moved tag; another source; other
+    /// files) is updated too, with what changed.
     static func changes(from old: LockFile, to new: LockFile) -> [String] {
         var lines: [String] = []
         for p in new.packages {
             if let before = old.package(named: p.name) {
-                if before.version != p.version { lines.append("  Updating \(p.name) v\(before.version) -> v\(p.version)") }
+                if before.version != p.version {
+                    lines.append("  Updating \(p.name) v\(before.version) -> v\(p.version)")
+                } else if let what = Self.difference(before, p) {
+                    lines.append("  Updating \(p.name) v\(p.version) (\(what))")
+                }
             } else {
                 lines.append("    Adding \(p.name) v\(p.version)")
             }
         }
         for p in old.packages where new.package(named: p.name) == nil { lines.append("  Removing \(p.name) v\(p.version)") }
         return lines
+    }
+
+    /// What changed of a package that kept its version, nil when nothing the lock records did.
+    static func difference(_ before: LockFile.Package, _ after: LockFile.Package) -> String? {
+        func short(_ commit: String?) -> String { commit.map { String($0.prefix(7)) } ?? "none" }
+        var what: [String] = []
+        if before.source != after.source { what.append("\(before.source) -> \(after.source)") }
+        if before.commit != after.commit { what.append("commit \(short(before.commit)) -> \(short(after.commit))") }
+        if before.commit == after.commit && before.source == after.source && before.checksum != after.checksum {
+            what.append("checksum \(before.checksum ?? "none") -> \(after.checksum ?? "none")")
+        }
+        if Set(before.dependencies) != Set(after.dependencies) {
+            what.append("needs \(after.dependencies.isEmpty ? "nothing" : after.dependencies.joined(separator: ", ")), not \(before.dependencies.isEmpty ? "nothing" : before.dependencies.joined(separator: ", "))")
+        }
+        return what.isEmpty ? nil : what.joined(separator: "; ")
+    }
+
+    /// A warning for each tag that names another commit than when it was locked: a tag is meant
+    /// to stay where it was made, and one moved in its repository may bring code nobody chose.
+    static func movedTags(from old: LockFile, to new: LockFile) -> [String] {
+        new.packages.compactMap { p in
+            guard let before = old.package(named: p.name), let tag = p.tag, before.tag == tag, before.source == p.source,
+                  let was = before.commit, let now = p.commit, was != now else { return nil }
+            return "warning: the tag \(tag) of \(p.name) names commit \(now.prefix(7)) now, not \(was.prefix(7)) as when it was locked: it was moved in its repository\n"
+                + "  = help: see what changed between the two (`git diff \(was.prefix(7)) \(now.prefix(7))` in a clone of it) before you build it\n"
+        }
     }
 
     /// Diagnostics on standard error with the lines they point at: the texts in `known`, the
