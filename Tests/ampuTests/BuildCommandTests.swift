@@ -952,6 +952,39 @@ struct BuildCommandTests {
         #expect(try ws.read("target/cache/plan-debug/kept.txt") == "mine\n")
     }
 
+    @Test("a path that the build's records cannot hold is a warning on each build: with a tab the plan is made afresh; with a line break what reads it also runs again")
+    func pathsTheRecordsCannotHold() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("util/csrc/ta\tb.c", "int tab(void) { return 1; }\n")
+        let tab = """
+            warning: the path 'util/csrc/ta\\tb.c' holds a tab, which ampu's records of a build cannot hold
+              = note: so each build loads and plans the workspace afresh
+              = help: rename it, or move the workspace, to a path without line breaks or tabs
+
+
+            """
+        let first = try ws.ampu(["build", "-j1"])
+        #expect(timeless(first.stderr).hasPrefix(tab + "   Compiling util (native csrc/clamp.c)\n   Compiling util (native csrc/ta\tb.c)\n"))
+        #expect(first.status == 0)
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == tab + "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+
+        try FileManager.default.removeItem(atPath: ws.root + "/util/csrc/ta\tb.c")
+        try ws.write("util/csrc/line\nbreak.c", "int line(void) { return 2; }\n")
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        let again = try ws.ampu(["build", "-j1"])
+        #expect(timeless(again.stderr) == """
+            warning: the path 'util/csrc/line\\nbreak.c' holds a line break, which ampu's records of a build cannot hold
+              = note: so each build loads and plans the workspace afresh, and runs again each action that reads or writes that path
+              = help: rename it, or move the workspace, to a path without line breaks or tabs
+
+               Compiling util (native csrc/line
+            break.c)
+               Archiving util (native)
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+    }
+
     @Test("a compiler error is drawn as check draws it, then what failed; nothing after it starts")
     func compileError() throws {
         let ws = try BuildFixture("seed")

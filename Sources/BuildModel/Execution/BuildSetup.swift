@@ -128,6 +128,15 @@ public struct BuildSetup: Sendable {
         }
         let plan = request.plan()
         report.diagnostics += plan.diagnostics
+        if let (path, holds) = PlanRecord.unrecordable(plan) {
+            let whole = path == plan.root
+            let shown = (whole ? path : Paths.display(path, from: plan.root)).replacing("\n", with: "\\n").replacing("\r", with: "\\r").replacing("\t", with: "\\t")
+            report.diagnostics.append(Diagnostic(
+                severity: .warning, message: "\(whole ? "the workspace's path" : "the path") '\(shown)' holds \(holds), which ampu's records of a build cannot hold", range: .at(0),
+                notes: [holds == "a tab" ? "so each build loads and plans the workspace afresh"
+                        : "so each build loads and plans the workspace afresh, and runs again each action that reads or writes that path"],
+                help: ["rename it, or move the workspace, to a path without line breaks or tabs"]).unplaced)
+        }
         if plan.hasErrors && !partial { return .stopped(report, summary: nil) }
         let unscanned = PlanCache.unscanned(plan, snapshot: snapshot)
         var prepared = PreparedBuild(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false,

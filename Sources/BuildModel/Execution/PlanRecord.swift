@@ -5,6 +5,28 @@
 enum PlanRecord {
     static let separator: UInt8 = 0x1F
 
+    /// The first path of the plan that a build's records cannot hold, and what in it they
+    /// cannot: a line break (the plan is not kept, nor the fingerprint of an action that reads or
+    /// writes it, so it runs on every build) or a tab (the plan is not kept).
+    static func unrecordable(_ plan: BuildPlan) -> (path: String, holds: String)? {
+        func bad(_ path: String) -> String? {
+            for byte in path.utf8 {
+                if byte == 0x0A || byte == 0x0D { return "a line break" }
+                if byte == 0x09 { return "a tab" }
+            }
+            return nil
+        }
+        for path in [plan.root, plan.targetDirectory] {
+            if let holds = bad(path) { return (path, holds) }
+        }
+        for action in plan.actions {
+            for path in [action.directory] + action.inputs + action.outputs {
+                if let holds = bad(path) { return (path, holds) }
+            }
+        }
+        return nil
+    }
+
     static func text(of plan: BuildPlan) -> String? {
         var out = ""
         var clean = true
