@@ -606,7 +606,7 @@ struct BuildCommandTests {
         #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
     }
 
-    @Test("today's compiler: one compile per program, imports followed by the compiler; run passes the arguments, and shows them as a shell would read them back")
+    @Test("today's compiler: one compile per program, imports followed by the compiler; run passes the arguments, and shows the command as a shell where it runs would take it")
     func today() throws {
         let ws = try BuildFixture("today")
         let run = try ws.ampu(["run", "--", "a", "b c", "it's"])
@@ -620,6 +620,10 @@ struct BuildCommandTests {
         #expect(run.status == 0)
         // -g only where the compiler can take it: this program imports.
         #expect(ws.compilerRuns == ["main.ast -o target/debug/today.ampu-tmp"])
+        // From elsewhere, the program's path is shown as a shell there would need it.
+        try ws.write("docs/notes.txt", "notes\n")
+        #expect(try ws.ampu(["run"], in: "docs").stderr.hasSuffix("     Running `\(ws.root)/target/debug/today`\n"))
+        #expect(try ws.ampu(["run"], in: "target/debug").stderr.hasSuffix("     Running `./today`\n"))
         let release = try ws.ampu(["build", "--release"])
         #expect(timeless(release.stderr) == """
                Compiling today (bin "today")

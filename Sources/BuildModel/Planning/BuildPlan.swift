@@ -52,6 +52,15 @@ public struct BuildPlan: Sendable {
 
         /// The command that runs it with `arguments`.
         public func commandLine(_ arguments: [String]) -> [String] { runner + [path] + arguments }
+
+        /// That command as a shell in `directory` would take it, as Cargo shows what it runs:
+        /// the program's path relative to there when it is inside (`target/debug/app`,
+        /// `./app`), else whole; the arguments as they are.
+        public func shownCommand(_ arguments: [String], from directory: String) -> String {
+            var shown = Paths.relative(path, ifWithin: directory)
+            if !shown.contains("/") { shown = "./" + shown }
+            return ShellWords.join(runner + [shown] + arguments)
+        }
     }
 
     public init(root: String, profile: ProfileSettings, targetDirectory: String) {

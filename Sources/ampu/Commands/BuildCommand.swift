@@ -119,7 +119,7 @@ struct RunCommand: ParsableCommand {
         // Only what the program needs is built, as `cargo run` does.
         guard session.execute(prepared.building { $0.path == program.path }) else { Terminal.exitNow(1) }
         let command = program.commandLine(arguments)
-        session.status("Running", "`\(ShellWords.join(command.map { plan.display($0) }))`")
+        session.status("Running", "`\(program.shownCommand(arguments, from: LocalFileSystem().currentDirectory))`")
         Terminal.exec(command)
     }
 }
