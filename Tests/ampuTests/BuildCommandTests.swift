@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import BuildModel
 
 /// The test fixtures: small real workspaces and the stand-in compiler.
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures").path
@@ -1119,19 +1120,34 @@ struct BuildCommandTests {
             """)
     }
 
-    @Test("clean removes target/, one profile, the libraries or the fingerprints")
+    @Test("clean removes target/, one profile, the libraries or the fingerprints, and says how many files and bytes went")
     func clean() throws {
         let ws = try BuildFixture("today")
         #expect(try ws.ampu(["build"]).status == 0)
         #expect(try ws.ampu(["build", "--release"]).status == 0)
-        #expect(try ws.ampu(["clean", "--profile", "release"]).stderr == "     Removed target/release\n")
+        /// What is under `sub`, counted as Cargo counts it: files (not directories) and their bytes.
+        func removed(_ sub: String) throws -> String {
+            var files = 0, bytes = 0
+            for case let name as String in FileManager.default.enumerator(atPath: ws.root + "/" + sub)! {
+                let attributes = try FileManager.default.attributesOfItem(atPath: ws.root + "/" + sub + "/" + name)
+                guard attributes[.type] as? FileAttributeType != .typeDirectory else { continue }
+                files += 1
+                bytes += (attributes[.size] as! NSNumber).intValue
+            }
+            return "     Removed \(files) file\(files == 1 ? "" : "s"), \(OutputRemoval.size(bytes)) total (\(sub))\n"
+        }
+        let release = try removed("target/release")
+        #expect(release.hasPrefix("     Removed 1 file, "), "the program alone")
+        #expect(try ws.ampu(["clean", "--profile", "release"]).stderr == release)
         #expect(ws.exists("target/debug/today") && !ws.exists("target/release"))
-        #expect(try ws.ampu(["clean", "--cache"]).stderr == "     Removed target/cache\n")
+        let cache = try removed("target/cache")
+        #expect(try ws.ampu(["clean", "--cache"]).stderr == cache)
         // Today's compiler builds no libraries: there are none to remove, and the message says what was looked for.
         #expect(try ws.ampu(["clean", "--deps"]).stderr == "     Nothing to remove (target/*/deps does not exist)\n")
         let rebuilt = try ws.ampu(["build"])
         #expect(timeless(rebuilt.stderr).hasPrefix("   Compiling today (bin \"today\")\n"), "without fingerprints everything runs again")
-        #expect(try ws.ampu(["clean"]).stderr == "     Removed target\n")
+        let target = try removed("target")
+        #expect(try ws.ampu(["clean"]).stderr == target)
         #expect(!ws.exists("target"))
         #expect(try ws.ampu(["clean"]).stderr == "     Nothing to remove (target does not exist)\n")
     }

@@ -208,7 +208,7 @@ struct BuildToolsTests {
         #expect(resumed.status == 0)
     }
 
-    @Test("a second build on the same target directory waits for the first and says so")
+    @Test("a second build on the same target directory waits for the first and says so, and so does clean")
     func lock() throws {
         try #require(installed("flock"), "flock (util-linux) is not installed")
         let ws = try BuildFixture("today")
@@ -228,6 +228,18 @@ struct BuildToolsTests {
             """)
         #expect(Date().timeIntervalSince(started) > 0.5, "it did not wait for the lock")
         holder.waitUntilExit()
+        // clean waits too: it does not remove what a build is writing.
+        let second = Process()
+        second.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        second.arguments = ["flock", ws.root + "/target/.ampu-lock", "sleep", "1"]
+        try second.run()
+        usleep(300_000)
+        let cleaning = Date()
+        let clean = try ws.ampu(["clean"])
+        #expect(clean.stderr.hasPrefix("    Blocking waiting for file lock on build directory\n     Removed "))
+        #expect(Date().timeIntervalSince(cleaning) > 0.5, "clean did not wait for the lock")
+        #expect(!ws.exists("target"))
+        second.waitUntilExit()
     }
 
     @Test("--plan --format json: every field of every action")

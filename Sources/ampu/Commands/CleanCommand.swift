@@ -53,12 +53,26 @@ struct CleanCommand: ParsableCommand {
             }
             if cache { doomed.append(Paths.join(target, "cache")) }
         }
+        func shown(_ paths: [String]) -> String { paths.map { Paths.relative($0, ifWithin: root) }.joined(separator: ", ") }
+        // As a build does, it waits for a build running in that directory to end, saying so.
+        var lock: BuildLock?
+        if fileSystem.isDirectory(target) {
+            do {
+                lock = try BuildLock(targetDirectory: target, fileSystem: fileSystem) {
+                    Terminal.standardError.write("    Blocking waiting for file lock on build directory\n")
+                }
+            } catch {
+                ManifestTarget.fail("\(error)")
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
         var removed: [String] = []
-        for d in doomed where fileSystem.exists(d) {
-            do { try fileSystem.removeItem(d) } catch { ManifestTarget.fail("cannot remove '\(d)': \(error)") }
+        var removal = OutputRemoval()
+        for d in doomed where fileSystem.linkStatus(d) != nil {
+            do throws(FileSystemError) { try removal.remove(d, fileSystem: fileSystem) } catch { ManifestTarget.fail("cannot remove '\(shown([d]))': \(error)") }
             removed.append(d)
         }
-        func shown(_ paths: [String]) -> String { paths.map { Paths.relative($0, ifWithin: root) }.joined(separator: ", ") }
-        Terminal.standardError.write(removed.isEmpty ? "     Nothing to remove (\(shown(doomed)) \(doomed.count == 1 ? "does" : "do") not exist)\n" : "     Removed \(shown(removed))\n")
+        Terminal.standardError.write(removed.isEmpty ? "     Nothing to remove (\(shown(doomed)) \(doomed.count == 1 ? "does" : "do") not exist)\n"
+                                     : "     Removed \(removal.summary) (\(shown(removed)))\n")
     }
 }

@@ -1,0 +1,39 @@
+/// What `ampu clean` removed, counted as Cargo counts it: the files (not the directories) and
+/// their bytes. A symbolic link is removed itself, never what it points to.
+public struct OutputRemoval: Hashable, Sendable {
+    public private(set) var files = 0
+    public private(set) var bytes = 0
+
+    public init() {}
+
+    /// Removes `path` and everything under it, counting what goes.
+    public mutating func remove(_ path: String, fileSystem: any FileSystem) throws(FileSystemError) {
+        guard let status = fileSystem.linkStatus(path) else { return }
+        if status.kind == .directory {
+            for name in try fileSystem.contentsOfDirectory(path) { try remove(Paths.join(path, name), fileSystem: fileSystem) }
+        } else {
+            files += 1
+            bytes += status.size
+        }
+        try fileSystem.removeItem(path)
+    }
+
+    /// `21 files, 8.4MiB total`, `1 file, 12B total`.
+    public var summary: String {
+        "\(files) file\(files == 1 ? "" : "s"), \(Self.size(bytes)) total"
+    }
+
+    /// Bytes in binary units with one decimal past a KiB, as Cargo writes them: `12B`, `8.4MiB`.
+    public static func size(_ bytes: Int) -> String {
+        var value = Double(bytes)
+        var unit = 0
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        while value >= 1024 && unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        if unit == 0 { return "\(bytes)B" }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)\(units[unit])"
+    }
+}
