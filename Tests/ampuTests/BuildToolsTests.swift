@@ -213,33 +213,32 @@ struct BuildToolsTests {
         try #require(installed("flock"), "flock (util-linux) is not installed")
         let ws = try BuildFixture("today")
         try FileManager.default.createDirectory(atPath: ws.root + "/target", withIntermediateDirectories: true)
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["flock", ws.root + "/target/.ampu-lock", "sleep", "1"]
-        try holder.run()
-        usleep(300_000)
-        let started = Date()
-        let result = try ws.ampu(["build"])
-        #expect(timeless(result.stderr) == """
+        /// Runs `arguments` while another process holds the build directory's lock for a second:
+        /// what it printed, and how long it took.
+        func whileLocked(_ arguments: [String]) throws -> (stderr: String, seconds: Double) {
+            let holder = Process()
+            holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            holder.arguments = ["flock", ws.root + "/target/.ampu-lock", "sleep", "1"]
+            try holder.run()
+            defer { holder.waitUntilExit() }
+            usleep(300_000)
+            let started = Date()
+            let result = try ws.ampu(arguments)
+            return (result.stderr, Date().timeIntervalSince(started))
+        }
+        let build = try whileLocked(["build"])
+        #expect(timeless(build.stderr) == """
                 Blocking waiting for file lock on build directory
                Compiling today (bin "today")
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
 
             """)
-        #expect(Date().timeIntervalSince(started) > 0.5, "it did not wait for the lock")
-        holder.waitUntilExit()
+        #expect(build.seconds > 0.5, "it did not wait for the lock")
         // clean waits too: it does not remove what a build is writing.
-        let second = Process()
-        second.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        second.arguments = ["flock", ws.root + "/target/.ampu-lock", "sleep", "1"]
-        try second.run()
-        usleep(300_000)
-        let cleaning = Date()
-        let clean = try ws.ampu(["clean"])
+        let clean = try whileLocked(["clean"])
         #expect(clean.stderr.hasPrefix("    Blocking waiting for file lock on build directory\n     Removed "))
-        #expect(Date().timeIntervalSince(cleaning) > 0.5, "clean did not wait for the lock")
+        #expect(clean.seconds > 0.5, "clean did not wait for the lock")
         #expect(!ws.exists("target"))
-        second.waitUntilExit()
     }
 
     @Test("--plan --format json: every field of every action")
