@@ -1120,6 +1120,29 @@ struct BuildCommandTests {
             """)
     }
 
+    @Test("in a member's directory, build, run and test are about that member (and what it needs), as Cargo chooses; --workspace builds the rest")
+    func memberDirectory() throws {
+        let ws = try BuildFixture("seed")
+        let util = try ws.ampu(["build", "-j1"], in: "util")
+        #expect(timeless(util.stderr) == """
+               Compiling util (native csrc/clamp.c)
+               Compiling util
+               Archiving util (native)
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(util.status == 0)
+        let run = try ws.ampu(["run", "-j1"], in: "util")
+        #expect(run.stderr == "error: 'util' has no program to run; add src/main.asthra (a program named after the package), `entry = \"src/app.ast\"` under [package] or a [[bin]] with `name` and `path`\n")
+        #expect(run.status == 1)
+        let whole = try ws.ampu(["build", "-j1", "--workspace"], in: "util")
+        #expect(timeless(whole.stderr).hasPrefix("   Compiling app\n"), "util is built already")
+        #expect(whole.status == 0)
+        let tests = try ws.ampu(["test", "-j1"], in: "app/src")
+        #expect(tests.stdout == "\nrunning 2 tests\ntest app/broken ... FAILED (exit status 3)\nexpected 4, found 5\ntest app/smoke ... ok\n\n1 passed, 1 failed\n")
+        #expect(try ws.ampu(["test", "-j1"], in: "util").stdout == "\nrunning 0 tests\n\n0 passed, 0 failed\n")
+    }
+
     @Test("clean removes target/, one profile, the libraries or the fingerprints, and says how many files and bytes went")
     func clean() throws {
         let ws = try BuildFixture("today")

@@ -44,6 +44,15 @@ public struct WorkspaceLocator: Sendable {
         return memberDirectories(of: workspace).directories.contains(packageDir) ? workspace.path : manifestPath
     }
 
+    /// The package a command run in `directory` is about when it names none, as Cargo chooses
+    /// it: the one whose manifest is nearest, when that is a member of a workspace and not its
+    /// root; nil at the root (the whole workspace) or outside a workspace.
+    public func currentMember(from directory: String, manifestPath: String? = nil) -> String? {
+        guard let found = manifestPath.map(fileSystem.absolute) ?? nearestManifest(from: directory), workspaceRoot(for: found) != found,
+              let bytes = try? fileSystem.readFile(found) else { return nil }
+        return manifests.manifest(SourceText(path: found, bytes: bytes), ecosystem: ecosystem).package?.name?.value
+    }
+
     /// The nearest manifest above `directory` (not in it) that has a `[workspace]`: the only
     /// workspace the package there can belong to.
     public func enclosingWorkspace(of directory: String) -> PackageManifest? {

@@ -32,6 +32,9 @@ struct BuildCommand: ParsableCommand {
     @Argument(help: "Build only these targets (an Aria build.abc's) or packages, and what they need.")
     var names: [String] = []
 
+    @Flag(help: "Build every package of the workspace, also from a member's directory (where only that member is built).")
+    var workspace = false
+
     enum PlanFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
@@ -48,7 +51,7 @@ struct BuildCommand: ParsableCommand {
             session.check([], answer: true)
         }
         let session = BuildSession(options: options)
-        let selected = names + options.packages
+        let selected = session.chosen(names + options.packages, wholeWorkspace: workspace)
         let runsItAll = !plan && !timings && !dryRun && selected.isEmpty && !options.force
         let prepared = session.selecting(selected, in: session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll))
         let built = prepared.plan
@@ -88,13 +91,14 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let prepared = session.selecting(options.packages, in: session.plan())
+        let packages = session.chosen(options.packages)
+        let prepared = session.selecting(packages, in: session.plan())
         let plan = prepared.plan
         // Without --bin, the root package's `default-run` says which of several, as Cargo's does.
         let defaultRun = prepared.rootManifest.package?.defaultRun?.value
         let wanted = bin ?? (plan.programs.count > 1 ? defaultRun : nil)
         let programs = plan.programs.filter { wanted == nil || $0.name == wanted }
-        let whole = options.packages.isEmpty ? "the workspace" : options.packages.map { "'\($0)'" }.joined(separator: ", ")
+        let whole = packages.isEmpty ? "the workspace" : packages.map { "'\($0)'" }.joined(separator: ", ")
         guard programs.count == 1, let program = programs.first else {
             let names = plan.programs.map(\.name)
             let tests = plan.tests.map(\.name)
@@ -140,13 +144,16 @@ struct TestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop a test program that runs longer than this, and count it failed.", valueName: "seconds"))
     var timeout: Int = 300
 
+    @Flag(help: "Test every package of the workspace, also from a member's directory (where only that member's tests run).")
+    var workspace = false
+
     func validate() throws {
         if timeout < 1 { throw ValidationError("--timeout \(timeout) gives a test no time: give a number of seconds, 1 or more") }
     }
 
     func run() throws {
         let session = BuildSession(options: options)
-        let prepared = session.selecting(options.packages, in: session.plan())
+        let prepared = session.selecting(session.chosen(options.packages, wholeWorkspace: workspace), in: session.plan())
         let plan = prepared.plan
         guard session.execute(prepared) else { Terminal.exitNow(1) }
         let tests = plan.tests.filter { filter == nil || $0.name.contains(filter!) }

@@ -131,6 +131,17 @@ struct BuildSession {
 
     /// Only the packages (or targets) `names` and what they need; an unknown name ends the
     /// program with the names there are.
+    /// The packages a command builds: those named; else, as Cargo chooses, the package whose
+    /// directory it runs in when that is a member of a workspace (not with `wholeWorkspace`);
+    /// else none named, and the whole workspace is built.
+    func chosen(_ names: [String], wholeWorkspace: Bool = false) -> [String] {
+        guard names.isEmpty, !wholeWorkspace,
+              let found = try? EcosystemRegistry.standard.manifest(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, fileSystem: fileSystem),
+              let member = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem).currentMember(from: fileSystem.currentDirectory, manifestPath: found.path)
+        else { return names }
+        return [member]
+    }
+
     func selecting(_ names: [String], in prepared: PreparedBuild) -> PreparedBuild {
         if names.isEmpty { return prepared }
         switch prepared.selecting(names) {
