@@ -376,6 +376,10 @@ struct BuildCommandTests {
         #expect(timeless(result.stderr) == warning + ran + "      Timing report saved to target/timings/ampu-timing.html\n" + finished)
         result = try ws.ampu(["build", "-j1", "util"], extra: environment)
         #expect(timeless(result.stderr) == warning + finished)
+        // With -q, no status line: the warning alone; `run -q` adds only what the program prints.
+        #expect(try ws.ampu(["build", "-j1", "-q"], extra: environment).stderr == warning)
+        let quietRun = try ws.ampu(["run", "-q"], extra: environment)
+        #expect(quietRun.stderr == warning && quietRun.stdout == "hello from app\n")
         // A run that says nothing ends it.
         try ws.write("util/csrc/clamp.c", clamp + "int util_more(void) { return 1; }\n")
         result = try ws.ampu(["build", "-j1"], extra: environment)

@@ -23,6 +23,9 @@ struct BuildOptions: ParsableArguments {
     @Flag(name: [.customShort("v"), .customLong("verbose")], help: "Say why each action ran and show its command line.")
     var verbose = false
 
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "Print no status lines (Compiling, Finished, Running) and no progress bar; warnings and errors still.")
+    var quiet = false
+
     @Option(name: .customLong("message-format"), help: "How to print diagnostics: human, short or json.")
     var messageFormat: MessageFormat = .human
 
@@ -43,6 +46,7 @@ struct BuildOptions: ParsableArguments {
     var profileName: String? { profile ?? (release ? "release" : nil) }
 
     func validate() throws {
+        if verbose && quiet { throw ValidationError("-v and -q ask for more and for less; give one") }
         if release && profile != nil && profile != "release" { throw ValidationError("--release and --profile \(profile!) ask for two profiles; give one") }
         if jobs == 0 { throw ValidationError("-j 0 runs nothing: give at least 1, or a negative N for that many fewer than the cores") }
     }
@@ -194,7 +198,7 @@ struct BuildSession {
         }
         let jobs = options.jobCount(cores: Clock.cores) ?? prepared.jobs(default: Clock.cores)
         let timeout = prepared.timeout
-        let progress = BuildProgress(total: plan.actions.count, terminal: .standardError)
+        let progress = BuildProgress(total: plan.actions.count, terminal: .standardError, quiet: options.quiet)
         let summary = prepared.run(jobs: jobs, keepGoing: options.keepGoing, environment: environment, interruption: .shared) { event in
             switch event {
             case .started(let action, _):
@@ -336,6 +340,7 @@ struct BuildSession {
 
     /// Cargo's status line: the verb right-aligned in twelve columns, green on a terminal.
     func status(_ verb: String, _ text: String) {
+        if options.quiet { return }
         let padded = String(repeating: " ", count: max(0, 12 - verb.count)) + verb
         Terminal.standardError.write(paint(padded, "1;32") + " " + text + "\n")
     }

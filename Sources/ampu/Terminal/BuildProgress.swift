@@ -10,10 +10,11 @@ final class BuildProgress {
     private var running: [Int: String] = [:]
     private var drawn = false
 
-    init(total: Int, terminal: Terminal) {
+    /// Drawn only on a terminal, and not when `quiet`.
+    init(total: Int, terminal: Terminal, quiet: Bool = false) {
         self.total = total
         self.terminal = terminal
-        shown = terminal.isTerminal && total > 0
+        shown = terminal.isTerminal && total > 0 && !quiet
     }
 
     func started(_ action: BuildAction) {
