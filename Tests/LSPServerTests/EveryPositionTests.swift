@@ -45,7 +45,7 @@ struct EveryPositionTests {
         }
     }
 
-    @Test("hover, completion and definition at each position, code actions on each line, the outline: results with ranges inside the document", arguments: documents)
+    @Test("hover, completion, definition and references at each position, code actions on each line, the outline: results with ranges inside the document", arguments: documents)
     func everywhere(document: Document) async throws {
         let client = TestClient(files: document.files, environment: document.environment)
         await client.start(root: document.root)
@@ -83,6 +83,8 @@ struct EveryPositionTests {
                 for method in ["textDocument/hover", "textDocument/completion", "textDocument/definition"] {
                     check(await client.request(method, at), "\(method) at \(line):\(character)")
                 }
+                let references: JSONValue = ["textDocument": ["uri": .string(uri)], "position": at["position"]!, "context": ["includeDeclaration": true]]
+                check(await client.request("textDocument/references", references), "textDocument/references at \(line):\(character)")
             }
             let range: JSONValue = ["start": ["line": .int(Int64(line)), "character": 0], "end": ["line": .int(Int64(line)), "character": .int(Int64(length))]]
             check(await client.request("textDocument/codeAction", ["textDocument": ["uri": .string(uri)], "range": range, "context": ["diagnostics": []]]),

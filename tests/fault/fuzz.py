@@ -3,7 +3,8 @@
 
 Targets (each with a seed corpus in tests/fault/corpus/<target>/):
   toml     asthra.toml text, sent to `ampu lsp` as edits of an open manifest (TOML parser,
-           document model, manifest reader, workspace reload), then symbols, hover, completion
+           document model, manifest reader, workspace reload), then symbols, hover, completion,
+           definition and references
   asthra   source text, as edits of an open .asthra file (lexer, scanner, resolver), then the same
   oats     source text, as edits of an open .oats file in an Oats package with a path dependency
   jsonrpc  raw bytes on the server's standard input (Content-Length framer, JSON, JSON-RPC)
@@ -187,7 +188,8 @@ class ServerTarget:
             at = {"textDocument": {"uri": uri}, "position": {"line": line, "character": rng.randrange(40)}}
             for method, params in [("textDocument/documentSymbol", {"textDocument": {"uri": uri}}),
                                    ("textDocument/hover", at), ("textDocument/completion", at),
-                                   ("textDocument/definition", at)]:
+                                   ("textDocument/definition", at),
+                                   ("textDocument/references", dict(at, context={"includeDeclaration": True}))]:
                 reply = c.request(method, params, timeout=self.hang)
                 if "error" in reply and reply["error"]["code"] not in (-32602, -32801):
                     raise Failure(f"{method} answered {reply['error']}")

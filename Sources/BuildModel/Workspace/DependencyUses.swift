@@ -3,15 +3,7 @@
 public enum DependencyUses {
     /// The imports of `dependency` as `manifest` declares it, by file, in source order.
     public static func imports(of dependency: String, declaredIn manifest: String, in snapshot: WorkspaceSnapshot) -> [(file: String, statement: ImportStatement)] {
-        var uses: [(file: String, statement: ImportStatement)] = []
-        for path in snapshot.modulePaths {
-            for resolved in snapshot.modules[path]?.imports ?? [] {
-                if let package = resolved.outcome.package, package.name == dependency, package.declaredIn == manifest {
-                    uses.append((path, resolved.statement))
-                }
-            }
-        }
-        return uses
+        ImportReferences.imports(leadingTo: .dependency(name: dependency, declaredIn: manifest), in: snapshot)
     }
 
     /// A warning that `dependency` is still imported, at its first import, the others as related

@@ -12,6 +12,7 @@ enum ServerCapabilities {
             "completionProvider": ["triggerCharacters": .array(completionTriggers), "resolveProvider": false],
             "hoverProvider": true,
             "definitionProvider": true,
+            "referencesProvider": true,
             "documentSymbolProvider": true,
             "codeActionProvider": client.codeActionLiterals ? ["codeActionKinds": ["quickfix"]] : true,
             "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],

@@ -1,0 +1,47 @@
+import BuildModel
+
+/// `textDocument/references`: the imports that lead where the cursor points. On an import, the
+/// imports of the same module (or package, for a whole one); elsewhere in a source, the imports
+/// of that file; in a manifest, on a dependency the imports of it in that package, and on the
+/// package's name the imports of the package from other packages. With `includeDeclaration`,
+/// the module's declaration (or the dependency's entry, or the package's name) comes first.
+/// Null where the cursor points at nothing imports can lead to.
+enum References {
+    static func answer(_ q: FeatureQuery) throws(ResponseError) -> JSONValue {
+        let offset = try q.requireOffset()
+        guard let snapshot = q.snapshot, let (target, declarations) = target(q, at: offset, in: snapshot) else { return .null }
+        let withDeclaration = q.params["context"]?["includeDeclaration"]?.boolValue ?? false
+        let found = ImportReferences.imports(leadingTo: target, in: snapshot)
+        return .array((withDeclaration ? declarations : []).map { q.location($0.file, $0.range) }
+                      + found.map { q.location($0.file, $0.statement.literalRange) })
+    }
+
+    /// What the cursor points at, and where that is declared.
+    private static func target(_ q: FeatureQuery, at offset: Int, in snapshot: WorkspaceSnapshot)
+        -> (ImportReferences.Target, [(file: String, range: SourceRange)])? {
+        if q.isManifest {
+            let manifest = q.manifest
+            if let dep = manifest.dependencies.first(where: { $0.name.range.touches(offset) || $0.range.touches(offset) }) {
+                return (.dependency(name: dep.name.value, declaredIn: q.path), [(q.path, dep.name.range)])
+            }
+            if let name = manifest.package?.name, name.range.touches(offset) {
+                return (.package(directory: Paths.parent(q.path)), [(q.path, name.range)])
+            }
+            return nil
+        }
+        guard let module = snapshot.modules[q.path] else { return nil }
+        guard let target = ImportReferences.target(ofImportAt: offset, in: module) else {
+            return (.modules([q.path]), [(q.path, module.declaration?.range ?? .at(0))])
+        }
+        switch target {
+        case .modules(let files):
+            return (target, files.sorted().map { ($0, snapshot.modules[$0]?.declaration?.range ?? .at(0)) })
+        case .package(let directory):
+            guard let manifest = snapshot.resolver.packageManifest(in: directory) else { return (target, []) }
+            return (target, [(manifest.path, manifest.package?.name?.range ?? .at(0))])
+        case .dependency(let name, let declaredIn):
+            let entry = snapshot.packages.packages.first { $0.path == declaredIn }?.dependencies.first { $0.name.value == name }
+            return (target, entry.map { [(declaredIn, $0.name.range)] } ?? [])
+        }
+    }
+}
