@@ -62,6 +62,16 @@ struct ReferencesTests {
         #expect(await references(client, TestWorkspace.main, main) == .array([]))
     }
 
+    @Test("on an import that leads nowhere, or one repeated: null, not the imports of the file it is in")
+    func ofABrokenImport() async {
+        let broken = Marked("package main;\n\nimport \"./mis$0sing\";\n")
+        let client = await started(["/ws/src/util.asthra": broken.text])
+        #expect(await references(client, "/ws/src/util.asthra", broken) == .null)
+        let repeated = Marked(Self.otherText + "import \"./ut$0il\";\n")
+        let second = await started([Self.other: repeated.text])
+        #expect(await references(second, Self.other, repeated) == .null)
+    }
+
     @Test("in a manifest: a dependency's imports in the package; the package's name, its imports from other packages; null elsewhere")
     func inAManifest() async {
         let manifest = Marked(TestWorkspace.manifestText.replacingOccurrences(of: "mathlib = {", with: "math$0lib = {"))

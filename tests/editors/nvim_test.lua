@@ -1,7 +1,8 @@
 -- Headless Neovim against `ampu lsp`, through editors/neovim/ampu.lua: open a file with a
--- problem, wait for its diagnostic, ask for completion and hover.
+-- problem, wait for its diagnostic, ask for completion, hover and references.
 -- Env: AMPU (the binary), REPO (the repository), WS (a copy of an example), FILE (the file in
--- it), FILETYPE, CODE (the diagnostic to wait for), COMPLETION and HOVER (LINE:CHARACTER, 0-based).
+-- it), FILETYPE, CODE (the diagnostic to wait for), COMPLETION, HOVER and, when set, REFERENCES
+-- (LINE:CHARACTER, 0-based).
 local ampu, repo, ws = os.getenv('AMPU'), os.getenv('REPO'), os.getenv('WS')
 local file, filetype, code = os.getenv('FILE'), os.getenv('FILETYPE'), os.getenv('CODE')
 local function position(name)
@@ -49,4 +50,20 @@ for _, response in pairs(hover or {}) do
 end
 if not text then fail('no hover: ' .. vim.inspect(hover)) end
 print('hover ' .. text:gsub('\n', ' '))
+
+-- With REFERENCES (a position on an import): the imports that lead where it does, as file
+-- names and lines.
+if os.getenv('REFERENCES') then
+  local references = vim.lsp.buf_request_sync(buf, 'textDocument/references',
+    { textDocument = { uri = uri }, position = position('REFERENCES'), context = { includeDeclaration = false } }, 10000)
+  local places = {}
+  for _, response in pairs(references or {}) do
+    for _, location in ipairs(response.result or {}) do
+      table.insert(places, vim.fn.fnamemodify(vim.uri_to_fname(location.uri), ':t') .. ':' .. (location.range.start.line + 1))
+    end
+  end
+  table.sort(places)
+  if #places == 0 then fail('no references: ' .. vim.inspect(references)) end
+  print('references ' .. table.concat(places, ' '))
+end
 vim.cmd('qall!')

@@ -19,11 +19,9 @@ public enum ImportReferences {
         }
     }
 
-    /// What the import at `offset` of `module` leads to: the package, when it names a whole
-    /// one; else the files it brings in; else the dependency it names (not on this machine).
-    /// Nil off an import, or for one that leads nowhere.
-    public static func target(ofImportAt offset: Int, in module: Module) -> Target? {
-        guard let outcome = module.imports.first(where: { $0.statement.range.touches(offset) })?.outcome else { return nil }
+    /// What an import leads to: the package, when it names a whole one; else the files it
+    /// brings in; else the dependency it names (not on this machine). Nil when it leads nowhere.
+    public static func target(of outcome: ImportOutcome) -> Target? {
         if let package = outcome.package, package.isWholePackage {
             return package.directory.map { .package(directory: $0) } ?? .dependency(name: package.name, declaredIn: package.declaredIn)
         }

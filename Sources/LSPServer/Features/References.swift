@@ -5,7 +5,7 @@ import BuildModel
 /// of that file; in a manifest, on a dependency the imports of it in that package, and on the
 /// package's name the imports of the package from other packages. With `includeDeclaration`,
 /// the module's declaration (or the dependency's entry, or the package's name) comes first.
-/// Null where the cursor points at nothing imports can lead to.
+/// Null where the cursor points at nothing imports can lead to (an import that leads nowhere).
 enum References {
     static func answer(_ q: FeatureQuery) throws(ResponseError) -> JSONValue {
         let offset = try q.requireOffset()
@@ -30,9 +30,13 @@ enum References {
             return nil
         }
         guard let module = snapshot.modules[q.path] else { return nil }
-        guard let target = ImportReferences.target(ofImportAt: offset, in: module) else {
+        let statements = module.importStatements(limit: .max)
+        guard statements.contains(where: { $0.range.touches(offset) }) else {
             return (.modules([q.path]), [(q.path, module.declaration?.range ?? .at(0))])
         }
+        // On an import: where it leads (an import repeated, or leading nowhere, leads nowhere).
+        guard let resolved = module.imports.first(where: { $0.statement.range.touches(offset) }),
+              let target = ImportReferences.target(of: resolved.outcome) else { return nil }
         switch target {
         case .modules(let files):
             return (target, files.sorted().map { ($0, snapshot.modules[$0]?.declaration?.range ?? .at(0)) })
