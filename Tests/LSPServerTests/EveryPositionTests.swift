@@ -3,8 +3,9 @@ import LSPServer
 import Testing
 
 /// Every position of every kind of document the server reads (an asthra.toml and a source, an
-/// Oats.toml, a build.abc, a rask.build, an elm.json and an Elm module), with hover, completion
-/// and definition asked at each one, the code actions of each line and the outline:
+/// Oats.toml, a build.abc, a rask.build, an elm.json and an Elm module), with hover, completion,
+/// definition and references asked at each one, the code actions of each line, the outline and
+/// the links:
 /// every answer is a result (never an error), and every range in it lies in its document, start
 /// before end, a column never past its line's end (UTF-16).
 @Suite("every position of every document")
@@ -45,7 +46,7 @@ struct EveryPositionTests {
         }
     }
 
-    @Test("hover, completion, definition and references at each position, code actions on each line, the outline: results with ranges inside the document", arguments: documents)
+    @Test("hover, completion, definition and references at each position, code actions on each line, the outline and the links: results with ranges inside the document", arguments: documents)
     func everywhere(document: Document) async throws {
         let client = TestClient(files: document.files, environment: document.environment)
         await client.start(root: document.root)
@@ -91,6 +92,7 @@ struct EveryPositionTests {
                   "codeAction on line \(line)")
         }
         check(await client.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(uri)]]), "documentSymbol")
+        check(await client.request("textDocument/documentLink", ["textDocument": ["uri": .string(uri)]]), "documentLink")
         // The answers had ranges to look at (hovers, completions' edits, definitions, symbols).
         #expect(checked > 20, "\(checked) ranges")
     }

@@ -20,12 +20,18 @@ enum Definition {
     private static func importTargets(_ q: FeatureQuery, at offset: Int) -> [String] {
         guard let snapshot = q.snapshot, let module = snapshot.modules[q.path],
               let resolved = module.imports.first(where: { $0.statement.range.touches(offset) }) else { return [] }
-        if let package = resolved.outcome.package, package.isWholePackage, let dir = package.directory,
+        return files(of: resolved.outcome, in: snapshot)
+    }
+
+    /// The files an import goes to: a whole package's manifest, else the module files it brings
+    /// in, else the file of a package's module the workspace does not load (Elm's foreign ones).
+    static func files(of outcome: ImportOutcome, in snapshot: WorkspaceSnapshot) -> [String] {
+        if let package = outcome.package, package.isWholePackage, let dir = package.directory,
            let manifest = snapshot.resolver.packageManifest(in: dir) {
             return [manifest.path]
         }
-        if resolved.outcome.targets.isEmpty, let file = resolved.outcome.package?.file { return [file] }
-        return resolved.outcome.targets
+        if outcome.targets.isEmpty, let file = outcome.package?.file { return [file] }
+        return outcome.targets
     }
 
     private static func manifestTargets(_ q: FeatureQuery, at offset: Int) -> [String] {

@@ -14,6 +14,7 @@ enum ServerCapabilities {
             "definitionProvider": true,
             "referencesProvider": true,
             "documentSymbolProvider": true,
+            "documentLinkProvider": ["resolveProvider": false],
             "codeActionProvider": client.codeActionLiterals ? ["codeActionKinds": ["quickfix"]] : true,
             "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
         ]

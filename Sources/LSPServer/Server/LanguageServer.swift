@@ -118,6 +118,7 @@ public actor LanguageServer {
         case "textDocument/hover": return try Hover.answer(try query(params))
         case "textDocument/definition": return try Definition.answer(try query(params))
         case "textDocument/references": return try References.answer(try query(params))
+        case "textDocument/documentLink": return DocumentLinks.answer(try query(params))
         case "textDocument/documentSymbol": return DocumentSymbols.answer(try query(params))
         case "textDocument/codeAction": return try CodeActions.answer(try query(params))
         case "textDocument/inlayHint": return InlayHints.answer(try query(params))
