@@ -15,6 +15,7 @@ enum ServerCapabilities {
             "referencesProvider": true,
             "documentSymbolProvider": true,
             "documentLinkProvider": ["resolveProvider": false],
+            "workspaceSymbolProvider": true,
             "codeActionProvider": client.codeActionLiterals ? ["codeActionKinds": ["quickfix"]] : true,
             "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
         ]

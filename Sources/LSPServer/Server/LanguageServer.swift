@@ -124,6 +124,7 @@ public actor LanguageServer {
         case "textDocument/inlayHint": return InlayHints.answer(try query(params))
         case "textDocument/diagnostic": return try pullDiagnostics(params)
         case "workspace/diagnostic": return workspaceDiagnostics()
+        case "workspace/symbol": return try workspaceSymbols(params)
         default: throw ResponseError(.methodNotFound, "unknown method '\(method)'")
         }
     }
