@@ -15,7 +15,10 @@ struct LifecycleTests {
               "completionProvider":{"triggerCharacters":["\\"","/","[",".","="," "],"resolveProvider":false},
               "hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"documentSymbolProvider":true,"documentLinkProvider":{"resolveProvider":false},"workspaceSymbolProvider":true,
               "codeActionProvider":{"codeActionKinds":["quickfix"]},
-              "workspace":{"workspaceFolders":{"supported":true,"changeNotifications":true}}},
+              "workspace":{"workspaceFolders":{"supported":true,"changeNotifications":true},
+                "fileOperations":{"willRename":{"filters":[
+                  {"scheme":"file","pattern":{"glob":"**/*.{asthra,ast,oats,elm,npk,aria,rk}","matches":"file"}},
+                  {"scheme":"file","pattern":{"glob":"**","matches":"folder"}}]}}}},
               "serverInfo":{"name":"ampu","version":"\(ToolInfo.version)"}}}
             """))
     }

@@ -5,7 +5,9 @@ import OrderedCollections
 enum ServerCapabilities {
     static let completionTriggers: [JSONValue] = ["\"", "/", "[", ".", "=", " "]
 
-    static func json(for client: ClientCapabilities) -> JSONValue {
+    /// - Parameter sourceExtensions: the source files whose renames the server keeps imports of
+    ///   right (`workspace/willRenameFiles`), with any directory.
+    static func json(for client: ClientCapabilities, sourceExtensions: [String]) -> JSONValue {
         var caps: OrderedDictionary<String, JSONValue> = [
             "positionEncoding": .string(client.positionEncoding.rawValue),
             "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
@@ -17,7 +19,13 @@ enum ServerCapabilities {
             "documentLinkProvider": ["resolveProvider": false],
             "workspaceSymbolProvider": true,
             "codeActionProvider": client.codeActionLiterals ? ["codeActionKinds": ["quickfix"]] : true,
-            "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
+            "workspace": [
+                "workspaceFolders": ["supported": true, "changeNotifications": true],
+                "fileOperations": ["willRename": ["filters": [
+                    ["scheme": "file", "pattern": ["glob": .string("**/*.{\(sourceExtensions.joined(separator: ","))}"), "matches": "file"]],
+                    ["scheme": "file", "pattern": ["glob": "**", "matches": "folder"]],
+                ]]],
+            ],
         ]
         if client.inlayHints { caps["inlayHintProvider"] = true }
         if client.pullDiagnostics {

@@ -125,6 +125,7 @@ public actor LanguageServer {
         case "textDocument/diagnostic": return try pullDiagnostics(params)
         case "workspace/diagnostic": return workspaceDiagnostics()
         case "workspace/symbol": return try workspaceSymbols(params)
+        case "workspace/willRenameFiles": return try willRenameFiles(params)
         default: throw ResponseError(.methodNotFound, "unknown method '\(method)'")
         }
     }
@@ -158,7 +159,7 @@ public actor LanguageServer {
         if folders.isEmpty, let root = params["rootUri"]?.stringValue.flatMap(DocumentURI.path) ?? params["rootPath"]?.stringValue {
             folders = [root]
         }
-        return ["capabilities": ServerCapabilities.json(for: client), "serverInfo": ServerInfo.current.json]
+        return ["capabilities": ServerCapabilities.json(for: client, sourceExtensions: registry.sourceExtensions), "serverInfo": ServerInfo.current.json]
     }
 
     private func initialized() {
