@@ -50,6 +50,9 @@ struct FileRenamesTests {
     @Test("a rename no import leads to or from: null")
     func unrelated() async {
         #expect(await renaming([("/ws/README.md", "/ws/NOTES.md")]) == [])
+        // The whole workspace moved: nothing relative changes.
+        #expect(await renaming([("/ws", "/elsewhere/ws")]) == [])
+        #expect(await renaming([("/", "/mnt")]) == [])
         let client = TestClient(files: Self.files)
         await client.start()
         #expect(await client.request("workspace/willRenameFiles", ["files": [["oldUri": "file:///ws/a"]]])["error"]?["code"] == -32602)

@@ -15,7 +15,7 @@ public enum ImportRenames {
         func moved(_ path: String) -> String {
             for (old, new) in moves {
                 if path == old { return new }
-                if Paths.isWithin(path, old) { return Paths.join(new, String(path.dropFirst(old.count + 1))) }
+                if Paths.isWithin(path, old) { return Paths.join(new, Paths.relative(path, from: old)) }
             }
             return path
         }
