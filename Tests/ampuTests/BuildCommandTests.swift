@@ -791,17 +791,26 @@ struct BuildCommandTests {
         #expect(filtered.status == 0)
     }
 
+    /// The output of `ampu test` on a test that prints `STANDIN_SPAM` lines: the lines before
+    /// them, how many were kept, and the text after them.
+    static func splitAtSpam(_ stdout: String) -> (head: [Substring], spam: Int, rest: String) {
+        let lines = stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let head = Array(lines.prefix { $0 != "spam" })
+        let spam = lines.dropFirst(head.count).prefix { $0 == "spam" }.count
+        return (head, spam, lines.dropFirst(head.count + spam).joined(separator: "\n"))
+    }
+
     @Test("a test that prints without end is shown its first 4 MiB, and how much more it printed, not all of it held in memory")
     func testThatPrintsWithoutEnd() throws {
         let ws = try BuildFixture("seed")
         // 20 bytes, then 1,000,000 lines of 5: whole lines up to 4 MiB are kept.
         try ws.write("app/tests/loud.ast", "package main;\n\n// STANDIN_OUTPUT: hello from loud.ast\n// STANDIN_SPAM: 1000000\n// STANDIN_EXIT: 1\npub fn main(none) -> void {\n    return ();\n}\n")
         let result = try ws.ampu(["test", "loud"])
-        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.prefix(4) == ["", "running 1 test", "test app/loud ... FAILED (exit status 1)", "hello from loud.ast"])
+        let (head, spam, rest) = Self.splitAtSpam(result.stdout)
+        #expect(head == ["", "running 1 test", "test app/loud ... FAILED (exit status 1)", "hello from loud.ast"])
         let kept = (4 * 1024 * 1024 - 20) / 5
-        #expect(lines.dropFirst(4).prefix { $0 == "spam" }.count == kept)
-        #expect(lines.dropFirst(4 + kept).joined(separator: "\n") == """
+        #expect(spam == kept)
+        #expect(rest == """
             (its output went on for \(5_000_000 - kept * 5) bytes more, not kept: the first 4 MiB of each stream are)
 
             0 passed, 1 failed, 2 filtered out
@@ -840,11 +849,11 @@ struct BuildCommandTests {
         // Exits 0; the FAIL line comes after 5,000,000 bytes, past the 4 MiB kept.
         try ws.write("app/tests/late.ast", "package main;\n\n// STANDIN_OUTPUT: PASS: the first check\n// STANDIN_SPAM: 1000000\n// STANDIN_AFTER: FAIL: the last check\n// STANDIN_AFTER: PASS: after it\npub fn main(none) -> void {\n    return ();\n}\n")
         let result = try ws.ampu(["test", "late"])
-        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.prefix(4) == ["", "running 1 test", "test app/late ... FAILED (1 of 3 checks failed)", "PASS: the first check"])
+        let (head, spam, rest) = Self.splitAtSpam(result.stdout)
+        #expect(head == ["", "running 1 test", "test app/late ... FAILED (1 of 3 checks failed)", "PASS: the first check"])
         let kept = (4 * 1024 * 1024 - 22) / 5
-        #expect(lines.dropFirst(4).prefix { $0 == "spam" }.count == kept)
-        #expect(lines.dropFirst(4 + kept).joined(separator: "\n") == """
+        #expect(spam == kept)
+        #expect(rest == """
             (its output went on for \(5_000_000 - kept * 5 + 36) bytes more, not kept: the first 4 MiB of each stream are)
             the failed check in what was not kept:
                 FAIL: the last check
