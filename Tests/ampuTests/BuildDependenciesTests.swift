@@ -90,6 +90,13 @@ struct BuildDependenciesTests {
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
 
             """)
+        // With -q, the lock is brought up to date without a word.
+        try remotes.write("app/asthra.toml", manifest.replacingOccurrences(of: "^1.0", with: "=1.1.0"))
+        let quiet = try AmpuProcess.run(["build", "-q"], environment: env, directory: app)
+        #expect(quiet.stderr == "" && quiet.status == 0)
+        #expect(try remotes.read("app/asthra.lock").contains("version = \"1.1.0\""))
+        try remotes.write("app/asthra.toml", manifest.replacingOccurrences(of: "^1.0", with: "~1.0.0"))
+        #expect(try AmpuProcess.run(["build", "-q"], environment: env, directory: app).stderr == "")
         // The cache gone: --offline cannot fetch; a plain build fetches.
         try FileManager.default.removeItem(atPath: remotes.root + "/cache")
         try remotes.write("app/src/main.asthra", "package main;\nimport \"github.com/user/json\";\npub fn main(none) -> void { }\n")

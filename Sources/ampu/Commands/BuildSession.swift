@@ -115,7 +115,8 @@ struct BuildSession {
         case .resolve:
             let flag = options.lock.forbidding
             let writer = LockWriter(manifest: snapshot.rootManifest, members: snapshot.members.filter { $0.path != snapshot.rootManifest.path },
-                                    ecosystem: snapshot.ecosystem, lockPath: Paths.join(snapshot.root, format.fileName), forbidding: flag, offline: offline)
+                                    ecosystem: snapshot.ecosystem, lockPath: Paths.join(snapshot.root, format.fileName), forbidding: flag, offline: offline,
+                                    quiet: options.quiet)
             writer.write(previous: snapshot.lock, cache: cache, keep: nil, registry: registry,
                          otherwise: "run `ampu update` to write it, or build without \(flag ?? "")")
         case .fetch:
@@ -124,7 +125,7 @@ struct BuildSession {
             do {
                 let fetched = try LockFetch.fetch(lock, cache: cache, offline: offline, progress: progress.report)
                 progress.finish()
-                for name in fetched { Terminal.standardError.write("   Fetched \(name) v\(lock.package(named: name)!.version)\n") }
+                for name in fetched where !options.quiet { Terminal.standardError.write("   Fetched \(name) v\(lock.package(named: name)!.version)\n") }
             } catch {
                 progress.finish()
                 ManifestTarget.fail("\(error)")
@@ -133,8 +134,6 @@ struct BuildSession {
         return true
     }
 
-    /// Only the packages (or targets) `names` and what they need; an unknown name ends the
-    /// program with the names there are.
     /// The packages a command builds: those named; else, as Cargo chooses, the package whose
     /// directory it runs in when that is a member of a workspace (not with `wholeWorkspace`);
     /// else none named, and the whole workspace is built.
@@ -146,6 +145,8 @@ struct BuildSession {
         return [member]
     }
 
+    /// Only the packages (or targets) `names` and what they need; an unknown name ends the
+    /// program with the names there are.
     func selecting(_ names: [String], in prepared: PreparedBuild) -> PreparedBuild {
         if names.isEmpty { return prepared }
         switch prepared.selecting(names) {

@@ -32,6 +32,8 @@ struct LockWriter {
     let forbidding: String?
     /// Only what the cache holds.
     let offline: Bool
+    /// `-q`: no line for each change, nor the count; warnings and errors still.
+    var quiet = false
 
     /// - Parameter otherwise: what `--locked`'s refusal tells to do instead.
     @discardableResult
@@ -75,12 +77,12 @@ struct LockWriter {
                 : ["it would be written again in the form this ampu writes, with the same packages"]
             ManifestTarget.fail("\(lockName) needs updating, and \(flag) forbids it", help: why + [otherwise])
         }
-        for line in changes { Terminal.standardError.write(line + "\n") }
+        if !quiet { for line in changes { Terminal.standardError.write(line + "\n") } }
         if let previous { for warning in Self.movedTags(from: previous, to: lock) { Terminal.standardError.write(warning) } }
         if previous?.rendered != lock.rendered {
             do { try LocalFileSystem().writeFile(lockPath, lock.rendered) } catch { ManifestTarget.fail("\(error)") }
         }
-        Terminal.standardError.write("Locked \(lock.packages.count) package\(lock.packages.count == 1 ? "" : "s") in \(lockName)\n")
+        if !quiet { Terminal.standardError.write("Locked \(lock.packages.count) package\(lock.packages.count == 1 ? "" : "s") in \(lockName)\n") }
         return lock
     }
 
