@@ -1,7 +1,7 @@
 ;;; eglot_test.el --- headless Emacs + eglot against `ampu lsp'  -*- lexical-binding: t; -*-
 ;; Env: AMPU (the binary), REPO (the repository), WS (a copy of an example), FILE (the file in it),
-;; MODE (its major mode), EXPECT (a regexp of the diagnostic's text).
-;; Opens the file and waits for that diagnostic in flymake.
+;; MODE (its major mode), EXPECT (a regexp of the diagnostic's text), and when set, REFERENCES.
+;; Opens the file and waits for that diagnostic in flymake; then asks for references there.
 
 ;; Debian installs eglot under /usr/share/emacs/site-lisp/elpa, which -Q does not activate.
 (require (quote package))
@@ -32,5 +32,20 @@
     (princ (format "diagnostic %d %s\n"
                    (line-number-at-pos (flymake-diagnostic-beg found))
                    (car (split-string (flymake-diagnostic-text found) "\n"))))
+    ;; With REFERENCES (LINE:CHARACTER, 0-based, on an import): the imports that lead where it
+    ;; does, as file names and lines.
+    (let ((at (getenv "REFERENCES")))
+      (when at
+        (let* ((parts (mapcar #'string-to-number (split-string at ":")))
+               (result (jsonrpc-request (eglot-current-server) :textDocument/references
+                                        (list :textDocument (eglot--TextDocumentIdentifier)
+                                              :position (list :line (car parts) :character (cadr parts))
+                                              :context (list :includeDeclaration :json-false)))))
+          (when (seq-empty-p result) (ampu-test-fail "no references at %s" at))
+          (princ (format "references %s\n"
+                         (mapconcat (lambda (location)
+                                      (format "%s:%d" (file-name-nondirectory (eglot--uri-to-path (plist-get location :uri)))
+                                              (1+ (plist-get (plist-get (plist-get location :range) :start) :line))))
+                                    result " "))))))
     (ignore-errors (eglot-shutdown (eglot-current-server)))
     (kill-emacs 0)))
