@@ -1185,6 +1185,9 @@ struct BuildCommandTests {
         let target = try removed("target")
         #expect(try ws.ampu(["clean"]).stderr == target)
         #expect(!ws.exists("target"))
+        #expect(try ws.ampu(["build", "-q"]).status == 0)
+        let quiet = try ws.ampu(["clean", "-q"])
+        #expect(quiet.stderr == "" && quiet.status == 0 && !ws.exists("target"))
         #expect(try ws.ampu(["clean"]).stderr == "     Nothing to remove (target does not exist)\n")
     }
 

@@ -29,6 +29,9 @@ struct CleanCommand: ParsableCommand {
     @Flag(help: "Remove everything under target/ (the default).")
     var all = false
 
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "Say nothing unless something goes wrong.")
+    var quiet = false
+
     func run() throws {
         let fileSystem = LocalFileSystem()
         let (found, ecosystem, _) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
@@ -59,7 +62,7 @@ struct CleanCommand: ParsableCommand {
         if fileSystem.isDirectory(target) {
             do {
                 lock = try BuildLock(targetDirectory: target, fileSystem: fileSystem) {
-                    Terminal.standardError.write("    Blocking waiting for file lock on build directory\n")
+                    if !quiet { Terminal.standardError.write("    Blocking waiting for file lock on build directory\n") }
                 }
             } catch {
                 ManifestTarget.fail("\(error)")
@@ -72,6 +75,7 @@ struct CleanCommand: ParsableCommand {
             do throws(FileSystemError) { try removal.remove(d, fileSystem: fileSystem) } catch { ManifestTarget.fail("cannot remove '\(shown([d]))': \(error)") }
             removed.append(d)
         }
+        if quiet { return }
         Terminal.standardError.write(removed.isEmpty ? "     Nothing to remove (\(shown(doomed)) \(doomed.count == 1 ? "does" : "do") not exist)\n"
                                      : "     Removed \(removal.summary) (\(shown(removed)))\n")
     }
