@@ -1148,9 +1148,18 @@ struct BuildCommandTests {
         let run = try ws.ampu(["run", "-j1"], in: "util")
         #expect(run.stderr == "error: 'util' has no program to run; add src/main.asthra (a program named after the package), `entry = \"src/app.ast\"` under [package] or a [[bin]] with `name` and `path`\n")
         #expect(run.status == 1)
+        // A program of another member, asked for by name: where it is.
+        let elsewhere = try ws.ampu(["run", "-j1", "--bin", "app"], in: "util")
+        #expect(elsewhere.stderr == """
+            error: no program named 'app' in 'util', the package of this directory
+              = help: it is a program of package 'app': `ampu run -p app --bin app`, or run it from the workspace's root
+
+            """)
+        #expect(elsewhere.status == 1)
         let whole = try ws.ampu(["build", "-j1", "--workspace"], in: "util")
         #expect(timeless(whole.stderr).hasPrefix("   Compiling app\n"), "util is built already")
         #expect(whole.status == 0)
+        #expect(try ws.ampu(["run", "-j1", "-p", "app", "--bin", "app"], in: "util").stdout == "hello from app\n")
         let tests = try ws.ampu(["test", "-j1"], in: "app/src")
         #expect(tests.stdout == "\nrunning 2 tests\ntest app/broken ... FAILED (exit status 3)\nexpected 4, found 5\ntest app/smoke ... ok\n\n1 passed, 1 failed\n")
         #expect(try ws.ampu(["test", "-j1"], in: "util").stdout == "\nrunning 0 tests\n\n0 passed, 0 failed\n")

@@ -92,7 +92,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let session = BuildSession(options: options)
         let packages = session.chosen(options.packages)
-        let prepared = session.selecting(packages, in: session.plan())
+        let everything = session.plan()
+        let prepared = session.selecting(packages, in: everything)
         let plan = prepared.plan
         // Without --bin, the root package's `default-run` says which of several, as Cargo's does.
         let defaultRun = prepared.rootManifest.package?.defaultRun?.value
@@ -102,6 +103,12 @@ struct RunCommand: ParsableCommand {
         guard programs.count == 1, let program = programs.first else {
             let names = plan.programs.map(\.name)
             let tests = plan.tests.map(\.name)
+            // A program of another package than this directory's: where it is, as Cargo says.
+            if let bin, options.packages.isEmpty, !packages.isEmpty, !names.contains(bin),
+               let elsewhere = everything.plan.programs.first(where: { $0.name == bin }) {
+                session.finish(error: "no program named '\(bin)' in \(whole), the package of this directory\n"
+                               + "  = help: it is a program of package '\(elsewhere.package)': `ampu run -p \(elsewhere.package) --bin \(bin)`, or run it from the workspace's root")
+            }
             // A test program is `ampu test`'s, as Cargo's are: said so by name, not "add a program".
             if let bin, tests.contains(bin) {
                 session.finish(error: "'\(bin)' is a test program: `ampu test` builds and runs it" + (names.isEmpty ? "" : " (the programs to run are: \(names.joined(separator: ", ")))"))
