@@ -13,20 +13,13 @@ enum CodeActions {
         var actions: [JSONValue] = []
         for d in diagnostics {
             guard let fix = d.fix, d.range.lowerBound <= range.upperBound && range.lowerBound <= d.range.upperBound else { continue }
-            var changes: [(String, [JSONValue])] = []
-            for edit in fix.edits {
-                let file = edit.file ?? q.path
-                let text = file == q.path ? q.text : q.textOf(file) ?? SourceText("")
-                let e: JSONValue = ["range": q.converter.range(edit.range, in: text), "newText": .string(edit.newText)]
-                let uri = DocumentURI.uri(file)
-                if let i = changes.firstIndex(where: { $0.0 == uri }) { changes[i].1.append(e) } else { changes.append((uri, [e])) }
-            }
+            let changes = WorkspaceEdits.changes(fix.edits, defaultFile: q.path, converter: q.converter) { $0 == q.path ? q.text : q.textOf($0) }
             actions.append([
                 "title": .string(fix.title),
                 "kind": "quickfix",
                 "diagnostics": [LSPDiagnostic.json(d, file: q.path, converter: q.converter, text: { q.textOf($0) })],
                 "isPreferred": true,
-                "edit": ["changes": .init(pairs: changes.map { ($0.0, .array($0.1)) })],
+                "edit": ["changes": changes],
             ])
         }
         return .array(actions)

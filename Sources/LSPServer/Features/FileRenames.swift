@@ -13,17 +13,9 @@ extension LanguageServer {
             }
             moves.append((old, new))
         }
-        var changes: [(uri: String, edits: [JSONValue])] = []
-        for w in workspaces {
-            for edit in ImportRenames.edits(moving: moves, in: w.snapshot) {
-                guard let file = edit.file else { continue }
-                let text = text(of: file) ?? SourceText("")
-                let e: JSONValue = ["range": converter.range(edit.range, in: text), "newText": .string(edit.newText)]
-                let uri = DocumentURI.uri(file)
-                if let i = changes.firstIndex(where: { $0.uri == uri }) { changes[i].edits.append(e) } else { changes.append((uri, [e])) }
-            }
-        }
-        if changes.isEmpty { return .null }
-        return ["changes": .init(pairs: changes.map { ($0.uri, .array($0.edits)) })]
+        // Each edit names its file (the importing module).
+        let edits = workspaces.flatMap { ImportRenames.edits(moving: moves, in: $0.snapshot) }
+        if edits.isEmpty { return .null }
+        return ["changes": WorkspaceEdits.changes(edits, defaultFile: "", converter: converter, text: text(of:))]
     }
 }
