@@ -1151,8 +1151,8 @@ struct BuildCommandTests {
         // A program of another member, asked for by name: where it is.
         let elsewhere = try ws.ampu(["run", "-j1", "--bin", "app"], in: "util")
         #expect(elsewhere.stderr == """
-            error: no program named 'app' in 'util', the package of this directory
-              = help: it is a program of package 'app': `ampu run -p app --bin app`, or run it from the workspace's root
+            error: no program named 'app' in 'util', the package chosen here
+              = help: it is a program of package 'app': `ampu run -p app --bin app`
 
             """)
         #expect(elsewhere.status == 1)
@@ -1163,6 +1163,91 @@ struct BuildCommandTests {
         let tests = try ws.ampu(["test", "-j1"], in: "app/src")
         #expect(tests.stdout == "\nrunning 2 tests\ntest app/broken ... FAILED (exit status 3)\nexpected 4, found 5\ntest app/smoke ... ok\n\n1 passed, 1 failed\n")
         #expect(try ws.ampu(["test", "-j1"], in: "util").stdout == "\nrunning 0 tests\n\n0 passed, 0 failed\n")
+    }
+
+    @Test("at the root of a workspace that is a package, build, run and test are about that package, as Cargo's; --workspace and default-members choose others")
+    func rootPackage() throws {
+        let ws = try BuildFixture("rooted")
+        let root = try ws.ampu(["build", "-j1"])
+        #expect(timeless(root.stderr) == """
+               Compiling util
+               Compiling hub (bin "hub")
+                 Linking hub (bin "hub")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(root.status == 0)
+        let run = try ws.ampu(["run", "-j1"])
+        #expect(run.stdout == "hello from hub\n")
+        #expect(timeless(run.stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n     Running `target/debug/hub`\n")
+        let whole = try ws.ampu(["build", "-j1", "--workspace"])
+        #expect(timeless(whole.stderr) == """
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+
+        // default-members says what the root is about instead.
+        let manifest = try ws.read("asthra.toml")
+        try ws.write("asthra.toml", manifest.replacingOccurrences(of: "members = [\"app\", \"util\"]\n", with: "members = [\"app\", \"util\"]\ndefault-members = [\"app\"]\n"))
+        #expect(try ws.ampu(["run", "-j1"]).stdout == "hello from app\n")
+        try ws.write("asthra.toml", manifest.replacingOccurrences(of: "members = [\"app\", \"util\"]\n", with: "members = [\"app\", \"util\"]\ndefault-members = [\".\", \"ap*\"]\n"))
+        #expect(try ws.ampu(["run", "-j1"]).stderr == "error: packages 'hub' and 'app' have 2 programs; say which with --bin: hub, app\n")
+        try ws.write("asthra.toml", manifest.replacingOccurrences(of: "members = [\"app\", \"util\"]\n", with: "members = [\"app\", \"util\"]\ndefault-members = []\n"))
+        let none = try ws.ampu(["build", "-j1"])
+        #expect(none.stderr == """
+            error: no package to build: `default-members` in asthra.toml names none
+              = help: name the members to build there, or choose here: `--workspace` for all of them, `-p NAME` for one
+
+            """)
+        #expect(none.status == 1)
+        #expect(try ws.ampu(["build", "-j1", "-p", "app"]).status == 0, "a package named is built whatever default-members says")
+    }
+
+    @Test("a default member that is not a member is an error at it (M030), with the members and the one meant")
+    func defaultMemberNotAMember() throws {
+        let ws = try BuildFixture("rooted")
+        try ws.scratch.write("ws/other/asthra.toml", "[package]\nname = \"other\"\nversion = \"0.1.0\"\n")
+        let manifest = try ws.read("asthra.toml")
+        try ws.write("asthra.toml", manifest.replacingOccurrences(of: "members = [\"app\", \"util\"]\n", with: "members = [\"app\", \"util\"]\ndefault-members = [\"utl\", \"other\", \"o*\"]\n"))
+        let check = try ws.ampu(["check"])
+        #expect(check.stderr == """
+            error[M030]: default member 'utl' is not a member of the workspace
+              --> asthra.toml:12:20
+               |
+            12 | default-members = ["utl", "other", "o*"]
+               |                    ^^^^^
+               |
+               = help: the members are: '.' (the root package), app, util
+               = help: did you mean 'util'?
+
+            error[M030]: default member 'other' is not a member of the workspace
+              --> asthra.toml:12:27
+               |
+            12 | default-members = ["utl", "other", "o*"]
+               |                           ^^^^^^^
+               |
+               = help: the members are: '.' (the root package), app, util
+               = help: add "other" to `members` as well
+
+            error[M030]: default member pattern 'o*' matches 'other', which is not a member of the workspace
+              --> asthra.toml:12:36
+               |
+            12 | default-members = ["utl", "other", "o*"]
+               |                                    ^^^^
+               |
+               = help: the members are: '.' (the root package), app, util
+               = help: add it to `members`, or write a pattern that names members only
+
+            error: check failed: 3 errors, 0 warnings in 3 packages, 3 modules
+
+            """)
+        #expect(check.status == 1)
+        let json = try ws.ampu(["check", "--message-format", "json"])
+        #expect(json.stdout.split(separator: "\n").first == #"""
+            {"file":"asthra.toml","line":12,"column":20,"endLine":12,"endColumn":25,"severity":"error","code":"M030","message":"default member 'utl' is not a member of the workspace","help":["the members are: '.' (the root package), app, util","did you mean 'util'?"],"related":[],"fix":{"title":"Use 'util'","edits":[{"file":"asthra.toml","line":12,"column":20,"endLine":12,"endColumn":25,"newText":"\"util\""}]}}
+            """#, "the fix writes the member meant")
     }
 
     @Test("clean removes target/, one profile, the libraries or the fingerprints, and says how many files and bytes went")

@@ -40,6 +40,12 @@ public protocol Ecosystem: Sendable {
     /// How `ampu update` chooses versions: PubGrub by default; Rask takes Go's minimal version
     /// selection (seed 002).
     var versionSelection: VersionSelection { get }
+    /// Whether a workspace root may be no package (a virtual manifest, as Asthra's `[workspace]`
+    /// with no `[package]`). Where it may, a root that is a package is, as Cargo takes it, about
+    /// that package: a command run there builds it (and what it needs) unless `default-members`
+    /// or `--workspace` says otherwise. Where every root is a package (Rask's `members` in its
+    /// package block), the root stands for the whole workspace. False by default.
+    var workspaceRootMayBeVirtual: Bool { get }
 
     /// Reads a manifest on its own: syntax, schema and values, with a range for each.
     func readManifest(_ source: SourceText) -> PackageManifest
@@ -133,6 +139,8 @@ extension Ecosystem {
     public var usesProfiles: Bool { true }
 
     public var versionSelection: VersionSelection { .pubGrub }
+
+    public var workspaceRootMayBeVirtual: Bool { false }
 
     public func manifestSchema(for manifest: PackageManifest) -> ManifestSchema { manifestSchema }
 

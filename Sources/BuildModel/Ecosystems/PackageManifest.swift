@@ -223,11 +223,15 @@ public struct WorkspaceSection: Hashable, Sendable {
     /// Directories relative to the workspace root; a last component may be `*`.
     public var members: [Located<String>]
     public var exclude: [Located<String>]
+    /// The members a command run at the root is about when it names none (`default-members`,
+    /// as Cargo's); nil when the manifest does not say.
+    public var defaultMembers: [Located<String>]?
 
-    public init(range: SourceRange, members: [Located<String>] = [], exclude: [Located<String>] = []) {
+    public init(range: SourceRange, members: [Located<String>] = [], exclude: [Located<String>] = [], defaultMembers: [Located<String>]? = nil) {
         self.range = range
         self.members = members
         self.exclude = exclude
+        self.defaultMembers = defaultMembers
     }
 }
 

@@ -234,15 +234,44 @@ public struct PreparedBuild: Sendable {
 
     /// Only what the targets (or packages) `names` need: the plan narrowed to them. A narrowed
     /// build is not a complete one: it leaves no record that everything is built.
+    /// A package of the workspace named there with nothing to build (a library today's Asthra
+    /// compiler builds into each program that imports it) is left out, not refused:
+    /// `nothingToBuild(names)` says so.
     public func selecting(_ names: [String]) -> Result<PreparedBuild, Diagnostic> {
         var failure: Diagnostic?
+        let idle = Set(idlePackages(names))
         let part = narrowed { whole in
-            switch whole.selecting(names) {
+            switch whole.selecting(names.filter { !idle.contains($0) }) {
             case .success(let part): return part
             case .failure(let d): failure = d; return whole
             }
         }
         return failure.map { .failure($0) } ?? .success(part)
+    }
+
+    /// A warning for each of `names` that is a package of the workspace with no action in the
+    /// plan, with the ecosystem's reason and what to add (as for a workspace with nothing to
+    /// build, B009).
+    public func nothingToBuild(_ names: [String]) -> [Diagnostic] {
+        let idle = idlePackages(names)
+        guard !idle.isEmpty, let ecosystem = EcosystemRegistry.standard.ecosystem(forManifest: rootManifest.path) else { return [] }
+        let (notes, help) = ecosystem.nothingToBuild(rootManifest)
+        return idle.map { name in
+            Diagnostic(severity: .warning, code: DiagnosticCode.nothingToBuild.rawValue, message: "nothing to build for package '\(name)': it has no program, library or test this build makes",
+                       range: .at(0), notes: notes, help: help).unplaced
+        }
+    }
+
+    /// Those of `names` that are packages of the workspace (the root and its members) with no
+    /// action in the whole plan.
+    private func idlePackages(_ names: [String]) -> [String] {
+        let whole = wholePlan ?? wholeRecord.flatMap { BuildPlan(record: $0) } ?? plan
+        let building = Set(whole.actions.map(\.package))
+        let missing = names.filter { !building.contains($0) }
+        guard !missing.isEmpty, let ecosystem = EcosystemRegistry.standard.ecosystem(forManifest: rootManifest.path) else { return [] }
+        let locator = WorkspaceLocator(ecosystem: ecosystem, fileSystem: stats.fileSystem)
+        let packages = Set(([rootManifest] + locator.memberManifests(of: rootManifest)).compactMap { $0.package?.name?.value })
+        return missing.filter(packages.contains)
     }
 
     /// Only what some products need (the program `ampu run` runs): the plan narrowed to their

@@ -58,6 +58,7 @@ public struct WorkspaceLoader: Sendable {
         var members: [PackageManifest] = rootManifest.package != nil ? [rootManifest] : []
         let (memberDirs, memberProblems) = locator.memberDirectories(of: rootManifest)
         diagnostics += rootManifest.diagnostics.map { $0.inFile(rootPath) } + memberProblems
+            + locator.defaultMemberDirectories(of: rootManifest, members: memberDirs).diagnostics
         for dir in memberDirs where dir != rootManifest.directory {
             guard let path = locator.manifest(in: dir) else { continue }
             do {

@@ -44,15 +44,6 @@ public struct WorkspaceLocator: Sendable {
         return memberDirectories(of: workspace).directories.contains(packageDir) ? workspace.path : manifestPath
     }
 
-    /// The package a command run in `directory` is about when it names none, as Cargo chooses
-    /// it: the one whose manifest is nearest, when that is a member of a workspace and not its
-    /// root; nil at the root (the whole workspace) or outside a workspace.
-    public func currentMember(from directory: String, manifestPath: String? = nil) -> String? {
-        guard let found = manifestPath.map(fileSystem.absolute) ?? nearestManifest(from: directory), workspaceRoot(for: found) != found,
-              let bytes = try? fileSystem.readFile(found) else { return nil }
-        return manifests.manifest(SourceText(path: found, bytes: bytes), ecosystem: ecosystem).package?.name?.value
-    }
-
     /// The nearest manifest above `directory` (not in it) that has a `[workspace]`: the only
     /// workspace the package there can belong to.
     public func enclosingWorkspace(of directory: String) -> PackageManifest? {
@@ -89,10 +80,7 @@ public struct WorkspaceLocator: Sendable {
             let path = Paths.join(base, member.value)
             if Self.isPattern(path) {
                 let parent = Paths.parent(path)
-                let matches = ((try? fileSystem.contentsOfDirectory(parent)) ?? [])
-                    .map { Paths.join(parent, $0) }
-                    .filter { Self.directory($0, matches: path) }
-                    .filter { fileSystem.isDirectory($0) && self.manifest(in: $0) != nil && !excluded.contains($0) }
+                let matches = packageDirectories(matching: path).filter { !excluded.contains($0) }
                 if matches.isEmpty {
                     diagnostics.append(.error("workspace member pattern '\(member.value)' matches no package", .missingWorkspaceMember, at: member.range,
                                               help: ["no directory matching it under '\(parent)' holds \(ecosystem.manifestFileNames[0])"]))
@@ -114,6 +102,79 @@ public struct WorkspaceLocator: Sendable {
         }
         var seen: Set<String> = []
         return (out.filter { seen.insert($0).inserted }, diagnostics.map { $0.inFile(manifest.path) })
+    }
+
+    /// The directories holding a manifest that a member pattern (an absolute path whose last
+    /// component has wildcards) names.
+    private func packageDirectories(matching pattern: String) -> [String] {
+        let parent = Paths.parent(pattern)
+        return ((try? fileSystem.contentsOfDirectory(parent)) ?? [])
+            .map { Paths.join(parent, $0) }
+            .filter { Self.directory($0, matches: pattern) }
+            .filter { fileSystem.isDirectory($0) && self.manifest(in: $0) != nil }
+    }
+
+    /// The member directories `default-members` names (nil when the manifest has none), each
+    /// one required to be a member (`members`: `memberDirectories`' directories; the root, when
+    /// it is a package, is one too), with a diagnostic for each entry that is not, as Cargo
+    /// refuses one.
+    public func defaultMemberDirectories(of manifest: PackageManifest, members: [String]) -> (directories: [String]?, diagnostics: [Diagnostic]) {
+        guard let entries = manifest.workspace?.defaultMembers else { return (nil, []) }
+        let base = manifest.directory
+        let memberSet = Set(members + (manifest.package != nil ? [base] : []))
+        let memberNames = members.filter { $0 != base }.map { Paths.relative($0, from: base) }.sorted()
+        let listed = (manifest.package != nil ? ["'.' (the root package)"] : []) + memberNames
+        let named = listed.isEmpty ? "the workspace has no members" : "the members are: " + listed.joined(separator: ", ")
+        var out: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for entry in entries {
+            let path = Paths.join(base, entry.value)
+            if Self.isPattern(path) {
+                let matches = packageDirectories(matching: path)
+                if let outside = matches.first(where: { !memberSet.contains($0) }) {
+                    diagnostics.append(.error("default member pattern '\(entry.value)' matches '\(Paths.relative(outside, from: base))', which is not a member of the workspace",
+                                              .notAWorkspaceMember, at: entry.range, help: [named, "add it to `members`, or write a pattern that names members only"]))
+                } else if matches.isEmpty {
+                    diagnostics.append(.error("default member pattern '\(entry.value)' matches no member", .notAWorkspaceMember, at: entry.range, help: [named]))
+                }
+                out += matches.filter(memberSet.contains)
+            } else if memberSet.contains(path) {
+                out.append(path)
+            } else {
+                let help = self.manifest(in: path) != nil ? [named, "add \"\(entry.value)\" to `members` as well"]
+                    : [named] + (Spelling.closest(to: entry.value, in: memberNames).map { ["did you mean '\($0)'?"] } ?? [])
+                var d = Diagnostic.error("default member '\(entry.value)' is not a member of the workspace", .notAWorkspaceMember, at: entry.range, help: help)
+                if self.manifest(in: path) == nil, let meant = Spelling.closest(to: entry.value, in: memberNames) {
+                    d.fix = Diagnostic.Fix(title: "Use '\(meant)'", edits: [TextEdit(range: entry.range, newText: ecosystem.manifestSyntax.renderString(meant))])
+                }
+                diagnostics.append(d)
+            }
+        }
+        var seen: Set<String> = []
+        return (out.filter { seen.insert($0).inserted }, diagnostics.map { $0.inFile(manifest.path) })
+    }
+
+    /// What a command that names no package is about, as Cargo chooses from where it runs (or
+    /// from `--manifest-path`): in a member's directory, that member; at the root, the
+    /// `default-members`, else the root package where a root may be virtual and this one is a
+    /// package (`Ecosystem.workspaceRootMayBeVirtual`). Each package by its name; nil for the
+    /// whole workspace (also outside one); empty when `default-members` names none.
+    public func defaultPackages(from directory: String, manifestPath: String? = nil) -> [String]? {
+        guard let found = manifestPath.map(fileSystem.absolute) ?? nearestManifest(from: directory) else { return nil }
+        func package(at path: String) -> PackageManifest? {
+            guard let bytes = try? fileSystem.readFile(path) else { return nil }
+            return manifests.manifest(SourceText(path: path, bytes: bytes), ecosystem: ecosystem)
+        }
+        guard let manifest = package(at: found) else { return nil }
+        guard workspaceRoot(for: found) == found else { return manifest.package?.name.map { [$0.value] } }
+        guard manifest.workspace != nil else { return nil }
+        if let directories = defaultMemberDirectories(of: manifest, members: memberDirectories(of: manifest).directories).directories {
+            return directories.compactMap { dir in
+                dir == manifest.directory ? manifest.package?.name?.value : self.manifest(in: dir).flatMap(package(at:))?.package?.name?.value
+            }
+        }
+        guard ecosystem.workspaceRootMayBeVirtual, let name = manifest.package?.name?.value else { return nil }
+        return [name]
     }
 
     /// Whether a member path is a pattern: its last component holds `*` or `?`.

@@ -99,15 +99,21 @@ struct RunCommand: ParsableCommand {
         let defaultRun = prepared.rootManifest.package?.defaultRun?.value
         let wanted = bin ?? (plan.programs.count > 1 ? defaultRun : nil)
         let programs = plan.programs.filter { wanted == nil || $0.name == wanted }
-        let whole = packages.isEmpty ? "the workspace" : packages.map { "'\($0)'" }.joined(separator: ", ")
+        let quoted = packages.map { "'\($0)'" }
+        let whole = switch quoted.count {
+        case 0: "the workspace"
+        case 1: quoted[0]
+        default: "packages " + quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
+        }
+        let has = quoted.count > 1 ? "have" : "has"
         guard programs.count == 1, let program = programs.first else {
             let names = plan.programs.map(\.name)
             let tests = plan.tests.map(\.name)
             // A program of another package than this directory's: where it is, as Cargo says.
             if let bin, options.packages.isEmpty, !packages.isEmpty, !names.contains(bin),
                let elsewhere = everything.plan.programs.first(where: { $0.name == bin }) {
-                session.finish(error: "no program named '\(bin)' in \(whole), the package of this directory\n"
-                               + "  = help: it is a program of package '\(elsewhere.package)': `ampu run -p \(elsewhere.package) --bin \(bin)`, or run it from the workspace's root")
+                session.finish(error: "no program named '\(bin)' in \(whole), the \(quoted.count > 1 ? "packages" : "package") chosen here\n"
+                               + "  = help: it is a program of package '\(elsewhere.package)': `ampu run -p \(elsewhere.package) --bin \(bin)`")
             }
             // A test program is `ampu test`'s, as Cargo's are: said so by name, not "add a program".
             if let bin, tests.contains(bin) {
@@ -115,17 +121,17 @@ struct RunCommand: ParsableCommand {
             }
             if names.isEmpty {
                 if !tests.isEmpty {
-                    session.finish(error: "\(whole) has no program to run, only test programs (\(tests.joined(separator: ", "))): `ampu test` builds and runs them")
+                    session.finish(error: "\(whole) \(has) no program to run, only test programs (\(tests.joined(separator: ", "))): `ampu test` builds and runs them")
                 }
                 let how = EcosystemRegistry.standard.ecosystem(forManifest: prepared.rootManifest.path)?.howToAddProgram ?? "add a program to the package"
-                session.finish(error: "\(whole) has no program to run; \(how)")
+                session.finish(error: "\(whole) \(has) no program to run; \(how)")
             }
             if let bin {
                 let guess = Spelling.closest(to: bin, in: names).map { "; did you mean '\($0)'?" } ?? ""
-                session.finish(error: "no program named '\(bin)'\(guess) (\(whole) has: \(names.joined(separator: ", ")))")
+                session.finish(error: "no program named '\(bin)'\(guess) (\(whole) \(has): \(names.joined(separator: ", ")))")
             }
             if let defaultRun { session.finish(error: "`default-run` names '\(defaultRun)', which is not a program of \(whole): \(names.joined(separator: ", "))") }
-            session.finish(error: "\(whole) has \(names.count) programs; say which with --bin: \(names.joined(separator: ", "))")
+            session.finish(error: "\(whole) \(has) \(names.count) programs; say which with --bin: \(names.joined(separator: ", "))")
         }
         // Only what the program needs is built, as `cargo run` does.
         guard session.execute(prepared.building { $0.path == program.path }) else { Terminal.exitNow(1) }

@@ -134,15 +134,20 @@ struct BuildSession {
         return true
     }
 
-    /// The packages a command builds: those named; else, as Cargo chooses, the package whose
-    /// directory it runs in when that is a member of a workspace (not with `wholeWorkspace`);
-    /// else none named, and the whole workspace is built.
+    /// The packages a command builds: those named; else (not with `wholeWorkspace`) those
+    /// Cargo would choose from where it runs (`WorkspaceLocator.defaultPackages`): the member
+    /// whose directory it is, or at the root the `default-members`, or the root package; else
+    /// none named, and the whole workspace is built.
     func chosen(_ names: [String], wholeWorkspace: Bool = false) -> [String] {
         guard names.isEmpty, !wholeWorkspace,
               let found = try? EcosystemRegistry.standard.manifest(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, fileSystem: fileSystem),
-              let member = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem).currentMember(from: fileSystem.currentDirectory, manifestPath: found.path)
+              let packages = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem).defaultPackages(from: fileSystem.currentDirectory, manifestPath: found.path)
         else { return names }
-        return [member]
+        if packages.isEmpty {
+            finish(error: "no package to build: `default-members` in \(Paths.relative(found.path, from: fileSystem.currentDirectory)) names none\n"
+                   + "  = help: name the members to build there, or choose here: `--workspace` for all of them, `-p NAME` for one")
+        }
+        return packages
     }
 
     /// Only the packages (or targets) `names` and what they need; an unknown name ends the
@@ -150,7 +155,9 @@ struct BuildSession {
     func selecting(_ names: [String], in prepared: PreparedBuild) -> PreparedBuild {
         if names.isEmpty { return prepared }
         switch prepared.selecting(names) {
-        case .success(let part): return part
+        case .success(let part):
+            show(prepared.nothingToBuild(names), sources: [:], root: prepared.plan.root, defaultFile: "")
+            return part
         case .failure(let problem):
             show([problem], sources: [:], root: prepared.plan.root, defaultFile: "")
             Terminal.exitNow(1)

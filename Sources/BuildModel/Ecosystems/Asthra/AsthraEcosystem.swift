@@ -25,6 +25,7 @@ public struct AsthraEcosystem: Ecosystem {
         return ([], [program])
     }
     public var diagnosticCodes: [DiagnosticCode] { DiagnosticCode.asthra }
+    public var workspaceRootMayBeVirtual: Bool { true }
     public var environmentVariables: [String] { ["ASTHRA", "ASTHRA_HOME", "ASTHRA_CACHE", "AMPU_REGISTRY"] }
 
     public func packageTemplate(name: String, library: Bool) throws(PackageTemplate.Problem) -> [PackageTemplate.File] {

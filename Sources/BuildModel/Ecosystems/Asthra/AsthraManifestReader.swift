@@ -72,7 +72,8 @@ struct AsthraManifestReader {
             manifest.workspace = WorkspaceSection(
                 range: entry.keyRange,
                 members: reader.strings(table, "members", path: "workspace.members") ?? [],
-                exclude: reader.strings(table, "exclude", path: "workspace.exclude") ?? [])
+                exclude: reader.strings(table, "exclude", path: "workspace.exclude") ?? [],
+                defaultMembers: reader.strings(table, "default-members", path: "workspace.default-members"))
         }
         if manifest.package != nil {
             manifest.package!.targets += readTargets(root)

@@ -80,6 +80,9 @@ enum AsthraManifestSchema {
         ManifestTable(["workspace"], summary: "The member packages of a workspace.", keys: [
             ManifestKey(name: "members", kind: .stringArray, summary: "Member package directories, relative to this manifest; a last component may be `*`.", example: "[\"packages/*\"]"),
             ManifestKey(name: "exclude", kind: .stringArray, summary: "Directories the `members` globs should skip.", example: "[]"),
+            ManifestKey(name: "default-members", kind: .stringArray,
+                        summary: "The members `ampu build`, `run` and `test` are about at the workspace root when no package is named (`--workspace`: all of them). Without it, a root that is a package builds itself and what it needs; a root with no `[package]`, every member.",
+                        example: "[\"app\"]"),
         ]),
         ManifestTable(["bin"], summary: "A program the package builds.", keys: [
             ManifestKey(name: "name", kind: .string, summary: "The program's name.", example: "\"tool\""),
