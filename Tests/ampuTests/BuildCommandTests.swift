@@ -1205,6 +1205,29 @@ struct BuildCommandTests {
         #expect(try ws.ampu(["build", "-j1", "-p", "app"]).status == 0, "a package named is built whatever default-members says")
     }
 
+    @Test("--workspace --exclude builds every package but those (still built when another needs them), as Cargo's; a name that is no package is a warning")
+    func exclude() throws {
+        let ws = try BuildFixture("rooted")
+        let build = try ws.ampu(["build", "-j1", "--workspace", "--exclude", "hub", "--exclude", "hbu"])
+        #expect(timeless(build.stderr) == """
+            warning: --exclude names 'hbu', which is no package of the workspace; did you mean 'hub'?
+              = help: the packages are: hub, app, util
+
+               Compiling util
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(build.status == 0)
+        let all = try ws.ampu(["build", "--workspace", "--exclude", "hub", "--exclude", "app", "--exclude", "util"])
+        #expect(all.stderr == "error: no package to build: --exclude leaves none of the workspace's (hub, app, util)\n")
+        #expect(all.status == 1)
+        let alone = try ws.ampu(["test", "--exclude", "app"])
+        #expect(alone.stderr.hasPrefix("error: --exclude can only be used together with --workspace\n"))
+        #expect(alone.status != 0)
+    }
+
     @Test("a default member that is not a member is an error at it (M030), with the members and the one meant")
     func defaultMemberNotAMember() throws {
         let ws = try BuildFixture("rooted")

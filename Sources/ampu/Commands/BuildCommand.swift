@@ -32,8 +32,7 @@ struct BuildCommand: ParsableCommand {
     @Argument(help: "Build only these targets (an Aria build.abc's) or packages, and what they need.")
     var names: [String] = []
 
-    @Flag(help: "Build every package of the workspace, also from a member's directory (where only that member is built).")
-    var workspace = false
+    @OptionGroup var selection: WorkspaceSelection
 
     enum PlanFormat: String, ExpressibleByArgument { case text, json }
 
@@ -51,7 +50,7 @@ struct BuildCommand: ParsableCommand {
             session.check([], answer: true)
         }
         let session = BuildSession(options: options)
-        let selected = session.chosen(names + options.packages, wholeWorkspace: workspace)
+        let selected = session.chosen(names + options.packages, selection: selection)
         let runsItAll = !plan && !timings && !dryRun && selected.isEmpty && !options.force
         let prepared = session.selecting(selected, in: session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll))
         let built = prepared.plan
@@ -157,8 +156,7 @@ struct TestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop a test program that runs longer than this, and count it failed.", valueName: "seconds"))
     var timeout: Int = 300
 
-    @Flag(help: "Test every package of the workspace, also from a member's directory (where only that member's tests run).")
-    var workspace = false
+    @OptionGroup var selection: WorkspaceSelection
 
     func validate() throws {
         if timeout < 1 { throw ValidationError("--timeout \(timeout) gives a test no time: give a number of seconds, 1 or more") }
@@ -166,7 +164,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let prepared = session.selecting(session.chosen(options.packages, wholeWorkspace: workspace), in: session.plan())
+        let prepared = session.selecting(session.chosen(options.packages, selection: selection), in: session.plan())
         let plan = prepared.plan
         guard session.execute(prepared) else { Terminal.exitNow(1) }
         let tests = plan.tests.filter { filter == nil || $0.name.contains(filter!) }

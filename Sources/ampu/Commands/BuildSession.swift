@@ -58,6 +58,19 @@ struct BuildOptions: ParsableArguments {
     }
 }
 
+/// `--workspace` and `--exclude`, as Cargo's: every package of the workspace, but those.
+struct WorkspaceSelection: ParsableArguments {
+    @Flag(help: "Every package of the workspace, from anywhere (in a member's directory, only that member is built; at a root that is a package, only it, unless default-members says otherwise).")
+    var workspace = false
+
+    @Option(help: ArgumentHelp("With --workspace: not this package (it is still built when another needs it); may be given more than once.", valueName: "name"))
+    var exclude: [String] = []
+
+    func validate() throws {
+        if !exclude.isEmpty && !workspace { throw ValidationError("--exclude can only be used together with --workspace") }
+    }
+}
+
 /// Loading, checking and planning a build, and running a plan with progress and messages:
 /// what `build`, `run` and `test` share. The work is `BuildModel`'s; this draws it.
 struct BuildSession {
@@ -134,15 +147,29 @@ struct BuildSession {
         return true
     }
 
-    /// The packages a command builds: those named; else (not with `wholeWorkspace`) those
-    /// Cargo would choose from where it runs (`WorkspaceLocator.defaultPackages`): the member
-    /// whose directory it is, or at the root the `default-members`, or the root package; else
-    /// none named, and the whole workspace is built.
-    func chosen(_ names: [String], wholeWorkspace: Bool = false) -> [String] {
-        guard names.isEmpty, !wholeWorkspace,
-              let found = try? EcosystemRegistry.standard.manifest(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, fileSystem: fileSystem),
-              let packages = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem).defaultPackages(from: fileSystem.currentDirectory, manifestPath: found.path)
+    /// The packages a command builds: those named; with `--workspace`, every package of the
+    /// workspace but those `--exclude` names (none named: all); else those Cargo would choose
+    /// from where it runs (`WorkspaceLocator.defaultPackages`): the member whose directory it
+    /// is, or at the root the `default-members`, or the root package; else none named, and the
+    /// whole workspace is built.
+    func chosen(_ names: [String], selection: WorkspaceSelection? = nil) -> [String] {
+        guard names.isEmpty,
+              let found = try? EcosystemRegistry.standard.manifest(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, fileSystem: fileSystem)
         else { return names }
+        let locator = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem)
+        if let selection, selection.workspace {
+            guard !selection.exclude.isEmpty else { return [] }
+            let all = locator.workspacePackages(of: found.path)
+            for name in selection.exclude where !all.contains(name) {
+                let guess = Spelling.closest(to: name, in: all).map { "; did you mean '\($0)'?" } ?? ""
+                show([Diagnostic(severity: .warning, message: "--exclude names '\(name)', which is no package of the workspace\(guess)", range: .at(0),
+                                 help: ["the packages are: " + all.joined(separator: ", ")]).unplaced], sources: [:], root: nil, defaultFile: "")
+            }
+            let left = all.filter { !selection.exclude.contains($0) }
+            if left.isEmpty { finish(error: "no package to build: --exclude leaves none of the workspace's (\(all.joined(separator: ", ")))") }
+            return left
+        }
+        guard let packages = locator.defaultPackages(from: fileSystem.currentDirectory, manifestPath: found.path) else { return [] }
         if packages.isEmpty {
             finish(error: "no package to build: `default-members` in \(Paths.relative(found.path, from: fileSystem.currentDirectory)) names none\n"
                    + "  = help: name the members to build there, or choose here: `--workspace` for all of them, `-p NAME` for one")
