@@ -33,4 +33,28 @@ struct DocumentLinksTests {
             [{"range":{"start":{"line":5,"character":19},"end":{"line":5,"character":28}},"target":"file:///ws/mathlib/asthra.toml"}]
             """))
     }
+
+    @Test("a workspace's members and default members, each to the member's manifest; a pattern's and a missing member's not")
+    func members() async {
+        var files = TestWorkspace.files
+        files[TestWorkspace.manifest] = TestWorkspace.manifestText + """
+
+            [workspace]
+            members = ["tools", "libs/*", "gone"]
+            default-members = ["tools", "."]
+
+            """
+        files["/ws/tools/asthra.toml"] = "[package]\nname = \"tools\"\nversion = \"0.1.0\"\n"
+        files["/ws/libs/m1/asthra.toml"] = "[package]\nname = \"m1\"\nversion = \"0.1.0\"\n"
+        let client = TestClient(files: files)
+        await client.start()
+        #expect(await links(client, TestWorkspace.manifest) == json("""
+            [{"range":{"start":{"line":5,"character":19},"end":{"line":5,"character":28}},"target":"file:///ws/mathlib/asthra.toml"},
+             {"range":{"start":{"line":11,"character":11},"end":{"line":11,"character":18}},"target":"file:///ws/tools/asthra.toml"},
+             {"range":{"start":{"line":12,"character":19},"end":{"line":12,"character":26}},"target":"file:///ws/tools/asthra.toml"},
+             {"range":{"start":{"line":12,"character":28},"end":{"line":12,"character":31}},"target":"file:///ws/asthra.toml"}]
+            """))
+        let definition = Marked(files[TestWorkspace.manifest]!.replacingOccurrences(of: "default-members = [\"too", with: "default-members = [\"too$0"))
+        #expect(await client.request("textDocument/definition", client.at(TestWorkspace.manifest, definition))["result"]?["uri"] == "file:///ws/tools/asthra.toml")
+    }
 }

@@ -67,6 +67,23 @@ struct FeatureTests {
         #expect(tables == ["dev-dependencies", "profile", "toolchain", "native", "workspace", "bin", "lib"])
     }
 
+    @Test("completion in default-members: the members not listed yet, by directory, the root package as '.'")
+    func defaultMembersCompletion() async {
+        var files = TestWorkspace.files
+        files["/ws/tools/asthra.toml"] = "[package]\nname = \"tools\"\nversion = \"0.1.0\"\n"
+        files["/ws/libs/m1/asthra.toml"] = "[package]\nname = \"m1\"\nversion = \"0.1.0\"\n"
+        let marked = Marked(TestWorkspace.manifestText + "\n[workspace]\nmembers = [\"tools\", \"libs/*\"]\ndefault-members = [\"tools\", \"$0\"]\n")
+        files[TestWorkspace.manifest] = marked.text
+        let client = await started(files)
+        await client.open(TestWorkspace.manifest, marked.text)
+        #expect(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, marked))["result"]?["items"] == json("""
+            [{"label":".","kind":19,"detail":"package app","filterText":"\\".\\"",
+              "textEdit":{"range":{"start":{"line":12,"character":28},"end":{"line":12,"character":30}},"newText":"\\".\\""}},
+             {"label":"libs/m1","kind":19,"detail":"package m1","filterText":"\\"libs/m1\\"",
+              "textEdit":{"range":{"start":{"line":12,"character":28},"end":{"line":12,"character":30}},"newText":"\\"libs/m1\\""}}]
+            """))
+    }
+
     @Test("hover on imports: kind, target, and the package's name, version and description")
     func importHover() async {
         let client = await started()

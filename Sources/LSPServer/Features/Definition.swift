@@ -2,7 +2,7 @@ import BuildModel
 
 /// `textDocument/definition`: an import goes to its module file (a package import to the
 /// package's manifest); in a manifest, a dependency's name or `path` goes to that package's
-/// manifest and a workspace member to its manifest.
+/// manifest and a workspace member (in `members` or `default-members`) to its manifest.
 enum Definition {
     static func answer(_ q: FeatureQuery) throws(ResponseError) -> JSONValue {
         let offset = try q.requireOffset()
@@ -45,7 +45,7 @@ enum Definition {
             if let p = dep.path, let m = manifestPath(in: Paths.join(directory, p.value), q) { return [m] }
             return []
         }
-        if let member = manifest.workspace?.members.first(where: { $0.range.touches(offset) }) {
+        if let member = memberEntries(of: manifest).first(where: { $0.range.touches(offset) }) {
             let path = Paths.join(directory, member.value)
             if WorkspaceLocator.isPattern(path) {
                 return q.snapshot?.members.filter { WorkspaceLocator.directory($0.directory, matches: path) }.map(\.path) ?? []
@@ -55,7 +55,12 @@ enum Definition {
         return []
     }
 
-    private static func manifestPath(in directory: String, _ q: FeatureQuery) -> String? {
+    /// The entries of `[workspace]` that name members: `members` and `default-members`.
+    static func memberEntries(of manifest: PackageManifest) -> [Located<String>] {
+        (manifest.workspace?.members ?? []) + (manifest.workspace?.defaultMembers ?? [])
+    }
+
+    static func manifestPath(in directory: String, _ q: FeatureQuery) -> String? {
         if let m = q.snapshot?.resolver.packageManifest(in: directory) { return m.path }
         return q.ecosystem.manifestFileNames.map { Paths.join(directory, $0) }.first { q.textOf($0) != nil }
     }

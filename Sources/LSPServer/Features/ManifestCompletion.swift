@@ -23,6 +23,9 @@ enum ManifestCompletion {
                                 range: q.lspRange(c.range))
             }
         }
+        if let entry = q.manifest.workspace?.defaultMembers?.first(where: { $0.range.touches(offset) }) {
+            return defaultMemberItems(q, replacing: entry)
+        }
         let document = q.manifestDocument
         guard let place = document.place(at: offset) else { return [] }
         let schema = q.ecosystem.manifestSchema(for: q.manifest)
@@ -64,6 +67,19 @@ enum ManifestCompletion {
                 let text = k.kind == .string ? syntax.renderString(v) : v
                 return Completion.item(label: text, kind: .enumMember, detail: k.name, newText: text, range: r)
             }
+        }
+    }
+
+    /// In `default-members`: the workspace's members it does not list yet, each by its directory
+    /// relative to the root (`.` for the root package), with its package's name.
+    private static func defaultMemberItems(_ q: FeatureQuery, replacing entry: Located<String>) -> [JSONValue] {
+        guard let snapshot = q.snapshot, snapshot.rootManifest.path == q.path else { return [] }
+        let listed = Set((q.manifest.workspace?.defaultMembers ?? []).filter { $0.range != entry.range }.map { Paths.normalize(Paths.join(snapshot.root, $0.value)) })
+        let range = q.lspRange(entry.range)
+        return snapshot.members.filter { !listed.contains($0.directory) }.map { member in
+            let relative = member.directory == snapshot.root ? "." : Paths.relative(member.directory, from: snapshot.root)
+            let text = q.ecosystem.manifestSyntax.renderString(relative)
+            return Completion.item(label: relative, kind: .folder, detail: member.package?.name.map { "package \($0.value)" }, newText: text, range: range)
         }
     }
 
