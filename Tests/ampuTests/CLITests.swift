@@ -136,8 +136,8 @@ struct CLITests {
               -h, --help              Show help information.
 
             SUBCOMMANDS:
-              build                   Compile the workspace: every package in dependency
-                                      order, then its programs and tests.
+              build                   Compile packages in dependency order, then their
+                                      programs and tests.
               run                     Build, then run a program of the workspace with the
                                       arguments after --.
               test                    Build and run the test programs: each module under a

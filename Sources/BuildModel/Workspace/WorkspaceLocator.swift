@@ -158,7 +158,9 @@ public struct WorkspaceLocator: Sendable {
     /// from `--manifest-path`): in a member's directory, that member; at the root, the
     /// `default-members`, else the root package where a root may be virtual and this one is a
     /// package (`Ecosystem.workspaceRootMayBeVirtual`). Each package by its name; nil for the
-    /// whole workspace (also outside one); empty when `default-members` names none.
+    /// whole workspace (also outside one, and when `default-members` has an entry that is no
+    /// member or the manifest an error: the check says so); empty when `default-members` is
+    /// empty.
     public func defaultPackages(from directory: String, manifestPath: String? = nil) -> [String]? {
         guard let found = manifestPath.map(fileSystem.absolute) ?? nearestManifest(from: directory) else { return nil }
         func package(at path: String) -> PackageManifest? {
@@ -168,7 +170,11 @@ public struct WorkspaceLocator: Sendable {
         guard let manifest = package(at: found) else { return nil }
         guard workspaceRoot(for: found) == found else { return manifest.package?.name.map { [$0.value] } }
         guard manifest.workspace != nil else { return nil }
-        if let directories = defaultMemberDirectories(of: manifest, members: memberDirectories(of: manifest).directories).directories {
+        let chosen = defaultMemberDirectories(of: manifest, members: memberDirectories(of: manifest).directories)
+        if let directories = chosen.directories {
+            // One that is not a member, or a list that cannot be read: the check's error, which
+            // stops the build of the whole workspace before anything runs.
+            if !chosen.diagnostics.isEmpty || manifest.diagnostics.contains(where: { $0.severity == .error }) { return nil }
             return directories.compactMap { dir in
                 dir == manifest.directory ? manifest.package?.name?.value : self.manifest(in: dir).flatMap(package(at:))?.package?.name?.value
             }

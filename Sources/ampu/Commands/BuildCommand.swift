@@ -5,7 +5,7 @@ import BuildModel
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Compile the workspace: every package in dependency order, then its programs and tests.",
+        abstract: "Compile packages in dependency order, then their programs and tests.",
         discussion: """
             Checks the workspace first (check's errors stop the build), plans the compiles, native C \
             compiles, archives and links, and runs them at most -j at a time, each as soon as what it \

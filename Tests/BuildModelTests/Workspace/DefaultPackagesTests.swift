@@ -42,7 +42,8 @@ struct DefaultPackagesTests {
         }
         #expect(packages(root(#"["libs/*"]"#, package: false), from: "/w") == ["http", "json"])
         #expect(packages(root(#"[".", "app"]"#, package: true), from: "/w") == ["hub", "app"])
-        #expect(packages(root(#"["app", "nowhere"]"#, package: true), from: "/w") == ["app"], "what is not a member is the check's error (M030), not chosen")
+        #expect(packages(root(#"["app", "nowhere"]"#, package: true), from: "/w") == nil, "an entry that is no member is the check's error (M030), which stops the whole build")
+        #expect(packages(root("[1]", package: true), from: "/w") == nil, "a list that cannot be read is the check's error (M002)")
         #expect(packages(root("[]", package: false), from: "/w") == [])
         #expect(packages(root(#"["libs/json"]"#, package: true), from: "/w/app") == ["app"], "a member's directory is about that member")
     }
