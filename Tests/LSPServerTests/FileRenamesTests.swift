@@ -12,8 +12,8 @@ struct FileRenamesTests {
         return files
     }()
 
-    func renaming(_ moves: [(String, String)]) async -> [String] {
-        let client = TestClient(files: Self.files)
+    func renaming(_ moves: [(String, String)], in files: [String: String] = Self.files) async -> [String] {
+        let client = TestClient(files: files)
         await client.start()
         let files: [JSONValue] = moves.map { ["oldUri": .string("file://" + $0.0), "newUri": .string("file://" + $0.1)] }
         let result = await client.request("workspace/willRenameFiles", ["files": .array(files)])["result"] ?? .null
@@ -45,6 +45,19 @@ struct FileRenamesTests {
     func directory() async {
         #expect(await renaming([("/ws/src/models", "/ws/src/domain/models")])
                 == ["/ws/src/main.asthra:3:8-21 ./domain/models/user", "/ws/src/models/user.asthra:2:8-15 ../../util"])
+    }
+
+    @Test("an import of a directory's files follows the directory when it moves, and its importer; not a file that leaves it")
+    func directoryImport() async {
+        var files = Self.files
+        files[TestWorkspace.main] = "package main;\n\nimport \"./parts\";\nimport \"./parts\";\n"
+        files["/ws/src/parts/a.asthra"] = "package parts;\n"
+        files["/ws/src/parts/b.asthra"] = "package parts;\n"
+        #expect(await renaming([("/ws/src/parts", "/ws/src/pieces")], in: files)
+                == ["/ws/src/main.asthra:2:8-15 ./pieces", "/ws/src/main.asthra:3:8-15 ./pieces"])
+        #expect(await renaming([(TestWorkspace.main, "/ws/src/app/main.asthra")], in: files)
+                == ["/ws/src/main.asthra:2:8-15 ../parts", "/ws/src/main.asthra:3:8-15 ../parts"])
+        #expect(await renaming([("/ws/src/parts/a.asthra", "/ws/src/a.asthra")], in: files) == [])
     }
 
     @Test("a rename no import leads to or from: null")

@@ -3,12 +3,13 @@
 /// module spelt anew to where its target will be. What an editor applies before it renames
 /// (`workspace/willRenameFiles`), as rust-analyzer keeps `mod` paths right.
 ///
-/// Only an import that leads to one file (or repeats one that does) and is written relative
-/// (`./`, `../`) is edited, and
+/// Only an import that leads to one file or to a directory's files (or repeats one that does)
+/// and is written relative (`./`, `../`) is edited, and
 /// only when its text is exactly what the rule below makes of where it leads: the path from the
 /// importing file's directory, with or without the file's extension, `./` before a path that
-/// does not go up. Any other spelling (a package import, `./a/../b`, a directory) is left as
-/// it is.
+/// does not go up. An import of a directory's files (`import "./parts"`) follows the directory
+/// when it moves, not a file that leaves it. Any other spelling (a package import, `./a/../b`)
+/// is left as it is.
 public enum ImportRenames {
     /// `moves`: each old path (a file, or a directory and all under it) and its new path.
     public static func edits(moving moves: [(old: String, new: String)], in snapshot: WorkspaceSnapshot) -> [TextEdit] {
@@ -22,12 +23,14 @@ public enum ImportRenames {
         var edits: [TextEdit] = []
         for module in snapshot.memberModules {
             let from = Paths.parent(module.path), newFrom = Paths.parent(moved(module.path))
-            // Each import with the file it leads to; one repeated leads where its first one does.
+            // Each import with the file (or the directory of files) it leads to; one repeated
+            // leads where its first one does.
             var leads: [String: String] = [:]
             var statements: [(ImportStatement, String)] = []
-            for resolved in module.imports where resolved.outcome.targets.count == 1 {
-                leads[snapshot.ecosystem.moduleKey(ofImport: resolved.statement.path)] = resolved.outcome.targets[0]
-                statements.append((resolved.statement, resolved.outcome.targets[0]))
+            for resolved in module.imports {
+                guard let target = self.target(of: resolved, from: from) else { continue }
+                leads[snapshot.ecosystem.moduleKey(ofImport: resolved.statement.path)] = target
+                statements.append((resolved.statement, target))
             }
             for repeated in module.repeatedImports {
                 if let target = leads[snapshot.ecosystem.moduleKey(ofImport: repeated.path)] { statements.append((repeated, target)) }
@@ -42,6 +45,20 @@ public enum ImportRenames {
             }
         }
         return edits
+    }
+
+    /// Where an import leads, for its spelling to follow: its one file, or the directory it
+    /// names when it brings in that directory's files (`import "./parts"`; moved with the
+    /// directory, not with one of its files). Nil for anything else (a package's modules).
+    private static func target(of resolved: ResolvedImport, from directory: String) -> String? {
+        let targets = resolved.outcome.targets
+        guard let first = targets.first else { return nil }
+        let written = resolved.statement.path
+        if written.hasPrefix("./") || written.hasPrefix("../") {
+            let named = Paths.join(directory, written)
+            if targets.allSatisfy({ Paths.parent($0) == named }) { return named }
+        }
+        return targets.count == 1 ? first : nil
     }
 
     /// `file` as a relative import from `directory` writes it: `./x`, `../a/x`.
