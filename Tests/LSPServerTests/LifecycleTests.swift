@@ -13,7 +13,7 @@ struct LifecycleTests {
               "positionEncoding":"utf-16",
               "textDocumentSync":{"openClose":true,"change":2,"save":{"includeText":false}},
               "completionProvider":{"triggerCharacters":["\\"","/","[",".","="," "],"resolveProvider":false},
-              "hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"documentSymbolProvider":true,"documentLinkProvider":{"resolveProvider":false},"workspaceSymbolProvider":true,
+              "hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"documentSymbolProvider":true,"documentLinkProvider":{"resolveProvider":false},"workspaceSymbolProvider":true,"documentFormattingProvider":true,
               "codeActionProvider":{"codeActionKinds":["quickfix"]},
               "workspace":{"workspaceFolders":{"supported":true,"changeNotifications":true},
                 "fileOperations":{"willRename":{"filters":[
@@ -41,8 +41,8 @@ struct LifecycleTests {
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 0, 0))
                 == json(#"{"jsonrpc":"2.0","id":1,"error":{"code":-32002,"message":"the server is not initialized; send 'initialize' first"}}"#))
         await client.start()
-        #expect(await client.request("textDocument/formatting", [:])
-                == json(#"{"jsonrpc":"2.0","id":3,"error":{"code":-32601,"message":"unknown method 'textDocument/formatting'"}}"#))
+        #expect(await client.request("textDocument/semanticTokens/full", [:])
+                == json(#"{"jsonrpc":"2.0","id":3,"error":{"code":-32601,"message":"unknown method 'textDocument/semanticTokens/full'"}}"#))
         #expect(await client.request("textDocument/hover", ["textDocument": ["uri": "file:///ws/src/main.asthra"]])
                 == json(#"{"jsonrpc":"2.0","id":4,"error":{"code":-32602,"message":"missing 'position'"}}"#))
         #expect(await client.request("textDocument/hover", ["textDocument": ["uri": "file:///ws/src/main.asthra"], "position": ["line": "one", "character": 0]])

@@ -66,6 +66,14 @@ final class TestClient {
         ])
     }
 
+    /// The whole text replaced (a change without a range).
+    func change(_ path: String, version: Int64, text: String) async {
+        await notify("textDocument/didChange", [
+            "textDocument": ["uri": .string("file://" + path), "version": .int(version)],
+            "contentChanges": [["text": .string(text)]],
+        ])
+    }
+
     func at(_ path: String, _ line: Int64, _ character: Int64) -> JSONValue {
         ["textDocument": ["uri": .string("file://" + path)], "position": ["line": .int(line), "character": .int(character)]]
     }

@@ -63,6 +63,7 @@ DICTIONARY = {
                 b'"textDocument/didOpen"', b'"$/cancelRequest"', b"99999999999", b'"line":', b'"character":'],
 }
 DICTIONARY["decoder"] = DICTIONARY["toml"]
+DICTIONARY["format"] = DICTIONARY["toml"]
 DICTIONARY["abc"] = [b"[", b"]", b"[target.", b"[project]", b"{", b"}", b"=", b":", b",", b'"', b"\\", b"#", b";", b"//", b"\n",
                      b"type", b"sources", b"deps", b"depends_on", b"&{", b"LIBRARY", b"targets {", b"true", b"-1.5"]
 DICTIONARY["aria"] = DICTIONARY["abc"] + [b"[target.app]\n", b"type = \"binary\"\n", b"sources = [\"src/*.aria\"]\n",
@@ -188,6 +189,7 @@ class ServerTarget:
             at = {"textDocument": {"uri": uri}, "position": {"line": line, "character": rng.randrange(40)}}
             for method, params in [("textDocument/documentSymbol", {"textDocument": {"uri": uri}}),
                                    ("textDocument/documentLink", {"textDocument": {"uri": uri}}),
+                                   ("textDocument/formatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": True}}),
                                    ("workspace/symbol", {"query": rng.choice(["", "a", "src", "zz"])}),
                                    ("workspace/willRenameFiles", {"files": [{"oldUri": uri, "newUri": uri.rsplit("/", 1)[0] + "/moved/renamed" + self.file.suffix}]}),
                                    ("textDocument/hover", at), ("textDocument/completion", at),
@@ -293,7 +295,7 @@ class DecoderTarget:
 
 
 def load_corpus(target, root_uri=None):
-    folder = HERE / "corpus" / ("toml" if target == "decoder" else "abc" if target == "aria" else "rask" if target == "rask-server" else target)
+    folder = HERE / "corpus" / ("toml" if target in ("decoder", "format") else "abc" if target == "aria" else "rask" if target == "rask-server" else target)
     out = []
     for f in sorted(folder.iterdir()):
         data = f.read_bytes()
@@ -307,6 +309,7 @@ def load_corpus(target, root_uri=None):
 def fuzz(target, args):
     rng = random.Random(args.seed)
     runner = DecoderTarget(args.binary, args.hang, args.memory) if target == "decoder" \
+        else DecoderTarget(args.binary, args.hang, args.memory, ("toml-decode", "--check-format")) if target == "format" \
         else DecoderTarget(args.binary, args.hang, args.memory, ("build-records",)) if target == "records" \
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "elm")) if target == "elm" \
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "abc")) if target == "abc" \
@@ -346,7 +349,7 @@ def fuzz(target, args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "records", "elm", "abc", "aria", "rask", "rask-server"])
+    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "format", "records", "elm", "abc", "aria", "rask", "rask-server"])
     ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
     ap.add_argument("--seconds", type=float, default=15, help="per target")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)

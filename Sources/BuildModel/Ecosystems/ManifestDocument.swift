@@ -24,6 +24,11 @@ public protocol ManifestSyntax: Sendable {
     /// Why `ampu add` and `ampu remove` cannot edit this format's dependencies, when they
     /// cannot; nil when they can.
     var dependencyEditsRefused: String? { get }
+    /// The text laid out as the format's formatter lays it out (`TOMLFormatter`), meaning the
+    /// same; nil when the text has a syntax error or the format has no formatter.
+    func formatted(_ source: SourceText) -> [UInt8]?
+    /// Whether the format has a formatter (`ampu fmt`, the server's formatting).
+    var formats: Bool { get }
 }
 
 extension ManifestSyntax {
@@ -36,6 +41,10 @@ extension ManifestSyntax {
     public func sectionTitle(_ section: String) -> String { "[\(section)]" }
 
     public var dependencyEditsRefused: String? { nil }
+
+    public func formatted(_ source: SourceText) -> [UInt8]? { nil }
+
+    public var formats: Bool { false }
 
     public func profileDefinition(_ name: String, inheriting base: String) -> String { "[profile.\(name)] with `inherits = \"\(base)\"`" }
 

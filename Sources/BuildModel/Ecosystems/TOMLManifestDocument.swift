@@ -6,6 +6,8 @@ public struct TOMLManifestSyntax: ManifestSyntax {
     public func renderString(_ value: String) -> String { TOMLLiteral.renderString(value) }
     public func renderEntry(key: String, value: String) -> String { "\(TOMLLiteral.renderKey(key)) = \(value)" }
     public func document(_ source: SourceText) -> any ManifestDocument { TOMLManifestDocument(TOMLDocument(parsing: source)) }
+    public func formatted(_ source: SourceText) -> [UInt8]? { TOMLFormatter.format(source) }
+    public var formats: Bool { true }
 }
 
 /// A TOML manifest asked by the server's features: the cursor's place from `TOMLCursor`, the

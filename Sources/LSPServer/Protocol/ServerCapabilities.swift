@@ -18,6 +18,7 @@ enum ServerCapabilities {
             "documentSymbolProvider": true,
             "documentLinkProvider": ["resolveProvider": false],
             "workspaceSymbolProvider": true,
+            "documentFormattingProvider": true,
             "codeActionProvider": client.codeActionLiterals ? ["codeActionKinds": ["quickfix"]] : true,
             "workspace": [
                 "workspaceFolders": ["supported": true, "changeNotifications": true],

@@ -15,6 +15,9 @@ struct TOMLDecodeCommand: ParsableCommand {
     @Option(name: .customLong("message-format"), help: "How to print diagnostics: human or short.")
     var messageFormat: MessageFormat = .human
 
+    @Flag(name: .customLong("check-format"), help: "Also format valid input, and exit 3 unless the formatted text means the same and formatting it again changes nothing (for the fuzzer).")
+    var checkFormat = false
+
     func run() throws {
         let bytes: [UInt8]
         do {
@@ -31,6 +34,18 @@ struct TOMLDecodeCommand: ParsableCommand {
         }
         let json = try JSON.serializeToString(TOMLTaggedJSON.encode(document.root))
         Terminal.standardOutput.write(json + "\n")
+        if checkFormat {
+            guard let once = TOMLFormatter.format(document.source, version: version.value) else { fail("valid TOML was not formatted") }
+            let again = TOMLDocument(parsing: SourceText(bytes: once), version: version.value)
+            if again.hasErrors { fail("the formatted text does not parse: \(again.diagnostics[0].message)") }
+            if TOMLTaggedJSON.encode(again.root) != TOMLTaggedJSON.encode(document.root) { fail("the formatted text means something else") }
+            if TOMLFormatter.format(again.source, version: version.value) != once { fail("formatting the formatted text changes it") }
+        }
+    }
+
+    private func fail(_ message: String) -> Never {
+        Terminal.standardError.write("error: \(message)\n")
+        Terminal.exitNow(3)
     }
 }
 
