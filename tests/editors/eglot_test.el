@@ -1,7 +1,8 @@
 ;;; eglot_test.el --- headless Emacs + eglot against `ampu lsp'  -*- lexical-binding: t; -*-
 ;; Env: AMPU (the binary), REPO (the repository), WS (a copy of an example), FILE (the file in it),
-;; MODE (its major mode), EXPECT (a regexp of the diagnostic's text), and when set, REFERENCES.
-;; Opens the file and waits for that diagnostic in flymake; then asks for references there.
+;; MODE (its major mode), EXPECT (a regexp of the diagnostic's text), and when set, REFERENCES
+;; and FORMAT. Opens the file and waits for that diagnostic in flymake; then asks for references
+;; there, and formats the buffer.
 
 ;; Debian installs eglot under /usr/share/emacs/site-lisp/elpa, which -Q does not activate.
 (require (quote package))
@@ -47,5 +48,12 @@
                                       (format "%s:%d" (file-name-nondirectory (eglot--uri-to-path (plist-get location :uri)))
                                               (1+ (plist-get (plist-get (plist-get location :range) :start) :line))))
                                     result " "))))))
+    ;; With FORMAT (a line number): the buffer formatted through the server, and that line.
+    (let ((line (getenv "FORMAT")))
+      (when line
+        (eglot-format-buffer)
+        (goto-char (point-min))
+        (forward-line (1- (string-to-number line)))
+        (princ (format "formatted %s\n" (buffer-substring-no-properties (line-beginning-position) (line-end-position))))))
     (ignore-errors (eglot-shutdown (eglot-current-server)))
     (kill-emacs 0)))

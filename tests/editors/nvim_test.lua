@@ -1,8 +1,8 @@
 -- Headless Neovim against `ampu lsp`, through editors/neovim/ampu.lua: open a file with a
--- problem, wait for its diagnostic, ask for completion, hover and references.
+-- problem, wait for its diagnostic, ask for completion, hover and references, and format it.
 -- Env: AMPU (the binary), REPO (the repository), WS (a copy of an example), FILE (the file in
 -- it), FILETYPE, CODE (the diagnostic to wait for), COMPLETION, HOVER and, when set, REFERENCES
--- (LINE:CHARACTER, 0-based).
+-- (LINE:CHARACTER, 0-based) and FORMAT (a line to print after formatting, 1-based).
 local ampu, repo, ws = os.getenv('AMPU'), os.getenv('REPO'), os.getenv('WS')
 local file, filetype, code = os.getenv('FILE'), os.getenv('FILETYPE'), os.getenv('CODE')
 local function position(name)
@@ -65,5 +65,15 @@ if os.getenv('REFERENCES') then
   table.sort(places)
   if #places == 0 then fail('no references: ' .. vim.inspect(references)) end
   print('references ' .. table.concat(places, ' '))
+end
+-- With FORMAT (a line number): the buffer formatted through the server, and that line printed.
+if os.getenv('FORMAT') then
+  if vim.lsp.buf.format then
+    vim.lsp.buf.format({ async = false, timeout_ms = 10000 })
+  else
+    vim.lsp.buf.formatting_sync(nil, 10000)
+  end
+  local n = tonumber(os.getenv('FORMAT'))
+  print('formatted ' .. vim.api.nvim_buf_get_lines(buf, n - 1, n, false)[1])
 end
 vim.cmd('qall!')
