@@ -145,6 +145,8 @@ struct CLITests {
               check                   Check the workspace's manifests and imports without
                                       building.
               clean                   Remove build output (target/).
+              fmt                     Lay out the workspace's TOML manifests as taplo does
+                                      (asthra.toml, Oats.toml).
               compile-commands        Write compile_commands.json (an entry per C and per
                                       Asthra source) without building.
               gen                     Write the build for another tool: `ampu gen ninja`

@@ -63,14 +63,19 @@ public enum TOMLFormatter {
                 for i in h.tokens where h.range.contains(tree.tokens[i].range.lowerBound) { inHeader[i] = true }
             }
             newline = tree.tokens.contains { $0.kind == .newline && tree.source.bytes[$0.range.lowerBound] == 0x0D } ? [0x0D, 0x0A] : [0x0A]
-            var stack: [Int] = []
+            // A line break inside a bracket is inside every bracket around it too: each is
+            // marked on the innermost one and handed outward when it closes (linear however
+            // deep they nest).
+            var stack: [(start: Int, spans: Bool)] = []
             for (i, token) in tree.tokens.enumerated() where !inHeader[i] {
                 switch token.kind {
-                case .leftBracket, .leftBrace: stack.append(i)
+                case .leftBracket, .leftBrace: stack.append((i, false))
                 case .rightBracket, .rightBrace:
-                    if let start = stack.popLast() { spansLines[start] = tree.tokens[start..<i].contains { $0.kind == .newline } }
+                    guard let (start, spans) = stack.popLast() else { break }
+                    spansLines[start] = spans
+                    if spans, !stack.isEmpty { stack[stack.count - 1].spans = true }
                 case .newline:
-                    for s in stack { spansLines[s] = true }
+                    if !stack.isEmpty { stack[stack.count - 1].spans = true }
                 default: break
                 }
             }
