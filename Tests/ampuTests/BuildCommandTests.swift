@@ -1228,6 +1228,35 @@ struct BuildCommandTests {
         #expect(alone.status != 0)
     }
 
+    @Test("build --bin and --test build only those programs and what they need, as cargo build --bin; a name that is none is said with the names there are")
+    func onlyProducts() throws {
+        let ws = try BuildFixture("seed")
+        let test = try ws.ampu(["build", "-j1", "--test", "smoke"])
+        #expect(timeless(test.stderr) == """
+               Compiling util (native csrc/clamp.c)
+               Compiling util
+               Archiving util (native)
+               Compiling app
+               Compiling app (test "smoke")
+                 Linking app (test "smoke")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(test.status == 0)
+        #expect(!ws.exists("target/debug/app"), "the program is not built")
+        let program = try ws.ampu(["build", "-j1", "--bin", "app"])
+        #expect(timeless(program.stderr) == """
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        let typo = try ws.ampu(["build", "--bin", "ap"])
+        #expect(typo.stderr == "error: no program named 'ap'; did you mean 'app'? (there are: app)\n")
+        #expect(typo.status == 1)
+        #expect(try ws.ampu(["build", "--test", "nope"]).stderr == "error: no test program named 'nope' (there are: broken, smoke)\n")
+    }
+
     @Test("a default member that is not a member is an error at it (M030), with the members and the one meant")
     func defaultMemberNotAMember() throws {
         let ws = try BuildFixture("rooted")

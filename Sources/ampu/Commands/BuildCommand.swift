@@ -34,6 +34,12 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var selection: WorkspaceSelection
 
+    @Option(name: .customLong("bin"), help: ArgumentHelp("Build only this program (and what it needs), as cargo build --bin; may be given more than once.", valueName: "name"))
+    var programs: [String] = []
+
+    @Option(name: .customLong("test"), help: ArgumentHelp("Build only this test program (and what it needs); may be given more than once.", valueName: "name"))
+    var tests: [String] = []
+
     enum PlanFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
@@ -51,8 +57,9 @@ struct BuildCommand: ParsableCommand {
         }
         let session = BuildSession(options: options)
         let selected = session.chosen(names + options.packages, selection: selection)
-        let runsItAll = !plan && !timings && !dryRun && selected.isEmpty && !options.force
-        let prepared = session.selecting(selected, in: session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll))
+        let runsItAll = !plan && !timings && !dryRun && selected.isEmpty && !options.force && programs.isEmpty && tests.isEmpty
+        var prepared = session.selecting(selected, in: session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll))
+        if !programs.isEmpty || !tests.isEmpty { prepared = session.only(programs: programs, tests: tests, in: prepared) }
         let built = prepared.plan
         if dryRun {
             let running = prepared.wouldRun(environment: session.environment)

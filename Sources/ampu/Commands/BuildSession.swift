@@ -191,6 +191,25 @@ struct BuildSession {
         }
     }
 
+    /// Only the programs and test programs named (`--bin`, `--test`) and what they need; a
+    /// name that is none ends the program with the names there are.
+    func only(programs: [String], tests: [String], in prepared: PreparedBuild) -> PreparedBuild {
+        let plan = prepared.plan
+        var wanted = Set<String>()
+        for (names, products, kind) in [(programs, plan.programs, "program"), (tests, plan.tests, "test program")] {
+            for name in names {
+                let found = products.filter { $0.name == name }
+                if found.isEmpty {
+                    let all = products.map(\.name)
+                    let guess = Spelling.closest(to: name, in: all).map { "; did you mean '\($0)'?" } ?? ""
+                    finish(error: "no \(kind) named '\(name)'\(guess)" + (all.isEmpty ? " (there is none)" : " (there are: \(all.joined(separator: ", ")))"))
+                }
+                wanted.formUnion(found.map(\.path))
+            }
+        }
+        return prepared.building { wanted.contains($0.path) }
+    }
+
     /// This program's own file, as the kernel knows it (nil where there is no `/proc`).
     static func executablePath(_ fileSystem: LocalFileSystem) -> String? {
         try? fileSystem.realPath("/proc/self/exe")
