@@ -1300,6 +1300,9 @@ struct BuildCommandTests {
         #expect(json.stdout.split(separator: "\n").first == #"""
             {"file":"asthra.toml","line":12,"column":20,"endLine":12,"endColumn":25,"severity":"error","code":"M030","message":"default member 'utl' is not a member of the workspace","help":["the members are: '.' (the root package), app, util","did you mean 'util'?"],"related":[],"fix":{"title":"Use 'util'","edits":[{"file":"asthra.toml","line":12,"column":20,"endLine":12,"endColumn":25,"newText":"\"util\""}]}}
             """#, "the fix writes the member meant")
+        #expect(json.stdout.split(separator: "\n").dropFirst().first == #"""
+            {"file":"asthra.toml","line":12,"column":27,"endLine":12,"endColumn":34,"severity":"error","code":"M030","message":"default member 'other' is not a member of the workspace","help":["the members are: '.' (the root package), app, util","add \"other\" to `members` as well"],"related":[],"fix":{"title":"Add 'other' to the workspace's members","edits":[{"file":"asthra.toml","line":11,"column":25,"endLine":11,"endColumn":25,"newText":", \"other\""}]}}
+            """#, "a package there that members does not name: the fix adds it")
     }
 
     @Test("clean removes target/, one profile, the libraries or the fingerprints, and says how many files and bytes went")

@@ -144,7 +144,12 @@ public struct WorkspaceLocator: Sendable {
                 let help = self.manifest(in: path) != nil ? [named, "add \"\(entry.value)\" to `members` as well"]
                     : [named] + (Spelling.closest(to: entry.value, in: memberNames).map { ["did you mean '\($0)'?"] } ?? [])
                 var d = Diagnostic.error("default member '\(entry.value)' is not a member of the workspace", .notAWorkspaceMember, at: entry.range, help: help)
-                if self.manifest(in: path) == nil, let meant = Spelling.closest(to: entry.value, in: memberNames) {
+                if self.manifest(in: path) != nil {
+                    let member = Paths.relative(path, from: base)
+                    if let edits = ecosystem.manifestSyntax.document(manifest.source).appending(string: member, toArrayAt: ["workspace", "members"]) {
+                        d.fix = Diagnostic.Fix(title: "Add '\(member)' to the workspace's members", edits: edits)
+                    }
+                } else if let meant = Spelling.closest(to: entry.value, in: memberNames) {
                     d.fix = Diagnostic.Fix(title: "Use '\(meant)'", edits: [TextEdit(range: entry.range, newText: ecosystem.manifestSyntax.renderString(meant))])
                 }
                 diagnostics.append(d)
