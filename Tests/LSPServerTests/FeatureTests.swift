@@ -84,6 +84,32 @@ struct FeatureTests {
             """))
     }
 
+    @Test("hover on a workspace member: the package it names, or those a pattern matches, with version and manifest")
+    func memberHover() async {
+        var files = TestWorkspace.files
+        files["/ws/tools/asthra.toml"] = "[package]\nname = \"tools\"\nversion = \"0.3.0\"\n"
+        files["/ws/libs/m1/asthra.toml"] = "[package]\nname = \"m1\"\nversion = \"1.0.0\"\n"
+        files["/ws/libs/m2/asthra.toml"] = "[package]\nname = \"m2\"\nversion = \"2.0.0\"\n"
+        let text = TestWorkspace.manifestText + "\n[workspace]\nmembers = [\"tools\", \"libs/*\"]\ndefault-members = [\"tools\"]\n"
+        files[TestWorkspace.manifest] = text
+        let client = await started(files)
+        await client.open(TestWorkspace.manifest, text)
+        func hover(_ marked: String) async -> JSONValue? {
+            await client.request("textDocument/hover", client.at(TestWorkspace.manifest, Marked(marked)))["result"]?["contents"]?["value"]
+        }
+        #expect(await hover(text.replacingOccurrences(of: "default-members = [\"to", with: "default-members = [\"to$0"))
+                == "Workspace member **tools** 0.3.0 — `tools/asthra.toml`")
+        #expect(await hover(text.replacingOccurrences(of: "\"libs/*\"", with: "\"li$0bs/*\""))
+                == "Workspace members matching `libs/*` (2):\n\n- **m1** 1.0.0 — `libs/m1/asthra.toml`\n- **m2** 2.0.0 — `libs/m2/asthra.toml`")
+        #expect(await hover(text.replacingOccurrences(of: "\nmembers = [", with: "\nmemb$0ers = [")) == """
+            **members** (array of strings)
+
+            Member package directories, relative to this manifest; a last component may be `*`.
+
+            Example: `members = ["packages/*"]`
+            """, "the key itself: what it means")
+    }
+
     @Test("hover on imports: kind, target, and the package's name, version and description")
     func importHover() async {
         let client = await started()

@@ -2,7 +2,8 @@ import BuildModel
 
 /// `textDocument/hover`: on an import, what it is and what it resolves to (for a dependency,
 /// the package's name, version and description); in a manifest, what a key means and the
-/// values it takes, and for a dependency its source and requirement.
+/// values it takes, for a dependency its source and requirement, and for a workspace member the
+/// package it names.
 enum Hover {
     static func answer(_ q: FeatureQuery) throws(ResponseError) -> JSONValue {
         let offset = try q.requireOffset()
@@ -21,6 +22,9 @@ enum Hover {
         if let own = q.ecosystem.manifestNavigation(q.manifest)?.hover(at: offset, fileSystem: q.fileSystem, environment: q.environment) {
             return (own.text, own.range)
         }
+        if let entry = Definition.memberEntries(of: q.manifest).first(where: { $0.range.touches(offset) }), let text = memberHover(q, entry) {
+            return (text, entry.range)
+        }
         guard let element = q.manifestDocument.element(at: offset) else { return nil }
         let path = element.path
         let range = element.onKey ? element.keyRange : element.valueRange
@@ -34,5 +38,24 @@ enum Hover {
             return (text, range)
         }
         return schema.hoverText(for: path).map { ($0, range) }
+    }
+
+    /// On a workspace member (in `members` or `default-members`): the package it names, or every
+    /// package a pattern matches, by name and version with its manifest; nil when it names none
+    /// (a diagnostic says so).
+    private static func memberHover(_ q: FeatureQuery, _ entry: Located<String>) -> String? {
+        guard let snapshot = q.snapshot, snapshot.rootManifest.path == q.path else { return nil }
+        let named = Paths.join(snapshot.root, entry.value)
+        let matched = WorkspaceLocator.isPattern(named)
+            ? snapshot.members.filter { WorkspaceLocator.directory($0.directory, matches: named) }
+            : snapshot.members.filter { $0.directory == named }
+        guard !matched.isEmpty else { return nil }
+        let lines = matched.map { m in
+            "**\(m.displayName)**" + (m.package?.version.map { " \($0.value)" } ?? "") + " — `\(Paths.relative(m.path, from: snapshot.root))`"
+        }
+        if WorkspaceLocator.isPattern(named) {
+            return "Workspace members matching `\(entry.value)` (\(matched.count)):\n\n" + lines.map { "- " + $0 }.joined(separator: "\n")
+        }
+        return "Workspace member " + lines[0]
     }
 }
