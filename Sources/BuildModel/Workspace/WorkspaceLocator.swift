@@ -174,9 +174,11 @@ public struct WorkspaceLocator: Sendable {
         }
         guard let manifest = package(at: found) else { return nil }
         guard workspaceRoot(for: found) == found else { return manifest.package?.name.map { [$0.value] } }
-        guard manifest.workspace != nil else { return nil }
-        let chosen = defaultMemberDirectories(of: manifest, members: memberDirectories(of: manifest).directories)
-        if let directories = chosen.directories {
+        guard let workspace = manifest.workspace else { return nil }
+        // Listed only when there is something to check them against: a no-op build asks this.
+        if workspace.defaultMembers != nil {
+            let chosen = defaultMemberDirectories(of: manifest, members: memberDirectories(of: manifest).directories)
+            guard let directories = chosen.directories else { return nil }
             // One that is not a member, or a list that cannot be read: the check's error, which
             // stops the build of the whole workspace before anything runs.
             if !chosen.diagnostics.isEmpty || manifest.diagnostics.contains(where: { $0.severity == .error }) { return nil }
