@@ -163,6 +163,20 @@ struct AriaBuildTests {
         let wrong = try f.ampu(["build", "cor"])
         #expect(wrong.status == 1)
         #expect(wrong.stderr == "error: nothing to build is named 'cor'\n  = help: did you mean 'core'?\n  = help: the names are: core, ffi, app, test-core\n\n")
+        // --workspace --exclude takes targets out here: the build file's names are targets.
+        let fresh = try AriaFixture()
+        let excluded = try fresh.ampu(["build", "-j1", "--workspace", "--exclude", "test-core", "--exclude", "cor"])
+        #expect(timeless(excluded.stderr) == """
+            warning: --exclude names 'cor', which is not in the workspace; did you mean 'core'?
+              = help: the names are: core, ffi, app, test-core
+
+               Compiling core
+               Compiling ffi (ffi/seven.c)
+               Archiving ffi
+               Compiling app
+                Finished in [time]
+
+            """)
     }
 
     @Test("tree and graph show the targets and what each needs, `use` edges included")

@@ -1210,8 +1210,8 @@ struct BuildCommandTests {
         let ws = try BuildFixture("rooted")
         let build = try ws.ampu(["build", "-j1", "--workspace", "--exclude", "hub", "--exclude", "hbu"])
         #expect(timeless(build.stderr) == """
-            warning: --exclude names 'hbu', which is no package of the workspace; did you mean 'hub'?
-              = help: the packages are: hub, app, util
+            warning: --exclude names 'hbu', which is not in the workspace; did you mean 'hub'?
+              = help: the names are: util, hub, app
 
                Compiling util
                Compiling app (bin "app")
@@ -1221,8 +1221,10 @@ struct BuildCommandTests {
             """)
         #expect(build.status == 0)
         let all = try ws.ampu(["build", "--workspace", "--exclude", "hub", "--exclude", "app", "--exclude", "util"])
-        #expect(all.stderr == "error: no package to build: --exclude leaves none of the workspace's (hub, app, util)\n")
+        #expect(all.stderr == "error: nothing to build: --exclude leaves none of the workspace's (util, hub, app)\n")
         #expect(all.status == 1)
+        #expect(try ws.ampu(["build", "--workspace", "--exclude", "hub", "-p", "app"]).stderr
+                == "error: --exclude takes packages out of --workspace's; with names given (app), only those are built\n")
         let alone = try ws.ampu(["test", "--exclude", "app"])
         #expect(alone.stderr.hasPrefix("error: --exclude can only be used together with --workspace\n"))
         #expect(alone.status != 0)

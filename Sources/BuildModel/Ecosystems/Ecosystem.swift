@@ -46,6 +46,9 @@ public protocol Ecosystem: Sendable {
     /// or `--workspace` says otherwise. Where every root is a package (Rask's `members` in its
     /// package block), the root stands for the whole workspace. False by default.
     var workspaceRootMayBeVirtual: Bool { get }
+    /// Whether a build's names (`ampu build NAME`, `--exclude NAME`) are the targets of one
+    /// build file (Aria's build.abc) rather than packages. False by default.
+    var buildsTargets: Bool { get }
 
     /// Reads a manifest on its own: syntax, schema and values, with a range for each.
     func readManifest(_ source: SourceText) -> PackageManifest
@@ -141,6 +144,8 @@ extension Ecosystem {
     public var versionSelection: VersionSelection { .pubGrub }
 
     public var workspaceRootMayBeVirtual: Bool { false }
+
+    public var buildsTargets: Bool { false }
 
     public func manifestSchema(for manifest: PackageManifest) -> ManifestSchema { manifestSchema }
 

@@ -265,13 +265,33 @@ public struct PreparedBuild: Sendable {
     /// Those of `names` that are packages of the workspace (the root and its members) with no
     /// action in the whole plan.
     private func idlePackages(_ names: [String]) -> [String] {
-        let whole = wholePlan ?? wholeRecord.flatMap { BuildPlan(record: $0) } ?? plan
         let building = Set(whole.actions.map(\.package))
         let missing = names.filter { !building.contains($0) }
-        guard !missing.isEmpty, let ecosystem = EcosystemRegistry.standard.ecosystem(forManifest: rootManifest.path) else { return [] }
-        let locator = WorkspaceLocator(ecosystem: ecosystem, fileSystem: stats.fileSystem)
-        let packages = Set(([rootManifest] + locator.memberManifests(of: rootManifest)).compactMap { $0.package?.name?.value })
+        guard !missing.isEmpty else { return [] }
+        let packages = Set(workspacePackages)
         return missing.filter(packages.contains)
+    }
+
+    /// What `--workspace` names, as `selecting` takes names: the workspace's packages (the root
+    /// and its members) that have actions, in plan order; where a build names targets rather
+    /// than packages (Aria's build.abc, `Ecosystem.buildsTargets`), every target.
+    public var workspaceNames: [String] {
+        var names: [String] = []
+        var seen = Set<String>()
+        for action in whole.actions where seen.insert(action.package).inserted { names.append(action.package) }
+        if EcosystemRegistry.standard.ecosystem(forManifest: rootManifest.path)?.buildsTargets ?? false { return names }
+        let packages = Set(workspacePackages)
+        return names.filter(packages.contains)
+    }
+
+    /// The whole plan, also when `plan` is a part of it.
+    private var whole: BuildPlan { wholePlan ?? wholeRecord.flatMap { BuildPlan(record: $0) } ?? plan }
+
+    /// The names of the root package and the members.
+    private var workspacePackages: [String] {
+        guard let ecosystem = EcosystemRegistry.standard.ecosystem(forManifest: rootManifest.path) else { return [] }
+        let locator = WorkspaceLocator(ecosystem: ecosystem, fileSystem: stats.fileSystem)
+        return ([rootManifest] + locator.memberManifests(of: rootManifest)).compactMap { $0.package?.name?.value }
     }
 
     /// Only what some products need (the program `ampu run` runs): the plan narrowed to their

@@ -190,16 +190,6 @@ public struct WorkspaceLocator: Sendable {
         return [name]
     }
 
-    /// The names of the packages of the workspace `manifestPath` belongs to: its root (when that
-    /// is a package) and every member, in the order the root lists them.
-    public func workspacePackages(of manifestPath: String) -> [String] {
-        let rootPath = workspaceRoot(for: manifestPath)
-        guard let bytes = try? fileSystem.readFile(rootPath) else { return [] }
-        let root = manifests.manifest(SourceText(path: rootPath, bytes: bytes), ecosystem: ecosystem)
-        var seen: Set<String> = []
-        return ([root] + memberManifests(of: root)).compactMap { $0.package?.name?.value }.filter { seen.insert($0).inserted }
-    }
-
     /// Whether a member path is a pattern: its last component holds `*` or `?`.
     public static func isPattern(_ member: String) -> Bool {
         let last = Paths.lastComponent(member)

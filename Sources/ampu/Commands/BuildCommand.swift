@@ -57,8 +57,8 @@ struct BuildCommand: ParsableCommand {
         }
         let session = BuildSession(options: options)
         let selected = session.chosen(names + options.packages, selection: selection)
-        let runsItAll = !plan && !timings && !dryRun && selected.isEmpty && !options.force && programs.isEmpty && tests.isEmpty
-        var prepared = session.selecting(selected, in: session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll))
+        let runsItAll = !plan && !timings && !dryRun && selected.isEmpty && !options.force && programs.isEmpty && tests.isEmpty && selection.exclude.isEmpty
+        var prepared = session.selecting(selected, in: session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll), excluding: selection.exclude)
         if !programs.isEmpty || !tests.isEmpty { prepared = session.only(programs: programs, tests: tests, in: prepared) }
         let built = prepared.plan
         if dryRun {
@@ -171,7 +171,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let prepared = session.selecting(session.chosen(options.packages, selection: selection), in: session.plan())
+        let prepared = session.selecting(session.chosen(options.packages, selection: selection), in: session.plan(), excluding: selection.exclude)
         let plan = prepared.plan
         guard session.execute(prepared) else { Terminal.exitNow(1) }
         let tests = plan.tests.filter { filter == nil || $0.name.contains(filter!) }

@@ -147,8 +147,8 @@ struct BuildSession {
         return true
     }
 
-    /// The packages a command builds: those named; with `--workspace`, every package of the
-    /// workspace but those `--exclude` names (none named: all); else those Cargo would choose
+    /// The packages a command builds: those named; with `--workspace`, none named (every one;
+    /// `selecting` takes out those `--exclude` names); else those Cargo would choose
     /// from where it runs (`WorkspaceLocator.defaultPackages`): the member whose directory it
     /// is, or at the root the `default-members`, or the root package; else none named, and the
     /// whole workspace is built.
@@ -156,19 +156,8 @@ struct BuildSession {
         guard names.isEmpty,
               let found = try? EcosystemRegistry.standard.manifest(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, fileSystem: fileSystem)
         else { return names }
+        if selection?.workspace == true { return [] }
         let locator = WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem)
-        if let selection, selection.workspace {
-            guard !selection.exclude.isEmpty else { return [] }
-            let all = locator.workspacePackages(of: found.path)
-            for name in selection.exclude where !all.contains(name) {
-                let guess = Spelling.closest(to: name, in: all).map { "; did you mean '\($0)'?" } ?? ""
-                show([Diagnostic(severity: .warning, message: "--exclude names '\(name)', which is no package of the workspace\(guess)", range: .at(0),
-                                 help: ["the packages are: " + all.joined(separator: ", ")]).unplaced], sources: [:], root: nil, defaultFile: "")
-            }
-            let left = all.filter { !selection.exclude.contains($0) }
-            if left.isEmpty { finish(error: "no package to build: --exclude leaves none of the workspace's (\(all.joined(separator: ", ")))") }
-            return left
-        }
         guard let packages = locator.defaultPackages(from: fileSystem.currentDirectory, manifestPath: found.path) else { return [] }
         if packages.isEmpty {
             finish(error: "no package to build: `default-members` in \(Paths.relative(found.path, from: fileSystem.currentDirectory)) names none\n"
@@ -178,8 +167,21 @@ struct BuildSession {
     }
 
     /// Only the packages (or targets) `names` and what they need; an unknown name ends the
-    /// program with the names there are.
-    func selecting(_ names: [String], in prepared: PreparedBuild) -> PreparedBuild {
+    /// program with the names there are. With `excluding` (`--workspace --exclude`), every
+    /// package of the workspace (or Aria target) but those.
+    func selecting(_ names: [String], in prepared: PreparedBuild, excluding: [String] = []) -> PreparedBuild {
+        var names = names
+        if !excluding.isEmpty {
+            if !names.isEmpty { finish(error: "--exclude takes packages out of --workspace's; with names given (\(names.joined(separator: ", "))), only those are built") }
+            let all = prepared.workspaceNames
+            for name in excluding where !all.contains(name) {
+                let guess = Spelling.closest(to: name, in: all).map { "; did you mean '\($0)'?" } ?? ""
+                show([Diagnostic(severity: .warning, message: "--exclude names '\(name)', which is not in the workspace\(guess)", range: .at(0),
+                                 help: ["the names are: " + all.joined(separator: ", ")]).unplaced], sources: [:], root: nil, defaultFile: "")
+            }
+            names = all.filter { !excluding.contains($0) }
+            if names.isEmpty { finish(error: "nothing to build: --exclude leaves none of the workspace's (\(all.joined(separator: ", ")))") }
+        }
         if names.isEmpty { return prepared }
         switch prepared.selecting(names) {
         case .success(let part):

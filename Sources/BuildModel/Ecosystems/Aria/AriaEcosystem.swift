@@ -16,6 +16,7 @@ public struct AriaEcosystem: Ecosystem {
     public var environmentVariables: [String] { ["ARIAC", "ARIA_PATH", "ARIA_STDLIB", "CC", "LLI"] }
     /// Aria has no profiles: a target's flags carry its optimisation.
     public var usesProfiles: Bool { false }
+    public var buildsTargets: Bool { true }
     public var howToAddProgram: String { "add a target with `type = \"binary\"` and its `sources` to build.abc" }
 
     public func readManifest(_ source: SourceText) -> PackageManifest {
