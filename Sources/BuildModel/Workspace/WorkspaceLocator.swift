@@ -44,15 +44,18 @@ public struct WorkspaceLocator: Sendable {
         return memberDirectories(of: workspace).directories.contains(packageDir) ? workspace.path : manifestPath
     }
 
+    /// The manifest at `path`, read through the cache; nil when it cannot be read.
+    private func read(_ path: String) -> PackageManifest? {
+        guard let bytes = try? fileSystem.readFile(path) else { return nil }
+        return manifests.manifest(SourceText(path: path, bytes: bytes), ecosystem: ecosystem)
+    }
+
     /// The nearest manifest above `directory` (not in it) that has a `[workspace]`: the only
     /// workspace the package there can belong to.
     public func enclosingWorkspace(of directory: String) -> PackageManifest? {
         var dir = Paths.parent(directory)
         while true {
-            if let candidate = manifest(in: dir), let bytes = try? fileSystem.readFile(candidate) {
-                let m = manifests.manifest(SourceText(path: candidate, bytes: bytes), ecosystem: ecosystem)
-                if m.workspace != nil { return m }
-            }
+            if let candidate = manifest(in: dir), let m = read(candidate), m.workspace != nil { return m }
             let up = Paths.parent(dir)
             if up == dir { return nil }
             dir = up
@@ -168,11 +171,7 @@ public struct WorkspaceLocator: Sendable {
     /// empty.
     public func defaultPackages(from directory: String, manifestPath: String? = nil) -> [String]? {
         guard let found = manifestPath.map(fileSystem.absolute) ?? nearestManifest(from: directory) else { return nil }
-        func package(at path: String) -> PackageManifest? {
-            guard let bytes = try? fileSystem.readFile(path) else { return nil }
-            return manifests.manifest(SourceText(path: path, bytes: bytes), ecosystem: ecosystem)
-        }
-        guard let manifest = package(at: found) else { return nil }
+        guard let manifest = read(found) else { return nil }
         guard workspaceRoot(for: found) == found else { return manifest.package?.name.map { [$0.value] } }
         guard let workspace = manifest.workspace else { return nil }
         // Listed only when there is something to check them against: a no-op build asks this.
@@ -183,7 +182,7 @@ public struct WorkspaceLocator: Sendable {
             // stops the build of the whole workspace before anything runs.
             if !chosen.diagnostics.isEmpty || manifest.diagnostics.contains(where: { $0.severity == .error }) { return nil }
             return directories.compactMap { dir in
-                dir == manifest.directory ? manifest.package?.name?.value : self.manifest(in: dir).flatMap(package(at:))?.package?.name?.value
+                dir == manifest.directory ? manifest.package?.name?.value : self.manifest(in: dir).flatMap(read)?.package?.name?.value
             }
         }
         guard ecosystem.workspaceRootMayBeVirtual, let name = manifest.package?.name?.value else { return nil }

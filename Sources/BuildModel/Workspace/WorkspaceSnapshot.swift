@@ -37,6 +37,14 @@ public struct WorkspaceSnapshot: Sendable {
         return members.filter { Paths.isWithin(path, $0.directory) }.max { $0.directory.utf8.count < $1.directory.utf8.count }
     }
 
+    /// The members a workspace entry (`members`, `default-members`) written in the manifest
+    /// in `directory` names: those a pattern matches, else the one in that directory.
+    public func members(named entry: String, from directory: String) -> [PackageManifest] {
+        let named = Paths.join(directory, entry)
+        if WorkspaceLocator.isPattern(named) { return members.filter { WorkspaceLocator.directory($0.directory, matches: named) } }
+        return members.filter { $0.directory == named }
+    }
+
     /// The manifest at `path`, when it is one of the workspace's: the root, a member's, or a
     /// path dependency's (an edit of any of them changes the workspace).
     public func manifest(at path: String) -> PackageManifest? {

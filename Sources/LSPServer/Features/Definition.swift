@@ -48,7 +48,7 @@ enum Definition {
         if let member = memberEntries(of: manifest).first(where: { $0.range.touches(offset) }) {
             let path = Paths.join(directory, member.value)
             if WorkspaceLocator.isPattern(path) {
-                return q.snapshot?.members.filter { WorkspaceLocator.directory($0.directory, matches: path) }.map(\.path) ?? []
+                return q.snapshot?.members(named: member.value, from: directory).map(\.path) ?? []
             }
             return manifestPath(in: path, q).map { [$0] } ?? []
         }

@@ -45,15 +45,12 @@ enum Hover {
     /// (a diagnostic says so).
     private static func memberHover(_ q: FeatureQuery, _ entry: Located<String>) -> String? {
         guard let snapshot = q.snapshot, snapshot.rootManifest.path == q.path else { return nil }
-        let named = Paths.join(snapshot.root, entry.value)
-        let matched = WorkspaceLocator.isPattern(named)
-            ? snapshot.members.filter { WorkspaceLocator.directory($0.directory, matches: named) }
-            : snapshot.members.filter { $0.directory == named }
+        let matched = snapshot.members(named: entry.value, from: snapshot.root)
         guard !matched.isEmpty else { return nil }
         let lines = matched.map { m in
             "**\(m.displayName)**" + (m.package?.version.map { " \($0.value)" } ?? "") + " — `\(Paths.relative(m.path, from: snapshot.root))`"
         }
-        if WorkspaceLocator.isPattern(named) {
+        if WorkspaceLocator.isPattern(entry.value) {
             return "Workspace members matching `\(entry.value)` (\(matched.count)):\n\n" + lines.map { "- " + $0 }.joined(separator: "\n")
         }
         return "Workspace member " + lines[0]
