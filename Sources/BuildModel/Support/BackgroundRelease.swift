@@ -1,15 +1,31 @@
 import Dispatch
 import Synchronization
 
-/// Frees a large value on another thread: a loaded workspace of 10,000 modules takes tens of
-/// milliseconds to tear down object by object, which the build that follows need not wait for.
+/// Gives up a large value without the caller waiting for it to be torn down: a loaded
+/// workspace of 10,000 modules takes tens of milliseconds of CPU to free object by object.
 enum BackgroundRelease {
+    /// How a value is given up.
+    enum Policy: Sendable {
+        /// Freed on another thread, while the caller goes on: for a process that lives on (the
+        /// language server, a test run).
+        case background
+        /// Never freed: for a process that ends when its work does (a build from the command
+        /// line), whose memory the system takes back at once when it exits. Freeing it on
+        /// another thread would take that CPU from the compilers the build runs.
+        case untilExit
+    }
+
     /// `value` must be given up by the caller (`consume`), so that the last reference to it is
     /// the one dropped here.
-    static func release<Value: Sendable>(_ value: consuming Value) {
+    static func release<Value: Sendable>(_ value: consuming Value, _ policy: Policy = .background) {
         let box = Box(value)
-        DispatchQueue.global(qos: .utility).async { box.drop() }
+        switch policy {
+        case .background: DispatchQueue.global(qos: .utility).async { box.drop() }
+        case .untilExit: untilExit.withLock { $0.append(box) }
+        }
     }
+
+    private static let untilExit = Mutex<[any Sendable]>([])
 
     private final class Box<Value: Sendable>: Sendable {
         let value: Mutex<Value?>

@@ -96,6 +96,7 @@ struct BuildSession {
         var setup = BuildSetup(fileSystem: workspaceFiles, environment: environment, profile: options.profileName, tool: Self.toolIdentity(fileSystem))
         setup.overrides = overrides
         setup.overrides.features = options.features.selection
+        setup.endsWithBuild = true
         // A command that only shows the plan writes no lock and fetches nothing.
         if runsTools { setup.refreshLock = { [options, environment] snapshot in Self.refreshLock(snapshot, options: options, environment: environment) } }
         let outcome = setup.prepare(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, partial: partial, shortcut: shortcut, narrow: narrow) { miss in
