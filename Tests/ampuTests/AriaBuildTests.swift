@@ -42,11 +42,15 @@ final class AriaFixture {
 
 @Suite("ampu for Aria projects")
 struct AriaBuildTests {
-    @Test("the plan: Kahn's order, ariac's command line (-I from what a target needs), cc and ar for the C library")
+    @Test("the plan: Kahn's order, ariac's command line (-I from what a target needs), cc and ar for the C library; the test target with --tests")
     func plan() throws {
         let f = try AriaFixture()
-        let plan = try f.ampu(["build", "--plan"])
+        let plan = try f.ampu(["build", "--plan", "--tests"])
         #expect(plan.status == 0)
+        let withoutTests = try f.ampu(["build", "--plan"])
+        #expect(withoutTests.status == 0)
+        #expect(withoutTests.stdout == plan.stdout.replacingOccurrences(of: "Plan: 5 actions", with: "Plan: 4 actions")
+            .replacingOccurrences(of: "\n[5] Compiling test-core\n    \(ariacStandIn) tests/test_core.aria -o .aria_make/build/test-core.ll -I .aria_make/build\n    reads 4 files, writes .aria_make/build/test-core.ll\n    after [1]\n", with: ""))
         #expect(plan.stdout == """
             Plan: 5 actions
 
@@ -76,12 +80,13 @@ struct AriaBuildTests {
             """)
     }
 
-    @Test("build, run with lli (the library's IR and the C archive given to it), test with the summary; compile_commands.json in the seed's shape")
+    @Test("build, run with lli (the library's IR and the C archive given to it), test with the summary; compile_commands.json in the seed's shape, the test target's too")
     func buildRunTest() throws {
         let f = try AriaFixture()
         let build = try f.ampu(["build"])
         #expect(build.status == 0, "\(build.stderr)")
-        #expect(try f.runs().map(\.output).sorted() == [".aria_make/build/app.ll", ".aria_make/build/core.ll", ".aria_make/build/test-core.ll"])
+        // The test target is `ampu test`'s.
+        #expect(try f.runs().map(\.output).sorted() == [".aria_make/build/app.ll", ".aria_make/build/core.ll"])
         #expect(try f.read("compile_commands.json") == """
             [
               {"directory": "\(f.app)", "command": "\(ariacStandIn) lib/core.aria -o .aria_make/build/core.ll -O2", "file": "lib/core.aria"},
@@ -103,6 +108,7 @@ struct AriaBuildTests {
         let test = try f.ampu(["test"])
         #expect(test.status == 0)
         #expect(test.stdout == "\nrunning 1 test\ntest app/test-core ... ok (2 checks passed)\n\n1 passed, 0 failed\n")
+        #expect(try f.runs().map(\.output).sorted() == [".aria_make/build/app.ll", ".aria_make/build/core.ll", ".aria_make/build/test-core.ll"])
         // A failing check fails the test, whatever its exit status.
         try f.write("tests/test_core.aria", try f.read("tests/test_core.aria").replacingOccurrences(of: "PASS: greeting", with: "FAIL: greeting"))
         let failing = try f.ampu(["test"])
@@ -116,11 +122,14 @@ struct AriaBuildTests {
     @Test("incremental: nothing runs again until a file runs; an edit to a library file rebuilds what uses it, not the rest")
     func incremental() throws {
         let f = try AriaFixture()
-        #expect(try f.ampu(["build"]).status == 0)
+        #expect(try f.ampu(["build", "--tests"]).status == 0)
         #expect(try f.runs().count == 3)
-        let again = try f.ampu(["build"])
-        #expect(timeless(again.stderr) == "    Finished in [time]\n")
-        #expect(try f.runs().count == 3)
+        // A complete build of everything stands for a build without the tests, and one of those for the next.
+        for _ in 0..<2 {
+            let again = try f.ampu(["build"])
+            #expect(timeless(again.stderr) == "    Finished in [time]\n")
+            #expect(try f.runs().count == 3)
+        }
         try f.write("lib/strings.aria", try f.read("lib/strings.aria") + "// edited\n")
         let dry = try f.ampu(["build", "--dry-run"])
         #expect(dry.stdout == """
@@ -128,23 +137,26 @@ struct AriaBuildTests {
             \(ariacStandIn) lib/core.aria lib/strings.aria -o .aria_make/build/core.ll -O2
             # Compiling app: 'lib/strings.aria' changed
             \(ariacStandIn) src/main.aria -o .aria_make/build/app.ll -I .aria_make/build -I lib
-            # Compiling test-core: 'lib/strings.aria' changed
-            \(ariacStandIn) tests/test_core.aria -o .aria_make/build/test-core.ll -I .aria_make/build
 
             """)
-        #expect(dry.stderr == "     Dry run 3 of 5 actions would run; nothing was run\n")
+        #expect(dry.stderr == "     Dry run 2 of 4 actions would run; nothing was run\n")
         #expect(try f.runs().count == 3)
         let rebuilt = try f.ampu(["build", "-v"])
         #expect(rebuilt.status == 0)
-        #expect(try f.runs().dropFirst(3).map(\.output).sorted() == [".aria_make/build/app.ll", ".aria_make/build/core.ll", ".aria_make/build/test-core.ll"])
+        #expect(try f.runs().dropFirst(3).map(\.output).sorted() == [".aria_make/build/app.ll", ".aria_make/build/core.ll"])
         #expect(rebuilt.stderr.contains("       Dirty core: 'lib/strings.aria' changed\n"))
         #expect(!rebuilt.stderr.contains("ffi"))
+        // The test target is left for `ampu test`, which runs it on what changed.
+        #expect(timeless(try f.ampu(["build"]).stderr) == "    Finished in [time]\n")
+        let test = try f.ampu(["test"])
+        #expect(test.status == 0)
+        #expect(try f.runs().dropFirst(5).map(\.output) == [".aria_make/build/test-core.ll"])
     }
 
     @Test("-j2: independent targets overlap, a target waits for what it needs")
     func parallel() throws {
         let f = try AriaFixture()
-        let build = try f.ampu(["build", "-j2"], extra: ["ARIAC_STANDIN_SLEEP": "0.4"])
+        let build = try f.ampu(["build", "-j2", "--tests"], extra: ["ARIAC_STANDIN_SLEEP": "0.4"])
         #expect(build.status == 0, "\(build.stderr)")
         let runs = Dictionary(uniqueKeysWithValues: try f.runs().map { ($0.output, $0) })
         let core = runs[".aria_make/build/core.ll"]!, app = runs[".aria_make/build/app.ll"]!, test = runs[".aria_make/build/test-core.ll"]!
@@ -330,11 +342,26 @@ struct AriaBuildTests {
 
                Compiling ffi (ffi/seven.c)
                Archiving ffi
-            error: could not build; 3 not started; the plan has errors (above)
+            error: could not build; 2 not started; the plan has errors (above)
 
             """)
         #expect(try f.runs().isEmpty)
         #expect(FileManager.default.fileExists(atPath: f.app + "/.aria_make/build/libffi.a"))
+        // A target named, and the tests: what cannot run is not started there either.
+        let app = try f.ampu(["build", "app"], extra: ["ARIAC": ""])
+        #expect(app.status == 1)
+        #expect(app.stderr.hasSuffix("error: could not build; 2 not started; the plan has errors (above)\n"))
+        // ampu test builds nothing of a plan that cannot run whole.
+        let test = try f.ampu(["test"], extra: ["ARIAC": ""])
+        #expect(test.status == 1)
+        #expect(test.stderr == """
+            error[B001]: the Aria compiler was not found: $ARIAC is not set and no 'ariac' is on PATH
+              = note: PATH is \(f.environment["PATH"]!)
+              = help: install ariac and put its directory on PATH, or set ARIAC=/path/to/ariac
+
+
+            """)
+        #expect(try f.runs().isEmpty)
         // Showing the targets needs no compiler, and does not speak of one.
         let tree = try f.ampu(["tree"], extra: ["ARIAC": ""])
         #expect(tree.status == 0)

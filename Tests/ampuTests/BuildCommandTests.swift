@@ -66,9 +66,10 @@ func timeless(_ text: String) -> String {
 
 @Suite("ampu build, run, test and clean", .serialized)
 struct BuildCommandTests {
-    @Test("a workspace builds in dependency order with the seed's command line; the second build starts no process")
+    @Test("a workspace builds in dependency order with the seed's command line, its tests with --tests; the second build starts no process")
     func seedBuild() throws {
         let ws = try BuildFixture("seed")
+        // The test programs are `ampu test`'s, as Cargo's are.
         let first = try ws.ampu(["build", "-j1"])
         #expect(timeless(first.stderr) == """
                Compiling util (native csrc/clamp.c)
@@ -76,11 +77,7 @@ struct BuildCommandTests {
                Archiving util (native)
                Compiling app
                Compiling app (bin "app")
-               Compiling app (test "broken")
                  Linking app (bin "app")
-                 Linking app (test "broken")
-               Compiling app (test "smoke")
-                 Linking app (test "smoke")
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
 
             """)
@@ -89,6 +86,27 @@ struct BuildCommandTests {
             "util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a.ampu-tmp -I util -O0 -g",
             "app/src/greeting.ast -o target/debug/deps/libapp.a.ampu-tmp -I app -I util -O0 -g",
             "app/src/main.ast -o target/debug/build/app/app.o.ampu-tmp -I app -I util -O0 -g",
+        ])
+        #expect(ws.targetFiles().filter { !$0.hasPrefix("cache/") } == [
+            "debug/app", "debug/build/app/app.o",
+            "debug/build/util/native/csrc/clamp.c.d", "debug/build/util/native/csrc/clamp.c.o",
+            "debug/deps/libapp.a", "debug/deps/libutil.a", "debug/deps/libutil_native.a",
+        ])
+        let second = try ws.ampu(["build"])
+        #expect(timeless(second.stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(ws.compilerRuns.count == 3, "a no-op build ran the compiler")
+        // --tests builds them too, and only them: the rest is up to date.
+        let tests = try ws.ampu(["build", "-j1", "--tests"])
+        #expect(timeless(tests.stderr) == """
+               Compiling app (test "broken")
+               Compiling app (test "smoke")
+                 Linking app (test "broken")
+                 Linking app (test "smoke")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(tests.status == 0)
+        #expect(ws.compilerRuns.dropFirst(3) == [
             "app/tests/broken.ast -o target/debug/build/app/tests/broken.o.ampu-tmp -I app -I util -O0 -g",
             "app/tests/smoke.ast -o target/debug/build/app/tests/smoke.o.ampu-tmp -I app -I util -O0 -g",
         ])
@@ -98,8 +116,10 @@ struct BuildCommandTests {
             "debug/deps/libapp.a", "debug/deps/libutil.a", "debug/deps/libutil_native.a",
             "debug/tests/app/broken", "debug/tests/app/smoke",
         ])
-        let second = try ws.ampu(["build"])
-        #expect(timeless(second.stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        // A complete build of everything stands for either build after it.
+        for argv in [["build"], ["build", "--tests"], ["build"]] {
+            #expect(timeless(try ws.ampu(argv).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        }
         #expect(ws.compilerRuns.count == 5, "a no-op build ran the compiler")
     }
 
@@ -136,7 +156,7 @@ struct BuildCommandTests {
     func unrecordedFingerprints() throws {
         let ws = try BuildFixture("seed")
         try ws.write("target/cache/fingerprints", "not a directory\n")
-        let first = try ws.ampu(["build", "-j1"])
+        let first = try ws.ampu(["build", "--tests", "-j1"])
         #expect(first.status == 0)
         let shown = timeless(first.stderr).replacing(ws.root + "/", with: "")
         #expect(shown == """
@@ -159,19 +179,19 @@ struct BuildCommandTests {
         // Nothing recorded, no complete build either: all of it runs again.
         try FileManager.default.removeItem(atPath: ws.root + "/target/cache/fingerprints")
         #expect(ws.compilerRuns.count == 5)
-        let second = try ws.ampu(["build", "-j1"])
+        let second = try ws.ampu(["build", "--tests", "-j1"])
         #expect(second.status == 0)
         #expect(ws.compilerRuns.count == 10)
-        #expect(timeless(try ws.ampu(["build"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(timeless(try ws.ampu(["build", "--tests"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
     }
 
     @Test("an edited source rebuilds exactly what reads it; a touched one with the same bytes rebuilds nothing")
     func incremental() throws {
         let ws = try BuildFixture("seed")
-        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        #expect(try ws.ampu(["build", "--tests", "-j1"]).status == 0)
         try ws.write("app/src/greeting.ast", try ws.read("app/src/greeting.ast") + "// a comment\n")
         // The program imports the greeting; the tests link the package's library, which holds it.
-        let edited = try ws.ampu(["build", "-j1", "--verbose"])
+        let edited = try ws.ampu(["build", "--tests", "-j1", "--verbose"])
         #expect(timeless(edited.stderr) == """
                    Dirty app: 'app/src/greeting.ast' changed
                  Running `\(standIn) app/src/greeting.ast -o target/debug/deps/libapp.a -I app -I util -O0 -g`
@@ -193,19 +213,19 @@ struct BuildCommandTests {
             """)
         let header = ws.root + "/util/csrc/include/clamp.h"
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: header)
-        let touched = try ws.ampu(["build", "-j1"])
+        let touched = try ws.ampu(["build", "--tests", "-j1"])
         #expect(timeless(touched.stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
         try ws.write("util/csrc/include/clamp.h", try ws.read("util/csrc/include/clamp.h") + "/* changed */\n")
         // The header is known from the compile's dependency file, so the C file compiles again;
         // a comment leaves the object's bytes as they were, so nothing after it runs.
-        let header2 = try ws.ampu(["build", "-j1"])
+        let header2 = try ws.ampu(["build", "--tests", "-j1"])
         #expect(timeless(header2.stderr) == """
                Compiling util (native csrc/clamp.c)
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
 
             """)
         try ws.write("util/csrc/clamp.c", try ws.read("util/csrc/clamp.c") + "\nint util_version(void) { return 2; }\n")
-        let code = try ws.ampu(["build", "-j1"])
+        let code = try ws.ampu(["build", "--tests", "-j1"])
         #expect(timeless(code.stderr) == """
                Compiling util (native csrc/clamp.c)
                Archiving util (native)
@@ -296,12 +316,10 @@ struct BuildCommandTests {
                Compiling util
                Compiling app
                Compiling app (bin "app")
-               Compiling app (test "broken")
-               Compiling app (test "smoke")
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
 
             """)
-        #expect(ws.compilerRuns.count == runs + 5)
+        #expect(ws.compilerRuns.count == runs + 3)
     }
 
     @Test("a compile that succeeds with a warning: the warning is drawn as check draws its own, under the compile's line")
@@ -309,7 +327,7 @@ struct BuildCommandTests {
         let ws = try BuildFixture("seed")
         try ws.write("util/asthra.toml", try ws.read("util/asthra.toml") + "flags = [\"-Wall\"]\n")
         try ws.write("util/csrc/clamp.c", try ws.read("util/csrc/clamp.c") + "int util_more(void) { int unused = 3; return 1; }\n")
-        let result = try ws.ampu(["build", "-j1"], extra: ["LC_ALL": "C"])
+        let result = try ws.ampu(["build", "--tests", "-j1"], extra: ["LC_ALL": "C"])
         #expect(timeless(result.stderr) == """
                Compiling util (native csrc/clamp.c)
             warning: unused variable 'unused' [-Wunused-variable]
@@ -342,7 +360,7 @@ struct BuildCommandTests {
         let clamp = try ws.read("util/csrc/clamp.c")
         try ws.write("util/csrc/clamp.c", clamp + "int util_more(void) { int unused = 3; return 1; }\n")
         let environment = ["LC_ALL": "C"]
-        #expect(try ws.ampu(["build", "-j1"], extra: environment).status == 0)
+        #expect(try ws.ampu(["build", "--tests", "-j1"], extra: environment).status == 0)
         let warning = """
             warning: unused variable 'unused' [-Wunused-variable]
              --> util/csrc/clamp.c:6:27
@@ -356,13 +374,13 @@ struct BuildCommandTests {
             """
         let finished = "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n"
         // Nothing to do: the record of the complete build names the compile that said something.
-        var result = try ws.ampu(["build", "-j1"], extra: environment)
+        var result = try ws.ampu(["build", "--tests", "-j1"], extra: environment)
         #expect(timeless(result.stderr) == warning + finished)
         #expect(result.status == 0)
         // Only what an edit of app reaches runs; the native compile is not looked at, and its
         // warning still shown, before what runs.
         try ws.write("app/src/main.ast", try ws.read("app/src/main.ast") + "// edited\n")
-        result = try ws.ampu(["build", "-j1"], extra: environment)
+        result = try ws.ampu(["build", "--tests", "-j1"], extra: environment)
         let ran = """
                Compiling app (bin "app")
                  Linking app (bin "app")
@@ -372,17 +390,17 @@ struct BuildCommandTests {
         // The same, with every action of the plan looked at (`--timings`) after another edit,
         // and with a build of util alone, which finds the compile up to date by its fingerprint.
         try ws.write("app/src/main.ast", try ws.read("app/src/main.ast") + "// again\n")
-        result = try ws.ampu(["build", "-j1", "--timings"], extra: environment)
+        result = try ws.ampu(["build", "--tests", "-j1", "--timings"], extra: environment)
         #expect(timeless(result.stderr) == warning + ran + "      Timing report saved to target/timings/ampu-timing.html\n" + finished)
-        result = try ws.ampu(["build", "-j1", "util"], extra: environment)
+        result = try ws.ampu(["build", "--tests", "-j1", "util"], extra: environment)
         #expect(timeless(result.stderr) == warning + finished)
         // With -q, no status line: the warning alone; `run -q` adds only what the program prints.
-        #expect(try ws.ampu(["build", "-j1", "-q"], extra: environment).stderr == warning)
+        #expect(try ws.ampu(["build", "--tests", "-j1", "-q"], extra: environment).stderr == warning)
         let quietRun = try ws.ampu(["run", "-q"], extra: environment)
         #expect(quietRun.stderr == warning && quietRun.stdout == "hello from app\n")
         // A run that says nothing ends it.
         try ws.write("util/csrc/clamp.c", clamp + "int util_more(void) { return 1; }\n")
-        result = try ws.ampu(["build", "-j1"], extra: environment)
+        result = try ws.ampu(["build", "--tests", "-j1"], extra: environment)
         #expect(timeless(result.stderr) == """
                Compiling util (native csrc/clamp.c)
                Archiving util (native)
@@ -391,7 +409,7 @@ struct BuildCommandTests {
                  Linking app (test "smoke")
 
             """ + finished)
-        result = try ws.ampu(["build", "-j1"], extra: environment)
+        result = try ws.ampu(["build", "--tests", "-j1"], extra: environment)
         #expect(timeless(result.stderr) == finished)
         #expect(result.status == 0)
     }
@@ -402,7 +420,7 @@ struct BuildCommandTests {
         // 5,000,000 bytes of lines of 23 bytes: 182,361 whole lines fit in 4 MiB.
         try ws.scratch.write("spam", "#!/bin/sh\nyes 'spam: not a diagnostic' | head -c 5000000 >&2\nexit 1\n")
         #expect(chmod(ws.scratch.path + "/spam", 0o755) == 0)
-        let result = try ws.ampu(["build", "-j1"], extra: ["ASTHRA": ws.scratch.path + "/spam"])
+        let result = try ws.ampu(["build", "--tests", "-j1"], extra: ["ASTHRA": ws.scratch.path + "/spam"])
         let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == "   Compiling util (native csrc/clamp.c)")
         #expect(lines.dropFirst().prefix { $0 == "spam: not a diagnostic" }.count == 182_361)
@@ -420,11 +438,11 @@ struct BuildCommandTests {
     @Test("a directory where an output goes: the action's error says so (B004) and how to go on, and the directory is left as it was")
     func directoryWhereOutputGoes() throws {
         let ws = try BuildFixture("seed")
-        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        #expect(try ws.ampu(["build", "--tests", "-j1"]).status == 0)
         try FileManager.default.removeItem(atPath: ws.root + "/target/debug/deps/libutil.a")
         try ws.write("target/debug/deps/libutil.a/kept.txt", "mine\n")
         try ws.write("util/src/lib.ast", try ws.read("util/src/lib.ast") + "// edited\n")
-        let result = try ws.ampu(["build", "-j1"])
+        let result = try ws.ampu(["build", "--tests", "-j1"])
         #expect(result.stderr == """
             error[B004]: Compiling util succeeded but its output could not be put in place of 'target/debug/deps/libutil.a': a directory is in the way
               = note: the command was: \(standIn) util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a -I util -O0 -g
@@ -469,16 +487,16 @@ struct BuildCommandTests {
 
 
             """
-        let first = try ws.ampu(["build", "-j1"], extra: debug)
+        let first = try ws.ampu(["build", "--tests", "-j1"], extra: debug)
         #expect(timeless(first.stderr).hasPrefix("plan cache: no file\n" + warning + "   Compiling util (native csrc/clamp.c)\n"))
         #expect(first.status == 0)
         // Nothing changed: the kept plan, its warning shown again, nothing run.
-        let again = try ws.ampu(["build", "-j1"], extra: debug)
+        let again = try ws.ampu(["build", "--tests", "-j1"], extra: debug)
         #expect(timeless(again.stderr) == warning + "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
         // The same warning, placed where the text is now: the file it points into changed, so the
         // plan is made afresh although its imports did not change.
         try ws.write("app/src/greeting.ast", "package greeting;\n// moved down\nimport \"util\";\nimport \"util\";\n")
-        let moved = try ws.ampu(["build", "-j1"], extra: debug)
+        let moved = try ws.ampu(["build", "--tests", "-j1"], extra: debug)
         #expect(timeless(moved.stderr) == """
             plan cache: a file the warnings point into changed
             warning[I010]: 'util' is imported twice
@@ -501,9 +519,9 @@ struct BuildCommandTests {
             """)
         // Mended: no word, and none kept.
         try ws.write("app/src/greeting.ast", "package greeting;\nimport \"util\";\n")
-        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr).hasPrefix("   Compiling app\n"))
+        #expect(timeless(try ws.ampu(["build", "--tests", "-j1"]).stderr).hasPrefix("   Compiling app\n"))
         #expect(!ws.exists("target/cache/plan-debug.warnings"))
-        #expect(timeless(try ws.ampu(["build", "-j1"], extra: debug).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(timeless(try ws.ampu(["build", "--tests", "-j1"], extra: debug).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
     }
 
     @Test("many edited modules with the same imports: their times go into the plan itself, and the file beside it goes")
@@ -584,12 +602,12 @@ struct BuildCommandTests {
     @Test("after a complete build, an edited module's build takes from the kept plan only what the edit reaches, and leaves the record and compile_commands.json a whole build leaves")
     func narrowedBuild() throws {
         let ws = try BuildFixture("seed")
-        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        #expect(try ws.ampu(["build", "--tests", "-j1"]).status == 0)
         let commands = try ws.read("compile_commands.json")
         // Written again from the whole plan, though the build reads only a part of it.
         try FileManager.default.removeItem(atPath: ws.root + "/compile_commands.json")
         try ws.write("util/src/helpers.ast", try ws.read("util/src/helpers.ast") + "// edited\n")
-        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == """
+        #expect(timeless(try ws.ampu(["build", "--tests", "-j1"]).stderr) == """
                Compiling util
                Compiling app (bin "app")
                  Linking app (bin "app")
@@ -603,12 +621,39 @@ struct BuildCommandTests {
         let updated = try ws.read("target/cache/complete-debug")
         // The record a build that looks at every action writes, line for line.
         try FileManager.default.removeItem(atPath: ws.root + "/target/cache/complete-debug")
-        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(timeless(try ws.ampu(["build", "--tests", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
         let whole = try ws.read("target/cache/complete-debug")
         #expect(updated.split(separator: "\n").sorted() == whole.split(separator: "\n").sorted())
         #expect(updated.contains("\nin\t") && updated.contains("\nout\t"))
         // And from it, the next build has nothing to do.
+        #expect(timeless(try ws.ampu(["build", "--tests", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+    }
+
+    @Test("a build without the tests after a complete one: an edited test is left to a build with them, which runs it; the record then stands for the part built")
+    func narrowedWithoutTests() throws {
+        let ws = try BuildFixture("seed")
+        #expect(try ws.ampu(["build", "--tests", "-j1"]).status == 0)
+        let runs = ws.compilerRuns.count
+        try ws.write("app/tests/smoke.ast", try ws.read("app/tests/smoke.ast") + "// edited\n")
+        try ws.write("app/src/main.ast", try ws.read("app/src/main.ast") + "// edited\n")
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == """
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(try ws.read("target/cache/complete-debug").contains("\npart\twithout-tests\n"))
+        // Nothing left for a build without the tests…
         #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        // …and the edited test for one with them.
+        #expect(timeless(try ws.ampu(["build", "--tests", "-j1"]).stderr) == """
+               Compiling app (test "smoke")
+                 Linking app (test "smoke")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(ws.compilerRuns.count == runs + 2)
+        #expect(try !ws.read("target/cache/complete-debug").contains("\npart\t"))
     }
 
     @Test("today's compiler: one compile per program, imports followed by the compiler; run passes the arguments, and shows the command as a shell where it runs would take it")
@@ -906,7 +951,7 @@ struct BuildCommandTests {
     func programsOfTwoPackagesWithOneName() throws {
         let ws = try BuildFixture("seed")
         try ws.write("util/asthra.toml", try ws.read("util/asthra.toml") + "\n[[bin]]\nname = \"app\"\npath = \"src/helpers.ast\"\n")
-        let result = try ws.ampu(["build", "-j1"])
+        let result = try ws.ampu(["build", "--tests", "-j1"])
         #expect(timeless(result.stderr) == """
             error[B012]: Linking util (bin "app") and Linking app (bin "app") both write 'target/debug/app'
               = help: rename one of the two targets, so that each is written to a file of its own
@@ -1007,7 +1052,7 @@ struct BuildCommandTests {
     func compileError() throws {
         let ws = try BuildFixture("seed")
         try ws.write("util/src/helpers.ast", "package helpers;\n\npub fn twice(n: i32) -> i32 {\n    return STANDIN_ERROR;\n}\n")
-        let result = try ws.ampu(["build", "-j1"])
+        let result = try ws.ampu(["build", "--tests", "-j1"])
         #expect(timeless(result.stderr) == """
                Compiling util (native csrc/clamp.c)
             error: use of undeclared identifier 'STANDIN_ERROR'
@@ -1024,7 +1069,7 @@ struct BuildCommandTests {
             """)
         #expect(result.status == 1)
         #expect(!ws.targetFiles().contains { $0.hasSuffix(".ampu-tmp") || $0 == "debug/deps/libutil.a" })
-        let json = try ws.ampu(["build", "-j1", "--message-format", "json"])
+        let json = try ws.ampu(["build", "--tests", "-j1", "--message-format", "json"])
         #expect(json.stdout.split(separator: "\n").count == 2)
         #expect(json.stdout.hasPrefix(#"{"file":"util/src/helpers.ast","line":4,"column":12,"#))
     }
@@ -1033,7 +1078,7 @@ struct BuildCommandTests {
     func keepGoing() throws {
         let ws = try BuildFixture("seed")
         try ws.write("app/tests/broken.ast", "package main;\nlet x = STANDIN_ERROR;\n")
-        let result = try ws.ampu(["build", "-j1", "--keep-going"])
+        let result = try ws.ampu(["build", "--tests", "-j1", "--keep-going"])
         #expect(result.status == 1)
         #expect(timeless(result.stderr).hasSuffix("error: could not build; 1 action failed; 1 not started\n"))
         #expect(ws.exists("target/debug/app") && ws.exists("target/debug/tests/app/smoke") && !ws.exists("target/debug/tests/app/broken"))

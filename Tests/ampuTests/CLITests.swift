@@ -137,7 +137,7 @@ struct CLITests {
 
             SUBCOMMANDS:
               build                   Compile packages in dependency order, then their
-                                      programs and tests.
+                                      programs (with --tests, their test programs too).
               run                     Build, then run a program of the workspace with the
                                       arguments after --.
               test                    Build and run the test programs: each module under a

@@ -352,7 +352,7 @@ struct RaskBuildTests {
     func tests() throws {
         let f = try RaskBuildFixture()
         let environment = plain.merging(["RASK": raskStandIn]) { _, new in new }
-        let plan = try AmpuProcess.run(["build", "--plan"], environment: environment, directory: f.scratch.path + "/greet")
+        let plan = try AmpuProcess.run(["build", "--plan", "--tests"], environment: environment, directory: f.scratch.path + "/greet")
         #expect(plan.stdout.contains("""
             [3] Compiling greet (tests)
                 \(raskStandIn) compile . --emit test -o target/debug/obj/greet-tests.o --depfile target/debug/obj/greet-tests.o.d --dep checks=\(f.scratch.path)/checks -O0 -g
@@ -482,7 +482,7 @@ struct RaskCorpusBuildTests {
         let scratch = try ScratchDirectory()
         let copy = scratch.path + "/lsm_database"
         try FileManager.default.copyItem(atPath: raskProjects + "/lsm_database-workspace@2e65d3345b", toPath: copy)
-        let plan = try AmpuProcess.run(["build", "--plan"], environment: plain.merging(["RASK": raskStandIn]) { _, new in new }, directory: copy)
+        let plan = try AmpuProcess.run(["build", "--plan", "--tests"], environment: plain.merging(["RASK": raskStandIn]) { _, new in new }, directory: copy)
         #expect(plan.stdout == """
             Plan for the 'debug' profile [unoptimized + debuginfo]: 5 actions in target/debug
 

@@ -49,6 +49,8 @@ public struct BuildSetup: Sendable {
     ///   - shortcut: a build with nothing to do may say so without reading its plan.
     ///   - narrow: after a complete build, the plan may be only the actions the changed files
     ///     reach (the rest of the kept plan is not read); for a build that runs it and nothing else.
+    ///   - part: the part of the plan the build will be about (the front end narrows the plan
+    ///     to it): a record of a complete build of that part stands for it too.
     ///   - miss: told why the kept plan could not be used.
     /// Whether the kept plan's check looks at a file: a source (by its name) it scanned.
     static func watched(by ecosystem: any Ecosystem, unscanned: Set<String>) -> @Sendable (String) -> Bool {
@@ -56,7 +58,7 @@ public struct BuildSetup: Sendable {
     }
 
     public func prepare(from directory: String, manifestPath: String?, partial: Bool = false, shortcut: Bool = false, narrow: Bool = false,
-                        miss: (PlanCache.Miss) -> Void = { _ in }) -> Outcome {
+                        part: BuildPart? = nil, miss: (PlanCache.Miss) -> Void = { _ in }) -> Outcome {
         let stats = StatCache(fileSystem: fileSystem)
         let found: (path: String, ecosystem: any Ecosystem)
         do throws(WorkspaceError) {
@@ -83,7 +85,7 @@ public struct BuildSetup: Sendable {
             case .success(let kept):
                 // Nothing to do: every action's outputs stand, and compile_commands.json is this plan's.
                 if shortcut, kept.untouched, let resolved = settings,
-                   let record = complete.standing(planDigest: kept.digest, environment: environment),
+                   let record = complete.standing(planDigest: kept.digest, environment: environment, part: part),
                    CompileCommandsRecord(root: root.directory, targetDirectory: target, fileSystem: fileSystem).current()?.plan == kept.digest {
                     var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
                                                  stats: stats, cached: true, watched: Self.watched(by: found.ecosystem, unscanned: kept.unscanned))
@@ -92,7 +94,7 @@ public struct BuildSetup: Sendable {
                     prepared.completeRecord = record
                     return .ready(prepared, kept.report(root: root))
                 }
-                let standing = complete.standing(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles))
+                let standing = complete.standing(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles), part: part)
                 let reached = standing == nil ? nil : kept.reached
                 let narrowed = narrow && reached != nil
                 if let plan = kept.plan(only: narrowed ? reached : nil) {
@@ -192,6 +194,9 @@ public struct PreparedBuild: Sendable {
     public var onlyThese: Set<Int>?
     /// The kept plan's digest, when the plan is kept.
     public var planDigest: String?
+    /// The part of the kept plan `plan` is, when a complete build of it is recorded as one
+    /// (`leavingOutTests`); nil when it is the whole plan, or a part that is not recorded.
+    public var part: BuildPart?
     /// The whole plan, when `plan` is a part of it (`ampu build NAME`): the compile database is
     /// written from it.
     public var wholePlan: BuildPlan?
@@ -299,6 +304,28 @@ public struct PreparedBuild: Sendable {
         return ([rootManifest] + locator.memberManifests(of: rootManifest)).compactMap { $0.package?.name?.value }
     }
 
+    /// The build without the test programs and what only they need, as `cargo build` leaves
+    /// them to `cargo test`; a complete build of it is recorded as one of that part, so that
+    /// the next has nothing to do. The build as it is when the plan has no test program (it is
+    /// all built), or when there is nothing to do (a record that stands for this part said so).
+    public func leavingOutTests() -> PreparedBuild {
+        guard !nothingToDo else { return self }
+        var copy = self
+        if wholeRecord != nil {
+            // Only the actions the changed files reach: all their dependents are among them, so
+            // what is left without tests is what the part needs run.
+            copy.plan = plan.withoutTests() ?? plan
+        } else {
+            guard let part = plan.withoutTests() else { return self }
+            // The ids `onlyThese` names are the whole plan's.
+            copy.widen()
+            copy.wholePlan = copy.wholePlan ?? copy.plan
+            copy.plan = part
+        }
+        copy.part = .withoutTests
+        return copy
+    }
+
     /// Only what some products need (the program `ampu run` runs): the plan narrowed to their
     /// actions and what those need, as `selecting` narrows it.
     public func building(_ wanted: (BuildPlan.Product) -> Bool) -> PreparedBuild {
@@ -362,9 +389,9 @@ public struct PreparedBuild: Sendable {
             let said = Set(summary.records.compactMap { $0 }.filter { !$0.isFailure && !$0.stderr.isEmpty }.map(\.action))
             if let previous = completeRecord {
                 let ran = onlyThese.map { only in plan.actions.filter { only.contains($0.id) } } ?? plan.actions
-                complete.save(updating: previous, ran: ran, fingerprints: fingerprints, watched: watched, said: said)
+                complete.save(updating: previous, ran: ran, fingerprints: fingerprints, watched: watched, said: said, part: part)
             } else {
-                complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched, said: said)
+                complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched, said: said, part: part)
             }
         }
         return summary

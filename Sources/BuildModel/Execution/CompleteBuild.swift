@@ -1,5 +1,6 @@
-/// What the last build of a profile left when every action of its plan succeeded: the kept
-/// plan's digest, the programs it ran, every output, and every file the actions read that no
+/// What the last build of a profile left when every action of its plan succeeded (or of the
+/// part of it it was about, `BuildPart`, named on a `part` line): the kept plan's digest, the
+/// programs it ran, every output, and every file the actions read that no
 /// action writes and the kept plan does not watch already (C files, the headers a dependency
 /// file named), each with its size and time. While all of them stand and no file the plan was made from changed,
 /// a build has nothing to do, and says so without reading a fingerprint: it stats what Ninja
@@ -11,6 +12,9 @@ public struct CompleteBuild: Sendable {
     public let stats: StatCache
 
     static let header = "ampu-complete 1"
+
+    /// The `part` line of a record of a part of the plan; none for the whole plan.
+    static func partLine(_ part: BuildPart?) -> String { part.map { "part\t\($0.rawValue)\n" } ?? "" }
 
     public init(targetDirectory: String, profile: String, stats: StatCache) {
         file = Paths.join(targetDirectory, "cache", "complete-" + profile)
@@ -25,9 +29,10 @@ public struct CompleteBuild: Sendable {
     ///     modules): those are left out. A source it does not scan (a file of a path dependency
     ///     no module imports, a generated one) is an input the record looks at itself.
     ///   - said: the actions whose fingerprints keep what they wrote on standard error.
+    ///   - part: the part of the kept plan `plan` is, when it is not all of it.
     public func save(_ plan: BuildPlan, planDigest: String, fingerprints: FingerprintStore, environment: [String: String], watched: (String) -> Bool,
-                     said: Set<Int> = []) {
-        var text = Self.header + "\nplan\t\(planDigest)\n"
+                     said: Set<Int> = [], part: BuildPart? = nil) {
+        var text = Self.header + "\nplan\t\(planDigest)\n" + Self.partLine(part)
         var programs: [String] = []
         for action in plan.actions { for p in action.launcher + [action.arguments[0]] where !programs.contains(p) { programs.append(p) } }
         for program in programs {
@@ -59,9 +64,10 @@ public struct CompleteBuild: Sendable {
     /// After a build that ran only `actions` (those the changed files reach) on a complete
     /// build whose record was `previous`: the record again, with what those actions wrote and
     /// read as it is now, whether they said anything (`said`, action ids), and every other line
-    /// as it was.
+    /// as it was, but that it is now of the part this build was about (`part`; a record of the
+    /// whole plan becomes one of the part, which is all this build brought up to date).
     public func save(updating previous: [UInt8], ran actions: [BuildAction], fingerprints: FingerprintStore, watched: (String) -> Bool,
-                     said: Set<Int> = []) {
+                     said: Set<Int> = [], part: BuildPart? = nil) {
         guard previous.count > 4 else { return }
         // Each line, with the file it names when it is an `out` or `in` line.
         let lines = ByteFields.lines(previous[..<(previous.count - 4)]).map { line -> (bytes: ArraySlice<UInt8>, file: String?) in
@@ -72,7 +78,7 @@ public struct CompleteBuild: Sendable {
         var written = Set(actions.flatMap(\.outputs))
         for line in lines where line.bytes.first == UInt8(ascii: "o") { if let file = line.file { written.insert(file) } }
         var read = Set<String>()
-        var fresh = ""
+        var fresh = Self.partLine(part)
         for action in actions {
             guard let lines = files(of: action, written: written, fingerprints: fingerprints, watched: watched, read: &read) else { return }
             fresh += lines
@@ -84,6 +90,7 @@ public struct CompleteBuild: Sendable {
         out.reserveCapacity(previous.count + fresh.utf8.count)
         for line in lines {
             if let file = line.file, refreshed.contains(file) { continue }
+            if line.bytes.starts(with: "part\t".utf8) { continue }
             if line.bytes.starts(with: "said\t".utf8), let id = ByteFields.fields(line.bytes, count: 3).dropFirst().first,
                ranIDs.contains(ByteFields.string(id)) { continue }
             out += line.bytes
@@ -124,8 +131,9 @@ public struct CompleteBuild: Sendable {
     }
 
     /// The record, when the last build left everything as it is now but for the files in
-    /// `except` (for `save(updating:…)` to start from).
-    public func standing(planDigest: String, environment: [String: String], except: Set<String> = []) -> [UInt8]? {
+    /// `except` (for `save(updating:…)` to start from), and built all of `part` (nil: the whole
+    /// plan): a record of the whole plan stands for any part, one of a part for that part alone.
+    public func standing(planDigest: String, environment: [String: String], except: Set<String> = [], part: BuildPart? = nil) -> [UInt8]? {
         guard let bytes = try? stats.fileSystem.readFile(file), bytes.count > 4, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return nil }
         var lines = ByteFields.lines(bytes[..<(bytes.count - 4)])[...]
         guard let first = lines.popFirst(), ByteFields.equals(first, Self.header) else { return nil }
@@ -142,6 +150,8 @@ public struct CompleteBuild: Sendable {
         }
         for line in entries where line.first != UInt8(ascii: "o") && line.first != UInt8(ascii: "i") {
             switch line.first {
+            case UInt8(ascii: "p") where line.starts(with: "part\t".utf8):
+                guard let part, ByteFields.equals(line.dropFirst(5), part.rawValue) else { return nil }
             case UInt8(ascii: "p"):
                 let f = ByteFields.fields(line, count: 2)
                 guard f.count == 2, ByteFields.equals(f[1], planDigest) else { return nil }

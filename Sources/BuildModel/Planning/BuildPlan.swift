@@ -133,7 +133,20 @@ public struct BuildPlan: Sendable {
         }
         part.programs = narrowed(programs)
         part.tests = narrowed(tests)
+        part.blocked = Set(blocked.compactMap { newID[$0] })
         return part
+    }
+
+    /// The plan without its test programs and what only they need (a test's own compiles), as
+    /// `cargo build` leaves tests to `cargo test`: every action that is needed by no other
+    /// (a program, a library) and is no test program's, with what it needs. Nil when the plan
+    /// has no test program: it is all built.
+    public func withoutTests() -> BuildPlan? {
+        guard !tests.isEmpty else { return nil }
+        let testActions = Set(tests.map(\.action))
+        var needed = Set<Int>()
+        for action in actions { needed.formUnion(action.dependencies) }
+        return part(building: actions.map(\.id).filter { !needed.contains($0) && !testActions.contains($0) })
     }
 
     /// The action that writes `path`, when one does.

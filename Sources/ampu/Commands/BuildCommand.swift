@@ -1,11 +1,12 @@
 import ArgumentParser
 import BuildModel
 
-/// `ampu build`: the workspace's programs, libraries and tests, incrementally, in parallel.
+/// `ampu build`: the workspace's programs and libraries (with `--tests`, its test programs),
+/// incrementally, in parallel.
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Compile packages in dependency order, then their programs and tests.",
+        abstract: "Compile packages in dependency order, then their programs (with --tests, their test programs too).",
         discussion: """
             Checks the workspace first (check's errors stop the build), plans the compiles, native C \
             compiles, archives and links, and runs them at most -j at a time, each as soon as what it \
@@ -40,6 +41,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("test"), help: ArgumentHelp("Build only this test program (and what it needs); may be given more than once.", valueName: "name"))
     var tests: [String] = []
 
+    @Flag(name: .customLong("tests"), help: "Build the test programs too, as `ampu test` does (without it, as cargo build, they are left to `ampu test`).")
+    var allTests = false
+
     enum PlanFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
@@ -58,8 +62,15 @@ struct BuildCommand: ParsableCommand {
         let session = BuildSession(options: options)
         let selected = session.chosen(names + options.packages, selection: selection)
         let runsItAll = !plan && !timings && !dryRun && selected.isEmpty && !options.force && programs.isEmpty && tests.isEmpty && selection.exclude.isEmpty
-        var prepared = session.selecting(selected, in: session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll), excluding: selection.exclude)
-        if !programs.isEmpty || !tests.isEmpty { prepared = session.only(programs: programs, tests: tests, in: prepared) }
+        // Test programs are `ampu test`'s, unless asked for, as Cargo's are.
+        let withTests = allTests || !tests.isEmpty
+        var prepared = session.selecting(selected, in: session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll, part: withTests ? nil : .withoutTests),
+                                         excluding: selection.exclude)
+        if !programs.isEmpty || !tests.isEmpty {
+            prepared = session.only(programs: programs, tests: allTests ? prepared.plan.tests.map(\.name) : tests, in: prepared)
+        } else if !withTests {
+            prepared = prepared.leavingOutTests()
+        }
         let built = prepared.plan
         if dryRun {
             let running = prepared.wouldRun(environment: session.environment)

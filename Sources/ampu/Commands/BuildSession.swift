@@ -90,16 +90,18 @@ struct BuildSession {
     ///   - partial: a plan with errors still goes on, its errors shown first.
     ///   - shortcut: a build with nothing to do may say so without reading its plan.
     ///   - narrow: after a complete build, the plan may be only what the changed files reach.
+    ///   - part: the part of the plan the command will build (`BuildSetup.prepare`).
     /// - Parameter runsTools: false for a command that only shows the plan (`tree`, `graph`): a
     ///   compiler that is not there is not its concern, and is not reported.
-    func plan(partial: Bool = false, shortcut: Bool = false, narrow: Bool = false, runsTools: Bool = true) -> PreparedBuild {
+    func plan(partial: Bool = false, shortcut: Bool = false, narrow: Bool = false, part: BuildPart? = nil, runsTools: Bool = true) -> PreparedBuild {
         var setup = BuildSetup(fileSystem: workspaceFiles, environment: environment, profile: options.profileName, tool: Self.toolIdentity(fileSystem))
         setup.overrides = overrides
         setup.overrides.features = options.features.selection
         setup.endsWithBuild = true
         // A command that only shows the plan writes no lock and fetches nothing.
         if runsTools { setup.refreshLock = { [options, environment] snapshot in Self.refreshLock(snapshot, options: options, environment: environment) } }
-        let outcome = setup.prepare(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, partial: partial, shortcut: shortcut, narrow: narrow) { miss in
+        let outcome = setup.prepare(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, partial: partial, shortcut: shortcut, narrow: narrow,
+                                    part: part) { miss in
             // AMPU_DEBUG_PLAN=1 says why the plan is made afresh.
             if environment["AMPU_DEBUG_PLAN"] != nil { Terminal.standardError.write("plan cache: \(miss.line)\n") }
         }
