@@ -629,6 +629,52 @@ struct BuildCommandTests {
         #expect(timeless(try ws.ampu(["build", "--tests", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
     }
 
+    @Test("a build of one member, from its directory or with -p, is recorded as one: the next has nothing to do, an edit runs what it reaches there; a name not in the plan is an error after any build")
+    func recordedPackage() throws {
+        let ws = try BuildFixture("seed")
+        #expect(try ws.ampu(["build", "-j1"], in: "util").status == 0)
+        #expect(ws.compilerRuns == ["util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a.ampu-tmp -I util -O0 -g"])
+        let record = try ws.read("target/cache/complete-debug")
+        #expect(record.contains("\npart\t") && !record.contains("/app/"))
+        // From the directory, or by name from the root: the same part, nothing to do.
+        for (argv, directory) in [(["build"], "util"), (["build", "-p", "util"], "")] {
+            #expect(timeless(try ws.ampu(argv, in: directory).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        }
+        // Not the whole workspace: the rest is built, and the record is the whole plan's.
+        #expect(timeless(try ws.ampu(["build", "--workspace", "-j1"]).stderr) == """
+               Compiling app
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        try ws.write("util/src/helpers.ast", try ws.read("util/src/helpers.ast") + "// edited\n")
+        #expect(timeless(try ws.ampu(["build", "-j1"], in: "util").stderr) == """
+               Compiling util
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(timeless(try ws.ampu(["build", "-j1"], in: "util").stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        // What the edit reached beyond the member is built by a build that has it.
+        #expect(timeless(try ws.ampu(["build", "--workspace", "-j1"]).stderr) == """
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        // After a complete build of everything, a name that is not there is still an error.
+        #expect(try ws.ampu(["build", "--tests"]).status == 0)
+        let typo = try ws.ampu(["build", "-p", "utl"])
+        #expect(typo.status == 1)
+        #expect(typo.stderr == """
+            error: nothing to build is named 'utl'
+              = help: did you mean 'util'?
+              = help: the names are: util, app
+
+
+            """)
+    }
+
     @Test("a build without the tests after a complete one: an edited test is left to a build with them, which runs it; the record then stands for the part built")
     func narrowedWithoutTests() throws {
         let ws = try BuildFixture("seed")
@@ -642,7 +688,7 @@ struct BuildCommandTests {
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
 
             """)
-        #expect(try ws.read("target/cache/complete-debug").contains("\npart\twithout-tests\n"))
+        #expect(try ws.read("target/cache/complete-debug").contains("\npart\tall without-tests\n"))
         // Nothing left for a build without the tests…
         #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
         // …and the edited test for one with them.

@@ -50,7 +50,9 @@ public struct BuildSetup: Sendable {
     ///   - narrow: after a complete build, the plan may be only the actions the changed files
     ///     reach (the rest of the kept plan is not read); for a build that runs it and nothing else.
     ///   - part: the part of the plan the build will be about (the front end narrows the plan
-    ///     to it): a record of a complete build of that part stands for it too.
+    ///     to it, `PreparedBuild.choosing`): a record of a complete build of that part stands for
+    ///     it too; one of the whole plan does only while the part names no packages (the names
+    ///     are checked against the plan when a record of the part is written).
     ///   - miss: told why the kept plan could not be used.
     /// Whether the kept plan's check looks at a file: a source (by its name) it scanned.
     static func watched(by ecosystem: any Ecosystem, unscanned: Set<String>) -> @Sendable (String) -> Bool {
@@ -81,11 +83,12 @@ public struct BuildSetup: Sendable {
         if let root = rootManifest, !root.hasErrors {
             let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
             let complete = CompleteBuild(targetDirectory: target, profile: profile, stats: stats)
+            let stands: ([UInt8]) -> Bool = { record in part.map { $0.packages.isEmpty } ?? true || CompleteBuild.isOfPart(record) }
             switch PlanCache(targetDirectory: target, profile: profile, stats: stats).validate(key: key, ecosystem: found.ecosystem, searchPath: environment["PATH"] ?? "/usr/bin:/bin") {
             case .success(let kept):
                 // Nothing to do: every action's outputs stand, and compile_commands.json is this plan's.
                 if shortcut, kept.untouched, let resolved = settings,
-                   let record = complete.standing(planDigest: kept.digest, environment: environment, part: part),
+                   let record = complete.standing(planDigest: kept.digest, environment: environment, part: part), stands(record),
                    CompileCommandsRecord(root: root.directory, targetDirectory: target, fileSystem: fileSystem).current()?.plan == kept.digest {
                     var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
                                                  stats: stats, cached: true, watched: Self.watched(by: found.ecosystem, unscanned: kept.unscanned))
@@ -94,7 +97,7 @@ public struct BuildSetup: Sendable {
                     prepared.completeRecord = record
                     return .ready(prepared, kept.report(root: root))
                 }
-                let standing = complete.standing(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles), part: part)
+                let standing = complete.standing(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles), part: part).flatMap { stands($0) ? $0 : nil }
                 let reached = standing == nil ? nil : kept.reached
                 let narrowed = narrow && reached != nil
                 if let plan = kept.plan(only: narrowed ? reached : nil) {
@@ -195,7 +198,7 @@ public struct PreparedBuild: Sendable {
     /// The kept plan's digest, when the plan is kept.
     public var planDigest: String?
     /// The part of the kept plan `plan` is, when a complete build of it is recorded as one
-    /// (`leavingOutTests`); nil when it is the whole plan, or a part that is not recorded.
+    /// (`choosing`); nil when it is the whole plan, or a part that is not recorded.
     public var part: BuildPart?
     /// The whole plan, when `plan` is a part of it (`ampu build NAME`): the compile database is
     /// written from it.
@@ -263,6 +266,8 @@ public struct PreparedBuild: Sendable {
     /// plan, with the ecosystem's reason and what to add (as for a workspace with nothing to
     /// build, B009).
     public func nothingToBuild(_ names: [String]) -> [Diagnostic] {
+        // A record of a part is kept only when every package it names builds something.
+        guard !nothingToDo, wholeRecord == nil else { return [] }
         let idle = idlePackages(names)
         guard !idle.isEmpty, let ecosystem = EcosystemRegistry.standard.ecosystem(forManifest: rootManifest.path) else { return [] }
         let (notes, help) = ecosystem.nothingToBuild(rootManifest)
@@ -304,25 +309,51 @@ public struct PreparedBuild: Sendable {
         return ([rootManifest] + locator.memberManifests(of: rootManifest)).compactMap { $0.package?.name?.value }
     }
 
-    /// The build without the test programs and what only they need, as `cargo build` leaves
-    /// them to `cargo test`; a complete build of it is recorded as one of that part, so that
-    /// the next has nothing to do. The build as it is when the plan has no test program (it is
-    /// all built), or when there is nothing to do (a record that stands for this part said so).
-    public func leavingOutTests() -> PreparedBuild {
-        guard !nothingToDo else { return self }
-        var copy = self
+    /// The build of `part`: the packages it names and what they need (as `selecting`), without
+    /// the test programs and what only they need unless it has them, as `cargo build` leaves
+    /// tests to `cargo test`. A complete build of it is recorded as one of that part, so that
+    /// the next build of it may have nothing to do; not when a package named has nothing to
+    /// build (`nothingToBuild` warns of it, on every build). When there is nothing to do (a
+    /// record that stands for the part said so), or after a complete build when the plan is
+    /// only what the changed files reach (they and everything after them, so that the part of
+    /// them is what the part needs run), the part is taken from the plan as it is.
+    public func choosing(_ part: BuildPart) -> Result<PreparedBuild, Diagnostic> {
+        guard !nothingToDo, !part.isWhole else { return .success(self) }
+        var chosen = self
         if wholeRecord != nil {
-            // Only the actions the changed files reach: all their dependents are among them, so
-            // what is left without tests is what the part needs run.
-            copy.plan = plan.withoutTests() ?? plan
-        } else {
-            guard let part = plan.withoutTests() else { return self }
-            // The ids `onlyThese` names are the whole plan's.
-            copy.widen()
-            copy.wholePlan = copy.wholePlan ?? copy.plan
-            copy.plan = part
+            if !part.packages.isEmpty {
+                chosen.plan = plan.part(building: plan.actions.filter { part.packages.contains($0.package) }.map(\.id))
+            }
+        } else if !part.packages.isEmpty {
+            switch selecting(part.packages) {
+            case .success(let selected): chosen = selected
+            case .failure(let problem): return .failure(problem)
+            }
+            // Recorded only when every package named builds something.
+            guard idlePackages(part.packages).isEmpty else { return .success(chosen.leavingOutTests(part, recorded: false)) }
+            chosen.planDigest = planDigest
         }
-        copy.part = .withoutTests
+        return .success(chosen.leavingOutTests(part, recorded: true))
+    }
+
+    /// Without the test programs, unless `part` has them; `recorded`: a complete build is
+    /// recorded as one of `part`.
+    private func leavingOutTests(_ part: BuildPart, recorded: Bool) -> PreparedBuild {
+        var copy = self
+        var covered: BuildPart? = part
+        if !part.tests, let without = plan.withoutTests() {
+            if wholeRecord == nil {
+                // The ids `onlyThese` names are the whole plan's.
+                copy.widen()
+                copy.wholePlan = copy.wholePlan ?? copy.plan
+            }
+            copy.plan = without
+        } else if !part.tests, part.packages.isEmpty, wholeRecord == nil {
+            // The whole plan has no test program: its build is all of it.
+            covered = nil
+        }
+        copy.part = recorded ? covered : nil
+        if !recorded { copy.planDigest = nil }
         return copy
     }
 

@@ -14,7 +14,10 @@ public struct CompleteBuild: Sendable {
     static let header = "ampu-complete 1"
 
     /// The `part` line of a record of a part of the plan; none for the whole plan.
-    static func partLine(_ part: BuildPart?) -> String { part.map { "part\t\($0.rawValue)\n" } ?? "" }
+    static func partLine(_ part: BuildPart?) -> String { part?.key.map { "part\t\($0)\n" } ?? "" }
+
+    /// Whether a record is of a part of the plan (it has a `part` line), not of all of it.
+    public static func isOfPart(_ record: [UInt8]) -> Bool { ByteFields.find(Array("\npart\t".utf8), in: record) != nil }
 
     public init(targetDirectory: String, profile: String, stats: StatCache) {
         file = Paths.join(targetDirectory, "cache", "complete-" + profile)
@@ -132,7 +135,8 @@ public struct CompleteBuild: Sendable {
 
     /// The record, when the last build left everything as it is now but for the files in
     /// `except` (for `save(updating:…)` to start from), and built all of `part` (nil: the whole
-    /// plan): a record of the whole plan stands for any part, one of a part for that part alone.
+    /// plan): a record of the whole plan stands for any part, one of a part for that part alone
+    /// (`isOfPart` tells which stood).
     public func standing(planDigest: String, environment: [String: String], except: Set<String> = [], part: BuildPart? = nil) -> [UInt8]? {
         guard let bytes = try? stats.fileSystem.readFile(file), bytes.count > 4, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return nil }
         var lines = ByteFields.lines(bytes[..<(bytes.count - 4)])[...]
@@ -151,7 +155,7 @@ public struct CompleteBuild: Sendable {
         for line in entries where line.first != UInt8(ascii: "o") && line.first != UInt8(ascii: "i") {
             switch line.first {
             case UInt8(ascii: "p") where line.starts(with: "part\t".utf8):
-                guard let part, ByteFields.equals(line.dropFirst(5), part.rawValue) else { return nil }
+                guard let key = part?.key, ByteFields.equals(line.dropFirst(5), key) else { return nil }
             case UInt8(ascii: "p"):
                 let f = ByteFields.fields(line, count: 2)
                 guard f.count == 2, ByteFields.equals(f[1], planDigest) else { return nil }

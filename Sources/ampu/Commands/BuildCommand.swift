@@ -61,15 +61,15 @@ struct BuildCommand: ParsableCommand {
         }
         let session = BuildSession(options: options)
         let selected = session.chosen(names + options.packages, selection: selection)
-        let runsItAll = !plan && !timings && !dryRun && selected.isEmpty && !options.force && programs.isEmpty && tests.isEmpty && selection.exclude.isEmpty
         // Test programs are `ampu test`'s, unless asked for, as Cargo's are.
-        let withTests = allTests || !tests.isEmpty
-        var prepared = session.selecting(selected, in: session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll, part: withTests ? nil : .withoutTests),
-                                         excluding: selection.exclude)
+        let part = BuildPart(packages: selected, tests: allTests || !tests.isEmpty)
+        // A build of the part and nothing else may find it has nothing to do without reading the
+        // plan, or read only what the changed files reach.
+        let runsItAll = !plan && !timings && !dryRun && !options.force && programs.isEmpty && tests.isEmpty && selection.exclude.isEmpty
+        var prepared = session.selecting(selected, in: session.plan(partial: !plan, shortcut: runsItAll, narrow: runsItAll, part: part),
+                                         excluding: selection.exclude, tests: part.tests)
         if !programs.isEmpty || !tests.isEmpty {
             prepared = session.only(programs: programs, tests: allTests ? prepared.plan.tests.map(\.name) : tests, in: prepared)
-        } else if !withTests {
-            prepared = prepared.leavingOutTests()
         }
         let built = prepared.plan
         if dryRun {

@@ -169,10 +169,11 @@ struct BuildSession {
         return packages
     }
 
-    /// Only the packages (or targets) `names` and what they need; an unknown name ends the
-    /// program with the names there are. With `excluding` (`--workspace --exclude`), every
-    /// package of the workspace (or Aria target) but those.
-    func selecting(_ names: [String], in prepared: PreparedBuild, excluding: [String] = []) -> PreparedBuild {
+    /// Only the packages (or targets) `names` and what they need (`PreparedBuild.choosing`), and
+    /// without the test programs unless `tests`; an unknown name ends the program with the
+    /// names there are. With `excluding` (`--workspace --exclude`), every package of the
+    /// workspace (or Aria target) but those.
+    func selecting(_ names: [String], in prepared: PreparedBuild, excluding: [String] = [], tests: Bool = true) -> PreparedBuild {
         var names = names
         if !excluding.isEmpty {
             if !names.isEmpty { finish(error: "--exclude takes packages out of --workspace's; with names given (\(names.joined(separator: ", "))), only those are built") }
@@ -185,8 +186,7 @@ struct BuildSession {
             names = all.filter { !excluding.contains($0) }
             if names.isEmpty { finish(error: "nothing to build: --exclude leaves none of the workspace's (\(all.joined(separator: ", ")))") }
         }
-        if names.isEmpty { return prepared }
-        switch prepared.selecting(names) {
+        switch prepared.choosing(BuildPart(packages: names, tests: tests)) {
         case .success(let part):
             show(prepared.nothingToBuild(names), sources: [:], root: prepared.plan.root, defaultFile: "")
             return part
