@@ -13,7 +13,7 @@ struct LifecycleTests {
               "positionEncoding":"utf-16",
               "textDocumentSync":{"openClose":true,"change":2,"save":{"includeText":false}},
               "completionProvider":{"triggerCharacters":["\\"","/","[",".","="," "],"resolveProvider":false},
-              "hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"documentSymbolProvider":true,"documentLinkProvider":{"resolveProvider":false},"workspaceSymbolProvider":true,"documentFormattingProvider":true,
+              "hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"documentSymbolProvider":true,"documentLinkProvider":{"resolveProvider":false},"workspaceSymbolProvider":true,"documentFormattingProvider":true,"foldingRangeProvider":true,
               "codeActionProvider":{"codeActionKinds":["quickfix"]},
               "workspace":{"workspaceFolders":{"supported":true,"changeNotifications":true},
                 "fileOperations":{"willRename":{"filters":[

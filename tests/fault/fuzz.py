@@ -3,7 +3,7 @@
 
 Targets (each with a seed corpus in tests/fault/corpus/<target>/):
   toml     asthra.toml text, sent to `ampu lsp` as edits of an open manifest (TOML parser,
-           document model, manifest reader, workspace reload), then symbols, links, hover,
+           document model, manifest reader, workspace reload), then symbols, links, folding, hover,
            completion, definition, references, workspace symbols and a rename of the file
   asthra   source text, as edits of an open .asthra file (lexer, scanner, resolver), then the same
   oats     source text, as edits of an open .oats file in an Oats package with a path dependency
@@ -190,6 +190,7 @@ class ServerTarget:
             for method, params in [("textDocument/documentSymbol", {"textDocument": {"uri": uri}}),
                                    ("textDocument/documentLink", {"textDocument": {"uri": uri}}),
                                    ("textDocument/formatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": True}}),
+                                   ("textDocument/foldingRange", {"textDocument": {"uri": uri}}),
                                    ("workspace/symbol", {"query": rng.choice(["", "a", "src", "zz"])}),
                                    ("workspace/willRenameFiles", {"files": [{"oldUri": uri, "newUri": uri.rsplit("/", 1)[0] + "/moved/renamed" + self.file.suffix}]}),
                                    ("textDocument/hover", at), ("textDocument/completion", at),

@@ -56,6 +56,13 @@ extension ManifestSyntax {
     }
 }
 
+extension ManifestDocument {
+    public func foldingRegions() -> [FoldingRegion] {
+        var budget = FoldingRegion.limit
+        return FoldingRegion.regions(of: outline(budget: &budget), in: source).sorted { ($0.startLine, $0.endLine) < ($1.startLine, $1.endLine) }
+    }
+}
+
 /// A manifest's text as the server's features see it: what the cursor is on, what is written,
 /// its outline, and edits that keep the rest of the file as it is. Paths are key paths from
 /// the top (`["dependencies", "mathlib", "path"]`), the shape `ManifestSchema` describes.
@@ -71,6 +78,9 @@ public protocol ManifestDocument: Sendable {
     func keys(in path: [String]) -> Set<String>?
     /// The tables and keys as a tree, at most `budget` symbols (children included).
     func outline(budget: inout Int) -> [ManifestSymbol]
+    /// What an editor can fold, in the order of the lines: by default each entry of the
+    /// outline written over several lines.
+    func foldingRegions() -> [FoldingRegion]
     /// Edits that add `key` with a string value to the table at `path`, creating the table when
     /// it is missing (after the section `after` names, where the format has sections); nil when
     /// the file cannot take it (it has errors, the key is there).

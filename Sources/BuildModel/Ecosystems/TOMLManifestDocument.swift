@@ -49,6 +49,8 @@ public struct TOMLManifestDocument: ManifestDocument {
         Self.symbols(document.root, budget: &budget)
     }
 
+    public func foldingRegions() -> [FoldingRegion] { TOMLFolding.regions(document.syntax) }
+
     private static func symbols(_ table: TOMLTable, budget: inout Int) -> [ManifestSymbol] {
         var out: [ManifestSymbol] = []
         for (key, entry) in table.entries {

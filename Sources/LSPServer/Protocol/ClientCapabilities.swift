@@ -22,6 +22,8 @@ public struct ClientCapabilities: Sendable {
     public var diagnosticVersions = false
     /// `textDocument.inlayHint`: the client shows inlay hints.
     public var inlayHints = false
+    /// `textDocument.foldingRange.rangeLimit`: the most folding ranges the client takes.
+    public var foldingRangeLimit: Int?
 
     public init() {}
 
@@ -38,5 +40,6 @@ public struct ClientCapabilities: Sendable {
         hierarchicalSymbols = document?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.boolValue ?? false
         diagnosticVersions = document?["publishDiagnostics"]?["versionSupport"]?.boolValue ?? false
         inlayHints = document?["inlayHint"] != nil && document?["inlayHint"] != .null
+        foldingRangeLimit = document?["foldingRange"]?["rangeLimit"]?.intValue.map { Int(max(0, min($0, Int64(Int32.max)))) }
     }
 }

@@ -19,6 +19,7 @@ enum ServerCapabilities {
             "documentLinkProvider": ["resolveProvider": false],
             "workspaceSymbolProvider": true,
             "documentFormattingProvider": true,
+            "foldingRangeProvider": true,
             "codeActionProvider": client.codeActionLiterals ? ["codeActionKinds": ["quickfix"]] : true,
             "workspace": [
                 "workspaceFolders": ["supported": true, "changeNotifications": true],

@@ -123,6 +123,7 @@ public actor LanguageServer {
         case "textDocument/codeAction": return try CodeActions.answer(try query(params))
         case "textDocument/inlayHint": return InlayHints.answer(try query(params))
         case "textDocument/formatting": return Formatting.answer(try query(params))
+        case "textDocument/foldingRange": return FoldingRanges.answer(try query(params))
         case "textDocument/diagnostic": return try pullDiagnostics(params)
         case "workspace/diagnostic": return workspaceDiagnostics()
         case "workspace/symbol": return try workspaceSymbols(params)
