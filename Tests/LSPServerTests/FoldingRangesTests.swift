@@ -63,6 +63,21 @@ struct FoldingRangesTests {
         ])
     }
 
+    @Test("build.abc and rask.build: each section and block over several lines")
+    func otherManifests() async {
+        let aria = TestClient(files: AriaWorkspace.files, environment: ["HOME": "/home/user"])
+        await aria.start(root: AriaWorkspace.root)
+        await aria.open(AriaWorkspace.manifest, AriaWorkspace.manifestText)
+        let sections = await folds(aria, AriaWorkspace.manifest)
+        // [project], [variables], [target.core], the targets together, [target.app].
+        #expect(sections == ["0-2 region", "4-6 region", "8-11 region", "8-17 region", "13-17 region"])
+        let rask = TestClient(files: RaskWorkspace.files, environment: [:])
+        await rask.start(root: RaskWorkspace.root)
+        await rask.open(RaskWorkspace.manifest, RaskWorkspace.manifestText)
+        let blocks = await folds(rask, RaskWorkspace.manifest)
+        #expect(blocks == ["0-2 region"])
+    }
+
     @Test("a source file: its imports, from the first to the last")
     func imports() async {
         let client = TestClient(files: TestWorkspace.files)
