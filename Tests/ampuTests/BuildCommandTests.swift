@@ -675,6 +675,46 @@ struct BuildCommandTests {
             """)
     }
 
+    @Test("whatever part was built before and whatever changed, a build leaves its part up to date: its fingerprints alone find nothing to run (a seeded walk of builds and edits)")
+    func recordsNeverSkip() throws {
+        let ws = try BuildFixture("seed")
+        // xorshift64*, seeded: the same walk on every run.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state ^= state >> 12; state ^= state << 25; state ^= state >> 27
+            return Int((state &* 0x2545_F491_4F6C_DD1D) >> 33) % n
+        }
+        let builds: [([String], String)] = [(["build"], ""), (["build"], "util"), (["build"], "app"), (["build", "-p", "util"], ""),
+                                           (["build", "--tests"], ""), (["build", "--workspace"], "app"), (["build", "--tests"], "app")]
+        let edited = ["util/src/helpers.ast", "app/src/greeting.ast", "app/src/main.ast", "app/tests/smoke.ast", "util/csrc/clamp.c", "util/csrc/include/clamp.h"]
+        let record = ws.root + "/target/cache/complete-debug", aside = ws.scratch.path + "/record"
+        var log: [String] = []
+        for step in 0..<120 {
+            switch next(4) {
+            case 0:
+                let file = edited[next(edited.count)]
+                try ws.write(file, try ws.read(file) + (file.hasSuffix(".ast") ? "// \(step)\n" : "/* \(step) */\n"))
+                log.append("edit \(file)")
+            case 1 where step % 5 == 0:
+                // A new module of util's library: the plan is made afresh.
+                try ws.write("util/src/extra\(step).ast", "package util;\n")
+                log.append("new util/src/extra\(step).ast")
+            default:
+                let (argv, directory) = builds[next(builds.count)]
+                let built = try ws.ampu(argv + ["-j2"], in: directory)
+                log.append("\(directory.isEmpty ? "." : directory): ampu \(argv.joined(separator: " "))")
+                #expect(built.status == 0, "\(log)\n\(built.stderr)")
+                // Without the record, the same build looks at every fingerprint of its part.
+                let kept = FileManager.default.fileExists(atPath: record)
+                if kept { try FileManager.default.moveItem(atPath: record, toPath: aside) }
+                let dry = try ws.ampu(argv + ["--dry-run"], in: directory)
+                #expect(dry.stdout == "" && dry.stderr.contains("Dry run 0 of "), "after: \(log.joined(separator: "; "))\n\(dry.stdout)\(dry.stderr)")
+                if kept { try FileManager.default.moveItem(atPath: aside, toPath: record) }
+            }
+        }
+        #expect(log.filter { $0.contains("ampu") }.count >= 50, "the walk builds often: \(log)")
+    }
+
     @Test("a build without the tests after a complete one: an edited test is left to a build with them, which runs it; the record then stands for the part built")
     func narrowedWithoutTests() throws {
         let ws = try BuildFixture("seed")
