@@ -715,6 +715,20 @@ struct BuildCommandTests {
         #expect(log.filter { $0.contains("ampu") }.count >= 50, "the walk builds often: \(log)")
     }
 
+    @Test("in a workspace with no test program, a build without tests is a build of everything, and its record stands for every build")
+    func noTestsIsWhole() throws {
+        let ws = try BuildFixture("seed")
+        try FileManager.default.removeItem(atPath: ws.root + "/app/tests")
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        try ws.write("app/src/main.ast", try ws.read("app/src/main.ast") + "// edited\n")
+        // After an edit, only what it reaches: still the whole plan's record.
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        for argv in [["build", "--tests"], ["build"]] {
+            #expect(timeless(try ws.ampu(argv).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        }
+        #expect(try !ws.read("target/cache/complete-debug").contains("\npart\t"))
+    }
+
     @Test("a build without the tests after a complete one: an edited test is left to a build with them, which runs it; the record then stands for the part built")
     func narrowedWithoutTests() throws {
         let ws = try BuildFixture("seed")

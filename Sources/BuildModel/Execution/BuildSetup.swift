@@ -348,7 +348,7 @@ public struct PreparedBuild: Sendable {
                 copy.wholePlan = copy.wholePlan ?? copy.plan
             }
             copy.plan = without
-        } else if !part.tests, part.packages.isEmpty, wholeRecord == nil {
+        } else if !part.tests, part.packages.isEmpty, wholeRecord.map({ !PlanRecord.hasTests($0) }) ?? true {
             // The whole plan has no test program: its build is all of it.
             covered = nil
         }

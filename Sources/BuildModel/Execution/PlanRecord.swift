@@ -52,6 +52,10 @@ enum PlanRecord {
         return clean ? out : nil
     }
 
+    /// Whether the plan a record holds makes test programs, found in its bytes without reading
+    /// the plan.
+    static func hasTests(_ bytes: [UInt8]) -> Bool { bytes.starts(with: "test\t".utf8) || ByteFields.find(Array("\ntest\t".utf8), in: bytes) != nil }
+
     /// The actions that read one of `changed`, and every action that depends on one of them,
     /// directly or not; by id, found in the record's bytes without reading the plan. Nil when
     /// the record is not one.
