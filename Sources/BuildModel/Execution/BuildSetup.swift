@@ -251,8 +251,12 @@ public struct PreparedBuild: Sendable {
     /// compiler builds into each program that imports it) is left out, not refused:
     /// `nothingToBuild(names)` says so.
     public func selecting(_ names: [String]) -> Result<PreparedBuild, Diagnostic> {
+        selecting(names, idle: Set(idlePackages(names)))
+    }
+
+    /// `selecting`, given which of `names` are packages with nothing to build.
+    private func selecting(_ names: [String], idle: Set<String>) -> Result<PreparedBuild, Diagnostic> {
         var failure: Diagnostic?
-        let idle = Set(idlePackages(names))
         let part = narrowed { whole in
             switch whole.selecting(names.filter { !idle.contains($0) }) {
             case .success(let part): return part
@@ -325,12 +329,13 @@ public struct PreparedBuild: Sendable {
                 chosen.plan = plan.part(building: plan.actions.filter { part.packages.contains($0.package) }.map(\.id))
             }
         } else if !part.packages.isEmpty {
-            switch selecting(part.packages) {
+            let idle = Set(idlePackages(part.packages))
+            switch selecting(part.packages, idle: idle) {
             case .success(let selected): chosen = selected
             case .failure(let problem): return .failure(problem)
             }
             // Recorded only when every package named builds something.
-            guard idlePackages(part.packages).isEmpty else { return .success(chosen.leavingOutTests(part, recorded: false)) }
+            guard idle.isEmpty else { return .success(chosen.leavingOutTests(part, recorded: false)) }
             chosen.planDigest = planDigest
         }
         return .success(chosen.leavingOutTests(part, recorded: true))
