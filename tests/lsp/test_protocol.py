@@ -1,5 +1,5 @@
 """The server as each client profile sees it: diagnostics, completion, hover, definition,
-quick fixes and manifest completion, on a copy of examples/violations."""
+quick fixes, manifest completion and folding, on a copy of examples/violations."""
 import asyncio
 
 from lsprotocol import types
@@ -109,3 +109,17 @@ async def test_manifest_completion_and_diagnostics(client: LanguageClient):
     result = await client.text_document_completion_async(types.CompletionParams(
         text_document=types.TextDocumentIdentifier(uri=MANIFEST.as_uri()), position=types.Position(line=7, character=0)))
     assert [item.label for item in result.items] == ["description", "license", "authors", "entry", "default-run"]
+
+
+async def test_folding(client: LanguageClient):
+    open_file(client, MANIFEST, language="toml")
+    open_file(client, MAIN)
+    manifest = await client.text_document_folding_range_async(types.FoldingRangeParams(
+        text_document=types.TextDocumentIdentifier(uri=MANIFEST.as_uri())))
+    # The opening comment, then each table from its header to its last entry.
+    assert [(r.start_line, r.end_line, r.kind) for r in manifest] == [
+        (0, 1, types.FoldingRangeKind.Comment), (2, 6, types.FoldingRangeKind.Region), (8, 9, types.FoldingRangeKind.Region),
+        (11, 12, types.FoldingRangeKind.Region)]
+    main = await client.text_document_folding_range_async(types.FoldingRangeParams(
+        text_document=types.TextDocumentIdentifier(uri=MAIN.as_uri())))
+    assert [(r.start_line, r.end_line, r.kind) for r in main] == [(2, 9, types.FoldingRangeKind.Imports)]
