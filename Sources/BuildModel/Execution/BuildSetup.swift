@@ -326,7 +326,7 @@ public struct PreparedBuild: Sendable {
         var chosen = self
         if wholeRecord != nil {
             if !part.packages.isEmpty {
-                chosen.plan = plan.part(building: plan.actions.filter { part.packages.contains($0.package) }.map(\.id))
+                chosen.plan = plan.part(packages: part.packages)
             }
         } else if !part.packages.isEmpty {
             let idle = Set(idlePackages(part.packages))

@@ -17,7 +17,7 @@ public struct CompleteBuild: Sendable {
     static func partLine(_ part: BuildPart?) -> String { part?.key.map { "part\t\($0)\n" } ?? "" }
 
     /// Whether a record is of a part of the plan (it has a `part` line), not of all of it.
-    public static func isOfPart(_ record: [UInt8]) -> Bool { ByteFields.find(Array("\npart\t".utf8), in: record) != nil }
+    static func isOfPart(_ record: [UInt8]) -> Bool { ByteFields.find(Array("\npart\t".utf8), in: record) != nil }
 
     public init(targetDirectory: String, profile: String, stats: StatCache) {
         file = Paths.join(targetDirectory, "cache", "complete-" + profile)

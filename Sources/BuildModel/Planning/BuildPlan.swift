@@ -101,7 +101,13 @@ public struct BuildPlan: Sendable {
             return .failure(Diagnostic(severity: .error, message: "nothing to build is named '\(name)'", range: .at(0),
                                        help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the names are: " + known.joined(separator: ", ")]).unplaced)
         }
-        return .success(part(building: actions.filter { names.contains($0.package) }.map(\.id)))
+        return .success(part(packages: names))
+    }
+
+    /// The part of the plan that builds the actions of the packages (or targets) `names` and
+    /// everything they need, ids renumbered; none for a name with no action.
+    public func part(packages names: [String]) -> BuildPlan {
+        part(building: actions.filter { names.contains($0.package) }.map(\.id))
     }
 
     /// The part of the plan that runs the actions `roots` and everything they need, ids

@@ -68,7 +68,7 @@ public enum ImportRenames {
         if written.hasPrefix("./") || written.hasPrefix("../") {
             let named = Paths.join(directory, written)
             if targets.allSatisfy({ Paths.parent($0) == named }) { return named }
-        } else if targets.count > 1 || ![Paths.lastComponent(first), withoutExtension(Paths.lastComponent(first))].contains(Paths.lastComponent(written)) {
+        } else if targets.count > 1 || ![Paths.lastComponent(first), Paths.stem(first)].contains(Paths.lastComponent(written)) {
             // A package import of a directory's files (`mathlib/parts`), not of one file: the
             // directory, when it is the one the import ends with.
             let named = Paths.parent(first)
@@ -98,11 +98,11 @@ public enum ImportRenames {
         return nil
     }
 
-    /// A path without its file's extension (`a/b.x` is `a/b`; `a.d/b` and `.hidden` stay).
+    /// A path without its file's extension, as `Paths.fileExtension` finds it (`a/b.x` is `a/b`;
+    /// `a.d/b` and `.hidden` stay).
     private static func withoutExtension(_ path: String) -> String {
-        guard let dot = path.lastIndex(of: "."), dot > (path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex),
-              !path[dot...].contains("/") else { return path }
-        return String(path[..<dot])
+        let ext = Paths.fileExtension(path)
+        return ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
     }
 
     /// `file` as a relative import from `directory` writes it: `./x`, `../a/x`.

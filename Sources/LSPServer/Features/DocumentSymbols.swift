@@ -64,17 +64,7 @@ enum DocumentSymbols {
     }
 
     private static func sourceSymbols(_ q: FeatureQuery, budget: inout Int) -> [Symbol] {
-        // Every import statement, repeated ones too: the workspace's module of this text, or a
-        // scan of it when no workspace holds the file.
-        let declaration: Located<String>?
-        let statements: [ImportStatement]
-        if let module = q.snapshot?.modules[q.path] {
-            declaration = module.declaration
-            statements = module.importStatements(limit: budget)
-        } else {
-            let scan = q.analysis.scan(of: q.text, ecosystem: q.ecosystem)
-            (declaration, statements) = (scan.declaration, Array(scan.imports.prefix(budget)))
-        }
+        let (declaration, statements) = q.sourceImports(limit: budget)
         var out: [Symbol] = []
         if let d = declaration {
             out.append(Symbol(name: d.value, detail: "package", kind: .package, range: d.keyRange.union(d.range), selection: d.range))

@@ -31,6 +31,15 @@ struct FeatureQuery: Sendable {
     /// The text as the ecosystem's manifest (read once per document version).
     var manifest: PackageManifest { analysis.manifest(of: text, ecosystem: ecosystem) }
 
+    /// A source file's declaration and every import statement, repeated ones too (at most
+    /// `limit`): the workspace's module of this text, or a scan of it when no workspace holds
+    /// the file.
+    func sourceImports(limit: Int = .max) -> (declaration: Located<String>?, statements: [ImportStatement]) {
+        if let module = snapshot?.modules[path] { return (module.declaration, module.importStatements(limit: limit)) }
+        let scan = analysis.scan(of: text, ecosystem: ecosystem)
+        return (scan.declaration, Array(scan.imports.prefix(limit)))
+    }
+
     func requireOffset() throws(ResponseError) -> Int {
         guard let offset else { throw .invalidParams("missing 'position'") }
         return offset

@@ -9,8 +9,7 @@ enum FoldingRanges {
         if q.isManifest {
             regions = q.manifestDocument.foldingRegions()
         } else {
-            let statements = q.snapshot?.modules[q.path]?.importStatements(limit: .max) ?? q.analysis.scan(of: q.text, ecosystem: q.ecosystem).imports
-            regions = FoldingRegion.imports(statements, in: q.text).map { [$0] } ?? []
+            regions = FoldingRegion.imports(q.sourceImports().statements, in: q.text).map { [$0] } ?? []
         }
         return .array(regions.prefix(q.client.foldingRangeLimit ?? regions.count).map { r in
             ["startLine": .int(Int64(r.startLine)), "endLine": .int(Int64(r.endLine)), "kind": .string(r.kind.rawValue)]
