@@ -414,6 +414,56 @@ struct BuildCommandTests {
         #expect(result.status == 0)
     }
 
+    @Test("what a test program's compile said is shown again by builds with tests alone, as `cargo build` does not show a test's warnings")
+    func testWarningsLeftToTests() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("app/tests/smoke.ast", try ws.read("app/tests/smoke.ast") + "// STANDIN_WARNING\n")
+        let warning = """
+            warning: unused variable 'STANDIN_WARNING'
+             --> app/tests/smoke.ast:9:4
+              |
+            9 | // STANDIN_WARNING
+              |    ^^^^^^^^^^^^^^^
+
+            """
+        let finished = "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n"
+        var result = try ws.ampu(["build", "--tests", "-j1"])
+        #expect(result.status == 0)
+        #expect(timeless(result.stderr).contains("   Compiling app (test \"smoke\")\n" + warning))
+        // The record of the whole build stands for a build without tests: nothing to do, and
+        // nothing of the test's said; a build with tests says it again.
+        result = try ws.ampu(["build", "-j1"])
+        #expect(timeless(result.stderr) == finished)
+        result = try ws.ampu(["build", "--tests", "-j1"])
+        #expect(timeless(result.stderr) == warning + "\n" + finished)
+        // The test edited: a build with tests runs its compile again, and the record it leaves
+        // still says that what the compile said is the test's.
+        try ws.write("app/tests/smoke.ast", try ws.read("app/tests/smoke.ast") + "// edited\n")
+        result = try ws.ampu(["build", "--tests", "-j1"])
+        #expect(timeless(result.stderr) == """
+               Compiling app (test "smoke")
+            \(warning)
+                 Linking app (test "smoke")
+
+            """ + finished)
+        result = try ws.ampu(["build", "-j1"])
+        #expect(timeless(result.stderr) == finished)
+        // An edit the program's compile reads: the record becomes one of the build without
+        // tests, which keeps nothing the test said, on this build or the next.
+        try ws.write("app/src/main.ast", try ws.read("app/src/main.ast") + "// edited\n")
+        result = try ws.ampu(["build", "-j1"])
+        #expect(timeless(result.stderr) == """
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+
+            """ + finished)
+        result = try ws.ampu(["build", "-j1"])
+        #expect(timeless(result.stderr) == finished)
+        // The test's compile is up to date; its fingerprint still keeps what it said.
+        result = try ws.ampu(["build", "--tests", "-j1"])
+        #expect(timeless(result.stderr) == warning + "\n" + finished)
+    }
+
     @Test("a compiler that writes without end: the first 4 MiB of its output are shown, and the error says how much more there was")
     func endlessOutput() throws {
         let ws = try BuildFixture("seed")

@@ -200,6 +200,9 @@ public struct PreparedBuild: Sendable {
     /// The part of the kept plan `plan` is, when a complete build of it is recorded as one
     /// (`choosing`); nil when it is the whole plan, or a part that is not recorded.
     public var part: BuildPart?
+    /// Whether what the test programs' actions said is shown again (`replayedOutput`): not in
+    /// a build without tests (`choosing`).
+    var showsTests = true
     /// The whole plan, when `plan` is a part of it (`ampu build NAME`): the compile database is
     /// written from it.
     public var wholePlan: BuildPlan?
@@ -322,8 +325,9 @@ public struct PreparedBuild: Sendable {
     /// only what the changed files reach (they and everything after them, so that the part of
     /// them is what the part needs run), the part is taken from the plan as it is.
     public func choosing(_ part: BuildPart) -> Result<PreparedBuild, Diagnostic> {
-        guard !nothingToDo, !part.isWhole else { return .success(self) }
         var chosen = self
+        chosen.showsTests = part.tests
+        guard !nothingToDo, !part.isWhole else { return .success(chosen) }
         if wholeRecord != nil {
             if !part.packages.isEmpty {
                 chosen.plan = plan.part(packages: part.packages)
@@ -425,7 +429,10 @@ public struct PreparedBuild: Sendable {
             let said = Set(summary.records.compactMap { $0 }.filter { !$0.isFailure && !$0.stderr.isEmpty }.map(\.action))
             if let previous = completeRecord {
                 let ran = onlyThese.map { only in plan.actions.filter { only.contains($0.id) } } ?? plan.actions
-                complete.save(updating: previous, ran: ran, fingerprints: fingerprints, watched: watched, said: said, part: part)
+                // `plan` holds every action that needs one that ran (what the changes reach),
+                // so its own tests tell which of those only tests need.
+                complete.save(updating: previous, ran: ran, fingerprints: fingerprints, watched: watched, said: said,
+                              forTests: CompleteBuild.onlyForTests(said, in: plan), part: part)
             } else {
                 complete.save(plan, planDigest: planDigest, fingerprints: fingerprints, environment: environment, watched: watched, said: said, part: part)
             }
@@ -437,14 +444,15 @@ public struct PreparedBuild: Sendable {
     /// ran (a compiler's warnings), each with the directory it ran in, to be shown again as
     /// those of the actions it finds up to date are (`BuildExecutor.Record.stderr`): after a
     /// complete build, the actions no changed file reaches, or all of them when there is
-    /// nothing to do. Read from their fingerprints only when the record names some.
+    /// nothing to do; in a build without tests, not those only the test programs need. Read
+    /// from their fingerprints only when the record names some.
     public func replayedOutput() -> [(directory: String, text: String)] {
         guard let record = completeRecord else { return [] }
         let said = CompleteBuild.said(in: record)
         guard !said.isEmpty else { return [] }
         let looked = nothingToDo ? [] : Set(plan.actions.filter { onlyThese?.contains($0.id) ?? true }.map { FingerprintStore.id(of: $0) })
         let log = FingerprintStore(targetDirectory: plan.targetDirectory, stats: stats).log
-        return said.filter { !looked.contains($0.id) }.compactMap { entry in
+        return said.filter { !looked.contains($0.id) && (showsTests || !$0.forTests) }.compactMap { entry in
             log.fingerprint(entry.id).flatMap { $0.said.isEmpty ? nil : (entry.directory, $0.said) }
         }
     }

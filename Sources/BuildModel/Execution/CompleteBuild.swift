@@ -5,13 +5,14 @@
 /// file named), each with its size and time. While all of them stand and no file the plan was made from changed,
 /// a build has nothing to do, and says so without reading a fingerprint: it stats what Ninja
 /// would stat. It names the actions whose fingerprints keep what their programs wrote on
-/// standard error (`said`), for such a build to show that again. Any build that runs an action
+/// standard error (`said`), for such a build to show that again (and which of them only the
+/// test programs need: a build without tests does not). Any build that runs an action
 /// removes it first and writes it again only when it succeeds.
 public struct CompleteBuild: Sendable {
     public let file: String
     public let stats: StatCache
 
-    static let header = "ampu-complete 1"
+    static let header = "ampu-complete 2"
 
     /// The `part` line of a record of a part of the plan; none for the whole plan.
     static func partLine(_ part: BuildPart?) -> String { part?.key.map { "part\t\($0)\n" } ?? "" }
@@ -47,30 +48,56 @@ public struct CompleteBuild: Sendable {
             guard let lines = files(of: action, written: written, fingerprints: fingerprints, watched: watched, read: &read) else { return }
             text += lines
         }
-        for action in plan.actions where said.contains(action.id) { text += Self.saidLine(action) }
+        let forTests = Self.onlyForTests(said, in: plan)
+        for action in plan.actions where said.contains(action.id) { text += Self.saidLine(action, forTests: forTests.contains(action.id)) }
         write(text)
     }
 
-    /// `said` ID DIRECTORY: the action whose fingerprint (by its id) keeps what it wrote on
-    /// standard error, and the directory it ran in (what paths in that text are relative to).
-    static func saidLine(_ action: BuildAction) -> String { "said\t\(FingerprintStore.id(of: action))\t\(action.directory)\n" }
+    /// Those of `actions` (ids in `plan`) only its test programs need: what a build without
+    /// tests leaves out (`BuildPlan.withoutTests`). Reckoned only when there are some, as a
+    /// build whose compilers said nothing has none to tell apart.
+    static func onlyForTests(_ actions: Set<Int>, in plan: BuildPlan) -> Set<Int> {
+        guard !actions.isEmpty, let built = plan.withoutTests() else { return [] }
+        let kept = Set(built.actions.map { FingerprintStore.id(of: $0) })
+        return actions.filter { !kept.contains(FingerprintStore.id(of: plan.actions[$0])) }
+    }
 
-    /// The `said` lines of a record: each fingerprint's id, and the directory its action ran in.
-    static func said(in record: [UInt8]) -> [(id: String, directory: String)] {
-        ByteFields.lines(record[...]).compactMap { line in
-            guard line.starts(with: "said\t".utf8) else { return nil }
-            let f = ByteFields.fields(line, count: 3)
-            return f.count == 3 ? (ByteFields.string(f[1]), ByteFields.string(f[2])) : nil
-        }
+    /// What a `said` line says: the id of the action whose fingerprint keeps what it wrote on
+    /// standard error, the directory it ran in (what paths in that text are relative to), and
+    /// whether only the test programs need it.
+    struct Said: Equatable {
+        var id: String
+        var directory: String
+        var forTests: Bool
+    }
+
+    /// `said` ID FOR DIRECTORY, FOR being `tests` for an action only the test programs need
+    /// and `all` for the others.
+    static func saidLine(_ action: BuildAction, forTests: Bool) -> String {
+        "said\t\(FingerprintStore.id(of: action))\t\(forTests ? "tests" : "all")\t\(action.directory)\n"
+    }
+
+    /// A `said` line read; nil when it is not one.
+    static func said(line: ArraySlice<UInt8>) -> Said? {
+        guard line.starts(with: "said\t".utf8) else { return nil }
+        let f = ByteFields.fields(line, count: 4)
+        guard f.count == 4, ByteFields.equals(f[2], "tests") || ByteFields.equals(f[2], "all") else { return nil }
+        return Said(id: ByteFields.string(f[1]), directory: ByteFields.string(f[3]), forTests: ByteFields.equals(f[2], "tests"))
+    }
+
+    /// The `said` lines of a record.
+    static func said(in record: [UInt8]) -> [Said] {
+        ByteFields.lines(record[...]).compactMap { said(line: $0) }
     }
 
     /// After a build that ran only `actions` (those the changed files reach) on a complete
     /// build whose record was `previous`: the record again, with what those actions wrote and
-    /// read as it is now, whether they said anything (`said`, action ids), and every other line
+    /// read as it is now, whether they said anything (`said`, action ids; `forTests`, those of
+    /// them only the test programs need: `onlyForTests`), and every other line
     /// as it was, but that it is now of the part this build was about (`part`; a record of the
     /// whole plan becomes one of the part, which is all this build brought up to date).
     public func save(updating previous: [UInt8], ran actions: [BuildAction], fingerprints: FingerprintStore, watched: (String) -> Bool,
-                     said: Set<Int> = [], part: BuildPart? = nil) {
+                     said: Set<Int> = [], forTests: Set<Int> = [], part: BuildPart? = nil) {
         guard previous.count > 4 else { return }
         // Each line, with the file it names when it is an `out` or `in` line.
         let lines = ByteFields.lines(previous[..<(previous.count - 4)]).map { line -> (bytes: ArraySlice<UInt8>, file: String?) in
@@ -86,7 +113,7 @@ public struct CompleteBuild: Sendable {
             guard let lines = files(of: action, written: written, fingerprints: fingerprints, watched: watched, read: &read) else { return }
             fresh += lines
         }
-        for action in actions where said.contains(action.id) { fresh += Self.saidLine(action) }
+        for action in actions where said.contains(action.id) { fresh += Self.saidLine(action, forTests: forTests.contains(action.id)) }
         let refreshed = read.union(actions.flatMap(\.outputs))
         let ranIDs = Set(actions.map { FingerprintStore.id(of: $0) })
         var out: [UInt8] = []
@@ -94,8 +121,7 @@ public struct CompleteBuild: Sendable {
         for line in lines {
             if let file = line.file, refreshed.contains(file) { continue }
             if line.bytes.starts(with: "part\t".utf8) { continue }
-            if line.bytes.starts(with: "said\t".utf8), let id = ByteFields.fields(line.bytes, count: 3).dropFirst().first,
-               ranIDs.contains(ByteFields.string(id)) { continue }
+            if let said = Self.said(line: line.bytes), ranIDs.contains(said.id) { continue }
             out += line.bytes
             out.append(0x0A)
         }
@@ -164,7 +190,7 @@ public struct CompleteBuild: Sendable {
                 guard parts.count == 3,
                       ByteFields.equals(parts[1], BuildExecutor.identity(of: ByteFields.string(parts[2]), environment: environment, stats: stats)) else { return nil }
             case UInt8(ascii: "s"):
-                guard line.starts(with: "said\t".utf8), ByteFields.fields(line, count: 3).count == 3 else { return nil }
+                guard Self.said(line: line) != nil else { return nil }
             default:
                 return nil
             }
