@@ -193,7 +193,7 @@ struct CLITests {
         #expect(missing.status == 1)
     }
 
-    @Test("build-records reads the fuzzer's seeds as what each seeds: a fingerprint with what its run said, a plan's record, and a kept plan's whole file that stands")
+    @Test("build-records reads the fuzzer's seeds as what each seeds: a fingerprint with what its run said, a plan's record, a kept plan's whole file that stands, and a complete build's record that stands")
     func buildRecordSeeds() throws {
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/tests/fault/corpus/records/"
         let fingerprint = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "fingerprint", encoding: .utf8))
@@ -204,6 +204,9 @@ struct CLITests {
         let kept = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "kept-plan", encoding: .utf8))
         #expect(kept.status == 0)
         #expect(kept.stdout.split(separator: "\n")[2...3] == ["plan: none", "kept plan: stands, 0 changed, 10 actions"])
+        let complete = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "complete", encoding: .utf8))
+        #expect(complete.status == 0)
+        #expect(complete.stdout.split(separator: "\n")[3...4] == ["kept plan: made afresh, for \"no plan\"", "complete build: stands, 2 said (1 only for tests)"])
     }
 
     @Test("toml-decode prints tagged JSON")

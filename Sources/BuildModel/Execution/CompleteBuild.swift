@@ -90,6 +90,13 @@ public struct CompleteBuild: Sendable {
         ByteFields.lines(record[...]).compactMap { said(line: $0) }
     }
 
+    /// How many actions a record names as having said something, and how many of those only
+    /// the test programs need (for `ampu debug build-records`).
+    public static func summary(_ record: [UInt8]) -> (said: Int, forTests: Int) {
+        let said = said(in: record)
+        return (said.count, said.filter(\.forTests).count)
+    }
+
     /// After a build that ran only `actions` (those the changed files reach) on a complete
     /// build whose record was `previous`: the record again, with what those actions wrote and
     /// read as it is now, whether they said anything (`said`, action ids; `forTests`, those of

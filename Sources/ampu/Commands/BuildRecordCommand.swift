@@ -3,12 +3,12 @@ import BuildModel
 
 /// `ampu debug build-records`: reads standard input as each of the files a build reads that
 /// anyone could have written — a fingerprint, the fingerprint log, the kept plan's record, the
-/// kept plan's whole file, a dependency file, a compiler's output (about a file whose text is the input itself) — and
+/// kept plan's whole file, the record of a complete build, a dependency file, a compiler's output (about a file whose text is the input itself) — and
 /// prints what each made of it. For the fuzzer: every input must end in an answer, never a crash or a hang.
 struct BuildRecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-records",
-        abstract: "Read standard input as a fingerprint, the fingerprint log, a kept plan, a dependency file and compiler output; print what each found."
+        abstract: "Read standard input as a fingerprint, the fingerprint log, a kept plan, a complete build's record, a dependency file and compiler output; print what each found."
     )
 
     func run() throws {
@@ -34,6 +34,14 @@ struct BuildRecordCommand: ParsableCommand {
         switch PlanCache(targetDirectory: "/w/target", profile: "debug", stats: StatCache(fileSystem: disk)).validate(key: "fuzz", ecosystem: ecosystem, searchPath: "/tools") {
         case .success(let kept): out += "kept plan: stands, \(kept.changedFiles.count) changed, \(kept.plan()?.actions.count ?? -1) actions\n"
         case .failure(let miss): out += "kept plan: made afresh, for \(miss.line.debugDescription)\n"
+        }
+        // As the record of a complete build of the plan whose digest is `fuzz`, beside the same files.
+        try? disk.writeFile("/w/target/cache/complete-debug", bytes)
+        if let record = CompleteBuild(targetDirectory: "/w/target", profile: "debug", stats: StatCache(fileSystem: disk)).standing(planDigest: "fuzz", environment: ["PATH": "/tools"]) {
+            let (said, forTests) = CompleteBuild.summary(record)
+            out += "complete build: stands, \(said) said (\(forTests) only for tests)\n"
+        } else {
+            out += "complete build: none\n"
         }
         let text = String(decoding: bytes, as: UTF8.self)
         out += "depfile: \(Depfile.prerequisites(text, directory: "/w").count) prerequisites\n"
