@@ -1,6 +1,7 @@
 """The build a scheduler with no cost of its own would run: the same actions, taking exactly the
 time their programs took (`process` in ampu's --timings JSON), started in ampu's order (the
-ready action first in the plan first) on the same number of slots. What the measured execution
+ready action with the longest chain of actions after it first, ties in plan order; on one slot,
+plan order) on the same number of slots. What the measured execution
 takes beyond that is the scheduler's own overhead; what it takes beyond sum/jobs is the plan's
 (an action that must wait for another leaves a slot idle, whoever schedules it)."""
 import heapq
@@ -15,20 +16,37 @@ def makespan(timings):
         for d in a["dependencies"]:
             if d in actions:
                 dependents[d].append(i)
-    ready = [i for i, n in waiting.items() if n == 0]
+    chain = chains(dependents, waiting) if timings["jobs"] > 1 else {i: 1 for i in actions}
+    ready = [(-chain[i], i) for i, n in waiting.items() if n == 0]
     heapq.heapify(ready)
     running = []
     now = 0.0
     while ready or running:
         while ready and len(running) < timings["jobs"]:
-            i = heapq.heappop(ready)
+            _, i = heapq.heappop(ready)
             heapq.heappush(running, (now + actions[i]["process"], i))
         now, i = heapq.heappop(running)
         for d in dependents[i]:
             waiting[d] -= 1
             if waiting[d] == 0:
-                heapq.heappush(ready, d)
+                heapq.heappush(ready, (-chain[d], d))
     return now
+
+
+def chains(dependents, waiting):
+    """For each action, the actions on the longest chain from it to the end, itself included."""
+    waiting = dict(waiting)
+    order = [i for i, n in waiting.items() if n == 0]
+    for i in order:
+        for d in dependents[i]:
+            waiting[d] -= 1
+            if waiting[d] == 0:
+                order.append(d)
+    chain = {i: 1 for i in dependents}
+    for i in reversed(order):
+        for d in dependents[i]:
+            chain[i] = max(chain[i], chain[d] + 1)
+    return chain
 
 
 def makespan_of_slots(timings):

@@ -5,7 +5,9 @@ import Darwin
 #endif
 import HeapModule
 
-/// The state a build's slots share: the ready queue (the ready action first in the plan first),
+/// The state a build's slots share: the ready queue (with more than one slot, the ready action
+/// with the longest chain of actions waiting on it first, as Ninja schedules by the critical
+/// path; ties, and a build on one slot, in plan order),
 /// what each action still waits for, how many run, the work prepared ahead for ready actions,
 /// and the events for the caller. Each slot takes its next action itself when one ends, so no
 /// other thread stands between an action's end and the next one's start; the caller only
@@ -19,9 +21,22 @@ final class Schedule: @unchecked Sendable {
     private let slotCondition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private let callerCondition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
+    /// A ready action, ordered as slots take them: the one with the longest chain of actions
+    /// after it first (a build cannot end before that chain does, so it starts it first), then
+    /// the first in the plan.
+    struct Ready: Comparable {
+        /// The actions on the longest chain from this one to the end of the plan, itself
+        /// included.
+        var chain: Int
+        var id: Int
+
+        static func < (a: Ready, b: Ready) -> Bool { a.chain != b.chain ? a.chain > b.chain : a.id < b.id }
+    }
+
     private var waiting: [Int]
     private let dependents: [[Int]]
-    private var ready: Heap<Int>
+    private let chains: [Int]
+    private var ready: Heap<Ready>
     private(set) var records: [BuildExecutor.Record?]
     private var running = 0
     /// Actions taken by a slot so far.
@@ -38,10 +53,8 @@ final class Schedule: @unchecked Sendable {
     /// Slots waiting in `take` for an action to become ready.
     private var idleSlots = 0
 
-    /// Ready actions not yet handed to a slot to prepare, in the order they became ready
-    /// (`unprepared[nextUnprepared...]`).
-    private var unprepared: [Int] = []
-    private var nextUnprepared = 0
+    /// Ready actions not yet handed to a slot to prepare, in the order slots take them.
+    private var unprepared: Heap<Ready>
     /// What was prepared for ready actions no slot has taken yet.
     private var preparations: [Int: BuildExecutor.Preparation] = [:]
     private var taken: [Bool]
@@ -72,8 +85,13 @@ final class Schedule: @unchecked Sendable {
         }
         self.waiting = waiting
         self.dependents = dependents
-        ready = Heap(roots)
-        unprepared = roots
+        // With one slot the order cannot change when the build ends: the plan's order keeps
+        // each package's actions together, as its progress reads best.
+        let chains = slots > 1 ? Self.chains(dependents: dependents, waiting: waiting) : [Int](repeating: 1, count: actions.count)
+        self.chains = chains
+        let first = Heap(roots.map { Ready(chain: chains[$0], id: $0) })
+        ready = first
+        unprepared = first
         taken = [Bool](repeating: false, count: actions.count)
         self.blocked = blocked
         records = [BuildExecutor.Record?](repeating: nil, count: actions.count)
@@ -108,7 +126,7 @@ final class Schedule: @unchecked Sendable {
             if !stopping, isRaised() {
                 stop(interrupted: true)
             }
-            if !stopping, let id = ready.popMin() {
+            if !stopping, let id = ready.popMin()?.id {
                 running += 1
                 started += 1
                 taken[id] = true
@@ -146,8 +164,8 @@ final class Schedule: @unchecked Sendable {
             for d in dependents[record.action] {
                 waiting[d] -= 1
                 if waiting[d] == 0 && !blocked.contains(d) {
-                    ready.insert(d)
-                    unprepared.append(d)
+                    ready.insert(Ready(chain: chains[d], id: d))
+                    unprepared.insert(Ready(chain: chains[d], id: d))
                 }
             }
         }
@@ -158,6 +176,27 @@ final class Schedule: @unchecked Sendable {
         return actions.count - blocked.count - started
     }
 
+    /// For each action, the actions on the longest chain from it to the end of the plan, itself
+    /// included (1 for an action nothing waits on): from the last actions back, in an order in
+    /// which each comes after what it waits for.
+    static func chains(dependents: [[Int]], waiting: [Int]) -> [Int] {
+        var waiting = waiting
+        var order = waiting.indices.filter { waiting[$0] == 0 }
+        var next = 0
+        while next < order.count {
+            for d in dependents[order[next]] {
+                waiting[d] -= 1
+                if waiting[d] == 0 { order.append(d) }
+            }
+            next += 1
+        }
+        var chains = [Int](repeating: 1, count: dependents.count)
+        for id in order.reversed() {
+            for d in dependents[id] { chains[id] = max(chains[id], chains[d] + 1) }
+        }
+        return chains
+    }
+
     private func stop(interrupted isInterruption: Bool) {
         if isInterruption { interrupted = true }
         guard !stopping else { return }
@@ -165,20 +204,14 @@ final class Schedule: @unchecked Sendable {
         pthread_cond_broadcast(slotCondition)
     }
 
-    /// Up to `limit` ready actions for a slot to prepare while its program runs, each handed
-    /// out once; none once the build stops.
+    /// Up to `limit` ready actions for a slot to prepare while its program runs, those slots
+    /// will take first, each handed out once; none once the build stops.
     func toPrepare(limit: Int) -> [BuildAction] {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         var out: [BuildAction] = []
-        while !stopping, out.count < limit, nextUnprepared < unprepared.count {
-            let id = unprepared[nextUnprepared]
-            nextUnprepared += 1
-            if !taken[id] { out.append(actions[id]) }
-        }
-        if nextUnprepared == unprepared.count {
-            unprepared.removeAll(keepingCapacity: true)
-            nextUnprepared = 0
+        while !stopping, out.count < limit, let next = unprepared.popMin() {
+            if !taken[next.id] { out.append(actions[next.id]) }
         }
         return out
     }

@@ -29,7 +29,7 @@ struct ScheduleTests {
         }
     }
 
-    @Test("ready actions are handed out once to be prepared, in the order they became ready; the slot that takes one gets what was prepared; an end says how many are left to start")
+    @Test("ready actions are handed out once to be prepared; the slot that takes one gets what was prepared; an end says how many are left to start")
     func preparedAhead() throws {
         let schedule = Schedule(actions: actions(), slots: 2, keepGoing: false)
         let a = try #require(schedule.take(slot: 0, interrupted: { false }))
@@ -56,6 +56,34 @@ struct ScheduleTests {
             "started a in 0", "finished a: succeeded", "started c in 1", "started b in 0", "finished c: succeeded", "finished b: succeeded",
         ])
         #expect(schedule.nextEvents() == nil)
+    }
+
+    @Test("with two slots, the ready action with the longest chain of actions after it is taken first, and prepared ahead first; ties in plan order; with one, plan order")
+    func longestChainFirst() throws {
+        // `lone` and `other` stand alone; `head`, `mid` and `tail` are a chain, last in the plan.
+        let names = ["lone", "other", "head", "mid", "tail"]
+        let actions = names.enumerated().map { i, name in
+            BuildAction(id: i, kind: .compile, package: name, description: "Compiling \(name)", arguments: ["cc", name], directory: "/w",
+                        inputs: [], outputs: ["/w/\(name).o"], dependencies: i > 2 ? [i - 1] : [])
+        }
+        // Two slots, each action finished before the next is taken.
+        let schedule = Schedule(actions: actions, slots: 2, keepGoing: false)
+        #expect(schedule.toPrepare(limit: 2).map(\.package) == ["head", "lone"])
+        var taken: [String] = []
+        while let next = schedule.take(slot: 0, interrupted: { false }) {
+            taken.append(next.action.package)
+            schedule.finish(record(next.action.id))
+        }
+        // Once `head` ran, `mid` (two to go) comes before the others; `tail` is one as they are.
+        #expect(taken == ["head", "mid", "lone", "other", "tail"])
+        // On one slot the order cannot change when the build ends: the plan's order.
+        let alone = Schedule(actions: actions, slots: 1, keepGoing: false)
+        taken = []
+        while let next = alone.take(slot: 0, interrupted: { false }) {
+            taken.append(next.action.package)
+            alone.finish(record(next.action.id))
+        }
+        #expect(taken == ["lone", "other", "head", "mid", "tail"])
     }
 
     @Test("work prepared ahead clears an action's outputs only while no slot has taken it: a slot that took it clears them itself, and its program may be writing them already")
