@@ -986,6 +986,40 @@ struct BuildCommandTests {
         #expect(filtered.status == 0)
     }
 
+    @Test("ampu test --no-run builds the test programs and says how to run each, running none, as cargo test --no-run")
+    func testNoRun() throws {
+        let ws = try BuildFixture("seed")
+        let result = try ws.ampu(["test", "--no-run", "-j1"])
+        #expect(result.stdout == "")
+        #expect(timeless(result.stderr) == """
+               Compiling util (native csrc/clamp.c)
+               Compiling util
+               Archiving util (native)
+               Compiling app
+               Compiling app (bin "app")
+               Compiling app (test "broken")
+                 Linking app (bin "app")
+                 Linking app (test "broken")
+               Compiling app (test "smoke")
+                 Linking app (test "smoke")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+              Executable app/broken (`target/debug/tests/app/broken`)
+              Executable app/smoke (`target/debug/tests/app/smoke`)
+
+            """)
+        // The failing test was not run: the build succeeded.
+        #expect(result.status == 0)
+        // From the package's directory, with a filter: the one test, its whole path (it is not
+        // under the directory), as Cargo shows it.
+        let filtered = try ws.ampu(["test", "--no-run", "smoke"], in: "app")
+        #expect(timeless(filtered.stderr) == """
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+              Executable app/smoke (`\(ws.root)/target/debug/tests/app/smoke`)
+
+            """)
+        #expect(filtered.status == 0)
+    }
+
     /// The output of `ampu test` on a test that prints `STANDIN_SPAM` lines: the lines before
     /// them, how many were kept, and the text after them.
     static func splitAtSpam(_ stdout: String) -> (head: [Substring], spam: Int, rest: String) {

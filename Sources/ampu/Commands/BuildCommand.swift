@@ -174,6 +174,9 @@ struct TestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop a test program that runs longer than this, and count it failed.", valueName: "seconds"))
     var timeout: Int = 300
 
+    @Flag(name: .customLong("no-run"), help: "Build the test programs but do not run them, as cargo test --no-run; each one's command is printed.")
+    var noRun = false
+
     @OptionGroup var selection: WorkspaceSelection
 
     func validate() throws {
@@ -186,6 +189,12 @@ struct TestCommand: ParsableCommand {
         let plan = prepared.plan
         guard session.execute(prepared) else { Terminal.exitNow(1) }
         let tests = plan.tests.filter { filter == nil || $0.name.contains(filter!) }
+        if noRun {
+            // As cargo test --no-run names each test executable it built: here, how to run it.
+            let here = LocalFileSystem().currentDirectory
+            for test in tests { session.status("Executable", "\(test.package)/\(test.name) (`\(test.shownCommand([], from: here))`)") }
+            Terminal.exitNow(0)
+        }
         var passed = 0, failed = 0
         let out = Terminal.standardOutput
         out.write("\nrunning \(tests.count) test\(tests.count == 1 ? "" : "s")\n")
