@@ -986,6 +986,28 @@ struct BuildCommandTests {
         #expect(filtered.status == 0)
     }
 
+    @Test("ampu test passes the arguments after -- to each test program, as cargo test passes them to its tests")
+    func testArguments() throws {
+        let ws = try BuildFixture("seed")
+        try ws.write("app/tests/broken.ast", try ws.read("app/tests/broken.ast") + "// STANDIN_ARGS\n")
+        let result = try ws.ampu(["test", "broken", "--", "a", "b c"])
+        #expect(result.stdout == """
+
+            running 1 test
+            test app/broken ... FAILED (exit status 3)
+            expected 4, found 5
+            arg: a
+            arg: b c
+
+            0 passed, 1 failed, 1 filtered out
+
+            """)
+        #expect(result.status == 1)
+        // --no-run names each test's command with them.
+        let listed = try ws.ampu(["test", "--no-run", "smoke", "--", "a", "b c"])
+        #expect(timeless(listed.stderr).hasSuffix("  Executable app/smoke (`target/debug/tests/app/smoke a 'b c'`)\n"))
+    }
+
     @Test("ampu test --no-run builds the test programs and says how to run each, running none, as cargo test --no-run")
     func testNoRun() throws {
         let ws = try BuildFixture("seed")

@@ -30,10 +30,10 @@ public struct TestRun: Sendable {
         return reasons.joined(separator: ", ")
     }
 
-    public static func run(_ test: BuildPlan.Product, in root: String, environment: [String: String], timeout: Double = 300,
+    public static func run(_ test: BuildPlan.Product, arguments: [String] = [], in root: String, environment: [String: String], timeout: Double = 300,
                            interrupt: Int32? = nil) throws(ProcessRunner.Failure) -> TestRun {
         var out = TestOutput(), err = TestOutput()
-        let result = try ProcessRunner.run(test.commandLine([]), directory: root, environment: environment, timeout: timeout,
+        let result = try ProcessRunner.run(test.commandLine(arguments), directory: root, environment: environment, timeout: timeout,
                                            interrupt: interrupt, keep: BuildExecutor.outputKept, watch: { stream, bytes in
             if stream == .standardOutput { out.read(bytes) } else { err.read(bytes) }
         })

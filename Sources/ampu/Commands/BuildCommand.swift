@@ -177,6 +177,9 @@ struct TestCommand: ParsableCommand {
     @Flag(name: .customLong("no-run"), help: "Build the test programs but do not run them, as cargo test --no-run; each one's command is printed.")
     var noRun = false
 
+    @Argument(parsing: .postTerminator, help: "Arguments for each test program.")
+    var arguments: [String] = []
+
     @OptionGroup var selection: WorkspaceSelection
 
     func validate() throws {
@@ -192,7 +195,7 @@ struct TestCommand: ParsableCommand {
         if noRun {
             // As cargo test --no-run names each test executable it built: here, how to run it.
             let here = LocalFileSystem().currentDirectory
-            for test in tests { session.status("Executable", "\(test.package)/\(test.name) (`\(test.shownCommand([], from: here))`)") }
+            for test in tests { session.status("Executable", "\(test.package)/\(test.name) (`\(test.shownCommand(arguments, from: here))`)") }
             Terminal.exitNow(0)
         }
         var passed = 0, failed = 0
@@ -201,7 +204,7 @@ struct TestCommand: ParsableCommand {
         for test in tests {
             let run: TestRun
             do {
-                run = try TestRun.run(test, in: plan.root, environment: session.environment, timeout: Double(timeout),
+                run = try TestRun.run(test, arguments: arguments, in: plan.root, environment: session.environment, timeout: Double(timeout),
                                      interrupt: Interruption.shared.descriptor)
             } catch {
                 out.write("test \(test.package)/\(test.name) ... FAILED (\(error))\n")
