@@ -986,6 +986,27 @@ struct BuildCommandTests {
         #expect(filtered.status == 0)
     }
 
+    @Test("ampu test --test NAME builds and runs that test program alone, as cargo test --test; a name that is none is said with the names there are")
+    func testNamed() throws {
+        let ws = try BuildFixture("seed")
+        let result = try ws.ampu(["test", "--test", "smoke", "-j1"])
+        #expect(timeless(result.stderr) == """
+               Compiling util (native csrc/clamp.c)
+               Compiling util
+               Archiving util (native)
+               Compiling app
+               Compiling app (test "smoke")
+                 Linking app (test "smoke")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(result.stdout == "\nrunning 1 test\ntest app/smoke ... ok\n\n1 passed, 0 failed\n")
+        #expect(result.status == 0)
+        let unknown = try ws.ampu(["test", "--test", "smoek"])
+        #expect(unknown.stderr == "error: no test program named 'smoek'; did you mean 'smoke'? (there are: broken, smoke)\n")
+        #expect(unknown.status == 1)
+    }
+
     @Test("ampu test passes the arguments after -- to each test program, as cargo test passes them to its tests")
     func testArguments() throws {
         let ws = try BuildFixture("seed")

@@ -174,6 +174,9 @@ struct TestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop a test program that runs longer than this, and count it failed.", valueName: "seconds"))
     var timeout: Int = 300
 
+    @Option(name: .customLong("test"), help: ArgumentHelp("Build and run only this test program (and build what it needs), as cargo test --test; may be given more than once.", valueName: "name"))
+    var only: [String] = []
+
     @Flag(name: .customLong("no-run"), help: "Build the test programs but do not run them, as cargo test --no-run; each one's command is printed.")
     var noRun = false
 
@@ -188,7 +191,8 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let prepared = session.selecting(session.chosen(options.packages, selection: selection), in: session.plan(), excluding: selection.exclude)
+        var prepared = session.selecting(session.chosen(options.packages, selection: selection), in: session.plan(), excluding: selection.exclude)
+        if !only.isEmpty { prepared = session.only(programs: [], tests: only, in: prepared) }
         let plan = prepared.plan
         guard session.execute(prepared) else { Terminal.exitNow(1) }
         let tests = plan.tests.filter { filter == nil || $0.name.contains(filter!) }
