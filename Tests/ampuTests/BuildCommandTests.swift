@@ -1614,6 +1614,36 @@ struct BuildCommandTests {
         #expect(try ws.ampu(["clean"]).stderr == "     Nothing to remove (target does not exist)\n")
     }
 
+    @Test("clean -p removes what one package's actions wrote and their fingerprints, as cargo clean -p: the next build runs those again, and nothing else")
+    func cleanPackage() throws {
+        let ws = try BuildFixture("seed")
+        #expect(try ws.ampu(["build", "--tests", "-j1"]).status == 0)
+        // util's library, its C object with the dependency file cc wrote beside it, and their archive.
+        let outputs = ["target/debug/deps/libutil.a", "target/debug/build/util/native/csrc/clamp.c.o", "target/debug/build/util/native/csrc/clamp.c.d",
+                       "target/debug/deps/libutil_native.a"]
+        var bytes = 0
+        for output in outputs { bytes += (try FileManager.default.attributesOfItem(atPath: ws.root + "/" + output)[.size] as! NSNumber).intValue }
+        let clean = try ws.ampu(["clean", "-p", "util"])
+        #expect(clean.stderr == "     Removed 4 files, \(OutputRemoval.size(bytes)) total (the output of 'util')\n")
+        #expect(clean.status == 0)
+        #expect(outputs.allSatisfy { !ws.exists($0) } && ws.exists("target/debug/app"))
+        // util's actions run again; what reads their outputs finds them as they were.
+        let rebuilt = try ws.ampu(["build", "--tests", "-j1"])
+        #expect(timeless(rebuilt.stderr) == """
+               Compiling util (native csrc/clamp.c)
+               Compiling util
+               Archiving util (native)
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(try ws.ampu(["clean", "-p", "util", "--profile", "release"]).stderr == "     Nothing to remove ('util' has no output in target/release)\n")
+        let unknown = try ws.ampu(["clean", "-p", "utl"])
+        #expect(unknown.stderr == "error: no package named 'utl' is built in the 'debug' profile; did you mean 'util'? (the packages are: util, app)\n")
+        #expect(unknown.status == 1)
+        let both = try ws.ampu(["clean", "-p", "util", "--cache"])
+        #expect(both.stderr.hasPrefix("error: -p removes what a package's actions wrote; --cache removes more: give one\n"))
+    }
+
     @Test("profiles: [profile.NAME] inherits and overrides; an unknown one is named with the ones there are")
     func profiles() throws {
         let ws = try BuildFixture("today")

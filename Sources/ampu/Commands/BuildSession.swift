@@ -93,7 +93,9 @@ struct BuildSession {
     ///   - part: the part of the plan the command will build (`BuildSetup.prepare`).
     /// - Parameter runsTools: false for a command that only shows the plan (`tree`, `graph`): a
     ///   compiler that is not there is not its concern, and is not reported.
-    func plan(partial: Bool = false, shortcut: Bool = false, narrow: Bool = false, part: BuildPart? = nil, runsTools: Bool = true) -> PreparedBuild {
+    /// - Parameter warnings: false for a command that only reads the plan (`clean -p`): errors
+    ///   alone are shown.
+    func plan(partial: Bool = false, shortcut: Bool = false, narrow: Bool = false, part: BuildPart? = nil, runsTools: Bool = true, warnings: Bool = true) -> PreparedBuild {
         var setup = BuildSetup(fileSystem: workspaceFiles, environment: environment, profile: options.profileName, tool: Self.toolIdentity(fileSystem))
         setup.overrides = overrides
         setup.overrides.features = options.features.selection
@@ -108,7 +110,8 @@ struct BuildSession {
         switch outcome {
         case .ready(let prepared, let report):
             let toolchain = EcosystemRegistry.standard.toolchainCodes
-            let shown = runsTools ? report.diagnostics : report.diagnostics.filter { !toolchain.contains($0.code ?? "") }
+            let shown = (runsTools ? report.diagnostics : report.diagnostics.filter { !toolchain.contains($0.code ?? "") })
+                .filter { warnings || $0.severity == .error }
             show(shown, sources: report.sources, root: report.root, defaultFile: report.defaultFile)
             return prepared
         case .stopped(let report, let summary):

@@ -10,7 +10,8 @@ struct CleanCommand: ParsableCommand {
             With no option, removes target/ (the same as --all), and what the build wrote beside the sources \
             (a Rask build script's .rk-gen/ in each workspace package). --profile P removes target/P; --deps removes \
             the libraries in target/*/deps; --cache removes target/cache (fingerprints: the next build runs \
-            everything again) but keeps the libraries. The package cache (~/.asthra/cache) is never touched.
+            everything again) but keeps the libraries; -p NAME removes what that package's actions wrote, and their \
+            fingerprints. The package cache (~/.asthra/cache) is never touched.
             """
     )
 
@@ -32,7 +33,17 @@ struct CleanCommand: ParsableCommand {
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "Say nothing unless something goes wrong.")
     var quiet = false
 
+    @Option(name: [.customShort("p"), .customLong("package")], help: ArgumentHelp("Remove only what this package's actions wrote (of the profile --profile names, else the default one), as cargo clean -p; may be given more than once.", valueName: "name"))
+    var packages: [String] = []
+
+    func validate() throws {
+        if !packages.isEmpty && (deps || cache || all) {
+            throw ValidationError("-p removes what a package's actions wrote; --\(deps ? "deps" : cache ? "cache" : "all") removes more: give one")
+        }
+    }
+
     func run() throws {
+        if !packages.isEmpty { cleanPackages() }
         let fileSystem = LocalFileSystem()
         let (found, ecosystem, _) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
         // A member's build output is the workspace's: target/ beside the root manifest.
@@ -78,5 +89,47 @@ struct CleanCommand: ParsableCommand {
         if quiet { return }
         Terminal.standardError.write(removed.isEmpty ? "     Nothing to remove (\(shown(doomed)) \(doomed.count == 1 ? "does" : "do") not exist)\n"
                                      : "     Removed \(removal.summary) (\(shown(removed)))\n")
+    }
+
+    /// `-p NAME...`: the outputs of those packages' actions in the profile's plan, and their
+    /// fingerprints; a name the plan does not build is an error with the one meant.
+    private func cleanPackages() -> Never {
+        var arguments = ["-q"]
+        if let manifestPath { arguments += ["--manifest-path", manifestPath] }
+        if let profile { arguments += ["--profile", profile] }
+        let session = BuildSession(options: (try? BuildOptions.parse(arguments)) ?? BuildOptions())
+        let prepared = session.plan(partial: true, runsTools: false, warnings: false)
+        let planned = prepared.plannedPackages
+        for name in packages where !planned.contains(name) {
+            let guess = Spelling.closest(to: name, in: planned).map { "; did you mean '\($0)'?" } ?? ""
+            session.finish(error: "no package named '\(name)' is built in the '\(prepared.plan.profile.name)' profile\(guess)"
+                           + (planned.isEmpty ? "" : " (the packages are: \(planned.joined(separator: ", ")))"))
+        }
+        let fileSystem = LocalFileSystem()
+        let target = prepared.plan.targetDirectory
+        var lock: BuildLock?
+        if fileSystem.isDirectory(target) {
+            do {
+                lock = try BuildLock(targetDirectory: target, fileSystem: fileSystem) {
+                    if !quiet { Terminal.standardError.write("    Blocking waiting for file lock on build directory\n") }
+                }
+            } catch {
+                ManifestTarget.fail("\(error)")
+            }
+        }
+        var removal = OutputRemoval()
+        let removed: [String]
+        do throws(FileSystemError) {
+            removed = try prepared.removeOutputs(of: Set(packages), removal: &removal)
+        } catch {
+            ManifestTarget.fail("cannot remove the output of \(packages.joined(separator: ", ")): \(error)")
+        }
+        withExtendedLifetime(lock) {}
+        if !quiet {
+            let whose = packages.map { "'\($0)'" }.joined(separator: ", ")
+            Terminal.standardError.write(removed.isEmpty ? "     Nothing to remove (\(whose) \(packages.count == 1 ? "has" : "have") no output in \(Paths.relative(prepared.plan.profileDirectory, ifWithin: prepared.plan.root)))\n"
+                                         : "     Removed \(removal.summary) (the output of \(whose))\n")
+        }
+        Terminal.exitNow(0)
     }
 }

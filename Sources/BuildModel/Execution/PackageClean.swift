@@ -1,0 +1,28 @@
+/// `ampu clean -p NAME`, as `cargo clean -p`: what the plan's actions of some packages wrote is
+/// removed, with their fingerprints, so that the next build runs them again; the rest of the
+/// target directory stays.
+extension PreparedBuild {
+    /// The packages (or Aria targets) of the plan: those `packages` may name.
+    public var plannedPackages: [String] {
+        var seen = Set<String>()
+        return plan.actions.map(\.package).filter { seen.insert($0).inserted }
+    }
+
+    /// Removes the outputs (and dependency files) of the actions of `packages`, and their
+    /// fingerprints, counting what went into `removal`; the record of a complete build goes
+    /// too, as the build it records is no longer there. Returns the paths removed.
+    public func removeOutputs(of packages: Set<String>, removal: inout OutputRemoval) throws(FileSystemError) -> [String] {
+        let fileSystem = stats.fileSystem
+        let fingerprints = FingerprintStore(targetDirectory: plan.targetDirectory, stats: stats)
+        CompleteBuild(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: stats).forget()
+        var removed: [String] = []
+        for action in plan.actions where packages.contains(action.package) {
+            fingerprints.remove(for: action)
+            for path in action.outputs + (action.depfile.map { [$0] } ?? []) where fileSystem.linkStatus(path) != nil {
+                try removal.remove(path, fileSystem: fileSystem)
+                removed.append(path)
+            }
+        }
+        return removed
+    }
+}
