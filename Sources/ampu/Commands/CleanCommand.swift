@@ -68,17 +68,7 @@ struct CleanCommand: ParsableCommand {
             if cache { doomed.append(Paths.join(target, "cache")) }
         }
         func shown(_ paths: [String]) -> String { paths.map { Paths.relative($0, ifWithin: root) }.joined(separator: ", ") }
-        // As a build does, it waits for a build running in that directory to end, saying so.
-        var lock: BuildLock?
-        if fileSystem.isDirectory(target) {
-            do {
-                lock = try BuildLock(targetDirectory: target, fileSystem: fileSystem) {
-                    if !quiet { Terminal.standardError.write("    Blocking waiting for file lock on build directory\n") }
-                }
-            } catch {
-                ManifestTarget.fail("\(error)")
-            }
-        }
+        let lock = locking(target, fileSystem: fileSystem)
         defer { withExtendedLifetime(lock) {} }
         var removed: [String] = []
         var removal = OutputRemoval()
@@ -107,16 +97,7 @@ struct CleanCommand: ParsableCommand {
         }
         let fileSystem = LocalFileSystem()
         let target = prepared.plan.targetDirectory
-        var lock: BuildLock?
-        if fileSystem.isDirectory(target) {
-            do {
-                lock = try BuildLock(targetDirectory: target, fileSystem: fileSystem) {
-                    if !quiet { Terminal.standardError.write("    Blocking waiting for file lock on build directory\n") }
-                }
-            } catch {
-                ManifestTarget.fail("\(error)")
-            }
-        }
+        let lock = locking(target, fileSystem: fileSystem)
         var removal = OutputRemoval()
         let removed: [String]
         do throws(FileSystemError) {
@@ -131,5 +112,18 @@ struct CleanCommand: ParsableCommand {
                                          : "     Removed \(removal.summary) (the output of \(whose))\n")
         }
         Terminal.exitNow(0)
+    }
+
+    /// The target directory's lock, when it is there: as a build does, a clean waits for a build
+    /// running in that directory to end, saying so.
+    private func locking(_ target: String, fileSystem: LocalFileSystem) -> BuildLock? {
+        guard fileSystem.isDirectory(target) else { return nil }
+        do {
+            return try BuildLock(targetDirectory: target, fileSystem: fileSystem) {
+                if !quiet { Terminal.standardError.write("    Blocking waiting for file lock on build directory\n") }
+            }
+        } catch {
+            ManifestTarget.fail("\(error)")
+        }
     }
 }
