@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import BuildModel
 
 /// ariac cannot be installed here: this stand-in writes small valid LLVM IR that the real `lli`
 /// runs, logs its argv with times, and fails on a marker (see its header).
@@ -114,6 +115,14 @@ struct AriaBuildTests {
         let failing = try f.ampu(["test"])
         #expect(failing.status == 1)
         #expect(failing.stdout == "\nrunning 1 test\ntest app/test-core ... FAILED (1 of 2 checks failed)\nPASS: core_answer\nFAIL: greeting\n\n0 passed, 1 failed\n")
+        // clean -p takes a target, as the build does: what its actions wrote goes, and the next build makes it again.
+        let size = (try FileManager.default.attributesOfItem(atPath: f.app + "/.aria_make/build/core.ll")[.size] as! NSNumber).intValue
+        #expect(try f.ampu(["clean", "-p", "core"]).stderr == "     Removed 1 file, \(OutputRemoval.size(size)) total (the output of 'core')\n")
+        #expect(!FileManager.default.fileExists(atPath: f.app + "/.aria_make/build/core.ll"))
+        #expect(try f.ampu(["clean", "-p", "core"]).stderr == "     Nothing to remove (the output of 'core' does not exist)\n")
+        let unknown = try f.ampu(["clean", "-p", "cor"])
+        #expect(unknown.stderr == "error: no target named 'cor' is built; did you mean 'core'? (the targets are: core, ffi, app, test-core)\n")
+        #expect(timeless(try f.ampu(["build"]).stderr) == "   Compiling core\n    Finished in [time]\n")
         // clean removes the build directory, outputs and records.
         #expect(try f.ampu(["clean"]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: f.app + "/.aria_make"))

@@ -90,10 +90,12 @@ struct CleanCommand: ParsableCommand {
         let session = BuildSession(options: (try? BuildOptions.parse(arguments)) ?? BuildOptions())
         let prepared = session.plan(partial: true, runsTools: false, warnings: false)
         let planned = prepared.plannedPackages
+        // Aria's build names targets, and has no profiles.
+        let noun = EcosystemRegistry.standard.ecosystem(forManifest: prepared.rootManifest.path)?.buildsTargets == true ? "target" : "package"
+        let profile = prepared.plan.usesProfile ? " in the '\(prepared.plan.profile.name)' profile" : ""
         for name in packages where !planned.contains(name) {
             let guess = Spelling.closest(to: name, in: planned).map { "; did you mean '\($0)'?" } ?? ""
-            session.finish(error: "no package named '\(name)' is built in the '\(prepared.plan.profile.name)' profile\(guess)"
-                           + (planned.isEmpty ? "" : " (the packages are: \(planned.joined(separator: ", ")))"))
+            session.finish(error: "no \(noun) named '\(name)' is built\(profile)\(guess)" + (planned.isEmpty ? "" : " (the \(noun)s are: \(planned.joined(separator: ", ")))"))
         }
         let fileSystem = LocalFileSystem()
         let target = prepared.plan.targetDirectory
@@ -108,7 +110,7 @@ struct CleanCommand: ParsableCommand {
         withExtendedLifetime(lock) {}
         if !quiet {
             let whose = packages.map { "'\($0)'" }.joined(separator: ", ")
-            Terminal.standardError.write(removed.isEmpty ? "     Nothing to remove (\(whose) \(packages.count == 1 ? "has" : "have") no output in \(Paths.relative(prepared.plan.profileDirectory, ifWithin: prepared.plan.root)))\n"
+            Terminal.standardError.write(removed.isEmpty ? "     Nothing to remove (the output of \(whose) does not exist)\n"
                                          : "     Removed \(removal.summary) (the output of \(whose))\n")
         }
         Terminal.exitNow(0)
