@@ -1007,6 +1007,27 @@ struct BuildCommandTests {
         #expect(unknown.status == 1)
     }
 
+    @Test("ampu test runs the test programs at once, at most -j, as cargo test runs tests in parallel; the results are shown in the tests' order")
+    func testsInParallel() throws {
+        let ws = try BuildFixture("seed")
+        // Each test waits for the other to have started: run one after the other, the first
+        // would give up waiting.
+        try ws.write("app/tests/broken.ast", try ws.read("app/tests/broken.ast") + "// STANDIN_TOUCH: broken.started\n// STANDIN_WAIT_FOR: smoke.started\n")
+        try ws.write("app/tests/smoke.ast", try ws.read("app/tests/smoke.ast") + "// STANDIN_TOUCH: smoke.started\n// STANDIN_WAIT_FOR: broken.started\n")
+        let result = try ws.ampu(["test", "-j2"])
+        #expect(result.stdout == """
+
+            running 2 tests
+            test app/broken ... FAILED (exit status 3)
+            expected 4, found 5
+            test app/smoke ... ok
+
+            1 passed, 1 failed
+
+            """)
+        #expect(result.status == 1)
+    }
+
     @Test("ampu test passes the arguments after -- to each test program, as cargo test passes them to its tests")
     func testArguments() throws {
         let ws = try BuildFixture("seed")

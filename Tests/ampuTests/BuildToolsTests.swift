@@ -209,6 +209,38 @@ struct BuildToolsTests {
         #expect(resumed.status == 0)
     }
 
+    @Test("Ctrl-C while test programs run at once stops every one of them, and ampu test exits 130")
+    func interruptTests() throws {
+        let ws = try BuildFixture("seed")
+        for name in ["broken", "smoke"] {
+            try ws.write("app/tests/\(name).ast", try ws.read("app/tests/\(name).ast") + "// STANDIN_TOUCH: \(name).started\n// STANDIN_SLEEP: 60\n")
+        }
+        #expect(try ws.ampu(["build", "--tests"]).status == 0)
+        let p = Process()
+        p.executableURL = AmpuProcess.executable
+        p.arguments = ["test", "-j2"]
+        p.currentDirectoryURL = URL(fileURLWithPath: ws.root)
+        p.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Both have started, then Ctrl-C.
+        let deadline = Date().addingTimeInterval(30)
+        while !(ws.exists("broken.started") && ws.exists("smoke.started")) && Date() < deadline { usleep(20_000) }
+        kill(p.processIdentifier, SIGINT)
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 130)
+        #expect(text == "\nrunning 2 tests\n")
+        // No test program is left running.
+        let programs = ws.root + "/target/debug/tests/"
+        let running = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { pid in
+            Int(pid) != nil && ((try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8))?.contains(programs) ?? false)
+        }
+        #expect(running.isEmpty, "still running: \(running)")
+    }
+
     @Test("a second build on the same target directory waits for the first and says so, and so does clean")
     func lock() throws {
         try #require(installed("flock"), "flock (util-linux) is not installed")

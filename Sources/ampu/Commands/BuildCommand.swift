@@ -205,21 +205,25 @@ struct TestCommand: ParsableCommand {
         var passed = 0, failed = 0
         let out = Terminal.standardOutput
         out.write("\nrunning \(tests.count) test\(tests.count == 1 ? "" : "s")\n")
-        for test in tests {
+        // At most -j at once, as cargo test runs tests in parallel; the results in the tests' order.
+        let jobs = options.jobCount(cores: Clock.cores) ?? prepared.jobs(default: Clock.cores)
+        TestRuns.run(tests, arguments: arguments, in: plan.root, environment: session.environment, timeout: Double(timeout),
+                     jobs: jobs, interruption: Interruption.shared) { index, outcome in
+            let test = tests[index]
             let run: TestRun
-            do {
-                run = try TestRun.run(test, arguments: arguments, in: plan.root, environment: session.environment, timeout: Double(timeout),
-                                     interrupt: Interruption.shared.descriptor)
-            } catch {
+            switch outcome {
+            case .success(let done): run = done
+            case .failure(let error):
                 out.write("test \(test.package)/\(test.name) ... FAILED (\(error))\n")
                 failed += 1
-                continue
+                return
+            case nil: Terminal.exitNow(130)
             }
             if run.result.interrupted { Terminal.exitNow(130) }
             if run.passed {
                 passed += 1
                 out.write("test \(test.package)/\(test.name) ... ok\(run.checks.summary.map { " (\($0))" } ?? "")\n")
-                continue
+                return
             }
             failed += 1
             out.write("test \(test.package)/\(test.name) ... FAILED (\(run.why))\n")
