@@ -298,13 +298,21 @@ public struct PreparedBuild: Sendable {
     /// and its members) that have actions, in plan order; where a build names targets rather
     /// than packages (Aria's build.abc, `Ecosystem.buildsTargets`), every target.
     public var workspaceNames: [String] {
-        var names: [String] = []
-        var seen = Set<String>()
-        for action in whole.actions where seen.insert(action.package).inserted { names.append(action.package) }
-        if EcosystemRegistry.standard.ecosystem(forManifest: rootManifest.path)?.buildsTargets ?? false { return names }
+        let names = plannedPackages
+        if buildsTargets { return names }
         let packages = Set(workspacePackages)
         return names.filter(packages.contains)
     }
+
+    /// Every package (or Aria target) with actions in the whole plan, in plan order: those of
+    /// the workspace and the dependencies it builds (what `ampu clean -p` may name).
+    public var plannedPackages: [String] {
+        var seen = Set<String>()
+        return whole.actions.map(\.package).filter { seen.insert($0).inserted }
+    }
+
+    /// Whether the build names targets rather than packages (Aria's build.abc).
+    public var buildsTargets: Bool { EcosystemRegistry.standard.ecosystem(forManifest: rootManifest.path)?.buildsTargets ?? false }
 
     /// The whole plan, also when `plan` is a part of it.
     private var whole: BuildPlan { wholePlan ?? wholeRecord.flatMap { BuildPlan(record: $0) } ?? plan }

@@ -2,13 +2,8 @@
 /// removed, with their fingerprints, so that the next build runs them again; the rest of the
 /// target directory stays.
 extension PreparedBuild {
-    /// The packages (or Aria targets) of the plan: those `packages` may name.
-    public var plannedPackages: [String] {
-        var seen = Set<String>()
-        return plan.actions.map(\.package).filter { seen.insert($0).inserted }
-    }
-
-    /// Removes the outputs (and dependency files) of the actions of `packages`, and their
+    /// Removes the outputs (and dependency files) of the actions of `packages` (of
+    /// `plannedPackages`), and their
     /// fingerprints, counting what went into `removal`; the record of a complete build goes
     /// too, as the build it records is no longer there. Returns the paths removed.
     public func removeOutputs(of packages: Set<String>, removal: inout OutputRemoval) throws(FileSystemError) -> [String] {

@@ -91,7 +91,7 @@ struct CleanCommand: ParsableCommand {
         let prepared = session.plan(partial: true, runsTools: false, warnings: false)
         let planned = prepared.plannedPackages
         // Aria's build names targets, and has no profiles.
-        let noun = EcosystemRegistry.standard.ecosystem(forManifest: prepared.rootManifest.path)?.buildsTargets == true ? "target" : "package"
+        let noun = prepared.buildsTargets ? "target" : "package"
         let profile = prepared.plan.usesProfile ? " in the '\(prepared.plan.profile.name)' profile" : ""
         for name in packages where !planned.contains(name) {
             let guess = Spelling.closest(to: name, in: planned).map { "; did you mean '\($0)'?" } ?? ""
