@@ -1,7 +1,8 @@
 """The build a scheduler with no cost of its own would run: the same actions, taking exactly the
-time their programs took (`process` in ampu's --timings JSON), started in ampu's order (the
-ready action with the longest chain of actions after it first, ties in plan order; on one slot,
-plan order) on the same number of slots. What the measured execution
+time their programs took (`process` in ampu's --timings JSON), started in ampu's order when no
+run time of a last build is known, as in bench-build's full builds (the ready action with the
+longest chain of actions after it first, ties in plan order; on one slot, plan order) on the
+same number of slots. What the measured execution
 takes beyond that is the scheduler's own overhead; what it takes beyond sum/jobs is the plan's
 (an action that must wait for another leaves a slot idle, whoever schedules it)."""
 import heapq

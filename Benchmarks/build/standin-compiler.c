@@ -2,15 +2,31 @@
  * (the file after -o, holding the names of its inputs), and with --package-root (oatsc's seed
  * form) the .oats.meta beside it, so that a build's time is the tool's, not the compiler's; with
  * STANDIN_SLEEP_MS it first waits that long, as a compile would take, and with STANDIN_CPU_MS it
- * first computes for that long (its own CPU time), holding a core as a compiler does. Built with
- * cc by scripts/bench-build and scripts/bench-oats. */
+ * first computes for that long (its own CPU time), holding a core as a compiler does; with
+ * STANDIN_SLOW=NAME:MS a compile whose output's path holds NAME waits MS ms instead (one package
+ * much slower than the rest, for scripts/bench-schedule). Built with cc by scripts/bench-build,
+ * scripts/bench-schedule and scripts/bench-oats. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+static const char *output(int argc, char **argv) {
+    for (int i = 1; i + 1 < argc; i++)
+        if (strcmp(argv[i], "-o") == 0) return argv[i + 1];
+    return NULL;
+}
+
 int main(int argc, char **argv) {
+    const char *out = output(argc, argv);
     const char *wait = getenv("STANDIN_SLEEP_MS");
+    const char *slow = getenv("STANDIN_SLOW");
+    const char *colon = slow ? strchr(slow, ':') : NULL;
+    if (colon && out && colon > slow) {
+        char name[256];
+        snprintf(name, sizeof name, "%.*s", (int)(colon - slow), slow);
+        if (strstr(out, name)) wait = colon + 1;
+    }
     if (wait) {
         long ms = atol(wait);
         struct timespec t = { ms / 1000, (ms % 1000) * 1000000L };
@@ -27,9 +43,6 @@ int main(int argc, char **argv) {
             now = t.tv_sec + t.tv_nsec / 1e9;
         } while (now < until);
     }
-    const char *out = NULL;
-    for (int i = 1; i + 1 < argc; i++)
-        if (strcmp(argv[i], "-o") == 0) out = argv[i + 1];
     if (!out) { fprintf(stderr, "error: no -o\n"); return 1; }
     FILE *f = fopen(out, "w");
     if (!f) { perror(out); return 1; }

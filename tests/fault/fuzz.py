@@ -79,7 +79,7 @@ DICTIONARY["elm"] = [b"{", b"}", b"[", b"]", b'"', b"\\u", b":", b",", b"\"type\
 DICTIONARY["records"] = [b"\t", b"\n", b"end\n", b"in\t", b"out\t", b"key\t", b"action\t", b"compile\t", b"\x1f", b"a\t", b"i\t",
                          b"d\t", b"program\t", b"profile\t", b":", b": error: ", b": warning: ", b": note: ", b"src/main.ast:",
                          b"\\\n", b"\\ ", b"$$", b"^~~~", b" | ", b"-1", b"99999999999999999999", b"0",
-                         b"said\t", b"\tall\t", b"\ttests\t", b"part\t", b"plan\tfuzz\n", b"ampu-complete 2\n"]
+                         b"said\t", b"time\t", b"\tall\t", b"\ttests\t", b"part\t", b"plan\tfuzz\n", b"ampu-complete 2\n"]
 
 
 def mutate(data: bytes, corpus, words, rng: random.Random) -> bytes:

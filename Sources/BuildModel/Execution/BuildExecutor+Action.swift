@@ -203,7 +203,8 @@ extension BuildExecutor {
             discovered = Depfile.prerequisites(String(decoding: text.bytes, as: UTF8.self), directory: action.directory)
         }
         let batchIsFull = unwritten.withLock { waiting in
-            waiting.append(Unwritten(action: action, id: ran.preparation.id, key: ran.preparation.key, discovered: discovered, said: record.stderr))
+            waiting.append(Unwritten(action: action, id: ran.preparation.id, key: ran.preparation.key, discovered: discovered, said: record.stderr,
+                                     runTime: Int((record.processTime * 1_000_000).rounded())))
             return waiting.count >= Self.recordingBatch
         }
         if batchIsFull { writeUnwritten() }
@@ -217,6 +218,8 @@ extension BuildExecutor {
         var key: String
         var discovered: [String]
         var said: String
+        /// Microseconds its program ran.
+        var runTime: Int
     }
 
     /// Fingerprints are handed to the recorder this many at a time (and the rest when a slot
@@ -238,7 +241,7 @@ extension BuildExecutor {
         }
         guard !batch.isEmpty else { return }
         recorder.async(group: recording) { [self] in
-            let prints = batch.map { (id: $0.id, fingerprint: store.fingerprint(of: $0.action, key: $0.key, discovered: $0.discovered, said: $0.said)) }
+            let prints = batch.map { (id: $0.id, fingerprint: store.fingerprint(of: $0.action, key: $0.key, discovered: $0.discovered, said: $0.said, runTime: $0.runTime)) }
             do {
                 try store.write(prints)
             } catch {

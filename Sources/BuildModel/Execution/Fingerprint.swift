@@ -5,7 +5,8 @@
 /// date while the key is the same, every input has the same size and time or, failing that,
 /// the same content, and every output is as it was left. What the action's program wrote on its
 /// standard error (a compiler's warnings) is kept with it, to be shown again by each build that
-/// finds the action up to date, as Cargo shows a fresh crate's warnings again.
+/// finds the action up to date, as Cargo shows a fresh crate's warnings again. How long its
+/// program ran is kept too: the next build starts the actions on its longest path first by it.
 public struct Fingerprint: Hashable, Sendable {
     public struct Input: Hashable, Sendable {
         public var path: String
@@ -25,6 +26,9 @@ public struct Fingerprint: Hashable, Sendable {
     public var outputs: [Output]
     /// What the run it records wrote on its standard error; empty when it wrote nothing there.
     public var said = ""
+    /// How long that run's program ran, in microseconds (nil when it is not known: a
+    /// fingerprint written by an older ampu).
+    public var runTime: Int?
 
     static let header = "ampu-fingerprint 2"
 
@@ -39,6 +43,12 @@ public struct Fingerprint: Hashable, Sendable {
         out += "\nkey\t".utf8
         out += key.utf8
         out.append(0x0A)
+        // Second, where the next build's schedule finds it without reading the rest.
+        if let runTime {
+            out += "time\t".utf8
+            ByteFields.appendDecimal(Int64(runTime), to: &out)
+            out.append(0x0A)
+        }
         // `in` SIZE TIME DIGEST PATH, or `out` SIZE TIME PATH.
         func line(_ tag: String, _ size: Int, _ time: Int64, _ digest: String?, _ path: String) {
             out += tag.utf8
@@ -81,6 +91,11 @@ public struct Fingerprint: Hashable, Sendable {
         guard let first = lines.popFirst(), ByteFields.equals(first, Self.header),
               let keyLine = lines.popFirst(), keyLine.starts(with: "key\t".utf8) else { return nil }
         key = ByteFields.string(keyLine.dropFirst(4))
+        if let line = lines.first, line.starts(with: "time\t".utf8) {
+            guard let time = ByteFields.integer(line.dropFirst(5)), time >= 0 else { return nil }
+            runTime = Int(time)
+            lines = lines.dropFirst()
+        }
         inputs = []
         outputs = []
         inputs.reserveCapacity(lines.count)
@@ -105,11 +120,27 @@ public struct Fingerprint: Hashable, Sendable {
         }
     }
 
-    public init(key: String, inputs: [Input], outputs: [Output], said: String = "") {
+    public init(key: String, inputs: [Input], outputs: [Output], said: String = "", runTime: Int? = nil) {
         self.key = key
         self.inputs = inputs
         self.outputs = outputs
         self.said = said
+        self.runTime = runTime
+    }
+
+    /// The run time a fingerprint's bytes hold, read from its first lines only.
+    static func runTime(in bytes: ArraySlice<UInt8>) -> Int? {
+        var at = bytes.startIndex
+        for line in 0..<3 {
+            guard let end = bytes[at...].firstIndex(of: 0x0A) else { return nil }
+            if line == 2 {
+                let text = bytes[at..<end]
+                guard text.starts(with: "time\t".utf8), let time = ByteFields.integer(text.dropFirst(5)), time >= 0 else { return nil }
+                return Int(time)
+            }
+            at = end + 1
+        }
+        return nil
     }
 }
 
@@ -260,7 +291,7 @@ public struct FingerprintStore: Sendable {
     /// The fingerprint of an action that has just succeeded: its declared inputs and
     /// `discovered` ones (from its dependency file), hashed now; `said`, what it wrote on its
     /// standard error.
-    public func fingerprint(of action: BuildAction, key: String, discovered: [String], said: String = "") -> Fingerprint {
+    public func fingerprint(of action: BuildAction, key: String, discovered: [String], said: String = "", runTime: Int? = nil) -> Fingerprint {
         var seen = Set<String>(minimumCapacity: action.inputs.count + discovered.count)
         let paths = (action.inputs + discovered).filter { seen.insert($0).inserted }
         var inputs: [Fingerprint.Input] = []
@@ -272,7 +303,7 @@ public struct FingerprintStore: Sendable {
         let outputs = action.outputs.compactMap { path in
             fileSystem.status(path).map { Fingerprint.Output(path: path, size: $0.size, modificationTime: $0.modificationTime) }
         }
-        return Fingerprint(key: key, inputs: inputs, outputs: outputs, said: said)
+        return Fingerprint(key: key, inputs: inputs, outputs: outputs, said: said, runTime: runTime)
     }
 
     public func write(_ fingerprint: Fingerprint, for action: BuildAction, id: String? = nil) throws(FileSystemError) {

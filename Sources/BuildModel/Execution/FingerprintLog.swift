@@ -41,6 +41,11 @@ public final class FingerprintLog: Sendable {
             return index[id].flatMap { Fingerprint(bytes: base[$0]) }
         }
 
+        func runTime(_ id: String) -> Int? {
+            if let appended = recent[id] { return appended?.runTime }
+            return index[id].flatMap { Fingerprint.runTime(in: base[$0]) }
+        }
+
         func stands(_ id: String) -> Bool {
             if let appended = recent[id] { return appended != nil }
             return index[id] != nil
@@ -55,6 +60,19 @@ public final class FingerprintLog: Sendable {
     /// The fingerprint of `id` that stands, if there is one.
     public func fingerprint(_ id: String) -> Fingerprint? {
         withState { $0.fingerprint(id) }
+    }
+
+    /// How long each action's program ran when its fingerprint was written, in microseconds
+    /// (nil where none stands or it does not say), read from each fingerprint's first lines.
+    public func runTimes(_ ids: [String]) -> [Int?] {
+        withState { state in ids.map { state.runTime($0) } }
+    }
+
+    /// No fingerprint stands (a first build, or one after `ampu clean`).
+    public var isEmpty: Bool {
+        withState { state in
+            !state.recent.values.contains { $0 != nil } && !state.index.keys.contains { state.recent[$0] == nil }
+        }
     }
 
     /// How many actions have a fingerprint.

@@ -6,8 +6,9 @@ import Darwin
 import HeapModule
 
 /// The state a build's slots share: the ready queue (with more than one slot, the ready action
-/// with the longest chain of actions waiting on it first, as Ninja schedules by the critical
-/// path; ties, and a build on one slot, in plan order),
+/// with the longest chain of work waiting on it first, as Ninja schedules by the critical path:
+/// the work of each action is how long it ran in the last build, when that is known, else one
+/// action counts one; ties, and a build on one slot, in plan order),
 /// what each action still waits for, how many run, the work prepared ahead for ready actions,
 /// and the events for the caller. Each slot takes its next action itself when one ends, so no
 /// other thread stands between an action's end and the next one's start; the caller only
@@ -21,12 +22,12 @@ final class Schedule: @unchecked Sendable {
     private let slotCondition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private let callerCondition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
-    /// A ready action, ordered as slots take them: the one with the longest chain of actions
+    /// A ready action, ordered as slots take them: the one with the longest chain of work
     /// after it first (a build cannot end before that chain does, so it starts it first), then
     /// the first in the plan.
     struct Ready: Comparable {
-        /// The actions on the longest chain from this one to the end of the plan, itself
-        /// included.
+        /// The work on the longest chain from this one to the end of the plan, itself included:
+        /// the sum of their costs.
         var chain: Int
         var id: Int
 
@@ -65,7 +66,9 @@ final class Schedule: @unchecked Sendable {
     let reportInterval: Double
 
     /// - Parameter blocked: actions never started (nor, as they never end, what needs them).
-    init(actions: [BuildAction], slots: Int, keepGoing: Bool, blocked: Set<Int> = [], reportInterval: Double = 0.005) {
+    /// - Parameter costs: each action's work, to order the ready ones (`BuildExecutor.costs`);
+    ///   nil: one each.
+    init(actions: [BuildAction], slots: Int, keepGoing: Bool, blocked: Set<Int> = [], costs: [Int]? = nil, reportInterval: Double = 0.005) {
         self.actions = actions
         self.keepGoing = keepGoing
         self.reportInterval = reportInterval
@@ -87,7 +90,7 @@ final class Schedule: @unchecked Sendable {
         self.dependents = dependents
         // With one slot the order cannot change when the build ends: the plan's order keeps
         // each package's actions together, as its progress reads best.
-        let chains = slots > 1 ? Self.chains(dependents: dependents, waiting: waiting) : [Int](repeating: 1, count: actions.count)
+        let chains = slots > 1 ? Self.chains(dependents: dependents, waiting: waiting, costs: costs) : [Int](repeating: 1, count: actions.count)
         self.chains = chains
         let first = Heap(roots.map { Ready(chain: chains[$0], id: $0) })
         ready = first
@@ -176,10 +179,11 @@ final class Schedule: @unchecked Sendable {
         return actions.count - blocked.count - started
     }
 
-    /// For each action, the actions on the longest chain from it to the end of the plan, itself
-    /// included (1 for an action nothing waits on): from the last actions back, in an order in
-    /// which each comes after what it waits for.
-    static func chains(dependents: [[Int]], waiting: [Int]) -> [Int] {
+    /// For each action, the work on the longest chain from it to the end of the plan, itself
+    /// included: the sum of the chain's costs (without costs, the actions on it: 1 for an action
+    /// nothing waits on). From the last actions back, in an order in which each comes after
+    /// what it waits for.
+    static func chains(dependents: [[Int]], waiting: [Int], costs: [Int]? = nil) -> [Int] {
         var waiting = waiting
         var order = waiting.indices.filter { waiting[$0] == 0 }
         var next = 0
@@ -190,9 +194,11 @@ final class Schedule: @unchecked Sendable {
             }
             next += 1
         }
-        var chains = [Int](repeating: 1, count: dependents.count)
+        var chains = costs ?? [Int](repeating: 1, count: dependents.count)
         for id in order.reversed() {
-            for d in dependents[id] { chains[id] = max(chains[id], chains[d] + 1) }
+            var after = 0
+            for d in dependents[id] { after = max(after, chains[d]) }
+            chains[id] += after
         }
         return chains
     }

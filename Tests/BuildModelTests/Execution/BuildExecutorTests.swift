@@ -156,4 +156,69 @@ struct BuildExecutorTests {
         #expect(summary.interrupted && summary.notStarted == 2 && !summary.succeeded)
         #expect(!FileManager.default.fileExists(atPath: dir + "/target/a.txt"))
     }
+
+    /// Three actions that need nothing, `a`, `b` and `slow` in that order, each copying its
+    /// source to its output; `slow` sleeps first.
+    func slowLast(in dir: String) throws -> BuildPlan {
+        var plan = BuildPlan(root: dir, profile: .debug, targetDirectory: dir + "/target")
+        for name in ["a", "b", "slow"] {
+            let (source, output) = ("\(dir)/\(name).txt", "\(dir)/target/\(name).txt")
+            try Data("\(name)\n".utf8).write(to: URL(fileURLWithPath: source))
+            let program = name == "slow" ? ["sh", "-c", "sleep 0.3 && cp \"$0\" \"$1\"", source, output] : ["cp", source, output]
+            _ = plan.add(BuildAction(kind: .compile, package: "p", description: "Copying \(name)", arguments: program, directory: dir, inputs: [source], outputs: [output]))
+        }
+        return plan
+    }
+
+    @Test("the next build starts first the action that ran longest in the last one, whose fingerprint keeps how long it ran")
+    func longestLastTimeFirst() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let plan = try slowLast(in: dir)
+        func started() -> [String] {
+            let executor = BuildExecutor(plan: plan, store: FingerprintStore(targetDirectory: plan.targetDirectory, fileSystem: LocalFileSystem()),
+                                         options: .init(jobs: 2, environment: ProcessInfo.processInfo.environment))
+            var started: [String] = []
+            let summary = executor.run { event in
+                if case .started(let action, _) = event { started.append(action.description) }
+            }
+            #expect(summary.succeeded && summary.ran == 3)
+            return started
+        }
+        // A first build knows no times: the plan's order.
+        #expect(started() == ["Copying a", "Copying b", "Copying slow"])
+        let store = FingerprintStore(targetDirectory: plan.targetDirectory, fileSystem: LocalFileSystem())
+        let times = store.log.runTimes(plan.actions.map(FingerprintStore.id(of:))).map { $0 ?? -1 }
+        #expect(times[2] >= 300_000 && times[0] < times[2] && times[1] < times[2], "\(times)")
+        // Every source changed: all three run again, the slow one first.
+        for name in ["a", "b", "slow"] { try Data("\(name), again\n".utf8).write(to: URL(fileURLWithPath: "\(dir)/\(name).txt")) }
+        #expect(started().first == "Copying slow")
+    }
+
+    @Test("an action's cost is its last run time; one without the median of those known; one known up to date nothing; with no time known, none (the schedule counts actions)")
+    func costs() throws {
+        let fs = InMemoryFileSystem()
+        var plan = BuildPlan(root: "/w", profile: .debug, targetDirectory: "/w/target")
+        for name in ["a", "b", "c", "d", "e"] {
+            _ = plan.add(BuildAction(kind: .compile, package: "p", description: name, arguments: ["cc", name], directory: "/w", inputs: [], outputs: ["/w/target/\(name).o"]))
+        }
+        let store = FingerprintStore(targetDirectory: plan.targetDirectory, fileSystem: fs)
+        func costs(only: Set<Int>? = nil) -> [Int]? {
+            BuildExecutor(plan: plan, store: store, options: .init(jobs: 2, environment: [:], onlyThese: only)).costs()
+        }
+        #expect(costs() == nil)
+        func ran(_ action: Int, _ time: Int?) throws {
+            try store.write(Fingerprint(key: "k", inputs: [], outputs: [], runTime: time), for: plan.actions[action])
+        }
+        // Fingerprints without times (an older ampu's): still none known.
+        try ran(0, nil)
+        #expect(costs() == nil)
+        try ran(1, 400)
+        try ran(2, 100)
+        try ran(3, 0)
+        // `a` and `e` take the median of 0, 100 and 400; one that ran in no time costs 1.
+        #expect(costs() == [100, 400, 100, 1, 100])
+        #expect(costs(only: [1, 4]) == [0, 400, 0, 0, 400])
+        #expect(costs(only: [0]) == nil)
+    }
 }

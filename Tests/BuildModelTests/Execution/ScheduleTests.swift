@@ -86,6 +86,27 @@ struct ScheduleTests {
         #expect(taken == ["lone", "other", "head", "mid", "tail"])
     }
 
+    @Test("with costs (the last build's run times), the ready action with the most work after it goes first, though fewer actions follow it")
+    func mostWorkFirst() throws {
+        let names = ["lone", "other", "head", "mid", "tail"]
+        let actions = names.enumerated().map { i, name in
+            BuildAction(id: i, kind: .compile, package: name, description: "Compiling \(name)", arguments: ["cc", name], directory: "/w",
+                        inputs: [], outputs: ["/w/\(name).o"], dependencies: i > 2 ? [i - 1] : [])
+        }
+        // `lone` ran 10 s; the chain 2 s each, 6 s in all; `other` 1 s.
+        let schedule = Schedule(actions: actions, slots: 2, keepGoing: false, costs: [10, 1, 2, 2, 2])
+        #expect(schedule.toPrepare(limit: 3).map(\.package) == ["lone", "head", "other"])
+        var taken: [String] = []
+        while let next = schedule.take(slot: 0, interrupted: { false }) {
+            taken.append(next.action.package)
+            schedule.finish(record(next.action.id))
+        }
+        // After `head`, `mid` (4 s to go) before `other` (1 s); `tail` (2 s) before it too.
+        #expect(taken == ["lone", "head", "mid", "tail", "other"])
+        #expect(Schedule.chains(dependents: [[], [], [3], [4], []], waiting: [0, 0, 0, 1, 1], costs: [10, 1, 2, 2, 2]) == [10, 1, 6, 4, 2])
+        #expect(Schedule.chains(dependents: [[], [], [3], [4], []], waiting: [0, 0, 0, 1, 1]) == [1, 1, 3, 2, 1])
+    }
+
     @Test("work prepared ahead clears an action's outputs only while no slot has taken it: a slot that took it clears them itself, and its program may be writing them already")
     func clearsOnlyWhatNoSlotTook() throws {
         let schedule = Schedule(actions: actions(), slots: 2, keepGoing: false)

@@ -209,6 +209,30 @@ struct ExecutionPartsTests {
         #expect(Fingerprint(text: String(print.text.dropLast(5))) == nil)
     }
 
+    @Test("a fingerprint keeps how long its program ran, second, where the schedule reads it without the rest; a time that is not a count of microseconds is no fingerprint")
+    func fingerprintRunTime() {
+        let print = Fingerprint(key: "k1", inputs: [.init(path: "/w/a.as", size: 3, modificationTime: 7, digest: "ab")], outputs: [], runTime: 1_250_000)
+        #expect(print.text == """
+            ampu-fingerprint 2
+            key\tk1
+            time\t1250000
+            in\t3\t7\tab\t/w/a.as
+            end
+
+            """)
+        #expect(Fingerprint(text: print.text) == print)
+        #expect(Fingerprint.runTime(in: print.bytes[...]) == 1_250_000)
+        // Written by an older ampu: no time, and still a fingerprint.
+        let older = Fingerprint(key: "k1", inputs: [], outputs: [])
+        #expect(Fingerprint(text: older.text)?.runTime == nil)
+        #expect(Fingerprint.runTime(in: older.bytes[...]) == nil)
+        for time in ["-1", "", "1.5", "x", "99999999999999999999"] {
+            let text = print.text.replacing("time\t1250000", with: "time\t" + time)
+            #expect(Fingerprint(text: text) == nil, "time \(time)")
+            #expect(Fingerprint.runTime(in: Array(text.utf8)[...]) == nil, "time \(time)")
+        }
+    }
+
     @Test("a fingerprint keeps what its run said on standard error, line breaks and all, by its length; a length that does not reach `end` exactly is no fingerprint")
     func fingerprintSaid() {
         let said = "a.c:1:5: warning: unused\nend\n  int x;\n"

@@ -43,6 +43,25 @@ struct FingerprintLogTests {
         #expect(again.count == 1)
     }
 
+    @Test("each action's last run time, from the fingerprint that stands: read back from the file, or appended since; none where no fingerprint stands or it has no time")
+    func runTimes() throws {
+        let fs = InMemoryFileSystem()
+        let log = FingerprintLog(directory: directory, fileSystem: fs)
+        #expect(log.isEmpty)
+        try log.append([("a", Fingerprint(key: "k1", inputs: [], outputs: [], runTime: 500)), ("b", Fingerprint(key: "k2", inputs: [], outputs: [], runTime: 70)),
+                        ("c", print("k3"))])
+        try log.append("b", Fingerprint(key: "k2", inputs: [], outputs: [], runTime: 90))
+        #expect(log.runTimes(["a", "b", "c", "d"]) == [500, 90, nil, nil])
+        let again = FingerprintLog(directory: directory, fileSystem: fs)
+        #expect(!again.isEmpty)
+        #expect(again.runTimes(["a", "b", "c", "d"]) == [500, 90, nil, nil])
+        try again.forget("a")
+        try again.append("c", Fingerprint(key: "k3", inputs: [], outputs: [], runTime: 4))
+        #expect(again.runTimes(["a", "b", "c"]) == [nil, 90, 4])
+        for id in ["b", "c"] { try again.forget(id) }
+        #expect(again.isEmpty)
+    }
+
     @Test("a batch of fingerprints leaves the file as appending them one by one does; the last of an id counts")
     func batch() throws {
         let (one, all) = (InMemoryFileSystem(), InMemoryFileSystem())
