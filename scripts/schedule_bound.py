@@ -1,8 +1,7 @@
 """The build a scheduler with no cost of its own would run: the same actions, taking exactly the
-time their programs took (`process` in ampu's --timings JSON), started in ampu's order when no
-run time of a last build is known, as in bench-build's full builds (the ready action with the
-longest chain of actions after it first, ties in plan order; on one slot, plan order) on the
-same number of slots. What the measured execution
+time their programs took (`process` in ampu's --timings JSON), started in ampu's order (the
+ready action with the most work after it first, each action's work its `cost` in the JSON, ties
+in plan order; on one slot, plan order) on the same number of slots. What the measured execution
 takes beyond that is the scheduler's own overhead; what it takes beyond sum/jobs is the plan's
 (an action that must wait for another leaves a slot idle, whoever schedules it)."""
 import heapq
@@ -17,7 +16,8 @@ def makespan(timings):
         for d in a["dependencies"]:
             if d in actions:
                 dependents[d].append(i)
-    chain = chains(dependents, waiting) if timings["jobs"] > 1 else {i: 1 for i in actions}
+    costs = {i: a.get("cost", 1) for i, a in actions.items()}
+    chain = chains(dependents, waiting, costs) if timings["jobs"] > 1 else {i: 1 for i in actions}
     ready = [(-chain[i], i) for i, n in waiting.items() if n == 0]
     heapq.heapify(ready)
     running = []
@@ -34,8 +34,8 @@ def makespan(timings):
     return now
 
 
-def chains(dependents, waiting):
-    """For each action, the actions on the longest chain from it to the end, itself included."""
+def chains(dependents, waiting, costs):
+    """For each action, the work on the longest chain from it to the end, itself included."""
     waiting = dict(waiting)
     order = [i for i, n in waiting.items() if n == 0]
     for i in order:
@@ -43,10 +43,9 @@ def chains(dependents, waiting):
             waiting[d] -= 1
             if waiting[d] == 0:
                 order.append(d)
-    chain = {i: 1 for i in dependents}
+    chain = {}
     for i in reversed(order):
-        for d in dependents[i]:
-            chain[i] = max(chain[i], chain[d] + 1)
+        chain[i] = costs[i] + max((chain[d] for d in dependents[i]), default=0)
     return chain
 
 

@@ -4,7 +4,9 @@
  * STANDIN_SLEEP_MS it first waits that long, as a compile would take, and with STANDIN_CPU_MS it
  * first computes for that long (its own CPU time), holding a core as a compiler does; with
  * STANDIN_SLOW=NAME:MS a compile whose output's path holds NAME waits MS ms instead (one package
- * much slower than the rest, for scripts/bench-schedule). Built with cc by scripts/bench-build,
+ * much slower than the rest, for scripts/bench-schedule); with STANDIN_SLEEP_PER_SOURCE_MS it
+ * waits that long for each source it is given, as a compile takes longer the more it compiles.
+ * Built with cc by scripts/bench-build,
  * scripts/bench-schedule and scripts/bench-oats. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,8 +29,15 @@ int main(int argc, char **argv) {
         snprintf(name, sizeof name, "%.*s", (int)(colon - slow), slow);
         if (strstr(out, name)) wait = colon + 1;
     }
-    if (wait) {
-        long ms = atol(wait);
+    long ms = wait ? atol(wait) : 0;
+    const char *each = getenv("STANDIN_SLEEP_PER_SOURCE_MS");
+    if (each) {
+        long sources = 0;
+        for (int i = 1; i < argc; i++)
+            if (argv[i][0] != '-' && strcmp(argv[i - 1], "-o") != 0 && strcmp(argv[i - 1], "-I") != 0) sources++;
+        ms += sources * atol(each);
+    }
+    if (ms > 0) {
         struct timespec t = { ms / 1000, (ms % 1000) * 1000000L };
         nanosleep(&t, NULL);
     }

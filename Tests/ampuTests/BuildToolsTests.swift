@@ -317,6 +317,31 @@ struct BuildToolsTests {
             let (start, end, process, own) = (action["start"] as! Double, action["end"] as! Double, action["process"] as! Double, action["own"] as! Double)
             #expect(process > 0 && own > 0 && start + process + own <= end + 1e-9, "\(action)")
         }
+        // A first build knows no run times: each action's cost is the number of files it reads.
+        let planned = try JSONSerialization.jsonObject(with: Data(try ws.ampu(["build", "--tests", "--plan", "--format", "json"]).stdout.utf8)) as! [String: Any]
+        let reads = (planned["actions"] as! [[String: Any]]).map { max(1, ($0["inputs"] as! [String]).count) }
+        #expect(actions.map { $0["cost"] as! Int } == reads)
+        // Every source edited: the next build runs them all, knowing how long each ran, in
+        // microseconds.
+        let sources = FileManager.default.enumerator(atPath: ws.root)!.compactMap { $0 as? String }
+            .filter { path in !path.hasPrefix("target/") && [".ast", ".c", ".h"].contains { path.hasSuffix($0) } }
+        #expect(sources.count >= 5)
+        for source in sources {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: ws.root + "/" + source))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("// again\n".utf8))
+            try handle.close()
+        }
+        #expect(try ws.ampu(["build", "--tests", "--timings", "-j2"]).status == 0)
+        let again = try JSONSerialization.jsonObject(with: Data(try ws.read("target/timings/ampu-timing.json").utf8)) as! [String: Any]
+        let ran = again["actions"] as! [[String: Any]]
+        // (The C library's archive is not among them: its object is the same, bytes and all.)
+        #expect(Set(actions.map { $0["description"] as! String }).subtracting(ran.map { $0["description"] as! String }) == ["Archiving util (native)"])
+        for second in ran {
+            let first = actions[second["id"] as! Int]
+            let process = Int(((first["process"] as! Double) * 1_000_000).rounded())
+            #expect(second["cost"] as? Int == max(1, process), "\(second)")
+        }
     }
 
     @Test("-j counts as Cargo's does: a negative N is that many fewer than the cores, at least one; 0 is refused")

@@ -111,6 +111,9 @@ public final class BuildExecutor: Sendable {
         /// Fingerprints that could not be written (a full disk): those actions run again next
         /// time. Each action's description, and why.
         public var unrecorded: [(action: String, reason: String)] = []
+        /// Each action's work as the schedule weighed it (`costs()`); nil on one slot, where
+        /// the plan's order is kept.
+        public var costs: [Int]? = nil
 
         public var failures: [Record] { records.compactMap { $0 }.filter(\.isFailure) }
         public var ran: Int { records.filter { $0 != nil && $0!.outcome != .upToDate }.count }
@@ -144,8 +147,8 @@ public final class BuildExecutor: Sendable {
         directories.withLock { $0 = [:] }
         // No more slots than actions: `-j 100000` must not start a hundred thousand threads.
         let slots = max(1, min(options.jobs, plan.actions.count))
-        let schedule = Schedule(actions: plan.actions, slots: slots, keepGoing: options.keepGoing, blocked: plan.blocked,
-                                costs: slots > 1 ? costs() : nil)
+        let costs = slots > 1 ? costs() : nil
+        let schedule = Schedule(actions: plan.actions, slots: slots, keepGoing: options.keepGoing, blocked: plan.blocked, costs: costs)
         // A serial queue per slot: GCD gives each its own thread, where a concurrent queue
         // would share the few threads of its pool with the caller (which waits here) and run
         // fewer actions at once than -j asks. Each slot runs actions until the schedule is done.
@@ -161,23 +164,26 @@ public final class BuildExecutor: Sendable {
         if options.interruption?.isRaised == true { interrupted = true }
         writeUnwritten()
         recording.wait()
-        return Summary(records: schedule.records, interrupted: interrupted, wallTime: clock.now(), unrecorded: unrecorded.withLock { $0 })
+        return Summary(records: schedule.records, interrupted: interrupted, wallTime: clock.now(), unrecorded: unrecorded.withLock { $0 }, costs: costs)
     }
 
     /// Each action's work, for the schedule's order: how long its program ran in the last build
     /// (its fingerprint keeps that), as Ninja weighs its critical path by the times in its log.
     /// An action known to be up to date (not among `onlyThese`) costs nothing. One with no time
-    /// (never built, or built by an older ampu) is taken to cost the median of the known times,
-    /// and when no time is known (a first build) the schedule counts actions (nil).
-    func costs() -> [Int]? {
-        let log = store.log
-        if log.isEmpty { return nil }
+    /// (never built, or built by an older ampu) is taken to cost the median of the known times.
+    /// When no time is known (a first build), each costs the number of files it reads: a
+    /// package of a hundred sources compiles longer than one of three.
+    func costs() -> [Int] {
         let counted = plan.actions.indices.filter { options.onlyThese?.contains($0) ?? true }
-        let times = log.runTimes(counted.map { FingerprintStore.id(of: plan.actions[$0]) })
-        let known = times.compactMap { $0 }.sorted()
-        guard !known.isEmpty else { return nil }
-        let median = known[known.count / 2]
         var costs = [Int](repeating: 0, count: plan.actions.count)
+        let log = store.log
+        let times = log.isEmpty ? [] : log.runTimes(counted.map { FingerprintStore.id(of: plan.actions[$0]) })
+        let known = times.compactMap { $0 }.sorted()
+        guard !known.isEmpty else {
+            for id in counted { costs[id] = max(1, plan.actions[id].inputs.count) }
+            return costs
+        }
+        let median = known[known.count / 2]
         // Each at least 1: a chain of actions that ran in no time still leads to its end.
         for (id, time) in zip(counted, times) { costs[id] = max(1, time ?? median) }
         return costs

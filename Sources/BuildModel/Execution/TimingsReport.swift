@@ -46,8 +46,10 @@ public enum TimingsReport {
     /// program ran; `own`: the seconds its slot waited for ampu's own work on it, before and
     /// after its program, where the part after does not count when it was done while the slot's
     /// next program ran, and `end` can then be later than `start + process + own`;
-    /// `dependencies`: the ids of the actions it waited for), times in seconds from the start of
-    /// the execution; actions that were up to date are left out.
+    /// `dependencies`: the ids of the actions it waited for; `cost`: its work as the schedule
+    /// weighed it, microseconds of its last run or, in a first build, the files it reads, and
+    /// absent on one slot), times in seconds from the start of the execution; actions that were
+    /// up to date are left out.
     public static func json(plan: BuildPlan, summary: BuildExecutor.Summary, jobs: Int) -> String {
         let ran = summary.records.compactMap { $0 }.filter { $0.outcome != .upToDate }
         let value = JSONValue(pairs: [
@@ -58,7 +60,7 @@ public enum TimingsReport {
                     ("id", .int(Int64(r.action))), ("description", .string(plan.actions[r.action].description)), ("slot", .int(Int64(r.slot))),
                     ("start", .double(r.start)), ("end", .double(r.end)), ("process", .double(r.processTime)), ("own", .double(r.ownTime)), ("outcome", .string(r.isFailure ? "failed" : "succeeded")),
                     ("dependencies", .array(plan.actions[r.action].dependencies.map { .int(Int64($0)) })),
-                ])
+                ] + (summary.costs.map { [("cost", .int(Int64($0[r.action])))] } ?? []))
             })),
         ])
         return ((try? JSON.serializeToString(value)) ?? "{}") + "\n"

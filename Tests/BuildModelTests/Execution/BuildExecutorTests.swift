@@ -195,30 +195,34 @@ struct BuildExecutorTests {
         #expect(started().first == "Copying slow")
     }
 
-    @Test("an action's cost is its last run time; one without the median of those known; one known up to date nothing; with no time known, none (the schedule counts actions)")
+    @Test("an action's cost is its last run time; one without, the median of those known; one known up to date, nothing; with no time known (a first build), the files it reads")
     func costs() throws {
         let fs = InMemoryFileSystem()
         var plan = BuildPlan(root: "/w", profile: .debug, targetDirectory: "/w/target")
-        for name in ["a", "b", "c", "d", "e"] {
-            _ = plan.add(BuildAction(kind: .compile, package: "p", description: name, arguments: ["cc", name], directory: "/w", inputs: [], outputs: ["/w/target/\(name).o"]))
+        for (name, reads) in [("a", 3), ("b", 0), ("c", 1), ("d", 2), ("e", 5)] {
+            _ = plan.add(BuildAction(kind: .compile, package: "p", description: name, arguments: ["cc", name], directory: "/w",
+                                     inputs: (0..<reads).map { "/w/\(name)\($0).as" }, outputs: ["/w/target/\(name).o"]))
         }
         let store = FingerprintStore(targetDirectory: plan.targetDirectory, fileSystem: fs)
-        func costs(only: Set<Int>? = nil) -> [Int]? {
+        func costs(only: Set<Int>? = nil) -> [Int] {
             BuildExecutor(plan: plan, store: store, options: .init(jobs: 2, environment: [:], onlyThese: only)).costs()
         }
-        #expect(costs() == nil)
+        // `b` reads nothing and still costs 1.
+        #expect(costs() == [3, 1, 1, 2, 5])
+        #expect(costs(only: [1, 4]) == [0, 1, 0, 0, 5])
         func ran(_ action: Int, _ time: Int?) throws {
             try store.write(Fingerprint(key: "k", inputs: [], outputs: [], runTime: time), for: plan.actions[action])
         }
         // Fingerprints without times (an older ampu's): still none known.
         try ran(0, nil)
-        #expect(costs() == nil)
+        #expect(costs() == [3, 1, 1, 2, 5])
         try ran(1, 400)
         try ran(2, 100)
         try ran(3, 0)
         // `a` and `e` take the median of 0, 100 and 400; one that ran in no time costs 1.
         #expect(costs() == [100, 400, 100, 1, 100])
         #expect(costs(only: [1, 4]) == [0, 400, 0, 0, 400])
-        #expect(costs(only: [0]) == nil)
+        // Of those that may run, none has a time.
+        #expect(costs(only: [0]) == [3, 0, 0, 0, 0])
     }
 }
