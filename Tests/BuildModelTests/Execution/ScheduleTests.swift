@@ -58,51 +58,40 @@ struct ScheduleTests {
         #expect(schedule.nextEvents() == nil)
     }
 
-    @Test("with two slots, the ready action with the longest chain of actions after it is taken first, and prepared ahead first; ties in plan order; with one, plan order")
-    func longestChainFirst() throws {
-        // `lone` and `other` stand alone; `head`, `mid` and `tail` are a chain, last in the plan.
-        let names = ["lone", "other", "head", "mid", "tail"]
-        let actions = names.enumerated().map { i, name in
-            BuildAction(id: i, kind: .compile, package: name, description: "Compiling \(name)", arguments: ["cc", name], directory: "/w",
-                        inputs: [], outputs: ["/w/\(name).o"], dependencies: i > 2 ? [i - 1] : [])
-        }
-        // Two slots, each action finished before the next is taken.
-        let schedule = Schedule(actions: actions, slots: 2, keepGoing: false)
-        #expect(schedule.toPrepare(limit: 2).map(\.package) == ["head", "lone"])
+    /// `lone` and `other` stand alone; `head`, `mid` and `tail` are a chain, last in the plan.
+    let loneAndChain = ["lone", "other", "head", "mid", "tail"].enumerated().map { i, name in
+        BuildAction(id: i, kind: .compile, package: name, description: "Compiling \(name)", arguments: ["cc", name], directory: "/w",
+                    inputs: [], outputs: ["/w/\(name).o"], dependencies: i > 2 ? [i - 1] : [])
+    }
+
+    /// The packages of the actions in the order one slot takes them, each finished before the
+    /// next is taken.
+    func order(_ schedule: Schedule) -> [String] {
         var taken: [String] = []
         while let next = schedule.take(slot: 0, interrupted: { false }) {
             taken.append(next.action.package)
             schedule.finish(record(next.action.id))
         }
+        return taken
+    }
+
+    @Test("with two slots, the ready action with the longest chain of actions after it is taken first, and prepared ahead first; ties in plan order; with one, plan order")
+    func longestChainFirst() throws {
+        let schedule = Schedule(actions: loneAndChain, slots: 2, keepGoing: false)
+        #expect(schedule.toPrepare(limit: 2).map(\.package) == ["head", "lone"])
         // Once `head` ran, `mid` (two to go) comes before the others; `tail` is one as they are.
-        #expect(taken == ["head", "mid", "lone", "other", "tail"])
+        #expect(order(schedule) == ["head", "mid", "lone", "other", "tail"])
         // On one slot the order cannot change when the build ends: the plan's order.
-        let alone = Schedule(actions: actions, slots: 1, keepGoing: false)
-        taken = []
-        while let next = alone.take(slot: 0, interrupted: { false }) {
-            taken.append(next.action.package)
-            alone.finish(record(next.action.id))
-        }
-        #expect(taken == ["lone", "other", "head", "mid", "tail"])
+        #expect(order(Schedule(actions: loneAndChain, slots: 1, keepGoing: false)) == ["lone", "other", "head", "mid", "tail"])
     }
 
     @Test("with costs (the last build's run times), the ready action with the most work after it goes first, though fewer actions follow it")
     func mostWorkFirst() throws {
-        let names = ["lone", "other", "head", "mid", "tail"]
-        let actions = names.enumerated().map { i, name in
-            BuildAction(id: i, kind: .compile, package: name, description: "Compiling \(name)", arguments: ["cc", name], directory: "/w",
-                        inputs: [], outputs: ["/w/\(name).o"], dependencies: i > 2 ? [i - 1] : [])
-        }
         // `lone` ran 10 s; the chain 2 s each, 6 s in all; `other` 1 s.
-        let schedule = Schedule(actions: actions, slots: 2, keepGoing: false, costs: [10, 1, 2, 2, 2])
+        let schedule = Schedule(actions: loneAndChain, slots: 2, keepGoing: false, costs: [10, 1, 2, 2, 2])
         #expect(schedule.toPrepare(limit: 3).map(\.package) == ["lone", "head", "other"])
-        var taken: [String] = []
-        while let next = schedule.take(slot: 0, interrupted: { false }) {
-            taken.append(next.action.package)
-            schedule.finish(record(next.action.id))
-        }
         // After `head`, `mid` (4 s to go) before `other` (1 s); `tail` (2 s) before it too.
-        #expect(taken == ["lone", "head", "mid", "tail", "other"])
+        #expect(order(schedule) == ["lone", "head", "mid", "tail", "other"])
         #expect(Schedule.chains(dependents: [[], [], [3], [4], []], waiting: [0, 0, 0, 1, 1], costs: [10, 1, 2, 2, 2]) == [10, 1, 6, 4, 2])
         #expect(Schedule.chains(dependents: [[], [], [3], [4], []], waiting: [0, 0, 0, 1, 1]) == [1, 1, 3, 2, 1])
     }
