@@ -184,10 +184,14 @@ public final class BuildExecutor: Sendable {
             return costs
         }
         let median = known[known.count / 2]
-        // Each at least 1: a chain of actions that ran in no time still leads to its end.
-        for (id, time) in zip(counted, times) { costs[id] = max(1, time ?? median) }
+        // Each at least 1: a chain of actions that ran in no time still leads to its end. At
+        // most a day: a damaged record's time must not overflow the sum of a chain.
+        for (id, time) in zip(counted, times) { costs[id] = min(Self.longestCost, max(1, time ?? median)) }
         return costs
     }
+
+    /// A day, in microseconds: the most an action's cost can be.
+    static let longestCost = 86_400_000_000
 
     // MARK: One slot (one action: BuildExecutor+Action.swift)
 

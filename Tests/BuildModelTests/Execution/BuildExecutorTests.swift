@@ -224,5 +224,9 @@ struct BuildExecutorTests {
         #expect(costs(only: [1, 4]) == [0, 400, 0, 0, 400])
         // Of those that may run, none has a time.
         #expect(costs(only: [0]) == [3, 0, 0, 0, 0])
+        // A damaged record's time is taken as a day at the most, so that a chain's sum cannot
+        // overflow.
+        try ran(4, Int.max)
+        #expect(costs(only: [4]) == [0, 0, 0, 0, 86_400_000_000])
     }
 }
