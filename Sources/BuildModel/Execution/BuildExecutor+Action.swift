@@ -204,7 +204,7 @@ extension BuildExecutor {
         }
         let batchIsFull = unwritten.withLock { waiting in
             waiting.append(Unwritten(action: action, id: ran.preparation.id, key: ran.preparation.key, discovered: discovered, said: record.stderr,
-                                     runTime: Int((record.processTime * 1_000_000).rounded())))
+                                     runTime: max(0, Int((record.processTime * 1_000_000).rounded()))))
             return waiting.count >= Self.recordingBatch
         }
         if batchIsFull { writeUnwritten() }
