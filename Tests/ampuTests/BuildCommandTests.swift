@@ -1028,6 +1028,42 @@ struct BuildCommandTests {
         #expect(result.status == 1)
     }
 
+    @Test("ampu test keeps how long each test program ran, and the next run starts the one that ran longest first")
+    func longestTestFirst() throws {
+        let ws = try BuildFixture("seed")
+        // `turtle`, last by name, is slow.
+        try ws.write("app/tests/turtle.ast", "package main;\n\n// STANDIN_TOUCH: turtle.started\n// STANDIN_SLEEP: 1\npub fn main(none) -> void {\n    return ();\n}\n")
+        let expected = """
+
+            running 3 tests
+            test app/broken ... FAILED (exit status 3)
+            expected 4, found 5
+            test app/smoke ... ok
+            test app/turtle ... ok
+
+            2 passed, 1 failed
+
+            """
+        #expect(try ws.ampu(["test", "-j2"]).stdout == expected)
+        let record = try ws.read("target/cache/test-times")
+        let lines = record.split(separator: "\n")
+        #expect(lines.first == "ampu-test-times 1" && lines.last == "end")
+        let times = Dictionary(uniqueKeysWithValues: lines.dropFirst().dropLast().map { line in
+            let fields = line.split(separator: "\t", maxSplits: 1)
+            return ("target/" + String(fields[1]).components(separatedBy: "/target/").last!, Int(fields[0])!)
+        })
+        #expect(times.keys.sorted() == ["target/debug/tests/app/broken", "target/debug/tests/app/smoke", "target/debug/tests/app/turtle"])
+        #expect(times["target/debug/tests/app/turtle"]! >= 1_000_000)
+        #expect(times["target/debug/tests/app/smoke"]! < times["target/debug/tests/app/turtle"]!)
+        // Now the other two wait for `turtle` to have started: in their own order they would
+        // take both slots and give up waiting, as it could not start.
+        try FileManager.default.removeItem(atPath: ws.root + "/turtle.started")
+        for name in ["broken", "smoke"] {
+            try ws.write("app/tests/\(name).ast", try ws.read("app/tests/\(name).ast") + "// STANDIN_WAIT_FOR: turtle.started\n")
+        }
+        #expect(try ws.ampu(["test", "-j2"]).stdout == expected)
+    }
+
     @Test("ampu test passes the arguments after -- to each test program, as cargo test passes them to its tests")
     func testArguments() throws {
         let ws = try BuildFixture("seed")

@@ -11,7 +11,8 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
   decoder  TOML on the standard input of `ampu debug toml-decode`, a process per input
   records  bytes on the standard input of `ampu debug build-records`, a process per input: read
            as a fingerprint, the fingerprint log, a kept plan (its record, and its whole file
-           checked against a small workspace), a dependency file and a compiler's output
+           checked against a small workspace), a complete build's record, a dependency file, a
+           compiler's output and the test programs' times
   elm      bytes on the standard input of `ampu debug probe elm`: read as elm.json (JSON with
            positions), as an Elm module and as elm's elm-stuff/0.19.1/d.dat (Data.Binary)
   abc      bytes on the standard input of `ampu debug probe abc`: read as an Aria build.abc (its
@@ -79,7 +80,7 @@ DICTIONARY["elm"] = [b"{", b"}", b"[", b"]", b'"', b"\\u", b":", b",", b"\"type\
 DICTIONARY["records"] = [b"\t", b"\n", b"end\n", b"in\t", b"out\t", b"key\t", b"action\t", b"compile\t", b"\x1f", b"a\t", b"i\t",
                          b"d\t", b"program\t", b"profile\t", b":", b": error: ", b": warning: ", b": note: ", b"src/main.ast:",
                          b"\\\n", b"\\ ", b"$$", b"^~~~", b" | ", b"-1", b"99999999999999999999", b"0",
-                         b"said\t", b"time\t", b"\tall\t", b"\ttests\t", b"part\t", b"plan\tfuzz\n", b"ampu-complete 2\n"]
+                         b"said\t", b"time\t", b"ampu-test-times 1\n", b"\tall\t", b"\ttests\t", b"part\t", b"plan\tfuzz\n", b"ampu-complete 2\n"]
 
 
 def mutate(data: bytes, corpus, words, rng: random.Random) -> bytes:

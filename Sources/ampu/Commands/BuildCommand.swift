@@ -205,10 +205,11 @@ struct TestCommand: ParsableCommand {
         var passed = 0, failed = 0
         let out = Terminal.standardOutput
         out.write("\nrunning \(tests.count) test\(tests.count == 1 ? "" : "s")\n")
-        // At most -j at once, as cargo test runs tests in parallel; the results in the tests' order.
+        // At most -j at once, as cargo test runs tests in parallel, the longest last time first;
+        // the results in the tests' order.
         let jobs = options.jobCount(cores: Clock.cores) ?? prepared.jobs(default: Clock.cores)
         TestRuns.run(tests, arguments: arguments, in: plan.root, environment: session.environment, timeout: Double(timeout),
-                     jobs: jobs, interruption: Interruption.shared) { index, outcome in
+                     jobs: jobs, timesIn: plan.targetDirectory, interruption: Interruption.shared) { index, outcome in
             let test = tests[index]
             let run: TestRun
             switch outcome {

@@ -3,19 +3,20 @@ import BuildModel
 
 /// `ampu debug build-records`: reads standard input as each of the files a build reads that
 /// anyone could have written — a fingerprint, the fingerprint log, the kept plan's record, the
-/// kept plan's whole file, the record of a complete build, a dependency file, a compiler's output (about a file whose text is the input itself) — and
+/// kept plan's whole file, the record of a complete build, a dependency file, a compiler's output (about a file whose text is the input itself), the
+/// test programs' times — and
 /// prints what each made of it. For the fuzzer: every input must end in an answer, never a crash or a hang.
 struct BuildRecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-records",
-        abstract: "Read standard input as a fingerprint, the fingerprint log, a kept plan, a complete build's record, a dependency file and compiler output; print what each found."
+        abstract: "Read standard input as a fingerprint, the fingerprint log, a kept plan, a complete build's record, a dependency file, compiler output and the test programs' times; print what each found."
     )
 
     func run() throws {
         let bytes = try LocalFileSystem.readStandardInput()
         var out = ""
         if let print = Fingerprint(bytes: bytes) {
-            out += "fingerprint: \(print.inputs.count) inputs, \(print.outputs.count) outputs, \(print.said.utf8.count) bytes said\n"
+            out += "fingerprint: \(print.inputs.count) inputs, \(print.outputs.count) outputs, \(print.said.utf8.count) bytes said\(print.runTime.map { ", ran \($0) µs" } ?? "")\n"
         } else {
             out += "fingerprint: none\n"
         }
@@ -48,6 +49,7 @@ struct BuildRecordCommand: ParsableCommand {
         let fs = InMemoryFileSystem(currentDirectory: "/w", files: ["/w/src/main.ast": text])
         let parsed = CompilerMessages.parse(text, directory: "/w", fileSystem: fs)
         out += "compiler: \(parsed.diagnostics.count) diagnostics, \(parsed.otherLines.count) other lines\n"
+        out += "test times: \(TestTimes(bytes: bytes).times.count) programs\n"
         Terminal.standardOutput.write(out)
     }
 }
