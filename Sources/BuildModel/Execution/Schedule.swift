@@ -7,8 +7,9 @@ import HeapModule
 
 /// The state a build's slots share: the ready queue (with more than one slot, the ready action
 /// with the longest chain of work waiting on it first, as Ninja schedules by the critical path:
-/// the work of each action is how long it ran in the last build, when that is known, else one
-/// action counts one; ties, and a build on one slot, in plan order),
+/// the work of each action is its cost, `BuildExecutor.costs` (how long it ran in the last build,
+/// or in a first build the files it reads), else one each; ties, and a build on one slot, in
+/// plan order),
 /// what each action still waits for, how many run, the work prepared ahead for ready actions,
 /// and the events for the caller. Each slot takes its next action itself when one ends, so no
 /// other thread stands between an action's end and the next one's start; the caller only
