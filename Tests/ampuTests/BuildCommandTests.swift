@@ -40,6 +40,17 @@ final class BuildFixture {
         }
     }
 
+    /// ampu with these arguments in the workspace, not started yet: for a test that signals it
+    /// while it runs.
+    func process(_ arguments: [String]) -> Process {
+        let p = Process()
+        p.executableURL = AmpuProcess.executable
+        p.arguments = arguments
+        p.currentDirectoryURL = URL(fileURLWithPath: root)
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        return p
+    }
+
     func write(_ relative: String, _ text: String) throws { try scratch.write(directory + "/" + relative, text) }
     func read(_ relative: String) throws -> String { try scratch.read(directory + "/" + relative) }
     func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: root + "/" + relative) }

@@ -169,11 +169,7 @@ struct BuildToolsTests {
     func interrupt() throws {
         let ws = try BuildFixture("seed")
         try ws.write("app/src/greeting.ast", "package greeting;\n// STANDIN_LOOP\n")
-        let p = Process()
-        p.executableURL = AmpuProcess.executable
-        p.arguments = ["build", "-j2"]
-        p.currentDirectoryURL = URL(fileURLWithPath: ws.root)
-        p.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }
+        let p = ws.process(["build", "-j2"])
         let err = Pipe()
         p.standardError = err
         p.standardOutput = FileHandle.nullDevice
@@ -216,11 +212,7 @@ struct BuildToolsTests {
             try ws.write("app/tests/\(name).ast", try ws.read("app/tests/\(name).ast") + "// STANDIN_TOUCH: \(name).started\n// STANDIN_SLEEP: 60\n")
         }
         #expect(try ws.ampu(["build", "--tests"]).status == 0)
-        let p = Process()
-        p.executableURL = AmpuProcess.executable
-        p.arguments = ["test", "-j2"]
-        p.currentDirectoryURL = URL(fileURLWithPath: ws.root)
-        p.environment = ProcessInfo.processInfo.environment.merging(ws.environment) { $1 }
+        let p = ws.process(["test", "-j2"])
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice

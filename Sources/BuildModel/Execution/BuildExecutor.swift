@@ -178,15 +178,13 @@ public final class BuildExecutor: Sendable {
         var costs = [Int](repeating: 0, count: plan.actions.count)
         let log = store.log
         let times = log.isEmpty ? [] : log.runTimes(counted.map { FingerprintStore.id(of: plan.actions[$0]) })
-        let known = times.compactMap { $0 }.sorted()
-        guard !known.isEmpty else {
+        guard let estimated = RunTimeEstimates.filled(times) else {
             for id in counted { costs[id] = max(1, plan.actions[id].inputs.count) }
             return costs
         }
-        let median = known[known.count / 2]
         // Each at least 1: a chain of actions that ran in no time still leads to its end. At
         // most a day: a damaged record's time must not overflow the sum of a chain.
-        for (id, time) in zip(counted, times) { costs[id] = min(Self.longestCost, max(1, time ?? median)) }
+        for (id, time) in zip(counted, estimated) { costs[id] = min(Self.longestCost, max(1, time)) }
         return costs
     }
 

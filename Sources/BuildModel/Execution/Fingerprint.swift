@@ -92,8 +92,8 @@ public struct Fingerprint: Hashable, Sendable {
               let keyLine = lines.popFirst(), keyLine.starts(with: "key\t".utf8) else { return nil }
         key = ByteFields.string(keyLine.dropFirst(4))
         if let line = lines.first, line.starts(with: "time\t".utf8) {
-            guard let time = ByteFields.integer(line.dropFirst(5)), time >= 0 else { return nil }
-            runTime = Int(time)
+            guard let time = Self.time(line) else { return nil }
+            runTime = time
             lines = lines.dropFirst()
         }
         inputs = []
@@ -131,16 +131,18 @@ public struct Fingerprint: Hashable, Sendable {
     /// The run time a fingerprint's bytes hold, read from its first lines only.
     static func runTime(in bytes: ArraySlice<UInt8>) -> Int? {
         var at = bytes.startIndex
-        for line in 0..<3 {
+        for _ in 0..<2 {
             guard let end = bytes[at...].firstIndex(of: 0x0A) else { return nil }
-            if line == 2 {
-                let text = bytes[at..<end]
-                guard text.starts(with: "time\t".utf8), let time = ByteFields.integer(text.dropFirst(5)), time >= 0 else { return nil }
-                return Int(time)
-            }
             at = end + 1
         }
-        return nil
+        guard let end = bytes[at...].firstIndex(of: 0x0A) else { return nil }
+        return time(bytes[at..<end])
+    }
+
+    /// The microseconds of a `time` line; nil when it is not one, or its number does not read.
+    static func time(_ line: ArraySlice<UInt8>) -> Int? {
+        guard line.starts(with: "time\t".utf8), let time = ByteFields.integer(line.dropFirst(5)), time >= 0 else { return nil }
+        return Int(time)
     }
 }
 

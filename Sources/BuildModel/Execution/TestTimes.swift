@@ -72,10 +72,7 @@ public struct TestTimes: Equatable, Sendable {
     /// run before as the median of those known; ties in their own order. Nothing known: their
     /// own order.
     public func order(_ programs: [String]) -> [Int] {
-        let known = programs.compactMap { times[$0] }.sorted()
-        guard !known.isEmpty else { return Array(programs.indices) }
-        let median = known[known.count / 2]
-        let costs = programs.map { times[$0] ?? median }
+        guard let costs = RunTimeEstimates.filled(programs.map { times[$0] }) else { return Array(programs.indices) }
         return programs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
     }
 }
