@@ -147,6 +147,24 @@ struct AriaServerTests {
         #expect(await client.request("textDocument/definition", client.at(AriaWorkspace.main, use))["result"]?["uri"] == "file:///aria/app/lib/core.aria")
     }
 
+    @Test("the keyword form: its problems published, the library's summary on its name, no keys of another form offered")
+    func keywordForm() async {
+        let client = await started()
+        let path = "/aria/tilemap/build.abc"
+        let text = Marked("LIBRARY \"tile$0map\"\n\nSOURCES:\n    src/gone.npk\n\nDEPENDENCIES:\n    ../app\n    ../mth (optinal)\n")
+        await client.open(path, text.text)
+        let published = client.published(path)?["diagnostics"]?.arrayValue ?? []
+        #expect(published.map { "\($0["code"]?.stringValue ?? "") \($0["range"]?["start"]?["line"]?.intValue ?? -1):\($0["range"]?["start"]?["character"]?.intValue ?? -1) \($0["message"]?.stringValue ?? "")" } == [
+            "A010 3:4 'src/gone.npk' matches no file\nhelp: source patterns are relative to the directory of build.abc; correct it or remove it",
+            "A001 7:11 unknown mark '(optinal)' on a dependency\nhelp: did you mean '(optional)'?\nhelp: the one mark a dependency takes is (optional): the build goes on without it",
+        ])
+        let hover = await client.request("textDocument/hover", client.at(path, text))
+        #expect(hover["result"]?["contents"]?["value"] == "**target `tilemap`** (library)\n\nsources: `src/gone.npk`\n\noutput: `.aria_make/build/tilemap.ll`\n\nneeds: `../app`")
+        let entry = Marked("LIBRARY \"tilemap\"\n\nSOURCES:\n    s$0\n")
+        await client.open(path, entry.text, version: 2)
+        #expect(labels(await client.request("textDocument/completion", client.at(path, entry))) == [])
+    }
+
     @Test("document symbols: the project, the variables, each target with its keys")
     func symbols() async {
         let client = await started()

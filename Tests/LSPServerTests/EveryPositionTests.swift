@@ -25,9 +25,18 @@ struct EveryPositionTests {
         Document(files: OatsWorkspace.files, environment: [:], root: OatsWorkspace.root, path: OatsWorkspace.main),
         Document(files: AriaWorkspace.files, environment: ["HOME": "/home/user"], root: AriaWorkspace.root, path: AriaWorkspace.manifest),
         Document(files: AriaWorkspace.files, environment: ["HOME": "/home/user"], root: AriaWorkspace.root, path: AriaWorkspace.main),
+        Document(files: keywordForm, environment: ["HOME": "/home/user"], root: "/kw/tilemap", path: "/kw/tilemap/build.abc"),
         Document(files: RaskWorkspace.files, environment: [:], root: RaskWorkspace.root, path: RaskWorkspace.manifest),
         Document(files: ElmWorkspace.files, environment: ["ELM_HOME": "/elm-home", "HOME": "/home/user"], root: ElmWorkspace.root, path: ElmWorkspace.manifest),
         Document(files: ElmWorkspace.files, environment: ["ELM_HOME": "/elm-home", "HOME": "/home/user"], root: ElmWorkspace.root, path: ElmWorkspace.main),
+    ]
+
+    /// An Aria build.abc in the keyword form, with a problem in each section.
+    static let keywordForm = [
+        "/kw/tilemap/build.abc": "LIBRARY \"tilemap\"\n\nSOURCES:\n    src/tilemap.npk\n    src/gone.npk\n\nDEPENDENCIES:\n    ../math\n    ../mth (optinal)\n",
+        "/kw/tilemap/src/tilemap.npk": "use \"../../math/src/math.npk\".*;\n\npub func:width = int32() { pass(16i32); };\n",
+        "/kw/math/build.abc": "[project]\nname = \"math\"\n",
+        "/kw/math/src/math.npk": "pub func:one = int32() { pass(1i32); };\n",
     ]
 
     /// Every `range` (and `targetRange`, `targetSelectionRange`) in a value, with the URI of the

@@ -457,6 +457,42 @@ struct AriaBuildTests {
         #expect(bare.stderr == "error: the workspace has no program to run; add a target with `type = \"binary\"` and its `sources` to build.abc\n")
     }
 
+    @Test("a build.abc in the keyword form: its library built from its sources; a needed project that is not there named at its line, an optional one not needed")
+    func keywordForm() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("math/build.abc", "[project]\nname = \"math\"\n")
+        try dir.write("tilemap/src/tilemap.npk", "pub func:width = int32() { pass(16i32); };\n")
+        try dir.write("tilemap/build.abc", """
+            LIBRARY "tilemap"
+
+            SOURCES:
+                src/tilemap.npk
+
+            DEPENDENCIES:
+                ../math
+                ../physics (optional)
+
+            """)
+        let log = dir.path + "/ariac.log"
+        let env = plain.merging(["ARIAC": ariacStandIn, "ARIAC_STANDIN_LOG": log]) { _, new in new }
+        let build = try AmpuProcess.run(["build"], environment: env, directory: dir.path + "/tilemap")
+        #expect(build.status == 0)
+        #expect(timeless(build.stderr) == "   Compiling tilemap\n    Finished in [time]\n")
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/tilemap/.aria_make/build/tilemap.ll"))
+        let argv = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map { line in
+            (try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any])["argv"] as! [String]
+        }
+        #expect(argv == [["src/tilemap.npk", "-o", ".aria_make/build/tilemap.ll.ampu-tmp"]])
+        try FileManager.default.removeItem(atPath: dir.path + "/math")
+        let check = try AmpuProcess.run(["check", "--message-format", "short"], environment: env, directory: dir.path + "/tilemap")
+        #expect(check.status == 1)
+        #expect(check.stderr == """
+            build.abc:7:5: error[A007]: target 'tilemap' depends on the project in '../math', which is not a directory
+            error: check failed: 1 error, 0 warnings in 1 package, 1 module
+
+            """)
+    }
+
     @Test("the real aria-make and nitpick projects in ../shared: read with no false errors")
     func corpus() throws {
         let corpus = URL(fileURLWithPath: fixtures).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -473,15 +509,14 @@ struct AriaBuildTests {
             errors += check.stderr.split(separator: "\n").filter { $0.contains(": error[") }.map { "\(name)/\($0)" }
         }
         #expect(projects == 31)
-        // The keyword form is named, not read; the rest are `use` paths that leave the corpus
-        // (its README: nitpick-libc and nitpick-thread were not copied).
+        // Every one is a `use` path that leaves the corpus (its README: nitpick-libc and
+        // nitpick-thread were not copied). The keyword form's two (nitpick-cli, nitpick-tilemap)
+        // are read with none.
         #expect(errors == [
-            "nitpick-cli/build.abc:1:1: error[A004]: this build file is written in the keyword form (`LIBRARY \"name\"`, `SOURCES:`), which ampu does not read",
             "nitpick-dust/src/nitpick_dust.npk:2:5: error[I003]: cannot find module '../../../../nitpick-libc/src/_constants.npk'",
             "nitpick-dust/src/nitpick_dust.npk:3:5: error[I003]: cannot find module '../../../../nitpick-libc/src/_fs_readdir.npk'",
             "nitpick-dust/src/nitpick_dust.npk:4:5: error[I003]: cannot find module '../../../../nitpick-libc/src/_stat.npk'",
             "nitpick-fs/tests/test_nitpick_fs.npk:3:5: error[I003]: cannot find module '../../nitpick-thread/src/nitpick_thread.npk'",
-            "nitpick-tilemap/build.abc:1:1: error[A004]: this build file is written in the keyword form (`LIBRARY \"name\"`, `SOURCES:`), which ampu does not read",
         ])
     }
 }

@@ -66,7 +66,8 @@ DICTIONARY = {
 DICTIONARY["decoder"] = DICTIONARY["toml"]
 DICTIONARY["format"] = DICTIONARY["toml"]
 DICTIONARY["abc"] = [b"[", b"]", b"[target.", b"[project]", b"{", b"}", b"=", b":", b",", b'"', b"\\", b"#", b";", b"//", b"\n",
-                     b"type", b"sources", b"deps", b"depends_on", b"&{", b"LIBRARY", b"targets {", b"true", b"-1.5"]
+                     b"type", b"sources", b"deps", b"depends_on", b"&{", b"LIBRARY", b"targets {", b"true", b"-1.5",
+                     b"LIBRARY \"", b"SOURCES:\n", b"DEPENDENCIES:\n", b"    ", b" (optional)", b"("]
 DICTIONARY["aria"] = DICTIONARY["abc"] + [b"[target.app]\n", b"type = \"binary\"\n", b"sources = [\"src/*.aria\"]\n",
                                          b"deps = [\"core\"]\n", b"&{ENV.HOME}", b"&{name}", b"**", b"[0-9]", b"?", b"gitignore = true\n",
                                          b"pre_build = [\"sh -c 'x'\"]\n", b"[variables]\n"]

@@ -134,6 +134,19 @@ struct AriaProjectTests {
         #expect(summary(build) == ["hello binary [src/main.aria] deps [] -> bin/hello.ll"])
     }
 
+    @Test("the keyword form is one library: its sources, and the projects it needs (an optional one is not needed)")
+    func keywordForm() {
+        let p = read("LIBRARY \"nitpick_tilemap\"\n\nSOURCES:\n    src/nitpick_tilemap.npk\n\nDEPENDENCIES:\n    ../nitpick-math (optional)\n    ../nitpick-str\n")
+        #expect(p.diagnostics.isEmpty)
+        #expect(p.name?.value == "nitpick_tilemap")
+        #expect(summary(p) == ["nitpick_tilemap library [src/nitpick_tilemap.npk] deps [../nitpick-str] -> " + (p.targets.first?.outputPath ?? "?")])
+        #expect(p.targets.first?.outputPath?.hasPrefix(".aria_make/") == true)
+        #expect(problems("LIBRARY \"solo\"\n") == ["1:9 error[M006] library 'solo' has no sources | add SOURCES: and below it, indented, one source file a line (or a glob such as src/**/*.npk)"])
+        #expect(problems("SOURCES:\n    a.npk\n") == ["1:1 error[M006] this build file names no library | begin it with the library's name: LIBRARY \"name\""])
+        // The name's own error is enough.
+        #expect(problems("LIBRARY\nSOURCES:\n    a.npk\n") == ["1:1 error[A001] LIBRARY names no library | write the library's name after it: LIBRARY \"name\""])
+    }
+
     @Test("tests by name: a binary named test-…, test_…, …_test, …-test is a test")
     func testNames() {
         let p = read("""

@@ -122,7 +122,8 @@ struct AriaManifestNavigation: ManifestNavigation {
         if let (_, value) = arrayString(at: offset, keys: ["deps", "depends_on"]), let name = value.string {
             if let t = project.target(named: name) { return (summary(of: t), value.range) }
             if AriaProjectDependency.exists(name, besides: directory, fileSystem: fileSystem) {
-                return ("**project `\(name)`** beside this one (`../\(name)`): its build is not part of this one", value.range)
+                let place = name.contains("/") ? "in `\(name)`" : "beside this one (`../\(name)`)"
+                return ("**project `\(name)`** \(place): its build is not part of this one", value.range)
             }
             return nil
         }

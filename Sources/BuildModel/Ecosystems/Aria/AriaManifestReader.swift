@@ -33,20 +33,29 @@ enum AriaManifestReader {
         let targets = manifest.package?.targets ?? []
         let ignoring = manifest.sourcePatterns?.respectsGitignore == true ? GitIgnore.load(in: manifest.directory, fileSystem: fileSystem) : nil
         let names = targets.map(\.name.value)
+        // A value of the keyword form is written bare; of the others, in quotes.
+        let bytes = manifest.source.bytes
+        func written(_ text: String, at range: SourceRange) -> String {
+            range.lowerBound < bytes.count && (bytes[range.lowerBound] == 0x22 || bytes[range.lowerBound] == 0x27) ? "\"\(text)\"" : text
+        }
         for target in targets {
             for dep in target.dependencies where !names.contains(dep.value) && !AriaProjectDependency.exists(dep.value, besides: manifest.directory, fileSystem: fileSystem) {
-                let guess = Spelling.closest(to: dep.value, in: names + AriaProjectDependency.siblings(of: manifest.directory, fileSystem: fileSystem))
-                out.append(.error("target '\(target.name.value)' depends on '\(dep.value)', which is neither a target of this file nor a project beside it",
-                                  .ariaUnknownTarget, at: dep.range, label: "no such target or project",
-                                  help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the targets here are: " + names.joined(separator: ", ")],
-                                  fix: guess.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: dep.range, newText: "\"\($0)\"")]) }))
+                let siblings = AriaProjectDependency.siblings(of: manifest.directory, fileSystem: fileSystem)
+                let isPath = dep.value.contains("/")
+                let guess = isPath ? Spelling.closest(to: dep.value, in: siblings.map { "../" + $0 }) : Spelling.closest(to: dep.value, in: names + siblings)
+                out.append(.error(isPath ? "target '\(target.name.value)' depends on the project in '\(dep.value)', which is not a directory"
+                                         : "target '\(target.name.value)' depends on '\(dep.value)', which is neither a target of this file nor a project beside it",
+                                  .ariaUnknownTarget, at: dep.range, label: isPath ? "no such directory" : "no such target or project",
+                                  help: (guess.map { ["did you mean '\($0)'?"] } ?? [])
+                                      + [isPath ? "a dependency is another project's directory, relative to this file's" : "the targets here are: " + names.joined(separator: ", ")],
+                                  fix: guess.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: dep.range, newText: written($0, at: dep.range))]) }))
             }
             for pattern in target.sources where !pattern.value.contains("&{") {
                 guard Glob(pattern.value).files(in: manifest.directory, fileSystem: fileSystem, ignoring: ignoring).isEmpty else { continue }
                 let meant = Glob(pattern.value).correction(in: manifest.directory, fileSystem: fileSystem, ignoring: ignoring)
                 out.append(.warning("'\(pattern.value)' matches no file", .ariaEmptyGlob, at: pattern.range, label: "no file matches",
                                     help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["source patterns are relative to the directory of build.abc; correct it or remove it"],
-                                    fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: pattern.range, newText: "\"\($0)\"")]) }))
+                                    fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: pattern.range, newText: written($0, at: pattern.range))]) }))
             }
         }
         return out.map { $0.inFile(manifest.path) }
@@ -55,10 +64,13 @@ enum AriaManifestReader {
 
 /// A `deps` entry that names no target of the file names a project beside it: real projects
 /// write `deps = ["nitpick-str"]` for the directory `../nitpick-str`, whose sources they reach
-/// with `-I ../nitpick-str/src`. ampu does not build such a project first; it checks that it is there.
+/// with `-I ../nitpick-str/src`; the keyword form writes the directory, `../nitpick-str`. ampu
+/// does not build such a project first; it checks that it is there.
 enum AriaProjectDependency {
     static func exists(_ name: String, besides directory: String, fileSystem: any FileSystem) -> Bool {
-        !name.isEmpty && !name.contains("/") && fileSystem.isDirectory(Paths.join(Paths.parent(directory), name))
+        guard !name.isEmpty else { return false }
+        if name.contains("/") { return fileSystem.isDirectory(Paths.join(directory, name)) }
+        return fileSystem.isDirectory(Paths.join(Paths.parent(directory), name))
     }
 
     /// The directories beside the project, for "did you mean".

@@ -45,6 +45,10 @@ struct AriaProjectReader {
     }
 
     mutating func read() {
+        if let file = document.keywordFile {
+            readKeywordForm(file)
+            return
+        }
         guard let root = document.root, let members = root.members else { return }
         let isJSONForm = root.member("main") != nil || (root.member("type") != nil && root.member("targets") == nil && root.member("target") == nil)
         for member in members {
@@ -142,6 +146,29 @@ struct AriaProjectReader {
         if let t = root.member("type") { kind = self.kind(t) }
         var target = AriaTarget(name: name, kind: kind, range: root.member("name")?.keyRange ?? .at(0))
         if let main = root.member("main"), let m = string(main.value, key: main.keyRange, scope: nil) { target.sources = [m] }
+        project.targets.append(target)
+    }
+
+    /// The keyword form: one library, named after `LIBRARY`, of the files under `SOURCES:`. Of
+    /// `DEPENDENCIES:`, the projects it needs (an `(optional)` one is not needed).
+    private mutating func readKeywordForm(_ file: ABCKeywordFile) {
+        guard let name = file.name, let keyword = file.library else {
+            // A LIBRARY line without a name has its error already.
+            if file.library == nil {
+                problem(.error("this build file names no library", .missingKey, at: .at(0), label: "no LIBRARY line",
+                               help: ["begin it with the library's name: LIBRARY \"name\""]))
+            }
+            return
+        }
+        project.name = name
+        project.headerRange = keyword
+        var target = AriaTarget(name: name, kind: .library, range: name.range)
+        target.sources = file.sources
+        target.dependencies = file.dependencies.filter { !$0.isOptional }.map(\.path)
+        if file.sources.isEmpty {
+            problem(.error("library '\(name.value)' has no sources", .missingKey, at: name.range, label: "this library",
+                           help: ["add SOURCES: and below it, indented, one source file a line (or a glob such as src/**/*.npk)"]))
+        }
         project.targets.append(target)
     }
 

@@ -5,11 +5,13 @@
 ///   member `app` of `target`;
 /// - the seed's form (objects in `{}`, arrays in `[]`, keys bare or quoted, `:` between key and
 ///   value, `//` comments, trailing commas, with or without the outer braces), of which JSON is a
-///   part.
+///   part;
+/// - the keyword form some packages write (`LIBRARY "x"`, `SOURCES:`, `DEPENDENCIES:`), which is
+///   not a tree of values: it is read into `keywordFile` (`ABCKeywordFile`), and `root` is nil.
 ///
 /// Every key and value keeps its range, and every problem is a located diagnostic; the reader
-/// never stops at the first one. The keyword form (`LIBRARY "x"`, `SOURCES:`) and the old block
-/// form (`targets { lib "x" { … } }`) are named in one error, not guessed at.
+/// never stops at the first one. The old block form (`targets { lib "x" { … } }`), which no
+/// current file uses, is named in one error, not guessed at.
 public struct ABCDocument: Sendable {
     public enum Form: String, Sendable { case ini, braces, keyword, block, empty }
 
@@ -110,8 +112,10 @@ public struct ABCDocument: Sendable {
 
     public let source: SourceText
     public let form: Form
-    /// The file as one object; nil for a form ampu does not read.
+    /// The file as one object; nil for the keyword form and for a form ampu does not read.
     public let root: Node?
+    /// The keyword form's library, sources and dependencies; nil for the other forms.
+    public let keywordFile: ABCKeywordFile?
     public let diagnostics: [Diagnostic]
 
     public init(parsing source: SourceText) {
@@ -119,6 +123,7 @@ public struct ABCDocument: Sendable {
         let form = Self.form(of: source.bytes)
         self.form = form
         var problems: [Diagnostic] = []
+        var keywordFile: ABCKeywordFile?
         switch form {
         case .ini:
             var parser = ABCINIParser(bytes: source.bytes)
@@ -132,13 +137,16 @@ public struct ABCDocument: Sendable {
             var builder = ABCBuilder(bytes: source.bytes)
             let id = builder.add(.object, SourceRange(0, source.bytes.count))
             root = Node(store: builder.finish(), id: id)
-        case .keyword, .block:
+        case .keyword:
             root = nil
-            let what = form == .keyword ? "the keyword form (`LIBRARY \"name\"`, `SOURCES:`)" : "the old block form (`targets { lib \"x\" { … } }`)"
-            problems = [.error("this build file is written in \(what), which ampu does not read", .abcUnsupportedForm, at: Self.firstWord(source.bytes),
+            (keywordFile, problems) = ABCKeywordFile.read(source.bytes)
+        case .block:
+            root = nil
+            problems = [.error("this build file is written in the old block form (`targets { lib \"x\" { … } }`), which ampu does not read", .abcUnsupportedForm, at: Self.firstWord(source.bytes),
                                label: "ampu reads [project] and [target.NAME] sections, or the seed's { project: …, targets: [ … ] }",
                                help: ["rewrite it with sections: [project] with name and version, then [target.NAME] with type, sources, deps and flags"])]
         }
+        self.keywordFile = keywordFile
         diagnostics = source.path.map { path in problems.map { $0.inFile(path) } } ?? problems
     }
 
@@ -164,7 +172,9 @@ public struct ABCDocument: Sendable {
             var next = end
             while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
             let after = next < bytes.count ? bytes[next] : 0
-            if !word.isEmpty, word.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x5F }), after == 0x20 || after == 0x22 || after == 0x3A || after == 0x0A {
+            // `LIBRARY "name"`, `LIBRARY name`, `SOURCES:`.
+            if !word.isEmpty, word.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x5F }),
+               after == 0x20 || after == 0x22 || after == 0x3A || after == 0x0A || (next > end && ABCSyntax.isKeyByte(after)) {
                 return word.count > 1 && after != 0x3D ? .keyword : .ini
             }
             if after == 0x3A { return .braces }
@@ -197,8 +207,8 @@ public struct ABCDocument: Sendable {
 }
 
 extension DiagnosticCode {
-    public static let abcSyntax = DiagnosticCode("A001", "A build.abc that does not follow its form's grammar: a missing `]`, `=`, `:`, comma or bracket, a value that is none.")
+    public static let abcSyntax = DiagnosticCode("A001", "A build.abc that does not follow its form's grammar: a missing `]`, `=`, `:`, comma or bracket, a value that is none; in the keyword form, an unknown keyword, an entry outside a section, a mark other than `(optional)`.")
     public static let abcString = DiagnosticCode("A002", "A string in build.abc with no closing quote, or an unknown escape.")
-    public static let abcDuplicateKey = DiagnosticCode("A003", "The same key, or the same [section], twice in build.abc.")
-    public static let abcUnsupportedForm = DiagnosticCode("A004", "A build.abc in the keyword form (`LIBRARY`/`SOURCES:`) or the old block form, which ampu does not read.")
+    public static let abcDuplicateKey = DiagnosticCode("A003", "The same key, or the same [section], twice in build.abc (in the keyword form, the same keyword).")
+    public static let abcUnsupportedForm = DiagnosticCode("A004", "A build.abc in the old block form (`targets { lib \"x\" { … } }`), which no current file uses and ampu does not read.")
 }

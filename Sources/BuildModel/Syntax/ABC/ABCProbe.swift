@@ -11,6 +11,7 @@ public enum ABCProbe {
             default: return 1
             }
         }
-        return "build.abc: \(document.form.rawValue) form, \(count(document.root)) values, \(document.diagnostics.count) problems\n"
+        let values = document.keywordFile.map { ($0.name == nil ? 0 : 1) + $0.sources.count + $0.dependencies.count } ?? count(document.root)
+        return "build.abc: \(document.form.rawValue) form, \(values) values, \(document.diagnostics.count) problems\n"
     }
 }
