@@ -93,6 +93,15 @@ public struct TargetSpec: Hashable, Sendable {
     }
 }
 
+extension PackageManifest {
+    /// Where a build of this workspace root writes its output and its records: the directory the
+    /// command line gives (`--target-dir`, `AMPU_TARGET_DIR`; absolute), else the manifest's
+    /// (`[build] output_dir`, relative to the root), else `target/` beside the manifest.
+    public func targetDirectory(overridden: String?) -> String {
+        overridden ?? Paths.join(directory, build.outputDirectory?.value ?? "target")
+    }
+}
+
 /// How a package is built, as its manifest says (`[build]`, `[profile.*]`): kept for the build
 /// planner. Each value keeps its range so that a plan's errors can point at it.
 public struct BuildSettings: Hashable, Sendable {

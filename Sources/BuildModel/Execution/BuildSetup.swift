@@ -81,7 +81,7 @@ public struct BuildSetup: Sendable {
         let key = PlanCache.key(ecosystem: found.ecosystem, manifest: rootPath, profile: described + " " + overrides.description,
                                 environment: environment, tool: tool)
         if let root = rootManifest, !root.hasErrors {
-            let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
+            let target = root.targetDirectory(overridden: overrides.targetDirectory)
             let complete = CompleteBuild(targetDirectory: target, profile: profile, stats: stats)
             let stands: ([UInt8]) -> Bool = { record in part.map { $0.packages.isEmpty } ?? true || CompleteBuild.isOfPart(record) }
             switch PlanCache(targetDirectory: target, profile: profile, stats: stats).validate(key: key, ecosystem: found.ecosystem, searchPath: environment["PATH"] ?? "/usr/bin:/bin") {

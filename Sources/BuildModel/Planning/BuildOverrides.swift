@@ -17,6 +17,10 @@ public struct BuildOverrides: Hashable, Sendable, CustomStringConvertible {
     public var compilerForm: String?
     /// The root package's features (Rask's `--features`, `--no-default-features`).
     public var features = FeatureSelection.standard
+    /// Where the build's output and records go instead of the manifest's target directory
+    /// (`--target-dir`, `AMPU_TARGET_DIR`; absolute). The kept plan is there too: it needs no
+    /// place in the plan's key.
+    public var targetDirectory: String?
 
     public init(outputDirectory: String? = nil, outputName: String? = nil, linker: String? = nil, optimization: Int? = nil, lto: String? = nil,
                 compilerForm: String? = nil) {

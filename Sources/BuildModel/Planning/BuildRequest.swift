@@ -21,7 +21,7 @@ public struct BuildRequest: Sendable {
         switch ProfileSettings.resolve(name, in: root.build, manifest: root.path, syntax: snapshot.ecosystem.manifestSyntax, plain: named == nil) {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let profile):
-            let target = Paths.join(root.directory, root.build.outputDirectory?.value ?? "target")
+            let target = root.targetDirectory(overridden: overrides.targetDirectory)
             var request = BuildRequest(snapshot: snapshot, profile: overrides.applied(to: profile), environment: environment, fileSystem: fileSystem, targetDirectory: target)
             request.overrides = overrides
             return .success(request)

@@ -42,6 +42,8 @@ struct BuildOptions: ParsableArguments {
 
     @OptionGroup var lock: LockOptions
 
+    @OptionGroup var targetDirectory: TargetDirectoryOption
+
     /// The profile the command line names; nil: none (the manifest's, else debug).
     var profileName: String? { profile ?? (release ? "release" : nil) }
 
@@ -55,6 +57,24 @@ struct BuildOptions: ParsableArguments {
     /// (at least one).
     func jobCount(cores: Int) -> Int? {
         jobs.map { $0 < 0 ? max(1, cores + $0) : $0 }
+    }
+}
+
+/// `--target-dir DIR`, as Cargo's: where the build's output and records go instead of the
+/// manifest's target directory; else `AMPU_TARGET_DIR`, as Cargo reads `CARGO_TARGET_DIR`. A
+/// relative path is taken from the current directory.
+struct TargetDirectoryOption: ParsableArguments {
+    @Option(name: .customLong("target-dir"), help: ArgumentHelp("The directory for the build's output and records, instead of target/ (else $AMPU_TARGET_DIR).", valueName: "dir"))
+    var path: String?
+
+    func validate() throws {
+        if path?.isEmpty == true { throw ValidationError("--target-dir needs a directory") }
+    }
+
+    /// The directory asked for, absolute; nil: the manifest's.
+    func resolved(environment: [String: String], fileSystem: any FileSystem) -> String? {
+        guard let asked = path ?? environment["AMPU_TARGET_DIR"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
+        return fileSystem.absolute(asked)
     }
 }
 
@@ -99,6 +119,7 @@ struct BuildSession {
         var setup = BuildSetup(fileSystem: workspaceFiles, environment: environment, profile: options.profileName, tool: Self.toolIdentity(fileSystem))
         setup.overrides = overrides
         setup.overrides.features = options.features.selection
+        setup.overrides.targetDirectory = options.targetDirectory.resolved(environment: environment, fileSystem: fileSystem)
         setup.endsWithBuild = true
         // A command that only shows the plan writes no lock and fetches nothing.
         if runsTools { setup.refreshLock = { [options, environment] snapshot in Self.refreshLock(snapshot, options: options, environment: environment) } }

@@ -36,6 +36,8 @@ struct CleanCommand: ParsableCommand {
     @Option(name: [.customShort("p"), .customLong("package")], help: ArgumentHelp("Remove only what this package's actions wrote (of the profile --profile names, else the default one), as cargo clean -p; may be given more than once.", valueName: "name"))
     var packages: [String] = []
 
+    @OptionGroup var targetDirectory: TargetDirectoryOption
+
     func validate() throws {
         if !packages.isEmpty && (deps || cache || all) {
             throw ValidationError("-p removes what a package's actions wrote; --\(deps ? "deps" : cache ? "cache" : "all") removes more: give one")
@@ -50,7 +52,7 @@ struct CleanCommand: ParsableCommand {
         let path = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem).workspaceRoot(for: found)
         let manifest = ManifestTarget.load(path, fileSystem: fileSystem).manifest
         let root = Paths.parent(path)
-        let target = Paths.join(root, manifest.build.outputDirectory?.value ?? "target")
+        let target = manifest.targetDirectory(overridden: targetDirectory.resolved(environment: Environment.current, fileSystem: fileSystem))
         var doomed: [String] = []
         if all || (profile == nil && !deps && !cache) {
             doomed = [target] + ecosystem.generatedDirectories(ofWorkspace: manifest, fileSystem: fileSystem)
@@ -87,6 +89,7 @@ struct CleanCommand: ParsableCommand {
         var arguments = ["-q"]
         if let manifestPath { arguments += ["--manifest-path", manifestPath] }
         if let profile { arguments += ["--profile", profile] }
+        if let path = targetDirectory.path { arguments += ["--target-dir", path] }
         let session = BuildSession(options: (try? BuildOptions.parse(arguments)) ?? BuildOptions())
         let prepared = session.plan(partial: true, runsTools: false, warnings: false)
         let planned = prepared.plannedPackages

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import TestSupport
+import BuildModel
+
+@Suite("--target-dir and AMPU_TARGET_DIR", .serialized)
+struct TargetDirectoryTests {
+    @Test("the build's output and records go to the directory asked for (from the current one), target/ is left alone; the same directory by AMPU_TARGET_DIR has nothing to do; clean takes it too")
+    func elsewhere() throws {
+        let ws = try BuildFixture("seed")
+        // From a member's directory: the path is the current directory's, as Cargo takes it.
+        let first = try ws.ampu(["build", "-j1", "--target-dir", "../out"], in: "app")
+        #expect(first.status == 0)
+        #expect(timeless(first.stderr) == """
+               Compiling util (native csrc/clamp.c)
+               Compiling util
+               Archiving util (native)
+               Compiling app
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(ws.compilerRuns == [
+            "util/src/helpers.ast util/src/lib.ast -o out/debug/deps/libutil.a.ampu-tmp -I util -O0 -g",
+            "app/src/greeting.ast -o out/debug/deps/libapp.a.ampu-tmp -I app -I util -O0 -g",
+            "app/src/main.ast -o out/debug/build/app/app.o.ampu-tmp -I app -I util -O0 -g",
+        ])
+        #expect(ws.exists("out/debug/app") && ws.exists("out/cache"))
+        #expect(!ws.exists("target"))
+        // compile_commands.json names the outputs where they are.
+        #expect(try ws.read("compile_commands.json").contains("\"output\": \"\(ws.root)/out/debug/deps/libutil.a\""))
+
+        let again = try ws.ampu(["build"], extra: ["AMPU_TARGET_DIR": ws.root + "/out"])
+        #expect(timeless(again.stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(ws.compilerRuns.count == 3)
+        let run = try ws.ampu(["run", "-q", "--target-dir", "out"])
+        #expect(run.stdout == "hello from app\n")
+        #expect(run.stderr == "")
+        // The flag wins over the variable, as Cargo's over CARGO_TARGET_DIR.
+        let flag = try ws.ampu(["build", "--target-dir", "out"], extra: ["AMPU_TARGET_DIR": ws.root + "/elsewhere"])
+        #expect(timeless(flag.stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(!ws.exists("elsewhere"))
+
+        // Without either, target/ as before: a build of its own.
+        #expect(try ws.ampu(["build", "-q"]).status == 0)
+        #expect(ws.compilerRuns.count == 6)
+        #expect(ws.exists("target/debug/app"))
+
+        let clean = try ws.ampu(["clean", "--target-dir", "out"])
+        #expect(clean.stderr.hasPrefix("     Removed ") && clean.stderr.hasSuffix(" total (out)\n"), "\(clean.stderr)")
+        #expect(!ws.exists("out") && ws.exists("target/debug/app"))
+        let cleanTarget = try ws.ampu(["clean", "--cache"], extra: ["AMPU_TARGET_DIR": "target"])
+        #expect(cleanTarget.stderr.hasSuffix(" total (target/cache)\n"), "\(cleanTarget.stderr)")
+
+        let empty = try ws.ampu(["build", "--target-dir", ""])
+        #expect(empty.status == 64)
+        #expect(empty.stderr.hasPrefix("error: --target-dir needs a directory\n"))
+    }
+}
