@@ -1,12 +1,10 @@
 import Testing
 @testable import BuildModel
 
-@Suite("build.abc in the keyword form")
-struct ABCKeywordFileTests {
-    func read(_ text: String) -> ABCDocument { ABCDocument(parsing: SourceText(path: "/p/build.abc", text)) }
-
-    /// What the file holds as `what text @line:col` lines.
-    func dump(_ document: ABCDocument) -> [String] {
+/// The keyword form, with the reader and the problem lines of the build.abc suite.
+extension ABCDocumentTests {
+    /// What a keyword-form file holds as `what text @line:col` lines.
+    func keywordDump(_ document: ABCDocument) -> [String] {
         guard let file = document.keywordFile else { return ["no keyword file"] }
         func at(_ range: SourceRange) -> String { "@\(document.source.location(of: range.lowerBound))" }
         var out: [String] = []
@@ -15,10 +13,6 @@ struct ABCKeywordFileTests {
         out += file.sources.map { "source \($0.value) \(at($0.range))" }
         out += file.dependencies.map { "dependency \($0.path.value)\($0.isOptional ? " optional" : "") \(at($0.path.range))" }
         return out
-    }
-
-    func problems(_ document: ABCDocument) -> [String] {
-        document.diagnostics.map { "\(document.source.location(of: $0.range.lowerBound)) \($0.code ?? "") \($0.message)" }
     }
 
     @Test("a library, its sources and its dependencies, as nitpick-packages writes them")
@@ -36,7 +30,7 @@ struct ABCKeywordFileTests {
                 ../nitpick-str\r
             """)
         #expect(problems(file) == [])
-        #expect(dump(file) == [
+        #expect(keywordDump(file) == [
             "LIBRARY @1:1",
             "name nitpick_tilemap @1:9",
             "source src/nitpick_tilemap.npk @4:5",
@@ -48,10 +42,10 @@ struct ABCKeywordFileTests {
 
     @Test("empty sections, a bare name, an escape in a quoted one, comment lines")
     func smallForms() {
-        #expect(dump(read("LIBRARY nitpick_cli\n\nSOURCES:\n    src/nitpick_cli.npk\n\nDEPENDENCIES:\n")) == [
+        #expect(keywordDump(read("LIBRARY nitpick_cli\n\nSOURCES:\n    src/nitpick_cli.npk\n\nDEPENDENCIES:\n")) == [
             "LIBRARY @1:1", "name nitpick_cli @1:9", "source src/nitpick_cli.npk @4:5",
         ])
-        #expect(dump(read("// one\nLIBRARY \"a\\\"b\" # the name\nSOURCES: // none yet\n")) == ["LIBRARY @2:1", "name a\"b @2:9"])
+        #expect(keywordDump(read("// one\nLIBRARY \"a\\\"b\" # the name\nSOURCES: // none yet\n")) == ["LIBRARY @2:1", "name a\"b @2:9"])
     }
 
     @Test("each problem at its place, and the rest of the file still read")
@@ -82,7 +76,7 @@ struct ABCKeywordFileTests {
         ])
         // The first name stands; `c.npk` is under no known keyword; the dependency whose mark
         // cannot be read is left out.
-        #expect(dump(file) == ["LIBRARY @1:1", "name x @1:9", "source b.npk @4:5", "dependency ../str @10:5"])
+        #expect(keywordDump(file) == ["LIBRARY @1:1", "name x @1:9", "source b.npk @4:5", "dependency ../str @10:5"])
         let typo = file.diagnostics[4]
         #expect(typo.help == ["did you mean '(optional)'?", "the one mark a dependency takes is (optional): the build goes on without it"])
         #expect(typo.fix?.edits.map(\.newText) == ["(optional)"])
@@ -92,7 +86,7 @@ struct ABCKeywordFileTests {
     @Test("LIBRARY with no name, and a string with no end")
     func brokenNames() {
         #expect(problems(read("LIBRARY\nSOURCES:\n    a.npk\n")) == ["1:1 A001 LIBRARY names no library"])
-        #expect(dump(read("LIBRARY\nSOURCES:\n    a.npk\n")) == ["LIBRARY @1:1", "source a.npk @3:5"])
+        #expect(keywordDump(read("LIBRARY\nSOURCES:\n    a.npk\n")) == ["LIBRARY @1:1", "source a.npk @3:5"])
         #expect(problems(read("LIBRARY \"x\nSOURCES:\n")) == ["1:9 A002 this string has no closing quote"])
         #expect(problems(read("SOURCES:\n    a.npk\nLIBRARY ;x\n")) == ["3:9 A001 expected the library's name after LIBRARY, found ';'"])
     }
