@@ -1674,6 +1674,10 @@ struct BuildCommandTests {
         let rebuilt = try ws.ampu(["build"])
         #expect(timeless(rebuilt.stderr).hasPrefix("   Compiling today (bin \"today\")\n"), "without fingerprints everything runs again")
         let target = try removed("target")
+        // A dry run counts the same and removes nothing, as `cargo clean --dry-run`.
+        let dry = try ws.ampu(["clean", "--dry-run"])
+        #expect(dry.stderr == target.replacingOccurrences(of: "Removed", with: "Summary") + "warning: no files deleted due to --dry-run\n")
+        #expect(try removed("target") == target)
         #expect(try ws.ampu(["clean"]).stderr == target)
         #expect(!ws.exists("target"))
         #expect(try ws.ampu(["build", "-q"]).status == 0)
@@ -1691,6 +1695,12 @@ struct BuildCommandTests {
                        "target/debug/deps/libutil_native.a"]
         var bytes = 0
         for output in outputs { bytes += (try FileManager.default.attributesOfItem(atPath: ws.root + "/" + output)[.size] as! NSNumber).intValue }
+        // A dry run counts each file once (the dependency file is an output too) and keeps them
+        // all, the fingerprints included: the next build has nothing to do.
+        let dry = try ws.ampu(["clean", "-p", "util", "-n"])
+        #expect(dry.stderr == "     Summary 4 files, \(OutputRemoval.size(bytes)) total (the output of 'util')\nwarning: no files deleted due to --dry-run\n")
+        #expect(outputs.allSatisfy { ws.exists($0) })
+        #expect(timeless(try ws.ampu(["build", "--tests"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
         let clean = try ws.ampu(["clean", "-p", "util"])
         #expect(clean.stderr == "     Removed 4 files, \(OutputRemoval.size(bytes)) total (the output of 'util')\n")
         #expect(clean.status == 0)

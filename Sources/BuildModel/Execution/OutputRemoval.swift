@@ -1,21 +1,40 @@
 /// What `ampu clean` removed, counted as Cargo counts it: the files (not the directories) and
-/// their bytes. A symbolic link is removed itself, never what it points to.
+/// their bytes. A symbolic link is removed itself, never what it points to. A dry run
+/// (`clean --dry-run`) counts what would go, and removes nothing.
 public struct OutputRemoval: Hashable, Sendable {
     public private(set) var files = 0
     public private(set) var bytes = 0
+    public let dryRun: Bool
+    /// What a dry run counted: a path it meets again (an output that is also a dependency file,
+    /// a file under a directory counted) is not counted twice, as a real removal finds it gone.
+    private var counted: Set<String> = []
 
-    public init() {}
+    public init(dryRun: Bool = false) { self.dryRun = dryRun }
 
     /// Removes `path` and everything under it, counting what goes.
     public mutating func remove(_ path: String, fileSystem: any FileSystem) throws(FileSystemError) {
+        if dryRun {
+            var p = path
+            while true {
+                if counted.contains(p) { return }
+                let up = Paths.parent(p)
+                if up == p { break }
+                p = up
+            }
+            counted.insert(path)
+        }
+        try removeTree(path, fileSystem: fileSystem)
+    }
+
+    private mutating func removeTree(_ path: String, fileSystem: any FileSystem) throws(FileSystemError) {
         guard let status = fileSystem.linkStatus(path) else { return }
         if status.kind == .directory {
-            for name in try fileSystem.contentsOfDirectory(path) { try remove(Paths.join(path, name), fileSystem: fileSystem) }
+            for name in try fileSystem.contentsOfDirectory(path) { try removeTree(Paths.join(path, name), fileSystem: fileSystem) }
         } else {
             files += 1
             bytes += status.size
         }
-        try fileSystem.removeItem(path)
+        if !dryRun { try fileSystem.removeItem(path) }
     }
 
     /// `21 files, 8.4MiB total`, `1 file, 12B total`.

@@ -38,6 +38,9 @@ struct CleanCommand: ParsableCommand {
 
     @OptionGroup var targetDirectory: TargetDirectoryOption
 
+    @Flag(name: [.customShort("n"), .customLong("dry-run")], help: "Count what would be removed, and remove nothing.")
+    var dryRun = false
+
     func validate() throws {
         if !packages.isEmpty && (deps || cache || all) {
             throw ValidationError("-p removes what a package's actions wrote; --\(deps ? "deps" : cache ? "cache" : "all") removes more: give one")
@@ -70,17 +73,24 @@ struct CleanCommand: ParsableCommand {
             if cache { doomed.append(Paths.join(target, "cache")) }
         }
         func shown(_ paths: [String]) -> String { paths.map { Paths.relative($0, ifWithin: root) }.joined(separator: ", ") }
-        let lock = locking(target, fileSystem: fileSystem)
+        let lock = dryRun ? nil : locking(target, fileSystem: fileSystem)
         defer { withExtendedLifetime(lock) {} }
         var removed: [String] = []
-        var removal = OutputRemoval()
+        var removal = OutputRemoval(dryRun: dryRun)
         for d in doomed where fileSystem.linkStatus(d) != nil {
             do throws(FileSystemError) { try removal.remove(d, fileSystem: fileSystem) } catch { ManifestTarget.fail("cannot remove '\(shown([d]))': \(error)") }
             removed.append(d)
         }
         if quiet { return }
         Terminal.standardError.write(removed.isEmpty ? "     Nothing to remove (\(shown(doomed)) \(doomed.count == 1 ? "does" : "do") not exist)\n"
-                                     : "     Removed \(removal.summary) (\(shown(removed)))\n")
+                                     : said(removal, what: shown(removed)))
+    }
+
+    /// `Removed 12 files, 41.6KiB total (target)`; of a dry run, as Cargo says it, `Summary …`
+    /// and a warning that nothing went.
+    private func said(_ removal: OutputRemoval, what: String) -> String {
+        removal.dryRun ? "     Summary \(removal.summary) (\(what))\nwarning: no files deleted due to --dry-run\n"
+                       : "     Removed \(removal.summary) (\(what))\n"
     }
 
     /// `-p NAME...`: the outputs of those packages' actions in the profile's plan, and their
@@ -102,8 +112,8 @@ struct CleanCommand: ParsableCommand {
         }
         let fileSystem = LocalFileSystem()
         let target = prepared.plan.targetDirectory
-        let lock = locking(target, fileSystem: fileSystem)
-        var removal = OutputRemoval()
+        let lock = dryRun ? nil : locking(target, fileSystem: fileSystem)
+        var removal = OutputRemoval(dryRun: dryRun)
         let removed: [String]
         do throws(FileSystemError) {
             removed = try prepared.removeOutputs(of: Set(packages), removal: &removal)
@@ -114,7 +124,7 @@ struct CleanCommand: ParsableCommand {
         if !quiet {
             let whose = packages.map { "'\($0)'" }.joined(separator: ", ")
             Terminal.standardError.write(removed.isEmpty ? "     Nothing to remove (the output of \(whose) does not exist)\n"
-                                         : "     Removed \(removal.summary) (the output of \(whose))\n")
+                                         : said(removal, what: "the output of \(whose)"))
         }
         Terminal.exitNow(0)
     }
