@@ -114,8 +114,21 @@ public struct AriaManifestDocument: ManifestDocument {
     }
 
     public func outline(budget: inout Int) -> [ManifestSymbol] {
+        if let file = document.keywordFile { return Self.symbols(file) }
         guard let root = document.root else { return [] }
         return Self.symbols(root.members ?? [], budget: &budget)
+    }
+
+    /// The keyword form's one library, with its two sections.
+    private static func symbols(_ file: ABCKeywordFile) -> [ManifestSymbol] {
+        guard let name = file.name, let keyword = file.library else { return [] }
+        func section(_ title: String, _ keyword: SourceRange?, _ entries: [SourceRange]) -> ManifestSymbol? {
+            keyword.map { k in ManifestSymbol(name: title, detail: nil, kind: .array, range: entries.reduce(k) { $0.union($1) }, selection: k) }
+        }
+        let children = [section("SOURCES", file.sourcesKeyword, file.sources.map(\.range)),
+                        section("DEPENDENCIES", file.dependenciesKeyword, file.dependencies.map(\.path.range))].compactMap { $0 }
+        let range = children.reduce(keyword.union(name.range)) { $0.union($1.range) }
+        return [ManifestSymbol(name: name.value, detail: "library", kind: .table, range: range, selection: name.range, children: children)]
     }
 
     private static func symbols(_ members: [ABCDocument.Member], budget: inout Int) -> [ManifestSymbol] {

@@ -25,6 +25,9 @@ public struct ABCKeywordFile: Sendable {
     public var name: Located<String>?
     public var sources: [Located<String>] = []
     public var dependencies: [Dependency] = []
+    /// Where `SOURCES:` and `DEPENDENCIES:` are first written.
+    public var sourcesKeyword: SourceRange?
+    public var dependenciesKeyword: SourceRange?
 
     /// The keywords, as a line starts with them.
     static let keywords = ["LIBRARY", "SOURCES:", "DEPENDENCIES:"]
@@ -103,6 +106,7 @@ public struct ABCKeywordFile: Sendable {
                 library(after: word, line: line)
             default:
                 section = spelled == "SOURCES:" ? .sources : .dependencies
+                if spelled == "SOURCES:" { file.sourcesKeyword = file.sourcesKeyword ?? word } else { file.dependenciesKeyword = file.dependenciesKeyword ?? word }
                 if word.upperBound < line.upperBound, !isComment(skipBlanks(word.upperBound, line)) {
                     let rest = SourceRange(skipBlanks(word.upperBound, line), line.upperBound)
                     problem(.error("an entry on the line of \(spelled)", .abcSyntax, at: rest, label: "not on this line",
