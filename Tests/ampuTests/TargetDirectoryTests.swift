@@ -57,4 +57,32 @@ struct TargetDirectoryTests {
         #expect(empty.status == 64)
         #expect(empty.stderr.hasPrefix("error: --target-dir needs a directory\n"))
     }
+
+    @Test("clean refuses a target directory that holds the workspace or the home directory, or is a file: a slip in the path must not take sources with it")
+    func cleanRefuses() throws {
+        let ws = try BuildFixture("seed")
+        let help = "  = help: point --target-dir, AMPU_TARGET_DIR or the manifest's output directory at a directory of build output\n"
+        let dot = try ws.ampu(["clean", "--target-dir", "."])
+        #expect(dot.stderr == "error: refusing to remove '\(ws.root)': it holds the workspace itself ('\(ws.root)'), whose sources would go with it\n" + help)
+        #expect(dot.status == 1)
+        let parent = try ws.ampu(["clean", "--cache"], in: "app", extra: ["AMPU_TARGET_DIR": ".."])
+        #expect(parent.stderr == "error: refusing to remove '\(ws.root)': it holds the workspace itself ('\(ws.root)'), whose sources would go with it\n" + help)
+        try ws.write("notes.txt", "keep me\n")
+        let file = try ws.ampu(["clean", "--target-dir", "notes.txt"])
+        #expect(file.stderr == "error: refusing to remove '\(ws.root)/notes.txt': it is not a directory, and a target directory is one\n" + help)
+        #expect(try ws.read("notes.txt") == "keep me\n")
+        let home = try ws.ampu(["clean", "--target-dir", ws.scratch.path], extra: ["HOME": ws.scratch.path + "/home"])
+        #expect(home.stderr.hasPrefix("error: refusing to remove '\(ws.scratch.path)': it holds the workspace itself"))
+        let outside = ws.scratch.path + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: outside + "/home/user", withIntermediateDirectories: true)
+        let holdsHome = try ws.ampu(["clean", "--target-dir", outside], extra: ["HOME": outside + "/home/user"])
+        #expect(holdsHome.stderr == "error: refusing to remove '\(outside)': it holds the home directory ('\(outside)/home/user')\n" + help)
+        #expect(FileManager.default.fileExists(atPath: outside + "/home/user"))
+        // A link to a directory is a target directory: clean removes the link alone.
+        try FileManager.default.createDirectory(atPath: outside + "/real", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: ws.root + "/target", withDestinationPath: outside + "/real")
+        #expect(try ws.ampu(["build", "-q"]).status == 0)
+        #expect(try ws.ampu(["clean"]).status == 0)
+        #expect(!ws.exists("target") && FileManager.default.fileExists(atPath: outside + "/real/debug/app"))
+    }
 }

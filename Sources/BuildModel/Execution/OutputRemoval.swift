@@ -56,3 +56,24 @@ public struct OutputRemoval: Hashable, Sendable {
         return "\(tenths / 10).\(tenths % 10)\(units[unit])"
     }
 }
+
+extension OutputRemoval {
+    /// Why `ampu clean` must not remove a target directory (or a part of it), or nil: the path
+    /// comes from the command line, the environment or the manifest, and a slip there
+    /// (`--target-dir .`, `AMPU_TARGET_DIR=$HOME`, a file's name) must not take sources or a
+    /// home directory with it.
+    public static func refusal(target: String, workspace: String, home: String?, fileSystem: any FileSystem) -> (message: String, help: String)? {
+        let help = "point --target-dir, AMPU_TARGET_DIR or the manifest's output directory at a directory of build output"
+        if Paths.isWithin(workspace, target) {
+            return ("refusing to remove '\(target)': it holds the workspace itself ('\(workspace)'), whose sources would go with it", help)
+        }
+        if let home, !home.isEmpty, Paths.isWithin(home, target) {
+            return ("refusing to remove '\(target)': it holds the home directory ('\(home)')", help)
+        }
+        // A link to a directory is one (clean removes the link, not what it points to).
+        if let status = fileSystem.status(target), status.kind != .directory {
+            return ("refusing to remove '\(target)': it is not a directory, and a target directory is one", help)
+        }
+        return nil
+    }
+}

@@ -56,6 +56,9 @@ struct CleanCommand: ParsableCommand {
         let manifest = ManifestTarget.load(path, fileSystem: fileSystem).manifest
         let root = Paths.parent(path)
         let target = manifest.targetDirectory(overridden: targetDirectory.resolved(environment: Environment.current, fileSystem: fileSystem))
+        if let (message, help) = OutputRemoval.refusal(target: target, workspace: root, home: Environment.current["HOME"], fileSystem: fileSystem) {
+            ManifestTarget.fail(message, help: [help])
+        }
         var doomed: [String] = []
         if all || (profile == nil && !deps && !cache) {
             doomed = [target] + ecosystem.generatedDirectories(ofWorkspace: manifest, fileSystem: fileSystem)
