@@ -67,6 +67,8 @@ struct TargetDirectoryTests {
         #expect(dot.status == 1)
         let parent = try ws.ampu(["clean", "--cache"], in: "app", extra: ["AMPU_TARGET_DIR": ".."])
         #expect(parent.stderr == "error: refusing to remove '\(ws.root)': it holds the workspace itself ('\(ws.root)'), whose sources would go with it\n" + help)
+        let member = try ws.ampu(["clean", "--target-dir", "util"])
+        #expect(member.stderr == "error: refusing to remove '\(ws.root)/util': it holds the package in '\(ws.root)/util', whose sources would go with it\n" + help)
         try ws.write("notes.txt", "keep me\n")
         let file = try ws.ampu(["clean", "--target-dir", "notes.txt"])
         #expect(file.stderr == "error: refusing to remove '\(ws.root)/notes.txt': it is not a directory, and a target directory is one\n" + help)

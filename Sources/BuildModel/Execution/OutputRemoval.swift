@@ -62,10 +62,14 @@ extension OutputRemoval {
     /// comes from the command line, the environment or the manifest, and a slip there
     /// (`--target-dir .`, `AMPU_TARGET_DIR=$HOME`, a file's name) must not take sources or a
     /// home directory with it.
-    public static func refusal(target: String, workspace: String, home: String?, fileSystem: any FileSystem) -> (message: String, help: String)? {
+    /// (`members`: the directories of the workspace's packages.)
+    public static func refusal(target: String, workspace: String, members: [String] = [], home: String?, fileSystem: any FileSystem) -> (message: String, help: String)? {
         let help = "point --target-dir, AMPU_TARGET_DIR or the manifest's output directory at a directory of build output"
         if Paths.isWithin(workspace, target) {
             return ("refusing to remove '\(target)': it holds the workspace itself ('\(workspace)'), whose sources would go with it", help)
+        }
+        if let member = members.first(where: { Paths.isWithin($0, target) }) {
+            return ("refusing to remove '\(target)': it holds the package in '\(member)', whose sources would go with it", help)
         }
         if let home, !home.isEmpty, Paths.isWithin(home, target) {
             return ("refusing to remove '\(target)': it holds the home directory ('\(home)')", help)

@@ -56,7 +56,8 @@ struct CleanCommand: ParsableCommand {
         let manifest = ManifestTarget.load(path, fileSystem: fileSystem).manifest
         let root = Paths.parent(path)
         let target = manifest.targetDirectory(overridden: targetDirectory.resolved(environment: Environment.current, fileSystem: fileSystem))
-        if let (message, help) = OutputRemoval.refusal(target: target, workspace: root, home: Environment.current["HOME"], fileSystem: fileSystem) {
+        let members = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem).memberDirectories(of: manifest).directories
+        if let (message, help) = OutputRemoval.refusal(target: target, workspace: root, members: members, home: Environment.current["HOME"], fileSystem: fileSystem) {
             ManifestTarget.fail(message, help: [help])
         }
         var doomed: [String] = []
