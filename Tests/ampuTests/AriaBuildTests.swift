@@ -493,6 +493,30 @@ struct AriaBuildTests {
             """)
     }
 
+    @Test("an output that names a source or the build file: an error (B013), the file as it was, nothing run for it")
+    func outputOverSource() throws {
+        let f = try AriaFixture()
+        let main = try f.read("src/main.aria")
+        try f.write("build.abc", try f.read("build.abc").replacingOccurrences(of: "[target.app]\n", with: "[target.app]\noutput = \"src/main.aria\"\n"))
+        let build = try f.ampu(["build"])
+        #expect(build.status == 1)
+        // As with two targets writing one file (B012): what does not need it is built.
+        #expect(timeless(build.stderr) == """
+            error[B013]: Compiling app would write over 'src/main.aria', one of the sources it reads
+              = help: give it an output of its own, under the build directory (where the build puts it when none is given)
+
+               Compiling ffi (ffi/seven.c)
+               Archiving ffi
+            error: could not build; the plan has errors (above)
+
+            """)
+        #expect(try f.read("src/main.aria") == main)
+        #expect(try f.runs().isEmpty)
+        try f.write("build.abc", try f.read("build.abc").replacingOccurrences(of: "output = \"src/main.aria\"", with: "output = \"../app/build.abc\""))
+        let manifest = try f.ampu(["build", "--plan"])
+        #expect(manifest.stderr.hasPrefix("error[B013]: Compiling app would write over 'build.abc', a file the workspace is made of\n"))
+    }
+
     @Test("the real aria-make and nitpick projects in ../shared: read with no false errors")
     func corpus() throws {
         let corpus = URL(fileURLWithPath: fixtures).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -15,8 +15,10 @@ extension DiagnosticCode {
 
     public static let sharedOutput = DiagnosticCode("B012", "Two actions of a plan that write one file (programs of two packages with one name): each would overwrite what the other wrote.")
 
+    public static let outputOverwritesSource = DiagnosticCode("B013", "An action whose output is a source or a manifest of the workspace (an Aria target whose `output` names a source file): the build would write over it, so it does not run.")
+
     static let build: [DiagnosticCode] = [
         .toolNotFound, .actionFailed, .actionTimedOut, .missingOutput, .emptyGlob, .unknownProfile, .packageImportCycle, .invalidCommandTemplate, .nothingToBuild, .nativeNotLinked, .actionOutOfMemory,
-        .sharedOutput,
+        .sharedOutput, .outputOverwritesSource,
     ]
 }

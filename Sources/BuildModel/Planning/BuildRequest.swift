@@ -32,9 +32,11 @@ public struct BuildRequest: Sendable {
     public func plan() -> BuildPlan {
         var plan = snapshot.ecosystem.planBuild(self)
         let (shared, writers) = Self.sharedOutputs(plan)
-        if !shared.isEmpty {
-            // Neither of two such actions runs, nor what needs them: the rest is still built.
-            var out = writers
+        let (overwriting, overwriters) = Self.overwrittenSources(plan, snapshot: snapshot)
+        if !shared.isEmpty || !overwriting.isEmpty {
+            // Neither of two such actions runs, nor one that would write over a source, nor what
+            // needs them: the rest is still built.
+            var out = writers.union(overwriters)
             var grew = true
             while grew {
                 grew = false
@@ -44,7 +46,7 @@ public struct BuildRequest: Sendable {
                 }
             }
             plan = plan.part(building: plan.actions.map(\.id).filter { !out.contains($0) })
-            plan.diagnostics += shared
+            plan.diagnostics += shared + overwriting
         }
         if plan.actions.isEmpty && !plan.hasErrors {
             let (notes, help) = snapshot.ecosystem.nothingToBuild(snapshot.rootManifest)
@@ -78,6 +80,30 @@ public struct BuildRequest: Sendable {
                        range: .at(0), help: ["rename one of the two targets, so that each is written to a file of its own"]).unplaced
         }
         return (diagnostics, Set(pairs.flatMap { [$0.first, $0.second] }))
+    }
+
+    /// An action whose output is a file the workspace is made of (one of its own sources, another
+    /// source, a manifest, the lock file) would write over it: an Aria target's `output` is any
+    /// path the build file gives. An error for each, and the actions that would.
+    static func overwrittenSources(_ plan: BuildPlan, snapshot: WorkspaceSnapshot) -> (diagnostics: [Diagnostic], actions: Set<Int>) {
+        let lock = snapshot.ecosystem.lockFileName.map { Paths.join(snapshot.root, $0) }
+        var diagnostics: [Diagnostic] = []
+        var actions = Set<Int>()
+        for action in plan.actions {
+            for file in action.outputs {
+                let what: String
+                if action.inputs.contains(file) { what = "one of the sources it reads" }
+                else if snapshot.modules[file] != nil { what = "a source of the workspace" }
+                else if snapshot.sources[file] != nil || file == lock { what = "a file the workspace is made of" }
+                else { continue }
+                actions.insert(action.id)
+                diagnostics.append(Diagnostic(severity: .error, code: DiagnosticCode.outputOverwritesSource.rawValue,
+                                              message: "\(action.description) would write over '\(plan.display(file))', \(what)", range: .at(0),
+                                              help: ["give it an output of its own, under the build directory (where the build puts it when none is given)"]).unplaced)
+                break
+            }
+        }
+        return (diagnostics, actions)
     }
 
     /// The compiler a plan runs, found by `$variable` or by `defaultName` in PATH; when it is
