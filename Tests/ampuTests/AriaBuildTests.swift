@@ -515,6 +515,15 @@ struct AriaBuildTests {
         try f.write("build.abc", try f.read("build.abc").replacingOccurrences(of: "output = \"src/main.aria\"", with: "output = \"../app/build.abc\""))
         let manifest = try f.ampu(["build", "--plan"])
         #expect(manifest.stderr.hasPrefix("error[B013]: Compiling app would write over 'build.abc', a file the workspace is made of\n"))
+        // Another target's source, which the test reaches by `use`: the compile would succeed
+        // and its output would replace the library's file.
+        let strings = try f.read("lib/strings.aria")
+        try f.write("build.abc", try f.read("build.abc").replacingOccurrences(of: "output = \"../app/build.abc\"\n", with: "")
+            .replacingOccurrences(of: "[target.test-core]\n", with: "[target.test-core]\noutput = \"lib/strings.aria\"\n"))
+        let test = try f.ampu(["test"])
+        #expect(test.status == 1)
+        #expect(test.stderr.hasPrefix("error[B013]: Compiling test-core would write over 'lib/strings.aria', one of the sources it reads\n"))
+        #expect(try f.read("lib/strings.aria") == strings)
     }
 
     @Test("the real aria-make and nitpick projects in ../shared: read with no false errors")
