@@ -52,11 +52,12 @@ struct CleanCommand: ParsableCommand {
         let fileSystem = LocalFileSystem()
         let (found, ecosystem, _) = ManifestTarget.load(manifestPath, fileSystem: fileSystem)
         // A member's build output is the workspace's: target/ beside the root manifest.
-        let path = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem).workspaceRoot(for: found)
+        let locator = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem)
+        let path = locator.workspaceRoot(for: found)
         let manifest = ManifestTarget.load(path, fileSystem: fileSystem).manifest
         let root = Paths.parent(path)
         let target = manifest.targetDirectory(overridden: targetDirectory.resolved(environment: Environment.current, fileSystem: fileSystem))
-        let members = WorkspaceLocator(ecosystem: ecosystem, fileSystem: fileSystem).memberDirectories(of: manifest).directories
+        let members = locator.memberDirectories(of: manifest).directories
         if let (message, help) = OutputRemoval.refusal(target: target, workspace: root, members: members, home: Environment.current["HOME"], fileSystem: fileSystem) {
             ManifestTarget.fail(message, help: [help])
         }

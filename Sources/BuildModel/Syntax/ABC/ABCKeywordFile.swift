@@ -67,6 +67,9 @@ public struct ABCKeywordFile: Sendable {
                 }
                 start = end + 1
             }
+            file.library = seen["LIBRARY"]
+            file.sourcesKeyword = seen["SOURCES:"]
+            file.dependenciesKeyword = seen["DEPENDENCIES:"]
         }
 
         func isComment(_ i: Int) -> Bool {
@@ -92,6 +95,7 @@ public struct ABCKeywordFile: Sendable {
                                    + ["a build file in this form has LIBRARY \"name\", then SOURCES: and DEPENDENCIES:, each entry on an indented line below"]))
                 return
             }
+            let isFirst = seen[spelled] == nil
             if let earlier = seen[spelled] {
                 var d = Diagnostic.error("\(spelled) is written twice", .abcDuplicateKey, at: word, label: "again here",
                                          help: [spelled == "LIBRARY" ? "a build file in this form builds one library: remove this line" : "put every entry under the first \(spelled)"])
@@ -103,10 +107,9 @@ public struct ABCKeywordFile: Sendable {
             switch spelled {
             case "LIBRARY":
                 section = nil
-                library(after: word, line: line)
+                library(after: word, line: line, isFirst: isFirst)
             default:
                 section = spelled == "SOURCES:" ? .sources : .dependencies
-                if spelled == "SOURCES:" { file.sourcesKeyword = file.sourcesKeyword ?? word } else { file.dependenciesKeyword = file.dependenciesKeyword ?? word }
                 if word.upperBound < line.upperBound, !isComment(skipBlanks(word.upperBound, line)) {
                     let rest = SourceRange(skipBlanks(word.upperBound, line), line.upperBound)
                     problem(.error("an entry on the line of \(spelled)", .abcSyntax, at: rest, label: "not on this line",
@@ -123,10 +126,8 @@ public struct ABCKeywordFile: Sendable {
             return i
         }
 
-        /// `LIBRARY "name"` (or a bare name).
-        mutating func library(after word: SourceRange, line: Range<Int>) {
-            let isFirst = file.library == nil
-            if isFirst { file.library = word }
+        /// `LIBRARY "name"` (or a bare name); the name of the first one stands.
+        mutating func library(after word: SourceRange, line: Range<Int>, isFirst: Bool) {
             let at = skipBlanks(word.upperBound, line)
             guard at < line.upperBound, !isComment(at) else {
                 problem(.error("LIBRARY names no library", .abcSyntax, at: word, label: "the name goes after it",
