@@ -843,6 +843,48 @@ struct BuildCommandTests {
             """)
     }
 
+    @Test("run builds only what its program needs of what an edit reaches, and nothing for an edit of a test; right after a build of what they run, run and test have nothing to do and read no fingerprint, as build")
+    func runAndTestAfterBuild() throws {
+        let ws = try BuildFixture("seed")
+        let finished = "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n"
+        let running = "     Running `target/debug/app`\n"
+        #expect(try ws.ampu(["build", "-q"]).status == 0)
+        // The program's library changed: its compile, the program's, its link; not the tests'.
+        try ws.write("app/src/greeting.ast", try ws.read("app/src/greeting.ast") + "// edited\n")
+        var run = try ws.ampu(["run", "-j1"])
+        #expect(timeless(run.stderr) == """
+               Compiling app
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+
+            """ + finished + running)
+        #expect(run.stdout == "hello from app\n")
+        // A test changed: nothing the program needs.
+        try ws.write("app/tests/smoke.ast", try ws.read("app/tests/smoke.ast") + "// edited\n")
+        run = try ws.ampu(["run", "-j1"])
+        #expect(timeless(run.stderr) == finished + running)
+        #expect(run.stdout == "hello from app\n")
+        let test = try ws.ampu(["test", "-j1"])
+        #expect(timeless(test.stderr) == """
+               Compiling app (test "broken")
+               Compiling app (test "smoke")
+                 Linking app (test "broken")
+                 Linking app (test "smoke")
+
+            """ + finished)
+        #expect(test.stdout.hasSuffix("\n1 passed, 1 failed\n"))
+        // Everything is built: with the fingerprints gone, a command that read them would run
+        // every compile again. None does.
+        let runs = ws.compilerRuns.count
+        try FileManager.default.removeItem(atPath: ws.root + "/target/cache/fingerprints/log")
+        run = try ws.ampu(["run", "-j1"])
+        #expect(timeless(run.stderr) == finished + running)
+        #expect(run.stdout == "hello from app\n")
+        #expect(timeless(try ws.ampu(["test", "-j1"]).stderr) == finished)
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == finished)
+        #expect(ws.compilerRuns.count == runs)
+    }
+
     @Test("a package without entry or [[bin]] builds src/main.asthra as its program, named after it, as ampu new writes it; with the seed's command line its library leaves that file out")
     func defaultProgram() throws {
         let dir = try ScratchDirectory()

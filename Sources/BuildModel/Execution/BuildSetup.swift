@@ -95,6 +95,8 @@ public struct BuildSetup: Sendable {
                     prepared.plan.usesProfile = found.ecosystem.usesProfiles
                     prepared.nothingToDo = true
                     prepared.completeRecord = record
+                    prepared.planDigest = kept.digest
+                    prepared.keptRecord = kept.record
                     return .ready(prepared, kept.report(root: root))
                 }
                 let standing = complete.standing(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles), part: part).flatMap { stands($0) ? $0 : nil }
@@ -197,6 +199,10 @@ public struct PreparedBuild: Sendable {
     public var onlyThese: Set<Int>?
     /// The kept plan's digest, when the plan is kept.
     public var planDigest: String?
+    /// Whether a run in which every action succeeds (or was up to date) leaves the record of a
+    /// complete build of the plan (or of `part`): not when the plan is a part of the kept plan
+    /// that no record stands for (`narrowed`, `building`).
+    var recordsCompletion = true
     /// The part of the kept plan `plan` is, when a complete build of it is recorded as one
     /// (`choosing`); nil when it is the whole plan, or a part that is not recorded.
     public var part: BuildPart?
@@ -209,6 +215,9 @@ public struct PreparedBuild: Sendable {
     /// The kept plan's record, when `plan` is only the part of it the changed files reach
     /// (`prepare(narrow:)`): the whole plan, when something needs it.
     var wholeRecord: [UInt8]?
+    /// The kept plan's record, when there is nothing to do (`plan` is empty): what its programs
+    /// and tests are read from (`products`).
+    var keptRecord: [UInt8]?
     /// The record of the complete build this one starts from: when every action succeeds, the
     /// new record is that one with the files of the actions that ran brought up to date.
     var completeRecord: [UInt8]?
@@ -348,7 +357,7 @@ public struct PreparedBuild: Sendable {
             }
             // Recorded only when every package named builds something.
             guard idle.isEmpty else { return .success(chosen.leavingOutTests(part, recorded: false)) }
-            chosen.planDigest = planDigest
+            chosen.recordsCompletion = recordsCompletion
         }
         return .success(chosen.leavingOutTests(part, recorded: true))
     }
@@ -370,14 +379,37 @@ public struct PreparedBuild: Sendable {
             covered = nil
         }
         copy.part = recorded ? covered : nil
-        if !recorded { copy.planDigest = nil }
+        if !recorded { copy.recordsCompletion = false }
         return copy
     }
 
     /// Only what some products need (the program `ampu run` runs): the plan narrowed to their
-    /// actions and what those need, as `selecting` narrows it.
+    /// actions and what those need, as `selecting` narrows it. When they need all of it, the
+    /// build is the plan's own (its complete build is recorded, as `ampu build`'s is), and when
+    /// there is nothing to do, it stays so. After a complete build, when the plan is what the
+    /// changed files reach, it is those of its actions the products need (none, when the
+    /// changes do not reach them), the rest of the kept plan not read.
     public func building(_ wanted: (BuildPlan.Product) -> Bool) -> PreparedBuild {
-        narrowed { whole in whole.part(building: (whole.programs + whole.tests).filter(wanted).map(\.action)) }
+        if nothingToDo { return self }
+        let part = plan.part(building: (plan.programs + plan.tests).filter(wanted).map(\.action))
+        if part.actions.count == plan.actions.count { return self }
+        // Without the kept record, `narrowed` keeps `plan` as it is.
+        guard wholeRecord != nil else { return narrowed { _ in part } }
+        var copy = self
+        copy.plan = part
+        copy.recordsCompletion = false
+        return copy
+    }
+
+    /// The programs and test programs of the packages (or targets) `names` (of all, when none
+    /// is named), as the whole plan has them: also when `plan` holds only what must run
+    /// (nothing, or what the changed files reach). For their names and paths: `building` finds
+    /// their actions.
+    public func products(of names: [String]) -> (programs: [BuildPlan.Product], tests: [BuildPlan.Product]) {
+        var all = (programs: plan.programs, tests: plan.tests)
+        if nothingToDo || wholeRecord != nil, let record = wholeRecord ?? keptRecord, let kept = PlanRecord.products(in: record[...]) { all = kept }
+        guard !names.isEmpty else { return all }
+        return (all.programs.filter { names.contains($0.package) }, all.tests.filter { names.contains($0.package) })
     }
 
     /// The build of a part of the whole plan: compile_commands.json is still the whole plan's,
@@ -387,7 +419,7 @@ public struct PreparedBuild: Sendable {
         copy.widen()
         copy.wholePlan = copy.wholePlan ?? copy.plan
         copy.plan = part(copy.plan)
-        copy.planDigest = nil
+        copy.recordsCompletion = false
         copy.nothingToDo = false
         return copy
     }
@@ -432,7 +464,7 @@ public struct PreparedBuild: Sendable {
         let executor = BuildExecutor(plan: plan, store: fingerprints, options: .init(
             jobs: jobs, keepGoing: keepGoing, timeout: timeout, environment: environment, interruption: interruption, onlyThese: onlyThese))
         let summary = executor.run(onEvent)
-        if summary.succeeded && !plan.hasErrors && summary.unrecorded.isEmpty, let planDigest {
+        if summary.succeeded && !plan.hasErrors && summary.unrecorded.isEmpty && recordsCompletion, let planDigest {
             // The actions whose fingerprints keep what they said (up to date, they said it again).
             let said = Set(summary.records.compactMap { $0 }.filter { !$0.isFailure && !$0.stderr.isEmpty }.map(\.action))
             if let previous = completeRecord {

@@ -96,9 +96,7 @@ enum PlanRecord {
     /// in order, their dependencies on the others dropped, as those are built), and the
     /// programs and tests those actions make.
     static func plan(from bytes: ArraySlice<UInt8>, only: Set<Int>? = nil) -> BuildPlan? {
-        func list(_ field: ArraySlice<UInt8>) -> [String] {
-            field.isEmpty ? [] : ByteFields.pieces(field, separator: separator, limit: .max, keepEmpty: true).map(ByteFields.string)
-        }
+        func list(_ field: ArraySlice<UInt8>) -> [String] { strings(field) }
         var plan: BuildPlan?
         var pending: BuildAction?
         var root = "", target = ""
@@ -139,11 +137,9 @@ enum PlanRecord {
             if ByteFields.equals(word, "program") || ByteFields.equals(word, "test") {
                 if let a = pending { guard fits(a) else { return nil }; plan!.add(a); pending = nil }
                 skipping = false
-                let f = ByteFields.fields(rest, count: 5)
-                guard f.count == 5, let recorded = ByteFields.integer(f[3]), Int(recorded) <= index else { return nil }
-                guard let action = kept(Int(recorded)) else { continue }
-                let product = BuildPlan.Product(name: ByteFields.string(f[0]), package: ByteFields.string(f[1]), path: ByteFields.string(f[2]), action: action,
-                                                runner: list(f[4]))
+                guard var product = product(rest), product.action <= index else { return nil }
+                guard let action = kept(product.action) else { continue }
+                product.action = action
                 if ByteFields.equals(word, "program") { plan!.programs.append(product) } else { plan!.tests.append(product) }
                 continue
             }
@@ -188,6 +184,41 @@ enum PlanRecord {
         guard let plan, plan.actions.allSatisfy({ !$0.arguments.isEmpty }) else { return nil }
         return plan
     }
+
+    /// A `program` or `test` line's fields (after its word): the product, its action the
+    /// record's id; nil when they are not one.
+    private static func product(_ fields: ArraySlice<UInt8>) -> BuildPlan.Product? {
+        let f = ByteFields.fields(fields, count: 5)
+        guard f.count == 5, let action = ByteFields.integer(f[3]), action >= 0 else { return nil }
+        return BuildPlan.Product(name: ByteFields.string(f[0]), package: ByteFields.string(f[1]), path: ByteFields.string(f[2]), action: Int(action), runner: strings(f[4]))
+    }
+
+    /// A list field's strings (none when it is empty).
+    private static func strings(_ field: ArraySlice<UInt8>) -> [String] {
+        field.isEmpty ? [] : ByteFields.pieces(field, separator: separator, limit: .max, keepEmpty: true).map(ByteFields.string)
+    }
+
+    /// The programs and test programs a record's plan makes, read from its last lines alone
+    /// (they follow every action), each with its action's id in the record; nil when a line
+    /// there is not one.
+    static func products(in bytes: ArraySlice<UInt8>) -> (programs: [BuildPlan.Product], tests: [BuildPlan.Product])? {
+        var programs: [BuildPlan.Product] = [], tests: [BuildPlan.Product] = []
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let lineEnd = bytes[end - 1] == 0x0A ? end - 1 : end
+            let start = bytes[..<lineEnd].lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
+            let line = bytes[start..<lineEnd]
+            end = start
+            let tab = line.firstIndex(of: 0x09) ?? line.endIndex
+            let word = line[..<tab]
+            if ByteFields.equals(word, "compiledb") || ByteFields.equals(word, "noprofile") { continue }
+            let isProgram = ByteFields.equals(word, "program")
+            guard isProgram || ByteFields.equals(word, "test") else { break }
+            guard tab < line.endIndex, let product = product(line[(tab + 1)...]) else { return nil }
+            if isProgram { programs.insert(product, at: 0) } else { tests.insert(product, at: 0) }
+        }
+        return (programs, tests)
+    }
 }
 
 extension BuildPlan {
@@ -195,5 +226,11 @@ extension BuildPlan {
     public init?(record: [UInt8]) {
         guard let plan = PlanRecord.plan(from: record[...]) else { return nil }
         self = plan
+    }
+
+    /// The programs and test programs of the plan a kept plan's record holds, read from its
+    /// last lines alone (`PlanRecord.products`); nil when a line there is not one.
+    public static func products(record: [UInt8]) -> (programs: [Product], tests: [Product])? {
+        PlanRecord.products(in: record[...])
     }
 }

@@ -109,13 +109,16 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let session = BuildSession(options: options)
         let packages = session.chosen(options.packages)
-        let everything = session.plan()
-        let prepared = session.selecting(packages, in: everything)
-        let plan = prepared.plan
+        // As `ampu build` from here, without the test programs: right after it (or after this
+        // command built all the program needs), there is nothing to do, said without reading
+        // the plan; after an edit, only what the changed files reach is looked at.
+        let everything = session.plan(shortcut: true, narrow: true, part: BuildPart(packages: packages, tests: false))
+        let prepared = session.selecting(packages, in: everything, tests: false)
+        let products = everything.products(of: packages)
         // Without --bin, the root package's `default-run` says which of several, as Cargo's does.
         let defaultRun = prepared.rootManifest.package?.defaultRun?.value
-        let wanted = bin ?? (plan.programs.count > 1 ? defaultRun : nil)
-        let programs = plan.programs.filter { wanted == nil || $0.name == wanted }
+        let wanted = bin ?? (products.programs.count > 1 ? defaultRun : nil)
+        let programs = products.programs.filter { wanted == nil || $0.name == wanted }
         let quoted = packages.map { "'\($0)'" }
         let whole = switch quoted.count {
         case 0: "the workspace"
@@ -124,11 +127,11 @@ struct RunCommand: ParsableCommand {
         }
         let has = quoted.count > 1 ? "have" : "has"
         guard programs.count == 1, let program = programs.first else {
-            let names = plan.programs.map(\.name)
-            let tests = plan.tests.map(\.name)
+            let names = products.programs.map(\.name)
+            let tests = products.tests.map(\.name)
             // A program of another package than this directory's: where it is, as Cargo says.
             if let bin, options.packages.isEmpty, !packages.isEmpty, !names.contains(bin),
-               let elsewhere = everything.plan.programs.first(where: { $0.name == bin }) {
+               let elsewhere = everything.products(of: []).programs.first(where: { $0.name == bin }) {
                 session.finish(error: "no program named '\(bin)' in \(whole), the \(quoted.count > 1 ? "packages" : "package") chosen here\n"
                                + "  = help: it is a program of package '\(elsewhere.package)': `ampu run -p \(elsewhere.package) --bin \(bin)`")
             }
@@ -191,11 +194,18 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        var prepared = session.selecting(session.chosen(options.packages, selection: selection), in: session.plan(), excluding: selection.exclude)
+        let selected = session.chosen(options.packages, selection: selection)
+        // With the test programs: right after a build of them all (`ampu test`, `ampu build
+        // --tests`), nothing to do, said without reading the plan; after an edit, only what the
+        // changed files reach is looked at.
+        let runsItAll = selection.exclude.isEmpty && only.isEmpty
+        let everything = session.plan(shortcut: runsItAll, narrow: runsItAll, part: BuildPart(packages: selected, tests: true))
+        var prepared = session.selecting(selected, in: everything, excluding: selection.exclude)
         if !only.isEmpty { prepared = session.only(programs: [], tests: only, in: prepared) }
         let plan = prepared.plan
         guard session.execute(prepared) else { Terminal.exitNow(1) }
-        let tests = plan.tests.filter { filter == nil || $0.name.contains(filter!) }
+        let all = runsItAll ? everything.products(of: selected).tests : plan.tests
+        let tests = all.filter { filter == nil || $0.name.contains(filter!) }
         if noRun {
             // As cargo test --no-run names each test executable it built: here, how to run it.
             let here = LocalFileSystem().currentDirectory
@@ -244,7 +254,7 @@ struct TestCommand: ParsableCommand {
             }
         }
         // As cargo test: the tests the filter left out are counted too.
-        let filteredOut = plan.tests.count - tests.count
+        let filteredOut = all.count - tests.count
         out.write("\n\(passed) passed, \(failed) failed\(filteredOut > 0 ? ", \(filteredOut) filtered out" : "")\n")
         Terminal.exitNow(failed == 0 ? 0 : 1)
     }

@@ -27,6 +27,11 @@ struct BuildRecordCommand: ParsableCommand {
         } else {
             out += "plan: none\n"
         }
+        if let products = BuildPlan.products(record: bytes) {
+            out += "products: \(products.programs.count) programs, \(products.tests.count) tests\n"
+        } else {
+            out += "products: none\n"
+        }
         // As the kept plan's file, beside a manifest, a module and a compiler in PATH: whether it stands.
         let disk = InMemoryFileSystem(currentDirectory: "/w", files: ["/w/asthra.toml": "[package]\nname = \"w\"\n", "/w/src/main.ast": "package main;\n", "/tools/asthra": ""])
         try? disk.createDirectory("/w/target/cache")

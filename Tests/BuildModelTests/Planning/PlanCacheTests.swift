@@ -62,6 +62,36 @@ struct PlanCacheTests {
         return prepared
     }
 
+    @Test("a kept plan's programs and tests are read from its last lines alone, as the whole record gives them (each with its action's id in the record); a damaged line there is no list")
+    func productsOfRecord() throws {
+        var plan = BuildPlan(root: "/w", profile: .debug, targetDirectory: "/w/target")
+        func action(_ kind: BuildAction.Kind, _ description: String, _ output: String, after: [Int] = []) -> Int {
+            plan.add(BuildAction(kind: kind, package: "w", description: description, arguments: ["asthra", "-o", output], directory: "/w", inputs: ["/w/src/lib.asthra"],
+                                 outputs: [output], dependencies: after))
+        }
+        let library = action(.compile, "Compiling w", "/w/target/debug/deps/libw.a")
+        let program = action(.link, "Linking w (bin \"w\")", "/w/target/debug/w", after: [library])
+        let test = action(.link, "Linking w (test \"smoke\")", "/w/target/debug/tests/smoke", after: [library])
+        plan.programs = [BuildPlan.Product(name: "w", package: "w", path: "/w/target/debug/w", action: program)]
+        plan.tests = [BuildPlan.Product(name: "smoke", package: "w", path: "/w/target/debug/tests/smoke", action: test, runner: ["lli", "--extra-module=/w/x.ll"])]
+        plan.usesProfile = false
+        let record = Array(try #require(PlanRecord.text(of: plan)).utf8)
+        let products = try #require(PlanRecord.products(in: record[...]))
+        #expect(products.programs == plan.programs && products.tests == plan.tests)
+        let whole = try #require(BuildPlan(record: record))
+        #expect(whole.programs == products.programs && whole.tests == products.tests)
+        // No product: two empty lists. A product line cut short: none.
+        plan.programs = []
+        plan.tests = []
+        let bare = Array(try #require(PlanRecord.text(of: plan)).utf8)
+        let none = try #require(PlanRecord.products(in: bare[...]))
+        #expect(none.programs.isEmpty && none.tests.isEmpty)
+        let text = String(decoding: record, as: UTF8.self)
+        let cut = text.replacing("test\tsmoke\tw\t/w/target/debug/tests/smoke\t2", with: "test\tsmoke\tw")
+        #expect(cut != text)
+        #expect(PlanRecord.products(in: Array(cut.utf8)[...]) == nil)
+    }
+
     @Test("a module saved after the load read it is taken as changed by the next build: the kept plan has the time the bytes it was made from had")
     func savedDuringLoad() throws {
         let base = workspace()
