@@ -129,7 +129,7 @@ struct AriaServerTests {
                 == .string("**project `util`** beside this one (`../util`): its build is not part of this one"))
     }
 
-    @Test("go to definition: a deps entry to its target, a variable to its definition, a use to its file")
+    @Test("go to definition: a deps entry to its target (or to the build.abc of the project beside this one it names), a variable to its definition, a use to its file")
     func definition() async {
         let client = await started()
         let dep = Marked(AriaWorkspace.manifestText.replacingOccurrences(of: "deps = [\"core\"]", with: "deps = [\"co$0re\"]"))
@@ -145,9 +145,15 @@ struct AriaServerTests {
         let use = Marked(AriaWorkspace.mainText.replacingOccurrences(of: "use \"core.aria\"", with: "use \"co$0re.aria\""))
         await client.open(AriaWorkspace.main, use.text)
         #expect(await client.request("textDocument/definition", client.at(AriaWorkspace.main, use))["result"]?["uri"] == "file:///aria/app/lib/core.aria")
+        // A deps entry naming the project beside this one: its build.abc.
+        let project = Marked(AriaWorkspace.manifestText.replacingOccurrences(of: "deps = [\"core\"]", with: "deps = [\"ut$0il\"]"))
+        await client.open(AriaWorkspace.manifest, project.text, version: 3)
+        #expect(await client.request("textDocument/definition", client.at(AriaWorkspace.manifest, project))["result"] == json(#"""
+            {"uri":"file:///aria/util/build.abc","range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}}}
+            """#))
     }
 
-    @Test("the keyword form: its problems published, the library's summary on its name, no keys of another form offered")
+    @Test("the keyword form: its problems published, the library's summary on its name, what a source matches and a dependency is on them, a dependency's build.abc as its definition, no keys of another form offered")
     func keywordForm() async {
         let client = await started()
         let path = "/aria/tilemap/build.abc"
@@ -168,6 +174,26 @@ struct AriaServerTests {
         let entry = Marked("LIBRARY \"tilemap\"\n\nSOURCES:\n    s$0\n")
         await client.open(path, entry.text, version: 2)
         #expect(labels(await client.request("textDocument/completion", client.at(path, entry))) == [])
+        // On a dependency: the project, and go to its build.abc; one not there, said so, and
+        // nowhere to go. On a source: what it matches.
+        func tilemap(_ marked: String) -> Marked {
+            Marked("LIBRARY \"tilemap\"\n\nSOURCES:\n    ../util/u.aria\n\nDEPENDENCIES:\n    ../app\n    ../math (optional)\n".replacingOccurrences(of: marked.replacingOccurrences(of: "$0", with: ""), with: marked))
+        }
+        let source = tilemap("../util/u$0.aria"), dependency = tilemap("../a$0pp"), missing = tilemap("../ma$0th")
+        for (version, (marked, hover)) in [
+            (source, "**`../util/u.aria`** matches 1 file:\n\n- `../util/u.aria`"),
+            (dependency, "**project `../app`** in `../app`: its build is not part of this one"),
+            (missing, "**project `../math`** (optional): not there; the build goes on without it"),
+        ].enumerated() {
+            await client.open(path, marked.text, version: Int64(version) + 3)
+            #expect(await client.request("textDocument/hover", client.at(path, marked))["result"]?["contents"]?["value"] == .string(hover))
+        }
+        await client.open(path, dependency.text, version: 6)
+        #expect(await client.request("textDocument/definition", client.at(path, dependency))["result"] == json(#"""
+            {"uri":"file:///aria/app/build.abc","range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}}}
+            """#))
+        await client.open(path, missing.text, version: 7)
+        #expect(await client.request("textDocument/definition", client.at(path, missing))["result"] == .null)
     }
 
     @Test("document symbols: the project, the variables, each target with its keys")

@@ -8,6 +8,9 @@ public protocol ManifestNavigation: Sendable {
     func hover(at offset: Int, fileSystem: any FileSystem, environment: [String: String]) -> (text: String, range: SourceRange)?
     /// Where what is at `offset` is defined, in the same file.
     func definition(at offset: Int) -> SourceRange?
+    /// The manifest of another project that what is at `offset` names (Aria's dependency on a
+    /// project beside this one), when it is there.
+    func definitionFile(at offset: Int, fileSystem: any FileSystem) -> String?
     /// A dependency being written at `offset` (Rask's `dep "…"` and `dep "http" "…"`); nil
     /// elsewhere. The server completes it from the packages and versions it knows, as it does in
     /// a TOML manifest.
@@ -16,6 +19,7 @@ public protocol ManifestNavigation: Sendable {
 
 extension ManifestNavigation {
     public func dependencyBeingTyped(at offset: Int) -> DependencyTyping? { nil }
+    public func definitionFile(at offset: Int, fileSystem: any FileSystem) -> String? { nil }
 }
 
 /// What of a dependency is being typed, and the range inside its quotes a completion replaces.

@@ -2,12 +2,15 @@ import BuildModel
 
 /// `textDocument/definition`: an import goes to its module file (a package import to the
 /// package's manifest); in a manifest, a dependency's name or `path` goes to that package's
-/// manifest and a workspace member (in `members` or `default-members`) to its manifest.
+/// manifest and a workspace member (in `members` or `default-members`) to its manifest; what
+/// the ecosystem's own navigation knows (a name of the same file, another project's manifest)
+/// goes there.
 enum Definition {
     static func answer(_ q: FeatureQuery) throws(ResponseError) -> JSONValue {
         let offset = try q.requireOffset()
-        if q.isManifest, let range = q.ecosystem.manifestNavigation(q.manifest)?.definition(at: offset) {
-            return q.location(q.path, range)
+        if q.isManifest, let navigation = q.ecosystem.manifestNavigation(q.manifest) {
+            if let range = navigation.definition(at: offset) { return q.location(q.path, range) }
+            if let file = navigation.definitionFile(at: offset, fileSystem: q.fileSystem) { return q.location(file, .at(0)) }
         }
         let targets = q.isManifest ? manifestTargets(q, at: offset) : importTargets(q, at: offset)
         switch targets.count {

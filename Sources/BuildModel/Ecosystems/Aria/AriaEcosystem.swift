@@ -5,7 +5,9 @@ public struct AriaEcosystem: Ecosystem {
     public init() {}
 
     public var name: String { "Aria" }
-    public var manifestFileNames: [String] { ["build.abc"] }
+    /// The one name a project's build file has.
+    static let manifestName = "build.abc"
+    public var manifestFileNames: [String] { [Self.manifestName] }
     public var sourceExtensions: [String] { AriaImportResolver.extensions }
     public var ignoredDirectories: Set<String> { [".aria_make"] }
     public var manifestSchema: ManifestSchema { AriaManifestSchema.schema }

@@ -5,6 +5,10 @@
 ///   it matches and the first of them), on a target's name or a `deps` entry (its type, sources,
 ///   output and what it needs);
 /// - go to definition from a `deps` entry to its target, from `&{name}` to its definition.
+///
+/// In the keyword form (`ABCKeywordFile`): hover on a `SOURCES:` entry (as on a pattern) and on
+/// a `DEPENDENCIES:` entry; go to definition from a dependency (there, or a `deps` entry naming a
+/// project beside this one) to that project's build.abc.
 struct AriaManifestNavigation: ManifestNavigation {
     typealias Node = ABCDocument.Node
     let document: ABCDocument
@@ -113,6 +117,12 @@ struct AriaManifestNavigation: ManifestNavigation {
     // MARK: Hover
 
     func hover(at offset: Int, fileSystem: any FileSystem, environment: [String: String]) -> (text: String, range: SourceRange)? {
+        if let file = document.keywordFile {
+            if let source = file.sources.first(where: { $0.range.touches(offset) }) { return (globHover(source.value, fileSystem: fileSystem), source.range) }
+            if let dependency = file.dependencies.first(where: { $0.path.range.touches(offset) }) {
+                return (projectHover(dependency.path.value, optional: dependency.isOptional, fileSystem: fileSystem), dependency.path.range)
+            }
+        }
         if let r = reference(at: offset) {
             return (variableHover(r.name, range: r.range, target: r.target, environment: environment), r.range)
         }
@@ -121,11 +131,8 @@ struct AriaManifestNavigation: ManifestNavigation {
         }
         if let (_, value) = arrayString(at: offset, keys: ["deps", "depends_on"]), let name = value.string {
             if let t = project.target(named: name) { return (summary(of: t), value.range) }
-            if AriaProjectDependency.exists(name, besides: directory, fileSystem: fileSystem) {
-                let place = name.contains("/") ? "in `\(name)`" : "beside this one (`../\(name)`)"
-                return ("**project `\(name)`** \(place): its build is not part of this one", value.range)
-            }
-            return nil
+            guard AriaProjectDependency.exists(name, besides: directory, fileSystem: fileSystem) else { return nil }
+            return (projectHover(name, optional: false, fileSystem: fileSystem), value.range)
         }
         if let t = project.targets.first(where: { $0.name.range.touches(offset) }) { return (summary(of: t), t.name.range) }
         return nil
@@ -146,6 +153,17 @@ struct AriaManifestNavigation: ManifestNavigation {
         guard let (key, scope) = variables.definition(of: name, in: target) else { return heading + value }
         let line = document.source.lines.line(containing: key.lowerBound) + 1
         return "\(heading)\(value)\n\ndefined in \(Self.scopeName(scope)), line \(line)"
+    }
+
+    /// Another project this one needs (a `deps` entry that is no target, a keyword file's
+    /// dependency): where it is, and that its build is not this one's.
+    private func projectHover(_ name: String, optional: Bool, fileSystem: any FileSystem) -> String {
+        let place = name.contains("/") ? "in `\(name)`" : "beside this one (`../\(name)`)"
+        let heading = "**project `\(name)`**\(optional ? " (optional)" : "")"
+        guard AriaProjectDependency.exists(name, besides: directory, fileSystem: fileSystem) else {
+            return heading + (optional ? ": not there; the build goes on without it" : ": not there")
+        }
+        return "\(heading) \(place): its build is not part of this one"
     }
 
     private func globHover(_ pattern: String, fileSystem: any FileSystem) -> String {
@@ -176,5 +194,17 @@ struct AriaManifestNavigation: ManifestNavigation {
             return project.target(named: name)?.name.range
         }
         return nil
+    }
+
+    func definitionFile(at offset: Int, fileSystem: any FileSystem) -> String? {
+        var name: String?
+        if let dependency = document.keywordFile?.dependencies.first(where: { $0.path.range.touches(offset) }) {
+            name = dependency.path.value
+        } else if let (_, value) = arrayString(at: offset, keys: ["deps", "depends_on"]), let entry = value.string, project.target(named: entry) == nil {
+            name = entry
+        }
+        guard let name, let projectDirectory = AriaProjectDependency.directory(name, besides: directory, fileSystem: fileSystem) else { return nil }
+        let manifest = Paths.join(projectDirectory, AriaEcosystem.manifestName)
+        return fileSystem.status(manifest)?.kind == .file ? manifest : nil
     }
 }

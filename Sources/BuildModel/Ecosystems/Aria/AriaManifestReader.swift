@@ -68,9 +68,14 @@ enum AriaManifestReader {
 /// does not build such a project first; it checks that it is there.
 enum AriaProjectDependency {
     static func exists(_ name: String, besides directory: String, fileSystem: any FileSystem) -> Bool {
-        guard !name.isEmpty else { return false }
-        if name.contains("/") { return fileSystem.isDirectory(Paths.join(directory, name)) }
-        return fileSystem.isDirectory(Paths.join(Paths.parent(directory), name))
+        self.directory(name, besides: directory, fileSystem: fileSystem) != nil
+    }
+
+    /// The project's directory: a path (`../math`) from this project's, a name beside it.
+    static func directory(_ name: String, besides directory: String, fileSystem: any FileSystem) -> String? {
+        guard !name.isEmpty else { return nil }
+        let path = name.contains("/") ? Paths.join(directory, name) : Paths.join(Paths.parent(directory), name)
+        return fileSystem.isDirectory(path) ? path : nil
     }
 
     /// The directories beside the project, for "did you mean".
