@@ -843,7 +843,7 @@ struct BuildCommandTests {
             """)
     }
 
-    @Test("run builds only what its program needs of what an edit reaches, and nothing for an edit of a test; right after a build of what they run, run and test have nothing to do and read no fingerprint, as build")
+    @Test("run builds only what its program needs of what an edit reaches, and nothing for an edit of a test; right after a build of what they run (with the tests, for run too), run and test have nothing to do and read no fingerprint, as build")
     func runAndTestAfterBuild() throws {
         let ws = try BuildFixture("seed")
         let finished = "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n"
@@ -883,6 +883,16 @@ struct BuildCommandTests {
         #expect(timeless(try ws.ampu(["test", "-j1"]).stderr) == finished)
         #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == finished)
         #expect(ws.compilerRuns.count == runs)
+        // In a member's directory, about that package: after its tests are built, run (without
+        // them) has nothing to do either.
+        #expect(try ws.ampu(["test", "-q", "-j1"], in: "app").stdout.hasSuffix("\n1 passed, 1 failed\n"))
+        let again = ws.compilerRuns.count
+        try FileManager.default.removeItem(atPath: ws.root + "/target/cache/fingerprints/log")
+        run = try ws.ampu(["run", "-j1"], in: "app")
+        #expect(timeless(run.stderr) == finished + "     Running `\(ws.root)/target/debug/app`\n")
+        #expect(run.stdout == "hello from app\n")
+        #expect(timeless(try ws.ampu(["build", "-j1"], in: "app").stderr) == finished)
+        #expect(ws.compilerRuns.count == again)
     }
 
     @Test("a package without entry or [[bin]] builds src/main.asthra as its program, named after it, as ampu new writes it; with the seed's command line its library leaves that file out")

@@ -50,8 +50,9 @@ public struct BuildSetup: Sendable {
     ///   - narrow: after a complete build, the plan may be only the actions the changed files
     ///     reach (the rest of the kept plan is not read); for a build that runs it and nothing else.
     ///   - part: the part of the plan the build will be about (the front end narrows the plan
-    ///     to it, `PreparedBuild.choosing`): a record of a complete build of that part stands for
-    ///     it too; one of the whole plan does only while the part names no packages (the names
+    ///     to it, `PreparedBuild.choosing`): a record of a complete build of that part (or of its
+    ///     packages with their tests) stands for it too; one of the whole plan does only while
+    ///     the part names no packages (the names
     ///     are checked against the plan when a record of the part is written).
     ///   - miss: told why the kept plan could not be used.
     /// Whether the kept plan's check looks at a file: a source (by its name) it scanned.

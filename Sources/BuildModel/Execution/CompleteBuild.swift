@@ -168,8 +168,9 @@ public struct CompleteBuild: Sendable {
 
     /// The record, when the last build left everything as it is now but for the files in
     /// `except` (for `save(updating:…)` to start from), and built all of `part` (nil: the whole
-    /// plan): a record of the whole plan stands for any part, one of a part for that part alone
-    /// (`isOfPart` tells which stood).
+    /// plan): a record of the whole plan stands for any part, one of a part for that part (and,
+    /// when it had the tests, for the same packages without them) alone (`isOfPart` tells which
+    /// stood).
     public func standing(planDigest: String, environment: [String: String], except: Set<String> = [], part: BuildPart? = nil) -> [UInt8]? {
         guard let bytes = try? stats.fileSystem.readFile(file), bytes.count > 4, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return nil }
         var lines = ByteFields.lines(bytes[..<(bytes.count - 4)])[...]
@@ -188,7 +189,11 @@ public struct CompleteBuild: Sendable {
         for line in entries where line.first != UInt8(ascii: "o") && line.first != UInt8(ascii: "i") {
             switch line.first {
             case UInt8(ascii: "p") where line.starts(with: "part\t".utf8):
-                guard let key = part?.key, ByteFields.equals(line.dropFirst(5), key) else { return nil }
+                // A build of some packages with their tests stands for one without them too.
+                let recorded = line.dropFirst(5)
+                guard let part, let key = part.key,
+                      ByteFields.equals(recorded, key) || (!part.tests && BuildPart(packages: part.packages, tests: true).key.map { ByteFields.equals(recorded, $0) } == true)
+                else { return nil }
             case UInt8(ascii: "p"):
                 let f = ByteFields.fields(line, count: 2)
                 guard f.count == 2, ByteFields.equals(f[1], planDigest) else { return nil }
