@@ -147,8 +147,9 @@ struct ToastySession {
     /// Builds; the program's path ("" for a library), or nil when the build failed, or made no
     /// program when one is needed.
     func build(needsProgram: Bool) -> String? {
-        // A build with nothing to do may say so without reading its plan; a run needs the plan.
-        let prepared = session.plan(partial: true, shortcut: !verbose && !needsProgram)
+        // A build with nothing to do may say so without reading its plan (a run finds its
+        // program in the kept plan's last lines).
+        let prepared = session.plan(partial: true, shortcut: !verbose)
         let plan = prepared.plan
         if verbose && !prepared.nothingToDo {
             let compiles = plan.actions.filter { $0.kind == .compile }
@@ -160,7 +161,7 @@ struct ToastySession {
             note("Build order: " + compiles.map(\.package).joined(separator: " → "))
         }
         guard session.execute(prepared) else { return nil }
-        guard let program = plan.programs.first?.path else {
+        guard let program = prepared.products(of: []).programs.first?.path else {
             if needsProgram { session.finish(error: "nothing to run: the package's entry defines no `function main`") }
             return ""
         }
