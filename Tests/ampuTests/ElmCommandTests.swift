@@ -193,24 +193,30 @@ struct ElmCommandTests {
 
     /// elm, with its race over elm-stuff (elm/compiler#2258) on demand: elm fails so only now and
     /// then, so these runs play it. Each run takes the next word of $ELM_RUNS (`race`: elm's
-    /// words for the race on standard error, exit 1; `error`: a compile error, exit 1; `ok`:
-    /// success) and appends it to $ELM_LOG.
+    /// words for the race on standard error, exit 1, its build file left torn; `corrupt`: elm's
+    /// words for a torn build file, exit 1; `error`: a compile error, exit 1; `ok`: success) and
+    /// appends it to $ELM_LOG, with ` torn` when it found a build file left torn.
     static let racingElm = """
         #!/usr/bin/env python3
         import os, sys
         log = os.environ["ELM_LOG"]
-        done = len(open(log).read().split()) if os.path.exists(log) else 0
+        done = len(open(log).read().splitlines()) if os.path.exists(log) else 0
         word = os.environ["ELM_RUNS"].split(",")[done]
-        open(log, "a").write(word + "\\n")
+        torn = os.path.exists("elm-stuff/0.19.1/o.dat")
+        open(log, "a").write(word + (" torn" if torn else "") + "\\n")
         print("Compiling ...", flush=True)
         if word == "race":
+            os.makedirs("elm-stuff/0.19.1", exist_ok=True)
+            open("elm-stuff/0.19.1/o.dat", "w").write("torn")
             sys.exit("elm: " + os.getcwd() + "/elm-stuff/0.19.1/d.dat: openBinaryFile: resource busy (file is locked)")
+        if word == "corrupt":
+            sys.exit("-- CORRUPT CACHE ---------------------------------------------------------------")
         if word == "error":
             sys.exit("-- NAMING ERROR ------------------------------------------------- src/Main.elm")
         print("Success! Compiled 5 modules.")
         """
 
-    @Test("ampu build gives elm a second run when elm fails on its own race over elm-stuff, and says so; not after a compile error, and not a third")
+    @Test("ampu build gives elm a second run, on build files made afresh, when elm fails on its own race over elm-stuff or finds them torn, and says so; not after a compile error, and not a third")
     func raceRunsAgain() throws {
         guard let p = try project("app") else { return }
         try p.scratch.write("elm", Self.racingElm)
@@ -218,20 +224,29 @@ struct ElmCommandTests {
         let log = p.scratch.path + "/runs"
         let summary = try AmpuProcess.run(["build", "--plan"], environment: p.environment, directory: p.app).stdout
         let race = "elm: \(p.app)/elm-stuff/0.19.1/d.dat: openBinaryFile: resource busy (file is locked)\n"
-        let note = "note: elm stopped on its own race over its files in elm-stuff (elm/compiler#2258), which a second run gets past: running it again\n"
-        for (runs, status, stdout, stderr) in [
+        let note = "note: elm stopped on its own race over its files in elm-stuff (elm/compiler#2258): removing elm-stuff/0.19.1, which it may have left torn, and running it again\n"
+        let tornNote = "note: elm found its files in elm-stuff torn (a run stopped while writing them, elm/compiler#2081): removing elm-stuff/0.19.1 and running it again, as elm advises\n"
+        let torn = p.app + "/elm-stuff/0.19.1/o.dat"
+        for (runs, tornBefore, status, stdout, stderr, logged) in [
             // The race is said in the note alone; elm's own words for it only when the second run has them too.
-            ("race,ok", Int32(0), "Compiling ...\nCompiling ...\nSuccess! Compiled 5 modules.\n", note),
-            ("race,race", 1, "Compiling ...\nCompiling ...\n", note + race),
-            ("error", 1, "Compiling ...\n", "-- NAMING ERROR ------------------------------------------------- src/Main.elm\n"),
+            ("race,ok", false, Int32(0), "Compiling ...\nCompiling ...\nSuccess! Compiled 5 modules.\n", note, "race\nok\n"),
+            ("race,race", false, 1, "Compiling ...\nCompiling ...\n", note + race, "race\nrace\n"),
+            // A file a stopped run tore: removed, and elm runs on build files made afresh.
+            ("corrupt,ok", true, 0, "Compiling ...\nCompiling ...\nSuccess! Compiled 5 modules.\n", tornNote, "corrupt torn\nok\n"),
+            ("error", false, 1, "Compiling ...\n", "-- NAMING ERROR ------------------------------------------------- src/Main.elm\n", "error\n"),
         ] {
             try? FileManager.default.removeItem(atPath: log)
+            try? FileManager.default.removeItem(atPath: p.app + "/elm-stuff")
+            if tornBefore {
+                try FileManager.default.createDirectory(atPath: p.app + "/elm-stuff/0.19.1", withIntermediateDirectories: true)
+                try "torn".write(toFile: torn, atomically: false, encoding: .utf8)
+            }
             let env = p.environment.merging(["ELM": p.scratch.path + "/elm", "ELM_RUNS": runs, "ELM_LOG": log]) { $1 }
             let result = try AmpuProcess.run(["build"], environment: env, directory: p.app)
             #expect(result.stdout == summary + stdout, "runs: \(runs)")
             #expect(result.stderr == "Planned elm.json: no errors\n" + stderr, "runs: \(runs)")
             #expect(result.status == status, "runs: \(runs)")
-            #expect(try String(contentsOfFile: log, encoding: .utf8) == runs.split(separator: ",").map { $0 + "\n" }.joined(), "runs: \(runs)")
+            #expect(try String(contentsOfFile: log, encoding: .utf8) == logged, "runs: \(runs)")
         }
     }
 

@@ -21,8 +21,9 @@ public struct WholeProgramPlan: Sendable {
     /// installed (`missingCompiler` says how to get it).
     public var compile: BuildAction?
     public var missingCompiler: Diagnostic?
-    /// A failure of the compiler's own that a second run gets past (Elm's race over elm-stuff).
-    public var transientFailure: TransientFailure?
+    /// Failures of the compiler's own that a second run gets past (Elm's race over elm-stuff,
+    /// and the torn files a stopped run leaves there).
+    public var transientFailures: [TransientFailure] = []
 
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
 
@@ -36,14 +37,18 @@ public struct WholeProgramPlan: Sendable {
 }
 
 /// A compiler's known fault of its own, not the program's: told by a line of its standard
-/// error that holds every one of `texts`; `note` says so before the compiler runs again.
+/// error that holds every one of `texts`; `note` says so before the compiler runs again, after
+/// `cleared` (paths from where it runs: its own cache, which the failed run may have left torn)
+/// is removed.
 public struct TransientFailure: Sendable, Hashable {
     public var texts: [String]
     public var note: String
+    public var cleared: [String]
 
-    public init(texts: [String], note: String) {
+    public init(texts: [String], note: String, cleared: [String] = []) {
         self.texts = texts
         self.note = note
+        self.cleared = cleared
     }
 
     /// Whether a run that failed with this standard error failed so.
@@ -57,19 +62,22 @@ public struct TransientFailure: Sendable, Hashable {
 
 extension WholeProgramPlan {
     /// The compiler run where it builds, its output passed on as it comes; run once more when
-    /// it fails with `transientFailure` (`again` is told the note first). The last run's result.
+    /// it fails with one of `transientFailures` (`again` is told its note first, and what it
+    /// clears is removed). The last run's result.
     public func runCompiler(_ compile: BuildAction, environment: [String: String], timeout: Double, interrupt: Int32?,
                             again: (String) -> Void) throws(ProcessRunner.Failure) -> ProcessRunner.Result {
         // Its standard error is held until it ends: a failure of its own, run again, is said in
         // the note alone rather than in the compiler's words too.
         var result = try ProcessRunner.run(compile.commandLine, directory: compile.directory, environment: environment, timeout: timeout,
-                                           interrupt: interrupt, echo: transientFailure == nil ? [.standardOutput, .standardError] : .standardOutput)
-        if result.status != 0, !result.timedOut, !result.interrupted, let transient = transientFailure, transient.matches(result.stderr) {
+                                           interrupt: interrupt, echo: transientFailures.isEmpty ? [.standardOutput, .standardError] : .standardOutput)
+        if result.status != 0, !result.timedOut, !result.interrupted, let transient = transientFailures.first(where: { $0.matches(result.stderr) }) {
             again(transient.note)
+            let fileSystem = LocalFileSystem()
+            for path in transient.cleared { try? fileSystem.removeItem(Paths.join(compile.directory, path)) }
             result = try ProcessRunner.run(compile.commandLine, directory: compile.directory, environment: environment, timeout: timeout,
                                            interrupt: interrupt, echo: .standardOutput)
         }
-        if transientFailure != nil { ProcessRunner.writeAll(2, result.stderr[...]) }
+        if !transientFailures.isEmpty { ProcessRunner.writeAll(2, result.stderr[...]) }
         return result
     }
 }

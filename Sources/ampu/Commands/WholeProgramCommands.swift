@@ -130,7 +130,7 @@ struct WholeProgramSession {
         }
         // On a terminal the compiler has it to itself (elm colours its messages only there):
         // the build is handed over. Elsewhere (CI, scripts, editors) ampu waits for it, so that
-        // a failure of the compiler's own (`transientFailure`) gets a second run.
+        // a failure of the compiler's own (`transientFailures`) gets a second run.
         if Terminal.standardOutput.isTerminal && Terminal.standardError.isTerminal {
             guard chdir(compile.directory) == 0 else { fail("cannot enter \(compile.directory)") }
             Terminal.exec(compile.commandLine)

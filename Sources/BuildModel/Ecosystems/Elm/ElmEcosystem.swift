@@ -107,11 +107,20 @@ public struct ElmEcosystem: WholeProgramBuilding {
         var whole = WholeProgramPlan(document: plan.json, summary: summary, problems: problems, compile: compile, missingCompiler: missing)
         // elm 0.19.1 now and then ends a build with `elm: …/elm-stuff/0.19.1/d.dat: openBinaryFile:
         // resource busy (file is locked)`, a race between its own threads over its build files
-        // (elm/compiler#2258), more often on a busy machine; the files it leaves are whole, and a
-        // second run gets past it.
-        whole.transientFailure = TransientFailure(
-            texts: ["elm-stuff/0.19.1/", ".dat: openBinaryFile: resource busy (file is locked)"],
-            note: "elm stopped on its own race over its files in elm-stuff (elm/compiler#2258), which a second run gets past: running it again")
+        // (elm/compiler#2258), more often on a busy machine. It may stop while another thread
+        // writes one of them: a second run on what it left finds `o.dat` torn (`Corrupt File …
+        // not enough bytes`, then `CORRUPT CACHE`), as after a run stopped by Ctrl-C
+        // (elm/compiler#2081). So the project's build files go first, as elm's own message
+        // advises; the packages' (under ELM_HOME) stay.
+        let cache = ["elm-stuff/0.19.1"]
+        whole.transientFailures = [
+            TransientFailure(texts: ["elm-stuff/0.19.1/", ".dat: openBinaryFile: resource busy (file is locked)"],
+                             note: "elm stopped on its own race over its files in elm-stuff (elm/compiler#2258): removing elm-stuff/0.19.1, which it may have left torn, and running it again",
+                             cleared: cache),
+            TransientFailure(texts: ["-- CORRUPT CACHE"],
+                             note: "elm found its files in elm-stuff torn (a run stopped while writing them, elm/compiler#2081): removing elm-stuff/0.19.1 and running it again, as elm advises",
+                             cleared: cache),
+        ]
         return whole
     }
 }
