@@ -13,6 +13,8 @@ public enum TestRuns {
     ///   - timesIn: a target directory whose `TestTimes` record gives the order (with more than
     ///     one job), and keeps this run's times for the next; nil: the tests' own order, and
     ///     nothing kept.
+    ///   - known: every test program the plan makes (not only those that run): the record keeps
+    ///     no other's time.
     ///   - interruption: once it is raised (Ctrl-C), no test starts; those running are stopped by
     ///     their runs, which watch its descriptor.
     ///   - report: each test's index and outcome, in the tests' order, on the calling thread; nil
@@ -20,7 +22,8 @@ public enum TestRuns {
     /// - Returns: the microseconds each test ran (nil for one that did not start).
     @discardableResult
     public static func run(_ tests: [BuildPlan.Product], arguments: [String], in root: String, environment: [String: String], timeout: Double,
-                           jobs: Int, timesIn targetDirectory: String? = nil, fileSystem: any FileSystem = LocalFileSystem(), interruption: Interruption?,
+                           jobs: Int, timesIn targetDirectory: String? = nil, known: Set<String>? = nil, fileSystem: any FileSystem = LocalFileSystem(),
+                           interruption: Interruption?,
                            report: (Int, Outcome?) -> Void) -> [Int?] {
         let times = targetDirectory.map { TestTimes.read(targetDirectory: $0, fileSystem: fileSystem) }
         let order = jobs > 1 ? times?.order(tests.map(\.path)) ?? Array(tests.indices) : Array(tests.indices)
@@ -58,7 +61,7 @@ public enum TestRuns {
         group.wait()
         let ran = outcomes.withLock { $0.map { $0?.microseconds } }
         if let targetDirectory, var kept = times {
-            kept.update(tests.map(\.path), ran: ran)
+            kept.update(tests.map(\.path), ran: ran, known: known)
             // Only the next run's order depends on it: one that cannot be written is no error.
             try? kept.write(targetDirectory: targetDirectory, fileSystem: fileSystem)
         }

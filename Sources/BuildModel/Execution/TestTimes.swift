@@ -53,9 +53,11 @@ public struct TestTimes: Equatable, Sendable {
     }
 
     /// Records how long these programs ran (microseconds, nil for one that did not run), keeping
-    /// what is known of the others; a program whose path cannot stand on a line of the record
-    /// (a tab or a line break in it) is left out.
-    public mutating func update(_ programs: [String], ran durations: [Int?]) {
+    /// what is known of the others that are still `known` (every test program the plan makes,
+    /// when it is given: a removed or renamed test's time goes); a program whose path cannot
+    /// stand on a line of the record (a tab or a line break in it) is left out.
+    public mutating func update(_ programs: [String], ran durations: [Int?], known: Set<String>? = nil) {
+        if let known { times = times.filter { known.contains($0.key) } }
         for (program, duration) in zip(programs, durations) {
             guard let duration, !program.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { continue }
             times[program] = max(0, duration)

@@ -219,7 +219,8 @@ struct TestCommand: ParsableCommand {
         // the results in the tests' order.
         let jobs = options.jobCount(cores: Clock.cores) ?? prepared.jobs(default: Clock.cores)
         TestRuns.run(tests, arguments: arguments, in: plan.root, environment: session.environment, timeout: Double(timeout),
-                     jobs: jobs, timesIn: plan.targetDirectory, interruption: Interruption.shared) { index, outcome in
+                     jobs: jobs, timesIn: plan.targetDirectory, known: Set(everything.products(of: []).tests.map(\.path)),
+                     interruption: Interruption.shared) { index, outcome in
             let test = tests[index]
             let run: TestRun
             switch outcome {

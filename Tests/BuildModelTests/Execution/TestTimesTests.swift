@@ -49,11 +49,14 @@ struct TestTimesTests {
         #expect(times.order([]) == [])
     }
 
-    @Test("an update records the programs that ran, keeps what is known of the others, and leaves out a path no line of the record can hold")
+    @Test("an update records the programs that ran, keeps what is known of the others the plan still makes, and leaves out a path no line of the record can hold")
     func update() {
         var times = TestTimes(times: ["/a": 10, "/b": 300])
         times.update(["/a", "/b", "/c", "/tab\there", "/line\nbreak"], ran: [20, nil, 5, 1, 1])
         #expect(times == TestTimes(times: ["/a": 20, "/b": 300, "/c": 5]))
         #expect(TestTimes(bytes: times.bytes) == times)
+        // A program the plan no longer makes (a test removed or renamed) is forgotten.
+        times.update(["/c"], ran: [7], known: ["/a", "/c"])
+        #expect(times == TestTimes(times: ["/a": 20, "/c": 7]))
     }
 }
