@@ -52,8 +52,8 @@ public struct BuildSetup: Sendable {
     ///   - part: the part of the plan the build will be about (the front end narrows the plan
     ///     to it, `PreparedBuild.choosing`): a record of a complete build of that part (or of its
     ///     packages with their tests) stands for it too; one of the whole plan does only while
-    ///     the part names no packages (the names
-    ///     are checked against the plan when a record of the part is written).
+    ///     the part names no packages (the names are checked against the plan when a record of
+    ///     the part is written).
     ///   - miss: told why the kept plan could not be used.
     /// Whether the kept plan's check looks at a file: a source (by its name) it scanned.
     static func watched(by ecosystem: any Ecosystem, unscanned: Set<String>) -> @Sendable (String) -> Bool {

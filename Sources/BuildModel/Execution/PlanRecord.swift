@@ -215,9 +215,10 @@ enum PlanRecord {
             let isProgram = ByteFields.equals(word, "program")
             guard isProgram || ByteFields.equals(word, "test") else { break }
             guard tab < line.endIndex, let product = product(line[(tab + 1)...]) else { return nil }
-            if isProgram { programs.insert(product, at: 0) } else { tests.insert(product, at: 0) }
+            if isProgram { programs.append(product) } else { tests.append(product) }
         }
-        return (programs, tests)
+        // Read from the last line up: in the record's order again.
+        return (programs.reversed(), tests.reversed())
     }
 }
 
