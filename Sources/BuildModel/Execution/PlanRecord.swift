@@ -96,7 +96,6 @@ enum PlanRecord {
     /// in order, their dependencies on the others dropped, as those are built), and the
     /// programs and tests those actions make.
     static func plan(from bytes: ArraySlice<UInt8>, only: Set<Int>? = nil) -> BuildPlan? {
-        func list(_ field: ArraySlice<UInt8>) -> [String] { strings(field) }
         var plan: BuildPlan?
         var pending: BuildAction?
         var root = "", target = ""
@@ -155,26 +154,26 @@ enum PlanRecord {
             }
             guard pending != nil, word.count == 1 else { return nil }
             switch word.first! {
-            case UInt8(ascii: "a"): pending!.arguments = list(rest)
-            case UInt8(ascii: "l"): pending!.launcher = list(rest)
+            case UInt8(ascii: "a"): pending!.arguments = strings(rest)
+            case UInt8(ascii: "l"): pending!.launcher = strings(rest)
             case UInt8(ascii: "e"):
-                for pair in list(rest) {
+                for pair in strings(rest) {
                     guard let eq = pair.firstIndex(of: "=") else { return nil }
                     pending!.environment[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
                 }
             case UInt8(ascii: "t"):
-                let f = list(rest)
+                let f = strings(rest)
                 guard f.count >= 2, let seconds = Double(f[0]) else { return nil }
                 pending!.limit = BuildAction.TimeLimit(seconds: seconds, message: f[1], help: Array(f.dropFirst(2)))
             case UInt8(ascii: "m"):
-                let f = list(rest)
+                let f = strings(rest)
                 guard f.count >= 2, let bytes = Int(f[0]) else { return nil }
                 pending!.memoryLimit = BuildAction.MemoryLimit(bytes: bytes, message: f[1], help: Array(f.dropFirst(2)))
-            case UInt8(ascii: "i"): pending!.inputs = list(rest)
-            case UInt8(ascii: "o"): pending!.outputs = list(rest)
-            case UInt8(ascii: "c"): pending!.compiledFiles = list(rest)
+            case UInt8(ascii: "i"): pending!.inputs = strings(rest)
+            case UInt8(ascii: "o"): pending!.outputs = strings(rest)
+            case UInt8(ascii: "c"): pending!.compiledFiles = strings(rest)
             case UInt8(ascii: "d"):
-                let ids = list(rest).compactMap(Int.init)
+                let ids = strings(rest).compactMap(Int.init)
                 guard ids.allSatisfy({ $0 < index }) else { return nil }
                 pending!.dependencies = ids.compactMap(kept)
             default: return nil

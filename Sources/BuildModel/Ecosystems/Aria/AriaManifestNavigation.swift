@@ -117,11 +117,12 @@ struct AriaManifestNavigation: ManifestNavigation {
     // MARK: Hover
 
     func hover(at offset: Int, fileSystem: any FileSystem, environment: [String: String]) -> (text: String, range: SourceRange)? {
-        if let file = document.keywordFile {
-            if let source = file.sources.first(where: { $0.range.touches(offset) }) { return (globHover(source.value, fileSystem: fileSystem), source.range) }
-            if let dependency = file.dependencies.first(where: { $0.path.range.touches(offset) }) {
-                return (projectHover(dependency.path.value, optional: dependency.isOptional, fileSystem: fileSystem), dependency.path.range)
-            }
+        if let source = document.keywordFile?.sources.first(where: { $0.range.touches(offset) }) {
+            return (globHover(source.value, fileSystem: fileSystem), source.range)
+        }
+        if let dependency = keywordDependency(at: offset) {
+            let found = AriaProjectDependency.exists(dependency.path.value, besides: directory, fileSystem: fileSystem)
+            return (projectHover(dependency.path.value, optional: dependency.isOptional, found: found), dependency.path.range)
         }
         if let r = reference(at: offset) {
             return (variableHover(r.name, range: r.range, target: r.target, environment: environment), r.range)
@@ -132,7 +133,7 @@ struct AriaManifestNavigation: ManifestNavigation {
         if let (_, value) = arrayString(at: offset, keys: ["deps", "depends_on"]), let name = value.string {
             if let t = project.target(named: name) { return (summary(of: t), value.range) }
             guard AriaProjectDependency.exists(name, besides: directory, fileSystem: fileSystem) else { return nil }
-            return (projectHover(name, optional: false, fileSystem: fileSystem), value.range)
+            return (projectHover(name, optional: false, found: true), value.range)
         }
         if let t = project.targets.first(where: { $0.name.range.touches(offset) }) { return (summary(of: t), t.name.range) }
         return nil
@@ -156,14 +157,18 @@ struct AriaManifestNavigation: ManifestNavigation {
     }
 
     /// Another project this one needs (a `deps` entry that is no target, a keyword file's
-    /// dependency): where it is, and that its build is not this one's.
-    private func projectHover(_ name: String, optional: Bool, fileSystem: any FileSystem) -> String {
+    /// dependency): where it is (`found`: whether it is there), and that its build is not this
+    /// one's.
+    private func projectHover(_ name: String, optional: Bool, found: Bool) -> String {
         let place = name.contains("/") ? "in `\(name)`" : "beside this one (`../\(name)`)"
         let heading = "**project `\(name)`**\(optional ? " (optional)" : "")"
-        guard AriaProjectDependency.exists(name, besides: directory, fileSystem: fileSystem) else {
-            return heading + (optional ? ": not there; the build goes on without it" : ": not there")
-        }
+        guard found else { return heading + (optional ? ": not there; the build goes on without it" : ": not there") }
         return "\(heading) \(place): its build is not part of this one"
+    }
+
+    /// The keyword form's dependency under the cursor.
+    private func keywordDependency(at offset: Int) -> ABCKeywordFile.Dependency? {
+        document.keywordFile?.dependencies.first { $0.path.range.touches(offset) }
     }
 
     private func globHover(_ pattern: String, fileSystem: any FileSystem) -> String {
@@ -198,7 +203,7 @@ struct AriaManifestNavigation: ManifestNavigation {
 
     func definitionFile(at offset: Int, fileSystem: any FileSystem) -> String? {
         var name: String?
-        if let dependency = document.keywordFile?.dependencies.first(where: { $0.path.range.touches(offset) }) {
+        if let dependency = keywordDependency(at: offset) {
             name = dependency.path.value
         } else if let (_, value) = arrayString(at: offset, keys: ["deps", "depends_on"]), let entry = value.string, project.target(named: entry) == nil {
             name = entry
