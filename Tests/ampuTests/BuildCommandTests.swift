@@ -293,6 +293,36 @@ struct BuildCommandTests {
         #expect(broken.status == 1)
     }
 
+    @Test("a build with nothing to do does not read the kept plan's actions; one with something to do that finds them gone, or another plan's, makes the plan afresh")
+    func keptActions() throws {
+        let ws = try BuildFixture("seed")
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        let actions = try ws.read("target/cache/plan-debug.actions")
+        try FileManager.default.removeItem(atPath: ws.root + "/target/cache/plan-debug.actions")
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(!ws.exists("target/cache/plan-debug.actions"))
+        // An edit: the plan is made again, as it was, and only what the edit reaches runs.
+        try ws.write("app/src/greeting.ast", try ws.read("app/src/greeting.ast") + "// edited\n")
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == """
+               Compiling app
+               Compiling app (bin "app")
+                 Linking app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(try ws.read("target/cache/plan-debug.actions") == actions)
+        // Another plan's actions beside this plan's file, as a build stopped between writing
+        // the two leaves them: not taken for this plan's.
+        try ws.write("target/cache/plan-debug.actions", actions.replacingOccurrences(of: "-O0", with: "-O3"))
+        try ws.write("app/src/greeting.ast", try ws.read("app/src/greeting.ast") + "// again\n")
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        #expect(ws.compilerRuns.suffix(2) == [
+            "app/src/greeting.ast -o target/debug/deps/libapp.a.ampu-tmp -I app -I util -O0 -g",
+            "app/src/main.ast -o target/debug/build/app/app.o.ampu-tmp -I app -I util -O0 -g",
+        ])
+        #expect(try ws.read("target/cache/plan-debug.actions") == actions)
+    }
+
     @Test("a build under another PATH keeps the plan while the compiler is found where it was; one found elsewhere makes the plan afresh and runs every compile again")
     func keptPlanAndPath() throws {
         let ws = try BuildFixture("seed")

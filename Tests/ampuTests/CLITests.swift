@@ -193,18 +193,19 @@ struct CLITests {
         #expect(missing.status == 1)
     }
 
-    @Test("build-records reads the fuzzer's seeds as what each seeds: a fingerprint with what its run said, a plan's record (and its programs and tests alone), a kept plan's whole file that stands, a complete build's record that stands, and the test programs' times")
+    @Test("build-records reads the fuzzer's seeds as what each seeds: a fingerprint with what its run said, a plan's record (and its programs and tests alone), a kept plan's two files that stand, a complete build's record that stands, and the test programs' times")
     func buildRecordSeeds() throws {
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/tests/fault/corpus/records/"
         let fingerprint = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "fingerprint", encoding: .utf8))
         #expect(fingerprint.stdout.split(separator: "\n").first == "fingerprint: 1 inputs, 1 outputs, 211 bytes said, ran 48213 µs")
         let record = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "plan", encoding: .utf8))
         #expect(record.status == 0)
-        #expect(record.stdout.split(separator: "\n")[2...4] == ["plan: 10 actions, 1 programs, 2 tests", "products: 1 programs, 2 tests", "kept plan: made afresh, for \"no plan\""])
+        #expect(record.stdout.split(separator: "\n")[2...4] == ["plan: 10 actions, 1 programs, 2 tests", "products: 1 programs, 2 tests", "kept plan: made afresh, for \"cut short\""])
         let kept = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "kept-plan", encoding: .utf8))
         #expect(kept.status == 0)
-        // (The kept plan's whole file ends in its `end` line, after which no product is read.)
-        #expect(kept.stdout.split(separator: "\n")[2...4] == ["plan: none", "products: 0 programs, 0 tests", "kept plan: stands, 0 changed, 10 actions"])
+        // (The kept plan's two files, one after the other: what the plan was made from, up to
+        // its `end` line, is no record, and the actions' file after it ends in their products.)
+        #expect(kept.stdout.split(separator: "\n")[2...4] == ["plan: none", "products: 1 programs, 2 tests", "kept plan: stands, 0 changed, 10 actions"])
         let complete = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "complete", encoding: .utf8))
         #expect(complete.status == 0)
         #expect(complete.stdout.split(separator: "\n")[4...5] == ["kept plan: made afresh, for \"no plan\"", "complete build: stands, 2 said (1 only for tests)"])

@@ -97,19 +97,23 @@ public struct BuildSetup: Sendable {
                     prepared.nothingToDo = true
                     prepared.completeRecord = record
                     prepared.planDigest = kept.digest
-                    prepared.keptRecord = kept.record
+                    prepared.keptPlan = kept
                     return .ready(prepared, kept.report(root: root))
                 }
+                guard let record = kept.record() else {
+                    miss(PlanCache.Miss(line: "the actions' file"))
+                    break
+                }
                 let standing = complete.standing(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles), part: part).flatMap { stands($0) ? $0 : nil }
-                let reached = standing == nil ? nil : kept.reached
+                let reached = standing == nil ? nil : kept.reached(in: record)
                 let narrowed = narrow && reached != nil
-                if let plan = kept.plan(only: narrowed ? reached : nil) {
+                if let plan = PlanRecord.plan(from: record[...], only: narrowed ? reached : nil) {
                     var prepared = PreparedBuild(rootManifest: root, plan: plan, stats: stats, cached: true,
                                                  watched: Self.watched(by: found.ecosystem, unscanned: kept.unscanned))
                     prepared.planDigest = kept.digest
                     if let reached, let standing {
                         prepared.completeRecord = standing
-                        if narrowed { prepared.wholeRecord = kept.record } else { prepared.onlyThese = reached }
+                        if narrowed { prepared.wholeRecord = record } else { prepared.onlyThese = reached }
                     }
                     return .ready(prepared, kept.report(root: root))
                 }
@@ -216,9 +220,9 @@ public struct PreparedBuild: Sendable {
     /// The kept plan's record, when `plan` is only the part of it the changed files reach
     /// (`prepare(narrow:)`): the whole plan, when something needs it.
     var wholeRecord: [UInt8]?
-    /// The kept plan's record, when there is nothing to do (`plan` is empty): what its programs
-    /// and tests are read from (`products`).
-    var keptRecord: [UInt8]?
+    /// The kept plan, when there is nothing to do (`plan` is empty): what its programs and
+    /// tests are read from (`products`), only then.
+    var keptPlan: PlanCache.Kept?
     /// The record of the complete build this one starts from: when every action succeeds, the
     /// new record is that one with the files of the actions that ran brought up to date.
     var completeRecord: [UInt8]?
@@ -408,7 +412,7 @@ public struct PreparedBuild: Sendable {
     /// their actions.
     public func products(of names: [String]) -> (programs: [BuildPlan.Product], tests: [BuildPlan.Product]) {
         var all = (programs: plan.programs, tests: plan.tests)
-        if nothingToDo || wholeRecord != nil, let record = wholeRecord ?? keptRecord, let kept = PlanRecord.products(in: record[...]) { all = kept }
+        if nothingToDo || wholeRecord != nil, let record = wholeRecord ?? keptPlan?.record(), let kept = PlanRecord.products(in: record[...]) { all = kept }
         guard !names.isEmpty else { return all }
         return (all.programs.filter { names.contains($0.package) }, all.tests.filter { names.contains($0.package) })
     }

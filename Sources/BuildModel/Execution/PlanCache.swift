@@ -1,9 +1,11 @@
 import Dispatch
 
-/// The plan of the last build, kept in `target/cache/plan-<profile>` with everything it was made
-/// from: the manifests and lock file, every module with the imports it had, and every directory
-/// listing the load read. While none of them changed, the next build takes the plan from here
-/// and loads nothing: a no-op build stats the files Ninja would stat. A module whose bytes
+/// The plan of the last build, kept in `target/cache/plan-<profile>.actions`, and beside it, in
+/// `target/cache/plan-<profile>`, everything it was made from: the manifests and lock file,
+/// every module with the imports it had, and every directory listing the load read, then the
+/// digest of the actions' file. While none of them changed, the next build takes the plan from
+/// there and loads nothing: a no-op build stats the files Ninja would stat, and reads the
+/// actions only when it has something to do (they are most of the bytes). A module whose bytes
 /// changed while what the plan read of it did not (its imports, its entry point, its exports)
 /// keeps the plan (its action's fingerprint sees the change); a new or removed file, an edited
 /// manifest, a changed import, a `main` added or taken away makes a fresh plan.
@@ -16,7 +18,10 @@ public struct PlanCache: Sendable {
         self.stats = stats
     }
 
-    static let header = "ampu-plan 5"
+    /// Where the plan's actions are kept: beside the file of what it was made from.
+    static func actionsFile(of file: String) -> String { file + ".actions" }
+
+    static let header = "ampu-plan 6"
 
     /// What else the plan depends on: the tool itself, the workspace asked for, and the
     /// environment variables that decide where compilers and libraries are. Not `PATH`: what
@@ -88,6 +93,7 @@ public struct PlanCache: Sendable {
         // A program's name that no line can hold (a tab, a line break): no plan is kept.
         guard programs.allSatisfy({ !$0.name.contains(where: { $0 == "\t" || $0.isNewline }) }) else {
             try? fs.removeItem(file)
+            try? fs.removeItem(Self.actionsFile(of: file))
             return nil
         }
         var text = Self.header + "\nkey\t" + key + "\n"
@@ -132,13 +138,17 @@ public struct PlanCache: Sendable {
         }
         for line in lines { if let line { text += line } }
         for path in (unscanned ?? Self.unscanned(plan, snapshot: snapshot)).sorted() { text += "u\t-\t-\t\(path)\n" }
-        text += "plan\n"
         guard let record = PlanRecord.text(of: plan) else { return nil }
-        text += record + "end\n"
+        let actions = Array(record.utf8)
+        let digest = ContentHash.hex(actions)
+        text += "plan\t\(digest)\nend\n"
         try fs.createDirectory(Paths.parent(file))
         try? fs.removeItem(PlanTimes.file(amending: file))
+        // The actions first: a build stopped between the two writes leaves a file of what the
+        // plan was made from that names other actions than those kept, which is a miss.
+        try fs.writeRecord(Self.actionsFile(of: file), actions)
         try fs.writeRecord(file, Array(text.utf8))
-        return ContentHash.hex(Array(record.utf8))
+        return digest
     }
 
     /// Why the kept plan cannot be used: the line of the cache whose file changed, or what is
@@ -156,26 +166,35 @@ public struct PlanCache: Sendable {
         public var warnings: [Diagnostic] = []
         /// The texts they point into.
         public var warningSources: [String: SourceText] = [:]
-        let record: [UInt8]
-        /// The plan's own digest, which a rewrite of the files' times leaves as it was.
+        /// The digest of the plan's actions (their file's content hash), which a rewrite of the
+        /// files' times leaves as it was.
         public let digest: String
         /// The sources the actions read that the check does not look at (`unscanned`).
         public var unscanned: Set<String> = []
+        let actionsFile: String
+        let fileSystem: any FileSystem
 
-        init(changedFiles: [String], record: [UInt8]) {
+        init(changedFiles: [String], digest: String, actionsFile: String, fileSystem: any FileSystem) {
             self.changedFiles = changedFiles
-            self.record = record
-            digest = ContentHash.hex(record)
+            self.digest = digest
+            self.actionsFile = actionsFile
+            self.fileSystem = fileSystem
         }
 
-        /// The plan itself (read only when it is needed: a build with nothing to do is told by
-        /// `untouched` and `CompleteBuild` without it); with `only`, the part of it made of
-        /// those actions.
-        public func plan(only: Set<Int>? = nil) -> BuildPlan? { PlanRecord.plan(from: record[...], only: only) }
+        /// The plan's actions as kept (read only when they are needed: a build with nothing to
+        /// do is told by `untouched` and `CompleteBuild` without them); nil when their file is
+        /// gone or is not the one this plan names (the plan is then made afresh).
+        public func record() -> [UInt8]? {
+            guard let bytes = try? fileSystem.readFile(actionsFile), ContentHash.hex(bytes) == digest else { return nil }
+            return bytes
+        }
 
-        /// The actions that read a changed file, and those after them: all a build after a
-        /// complete one must look at.
-        public var reached: Set<Int>? { PlanRecord.actions(reaching: changedFiles, in: record[...]) }
+        /// The plan itself; with `only`, the part of it made of those actions.
+        public func plan(only: Set<Int>? = nil) -> BuildPlan? { record().flatMap { PlanRecord.plan(from: $0[...], only: only) } }
+
+        /// The actions of `record` (the plan's, `record()`) that read a changed file, and those
+        /// after them: all a build after a complete one must look at.
+        public func reached(in record: [UInt8]) -> Set<Int>? { PlanRecord.actions(reaching: changedFiles, in: record[...]) }
     }
 
     /// Whether the kept plan stands, without reading the plan. (`searchPath`: `PATH` now, where
@@ -184,11 +203,13 @@ public struct PlanCache: Sendable {
         func miss(_ s: some StringProtocol) -> Result<Kept, Miss> { .failure(Miss(line: String(s))) }
         let fs = stats.fileSystem
         guard let bytes = try? fs.readFile(file) else { return miss("no file") }
-        guard let planStart = ByteFields.find(Array("\nplan\n".utf8), in: bytes) else { return miss("no plan") }
-        // The last line says the file is whole.
-        guard bytes.count >= planStart + 6 + 5, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return miss("cut short") }
+        // The last line says the file is whole; the one before names the actions' digest.
+        guard bytes.count > 5, bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return miss("cut short") }
+        guard let planStart = bytes[..<(bytes.count - 5)].lastIndex(of: 0x0A), bytes[(planStart + 1)...].starts(with: "plan\t".utf8),
+              planStart + 6 < bytes.count - 5 else { return miss("no plan") }
+        let digest = ByteFields.string(bytes[(planStart + 6)..<(bytes.count - 5)])
         let header = Array((Self.header + "\nkey\t" + key + "\n").utf8)
-        guard bytes.starts(with: header) else { return miss("key") }
+        guard bytes.starts(with: header), planStart >= header.count - 1 else { return miss("key") }
         // Each line's fields as offsets, then every file and directory statted on every core
         // straight from the bytes (no `String` for a file that did not change); then the lines
         // in order.
@@ -269,7 +290,6 @@ public struct PlanCache: Sendable {
             guard let read = KeptWarnings.read(warningsFile, fileSystem: fs) else { return miss("a file the warnings point into changed") }
             warnings = read
         }
-        let planText = bytes[(planStart + 6)..<(bytes.count - 4)]
         // The new times kept, so that the next build finds the plan untouched (and, after a
         // complete build, has nothing to read but this record's files): beside the plan while
         // they are few, else in it.
@@ -285,10 +305,10 @@ public struct PlanCache: Sendable {
                     out.append(0x0A)
                 }
                 try? fs.removeItem(timesFile)
-                try? fs.writeRecord(file, out + Array("plan\n".utf8) + planText + Array("end\n".utf8))
+                try? fs.writeRecord(file, out + bytes[(planStart + 1)...])
             }
         }
-        var kept = Kept(changedFiles: changedFiles, record: Array(planText))
+        var kept = Kept(changedFiles: changedFiles, digest: digest, actionsFile: Self.actionsFile(of: file), fileSystem: fs)
         kept.unscanned = unscanned
         if let warnings {
             kept.warnings = warnings.diagnostics

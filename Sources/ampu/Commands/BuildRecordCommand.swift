@@ -3,7 +3,7 @@ import BuildModel
 
 /// `ampu debug build-records`: reads standard input as each of the files a build reads that
 /// anyone could have written — a fingerprint, the fingerprint log, the kept plan's record, the
-/// kept plan's whole file, the record of a complete build, a dependency file, a compiler's output (about a file whose text is the input itself), the
+/// kept plan's two files (one after the other), the record of a complete build, a dependency file, a compiler's output (about a file whose text is the input itself), the
 /// test programs' times — and
 /// prints what each made of it. For the fuzzer: every input must end in an answer, never a crash or a hang.
 struct BuildRecordCommand: ParsableCommand {
@@ -32,10 +32,15 @@ struct BuildRecordCommand: ParsableCommand {
         } else {
             out += "products: none\n"
         }
-        // As the kept plan's file, beside a manifest, a module and a compiler in PATH: whether it stands.
+        // As the kept plan's files, beside a manifest, a module and a compiler in PATH: whether
+        // it stands. Up to its first `end` line, the file of what the plan was made from; the
+        // rest, its actions' file.
         let disk = InMemoryFileSystem(currentDirectory: "/w", files: ["/w/asthra.toml": "[package]\nname = \"w\"\n", "/w/src/main.ast": "package main;\n", "/tools/asthra": ""])
         try? disk.createDirectory("/w/target/cache")
-        try? disk.writeFile("/w/target/cache/plan-debug", bytes)
+        let end = Array("\nend\n".utf8)
+        let split = bytes.indices.first { bytes[$0...].starts(with: end) }.map { $0 + end.count } ?? bytes.count
+        try? disk.writeFile("/w/target/cache/plan-debug", Array(bytes[..<split]))
+        try? disk.writeFile("/w/target/cache/plan-debug.actions", Array(bytes[split...]))
         let ecosystem = EcosystemRegistry.standard.ecosystem(forManifest: "/w/asthra.toml")!
         switch PlanCache(targetDirectory: "/w/target", profile: "debug", stats: StatCache(fileSystem: disk)).validate(key: "fuzz", ecosystem: ecosystem, searchPath: "/tools") {
         case .success(let kept): out += "kept plan: stands, \(kept.changedFiles.count) changed, \(kept.plan()?.actions.count ?? -1) actions\n"
