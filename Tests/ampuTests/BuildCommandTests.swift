@@ -293,7 +293,7 @@ struct BuildCommandTests {
         #expect(broken.status == 1)
     }
 
-    @Test("a build with nothing to do does not read the kept plan's actions; one with something to do that finds them gone, or another plan's, makes the plan afresh")
+    @Test("a build with nothing to do does not read the kept plan's actions; a run with nothing to do finds its program there, and one that finds them gone, or another plan's, makes the plan afresh")
     func keptActions() throws {
         let ws = try BuildFixture("seed")
         #expect(try ws.ampu(["build", "-j1"]).status == 0)
@@ -301,6 +301,18 @@ struct BuildCommandTests {
         try FileManager.default.removeItem(atPath: ws.root + "/target/cache/plan-debug.actions")
         #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
         #expect(!ws.exists("target/cache/plan-debug.actions"))
+        // A run: the plan is made again to find the program, which is up to date.
+        let run = try ws.ampu(["run", "-j1"])
+        #expect(timeless(run.stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n     Running `target/debug/app`\n")
+        #expect(run.stdout == "hello from app\n")
+        #expect(try ws.read("target/cache/plan-debug.actions") == actions)
+        // So do the tests, after a build of them with nothing left to do.
+        #expect(try ws.ampu(["test", "-j1"]).stdout.hasSuffix("\n1 passed, 1 failed\n"))
+        let tested = try ws.read("target/cache/plan-debug.actions")
+        try FileManager.default.removeItem(atPath: ws.root + "/target/cache/plan-debug.actions")
+        #expect(try ws.ampu(["test", "-j1"]).stdout.hasSuffix("\n1 passed, 1 failed\n"))
+        #expect(try ws.read("target/cache/plan-debug.actions") == tested)
+        try FileManager.default.removeItem(atPath: ws.root + "/target/cache/plan-debug.actions")
         // An edit: the plan is made again, as it was, and only what the edit reaches runs.
         try ws.write("app/src/greeting.ast", try ws.read("app/src/greeting.ast") + "// edited\n")
         #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == """
