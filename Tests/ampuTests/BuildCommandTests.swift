@@ -293,26 +293,25 @@ struct BuildCommandTests {
         #expect(broken.status == 1)
     }
 
-    @Test("a build with nothing to do does not read the kept plan's actions; a run with nothing to do finds its program there, and one that finds them gone, or another plan's, makes the plan afresh")
+    @Test("a build or a run with nothing to do does not read the kept plan's actions (a run finds its program beside them); one with something to do that finds them gone, or another plan's, makes the plan afresh")
     func keptActions() throws {
         let ws = try BuildFixture("seed")
         #expect(try ws.ampu(["build", "-j1"]).status == 0)
         let actions = try ws.read("target/cache/plan-debug.actions")
         try FileManager.default.removeItem(atPath: ws.root + "/target/cache/plan-debug.actions")
         #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
-        #expect(!ws.exists("target/cache/plan-debug.actions"))
-        // A run: the plan is made again to find the program, which is up to date.
         let run = try ws.ampu(["run", "-j1"])
         #expect(timeless(run.stderr) == "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n     Running `target/debug/app`\n")
         #expect(run.stdout == "hello from app\n")
+        #expect(!ws.exists("target/cache/plan-debug.actions"))
+        // The tests were not built: the plan is made again, and they are built and run. Then,
+        // with nothing to do, they run without the actions.
+        #expect(try ws.ampu(["test", "-j1"]).stdout.hasSuffix("\n1 passed, 1 failed\n"))
         #expect(try ws.read("target/cache/plan-debug.actions") == actions)
-        // So do the tests, after a build of them with nothing left to do.
-        #expect(try ws.ampu(["test", "-j1"]).stdout.hasSuffix("\n1 passed, 1 failed\n"))
-        let tested = try ws.read("target/cache/plan-debug.actions")
         try FileManager.default.removeItem(atPath: ws.root + "/target/cache/plan-debug.actions")
-        #expect(try ws.ampu(["test", "-j1"]).stdout.hasSuffix("\n1 passed, 1 failed\n"))
-        #expect(try ws.read("target/cache/plan-debug.actions") == tested)
-        try FileManager.default.removeItem(atPath: ws.root + "/target/cache/plan-debug.actions")
+        let tests = try ws.ampu(["test", "-j1"])
+        #expect(tests.stdout.hasSuffix("\n1 passed, 1 failed\n"))
+        #expect(!ws.exists("target/cache/plan-debug.actions"))
         // An edit: the plan is made again, as it was, and only what the edit reaches runs.
         try ws.write("app/src/greeting.ast", try ws.read("app/src/greeting.ast") + "// edited\n")
         #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == """
@@ -333,6 +332,12 @@ struct BuildCommandTests {
             "app/src/main.ast -o target/debug/build/app/app.o.ampu-tmp -I app -I util -O0 -g",
         ])
         #expect(try ws.read("target/cache/plan-debug.actions") == actions)
+        // A damaged copy of the program's line: the plan is made again.
+        let kept = try ws.read("target/cache/plan-debug")
+        try ws.write("target/cache/plan-debug", kept.replacingOccurrences(of: "\nprogram\tapp\t", with: "\nprogram\t"))
+        let damaged = try ws.ampu(["build", "-j1"], extra: ["AMPU_DEBUG_PLAN": "1"])
+        #expect(timeless(damaged.stderr) == "plan cache: products\n    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(try ws.read("target/cache/plan-debug") == kept)
     }
 
     @Test("a build under another PATH keeps the plan while the compiler is found where it was; one found elsewhere makes the plan afresh and runs every compile again")

@@ -204,8 +204,9 @@ struct CLITests {
         let kept = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "kept-plan", encoding: .utf8))
         #expect(kept.status == 0)
         // (The kept plan's two files, one after the other: what the plan was made from, up to
-        // its `end` line, is no record, and the actions' file after it ends in their products.)
-        #expect(kept.stdout.split(separator: "\n")[2...4] == ["plan: none", "products: 1 programs, 2 tests", "kept plan: stands, 0 changed, 10 actions"])
+        // its `end` line, is no record, and the actions' file after it ends in their products,
+        // of which the first file keeps a copy.)
+        #expect(kept.stdout.split(separator: "\n")[2...4] == ["plan: none", "products: 1 programs, 2 tests", "kept plan: stands, 0 changed, 10 actions, 1 programs and 2 tests beside them"])
         let complete = try AmpuProcess.run(["debug", "build-records"], stdin: try String(contentsOfFile: corpus + "complete", encoding: .utf8))
         #expect(complete.status == 0)
         #expect(complete.stdout.split(separator: "\n")[4...5] == ["kept plan: made afresh, for \"no plan\"", "complete build: stands, 2 said (1 only for tests)"])

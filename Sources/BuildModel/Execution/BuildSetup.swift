@@ -59,12 +59,9 @@ public struct BuildSetup: Sendable {
     ///     packages with their tests) stands for it too; one of the whole plan does only while
     ///     the part names no packages (the names are checked against the plan when a record of
     ///     the part is written).
-    ///   - products: the command runs what the plan makes (`ampu run`, `ampu test`): with
-    ///     nothing to do, its programs and tests are read from the kept actions
-    ///     (`PreparedBuild.products`), so the build has nothing to do only when those are there.
     ///   - miss: told why the kept plan could not be used.
     public func prepare(from directory: String, manifestPath: String?, partial: Bool = false, shortcut: Bool = false, narrow: Bool = false,
-                        part: BuildPart? = nil, products: Bool = false, miss: (PlanCache.Miss) -> Void = { _ in }) -> Outcome {
+                        part: BuildPart? = nil, miss: (PlanCache.Miss) -> Void = { _ in }) -> Outcome {
         let stats = StatCache(fileSystem: fileSystem)
         let found: (path: String, ecosystem: any Ecosystem)
         do throws(WorkspaceError) {
@@ -90,11 +87,8 @@ public struct BuildSetup: Sendable {
             let stands: ([UInt8]) -> Bool = { record in part.map { $0.packages.isEmpty } ?? true || CompleteBuild.isOfPart(record) }
             switch PlanCache(targetDirectory: target, profile: profile, stats: stats).validate(key: key, ecosystem: found.ecosystem, searchPath: environment["PATH"] ?? "/usr/bin:/bin") {
             case .success(let kept):
-                // A command that runs what the plan makes finds it in the actions (`products`):
-                // it has nothing to do only when they can be read.
-                let keptRecord = shortcut && kept.untouched && products ? kept.record() : nil
                 // Nothing to do: every action's outputs stand, and compile_commands.json is this plan's.
-                if shortcut, kept.untouched, !products || keptRecord != nil, let resolved = settings,
+                if shortcut, kept.untouched, let resolved = settings,
                    let record = complete.standing(planDigest: kept.digest, environment: environment, part: part), stands(record),
                    CompileCommandsRecord(root: root.directory, targetDirectory: target, fileSystem: fileSystem).current()?.plan == kept.digest {
                     var prepared = PreparedBuild(rootManifest: root, plan: BuildPlan(root: root.directory, profile: overrides.applied(to: resolved), targetDirectory: target),
@@ -103,10 +97,10 @@ public struct BuildSetup: Sendable {
                     prepared.nothingToDo = true
                     prepared.completeRecord = record
                     prepared.planDigest = kept.digest
-                    prepared.keptRecord = keptRecord
+                    prepared.keptProducts = kept.products
                     return .ready(prepared, kept.report(root: root))
                 }
-                guard let record = keptRecord ?? kept.record() else {
+                guard let record = kept.record() else {
                     miss(PlanCache.Miss(line: "the actions' file"))
                     break
                 }
@@ -226,9 +220,9 @@ public struct PreparedBuild: Sendable {
     /// The kept plan's record, when `plan` is only the part of it the changed files reach
     /// (`prepare(narrow:)`): the whole plan, when something needs it.
     var wholeRecord: [UInt8]?
-    /// The kept plan's actions, when there is nothing to do (`plan` is empty) and they were
-    /// asked for (`prepare(products:)`): what its programs and tests are read from (`products`).
-    var keptRecord: [UInt8]?
+    /// The kept plan's programs and tests, when there is nothing to do (`plan` is empty): what
+    /// `products` gives then.
+    var keptProducts: (programs: [BuildPlan.Product], tests: [BuildPlan.Product])?
     /// The record of the complete build this one starts from: when every action succeeds, the
     /// new record is that one with the files of the actions that ran brought up to date.
     var completeRecord: [UInt8]?
@@ -418,7 +412,11 @@ public struct PreparedBuild: Sendable {
     /// their actions.
     public func products(of names: [String]) -> (programs: [BuildPlan.Product], tests: [BuildPlan.Product]) {
         var all = (programs: plan.programs, tests: plan.tests)
-        if nothingToDo || wholeRecord != nil, let record = wholeRecord ?? keptRecord, let kept = PlanRecord.products(in: record[...]) { all = kept }
+        if let record = wholeRecord, let kept = PlanRecord.products(in: record[...]) {
+            all = kept
+        } else if nothingToDo, let kept = keptProducts {
+            all = kept
+        }
         guard !names.isEmpty else { return all }
         return (all.programs.filter { names.contains($0.package) }, all.tests.filter { names.contains($0.package) })
     }

@@ -2,10 +2,11 @@ import Dispatch
 
 /// The plan of the last build, kept in `target/cache/plan-<profile>.actions`, and beside it, in
 /// `target/cache/plan-<profile>`, everything it was made from: the manifests and lock file,
-/// every module with the imports it had, and every directory listing the load read, then the
-/// digest of the actions' file. While none of them changed, the next build takes the plan from
-/// there and loads nothing: a no-op build stats the files Ninja would stat, and reads the
-/// actions only when it has something to do (they are most of the bytes). A module whose bytes
+/// every module with the imports it had, and every directory listing the load read, then a
+/// copy of the plan's programs and tests and the digest of the actions' file. While none of them
+/// changed, the next build takes the plan from there and loads nothing: a no-op build (and a run
+/// with nothing to build) stats the files Ninja would stat, and reads the actions only when it
+/// has something to do (they are most of the bytes). A module whose bytes
 /// changed while what the plan read of it did not (its imports, its entry point, its exports)
 /// keeps the plan (its action's fingerprint sees the change); a new or removed file, an edited
 /// manifest, a changed import, a `main` added or taken away makes a fresh plan.
@@ -141,7 +142,10 @@ public struct PlanCache: Sendable {
         guard let record = PlanRecord.text(of: plan) else { return nil }
         let actions = Array(record.utf8)
         let digest = ContentHash.hex(actions)
-        text += "plan\t\(digest)\nend\n"
+        // A copy of the actions' last lines (the programs and tests): a run with nothing to do
+        // finds its program without reading the actions.
+        guard let tail = PlanRecord.tail(of: actions[...]) else { return nil }
+        text += String(decoding: actions[tail.start...], as: UTF8.self) + "plan\t\(digest)\nend\n"
         try fs.createDirectory(Paths.parent(file))
         try? fs.removeItem(PlanTimes.file(amending: file))
         // The actions first: a build stopped between the two writes leaves a file of what the
@@ -171,6 +175,9 @@ public struct PlanCache: Sendable {
         public let digest: String
         /// The sources the actions read that the check does not look at (`unscanned`).
         public var unscanned: Set<String> = []
+        /// The programs and test programs the plan makes, each with its action's id (as
+        /// `PlanRecord.products` reads them from the actions).
+        public var products: (programs: [BuildPlan.Product], tests: [BuildPlan.Product]) = ([], [])
         let actionsFile: String
         let fileSystem: any FileSystem
 
@@ -210,10 +217,12 @@ public struct PlanCache: Sendable {
         let digest = ByteFields.string(bytes[(planStart + 6)..<(bytes.count - 5)])
         let header = Array((Self.header + "\nkey\t" + key + "\n").utf8)
         guard bytes.starts(with: header), planStart >= header.count - 1 else { return miss("key") }
+        // The programs and tests, before the `plan` line.
+        guard let tail = PlanRecord.tail(of: bytes[header.count..<(planStart + 1)]) else { return miss("products") }
         // Each line's fields as offsets, then every file and directory statted on every core
         // straight from the bytes (no `String` for a file that did not change); then the lines
         // in order.
-        let lines = ByteFields.offsets(bytes, in: header.count..<(planStart + 1)) { $0 == UInt8(ascii: "m") || $0 == UInt8(ascii: "x") ? 5 : 4 }
+        let lines = ByteFields.offsets(bytes, in: header.count..<tail.start) { $0 == UInt8(ascii: "m") || $0 == UInt8(ascii: "x") ? 5 : 4 }
         for line in lines {
             let kind = bytes[line.range(0).lowerBound]
             guard line.range(0).count == 1, line.count == (kind == UInt8(ascii: "m") || kind == UInt8(ascii: "x") ? 5 : 4),
@@ -305,10 +314,11 @@ public struct PlanCache: Sendable {
                     out.append(0x0A)
                 }
                 try? fs.removeItem(timesFile)
-                try? fs.writeRecord(file, out + bytes[(planStart + 1)...])
+                try? fs.writeRecord(file, out + bytes[tail.start...])
             }
         }
         var kept = Kept(changedFiles: changedFiles, digest: digest, actionsFile: Self.actionsFile(of: file), fileSystem: fs)
+        kept.products = (tail.programs, tail.tests)
         kept.unscanned = unscanned
         if let warnings {
             kept.warnings = warnings.diagnostics

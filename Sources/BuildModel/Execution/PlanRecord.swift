@@ -201,8 +201,16 @@ enum PlanRecord {
     /// (they follow every action), each with its action's id in the record; nil when a line
     /// there is not one.
     static func products(in bytes: ArraySlice<UInt8>) -> (programs: [BuildPlan.Product], tests: [BuildPlan.Product])? {
+        tail(of: bytes).map { ($0.programs, $0.tests) }
+    }
+
+    /// The record's last lines, after every action: its products (as `products`) and the
+    /// lines that say how the plan is shown and exported, with where they start (the kept
+    /// plan keeps a copy of them: `PlanCache`); nil when a product's line is not one.
+    static func tail(of bytes: ArraySlice<UInt8>) -> (programs: [BuildPlan.Product], tests: [BuildPlan.Product], start: Int)? {
         var programs: [BuildPlan.Product] = [], tests: [BuildPlan.Product] = []
         var end = bytes.endIndex
+        var first = bytes.endIndex
         while end > bytes.startIndex {
             let lineEnd = bytes[end - 1] == 0x0A ? end - 1 : end
             let start = bytes[..<lineEnd].lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
@@ -210,14 +218,17 @@ enum PlanRecord {
             end = start
             let tab = line.firstIndex(of: 0x09) ?? line.endIndex
             let word = line[..<tab]
-            if ByteFields.equals(word, "compiledb") || ByteFields.equals(word, "noprofile") { continue }
             let isProgram = ByteFields.equals(word, "program")
-            guard isProgram || ByteFields.equals(word, "test") else { break }
-            guard tab < line.endIndex, let product = product(line[(tab + 1)...]) else { return nil }
-            if isProgram { programs.append(product) } else { tests.append(product) }
+            if isProgram || ByteFields.equals(word, "test") {
+                guard tab < line.endIndex, let product = product(line[(tab + 1)...]) else { return nil }
+                if isProgram { programs.append(product) } else { tests.append(product) }
+            } else if !(ByteFields.equals(word, "compiledb") || ByteFields.equals(word, "noprofile")) {
+                break
+            }
+            first = start
         }
         // Read from the last line up: in the record's order again.
-        return (programs.reversed(), tests.reversed())
+        return (programs.reversed(), tests.reversed(), first)
     }
 }
 

@@ -112,7 +112,7 @@ struct RunCommand: ParsableCommand {
         // As `ampu build` from here, without the test programs: right after it (or after this
         // command built all the program needs), there is nothing to do, said without reading
         // the plan; after an edit, only what the changed files reach is looked at.
-        let everything = session.plan(shortcut: true, narrow: true, part: BuildPart(packages: packages, tests: false), products: true)
+        let everything = session.plan(shortcut: true, narrow: true, part: BuildPart(packages: packages, tests: false))
         let prepared = session.selecting(packages, in: everything, tests: false)
         let products = everything.products(of: packages)
         // Without --bin, the root package's `default-run` says which of several, as Cargo's does.
@@ -199,7 +199,7 @@ struct TestCommand: ParsableCommand {
         // --tests`), nothing to do, said without reading the plan; after an edit, only what the
         // changed files reach is looked at.
         let runsItAll = selection.exclude.isEmpty && only.isEmpty
-        let everything = session.plan(shortcut: runsItAll, narrow: runsItAll, part: BuildPart(packages: selected, tests: true), products: true)
+        let everything = session.plan(shortcut: runsItAll, narrow: runsItAll, part: BuildPart(packages: selected, tests: true))
         var prepared = session.selecting(selected, in: everything, excluding: selection.exclude)
         if !only.isEmpty { prepared = session.only(programs: [], tests: only, in: prepared) }
         let plan = prepared.plan

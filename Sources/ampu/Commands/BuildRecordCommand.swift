@@ -43,7 +43,9 @@ struct BuildRecordCommand: ParsableCommand {
         try? disk.writeFile("/w/target/cache/plan-debug.actions", Array(bytes[split...]))
         let ecosystem = EcosystemRegistry.standard.ecosystem(forManifest: "/w/asthra.toml")!
         switch PlanCache(targetDirectory: "/w/target", profile: "debug", stats: StatCache(fileSystem: disk)).validate(key: "fuzz", ecosystem: ecosystem, searchPath: "/tools") {
-        case .success(let kept): out += "kept plan: stands, \(kept.changedFiles.count) changed, \(kept.plan()?.actions.count ?? -1) actions\n"
+        case .success(let kept):
+            out += "kept plan: stands, \(kept.changedFiles.count) changed, \(kept.plan()?.actions.count ?? -1) actions, "
+                + "\(kept.products.programs.count) programs and \(kept.products.tests.count) tests beside them\n"
         case .failure(let miss): out += "kept plan: made afresh, for \(miss.line.debugDescription)\n"
         }
         // As the record of a complete build of the plan whose digest is `fuzz`, beside the same files.

@@ -115,8 +115,7 @@ struct BuildSession {
     ///   compiler that is not there is not its concern, and is not reported.
     /// - Parameter warnings: false for a command that only reads the plan (`clean -p`): errors
     ///   alone are shown.
-    func plan(partial: Bool = false, shortcut: Bool = false, narrow: Bool = false, part: BuildPart? = nil, products: Bool = false, runsTools: Bool = true,
-              warnings: Bool = true) -> PreparedBuild {
+    func plan(partial: Bool = false, shortcut: Bool = false, narrow: Bool = false, part: BuildPart? = nil, runsTools: Bool = true, warnings: Bool = true) -> PreparedBuild {
         var setup = BuildSetup(fileSystem: workspaceFiles, environment: environment, profile: options.profileName, tool: Self.toolIdentity(fileSystem))
         setup.overrides = overrides
         setup.overrides.features = options.features.selection
@@ -125,7 +124,7 @@ struct BuildSession {
         // A command that only shows the plan writes no lock and fetches nothing.
         if runsTools { setup.refreshLock = { [options, environment] snapshot in Self.refreshLock(snapshot, options: options, environment: environment) } }
         let outcome = setup.prepare(from: fileSystem.currentDirectory, manifestPath: options.manifestPath, partial: partial, shortcut: shortcut, narrow: narrow,
-                                    part: part, products: products) { miss in
+                                    part: part) { miss in
             // AMPU_DEBUG_PLAN=1 says why the plan is made afresh.
             if environment["AMPU_DEBUG_PLAN"] != nil { Terminal.standardError.write("plan cache: \(miss.line)\n") }
         }

@@ -148,8 +148,8 @@ struct ToastySession {
     /// program when one is needed.
     func build(needsProgram: Bool) -> String? {
         // A build with nothing to do may say so without reading its plan (a run finds its
-        // program in the kept actions' last lines).
-        let prepared = session.plan(partial: true, shortcut: !verbose, products: needsProgram)
+        // program in the kept plan's copy of the actions' last lines).
+        let prepared = session.plan(partial: true, shortcut: !verbose)
         let plan = prepared.plan
         if verbose && !prepared.nothingToDo {
             let compiles = plan.actions.filter { $0.kind == .compile }
