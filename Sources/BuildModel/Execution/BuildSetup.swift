@@ -105,7 +105,9 @@ public struct BuildSetup: Sendable {
                     break
                 }
                 let standing = complete.standing(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles), part: part).flatMap { stands($0) ? $0 : nil }
-                let reached = standing == nil ? nil : kept.reached(in: record)
+                // The actions that read a changed file, and those after them: all a build after
+                // a complete one must look at.
+                let reached = standing == nil ? nil : PlanRecord.actions(reaching: kept.changedFiles, in: record[...])
                 let narrowed = narrow && reached != nil
                 if let plan = PlanRecord.plan(from: record[...], only: narrowed ? reached : nil) {
                     var prepared = PreparedBuild(rootManifest: root, plan: plan, stats: stats, cached: true,

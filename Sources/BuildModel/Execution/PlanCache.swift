@@ -177,13 +177,15 @@ public struct PlanCache: Sendable {
         public var unscanned: Set<String> = []
         /// The programs and test programs the plan makes, each with its action's id (as
         /// `PlanRecord.products` reads them from the actions).
-        public var products: (programs: [BuildPlan.Product], tests: [BuildPlan.Product]) = ([], [])
+        public let products: (programs: [BuildPlan.Product], tests: [BuildPlan.Product])
         let actionsFile: String
         let fileSystem: any FileSystem
 
-        init(changedFiles: [String], digest: String, actionsFile: String, fileSystem: any FileSystem) {
+        init(changedFiles: [String], digest: String, products: (programs: [BuildPlan.Product], tests: [BuildPlan.Product]), actionsFile: String,
+             fileSystem: any FileSystem) {
             self.changedFiles = changedFiles
             self.digest = digest
+            self.products = products
             self.actionsFile = actionsFile
             self.fileSystem = fileSystem
         }
@@ -198,10 +200,6 @@ public struct PlanCache: Sendable {
 
         /// The plan itself; with `only`, the part of it made of those actions.
         public func plan(only: Set<Int>? = nil) -> BuildPlan? { record().flatMap { PlanRecord.plan(from: $0[...], only: only) } }
-
-        /// The actions of `record` (the plan's, `record()`) that read a changed file, and those
-        /// after them: all a build after a complete one must look at.
-        public func reached(in record: [UInt8]) -> Set<Int>? { PlanRecord.actions(reaching: changedFiles, in: record[...]) }
     }
 
     /// Whether the kept plan stands, without reading the plan. (`searchPath`: `PATH` now, where
@@ -317,8 +315,7 @@ public struct PlanCache: Sendable {
                 try? fs.writeRecord(file, out + bytes[tail.start...])
             }
         }
-        var kept = Kept(changedFiles: changedFiles, digest: digest, actionsFile: Self.actionsFile(of: file), fileSystem: fs)
-        kept.products = (tail.programs, tail.tests)
+        var kept = Kept(changedFiles: changedFiles, digest: digest, products: (tail.programs, tail.tests), actionsFile: Self.actionsFile(of: file), fileSystem: fs)
         kept.unscanned = unscanned
         if let warnings {
             kept.warnings = warnings.diagnostics
