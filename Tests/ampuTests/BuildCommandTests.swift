@@ -1478,6 +1478,56 @@ struct BuildCommandTests {
         #expect(ws.exists("target/debug/app") && ws.exists("target/debug/tests/app/smoke") && !ws.exists("target/debug/tests/app/broken"))
     }
 
+    @Test("a module two programs' compiles read: what the compiler says of it is shown once a build, as rustc shows a diagnostic once")
+    func sharedModuleDiagnosticsOnce() throws {
+        let ws = try BuildFixture("today")
+        try ws.write("asthra.toml", try ws.read("asthra.toml") + "\n[[bin]]\nname = \"other\"\npath = \"other.ast\"\n")
+        try ws.write("other.ast", "package main;\n\nimport \"./math_lib\" as mlib;\n\npub fn main(none) -> void {\n    return ();\n}\n")
+        try ws.write("math_lib.ast", "package math_lib;\n\npub fn answer(none) -> i32 {\n    let STANDIN_WARNING = 1;\n    return 42;\n}\n")
+        let warning = """
+            warning: unused variable 'STANDIN_WARNING'
+             --> math_lib.ast:4:9
+              |
+            4 |     let STANDIN_WARNING = 1;
+              |         ^^^^^^^^^^^^^^^
+
+            """
+        let finished = "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n"
+        var result = try ws.ampu(["build", "-j1"])
+        #expect(timeless(result.stderr) == """
+               Compiling today (bin "today")
+            \(warning)
+               Compiling today (bin "other")
+
+            """ + finished)
+        #expect(result.status == 0)
+        // Nothing to do: what both compiles said is shown again, once.
+        result = try ws.ampu(["build", "-j1"])
+        #expect(timeless(result.stderr) == warning + "\n" + finished)
+        // An error there: each failed compile is reported, the error once.
+        try ws.write("math_lib.ast", "package math_lib;\n\npub fn answer(none) -> i32 {\n    return STANDIN_ERROR;\n}\n")
+        result = try ws.ampu(["build", "-j1", "--keep-going"])
+        #expect(timeless(result.stderr) == """
+            error: use of undeclared identifier 'STANDIN_ERROR'
+             --> math_lib.ast:4:12
+              |
+            4 |     return STANDIN_ERROR;
+              |            ^^^^^^^^^^^^^
+
+            error[B002]: Compiling today (bin "today") failed: 'asthra' exited with status 1
+              = note: the command was: \(standIn) main.ast -o target/debug/today
+
+            error[B002]: Compiling today (bin "other") failed: 'asthra' exited with status 1
+              = note: the command was: \(standIn) other.ast -o target/debug/other
+
+            error: could not build; 2 actions failed
+
+            """)
+        #expect(result.status == 1)
+        let json = try ws.ampu(["build", "-j1", "--keep-going", "--message-format", "json"])
+        #expect(json.stdout.split(separator: "\n").filter { $0.contains("STANDIN_ERROR") }.count == 1)
+    }
+
     @Test("a compiler that hangs is stopped at the timeout; one that writes nothing is an error")
     func timeoutAndMissingOutput() throws {
         let ws = try BuildFixture("today")

@@ -260,7 +260,10 @@ struct BuildSession {
         let narration = options.buildVerbose ? BuildScriptNarration(plan: plan, manifest: prepared.rootManifest) : nil
         // What up-to-date actions said when they last ran (a compiler's warnings), shown again
         // as Cargo shows a fresh crate's: those the build will not look at, first.
-        for (directory, text) in prepared.replayedOutput() { showOutput(text, directory: directory, plan: plan) }
+        // Each compiler diagnostic once a build, as rustc shows each once a compilation: two
+        // programs whose compiles read one module get its warnings from both.
+        var shown = Set<Diagnostic>()
+        for (directory, text) in prepared.replayedOutput() { showOutput(text, directory: directory, plan: plan, shown: &shown) }
         if prepared.nothingToDo {
             status("Finished", finished(plan, seconds: format2(Clock.now() - Clock.start)))
             return true
@@ -298,9 +301,9 @@ struct BuildSession {
                         // What it said on its standard error (a compiler's warnings), as Ninja and
                         // Cargo show it, and again while it is up to date; its standard output is
                         // its own (`Compiled successfully`).
-                        showOutput(record.stderr, directory: action.directory, plan: plan)
+                        showOutput(record.stderr, directory: action.directory, plan: plan, shown: &shown)
                     }
-                    if record.isFailure { report(record, of: action, plan: plan, timeout: timeout) }
+                    if record.isFailure { report(record, of: action, plan: plan, timeout: timeout, shown: &shown) }
                 }
             }
         }
@@ -365,20 +368,20 @@ struct BuildSession {
         stream.write(renderer.render(diagnostics, sources: sources, defaultFile: defaultFile))
     }
 
-    /// An action's output: the compiler's diagnostics drawn as check draws them, other lines as
-    /// they were.
-    private func showOutput(_ text: String, directory: String, plan: BuildPlan) {
+    /// An action's output: the compiler's diagnostics drawn as check draws them, but for those
+    /// in `shown` (drawn already for another action), and other lines as they were.
+    private func showOutput(_ text: String, directory: String, plan: BuildPlan, shown: inout Set<Diagnostic>) {
         guard !text.isEmpty else { return }
         let parsed = CompilerMessages.parse(text, directory: directory, fileSystem: fileSystem)
-        show(parsed.diagnostics, sources: parsed.sources, root: plan.root, defaultFile: "")
+        show(parsed.diagnostics.filter { shown.insert($0).inserted }, sources: parsed.sources, root: plan.root, defaultFile: "")
         if !parsed.otherLines.isEmpty && options.messageFormat != .json {
             stream.write(parsed.otherLines.map { $0 + "\n" }.joined())
         }
     }
 
     /// A failed action: its output (`showOutput`), then what failed (B002, B003, B004).
-    private func report(_ record: BuildExecutor.Record, of action: BuildAction, plan: BuildPlan, timeout: Double) {
-        showOutput(record.stderr + record.stdout, directory: action.directory, plan: plan)
+    private func report(_ record: BuildExecutor.Record, of action: BuildAction, plan: BuildPlan, timeout: Double, shown: inout Set<Diagnostic>) {
+        showOutput(record.stderr + record.stdout, directory: action.directory, plan: plan, shown: &shown)
         let code: DiagnosticCode
         let message: String
         var help: [String] = []
