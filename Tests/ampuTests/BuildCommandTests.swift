@@ -1802,7 +1802,7 @@ struct BuildCommandTests {
         #expect(try ws.ampu(["build"]).status == 0)
         #expect(try ws.ampu(["build", "--release"]).status == 0)
         /// What is under `sub`, counted as Cargo counts it: files (not directories) and their bytes.
-        func removed(_ sub: String) throws -> String {
+        func usage(_ sub: String) throws -> (files: Int, bytes: Int) {
             var files = 0, bytes = 0
             for case let name as String in FileManager.default.enumerator(atPath: ws.root + "/" + sub)! {
                 let attributes = try FileManager.default.attributesOfItem(atPath: ws.root + "/" + sub + "/" + name)
@@ -1810,7 +1810,11 @@ struct BuildCommandTests {
                 files += 1
                 bytes += (attributes[.size] as! NSNumber).intValue
             }
-            return "     Removed \(files) file\(files == 1 ? "" : "s"), \(OutputRemoval.size(bytes)) total (\(sub))\n"
+            return (files, bytes)
+        }
+        func removed(_ sub: String, more: (files: Int, bytes: Int) = (0, 0)) throws -> String {
+            let (files, bytes) = try usage(sub)
+            return "     Removed \(files + more.files) file\(files + more.files == 1 ? "" : "s"), \(OutputRemoval.size(bytes + more.bytes)) total (\(sub))\n"
         }
         let release = try removed("target/release")
         #expect(release.hasPrefix("     Removed 1 file, "), "the program alone")
@@ -1833,6 +1837,17 @@ struct BuildCommandTests {
         let quiet = try ws.ampu(["clean", "-q"])
         #expect(quiet.stderr == "" && quiet.status == 0 && !ws.exists("target"))
         #expect(try ws.ampu(["clean"]).stderr == "     Nothing to remove (target does not exist)\n")
+        // A file a program wrote under target/ with a name that is not UTF-8 goes with the rest,
+        // and is counted.
+        #expect(try ws.ampu(["build", "-q"]).status == 0)
+        let built = try removed("target", more: (1, 3))
+        let name = Array((ws.root + "/target/debug/out").utf8CString.dropLast()) + [CChar(bitPattern: 0xFF), 0]
+        let fd = open(name, O_CREAT | O_WRONLY, 0o644)
+        #expect(fd >= 0 && write(fd, "abc", 3) == 3)
+        close(fd)
+        let cleaned = try ws.ampu(["clean"])
+        #expect(cleaned.stderr == built)
+        #expect(cleaned.status == 0 && !ws.exists("target"))
     }
 
     @Test("clean -p removes what one package's actions wrote and their fingerprints, as cargo clean -p: the next build runs those again, and nothing else")

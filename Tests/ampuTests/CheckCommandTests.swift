@@ -200,6 +200,28 @@ struct CheckCommandTests {
         #expect(result.status == 0)
     }
 
+    @Test("a source whose name is not UTF-8 is named as such, not as a file that does not exist")
+    func nameNotUTF8() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n")
+        try dir.write("src/main.asthra", "package main;\n")
+        // src/bad\xFF.asthra: no String holds the name.
+        let name = Array((dir.path + "/src/bad").utf8CString.dropLast()) + [CChar(bitPattern: 0xFF)] + Array(".asthra".utf8CString)
+        let fd = open(name, O_CREAT | O_WRONLY, 0o644)
+        #expect(fd >= 0)
+        close(fd)
+        let result = try AmpuProcess.run(["check"], environment: plain.merging(["ASTHRA_HOME": examples + "/asthra-home"]) { $1 }, directory: dir.path)
+        #expect(result.stderr == """
+            error[F002]: cannot read file: its name is not UTF-8 (a byte that is not is shown as \u{FFFD})
+             --> src/bad\u{FFFD}.asthra
+              = help: the file is skipped; rename it to a name in UTF-8
+
+            error: check failed: 1 error, 0 warnings in 1 package, 1 module
+
+            """)
+        #expect(result.status == 1)
+    }
+
     @Test("a problem of the environment (ASTHRA_HOME without stdlib/) is shown with no place in a file, in every format")
     func environmentProblem() throws {
         let dir = try ScratchDirectory()

@@ -23,17 +23,9 @@ public struct OutputRemoval: Hashable, Sendable {
             }
             counted.insert(path)
         }
-        try removeTree(path, fileSystem: fileSystem)
-    }
-
-    private mutating func removeTree(_ path: String, fileSystem: any FileSystem) throws(FileSystemError) {
-        guard let status = fileSystem.linkStatus(path) else { return }
-        if status.kind == .directory {
-            for name in try fileSystem.contentsOfDirectory(path) { try removeTree(Paths.join(path, name), fileSystem: fileSystem) }
-        } else {
-            files += 1
-            bytes += status.size
-        }
+        let usage = fileSystem.treeUsage(path)
+        files += usage.files
+        bytes += usage.bytes
         if !dryRun { try fileSystem.removeItem(path) }
     }
 

@@ -75,6 +75,9 @@ public protocol FileSystem: Sendable {
     func createDirectory(_ path: String) throws(FileSystemError)
     /// Removes a file, a link, or a directory with everything in it; absent paths are fine.
     func removeItem(_ path: String) throws(FileSystemError)
+    /// The files at and under `path` (every entry but directories; a link is one, not
+    /// followed) and their bytes, as `removeItem` would remove them; (0, 0) when it is absent.
+    func treeUsage(_ path: String) -> (files: Int, bytes: Int)
     /// The canonical absolute path with every link resolved.
     func realPath(_ path: String) throws(FileSystemError) -> String
     /// What a symbolic link says, as written; nil for anything else.
@@ -124,6 +127,18 @@ extension FileSystem {
     }
 
     public func isDirectory(_ path: String) -> Bool { status(path)?.kind == .directory }
+
+    public func treeUsage(_ path: String) -> (files: Int, bytes: Int) {
+        guard let status = linkStatus(path) else { return (0, 0) }
+        guard status.kind == .directory else { return (1, status.size) }
+        var total = (files: 0, bytes: 0)
+        for name in (try? contentsOfDirectory(path)) ?? [] {
+            let (files, bytes) = treeUsage(Paths.join(path, name))
+            total.files += files
+            total.bytes += bytes
+        }
+        return total
+    }
 
     /// The identities of the directories above `path`, up to `/`: a walk down from `path` that
     /// meets one of them through a link would go back up and through everything beside it (a

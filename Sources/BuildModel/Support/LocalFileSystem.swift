@@ -283,17 +283,6 @@ public struct LocalFileSystem: FileSystem {
         guard rename(absolute(from), absolute(to)) == 0 else { throw Self.error(errno, "rename", from) }
     }
 
-    public func removeItem(_ path: String) throws(FileSystemError) {
-        let path = absolute(path)
-        guard let st = linkStatus(path) else { return }
-        if st.kind == .directory {
-            for name in try contentsOfDirectory(path) { try removeItem(Paths.join(path, name)) }
-            if rmdir(path) != 0 { throw Self.error(errno, "remove", path) }
-        } else if unlink(path) != 0 && errno != ENOENT {
-            throw Self.error(errno, "remove", path)
-        }
-    }
-
     public func linkDestination(_ path: String) -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink(absolute(path), &buffer, buffer.count - 1)

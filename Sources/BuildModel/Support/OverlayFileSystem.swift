@@ -71,6 +71,7 @@ public final class OverlayFileSystem: FileSystem {
 
     public func createDirectory(_ path: String) throws(FileSystemError) { try base.createDirectory(path) }
     public func removeItem(_ path: String) throws(FileSystemError) { try base.removeItem(path) }
+    public func treeUsage(_ path: String) -> (files: Int, bytes: Int) { base.treeUsage(path) }
     public func linkDestination(_ path: String) -> String? { base.linkDestination(path) }
 
     public func realPath(_ path: String) throws(FileSystemError) -> String {

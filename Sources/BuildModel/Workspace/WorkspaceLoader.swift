@@ -223,6 +223,12 @@ public struct WorkspaceLoader: Sendable {
     }
 
     private func fileProblem(_ error: FileSystemError, path: String) -> Diagnostic {
+        // Listed, then not there: its name is not UTF-8, and the name read (a byte shown as
+        // U+FFFD) is another file's.
+        if case .notFound = error, Paths.lastComponent(path).contains("\u{FFFD}") {
+            return Diagnostic(severity: .error, code: DiagnosticCode.unreadableFile.rawValue, message: "cannot read file: its name is not UTF-8 (a byte that is not is shown as \u{FFFD})",
+                              file: path, range: .at(0), help: ["the file is skipped; rename it to a name in UTF-8"])
+        }
         let help = switch error {
         case .isADirectory, .notARegularFile: "the file is skipped; it must be a regular file: rename or remove it"
         default: "the file is skipped; fix its permissions or remove it"

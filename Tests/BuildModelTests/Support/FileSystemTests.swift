@@ -47,6 +47,27 @@ final class FileSystemTests {
         #expect(try fs.contentsOfDirectory("a") == ["y.txt"])
     }
 
+    @Test("a tree with a name that is not UTF-8 (no String holds it) is counted and removed whole")
+    func nameNotUTF8() throws {
+        let (fs, root) = try make(.local)
+        try fs.createDirectory("out/sub")
+        try fs.writeFile("out/sub/ok", "12345")
+        let name = Array((root + "/out/sub/bad").utf8CString.dropLast()) + [CChar(bitPattern: 0xFF), 0]
+        let fd = open(name, O_CREAT | O_WRONLY, 0o644)
+        #expect(fd >= 0 && write(fd, "abc", 3) == 3)
+        close(fd)
+        try FileManager.default.createSymbolicLink(atPath: root + "/out/link", withDestinationPath: "sub")
+        let link = fs.linkStatus("out/link")!.size
+        #expect(fs.treeUsage("out") == (files: 3, bytes: 8 + link))
+        #expect(fs.treeUsage("out/sub/ok") == (files: 1, bytes: 5))
+        #expect(fs.treeUsage("out/none") == (files: 0, bytes: 0))
+        try fs.removeItem("out/link")
+        #expect(fs.exists("out/sub/ok"), "a link goes, not what it points to")
+        try fs.removeItem("out")
+        #expect(!fs.exists("out"))
+        try fs.removeItem("out")
+    }
+
     @Test("errors name the path", arguments: Kind.allCases)
     func errors(kind: Kind) throws {
         let (fs, root) = try make(kind)
