@@ -1796,6 +1796,55 @@ struct BuildCommandTests {
             """#, "a package there that members does not name: the fix adds it")
     }
 
+    @Test("a C source added where `[native] sources` looks is built by the next build, and one taken away is left out: the kept plan stands while the names there do")
+    func nativeSourcesFollowTheirDirectories() throws {
+        let ws = try BuildFixture("seed")
+        let finished = "    Finished `debug` profile [unoptimized + debuginfo] in [time]\n"
+        #expect(try ws.ampu(["build", "-j1"]).status == 0)
+        try ws.write("util/csrc/extra.c", "int extra(void) { return 2; }\n")
+        var result = try ws.ampu(["build", "-j1"])
+        #expect(timeless(result.stderr) == """
+               Compiling util (native csrc/extra.c)
+               Archiving util (native)
+                 Linking app (bin "app")
+
+            """ + finished)
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == finished)
+        try FileManager.default.removeItem(atPath: ws.root + "/util/csrc/extra.c")
+        result = try ws.ampu(["build", "-j1"])
+        #expect(timeless(result.stderr) == """
+               Archiving util (native)
+                 Linking app (bin "app")
+
+            """ + finished)
+        #expect(try ws.ampu(["build", "--plan"]).stdout.contains("    ar rcs target/debug/deps/libutil_native.a target/debug/build/util/native/csrc/clamp.c.o\n"))
+        // A pattern naming one file that is not there yet: a warning, kept with the plan while
+        // the file's directory has no such name; once it is there, it is built.
+        try ws.write("util/asthra.toml", try ws.read("util/asthra.toml").replacing(#"sources = ["csrc/*.c"]"#, with: #"sources = ["csrc/*.c", "gen/later.c"]"#))
+        let warning = """
+            warning[B005]: 'gen/later.c' matches no file in package 'util'
+             --> util/asthra.toml:9:24
+              |
+            9 | sources = ["csrc/*.c", "gen/later.c"]
+              |                        ^^^^^^^^^^^^^ no file matches
+              |
+              = help: the pattern is relative to the package root; correct it or remove it
+
+
+            """
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == warning + finished)
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == warning + finished)
+        try ws.write("util/gen/later.c", "int later(void) { return 3; }\n")
+        result = try ws.ampu(["build", "-j1"])
+        #expect(timeless(result.stderr) == """
+               Compiling util (native gen/later.c)
+               Archiving util (native)
+                 Linking app (bin "app")
+
+            """ + finished)
+        #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == finished)
+    }
+
     @Test("clean removes target/, one profile, the libraries or the fingerprints, and says how many files and bytes went")
     func clean() throws {
         let ws = try BuildFixture("today")

@@ -51,7 +51,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let duplicateImport = DiagnosticCode("I010", "The same module imported twice in one file, also under two spellings (`std/x` and `stdlib/x`) (warning).")
     // Workspace and files
     public static let noManifest = DiagnosticCode("F001", "No manifest in the directory or any parent.")
-    public static let unreadableFile = DiagnosticCode("F002", "A file or directory that cannot be read.")
+    public static let unreadableFile = DiagnosticCode("F002", "A file or directory that cannot be read (missing, a directory where a file should be, permissions, or a name that is not UTF-8).")
     public static let invalidUTF8 = DiagnosticCode("F003", "A source file that is not valid UTF-8.")
     public static let symlinkLoop = DiagnosticCode("W004", "A symbolic link that leads back to a directory it is in, or to one above the package (`/` included); the directory is skipped.")
     public static let notARegularFile = DiagnosticCode("W005", "A FIFO, socket or device named like a source file; it is skipped (warning).")

@@ -22,7 +22,7 @@ public struct PlanCache: Sendable {
     /// Where the plan's actions are kept: beside the file of what it was made from.
     static func actionsFile(of file: String) -> String { file + ".actions" }
 
-    static let header = "ampu-plan 6"
+    static let header = "ampu-plan 7"
 
     /// What else the plan depends on: the tool itself, the workspace asked for, and the
     /// environment variables that decide where compilers and libraries are. Not `PATH`: what
@@ -57,12 +57,13 @@ public struct PlanCache: Sendable {
 
     /// The names in a directory that can change a plan: sources, manifests and lock files, and
     /// what may be a directory (a name without a dot); not hidden files, build output or what
-    /// a build writes beside the manifest (compile_commands.json).
-    static func namesDigest(_ names: Set<String>?, ecosystem: any Ecosystem) -> String {
+    /// a build writes beside the manifest (compile_commands.json). With no ecosystem (a
+    /// directory a glob of the plan read: `BuildPlan.listedDirectories`), every name.
+    static func namesDigest(_ names: Set<String>?, ecosystem: (any Ecosystem)?) -> String {
         guard let names else { return "-" }
         var bytes: [UInt8] = []
-        for n in names.sorted() where !n.hasPrefix(".") && !ecosystem.ignoredDirectories.contains(n)
-            && (!n.contains(".") || ecosystem.isSourceFile(n) || ecosystem.isManifestFile(n) || n == ecosystem.lockFileName) {
+        for n in names.sorted() where ecosystem.map({ ecosystem in !n.hasPrefix(".") && !ecosystem.ignoredDirectories.contains(n)
+            && (!n.contains(".") || ecosystem.isSourceFile(n) || ecosystem.isManifestFile(n) || n == ecosystem.lockFileName) }) ?? true {
             bytes += n.utf8
             bytes.append(0)
         }
@@ -122,7 +123,8 @@ public struct PlanCache: Sendable {
         // A line for each module and each directory listed, made on every core (a digest each,
         // for 10,000 modules), then written in order.
         let paths = snapshot.modulePaths
-        let listed = (snapshot.directories?.listed ?? []).sorted(by: { $0.directory < $1.directory })
+        // (A directory a glob of the plan read has a `g` line instead, which counts every name.)
+        let listed = (snapshot.directories?.listed ?? []).filter { plan.listedDirectories[$0.directory] == nil }.sorted(by: { $0.directory < $1.directory })
         let lines = Parallel.map(paths.count + listed.count) { i -> String? in
             if i < paths.count {
                 let path = paths[i]
@@ -138,6 +140,11 @@ public struct PlanCache: Sendable {
             return "d\t\(Self.namesDigest(names, ecosystem: snapshot.ecosystem))\t\(stats.status(directory)?.modificationTime ?? -1)\t\(directory)\n"
         }
         for line in lines { if let line { text += line } }
+        // A directory a glob of the plan read, with all its names and its time when read: a C
+        // source added where `[native] sources` looks makes a fresh plan.
+        for (directory, listing) in plan.listedDirectories.sorted(by: { $0.key < $1.key }) {
+            text += "g\t\(Self.namesDigest(listing.names.map(Set.init), ecosystem: nil))\t\(listing.time)\t\(directory)\n"
+        }
         for path in (unscanned ?? Self.unscanned(plan, snapshot: snapshot)).sorted() { text += "u\t-\t-\t\(path)\n" }
         guard let record = PlanRecord.text(of: plan) else { return nil }
         let actions = Array(record.utf8)
@@ -224,7 +231,7 @@ public struct PlanCache: Sendable {
         for line in lines {
             let kind = bytes[line.range(0).lowerBound]
             guard line.range(0).count == 1, line.count == (kind == UInt8(ascii: "m") || kind == UInt8(ascii: "x") ? 5 : 4),
-                  [UInt8(ascii: "f"), UInt8(ascii: "x"), UInt8(ascii: "m"), UInt8(ascii: "d"), UInt8(ascii: "u")].contains(kind) else {
+                  [UInt8(ascii: "f"), UInt8(ascii: "x"), UInt8(ascii: "m"), UInt8(ascii: "d"), UInt8(ascii: "g"), UInt8(ascii: "u")].contains(kind) else {
                 return miss(ByteFields.string(bytes[line.range(0).lowerBound..<line.last.upperBound]))
             }
         }
@@ -276,6 +283,7 @@ public struct PlanCache: Sendable {
                 rewritten[i] = "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)"
                 changedFiles.append(path)
             default:
+                // A directory (`d`: one the load listed; `g`: one a glob of the plan read).
                 if ByteFields.integer(field(line, 2)) == s?.modificationTime ?? -1 { continue }
                 let path = ByteFields.string(field(line, 3))
                 if let known = times.recorded(path), known.time == s?.modificationTime ?? -1 {
@@ -286,8 +294,9 @@ public struct PlanCache: Sendable {
                 // counts is whether the same names are there.
                 let names = (try? fs.contentsOfDirectory(path)).map(Set.init)
                 let digest = ByteFields.string(field(line, 1))
-                guard Self.namesDigest(names, ecosystem: ecosystem) == digest else { return miss(whole(line)) }
-                rewritten[i] = "d\t\(digest)\t\(s?.modificationTime ?? -1)\t\(path)"
+                let globbed = bytes[line.range(0).lowerBound] == UInt8(ascii: "g")
+                guard Self.namesDigest(names, ecosystem: globbed ? nil : ecosystem) == digest else { return miss(whole(line)) }
+                rewritten[i] = "\(globbed ? "g" : "d")\t\(digest)\t\(s?.modificationTime ?? -1)\t\(path)"
             }
         }
         // The warnings' own files are looked at before anything is written: one that changed

@@ -24,6 +24,21 @@ public struct BuildPlan: Sendable {
     /// so). They stay in the plan, for `tree` and `graph`, but a build starts neither them nor
     /// what needs them, and builds the rest.
     public var blocked: Set<Int> = []
+    /// Directories whose names the plan was made from (those a `[native] sources` glob read),
+    /// each with its time and names when read: the kept plan stands while they stay.
+    public var listedDirectories: [String: Listing] = [:]
+
+    /// A directory as the plan read it: its modification time (-1: not there) and its names
+    /// (nil: it could not be listed).
+    public struct Listing: Hashable, Sendable {
+        public var time: Int64
+        public var names: [String]?
+
+        public init(time: Int64, names: [String]?) {
+            self.time = time
+            self.names = names
+        }
+    }
 
     /// Whether the action, or one it needs, cannot run.
     public func isBlocked(_ id: Int) -> Bool {

@@ -176,13 +176,22 @@ extension Glob {
     /// starts at the pattern's leading literal components, follows links to directories once
     /// each (a link back up, or above where the walk starts, is not followed) and skips hidden
     /// directories unless the pattern names them; with `ignoring`, what a `.gitignore` in `root`
-    /// ignores is left out (an ignored directory is not walked).
-    public func files(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil) -> [String] {
+    /// ignores is left out (an ignored directory is not walked). `watching` is told each
+    /// directory whose names decide what is found, with its status taken before its names were
+    /// read (nil: not there) and those names (nil: it could not be listed): each one walked or
+    /// that the walk starts at, and for a pattern with no wildcard, the directory of its file.
+    public func files(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil,
+                      watching: ((_ directory: String, _ status: FileStatus?, _ names: [String]?) -> Void)? = nil) -> [String] {
         let literal = components.prefix { !$0.contains { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B } }
         let joinedLiteral = literal.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
         let ignoring = joinedLiteral.hasPrefix("..") ? nil : ignoring
         if literal.count == components.count {
             if ignoring?.ignoresAnyPart(of: joinedLiteral) == true { return [] }
+            if let watching {
+                let directory = Paths.parent(Paths.join(root, pattern))
+                let status = fileSystem.status(directory)
+                watching(directory, status, try? fileSystem.contentsOfDirectory(directory))
+            }
             return fileSystem.isFile(Paths.join(root, pattern)) ? [joinedLiteral] : []
         }
         if let ignoring, !joinedLiteral.isEmpty, ignoring.ignoresAnyPart(of: joinedLiteral, isDirectory: true) { return [] }
@@ -204,8 +213,16 @@ extension Glob {
             let directory = relative.isEmpty ? root : Paths.join(root, relative)
             // A directory is walked once, known by its device and inode: a link back up is not
             // followed again.
-            guard let identity = fileSystem.status(directory)?.identity, seen.insert(identity).inserted,
-                  let entries = try? fileSystem.unorderedDirectoryEntries(directory) else { continue }
+            guard let status = fileSystem.status(directory) else {
+                watching?(directory, nil, nil)
+                continue
+            }
+            guard seen.insert(status.identity).inserted else { continue }
+            guard let entries = try? fileSystem.unorderedDirectoryEntries(directory) else {
+                watching?(directory, status, nil)
+                continue
+            }
+            watching?(directory, status, entries.map(\.name))
             var next: [(key: String, step: Step)] = []
             for entry in entries {
                 var kind = entry.kind
