@@ -162,6 +162,29 @@ struct AriaBuildTests {
         #expect(try f.runs().dropFirst(5).map(\.output) == [".aria_make/build/test-core.ll"])
     }
 
+    @Test("a C file added where a c_library's sources look is built by the next build, and one taken away is left out")
+    func cLibrarySourcesFollowTheirDirectory() throws {
+        let f = try AriaFixture()
+        #expect(try f.ampu(["build", "-j1"]).status == 0)
+        try f.write("ffi/eight.c", "long eight(void) { return 8; }\n")
+        #expect(timeless(try f.ampu(["build", "-j1"]).stderr) == """
+               Compiling ffi (ffi/eight.c)
+               Archiving ffi
+               Compiling app
+                Finished in [time]
+
+            """)
+        #expect(timeless(try f.ampu(["build", "-j1"]).stderr) == "    Finished in [time]\n")
+        try FileManager.default.removeItem(atPath: f.app + "/ffi/eight.c")
+        #expect(timeless(try f.ampu(["build", "-j1"]).stderr) == """
+               Archiving ffi
+               Compiling app
+                Finished in [time]
+
+            """)
+        #expect(try f.ampu(["build", "--plan"]).stdout.contains("    ar rcs .aria_make/build/libffi.a .aria_make/build/obj/ffi/ffi/seven.c.o\n"))
+    }
+
     @Test("-j2: independent targets overlap, a target waits for what it needs")
     func parallel() throws {
         let f = try AriaFixture()

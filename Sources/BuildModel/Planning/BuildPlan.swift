@@ -178,3 +178,16 @@ public struct BuildPlan: Sendable {
     /// A path as the plan shows it: relative to the root when inside it.
     public func display(_ path: String) -> String { Paths.relative(path, ifWithin: root) }
 }
+
+extension Glob {
+    /// The files the pattern matches (`files(in:fileSystem:ignoring:)`), each directory read for
+    /// them added to `listed` (a plan's `listedDirectories`) as it was when read.
+    func files(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil, noting listed: inout [String: BuildPlan.Listing]) -> [String] {
+        var read: [String: BuildPlan.Listing] = [:]
+        let found = files(in: root, fileSystem: fileSystem, ignoring: ignoring) { directory, status, names in
+            read[directory] = BuildPlan.Listing(time: status?.modificationTime ?? -1, names: names)
+        }
+        listed.merge(read) { first, _ in first }
+        return found
+    }
+}

@@ -34,11 +34,7 @@ public struct NativeCompilation: Sendable {
         let directory = manifest.directory
         var sources: [String] = []
         for pattern in native.sources {
-            var listings: [String: BuildPlan.Listing] = [:]
-            let found = Glob(pattern.value).files(in: directory, fileSystem: fileSystem) { listed, status, names in
-                listings[listed] = BuildPlan.Listing(time: status?.modificationTime ?? -1, names: names)
-            }
-            plan.listedDirectories.merge(listings) { first, _ in first }
+            let found = Glob(pattern.value).files(in: directory, fileSystem: fileSystem, noting: &plan.listedDirectories)
             if found.isEmpty {
                 let meant = Glob(pattern.value).correction(in: directory, fileSystem: fileSystem)
                 plan.diagnostics.append(Diagnostic(severity: .warning, code: DiagnosticCode.emptyGlob.rawValue,

@@ -54,6 +54,7 @@ struct AriaBuildPlanner {
             }
             return files
         }
+        plan.listedDirectories = expansion.listed
         edges = AriaTargetOrder.explicitEdges(targets) + implicitEdges()
         let order: [Int]
         switch AriaTargetOrder.order(targets, edges: edges) {

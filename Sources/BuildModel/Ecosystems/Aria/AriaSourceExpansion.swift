@@ -10,6 +10,9 @@ struct AriaSourceExpansion {
     private let walked: [String]
     private let walkedSet: Set<String>
     private var cache: [String: [String]] = [:]
+    /// The directories read for patterns the load's walk did not answer (a c_library's
+    /// `ffi/*.c`), as the plan keeps them (`BuildPlan.listedDirectories`).
+    private(set) var listed: [String: BuildPlan.Listing] = [:]
 
     init(directory: String, modulePaths: [String], fileSystem: any FileSystem, ignoring: GitIgnore?) {
         self.directory = directory
@@ -29,13 +32,13 @@ struct AriaSourceExpansion {
         var found: [String]
         if ofSources && glob.isLiteral {
             let path = Paths.normalize(pattern)
-            found = walkedSet.contains(path) ? [path] : glob.files(in: directory, fileSystem: fileSystem)
+            found = walkedSet.contains(path) ? [path] : glob.files(in: directory, fileSystem: fileSystem, noting: &listed)
         } else if ofSources {
             found = walked.filter { glob.matches($0) }
             // What the load did not walk (a hidden directory the pattern names) is looked for.
-            if found.isEmpty { found = glob.files(in: directory, fileSystem: fileSystem) }
+            if found.isEmpty { found = glob.files(in: directory, fileSystem: fileSystem, noting: &listed) }
         } else {
-            found = glob.files(in: directory, fileSystem: fileSystem)
+            found = glob.files(in: directory, fileSystem: fileSystem, noting: &listed)
         }
         if let ignoring { found = found.filter { $0.hasPrefix("..") || !ignoring.ignoresAnyPart(of: $0) } }
         cache[pattern] = found
