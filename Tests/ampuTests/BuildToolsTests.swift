@@ -126,6 +126,38 @@ struct BuildToolsTests {
         #expect(header.stdout.contains("-c util/csrc/clamp.c"))
     }
 
+    @Test("Ninja writes build.ninja again, as ampu gen ninja was run, when what its plan was made from changes: a C file added is built, one taken away is no error, an edited body leaves the file as it was")
+    func ninjaRegenerates() throws {
+        try #require(installed("ninja"), "ninja is not installed: scripts/install-deps installs it (ninja-build)")
+        let ws = try BuildFixture("seed")
+        #expect(try ws.ampu(["gen", "ninja"]).stderr == "       Wrote build.ninja (10 edges)\n")
+        func ninja() throws -> AmpuProcess.Result { try runTool(["ninja", "-j1"], environment: ws.environment, directory: ws.root) }
+        #expect(try ninja().status == 0)
+        #expect(try ninja().stdout == "ninja: no work to do.\n")
+        // Added where `[native] sources` looks: the file is written again, with its compile.
+        try ws.write("util/csrc/extra.c", "int extra(void) { return 2; }\n")
+        var result = try ninja()
+        #expect(result.stderr == "       Wrote build.ninja (11 edges)\n")
+        #expect(result.stdout.hasPrefix("[0/1] Regenerating build.ninja\n[1/5] Compiling util (native csrc/extra.c)\n[2/5] Archiving util (native)\n"), "\(result.stdout)")
+        #expect(try ws.read("build.ninja").contains("cmd = cd \(ws.root) && \(AmpuProcess.executable.path) gen ninja\n"))
+        #expect(try ninja().stdout == "ninja: no work to do.\n")
+        // A body edit: the plan stands, the file is not written again (Ninja does not load it
+        // again), and the compile runs.
+        try ws.write("util/src/helpers.ast", try ws.read("util/src/helpers.ast") + "// edited\n")
+        result = try ninja()
+        #expect(result.stderr == "       Fresh build.ninja (11 edges)\n")
+        #expect(result.stdout.hasPrefix("[0/1] Regenerating build.ninja\n[1/6] Compiling util\n"), "\(result.stdout)")
+        // Taken away: a change, not "missing and no known rule to make it".
+        try FileManager.default.removeItem(atPath: ws.root + "/util/csrc/extra.c")
+        result = try ninja()
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stderr == "       Wrote build.ninja (10 edges)\n")
+        #expect(result.stdout.hasPrefix("[0/1] Regenerating build.ninja\n[1/4] Archiving util (native)\n"), "\(result.stdout)")
+        #expect(try ninja().stdout == "ninja: no work to do.\n")
+        // Written to standard output, it cannot be written again: no such edge.
+        #expect(!(try ws.ampu(["gen", "ninja", "--output", "-"]).stdout.contains("regenerate")))
+    }
+
     @Test("a workspace in a directory named with a space, a quote, a dollar sign and a colon: ampu and Ninja build it alike")
     func awkwardDirectory() throws {
         try #require(installed("ninja"), "ninja is not installed: scripts/install-deps installs it (ninja-build)")

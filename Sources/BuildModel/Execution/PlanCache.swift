@@ -162,6 +162,29 @@ public struct PlanCache: Sendable {
         return digest
     }
 
+    /// The files and directories the kept plan was made from that are there now: its manifests
+    /// and lock file, its modules, the directories whose names it read and the programs it found
+    /// in `PATH`. A file written from the plan (build.ninja) is out of date once one of them
+    /// changes (`NinjaFile.Regeneration`). Nil when no plan is kept.
+    public func madeFrom() -> [String]? {
+        guard let bytes = try? stats.fileSystem.readFile(file), bytes.starts(with: (Self.header + "\n").utf8),
+              bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return nil }
+        var out: [String] = []
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst(2) {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            switch (fields.first, fields.count) {
+            case ("f", 4): if fields[1] != "-1" { out.append(String(fields[3])) }
+            case ("m", 5): out.append(String(fields[4]))
+            case ("d", 4), ("g", 4): if fields[2] != "-1" { out.append(String(fields[3])) }
+            case ("x", 5): if fields[4] != "-" { out.append(String(fields[4])) }
+            case ("u", 4): continue
+            // The copy of the plan's programs and tests, then its digest.
+            default: return out
+            }
+        }
+        return out
+    }
+
     /// Why the kept plan cannot be used: the line of the cache whose file changed, or what is
     /// missing.
     public struct Miss: Error, Sendable { public var line: String }

@@ -6,7 +6,27 @@
 /// `rewritingDepfiles` (`ampu debug ninja-depfile`, by its path), the edge runs it after the
 /// script to write one Ninja reads, so that a file the script declared runs it again.
 public enum NinjaFile {
-    public static func text(of plan: BuildPlan, rewritingDepfiles rewriter: [String]? = nil) -> String {
+    /// How build.ninja is written again when what its plan was made from changes, as CMake's
+    /// is: an edge (`generator`, `restat`) whose command writes it again (`ampu gen ninja`, as
+    /// it was run), with those files and directories as its inputs, each one also a phony
+    /// target, so that one removed is a change rather than an error. A directory's time changes
+    /// when a file is added to it or taken away.
+    public struct Regeneration: Sendable {
+        /// The shell command that writes the file again.
+        public var command: String
+        /// The file (absolute).
+        public var output: String
+        /// What the plan was made from (absolute).
+        public var inputs: [String]
+
+        public init(command: String, output: String, inputs: [String]) {
+            self.command = command
+            self.output = output
+            self.inputs = inputs
+        }
+    }
+
+    public static func text(of plan: BuildPlan, rewritingDepfiles rewriter: [String]? = nil, regeneration: Regeneration? = nil) -> String {
         var out = """
             # Written by ampu for the '\(plan.profile.name)' profile; `ampu gen ninja` writes it again.
             ninja_required_version = 1.3
@@ -57,6 +77,25 @@ public enum NinjaFile {
         let defaults = plan.actions.filter { !followed.contains($0.id) }
             .flatMap { $0.outputs.filter { !depfiles.contains($0) } }.map { escapePath(plan.display($0)) }
         if !defaults.isEmpty { out += "default " + defaults.joined(separator: " ") + "\n" }
+        if let regeneration {
+            // A file an action writes (a build script's) is no phony target: its edge makes it.
+            let written = Set(plan.actions.flatMap(\.outputs))
+            let inputs = regeneration.inputs.filter { !written.contains($0) && $0 != regeneration.output }.map { escapePath(plan.display($0)) }
+            out += """
+
+                rule regenerate
+                  command = $cmd
+                  description = Regenerating $out
+                  generator = 1
+                  restat = 1
+
+                build \(escapePath(plan.display(regeneration.output))): regenerate\(inputs.map { " " + $0 }.joined())
+                  cmd = \(escapeValue(regeneration.command))
+                  pool = console
+
+                """
+            if !inputs.isEmpty { out += "build \(inputs.joined(separator: " ")): phony\n" }
+        }
         return out
     }
 

@@ -47,9 +47,25 @@ struct GenNinjaCommand: ParsableCommand {
     func run() throws {
         let session = BuildSession(options: options)
         let plan = session.plan().plan
+        let fileSystem = LocalFileSystem()
         // A build script's edge runs this ampu again to give Ninja its dependency file.
-        let ampu = BuildSession.executablePath(LocalFileSystem()) ?? CommandLine.arguments[0]
-        let text = NinjaFile.text(of: plan, rewritingDepfiles: [ampu, "debug", "ninja-depfile"])
-        session.export(Array(text.utf8), to: output, defaultName: "build.ninja", plan: plan, what: session.count(plan.actions.count, "edge"))
+        let ampu = BuildSession.executablePath(fileSystem) ?? CommandLine.arguments[0]
+        // Written to a file, it is written again by Ninja, as this command wrote it, when what
+        // the plan was made from changes (the plan's own records under target/ are not that).
+        let path = output.map { fileSystem.absolute($0) } ?? Paths.join(plan.root, "build.ninja")
+        var regeneration: NinjaFile.Regeneration?
+        if output != "-", let inputs = PlanCache(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: StatCache(fileSystem: fileSystem)).madeFrom() {
+            let command = ["cd", ShellWords.quote(fileSystem.currentDirectory), "&&", ShellWords.join([ampu] + CommandLine.arguments.dropFirst())].joined(separator: " ")
+            regeneration = NinjaFile.Regeneration(command: command, output: path, inputs: inputs.filter { !Paths.isWithin($0, plan.targetDirectory) })
+        }
+        let bytes = Array(NinjaFile.text(of: plan, rewritingDepfiles: [ampu, "debug", "ninja-depfile"], regeneration: regeneration).utf8)
+        let edges = session.count(plan.actions.count, "edge")
+        // The same bytes are not written again: Ninja, which runs this when an input changed,
+        // then sees its file unchanged and does not load it again (`restat`).
+        if output != "-", (try? fileSystem.readFile(path)) == bytes {
+            session.status("Fresh", "\(plan.display(path)) (\(edges))")
+            return
+        }
+        session.export(bytes, to: output, defaultName: "build.ninja", plan: plan, what: edges)
     }
 }
