@@ -140,6 +140,9 @@ struct BuildToolsTests {
         #expect(result.stderr == "       Wrote build.ninja (11 edges)\n")
         #expect(result.stdout.hasPrefix("[0/1] Regenerating build.ninja\n[1/5] Compiling util (native csrc/extra.c)\n[2/5] Archiving util (native)\n"), "\(result.stdout)")
         #expect(try ws.read("build.ninja").contains("cmd = cd \(ws.root) && \(AmpuProcess.executable.path) gen ninja\n"))
+        // What it is written again after: the manifests, modules and directories, and ampu itself.
+        let edge = try #require(try ws.read("build.ninja").split(separator: "\n").first { $0.hasPrefix("build build.ninja: regenerate ") })
+        #expect(edge == "build build.ninja: regenerate app/asthra.toml asthra.toml util/asthra.toml app/src/greeting.ast app/src/main.ast app/tests/broken.ast app/tests/smoke.ast util/src/helpers.ast util/src/lib.ast app app/src app/tests util util/src util/csrc util/csrc/include \(AmpuProcess.executable.resolvingSymlinksInPath().path)")
         #expect(try ninja().stdout == "ninja: no work to do.\n")
         // A body edit: the plan stands, the file is not written again (Ninja does not load it
         // again), and the compile runs.

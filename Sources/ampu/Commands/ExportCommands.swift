@@ -51,12 +51,14 @@ struct GenNinjaCommand: ParsableCommand {
         // A build script's edge runs this ampu again to give Ninja its dependency file.
         let ampu = BuildSession.executablePath(fileSystem) ?? CommandLine.arguments[0]
         // Written to a file, it is written again by Ninja, as this command wrote it, when what
-        // the plan was made from changes (the plan's own records under target/ are not that).
+        // the plan was made from changes (the plan's own records under target/ are not that) or
+        // ampu does.
         let path = output.map { fileSystem.absolute($0) } ?? Paths.join(plan.root, "build.ninja")
         var regeneration: NinjaFile.Regeneration?
         if output != "-", let inputs = PlanCache(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: StatCache(fileSystem: fileSystem)).madeFrom() {
             let command = ["cd", ShellWords.quote(fileSystem.currentDirectory), "&&", ShellWords.join([ampu] + CommandLine.arguments.dropFirst())].joined(separator: " ")
-            regeneration = NinjaFile.Regeneration(command: command, output: path, inputs: inputs.filter { !Paths.isWithin($0, plan.targetDirectory) })
+            // ampu itself too: another ampu may write another file.
+            regeneration = NinjaFile.Regeneration(command: command, output: path, inputs: inputs.filter { !Paths.isWithin($0, plan.targetDirectory) } + [ampu])
         }
         let bytes = Array(NinjaFile.text(of: plan, rewritingDepfiles: [ampu, "debug", "ninja-depfile"], regeneration: regeneration).utf8)
         let edges = session.count(plan.actions.count, "edge")
