@@ -443,6 +443,16 @@ struct AriaBuildTests {
         #expect(try f.ampu(["build", "--plan"]).stdout.contains("\(ariacStandIn) lib/core.aria lib/strings.aria -o .aria_make/build/core.ll -O2\n"))
         try f.write("build.abc", try f.read("build.abc").replacingOccurrences(of: "version = \"0.1.0\"", with: "version = \"0.1.0\"\ngitignore = true"))
         #expect(try f.ampu(["build", "--plan"]).stdout.contains("\(ariacStandIn) lib/core.aria -o .aria_make/build/core.ll -O2\n"))
+        // The kept plan stands while .gitignore does: edited, taken away or written again, the
+        // next plan follows it.
+        try f.write(".gitignore", "/.aria_make/\n")
+        #expect(try f.ampu(["build", "--plan"]).stdout.contains("\(ariacStandIn) lib/core.aria lib/strings.aria -o .aria_make/build/core.ll -O2\n"))
+        try f.write(".gitignore", "/.aria_make/\nlib/core.aria\n")
+        #expect(try f.ampu(["build", "--plan"]).stdout.contains("\(ariacStandIn) lib/strings.aria -o .aria_make/build/core.ll -O2\n"))
+        try FileManager.default.removeItem(atPath: f.app + "/.gitignore")
+        #expect(try f.ampu(["build", "--plan"]).stdout.contains("\(ariacStandIn) lib/core.aria lib/strings.aria -o .aria_make/build/core.ll -O2\n"))
+        try f.write(".gitignore", "lib/strings.aria\n")
+        #expect(try f.ampu(["build", "--plan"]).stdout.contains("\(ariacStandIn) lib/core.aria -o .aria_make/build/core.ll -O2\n"))
     }
 
     @Test("ampu new --lang aria: a program that runs, a library whose test passes")

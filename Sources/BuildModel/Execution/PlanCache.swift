@@ -99,7 +99,7 @@ public struct PlanCache: Sendable {
             return nil
         }
         var text = Self.header + "\nkey\t" + key + "\n"
-        var manifests = Set(snapshot.packages.packages.map(\.path) + [snapshot.rootManifest.path])
+        var manifests = Set(snapshot.packages.packages.map(\.path) + [snapshot.rootManifest.path]).union(plan.readFiles)
         if let lockName = snapshot.ecosystem.lockFileName { manifests.insert(Paths.join(snapshot.root, lockName)) }
         var statuses = manifests.map { ($0, stats.status($0)) }
         // The warnings' file is one the plan is made from: the plan stands while it does.

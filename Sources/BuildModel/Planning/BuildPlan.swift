@@ -27,6 +27,9 @@ public struct BuildPlan: Sendable {
     /// Directories whose names the plan was made from (those a `[native] sources` glob read),
     /// each with its time and names when read: the kept plan stands while they stay.
     public var listedDirectories: [String: Listing] = [:]
+    /// Other files the plan was made from, there or not (Aria's `.gitignore`, when the project
+    /// follows it): the kept plan stands while they stay as they were.
+    public var readFiles: Set<String> = []
 
     /// A directory as the plan read it: its modification time (-1: not there) and its names
     /// (nil: it could not be listed).
