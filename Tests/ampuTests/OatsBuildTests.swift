@@ -134,6 +134,22 @@ struct OatsBuildTests {
         #expect(try f.runProgram() == "common\nutils\napp\n")
     }
 
+    @Test("the runtime library taken from where OATS_RUNTIME names and put in target/release/: the next build links the one there, as a fresh plan would")
+    func runtimeMoves() throws {
+        let f = try OatsFixture()
+        let named = f.scratch.path + "/elsewhere/libruntime.a"
+        try FileManager.default.createDirectory(atPath: f.scratch.path + "/elsewhere", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: f.runtime, toPath: named)
+        let first = try f.ampu(["build"], extra: ["OATS_RUNTIME": named])
+        #expect(first.status == 0, "\(first.stderr)")
+        try FileManager.default.removeItem(atPath: named)
+        try FileManager.default.createDirectory(atPath: f.app + "/target/release", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: f.runtime, toPath: f.app + "/target/release/libruntime.a")
+        let moved = try f.ampu(["build"], extra: ["OATS_RUNTIME": named])
+        #expect(timeless(moved.stderr) == "     Linking app\n    Finished `debug` profile [unoptimized + debuginfo] in [time]\n")
+        #expect(try f.ampu(["build", "--plan"], extra: ["OATS_RUNTIME": named]).stdout.contains(" target/release/libruntime.a"))
+    }
+
     @Test("the kept plan is made again when what it read of a file changes though the imports did not: main taken out of the entry and put back, an export of a dependency today's oatsc is told of")
     func planFollowsEntryPointAndExports() throws {
         let f = try OatsFixture()

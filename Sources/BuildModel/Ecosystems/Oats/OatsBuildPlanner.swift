@@ -144,7 +144,11 @@ struct OatsBuildPlanner {
         places.append(Paths.join(plan.targetDirectory, "release", "libruntime.a"))
         let bin = Paths.parent(compiler)
         places += [Paths.join(bin, "libruntime.a"), Paths.normalize(Paths.join(bin, "..", "lib", "libruntime.a"))]
-        if let found = places.first(where: { request.fileSystem.isFile($0) }) { return found }
+        if let found = places.firstIndex(where: { request.fileSystem.isFile($0) }) {
+            // The plan stands while the places before it still hold none and it is there.
+            plan.readFiles.formUnion(places[...found])
+            return places[found]
+        }
         let root = snapshot.rootManifest
         plan.diagnostics.append(Diagnostic(
             severity: .error, code: DiagnosticCode.oatsRuntimeMissing.rawValue,
