@@ -372,6 +372,22 @@ struct RaskBuildTests {
         #expect(failing.status == 1)
     }
 
+    @Test("a test block written into a source that had none makes the package's test program, and taken out again, none: the kept plan stands while whether a source holds tests does")
+    func testsWrittenIn() throws {
+        let f = try RaskBuildFixture()
+        let environment = plain.merging(["RASK": raskStandIn]) { _, new in new }
+        func plan() throws -> [String] {
+            try AmpuProcess.run(["build", "--plan", "--tests"], environment: environment, directory: f.scratch.path + "/checks").stdout
+                .split(separator: "\n").filter { $0.hasPrefix("[") }.map(String.init)
+        }
+        #expect(try plan() == ["[1] Compiling checks"])
+        let source = try f.read("checks/checks.rk")
+        try f.write("checks/checks.rk", source + "\ntest \"expect holds\" {\n    expect(true)\n}\n")
+        #expect(try plan() == ["[1] Compiling checks", "[2] Compiling checks (tests)", "[3] Linking checks (tests)"])
+        try f.write("checks/checks.rk", source + "\n// no tests\n")
+        #expect(try plan() == ["[1] Compiling checks"])
+    }
+
     @Test("a build script's own tests run with ampu test, as the seed's `rask test rask.build` runs them; a failing one fails the run")
     func buildScriptTests() throws {
         let f = try RaskBuildFixture()
@@ -432,8 +448,13 @@ struct RaskBuildTests {
         // What Ninja keeps of the script's dependency file: the files it declared, under the edge's output.
         let deps = try runTool(["ninja", "-t", "deps", "target/debug/build/app/build-script.d"], environment: plain, directory: f.app)
         #expect(deps.stdout.split(separator: "\n").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) } == ["\(f.app)/schema/user.json", "\(f.app)/schema"])
+        // What the script generated is in the workspace now: build.ninja is written again with
+        // it (as ampu's second build keeps a plan that reads it), under the variables it was
+        // first written with (RASK, which Ninja's environment here lacks).
         let again = try runTool(["ninja"], environment: plain, directory: f.app)
-        #expect(again.stdout == "ninja: no work to do.\n")
+        #expect(again.stdout == "[0/1] Regenerating build.ninja\nninja: no work to do.\n")
+        #expect(again.stderr == "       Wrote build.ninja (5 edges)\n")
+        #expect(try runTool(["ninja"], environment: plain, directory: f.app).stdout == "ninja: no work to do.\n")
         // As under ampu build (the seed's trigger table): a declared file runs the script again,
         // and the package is compiled again with what it generated.
         try f.write("app/schema/user.json", "{\"edited\": true}\n")

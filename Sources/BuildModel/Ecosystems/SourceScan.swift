@@ -53,6 +53,9 @@ public struct SourceScan: Sendable {
     /// The names the file exports, where a build's command lines name them (an Oats entry's
     /// functions, which today's oatsc is told of a dependency); empty elsewhere.
     public var exports: [String] = []
+    /// The file holds tests the build compiles into a test program (Rask's `test "…"` blocks
+    /// and `@test` functions); false where tests are files of their own.
+    public var holdsTests = false
 
     public init(declaration: Located<String>? = nil, imports: [ImportStatement] = [], diagnostics: [Diagnostic] = []) {
         self.declaration = declaration

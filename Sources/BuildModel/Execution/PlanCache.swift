@@ -24,14 +24,17 @@ public struct PlanCache: Sendable {
 
     static let header = "ampu-plan 7"
 
+    /// The environment variables a plan depends on: those that decide where compilers and
+    /// libraries are.
+    public static func variables(of ecosystem: any Ecosystem) -> [String] { ["HOME", "CC"] + ecosystem.environmentVariables }
+
     /// What else the plan depends on: the tool itself, the workspace asked for, and the
     /// environment variables that decide where compilers and libraries are. Not `PATH`: what
     /// the plan took from it is the programs it looked up there, kept with the plan (`save`'s
     /// `programs`) and looked up again by `validate`.
     public static func key(ecosystem: any Ecosystem, manifest: String, profile: String, environment: [String: String], tool: String) -> String {
         var hash = SHA256()
-        let variables = ["HOME", "CC"] + ecosystem.environmentVariables
-        for part in [tool, ecosystem.name, manifest, profile] + variables.map({ "\($0)=\(environment[$0] ?? "\u{0}")" }) {
+        for part in [tool, ecosystem.name, manifest, profile] + variables(of: ecosystem).map({ "\($0)=\(environment[$0] ?? "\u{0}")" }) {
             hash.update(Array(part.utf8) + [0])
         }
         return SHA256.hex(digest: hash.finish())
@@ -39,10 +42,11 @@ public struct PlanCache: Sendable {
 
     /// What a plan reads of a module, from its scan: its imports' paths in order, how many
     /// errors the scan found (a malformed import or declaration), the module it declares, whether
-    /// it defines the entry point (a program is linked, or not) and the names it exports (they
-    /// are on command lines). A change detector, as the fingerprints' content hash is: ten
-    /// thousand of them are taken for each plan kept.
-    static func moduleDigest(imports: [ImportStatement], problems: Int, declaration: String?, entryPoint: Bool, exports: [String]) -> String {
+    /// it defines the entry point (a program is linked, or not), the names it exports (they
+    /// are on command lines) and whether it holds tests (a test program is made, or not). A
+    /// change detector, as the fingerprints' content hash is: ten thousand of them are taken
+    /// for each plan kept.
+    static func moduleDigest(imports: [ImportStatement], problems: Int, declaration: String?, entryPoint: Bool, exports: [String], tests: Bool) -> String {
         var bytes: [UInt8] = []
         for s in imports {
             bytes += s.path.utf8
@@ -52,6 +56,7 @@ public struct PlanCache: Sendable {
         bytes += [0, entryPoint ? 1 : 0]
         if let declaration { bytes += [0] + Array(declaration.utf8) }
         for name in exports { bytes += [1] + Array(name.utf8) }
+        if tests { bytes += [2] }
         return ContentHash.hex(bytes)
     }
 
@@ -133,7 +138,7 @@ public struct PlanCache: Sendable {
                 // scan finds one plans afresh, so that `check` reports it.
                 let problems = module.diagnostics.filter { $0.severity == .error }.count
                 let digest = Self.moduleDigest(imports: module.importStatements(limit: .max), problems: problems, declaration: module.declaration?.value,
-                                               entryPoint: module.definesEntryPoint, exports: module.exports)
+                                               entryPoint: module.definesEntryPoint, exports: module.exports, tests: module.holdsTests)
                 return "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)\n"
             }
             let (directory, names) = listed[i - paths.count]
@@ -302,7 +307,7 @@ public struct PlanCache: Sendable {
                 let problems = scan.diagnostics.filter { $0.severity == .error }.count
                 let digest = ByteFields.string(field(line, 3))
                 guard Self.moduleDigest(imports: scan.imports, problems: problems, declaration: scan.declaration?.value,
-                                        entryPoint: scan.definesEntryPoint, exports: scan.exports) == digest else { return miss(whole(line)) }
+                                        entryPoint: scan.definesEntryPoint, exports: scan.exports, tests: scan.holdsTests) == digest else { return miss(whole(line)) }
                 rewritten[i] = "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)"
                 changedFiles.append(path)
             default:

@@ -19,10 +19,12 @@ public final class Module: Sendable {
     public let definesEntryPoint: Bool
     /// The names it exports, where a build's command lines name them (`SourceScan.exports`).
     public let exports: [String]
+    /// It holds tests the build compiles (`SourceScan.holdsTests`).
+    public let holdsTests: Bool
 
     public init(path: String, source: SourceText, declaration: Located<String>?, origin: ModuleOrigin, memberManifest: String?,
                 imports: [ResolvedImport], repeatedImports: [ImportStatement] = [], diagnostics: [Diagnostic], definesEntryPoint: Bool = false,
-                exports: [String] = []) {
+                exports: [String] = [], holdsTests: Bool = false) {
         self.path = path
         self.source = source
         self.declaration = declaration
@@ -33,6 +35,7 @@ public final class Module: Sendable {
         self.diagnostics = diagnostics
         self.definesEntryPoint = definesEntryPoint
         self.exports = exports
+        self.holdsTests = holdsTests
     }
 }
 

@@ -331,7 +331,7 @@ public struct WorkspaceLoader: Sendable {
         }
         return Module(path: path, source: source, declaration: scan.declaration, origin: origin, memberManifest: member?.path,
                       imports: imports, repeatedImports: repeated, diagnostics: diagnostics, definesEntryPoint: scan.definesEntryPoint,
-                      exports: scan.exports)
+                      exports: scan.exports, holdsTests: scan.holdsTests)
     }
 
     /// The outcomes of the imports in `range` that are not duplicates, by offset in the range,

@@ -243,14 +243,11 @@ struct RaskBuildPlanner {
         return walker.walk(manifest.directory).files.filter { snapshot.ecosystem.isSource($0, of: manifest) }.sorted()
     }
 
-    /// Whether a source holds tests: a line starting `test "` or `@test`.
+    /// Whether a source holds tests, as its scan found; the build file, read by the same rule.
     private func hasTests(_ path: String) -> Bool {
+        if let module = snapshot.modules[path] { return module.holdsTests }
         guard let source = snapshot.sources[path] ?? (try? fileSystem.readText(path)) else { return false }
-        let lines = source.lines
-        return (0..<lines.lineCount).contains { row in
-            let line = source.bytes[lines.contentRange(ofLine: row)].drop { $0 == 0x20 || $0 == 0x09 }
-            return line.starts(with: "test \"".utf8) || line.starts(with: "@test".utf8)
-        }
+        return RaskSourceScanner.holdsTests(source)
     }
 
     /// What an earlier run of the build script left in `.rk-gen/`. The listing is the load's:

@@ -46,7 +46,17 @@ enum RaskSourceScanner {
             statement(importKeyword: token.range, parts, lineEnd: lineEnd, lexer: lexer, into: &scan)
             token = next
         }
+        scan.holdsTests = holdsTests(source)
         return scan
+    }
+
+    /// Whether a Rask file holds tests: a line starting `test "` or `@test` (after blanks).
+    static func holdsTests(_ source: SourceText) -> Bool {
+        let lines = source.lines
+        return (0..<lines.lineCount).contains { row in
+            let line = source.bytes[lines.contentRange(ofLine: row)].drop { $0 == 0x20 || $0 == 0x09 }
+            return line.starts(with: "test \"".utf8) || line.starts(with: "@test".utf8)
+        }
     }
 
     private static func word(_ token: RaskLexer.Token, _ bytes: [UInt8]) -> String {
