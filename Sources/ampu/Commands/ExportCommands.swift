@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import BuildModel
 
@@ -46,7 +49,8 @@ struct GenNinjaCommand: ParsableCommand {
 
     func run() throws {
         let session = BuildSession(options: options)
-        let plan = session.plan().plan
+        let prepared = session.plan()
+        let plan = prepared.plan
         let fileSystem = LocalFileSystem()
         // A build script's edge runs this ampu again to give Ninja its dependency file.
         let ampu = BuildSession.executablePath(fileSystem) ?? CommandLine.arguments[0]
@@ -56,7 +60,16 @@ struct GenNinjaCommand: ParsableCommand {
         let path = output.map { fileSystem.absolute($0) } ?? Paths.join(plan.root, "build.ninja")
         var regeneration: NinjaFile.Regeneration?
         if output != "-", let inputs = PlanCache(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: StatCache(fileSystem: fileSystem)).madeFrom() {
-            let command = ["cd", ShellWords.quote(fileSystem.currentDirectory), "&&", ShellWords.join([ampu] + CommandLine.arguments.dropFirst())].joined(separator: " ")
+            // With the variables the plan depends on as they are now (Ninja may run elsewhere, as
+            // CMake's cache keeps what it found), so that the same file is written.
+            var words = ["cd", ShellWords.quote(fileSystem.currentDirectory), "&&"]
+            if let ecosystem = EcosystemRegistry.standard.ecosystem(forManifest: prepared.rootManifest.path) {
+                let names = PlanCache.variables(of: ecosystem)
+                // env takes its options (-u, unset) before the variables it sets.
+                words += ["env"] + names.filter { session.environment[$0] == nil }.flatMap { ["-u", $0] }
+                    + names.compactMap { name in session.environment[name].map { ShellWords.quote("\(name)=\($0)") } }
+            }
+            let command = (words + [ShellWords.join([ampu] + CommandLine.arguments.dropFirst())]).joined(separator: " ")
             // ampu itself too: another ampu may write another file.
             regeneration = NinjaFile.Regeneration(command: command, output: path, inputs: inputs.filter { !Paths.isWithin($0, plan.targetDirectory) } + [ampu])
         }
@@ -69,5 +82,8 @@ struct GenNinjaCommand: ParsableCommand {
             return
         }
         session.export(bytes, to: output, defaultName: "build.ninja", plan: plan, what: edges)
+        // Written under a temporary name and renamed, it is older than its directory: made newer,
+        // so that Ninja does not take a directory the plan read as changed since.
+        if output != "-" { _ = utimensat(AT_FDCWD, path, nil, 0) }
     }
 }
