@@ -1,8 +1,10 @@
 import Dispatch
 
 /// The plan of the last build, kept in `target/cache/plan-<profile>.actions`, and beside it, in
-/// `target/cache/plan-<profile>`, everything it was made from: the manifests and lock file,
-/// every module with the imports it had, and every directory listing the load read, then a
+/// `target/cache/plan-<profile>`, everything it was made from: the manifests and lock file (and
+/// any other file the plan read: `BuildPlan.readFiles`), every module with what the plan read of
+/// it, every directory listing the load read (`d`) and every directory a glob of the plan read
+/// (`g`, by all its names: `BuildPlan.listedDirectories`), then a
 /// copy of the plan's programs and tests and the digest of the actions' file. While none of them
 /// changed, the next build takes the plan from there and loads nothing: a no-op build (and a run
 /// with nothing to build) stats the files Ninja would stat, and reads the actions only when it
