@@ -196,6 +196,29 @@ struct AriaServerTests {
         #expect(await client.request("textDocument/definition", client.at(path, missing))["result"] == .null)
     }
 
+    @Test("a C file added where a c_library's sources look takes back 'matches no file', as the editor's watcher says it was added; a changed file of another language is no module")
+    func cFileAdded() async {
+        var files = AriaWorkspace.files
+        files[AriaWorkspace.manifest] = AriaWorkspace.manifestText + "\n[target.ffi]\ntype = \"c_library\"\nsources = [\"ffi/*.c\"]\n"
+        let client = TestClient(files: files, environment: ["HOME": "/home/user"])
+        await client.start(root: AriaWorkspace.root, capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+        func codes() -> [String] {
+            (client.published(AriaWorkspace.manifest)?["diagnostics"]?.arrayValue ?? []).map { "\($0["code"]?.stringValue ?? "") \($0["message"]?.stringValue ?? "")" }
+        }
+        await client.open(AriaWorkspace.manifest, files[AriaWorkspace.manifest]!)
+        #expect(codes() == ["A010 'ffi/*.c' matches no file\nhelp: source patterns are relative to the directory of build.abc; correct it or remove it"])
+        try? client.disk.createDirectory("/aria/app/ffi")
+        try? client.disk.writeFile("/aria/app/ffi/seven.c", "long seven(void) { return 7; }\n")
+        await client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": "file:///aria/app/ffi/seven.c", "type": 1]]])
+        #expect(codes() == [])
+        // Changed, it is no module of the project, and nothing is said of it.
+        try? client.disk.writeFile("/aria/app/ffi/seven.c", "long seven(void) { return 8; }\n")
+        await client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": "file:///aria/app/ffi/seven.c", "type": 2]]])
+        #expect(client.published("/aria/app/ffi/seven.c") == nil)
+        let symbols = await client.request("workspace/symbol", ["query": "seven"])
+        #expect(symbols["result"] == [])
+    }
+
     @Test("document symbols: the project, the variables, each target with its keys")
     func symbols() async {
         let client = await started()

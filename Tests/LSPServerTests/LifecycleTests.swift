@@ -104,7 +104,8 @@ struct LifecycleTests {
              "method":"workspace/didChangeWatchedFiles","registerOptions":{"watchers":[{"globPattern":"**/asthra.toml"},
              {"globPattern":"**/Asthra.toml"},{"globPattern":"**/Oats.toml"},{"globPattern":"**/elm.json"},{"globPattern":"**/build.abc"},{"globPattern":"**/rask.build"},{"globPattern":"**/build.rk"},
              {"globPattern":"**/asthra.lock"},{"globPattern":"**/rask.lock"},{"globPattern":"**/*.asthra"},{"globPattern":"**/*.ast"},
-             {"globPattern":"**/*.oats"},{"globPattern":"**/*.elm"},{"globPattern":"**/*.npk"},{"globPattern":"**/*.aria"},{"globPattern":"**/*.rk"}]}}]}}
+             {"globPattern":"**/*.oats"},{"globPattern":"**/*.elm"},{"globPattern":"**/*.npk"},{"globPattern":"**/*.aria"},{"globPattern":"**/*.rk"},
+             {"globPattern":"**/*.c"}]}}]}}
             """))
     }
 }

@@ -20,10 +20,12 @@ final class TestClient {
     private(set) var received: [JSONValue] = []
     private var nextID: Int64 = 1
     private(set) var exitCode: Int32?
+    /// The disk the server sees: a test writes to it, then says so as the editor's watcher would.
+    let disk: InMemoryFileSystem
 
     init(files: [String: String], environment: [String: String] = TestWorkspace.environment) {
-        let fs = InMemoryFileSystem(currentDirectory: "/", files: files)
-        server = LanguageServer(sink: sink, inbox: inbox, registry: .standard, fileSystem: fs, environment: environment)
+        disk = InMemoryFileSystem(currentDirectory: "/", files: files)
+        server = LanguageServer(sink: sink, inbox: inbox, registry: .standard, fileSystem: disk, environment: environment)
     }
 
     /// Delivers a message as the reader thread would.

@@ -7,6 +7,10 @@ public protocol Ecosystem: Sendable {
     var manifestFileNames: [String] { get }
     /// Source file extensions without the dot.
     var sourceExtensions: [String] { get }
+    /// Extensions of files in another language that a manifest's source patterns match (C
+    /// sources): a file of them added or taken away can change what the manifest says (a
+    /// pattern that matches nothing). None by default.
+    var patternExtensions: [String] { get }
     /// Directory names never searched for sources (build output).
     var ignoredDirectories: Set<String> { get }
     /// The manifest's tables and keys, for completion and hover.
@@ -101,6 +105,8 @@ public protocol Ecosystem: Sendable {
 }
 
 extension Ecosystem {
+    public var patternExtensions: [String] { [] }
+
     public func manifestNavigation(_ manifest: PackageManifest) -> (any ManifestNavigation)? { nil }
 
     public func selectedDependencies(of manifest: PackageManifest, features: FeatureSelection, platform: String)

@@ -30,6 +30,12 @@ public struct EcosystemRegistry: Sendable {
     /// Every ecosystem's source file extensions.
     public var sourceExtensions: [String] { ecosystems.flatMap(\.sourceExtensions) }
 
+    /// Every ecosystem's `patternExtensions`, each once, not those of sources.
+    public var patternExtensions: [String] {
+        var seen = Set(sourceExtensions)
+        return ecosystems.flatMap(\.patternExtensions).filter { seen.insert($0).inserted }
+    }
+
     /// The ecosystem whose manifest has this file name.
     public func ecosystem(forManifest path: String) -> (any Ecosystem)? {
         ecosystems.first { $0.isManifestFile(path) }

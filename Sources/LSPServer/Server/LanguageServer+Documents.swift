@@ -68,9 +68,12 @@ extension LanguageServer {
             if documents[uri] != nil { continue }  // the open buffer wins over the disk
             let type = change["type"]?.intValue ?? 2  // 1 created, 2 changed, 3 deleted
             for (i, w) in workspaces.enumerated() where w.owns(path) || Paths.isWithin(path, w.root) {
+                // Added or taken away (a C file a source pattern may match), or a manifest: the
+                // workspace again. Changed: a source of its own language is that file again; what
+                // another file says is no part of it (an .elm file in an Asthra workspace).
                 if type != 2 || w.isManifest(path) || w.isLockFile(path) {
                     reload.insert(i)
-                } else if let bytes = try? fileSystem.readFile(path) {
+                } else if w.snapshot.ecosystem.isSourceFile(path), let bytes = try? fileSystem.readFile(path) {
                     dirty.formUnion(workspaces[i].update(file: path, bytes: bytes))
                 }
             }

@@ -167,7 +167,7 @@ public actor LanguageServer {
     private func initialized() {
         for folder in folders { openWorkspace(from: folder) }
         if client.watchedFilesRegistration {
-            let watchers: [JSONValue] = (registry.manifestFileNames + registry.lockFileNames + registry.sourceExtensions.map { "*.\($0)" })
+            let watchers: [JSONValue] = (registry.manifestFileNames + registry.lockFileNames + (registry.sourceExtensions + registry.patternExtensions).map { "*.\($0)" })
                 .map { ["globPattern": .string("**/\($0)")] }
             sendRequest("client/registerCapability", ["registrations": [[
                 "id": "ampu-watched-files", "method": "workspace/didChangeWatchedFiles",

@@ -9,6 +9,8 @@ public struct AriaEcosystem: Ecosystem {
     static let manifestName = "build.abc"
     public var manifestFileNames: [String] { [Self.manifestName] }
     public var sourceExtensions: [String] { AriaImportResolver.extensions }
+    /// A `c_library` target's sources.
+    public var patternExtensions: [String] { ["c"] }
     public var ignoredDirectories: Set<String> { [".aria_make"] }
     public var manifestSchema: ManifestSchema { AriaManifestSchema.schema }
     public var withoutLockFile: String { "a build.abc has no package dependencies; `ampu tree` draws its targets" }
