@@ -177,14 +177,16 @@ public struct PlanCache: Sendable {
         guard let bytes = try? stats.fileSystem.readFile(file), bytes.starts(with: (Self.header + "\n").utf8),
               bytes.suffix(5).elementsEqual("\nend\n".utf8) else { return nil }
         var out: [String] = []
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst(2) {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            switch (fields.first, fields.count) {
-            case ("f", 4): if fields[1] != "-1" { out.append(String(fields[3])) }
-            case ("m", 5): out.append(String(fields[4]))
-            case ("d", 4), ("g", 4): if fields[2] != "-1" { out.append(String(fields[3])) }
-            case ("x", 5): if fields[4] != "-" { out.append(String(fields[4])) }
-            case ("u", 4): continue
+        // Read as bytes, a `String` made only for each path kept (10,000 of them on a large workspace).
+        for line in bytes.split(separator: 0x0A).dropFirst(2) {
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard let kind = fields.first, kind.count == 1 else { return out }
+            switch (kind.first!, fields.count) {
+            case (UInt8(ascii: "f"), 4): if !fields[1].elementsEqual("-1".utf8) { out.append(ByteFields.string(fields[3])) }
+            case (UInt8(ascii: "m"), 5): out.append(ByteFields.string(fields[4]))
+            case (UInt8(ascii: "d"), 4), (UInt8(ascii: "g"), 4): if !fields[2].elementsEqual("-1".utf8) { out.append(ByteFields.string(fields[3])) }
+            case (UInt8(ascii: "x"), 5): if !fields[4].elementsEqual("-".utf8) { out.append(ByteFields.string(fields[4])) }
+            case (UInt8(ascii: "u"), 4): continue
             // The copy of the plan's programs and tests, then its digest.
             default: return out
             }

@@ -113,6 +113,8 @@ public enum NinjaFile {
 
     /// A path in a build line: `$`, ` ` and `:` escaped with `$`.
     static func escapePath(_ path: String) -> String {
+        // Most paths have none of them: looked for in the bytes, not character by character.
+        guard path.utf8.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ":") || $0 == 0x0A }) else { return path }
         var out = ""
         for c in path {
             if c == "$" || c == " " || c == ":" { out.append("$") }
@@ -124,6 +126,7 @@ public enum NinjaFile {
 
     /// A variable's value: `$` doubled, a newline escaped.
     static func escapeValue(_ value: String) -> String {
-        value.replacing("$", with: "$$").replacing("\n", with: "$\n")
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "$") || $0 == 0x0A }) else { return value }
+        return value.replacing("$", with: "$$").replacing("\n", with: "$\n")
     }
 }
