@@ -24,6 +24,19 @@ public enum NinjaFile {
             self.output = output
             self.inputs = inputs
         }
+
+        /// `arguments` (ampu's own command line, `tool` first) run again in `directory`, with the
+        /// `variables` the plan depends on as `environment` has them (`env` takes its unsets
+        /// before what it sets), writing `output`. Its inputs: what the plan was made from
+        /// (`madeFrom`) but the plan's own records under its target directory, and `tool`.
+        public init(rerunning arguments: [String], in directory: String, variables: [String], environment: [String: String],
+                    output: String, madeFrom: [String], targetDirectory: String) {
+            let unset = variables.filter { environment[$0] == nil }.flatMap { ["-u", $0] }
+            let set = variables.compactMap { name in environment[name].map { ShellWords.quote("\(name)=\($0)") } }
+            let words = ["cd", ShellWords.quote(directory), "&&", "env"] + unset + set + [ShellWords.join(arguments)]
+            self.init(command: words.joined(separator: " "), output: output,
+                      inputs: madeFrom.filter { !Paths.isWithin($0, targetDirectory) } + arguments.prefix(1))
+        }
     }
 
     public static func text(of plan: BuildPlan, rewritingDepfiles rewriter: [String]? = nil, regeneration: Regeneration? = nil) -> String {

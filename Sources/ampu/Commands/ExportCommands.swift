@@ -59,19 +59,14 @@ struct GenNinjaCommand: ParsableCommand {
         // ampu does.
         let path = output.map { fileSystem.absolute($0) } ?? Paths.join(plan.root, "build.ninja")
         var regeneration: NinjaFile.Regeneration?
-        if output != "-", let inputs = PlanCache(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: StatCache(fileSystem: fileSystem)).madeFrom() {
+        if output != "-", let madeFrom = PlanCache(targetDirectory: plan.targetDirectory, profile: plan.profile.name, stats: StatCache(fileSystem: fileSystem)).madeFrom(),
+           let ecosystem = EcosystemRegistry.standard.ecosystem(forManifest: prepared.rootManifest.path) {
             // With the variables the plan depends on as they are now (Ninja may run elsewhere, as
-            // CMake's cache keeps what it found), so that the same file is written.
-            var words = ["cd", ShellWords.quote(fileSystem.currentDirectory), "&&"]
-            if let ecosystem = EcosystemRegistry.standard.ecosystem(forManifest: prepared.rootManifest.path) {
-                let names = PlanCache.variables(of: ecosystem)
-                // env takes its options (-u, unset) before the variables it sets.
-                words += ["env"] + names.filter { session.environment[$0] == nil }.flatMap { ["-u", $0] }
-                    + names.compactMap { name in session.environment[name].map { ShellWords.quote("\(name)=\($0)") } }
-            }
-            let command = (words + [ShellWords.join([ampu] + CommandLine.arguments.dropFirst())]).joined(separator: " ")
-            // ampu itself too: another ampu may write another file.
-            regeneration = NinjaFile.Regeneration(command: command, output: path, inputs: inputs.filter { !Paths.isWithin($0, plan.targetDirectory) } + [ampu])
+            // CMake's cache keeps what it found), so that the same file is written; ampu itself
+            // an input too: another ampu may write another file.
+            regeneration = NinjaFile.Regeneration(rerunning: [ampu] + CommandLine.arguments.dropFirst(), in: fileSystem.currentDirectory,
+                                                  variables: PlanCache.variables(of: ecosystem), environment: session.environment,
+                                                  output: path, madeFrom: madeFrom, targetDirectory: plan.targetDirectory)
         }
         let bytes = Array(NinjaFile.text(of: plan, rewritingDepfiles: [ampu, "debug", "ninja-depfile"], regeneration: regeneration).utf8)
         let edges = session.count(plan.actions.count, "edge")

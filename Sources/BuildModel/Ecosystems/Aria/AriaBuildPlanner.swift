@@ -41,8 +41,11 @@ struct AriaBuildPlanner {
     }
 
     private mutating func run() {
-        let ignoring = project.respectsGitignore?.value == true ? GitIgnore.load(in: directory, fileSystem: request.fileSystem) : nil
-        if project.respectsGitignore?.value == true { plan.readFiles.insert(Paths.join(directory, ".gitignore")) }
+        var ignoring: GitIgnore?
+        if project.respectsGitignore?.value == true {
+            ignoring = GitIgnore.load(in: directory, fileSystem: request.fileSystem)
+            plan.readFiles.insert(Paths.join(directory, ".gitignore"))
+        }
         var expansion = AriaSourceExpansion(directory: directory, modulePaths: snapshot.modulePaths, fileSystem: request.fileSystem, ignoring: ignoring)
         sources = targets.map { target in
             var files: [String] = []
