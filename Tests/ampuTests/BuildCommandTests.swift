@@ -134,6 +134,30 @@ struct BuildCommandTests {
         #expect(ws.compilerRuns.count == 5, "a no-op build ran the compiler")
     }
 
+    @Test("a package's library compiles beside the library of a package it imports: the compile reads that package's sources through -I, not its library, so only the link waits for both")
+    func librariesCompileAtOnce() throws {
+        let ws = try BuildFixture("seed")
+        // util's compile goes on only once app's has started: were app's to wait for util's
+        // library, util's would give up after 5 seconds and the build would fail.
+        try ws.write("util/src/lib.ast", try ws.read("util/src/lib.ast") + "// STANDIN_COMPILE_WAIT_FOR: app-started\n")
+        try ws.write("app/src/greeting.ast", try ws.read("app/src/greeting.ast") + "// STANDIN_COMPILE_TOUCH: app-started\n")
+        let build = try ws.ampu(["build", "-j2"])
+        #expect(build.status == 0)
+        // In whichever order the two jobs take them.
+        #expect(timeless(build.stderr).split(separator: "\n").sorted() == [
+            "     Linking app (bin \"app\")",
+            "    Finished `debug` profile [unoptimized + debuginfo] in [time]",
+            "   Archiving util (native)",
+            "   Compiling app",
+            "   Compiling app (bin \"app\")",
+            "   Compiling util",
+            "   Compiling util (native csrc/clamp.c)",
+        ])
+        // The plan says the same: a compile waits for nothing, the link for all it links.
+        let plan = try ws.ampu(["build", "--plan"]).stdout
+        #expect(plan.split(separator: "\n").filter { $0.hasPrefix("    after") } == ["    after [1]", "    after [2] [3] [4] [5]"])
+    }
+
     @Test("a build that names no profile takes [build] optimization and debug_info, as the seed's asthra.toml writes them; one that names a profile does not")
     func buildSettings() throws {
         let ws = try BuildFixture("seed")
@@ -210,12 +234,12 @@ struct BuildCommandTests {
                    Dirty app (bin "app"): 'app/src/greeting.ast' changed
                  Running `\(standIn) app/src/main.ast -o target/debug/build/app/app.o -I app -I util -O0 -g`
                Compiling app (bin "app")
-                   Dirty app (bin "app"): 'target/debug/build/app/app.o' changed
-                 Running `cc target/debug/build/app/app.o target/debug/deps/libapp.a target/debug/deps/libutil.a target/debug/deps/libutil_native.a -lm -o target/debug/app`
-                 Linking app (bin "app")
                    Dirty app (test "broken"): 'target/debug/deps/libapp.a' changed
                  Running `cc target/debug/build/app/tests/broken.o target/debug/deps/libapp.a target/debug/deps/libutil.a target/debug/deps/libutil_native.a -lm -o target/debug/tests/app/broken`
                  Linking app (test "broken")
+                   Dirty app (bin "app"): 'target/debug/build/app/app.o' changed
+                 Running `cc target/debug/build/app/app.o target/debug/deps/libapp.a target/debug/deps/libutil.a target/debug/deps/libutil_native.a -lm -o target/debug/app`
+                 Linking app (bin "app")
                    Dirty app (test "smoke"): 'target/debug/deps/libapp.a' changed
                  Running `cc target/debug/build/app/tests/smoke.o target/debug/deps/libapp.a target/debug/deps/libutil.a target/debug/deps/libutil_native.a -lm -o target/debug/tests/app/smoke`
                  Linking app (test "smoke")
@@ -556,7 +580,7 @@ struct BuildCommandTests {
               = note: the command was: \(standIn) util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a -I util -O0 -g
               = help: remove 'target/debug/deps/libutil.a' (`ampu clean` removes the whole build directory), then build again
 
-            error: could not build; 1 action failed; 7 not started
+            error: could not build; 1 action failed; 6 not started
 
             """)
         #expect(result.status == 1)
@@ -718,8 +742,8 @@ struct BuildCommandTests {
         #expect(timeless(try ws.ampu(["build", "--tests", "-j1"]).stderr) == """
                Compiling util
                Compiling app (bin "app")
-                 Linking app (bin "app")
                  Linking app (test "broken")
+                 Linking app (bin "app")
                Compiling app (test "smoke")
                  Linking app (test "smoke")
                 Finished `debug` profile [unoptimized + debuginfo] in [time]
@@ -970,7 +994,6 @@ struct BuildCommandTests {
             [2] Compiling hello (bin "hello")
                 asthra src/main.asthra -o target/debug/build/hello/hello.o -I . -O0 -g
                 reads 1 file, writes target/debug/build/hello/hello.o
-                after [1]
 
             [3] Linking hello (bin "hello")
                 cc target/debug/build/hello/hello.o target/debug/deps/libhello.a -o target/debug/hello
@@ -1059,11 +1082,12 @@ struct BuildCommandTests {
         let ws = try BuildFixture("seed")
         let run = try ws.ampu(["run", "-p", "app"])
         #expect(run.status == 0)
-        // The library the program links and the program; not the package's tests.
-        #expect(ws.compilerRuns == [
-            "util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a.ampu-tmp -I util -O0 -g",
+        // The library the program links and the program; not the package's tests (in whichever
+        // order two jobs take them: no compile waits for another).
+        #expect(ws.compilerRuns.sorted() == [
             "app/src/greeting.ast -o target/debug/deps/libapp.a.ampu-tmp -I app -I util -O0 -g",
             "app/src/main.ast -o target/debug/build/app/app.o.ampu-tmp -I app -I util -O0 -g",
+            "util/src/helpers.ast util/src/lib.ast -o target/debug/deps/libutil.a.ampu-tmp -I util -O0 -g",
         ])
         let unknown = try ws.ampu(["build", "--package", "ap"])
         #expect(unknown.stderr == "error: nothing to build is named 'ap'\n  = help: did you mean 'app'?\n  = help: the names are: util, app\n\n")

@@ -1,9 +1,13 @@
 /// An Asthra workspace as build actions, with either of the compiler's command lines:
 /// - `current` (today's compiler, the default): one action per program and test,
 ///   `asthra MAIN -o OUT [-g]`; the compiler follows the imports and links with `cc` itself.
-/// - `seed`: one library per package in dependency order, `asthra SRCS… -o deps/lib<name>.a
-///   -I DIR… -O<n> [-g] [--target T]`, each program's main file compiled to an object the same
-///   way and linked with `cc` against the libraries.
+/// - `seed`: one library per package, planned in dependency order, `asthra SRCS… -o
+///   deps/lib<name>.a -I DIR… -O<n> [-g] [--target T]`, each program's main file compiled to an
+///   object the same way and linked with `cc` against the libraries. A compile reads the
+///   packages it imports through `-I` (their sources; its command line names no library), so
+///   it waits for no other compile, as the seed's `build_parallel` starts each package as soon
+///   as a job is free: only a link waits for the libraries. On one job they compile in
+///   dependency order (the plan's).
 /// In both, `[native]` C sources are compiled with `cc` into `deps/lib<name>_native.a`. An
 /// action's inputs are the files its sources import, followed through the snapshot's import graph.
 struct AsthraBuildPlanner {
@@ -72,7 +76,7 @@ struct AsthraBuildPlanner {
         guard compiler != nil else { return }
         var libraries: [Int: (path: String, action: Int)] = [:]
         if isSeed {
-            for u in order { if let lib = libraryAction(u, libraries: libraries, order: order) { libraries[u] = lib } }
+            for u in order { if let lib = libraryAction(u, order: order) { libraries[u] = lib } }
         }
         for u in order where units[u].isMember {
             for (name, entry) in programs(of: u) {
@@ -228,7 +232,7 @@ struct AsthraBuildPlanner {
     }
 
     /// Seed: the package's library from its modules other than programs and tests.
-    private mutating func libraryAction(_ u: Int, libraries: [Int: (path: String, action: Int)], order: [Int]) -> (path: String, action: Int)? {
+    private mutating func libraryAction(_ u: Int, order: [Int]) -> (path: String, action: Int)? {
         let unit = units[u]
         let entries = Set(programs(of: u).map(\.entry))
         let tests = Set(testModules(of: u))
@@ -239,8 +243,7 @@ struct AsthraBuildPlanner {
         guard let arguments = command(inputs: sources, output: output, includes: [unit.directory] + dependencies.map { units[$0].directory }, hasImports: true) else { return nil }
         let id = plan.add(BuildAction(
             kind: .compile, package: unit.name, description: "Compiling \(unit.name)", arguments: arguments, directory: plan.root,
-            inputs: closure(of: sources), outputs: [output], compiledFiles: sources,
-            dependencies: unit.dependencies.compactMap { libraries[$0]?.action }))
+            inputs: closure(of: sources), outputs: [output], compiledFiles: sources))
         return (output, id)
     }
 
@@ -264,7 +267,7 @@ struct AsthraBuildPlanner {
         guard let arguments = command(inputs: [entry], output: object, includes: includes, hasImports: hasImports) else { return nil }
         let compile = plan.add(BuildAction(
             kind: .compile, package: unit.name, description: "Compiling \(unit.name) (\(kind) \"\(name)\")", arguments: arguments, directory: plan.root,
-            inputs: inputs, outputs: [object], compiledFiles: [entry], dependencies: needed.compactMap { libraries[$0]?.action }))
+            inputs: inputs, outputs: [object], compiledFiles: [entry]))
         let libs = needed.compactMap { libraries[$0] }
         let natives = needed.compactMap { archives[$0] }
         let linkInputs = [object] + libs.map(\.path) + natives.map(\.path)
