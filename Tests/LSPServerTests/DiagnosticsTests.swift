@@ -52,6 +52,23 @@ struct DiagnosticsTests {
         #expect(client.published("/lib/src/lib.oats") == json(#"{"uri":"file:///lib/src/lib.oats","diagnostics":[]}"#))
     }
 
+    @Test("a [native] pattern that matches no file is published on the manifest as the build shows it (B005), and taken back once a C file it matches is added")
+    func nativePatternMatchingNothing() async {
+        var files = TestWorkspace.files
+        files[TestWorkspace.manifest] = TestWorkspace.manifestText + "\n[native]\nsources = [\"csrc/*.c\"]\n"
+        let client = TestClient(files: files)
+        await client.start(capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+        #expect(client.published(TestWorkspace.manifest) == json(#"""
+            {"uri":"file:///ws/asthra.toml","diagnostics":[{"range":{"start":{"line":11,"character":11},"end":{"line":11,"character":21}},
+             "severity":2,"code":"B005","source":"ampu",
+             "message":"'csrc/*.c' matches no file in package 'app'\nhelp: the pattern is relative to the package root; correct it or remove it"}]}
+            """#))
+        try? client.disk.createDirectory("/ws/csrc")
+        try? client.disk.writeFile("/ws/csrc/clamp.c", "int clamp(int x) { return x; }\n")
+        await client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": "file:///ws/csrc/clamp.c", "type": 1]]])
+        #expect(client.published(TestWorkspace.manifest) == json(#"{"uri":"file:///ws/asthra.toml","diagnostics":[]}"#))
+    }
+
     @Test("an edit of the manifest re-derives the imports that depend on it")
     func manifestEdit() async {
         let client = TestClient(files: TestWorkspace.files)

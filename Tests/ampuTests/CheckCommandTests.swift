@@ -62,6 +62,29 @@ struct CheckCommandTests {
         #expect(result.status == 0)
     }
 
+    @Test("a [native] pattern that matches no file is a warning at it (B005) in check, as in a build, with the close pattern that matches as the fix")
+    func nativePatternMatchingNothing() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[native]\nsources = [\"crsc/*.c\"]\n")
+        try dir.write("src/main.asthra", "package main;\n")
+        try dir.write("csrc/clamp.c", "int clamp(int x) { return x; }\n")
+        let result = try AmpuProcess.run(["check"], environment: plain, directory: dir.path)
+        #expect(result.stderr == """
+            warning[B005]: 'crsc/*.c' matches no file in package 'app'
+             --> asthra.toml:6:12
+              |
+            6 | sources = ["crsc/*.c"]
+              |            ^^^^^^^^^^ no file matches
+              |
+              = help: did you mean 'csrc/*.c'?
+              = help: the pattern is relative to the package root; correct it or remove it
+
+            Checked 1 package, 1 module: 1 warning
+
+            """)
+        #expect(result.status == 0)
+    }
+
     @Test("the violations example, in the compiler's one-line format")
     func violationsShort() throws {
         let result = try AmpuProcess.run(["check", "--message-format", "short"], environment: plain, directory: examples + "/violations")

@@ -26,23 +26,27 @@ public struct NativeCompilation: Sendable {
         public var linkFlags: [String]
     }
 
+    /// Each `[native] sources` pattern of the manifest that matches no file: a warning at its
+    /// place (B005), with a close pattern that does match as the fix. The workspace's check
+    /// makes it, so the editor shows it as the build does; the plan leaves such a pattern out.
+    public static func emptyPatterns(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
+        (manifest.native?.sources ?? []).compactMap { pattern in
+            guard Glob(pattern.value).files(in: manifest.directory, fileSystem: fileSystem).isEmpty else { return nil }
+            let meant = Glob(pattern.value).correction(in: manifest.directory, fileSystem: fileSystem)
+            return .warning("'\(pattern.value)' matches no file in package '\(manifest.displayName)'", .emptyGlob, at: pattern.range, label: "no file matches",
+                            help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["the pattern is relative to the package root; correct it or remove it"],
+                            fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: pattern.range, newText: TOMLLiteral.renderString($0))]) })
+        }
+    }
+
     /// Adds the compile and archive actions of `native` (of the package `name` in `directory`)
-    /// to `plan`; nil when it lists no existing source. A pattern that matches nothing is a
-    /// warning at its place in the manifest.
+    /// to `plan`; nil when it lists no existing source (`emptyPatterns` says which match none).
     public func plan(_ native: NativeSettings, package name: String, libraryName: String, manifest: PackageManifest,
                      into plan: inout BuildPlan, fileSystem: any FileSystem) -> Archive? {
         let directory = manifest.directory
         var sources: [String] = []
         for pattern in native.sources {
             let found = Glob(pattern.value).files(in: directory, fileSystem: fileSystem, noting: &plan.listedDirectories)
-            if found.isEmpty {
-                let meant = Glob(pattern.value).correction(in: directory, fileSystem: fileSystem)
-                plan.diagnostics.append(Diagnostic(severity: .warning, code: DiagnosticCode.emptyGlob.rawValue,
-                                                   message: "'\(pattern.value)' matches no file in package '\(name)'", file: manifest.path,
-                                                   range: pattern.range, label: "no file matches",
-                                                   help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["the pattern is relative to the package root; correct it or remove it"],
-                                                   fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: pattern.range, newText: "\"\($0)\"")]) }))
-            }
             for file in found where !sources.contains(Paths.join(directory, file)) { sources.append(Paths.join(directory, file)) }
         }
         guard !sources.isEmpty else { return nil }

@@ -7,6 +7,8 @@ public struct AsthraEcosystem: Ecosystem {
     public var manifestFileNames: [String] { Self.manifestNames }
     static let manifestNames = ["asthra.toml", "Asthra.toml"]
     public var sourceExtensions: [String] { ["asthra", "ast"] }
+    /// `[native] sources`.
+    public var patternExtensions: [String] { ["c"] }
     public var ignoredDirectories: Set<String> { ["target"] }
     public var manifestSchema: ManifestSchema { AsthraManifestSchema.schema }
     public var manifestSyntax: any ManifestSyntax { TOMLManifestSyntax() }
@@ -40,8 +42,13 @@ public struct AsthraEcosystem: Ecosystem {
     }
 
     /// Every `entry`, `[[bin]]` and `[lib]` path must be a file (a warning: the seed's era did
-    /// not require it, today's compiler cannot build without it).
+    /// not require it, today's compiler cannot build without it), and every `[native] sources`
+    /// pattern must match one (B005).
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
+        missingTargetPaths(manifest, fileSystem: fileSystem) + NativeCompilation.emptyPatterns(manifest, fileSystem: fileSystem)
+    }
+
+    private func missingTargetPaths(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
         (manifest.package?.targets ?? []).compactMap { target in
             let path = Paths.join(manifest.directory, target.path.value)
             guard !fileSystem.isFile(path) else { return nil }
