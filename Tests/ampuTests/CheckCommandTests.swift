@@ -83,6 +83,23 @@ struct CheckCommandTests {
 
             """)
         #expect(result.status == 0)
+        // A path dependency is the user's too, as Cargo warns of one: its manifest is checked.
+        try dir.write("asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nmathlib = { path = \"mathlib\" }\n")
+        try dir.write("mathlib/asthra.toml", "[package]\nname = \"mathlib\"\nversion = \"0.1.0\"\n\n[native]\nsources = [\"csrc/*.c\"]\n")
+        try dir.write("mathlib/src/lib.asthra", "package mathlib;\n")
+        let dependency = try AmpuProcess.run(["check"], environment: plain, directory: dir.path)
+        #expect(dependency.stderr == """
+            warning[B005]: 'csrc/*.c' matches no file in package 'mathlib'
+             --> mathlib/asthra.toml:6:12
+              |
+            6 | sources = ["csrc/*.c"]
+              |            ^^^^^^^^^^ no file matches
+              |
+              = help: the pattern is relative to the package root; correct it or remove it
+
+            Checked 1 package, 1 module: 1 warning
+
+            """)
     }
 
     @Test("the violations example, in the compiler's one-line format")

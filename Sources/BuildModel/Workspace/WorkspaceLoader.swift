@@ -73,8 +73,10 @@ public struct WorkspaceLoader: Sendable {
             }
         }
         let packages = PackageGraph(members: members, ecosystem: ecosystem, fileSystem: fileSystem, manifests: manifests)
-        for member in members {
-            diagnostics += ecosystem.checkManifest(member, fileSystem: fileSystem).map { $0.inFile(member.path) }
+        // Members and the path dependencies they reach: local packages, whose manifests are
+        // the user's (as Cargo warns of a path dependency's, not of a registry's).
+        for package in packages.packages {
+            diagnostics += ecosystem.checkManifest(package, fileSystem: fileSystem).map { $0.inFile(package.path) }
         }
         diagnostics += packages.diagnostics
         let (lock, lockProblems) = LockCheck.check(rootManifest, members: members, ecosystem: ecosystem, fileSystem: fileSystem)
