@@ -136,8 +136,8 @@ struct CLITests {
               -h, --help              Show help information.
 
             SUBCOMMANDS:
-              build                   Compile packages in dependency order, then their
-                                      programs (with --tests, their test programs too).
+              build                   Compile the workspace's packages and their programs
+                                      (with --tests, their test programs too).
               run                     Build, then run a program of the workspace with the
                                       arguments after --.
               test                    Build and run the test programs: each module under a

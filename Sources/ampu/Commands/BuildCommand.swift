@@ -6,7 +6,7 @@ import BuildModel
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Compile packages in dependency order, then their programs (with --tests, their test programs too).",
+        abstract: "Compile the workspace's packages and their programs (with --tests, their test programs too).",
         discussion: """
             Checks the workspace first (check's errors stop the build), plans the compiles, native C \
             compiles, archives and links, and runs them at most -j at a time, each as soon as what it \
