@@ -1869,6 +1869,24 @@ struct BuildCommandTests {
         #expect(timeless(try ws.ampu(["build", "-j1"]).stderr) == finished)
     }
 
+    @Test("a root package's `**/*.c` takes its own C files: not what lies in target/, nor a member's (as its own sources are walked)")
+    func nativeGlobSkipsOutputAndMembers() throws {
+        let ws = try BuildFixture("rooted")
+        try ws.write("asthra.toml", try ws.read("asthra.toml") + "\n[native]\nsources = [\"**/*.c\"]\n")
+        try ws.write("csrc/hub.c", "int hub(void) { return 1; }\n")
+        try ws.write("util/csrc/util.c", "int util(void) { return 2; }\n")
+        try ws.write("target/old/generated.c", "int generated(void) { return 3; }\n")
+        let plan = try ws.ampu(["build", "--plan"])
+        #expect(plan.status == 0)
+        #expect(plan.stdout.split(separator: "\n").filter { $0.hasPrefix("[") }.joined(separator: "\n") == """
+            [1] Compiling hub (native csrc/hub.c)
+            [2] Archiving hub (native)
+            [3] Compiling util
+            [4] Compiling hub (bin "hub")
+            [5] Linking hub (bin "hub")
+            """)
+    }
+
     @Test("clean removes target/, one profile, the libraries or the fingerprints, and says how many files and bytes went")
     func clean() throws {
         let ws = try BuildFixture("today")

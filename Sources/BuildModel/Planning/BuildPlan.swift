@@ -185,9 +185,9 @@ public struct BuildPlan: Sendable {
 extension Glob {
     /// The files the pattern matches (`files(in:fileSystem:ignoring:)`), each directory read for
     /// them added to `listed` (a plan's `listedDirectories`) as it was when read.
-    func files(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil, noting listed: inout [String: BuildPlan.Listing]) -> [String] {
+    func files(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil, skipping: Skips = .none, noting listed: inout [String: BuildPlan.Listing]) -> [String] {
         var read: [String: BuildPlan.Listing] = [:]
-        let found = files(in: root, fileSystem: fileSystem, ignoring: ignoring) { directory, status, names in
+        let found = files(in: root, fileSystem: fileSystem, ignoring: ignoring, skipping: skipping) { directory, status, names in
             read[directory] = BuildPlan.Listing(time: status?.modificationTime ?? -1, names: names)
         }
         listed.merge(read) { first, _ in first }

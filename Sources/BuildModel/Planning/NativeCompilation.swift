@@ -7,10 +7,21 @@ public struct NativeCompilation: Sendable {
     public var compiler: String
     /// The launcher put before each compile (`ccache`), when one is set.
     public var launcher: [String]
+    /// What a `sources` pattern's walk leaves out (`skips(of:)`).
+    public var skipping: Glob.Skips
 
-    public init(environment: [String: String], launcher: String?) {
+    public init(environment: [String: String], launcher: String?, ecosystem: any Ecosystem) {
         compiler = Self.compiler(environment: environment)
         self.launcher = launcher.map { [$0] } ?? []
+        skipping = Self.skips(of: ecosystem)
+    }
+
+    /// What a `sources` pattern's walk leaves out, as the ecosystem's walk for its own sources
+    /// does: its build output (`target/`: what a build wrote there is never a source) and the
+    /// directories of other packages (a workspace root's `**/*.c` does not take its members'
+    /// C files). A pattern that names such a directory before its first wildcard still reads it.
+    public static func skips(of ecosystem: any Ecosystem) -> Glob.Skips {
+        Glob.Skips(directories: ecosystem.ignoredDirectories, packageMarkers: Set(ecosystem.manifestFileNames))
     }
 
     /// The C compiler, which also links programs: `$CC`, else `cc`.
@@ -29,10 +40,11 @@ public struct NativeCompilation: Sendable {
     /// Each `[native] sources` pattern of the manifest that matches no file: a warning at its
     /// place (B005), with a close pattern that does match as the fix. The workspace's check
     /// makes it, so the editor shows it as the build does; the plan leaves such a pattern out.
-    public static func emptyPatterns(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
-        (manifest.native?.sources ?? []).compactMap { pattern in
-            guard Glob(pattern.value).files(in: manifest.directory, fileSystem: fileSystem).isEmpty else { return nil }
-            let meant = Glob(pattern.value).correction(in: manifest.directory, fileSystem: fileSystem)
+    public static func emptyPatterns(_ manifest: PackageManifest, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> [Diagnostic] {
+        let skipping = skips(of: ecosystem)
+        return (manifest.native?.sources ?? []).compactMap { pattern in
+            guard Glob(pattern.value).files(in: manifest.directory, fileSystem: fileSystem, skipping: skipping).isEmpty else { return nil }
+            let meant = Glob(pattern.value).correction(in: manifest.directory, fileSystem: fileSystem, skipping: skipping)
             return .warning("'\(pattern.value)' matches no file in package '\(manifest.displayName)'", .emptyGlob, at: pattern.range, label: "no file matches",
                             help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["the pattern is relative to the package root; correct it or remove it"],
                             fix: meant.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: pattern.range, newText: TOMLLiteral.renderString($0))]) })
@@ -46,7 +58,7 @@ public struct NativeCompilation: Sendable {
         let directory = manifest.directory
         var sources: [String] = []
         for pattern in native.sources {
-            let found = Glob(pattern.value).files(in: directory, fileSystem: fileSystem, noting: &plan.listedDirectories)
+            let found = Glob(pattern.value).files(in: directory, fileSystem: fileSystem, skipping: skipping, noting: &plan.listedDirectories)
             for file in found where !sources.contains(Paths.join(directory, file)) { sources.append(Paths.join(directory, file)) }
         }
         guard !sources.isEmpty else { return nil }

@@ -172,15 +172,32 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Glob {
+    /// What a walk leaves out besides hidden directories: build output and other packages.
+    public struct Skips: Hashable, Sendable {
+        /// Directory names never entered (`target`).
+        public var directories: Set<String>
+        /// File names that make a directory another package's root (`asthra.toml`).
+        public var packageMarkers: Set<String>
+
+        public init(directories: Set<String>, packageMarkers: Set<String>) {
+            self.directories = directories
+            self.packageMarkers = packageMarkers
+        }
+
+        public static let none = Skips(directories: [], packageMarkers: [])
+    }
+
     /// The files under `root` the pattern matches, as paths relative to `root`, sorted. The walk
     /// starts at the pattern's leading literal components, follows links to directories once
     /// each (a link back up, or above where the walk starts, is not followed) and skips hidden
     /// directories unless the pattern names them; with `ignoring`, what a `.gitignore` in `root`
-    /// ignores is left out (an ignored directory is not walked). `watching` is told each
+    /// ignores is left out (an ignored directory is not walked); with `skipping`, the walk below
+    /// the pattern's literal start enters no directory of those names and none that holds one of
+    /// its marker files (another package's root). `watching` is told each
     /// directory whose names decide what is found, with its status taken before its names were
     /// read (nil: not there) and those names (nil: it could not be listed): each one walked or
     /// that the walk starts at, and for a pattern with no wildcard, the directory of its file.
-    public func files(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil,
+    public func files(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil, skipping: Skips = .none,
                       watching: ((_ directory: String, _ status: FileStatus?, _ names: [String]?) -> Void)? = nil) -> [String] {
         let literal = components.prefix { !$0.contains { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B } }
         let joinedLiteral = literal.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
@@ -223,6 +240,9 @@ extension Glob {
                 continue
             }
             watching?(directory, status, entries.map(\.name))
+            // Another package's directory: its files are its own (told to `watching` all the
+            // same: its marker's removal changes what is found).
+            if relative != joinedLiteral, entries.contains(where: { skipping.packageMarkers.contains($0.name) }) { continue }
             var next: [(key: String, step: Step)] = []
             for entry in entries {
                 var kind = entry.kind
@@ -233,7 +253,7 @@ extension Glob {
                 if let ignoring, ignoring.ignores(path, isDirectory: kind == .directory) { continue }
                 switch kind {
                 case .directory:
-                    if !entry.name.hasPrefix(".") || hidden { next.append((entry.name + "/", .directory(path))) }
+                    if (!entry.name.hasPrefix(".") || hidden) && !skipping.directories.contains(entry.name) { next.append((entry.name + "/", .directory(path))) }
                 case .file:
                     if path.withUTF8({ matches(bytes: $0) }) { next.append((entry.name, .file(path))) }
                 default:

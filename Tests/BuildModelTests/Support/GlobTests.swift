@@ -53,6 +53,23 @@ struct GlobTests {
         #expect(Glob("**/*.aria").files(in: "/home/p", fileSystem: fs) == ["src/a.aria", "src/deep/b.aria"])
     }
 
+    @Test("files with skips: no directory of a skipped name and no other package's directory below the literal start; one the pattern names is read")
+    func filesSkipping() throws {
+        let fs = InMemoryFileSystem(files: [
+            "/p/asthra.toml": "", "/p/csrc/a.c": "", "/p/csrc/deep/b.c": "", "/p/target/debug/gen.c": "", "/p/csrc/target/c.c": "",
+            "/p/member/asthra.toml": "", "/p/member/csrc/m.c": "", "/p/vendor/asthra.toml": "", "/p/vendor/v.c": "",
+        ])
+        let skips = Glob.Skips(directories: ["target"], packageMarkers: ["asthra.toml"])
+        #expect(Glob("**/*.c").files(in: "/p", fileSystem: fs) == [
+            "csrc/a.c", "csrc/deep/b.c", "csrc/target/c.c", "member/csrc/m.c", "target/debug/gen.c", "vendor/v.c",
+        ])
+        #expect(Glob("**/*.c").files(in: "/p", fileSystem: fs, skipping: skips) == ["csrc/a.c", "csrc/deep/b.c"])
+        #expect(Glob("target/debug/*.c").files(in: "/p", fileSystem: fs, skipping: skips) == ["target/debug/gen.c"])
+        #expect(Glob("vendor/*.c").files(in: "/p", fileSystem: fs, skipping: skips) == ["vendor/v.c"])
+        #expect(Glob("**/*.cc").correction(in: "/p", fileSystem: fs, skipping: skips) == "**/*.c")
+        #expect(Glob("member/csrc/*.cc").correction(in: "/p", fileSystem: fs, skipping: skips) == "member/csrc/*.c")
+    }
+
     @Test("files come out in the byte order of their whole paths: a name with a dot, then its directory, then a digit")
     func filesInPathOrder() throws {
         // The real file system, which lists a directory in no particular order.

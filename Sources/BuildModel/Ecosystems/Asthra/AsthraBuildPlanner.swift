@@ -58,7 +58,7 @@ struct AsthraBuildPlanner {
     private mutating func run() {
         findUnits()
         guard let order = unitOrder() else { return }
-        let native = NativeCompilation(environment: request.environment, launcher: snapshot.rootManifest.toolchain.launcher?.value)
+        let native = NativeCompilation(environment: request.environment, launcher: snapshot.rootManifest.toolchain.launcher?.value, ecosystem: snapshot.ecosystem)
         var archives: [Int: NativeCompilation.Archive] = [:]
         for u in order {
             if let manifest = units[u].manifest, let settings = manifest.native,

@@ -45,7 +45,7 @@ public struct AsthraEcosystem: Ecosystem {
     /// not require it, today's compiler cannot build without it), and every `[native] sources`
     /// pattern must match one (B005).
     public func checkManifest(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
-        missingTargetPaths(manifest, fileSystem: fileSystem) + NativeCompilation.emptyPatterns(manifest, fileSystem: fileSystem)
+        missingTargetPaths(manifest, fileSystem: fileSystem) + NativeCompilation.emptyPatterns(manifest, ecosystem: self, fileSystem: fileSystem)
     }
 
     private func missingTargetPaths(_ manifest: PackageManifest, fileSystem: any FileSystem) -> [Diagnostic] {
