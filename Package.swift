@@ -10,7 +10,6 @@ let package = Package(
         .library(name: "LSPServer", targets: ["LSPServer"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
@@ -39,7 +38,6 @@ let package = Package(
             dependencies: [
                 "BuildModel",
                 "LSPServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),

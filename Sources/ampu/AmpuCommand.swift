@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 import Dispatch
 
@@ -11,29 +10,19 @@ import Dispatch
 enum EntryPoint {
     static func main() {
         _ = Clock.start
-        if Paths.lastComponent(CommandLine.arguments.first ?? "") == "toasty" {
-            Toasty.main()
-            return
-        }
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if Paths.lastComponent(CommandLine.arguments.first ?? "") == "toasty" {
+            Ampu.run(Toasty.self, arguments)
+        }
         if let word = arguments.first, let message = Ampu.unknownCommand(word) {
             Terminal.standardError.write(message)
             Terminal.exitNow(1)
         }
-        var command: any ParsableCommand
-        do { command = try Ampu.parseAsRoot() } catch { Ampu.failParsing(error) }
-        if let server = command as? LSPCommand {
-            Task {
-                do { try await server.run() } catch { Ampu.exit(withError: error) }
-                Ampu.exit()
-            }
-            dispatchMain()
-        }
-        do { try command.run() } catch { Ampu.exit(withError: error) }
+        Ampu.run(Ampu.self, arguments)
     }
 }
 
-struct Ampu: AsyncParsableCommand {
+struct Ampu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ampu",
         abstract: "A build tool and language server for Asthra, Elm, Rask, Aria and Oats projects.",
@@ -44,49 +33,42 @@ struct Ampu: AsyncParsableCommand {
         subcommands: [BuildCommand.self, RunCommand.self, TestCommand.self, CheckCommand.self, CleanCommand.self, FormatCommand.self, CompileCommandsCommand.self, GenCommand.self, NewCommand.self, InitCommand.self, AddCommand.self, RemoveCommand.self, UpdateCommand.self, FetchCommand.self, VendorCommand.self, TreeCommand.self, WhyCommand.self, GraphCommand.self, ListCommand.self, WholeProgramCommand.self, LSPCommand.self, DebugCommand.self]
     )
 
-    /// Stops on a command line that cannot be read, saying so as every other error is said:
-    /// `error: unknown option '--relase'`, then `= note:` lines for the option's summary and
-    /// the usage, and `= help:` lines for the option meant and where the options are listed.
-    /// `--help` and `--version` are printed as they are.
-    static func failParsing(_ error: any Error) -> Never {
-        let code = exitCode(for: error)
-        guard code != .success else { exit(withError: error) }
-        Terminal.standardError.write(parseFailure(fullMessage(for: error)))
-        Terminal.exitNow(code.rawValue)
+    /// Reads the command line against `root`'s commands and runs the one it names; ends the
+    /// process. Help, the version and a command line that does not fit are printed here (the
+    /// last as every other error is, with status 64); an error the command throws is printed
+    /// as `error: …` (status 1), and `ExitCode` ends it with its status and nothing said.
+    static func run(_ root: any ParsableCommand.Type, _ arguments: [String]) -> Never {
+        let command: any ParsableCommand
+        switch ArgumentReader.command(root, arguments: arguments) {
+        case .success(let read): command = read
+        case .failure(let stop): stopped(stop)
+        }
+        if let server = command as? LSPCommand {
+            Task {
+                do { try await server.serve() } catch { Ampu.fail(error) }
+                Terminal.exitNow(0)
+            }
+            dispatchMain()
+        }
+        var running = command
+        do { try running.run() } catch { fail(error) }
+        Terminal.exitNow(0)
     }
 
-    /// The argument parser's `Error: …` / `Help: …` / `Usage: …` text in ampu's own form.
-    static func parseFailure(_ text: String) -> String {
-        func trimmed(_ s: Substring) -> String {
-            var t = s
-            while t.first == " " { t.removeFirst() }
-            while t.last == " " { t.removeLast() }
-            return String(t)
+    private static func stopped(_ stop: ArgumentReader.Stop) -> Never {
+        let (text, toStandardOutput, status) = stop.output
+        (toStandardOutput ? Terminal.standardOutput : Terminal.standardError).write(text)
+        Terminal.exitNow(status)
+    }
+
+    private static func fail(_ error: any Error) -> Never {
+        switch error {
+        case let stop as ArgumentReader.Stop: stopped(stop)
+        case let code as ExitCode: Terminal.exitNow(code.rawValue)
+        default:
+            Terminal.standardError.write("error: \(error)\n")
+            Terminal.exitNow(1)
         }
-        func sentence(_ s: Substring) -> String {
-            var s = trimmed(s)
-            if s.hasSuffix(".") { s.removeLast() }
-            // "Unknown option" → "unknown option"; "-j 0 runs…" and "UTF-8…" as they are.
-            if let first = s.first, first.isUppercase, s.dropFirst().first?.isLowercase == true { s = first.lowercased() + s.dropFirst() }
-            return s
-        }
-        var out = "", notes: [String] = [], help: [String] = []
-        for line in text.split(separator: "\n") {
-            if line.hasPrefix("Error: ") {
-                let sentences = line.dropFirst(7).split(separator: ". ", omittingEmptySubsequences: true)
-                out += "error: " + sentence(sentences.first ?? "") + "\n"
-                help += sentences.dropFirst().map(sentence)
-            } else if line.hasPrefix("Help: ") {
-                notes.append(trimmed(line.dropFirst(6)).replacing(/\s{2,}/, with: ": "))
-            } else if line.hasPrefix("Usage: ") {
-                notes.append("usage: " + line.dropFirst(7))
-            } else if let command = line.firstMatch(of: /See '(.+) --help' for more information/)?.1 {
-                help.append("`\(command) --help` lists its options")
-            } else if !trimmed(line).isEmpty {
-                notes.append(sentence(line))
-            }
-        }
-        return out + notes.map { "  = note: \($0)\n" }.joined() + help.map { "  = help: \($0)\n" }.joined()
     }
 
     /// What `ampu biuld` is told, as Cargo tells it: no such command, and the one meant when

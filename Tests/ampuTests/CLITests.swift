@@ -119,6 +119,57 @@ struct CLITests {
         #expect(try AmpuProcess.run(["new", "--help"]).stdout.hasPrefix("OVERVIEW: "))
     }
 
+    @Test("options as Cargo reads them: --name=value, flags of one letter together, a value that is missing or not wanted, an argument too many, a subcommand that is not one")
+    func argumentForms() throws {
+        let usage = "  = note: usage: ampu new <name> [--lib] [--lang <lang>] [--vcs <git|none>]\n  = help: `ampu new --help` lists its options\n"
+        #expect(try AmpuProcess.run(["new", "--lib=yes", "x"]).stderr == "error: '--lib' takes no value, but 'yes' was given\n" + usage)
+        #expect(try AmpuProcess.run(["new", "a", "b"]).stderr == "error: unexpected argument 'b'\n" + usage)
+        let scratch = try ScratchDirectory()
+        let made = try AmpuProcess.run(["new", "--vcs=none", "--lang=oats", "--lib", "joined"], directory: scratch.path)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try scratch.read("joined/Oats.toml").contains("name = \"joined\""))
+        let missing = try AmpuProcess.run(["build", "--manifest-path"])
+        #expect(missing.stderr == """
+            error: missing value for '--manifest-path <manifest-path>'
+              = note: --manifest-path <manifest-path>: The manifest to use instead of searching upward.
+              = note: usage: ampu build [<options>] [<names> ...]
+              = help: `ampu build --help` lists its options
+
+            """)
+        #expect(missing.status == 64)
+        #expect(try AmpuProcess.run(["build", "-qv"]).stderr == """
+            error: -v and -q ask for more and for less; give one
+              = note: usage: ampu build [<options>] [<names> ...]
+              = help: `ampu build --help` lists its options
+
+            """)
+        #expect(try AmpuProcess.run(["debug", "glbo"]).stderr == """
+            error: unknown subcommand 'glbo'
+              = note: usage: ampu debug <subcommand>
+              = help: did you mean 'glob'?
+              = help: `ampu debug --help` lists its subcommands
+
+            """)
+        let help = try AmpuProcess.run(["help", "debug", "glob"])
+        #expect(help.status == 0)
+        #expect(help.stdout == """
+            OVERVIEW: Print the files a source pattern (`src/**/*.aria`) matches under a
+            directory, sorted.
+
+            USAGE: ampu debug glob <pattern> [<directory>]
+
+            ARGUMENTS:
+              <pattern>               The pattern: *, **, ? and [...] as build files write
+                                      them.
+              <directory>             The directory it is relative to (default: the current
+                                      one).
+
+            OPTIONS:
+              -h, --help              Show help information.
+
+            """)
+    }
+
     @Test("--help lists the subcommands")
     func help() throws {
         let result = try AmpuProcess.run(["--help"])

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// The manifest a dependency command works on, read; or an error printed and exit 1.
@@ -98,34 +97,34 @@ struct AddCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The dependencies, each with an optional @requirement.")
+    @Argument(name: "dependencies", help: "The dependencies, each with an optional @requirement.")
     var dependencies: [String]
 
-    @Option(help: "A package on disk, relative to the manifest.")
+    @Option(name: .customLong("path"), help: "A package on disk, relative to the manifest.")
     var path: String?
 
-    @Option(help: "A git repository (a URL, or an import path such as github.com/user/json).")
+    @Option(name: .customLong("git"), help: "A git repository (a URL, or an import path such as github.com/user/json).")
     var git: String?
 
-    @Option(help: "With --git: the tag to use.")
+    @Option(name: .customLong("tag"), help: "With --git: the tag to use.")
     var tag: String?
 
-    @Option(help: "With --git: the branch to follow.")
+    @Option(name: .customLong("branch"), help: "With --git: the branch to follow.")
     var branch: String?
 
-    @Option(help: "With --git: the commit to use.")
+    @Option(name: .customLong("rev"), help: "With --git: the commit to use.")
     var rev: String?
 
-    @Flag(help: "Add it to [dev-dependencies] (Rask: scope \"dev\").")
+    @Flag(name: .customLong("dev"), help: "Add it to [dev-dependencies] (Rask: scope \"dev\").")
     var dev = false
 
-    @Option(help: "Rask: add it to this feature's block (made when missing).")
+    @Option(name: .customLong("feature"), help: "Rask: add it to this feature's block (made when missing).")
     var feature: String?
 
-    @Option(help: "A registry directory (<registry>/<name>/<version>/) to take a dependency by name from; else $AMPU_REGISTRY.")
+    @Option(name: .customLong("registry"), help: "A registry directory (<registry>/<name>/<version>/) to take a dependency by name from; else $AMPU_REGISTRY.")
     var registry: String?
 
-    @Flag(help: "Check a git dependency against the package cache's copy of its repository, without fetching.")
+    @Flag(name: .customLong("offline"), help: "Check a git dependency against the package cache's copy of its repository, without fetching.")
     var offline = false
 
     @Option(name: .customLong("manifest-path"), help: "The manifest to edit instead of searching upward.")
@@ -221,7 +220,7 @@ struct AddedLock {
 struct RemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a dependency from the manifest.")
 
-    @Argument(help: "The dependencies' names as the manifest declares them.")
+    @Argument(name: "dependencies", help: "The dependencies' names as the manifest declares them.")
     var dependencies: [String]
 
     @Option(name: .customLong("manifest-path"), help: "The manifest to edit instead of searching upward.")

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu build`: the workspace's programs and libraries (with `--tests`, its test programs),
@@ -18,19 +17,19 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: BuildOptions
 
-    @Flag(help: "Print the plan instead of running it.")
+    @Flag(name: .customLong("plan"), help: "Print the plan instead of running it.")
     var plan = false
 
-    @Option(help: "With --plan: text or json.")
+    @Option(name: .customLong("format"), help: "With --plan: text or json.")
     var format: PlanFormat = .text
 
-    @Flag(help: "Write an HTML report of when each action ran (target/timings/ampu-timing.html).")
+    @Flag(name: .customLong("timings"), help: "Write an HTML report of when each action ran (target/timings/ampu-timing.html).")
     var timings = false
 
     @Flag(name: .customLong("dry-run"), help: "Print the commands that would run, and why, without running them.")
     var dryRun = false
 
-    @Argument(help: "Build only these targets (an Aria build.abc's) or packages, and what they need.")
+    @Argument(name: "names", help: "Build only these targets (an Aria build.abc's) or packages, and what they need.")
     var names: [String] = []
 
     @OptionGroup var selection: WorkspaceSelection
@@ -44,7 +43,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("tests"), help: "Build the test programs too, as `ampu test` does (without it, as cargo build, they are left to `ampu test`).")
     var allTests = false
 
-    enum PlanFormat: String, ExpressibleByArgument { case text, json }
+    enum PlanFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
         // A language whose compiler builds the whole program (Elm) gets its plan and its compiler.
@@ -100,10 +99,10 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: BuildOptions
 
-    @Option(help: "The program to run, when the workspace has more than one.")
+    @Option(name: .customLong("bin"), help: "The program to run, when the workspace has more than one.")
     var bin: String?
 
-    @Argument(parsing: .postTerminator, help: "Arguments for the program.")
+    @Argument(name: "arguments", parsing: .postTerminator, help: "Arguments for the program.")
     var arguments: [String] = []
 
     func run() throws {
@@ -171,10 +170,10 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup var options: BuildOptions
 
-    @Argument(help: "Run only the tests whose names contain this text.")
+    @Argument(name: "filter", help: "Run only the tests whose names contain this text.")
     var filter: String?
 
-    @Option(help: ArgumentHelp("Stop a test program that runs longer than this, and count it failed.", valueName: "seconds"))
+    @Option(name: .customLong("timeout"), help: ArgumentHelp("Stop a test program that runs longer than this, and count it failed.", valueName: "seconds"))
     var timeout: Int = 300
 
     @Option(name: .customLong("test"), help: ArgumentHelp("Build and run only this test program (and build what it needs), as cargo test --test; may be given more than once.", valueName: "name"))
@@ -183,7 +182,7 @@ struct TestCommand: ParsableCommand {
     @Flag(name: .customLong("no-run"), help: "Build the test programs but do not run them, as cargo test --no-run; each one's command is printed.")
     var noRun = false
 
-    @Argument(parsing: .postTerminator, help: "Arguments for each test program.")
+    @Argument(name: "arguments", parsing: .postTerminator, help: "Arguments for each test program.")
     var arguments: [String] = []
 
     @OptionGroup var selection: WorkspaceSelection

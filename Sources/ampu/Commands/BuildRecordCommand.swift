@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu debug build-records`: reads standard input as each of the files a build reads that

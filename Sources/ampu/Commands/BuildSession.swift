@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// The options every building command shares (`build`, `run`, `test`, `compile-commands`, `gen`).
@@ -6,10 +5,10 @@ struct BuildOptions: ParsableArguments {
     @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
     var manifestPath: String?
 
-    @Flag(help: "Build with the release profile (optimised, no debug information).")
+    @Flag(name: .customLong("release"), help: "Build with the release profile (optimised, no debug information).")
     var release = false
 
-    @Option(help: "Build with this profile: debug, release or a [profile.NAME] of the manifest.")
+    @Option(name: .customLong("profile"), help: "Build with this profile: debug, release or a [profile.NAME] of the manifest.")
     var profile: String?
 
     // Taken whatever it looks like, so that `-j -1` is a count and not an unknown option.
@@ -34,7 +33,7 @@ struct BuildOptions: ParsableArguments {
     @Option(name: [.customShort("p"), .customLong("package")], help: ArgumentHelp("Only this package (or Aria target) and what it needs; may be given more than once.", valueName: "name"))
     var packages: [String] = []
 
-    @Flag(help: "Run every build script again, changed or not (Rask).")
+    @Flag(name: .customLong("force"), help: "Run every build script again, changed or not (Rask).")
     var force = false
 
     @Flag(name: .customLong("build-verbose"), help: "Say what each build script does as it runs (Rask).")
@@ -80,10 +79,10 @@ struct TargetDirectoryOption: ParsableArguments {
 
 /// `--workspace` and `--exclude`, as Cargo's: every package of the workspace, but those.
 struct WorkspaceSelection: ParsableArguments {
-    @Flag(help: "Every package of the workspace, from anywhere (in a member's directory, only that member is built; at a root that is a package, only it, unless default-members says otherwise).")
+    @Flag(name: .customLong("workspace"), help: "Every package of the workspace, from anywhere (in a member's directory, only that member is built; at a root that is a package, only it, unless default-members says otherwise).")
     var workspace = false
 
-    @Option(help: ArgumentHelp("With --workspace: not this package (it is still built when another needs it); may be given more than once.", valueName: "name"))
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("With --workspace: not this package (it is still built when another needs it); may be given more than once.", valueName: "name"))
     var exclude: [String] = []
 
     func validate() throws {

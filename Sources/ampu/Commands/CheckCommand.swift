@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu check`: every manifest and import diagnostic of the workspace, without building.

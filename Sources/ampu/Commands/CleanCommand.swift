@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu clean`: removes build output, all of it or the part asked for, as the seed lists.
@@ -18,16 +17,16 @@ struct CleanCommand: ParsableCommand {
     @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
     var manifestPath: String?
 
-    @Option(help: "Remove only this profile's output (debug, release, …).")
+    @Option(name: .customLong("profile"), help: "Remove only this profile's output (debug, release, …).")
     var profile: String?
 
-    @Flag(help: "Remove only the libraries (target/*/deps).")
+    @Flag(name: .customLong("deps"), help: "Remove only the libraries (target/*/deps).")
     var deps = false
 
-    @Flag(help: "Remove only the build cache (target/cache).")
+    @Flag(name: .customLong("cache"), help: "Remove only the build cache (target/cache).")
     var cache = false
 
-    @Flag(help: "Remove everything under target/ (the default).")
+    @Flag(name: .customLong("all"), help: "Remove everything under target/ (the default).")
     var all = false
 
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "Say nothing unless something goes wrong.")

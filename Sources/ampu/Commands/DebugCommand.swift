@@ -1,4 +1,3 @@
-import ArgumentParser
 
 /// Tools for looking inside ampu's parsers; used by the conformance and leak checks.
 struct DebugCommand: ParsableCommand {

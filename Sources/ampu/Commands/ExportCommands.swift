@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import ArgumentParser
 import BuildModel
 
 /// `ampu compile-commands`: writes compile_commands.json for the plan without building.
@@ -13,7 +12,7 @@ struct CompileCommandsCommand: ParsableCommand {
 
     @OptionGroup var options: BuildOptions
 
-    @Option(help: "Where to write it (default: compile_commands.json at the workspace root; - for standard output).")
+    @Option(name: .customLong("output"), help: "Where to write it (default: compile_commands.json at the workspace root; - for standard output).")
     var output: String?
 
     func run() throws {
@@ -44,7 +43,7 @@ struct GenNinjaCommand: ParsableCommand {
 
     @OptionGroup var options: BuildOptions
 
-    @Option(help: "Where to write it (default: build.ninja at the workspace root; - for standard output).")
+    @Option(name: .customLong("output"), help: "Where to write it (default: build.ninja at the workspace root; - for standard output).")
     var output: String?
 
     func run() throws {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `--features` and `--no-default-features`, for the commands that take a selection of the

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu fmt`: the workspace's TOML manifests laid out as the language server's formatting lays
@@ -18,10 +17,10 @@ struct FormatCommand: ParsableCommand {
     @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
     var manifestPath: String?
 
-    @Flag(help: "Write nothing: list the files that are not laid out so, and exit 1 when there is one.")
+    @Flag(name: .customLong("check"), help: "Write nothing: list the files that are not laid out so, and exit 1 when there is one.")
     var check = false
 
-    @Argument(help: "Files to format instead of the workspace's manifests (TOML files).")
+    @Argument(name: "files", help: "Files to format instead of the workspace's manifests (TOML files).")
     var files: [String] = []
 
     func run() throws {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu debug glob PATTERN [DIR]`: the files a build file's pattern matches, as a build sees them.
@@ -8,10 +7,10 @@ struct GlobCommand: ParsableCommand {
         abstract: "Print the files a source pattern (`src/**/*.aria`) matches under a directory, sorted."
     )
 
-    @Argument(help: "The pattern: *, **, ? and [...] as build files write them.")
+    @Argument(name: "pattern", help: "The pattern: *, **, ? and [...] as build files write them.")
     var pattern: String
 
-    @Argument(help: "The directory it is relative to (default: the current one).")
+    @Argument(name: "directory", help: "The directory it is relative to (default: the current one).")
     var directory: String?
 
     func run() throws {

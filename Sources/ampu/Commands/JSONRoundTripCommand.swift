@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu debug json-roundtrip`: parse JSON from stdin and write it back, many times
@@ -16,7 +15,7 @@ struct JSONRoundTripCommand: ParsableCommand {
     @Option(name: .customLong("depth-limit"), help: "The deepest nesting accepted.")
     var depthLimit: Int = JSON.defaultDepthLimit
 
-    @Flag(help: "Indent the output.")
+    @Flag(name: .customLong("pretty"), help: "Indent the output.")
     var pretty = false
 
     func run() throws {

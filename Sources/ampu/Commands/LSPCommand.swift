@@ -1,9 +1,8 @@
-import ArgumentParser
 import BuildModel
 import LSPServer
 
 /// `ampu lsp`: the language server on standard input and output.
-struct LSPCommand: AsyncParsableCommand {
+struct LSPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lsp",
         abstract: "Run the language server on standard input and output.",
@@ -17,7 +16,7 @@ struct LSPCommand: AsyncParsableCommand {
     @Flag(name: .customLong("stdio"), help: "Use standard input and output (the default; accepted for editors that pass it).")
     var stdio = false
 
-    func run() async throws {
+    func serve() async throws {
         let transport = StdioTransport()
         let environment = Environment.current
         let code = await transport.serve { sink, inbox in

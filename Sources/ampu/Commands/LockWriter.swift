@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `--locked`, `--offline` and `--frozen`, as Cargo's commands take them: `update` and every

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu new NAME [--lib] [--lang LANG]`: a new package in a new directory.
@@ -9,7 +8,7 @@ struct NewCommand: ParsableCommand {
         discussion: "Writes the language's manifest, a first source file (a library's with --lib) and a .gitignore into NAME/; --lang chooses the language."
     )
 
-    @Argument(help: "The package name; also the directory to create.")
+    @Argument(name: "name", help: "The package name; also the directory to create.")
     var name: String
 
     @Flag(name: .customLong("lib"), help: "Create a library instead of a program.")
@@ -18,7 +17,7 @@ struct NewCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: ArgumentHelp("The package's language: \(EcosystemRegistry.standard.names.joined(separator: ", ")).", valueName: "lang"))
     var language = EcosystemRegistry.standard.names[0]
 
-    @Option(help: ArgumentHelp("Make a git repository for the package (git, the default, unless it is inside one already) or none.", valueName: "git|none"))
+    @Option(name: .customLong("vcs"), help: ArgumentHelp("Make a git repository for the package (git, the default, unless it is inside one already) or none.", valueName: "git|none"))
     var vcs: Scaffold.VersionControl = .git
 
     func run() throws {
@@ -48,7 +47,7 @@ struct InitCommand: ParsableCommand {
         discussion: "The package is named after the directory unless --name is given. Existing files are never overwritten: sources already there are kept, and a directory with a library's source and no program's is made a library."
     )
 
-    @Option(help: "The package name (default: the directory's name).")
+    @Option(name: .customLong("name"), help: "The package name (default: the directory's name).")
     var name: String?
 
     @Flag(name: .customLong("lib"), help: "Create a library instead of a program.")
@@ -57,7 +56,7 @@ struct InitCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: ArgumentHelp("The package's language: \(EcosystemRegistry.standard.names.joined(separator: ", ")).", valueName: "lang"))
     var language = EcosystemRegistry.standard.names[0]
 
-    @Option(help: ArgumentHelp("Make a git repository for the package (git, the default, unless it is inside one already) or none.", valueName: "git|none"))
+    @Option(name: .customLong("vcs"), help: ArgumentHelp("Make a git repository for the package (git, the default, unless it is inside one already) or none.", valueName: "git|none"))
     var vcs: Scaffold.VersionControl = .git
 
     func run() throws {

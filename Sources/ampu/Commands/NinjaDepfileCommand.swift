@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu debug ninja-depfile`: a build script's dependency file made into one Ninja reads, with
@@ -12,16 +11,16 @@ struct NinjaDepfileCommand: ParsableCommand {
         abstract: "Write a dependency file's prerequisites again under one target, for Ninja (run by build.ninja)."
     )
 
-    @Option(help: "The target of the rule written: the edge's output as build.ninja names it.")
+    @Option(name: .customLong("target"), help: "The target of the rule written: the edge's output as build.ninja names it.")
     var target: String
 
-    @Option(help: "What the prerequisites' relative paths are relative to (default: the current directory).")
+    @Option(name: .customLong("directory"), help: "What the prerequisites' relative paths are relative to (default: the current directory).")
     var directory: String?
 
-    @Argument(help: "The dependency file to read.")
+    @Argument(name: "input", help: "The dependency file to read.")
     var input: String
 
-    @Argument(help: "The dependency file to write.")
+    @Argument(name: "output", help: "The dependency file to write.")
     var output: String
 
     func run() throws {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu debug probe NAME`: reads standard input with the readers an ecosystem offers for
@@ -10,7 +9,7 @@ struct ProbeCommand: ParsableCommand {
         abstract: "Read standard input with a language's readers (elm: elm.json and a module); print what they found."
     )
 
-    @Argument(help: "Which readers: \(EcosystemRegistry.probes.keys.sorted().joined(separator: ", ")).")
+    @Argument(name: "name", help: "Which readers: \(EcosystemRegistry.probes.keys.sorted().joined(separator: ", ")).")
     var name: String
 
     func validate() throws {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu debug toml-decode`: TOML on stdin → toml-test tagged JSON on stdout.

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// ampu run as `toasty` (a link named so), with the command line of Oats's build tool (seed 004):
@@ -16,13 +15,13 @@ struct Toasty: ParsableCommand {
 }
 
 struct ToastyGlobal: ParsableArguments {
-    @Flag(name: .long, help: "Show manifest discovery, the package graph, the build order, and each compile and link command.")
+    @Flag(name: .customLong("verbose"), help: "Show manifest discovery, the package graph, the build order, and each compile and link command.")
     var verbose = false
 }
 
 /// The options `toasty build` and `toasty run` share.
 struct ToastyBuildOptions: ParsableArguments {
-    @Argument(help: "A single .oats file to build instead of the package (single-file mode); default: $OATS_SRC_FILE, else the package of the nearest Oats.toml.")
+    @Argument(name: "source", help: "A single .oats file to build instead of the package (single-file mode); default: $OATS_SRC_FILE, else the package of the nearest Oats.toml.")
     var source: String?
 
     @Option(name: [.customShort("o"), .customLong("out-dir")], help: "Where the executable goes (default: target/, or the current directory in single-file mode).")
@@ -31,19 +30,19 @@ struct ToastyBuildOptions: ParsableArguments {
     @Option(name: .customLong("out-name"), help: "The executable's name (default: the package's, or the file's).")
     var outName: String?
 
-    @Option(help: "The program that links (default: [build] linker, $CC, clang, cc).")
+    @Option(name: .customLong("linker"), help: "The program that links (default: [build] linker, $CC, clang, cc).")
     var linker: String?
 
-    @Flag(help: "Build with the release profile.")
+    @Flag(name: .customLong("release"), help: "Build with the release profile.")
     var release = false
 
     @Option(name: .customLong("opt-level"), help: "none, default or aggressive.")
     var optLevel: String?
 
-    @Option(help: "Link-time optimisation: none, thin or full.")
+    @Option(name: .customLong("lto"), help: "Link-time optimisation: none, thin or full.")
     var lto: String?
 
-    @Flag(name: .shortAndLong, help: "Print only errors.")
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "Print only errors.")
     var quiet = false
 
     func validate() throws {
@@ -72,7 +71,7 @@ struct ToastyRun: ParsableCommand {
     @OptionGroup var global: ToastyGlobal
     @OptionGroup var options: ToastyBuildOptions
 
-    @Argument(parsing: .postTerminator, help: "Arguments for the program.")
+    @Argument(name: "arguments", parsing: .postTerminator, help: "Arguments for the program.")
     var arguments: [String] = []
 
     func run() throws {
@@ -85,13 +84,13 @@ struct ToastyRun: ParsableCommand {
 struct ToastyNew: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a new Oats package in a new directory.")
 
-    @Argument(help: "The package name; also the directory to create.")
+    @Argument(name: "name", help: "The package name; also the directory to create.")
     var name: String
 
     @Flag(name: .customLong("lib"), help: "Create a library instead of a program.")
     var library = false
 
-    @Flag(name: .shortAndLong, help: "Print only errors.")
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "Print only errors.")
     var quiet = false
 
     func run() throws {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// The root manifest and its lock file, for the commands that read what `ampu update` chose.
@@ -96,13 +95,13 @@ struct TreeCommand: ParsableCommand {
     @Flag(name: .customLong("tree"), help: ArgumentHelp("Accepted for `ampu deps --tree`, the specification's spelling; the output is the tree either way.", visibility: .hidden))
     var treeSpelling = false
 
-    @Option(help: "Show this many levels below the root.")
+    @Option(name: .customLong("depth"), help: "Show this many levels below the root.")
     var depth: Int?
 
-    @Option(help: "Show what depends on this package instead (as the lock file names it, or by its key in the manifest).")
+    @Option(name: .customLong("invert"), help: "Show what depends on this package instead (as the lock file names it, or by its key in the manifest).")
     var invert: String?
 
-    @Flag(help: "Show only packages locked under more than one name from one source, and what depends on each.")
+    @Flag(name: .customLong("duplicates"), help: "Show only packages locked under more than one name from one source, and what depends on each.")
     var duplicates = false
 
     @OptionGroup var features: FeatureOptions
@@ -134,7 +133,7 @@ struct TreeCommand: ParsableCommand {
 struct WhyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "why", abstract: "Show every path from the root to a dependency.")
 
-    @Argument(help: "The package, as the lock file names it or by its key in the manifest.")
+    @Argument(name: "package", help: "The package, as the lock file names it or by its key in the manifest.")
     var package: String
 
     @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
@@ -158,7 +157,7 @@ struct FetchCommand: ParsableCommand {
         discussion: "A cached package whose files no longer match the lock's checksum is an error that says how to recover."
     )
 
-    @Flag(help: "Use only the cache: fail when a package is missing.")
+    @Flag(name: .customLong("offline"), help: "Use only the cache: fail when a package is missing.")
     var offline = false
 
     @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")
@@ -185,14 +184,14 @@ struct FetchCommand: ParsableCommand {
 
 /// `ampu graph`: the locked dependency graph for other tools: Graphviz or JSON.
 struct GraphCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument { case dot, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case dot, json }
 
     static let configuration = CommandConfiguration(commandName: "graph", abstract: "Write the locked dependency graph as Graphviz dot or JSON (without a lock file: the build's targets, as dot).")
 
-    @Option(help: "dot or json.")
+    @Option(name: .customLong("format"), help: "dot or json.")
     var format: Format = .dot
 
-    @Option(help: "Write it to this file (atomically) instead of standard output.")
+    @Option(name: .customLong("output"), help: "Write it to this file (atomically) instead of standard output.")
     var output: String?
 
     @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu update`: choose the newest versions the manifest's dependencies allow (with -p, only
@@ -23,10 +22,10 @@ struct UpdateCommand: ParsableCommand {
     @Option(name: [.customShort("p"), .customLong("package")], help: "Update only this package; keep the others at their locked versions.")
     var packages: [String] = []
 
-    @Option(help: "With one -p: update that package to exactly this version.")
+    @Option(name: .customLong("precise"), help: "With one -p: update that package to exactly this version.")
     var precise: String?
 
-    @Option(help: "A registry directory (<registry>/<name>/<version>/) for dependencies by name and version; else $AMPU_REGISTRY.")
+    @Option(name: .customLong("registry"), help: "A registry directory (<registry>/<name>/<version>/) for dependencies by name and version; else $AMPU_REGISTRY.")
     var registry: String?
 
     @Flag(name: .customLong("minimal-versions"), help: "Choose the oldest versions that fit instead of the newest.")

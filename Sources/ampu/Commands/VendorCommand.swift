@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 
 /// `ampu vendor [DIR]`: the locked git packages copied into the project.
@@ -14,10 +13,10 @@ struct VendorCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Where to put the copies, relative to the manifest's directory.")
+    @Argument(name: "directory", help: "Where to put the copies, relative to the manifest's directory.")
     var directory = "vendor"
 
-    @Flag(help: "Copy only from the cache: fail when a package is missing from it.")
+    @Flag(name: .customLong("offline"), help: "Copy only from the cache: fail when a package is missing from it.")
     var offline = false
 
     @Option(name: .customLong("manifest-path"), help: "The manifest to use instead of searching upward.")

@@ -1,4 +1,3 @@
-import ArgumentParser
 import BuildModel
 #if canImport(Glibc)
 import Glibc
@@ -30,10 +29,10 @@ struct WholeProgramPlanCommand: ParsableCommand {
     @Flag(name: .customLong("use-cached"), help: "Mark the modules the last `elm make` compiled that have not changed since (elm-stuff/0.19.1/d.dat).")
     var useCached = false
 
-    @Flag(name: .shortAndLong, help: "Print nothing on stderr.")
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "Print nothing on stderr.")
     var quiet = false
 
-    @Argument(help: "Entry files, such as src/Main.elm.")
+    @Argument(name: "paths", help: "Entry files, such as src/Main.elm.")
     var paths: [String] = []
 
     func run() throws {
@@ -55,16 +54,16 @@ struct WholeProgramCheckCommand: ParsableCommand {
             """
     )
 
-    @Flag(name: .shortAndLong, help: "Build without asking.")
+    @Flag(name: [.customShort("y"), .customLong("yes")], help: "Build without asking.")
     var yes = false
 
-    @Flag(name: .shortAndLong, help: "Show the plan only: do not ask, do not build.")
+    @Flag(name: [.customShort("n"), .customLong("no")], help: "Show the plan only: do not ask, do not build.")
     var no = false
 
-    @Flag(name: .shortAndLong, help: "Print nothing on stderr.")
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "Print nothing on stderr.")
     var quiet = false
 
-    @Argument(help: "Entry files, such as src/Main.elm.")
+    @Argument(name: "paths", help: "Entry files, such as src/Main.elm.")
     var paths: [String] = []
 
     func validate() throws {

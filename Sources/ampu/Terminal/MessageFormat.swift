@@ -1,4 +1,3 @@
-import ArgumentParser
 
 /// How diagnostics are printed.
 enum MessageFormat: String, ExpressibleByArgument, CaseIterable {
