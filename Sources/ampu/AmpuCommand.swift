@@ -41,7 +41,7 @@ struct Ampu: ParsableCommand {
         let command: any ParsableCommand
         switch ArgumentReader.command(root, arguments: arguments) {
         case .success(let read): command = read
-        case .failure(let stop): stopped(stop)
+        case .failure(let stop): stop.end()
         }
         if let server = command as? LSPCommand {
             Task {
@@ -55,15 +55,9 @@ struct Ampu: ParsableCommand {
         Terminal.exitNow(0)
     }
 
-    private static func stopped(_ stop: ArgumentReader.Stop) -> Never {
-        let (text, toStandardOutput, status) = stop.output
-        (toStandardOutput ? Terminal.standardOutput : Terminal.standardError).write(text)
-        Terminal.exitNow(status)
-    }
-
     private static func fail(_ error: any Error) -> Never {
         switch error {
-        case let stop as ArgumentReader.Stop: stopped(stop)
+        case let stop as ArgumentReader.Stop: stop.end()
         case let code as ExitCode: Terminal.exitNow(code.rawValue)
         default:
             Terminal.standardError.write("error: \(error)\n")

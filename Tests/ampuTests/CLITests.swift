@@ -150,6 +150,11 @@ struct CLITests {
               = help: `ampu debug --help` lists its subcommands
 
             """)
+        // What the fuzzer runs: the command line read, nothing run.
+        let read = try AmpuProcess.run(["debug", "args", "--", "run", "-j", "-1", "--bin=app", "--", "--release"])
+        #expect(read.stdout == "command: run\n" && read.status == 0)
+        let refused = try AmpuProcess.run(["debug", "args", "--", "run", "--bin"])
+        #expect(refused.stderr.hasPrefix("error: missing value for '--bin <bin>'\n") && refused.status == 64)
         let help = try AmpuProcess.run(["help", "debug", "glob"])
         #expect(help.status == 0)
         #expect(help.stdout == """

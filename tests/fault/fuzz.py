@@ -21,6 +21,8 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
            package block (rask.build, build.rk), the rest of the file only scanned
   aria     build.abc text, as edits of an open build.abc in an Aria project (the reader, targets,
            variables, the disk checks, the cursor, completion, hover, definition, symbols)
+  args     a command line (an argument per line), read by `ampu debug args --` as `ampu` reads its
+           own, a process per input: exit 0 (a command, help, the version) or 64 with an `error:`
 
 Every input is followed by a request that must be answered within --hang seconds; a server
 that dies, stops answering or grows past --server-memory MB (one server takes all the inputs of
@@ -63,6 +65,11 @@ DICTIONARY = {
                 b"-1", b"9223372036854775808", b"null", b"\\ud800", b"\xff", b"\x00", b'"method":', b'"params":',
                 b'"textDocument/didOpen"', b'"$/cancelRequest"', b"99999999999", b'"line":', b'"character":'],
 }
+DICTIONARY["args"] = [b"\n", b"-", b"--", b"=", b"-j", b"-j2", b"-j", b"-1", b"-qv", b"-p", b"--release", b"--profile", b"--jobs=",
+                     b"--message-format", b"json", b"--manifest-path", b"--help", b"-h", b"--version", b"help", b"build", b"run",
+                     b"test", b"check", b"clean", b"new", b"gen", b"ninja", b"debug", b"glob", b"tree", b"deps", b"add", b"--git",
+                     b"--tag", b"--features", b"--workspace", b"--exclude", b"--timeout", b"--lib=", b"\xff", b"\xc3", b"\xe2\x80\xae",
+                     b"--target-dir", b"--bin", b"--test", b"--tests", b"-n", b"--dry-run", b"--frozen", b"lsp", b"--stdio"]
 DICTIONARY["decoder"] = DICTIONARY["toml"]
 DICTIONARY["format"] = DICTIONARY["toml"]
 DICTIONARY["abc"] = [b"[", b"]", b"[target.", b"[project]", b"{", b"}", b"=", b":", b",", b'"', b"\\", b"#", b";", b"//", b"\n",
@@ -298,6 +305,29 @@ class DecoderTarget:
         pass
 
 
+class ArgumentsTarget:
+    """`ampu debug args -- ARGS`, a process per input (an argument per line, NULs left out, as
+    a command line cannot hold one): exit 0, or 64 with its `error:` first, never a signal, a
+    hang or a status of its own."""
+
+    def __init__(self, binary, hang):
+        self.binary, self.hang = binary, hang
+
+    def run(self, data: bytes, rng):
+        arguments = data.replace(b"\x00", b"").split(b"\n")
+        try:
+            p = subprocess.run([self.binary.encode(), b"debug", b"args", b"--"] + arguments, stdin=subprocess.DEVNULL, capture_output=True, timeout=self.hang)
+        except subprocess.TimeoutExpired:
+            raise Failure(f"no exit in {self.hang} s")
+        if p.returncode == 64 and not p.stderr.startswith(b"error: "):
+            raise Failure(f"exit 64 without an error: {p.stderr[-500:]!r}")
+        if p.returncode not in (0, 64):
+            raise Failure(f"exit {p.returncode}: {p.stderr[-500:]!r}")
+
+    def close(self):
+        pass
+
+
 def load_corpus(target, root_uri=None):
     folder = HERE / "corpus" / ("toml" if target in ("decoder", "format") else "abc" if target == "aria" else "rask" if target == "rask-server" else target)
     out = []
@@ -318,6 +348,7 @@ def fuzz(target, args):
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "elm")) if target == "elm" \
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "abc")) if target == "abc" \
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "rask")) if target == "rask" \
+        else ArgumentsTarget(args.binary, args.hang) if target == "args" \
         else ServerTarget(args.binary, target, args.hang, args.server_memory)
     corpus = load_corpus(target, runner.root.as_uri() if target == "jsonrpc" else None)
     words = DICTIONARY[target]
@@ -353,7 +384,7 @@ def fuzz(target, args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "format", "records", "elm", "abc", "aria", "rask", "rask-server"])
+    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "format", "records", "elm", "abc", "aria", "rask", "rask-server", "args"])
     ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
     ap.add_argument("--seconds", type=float, default=15, help="per target")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)

@@ -18,6 +18,13 @@ enum ArgumentReader {
         /// A command line that does not fit: the message, notes, helps, and the commands named.
         case usage(String, notes: [String], help: [String], path: [any ParsableCommand.Type])
 
+        /// Prints what it says where it goes, and ends the process with its status.
+        func end() -> Never {
+            let (text, toStandardOutput, status) = output
+            (toStandardOutput ? Terminal.standardOutput : Terminal.standardError).write(text)
+            Terminal.exitNow(status)
+        }
+
         /// What to print where, and the exit status.
         var output: (text: String, toStandardOutput: Bool, status: Int32) {
             switch self {
