@@ -12,13 +12,9 @@ enum EntryPoint {
         _ = Clock.start
         let arguments = Array(CommandLine.arguments.dropFirst())
         if Paths.lastComponent(CommandLine.arguments.first ?? "") == "toasty" {
-            Ampu.run(Toasty.self, arguments)
+            Ampu.start(Toasty.self, arguments)
         }
-        if let word = arguments.first, let message = Ampu.unknownCommand(word) {
-            Terminal.standardError.write(message)
-            Terminal.exitNow(1)
-        }
-        Ampu.run(Ampu.self, arguments)
+        Ampu.start(Ampu.self, arguments)
     }
 }
 
@@ -37,7 +33,7 @@ struct Ampu: ParsableCommand {
     /// process. Help, the version and a command line that does not fit are printed here (the
     /// last as every other error is, with status 64); an error the command throws is printed
     /// as `error: …` (status 1), and `ExitCode` ends it with its status and nothing said.
-    static func run(_ root: any ParsableCommand.Type, _ arguments: [String]) -> Never {
+    static func start(_ root: any ParsableCommand.Type, _ arguments: [String]) -> Never {
         let command: any ParsableCommand
         switch ArgumentReader.command(root, arguments: arguments) {
         case .success(let read): command = read
@@ -59,25 +55,12 @@ struct Ampu: ParsableCommand {
         switch error {
         case let stop as ArgumentReader.Stop: stop.end()
         case let code as ExitCode: Terminal.exitNow(code.rawValue)
+        case let refused as ValidationError:
+            Terminal.standardError.write("error: \(refused.message)\n")
+            Terminal.exitNow(64)
         default:
             Terminal.standardError.write("error: \(error)\n")
             Terminal.exitNow(1)
         }
-    }
-
-    /// What `ampu biuld` is told, as Cargo tells it: no such command, and the one meant when
-    /// one is close; nil for a command, an option or `help`.
-    static func unknownCommand(_ word: String) -> String? {
-        if word.hasPrefix("-") || word == "help" { return nil }
-        var names: [String] = [], visible: [String] = []
-        for command in configuration.subcommands {
-            let c = command.configuration
-            guard let name = c.commandName else { continue }
-            names += [name] + c.aliases
-            if c.shouldDisplay { visible.append(name) }
-        }
-        if names.contains(word) { return nil }
-        let like = Spelling.closest(to: word, in: visible).map { "\n  = help: did you mean `\($0)`?" } ?? ""
-        return "error: no such command: `\(word)`\(like)\n  = help: `ampu --help` lists the commands\n"
     }
 }

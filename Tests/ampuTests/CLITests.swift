@@ -119,7 +119,7 @@ struct CLITests {
         #expect(try AmpuProcess.run(["new", "--help"]).stdout.hasPrefix("OVERVIEW: "))
     }
 
-    @Test("options as Cargo reads them: --name=value, flags of one letter together, a value that is missing or not wanted, an argument too many, a subcommand that is not one")
+    @Test("options as Cargo reads them: --name=value, flags of one letter together, a value that is missing or not wanted, an argument too many, a subcommand that is not one (said as a command that is not one is)")
     func argumentForms() throws {
         let usage = "  = note: usage: ampu new <name> [--lib] [--lang <lang>] [--vcs <git|none>]\n  = help: `ampu new --help` lists its options\n"
         #expect(try AmpuProcess.run(["new", "--lib=yes", "x"]).stderr == "error: '--lib' takes no value, but 'yes' was given\n" + usage)
@@ -143,13 +143,9 @@ struct CLITests {
               = help: `ampu build --help` lists its options
 
             """)
-        #expect(try AmpuProcess.run(["debug", "glbo"]).stderr == """
-            error: unknown subcommand 'glbo'
-              = note: usage: ampu debug <subcommand>
-              = help: did you mean 'glob'?
-              = help: `ampu debug --help` lists its subcommands
-
-            """)
+        let nested = try AmpuProcess.run(["debug", "glbo"])
+        #expect(nested.stderr == "error: no such command: `glbo`\n  = help: did you mean `glob`?\n  = help: `ampu debug --help` lists the commands\n")
+        #expect(nested.status == 1)
         // What the fuzzer runs: the command line read, nothing run.
         let read = try AmpuProcess.run(["debug", "args", "--", "run", "-j", "-1", "--bin=app", "--", "--release"])
         #expect(read.stdout == "command: run\n" && read.status == 0)

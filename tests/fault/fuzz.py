@@ -22,7 +22,7 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
   aria     build.abc text, as edits of an open build.abc in an Aria project (the reader, targets,
            variables, the disk checks, the cursor, completion, hover, definition, symbols)
   args     a command line (an argument per line), read by `ampu debug args --` as `ampu` reads its
-           own, a process per input: exit 0 (a command, help, the version) or 64 with an `error:`
+           own, a process per input: exit 0 (a command, help, the version), or 1 or 64 with an `error:`
 
 Every input is followed by a request that must be answered within --hang seconds; a server
 that dies, stops answering or grows past --server-memory MB (one server takes all the inputs of
@@ -307,8 +307,8 @@ class DecoderTarget:
 
 class ArgumentsTarget:
     """`ampu debug args -- ARGS`, a process per input (an argument per line, NULs left out, as
-    a command line cannot hold one): exit 0, or 64 with its `error:` first, never a signal, a
-    hang or a status of its own."""
+    a command line cannot hold one): exit 0, or 1 (no such command) or 64 (arguments that do not
+    fit) with its `error:` first; never a signal, a hang or a status of its own."""
 
     def __init__(self, binary, hang):
         self.binary, self.hang = binary, hang
@@ -319,9 +319,9 @@ class ArgumentsTarget:
             p = subprocess.run([self.binary.encode(), b"debug", b"args", b"--"] + arguments, stdin=subprocess.DEVNULL, capture_output=True, timeout=self.hang)
         except subprocess.TimeoutExpired:
             raise Failure(f"no exit in {self.hang} s")
-        if p.returncode == 64 and not p.stderr.startswith(b"error: "):
-            raise Failure(f"exit 64 without an error: {p.stderr[-500:]!r}")
-        if p.returncode not in (0, 64):
+        if p.returncode in (1, 64) and not p.stderr.startswith(b"error: "):
+            raise Failure(f"exit {p.returncode} without an error: {p.stderr[-500:]!r}")
+        if p.returncode not in (0, 1, 64):
             raise Failure(f"exit {p.returncode}: {p.stderr[-500:]!r}")
 
     def close(self):

@@ -1,8 +1,9 @@
 import BuildModel
 
 /// Reads a command line against a tree of commands: the command to run, filled in, or why there
-/// is none (help or the version asked for, or an argument that does not fit, said as every other
-/// error is: `error: unknown option '--relase'`, then `= note:` and `= help:` lines).
+/// is none (help or the version asked for, a command that is not one, or an argument that does
+/// not fit, said as every other error is: `error: unknown option '--relase'`, then `= note:` and
+/// `= help:` lines).
 ///
 /// Options may come in any order, before or after the positional arguments; `--name value`,
 /// `--name=value`, `-n value` and, where the option allows it, `-nvalue`; flags of one letter
@@ -15,6 +16,8 @@ enum ArgumentReader {
         /// `--help`, `-h` or `help`: the help of the last command named.
         case help([any ParsableCommand.Type])
         case version(String)
+        /// A word where a subcommand's name goes that is none, and the one meant when one is close.
+        case noSuchCommand(String, meant: String?, path: [any ParsableCommand.Type])
         /// A command line that does not fit: the message, notes, helps, and the commands named.
         case usage(String, notes: [String], help: [String], path: [any ParsableCommand.Type])
 
@@ -30,6 +33,10 @@ enum ArgumentReader {
             switch self {
             case .help(let path): (CommandHelp.text(path), true, 0)
             case .version(let version): (version + "\n", true, 0)
+            case .noSuchCommand(let word, let meant, let path):
+                // As Cargo says it.
+                ("error: no such command: `\(word)`\n" + (meant.map { "  = help: did you mean `\($0)`?\n" } ?? "")
+                    + "  = help: `\(CommandHelp.name(path)) --help` lists the commands\n", false, 1)
             case .usage(let message, let notes, let help, let path):
                 ("error: \(message)\n" + (notes + ["usage: " + CommandHelp.usage(path)]).map { "  = note: \($0)\n" }.joined()
                     + (help + ["`\(CommandHelp.name(path)) --help` lists its \(path.last?.configuration.subcommands.isEmpty == false ? "subcommands" : "options")"])
@@ -65,8 +72,7 @@ enum ArgumentReader {
             }
             guard let next = subcommand(argument, of: path.last!) else {
                 let names = subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
-                return .failure(.usage("unknown subcommand '\(argument)'", notes: [],
-                                       help: Spelling.closest(to: argument, in: names).map { ["did you mean '\($0)'?"] } ?? [], path: path))
+                return .failure(.noSuchCommand(argument, meant: Spelling.closest(to: argument, in: names), path: path))
             }
             path.append(next)
             i += 1
