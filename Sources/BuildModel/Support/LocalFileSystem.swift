@@ -129,9 +129,11 @@ public struct LocalFileSystem: FileSystem {
 
     private static func readAll(_ fd: Int32, size: Int, path: String) throws(FileSystemError) -> [UInt8] {
         // Read straight into the array, growing it only when the file is larger than stat said
-        // (files can grow while being read; /dev/stdin and pipes report 0).
+        // (files can grow while being read; /dev/stdin and pipes report 0). One byte more than
+        // stat said, so that the first read finds the end; no more, as the array keeps its
+        // capacity: a workspace holds its ten thousand sources of a kilobyte or two each.
         var result: [UInt8] = []
-        var capacity = max(size + 1, 4096)
+        var capacity = size > 0 ? size + 1 : 4096
         while true {
             var count = result.count
             var failure: FileSystemError?
