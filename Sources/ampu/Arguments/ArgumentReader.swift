@@ -98,6 +98,7 @@ enum ArgumentReader {
         var afterTerminator: [String] = []
         var terminated = false
         var i = 0
+        /// Gives the definition a value (a flag: ""); the failure when it does not read as one.
         func take(_ definition: ArgumentDefinition, _ text: String) -> Result<T, Stop>? {
             definition.given += 1
             if definition.take(text) { return nil }
@@ -131,8 +132,7 @@ enum ArgumentReader {
                 }
                 if definition.kind == .flag {
                     if let inline { return fail("'--\(name)' takes no value, but '\(inline)' was given") }
-                    _ = definition.take("")
-                    definition.given += 1
+                    _ = take(definition, "")
                     continue
                 }
                 let text: String
@@ -154,8 +154,7 @@ enum ArgumentReader {
                         return fail("unknown option '-\(letter)'")
                     }
                     if definition.kind == .flag {
-                        _ = definition.take("")
-                        definition.given += 1
+                        _ = take(definition, "")
                         continue
                     }
                     let text: String
