@@ -171,6 +171,32 @@ struct CLITests {
             """)
     }
 
+    @Test("help gives each option's default, kept on one line")
+    func helpDefaults() throws {
+        let help = try AmpuProcess.run(["help", "debug", "toml-decode"])
+        #expect(help.stdout == """
+            OVERVIEW: Decode TOML from standard input into toml-test's tagged JSON.
+
+            Exits 1 and prints the diagnostics on standard error when the input is not
+            valid TOML.
+
+            USAGE: ampu debug toml-decode [--toml-version <toml-version>] [--message-format <message-format>] [--check-format]
+
+            OPTIONS:
+              --toml-version <toml-version>
+                                      The TOML version to accept: 1.0 or 1.1.
+                                      (default: 1.0)
+              --message-format <message-format>
+                                      How to print diagnostics: human or short.
+                                      (default: human)
+              --check-format          Also format valid input, and exit 3 unless the
+                                      formatted text means the same and formatting it again
+                                      changes nothing (for the fuzzer).
+              -h, --help              Show help information.
+
+            """)
+    }
+
     @Test("--help lists the subcommands")
     func help() throws {
         let result = try AmpuProcess.run(["--help"])

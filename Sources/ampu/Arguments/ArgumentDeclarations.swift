@@ -31,6 +31,8 @@ final class ArgumentDefinition {
     let afterTerminator: Bool
     /// The values it accepts, when they are few (for the message when another is given).
     let values: [String]
+    /// Its default, as help shows it; nil when it has none to show.
+    let defaultDescription: String?
     /// Takes one value; false when it does not read as one.
     let take: (String) -> Bool
     /// Given as many times so far.
@@ -38,7 +40,7 @@ final class ArgumentDefinition {
 
     init(kind: Kind, longNames: [String] = [], shortNames: [(name: Character, joined: Bool)] = [], help: ArgumentHelp, valueName: String,
          repeats: Bool = false, required: Bool = false, unconditional: Bool = false, afterTerminator: Bool = false, values: [String] = [],
-         take: @escaping (String) -> Bool) {
+         defaultDescription: String? = nil, take: @escaping (String) -> Bool) {
         self.kind = kind
         self.longNames = longNames
         self.shortNames = shortNames
@@ -49,6 +51,7 @@ final class ArgumentDefinition {
         self.unconditional = unconditional
         self.afterTerminator = afterTerminator
         self.values = values
+        self.defaultDescription = defaultDescription
         self.take = take
     }
 
@@ -136,14 +139,18 @@ protocol ExpressibleByArgument {
     init?(argument: String)
     /// Every value it takes, when they are few.
     static var allValueStrings: [String] { get }
+    /// As help shows it when it is a default: `(default: human)`.
+    var defaultValueDescription: String { get }
 }
 
 extension ExpressibleByArgument {
     static var allValueStrings: [String] { [] }
+    var defaultValueDescription: String { "\(self)" }
 }
 
 extension ExpressibleByArgument where Self: RawRepresentable, RawValue == String {
     init?(argument: String) { self.init(rawValue: argument) }
+    var defaultValueDescription: String { rawValue }
 }
 
 extension ExpressibleByArgument where Self: RawRepresentable, RawValue == String, Self: CaseIterable {
@@ -225,17 +232,18 @@ struct Option<Value>: @unchecked Sendable {
     }
 
     private init(box: ArgumentBox<Value?>, name: NameSpecification, help: ArgumentHelp, repeats: Bool, required: Bool, parsing: SingleValueParsingStrategy,
-                 values: [String], take: @escaping (String) -> Bool) {
+                 values: [String], defaultDescription: String? = nil, take: @escaping (String) -> Bool) {
         self.box = box
         ArgumentRegistry.register(ArgumentDefinition(kind: .option, longNames: name.longNames, shortNames: name.shortNames, help: help,
                                                      valueName: help.valueName ?? name.longNames.first ?? "value", repeats: repeats, required: required,
-                                                     unconditional: parsing == .unconditional, values: values, take: take))
+                                                     unconditional: parsing == .unconditional, values: values, defaultDescription: defaultDescription, take: take))
     }
 
     /// With a default value.
     init(wrappedValue: Value, name: NameSpecification, parsing: SingleValueParsingStrategy = .next, help: ArgumentHelp) where Value: ExpressibleByArgument {
         let box = ArgumentBox<Value?>(wrappedValue)
-        self.init(box: box, name: name, help: help, repeats: false, required: false, parsing: parsing, values: Value.allValueStrings, take: reader(box, as: { (value: Value) in value }))
+        self.init(box: box, name: name, help: help, repeats: false, required: false, parsing: parsing, values: Value.allValueStrings,
+                  defaultDescription: wrappedValue.defaultValueDescription, take: reader(box, as: { (value: Value) in value }))
     }
 
     /// Optional: nil when not given.
@@ -266,10 +274,11 @@ struct Argument<Value>: @unchecked Sendable {
         set { box = ArgumentBox(newValue) }
     }
 
-    private init(box: ArgumentBox<Value?>, name: String, help: ArgumentHelp, repeats: Bool, required: Bool, afterTerminator: Bool, take: @escaping (String) -> Bool) {
+    private init(box: ArgumentBox<Value?>, name: String, help: ArgumentHelp, repeats: Bool, required: Bool, afterTerminator: Bool,
+                 defaultDescription: String? = nil, take: @escaping (String) -> Bool) {
         self.box = box
         ArgumentRegistry.register(ArgumentDefinition(kind: .positional, help: help, valueName: help.valueName ?? name, repeats: repeats, required: required,
-                                                     afterTerminator: afterTerminator, take: take))
+                                                     afterTerminator: afterTerminator, defaultDescription: defaultDescription, take: take))
     }
 
     /// Required.
@@ -281,7 +290,8 @@ struct Argument<Value>: @unchecked Sendable {
     /// With a default value.
     init(wrappedValue: Value, name: String, help: ArgumentHelp) where Value: ExpressibleByArgument {
         let box = ArgumentBox<Value?>(wrappedValue)
-        self.init(box: box, name: name, help: help, repeats: false, required: false, afterTerminator: false, take: reader(box, as: { (value: Value) in value }))
+        self.init(box: box, name: name, help: help, repeats: false, required: false, afterTerminator: false,
+                  defaultDescription: wrappedValue.defaultValueDescription, take: reader(box, as: { (value: Value) in value }))
     }
 
     /// Optional: nil when not given.

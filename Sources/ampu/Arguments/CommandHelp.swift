@@ -44,11 +44,11 @@ enum CommandHelp {
         let declared = definitions(command)
         let arguments = declared.filter { $0.kind == .positional }
         if !arguments.isEmpty {
-            out += "\nARGUMENTS:\n" + arguments.map { row("<\($0.valueName)>", $0.help.abstract) }.joined()
+            out += "\nARGUMENTS:\n" + arguments.map { row("<\($0.valueName)>", described($0)) }.joined()
         }
         var options = declared.filter { $0.kind != .positional }.map { option -> (String, String) in
             let names = option.shortNames.map { "-" + String($0.name) } + option.longNames.map { "--" + $0 }
-            return (names.joined(separator: ", ") + (option.kind == .option ? " <\(option.valueName)>" : ""), option.help.abstract)
+            return (names.joined(separator: ", ") + (option.kind == .option ? " <\(option.valueName)>" : ""), described(option))
         }
         if path.count == 1 && !configuration.version.isEmpty { options.append(("--version", "Show the version.")) }
         options.append(("-h, --help", "Show help information."))
@@ -63,6 +63,12 @@ enum CommandHelp {
             out += "\n  See '\(path.first?.configuration.commandName ?? "") help \(path.dropFirst().compactMap { $0.configuration.commandName }.map { $0 + " " }.joined())<subcommand>' for detailed help.\n"
         }
         return out
+    }
+
+    /// A declaration's help, with its default: `How to print diagnostics. (default: human)`,
+    /// kept on one line (`wrap` breaks at spaces, not at the no-break space it turns back).
+    private static func described(_ definition: ArgumentDefinition) -> String {
+        definition.help.abstract + (definition.defaultDescription.map { " (default:\u{A0}\($0))" } ?? "")
     }
 
     /// `  label                   help`, the help on the next line when the label is long.
@@ -88,6 +94,6 @@ enum CommandHelp {
             }
         }
         lines.append(line)
-        return lines.joined(separator: "\n")
+        return lines.joined(separator: "\n").replacing("\u{A0}", with: " ")
     }
 }
