@@ -151,6 +151,9 @@ struct CLITests {
         #expect(read.stdout == "command: run\n" && read.status == 0)
         let refused = try AmpuProcess.run(["debug", "args", "--", "run", "--bin"])
         #expect(refused.stderr.hasPrefix("error: missing value for '--bin <bin>'\n") && refused.status == 64)
+        let unknownHelp = try AmpuProcess.run(["help", "debug", "glbo"])
+        #expect(unknownHelp.stderr == "error: no such command: `glbo`\n  = help: did you mean `glob`?\n  = help: `ampu debug --help` lists the commands\n")
+        #expect(unknownHelp.status == 1)
         let help = try AmpuProcess.run(["help", "debug", "glob"])
         #expect(help.status == 0)
         #expect(help.stdout == """

@@ -64,22 +64,25 @@ enum ArgumentReader {
             if path.count == 1, argument == "help" {
                 // `help build`: the help of the commands named after it.
                 var named = path
-                for word in arguments[(i + 1)...] {
-                    guard let next = subcommand(word, of: named.last!) else { break }
+                for word in arguments[(i + 1)...] where !word.hasPrefix("-") {
+                    guard let next = subcommand(word, of: named.last!) else { return .failure(noSuchCommand(word, in: named)) }
                     named.append(next)
                 }
                 return .failure(.help(named))
             }
-            guard let next = subcommand(argument, of: path.last!) else {
-                let names = subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
-                return .failure(.noSuchCommand(argument, meant: Spelling.closest(to: argument, in: names), path: path))
-            }
+            guard let next = subcommand(argument, of: path.last!) else { return .failure(noSuchCommand(argument, in: path)) }
             path.append(next)
             i += 1
         }
         let leaf: any ParsableCommand.Type = path[path.count - 1]
         let remaining: [String] = rest + Array(arguments[i...])
         return leaf.read(remaining, path: path)
+    }
+
+    /// `word` named as a subcommand of the last of `path`, which has none of that name.
+    private static func noSuchCommand(_ word: String, in path: [any ParsableCommand.Type]) -> Stop {
+        let names = path.last!.configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
+        return .noSuchCommand(word, meant: Spelling.closest(to: word, in: names), path: path)
     }
 
     private static func subcommand(_ word: String, of command: any ParsableCommand.Type) -> (any ParsableCommand.Type)? {
