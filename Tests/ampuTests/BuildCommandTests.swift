@@ -1077,6 +1077,42 @@ struct BuildCommandTests {
         #expect(FileManager.default.fileExists(atPath: dir.path + "/mylib/target/debug/deps/libmylib.a"))
     }
 
+    @Test("native C under today's compiler is compiled into the package's library, with a warning (B010) that no program links it and what to do; with the seed's command line the program links it")
+    func nativeWithTodaysCompiler() throws {
+        let dir = try ScratchDirectory()
+        let env = plain.merging(["ASTHRA": standIn]) { _, new in new }
+        #expect(try AmpuProcess.run(["new", "app", "--vcs", "none"], environment: env, directory: dir.path).status == 0)
+        try dir.write("app/asthra.toml", try dir.read("app/asthra.toml") + "\n[native]\nsources = [\"csrc/*.c\"]\n")
+        try dir.write("app/csrc/f.c", "int f(void) { return 1; }\n")
+        let build = try AmpuProcess.run(["build"], environment: env, directory: dir.path + "/app")
+        #expect(timeless(build.stderr) == """
+            warning[B010]: the native C code of 'app' is built into target/debug/deps/libapp_native.a but not linked: the current compiler links programs itself
+             --> asthra.toml:8:2
+              |
+            8 | [native]
+              |  ^^^^^^
+              |
+              = help: set `preset = "seed"` under [toolchain] to link programs with `cc` against the package libraries
+
+               Compiling app (native csrc/f.c)
+               Archiving app (native)
+               Compiling app (bin "app")
+                Finished `debug` profile [unoptimized + debuginfo] in [time]
+
+            """)
+        #expect(build.status == 0)
+        try dir.write("app/asthra.toml", try dir.read("app/asthra.toml") + "\n[toolchain]\npreset = \"seed\"\n")
+        let seed = try AmpuProcess.run(["build", "--plan"], environment: env, directory: dir.path + "/app")
+        #expect(seed.stderr == "")
+        #expect(seed.stdout.hasSuffix("""
+            [4] Linking app (bin "app")
+                cc target/debug/build/app/app.o target/debug/deps/libapp_native.a -o target/debug/app
+                reads 2 files, writes target/debug/app
+                after [2] [3]
+
+            """), "the program is linked with the native library: \(seed.stdout)")
+    }
+
     @Test("run builds only what its program needs; -p/--package picks packages for build, run and test, as Cargo's does")
     func packageSelection() throws {
         let ws = try BuildFixture("seed")

@@ -154,8 +154,9 @@ struct AsthraBuildPlanner {
         var graph = Digraph(nodeCount: units.count)
         for (u, unit) in units.enumerated() { graph.setSuccessors(of: u, unit.dependencies.sorted()) }
         if let order = graph.dependencyOrder() { return order }
+        // A path that ends where it starts (`Digraph.cycles`): `a → b → a`.
         let cycle = graph.cycles().first ?? []
-        let names = (cycle + cycle.prefix(1)).map { units[$0].name }.joined(separator: " → ")
+        let names = cycle.map { units[$0].name }.joined(separator: " → ")
         let first = cycle.first.flatMap { units[$0].manifest }
         plan.diagnostics.append(Diagnostic(
             severity: .error, code: DiagnosticCode.packageImportCycle.rawValue, message: "packages import each other, so neither can be built first: \(names)",
