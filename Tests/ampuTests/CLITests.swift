@@ -174,6 +174,23 @@ struct CLITests {
             """)
     }
 
+    @Test("debug glob prints what a pattern matches, sorted, as a build expands it; none is an error that says so, with the pattern meant when one is close")
+    func debugGlob() throws {
+        let dir = try ScratchDirectory()
+        for file in ["src/b.aria", "src/a.aria", "src/net/c.aria", "src/.hidden/d.aria", "src/notes.txt"] { try dir.write(file, "") }
+        let found = try AmpuProcess.run(["debug", "glob", "src/**/*.aria"], directory: dir.path)
+        #expect(found.stdout == "src/a.aria\nsrc/b.aria\nsrc/net/c.aria\n")
+        #expect(found.stderr == "" && found.status == 0)
+        let elsewhere = try AmpuProcess.run(["debug", "glob", "*.aria", "src"], directory: dir.path)
+        #expect(elsewhere.stdout == "a.aria\nb.aria\n" && elsewhere.status == 0)
+        let misspelt = try AmpuProcess.run(["debug", "glob", "src/**/*.aira"], directory: dir.path)
+        #expect(misspelt.stdout == "")
+        #expect(misspelt.stderr == "error: no file under '.' matches 'src/**/*.aira'\n  = help: did you mean 'src/**/*.aria'?\n")
+        #expect(misspelt.status == 1)
+        let nothing = try AmpuProcess.run(["debug", "glob", "lib/*.c", "src"], directory: dir.path)
+        #expect(nothing.stderr == "error: no file under 'src' matches 'lib/*.c'\n" && nothing.status == 1)
+    }
+
     @Test("help gives each option's default, kept on one line")
     func helpDefaults() throws {
         let help = try AmpuProcess.run(["help", "debug", "toml-decode"])

@@ -266,14 +266,9 @@ public struct PreparedBuild: Sendable {
 
     /// Only what the targets (or packages) `names` need: the plan narrowed to them. A narrowed
     /// build is not a complete one: it leaves no record that everything is built.
-    /// A package of the workspace named there with nothing to build (a library today's Asthra
-    /// compiler builds into each program that imports it) is left out, not refused:
-    /// `nothingToBuild(names)` says so.
-    public func selecting(_ names: [String]) -> Result<PreparedBuild, Diagnostic> {
-        selecting(names, idle: Set(idlePackages(names)))
-    }
-
-    /// `selecting`, given which of `names` are packages with nothing to build.
+    /// `idle`: the packages of `names` with nothing to build (a library today's Asthra compiler
+    /// builds into each program that imports it), left out, not refused: `nothingToBuild(names)`
+    /// says so.
     private func selecting(_ names: [String], idle: Set<String>) -> Result<PreparedBuild, Diagnostic> {
         var failure: Diagnostic?
         let part = narrowed { whole in

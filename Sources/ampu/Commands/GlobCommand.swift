@@ -16,8 +16,13 @@ struct GlobCommand: ParsableCommand {
     func run() throws {
         let fileSystem = LocalFileSystem()
         let root = fileSystem.absolute(directory ?? ".")
-        let files = Glob(pattern).files(in: root, fileSystem: fileSystem)
+        let glob = Glob(pattern)
+        let files = glob.files(in: root, fileSystem: fileSystem)
         Terminal.standardOutput.write(files.map { $0 + "\n" }.joined())
-        if files.isEmpty { Terminal.exitNow(1) }
+        guard files.isEmpty else { return }
+        var message = "error: no file under '\(directory ?? ".")' matches '\(pattern)'\n"
+        if let meant = glob.correction(in: root, fileSystem: fileSystem) { message += "  = help: did you mean '\(meant)'?\n" }
+        Terminal.standardError.write(message)
+        Terminal.exitNow(1)
     }
 }
