@@ -35,6 +35,34 @@ struct DiagnosticsTests {
             """#))
     }
 
+    @Test("a buffer closed without saving gives way to the file on disk: its problems are published again")
+    func closedWithoutSaving() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start()
+        await client.open(TestWorkspace.main, TestWorkspace.mainText)
+        // Line 3 `import "internal/runtime";` becomes `import "stdlib/string";`, in the buffer only.
+        await client.change(TestWorkspace.main, version: 2, line: 3, from: 8, to: 24, text: "stdlib/string")
+        #expect(client.published(TestWorkspace.main) == json(#"{"uri":"file:///ws/src/main.asthra","diagnostics":[]}"#))
+        client.clearReceived()
+        await client.notify("textDocument/didClose", ["textDocument": ["uri": "file:///ws/src/main.asthra"]])
+        #expect(client.published(TestWorkspace.main) == json(Self.internalImport))
+        // Closed, the file follows the disk as the editor's watcher reports it.
+        client.clearReceived()
+        try? client.disk.writeFile(TestWorkspace.main, Array(TestWorkspace.mainText.replacingOccurrences(of: "internal/runtime", with: "stdlib/string").utf8))
+        await client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": "file:///ws/src/main.asthra", "type": 2]]])
+        #expect(client.published(TestWorkspace.main) == json(#"{"uri":"file:///ws/src/main.asthra","diagnostics":[]}"#))
+    }
+
+    @Test("a buffer closed unchanged publishes nothing new")
+    func closedUnchanged() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start()
+        await client.open(TestWorkspace.main, TestWorkspace.mainText)
+        client.clearReceived()
+        await client.notify("textDocument/didClose", ["textDocument": ["uri": "file:///ws/src/main.asthra"]])
+        #expect(client.publications() == [])
+    }
+
     @Test("an edit that no longer imports a path dependency clears the problems of its modules, which `ampu check` no longer reads")
     func droppedDependencyModules() async {
         let files = [

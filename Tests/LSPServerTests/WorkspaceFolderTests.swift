@@ -1,0 +1,52 @@
+import BuildModel
+import LSPServer
+import Testing
+
+/// `workspace/didChangeWorkspaceFolders`, which the server asks for (`changeNotifications`):
+/// VS Code sends it when a folder is added to the window or taken out.
+@Suite("Workspace folders")
+struct WorkspaceFolderTests {
+    static let other = [
+        "/other/Oats.toml": "[package]\nname = \"other\"\nversion = \"0.1.0\"\n",
+        "/other/src/main.oats": "import { m } from \"./missing\";\n",
+    ]
+
+    func folders(added: [String] = [], removed: [String] = []) -> JSONValue {
+        func list(_ paths: [String]) -> JSONValue { .array(paths.map { ["uri": .string("file://" + $0), "name": .string(Paths.lastComponent($0))] }) }
+        return ["event": ["added": list(added), "removed": list(removed)]]
+    }
+
+    @Test("a folder added is loaded as a workspace of its own language and its problems published; taken out, they are withdrawn")
+    func addedAndRemoved() async {
+        let client = TestClient(files: TestWorkspace.files.merging(Self.other) { a, _ in a })
+        await client.start()
+        #expect(client.publications() == ["file:///ws/src/main.asthra"])
+        client.clearReceived()
+        await client.notify("workspace/didChangeWorkspaceFolders", folders(added: ["/other"]))
+        #expect(client.publications() == ["file:///other/src/main.oats"])
+        #expect(client.published("/other/src/main.oats") == json(#"""
+            {"uri":"file:///other/src/main.oats","diagnostics":[{"range":{"start":{"line":0,"character":18},"end":{"line":0,"character":29}},
+             "severity":1,"code":"I003","source":"ampu",
+             "message":"cannot find module './missing'\nhelp: there is no 'missing.oats' or 'missing/index.oats' in 'src'"}]}
+            """#))
+        client.clearReceived()
+        await client.notify("workspace/didChangeWorkspaceFolders", folders(removed: ["/other"]))
+        #expect(client.publications() == ["file:///other/src/main.oats"])
+        #expect(client.published("/other/src/main.oats") == json(#"{"uri":"file:///other/src/main.oats","diagnostics":[]}"#))
+        // The first folder is still served.
+        client.clearReceived()
+        await client.open(TestWorkspace.main, TestWorkspace.mainText)
+        await client.change(TestWorkspace.main, version: 2, line: 3, from: 8, to: 24, text: "stdlib/string")
+        #expect(client.published(TestWorkspace.main) == json(#"{"uri":"file:///ws/src/main.asthra","diagnostics":[]}"#))
+    }
+
+    @Test("workspace folders given at initialize are each loaded; one that holds no manifest is none")
+    func atInitialize() async {
+        let client = TestClient(files: TestWorkspace.files.merging(Self.other) { a, _ in a }.merging(["/notes/todo.txt": "x\n"]) { a, _ in a })
+        _ = await client.request("initialize", ["processId": .null, "capabilities": TestWorkspace.neovimCapabilities,
+                                                "workspaceFolders": [["uri": "file:///ws", "name": "ws"], ["uri": "file:///other", "name": "other"],
+                                                                     ["uri": "file:///notes", "name": "notes"]]])
+        await client.notify("initialized")
+        #expect(client.publications().sorted() == ["file:///other/src/main.oats", "file:///ws/src/main.asthra"])
+    }
+}
