@@ -42,11 +42,6 @@ public struct ManifestSchema: Sendable {
     public func keys(_ path: [String]) -> [ManifestKey] {
         table(path)?.keys ?? []
     }
-
-    /// Names of the keys a table allows, in the order the schema lists them.
-    public func keyNames(_ path: [String]) -> [String] {
-        table(path)?.keys.map(\.name) ?? []
-    }
 }
 
 /// One table of a manifest: `[package]`, `[profile.*]` (any name), `[[bin]]`.

@@ -173,11 +173,6 @@ public struct BuildPlan: Sendable {
         return part(building: actions.map(\.id).filter { !needed.contains($0) && !testActions.contains($0) })
     }
 
-    /// The action that writes `path`, when one does.
-    public func producer(of path: String) -> Int? {
-        actions.firstIndex { $0.outputs.contains(path) }
-    }
-
     /// A path as the plan shows it: relative to the root when inside it.
     public func display(_ path: String) -> String { Paths.relative(path, ifWithin: root) }
 }

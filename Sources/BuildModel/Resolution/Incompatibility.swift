@@ -29,6 +29,4 @@ struct Incompatibility: Sendable {
         self.terms = merged
         self.cause = cause
     }
-
-    func term(for package: String) -> Term? { terms.first { $0.package == package } }
 }

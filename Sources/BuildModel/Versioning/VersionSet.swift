@@ -63,8 +63,6 @@ public struct VersionSet: Hashable, Sendable, CustomStringConvertible {
     public static func exactly(_ v: Version) -> VersionSet { VersionSet([Range(v, v.next)]) }
     /// `v` and every later version.
     public static func atLeast(_ v: Version) -> VersionSet { VersionSet([Range(v, nil)]) }
-    /// Every version before `v`.
-    public static func below(_ v: Version) -> VersionSet { VersionSet([Range(minimum, v)]) }
 
     public var isEmpty: Bool { ranges.isEmpty }
 

@@ -332,8 +332,6 @@ final class AsthraImportResolver: ImportResolver {
             "there is no '\(name).\(extensions[0])', '\(name).\(extensions[1])' or directory '\(name)' in '\(show(Paths.parent(base)))'")
     }
 
-    func moduleNames(in directory: String) -> [String] { listing.moduleNames(in: directory) }
-
     // MARK: Unknown forms
 
     private static let hosts = ["github": "github.com", "gitlab": "gitlab.com", "bitbucket": "bitbucket.org", "codeberg": "codeberg.org"]

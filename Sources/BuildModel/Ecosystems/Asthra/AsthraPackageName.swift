@@ -78,8 +78,4 @@ public enum AsthraPackageName {
     static func isNameByte(_ b: UInt8) -> Bool {
         ASCII.isAlphanumeric(b) || b == 0x5F || b == 0x2D
     }
-
-    static func isPathCharacter(_ c: Character) -> Bool {
-        isNameCharacter(c) || c == "."
-    }
 }
