@@ -1113,6 +1113,40 @@ struct BuildCommandTests {
             """), "the program is linked with the native library: \(seed.stdout)")
     }
 
+    @Test("a command line the values cannot make (a list inside a word) is B008 once, on that word, however many actions it fails")
+    func commandLineNotMade() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", """
+            [workspace]
+            members = ["one", "two"]
+
+            [toolchain]
+            preset = "seed"
+            command = ["{compiler}", "--src={input}", "-o", "{output}"]
+
+            """)
+        for name in ["one", "two"] {
+            try dir.write("\(name)/asthra.toml", "[package]\nname = \"\(name)\"\nversion = \"0.1.0\"\n")
+            try dir.write("\(name)/src/a.asthra", "package \(name);\n")
+            try dir.write("\(name)/src/b.asthra", "package \(name);\n")
+        }
+        let env = plain.merging(["ASTHRA": standIn]) { _, new in new }
+        let build = try AmpuProcess.run(["build"], environment: env, directory: dir.path)
+        #expect(build.stderr == """
+            error[B008]: the compiler's command line cannot be made: '{input}' stands for several words and cannot be part of '--src={input}'; write it as a word of its own
+             --> asthra.toml:6:26
+              |
+            6 | command = ["{compiler}", "--src={input}", "-o", "{output}"]
+              |                          ^^^^^^^^^^^^^^^
+              |
+              = note: the placeholders are {compiler}, {input}, {output}, {includes}, {opt}, {debug} and {target}
+
+            error: could not build; the plan has errors (above)
+
+            """)
+        #expect(build.status == 1)
+    }
+
     @Test("run builds only what its program needs; -p/--package picks packages for build, run and test, as Cargo's does")
     func packageSelection() throws {
         let ws = try BuildFixture("seed")

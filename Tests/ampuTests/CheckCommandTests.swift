@@ -102,6 +102,64 @@ struct CheckCommandTests {
             """)
     }
 
+    @Test("a [toolchain] command with a placeholder that is none, or a brace never closed: B008 on each word, the placeholder meant as the fix")
+    func commandTemplate() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("asthra.toml", """
+            [package]
+            name = "app"
+            version = "0.1.0"
+
+            [toolchain]
+            command = ["{compiler}", "{inptu}", "-o", "{output}", "-I{includs}", "{debug"]
+
+            """)
+        try dir.write("src/main.asthra", "package main;\n")
+        let result = try AmpuProcess.run(["check"], environment: plain, directory: dir.path)
+        #expect(result.stderr == """
+            error[B008]: unknown placeholder '{inptu}' in the compiler's command line
+             --> asthra.toml:6:26
+              |
+            6 | command = ["{compiler}", "{inptu}", "-o", "{output}", "-I{includs}", "{debug"]
+              |                          ^^^^^^^^^ not a placeholder
+              |
+              = note: the placeholders are {compiler}, {input}, {output}, {includes}, {opt}, {debug} and {target}
+              = help: did you mean '{input}'?
+
+            error[B008]: unknown placeholder '{includs}' in the compiler's command line
+             --> asthra.toml:6:55
+              |
+            6 | command = ["{compiler}", "{inptu}", "-o", "{output}", "-I{includs}", "{debug"]
+              |                                                       ^^^^^^^^^^^^^ not a placeholder
+              |
+              = note: the placeholders are {compiler}, {input}, {output}, {includes}, {opt}, {debug} and {target}
+              = help: did you mean '{includes}'?
+
+            error[B008]: '{debug' has a '{' without its '}'
+             --> asthra.toml:6:70
+              |
+            6 | command = ["{compiler}", "{inptu}", "-o", "{output}", "-I{includs}", "{debug"]
+              |                                                                      ^^^^^^^^ unclosed placeholder
+              |
+              = note: the placeholders are {compiler}, {input}, {output}, {includes}, {opt}, {debug} and {target}
+              = help: close it with '}', as in '{input}'
+
+            error: check failed: 3 errors, 0 warnings in 1 package, 1 module
+
+            """)
+        #expect(result.status == 1)
+        let json = try AmpuProcess.run(["check", "--message-format", "json"], environment: plain, directory: dir.path)
+        let fixes = json.stdout.components(separatedBy: "\n").dropLast().map { line -> String in
+            guard let at = line.range(of: #","fix":"#) else { return "none" }
+            return String(line[at.upperBound...].dropLast())
+        }
+        #expect(fixes == [
+            #"{"title":"Replace with '{input}'","edits":[{"file":"asthra.toml","line":6,"column":26,"endLine":6,"endColumn":35,"newText":"\"{input}\""}]}"#,
+            #"{"title":"Replace with '{includes}'","edits":[{"file":"asthra.toml","line":6,"column":55,"endLine":6,"endColumn":68,"newText":"\"-I{includes}\""}]}"#,
+            "none",
+        ])
+    }
+
     @Test("the violations example, in the compiler's one-line format")
     func violationsShort() throws {
         let result = try AmpuProcess.run(["check", "--message-format", "short"], environment: plain, directory: examples + "/violations")

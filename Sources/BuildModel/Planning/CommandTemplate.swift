@@ -7,19 +7,62 @@ public struct CommandTemplate: Hashable, Sendable {
     public init(_ words: [String]) { self.words = words }
 
     public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
-        case unknownPlaceholder(String, known: [String])
-        case notOneValue(String, word: String)
-        case unclosed(word: String)
+        /// A placeholder with a name the command line has no value for, in `words[word]`.
+        case unknownPlaceholder(String, word: Int)
+        case notOneValue(String, word: Int, text: String)
+        case unclosed(word: Int, text: String)
         case empty
 
         public var description: String {
             switch self {
-            case .unknownPlaceholder(let name, let known):
-                "unknown placeholder '{\(name)}'; the command line may use " + known.map { "{\($0)}" }.joined(separator: ", ")
-            case .notOneValue(let name, let word):
-                "'{\(name)}' stands for several words and cannot be part of '\(word)'; write it as a word of its own"
-            case .unclosed(let word): "'\(word)' has a '{' without its '}'"
+            case .unknownPlaceholder(let name, _): "unknown placeholder '{\(name)}'"
+            case .notOneValue(let name, _, let text):
+                "'{\(name)}' stands for several words and cannot be part of '\(text)'; write it as a word of its own"
+            case .unclosed(_, let text): "'\(text)' has a '{' without its '}'"
             case .empty: "the command line is empty"
+            }
+        }
+
+        /// The word it is in; nil for a command line with no words.
+        public var word: Int? {
+            switch self {
+            case .unknownPlaceholder(_, let word), .notOneValue(_, let word, _), .unclosed(let word, _): word
+            case .empty: nil
+            }
+        }
+    }
+
+    /// A word taken apart: the text between its placeholders, and their names.
+    private enum Piece {
+        case text(Substring)
+        case placeholder(String)
+    }
+
+    private static func pieces(of word: String, at index: Int) throws(Problem) -> [Piece] {
+        var out: [Piece] = []
+        var rest = Substring(word)
+        while let open = rest.firstIndex(of: "{") {
+            out.append(.text(rest[..<open]))
+            guard let close = rest[open...].firstIndex(of: "}") else { throw .unclosed(word: index, text: word) }
+            out.append(.placeholder(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        out.append(.text(rest))
+        return out
+    }
+
+    /// What cannot be expanded whatever the values (a placeholder not among `known`, a `{`
+    /// never closed), before any value is known, the first of each word: what a manifest's
+    /// check reports.
+    public func problems(known: Set<String>) -> [Problem] {
+        words.indices.compactMap { i -> Problem? in
+            do throws(Problem) {
+                for case .placeholder(let name) in try Self.pieces(of: words[i], at: i) where !known.contains(name) {
+                    return .unknownPlaceholder(name, word: i)
+                }
+                return nil
+            } catch {
+                return error
             }
         }
     }
@@ -27,25 +70,26 @@ public struct CommandTemplate: Hashable, Sendable {
     /// The words with every placeholder replaced by `values[name]`.
     public func expand(_ values: [String: [String]]) throws(Problem) -> [String] {
         var out: [String] = []
-        for word in words {
-            if word.hasPrefix("{"), word.hasSuffix("}"), word.count > 2, !word.dropFirst().dropLast().contains("{") {
-                let name = String(word.dropFirst().dropLast())
-                guard let list = values[name] else { throw .unknownPlaceholder(name, known: values.keys.sorted()) }
+        for (i, word) in words.enumerated() {
+            let pieces = try Self.pieces(of: word, at: i)
+            // `{name}` as a whole word: all its values, none or many.
+            if pieces.count == 3, case .text(let before) = pieces[0], before.isEmpty, case .placeholder(let name) = pieces[1],
+               case .text(let after) = pieces[2], after.isEmpty {
+                guard let list = values[name] else { throw .unknownPlaceholder(name, word: i) }
                 out += list
                 continue
             }
             var text = ""
-            var rest = Substring(word)
-            while let open = rest.firstIndex(of: "{") {
-                text += rest[..<open]
-                guard let close = rest[open...].firstIndex(of: "}") else { throw .unclosed(word: word) }
-                let name = String(rest[rest.index(after: open)..<close])
-                guard let list = values[name] else { throw .unknownPlaceholder(name, known: values.keys.sorted()) }
-                guard list.count == 1 else { throw .notOneValue(name, word: word) }
-                text += list[0]
-                rest = rest[rest.index(after: close)...]
+            for piece in pieces {
+                switch piece {
+                case .text(let t): text += t
+                case .placeholder(let name):
+                    guard let list = values[name] else { throw .unknownPlaceholder(name, word: i) }
+                    guard list.count == 1 else { throw .notOneValue(name, word: i, text: word) }
+                    text += list[0]
+                }
             }
-            out.append(text + rest)
+            out.append(text)
         }
         guard !out.isEmpty, !out[0].isEmpty else { throw .empty }
         return out

@@ -76,14 +76,6 @@ public struct Diagnostic: Hashable, Sendable {
         self.fix = fix
     }
 
-    public static func error(_ message: String, code: String? = nil, at range: SourceRange, help: [String] = []) -> Diagnostic {
-        Diagnostic(severity: .error, code: code, message: message, range: range, help: help)
-    }
-
-    public static func warning(_ message: String, code: String? = nil, at range: SourceRange, help: [String] = []) -> Diagnostic {
-        Diagnostic(severity: .warning, code: code, message: message, range: range, help: help)
-    }
-
     /// The same diagnostic, about the environment rather than a place in its file.
     public var unplaced: Diagnostic {
         var copy = self

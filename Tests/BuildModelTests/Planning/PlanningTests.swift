@@ -8,13 +8,25 @@ struct PlanningTests {
         let values: [String: [String]] = ["compiler": ["asthra"], "input": ["a.ast", "b.ast"], "output": ["out"], "debug": [], "level": ["2"]]
         #expect(try CommandTemplate(["{compiler}", "{input}", "-o", "{output}", "{debug}", "-O{level}"]).expand(values)
                 == ["asthra", "a.ast", "b.ast", "-o", "out", "-O2"])
-        #expect(throws: CommandTemplate.Problem.notOneValue("input", word: "--src={input}")) {
+        #expect(throws: CommandTemplate.Problem.notOneValue("input", word: 1, text: "--src={input}")) {
             try CommandTemplate(["{compiler}", "--src={input}"]).expand(values)
         }
-        let unknown = #expect(throws: CommandTemplate.Problem.self) { try CommandTemplate(["{compiler}", "{inputs}"]).expand(values) }
-        #expect(unknown?.description == "unknown placeholder '{inputs}'; the command line may use {compiler}, {debug}, {input}, {level}, {output}")
+        #expect(throws: CommandTemplate.Problem.unknownPlaceholder("inputs", word: 1)) { try CommandTemplate(["{compiler}", "{inputs}"]).expand(values) }
+        #expect(CommandTemplate.Problem.unknownPlaceholder("inputs", word: 1).description == "unknown placeholder '{inputs}'")
         #expect(throws: CommandTemplate.Problem.empty) { try CommandTemplate(["{debug}"]).expand(values) }
-        #expect(throws: CommandTemplate.Problem.unclosed(word: "-O{level")) { try CommandTemplate(["x", "-O{level"]).expand(values) }
+        #expect(throws: CommandTemplate.Problem.unclosed(word: 1, text: "-O{level")) { try CommandTemplate(["x", "-O{level"]).expand(values) }
+        // A stray `}` is text.
+        #expect(try CommandTemplate(["{compiler}", "-O{level}}"]).expand(values) == ["asthra", "-O2}"])
+    }
+
+    @Test("a template's problems known before any value: an unknown placeholder or an unclosed brace, the first of each word")
+    func templateProblems() {
+        let known: Set = ["compiler", "input", "output"]
+        #expect(CommandTemplate(["{compiler}", "{input}", "-o", "{output}"]).problems(known: known) == [])
+        #expect(CommandTemplate(["{compiler}", "--in={inptu}{x}", "{outptu}"]).problems(known: known)
+                == [.unknownPlaceholder("inptu", word: 1), .unknownPlaceholder("outptu", word: 2)])
+        #expect(CommandTemplate(["{compiler}", "{input", "{output}"]).problems(known: known) == [.unclosed(word: 1, text: "{input")])
+        #expect(CommandTemplate(["{}"]).problems(known: known) == [.unknownPlaceholder("", word: 0)])
     }
 
     @Test("profiles: the built-ins, a profile on top of the one it inherits, circles and unknown names")

@@ -17,6 +17,8 @@ struct AsthraBuildPlanner {
     let isSeed: Bool
     let compiler: String?
     var units: [Unit] = []
+    /// The command line could not be made for an action (B008, said once).
+    var commandFailed = false
     /// Every module some unit compiles (library roots' are the compiler's own).
     var compiledModules: Set<String> = []
 
@@ -35,14 +37,11 @@ struct AsthraBuildPlanner {
         var libraryName: String { NativeCompilation.libraryName(name) }
     }
 
-    static let currentCommand = ["{compiler}", "{input}", "-o", "{output}", "{debug}"]
-    static let seedCommand = ["{compiler}", "{input}", "-o", "{output}", "{includes}", "{opt}", "{debug}", "{target}"]
-
     static func plan(_ request: BuildRequest) -> BuildPlan {
         let root = request.snapshot.rootManifest
         let toolchain = root.toolchain
         let isSeed = toolchain.preset?.value == "seed"
-        let words = toolchain.command.isEmpty ? (isSeed ? seedCommand : currentCommand) : toolchain.command.map(\.value)
+        let words = toolchain.command.isEmpty ? (isSeed ? AsthraCommandLine.seedPreset : AsthraCommandLine.currentPreset) : toolchain.command.map(\.value)
         var plan = request.emptyPlan()
         var compiler: String?
         switch ToolLocator.locate("the Asthra compiler", configured: toolchain.compiler, key: "toolchain.compiler", manifest: root, variable: "ASTHRA",
@@ -223,11 +222,11 @@ struct AsthraBuildPlanner {
         do {
             return try template.expand(values)
         } catch {
-            let root = snapshot.rootManifest
-            plan.diagnostics.append(Diagnostic(
-                severity: .error, code: DiagnosticCode.invalidCommandTemplate.rawValue, message: "the compiler's command line cannot be made: \(error)",
-                file: root.path, range: root.toolchain.command.first.map { SourceRange($0.range.lowerBound, root.toolchain.command.last!.range.upperBound) } ?? .at(0),
-                help: ["placeholders are {compiler}, {input}, {output}, {includes}, {opt}, {debug} and {target}"]))
+            if !commandFailed {
+                commandFailed = true
+                let root = snapshot.rootManifest
+                plan.diagnostics.append(AsthraCommandLine.diagnostic(error, command: root.toolchain.command).inFile(root.path))
+            }
             return nil
         }
     }

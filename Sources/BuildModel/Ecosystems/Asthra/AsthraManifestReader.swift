@@ -252,6 +252,7 @@ struct AsthraManifestReader {
         var settings = ToolchainSettings()
         settings.compiler = reader.string(table, "compiler", path: "toolchain.compiler")
         settings.command = reader.strings(table, "command", path: "toolchain.command") ?? []
+        for problem in AsthraCommandLine.check(settings.command) { reader.add(problem) }
         settings.preset = reader.oneOf(reader.string(table, "preset", path: "toolchain.preset"), ["current", "seed"], key: "toolchain.preset")
         settings.launcher = reader.string(table, "launcher", path: "toolchain.launcher")
         for key in ["asthra_home", "stdlib", "internal"] {
