@@ -219,6 +219,20 @@ struct FeatureTests {
                 == ["main 4", "stdlib/io 2", "internal/runtime 2", "mathlib 2"])
     }
 
+    @Test("document symbols for a client without hierarchical outlines: a flat list, each child naming its container")
+    func flatSymbols() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start(capabilities: [:])
+        let manifest = await client.request("textDocument/documentSymbol", ["textDocument": ["uri": "file:///ws/asthra.toml"]])
+        #expect(manifest["result"]?.arrayValue?.prefix(3) == json(#"""
+            [{"name":"package","kind":19,"location":{"uri":"file:///ws/asthra.toml","range":{"start":{"line":0,"character":0},"end":{"line":2,"character":17}}}},
+             {"name":"name","kind":15,"location":{"uri":"file:///ws/asthra.toml","range":{"start":{"line":1,"character":0},"end":{"line":1,"character":12}}},"containerName":"package"},
+             {"name":"version","kind":15,"location":{"uri":"file:///ws/asthra.toml","range":{"start":{"line":2,"character":0},"end":{"line":2,"character":17}}},"containerName":"package"}]
+            """#).arrayValue?.prefix(3))
+        #expect(manifest["result"]?.arrayValue?.map { "\($0["name"]!.stringValue!) \($0["containerName"]?.stringValue ?? "-")" }
+                == ["package -", "name package", "version package", "dependencies -", "mathlib dependencies", "path mathlib", "build -", "target build"])
+    }
+
     @Test("an outline lists repeated imports too, in source order, from the open buffer")
     func symbolsWithRepeats() async {
         let client = await started()
