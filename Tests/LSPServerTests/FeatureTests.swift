@@ -233,6 +233,21 @@ struct FeatureTests {
                 == ["package -", "name package", "version package", "dependencies -", "mathlib dependencies", "path mathlib", "build -", "target build"])
     }
 
+    @Test("a source no workspace holds (no manifest above it) still has its outline and folding, from a scan of the buffer; nothing it imports is resolved")
+    func looseSource() async {
+        let text = "package main;\nimport \"stdlib/io\";\nimport \"./y\";\n"
+        let client = TestClient(files: ["/loose/x.asthra": text])
+        await client.start(root: "/loose")
+        await client.open("/loose/x.asthra", text)
+        let document: JSONValue = ["textDocument": ["uri": "file:///loose/x.asthra"]]
+        let symbols = await client.request("textDocument/documentSymbol", document)
+        #expect(symbols["result"]?.arrayValue?.map { "\($0["name"]!.stringValue!) \($0["kind"]!.intValue!) \($0["range"]!["start"]!["line"]!.intValue!)" }
+                == ["main 4 0", "stdlib/io 2 1", "./y 2 2"])
+        #expect(await client.request("textDocument/foldingRange", document)["result"] == json(#"[{"startLine":1,"endLine":2,"kind":"imports"}]"#))
+        #expect(await client.request("textDocument/documentLink", document)["result"] == json("[]"))
+        #expect(client.publications() == [])
+    }
+
     @Test("an outline lists repeated imports too, in source order, from the open buffer")
     func symbolsWithRepeats() async {
         let client = await started()
