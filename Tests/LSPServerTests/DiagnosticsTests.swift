@@ -97,6 +97,37 @@ struct DiagnosticsTests {
         #expect(client.published(TestWorkspace.manifest) == json(#"{"uri":"file:///ws/asthra.toml","diagnostics":[]}"#))
     }
 
+    @Test("sources created, changed and deleted on disk, as the editor's watcher reports them: the imports that lead to them follow; an open buffer wins over its file")
+    func watchedSources() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start(capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+        func watched(_ path: String, _ type: Int64) async {
+            await client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string("file://" + path), "type": .int(type)]]])
+        }
+        func messages(_ path: String) -> [String]? {
+            client.published(path)?["diagnostics"]?.arrayValue?.compactMap { $0["message"]?.stringValue }
+        }
+        try? client.disk.writeFile("/ws/src/b.asthra", Array("package main;\nimport \"./c\";\n".utf8))
+        await watched("/ws/src/b.asthra", 1)
+        #expect(messages("/ws/src/b.asthra") == ["cannot find module './c'\nhelp: there is no 'c.asthra', 'c.ast' or directory 'c' in 'src'"])
+        try? client.disk.writeFile("/ws/src/c.asthra", Array("package main;\n".utf8))
+        await watched("/ws/src/c.asthra", 1)
+        #expect(messages("/ws/src/b.asthra") == [])
+        try? client.disk.removeItem("/ws/src/c.asthra")
+        await watched("/ws/src/c.asthra", 3)
+        #expect(messages("/ws/src/b.asthra") == ["cannot find module './c'\nhelp: there is no 'c.asthra', 'c.ast' or directory 'c' in 'src'"])
+        // Changed on disk: the import goes.
+        try? client.disk.writeFile("/ws/src/b.asthra", Array("package main;\n".utf8))
+        await watched("/ws/src/b.asthra", 2)
+        #expect(messages("/ws/src/b.asthra") == [])
+        // Open, the buffer is what counts: a change on disk is not read.
+        await client.open("/ws/src/b.asthra", "package main;\n")
+        client.clearReceived()
+        try? client.disk.writeFile("/ws/src/b.asthra", Array("package main;\nimport \"./c\";\n".utf8))
+        await watched("/ws/src/b.asthra", 2)
+        #expect(client.publications() == [])
+    }
+
     @Test("an edit of the manifest re-derives the imports that depend on it")
     func manifestEdit() async {
         let client = TestClient(files: TestWorkspace.files)

@@ -56,8 +56,10 @@ public final class ModuleListing: Sendable {
     /// module", with the closest module of that directory as "did you mean" and as a fix, then
     /// `lookedFor` (what the language looked for, in words). When the directory itself is not
     /// there, the help names the first directory on the way that is missing instead, and the
-    /// guess is the closest directory beside it.
-    public func missingModule(_ statement: ImportStatement, base: String, name: String, category: ImportCategory, lookedFor: String) -> ImportOutcome {
+    /// guess is the closest directory beside it. The importing file (`importer`) is never the
+    /// guess: a module does not import itself.
+    public func missingModule(_ statement: ImportStatement, base: String, name: String, category: ImportCategory, lookedFor: String,
+                              importer: String? = nil) -> ImportOutcome {
         let folder = Paths.parent(base)
         var help: [String]
         // The component of the written path to change, counted from its end, what it says
@@ -65,7 +67,8 @@ public final class ModuleListing: Sendable {
         var guess: (fromEnd: Int, replaced: String, replacement: String)?
         if cache.entries(of: folder) != nil {
             help = [lookedFor]
-            if let closest = Spelling.closest(to: name, in: moduleNames(in: folder)) { guess = (0, Paths.lastComponent(base), closest) }
+            let own = importer.flatMap { Paths.parent($0) == folder ? Paths.stem($0) : nil }
+            if let closest = Spelling.closest(to: name, in: moduleNames(in: folder).filter { $0 != own }) { guess = (0, Paths.lastComponent(base), closest) }
         } else {
             // Down from the top to the first directory that is not there: as many steps as
             // the directories that are, whatever the depth of the path written (a path of

@@ -222,6 +222,32 @@ struct WorkspaceCheckTests {
         #expect(report.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./util/format"], nil, ["stdlib/collections/list"]])
     }
 
+    @Test("the module meant is never the importing file itself, in Asthra, Oats and Aria: a module does not import itself")
+    func guessIsNotTheImporter() throws {
+        let asthra = Checker([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+            "/w/src/main.asthra": "package main;\nimport \"./mai\";\nimport \"./dat\";\n",
+            "/w/src/data.asthra": "package main;\n",
+        ])
+        let asthraHelp = try asthra.report().diagnostics.map(\.help)
+        #expect(asthraHelp == [
+            ["there is no 'mai.asthra', 'mai.ast' or directory 'mai' in 'src'"],
+            ["did you mean './data'?", "there is no 'dat.asthra', 'dat.ast' or directory 'dat' in 'src'"],
+        ])
+        let oats = Checker([
+            "/w/Oats.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+            "/w/src/main.oats": "import { m } from \"./mai\";\n",
+        ], ecosystem: OatsEcosystem())
+        let oatsHelp = try oats.report().diagnostics.map(\.help)
+        #expect(oatsHelp == [["there is no 'mai.oats' or 'mai/index.oats' in 'src'"]])
+        let aria = Checker([
+            "/w/build.abc": "[project]\nname = \"app\"\n\n[target.app]\ntype = \"binary\"\nsources = [\"src/main.aria\"]\n",
+            "/w/src/main.aria": "use \"./mai.aria\".*;\n",
+        ], ecosystem: AriaEcosystem())
+        let ariaHelp = try aria.report().diagnostics.map(\.help)
+        #expect(ariaHelp == [["there is no 'mai.npk' or 'mai.aria' in: src/"]])
+    }
+
     @Test("a missing directory thousands of parts deep is found walking down what exists: no listing is kept per part of the path")
     func deepMissingDirectory() throws {
         let deep = "./" + Array(repeating: "util/f", count: 2_000).joined(separator: "/") + "/x"

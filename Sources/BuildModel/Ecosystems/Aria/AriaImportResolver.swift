@@ -130,7 +130,7 @@ final class AriaImportResolver: ImportResolver {
         let category: ImportCategory = .local
         if quoted && (relative.hasPrefix("./") || relative.hasPrefix("../")) {
             if let found = find(relative, in: [here]) { return ImportOutcome(category: category, targets: [found]) }
-            return missing(statement, relative: relative, lookedIn: [here])
+            return missing(statement, relative: relative, lookedIn: [here], importer: file)
         }
         if let inside = inStdlib(relative) {
             guard let stdlib else { return ImportOutcome(category: Self.stdlibCategory) }
@@ -146,12 +146,13 @@ final class AriaImportResolver: ImportResolver {
         }
         // It may be in a standard library that is not here.
         if stdlib == nil { return ImportOutcome(category: Self.stdlibCategory) }
-        return missing(statement, relative: relative, lookedIn: everywhere)
+        return missing(statement, relative: relative, lookedIn: everywhere, importer: file)
     }
 
     /// "cannot find module", with the closest file of every directory searched as "did you
     /// mean" and as a fix (a quoted path keeps its extension).
-    private func missing(_ statement: ImportStatement, relative: String, lookedIn: [String]) -> ImportOutcome {
+    /// (`importer`, the importing file, is never the guess.)
+    private func missing(_ statement: ImportStatement, relative: String, lookedIn: [String], importer: String? = nil) -> ImportOutcome {
         let quoted = statement.literalRange != statement.pathRange
         let name = Paths.lastComponent(relative)
         let written = Paths.fileExtension(name)
@@ -164,7 +165,7 @@ final class AriaImportResolver: ImportResolver {
             if !searched.contains(full) { searched.append(full) }
         }
         var known: [String] = []
-        for dir in searched { known += listing.moduleNames(in: dir) }
+        for dir in searched { known += listing.moduleNames(in: dir).filter { dir != Paths.parent(importer ?? "") || $0 != Paths.stem(importer ?? "") } }
         let places = searched.map { Paths.display($0, from: root) + "/" }.joined(separator: ", ")
         let noFolder = !folder.isEmpty && !searched.contains { listing.cache.entries(of: $0) != nil }
         var help = [noFolder

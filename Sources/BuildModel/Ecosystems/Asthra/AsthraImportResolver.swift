@@ -185,7 +185,7 @@ final class AsthraImportResolver: ImportResolver {
                     "local import '\(path)' leaves \(what)", .importLeavesPackage, at: statement.literalRange,
                     notes: ["a local import ('./', '../') stays inside the root it is written in"], help: [help])])
             }
-            return module(at: target, statement: statement, category: .local)
+            return module(at: target, statement: statement, category: .local, importer: file)
         default:  // .thirdParty: `classify` and `declaredDependency` give no other category
             return thirdParty(statement, file: file, origin: origin)
         }
@@ -311,7 +311,7 @@ final class AsthraImportResolver: ImportResolver {
         return names.filter { extensions.contains(Paths.fileExtension($0)) }.sorted().map { Paths.join(base, $0) }
     }
 
-    private func module(at base: String, statement: ImportStatement, category: ImportCategory) -> ImportOutcome {
+    private func module(at base: String, statement: ImportStatement, category: ImportCategory, importer: String? = nil) -> ImportOutcome {
         if let found = findModule(base) {
             let name = Paths.lastComponent(base)
             let files = extensions.map { name + "." + $0 }.filter { cache.entries(of: Paths.parent(base))?.contains($0) ?? false }
@@ -329,7 +329,7 @@ final class AsthraImportResolver: ImportResolver {
         }
         let name = Paths.lastComponent(base)
         return listing.missingModule(statement, base: base, name: name, category: category, lookedFor:
-            "there is no '\(name).\(extensions[0])', '\(name).\(extensions[1])' or directory '\(name)' in '\(show(Paths.parent(base)))'")
+            "there is no '\(name).\(extensions[0])', '\(name).\(extensions[1])' or directory '\(name)' in '\(show(Paths.parent(base)))'", importer: importer)
     }
 
     // MARK: Unknown forms

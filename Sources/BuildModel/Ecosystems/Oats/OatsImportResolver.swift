@@ -51,7 +51,7 @@ final class OatsImportResolver: ImportResolver {
                     "relative import '\(specifier)' leaves package '\(name)'", .importLeavesPackage, at: statement.literalRange,
                     help: ["to use another package, add it under [dependencies] as name = { path = \"…\" } and import it by its name"])])
             }
-            return module(target, statement: statement, category: .local)
+            return module(target, statement: statement, category: .local, importer: file)
         }
         guard !specifier.isEmpty, !specifier.hasPrefix("/") else {
             return ImportOutcome(category: nil, diagnostics: [.error(
@@ -121,12 +121,12 @@ final class OatsImportResolver: ImportResolver {
         return nil
     }
 
-    private func module(_ base: String, statement: ImportStatement, category: ImportCategory) -> ImportOutcome {
+    private func module(_ base: String, statement: ImportStatement, category: ImportCategory, importer: String? = nil) -> ImportOutcome {
         if let found = findModule(base) { return ImportOutcome(category: category, targets: [found]) }
         let name = Paths.lastComponent(base)
         let stem = Paths.fileExtension(name) == "oats" ? Paths.stem(name) : name
         return listing.missingModule(statement, base: base, name: stem, category: category,
-                                     lookedFor: "there is no '\(stem).oats' or '\(stem)/index.oats' in '\(show(Paths.parent(base)))'")
+                                     lookedFor: "there is no '\(stem).oats' or '\(stem)/index.oats' in '\(show(Paths.parent(base)))'", importer: importer)
     }
 
     // MARK: Completion
