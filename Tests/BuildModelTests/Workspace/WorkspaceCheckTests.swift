@@ -222,7 +222,7 @@ struct WorkspaceCheckTests {
         #expect(report.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./util/format"], nil, ["stdlib/collections/list"]])
     }
 
-    @Test("the module meant is never the importing file itself, in Asthra, Oats and Aria: a module does not import itself")
+    @Test("the module meant is never the importing file itself, in Asthra, Oats, Aria and Elm: a module does not import itself")
     func guessIsNotTheImporter() throws {
         let asthra = Checker([
             "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
@@ -246,6 +246,14 @@ struct WorkspaceCheckTests {
         ], ecosystem: AriaEcosystem())
         let ariaHelp = try aria.report().diagnostics.map(\.help)
         #expect(ariaHelp == [["there is no 'mai.npk' or 'mai.aria' in: src/"]])
+        let elm = Checker([
+            "/w/elm.json": #"{"type": "application", "source-directories": ["src"], "elm-version": "0.19.1", "dependencies": {"direct": {}, "indirect": {}}, "test-dependencies": {"direct": {}, "indirect": {}}}"#,
+            "/w/src/Main.elm": "module Main exposing (main)\n\nimport Mai\nimport Dat\n",
+            "/w/src/Data.elm": "module Data exposing (x)\n",
+        ], ecosystem: ElmEcosystem())
+        let elmHelp = try elm.report().diagnostics.filter { $0.code == "I003" }.map(\.help)
+        #expect(elmHelp == [["create src/Mai.elm, or add the package that provides it to elm.json"],
+                            ["did you mean Data?", "create src/Dat.elm, or add the package that provides it to elm.json"]])
     }
 
     @Test("a missing directory thousands of parts deep is found walking down what exists: no listing is kept per part of the path")

@@ -139,7 +139,7 @@ final class ElmImportResolver: ImportResolver {
         // It may be a module of a dependency whose modules are not known: elm.json's error
         // says why, and this import is not reported on top of it.
         if !dependencies.unknownDirect.isEmpty { return ImportOutcome(category: nil) }
-        return ImportOutcome(category: nil, diagnostics: [notFound(name, statement: statement)])
+        return ImportOutcome(category: nil, diagnostics: [notFound(name, statement: statement, importer: file)])
     }
 
     private func reference(to release: ElmDependencies.Release, module: String) -> PackageReference {
@@ -163,8 +163,9 @@ final class ElmImportResolver: ImportResolver {
         return d
     }
 
-    private func notFound(_ module: String, statement: ImportStatement) -> Diagnostic {
-        var known = Array(modules().keys)
+    /// (The importing file is never the module meant: a module does not import itself.)
+    private func notFound(_ module: String, statement: ImportStatement, importer: String) -> Diagnostic {
+        var known = modules().filter { $0.value != importer }.map(\.key)
         for release in dependencies.releases.values where release.isDirect { known += release.exposedModules }
         var help: [String] = []
         var fix: Diagnostic.Fix?
