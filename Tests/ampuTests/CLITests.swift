@@ -191,6 +191,19 @@ struct CLITests {
         #expect(nothing.stderr == "error: no file under 'src' matches 'lib/*.c'\n" && nothing.status == 1)
     }
 
+    @Test("new refuses a name the language cannot hold, offering a valid one made from it; nothing is written", arguments: [
+        (["1 my app!", "--lang", "rask"], "error: invalid package name '1 my app!': it must start with a letter; try 'my-app'\n"),
+        (["my app!", "--lang", "aria"], "error: invalid package name 'my app!': ' ' cannot be in a target name (letters, digits, '-' and '_'); try 'my-app'\n"),
+        (["Abc", "--lang", "elm", "--lib"], "error: invalid package name 'Abc': a package name is 'author/project', with one '/'; try 'author/abc'\n"),
+    ])
+    func newRefusesName(arguments: [String], error: String) throws {
+        let dir = try ScratchDirectory()
+        let refused = try AmpuProcess.run(["new"] + arguments + ["--vcs", "none"], directory: dir.path)
+        #expect(refused.stderr == error + "  = help: choose a valid name: it is also the directory's\n")
+        #expect(refused.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [])
+    }
+
     @Test("help gives each option's default, kept on one line")
     func helpDefaults() throws {
         let help = try AmpuProcess.run(["help", "debug", "toml-decode"])

@@ -10,9 +10,12 @@ enum AriaTemplate {
         return nil
     }
 
+    /// A valid name made from `name`: what a name cannot hold becomes `-`, and the `-`s at
+    /// the end are left out (`my app!` → `my-app`).
     static func suggestion(from name: String) -> String {
-        let cleaned = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
-        return cleaned.isEmpty ? "my-project" : cleaned
+        var cleaned = Substring(String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" }))
+        while cleaned.last == "-" { cleaned = cleaned.dropLast() }
+        return cleaned.isEmpty ? "my-project" : String(cleaned)
     }
 
     static func files(name: String, library: Bool) -> [PackageTemplate.File] {

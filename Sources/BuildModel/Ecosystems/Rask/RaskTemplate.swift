@@ -10,10 +10,13 @@ enum RaskTemplate {
         return nil
     }
 
+    /// A valid name made from `name`: what a name cannot hold becomes `-`, and what comes
+    /// before the first letter and the `-`s at the end are left out (`1 my app!` → `my-app`).
     static func suggestion(from name: String) -> String {
-        let cleaned = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
-        guard let first = cleaned.first, first.isLetter else { return "my-package" }
-        return cleaned
+        var cleaned = Substring(String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" }))
+        cleaned = cleaned.drop { !($0.isASCII && $0.isLetter) }
+        while cleaned.last == "-" { cleaned = cleaned.dropLast() }
+        return cleaned.isEmpty ? "my-package" : String(cleaned)
     }
 
     static func files(name: String, library: Bool) -> [PackageTemplate.File] {
