@@ -1558,8 +1558,12 @@ struct BuildCommandTests {
         #expect(result.status == 1)
         #expect(!ws.targetFiles().contains { $0.hasSuffix(".ampu-tmp") || $0 == "debug/deps/libutil.a" })
         let json = try ws.ampu(["build", "--tests", "-j1", "--message-format", "json"])
-        #expect(json.stdout.split(separator: "\n").count == 2)
+        let lines = json.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
         #expect(json.stdout.hasPrefix(#"{"file":"util/src/helpers.ast","line":4,"column":12,"#))
+        // The action's failure is about no file.
+        #expect(lines.last?.hasPrefix(#"{"file":null,"severity":"error","code":"B002","message":"Compiling util failed: 'asthra' exited with status 1","#) == true,
+                "\(json.stdout)")
     }
 
     @Test("--keep-going builds what does not depend on the failure")

@@ -2,7 +2,8 @@ import BuildModel
 import OrderedCollections
 
 /// `--message-format json`: one object per diagnostic and line, positions 1-based with columns
-/// counted in characters, files relative to the workspace root.
+/// counted in characters, files relative to the workspace root; `"file": null` (and no
+/// position) for one about no file (an action that failed).
 struct JSONDiagnosticWriter {
     var sources: [String: SourceText]
     var root: String?
@@ -25,8 +26,8 @@ struct JSONDiagnosticWriter {
 
     func line(_ d: Diagnostic, defaultFile: String) -> String {
         let file = d.file ?? defaultFile
-        var object: OrderedDictionary<String, JSONValue> = ["file": .string(relative(file))]
-        if d.placed { for (k, v) in place(d.range, in: file) { object[k] = v } }
+        var object: OrderedDictionary<String, JSONValue> = ["file": file.isEmpty ? .null : .string(relative(file))]
+        if d.placed && !file.isEmpty { for (k, v) in place(d.range, in: file) { object[k] = v } }
         object["severity"] = .string(d.severity.rawValue)
         object["code"] = d.code.map(JSONValue.string) ?? .null
         object["message"] = .string(d.message)
