@@ -249,13 +249,15 @@ struct CheckCommandTests {
             let none = try AmpuProcess.run(command, environment: plain, directory: dir.path)
             #expect(none.stderr == """
                 error[F001]: could not find 'asthra.toml', 'Asthra.toml', 'Oats.toml', 'elm.json', 'build.abc', 'rask.build' or 'build.rk' in '\(dir.path)' or any parent directory
-                 --> \(dir.path)
                   = help: run `ampu init` to make this directory a package, or pass --manifest-path
 
 
                 """, "\(command)")
             #expect(none.status == 1, "\(command)")
         }
+        // About no file: in JSON, `"file": null` and no position.
+        let json = try AmpuProcess.run(["check", "--message-format", "json"], environment: plain, directory: dir.path)
+        #expect(json.stdout == #"{"file":null,"severity":"error","code":"F001","message":"could not find 'asthra.toml', 'Asthra.toml', 'Oats.toml', 'elm.json', 'build.abc', 'rask.build' or 'build.rk' in '\#(dir.path)' or any parent directory","help":["run `ampu init` to make this directory a package, or pass --manifest-path"],"related":[]}"# + "\n")
 
         try dir.write("asthra.toml", "this is not toml\n")
         try dir.write("src/main.asthra", "package main;\n")

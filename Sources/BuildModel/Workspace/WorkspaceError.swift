@@ -35,12 +35,15 @@ public enum WorkspaceError: Error, Hashable, Sendable, CustomStringConvertible {
         return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
     }
 
+    /// No manifest found is about no file (the message names where the search started).
     public var diagnostic: Diagnostic {
-        let (file, code) = switch self {
-        case .noManifest(let start, _): (start, DiagnosticCode.noManifest)
+        let (file, code): (String?, DiagnosticCode) = switch self {
+        case .noManifest: (nil, DiagnosticCode.noManifest)
         case .unreadableManifest(let e): (e.path, DiagnosticCode.unreadableFile)
         case .unknownManifest(let path, _): (path, DiagnosticCode.noManifest)
         }
-        return Diagnostic(severity: .error, code: code.rawValue, message: description, file: file, range: .at(0), help: [help])
+        var d = Diagnostic(severity: .error, code: code.rawValue, message: description, file: file, range: .at(0), help: [help])
+        if file == nil { d = d.unplaced }
+        return d
     }
 }
