@@ -21,6 +21,26 @@ struct UpdateCommandTests {
         return try ["v1.0.0": remotes.commit("json", "v1.0.0"), "v1.1.0": remotes.commit("json", "v1.1.0")]
     }
 
+    @Test("a name that is the last part of the one locked name, where the manifest's key is the whole name: that name is meant")
+    func lastPartOfWholeKey() throws {
+        let remotes = try fixture()
+        try json(remotes)
+        let app = remotes.root + "/app"
+        try writeApp(remotes, "\"github.com/user/json\" = { git = \"github.com/user/json\", version = \"^1.0\" }")
+        try remotes.write("app/src/main.asthra", "package main;\nimport \"github.com/user/json\";\n")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        for command in [["why", "json"], ["update", "-p", "json"]] {
+            let named = try AmpuProcess.run(command, environment: remotes.env, directory: app)
+            #expect(named.stderr == """
+                error: 'json' is not in asthra.lock
+                  = help: did you mean 'github.com/user/json'?
+                  = help: the packages asthra.lock records are: github.com/user/json
+
+                """, "\(command)")
+            #expect(named.status == 1)
+        }
+    }
+
     @Test("resolves, fetches to where the compiler looks, writes the lock, and check then finds the package")
     func update() throws {
         let remotes = try fixture()

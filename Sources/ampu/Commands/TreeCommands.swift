@@ -9,9 +9,13 @@ enum LockedWorkspace {
     }
 
     /// Stops on a name the lock does not record: the locked name spelt like it (`jsno` for the
-    /// key of `github.com/user/json`, `github.com/usr/json` for it whole), and the names there are.
+    /// key of `github.com/user/json`, `github.com/usr/json` for it whole), or the one locked
+    /// name it is the last part of (`json`, where the manifest's key is `github.com/user/json`),
+    /// and the names there are.
     static func notLocked(_ name: String, in lock: LockFile) -> Never {
-        let guess = Spelling.closestName(to: name, in: lock.packages.map(\.name))
+        let names = lock.packages.map(\.name)
+        let ending = names.filter { $0.hasSuffix("/" + name) }
+        let guess = ending.count == 1 ? ending[0] : Spelling.closestName(to: name, in: names)
         ManifestTarget.fail("'\(name)' is not in \(lock.format.fileName)", help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + [lockedNames(lock)])
     }
 
