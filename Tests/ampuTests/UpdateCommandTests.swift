@@ -313,6 +313,47 @@ struct UpdateCommandTests {
             """)
     }
 
+    @Test("a pin edited after the lock was written (another tag, another commit) is a warning at the pin until `ampu update` records it")
+    func pinEditedAfterLock() throws {
+        let remotes = try fixture()
+        let commits = try json(remotes)
+        let app = remotes.root + "/app"
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", tag = \"v1.1.0\" }")
+        try remotes.write("app/src/main.asthra", "package main;\nimport \"json\";\n")
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", tag = \"v1.0.0\" }")
+        let tag = try AmpuProcess.run(["check"], environment: remotes.env, directory: app)
+        #expect(tag.stderr == """
+            warning[M020]: asthra.lock has 'json' at tag v1.1.0, not at tag v1.0.0
+             --> asthra.toml:6:46
+              |
+            6 | json = { git = "github.com/user/json", tag = "v1.0.0" }
+              |                                              ^^^^^^^^ not the tag asthra.lock records
+              |
+              = help: run `ampu update` to record this tag
+
+            Checked 1 package, 1 module and 1 imported module: 1 warning
+
+            """)
+        let old = String(try #require(commits["v1.0.0"]).prefix(10))
+        try writeApp(remotes, "json = { git = \"github.com/user/json\", rev = \"\(old)\" }")
+        let rev = try AmpuProcess.run(["check"], environment: remotes.env, directory: app)
+        #expect(rev.stderr == """
+            warning[M020]: asthra.lock has 'json' at commit \(try #require(commits["v1.1.0"]).prefix(12)), not at \(old)
+             --> asthra.toml:6:46
+              |
+            6 | json = { git = "github.com/user/json", rev = "\(old)" }
+              |                                              ^^^^^^^^^^^^ not the commit asthra.lock records
+              |
+              = help: run `ampu update` to record this commit
+
+            Checked 1 package, 1 module and 1 imported module: 1 warning
+
+            """)
+        #expect(try AmpuProcess.run(["update"], environment: remotes.env, directory: app).status == 0)
+        #expect(try AmpuProcess.run(["check"], environment: remotes.env, directory: app).stderr == "Checked 1 package, 1 module and 1 imported module: no problems\n")
+    }
+
     @Test("on a terminal, a progress line says what is being fetched, and is cleared; in a pipe there is none")
     func progressLine() throws {
         let remotes = try fixture()
