@@ -1147,6 +1147,43 @@ struct BuildCommandTests {
         #expect(build.status == 1)
     }
 
+    @Test("a compiler ended by a signal (it crashed) is said so, not as an exit status")
+    func compilerCrashed() throws {
+        let dir = try ScratchDirectory()
+        try dir.write("crasher", "#!/bin/sh\nkill -SEGV $$\n")
+        #expect(chmod(dir.path + "/crasher", 0o755) == 0)
+        try dir.write("app/asthra.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[toolchain]\ncompiler = \"../crasher\"\n")
+        try dir.write("app/src/main.asthra", "package main;\n\npub fn main(none) -> void {}\n")
+        let build = try AmpuProcess.run(["build"], environment: plain, directory: dir.path + "/app")
+        #expect(build.stderr == """
+            error[B002]: Compiling app (bin "app") failed: 'crasher' was ended by signal 11, SIGSEGV
+              = note: the command was: \(dir.path)/crasher src/main.asthra -o target/debug/app -g
+
+            error: could not build; 1 action failed
+
+            """)
+        #expect(build.status == 1)
+    }
+
+    @Test("a test program ended by a signal (it crashed) fails saying which, with what it printed")
+    func testCrashed() throws {
+        let dir = try ScratchDirectory()
+        let env = plain.merging(["ASTHRA": standIn]) { _, new in new }
+        #expect(try AmpuProcess.run(["new", "app", "--vcs", "none"], environment: env, directory: dir.path).status == 0)
+        try dir.write("app/tests/crash.asthra", "package main;\n// STANDIN_OUTPUT: before the crash\n// STANDIN_ABORT\npub fn main(none) -> void {}\n")
+        let test = try AmpuProcess.run(["test"], environment: env, directory: dir.path + "/app")
+        #expect(test.stdout == """
+
+            running 1 test
+            test app/crash ... FAILED (signal 6, SIGABRT)
+            before the crash
+
+            0 passed, 1 failed
+
+            """)
+        #expect(test.status == 1)
+    }
+
     @Test("run builds only what its program needs; -p/--package picks packages for build, run and test, as Cargo's does")
     func packageSelection() throws {
         let ws = try BuildFixture("seed")

@@ -174,6 +174,7 @@ extension BuildExecutor {
         if result.interrupted { discard(); record.outcome = .interrupted; return record }
         if result.timedOut { discard(); record.outcome = .timedOut; return record }
         if result.memoryExceeded { discard(); record.outcome = .memoryExceeded; return record }
+        if let signal = result.signal { discard(); record.outcome = .signalled(signal); return record }
         if result.status != 0 { discard(); record.outcome = .failed(status: result.status); return record }
         for output in action.outputs {
             guard let temp = temporary[output] else {

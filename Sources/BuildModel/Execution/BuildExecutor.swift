@@ -51,6 +51,8 @@ public final class BuildExecutor: Sendable {
             case upToDate
             case succeeded
             case failed(status: Int32)
+            /// Its program was ended by this signal (it crashed, or was killed).
+            case signalled(Int32)
             case timedOut
             /// Stopped when its memory passed its limit.
             case memoryExceeded

@@ -15,6 +15,8 @@ public enum ProcessRunner {
     public struct Result: Sendable, Hashable {
         /// The exit status, or 128 + the signal that ended it.
         public var status: Int32
+        /// The signal that ended it, when one did (a crash: SIGSEGV, SIGABRT; or a kill).
+        public var signal: Int32? = nil
         public var stdout: [UInt8]
         public var stderr: [UInt8]
         /// Bytes the program wrote past `keep` (a stream cut short ends at the end of a line).
@@ -29,6 +31,8 @@ public enum ProcessRunner {
         public var endedWhileBusy: Bool = false
 
         public var succeeded: Bool { status == 0 && !timedOut && !interrupted && !memoryExceeded }
+        /// How it ended, in words: `exit status 1`, or `signal 11, SIGSEGV`.
+        public var ending: String { signal.map(ProcessRunner.describe(signal:)) ?? "exit status \(status)" }
         public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
         public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
     }
@@ -228,9 +232,21 @@ public enum ProcessRunner {
         trim(&out, &outLeftOut)
         trim(&err, &errLeftOut)
         var result = Result(status: exit, stdout: out, stderr: err, timedOut: timedOut, interrupted: interrupted, memoryExceeded: memoryExceeded, endedWhileBusy: reaped)
+        if (status & 0x7F) != 0 { result.signal = status & 0x7F }
         result.leftOut = outLeftOut + errLeftOut
         return result
     }
+
+    /// A signal in words: `signal 11, SIGSEGV`.
+    public static func describe(signal: Int32) -> String {
+        "signal \(signal)" + (signalNames[signal].map { ", " + $0 } ?? "")
+    }
+
+    /// The names of the signals a program is most often ended by.
+    static let signalNames: [Int32: String] = [
+        SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS",
+        SIGFPE: "SIGFPE", SIGKILL: "SIGKILL", SIGSEGV: "SIGSEGV", SIGPIPE: "SIGPIPE", SIGALRM: "SIGALRM", SIGTERM: "SIGTERM",
+    ]
 
     /// A running process's resident memory, from `/proc/PID/statm` (its second field, in pages);
     /// nil where there is no `/proc`.

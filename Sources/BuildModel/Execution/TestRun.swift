@@ -24,7 +24,7 @@ public struct TestRun: Sendable {
             let seconds = Int(timeout)
             reasons.append("ran past \(seconds) second\(seconds == 1 ? "" : "s")")
         } else if !result.succeeded {
-            reasons.append("exit status \(result.status)")
+            reasons.append(result.ending)
         }
         if checks.failed > 0, let summary = checks.summary { reasons.append(summary) }
         return reasons.joined(separator: ", ")

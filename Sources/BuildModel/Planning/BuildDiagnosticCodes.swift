@@ -1,7 +1,7 @@
 /// The codes of planning and running a build, for every ecosystem.
 extension DiagnosticCode {
     public static let toolNotFound = DiagnosticCode("B001", "The compiler or another program a build runs is not where `[toolchain]`, its environment variable or PATH says; a program spelt like a configured path is the fix.")
-    public static let actionFailed = DiagnosticCode("B002", "A compile, archive or link that failed; its output follows, the compiler's own diagnostics shown like check's.")
+    public static let actionFailed = DiagnosticCode("B002", "A compile, archive or link that failed (its exit status, or the signal that ended it when it crashed: `signal 11, SIGSEGV`); its output follows, the compiler's own diagnostics shown like check's.")
     public static let actionTimedOut = DiagnosticCode("B003", "A compile or link that ran past its time (`[build] timeout`, 300 seconds by default) and was stopped.")
     public static let missingOutput = DiagnosticCode("B004", "An action that succeeded without writing a file it should have, or whose file could not be put in place (a directory where it goes).")
     public static let emptyGlob = DiagnosticCode("B005", "A `[native] sources` pattern that matches no file (warning, from `ampu check` and the editor as from a build); a close pattern that matches (a directory or extension respelt: `csrc/*.c` for `crsc/*.c`) is offered as the fix.")

@@ -388,6 +388,9 @@ struct BuildSession {
         case .failed(let status):
             code = .actionFailed
             message = "\(action.description) failed: '\(Paths.lastComponent(action.arguments[0]))' exited with status \(status)"
+        case .signalled(let signal):
+            code = .actionFailed
+            message = "\(action.description) failed: '\(Paths.lastComponent(action.arguments[0]))' was ended by \(ProcessRunner.describe(signal: signal))"
         case .timedOut:
             code = .actionTimedOut
             if let limit = action.limit {

@@ -29,6 +29,17 @@ struct ProcessRunnerTests {
         #expect(cat.stdoutText == "piped\n")
     }
 
+    @Test("a program ended by a signal (a crash) is told from one that exits with a status, in words")
+    func signalled() throws {
+        let crashed = try ProcessRunner.run(["sh", "-c", "kill -SEGV $$"], environment: env)
+        #expect(crashed.signal == SIGSEGV && crashed.status == 128 + SIGSEGV && !crashed.succeeded)
+        #expect(crashed.ending == "signal 11, SIGSEGV")
+        let exited = try ProcessRunner.run(["sh", "-c", "exit 139"], environment: env)
+        #expect(exited.signal == nil && exited.status == 139)
+        #expect(exited.ending == "exit status 139")
+        #expect(ProcessRunner.describe(signal: 64) == "signal 64")
+    }
+
     @Test("a program that outlives its time is killed, with what it started")
     func timeout() throws {
         let result = try ProcessRunner.run(["sh", "-c", "sleep 30 & sleep 30"], environment: env, timeout: 0.5)
