@@ -108,6 +108,20 @@ struct ElmApplicationCheckTests {
         ])
     }
 
+    @Test("a package \"indirect\" lists that nothing needs, at a version the rest cannot go with: E005 with the solver's reasons as notes")
+    func unneededDisagrees() throws {
+        guard let (manifest, found) = try check(direct: #""elm/core": "1.0.5", "elm/json": "1.0.0""#, indirect: #""elm/http": "2.0.0""#) else { return }
+        #expect(found == [
+            "7:23 E006 elm/http is listed in \"indirect\", but no direct dependency needs it",
+            "7:35 E005 the versions \"indirect\" lists cannot be used together with the rest",
+        ])
+        let cache = ElmPackageCache(directory: Self.packages, fileSystem: LocalFileSystem(), application: manifest)
+        #expect(ElmApplicationCheck.run(manifest, cache: cache).last?.notes == [
+            "Because \(cache.rootName) depends on elm/http =2.0.0 which depends on elm/json >=1.1.0, <2.0.0, elm/json >=1.1.0, <2.0.0 is required.",
+            "So, because \(cache.rootName) depends on elm/json =1.0.0, version solving failed.",
+        ])
+    }
+
     @Test("the test dependencies are verified with the rest, as elm does: a version the cache lacks, a package they need that no list names")
     func testDependencies() throws {
         let app = (direct: #""elm/core": "1.0.5", "elm/json": "1.1.3""#, indirect: "")

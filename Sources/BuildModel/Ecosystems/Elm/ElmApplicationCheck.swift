@@ -109,10 +109,16 @@ public enum ElmApplicationCheck {
         let all = listed.compactMap { dep in dep.requirement.map { PackageRequirement(dep.name.value, $0.value.versionSet) } }
         let everything = ElmPackageCache(directory: cache.directory, fileSystem: cache.fileSystem, rootName: cache.rootName, requirements: all)
         var solver = PubGrubSolver(provider: everything, root: cache.rootName, version: ElmPackageCache.rootVersion, preferred: preferred)
-        guard let solution = try? solver.solve() else {
+        let solution: [String: Version]
+        do throws(ResolutionError) {
+            solution = try solver.solve()
+        } catch {
             let tests = extras.contains { $0.scope == .dev || $0.scope == .indirectDev }
+            // Why, as the solver explains it (which package needs which version of another).
+            var notes: [String] = []
+            if case .noSolution(let explanation, _, _) = error { notes = explanation.split(separator: "\n").map(String.init) }
             return [.error("the versions \(tests ? "\"test-dependencies\"" : "\"indirect\"") lists cannot be used together with the rest", .indirectMismatch,
-                           at: extras[0].range, label: "listed here",
+                           at: extras[0].range, label: "listed here", notes: notes,
                            help: [tests ? "change the test dependencies' versions so that they agree with the others (elm-test install solves them)"
                                         : "remove the packages nothing needs from \"indirect\""]).inFile(manifest.path)]
         }
