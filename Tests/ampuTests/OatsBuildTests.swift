@@ -226,7 +226,7 @@ struct OatsBuildTests {
         try f.write("utils/src/lib.oats", try f.read("utils/src/lib.oats").replacingOccurrences(of: "// STANDIN_NO_META", with: "// STANDIN_CRASH"))
         let crash = try f.ampu(["build"])
         #expect(crash.stderr == """
-            error[B002]: Compiling utils failed: 'oatsc' exited with status 139
+            error[B002]: Compiling utils failed: 'oatsc' was ended by signal 11, SIGSEGV
               = note: the command was: \(command)
 
             error: could not build; 1 action failed; 2 not started
