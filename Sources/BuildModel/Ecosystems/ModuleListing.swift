@@ -34,6 +34,13 @@ public final class ModuleListing: Sendable {
         return sorted
     }
 
+    /// The module names of `directory` but the one `file` is (a module does not import itself).
+    public func moduleNames(in directory: String, excluding file: String?) -> [String] {
+        let names = moduleNames(in: directory)
+        guard let file, Paths.parent(file) == directory else { return names }
+        return names.filter { $0 != Paths.stem(file) }
+    }
+
     /// Modules and subdirectories of `directory`, each written as `prefix/name`; `excluding`
     /// (the file being edited) left out.
     public func candidates(in directory: String, as prefix: String, category: ImportCategory, excluding: String? = nil) -> [ImportCandidate] {
@@ -67,8 +74,7 @@ public final class ModuleListing: Sendable {
         var guess: (fromEnd: Int, replaced: String, replacement: String)?
         if cache.entries(of: folder) != nil {
             help = [lookedFor]
-            let own = importer.flatMap { Paths.parent($0) == folder ? Paths.stem($0) : nil }
-            if let closest = Spelling.closest(to: name, in: moduleNames(in: folder).filter { $0 != own }) { guess = (0, Paths.lastComponent(base), closest) }
+            if let closest = Spelling.closest(to: name, in: moduleNames(in: folder, excluding: importer)) { guess = (0, Paths.lastComponent(base), closest) }
         } else {
             // Down from the top to the first directory that is not there: as many steps as
             // the directories that are, whatever the depth of the path written (a path of

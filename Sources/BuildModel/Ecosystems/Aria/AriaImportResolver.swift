@@ -165,7 +165,7 @@ final class AriaImportResolver: ImportResolver {
             if !searched.contains(full) { searched.append(full) }
         }
         var known: [String] = []
-        for dir in searched { known += listing.moduleNames(in: dir).filter { dir != Paths.parent(importer ?? "") || $0 != Paths.stem(importer ?? "") } }
+        for dir in searched { known += listing.moduleNames(in: dir, excluding: importer) }
         let places = searched.map { Paths.display($0, from: root) + "/" }.joined(separator: ", ")
         let noFolder = !folder.isEmpty && !searched.contains { listing.cache.entries(of: $0) != nil }
         var help = [noFolder
