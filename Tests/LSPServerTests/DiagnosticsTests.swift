@@ -180,6 +180,14 @@ struct DiagnosticsTests {
              "relatedInformation":[{"location":{"uri":"file:///ws/src/b.asthra","range":{"start":{"line":1,"character":7},"end":{"line":1,"character":12}}},
                "message":"'src/b.asthra' imports './a' here"}]}]}
             """#))
+        // Published after an edit of the open buffer, the list names the version it is of.
+        await client.change("/ws/src/a.asthra", version: 5, text: "package main;\nimport \"./c\";\n")
+        #expect(client.published("/ws/src/a.asthra") == json(#"""
+            {"uri":"file:///ws/src/a.asthra","diagnostics":[{"range":{"start":{"line":1,"character":7},"end":{"line":1,"character":12}},
+             "severity":1,"code":"I003","source":"ampu",
+             "message":"cannot find module './c'\nhelp: did you mean './b'?\nhelp: there is no 'c.asthra', 'c.ast' or directory 'c' in 'src'"}],
+             "version":5}
+            """#))
     }
 
     @Test("pull diagnostics: per document and for the workspace, nothing pushed")
@@ -192,5 +200,17 @@ struct DiagnosticsTests {
         #expect(report["result"]?["items"] == json(Self.internalImport)["diagnostics"])
         let workspace = await client.request("workspace/diagnostic", ["previousResultIds": []])
         #expect(workspace["result"]?["items"]?.arrayValue?.map { $0["uri"] } == ["file:///ws/src/main.asthra"])
+    }
+
+    @Test("pull diagnostics with refresh: when problems change, the server asks the client to pull again, and pushes nothing")
+    func pullRefresh() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start(capabilities: ["textDocument": ["diagnostic": [:]], "workspace": ["diagnostics": ["refreshSupport": true]]])
+        await client.open(TestWorkspace.main, TestWorkspace.mainText)
+        client.clearReceived()
+        await client.change(TestWorkspace.main, version: 2, line: 3, from: 8, to: 24, text: "stdlib/string")
+        #expect(client.received.map { $0["method"]?.stringValue ?? "-" } == ["workspace/diagnostic/refresh"])
+        let report = await client.request("textDocument/diagnostic", ["textDocument": ["uri": "file:///ws/src/main.asthra"]])
+        #expect(report["result"]?["items"] == json("[]"))
     }
 }
