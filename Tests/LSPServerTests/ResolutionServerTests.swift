@@ -95,6 +95,17 @@ struct ResolutionServerTests {
         #expect(codes(client) == [])
     }
 
+    @Test("the git dependencies all taken out of the manifest: what their resolution reported goes with them")
+    func resolutionWithdrawn() async throws {
+        let (remotes, lock) = try fetched()
+        let client = await client(remotes, manifest: Self.manifest(unicode: "^2.0"), lock: lock)
+        #expect(await client.settle { codes($0).contains("M021") })
+        // Nothing left to resolve: the manifest with no dependencies at all.
+        await client.change(TestWorkspace.manifest, version: 2, text: "[package]\nname = \"app\"\nversion = \"0.1.0\"\n")
+        #expect(await client.settle { codes($0) == [] })
+        #expect(client.published(TestWorkspace.manifest) == json(#"{"uri":"file:///ws/asthra.toml","diagnostics":[]}"#))
+    }
+
     @Test("inside `tag` or `branch` of a git dependency: the tags (newest versions first) and branches the cache's mirror has")
     func tagCompletion() async throws {
         let (remotes, lock) = try fetched()
