@@ -71,6 +71,22 @@ struct HostileClientTests {
         #expect(client.received == [])
     }
 
+    @Test("a change to a document never opened, one without contentChanges, a close of one never opened: dropped, and the server goes on")
+    func badDocumentNotifications() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start()
+        client.clearReceived()
+        await client.change("/ws/src/util.asthra", version: 2, text: "package main;\nimport \"./nowhere\";\n")
+        await client.notify("textDocument/didChange", ["textDocument": ["uri": "file:///ws/src/main.asthra", "version": 2]])
+        await client.notify("textDocument/didClose", ["textDocument": ["uri": "file:///ws/src/never.asthra"]])
+        await client.notify("textDocument/didChange", [:])
+        #expect(client.received == [])
+        // Still serving: an edit of an opened document is published as usual.
+        await client.open(TestWorkspace.main, TestWorkspace.mainText)
+        await client.change(TestWorkspace.main, version: 2, line: 3, from: 8, to: 24, text: "stdlib/string")
+        #expect(client.published(TestWorkspace.main) == json(#"{"uri":"file:///ws/src/main.asthra","diagnostics":[]}"#))
+    }
+
     @Test("a file with more than 1,000 problems publishes the first 1,000 and one that counts the rest")
     func publishedLimit() async {
         // 5,005 imports: resolved on every core, in batches; the diagnostics stay in source order.
