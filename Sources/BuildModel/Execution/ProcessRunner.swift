@@ -120,7 +120,16 @@ public enum ProcessRunner {
             for p in envp { free(p) }
         }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        var spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        // A program that was just written can be busy for a moment: another process started
+        // while its file was open for writing holds that descriptor until it execs or ends.
+        // The state passes; tried again for up to about a second.
+        var busy = 0
+        while spawned == ETXTBSY && busy < Self.busyRetries {
+            busy += 1
+            usleep(20_000)
+            spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        }
         if !noInput { close(stdinPipe[0]) }
         close(stdoutPipe[1]); close(stderrPipe[1])
         guard spawned == 0 else {
@@ -236,6 +245,9 @@ public enum ProcessRunner {
         result.leftOut = outLeftOut + errLeftOut
         return result
     }
+
+    /// How many times a program whose file is busy (`ETXTBSY`) is tried again, 20 ms apart.
+    static let busyRetries = 50
 
     /// A signal in words: `signal 11, SIGSEGV`.
     public static func describe(signal: Int32) -> String {

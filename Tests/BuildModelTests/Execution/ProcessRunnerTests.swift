@@ -29,6 +29,20 @@ struct ProcessRunnerTests {
         #expect(cat.stdoutText == "piped\n")
     }
 
+    @Test("a program whose file is still open for writing somewhere (busy) is started once it no longer is")
+    func busyProgram() throws {
+        let dir = try ScratchDirectory()
+        let path = dir.path + "/tool"
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        #expect(fd >= 0)
+        let script = Array("#!/bin/sh\necho ran\n".utf8)
+        #expect(write(fd, script, script.count) == script.count)
+        // While the descriptor is open, exec fails with ETXTBSY; it is closed 100 ms later.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { close(fd) }
+        let result = try ProcessRunner.run([path], environment: env)
+        #expect(result.stdoutText == "ran\n" && result.status == 0)
+    }
+
     @Test("a program ended by a signal (a crash) is told from one that exits with a status, in words")
     func signalled() throws {
         let crashed = try ProcessRunner.run(["sh", "-c", "kill -SEGV $$"], environment: env)
