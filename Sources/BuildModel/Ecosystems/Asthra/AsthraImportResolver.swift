@@ -159,12 +159,12 @@ final class AsthraImportResolver: ImportResolver {
         case .system:
             return ImportOutcome(category: .system)
         case .stdlib, .internal:
+            if let targets = libraryModules.withLock({ $0[path] }) { return ImportOutcome(category: category, targets: targets) }
             // `std/math`, `std/io`…: the compiler's own, with or without a file for it.
             let builtin = category == .stdlib && AsthraImportPath.isBuiltin(rest)
             guard let root = category == .stdlib ? roots.stdlib : roots.internal else {
                 return ImportOutcome(category: builtin ? .builtin : category)
             }
-            if let targets = libraryModules.withLock({ $0[path] }) { return ImportOutcome(category: category, targets: targets) }
             let outcome = module(at: Paths.join(root, rest), statement: statement, category: category)
             if outcome.diagnostics.isEmpty { libraryModules.withLock { $0[path] = outcome.targets } }
             else if builtin { return ImportOutcome(category: .builtin) }
@@ -302,22 +302,25 @@ final class AsthraImportResolver: ImportResolver {
     }
 
     /// The files a module path names: `<base>.asthra`, `<base>.ast`, or the source files of the directory `<base>`.
-    func findModule(_ base: String) -> [String]? {
+    func findModule(_ base: String) -> [String]? { lookUp(base)?.files }
+
+    /// `findModule`'s answer, and the file names of the module when there are more than one
+    /// (`x.asthra` and `x.ast`: the first is used), else none.
+    private func lookUp(_ base: String) -> (files: [String], clashing: [String])? {
         // One listing answers both questions: is there a file `<name>.<ext>`, and a directory `<name>`?
         let name = Paths.lastComponent(base)
         guard let siblings = cache.entries(of: Paths.parent(base)) else { return nil }
-        for ext in extensions where siblings.contains(name + "." + ext) { return [base + "." + ext] }
+        let present = extensions.filter { siblings.contains(name + "." + $0) }
+        if let ext = present.first { return ([base + "." + ext], present.count > 1 ? present.map { name + "." + $0 } : []) }
         guard siblings.contains(name), cache.isDirectory(base), let names = cache.entries(of: base) else { return nil }
-        return names.filter { extensions.contains(Paths.fileExtension($0)) }.sorted().map { Paths.join(base, $0) }
+        return (names.filter { extensions.contains(Paths.fileExtension($0)) }.sorted().map { Paths.join(base, $0) }, [])
     }
 
     private func module(at base: String, statement: ImportStatement, category: ImportCategory, importer: String? = nil) -> ImportOutcome {
-        if let found = findModule(base) {
-            let name = Paths.lastComponent(base)
-            let files = extensions.map { name + "." + $0 }.filter { cache.entries(of: Paths.parent(base))?.contains($0) ?? false }
-            if files.count > 1 {
+        if let (found, clashing) = lookUp(base) {
+            if clashing.count > 1 {
                 return ImportOutcome(category: category, targets: found, diagnostics: [.warning(
-                    "module '\(statement.path)' is both '\(files[0])' and '\(files[1])'; '\(files[0])' is used", .ambiguousModuleFile,
+                    "module '\(statement.path)' is both '\(clashing[0])' and '\(clashing[1])'; '\(clashing[0])' is used", .ambiguousModuleFile,
                     at: statement.literalRange, help: ["remove or rename one of them, so that the module is one file"])])
             }
             if found.isEmpty {
