@@ -479,6 +479,30 @@ struct ElmCommandTests {
         #expect(update.stderr == "error: Elm has no lock file: elm.json lists the exact versions itself; `ampu tree` draws them\n")
     }
 
+    @Test("add of a version the others cannot go with: refused with the solver's reasons in elm's words, and nothing written")
+    func addUnsolvable() throws {
+        guard let p = try project("app") else { return }
+        // elm/http 2.0.0 needs elm/json 1.1.0 <= v < 2.0.0.
+        let manifest = p.app + "/elm.json"
+        let old = try String(contentsOfFile: manifest, encoding: .utf8)
+        try old.replacingOccurrences(of: #""elm/json": "1.1.3""#, with: #""elm/json": "1.0.0""#).write(toFile: manifest, atomically: true, encoding: .utf8)
+        let before = try String(contentsOfFile: manifest, encoding: .utf8)
+        let refused = try AmpuProcess.run(["add", "elm/http@2.0.0"], environment: p.environment, directory: p.app)
+        #expect(refused.stderr == """
+            error: no version of 'elm/http' fits the other dependencies
+              = note: Because the application depends on elm/http 2.0.0 which depends on elm/json 1.1.0 <= v < 2.0.0, elm/json 1.1.0 <= v < 2.0.0 is required.
+              = note: So, because the application depends on elm/json 1.0.0, version solving failed.
+              = help: ask for a version that fits (`ampu add elm/http` takes the newest one that does), or change the versions it conflicts with
+
+            """)
+        #expect(refused.status == 1)
+        #expect(try String(contentsOfFile: manifest, encoding: .utf8) == before)
+        // As the help says: without a version, the newest that fits.
+        let added = try AmpuProcess.run(["add", "elm/http"], environment: p.environment, directory: p.app)
+        #expect(added.stderr == "    Adding \"elm/http\": \"1.0.0\" to \"dependencies\" \"direct\"\n")
+        #expect(added.status == 0)
+    }
+
     @Test("in a package's elm.json, add writes the newest cached version that fits as a constraint up to the next major, and remove takes it out")
     func addToPackage() throws {
         guard let p = try project("app") else { return }

@@ -54,8 +54,9 @@ public enum DependencyEdit {
         /// A format whose dependencies are not edited this way, or an edit its rules forbid, and
         /// why; `help`, what to do instead when that can be told.
         case refused(String, help: [String] = [])
-        /// No versions fit the edit, with the solver's explanation.
-        case unsolvable(name: String, explanation: String)
+        /// No versions fit the edit (of `package`, the one asked for, when there is one), with the
+        /// solver's explanation.
+        case unsolvable(package: String?, explanation: String)
         /// The repository of a git dependency could not be read, or lacks what the entry asks for.
         case source(ResolutionError)
 
@@ -82,9 +83,16 @@ public enum DependencyEdit {
             case .unwritable: "the manifest has errors; fix them first (`ampu check` shows them)"
             case .noFeatures(let ecosystem): "\(ecosystem) manifests have no feature blocks: --feature is for Rask's rask.build"
             case .refused(let why, _): why
-            case .unsolvable(let name, let explanation): "no version of '\(name)' fits the other dependencies:\n" + explanation
+            case .unsolvable(let package?, _): "no version of '\(package)' fits the other dependencies"
+            case .unsolvable(nil, _): "the dependencies' versions cannot all be used together"
             case .source(let error): "\(error)"
             }
+        }
+
+        /// Why, as note lines: the solver's explanation, a line each.
+        public var notes: [String] {
+            guard case .unsolvable(_, let explanation) = self else { return [] }
+            return explanation.split(separator: "\n").map(String.init)
         }
 
         /// How to go on, as help lines.
@@ -92,6 +100,9 @@ public enum DependencyEdit {
             switch self {
             case .source(let error): error.help
             case .refused(_, let help): help
+            case .unsolvable(let package?, _):
+                ["ask for a version that fits (`ampu add \(package)` takes the newest one that does), or change the versions it conflicts with"]
+            case .unsolvable(nil, _): ["change the versions named above so that they fit together"]
             default: []
             }
         }

@@ -139,4 +139,6 @@ private struct Precise: PackageProvider {
     func dependencies(of package: String, at version: Version) throws(ResolutionError) -> [PackageRequirement] {
         try base.dependencies(of: package, at: version)
     }
+
+    func wording(of versions: VersionSet) -> String { base.wording(of: versions) }
 }

@@ -6,6 +6,13 @@ public protocol PackageProvider {
     func versions(of package: String) throws(ResolutionError) -> [Version]
     /// What one version depends on, in the order its manifest lists it.
     func dependencies(of package: String, at version: Version) throws(ResolutionError) -> [PackageRequirement]
+    /// A set of versions as the ecosystem's manifests write one, for the explanation of a
+    /// failed solve (Cargo's `>=1.0.0, <2.0.0`, unless the ecosystem says otherwise).
+    func wording(of versions: VersionSet) -> String
+}
+
+extension PackageProvider {
+    public func wording(of versions: VersionSet) -> String { versions.description }
 }
 
 /// A dependency as a solver sees it: a package and the versions that will do.

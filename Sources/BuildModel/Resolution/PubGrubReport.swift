@@ -6,6 +6,8 @@ struct PubGrubReport {
     let root: String
     /// The workspace's members: named by name, as the root is.
     let members: Set<String>
+    /// A set of versions in the ecosystem's words (`PackageProvider.wording`).
+    let wording: (VersionSet) -> String
 
     private var lines: [(text: String, number: Int?)] = []
     private var lineNumbers: [Int: Int] = [:]
@@ -14,10 +16,11 @@ struct PubGrubReport {
     /// The incompatibility being explained: its line concludes the whole.
     private var failure = -1
 
-    init(incompatibilities: [Incompatibility], root: String, members: Set<String> = []) {
+    init(incompatibilities: [Incompatibility], root: String, members: Set<String> = [], wording: @escaping (VersionSet) -> String = \.description) {
         self.incompatibilities = incompatibilities
         self.root = root
         self.members = members
+        self.wording = wording
     }
 
     func explain(_ index: Int) -> String {
@@ -117,7 +120,7 @@ struct PubGrubReport {
     private func name(_ term: Term, every: Bool = true) -> String {
         if term.package == root || members.contains(term.package) { return term.package }
         if term.versions.isAny { return every ? "every version of \(term.package)" : term.package }
-        return "\(term.package) \(term.versions)"
+        return "\(term.package) \(wording(term.versions))"
     }
 
     /// What a dependency incompatibility's two terms are: the depender and what it needs.
@@ -136,7 +139,7 @@ struct PubGrubReport {
             if let (depender, target) = dependency(i) { return "\(name(depender)) depends on \(name(target.inverse, every: false))" }
         case .noVersions:
             let t = incompatibility.terms[0]
-            return "no versions of \(t.package) match \(t.versions)"
+            return "no versions of \(t.package) match \(wording(t.versions))"
         case .root:
             return "\(root) is the package being resolved"
         case .derived:

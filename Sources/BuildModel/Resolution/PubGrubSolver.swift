@@ -154,7 +154,7 @@ public struct PubGrubSolver {
         while true {
             let current = incompatibilities[currentIndex]
             if current.terms.isEmpty || (current.terms.count == 1 && current.terms[0].positive && current.terms[0].package == root) {
-                throw .noSolution(PubGrubReport(incompatibilities: incompatibilities, root: root, members: members).explain(currentIndex),
+                throw .noSolution(PubGrubReport(incompatibilities: incompatibilities, root: root, members: members, wording: provider.wording).explain(currentIndex),
                                   involving: rootDependencies(under: currentIndex), because: dependencyFacts(under: currentIndex))
             }
             var mostRecentTerm: Term?

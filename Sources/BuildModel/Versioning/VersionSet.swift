@@ -190,7 +190,7 @@ public struct VersionSet: Hashable, Sendable, CustomStringConvertible {
 
     /// The release `v` is the next version after (`1.2.4-0` follows `1.2.3`), so that a bound
     /// prints as `<= 1.2.3` or `> 1.2.3`; nil when `v` follows no release that way.
-    private static func released(before v: Version) -> Version? {
+    static func released(before v: Version) -> Version? {
         guard v.prerelease == ["0"], v.patch > 0 else { return nil }
         return Version(v.major, v.minor, v.patch - 1)
     }

@@ -36,8 +36,8 @@ enum ManifestTarget {
         }
     }
 
-    static func fail(_ message: String, help: [String] = []) -> Never {
-        Terminal.standardError.write("error: \(message)\n" + help.map { "  = help: \($0)\n" }.joined())
+    static func fail(_ message: String, notes: [String] = [], help: [String] = []) -> Never {
+        Terminal.standardError.write("error: \(message)\n" + notes.map { "  = note: \($0)\n" }.joined() + help.map { "  = help: \($0)\n" }.joined())
         Terminal.exitNow(1)
     }
 }
@@ -67,7 +67,7 @@ extension ManifestTarget {
                 current = ecosystem.readManifest(SourceText(path: manifest.path, bytes: edit.text))
             }
         } catch let error as DependencyEdit.Failure {
-            ManifestTarget.fail("\(error)", help: error.help)
+            ManifestTarget.fail("\(error)", notes: error.notes, help: error.help)
         } catch {
             ManifestTarget.fail("\(error)")
         }

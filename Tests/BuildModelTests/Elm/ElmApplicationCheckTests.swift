@@ -75,11 +75,10 @@ struct ElmApplicationCheckTests {
         guard let (manifest, found) = try check(direct: #""elm/core": "1.0.0", "elm/http": "2.0.0""#, indirect: #""elm/json": "1.1.3""#) else { return }
         #expect(found == ["6:54 M021 these exact versions cannot all be used together"])
         let cache = ElmPackageCache(directory: Self.packages, fileSystem: LocalFileSystem(), application: manifest)
-        // The sets are printed in the requirement syntax the solver's report knows (Cargo's);
-        // Elm's own syntax there is the Elm issue's next step.
+        // The versions in elm's words, as elm.json writes them.
         #expect(ElmApplicationCheck.run(manifest, cache: cache)[0].notes == [
-            "Because elm/http >=2.0.0 depends on elm/core >=1.0.1, <2.0.0 and app depends on elm/core =1.0.0, elm/http >=2.0.0 is forbidden.",
-            "So, because app depends on elm/http =2.0.0, version solving failed.",
+            "Because elm/http 2.0.0 <= v depends on elm/core 1.0.1 <= v < 2.0.0 and app depends on elm/core 1.0.0, elm/http 2.0.0 <= v is forbidden.",
+            "So, because app depends on elm/http 2.0.0, version solving failed.",
         ])
     }
 
@@ -117,8 +116,8 @@ struct ElmApplicationCheckTests {
         ])
         let cache = ElmPackageCache(directory: Self.packages, fileSystem: LocalFileSystem(), application: manifest)
         #expect(ElmApplicationCheck.run(manifest, cache: cache).last?.notes == [
-            "Because \(cache.rootName) depends on elm/http =2.0.0 which depends on elm/json >=1.1.0, <2.0.0, elm/json >=1.1.0, <2.0.0 is required.",
-            "So, because \(cache.rootName) depends on elm/json =1.0.0, version solving failed.",
+            "Because \(cache.rootName) depends on elm/http 2.0.0 which depends on elm/json 1.1.0 <= v < 2.0.0, elm/json 1.1.0 <= v < 2.0.0 is required.",
+            "So, because \(cache.rootName) depends on elm/json 1.0.0, version solving failed.",
         ])
     }
 

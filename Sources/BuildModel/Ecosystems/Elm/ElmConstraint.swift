@@ -61,3 +61,24 @@ extension ElmConstraint {
         ]))
     }
 }
+
+extension ElmConstraint {
+    /// A set of versions as elm writes one: an exact version (`1.0.5`), a range
+    /// (`1.0.0 <= v < 2.0.0`, an open end as `2.0.0 <= v` or `v < 2.0.0`), ranges joined by "or".
+    /// The words of the solver's explanations for an Elm project; `parse` reads a range with
+    /// both ends back to the same versions.
+    public static func wording(of set: VersionSet) -> String {
+        if set.isEmpty { return "no version" }
+        if set.isAny { return "any version" }
+        return set.ranges.map(wording).joined(separator: " or ")
+    }
+
+    private static func wording(of range: VersionSet.Range) -> String {
+        let lower = range.lower == VersionSet.minimum ? nil : range.lower
+        if let lower, range.upper == lower.next { return "\(lower)" }
+        // A bound just past a release is that release, compared the other way: `1.0.0 < v`.
+        let from = lower.map { low in VersionSet.released(before: low).map { "\($0) < " } ?? "\(low) <= " } ?? ""
+        let to = range.upper.map { high in VersionSet.released(before: high).map { " <= \($0)" } ?? " < \(high)" } ?? ""
+        return from + "v" + to
+    }
+}

@@ -179,7 +179,7 @@ extension ElmEcosystem: DependencyEditing {
             return found
         } catch {
             switch error {
-            case .noSolution(let explanation, _, _): throw .unsolvable(name: adding ?? "the dependencies", explanation: explanation)
+            case .noSolution(let explanation, _, _): throw .unsolvable(package: adding, explanation: explanation)
             default: throw .refused("\(error)")
             }
         }

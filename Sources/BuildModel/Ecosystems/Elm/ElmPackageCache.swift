@@ -70,4 +70,7 @@ public struct ElmPackageCache: PackageProvider {
             dep.requirement.map { PackageRequirement(dep.name.value, $0.value.versionSet) }
         }
     }
+
+    /// Versions in elm's words: `1.0.0 <= v < 2.0.0`, as elm.json writes them.
+    public func wording(of versions: VersionSet) -> String { ElmConstraint.wording(of: versions) }
 }
