@@ -61,23 +61,37 @@ public struct TransientFailure: Sendable, Hashable {
 }
 
 extension WholeProgramPlan {
-    /// The compiler run where it builds, its output passed on as it comes; run once more when
-    /// it fails with one of `transientFailures` (`again` is told its note first, and what it
-    /// clears is removed). The last run's result.
+    /// The compiler run where it builds, its output passed on as it comes, a line at a time with
+    /// what it redrew in place settled (`RedrawnLines`: this is for output that is not a
+    /// terminal; a terminal is handed to the compiler whole). Run once more when it fails with
+    /// one of `transientFailures` (`again` is told its note first, and what it clears is
+    /// removed). The last run's result.
     public func runCompiler(_ compile: BuildAction, environment: [String: String], timeout: Double, interrupt: Int32?,
                             again: (String) -> Void) throws(ProcessRunner.Failure) -> ProcessRunner.Result {
         // Its standard error is held until it ends: a failure of its own, run again, is said in
         // the note alone rather than in the compiler's words too.
-        var result = try ProcessRunner.run(compile.commandLine, directory: compile.directory, environment: environment, timeout: timeout,
-                                           interrupt: interrupt, echo: transientFailures.isEmpty ? [.standardOutput, .standardError] : .standardOutput)
+        func run(passing echo: ProcessRunner.Echo) throws(ProcessRunner.Failure) -> ProcessRunner.Result {
+            var lines = (out: RedrawnLines(), err: RedrawnLines())
+            let result = try ProcessRunner.run(compile.commandLine, directory: compile.directory, environment: environment, timeout: timeout,
+                                               interrupt: interrupt, watch: { stream, bytes in
+                guard echo.contains(stream) else { return }
+                if stream == .standardOutput { ProcessRunner.writeAll(1, lines.out.feed(bytes)[...]) } else { ProcessRunner.writeAll(2, lines.err.feed(bytes)[...]) }
+            })
+            if echo.contains(.standardOutput) { ProcessRunner.writeAll(1, lines.out.finish()[...]) }
+            if echo.contains(.standardError) { ProcessRunner.writeAll(2, lines.err.finish()[...]) }
+            return result
+        }
+        var result = try run(passing: transientFailures.isEmpty ? [.standardOutput, .standardError] : .standardOutput)
         if result.status != 0, !result.timedOut, !result.interrupted, let transient = transientFailures.first(where: { $0.matches(result.stderr) }) {
             again(transient.note)
             let fileSystem = LocalFileSystem()
             for path in transient.cleared { try? fileSystem.removeItem(Paths.join(compile.directory, path)) }
-            result = try ProcessRunner.run(compile.commandLine, directory: compile.directory, environment: environment, timeout: timeout,
-                                           interrupt: interrupt, echo: .standardOutput)
+            result = try run(passing: .standardOutput)
         }
-        if !transientFailures.isEmpty { ProcessRunner.writeAll(2, result.stderr[...]) }
+        if !transientFailures.isEmpty {
+            var lines = RedrawnLines()
+            ProcessRunner.writeAll(2, (lines.feed(result.stderr[...]) + lines.finish())[...])
+        }
         return result
     }
 }
