@@ -506,6 +506,32 @@ struct ElmCommandTests {
         #expect(added.status == 0)
     }
 
+    @Test("new --lang elm makes an application as elm init does, whose first page the real elm builds")
+    func newApplication() throws {
+        guard let p = try project("app", needsElm: true) else { return }
+        let created = try AmpuProcess.run(["new", "hello", "--lang", "elm", "--vcs", "none"], environment: p.environment, directory: p.scratch.path)
+        #expect(created.stderr == "Created program package 'hello' in \(p.scratch.path)/hello\n")
+        #expect(created.status == 0)
+        let dir = p.scratch.path + "/hello"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [".gitignore", "elm.json", "src"])
+        #expect(try String(contentsOfFile: dir + "/src/Main.elm", encoding: .utf8) == """
+            module Main exposing (main)
+
+            import Html exposing (Html, text)
+
+
+            main : Html msg
+            main =
+                text "Hello from hello!"
+
+            """)
+        #expect(try AmpuProcess.run(["check"], environment: p.environment, directory: dir).stderr == "Checked 1 package, 1 module: no problems\n")
+        let built = try AmpuProcess.run(["build"], environment: p.environment, directory: dir)
+        #expect(built.stdout.hasSuffix("Success! Compiled 1 module.\n\n    Main ───> index.html\n\n"), "elm said: \(built.stdout)\(built.stderr)")
+        #expect(built.status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir + "/index.html"))
+    }
+
     @Test("in a package's elm.json, add writes the newest cached version that fits as a constraint up to the next major, and remove takes it out")
     func addToPackage() throws {
         guard let p = try project("app") else { return }

@@ -631,6 +631,47 @@ struct UpdateCommandTests {
         #expect(outside.status == 1)
     }
 
+    @Test("a package the registry lacks (with the name it most likely means), and a version directory without its manifest: said at the requirement, with what to do, and no lock written")
+    func registryGaps() throws {
+        let remotes = try fixture()
+        let app = remotes.root + "/app"
+        try remotes.write("registry/json/1.0.0/asthra.toml", "[package]\nname = \"json\"\nversion = \"1.0.0\"\n")
+        try remotes.write("registry/json/1.0.0/src/lib.asthra", "package json;\n")
+        try writeApp(remotes, "jsn = \"^1.0\"")
+        try remotes.write("app/src/main.asthra", "package main;\n")
+        let misspelt = try AmpuProcess.run(["update", "--registry", "../registry"], environment: remotes.env, directory: app)
+        #expect(misspelt.stderr == """
+            error: cannot get 'jsn': the registry at '\(remotes.root)/registry' has no 'jsn'
+             --> asthra.toml:6:7
+              |
+            6 | jsn = "^1.0"
+              |       ^^^^^^ required here
+              |
+              = help: did you mean 'json'?
+
+
+            """)
+        #expect(misspelt.status == 1)
+        try writeApp(remotes, "yaml = \"^1.0\"")
+        let absent = try AmpuProcess.run(["update", "--registry", "../registry"], environment: remotes.env, directory: app)
+        #expect(absent.stderr.contains("  = help: a registry holds a directory for each package, and in it one for each version with its asthra.toml ('yaml/1.0.0/asthra.toml')\n"), "\(absent.stderr)")
+        try FileManager.default.createDirectory(atPath: remotes.root + "/registry/json/1.1.0", withIntermediateDirectories: true)
+        try writeApp(remotes, "json = \"^1.0\"")
+        let empty = try AmpuProcess.run(["update", "--registry", "../registry"], environment: remotes.env, directory: app)
+        #expect(empty.stderr == """
+            error: cannot get 'json': version 1.1.0 in the registry has no asthra.toml at '\(remotes.root)/registry/json/1.1.0/asthra.toml'
+             --> asthra.toml:6:8
+              |
+            6 | json = "^1.0"
+              |        ^^^^^^ required here
+              |
+              = help: put the version's asthra.toml there, or remove '\(remotes.root)/registry/json/1.1.0' so that the version is not offered
+
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: app + "/asthra.lock"))
+    }
+
     @Test("with no registry, a dependency by name and version is said to be left out, at its line; the git one beside it is locked")
     func nameWithoutRegistry() throws {
         let remotes = try fixture()

@@ -193,8 +193,7 @@ public enum DependencyEdit {
     /// release's, as a caret requirement (`^2.1.0`).
     static func registryRequirement(_ request: Request, registry: String, fileSystem: any FileSystem) throws(Failure) -> String? {
         guard let found = SourcePackageProvider.registryVersions(request.name, registry: registry, fileSystem: fileSystem) else {
-            let packages = (try? fileSystem.contentsOfDirectory(registry)) ?? []
-            let like = Spelling.closest(to: request.name, in: packages).map { "; did you mean '\($0)'?" } ?? ""
+            let like = SourcePackageProvider.registryName(like: request.name, registry: registry, fileSystem: fileSystem).map { "; did you mean '\($0)'?" } ?? ""
             throw .refused("the registry at '\(registry)' has no package '\(request.name)'\(like)")
         }
         let versions = found.sorted()

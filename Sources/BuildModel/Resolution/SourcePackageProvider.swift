@@ -172,9 +172,19 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             throw .unavailable(package: package, reason: "'\(package)' cannot be a registry path")
         }
         guard let versions = Self.registryVersions(package, registry: registry, fileSystem: fileSystem) else {
-            throw .unavailable(package: package, reason: "the registry at '\(registry)' has no '\(package)'")
+            let manifest = ecosystem.manifestFileNames[0]
+            throw .unavailable(package: package, reason: "the registry at '\(registry)' has no '\(package)'", help: [
+                Self.registryName(like: package, registry: registry, fileSystem: fileSystem).map { "did you mean '\($0)'?" }
+                    ?? "a registry holds a directory for each package, and in it one for each version with its \(manifest) ('\(package)/1.0.0/\(manifest)')"])
         }
         return versions
+    }
+
+    /// The package of the registry whose name is closest to `package`, a name it does not hold.
+    static func registryName(like package: String, registry: String, fileSystem: any FileSystem) -> String? {
+        let parent = package.contains("/") ? Paths.parent(package) : nil
+        let names = (try? fileSystem.contentsOfDirectory(parent.map { Paths.join(registry, $0) } ?? registry)) ?? []
+        return Spelling.closest(to: Paths.lastComponent(package), in: names.filter { !$0.hasPrefix(".") }).map { name in parent.map { $0 + "/" + name } ?? name }
     }
 
     /// The versions a registry holds of a package (its version directories, unordered); nil
@@ -191,7 +201,8 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
         let directory = registryDirectory(of: package, version: version)!
         let path = Paths.join(directory, ecosystem.manifestFileNames[0])
         guard let text = try? fileSystem.readText(path) else {
-            throw .unavailable(package: package, reason: "version \(version) in the registry has no \(ecosystem.manifestFileNames[0]) at '\(path)'")
+            throw .unavailable(package: package, reason: "version \(version) in the registry has no \(ecosystem.manifestFileNames[0]) at '\(path)'",
+                               help: ["put the version's \(ecosystem.manifestFileNames[0]) there, or remove '\(directory)' so that the version is not offered"])
         }
         return try named(ecosystem.readManifest(text), package)
     }

@@ -221,6 +221,39 @@ struct AsthraManifestTests {
         #expect(String(decoding: fixed, as: UTF8.self) == "[package]\nname = \"demo\"\nversion = \"0.1.0\"\n")
     }
 
+    @Test("[project] beside [package] is left out, with a warning; the language version, programs without a name or a path, and `bin` of the wrong shape are said where they are")
+    func unreadableParts() {
+        let both = read("""
+            [package]
+            name = "demo"
+            version = "0.1.0"
+            asthra_version = "one"
+
+            [project]
+            name = "old"
+            """)
+        #expect(problems(both) == [
+            "4:18 error[M005] invalid asthra_version 'one': 'one' is not a number",
+            "6:2 warning[M014] both [package] and [project] are present; [project] is ignored",
+        ])
+        #expect(both.package?.name?.value == "demo")
+        let programs = read("""
+            [package]
+            name = "demo"
+            version = "0.1.0"
+
+            [[bin]]
+            path = "src/tool.asthra"
+
+            [[bin]]
+            name = "tool"
+            """)
+        #expect(problems(programs) == ["5:1 error[M006] [[bin]] has no 'name'", "8:1 error[M006] [[bin]] has no 'path'"])
+        #expect(programs.diagnostics.map(\.help) == [["add a line such as: name = \"tool\""], ["add a line such as: path = \"src/tool.asthra\""]])
+        let shape = read("bin = 3\n[package]\nname = \"demo\"\nversion = \"0.1.0\"\n")
+        #expect(problems(shape) == ["1:7 error[M002] 'bin' must be an array of tables, found integer"])
+    }
+
     @Test("a manifest that is not TOML keeps its syntax errors and no model errors pile on")
     func notTOML() {
         let m = read("this is not toml\n")
