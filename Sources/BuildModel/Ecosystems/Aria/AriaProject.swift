@@ -298,10 +298,7 @@ struct AriaProjectReader {
     }
 
     private mutating func unknownKey(_ member: ABCDocument.Member, known: [String], in place: String) {
-        let guess = Spelling.closest(to: member.key, in: known)
-        problem(.warning("unknown key `\(member.key)` in \(place)", .unknownKey, at: member.keyRange, label: "not a key ampu knows",
-                         help: guess.map { ["did you mean `\($0)`?"] } ?? ["the keys here are: " + known.joined(separator: ", ")],
-                         fix: guess.map { Diagnostic.Fix(title: "Rename to `\($0)`", edits: [TextEdit(range: member.keyRange, newText: $0)]) }))
+        problem(.unknownKey(member.key, at: member.keyRange, known: known, in: place))
     }
 
     /// Adds a problem once: a variable's problem is found again at each use of the variable.

@@ -39,10 +39,7 @@ enum RaskPackageRules {
 
     private static func unknownKeys(_ entries: [Document.Entry], known: [String], in place: String, into out: inout [Diagnostic]) {
         for e in entries where !known.contains(e.key.value) {
-            let guess = Spelling.closest(to: e.key.value, in: known)
-            out.append(.warning("unknown key `\(e.key.value)` in \(place)", .unknownKey, at: e.key.range, label: "not a key here",
-                                help: guess.map { ["did you mean `\($0)`?"] } ?? ["the keys here are: " + known.joined(separator: ", ")],
-                                fix: guess.map { Diagnostic.Fix(title: "Rename to `\($0)`", edits: [TextEdit(range: e.key.range, newText: $0)]) }))
+            out.append(.unknownKey(e.key.value, at: e.key.range, known: known, in: place))
         }
     }
 
