@@ -46,6 +46,13 @@ struct RaskServerTests {
              {"range":{"start":{"line":1,"character":7},"end":{"line":1,"character":11}},"severity":1,"code":"I004","source":"ampu",
               "message":"package 'jsno' is not declared in the package block of 'app'\nhelp: did you mean 'json'?\nhelp: declare it in the package block of rask.build: dep \"jsno\" { path: \"…\" }, or make 'jsno' a directory of this package"}]}
             """#))
+        // The name it most likely means, as a quick fix on the import.
+        let range: JSONValue = ["start": ["line": 1, "character": 9], "end": ["line": 1, "character": 9]]
+        let actions = await client.request("textDocument/codeAction", ["textDocument": ["uri": "file:///rask/app/main.rk"], "range": range, "context": ["diagnostics": []]])
+        #expect(actions["result"]?[0]?["title"] == "Import 'json'")
+        #expect(actions["result"]?[0]?["edit"] == json(#"""
+            {"changes":{"file:///rask/app/main.rk":[{"range":{"start":{"line":1,"character":7},"end":{"line":1,"character":11}},"newText":"json"}]}}
+            """#))
     }
 
     @Test("import completion: the deps, the sub-packages, the standard library")

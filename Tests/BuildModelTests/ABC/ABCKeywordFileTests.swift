@@ -81,6 +81,8 @@ extension ABCDocumentTests {
         #expect(typo.help == ["did you mean '(optional)'?", "the one mark a dependency takes is (optional): the build goes on without it"])
         #expect(typo.fix?.edits.map(\.newText) == ["(optional)"])
         #expect(file.diagnostics[7].help.first == "did you mean 'SOURCES:'?")
+        #expect(file.diagnostics[7].fix?.edits.map { "\($0.range.lowerBound)-\($0.range.upperBound) \($0.newText)" } == ["\(file.diagnostics[7].range.lowerBound)-\(file.diagnostics[7].range.upperBound) SOURCES:"])
+        #expect(file.diagnostics[3].fix == nil)
     }
 
     @Test("LIBRARY with no name, and a string with no end")

@@ -80,6 +80,25 @@ struct RaskPackageRulesTests {
         ])
     }
 
+    @Test("a misspelt feature in `enables` (never the feature itself: 'tsl' in ssl is 'tls') and a misspelt profile in `inherits` get the name as a fix, quoted as written")
+    func misspeltNames() throws {
+        let text = """
+            package "app" "0.1.0" {
+                feature "ssl" { enables: ["tsl"] }
+                feature "tls" {}
+                profile "p" { inherits: "relase" }
+            }
+            """
+        let source = SourceText(path: "/p/rask.build", text)
+        let found = RaskPackageRules.check(RaskPackageDocument(parsing: source), path: "/p/rask.build")
+        #expect(found.map { "\(source.location(of: $0.range.lowerBound)) \($0.message) | \($0.help.first ?? "")" } == [
+            "2:31 `enables` names 'tsl', which is no feature | did you mean 'tls'?",
+            "4:29 profile 'p' inherits 'relase', which is no profile | did you mean 'release'?",
+        ])
+        let fixed = try TextEdit.apply(found.flatMap { $0.fix?.edits ?? [] }, to: source.bytes)
+        #expect(String(decoding: fixed, as: UTF8.self) == text.replacingOccurrences(of: "\"tsl\"", with: "\"tls\"").replacingOccurrences(of: "\"relase\"", with: "\"release\""))
+    }
+
     @Test("the build script's limits: build_timeout in seconds, build_max_memory a size")
     func limits() {
         #expect(problems("""

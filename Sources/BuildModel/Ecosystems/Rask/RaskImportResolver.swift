@@ -185,6 +185,13 @@ final class RaskImportResolver: ImportResolver {
     private func undeclared(_ name: String, statement: ImportStatement, manifest: PackageManifest?, origin: ModuleOrigin) -> Diagnostic {
         let near = Spelling.closest(to: name, in: Array(Self.standardLibrary) + (manifest?.dependencies.map(\.name.value) ?? []))
         var help = near.map { ["did you mean '\($0)'?"] } ?? []
+        // The name is the import's first word, written bare (`import jsn.parse`): the fix
+        // rewrites that word.
+        let start = statement.literalRange.lowerBound
+        let fix = near.flatMap { near -> Diagnostic.Fix? in
+            guard statement.literalRange.count == statement.path.utf8.count, statement.path.hasPrefix(name) else { return nil }
+            return Diagnostic.Fix(title: "Import '\(near)'", edits: [TextEdit(range: SourceRange(start, start + name.utf8.count), newText: near)])
+        }
         if let manifest {
             if cache.fileSystem.exists(manifest.path) {
                 help.append("declare it in the package block of \(show(manifest.path)): dep \"\(name)\" { path: \"…\" }, or make '\(name)' a directory of this package")
@@ -192,11 +199,11 @@ final class RaskImportResolver: ImportResolver {
                 help.append("this package has no build file: add \(show(manifest.path)) with package \"\(manifest.displayName)\" \"0.1.0\" { dep \"\(name)\" { path: \"…\" } }, or make '\(name)' a directory of this package")
             }
             return .error("package '\(name)' is not declared in the package block of '\(manifest.displayName)'", .undeclaredDependency,
-                          at: statement.literalRange, label: "not a dep, a sub-package or the standard library", help: help)
+                          at: statement.literalRange, label: "not a dep, a sub-package or the standard library", help: help, fix: fix)
         }
         help.append("make '\(name)' a directory beside this file, or put the file in a package that declares it")
         return .error("package '\(name)' is not a sub-package or in the standard library", .undeclaredDependency,
-                      at: statement.literalRange, label: "unknown package", help: help)
+                      at: statement.literalRange, label: "unknown package", help: help, fix: fix)
     }
 
     // MARK: Completion

@@ -113,10 +113,12 @@ enum RaskPackageRules {
                 for name in group.entry("enables")?.value.list ?? [] {
                     guard let n = name.string, !featureNames.contains(n) else { continue }
                     let isDep = allDeps.contains(n)
-                    let guess = Spelling.closest(to: n, in: featureNames)
+                    // Not the feature itself: it cannot enable itself.
+                    let guess = Spelling.closest(to: n, in: featureNames.filter { $0 != group.name.value })
                     out.append(.error(isDep ? "`enables` names the dep '\(n)'; it names features only" : "`enables` names '\(n)', which is no feature",
                                       .raskUnknownFeature, at: name.range, label: isDep ? "a dep" : "no such feature",
-                                      help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the features are: " + featureNames.joined(separator: ", ")]))
+                                      help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the features are: " + featureNames.joined(separator: ", ")],
+                                      fix: guess.map { Diagnostic.Fix(title: "Use \"\($0)\"", edits: [TextEdit(range: name.range, newText: "\"\($0)\"")]) }))
                 }
             default:
                 break
@@ -138,7 +140,8 @@ enum RaskPackageRules {
             if let inherits = p.entry("inherits"), let base = inherits.value.string, !names.contains(base) {
                 let guess = Spelling.closest(to: base, in: names)
                 out.append(.error("profile '\(p.name.value)' inherits '\(base)', which is no profile", .raskProfileInheritance, at: inherits.value.range,
-                                  label: "no such profile", help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the profiles are: " + names.joined(separator: ", ")]))
+                                  label: "no such profile", help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the profiles are: " + names.joined(separator: ", ")],
+                                  fix: guess.map { Diagnostic.Fix(title: "Use \"\($0)\"", edits: [TextEdit(range: inherits.value.range, newText: "\"\($0)\"")]) }))
             }
         }
         if let cycle = cycle(in: profiles.map { p in (p.name.value, [p.entry("inherits")?.value.string].compactMap { $0 }) }) {

@@ -92,7 +92,8 @@ public struct ABCKeywordFile: Sendable {
                 let guess = Spelling.closest(to: spelled, in: ABCKeywordFile.keywords)
                 problem(.error("unknown keyword '\(spelled)'", .abcSyntax, at: word, label: "not a keyword of this form",
                                help: (guess.map { ["did you mean '\($0)'?"] } ?? [])
-                                   + ["a build file in this form has LIBRARY \"name\", then SOURCES: and DEPENDENCIES:, each entry on an indented line below"]))
+                                   + ["a build file in this form has LIBRARY \"name\", then SOURCES: and DEPENDENCIES:, each entry on an indented line below"],
+                               fix: guess.map { Diagnostic.Fix(title: "Write '\($0)'", edits: [TextEdit(range: word, newText: $0)]) }))
                 return
             }
             let isFirst = seen[spelled] == nil
