@@ -134,6 +134,7 @@ struct AsthraManifestTests {
         #expect(byCode["M001"]![0].help == ["did you mean 'name'?"])
         #expect(byCode["M001"]![0].fix?.edits.map(\.newText) == ["name"])
         #expect(byCode["M013"]![1].help == ["did you mean 'native'?"])
+        #expect(byCode["M013"]!.last!.help == ["inherit from 'debug', 'release' or another [profile.*] of this manifest"])
         #expect(byCode["M013"]![1].notes == ["'build.target' is 'native' or an architecture (x86_64, arm64, aarch64, wasm32), optionally with a system after a '-' (linux, macos, windows, freebsd, wasi, none), such as 'x86_64-linux'"])
         #expect(byCode["M009"]![0].related.map(\.message) == ["'tag' is set here"])
         #expect(byCode["M009"]![0].label == "a second git reference")
@@ -210,6 +211,34 @@ struct AsthraManifestTests {
         let fixed = try TextEdit.apply(m.diagnostics.flatMap { $0.fix!.edits }, to: m.source.bytes)
         #expect(String(decoding: fixed, as: UTF8.self).hasSuffix("json = \">=1.0, <2.0\"\nhttp = { path = \"../http\", version = \"^2.1\" }\n"))
         #expect(read(String(decoding: fixed, as: UTF8.self)).diagnostics.isEmpty)
+    }
+
+    @Test("a profile inheriting from a misspelt one: the name it most likely means (never itself) as help and as a fix")
+    func misspeltInherits() throws {
+        let m = read("""
+            [package]
+            name = "app"
+            version = "0.1.0"
+
+            [profile.fast]
+            inherits = "relase"
+
+            [profile.fats]
+            inherits = "fast"
+
+            [profile.ci]
+            inherits = "cii"
+            """)
+        #expect(problems(m) == [
+            "6:12 error[M013] profile 'fast' inherits from 'relase', which does not exist",
+            "12:12 error[M013] profile 'ci' inherits from 'cii', which does not exist",
+        ])
+        #expect(m.diagnostics.map(\.help) == [
+            ["did you mean 'release'?", "inherit from 'debug', 'release' or another [profile.*] of this manifest"],
+            ["inherit from 'debug', 'release' or another [profile.*] of this manifest"],
+        ])
+        let fixed = try TextEdit.apply(m.diagnostics.compactMap(\.fix).flatMap(\.edits), to: m.source.bytes)
+        #expect(String(decoding: fixed, as: UTF8.self).contains("[profile.fast]\ninherits = \"release\"\n"))
     }
 
     @Test("Asthra.toml's [project] is read as [package], with a warning and a fix")

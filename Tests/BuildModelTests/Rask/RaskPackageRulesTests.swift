@@ -80,13 +80,14 @@ struct RaskPackageRulesTests {
         ])
     }
 
-    @Test("a misspelt feature in `enables` (never the feature itself: 'tsl' in ssl is 'tls') and a misspelt profile in `inherits` get the name as a fix, quoted as written")
+    @Test("a misspelt feature in `enables` and a misspelt profile in `inherits` get the name as a fix, quoted as written; never the feature or profile itself ('tsl' in ssl is 'tls'; 'fsat' in fast is nothing)")
     func misspeltNames() throws {
         let text = """
             package "app" "0.1.0" {
                 feature "ssl" { enables: ["tsl"] }
                 feature "tls" {}
                 profile "p" { inherits: "relase" }
+                profile "fast" { inherits: "fsat" }
             }
             """
         let source = SourceText(path: "/p/rask.build", text)
@@ -94,6 +95,7 @@ struct RaskPackageRulesTests {
         #expect(found.map { "\(source.location(of: $0.range.lowerBound)) \($0.message) | \($0.help.first ?? "")" } == [
             "2:31 `enables` names 'tsl', which is no feature | did you mean 'tls'?",
             "4:29 profile 'p' inherits 'relase', which is no profile | did you mean 'release'?",
+            "5:32 profile 'fast' inherits 'fsat', which is no profile | the profiles are: debug, release, p, fast",
         ])
         let fixed = try TextEdit.apply(found.flatMap { $0.fix?.edits ?? [] }, to: source.bytes)
         #expect(String(decoding: fixed, as: UTF8.self) == text.replacingOccurrences(of: "\"tsl\"", with: "\"tls\"").replacingOccurrences(of: "\"relase\"", with: "\"release\""))

@@ -237,7 +237,11 @@ struct AsthraManifestReader {
             out.debug = reader.bool(profile, "debug", path: "profile.\(name).debug")
             if let inherits = reader.string(profile, "inherits", path: "profile.\(name).inherits") {
                 if !["debug", "release"].contains(inherits.value) && table.entries[inherits.value] == nil {
-                    reader.add(.error("profile '\(name)' inherits from '\(inherits.value)', which does not exist", .invalidValue, at: inherits.range, help: ["inherit from 'debug', 'release' or another [profile.*] of this manifest"]))
+                    // Not the profile itself: it cannot inherit from itself.
+                    let guess = Spelling.closest(to: inherits.value, in: ["debug", "release"] + table.entries.keys.filter { $0 != name })
+                    reader.add(.error("profile '\(name)' inherits from '\(inherits.value)', which does not exist", .invalidValue, at: inherits.range,
+                                      help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["inherit from 'debug', 'release' or another [profile.*] of this manifest"],
+                                      fix: guess.map { Diagnostic.Fix(title: "Inherit from '\($0)'", edits: [TextEdit(range: inherits.range, newText: TOMLLiteral.renderString($0))]) }))
                 } else {
                     out.inherits = inherits
                 }

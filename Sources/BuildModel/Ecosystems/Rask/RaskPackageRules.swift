@@ -138,7 +138,7 @@ enum RaskPackageRules {
             unknownKeys(p.entries, known: profileKeys, in: "profile \"\(p.name.value)\"", into: &out)
             for e in p.entries { if let problem = profileValueProblem(e) { out.append(problem) } }
             if let inherits = p.entry("inherits"), let base = inherits.value.string, !names.contains(base) {
-                let guess = Spelling.closest(to: base, in: names)
+                let guess = Spelling.closest(to: base, in: names.filter { $0 != p.name.value })
                 out.append(.error("profile '\(p.name.value)' inherits '\(base)', which is no profile", .raskProfileInheritance, at: inherits.value.range,
                                   label: "no such profile", help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the profiles are: " + names.joined(separator: ", ")],
                                   fix: guess.map { Diagnostic.Fix(title: "Use \"\($0)\"", edits: [TextEdit(range: inherits.value.range, newText: "\"\($0)\"")]) }))
