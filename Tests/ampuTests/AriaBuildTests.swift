@@ -268,6 +268,7 @@ struct AriaBuildTests {
         let f = try AriaFixture()
         try f.write("build.abc", try f.read("build.abc")
             .replacingOccurrences(of: "deps = [\"ffi\"]", with: "deps = [\"fii\"]")
+            .replacingOccurrences(of: "sources = [\"ffi/*.c\"]\n", with: "sources = [\"ffi/*.c\"]\ndeps = [\"ff\"]\n")
             .replacingOccurrences(of: "sources = [\"tests/test_core.aria\"]", with: "sources = [\"tests/*.npk\"]")
             .replacingOccurrences(of: "sources = [\"ffi/*.c\"]", with: "sources = [\"fii/*.cc\"]")
             .replacingOccurrences(of: "version = \"0.1.0\"", with: "version = \"0.1.0\"\ncompiler = \"/nowhere/ariac\""))
@@ -280,14 +281,25 @@ struct AriaBuildTests {
         #expect(check.stderr == """
             build.abc:5:12: warning[A009]: the compiler '/nowhere/ariac' is not on this machine
             build.abc:14:12: warning[A010]: 'fii/*.cc' matches no file
-            build.abc:20:9: error[A007]: target 'app' depends on 'fii', which is neither a target of this file nor a project beside it
-            build.abc:25:12: warning[A010]: 'tests/*.npk' matches no file
+            build.abc:15:9: error[A007]: target 'ffi' depends on 'ff', which is neither a target of this file nor a project beside it
+            build.abc:21:9: error[A007]: target 'app' depends on 'fii', which is neither a target of this file nor a project beside it
+            build.abc:26:12: warning[A010]: 'tests/*.npk' matches no file
             src/main.aria:2:5: error[I003]: cannot find module 'cores.aria'
-            error: check failed: 2 errors, 3 warnings in 1 package, 3 modules
+            error: check failed: 3 errors, 3 warnings in 1 package, 3 modules
 
             """)
         let human = try f.ampu(["check"], extra: stdlib).stderr
         #expect(human.contains("= help: did you mean 'ffi'?"))
+        // Never the target itself: 'ff' in ffi is no misspelt 'ffi'.
+        #expect(human.contains("""
+            error[A007]: target 'ffi' depends on 'ff', which is neither a target of this file nor a project beside it
+              --> build.abc:15:9
+               |
+            15 | deps = ["ff"]
+               |         ^^^^ no such target or project
+               |
+               = help: the targets here are: core, ffi, app, test-core
+            """), "\(human)")
         // A pattern close to one that matches is offered; one close to none is not.
         #expect(human.contains("""
             warning[A010]: 'fii/*.cc' matches no file
@@ -301,9 +313,9 @@ struct AriaBuildTests {
             """))
         #expect(human.contains("""
             warning[A010]: 'tests/*.npk' matches no file
-              --> build.abc:25:12
+              --> build.abc:26:12
                |
-            25 | sources = ["tests/*.npk"]
+            26 | sources = ["tests/*.npk"]
                |            ^^^^^^^^^^^^^ no file matches
                |
                = help: source patterns are relative to the directory of build.abc; correct it or remove it

@@ -40,9 +40,11 @@ enum AriaManifestReader {
         }
         for target in targets {
             for dep in target.dependencies where !names.contains(dep.value) && !AriaProjectDependency.exists(dep.value, besides: manifest.directory, fileSystem: fileSystem) {
-                let siblings = AriaProjectDependency.siblings(of: manifest.directory, fileSystem: fileSystem)
+                // Not the target itself, nor this project's own directory: neither can be its dependency.
+                let siblings = AriaProjectDependency.siblings(of: manifest.directory, fileSystem: fileSystem).filter { $0 != Paths.lastComponent(manifest.directory) }
                 let isPath = dep.value.contains("/")
-                let guess = isPath ? Spelling.closest(to: dep.value, in: siblings.map { "../" + $0 }) : Spelling.closest(to: dep.value, in: names + siblings)
+                let guess = isPath ? Spelling.closest(to: dep.value, in: siblings.map { "../" + $0 })
+                    : Spelling.closest(to: dep.value, in: names.filter { $0 != target.name.value } + siblings)
                 out.append(.error(isPath ? "target '\(target.name.value)' depends on the project in '\(dep.value)', which is not a directory"
                                          : "target '\(target.name.value)' depends on '\(dep.value)', which is neither a target of this file nor a project beside it",
                                   .ariaUnknownTarget, at: dep.range, label: isPath ? "no such directory" : "no such target or project",
