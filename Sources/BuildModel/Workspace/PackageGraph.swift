@@ -99,10 +99,11 @@ public struct PackageGraph: Sendable {
 
     /// For a path that leads nowhere, the path the writer most likely meant: respelt as the
     /// closest directories there are, ending in one that holds a package of this ecosystem
-    /// (`../common` for `../comon`); nil when none is close.
+    /// (`../common` for `../comon`), not the package's own (a package cannot depend on itself);
+    /// nil when none is close.
     static func closePackageDirectory(to path: String, from directory: String, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> String? {
         PathSpelling.closest(to: path, from: directory, fileSystem: fileSystem) { candidate in
-            ecosystem.manifestFileNames.contains { fileSystem.isFile(Paths.join(candidate, $0)) }
+            Paths.normalize(candidate) != Paths.normalize(directory) && ecosystem.manifestFileNames.contains { fileSystem.isFile(Paths.join(candidate, $0)) }
         }
     }
 

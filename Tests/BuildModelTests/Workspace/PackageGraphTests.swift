@@ -56,10 +56,10 @@ struct PackageGraphTests {
 }
 
 extension PackageGraphTests {
-    @Test("a path that leads nowhere offers the package directory spelt like it beside where it points, as help and as the fix")
+    @Test("a path that leads nowhere offers the package directory spelt like it beside where it points (not the package's own), as help and as the fix")
     func closeDirectory() throws {
         let fs = InMemoryFileSystem(currentDirectory: "/", files: [
-            "/p/app/asthra.toml": manifest("app", ["common": "../comon", "gone": "../gone", "docs": "../dcos/"]),
+            "/p/app/asthra.toml": manifest("app", ["common": "../comon", "gone": "../gone", "docs": "../dcos/", "self": "../ap"]),
             "/p/common/asthra.toml": manifest("common"),
             // A directory without an Asthra package is not offered, however close its name.
             "/p/docs/README.md": "",
@@ -70,6 +70,8 @@ extension PackageGraphTests {
             "path dependency 'common' points to '../comon', which does not exist | did you mean '../common'?; fix it, or create the package there with `ampu new` | Use '../common': \"../common\"",
             "path dependency 'docs' points to '../dcos/', which does not exist | fix it, or create the package there with `ampu new` | -",
             "path dependency 'gone' points to '../gone', which does not exist | fix it, or create the package there with `ampu new` | -",
+            // Never the package's own directory: a package cannot depend on itself.
+            "path dependency 'self' points to '../ap', which does not exist | fix it, or create the package there with `ampu new` | -",
         ])
     }
 }
