@@ -59,4 +59,21 @@ struct ABCVariablesTests {
         #expect(expand("open") == "19:20 A005 '&{' is not closed | close the variable's name with }: &{name}")
         #expect(expand("env") == "20:19 A005 environment variable 'NOPE' is not set | set NOPE before building, or define it under variables: NOPE: \"…\"")
     }
+
+    @Test("the name an undefined variable most likely means: never one being defined (it would refer to itself), and of two as close, the first by name, every run")
+    func guesses() throws {
+        let document = ABCDocument(parsing: SourceText(path: "/p/build.abc", """
+            {
+                variables: { cflags: "&{cflag} -O2", ac: "c", ab: "b" },
+                targets: [{ name: "x", flags: "&{cflags}", other: "&{aa}" }],
+            }
+            """))
+        let target = document.root!.member("targets")!.value.elements![0]
+        func problem(_ key: String) -> [String] {
+            guard case .failure(let problems) = ABCVariables(document, environment: [:]).expand(target.member(key)!.value, in: target) else { return [] }
+            return problems.diagnostics.map { "\($0.message) | \($0.help.joined(separator: "; ")) | \($0.fix?.edits.map(\.newText).joined() ?? "-")" }
+        }
+        #expect(problem("flags") == ["undefined variable 'cflag' | define it under variables: cflag: \"…\", or use &{ENV.cflag} for the environment's | -"])
+        #expect(problem("other") == ["undefined variable 'aa' | did you mean 'ab'? | &{ab}"])
+    }
 }

@@ -125,7 +125,9 @@ public struct ABCVariables: Sendable {
         // The target's scope: its own variables, then its fields (`&{name}` in its output).
         let local = target?.member("variables")?.value.member(name)?.value ?? target?.member(name).flatMap { $0.value.string != nil ? $0.value : nil }
         guard let definition = local ?? global[name] else {
-            let known = Array(global.keys) + (target?.member("variables")?.value.members?.map(\.key) ?? [])
+            // In a fixed order (a tie goes to the first), and not those being defined here: a
+            // variable that used one of them would refer to itself.
+            let known = (global.keys.sorted() + (target?.member("variables")?.value.members?.map(\.key) ?? [])).filter { !stack.contains($0) }
             let guess = Spelling.closest(to: name, in: known)
             return .failure(Problems(diagnostics: [.error("undefined variable '\(name)'", .abcVariable, at: reference.range, label: "not defined",
                                     help: guess.map { ["did you mean '\($0)'?"] } ?? ["\(howToDefine(name)), or use &{ENV.\(name)} for the environment's"],
