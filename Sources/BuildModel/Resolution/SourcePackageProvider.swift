@@ -184,7 +184,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     static func registryName(like package: String, registry: String, fileSystem: any FileSystem) -> String? {
         let parent = package.contains("/") ? Paths.parent(package) : nil
         let names = (try? fileSystem.contentsOfDirectory(parent.map { Paths.join(registry, $0) } ?? registry)) ?? []
-        return Spelling.closest(to: Paths.lastComponent(package), in: names.filter { !$0.hasPrefix(".") }).map { name in parent.map { $0 + "/" + name } ?? name }
+        return Spelling.closest(to: Paths.lastComponent(package), in: names.filter { !$0.hasPrefix(".") }.sorted()).map { name in parent.map { $0 + "/" + name } ?? name }
     }
 
     /// The versions a registry holds of a package (its version directories, unordered); nil

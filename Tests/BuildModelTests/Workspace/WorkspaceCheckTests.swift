@@ -256,6 +256,20 @@ struct WorkspaceCheckTests {
                             ["did you mean Data?", "create src/Dat.elm, or add the package that provides it to elm.json"]])
     }
 
+    @Test("of two modules as close to a missing one, the first by name is offered, on every run (Elm's modules came in a dictionary's order)")
+    func guessTies() throws {
+        for _ in 0..<8 {
+            let elm = Checker([
+                "/w/elm.json": #"{"type": "application", "source-directories": ["src"], "elm-version": "0.19.1", "dependencies": {"direct": {}, "indirect": {}}, "test-dependencies": {"direct": {}, "indirect": {}}}"#,
+                "/w/src/Main.elm": "module Main exposing (main)\n\nimport Dbta\n",
+                "/w/src/Data.elm": "module Data exposing (x)\n",
+                "/w/src/Dbtb.elm": "module Dbtb exposing (x)\n",
+                "/w/src/Beta.elm": "module Beta exposing (x)\n",
+            ], ecosystem: ElmEcosystem())
+            #expect(try elm.report().diagnostics.filter { $0.code == "I003" }.map { $0.help.first } == ["did you mean Data?"])
+        }
+    }
+
     @Test("a missing directory thousands of parts deep is found walking down what exists: no listing is kept per part of the path")
     func deepMissingDirectory() throws {
         let deep = "./" + Array(repeating: "util/f", count: 2_000).joined(separator: "/") + "/x"

@@ -165,8 +165,10 @@ final class ElmImportResolver: ImportResolver {
 
     /// (The importing file is never the module meant: a module does not import itself.)
     private func notFound(_ module: String, statement: ImportStatement, importer: String) -> Diagnostic {
-        var known = modules().filter { $0.value != importer }.map(\.key)
-        for release in dependencies.releases.values where release.isDirect { known += release.exposedModules }
+        // In a fixed order, the project's then the packages' by name: of two names as close,
+        // the first is offered, the same on every run.
+        var known = modules().filter { $0.value != importer }.map(\.key).sorted()
+        for release in dependencies.releases.values.sorted(by: { $0.name < $1.name }) where release.isDirect { known += release.exposedModules }
         var help: [String] = []
         var fix: Diagnostic.Fix?
         if let guess = Spelling.closest(to: module, in: known) {

@@ -183,7 +183,7 @@ final class RaskImportResolver: ImportResolver {
     }
 
     private func undeclared(_ name: String, statement: ImportStatement, manifest: PackageManifest?, origin: ModuleOrigin) -> Diagnostic {
-        let near = Spelling.closest(to: name, in: Array(Self.standardLibrary) + (manifest?.dependencies.map(\.name.value) ?? []))
+        let near = Spelling.closest(to: name, in: Self.standardLibrary.sorted() + (manifest?.dependencies.map(\.name.value) ?? []))
         var help = near.map { ["did you mean '\($0)'?"] } ?? []
         // The name is the import's first word, written bare (`import jsn.parse`): the fix
         // rewrites that word.
