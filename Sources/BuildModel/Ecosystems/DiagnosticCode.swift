@@ -27,7 +27,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let pathAndGit = DiagnosticCode("M010", "A dependency with both `path` and `git`.")
     public static let duplicateDependency = DiagnosticCode("M011", "The same dependency declared twice (also under another spelling, or in both dependency tables).")
     public static let dependencyWithoutSource = DiagnosticCode("M012", "A dependency table with no `version`, `path` or `git`, or `tag`/`branch`/`rev` without `git`.")
-    public static let invalidValue = DiagnosticCode("M013", "A value outside the allowed set (an unknown build target, an optimisation level above 3).")
+    public static let invalidValue = DiagnosticCode("M013", "A value outside the allowed set (an unknown build target, an optimisation level above 3, `inherits` in a built-in profile: `[profile.release]` changes the release profile itself).")
     public static let emptyManifest = DiagnosticCode("M015", "A manifest with neither `[package]` nor `[workspace]`.")
     public static let missingWorkspaceMember = DiagnosticCode("M016", "A workspace member directory without a manifest, or a pattern that matches nothing; a package directory spelt like a missing one is the fix.")
     public static let selfDependency = DiagnosticCode("M017", "A package that lists itself as a dependency (`app = { path = \".\" }`).")

@@ -5,7 +5,7 @@ extension DiagnosticCode {
     public static let actionTimedOut = DiagnosticCode("B003", "A compile or link that ran past its time (`[build] timeout`, 300 seconds by default) and was stopped.")
     public static let missingOutput = DiagnosticCode("B004", "An action that succeeded without writing a file it should have, or whose file could not be put in place (a directory where it goes).")
     public static let emptyGlob = DiagnosticCode("B005", "A `[native] sources` pattern that matches no file (warning, from `ampu check` and the editor as from a build); a close pattern that matches (a directory or extension respelt: `csrc/*.c` for `crsc/*.c`) is offered as the fix.")
-    public static let unknownProfile = DiagnosticCode("B006", "A profile that is not `debug`, `release` or a `[profile.NAME]`, or profiles that inherit from each other in a circle.")
+    public static let unknownProfile = DiagnosticCode("B006", "A profile that is not `debug`, `release` or a `[profile.NAME]`, or profiles that inherit from each other in a circle (reported by `ampu check` too, at the `inherits` that closes it).")
     public static let packageImportCycle = DiagnosticCode("B007", "Packages whose modules import each other, so that neither can be built first, printed as a path.")
     public static let invalidCommandTemplate = DiagnosticCode("B008", "A `[toolchain] command` that cannot be expanded (an unknown placeholder, a list inside a word), or a build file's command that cannot be split into words without a shell (Aria's `pre_build`).")
     public static let nothingToBuild = DiagnosticCode("B009", "A workspace with no program, library or test to build (warning); the note says why (today's Asthra compiler builds no library alone) and the help what to add.")

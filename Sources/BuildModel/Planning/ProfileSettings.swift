@@ -43,13 +43,7 @@ public struct ProfileSettings: Hashable, Sendable {
         var current = name
         var layers: [BuildProfile] = []
         while true {
-            if chain.contains(current) {
-                let path = (chain + [current]).joined(separator: " → ")
-                let profile = build.profiles.first { $0.name.value == chain.last! }
-                return .failure(Diagnostic(severity: .error, code: DiagnosticCode.unknownProfile.rawValue, message: "profiles inherit from each other in a circle: \(path)",
-                                           file: manifest, range: profile?.inherits?.range ?? .at(0), label: "inherited here",
-                                           help: ["make one of them inherit from 'debug' or 'release'"]))
-            }
+            if chain.contains(current) { return .failure(circleDiagnostic(chain + [current], in: build, manifest: manifest)) }
             chain.append(current)
             // Cargo's name for the debug profile, and Oats's: `dev`.
             if let defined = build.profiles.first(where: { $0.name.value == current || (current == "debug" && $0.name.value == "dev") }) {
@@ -85,6 +79,43 @@ public struct ProfileSettings: Hashable, Sendable {
             if let debug = build.debugInfo?.value { settings.debugInfo = debug }
         }
         return .success(settings)
+    }
+
+    /// The `[profile.*]` that `inherits` leads through from `name` when it comes back to one
+    /// of them (`a → b → a`); nil when it ends at a built-in profile or one that inherits
+    /// nothing.
+    static func circle(from name: String, in build: BuildSettings) -> [String]? {
+        var chain: [String] = []
+        var current = name
+        while let parent = build.profiles.first(where: { $0.name.value == current })?.inherits?.value {
+            chain.append(current)
+            if let start = chain.firstIndex(of: parent) { return Array(chain[start...]) + [parent] }
+            current = parent
+        }
+        return nil
+    }
+
+    /// B006 for profiles that inherit from each other in a circle, at the `inherits` that closes it.
+    static func circleDiagnostic(_ circle: [String], in build: BuildSettings, manifest: String) -> Diagnostic {
+        let closing = build.profiles.first { $0.name.value == circle[circle.count - 2] }
+        let itself = circle.count == 2
+        return Diagnostic(severity: .error, code: DiagnosticCode.unknownProfile.rawValue,
+                          message: itself ? "profile '\(circle[0])' inherits from itself" : "profiles inherit from each other in a circle: " + circle.joined(separator: " → "),
+                          file: manifest, range: closing?.inherits?.range ?? .at(0), label: "inherited here",
+                          help: [itself ? "make it inherit from 'debug' or 'release'" : "make one of them inherit from 'debug' or 'release'"])
+    }
+
+    /// Every circle among `build`'s profiles, each once (from the first of its profiles in the
+    /// manifest): what a build with one of them would refuse, said when the manifest is checked.
+    public static func circles(in build: BuildSettings, manifest: String) -> [Diagnostic] {
+        var seen = Set<String>()
+        var out: [Diagnostic] = []
+        for profile in build.profiles where !seen.contains(profile.name.value) {
+            guard let circle = circle(from: profile.name.value, in: build), circle[0] == profile.name.value else { continue }
+            seen.formUnion(circle)
+            out.append(circleDiagnostic(circle, in: build, manifest: manifest))
+        }
+        return out
     }
 
     /// An optimisation level as manifests write it: `0`…`3`, or a name.

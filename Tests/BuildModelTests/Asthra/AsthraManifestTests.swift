@@ -241,6 +241,48 @@ struct AsthraManifestTests {
         #expect(String(decoding: fixed, as: UTF8.self).contains("[profile.fast]\ninherits = \"release\"\n"))
     }
 
+    @Test("profiles in a circle are said when the manifest is read, once a circle, at the inherits that closes it; a built-in profile cannot inherit, with its removal as the fix")
+    func profileInheritance() throws {
+        let m = read("""
+            [package]
+            name = "app"
+            version = "0.1.0"
+
+            [profile.release]
+            inherits = "release"
+            opt_level = 2
+
+            [profile.a]
+            inherits = "b"
+
+            [profile.b]
+            inherits = "a"
+
+            [profile.c]
+            inherits = "a"
+
+            [profile.solo]
+            inherits = "solo"
+
+            [profile.dev]
+            inherits = "debug"
+            """)
+        #expect(problems(m) == [
+            "6:12 error[M013] profile 'release' is built in: it cannot inherit from another",
+            "22:12 error[M013] profile 'dev' is built in: it cannot inherit from another",
+            "13:12 error[B006] profiles inherit from each other in a circle: a → b → a",
+            "19:12 error[B006] profile 'solo' inherits from itself",
+        ])
+        #expect(m.diagnostics[0].help == ["remove `inherits`: [profile.release] changes the settings of the release profile itself; to start from another, define a profile of your own"])
+        #expect(m.diagnostics[1].help == ["remove `inherits`: [profile.dev] changes the settings of the debug profile itself; to start from another, define a profile of your own"])
+        let fixed = try TextEdit.apply(m.diagnostics.compactMap(\.fix).flatMap(\.edits), to: m.source.bytes)
+        let text = String(decoding: fixed, as: UTF8.self)
+        #expect(text.contains("[profile.release]\nopt_level = 2\n") && text.hasSuffix("[profile.dev]\n"), "\(text)")
+        // The built-in profiles, their inherits left out, build as before.
+        #expect(try ProfileSettings.resolve("release", in: m.build, manifest: m.path).get() == ProfileSettings(name: "release", optimization: 2, debugInfo: false))
+        #expect(try ProfileSettings.resolve("debug", in: m.build, manifest: m.path).get() == .debug)
+    }
+
     @Test("Asthra.toml's [project] is read as [package], with a warning and a fix")
     func project() throws {
         let m = read("[project]\nname = \"demo\"\nversion = \"0.1.0\"\n")

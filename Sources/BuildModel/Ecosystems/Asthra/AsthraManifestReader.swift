@@ -54,7 +54,11 @@ struct AsthraManifestReader {
         }
         AsthraDependencyReader.checkDuplicates(manifest.dependencies, reader: &reader)
         if let (table, _) = reader.table(root, "build", path: "build") { readBuild(table, into: &manifest.build) }
-        if let (table, _) = reader.table(root, "profile", path: "profile") { manifest.build.profiles = readProfiles(table) }
+        if let (table, _) = reader.table(root, "profile", path: "profile") {
+            manifest.build.profiles = readProfiles(table)
+            // What a build with one of them would refuse, said as the manifest is checked.
+            for circle in ProfileSettings.circles(in: manifest.build, manifest: manifest.path) { reader.add(circle) }
+        }
         if let (table, _) = reader.table(root, "toolchain", path: "toolchain") {
             manifest.toolchain = readToolchain(table)
         }
@@ -221,6 +225,10 @@ struct AsthraManifestReader {
         return parts.count == 1 || AsthraManifestSchema.systems.contains(parts[1])
     }
 
+    /// The profiles a build has without a [profile.*], which set settings and inherit nothing
+    /// (`dev` is Cargo's name for `debug`).
+    static let builtInProfiles: Set<String> = ["debug", "dev", "release"]
+
     private mutating func readProfiles(_ table: TOMLTable) -> [BuildProfile] {
         var profiles: [BuildProfile] = []
         for (name, entry) in table.entries {
@@ -236,7 +244,14 @@ struct AsthraManifestReader {
             }
             out.debug = reader.bool(profile, "debug", path: "profile.\(name).debug")
             if let inherits = reader.string(profile, "inherits", path: "profile.\(name).inherits") {
-                if !["debug", "release"].contains(inherits.value) && table.entries[inherits.value] == nil {
+                if Self.builtInProfiles.contains(name) {
+                    // As Cargo's root profiles: [profile.release] changes the release profile itself.
+                    let removal = TOMLManifestDocument(document).removal(of: ["profile", name, "inherits"])
+                    reader.add(.error("profile '\(name)' is built in: it cannot inherit from another", .invalidValue, at: inherits.range,
+                                      label: "built-in profiles inherit nothing",
+                                      help: ["remove `inherits`: [profile.\(name)] changes the settings of the \(name == "dev" ? "debug" : name) profile itself; to start from another, define a profile of your own"],
+                                      fix: removal.map { Diagnostic.Fix(title: "Remove `inherits` from [profile.\(name)]", edits: $0) }))
+                } else if !["debug", "release"].contains(inherits.value) && table.entries[inherits.value] == nil {
                     // Not the profile itself: it cannot inherit from itself.
                     let guess = Spelling.closest(to: inherits.value, in: ["debug", "release"] + table.entries.keys.filter { $0 != name })
                     reader.add(.error("profile '\(name)' inherits from '\(inherits.value)', which does not exist", .invalidValue, at: inherits.range,
