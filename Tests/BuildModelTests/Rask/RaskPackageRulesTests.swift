@@ -88,6 +88,7 @@ struct RaskPackageRulesTests {
                 feature "tls" {}
                 profile "p" { inherits: "relase" }
                 profile "fast" { inherits: "fsat" }
+                profile "release" { inherits: "release" }
             }
             """
         let source = SourceText(path: "/p/rask.build", text)
@@ -96,6 +97,8 @@ struct RaskPackageRulesTests {
             "2:31 `enables` names 'tsl', which is no feature | did you mean 'tls'?",
             "4:29 profile 'p' inherits 'relase', which is no profile | did you mean 'release'?",
             "5:32 profile 'fast' inherits 'fsat', which is no profile | the profiles are: debug, release, p, fast",
+            // A built-in profile inherits nothing: no circle, but this.
+            "6:25 profile 'release' is built in: it cannot inherit from another | remove `inherits`: profile \"release\" changes the settings of the release profile itself; to start from another, define a profile of your own",
         ])
         let fixed = try TextEdit.apply(found.flatMap { $0.fix?.edits ?? [] }, to: source.bytes)
         #expect(String(decoding: fixed, as: UTF8.self) == text.replacingOccurrences(of: "\"tsl\"", with: "\"tls\"").replacingOccurrences(of: "\"relase\"", with: "\"release\""))

@@ -65,7 +65,10 @@ enum RaskManifestReader {
     /// (`opt_level` `"s"` and `"z"`, for size, build at level 2; the rules check the values).
     static func profile(_ group: RaskPackageDocument.Group) -> BuildProfile {
         var profile = BuildProfile(name: group.name)
-        if let e = group.entry("inherits"), let name = e.value.string { profile.inherits = Located(name, range: e.value.range) }
+        // A built-in profile inherits nothing (the rules say so where it is written).
+        if let e = group.entry("inherits"), let name = e.value.string, !RaskPackageRules.builtInProfiles.contains(group.name.value) {
+            profile.inherits = Located(name, range: e.value.range)
+        }
         if let e = group.entry("opt_level") {
             let text: String? = switch e.value.kind {
             case .number(let n): n

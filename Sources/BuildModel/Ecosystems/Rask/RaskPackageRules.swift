@@ -133,18 +133,23 @@ enum RaskPackageRules {
     }
 
     private static func profilesCheck(_ profiles: [Document.Group], into out: inout [Diagnostic]) {
-        let names = builtInProfiles + profiles.map(\.name.value)
+        let names = builtInProfiles + profiles.map(\.name.value).filter { !builtInProfiles.contains($0) }
         for p in profiles {
             unknownKeys(p.entries, known: profileKeys, in: "profile \"\(p.name.value)\"", into: &out)
             for e in p.entries { if let problem = profileValueProblem(e) { out.append(problem) } }
-            if let inherits = p.entry("inherits"), let base = inherits.value.string, !names.contains(base) {
+            if let inherits = p.entry("inherits"), builtInProfiles.contains(p.name.value) {
+                out.append(.error("profile '\(p.name.value)' is built in: it cannot inherit from another", .raskProfileInheritance, at: inherits.key.range,
+                                  label: "built-in profiles inherit nothing",
+                                  help: ["remove `inherits`: profile \"\(p.name.value)\" changes the settings of the \(p.name.value) profile itself; to start from another, define a profile of your own"]))
+            } else if let inherits = p.entry("inherits"), let base = inherits.value.string, !names.contains(base) {
                 let guess = Spelling.closest(to: base, in: names.filter { $0 != p.name.value })
                 out.append(.error("profile '\(p.name.value)' inherits '\(base)', which is no profile", .raskProfileInheritance, at: inherits.value.range,
                                   label: "no such profile", help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the profiles are: " + names.joined(separator: ", ")],
                                   fix: guess.map { Diagnostic.Fix(title: "Use \"\($0)\"", edits: [TextEdit(range: inherits.value.range, newText: "\"\($0)\"")]) }))
             }
         }
-        if let cycle = cycle(in: profiles.map { p in (p.name.value, [p.entry("inherits")?.value.string].compactMap { $0 }) }) {
+        // A built-in profile's `inherits` is refused above: it leads nowhere.
+        if let cycle = cycle(in: profiles.map { p in (p.name.value, builtInProfiles.contains(p.name.value) ? [] : [p.entry("inherits")?.value.string].compactMap { $0 }) }) {
             let at = profiles.first { $0.name.value == cycle[0] }!
             out.append(.error("profiles inherit from each other in a circle: \(cycle.joined(separator: " → "))", .raskProfileInheritance, at: at.name.range,
                               label: "the circle starts here", help: ["make one of them inherit from debug or release"]))
