@@ -67,6 +67,19 @@ struct FeatureTests {
         #expect(tables == ["dev-dependencies", "profile", "toolchain", "native", "workspace", "bin", "lib"])
     }
 
+    @Test("completion of a profile's inherits: the built-in profiles, then the manifest's others, never the profile itself")
+    func inheritsCompletion() async {
+        let client = await started()
+        let text = Marked("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[profile.fast]\ninherits = $0\n\n[profile.ci]\nopt_level = 1\n\n[profile.release]\nopt_level = 2\n")
+        await client.open(TestWorkspace.manifest, text.text)
+        let items = await client.request("textDocument/completion", client.at(TestWorkspace.manifest, text))
+        #expect(labels(items) == ["\"debug\"", "\"release\"", "\"ci\""])
+        #expect(items["result"]?["items"]?[2] == json("""
+            {"label":"\\"ci\\"","kind":12,"detail":"profile","filterText":"\\"ci\\"",
+             "textEdit":{"range":{"start":{"line":5,"character":11},"end":{"line":5,"character":11}},"newText":"\\"ci\\""}}
+            """))
+    }
+
     @Test("completion in default-members: the members not listed yet, by directory, the root package as '.'")
     func defaultMembersCompletion() async {
         var files = TestWorkspace.files

@@ -118,6 +118,13 @@ public struct ProfileSettings: Hashable, Sendable {
         return out
     }
 
+    /// What the `inherits` of profile `name` may name: the built-in profiles, then the other
+    /// profiles a manifest defines (`defined`, in its order); not `name` itself (a profile
+    /// cannot inherit from itself).
+    public static func inheritable(by name: String, among defined: [String]) -> [String] {
+        ["debug", "release"] + defined.filter { !["debug", "dev", "release", name].contains($0) }
+    }
+
     /// An optimisation level as manifests write it: `0`…`3`, or a name.
     static func optimizationLevel(_ text: String) -> Int? {
         switch text {

@@ -57,6 +57,12 @@ enum ManifestCompletion {
             if let name = dependencyBeingVersioned(q, key: key), let versions = versions(q, dependency: name) {
                 return versionItems(versions, render: syntax.renderString, range: r)
             }
+            // `[profile.NAME] inherits = ""`: the profiles it may start from.
+            if key.count == 3, key[0] == "profile", key[2] == "inherits", schema.key(key) != nil {
+                return ProfileSettings.inheritable(by: key[1], among: q.manifest.build.profiles.map(\.name.value)).map { name in
+                    Completion.item(label: syntax.renderString(name), kind: .value, detail: "profile", newText: syntax.renderString(name), range: r)
+                }
+            }
             if let references = references(q, key: key) {
                 return references.map { ref in
                     Completion.item(label: syntax.renderString(ref.name), kind: .value, detail: ref.detail, newText: syntax.renderString(ref.name), range: r)

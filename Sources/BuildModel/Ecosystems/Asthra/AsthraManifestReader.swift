@@ -252,8 +252,7 @@ struct AsthraManifestReader {
                                       help: ["remove `inherits`: [profile.\(name)] changes the settings of the \(name == "dev" ? "debug" : name) profile itself; to start from another, define a profile of your own"],
                                       fix: removal.map { Diagnostic.Fix(title: "Remove `inherits` from [profile.\(name)]", edits: $0) }))
                 } else if !["debug", "release"].contains(inherits.value) && table.entries[inherits.value] == nil {
-                    // Not the profile itself: it cannot inherit from itself.
-                    let guess = Spelling.closest(to: inherits.value, in: ["debug", "release"] + table.entries.keys.filter { $0 != name })
+                    let guess = Spelling.closest(to: inherits.value, in: ProfileSettings.inheritable(by: name, among: Array(table.entries.keys)))
                     reader.add(.error("profile '\(name)' inherits from '\(inherits.value)', which does not exist", .invalidValue, at: inherits.range,
                                       help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["inherit from 'debug', 'release' or another [profile.*] of this manifest"],
                                       fix: guess.map { Diagnostic.Fix(title: "Inherit from '\($0)'", edits: [TextEdit(range: inherits.range, newText: TOMLLiteral.renderString($0))]) }))

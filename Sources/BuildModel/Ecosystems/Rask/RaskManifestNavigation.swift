@@ -112,7 +112,7 @@ struct RaskManifestNavigation: ManifestNavigation {
         }
         if text.hasSuffix("inherits:") {
             let current = profiles.first { $0.range.contains(offset) }?.name.value
-            return names(RaskPackageRules.builtInProfiles + profiles.map(\.name.value).filter { $0 != current }, "profile")
+            return names(ProfileSettings.inheritable(by: current ?? "", among: profiles.map(\.name.value)), "profile")
         }
         if text.hasSuffix("feature:") { return names(features.map(\.name.value), "feature") }
         if text.hasSuffix("scope") || text.hasSuffix("scope:") { return names(RaskPackageRules.scopes, "scope") }

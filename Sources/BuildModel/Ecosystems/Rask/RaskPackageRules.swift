@@ -142,7 +142,7 @@ enum RaskPackageRules {
                                   label: "built-in profiles inherit nothing",
                                   help: ["remove `inherits`: profile \"\(p.name.value)\" changes the settings of the \(p.name.value) profile itself; to start from another, define a profile of your own"]))
             } else if let inherits = p.entry("inherits"), let base = inherits.value.string, !names.contains(base) {
-                let guess = Spelling.closest(to: base, in: names.filter { $0 != p.name.value })
+                let guess = Spelling.closest(to: base, in: ProfileSettings.inheritable(by: p.name.value, among: profiles.map(\.name.value)))
                 out.append(.error("profile '\(p.name.value)' inherits '\(base)', which is no profile", .raskProfileInheritance, at: inherits.value.range,
                                   label: "no such profile", help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the profiles are: " + names.joined(separator: ", ")],
                                   fix: guess.map { Diagnostic.Fix(title: "Use \"\($0)\"", edits: [TextEdit(range: inherits.value.range, newText: "\"\($0)\"")]) }))
