@@ -122,8 +122,12 @@ public struct ProfileSettings: Hashable, Sendable {
     /// profiles a manifest defines (`defined`, in its order); not `name` itself (a profile
     /// cannot inherit from itself).
     public static func inheritable(by name: String, among defined: [String]) -> [String] {
-        ["debug", "release"] + defined.filter { !["debug", "dev", "release", name].contains($0) }
+        ["debug", "release"] + defined.filter { !builtInNames.contains($0) && $0 != name }
     }
+
+    /// The profiles a build has without a `[profile.*]`, which a manifest's may change but
+    /// which inherit nothing (`dev` is Cargo's name for `debug`).
+    public static let builtInNames: Set<String> = ["debug", "dev", "release"]
 
     /// An optimisation level as manifests write it: `0`…`3`, or a name.
     static func optimizationLevel(_ text: String) -> Int? {

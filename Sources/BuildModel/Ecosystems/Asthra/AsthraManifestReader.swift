@@ -225,10 +225,6 @@ struct AsthraManifestReader {
         return parts.count == 1 || AsthraManifestSchema.systems.contains(parts[1])
     }
 
-    /// The profiles a build has without a [profile.*], which set settings and inherit nothing
-    /// (`dev` is Cargo's name for `debug`).
-    static let builtInProfiles: Set<String> = ["debug", "dev", "release"]
-
     private mutating func readProfiles(_ table: TOMLTable) -> [BuildProfile] {
         var profiles: [BuildProfile] = []
         for (name, entry) in table.entries {
@@ -244,7 +240,7 @@ struct AsthraManifestReader {
             }
             out.debug = reader.bool(profile, "debug", path: "profile.\(name).debug")
             if let inherits = reader.string(profile, "inherits", path: "profile.\(name).inherits") {
-                if Self.builtInProfiles.contains(name) {
+                if ProfileSettings.builtInNames.contains(name) {
                     // As Cargo's root profiles: [profile.release] changes the release profile itself.
                     let removal = TOMLManifestDocument(document).removal(of: ["profile", name, "inherits"])
                     reader.add(.error("profile '\(name)' is built in: it cannot inherit from another", .invalidValue, at: inherits.range,
