@@ -53,7 +53,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let noManifest = DiagnosticCode("F001", "No manifest in the directory or any parent.")
     public static let unreadableFile = DiagnosticCode("F002", "A file or directory that cannot be read (missing, a directory where a file should be, permissions, or a name that is not UTF-8).")
     public static let invalidUTF8 = DiagnosticCode("F003", "A source file that is not valid UTF-8.")
-    public static let symlinkLoop = DiagnosticCode("W004", "A symbolic link that leads back to a directory it is in, or to one above the package (`/` included); the directory is skipped.")
+    public static let symlinkLoop = DiagnosticCode("W004", "A symbolic link that leads back to a directory it is in, or to one above the package (`/` included): the directory is skipped; or links that lead to each other and never to a file or a directory: they are skipped.")
     public static let notARegularFile = DiagnosticCode("W005", "A FIFO, socket or device named like a source file; it is skipped (warning).")
     public static let fileTooLarge = DiagnosticCode("W006", "A file larger than the language server analyses; it gets this one diagnostic instead.")
 

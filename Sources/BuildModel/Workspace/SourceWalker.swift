@@ -54,13 +54,13 @@ struct SourceWalker {
             case .symbolicLink:
                 // Only links whose target cannot be found get here: report loops, skip dangling ones.
                 if case .failure(.symlinkLoop) = Result(catching: { () throws(FileSystemError) in try fileSystem.realPath(path) }) {
-                    diagnostics.append(loop(path))
+                    diagnostics.append(loop(path, toDirectory: false))
                 }
             case .directory:
                 guard !ecosystem.ignoredDirectories.contains(name), !excluded.contains(path) else { continue }
                 guard let st = fileSystem.status(path) else { continue }
                 if visiting.contains(st.identity) {
-                    diagnostics.append(loop(path))
+                    diagnostics.append(loop(path, toDirectory: true))
                     continue
                 }
                 walk(path, isRoot: false, files: &files, diagnostics: &diagnostics, visiting: &visiting)
@@ -68,9 +68,14 @@ struct SourceWalker {
         }
     }
 
-    private func loop(_ path: String) -> Diagnostic {
-        Diagnostic(severity: .warning, code: DiagnosticCode.symlinkLoop.rawValue,
-                   message: "'\(Paths.lastComponent(path))' is a symbolic link loop; the directory is skipped", file: path, range: .at(0),
-                   help: ["remove the link, or point it outside its own parent directories"])
+    /// W004: a link to a directory the walk is inside (`toDirectory`), or links that lead to
+    /// each other and never to a file or directory.
+    private func loop(_ path: String, toDirectory: Bool) -> Diagnostic {
+        let name = Paths.lastComponent(path)
+        return Diagnostic(severity: .warning, code: DiagnosticCode.symlinkLoop.rawValue,
+                          message: toDirectory ? "'\(name)' is a symbolic link loop; the directory is skipped"
+                                               : "'\(name)' is a symbolic link that leads back to itself through other links; it is skipped",
+                          file: path, range: .at(0),
+                          help: [toDirectory ? "remove the link, or point it outside its own parent directories" : "remove the link, or point it at a file or a directory"])
     }
 }

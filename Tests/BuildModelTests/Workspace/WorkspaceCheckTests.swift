@@ -419,7 +419,7 @@ struct WorkspaceCheckTests {
         ])
     }
 
-    @Test("bad files: invalid UTF-8, a symbolic link loop; the rest is still checked")
+    @Test("bad files: invalid UTF-8, a symbolic link loop, links that lead to each other; the rest is still checked")
     func badFiles() throws {
         let checker = Checker([
             "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"1.0.0\"\n",
@@ -427,11 +427,16 @@ struct WorkspaceCheckTests {
         ])
         try checker.fs.writeFile("/w/src/bad.asthra", Array("package main;\n// caf".utf8) + [0xE9, 0x0A])
         try checker.fs.createSymbolicLink("/w/src/loop", to: "/w/src")
+        // Two links that lead to each other, and never to a file or a directory.
+        try checker.fs.createSymbolicLink("/w/src/ping", to: "pong")
+        try checker.fs.createSymbolicLink("/w/src/pong", to: "ping")
         let found707 = try checker.lines()
         #expect(found707 == [
             "src/bad.asthra:2:7 error[F003] the file is not valid UTF-8 (byte 0xE9 at offset 20)",
             "src/loop:1:1 warning[W004] 'loop' is a symbolic link loop; the directory is skipped",
             "src/ok.asthra:2:8 error[I003] cannot find module './missing'",
+            "src/ping:1:1 warning[W004] 'ping' is a symbolic link that leads back to itself through other links; it is skipped",
+            "src/pong:1:1 warning[W004] 'pong' is a symbolic link that leads back to itself through other links; it is skipped",
         ])
     }
 }
