@@ -74,7 +74,7 @@ struct SourceWalker {
         let name = Paths.lastComponent(path)
         return Diagnostic(severity: .warning, code: DiagnosticCode.symlinkLoop.rawValue,
                           message: toDirectory ? "'\(name)' is a symbolic link loop; the directory is skipped"
-                                               : "'\(name)' is a symbolic link that leads back to itself through other links; it is skipped",
+                                               : "'\(name)' is a symbolic link that leads back to itself; it is skipped",
                           file: path, range: .at(0),
                           help: [toDirectory ? "remove the link, or point it outside its own parent directories" : "remove the link, or point it at a file or a directory"])
     }

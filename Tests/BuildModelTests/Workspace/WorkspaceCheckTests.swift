@@ -435,8 +435,8 @@ struct WorkspaceCheckTests {
             "src/bad.asthra:2:7 error[F003] the file is not valid UTF-8 (byte 0xE9 at offset 20)",
             "src/loop:1:1 warning[W004] 'loop' is a symbolic link loop; the directory is skipped",
             "src/ok.asthra:2:8 error[I003] cannot find module './missing'",
-            "src/ping:1:1 warning[W004] 'ping' is a symbolic link that leads back to itself through other links; it is skipped",
-            "src/pong:1:1 warning[W004] 'pong' is a symbolic link that leads back to itself through other links; it is skipped",
+            "src/ping:1:1 warning[W004] 'ping' is a symbolic link that leads back to itself; it is skipped",
+            "src/pong:1:1 warning[W004] 'pong' is a symbolic link that leads back to itself; it is skipped",
         ])
     }
 }
