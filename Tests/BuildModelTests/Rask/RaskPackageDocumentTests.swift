@@ -174,6 +174,18 @@ struct RaskPackageDocumentTests {
         #expect(dump(d).filter { $0.contains("dep") } == ["  dep  ^2.0 @3:5", "  dep ok ^1.0 @5:5", "  dep last ^2.0 @8:5"])
     }
 
+    @Test("a package with no block: said where the '{' should be, with the block to write; the name and version are still read")
+    func noBlock() {
+        for (text, found) in [("package \"app\" \"0.1.0\"\n", "2:1 R001 expected '{' after the package's name and version, found the end of the file"),
+                              ("package \"app\" [\n", "1:15 R001 expected '{' after the package's name, found '['")] {
+            let d = read(text)
+            #expect(problems(d) == [found])
+            #expect(d.diagnostics.map(\.label) == ["'{' expected here"])
+            #expect(d.diagnostics.map(\.help) == [["write package \"app\" \"0.1.0\" { … }"]])
+            #expect(d.package?.name.value == "app")
+        }
+    }
+
     @Test("no package block: nothing, and no problem (name from the directory, version 0.0.0, says the seed)")
     func none() {
         let d = read("func build(ctx: BuildContext) -> () or Error {}\n")

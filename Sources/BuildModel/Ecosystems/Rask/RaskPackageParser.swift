@@ -123,7 +123,7 @@ struct RaskPackageParser {
         guard case .punctuation(0x7B) = peek().kind else {
             let t = peek()
             problem("expected '{' after the package's name\(version == nil ? "" : " and version"), found \(describe(t))", at: t.range,
-                    label: "the block starts here", help: ["write package \"\(name.value)\" \"0.1.0\" { … }"])
+                    label: "'{' expected here", help: ["write package \"\(name.value)\" \"0.1.0\" { … }"])
             return block
         }
         let open = next()
