@@ -37,8 +37,13 @@ struct ProcessRunnerTests {
         #expect(fd >= 0)
         let script = Array("#!/bin/sh\necho ran\n".utf8)
         #expect(write(fd, script, script.count) == script.count)
-        // While the descriptor is open, exec fails with ETXTBSY; it is closed 100 ms later.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { close(fd) }
+        // While the descriptor is open, exec fails with ETXTBSY; it is closed 100 ms later, by a
+        // thread of its own: a job on a shared queue could wait behind other tests far longer
+        // (under a loaded suite it did, past the second the runner tries for).
+        Thread.detachNewThread {
+            usleep(100_000)
+            close(fd)
+        }
         let result = try ProcessRunner.run([path], environment: env)
         #expect(result.stdoutText == "ran\n" && result.status == 0)
     }
