@@ -332,12 +332,13 @@ struct AriaBuildTests {
             """))
     }
 
-    @Test("a quoted use not found: the folder it names, under the project, when that folder is not there; else the file, with the closest name")
+    @Test("a quoted use not found: the first directory on its way that is not there, and the one spelt like it; else the file, with the closest name")
     func missingQuotedUse() throws {
         let f = try AriaFixture()
         try f.write("src/main.aria", try f.read("src/main.aria") + """
             use "../../libc/src/io.npk".*;
             use "../lib/strngs.aria".*;
+            use "../lbi/strings.aria".*;
 
             """)
         let check = try f.ampu(["check"])
@@ -349,7 +350,7 @@ struct AriaBuildTests {
             13 | use "../../libc/src/io.npk".*;
                |     ^^^^^^^^^^^^^^^^^^^^^^^
                |
-               = help: there is no directory '../libc/src/'
+               = help: there is no directory '../libc'
 
             error[I003]: cannot find module '../lib/strngs.aria'
               --> src/main.aria:14:5
@@ -360,7 +361,16 @@ struct AriaBuildTests {
                = help: did you mean '../lib/strings.aria'?
                = help: there is no 'strngs.npk' or 'strngs.aria' in: lib/
 
-            error: check failed: 2 errors, 0 warnings in 1 package, 4 modules
+            error[I003]: cannot find module '../lbi/strings.aria'
+              --> src/main.aria:15:5
+               |
+            15 | use "../lbi/strings.aria".*;
+               |     ^^^^^^^^^^^^^^^^^^^^^
+               |
+               = help: did you mean '../lib/strings.aria'?
+               = help: there is no directory 'lbi'
+
+            error: check failed: 3 errors, 0 warnings in 1 package, 4 modules
 
             """)
     }

@@ -69,44 +69,55 @@ public final class ModuleListing: Sendable {
                               importer: String? = nil) -> ImportOutcome {
         let folder = Paths.parent(base)
         var help: [String]
-        // The component of the written path to change, counted from its end, what it says
-        // now, and what it should say.
-        var guess: (fromEnd: Int, replaced: String, replacement: String)?
+        var corrected: String?
         if cache.entries(of: folder) != nil {
             help = [lookedFor]
-            if let closest = Spelling.closest(to: name, in: moduleNames(in: folder, excluding: importer)) { guess = (0, Paths.lastComponent(base), closest) }
+            if let closest = Spelling.closest(to: name, in: moduleNames(in: folder, excluding: importer)) {
+                corrected = Self.written(statement.path, separator: "/", base: base, changing: base, to: closest)
+            }
         } else {
-            // Down from the top to the first directory that is not there: as many steps as
-            // the directories that are, whatever the depth of the path written (a path of
-            // thousands of parts must not list or keep thousands of ancestors).
-            var missing = folder
-            var reached = "/"
-            for part in Paths.isAbsolute(folder) ? Paths.normalize(folder).split(separator: "/") : [] {
-                let next = Paths.join(reached, String(part))
-                if !cache.fileSystem.isDirectory(next) { missing = next; break }
-                reached = next
-            }
+            let (missing, closest) = missingDirectory(on: folder)
             help = ["there is no directory '\(Paths.display(missing, from: root))'"]
-            let parent = Paths.parent(missing)
-            let folders = (cache.entries(of: parent) ?? []).filter { !$0.hasPrefix(".") && cache.isDirectory(Paths.join(parent, $0)) }
-            if let closest = Spelling.closest(to: Paths.lastComponent(missing), in: folders.sorted()) {
-                let levels = Paths.normalize(base).split(separator: "/").count - Paths.normalize(missing).split(separator: "/").count
-                guess = (levels, Paths.lastComponent(missing), closest)
-            }
+            if let closest { corrected = Self.written(statement.path, separator: "/", base: base, changing: missing, to: closest) }
         }
         var fix: Diagnostic.Fix?
-        var parts = statement.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        if let guess, guess.fromEnd < parts.count {
-            let at = parts.count - 1 - guess.fromEnd
-            // The written path ends as the resolved one does: only then is the same component changed.
-            if guess.fromEnd == 0 || parts[at] == guess.replaced {
-                parts[at] = guess.replacement
-                let corrected = parts.joined(separator: "/")
-                help.insert("did you mean '\(corrected)'?", at: 0)
-                fix = Diagnostic.Fix(title: "Change the import to '\(corrected)'", edits: [TextEdit(range: statement.pathRange, newText: corrected)])
-            }
+        if let corrected {
+            help.insert("did you mean '\(corrected)'?", at: 0)
+            fix = Diagnostic.Fix(title: "Change the import to '\(corrected)'", edits: [TextEdit(range: statement.pathRange, newText: corrected)])
         }
         return ImportOutcome(category: category, diagnostics: [.error(
             "cannot find module '\(statement.path)'", .unresolvedImport, at: statement.literalRange, help: help, fix: fix)])
+    }
+
+    /// The first directory on the way down to `folder` that is not there (down from the top, as
+    /// many steps as the directories that are, whatever the depth of the path: a path of
+    /// thousands of parts must not list or keep thousands of ancestors), and the directory
+    /// beside it spelt closest to it, if any: what a misspelt directory most likely meant.
+    public func missingDirectory(on folder: String) -> (missing: String, closest: String?) {
+        var missing = folder
+        var reached = "/"
+        for part in Paths.isAbsolute(folder) ? Paths.normalize(folder).split(separator: "/") : [] {
+            let next = Paths.join(reached, String(part))
+            if !cache.fileSystem.isDirectory(next) { missing = next; break }
+            reached = next
+        }
+        let parent = Paths.parent(missing)
+        let folders = (cache.entries(of: parent) ?? []).filter { !$0.hasPrefix(".") && cache.isDirectory(Paths.join(parent, $0)) }
+        return (missing, Spelling.closest(to: Paths.lastComponent(missing), in: folders.sorted()))
+    }
+
+    /// An import's path as written (its parts joined by `separator`), with the part that names
+    /// `changed` (`base`, the path it resolves to, or a directory on the way to it) written
+    /// `replacement`; nil when the written path does not end as the resolved one does there (a
+    /// `..` in its way), so that no other part is changed.
+    public static func written(_ path: String, separator: Character, base: String, changing changed: String, to replacement: String) -> String? {
+        var parts = path.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        let fromEnd = Paths.normalize(base).split(separator: "/").count - Paths.normalize(changed).split(separator: "/").count
+        guard fromEnd >= 0, fromEnd < parts.count else { return nil }
+        let at = parts.count - 1 - fromEnd
+        // The last part may differ from the resolved name by an extension the language adds.
+        guard fromEnd == 0 || parts[at] == Paths.lastComponent(changed) else { return nil }
+        parts[at] = replacement
+        return parts.joined(separator: String(separator))
     }
 }

@@ -195,7 +195,7 @@ struct WorkspaceCheckTests {
         #expect(help[6] == ["add pkg = { git = \"github.com/other/pkg\" } (with a tag, branch or commit) under [dependencies] in asthra.toml"])
     }
 
-    @Test("a module whose directory is not there: the first directory missing on the way is named, and the closest one beside it offered")
+    @Test("a module whose directory is not there: the first directory missing on the way is named, and the closest one beside it offered (Asthra, Aria)")
     func missingDirectory() throws {
         let checker = Checker([
             "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
@@ -220,6 +220,19 @@ struct WorkspaceCheckTests {
             ["did you mean 'stdlib/collections/list'?", "there is no directory '../asthra/stdlib/colections'"],
         ])
         #expect(report.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./util/format"], nil, ["stdlib/collections/list"]])
+
+        // Aria's quoted paths, looked for beside the file only, the same way.
+        let aria = Checker([
+            "/w/build.abc": "[project]\nname = \"app\"\n\n[target.app]\ntype = \"binary\"\nsources = [\"src/main.aria\"]\n",
+            "/w/src/main.aria": "use \"./utl/format.aria\".*;\nuse \"../../nope/deep/x.npk\".*;\n",
+            "/w/src/util/format.aria": "fn f() {}\n",
+        ], ecosystem: AriaEcosystem())
+        let ariaReport = try aria.report()
+        #expect(ariaReport.diagnostics.map(\.help) == [
+            ["did you mean './util/format.aria'?", "there is no directory 'src/utl'"],
+            ["there is no directory '../nope'"],
+        ])
+        #expect(ariaReport.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./util/format.aria"], nil])
     }
 
     @Test("the module meant is never the importing file itself, in Asthra, Oats, Aria and Elm: a module does not import itself")

@@ -150,7 +150,9 @@ final class AriaImportResolver: ImportResolver {
     }
 
     /// "cannot find module", with the closest file of every directory searched as "did you
-    /// mean" and as a fix (a quoted path keeps its extension).
+    /// mean" and as a fix (a quoted path keeps its extension); or, when the one directory to
+    /// look in is not there, the first one on the way that is missing and the directory
+    /// spelt like it.
     /// (`importer`, the importing file, is never the guess.)
     private func missing(_ statement: ImportStatement, relative: String, lookedIn: [String], importer: String? = nil) -> ImportOutcome {
         let quoted = statement.literalRange != statement.pathRange
@@ -168,14 +170,26 @@ final class AriaImportResolver: ImportResolver {
         for dir in searched { known += listing.moduleNames(in: dir, excluding: importer) }
         let places = searched.map { Paths.display($0, from: root) + "/" }.joined(separator: ", ")
         let noFolder = !folder.isEmpty && !searched.contains { listing.cache.entries(of: $0) != nil }
-        var help = [noFolder
-            ? (searched.count == 1 ? "there is no directory '\(places)'" : "none of these directories is there: \(places)")
-            : "there is no '\(stem).npk' or '\(stem).aria' in: \(places)"]
+        var help: [String]
+        var corrected: String?
+        if noFolder, searched.count == 1 {
+            // One place to look, and the path's folder is not there: the first directory on
+            // the way that is missing, and the one beside it spelt like it.
+            let (missing, closest) = listing.missingDirectory(on: searched[0])
+            help = ["there is no directory '\(Paths.display(missing, from: root))'"]
+            if let closest {
+                corrected = ModuleListing.written(statement.path, separator: quoted ? "/" : ".", base: Paths.join(searched[0], name), changing: missing, to: closest)
+            }
+        } else {
+            help = [noFolder ? "none of these directories is there: \(places)" : "there is no '\(stem).npk' or '\(stem).aria' in: \(places)"]
+            if let guess = Spelling.closest(to: stem, in: known) {
+                corrected = quoted
+                    ? (folder.isEmpty ? "" : folder + "/") + guess + (written.isEmpty || !Self.extensions.contains(written) ? "" : "." + written)
+                    : (statement.path.split(separator: ".").dropLast().map(String.init) + [guess]).joined(separator: ".")
+            }
+        }
         var fix: Diagnostic.Fix?
-        if let guess = Spelling.closest(to: stem, in: known) {
-            let corrected = quoted
-                ? (folder.isEmpty ? "" : folder + "/") + guess + (written.isEmpty || !Self.extensions.contains(written) ? "" : "." + written)
-                : (statement.path.split(separator: ".").dropLast().map(String.init) + [guess]).joined(separator: ".")
+        if let corrected {
             help.insert("did you mean '\(corrected)'?", at: 0)
             fix = Diagnostic.Fix(title: "Change the path to '\(corrected)'", edits: [TextEdit(range: statement.pathRange, newText: corrected)])
         }
