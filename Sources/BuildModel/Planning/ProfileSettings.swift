@@ -81,41 +81,56 @@ public struct ProfileSettings: Hashable, Sendable {
         return .success(settings)
     }
 
-    /// The `[profile.*]` that `inherits` leads through from `name` when it comes back to one
-    /// of them (`a → b → a`); nil when it ends at a built-in profile or one that inherits
-    /// nothing.
-    static func circle(from name: String, in build: BuildSettings) -> [String]? {
-        var chain: [String] = []
-        var current = name
-        while let parent = build.profiles.first(where: { $0.name.value == current })?.inherits?.value {
-            chain.append(current)
-            if let start = chain.firstIndex(of: parent) { return Array(chain[start...]) + [parent] }
-            current = parent
+    /// Every circle that `inherits` makes among `profiles` (each name with the profile it
+    /// inherits; the first of a name counts), each once, as the path from the first of its
+    /// profiles (in the order given) back to it: `a → b → a`. A built-in profile's `inherits`
+    /// leads nowhere (it is refused on its own), so the caller gives it none.
+    public static func circles(among profiles: [(name: String, inherits: String?)]) -> [[String]] {
+        var parent: [String: String?] = [:]
+        for p in profiles where parent[p.name] == nil { parent[p.name] = p.inherits }
+        var seen = Set<String>()
+        var out: [[String]] = []
+        for p in profiles where !seen.contains(p.name) {
+            var chain: [String] = []
+            var current = p.name
+            while let next = parent[current] ?? nil {
+                chain.append(current)
+                if let start = chain.firstIndex(of: next) {
+                    // A profile that leads into a circle without being on it: the circle is
+                    // said from its own first profile.
+                    if start == 0 {
+                        out.append(chain + [next])
+                        seen.formUnion(chain)
+                    }
+                    break
+                }
+                current = next
+            }
         }
-        return nil
+        return out
+    }
+
+    /// What is said of a circle of profiles (`circles`), placed at the `inherits` that closes
+    /// it: the message, the label and the help.
+    public static func circleWording(_ circle: [String]) -> (message: String, label: String, help: String) {
+        circle.count == 2
+            ? ("profile '\(circle[0])' inherits from itself", "inherited here", "make it inherit from 'debug' or 'release'")
+            : ("profiles inherit from each other in a circle: " + circle.joined(separator: " → "), "inherited here", "make one of them inherit from 'debug' or 'release'")
     }
 
     /// B006 for profiles that inherit from each other in a circle, at the `inherits` that closes it.
     static func circleDiagnostic(_ circle: [String], in build: BuildSettings, manifest: String) -> Diagnostic {
         let closing = build.profiles.first { $0.name.value == circle[circle.count - 2] }
-        let itself = circle.count == 2
-        return Diagnostic(severity: .error, code: DiagnosticCode.unknownProfile.rawValue,
-                          message: itself ? "profile '\(circle[0])' inherits from itself" : "profiles inherit from each other in a circle: " + circle.joined(separator: " → "),
-                          file: manifest, range: closing?.inherits?.range ?? .at(0), label: "inherited here",
-                          help: [itself ? "make it inherit from 'debug' or 'release'" : "make one of them inherit from 'debug' or 'release'"])
+        let wording = circleWording(circle)
+        return Diagnostic(severity: .error, code: DiagnosticCode.unknownProfile.rawValue, message: wording.message,
+                          file: manifest, range: closing?.inherits?.range ?? .at(0), label: wording.label, help: [wording.help])
     }
 
-    /// Every circle among `build`'s profiles, each once (from the first of its profiles in the
-    /// manifest): what a build with one of them would refuse, said when the manifest is checked.
+    /// Every circle among `build`'s profiles, each once: what a build with one of them would
+    /// refuse, said when the manifest is checked.
     public static func circles(in build: BuildSettings, manifest: String) -> [Diagnostic] {
-        var seen = Set<String>()
-        var out: [Diagnostic] = []
-        for profile in build.profiles where !seen.contains(profile.name.value) {
-            guard let circle = circle(from: profile.name.value, in: build), circle[0] == profile.name.value else { continue }
-            seen.formUnion(circle)
-            out.append(circleDiagnostic(circle, in: build, manifest: manifest))
-        }
-        return out
+        circles(among: build.profiles.map { ($0.name.value, builtInNames.contains($0.name.value) ? nil : $0.inherits?.value) })
+            .map { circleDiagnostic($0, in: build, manifest: manifest) }
     }
 
     /// What the `inherits` of profile `name` may name: the built-in profiles, then the other

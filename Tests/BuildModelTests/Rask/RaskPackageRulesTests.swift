@@ -54,11 +54,12 @@ struct RaskPackageRulesTests {
                 profile "p" { inherits: "relase", opt_level: 5, codegen_units: 0, strip: "yes", speed: 1 }
                 profile "q" { inherits: "r" }
                 profile "r" { inherits: "q" }
+                profile "s" { inherits: "s" }
             }
             package "again" "1.0" {}
             """) == [
             "1:1 error[R003] a dep must be inside the package block | move it into package \"name\" \"version\" { … }",
-            "20:1 error[R004] a file has one package block; this is a second | merge it into the first one",
+            "21:1 error[R004] a file has one package block; this is a second | merge it into the first one",
             "3:5 warning[M001] unknown key `descripion` in the package block | did you mean `description`?",
             "5:9 error[M011] dependency 'http' is declared twice in the package block | remove one of them",
             "6:18 error[M010] dep 'both' has both `path` and `git` | keep `path` for a local copy or `git` for a repository, not both",
@@ -75,8 +76,9 @@ struct RaskPackageRulesTests {
             "16:50 error[M013] `opt_level` cannot be 5 | `opt_level` is 0 to 3, \"s\" or \"z\"",
             "16:68 error[M013] `codegen_units` cannot be 0 | `codegen_units` is a number from 1 to 256",
             "16:78 error[M013] `strip` cannot be \"yes\" | `strip` is true or false",
-            "16:29 error[R013] profile 'p' inherits 'relase', which is no profile | did you mean 'release'?; the profiles are: debug, release, p, q, r",
-            "17:13 error[R013] profiles inherit from each other in a circle: q → r → q | make one of them inherit from debug or release",
+            "16:29 error[R013] profile 'p' inherits 'relase', which is no profile | did you mean 'release'?; the profiles are: debug, release, p, q, r, s",
+            "18:29 error[R013] profiles inherit from each other in a circle: q → r → q | make one of them inherit from 'debug' or 'release'",
+            "19:29 error[R013] profile 's' inherits from itself | make it inherit from 'debug' or 'release'",
         ])
     }
 

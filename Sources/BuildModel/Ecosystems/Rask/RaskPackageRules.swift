@@ -149,10 +149,10 @@ enum RaskPackageRules {
             }
         }
         // A built-in profile's `inherits` is refused above: it leads nowhere.
-        if let cycle = cycle(in: profiles.map { p in (p.name.value, builtInProfiles.contains(p.name.value) ? [] : [p.entry("inherits")?.value.string].compactMap { $0 }) }) {
-            let at = profiles.first { $0.name.value == cycle[0] }!
-            out.append(.error("profiles inherit from each other in a circle: \(cycle.joined(separator: " → "))", .raskProfileInheritance, at: at.name.range,
-                              label: "the circle starts here", help: ["make one of them inherit from debug or release"]))
+        for circle in ProfileSettings.circles(among: profiles.map { ($0.name.value, builtInProfiles.contains($0.name.value) ? nil : $0.entry("inherits")?.value.string) }) {
+            guard let closing = profiles.first(where: { $0.name.value == circle[circle.count - 2] })?.entry("inherits") else { continue }
+            let wording = ProfileSettings.circleWording(circle)
+            out.append(.error(wording.message, .raskProfileInheritance, at: closing.value.range, label: wording.label, help: [wording.help]))
         }
     }
 
@@ -233,5 +233,5 @@ extension DiagnosticCode {
     public static let raskUnknownFeature = DiagnosticCode("R010", "`enables` naming a feature that does not exist, or a dep; `--features` naming one the package does not declare.")
     public static let raskEnablesCycle = DiagnosticCode("R011", "Features whose `enables` lead back to themselves, printed as a path.")
     public static let raskRedundantFeatureTag = DiagnosticCode("R012", "A `{ feature: \"x\" }` tag on a dep inside feature \"x\" itself (warning).")
-    public static let raskProfileInheritance = DiagnosticCode("R013", "A profile that `inherits` one that does not exist, or profiles that inherit from each other in a circle.")
+    public static let raskProfileInheritance = DiagnosticCode("R013", "A profile that `inherits` one that does not exist, a built-in profile with `inherits`, or profiles that inherit from each other in a circle (each circle once, at the `inherits` that closes it).")
 }
