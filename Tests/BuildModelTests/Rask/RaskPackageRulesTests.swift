@@ -103,7 +103,32 @@ struct RaskPackageRulesTests {
             "6:25 profile 'release' is built in: it cannot inherit from another | remove `inherits`: profile \"release\" changes the settings of the release profile itself; to start from another, define a profile of your own",
         ])
         let fixed = try TextEdit.apply(found.flatMap { $0.fix?.edits ?? [] }, to: source.bytes)
-        #expect(String(decoding: fixed, as: UTF8.self) == text.replacingOccurrences(of: "\"tsl\"", with: "\"tls\"").replacingOccurrences(of: "\"relase\"", with: "\"release\""))
+        #expect(String(decoding: fixed, as: UTF8.self) == text.replacingOccurrences(of: "\"tsl\"", with: "\"tls\"").replacingOccurrences(of: "\"relase\"", with: "\"release\"")
+            .replacingOccurrences(of: "profile \"release\" { inherits: \"release\" }", with: "profile \"release\" { }"))
+    }
+
+    @Test("a built-in profile's inherits is removed by its fix with the separator it needs, wherever it stands in the block")
+    func builtInInheritsRemoved() throws {
+        let cases: [(before: String, after: String)] = [
+            ("profile \"release\" { inherits: \"fast\", opt_level: 2 }", "profile \"release\" { opt_level: 2 }"),
+            ("profile \"release\" { opt_level: 2, inherits: \"fast\" }", "profile \"release\" { opt_level: 2 }"),
+            ("profile \"release\" { opt_level: 2, inherits: \"fast\", lto: true }", "profile \"release\" { opt_level: 2, lto: true }"),
+            ("profile \"release\" { opt_level: 2  inherits: \"fast\"  lto: true }", "profile \"release\" { opt_level: 2  lto: true }"),
+            ("profile \"release\" {\n        inherits: \"fast\"\n        opt_level: 2\n    }", "profile \"release\" {\n        opt_level: 2\n    }"),
+            ("profile \"release\" {\n        opt_level: 2,\n        inherits: \"fast\",\n    }", "profile \"release\" {\n        opt_level: 2,\n    }"),
+            ("profile \"debug\" { inherits: \"fast\" }", "profile \"debug\" { }"),
+        ]
+        for (before, after) in cases {
+            let text = "package \"app\" \"0.1.0\" {\n    \(before)\n    profile \"fast\" { opt_level: 3 }\n}\n"
+            let source = SourceText(path: "/p/rask.build", text)
+            let found = RaskPackageRules.check(RaskPackageDocument(parsing: source), path: "/p/rask.build")
+            #expect(found.map(\.message) == ["profile '\(before.contains("debug") ? "debug" : "release")' is built in: it cannot inherit from another"], "\(before)")
+            let fix = try #require(found.first?.fix, "\(before)")
+            #expect(fix.title == "Remove `inherits`")
+            let fixed = String(decoding: try TextEdit.apply(fix.edits, to: source.bytes), as: UTF8.self)
+            #expect(fixed == text.replacingOccurrences(of: before, with: after), "\(before)")
+            #expect(RaskPackageRules.check(RaskPackageDocument(parsing: SourceText(path: "/p/rask.build", fixed)), path: "/p/rask.build").isEmpty, "\(fixed)")
+        }
     }
 
     @Test("the build script's limits: build_timeout in seconds, build_max_memory a size")

@@ -33,7 +33,7 @@ enum RaskPackageRules {
         unknownKeys(package.entries, known: metadataKeys, in: "the package block", into: &out)
         for e in package.entries { if let problem = limitValueProblem(e) { out.append(problem) } }
         dependencies(package.dependencies, context: "the package block", into: &out)
-        groups(package, into: &out)
+        groups(package, in: document, into: &out)
         return out.map { $0.inFile(path) }
     }
 
@@ -67,7 +67,7 @@ enum RaskPackageRules {
         }
     }
 
-    private static func groups(_ package: Document.Package, into out: inout [Diagnostic]) {
+    private static func groups(_ package: Document.Package, in document: Document, into out: inout [Diagnostic]) {
         let features = package.groups.filter { $0.keyword.value == "feature" }
         let profiles = package.groups.filter { $0.keyword.value == "profile" }
         let featureNames = features.map(\.name.value)
@@ -129,10 +129,10 @@ enum RaskPackageRules {
             out.append(.error("features enable each other in a circle: \(cycle.joined(separator: " → "))", .raskEnablesCycle, at: at.name.range,
                               label: "the circle starts here", help: ["remove one of these `enables`"]))
         }
-        profilesCheck(profiles, into: &out)
+        profilesCheck(profiles, in: document, into: &out)
     }
 
-    private static func profilesCheck(_ profiles: [Document.Group], into out: inout [Diagnostic]) {
+    private static func profilesCheck(_ profiles: [Document.Group], in document: Document, into out: inout [Diagnostic]) {
         let names = builtInProfiles + profiles.map(\.name.value).filter { !builtInProfiles.contains($0) }
         for p in profiles {
             unknownKeys(p.entries, known: profileKeys, in: "profile \"\(p.name.value)\"", into: &out)
@@ -140,7 +140,8 @@ enum RaskPackageRules {
             if let inherits = p.entry("inherits"), builtInProfiles.contains(p.name.value) {
                 out.append(.error("profile '\(p.name.value)' is built in: it cannot inherit from another", .raskProfileInheritance, at: inherits.key.range,
                                   label: "built-in profiles inherit nothing",
-                                  help: ["remove `inherits`: profile \"\(p.name.value)\" changes the settings of the \(p.name.value) profile itself; to start from another, define a profile of your own"]))
+                                  help: ["remove `inherits`: profile \"\(p.name.value)\" changes the settings of the \(p.name.value) profile itself; to start from another, define a profile of your own"],
+                                  fix: Diagnostic.Fix(title: "Remove `inherits`", edits: [document.removal(of: inherits)])))
             } else if let inherits = p.entry("inherits"), let base = inherits.value.string, !names.contains(base) {
                 let guess = Spelling.closest(to: base, in: ProfileSettings.inheritable(by: p.name.value, among: profiles.map(\.name.value)))
                 out.append(.error("profile '\(p.name.value)' inherits '\(base)', which is no profile", .raskProfileInheritance, at: inherits.value.range,
