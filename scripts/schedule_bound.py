@@ -61,9 +61,11 @@ def makespan_of_slots(timings):
 
 def ninja_log(path):
     """Ninja's figures by the same formula, from the .ninja_log of a build run from nothing: its
-    execution (from the build's start to the last command's end, as Ninja times it) and the sum
-    of its commands' run times, in seconds. Ninja logs milliseconds, one line per output; an
-    edge with several outputs is counted once."""
+    execution (from the build's start to the last command's end, as Ninja times it), the sum
+    of its commands' run times, and when its first command started (what it spent reading
+    build.ninja and its logs before, which ampu's execution does not count: its load and plan
+    come before the execution's clock starts), in seconds. Ninja logs milliseconds, one line
+    per output; an edge with several outputs is counted once."""
     edges = set()
     with open(path) as f:
         for line in f:
@@ -73,4 +75,5 @@ def ninja_log(path):
             edges.add((int(start), int(end), command))
     wall = max(end for _, end, _ in edges) / 1000
     total = sum(end - start for start, end, _ in edges) / 1000
-    return wall, total
+    first = min(start for start, _, _ in edges) / 1000
+    return wall, total, first
