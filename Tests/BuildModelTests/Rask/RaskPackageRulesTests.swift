@@ -117,6 +117,11 @@ struct RaskPackageRulesTests {
             ("profile \"release\" {\n        inherits: \"fast\"\n        opt_level: 2\n    }", "profile \"release\" {\n        opt_level: 2\n    }"),
             ("profile \"release\" {\n        opt_level: 2,\n        inherits: \"fast\",\n    }", "profile \"release\" {\n        opt_level: 2,\n    }"),
             ("profile \"debug\" { inherits: \"fast\" }", "profile \"debug\" { }"),
+            ("profile \"debug\" {inherits:\"fast\"}", "profile \"debug\" {}"),
+            ("profile \"release\" { inherits: \"fast\", }", "profile \"release\" { }"),
+            ("profile \"release\" {\n        opt_level: 2, inherits: \"fast\"\n    }", "profile \"release\" {\n        opt_level: 2\n    }"),
+            ("profile \"release\" {\n        opt_level: 2, inherits: \"fast\",\n    }", "profile \"release\" {\n        opt_level: 2,\n    }"),
+            ("profile \"release\" {\n        opt_level: 2  inherits: \"fast\"\n    }", "profile \"release\" {\n        opt_level: 2\n    }"),
         ]
         for (before, after) in cases {
             let text = "package \"app\" \"0.1.0\" {\n    \(before)\n    profile \"fast\" { opt_level: 3 }\n}\n"
