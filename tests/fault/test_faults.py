@@ -403,6 +403,29 @@ def test_hostile_manifest_text_is_diagnosed_quickly(workspace, name, text):
 
 
 @pytest.mark.parametrize("name,text", [
+    ("deps nested 100,000 deep", 'package "app" "1.0.0" {\n' + 'dep "a" { ' * 100_000 + "}" * 100_000 + "\n}\n"),
+    ("features nested 100,000 deep", 'package "app" "1.0.0" {\n' + 'feature "f" { ' * 100_000 + "}" * 100_000 + "\n}\n"),
+    ("lists nested 100,000 deep", 'package "app" "1.0.0" {\n    members: ' + "[" * 100_000 + "]" * 100_000 + "\n}\n"),
+])
+def test_hostile_rask_build_file_is_diagnosed(name, text):
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-rask-"))
+    try:
+        build = root / "rask.build"
+        build.write_text('package "app" "1.0.0" {}\n')
+        (root / "main.rk").write_text("func main() {}\n")
+        c = start(root)
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": build.as_uri(), "languageId": "rask", "version": 1, "text": text}})
+        diagnostics = published(c, build, timeout=20)
+        assert any("nested more than 64 deep" in d["message"] for d in diagnostics), diagnostics
+        reply = c.request("textDocument/documentSymbol", {"textDocument": {"uri": build.as_uri()}}, timeout=20)
+        assert "result" in reply, reply
+        healthy(c)
+        finish(c)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.mark.parametrize("name,text", [
     ("templates nested 200,000 deep", "const x = " + "`${" * 200_000 + "1" + "}`" * 200_000 + ";\n"),
     ("an unclosed template", "const x = `${ `${ { import { a } from \"./x\";\n"),
     ("200,000 import lists never closed", "import { a, " * 200_000 + "\n"),

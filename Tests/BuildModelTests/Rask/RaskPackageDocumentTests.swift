@@ -186,6 +186,23 @@ struct RaskPackageDocumentTests {
         }
     }
 
+    @Test("deps nested in deps, and lists in lists, 100,000 deep (found by fuzzing: the reader recursed until the stack ran out; a list gave a problem per bracket): read 64 deep, the rest skipped and said once, reading goes on after them")
+    func deepNesting() {
+        let depth = 100_000
+        let d = read("package \"x\" \"1.0\" {\n" + String(repeating: "dep \"a\" { ", count: depth) + String(repeating: "}", count: depth) + "\ndep \"after\" \"^1\"\n}\n")
+        let found = problems(d)
+        // The 64th dep's block is the one not read: its `{` is the 64th on line 2.
+        #expect(found.filter { !$0.hasSuffix("a dep cannot hold another dep") } == ["2:\(63 * 10 + 9) R001 blocks nested more than 64 deep"])
+        #expect(found.count == 1 + 63)
+        #expect(d.package?.dependencies.map(\.name.value) == ["a", "after"])
+
+        // Lists: the 64th (its `[` in column 13 + 64) is skipped whole, said once (its brackets were each an
+        // entry that is none, 200,000 problems), and the entries after it are read.
+        let lists = read("package \"x\" \"1.0\" {\n    members: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n    description: \"d\"\n}\n")
+        #expect(problems(lists) == ["2:\(13 + 64) R001 lists nested more than 64 deep"])
+        #expect(lists.package?.entries.map(\.key.value) == ["members", "description"])
+    }
+
     @Test("no package block: nothing, and no problem (name from the directory, version 0.0.0, says the seed)")
     func none() {
         let d = read("func build(ctx: BuildContext) -> () or Error {}\n")

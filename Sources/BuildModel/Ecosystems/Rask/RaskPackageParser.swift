@@ -97,16 +97,17 @@ struct RaskPackageParser {
     }
 
     /// Past a `package "x" … { … }` that is not read (a second block).
-    private mutating func skipBlock() {
+    @discardableResult
+    private mutating func skipBlock() -> Int {
         var depth = 0
         while true {
             let t = next()
             switch t.kind {
-            case .end: return
+            case .end: return t.range.upperBound
             case .punctuation(0x7B): depth += 1
             case .punctuation(0x7D):
                 depth -= 1
-                if depth <= 0 { return }
+                if depth <= 0 { return t.range.upperBound }
             default: break
             }
         }
@@ -215,6 +216,13 @@ struct RaskPackageParser {
         if peek().kind == .string || peek().kind == .unterminated { version = located(next()) }
         var dep = Document.Dependency(name: name, version: version, properties: [], range: SourceRange(keyword.range.lowerBound, (version?.range ?? name.range).upperBound))
         guard peek().kind == .punctuation(0x7B) else { return dep }
+        // A dep's block holds no dep, but one written there is read (and refused below): as
+        // deep as groups may nest, and no deeper.
+        if depth >= Self.depthLimit {
+            problem("blocks nested more than \(Self.depthLimit) deep", at: peek().range)
+            dep.range = SourceRange(keyword.range.lowerBound, skipBlock())
+            return dep
+        }
         let open = next()
         var group = Document.Group(keyword: Located("dep", range: keyword.range), name: name, range: open.range)
         let close = items(into: &group, open: open, depth: depth + 1)
@@ -265,7 +273,18 @@ struct RaskPackageParser {
             _ = next()
             guard depth < Self.depthLimit else {
                 problem("lists nested more than \(Self.depthLimit) deep", at: t.range)
-                return Document.Value(kind: .invalid, range: t.range)
+                // The list it opens is skipped whole, up to its `]` (or the `}` or the end that
+                // comes first): what is in it is not read, and not reported item by item.
+                var open = 1
+                var end = t.range.upperBound
+                while open > 0 {
+                    let e = peek()
+                    if e.kind == .end || e.kind == .punctuation(0x7D) { break }
+                    _ = next()
+                    end = e.range.upperBound
+                    if e.kind == .punctuation(0x5B) { open += 1 } else if e.kind == .punctuation(0x5D) { open -= 1 }
+                }
+                return Document.Value(kind: .invalid, range: SourceRange(t.range.lowerBound, end))
             }
             var elements: [Document.Value] = []
             while true {
