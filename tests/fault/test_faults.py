@@ -402,6 +402,21 @@ def test_hostile_manifest_text_is_diagnosed_quickly(workspace, name, text):
     finish(c)
 
 
+def open_hostile(root, path, language, text, said=None):
+    """A server on `root` given `text` as the open file `path`: it must publish a diagnostic
+    whose message holds `said` (when given), answer documentSymbol on the file, and go on
+    serving."""
+    c = start(root)
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": path.as_uri(), "languageId": language, "version": 1, "text": text}})
+    if said is not None:
+        diagnostics = published(c, path, timeout=20)
+        assert any(said in d["message"] for d in diagnostics), diagnostics
+    reply = c.request("textDocument/documentSymbol", {"textDocument": {"uri": path.as_uri()}}, timeout=20)
+    assert "result" in reply, reply
+    healthy(c)
+    finish(c)
+
+
 @pytest.mark.parametrize("name,text", [
     ("deps nested 100,000 deep", 'package "app" "1.0.0" {\n' + 'dep "a" { ' * 100_000 + "}" * 100_000 + "\n}\n"),
     ("features nested 100,000 deep", 'package "app" "1.0.0" {\n' + 'feature "f" { ' * 100_000 + "}" * 100_000 + "\n}\n"),
@@ -413,14 +428,7 @@ def test_hostile_rask_build_file_is_diagnosed(name, text):
         build = root / "rask.build"
         build.write_text('package "app" "1.0.0" {}\n')
         (root / "main.rk").write_text("func main() {}\n")
-        c = start(root)
-        c.notify("textDocument/didOpen", {"textDocument": {"uri": build.as_uri(), "languageId": "rask", "version": 1, "text": text}})
-        diagnostics = published(c, build, timeout=20)
-        assert any("nested more than 64 deep" in d["message"] for d in diagnostics), diagnostics
-        reply = c.request("textDocument/documentSymbol", {"textDocument": {"uri": build.as_uri()}}, timeout=20)
-        assert "result" in reply, reply
-        healthy(c)
-        finish(c)
+        open_hostile(root, build, "rask", text, said="nested more than 64 deep")
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
@@ -437,11 +445,6 @@ def test_hostile_oats_source_is_diagnosed(name, text):
         (root / "Oats.toml").write_text('[package]\nname = "app"\nversion = "1.0.0"\n')
         main = root / "src" / "main.oats"
         main.write_text("")
-        c = start(root)
-        c.notify("textDocument/didOpen", {"textDocument": {"uri": main.as_uri(), "languageId": "oats", "version": 1, "text": text}})
-        reply = c.request("textDocument/documentSymbol", {"textDocument": {"uri": main.as_uri()}}, timeout=20)
-        assert "result" in reply, reply
-        healthy(c)
-        finish(c)
+        open_hostile(root, main, "oats", text)
     finally:
         shutil.rmtree(root, ignore_errors=True)
