@@ -151,11 +151,11 @@ public final class BuildExecutor: Sendable {
         let slots = max(1, min(options.jobs, plan.actions.count))
         let costs = slots > 1 ? costs() : nil
         let schedule = Schedule(actions: plan.actions, slots: slots, keepGoing: options.keepGoing, blocked: plan.blocked, costs: costs)
-        // A serial queue per slot: GCD gives each its own thread, where a concurrent queue
-        // would share the few threads of its pool with the caller (which waits here) and run
-        // fewer actions at once than -j asks. Each slot runs actions until the schedule is done.
+        // A thread per slot, each started now (a shared pool would run fewer actions at once
+        // than -j asks, its threads also running the caller's work). Each slot runs actions
+        // until the schedule is done.
         for slot in 0..<slots {
-            DispatchQueue(label: "ampu.build.slot\(slot)").async {
+            OwnThread.start("ampu slot \(slot)") {
                 self.runSlot(slot, schedule: schedule, clock: clock)
             }
         }

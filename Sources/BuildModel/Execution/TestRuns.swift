@@ -33,7 +33,7 @@ public enum TestRuns {
         let group = DispatchGroup()
         let clock = Clock()
         for worker in 0..<max(1, min(jobs, tests.count)) {
-            DispatchQueue(label: "ampu.test\(worker)").async(group: group) {
+            OwnThread.start("ampu test \(worker)", group: group) {
                 while true {
                     let index = next.withLock { n -> Int? in
                         guard n < order.count else { return nil }

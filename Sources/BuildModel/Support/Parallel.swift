@@ -13,10 +13,9 @@ enum Parallel {
         let width = max(1, width)
         let work = Work(items)
         let group = DispatchGroup()
-        // A serial queue per worker: GCD gives each a thread of its own even while the others
-        // wait, where its shared pool would run no more than the cores.
+        // A thread per worker, where GCD's shared pool would run no more than the cores.
         for _ in 0..<width {
-            DispatchQueue(label: "ampu.parallel").async(group: group) {
+            OwnThread.start("ampu worker", group: group) {
                 // Woken once per item added, and once more each when none is left.
                 while let item = work.next() {
                     body(item) { work.add($0) }

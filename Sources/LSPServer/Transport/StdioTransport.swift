@@ -53,7 +53,8 @@ public final class StdioTransport: MessageSink {
         let inbox = Inbox()
         let server = makeServer(self, inbox)
         let (stream, continuation) = AsyncStream<Inbox.Envelope>.makeStream()
-        ReaderThread.start {
+        // A thread of its own (not one of the pool the server's tasks run on), blocked in read.
+        OwnThread.start("ampu reader") {
             var framer = MessageFramer()
             var chunk = [UInt8](repeating: 0, count: 64 * 1024)
             while true {
@@ -76,31 +77,6 @@ public final class StdioTransport: MessageSink {
             if isOutputClosed { return await server.exitCodeAtEndOfInput }
         }
         return await server.exitCodeAtEndOfInput
-    }
-}
-
-/// A plain POSIX thread for the blocking reads of stdin (Foundation's `Thread` would cost the
-/// server several milliseconds of start-up loading Foundation).
-enum ReaderThread {
-    private final class Box {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
-    }
-
-    static func start(_ body: @escaping @Sendable () -> Void) {
-        let box = Unmanaged.passRetained(Box(body)).toOpaque()
-        var thread = pthread_t()
-        let result = pthread_create(&thread, nil, { raw in
-            let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-            box.body()
-            return nil
-        }, box)
-        if result != 0 {
-            Log.error("cannot start the reader thread (error \(result))")
-            Unmanaged<Box>.fromOpaque(box).release()
-            return
-        }
-        pthread_detach(thread)
     }
 }
 
