@@ -433,6 +433,58 @@ def test_hostile_rask_build_file_is_diagnosed(name, text):
         shutil.rmtree(root, ignore_errors=True)
 
 
+def abc_variables(lines):
+    """A build.abc whose [variables] are `lines`, used by its one target's output."""
+    return "[variables]\n" + "".join(lines) + '\n[target.app]\ntype = "binary"\nsources = ["src/main.aria"]\noutput = "&{v0}"\n'
+
+
+@pytest.mark.parametrize("name,text,said", [
+    # Each variable's value expanded within the last one's ran the stack out (SIGSEGV).
+    ("variables used within each other 100,000 deep",
+     abc_variables([f'v{i} = "&{{v{i + 1}}}x"\n' for i in range(100_000)] + ['v100000 = "end"\n']), "more than 64 deep"),
+    # Each doubling the last: 3 bytes times 2 to the 40th, which took all memory.
+    ("variables doubling their length 40 times",
+     abc_variables([f'v{i} = "&{{v{i + 1}}}&{{v{i + 1}}}"\n' for i in range(40)] + ['v40 = "lol"\n']), "longer than 131072 bytes"),
+])
+def test_hostile_build_abc_is_diagnosed(name, text, said):
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-abc-"))
+    try:
+        (root / "src").mkdir()
+        (root / "src" / "main.aria").write_text("fn main() {}\n")
+        build = root / "build.abc"
+        build.write_text('[target.app]\ntype = "binary"\nsources = ["src/main.aria"]\n')
+        open_hostile(root, build, "aria", text, said=said)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+# 100,000 profiles, each inheriting the next, the last two each other: finding the circle
+# walked the chain from every profile, comparing each step with the steps before (hours).
+CHAIN = 100_000
+
+
+@pytest.mark.parametrize("manifest,language,text", [
+    ("asthra.toml", "toml", '[package]\nname = "app"\nversion = "1.0.0"\n'
+     + "".join(f'[profile.p{i}]\ninherits = "p{i + 1}"\n' for i in range(CHAIN)) + f'[profile.p{CHAIN}]\ninherits = "p{CHAIN - 1}"\n'),
+    ("rask.build", "rask", 'package "app" "1.0.0" {\n'
+     + "".join(f'    profile "p{i}" {{ inherits: "p{i + 1}" }}\n' for i in range(CHAIN)) + f'    profile "p{CHAIN}" {{ inherits: "p{CHAIN - 1}" }}\n}}\n'),
+])
+def test_long_profile_chain_is_diagnosed(manifest, language, text):
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-profiles-"))
+    try:
+        path = root / manifest
+        if manifest == "asthra.toml":
+            (root / "src").mkdir()
+            (root / "src" / "main.asthra").write_text("package main;\npub fn main(none) -> void { return (); }\n")
+            path.write_text('[package]\nname = "app"\nversion = "1.0.0"\n')
+        else:
+            (root / "main.rk").write_text("func main() {}\n")
+            path.write_text('package "app" "1.0.0" {}\n')
+        open_hostile(root, path, language, text, said=f"profiles inherit from each other in a circle: p{CHAIN - 1} → p{CHAIN} → p{CHAIN - 1}")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 @pytest.mark.parametrize("name,text", [
     ("templates nested 200,000 deep", "const x = " + "`${" * 200_000 + "1" + "}`" * 200_000 + ";\n"),
     ("an unclosed template", "const x = `${ `${ { import { a } from \"./x\";\n"),

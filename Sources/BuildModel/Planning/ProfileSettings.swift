@@ -39,14 +39,19 @@ public struct ProfileSettings: Hashable, Sendable {
     /// settings of a build that names none, have the last word.
     public static func resolve(_ name: String, in build: BuildSettings, manifest: String, syntax: any ManifestSyntax = TOMLManifestSyntax(), plain: Bool = false)
         -> Result<ProfileSettings, Diagnostic> {
+        // The first profile of each name (a manifest may chain thousands: each step is a lookup).
+        var byName: [String: (index: Int, profile: BuildProfile)] = [:]
+        for (i, profile) in build.profiles.enumerated() where byName[profile.name.value] == nil { byName[profile.name.value] = (i, profile) }
         var chain: [String] = []
+        var inChain = Set<String>()
         var current = name
         var layers: [BuildProfile] = []
         while true {
-            if chain.contains(current) { return .failure(circleDiagnostic(chain + [current], in: build, manifest: manifest)) }
+            if inChain.contains(current) { return .failure(circleDiagnostic(chain + [current], in: build, manifest: manifest)) }
             chain.append(current)
+            inChain.insert(current)
             // Cargo's name for the debug profile, and Oats's: `dev`.
-            if let defined = build.profiles.first(where: { $0.name.value == current || (current == "debug" && $0.name.value == "dev") }) {
+            if let defined = (current == "debug" ? [byName["debug"], byName["dev"]].compactMap { $0 }.min { $0.index < $1.index } : byName[current])?.profile {
                 layers.append(defined)
                 if let parent = defined.inherits?.value {
                     current = parent
@@ -87,27 +92,36 @@ public struct ProfileSettings: Hashable, Sendable {
     /// leads nowhere (it is refused on its own), so the caller gives it none.
     public static func circles(among profiles: [(name: String, inherits: String?)]) -> [[String]] {
         var parent: [String: String?] = [:]
-        for p in profiles where parent[p.name] == nil { parent[p.name] = p.inherits }
-        var seen = Set<String>()
-        var out: [[String]] = []
-        for p in profiles where !seen.contains(p.name) {
-            var chain: [String] = []
-            var current = p.name
-            while let next = parent[current] ?? nil {
-                chain.append(current)
-                if let start = chain.firstIndex(of: next) {
-                    // A profile that leads into a circle without being on it: the circle is
-                    // said from its own first profile.
-                    if start == 0 {
-                        out.append(chain + [next])
-                        seen.formUnion(chain)
-                    }
+        var position: [String: Int] = [:]
+        for (i, p) in profiles.enumerated() where parent[p.name] == nil {
+            parent[p.name] = p.inherits
+            position[p.name] = i
+        }
+        // Each profile is walked once (a manifest may chain thousands): a walk stops at a
+        // profile an earlier walk passed, at one that inherits nothing, or back on itself.
+        var passed = Set<String>()
+        var found: [[String]] = []
+        for p in profiles where !passed.contains(p.name) {
+            var path: [String] = []
+            var onPath: [String: Int] = [:]
+            var current: String? = p.name
+            while let name = current, !passed.contains(name) {
+                if let start = onPath[name] {
+                    // Back on the walk: a circle (the profiles before it only lead into it),
+                    // said from the first of its profiles in the order given.
+                    let circle = path[start...]
+                    let first = circle.indices.min { position[circle[$0]]! < position[circle[$1]]! }!
+                    let turned = Array(circle[first...] + circle[..<first])
+                    found.append(turned + [turned[0]])
                     break
                 }
-                current = next
+                onPath[name] = path.count
+                path.append(name)
+                current = parent[name] ?? nil
             }
+            passed.formUnion(path)
         }
-        return out
+        return found.sorted { position[$0[0]]! < position[$1[0]]! }
     }
 
     /// What is said of a circle of profiles (`circles`), placed at the `inherits` that closes
@@ -119,8 +133,9 @@ public struct ProfileSettings: Hashable, Sendable {
     }
 
     /// B006 for profiles that inherit from each other in a circle, at the `inherits` that closes it.
-    static func circleDiagnostic(_ circle: [String], in build: BuildSettings, manifest: String) -> Diagnostic {
-        let closing = build.profiles.first { $0.name.value == circle[circle.count - 2] }
+    /// (`closing`: the profile whose `inherits` closes it, when the caller has it at hand.)
+    static func circleDiagnostic(_ circle: [String], in build: BuildSettings, closing: BuildProfile? = nil, manifest: String) -> Diagnostic {
+        let closing = closing ?? build.profiles.first { $0.name.value == circle[circle.count - 2] }
         let wording = circleWording(circle)
         return Diagnostic(severity: .error, code: DiagnosticCode.unknownProfile.rawValue, message: wording.message,
                           file: manifest, range: closing?.inherits?.range ?? .at(0), label: wording.label, help: [wording.help])
@@ -130,8 +145,10 @@ public struct ProfileSettings: Hashable, Sendable {
     /// refuse, said when the manifest is checked.
     public static func circles(in build: BuildSettings, manifest: String) -> [Diagnostic] {
         // The readers leave a built-in profile's `inherits` out (refusing it: M013).
-        circles(among: build.profiles.map { ($0.name.value, $0.inherits?.value) })
-            .map { circleDiagnostic($0, in: build, manifest: manifest) }
+        var byName: [String: BuildProfile] = [:]
+        for profile in build.profiles where byName[profile.name.value] == nil { byName[profile.name.value] = profile }
+        return circles(among: build.profiles.map { ($0.name.value, $0.inherits?.value) })
+            .map { circleDiagnostic($0, in: build, closing: byName[$0[$0.count - 2]], manifest: manifest) }
     }
 
     /// What the `inherits` of profile `name` may name: the built-in profiles, then the other

@@ -76,4 +76,40 @@ struct ABCVariablesTests {
         #expect(problem("flags") == ["undefined variable 'cflag' | define it under variables: cflag: \"…\", or use &{ENV.cflag} for the environment's | -"])
         #expect(problem("other") == ["undefined variable 'aa' | did you mean 'ab'? | &{ab}"])
     }
+
+    /// The problems of a build.abc in the INI form with `[variables]` of `lines`, read whole.
+    static func problems(variables lines: [String]) -> [String] {
+        let text = "[variables]\n" + lines.joined() + "\n[target.app]\ntype = \"binary\"\nsources = [\"src/main.aria\"]\noutput = \"&{v0}\"\n"
+        let source = SourceText(path: "/p/build.abc", text)
+        let diagnostics = AriaProject.read(ABCDocument(parsing: source), environment: nil).diagnostics
+        return diagnostics.filter { $0.code == "A005" }.map { "\(source.location(of: $0.range.lowerBound)) \($0.message) | \($0.label ?? "") | \($0.help.joined(separator: "; "))" }
+    }
+
+    @Test("variables used within each other more than 64 deep: said at the reference one too deep, once for the chain from each variable that is not inside an earlier one's")
+    func depth() {
+        // v0 uses v1, which uses v2, … to v100: v1 to v65 is one too many from v0's value.
+        let lines = (0..<100).map { "v\($0) = \"&{v\($0 + 1)}/x\"\n" } + ["v100 = \"end\"\n"]
+        #expect(Self.problems(variables: lines) == [
+            "66:8 variables used within each other more than 64 deep: v1 → v2 → v3 → … → v63 → v64 → v65 | one too many | give one of them a value that does not use the next",
+        ])
+        // 64 deep is allowed: v0's value uses v1 … v64.
+        let short = (0..<64).map { "v\($0) = \"&{v\($0 + 1)}/x\"\n" } + ["v64 = \"end\"\n"]
+        #expect(Self.problems(variables: short) == [])
+    }
+
+    @Test("a value longer than Linux passes as one argument: said once, where it passes the limit; the variables that use it say nothing more")
+    func length() {
+        // Each variable twice the next: v24 is 3 × 2^16 bytes.
+        let lines = (0..<40).map { "v\($0) = \"&{v\($0 + 1)}&{v\($0 + 1)}\"\n" } + ["v40 = \"lol\"\n"]
+        #expect(Self.problems(variables: lines) == [
+            "26:14 this value would be longer than 131072 bytes, the most Linux passes as one argument | too long from here | a value this long is no path or flag: use fewer variables in it",
+        ])
+    }
+
+    @Test("a loop of variables is said once, at the reference that closes it from the first variable read")
+    func loopOnce() {
+        #expect(Self.problems(variables: ["v0 = \"&{a}\"\n", "a = \"&{b}\"\n", "b = \"&{a}\"\n"]) == [
+            "4:6 variable 'a' refers to itself: a → b → a | loops back here | give one of them a value that does not use the others",
+        ])
+    }
 }

@@ -69,6 +69,22 @@ struct PlanningTests {
         #expect(unknown.help.first == "did you mean 'fast'?")
     }
 
+    @Test("circles of profiles: each once, said from the first of its profiles in the order given; a profile that only leads into one is on none; the first of a name counts")
+    func profileCircles() {
+        let profiles: [(name: String, inherits: String?)] = [
+            ("t", "c"), ("a", "b"), ("b", "c"), ("c", "a"),
+            ("s", "s"),
+            ("u", "q"), ("q", "u"),
+            ("r", "release"), ("n", nil),
+            ("a", "n"),
+        ]
+        #expect(ProfileSettings.circles(among: profiles) == [["a", "b", "c", "a"], ["s", "s"], ["u", "q", "u"]])
+        // A chain leading into a circle at its end, listed from either end.
+        let chain = (0..<1000).map { (name: "p\($0)", inherits: Optional("p\($0 + 1)")) } + [(name: "p1000", inherits: Optional("p999"))]
+        #expect(ProfileSettings.circles(among: chain) == [["p999", "p1000", "p999"]])
+        #expect(ProfileSettings.circles(among: chain.reversed()) == [["p1000", "p999", "p1000"]])
+    }
+
     @Test("a glob lists the files it matches under a directory, sorted, hidden directories left out")
     func globFiles() {
         let fs = InMemoryFileSystem(currentDirectory: "/", files: [

@@ -33,13 +33,14 @@ enum AriaManifestReader {
         let targets = manifest.package?.targets ?? []
         let ignoring = manifest.sourcePatterns?.respectsGitignore == true ? GitIgnore.load(in: manifest.directory, fileSystem: fileSystem) : nil
         let names = targets.map(\.name.value)
+        let known = Set(names)
         // A value of the keyword form is written bare; of the others, in quotes.
         let bytes = manifest.source.bytes
         func written(_ text: String, at range: SourceRange) -> String {
             range.lowerBound < bytes.count && (bytes[range.lowerBound] == 0x22 || bytes[range.lowerBound] == 0x27) ? "\"\(text)\"" : text
         }
         for target in targets {
-            for dep in target.dependencies where !names.contains(dep.value) && !AriaProjectDependency.exists(dep.value, besides: manifest.directory, fileSystem: fileSystem) {
+            for dep in target.dependencies where !known.contains(dep.value) && !AriaProjectDependency.exists(dep.value, besides: manifest.directory, fileSystem: fileSystem) {
                 // Not the target itself, nor this project's own directory: neither can be its dependency.
                 let siblings = AriaProjectDependency.siblings(of: manifest.directory, fileSystem: fileSystem).filter { $0 != Paths.lastComponent(manifest.directory) }
                 let isPath = dep.value.contains("/")

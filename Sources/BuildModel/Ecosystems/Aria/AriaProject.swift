@@ -35,6 +35,8 @@ struct AriaProjectReader {
     typealias Node = ABCDocument.Node
     let document: ABCDocument
     let variables: ABCVariables
+    /// The file's variables expanded so far, shared by every string this reading expands.
+    private var expansions = ABCVariables.Expansions()
     var project = AriaProject()
     var problems: [Diagnostic] = []
     private var reported = Set<String>()
@@ -261,7 +263,7 @@ struct AriaProjectReader {
     /// A string value expanded, or nil (with the problem) when it is not a string.
     mutating func string(_ node: Node, key: SourceRange, scope: Node?) -> Located<String>? {
         if node.isQuoted {
-            switch variables.expand(node, in: scope) {
+            switch variables.expand(node, in: scope, expansions: &expansions) {
             case .success(let text): return Located(text, range: node.range, keyRange: key)
             case .failure(let p): p.diagnostics.forEach { problem($0) }; return nil
             }

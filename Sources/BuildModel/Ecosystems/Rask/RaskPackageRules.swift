@@ -134,6 +134,10 @@ enum RaskPackageRules {
 
     private static func profilesCheck(_ profiles: [Document.Group], in document: Document, into out: inout [Diagnostic]) {
         let names = builtInProfiles + profiles.map(\.name.value).filter { !builtInProfiles.contains($0) }
+        let known = Set(names)
+        // The first profile of each name (a file may define thousands).
+        var byName: [String: Document.Group] = [:]
+        for p in profiles where byName[p.name.value] == nil { byName[p.name.value] = p }
         for p in profiles {
             unknownKeys(p.entries, known: profileKeys, in: "profile \"\(p.name.value)\"", into: &out)
             for e in p.entries { if let problem = profileValueProblem(e) { out.append(problem) } }
@@ -142,7 +146,7 @@ enum RaskPackageRules {
                                   label: "built-in profiles inherit nothing",
                                   help: ["remove `inherits`: profile \"\(p.name.value)\" changes the settings of the \(p.name.value) profile itself; to start from another, define a profile of your own"],
                                   fix: Diagnostic.Fix(title: "Remove `inherits`", edits: [document.removal(of: inherits)])))
-            } else if let inherits = p.entry("inherits"), let base = inherits.value.string, !names.contains(base) {
+            } else if let inherits = p.entry("inherits"), let base = inherits.value.string, !known.contains(base) {
                 let guess = Spelling.closest(to: base, in: ProfileSettings.inheritable(by: p.name.value, among: profiles.map(\.name.value)))
                 out.append(.error("profile '\(p.name.value)' inherits '\(base)', which is no profile", .raskProfileInheritance, at: inherits.value.range,
                                   label: "no such profile", help: (guess.map { ["did you mean '\($0)'?"] } ?? []) + ["the profiles are: " + names.joined(separator: ", ")],
@@ -151,7 +155,7 @@ enum RaskPackageRules {
         }
         // A built-in profile's `inherits` is refused above: it leads nowhere.
         for circle in ProfileSettings.circles(among: profiles.map { ($0.name.value, builtInProfiles.contains($0.name.value) ? nil : $0.entry("inherits")?.value.string) }) {
-            guard let closing = profiles.first(where: { $0.name.value == circle[circle.count - 2] })?.entry("inherits") else { continue }
+            guard let closing = byName[circle[circle.count - 2]]?.entry("inherits") else { continue }
             let wording = ProfileSettings.circleWording(circle)
             out.append(.error(wording.message, .raskProfileInheritance, at: closing.value.range, label: wording.label, help: [wording.help]))
         }

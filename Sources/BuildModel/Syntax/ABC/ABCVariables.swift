@@ -4,8 +4,9 @@
 /// asked and remembered; a variable's value may use others.
 ///
 /// Problems are located at the reference: an undefined name (the closest defined one
-/// suggested), a variable that reaches itself through others (the chain shown), a `&{` with no
-/// `}`, an environment variable that is not set.
+/// suggested), a variable that reaches itself through others (the chain shown), variables used
+/// within each other more than 64 deep, a `&{` with no `}`, an environment variable that is
+/// not set.
 public struct ABCVariables: Sendable {
     /// The `variables` block of the file, by name.
     let global: [String: ABCDocument.Node]
@@ -32,6 +33,10 @@ public struct ABCVariables: Sendable {
         form = document.form
     }
 
+    /// How many variables may be used one within another's value (as the Rask reader reads
+    /// blocks and lists no deeper than 64).
+    static let depthLimit = 64
+
     /// How a variable `name` is defined in this file's form.
     func howToDefine(_ name: String) -> String {
         form == .ini ? "define it in the [variables] section: \(name) = \"…\"" : "define it under variables: \(name): \"…\""
@@ -52,7 +57,8 @@ public struct ABCVariables: Sendable {
     public func value(of name: String, at range: SourceRange, in target: ABCDocument.Node? = nil) -> Result<String, Problems> {
         var stack: [String] = []
         var memo: [String: String] = [:]
-        return resolve(Reference(name: name, range: range), target: target, stack: &stack, memo: &memo)
+        var expansions = Expansions()
+        return resolve(Reference(name: name, range: range), target: target, stack: &stack, memo: &memo, expansions: &expansions)
     }
 
     /// The names `&{` may be followed by in `target`: its variables, its string fields, the
@@ -77,15 +83,38 @@ public struct ABCVariables: Sendable {
         var range: SourceRange
     }
 
+    /// What one reading of the file has expanded of the file's own `variables` (their values do
+    /// not depend on the target that uses them): each value once, and the variables that could
+    /// not be expanded, whose problems were given then and are not given again.
+    public struct Expansions: Sendable {
+        var values: [String: String] = [:]
+        var failed: Set<String> = []
+
+        public init() {}
+    }
+
     /// The text of a string value with every reference replaced, or the problems that stop it.
     /// - Parameter target: the target whose scope comes first (its object), when inside one.
     public func expand(_ node: ABCDocument.Node, in target: ABCDocument.Node? = nil) -> Result<String, Problems> {
-        var stack: [String] = []
-        var memo: [String: String] = [:]
-        return expand(node, target: target, stack: &stack, memo: &memo)
+        var expansions = Expansions()
+        return expand(node, in: target, expansions: &expansions)
     }
 
-    private func expand(_ node: ABCDocument.Node, target: ABCDocument.Node?, stack: inout [String], memo: inout [String: String]) -> Result<String, Problems> {
+    /// The same, sharing `expansions` with the other strings of one reading: a failure is then
+    /// given once, not again for each string that uses the variable (its problems are empty).
+    public func expand(_ node: ABCDocument.Node, in target: ABCDocument.Node? = nil, expansions: inout Expansions) -> Result<String, Problems> {
+        var stack: [String] = []
+        var memo: [String: String] = [:]
+        return expand(node, target: target, stack: &stack, memo: &memo, expansions: &expansions)
+    }
+
+    /// The most bytes a value may expand to: what Linux passes as one argument (a path or a
+    /// flag is far shorter). Variables that each use the next twice would double their length
+    /// at each step, past any memory, in forty steps.
+    static let lengthLimit = 131_072
+
+    private func expand(_ node: ABCDocument.Node, target: ABCDocument.Node?, stack: inout [String], memo: inout [String: String],
+                        expansions: inout Expansions) -> Result<String, Problems> {
         guard node.isQuoted else { return .success(node.string ?? "") }
         // Most strings use no variable: their text as it is.
         let r = node.range
@@ -100,20 +129,37 @@ public struct ABCVariables: Sendable {
             problems.append(.error("'&{' is not closed", .abcVariable, at: open, label: "opened here", help: ["close the variable's name with }: &{name}"]))
         }
         var out = ""
+        var failed = false
         for piece in pieces {
+            let added: String
+            let place: SourceRange
             switch piece {
-            case .text(let text): out += text
+            case .text(let text):
+                added = text
+                place = node.range
             case .reference(let reference):
-                switch resolve(reference, target: target, stack: &stack, memo: &memo) {
-                case .success(let value): out += value
-                case .failure(let more): problems += more.diagnostics
+                place = reference.range
+                switch resolve(reference, target: target, stack: &stack, memo: &memo, expansions: &expansions) {
+                case .success(let value): added = value
+                case .failure(let more):
+                    problems += more.diagnostics
+                    failed = true
+                    continue
                 }
             }
+            if out.utf8.count + added.utf8.count > Self.lengthLimit {
+                problems.append(.error("this value would be longer than \(Self.lengthLimit) bytes, the most Linux passes as one argument", .abcVariable, at: place,
+                                       label: "too long from here", help: ["a value this long is no path or flag: use fewer variables in it"]))
+                failed = true
+                break
+            }
+            out += added
         }
-        return problems.isEmpty ? .success(out) : .failure(Problems(diagnostics: problems))
+        return failed || !problems.isEmpty ? .failure(Problems(diagnostics: problems)) : .success(out)
     }
 
-    private func resolve(_ reference: Reference, target: ABCDocument.Node?, stack: inout [String], memo: inout [String: String]) -> Result<String, Problems> {
+    private func resolve(_ reference: Reference, target: ABCDocument.Node?, stack: inout [String], memo: inout [String: String],
+                         expansions: inout Expansions) -> Result<String, Problems> {
         let name = reference.name
         if name.hasPrefix("ENV.") {
             let variable = String(name.dropFirst(4))
@@ -134,16 +180,34 @@ public struct ABCVariables: Sendable {
                                     fix: guess.map { Diagnostic.Fix(title: "Use '\($0)'", edits: [TextEdit(range: reference.range, newText: "&{\($0)}")]) })]))
         }
         let key = (local != nil ? "local." : "") + name
-        if let known = memo[key] { return .success(known) }
+        if local == nil {
+            if let known = expansions.values[name] { return .success(known) }
+            if expansions.failed.contains(name) { return .failure(Problems(diagnostics: [])) }
+        } else if let known = memo[key] {
+            return .success(known)
+        }
         if let loop = stack.firstIndex(of: name) {
             let chain = (stack[loop...] + [name]).joined(separator: " → ")
             return .failure(Problems(diagnostics: [.error("variable '\(name)' refers to itself: \(chain)", .abcVariable, at: reference.range, label: "loops back here",
                                     help: ["give one of them a value that does not use the others"])]))
         }
+        // Each variable's value is expanded within the last one's: a chain too long for any
+        // real file would run the stack out.
+        if stack.count >= Self.depthLimit {
+            let chain = stack.prefix(3) + ["…"] + stack.suffix(2) + [name]
+            return .failure(Problems(diagnostics: [.error("variables used within each other more than \(Self.depthLimit) deep: \(chain.joined(separator: " → "))",
+                                                          .abcVariable, at: reference.range, label: "one too many",
+                                                          help: ["give one of them a value that does not use the next"])]))
+        }
         stack.append(name)
         defer { stack.removeLast() }
-        let result = expand(definition, target: local != nil ? target : nil, stack: &stack, memo: &memo)
-        if case .success(let value) = result { memo[key] = value }
+        let result = expand(definition, target: local != nil ? target : nil, stack: &stack, memo: &memo, expansions: &expansions)
+        switch result {
+        case .success(let value):
+            if local == nil { expansions.values[name] = value } else { memo[key] = value }
+        case .failure:
+            if local == nil { expansions.failed.insert(name) }
+        }
         return result
     }
 
@@ -191,5 +255,5 @@ public struct ABCVariables: Sendable {
 }
 
 extension DiagnosticCode {
-    public static let abcVariable = DiagnosticCode("A005", "A `&{…}` in build.abc that cannot be expanded: an undefined name, a variable that refers to itself, an unset environment variable, a `&{` with no `}`.")
+    public static let abcVariable = DiagnosticCode("A005", "A `&{…}` in build.abc that cannot be expanded: an undefined name, a variable that refers to itself, variables used within each other more than 64 deep, an unset environment variable, a `&{` with no `}`.")
 }
