@@ -458,19 +458,24 @@ def test_hostile_build_abc_is_diagnosed(name, text, said):
         shutil.rmtree(root, ignore_errors=True)
 
 
-# 100,000 profiles, each inheriting the next, the last two each other: finding the circle
-# walked the chain from every profile, comparing each step with the steps before (hours).
+# 100,000 profiles (or features), each inheriting (enabling) the next, the last two each other:
+# finding the circle walked the chain from every profile, comparing each step with the steps
+# before (hours); Rask's rules and its features looked each name up in a list.
 CHAIN = 100_000
+PROFILE_CIRCLE = f"profiles inherit from each other in a circle: p{CHAIN - 1} → p{CHAIN} → p{CHAIN - 1}"
 
 
-@pytest.mark.parametrize("manifest,language,text", [
+@pytest.mark.parametrize("manifest,language,text,said", [
     ("asthra.toml", "toml", '[package]\nname = "app"\nversion = "1.0.0"\n'
-     + "".join(f'[profile.p{i}]\ninherits = "p{i + 1}"\n' for i in range(CHAIN)) + f'[profile.p{CHAIN}]\ninherits = "p{CHAIN - 1}"\n'),
+     + "".join(f'[profile.p{i}]\ninherits = "p{i + 1}"\n' for i in range(CHAIN)) + f'[profile.p{CHAIN}]\ninherits = "p{CHAIN - 1}"\n', PROFILE_CIRCLE),
     ("rask.build", "rask", 'package "app" "1.0.0" {\n'
-     + "".join(f'    profile "p{i}" {{ inherits: "p{i + 1}" }}\n' for i in range(CHAIN)) + f'    profile "p{CHAIN}" {{ inherits: "p{CHAIN - 1}" }}\n}}\n'),
-])
-def test_long_profile_chain_is_diagnosed(manifest, language, text):
-    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-profiles-"))
+     + "".join(f'    profile "p{i}" {{ inherits: "p{i + 1}" }}\n' for i in range(CHAIN)) + f'    profile "p{CHAIN}" {{ inherits: "p{CHAIN - 1}" }}\n}}\n', PROFILE_CIRCLE),
+    ("rask.build", "rask", 'package "app" "1.0.0" {\n    feature "f0" { default: true, enables: ["f1"] }\n'
+     + "".join(f'    feature "f{i}" {{ enables: ["f{i + 1}"] }}\n' for i in range(1, CHAIN)) + f'    feature "f{CHAIN}" {{ enables: ["f{CHAIN - 1}"] }}\n}}\n',
+     f"features enable each other in a circle: f{CHAIN - 1} → f{CHAIN} → f{CHAIN - 1}"),
+], ids=["asthra.toml profiles", "rask.build profiles", "rask.build features"])
+def test_long_chain_is_diagnosed(manifest, language, text, said):
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-chain-"))
     try:
         path = root / manifest
         if manifest == "asthra.toml":
@@ -480,7 +485,7 @@ def test_long_profile_chain_is_diagnosed(manifest, language, text):
         else:
             (root / "main.rk").write_text("func main() {}\n")
             path.write_text('package "app" "1.0.0" {}\n')
-        open_hostile(root, path, language, text, said=f"profiles inherit from each other in a circle: p{CHAIN - 1} → p{CHAIN} → p{CHAIN - 1}")
+        open_hostile(root, path, language, text, said=said)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

@@ -11,6 +11,8 @@ struct RaskFeatures: Sendable {
 
     /// In the order the block writes them.
     private(set) var features: [Feature] = []
+    /// Where the first feature of each name is in `features` (a block may declare thousands).
+    private var index: [String: Int] = [:]
     /// The features that bring each gated dep in (any one of them does).
     private(set) var gates: [String: [String]] = [:]
 
@@ -23,6 +25,7 @@ struct RaskFeatures: Sendable {
             let enables = (group.entry("enables")?.value.list ?? []).compactMap(\.string)
             var isDefault = false
             if case .bool(let b)? = group.entry("default")?.value.kind { isDefault = b }
+            if index[group.name.value] == nil { index[group.name.value] = features.count }
             features.append(Feature(name: group.name.value, isDefault: isDefault, enables: enables))
             for dep in group.dependencies {
                 gates[dep.name.value, default: []].append(group.name.value)
@@ -38,7 +41,7 @@ struct RaskFeatures: Sendable {
         var stack = named + (defaults ? features.filter(\.isDefault).map(\.name) : [])
         while let name = stack.popLast() {
             guard on.insert(name).inserted else { continue }
-            stack += features.first { $0.name == name }?.enables ?? []
+            stack += index[name].map { features[$0].enables } ?? []
         }
         return on
     }

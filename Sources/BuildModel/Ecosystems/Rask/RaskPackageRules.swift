@@ -71,6 +71,7 @@ enum RaskPackageRules {
         let features = package.groups.filter { $0.keyword.value == "feature" }
         let profiles = package.groups.filter { $0.keyword.value == "profile" }
         let featureNames = features.map(\.name.value)
+        let isFeature = Set(featureNames)
         var depFeature: [String: (feature: String, range: SourceRange)] = [:]
         let allDeps = Set(package.dependencies.map(\.name.value) + package.groups.flatMap { $0.dependencies.map(\.name.value) })
         for group in package.groups {
@@ -111,7 +112,7 @@ enum RaskPackageRules {
                     }
                 }
                 for name in group.entry("enables")?.value.list ?? [] {
-                    guard let n = name.string, !featureNames.contains(n) else { continue }
+                    guard let n = name.string, !isFeature.contains(n) else { continue }
                     let isDep = allDeps.contains(n)
                     // Not the feature itself: it cannot enable itself.
                     let guess = Spelling.closest(to: n, in: featureNames.filter { $0 != group.name.value })
