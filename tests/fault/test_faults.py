@@ -407,14 +407,18 @@ def open_hostile(root, path, language, text, said=None):
     whose message holds `said` (when given), answer documentSymbol on the file, and go on
     serving."""
     c = start(root)
-    c.notify("textDocument/didOpen", {"textDocument": {"uri": path.as_uri(), "languageId": language, "version": 1, "text": text}})
-    if said is not None:
-        diagnostics = published(c, path, timeout=20)
-        assert any(said in d["message"] for d in diagnostics), diagnostics
-    reply = c.request("textDocument/documentSymbol", {"textDocument": {"uri": path.as_uri()}}, timeout=20)
-    assert "result" in reply, reply
-    healthy(c)
-    finish(c)
+    try:
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": path.as_uri(), "languageId": language, "version": 1, "text": text}})
+        if said is not None:
+            diagnostics = published(c, path, timeout=20)
+            assert any(said in d["message"] for d in diagnostics), diagnostics
+        reply = c.request("textDocument/documentSymbol", {"textDocument": {"uri": path.as_uri()}}, timeout=20)
+        assert "result" in reply, reply
+        healthy(c)
+        finish(c)
+    finally:
+        # A server that failed the case (hung on the file) must not outlive it.
+        c.kill()
 
 
 @pytest.mark.parametrize("name,text", [
@@ -486,6 +490,21 @@ def test_long_chain_is_diagnosed(manifest, language, text, said):
             (root / "main.rk").write_text("func main() {}\n")
             path.write_text('package "app" "1.0.0" {}\n')
         open_hostile(root, path, language, text, said=said)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_long_feature_chain_on_the_command_line():
+    """Turning the features on (what `tree`, `build` and `run` do first) looked each feature up
+    in the list of all of them: a minute for this file, where the server only checks it."""
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-features-"))
+    try:
+        (root / "main.rk").write_text("func main() {}\n")
+        (root / "rask.build").write_text('package "app" "1.0.0" {\n    feature "f0" { default: true, enables: ["f1"] }\n'
+                                         + "".join(f'    feature "f{i}" {{ enables: ["f{i + 1}"] }}\n' for i in range(1, CHAIN))
+                                         + f'    feature "f{CHAIN}" {{ enables: ["f{CHAIN - 1}"] }}\n}}\n')
+        tree = subprocess.run([AMPU, "tree"], cwd=root, capture_output=True, text=True, timeout=30)
+        assert (tree.returncode, tree.stdout) == (0, "app v1.0.0\n"), tree.stderr
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

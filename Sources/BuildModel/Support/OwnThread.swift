@@ -5,9 +5,9 @@ import Darwin
 #endif
 import Dispatch
 
-/// Work that holds a thread for as long as it lasts (a build's slot waiting for its programs, a
-/// worker waiting for git, a test run, the server's reader blocked on its input), on a POSIX
-/// thread of its own, made now rather than when a pool sees fit: one way for all of them. When
+/// Work that holds a thread for as long as it lasts (a worker waiting for git, a test run, the
+/// server's reader blocked on its input), on a POSIX thread of its own, made now rather than
+/// when a pool sees fit. (A build's slots stay on GCD's threads: see `BuildExecutor.run`.) When
 /// no thread can be made (the process is at its limit), the work goes to a GCD queue, so that
 /// it still runs (a server whose reader never started would wait for its input forever).
 public enum OwnThread {
