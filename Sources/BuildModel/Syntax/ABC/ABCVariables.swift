@@ -5,8 +5,8 @@
 ///
 /// Problems are located at the reference: an undefined name (the closest defined one
 /// suggested), a variable that reaches itself through others (the chain shown), variables used
-/// within each other more than 64 deep, a `&{` with no `}`, an environment variable that is
-/// not set.
+/// within each other more than 64 deep, a value longer than 131,072 bytes, a `&{` with no `}`,
+/// an environment variable that is not set.
 public struct ABCVariables: Sendable {
     /// The `variables` block of the file, by name.
     let global: [String: ABCDocument.Node]
@@ -255,5 +255,5 @@ public struct ABCVariables: Sendable {
 }
 
 extension DiagnosticCode {
-    public static let abcVariable = DiagnosticCode("A005", "A `&{…}` in build.abc that cannot be expanded: an undefined name, a variable that refers to itself, variables used within each other more than 64 deep, an unset environment variable, a `&{` with no `}`.")
+    public static let abcVariable = DiagnosticCode("A005", "A `&{…}` in build.abc that cannot be expanded: an undefined name, a variable that refers to itself, variables used within each other more than 64 deep, a value longer than 131,072 bytes, an unset environment variable, a `&{` with no `}`.")
 }
