@@ -39,15 +39,14 @@ public struct ProfileSettings: Hashable, Sendable {
     /// settings of a build that names none, have the last word.
     public static func resolve(_ name: String, in build: BuildSettings, manifest: String, syntax: any ManifestSyntax = TOMLManifestSyntax(), plain: Bool = false)
         -> Result<ProfileSettings, Diagnostic> {
-        // The first profile of each name (a manifest may chain thousands: each step is a lookup).
-        var byName: [String: (index: Int, profile: BuildProfile)] = [:]
-        for (i, profile) in build.profiles.enumerated() where byName[profile.name.value] == nil { byName[profile.name.value] = (i, profile) }
+        // A manifest may chain thousands: each step is a lookup.
+        let byName = firstOfEachName(build.profiles)
         var chain: [String] = []
         var inChain = Set<String>()
         var current = name
         var layers: [BuildProfile] = []
         while true {
-            if inChain.contains(current) { return .failure(circleDiagnostic(chain + [current], in: build, manifest: manifest)) }
+            if inChain.contains(current) { return .failure(circleDiagnostic(chain + [current], closing: byName[chain[chain.count - 1]]?.profile, manifest: manifest)) }
             chain.append(current)
             inChain.insert(current)
             // Cargo's name for the debug profile, and Oats's: `dev`.
@@ -133,9 +132,8 @@ public struct ProfileSettings: Hashable, Sendable {
     }
 
     /// B006 for profiles that inherit from each other in a circle, at the `inherits` that closes it.
-    /// (`closing`: the profile whose `inherits` closes it, when the caller has it at hand.)
-    static func circleDiagnostic(_ circle: [String], in build: BuildSettings, closing: BuildProfile? = nil, manifest: String) -> Diagnostic {
-        let closing = closing ?? build.profiles.first { $0.name.value == circle[circle.count - 2] }
+    /// `closing`: the profile whose `inherits` closes it (the first of its name).
+    static func circleDiagnostic(_ circle: [String], closing: BuildProfile?, manifest: String) -> Diagnostic {
         let wording = circleWording(circle)
         return Diagnostic(severity: .error, code: DiagnosticCode.unknownProfile.rawValue, message: wording.message,
                           file: manifest, range: closing?.inherits?.range ?? .at(0), label: wording.label, help: [wording.help])
@@ -145,10 +143,16 @@ public struct ProfileSettings: Hashable, Sendable {
     /// refuse, said when the manifest is checked.
     public static func circles(in build: BuildSettings, manifest: String) -> [Diagnostic] {
         // The readers leave a built-in profile's `inherits` out (refusing it: M013).
-        var byName: [String: BuildProfile] = [:]
-        for profile in build.profiles where byName[profile.name.value] == nil { byName[profile.name.value] = profile }
+        let byName = firstOfEachName(build.profiles)
         return circles(among: build.profiles.map { ($0.name.value, $0.inherits?.value) })
-            .map { circleDiagnostic($0, in: build, closing: byName[$0[$0.count - 2]], manifest: manifest) }
+            .map { circleDiagnostic($0, closing: byName[$0[$0.count - 2]]?.profile, manifest: manifest) }
+    }
+
+    /// The first profile of each name, with its place among `profiles`.
+    private static func firstOfEachName(_ profiles: [BuildProfile]) -> [String: (index: Int, profile: BuildProfile)] {
+        var byName: [String: (index: Int, profile: BuildProfile)] = [:]
+        for (i, profile) in profiles.enumerated() where byName[profile.name.value] == nil { byName[profile.name.value] = (i, profile) }
+        return byName
     }
 
     /// What the `inherits` of profile `name` may name: the built-in profiles, then the other
