@@ -509,6 +509,106 @@ def test_long_feature_chain_on_the_command_line():
         shutil.rmtree(root, ignore_errors=True)
 
 
+# Lists written out one entry at a time, all on one line, as a generator writes them: each
+# missing entry's diagnostic counted its column from the start of the line, each listed C file
+# read its whole directory again, and each file found was compared with all found before it;
+# so the time grew with the square of the list.
+LIST = 100_000
+ONE_LINE = "[" + ", ".join(f'"x/f{i}.c"' for i in range(LIST)) + "]"
+# The last entry's column after `members = ` or `sources = `, one-based: its opening quote.
+LAST_COLUMN = len("members = ") + ONE_LINE.index(f'"x/f{LIST - 1}.c"') + 1
+
+
+@pytest.mark.parametrize("name,manifest,files,argv,said", [
+    # Each listed, then all again by a pattern: each file is compiled once.
+    ("20,000 C files, each listed", '[package]\nname = "app"\nversion = "1.0.0"\n\n[toolchain]\ncompiler = "/bin/true"\n\n[native]\nsources = ['
+     + ", ".join(f'"csrc/c{i}.c"' for i in range(20_000)) + ', "csrc/*.c"]\n', [f"csrc/c{i}.c" for i in range(20_000)], ["build", "--plan"],
+     "Plan for the 'debug' profile [unoptimized + debuginfo]: 20002 actions in target/debug\n"),
+    (f"{LIST:,} C files missing", '[package]\nname = "app"\nversion = "1.0.0"\n\n[native]\nsources = ' + ONE_LINE + "\n", [], ["check", "--message-format", "short"],
+     f"asthra.toml:6:{LAST_COLUMN}: warning[B005]: 'x/f{LIST - 1}.c' matches no file in package 'app'\n"),
+    (f"{LIST:,} workspace members missing", "[workspace]\nmembers = " + ONE_LINE + "\n", [], ["check", "--message-format", "short"],
+     f"asthra.toml:2:{LAST_COLUMN}: error[M016]: workspace member 'x/f{LIST - 1}.c' does not exist\n"
+     f"error: check failed: {LIST} errors, 0 warnings in 0 packages, 0 modules\n"),
+])
+def test_long_lists_on_the_command_line(name, manifest, files, argv, said):
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-lists-"))
+    try:
+        (root / "src").mkdir()
+        (root / "src" / "main.asthra").write_text("package main;\npub fn main(none) -> void { return (); }\n")
+        (root / "asthra.toml").write_text(manifest)
+        for file in files:
+            (root / file).parent.mkdir(exist_ok=True)
+            (root / file).write_text("int f(void) { return 0; }\n")
+        run = subprocess.run([AMPU] + argv, cwd=root, capture_output=True, text=True, timeout=30)
+        assert said in run.stdout + run.stderr, (run.stdout + run.stderr)[-2000:]
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_wide_workspace_on_the_command_line():
+    """A workspace of 20,000 members: each member's walk for its sources was given its own copy
+    of the set of all the members' directories (less its own), the square of the members."""
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-members-"))
+    try:
+        n = 20_000
+        (root / "asthra.toml").write_text("[workspace]\nmembers = [" + ", ".join(f'"m{i}"' for i in range(n)) + "]\n")
+        for i in range(n):
+            (root / f"m{i}" / "src").mkdir(parents=True)
+            (root / f"m{i}" / "asthra.toml").write_text(f'[package]\nname = "m{i}"\nversion = "1.0.0"\n')
+            (root / f"m{i}" / "src" / "lib.asthra").write_text(f"package m{i};\n")
+        run = subprocess.run([AMPU, "check"], cwd=root, capture_output=True, text=True, timeout=30)
+        assert (run.returncode, run.stdout + run.stderr) == (0, f"Checked {n} packages, {n} modules: no problems\n")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_long_lists_in_elm_json():
+    """elm.json on one line, as a tool writes it, with 20,000 source directories that are not
+    there and 20,000 packages that are not in the cache: each directory was compared with every
+    one before it, and for each package the whole cache was read again to suggest a name."""
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-elm-"))
+    try:
+        (root / "src").mkdir()
+        (root / "src" / "Main.elm").write_text("module Main exposing (main)\nmain = 1\n")
+        n = 20_000
+        (root / "elm.json").write_text(json.dumps({
+            "type": "application", "source-directories": [f"s{i}" for i in range(n)] + ["src"], "elm-version": "0.19.1",
+            "dependencies": {"direct": {"elm/core": "1.0.5", "elm/json": "1.1.3"} | {f"a{i}/p": "1.0.0" for i in range(n)}, "indirect": {}},
+            "test-dependencies": {"direct": {}, "indirect": {}}}))
+        # A package cache of 200 packages besides elm/core and elm/json (the directories are
+        # what is read: a version is a directory of its package's).
+        home = root / "elm-home"
+        for package in ["elm/core/1.0.5", "elm/json/1.1.3"] + [f"author{a}/project{p}/1.0.0" for a in range(20) for p in range(10)]:
+            (home / "0.19.1" / "packages" / package).mkdir(parents=True)
+        for name, version, needs in [("elm/core", "1.0.5", {}), ("elm/json", "1.1.3", {"elm/core": "1.0.0 <= v < 2.0.0"})]:
+            (home / "0.19.1" / "packages" / name / version / "elm.json").write_text(json.dumps({
+                "type": "package", "name": name, "summary": "", "license": "BSD-3-Clause", "version": version, "exposed-modules": [],
+                "elm-version": "0.19.0 <= v < 0.20.0", "dependencies": needs, "test-dependencies": {}}))
+            (home / "0.19.1" / "packages" / name / version / "src").mkdir()
+        env = dict(os.environ, ELM_HOME=str(home))
+        run = subprocess.run([AMPU, "check", "--message-format", "short"], cwd=root, capture_output=True, text=True, timeout=30, env=env)
+        lines = (run.stdout + run.stderr).splitlines()
+        assert lines[0].endswith(": error[E001]: source directory 's0' does not exist"), lines[:3]
+        assert lines[n - 1].endswith(f": error[E001]: source directory 's{n - 1}' does not exist"), lines[n - 1]
+        assert lines[n].endswith(": error[E004]: a0/p 1.0.0 is not in the package cache"), lines[n]
+        assert lines[-1] == f"error: check failed: {2 * n} errors, 0 warnings in 1 package, 1 module"
+        assert lines[-2].endswith(f": error[E004]: a{n - 1}/p 1.0.0 is not in the package cache"), lines[-2]
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_long_list_in_the_editor():
+    """The same list in the editor: the server publishes the first 1,000 of its diagnostics and
+    says how many more there are, so it never met the command line's slowness; this keeps it so."""
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-lists-"))
+    try:
+        manifest = root / "asthra.toml"
+        manifest.write_text("[workspace]\nmembers = []\n")
+        open_hostile(root, manifest, "toml", "[workspace]\nmembers = " + ONE_LINE + "\n", said=f"{LIST - 1000} more problems in this file are not shown")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 @pytest.mark.parametrize("name,text", [
     ("templates nested 200,000 deep", "const x = " + "`${" * 200_000 + "1" + "}`" * 200_000 + ";\n"),
     ("an unclosed template", "const x = `${ `${ { import { a } from \"./x\";\n"),

@@ -179,11 +179,14 @@ public struct BuildPlan: Sendable {
 
 extension Glob {
     /// The files the pattern matches (`files(in:fileSystem:ignoring:)`), each directory read for
-    /// them added to `listed` (a plan's `listedDirectories`) as it was when read.
+    /// them added to `listed` (a plan's `listedDirectories`) as it was when first read: a
+    /// directory already there is not read again.
     func files(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil, skipping: Skips = .none, noting listed: inout [String: BuildPlan.Listing]) -> [String] {
         var read: [String: BuildPlan.Listing] = [:]
+        let known = listed
         let found = files(in: root, fileSystem: fileSystem, ignoring: ignoring, skipping: skipping) { directory, status, names in
-            read[directory] = BuildPlan.Listing(time: status?.modificationTime ?? -1, names: names)
+            guard known[directory] == nil, read[directory] == nil else { return }
+            read[directory] = BuildPlan.Listing(time: status?.modificationTime ?? -1, names: names())
         }
         listed.merge(read) { first, _ in first }
         return found

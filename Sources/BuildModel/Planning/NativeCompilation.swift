@@ -57,9 +57,10 @@ public struct NativeCompilation: Sendable {
                      into plan: inout BuildPlan, fileSystem: any FileSystem) -> Archive? {
         let directory = manifest.directory
         var sources: [String] = []
+        var taken = Set<String>()
         for pattern in native.sources {
             let found = Glob(pattern.value).files(in: directory, fileSystem: fileSystem, skipping: skipping, noting: &plan.listedDirectories)
-            for file in found where !sources.contains(Paths.join(directory, file)) { sources.append(Paths.join(directory, file)) }
+            for file in found where taken.insert(Paths.join(directory, file)).inserted { sources.append(Paths.join(directory, file)) }
         }
         guard !sources.isEmpty else { return nil }
         let buildDirectory = Paths.join(plan.profileDirectory, "build", libraryName, "native")

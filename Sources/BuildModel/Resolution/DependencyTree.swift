@@ -13,6 +13,8 @@ public struct DependencyTree: Sendable {
     }
 
     private let roots: [Root]
+    /// Each root's place in `roots`, by name (the first of a name).
+    private let rootIndex: [String: Int]
     public let lock: LockFile
     /// The roots' dependency keys that the lock knows by another name (`json` for
     /// github.com/user/json), so that either may be given.
@@ -26,18 +28,30 @@ public struct DependencyTree: Sendable {
 
     /// The graph from several roots (a workspace's root package and members).
     public init(roots manifests: [(manifest: PackageManifest, selected: [DependencySpec]?)], lock: LockFile) {
-        roots = manifests.map { root, selected in
-            let specs = (selected ?? root.dependencies).map { (name: SourcePackageProvider.package(named: $0.name.value, in: root), scope: $0.scope) }
+        // Each root's dependencies by key (the first of a key), as `SourcePackageProvider.package(named:in:)`
+        // finds them, looked up once each.
+        let byKey: [[String: DependencySpec]] = manifests.map { root, _ in
+            var found: [String: DependencySpec] = [:]
+            for dep in root.dependencies where found[dep.name.value] == nil { found[dep.name.value] = dep }
+            return found
+        }
+        func package(_ key: String, root: Int) -> String { byKey[root][key].map(SourcePackageProvider.package(of:)) ?? key }
+        roots = manifests.enumerated().map { i, rootAndSelected in
+            let (root, selected) = rootAndSelected
+            let specs = (selected ?? root.dependencies).map { (name: package($0.name.value, root: i), scope: $0.scope) }
                 .filter { lock.package(named: $0.name) != nil }
             var scopes: [String: DependencyScope] = [:]
             for s in specs where s.scope != .normal { scopes[s.name] = s.scope }
             for s in specs where s.scope == .normal { scopes[s.name] = nil }
             return Root(name: root.displayName, version: root.package?.version?.value, direct: Array(Set(specs.map(\.name))).sorted(), scopes: scopes)
         }
+        var rootIndex: [String: Int] = [:]
+        for (i, root) in roots.enumerated() where rootIndex[root.name] == nil { rootIndex[root.name] = i }
+        self.rootIndex = rootIndex
         var keys: [String: String] = [:]
-        for (root, _) in manifests {
+        for (i, (root, _)) in manifests.enumerated() {
             for dep in root.dependencies {
-                let name = SourcePackageProvider.package(named: dep.name.value, in: root)
+                let name = package(dep.name.value, root: i)
                 if name != dep.name.value && lock.package(named: name) != nil { keys[dep.name.value] = keys[dep.name.value] ?? name }
             }
         }
@@ -53,11 +67,10 @@ public struct DependencyTree: Sendable {
 
     /// The roots' names, then the locked packages' that are not roots.
     private var everyone: [String] {
-        let names = roots.map(\.name)
-        return names + lock.packages.map(\.name).filter { !names.contains($0) }
+        roots.map(\.name) + lock.packages.map(\.name).filter { rootIndex[$0] == nil }
     }
 
-    private func root(named name: String) -> Root? { roots.first { $0.name == name } }
+    private func root(named name: String) -> Root? { rootIndex[name].map { roots[$0] } }
 
     private func children(of name: String) -> [String] {
         root(named: name)?.direct ?? (lock.package(named: name)?.dependencies ?? []).sorted()

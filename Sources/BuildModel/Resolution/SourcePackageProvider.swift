@@ -660,9 +660,13 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// The package a user names (`-p json`): a dependency's key in the manifest stands for the
     /// package it is (a git dependency's location); anything else is taken as it is.
     public static func package(named name: String, in manifest: PackageManifest) -> String {
-        guard let dep = manifest.dependencies.first(where: { $0.name.value == name }) else { return name }
-        if case .git(let url, _) = dep.source { return location(of: dep, url: url.value) }
-        return name
+        manifest.dependencies.first { $0.name.value == name }.map(package(of:)) ?? name
+    }
+
+    /// The package a dependency is: a git dependency's location, else its key.
+    public static func package(of dependency: DependencySpec) -> String {
+        if case .git(let url, _) = dependency.source { return location(of: dependency, url: url.value) }
+        return dependency.name.value
     }
 
     /// The URL a git dependency's `git` value is fetched from (and its lock entry's source

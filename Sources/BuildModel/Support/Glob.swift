@@ -195,10 +195,12 @@ extension Glob {
     /// the pattern's literal start enters no directory of those names and none that holds one of
     /// its marker files (another package's root). `watching` is told each
     /// directory whose names decide what is found, with its status taken before its names were
-    /// read (nil: not there) and those names (nil: it could not be listed): each one walked or
-    /// that the walk starts at, and for a pattern with no wildcard, the directory of its file.
+    /// read (nil: not there) and those names (nil: it could not be listed; for a pattern with no
+    /// wildcard, read only when asked for, so that a caller who has them already does not read a
+    /// directory of ten thousand files again for each of them): each one walked or that the
+    /// walk starts at, and for a pattern with no wildcard, the directory of its file.
     public func files(in root: String, fileSystem: any FileSystem, ignoring: GitIgnore? = nil, skipping: Skips = .none,
-                      watching: ((_ directory: String, _ status: FileStatus?, _ names: [String]?) -> Void)? = nil) -> [String] {
+                      watching: ((_ directory: String, _ status: FileStatus?, _ names: () -> [String]?) -> Void)? = nil) -> [String] {
         let literal = components.prefix { !$0.contains { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B } }
         let joinedLiteral = literal.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
         let ignoring = joinedLiteral.hasPrefix("..") ? nil : ignoring
@@ -207,7 +209,7 @@ extension Glob {
             if let watching {
                 let directory = Paths.parent(Paths.join(root, pattern))
                 let status = fileSystem.status(directory)
-                watching(directory, status, try? fileSystem.contentsOfDirectory(directory))
+                watching(directory, status) { try? fileSystem.contentsOfDirectory(directory) }
             }
             return fileSystem.isFile(Paths.join(root, pattern)) ? [joinedLiteral] : []
         }
@@ -231,15 +233,15 @@ extension Glob {
             // A directory is walked once, known by its device and inode: a link back up is not
             // followed again.
             guard let status = fileSystem.status(directory) else {
-                watching?(directory, nil, nil)
+                watching?(directory, nil) { nil }
                 continue
             }
             guard seen.insert(status.identity).inserted else { continue }
             guard let entries = try? fileSystem.unorderedDirectoryEntries(directory) else {
-                watching?(directory, status, nil)
+                watching?(directory, status) { nil }
                 continue
             }
-            watching?(directory, status, entries.map(\.name))
+            watching?(directory, status) { entries.map(\.name) }
             // Another package's directory: its files are its own (told to `watching` all the
             // same: its marker's removal changes what is found).
             if relative != joinedLiteral, entries.contains(where: { skipping.packageMarkers.contains($0.name) }) { continue }

@@ -37,28 +37,44 @@ public struct LineIndex: Sendable {
     public let bytes: [UInt8]
     /// Offset of the first byte of every line; `lineStarts[0]` is after any BOM.
     public let lineStarts: [Int]
+    /// Whether each line holds a byte outside ASCII. On a line with none, a column in every
+    /// encoding is the byte's distance from the line's start, with no walk along the line: a
+    /// manifest of ten thousand entries on one line with an error at each is not read across
+    /// once per error.
+    private let beyondASCII: [Bool]
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         var starts: [Int] = []
         starts.reserveCapacity(bytes.count / 32 + 1)
+        var beyond: [Bool] = []
+        beyond.reserveCapacity(bytes.count / 32 + 1)
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         starts.append(bom)
         bytes.withUnsafeBufferPointer { buf in
             var i = bom
             let n = buf.count
+            var wide = false
             while i < n {
                 let b = buf[i]
                 if b == 0x0A {
                     starts.append(i + 1)
+                    beyond.append(wide)
+                    wide = false
                 } else if b == 0x0D {
                     if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
                     starts.append(i + 1)
+                    beyond.append(wide)
+                    wide = false
+                } else if b >= 0x80 {
+                    wide = true
                 }
                 i += 1
             }
+            beyond.append(wide)
         }
         self.lineStarts = starts
+        self.beyondASCII = beyond
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -89,6 +105,7 @@ public struct LineIndex: Sendable {
         let line = line(containing: offset)
         let content = contentRange(ofLine: line)
         let target = min(max(offset, content.lowerBound), content.upperBound)
+        if !beyondASCII[line] { return LinePosition(line: line, column: target - content.lowerBound) }
         if encoding == .utf8 {
             return LinePosition(line: line, column: snapToCharacterStart(target, lineStart: content.lowerBound) - content.lowerBound)
         }
@@ -109,7 +126,7 @@ public struct LineIndex: Sendable {
         if position.line >= lineStarts.count { return bytes.count }
         let content = contentRange(ofLine: position.line)
         let wanted = max(0, position.column)
-        if encoding == .utf8 {
+        if encoding == .utf8 || !beyondASCII[position.line] {
             // `wanted` comes from a client and may be as large as Int.max: compare before adding.
             let raw = wanted >= content.count ? content.upperBound : content.lowerBound + wanted
             return snapToCharacterStart(raw, lineStart: content.lowerBound)

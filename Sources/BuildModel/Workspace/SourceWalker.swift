@@ -6,7 +6,8 @@ struct SourceWalker {
     /// The package whose sources are listed.
     let package: PackageManifest
     let cache: DirectoryCache
-    /// Absolute directories not to enter (other members, library roots).
+    /// Absolute directories not to enter (the members, library roots), but for the package's own
+    /// directory: one set shared by every member's walk, not a copy of it less one for each.
     let excluded: Set<String>
 
     var fileSystem: any FileSystem { cache.fileSystem }
@@ -57,7 +58,7 @@ struct SourceWalker {
                     diagnostics.append(loop(path, toDirectory: false))
                 }
             case .directory:
-                guard !ecosystem.ignoredDirectories.contains(name), !excluded.contains(path) else { continue }
+                guard !ecosystem.ignoredDirectories.contains(name), !excluded.contains(path) || path == package.directory else { continue }
                 guard let st = fileSystem.status(path) else { continue }
                 if visiting.contains(st.identity) {
                     diagnostics.append(loop(path, toDirectory: true))

@@ -91,7 +91,7 @@ public struct WorkspaceLoader: Sendable {
         diagnostics += DependencyAvailability.check(members, ecosystem: ecosystem, resolver: resolver, unlocked: lock == nil && lockProblems.isEmpty)
 
         // Member sources: each member's source roots minus the other members and the library roots.
-        let memberDirectories = Set(members.map(\.directory))
+        let excluded = Set(members.map(\.directory)).union(resolver.libraryRoots)
         // Members by index: a manifest is a large value, not to be copied for each of 10,000 files.
         let roots = members.indices.flatMap { m in ecosystem.sourceRoots(of: members[m]).map { (member: m, root: $0) } }
         // Roots are walked on every core: listing directories is mostly waiting on the kernel.
@@ -99,8 +99,7 @@ public struct WorkspaceLoader: Sendable {
         let walked = members
         DispatchQueue.concurrentPerform(iterations: roots.count) { i in
             let (member, root) = roots[i]
-            let walker = SourceWalker(ecosystem: ecosystem, package: walked[member], cache: directories,
-                                      excluded: memberDirectories.subtracting([walked[member].directory]).union(resolver.libraryRoots))
+            let walker = SourceWalker(ecosystem: ecosystem, package: walked[member], cache: directories, excluded: excluded)
             walks[i] = walker.walk(root)
         }
         var pending: [(path: String, member: Int?)] = []

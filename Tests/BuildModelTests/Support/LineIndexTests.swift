@@ -28,6 +28,28 @@ struct LineIndexTests {
         #expect(index.offset(of: LinePosition(line: 0, column: utf32), in: .utf32) == offset)
     }
 
+    @Test("each line counts its own columns: a wide character on one line changes no column of the lines around it")
+    func linesOfEachKind() {
+        // Line 1 holds "😀" (4 bytes, 2 UTF-16 units, 1 scalar); lines 0 and 2 are ASCII, line 2
+        // after a CRLF and line 3 after a lone CR.
+        let text = "ab\nx😀y\r\ncd\ref"
+        let index = LineIndex(bytes: Array(text.utf8))
+        let y = Array(text.utf8).firstIndex(of: UInt8(ascii: "y"))!
+        let d = Array(text.utf8).firstIndex(of: UInt8(ascii: "d"))!
+        let f = Array(text.utf8).firstIndex(of: UInt8(ascii: "f"))!
+        for (encoding, yColumn) in [(ColumnEncoding.utf8, 5), (.utf16, 3), (.utf32, 2)] {
+            #expect(index.position(of: 1, in: encoding) == LinePosition(line: 0, column: 1))
+            #expect(index.position(of: y, in: encoding) == LinePosition(line: 1, column: yColumn))
+            #expect(index.position(of: d, in: encoding) == LinePosition(line: 2, column: 1))
+            #expect(index.position(of: f, in: encoding) == LinePosition(line: 3, column: 1))
+            #expect(index.offset(of: LinePosition(line: 1, column: yColumn), in: encoding) == y)
+            #expect(index.offset(of: LinePosition(line: 2, column: 1), in: encoding) == d)
+            // Past the end of an ASCII line: its end, before the CRLF.
+            #expect(index.offset(of: LinePosition(line: 2, column: 9), in: encoding) == d + 1)
+            #expect(index.offset(of: LinePosition(line: 3, column: 1), in: encoding) == f)
+        }
+    }
+
     @Test("a UTF-16 column inside a surrogate pair snaps to the character's start")
     func surrogatePair() {
         let index = LineIndex(bytes: Array("x😀y".utf8))

@@ -21,6 +21,9 @@ struct AriaBuildPlanner {
     /// Each target's sources, absolute, in the order written (each pattern's matches sorted).
     var sources: [[String]] = []
     var edges: [AriaTargetOrder.Edge] = []
+    /// The targets each target needs (by its edges), sorted: looked up, not filtered out of
+    /// all the edges for each target.
+    var needs: [[Int]] = []
     /// Each target's last action: what a target needing it waits for.
     var done: [Int: Int] = [:]
 
@@ -78,9 +81,12 @@ struct AriaBuildPlanner {
                                                              file: snapshot.rootManifest.path).unplaced)
             }
         }
+        var needing = [Set<Int>](repeating: [], count: targets.count)
+        for edge in edges { needing[edge.from].insert(edge.to) }
+        needs = needing.map { $0.sorted() }
         for i in order {
             let target = targets[i]
-            let needed = Array(Set(edges.filter { $0.from == i }.map(\.to))).sorted()
+            let needed = needs[i]
             let waitFor = needed.compactMap { done[$0] }
             switch target.kind {
             case .binary, .library, .test: aria(i, compiler: compiler, needed: needed, waitFor: waitFor)
@@ -178,9 +184,9 @@ struct AriaBuildPlanner {
         var pending = [i]
         var needed: [Int] = []
         while let v = pending.popLast() {
-            for e in edges where e.from == v && seen.insert(e.to).inserted {
-                needed.append(e.to)
-                pending.append(e.to)
+            for j in needs[v] where seen.insert(j).inserted {
+                needed.append(j)
+                pending.append(j)
             }
         }
         for j in needed.sorted() {

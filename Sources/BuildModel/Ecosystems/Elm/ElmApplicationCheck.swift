@@ -13,13 +13,16 @@ public enum ElmApplicationCheck {
         let listed = manifest.dependencies.filter { $0.scope == .normal || $0.scope == .indirect }
         // The test dependencies too: elm verifies the four lists together.
         let everyList = manifest.dependencies.filter { [.normal, .indirect, .dev, .indirectDev].contains($0.scope) }
+        // The cache's packages, read once when a name is not among them (not once for each).
+        var cached: [String]?
         for dep in everyList {
             guard let exact = dep.requirement?.value.versionSet, let version = exact.singleVersion else { continue }
             let available = (try? cache.versions(of: dep.name.value)) ?? []
             guard !available.contains(version) else { continue }
             let has = available.isEmpty ? "it has no version of it" : "it has " + available.map(\.description).joined(separator: ", ")
             // A name the cache has no release of at all may be a misspelt one it has.
-            let meant = available.isEmpty ? Spelling.closestName(to: dep.name.value, in: cache.packageNames()) : nil
+            if available.isEmpty && cached == nil { cached = cache.packageNames() }
+            let meant = available.isEmpty ? Spelling.closestName(to: dep.name.value, in: cached ?? []) : nil
             out.append(.error("\(dep.name.value) \(version) is not in the package cache", .packageNotDownloaded, at: dep.range,
                               label: "not downloaded", notes: ["the cache is \(cache.directory); \(has)"],
                               help: (meant.map { ["did you mean '\($0)'?"] } ?? []) + ["run `elm make` once with a network to download it, or choose a version the cache has"],

@@ -30,9 +30,10 @@ public struct ElmEcosystem: WholeProgramBuilding {
     static func sourceDirectories(of manifest: PackageManifest) -> [String] {
         if manifest.package?.name != nil { return [Paths.join(manifest.directory, "src")] }
         var out: [String] = []
+        var taken = Set<String>()
         for dir in manifest.sourceDirectories where ElmSourceDirectories.isClean(dir.value) {
             let full = Paths.normalize(Paths.join(manifest.directory, dir.value))
-            if !out.contains(full) { out.append(full) }
+            if taken.insert(full).inserted { out.append(full) }
         }
         return out
     }
