@@ -35,6 +35,61 @@ struct DiagnosticsTests {
             """#))
     }
 
+    @Test("edits that arrive together are given to the workspace once, as the last of them left the text")
+    func burstOfEdits() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start()
+        await client.open(TestWorkspace.main, TestWorkspace.mainText)
+        client.clearReceived()
+        let before = await client.server.documentsAnalysed
+        // Line 3 `import "internal/runtime";`: to `stdlib/string`, to `stdlib/strng`, to `stdlib/strin`.
+        await client.burst([
+            TestClient.changeMessage(TestWorkspace.main, version: 2, line: 3, from: 8, to: 24, text: "stdlib/string"),
+            TestClient.changeMessage(TestWorkspace.main, version: 3, line: 3, from: 18, to: 19, text: ""),
+            TestClient.changeMessage(TestWorkspace.main, version: 4, line: 3, from: 18, to: 20, text: "in"),
+        ])
+        let after = await client.server.documentsAnalysed
+        #expect(after == before + 1)
+        #expect(client.publications() == ["file:///ws/src/main.asthra"])
+        #expect(client.published(TestWorkspace.main) == json(#"""
+            {"uri":"file:///ws/src/main.asthra","diagnostics":[{"range":{"start":{"line":3,"character":7},"end":{"line":3,"character":21}},
+             "severity":1,"code":"I003","source":"ampu",
+             "message":"cannot find module 'stdlib/strin'\nhelp: did you mean 'stdlib/string'?\nhelp: there is no 'strin.asthra', 'strin.ast' or directory 'strin' in '../home/asthra/stdlib'"}]}
+            """#))
+    }
+
+    @Test("an edit held back for a later one that is not valid is still given to the workspace")
+    func burstEndingInABadEdit() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start()
+        await client.open(TestWorkspace.main, TestWorkspace.mainText)
+        client.clearReceived()
+        let before = await client.server.documentsAnalysed
+        await client.burst([
+            TestClient.changeMessage(TestWorkspace.main, version: 2, line: 3, from: 8, to: 24, text: "stdlib/string"),
+            // No version: refused, and the document stays as the first change left it.
+            .notification(method: "textDocument/didChange", params: ["textDocument": ["uri": "file:///ws/src/main.asthra"], "contentChanges": [["text": "x"]]]),
+        ])
+        let after = await client.server.documentsAnalysed
+        #expect(after == before + 1)
+        #expect(client.published(TestWorkspace.main) == json(#"{"uri":"file:///ws/src/main.asthra","diagnostics":[]}"#))
+    }
+
+    @Test("a buffer closed right after an edit held back for the close: the file on disk is what counts")
+    func burstEndingInAClose() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start()
+        await client.open(TestWorkspace.main, TestWorkspace.mainText)
+        await client.change(TestWorkspace.main, version: 2, line: 3, from: 8, to: 24, text: "stdlib/string")
+        client.clearReceived()
+        // The buffer goes back to the disk's text, and is closed at once.
+        await client.burst([
+            TestClient.changeMessage(TestWorkspace.main, version: 3, line: 3, from: 8, to: 21, text: "internal/runtime"),
+            .notification(method: "textDocument/didClose", params: ["textDocument": ["uri": "file:///ws/src/main.asthra"]]),
+        ])
+        #expect(client.published(TestWorkspace.main) == json(Self.internalImport))
+    }
+
     @Test("a buffer closed without saving gives way to the file on disk: its problems are published again")
     func closedWithoutSaving() async {
         let client = TestClient(files: TestWorkspace.files)
@@ -157,6 +212,22 @@ struct DiagnosticsTests {
             ["M001 unknown key 'edition' in [package]"],
             ["M001 unknown key 'edition' in [package]", "M007 path dependency 'gone' points to 'gone', which does not exist"],
         ])
+    }
+
+    @Test("staged, a manifest's own problems are cut at the limit too: the first 1,000, then how many more")
+    func stagedManifestDiagnosticsLimited() async {
+        let manifest = "[package]\nname = \"app\"\nversion = \"0.1.0\"\n" + (0..<1003).map { "k\($0) = 1\n" }.joined()
+        let client = TestClient(files: ["/ws/asthra.toml": manifest, "/home/asthra/stdlib/io.asthra": "package stdlib::io;\n"])
+        await client.request("initialize", ["processId": .null, "rootUri": .null, "capabilities": TestWorkspace.neovimCapabilities])
+        await client.notify("initialized")
+        await client.open(TestWorkspace.manifest, manifest)
+        let stages = client.received.filter { $0["method"] == "textDocument/publishDiagnostics" }.map { $0["params"]!["diagnostics"]!.arrayValue! }
+        #expect(stages.map(\.count) == [1001])
+        #expect(stages.first?.first?["message"]?.stringValue?.split(separator: "\n").first == "unknown key 'k0' in [package]")
+        #expect(stages.first?.last == json(#"""
+            {"range":{"start":{"line":1003,"character":0},"end":{"line":1003,"character":5}},"severity":3,"source":"ampu",
+             "message":"3 more problems in this file are not shown (the first 1000 are)\nhelp: `ampu check` lists them all"}
+            """#))
     }
 
     @Test("related places and versions are sent when the client reads them")

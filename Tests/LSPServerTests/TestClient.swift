@@ -36,6 +36,22 @@ final class TestClient {
         return out
     }
 
+    /// Delivers messages that arrive together: all are received before the server handles
+    /// the first, as when the editor sends them faster than the server works.
+    func burst(_ messages: [IncomingMessage]) async {
+        let envelopes = messages.compactMap { inbox.receive($0) }
+        for envelope in envelopes { exitCode = await server.handle(envelope) }
+        received += sink.drain().filter { $0["method"] != nil }
+    }
+
+    /// A change of one line's characters `from..<to` to `text`, as a message.
+    static func changeMessage(_ path: String, version: Int64, line: Int64, from: Int64, to: Int64, text: String) -> IncomingMessage {
+        .notification(method: "textDocument/didChange", params: [
+            "textDocument": ["uri": .string("file://" + path), "version": .int(version)],
+            "contentChanges": [["range": ["start": ["line": .int(line), "character": .int(from)], "end": ["line": .int(line), "character": .int(to)]], "text": .string(text)]],
+        ])
+    }
+
     /// Sends a request and returns the whole response message.
     @discardableResult
     func request(_ method: String, _ params: JSONValue = .null) async -> JSONValue {

@@ -41,7 +41,7 @@ extension LanguageServer {
         let manifest = document.analysis.manifest(of: document.text, ecosystem: ecosystem)
         manifests.store(manifest)  // the load that follows reads the same text
         let own = manifest.diagnostics.map { $0.inFile(document.path) }.sorted { $0.range < $1.range }
-        publish(own, for: document.path)
+        publish(Self.limited(own, path: document.path), for: document.path)
     }
 
     /// What the client is shown for `path`: at most `publishedLimit` diagnostics, in order, and
@@ -52,7 +52,12 @@ extension LanguageServer {
         // A file the workspace could not read as one of its own (a member manifest that is a
         // directory) still has its diagnostics shown.
         let holder = workspace(holding: path) ?? workspaces.first { $0.hasDiagnostics(for: path) }
-        let all = holder?.diagnostics(for: path) ?? []
+        return Self.limited(holder?.diagnostics(for: path) ?? [], path: path)
+    }
+
+    /// The first `publishedLimit` of a file's diagnostics, then one that says how many more
+    /// there are: all the client is sent, pushed (staged or in full) or pulled.
+    static func limited(_ all: [Diagnostic], path: String) -> [Diagnostic] {
         guard all.count > Self.publishedLimit else { return all }
         var shown = Array(all.prefix(Self.publishedLimit))
         let more = all.count - Self.publishedLimit
@@ -78,7 +83,7 @@ extension LanguageServer {
                 items.append([
                     "kind": "full", "uri": .string(uri),
                     "version": documents[uri].map { .int(Int64($0.version)) } ?? .null,
-                    "items": .array(w.diagnostics(for: path).map { lspDiagnostic($0, file: path) }),
+                    "items": .array(Self.limited(w.diagnostics(for: path), path: path).map { lspDiagnostic($0, file: path) }),
                 ])
             }
         }

@@ -16,6 +16,7 @@ extension LanguageServer {
 
     /// Gives the workspace the document's new text, unless it is too large to analyse.
     private func analyse(_ document: Document) {
+        documentsAnalysed += 1
         let path = document.path
         if document.text.bytes.count > Document.analysisLimit {
             let tenths = (document.text.bytes.count * 10) >> 20
@@ -31,7 +32,11 @@ extension LanguageServer {
         fileChanged(path, bytes: document.text.bytes)
     }
 
-    func didChange(_ params: JSONValue) throws(ResponseError) {
+    /// Applies the change to the document; gives it to its workspace unless another change or
+    /// the close of the document was received after this one (`editsAtReceipt`): that one
+    /// does it (a request between them is answered ContentModified, so none sees the document
+    /// before its workspace does).
+    func didChange(_ params: JSONValue, editsAtReceipt: Int) throws(ResponseError) {
         let uri = try params.documentURI()
         guard let document = documents[uri] else { throw .invalidParams("'\(uri)' is not open") }
         let version = try params.required("textDocument").requiredInt("version")
@@ -47,11 +52,25 @@ extension LanguageServer {
         }
         let next = document.applying(changes, version: version, encoding: converter.encoding)
         documents[uri] = next
+        if inbox.editedSince(uri, editsAtReceipt) {
+            unanalysed.insert(uri)
+            return
+        }
+        unanalysed.remove(uri)
         analyse(next)
+    }
+
+    /// Analyses each document whose change was held back for one that did not come.
+    func analyseHeldBack() {
+        for uri in unanalysed.sorted() { if let document = documents[uri] { analyse(document) } }
+        unanalysed = []
     }
 
     func didClose(_ params: JSONValue) throws(ResponseError) {
         let uri = try params.documentURI()
+        // Its workspace has the text of an earlier change: the last one first, so that what the
+        // close compares with the disk is what the workspace has.
+        if unanalysed.remove(uri) != nil, let document = documents[uri] { analyse(document) }
         guard let document = documents.removeValue(forKey: uri) else { return }
         if oversized.removeValue(forKey: document.path) != nil { dirty.insert(document.path) }
         fileSystem.setOverlay(document.path, nil)

@@ -29,6 +29,13 @@ public actor LanguageServer {
     var nextRequestID: Int64 = 1
     /// When the oldest unpublished change was made.
     var dirtySince: ContinuousClock.Instant?
+    /// Open documents changed and not yet given to their workspace, because a later change or
+    /// close of them was already received (`didChange`): a burst of keystrokes in a manifest
+    /// loads the workspace once, for the last of them, not once for each in turn.
+    var unanalysed: Set<String> = []
+    /// How many times an open document's text was given to its workspace (each analysis of an
+    /// edit): what shows that a burst of edits was analysed once.
+    public internal(set) var documentsAnalysed = 0
     static let publishDelay = Duration.milliseconds(50)
 
     public init(sink: any MessageSink, inbox: Inbox, registry: EcosystemRegistry, fileSystem: any FileSystem, environment: [String: String]) {
@@ -55,11 +62,14 @@ public actor LanguageServer {
                 // Before initialize only `exit` counts (LSP 3.17, "Initialize Request").
                 Log.info("ignored '\(method)' before 'initialize'")
             } else {
-                notify(method, params)
+                notify(method, params, editsAtReceipt: envelope.editsAtReceipt)
             }
         case .response:
             break
         }
+        // A change held back for a later one that never came as a change (it was not valid):
+        // analysed once nothing else waits.
+        if !unanalysed.isEmpty && inbox.pendingCount == 0 { analyseHeldBack() }
         if exitCode == nil && !dirty.isEmpty {
             // Debounced: publish once the inbox is empty (a burst of edits publishes once), or
             // when changes have waited longer than `publishDelay` behind a stream of messages.
@@ -132,12 +142,12 @@ public actor LanguageServer {
         }
     }
 
-    private func notify(_ method: String, _ params: JSONValue) {
+    private func notify(_ method: String, _ params: JSONValue, editsAtReceipt: Int) {
         do throws(ResponseError) {
             switch method {
             case "initialized": initialized()
             case "textDocument/didOpen": try didOpen(params)
-            case "textDocument/didChange": try didChange(params)
+            case "textDocument/didChange": try didChange(params, editsAtReceipt: editsAtReceipt)
             case "textDocument/didClose": try didClose(params)
             case "workspace/didChangeWatchedFiles": didChangeWatchedFiles(params)
             case "workspace/didChangeWorkspaceFolders": didChangeWorkspaceFolders(params)
