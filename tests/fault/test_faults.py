@@ -562,6 +562,26 @@ def test_wide_workspace_on_the_command_line():
         shutil.rmtree(root, ignore_errors=True)
 
 
+def test_long_circle_of_aria_targets():
+    """100,000 build.abc targets in one circle: each step of the circle's diagnostic looked its
+    edge up among all the edges (minutes in a debug build)."""
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-circle-"))
+    try:
+        n = 100_000
+        (root / "src").mkdir()
+        (root / "src" / "l.aria").write_text("fn f() {}\n")
+        (root / "build.abc").write_text("".join(f'[target.t{i}]\ntype = "library"\nsources = ["src/l.aria"]\ndeps = ["t{(i + 1) % n}"]\n' for i in range(n)))
+        run = subprocess.run([AMPU, "check"], cwd=root, capture_output=True, text=True, timeout=30)
+        lines = (run.stdout + run.stderr).splitlines()
+        assert run.returncode == 1
+        assert lines[0] == "error[A008]: targets depend on each other in a circle: " + " → ".join(f"t{i}" for i in range(n)) + " → t0"
+        assert lines[-4:] == [f"  = note: 't{n - 1}' lists 't0' in its deps",
+                              "  = help: no target can be built first; remove one of these dependencies, or move the code both need into a library of its own",
+                              "", "error: check failed: 1 error, 0 warnings in 1 package, 1 module"]
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def test_long_lists_in_elm_json():
     """elm.json on one line, as a tool writes it, with 20,000 source directories that are not
     there and 20,000 packages that are not in the cache: each directory was compared with every

@@ -51,10 +51,18 @@ public struct AriaTargetOrder: Sendable {
 
     private static func diagnostic(_ cycle: [Int], targets: [AriaTarget], edges: [Edge]) -> Diagnostic {
         let path = (cycle + [cycle[0]]).map { targets[$0].name.value }.joined(separator: " → ")
+        // Each step's edge: the first listed in `deps`, else the first found through a `use`;
+        // looked up, not searched for among all the edges at each step of a long circle.
+        struct Step: Hashable { var from: Int, to: Int }
+        var listed: [Step: Edge] = [:], used: [Step: Edge] = [:]
+        for e in edges {
+            let step = Step(from: e.from, to: e.to)
+            if e.usedFile == nil { listed[step] = listed[step] ?? e } else { used[step] = used[step] ?? e }
+        }
         var steps: [Edge] = []
         for (k, v) in cycle.enumerated() {
-            let w = cycle[(k + 1) % cycle.count]
-            if let e = edges.first(where: { $0.from == v && $0.to == w && $0.usedFile == nil }) ?? edges.first(where: { $0.from == v && $0.to == w }) { steps.append(e) }
+            let step = Step(from: v, to: cycle[(k + 1) % cycle.count])
+            if let e = listed[step] ?? used[step] { steps.append(e) }
         }
         let first = steps.first
         var d = Diagnostic.error("targets depend on each other in a circle: \(path)", .ariaTargetCycle,
