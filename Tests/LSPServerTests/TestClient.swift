@@ -78,10 +78,7 @@ final class TestClient {
     }
 
     func change(_ path: String, version: Int64, line: Int64, from: Int64, to: Int64, text: String) async {
-        await notify("textDocument/didChange", [
-            "textDocument": ["uri": .string("file://" + path), "version": .int(version)],
-            "contentChanges": [["range": ["start": ["line": .int(line), "character": .int(from)], "end": ["line": .int(line), "character": .int(to)]], "text": .string(text)]],
-        ])
+        _ = await deliver(Self.changeMessage(path, version: version, line: line, from: from, to: to, text: text))
     }
 
     /// The whole text replaced (a change without a range).
