@@ -63,20 +63,24 @@ public final class ModuleListing: Sendable {
     /// module", with the closest module of that directory as "did you mean" and as a fix, then
     /// `lookedFor` (what the language looked for, in words). When the directory itself is not
     /// there, the help names the first directory on the way that is missing instead, and the
-    /// guess is the closest directory beside it. The importing file (`importer`) is never the
-    /// guess: a module does not import itself.
+    /// guess is the closest directory beside it through which the module is found. Every guess
+    /// is one the language finds a module at (`finds`, given a path like `base`): a fix that
+    /// only moves the error is no fix. The importing file (`importer`) is never the guess: a
+    /// module does not import itself.
     public func missingModule(_ statement: ImportStatement, base: String, name: String, category: ImportCategory, lookedFor: String,
-                              importer: String? = nil) -> ImportOutcome {
+                              importer: String? = nil, finds: (String) -> Bool) -> ImportOutcome {
         let folder = Paths.parent(base)
         var help: [String]
         var corrected: String?
         if cache.entries(of: folder) != nil {
             help = [lookedFor]
-            if let closest = Spelling.closest(to: name, in: moduleNames(in: folder, excluding: importer)) {
+            // A name of the directory is a guess only when the language finds a module there (a
+            // subdirectory may hold none).
+            if let closest = Spelling.plausible(to: name, in: moduleNames(in: folder, excluding: importer)).first(where: { finds(Paths.join(folder, $0)) }) {
                 corrected = Self.written(statement.path, separator: "/", base: base, changing: base, to: closest)
             }
         } else {
-            let (missing, closest) = missingDirectory(on: folder)
+            let (missing, closest) = missingDirectory(on: folder, base: base, finds: finds)
             help = ["there is no directory '\(Paths.display(missing, from: root))'"]
             if let closest { corrected = Self.written(statement.path, separator: "/", base: base, changing: missing, to: closest) }
         }
@@ -92,8 +96,12 @@ public final class ModuleListing: Sendable {
     /// The first directory on the way down to `folder` that is not there (down from the top, as
     /// many steps as the directories that are, whatever the depth of the path: a path of
     /// thousands of parts must not list or keep thousands of ancestors), and the directory
-    /// beside it spelt closest to it, if any: what a misspelt directory most likely meant.
-    public func missingDirectory(on folder: String) -> (missing: String, closest: String?) {
+    /// beside it spelt closest to it, if any, through which `base` (a path in `folder`) is
+    /// found: what a misspelt directory most likely meant. (`finds`: whether the language finds
+    /// a module at a path, `base` with the guess in the missing directory's place. A directory
+    /// spelt like the missing one that does not hold the rest of the path is no guess: its
+    /// fix would only move the error.)
+    public func missingDirectory(on folder: String, base: String, finds: (String) -> Bool) -> (missing: String, closest: String?) {
         var missing = folder
         var reached = "/"
         for part in Paths.isAbsolute(folder) ? Paths.normalize(folder).split(separator: "/") : [] {
@@ -103,7 +111,10 @@ public final class ModuleListing: Sendable {
         }
         let parent = Paths.parent(missing)
         let folders = (cache.entries(of: parent) ?? []).filter { !$0.hasPrefix(".") && cache.isDirectory(Paths.join(parent, $0)) }
-        return (missing, Spelling.closest(to: Paths.lastComponent(missing), in: folders.sorted()))
+        // The rest of the path below the missing directory, looked for under each plausible one.
+        let rest = Paths.relative(base, from: missing)
+        let closest = Spelling.plausible(to: Paths.lastComponent(missing), in: folders.sorted()).first { finds(Paths.join(Paths.join(parent, $0), rest)) }
+        return (missing, closest)
     }
 
     /// An import's path as written (its parts joined by `separator`), with the part that names

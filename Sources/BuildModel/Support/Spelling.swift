@@ -27,13 +27,21 @@ public enum Spelling {
     /// at most a third of the word's length (and at least 1) edits away, ignoring case first.
     /// Ties go to the earlier candidate, so the result is deterministic.
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+        plausible(to: word, in: candidates).first
+    }
+
+    /// Every candidate close enough to `word` to be a plausible typo (as `closest` judges),
+    /// closest first, ties in the candidates' order: for a guess that must also pass another
+    /// test (a directory that holds the module looked for).
+    public static func plausible<S: Sequence>(to word: String, in candidates: S) -> [String] where S.Element == String {
         let limit = max(1, word.count / 3)
-        var best: (String, Int)?
+        var found: [(candidate: String, distance: Int)] = []
         for candidate in candidates where candidate != word {
             let d = candidate.lowercased() == word.lowercased() ? 0 : distance(word, candidate)
-            if d <= limit && (best == nil || d < best!.1) { best = (candidate, d) }
+            if d <= limit { found.append((candidate, d)) }
         }
-        return best?.0
+        // A stable order: the candidates' own among equals.
+        return found.enumerated().sorted { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }.map(\.element.candidate)
     }
 
     /// The closest of some `/`-separated package names (`elm/html`, `github.com/user/json`) to a

@@ -195,7 +195,7 @@ struct WorkspaceCheckTests {
         #expect(help[6] == ["add pkg = { git = \"github.com/other/pkg\" } (with a tag, branch or commit) under [dependencies] in asthra.toml"])
     }
 
-    @Test("a module whose directory is not there: the first directory missing on the way is named, and the closest one beside it offered (Asthra, Aria)")
+    @Test("a module whose directory is not there: the first directory missing on the way is named, and the closest one beside it that holds the module offered (Asthra, Aria, Oats)")
     func missingDirectory() throws {
         let checker = Checker([
             "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
@@ -204,8 +204,14 @@ struct WorkspaceCheckTests {
                 import "./utl/format";
                 import "./nope/deep/x";
                 import "stdlib/colections/list";
+                import "./utl/parse";
+                import "./mdoel/user";
+                import "./asets";
                 """,
             "/w/src/util/format.asthra": "package format;\n",
+            "/w/src/assets/logo.png": "",
+            "/w/src/mdoell/other.asthra": "package other;\n",
+            "/w/src/model/user.asthra": "package user;\n",
             "/asthra/stdlib/collections/list.asthra": "package list;\n",
         ].merging(stdlibTree) { a, _ in a }, environment: home)
         let report = try checker.report()
@@ -213,26 +219,53 @@ struct WorkspaceCheckTests {
             "src/main.asthra:2:8 error[I003] cannot find module './utl/format'",
             "src/main.asthra:3:8 error[I003] cannot find module './nope/deep/x'",
             "src/main.asthra:4:8 error[I003] cannot find module 'stdlib/colections/list'",
+            "src/main.asthra:5:8 error[I003] cannot find module './utl/parse'",
+            "src/main.asthra:6:8 error[I003] cannot find module './mdoel/user'",
+            "src/main.asthra:7:8 error[I003] cannot find module './asets'",
         ])
+        // A directory spelt like the missing one is offered only when the module is in it: no
+        // 'util/parse' (its fix would only move the error), and of 'mdoell' and 'model' (each
+        // one edit from 'mdoel'), the one that holds 'user'. A directory of no sources is no
+        // module to offer.
         #expect(report.diagnostics.map(\.help) == [
             ["did you mean './util/format'?", "there is no directory 'src/utl'"],
             ["there is no directory 'src/nope'"],
             ["did you mean 'stdlib/collections/list'?", "there is no directory '../asthra/stdlib/colections'"],
+            ["there is no directory 'src/utl'"],
+            ["did you mean './model/user'?", "there is no directory 'src/mdoel'"],
+            ["there is no 'asets.asthra', 'asets.ast' or directory 'asets' in 'src'"],
         ])
-        #expect(report.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./util/format"], nil, ["stdlib/collections/list"]])
+        #expect(report.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./util/format"], nil, ["stdlib/collections/list"], nil, ["./model/user"], nil])
 
         // Aria's quoted paths, looked for beside the file only, the same way.
         let aria = Checker([
             "/w/build.abc": "[project]\nname = \"app\"\n\n[target.app]\ntype = \"binary\"\nsources = [\"src/main.aria\"]\n",
-            "/w/src/main.aria": "use \"./utl/format.aria\".*;\nuse \"../../nope/deep/x.npk\".*;\n",
+            "/w/src/main.aria": "use \"./utl/format.aria\".*;\nuse \"../../nope/deep/x.npk\".*;\nuse \"./utl/parse.aria\".*;\nuse \"./utl/format\".*;\nuse \"./utill.aria\".*;\n",
             "/w/src/util/format.aria": "fn f() {}\n",
         ], ecosystem: AriaEcosystem())
         let ariaReport = try aria.report()
         #expect(ariaReport.diagnostics.map(\.help) == [
             ["did you mean './util/format.aria'?", "there is no directory 'src/utl'"],
             ["there is no directory '../nope'"],
+            ["there is no directory 'src/utl'"],
+            ["did you mean './util/format'?", "there is no directory 'src/utl'"],
+            ["there is no 'utill.npk' or 'utill.aria' in: src/"],
         ])
-        #expect(ariaReport.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./util/format.aria"], nil])
+        #expect(ariaReport.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./util/format.aria"], nil, nil, ["./util/format"], nil])
+
+        // Oats, the same way.
+        let oats = Checker([
+            "/w/Oats.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+            "/w/src/main.oats": "import { a } from \"./shpes/square\";\nimport { b } from \"./shpes/circle\";\nimport { c } from \"./shpes\";\n",
+            "/w/src/shapes/square.oats": "",
+        ], ecosystem: OatsEcosystem())
+        let oatsReport = try oats.report()
+        #expect(oatsReport.diagnostics.map(\.help) == [
+            ["did you mean './shapes/square'?", "there is no directory 'src/shpes'"],
+            ["there is no directory 'src/shpes'"],
+            ["there is no 'shpes.oats' or 'shpes/index.oats' in 'src'"],
+        ])
+        #expect(oatsReport.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./shapes/square"], nil, nil])
     }
 
     @Test("the module meant is never the importing file itself, in Asthra, Oats, Aria and Elm: a module does not import itself")

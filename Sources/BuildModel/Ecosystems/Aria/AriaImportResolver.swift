@@ -152,7 +152,7 @@ final class AriaImportResolver: ImportResolver {
     /// "cannot find module", with the closest file of every directory searched as "did you
     /// mean" and as a fix (a quoted path keeps its extension); or, when the one directory to
     /// look in is not there, the first one on the way that is missing and the directory
-    /// spelt like it.
+    /// spelt like it that holds the file.
     /// (`importer`, the importing file, is never the guess.)
     private func missing(_ statement: ImportStatement, relative: String, lookedIn: [String], importer: String? = nil) -> ImportOutcome {
         let quoted = statement.literalRange != statement.pathRange
@@ -175,14 +175,15 @@ final class AriaImportResolver: ImportResolver {
         if noFolder, searched.count == 1 {
             // One place to look, and the path's folder is not there: the first directory on
             // the way that is missing, and the one beside it spelt like it.
-            let (missing, closest) = listing.missingDirectory(on: searched[0])
+            let (missing, closest) = listing.missingDirectory(on: searched[0], base: Paths.join(searched[0], name)) { find(Paths.lastComponent($0), in: [Paths.parent($0)]) != nil }
             help = ["there is no directory '\(Paths.display(missing, from: root))'"]
             if let closest {
                 corrected = ModuleListing.written(statement.path, separator: quoted ? "/" : ".", base: Paths.join(searched[0], name), changing: missing, to: closest)
             }
         } else {
             help = [noFolder ? "none of these directories is there: \(places)" : "there is no '\(stem).npk' or '\(stem).aria' in: \(places)"]
-            if let guess = Spelling.closest(to: stem, in: known) {
+            // A name of a directory searched is a guess only as a file there (a subdirectory is no module).
+            if let guess = Spelling.plausible(to: stem, in: known).first(where: { find($0, in: searched) != nil }) {
                 corrected = quoted
                     ? (folder.isEmpty ? "" : folder + "/") + guess + (written.isEmpty || !Self.extensions.contains(written) ? "" : "." + written)
                     : (statement.path.split(separator: ".").dropLast().map(String.init) + [guess]).joined(separator: ".")

@@ -332,7 +332,9 @@ final class AsthraImportResolver: ImportResolver {
         }
         let name = Paths.lastComponent(base)
         return listing.missingModule(statement, base: base, name: name, category: category, lookedFor:
-            "there is no '\(name).\(extensions[0])', '\(name).\(extensions[1])' or directory '\(name)' in '\(show(Paths.parent(base)))'", importer: importer)
+            "there is no '\(name).\(extensions[0])', '\(name).\(extensions[1])' or directory '\(name)' in '\(show(Paths.parent(base)))'", importer: importer) {
+            self.findModule($0)?.isEmpty == false
+        }
     }
 
     // MARK: Unknown forms

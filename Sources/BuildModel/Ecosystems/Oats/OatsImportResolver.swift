@@ -126,7 +126,9 @@ final class OatsImportResolver: ImportResolver {
         let name = Paths.lastComponent(base)
         let stem = Paths.fileExtension(name) == "oats" ? Paths.stem(name) : name
         return listing.missingModule(statement, base: base, name: stem, category: category,
-                                     lookedFor: "there is no '\(stem).oats' or '\(stem)/index.oats' in '\(show(Paths.parent(base)))'", importer: importer)
+                                     lookedFor: "there is no '\(stem).oats' or '\(stem)/index.oats' in '\(show(Paths.parent(base)))'", importer: importer) {
+            self.findModule($0) != nil
+        }
     }
 
     // MARK: Completion
