@@ -2,35 +2,54 @@
 /// component that is not there becomes the closest name there is (a directory on the way, an
 /// entry `isWanted` accepts at the end), so `scr/lb.oats` reads as `src/lib.oats`.
 public enum PathSpelling {
+    /// How many directories spelt like a missing one are tried in all, one path: a path of
+    /// many misspelt parts, each with several directories like it, must not try every
+    /// combination.
+    static let tries = 64
+
     /// The respelt path, written as `path` was (relative to `base`), or nil when some component
-    /// is close to nothing there or the result is not wanted.
+    /// is close to nothing there or the result is not wanted. Of the ways to respell it, the one
+    /// with the fewest edits in all (the first found of those as few): `mdoel/user` is
+    /// `model/user` when `mdoell/` is there too but holds no `user`.
     public static func closest(to path: String, from base: String, fileSystem: any FileSystem, isWanted: (String) -> Bool) -> String? {
         var written = path
         while written.count > 1 && written.hasSuffix("/") { written.removeLast() }
         var parts = written.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard let last = parts.last, !last.isEmpty, last != ".", last != ".." else { return nil }
-        var directory = Paths.isAbsolute(written) ? "/" : base
-        var changed = false
-        for i in parts.indices {
-            let part = parts[i]
-            let isLast = i == parts.count - 1
-            if part.isEmpty || part == "." || part == ".." {
-                directory = Paths.join(directory, part)
-                continue
+        var budget = tries
+        var best: (edits: Int, parts: [String])?
+        // Down from `top` at part `start`, `edits` made so far. A part that is there is passed in
+        // a loop; only a guess goes a level deeper, so the depth is bounded by the tries,
+        // however many parts the path has.
+        func respell(_ start: Int, in top: String, edits: Int) {
+            var i = start, directory = top
+            while i < parts.count {
+                let part = parts[i]
+                let isLast = i == parts.count - 1
+                let here = Paths.join(directory, part)
+                if part.isEmpty || part == "." || part == ".." || (isLast ? isWanted(here) : fileSystem.isDirectory(here)) {
+                    directory = here
+                    i += 1
+                    continue
+                }
+                let names = ((try? fileSystem.directoryEntries(directory)) ?? []).filter { entry in
+                    !entry.name.hasPrefix(".") && (isLast ? isWanted(Paths.join(directory, entry.name)) : fileSystem.isDirectory(Paths.join(directory, entry.name)))
+                }.map(\.name)
+                for (guess, distance) in Spelling.ranked(to: part, in: names) {
+                    // No better than what is found already: nor is anything after it.
+                    guard budget > 0, best.map({ edits + distance < $0.edits }) ?? true else { break }
+                    budget -= 1
+                    parts[i] = guess
+                    respell(i + 1, in: Paths.join(directory, guess), edits: edits + distance)
+                }
+                parts[i] = part
+                return
             }
-            let here = Paths.join(directory, part)
-            if isLast ? isWanted(here) : fileSystem.isDirectory(here) {
-                directory = here
-                continue
-            }
-            let names = ((try? fileSystem.directoryEntries(directory)) ?? []).filter { entry in
-                !entry.name.hasPrefix(".") && (isLast ? isWanted(Paths.join(directory, entry.name)) : fileSystem.isDirectory(Paths.join(directory, entry.name)))
-            }.map(\.name)
-            guard let guess = Spelling.closest(to: part, in: names) else { return nil }
-            parts[i] = guess
-            directory = Paths.join(directory, guess)
-            changed = true
+            best = (edits, parts)
         }
-        return changed ? parts.joined(separator: "/") : nil
+        respell(0, in: Paths.isAbsolute(written) ? "/" : base, edits: 0)
+        guard let best else { return nil }
+        let respelt = best.parts.joined(separator: "/")
+        return respelt == written ? nil : respelt
     }
 }

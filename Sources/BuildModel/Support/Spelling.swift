@@ -34,6 +34,11 @@ public enum Spelling {
     /// closest first, ties in the candidates' order: for a guess that must also pass another
     /// test (a directory that holds the module looked for).
     public static func plausible<S: Sequence>(to word: String, in candidates: S) -> [String] where S.Element == String {
+        ranked(to: word, in: candidates).map(\.candidate)
+    }
+
+    /// `plausible`, each with its distance from `word` (0 for one that differs only in case).
+    public static func ranked<S: Sequence>(to word: String, in candidates: S) -> [(candidate: String, distance: Int)] where S.Element == String {
         let limit = max(1, word.count / 3)
         var found: [(candidate: String, distance: Int)] = []
         for candidate in candidates where candidate != word {
@@ -41,7 +46,7 @@ public enum Spelling {
             if d <= limit { found.append((candidate, d)) }
         }
         // A stable order: the candidates' own among equals.
-        return found.enumerated().sorted { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }.map(\.element.candidate)
+        return found.enumerated().sorted { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }.map(\.element)
     }
 
     /// The closest of some `/`-separated package names (`elm/html`, `github.com/user/json`) to a

@@ -8,9 +8,10 @@ import Testing
 struct PathSpellingTests {
     static let tree = InMemoryFileSystem(currentDirectory: "/", files: [
         "/p/src/main.asthra": "", "/p/src/lib.oats": "", "/p/apps/cli/asthra.toml": "", "/p/docs/guide.md": "",
+        "/p/mdoell/other.asthra": "", "/p/model/user.asthra": "",
     ])
 
-    @Test("each component not there becomes the closest one there, ending in what is wanted", arguments: [
+    @Test("each component not there becomes the closest one there through which the rest is found, ending in what is wanted", arguments: [
         ("src/mian.asthra", "src/main.asthra"),
         ("scr/lb.oats", "src/lib.oats"),
         ("./scr/main.asthra", "./src/main.asthra"),
@@ -19,6 +20,10 @@ struct PathSpellingTests {
         ("src/other.asthra", nil),
         ("lib/main.asthra", nil),
         ("docs/", nil),
+        // Of 'mdoell' and 'model', each one edit from 'mdoel', the one the rest is found in.
+        ("mdoel/user.asthra", "model/user.asthra"),
+        ("mdoel/other.asthra", "mdoell/other.asthra"),
+        ("mdoel/none.asthra", nil),
     ] as [(String, String?)])
     func closest(path: String, meant: String?) {
         let fs = Self.tree
