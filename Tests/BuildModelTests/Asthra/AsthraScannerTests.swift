@@ -94,6 +94,42 @@ struct AsthraScannerTests {
         #expect(semicolon.contains("import \"stdlib/io\";\n"))
     }
 
+    @Test("a bare import path ends with its line; a quote right after it is the closing one of a path never opened")
+    func barePathEndsWithItsLine() throws {
+        let (source, scan) = scan("""
+            package main;
+            import 2./util/format" as fmt;
+            import stdlib/io
+            import "ok";
+            import
+            pub fn main(none) -> void {
+                return ();
+            }
+            import "late";
+            """)
+        #expect(problems(source, scan) == [
+            "2:8 I001 import path '2./util/format' has no opening quote",
+            "3:8 I001 expected a string after 'import', found 'stdlib/io'",
+            "5:7 I001 expected a string after 'import', found the end of the line",
+            "9:8 I014 import after the first declaration; today's compiler reads imports only at the top of the file, after `package`",
+        ])
+        #expect(scan.diagnostics.map(\.help) == [
+            ["open it with a double quote: import \"2./util/format\""],
+            ["write the path in double quotes: import \"stdlib/io\";"],
+            ["an import names its path in double quotes"],
+            ["move the import above the first declaration"],
+        ])
+        // The statement after each broken one is read: the import on the next line, and the
+        // declaration after a lone `import` (the first one, which the late import comes after).
+        #expect(scan.imports.map(\.path) == ["ok", "late"])
+        #expect(scan.diagnostics[3].related.map { source.location(of: $0.range.lowerBound) } == ["6:1"])
+        let opened = String(decoding: try TextEdit.apply(scan.diagnostics[0].fix!.edits, to: source.bytes), as: UTF8.self)
+        #expect(opened.split(separator: "\n")[1] == "import \"2./util/format\" as fmt;")
+        let quoted = String(decoding: try TextEdit.apply(scan.diagnostics[1].fix!.edits, to: source.bytes), as: UTF8.self)
+        #expect(quoted.split(separator: "\n")[2] == "import \"stdlib/io\"")
+        #expect(scan.diagnostics[2].fix == nil)
+    }
+
     @Test("block comments nest, as in the compiler's lexer: an import inside the outer one is not an import")
     func nestedComments() {
         let (source, scan) = scan("""

@@ -7,6 +7,8 @@ struct AsthraSourceScanner {
     private var lexer: AsthraLexer
     private var scan = SourceScan()
     private var lookahead: AsthraLexer.Token?
+    /// Where the last token taken (`next`) ends.
+    private var lastEnd = 0
 
     static func scan(_ source: SourceText) -> SourceScan {
         var scanner = AsthraSourceScanner(lexer: AsthraLexer(source.bytes))
@@ -17,11 +19,20 @@ struct AsthraSourceScanner {
     private init(lexer: AsthraLexer) { self.lexer = lexer }
 
     private mutating func next() -> AsthraLexer.Token {
-        if let t = lookahead {
+        let t: AsthraLexer.Token
+        if let ahead = lookahead {
             lookahead = nil
-            return t
+            t = ahead
+        } else {
+            t = lexer.next()
         }
-        return lexer.next()
+        if t.kind != .end { lastEnd = t.range.upperBound }
+        return t
+    }
+
+    /// Whether a line ends between two offsets (in the whitespace or a comment between tokens).
+    private func lineBreak(from start: Int, to end: Int) -> Bool {
+        start < end && lexer.bytes[start..<end].contains { $0 == 0x0A || $0 == 0x0D }
     }
 
     private mutating func peek() -> AsthraLexer.Token {
@@ -90,7 +101,7 @@ struct AsthraSourceScanner {
     private mutating func recover() {
         while true {
             let t = peek()
-            if t.kind == .end { return }
+            if t.kind == .end || lineBreak(from: lastEnd, to: t.range.lowerBound) { return }
             if case .punctuation(let b) = t.kind, b == 0x3B { _ = next(); return }
             if case .punctuation(let b) = t.kind, b == 0x7B || b == 0x7D { return }
             if lexer.isIdentifier(t, "import") || lexer.isIdentifier(t, "package") { return }
@@ -113,12 +124,19 @@ struct AsthraSourceScanner {
             return
         }
         guard case .string(let terminated) = pathToken.kind else {
-            // `import stdlib/string;`: suggest the quoted form.
+            // `import stdlib/string;`: suggest the quoted form. A bare path is the words up to
+            // the end of its line (or a `;`, a brace, `as`, the next statement).
             var end = keyword.range.upperBound
             var words: [String] = []
+            // `import stdlib/io";`: a quote right after the words closes the path it never opened.
+            var closed = false
             while true {
                 let t = peek()
-                if t.kind == .end { break }
+                if t.kind == .end || lineBreak(from: end, to: t.range.lowerBound) { break }
+                if case .string = t.kind {
+                    closed = !words.isEmpty && t.range.lowerBound == end
+                    break
+                }
                 if case .punctuation(let b) = t.kind, b == 0x3B || b == 0x7B || b == 0x7D { break }
                 if lexer.isIdentifier(t, "as") || lexer.isIdentifier(t, "import") || lexer.isIdentifier(t, "package") { break }
                 words.append(String(lexer.text(t.range)))
@@ -126,15 +144,25 @@ struct AsthraSourceScanner {
                 _ = next()
             }
             let range = words.isEmpty ? pathToken.range : SourceRange(pathToken.range.lowerBound, end)
+            let path = words.joined()
+            if closed {
+                scan.diagnostics.append(.error("import path '\(path)' has no opening quote", .malformedImport, at: range,
+                                               help: ["open it with a double quote: import \"\(path)\""],
+                                               fix: Diagnostic.Fix(title: "Add the opening quote", edits: [TextEdit(range: .at(range.lowerBound), newText: "\"")])))
+                recover()
+                return
+            }
             var help = ["an import names its path in double quotes"]
             var fix: Diagnostic.Fix?
             if !words.isEmpty {
-                let path = words.joined()
                 help = ["write the path in double quotes: import \"\(path)\";"]
                 fix = Diagnostic.Fix(title: "Quote the import path", edits: [TextEdit(range: range, newText: "\"\(path)\"")])
             }
-            scan.diagnostics.append(.error("expected a string after 'import', found \(words.isEmpty ? describe(pathToken) : "'\(lexer.text(range))'")", .malformedImport,
-                                           at: range, help: help, fix: fix))
+            // Nothing after `import` on its line: the line's end is what was found.
+            let lineEnds = words.isEmpty && pathToken.kind != .end && lineBreak(from: keyword.range.upperBound, to: pathToken.range.lowerBound)
+            let found = lineEnds ? "the end of the line" : words.isEmpty ? describe(pathToken) : "'\(lexer.text(range))'"
+            scan.diagnostics.append(.error("expected a string after 'import', found \(found)", .malformedImport,
+                                           at: lineEnds ? .at(keyword.range.upperBound) : range, help: help, fix: fix))
             recover()
             return
         }
