@@ -55,6 +55,23 @@ struct RaskServerTests {
             """#))
     }
 
+    @Test("a source in a package of its own inside an open package is that package's, in whichever order the two are opened, as `ampu check` there has it")
+    func nestedPackage() async {
+        var files = RaskWorkspace.files
+        files["/rask/util/logger/rask.build"] = "package \"logger\" \"0.1.0\" {}\n"
+        files["/rask/util/logger/log.rk"] = ""
+        for order in [["/rask/util/lib.rk", "/rask/util/logger/log.rk"], ["/rask/util/logger/log.rk", "/rask/util/lib.rk"]] {
+            let client = TestClient(files: files, environment: [:])
+            await client.start(root: "/rask/util")
+            for path in order { await client.open(path, path.hasSuffix("log.rk") ? "import storage\n" : "") }
+            #expect(client.published("/rask/util/logger/log.rk") == json(#"""
+                {"uri":"file:///rask/util/logger/log.rk","diagnostics":[
+                 {"range":{"start":{"line":0,"character":7},"end":{"line":0,"character":14}},"severity":1,"code":"I004","source":"ampu",
+                  "message":"package 'storage' is not declared in the package block of 'logger'\nhelp: declare it in the package block of rask.build: dep \"storage\" { path: \"…\" }, or make 'storage' a directory of this package"}]}
+                """#), "opened in the order \(order)")
+        }
+    }
+
     @Test("import completion: the deps, the sub-packages, the standard library")
     func importCompletion() async {
         let client = await started()

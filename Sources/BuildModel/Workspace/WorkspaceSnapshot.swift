@@ -34,7 +34,19 @@ public struct WorkspaceSnapshot: Sendable {
     /// unless the file is in one of the language's library roots.
     public func member(containing path: String) -> PackageManifest? {
         if resolver.libraryRoots.contains(where: { Paths.isWithin(path, $0) }) { return nil }
-        return members.filter { Paths.isWithin(path, $0.directory) }.max { $0.directory.utf8.count < $1.directory.utf8.count }
+        guard let member = members.filter({ Paths.isWithin(path, $0.directory) }).max(by: { $0.directory.utf8.count < $1.directory.utf8.count }) else {
+            return nil
+        }
+        // Nor when it is in a package of its own inside the member (a directory below the
+        // member's with a manifest of the language), which the member's source walk skips.
+        if let directories {
+            var dir = Paths.parent(path)
+            while dir.utf8.count > member.directory.utf8.count && Paths.isWithin(dir, member.directory) {
+                if let names = directories.entries(of: dir), ecosystem.manifestFileNames.contains(where: names.contains) { return nil }
+                dir = Paths.parent(dir)
+            }
+        }
+        return member
     }
 
     /// The members a workspace entry (`members`, `default-members`) written in the manifest
