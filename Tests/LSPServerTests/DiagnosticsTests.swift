@@ -183,6 +183,30 @@ struct DiagnosticsTests {
         #expect(client.publications() == [])
     }
 
+    @Test("an open source whose manifest stops naming a package shows what it would show opened then: the same as a fresh server with the same documents")
+    func sourceOfAManifestBroken() async {
+        let late = "package main;\n\npub fn f(none) -> void {}\n\nimport \"stdlib/io\";\n"
+        let broken = "[p\"ckage]\nname = \"app\"\n"
+        let edited = TestClient(files: TestWorkspace.files)
+        await edited.start()
+        await edited.open(TestWorkspace.manifest, TestWorkspace.manifestText)
+        await edited.open(TestWorkspace.main, late)
+        await edited.change(TestWorkspace.manifest, version: 2, text: broken)
+        let shown = edited.published(TestWorkspace.main)?["diagnostics"]?.arrayValue?.compactMap { $0["message"]?.stringValue }
+        #expect(shown == [
+            "import after the first declaration; today's compiler reads imports only at the top of the file, after `package`\nhelp: move the import above the first declaration",
+        ])
+        for order in [[TestWorkspace.manifest, TestWorkspace.main], [TestWorkspace.main, TestWorkspace.manifest]] {
+            var files = TestWorkspace.files
+            files[TestWorkspace.manifest] = broken
+            files[TestWorkspace.main] = late
+            let fresh = TestClient(files: files)
+            await fresh.start()
+            for path in order { await fresh.open(path, files[path]!) }
+            #expect(fresh.published(TestWorkspace.main) == edited.published(TestWorkspace.main), "opened in the order \(order)")
+        }
+    }
+
     @Test("an edit of the manifest re-derives the imports that depend on it")
     func manifestEdit() async {
         let client = TestClient(files: TestWorkspace.files)

@@ -129,6 +129,16 @@ extension LanguageServer {
             resolveInBackground(index)
         } catch {
             Log.error("cannot load the workspace at '\(workspaces[index].root)' again: \(error)")
+            return
+        }
+        // An open source under the workspace that no workspace holds now (its manifest names no
+        // package any more) is given to one again, as opening it would: what the server shows
+        // depends on the files and the open documents, not on the order they came in.
+        let root = workspaces[index].root
+        for document in documents.values.sorted(by: { $0.path < $1.path })
+        where Paths.isWithin(document.path, root) && !isManifest(document.path) && document.text.bytes.count <= Document.analysisLimit
+            && workspace(holding: document.path) == nil {
+            fileChanged(document.path, bytes: document.text.bytes)
         }
     }
 
