@@ -207,6 +207,28 @@ struct DiagnosticsTests {
         }
     }
 
+    @Test("an open source of no package that stops importing another keeps its own diagnostics: the same as a fresh server with the same documents")
+    func loneSourceDropsAnImport() async {
+        let broken = "[p\"ckage]\nname = \"app\"\n"
+        let before = "package main;\nimport \"./util\";\npub fn f(none) -> void {}\nimport \"stdlib/io\";\n"
+        let after = "package main;\npub fn f(none) -> void {}\nimport \"stdlib/io\";\n"
+        var files = TestWorkspace.files
+        files[TestWorkspace.manifest] = broken
+        let edited = TestClient(files: files)
+        await edited.start()
+        await edited.open(TestWorkspace.main, before)
+        await edited.change(TestWorkspace.main, version: 2, text: after)
+        let shown = edited.published(TestWorkspace.main)?["diagnostics"]?.arrayValue?.map { "\($0["range"]?["start"]?["line"]?.intValue ?? -1) \($0["message"]?.stringValue ?? "")" }
+        #expect(shown == [
+            "2 import after the first declaration; today's compiler reads imports only at the top of the file, after `package`\nhelp: move the import above the first declaration",
+        ])
+        files[TestWorkspace.main] = after
+        let fresh = TestClient(files: files)
+        await fresh.start()
+        await fresh.open(TestWorkspace.main, after)
+        #expect(fresh.published(TestWorkspace.main) == edited.published(TestWorkspace.main))
+    }
+
     @Test("an edit of the manifest re-derives the imports that depend on it")
     func manifestEdit() async {
         let client = TestClient(files: TestWorkspace.files)

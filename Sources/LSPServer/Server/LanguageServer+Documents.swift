@@ -117,13 +117,32 @@ extension LanguageServer {
                 if workspaces[i].snapshot.sources[path]?.bytes != bytes { reloadWorkspace(i) }
             } else if workspaces[i].snapshot.ecosystem.isSourceFile(path) {
                 if workspaces[i].snapshot.modules[path]?.source.bytes != bytes {
+                    let held = openDocuments(heldBy: i)
                     dirty.formUnion(workspaces[i].update(file: path, bytes: bytes))
+                    rehome(held)
                 }
             }
         }
     }
 
+    /// The open documents workspace `index` holds, by path.
+    private func openDocuments(heldBy index: Int) -> [Document] {
+        documents.values.filter { workspaces[index].owns($0.path) }.sorted { $0.path < $1.path }
+    }
+
+    /// Each of `held` (open documents a workspace held before it changed) that no workspace
+    /// holds now is given to one again, as opening it would: a source whose manifest names no
+    /// package any more, a module of no package that nothing imports now (the edited one
+    /// too), a path dependency's manifest no longer depended on. What the server shows
+    /// depends on the files and the open documents, not on the order they came in.
+    private func rehome(_ held: [Document]) {
+        for document in held where document.text.bytes.count <= Document.analysisLimit && workspace(holding: document.path) == nil {
+            fileChanged(document.path, bytes: document.text.bytes)
+        }
+    }
+
     func reloadWorkspace(_ index: Int) {
+        let held = openDocuments(heldBy: index)
         do throws(WorkspaceError) {
             dirty.formUnion(try workspaces[index].reload())
             resolveInBackground(index)
@@ -131,15 +150,7 @@ extension LanguageServer {
             Log.error("cannot load the workspace at '\(workspaces[index].root)' again: \(error)")
             return
         }
-        // An open source under the workspace that no workspace holds now (its manifest names no
-        // package any more) is given to one again, as opening it would: what the server shows
-        // depends on the files and the open documents, not on the order they came in.
-        let root = workspaces[index].root
-        for document in documents.values.sorted(by: { $0.path < $1.path })
-        where Paths.isWithin(document.path, root) && !isManifest(document.path) && document.text.bytes.count <= Document.analysisLimit
-            && workspace(holding: document.path) == nil {
-            fileChanged(document.path, bytes: document.text.bytes)
-        }
+        rehome(held)
     }
 
     /// The workspace holding `path`: the one with the deepest root among those that own it.
