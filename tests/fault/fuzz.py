@@ -94,7 +94,7 @@ DICTIONARY["records"] = [b"\t", b"\n", b"end\n", b"in\t", b"out\t", b"key\t", b"
 def mutate(data: bytes, corpus, words, rng: random.Random) -> bytes:
     buf = bytearray(data)
     for _ in range(rng.randint(1, 6)):
-        op = rng.randrange(9)
+        op = rng.randrange(12)
         pos = rng.randint(0, len(buf))
         if op == 0 and buf:  # flip a bit
             i = rng.randrange(len(buf))
@@ -122,6 +122,22 @@ def mutate(data: bytes, corpus, words, rng: random.Random) -> bytes:
             if m:
                 x = rng.choice(m)
                 buf[x.start():x.end()] = str(rng.choice([0, 1, -1, 2**31, 2**63, 2**64, 10**12, rng.randrange(1000)])).encode()
+        elif op == 9:  # empty a string, or leave only a separator in it (`target = ""`, `"-"`, `"/"`)
+            m = list(re.finditer(rb'"[^"\n]*"', bytes(buf)))
+            if m:
+                x = rng.choice(m)
+                buf[x.start():x.end()] = rng.choice([b'""', b'"-"', b'"/"', b'"."', b'" "', b'"@"'])
+        elif op == 10 and buf:  # a whole line: doubled, or moved elsewhere
+            lines = bytes(buf).split(b"\n")
+            i = rng.randrange(len(lines))
+            line = lines.pop(i) if rng.randrange(2) else lines[i]
+            lines.insert(rng.randint(0, len(lines)), line)
+            buf = bytearray(b"\n".join(lines))
+        elif op == 11:  # a line of another input, as a line here
+            lines = bytes(buf).split(b"\n")
+            other = rng.choice(corpus).split(b"\n")
+            lines.insert(rng.randint(0, len(lines)), rng.choice(other))
+            buf = bytearray(b"\n".join(lines))
     return bytes(buf[:256 * 1024])
 
 

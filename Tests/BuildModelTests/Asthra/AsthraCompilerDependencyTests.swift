@@ -101,6 +101,13 @@ struct AsthraDocumentedManifestTests {
         ])
     }
 
+    @Test("a target of no parts, or of a part missing on either side of its '-', is an unknown target (an empty one crashed the reader)", arguments: ["", "-", "-linux", "x86_64-", "--"])
+    func emptyTargetParts(_ target: String) {
+        let m = read("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[build]\ntarget = \"\(target)\"\n")
+        #expect(m.diagnostics.map { "\($0.code ?? "-") \($0.message)" } == ["M013 unknown build.target '\(target)'"])
+        #expect(m.build.target == nil)
+    }
+
     @Test("a rename is a fix only when the key it suggests takes the value: a fix never makes a warning an error")
     func renameKeepsTypes() {
         let m = read("[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[build]\noptimisation = 2\noptimisation_level = 2\n")

@@ -220,7 +220,8 @@ struct AsthraManifestReader {
     /// `native`, or an architecture with an optional system (`x86_64`, `x86_64-linux`).
     static func isTarget(_ text: String) -> Bool {
         if text == "native" { return true }
-        let parts = text.split(separator: "-", maxSplits: 1).map(String.init)
+        // Empty parts kept: `""`, `"-"` and `"x86_64-"` name no target.
+        let parts = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard AsthraManifestSchema.architectures.contains(parts[0]) else { return false }
         return parts.count == 1 || AsthraManifestSchema.systems.contains(parts[1])
     }
