@@ -6,6 +6,8 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
            document model, manifest reader, workspace reload), then symbols, links, folding, hover,
            completion, definition, references, workspace symbols and a rename of the file
   asthra   source text, as edits of an open .asthra file (lexer, scanner, resolver), then the same
+  oats-toml Oats.toml text, as edits of the open manifest of that package (its reader, the path
+           dependency, the entry), then the same requests
   oats     source text, as edits of an open .oats file in an Oats package with a path dependency
   jsonrpc  raw bytes on the server's standard input (Content-Length framer, JSON, JSON-RPC)
   decoder  TOML on the standard input of `ampu debug toml-decode`, a process per input
@@ -71,6 +73,8 @@ DICTIONARY["args"] = [b"\n", b"-", b"--", b"=", b"-j", b"-j2", b"-j", b"-1", b"-
                      b"--tag", b"--features", b"--workspace", b"--exclude", b"--timeout", b"--lib=", b"\xff", b"\xc3", b"\xe2\x80\xae",
                      b"--target-dir", b"--bin", b"--test", b"--tests", b"-n", b"--dry-run", b"--frozen", b"lsp", b"--stdio"]
 DICTIONARY["decoder"] = DICTIONARY["toml"]
+DICTIONARY["oats-toml"] = DICTIONARY["toml"] + [b"[build.profiles.dev]", b'opt-level = "none"', b'compiler-cli = ["oatsc"]', b'entry = "src/main.oats"',
+                                                 b'target-dir = "target"', b'profile = "release"']
 DICTIONARY["format"] = DICTIONARY["toml"]
 DICTIONARY["abc"] = [b"[", b"]", b"[target.", b"[project]", b"{", b"}", b"=", b":", b",", b'"', b"\\", b"#", b";", b"//", b"\n",
                      b"type", b"sources", b"deps", b"depends_on", b"&{", b"LIBRARY", b"targets {", b"true", b"-1.5",
@@ -157,7 +161,7 @@ class ServerTarget:
         self.base = pathlib.Path(tempfile.mkdtemp(prefix=f"ampu-fuzz-{target}-"))
         self.root = self.base / "app"
         (self.root / "src").mkdir(parents=True)
-        if target == "oats":
+        if target in ("oats", "oats-toml"):
             (self.root / "Oats.toml").write_text('[package]\nname = "app"\nversion = "1.0.0"\n\n[dependencies]\nmylib = { path = "../mylib" }\n')
             (self.root / "src" / "main.oats").write_text("export function main(): number { return 0; }\n")
             (self.root / "src" / "math.oats").write_text("export function two(): number { return 2; }\n")
@@ -166,7 +170,7 @@ class ServerTarget:
             (self.base / "mylib" / "src").mkdir(parents=True)
             (self.base / "mylib" / "Oats.toml").write_text('[package]\nname = "mylib"\nversion = "0.1.0"\nentry = "src/lib.oats"\n')
             (self.base / "mylib" / "src" / "lib.oats").write_text("export function add(a: number, b: number): number { return a + b; }\n")
-            self.file = self.root / "src" / "main.oats"
+            self.file = self.root / ("Oats.toml" if target == "oats-toml" else "src/main.oats")
         elif target == "aria":
             (self.root / "lib").mkdir()
             (self.root / "build.abc").write_text('[project]\nname = "app"\nversion = "0.1.0"\n\n[variables]\nout = "build"\n\n'
@@ -400,7 +404,7 @@ def fuzz(target, args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("targets", nargs="*", default=["toml", "asthra", "oats", "jsonrpc", "decoder", "format", "records", "elm", "abc", "aria", "rask", "rask-server", "args"])
+    ap.add_argument("targets", nargs="*", default=["toml", "oats-toml", "asthra", "oats", "jsonrpc", "decoder", "format", "records", "elm", "abc", "aria", "rask", "rask-server", "args"])
     ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
     ap.add_argument("--seconds", type=float, default=15, help="per target")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)
