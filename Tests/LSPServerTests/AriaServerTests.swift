@@ -66,6 +66,29 @@ struct AriaServerTests {
         return await client.request("textDocument/hover", client.at(AriaWorkspace.manifest, marked))["result"]?["contents"]?["value"]
     }
 
+    @Test("an open source no target lists keeps its diagnostics when build.abc changes: the same as a fresh server with the same documents")
+    func unlistedSourceAfterAnEdit() async {
+        let extra = "/aria/app/src/extra.npk"
+        let text = "use \"./nope.npk\".*;\n"
+        let edited = await started()
+        await edited.open(AriaWorkspace.manifest, AriaWorkspace.manifestText)
+        await edited.open(extra, text)
+        let before = edited.published(extra)
+        #expect(before?["diagnostics"]?.arrayValue?.compactMap { $0["message"]?.stringValue } == [
+            "cannot find module './nope.npk'\nhelp: there is no 'nope.npk' or 'nope.aria' in: src/",
+        ])
+        await edited.change(AriaWorkspace.manifest, version: 2, text: AriaWorkspace.manifestText + "# a comment\n")
+        #expect(edited.published(extra) == before)
+        var files = AriaWorkspace.files
+        files[AriaWorkspace.manifest] = AriaWorkspace.manifestText + "# a comment\n"
+        files[extra] = text
+        let fresh = TestClient(files: files, environment: ["HOME": "/home/user"])
+        await fresh.start(root: AriaWorkspace.root)
+        await fresh.open(AriaWorkspace.manifest, files[AriaWorkspace.manifest]!)
+        await fresh.open(extra, text)
+        #expect(fresh.published(extra) == edited.published(extra))
+    }
+
     @Test("build.abc diagnostics as check reports them: an unknown type, an unknown dependency, a variable defined nowhere")
     func diagnostics() async {
         let client = await started()

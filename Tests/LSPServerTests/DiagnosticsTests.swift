@@ -229,6 +229,36 @@ struct DiagnosticsTests {
         #expect(fresh.published(TestWorkspace.main) == edited.published(TestWorkspace.main))
     }
 
+    @Test("a package's membership follows an edit of the workspace's manifest above it: its M024 goes once the members name it, as a fresh server has it")
+    func membershipFollowsTheWorkspace() async {
+        let root = "/ws2/asthra.toml", lib = "/ws2/lib/asthra.toml"
+        let files = [
+            root: "[workspace]\nmembers = [\"app\"]\n",
+            "/ws2/app/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+            "/ws2/app/src/main.asthra": "package main;\n",
+            lib: "[package]\nname = \"lib\"\nversion = \"0.1.0\"\n",
+            "/ws2/lib/src/lib.asthra": "package lib;\n",
+        ]
+        let edited = TestClient(files: files)
+        await edited.start(root: "/ws2")
+        await edited.open(lib, files[lib]!)
+        func codes(_ client: TestClient) -> [String]? { client.published(lib)?["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } }
+        // (I009: the test's environment has no standard library.)
+        #expect(codes(edited) == ["I009", "M024"])
+        await edited.open(root, files[root]!)
+        let joined = "[workspace]\nmembers = [\"app\", \"lib\"]\n"
+        await edited.change(root, version: 2, text: joined)
+        #expect(codes(edited) == [])
+        var after = files
+        after[root] = joined
+        let fresh = TestClient(files: after)
+        await fresh.start(root: "/ws2")
+        await fresh.open(lib, after[lib]!)
+        await fresh.open(root, joined)
+        // (A fresh server publishes nothing for a file without problems; the edited one an empty list.)
+        #expect((fresh.published(lib)?["diagnostics"] ?? []) == edited.published(lib)?["diagnostics"])
+    }
+
     @Test("an edit of the manifest re-derives the imports that depend on it")
     func manifestEdit() async {
         let client = TestClient(files: TestWorkspace.files)

@@ -11,6 +11,8 @@ extension LanguageServer {
         let document = Document(uri: uri, path: path, version: try item.requiredInt("version"),
                                 languageID: item["languageId"]?.stringValue ?? "", bytes: Array(try item.requiredString("text").utf8))
         documents[uri] = document
+        opens += 1
+        openedAt[uri] = opens
         analyse(document)
     }
 
@@ -72,6 +74,7 @@ extension LanguageServer {
         // close compares with the disk is what the workspace has.
         if unanalysed.remove(uri) != nil, let document = documents[uri] { analyse(document) }
         guard let document = documents.removeValue(forKey: uri) else { return }
+        openedAt[uri] = nil
         if oversized.removeValue(forKey: document.path) != nil { dirty.insert(document.path) }
         fileSystem.setOverlay(document.path, nil)
         // The buffer may have been closed without saving: the disk is the truth again.
@@ -112,6 +115,12 @@ extension LanguageServer {
             holders = [i]
             if !isManifest && workspaces[i].snapshot.modules[path]?.source.bytes == bytes { return }
         }
+        if isManifest {
+            // A manifest says whether the packages below it are its workspace's members (M024):
+            // the workspaces of those loaded on their own load again too.
+            let directory = Paths.parent(path)
+            holders += workspaces.indices.filter { !holders.contains($0) && workspaces[$0].root != directory && Paths.isWithin(workspaces[$0].root, directory) }
+        }
         for i in holders {
             if isManifest {
                 if workspaces[i].snapshot.sources[path]?.bytes != bytes { reloadWorkspace(i) }
@@ -125,18 +134,22 @@ extension LanguageServer {
         }
     }
 
-    /// The open documents workspace `index` holds, by path.
+    /// The open documents workspace `index` holds, in the order they were opened.
     private func openDocuments(heldBy index: Int) -> [Document] {
-        documents.values.filter { workspaces[index].owns($0.path) }.sorted { $0.path < $1.path }
+        documents.values.filter { workspaces[index].owns($0.path) }.sorted { (openedAt[$0.uri] ?? 0, $0.uri) < (openedAt[$1.uri] ?? 0, $1.uri) }
     }
 
     /// Each of `held` (open documents a workspace held before it changed) that no workspace
-    /// holds now is given to one again, as opening it would: a source whose manifest names no
+    /// holds now as a module or a manifest (lying in a package's directory is not enough: a load
+    /// reads only what the package's sources are) is given to one again, in the order they were
+    /// opened, as opening them would (which workspaces there are can depend on that order): an
+    /// open source no target lists, after its build file changed; a source whose manifest names no
     /// package any more, a module of no package that nothing imports now (the edited one
     /// too), a path dependency's manifest no longer depended on. What the server shows
     /// depends on the files and the open documents, not on the order they came in.
     private func rehome(_ held: [Document]) {
-        for document in held where document.text.bytes.count <= Document.analysisLimit && workspace(holding: document.path) == nil {
+        for document in held where document.text.bytes.count <= Document.analysisLimit
+            && !workspaces.contains(where: { $0.snapshot.modules[document.path] != nil || $0.snapshot.manifest(at: document.path) != nil }) {
             fileChanged(document.path, bytes: document.text.bytes)
         }
     }
