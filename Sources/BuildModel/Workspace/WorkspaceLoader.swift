@@ -74,8 +74,12 @@ public struct WorkspaceLoader: Sendable {
         }
         let packages = PackageGraph(members: members, ecosystem: ecosystem, fileSystem: fileSystem, manifests: manifests)
         // Members and the path dependencies they reach: local packages, whose manifests are
-        // the user's (as Cargo warns of a path dependency's, not of a registry's).
+        // the user's (as Cargo warns of a path dependency's, not of a registry's). What reading
+        // a path dependency's manifest found is said too, as for a member's: a build cannot use
+        // a package whose manifest does not read.
+        let read = Set([rootPath] + members.map(\.path))
         for package in packages.packages {
+            if !read.contains(package.path) { diagnostics += package.diagnostics.map { $0.inFile(package.path) } }
             diagnostics += ecosystem.checkManifest(package, fileSystem: fileSystem).map { $0.inFile(package.path) }
         }
         diagnostics += packages.diagnostics

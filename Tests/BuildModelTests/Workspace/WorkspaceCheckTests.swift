@@ -70,6 +70,35 @@ struct WorkspaceCheckTests {
         #expect(try checker.report(from: "/w/alone").snapshot.root == "/w/alone")
     }
 
+    @Test("what reading a path dependency's manifest found is said at it, as for a member's, once: a key it does not have, a line that does not read (Asthra, Oats)")
+    func pathDependencyManifest() throws {
+        let asthra = Checker([
+            "/w/asthra.toml": "[workspace]\nmembers = [\"app\"]\n",
+            "/w/app/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\nlicence = \"MIT\"\n\n[dependencies]\nutil = { path = \"../../util\" }\n",
+            "/w/app/src/main.asthra": "package main;\nimport \"util\";\n",
+            "/util/asthra.toml": "[package]\nname = \"util\"\nversion = \"0.1.0\"\nlicence = \"MIT\"\nfn main\n",
+            "/util/src/lib.asthra": "package util;\n",
+        ].merging(stdlibTree) { a, _ in a }, environment: home)
+        let asthraLines = try asthra.lines()
+        #expect(asthraLines == [
+            "../util/asthra.toml:4:1 warning[M001] unknown key 'licence' in [package]",
+            "../util/asthra.toml:5:4 error[T002] expected '=' after key 'fn', found 'main'",
+            "app/asthra.toml:4:1 warning[M001] unknown key 'licence' in [package]",
+        ])
+        let oats = Checker([
+            "/w/Oats.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nutil = { path = \"../util\" }\n",
+            "/w/src/main.oats": "import { u } from \"util\";\n",
+            "/util/Oats.toml": "[package]\nname = \"util\"\nversoin = \"0.1.0\"\n",
+            "/util/src/lib.oats": "export const u = 1;\n",
+        ], ecosystem: OatsEcosystem())
+        let oatsLines = try oats.lines()
+        #expect(oatsLines == [
+            "../util/Oats.toml:1:2 error[M006] [package] has no 'version'",
+            "../util/Oats.toml:1:2 error[O002] the default entry 'src/main.oats' of package 'util' does not exist",
+            "../util/Oats.toml:3:1 warning[M001] unknown key 'versoin' in [package]",
+        ])
+    }
+
     @Test("no manifest anywhere is an error naming the start directory")
     func noManifest() {
         let checker = Checker(["/w/src/main.asthra": "package main;\n"])

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""What the language server shows must not depend on the history that led to it.
+
+A server that is given a run of edits (a project's manifests and sources changed line by line,
+each change written to disk and sent as `didOpen`/`didChange`) must show, at each point, the
+diagnostics that a fresh server shows when it is given the same documents, opened in the same
+order. Each project is copied to a temporary directory; every few edits both servers are asked
+for `workspace/diagnostic` and the answers compared. A difference, or a server that dies or does
+not answer within --hang seconds, is a failure: the edits that led to it are written to
+--failures as JSON (`{"project", "seed", "edits": [[path, text], ...]}`) with what differed, and
+the run exits 1.
+
+  tests/fault/history.py --binary .build/release/ampu --seeds 1,2,3 --steps 40   # scripts/test
+  tests/fault/history.py --binary .build/release/ampu --random 50 --steps 100     # a long local run
+
+The edits are those a person makes while typing, and those the fuzzer makes: a line deleted,
+doubled, moved, cut short, or taken from another file of the project, a character replaced.
+Projects: the bundled examples of each language (Elm's needs ../shared/elm-home, else it is left
+out with a message), or the directories named.
+"""
+import argparse
+import json
+import os
+import pathlib
+import random
+import shutil
+import sys
+import tempfile
+import urllib.parse
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from lspwire import Client, ServerGone  # noqa: E402
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+EXAMPLES = ["hello", "violations", "asthra-earlier", "asthra-today", "oats", "oats-problems", "rask", "rask-problems"]
+EXTENSIONS = (".asthra", ".ast", ".oats", ".rk", ".aria", ".npk", ".elm", ".toml", ".json", ".abc", ".build")
+
+
+def uri(path):
+    return pathlib.Path(path).as_uri()
+
+
+def elm_project(base):
+    """A small Elm application made as `ampu new --lang elm` makes one, for the Elm reader."""
+    root = base / "elm-app"
+    (root / "src").mkdir(parents=True)
+    (root / "elm.json").write_text(json.dumps({
+        "type": "application", "source-directories": ["src"], "elm-version": "0.19.1",
+        "dependencies": {"direct": {"elm/browser": "1.0.2", "elm/core": "1.0.5", "elm/html": "1.0.0"},
+                         "indirect": {"elm/json": "1.1.3", "elm/time": "1.0.0", "elm/url": "1.0.0", "elm/virtual-dom": "1.0.3"}},
+        "test-dependencies": {"direct": {}, "indirect": {}}}, indent=4) + "\n")
+    (root / "src" / "Main.elm").write_text("module Main exposing (main)\n\nimport Browser\nimport Html exposing (text)\nimport Page.Home\n\n"
+                                           "main =\n    text Page.Home.title\n")
+    (root / "src" / "Page").mkdir()
+    (root / "src" / "Page" / "Home.elm").write_text("module Page.Home exposing (title)\n\nimport Html\n\ntitle =\n    \"home\"\n")
+    return root
+
+
+class Servers:
+    def __init__(self, binary, root, env, hang):
+        self.binary, self.root, self.env, self.hang = binary, root, env, hang
+
+    def start(self):
+        c = Client([self.binary, "lsp"], cwd=self.root, env=self.env)
+        c.request("initialize", {"processId": None, "rootUri": uri(self.root),
+                                 "capabilities": {"textDocument": {"diagnostic": {"dynamicRegistration": False}}},
+                                 "workspaceFolders": [{"uri": uri(self.root), "name": "w"}]}, timeout=self.hang)
+        c.notify("initialized", {})
+        return c
+
+    def shown(self, c):
+        """Every diagnostic the server has, as (file, line, column, code, message)."""
+        m = c.request("workspace/diagnostic", {"previousResultIds": []}, timeout=self.hang)
+        if "error" in m:
+            raise Failure(f"workspace/diagnostic answered with an error: {m['error']}")
+        out = set()
+        for item in m["result"]["items"]:
+            path = os.path.relpath(urllib.parse.unquote(item["uri"][len("file://"):]), self.root)
+            for d in item.get("items", []):
+                s = d["range"]["start"]
+                out.add((path, s["line"] + 1, s["character"] + 1, d.get("code"), d["message"]))
+        return out
+
+
+class Failure(Exception):
+    pass
+
+
+def edit(text, pool, rng):
+    lines = text.split("\n")
+    i = rng.randrange(len(lines)) if lines else 0
+    op = rng.randrange(6)
+    if op == 0 and lines:
+        del lines[i]
+    elif op == 1 and lines:
+        lines.insert(rng.randrange(len(lines) + 1), lines[i])
+    elif op == 2 and len(lines) > 1:
+        lines.insert(rng.randrange(len(lines)), lines.pop(i))
+    elif op == 3 and lines:
+        lines[i] = lines[i][:rng.randrange(len(lines[i]) + 1)]
+    elif op == 4 and pool:
+        lines.insert(i, rng.choice(pool))
+    elif lines:
+        lines[i] = lines[i].replace(rng.choice(["a", "e", "o", "/", "\"", "1", ".", "["]), rng.choice(["", "x", "/", "..", "\"", "2", "]"]), 1)
+    return "\n".join(lines)
+
+
+def run(binary, project, seed, steps, hang, env, failures):
+    rng = random.Random(seed)
+    base = pathlib.Path(tempfile.mkdtemp(prefix="ampu-history-"))
+    root = base / project.name
+    shutil.copytree(project, root)
+    files = sorted(str(p) for p in root.rglob("*") if p.is_file() and (p.suffix in EXTENSIONS or p.name in ("build.abc", "rask.build"))
+                   and "target" not in p.parts and "elm-stuff" not in p.parts)
+    pool = [line for f in files for line in pathlib.Path(f).read_text(errors="replace").split("\n") if line.strip()]
+    servers = Servers(binary, str(root), env, hang)
+    edited = servers.start()
+    texts, order, history = {}, [], []
+    try:
+        for step in range(steps):
+            f = rng.choice(files)
+            text = edit(texts.get(f, pathlib.Path(f).read_text(errors="replace")), pool, rng)
+            texts[f] = text
+            history.append([os.path.relpath(f, root), text])
+            pathlib.Path(f).write_text(text)
+            if f not in order:
+                order.append(f)
+                edited.notify("textDocument/didOpen", {"textDocument": {"uri": uri(f), "languageId": "", "version": 1, "text": text}})
+            else:
+                edited.notify("textDocument/didChange", {"textDocument": {"uri": uri(f), "version": step + 2}, "contentChanges": [{"text": text}]})
+            if step % 3 != 2 and step != steps - 1:
+                continue
+            now = servers.shown(edited)
+            fresh = servers.start()
+            for g in order:
+                fresh.notify("textDocument/didOpen", {"textDocument": {"uri": uri(g), "languageId": "", "version": 1, "text": texts[g]}})
+            expected = servers.shown(fresh)
+            fresh.request("shutdown", None, timeout=hang)
+            fresh.notify("exit")
+            if now != expected:
+                lines = [f"after edit {step + 1} ({os.path.relpath(f, root)}), the edited server and a fresh one differ:"]
+                lines += [f"  only the fresh one: {x}" for x in sorted(expected - now)[:10]]
+                lines += [f"  only the edited one: {x}" for x in sorted(now - expected)[:10]]
+                raise Failure("\n".join(lines))
+        edited.request("shutdown", None, timeout=hang)
+        edited.notify("exit")
+        return None
+    except (Failure, ServerGone, TimeoutError) as e:
+        failures.mkdir(parents=True, exist_ok=True)
+        out = failures / f"{project.name}-{seed}.json"
+        out.write_text(json.dumps({"project": str(project), "seed": seed, "edits": history, "failure": str(e)}, indent=1))
+        return f"{project.name}, seed {seed}: {e}\n  the edits: {out}"
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("projects", nargs="*")
+    ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
+    ap.add_argument("--seeds", default="1,2,3", help="comma-separated")
+    ap.add_argument("--random", type=int, default=0, help="this many random seeds instead")
+    ap.add_argument("--steps", type=int, default=40)
+    ap.add_argument("--hang", type=float, default=20)
+    ap.add_argument("--failures", default=str(REPO / ".build" / "history-failures"))
+    args = ap.parse_args()
+    env = dict(os.environ, ASTHRA_HOME=str(REPO / "examples" / "asthra-home"))
+    base = pathlib.Path(tempfile.mkdtemp(prefix="ampu-history-projects-"))
+    projects = [pathlib.Path(p).resolve() for p in args.projects] or [REPO / "examples" / name for name in EXAMPLES]
+    if not args.projects:
+        if (SHARED / "elm-home").is_dir():
+            env["ELM_HOME"] = str(SHARED / "elm-home")
+            projects.append(elm_project(base))
+        else:
+            print(f"history: {SHARED / 'elm-home'} is not there: the Elm project is left out")
+    seeds = [random.randrange(1, 2**31) for _ in range(args.random)] if args.random else [int(s) for s in args.seeds.split(",")]
+    failed = []
+    for project in projects:
+        for seed in seeds:
+            problem = run(os.path.abspath(args.binary), project, seed, args.steps, args.hang, env, pathlib.Path(args.failures))
+            if problem:
+                failed.append(problem)
+                print("history: FAILURE " + problem, flush=True)
+    shutil.rmtree(base, ignore_errors=True)
+    print(f"history: {len(projects)} projects, seeds {', '.join(map(str, seeds))}, {args.steps} edits each: {len(failed)} failures")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
