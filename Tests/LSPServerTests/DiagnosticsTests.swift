@@ -152,6 +152,28 @@ struct DiagnosticsTests {
         #expect(client.published(TestWorkspace.manifest) == json(#"{"uri":"file:///ws/asthra.toml","diagnostics":[]}"#))
     }
 
+    @Test("a manifest deleted on disk takes its workspace with it: the same as a fresh server with the same documents")
+    func manifestDeletedOnDisk() async {
+        // The manifest has a problem of its own, shown while it is there.
+        var files = TestWorkspace.files
+        files[TestWorkspace.manifest] = "licence = \"MIT\"\n" + TestWorkspace.manifestText
+        let edited = TestClient(files: files)
+        await edited.start(capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+        await edited.open(TestWorkspace.main, TestWorkspace.mainText)
+        #expect(edited.published(TestWorkspace.manifest)?["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == ["M001"])
+        try? edited.disk.removeItem(TestWorkspace.manifest)
+        await edited.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string("file://" + TestWorkspace.manifest), "type": 3]]])
+        // Nothing is left of the workspace the manifest made: the deleted manifest shows
+        // nothing, and main.asthra what it shows with no package around it.
+        #expect(edited.published(TestWorkspace.manifest)?["diagnostics"] == [])
+        files[TestWorkspace.manifest] = nil
+        let fresh = TestClient(files: files)
+        await fresh.start()
+        await fresh.open(TestWorkspace.main, TestWorkspace.mainText)
+        // (A fresh server publishes nothing for a file without problems; the edited one an empty list.)
+        #expect((fresh.published(TestWorkspace.main)?["diagnostics"] ?? []) == (edited.published(TestWorkspace.main)?["diagnostics"] ?? []))
+    }
+
     @Test("sources created, changed and deleted on disk, as the editor's watcher reports them: the imports that lead to them follow; an open buffer wins over its file")
     func watchedSources() async {
         let client = TestClient(files: TestWorkspace.files)

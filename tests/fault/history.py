@@ -12,6 +12,11 @@ the run exits 1.
 
   tests/fault/history.py --binary .build/release/ampu --seeds 1,2,3 --steps 40   # scripts/test
   tests/fault/history.py --binary .build/release/ampu --random 50 --steps 100     # a long local run
+  tests/fault/history.py --files --random 10                                      # files come and go too
+
+With --files, one step in five creates a file (a copy of another, under a new name) or deletes one
+that is not open, and tells the server as an editor's file watcher does
+(`workspace/didChangeWatchedFiles`); a deleted file is `[path, null]` in the saved edits.
 
 The edits are those a person makes while typing, and those the fuzzer makes: a line deleted,
 doubled, moved, cut short, or taken from another file of the project, a character replaced.
@@ -106,7 +111,7 @@ def edit(text, pool, rng):
     return "\n".join(lines)
 
 
-def run(binary, project, seed, steps, hang, env, failures):
+def run(binary, project, seed, steps, hang, env, failures, churn=False):
     rng = random.Random(seed)
     base = pathlib.Path(tempfile.mkdtemp(prefix="ampu-history-"))
     root = base / project.name
@@ -119,6 +124,22 @@ def run(binary, project, seed, steps, hang, env, failures):
     texts, order, history = {}, [], []
     try:
         for step in range(steps):
+            if churn and rng.randrange(5) == 0:
+                closed = [g for g in files if g not in order]
+                if rng.randrange(2) and closed:
+                    g = rng.choice(closed)
+                    os.remove(g)
+                    files.remove(g)
+                    history.append([os.path.relpath(g, root), None])
+                    edited.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(g), "type": 3}]})
+                else:
+                    like = rng.choice(files)
+                    g = os.path.join(os.path.dirname(like), f"new{step}" + os.path.splitext(like)[1])
+                    shutil.copyfile(like, g)
+                    files.append(g)
+                    history.append([os.path.relpath(g, root), pathlib.Path(g).read_text(errors="replace")])
+                    edited.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(g), "type": 1}]})
+                continue
             f = rng.choice(files)
             text = edit(texts.get(f, pathlib.Path(f).read_text(errors="replace")), pool, rng)
             texts[f] = text
@@ -164,6 +185,7 @@ def main():
     ap.add_argument("--steps", type=int, default=40)
     ap.add_argument("--hang", type=float, default=20)
     ap.add_argument("--failures", default=str(REPO / ".build" / "history-failures"))
+    ap.add_argument("--files", action="store_true", help="files are created and deleted too")
     args = ap.parse_args()
     env = dict(os.environ, ASTHRA_HOME=str(REPO / "examples" / "asthra-home"))
     base = pathlib.Path(tempfile.mkdtemp(prefix="ampu-history-projects-"))
@@ -178,12 +200,12 @@ def main():
     failed = []
     for project in projects:
         for seed in seeds:
-            problem = run(os.path.abspath(args.binary), project, seed, args.steps, args.hang, env, pathlib.Path(args.failures))
+            problem = run(os.path.abspath(args.binary), project, seed, args.steps, args.hang, env, pathlib.Path(args.failures), churn=args.files)
             if problem:
                 failed.append(problem)
                 print("history: FAILURE " + problem, flush=True)
     shutil.rmtree(base, ignore_errors=True)
-    print(f"history: {len(projects)} projects, seeds {', '.join(map(str, seeds))}, {args.steps} edits each: {len(failed)} failures")
+    print(f"history: {len(projects)} projects, seeds {', '.join(map(str, seeds))}, {args.steps} edits each{' (files created and deleted too)' if args.files else ''}: {len(failed)} failures")
     sys.exit(1 if failed else 0)
 
 

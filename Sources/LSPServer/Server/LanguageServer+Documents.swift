@@ -89,7 +89,10 @@ extension LanguageServer {
             guard let uri = change["uri"]?.stringValue, let path = DocumentURI.path(uri) else { continue }
             if documents[uri] != nil { continue }  // the open buffer wins over the disk
             let type = change["type"]?.intValue ?? 2  // 1 created, 2 changed, 3 deleted
-            for (i, w) in workspaces.enumerated() where w.owns(path) || Paths.isWithin(path, w.root) {
+            // The workspaces it may be part of: by its place too (a file added where a member or
+            // a path dependency of the workspace reads its sources).
+            for (i, w) in workspaces.enumerated() where w.owns(path) || Paths.isWithin(path, w.root)
+                || w.snapshot.packages.packages.contains(where: { Paths.isWithin(path, $0.directory) }) {
                 // Added or taken away (a C file a source pattern may match), or a manifest: the
                 // workspace again. Changed: a source of its own language is that file again; what
                 // another file says is no part of it (an .elm file in an Asthra workspace).
@@ -101,6 +104,25 @@ extension LanguageServer {
             }
         }
         for i in reload.sorted() { reloadWorkspace(i) }
+        dropAbandoned()
+    }
+
+    /// Workspaces whose root manifest is gone (deleted on disk, its buffer not open) are
+    /// dropped, their files' diagnostics with them; a folder without a workspace gets one when a
+    /// manifest appears there; and the open documents no workspace holds then are given to one,
+    /// as opening them would. So the workspaces are those a fresh server given the same folders
+    /// and documents would have.
+    func dropAbandoned() {
+        var held: [Document] = []
+        for i in workspaces.indices.reversed() where !fileSystem.exists(workspaces[i].snapshot.rootManifest.path) {
+            held += openDocuments(heldBy: i)
+            dirty.formUnion(workspaces[i].filesWithDiagnostics)
+            workspaces.remove(at: i)
+        }
+        for folder in folders where !workspaces.contains(where: { $0.start == folder }) { openWorkspace(from: folder) }
+        let homeless = documents.values.filter { d in !workspaces.contains { $0.owns(d.path) } }
+        var seen = Set<String>()
+        rehome((held + homeless).filter { seen.insert($0.uri).inserted }.sorted { (openedAt[$0.uri] ?? 0, $0.uri) < (openedAt[$1.uri] ?? 0, $1.uri) })
     }
 
     func isManifest(_ path: String) -> Bool {
