@@ -122,7 +122,7 @@ extension LanguageServer {
         for folder in folders where !workspaces.contains(where: { $0.start == folder }) { openWorkspace(from: folder) }
         let homeless = documents.values.filter { d in !workspaces.contains { $0.owns(d.path) } }
         var seen = Set<String>()
-        rehome((held + homeless).filter { seen.insert($0.uri).inserted }.sorted { (openedAt[$0.uri] ?? 0, $0.uri) < (openedAt[$1.uri] ?? 0, $1.uri) })
+        rehome(inOpenOrder((held + homeless).filter { seen.insert($0.uri).inserted }))
     }
 
     func isManifest(_ path: String) -> Bool {
@@ -158,7 +158,12 @@ extension LanguageServer {
 
     /// The open documents workspace `index` holds, in the order they were opened.
     private func openDocuments(heldBy index: Int) -> [Document] {
-        documents.values.filter { workspaces[index].owns($0.path) }.sorted { (openedAt[$0.uri] ?? 0, $0.uri) < (openedAt[$1.uri] ?? 0, $1.uri) }
+        inOpenOrder(documents.values.filter { workspaces[index].owns($0.path) })
+    }
+
+    /// Open documents in the order they were opened (`openedAt`).
+    private func inOpenOrder(_ list: [Document]) -> [Document] {
+        list.sorted { (openedAt[$0.uri] ?? 0, $0.uri) < (openedAt[$1.uri] ?? 0, $1.uri) }
     }
 
     /// Each of `held` (open documents a workspace held before it changed) that no workspace
