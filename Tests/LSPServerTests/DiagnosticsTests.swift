@@ -251,6 +251,49 @@ struct DiagnosticsTests {
         #expect(fresh.published(TestWorkspace.main) == edited.published(TestWorkspace.main))
     }
 
+    @Test("a workspace opened for a document that had no other home goes once another holds the document again: its view of the package is not shown beside that one's, as a fresh server has it")
+    func redundantWorkspaceGoes() async {
+        let lib = "/ws/mathlib/src/lib.asthra"
+        let libText = "package mathlib;\nimport \"internal/runtime\";\n"
+        let withoutMathlib = "package main;\n\nimport \"stdlib/io\";\n"
+        let edited = TestClient(files: TestWorkspace.files)
+        await edited.start()
+        // While main imports no mathlib, the open lib.asthra is no module of /ws: it gets the
+        // workspace of its own package, where it is user code.
+        await edited.open(TestWorkspace.main, withoutMathlib)
+        await edited.open(lib, libText)
+        func messages(_ client: TestClient) -> [String]? { client.published(lib)?["diagnostics"]?.arrayValue?.compactMap { $0["message"]?.stringValue } }
+        #expect(messages(edited)?.first?.hasPrefix("user code cannot import internal package 'internal/runtime'") == true)
+        await edited.change(TestWorkspace.main, version: 2, text: TestWorkspace.mainText)
+        #expect(messages(edited) == [
+            "third-party code cannot import internal package 'internal/runtime'\nnote: 'internal/…' packages are private to the standard library\nhelp: use the public API under 'stdlib/…' instead",
+        ])
+        var files = TestWorkspace.files
+        files[lib] = libText
+        let fresh = TestClient(files: files)
+        await fresh.start()
+        await fresh.open(TestWorkspace.main, TestWorkspace.mainText)
+        await fresh.open(lib, libText)
+        #expect(fresh.published(lib) == edited.published(lib))
+    }
+
+    @Test("a workspace opened for a document goes with the last of its open documents; a folder's stays")
+    func documentWorkspaceGoesOnClose() async {
+        var files = TestWorkspace.files
+        files["/elsewhere/asthra.toml"] = "[package]\nname = \"other\"\nversion = \"0.1.0\"\n"
+        let source = "/elsewhere/src/main.asthra"
+        files[source] = "package main;\nimport \"./missing\";\n"
+        let client = TestClient(files: files)
+        await client.start()
+        await client.open(TestWorkspace.main, TestWorkspace.mainText)
+        await client.open(source, files[source]!)
+        #expect(client.published(source)?["diagnostics"]?.arrayValue?.count == 1)
+        await client.notify("textDocument/didClose", ["textDocument": ["uri": "file:///elsewhere/src/main.asthra"]])
+        #expect(client.published(source)?["diagnostics"] == [])
+        await client.notify("textDocument/didClose", ["textDocument": ["uri": .string("file://" + TestWorkspace.main)]])
+        #expect(client.published(TestWorkspace.main)?["diagnostics"]?.arrayValue?.isEmpty == false)
+    }
+
     @Test("a package's membership follows an edit of the workspace's manifest above it: its M024 goes once the members name it, as a fresh server has it")
     func membershipFollowsTheWorkspace() async {
         let root = "/ws2/asthra.toml", lib = "/ws2/lib/asthra.toml"

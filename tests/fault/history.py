@@ -14,6 +14,12 @@ the run exits 1.
   tests/fault/history.py --binary .build/release/ampu --random 50 --steps 100     # a long local run
   tests/fault/history.py --files --random 10                                      # files come and go too
 
+Each step waits until the edited server has handled it (`--racy`: it does not): a file is written
+to disk, the server told, and the next file written only then. The server reads the files that
+are not open from disk, so without the wait it may read a later step's text, or one half
+written, before it is told of the step it is at (as it may from an editor: that is what --racy
+runs, and its failures can come and go from one run to the next).
+
 With --files, one step in five creates a file (a copy of another, under a new name) or deletes one
 that is not open, and tells the server as an editor's file watcher does
 (`workspace/didChangeWatchedFiles`); a deleted file is `[path, null]` in the saved edits.
@@ -74,6 +80,14 @@ class Servers:
         c.notify("initialized", {})
         return c
 
+    def handled(self, c):
+        """Returns once the server has handled everything sent to it: it answers requests in
+        the order messages came, so the answer to one it does not know (MethodNotFound) comes
+        after the rest is done."""
+        m = c.request("ampu/history-sync", {}, timeout=self.hang)
+        if m.get("error", {}).get("code") != -32601:
+            raise Failure(f"a request of an unknown method was answered with {m}, not MethodNotFound")
+
     def shown(self, c):
         """Every diagnostic the server has, as (file, line, column, code, message)."""
         m = c.request("workspace/diagnostic", {"previousResultIds": []}, timeout=self.hang)
@@ -111,7 +125,7 @@ def edit(text, pool, rng):
     return "\n".join(lines)
 
 
-def run(binary, project, seed, steps, hang, env, failures, churn=False):
+def run(binary, project, seed, steps, hang, env, failures, churn=False, racy=False):
     rng = random.Random(seed)
     base = pathlib.Path(tempfile.mkdtemp(prefix="ampu-history-"))
     root = base / project.name
@@ -126,7 +140,7 @@ def run(binary, project, seed, steps, hang, env, failures, churn=False):
         for step in range(steps):
             if churn and rng.randrange(5) == 0:
                 closed = [g for g in files if g not in order]
-                if rng.randrange(2) and closed:
+                if rng.randrange(2) and closed and len(files) > 1:
                     g = rng.choice(closed)
                     os.remove(g)
                     files.remove(g)
@@ -139,6 +153,8 @@ def run(binary, project, seed, steps, hang, env, failures, churn=False):
                     files.append(g)
                     history.append([os.path.relpath(g, root), pathlib.Path(g).read_text(errors="replace")])
                     edited.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(g), "type": 1}]})
+                if not racy:
+                    servers.handled(edited)
                 continue
             f = rng.choice(files)
             text = edit(texts.get(f, pathlib.Path(f).read_text(errors="replace")), pool, rng)
@@ -150,6 +166,8 @@ def run(binary, project, seed, steps, hang, env, failures, churn=False):
                 edited.notify("textDocument/didOpen", {"textDocument": {"uri": uri(f), "languageId": "", "version": 1, "text": text}})
             else:
                 edited.notify("textDocument/didChange", {"textDocument": {"uri": uri(f), "version": step + 2}, "contentChanges": [{"text": text}]})
+            if not racy:
+                servers.handled(edited)
             if step % 3 != 2 and step != steps - 1:
                 continue
             now = servers.shown(edited)
@@ -186,6 +204,7 @@ def main():
     ap.add_argument("--hang", type=float, default=20)
     ap.add_argument("--failures", default=str(REPO / ".build" / "history-failures"))
     ap.add_argument("--files", action="store_true", help="files are created and deleted too")
+    ap.add_argument("--racy", action="store_true", help="do not wait for the edited server to handle a step before the next is written")
     args = ap.parse_args()
     env = dict(os.environ, ASTHRA_HOME=str(REPO / "examples" / "asthra-home"))
     base = pathlib.Path(tempfile.mkdtemp(prefix="ampu-history-projects-"))
@@ -200,12 +219,12 @@ def main():
     failed = []
     for project in projects:
         for seed in seeds:
-            problem = run(os.path.abspath(args.binary), project, seed, args.steps, args.hang, env, pathlib.Path(args.failures), churn=args.files)
+            problem = run(os.path.abspath(args.binary), project, seed, args.steps, args.hang, env, pathlib.Path(args.failures), churn=args.files, racy=args.racy)
             if problem:
                 failed.append(problem)
                 print("history: FAILURE " + problem, flush=True)
     shutil.rmtree(base, ignore_errors=True)
-    print(f"history: {len(projects)} projects, seeds {', '.join(map(str, seeds))}, {args.steps} edits each{' (files created and deleted too)' if args.files else ''}: {len(failed)} failures")
+    print(f"history: {len(projects)} projects, seeds {', '.join(map(str, seeds))}, {args.steps} edits each{' (files created and deleted too)' if args.files else ''}{' (racy)' if args.racy else ''}: {len(failed)} failures")
     sys.exit(1 if failed else 0)
 
 

@@ -125,6 +125,27 @@ extension LanguageServer {
         rehome(inOpenOrder((held + homeless).filter { seen.insert($0.uri).inserted }))
     }
 
+    /// Workspaces opened for a document (not for a folder) that a fresh server, given the same
+    /// folders and the open documents in the order they were opened, would not have are dropped,
+    /// with their files' diagnostics. A fresh server opens a workspace for a document only when
+    /// none it has holds the document: so one stays when it is the first to hold an open
+    /// document (the deepest, when several would). Without this, a workspace opened while a
+    /// document had no other home (a package nothing imported for a moment, an unopened file
+    /// read half-written) stayed once another held the document again, and its view of the
+    /// document's package (as a root, with its own rules) was shown beside the other's; one
+    /// whose documents were all closed stayed with the diagnostics of files no one had open.
+    func dropRedundant() {
+        var kept = Set(workspaces.indices.filter { folders.contains(workspaces[$0].start) })
+        for document in inOpenOrder(Array(documents.values)) where !kept.contains(where: { workspaces[$0].owns(document.path) }) {
+            let holders = workspaces.indices.filter { workspaces[$0].owns(document.path) }
+            if let deepest = holders.max(by: { workspaces[$0].root.utf8.count < workspaces[$1].root.utf8.count }) { kept.insert(deepest) }
+        }
+        for i in workspaces.indices.reversed() where !kept.contains(i) {
+            dirty.formUnion(workspaces[i].filesWithDiagnostics)
+            workspaces.remove(at: i)
+        }
+    }
+
     func isManifest(_ path: String) -> Bool {
         registry.ecosystem(forManifest: path) != nil
     }

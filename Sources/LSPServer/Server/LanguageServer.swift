@@ -155,8 +155,9 @@ public actor LanguageServer {
             case "textDocument/didClose": try didClose(params)
             case "workspace/didChangeWatchedFiles": didChangeWatchedFiles(params)
             case "workspace/didChangeWorkspaceFolders": didChangeWorkspaceFolders(params)
-            default: break  // textDocument/didSave, $/setTrace and anything unknown: nothing to do
+            default: return  // textDocument/didSave, $/setTrace and anything unknown: nothing to do
             }
+            if method != "initialized" { dropRedundant() }
         } catch {
             Log.error("'\(method)': \(error.message)")
         }

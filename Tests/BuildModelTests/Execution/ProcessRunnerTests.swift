@@ -81,9 +81,11 @@ struct ProcessRunnerTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // `cat` of a FIFO waits until a writer opens it: only the work done while it runs can.
+        // The program then lives on a while, so that it has not ended when the work returns
+        // (`cat` alone could end between the writer's close and the work's return).
         let fifo = dir + "/fifo"
         #expect(mkfifo(fifo, 0o600) == 0)
-        let reading = try ProcessRunner.run(["cat", fifo], environment: env, timeout: 10) {
+        let reading = try ProcessRunner.run(["sh", "-c", "cat \"$0\" && sleep 1", fifo], environment: env, timeout: 10) {
             let fd = open(fifo, O_WRONLY)
             _ = "from the work\n".withCString { write(fd, $0, strlen($0)) }
             close(fd)
