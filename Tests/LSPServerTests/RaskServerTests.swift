@@ -72,6 +72,29 @@ struct RaskServerTests {
         }
     }
 
+    @Test("a source whose package's build file breaks stays with the workspace opened for it, not one opened later that holds it too, as a fresh server has it")
+    func sourceStaysWithItsWorkspace() async {
+        let lib = "/rask/util/lib.rk", libText = "import storage.disk\n"
+        let app = RaskWorkspace.manifest, appText = RaskWorkspace.manifestText + "package \"util\" \"0.2.0\" {\n"
+        let util = "/rask/util/rask.build", broken = "package \n}\n"
+        let edited = TestClient(files: RaskWorkspace.files, environment: [:])
+        await edited.start(root: "/rask")
+        await edited.open(lib, libText)
+        await edited.open(app, appText)
+        await edited.open(util, broken)
+        var files = RaskWorkspace.files
+        (files[lib], files[app], files[util]) = (libText, appText, broken)
+        let fresh = TestClient(files: files, environment: [:])
+        await fresh.start(root: "/rask")
+        for (path, text) in [(lib, libText), (app, appText), (util, broken)] { await fresh.open(path, text) }
+        #expect(edited.published(lib) == json(#"""
+            {"uri":"file:///rask/util/lib.rk","diagnostics":[
+             {"range":{"start":{"line":0,"character":7},"end":{"line":0,"character":19}},"severity":1,"code":"I004","source":"ampu",
+              "message":"package 'storage' is not a sub-package or in the standard library\nhelp: make 'storage' a directory beside this file, or put the file in a package that declares it"}]}
+            """#))
+        #expect(fresh.published(lib) == edited.published(lib))
+    }
+
     @Test("import completion: the deps, the sub-packages, the standard library")
     func importCompletion() async {
         let client = await started()

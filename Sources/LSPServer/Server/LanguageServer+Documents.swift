@@ -135,25 +135,36 @@ extension LanguageServer {
     /// document's package (as a root, with its own rules) was shown beside the other's; one
     /// whose documents were all closed stayed with the diagnostics of files no one had open.
     func dropRedundant() {
-        var kept = Set(workspaces.indices.filter { folders.contains(workspaces[$0].start) })
-        for document in inOpenOrder(Array(documents.values)) where !kept.contains(where: { workspaces[$0].owns(document.path) }) {
-            let holders = workspaces.indices.filter { workspaces[$0].owns(document.path) }
-            if let deepest = holders.max(by: { workspaces[$0].root.utf8.count < workspaces[$1].root.utf8.count }) { kept.insert(deepest) }
-        }
+        let kept = freshWorkspaces()
         for i in workspaces.indices.reversed() where !kept.contains(i) {
             dirty.formUnion(workspaces[i].filesWithDiagnostics)
             workspaces.remove(at: i)
         }
     }
 
+    /// The workspaces a fresh server would have (of those there are) once it has been given the
+    /// open documents opened before `document` (all of them when nil): the folders', and for
+    /// each document in turn that none of those holds, the deepest that holds it.
+    private func freshWorkspaces(before document: String? = nil) -> Set<Int> {
+        var kept = Set(workspaces.indices.filter { folders.contains(workspaces[$0].start) })
+        for earlier in inOpenOrder(Array(documents.values)) {
+            if earlier.uri == document { break }
+            if kept.contains(where: { workspaces[$0].owns(earlier.path) }) { continue }
+            let holders = workspaces.indices.filter { workspaces[$0].owns(earlier.path) }
+            if let deepest = holders.max(by: { workspaces[$0].root.utf8.count < workspaces[$1].root.utf8.count }) { kept.insert(deepest) }
+        }
+        return kept
+    }
+
     func isManifest(_ path: String) -> Bool {
         registry.ecosystem(forManifest: path) != nil
     }
 
-    /// Applies new text of `path` to the workspace holding it, loading one when none does.
-    func fileChanged(_ path: String, bytes: [UInt8]) {
+    /// Applies new text of `path` to the workspace holding it (of `among`, when given), loading
+    /// one when none does.
+    func fileChanged(_ path: String, bytes: [UInt8], among: Set<Int>? = nil) {
         let isManifest = isManifest(path)
-        var holders = workspaces.indices.filter { workspaces[$0].owns(path) }
+        var holders = workspaces.indices.filter { among?.contains($0) ?? true }.filter { workspaces[$0].owns(path) }
         if holders.isEmpty, let i = openWorkspace(from: Paths.parent(path)) {
             holders = [i]
             if !isManifest && workspaces[i].snapshot.modules[path]?.source.bytes == bytes { return }
@@ -187,18 +198,21 @@ extension LanguageServer {
         list.sorted { (openedAt[$0.uri] ?? 0, $0.uri) < (openedAt[$1.uri] ?? 0, $1.uri) }
     }
 
-    /// Each of `held` (open documents a workspace held before it changed) that no workspace
-    /// holds now as a module or a manifest (lying in a package's directory is not enough: a load
-    /// reads only what the package's sources are) is given to one again, in the order they were
-    /// opened, as opening them would (which workspaces there are can depend on that order): an
-    /// open source no target lists, after its build file changed; a source whose manifest names no
-    /// package any more, a module of no package that nothing imports now (the edited one
-    /// too), a path dependency's manifest no longer depended on. What the server shows
-    /// depends on the files and the open documents, not on the order they came in.
+    /// Each of `held` (open documents a workspace held before it changed) that none of the
+    /// workspaces a fresh server would have before it (`freshWorkspaces`: one opened for a later
+    /// document does not count, though it may hold it) holds now as a module or a manifest
+    /// (lying in a package's directory is not enough: a load reads only what the package's
+    /// sources are) is given to one of those again, or to a workspace of its own, in the order
+    /// they were opened, as opening them would: an open source no target lists, after its build
+    /// file changed; a source whose manifest names no package any more, a module of no package
+    /// that nothing imports now (the edited one too), a path dependency's manifest no longer
+    /// depended on. What the server shows depends on the files and the open documents, not on
+    /// the order they came in.
     private func rehome(_ held: [Document]) {
-        for document in held where document.text.bytes.count <= Document.analysisLimit
-            && !workspaces.contains(where: { $0.snapshot.modules[document.path] != nil || $0.snapshot.manifest(at: document.path) != nil }) {
-            fileChanged(document.path, bytes: document.text.bytes)
+        for document in held where document.text.bytes.count <= Document.analysisLimit {
+            let earlier = freshWorkspaces(before: document.uri)
+            if earlier.contains(where: { workspaces[$0].snapshot.modules[document.path] != nil || workspaces[$0].snapshot.manifest(at: document.path) != nil }) { continue }
+            fileChanged(document.path, bytes: document.text.bytes, among: earlier)
         }
     }
 
