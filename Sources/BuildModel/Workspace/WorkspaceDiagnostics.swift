@@ -79,6 +79,13 @@ public struct WorkspaceDiagnostics: Sendable {
                 touched.insert(file)
             }
         }
+        // A file the imports reach now and could not be read, or no longer reach: its F002
+        // came or went with them.
+        for file in previous.unreadableTargets.symmetricDifference(snapshot.unreadableTargets) {
+            let diagnostics = snapshot.diagnostics.filter { ($0.file ?? rootManifest) == file } + (snapshot.modules[file]?.diagnostics ?? [])
+            own[file] = diagnostics.isEmpty ? nil : Self.inOrder(diagnostics)
+            touched.insert(file)
+        }
         // Cycles can only change when what the edited file imports changed; where one is
         // shown, when the edited file is on one (its imports may have moved).
         if previous.modules[path].map(Self.targets) != snapshot.modules[path].map(Self.targets)

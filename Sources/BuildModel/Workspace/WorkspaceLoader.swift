@@ -117,6 +117,7 @@ public struct WorkspaceLoader: Sendable {
         var modules = [String: Module](minimumCapacity: pending.count + 64)
         sources.reserveCapacity(pending.count + members.count + 64)
         var known = Set(pending.map(\.path))
+        var unreadableTargets: Set<String> = []
         while !pending.isEmpty {
             let batch = pending
             pending = []
@@ -128,6 +129,7 @@ public struct WorkspaceLoader: Sendable {
                 case .success(let m): (module, targets) = m
                 case .failure(let error):
                     diagnostics.append(fileProblem(error, path: item.path))
+                    if item.member == nil { unreadableTargets.insert(item.path) }
                     continue
                 }
                 for target in targets where known.insert(target).inserted {
@@ -138,10 +140,12 @@ public struct WorkspaceLoader: Sendable {
             }
         }
         let paths = modules.keys.sorted()
-        return WorkspaceSnapshot(
+        var snapshot = WorkspaceSnapshot(
             ecosystem: ecosystem, root: rootManifest.directory, rootManifest: rootManifest, members: members, packages: packages, lock: lock,
             modules: modules, modulePaths: paths, importGraph: ImportGraph(modules: modules, sortedPaths: paths),
             diagnostics: diagnostics, sources: sources, resolver: resolver, directories: directories)
+        snapshot.unreadableTargets = unreadableTargets
+        return snapshot
     }
 
     /// The snapshot with one source file changed to `bytes` (an edit in the editor), or added:
@@ -170,7 +174,14 @@ public struct WorkspaceLoader: Sendable {
             pending = []
             for (index, result) in readScanAndResolve(batch, members: [], resolver: snapshot.resolver, known: []).enumerated() {
                 let target = batch[index].path
-                guard case .success((let m, _)) = result else { continue }
+                let m: Module
+                switch result {
+                case .success(let loaded): m = loaded.0
+                case .failure(let error):
+                    // Reached now and not before: said, as a fresh load says it.
+                    if next.unreadableTargets.insert(target).inserted { next.diagnostics.append(fileProblem(error, path: target)) }
+                    continue
+                }
                 next.modules[target] = m
                 next.sources[target] = m.source
                 Self.insertSorted(target, into: &next.modulePaths)
@@ -185,7 +196,17 @@ public struct WorkspaceLoader: Sendable {
         let before = Set(snapshot.modules[path]?.imports.flatMap(\.outcome.targets) ?? [])
         let lost = before.subtracting(module.imports.flatMap(\.outcome.targets))
         if lost.contains(where: { next.modules[$0] != nil && next.modules[$0]!.memberManifest == nil }) { Self.leaveOutUnreached(&next) }
+        if !lost.isEmpty && !next.unreadableTargets.isEmpty { Self.forgetUnreached(&next) }
         return (next, loaded)
+    }
+
+    /// Forgets the unreadable files no module imports any more, with their F002.
+    private static func forgetUnreached(_ snapshot: inout WorkspaceSnapshot) {
+        let imported = Set(snapshot.modules.values.flatMap { $0.imports.flatMap(\.outcome.targets) })
+        let gone = snapshot.unreadableTargets.subtracting(imported)
+        guard !gone.isEmpty else { return }
+        snapshot.unreadableTargets.subtract(gone)
+        snapshot.diagnostics.removeAll { d in d.code == DiagnosticCode.unreadableFile.rawValue && d.file.map(gone.contains) == true }
     }
 
     /// Leaves out the modules of no member that no member's module reaches through imports.

@@ -24,6 +24,10 @@ public struct WorkspaceSnapshot: Sendable {
     /// The directory listings the load read (the source walk and import resolution): with the
     /// files in `sources`, everything the snapshot was made from.
     public var directories: DirectoryCache? = nil
+    /// Files that imports reach and that could not be read (each has its F002 in
+    /// `diagnostics`): an edit that stops reaching one takes its F002 away, as a fresh load,
+    /// which would not read it, has none.
+    public var unreadableTargets: Set<String> = []
 
     /// The members' source modules (library and dependency files left out).
     public var memberModules: [Module] {

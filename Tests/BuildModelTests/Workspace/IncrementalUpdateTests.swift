@@ -68,6 +68,32 @@ struct IncrementalUpdateTests {
         #expect(after.importGraph.cycles().isEmpty)
     }
 
+    @Test("a file the imports reach that cannot be read: its F002 goes with the last import of it and comes back with the next, as a fresh load has it")
+    func unreadableTargetFollowsItsImports() throws {
+        // The dependency's entry is a directory: importing the package reaches a file that is not one.
+        let odd = files.merging(["/lib/Oats.toml": "[package]\nname = \"lib\"\nversion = \"0.1.0\"\nentry = \"src\"\n"]) { $1 }
+        let importing = "import { b } from \"./b\";\nimport { lib } from \"lib\";\n", plain = "import { b } from \"./b\";\n"
+        func fresh(_ main: String) throws -> [String] {
+            let fs = InMemoryFileSystem(currentDirectory: "/", files: odd.merging(["/w/src/main.oats": main]) { $1 })
+            return lines(try WorkspaceLoader(ecosystem: OatsEcosystem(), fileSystem: fs, environment: [:]).load(from: "/w"))
+        }
+        let loader = WorkspaceLoader(ecosystem: OatsEcosystem(), fileSystem: InMemoryFileSystem(currentDirectory: "/", files: odd.merging(["/w/src/main.oats": importing]) { $1 }),
+                                     environment: [:])
+        let before = try loader.load(from: "/w")
+        #expect(lines(before) == ["/lib/Oats.toml O002 entry 'src' of package 'lib' does not exist", "/lib/src F002 cannot read file: it is a directory, expected a file"])
+        var index = WorkspaceDiagnostics(before)
+        let (without, _) = loader.update(before, file: "/w/src/main.oats", bytes: Array(plain.utf8))
+        #expect(index.update(without, from: before, edited: "/w/src/main.oats", loaded: ["/w/src/main.oats"]).contains("/lib/src"))
+        let freshPlain = try fresh(plain), freshImporting = try fresh(importing)
+        #expect(freshPlain == ["/lib/Oats.toml O002 entry 'src' of package 'lib' does not exist"])
+        #expect(lines(without) == freshPlain)
+        #expect(index.all.map { "\($0.file ?? "-") \($0.code ?? "-") \($0.message)" } == freshPlain)
+        let (again, loaded) = loader.update(without, file: "/w/src/main.oats", bytes: Array(importing.utf8))
+        #expect(index.update(again, from: without, edited: "/w/src/main.oats", loaded: loaded).contains("/lib/src"))
+        #expect(lines(again) == freshImporting)
+        #expect(index.all.map { "\($0.file ?? "-") \($0.code ?? "-") \($0.message)" } == freshImporting)
+    }
+
     @Test("an edit that moves the imports of a file on a cycle moves the cycle's diagnostic with them")
     func cycleFollowsItsImport() throws {
         let fs = InMemoryFileSystem(currentDirectory: "/", files: files.merging(["/w/src/b.oats": "import { m } from \"./main\";\n"]) { $1 })
