@@ -277,6 +277,34 @@ struct DiagnosticsTests {
         #expect(fresh.published(lib) == edited.published(lib))
     }
 
+    @Test("a manifest whose change waits for a later one, while its workspace loads again for another file: the workspace loads once, not for ever, and shows what a fresh server shows")
+    func heldBackManifestDuringReload() async {
+        let root = TestWorkspace.manifest, dep = "/ws/mathlib/asthra.toml"
+        let depText = TestWorkspace.files[dep]!
+        let middle = TestWorkspace.manifestText + "# a comment\n", last = TestWorkspace.manifestText + "licence = 1\n"
+        let depEdited = depText + "licence = \"MIT\"\n"
+        let edited = TestClient(files: TestWorkspace.files)
+        // No folder: each manifest gets the workspace a document opens.
+        await edited.start(root: "/nothing")
+        await edited.open(root, TestWorkspace.manifestText)
+        await edited.open(dep, depText)
+        await edited.burst([
+            .notification(method: "textDocument/didChange", params: ["textDocument": ["uri": .string("file://" + root), "version": 2], "contentChanges": [["text": .string(middle)]]]),
+            .notification(method: "textDocument/didChange", params: ["textDocument": ["uri": .string("file://" + dep), "version": 2], "contentChanges": [["text": .string(depEdited)]]]),
+            .notification(method: "textDocument/didChange", params: ["textDocument": ["uri": .string("file://" + root), "version": 3], "contentChanges": [["text": .string(last)]]]),
+        ])
+        var files = TestWorkspace.files
+        (files[root], files[dep]) = (last, depEdited)
+        let fresh = TestClient(files: files)
+        await fresh.start(root: "/nothing")
+        await fresh.open(root, last)
+        await fresh.open(dep, depEdited)
+        #expect(edited.published(root)?["diagnostics"]?.arrayValue?.compactMap { $0["message"]?.stringValue } == [
+            "unknown key 'licence' in [build]\nnote: the keys in [build] are: target, optimization, optimization_level, debug_info, parallel_jobs, output_dir, timeout",
+        ])
+        #expect(fresh.published(root)?["diagnostics"] == edited.published(root)?["diagnostics"])
+    }
+
     @Test("a workspace opened for a document goes with the last of its open documents; a folder's stays")
     func documentWorkspaceGoesOnClose() async {
         var files = TestWorkspace.files

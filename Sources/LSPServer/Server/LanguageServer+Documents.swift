@@ -209,9 +209,13 @@ extension LanguageServer {
     /// depended on. What the server shows depends on the files and the open documents, not on
     /// the order they came in.
     private func rehome(_ held: [Document]) {
-        for document in held where document.text.bytes.count <= Document.analysisLimit {
+        // A document whose last change waits for a later one (`unanalysed`) is given to its
+        // workspace with that one: its workspace has an older text until then.
+        for document in held where document.text.bytes.count <= Document.analysisLimit && !unanalysed.contains(document.uri) && !rehoming.contains(document.uri) {
             let earlier = freshWorkspaces(before: document.uri)
             if earlier.contains(where: { workspaces[$0].snapshot.modules[document.path] != nil || workspaces[$0].snapshot.manifest(at: document.path) != nil }) { continue }
+            rehoming.insert(document.uri)
+            defer { rehoming.remove(document.uri) }
             fileChanged(document.path, bytes: document.text.bytes, among: earlier)
         }
     }

@@ -37,6 +37,9 @@ public actor LanguageServer {
     /// close of them was already received (`didChange`): a burst of keystrokes in a manifest
     /// loads the workspace once, for the last of them, not once for each in turn.
     var unanalysed: Set<String> = []
+    /// Open documents being given to a workspace again (`rehome`), by URI: one that the change
+    /// this makes leaves without a home again is not given again, which would go on forever.
+    var rehoming: Set<String> = []
     /// How many times an open document's text was given to its workspace (each analysis of an
     /// edit): what shows that a burst of edits was analysed once.
     public internal(set) var documentsAnalysed = 0
