@@ -95,6 +95,28 @@ struct RaskServerTests {
         #expect(fresh.published(lib) == edited.published(lib))
     }
 
+    @Test("a source created in a path dependency without a build file (read by listing its directory) is read, as a fresh server reads it")
+    func sourceAddedToAListedDependency() async throws {
+        var files = RaskWorkspace.files
+        files["/rask/util/rask.build"] = nil
+        let added = "/rask/util/more.rk", addedText = "package \"logger\" \"0.1.0\" {}\n"
+        let edited = TestClient(files: files, environment: [:])
+        await edited.start(root: "/rask")
+        await edited.open(RaskWorkspace.main, files[RaskWorkspace.main]!)
+        try edited.disk.writeFile(added, Array(addedText.utf8))
+        await edited.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string("file://" + added), "type": 1]]])
+        files[added] = addedText
+        let fresh = TestClient(files: files, environment: [:])
+        await fresh.start(root: "/rask")
+        await fresh.open(RaskWorkspace.main, files[RaskWorkspace.main]!)
+        #expect(edited.published(added) == json(#"""
+            {"uri":"file:///rask/util/more.rk","diagnostics":[
+             {"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":7}},"severity":1,"code":"R005","source":"ampu",
+              "message":"a package block belongs in rask.build, not in a source file\nhelp: move it to rask.build in the package's directory"}]}
+            """#))
+        #expect(fresh.published(added) == edited.published(added))
+    }
+
     @Test("import completion: the deps, the sub-packages, the standard library")
     func importCompletion() async {
         let client = await started()

@@ -34,6 +34,12 @@ public final class DirectoryCache: Sendable {
         listings.withLock { $0.map { ($0.key, $0.value) } }
     }
 
+    /// Whether the directory was listed (or found not to be there): a file created or deleted
+    /// in it can change what was made from the listings.
+    public func wasListed(_ directory: String) -> Bool {
+        listings.withLock { $0.keys.contains(directory) }
+    }
+
     /// Tells the cache about a directory already listed elsewhere (the source walk).
     public func record(_ directory: String, entries: [String]) {
         listings.withLock { $0[directory] = .some(Set(entries)) }

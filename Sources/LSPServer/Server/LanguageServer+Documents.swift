@@ -90,9 +90,11 @@ extension LanguageServer {
             if documents[uri] != nil { continue }  // the open buffer wins over the disk
             let type = change["type"]?.intValue ?? 2  // 1 created, 2 changed, 3 deleted
             // The workspaces it may be part of: by its place too (a file added where a member or
-            // a path dependency of the workspace reads its sources).
+            // a path dependency of the workspace reads its sources, or in any directory its load
+            // listed: a dependency without a build file is read by listing its directory).
             for (i, w) in workspaces.enumerated() where w.owns(path) || Paths.isWithin(path, w.root)
-                || w.snapshot.packages.packages.contains(where: { Paths.isWithin(path, $0.directory) }) {
+                || w.snapshot.packages.packages.contains(where: { Paths.isWithin(path, $0.directory) })
+                || (type != 2 && w.snapshot.directories?.wasListed(Paths.parent(path)) == true) {
                 // Added or taken away (a C file a source pattern may match), or a manifest: the
                 // workspace again. Changed: a source of its own language is that file again; what
                 // another file says is no part of it (an .elm file in an Asthra workspace).
