@@ -118,8 +118,7 @@ extension LanguageServer {
         var held: [Document] = []
         for i in workspaces.indices.reversed() where !fileSystem.exists(workspaces[i].snapshot.rootManifest.path) {
             held += openDocuments(heldBy: i)
-            dirty.formUnion(workspaces[i].filesWithDiagnostics)
-            workspaces.remove(at: i)
+            dropWorkspace(at: i)
         }
         for folder in folders where !workspaces.contains(where: { $0.start == folder }) { openWorkspace(from: folder) }
         let homeless = documents.values.filter { d in !workspaces.contains { $0.owns(d.path) } }
@@ -138,10 +137,14 @@ extension LanguageServer {
     /// whose documents were all closed stayed with the diagnostics of files no one had open.
     func dropRedundant() {
         let kept = freshWorkspaces()
-        for i in workspaces.indices.reversed() where !kept.contains(i) {
-            dirty.formUnion(workspaces[i].filesWithDiagnostics)
-            workspaces.remove(at: i)
-        }
+        for i in workspaces.indices.reversed() where !kept.contains(i) { dropWorkspace(at: i) }
+    }
+
+    /// Drops a workspace; the files it had diagnostics for are published again (from another
+    /// workspace, or empty).
+    func dropWorkspace(at index: Int) {
+        dirty.formUnion(workspaces[index].filesWithDiagnostics)
+        workspaces.remove(at: index)
     }
 
     /// The workspaces a fresh server would have (of those there are) once it has been given the
@@ -152,8 +155,7 @@ extension LanguageServer {
         for earlier in inOpenOrder(Array(documents.values)) {
             if earlier.uri == document { break }
             if kept.contains(where: { workspaces[$0].owns(earlier.path) }) { continue }
-            let holders = workspaces.indices.filter { workspaces[$0].owns(earlier.path) }
-            if let deepest = holders.max(by: { workspaces[$0].root.utf8.count < workspaces[$1].root.utf8.count }) { kept.insert(deepest) }
+            if let deepest = holder(of: earlier.path) { kept.insert(deepest) }
         }
         return kept
     }
@@ -236,6 +238,11 @@ extension LanguageServer {
 
     /// The workspace holding `path`: the one with the deepest root among those that own it.
     func workspace(holding path: String) -> WorkspaceState? {
-        workspaces.filter { $0.owns(path) }.max { $0.root.utf8.count < $1.root.utf8.count }
+        holder(of: path).map { workspaces[$0] }
+    }
+
+    /// The index of the workspace holding `path` (`workspace(holding:)`).
+    func holder(of path: String) -> Int? {
+        workspaces.indices.filter { workspaces[$0].owns(path) }.max { workspaces[$0].root.utf8.count < workspaces[$1].root.utf8.count }
     }
 }

@@ -222,8 +222,7 @@ public actor LanguageServer {
         for removed in params["event"]?["removed"]?.arrayValue ?? [] {
             guard let path = removed["uri"]?.stringValue.flatMap(DocumentURI.path) else { continue }
             folders.removeAll { $0 == path }
-            for w in workspaces where w.start == path { dirty.formUnion(w.filesWithDiagnostics) }
-            workspaces.removeAll { $0.start == path }
+            for i in workspaces.indices.reversed() where workspaces[i].start == path { dropWorkspace(at: i) }
         }
         for added in params["event"]?["added"]?.arrayValue ?? [] {
             guard let path = added["uri"]?.stringValue.flatMap(DocumentURI.path) else { continue }
