@@ -305,6 +305,21 @@ struct DiagnosticsTests {
         #expect(fresh.published(root)?["diagnostics"] == edited.published(root)?["diagnostics"])
     }
 
+    @Test("a source no load reads (a buffer not on disk), given to a workspace while it is open, leaves it when it closes: its diagnostics go, as a fresh server has none for it")
+    func givenSourceGoesOnClose() async {
+        // A new buffer, not on disk: the load does not read it; open, it is checked as a module
+        // of the package whose directory it is in.
+        let scratch = "/ws/scratch/tool.asthra"
+        let text = "package main;\nimport \"internal/runtime\";\n"
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start()
+        await client.open(scratch, text)
+        #expect(client.published(scratch)?["diagnostics"]?.arrayValue?.compactMap { $0["message"]?.stringValue }.first?
+            .hasPrefix("user code cannot import internal package 'internal/runtime'") == true)
+        await client.notify("textDocument/didClose", ["textDocument": ["uri": .string("file://" + scratch)]])
+        #expect(client.published(scratch)?["diagnostics"] == [])
+    }
+
     @Test("a workspace opened for a document goes with the last of its open documents; a folder's stays")
     func documentWorkspaceGoesOnClose() async {
         var files = TestWorkspace.files
@@ -350,6 +365,26 @@ struct DiagnosticsTests {
         await fresh.open(root, joined)
         // (A fresh server publishes nothing for a file without problems; the edited one an empty list.)
         #expect((fresh.published(lib)?["diagnostics"] ?? []) == edited.published(lib)?["diagnostics"])
+    }
+
+    @Test("a package's membership follows the workspace's manifest above it on disk: its M024 goes when that manifest is deleted, as a fresh server has it")
+    func membershipFollowsADeletedWorkspace() async throws {
+        let root = "/ws2/asthra.toml", lib = "/ws2/lib/asthra.toml"
+        let files = [
+            root: "[workspace]\nmembers = [\"app\"]\n",
+            lib: "[package]\nname = \"lib\"\nversion = \"0.1.0\"\n",
+            "/ws2/lib/src/lib.asthra": "package lib;\n",
+        ]
+        let client = TestClient(files: files)
+        // No folder: the package's workspace is the one its open manifest gets.
+        await client.start(root: "/nothing")
+        await client.open(lib, files[lib]!)
+        func codes() -> [String]? { client.published(lib)?["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } }
+        // (I009: the test's environment has no standard library.)
+        #expect(codes() == ["I009", "M024"])
+        try client.disk.removeItem(root)
+        await client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string("file://" + root), "type": 3]]])
+        #expect(codes() == ["I009"])
     }
 
     @Test("an edit of the manifest re-derives the imports that depend on it")

@@ -108,6 +108,23 @@ struct ElmServerTests {
             """#))
     }
 
+    @Test("a file outside the source directories that changes on disk is no module: nothing is shown for it, as a fresh server shows nothing")
+    func changedFileOutsideTheSources() async throws {
+        let tool = "/elm/app/scripts/Tool.elm", text = "module Tool exposing (run)\n\nimport Url\n"
+        let client = await started()
+        await client.open(ElmWorkspace.main, ElmWorkspace.mainText)
+        try client.disk.createDirectory("/elm/app/scripts")
+        try client.disk.writeFile(tool, Array(text.utf8))
+        await client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string("file://" + tool), "type": 2]]])
+        // A file is published once it has had diagnostics; this one never has.
+        #expect(client.published(tool) == nil)
+        // Opened, it is checked as a module of the project; closed, it is not any more.
+        await client.open(tool, text)
+        #expect(client.published(tool)?["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == ["I003"])
+        await client.notify("textDocument/didClose", ["textDocument": ["uri": .string("file://" + tool)]])
+        #expect(client.published(tool)?["diagnostics"] == [])
+    }
+
     @Test("import completion: the direct dependencies' modules and the project's, not the module itself")
     func importCompletion() async {
         let client = await started()

@@ -71,6 +71,88 @@ struct OatsServerTests {
             """#))
     }
 
+    /// `/oats/mylib/Oats.toml` with a profile only a root's manifest is checked for.
+    static let mylibManifest = "/oats/mylib/Oats.toml"
+    static let mylibText = OatsWorkspace.files[mylibManifest]! + "\n[build]\nprofile = \"relase\"\n"
+    static let appText = OatsWorkspace.manifestText.replacingOccurrences(of: "profile = \"dev\"", with: "profile = \"relase\"")
+
+    func messages(_ client: TestClient, _ path: String) -> [String]? {
+        client.published(path)?["diagnostics"]?.arrayValue?.compactMap { $0["message"]?.stringValue }
+    }
+
+    @Test("a dependency's open manifest, held by the workspace of a package that depends on it, gets a workspace of its own once that package's documents are closed, as a fresh server has it")
+    func dependencyGetsItsOwnWorkspace() async {
+        var files = OatsWorkspace.files
+        (files[OatsWorkspace.manifest], files[Self.mylibManifest]) = (Self.appText, Self.mylibText)
+        // No folder: each document gets the workspace opening it gives.
+        let edited = TestClient(files: files, environment: [:])
+        await edited.start(root: "/nothing")
+        await edited.open(OatsWorkspace.manifest, Self.appText)
+        await edited.open(Self.mylibManifest, Self.mylibText)
+        await edited.notify("textDocument/didClose", ["textDocument": ["uri": .string("file://" + OatsWorkspace.manifest)]])
+        let fresh = TestClient(files: files, environment: [:])
+        await fresh.start(root: "/nothing")
+        await fresh.open(Self.mylibManifest, Self.mylibText)
+        #expect(messages(edited, Self.mylibManifest) == [
+            "unknown build.profile 'relase'\nnote: 'build.profile' is one of: dev, release\nhelp: did you mean 'release'?",
+        ])
+        #expect(edited.published(Self.mylibManifest) == fresh.published(Self.mylibManifest))
+        // The app's workspace is gone with its last document.
+        #expect(messages(edited, OatsWorkspace.manifest) == [])
+    }
+
+    @Test("a document held, when it was opened, by the workspace of a package that depends on its own gets its own workspace once that package's documents are closed, though the workspace stays for another document")
+    func dependencyWorkspaceBesidesAKeptOne() async {
+        let lib = "/oats/mylib/src/lib.oats", libText = "import { parse } from \"json\";\n"
+        var files = OatsWorkspace.files
+        files[lib] = libText
+        let edited = TestClient(files: files, environment: [:])
+        await edited.start(root: "/nothing")
+        await edited.open(OatsWorkspace.manifest, OatsWorkspace.manifestText)
+        await edited.open(lib, libText)
+        await edited.open(OatsWorkspace.main, OatsWorkspace.mainText)
+        await edited.notify("textDocument/didClose", ["textDocument": ["uri": .string("file://" + OatsWorkspace.manifest)]])
+        // A fresh server opens mylib's workspace for lib.oats, then the app's for main.oats.
+        let fresh = TestClient(files: files, environment: [:])
+        await fresh.start(root: "/nothing")
+        await fresh.open(lib, libText)
+        await fresh.open(OatsWorkspace.main, OatsWorkspace.mainText)
+        // As the root of its own workspace, mylib's imports are checked (as a dependency's, they are not).
+        #expect(messages(edited, lib) == [
+            "package 'json' is not declared in [dependencies] of 'mylib'\nhelp: add json = { path = \"…\" } under [dependencies] in Oats.toml, or import a module of this package as \"./json\"",
+        ])
+        for path in [lib, OatsWorkspace.manifest, OatsWorkspace.main] { #expect(edited.published(path) == fresh.published(path)) }
+    }
+
+    @Test("a workspace kept for a document that the workspace opened for an earlier document holds too goes, as a fresh server (which opens that one first) has it")
+    func workspaceOpenedSinceHoldsTheDocument() async {
+        // mylib depends on the app, as the app on mylib.
+        let mylibText = OatsWorkspace.files[Self.mylibManifest]! + "\n[dependencies]\napp = { path = \"../app\" }\n"
+        let mainText = "import { parse } from \"json\";\n"
+        var files = OatsWorkspace.files
+        (files[Self.mylibManifest], files[OatsWorkspace.main]) = (mylibText, mainText)
+        let edited = TestClient(files: files, environment: [:])
+        await edited.start(root: "/nothing")
+        await edited.open(OatsWorkspace.main, mainText)
+        // Both held by the app's workspace: mylib's manifest as a dependency's.
+        await edited.open(Self.mylibManifest, mylibText)
+        await edited.open(OatsWorkspace.manifest, OatsWorkspace.manifestText)
+        let undeclared = "package 'json' is not declared in [dependencies] of 'app'\nhelp: add json = { path = \"…\" } under [dependencies] in Oats.toml, or import a module of this package as \"./json\""
+        #expect(messages(edited, OatsWorkspace.main) == [undeclared])
+        await edited.notify("textDocument/didClose", ["textDocument": ["uri": .string("file://" + OatsWorkspace.main)]])
+        // A fresh server opens mylib's workspace for its manifest; it holds the app's manifest
+        // (a dependency's), so the app gets no workspace, and main.oats is a dependency's module.
+        let fresh = TestClient(files: files, environment: [:])
+        await fresh.start(root: "/nothing")
+        await fresh.open(Self.mylibManifest, mylibText)
+        await fresh.open(OatsWorkspace.manifest, OatsWorkspace.manifestText)
+        #expect(messages(edited, OatsWorkspace.main) == [])
+        // (A fresh server publishes nothing for a file without problems; the edited one an empty list.)
+        for path in [Self.mylibManifest, OatsWorkspace.manifest, OatsWorkspace.main] {
+            #expect((edited.published(path)?["diagnostics"] ?? []) == (fresh.published(path)?["diagnostics"] ?? []))
+        }
+    }
+
     @Test("import completion: the forms and dependencies, then a directory's modules")
     func importCompletion() async {
         let client = await started()

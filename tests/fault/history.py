@@ -2,12 +2,13 @@
 """What the language server shows must not depend on the history that led to it.
 
 A server that is given a run of edits (a project's manifests and sources changed line by line,
-each change written to disk and sent as `didOpen`/`didChange`) must show, at each point, the
-diagnostics that a fresh server shows when it is given the same documents, opened in the same
-order. Each project is copied to a temporary directory; every few edits both servers are asked
+each change written to disk and sent as `didOpen`/`didChange`; one step in eight closes an open
+document, `didClose`) must show, at each point, the diagnostics that a fresh server shows when it
+is given the documents still open, opened in the same order. Each project is copied to a temporary directory; every few edits both servers are asked
 for `workspace/diagnostic` and the answers compared. A difference, or a server that dies or does
 not answer within --hang seconds, is a failure: the edits that led to it are written to
---failures as JSON (`{"project", "seed", "edits": [[path, text], ...]}`) with what differed, and
+--failures as JSON (`{"project", "seed", "edits": [[path, text], ...]}`, a close as
+`[path, {"closed": true}]`) with what differed, and
 the run exits 1.
 
   tests/fault/history.py --binary .build/release/ampu --seeds 1,2,3 --steps 40   # scripts/test
@@ -45,6 +46,8 @@ from lspwire import Client, ServerGone  # noqa: E402
 REPO = pathlib.Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 EXAMPLES = ["hello", "violations", "asthra-earlier", "asthra-today", "oats", "oats-problems", "rask", "rask-problems"]
+# A document closed, in the saved edits: `[path, {"closed": true}]`.
+CLOSED = {"closed": True}
 EXTENSIONS = (".asthra", ".ast", ".oats", ".rk", ".aria", ".npk", ".elm", ".toml", ".json", ".abc", ".build")
 
 
@@ -156,16 +159,24 @@ def run(binary, project, seed, steps, hang, env, failures, churn=False, racy=Fal
                 if not racy:
                     servers.handled(edited)
                 continue
-            f = rng.choice(files)
-            text = edit(texts.get(f, pathlib.Path(f).read_text(errors="replace")), pool, rng)
-            texts[f] = text
-            history.append([os.path.relpath(f, root), text])
-            pathlib.Path(f).write_text(text)
-            if f not in order:
-                order.append(f)
-                edited.notify("textDocument/didOpen", {"textDocument": {"uri": uri(f), "languageId": "", "version": 1, "text": text}})
+            if order and rng.randrange(8) == 0:
+                # An open document closed (its text is the disk's); opened again later, it is
+                # the last opened.
+                f = rng.choice(order)
+                order.remove(f)
+                history.append([os.path.relpath(f, root), CLOSED])
+                edited.notify("textDocument/didClose", {"textDocument": {"uri": uri(f)}})
             else:
-                edited.notify("textDocument/didChange", {"textDocument": {"uri": uri(f), "version": step + 2}, "contentChanges": [{"text": text}]})
+                f = rng.choice(files)
+                text = edit(texts.get(f, pathlib.Path(f).read_text(errors="replace")), pool, rng)
+                texts[f] = text
+                history.append([os.path.relpath(f, root), text])
+                pathlib.Path(f).write_text(text)
+                if f not in order:
+                    order.append(f)
+                    edited.notify("textDocument/didOpen", {"textDocument": {"uri": uri(f), "languageId": "", "version": 1, "text": text}})
+                else:
+                    edited.notify("textDocument/didChange", {"textDocument": {"uri": uri(f), "version": step + 2}, "contentChanges": [{"text": text}]})
             if not racy:
                 servers.handled(edited)
             if step % 3 != 2 and step != steps - 1:

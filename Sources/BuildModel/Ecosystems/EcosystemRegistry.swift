@@ -93,6 +93,13 @@ public struct EcosystemRegistry: Sendable {
         throw .noManifest(start: fileSystem.absolute(directory), names: manifestFileNames)
     }
 
+    /// The root directory of the workspace a loader from `directory` (`loader(from:)`) loads,
+    /// found as its load finds it, without loading it; nil when there is no manifest.
+    public func workspaceRoot(from directory: String, fileSystem: any FileSystem, manifests: ManifestCache = ManifestCache()) -> String? {
+        guard let found = try? manifest(from: directory, manifestPath: nil, fileSystem: fileSystem) else { return nil }
+        return Paths.parent(WorkspaceLocator(ecosystem: found.ecosystem, fileSystem: fileSystem, manifests: manifests).workspaceRoot(for: found.path))
+    }
+
     /// A loader for the workspace a command run in `directory` works on, and the manifest to
     /// load it from.
     public func loader(from directory: String, manifestPath: String?, fileSystem: any FileSystem, environment: [String: String],

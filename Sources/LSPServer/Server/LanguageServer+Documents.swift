@@ -91,14 +91,21 @@ extension LanguageServer {
             let type = change["type"]?.intValue ?? 2  // 1 created, 2 changed, 3 deleted
             // The workspaces it may be part of: by its place too (a file added where a member or
             // a path dependency of the workspace reads its sources, or in any directory its load
-            // listed: a dependency without a build file is read by listing its directory).
+            // listed: a dependency without a build file is read by listing its directory; a
+            // manifest above its root, which may make it a workspace's member or not: M024).
+            let aboveRoots = isManifest(path) ? Paths.parent(path) : nil
             for (i, w) in workspaces.enumerated() where w.owns(path) || Paths.isWithin(path, w.root)
                 || w.snapshot.packages.packages.contains(where: { Paths.isWithin(path, $0.directory) })
-                || (type != 2 && w.snapshot.directories?.wasListed(Paths.parent(path)) == true) {
+                || (type != 2 && w.snapshot.directories?.wasListed(Paths.parent(path)) == true)
+                || aboveRoots.map({ Paths.isWithin(w.root, $0) }) == true {
                 // Added or taken away (a C file a source pattern may match), or a manifest: the
-                // workspace again. Changed: a source of its own language is that file again; what
-                // another file says is no part of it (an .elm file in an Asthra workspace).
+                // workspace again. Changed: a module of its own language is that file again; what
+                // another file says is no part of it (an .elm file in an Asthra workspace). A
+                // source that is no module: the workspace again, which reads it if a load does
+                // (its creation was not seen) and not if it does not (outside the sources).
                 if type != 2 || w.isManifest(path) || w.isLockFile(path) {
+                    reload.insert(i)
+                } else if w.snapshot.ecosystem.isSourceFile(path) && w.snapshot.modules[path] == nil {
                     reload.insert(i)
                 } else if w.snapshot.ecosystem.isSourceFile(path), let bytes = try? fileSystem.readFile(path) {
                     dirty.formUnion(workspaces[i].update(file: path, bytes: bytes))
@@ -128,16 +135,43 @@ extension LanguageServer {
 
     /// Workspaces opened for a document (not for a folder) that a fresh server, given the same
     /// folders and the open documents in the order they were opened, would not have are dropped,
-    /// with their files' diagnostics. A fresh server opens a workspace for a document only when
-    /// none it has holds the document: so one stays when it is the first to hold an open
-    /// document (the deepest, when several would). Without this, a workspace opened while a
+    /// with their files' diagnostics, and the workspaces it would have and this one does not
+    /// are opened. A fresh server opens a workspace for a document only when none it has holds
+    /// the document: so one stays when it is the one opening gives an open document that none
+    /// before holds (`freshWorkspaces`). Without this, a workspace opened while a
     /// document had no other home (a package nothing imported for a moment, an unopened file
     /// read half-written) stayed once another held the document again, and its view of the
     /// document's package (as a root, with its own rules) was shown beside the other's; one
     /// whose documents were all closed stayed with the diagnostics of files no one had open.
     func dropRedundant() {
-        let kept = freshWorkspaces()
-        for i in workspaces.indices.reversed() where !kept.contains(i) { dropWorkspace(at: i) }
+        // A workspace opened here for a document may hold a later one, whose workspace then
+        // goes: again until nothing changes, at most once per document.
+        for _ in 0...documents.count {
+            let (kept, unopened) = freshWorkspaces()
+            let before = workspaces.count
+            var held: [Document] = []
+            for i in workspaces.indices.reversed() where !kept.contains(i) {
+                held += openDocuments(heldBy: i)
+                dropWorkspace(at: i)
+            }
+            let dropped = workspaces.count < before
+            // A document only a dropped workspace held, or one whose own workspace is not there
+            // (another held it when it was opened), goes where a fresh server puts it.
+            var seen = Set<String>()
+            let count = workspaces.count
+            rehome(inOpenOrder((held + unopened).filter { seen.insert($0.uri).inserted }))
+            if !dropped && workspaces.count == count { return }
+        }
+    }
+
+    /// Loads again each workspace holding a source it was given (`WorkspaceState.given`: one
+    /// its load did not read) whose document is closed now: a fresh server, without the
+    /// document, has what a load reads. Without this, a closed buffer that was never saved, or
+    /// a file outside the package's sources, kept its diagnostics.
+    func dropUngiven() {
+        guard workspaces.contains(where: { !$0.given.isEmpty }) else { return }
+        let open = Set(documents.values.map(\.path))
+        for i in workspaces.indices where !workspaces[i].given.isSubset(of: open) { reloadWorkspace(i) }
     }
 
     /// Drops a workspace; the files it had diagnostics for are published again (from another
@@ -149,15 +183,36 @@ extension LanguageServer {
 
     /// The workspaces a fresh server would have (of those there are) once it has been given the
     /// open documents opened before `document` (all of them when nil): the folders', and for
-    /// each document in turn that none of those holds, the deepest that holds it.
-    private func freshWorkspaces(before document: String? = nil) -> Set<Int> {
+    /// each document in turn that none of those holds, the one opened for it. `unopened`: the
+    /// documents whose workspace a fresh server opens and this one does not have.
+    private func freshWorkspaces(before document: String? = nil) -> (kept: Set<Int>, unopened: [Document]) {
         var kept = Set(workspaces.indices.filter { folders.contains(workspaces[$0].start) })
+        var unopened: [Document] = []
         for earlier in inOpenOrder(Array(documents.values)) {
             if earlier.uri == document { break }
             if kept.contains(where: { workspaces[$0].owns(earlier.path) }) { continue }
-            if let deepest = holder(of: earlier.path) { kept.insert(deepest) }
+            switch opened(for: earlier.path, besides: kept) {
+            case .some(.some(let i)): kept.insert(i)
+            case .some(.none): unopened.append(earlier)
+            case .none: break
+            }
         }
-        return kept
+        return (kept, unopened)
+    }
+
+    /// The workspace (of those there are) that `openWorkspace(from:)` gives a document that none
+    /// of `kept` holds, when those are all there is: the one whose root a load from the
+    /// document's directory finds (`.some(nil)` when there is none with that root; nil when no
+    /// manifest is found). Not the deepest that holds the document: one opened for another
+    /// document (a package that depends on this one, a directory above) holds it too, and a
+    /// fresh server, without that document, does not have it. Without a look at the disk when a
+    /// workspace was loaded from that directory (kept current by `didChangeWatchedFiles`), or
+    /// a kept one is rooted there.
+    private func opened(for path: String, besides kept: Set<Int>) -> Int?? {
+        let directory = Paths.parent(path)
+        if let i = workspaces.indices.first(where: { workspaces[$0].start == directory || (kept.contains($0) && workspaces[$0].root == directory) }) { return i }
+        guard let root = registry.workspaceRoot(from: directory, fileSystem: fileSystem, manifests: manifests) else { return nil }
+        return .some(workspaces.indices.first { workspaces[$0].root == root })
     }
 
     func isManifest(_ path: String) -> Bool {
@@ -216,7 +271,7 @@ extension LanguageServer {
         // A document whose last change waits for a later one (`unanalysed`) is given to its
         // workspace with that one: its workspace has an older text until then.
         for document in held where document.text.bytes.count <= Document.analysisLimit && !unanalysed.contains(document.uri) && !rehoming.contains(document.uri) {
-            let earlier = freshWorkspaces(before: document.uri)
+            let earlier = freshWorkspaces(before: document.uri).kept
             if earlier.contains(where: { workspaces[$0].snapshot.modules[document.path] != nil || workspaces[$0].snapshot.manifest(at: document.path) != nil }) { continue }
             rehoming.insert(document.uri)
             defer { rehoming.remove(document.uri) }

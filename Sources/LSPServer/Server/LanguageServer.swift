@@ -160,7 +160,10 @@ public actor LanguageServer {
             case "workspace/didChangeWorkspaceFolders": didChangeWorkspaceFolders(params)
             default: return  // textDocument/didSave, $/setTrace and anything unknown: nothing to do
             }
-            if method != "initialized" { dropRedundant() }
+            if method != "initialized" {
+                dropRedundant()
+                dropUngiven()
+            }
         } catch {
             Log.error("'\(method)': \(error.message)")
         }

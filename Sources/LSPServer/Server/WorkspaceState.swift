@@ -16,6 +16,11 @@ struct WorkspaceState: Sendable {
     /// The input and findings of the last resolution that ended, kept across reloads that
     /// leave the input as it was (a source file appeared).
     private var resolution: (input: [UInt8], diagnostics: [Diagnostic])?
+    /// The sources `update` added that the last load did not read (an open document not on
+    /// disk or outside its package's sources; a file created since the load): a fresh load may
+    /// not read them, so they stay only while their documents are open
+    /// (`LanguageServer.dropUngiven`).
+    private(set) var given: Set<String> = []
 
     /// - Parameter manifest: the manifest found from `start`, when the caller has looked already.
     init(loader: WorkspaceLoader, start: String, manifest: String? = nil) throws(WorkspaceError) {
@@ -83,6 +88,7 @@ struct WorkspaceState: Sendable {
         let before = filesWithDiagnostics
         snapshot = try loader.load(from: start)
         index = WorkspaceDiagnostics(snapshot)
+        given = []
         // A changed manifest or lock puts the last resolution's ranges in the old text: its
         // findings wait for the next one.
         if let resolution, resolution.input == resolutionInput { index.setResolution(resolution.diagnostics) }
@@ -94,6 +100,9 @@ struct WorkspaceState: Sendable {
         let previous = snapshot
         let (next, loaded) = loader.update(snapshot, file: path, bytes: bytes)
         snapshot = next
+        if previous.modules[path] == nil { given.insert(path) }
+        // One left out since (a module of no package that nothing reaches now) is given no more.
+        given = given.filter { next.modules[$0] != nil }
         return index.update(next, from: previous, edited: path, loaded: loaded)
     }
 }
