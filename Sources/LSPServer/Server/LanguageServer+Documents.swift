@@ -11,8 +11,8 @@ extension LanguageServer {
         let document = Document(uri: uri, path: path, version: try item.requiredInt("version"),
                                 languageID: item["languageId"]?.stringValue ?? "", bytes: Array(try item.requiredString("text").utf8))
         documents[uri] = document
-        opens += 1
-        openedAt[uri] = opens
+        openOrder.removeAll { $0 == uri }
+        openOrder.append(uri)
         analyse(document)
     }
 
@@ -74,7 +74,7 @@ extension LanguageServer {
         // close compares with the disk is what the workspace has.
         if unanalysed.remove(uri) != nil, let document = documents[uri] { analyse(document) }
         guard let document = documents.removeValue(forKey: uri) else { return }
-        openedAt[uri] = nil
+        openOrder.removeAll { $0 == uri }
         if oversized.removeValue(forKey: document.path) != nil { dirty.insert(document.path) }
         fileSystem.setOverlay(document.path, nil)
         // The buffer may have been closed without saving: the disk is the truth again.
@@ -129,8 +129,7 @@ extension LanguageServer {
         }
         for folder in folders where !workspaces.contains(where: { $0.start == folder }) { openWorkspace(from: folder) }
         let homeless = documents.values.filter { d in !workspaces.contains { $0.owns(d.path) } }
-        var seen = Set<String>()
-        rehome(inOpenOrder((held + homeless).filter { seen.insert($0.uri).inserted }))
+        rehome(inOpenOrder(held + homeless))
     }
 
     /// Workspaces opened for a document (not for a folder) that a fresh server, given the same
@@ -147,7 +146,7 @@ extension LanguageServer {
         // A workspace opened here for a document may hold a later one, whose workspace then
         // goes: again until nothing changes, at most once per document.
         for _ in 0...documents.count {
-            let (kept, unopened) = freshWorkspaces()
+            let (kept, unopened, _) = freshWorkspaces()
             let before = workspaces.count
             var held: [Document] = []
             for i in workspaces.indices.reversed() where !kept.contains(i) {
@@ -157,9 +156,8 @@ extension LanguageServer {
             let dropped = workspaces.count < before
             // A document only a dropped workspace held, or one whose own workspace is not there
             // (another held it when it was opened), goes where a fresh server puts it.
-            var seen = Set<String>()
             let count = workspaces.count
-            rehome(inOpenOrder((held + unopened).filter { seen.insert($0.uri).inserted }))
+            rehome(inOpenOrder(held + unopened))
             if !dropped && workspaces.count == count { return }
         }
     }
@@ -182,22 +180,25 @@ extension LanguageServer {
     }
 
     /// The workspaces a fresh server would have (of those there are) once it has been given the
-    /// open documents opened before `document` (all of them when nil): the folders', and for
-    /// each document in turn that none of those holds, the one opened for it. `unopened`: the
-    /// documents whose workspace a fresh server opens and this one does not have.
-    private func freshWorkspaces(before document: String? = nil) -> (kept: Set<Int>, unopened: [Document]) {
+    /// open documents: the folders', and for each document in turn that none of those holds,
+    /// the one opened for it. `unopened`: the documents whose workspace a fresh server opens
+    /// and this one does not have. `before` (when `recording`): for each document, those it has
+    /// before the document is opened.
+    private func freshWorkspaces(recording: Bool = false) -> (kept: Set<Int>, unopened: [Document], before: [String: Set<Int>]) {
         var kept = Set(workspaces.indices.filter { folders.contains(workspaces[$0].start) })
         var unopened: [Document] = []
-        for earlier in inOpenOrder(Array(documents.values)) {
-            if earlier.uri == document { break }
-            if kept.contains(where: { workspaces[$0].owns(earlier.path) }) { continue }
-            switch opened(for: earlier.path, besides: kept) {
+        var before: [String: Set<Int>] = [:]
+        for uri in openOrder {
+            guard let document = documents[uri] else { continue }
+            if recording { before[uri] = kept }
+            if kept.contains(where: { workspaces[$0].owns(document.path) }) { continue }
+            switch opened(for: document.path, besides: kept) {
             case .some(.some(let i)): kept.insert(i)
-            case .some(.none): unopened.append(earlier)
+            case .some(.none): unopened.append(document)
             case .none: break
             }
         }
-        return (kept, unopened)
+        return (kept, unopened, before)
     }
 
     /// The workspace (of those there are) that `openWorkspace(from:)` gives a document that none
@@ -249,12 +250,14 @@ extension LanguageServer {
 
     /// The open documents workspace `index` holds, in the order they were opened.
     private func openDocuments(heldBy index: Int) -> [Document] {
-        inOpenOrder(documents.values.filter { workspaces[index].owns($0.path) })
+        openOrder.compactMap { documents[$0] }.filter { workspaces[index].owns($0.path) }
     }
 
-    /// Open documents in the order they were opened (`openedAt`).
+    /// Open documents in the order they were opened (`openOrder`), each once.
     private func inOpenOrder(_ list: [Document]) -> [Document] {
-        list.sorted { (openedAt[$0.uri] ?? 0, $0.uri) < (openedAt[$1.uri] ?? 0, $1.uri) }
+        var wanted: [String: Document] = [:]
+        for document in list { wanted[document.uri] = document }
+        return openOrder.compactMap { wanted[$0] }
     }
 
     /// Each of `held` (open documents a workspace held before it changed) that none of the
@@ -270,12 +273,17 @@ extension LanguageServer {
     private func rehome(_ held: [Document]) {
         // A document whose last change waits for a later one (`unanalysed`) is given to its
         // workspace with that one: its workspace has an older text until then.
+        // Taken once, and again only after a document was given (which may open a workspace):
+        // each edit of a source looks here at every open document its workspace holds.
+        var fresh: [String: Set<Int>]?
         for document in held where document.text.bytes.count <= Document.analysisLimit && !unanalysed.contains(document.uri) && !rehoming.contains(document.uri) {
-            let earlier = freshWorkspaces(before: document.uri).kept
+            if fresh == nil { fresh = freshWorkspaces(recording: true).before }
+            let earlier = fresh![document.uri] ?? []
             if earlier.contains(where: { workspaces[$0].snapshot.modules[document.path] != nil || workspaces[$0].snapshot.manifest(at: document.path) != nil }) { continue }
             rehoming.insert(document.uri)
             defer { rehoming.remove(document.uri) }
             fileChanged(document.path, bytes: document.text.bytes, among: earlier)
+            fresh = nil
         }
     }
 

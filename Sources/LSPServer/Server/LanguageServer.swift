@@ -19,10 +19,10 @@ public actor LanguageServer {
     var shutdownReceived = false
     var folders: [String] = []
     var documents: [String: Document] = [:]
-    /// When each open document was opened (a count of opens), by URI: documents a workspace
-    /// no longer holds are given to one in that order, as they came (`rehome`).
-    var openedAt: [String: Int] = [:]
-    var opens = 0
+    /// The open documents' URIs in the order they were opened (one opened again goes last):
+    /// documents a workspace no longer holds are given to one in that order, as they came
+    /// (`rehome`).
+    var openOrder: [String] = []
     var workspaces: [WorkspaceState] = []
     /// Open documents above `Document.analysisLimit`: not analysed, one diagnostic each.
     var oversized: [String: Diagnostic] = [:]
