@@ -40,6 +40,22 @@ struct WorkspaceFolderTests {
         #expect(client.published(TestWorkspace.main) == json(#"{"uri":"file:///ws/src/main.asthra","diagnostics":[]}"#))
     }
 
+    @Test("a folder added where a workspace was opened for a document is that workspace's folder: the workspace stays when the document closes, as a fresh server given both folders has it")
+    func folderOfADocumentsWorkspace() async {
+        let other = "/other/src/main.oats"
+        let client = TestClient(files: TestWorkspace.files.merging(Self.other) { a, _ in a })
+        await client.start()
+        // Outside the folder: a workspace of its own, opened from its directory.
+        await client.open(other, Self.other[other]!)
+        await client.notify("workspace/didChangeWorkspaceFolders", folders(added: ["/other"]))
+        await client.notify("textDocument/didClose", ["textDocument": ["uri": .string("file://" + other)]])
+        let missing = "cannot find module './missing'\nhelp: there is no 'missing.oats' or 'missing/index.oats' in 'src'"
+        #expect(client.published(other)?["diagnostics"]?.arrayValue?.compactMap { $0["message"]?.stringValue } == [missing])
+        // Taken out, the folder's workspace goes with it.
+        await client.notify("workspace/didChangeWorkspaceFolders", folders(removed: ["/other"]))
+        #expect(client.published(other)?["diagnostics"] == [])
+    }
+
     @Test("workspace folders given at initialize are each loaded; one that holds no manifest is none")
     func atInitialize() async {
         let client = TestClient(files: TestWorkspace.files.merging(Self.other) { a, _ in a }.merging(["/notes/todo.txt": "x\n"]) { a, _ in a })

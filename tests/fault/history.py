@@ -23,7 +23,10 @@ runs, and its failures can come and go from one run to the next).
 
 With --files, one step in five creates a file (a copy of another, under a new name) or deletes one
 that is not open, and tells the server as an editor's file watcher does
-(`workspace/didChangeWatchedFiles`); a deleted file is `[path, null]` in the saved edits.
+(`workspace/didChangeWatchedFiles`); a deleted file is `[path, null]` in the saved edits. With
+--folders, one step in eight adds a workspace folder (a directory of the project's files) or takes
+one away (`workspace/didChangeWorkspaceFolders`; the fresh server is given the folders there are
+then), saved as `[path, {"folder": "added"}]` or `"removed"`.
 
 The edits are those a person makes while typing, and those the fuzzer makes: a line deleted,
 doubled, moved, cut short, or taken from another file of the project, a character replaced.
@@ -75,11 +78,11 @@ class Servers:
     def __init__(self, binary, root, env, hang):
         self.binary, self.root, self.env, self.hang = binary, root, env, hang
 
-    def start(self):
+    def start(self, folders=None):
         c = Client([self.binary, "lsp"], cwd=self.root, env=self.env)
         c.request("initialize", {"processId": None, "rootUri": uri(self.root),
                                  "capabilities": {"textDocument": {"diagnostic": {"dynamicRegistration": False}}},
-                                 "workspaceFolders": [{"uri": uri(self.root), "name": "w"}]}, timeout=self.hang)
+                                 "workspaceFolders": [{"uri": uri(f), "name": f} for f in folders or [self.root]]}, timeout=self.hang)
         c.notify("initialized", {})
         return c
 
@@ -128,7 +131,7 @@ def edit(text, pool, rng):
     return "\n".join(lines)
 
 
-def run(binary, project, seed, steps, hang, env, failures, churn=False, racy=False):
+def run(binary, project, seed, steps, hang, env, failures, churn=False, racy=False, folders=False):
     rng = random.Random(seed)
     base = pathlib.Path(tempfile.mkdtemp(prefix="ampu-history-"))
     root = base / project.name
@@ -139,8 +142,27 @@ def run(binary, project, seed, steps, hang, env, failures, churn=False, racy=Fal
     servers = Servers(binary, str(root), env, hang)
     edited = servers.start()
     texts, order, history = {}, [], []
+    open_folders = [str(root)]
     try:
         for step in range(steps):
+            if folders and rng.randrange(8) == 0:
+                # A workspace folder added (a directory of the project's files) or taken away.
+                inner = [g for g in open_folders if g != str(root)]
+                if inner and rng.randrange(2):
+                    g = rng.choice(inner)
+                    open_folders.remove(g)
+                    event = {"added": [], "removed": [{"uri": uri(g), "name": g}]}
+                else:
+                    g = rng.choice(sorted({os.path.dirname(f) for f in files} - set(open_folders)) or [str(root)])
+                    if g in open_folders:
+                        continue
+                    open_folders.append(g)
+                    event = {"added": [{"uri": uri(g), "name": g}], "removed": []}
+                history.append([os.path.relpath(g, root), {"folder": "added" if event["added"] else "removed"}])
+                edited.notify("workspace/didChangeWorkspaceFolders", {"event": event})
+                if not racy:
+                    servers.handled(edited)
+                continue
             if churn and rng.randrange(5) == 0:
                 closed = [g for g in files if g not in order]
                 if rng.randrange(2) and closed and len(files) > 1:
@@ -182,7 +204,7 @@ def run(binary, project, seed, steps, hang, env, failures, churn=False, racy=Fal
             if step % 3 != 2 and step != steps - 1:
                 continue
             now = servers.shown(edited)
-            fresh = servers.start()
+            fresh = servers.start(open_folders)
             for g in order:
                 fresh.notify("textDocument/didOpen", {"textDocument": {"uri": uri(g), "languageId": "", "version": 1, "text": texts[g]}})
             expected = servers.shown(fresh)
@@ -216,6 +238,7 @@ def main():
     ap.add_argument("--failures", default=str(REPO / ".build" / "history-failures"))
     ap.add_argument("--files", action="store_true", help="files are created and deleted too")
     ap.add_argument("--racy", action="store_true", help="do not wait for the edited server to handle a step before the next is written")
+    ap.add_argument("--folders", action="store_true", help="workspace folders are added and taken away too")
     args = ap.parse_args()
     env = dict(os.environ, ASTHRA_HOME=str(REPO / "examples" / "asthra-home"))
     base = pathlib.Path(tempfile.mkdtemp(prefix="ampu-history-projects-"))
@@ -230,12 +253,12 @@ def main():
     failed = []
     for project in projects:
         for seed in seeds:
-            problem = run(os.path.abspath(args.binary), project, seed, args.steps, args.hang, env, pathlib.Path(args.failures), churn=args.files, racy=args.racy)
+            problem = run(os.path.abspath(args.binary), project, seed, args.steps, args.hang, env, pathlib.Path(args.failures), churn=args.files, racy=args.racy, folders=args.folders)
             if problem:
                 failed.append(problem)
                 print("history: FAILURE " + problem, flush=True)
     shutil.rmtree(base, ignore_errors=True)
-    print(f"history: {len(projects)} projects, seeds {', '.join(map(str, seeds))}, {args.steps} edits each{' (files created and deleted too)' if args.files else ''}{' (racy)' if args.racy else ''}: {len(failed)} failures")
+    print(f"history: {len(projects)} projects, seeds {', '.join(map(str, seeds))}, {args.steps} edits each{' (files created and deleted too)' if args.files else ''}{' (workspace folders added and taken away)' if args.folders else ''}{' (racy)' if args.racy else ''}: {len(failed)} failures")
     sys.exit(1 if failed else 0)
 
 

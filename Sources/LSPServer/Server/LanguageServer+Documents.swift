@@ -146,7 +146,7 @@ extension LanguageServer {
         // A workspace opened here for a document may hold a later one, whose workspace then
         // goes: again until nothing changes, at most once per document.
         for _ in 0...documents.count {
-            let (kept, unopened, _) = freshWorkspaces()
+            let (kept, unopened, unopenedFolders, _) = freshWorkspaces()
             let before = workspaces.count
             var held: [Document] = []
             for i in workspaces.indices.reversed() where !kept.contains(i) {
@@ -157,6 +157,7 @@ extension LanguageServer {
             // A document only a dropped workspace held, or one whose own workspace is not there
             // (another held it when it was opened), goes where a fresh server puts it.
             let count = workspaces.count
+            for folder in unopenedFolders { openWorkspace(from: folder) }
             rehome(inOpenOrder(held + unopened))
             if !dropped && workspaces.count == count { return }
         }
@@ -184,33 +185,41 @@ extension LanguageServer {
     /// the one opened for it. `unopened`: the documents whose workspace a fresh server opens
     /// and this one does not have. `before` (when `recording`): for each document, those it has
     /// before the document is opened.
-    private func freshWorkspaces(recording: Bool = false) -> (kept: Set<Int>, unopened: [Document], before: [String: Set<Int>]) {
-        var kept = Set(workspaces.indices.filter { folders.contains(workspaces[$0].start) })
+    private func freshWorkspaces(recording: Bool = false) -> (kept: Set<Int>, unopened: [Document], unopenedFolders: [String], before: [String: Set<Int>]) {
+        var kept = Set<Int>()
+        var unopenedFolders: [String] = []
+        for folder in folders {
+            switch opened(from: folder, besides: kept) {
+            case .some(.some(let i)): kept.insert(i)
+            case .some(.none): unopenedFolders.append(folder)
+            case .none: break
+            }
+        }
         var unopened: [Document] = []
         var before: [String: Set<Int>] = [:]
         for uri in openOrder {
             guard let document = documents[uri] else { continue }
             if recording { before[uri] = kept }
             if kept.contains(where: { workspaces[$0].owns(document.path) }) { continue }
-            switch opened(for: document.path, besides: kept) {
+            switch opened(from: Paths.parent(document.path), besides: kept) {
             case .some(.some(let i)): kept.insert(i)
             case .some(.none): unopened.append(document)
             case .none: break
             }
         }
-        return (kept, unopened, before)
+        return (kept, unopened, unopenedFolders, before)
     }
 
-    /// The workspace (of those there are) that `openWorkspace(from:)` gives a document that none
-    /// of `kept` holds, when those are all there is: the one whose root a load from the
-    /// document's directory finds (`.some(nil)` when there is none with that root; nil when no
-    /// manifest is found). Not the deepest that holds the document: one opened for another
-    /// document (a package that depends on this one, a directory above) holds it too, and a
-    /// fresh server, without that document, does not have it. Without a look at the disk when a
-    /// workspace was loaded from that directory (kept current by `didChangeWatchedFiles`), or
-    /// a kept one is rooted there.
-    private func opened(for path: String, besides kept: Set<Int>) -> Int?? {
-        let directory = Paths.parent(path)
+    /// The workspace (of those there are) that `openWorkspace(from: directory)` gives (a folder,
+    /// or the directory of a document that none of `kept` holds) when `kept` are all there is:
+    /// the one whose root a load from the directory finds (`.some(nil)` when there is none with
+    /// that root; nil when no manifest is found). For a document, not the deepest that holds
+    /// it: one opened for another document (a package that depends on this one, a directory
+    /// above) holds it too, and a fresh server, without that document, does not have it. For a
+    /// folder, not only one opened from it: one opened earlier for a document there is the
+    /// folder's. Without a look at the disk when a workspace was loaded from that directory
+    /// (kept current by `didChangeWatchedFiles`), or a kept one is rooted there.
+    private func opened(from directory: String, besides kept: Set<Int>) -> Int?? {
         if let i = workspaces.indices.first(where: { workspaces[$0].start == directory || (kept.contains($0) && workspaces[$0].root == directory) }) { return i }
         guard let root = registry.workspaceRoot(from: directory, fileSystem: fileSystem, manifests: manifests) else { return nil }
         return .some(workspaces.indices.first { workspaces[$0].root == root })
