@@ -56,6 +56,18 @@ struct WorkspaceFolderTests {
         #expect(client.published(other)?["diagnostics"] == [])
     }
 
+    @Test("a folder that holds no manifest gets its workspace when one appears on disk, and its problems are published")
+    func manifestAppearsInAFolder() async throws {
+        let client = TestClient(files: TestWorkspace.files.merging(["/other/src/main.oats": Self.other["/other/src/main.oats"]!]) { a, _ in a })
+        _ = await client.request("initialize", ["processId": .null, "capabilities": TestWorkspace.neovimCapabilities,
+                                                "workspaceFolders": [["uri": "file:///ws", "name": "ws"], ["uri": "file:///other", "name": "other"]]])
+        await client.notify("initialized")
+        #expect(client.published("/other/src/main.oats") == nil)
+        try client.disk.writeFile("/other/Oats.toml", Array(Self.other["/other/Oats.toml"]!.utf8))
+        await client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": "file:///other/Oats.toml", "type": 1]]])
+        #expect(client.published("/other/src/main.oats")?["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == ["I003"])
+    }
+
     @Test("workspace folders given at initialize are each loaded; one that holds no manifest is none")
     func atInitialize() async {
         let client = TestClient(files: TestWorkspace.files.merging(Self.other) { a, _ in a }.merging(["/notes/todo.txt": "x\n"]) { a, _ in a })

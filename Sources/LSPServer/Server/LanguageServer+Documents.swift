@@ -117,17 +117,16 @@ extension LanguageServer {
     }
 
     /// Workspaces whose root manifest is gone (deleted on disk, its buffer not open) are
-    /// dropped, their files' diagnostics with them; a folder without a workspace gets one when a
-    /// manifest appears there; and the open documents no workspace holds then are given to one,
-    /// as opening them would. So the workspaces are those a fresh server given the same folders
-    /// and documents would have.
+    /// dropped, their files' diagnostics with them, and the open documents no workspace holds
+    /// then are given to one, as opening them would. (A folder without a workspace gets one
+    /// when a manifest appears there: `dropRedundant`, after every notification.) So the
+    /// workspaces are those a fresh server given the same folders and documents would have.
     func dropAbandoned() {
         var held: [Document] = []
         for i in workspaces.indices.reversed() where !fileSystem.exists(workspaces[i].snapshot.rootManifest.path) {
             held += openDocuments(heldBy: i)
             dropWorkspace(at: i)
         }
-        for folder in folders where !workspaces.contains(where: { $0.start == folder }) { openWorkspace(from: folder) }
         let homeless = documents.values.filter { d in !workspaces.contains { $0.owns(d.path) } }
         rehome(inOpenOrder(held + homeless))
     }
@@ -280,11 +279,11 @@ extension LanguageServer {
     /// depended on. What the server shows depends on the files and the open documents, not on
     /// the order they came in.
     private func rehome(_ held: [Document]) {
-        // A document whose last change waits for a later one (`unanalysed`) is given to its
-        // workspace with that one: its workspace has an older text until then.
         // Taken once, and again only after a document was given (which may open a workspace):
         // each edit of a source looks here at every open document its workspace holds.
         var fresh: [String: Set<Int>]?
+        // A document whose last change waits for a later one (`unanalysed`) is given to its
+        // workspace with that one: its workspace has an older text until then.
         for document in held where document.text.bytes.count <= Document.analysisLimit && !unanalysed.contains(document.uri) && !rehoming.contains(document.uri) {
             if fresh == nil { fresh = freshWorkspaces(recording: true).before }
             let earlier = fresh![document.uri] ?? []
