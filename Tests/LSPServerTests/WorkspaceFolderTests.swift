@@ -68,6 +68,31 @@ struct WorkspaceFolderTests {
         #expect(client.published("/other/src/main.oats")?["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == ["I003"])
     }
 
+    @Test("a document whose workspace went with its folder is given to the workspace opening it gives, as a fresh server gives it")
+    func documentOfARemovedFolder() async throws {
+        let main = "/h/app/src/main.asthra", text = "package main;\nimport \"./missing\";\n"
+        let files = [
+            // Not a workspace a package can be a member of: `[work` is no table.
+            "/h/asthra.toml": "[work\nmembers = [\"app\"]\n",
+            "/h/app/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+            main: text,
+        ]
+        let edited = TestClient(files: files)
+        await edited.start(root: "/h")
+        await edited.open(main, text)
+        await edited.notify("workspace/didChangeWorkspaceFolders", folders(added: ["/h/app/src"]))
+        try edited.disk.removeItem("/h/app/asthra.toml")
+        await edited.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": "file:///h/app/asthra.toml", "type": 3]]])
+        await edited.notify("workspace/didChangeWorkspaceFolders", folders(removed: ["/h/app/src"]))
+        var after = files
+        after["/h/app/asthra.toml"] = nil
+        let fresh = TestClient(files: after)
+        await fresh.start(root: "/h")
+        await fresh.open(main, text)
+        #expect(edited.published(main)?["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue }.contains("I003") == true)
+        #expect(edited.published(main)?["diagnostics"] == fresh.published(main)?["diagnostics"])
+    }
+
     @Test("workspace folders given at initialize are each loaded; one that holds no manifest is none")
     func atInitialize() async {
         let client = TestClient(files: TestWorkspace.files.merging(Self.other) { a, _ in a }.merging(["/notes/todo.txt": "x\n"]) { a, _ in a })

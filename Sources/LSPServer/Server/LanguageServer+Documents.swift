@@ -182,7 +182,7 @@ extension LanguageServer {
     /// The workspaces a fresh server would have (of those there are) once it has been given the
     /// open documents: the folders', and for each document in turn that none of those holds,
     /// the one opened for it. `unopened`: the documents whose workspace a fresh server opens
-    /// and this one does not have. `before` (when `recording`): for each document, those it has
+    /// and this one does not have, or has without the document. `before` (when `recording`): for each document, those it has
     /// before the document is opened.
     private func freshWorkspaces(recording: Bool = false) -> (kept: Set<Int>, unopened: [Document], unopenedFolders: [String], before: [String: Set<Int>]) {
         var kept = Set<Int>()
@@ -201,7 +201,11 @@ extension LanguageServer {
             if recording { before[uri] = kept }
             if kept.contains(where: { workspaces[$0].owns(document.path) }) { continue }
             switch opened(from: Paths.parent(document.path), besides: kept) {
-            case .some(.some(let i)): kept.insert(i)
+            case .some(.some(let i)):
+                kept.insert(i)
+                // Given to it by a fresh server, though it holds no such file (a workspace
+                // that held the document went with its folder).
+                if !workspaces[i].owns(document.path) { unopened.append(document) }
             case .some(.none): unopened.append(document)
             case .none: break
             }
