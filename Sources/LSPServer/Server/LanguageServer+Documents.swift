@@ -146,13 +146,12 @@ extension LanguageServer {
         // goes: again until nothing changes, at most once per document.
         for _ in 0...documents.count {
             let (kept, unopened, unopenedFolders, _) = freshWorkspaces()
-            let before = workspaces.count
+            let dropped = kept.count < workspaces.count
             var held: [Document] = []
             for i in workspaces.indices.reversed() where !kept.contains(i) {
                 held += openDocuments(heldBy: i)
                 dropWorkspace(at: i)
             }
-            let dropped = workspaces.count < before
             // A document only a dropped workspace held, or one whose own workspace is not there
             // (another held it when it was opened), goes where a fresh server puts it.
             let count = workspaces.count
@@ -313,11 +312,6 @@ extension LanguageServer {
 
     /// The workspace holding `path`: the one with the deepest root among those that own it.
     func workspace(holding path: String) -> WorkspaceState? {
-        holder(of: path).map { workspaces[$0] }
-    }
-
-    /// The index of the workspace holding `path` (`workspace(holding:)`).
-    func holder(of path: String) -> Int? {
-        workspaces.indices.filter { workspaces[$0].owns(path) }.max { workspaces[$0].root.utf8.count < workspaces[$1].root.utf8.count }
+        workspaces.filter { $0.owns(path) }.max { $0.root.utf8.count < $1.root.utf8.count }
     }
 }
