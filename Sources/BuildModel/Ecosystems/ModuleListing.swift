@@ -80,9 +80,9 @@ public final class ModuleListing: Sendable {
                 corrected = Self.written(statement.path, separator: "/", base: base, changing: base, to: closest)
             }
         } else {
-            let (missing, closest) = missingDirectory(on: folder, base: base, finds: finds)
+            let (missing, respelt) = missingDirectory(on: folder, base: base, importer: importer, finds: finds)
             help = ["there is no directory '\(Paths.display(missing, from: root))'"]
-            if let closest { corrected = Self.written(statement.path, separator: "/", base: base, changing: missing, to: closest) }
+            corrected = Self.written(statement.path, separator: "/", base: base, respelling: respelt)
         }
         var fix: Diagnostic.Fix?
         if let corrected {
@@ -95,13 +95,14 @@ public final class ModuleListing: Sendable {
 
     /// The first directory on the way down to `folder` that is not there (down from the top, as
     /// many steps as the directories that are, whatever the depth of the path: a path of
-    /// thousands of parts must not list or keep thousands of ancestors), and the directory
-    /// beside it spelt closest to it, if any, through which `base` (a path in `folder`) is
-    /// found: what a misspelt directory most likely meant. (`finds`: whether the language finds
-    /// a module at a path, `base` with the guess in the missing directory's place. A directory
-    /// spelt like the missing one that does not hold the rest of the path is no guess: its
-    /// fix would only move the error.)
-    public func missingDirectory(on folder: String, base: String, finds: (String) -> Bool) -> (missing: String, closest: String?) {
+    /// thousands of parts must not list or keep thousands of ancestors), and the path most
+    /// likely meant from there on (`PathSpelling`, the rule manifest paths are respelt by): each
+    /// part that is not there becomes the closest name there is, the last among the modules the
+    /// language finds (`finds`, given a path like `base`), never `importer` itself. A respelling
+    /// whose module is not found is no guess: its fix would only move the error. Each part it
+    /// changes is given as the directory or module it was (`changing`) and its new name.
+    public func missingDirectory(on folder: String, base: String, importer: String? = nil,
+                                 finds: (String) -> Bool) -> (missing: String, respelt: [(changing: String, to: String)]) {
         var missing = folder
         var reached = "/"
         for part in Paths.isAbsolute(folder) ? Paths.normalize(folder).split(separator: "/") : [] {
@@ -110,11 +111,25 @@ public final class ModuleListing: Sendable {
             reached = next
         }
         let parent = Paths.parent(missing)
-        let folders = (cache.entries(of: parent) ?? []).filter { !$0.hasPrefix(".") && cache.isDirectory(Paths.join(parent, $0)) }
-        // The rest of the path below the missing directory, looked for under each plausible one.
-        let rest = Paths.relative(base, from: missing)
-        let closest = Spelling.plausible(to: Paths.lastComponent(missing), in: folders.sorted()).first { finds(Paths.join(Paths.join(parent, $0), rest)) }
-        return (missing, closest)
+        let rest = Paths.relative(base, from: parent)
+        // The importing file, as a module path names it (with its extension or without).
+        func isImporter(_ path: String) -> Bool {
+            guard let importer else { return false }
+            return path == importer || Paths.parent(path) == Paths.parent(importer) && Paths.lastComponent(path) == Paths.stem(importer)
+        }
+        let respelt = PathSpelling.closest(to: rest, from: parent, isThere: { here, isLast in
+            isLast ? !isImporter(here) && finds(here) : cache.isDirectory(here)
+        }, names: { directory, isLast in
+            isLast ? moduleNames(in: directory) : (cache.entries(of: directory) ?? []).filter { !$0.hasPrefix(".") && cache.isDirectory(Paths.join(directory, $0)) }.sorted()
+        })
+        guard let respelt else { return (missing, []) }
+        var changes: [(changing: String, to: String)] = []
+        var was = parent
+        for (old, new) in zip(rest.split(separator: "/", omittingEmptySubsequences: false), respelt.split(separator: "/", omittingEmptySubsequences: false)) {
+            was = Paths.join(was, String(old))
+            if old != new { changes.append((was, String(new))) }
+        }
+        return (missing, changes)
     }
 
     /// An import's path as written (its parts joined by `separator`), with the part that names
@@ -122,13 +137,23 @@ public final class ModuleListing: Sendable {
     /// `replacement`; nil when the written path does not end as the resolved one does there (a
     /// `..` in its way), so that no other part is changed.
     public static func written(_ path: String, separator: Character, base: String, changing changed: String, to replacement: String) -> String? {
+        written(path, separator: separator, base: base, respelling: [(changed, replacement)])
+    }
+
+    /// The same with several parts written anew (`missingDirectory`'s respelling); nil when one
+    /// of them cannot be.
+    public static func written(_ path: String, separator: Character, base: String, respelling changes: [(changing: String, to: String)]) -> String? {
+        guard !changes.isEmpty else { return nil }
         var parts = path.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
-        let fromEnd = Paths.normalize(base).split(separator: "/").count - Paths.normalize(changed).split(separator: "/").count
-        guard fromEnd >= 0, fromEnd < parts.count else { return nil }
-        let at = parts.count - 1 - fromEnd
-        // The last part may differ from the resolved name by an extension the language adds.
-        guard fromEnd == 0 || parts[at] == Paths.lastComponent(changed) else { return nil }
-        parts[at] = replacement
+        let depth = Paths.normalize(base).split(separator: "/").count
+        for (changed, replacement) in changes {
+            let fromEnd = depth - Paths.normalize(changed).split(separator: "/").count
+            guard fromEnd >= 0, fromEnd < parts.count else { return nil }
+            let at = parts.count - 1 - fromEnd
+            // The last part may differ from the resolved name by an extension the language adds.
+            guard fromEnd == 0 || parts[at] == Paths.lastComponent(changed) else { return nil }
+            parts[at] = replacement
+        }
         return parts.joined(separator: String(separator))
     }
 }

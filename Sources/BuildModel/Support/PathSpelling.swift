@@ -12,6 +12,16 @@ public enum PathSpelling {
     /// with the fewest edits in all (the first found of those as few): `mdoel/user` is
     /// `model/user` when `mdoell/` is there too but holds no `user`.
     public static func closest(to path: String, from base: String, fileSystem: any FileSystem, isWanted: (String) -> Bool) -> String? {
+        closest(to: path, from: base, isThere: { here, isLast in isLast ? isWanted(here) : fileSystem.isDirectory(here) }) { directory, _ in
+            ((try? fileSystem.contentsOfDirectory(directory)) ?? []).filter { !$0.hasPrefix(".") }
+        }
+    }
+
+    /// The same rule over names that are not a directory's entries as such (an import names a
+    /// module by its file's stem): `isThere(path, isLast)` says whether a component is there (a
+    /// directory on the way; what is wanted at the end), and `names(directory, isLast)` the
+    /// names it could be instead, sorted (each is taken only if it is there).
+    public static func closest(to path: String, from base: String, isThere: (String, Bool) -> Bool, names: (String, Bool) -> [String]) -> String? {
         var written = path
         while written.count > 1 && written.hasSuffix("/") { written.removeLast() }
         var parts = written.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -27,17 +37,15 @@ public enum PathSpelling {
                 let part = parts[i]
                 let isLast = i == parts.count - 1
                 let here = Paths.join(directory, part)
-                if part.isEmpty || part == "." || part == ".." || (isLast ? isWanted(here) : fileSystem.isDirectory(here)) {
+                if part.isEmpty || part == "." || part == ".." || isThere(here, isLast) {
                     directory = here
                     i += 1
                     continue
                 }
-                let names = ((try? fileSystem.directoryEntries(directory)) ?? []).filter { entry in
-                    !entry.name.hasPrefix(".") && (isLast ? isWanted(Paths.join(directory, entry.name)) : fileSystem.isDirectory(Paths.join(directory, entry.name)))
-                }.map(\.name)
-                for (guess, distance) in Spelling.ranked(to: part, in: names) {
+                for (guess, distance) in Spelling.ranked(to: part, in: names(directory, isLast)) {
                     // No better than what is found already: nor is anything after it.
                     guard budget > 0, best.map({ edits + distance < $0.edits }) ?? true else { break }
+                    guard isThere(Paths.join(directory, guess), isLast) else { continue }
                     budget -= 1
                     parts[i] = guess
                     respell(i + 1, in: Paths.join(directory, guess), edits: edits + distance)

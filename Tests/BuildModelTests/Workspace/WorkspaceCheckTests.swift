@@ -297,17 +297,66 @@ struct WorkspaceCheckTests {
         #expect(oatsReport.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./shapes/square"], nil, nil])
     }
 
+    @Test("a module path misspelt in its directory and its name is respelt in both, by the rule manifest paths are respelt by (the fewest edits in all), in Asthra, Aria and Oats; a part that is there is kept")
+    func missingDirectoryAndModule() throws {
+        let checker = Checker([
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+            "/w/src/main.asthra": """
+                package main;
+                import "./utl/frmat";
+                import "./mdoel/usr";
+                import "./utl/nothing/like/it";
+                """,
+            "/w/src/util/format.asthra": "package format;\n",
+            "/w/src/mdoell/user.asthra": "package user;\n",
+            "/w/src/model/users.asthra": "package users;\n",
+        ].merging(stdlibTree) { a, _ in a }, environment: home)
+        let report = try checker.report()
+        // 'mdoel/usr': 'mdoell/user' and 'model/users' are two edits each; the first found is kept.
+        #expect(report.diagnostics.map(\.help) == [
+            ["did you mean './util/format'?", "there is no directory 'src/utl'"],
+            ["did you mean './mdoell/user'?", "there is no directory 'src/mdoel'"],
+            ["there is no directory 'src/utl'"],
+        ])
+        #expect(report.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./util/format"], ["./mdoell/user"], nil])
+
+        let aria = Checker([
+            "/w/build.abc": "[project]\nname = \"app\"\n\n[target.app]\ntype = \"binary\"\nsources = [\"src/main.aria\"]\n",
+            "/w/src/main.aria": "use \"./utl/frmat\".*;\nuse \"./utl/frmat.aria\".*;\n",
+            "/w/src/util/format.aria": "fn f() {}\n",
+        ], ecosystem: AriaEcosystem())
+        // Written with its extension, the name is not respelt (the names offered are modules').
+        #expect(try aria.report().diagnostics.map(\.help) == [
+            ["did you mean './util/format'?", "there is no directory 'src/utl'"],
+            ["there is no directory 'src/utl'"],
+        ])
+
+        let oats = Checker([
+            "/w/Oats.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+            "/w/src/main.oats": "import { a } from \"./shpes/sqare\";\n",
+            "/w/src/shapes/square.oats": "",
+        ], ecosystem: OatsEcosystem())
+        let oatsReport = try oats.report()
+        #expect(oatsReport.diagnostics.map(\.help) == [["did you mean './shapes/square'?", "there is no directory 'src/shpes'"]])
+        #expect(oatsReport.diagnostics.map { $0.fix?.edits.map(\.newText) } == [["./shapes/square"]])
+    }
+
     @Test("the module meant is never the importing file itself, in Asthra, Oats, Aria and Elm: a module does not import itself")
     func guessIsNotTheImporter() throws {
         let asthra = Checker([
             "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
             "/w/src/main.asthra": "package main;\nimport \"./mai\";\nimport \"./dat\";\n",
             "/w/src/data.asthra": "package main;\n",
+            // Through a misspelt directory too: '../utl/format' is not this file.
+            "/w/src/util/format.asthra": "package format;\nimport \"../utl/format\";\nimport \"../utl/fromat\";\n",
+            "/w/src/util/formal.asthra": "package formal;\n",
         ])
         let asthraHelp = try asthra.report().diagnostics.map(\.help)
         #expect(asthraHelp == [
             ["there is no 'mai.asthra', 'mai.ast' or directory 'mai' in 'src'"],
             ["did you mean './data'?", "there is no 'dat.asthra', 'dat.ast' or directory 'dat' in 'src'"],
+            ["did you mean '../util/formal'?", "there is no directory 'src/utl'"],
+            ["did you mean '../util/formal'?", "there is no directory 'src/utl'"],
         ])
         let oats = Checker([
             "/w/Oats.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",

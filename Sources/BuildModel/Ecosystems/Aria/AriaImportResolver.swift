@@ -175,11 +175,10 @@ final class AriaImportResolver: ImportResolver {
         if noFolder, searched.count == 1 {
             // One place to look, and the path's folder is not there: the first directory on
             // the way that is missing, and the one beside it spelt like it.
-            let (missing, closest) = listing.missingDirectory(on: searched[0], base: Paths.join(searched[0], name)) { find(Paths.lastComponent($0), in: [Paths.parent($0)]) != nil }
+            let base = Paths.join(searched[0], name)
+            let (missing, respelt) = listing.missingDirectory(on: searched[0], base: base, importer: importer) { find(Paths.lastComponent($0), in: [Paths.parent($0)]) != nil }
             help = ["there is no directory '\(Paths.display(missing, from: root))'"]
-            if let closest {
-                corrected = ModuleListing.written(statement.path, separator: quoted ? "/" : ".", base: Paths.join(searched[0], name), changing: missing, to: closest)
-            }
+            corrected = ModuleListing.written(statement.path, separator: quoted ? "/" : ".", base: base, respelling: respelt)
         } else {
             help = [noFolder ? "none of these directories is there: \(places)" : "there is no '\(stem).npk' or '\(stem).aria' in: \(places)"]
             // A name of a directory searched is a guess only as a file there (a subdirectory is no module).
