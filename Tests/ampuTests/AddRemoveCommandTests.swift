@@ -173,7 +173,7 @@ struct AddRemoveCommandTests {
              "error: cannot get 'parser': version 1.2.0 (commit \(json)) is the package 'github.com/user/json', by its asthra.toml\n"
              + "  = help: name the dependency 'json', as its asthra.toml does\n"),
             (["github.com/user/nothere"],
-             "error: cannot get 'github.com/user/nothere': `git clone` failed: fatal: '\(remotes.root)/remotes/user/nothere.git' does not appear to be a git repository\n"
+             "error: cannot get 'github.com/user/nothere': there is no directory '\(remotes.root)/remotes/user/nothere.git', where git's `insteadOf` rules send https://github.com/user/nothere.git\n"
              + "  = help: check the address: `git ls-remote https://github.com/user/nothere.git` shows whether git reaches it, and its tags and branches\n"),
             // Offline, only the package cache's copy is looked at, and there is none yet.
             (["github.com/user/yaml", "--offline"],

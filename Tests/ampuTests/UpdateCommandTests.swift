@@ -41,6 +41,30 @@ struct UpdateCommandTests {
         }
     }
 
+    @Test("a git dependency on a repository of this machine that is not there names its directory at the dependency, and the repository spelt closest, as the URL was written")
+    func localRepositoryMissing() throws {
+        let remotes = try fixture()
+        try json(remotes)
+        let app = remotes.root + "/app"
+        let misspelt = "file://\(remotes.root)/remotes/usr/jsno.git"
+        try writeApp(remotes, "json = { git = \"\(misspelt)\", version = \"^1.0\" }")
+        let update = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
+        let underline = String(repeating: "^", count: "{ git = \"\(misspelt)\", version = \"^1.0\" }".count)
+        #expect(update.stderr == """
+            error: cannot get 'json': there is no directory '\(remotes.root)/remotes/usr/jsno.git'
+             --> asthra.toml:6:8
+              |
+            6 | json = { git = "\(misspelt)", version = "^1.0" }
+              |        \(underline) required here
+              |
+              = help: did you mean 'file://\(remotes.root)/remotes/user/json.git'?
+
+
+            """)
+        #expect(update.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: app + "/asthra.lock"))
+    }
+
     @Test("resolves, fetches to where the compiler looks, writes the lock, and check then finds the package")
     func update() throws {
         let remotes = try fixture()

@@ -39,10 +39,17 @@ public struct GitCache: Sendable {
         case unsafeCommit(String)
         case escapingLink(package: String, link: String)
         case fileSystem(String)
+        /// A repository on this machine (a `file://` URL or a path) whose directory is not there:
+        /// said without starting git. `sentFrom`: the URL as written, when git's `insteadOf`
+        /// rules made it this one; `meant`: the URL of the repository spelt closest, written as
+        /// the URL was (only when no rule rewrote it).
+        case noRepository(directory: String, sentFrom: String?, meant: String?)
 
         public var description: String {
             switch self {
             case .git(let f): "\(f)"
+            case .noRepository(let directory, let sentFrom?, _): "there is no directory '\(directory)', where git's `insteadOf` rules send \(sentFrom)"
+            case .noRepository(let directory, nil, _): "there is no directory '\(directory)'"
             case .unsafeLocation(let l): "'\(l)' cannot be a cache path: use an import path such as 'github.com/user/repo'"
             case .unsafeCommit(let c): "'\(c)' is not a commit id (40 or 64 hexadecimal digits); run `ampu update` to write the lock file again"
             case .escapingLink(let package, let link): "package '\(package)' has a symbolic link '\(link)' that points outside it; ampu refuses it"
@@ -105,6 +112,7 @@ public struct GitCache: Sendable {
         let temporary = mirror + ".partial-\(UInt32.random(in: 0...UInt32.max))"
         let note = Paths.join(mirror, Self.tagNote)
         let setAside = note + ".fetching"
+        if let missing = missingRepository(url) { throw missing }
         do throws(GitCLI.Failure) {
             try GitCLI.check(url: url)
             let local = localDirectory(of: url)
@@ -174,12 +182,35 @@ public struct GitCache: Sendable {
     /// refs, where the `file://` URL runs its whole transport (pack-objects, index-pack and a
     /// rev-list as well). The rules are read once for the cache's life.
     func localDirectory(of url: String) -> String? {
-        let rules = rewrites.rules.withLock { known in
+        guard let rules = rewriteRules(), let path = GitCLI.path(ofFileURL: GitCLI.rewrite(url, by: rules)), fileSystem.isDirectory(path) else { return nil }
+        return path
+    }
+
+    /// The user's `insteadOf` rules, read once for the cache's life; nil when git cannot say.
+    private func rewriteRules() -> [(prefix: String, base: String)]? {
+        rewrites.rules.withLock { known in
             if known == nil { known = .some(git.urlRewrites()) }
             return known!
         }
-        guard let rules, let path = GitCLI.path(ofFileURL: GitCLI.rewrite(url, by: rules)), fileSystem.isDirectory(path) else { return nil }
-        return path
+    }
+
+    /// A repository on this machine (a `file://` URL or an absolute path, once the `insteadOf`
+    /// rules rewrite it) where nothing is, not even with `.git` added (git looks there too):
+    /// git would only say so after it started. With the repository spelt closest to it
+    /// (`PathSpelling`, as a path dependency's is found), when no rule rewrote the URL.
+    func missingRepository(_ url: String) -> Failure? {
+        let rewritten = rewriteRules().map { GitCLI.rewrite(url, by: $0) } ?? url
+        guard let path = GitCLI.path(ofFileURL: rewritten) ?? (rewritten.hasPrefix("/") ? rewritten : nil),
+              fileSystem.status(path) == nil, fileSystem.status(path + ".git") == nil else { return nil }
+        guard rewritten == url else { return .noRepository(directory: path, sentFrom: url, meant: nil) }
+        func respelt(_ path: String) -> String? {
+            PathSpelling.closest(to: path, from: "/", fileSystem: fileSystem) { candidate in
+                fileSystem.isDirectory(candidate) && (fileSystem.status(Paths.join(candidate, ".git")) != nil || fileSystem.isFile(Paths.join(candidate, "HEAD")))
+            }
+        }
+        // Written without `.git`, it may mean a bare repository's directory: then it is kept without.
+        let meant = respelt(path) ?? (path.hasSuffix(".git") ? nil : respelt(path + ".git").map { String($0.dropLast(4)) })
+        return .noRepository(directory: path, sentFrom: nil, meant: meant.map { String(decoding: url.utf8.dropLast(path.utf8.count), as: UTF8.self) + $0 })
     }
 
     /// The tags of a location's mirror and the commits they name. Each fetch notes them in

@@ -264,7 +264,13 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             throw error
         } catch {
             // git could not fetch: how to see what git sees of the address.
-            let help = if case .git = error as? GitCache.Failure { ["check the address: `git ls-remote \(url)` shows whether git reaches it, and its tags and branches"] } else { [String]() }
+            let lsRemote = "check the address: `git ls-remote \(url)` shows whether git reaches it, and its tags and branches"
+            let help = switch error as? GitCache.Failure {
+            case .git?, .noRepository(_, .some, _)?: [lsRemote]
+            case .noRepository(_, nil, let meant?)?: ["did you mean '\(meant)'?"]
+            case .noRepository(_, nil, nil)?: ["a `file://` URL or a path names a git repository on this machine"]
+            default: [String]()
+            }
             throw .unavailable(package: package, reason: "\(error)", help: help)
         }
     }
