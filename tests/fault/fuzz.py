@@ -25,6 +25,11 @@ Targets (each with a seed corpus in tests/fault/corpus/<target>/):
            variables, the disk checks, the cursor, completion, hover, definition, symbols)
   args     a command line (an argument per line), read by `ampu debug args --` as `ampu` reads its
            own, a process per input: exit 0 (a command, help, the version), or 1 or 64 with an `error:`
+  plan     a build manifest (asthra.toml, Oats.toml, build.abc or rask.build: the first line of a
+           seed names the language) in a small project of that language with a stand-in compiler,
+           planned by `ampu build --plan --format json`, `ampu gen ninja --output -` and
+           `ampu compile-commands --output -`, processes per input: exit 0 or 1, never a
+           signal or a hang (profiles, toolchain templates, [native] globs, targets, members)
 
 Every input is followed by a request that must be answered within --hang seconds; a server
 that dies, stops answering or grows past --server-memory MB (one server takes all the inputs of
@@ -89,6 +94,12 @@ DICTIONARY["rask-server"] = DICTIONARY["rask"] + [b"members: [\"..\"]\n", b"scop
 DICTIONARY["elm"] = [b"{", b"}", b"[", b"]", b'"', b"\\u", b":", b",", b"\"type\"", b"\"application\"", b"\"package\"", b"\"dependencies\"",
                      b"\"direct\"", b"\"indirect\"", b"\" <= v < \"", b"import ", b"module ", b"exposing (..)", b"{-", b"-}", b"--", b"\"\"\"",
                      b"'", b"\r\n", b"main =", b" as ", b"port ", b"effect ", b"where {"]
+DICTIONARY["plan"] = DICTIONARY["oats-toml"] + DICTIONARY["aria"] + DICTIONARY["rask-server"] + [
+    b"[toolchain]\n", b'preset = "seed"\n', b'preset = "current"\n', b'command = ["{compiler}", "{input}", "-o", "{output}"]\n',
+    b"{input}", b"{includes}", b"{opt}", b"{debug}", b"{target}", b"{output}", b"{inptu}", b"{", b'launcher = "ccache"\n', b"[native]\n",
+    b'sources = ["csrc/**/*.c", "../*.c", "/"]\n', b'include = [".."]\n', b"[[bin]]\n", b'name = "x"\npath = "src/tool.asthra"\n',
+    b"[profile.x]\n", b'inherits = "x"\n', b'inherits = "release"\n', b"opt_level = 9\n", b"debug = true\n",
+    b'members = ["*", "..", "lib"]\n', b'path = "."', b"asthra\n", b"oats\n", b"aria\n", b"rask\n"]
 DICTIONARY["records"] = [b"\t", b"\n", b"end\n", b"in\t", b"out\t", b"key\t", b"action\t", b"compile\t", b"\x1f", b"a\t", b"i\t",
                          b"d\t", b"program\t", b"profile\t", b":", b": error: ", b": warning: ", b": note: ", b"src/main.ast:",
                          b"\\\n", b"\\ ", b"$$", b"^~~~", b" | ", b"-1", b"99999999999999999999", b"0",
@@ -348,6 +359,56 @@ class ArgumentsTarget:
         pass
 
 
+class PlanTarget:
+    """A manifest in a small project of its language (corpus/plan: the first line of a seed names
+    the language; a mutation that spoils that line stays with Asthra), planned as `ampu build`,
+    `ampu gen ninja` and `ampu compile-commands` plan it, with stand-in compilers (`true`), a
+    process each: exit 0 or 1, never a signal or a hang."""
+
+    MANIFESTS = {"asthra": "asthra.toml", "oats": "Oats.toml", "aria": "build.abc", "rask": "build.rk"}
+    SOURCES = {
+        "asthra": {"src/main.asthra": "package main;\nimport \"./util\";\n", "src/util.asthra": "package util;\n",
+                   "src/tool.asthra": "package main;\n", "csrc/f.c": "int f(void) { return 1; }\n",
+                   "csrc/include/f.h": "int f(void);\n", "tests/t.asthra": "package main;\n",
+                   "lib/asthra.toml": "[package]\nname = \"lib\"\nversion = \"0.1.0\"\n", "lib/src/lib.asthra": "package lib;\n"},
+        "oats": {"main.oats": "import { add } from \"./math\";\n", "math.oats": "export function add() {}\n"},
+        "aria": {"src/main.npk": "use \"db.npk\".*;\n", "src/db.npk": "fn f() {}\n", "test.npk": "fn t() {}\n"},
+        "rask": {"main.rk": "func main() {}\n", "config.rk": "func c() {}\n"},
+    }
+
+    def __init__(self, binary, hang):
+        self.binary, self.hang = binary, hang
+        self.base = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fuzz-plan-"))
+        self.env = dict(os.environ, NO_COLOR="1", ASTHRA="true", OATSC="true", ARIAC="true", RASK="true",
+                        ASTHRA_HOME=str(self.base / "home"), ASTHRA_CACHE=str(self.base / "cache"))
+        (self.base / "home" / "stdlib").mkdir(parents=True)
+        for language, files in self.SOURCES.items():
+            for path, text in files.items():
+                f = self.base / language / path
+                f.parent.mkdir(parents=True, exist_ok=True)
+                f.write_text(text)
+
+    def run(self, data: bytes, rng):
+        first, _, rest = data.partition(b"\n")
+        language = first.decode("latin-1").strip()
+        if language not in self.MANIFESTS:
+            language, rest = "asthra", data
+        project = self.base / language
+        (project / self.MANIFESTS[language]).write_bytes(rest)
+        # What a build leaves is not the next input's.
+        shutil.rmtree(project / "target", ignore_errors=True)
+        for command in (["build", "--plan", "--format", "json"], ["gen", "ninja", "--output", "-"], ["compile-commands", "--output", "-"]):
+            try:
+                p = subprocess.run([self.binary] + command, cwd=project, env=self.env, stdin=subprocess.DEVNULL, capture_output=True, timeout=self.hang)
+            except subprocess.TimeoutExpired:
+                raise Failure(f"`ampu {' '.join(command)}` ({language}): no exit in {self.hang} s")
+            if p.returncode not in (0, 1):
+                raise Failure(f"`ampu {' '.join(command)}` ({language}): exit {p.returncode}: {p.stderr[-500:]!r}")
+
+    def close(self):
+        shutil.rmtree(self.base, ignore_errors=True)
+
+
 def load_corpus(target, root_uri=None):
     folder = HERE / "corpus" / ("toml" if target in ("decoder", "format") else "abc" if target == "aria" else "rask" if target == "rask-server" else target)
     out = []
@@ -369,6 +430,7 @@ def fuzz(target, args):
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "abc")) if target == "abc" \
         else DecoderTarget(args.binary, args.hang, args.memory, ("probe", "rask")) if target == "rask" \
         else ArgumentsTarget(args.binary, args.hang) if target == "args" \
+        else PlanTarget(args.binary, args.hang) if target == "plan" \
         else ServerTarget(args.binary, target, args.hang, args.server_memory)
     corpus = load_corpus(target, runner.root.as_uri() if target == "jsonrpc" else None)
     words = DICTIONARY[target]
@@ -404,7 +466,7 @@ def fuzz(target, args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("targets", nargs="*", default=["toml", "oats-toml", "asthra", "oats", "jsonrpc", "decoder", "format", "records", "elm", "abc", "aria", "rask", "rask-server", "args"])
+    ap.add_argument("targets", nargs="*", default=["toml", "oats-toml", "asthra", "oats", "jsonrpc", "decoder", "format", "records", "elm", "abc", "aria", "rask", "rask-server", "args", "plan"])
     ap.add_argument("--binary", default=str(REPO / ".build" / "release" / "ampu"))
     ap.add_argument("--seconds", type=float, default=15, help="per target")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "0")) or None)

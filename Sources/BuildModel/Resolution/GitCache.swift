@@ -40,7 +40,7 @@ public struct GitCache: Sendable {
         case escapingLink(package: String, link: String)
         case fileSystem(String)
         /// A repository on this machine (a `file://` URL or a path) whose directory is not there:
-        /// said without starting git. `sentFrom`: the URL as written, when git's `insteadOf`
+        /// said before git is asked to clone or fetch it. `sentFrom`: the URL as written, when git's `insteadOf`
         /// rules made it this one; `meant`: the URL of the repository spelt closest, written as
         /// the URL was (only when no rule rewrote it).
         case noRepository(directory: String, sentFrom: String?, meant: String?)
@@ -209,7 +209,7 @@ public struct GitCache: Sendable {
             }
         }
         // Written without `.git`, it may mean a bare repository's directory: then it is kept without.
-        let meant = respelt(path) ?? (path.hasSuffix(".git") ? nil : respelt(path + ".git").map { String($0.dropLast(4)) })
+        let meant = respelt(path) ?? (path.hasSuffix(".git") ? nil : respelt(path + ".git").map { $0.hasSuffix(".git") ? String($0.dropLast(4)) : $0 })
         return .noRepository(directory: path, sentFrom: nil, meant: meant.map { String(decoding: url.utf8.dropLast(path.utf8.count), as: UTF8.self) + $0 })
     }
 
