@@ -371,7 +371,8 @@ class PlanTarget:
                    "src/tool.asthra": "package main;\n", "csrc/f.c": "int f(void) { return 1; }\n",
                    "csrc/include/f.h": "int f(void);\n", "tests/t.asthra": "package main;\n",
                    "lib/asthra.toml": "[package]\nname = \"lib\"\nversion = \"0.1.0\"\n", "lib/src/lib.asthra": "package lib;\n"},
-        "oats": {"main.oats": "import { add } from \"./math\";\n", "math.oats": "export function add() {}\n"},
+        "oats": {"main.oats": "import { add } from \"./math\";\n", "math.oats": "export function add() {}\n",
+                 "src/main.oats": "import { add } from \"../math\";\n"},
         "aria": {"src/main.npk": "use \"db.npk\".*;\n", "src/db.npk": "fn f() {}\n", "test.npk": "fn t() {}\n"},
         "rask": {"main.rk": "func main() {}\n", "config.rk": "func c() {}\n"},
     }
