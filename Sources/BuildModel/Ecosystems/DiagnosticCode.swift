@@ -44,7 +44,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let unavailableDependency = DiagnosticCode("M023", "A dependency by name and version that is neither locked to a registry copy nor in the package cache (warning); `ampu update` fetches it.")
     // Imports
     public static let malformedImport = DiagnosticCode("I001", "A malformed import statement (a missing path, name, brace or `;`); the message says what was expected.")
-    public static let unresolvedImport = DiagnosticCode("I003", "An import naming a module that does not exist; the closest existing module is suggested. When a directory on its path is missing, the first such directory is named, and a directory spelt like it is the fix only when the module is in it.")
+    public static let unresolvedImport = DiagnosticCode("I003", "An import naming a module that does not exist; the closest existing module is suggested. When a directory on its path is missing, the first such directory is named, and the path is respelt from there as manifest paths are (each part that is not there becomes the closest name there is, the fewest edits in all: `./utl/frmat` → `./util/format`); the fix is offered only when the module is found there, and never names the importing file itself.")
     public static let undeclaredDependency = DiagnosticCode("I004", "A third-party import whose package is not in `[dependencies]`.")
     public static let importLeavesPackage = DiagnosticCode("I005", "A local import (`../…`) that reaches outside its package.")
     public static let importCycle = DiagnosticCode("I008", "Modules that import each other, printed as a path `a → b → a`.")
