@@ -325,6 +325,18 @@ struct WorkspaceCheckTests {
             "/w/src/main.aria": "use \"./utl/frmat\".*;\nuse \"./utl/frmat.aria\".*;\n",
             "/w/src/util/format.aria": "fn f() {}\n",
         ], ecosystem: AriaEcosystem())
+        // Unquoted, looked for in several places (beside the file, the standard library): respelt
+        // under the first place where the respelling leads to a file, written with dots.
+        let searched = Checker([
+            "/w/build.abc": "[project]\nname = \"app\"\n\n[target.app]\ntype = \"binary\"\nsources = [\"src/main.aria\"]\n",
+            "/w/src/main.aria": "use utl.frmat.*;\nuse nowhere.near.*;\n",
+            "/w/src/util/format.aria": "fn f() {}\n",
+            "/stdlib/io.aria": "fn print() {}\n",
+        ], environment: ["ARIA_STDLIB": "/stdlib"], ecosystem: AriaEcosystem())
+        #expect(try searched.report().diagnostics.map(\.help) == [
+            ["did you mean 'util.format'?", "none of these directories is there: src/utl/, ../stdlib/utl/"],
+            ["none of these directories is there: src/nowhere/, ../stdlib/nowhere/"],
+        ])
         // Written with its extension, the name is not respelt (the names offered are modules').
         #expect(try aria.report().diagnostics.map(\.help) == [
             ["did you mean './util/format'?", "there is no directory 'src/utl'"],

@@ -150,9 +150,10 @@ final class AriaImportResolver: ImportResolver {
     }
 
     /// "cannot find module", with the closest file of every directory searched as "did you
-    /// mean" and as a fix (a quoted path keeps its extension); or, when the one directory to
-    /// look in is not there, the first one on the way that is missing and the directory
-    /// spelt like it that holds the file.
+    /// mean" and as a fix (a quoted path keeps its extension); or, when the path's directory
+    /// is in none of the places, the path respelt from the first missing directory on its way
+    /// (the first place, in the order searched, where a respelling leads to a file), and with
+    /// one place, that missing directory named.
     /// (`importer`, the importing file, is never the guess.)
     private func missing(_ statement: ImportStatement, relative: String, lookedIn: [String], importer: String? = nil) -> ImportOutcome {
         let quoted = statement.literalRange != statement.pathRange
@@ -181,8 +182,17 @@ final class AriaImportResolver: ImportResolver {
             corrected = ModuleListing.written(statement.path, separator: quoted ? "/" : ".", base: base, respelling: respelt)
         } else {
             help = [noFolder ? "none of these directories is there: \(places)" : "there is no '\(stem).npk' or '\(stem).aria' in: \(places)"]
-            // A name of a directory searched is a guess only as a file there (a subdirectory is no module).
-            if let guess = Spelling.plausible(to: stem, in: known).first(where: { find($0, in: searched) != nil }) {
+            if noFolder {
+                // The path respelt under each place in the order they are searched: the first
+                // that leads to a file.
+                for dir in searched {
+                    let base = Paths.join(dir, name)
+                    let (_, respelt) = listing.missingDirectory(on: dir, base: base, importer: importer) { find(Paths.lastComponent($0), in: [Paths.parent($0)]) != nil }
+                    corrected = ModuleListing.written(statement.path, separator: quoted ? "/" : ".", base: base, respelling: respelt)
+                    if corrected != nil { break }
+                }
+            } else if let guess = Spelling.plausible(to: stem, in: known).first(where: { find($0, in: searched) != nil }) {
+                // A name of a directory searched is a guess only as a file there (a subdirectory is no module).
                 corrected = quoted
                     ? (folder.isEmpty ? "" : folder + "/") + guess + (written.isEmpty || !Self.extensions.contains(written) ? "" : "." + written)
                     : (statement.path.split(separator: ".").dropLast().map(String.init) + [guess]).joined(separator: ".")
