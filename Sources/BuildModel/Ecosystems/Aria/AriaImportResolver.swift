@@ -173,26 +173,23 @@ final class AriaImportResolver: ImportResolver {
         let noFolder = !folder.isEmpty && !searched.contains { listing.cache.entries(of: $0) != nil }
         var help: [String]
         var corrected: String?
-        if noFolder, searched.count == 1 {
-            // One place to look, and the path's folder is not there: the first directory on
-            // the way that is missing, and the one beside it spelt like it.
-            let base = Paths.join(searched[0], name)
-            let (missing, respelt) = listing.missingDirectory(on: searched[0], base: base, importer: importer) { find(Paths.lastComponent($0), in: [Paths.parent($0)]) != nil }
-            help = ["there is no directory '\(Paths.display(missing, from: root))'"]
-            corrected = ModuleListing.written(statement.path, separator: quoted ? "/" : ".", base: base, respelling: respelt)
+        if noFolder {
+            // The path's folder is in none of the places: the path respelt under each place in
+            // the order they are searched, the first that leads to a file. With one place, the
+            // first directory on the way that is missing is named.
+            var firstMissing: String?
+            for dir in searched {
+                let base = Paths.join(dir, name)
+                let (missing, respelt) = listing.missingDirectory(on: dir, base: base, importer: importer) { find(Paths.lastComponent($0), in: [Paths.parent($0)]) != nil }
+                firstMissing = firstMissing ?? missing
+                corrected = ModuleListing.written(statement.path, separator: quoted ? "/" : ".", base: base, respelling: respelt)
+                if corrected != nil { break }
+            }
+            help = [searched.count == 1 ? "there is no directory '\(Paths.display(firstMissing!, from: root))'" : "none of these directories is there: \(places)"]
         } else {
-            help = [noFolder ? "none of these directories is there: \(places)" : "there is no '\(stem).npk' or '\(stem).aria' in: \(places)"]
-            if noFolder {
-                // The path respelt under each place in the order they are searched: the first
-                // that leads to a file.
-                for dir in searched {
-                    let base = Paths.join(dir, name)
-                    let (_, respelt) = listing.missingDirectory(on: dir, base: base, importer: importer) { find(Paths.lastComponent($0), in: [Paths.parent($0)]) != nil }
-                    corrected = ModuleListing.written(statement.path, separator: quoted ? "/" : ".", base: base, respelling: respelt)
-                    if corrected != nil { break }
-                }
-            } else if let guess = Spelling.plausible(to: stem, in: known).first(where: { find($0, in: searched) != nil }) {
-                // A name of a directory searched is a guess only as a file there (a subdirectory is no module).
+            help = ["there is no '\(stem).npk' or '\(stem).aria' in: \(places)"]
+            // A name of a directory searched is a guess only as a file there (a subdirectory is no module).
+            if let guess = Spelling.plausible(to: stem, in: known).first(where: { find($0, in: searched) != nil }) {
                 corrected = quoted
                     ? (folder.isEmpty ? "" : folder + "/") + guess + (written.isEmpty || !Self.extensions.contains(written) ? "" : "." + written)
                     : (statement.path.split(separator: ".").dropLast().map(String.init) + [guess]).joined(separator: ".")
