@@ -405,7 +405,7 @@ struct AriaBuildTests {
         let app = try f.ampu(["build", "app"], extra: ["ARIAC": ""])
         #expect(app.status == 1)
         #expect(app.stderr.hasSuffix("error: could not build; 2 not started; the plan has errors (above)\n"))
-        // ampu test builds nothing of a plan that cannot run whole.
+        // ampu test builds nothing of a plan that cannot run whole, and closes as a build does.
         let test = try f.ampu(["test"], extra: ["ARIAC": ""])
         #expect(test.status == 1)
         #expect(test.stderr == """
@@ -413,6 +413,7 @@ struct AriaBuildTests {
               = note: PATH is \(f.environment["PATH"]!)
               = help: install ariac and put its directory on PATH, or set ARIAC=/path/to/ariac
 
+            error: could not build; the plan has errors (above)
 
             """)
         #expect(try f.runs().isEmpty)

@@ -1706,6 +1706,19 @@ struct BuildCommandTests {
 
             """)
         #expect(result.status == 1)
+        // `ampu run` and `ampu test` build nothing of that plan, and close as the build does.
+        for command in ["run", "test"] {
+            let stopped = try AmpuProcess.run([command, "-j1"], environment: plain, directory: ws.root)
+            #expect(stopped.stderr == """
+                error[B001]: the Asthra compiler was not found: asthra.toml has no `toolchain.compiler`, $ASTHRA is not set, and no 'asthra' is on PATH
+                  = note: PATH is /usr/bin:/bin
+                  = help: install it and put its directory on PATH, set ASTHRA=/path/to/asthra, or add `compiler = "/path/to/asthra"` under [toolchain] in asthra.toml
+
+                error: could not build; the plan has errors (above)
+
+                """, "\(command)")
+            #expect(stopped.status == 1, "\(command)")
+        }
         try ws.write("asthra.toml", try ws.read("asthra.toml") + "compiler = \"bin/asthrac\"\n")
         let configured = try AmpuProcess.run(["build", "--plan"], environment: plain, directory: ws.root)
         #expect(configured.stderr == """
@@ -1718,6 +1731,7 @@ struct BuildCommandTests {
               = note: the path is relative to asthra.toml
               = help: correct the path, or remove `toolchain.compiler` to use $ASTHRA or 'asthra' from PATH
 
+            error: could not build; the plan has errors (above)
 
             """)
         // A program spelt like the path is offered; a file that cannot be run is not one.

@@ -156,7 +156,12 @@ public struct BuildSetup: Sendable {
                         : "so each build loads and plans the workspace afresh, and runs again each action that reads or writes that path"],
                 help: ["rename it, or move the workspace, to a path without line breaks or tabs"]).unplaced)
         }
-        if plan.hasErrors && !partial { return .stopped(report, summary: nil) }
+        // A plan with errors builds nothing (`ampu run`, `ampu test`), and says so as `ampu build`
+        // closes; not where the command does not apply (a language whose compiler builds the
+        // whole program: its one error says so).
+        if plan.hasErrors && !partial {
+            return .stopped(report, summary: found.ecosystem is any WholeProgramBuilding ? nil : "could not build; " + BuildPlan.errorsShownAbove)
+        }
         let unscanned = PlanCache.unscanned(plan, snapshot: snapshot)
         var prepared = PreparedBuild(rootManifest: snapshot.rootManifest, plan: plan, stats: stats, cached: false,
                                      watched: Self.watched(by: snapshot.ecosystem, unscanned: unscanned))

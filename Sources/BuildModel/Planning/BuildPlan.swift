@@ -93,6 +93,9 @@ public struct BuildPlan: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+    /// How a closing line says that the plan's errors stopped (some of) the build.
+    public static let errorsShownAbove = "the plan has errors (above)"
+
     /// `target/<profile>`.
     public var profileDirectory: String { Paths.join(targetDirectory, profile.directoryName) }
 

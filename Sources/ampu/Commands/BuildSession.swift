@@ -337,7 +337,7 @@ struct BuildSession {
         var words = ["could not build"]
         if failed > 0 { words.append("\(count(failed, "action")) failed") }
         if skipped > 0 { words.append("\(skipped) not started") }
-        if plan.hasErrors { words.append("the plan has errors (above)") }
+        if plan.hasErrors { words.append(BuildPlan.errorsShownAbove) }
         Terminal.standardError.write(paint("error", "1;31") + ": " + words.joined(separator: "; ") + "\n")
         return false
     }
