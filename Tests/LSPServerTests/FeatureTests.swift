@@ -97,6 +97,60 @@ struct FeatureTests {
             """))
     }
 
+    @Test("completion in members: the packages under the root that are not members yet, and the folders holding one")
+    func membersCompletion() async {
+        var files = TestWorkspace.files
+        files["/ws/tools/asthra.toml"] = "[package]\nname = \"tools\"\nversion = \"0.1.0\"\n"
+        files["/ws/libs/m1/asthra.toml"] = "[package]\nname = \"m1\"\nversion = \"0.1.0\"\n"
+        files["/ws/apps/cli/asthra.toml"] = "[package]\nname = \"cli\"\nversion = \"0.1.0\"\n"
+        let marked = Marked(TestWorkspace.manifestText + "\n[workspace]\nmembers = [\"tools\", \"libs/*\", \"$0\"]\n")
+        files[TestWorkspace.manifest] = marked.text
+        let client = await started(files)
+        await client.open(TestWorkspace.manifest, marked.text)
+        // `libs/` holds only a member already; the root's path dependency may become one.
+        #expect(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, marked))["result"]?["items"] == json("""
+            [{"label":"mathlib","kind":9,"detail":"package mathlib","filterText":"\\"mathlib\\"",
+              "textEdit":{"range":{"start":{"line":11,"character":30},"end":{"line":11,"character":32}},"newText":"\\"mathlib\\""}},
+             {"label":"apps/","kind":19,"detail":"folder","filterText":"\\"apps/",
+              "textEdit":{"range":{"start":{"line":11,"character":30},"end":{"line":11,"character":31}},"newText":"\\"apps/"}}]
+            """))
+        let inside = Marked(TestWorkspace.manifestText + "\n[workspace]\nmembers = [\"tools\", \"libs/*\", \"apps/$0\"]\n")
+        await client.change(TestWorkspace.manifest, version: 2, text: inside.text)
+        #expect(labels(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, inside))) == ["apps/cli"])
+    }
+
+    @Test("completion of a dependency's path: the packages where the typed path leads (the one named like the dependency first), the folders holding one, and beside the workspace")
+    func pathCompletion() async {
+        var files = TestWorkspace.files
+        files["/json/asthra.toml"] = "[package]\nname = \"json\"\nversion = \"1.0.0\"\n"
+        files["/ws/libs/geometry/asthra.toml"] = "[package]\nname = \"geometry\"\nversion = \"0.1.0\"\n"
+        // Never build output, a hidden directory, or a folder with no package in it.
+        files["/ws/target/debug/asthra.toml"] = "[package]\nname = \"stale\"\n"
+        files["/ws/.cache/asthra.toml"] = "[package]\nname = \"hidden\"\n"
+        files["/ws/docs/guide.md"] = "# Guide\n"
+        let client = await started(files)
+        let head = "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nmathlib = { path = \"mathlib\" }\n"
+        let empty = Marked(head + "json = { path = \"$0\" }\n")
+        await client.open(TestWorkspace.manifest, empty.text)
+        #expect(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, empty))["result"]?["items"] == json("""
+            [{"label":"../json","kind":9,"detail":"package json","filterText":"\\"../json\\"",
+              "textEdit":{"range":{"start":{"line":6,"character":16},"end":{"line":6,"character":18}},"newText":"\\"../json\\""}},
+             {"label":"mathlib","kind":9,"detail":"package mathlib","filterText":"\\"mathlib\\"",
+              "textEdit":{"range":{"start":{"line":6,"character":16},"end":{"line":6,"character":18}},"newText":"\\"mathlib\\""}},
+             {"label":"libs/","kind":19,"detail":"folder","filterText":"\\"libs/",
+              "textEdit":{"range":{"start":{"line":6,"character":16},"end":{"line":6,"character":17}},"newText":"\\"libs/"}}]
+            """))
+        // Into a folder; up a directory (the workspace's own directory is not offered); a
+        // dependency's table of its own, whose name no package has.
+        for (text, expected) in [(head + "json = { path = \"libs/$0\" }\n", ["libs/geometry"]),
+                                 (head + "json = { path = \"../$0\" }\n", ["../json"]),
+                                 (head + "\n[dependencies.http]\npath = \"$0\n", ["../json", "mathlib", "libs/"])] {
+            let marked = Marked(text)
+            await client.change(TestWorkspace.manifest, version: 2, text: marked.text)
+            #expect(labels(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, marked))) == expected, "\(text)")
+        }
+    }
+
     @Test("hover on a workspace member: the package it names, or those a pattern matches, with version and manifest")
     func memberHover() async {
         var files = TestWorkspace.files

@@ -180,6 +180,12 @@ struct OatsServerTests {
         await client.open(OatsWorkspace.manifest, section.text, version: 3)
         #expect(labels(await client.request("textDocument/completion", client.at(OatsWorkspace.manifest, section)))
                 == ["dependencies", "build", "build.profiles"])
+        // A path dependency's directory: the packages beside the app, the one named so first.
+        let path = Marked("[package]\nname = \"app\"\n\n[dependencies]\nmylib = { path = \"$0\" }\n")
+        await client.open(OatsWorkspace.manifest, path.text, version: 4)
+        let paths = await client.request("textDocument/completion", client.at(OatsWorkspace.manifest, path))
+        #expect(labels(paths) == ["../mylib", "../json"])
+        #expect(paths["result"]?["items"]?[0]?["detail"] == "package mylib")
     }
 
     @Test("hover: an import's package and target; a manifest key; a dependency")

@@ -26,6 +26,15 @@ enum ManifestCompletion {
         if let entry = q.manifest.workspace?.defaultMembers?.first(where: { $0.range.touches(offset) }) {
             return defaultMemberItems(q, replacing: entry)
         }
+        if let entry = q.manifest.workspace?.members.first(where: { $0.range.lowerBound < offset && offset < $0.range.upperBound }),
+           q.text.bytes[entry.range.lowerBound] == 0x22 {
+            // The packages under the root that are not members yet.
+            let listed = Set(q.snapshot.map { $0.rootManifest.path == q.path ? $0.members.map(\.directory) : [] } ?? [])
+            let typed = String(decoding: q.text.bytes[(entry.range.lowerBound + 1)..<offset], as: UTF8.self)
+            return pathItems(q, PackagePathCandidates.candidates(typed: typed, from: Paths.parent(q.path), wanted: nil, siblings: false, excluding: listed,
+                                                                 ecosystem: q.ecosystem, fileSystem: q.fileSystem),
+                             whole: entry.range, typed: SourceRange(entry.range.lowerBound, offset))
+        }
         let document = q.manifestDocument
         guard let place = document.place(at: offset) else { return [] }
         let schema = q.ecosystem.manifestSchema(for: q.manifest)
@@ -52,7 +61,8 @@ enum ManifestCompletion {
                 return Completion.item(label: key.name, kind: .property, detail: key.kind.rawValue,
                                        documentation: q.documentation(key.documentation), newText: text, range: r)
             }
-        case .value(let key, _, let range):
+        case .value(let key, let partial, let range):
+            if let items = packagePathItems(q, key: key, partial: partial, range: range) { return items }
             let r = q.lspRange(range)
             if let name = dependencyBeingVersioned(q, key: key), let versions = versions(q, dependency: name) {
                 return versionItems(versions, render: syntax.renderString, range: r)
@@ -86,6 +96,37 @@ enum ManifestCompletion {
             let relative = member.directory == snapshot.root ? "." : Paths.relative(member.directory, from: snapshot.root)
             let text = q.ecosystem.manifestSyntax.renderString(relative)
             return Completion.item(label: relative, kind: .folder, detail: member.package?.name.map { "package \($0.value)" }, newText: text, range: range)
+        }
+    }
+
+    /// In a dependency's `path = "…"`: the packages where the typed path leads (the one named
+    /// like the dependency first), and the folders holding one, to go on typing into.
+    private static func packagePathItems(_ q: FeatureQuery, key: [String], partial: String, range: SourceRange) -> [JSONValue]? {
+        guard key.count >= 3, key.last == "path", q.ecosystem.manifestSchema(for: q.manifest).isDependencyTable(Array(key.dropLast(2))),
+              let quote = partial.first, quote == "\"" else { return nil }
+        let typed = String(partial.dropFirst())
+        guard !typed.contains("\"") else { return nil }
+        // The string's closing quote, when the line has one after the cursor.
+        let bytes = q.text.bytes
+        let lineEnd = q.text.lines.contentRange(ofLine: q.text.lines.line(containing: range.upperBound)).upperBound
+        var end = range.upperBound
+        while end < lineEnd && bytes[end] != 0x22 { end += 1 }
+        let whole = SourceRange(range.lowerBound, end < lineEnd ? end + 1 : range.upperBound)
+        return pathItems(q, PackagePathCandidates.candidates(typed: typed, from: Paths.parent(q.path), wanted: key[key.count - 2], ecosystem: q.ecosystem,
+                                                             fileSystem: q.fileSystem), whole: whole, typed: range)
+    }
+
+    /// Paths to packages as items: a package replaces the whole string (`whole`); a folder what
+    /// is typed of it (`typed`, from its opening quote), without a closing quote, so that the
+    /// cursor stays inside it.
+    private static func pathItems(_ q: FeatureQuery, _ candidates: [PackagePathCandidates.Candidate], whole: SourceRange, typed: SourceRange) -> [JSONValue] {
+        let syntax = q.ecosystem.manifestSyntax
+        return candidates.map { c in
+            if c.isFolder {
+                return Completion.item(label: c.path, kind: .folder, detail: "folder", newText: "\"" + c.path, range: q.lspRange(typed))
+            }
+            return Completion.item(label: c.path, kind: .module, detail: c.package.map { "package \($0)" }, newText: syntax.renderString(c.path),
+                                   range: q.lspRange(whole))
         }
     }
 
