@@ -14,8 +14,11 @@ public enum PackagePathCandidates {
         public var isFolder: Bool
     }
 
-    /// At most this many directories are looked into where the typed path leads.
+    /// At most this many directories are looked at where the typed path leads, and this many
+    /// inside each of them for a package: a path typed as `/` or `/proc/` must not make a
+    /// completion look through the whole disk.
     static let listedLimit = 500
+    static let insideLimit = 100
 
     /// - Parameters:
     ///   - typed: the path typed so far (the string's text before the cursor).
@@ -65,7 +68,7 @@ public enum PackagePathCandidates {
     /// Whether a directory right inside `directory` holds a package (not one of `own`).
     private static func holdsPackage(below directory: String, own: Set<String>, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> Bool {
         guard let names = try? fileSystem.contentsOfDirectory(directory) else { return false }
-        return names.prefix(listedLimit).contains { name in
+        return names.prefix(insideLimit).contains { name in
             let path = Paths.join(directory, name)
             return !name.hasPrefix(".") && !own.contains(path) && holdsManifest(path, ecosystem: ecosystem, fileSystem: fileSystem)
         }
