@@ -189,6 +189,21 @@ struct RaskServerTests {
                 == ["dev", "build"])
     }
 
+    @Test("completion of a dep's path: the packages beside this one, the dep's own first, inside the quotes; in a feature's dep too")
+    func pathCompletion() async {
+        let client = await started()
+        let marked = Marked(Self.block.replacingOccurrences(of: "{ path: \"../openssl\" }", with: "{ path: \"$0\" }"))
+        await client.open(RaskWorkspace.manifest, marked.text)
+        #expect(await client.request("textDocument/completion", client.at(RaskWorkspace.manifest, marked))["result"]?["items"] == json("""
+            [{"label":"../openssl","kind":9,"detail":"package openssl","filterText":"../openssl",
+              "textEdit":{"range":{"start":{"line":5,"character":31},"end":{"line":5,"character":31}},"newText":"../openssl"}},
+             {"label":"../util","kind":9,"detail":"package util","filterText":"../util",
+              "textEdit":{"range":{"start":{"line":5,"character":31},"end":{"line":5,"character":31}},"newText":"../util"}}]
+            """))
+        #expect(await labels(client, Marked(Self.block.replacingOccurrences(of: "{ path: \"../util\" }", with: "{ path: \"../u$0til\" }")))
+                == ["../util", "../openssl"])
+    }
+
     @Test("completion of a dep in the registry: its name (those not declared yet), its versions newest first as requirements; none for a dep it does not have")
     func registryCompletion() async {
         var files = RaskWorkspace.files

@@ -15,10 +15,16 @@ public protocol ManifestNavigation: Sendable {
     /// elsewhere. The server completes it from the packages and versions it knows, as it does in
     /// a TOML manifest.
     func dependencyBeingTyped(at offset: Int) -> DependencyTyping?
+    /// A dependency's path to a package being written at `offset` (Rask's `path: "…"`): the
+    /// dependency's name, the path typed so far, and the range inside the quotes a completion
+    /// replaces; nil elsewhere. The server completes it as it completes a TOML manifest's
+    /// `path = "…"` (`PackagePathCandidates`).
+    func packagePathBeingTyped(at offset: Int) -> (dependency: String, typed: String, range: SourceRange)?
 }
 
 extension ManifestNavigation {
     public func dependencyBeingTyped(at offset: Int) -> DependencyTyping? { nil }
+    public func packagePathBeingTyped(at offset: Int) -> (dependency: String, typed: String, range: SourceRange)? { nil }
     public func definitionFile(at offset: Int, fileSystem: any FileSystem) -> String? { nil }
 }
 

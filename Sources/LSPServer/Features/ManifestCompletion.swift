@@ -17,6 +17,15 @@ enum ManifestCompletion {
         case nil:
             break
         }
+        if let typing = navigation?.packagePathBeingTyped(at: offset) {
+            // Inside the quotes: a package replaces the string's text, a folder what is typed of it.
+            let candidates = PackagePathCandidates.candidates(typed: typing.typed, from: Paths.parent(q.path), wanted: typing.dependency, ecosystem: q.ecosystem,
+                                                              fileSystem: q.fileSystem)
+            return candidates.map { c in
+                Completion.item(label: c.path, kind: c.isFolder ? .folder : .module, detail: c.package.map { "package \($0)" } ?? "folder", newText: c.path,
+                                range: q.lspRange(c.isFolder ? SourceRange(typing.range.lowerBound, offset) : typing.range))
+            }
+        }
         if let own = navigation?.completions(at: offset) {
             return own.map { c in
                 Completion.item(label: c.label, kind: .value, detail: c.detail, documentation: c.documentation.map(q.documentation), newText: c.newText,

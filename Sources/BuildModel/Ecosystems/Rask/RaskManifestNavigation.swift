@@ -104,6 +104,16 @@ struct RaskManifestNavigation: ManifestNavigation {
         return .requirement(dependency: String(name.dropFirst().dropLast()), range: range)
     }
 
+    /// `dep "util" { path: "|" }`: the dep's name and the path typed so far.
+    func packagePathBeingTyped(at offset: Int) -> (dependency: String, typed: String, range: SourceRange)? {
+        guard let package, let (range, before) = string(at: offset), block(at: offset) == .dependency else { return nil }
+        var text = Substring(before)
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        guard text.hasSuffix("path:"),
+              let dep = (package.dependencies + package.groups.flatMap(\.dependencies)).first(where: { $0.range.contains(offset) }) else { return nil }
+        return (dep.name.value, String(decoding: bytes[range.lowerBound..<offset], as: UTF8.self), range)
+    }
+
     private func stringCompletions(before: String, offset: Int, range: SourceRange) -> [ManifestCompletionItem]? {
         var text = Substring(before)
         while let last = text.last, last == " " || last == "\t" { text.removeLast() }
