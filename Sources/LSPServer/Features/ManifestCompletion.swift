@@ -19,12 +19,9 @@ enum ManifestCompletion {
         }
         if let typing = navigation?.packagePathBeingTyped(at: offset) {
             // Inside the quotes: a package replaces the string's text, a folder what is typed of it.
-            let candidates = PackagePathCandidates.candidates(typed: typing.typed, from: Paths.parent(q.path), wanted: typing.dependency, ecosystem: q.ecosystem,
-                                                              fileSystem: q.fileSystem)
-            return candidates.map { c in
-                Completion.item(label: c.path, kind: c.isFolder ? .folder : .module, detail: c.package.map { "package \($0)" } ?? "folder", newText: c.path,
-                                range: q.lspRange(c.isFolder ? SourceRange(typing.range.lowerBound, offset) : typing.range))
-            }
+            return pathItems(q, PackagePathCandidates.candidates(typed: typing.typed, from: Paths.parent(q.path), wanted: typing.dependency,
+                                                                 ecosystem: q.ecosystem, fileSystem: q.fileSystem),
+                             whole: typing.range, typed: SourceRange(typing.range.lowerBound, offset), quoted: false)
         }
         if let own = navigation?.completions(at: offset) {
             return own.map { c in
@@ -42,7 +39,7 @@ enum ManifestCompletion {
             let typed = String(decoding: q.text.bytes[(entry.range.lowerBound + 1)..<offset], as: UTF8.self)
             return pathItems(q, PackagePathCandidates.candidates(typed: typed, from: Paths.parent(q.path), wanted: nil, siblings: false, excluding: listed,
                                                                  ecosystem: q.ecosystem, fileSystem: q.fileSystem),
-                             whole: entry.range, typed: SourceRange(entry.range.lowerBound, offset))
+                             whole: entry.range, typed: SourceRange(entry.range.lowerBound, offset), quoted: true)
         }
         let document = q.manifestDocument
         guard let place = document.place(at: offset) else { return [] }
@@ -122,20 +119,22 @@ enum ManifestCompletion {
         while end < lineEnd && bytes[end] != 0x22 { end += 1 }
         let whole = SourceRange(range.lowerBound, end < lineEnd ? end + 1 : range.upperBound)
         return pathItems(q, PackagePathCandidates.candidates(typed: typed, from: Paths.parent(q.path), wanted: key[key.count - 2], ecosystem: q.ecosystem,
-                                                             fileSystem: q.fileSystem), whole: whole, typed: range)
+                                                             fileSystem: q.fileSystem), whole: whole, typed: range, quoted: true)
     }
 
-    /// Paths to packages as items: a package replaces the whole string (`whole`); a folder what
-    /// is typed of it (`typed`, from its opening quote), without a closing quote, so that the
-    /// cursor stays inside it.
-    private static func pathItems(_ q: FeatureQuery, _ candidates: [PackagePathCandidates.Candidate], whole: SourceRange, typed: SourceRange) -> [JSONValue] {
+    /// Paths to packages as items: a package replaces `whole`; a folder only what is typed of
+    /// it (`typed`), so that the cursor stays inside the string. `quoted`: the ranges hold the
+    /// opening quote (and `whole` the closing one), which the text then writes (a folder's
+    /// without a closing quote); else they are inside the quotes.
+    private static func pathItems(_ q: FeatureQuery, _ candidates: [PackagePathCandidates.Candidate], whole: SourceRange, typed: SourceRange,
+                                  quoted: Bool) -> [JSONValue] {
         let syntax = q.ecosystem.manifestSyntax
         return candidates.map { c in
             if c.isFolder {
-                return Completion.item(label: c.path, kind: .folder, detail: "folder", newText: "\"" + c.path, range: q.lspRange(typed))
+                return Completion.item(label: c.path, kind: .folder, detail: "folder", newText: (quoted ? "\"" : "") + c.path, range: q.lspRange(typed))
             }
-            return Completion.item(label: c.path, kind: .module, detail: c.package.map { "package \($0)" }, newText: syntax.renderString(c.path),
-                                   range: q.lspRange(whole))
+            return Completion.item(label: c.path, kind: .module, detail: c.package.map { "package \($0)" },
+                                   newText: quoted ? syntax.renderString(c.path) : c.path, range: q.lspRange(whole))
         }
     }
 
