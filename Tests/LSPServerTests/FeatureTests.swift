@@ -97,6 +97,25 @@ struct FeatureTests {
             """))
     }
 
+    @Test("completion of [native] include: the directories where the typed path leads, not hidden ones or build output")
+    func includeCompletion() async {
+        var files = TestWorkspace.files
+        files["/ws/csrc/include/fast.h"] = "int fast(void);\n"
+        files["/ws/csrc/fast.c"] = "int fast(void) { return 1; }\n"
+        files["/ws/target/debug/app"] = ""
+        files["/ws/.git/HEAD"] = "ref: refs/heads/main\n"
+        let marked = Marked(TestWorkspace.manifestText + "\n[native]\nsources = [\"csrc/*.c\"]\ninclude = [\"csrc/include\", \"$0\"]\n")
+        let client = await started(files)
+        await client.open(TestWorkspace.manifest, marked.text)
+        #expect(labels(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, marked))) == ["csrc", "mathlib", "src"])
+        let inside = Marked(TestWorkspace.manifestText + "\n[native]\ninclude = [\"csrc/i$0\"]\n")
+        await client.change(TestWorkspace.manifest, version: 2, text: inside.text)
+        #expect(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, inside))["result"]?["items"] == json("""
+            [{"label":"csrc/include","kind":19,"detail":"directory","filterText":"\\"csrc/include\\"",
+              "textEdit":{"range":{"start":{"line":11,"character":11},"end":{"line":11,"character":19}},"newText":"\\"csrc/include\\""}}]
+            """))
+    }
+
     @Test("completion in members: the packages under the root that are not members yet, and the folders holding one")
     func membersCompletion() async {
         var files = TestWorkspace.files

@@ -101,9 +101,13 @@ public struct ManifestKey: Sendable {
     /// `allowedValues` are the common ones, offered by completion; others of the form the
     /// summary describes are allowed too (`x86_64-freebsd`).
     public var valuesAreCommonOnes: Bool
+    /// Its values name directories relative to the manifest (header directories, source
+    /// directories), which completion offers (`PackagePathCandidates.directories`).
+    public var namesDirectories: Bool
 
     public init(name: String, kind: Kind, summary: String, allowedValues: [String] = [], example: String? = nil, isRequirement: Bool = false,
-                valuesAreCommonOnes: Bool = false) {
+                valuesAreCommonOnes: Bool = false, namesDirectories: Bool = false) {
+        self.namesDirectories = namesDirectories
         self.name = name
         self.kind = kind
         self.summary = summary

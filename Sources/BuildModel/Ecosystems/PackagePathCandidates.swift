@@ -61,6 +61,18 @@ public enum PackagePathCandidates {
         return out
     }
 
+    /// For a key whose values name directories (`ManifestKey.namesDirectories`): each directory
+    /// where the typed path leads, written after what is typed of the path; not hidden ones or
+    /// build output.
+    public static func directories(typed: String, from directory: String, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> [Candidate] {
+        let written = typed.lastIndex(of: "/").map { String(typed[...$0]) } ?? ""
+        let base = Paths.normalize(Paths.isAbsolute(written) ? written : Paths.join(directory, written))
+        guard let names = try? fileSystem.contentsOfDirectory(base) else { return [] }
+        return names.prefix(listedLimit).filter { name in
+            !name.hasPrefix(".") && !ecosystem.ignoredDirectories.contains(name) && fileSystem.isDirectory(Paths.join(base, name))
+        }.sorted().map { Candidate(path: written + $0, package: nil, isFolder: false) }
+    }
+
     private static func holdsManifest(_ directory: String, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> Bool {
         ecosystem.manifestFileNames.contains { fileSystem.status(Paths.join(directory, $0))?.kind == .file }
     }

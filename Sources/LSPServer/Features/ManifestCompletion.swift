@@ -69,6 +69,13 @@ enum ManifestCompletion {
             }
         case .value(let key, let partial, let range):
             if let items = packagePathItems(q, key: key, partial: partial, range: range) { return items }
+            // The value typed so far is `partial`, from where the value starts (the range a
+            // format gives may go on past the cursor: a JSON array's whole).
+            let cursor = range.lowerBound + partial.utf8.count
+            if schema.key(key)?.namesDirectories == true, let (quote, typed) = stringBeingTyped(partial, from: range.lowerBound) {
+                return pathItems(q, PackagePathCandidates.directories(typed: typed, from: Paths.parent(q.path), ecosystem: q.ecosystem, fileSystem: q.fileSystem),
+                                 whole: SourceRange(quote, closingQuote(q, after: cursor)), typed: SourceRange(quote, cursor), quoted: true)
+            }
             let r = q.lspRange(range)
             if let name = dependencyBeingVersioned(q, key: key), let versions = versions(q, dependency: name) {
                 return versionItems(versions, render: syntax.renderString, range: r)
@@ -112,14 +119,34 @@ enum ManifestCompletion {
               let quote = partial.first, quote == "\"" else { return nil }
         let typed = String(partial.dropFirst())
         guard !typed.contains("\"") else { return nil }
-        // The string's closing quote, when the line has one after the cursor.
-        let bytes = q.text.bytes
-        let lineEnd = q.text.lines.contentRange(ofLine: q.text.lines.line(containing: range.upperBound)).upperBound
-        var end = range.upperBound
-        while end < lineEnd && bytes[end] != 0x22 { end += 1 }
-        let whole = SourceRange(range.lowerBound, end < lineEnd ? end + 1 : range.upperBound)
         return pathItems(q, PackagePathCandidates.candidates(typed: typed, from: Paths.parent(q.path), wanted: key[key.count - 2], ecosystem: q.ecosystem,
-                                                             fileSystem: q.fileSystem), whole: whole, typed: range, quoted: true)
+                                                             fileSystem: q.fileSystem),
+                         whole: SourceRange(range.lowerBound, closingQuote(q, after: range.upperBound)), typed: range, quoted: true)
+    }
+
+    /// Where the string open at the cursor ends: past its closing quote when the cursor's line
+    /// has one after it, else at the cursor.
+    private static func closingQuote(_ q: FeatureQuery, after cursor: Int) -> Int {
+        let bytes = q.text.bytes
+        let lineEnd = q.text.lines.contentRange(ofLine: q.text.lines.line(containing: cursor)).upperBound
+        var end = cursor
+        while end < lineEnd && bytes[end] != 0x22 { end += 1 }
+        return end < lineEnd ? end + 1 : cursor
+    }
+
+    /// The string a value typed so far (`["src", "li`, starting at `start`) ends inside: its
+    /// opening quote's offset and its text so far; nil when the value does not end in a string.
+    private static func stringBeingTyped(_ partial: String, from start: Int) -> (quote: Int, typed: String)? {
+        let bytes = Array(partial.utf8)
+        var open: Int?
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x5C, open != nil { i += 2; continue }
+            if bytes[i] == 0x22 { open = open == nil ? i : nil }
+            i += 1
+        }
+        guard let quote = open, quote < bytes.count else { return nil }
+        return (start + quote, String(decoding: bytes[(quote + 1)...], as: UTF8.self))
     }
 
     /// Paths to packages as items: a package replaces `whole`; a folder only what is typed of
@@ -133,7 +160,7 @@ enum ManifestCompletion {
             if c.isFolder {
                 return Completion.item(label: c.path, kind: .folder, detail: "folder", newText: (quoted ? "\"" : "") + c.path, range: q.lspRange(typed))
             }
-            return Completion.item(label: c.path, kind: .module, detail: c.package.map { "package \($0)" },
+            return Completion.item(label: c.path, kind: c.package == nil ? .folder : .module, detail: c.package.map { "package \($0)" } ?? "directory",
                                    newText: quoted ? syntax.renderString(c.path) : c.path, range: q.lspRange(whole))
         }
     }

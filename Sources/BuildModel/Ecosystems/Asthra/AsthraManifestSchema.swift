@@ -73,7 +73,8 @@ enum AsthraManifestSchema {
         ]),
         ManifestTable(["native"], summary: "C sources built with the package; paths are relative to the package root.", keys: [
             ManifestKey(name: "sources", kind: .stringArray, summary: "C files or globs (`*`, `?`, `**`) compiled with `cc` into the package's native library.", example: "[\"csrc/*.c\"]"),
-            ManifestKey(name: "include", kind: .stringArray, summary: "Directories searched for headers (`-I`).", example: "[\"csrc/include\"]"),
+            ManifestKey(name: "include", kind: .stringArray, summary: "Directories searched for headers (`-I`).", example: "[\"csrc/include\"]",
+                       namesDirectories: true),
             ManifestKey(name: "flags", kind: .stringArray, summary: "Extra flags for the C compiler.", example: "[\"-Wall\"]"),
             ManifestKey(name: "libs", kind: .stringArray, summary: "System libraries the package's programs link with (`m` links `-lm`).", example: "[\"m\"]"),
         ]),

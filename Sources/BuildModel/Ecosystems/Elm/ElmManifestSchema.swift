@@ -14,7 +14,7 @@ enum ElmManifestSchema {
         ManifestTable([], summary: "The top level of an application's elm.json.", keys: [
             type,
             ManifestKey(name: "source-directories", kind: .stringArray, summary: "The directories of the application's modules, relative to elm.json: `Page/Home.elm` under one of them is `module Page.Home`.",
-                        example: "[\"src\"]"),
+                        example: "[\"src\"]", namesDirectories: true),
             ManifestKey(name: "elm-version", kind: .string, summary: "The Elm release the application is written for, exactly.", example: "\"0.19.1\""),
             ManifestKey(name: "dependencies", kind: .table, summary: "The packages the modules use: `\"direct\"` ones they import, `\"indirect\"` ones those need."),
             ManifestKey(name: "test-dependencies", kind: .table, summary: "The packages only the tests use."),
