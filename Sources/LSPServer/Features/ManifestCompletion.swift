@@ -68,10 +68,10 @@ enum ManifestCompletion {
                                        documentation: q.documentation(key.documentation), newText: text, range: r)
             }
         case .value(let key, let partial, let range):
-            if let items = packagePathItems(q, key: key, partial: partial, range: range) { return items }
             // The value typed so far is `partial`, from where the value starts (the range a
             // format gives may go on past the cursor: a JSON array's whole).
             let cursor = range.lowerBound + partial.utf8.count
+            if let items = packagePathItems(q, key: key, partial: partial, typed: SourceRange(range.lowerBound, cursor)) { return items }
             if schema.key(key)?.namesDirectories == true, let (quote, typed) = stringBeingTyped(partial, from: range.lowerBound) {
                 return pathItems(q, PackagePathCandidates.directories(typed: typed, from: Paths.parent(q.path), ecosystem: q.ecosystem, fileSystem: q.fileSystem),
                                  whole: SourceRange(quote, closingQuote(q, after: cursor)), typed: SourceRange(quote, cursor), quoted: true)
@@ -114,7 +114,7 @@ enum ManifestCompletion {
 
     /// In a dependency's `path = "…"`: the packages where the typed path leads (the one named
     /// like the dependency first), and the folders holding one, to go on typing into.
-    private static func packagePathItems(_ q: FeatureQuery, key: [String], partial: String, range: SourceRange) -> [JSONValue]? {
+    private static func packagePathItems(_ q: FeatureQuery, key: [String], partial: String, typed range: SourceRange) -> [JSONValue]? {
         guard key.count >= 3, key.last == "path", q.ecosystem.manifestSchema(for: q.manifest).isDependencyTable(Array(key.dropLast(2))),
               let quote = partial.first, quote == "\"" else { return nil }
         let typed = String(partial.dropFirst())
