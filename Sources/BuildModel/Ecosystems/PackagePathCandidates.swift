@@ -6,12 +6,19 @@
 /// names (the members listed already), hidden directories or build output.
 public enum PackagePathCandidates {
     public struct Candidate: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable {
+            /// A package, by its name (nil when its manifest names none).
+            case package(String?)
+            /// A directory holding a package, to go on typing into.
+            case folder
+            /// A directory, for a key whose values name directories.
+            case directory
+        }
+
         /// The path as it is to be written: the typed directories, then the name (a folder's
         /// with `/` after it).
         public var path: String
-        /// The package's name (nil for a folder, or a manifest without one).
-        public var package: String?
-        public var isFolder: Bool
+        public var kind: Kind
     }
 
     /// At most this many directories are looked at where the typed path leads, and this many
@@ -27,9 +34,7 @@ public enum PackagePathCandidates {
     ///   - siblings: whether the packages beside `directory` are offered when no directory is typed.
     public static func candidates(typed: String, from directory: String, wanted: String?, siblings: Bool = true, excluding: Set<String> = [],
                                   ecosystem: any Ecosystem, fileSystem: any FileSystem) -> [Candidate] {
-        let slash = typed.lastIndex(of: "/")
-        let written = slash.map { String(typed[...$0]) } ?? ""
-        let base = Paths.normalize(Paths.isAbsolute(written) ? written : Paths.join(directory, written))
+        let (written, base) = leadsTo(typed, from: directory)
         let own = excluding.union([Paths.normalize(directory)])
         var found = listed(base, writtenAs: written, own: own, ecosystem: ecosystem, fileSystem: fileSystem)
         if written.isEmpty && siblings {
@@ -38,7 +43,13 @@ public enum PackagePathCandidates {
                 found += listed(parent, writtenAs: "../", own: own, folders: false, ecosystem: ecosystem, fileSystem: fileSystem)
             }
         }
-        func rank(_ c: Candidate) -> Int { c.isFolder ? 2 : c.package != nil && c.package == wanted ? 0 : 1 }
+        func rank(_ c: Candidate) -> Int {
+            switch c.kind {
+            case .package(let name?) where name == wanted: 0
+            case .package, .directory: 1
+            case .folder: 2
+            }
+        }
         return found.sorted { (rank($0), $0.path) < (rank($1), $1.path) }
     }
 
@@ -53,9 +64,9 @@ public enum PackagePathCandidates {
             guard !own.contains(path), fileSystem.isDirectory(path) else { continue }
             if holdsManifest(path, ecosystem: ecosystem, fileSystem: fileSystem) {
                 let manifest = ecosystem.loadManifest(in: path, fileSystem: fileSystem)
-                out.append(Candidate(path: written + name, package: manifest?.package?.name?.value, isFolder: false))
+                out.append(Candidate(path: written + name, kind: .package(manifest?.package?.name?.value)))
             } else if folders, holdsPackage(below: path, own: own, ecosystem: ecosystem, fileSystem: fileSystem) {
-                out.append(Candidate(path: written + name + "/", package: nil, isFolder: true))
+                out.append(Candidate(path: written + name + "/", kind: .folder))
             }
         }
         return out
@@ -65,12 +76,18 @@ public enum PackagePathCandidates {
     /// where the typed path leads, written after what is typed of the path; not hidden ones or
     /// build output.
     public static func directories(typed: String, from directory: String, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> [Candidate] {
-        let written = typed.lastIndex(of: "/").map { String(typed[...$0]) } ?? ""
-        let base = Paths.normalize(Paths.isAbsolute(written) ? written : Paths.join(directory, written))
+        let (written, base) = leadsTo(typed, from: directory)
         guard let names = try? fileSystem.contentsOfDirectory(base) else { return [] }
         return names.prefix(listedLimit).filter { name in
             !name.hasPrefix(".") && !ecosystem.ignoredDirectories.contains(name) && fileSystem.isDirectory(Paths.join(base, name))
-        }.sorted().map { Candidate(path: written + $0, package: nil, isFolder: false) }
+        }.sorted().map { Candidate(path: written + $0, kind: .directory) }
+    }
+
+    /// The directories of a typed path (through its last `/`) and the directory they lead to
+    /// from `directory`.
+    private static func leadsTo(_ typed: String, from directory: String) -> (written: String, base: String) {
+        let written = typed.lastIndex(of: "/").map { String(typed[...$0]) } ?? ""
+        return (written, Paths.normalize(Paths.isAbsolute(written) ? written : Paths.join(directory, written)))
     }
 
     private static func holdsManifest(_ directory: String, ecosystem: any Ecosystem, fileSystem: any FileSystem) -> Bool {

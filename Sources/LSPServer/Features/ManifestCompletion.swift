@@ -116,9 +116,7 @@ enum ManifestCompletion {
     /// like the dependency first), and the folders holding one, to go on typing into.
     private static func packagePathItems(_ q: FeatureQuery, key: [String], partial: String, typed range: SourceRange) -> [JSONValue]? {
         guard key.count >= 3, key.last == "path", q.ecosystem.manifestSchema(for: q.manifest).isDependencyTable(Array(key.dropLast(2))),
-              let quote = partial.first, quote == "\"" else { return nil }
-        let typed = String(partial.dropFirst())
-        guard !typed.contains("\"") else { return nil }
+              let (quote, typed) = stringBeingTyped(partial, from: range.lowerBound), quote == range.lowerBound else { return nil }
         return pathItems(q, PackagePathCandidates.candidates(typed: typed, from: Paths.parent(q.path), wanted: key[key.count - 2], ecosystem: q.ecosystem,
                                                              fileSystem: q.fileSystem),
                          whole: SourceRange(range.lowerBound, closingQuote(q, after: range.upperBound)), typed: range, quoted: true)
@@ -157,11 +155,15 @@ enum ManifestCompletion {
                                   quoted: Bool) -> [JSONValue] {
         let syntax = q.ecosystem.manifestSyntax
         return candidates.map { c in
-            if c.isFolder {
+            let value = quoted ? syntax.renderString(c.path) : c.path
+            switch c.kind {
+            case .folder:
                 return Completion.item(label: c.path, kind: .folder, detail: "folder", newText: (quoted ? "\"" : "") + c.path, range: q.lspRange(typed))
+            case .package(let name):
+                return Completion.item(label: c.path, kind: .module, detail: name.map { "package \($0)" }, newText: value, range: q.lspRange(whole))
+            case .directory:
+                return Completion.item(label: c.path, kind: .folder, detail: "directory", newText: value, range: q.lspRange(whole))
             }
-            return Completion.item(label: c.path, kind: c.package == nil ? .folder : .module, detail: c.package.map { "package \($0)" } ?? "directory",
-                                   newText: quoted ? syntax.renderString(c.path) : c.path, range: q.lspRange(whole))
         }
     }
 

@@ -107,16 +107,20 @@ struct RaskManifestNavigation: ManifestNavigation {
     /// `dep "util" { path: "|" }`: the dep's name and the path typed so far.
     func packagePathBeingTyped(at offset: Int) -> (dependency: String, typed: String, range: SourceRange)? {
         guard let package, let (range, before) = string(at: offset), block(at: offset) == .dependency else { return nil }
-        var text = Substring(before)
-        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-        guard text.hasSuffix("path:"),
+        guard Self.trimmed(before).hasSuffix("path:"),
               let dep = (package.dependencies + package.groups.flatMap(\.dependencies)).first(where: { $0.range.contains(offset) }) else { return nil }
         return (dep.name.value, String(decoding: bytes[range.lowerBound..<offset], as: UTF8.self), range)
     }
 
-    private func stringCompletions(before: String, offset: Int, range: SourceRange) -> [ManifestCompletionItem]? {
+    /// A line's text before a string, without the blanks before the string's quote.
+    private static func trimmed(_ before: String) -> Substring {
         var text = Substring(before)
         while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        return text
+    }
+
+    private func stringCompletions(before: String, offset: Int, range: SourceRange) -> [ManifestCompletionItem]? {
+        let text = Self.trimmed(before)
         func names(_ list: [String], _ detail: String) -> [ManifestCompletionItem] {
             list.map { ManifestCompletionItem(label: $0, detail: detail, newText: $0, range: range) }
         }
