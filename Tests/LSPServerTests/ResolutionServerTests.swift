@@ -106,6 +106,33 @@ struct ResolutionServerTests {
         #expect(client.published(TestWorkspace.manifest) == json(#"{"uri":"file:///ws/asthra.toml","diagnostics":[]}"#))
     }
 
+    @Test("a repository on this machine that is not there: M031 on its URL once the background resolution ends, with the repository spelt closest as a quick fix; the fix applied clears it")
+    func localRepositoryMissing() async throws {
+        let remotes = try GitFixture()
+        try remotes.repository("json", versions: ["1.0.0"]) { GitFixture.asthraPackage("json", $0) }
+        let url = "\(remotes.root)/remotes/user/jsno.git"
+        let manifest = "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\njson = { git = \"\(url)\", version = \"^1.0\" }\n"
+        // An empty lock (the helper writes one): M020 says the dependency is not in it.
+        let client = await client(remotes, manifest: manifest, lock: "")
+        #expect(await client.settle { codes($0).contains("M031") })
+        let start = Int64("json = { git = ".utf8.count), end = start + Int64(url.utf8.count) + 2
+        #expect(client.published(TestWorkspace.manifest)?["diagnostics"] == json("""
+            [{"range":{"start":{"line":5,"character":0},"end":{"line":5,"character":4}},"severity":2,"code":"M020","source":"ampu",
+              "message":"'json' is not in asthra.lock\\nhelp: run `ampu update` to resolve it and record the version it gets"},
+             {"range":{"start":{"line":5,"character":\(start)},"end":{"line":5,"character":\(end)}},"severity":1,"code":"M031","source":"ampu",
+              "message":"the repository of git dependency 'json' is not on this machine\\nhelp: did you mean '\(remotes.root)/remotes/user/json.git'?\\nhelp: fix the path, or make the repository there"}]
+            """))
+        let range: JSONValue = ["start": ["line": 5, "character": .int(start + 3)], "end": ["line": 5, "character": .int(start + 3)]]
+        let actions = await client.request("textDocument/codeAction", ["textDocument": ["uri": "file:///ws/asthra.toml"], "range": range, "context": ["diagnostics": []]])
+        #expect(actions["result"]?.arrayValue?.map { $0["title"]?.stringValue } == ["Use '\(remotes.root)/remotes/user/json.git'"])
+        #expect(actions["result"]?[0]?["edit"] == json("""
+            {"changes":{"file:///ws/asthra.toml":[{"range":{"start":{"line":5,"character":\(start)},"end":{"line":5,"character":\(end)}},
+              "newText":"\\"\(remotes.root)/remotes/user/json.git\\""}]}}
+            """))
+        await client.change(TestWorkspace.manifest, version: 2, line: 5, from: start, to: end, text: "\"\(remotes.root)/remotes/user/json.git\"")
+        #expect(await client.settle { !codes($0).contains("M031") })
+    }
+
     @Test("inside `tag` or `branch` of a git dependency: the tags (newest versions first) and branches the cache's mirror has")
     func tagCompletion() async throws {
         let (remotes, lock) = try fetched()

@@ -41,6 +41,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     public static let virtualWorkspaceDependencies = DiagnosticCode("M027", "`[dependencies]` in a workspace root with no `[package]`: it has no modules to import them (warning); they belong to the members that do.")
     public static let unusedMemberBuildSettings = DiagnosticCode("M028", "Build settings (`[build]`, `[profile.*]`) in a workspace member: builds take only the workspace root's (warning); move them there.")
     public static let notAWorkspaceMember = DiagnosticCode("M030", "A `default-members` entry that is not a member of the workspace (a directory `members` does not name, or one that does not exist), or a pattern that matches no member.")
+    public static let localRepository = DiagnosticCode("M031", "A git dependency whose repository is on this machine but named by a relative path (`git = \"../json\"`), which git would read from the directory it runs in (the absolute path is the fix when a repository is there); or, while the lock must be made again, an absolute path or `file://` URL where no directory is (the repository spelt closest is the fix).")
     public static let unavailableDependency = DiagnosticCode("M023", "A dependency by name and version that is neither locked to a registry copy nor in the package cache (warning); `ampu update` fetches it.")
     // Imports
     public static let malformedImport = DiagnosticCode("I001", "A malformed import statement (a missing path, name, brace or `;`); the message says what was expected.")
@@ -59,7 +60,7 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
 
     /// The codes of the core, in README order; with each ecosystem's, `EcosystemRegistry.diagnosticCodes`.
     public static let shared: [DiagnosticCode] = [
-        .unknownKey, .wrongType, .invalidPackageName, .invalidVersion, .invalidRequirement, .missingKey, .missingPathDependency, .pathDependencyNameMismatch, .conflictingGitReferences, .pathAndGit, .duplicateDependency, .dependencyWithoutSource, .invalidValue, .emptyManifest, .missingWorkspaceMember, .selfDependency, .packageCycle, .outdatedLock, .unsolvableDependencies, .unfetchedDependency, .unavailableDependency, .outsideWorkspace, .notAWorkspaceMember, .missingGitReference, .unlockedDependency, .malformedImport, .unresolvedImport, .undeclaredDependency, .importLeavesPackage, .importCycle, .duplicateImport, .noManifest, .unreadableFile, .invalidUTF8, .symlinkLoop, .notARegularFile, .fileTooLarge,
+        .unknownKey, .wrongType, .invalidPackageName, .invalidVersion, .invalidRequirement, .missingKey, .missingPathDependency, .pathDependencyNameMismatch, .conflictingGitReferences, .pathAndGit, .duplicateDependency, .dependencyWithoutSource, .invalidValue, .emptyManifest, .missingWorkspaceMember, .selfDependency, .packageCycle, .outdatedLock, .unsolvableDependencies, .unfetchedDependency, .unavailableDependency, .outsideWorkspace, .notAWorkspaceMember, .missingGitReference, .unlockedDependency, .localRepository, .malformedImport, .unresolvedImport, .undeclaredDependency, .importLeavesPackage, .importCycle, .duplicateImport, .noManifest, .unreadableFile, .invalidUTF8, .symlinkLoop, .notARegularFile, .fileTooLarge,
     ] + json + build
 }
 

@@ -34,6 +34,12 @@ public struct GitCLI: Sendable {
         }
     }
 
+    /// Whether a `git` value is a relative path (`../json`, `./vendor/x`): git reads one from
+    /// the directory it runs in.
+    public static func isRelativePath(_ value: String) -> Bool {
+        value == "." || value == ".." || value.hasPrefix("./") || value.hasPrefix("../")
+    }
+
     /// A ref or commit git may be given.
     public static func check(ref: String) throws(Failure) {
         if ref.isEmpty || ref.hasPrefix("-") { throw .refusedURL(ref, reason: "a ref cannot be empty or begin with '-'") }
@@ -61,7 +67,7 @@ public struct GitCLI: Sendable {
 
     /// Where `github.com/user/repo` is fetched from unless the manifest names a URL.
     public static func url(forLocation location: String) -> String {
-        location.contains("://") || location.hasPrefix("/") || location.contains("@") ? location : "https://\(location).git"
+        location.contains("://") || location.hasPrefix("/") || location.contains("@") || isRelativePath(location) ? location : "https://\(location).git"
     }
 
     /// The user's `url.<base>.insteadOf` rules, read with one `git config` run in `/` (outside

@@ -44,12 +44,16 @@ public struct GitCache: Sendable {
         /// rules made it this one; `meant`: the URL of the repository spelt closest, written as
         /// the URL was (only when no rule rewrote it).
         case noRepository(directory: String, sentFrom: String?, meant: String?)
+        /// A repository named by a relative path (`../json`), which git would read from the
+        /// directory ampu runs in, whatever manifest wrote it: refused before git is asked.
+        case relativePath(String)
 
         public var description: String {
             switch self {
             case .git(let f): "\(f)"
             case .noRepository(let directory, let sentFrom?, _): "there is no directory '\(directory)', where git's `insteadOf` rules send \(sentFrom)"
             case .noRepository(let directory, nil, _): "there is no directory '\(directory)'"
+            case .relativePath(let path): "'\(path)' is a relative path, which git would read from the directory ampu runs in, not from the manifest's"
             case .unsafeLocation(let l): "'\(l)' cannot be a cache path: use an import path such as 'github.com/user/repo'"
             case .unsafeCommit(let c): "'\(c)' is not a commit id (40 or 64 hexadecimal digits); run `ampu update` to write the lock file again"
             case .escapingLink(let package, let link): "package '\(package)' has a symbolic link '\(link)' that points outside it; ampu refuses it"
@@ -112,6 +116,7 @@ public struct GitCache: Sendable {
         let temporary = mirror + ".partial-\(UInt32.random(in: 0...UInt32.max))"
         let note = Paths.join(mirror, Self.tagNote)
         let setAside = note + ".fetching"
+        if GitCLI.isRelativePath(url) { throw .relativePath(url) }
         if let missing = missingRepository(url) { throw missing }
         do throws(GitCLI.Failure) {
             try GitCLI.check(url: url)
@@ -204,13 +209,17 @@ public struct GitCache: Sendable {
               fileSystem.status(path) == nil, fileSystem.status(path + ".git") == nil else { return nil }
         guard rewritten == url else { return .noRepository(directory: path, sentFrom: url, meant: nil) }
         func respelt(_ path: String) -> String? {
-            PathSpelling.closest(to: path, from: "/", fileSystem: fileSystem) { candidate in
-                fileSystem.isDirectory(candidate) && (fileSystem.status(Paths.join(candidate, ".git")) != nil || fileSystem.isFile(Paths.join(candidate, "HEAD")))
-            }
+            PathSpelling.closest(to: path, from: "/", fileSystem: fileSystem) { isRepository($0) }
         }
         // Written without `.git`, it may mean a bare repository's directory: then it is kept without.
         let meant = respelt(path) ?? (path.hasSuffix(".git") ? nil : respelt(path + ".git").map { $0.hasSuffix(".git") ? String($0.dropLast(4)) : $0 })
         return .noRepository(directory: path, sentFrom: nil, meant: meant.map { String(decoding: url.utf8.dropLast(path.utf8.count), as: UTF8.self) + $0 })
+    }
+
+    /// Whether a directory is a git repository: a work tree's (with `.git`) or a bare one's
+    /// (with `HEAD`).
+    func isRepository(_ directory: String) -> Bool {
+        fileSystem.isDirectory(directory) && (fileSystem.status(Paths.join(directory, ".git")) != nil || fileSystem.isFile(Paths.join(directory, "HEAD")))
     }
 
     /// The tags of a location's mirror and the commits they name. Each fetch notes them in

@@ -269,6 +269,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
             case .git?, .noRepository(_, .some, _)?: [lsRemote]
             case .noRepository(_, nil, let meant?)?: ["did you mean '\(meant)'?"]
             case .noRepository(_, nil, nil)?: ["a `file://` URL or a path names a git repository on this machine"]
+            case .relativePath?: LocalRepositoryCheck.relativePathHelp
             default: [String]()
             }
             throw .unavailable(package: package, reason: "\(error)", help: help)
@@ -682,9 +683,9 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     }
 
     /// The package a git dependency is: its location, or (for a repository on this machine,
-    /// `file://…`, which has no import path) the dependency's name.
+    /// `file://…` or a path, which has no import path) the dependency's name.
     public static func location(of dependency: DependencySpec, url: String) -> String {
-        if url.hasPrefix("file://") || url.hasPrefix("/") { return dependency.name.value }
+        if url.hasPrefix("file://") || url.hasPrefix("/") || GitCLI.isRelativePath(url) { return dependency.name.value }
         return GitCLI.location(ofURL: url)
     }
 }

@@ -7,6 +7,9 @@
 /// - otherwise versions are solved again with the tags the cache's mirrors hold, and a
 ///   requirement that cannot be met is an error on the requirements that caused it (M021),
 ///   with the solver's explanation. A dependency the cache does not have is left to M020.
+///
+/// A repository on this machine named by a relative path, or (to be resolved again) not there,
+/// is M031 (`LocalRepositoryCheck`).
 public enum ResolutionCheck {
     public struct Outcome: Hashable, Sendable {
         public var diagnostics: [Diagnostic]
@@ -69,9 +72,11 @@ public enum ResolutionCheck {
         let members = otherMembers(of: snapshot)
         let provider = SourcePackageProvider(cache: cache, ecosystem: snapshot.ecosystem, root: manifest, members: members, offline: true)
         var outcome = Outcome()
-        if let lock = snapshot.lock, git.allSatisfy({ $0.dependencies.allSatisfy { dep, _ in
+        let settled = snapshot.lock.map { lock in git.allSatisfy { $0.dependencies.allSatisfy { dep, _ in
             lock.package(for: dep).map { dep.requirement?.value.versionSet.contains($0.version) ?? true } ?? false
-        } }) {
+        } } } ?? false
+        let local = manifests.flatMap { LocalRepositoryCheck.diagnostics(of: $0, syntax: snapshot.ecosystem.manifestSyntax, cache: cache, resolving: !settled) }
+        if settled, let lock = snapshot.lock {
             outcome.diagnostics = git.flatMap { m in
                 unfetched(lock, roots: m.dependencies, cache: cache, lockName: lockName).map { $0.inFile(m.manifest.path) }
             }
@@ -96,6 +101,7 @@ public enum ResolutionCheck {
                 }
             }
         }
+        outcome.diagnostics = local + outcome.diagnostics
         outcome.knownVersions = provider.knownVersions
         if versions {
             for (_, package) in git.flatMap(\.dependencies) where outcome.knownReferences[package] == nil {
