@@ -163,7 +163,8 @@ struct AddRemoveCommandTests {
             (["json@^1.3", "--git", "github.com/user/json", "--branch", "main"],
              "error: the branch 'main' of https://github.com/user/json.git is version 1.2.0, which does not match ^1.3\n"),
             (["json@^1.3", "--git", "github.com/user/json", "--tag", "v1.2.0"],
-             "error: the manifest would not be valid: tag 'v1.2.0' of dependency 'json' is version 1.2.0, which its version requirement \"^1.3\" does not allow\n"),
+             "error: the manifest would not be valid: tag 'v1.2.0' of dependency 'json' is version 1.2.0, which its version requirement \"^1.3\" does not allow\n"
+             + "  = help: change the tag to one the requirement allows, or remove `version` (the tag alone pins it)\n"),
             (["github.com/user/untagged"],
              "error: https://github.com/user/untagged.git has no tags that name versions (v1.2.3 or 1.2.3): pin a commit with --tag, --branch or --rev\n"),
             (["github.com/user/imposter"],
@@ -355,7 +356,8 @@ struct AddRemoveCommandTests {
         #expect(same.stderr == "   Unchanged json ^2.1 in [dependencies]\n")
         #expect(same.status == 0)
         let invalid = try AmpuProcess.run(["add", "json@^2.x.1"], environment: plain, directory: dir.path)
-        #expect(invalid.stderr == "error: the manifest would not be valid: invalid version requirement '^2.x.1': a number cannot follow a wildcard\n")
+        #expect(invalid.stderr == "error: the manifest would not be valid: invalid version requirement '^2.x.1': a number cannot follow a wildcard\n"
+                + "  = help: write a requirement such as \"^1.2\", \"~1.2.3\", \">=1.0, <2.0\" or \"*\"\n")
         #expect(try dir.read("asthra.toml") == after)
     }
 
@@ -368,11 +370,12 @@ struct AddRemoveCommandTests {
         #expect(twice.stderr == "error: dependency 'json' is already in [dependencies]; change it there, or `ampu remove json` first\n")
         #expect(twice.status == 1)
         let bad = try AmpuProcess.run(["add", "yaml@^1.y"], environment: plain, directory: dir.path)
-        #expect(bad.stderr == "error: the manifest would not be valid: invalid version requirement '^1.y': 'y' is not a number\n")
+        #expect(bad.stderr == "error: the manifest would not be valid: invalid version requirement '^1.y': 'y' is not a number\n"
+                + "  = help: write a requirement such as \"^1.2\", \"~1.2.3\", \">=1.0, <2.0\" or \"*\"\n")
         // The same problem as one already in the file is still a new one.
         try dir.write("broken/asthra.toml", manifest + "\n[dependencies]\nold = \"^1.y\"\n")
         let again = try AmpuProcess.run(["add", "yaml@^1.y"], environment: plain, directory: dir.path + "/broken")
-        #expect(again.stderr == "error: the manifest would not be valid: invalid version requirement '^1.y': 'y' is not a number\n")
+        #expect(again.stderr == bad.stderr)
         #expect(try dir.read("broken/asthra.toml") == manifest + "\n[dependencies]\nold = \"^1.y\"\n")
         // Another tool's spelling: what differs, and the requirement meant.
         let npm = try AmpuProcess.run(["add", "yaml@>=1.2 <2"], environment: plain, directory: dir.path)
@@ -381,10 +384,12 @@ struct AddRemoveCommandTests {
         // Oats has no registry: a version alone is not a dependency it can have.
         try dir.write("oats/Oats.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\n")
         let oats = try AmpuProcess.run(["add", "serde@1.0"], environment: plain, directory: dir.path + "/oats")
-        #expect(oats.stderr == "error: the manifest would not be valid: External dependencies not yet supported: 'serde' has a version but no 'path'\n")
+        #expect(oats.stderr == "error: the manifest would not be valid: External dependencies not yet supported: 'serde' has a version but no 'path'\n"
+                + "  = help: Oats builds only local packages: write serde = { path = \"../serde\" } pointing at a copy of it\n")
         // A path must lead to a package of that name, as `check` requires.
         let nowhere = try AmpuProcess.run(["add", "mylib", "--path", "../mylib"], environment: plain, directory: dir.path + "/oats")
-        #expect(nowhere.stderr == "error: the manifest would not be valid: path dependency 'mylib' points to '../mylib', which does not exist\n")
+        #expect(nowhere.stderr == "error: the manifest would not be valid: path dependency 'mylib' points to '../mylib', which does not exist\n"
+                + "  = help: fix it, or create the package there with `ampu new`\n")
         #expect(nowhere.status == 1)
         try dir.write("mylib/Oats.toml", "[package]\nname = \"mylib\"\nversion = \"0.1.0\"\n")
         try dir.write("mylib/src/lib.oats", "export const x = 1;\n")

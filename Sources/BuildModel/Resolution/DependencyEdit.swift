@@ -47,7 +47,8 @@ public enum DependencyEdit {
         /// `section` as messages name it (`[dependencies]`, `the package block`).
         case exists(name: String, section: String)
         case notFound(name: String, declared: [String])
-        case rejected(messages: [String])
+        /// The problems the edit would bring (`rejection`), and how to go on from each.
+        case rejected(messages: [String], help: [String])
         case unwritable
         /// `--feature` where the manifest has no feature blocks.
         case noFeatures(ecosystem: String)
@@ -70,16 +71,24 @@ public enum DependencyEdit {
         /// What a rejection says of one problem: its message, and the correction when it has one
         /// (`did you mean ">=1.0"?`).
         static func rejection(_ d: Diagnostic) -> String {
-            guard d.fix != nil || d.code == DiagnosticCode.unknownKey.rawValue, let help = d.help.first else { return d.message }
+            guard foldsHelp(d), let help = d.help.first else { return d.message }
             return d.message + "; " + help
         }
+
+        /// The problems an edit would bring, as a failure: each one's message (`rejection`), and
+        /// the help lines it does not fold in (`fix it, or create the package there`).
+        static func rejected(_ problems: [Diagnostic]) -> Failure {
+            .rejected(messages: problems.map(rejection), help: problems.flatMap { foldsHelp($0) ? Array($0.help.dropFirst()) : $0.help })
+        }
+
+        private static func foldsHelp(_ d: Diagnostic) -> Bool { d.fix != nil || d.code == DiagnosticCode.unknownKey.rawValue }
 
         public var description: String {
             switch self {
             case .exists(let name, let section): "dependency '\(name)' is already in \(section); change it there, or `ampu remove \(name)` first"
             case .notFound(let name, let declared):
                 "there is no dependency '\(name)'" + Self.choices(for: name, in: declared)
-            case .rejected(let messages): "the manifest would not be valid: " + messages.joined(separator: "; ")
+            case .rejected(let messages, _): "the manifest would not be valid: " + messages.joined(separator: "; ")
             case .unwritable: "the manifest has errors; fix them first (`ampu check` shows them)"
             case .noFeatures(let ecosystem): "\(ecosystem) manifests have no feature blocks: --feature is for Rask's rask.build"
             case .refused(let why, _): why
@@ -99,7 +108,7 @@ public enum DependencyEdit {
         public var help: [String] {
             switch self {
             case .source(let error): error.help
-            case .refused(_, let help): help
+            case .refused(_, let help), .rejected(_, let help): help
             case .unsolvable(let package?, _):
                 ["ask for a version that fits (`ampu add \(package)` takes the newest one that does), or change the versions it conflicts with"]
             case .unsolvable(nil, _): ["change the versions named above so that they fit together"]
@@ -264,7 +273,7 @@ public enum DependencyEdit {
             let before = PackageGraph(members: [manifest], ecosystem: ecosystem, fileSystem: fileSystem).diagnostics
             let edited = ecosystem.readManifest(SourceText(path: manifest.path, bytes: text))
             let new = newProblems(PackageGraph(members: [edited], ecosystem: ecosystem, fileSystem: fileSystem).diagnostics, before: before)
-            if !new.isEmpty { throw .rejected(messages: new.map(Failure.rejection)) }
+            if !new.isEmpty { throw Failure.rejected(new) }
         }
         return (text, entry, title)
     }
@@ -284,7 +293,7 @@ public enum DependencyEdit {
     /// Problems the edit would bring: what the ecosystem reports now that it did not before.
     private static func check(_ text: [UInt8], against manifest: PackageManifest, ecosystem: any Ecosystem, name: String) throws(Failure) {
         let new = newProblems(ecosystem.readManifest(SourceText(path: manifest.path, bytes: text)).diagnostics, before: manifest.diagnostics)
-        if !new.isEmpty { throw .rejected(messages: new.map(Failure.rejection)) }
+        if !new.isEmpty { throw Failure.rejected(new) }
     }
 
     /// The problems of `after` that `before` does not have, told by message and counted: an
