@@ -107,4 +107,30 @@ struct LocalRepositoryTests {
             """)
         #expect(try fixes(remotes) == [nil])
     }
+
+    @Test("ampu add --git with a relative path takes it from the manifest, as --path is, and writes it absolute")
+    func addRelative() throws {
+        let remotes = try fixture { _ in "" }
+        let absolute = remotes.root + "/remotes/user/json.git"
+        // Run from below the manifest: the path is still the manifest's.
+        let add = try AmpuProcess.run(["add", "json", "--git", "../remotes/user/json.git"], environment: remotes.env, directory: remotes.root + "/app/src")
+        #expect(add.stderr == """
+                Adding json = { git = "\(absolute)" } to [dependencies]
+                Adding json v1.0.0
+            Locked 1 package in asthra.lock
+
+            """)
+        #expect(add.status == 0)
+        let written = try remotes.read("app/asthra.toml")
+        #expect(written == """
+            [package]
+            name = "app"
+            version = "0.1.0"
+
+            [dependencies]
+            json = { git = "\(absolute)" }
+
+
+            """)
+    }
 }

@@ -40,6 +40,12 @@ public struct GitCLI: Sendable {
         value == "." || value == ".." || value.hasPrefix("./") || value.hasPrefix("../")
     }
 
+    /// A `git` value with a relative path made absolute from `directory` (the manifest's: where
+    /// the writer meant it from); any other value as it is.
+    public static func resolvingRelativePath(_ value: String, from directory: String) -> String {
+        isRelativePath(value) ? Paths.normalize(Paths.join(directory, value)) : value
+    }
+
     /// A ref or commit git may be given.
     public static func check(ref: String) throws(Failure) {
         if ref.isEmpty || ref.hasPrefix("-") { throw .refusedURL(ref, reason: "a ref cannot be empty or begin with '-'") }

@@ -31,7 +31,7 @@ enum LocalRepositoryCheck {
     }
 
     private static func relative(_ dep: DependencySpec, url: Located<String>, in manifest: PackageManifest, syntax: any ManifestSyntax, cache: GitCache) -> Diagnostic {
-        let absolute = Paths.normalize(Paths.join(manifest.directory, url.value))
+        let absolute = GitCLI.resolvingRelativePath(url.value, from: manifest.directory)
         let there = cache.isRepository(absolute) || cache.isRepository(absolute + ".git")
         return .error("the repository of git dependency '\(dep.name.value)' is named by a relative path", .localRepository, at: url.range,
                       label: "relative path",

@@ -103,7 +103,7 @@ struct AddCommand: ParsableCommand {
     @Option(name: .customLong("path"), help: "A package on disk, relative to the manifest.")
     var path: String?
 
-    @Option(name: .customLong("git"), help: "A git repository (a URL, or an import path such as github.com/user/json).")
+    @Option(name: .customLong("git"), help: "A git repository (a URL, an import path such as github.com/user/json, or a path on this machine; a relative one, from the manifest, is written absolute).")
     var git: String?
 
     @Option(name: .customLong("tag"), help: "With --git: the tag to use.")
@@ -142,6 +142,8 @@ struct AddCommand: ParsableCommand {
             ManifestTarget.fail("--path and --git name the place of one dependency, and \(dependencies.count) are given", help: ["add each of them with its own `ampu add`"])
         }
         let requests = dependencies.map { dependency in
+            // git would read a relative path from wherever it runs: the manifest gets the absolute one.
+            let git = git.map { GitCLI.resolvingRelativePath($0, from: manifest.directory) }
             var request = DependencyEdit.Request.parse(dependency, path: self.path, git: git, reference: reference, dev: dev)
             request.feature = feature
             return request
