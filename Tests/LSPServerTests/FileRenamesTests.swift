@@ -35,6 +35,16 @@ struct FileRenamesTests {
                 == ["/ws/src/main.asthra:3:8-21 ./models/person", "/ws/src/models/role.asthra:2:8-14 ./person", "/ws/src/models/role.asthra:3:8-14 ./person"])
     }
 
+    @Test("a file a manifest names by its path (a program's entry) is written anew there, from the manifest, with its `./` kept")
+    func manifestPath() async {
+        var files = Self.files
+        files[TestWorkspace.manifest] = TestWorkspace.manifestText + "\n[[bin]]\nname = \"tool\"\npath = \"./src/tools/tool.asthra\"\n"
+        files["/ws/src/tools/tool.asthra"] = "package main;\n"
+        let renamed = await renaming([("/ws/src/tools/tool.asthra", "/ws/src/tools/cli.asthra")], in: files)
+        #expect(renamed == ["/ws/asthra.toml:12:7-32 \"./src/tools/cli.asthra\""])
+        #expect(await renaming([("/ws/src/tools", "/ws/tools")], in: files) == ["/ws/asthra.toml:12:7-32 \"./tools/tool.asthra\""])
+    }
+
     @Test("a module moved to another directory: its own relative imports too")
     func moved() async {
         #expect(await renaming([(TestWorkspace.main, "/ws/src/app/main.asthra")])

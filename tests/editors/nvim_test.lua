@@ -2,7 +2,8 @@
 -- problem, wait for its diagnostic, ask for completion, hover and references, and format it.
 -- Env: AMPU (the binary), REPO (the repository), WS (a copy of an example), FILE (the file in
 -- it), FILETYPE, CODE (the diagnostic to wait for), COMPLETION, HOVER and, when set, REFERENCES
--- (LINE:CHARACTER, 0-based) and FORMAT (a line to print after formatting, 1-based).
+-- (LINE:CHARACTER, 0-based), FORMAT (a line to print after formatting, 1-based) and RENAME
+-- (LINE:CHARACTER:NAME, a module's name in an import, renamed).
 local ampu, repo, ws = os.getenv('AMPU'), os.getenv('REPO'), os.getenv('WS')
 local file, filetype, code = os.getenv('FILE'), os.getenv('FILETYPE'), os.getenv('CODE')
 local function position(name)
@@ -75,5 +76,33 @@ if os.getenv('FORMAT') then
   end
   local n = tonumber(os.getenv('FORMAT'))
   print('formatted ' .. vim.api.nvim_buf_get_lines(buf, n - 1, n, false)[1])
+end
+-- With RENAME: the module named there renamed through the server, Neovim applying the edit
+-- (the file's rename too) and writing every buffer; then which of the two files is there, and
+-- each line of the workspace's sources that imports the new name.
+if os.getenv('RENAME') then
+  local line, character, name = os.getenv('RENAME'):match('(%d+):(%d+):(.+)')
+  local position = { line = tonumber(line), character = tonumber(character) }
+  local prepared = vim.lsp.buf_request_sync(buf, 'textDocument/prepareRename', { textDocument = { uri = uri }, position = position }, 10000)
+  local old
+  for _, response in pairs(prepared or {}) do
+    if response.result then old = response.result.placeholder end
+  end
+  if not old then fail('prepareRename offered nothing: ' .. vim.inspect(prepared)) end
+  local renamed = vim.lsp.buf_request_sync(buf, 'textDocument/rename', { textDocument = { uri = uri }, position = position, newName = name }, 10000)
+  local edit
+  for _, response in pairs(renamed or {}) do
+    if response.result then edit = response.result end
+  end
+  if not edit then fail('no rename: ' .. vim.inspect(renamed)) end
+  vim.lsp.util.apply_workspace_edit(edit, 'utf-16')
+  vim.cmd('silent wall')
+  local dir = vim.fn.fnamemodify(ws .. '/' .. file, ':h')
+  print(string.format('renamed %s.asthra:%s %s.asthra:%s', old, vim.fn.filereadable(dir .. '/' .. old .. '.asthra'), name, vim.fn.filereadable(dir .. '/' .. name .. '.asthra')))
+  for _, path in ipairs(vim.fn.sort(vim.fn.glob(dir .. '/*.asthra', false, true))) do
+    for n, text in ipairs(vim.fn.readfile(path)) do
+      if text:find(name, 1, true) then print(string.format('imports %s:%d %s', vim.fn.fnamemodify(path, ':t'), n, text)) end
+    end
+  end
 end
 vim.cmd('qall!')

@@ -1,5 +1,5 @@
 """The server as each client profile sees it: diagnostics, completion, hover, definition,
-quick fixes, manifest completion and folding, on a copy of examples/violations."""
+quick fixes, manifest completion, folding and renaming a module, on a copy of examples/violations."""
 import asyncio
 
 from lsprotocol import types
@@ -123,3 +123,31 @@ async def test_folding(client: LanguageClient):
     main = await client.text_document_folding_range_async(types.FoldingRangeParams(
         text_document=types.TextDocumentIdentifier(uri=MAIN.as_uri())))
     assert [(r.start_line, r.end_line, r.kind) for r in main] == [(2, 9, types.FoldingRangeKind.Imports)]
+
+
+async def test_rename(client: LanguageClient):
+    """Offered to a client that renames files as an edit tells it (Neovim, VS Code), not to one
+    that does not say so (eglot); the edit changes each import, then renames the file."""
+    operations = (client.capabilities.workspace and client.capabilities.workspace.workspace_edit
+                  and client.capabilities.workspace.workspace_edit.resource_operations) or []
+    provider = client.init_result.capabilities.rename_provider
+    if types.ResourceOperationKind.Rename not in operations:
+        assert provider is None
+        return
+    prepares = bool(client.capabilities.text_document.rename and client.capabilities.text_document.rename.prepare_support)
+    assert provider == (types.RenameOptions(prepare_provider=True) if prepares else True)
+    open_file(client, MAIN)
+    position = types.Position(line=9, character=12)
+    document = types.TextDocumentIdentifier(uri=MAIN.as_uri())
+    prepared = await client.text_document_prepare_rename_async(types.PrepareRenameParams(text_document=document, position=position))
+    assert prepared == types.PrepareRenamePlaceholder(
+        range=types.Range(start=types.Position(line=9, character=10), end=types.Position(line=9, character=16)), placeholder="orders")
+    edit = await client.text_document_rename_async(types.RenameParams(text_document=document, position=position, new_name="purchases"))
+    billing = ROOT / "src" / "billing.asthra"
+    assert list(edit.document_changes) == [
+        types.TextDocumentEdit(text_document=types.OptionalVersionedTextDocumentIdentifier(uri=billing.as_uri(), version=None), edits=(types.TextEdit(
+            range=types.Range(start=types.Position(line=2, character=8), end=types.Position(line=2, character=16)), new_text="./purchases"),)),
+        types.TextDocumentEdit(text_document=types.OptionalVersionedTextDocumentIdentifier(uri=MAIN.as_uri(), version=1), edits=(types.TextEdit(
+            range=types.Range(start=types.Position(line=9, character=8), end=types.Position(line=9, character=16)), new_text="./purchases"),)),
+        types.RenameFile(kind="rename", old_uri=(ROOT / "src" / "orders.asthra").as_uri(), new_uri=(ROOT / "src" / "purchases.asthra").as_uri()),
+    ]

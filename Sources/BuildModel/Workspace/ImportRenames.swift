@@ -61,7 +61,7 @@ public enum ImportRenames {
     /// Where an import leads, for its spelling to follow: its one file, or the directory it
     /// names when it brings in that directory's files (`import "./parts"`; moved with the
     /// directory, not with one of its files). Nil for anything else (a package's modules).
-    private static func target(of resolved: ResolvedImport, from directory: String) -> String? {
+    static func target(of resolved: ResolvedImport, from directory: String) -> String? {
         let targets = resolved.outcome.targets
         guard let first = targets.first else { return nil }
         let written = resolved.statement.path

@@ -24,6 +24,12 @@ public struct ClientCapabilities: Sendable {
     public var inlayHints = false
     /// `textDocument.foldingRange.rangeLimit`: the most folding ranges the client takes.
     public var foldingRangeLimit: Int?
+    /// `workspace.workspaceEdit.resourceOperations` has `rename`: a file's rename among the
+    /// `documentChanges` of an edit (Neovim says so without `documentChanges` itself), which
+    /// renaming a module needs.
+    public var renamesFiles = false
+    /// `textDocument.rename.prepareSupport`.
+    public var prepareRename = false
 
     public init() {}
 
@@ -41,5 +47,7 @@ public struct ClientCapabilities: Sendable {
         diagnosticVersions = document?["publishDiagnostics"]?["versionSupport"]?.boolValue ?? false
         inlayHints = document?["inlayHint"] != nil && document?["inlayHint"] != .null
         foldingRangeLimit = document?["foldingRange"]?["rangeLimit"]?.intValue.map { Int(max(0, min($0, Int64(Int32.max)))) }
+        renamesFiles = json["workspace"]?["workspaceEdit"]?["resourceOperations"]?.arrayValue?.contains("rename") ?? false
+        prepareRename = document?["rename"]?["prepareSupport"]?.boolValue ?? false
     }
 }

@@ -141,6 +141,8 @@ public actor LanguageServer {
         case "textDocument/inlayHint": return InlayHints.answer(try query(params))
         case "textDocument/formatting": return Formatting.answer(try query(params))
         case "textDocument/foldingRange": return FoldingRanges.answer(try query(params))
+        case "textDocument/prepareRename": return try Rename.prepare(try query(params))
+        case "textDocument/rename": return try Rename.answer(try query(params)) { documents[DocumentURI.uri($0)]?.version }
         case "textDocument/diagnostic": return try pullDiagnostics(params)
         case "workspace/diagnostic": return workspaceDiagnostics()
         case "workspace/symbol": return try workspaceSymbols(params)
