@@ -90,7 +90,7 @@ struct EveryPositionTests {
         for (line, length) in lengths.enumerated() {
             for character in 0...length {
                 let at = client.at(document.path, Int64(line), Int64(character))
-                for method in ["textDocument/hover", "textDocument/completion", "textDocument/definition"] {
+                for method in ["textDocument/hover", "textDocument/completion", "textDocument/definition", "textDocument/prepareRename"] {
                     check(await client.request(method, at), "\(method) at \(line):\(character)")
                 }
                 let references: JSONValue = ["textDocument": ["uri": .string(uri)], "position": at["position"]!, "context": ["includeDeclaration": true]]

@@ -235,10 +235,13 @@ class ServerTarget:
                                    ("workspace/symbol", {"query": rng.choice(["", "a", "src", "zz"])}),
                                    ("workspace/willRenameFiles", {"files": [{"oldUri": uri, "newUri": uri.rsplit("/", 1)[0] + "/moved/renamed" + self.file.suffix}]}),
                                    ("textDocument/hover", at), ("textDocument/completion", at),
-                                   ("textDocument/definition", at),
+                                   ("textDocument/definition", at), ("textDocument/prepareRename", at),
+                                   ("textDocument/rename", dict(at, newName=rng.choice(["renamed", "", "a/b", ".x"]))),
                                    ("textDocument/references", dict(at, context={"includeDeclaration": True}))]:
                 reply = c.request(method, params, timeout=self.hang)
-                if "error" in reply and reply["error"]["code"] not in (-32602, -32801):
+                # A rename where there is nothing to rename, or to a name that cannot be, is refused (-32803).
+                allowed = (-32602, -32801, -32803) if method == "textDocument/rename" else (-32602, -32801)
+                if "error" in reply and reply["error"]["code"] not in allowed:
                     raise Failure(f"{method} answered {reply['error']}")
         reply = c.request("ampu/health", {}, timeout=self.hang)
         if reply.get("error", {}).get("code") != -32601:
