@@ -18,13 +18,7 @@
 public enum ImportRenames {
     /// `moves`: each old path (a file, or a directory and all under it) and its new path.
     public static func edits(moving moves: [(old: String, new: String)], in snapshot: WorkspaceSnapshot) -> [TextEdit] {
-        func moved(_ path: String) -> String {
-            for (old, new) in moves {
-                if path == old { return new }
-                if Paths.isWithin(path, old) { return Paths.join(new, Paths.relative(path, from: old)) }
-            }
-            return path
-        }
+        func moved(_ path: String) -> String { destination(of: path, moving: moves) ?? path }
         var edits: [TextEdit] = []
         for module in snapshot.memberModules {
             let from = Paths.parent(module.path), newFrom = Paths.parent(moved(module.path))
@@ -56,6 +50,16 @@ public enum ImportRenames {
             }
         }
         return edits
+    }
+
+    /// Where `path` is after the moves (a move of a directory takes all under it); nil when
+    /// none moves it.
+    static func destination(of path: String, moving moves: [(old: String, new: String)]) -> String? {
+        for (old, new) in moves {
+            if path == old { return new }
+            if Paths.isWithin(path, old) { return Paths.join(new, Paths.relative(path, from: old)) }
+        }
+        return nil
     }
 
     /// Where an import leads, for its spelling to follow: its one file, or the directory it

@@ -15,7 +15,7 @@ public enum ManifestPathRenames {
                     let value = written.value
                     guard !value.contains("*"), !value.contains("?"), !value.contains("[") else { continue }
                     let path = Paths.normalize(Paths.join(manifest.directory, value))
-                    guard let new = moved(path, by: moves) else { continue }
+                    guard let new = ImportRenames.destination(of: path, moving: moves) else { continue }
                     let relative = Paths.relative(new, from: manifest.directory)
                     let respelt = value.hasPrefix("./") && !relative.hasPrefix("../") ? "./" + relative : relative
                     edits.append(TextEdit(file: manifest.path, range: written.range, newText: syntax.renderString(respelt)))
@@ -23,14 +23,5 @@ public enum ManifestPathRenames {
             }
         }
         return edits
-    }
-
-    /// Where `path` is after the moves; nil when none moves it.
-    private static func moved(_ path: String, by moves: [(old: String, new: String)]) -> String? {
-        for (old, new) in moves {
-            if path == old { return new }
-            if Paths.isWithin(path, old) { return Paths.join(new, Paths.relative(path, from: old)) }
-        }
-        return nil
     }
 }
