@@ -88,6 +88,30 @@ struct RenameTests {
             """))
     }
 
+    @Test("an import of a directory's files names the directory: it is renamed, and each import of it follows")
+    func directory() async {
+        let cursor = Marked("package main;\n\nimport \"./pa$0rts\";\n")
+        var files = Self.files(main: cursor.text)
+        files["/ws/src/parts/a.asthra"] = "package parts;\n"
+        files["/ws/src/parts/b.asthra"] = "package parts;\n"
+        files["/ws/src/models/user.asthra"] = "package models;\n\nimport \"../parts\";\n"
+        let client = TestClient(files: files)
+        await client.start(capabilities: Self.capabilities)
+        await client.open(TestWorkspace.main, cursor.text)
+        #expect(await client.request("textDocument/prepareRename", client.at(TestWorkspace.main, cursor))["result"] == json("""
+            {"range":{"start":{"line":2,"character":10},"end":{"line":2,"character":15}},"placeholder":"parts"}
+            """))
+        let reply = await rename(client, cursor, to: "pieces")["result"]
+        #expect(reply == json("""
+            {"documentChanges":[
+              {"textDocument":{"uri":"file:///ws/src/main.asthra","version":1},
+               "edits":[{"range":{"start":{"line":2,"character":8},"end":{"line":2,"character":15}},"newText":"./pieces"}]},
+              {"textDocument":{"uri":"file:///ws/src/models/user.asthra","version":null},
+               "edits":[{"range":{"start":{"line":2,"character":8},"end":{"line":2,"character":16}},"newText":"../pieces"}]},
+              {"kind":"rename","oldUri":"file:///ws/src/parts","newUri":"file:///ws/src/pieces"}]}
+            """))
+    }
+
     @Test("nothing to rename where no import names a module file (a package, the standard library, the statement's keyword): prepareRename says null and rename fails")
     func nothing() async {
         for marked in ["package main;\n\nimport \"mathl$0ib\";\n", "package main;\n\nimport \"stdlib/i$0o\";\n", "package main;\n\nimp$0ort \"./util\";\n"] {

@@ -1,12 +1,11 @@
-/// Renaming a module by its name where an import names it: the file the import leads to (or the
-/// directory whose files it brings in) gets the new name beside it, and every import of it in
-/// the workspace is spelt anew (`ImportRenames`), as rust-analyzer renames a `mod`'s file, as is
-/// a manifest's path to it (`ManifestPathRenames`). Only a module of the workspace's members:
-/// not the standard library's, nor a fetched package's. The
-/// name is the import's last path component (`format` in `./util/format`, in `mathlib/format`
-/// or in `./util/format.asthra`), and only where it is the file's or directory's own name: an
-/// import that names its module otherwise (Elm's `Html.Attributes`, a package's `lib`) has
-/// nothing to rename here.
+/// Renaming a module by its name where an import names it, as rust-analyzer renames a `mod`'s
+/// file: the file the import leads to (or the directory whose files it brings in) gets the new
+/// name beside it, every import of it in the workspace is spelt anew (`ImportRenames`), and so
+/// is every manifest path to it (`ManifestPathRenames`). The name is the import's last path
+/// component (`format` in `./util/format`, in `mathlib/format`, in Aria's `format.aria`), and
+/// only where it is the file's or directory's own name: an import that names its module
+/// otherwise (Elm's `Html.Attributes`, a package's `lib`) has nothing to rename here. Only a
+/// module of the workspace's members: not the standard library's, nor a fetched package's.
 public enum ModuleRename {
     public struct Target: Hashable, Sendable {
         /// The name as the import writes it, where it writes it.
@@ -51,7 +50,7 @@ public enum ModuleRename {
     }
 
     /// The move that gives `target` the name `newName` (its extension kept), and the edits of
-    /// the imports that follow it.
+    /// the imports and manifest paths that follow it.
     public static func rename(_ target: Target, to newName: String, in snapshot: WorkspaceSnapshot, fileSystem: any FileSystem)
         throws(Problem) -> (move: (old: String, new: String), edits: [TextEdit]) {
         if newName.isEmpty { throw .invalidName(newName, reason: "it is empty") }
