@@ -1,11 +1,11 @@
 /// Renaming a module by its name where an import names it, as rust-analyzer renames a `mod`'s
 /// file: the file the import leads to (or the directory whose files it brings in) gets the new
-/// name beside it, every import of it in the workspace is spelt anew (`ImportRenames`), and so
-/// is every manifest path to it (`ManifestPathRenames`). The name is the import's last path
-/// component (`format` in `./util/format`, in `mathlib/format`, in Aria's `format.aria`), and
-/// only where it is the file's or directory's own name: an import that names its module
-/// otherwise (Elm's `Html.Attributes`, a package's `lib`) has nothing to rename here. Only a
-/// module of the workspace's members: not the standard library's, nor a fetched package's.
+/// name beside it, and every import of it in the workspace and every manifest path to it is
+/// spelt anew (`FileMoveEdits`). The name is the import's last path component (`format` in
+/// `./util/format`, in `mathlib/format`, in Aria's `format.aria`), and only where it is the
+/// file's or directory's own name: an import that names its module otherwise (Elm's
+/// `Html.Attributes`, a package's `lib`) has nothing to rename here. Only a module of the
+/// workspace's members: not the standard library's, nor a fetched package's.
 public enum ModuleRename {
     public struct Target: Hashable, Sendable {
         /// The name as the import writes it, where it writes it.
@@ -64,6 +64,6 @@ public enum ModuleRename {
         if new == target.path { return ((target.path, new), []) }
         if fileSystem.status(new) != nil { throw .taken(new) }
         let moves = [(old: target.path, new: new)]
-        return ((target.path, new), ImportRenames.edits(moving: moves, in: snapshot) + ManifestPathRenames.edits(moving: moves, in: snapshot))
+        return ((target.path, new), FileMoveEdits.edits(moving: moves, in: [snapshot]))
     }
 }

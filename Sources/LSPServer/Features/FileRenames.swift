@@ -1,8 +1,8 @@
 import BuildModel
 
 /// `workspace/willRenameFiles`: before the editor moves files or directories, the edits that
-/// keep the relative imports of and in them right (`ImportRenames`) and the manifests' paths to
-/// them (`ManifestPathRenames`), as one workspace edit; null when nothing changes.
+/// keep the imports of and in them and the manifests' paths to them right (`FileMoveEdits`), as
+/// one workspace edit; null when nothing changes.
 extension LanguageServer {
     func willRenameFiles(_ params: JSONValue) throws(ResponseError) -> JSONValue {
         guard let files = params["files"]?.arrayValue else { throw .invalidParams("missing 'files'") }
@@ -14,7 +14,7 @@ extension LanguageServer {
             moves.append((old, new))
         }
         // Each edit names its file (the importing module).
-        let edits = workspaces.flatMap { ImportRenames.edits(moving: moves, in: $0.snapshot) + ManifestPathRenames.edits(moving: moves, in: $0.snapshot) }
+        let edits = FileMoveEdits.edits(moving: moves, in: workspaces.map(\.snapshot))
         if edits.isEmpty { return .null }
         return ["changes": WorkspaceEdits.changes(edits, defaultFile: "", converter: converter, text: text(of:))]
     }

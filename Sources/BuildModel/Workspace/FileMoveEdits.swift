@@ -1,0 +1,9 @@
+/// What moving files or directories changes in the text of the workspaces: the imports of and
+/// in what moves (`ImportRenames`) and the manifests' paths to it (`ManifestPathRenames`). What
+/// the editor's file moves and a module's rename both apply.
+public enum FileMoveEdits {
+    /// `moves`: each old path (a file, or a directory and all under it) and its new path.
+    public static func edits(moving moves: [(old: String, new: String)], in snapshots: [WorkspaceSnapshot]) -> [TextEdit] {
+        snapshots.flatMap { ImportRenames.edits(moving: moves, in: $0) + ManifestPathRenames.edits(moving: moves, in: $0) }
+    }
+}
