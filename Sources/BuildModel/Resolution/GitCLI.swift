@@ -40,6 +40,11 @@ public struct GitCLI: Sendable {
         value == "." || value == ".." || value.hasPrefix("./") || value.hasPrefix("../")
     }
 
+    /// Whether a `git` value is a path on this machine, absolute or relative (not a URL).
+    public static func isPath(_ value: String) -> Bool {
+        value.hasPrefix("/") || isRelativePath(value)
+    }
+
     /// A `git` value with a relative path made absolute from `directory` (the manifest's: where
     /// the writer meant it from); any other value as it is.
     public static func resolvingRelativePath(_ value: String, from directory: String) -> String {
@@ -73,7 +78,7 @@ public struct GitCLI: Sendable {
 
     /// Where `github.com/user/repo` is fetched from unless the manifest names a URL.
     public static func url(forLocation location: String) -> String {
-        location.contains("://") || location.hasPrefix("/") || location.contains("@") || isRelativePath(location) ? location : "https://\(location).git"
+        location.contains("://") || location.contains("@") || isPath(location) ? location : "https://\(location).git"
     }
 
     /// The user's `url.<base>.insteadOf` rules, read with one `git config` run in `/` (outside

@@ -685,7 +685,7 @@ public final class SourcePackageProvider: PackageProvider, Sendable {
     /// The package a git dependency is: its location, or (for a repository on this machine,
     /// `file://…` or a path, which has no import path) the dependency's name.
     public static func location(of dependency: DependencySpec, url: String) -> String {
-        if url.hasPrefix("file://") || url.hasPrefix("/") || GitCLI.isRelativePath(url) { return dependency.name.value }
+        if url.hasPrefix("file://") || GitCLI.isPath(url) { return dependency.name.value }
         return GitCLI.location(ofURL: url)
     }
 }
