@@ -58,7 +58,7 @@ struct LocalRepositoryTests {
         #expect(locked.status == 0)
     }
 
-    @Test("a repository named by a relative path is an error at check, with its absolute path as the fix when a repository is there, and update refuses it before git runs")
+    @Test("a repository named by a relative path is an error at check, with its absolute path as the fix when a repository is there, and update (or an add that solves the lock) refuses it so before git runs")
     func relative() throws {
         let remotes = try fixture { _ in "json = { git = \"../remotes/user/json.git\", version = \"^1.0\" }" }
         let app = remotes.root + "/app"
@@ -81,21 +81,37 @@ struct LocalRepositoryTests {
         #expect(check.status == 1)
         #expect(try fixes(remotes) == [["\"\(absolute)\""]])
 
+        // `update` refuses it as `check` says it, before git runs.
         let update = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
         #expect(update.stderr == """
-            error: cannot get 'json': '../remotes/user/json.git' is a relative path, which git would read from the directory ampu runs in, not from the manifest's
-             --> asthra.toml:6:8
+            error[M031]: the repository of git dependency 'json' is named by a relative path
+             --> asthra.toml:6:16
               |
             6 | json = { git = "../remotes/user/json.git", version = "^1.0" }
-              |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ required here
+              |                ^^^^^^^^^^^^^^^^^^^^^^^^^^ relative path
               |
-              = help: name the repository by its absolute path or a `file://` URL
+              = note: git reads a relative path from the directory it runs in, which is not always this manifest's
+              = help: name it by its absolute path: "\(absolute)"
               = help: to build the package's directory as it is, not a commit of it, make it a `path` dependency
 
 
             """)
         #expect(update.status == 1)
         #expect(!FileManager.default.fileExists(atPath: app + "/asthra.lock"))
+
+        // An `add` that must solve the lock again says it too, and writes nothing.
+        try remotes.repository("http", versions: ["1.0.0"]) { GitFixture.asthraPackage("http", $0) }
+        let before = try remotes.read("app/asthra.toml")
+        let add = try AmpuProcess.run(["add", "http", "--git", remotes.root + "/remotes/user/http.git"], environment: remotes.env, directory: app)
+        #expect(add.stderr.hasPrefix("error[M031]: the repository of git dependency 'json' is named by a relative path\n"))
+        #expect(add.stderr.hasSuffix("""
+              = help: to build the package's directory as it is, not a commit of it, make it a `path` dependency
+              = help: nothing was written: asthra.toml and asthra.lock are as they were
+
+
+            """))
+        #expect(add.status == 1)
+        #expect(try remotes.read("app/asthra.toml") == before)
 
         // Nothing there: no absolute path to offer.
         try remotes.write("app/asthra.toml", try remotes.read("app/asthra.toml").replacingOccurrences(of: "../remotes/user/json.git", with: "./json"))

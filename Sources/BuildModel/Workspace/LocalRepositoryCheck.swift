@@ -7,7 +7,10 @@
 ///   rules): the repository spelt closest is the fix. Only while the dependencies must be
 ///   resolved again (no lock, or one out of date): a lock whose commits are in the package
 ///   cache builds without the repository.
-enum LocalRepositoryCheck {
+///
+/// `ampu update` (and whatever writes the lock) refuses the first kind with the same
+/// diagnostics before git runs (`resolving: false`).
+public enum LocalRepositoryCheck {
     /// How to name such a repository instead, for every message that refuses a relative path.
     static let relativePathHelp = [
         "name the repository by its absolute path or a `file://` URL",
@@ -16,7 +19,7 @@ enum LocalRepositoryCheck {
 
     /// - Parameter resolving: the dependencies must be resolved again, so each repository
     ///   will be read.
-    static func diagnostics(of manifest: PackageManifest, syntax: any ManifestSyntax, cache: GitCache, resolving: Bool) -> [Diagnostic] {
+    public static func diagnostics(of manifest: PackageManifest, syntax: any ManifestSyntax, cache: GitCache, resolving: Bool) -> [Diagnostic] {
         manifest.dependencies.compactMap { dep -> Diagnostic? in
             guard case .git(let url, _) = dep.source else { return nil }
             if GitCLI.isRelativePath(url.value) {

@@ -49,6 +49,16 @@ struct LockWriter {
     ///   - unchanged: what a failure adds to say that nothing was written.
     func solve(previous: LockFile?, cache: GitCache, keep: Set<String>?, preference: PubGrubSolver.Preference = .highest,
                precise: (String, Version)? = nil, registry: String?, edited: [String: SourceText] = [:], unchanged: [String] = []) -> LockUpdate.Outcome {
+        // A repository named by a relative path is refused as `check` says it (M031, with the
+        // absolute path as the fix), before git would read it from wherever ampu runs.
+        var relative = ([manifest] + members).flatMap {
+            LocalRepositoryCheck.diagnostics(of: $0, syntax: ecosystem.manifestSyntax, cache: cache, resolving: false)
+        }
+        if !relative.isEmpty {
+            relative[relative.count - 1].help += unchanged
+            Self.render(relative, known: edited)
+            Terminal.exitNow(1)
+        }
         let progress = ProgressLine()
         do {
             let outcome = try LockUpdate.resolve(manifest, members: members, ecosystem: ecosystem, cache: cache, previous: previous,
