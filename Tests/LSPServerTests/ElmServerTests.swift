@@ -186,16 +186,20 @@ struct ElmServerTests {
         await client.open("/elm/thing/elm.json", package.text)
         #expect(labels(await client.request("textDocument/completion", client.at("/elm/thing/elm.json", package)))
                 == ["summary", "license", "version", "exposed-modules", "elm-version", "dependencies", "test-dependencies"])
-        // A source directory: the directories beside elm.json, then those inside what is typed.
-        let directory = Marked(ElmWorkspace.manifestText.replacingOccurrences(of: "\"src\"\n", with: "\"src\",\n        \"$0\"\n"))
+        // A source directory: the directories beside elm.json (not one listed already), then
+        // those inside what is typed.
+        let directory = Marked(ElmWorkspace.manifestText.replacingOccurrences(of: "\"src\"\n", with: "\"$0\"\n"))
         await client.open(ElmWorkspace.manifest, directory.text, version: 3)
         let directories = await client.request("textDocument/completion", client.at(ElmWorkspace.manifest, directory))
         #expect(directories["result"]?["items"] == json(#"""
             [{"label":"src","kind":19,"detail":"directory","filterText":"\"src\"",
-              "textEdit":{"range":{"start":{"line":4,"character":8},"end":{"line":4,"character":10}},"newText":"\"src\""}}]
+              "textEdit":{"range":{"start":{"line":3,"character":8},"end":{"line":3,"character":10}},"newText":"\"src\""}}]
             """#))
+        let second = Marked(ElmWorkspace.manifestText.replacingOccurrences(of: "\"src\"\n", with: "\"src\",\n        \"$0\"\n"))
+        await client.open(ElmWorkspace.manifest, second.text, version: 4)
+        #expect(await client.request("textDocument/completion", client.at(ElmWorkspace.manifest, second))["result"]?["items"] == json("[]"))
         let inside = Marked(ElmWorkspace.manifestText.replacingOccurrences(of: "\"src\"\n", with: "\"src/$0\"\n"))
-        await client.open(ElmWorkspace.manifest, inside.text, version: 4)
+        await client.open(ElmWorkspace.manifest, inside.text, version: 5)
         #expect(labels(await client.request("textDocument/completion", client.at(ElmWorkspace.manifest, inside))) == ["src/Page"])
     }
 

@@ -97,7 +97,7 @@ struct FeatureTests {
             """))
     }
 
-    @Test("completion of [native] include: the directories where the typed path leads, not hidden ones or build output")
+    @Test("completion of [native] include: the directories where the typed path leads, not hidden ones, build output or one listed already")
     func includeCompletion() async {
         var files = TestWorkspace.files
         files["/ws/csrc/include/fast.h"] = "int fast(void);\n"
@@ -108,8 +108,11 @@ struct FeatureTests {
         let client = await started(files)
         await client.open(TestWorkspace.manifest, marked.text)
         #expect(labels(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, marked))) == ["csrc", "mathlib", "src"])
+        let listed = Marked(TestWorkspace.manifestText + "\n[native]\ninclude = [\"./csrc\", \"$0\", \"src\"]\n")
+        await client.change(TestWorkspace.manifest, version: 2, text: listed.text)
+        #expect(labels(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, listed))) == ["mathlib"])
         let inside = Marked(TestWorkspace.manifestText + "\n[native]\ninclude = [\"csrc/i$0\"]\n")
-        await client.change(TestWorkspace.manifest, version: 2, text: inside.text)
+        await client.change(TestWorkspace.manifest, version: 3, text: inside.text)
         #expect(await client.request("textDocument/completion", client.at(TestWorkspace.manifest, inside))["result"]?["items"] == json("""
             [{"label":"csrc/include","kind":19,"detail":"directory","filterText":"\\"csrc/include\\"",
               "textEdit":{"range":{"start":{"line":11,"character":11},"end":{"line":11,"character":19}},"newText":"\\"csrc/include\\""}}]

@@ -122,4 +122,8 @@ public struct JSONManifestDocument: ManifestDocument {
     public func removal(of path: [String]) -> [TextEdit]? {
         document.removal(of: path)
     }
+
+    public func strings(inArrayAt path: [String]) -> [Located<String>] {
+        (document.node(at: path)?.elements ?? []).compactMap { e in e.string.map { Located($0, range: e.range) } }
+    }
 }

@@ -96,11 +96,15 @@ public protocol ManifestDocument: Sendable {
     /// Edits that add a string at the end of the array at `path` (the key made when missing);
     /// nil when the file cannot take it, or its format has no such arrays (the default).
     func appending(string value: String, toArrayAt path: [String]) -> [TextEdit]?
+    /// The strings of the array at `path`, each with its range (its quotes included); none when
+    /// there is no such array, or the format has none (the default).
+    func strings(inArrayAt path: [String]) -> [Located<String>]
 }
 
 extension ManifestDocument {
     public func entryText(key: String, value: String) -> String? { nil }
     public func appending(string value: String, toArrayAt path: [String]) -> [TextEdit]? { nil }
+    public func strings(inArrayAt path: [String]) -> [Located<String>] { [] }
 }
 
 /// What is being typed at a cursor in a manifest.

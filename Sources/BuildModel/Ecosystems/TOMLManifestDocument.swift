@@ -101,6 +101,10 @@ public struct TOMLManifestDocument: ManifestDocument {
         return try? TOMLEditor(document).append(.string(value), toArrayAt: path)
     }
 
+    public func strings(inArrayAt path: [String]) -> [Located<String>] {
+        (document.value(at: path)?.array ?? []).compactMap { v in v.string.map { Located($0, range: v.range) } }
+    }
+
     public func removal(of path: [String]) -> [TextEdit]? {
         guard !document.hasErrors else { return nil }
         let editor = TOMLEditor(document)

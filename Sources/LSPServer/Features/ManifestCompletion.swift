@@ -73,7 +73,11 @@ enum ManifestCompletion {
             let cursor = range.lowerBound + partial.utf8.count
             if let items = packagePathItems(q, key: key, partial: partial, typed: SourceRange(range.lowerBound, cursor)) { return items }
             if schema.key(key)?.namesDirectories == true, let (quote, typed) = stringBeingTyped(partial, from: range.lowerBound) {
-                return pathItems(q, PackagePathCandidates.directories(typed: typed, from: Paths.parent(q.path), ecosystem: q.ecosystem, fileSystem: q.fileSystem),
+                // Not a directory the array's other strings name already.
+                let base = Paths.parent(q.path)
+                let listed = Set(document.strings(inArrayAt: key).filter { !$0.range.touches(cursor) }.map { Paths.normalize(Paths.join(base, $0.value)) })
+                let candidates = PackagePathCandidates.directories(typed: typed, from: base, ecosystem: q.ecosystem, fileSystem: q.fileSystem)
+                return pathItems(q, candidates.filter { !listed.contains(Paths.normalize(Paths.join(base, $0.path))) },
                                  whole: SourceRange(quote, closingQuote(q, after: cursor)), typed: SourceRange(quote, cursor), quoted: true)
             }
             let r = q.lspRange(range)
