@@ -26,7 +26,7 @@ struct Ampu: ParsableCommand {
             Run 'ampu help <command>' for the options of a command.
             """,
         version: "\(ToolInfo.name) \(ToolInfo.version)",
-        subcommands: [BuildCommand.self, RunCommand.self, TestCommand.self, CheckCommand.self, CleanCommand.self, FormatCommand.self, CompileCommandsCommand.self, GenCommand.self, NewCommand.self, InitCommand.self, AddCommand.self, RemoveCommand.self, UpdateCommand.self, FetchCommand.self, VendorCommand.self, TreeCommand.self, WhyCommand.self, GraphCommand.self, ListCommand.self, WholeProgramCommand.self, LSPCommand.self, DebugCommand.self]
+        subcommands: [BuildCommand.self, RunCommand.self, TestCommand.self, CheckCommand.self, FixCommand.self, CleanCommand.self, FormatCommand.self, CompileCommandsCommand.self, GenCommand.self, NewCommand.self, InitCommand.self, AddCommand.self, RemoveCommand.self, UpdateCommand.self, FetchCommand.self, VendorCommand.self, TreeCommand.self, WhyCommand.self, GraphCommand.self, ListCommand.self, WholeProgramCommand.self, LSPCommand.self, DebugCommand.self]
     )
 
     /// Reads the command line against `root`'s commands and runs the one it names; ends the

@@ -398,6 +398,34 @@ struct FeatureTests {
             """#))
     }
 
+    @Test("source.fixAll, asked by kind (as on save): one action with the document's certain fixes, not its guesses; nothing for a file of the package cache")
+    func fixAll() async {
+        let client = await started()
+        await client.open(TestWorkspace.main, "package main;\nimport 'stdlib/io';\nimport \"./util\"\nimport \"mathlib\";\nimport \"./utl\";\n")
+        let range: JSONValue = ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]]
+        func ask(_ only: JSONValue?, _ uri: String = "file:///ws/src/main.asthra") async -> JSONValue? {
+            var context: JSONValue = ["diagnostics": []]
+            if let only, case .object(var o) = context { o["only"] = only; context = .object(o) }
+            return await client.request("textDocument/codeAction", ["textDocument": ["uri": .string(uri)], "range": range, "context": context])["result"]
+        }
+        // Single quotes, and a missing ';': certain. './utl' for './util': a guess, left.
+        let fixAll = json(#"""
+            [{"title":"Make the certain fixes of this file (2)","kind":"source.fixAll",
+              "edit":{"changes":{"file:///ws/src/main.asthra":[
+                {"range":{"start":{"line":1,"character":7},"end":{"line":1,"character":18}},"newText":"\"stdlib/io\""},
+                {"range":{"start":{"line":2,"character":15},"end":{"line":2,"character":15}},"newText":";"}]}}}]
+            """#)
+        #expect(await ask(["source.fixAll"]) == fixAll)
+        #expect(await ask(["source"]) == fixAll)
+        // Neovim 0.7 documents `only` as one kind, and sends it so.
+        #expect(await ask("source.fixAll") == fixAll)
+        // Not unless asked by kind: the quick fixes of the range (none at line 0), and no more.
+        #expect(await ask(nil) == json("[]"))
+        #expect(await ask(["quickfix"]) == json("[]"))
+        await client.open("/home/asthra/stdlib/io.asthra", "package stdlib::io;\nimport 'stdlib/fmt';\n")
+        #expect(await ask(["source.fixAll"], "file:///home/asthra/stdlib/io.asthra") == json("[]"))
+    }
+
     @Test("quick fixes: replace a misspelled manifest key with the suggestion")
     func misspelledKey() async {
         let client = await started()

@@ -14,7 +14,7 @@ struct LifecycleTests {
               "textDocumentSync":{"openClose":true,"change":2,"save":{"includeText":false}},
               "completionProvider":{"triggerCharacters":["\\"","/","[",".","="," "],"resolveProvider":false},
               "hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"documentSymbolProvider":true,"documentLinkProvider":{"resolveProvider":false},"workspaceSymbolProvider":true,"documentFormattingProvider":true,"foldingRangeProvider":true,
-              "codeActionProvider":{"codeActionKinds":["quickfix"]},
+              "codeActionProvider":{"codeActionKinds":["quickfix","source.fixAll"]},
               "workspace":{"workspaceFolders":{"supported":true,"changeNotifications":true},
                 "fileOperations":{"willRename":{"filters":[
                   {"scheme":"file","pattern":{"glob":"**/*.{asthra,ast,oats,elm,npk,aria,rk}","matches":"file"}},

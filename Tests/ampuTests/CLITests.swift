@@ -255,6 +255,8 @@ struct CLITests {
                                       package's tests/ directory.
               check                   Check the workspace's manifests and imports without
                                       building.
+              fix                     Make the fixes `ampu check` is certain of in the
+                                      workspace's manifests and sources.
               clean                   Remove build output (target/).
               fmt                     Lay out the workspace's TOML manifests as taplo does
                                       (asthra.toml, Oats.toml).

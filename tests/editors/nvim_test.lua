@@ -2,8 +2,9 @@
 -- problem, wait for its diagnostic, ask for completion, hover and references, and format it.
 -- Env: AMPU (the binary), REPO (the repository), WS (a copy of an example), FILE (the file in
 -- it), FILETYPE, CODE (the diagnostic to wait for), COMPLETION, HOVER and, when set, REFERENCES
--- (LINE:CHARACTER, 0-based), FORMAT (a line to print after formatting, 1-based) and RENAME
--- (LINE:CHARACTER:NAME, a module's name in an import, renamed).
+-- (LINE:CHARACTER, 0-based), FORMAT (a line to print after formatting, 1-based), RENAME
+-- (LINE:CHARACTER:NAME, a module's name in an import, renamed) and FIXALL (any value: the
+-- file's certain fixes made).
 local ampu, repo, ws = os.getenv('AMPU'), os.getenv('REPO'), os.getenv('WS')
 local file, filetype, code = os.getenv('FILE'), os.getenv('FILETYPE'), os.getenv('CODE')
 local function position(name)
@@ -103,6 +104,23 @@ if os.getenv('RENAME') then
     for n, text in ipairs(vim.fn.readfile(path)) do
       if text:find(name, 1, true) then print(string.format('imports %s:%d %s', vim.fn.fnamemodify(path, ':t'), n, text)) end
     end
+  end
+end
+-- With FIXALL: the file's certain fixes asked by kind (`source.fixAll`, as on save), Neovim
+-- applying the one action; then the buffer's import lines.
+if os.getenv('FIXALL') then
+  local range = { start = { line = 0, character = 0 }, ['end'] = { line = 0, character = 0 } }
+  local answers = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction',
+    { textDocument = { uri = uri }, range = range, context = { diagnostics = {}, only = { 'source.fixAll' } } }, 10000)
+  local action
+  for _, response in pairs(answers or {}) do
+    for _, a in ipairs(response.result or {}) do action = a end
+  end
+  if not action then fail('no source.fixAll action: ' .. vim.inspect(answers)) end
+  print('fixall ' .. action.title)
+  vim.lsp.util.apply_workspace_edit(action.edit, 'utf-16')
+  for n, text in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    if text:find('^import') then print(string.format('fixed %d %s', n, text)) end
   end
 end
 vim.cmd('qall!')

@@ -74,7 +74,7 @@ DICTIONARY = {
 }
 DICTIONARY["args"] = [b"\n", b"-", b"--", b"=", b"-j", b"-j2", b"-j", b"-1", b"-qv", b"-p", b"--release", b"--profile", b"--jobs=",
                      b"--message-format", b"json", b"--manifest-path", b"--help", b"-h", b"--version", b"help", b"build", b"run",
-                     b"test", b"check", b"clean", b"new", b"gen", b"ninja", b"debug", b"glob", b"tree", b"deps", b"add", b"--git",
+                     b"test", b"check", b"fix", b"--allow-dirty", b"clean", b"new", b"gen", b"ninja", b"debug", b"glob", b"tree", b"deps", b"add", b"--git",
                      b"--tag", b"--features", b"--workspace", b"--exclude", b"--timeout", b"--lib=", b"\xff", b"\xc3", b"\xe2\x80\xae",
                      b"--target-dir", b"--bin", b"--test", b"--tests", b"-n", b"--dry-run", b"--frozen", b"lsp", b"--stdio"]
 DICTIONARY["decoder"] = DICTIONARY["toml"]

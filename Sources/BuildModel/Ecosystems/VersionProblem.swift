@@ -13,7 +13,7 @@ enum VersionProblem {
                                  help: ["write MAJOR.MINOR.PATCH, such as \"0.1.0\""])
         if let meant = Version.likelyMeant(text.value), meant.description != text.value, !plain || (!meant.isPrerelease && meant.build.isEmpty) {
             d.help = ["did you mean \"\(meant)\"?"]
-            d.fix = Diagnostic.Fix(title: "Change the version to \(meant)", edits: [TextEdit(range: text.range, newText: "\"\(meant)\"")])
+            d.fix = Diagnostic.Fix(title: "Change the version to \(meant)", edits: [TextEdit(range: text.range, newText: "\"\(meant)\"")], certain: true)
         }
         return d
     }
@@ -27,7 +27,7 @@ enum VersionProblem {
         if let (meant, change) = VersionRequirement.likelyMeant(text.value) {
             d.message = "invalid version requirement '\(text.value)': \(change)"
             d.help = ["did you mean \"\(meant)\"?"]
-            d.fix = Diagnostic.Fix(title: "Change the requirement to \(meant)", edits: [TextEdit(range: text.range, newText: "\"\(meant)\"")])
+            d.fix = Diagnostic.Fix(title: "Change the requirement to \(meant)", edits: [TextEdit(range: text.range, newText: "\"\(meant)\"")], certain: true)
         }
         return d
     }

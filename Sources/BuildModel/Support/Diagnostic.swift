@@ -33,10 +33,17 @@ public struct Diagnostic: Hashable, Sendable {
     public struct Fix: Hashable, Sendable {
         public var title: String
         public var edits: [TextEdit]
+        /// The edits are what the problem needs, with no choice left to make and nothing else
+        /// changed in meaning (a missing `;`, `1.0` written `1.0.0`, npm's `1.0 - 2.0` in this
+        /// format's spelling): `ampu fix` applies it unasked, as `cargo fix` applies rustc's
+        /// machine-applicable suggestions. False for a guess (the name spelt closest, an entry to
+        /// add or remove), which an editor offers and a person chooses.
+        public var isCertain: Bool
 
-        public init(title: String, edits: [TextEdit]) {
+        public init(title: String, edits: [TextEdit], certain: Bool = false) {
             self.title = title
             self.edits = edits
+            self.isCertain = certain
         }
     }
 

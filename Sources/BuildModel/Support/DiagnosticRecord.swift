@@ -22,11 +22,13 @@ extension Diagnostic {
             })
         }
         if let fix {
-            o["fix"] = .object(["title": .string(fix.title), "edits": .array(fix.edits.map { e in
+            var fo: OrderedDictionary<String, JSONValue> = ["title": .string(fix.title), "edits": .array(fix.edits.map { e in
                 var eo: OrderedDictionary<String, JSONValue> = ["range": Self.record(e.range), "newText": .string(e.newText)]
                 if let file = e.file { eo["file"] = .string(file) }
                 return .object(eo)
-            })])
+            })]
+            if fix.isCertain { fo["certain"] = .bool(true) }
+            o["fix"] = .object(fo)
         }
         return .object(o)
     }
@@ -54,7 +56,7 @@ extension Diagnostic {
                 guard let range = e["range"].flatMap(Self.range), let text = e["newText"]?.stringValue else { return nil }
                 made.append(TextEdit(file: e["file"]?.stringValue, range: range, newText: text))
             }
-            fix = Fix(title: title, edits: made)
+            fix = Fix(title: title, edits: made, certain: f["certain"]?.boolValue ?? false)
         }
         self.init(severity: severity, code: record["code"]?.stringValue, message: message, file: record["file"]?.stringValue, range: range,
                   related: related, label: record["label"]?.stringValue, notes: notes, help: help, fix: fix)

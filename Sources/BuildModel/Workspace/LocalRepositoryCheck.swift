@@ -40,6 +40,6 @@ public enum LocalRepositoryCheck {
                       label: "relative path",
                       notes: ["git reads a relative path from the directory it runs in, which is not always this manifest's"],
                       help: there ? ["name it by its absolute path: \(syntax.renderString(absolute))", relativePathHelp[1]] : relativePathHelp,
-                      fix: there ? Diagnostic.Fix(title: "Use the absolute path '\(absolute)'", edits: [TextEdit(range: url.range, newText: syntax.renderString(absolute))]) : nil)
+                      fix: there ? Diagnostic.Fix(title: "Use the absolute path '\(absolute)'", edits: [TextEdit(range: url.range, newText: syntax.renderString(absolute))], certain: true) : nil)
     }
 }

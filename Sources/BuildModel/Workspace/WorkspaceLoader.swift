@@ -340,7 +340,7 @@ public struct WorkspaceLoader: Sendable {
                                    message: message, range: statement.literalRange,
                                    related: [Diagnostic.Related(range: first.range, message: "first imported here")],
                                    help: ["remove the second import"],
-                                   fix: Diagnostic.Fix(title: "Remove the duplicate import", edits: [TextEdit(range: statement.removalRange, newText: "")]))
+                                   fix: Diagnostic.Fix(title: "Remove the duplicate import", edits: [TextEdit(range: statement.removalRange, newText: "")], certain: true))
                 d = d.inFile(path)
                 diagnostics.append(d)
                 repeated.append(statement)

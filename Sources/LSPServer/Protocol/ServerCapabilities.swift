@@ -20,7 +20,7 @@ enum ServerCapabilities {
             "workspaceSymbolProvider": true,
             "documentFormattingProvider": true,
             "foldingRangeProvider": true,
-            "codeActionProvider": client.codeActionLiterals ? ["codeActionKinds": ["quickfix"]] : true,
+            "codeActionProvider": client.codeActionLiterals ? ["codeActionKinds": ["quickfix", "source.fixAll"]] : true,
             "workspace": [
                 "workspaceFolders": ["supported": true, "changeNotifications": true],
                 "fileOperations": ["willRename": ["filters": [

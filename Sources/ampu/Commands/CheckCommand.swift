@@ -29,26 +29,51 @@ struct CheckCommand: ParsableCommand {
     var accessControl = false
 
     func run() throws {
-        let fileSystem = LocalFileSystem()
+        let check = WorkspaceCheck(manifestPath: manifestPath, messageFormat: messageFormat, features: features.selection(target: target), accessControl: accessControl)
+        let report = check.report()
+        check.show(report)
+        // Leave without tearing down the snapshot: freeing 10,000 modules one by one costs more
+        // than the operating system reclaiming the whole heap at once.
+        Terminal.exitNow(report.errorCount > 0 ? 1 : 0)
+    }
+}
+
+/// The workspace loaded and checked, as `ampu check` and `ampu fix` check it: manifests and
+/// imports, and the dependencies from the package cache alone (nothing is fetched).
+struct WorkspaceCheck {
+    var manifestPath: String?
+    var messageFormat: MessageFormat
+    var features: FeatureSelection
+    /// The imports only (the `I` codes).
+    var accessControl = false
+    let fileSystem = LocalFileSystem()
+
+    /// What the check finds; a workspace that cannot be loaded is said, and ends the program.
+    func report() -> CheckReport {
         let snapshot: WorkspaceSnapshot
         do throws(WorkspaceError) {
             let (loader, manifest) = try EcosystemRegistry.standard.loader(
                 from: fileSystem.currentDirectory, manifestPath: manifestPath, fileSystem: fileSystem, environment: Environment.current,
-                features: features.selection(target: target))
+                features: features)
             snapshot = try loader.load(from: fileSystem.currentDirectory, manifestPath: manifest)
         } catch {
             let renderer = DiagnosticRenderer(format: messageFormat, colors: Terminal.standardError.supportsColor)
             let out = messageFormat == .json ? Terminal.standardOutput : Terminal.standardError
             out.write(renderer.render([error.diagnostic], sources: [:], defaultFile: ""))
-            throw ExitCode(1)
+            Terminal.exitNow(1)
         }
-        // Resolution from the package cache alone: check never fetches.
         let environment = Environment.current
         let resolution = accessControl ? [] : snapshot.ecosystem.lockFormat?.cacheRoot(environment: environment).map {
             ResolutionCheck.run(snapshot, cache: GitCache(root: $0, git: GitCLI(environment: environment))).diagnostics
         } ?? []
         var report = CheckReport(snapshot: snapshot, resolution: resolution)
         if accessControl { report.diagnostics = report.diagnostics.filter { $0.code?.hasPrefix("I") == true } }
+        return report
+    }
+
+    /// The diagnostics in the message format, then (for people) the closing line.
+    func show(_ report: CheckReport) {
+        let snapshot = report.snapshot
         let stream = messageFormat == .json ? Terminal.standardOutput : Terminal.standardError
         let renderer = DiagnosticRenderer(format: messageFormat, colors: stream.supportsColor, root: snapshot.root)
         // Related places outside the workspace (a dependency's manifest in the cache) need their text too.
@@ -60,9 +85,6 @@ struct CheckCommand: ParsableCommand {
         if messageFormat != .json {
             Terminal.standardError.write(CheckSummary(report: report, colors: Terminal.standardError.supportsColor, importsOnly: accessControl).text)
         }
-        // Leave without tearing down the snapshot: freeing 10,000 modules one by one costs more
-        // than the operating system reclaiming the whole heap at once.
-        Terminal.exitNow(report.errorCount > 0 ? 1 : 0)
     }
 }
 

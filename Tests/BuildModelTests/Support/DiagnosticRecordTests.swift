@@ -11,7 +11,9 @@ struct DiagnosticRecordTests {
             label: "again", notes: ["a note"], help: ["remove the second import"],
             fix: Diagnostic.Fix(title: "Remove it", edits: [TextEdit(file: "/ws/c.ast", range: SourceRange(13, 28), newText: "")]))
         let bare = Diagnostic(severity: .hint, message: "no code, no file", range: SourceRange(0, 0)).unplaced
-        for d in [full, bare] {
+        var certain = full
+        certain.fix?.isCertain = true
+        for d in [full, bare, certain] {
             let bytes = try JSON.serialize(d.record)
             #expect(Diagnostic(record: try JSON.parse(bytes)) == d)
         }

@@ -40,7 +40,7 @@ struct AsthraManifestReader {
             }
         } else if let (table, entry) = reader.table(root, "project", path: "project") {
             let fix = table.origin == .header
-                ? Diagnostic.Fix(title: "Rename [project] to [package]", edits: [TextEdit(range: entry.keyRange, newText: "package")])
+                ? Diagnostic.Fix(title: "Rename [project] to [package]", edits: [TextEdit(range: entry.keyRange, newText: "package")], certain: true)
                 : nil
             reader.add(.warning(
                 "[project] is read as [package]; ampu's manifests call it [package]", .legacyProjectTable,

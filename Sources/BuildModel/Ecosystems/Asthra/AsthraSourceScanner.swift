@@ -118,7 +118,7 @@ struct AsthraSourceScanner {
             scan.diagnostics.append(.error(
                 "an import path is written in double quotes, not single quotes", .malformedImport, at: pathToken.range,
                 help: ["write it as: import \(quoted);"],
-                fix: Diagnostic.Fix(title: "Use double quotes", edits: [TextEdit(range: pathToken.range, newText: quoted)])))
+                fix: Diagnostic.Fix(title: "Use double quotes", edits: [TextEdit(range: pathToken.range, newText: quoted)], certain: true)))
             _ = next()
             recover()
             return
@@ -148,7 +148,7 @@ struct AsthraSourceScanner {
             if closed {
                 scan.diagnostics.append(.error("import path '\(path)' has no opening quote", .malformedImport, at: range,
                                                help: ["open it with a double quote: import \"\(path)\""],
-                                               fix: Diagnostic.Fix(title: "Add the opening quote", edits: [TextEdit(range: .at(range.lowerBound), newText: "\"")])))
+                                               fix: Diagnostic.Fix(title: "Add the opening quote", edits: [TextEdit(range: .at(range.lowerBound), newText: "\"")], certain: true)))
                 recover()
                 return
             }
@@ -156,7 +156,7 @@ struct AsthraSourceScanner {
             var fix: Diagnostic.Fix?
             if !words.isEmpty {
                 help = ["write the path in double quotes: import \"\(path)\";"]
-                fix = Diagnostic.Fix(title: "Quote the import path", edits: [TextEdit(range: range, newText: "\"\(path)\"")])
+                fix = Diagnostic.Fix(title: "Quote the import path", edits: [TextEdit(range: range, newText: "\"\(path)\"")], certain: true)
             }
             // Nothing after `import` on its line: the line's end is what was found.
             let lineEnds = words.isEmpty && pathToken.kind != .end && lineBreak(from: keyword.range.upperBound, to: pathToken.range.lowerBound)
@@ -222,7 +222,7 @@ struct AsthraSourceScanner {
             let at = SourceRange.at(statement.range.upperBound)
             scan.diagnostics.append(.error("expected ';' after the import, found \(describe(end))", .malformedImport, at: at,
                                            help: ["end the import with ';'"],
-                                           fix: Diagnostic.Fix(title: "Insert ';'", edits: [TextEdit(range: at, newText: ";")])))
+                                           fix: Diagnostic.Fix(title: "Insert ';'", edits: [TextEdit(range: at, newText: ";")], certain: true)))
         }
         statement.removalRange = ImportStatement.lineRange(of: statement.range, in: lexer.bytes)
         scan.imports.append(statement)
@@ -287,7 +287,7 @@ struct AsthraSourceScanner {
             let at = SourceRange.at(range.upperBound)
             scan.diagnostics.append(.error("expected ';' after the package declaration, found \(describe(end))", .malformedPackageDeclaration,
                                            at: at, help: ["end the declaration with ';'"],
-                                           fix: Diagnostic.Fix(title: "Insert ';'", edits: [TextEdit(range: at, newText: ";")])))
+                                           fix: Diagnostic.Fix(title: "Insert ';'", edits: [TextEdit(range: at, newText: ";")], certain: true)))
         }
         if scan.declaration == nil {
             scan.declaration = Located(parts.joined(separator: "::"), range: range, keyRange: keyword.range)

@@ -12,7 +12,7 @@ enum ElmSourceDirectories {
                 out.append(.error("invalid source directory path '\(text)'", .invalidSourceDirectory, at: dir.range, label: "not a clean relative path",
                                   help: clean.isEmpty || Paths.isAbsolute(text) ? ["write a directory relative to elm.json, such as \"src\""] : ["write it as \"\(clean)\""],
                                   fix: clean.isEmpty || Paths.isAbsolute(text) ? nil
-                                      : Diagnostic.Fix(title: "Write \"\(clean)\"", edits: [TextEdit(range: dir.range, newText: "\"\(clean)\"")])))
+                                      : Diagnostic.Fix(title: "Write \"\(clean)\"", edits: [TextEdit(range: dir.range, newText: "\"\(clean)\"")], certain: true)))
                 continue
             }
             let full = Paths.normalize(Paths.join(manifest.directory, text))

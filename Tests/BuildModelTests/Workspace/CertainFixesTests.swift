@@ -1,0 +1,47 @@
+import Testing
+@testable import BuildModel
+
+@Suite("the fixes ampu fix makes unasked")
+struct CertainFixesTests {
+    func problem(_ file: String, _ edits: [TextEdit], certain: Bool = true) -> Diagnostic {
+        Diagnostic(severity: .error, message: "a problem", file: file, range: edits.first?.range ?? .at(0),
+                   fix: Diagnostic.Fix(title: "fix it", edits: edits, certain: certain))
+    }
+
+    @Test("certain fixes only, in the workspace's files only, whole or not at all: one that overlaps a fix taken waits, the same edit twice is made once")
+    func chosen() {
+        let insert = TextEdit(range: .at(10), newText: ";")
+        let diagnostics = [
+            problem("/ws/b.ast", [insert]),
+            problem("/ws/b.ast", [insert]),                                                     // the same edit, asked again
+            problem("/ws/b.ast", [TextEdit(range: SourceRange(2, 6), newText: "\"x\"")]),
+            problem("/ws/b.ast", [TextEdit(range: SourceRange(4, 8), newText: "")]),             // overlaps the one before
+            problem("/ws/b.ast", [TextEdit(range: SourceRange(20, 22), newText: "y")], certain: false),
+            problem("/ws/a.toml", [TextEdit(range: SourceRange(0, 3), newText: "z"),
+                                   TextEdit(file: "/ws/b.ast", range: SourceRange(30, 31), newText: "")]),  // two files: counted in each
+            problem("/ws/a.toml", [TextEdit(range: SourceRange(5, 6), newText: "w"),
+                                   TextEdit(file: "/cache/dep/lib.ast", range: SourceRange(0, 1), newText: "")]),  // not the workspace's
+            problem("/ws/a.toml", [TextEdit(range: .at(40), newText: "1"),
+                                   TextEdit(file: "/ws/b.ast", range: .at(10), newText: ":")]),  // both insert at one place in b
+        ]
+        let chosen = CertainFixes.chosen(diagnostics, editable: ["/ws/a.toml", "/ws/b.ast"])
+        #expect(chosen == [
+            CertainFixes.FileEdits(file: "/ws/a.toml", edits: [TextEdit(range: SourceRange(0, 3), newText: "z")], fixes: 1),
+            CertainFixes.FileEdits(file: "/ws/b.ast", edits: [insert, TextEdit(range: SourceRange(2, 6), newText: "\"x\""),
+                                                              TextEdit(range: SourceRange(30, 31), newText: "")], fixes: 3),
+        ])
+    }
+
+    @Test("git's porcelain status as changes: staged, not staged, both, unknown to git; a rename's old path is no change")
+    func workingTree() {
+        let status = "M  asthra.toml\u{0} M src/a.ast\u{0}MM src/b.ast\u{0}?? src/new.ast\u{0}R  src/c.ast\u{0}src/old.ast\u{0}"
+        #expect(WorkingTreeChanges.changes(fromStatus: status, top: "/repo") == [
+            .init(path: "/repo/asthra.toml", staged: true, unstaged: false),
+            .init(path: "/repo/src/a.ast", staged: false, unstaged: true),
+            .init(path: "/repo/src/b.ast", staged: true, unstaged: true),
+            .init(path: "/repo/src/new.ast", staged: false, unstaged: true),
+            .init(path: "/repo/src/c.ast", staged: true, unstaged: false),
+        ])
+        #expect(WorkingTreeChanges.changes(fromStatus: "", top: "/repo") == [])
+    }
+}
