@@ -77,6 +77,19 @@ struct FixCommandTests {
         #expect(again.status == 0)
     }
 
+    @Test("Oats: a library made by `toasty new --lib` (src/lib.oats, no entry) gets its entry, and its version its third number")
+    func oats() throws {
+        let fixture = try BuildFixture("fixable-oats")
+        let fix = try fixture.ampu(["fix", "--allow-no-vcs"])
+        #expect(fix.stderr == """
+                   Fixed Oats.toml (2 fixes)
+            Checked 1 package, 1 module: no problems
+
+            """)
+        #expect(fix.status == 0)
+        #expect(try fixture.scratch.read("ws/Oats.toml") == "[package]\nname = \"shapes\"\nversion = \"0.1.0\"\nentry = \"src/lib.oats\"\n")
+    }
+
     @Test("as cargo fix: refused outside a git repository and over changes that are not committed, each named, unless a flag allows it")
     func uncommitted() throws {
         let fixture = try BuildFixture("fixable")

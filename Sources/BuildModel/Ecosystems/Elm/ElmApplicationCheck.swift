@@ -62,7 +62,7 @@ public enum ElmApplicationCheck {
             if let listedVersion = dep.requirement?.value.versionSet.singleVersion, listedVersion != version {
                 out.append(.error("\(package) is listed at \(listedVersion), but the direct dependencies need \(version)", .indirectMismatch, at: dep.range,
                                   label: "needs \(version)", help: ["write \"\(version)\""],
-                                  fix: Diagnostic.Fix(title: "Write \"\(version)\"", edits: [TextEdit(range: dep.range, newText: "\"\(version)\"")])).inFile(manifest.path))
+                                  fix: Diagnostic.Fix(title: "Write \"\(version)\"", edits: [TextEdit(range: dep.range, newText: "\"\(version)\"")], certain: true)).inFile(manifest.path))
             }
         }
         // elm/json is needed by elm itself, for flags and ports.

@@ -20,7 +20,7 @@ enum OatsEntryCheck {
         if !written, fileSystem.isFile(lib), !document.hasErrors,
            let edits = try? TOMLEditor(document).insertKey("entry", value: .string("src/lib.oats"), inTable: ["package"]) {
             help = ["this package has src/lib.oats: a library names it with entry = \"src/lib.oats\""]
-            fix = Diagnostic.Fix(title: "Add entry = \"src/lib.oats\" to [package]", edits: edits)
+            fix = Diagnostic.Fix(title: "Add entry = \"src/lib.oats\" to [package]", edits: edits, certain: true)
         }
         return [.error("\(what) of package '\(manifest.displayName)' does not exist", .oatsMissingEntry,
                        at: written ? entry.path.range : package.range, help: help, fix: fix)]
