@@ -34,7 +34,7 @@ struct AsthraCompilerTests {
         try dir.write("src/main.asthra", "package main;\nimport 'std/io';\n")
         let result = try AmpuProcess.run(["check", "--message-format", "json"], environment: plain, directory: dir.path)
         #expect(result.stdout == #"""
-            {"file":"src/main.asthra","line":2,"column":8,"endLine":2,"endColumn":16,"severity":"error","code":"I001","message":"an import path is written in double quotes, not single quotes","help":["write it as: import \"std/io\";"],"related":[],"fix":{"title":"Use double quotes","edits":[{"file":"src/main.asthra","line":2,"column":8,"endLine":2,"endColumn":16,"newText":"\"std/io\""}]}}
+            {"file":"src/main.asthra","line":2,"column":8,"endLine":2,"endColumn":16,"severity":"error","code":"I001","message":"an import path is written in double quotes, not single quotes","help":["write it as: import \"std/io\";"],"related":[],"fix":{"title":"Use double quotes","edits":[{"file":"src/main.asthra","line":2,"column":8,"endLine":2,"endColumn":16,"newText":"\"std/io\""}],"certain":true}}
 
             """#)
     }

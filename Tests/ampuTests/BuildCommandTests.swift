@@ -1940,10 +1940,10 @@ struct BuildCommandTests {
         #expect(check.status == 1)
         let json = try ws.ampu(["check", "--message-format", "json"])
         #expect(json.stdout.split(separator: "\n").first == #"""
-            {"file":"asthra.toml","line":12,"column":20,"endLine":12,"endColumn":25,"severity":"error","code":"M030","message":"default member 'utl' is not a member of the workspace","help":["the members are: '.' (the root package), app, util","did you mean 'util'?"],"related":[],"fix":{"title":"Use 'util'","edits":[{"file":"asthra.toml","line":12,"column":20,"endLine":12,"endColumn":25,"newText":"\"util\""}]}}
+            {"file":"asthra.toml","line":12,"column":20,"endLine":12,"endColumn":25,"severity":"error","code":"M030","message":"default member 'utl' is not a member of the workspace","help":["the members are: '.' (the root package), app, util","did you mean 'util'?"],"related":[],"fix":{"title":"Use 'util'","edits":[{"file":"asthra.toml","line":12,"column":20,"endLine":12,"endColumn":25,"newText":"\"util\""}],"certain":false}}
             """#, "the fix writes the member meant")
         #expect(json.stdout.split(separator: "\n").dropFirst().first == #"""
-            {"file":"asthra.toml","line":12,"column":27,"endLine":12,"endColumn":34,"severity":"error","code":"M030","message":"default member 'other' is not a member of the workspace","help":["the members are: '.' (the root package), app, util","add \"other\" to `members` as well"],"related":[],"fix":{"title":"Add 'other' to the workspace's members","edits":[{"file":"asthra.toml","line":11,"column":25,"endLine":11,"endColumn":25,"newText":", \"other\""}]}}
+            {"file":"asthra.toml","line":12,"column":27,"endLine":12,"endColumn":34,"severity":"error","code":"M030","message":"default member 'other' is not a member of the workspace","help":["the members are: '.' (the root package), app, util","add \"other\" to `members` as well"],"related":[],"fix":{"title":"Add 'other' to the workspace's members","edits":[{"file":"asthra.toml","line":11,"column":25,"endLine":11,"endColumn":25,"newText":", \"other\""}],"certain":false}}
             """#, "a package there that members does not name: the fix adds it")
     }
 

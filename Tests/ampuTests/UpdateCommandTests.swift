@@ -971,7 +971,7 @@ struct UpdateCommandTests {
             """))
         // The fix, for an editor: the tag meant, in place of the one written.
         let json = try AmpuProcess.run(["check", "--message-format", "json"], environment: remotes.env, directory: app)
-        #expect(json.stdout.contains(#""fix":{"title":"Change the tag to 'v1.1.0'","edits":[{"file":"asthra.toml","line":6,"column":46,"endLine":6,"endColumn":54,"newText":"\"v1.1.0\""}]}"#))
+        #expect(json.stdout.contains(#""fix":{"title":"Change the tag to 'v1.1.0'","edits":[{"file":"asthra.toml","line":6,"column":46,"endLine":6,"endColumn":54,"newText":"\"v1.1.0\""}],"certain":false}"#))
         try writeApp(remotes, "json = { git = \"github.com/user/json\", branch = \"mian\" }")
         let branch = try AmpuProcess.run(["update"], environment: remotes.env, directory: app)
         #expect(branch.stderr.hasPrefix("error[M025]: cannot get 'github.com/user/json': the repository has no branch 'mian'\n"))

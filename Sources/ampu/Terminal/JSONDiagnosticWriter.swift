@@ -51,6 +51,8 @@ struct JSONDiagnosticWriter {
                     o["newText"] = .string(e.newText)
                     return .object(o)
                 }),
+                // `ampu fix` makes it unasked (rustc's machine-applicable); else a guess.
+                "certain": .bool(fix.isCertain),
             ])
         }
         return ((try? JSON.serializeToString(.object(object))) ?? "{}") + "\n"
