@@ -18,7 +18,8 @@ struct LifecycleTests {
               "workspace":{"workspaceFolders":{"supported":true,"changeNotifications":true},
                 "fileOperations":{"willRename":{"filters":[
                   {"scheme":"file","pattern":{"glob":"**/*.{asthra,ast,oats,elm,npk,aria,rk}","matches":"file"}},
-                  {"scheme":"file","pattern":{"glob":"**","matches":"folder"}}]}}}},
+                  {"scheme":"file","pattern":{"glob":"**","matches":"folder"}}]}}},
+              "renameProvider":true},
               "serverInfo":{"name":"ampu","version":"\(ToolInfo.version)"}}}
             """))
     }

@@ -36,13 +36,18 @@ struct RenameTests {
         return await client.request("textDocument/rename", .object(params))
     }
 
-    @Test("the server renames only for a client that renames files as told, and says whether it prepares")
+    @Test("the server renames for every client, and says whether it prepares; a module (with its file) only for a client that renames files as told")
     func capability() async {
         let neovim = TestClient(files: TestWorkspace.files)
         #expect(await neovim.start(capabilities: Self.capabilities)["result"]?["capabilities"]?["renameProvider"] == ["prepareProvider": true])
         // Emacs 29's eglot: versioned document changes, no file operations.
-        let eglot = TestClient(files: TestWorkspace.files)
-        #expect(await eglot.start(capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true]]])["result"]?["capabilities"]?["renameProvider"] == nil)
+        let cursor = Marked("package main;\n\nimport \"./ut$0il\";\n")
+        let eglot = TestClient(files: Self.files(main: cursor.text))
+        #expect(await eglot.start(capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true]]])["result"]?["capabilities"]?["renameProvider"] == true)
+        await eglot.open(TestWorkspace.main, cursor.text)
+        #expect(await eglot.request("textDocument/prepareRename", eglot.at(TestWorkspace.main, cursor))["error"] == json("""
+            {"code":-32803,"message":"renaming a module renames its file, and this editor does not say it renames files (workspace.workspaceEdit.resourceOperations)"}
+            """))
     }
 
     @Test("the name an import gives a module is what prepareRename offers; rename spells every import of it anew, as each was written, then renames its file")
@@ -112,14 +117,14 @@ struct RenameTests {
             """))
     }
 
-    @Test("nothing to rename where no import names a module file (a package, the standard library, the statement's keyword): prepareRename says null and rename fails")
+    @Test("nothing to rename where no import names a module file or a package of the workspace (the standard library, the statement's keyword): prepareRename says null and rename fails")
     func nothing() async {
-        for marked in ["package main;\n\nimport \"mathl$0ib\";\n", "package main;\n\nimport \"stdlib/i$0o\";\n", "package main;\n\nimp$0ort \"./util\";\n"] {
+        for marked in ["package main;\n\nimport \"stdlib/i$0o\";\n", "package main;\n\nimp$0ort \"./util\";\n"] {
             let cursor = Marked(marked)
             let client = await client(main: cursor)
             #expect(await client.request("textDocument/prepareRename", client.at(TestWorkspace.main, cursor))["result"] == .null, "\(marked)")
             #expect(await rename(client, cursor, to: "x")["error"] == json("""
-                {"code":-32803,"message":"nothing to rename here: a module is renamed by its name in an import"}
+                {"code":-32803,"message":"nothing to rename here: a module is renamed by its name in an import, a package by its name"}
                 """), "\(marked)")
         }
     }
@@ -140,5 +145,113 @@ struct RenameTests {
         }
         // Its own name: nothing changes.
         #expect(await rename(client, cursor, to: "user")["result"] == json(#"{"documentChanges":[]}"#))
+    }
+
+    @Test("a package renamed from an import of it: its name, the dependency on it and each import of it by that key; its modules' declarations stay")
+    func package() async {
+        let cursor = Marked("package main;\n\nimport \"mathl$0ib\";\nimport \"mathlib/vector\";\n")
+        var files = Self.files(main: cursor.text)
+        files["/ws/mathlib/src/vector.asthra"] = "package mathlib;\n"
+        let client = TestClient(files: files)
+        await client.start(capabilities: Self.capabilities)
+        await client.open(TestWorkspace.main, cursor.text)
+        #expect(await client.request("textDocument/prepareRename", client.at(TestWorkspace.main, cursor))["result"] == json("""
+            {"range":{"start":{"line":2,"character":8},"end":{"line":2,"character":15}},"placeholder":"mathlib"}
+            """))
+        // Neovim says no `documentChanges`: the edits come as `changes`.
+        let reply = await rename(client, cursor, to: "geometry")["result"]
+        #expect(reply == json("""
+            {"changes":{
+              "file:///ws/mathlib/asthra.toml":[{"range":{"start":{"line":1,"character":7},"end":{"line":1,"character":16}},"newText":"\\"geometry\\""}],
+              "file:///ws/asthra.toml":[{"range":{"start":{"line":5,"character":0},"end":{"line":5,"character":7}},"newText":"geometry"}],
+              "file:///ws/src/main.asthra":[{"range":{"start":{"line":2,"character":8},"end":{"line":2,"character":15}},"newText":"geometry"},
+                                            {"range":{"start":{"line":3,"character":8},"end":{"line":3,"character":15}},"newText":"geometry"}]}}
+            """))
+    }
+
+    @Test("from the package's own name or a dependency key, for a client that takes versioned document changes (eglot, which renames no files)")
+    func packageFromManifests() async {
+        let client = TestClient(files: TestWorkspace.files)
+        await client.start(capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true]]])
+        let own = Marked("[package]\nname = \"math$0lib\"\nversion = \"0.2.0\"\n")
+        await client.open("/ws/mathlib/asthra.toml", own.text)
+        #expect(await client.request("textDocument/prepareRename", client.at("/ws/mathlib/asthra.toml", own))["result"] == json("""
+            {"range":{"start":{"line":1,"character":8},"end":{"line":1,"character":15}},"placeholder":"mathlib"}
+            """))
+        let key = Marked(TestWorkspace.manifestText.replacingOccurrences(of: "mathlib = {", with: "ma$0thlib = {"))
+        await client.open(TestWorkspace.manifest, key.text)
+        #expect(await client.request("textDocument/prepareRename", client.at(TestWorkspace.manifest, key))["result"] == json("""
+            {"range":{"start":{"line":5,"character":0},"end":{"line":5,"character":7}},"placeholder":"mathlib"}
+            """))
+        for (path, cursor) in [("/ws/mathlib/asthra.toml", own), (TestWorkspace.manifest, key)] {
+            guard case .object(var params) = client.at(path, cursor) else { return }
+            params["newName"] = "geometry"
+            let reply = await client.request("textDocument/rename", .object(params))["result"]
+            #expect(reply == json("""
+                {"documentChanges":[
+                  {"textDocument":{"uri":"file:///ws/mathlib/asthra.toml","version":1},
+                   "edits":[{"range":{"start":{"line":1,"character":7},"end":{"line":1,"character":16}},"newText":"\\"geometry\\""}]},
+                  {"textDocument":{"uri":"file:///ws/asthra.toml","version":1},
+                   "edits":[{"range":{"start":{"line":5,"character":0},"end":{"line":5,"character":7}},"newText":"geometry"}]},
+                  {"textDocument":{"uri":"file:///ws/src/main.asthra","version":null},
+                   "edits":[{"range":{"start":{"line":4,"character":8},"end":{"line":4,"character":15}},"newText":"geometry"}]}]}
+                """), "\(path)")
+        }
+    }
+
+    @Test("a package's new name is refused with why: a character an import reads otherwise, a name the language refuses, one taken; so is a rename a package outside the members would miss")
+    func packageRefused() async {
+        let cursor = Marked("package main;\n\nimport \"math$0lib\";\n")
+        var files = Self.files(main: cursor.text)
+        files[TestWorkspace.manifest] = TestWorkspace.manifestText.replacingOccurrences(of: "mathlib = { path = \"mathlib\" }", with: "mathlib = { path = \"mathlib\" }\njson = { path = \"json\" }")
+        files["/ws/json/asthra.toml"] = "[package]\nname = \"json\"\nversion = \"1.0.0\"\n"
+        files["/ws/json/src/lib.asthra"] = "package json;\n"
+        let client = TestClient(files: files)
+        await client.start(capabilities: Self.capabilities)
+        await client.open(TestWorkspace.main, cursor.text)
+        let refusals: [(String, String)] = [
+            ("", "'' cannot be the package's name: it is empty"),
+            ("geo/metry", "'geo/metry' cannot be the package's name: an import would not read '/' as part of a package's name"),
+            ("geo.metry", "'geo.metry' cannot be the package's name: an import would not read '.' as part of a package's name"),
+            ("stdlib", "'stdlib' cannot be the package's name: 'stdlib' is reserved for the language's own libraries"),
+            ("app", "'app' is taken: it is the package at '.'"),
+            ("json", "'json' is taken: it is the package at 'json'"),
+        ]
+        for (name, message) in refusals {
+            let reply = await rename(client, cursor, to: name)["error"]
+            #expect(reply == ["code": -32803, "message": .string(message)], "\(name)")
+        }
+        // A path dependency that is no member imports it by its name: not all its imports are known.
+        await client.open("/ws/json/asthra.toml", "[package]\nname = \"json\"\nversion = \"1.0.0\"\n\n[dependencies]\nmathlib = { path = \"../mathlib\" }\n")
+        let missed = await rename(client, cursor, to: "geometry")["error"]
+        #expect(missed == ["code": -32803, "message": "'json/asthra.toml' depends on the package by its name, and is not a member of the workspace, so its imports are not all known here: make it a member first"])
+        #expect(await rename(client, cursor, to: "mathlib")["result"] == json(#"{"changes":{}}"#))
+    }
+
+    @Test("Rask: `dep \"util\"` and `import util.parse`, the key a string and the import's first name before a '.'")
+    func raskPackage() async {
+        let cursor = Marked("package \"app\" \"0.1.0\" {\n    dep \"ut$0il\" { path: \"util\" }\n}\n")
+        let client = TestClient(files: [
+            "/rask/app/rask.build": cursor.text,
+            "/rask/app/main.rk": "import util.parse\nimport util\n\nfunc main() {}\n",
+            "/rask/app/util/rask.build": "package \"util\" \"0.2.0\" {}\n",
+            "/rask/app/util/lib.rk": "",
+            "/rask/app/util/parse.rk": "",
+        ], environment: [:])
+        await client.start(root: "/rask/app", capabilities: Self.capabilities)
+        await client.open("/rask/app/rask.build", cursor.text)
+        #expect(await client.request("textDocument/prepareRename", client.at("/rask/app/rask.build", cursor))["result"] == json("""
+            {"range":{"start":{"line":1,"character":9},"end":{"line":1,"character":13}},"placeholder":"util"}
+            """))
+        guard case .object(var params) = client.at("/rask/app/rask.build", cursor) else { return }
+        params["newName"] = "helpers"
+        let reply = await client.request("textDocument/rename", .object(params))["result"]
+        #expect(reply == json("""
+            {"changes":{
+              "file:///rask/app/util/rask.build":[{"range":{"start":{"line":0,"character":8},"end":{"line":0,"character":14}},"newText":"\\"helpers\\""}],
+              "file:///rask/app/rask.build":[{"range":{"start":{"line":1,"character":8},"end":{"line":1,"character":14}},"newText":"\\"helpers\\""}],
+              "file:///rask/app/main.rk":[{"range":{"start":{"line":0,"character":7},"end":{"line":0,"character":11}},"newText":"helpers"},
+                                          {"range":{"start":{"line":1,"character":7},"end":{"line":1,"character":11}},"newText":"helpers"}]}}
+            """))
     }
 }

@@ -178,6 +178,8 @@ enum TestWorkspace {
             "documentSymbol": ["hierarchicalDocumentSymbolSupport": true],
             "publishDiagnostics": ["relatedInformation": true],
         ],
+        // As Neovim 0.7 says it: it renames files an edit names, without saying `documentChanges`.
+        "workspace": ["workspaceEdit": ["resourceOperations": ["rename", "create", "delete"]]],
     ]
 }
 

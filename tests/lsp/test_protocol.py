@@ -126,19 +126,25 @@ async def test_folding(client: LanguageClient):
 
 
 async def test_rename(client: LanguageClient):
-    """Offered to a client that renames files as an edit tells it (Neovim, VS Code), not to one
-    that does not say so (eglot); the edit changes each import, then renames the file."""
+    """Offered to every client; a module (renamed with its file) only to one that renames files
+    as an edit tells it (Neovim, VS Code), not to one that does not say so (eglot), which is told
+    why. The edit changes each import, then renames the file."""
     operations = (client.capabilities.workspace and client.capabilities.workspace.workspace_edit
                   and client.capabilities.workspace.workspace_edit.resource_operations) or []
     provider = client.init_result.capabilities.rename_provider
-    if types.ResourceOperationKind.Rename not in operations:
-        assert provider is None
-        return
     prepares = bool(client.capabilities.text_document.rename and client.capabilities.text_document.rename.prepare_support)
     assert provider == (types.RenameOptions(prepare_provider=True) if prepares else True)
     open_file(client, MAIN)
     position = types.Position(line=9, character=12)
     document = types.TextDocumentIdentifier(uri=MAIN.as_uri())
+    if types.ResourceOperationKind.Rename not in operations:
+        try:
+            await client.text_document_prepare_rename_async(types.PrepareRenameParams(text_document=document, position=position))
+        except Exception as refused:  # the client library raises the error reply
+            assert "this editor does not say it renames files" in str(refused)
+        else:
+            raise AssertionError("a module was offered for renaming to a client that renames no files")
+        return
     prepared = await client.text_document_prepare_rename_async(types.PrepareRenameParams(text_document=document, position=position))
     assert prepared == types.PrepareRenamePlaceholder(
         range=types.Range(start=types.Position(line=9, character=10), end=types.Position(line=9, character=16)), placeholder="orders")

@@ -30,6 +30,9 @@ public struct ClientCapabilities: Sendable {
     public var renamesFiles = false
     /// `textDocument.rename.prepareSupport`.
     public var prepareRename = false
+    /// `workspace.workspaceEdit.documentChanges`: versioned edits of documents; else an edit is
+    /// sent as `changes`.
+    public var documentChanges = false
 
     public init() {}
 
@@ -49,5 +52,6 @@ public struct ClientCapabilities: Sendable {
         foldingRangeLimit = document?["foldingRange"]?["rangeLimit"]?.intValue.map { Int(max(0, min($0, Int64(Int32.max)))) }
         renamesFiles = json["workspace"]?["workspaceEdit"]?["resourceOperations"]?.arrayValue?.contains("rename") ?? false
         prepareRename = document?["rename"]?["prepareSupport"]?.boolValue ?? false
+        documentChanges = json["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
     }
 }

@@ -30,8 +30,9 @@ enum ServerCapabilities {
             ],
         ]
         if client.inlayHints { caps["inlayHintProvider"] = true }
-        // A module is renamed with its file: only for a client that renames files as told.
-        if client.renamesFiles { caps["renameProvider"] = client.prepareRename ? ["prepareProvider": true] : true }
+        // A package is renamed by text edits alone; a module with its file, only for a client
+        // that renames files as told (`Rename`).
+        caps["renameProvider"] = client.prepareRename ? ["prepareProvider": true] : true
         if client.pullDiagnostics {
             caps["diagnosticProvider"] = ["identifier": "ampu", "interFileDependencies": true, "workspaceDiagnostics": true]
         }
