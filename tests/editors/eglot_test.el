@@ -1,7 +1,7 @@
 ;;; eglot_test.el --- headless Emacs + eglot against `ampu lsp'  -*- lexical-binding: t; -*-
 ;; Env: AMPU (the binary), REPO (the repository), WS (a copy of an example), FILE (the file in it),
-;; MODE (its major mode), EXPECT (a regexp of the diagnostic's text), and when set, REFERENCES
-;; and FORMAT. Opens the file and waits for that diagnostic in flymake; then asks for references
+;; MODE (its major mode), EXPECT (a regexp of the diagnostic's text), and when set, REFERENCES,
+;; FORMAT and RENAME. Opens the file and waits for that diagnostic in flymake; then asks for references
 ;; there, and formats the buffer.
 
 ;; Debian installs eglot under /usr/share/emacs/site-lisp/elpa, which -Q does not activate.
@@ -55,5 +55,26 @@
         (goto-char (point-min))
         (forward-line (1- (string-to-number line)))
         (princ (format "formatted %s\n" (buffer-substring-no-properties (line-beginning-position) (line-end-position))))))
+;; With RENAME (LINE:CHARACTER:NAME, 0-based, on a package's name): the package renamed
+    ;; through the server, eglot applying the edit to every file and saving them; then each
+    ;; line of the workspace's manifests and of the file that holds the new name.
+    (let ((rename (getenv "RENAME")))
+      (when rename
+        (let ((parts (split-string rename ":")))
+          (goto-char (point-min))
+          (forward-line (string-to-number (nth 0 parts)))
+          (forward-char (string-to-number (nth 1 parts)))
+          ;; eglot asks before it edits files that are not open: the user says yes.
+          (cl-letf (((symbol-function 'y-or-n-p) (lambda (&rest _) t)))
+            (eglot-rename (nth 2 parts)))
+          (save-some-buffers t)
+          (dolist (path (append (directory-files-recursively ws "\\.toml\\'") (list file)))
+            (with-temp-buffer
+              (insert-file-contents path)
+              (let ((n 0))
+                (dolist (text (split-string (buffer-string) "\n"))
+                  (setq n (1+ n))
+                  (when (string-match-p (regexp-quote (nth 2 parts)) text)
+                    (princ (format "renamed %s:%d %s\n" (file-relative-name path ws) n text))))))))))
     (ignore-errors (eglot-shutdown (eglot-current-server)))
     (kill-emacs 0)))
