@@ -254,4 +254,28 @@ struct RenameTests {
                                           {"range":{"start":{"line":1,"character":7},"end":{"line":1,"character":11}},"newText":"helpers"}]}}
             """))
     }
+
+    @Test("Oats: `common = { path = \"common\" }` and `from \"common/sub\"`")
+    func oatsPackage() async {
+        let cursor = Marked("import { twice } from \"com$0mon/sub\";\nimport * as c from \"common\";\n")
+        let client = TestClient(files: [
+            "/oats/app/Oats.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\ncommon = { path = \"common\" }\n",
+            "/oats/app/src/main.oats": cursor.text,
+            "/oats/app/common/Oats.toml": "[package]\nname = \"common\"\nversion = \"0.1.0\"\nentry = \"src/lib.oats\"\n",
+            "/oats/app/common/src/lib.oats": "export const one = 1;\n",
+            "/oats/app/common/sub.oats": "export function twice(n: number): number { return 2 * n; }\n",
+        ], environment: [:])
+        await client.start(root: "/oats/app", capabilities: Self.capabilities)
+        await client.open("/oats/app/src/main.oats", cursor.text)
+        guard case .object(var params) = client.at("/oats/app/src/main.oats", cursor) else { return }
+        params["newName"] = "shared"
+        let reply = await client.request("textDocument/rename", .object(params))["result"]
+        #expect(reply == json("""
+            {"changes":{
+              "file:///oats/app/common/Oats.toml":[{"range":{"start":{"line":1,"character":7},"end":{"line":1,"character":15}},"newText":"\\"shared\\""}],
+              "file:///oats/app/Oats.toml":[{"range":{"start":{"line":5,"character":0},"end":{"line":5,"character":6}},"newText":"shared"}],
+              "file:///oats/app/src/main.oats":[{"range":{"start":{"line":0,"character":23},"end":{"line":0,"character":29}},"newText":"shared"},
+                                                {"range":{"start":{"line":1,"character":20},"end":{"line":1,"character":26}},"newText":"shared"}]}}
+            """))
+    }
 }
