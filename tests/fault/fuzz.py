@@ -215,7 +215,11 @@ class ServerTarget:
                "ASTHRA_HOME": str(REPO / "examples" / "asthra-home")}
         self.client = Client([self.binary, "lsp"], cwd=self.root, env=env)
         self.client.request("initialize", {"processId": None, "rootUri": self.root.as_uri(),
-                                           "capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}}},
+                                           # A client that renames files an edit names: a module's rename is answered too.
+                                           "capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]},
+                                                            "textDocument": {"codeAction": {"codeActionLiteralSupport": {
+                                                                "codeActionKind": {"valueSet": ["quickfix", "source.fixAll"]}}}},
+                                                            "workspace": {"workspaceEdit": {"documentChanges": True, "resourceOperations": ["rename"]}}}},
                             timeout=self.hang)
         self.client.notify("initialized", {})
         if self.target != "jsonrpc":
@@ -237,7 +241,11 @@ class ServerTarget:
                                    ("textDocument/hover", at), ("textDocument/completion", at),
                                    ("textDocument/definition", at), ("textDocument/prepareRename", at),
                                    ("textDocument/rename", dict(at, newName=rng.choice(["renamed", "", "a/b", ".x"]))),
-                                   ("textDocument/references", dict(at, context={"includeDeclaration": True}))]:
+                                   ("textDocument/references", dict(at, context={"includeDeclaration": True})),
+                                   # Quick fixes on the line, or the document's certain fixes (as on save).
+                                   ("textDocument/codeAction", {"textDocument": {"uri": uri},
+                                                                "range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 80}},
+                                                                "context": {"diagnostics": [], "only": rng.choice([["quickfix"], ["source.fixAll"], ["source"]])}})]:
                 reply = c.request(method, params, timeout=self.hang)
                 # A rename where there is nothing to rename, or to a name that cannot be, is refused (-32803).
                 allowed = (-32602, -32801, -32803) if method == "textDocument/rename" else (-32602, -32801)
