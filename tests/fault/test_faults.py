@@ -644,3 +644,21 @@ def test_hostile_oats_source_is_diagnosed(name, text):
         open_hostile(root, main, "oats", text)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def test_many_certain_fixes_in_one_file():
+    """`ampu fix` on a file of 100,000 imports in single quotes: each fix was weighed against every
+    fix taken before it, and the file's edits copied for each one (the square of the fixes)."""
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-fix-"))
+    try:
+        n = 100_000
+        (root / "src").mkdir()
+        (root / "asthra.toml").write_text('[package]\nname = "app"\nversion = "1.0.0"\n')
+        main = root / "src" / "main.asthra"
+        main.write_text("package main;\n" + "".join(f"import 'stdlib/m{i}';\n" for i in range(n)))
+        run = subprocess.run([AMPU, "fix", "--allow-no-vcs"], cwd=root, capture_output=True, text=True, timeout=30,
+                             env={k: v for k, v in dict(os.environ, NO_COLOR="1", HOME=str(root)).items() if k != "ASTHRA_HOME"})
+        assert (run.returncode, run.stderr) == (0, f"       Fixed src/main.asthra ({n} fixes)\nChecked 1 package, 1 module: no problems\n")
+        assert main.read_text() == "package main;\n" + "".join(f'import "stdlib/m{i}";\n' for i in range(n))
+    finally:
+        shutil.rmtree(root, ignore_errors=True)

@@ -8,7 +8,7 @@ struct CertainFixesTests {
                    fix: Diagnostic.Fix(title: "fix it", edits: edits, certain: certain))
     }
 
-    @Test("certain fixes only, in the workspace's files only, whole or not at all: one that overlaps a fix taken waits, the same edit twice is made once")
+    @Test("certain fixes only, in the workspace's files only, whole or not at all: one that overlaps a fix taken waits (the first in the text is made), the same edit twice is made once, one whose own edits clash is none")
     func chosen() {
         let insert = TextEdit(range: .at(10), newText: ";")
         let diagnostics = [
@@ -23,12 +23,16 @@ struct CertainFixesTests {
                                    TextEdit(file: "/cache/dep/lib.ast", range: SourceRange(0, 1), newText: "")]),  // not the workspace's
             problem("/ws/a.toml", [TextEdit(range: .at(40), newText: "1"),
                                    TextEdit(file: "/ws/b.ast", range: .at(10), newText: ":")]),  // both insert at one place in b
+            problem("/ws/a.toml", [TextEdit(range: SourceRange(50, 55), newText: "x"),
+                                   TextEdit(range: SourceRange(53, 58), newText: "y")]),         // its own edits clash
         ]
         let chosen = CertainFixes.chosen(diagnostics, editable: ["/ws/a.toml", "/ws/b.ast"])
+        // Weighed by where each starts: a.toml's first (the fix that also inserts ':' at b's 10
+        // is taken before b's own ';' there, which then clashes).
         #expect(chosen == [
-            CertainFixes.FileEdits(file: "/ws/a.toml", edits: [TextEdit(range: SourceRange(0, 3), newText: "z")], fixes: 1),
-            CertainFixes.FileEdits(file: "/ws/b.ast", edits: [insert, TextEdit(range: SourceRange(2, 6), newText: "\"x\""),
-                                                              TextEdit(range: SourceRange(30, 31), newText: "")], fixes: 3),
+            CertainFixes.FileEdits(file: "/ws/a.toml", edits: [TextEdit(range: SourceRange(0, 3), newText: "z"), TextEdit(range: .at(40), newText: "1")], fixes: 2),
+            CertainFixes.FileEdits(file: "/ws/b.ast", edits: [TextEdit(range: SourceRange(30, 31), newText: ""), TextEdit(range: .at(10), newText: ":"),
+                                                              TextEdit(range: SourceRange(2, 6), newText: "\"x\"")], fixes: 3),
         ])
     }
 
@@ -43,5 +47,20 @@ struct CertainFixesTests {
             .init(path: "/repo/src/c.ast", staged: true, unstaged: false),
         ])
         #expect(WorkingTreeChanges.changes(fromStatus: "", top: "/repo") == [])
+    }
+
+    @Test("thousands of fixes in one file, given in no order: each made once, and of two that overlap the first in the text")
+    func many() {
+        let count = 2_000
+        var diagnostics: [Diagnostic] = []
+        for i in (0..<count).reversed() { diagnostics.append(problem("/ws/big.ast", [TextEdit(range: .at(i * 10), newText: ";")])) }
+        // Each one's twin is made once; a deletion beside each is made, one overlapping that is not.
+        for i in 0..<count { diagnostics.append(problem("/ws/big.ast", [TextEdit(range: .at(i * 10), newText: ";")])) }
+        for i in 0..<count { diagnostics.append(problem("/ws/big.ast", [TextEdit(range: SourceRange(i * 10 + 2, i * 10 + 5), newText: "")])) }
+        for i in 0..<count { diagnostics.append(problem("/ws/big.ast", [TextEdit(range: SourceRange(i * 10 + 1, i * 10 + 3), newText: "")])) }
+        let chosen = CertainFixes.chosen(diagnostics, editable: ["/ws/big.ast"])
+        #expect(chosen.count == 1)
+        #expect(chosen.first?.fixes == 2 * count)
+        #expect(chosen.first?.edits.count == 2 * count)
     }
 }
