@@ -662,3 +662,37 @@ def test_many_certain_fixes_in_one_file():
         assert main.read_text() == "package main;\n" + "".join(f'import "stdlib/m{i}";\n' for i in range(n))
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def test_package_imported_by_thousands_renamed_in_the_editor():
+    """A package that 5,000 members depend on and import, renamed from an import of it: the
+    packages were looked through for each dependency of each (the square of the packages)."""
+    root = pathlib.Path(tempfile.mkdtemp(prefix="ampu-fault-rename-"))
+    try:
+        n = 5_000
+        (root / "asthra.toml").write_text('[workspace]\nmembers = ["core", "m*"]\n')
+        (root / "core" / "src").mkdir(parents=True)
+        (root / "core" / "asthra.toml").write_text('[package]\nname = "core"\nversion = "1.0.0"\n')
+        (root / "core" / "src" / "lib.asthra").write_text("package core;\n")
+        for i in range(n):
+            (root / f"m{i}" / "src").mkdir(parents=True)
+            (root / f"m{i}" / "asthra.toml").write_text(f'[package]\nname = "m{i}"\nversion = "1.0.0"\n\n[dependencies]\ncore = {{ path = "../core" }}\n')
+            (root / f"m{i}" / "src" / "lib.asthra").write_text(f'package m{i};\n\nimport "core";\n')
+        c = start(root, capabilities={"workspace": {"workspaceEdit": {"documentChanges": True}}})
+        try:
+            first = root / "m0" / "src" / "lib.asthra"
+            c.notify("textDocument/didOpen", {"textDocument": {"uri": first.as_uri(), "languageId": "asthra", "version": 1, "text": first.read_text()}})
+            at = {"textDocument": {"uri": first.as_uri()}, "position": {"line": 2, "character": 10}}
+            prepared = c.request("textDocument/prepareRename", at, timeout=60)
+            assert prepared.get("result", {}).get("placeholder") == "core", prepared
+            renamed = c.request("textDocument/rename", dict(at, newName="kernel"), timeout=30)
+            changes = renamed["result"]["documentChanges"]
+            # The package's name, then each member's dependency and import.
+            assert len(changes) == 1 + 2 * n, len(changes)
+            assert all(edit["newText"] in ("kernel", '"kernel"') for change in changes for edit in change["edits"])
+            healthy(c)
+            finish(c)
+        finally:
+            c.kill()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)

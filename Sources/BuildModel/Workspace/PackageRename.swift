@@ -37,21 +37,22 @@ public enum PackageRename {
     /// The member package named at `offset` of `path` (a manifest of the workspace, or a member
     /// module).
     public static func target(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> Target? {
+        let renameable = Renameable(snapshot)
         if let manifest = snapshot.manifest(at: path) {
-            if let name = manifest.package?.name, name.range.touches(offset), isRenameable(manifest, snapshot) {
+            if let name = manifest.package?.name, name.range.touches(offset), renameable.contains(manifest) {
                 return unquoted(name, in: manifest.source).map { Target(name: $0, manifest: manifest.path) }
             }
             guard let dep = manifest.dependencies.first(where: { $0.name.range.touches(offset) }),
-                  let package = member(dep, of: manifest, in: snapshot), let name = unquoted(dep.name, in: manifest.source)
+                  let package = renameable.package(dep, of: manifest), let name = unquoted(dep.name, in: manifest.source)
             else { return nil }
             return Target(name: name, manifest: package.path)
         }
         guard let module = snapshot.modules[path], let owner = module.memberManifest.flatMap(snapshot.manifest(at:)),
               let resolved = module.imports.first(where: { $0.statement.pathRange.touches(offset) }),
               let reference = resolved.outcome.package, let directory = reference.directory,
-              let package = renameable(snapshot).first(where: { $0.directory == Paths.normalize(directory) }),
+              let package = renameable.byDirectory[Paths.normalize(directory)],
               let key = keyRange(resolved.statement, key: reference.name, in: module.source),
-              key.touches(offset), dependencies(of: owner, on: package, in: snapshot).contains(where: { $0.name.value == reference.name })
+              key.touches(offset), renameable.dependencies(of: owner, on: package).contains(where: { $0.name.value == reference.name })
         else { return nil }
         return Target(name: Located(reference.name, range: key), manifest: package.path)
     }
@@ -60,14 +61,16 @@ public enum PackageRename {
     public static func rename(_ target: Target, to newName: String, in snapshot: WorkspaceSnapshot) throws(Problem) -> [TextEdit] {
         guard let package = snapshot.manifest(at: target.manifest), let name = package.package?.name else { return [] }
         let old = name.value
-        try check(newName, for: package, in: snapshot)
+        let renameable = Renameable(snapshot)
+        try check(newName, for: package, in: renameable)
         if newName == old { return [] }
         let syntax = snapshot.ecosystem.manifestSyntax
         var edits = [TextEdit(file: package.path, range: name.range, newText: syntax.renderString(newName))]
+        let modules = Dictionary(grouping: snapshot.memberModules) { $0.memberManifest ?? "" }
         for manifest in snapshot.packages.packages {
-            let keys = dependencies(of: manifest, on: package, in: snapshot).filter { $0.name.value == old }
+            let keys = renameable.dependencies(of: manifest, on: package).filter { $0.name.value == old }
             guard !keys.isEmpty else { continue }
-            guard snapshot.members.contains(where: { $0.path == manifest.path }) else {
+            guard renameable.members.contains(manifest.path) else {
                 throw .dependentNotMember(Paths.relative(manifest.path, from: snapshot.root))
             }
             for dep in keys {
@@ -75,7 +78,7 @@ public enum PackageRename {
                 edits.append(TextEdit(file: manifest.path, range: dep.name.range, newText: quoted ? syntax.renderString(newName) : syntax.renderKey(newName)))
             }
             // The imports of its modules that name the package by that key.
-            for module in snapshot.memberModules where module.memberManifest == manifest.path {
+            for module in modules[manifest.path] ?? [] {
                 for statement in module.imports.map(\.statement) + module.repeatedImports {
                     guard let range = keyRange(statement, key: old, in: module.source) else { continue }
                     edits.append(TextEdit(file: module.path, range: range, newText: newName))
@@ -88,7 +91,8 @@ public enum PackageRename {
     /// A name the package can take: no character an import or a key would read otherwise, the
     /// ecosystem's rule for a package's name (its manifest read again with it), and not one
     /// another package or dependency has.
-    static func check(_ newName: String, for package: PackageManifest, in snapshot: WorkspaceSnapshot) throws(Problem) {
+    static func check(_ newName: String, for package: PackageManifest, in renameable: Renameable) throws(Problem) {
+        let snapshot = renameable.snapshot
         if newName.isEmpty { throw .invalidName(newName, reason: "it is empty") }
         if let c = newName.unicodeScalars.first(where: { "/.\"'\\ ".unicodeScalars.contains($0) || $0.value < 0x20 || $0.value == 0x7F }) {
             throw .invalidName(newName, reason: "an import would not read '\(c == " " ? "a space" : String(c))' as part of a package's name")
@@ -105,34 +109,40 @@ public enum PackageRename {
         if let other = snapshot.packages.packages.first(where: { $0.path != package.path && $0.package?.name?.value == newName }) {
             throw .taken(newName, by: "it is the package at '\(Paths.relative(other.directory, from: snapshot.root))'")
         }
-        for manifest in snapshot.packages.packages where !dependencies(of: manifest, on: package, in: snapshot).isEmpty {
+        for manifest in snapshot.packages.packages where !renameable.dependencies(of: manifest, on: package).isEmpty {
             if manifest.dependencies.contains(where: { $0.name.value == newName }) {
                 throw .taken(newName, by: "'\(Paths.relative(manifest.path, from: snapshot.root))' has a dependency of that name")
             }
         }
     }
 
-    /// The packages that can be renamed: those of the workspace (members and path
-    /// dependencies) inside its directory.
-    static func renameable(_ snapshot: WorkspaceSnapshot) -> [PackageManifest] {
-        snapshot.packages.packages.filter { isRenameable($0, snapshot) }
-    }
+    /// The packages that can be renamed, by directory: those of the workspace (members and path
+    /// dependencies) inside its directory. Made once for each question, so that a workspace of
+    /// thousands of packages is not looked through for each dependency.
+    struct Renameable {
+        let snapshot: WorkspaceSnapshot
+        let byDirectory: [String: PackageManifest]
+        let members: Set<String>
 
-    static func isRenameable(_ manifest: PackageManifest, _ snapshot: WorkspaceSnapshot) -> Bool {
-        manifest.package != nil && Paths.isWithin(manifest.directory, snapshot.root)
-            && snapshot.packages.packages.contains { $0.path == manifest.path }
-    }
+        init(_ snapshot: WorkspaceSnapshot) {
+            self.snapshot = snapshot
+            byDirectory = Dictionary(snapshot.packages.packages.filter { $0.package != nil && Paths.isWithin($0.directory, snapshot.root) }
+                                        .map { ($0.directory, $0) }) { first, _ in first }
+            members = Set(snapshot.members.map(\.path))
+        }
 
-    /// The renameable package a dependency leads to, when it is a directory of the workspace.
-    static func member(_ dep: DependencySpec, of manifest: PackageManifest, in snapshot: WorkspaceSnapshot) -> PackageManifest? {
-        guard dep.path != nil, let directory = snapshot.resolver.directory(of: dep, declaredIn: manifest) else { return nil }
-        let normalized = Paths.normalize(directory)
-        return renameable(snapshot).first { $0.directory == normalized }
-    }
+        func contains(_ manifest: PackageManifest) -> Bool { byDirectory[manifest.directory]?.path == manifest.path }
 
-    /// The dependencies of `manifest` that lead to `package`.
-    static func dependencies(of manifest: PackageManifest, on package: PackageManifest, in snapshot: WorkspaceSnapshot) -> [DependencySpec] {
-        manifest.dependencies.filter { member($0, of: manifest, in: snapshot)?.path == package.path }
+        /// The package a dependency leads to, when it is one of these.
+        func package(_ dep: DependencySpec, of manifest: PackageManifest) -> PackageManifest? {
+            guard dep.path != nil, let directory = snapshot.resolver.directory(of: dep, declaredIn: manifest) else { return nil }
+            return byDirectory[Paths.normalize(directory)]
+        }
+
+        /// The dependencies of `manifest` that lead to `package`.
+        func dependencies(of manifest: PackageManifest, on package: PackageManifest) -> [DependencySpec] {
+            manifest.dependencies.filter { self.package($0, of: manifest)?.path == package.path }
+        }
     }
 
     /// Where an import writes `key` as its first name (`mathlib` in `mathlib/vector`, `util` in
