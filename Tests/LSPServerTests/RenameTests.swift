@@ -22,8 +22,9 @@ struct RenameTests {
         return files
     }
 
-    func client(main cursor: Marked) async -> TestClient {
-        let client = TestClient(files: Self.files(main: cursor.text))
+    /// A client started on `files(main:)` (with `extra` files over it), the main module open.
+    func client(main cursor: Marked, adding extra: [String: String] = [:]) async -> TestClient {
+        let client = TestClient(files: Self.files(main: cursor.text).merging(extra) { _, new in new })
         await client.start(capabilities: Self.capabilities)
         await client.open(TestWorkspace.main, cursor.text)
         return client
@@ -96,13 +97,11 @@ struct RenameTests {
     @Test("an import of a directory's files names the directory: it is renamed, and each import of it follows")
     func directory() async {
         let cursor = Marked("package main;\n\nimport \"./pa$0rts\";\n")
-        var files = Self.files(main: cursor.text)
-        files["/ws/src/parts/a.asthra"] = "package parts;\n"
-        files["/ws/src/parts/b.asthra"] = "package parts;\n"
-        files["/ws/src/models/user.asthra"] = "package models;\n\nimport \"../parts\";\n"
-        let client = TestClient(files: files)
-        await client.start(capabilities: Self.capabilities)
-        await client.open(TestWorkspace.main, cursor.text)
+        let client = await client(main: cursor, adding: [
+            "/ws/src/parts/a.asthra": "package parts;\n",
+            "/ws/src/parts/b.asthra": "package parts;\n",
+            "/ws/src/models/user.asthra": "package models;\n\nimport \"../parts\";\n",
+        ])
         #expect(await client.request("textDocument/prepareRename", client.at(TestWorkspace.main, cursor))["result"] == json("""
             {"range":{"start":{"line":2,"character":10},"end":{"line":2,"character":15}},"placeholder":"parts"}
             """))
@@ -150,11 +149,7 @@ struct RenameTests {
     @Test("a package renamed from an import of it: its name, the dependency on it and each import of it by that key; its modules' declarations stay")
     func package() async {
         let cursor = Marked("package main;\n\nimport \"mathl$0ib\";\nimport \"mathlib/vector\";\n")
-        var files = Self.files(main: cursor.text)
-        files["/ws/mathlib/src/vector.asthra"] = "package mathlib;\n"
-        let client = TestClient(files: files)
-        await client.start(capabilities: Self.capabilities)
-        await client.open(TestWorkspace.main, cursor.text)
+        let client = await client(main: cursor, adding: ["/ws/mathlib/src/vector.asthra": "package mathlib;\n"])
         #expect(await client.request("textDocument/prepareRename", client.at(TestWorkspace.main, cursor))["result"] == json("""
             {"range":{"start":{"line":2,"character":8},"end":{"line":2,"character":15}},"placeholder":"mathlib"}
             """))
@@ -202,13 +197,11 @@ struct RenameTests {
     @Test("a package's new name is refused with why: a character an import reads otherwise, a name the language refuses, one taken; so is a rename a package outside the members would miss")
     func packageRefused() async {
         let cursor = Marked("package main;\n\nimport \"math$0lib\";\n")
-        var files = Self.files(main: cursor.text)
-        files[TestWorkspace.manifest] = TestWorkspace.manifestText.replacingOccurrences(of: "mathlib = { path = \"mathlib\" }", with: "mathlib = { path = \"mathlib\" }\njson = { path = \"json\" }")
-        files["/ws/json/asthra.toml"] = "[package]\nname = \"json\"\nversion = \"1.0.0\"\n"
-        files["/ws/json/src/lib.asthra"] = "package json;\n"
-        let client = TestClient(files: files)
-        await client.start(capabilities: Self.capabilities)
-        await client.open(TestWorkspace.main, cursor.text)
+        let client = await client(main: cursor, adding: [
+            TestWorkspace.manifest: TestWorkspace.manifestText.replacingOccurrences(of: "mathlib = { path = \"mathlib\" }", with: "mathlib = { path = \"mathlib\" }\njson = { path = \"json\" }"),
+            "/ws/json/asthra.toml": "[package]\nname = \"json\"\nversion = \"1.0.0\"\n",
+            "/ws/json/src/lib.asthra": "package json;\n",
+        ])
         let refusals: [(String, String)] = [
             ("", "'' cannot be the package's name: it is empty"),
             ("geo/metry", "'geo/metry' cannot be the package's name: an import would not read '/' as part of a package's name"),
