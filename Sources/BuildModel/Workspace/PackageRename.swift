@@ -34,8 +34,8 @@ public enum PackageRename {
         }
     }
 
-    /// The member package named at `offset` of `path` (a manifest of the workspace, or a member
-    /// module).
+    /// The package of the workspace named at `offset` of `path` (one of the workspace's
+    /// manifests, or a member's module).
     public static func target(at offset: Int, in path: String, snapshot: WorkspaceSnapshot) -> Target? {
         let renameable = Renameable(snapshot)
         if let manifest = snapshot.manifest(at: path) {
