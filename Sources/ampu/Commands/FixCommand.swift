@@ -46,6 +46,14 @@ struct FixCommand: ParsableCommand {
         let root = report.snapshot.root
         refuseUncommitted(in: root)
         var fixed: [String: Int] = [:]
+        /// What was fixed, file by file: said at the end, and before a failure that ends it early.
+        func sayFixed() {
+            let colors = Terminal.standardError.supportsColor
+            for (file, n) in fixed.sorted(by: { $0.key < $1.key }) {
+                let verb = colors ? "\u{1B}[1;32m       Fixed\u{1B}[0m" : "       Fixed"
+                Terminal.standardError.write("\(verb) \(Paths.relative(file, from: root)) (\(n) \(n == 1 ? "fix" : "fixes"))\n")
+            }
+        }
         // Another round only while it found fewer fixes than the one before: a fix that does
         // not take the problem away is not made again and again.
         var found = Int.max
@@ -64,17 +72,14 @@ struct FixCommand: ParsableCommand {
                 do {
                     try fileSystem.writeFile(file.file, try TextEdit.apply(file.edits, to: source.bytes))
                 } catch {
+                    sayFixed()
                     ManifestTarget.fail("could not fix '\(Paths.relative(file.file, from: root))': \(error)")
                 }
                 fixed[file.file, default: 0] += file.fixes
             }
             report = check.report()
         }
-        let colors = Terminal.standardError.supportsColor
-        for (file, n) in fixed.sorted(by: { $0.key < $1.key }) {
-            let verb = colors ? "\u{1B}[1;32m       Fixed\u{1B}[0m" : "       Fixed"
-            Terminal.standardError.write("\(verb) \(Paths.relative(file, from: root)) (\(n) \(n == 1 ? "fix" : "fixes"))\n")
-        }
+        sayFixed()
         check.show(report)
         Terminal.exitNow(report.errorCount > 0 ? 1 : 0)
     }
