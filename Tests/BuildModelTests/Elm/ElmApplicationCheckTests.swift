@@ -49,7 +49,14 @@ struct ElmApplicationCheckTests {
             "7:107 E005 elm/virtual-dom is listed at 1.0.0, but the direct dependencies need 1.0.3",
             "7:44 E006 elm/random is listed in \"indirect\", but no direct dependency needs it",
         ])
-        _ = manifest
+        // The version the direct dependencies need is certain (`ampu fix` writes it); what to
+        // add or remove is not.
+        let cache = ElmPackageCache(directory: Self.packages, fileSystem: LocalFileSystem(), application: manifest)
+        let fixes = CertainFixes.chosen(ElmApplicationCheck.run(manifest, cache: cache), editable: [manifest.path])
+        #expect(fixes.count == 1)
+        let edited = String(decoding: try TextEdit.apply(try #require(fixes.first).edits, to: manifest.source.bytes), as: UTF8.self)
+        #expect(edited.contains(#""elm/time": "1.0.0", "elm/virtual-dom": "1.0.3" }"#))
+        #expect(fixes.first?.fixes == 1)
     }
 
     @Test("a version the cache does not have")
