@@ -24,9 +24,14 @@ public enum CertainFixes {
     /// order, so that a fix is weighed against its neighbours alone (a file of ten thousand
     /// fixes takes no longer than ten thousand steps).
     public static func chosen(_ diagnostics: [Diagnostic], editable: Set<String>) -> [FileEdits] {
+        choose(diagnostics, editable: editable).files
+    }
+
+    /// `chosen`, with the indices of the diagnostics whose fixes are among them.
+    static func choose(_ diagnostics: [Diagnostic], editable: Set<String>) -> (files: [FileEdits], taken: [Int]) {
         typealias Placed = (file: String, edit: TextEdit)
-        var candidates: [[Placed]] = []
-        for d in diagnostics {
+        var candidates: [(diagnostic: Int, edits: [Placed])] = []
+        for (index, d) in diagnostics.enumerated() {
             guard let fix = d.fix, fix.isCertain, !fix.edits.isEmpty else { continue }
             var placed: [Placed] = []
             for e in fix.edits {
@@ -36,9 +41,13 @@ public enum CertainFixes {
             // A fix whose own edits clash is no fix.
             let own = placed.sorted { ($0.file, $0.edit.range.lowerBound, $0.edit.range.upperBound) < ($1.file, $1.edit.range.lowerBound, $1.edit.range.upperBound) }
             if zip(own, own.dropFirst()).contains(where: { $0.file == $1.file && overlap($0.edit.range, $1.edit.range) }) { continue }
-            if !placed.isEmpty { candidates.append(placed) }
+            if !placed.isEmpty { candidates.append((index, placed)) }
         }
-        candidates.sort { a, b in (a[0].file, a[0].edit.range.lowerBound, a[0].edit.range.upperBound) < (b[0].file, b[0].edit.range.lowerBound, b[0].edit.range.upperBound) }
+        candidates.sort { a, b in
+            (a.edits[0].file, a.edits[0].edit.range.lowerBound, a.edits[0].edit.range.upperBound)
+                < (b.edits[0].file, b.edits[0].edit.range.lowerBound, b.edits[0].edit.range.upperBound)
+        }
+        var takenDiagnostics: [Int] = []
         var taken: [String: FileEdits] = [:]
         /// Each file's edits, by where they start.
         var sorted: [String: [TextEdit]] = [:]
@@ -57,9 +66,10 @@ public enum CertainFixes {
             }
             return (low, present, clashes)
         }
-        for placed in candidates {
+        for (diagnostic, placed) in candidates {
             let places = placed.map { place($0.edit, in: $0.file) }
             if places.contains(where: \.clashes) { continue }
+            takenDiagnostics.append(diagnostic)
             let new = zip(placed, places).filter { !$0.1.present }.map(\.0)
             if new.isEmpty { continue }
             for p in new {
@@ -72,7 +82,61 @@ public enum CertainFixes {
                 taken[file]!.fixes += 1
             }
         }
-        return taken.values.sorted { $0.file < $1.file }
+        return (taken.values.sorted { $0.file < $1.file }, takenDiagnostics)
+    }
+
+    /// What `make` did.
+    public struct Made: Sendable {
+        /// The last check's report: what is left.
+        public var report: CheckReport
+        /// How many fixes were made in each file.
+        public var fixed: [String: Int] = [:]
+        /// Files left as they were because they changed while they were checked.
+        public var changedMeanwhile: [String] = []
+        /// A file that could not be written, and why: nothing more was done after it.
+        public var failure: (file: String, error: FileSystemError)?
+    }
+
+    /// The certain fixes made in rounds, as `ampu fix` makes them: `check` run, each file's fixes
+    /// written (the file whole, and only when it is still as the check read it), `check` run
+    /// again to fix what the fixes show, at most `rounds` times. A problem fixed once is not
+    /// fixed again when the next check finds it still there (the same code and message, on the
+    /// same text): a fix that does not take its problem away is not made again and again.
+    public static func make(rounds: Int = 4, fileSystem: any FileSystem, check: () -> CheckReport) -> Made {
+        var made = Made(report: check())
+        var fixedOnce = Set<[String]>()
+        for _ in 0..<rounds {
+            let report = made.report
+            /// What tells a problem again: its file, code, message and the text it is on.
+            func identity(_ d: Diagnostic) -> [String] {
+                let text = d.file.flatMap { report.snapshot.sources[$0] }.map { source in
+                    String(decoding: source.bytes[min(d.range.lowerBound, source.bytes.count)..<min(d.range.upperBound, source.bytes.count)], as: UTF8.self)
+                }
+                return [d.file ?? "", d.code ?? "", d.message, text ?? ""]
+            }
+            let open = report.diagnostics.filter { !fixedOnce.contains(identity($0)) }
+            let (chosen, taken) = choose(open, editable: editable(in: report.snapshot))
+            if chosen.isEmpty { break }
+            for i in taken { fixedOnce.insert(identity(open[i])) }
+            for file in chosen {
+                guard let source = report.snapshot.sources[file.file] else { continue }
+                guard (try? fileSystem.readFile(file.file)) == source.bytes else {
+                    if !made.changedMeanwhile.contains(file.file) { made.changedMeanwhile.append(file.file) }
+                    continue
+                }
+                do throws(FileSystemError) {
+                    // The edits were chosen not to overlap, and are placed in the text they were made for.
+                    guard let bytes = try? TextEdit.apply(file.edits, to: source.bytes) else { continue }
+                    try fileSystem.writeFile(file.file, bytes)
+                } catch {
+                    made.failure = (file.file, error)
+                    return made
+                }
+                made.fixed[file.file, default: 0] += file.fixes
+            }
+            made.report = check()
+        }
+        return made
     }
 
     /// Two edits that cannot both be made: their ranges share a byte, or both insert at one

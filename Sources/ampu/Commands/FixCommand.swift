@@ -36,52 +36,32 @@ struct FixCommand: ParsableCommand {
     @Flag(name: .customLong("allow-no-vcs"), help: "Fix a workspace no git repository holds.")
     var allowNoVCS = false
 
-    /// Checks run at most this many times, each after fixing what the one before found.
+    /// Rounds of fixes at most, each checked again.
     static let rounds = 4
 
     func run() throws {
         let check = WorkspaceCheck(manifestPath: manifestPath, messageFormat: messageFormat, features: features.selection(target: nil))
-        let fileSystem = LocalFileSystem()
-        var report = check.report()
-        let root = report.snapshot.root
+        let first = check.report()
+        let root = first.snapshot.root
         refuseUncommitted(in: root)
-        var fixed: [String: Int] = [:]
-        /// What was fixed, file by file: said at the end, and before a failure that ends it early.
-        func sayFixed() {
-            let colors = Terminal.standardError.supportsColor
-            for (file, n) in fixed.sorted(by: { $0.key < $1.key }) {
-                let verb = colors ? "\u{1B}[1;32m       Fixed\u{1B}[0m" : "       Fixed"
-                Terminal.standardError.write("\(verb) \(Paths.relative(file, from: root)) (\(n) \(n == 1 ? "fix" : "fixes"))\n")
-            }
+        var checks = 0
+        let made = CertainFixes.make(rounds: Self.rounds, fileSystem: LocalFileSystem()) {
+            checks += 1
+            return checks == 1 ? first : check.report()
         }
-        // Another round only while it found fewer fixes than the one before: a fix that does
-        // not take the problem away is not made again and again.
-        var found = Int.max
-        for _ in 0..<Self.rounds {
-            let chosen = CertainFixes.chosen(report.diagnostics, editable: CertainFixes.editable(in: report.snapshot))
-            let count = chosen.reduce(0) { $0 + $1.fixes }
-            guard count > 0, count < found else { break }
-            found = count
-            for file in chosen {
-                guard let source = report.snapshot.sources[file.file] else { continue }
-                // Fixed as the check read it: a file changed since is left as it is.
-                guard (try? fileSystem.readFile(file.file)) == source.bytes else {
-                    Terminal.standardError.write("warning: '\(Paths.relative(file.file, from: root))' changed while it was checked: not fixed\n")
-                    continue
-                }
-                do {
-                    try fileSystem.writeFile(file.file, try TextEdit.apply(file.edits, to: source.bytes))
-                } catch {
-                    sayFixed()
-                    ManifestTarget.fail("could not fix '\(Paths.relative(file.file, from: root))': \(error)")
-                }
-                fixed[file.file, default: 0] += file.fixes
-            }
-            report = check.report()
+        for file in made.changedMeanwhile {
+            Terminal.standardError.write("warning: '\(Paths.relative(file, from: root))' changed while it was checked: not fixed\n")
         }
-        sayFixed()
-        check.show(report)
-        Terminal.exitNow(report.errorCount > 0 ? 1 : 0)
+        let colors = Terminal.standardError.supportsColor
+        for (file, n) in made.fixed.sorted(by: { $0.key < $1.key }) {
+            let verb = colors ? "\u{1B}[1;32m       Fixed\u{1B}[0m" : "       Fixed"
+            Terminal.standardError.write("\(verb) \(Paths.relative(file, from: root)) (\(n) \(n == 1 ? "fix" : "fixes"))\n")
+        }
+        if let (file, error) = made.failure {
+            ManifestTarget.fail("could not fix '\(Paths.relative(file, from: root))': \(error)")
+        }
+        check.show(made.report)
+        Terminal.exitNow(made.report.errorCount > 0 ? 1 : 0)
     }
 
     /// As `cargo fix`: files with changes git has not committed are not rewritten (what the fix

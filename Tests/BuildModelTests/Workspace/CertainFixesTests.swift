@@ -63,4 +63,54 @@ struct CertainFixesTests {
         #expect(chosen.first?.fixes == 2 * count)
         #expect(chosen.first?.edits.count == 2 * count)
     }
+
+    static let workspace = [
+        "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+        "/w/src/main.asthra": "package main;\n\nimport 'stdlib/io';\nimport \"stdlib/io\";\n",
+    ]
+
+    func check(_ fs: InMemoryFileSystem) -> CheckReport {
+        CheckReport(snapshot: try! WorkspaceLoader(ecosystem: AsthraEcosystem(), fileSystem: fs, environment: [:]).load(from: "/w"))
+    }
+
+    @Test("made in rounds: the single quotes fixed, then the import they made a repeat of taken out, each file written whole")
+    func rounds() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/w", files: Self.workspace)
+        let made = CertainFixes.make(fileSystem: fs) { check(fs) }
+        #expect(made.fixed == ["/w/src/main.asthra": 2])
+        #expect(made.changedMeanwhile == [])
+        #expect(made.failure == nil)
+        #expect(made.report.diagnostics == [])
+        #expect(String(decoding: try fs.readFile("/w/src/main.asthra"), as: UTF8.self) == "package main;\n\nimport \"stdlib/io\";\n")
+    }
+
+    @Test("a file changed while it was checked (an editor saved it) is not written over with the fixes of its old text: said, and fixed as the next check reads it")
+    func changedMeanwhile() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/w", files: Self.workspace)
+        let saved = Array("package main;\n\nimport 'stdlib/fmt';\n".utf8)
+        var checks = 0
+        let made = CertainFixes.make(fileSystem: fs) {
+            let report = check(fs)
+            checks += 1
+            if checks == 1 { try? fs.writeFile("/w/src/main.asthra", saved) }
+            return report
+        }
+        #expect(made.changedMeanwhile == ["/w/src/main.asthra"])
+        #expect(made.fixed == ["/w/src/main.asthra": 1])
+        #expect(String(decoding: try fs.readFile("/w/src/main.asthra"), as: UTF8.self) == "package main;\n\nimport \"stdlib/fmt\";\n")
+    }
+
+    @Test("a fix that does not take its problem away (the same code and message on the same text after it) is made once, not in every round")
+    func stubborn() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/w", files: ["/w/asthra.toml": Self.workspace["/w/asthra.toml"]!, "/w/src/main.asthra": "package main;\n"])
+        let made = CertainFixes.make(fileSystem: fs) {
+            var report = check(fs)
+            report.diagnostics = [Diagnostic(severity: .error, code: "X001", message: "a problem its fix leaves", file: "/w/src/main.asthra", range: .at(13),
+                                             fix: Diagnostic.Fix(title: "Insert ';'", edits: [TextEdit(range: .at(13), newText: ";")], certain: true))]
+            return report
+        }
+        #expect(made.fixed == ["/w/src/main.asthra": 1])
+        #expect(String(decoding: try fs.readFile("/w/src/main.asthra"), as: UTF8.self) == "package main;;\n")
+        #expect(made.report.diagnostics.map(\.code) == ["X001"])
+    }
 }
