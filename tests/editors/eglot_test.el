@@ -1,7 +1,7 @@
 ;;; eglot_test.el --- headless Emacs + eglot against `ampu lsp'  -*- lexical-binding: t; -*-
 ;; Env: AMPU (the binary), REPO (the repository), WS (a copy of an example), FILE (the file in it),
 ;; MODE (its major mode), EXPECT (a regexp of the diagnostic's text), and when set, REFERENCES,
-;; FORMAT and RENAME. Opens the file and waits for that diagnostic in flymake; then asks for references
+;; FORMAT, RENAME and FIXALL. Opens the file and waits for that diagnostic in flymake; then asks for references
 ;; there, and formats the buffer.
 
 ;; Debian installs eglot under /usr/share/emacs/site-lisp/elpa, which -Q does not activate.
@@ -76,5 +76,13 @@
                   (setq n (1+ n))
                   (when (string-match-p (regexp-quote (nth 2 parts)) text)
                     (princ (format "renamed %s:%d %s\n" (file-relative-name path ws) n text))))))))))
+;; With FIXALL: the file's certain fixes asked for by kind, the one action applied as eglot
+    ;; applies it; then the buffer's import lines.
+    (when (getenv "FIXALL")
+      (eglot-code-actions (point-min) (point-max) "source.fixAll" t)
+      (let ((n 0))
+        (dolist (text (split-string (buffer-string) "\n"))
+          (setq n (1+ n))
+          (when (string-prefix-p "import" text) (princ (format "fixed %d %s\n" n text))))))
     (ignore-errors (eglot-shutdown (eglot-current-server)))
     (kill-emacs 0)))
