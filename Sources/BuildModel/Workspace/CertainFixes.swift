@@ -18,6 +18,11 @@ public enum CertainFixes {
         Set([snapshot.rootManifest.path] + snapshot.members.map(\.path) + snapshot.memberModules.map(\.path))
     }
 
+    /// Whether a fix may edit `path` (one of `editable`), asked of one file.
+    public static func isEditable(_ path: String, in snapshot: WorkspaceSnapshot) -> Bool {
+        path == snapshot.rootManifest.path || snapshot.members.contains { $0.path == path } || snapshot.modules[path]?.memberManifest != nil
+    }
+
     /// The fixes to make now, by file (in the order of the paths). Fixes are weighed in the
     /// order of where they start (a file's path, then the place in it), so that of two that
     /// overlap the first in the text is made; each file's edits taken so far are kept in that
@@ -97,13 +102,14 @@ public enum CertainFixes {
         public var failure: (file: String, error: FileSystemError)?
     }
 
-    /// The certain fixes made in rounds, as `ampu fix` makes them: `check` run, each file's fixes
+    /// The certain fixes made in rounds, as `ampu fix` makes them: from a first check, each file's fixes
     /// written (the file whole, and only when it is still as the check read it), `check` run
     /// again to fix what the fixes show, at most `rounds` times. A problem fixed once is not
     /// fixed again when the next check finds it still there (the same code and message, on the
     /// same text): a fix that does not take its problem away is not made again and again.
-    public static func make(rounds: Int = 4, fileSystem: any FileSystem, check: () -> CheckReport) -> Made {
-        var made = Made(report: check())
+    /// - Parameter first: the first check's report (the caller has it already).
+    public static func make(from first: CheckReport, rounds: Int = 4, fileSystem: any FileSystem, check: () -> CheckReport) -> Made {
+        var made = Made(report: first)
         var fixedOnce = Set<[String]>()
         for _ in 0..<rounds {
             let report = made.report

@@ -36,7 +36,7 @@ enum CodeActions {
         if asks("source.fixAll", explicitly: true) {
             // The document's own certain fixes, when it is a file of the workspace (not a
             // dependency's module opened from the package cache).
-            let own = q.snapshot.map { CertainFixes.editable(in: $0).contains(q.path) } ?? q.isManifest
+            let own = q.snapshot.map { CertainFixes.isEditable(q.path, in: $0) } ?? q.isManifest
             let placed = diagnostics.map { d in var d = d; d.file = d.file ?? q.path; return d }
             if own, let fixes = CertainFixes.chosen(placed, editable: [q.path]).first {
                 actions.append([

@@ -44,11 +44,7 @@ struct FixCommand: ParsableCommand {
         let first = check.report()
         let root = first.snapshot.root
         refuseUncommitted(in: root)
-        var checks = 0
-        let made = CertainFixes.make(rounds: Self.rounds, fileSystem: LocalFileSystem()) {
-            checks += 1
-            return checks == 1 ? first : check.report()
-        }
+        let made = CertainFixes.make(from: first, rounds: Self.rounds, fileSystem: LocalFileSystem()) { check.report() }
         for file in made.changedMeanwhile {
             Terminal.standardError.write("warning: '\(Paths.relative(file, from: root))' changed while it was checked: not fixed\n")
         }

@@ -76,7 +76,7 @@ struct CertainFixesTests {
     @Test("made in rounds: the single quotes fixed, then the import they made a repeat of taken out, each file written whole")
     func rounds() throws {
         let fs = InMemoryFileSystem(currentDirectory: "/w", files: Self.workspace)
-        let made = CertainFixes.make(fileSystem: fs) { check(fs) }
+        let made = CertainFixes.make(from: check(fs), fileSystem: fs) { check(fs) }
         #expect(made.fixed == ["/w/src/main.asthra": 2])
         #expect(made.changedMeanwhile == [])
         #expect(made.failure == nil)
@@ -88,13 +88,9 @@ struct CertainFixesTests {
     func changedMeanwhile() throws {
         let fs = InMemoryFileSystem(currentDirectory: "/w", files: Self.workspace)
         let saved = Array("package main;\n\nimport 'stdlib/fmt';\n".utf8)
-        var checks = 0
-        let made = CertainFixes.make(fileSystem: fs) {
-            let report = check(fs)
-            checks += 1
-            if checks == 1 { try? fs.writeFile("/w/src/main.asthra", saved) }
-            return report
-        }
+        let first = check(fs)
+        try fs.writeFile("/w/src/main.asthra", saved)
+        let made = CertainFixes.make(from: first, fileSystem: fs) { check(fs) }
         #expect(made.changedMeanwhile == ["/w/src/main.asthra"])
         #expect(made.fixed == ["/w/src/main.asthra": 1])
         #expect(String(decoding: try fs.readFile("/w/src/main.asthra"), as: UTF8.self) == "package main;\n\nimport \"stdlib/fmt\";\n")
@@ -103,12 +99,13 @@ struct CertainFixesTests {
     @Test("a fix that does not take its problem away (the same code and message on the same text after it) is made once, not in every round")
     func stubborn() throws {
         let fs = InMemoryFileSystem(currentDirectory: "/w", files: ["/w/asthra.toml": Self.workspace["/w/asthra.toml"]!, "/w/src/main.asthra": "package main;\n"])
-        let made = CertainFixes.make(fileSystem: fs) {
+        func stubbornCheck() -> CheckReport {
             var report = check(fs)
             report.diagnostics = [Diagnostic(severity: .error, code: "X001", message: "a problem its fix leaves", file: "/w/src/main.asthra", range: .at(13),
                                              fix: Diagnostic.Fix(title: "Insert ';'", edits: [TextEdit(range: .at(13), newText: ";")], certain: true))]
             return report
         }
+        let made = CertainFixes.make(from: stubbornCheck(), fileSystem: fs) { stubbornCheck() }
         #expect(made.fixed == ["/w/src/main.asthra": 1])
         #expect(String(decoding: try fs.readFile("/w/src/main.asthra"), as: UTF8.self) == "package main;;\n")
         #expect(made.report.diagnostics.map(\.code) == ["X001"])
