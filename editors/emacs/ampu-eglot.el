@@ -1,10 +1,11 @@
 ;;; ampu-eglot.el --- ampu language server with eglot  -*- lexical-binding: t; -*-
 
 ;; Asthra sources (*.asthra, *.ast) and asthra.toml, Oats sources (*.oats) and Oats.toml, Elm
-;; modules (*.elm), Aria sources (*.aria, *.npk) and build.abc, through `ampu lsp'.  Load it from
-;; your init file: (load "/path/to/editors/emacs/ampu-eglot.el") then M-x eglot in such a buffer,
-;; or add `eglot-ensure' to `asthra-mode-hook', `oats-mode-hook', `elm-mode-hook', `aria-mode-hook'
-;; and `abc-mode-hook'.
+;; modules (*.elm) and elm.json, Aria sources (*.aria, *.npk) and build.abc, Rask sources (*.rk)
+;; and rask.build, through `ampu lsp'.  Load it from your init file:
+;; (load "/path/to/editors/emacs/ampu-eglot.el") then M-x eglot in such a buffer, or add
+;; `eglot-ensure' to `asthra-mode-hook', `oats-mode-hook', `elm-mode-hook', `elm-json-mode-hook',
+;; `aria-mode-hook', `abc-mode-hook' and `rask-mode-hook'.
 
 (require 'eglot)
 
@@ -52,10 +53,28 @@
 
 (add-to-list 'auto-mode-alist '("/build\\.abc\\'" . abc-mode))
 
+(unless (fboundp 'rask-mode)
+  (define-derived-mode rask-mode prog-mode "Rask"
+    "Major mode for Rask sources and build files (comments and strings only)."
+    (setq-local comment-start "// ")
+    (modify-syntax-entry ?/ ". 124b" rask-mode-syntax-table)
+    (modify-syntax-entry ?* ". 23" rask-mode-syntax-table)
+    (modify-syntax-entry ?\n "> b" rask-mode-syntax-table)))
+
+(add-to-list 'auto-mode-alist '("\\.rk\\'" . rask-mode))
+(add-to-list 'auto-mode-alist '("/rask\\.build\\'" . rask-mode))
+
+;; elm.json in a mode of its own, so that other JSON files do not start ampu.
+(unless (fboundp 'elm-json-mode)
+  (define-derived-mode elm-json-mode js-mode "elm.json"
+    "Major mode for an Elm project's elm.json."))
+
+(add-to-list 'auto-mode-alist '("/elm\\.json\\'" . elm-json-mode))
+
 (defvar ampu-program "ampu" "The ampu executable.")
 
 (add-to-list 'eglot-server-programs
-             `((asthra-mode oats-mode elm-mode aria-mode abc-mode conf-toml-mode) . (,ampu-program "lsp")))
+             `((asthra-mode oats-mode elm-mode elm-json-mode aria-mode abc-mode rask-mode conf-toml-mode) . (,ampu-program "lsp")))
 
 (provide 'ampu-eglot)
 ;;; ampu-eglot.el ends here

@@ -1,8 +1,8 @@
 ;;; ampu-lsp-mode.el --- ampu language server with lsp-mode  -*- lexical-binding: t; -*-
 
 ;; Load it from your init file:  (load "/path/to/editors/emacs/ampu-lsp-mode.el")
-;; then M-x lsp in an Asthra, Oats, Elm or Aria buffer, or in asthra.toml, Oats.toml, elm.json or
-;; build.abc.
+;; then M-x lsp in an Asthra, Oats, Elm, Aria or Rask buffer, or in asthra.toml, Oats.toml,
+;; elm.json, build.abc or rask.build.
 
 (require 'lsp-mode)
 
@@ -30,6 +30,14 @@
     (setq-local comment-start "// ")))
 
 (add-to-list 'auto-mode-alist '("\\.\\(aria\\|npk\\)\\'" . aria-mode))
+(unless (fboundp 'rask-mode)
+  (define-derived-mode rask-mode prog-mode "Rask"
+    "Major mode for Rask sources and build files."
+    (setq-local comment-start "// ")))
+
+(add-to-list 'auto-mode-alist '("\\.rk\\'" . rask-mode))
+(add-to-list 'auto-mode-alist '("/rask\\.build\\'" . rask-mode))
+(add-to-list 'lsp-language-id-configuration '(rask-mode . "rask"))
 (add-to-list 'lsp-language-id-configuration '(aria-mode . "aria"))
 (add-to-list 'lsp-language-id-configuration '("build\\.abc\\'" . "abc"))
 (add-to-list 'lsp-language-id-configuration '(elm-mode . "elm"))
@@ -45,7 +53,7 @@
  (make-lsp-client
   :new-connection (lsp-stdio-connection (lambda () (list ampu-program "lsp")))
   :activation-fn (lambda (file mode)
-                   (or (memq mode '(asthra-mode oats-mode elm-mode aria-mode))
+                   (or (memq mode '(asthra-mode oats-mode elm-mode aria-mode rask-mode))
                        (and file (string-match-p "\\(\\([Aa]sthra\\|Oats\\)\\.toml\\|elm\\.json\\|build\\.abc\\)\\'" file))))
   :server-id 'ampu))
 

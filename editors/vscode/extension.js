@@ -1,5 +1,5 @@
-// ampu for VS Code: starts `ampu lsp` for Asthra, Oats, Elm and Aria sources, asthra.toml,
-// Oats.toml, elm.json and build.abc.
+// ampu for VS Code: starts `ampu lsp` for Asthra, Oats, Elm, Aria and Rask sources, asthra.toml,
+// Oats.toml, elm.json, build.abc and rask.build.
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
 
@@ -13,6 +13,7 @@ function activate(context) {
       { scheme: 'file', language: 'oats' },
       { scheme: 'file', language: 'elm' },
       { scheme: 'file', language: 'aria' },
+      { scheme: 'file', language: 'rask' },
       { scheme: 'file', pattern: '**/{asthra,Asthra,Oats}.toml' },
       { scheme: 'file', pattern: '**/elm.json' },
       { scheme: 'file', pattern: '**/build.abc' },
