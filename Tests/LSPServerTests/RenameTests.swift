@@ -221,6 +221,115 @@ struct RenameTests {
         #expect(await rename(client, cursor, to: "mathlib")["result"] == json(#"{"changes":{}}"#))
     }
 
+    /// The text with the edits of `changes` for `uri` made (positions in UTF-16, as the server
+    /// counts them for this client; the texts here are ASCII).
+    static func applied(_ changes: JSONValue?, for uri: String, to text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func offset(_ position: JSONValue?) -> Int {
+            let line = Int(position?["line"]?.intValue ?? 0), character = Int(position?["character"]?.intValue ?? 0)
+            return lines[..<line].reduce(0) { $0 + $1.utf8.count + 1 } + character
+        }
+        var bytes = Array(text.utf8)
+        let edits = (changes?[uri]?.arrayValue ?? []).map { (offset($0["range"]?["start"]), offset($0["range"]?["end"]), $0["newText"]?.stringValue ?? "") }
+        for (start, end, newText) in edits.sorted(by: { $0.0 > $1.0 }) { bytes.replaceSubrange(start..<end, with: Array(newText.utf8)) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static let lockText = """
+        # Written by `ampu update`: it records the exact versions a build uses. Do not edit it by hand.
+        version = 1
+
+        [[package]]
+        name = "github.com/acme/json"
+        version = "1.4.2"
+        source = "git+github.com/acme/json"
+        git = "github.com/acme/json"
+        tag = "v1.4.2"
+        commit = "0123456789abcdef0123456789abcdef01234567"
+        checksum = "sha256:00"
+        dependencies = ["serde"]
+
+        [[package]]
+        name = "mathlib"
+        version = "0.2.0"
+        source = "path+mathlib"
+        dependencies = []
+
+        [[package]]
+        name = "serde"
+        version = "1.0.0"
+        source = "registry+/registry"
+        checksum = "sha256:01"
+        dependencies = []
+
+        [[package]]
+        name = "shapes"
+        version = "0.1.0"
+        source = "path+shapes"
+        dependencies = ["mathlib"]
+
+        """
+
+    @Test("a package the lock records (a path package beside git and registry ones) is renamed there too, as `ampu update` would write the lock, so that `--locked` still passes; a name the lock has for another package is taken")
+    func packageLocked() async {
+        let cursor = Marked("package main;\n\nimport \"mathl$0ib\";\n")
+        let client = await client(main: cursor, adding: [
+            TestWorkspace.manifest: TestWorkspace.manifestText.replacingOccurrences(of: "mathlib = { path = \"mathlib\" }", with: """
+                mathlib = { path = "mathlib" }
+                shapes = { path = "shapes" }
+                json = { git = "github.com/acme/json", tag = "v1.4.2" }
+
+                [workspace]
+                members = ["shapes"]
+                """),
+            "/ws/shapes/asthra.toml": "[package]\nname = \"shapes\"\nversion = \"0.1.0\"\n\n[dependencies]\nmathlib = { path = \"../mathlib\" }\n",
+            "/ws/shapes/src/lib.asthra": "package shapes;\n\nimport \"mathlib\";\n",
+            "/ws/asthra.lock": Self.lockText,
+        ])
+        let reply = await rename(client, cursor, to: "geometry")["result"]
+        #expect(reply?["changes"]?.objectValue.map { $0.map(\.key).sorted() } == [
+            "file:///ws/asthra.lock", "file:///ws/asthra.toml", "file:///ws/mathlib/asthra.toml", "file:///ws/shapes/asthra.toml",
+            "file:///ws/shapes/src/lib.asthra", "file:///ws/src/main.asthra",
+        ])
+        // Its entry under the new name, in name order, and the member's list that names it.
+        #expect(Self.applied(reply?["changes"], for: "file:///ws/asthra.lock", to: Self.lockText) == """
+            # Written by `ampu update`: it records the exact versions a build uses. Do not edit it by hand.
+            version = 1
+
+            [[package]]
+            name = "geometry"
+            version = "0.2.0"
+            source = "path+mathlib"
+            dependencies = []
+
+            [[package]]
+            name = "github.com/acme/json"
+            version = "1.4.2"
+            source = "git+github.com/acme/json"
+            git = "github.com/acme/json"
+            tag = "v1.4.2"
+            commit = "0123456789abcdef0123456789abcdef01234567"
+            checksum = "sha256:00"
+            dependencies = ["serde"]
+
+            [[package]]
+            name = "serde"
+            version = "1.0.0"
+            source = "registry+/registry"
+            checksum = "sha256:01"
+            dependencies = []
+
+            [[package]]
+            name = "shapes"
+            version = "0.1.0"
+            source = "path+shapes"
+            dependencies = ["geometry"]
+
+            """)
+        let taken = await rename(client, cursor, to: "serde")["error"]
+        #expect(taken == ["code": -32803, "message": "'serde' is taken: asthra.lock records another package of that name"])
+    }
+
     @Test("Rask: `dep \"util\"` and `import util.parse`, the key a string and the import's first name before a '.'")
     func raskPackage() async {
         let cursor = Marked("package \"app\" \"0.1.0\" {\n    dep \"ut$0il\" { path: \"util\" }\n}\n")

@@ -19,6 +19,21 @@ public struct TextEdit: Hashable, Sendable {
         TextEdit(range: range, newText: "")
     }
 
+    /// The one edit that turns the text `old` into `new` (both UTF-8): the bytes between what
+    /// they begin and end with alike, each end on a character's first byte; nil when they are
+    /// the same.
+    public static func replacing(_ old: [UInt8], with new: [UInt8], file: String? = nil) -> TextEdit? {
+        guard old != new else { return nil }
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
+        while prefix > 0, prefix < old.count, isContinuation(old[prefix]) { prefix -= 1 }
+        while suffix > 0, isContinuation(old[old.count - suffix]) { suffix -= 1 }
+        return TextEdit(file: file, range: SourceRange(prefix, old.count - suffix), newText: String(decoding: new[prefix..<(new.count - suffix)], as: UTF8.self))
+    }
+
     public enum ApplyError: Error, Equatable, CustomStringConvertible {
         case overlapping(SourceRange, SourceRange)
         case outOfBounds(SourceRange, length: Int)

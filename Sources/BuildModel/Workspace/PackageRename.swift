@@ -2,8 +2,8 @@
 /// a dependency key that leads to it, or from where an import names it (`mathlib` in
 /// `import "mathlib/vector"`, `util` in Rask's `import util.parse`). In one edit: the package's
 /// name; each dependency on it whose key is that name (a key of another spelling is the
-/// dependent's own name for it, and stays); and each import of it by that key, its first name
-/// spelt anew and the rest as it is. Its directory stays, as Cargo's package names are not their
+/// dependent's own name for it, and stays); each import of it by that key, its first name
+/// spelt anew and the rest as it is; and the lock file's record of it (`lockEdit`). Its directory stays, as Cargo's package names are not their
 /// directories'; so do its modules' `package` declarations, which no rule ties to its name.
 /// Only a package inside the workspace's directory (a member, or a path dependency there), and
 /// only while every package that imports it by that name is a member, whose every import is
@@ -57,8 +57,9 @@ public enum PackageRename {
         return Target(name: Located(reference.name, range: key), manifest: package.path)
     }
 
-    /// The edits that give the package `newName`, in the files where they are made.
-    public static func rename(_ target: Target, to newName: String, in snapshot: WorkspaceSnapshot) throws(Problem) -> [TextEdit] {
+    /// The edits that give the package `newName`, in the files where they are made (the lock
+    /// file read through `fileSystem`: `lockEdit`).
+    public static func rename(_ target: Target, to newName: String, in snapshot: WorkspaceSnapshot, fileSystem: any FileSystem) throws(Problem) -> [TextEdit] {
         guard let package = snapshot.manifest(at: target.manifest), let name = package.package?.name else { return [] }
         let old = name.value
         let renameable = Renameable(snapshot)
@@ -85,7 +86,33 @@ public enum PackageRename {
                 }
             }
         }
+        if let lock = try lockEdit(renaming: old, to: newName, package: package, snapshot: snapshot, fileSystem: fileSystem) { edits.append(lock) }
         return edits
+    }
+
+    /// The lock file with the package under its new name, when the lock records it (a path
+    /// package of a workspace that locks git or registry packages too): its entry, and each
+    /// `dependencies` list that names it, as `ampu update` writes the lock after the rename, so
+    /// that a build with `--locked` still passes. Not where the lock sums a path package's files
+    /// (Rask's): the renamed manifest changes that sum, which the next build records, as it does
+    /// after any edit of the package.
+    static func lockEdit(renaming old: String, to newName: String, package: PackageManifest, snapshot: WorkspaceSnapshot,
+                         fileSystem: any FileSystem) throws(Problem) -> TextEdit? {
+        guard let format = snapshot.ecosystem.lockFormat, !format.checksumsPathPackages else { return nil }
+        let path = Paths.join(snapshot.root, format.fileName)
+        guard let bytes = try? fileSystem.readFile(path), let lock = try? LockFile.parse(SourceText(path: path, bytes: bytes), format: format),
+              let entry = lock.package(named: old), entry.source.hasPrefix("path+"),
+              Paths.normalize(Paths.join(snapshot.root, String(entry.source.dropFirst("path+".count)))) == package.directory else { return nil }
+        if lock.packages.contains(where: { $0.name == newName }) {
+            throw .taken(newName, by: "\(format.fileName) records another package of that name")
+        }
+        let renamed = LockFile(packages: lock.packages.map { p in
+            var p = p
+            if p.name == old && p.source == entry.source { p.name = newName }
+            p.dependencies = p.dependencies.map { $0 == old ? newName : $0 }
+            return p
+        }, format: lock.format)
+        return TextEdit.replacing(bytes, with: Array(renamed.rendered.utf8), file: path)
     }
 
     /// A name the package can take: no character an import or a key would read otherwise, the

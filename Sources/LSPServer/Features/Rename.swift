@@ -47,7 +47,7 @@ enum Rename {
         case .package(let package):
             let edits: [TextEdit]
             do {
-                edits = try PackageRename.rename(package, to: newName, in: snapshot)
+                edits = try PackageRename.rename(package, to: newName, in: snapshot, fileSystem: q.fileSystem)
             } catch {
                 throw ResponseError(.requestFailed, "\(error)")
             }

@@ -30,4 +30,19 @@ struct TextEditTests {
         }
         #expect(TextEdit.ApplyError.overlapping(SourceRange(0, 3), SourceRange(2, 4)).description == "edits overlap at 0..<3 and 2..<4")
     }
+
+    @Test("the one edit between two texts covers what lies between their common start and end, each end on a character's first byte")
+    func replacing() throws {
+        #expect(TextEdit.replacing(Array("same".utf8), with: Array("same".utf8)) == nil)
+        #expect(TextEdit.replacing(Array("name = \"mathlib\"".utf8), with: Array("name = \"geometry\"".utf8), file: "/a.toml")
+                == TextEdit(file: "/a.toml", range: SourceRange(8, 15), newText: "geometry"))
+        // "é" (C3 A9) and "è" (C3 A8) share their first byte: the edit starts on it, not after.
+        let old = Array("caf\u{E9} au lait".utf8), new = Array("caf\u{E8} au lait".utf8)
+        let edit = try #require(TextEdit.replacing(old, with: new))
+        #expect(edit == TextEdit(range: SourceRange(3, 5), newText: "\u{E8}"))
+        #expect(try TextEdit.apply([edit], to: old) == new)
+        // Only added at the end, or taken away.
+        #expect(TextEdit.replacing(Array("ab".utf8), with: Array("abc".utf8)) == TextEdit(range: SourceRange(2, 2), newText: "c"))
+        #expect(TextEdit.replacing(Array("abc".utf8), with: Array("ac".utf8)) == TextEdit(range: SourceRange(1, 2), newText: ""))
+    }
 }
