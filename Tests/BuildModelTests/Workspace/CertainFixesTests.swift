@@ -110,4 +110,44 @@ struct CertainFixesTests {
         #expect(String(decoding: try fs.readFile("/w/src/main.asthra"), as: UTF8.self) == "package main;;\n")
         #expect(made.report.diagnostics.map(\.code) == ["X001"])
     }
+
+    @Test("a file that cannot be written stops the fixes there: the files written before it are counted, it is named with why, and it is left as it was")
+    func writeFails() throws {
+        let base = InMemoryFileSystem(currentDirectory: "/w", files: [
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"1.0\"\n",
+            "/w/src/main.asthra": "package main;\n\nimport 'stdlib/io';\n",
+        ])
+        let fs = RefusesWrites(base, refusing: "/w/src/main.asthra")
+        let made = CertainFixes.make(from: check(base), fileSystem: fs) { check(base) }
+        #expect(made.fixed == ["/w/asthra.toml": 1])
+        #expect(made.failure?.file == "/w/src/main.asthra")
+        #expect(made.failure?.error == .permissionDenied("/w/src/main.asthra"))
+        #expect(String(decoding: try base.readFile("/w/asthra.toml"), as: UTF8.self) == "[package]\nname = \"app\"\nversion = \"1.0.0\"\n")
+        #expect(String(decoding: try base.readFile("/w/src/main.asthra"), as: UTF8.self) == "package main;\n\nimport 'stdlib/io';\n")
+    }
+}
+
+/// A file system that refuses to write one file, as a read-only file or a full disk would.
+private final class RefusesWrites: FileSystem {
+    let base: InMemoryFileSystem
+    let refused: String
+
+    init(_ base: InMemoryFileSystem, refusing path: String) {
+        self.base = base
+        refused = path
+    }
+
+    var currentDirectory: String { base.currentDirectory }
+    func status(_ path: String) -> FileStatus? { base.status(path) }
+    func linkStatus(_ path: String) -> FileStatus? { base.linkStatus(path) }
+    func readFile(_ path: String) throws(FileSystemError) -> [UInt8] { try base.readFile(path) }
+    func readFileAndStatus(_ path: String) throws(FileSystemError) -> (bytes: [UInt8], status: FileStatus?) { try base.readFileAndStatus(path) }
+    func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
+        if base.absolute(path) == refused { throw .permissionDenied(path) }
+        try base.writeFile(path, bytes)
+    }
+    func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] { try base.contentsOfDirectory(path) }
+    func createDirectory(_ path: String) throws(FileSystemError) { try base.createDirectory(path) }
+    func removeItem(_ path: String) throws(FileSystemError) { try base.removeItem(path) }
+    func realPath(_ path: String) throws(FileSystemError) -> String { try base.realPath(path) }
 }
