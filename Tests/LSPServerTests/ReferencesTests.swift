@@ -84,4 +84,22 @@ struct ReferencesTests {
         let build = Marked(TestWorkspace.manifestText.replacingOccurrences(of: "[build]", with: "[bu$0ild]"))
         #expect(await references(client, TestWorkspace.manifest, build) == .null)
     }
+
+    @Test("in every workspace the server has: a folder beside this one whose package imports the module through a path dependency, each import once")
+    func acrossFolders() async {
+        let client = TestClient(files: RenameTests.twoFolders, environment: [:])
+        await client.start(root: "/lib")
+        await client.notify("workspace/didChangeWorkspaceFolders", ["event": ["added": [["uri": "file:///app", "name": "app"]], "removed": []]])
+        let lib = Marked("package lib;\n\nimport \"./vec$0tor\";\n")
+        await client.open("/lib/src/lib.asthra", lib.text)
+        let fromLibrary = places(await references(client, "/lib/src/lib.asthra", lib, declaration: true))
+        #expect(fromLibrary == [
+            "/lib/src/vector.asthra:0:8-11", "/lib/src/lib.asthra:2:7-17", "/app/src/main.asthra:2:7-19",
+        ])
+        // From the program's side, the library's own import of the module is found too.
+        let main = Marked("package main;\n\nimport \"lib/vec$0tor\";\n")
+        await client.open("/app/src/main.asthra", main.text)
+        let fromProgram = places(await references(client, "/app/src/main.asthra", main))
+        #expect(fromProgram == ["/app/src/main.asthra:2:7-19", "/lib/src/lib.asthra:2:7-17"])
+    }
 }

@@ -221,6 +221,36 @@ struct RenameTests {
         #expect(await rename(client, cursor, to: "mathlib")["result"] == json(#"{"changes":{}}"#))
     }
 
+    /// Two folders, each a workspace of its own: a library, and a program that depends on it
+    /// by its path.
+    static let twoFolders = [
+        "/lib/asthra.toml": "[package]\nname = \"lib\"\nversion = \"0.1.0\"\n",
+        "/lib/src/lib.asthra": "package lib;\n\nimport \"./vector\";\n",
+        "/lib/src/vector.asthra": "package lib;\n",
+        "/app/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n\n[dependencies]\nlib = { path = \"../lib\" }\n",
+        "/app/src/main.asthra": "package main;\n\nimport \"lib/vector\";\n",
+    ]
+
+    @Test("a module renamed in one folder's workspace: the imports of it in another folder's workspace (through a path dependency) follow")
+    func moduleAcrossFolders() async {
+        let cursor = Marked("package lib;\n\nimport \"./vec$0tor\";\n")
+        let client = TestClient(files: Self.twoFolders, environment: [:])
+        await client.start(root: "/lib", capabilities: Self.capabilities)
+        await client.notify("workspace/didChangeWorkspaceFolders", ["event": ["added": [["uri": "file:///app", "name": "app"]], "removed": []]])
+        await client.open("/lib/src/lib.asthra", cursor.text)
+        guard case .object(var params) = client.at("/lib/src/lib.asthra", cursor) else { return }
+        params["newName"] = "geometry"
+        let reply = await client.request("textDocument/rename", .object(params))["result"]
+        #expect(reply == json("""
+            {"documentChanges":[
+              {"textDocument":{"uri":"file:///lib/src/lib.asthra","version":1},
+               "edits":[{"range":{"start":{"line":2,"character":8},"end":{"line":2,"character":16}},"newText":"./geometry"}]},
+              {"textDocument":{"uri":"file:///app/src/main.asthra","version":null},
+               "edits":[{"range":{"start":{"line":2,"character":8},"end":{"line":2,"character":18}},"newText":"lib/geometry"}]},
+              {"kind":"rename","oldUri":"file:///lib/src/vector.asthra","newUri":"file:///lib/src/geometry.asthra"}]}
+            """))
+    }
+
     /// The text with the edits of `changes` for `uri` made (positions in UTF-16, as the server
     /// counts them for this client; the texts here are ASCII).
     static func applied(_ changes: JSONValue?, for uri: String, to text: String) -> String {

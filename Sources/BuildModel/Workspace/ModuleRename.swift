@@ -5,7 +5,8 @@
 /// `./util/format`, in `mathlib/format`, in Aria's `format.aria`), and only where it is the
 /// file's or directory's own name: an import that names its module otherwise (Elm's
 /// `Html.Attributes`, a package's `lib`) has nothing to rename here. Only a module of the
-/// workspace's members: not the standard library's, nor a fetched package's.
+/// workspace's members: not the standard library's, nor a fetched package's. The imports of it
+/// in the server's other workspaces follow too.
 public enum ModuleRename {
     public struct Target: Hashable, Sendable {
         /// The name as the import writes it, where it writes it.
@@ -50,8 +51,9 @@ public enum ModuleRename {
     }
 
     /// The move that gives `target` the name `newName` (its extension kept), and the edits of
-    /// the imports and manifest paths that follow it.
-    public static func rename(_ target: Target, to newName: String, in snapshot: WorkspaceSnapshot, fileSystem: any FileSystem)
+    /// the imports and manifest paths that follow it: in `snapshot`'s workspace, and in those of
+    /// `others` (other workspaces whose members may import it, through a path dependency).
+    public static func rename(_ target: Target, to newName: String, in snapshot: WorkspaceSnapshot, others: [WorkspaceSnapshot] = [], fileSystem: any FileSystem)
         throws(Problem) -> (move: (old: String, new: String), edits: [TextEdit]) {
         if newName.isEmpty { throw .invalidName(newName, reason: "it is empty") }
         if newName.contains("/") { throw .invalidName(newName, reason: "a name has no '/' (to move the module, move its file)") }
@@ -64,6 +66,6 @@ public enum ModuleRename {
         if new == target.path { return ((target.path, new), []) }
         if fileSystem.status(new) != nil { throw .taken(new) }
         let moves = [(old: target.path, new: new)]
-        return ((target.path, new), FileMoveEdits.edits(moving: moves, in: [snapshot]))
+        return ((target.path, new), FileMoveEdits.edits(moving: moves, in: [snapshot] + others))
     }
 }

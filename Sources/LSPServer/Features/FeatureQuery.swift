@@ -13,6 +13,9 @@ struct FeatureQuery: Sendable {
     /// The selection (`params.range`), as byte offsets.
     let range: SourceRange?
     let workspace: WorkspaceState?
+    /// The server's other workspaces (folders open beside the one holding the file), whose
+    /// imports may lead into it: references and renames look there too.
+    let others: [WorkspaceSnapshot]
     let ecosystem: any Ecosystem
     let converter: PositionConverter
     let client: ClientCapabilities
@@ -98,7 +101,7 @@ extension LanguageServer {
         let fs = fileSystem
         return FeatureQuery(
             params: params, uri: uri, path: path, text: text, offset: offset, range: range,
-            workspace: holder, ecosystem: ecosystem, converter: converter, client: client,
+            workspace: holder, others: workspaces.filter { $0.root != holder?.root }.map(\.snapshot), ecosystem: ecosystem, converter: converter, client: client,
             textOf: { file in
                 if let d = documents[DocumentURI.uri(file)] { return d.text }
                 for s in sources { if let t = s[file] { return t } }

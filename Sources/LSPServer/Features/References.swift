@@ -3,7 +3,8 @@ import BuildModel
 /// `textDocument/references`: the imports that lead where the cursor points. On an import, the
 /// imports of the same module (or package, for a whole one); elsewhere in a source, the imports
 /// of that file; in a manifest, on a dependency the imports of it in that package, and on the
-/// package's name the imports of the package from other packages. With `includeDeclaration`,
+/// package's name the imports of the package from other packages; in every workspace the server
+/// has (other folders' too). With `includeDeclaration`,
 /// the module's declaration (or the dependency's entry, or the package's name) comes first.
 /// Null where the cursor points at nothing imports can lead to (an import that leads nowhere).
 enum References {
@@ -11,7 +12,11 @@ enum References {
         let offset = try q.requireOffset()
         guard let snapshot = q.snapshot, let (target, declarations) = target(q, at: offset, in: snapshot) else { return .null }
         let withDeclaration = q.params["context"]?["includeDeclaration"]?.boolValue ?? false
-        let found = ImportReferences.imports(leadingTo: target, in: snapshot)
+        // In the server's other workspaces too (a folder beside this one that imports it through
+        // a path dependency); an import two workspaces hold comes once.
+        var seen = Set<[String]>()
+        let found = ([snapshot] + q.others).flatMap { ImportReferences.imports(leadingTo: target, in: $0) }
+            .filter { seen.insert([$0.file, "\($0.statement.literalRange.lowerBound)"]).inserted }
         return .array((withDeclaration ? declarations : []).map { q.location($0.file, $0.range) }
                       + found.map { q.location($0.file, $0.statement.literalRange) })
     }

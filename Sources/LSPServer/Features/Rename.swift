@@ -35,7 +35,7 @@ enum Rename {
         case .module(let module):
             let move: (old: String, new: String), edits: [TextEdit]
             do {
-                (move, edits) = try ModuleRename.rename(module, to: newName, in: snapshot, fileSystem: q.fileSystem)
+                (move, edits) = try ModuleRename.rename(module, to: newName, in: snapshot, others: q.others, fileSystem: q.fileSystem)
             } catch {
                 throw ResponseError(.requestFailed, "\(error)")
             }

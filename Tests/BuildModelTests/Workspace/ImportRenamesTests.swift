@@ -35,4 +35,18 @@ struct ImportRenamesTests {
         #expect(ImportRenames.packageSpelling("mathlib//vector", of: vector, movedTo: "/ws/mathlib/src/vec.asthra") == nil)
         #expect(ImportRenames.packageSpelling("mathlib/../vector", of: vector, movedTo: "/ws/mathlib/src/vec.asthra") == nil)
     }
+
+    @Test("a file two workspaces hold is edited once, however many of them spell its import anew")
+    func onceAcrossWorkspaces() throws {
+        let fs = InMemoryFileSystem(currentDirectory: "/w", files: [
+            "/w/asthra.toml": "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+            "/w/src/main.asthra": "package main;\n\nimport \"./util\";\n",
+            "/w/src/util.asthra": "package main;\n",
+        ])
+        let snapshot = try WorkspaceLoader(ecosystem: AsthraEcosystem(), fileSystem: fs, environment: [:]).load(from: "/w")
+        let moves = [(old: "/w/src/util.asthra", new: "/w/src/helpers.asthra")]
+        let once = [TextEdit(file: "/w/src/main.asthra", range: SourceRange(23, 29), newText: "./helpers")]
+        #expect(FileMoveEdits.edits(moving: moves, in: [snapshot]) == once)
+        #expect(FileMoveEdits.edits(moving: moves, in: [snapshot, snapshot]) == once)
+    }
 }
