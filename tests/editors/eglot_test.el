@@ -57,7 +57,7 @@
         (princ (format "formatted %s\n" (buffer-substring-no-properties (line-beginning-position) (line-end-position))))))
 ;; With RENAME (LINE:CHARACTER:NAME, 0-based, on a package's name): the package renamed
     ;; through the server, eglot applying the edit to every file and saving them; then each
-    ;; line of the workspace's manifests and of the file that holds the new name.
+    ;; line of the workspace's manifests, its lock file and the file that holds the new name.
     (let ((rename (getenv "RENAME")))
       (when rename
         (let ((parts (split-string rename ":")))
@@ -68,7 +68,7 @@
           (cl-letf (((symbol-function 'y-or-n-p) (lambda (&rest _) t)))
             (eglot-rename (nth 2 parts)))
           (save-some-buffers t)
-          (dolist (path (append (directory-files-recursively ws "\\.toml\\'") (list file)))
+          (dolist (path (append (directory-files-recursively ws "\\.\\(toml\\|lock\\)\\'") (list file)))
             (with-temp-buffer
               (insert-file-contents path)
               (let ((n 0))
