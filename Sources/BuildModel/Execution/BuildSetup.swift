@@ -105,6 +105,8 @@ public struct BuildSetup: Sendable {
                     break
                 }
                 let standing = complete.standing(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles), part: part).flatMap { stands($0) ? $0 : nil }
+                // Every action's fingerprint is looked at: with the statuses taken already.
+                if standing == nil { kept.rememberStatuses(in: stats) }
                 // The actions that read a changed file, and those after them: all a build after
                 // a complete one must look at.
                 let reached = standing == nil ? nil : PlanRecord.actions(reaching: kept.changedFiles, in: record[...])

@@ -219,6 +219,8 @@ public struct PlanCache: Sendable {
         public let products: (programs: [BuildPlan.Product], tests: [BuildPlan.Product])
         let actionsFile: String
         let fileSystem: any FileSystem
+        /// Each module's path (as the plan's record holds it) and the status `validate` took.
+        var moduleStatuses: [(path: ArraySlice<UInt8>, status: FileStatus?)] = []
 
         init(changedFiles: [String], digest: String, products: (programs: [BuildPlan.Product], tests: [BuildPlan.Product]), actionsFile: String,
              fileSystem: any FileSystem) {
@@ -239,6 +241,14 @@ public struct PlanCache: Sendable {
 
         /// The plan itself; with `only`, the part of it made of those actions.
         public func plan(only: Set<Int>? = nil) -> BuildPlan? { record().flatMap { PlanRecord.plan(from: $0[...], only: only) } }
+
+        /// Gives `stats` the status of every module that `validate` took: a build that looks
+        /// at every action's fingerprint (no complete build stands) then takes none of them
+        /// again, as Ninja stats each file once. (Not for a build that looks at a few actions:
+        /// naming ten thousand paths would cost more than the few statuses it takes.)
+        public func rememberStatuses(in stats: StatCache) {
+            stats.remember(statuses: moduleStatuses.map { (ByteFields.string($0.path), $0.status) })
+        }
     }
 
     /// Whether the kept plan stands, without reading the plan. (`searchPath`: `PATH` now, where
@@ -358,6 +368,7 @@ public struct PlanCache: Sendable {
         }
         var kept = Kept(changedFiles: changedFiles, digest: digest, products: (tail.programs, tail.tests), actionsFile: Self.actionsFile(of: file), fileSystem: fs)
         kept.unscanned = unscanned
+        kept.moduleStatuses = lines.indices.compactMap { i in bytes[lines[i].range(0).lowerBound] == UInt8(ascii: "m") ? (bytes[lines[i].last], current[i]) : nil }
         if let warnings {
             kept.warnings = warnings.diagnostics
             kept.warningSources = warnings.sources

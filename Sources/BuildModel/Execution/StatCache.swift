@@ -47,6 +47,14 @@ public final class StatCache: Sendable {
         }
     }
 
+    /// Statuses taken already (each file of a kept plan, statted to tell whether the plan
+    /// stands), so that the fingerprints do not take them again; a status known already is kept.
+    public func remember(statuses: [(path: String, status: FileStatus?)]) {
+        entries.withLock { entries in
+            for (path, status) in statuses where entries[path]?.status == nil { entries[path, default: Entry()].status = .some(status) }
+        }
+    }
+
     public func forget(_ paths: [String]) {
         entries.withLock { for p in paths { $0[p]?.status = nil } }
     }

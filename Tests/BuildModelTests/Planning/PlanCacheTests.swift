@@ -38,6 +38,28 @@ private final class SavesAfterRead: FileSystem {
     func realPath(_ path: String) throws(FileSystemError) -> String { try base.realPath(path) }
 }
 
+/// A file system that counts the statuses asked of it one path at a time.
+private final class CountsStatuses: FileSystem {
+    let base: InMemoryFileSystem
+    let asked = Mutex<[String]>([])
+
+    init(_ base: InMemoryFileSystem) { self.base = base }
+
+    var currentDirectory: String { base.currentDirectory }
+    func status(_ path: String) -> FileStatus? {
+        asked.withLock { $0.append(path) }
+        return base.status(path)
+    }
+    func linkStatus(_ path: String) -> FileStatus? { base.linkStatus(path) }
+    func readFile(_ path: String) throws(FileSystemError) -> [UInt8] { try base.readFile(path) }
+    func readFileAndStatus(_ path: String) throws(FileSystemError) -> (bytes: [UInt8], status: FileStatus?) { try base.readFileAndStatus(path) }
+    func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) { try base.writeFile(path, bytes) }
+    func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] { try base.contentsOfDirectory(path) }
+    func createDirectory(_ path: String) throws(FileSystemError) { try base.createDirectory(path) }
+    func removeItem(_ path: String) throws(FileSystemError) { try base.removeItem(path) }
+    func realPath(_ path: String) throws(FileSystemError) -> String { try base.realPath(path) }
+}
+
 @Suite("The kept plan")
 struct PlanCacheTests {
     let environment = ["ASTHRA": "/tools/asthra", "PATH": "/tools"]
@@ -108,6 +130,20 @@ struct PlanCacheTests {
         // And the build after that keeps it.
         let thirdKept = try prepare(base).cached
         #expect(thirdKept)
+    }
+
+    @Test("a build of a kept plan that looks at every action's fingerprint (no complete build is recorded) takes no module's status again: the plan's check took each once")
+    func statusesTakenOnce() throws {
+        let base = workspace()
+        let firstKept = try prepare(base).cached
+        #expect(!firstKept)
+        let counting = CountsStatuses(base)
+        let second = try prepare(counting)
+        let secondKept = second.cached
+        #expect(secondKept)
+        counting.asked.withLock { $0 = [] }
+        #expect(second.stats.status("/w/src/lib.asthra") == base.status("/w/src/lib.asthra"))
+        #expect(counting.asked.withLock { $0 } == [])
     }
 }
 
