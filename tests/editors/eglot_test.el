@@ -4,17 +4,11 @@
 ;; FORMAT, RENAME and FIXALL. Opens the file and waits for that diagnostic in flymake; then asks for references
 ;; there, and formats the buffer.
 
-;; Debian installs eglot under /usr/share/emacs/site-lisp/elpa, which -Q does not activate.
-(require (quote package))
-(setq package-directory-list (quote ("/usr/share/emacs/site-lisp/elpa")))
-(package-initialize)
+;; Debian's eglot, activated by the shared part.
+(setq ampu-test-name "eglot test")
+(load (expand-file-name "tests/editors/emacs_test_common.el" (getenv "REPO")))
 (setq ampu-program (getenv "AMPU"))
 (load (expand-file-name "editors/emacs/ampu-eglot.el" (getenv "REPO")))
-(require 'flymake)
-
-(defun ampu-test-fail (fmt &rest args)
-  (princ (concat "eglot test: " (apply #'format fmt args) "\n") #'external-debugging-output)
-  (kill-emacs 1))
 
 (let* ((ws (file-name-as-directory (getenv "WS")))
        (file (expand-file-name (getenv "FILE") ws)))
@@ -23,16 +17,8 @@
   (unless (eq major-mode (intern (getenv "MODE"))) (ampu-test-fail "major mode is %s" major-mode))
   ;; `eglot-ensure' waits for a command loop that batch mode does not run.
   (apply (function eglot) (eglot--guess-contact))
-  (let ((deadline (+ (float-time) 30)) found)
-    (while (and (not found) (< (float-time) deadline))
-      (accept-process-output nil 0.05)
-      (dolist (d (flymake-diagnostics))
-        (when (string-match-p (getenv "EXPECT") (flymake-diagnostic-text d))
-          (setq found d))))
-    (unless found (ampu-test-fail "no diagnostic matching %s; got %S" (getenv "EXPECT") (flymake-diagnostics)))
-    (princ (format "diagnostic %d %s\n"
-                   (line-number-at-pos (flymake-diagnostic-beg found))
-                   (car (split-string (flymake-diagnostic-text found) "\n"))))
+  (progn
+    (ampu-test-diagnostic (getenv "EXPECT"))
     ;; With REFERENCES (LINE:CHARACTER, 0-based, on an import): the imports that lead where it
     ;; does, as file names and lines.
     (let ((at (getenv "REFERENCES")))
@@ -80,9 +66,6 @@
     ;; applies it; then the buffer's import lines.
     (when (getenv "FIXALL")
       (eglot-code-actions (point-min) (point-max) "source.fixAll" t)
-      (let ((n 0))
-        (dolist (text (split-string (buffer-string) "\n"))
-          (setq n (1+ n))
-          (when (string-prefix-p "import" text) (princ (format "fixed %d %s\n" n text))))))
+      (ampu-test-print-imports))
     (ignore-errors (eglot-shutdown (eglot-current-server)))
     (kill-emacs 0)))

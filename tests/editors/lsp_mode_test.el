@@ -6,17 +6,11 @@
 ;; has no flycheck) and waits for that diagnostic; then does what the other variables ask, each as
 ;; lsp-mode's own command does it.
 
-;; Debian installs lsp-mode under /usr/share/emacs/site-lisp/elpa, which -Q does not activate.
-(require 'package)
-(setq package-directory-list '("/usr/share/emacs/site-lisp/elpa"))
-(package-initialize)
+;; Debian's lsp-mode, activated by the shared part.
+(setq ampu-test-name "lsp-mode test")
+(load (expand-file-name "tests/editors/emacs_test_common.el" (getenv "REPO")))
 (setq ampu-program (getenv "AMPU"))
 (load (expand-file-name "editors/emacs/ampu-lsp-mode.el" (getenv "REPO")))
-(require 'flymake)
-
-(defun ampu-test-fail (fmt &rest args)
-  (princ (concat "lsp-mode test: " (apply #'format fmt args) "\n") #'external-debugging-output)
-  (kill-emacs 1))
 
 (defun ampu-test-goto (at)
   "Moves to AT, \"LINE:CHARACTER\" (0-based); the rest of AT's fields, split at `:'."
@@ -45,16 +39,8 @@
   (unless (eq major-mode (intern (getenv "MODE"))) (ampu-test-fail "major mode is %s" major-mode))
   ;; `lsp-deferred' waits for a command loop that batch mode does not run.
   (lsp)
-  (let ((deadline (+ (float-time) 30)) found)
-    (while (and (not found) (< (float-time) deadline))
-      (accept-process-output nil 0.05)
-      (dolist (d (flymake-diagnostics))
-        (when (string-match-p (getenv "EXPECT") (flymake-diagnostic-text d))
-          (setq found d))))
-    (unless found (ampu-test-fail "no diagnostic matching %s; got %S" (getenv "EXPECT") (flymake-diagnostics)))
-    (princ (format "diagnostic %d %s\n"
-                   (line-number-at-pos (flymake-diagnostic-beg found))
-                   (car (split-string (flymake-diagnostic-text found) "\n"))))
+  (progn
+    (ampu-test-diagnostic (getenv "EXPECT"))
     ;; With COMPLETION: the candidates lsp-mode's completion-at-point offers there.
     (let ((at (getenv "COMPLETION")))
       (when at
@@ -119,9 +105,6 @@
     (when (getenv "FIXALL")
       (goto-char (point-min))
       (lsp-execute-code-action-by-kind "source.fixAll")
-      (let ((n 0))
-        (dolist (text (split-string (buffer-string) "\n"))
-          (setq n (1+ n))
-          (when (string-prefix-p "import" text) (princ (format "fixed %d %s\n" n text))))))
+      (ampu-test-print-imports))
     (ignore-errors (lsp-workspace-shutdown (car (lsp-workspaces))))
     (kill-emacs 0)))
