@@ -3,8 +3,9 @@
 /// `import "mathlib/vector"`, `util` in Rask's `import util.parse`). In one edit: the package's
 /// name; each dependency on it whose key is that name (a key of another spelling is the
 /// dependent's own name for it, and stays); each import of it by that key, its first name
-/// spelt anew and the rest as it is; and the lock file's record of it (`lockEdit`). Its directory stays, as Cargo's package names are not their
-/// directories'; so do its modules' `package` declarations, which no rule ties to its name.
+/// spelt anew and the rest as it is; and the lock file's record of it (`lockEdit`). Its
+/// directory stays, as Cargo's package names are not their directories'; so do its modules'
+/// `package` declarations, which no rule ties to its name.
 /// Only a package inside the workspace's directory (a member, or a path dependency there), and
 /// only while every package that imports it by that name is a member, whose every import is
 /// known: not a fetched package, nor one of the standard library.
