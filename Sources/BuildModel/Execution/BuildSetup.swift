@@ -105,8 +105,9 @@ public struct BuildSetup: Sendable {
                     break
                 }
                 let standing = complete.standing(planDigest: kept.digest, environment: environment, except: Set(kept.changedFiles), part: part).flatMap { stands($0) ? $0 : nil }
-                // Every action's fingerprint is looked at: with the statuses taken already.
-                if standing == nil { kept.rememberStatuses(in: stats) }
+                // Every action's fingerprint is looked at, or those of a quarter of the modules'
+                // actions and more (a checkout that touched them): with the statuses taken already.
+                if standing == nil || kept.changedFiles.count * 4 > kept.moduleStatuses.count { kept.rememberStatuses(in: stats) }
                 // The actions that read a changed file, and those after them: all a build after
                 // a complete one must look at.
                 let reached = standing == nil ? nil : PlanRecord.actions(reaching: kept.changedFiles, in: record[...])

@@ -243,9 +243,10 @@ public struct PlanCache: Sendable {
         public func plan(only: Set<Int>? = nil) -> BuildPlan? { record().flatMap { PlanRecord.plan(from: $0[...], only: only) } }
 
         /// Gives `stats` the status of every module that `validate` took: a build that looks
-        /// at every action's fingerprint (no complete build stands) then takes none of them
-        /// again, as Ninja stats each file once. (Not for a build that looks at a few actions:
-        /// naming ten thousand paths would cost more than the few statuses it takes.)
+        /// at every action's fingerprint (no complete build stands, or most files were touched)
+        /// then takes none of them again, as Ninja stats each file once. (Not for a build that
+        /// looks at a few actions: naming ten thousand paths would cost more than the few
+        /// statuses it takes.)
         public func rememberStatuses(in stats: StatCache) {
             stats.remember(statuses: moduleStatuses.map { (ByteFields.string($0.path), $0.status) })
         }
@@ -284,6 +285,28 @@ public struct PlanCache: Sendable {
         let timesFile = PlanTimes.file(amending: file)
         let planStatus = fs.status(file)
         var times = PlanTimes.read(timesFile, plan: planStatus, fileSystem: fs)
+        // The modules whose bytes changed since (not a time kept in `times` either), read and
+        // scanned again on every core: a checkout that touched every file (a CI cache restored
+        // over a fresh clone) reads ten thousand. Each one's digest is kept for the
+        // fingerprints, which then need not read it again. Not when a manifest changed: the
+        // plan is made afresh then.
+        let (mLine, fLine) = (UInt8(ascii: "m"), UInt8(ascii: "f"))
+        let manifestsStand = lines.indices.allSatisfy { i in
+            bytes[lines[i].range(0).lowerBound] != fLine || (ByteFields.integer(bytes[lines[i].range(1)]) == Int64(current[i]?.size ?? -1)
+                && ByteFields.integer(bytes[lines[i].range(2)]) == current[i]?.modificationTime ?? -1)
+        }
+        let rescans = !manifestsStand ? [] : lines.indices.filter { i in
+            guard bytes[lines[i].range(0).lowerBound] == mLine, let s = current[i] else { return false }
+            if ByteFields.integer(bytes[lines[i].range(1)]) == Int64(s.size) && ByteFields.integer(bytes[lines[i].range(2)]) == s.modificationTime { return false }
+            guard let known = times.recorded(ByteFields.string(bytes[lines[i].range(4)])) else { return true }
+            return known.size != Int64(s.size) || known.time != s.modificationTime
+        }
+        let rescanned = Parallel.map(rescans.count, grain: 16) { j -> Bool? in
+            let i = rescans[j]
+            return Self.readsAsBefore(path: ByteFields.string(bytes[lines[i].range(4)]), digest: ByteFields.string(bytes[lines[i].range(3)]),
+                                      status: current[i], ecosystem: ecosystem, stats: stats)
+        }
+        let stands = Dictionary(uniqueKeysWithValues: zip(rescans, rescanned.map { $0 ?? false }))
         var rewritten: [Int: String] = [:]
         var amended: [Int] = []
         var changedFiles: [String] = []
@@ -315,13 +338,10 @@ public struct PlanCache: Sendable {
                     amended.append(i)
                     continue
                 }
-                // Changed bytes: the plan stands while what it read of the module is the same.
-                guard let source = try? fs.readFile(path) else { return miss(whole(line)) }
-                let scan = ecosystem.scanSource(SourceText(path: path, bytes: source))
-                let problems = scan.diagnostics.filter { $0.severity == .error }.count
+                // Changed bytes: the plan stands while what it read of the module is the same
+                // (read and scanned above, with the others).
                 let digest = ByteFields.string(field(line, 3))
-                guard Self.moduleDigest(imports: scan.imports, problems: problems, declaration: scan.declaration?.value,
-                                        entryPoint: scan.definesEntryPoint, exports: scan.exports, tests: scan.holdsTests) == digest else { return miss(whole(line)) }
+                guard stands[i] ?? Self.readsAsBefore(path: path, digest: digest, status: s, ecosystem: ecosystem, stats: stats) else { return miss(whole(line)) }
                 rewritten[i] = "m\t\(s.size)\t\(s.modificationTime)\t\(digest)\t\(path)"
                 changedFiles.append(path)
             default:
@@ -374,6 +394,19 @@ public struct PlanCache: Sendable {
             kept.warningSources = warnings.sources
         }
         return .success(kept)
+    }
+
+    /// Whether what a plan reads of the module at `path` (`moduleDigest`) is still `digest`,
+    /// its bytes read and scanned again; when it is, the bytes' content hash is kept in `stats`
+    /// for `status` (the status taken before the read), for the fingerprints.
+    static func readsAsBefore(path: String, digest: String, status: FileStatus?, ecosystem: any Ecosystem, stats: StatCache) -> Bool {
+        guard let source = try? stats.fileSystem.readFile(path) else { return false }
+        let scan = ecosystem.scanSource(SourceText(path: path, bytes: source))
+        let problems = scan.diagnostics.filter { $0.severity == .error }.count
+        guard moduleDigest(imports: scan.imports, problems: problems, declaration: scan.declaration?.value, entryPoint: scan.definesEntryPoint,
+                           exports: scan.exports, tests: scan.holdsTests) == digest else { return false }
+        if let status, status.size == source.count { stats.remember(path, status: status, digest: ContentHash.hex(source)) }
+        return true
     }
 
     /// The statuses of many files given as path bytes, taken on every core, each core a run of

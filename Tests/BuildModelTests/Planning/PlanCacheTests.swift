@@ -132,6 +132,24 @@ struct PlanCacheTests {
         #expect(thirdKept)
     }
 
+    @Test("a module saved again with the same bytes (a checkout that touched it) is read once: the kept plan's check reads and scans it, and the fingerprints take its digest and status from there")
+    func touchedReadOnce() throws {
+        let base = workspace()
+        let firstKept = try prepare(base).cached
+        #expect(!firstKept)
+        let bytes = try base.readFile("/w/src/lib.asthra")
+        try base.writeFile("/w/src/lib.asthra", bytes)
+        let counting = CountsStatuses(base)
+        let second = try prepare(counting)
+        let secondKept = second.cached
+        #expect(secondKept)
+        let status = try #require(base.status("/w/src/lib.asthra"))
+        #expect(second.stats.knownDigest("/w/src/lib.asthra", status: status) == ContentHash.hex(bytes))
+        counting.asked.withLock { $0 = [] }
+        #expect(second.stats.status("/w/src/lib.asthra") == status)
+        #expect(counting.asked.withLock { $0 } == [])
+    }
+
     @Test("a build of a kept plan that looks at every action's fingerprint (no complete build is recorded) takes no module's status again: the plan's check took each once")
     func statusesTakenOnce() throws {
         let base = workspace()
