@@ -38,30 +38,20 @@
     (let ((line (getenv "FORMAT")))
       (when line
         (eglot-format-buffer)
-        (goto-char (point-min))
-        (forward-line (1- (string-to-number line)))
-        (princ (format "formatted %s\n" (buffer-substring-no-properties (line-beginning-position) (line-end-position))))))
+        (ampu-test-print-line "formatted" (string-to-number line))))
 ;; With RENAME (LINE:CHARACTER:NAME, 0-based, on a package's name): the package renamed
     ;; through the server, eglot applying the edit to every file and saving them; then each
     ;; line of the workspace's manifests, its lock file and the file that holds the new name.
     (let ((rename (getenv "RENAME")))
       (when rename
-        (let ((parts (split-string rename ":")))
-          (goto-char (point-min))
-          (forward-line (string-to-number (nth 0 parts)))
-          (forward-char (string-to-number (nth 1 parts)))
+        (let ((name (car (ampu-test-goto rename))))
           ;; eglot asks before it edits files that are not open: the user says yes.
           (cl-letf (((symbol-function 'y-or-n-p) (lambda (&rest _) t)))
-            (eglot-rename (nth 2 parts)))
+            (eglot-rename name))
           (save-some-buffers t)
           (dolist (path (append (directory-files-recursively ws "\\.\\(toml\\|lock\\)\\'") (list file)))
-            (with-temp-buffer
-              (insert-file-contents path)
-              (let ((n 0))
-                (dolist (text (split-string (buffer-string) "\n"))
-                  (setq n (1+ n))
-                  (when (string-match-p (regexp-quote (nth 2 parts)) text)
-                    (princ (format "renamed %s:%d %s\n" (file-relative-name path ws) n text))))))))))
+            (dolist (line (ampu-test-lines path (lambda (text) (string-match-p (regexp-quote name) text))))
+              (princ (format "renamed %s:%d %s\n" (file-relative-name path ws) (car line) (cdr line))))))))
 ;; With FIXALL: the file's certain fixes asked for by kind, the one action applied as eglot
     ;; applies it; then the buffer's import lines.
     (when (getenv "FIXALL")

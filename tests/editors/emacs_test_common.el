@@ -27,6 +27,30 @@
                    (line-number-at-pos (flymake-diagnostic-beg found))
                    (car (split-string (flymake-diagnostic-text found) "\n"))))))
 
+(defun ampu-test-goto (at)
+  "Moves to AT, \"LINE:CHARACTER\" (0-based); the rest of AT's fields, split at `:'."
+  (let ((parts (split-string at ":")))
+    (goto-char (point-min))
+    (forward-line (string-to-number (nth 0 parts)))
+    (forward-char (string-to-number (nth 1 parts)))
+    (nthcdr 2 parts)))
+
+(defun ampu-test-lines (path pred)
+  "Each line of PATH for which PRED holds, as (NUMBER . TEXT)."
+  (with-temp-buffer
+    (insert-file-contents path)
+    (let ((n 0) out)
+      (dolist (text (split-string (buffer-string) "\n"))
+        (setq n (1+ n))
+        (when (funcall pred text) (push (cons n text) out)))
+      (nreverse out))))
+
+(defun ampu-test-print-line (label n)
+  "Prints line N (1-based) of the buffer after LABEL."
+  (goto-char (point-min))
+  (forward-line (1- n))
+  (princ (format "%s %s\n" label (buffer-substring-no-properties (line-beginning-position) (line-end-position)))))
+
 (defun ampu-test-print-imports ()
   "Prints each line of the buffer that starts with `import', as `fixed LINE TEXT'."
   (let ((n 0))

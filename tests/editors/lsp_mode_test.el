@@ -12,24 +12,6 @@
 (setq ampu-program (getenv "AMPU"))
 (load (expand-file-name "editors/emacs/ampu-lsp-mode.el" (getenv "REPO")))
 
-(defun ampu-test-goto (at)
-  "Moves to AT, \"LINE:CHARACTER\" (0-based); the rest of AT's fields, split at `:'."
-  (let ((parts (split-string at ":")))
-    (goto-char (point-min))
-    (forward-line (string-to-number (nth 0 parts)))
-    (forward-char (string-to-number (nth 1 parts)))
-    (nthcdr 2 parts)))
-
-(defun ampu-test-lines (path pred)
-  "Each line of PATH for which PRED holds, as (NUMBER . TEXT)."
-  (with-temp-buffer
-    (insert-file-contents path)
-    (let ((n 0) out)
-      (dolist (text (split-string (buffer-string) "\n"))
-        (setq n (1+ n))
-        (when (funcall pred text) (push (cons n text) out)))
-      (nreverse out))))
-
 (let* ((ws (file-name-as-directory (getenv "WS")))
        (file (expand-file-name (getenv "FILE") ws)))
   ;; The folder known beforehand, as after the user answered lsp-mode's question once: in
@@ -78,9 +60,7 @@
     (let ((line (getenv "FORMAT")))
       (when line
         (lsp-format-buffer)
-        (goto-char (point-min))
-        (forward-line (1- (string-to-number line)))
-        (princ (format "formatted %s\n" (buffer-substring-no-properties (line-beginning-position) (line-end-position))))))
+        (ampu-test-print-line "formatted" (string-to-number line))))
     ;; With RENAME (LINE:CHARACTER:NAME, on a module's name in an import): `lsp-rename', which
     ;; renames the file too (lsp-mode says it renames files), every buffer saved; then which of
     ;; the two files is there, and each line of the directory's sources that holds the new name.

@@ -285,21 +285,24 @@ public struct PlanCache: Sendable {
         let timesFile = PlanTimes.file(amending: file)
         let planStatus = fs.status(file)
         var times = PlanTimes.read(timesFile, plan: planStatus, fileSystem: fs)
+        /// The line records the size and time the file has now (-1 for one that is not there).
+        func recordedAsNow(_ line: ByteFields.Offsets, _ s: FileStatus?) -> Bool {
+            ByteFields.integer(field(line, 1)) == Int64(s?.size ?? -1) && ByteFields.integer(field(line, 2)) == s?.modificationTime ?? -1
+        }
+        /// A later build found the file at this size and time and the plan standing (`times`).
+        func timeKept(_ path: String, _ s: FileStatus) -> Bool {
+            times.recorded(path).map { $0.size == Int64(s.size) && $0.time == s.modificationTime } ?? false
+        }
         // The modules whose bytes changed since (not a time kept in `times` either), read and
         // scanned again on every core: a checkout that touched every file (a CI cache restored
         // over a fresh clone) reads ten thousand. Each one's digest is kept for the
         // fingerprints, which then need not read it again. Not when a manifest changed: the
         // plan is made afresh then.
         let (mLine, fLine) = (UInt8(ascii: "m"), UInt8(ascii: "f"))
-        let manifestsStand = lines.indices.allSatisfy { i in
-            bytes[lines[i].range(0).lowerBound] != fLine || (ByteFields.integer(bytes[lines[i].range(1)]) == Int64(current[i]?.size ?? -1)
-                && ByteFields.integer(bytes[lines[i].range(2)]) == current[i]?.modificationTime ?? -1)
-        }
+        let manifestsStand = lines.indices.allSatisfy { i in bytes[lines[i].range(0).lowerBound] != fLine || recordedAsNow(lines[i], current[i]) }
         let rescans = !manifestsStand ? [] : lines.indices.filter { i in
-            guard bytes[lines[i].range(0).lowerBound] == mLine, let s = current[i] else { return false }
-            if ByteFields.integer(bytes[lines[i].range(1)]) == Int64(s.size) && ByteFields.integer(bytes[lines[i].range(2)]) == s.modificationTime { return false }
-            guard let known = times.recorded(ByteFields.string(bytes[lines[i].range(4)])) else { return true }
-            return known.size != Int64(s.size) || known.time != s.modificationTime
+            guard bytes[lines[i].range(0).lowerBound] == mLine, let s = current[i], !recordedAsNow(lines[i], s) else { return false }
+            return !timeKept(ByteFields.string(field(lines[i], 4)), s)
         }
         let rescanned = Parallel.map(rescans.count, grain: 16) { j -> Bool? in
             let i = rescans[j]
@@ -317,24 +320,22 @@ public struct PlanCache: Sendable {
             let s = current[i]
             switch bytes[line.range(0).lowerBound] {
             case UInt8(ascii: "f"):
-                guard ByteFields.integer(field(line, 1)) == Int64(s?.size ?? -1), ByteFields.integer(field(line, 2)) == s?.modificationTime ?? -1 else {
-                    return miss(whole(line))
-                }
+                guard recordedAsNow(line, s) else { return miss(whole(line)) }
                 if s != nil && ByteFields.equals(field(line, 3), warningsFile) { warned = true }
             case UInt8(ascii: "x"):
                 // Found where it was (or again not found), and the same file.
                 let found = fs.findProgram(ByteFields.string(field(line, 3)), searchPath: searchPath)
                 guard ByteFields.equals(field(line, 4), found ?? "-"),
-                      found == nil || (ByteFields.integer(field(line, 1)) == Int64(s?.size ?? -1) && ByteFields.integer(field(line, 2)) == s?.modificationTime ?? -1) else {
+                      found == nil || recordedAsNow(line, s) else {
                     return miss(whole(line))
                 }
             case UInt8(ascii: "u"):
                 unscanned.insert(ByteFields.string(field(line, 3)))
             case UInt8(ascii: "m"):
                 guard let s else { return miss(whole(line)) }
-                if ByteFields.integer(field(line, 1)) == Int64(s.size) && ByteFields.integer(field(line, 2)) == s.modificationTime { continue }
+                if recordedAsNow(line, s) { continue }
                 let path = ByteFields.string(field(line, 4))
-                if let known = times.recorded(path), known.size == Int64(s.size), known.time == s.modificationTime {
+                if timeKept(path, s) {
                     amended.append(i)
                     continue
                 }
