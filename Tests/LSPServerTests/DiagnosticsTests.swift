@@ -31,7 +31,7 @@ struct DiagnosticsTests {
         #expect(client.published(TestWorkspace.main) == json(#"""
             {"uri":"file:///ws/src/main.asthra","diagnostics":[{"range":{"start":{"line":3,"character":7},"end":{"line":3,"character":21}},
              "severity":1,"code":"I003","source":"ampu",
-             "message":"cannot find module 'stdlib/strng'\nhelp: did you mean 'stdlib/string'?\nhelp: there is no 'strng.asthra', 'strng.ast' or directory 'strng' in '../home/asthra/stdlib'"}]}
+             "message":"cannot find module 'stdlib/strng'\nhelp: did you mean 'stdlib/string'?\nhelp: there is no 'strng.asthra', 'strng.ast' or directory 'strng' in '/home/asthra/stdlib'"}]}
             """#))
     }
 
@@ -54,7 +54,7 @@ struct DiagnosticsTests {
         #expect(client.published(TestWorkspace.main) == json(#"""
             {"uri":"file:///ws/src/main.asthra","diagnostics":[{"range":{"start":{"line":3,"character":7},"end":{"line":3,"character":21}},
              "severity":1,"code":"I003","source":"ampu",
-             "message":"cannot find module 'stdlib/strin'\nhelp: did you mean 'stdlib/string'?\nhelp: there is no 'strin.asthra', 'strin.ast' or directory 'strin' in '../home/asthra/stdlib'"}]}
+             "message":"cannot find module 'stdlib/strin'\nhelp: did you mean 'stdlib/string'?\nhelp: there is no 'strin.asthra', 'strin.ast' or directory 'strin' in '/home/asthra/stdlib'"}]}
             """#))
     }
 

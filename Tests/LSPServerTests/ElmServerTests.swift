@@ -142,7 +142,7 @@ struct ElmServerTests {
         let foreign = Marked(ElmWorkspace.mainText.replacingOccurrences(of: "import Html\n", with: "import Ht$0ml\n"))
         await client.open(ElmWorkspace.main, foreign.text)
         #expect(await client.request("textDocument/hover", client.at(ElmWorkspace.main, foreign))["result"]?["contents"]?["value"]
-                == .string("**third-party import** `Html`\n\nPackage **elm/html** 1.0.0 — Fast HTML, rendered with virtual DOM diffing\n\nDeclared in `elm.json` [dependencies.direct]: version 1.0.0\n\nResolves to `../../elm-home/0.19.1/packages/elm/html/1.0.0/src/Html.elm`"))
+                == .string("**third-party import** `Html`\n\nPackage **elm/html** 1.0.0 — Fast HTML, rendered with virtual DOM diffing\n\nDeclared in `elm.json` [dependencies.direct]: version 1.0.0\n\nResolves to `/elm-home/0.19.1/packages/elm/html/1.0.0/src/Html.elm`"))
         let local = Marked(ElmWorkspace.mainText.replacingOccurrences(of: "import Page.Home\n", with: "import Page.Ho$0me\n"))
         await client.open(ElmWorkspace.main, local.text, version: 2)
         #expect(await client.request("textDocument/hover", client.at(ElmWorkspace.main, local))["result"]?["contents"]?["value"]
@@ -150,7 +150,7 @@ struct ElmServerTests {
         let dependency = Marked(ElmWorkspace.manifestText.replacingOccurrences(of: "\"elm/html\": \"1.0.0\"", with: "\"elm/ht$0ml\": \"1.0.0\""))
         await client.open(ElmWorkspace.manifest, dependency.text)
         #expect(await client.request("textDocument/hover", client.at(ElmWorkspace.manifest, dependency))["result"]?["contents"]?["value"]
-                == .string("**dependency** `elm/html` [dependencies.direct]\n\nversion 1.0.0\n\nPackage **elm/html** 1.0.0 — Fast HTML, rendered with virtual DOM diffing\n\nAt `../../elm-home/0.19.1/packages/elm/html/1.0.0/elm.json`"))
+                == .string("**dependency** `elm/html` [dependencies.direct]\n\nversion 1.0.0\n\nPackage **elm/html** 1.0.0 — Fast HTML, rendered with virtual DOM diffing\n\nAt `/elm-home/0.19.1/packages/elm/html/1.0.0/elm.json`"))
     }
 
     @Test("go to definition: a local import to its file, a foreign one to the package's module, a dependency to its elm.json in the cache")

@@ -22,7 +22,7 @@ struct FeatureTests {
                 == ["std/", "stdlib/", "system/", "./", "mathlib"])
         let stdlib = await client.request("textDocument/completion", client.at("/ws/src/new.asthra", 2, 15))
         #expect(stdlib["result"]?["items"]?[0] == json("""
-            {"label":"stdlib/io","kind":9,"detail":"stdlib · ../home/asthra/stdlib/io.asthra","sortText":"0000","filterText":"stdlib/io",
+            {"label":"stdlib/io","kind":9,"detail":"stdlib · /home/asthra/stdlib/io.asthra","sortText":"0000","filterText":"stdlib/io",
              "textEdit":{"range":{"start":{"line":2,"character":8},"end":{"line":2,"character":15}},"newText":"stdlib/io"}}
             """))
         // The directory's modules, and the namespaces the compiler has built in.
@@ -203,7 +203,7 @@ struct FeatureTests {
     func importHover() async {
         let client = await started()
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 2, 10)) == json(#"""
-            {"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**stdlib import** `stdlib/io`\n\nResolves to `../home/asthra/stdlib/io.asthra`"},
+            {"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"**stdlib import** `stdlib/io`\n\nResolves to `/home/asthra/stdlib/io.asthra`"},
              "range":{"start":{"line":2,"character":7},"end":{"line":2,"character":18}}}}
             """#))
         #expect(await client.request("textDocument/hover", client.at(TestWorkspace.main, 4, 9))["result"]?["contents"]?["value"]

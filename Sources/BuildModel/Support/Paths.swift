@@ -201,12 +201,14 @@ public enum Paths {
     }
 
     /// How a path is shown to a user working in `root`: relative when that is short (inside
-    /// `root`, or at most three `..` up), else absolute.
+    /// `root`, or at most three `..` up to a directory the two share below `/`), else absolute:
+    /// `../../../home/me/.elm/…` from `/tmp/work/app` says less than the path itself.
     public static func display(_ path: String, from root: String) -> String {
         guard isAbsolute(path), isAbsolute(root) else { return path }
         let rel = relative(path, from: root)
         guard rel.hasPrefix("..") else { return rel }
         let ups = rel.split(separator: "/").prefix { $0 == ".." }.count
-        return ups <= 3 ? rel : normalize(path)
+        let top = { (p: String) in normalize(p).split(separator: "/").first }
+        return ups <= 3 && top(path) == top(root) ? rel : normalize(path)
     }
 }

@@ -37,7 +37,7 @@ struct AsthraCompilerDependencyTests {
         // The fetched package's own undeclared import is its problem, reported in its file, with
         // no fix. With no lock, the copy of json put in the cache by hand stands in; http has none.
         #expect(lines == [
-            "../home/u/.asthra/cache/github.com/user/json/src/parse.asthra:2:8 error[I004] third-party package 'github.com/user/undeclared' is not declared in [dependencies] of 'github.com/user/json'",
+            "/home/u/.asthra/cache/github.com/user/json/src/parse.asthra:2:8 error[I004] third-party package 'github.com/user/undeclared' is not declared in [dependencies] of 'github.com/user/json'",
             "asthra.toml:7:1 warning[M026] 'http' is not locked: there is no asthra.lock yet",
         ])
         let report = try c.report()

@@ -44,6 +44,20 @@ struct PathsTests {
         #expect(Paths.relative("/a", from: "/") == "a")
     }
 
+    @Test("a path is shown relative when that is short and says where it is, else absolute")
+    func shown() {
+        #expect(Paths.display("/w/p/src/a.asthra", from: "/w/p") == "src/a.asthra")
+        #expect(Paths.display("/w/q/b.asthra", from: "/w/p/src") == "../../q/b.asthra")
+        #expect(Paths.display("/w/a/b/c/d.asthra", from: "/w/p/q/r") == "../../../a/b/c/d.asthra")
+        // Four directories up: absolute.
+        #expect(Paths.display("/w/a/d.asthra", from: "/w/p/q/r/s") == "/w/a/d.asthra")
+        // Nothing shared below `/` (a package cache beside a project in /tmp): absolute.
+        #expect(Paths.display("/home/me/.elm/0.19.1/packages/elm/core/1.0.5/src/List.elm", from: "/tmp/t/app")
+            == "/home/me/.elm/0.19.1/packages/elm/core/1.0.5/src/List.elm")
+        #expect(Paths.display("/a/b", from: "/") == "a/b")
+        #expect(Paths.display("relative/x", from: "/w") == "relative/x")
+    }
+
     @Test("names sort in the C locale's order: by their UTF-8 bytes, a prefix first")
     func byteOrder() {
         let names = ["b", "a.rk", "a/b.rk", "", "B", "é", "a", "z", "ab", "a-b"]

@@ -49,8 +49,8 @@ struct PackageGraphTests {
         ]) { a, _ in a }, environment: ["ASTHRA_HOME": "/asthra"])
         let lines = try checker.lines()
         #expect(lines == [
-            "../utils/asthra.toml:6:19 error[M007] path dependency 'common' points to '../nowhere', which does not exist",
-            "../utils/asthra.toml:7:1 error[M008] path dependency 'other' points to a package named 'another'",
+            "/utils/asthra.toml:6:19 error[M007] path dependency 'common' points to '../nowhere', which does not exist",
+            "/utils/asthra.toml:7:1 error[M008] path dependency 'other' points to a package named 'another'",
         ])
     }
 }

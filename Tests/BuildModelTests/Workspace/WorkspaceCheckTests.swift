@@ -81,8 +81,8 @@ struct WorkspaceCheckTests {
         ].merging(stdlibTree) { a, _ in a }, environment: home)
         let asthraLines = try asthra.lines()
         #expect(asthraLines == [
-            "../util/asthra.toml:4:1 warning[M001] unknown key 'licence' in [package]",
-            "../util/asthra.toml:5:4 error[T002] expected '=' after key 'fn', found 'main'",
+            "/util/asthra.toml:4:1 warning[M001] unknown key 'licence' in [package]",
+            "/util/asthra.toml:5:4 error[T002] expected '=' after key 'fn', found 'main'",
             "app/asthra.toml:4:1 warning[M001] unknown key 'licence' in [package]",
         ])
         let oats = Checker([
@@ -93,9 +93,9 @@ struct WorkspaceCheckTests {
         ], ecosystem: OatsEcosystem())
         let oatsLines = try oats.lines()
         #expect(oatsLines == [
-            "../util/Oats.toml:1:2 error[M006] [package] has no 'version'",
-            "../util/Oats.toml:1:2 error[O002] the default entry 'src/main.oats' of package 'util' does not exist",
-            "../util/Oats.toml:3:1 warning[M001] unknown key 'versoin' in [package]",
+            "/util/Oats.toml:1:2 error[M006] [package] has no 'version'",
+            "/util/Oats.toml:1:2 error[O002] the default entry 'src/main.oats' of package 'util' does not exist",
+            "/util/Oats.toml:3:1 warning[M001] unknown key 'versoin' in [package]",
         ])
     }
 
@@ -218,7 +218,7 @@ struct WorkspaceCheckTests {
         // `import "string";` is the earlier era's bare form: the standard library's string, no error.
         #expect(help[1].first == "did you mean 'github.com/acme/json'?")
         #expect(help[2].first == "did you mean './helpers'?")
-        #expect(help[3] == ["did you mean 'stdlib/string'?", "there is no 'strng.asthra', 'strng.ast' or directory 'strng' in '../asthra/stdlib'"])
+        #expect(help[3] == ["did you mean 'stdlib/string'?", "there is no 'strng.asthra', 'strng.ast' or directory 'strng' in '/asthra/stdlib'"])
         #expect(report.diagnostics[3].fix?.edits.map(\.newText) == ["stdlib/string"])
         #expect(report.diagnostics[4].related.map(\.message) == ["first imported here"])
         #expect(help[6] == ["add pkg = { git = \"github.com/other/pkg\" } (with a tag, branch or commit) under [dependencies] in asthra.toml"])
@@ -259,7 +259,7 @@ struct WorkspaceCheckTests {
         #expect(report.diagnostics.map(\.help) == [
             ["did you mean './util/format'?", "there is no directory 'src/utl'"],
             ["there is no directory 'src/nope'"],
-            ["did you mean 'stdlib/collections/list'?", "there is no directory '../asthra/stdlib/colections'"],
+            ["did you mean 'stdlib/collections/list'?", "there is no directory '/asthra/stdlib/colections'"],
             ["there is no directory 'src/utl'"],
             ["did you mean './model/user'?", "there is no directory 'src/mdoel'"],
             ["there is no 'asets.asthra', 'asets.ast' or directory 'asets' in 'src'"],
@@ -275,7 +275,7 @@ struct WorkspaceCheckTests {
         let ariaReport = try aria.report()
         #expect(ariaReport.diagnostics.map(\.help) == [
             ["did you mean './util/format.aria'?", "there is no directory 'src/utl'"],
-            ["there is no directory '../nope'"],
+            ["there is no directory '/nope'"],
             ["there is no directory 'src/utl'"],
             ["did you mean './util/format'?", "there is no directory 'src/utl'"],
             ["there is no 'utill.npk' or 'utill.aria' in: src/"],
@@ -334,8 +334,8 @@ struct WorkspaceCheckTests {
             "/stdlib/io.aria": "fn print() {}\n",
         ], environment: ["ARIA_STDLIB": "/stdlib"], ecosystem: AriaEcosystem())
         #expect(try searched.report().diagnostics.map(\.help) == [
-            ["did you mean 'util.format'?", "none of these directories is there: src/utl/, ../stdlib/utl/"],
-            ["none of these directories is there: src/nowhere/, ../stdlib/nowhere/"],
+            ["did you mean 'util.format'?", "none of these directories is there: src/utl/, /stdlib/utl/"],
+            ["none of these directories is there: src/nowhere/, /stdlib/nowhere/"],
         ])
         // Written with its extension, the name is not respelt (the names offered are modules').
         #expect(try aria.report().diagnostics.map(\.help) == [
@@ -434,9 +434,9 @@ struct WorkspaceCheckTests {
         ]) { a, _ in a }, environment: home)
         let found707 = try checker.lines()
         #expect(found707 == [
-            "../asthra/internal/boot.asthra:2:8 error[I007] internal code cannot import third-party package 'github.com/acme/json'",
-            "../asthra/stdlib/net.asthra:2:8 error[I007] the standard library cannot import third-party package 'github.com/acme/json'",
-            "../asthra/stdlib/net.asthra:3:8 error[I005] local import '../../w/src/main' leaves the standard library",
+            "/asthra/internal/boot.asthra:2:8 error[I007] internal code cannot import third-party package 'github.com/acme/json'",
+            "/asthra/stdlib/net.asthra:2:8 error[I007] the standard library cannot import third-party package 'github.com/acme/json'",
+            "/asthra/stdlib/net.asthra:3:8 error[I005] local import '../../w/src/main' leaves the standard library",
         ])
         // No help a library cannot follow: it has no [dependencies] to declare anything in.
         let leaves = try #require(try checker.report().diagnostics.first { $0.code == "I005" })
