@@ -70,12 +70,13 @@ extension BuildExecutor {
     }
 
     /// Prepares the next two ready actions no slot has prepared or taken, while this slot's
-    /// program runs (a slot takes one action for each program it runs, so two keep ahead).
-    /// Their outputs are cleared ahead as well (`clearOutputs`), unless a slot took the action
-    /// meanwhile: nothing reads them before the action runs, and an empty directory left by a
-    /// build that stopped first is harmless.
-    func prepareAhead(_ schedule: Schedule) {
-        for action in schedule.toPrepare(limit: 2) {
+    /// program runs (a slot takes one action for each program it runs, so two keep ahead), or
+    /// fewer when the program ends first (`ended`). Their outputs are cleared ahead as well
+    /// (`clearOutputs`), unless a slot took the action meanwhile: nothing reads them before
+    /// the action runs, and an empty directory left by a build that stopped first is harmless.
+    func prepareAhead(_ schedule: Schedule, until ended: () -> Bool = { false }) {
+        for _ in 0..<2 {
+            guard !ended(), let action = schedule.toPrepare(limit: 1).first else { return }
             if let only = options.onlyThese, !only.contains(action.id) { continue }
             var preparation = prepare(action)
             let stale = preparation.staleness != nil
@@ -105,7 +106,7 @@ extension BuildExecutor {
 
     /// An action up to the end of its program (`whileRunning` is called while it runs), with
     /// what a slot prepared for it, if one did.
-    func attempt(_ action: BuildAction, prepared: consuming Preparation? = nil, slot: Int, clock: Clock, whileRunning: () -> Void) -> Attempt {
+    func attempt(_ action: BuildAction, prepared: consuming Preparation? = nil, slot: Int, clock: Clock, whileRunning: (_ ended: () -> Bool) -> Void) -> Attempt {
         let start = clock.now()
         var record = Record(action: action.id, outcome: .succeeded, staleness: nil, stdout: "", stderr: "", slot: slot, start: start, end: start)
         if let only = options.onlyThese, !only.contains(action.id) {
@@ -128,9 +129,9 @@ extension BuildExecutor {
         var overlapped = 0.0
         do {
             result = try ProcessRunner.run(preparation.arguments, directory: action.directory, environment: preparation.environment, timeout: action.limit?.seconds ?? options.timeout,
-                                           interrupt: options.interruption?.descriptor, memoryLimit: action.memoryLimit?.bytes, keep: Self.outputKept) {
+                                           interrupt: options.interruption?.descriptor, memoryLimit: action.memoryLimit?.bytes, keep: Self.outputKept) { ended in
                 let before = clock.now()
-                whileRunning()
+                withoutActuallyEscaping(ended) { whileRunning($0) }
                 overlapped = clock.now() - before
             }
         } catch {

@@ -18,8 +18,10 @@ import Synchronization
 /// fingerprint handed on, what waits for it made ready) while the slot's next program runs,
 /// when one is ready; and while it runs, the slot prepares actions that are ready (their keys,
 /// whether they are up to date, their output directories: `Preparation`) for whichever slot
-/// takes them. A slot waits for ampu's own work only to start a program, and then mostly for
-/// none.
+/// takes them. That work stops when the program ends (the rest waits for the next one), so
+/// that a slot whose thread got a core only after its program ended (two compilers on two
+/// cores) starts the next program at once. A slot waits for ampu's own work only to start a
+/// program, and then mostly for none.
 public final class BuildExecutor: Sendable {
     public struct Options: Sendable {
         public var jobs: Int
@@ -200,49 +202,52 @@ public final class BuildExecutor: Sendable {
     // MARK: One slot (one action: BuildExecutor+Action.swift)
 
     /// Runs actions until the schedule has none left for the slot. A successful program's
-    /// action stays pending until the next program has started (or none is ready); a failed
-    /// one is finished at once, so that nothing new starts after it. (A program that exits
-    /// with 0 but leaves an output unwritten is found only then, while the next one runs.)
+    /// action stays pending (`pending`) until the slot's next program has started, and is
+    /// finished while that one runs; what the slot has not finished when that program ends
+    /// waits for the one after it, unless another slot waits for work (what is finished may
+    /// make some ready) or none is ready (then it is finished at once). A failed program's
+    /// action is finished at once, so that nothing new starts after it. (A program that exits
+    /// with 0 but leaves an output unwritten is found only when its action is finished.)
     private func runSlot(_ slot: Int, schedule: Schedule, clock: Clock) {
         let interruption = options.interruption
-        var pending: Ran?
+        var pending: [Ran] = []
+        /// Finishes the pending actions, first to last; `ended` says the slot's program has
+        /// ended, and then no more are finished unless a slot waits for work.
+        func finishPending(whileNextRuns: Bool, ended: () -> Bool = { false }) {
+            while let ran = pending.first {
+                if ended() && !schedule.slotsWait { return }
+                pending.removeFirst()
+                let leftToStart = schedule.finish(complete(ran, clock: clock, whileNextRuns: whileNextRuns))
+                // Near the end, each fingerprint goes to the recorder at once: a batch still
+                // waiting when the last program ends is hashed while every slot has nothing to do.
+                if leftToStart <= Self.recordingBatch { writeUnwritten() }
+            }
+        }
         while true {
-            guard let (action, prepared) = schedule.take(slot: slot, wait: pending == nil, interrupted: { interruption?.isRaised == true }) else {
-                guard let ran = pending else { return }
-                schedule.finish(complete(ran, clock: clock, whileNextRuns: false))
-                pending = nil
+            guard let (action, prepared) = schedule.take(slot: slot, wait: pending.isEmpty, interrupted: { interruption?.isRaised == true }) else {
+                guard !pending.isEmpty else { return }
+                finishPending(whileNextRuns: false)
                 // Nothing is ready for this slot: the fingerprints waiting for a batch are
                 // written while it waits (at the end of a build, while the last actions run).
                 writeUnwritten()
                 continue
             }
-            var previous = pending
-            pending = nil
-            func finishPrevious(whileNextRuns: Bool) {
-                guard let ran = previous else { return }
-                let leftToStart = schedule.finish(complete(ran, clock: clock, whileNextRuns: whileNextRuns))
-                previous = nil
-                // Near the end, each fingerprint goes to the recorder at once: a batch still
-                // waiting when the last program ends is hashed while every slot has nothing to do.
-                if leftToStart <= Self.recordingBatch { writeUnwritten() }
+            let outcome = attempt(action, prepared: prepared, slot: slot, clock: clock) { ended in
+                finishPending(whileNextRuns: true, ended: ended)
+                prepareAhead(schedule, until: ended)
             }
-            func whileRunning() {
-                finishPrevious(whileNextRuns: true)
-                prepareAhead(schedule)
-            }
-            switch attempt(action, prepared: prepared, slot: slot, clock: clock, whileRunning: whileRunning) {
+            switch outcome {
             case .done(var record):
                 record.end = clock.now()
                 record.ownTime = record.end - record.start
-                finishPrevious(whileNextRuns: false)
+                // No program runs: what is pending is finished now, so that it is reported first.
+                finishPending(whileNextRuns: false)
                 schedule.finish(record)
+            case .ran(let ran) where ran.result.succeeded:
+                pending.append(ran)
             case .ran(let ran):
-                finishPrevious(whileNextRuns: false)
-                if ran.result.succeeded {
-                    pending = ran
-                } else {
-                    schedule.finish(complete(ran, clock: clock, whileNextRuns: false))
-                }
+                finishPending(whileNextRuns: false)
+                schedule.finish(complete(ran, clock: clock, whileNextRuns: false))
             }
         }
     }

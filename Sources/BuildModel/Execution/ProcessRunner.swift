@@ -63,14 +63,16 @@ public enum ProcessRunner {
     ///     (`Interruption.shared.descriptor`); the child is then ended as on a timeout.
     ///   - whileRunning: called once on this thread as soon as the program has started, before
     ///     anything waits for it: work that can be done while it runs (its output meanwhile
-    ///     fills the pipes, which hold 64 KiB before the program waits).
+    ///     fills the pipes, which hold 64 KiB before the program waits). It is given a probe
+    ///     that tells whether the program has ended (then reaped), for work that can wait for
+    ///     the next program rather than keep this one's end waiting.
     ///   - echo: which of what the program writes to pass on to this process's own standard
     ///     output and error as it comes (it is kept all the same).
     ///   - watch: called with each piece of a stream as it is read, kept or not (one of
     ///     `.standardOutput` and `.standardError`, and the bytes).
     public static func run(_ arguments: [String], directory: String? = nil, environment: [String: String],
                            timeout: Double = 600, input: [UInt8] = [], interrupt: Int32? = nil, memoryLimit: Int? = nil, keep keptBytes: Int? = nil,
-                           echo: Echo = [], whileRunning: () -> Void = {}, watch: (Echo, ArraySlice<UInt8>) -> Void = { _, _ in }) throws(Failure) -> Result {
+                           echo: Echo = [], whileRunning: (_ ended: () -> Bool) -> Void = { _ in }, watch: (Echo, ArraySlice<UInt8>) -> Void = { _, _ in }) throws(Failure) -> Result {
         precondition(!arguments.isEmpty)
         // A child that exits without reading its input must not take this process with it.
         _ = Self.ignorePipeSignal
@@ -150,8 +152,13 @@ public enum ProcessRunner {
 
         let deadline = Clock.seconds() + timeout
         var status: Int32 = 0
-        whileRunning()
-        let reaped = waitpid(pid, &status, WNOHANG) == pid
+        var reaped = false
+        func ended() -> Bool {
+            if !reaped && waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+            return reaped
+        }
+        whileRunning(ended)
+        _ = ended()
         var out: [UInt8] = [], err: [UInt8] = []
         var open = [stdoutPipe[0], stderrPipe[0]]
         var timedOut = false

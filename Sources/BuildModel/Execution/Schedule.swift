@@ -152,6 +152,13 @@ final class Schedule: @unchecked Sendable {
         }
     }
 
+    /// Some slot waits for an action to become ready: finishing one may give it work.
+    var slotsWait: Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return idleSlots > 0
+    }
+
     /// An action's end: what waited for it becomes ready (unless it failed), or the build
     /// stops (a failure without `keepGoing`, an interruption). Returns how many actions are
     /// left to start (counting those after a blocked one, which never start).

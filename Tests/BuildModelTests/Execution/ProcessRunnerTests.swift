@@ -85,15 +85,26 @@ struct ProcessRunnerTests {
         // (`cat` alone could end between the writer's close and the work's return).
         let fifo = dir + "/fifo"
         #expect(mkfifo(fifo, 0o600) == 0)
-        let reading = try ProcessRunner.run(["sh", "-c", "cat \"$0\" && sleep 1", fifo], environment: env, timeout: 10) {
+        let reading = try ProcessRunner.run(["sh", "-c", "cat \"$0\" && sleep 1", fifo], environment: env, timeout: 10) { _ in
             let fd = open(fifo, O_WRONLY)
             _ = "from the work\n".withCString { write(fd, $0, strlen($0)) }
             close(fd)
         }
         #expect(reading.stdoutText == "from the work\n")
         #expect(reading.succeeded && !reading.endedWhileBusy)
-        let quick = try ProcessRunner.run(["true"], environment: env) { usleep(1_000_000) }
+        let quick = try ProcessRunner.run(["true"], environment: env) { _ in usleep(1_000_000) }
         #expect(quick.succeeded && quick.endedWhileBusy)
+        // The probe says whether the program has ended, and its status is kept when it has.
+        var seen: [Bool] = []
+        let probed = try ProcessRunner.run(["sh", "-c", "cat \"$0\"; exit 3", fifo], environment: env, timeout: 10) { ended in
+            seen.append(ended())
+            let fd = open(fifo, O_WRONLY)
+            close(fd)
+            for _ in 0..<500 where !ended() { usleep(10_000) }
+            seen.append(ended())
+        }
+        #expect(seen == [false, true])
+        #expect(probed.status == 3 && probed.endedWhileBusy)
     }
 
     @Test("a program that is not there is an error that says so")
