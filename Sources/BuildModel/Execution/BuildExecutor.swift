@@ -212,10 +212,12 @@ public final class BuildExecutor: Sendable {
         let interruption = options.interruption
         var pending: [Ran] = []
         /// Finishes the pending actions, first to last; `ended` says the slot's program has
-        /// ended, and then no more are finished unless a slot waits for work.
+        /// ended, and then no more are finished unless a slot waits for work, or more than
+        /// `pendingAtMost` would be left (programs that end at once must not leave their
+        /// outputs out of place, and their ends unreported, until the build's end).
         func finishPending(whileNextRuns: Bool, ended: () -> Bool = { false }) {
             while let ran = pending.first {
-                if ended() && !schedule.slotsWait { return }
+                guard Self.finishesNext(pending: pending.count, ended: ended(), slotsWait: schedule.slotsWait) else { return }
                 pending.removeFirst()
                 let leftToStart = schedule.finish(complete(ran, clock: clock, whileNextRuns: whileNextRuns))
                 // Near the end, each fingerprint goes to the recorder at once: a batch still
@@ -250,6 +252,17 @@ public final class BuildExecutor: Sendable {
                 schedule.finish(complete(ran, clock: clock, whileNextRuns: false))
             }
         }
+    }
+
+    /// The most actions a slot leaves to finish while its next program runs.
+    static let pendingAtMost = 2
+
+    /// Whether a slot finishes the first of its `pending` actions now, while its program runs
+    /// or has just ended (`ended`): yes until the program has ended; then only when a slot
+    /// waits for work (`slotsWait`: what is finished may make some ready) or more than
+    /// `pendingAtMost` are pending.
+    static func finishesNext(pending: Int, ended: @autoclosure () -> Bool, slotsWait: @autoclosure () -> Bool) -> Bool {
+        pending > pendingAtMost || !ended() || slotsWait()
     }
 
     /// What a run would do, without running anything (`--dry-run`): each action that would run,

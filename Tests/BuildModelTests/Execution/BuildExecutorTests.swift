@@ -105,6 +105,20 @@ struct BuildExecutorTests {
         #expect(failed.notStarted == 1)
     }
 
+    @Test("a slot finishes its pending actions while its program runs; once the program has ended, only when a slot waits for work or more than two are pending")
+    func finishesNext() {
+        // (pending, program ended, a slot waits for work) -> finished now
+        let rule: [(Int, Bool, Bool, Bool)] = [
+            (1, false, false, true), (2, false, false, true), (3, false, false, true),
+            (1, true, false, false), (2, true, false, false), (3, true, false, true),
+            (1, true, true, true), (2, true, true, true),
+        ]
+        for (pending, ended, waiting, expected) in rule {
+            let now = BuildExecutor.finishesNext(pending: pending, ended: ended, slotsWait: waiting)
+            #expect(now == expected, "pending \(pending), ended \(ended), a slot waits \(waiting)")
+        }
+    }
+
     func scratch() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ampu-executor-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
