@@ -156,10 +156,12 @@ public final class BuildExecutor: Sendable {
         // A serial queue per slot: GCD gives each its own thread, where a concurrent queue
         // would share the few threads of its pool with the caller (which waits here) and run
         // fewer actions at once than -j asks. Each slot runs actions until the schedule is done.
-        // Not `OwnThread`: with slots on threads of their own, the slots waited for their own
-        // work longer (0.02–0.04 against 0.04–0.06 ms per action, scripts/bench-build) and the
-        // overhead was 1 to 1.7 points higher, in three sittings of 15 to 21 interleaved runs
-        // (both kinds of slot thread run at the same priority; the cause was not found).
+        // Not `OwnThread`: in an earlier version, slots on threads of their own waited longer
+        // for their own work and the overhead was 1 to 1.7 points higher (three sittings of 15
+        // to 21 interleaved runs; the cause was not found). Now they are level with GCD's, and
+        // so are threads made before the build and parked until it runs, though these start
+        // the first action 0.13 ms sooner (`scripts/bench-build --compare`, five sittings of
+        // 15 runs): no reason to change.
         for slot in 0..<slots {
             DispatchQueue(label: "ampu.build.slot\(slot)").async {
                 self.runSlot(slot, schedule: schedule, clock: clock)
